@@ -1,0 +1,34 @@
+package dev.retort.command;
+
+import java.time.Duration;
+
+import dev.retort.revision.Step;
+
+/**
+ * Hears what a run does as it does it: the CLI prints one line per step, the Spring Boot
+ * starter records Micrometer timers. Every method has an empty default.
+ */
+public interface MigrationListener {
+
+	/** A step is about to run. */
+	default void stepStarting(Step step) {
+	}
+
+	/**
+	 * A step ended.
+	 * @param step the step
+	 * @param durationMs how long it ran
+	 * @param error {@code null} on success, else what failed (the step was rolled back)
+	 */
+	default void stepFinished(Step step, long durationMs, Throwable error) {
+	}
+
+	/** The migration lock was acquired after waiting this long. */
+	default void lockAcquired(Duration waited) {
+	}
+
+	/** Silence. */
+	MigrationListener NONE = new MigrationListener() {
+	};
+
+}

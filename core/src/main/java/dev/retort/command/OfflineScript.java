@@ -1,0 +1,9 @@
+package dev.retort.command;
+
+/**
+ * What {@code --sql} prints: a psql script.
+ *
+ * @param sql the script
+ */
+public record OfflineScript(String sql) {
+}

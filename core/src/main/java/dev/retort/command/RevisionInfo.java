@@ -1,0 +1,41 @@
+package dev.retort.command;
+
+import java.util.List;
+
+/**
+ * A revision as SPEC §5 shows it in JSON ({@code {revision}}).
+ *
+ * @param revision the id
+ * @param revises parent ids
+ * @param dependsOn dependencies
+ * @param branchLabels branch labels, declared and inherited
+ * @param message the message
+ * @param createDate the create date as written, or {@code null}
+ * @param source the file or class it comes from
+ * @param kind {@code sql} or {@code java}
+ * @param transactional whether it runs in a transaction
+ * @param reversible whether it has a downgrade
+ * @param isHead whether it is a head
+ * @param isBase whether it is a base
+ * @param isBranchPoint whether it is a branch point
+ * @param isMerge whether it is a merge
+ * @param state {@code applied}, {@code pending} or {@code other-branch} where a database was
+ * read; {@code null} otherwise (and then left out of JSON)
+ */
+public record RevisionInfo(String revision, List<String> revises, List<String> dependsOn, List<String> branchLabels,
+		String message, String createDate, String source, String kind, boolean transactional, boolean reversible,
+		boolean isHead, boolean isBase, boolean isBranchPoint, boolean isMerge, String state) {
+
+	public RevisionInfo {
+		revises = List.copyOf(revises);
+		dependsOn = List.copyOf(dependsOn);
+		branchLabels = List.copyOf(branchLabels);
+	}
+
+	public RevisionInfo withState(String state) {
+		return new RevisionInfo(this.revision, this.revises, this.dependsOn, this.branchLabels, this.message,
+				this.createDate, this.source, this.kind, this.transactional, this.reversible, this.isHead, this.isBase,
+				this.isBranchPoint, this.isMerge, state);
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.retort.revision;
+
+import java.util.List;
+
+/**
+ * One step of a {@link Plan}: run a revision's upgrade or downgrade (or, for a stamp, nothing)
+ * and change the version table from {@code headsBefore} to {@code headsAfter}.
+ *
+ * @param revision the revision run by this step; for a stamp, the revision stamped (may be
+ * {@code null} for {@code stamp base} or {@code --purge} alone)
+ * @param operation upgrade, downgrade or stamp
+ * @param changes the version-table changes, in the order to apply them
+ * @param headsBefore the version rows before the step
+ * @param headsAfter the version rows after the step
+ */
+public record Step(Revision revision, Operation operation, List<VersionChange> changes, List<String> headsBefore,
+		List<String> headsAfter) {
+
+	public Step {
+		changes = List.copyOf(changes);
+		headsBefore = List.copyOf(headsBefore);
+		headsAfter = List.copyOf(headsAfter);
+	}
+
+	/** What a step does; the names are those of {@code retort_history.operation}. */
+	public enum Operation {
+
+		UPGRADE, DOWNGRADE, STAMP;
+
+		public String jsonName() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+}
