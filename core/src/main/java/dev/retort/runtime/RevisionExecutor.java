@@ -1,10 +1,13 @@
 package dev.retort.runtime;
 
 import java.sql.Connection;
-import java.util.List;
+import java.sql.SQLException;
 
-import dev.retort.error.ErrorCode;
-import dev.retort.error.RetortException;
+import dev.retort.dialect.postgres.PostgresOperationRunner;
+import dev.retort.dialect.postgres.PostgresRenderer;
+import dev.retort.dialect.postgres.RenderedOperation;
+import dev.retort.operation.Backfill;
+import dev.retort.operation.BulkInsert;
 import dev.retort.operation.Operation;
 import dev.retort.operation.OperationExecutor;
 import dev.retort.revision.Revision;
@@ -22,6 +25,10 @@ final class RevisionExecutor implements OperationExecutor {
 
 	private final boolean autocommit;
 
+	private final PostgresRenderer renderer = new PostgresRenderer();
+
+	private final PostgresOperationRunner operations = new PostgresOperationRunner();
+
 	RevisionExecutor(MigrationRunner runner, Revision revision, boolean autocommit) {
 		this.runner = runner;
 		this.revision = revision;
@@ -31,17 +38,31 @@ final class RevisionExecutor implements OperationExecutor {
 	@Override
 	public void execute(Operation operation) {
 		String location = callerLocation();
-		for (String sql : render(operation)) {
+		boolean offline = offline();
+		if (!offline && (operation instanceof Backfill || operation instanceof BulkInsert)) {
+			// Values are bound as parameters and a backfill commits batch by batch: the dialect runs them.
+			try {
+				this.operations.run(connection(), operation, this.revision.id());
+			}
+			catch (SQLException ex) {
+				throw new MigrationRunner.StatementFailure(describe(operation), location, ex);
+			}
+			return;
+		}
+		RenderedOperation rendered = this.renderer.render(operation);
+		if (!this.autocommit) {
+			rendered.ensureAllowedInTransaction(this.revision.id());
+		}
+		for (String sql : rendered.statements()) {
 			this.runner.statement(sql, location, this.autocommit);
 		}
 	}
 
-	private List<String> render(Operation operation) {
-		if (operation instanceof Operation.Execute execute) {
-			return List.of(execute.sql());
+	private static String describe(Operation operation) {
+		if (operation instanceof Backfill backfill) {
+			return "backfill of " + backfill.table() + " in batches of " + backfill.batchSize();
 		}
-		throw new RetortException(ErrorCode.RUNTIME, "Revision " + this.revision.id() + " ("
-				+ this.revision.origin().source() + ") uses an operation this build cannot render: " + operation);
+		return "bulk insert into " + ((BulkInsert) operation).table();
 	}
 
 	@Override
