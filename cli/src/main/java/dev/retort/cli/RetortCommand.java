@@ -33,7 +33,13 @@ abstract class RetortCommand implements Callable<Integer> {
 
 	@Override
 	public final Integer call() {
-		return run();
+		try {
+			return run();
+		}
+		catch (LinkageError ex) {
+			// A Java revision from --classpath built against another version: an error like any other.
+			throw new IllegalStateException("Could not load a class: " + ex, ex);
+		}
 	}
 
 	/** Runs the command; returns its exit code. */

@@ -1,10 +1,7 @@
 package dev.retort.cli;
 
-import java.util.List;
-
+import dev.retort.Retort;
 import dev.retort.command.ValidateResult;
-import dev.retort.error.ErrorCode;
-import dev.retort.error.RetortException;
 import picocli.CommandLine.Command;
 
 /** {@code retort validate}: exit 3 when a problem is found. */
@@ -18,17 +15,8 @@ final class ValidateCommand extends RetortCommand {
 
 	@Override
 	int run() {
-		ValidateResult result;
-		try {
-			result = retort().validate();
-		}
-		catch (RetortException ex) {
-			if (ex.code() != ErrorCode.INVALID_GRAPH && ex.code() != ErrorCode.INVALID_REVISION_FILE) {
-				throw ex;
-			}
-			// Revisions that do not even load are what validate is for: report them, exit 3.
-			result = new ValidateResult(List.of(ex.getMessage()));
-		}
+		// Revisions that do not even load are what validate is for: reported as problems, exit 3.
+		ValidateResult result = Retort.validate(config());
 		if (json()) {
 			printJson(result);
 		}
