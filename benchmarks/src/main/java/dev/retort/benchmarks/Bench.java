@@ -25,6 +25,9 @@ public final class Bench {
 
 	static final List<Tool> TOOLS = List.of(Tool.RETORT, Tool.FLYWAY, Tool.LIQUIBASE, Tool.JDBC);
 
+	/** The settings of this run, for the tool filter of {@link Scenarios#interleave}. */
+	static Settings selected;
+
 	final Settings settings;
 
 	final Report report = new Report();
@@ -47,6 +50,7 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		Settings settings = Settings.parse(args);
+		selected = settings;
 		Bench bench = new Bench(settings);
 		long start = System.nanoTime();
 		bench.run();

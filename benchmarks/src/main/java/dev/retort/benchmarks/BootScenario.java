@@ -58,6 +58,7 @@ final class BootScenario {
 		variants.put(Tool.LIQUIBASE.displayName(), new Variant(Tool.LIQUIBASE.displayName(), LIQUIBASE_JARS,
 				List.of("--spring.liquibase.change-log=file:" + changelog)));
 
+		variants.keySet().removeIf((name) -> !name.equals(NO_TOOL) && !this.bench.settings.includes(Tool.of(name)));
 		// Each app starts on the database its tool already brought to 1,000 revisions in scenario 2
 		// (the no-tool app on plain JDBC's); a first start, not timed, proves there is nothing to do
 		// and warms the file cache.

@@ -19,6 +19,9 @@ final class Method {
 			   new JVM (`java -cp … dev.retort.benchmarks.Runner <tool> migrate <dir>`). The time is the
 			   tool's work inside that JVM: from configuring the tool to the end of the migration, so it
 			   includes loading the tool's classes, reading its files and its bookkeeping, not the JVM start.
+			   *CPU time* is the CPU the tool's JVM used meanwhile (all its threads; PostgreSQL's own work is
+			   not in it): on a shared machine it moves less than wall time. *Database round trips* count
+			   one apply of 100 revisions on the wire (see 2).
 			2. **No-op start**: all N applied, migrate again. *Whole process* is spawn to exit of that JVM;
 			   *tool's work* is the same run timed inside it; *warm JVM* is JMH (`NoOpBenchmark`: one fork,
 			   each operation configures the tool from scratch and migrates, as an application start does).

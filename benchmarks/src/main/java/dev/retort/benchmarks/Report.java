@@ -79,7 +79,10 @@ final class Report {
 
 	static String format(double value, String unit) {
 		String number;
-		if (Math.abs(value) >= 100 || value == Math.rint(value)) {
+		if (value != 0 && Math.abs(value) < 0.1) {
+			number = String.format(Locale.ROOT, "%.2g", value);
+		}
+		else if (Math.abs(value) >= 100 || value == Math.rint(value)) {
 			number = String.format(Locale.ROOT, "%,.0f", value);
 		}
 		else {

@@ -20,7 +20,8 @@ import dev.retort.script.ScriptDirectory;
  *
  * <ul>
  * <li>{@code migrate}: bring the database to the latest revision ({@code ms} is the tool's
- * work, from configuration to done; {@code jvmMs} is the time since the JVM started)</li>
+ * work, from configuration to done; {@code cpuMs} the CPU time the JVM spent meanwhile;
+ * {@code jvmMs} is the time since the JVM started)</li>
  * <li>{@code load} (Retort): load, validate and plan the revisions of {@code dir}, cold</li>
  * <li>{@code memory} (Retort): heap retained by the loaded revisions and the peak heap</li>
  * </ul>
@@ -51,17 +52,21 @@ public final class Runner {
 	private static void migrate(Tool tool, Path dir) throws Exception {
 		Migrators.Db db = new Migrators.Db(System.getProperty("bench.url"), System.getProperty("bench.user"),
 				System.getProperty("bench.password", ""));
+		long cpuStart = processCpuNanos();
 		long start = System.nanoTime();
 		Migrators.migrate(tool, db, dir);
 		long end = System.nanoTime();
-		result("ms", millis(end - start), "jvmMs", sinceJvmStart());
+		long cpuEnd = processCpuNanos();
+		result("ms", millis(end - start), "cpuMs", millis(cpuEnd - cpuStart), "jvmMs", sinceJvmStart());
 	}
 
 	private static void load(Path dir) {
+		long cpuStart = processCpuNanos();
 		long start = System.nanoTime();
 		Plan plan = loadAndPlan(dir);
 		long end = System.nanoTime();
-		result("ms", millis(end - start), "steps", plan.steps().size());
+		long cpuEnd = processCpuNanos();
+		result("ms", millis(end - start), "cpuMs", millis(cpuEnd - cpuStart), "steps", plan.steps().size());
 	}
 
 	private static void memory(Path dir) {
@@ -90,6 +95,15 @@ public final class Runner {
 				Runner.class.getClassLoader());
 		RevisionGraph graph = scripts.graph();
 		return graph.upgrade(List.of(), "heads");
+	}
+
+	/**
+	 * CPU time of this whole JVM (every thread: the tool's, JIT, GC): unlike wall time it does
+	 * not grow when other processes share the cores.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static long usedAfterGc() {

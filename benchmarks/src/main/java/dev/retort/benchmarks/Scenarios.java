@@ -50,6 +50,8 @@ final class Scenarios {
 			});
 			runs.rows(this.report, "1. apply " + count(n) + " pending, one transaction each", "ms",
 					(outcome) -> outcome.number("ms"), "");
+			runs.rows(this.report, "1. apply " + count(n) + " pending: CPU time of the tool's JVM", "ms",
+					(outcome) -> outcome.number("cpuMs"), "");
 		}
 	}
 
@@ -63,7 +65,7 @@ final class Scenarios {
 			int index = (n == 1000) ? 0 : 1;
 			for (Tool tool : Bench.TOOLS) {
 				TestDatabase[] databases = this.bench.applied.computeIfAbsent(tool, (t) -> new TestDatabase[2]);
-				if (databases[index] != null) {
+				if (databases[index] != null || !this.bench.settings.includes(tool)) {
 					continue;
 				}
 				TestDatabase db = TestPostgres.freshDatabase();
@@ -103,6 +105,8 @@ final class Scenarios {
 					Child.Outcome::wallMs, "");
 			runs.rows(this.report, "2. no-op start, " + count(n) + " applied: tool's work in that JVM", "ms",
 					(outcome) -> outcome.number("ms"), "");
+			runs.rows(this.report, "2. no-op start, " + count(n) + " applied: CPU time of the tool's JVM", "ms",
+					(outcome) -> outcome.number("cpuMs"), "");
 		}
 	}
 
@@ -130,6 +134,28 @@ final class Scenarios {
 				runs.rows(this.report, "2. no-op start, " + count(n) + " applied: database round trips", "",
 						(outcome) -> outcome.number("roundTrips"), "connections");
 			}
+			// The same count for applying 100 revisions: what each tool adds per revision.
+			Interleaved runs = interleave(Bench.TOOLS, 1, (tool, round) -> {
+				TestDatabase db = TestPostgres.freshDatabase();
+				try {
+					TestDatabase viaProxy = new TestDatabase(new TestPostgres.Server("127.0.0.1", proxy.port(),
+							server.adminDatabase(), server.user(), server.password(), () -> {
+							}), db.name());
+					proxy.reset();
+					Child.Outcome outcome = this.bench.runner(tool, "migrate", this.bench.dir(tool, 100), viaProxy,
+							List.of(), "roundtrips-apply-100-" + tool).run(TIMEOUT_SECONDS);
+					requireLedger(db, 100, tool);
+					Map<String, String> values = new java.util.HashMap<>(outcome.values());
+					values.put("roundTrips", String.valueOf(proxy.roundTrips()));
+					values.put("connections", String.valueOf(proxy.connections()));
+					return new Child.Outcome(outcome.wallMs(), values, outcome.startNanos(), outcome.endNanos());
+				}
+				finally {
+					db.drop();
+				}
+			});
+			runs.rows(this.report, "1. apply 100 pending: database round trips", "",
+					(outcome) -> outcome.number("roundTrips"), "connections");
 		}
 	}
 
@@ -168,6 +194,8 @@ final class Scenarios {
 							"load-" + shape + "-" + round).run(TIMEOUT_SECONDS));
 			runs.rows(this.report, "4. load+validate+plan 10,000 (" + shape + "), cold JVM", "ms",
 					(outcome) -> outcome.number("ms"), "");
+			runs.rows(this.report, "4. load+validate+plan 10,000 (" + shape + "), cold JVM: CPU time", "ms",
+					(outcome) -> outcome.number("cpuMs"), "");
 		}
 	}
 
@@ -281,7 +309,7 @@ final class Scenarios {
 				break;
 			}
 			for (Tool tool : Bench.rotate(tools, round)) {
-				if (errors.containsKey(tool)) {
+				if (errors.containsKey(tool) || (Bench.selected != null && !Bench.selected.includes(tool))) {
 					continue;
 				}
 				try {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * How much to run: the number of runs per scenario and JMH's iterations, full or
  * {@code --quick} (a smoke run of every scenario in a few minutes), {@code --only} scenarios,
- * and where the report goes ({@code --out}).
+ * {@code --tools} (for trying the harness), and where the report goes ({@code --out}).
  */
 final class Settings {
 
@@ -19,7 +19,10 @@ final class Settings {
 
 	private Machine machine;
 
-	private Settings(boolean quick, Set<Integer> only, Path out) {
+	private final Set<Tool> tools;
+
+	private Settings(boolean quick, Set<Integer> only, Path out, Set<Tool> tools) {
+		this.tools = tools;
 		this.quick = quick;
 		this.only = only;
 		this.out = out;
@@ -29,6 +32,7 @@ final class Settings {
 		boolean quick = false;
 		Set<Integer> only = new HashSet<>();
 		Path out = null;
+		Set<Tool> tools = java.util.EnumSet.noneOf(Tool.class);
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> quick = true;
@@ -38,11 +42,16 @@ final class Settings {
 					}
 				}
 				case "--out" -> out = Path.of(args[++i]);
+				case "--tools" -> {
+					for (String name : args[++i].split(",")) {
+						tools.add(Tool.of(name.trim()));
+					}
+				}
 				default -> throw new IllegalArgumentException(
-						"Unknown argument '" + args[i] + "'; use --quick, --only 1,2,… or --out FILE");
+						"Unknown argument '" + args[i] + "'; use --quick, --only 1,2,…, --tools retort,flyway,… or --out FILE");
 			}
 		}
-		return new Settings(quick, only, out);
+		return new Settings(quick, only, out, tools);
 	}
 
 	boolean quick() {
@@ -51,6 +60,11 @@ final class Settings {
 
 	boolean runs(int scenario) {
 		return this.only.isEmpty() || this.only.contains(scenario);
+	}
+
+	/** Whether {@code tool} takes part ({@code --tools}; all by default). */
+	boolean includes(Tool tool) {
+		return this.tools.isEmpty() || this.tools.contains(tool);
 	}
 
 	Path out() {
