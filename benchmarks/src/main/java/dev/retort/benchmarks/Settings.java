@@ -91,15 +91,15 @@ final class Settings {
 	}
 
 	int coldLoadRuns() {
-		return this.quick ? 1 : 3;
-	}
-
-	int jmhWarmupIterations() {
 		return this.quick ? 1 : 2;
 	}
 
+	int jmhWarmupIterations() {
+		return 1;
+	}
+
 	int jmhMeasurementIterations() {
-		return this.quick ? 2 : 4;
+		return this.quick ? 2 : 3;
 	}
 
 	/**
@@ -109,9 +109,9 @@ final class Settings {
 	double budget(String scenario) {
 		double seconds = switch (scenario) {
 			case "apply-100" -> 60;
-			case "apply-1000" -> 200;
+			case "apply-1000" -> 120;
 			case "noop-1000", "noop-5000" -> 60;
-			case "boot" -> 80;
+			case "boot" -> 60;
 			case "concurrency" -> 60;
 			default -> 60;
 		};
