@@ -1,15 +1,32 @@
 package dev.retort.operation;
 
+import java.util.Optional;
+
 /**
  * One schema directive as data (Alembic's {@code ops}): rendered to PostgreSQL by the dialect,
- * inspected by lint, emitted by autogenerate.
- *
- * <p>SKELETON: the family of records is the Operations issue (issue 4).
+ * inspected by lint, emitted by autogenerate. Every directive is a record of its own; renderers
+ * dispatch through {@link OperationVisitor} so the compiler finds every renderer that misses a
+ * new directive.
  */
-public interface Operation {
+public sealed interface Operation permits AddColumn, AddConstraint, AddEnumValue, AlterColumn, Backfill, BulkInsert,
+		CreateEnumType, CreateIndex, CreateSchema, CreateSequence, CreateTable, DropColumn, DropConstraint,
+		DropEnumType, DropIndex, DropSchema, DropSequence, DropTable, Execute, RenameTable, ValidateConstraint {
 
-	/** Raw SQL, run as written. */
-	record Execute(String sql) implements Operation {
+	/** Calls the visitor's method for this directive. */
+	<R> R accept(OperationVisitor<R> visitor);
+
+	/**
+	 * The directive that undoes this one, when it can be known from this record alone: a
+	 * {@code DropColumn} is reversible only when it carries the dropped column's definition, a
+	 * {@code BulkInsert} or raw {@code Execute} never is.
+	 */
+	Optional<Operation> reverse();
+
+	/**
+	 * The reverse, or an {@link IrreversibleOperationException} saying why there is none.
+	 */
+	default Operation reverseOrThrow() {
+		return reverse().orElseThrow(() -> new IrreversibleOperationException(this));
 	}
 
 }

@@ -1,26 +1,304 @@
 package dev.retort.operation;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The API handed to each Java revision (Alembic's {@code op}). Every call becomes an
  * {@link Operation} sent to the {@link OperationExecutor}, so the same revision runs online or
- * prints SQL offline.
+ * prints SQL offline. Argument order follows Alembic's. Indexes and constraints given no name
+ * are named by the {@link NamingConvention} (SQLAlchemy's by default).
  *
- * <p>SKELETON: the fluent DDL vocabulary is the Operations issue (issue 4).
+ * <pre>{@code
+ * op.addColumn("coffee_logs", column("user_id", INTEGER).nullable());
+ *     // ALTER TABLE coffee_logs ADD COLUMN user_id integer
+ * op.createIndex("ix_coffee_logs_user_id", "coffee_logs", "user_id");
+ *     // CREATE INDEX ix_coffee_logs_user_id ON coffee_logs (user_id)
+ * }</pre>
+ *
+ * <p>The SQL each method emits is listed in {@code docs/operations.md}.
  */
 public class Operations {
 
 	private final OperationExecutor executor;
 
+	private final NamingConvention namingConvention;
+
 	public Operations(OperationExecutor executor) {
+		this(executor, NamingConvention.DEFAULT);
+	}
+
+	public Operations(OperationExecutor executor, NamingConvention namingConvention) {
 		this.executor = Objects.requireNonNull(executor, "'executor' must not be null");
+		this.namingConvention = Objects.requireNonNull(namingConvention, "'namingConvention' must not be null");
+	}
+
+	/**
+	 * {@code op.createTable("users", column("id", INTEGER).primaryKey().identity(), column("name", TEXT).notNull())}.
+	 * Primary key, unique and foreign key flags on the columns become named table constraints.
+	 */
+	public Operations createTable(String table, Column... columns) {
+		return createTable(table, Arrays.asList(columns), List.of());
+	}
+
+	/** {@code CREATE TABLE} with extra table constraints (their table must be {@code table}). */
+	public Operations createTable(String table, List<Column> columns, List<AddConstraint> constraints) {
+		List<AddConstraint> all = new ArrayList<>();
+		List<String> primaryKey = columns.stream().filter(Column::isPrimaryKey).map(Column::name).toList();
+		boolean explicitPrimaryKey = constraints.stream().anyMatch(CreatePrimaryKey.class::isInstance);
+		if (!primaryKey.isEmpty() && !explicitPrimaryKey) {
+			all.add(new CreatePrimaryKey(this.namingConvention.primaryKeyName(table, primaryKey), table, primaryKey,
+					null));
+		}
+		for (Column column : columns) {
+			if (column.isUnique()) {
+				List<String> names = List.of(column.name());
+				all.add(new CreateUniqueConstraint(this.namingConvention.uniqueName(table, names), table, names, false,
+						false, null));
+			}
+			if (column.references() != null) {
+				all.add(foreignKeyOf(table, column));
+			}
+		}
+		all.addAll(constraints);
+		return invoke(new CreateTable(table, columns, all, null));
+	}
+
+	/** {@code op.dropTable("coffee_logs")}: {@code DROP TABLE coffee_logs}. */
+	public Operations dropTable(String table) {
+		return invoke(new DropTable(table, false, false, null));
+	}
+
+	/** {@code op.renameTable("coffee_logs", "beverage_logs")}: {@code ALTER TABLE coffee_logs RENAME TO beverage_logs}. */
+	public Operations renameTable(String table, String newName) {
+		return invoke(new RenameTable(table, newName));
+	}
+
+	/**
+	 * {@code op.addColumn("coffee_logs", column("user_id", INTEGER).nullable())}:
+	 * {@code ALTER TABLE coffee_logs ADD COLUMN user_id integer}. A primary key, unique or
+	 * foreign key flag adds the named constraint in a separate statement.
+	 */
+	public Operations addColumn(String table, Column column) {
+		invoke(new AddColumn(table, column, false));
+		List<String> names = List.of(column.name());
+		if (column.isPrimaryKey()) {
+			invoke(new CreatePrimaryKey(this.namingConvention.primaryKeyName(table, names), table, names, null));
+		}
+		if (column.isUnique()) {
+			invoke(new CreateUniqueConstraint(this.namingConvention.uniqueName(table, names), table, names, false,
+					false, null));
+		}
+		if (column.references() != null) {
+			invoke(foreignKeyOf(table, column));
+		}
+		return this;
+	}
+
+	/** {@code op.dropColumn("coffee_logs", "user_id")}: {@code ALTER TABLE coffee_logs DROP COLUMN user_id}. */
+	public Operations dropColumn(String table, String column) {
+		return invoke(new DropColumn(table, column, false, false, null));
+	}
+
+	/**
+	 * {@code op.alterColumn("users", "email", c -> c.type(TEXT).notNull())}: rename, type (with
+	 * {@code USING}), nullability, server default and comment in one call.
+	 */
+	public Operations alterColumn(String table, String column, Consumer<AlterColumn.Builder> changes) {
+		AlterColumn.Builder builder = new AlterColumn.Builder(table, column);
+		changes.accept(builder);
+		return invoke(builder.build());
+	}
+
+	/**
+	 * {@code op.renameColumn("coffee_logs", "coffee_type", "beverage_type")}:
+	 * {@code ALTER TABLE coffee_logs RENAME COLUMN coffee_type TO beverage_type}.
+	 */
+	public Operations renameColumn(String table, String column, String newName) {
+		return invoke(AlterColumn.rename(table, column, newName));
+	}
+
+	/**
+	 * {@code op.createIndex("ix_coffee_logs_user_id", "coffee_logs", "user_id")}:
+	 * {@code CREATE INDEX ix_coffee_logs_user_id ON coffee_logs (user_id)}.
+	 */
+	public Operations createIndex(String name, String table, String... columns) {
+		return createIndex(name, table, (index) -> index.on(columns));
+	}
+
+	/** An index named by the naming convention: {@code op.createIndex("coffee_logs", List.of("user_id"))}. */
+	public Operations createIndex(String table, List<String> columns) {
+		return createIndex(null, table, (index) -> index.on(columns.toArray(String[]::new)));
+	}
+
+	/**
+	 * The full form: {@code op.createIndex("ix_users_email", "users", i -> i.on("lower(email)").unique().concurrently())}.
+	 * A {@code null} name takes the naming convention's.
+	 */
+	public Operations createIndex(String name, String table, Consumer<CreateIndex.Builder> index) {
+		CreateIndex.Builder builder = new CreateIndex.Builder();
+		index.accept(builder);
+		String resolved = (name != null) ? name : this.namingConvention.indexName(table, builder.columns());
+		return invoke(builder.build(resolved, table));
+	}
+
+	/** {@code op.dropIndex("ix_coffee_logs_user_id")}: {@code DROP INDEX ix_coffee_logs_user_id}. */
+	public Operations dropIndex(String name) {
+		return invoke(new DropIndex(name, null, false, false, null));
+	}
+
+	/** {@code DROP INDEX} of an index on {@code table}, which gives its schema when qualified. */
+	public Operations dropIndex(String name, String table) {
+		return invoke(new DropIndex(name, table, false, false, null));
+	}
+
+	/** {@code op.dropIndex("ix_users_email", "users", i -> i.concurrently().ifExists())}. */
+	public Operations dropIndex(String name, String table, Consumer<DropIndex.Builder> options) {
+		DropIndex.Builder builder = new DropIndex.Builder();
+		options.accept(builder);
+		return invoke(builder.build(name, table));
+	}
+
+	/**
+	 * {@code op.createForeignKey("fk_coffee_logs_user_id", "coffee_logs", "users", List.of("user_id"), List.of("id"))}.
+	 */
+	public Operations createForeignKey(String name, String table, String referredTable, List<String> columns,
+			List<String> referredColumns) {
+		return createForeignKey(name, table, referredTable, columns, referredColumns, (fk) -> {
+		});
+	}
+
+	/** A foreign key named by the naming convention. */
+	public Operations createForeignKey(String table, String referredTable, List<String> columns,
+			List<String> referredColumns) {
+		return createForeignKey(null, table, referredTable, columns, referredColumns);
+	}
+
+	/**
+	 * With options: {@code …, fk -> fk.onDelete(ReferentialAction.CASCADE).notValid())}. A
+	 * {@code null} name takes the naming convention's.
+	 */
+	public Operations createForeignKey(String name, String table, String referredTable, List<String> columns,
+			List<String> referredColumns, Consumer<CreateForeignKey.Builder> options) {
+		CreateForeignKey.Builder builder = new CreateForeignKey.Builder();
+		options.accept(builder);
+		String resolved = (name != null) ? name
+				: this.namingConvention.foreignKeyName(table, columns, referredTable, referredColumns);
+		return invoke(builder.build(resolved, table, referredTable, columns, referredColumns));
+	}
+
+	/** {@code op.validateConstraint("fk_coffee_logs_user_id", "coffee_logs")}. */
+	public Operations validateConstraint(String name, String table) {
+		return invoke(new ValidateConstraint(name, table));
+	}
+
+	/** {@code op.dropConstraint("fk_coffee_logs_user_id", "coffee_logs")}. */
+	public Operations dropConstraint(String name, String table) {
+		return invoke(new DropConstraint(name, table, false, false, null));
+	}
+
+	/** {@code op.createUniqueConstraint("uq_users_email", "users", List.of("email"))}. */
+	public Operations createUniqueConstraint(String name, String table, List<String> columns) {
+		return invoke(new CreateUniqueConstraint(name, table, columns, false, false, null));
+	}
+
+	/** A unique constraint named by the naming convention. */
+	public Operations createUniqueConstraint(String table, List<String> columns) {
+		return createUniqueConstraint(this.namingConvention.uniqueName(table, columns), table, columns);
+	}
+
+	/** {@code op.createCheckConstraint("ck_orders_positive", "orders", "amount > 0")}. */
+	public Operations createCheckConstraint(String name, String table, String condition) {
+		return invoke(new CreateCheckConstraint(name, table, condition, false));
+	}
+
+	/** A check constraint added {@code NOT VALID}: existing rows are checked by a later {@link #validateConstraint}. */
+	public Operations createCheckConstraintNotValid(String name, String table, String condition) {
+		return invoke(new CreateCheckConstraint(name, table, condition, true));
+	}
+
+	/** {@code op.createPrimaryKey("pk_users", "users", List.of("id"))}. */
+	public Operations createPrimaryKey(String name, String table, List<String> columns) {
+		return invoke(new CreatePrimaryKey(name, table, columns, null));
+	}
+
+	/** A primary key named by the naming convention. */
+	public Operations createPrimaryKey(String table, List<String> columns) {
+		return createPrimaryKey(this.namingConvention.primaryKeyName(table, columns), table, columns);
+	}
+
+	/** {@code op.createSequence("order_number")}: {@code CREATE SEQUENCE order_number}. */
+	public Operations createSequence(String name) {
+		return invoke(CreateSequence.named(name));
+	}
+
+	/** {@code op.createSequence("order_number", s -> s.as(BIGINT).startWith(1000))}. */
+	public Operations createSequence(String name, Consumer<CreateSequence.Builder> options) {
+		CreateSequence.Builder builder = new CreateSequence.Builder();
+		options.accept(builder);
+		return invoke(builder.build(name));
+	}
+
+	/** {@code op.dropSequence("order_number")}. */
+	public Operations dropSequence(String name) {
+		return invoke(new DropSequence(name, false, false, null));
+	}
+
+	/** {@code op.createEnumType("mood", "sad", "ok", "happy")}. */
+	public Operations createEnumType(String name, String... values) {
+		return invoke(new CreateEnumType(name, List.of(values)));
+	}
+
+	/** {@code op.dropEnumType("mood")}. */
+	public Operations dropEnumType(String name) {
+		return invoke(new DropEnumType(name, false, false, null));
+	}
+
+	/** {@code op.addEnumValue("mood", "ecstatic")}; usable once this revision has committed. */
+	public Operations addEnumValue(String type, String value) {
+		return invoke(new AddEnumValue(type, value, null, null, false));
+	}
+
+	/** {@code op.createSchema("billing")}. */
+	public Operations createSchema(String name) {
+		return invoke(new CreateSchema(name, false));
+	}
+
+	/** {@code op.dropSchema("billing")}: only an empty schema. */
+	public Operations dropSchema(String name) {
+		return invoke(new DropSchema(name, false, false));
 	}
 
 	/** Runs raw SQL: {@code op.execute("UPDATE users SET active = true")}. */
 	public Operations execute(String sql) {
-		this.executor.execute(new Operation.Execute(sql));
+		return invoke(new Execute(sql));
+	}
+
+	/**
+	 * {@code op.bulkInsert("coffee_types", List.of(Map.of("name", "espresso")))}: parameterised
+	 * online, quoted literals offline.
+	 */
+	public Operations bulkInsert(String table, List<Map<String, Object>> rows) {
+		return invoke(new BulkInsert(table, rows));
+	}
+
+	/**
+	 * {@code op.backfill("coffee_logs", "user_id = 0", "user_id IS NULL", 10_000)}: an update in
+	 * primary key ranges of {@code batchSize}, each committed on its own. The revision must be
+	 * {@code transactional = false}.
+	 */
+	public Operations backfill(String table, String setClause, String whereClause, int batchSize) {
+		return invoke(new Backfill(table, setClause, whereClause, batchSize, null));
+	}
+
+	/** Runs any operation record, such as one that autogenerate produced. */
+	public Operations invoke(Operation operation) {
+		this.executor.execute(Objects.requireNonNull(operation, "'operation' must not be null"));
 		return this;
 	}
 
@@ -37,8 +315,22 @@ public class Operations {
 		return this.executor.offline();
 	}
 
+	/** The convention naming indexes and constraints given no name. */
+	public NamingConvention namingConvention() {
+		return this.namingConvention;
+	}
+
 	protected OperationExecutor executor() {
 		return this.executor;
+	}
+
+	private CreateForeignKey foreignKeyOf(String table, Column column) {
+		ForeignKeyReference reference = column.references();
+		List<String> columns = List.of(column.name());
+		List<String> referred = List.of(reference.column());
+		return CreateForeignKey.of(
+				this.namingConvention.foreignKeyName(table, columns, reference.table(), referred), table,
+				reference.table(), columns, referred);
 	}
 
 }

@@ -1,48 +1,136 @@
 package dev.retort.script;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 
 /**
  * Every revision of the configured locations and packages, loaded and validated into a
  * {@link RevisionGraph}. Graph problems, bad headers and duplicate ids are reported all at once.
  *
- * <p>SKELETON: implemented with the script work (issue 2).
+ * <p>The load order is deterministic, because the graph uses it to order sibling branches:
+ * SQL files location by location (in the order given), sorted by their path within a location;
+ * then Java revisions sorted by class name.
  */
 public final class ScriptDirectory {
 
-	private ScriptDirectory() {
+	private final List<ScriptLocation> locations;
+
+	private final RevisionGraph graph;
+
+	private final List<RevisionScript> scripts;
+
+	private final Map<String, RevisionScript> byId;
+
+	private ScriptDirectory(List<ScriptLocation> locations, RevisionGraph graph, List<RevisionScript> scripts) {
+		this.locations = List.copyOf(locations);
+		this.graph = graph;
+		this.scripts = List.copyOf(scripts);
+		Map<String, RevisionScript> byId = new LinkedHashMap<>();
+		for (RevisionScript script : scripts) {
+			byId.putIfAbsent(script.revision().id(), script);
+		}
+		this.byId = byId;
 	}
 
 	/**
 	 * Loads SQL revisions from {@code locations} ({@code classpath:…}, {@code filesystem:…}, or
 	 * a plain path meaning {@code filesystem:}), Java revisions from {@code javaPackages} and
 	 * the given {@code migrations} objects.
+	 * @param classLoader for {@code classpath:} locations and packages; {@code null} for the
+	 * thread's context class loader
+	 * @throws InvalidRevisionFileException when files or classes are malformed, listing those
+	 * problems and the graph's together
+	 * @throws ScriptLocationException when a {@code filesystem:} location does not exist
 	 */
 	public static ScriptDirectory load(List<String> locations, List<String> javaPackages,
 			List<Migration> migrations, ClassLoader classLoader) {
-		throw new IllegalStateException("skeleton");
+		ClassLoader loader = (classLoader != null) ? classLoader : defaultClassLoader();
+		List<ScriptLocation> parsed = new ArrayList<>();
+		for (String location : (locations != null) ? locations : List.<String>of()) {
+			parsed.add(ScriptLocation.parse(location));
+		}
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = new ArrayList<>(SqlRevisionLoader.load(parsed, loader, problems));
+		scripts.addAll(JavaRevisionLoader.load((javaPackages != null) ? javaPackages : List.of(),
+				(migrations != null) ? migrations : List.of(), loader, problems));
+		List<Revision> revisions = scripts.stream().map(RevisionScript::revision).toList();
+		RevisionGraph graph;
+		try {
+			graph = RevisionGraph.of(revisions);
+		}
+		catch (RetortException ex) {
+			if (problems.isEmpty() || ex.code() != ErrorCode.INVALID_GRAPH) {
+				throw ex;
+			}
+			// One report: the file problems and the graph's, so nothing is fixed twice.
+			problems.addAll(graphProblems(ex));
+			throw new InvalidRevisionFileException(problems, ex);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRevisionFileException(problems);
+		}
+		return new ScriptDirectory(parsed, graph, scripts);
 	}
 
+	private static List<String> graphProblems(RetortException ex) {
+		return List.of(ex.getMessage());
+	}
+
+	private static ClassLoader defaultClassLoader() {
+		ClassLoader context = Thread.currentThread().getContextClassLoader();
+		return (context != null) ? context : ScriptDirectory.class.getClassLoader();
+	}
+
+	/** The validated graph of every revision. */
 	public RevisionGraph graph() {
-		throw new IllegalStateException("skeleton");
+		return this.graph;
 	}
 
-	/** The script of a revision id (exact id). */
+	/**
+	 * The script of a revision id (exact id).
+	 * @throws RetortException ({@link ErrorCode#UNKNOWN_REVISION}) when no revision has that id
+	 */
 	public RevisionScript script(String id) {
-		throw new IllegalStateException("skeleton");
+		Objects.requireNonNull(id, "'id' must not be null");
+		RevisionScript script = this.byId.get(id);
+		if (script == null) {
+			throw new RetortException(ErrorCode.UNKNOWN_REVISION, "No revision '" + id + "' in " + describeLocations()
+					+ ". Run 'retort history' to list the revisions.");
+		}
+		return script;
 	}
 
+	/** Every script, in load order. */
 	public List<RevisionScript> scripts() {
-		throw new IllegalStateException("skeleton");
+		return this.scripts;
+	}
+
+	/** The locations as configured, in order. */
+	public List<ScriptLocation> locations() {
+		return this.locations;
 	}
 
 	/** The first {@code filesystem:} location, where new revision files go by default. */
 	public Optional<Path> firstFilesystemLocation() {
-		throw new IllegalStateException("skeleton");
+		return this.locations.stream()
+			.filter((location) -> location.kind() == ScriptLocation.Kind.FILESYSTEM)
+			.findFirst()
+			.map(ScriptLocation::directory);
+	}
+
+	private String describeLocations() {
+		return this.locations.isEmpty() ? "the configured Java revisions"
+				: this.locations.stream().map(ScriptLocation::toString).toList().toString();
 	}
 
 }

@@ -1,25 +1,339 @@
 package dev.retort.dialect.postgres;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 
 /**
  * Splits SQL text into statements the way PostgreSQL reads it: dollar-quoted bodies with any
  * tag, quoted identifiers, standard and {@code E''} strings, nested block comments and line
  * comments never split a statement.
  *
- * <p>SKELETON: implemented with the script work (issue 2).
+ * <p>The rules are those of {@code psql}'s lexer ({@code psqlscan.l}), so a file that runs with
+ * {@code psql -f} splits the same way here: a semicolon ends a statement only outside quotes and
+ * comments, outside parentheses (so a {@code CREATE RULE … DO ALSO (…; …)} stays whole) and
+ * outside the {@code BEGIN ATOMIC … END} body of a SQL-standard function. Backslashes escape only
+ * inside {@code E''} strings, as with {@code standard_conforming_strings} on (PostgreSQL's
+ * default since 9.1). psql's own backslash commands ({@code \connect}) are not SQL and are not
+ * supported.
  */
 public final class StatementSplitter {
 
-	private StatementSplitter() {
+	private final String sql;
+
+	private final int firstLine;
+
+	private final List<SqlStatement> statements = new ArrayList<>();
+
+	private int pos;
+
+	private int line;
+
+	/** Start offset and line of the current statement's first token, or -1 before it. */
+	private int start = -1;
+
+	private int startLine;
+
+	/** End offset (exclusive) of the current statement's last token. */
+	private int end;
+
+	private int parenDepth;
+
+	private int beginDepth;
+
+	/** Lower-cased first letters of the first words, to spot CREATE [OR REPLACE] FUNCTION. */
+	private final StringBuilder leadingWords = new StringBuilder();
+
+	private int wordCount;
+
+	private StatementSplitter(String sql, int firstLine) {
+		this.sql = sql;
+		this.firstLine = firstLine;
+		this.line = firstLine;
 	}
 
 	/**
 	 * The statements of {@code sql}; {@code firstLine} is the line of the file {@code sql}
 	 * starts on. Statements holding only comments or whitespace are dropped.
+	 * @throws UnterminatedSqlException when a quote, a dollar-quoted body or a block comment is
+	 * never closed
 	 */
 	public static List<SqlStatement> split(String sql, int firstLine) {
-		throw new IllegalStateException("skeleton");
+		StatementSplitter splitter = new StatementSplitter(sql, firstLine);
+		splitter.run();
+		return List.copyOf(splitter.statements);
+	}
+
+	private void run() {
+		while (this.pos < this.sql.length()) {
+			char c = this.sql.charAt(this.pos);
+			if (c == '\n') {
+				this.line++;
+				this.pos++;
+			}
+			else if (Character.isWhitespace(c)) {
+				this.pos++;
+			}
+			else if (c == '-' && peek(1) == '-') {
+				skipLineComment();
+			}
+			else if (c == '/' && peek(1) == '*') {
+				skipBlockComment();
+			}
+			else if (c == ';' && this.parenDepth == 0 && this.beginDepth == 0) {
+				endStatement();
+				this.pos++;
+			}
+			else {
+				token(c);
+			}
+		}
+		endStatement();
+	}
+
+	private void token(char c) {
+		markToken();
+		if (c == '\'') {
+			skipString(this.pos + 1, false);
+		}
+		else if ((c == 'e' || c == 'E') && peek(1) == '\'') {
+			skipString(this.pos + 2, true);
+		}
+		else if (c == '"') {
+			skipQuoted('"', "quoted identifier");
+		}
+		else if (c == '$' && dollarTagEnd(this.pos) > 0) {
+			skipDollarQuoted();
+		}
+		else if (isIdentifierStart(c)) {
+			word();
+		}
+		else {
+			if (c == '(') {
+				this.parenDepth++;
+			}
+			else if (c == ')' && this.parenDepth > 0) {
+				this.parenDepth--;
+			}
+			this.pos++;
+		}
+		this.end = this.pos;
+	}
+
+	private void markToken() {
+		if (this.start < 0) {
+			this.start = this.pos;
+			this.startLine = this.line;
+		}
+	}
+
+	/** A keyword or identifier; {@code $} may continue one, so {@code a$b$} is not a quote. */
+	private void word() {
+		int from = this.pos;
+		while (this.pos < this.sql.length() && isIdentifierPart(this.sql.charAt(this.pos))) {
+			this.pos++;
+		}
+		trackBeginAtomic(this.sql.substring(from, this.pos).toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * psql's heuristic: inside CREATE [OR REPLACE] {FUNCTION|PROCEDURE}, BEGIN (and CASE within
+	 * it) opens a block that END closes, so the semicolons of a BEGIN ATOMIC body stay inside.
+	 */
+	private void trackBeginAtomic(String word) {
+		if (this.wordCount < 4) {
+			boolean tracked = switch (word) {
+				case "create", "function", "procedure", "or", "replace" -> true;
+				default -> false;
+			};
+			this.leadingWords.append(tracked ? word.charAt(0) : ' ');
+		}
+		this.wordCount++;
+		String lead = this.leadingWords.toString();
+		boolean routine = lead.startsWith("cf") || lead.startsWith("cp") || lead.startsWith("corf")
+				|| lead.startsWith("corp");
+		if (!routine || this.parenDepth != 0) {
+			return;
+		}
+		if (word.equals("begin")) {
+			this.beginDepth++;
+		}
+		else if (word.equals("case") && this.beginDepth > 0) {
+			this.beginDepth++;
+		}
+		else if (word.equals("end") && this.beginDepth > 0) {
+			this.beginDepth--;
+		}
+	}
+
+	private void skipLineComment() {
+		while (this.pos < this.sql.length() && this.sql.charAt(this.pos) != '\n') {
+			this.pos++;
+		}
+	}
+
+	private void skipBlockComment() {
+		int openedAt = this.line;
+		int depth = 0;
+		while (this.pos < this.sql.length()) {
+			char c = this.sql.charAt(this.pos);
+			if (c == '/' && peek(1) == '*') {
+				depth++;
+				this.pos += 2;
+			}
+			else if (c == '*' && peek(1) == '/') {
+				depth--;
+				this.pos += 2;
+				if (depth == 0) {
+					return;
+				}
+			}
+			else {
+				advance();
+			}
+		}
+		throw new UnterminatedSqlException("block comment", "*/", openedAt);
+	}
+
+	/** A string from {@code from} (just after the opening quote); {@code ''} always escapes. */
+	private void skipString(int from, boolean backslashEscapes) {
+		int openedAt = this.line;
+		this.pos = from;
+		while (this.pos < this.sql.length()) {
+			char c = this.sql.charAt(this.pos);
+			if (backslashEscapes && c == '\\' && this.pos + 1 < this.sql.length()) {
+				this.pos++;
+				advance();
+			}
+			else if (c == '\'') {
+				if (peek(1) == '\'') {
+					this.pos += 2;
+				}
+				else {
+					this.pos++;
+					return;
+				}
+			}
+			else {
+				advance();
+			}
+		}
+		throw new UnterminatedSqlException(backslashEscapes ? "E'' string" : "string", "'", openedAt);
+	}
+
+	private void skipQuoted(char quote, String what) {
+		int openedAt = this.line;
+		this.pos++;
+		while (this.pos < this.sql.length()) {
+			char c = this.sql.charAt(this.pos);
+			if (c == quote) {
+				if (peek(1) == quote) {
+					this.pos += 2;
+				}
+				else {
+					this.pos++;
+					return;
+				}
+			}
+			else {
+				advance();
+			}
+		}
+		throw new UnterminatedSqlException(what, String.valueOf(quote), openedAt);
+	}
+
+	private void skipDollarQuoted() {
+		int openedAt = this.line;
+		int tagEnd = dollarTagEnd(this.pos);
+		String tag = this.sql.substring(this.pos, tagEnd);
+		int close = this.sql.indexOf(tag, tagEnd);
+		if (close < 0) {
+			throw new UnterminatedSqlException("dollar-quoted string", tag, openedAt);
+		}
+		for (int i = this.pos; i < close; i++) {
+			if (this.sql.charAt(i) == '\n') {
+				this.line++;
+			}
+		}
+		this.pos = close + tag.length();
+	}
+
+	/**
+	 * The end (exclusive) of a dollar-quote delimiter {@code $tag$} at {@code at}, or -1. The tag
+	 * is empty or an identifier without {@code $}; a digit cannot start it, so {@code $1} is a
+	 * parameter. A {@code $} continuing an identifier ({@code a$b}) never opens a quote.
+	 */
+	private int dollarTagEnd(int at) {
+		if (at > 0 && isIdentifierPart(this.sql.charAt(at - 1))) {
+			return -1;
+		}
+		int i = at + 1;
+		if (i < this.sql.length() && this.sql.charAt(i) == '$') {
+			return i + 1;
+		}
+		if (i >= this.sql.length() || !isIdentifierStart(this.sql.charAt(i))) {
+			return -1;
+		}
+		while (i < this.sql.length() && isIdentifierPart(this.sql.charAt(i)) && this.sql.charAt(i) != '$') {
+			i++;
+		}
+		return (i < this.sql.length() && this.sql.charAt(i) == '$') ? i + 1 : -1;
+	}
+
+	private void advance() {
+		if (this.sql.charAt(this.pos) == '\n') {
+			this.line++;
+		}
+		this.pos++;
+	}
+
+	private char peek(int offset) {
+		int i = this.pos + offset;
+		return (i < this.sql.length()) ? this.sql.charAt(i) : '\0';
+	}
+
+	private void endStatement() {
+		if (this.start >= 0) {
+			this.statements.add(new SqlStatement(this.sql.substring(this.start, this.end), this.startLine));
+		}
+		this.start = -1;
+		this.parenDepth = 0;
+		this.beginDepth = 0;
+		this.leadingWords.setLength(0);
+		this.wordCount = 0;
+	}
+
+	private static boolean isIdentifierStart(char c) {
+		return Character.isLetter(c) || c == '_' || c >= 0x80;
+	}
+
+	private static boolean isIdentifierPart(char c) {
+		return isIdentifierStart(c) || Character.isDigit(c) || c == '$';
+	}
+
+	/**
+	 * A quote, dollar-quoted body or block comment that is never closed: PostgreSQL would read
+	 * the rest of the file as part of it.
+	 */
+	public static final class UnterminatedSqlException extends RetortException {
+
+		private final int line;
+
+		UnterminatedSqlException(String what, String closer, int line) {
+			super(ErrorCode.INVALID_REVISION_FILE, "Unterminated " + what + " starting at line " + line
+					+ ": it is never closed, so the rest of the script would belong to it. Add the closing " + closer
+					+ ".");
+			this.line = line;
+		}
+
+		/** The line where the unterminated construct starts. */
+		public int line() {
+			return this.line;
+		}
+
 	}
 
 }

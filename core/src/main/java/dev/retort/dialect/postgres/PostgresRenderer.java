@@ -1,0 +1,463 @@
+package dev.retort.dialect.postgres;
+
+import static dev.retort.dialect.postgres.PostgresIdentifiers.qualified;
+import static dev.retort.dialect.postgres.PostgresIdentifiers.quote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.retort.operation.AddColumn;
+import dev.retort.operation.AddConstraint;
+import dev.retort.operation.AddEnumValue;
+import dev.retort.operation.AlterColumn;
+import dev.retort.operation.Backfill;
+import dev.retort.operation.BulkInsert;
+import dev.retort.operation.Column;
+import dev.retort.operation.CreateCheckConstraint;
+import dev.retort.operation.CreateEnumType;
+import dev.retort.operation.CreateForeignKey;
+import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreatePrimaryKey;
+import dev.retort.operation.CreateSchema;
+import dev.retort.operation.CreateSequence;
+import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateUniqueConstraint;
+import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropConstraint;
+import dev.retort.operation.DropEnumType;
+import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropSchema;
+import dev.retort.operation.DropSequence;
+import dev.retort.operation.DropTable;
+import dev.retort.operation.Execute;
+import dev.retort.operation.Identity;
+import dev.retort.operation.Operation;
+import dev.retort.operation.OperationVisitor;
+import dev.retort.operation.QualifiedName;
+import dev.retort.operation.RenameTable;
+import dev.retort.operation.Type;
+import dev.retort.operation.ValidateConstraint;
+
+/**
+ * Renders {@link Operation}s as PostgreSQL statements. The output serves offline scripts as
+ * is; online, {@link PostgresOperationRunner} runs it, except for a {@link BulkInsert} (whose
+ * values it binds as parameters instead of the literals rendered here) and a {@link Backfill}
+ * (which it runs batch by batch with {@link BatchedBackfill} instead of the {@code DO} block
+ * rendered here).
+ */
+public final class PostgresRenderer implements OperationVisitor<RenderedOperation> {
+
+	/** Rows per {@code INSERT} statement of an offline bulk insert. */
+	static final int INSERT_ROWS_PER_STATEMENT = 1000;
+
+	/**
+	 * Raw SQL that PostgreSQL refuses inside a transaction block (Flyway's list, widened as in
+	 * the migration-safety notes). {@code ALTER TYPE … ADD VALUE} is left out: since
+	 * PostgreSQL 12 it runs in a transaction.
+	 */
+	private static final Pattern NON_TRANSACTIONAL = Pattern.compile("(?is)^\\s*(?:"
+			+ "(?:create|drop)\\s+(?:unique\\s+)?index\\s+concurrently\\b" + "|reindex\\b.*\\bconcurrently\\b"
+			+ "|reindex\\s+(?:\\(.*\\)\\s*)?(?:verbose\\s+)?(?:schema|database|system)\\b" + "|vacuum\\b"
+			+ "|alter\\s+system\\b" + "|(?:create|drop)\\s+(?:database|tablespace)\\b"
+			+ "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently\\b" + "|discard\\s+all\\b" + ")");
+
+	/** Renders one operation. */
+	public RenderedOperation render(Operation operation) {
+		return operation.accept(this);
+	}
+
+	@Override
+	public RenderedOperation visitCreateTable(CreateTable operation) {
+		List<String> lines = new ArrayList<>();
+		for (Column column : operation.columns()) {
+			lines.add(columnDefinition(column));
+		}
+		for (String constraint : tableConstraints(operation)) {
+			lines.add(constraint);
+		}
+		List<String> statements = new ArrayList<>();
+		statements.add("CREATE TABLE " + qualified(operation.table()) + " (\n\t" + String.join(",\n\t", lines) + "\n)");
+		if (operation.comment() != null) {
+			statements.add("COMMENT ON TABLE " + qualified(operation.table()) + " IS "
+					+ PostgresLiterals.string(operation.comment()));
+		}
+		for (Column column : operation.columns()) {
+			if (column.comment() != null) {
+				statements.add(columnComment(operation.table(), column.name(), column.comment()));
+			}
+		}
+		return new RenderedOperation(statements, false);
+	}
+
+	@Override
+	public RenderedOperation visitDropTable(DropTable operation) {
+		return RenderedOperation.of("DROP TABLE " + (operation.ifExists() ? "IF EXISTS " : "")
+				+ qualified(operation.table()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitRenameTable(RenameTable operation) {
+		return RenderedOperation
+			.of("ALTER TABLE " + qualified(operation.table()) + " RENAME TO " + quote(operation.newName()));
+	}
+
+	@Override
+	public RenderedOperation visitAddColumn(AddColumn operation) {
+		Column column = operation.column();
+		List<String> statements = new ArrayList<>();
+		statements.add("ALTER TABLE " + qualified(operation.table()) + " ADD COLUMN "
+				+ (operation.ifNotExists() ? "IF NOT EXISTS " : "") + columnDefinition(column));
+		if (column.comment() != null) {
+			statements.add(columnComment(operation.table(), column.name(), column.comment()));
+		}
+		return new RenderedOperation(statements, false);
+	}
+
+	@Override
+	public RenderedOperation visitDropColumn(DropColumn operation) {
+		return RenderedOperation.of("ALTER TABLE " + qualified(operation.table()) + " DROP COLUMN "
+				+ (operation.ifExists() ? "IF EXISTS " : "") + quote(operation.column())
+				+ (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitAlterColumn(AlterColumn operation) {
+		String column = quote(operation.column());
+		List<String> changes = new ArrayList<>();
+		// A default that cannot be cast to the new type must go first (PostgreSQL's ALTER TABLE docs).
+		if (operation.serverDefault() != null && operation.serverDefault().removes()) {
+			changes.add("ALTER COLUMN " + column + " DROP DEFAULT");
+		}
+		if (operation.type() != null) {
+			changes.add("ALTER COLUMN " + column + " TYPE " + type(operation.type())
+					+ ((operation.using() != null) ? " USING " + operation.using() : ""));
+		}
+		if (operation.serverDefault() != null && !operation.serverDefault().removes()) {
+			changes.add("ALTER COLUMN " + column + " SET DEFAULT " + operation.serverDefault().value());
+		}
+		if (operation.nullable() != null) {
+			changes.add("ALTER COLUMN " + column + (operation.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+		}
+		List<String> statements = new ArrayList<>();
+		String table = qualified(operation.table());
+		if (!changes.isEmpty()) {
+			// One statement: one lock acquisition and at most one table rewrite for all changes.
+			statements.add("ALTER TABLE " + table + " " + String.join(", ", changes));
+		}
+		if (operation.newName() != null) {
+			statements.add("ALTER TABLE " + table + " RENAME COLUMN " + column + " TO " + quote(operation.newName()));
+		}
+		if (operation.comment() != null) {
+			statements.add(columnComment(operation.table(), operation.finalName(), operation.comment().value()));
+		}
+		return new RenderedOperation(statements, false);
+	}
+
+	@Override
+	public RenderedOperation visitCreateIndex(CreateIndex operation) {
+		StringBuilder sql = new StringBuilder("CREATE ");
+		if (operation.unique()) {
+			sql.append("UNIQUE ");
+		}
+		sql.append("INDEX ");
+		if (operation.concurrently()) {
+			sql.append("CONCURRENTLY ");
+		}
+		if (operation.ifNotExists()) {
+			sql.append("IF NOT EXISTS ");
+		}
+		sql.append(quote(operation.name())).append(" ON ").append(qualified(operation.table()));
+		if (operation.method() != null) {
+			sql.append(" USING ").append(operation.method());
+		}
+		sql.append(" (").append(operation.columns().stream().map(PostgresRenderer::indexElement)
+			.collect(Collectors.joining(", "))).append(')');
+		if (!operation.include().isEmpty()) {
+			sql.append(" INCLUDE (").append(columnList(operation.include())).append(')');
+		}
+		if (operation.where() != null) {
+			sql.append(" WHERE ").append(operation.where());
+		}
+		return new RenderedOperation(List.of(sql.toString()), operation.concurrently());
+	}
+
+	@Override
+	public RenderedOperation visitDropIndex(DropIndex operation) {
+		QualifiedName name = QualifiedName.parse(operation.name());
+		if (name.schema() == null && operation.table() != null) {
+			name = new QualifiedName(QualifiedName.parse(operation.table()).schema(), name.name());
+		}
+		String sql = "DROP INDEX " + (operation.concurrently() ? "CONCURRENTLY " : "")
+				+ (operation.ifExists() ? "IF EXISTS " : "") + qualified(name);
+		return new RenderedOperation(List.of(sql), operation.concurrently());
+	}
+
+	@Override
+	public RenderedOperation visitCreatePrimaryKey(CreatePrimaryKey operation) {
+		return addConstraint(operation);
+	}
+
+	@Override
+	public RenderedOperation visitCreateForeignKey(CreateForeignKey operation) {
+		return addConstraint(operation);
+	}
+
+	@Override
+	public RenderedOperation visitCreateUniqueConstraint(CreateUniqueConstraint operation) {
+		return addConstraint(operation);
+	}
+
+	@Override
+	public RenderedOperation visitCreateCheckConstraint(CreateCheckConstraint operation) {
+		return addConstraint(operation);
+	}
+
+	@Override
+	public RenderedOperation visitValidateConstraint(ValidateConstraint operation) {
+		return RenderedOperation.of(
+				"ALTER TABLE " + qualified(operation.table()) + " VALIDATE CONSTRAINT " + quote(operation.name()));
+	}
+
+	@Override
+	public RenderedOperation visitDropConstraint(DropConstraint operation) {
+		return RenderedOperation.of("ALTER TABLE " + qualified(operation.table()) + " DROP CONSTRAINT "
+				+ (operation.ifExists() ? "IF EXISTS " : "") + quote(operation.name())
+				+ (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitCreateSequence(CreateSequence operation) {
+		StringBuilder sql = new StringBuilder("CREATE SEQUENCE ");
+		if (operation.ifNotExists()) {
+			sql.append("IF NOT EXISTS ");
+		}
+		sql.append(qualified(operation.name()));
+		if (operation.dataType() != null) {
+			sql.append(" AS ").append(type(operation.dataType()));
+		}
+		appendOption(sql, " INCREMENT BY ", operation.increment());
+		appendOption(sql, " MINVALUE ", operation.minValue());
+		appendOption(sql, " MAXVALUE ", operation.maxValue());
+		appendOption(sql, " START WITH ", operation.start());
+		appendOption(sql, " CACHE ", operation.cache());
+		if (operation.cycle()) {
+			sql.append(" CYCLE");
+		}
+		if (operation.ownedBy() != null) {
+			int dot = operation.ownedBy().lastIndexOf('.');
+			sql.append(" OWNED BY ").append(qualified(operation.ownedBy().substring(0, dot))).append('.')
+				.append(quote(operation.ownedBy().substring(dot + 1)));
+		}
+		return RenderedOperation.of(sql.toString());
+	}
+
+	@Override
+	public RenderedOperation visitDropSequence(DropSequence operation) {
+		return RenderedOperation.of("DROP SEQUENCE " + (operation.ifExists() ? "IF EXISTS " : "")
+				+ qualified(operation.name()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitCreateEnumType(CreateEnumType operation) {
+		return RenderedOperation.of("CREATE TYPE " + qualified(operation.name()) + " AS ENUM ("
+				+ operation.values().stream().map(PostgresLiterals::string).collect(Collectors.joining(", ")) + ")");
+	}
+
+	@Override
+	public RenderedOperation visitDropEnumType(DropEnumType operation) {
+		return RenderedOperation.of("DROP TYPE " + (operation.ifExists() ? "IF EXISTS " : "")
+				+ qualified(operation.name()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitAddEnumValue(AddEnumValue operation) {
+		StringBuilder sql = new StringBuilder("ALTER TYPE ").append(qualified(operation.type())).append(" ADD VALUE ");
+		if (operation.ifNotExists()) {
+			sql.append("IF NOT EXISTS ");
+		}
+		sql.append(PostgresLiterals.string(operation.value()));
+		if (operation.before() != null) {
+			sql.append(" BEFORE ").append(PostgresLiterals.string(operation.before()));
+		}
+		if (operation.after() != null) {
+			sql.append(" AFTER ").append(PostgresLiterals.string(operation.after()));
+		}
+		return RenderedOperation.of(sql.toString());
+	}
+
+	@Override
+	public RenderedOperation visitCreateSchema(CreateSchema operation) {
+		return RenderedOperation
+			.of("CREATE SCHEMA " + (operation.ifNotExists() ? "IF NOT EXISTS " : "") + quote(operation.name()));
+	}
+
+	@Override
+	public RenderedOperation visitDropSchema(DropSchema operation) {
+		return RenderedOperation.of("DROP SCHEMA " + (operation.ifExists() ? "IF EXISTS " : "")
+				+ quote(operation.name()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitExecute(Execute operation) {
+		return new RenderedOperation(List.of(operation.sql()), NON_TRANSACTIONAL.matcher(operation.sql()).find());
+	}
+
+	/** Quoted literals, for offline scripts; online the runner binds parameters instead. */
+	@Override
+	public RenderedOperation visitBulkInsert(BulkInsert operation) {
+		List<String> statements = new ArrayList<>();
+		List<String> columns = operation.columns();
+		String head = "INSERT INTO " + qualified(operation.table()) + " (" + columnList(columns) + ") VALUES\n\t";
+		List<Map<String, Object>> rows = operation.rows();
+		for (int start = 0; start < rows.size(); start += INSERT_ROWS_PER_STATEMENT) {
+			List<String> values = new ArrayList<>();
+			for (Map<String, Object> row : rows.subList(start, Math.min(rows.size(), start + INSERT_ROWS_PER_STATEMENT))) {
+				values.add("(" + columns.stream().map((column) -> PostgresLiterals.value(row.get(column)))
+					.collect(Collectors.joining(", ")) + ")");
+			}
+			statements.add(head + String.join(",\n\t", values));
+		}
+		return new RenderedOperation(statements, false);
+	}
+
+	/** A {@code DO} block committing after each batch, for offline scripts. */
+	@Override
+	public RenderedOperation visitBackfill(Backfill operation) {
+		return new RenderedOperation(List.of(BackfillScript.render(operation)), true);
+	}
+
+	/** A column type as PostgreSQL reads it. */
+	public static String type(Type type) {
+		StringBuilder sql = new StringBuilder(type.userDefined() ? qualified(type.name()) : type.name());
+		if (!type.modifiers().isEmpty()) {
+			sql.append('(').append(type.modifiers().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+				.append(')');
+		}
+		sql.append("[]".repeat(type.arrayDimensions()));
+		return sql.toString();
+	}
+
+	private static String columnDefinition(Column column) {
+		StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(type(column.type()));
+		if (column.identityKind() != null) {
+			sql.append((column.identityKind() == Identity.ALWAYS) ? " GENERATED ALWAYS AS IDENTITY"
+					: " GENERATED BY DEFAULT AS IDENTITY");
+		}
+		if (column.defaultValue() != null) {
+			sql.append(" DEFAULT ").append(column.defaultValue());
+		}
+		if (!column.isNullable()) {
+			sql.append(" NOT NULL");
+		}
+		return sql.toString();
+	}
+
+	/** Constraints from the column flags that the table does not already list, then the listed ones. */
+	private static List<String> tableConstraints(CreateTable table) {
+		List<String> constraints = new ArrayList<>();
+		List<AddConstraint> listed = table.constraints();
+		if (!table.primaryKeyColumns().isEmpty()
+				&& listed.stream().noneMatch(CreatePrimaryKey.class::isInstance)) {
+			constraints.add("PRIMARY KEY (" + columnList(table.primaryKeyColumns()) + ")");
+		}
+		for (Column column : table.columns()) {
+			List<String> only = List.of(column.name());
+			if (column.isUnique() && listed.stream()
+				.noneMatch((c) -> c instanceof CreateUniqueConstraint unique && only.equals(unique.columns()))) {
+				constraints.add("UNIQUE (" + quote(column.name()) + ")");
+			}
+			if (column.references() != null && listed.stream()
+				.noneMatch((c) -> c instanceof CreateForeignKey fk && only.equals(fk.columns()))) {
+				constraints.add("FOREIGN KEY (" + quote(column.name()) + ") REFERENCES "
+						+ qualified(column.references().table()) + " (" + quote(column.references().column()) + ")");
+			}
+		}
+		for (AddConstraint constraint : listed) {
+			if (constraint instanceof CreatePrimaryKey pk && pk.usingIndex() != null
+					|| constraint instanceof CreateUniqueConstraint uq && uq.usingIndex() != null) {
+				throw new IllegalArgumentException("Constraint '" + constraint.name() + "' of new table '"
+						+ table.table() + "' cannot use an existing index");
+			}
+			// NOT VALID means nothing for a table with no rows yet.
+			constraints.add(constraint(constraint, false));
+		}
+		return constraints;
+	}
+
+	private static RenderedOperation addConstraint(AddConstraint constraint) {
+		return RenderedOperation
+			.of("ALTER TABLE " + qualified(constraint.table()) + " ADD " + constraint(constraint, true));
+	}
+
+	private static String constraint(AddConstraint constraint, boolean allowNotValid) {
+		StringBuilder sql = new StringBuilder();
+		if (constraint.name() != null) {
+			sql.append("CONSTRAINT ").append(quote(constraint.name())).append(' ');
+		}
+		if (constraint instanceof CreatePrimaryKey pk) {
+			sql.append("PRIMARY KEY ").append(keyColumns(pk.columns(), pk.usingIndex()));
+		}
+		else if (constraint instanceof CreateUniqueConstraint unique) {
+			sql.append("UNIQUE ").append(keyColumns(unique.columns(), unique.usingIndex()));
+			appendDeferrable(sql, unique.deferrable(), unique.initiallyDeferred());
+		}
+		else if (constraint instanceof CreateCheckConstraint check) {
+			sql.append("CHECK (").append(check.condition()).append(')');
+			if (allowNotValid && check.notValid()) {
+				sql.append(" NOT VALID");
+			}
+		}
+		else if (constraint instanceof CreateForeignKey fk) {
+			sql.append("FOREIGN KEY (").append(columnList(fk.columns())).append(") REFERENCES ")
+				.append(qualified(fk.referredTable())).append(" (").append(columnList(fk.referredColumns()))
+				.append(')');
+			if (fk.onDelete() != null) {
+				sql.append(" ON DELETE ").append(fk.onDelete().sql());
+			}
+			if (fk.onUpdate() != null) {
+				sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+			}
+			appendDeferrable(sql, fk.deferrable(), fk.initiallyDeferred());
+			if (allowNotValid && fk.notValid()) {
+				sql.append(" NOT VALID");
+			}
+		}
+		return sql.toString();
+	}
+
+	private static String keyColumns(List<String> columns, String usingIndex) {
+		return (usingIndex != null) ? "USING INDEX " + quote(usingIndex) : "(" + columnList(columns) + ")";
+	}
+
+	private static void appendDeferrable(StringBuilder sql, boolean deferrable, boolean initiallyDeferred) {
+		if (deferrable || initiallyDeferred) {
+			sql.append(" DEFERRABLE");
+		}
+		if (initiallyDeferred) {
+			sql.append(" INITIALLY DEFERRED");
+		}
+	}
+
+	private static void appendOption(StringBuilder sql, String keyword, Long value) {
+		if (value != null) {
+			sql.append(keyword).append(value);
+		}
+	}
+
+	private static String columnComment(String table, String column, String comment) {
+		return "COMMENT ON COLUMN " + qualified(table) + "." + quote(column) + " IS "
+				+ ((comment != null) ? PostgresLiterals.string(comment) : "NULL");
+	}
+
+	private static String indexElement(String element) {
+		return PostgresIdentifiers.isColumnName(element) ? quote(element) : element;
+	}
+
+	static String columnList(List<String> columns) {
+		return columns.stream().map(PostgresIdentifiers::quote).collect(Collectors.joining(", "));
+	}
+
+}

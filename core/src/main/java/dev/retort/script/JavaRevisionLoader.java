@@ -1,0 +1,201 @@
+package dev.retort.script;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.retort.operation.Operations;
+import dev.retort.revision.Revision.Kind;
+import dev.retort.revision.Revision.Origin;
+
+/**
+ * Finds Java revisions: classes annotated {@link Revision @Revision} in the given packages
+ * (subpackages included; directories and jars alike) and {@link Migration} objects handed over
+ * by an application (Spring beans). Each becomes the same graph node as a SQL revision, with
+ * kind {@code JAVA}, no checksum, and the class name as its origin.
+ */
+final class JavaRevisionLoader {
+
+	private static final Pattern PACKAGE = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+
+	private JavaRevisionLoader() {
+	}
+
+	/**
+	 * Loads the Java revisions, sorted by class name. An object given for a class also found in
+	 * a package wins: it is the application's configured instance.
+	 * @param problems receives misuses of {@code @Revision}, each naming the class
+	 */
+	static List<RevisionScript> load(List<String> packages, List<Migration> migrations, ClassLoader classLoader,
+			List<String> problems) {
+		Map<Class<?>, Migration> found = new LinkedHashMap<>();
+		for (String packageName : packages) {
+			for (Class<?> type : scan(packageName, classLoader, problems)) {
+				Migration migration = instantiate(type, problems);
+				if (migration != null) {
+					found.put(type, migration);
+				}
+			}
+		}
+		for (Migration migration : migrations) {
+			Class<?> annotated = annotatedClass(migration.getClass());
+			if (annotated == null) {
+				problems.add(migration.getClass().getName() + ": a Migration object without @Revision. Annotate its "
+						+ "class with @Revision(id = \"…\", revises = \"…\") so it has a place in the graph.");
+				continue;
+			}
+			found.put(annotated, migration);
+		}
+		List<RevisionScript> scripts = new ArrayList<>();
+		found.entrySet()
+			.stream()
+			.sorted(Comparator.comparing((Map.Entry<Class<?>, Migration> entry) -> entry.getKey().getName()))
+			.forEach((entry) -> scripts.add(script(entry.getKey(), entry.getValue(), problems)));
+		return scripts;
+	}
+
+	/** The concrete classes of a package that are annotated or that implement Migration. */
+	private static List<Class<?>> scan(String packageName, ClassLoader classLoader, List<String> problems) {
+		String trimmed = packageName.trim();
+		if (!PACKAGE.matcher(trimmed).matches()) {
+			throw new ScriptLocationException(packageName, "Java package '" + packageName
+					+ "' is not a package name. Use a dotted name such as 'com.example.db.revisions'.");
+		}
+		List<ClassPathScanner.Resource> resources;
+		try {
+			resources = ClassPathScanner.list(classLoader, trimmed.replace('.', '/'), ".class", false);
+		}
+		catch (IOException ex) {
+			throw new ScriptLocationException(packageName,
+					"Cannot scan Java package '" + packageName + "': " + ex.getMessage(), ex);
+		}
+		List<Class<?>> types = new ArrayList<>();
+		for (ClassPathScanner.Resource resource : resources) {
+			String relative = resource.relativePath();
+			String simple = relative.substring(relative.lastIndexOf('/') + 1);
+			if (simple.equals("module-info.class") || simple.equals("package-info.class")) {
+				continue;
+			}
+			String className = trimmed + "." + relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+			Class<?> type;
+			try {
+				type = Class.forName(className, false, classLoader);
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				problems.add(className + ": cannot load the class from Java package '" + trimmed + "' (" + ex
+						+ "). Fix its dependencies or move it out of the package.");
+				continue;
+			}
+			if (type.isAnonymousClass() || type.isLocalClass() || type.isSynthetic()) {
+				continue;
+			}
+			boolean annotated = type.isAnnotationPresent(Revision.class);
+			boolean concrete = !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
+			if (annotated || (concrete && Migration.class.isAssignableFrom(type))) {
+				types.add(type);
+			}
+		}
+		return types;
+	}
+
+	private static Migration instantiate(Class<?> type, List<String> problems) {
+		if (!type.isAnnotationPresent(Revision.class)) {
+			problems.add(type.getName() + ": implements Migration but has no @Revision annotation, so it has no id "
+					+ "or parents. Annotate it with @Revision(id = \"…\", revises = \"…\").");
+			return null;
+		}
+		if (!Migration.class.isAssignableFrom(type)) {
+			problems.add(type.getName() + ": annotated with @Revision but does not implement " + Migration.class.getName()
+					+ ". Implement Migration (upgrade(Operations), and downgrade(Operations) if reversible).");
+			return null;
+		}
+		if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+			problems.add(type.getName() + ": annotated with @Revision but abstract. Annotate the concrete class.");
+			return null;
+		}
+		if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
+			problems.add(type.getName() + ": an inner class needs an enclosing instance. Make it a static nested "
+					+ "or a top-level class.");
+			return null;
+		}
+		Constructor<?> constructor;
+		try {
+			constructor = type.getDeclaredConstructor();
+		}
+		catch (NoSuchMethodException ex) {
+			problems.add(type.getName() + ": a @Revision class needs a no-argument constructor to be created from "
+					+ "its package. Add one, or hand the object over as a Migration bean.");
+			return null;
+		}
+		try {
+			constructor.setAccessible(true);
+			return (Migration) constructor.newInstance();
+		}
+		catch (InvocationTargetException ex) {
+			problems.add(type.getName() + ": its constructor failed: " + ex.getCause());
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			problems.add(type.getName() + ": cannot be created: " + ex);
+		}
+		return null;
+	}
+
+	/** The class carrying {@code @Revision}: the object's own, or a superclass under a proxy. */
+	private static Class<?> annotatedClass(Class<?> type) {
+		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
+			if (candidate.isAnnotationPresent(Revision.class)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static RevisionScript script(Class<?> type, Migration migration, List<String> problems) {
+		Revision annotation = type.getAnnotation(Revision.class);
+		String className = type.getName();
+		String id = annotation.id().trim();
+		String idProblem = RevisionIds.problem(id);
+		if (idProblem != null) {
+			problems.add(className + ": " + idProblem);
+		}
+		dev.retort.revision.Revision revision = new dev.retort.revision.Revision(id, values(annotation.revises()),
+				values(annotation.dependsOn()), values(annotation.branchLabels()), annotation.message(), null,
+				Origin.of(className), Kind.JAVA, annotation.transactional(), reversible(type, migration), null);
+		return new RevisionScript(revision, new RevisionScript.JavaBody(migration));
+	}
+
+	/**
+	 * Whether the revision has a downgrade. A proxy subclass (a Spring bean) overrides every
+	 * method, so the annotated class decides whether {@code downgrade} was written.
+	 */
+	private static boolean reversible(Class<?> annotated, Migration migration) {
+		if (migration.getClass() == annotated) {
+			return migration.reversible();
+		}
+		try {
+			return migration.reversible() && annotated.getMethod("downgrade", Operations.class)
+				.getDeclaringClass() != Migration.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
+
+	private static List<String> values(String[] values) {
+		List<String> result = new ArrayList<>();
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				result.add(value.trim());
+			}
+		}
+		return result;
+	}
+
+}

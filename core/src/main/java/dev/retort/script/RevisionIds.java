@@ -1,0 +1,78 @@
+package dev.retort.script;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * Revision ids: fresh ones (12 random hex digits, as Alembic's) and the rules an id obeys. An id
+ * read from an existing file may hold anything but the characters the identifier grammar
+ * reserves ({@code @ + - : ,} and spaces); a new id is held to letters, digits and underscores.
+ */
+public final class RevisionIds {
+
+	/** {@code version_num varchar(32)}: a longer id could not be recorded. */
+	public static final int MAX_LENGTH = 32;
+
+	private static final Pattern RESERVED = Pattern.compile("[@+:,\\-\\s]");
+
+	private static final Pattern WRITABLE = Pattern.compile("[A-Za-z0-9_]+");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private RevisionIds() {
+	}
+
+	/** A fresh id: 12 lower-case hex digits from a {@link SecureRandom}. */
+	public static String newId() {
+		byte[] bytes = new byte[6];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	/**
+	 * Checks an id for a new revision file.
+	 * @throws RetortException ({@link ErrorCode#INVALID_REVISION_FILE}) naming the id and the
+	 * characters at fault
+	 */
+	public static String requireWritable(String id) {
+		if (id == null || id.isEmpty()) {
+			throw new RetortException(ErrorCode.INVALID_REVISION_FILE,
+					"A revision id must not be empty. Leave --rev-id out for a fresh one.");
+		}
+		if (!WRITABLE.matcher(id).matches()) {
+			StringBuilder bad = new StringBuilder();
+			id.chars()
+				.filter((c) -> !WRITABLE.matcher(String.valueOf((char) c)).matches())
+				.distinct()
+				.forEach((c) -> bad.append((char) c));
+			throw new RetortException(ErrorCode.INVALID_REVISION_FILE, "Character(s) '" + bad
+					+ "' not allowed in revision id '" + id + "'. Use letters, digits and underscores.");
+		}
+		if (id.length() > MAX_LENGTH) {
+			throw new RetortException(ErrorCode.INVALID_REVISION_FILE, "Revision id '" + id + "' is " + id.length()
+					+ " characters long; the version table holds at most " + MAX_LENGTH + ".");
+		}
+		return id;
+	}
+
+	/** Why an id read from a file or class cannot be used, or {@code null} when it can. */
+	static String problem(String id) {
+		if (id.isEmpty()) {
+			return "the revision id is empty. Give the revision an id (12 hex digits, as 'retort revision' writes).";
+		}
+		if (RESERVED.matcher(id).find()) {
+			return "revision id '" + id + "' holds characters that the identifier grammar reserves (@ + - : , or "
+					+ "spaces). Use letters, digits and underscores.";
+		}
+		if (id.length() > MAX_LENGTH) {
+			return "revision id '" + id + "' is " + id.length() + " characters long; the version table holds at most "
+					+ MAX_LENGTH + ". Use a shorter id.";
+		}
+		return null;
+	}
+
+}

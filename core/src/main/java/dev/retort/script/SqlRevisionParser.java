@@ -1,0 +1,347 @@
+package dev.retort.script;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.retort.dialect.postgres.SqlStatement;
+import dev.retort.dialect.postgres.StatementSplitter;
+import dev.retort.dialect.postgres.StatementSplitter.UnterminatedSqlException;
+import dev.retort.revision.Revision;
+import dev.retort.revision.Revision.Kind;
+import dev.retort.revision.Revision.Origin;
+
+/**
+ * Reads a SQL revision file (SPEC §2.1): the header of leading {@code --} lines (the message, then
+ * {@code Key: value} lines with case-insensitive keys, then free {@code Notes:}), and the
+ * {@code -- +upgrade} and {@code -- +downgrade} sections. A file without a downgrade section is
+ * irreversible; an empty section is a valid no-op.
+ *
+ * <p>The parser keeps going after a problem so that one load reports every problem of every
+ * file; {@link #read} returns the revision (when its id could be read) together with the
+ * problems, {@link #parse} throws on any problem.
+ */
+public final class SqlRevisionParser {
+
+	/** The header keys, as shown to users. */
+	public static final List<String> KEYS = List.of("Revision ID", "Revises", "Create Date", "Branch Labels",
+			"Depends On", "Transactional", "Notes");
+
+	private static final Pattern SECTION = Pattern.compile("--\\s*\\+(upgrade|downgrade)\\s*",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+	private SqlRevisionParser() {
+	}
+
+	/**
+	 * Parses a revision file.
+	 * @param source where the text comes from, as shown in messages (e.g.
+	 * {@code db/revisions/1975ea83b712_add_user_column.sql})
+	 * @param text the file content
+	 * @return the revision and its statements
+	 * @throws InvalidRevisionFileException listing every problem of the file
+	 */
+	public static RevisionScript parse(String source, String text) {
+		Result result = read(source, text);
+		if (!result.problems().isEmpty()) {
+			throw new InvalidRevisionFileException(result.problems());
+		}
+		return result.script();
+	}
+
+	/**
+	 * Reads a revision file, collecting its problems instead of throwing.
+	 * @param source where the text comes from, as shown in messages
+	 * @param text the file content
+	 * @return the revision ({@code null} when it has no readable {@code Revision ID}) and the
+	 * problems found
+	 */
+	public static Result read(String source, String text) {
+		return new Reader(source, text).read();
+	}
+
+	/** SHA-256 (lower-case hex) of a section, with line endings normalised to {@code \n}. */
+	public static String checksum(String sectionText) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			String normalised = LINE_BREAK.matcher(sectionText).replaceAll("\n");
+			return HexFormat.of().formatHex(digest.digest(normalised.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM provides SHA-256", ex);
+		}
+	}
+
+	/**
+	 * What reading one file gave.
+	 *
+	 * @param script the revision, or {@code null} when no {@code Revision ID} could be read
+	 * @param problems every problem found, each starting with {@code file:line}
+	 */
+	public record Result(RevisionScript script, List<String> problems) {
+
+		public Result {
+			problems = List.copyOf(problems);
+		}
+
+	}
+
+	/** The state of reading one file. */
+	private static final class Reader {
+
+		private final String source;
+
+		private final String[] lines;
+
+		private final List<String> problems = new ArrayList<>();
+
+		private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+
+		private final Map<String, String> values = new LinkedHashMap<>();
+
+		private String message = "";
+
+		Reader(String source, String text) {
+			this.source = source;
+			String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+			this.lines = LINE_BREAK.split(content, -1);
+		}
+
+		Result read() {
+			int next = readHeader();
+			Section upgrade = null;
+			Section downgrade = null;
+			List<Integer> markers = new ArrayList<>();
+			boolean strayReported = false;
+			for (int i = next; i < this.lines.length; i++) {
+				if (SECTION.matcher(this.lines[i].trim()).matches()) {
+					markers.add(i);
+				}
+				else if (markers.isEmpty() && !strayReported && !isComment(this.lines[i])) {
+					problem(i + 1, "SQL before '-- +upgrade'. Statements belong in the '-- +upgrade' or '-- +downgrade' "
+							+ "section; start the upgrade with a line '-- +upgrade'.");
+					strayReported = true;
+				}
+			}
+			for (int m = 0; m < markers.size(); m++) {
+				int marker = markers.get(m);
+				int endExclusive = (m + 1 < markers.size()) ? markers.get(m + 1) : this.lines.length;
+				Matcher matcher = SECTION.matcher(this.lines[marker].trim());
+				matcher.matches();
+				boolean isUpgrade = matcher.group(1).equalsIgnoreCase("upgrade");
+				Section previous = isUpgrade ? upgrade : downgrade;
+				if (previous != null) {
+					problem(marker + 1, "a second '-- +" + (isUpgrade ? "upgrade" : "downgrade")
+							+ "' section (the first is at line " + previous.markerLine()
+							+ "). Keep one section of each kind.");
+					continue;
+				}
+				Section section = section(marker, endExclusive);
+				if (isUpgrade) {
+					upgrade = section;
+				}
+				else {
+					downgrade = section;
+				}
+			}
+			if (upgrade == null && markers.isEmpty()) {
+				problem(Math.min(next + 1, this.lines.length), "no '-- +upgrade' section. Put the upgrade statements under a line "
+						+ "'-- +upgrade' (an empty section is a valid no-op).");
+			}
+			else if (upgrade == null) {
+				problem(markers.get(0) + 1, "no '-- +upgrade' section, only '-- +downgrade'. Add a line '-- +upgrade' "
+						+ "above the upgrade statements (an empty section is a valid no-op).");
+			}
+			return new Result(build(upgrade, downgrade), this.problems);
+		}
+
+		/** Reads the leading block of {@code --} lines; returns the index of the first line after it. */
+		private int readHeader() {
+			int i = 0;
+			while (i < this.lines.length && this.lines[i].isBlank()) {
+				i++;
+			}
+			boolean first = true;
+			boolean inNotes = false;
+			for (; i < this.lines.length; i++) {
+				String line = this.lines[i].trim();
+				if (!line.startsWith("--") || SECTION.matcher(line).matches()) {
+					break;
+				}
+				String content = line.substring(2).trim();
+				if (inNotes || content.isEmpty()) {
+					continue;
+				}
+				int colon = content.indexOf(':');
+				String key = (colon > 0) ? normaliseKey(content.substring(0, colon)) : null;
+				if (first && (key == null || !isKey(key))) {
+					this.message = content;
+					first = false;
+					continue;
+				}
+				first = false;
+				if (key == null) {
+					problem(i + 1, "header line '" + content + "' is not 'Key: value'. Valid keys are "
+							+ String.join(", ", KEYS) + "; free text goes after 'Notes:'.");
+					continue;
+				}
+				if (!isKey(key)) {
+					problem(i + 1, "unknown header key '" + content.substring(0, colon).trim() + "'. Valid keys are "
+							+ String.join(", ", KEYS) + "; free text goes after 'Notes:'.");
+					continue;
+				}
+				if (this.keyLines.containsKey(key)) {
+					problem(i + 1, "header key '" + display(key) + "' appears twice (first at line "
+							+ this.keyLines.get(key) + "). Keep one.");
+					continue;
+				}
+				this.keyLines.put(key, i + 1);
+				this.values.put(key, content.substring(colon + 1).trim());
+				inNotes = key.equals("notes");
+			}
+			return i;
+		}
+
+		private Section section(int marker, int endExclusive) {
+			int from = marker + 1;
+			int to = endExclusive;
+			while (from < to && this.lines[from].isBlank()) {
+				from++;
+			}
+			while (to > from && this.lines[to - 1].isBlank()) {
+				to--;
+			}
+			StringBuilder text = new StringBuilder();
+			for (int i = from; i < to; i++) {
+				if (i > from) {
+					text.append('\n');
+				}
+				text.append(this.lines[i]);
+			}
+			String sectionText = text.toString().stripTrailing();
+			List<SqlStatement> statements;
+			try {
+				statements = StatementSplitter.split(sectionText, from + 1);
+			}
+			catch (UnterminatedSqlException ex) {
+				problem(ex.line(), ex.getMessage());
+				statements = List.of();
+			}
+			return new Section(marker + 1, sectionText, statements);
+		}
+
+		private RevisionScript build(Section upgrade, Section downgrade) {
+			String id = this.values.get("revision id");
+			if (id == null || id.isEmpty()) {
+				int line = this.keyLines.getOrDefault("revision id", firstHeaderLine());
+				problem(line, "missing 'Revision ID' header. Add a line '-- Revision ID: <id>' under the message "
+						+ "(retort revision -m \"message\" writes a new file with a fresh id).");
+				return null;
+			}
+			int idLine = this.keyLines.get("revision id");
+			String idProblem = RevisionIds.problem(id);
+			if (idProblem != null) {
+				problem(idLine, idProblem);
+			}
+			List<String> revises = list("revises");
+			List<String> dependsOn = list("depends on");
+			List<String> labels = list("branch labels");
+			boolean transactional = transactional();
+			String createDate = this.values.get("create date");
+			createDate = (createDate == null || createDate.isEmpty()) ? null : createDate;
+			Origin origin = new Origin(this.source, idLine, this.keyLines.getOrDefault("revises", 0),
+					this.keyLines.getOrDefault("depends on", 0), this.keyLines.getOrDefault("branch labels", 0));
+			Section up = (upgrade != null) ? upgrade : new Section(0, "", List.of());
+			String checksum = checksum(up.text());
+			Revision revision = new Revision(id, revises, dependsOn, labels, this.message, createDate, origin,
+					Kind.SQL, transactional, downgrade != null, checksum);
+			RevisionScript.SqlBody body = new RevisionScript.SqlBody(up.statements(),
+					(downgrade != null) ? downgrade.statements() : null, up.text(),
+					(downgrade != null) ? downgrade.text() : null);
+			return new RevisionScript(revision, body);
+		}
+
+		private List<String> list(String key) {
+			String value = this.values.get(key);
+			List<String> items = new ArrayList<>();
+			if (value == null) {
+				return items;
+			}
+			for (String item : value.split(",")) {
+				String trimmed = item.trim();
+				if (trimmed.isEmpty()) {
+					continue;
+				}
+				if (trimmed.chars().anyMatch(Character::isWhitespace)) {
+					problem(this.keyLines.get(key), "'" + display(key) + "' value '" + trimmed
+							+ "' holds a space. Separate several values with commas.");
+					continue;
+				}
+				items.add(trimmed);
+			}
+			return items;
+		}
+
+		private boolean transactional() {
+			String value = this.values.get("transactional");
+			if (value == null || value.isEmpty() || value.equalsIgnoreCase("true")) {
+				return true;
+			}
+			if (value.equalsIgnoreCase("false")) {
+				return false;
+			}
+			problem(this.keyLines.get("transactional"),
+					"'Transactional' is '" + value + "'; it takes 'true' or 'false'.");
+			return true;
+		}
+
+		private int firstHeaderLine() {
+			for (int i = 0; i < this.lines.length; i++) {
+				if (!this.lines[i].isBlank()) {
+					return i + 1;
+				}
+			}
+			return 1;
+		}
+
+		private void problem(int line, String text) {
+			this.problems.add(this.source + ":" + line + ": " + text);
+		}
+
+		private static boolean isComment(String line) {
+			String trimmed = line.trim();
+			return trimmed.isEmpty() || trimmed.startsWith("--");
+		}
+
+		private static String normaliseKey(String key) {
+			return key.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		}
+
+		private static boolean isKey(String normalisedKey) {
+			return KEYS.stream().anyMatch((known) -> known.toLowerCase(Locale.ROOT).equals(normalisedKey));
+		}
+
+		private static String display(String normalisedKey) {
+			return KEYS.stream()
+				.filter((known) -> known.toLowerCase(Locale.ROOT).equals(normalisedKey))
+				.findFirst()
+				.orElse(normalisedKey);
+		}
+
+	}
+
+	/** One section of a file: the line of its marker, its text and its statements. */
+	private record Section(int markerLine, String text, List<SqlStatement> statements) {
+	}
+
+}

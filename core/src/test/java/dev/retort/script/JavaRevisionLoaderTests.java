@@ -1,0 +1,168 @@
+package dev.retort.script;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.retort.operation.Operations;
+import dev.retort.revision.Revision;
+import dev.retort.revision.Revision.Kind;
+import dev.retort.script.fixtures.good.AddCoffeeTable;
+import dev.retort.script.fixtures.good.BackfillCoffee;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class JavaRevisionLoaderTests {
+
+	private final ClassLoader classLoader = getClass().getClassLoader();
+
+	@Test
+	void annotatedClassesOfAPackageAndItsSubpackagesAreRevisionsSortedByClassName() {
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("dev.retort.script.fixtures.good"), List.of(),
+				this.classLoader, problems);
+
+		assertThat(problems).isEmpty();
+		assertThat(scripts).extracting((script) -> script.revision().origin().source()).containsExactly(
+				"dev.retort.script.fixtures.good.AddCoffeeTable", "dev.retort.script.fixtures.good.BackfillCoffee",
+				"dev.retort.script.fixtures.good.Helpers$Nested", "dev.retort.script.fixtures.good.sub.DeeperRevision");
+		assertThat(scripts).extracting((script) -> script.revision().id())
+			.containsExactly("java00000001", "java00000002", "java00000003", "java00000004");
+	}
+
+	@Test
+	void annotationGivesTheSameRevisionModelAsAFile() {
+		List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("dev.retort.script.fixtures.good"), List.of(),
+				this.classLoader, new ArrayList<>());
+		Revision add = scripts.get(0).revision();
+		Revision backfill = scripts.get(1).revision();
+
+		assertThat(add).isEqualTo(new Revision("java00000001", List.of("aaa000000002"), List.of(), List.of("coffee"),
+				"Add coffee table", null, Revision.Origin.of(AddCoffeeTable.class.getName()), Kind.JAVA, true, true,
+				null));
+		assertThat(backfill.reversible()).isFalse();
+		assertThat(backfill.transactional()).isFalse();
+		assertThat(backfill.dependsOn()).containsExactly("aaa000000001");
+		assertThat(scripts.get(0).body()).isInstanceOfSatisfying(RevisionScript.JavaBody.class,
+				(body) -> assertThat(body.migration()).isInstanceOf(AddCoffeeTable.class));
+	}
+
+	@Test
+	void misusedAnnotationsAreReportedPerClass() {
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("dev.retort.script.fixtures.bad"), List.of(),
+				this.classLoader, problems);
+
+		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("bad-id");
+		assertThat(problems).containsExactlyInAnyOrder(
+				"dev.retort.script.fixtures.bad.NotAMigration: annotated with @Revision but does not implement "
+						+ "dev.retort.script.Migration. Implement Migration (upgrade(Operations), and downgrade(Operations) "
+						+ "if reversible).",
+				"dev.retort.script.fixtures.bad.NeedsArguments: a @Revision class needs a no-argument constructor to be "
+						+ "created from its package. Add one, or hand the object over as a Migration bean.",
+				"dev.retort.script.fixtures.bad.Unannotated: implements Migration but has no @Revision annotation, so it "
+						+ "has no id or parents. Annotate it with @Revision(id = \"…\", revises = \"…\").",
+				"dev.retort.script.fixtures.bad.BadId: revision id 'bad-id' holds characters that the identifier grammar "
+						+ "reserves (@ + - : , or spaces). Use letters, digits and underscores.");
+	}
+
+	@Test
+	void objectsAreRevisionsAndReplaceTheScannedInstanceOfTheirClass() {
+		AddCoffeeTable bean = new AddCoffeeTable();
+		List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("dev.retort.script.fixtures.good"),
+				List.of(bean, new BeanRevision()), this.classLoader, new ArrayList<>());
+
+		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("bean00000001", "java00000001",
+				"java00000002", "java00000003", "java00000004");
+		assertThat(((RevisionScript.JavaBody) scripts.get(1).body()).migration()).isSameAs(bean);
+	}
+
+	@Test
+	void proxySubclassOfAnAnnotatedClassIsFoundThroughItsSuperclass() {
+		BackfillCoffee proxy = new BackfillCoffee() {
+			// Stands for a Spring CGLIB proxy, which overrides every method.
+			@Override
+			public void downgrade(Operations op) {
+				super.downgrade(op);
+			}
+		};
+		List<RevisionScript> scripts = JavaRevisionLoader.load(List.of(), List.of(proxy), this.classLoader,
+				new ArrayList<>());
+
+		assertThat(scripts).singleElement().satisfies((script) -> {
+			assertThat(script.revision().id()).isEqualTo("java00000002");
+			assertThat(script.revision().origin().source()).isEqualTo(BackfillCoffee.class.getName());
+			assertThat(script.revision().reversible()).isFalse();
+		});
+	}
+
+	@Test
+	void objectWithoutAnnotationIsAProblem() {
+		List<String> problems = new ArrayList<>();
+		Migration anonymous = (op) -> {
+		};
+
+		JavaRevisionLoader.load(List.of(), List.of(anonymous), this.classLoader, problems);
+
+		assertThat(problems).singleElement().asString().endsWith(": a Migration object without @Revision. Annotate its "
+				+ "class with @Revision(id = \"…\", revises = \"…\") so it has a place in the graph.");
+	}
+
+	@Test
+	void packageNameThatIsNotOneIsAConfigurationError() {
+		assertThatExceptionOfType(ScriptLocationException.class)
+			.isThrownBy(() -> JavaRevisionLoader.load(List.of("com/example"), List.of(), this.classLoader, new ArrayList<>()))
+			.withMessage("Java package 'com/example' is not a package name. Use a dotted name such as "
+					+ "'com.example.db.revisions'.");
+	}
+
+	@Test
+	void revisionsInsideAJarAreFound(@TempDir Path dir) throws Exception {
+		Path sources = dir.resolve("src");
+		Path classes = Files.createDirectories(dir.resolve("classes"));
+		TestJars.write(sources, Map.of("jarred/revisions/InJar.java", """
+				package jarred.revisions;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "jar000000010", revises = "jar000000001", message = "From a jar")
+				public class InJar implements Migration {
+					@Override public void upgrade(Operations op) { }
+				}
+				"""));
+		TestJars.compile(sources, classes);
+		Path jar = TestJars.jar(classes, dir.resolve("revisions.jar"));
+
+		try (URLClassLoader jarLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, this.classLoader)) {
+			List<String> problems = new ArrayList<>();
+			List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("jarred"), List.of(), jarLoader, problems);
+
+			assertThat(problems).isEmpty();
+			assertThat(scripts).singleElement().satisfies((script) -> {
+				assertThat(script.revision().id()).isEqualTo("jar000000010");
+				assertThat(script.revision().message()).isEqualTo("From a jar");
+				assertThat(script.revision().reversible()).isFalse();
+			});
+		}
+	}
+
+	@dev.retort.script.Revision(id = "bean00000001", message = "A bean")
+	static final class BeanRevision implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+		}
+
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.retort.script;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.revision.Revision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SqlRevisionLoaderTests {
+
+	private final ClassLoader classLoader = getClass().getClassLoader();
+
+	@Test
+	void classpathDirectoryIsScannedWithSubdirectoriesSortedByPath() {
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = load(List.of("classpath:script/locations/a"), this.classLoader, problems);
+
+		assertThat(problems).isEmpty();
+		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("aaa000000002", "aaa000000001");
+		assertThat(scripts).extracting((script) -> script.revision().origin().source())
+			.containsExactly("script/locations/a/2_second.sql", "script/locations/a/sub/1_first.sql");
+	}
+
+	@Test
+	void severalLocationsLoadInTheOrderGiven() {
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = load(List.of("classpath:script/locations/b", "classpath:/script/locations/a/"),
+				this.classLoader, problems);
+
+		assertThat(scripts).extracting((script) -> script.revision().id())
+			.containsExactly("bbb000000003", "aaa000000002", "aaa000000001");
+	}
+
+	@Test
+	void missingClasspathLocationIsAnApplicationWithoutRevisions() {
+		List<String> problems = new ArrayList<>();
+
+		assertThat(load(List.of("classpath:script/no/such/dir"), this.classLoader, problems)).isEmpty();
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void filesystemLocationAndPlainPathAreTheSame(@TempDir Path dir) throws IOException {
+		Path revisions = Files.createDirectories(dir.resolve("db/revisions/nested"));
+		Files.writeString(revisions.resolve("x.sql"), "-- X\n-- Revision ID: fff000000001\n-- +upgrade\nSELECT 1;\n");
+		Files.writeString(revisions.resolve(".#x.sql"), "editor lock file");
+		Files.writeString(revisions.resolve("notes.txt"), "ignored");
+
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> viaPrefix = load(List.of("filesystem:" + dir.resolve("db/revisions")), null, problems);
+		List<RevisionScript> viaPath = load(List.of(dir.resolve("db/revisions").toString()), null, problems);
+
+		assertThat(problems).isEmpty();
+		assertThat(viaPrefix).extracting((script) -> script.revision().origin().source())
+			.containsExactly(dir.resolve("db/revisions") + "/nested/x.sql");
+		assertThat(viaPath).extracting((script) -> script.revision().id()).containsExactly("fff000000001");
+	}
+
+	@Test
+	void missingFilesystemLocationIsAConfigurationErrorNamingIt(@TempDir Path dir) {
+		String location = "filesystem:" + dir.resolve("nope");
+
+		assertThatExceptionOfType(ScriptLocationException.class)
+			.isThrownBy(() -> load(List.of(location), null, new ArrayList<>()))
+			.withMessage("Script location '" + location + "' does not exist (looked for " + dir.resolve("nope")
+					+ "). Create it (retort init " + dir.resolve("nope") + ") or fix the configured locations.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION))
+			.satisfies((ex) -> assertThat(ex.location()).isEqualTo(location));
+	}
+
+	@Test
+	void filesystemLocationThatIsAFileIsRefused(@TempDir Path dir) throws IOException {
+		Path file = Files.writeString(dir.resolve("a.sql"), "");
+
+		assertThatExceptionOfType(ScriptLocationException.class)
+			.isThrownBy(() -> load(List.of(file.toString()), null, new ArrayList<>()))
+			.withMessageContaining("is not a directory");
+	}
+
+	@Test
+	void classpathLocationInsideAJar(@TempDir Path dir) throws IOException {
+		Path jar = dir.resolve("revisions.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			directory(out, "db/");
+			directory(out, "db/revisions/");
+			directory(out, "db/revisions/2026/");
+			file(out, "db/revisions/2026/b.sql", "-- B\n-- Revision ID: jar000000002\n-- Revises: jar000000001\n-- +upgrade\nSELECT 2;\n");
+			file(out, "db/revisions/a.sql", "-- A\n-- Revision ID: jar000000001\n-- +upgrade\nSELECT 1;\n-- +downgrade\n");
+			file(out, "db/revisions/readme.txt", "ignored");
+			file(out, "db/other/c.sql", "-- not in the location\n");
+		}
+		try (URLClassLoader jarLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<String> problems = new ArrayList<>();
+			List<RevisionScript> scripts = load(List.of("classpath:db/revisions"), jarLoader, problems);
+
+			assertThat(problems).isEmpty();
+			assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("jar000000002", "jar000000001");
+			assertThat(scripts).extracting((script) -> script.revision().origin().source())
+				.containsExactly("db/revisions/2026/b.sql", "db/revisions/a.sql");
+			Revision a = scripts.get(1).revision();
+			assertThat(a.reversible()).isTrue();
+			assertThat(((RevisionScript.SqlBody) scripts.get(1).body()).upgrade()).singleElement()
+				.satisfies((statement) -> assertThat(statement.line()).isEqualTo(4));
+		}
+	}
+
+	@Test
+	void sameFileReachedThroughOverlappingLocationsLoadsOnce() {
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = load(List.of("classpath:script/locations/a", "classpath:script/locations/a/sub"),
+				this.classLoader, problems);
+
+		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("aaa000000002", "aaa000000001");
+	}
+
+	@Test
+	void fileProblemsOfEveryFileAreCollected() {
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = load(List.of("classpath:script/locations/bad"), this.classLoader, problems);
+
+		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("ccc000000001");
+		assertThat(problems).containsExactly(
+				"script/locations/bad/bad_key.sql:3: unknown header key 'Revisez'. Valid keys are Revision ID, Revises, "
+						+ "Create Date, Branch Labels, Depends On, Transactional, Notes; free text goes after 'Notes:'.",
+				"script/locations/bad/no_id.sql:1: missing 'Revision ID' header. Add a line '-- Revision ID: <id>' under "
+						+ "the message (retort revision -m \"message\" writes a new file with a fresh id).");
+	}
+
+	@Test
+	void fileThatIsNotUtf8IsAProblem(@TempDir Path dir) throws IOException {
+		Files.write(dir.resolve("latin1.sql"), "-- caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+		List<String> problems = new ArrayList<>();
+
+		load(List.of(dir.toString()), null, problems);
+
+		assertThat(problems).containsExactly(dir + "/latin1.sql:1: the file is not UTF-8 text. Save it as UTF-8.");
+	}
+
+	private static List<RevisionScript> load(List<String> locations, ClassLoader classLoader, List<String> problems) {
+		return SqlRevisionLoader.load(locations.stream().map(ScriptLocation::parse).toList(), classLoader, problems);
+	}
+
+	static void directory(JarOutputStream out, String name) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		out.closeEntry();
+	}
+
+	static void file(JarOutputStream out, String name, String content) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		OutputStream stream = out;
+		stream.write(content.getBytes(StandardCharsets.UTF_8));
+		out.closeEntry();
+	}
+
+}

@@ -1,0 +1,295 @@
+package dev.retort.script;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.retort.dialect.postgres.SqlStatement;
+import dev.retort.error.ErrorCode;
+import dev.retort.revision.Revision;
+import dev.retort.revision.Revision.Kind;
+import dev.retort.script.RevisionScript.SqlBody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SqlRevisionParserTests {
+
+	private static final String SPEC_EXAMPLE = """
+			-- Add user column to coffee logs
+			--
+			-- Revision ID: 1975ea83b712
+			-- Revises: ae1027a6acf3
+			-- Create Date: 2026-11-25 21:00:00
+			-- Branch Labels:
+			-- Depends On:
+			-- Transactional: true
+			--
+			-- Notes:
+			-- - nullable first; a later revision sets NOT NULL after the backfill
+
+			-- +upgrade
+			ALTER TABLE coffee_logs ADD COLUMN user_id integer;
+
+			-- +downgrade
+			ALTER TABLE coffee_logs DROP COLUMN user_id;
+			""";
+
+	@Test
+	void readsTheSpecExample() {
+		RevisionScript script = SqlRevisionParser.parse("db/revisions/1975ea83b712_add_user_column.sql", SPEC_EXAMPLE);
+		Revision revision = script.revision();
+
+		assertThat(revision.id()).isEqualTo("1975ea83b712");
+		assertThat(revision.parents()).containsExactly("ae1027a6acf3");
+		assertThat(revision.message()).isEqualTo("Add user column to coffee logs");
+		assertThat(revision.createDate()).isEqualTo("2026-11-25 21:00:00");
+		assertThat(revision.branchLabels()).isEmpty();
+		assertThat(revision.dependsOn()).isEmpty();
+		assertThat(revision.transactional()).isTrue();
+		assertThat(revision.reversible()).isTrue();
+		assertThat(revision.kind()).isEqualTo(Kind.SQL);
+		assertThat(revision.checksum()).isEqualTo(SqlRevisionParser.checksum("ALTER TABLE coffee_logs ADD COLUMN user_id integer;"));
+		assertThat(revision.origin()).isEqualTo(
+				new Revision.Origin("db/revisions/1975ea83b712_add_user_column.sql", 3, 4, 7, 6));
+		SqlBody body = (SqlBody) script.body();
+		assertThat(body.upgrade()).containsExactly(new SqlStatement("ALTER TABLE coffee_logs ADD COLUMN user_id integer", 14));
+		assertThat(body.downgrade()).containsExactly(new SqlStatement("ALTER TABLE coffee_logs DROP COLUMN user_id", 17));
+		assertThat(body.upgradeText()).isEqualTo("ALTER TABLE coffee_logs ADD COLUMN user_id integer;");
+		assertThat(body.downgradeText()).isEqualTo("ALTER TABLE coffee_logs DROP COLUMN user_id;");
+	}
+
+	@Test
+	void readsEveryKeyWithSeveralValues() {
+		Revision revision = parse("""
+				-- Merge the billing branch
+				-- Revision ID: abc123
+				-- Revises: p1, p2
+				-- Branch Labels: billing, payments
+				-- Depends On: d1,d2 , billing@head
+				-- Transactional: false
+				-- +upgrade
+				""").revision();
+
+		assertThat(revision.parents()).containsExactly("p1", "p2");
+		assertThat(revision.branchLabels()).containsExactly("billing", "payments");
+		assertThat(revision.dependsOn()).containsExactly("d1", "d2", "billing@head");
+		assertThat(revision.transactional()).isFalse();
+		assertThat(revision.createDate()).isNull();
+		assertThat(revision.isMerge()).isTrue();
+	}
+
+	@Test
+	void keysAreCaseInsensitive() {
+		Revision revision = parse("""
+				-- Message
+				-- REVISION ID: abc123
+				-- revises: p1
+				-- branch   LABELS: x
+				-- depends on: y
+				-- TRANSACTIONAL: FALSE
+				-- create date: today
+				-- +upgrade
+				""").revision();
+
+		assertThat(revision.id()).isEqualTo("abc123");
+		assertThat(revision.parents()).containsExactly("p1");
+		assertThat(revision.branchLabels()).containsExactly("x");
+		assertThat(revision.dependsOn()).containsExactly("y");
+		assertThat(revision.transactional()).isFalse();
+		assertThat(revision.createDate()).isEqualTo("today");
+	}
+
+	@Test
+	void emptyOrAbsentRevisesMakesABase() {
+		assertThat(parse("-- m\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\n").revision().isBase()).isTrue();
+		assertThat(parse("-- m\n-- Revision ID: a1\n-- +upgrade\n").revision().isBase()).isTrue();
+	}
+
+	@Test
+	void notesRunToTheEndOfTheHeaderWithoutReadingKeys() {
+		Revision revision = parse("""
+				-- Message
+				-- Revision ID: abc123
+				-- Notes: first line
+				-- Revises: not-a-key-here
+				-- Whatever: goes
+				-- +upgrade
+				SELECT 1;
+				""").revision();
+
+		assertThat(revision.parents()).isEmpty();
+	}
+
+	@Test
+	void unknownKeyNamesFileLineAndValidKeys() {
+		assertThatExceptionOfType(InvalidRevisionFileException.class)
+			.isThrownBy(() -> SqlRevisionParser.parse("db/revisions/x.sql", "-- m\n-- Revision ID: a1\n-- Revisess: b\n-- +upgrade\n"))
+			.withMessage("db/revisions/x.sql:3: unknown header key 'Revisess'. Valid keys are Revision ID, Revises, "
+					+ "Create Date, Branch Labels, Depends On, Transactional, Notes; free text goes after 'Notes:'.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE))
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(1));
+	}
+
+	@Test
+	void everyProblemOfAFileIsReportedTogetherAndTheRevisionStillRead() {
+		SqlRevisionParser.Result result = SqlRevisionParser.read("x.sql", """
+				-- m
+				-- Revision ID: a1
+				-- Colour: blue
+				-- some free text
+				-- Revises: p1
+				-- Revises: p2
+				-- Transactional: maybe
+				-- +upgrade
+				""");
+
+		assertThat(result.problems()).containsExactly(
+				"x.sql:3: unknown header key 'Colour'. Valid keys are Revision ID, Revises, Create Date, Branch Labels, "
+						+ "Depends On, Transactional, Notes; free text goes after 'Notes:'.",
+				"x.sql:4: header line 'some free text' is not 'Key: value'. Valid keys are Revision ID, Revises, "
+						+ "Create Date, Branch Labels, Depends On, Transactional, Notes; free text goes after 'Notes:'.",
+				"x.sql:6: header key 'Revises' appears twice (first at line 5). Keep one.",
+				"x.sql:7: 'Transactional' is 'maybe'; it takes 'true' or 'false'.");
+		assertThat(result.script().revision().parents()).containsExactly("p1");
+	}
+
+	@Test
+	void severalProblemsMakeOneListedMessage() {
+		assertThatExceptionOfType(InvalidRevisionFileException.class)
+			.isThrownBy(() -> SqlRevisionParser.parse("x.sql", "-- m\n-- Revision ID: a1\n-- A: 1\n-- B: 2\n-- +upgrade\n"))
+			.withMessageStartingWith("Found 2 problems in the revisions:\n  - x.sql:3: unknown header key 'A'.")
+			.withMessageContaining("\n  - x.sql:4: unknown header key 'B'.");
+	}
+
+	@Test
+	void missingRevisionIdNamesFileAndLine() {
+		SqlRevisionParser.Result result = SqlRevisionParser.read("db/revisions/y.sql", "\n-- Add things\n-- Revises: a\n-- +upgrade\n");
+
+		assertThat(result.script()).isNull();
+		assertThat(result.problems()).containsExactly("db/revisions/y.sql:2: missing 'Revision ID' header. Add a line "
+				+ "'-- Revision ID: <id>' under the message (retort revision -m \"message\" writes a new file with a fresh id).");
+	}
+
+	@Test
+	void idsWithReservedCharactersOrTooLongAreRefused() {
+		assertThat(SqlRevisionParser.read("z.sql", "-- m\n-- Revision ID: a-b\n-- +upgrade\n").problems())
+			.containsExactly("z.sql:2: revision id 'a-b' holds characters that the identifier grammar reserves "
+					+ "(@ + - : , or spaces). Use letters, digits and underscores.");
+		assertThat(SqlRevisionParser.read("z.sql", "-- m\n-- Revision ID: " + "a".repeat(33) + "\n-- +upgrade\n").problems())
+			.singleElement()
+			.asString()
+			.contains("is 33 characters long; the version table holds at most 32");
+	}
+
+	@Test
+	void noDowngradeSectionMakesTheRevisionIrreversible() {
+		RevisionScript script = parse("-- m\n-- Revision ID: a1\n\n-- +upgrade\nDROP TABLE t;\n");
+
+		assertThat(script.revision().reversible()).isFalse();
+		assertThat(((SqlBody) script.body()).downgrade()).isNull();
+		assertThat(((SqlBody) script.body()).downgradeText()).isNull();
+	}
+
+	@Test
+	void emptySectionsAreValidNoOps() {
+		RevisionScript script = parse("-- m\n-- Revision ID: a1\n-- +upgrade\n-- nothing to do\n\n-- +downgrade\n");
+		SqlBody body = (SqlBody) script.body();
+
+		assertThat(script.revision().reversible()).isTrue();
+		assertThat(body.upgrade()).isEmpty();
+		assertThat(body.downgrade()).isEmpty();
+		assertThat(body.downgradeText()).isEmpty();
+	}
+
+	@Test
+	void sectionsMayComeInEitherOrder() {
+		RevisionScript script = parse("-- m\n-- Revision ID: a1\n-- +downgrade\nSELECT 2;\n-- +UPGRADE\nSELECT 1;\n");
+
+		assertThat(((SqlBody) script.body()).upgrade()).extracting(SqlStatement::sql).containsExactly("SELECT 1");
+		assertThat(((SqlBody) script.body()).downgrade()).extracting(SqlStatement::sql).containsExactly("SELECT 2");
+	}
+
+	@Test
+	void missingUpgradeSectionAndStrayStatementsAreProblems() {
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n").problems()).containsExactly(
+				"a.sql:3: no '-- +upgrade' section. Put the upgrade statements under a line '-- +upgrade' (an empty "
+						+ "section is a valid no-op).");
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n\nCREATE TABLE t ();\n-- +upgrade\n")
+			.problems()).containsExactly("a.sql:4: SQL before '-- +upgrade'. Statements belong in the '-- +upgrade' or "
+					+ "'-- +downgrade' section; start the upgrade with a line '-- +upgrade'.");
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n-- +upgrade\n-- +upgrade\n").problems())
+			.containsExactly("a.sql:4: a second '-- +upgrade' section (the first is at line 3). Keep one section of each kind.");
+	}
+
+	@Test
+	void unterminatedQuoteInASectionIsAProblemAtItsLine() {
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n-- +upgrade\nSELECT 1;\nSELECT 'oops;\n")
+			.problems()).singleElement()
+			.asString()
+			.startsWith("a.sql:5: Unterminated string starting at line 5");
+	}
+
+	@Test
+	void checksumIsTheSameForCrlfAndLfFiles() {
+		String lf = SPEC_EXAMPLE;
+		String crlf = lf.replace("\n", "\r\n");
+		Revision fromLf = SqlRevisionParser.parse("a.sql", lf).revision();
+		Revision fromCrlf = SqlRevisionParser.parse("a.sql", crlf).revision();
+
+		assertThat(fromCrlf.checksum()).isEqualTo(fromLf.checksum()).hasSize(64).matches("[0-9a-f]+");
+		assertThat(fromCrlf.origin()).isEqualTo(fromLf.origin());
+	}
+
+	@Test
+	void checksumCoversOnlyTheUpgradeSection() {
+		String base = "-- m\n-- Revision ID: a1\n-- +upgrade\nSELECT 1;\n";
+		String withDowngrade = "-- other message\n-- Revision ID: a1\n-- Revises: x\n-- +upgrade\nSELECT 1;\n\n-- +downgrade\nSELECT 2;\n";
+		String changed = "-- m\n-- Revision ID: a1\n-- +upgrade\nSELECT 2;\n";
+
+		assertThat(parse(withDowngrade).revision().checksum()).isEqualTo(parse(base).revision().checksum());
+		assertThat(parse(changed).revision().checksum()).isNotEqualTo(parse(base).revision().checksum());
+	}
+
+	@Test
+	void checksumOfTheSpecExampleIsStable() {
+		// Recorded when a revision is applied: changing how it is computed would flag every applied file.
+		assertThat(SqlRevisionParser.checksum("ALTER TABLE coffee_logs ADD COLUMN user_id integer;"))
+			.isEqualTo("f53596aecffd5c65bf49d58c6af586b6f29156c1f927e27714232ffb69531ba3");
+	}
+
+	@Test
+	void statementsCarryTheirFileLines() {
+		RevisionScript script = parse("""
+				-- m
+				-- Revision ID: a1
+
+				-- +upgrade
+
+				CREATE FUNCTION f() RETURNS int AS $$
+				BEGIN
+				  RETURN 1;
+				END $$ LANGUAGE plpgsql;
+
+				SELECT f();
+				-- +downgrade
+				DROP FUNCTION f();
+				""");
+
+		assertThat(((SqlBody) script.body()).upgrade()).extracting(SqlStatement::line).containsExactly(6, 11);
+		assertThat(((SqlBody) script.body()).downgrade()).extracting(SqlStatement::line).containsExactly(13);
+	}
+
+	@Test
+	void aByteOrderMarkAndLeadingBlankLinesAreIgnored() {
+		Revision revision = parse("\uFEFF\n\n-- m\n-- Revision ID: a1\n-- +upgrade\n").revision();
+
+		assertThat(revision.message()).isEqualTo("m");
+		assertThat(revision.origin().idLine()).isEqualTo(4);
+	}
+
+	private static RevisionScript parse(String text) {
+		return SqlRevisionParser.parse("test.sql", text);
+	}
+
+}

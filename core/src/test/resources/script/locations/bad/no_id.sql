@@ -1,0 +1,4 @@
+-- No id at all
+-- Revises: aaa000000002
+
+-- +upgrade
