@@ -1,5 +1,7 @@
 package dev.retort.sample.revisions;
 
+import java.util.List;
+
 import dev.retort.operation.Operations;
 import dev.retort.script.Migration;
 import dev.retort.script.Revision;
@@ -12,13 +14,12 @@ public final class AddCoffeeLogUserForeignKey implements Migration {
 
 	@Override
 	public void upgrade(Operations op) {
-		op.execute("ALTER TABLE coffee_logs ADD CONSTRAINT fk_coffee_logs_user_id FOREIGN KEY (user_id) "
-				+ "REFERENCES users (id)");
+		op.createForeignKey("fk_coffee_logs_user_id", "coffee_logs", "users", List.of("user_id"), List.of("id"));
 	}
 
 	@Override
 	public void downgrade(Operations op) {
-		op.execute("ALTER TABLE coffee_logs DROP CONSTRAINT fk_coffee_logs_user_id");
+		op.dropConstraint("fk_coffee_logs_user_id", "coffee_logs");
 	}
 
 }

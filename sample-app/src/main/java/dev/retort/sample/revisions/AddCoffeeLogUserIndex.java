@@ -12,12 +12,12 @@ public final class AddCoffeeLogUserIndex implements Migration {
 
 	@Override
 	public void upgrade(Operations op) {
-		op.execute("CREATE INDEX ix_coffee_logs_user_id ON coffee_logs (user_id)");
+		op.createIndex("ix_coffee_logs_user_id", "coffee_logs", "user_id");
 	}
 
 	@Override
 	public void downgrade(Operations op) {
-		op.execute("DROP INDEX ix_coffee_logs_user_id");
+		op.dropIndex("ix_coffee_logs_user_id");
 	}
 
 }
