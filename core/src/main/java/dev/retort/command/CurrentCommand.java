@@ -19,7 +19,7 @@ public final class CurrentCommand {
 		RevisionGraph graph = this.context.graph();
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
-			List<String> heads = graph.heads().stream().map(Revision::id).toList();
+			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
 			boolean upToDate = state.pending(graph.upgrade(state.known(), "heads")).isEmpty();
 			return new CurrentResult(state.rows(), heads, upToDate);
 		}

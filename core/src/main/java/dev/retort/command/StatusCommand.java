@@ -26,7 +26,7 @@ public final class StatusCommand {
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
 			RevisionStates states = new RevisionStates(graph, state);
-			List<String> heads = graph.heads().stream().map(Revision::id).toList();
+			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
 			List<RevisionInfo> pending = state.pending(graph.upgrade(state.known(), "heads"))
 				.stream()
 				.map((revision) -> this.context.info(revision, RevisionStates.PENDING))
