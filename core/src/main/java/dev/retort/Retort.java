@@ -28,10 +28,11 @@ import dev.retort.command.ValidateCommand;
 import dev.retort.command.ValidateResult;
 import dev.retort.command.WrittenRevision;
 import dev.retort.config.RetortConfig;
-import dev.retort.error.ErrorCode;
-import dev.retort.error.RetortException;
+import dev.retort.revision.GraphProblem;
+import dev.retort.revision.InvalidGraphException;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.ConnectionFactory;
+import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.ScriptDirectory;
 
 /**
@@ -76,11 +77,11 @@ public final class Retort {
 		try {
 			retort = load(config);
 		}
-		catch (RetortException ex) {
-			if (ex.code() == ErrorCode.INVALID_GRAPH || ex.code() == ErrorCode.INVALID_REVISION_FILE) {
-				return new ValidateResult(List.of(ex.getMessage().split("\n")));
-			}
-			throw ex;
+		catch (InvalidRevisionFileException ex) {
+			return new ValidateResult(ex.problems());
+		}
+		catch (InvalidGraphException ex) {
+			return new ValidateResult(ex.problems().stream().map(GraphProblem::message).toList());
 		}
 		return retort.validate();
 	}
