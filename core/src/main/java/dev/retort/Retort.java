@@ -18,6 +18,7 @@ import dev.retort.command.MigrationListener;
 import dev.retort.command.MigrationResult;
 import dev.retort.command.NewRevision;
 import dev.retort.command.OfflineScript;
+import dev.retort.command.RevisionCommand;
 import dev.retort.command.ShowCommand;
 import dev.retort.command.ShowResult;
 import dev.retort.command.StampCommand;
@@ -88,7 +89,7 @@ public final class Retort {
 
 	/** Creates a revisions directory with a revision template ({@code retort init}). */
 	public static Path init(Path directory) {
-		throw new IllegalStateException("skeleton: lands with the script engineer's init");
+		return RevisionCommand.init(directory);
 	}
 
 	public RetortConfig config() {
@@ -193,12 +194,12 @@ public final class Retort {
 
 	/** Writes a new revision file ({@code retort revision}). */
 	public WrittenRevision revision(NewRevision request) {
-		throw new IllegalStateException("skeleton: lands with the script engineer's RevisionWriter");
+		return new RevisionCommand(this.context).revision(request);
 	}
 
 	/** Writes a merge revision file ({@code retort merge}); {@code request.head()} are the parents. */
 	public WrittenRevision merge(NewRevision request) {
-		throw new IllegalStateException("skeleton: lands with the script engineer's RevisionWriter");
+		return new RevisionCommand(this.context).merge(request);
 	}
 
 }
