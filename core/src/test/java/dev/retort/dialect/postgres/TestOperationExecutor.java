@@ -47,6 +47,11 @@ public final class TestOperationExecutor implements OperationExecutor, AutoClose
 		}
 	}
 
+	/** Runs operations on {@code connection}, which the caller owns (its autocommit decides transactions). */
+	public static TestOperationExecutor on(Connection connection) {
+		return new TestOperationExecutor(connection, new PostgresOperationRunner());
+	}
+
 	/** Collects the SQL instead of running it. */
 	public static TestOperationExecutor scriptOnly() {
 		return new TestOperationExecutor(null, null);
