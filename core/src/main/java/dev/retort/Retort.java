@@ -3,34 +3,50 @@ package dev.retort;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.retort.command.BaselineCommand;
+import dev.retort.command.BranchesCommand;
 import dev.retort.command.BranchesResult;
+import dev.retort.command.CommandContext;
+import dev.retort.command.CurrentCommand;
 import dev.retort.command.CurrentResult;
+import dev.retort.command.DowngradeCommand;
+import dev.retort.command.HeadsCommand;
 import dev.retort.command.HeadsResult;
+import dev.retort.command.HistoryCommand;
 import dev.retort.command.HistoryResult;
 import dev.retort.command.MigrationListener;
 import dev.retort.command.MigrationResult;
 import dev.retort.command.NewRevision;
 import dev.retort.command.OfflineScript;
+import dev.retort.command.ShowCommand;
 import dev.retort.command.ShowResult;
+import dev.retort.command.StampCommand;
+import dev.retort.command.StatusCommand;
 import dev.retort.command.StatusReport;
+import dev.retort.command.UpgradeCommand;
+import dev.retort.command.ValidateCommand;
 import dev.retort.command.ValidateResult;
 import dev.retort.command.WrittenRevision;
 import dev.retort.config.RetortConfig;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.ConnectionFactory;
+import dev.retort.script.ScriptDirectory;
 
 /**
  * The facade: {@code Retort.configure().url(…).locations(…).load()}, then one method per
  * command of SPEC §5. Each method delegates to one class of {@code dev.retort.command}; the CLI
- * and the Spring Boot starter are thin adapters over these methods.
- *
- * <p>SKELETON: implemented with the runtime (issue 3).
+ * and the Spring Boot starter are thin adapters over these methods. The revisions are loaded
+ * once, in {@link #load(RetortConfig)}; a connection is opened only by the commands that need
+ * the database, and closed before they return.
  */
 public final class Retort {
 
-	private final RetortConfig config;
+	private final CommandContext context;
 
-	private Retort(RetortConfig config) {
-		this.config = config;
+	private Retort(CommandContext context) {
+		this.context = context;
 	}
 
 	/** Starts a configuration; {@code load()} reads the revisions and returns the facade. */
@@ -40,68 +56,115 @@ public final class Retort {
 
 	/** Loads the revisions of a configuration; fails with every graph problem at once. */
 	public static Retort load(RetortConfig config) {
-		return new Retort(config);
+		ClassLoader classLoader = (config.classLoader() != null) ? config.classLoader()
+				: Thread.currentThread().getContextClassLoader();
+		ScriptDirectory scripts = ScriptDirectory.load(config.locations(), config.javaPackages(),
+				config.javaMigrations(), classLoader);
+		ConnectionFactory connections = new ConnectionFactory(config.dataSource(), config.url(), config.user(),
+				config.password(), config.applicationName(), config.connectRetries(),
+				config.connectRetriesInterval());
+		return new Retort(new CommandContext(config, scripts, connections, MigrationListener.NONE));
+	}
+
+	/**
+	 * {@code retort validate} without loading first: graph and file problems (which stop
+	 * {@link #load(RetortConfig)}) are reported as problems too, with the database checks when
+	 * the revisions load.
+	 */
+	public static ValidateResult validate(RetortConfig config) {
+		Retort retort;
+		try {
+			retort = load(config);
+		}
+		catch (RetortException ex) {
+			if (ex.code() == ErrorCode.INVALID_GRAPH || ex.code() == ErrorCode.INVALID_REVISION_FILE) {
+				return new ValidateResult(List.of(ex.getMessage().split("\n")));
+			}
+			throw ex;
+		}
+		return retort.validate();
 	}
 
 	/** Creates a revisions directory with a revision template ({@code retort init}). */
 	public static Path init(Path directory) {
-		throw new IllegalStateException("skeleton");
+		throw new IllegalStateException("skeleton: lands with the script engineer's init");
 	}
 
 	public RetortConfig config() {
-		return this.config;
+		return this.context.config();
 	}
 
 	public RevisionGraph graph() {
-		throw new IllegalStateException("skeleton");
+		return this.context.graph();
+	}
+
+	/** The loaded scripts. */
+	public ScriptDirectory scripts() {
+		return this.context.scripts();
 	}
 
 	/** The same facade, telling {@code listener} about each step. */
 	public Retort withListener(MigrationListener listener) {
-		throw new IllegalStateException("skeleton");
+		return new Retort(this.context.withListener(listener));
 	}
 
+	/**
+	 * Statements Retort's own code has sent to the database through this facade (one round trip
+	 * each): lets tests prove that a run with nothing to do costs the same for any number of
+	 * applied revisions.
+	 */
+	public long statementCount() {
+		return this.context.connections().statementCount();
+	}
+
+	/** {@code retort upgrade [REV]}: {@code null} or blank means {@code heads}. */
 	public MigrationResult upgrade(String target) {
-		throw new IllegalStateException("skeleton");
+		return new UpgradeCommand(this.context).run(target);
 	}
 
 	/** {@code upgrade --sql}: {@code target} or {@code from:to}. */
 	public OfflineScript upgradeSql(String target) {
-		throw new IllegalStateException("skeleton");
+		return new UpgradeCommand(this.context).sql(target);
 	}
 
+	/** {@code retort downgrade REV}. */
 	public MigrationResult downgrade(String target) {
-		throw new IllegalStateException("skeleton");
+		return new DowngradeCommand(this.context).run(target);
 	}
 
 	/** {@code downgrade --sql FROM:TO}. */
 	public OfflineScript downgradeSql(String range) {
-		throw new IllegalStateException("skeleton");
+		return new DowngradeCommand(this.context).sql(range);
 	}
 
+	/** {@code retort stamp REV... [--purge]}. */
 	public MigrationResult stamp(List<String> revisions, boolean purge) {
-		throw new IllegalStateException("skeleton");
+		return new StampCommand(this.context).run(revisions, purge);
 	}
 
+	/** {@code stamp --sql REV...} (or {@code FROM:TO}). */
 	public OfflineScript stampSql(List<String> revisions) {
-		throw new IllegalStateException("skeleton");
+		return new StampCommand(this.context).sql(revisions);
 	}
 
 	/** Stamps {@code revision} on a non-empty schema that has no version table (SPEC §6). */
 	public MigrationResult baseline(String revision) {
-		throw new IllegalStateException("skeleton");
+		return new BaselineCommand(this.context).run(revision);
 	}
 
+	/** {@code retort current}: read-only. */
 	public CurrentResult current() {
-		throw new IllegalStateException("skeleton");
+		return new CurrentCommand(this.context).run();
 	}
 
+	/** {@code retort heads}: never connects. */
 	public HeadsResult heads() {
-		throw new IllegalStateException("skeleton");
+		return new HeadsCommand(this.context).run();
 	}
 
+	/** {@code retort branches}: never connects. */
 	public BranchesResult branches() {
-		throw new IllegalStateException("skeleton");
+		return new BranchesCommand(this.context).run();
 	}
 
 	/**
@@ -109,30 +172,32 @@ public final class Retort {
 	 * {@code readDatabase} each carries its state.
 	 */
 	public HistoryResult history(String range, boolean readDatabase) {
-		throw new IllegalStateException("skeleton");
+		return new HistoryCommand(this.context).run(range, readDatabase);
 	}
 
+	/** {@code retort show REV}: never connects. */
 	public ShowResult show(String revision) {
-		throw new IllegalStateException("skeleton");
+		return new ShowCommand(this.context).run(revision);
 	}
 
+	/** {@code retort validate}: checksums and applied revisions missing on disk (graph problems stop load). */
 	public ValidateResult validate() {
-		throw new IllegalStateException("skeleton");
+		return new ValidateCommand(this.context).run();
 	}
 
 	/** Where the database stands, read-only (the Actuator endpoint). */
 	public StatusReport status() {
-		throw new IllegalStateException("skeleton");
+		return new StatusCommand(this.context).run();
 	}
 
 	/** Writes a new revision file ({@code retort revision}). */
 	public WrittenRevision revision(NewRevision request) {
-		throw new IllegalStateException("skeleton");
+		throw new IllegalStateException("skeleton: lands with the script engineer's RevisionWriter");
 	}
 
 	/** Writes a merge revision file ({@code retort merge}); {@code request.head()} are the parents. */
 	public WrittenRevision merge(NewRevision request) {
-		throw new IllegalStateException("skeleton");
+		throw new IllegalStateException("skeleton: lands with the script engineer's RevisionWriter");
 	}
 
 }

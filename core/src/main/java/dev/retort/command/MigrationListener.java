@@ -23,6 +23,17 @@ public interface MigrationListener {
 	default void stepFinished(Step step, long durationMs, Throwable error) {
 	}
 
+	/**
+	 * A revision (or, with {@code transaction-mode: all}, the whole run) hit PostgreSQL's
+	 * {@code lock_timeout}, was rolled back and runs again after {@code backoff}.
+	 * @param step the step that was running
+	 * @param attempt the retry about to start (1 for the first retry)
+	 * @param backoff the wait before it
+	 * @param cause the lock-timeout failure
+	 */
+	default void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
+	}
+
 	/** The migration lock was acquired after waiting this long. */
 	default void lockAcquired(Duration waited) {
 	}

@@ -9,15 +9,13 @@ import dev.retort.error.RetortException;
 
 /**
  * Revision ids: fresh ones (12 random hex digits, as Alembic's) and the rules an id obeys. An id
- * read from an existing file may hold anything but the characters the identifier grammar
- * reserves ({@code @ + - : ,} and spaces); a new id is held to letters, digits and underscores.
+ * read from an existing file must fit the version table (32 characters) and is checked against
+ * the identifier grammar by the graph; a new id is held to letters, digits and underscores.
  */
 public final class RevisionIds {
 
 	/** {@code version_num varchar(32)}: a longer id could not be recorded. */
 	public static final int MAX_LENGTH = 32;
-
-	private static final Pattern RESERVED = Pattern.compile("[@+:,\\-\\s]");
 
 	private static final Pattern WRITABLE = Pattern.compile("[A-Za-z0-9_]+");
 
@@ -59,15 +57,12 @@ public final class RevisionIds {
 		return id;
 	}
 
-	/** Why an id read from a file or class cannot be used, or {@code null} when it can. */
+	/**
+	 * Why an id read from a file or class cannot be stored, or {@code null} when it can. The
+	 * characters the identifier grammar reserves are the graph's to report, with the other
+	 * graph problems.
+	 */
 	static String problem(String id) {
-		if (id.isEmpty()) {
-			return "the revision id is empty. Give the revision an id (12 hex digits, as 'retort revision' writes).";
-		}
-		if (RESERVED.matcher(id).find()) {
-			return "revision id '" + id + "' holds characters that the identifier grammar reserves (@ + - : , or "
-					+ "spaces). Use letters, digits and underscores.";
-		}
 		if (id.length() > MAX_LENGTH) {
 			return "revision id '" + id + "' is " + id.length() + " characters long; the version table holds at most "
 					+ MAX_LENGTH + ". Use a shorter id.";

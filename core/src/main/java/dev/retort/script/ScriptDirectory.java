@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.retort.error.ErrorCode;
-import dev.retort.error.RetortException;
+import dev.retort.revision.InvalidGraphException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.UnknownRevisionException;
 
 /**
  * Every revision of the configured locations and packages, loaded and validated into a
@@ -50,6 +50,7 @@ public final class ScriptDirectory {
 	 * thread's context class loader
 	 * @throws InvalidRevisionFileException when files or classes are malformed, listing those
 	 * problems and the graph's together
+	 * @throws InvalidGraphException when the files are sound but the graph is not
 	 * @throws ScriptLocationException when a {@code filesystem:} location does not exist
 	 */
 	public static ScriptDirectory load(List<String> locations, List<String> javaPackages,
@@ -68,22 +69,18 @@ public final class ScriptDirectory {
 		try {
 			graph = RevisionGraph.of(revisions);
 		}
-		catch (RetortException ex) {
-			if (problems.isEmpty() || ex.code() != ErrorCode.INVALID_GRAPH) {
+		catch (InvalidGraphException ex) {
+			if (problems.isEmpty()) {
 				throw ex;
 			}
-			// One report: the file problems and the graph's, so nothing is fixed twice.
-			problems.addAll(graphProblems(ex));
+			// One report: the file problems and the graph's, so everything is fixed in one pass.
+			ex.problems().forEach((problem) -> problems.add(problem.message()));
 			throw new InvalidRevisionFileException(problems, ex);
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRevisionFileException(problems);
 		}
 		return new ScriptDirectory(parsed, graph, scripts);
-	}
-
-	private static List<String> graphProblems(RetortException ex) {
-		return List.of(ex.getMessage());
 	}
 
 	private static ClassLoader defaultClassLoader() {
@@ -98,13 +95,13 @@ public final class ScriptDirectory {
 
 	/**
 	 * The script of a revision id (exact id).
-	 * @throws RetortException ({@link ErrorCode#UNKNOWN_REVISION}) when no revision has that id
+	 * @throws UnknownRevisionException when no revision has that id
 	 */
 	public RevisionScript script(String id) {
 		Objects.requireNonNull(id, "'id' must not be null");
 		RevisionScript script = this.byId.get(id);
 		if (script == null) {
-			throw new RetortException(ErrorCode.UNKNOWN_REVISION, "No revision '" + id + "' in " + describeLocations()
+			throw new UnknownRevisionException(id, "No revision '" + id + "' in " + describeLocations()
 					+ ". Run 'retort history' to list the revisions.");
 		}
 		return script;

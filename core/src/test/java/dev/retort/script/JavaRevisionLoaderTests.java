@@ -61,7 +61,7 @@ class JavaRevisionLoaderTests {
 		List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("dev.retort.script.fixtures.bad"), List.of(),
 				this.classLoader, problems);
 
-		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("bad-id");
+		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("bad_id_that_is_longer_than_32_chars");
 		assertThat(problems).containsExactlyInAnyOrder(
 				"dev.retort.script.fixtures.bad.NotAMigration: annotated with @Revision but does not implement "
 						+ "dev.retort.script.Migration. Implement Migration (upgrade(Operations), and downgrade(Operations) "
@@ -70,8 +70,8 @@ class JavaRevisionLoaderTests {
 						+ "created from its package. Add one, or hand the object over as a Migration bean.",
 				"dev.retort.script.fixtures.bad.Unannotated: implements Migration but has no @Revision annotation, so it "
 						+ "has no id or parents. Annotate it with @Revision(id = \"…\", revises = \"…\").",
-				"dev.retort.script.fixtures.bad.BadId: revision id 'bad-id' holds characters that the identifier grammar "
-						+ "reserves (@ + - : , or spaces). Use letters, digits and underscores.");
+				"dev.retort.script.fixtures.bad.BadId: revision id 'bad_id_that_is_longer_than_32_chars' is 35 characters "
+						+ "long; the version table holds at most 32. Use a shorter id.");
 	}
 
 	@Test

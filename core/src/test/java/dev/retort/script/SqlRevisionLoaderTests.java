@@ -133,7 +133,7 @@ class SqlRevisionLoaderTests {
 		List<String> problems = new ArrayList<>();
 		List<RevisionScript> scripts = load(List.of("classpath:script/locations/bad"), this.classLoader, problems);
 
-		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("ccc000000001");
+		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("ccc000000001", "ccc000000002");
 		assertThat(problems).containsExactly(
 				"script/locations/bad/bad_key.sql:3: unknown header key 'Revisez'. Valid keys are Revision ID, Revises, "
 						+ "Create Date, Branch Labels, Depends On, Transactional, Notes; free text goes after 'Notes:'.",

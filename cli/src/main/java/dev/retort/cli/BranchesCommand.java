@@ -1,0 +1,65 @@
+package dev.retort.cli;
+
+import dev.retort.Retort;
+import dev.retort.command.BranchesResult;
+import dev.retort.command.RevisionInfo;
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+import picocli.CommandLine.Command;
+
+/** {@code retort branches [--verbose]}. */
+@Command(name = "branches", mixinStandardHelpOptions = true, sortOptions = false,
+		header = "Show the branch points: revisions two or more revisions revise.",
+		description = "Prints each branch point and, below it, the revisions branching from it.",
+		footerHeading = "%nExamples:%n", footer = { "  retort branches", "  retort branches --verbose" })
+final class BranchesCommand extends RetortCommand {
+
+	@Override
+	int run() {
+		Retort retort = retort();
+		BranchesResult result = retort.branches();
+		if (json()) {
+			printJson(result);
+			return 0;
+		}
+		RevisionGraph graph = retort.graph();
+		for (RevisionInfo point : result.branchPoints()) {
+			if (verbose()) {
+				out().println(RevisionText.entry(point, graph.children(point.revision()), false));
+			}
+			else {
+				out().println(RevisionText.node(point, false));
+			}
+			String indent = " ".repeat(point.revision().length());
+			for (String child : graph.children(point.revision())) {
+				out().println(indent + " -> " + child(graph, child));
+			}
+		}
+		if (result.branchPoints().isEmpty()) {
+			note("No branch points: the history is a straight line.");
+		}
+		return 0;
+	}
+
+	private String child(RevisionGraph graph, String id) {
+		Revision revision = graph.get(id);
+		StringBuilder text = new StringBuilder(id);
+		if (!graph.branchLabels(id).isEmpty()) {
+			text.append(" (").append(String.join(", ", graph.branchLabels(id))).append(')');
+		}
+		if (graph.isHead(id)) {
+			text.append(" (head)");
+		}
+		if (graph.isBranchPoint(id)) {
+			text.append(" (branchpoint)");
+		}
+		if (revision.isMerge()) {
+			text.append(" (mergepoint)");
+		}
+		if (verbose()) {
+			text.append(", ").append(revision.message());
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,231 @@
+package dev.retort.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * The properties of an {@code application.yml} or {@code application.properties}, read as the
+ * application would: documents activated by {@code spring.config.activate.on-profile}, then
+ * {@code application-{profile}.yml} (or {@code .properties}) beside the file, each overriding
+ * what came before. Keys are in {@link RelaxedNames#canonical canonical} form; values are raw
+ * (placeholders are resolved by {@link PropertyResolver} only for the properties Retort reads,
+ * so an unrelated unresolvable placeholder never breaks a command).
+ */
+final class ConfigFile {
+
+	static final String ON_PROFILE = "spring.config.activate.on-profile";
+
+	static final String ACTIVE_PROFILES = "spring.profiles.active";
+
+	private static final List<String> EXTENSIONS = List.of(".properties", ".yml", ".yaml");
+
+	private final Map<String, Property> properties;
+
+	private final List<Path> files;
+
+	private ConfigFile(Map<String, Property> properties, List<Path> files) {
+		this.properties = properties;
+		this.files = List.copyOf(files);
+	}
+
+	/**
+	 * Reads {@code file} and its profile-specific siblings.
+	 * @param file the configuration file
+	 * @param profiles the active profiles, or {@code null} to take {@code spring.profiles.active}
+	 * from the file itself
+	 */
+	static ConfigFile read(Path file, List<String> profiles) {
+		if (!Files.isRegularFile(file)) {
+			throw new RetortException(ErrorCode.CONFIGURATION, "Configuration file '" + file
+					+ "' does not exist; give an application.yml or application.properties to --config.");
+		}
+		Map<String, Property> properties = new LinkedHashMap<>();
+		List<Path> files = new ArrayList<>();
+		List<Document> documents = documents(file);
+		files.add(file);
+		List<String> active = (profiles != null) ? profiles : activeProfiles(documents);
+		apply(documents, active, properties);
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		String stem = (dot > 0) ? name.substring(0, dot) : name;
+		for (String profile : active) {
+			// As Spring Boot: .properties wins over .yml for the same profile.
+			for (int i = EXTENSIONS.size() - 1; i >= 0; i--) {
+				Path sibling = file.resolveSibling(stem + "-" + profile + EXTENSIONS.get(i));
+				if (Files.isRegularFile(sibling)) {
+					apply(documents(sibling), active, properties);
+					files.add(sibling);
+				}
+			}
+		}
+		return new ConfigFile(properties, files);
+	}
+
+	/** The application's configuration files in a project, {@code .properties} winning over YAML. */
+	static List<Path> projectFiles(Path resources) {
+		List<Path> found = new ArrayList<>();
+		for (String extension : EXTENSIONS) {
+			Path candidate = resources.resolve("application" + extension);
+			if (Files.isRegularFile(candidate)) {
+				found.add(candidate);
+			}
+		}
+		return found;
+	}
+
+	/** Merges several files; later ones are overridden by earlier ones. */
+	static ConfigFile merge(List<ConfigFile> filesByPrecedence) {
+		Map<String, Property> merged = new LinkedHashMap<>();
+		List<Path> files = new ArrayList<>();
+		for (int i = filesByPrecedence.size() - 1; i >= 0; i--) {
+			merged.putAll(filesByPrecedence.get(i).properties);
+		}
+		filesByPrecedence.forEach((each) -> files.addAll(each.files));
+		return new ConfigFile(merged, files);
+	}
+
+	/** Every property, by canonical name. */
+	Map<String, Property> properties() {
+		return this.properties;
+	}
+
+	/** The files read, for messages. */
+	List<Path> files() {
+		return this.files;
+	}
+
+	private static List<String> activeProfiles(List<Document> documents) {
+		String active = null;
+		for (Document document : documents) {
+			if (!document.values().containsKey(ON_PROFILE) && document.values().containsKey(ACTIVE_PROFILES)) {
+				active = document.values().get(ACTIVE_PROFILES).value();
+			}
+		}
+		return Profiles.split(active);
+	}
+
+	private static void apply(List<Document> documents, List<String> active, Map<String, Property> properties) {
+		for (Document document : documents) {
+			Property onProfile = document.values().get(ON_PROFILE);
+			if (onProfile == null || Profiles.matches(onProfile.value(), active)) {
+				properties.putAll(document.values());
+			}
+		}
+	}
+
+	private static List<Document> documents(Path file) {
+		String text;
+		try {
+			text = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new RetortException(ErrorCode.CONFIGURATION,
+					"Could not read configuration file '" + file + "': " + ex.getMessage(), ex);
+		}
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return (name.endsWith(".yml") || name.endsWith(".yaml")) ? yamlDocuments(file, text)
+				: propertiesDocuments(file, text);
+	}
+
+	private static List<Document> yamlDocuments(Path file, String text) {
+		List<Document> documents = new ArrayList<>();
+		try {
+			Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+			int index = 0;
+			for (Object document : yaml.loadAll(text)) {
+				index++;
+				Map<String, Property> values = new LinkedHashMap<>();
+				flatten("", document, file.getFileName() + ((index > 1) ? " (document " + index + ")" : ""),
+						values);
+				documents.add(new Document(values));
+			}
+		}
+		catch (YAMLException ex) {
+			throw new RetortException(ErrorCode.CONFIGURATION,
+					"Configuration file '" + file + "' is not valid YAML: " + ex.getMessage(), ex);
+		}
+		return documents;
+	}
+
+	private static void flatten(String prefix, Object value, String origin, Map<String, Property> into) {
+		if (value instanceof Map<?, ?> map) {
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				String key = String.valueOf(entry.getKey());
+				flatten(prefix.isEmpty() ? key : prefix + "." + key, entry.getValue(), origin, into);
+			}
+		}
+		else if (value instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				flatten(prefix + "[" + i + "]", list.get(i), origin, into);
+			}
+		}
+		else if (!prefix.isEmpty()) {
+			into.put(RelaxedNames.canonical(prefix), new Property((value != null) ? String.valueOf(value) : "", origin));
+		}
+	}
+
+	private static List<Document> propertiesDocuments(Path file, String text) {
+		List<Document> documents = new ArrayList<>();
+		// Spring Boot splits a .properties file into documents at '#---' or '!---' lines.
+		List<StringBuilder> parts = new ArrayList<>();
+		parts.add(new StringBuilder());
+		for (String line : text.split("\\R", -1)) {
+			if (line.equals("#---") || line.equals("!---")) {
+				parts.add(new StringBuilder());
+			}
+			else {
+				parts.get(parts.size() - 1).append(line).append('\n');
+			}
+		}
+		int index = 0;
+		for (StringBuilder part : parts) {
+			index++;
+			Properties loaded = new Properties();
+			try (Reader reader = new StringReader(part.toString())) {
+				loaded.load(reader);
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				throw new RetortException(ErrorCode.CONFIGURATION,
+						"Configuration file '" + file + "' is not a valid properties file: " + ex.getMessage(), ex);
+			}
+			String origin = file.getFileName() + ((index > 1) ? " (document " + index + ")" : "");
+			Map<String, Property> values = new LinkedHashMap<>();
+			for (String key : loaded.stringPropertyNames()) {
+				values.put(RelaxedNames.canonical(key), new Property(loaded.getProperty(key), origin));
+			}
+			documents.add(new Document(values));
+		}
+		return documents;
+	}
+
+	/**
+	 * One property value and the file it came from.
+	 *
+	 * @param value the raw value
+	 * @param origin the file (and document) name
+	 */
+	record Property(String value, String origin) {
+	}
+
+	private record Document(Map<String, Property> values) {
+	}
+
+}

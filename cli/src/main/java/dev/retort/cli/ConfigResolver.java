@@ -1,0 +1,333 @@
+package dev.retort.cli;
+
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.retort.config.RetortConfig;
+import dev.retort.config.TransactionMode;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * Builds the {@link RetortConfig} of a run from, highest first:
+ * <ol>
+ * <li>command-line options ({@code --url}, {@code --location}…);</li>
+ * <li>the environment: {@code RETORT_*} ({@code RETORT_URL}, {@code RETORT_SCHEMA},
+ * {@code RETORT_VERSION_TABLE}…), then {@code SPRING_DATASOURCE_URL}/{@code _USERNAME}/{@code _PASSWORD},
+ * then {@code DATABASE_URL};</li>
+ * <li>the configuration file ({@code --config}, else the project's
+ * {@code src/main/resources/application.{properties,yml}}), read for {@code retort.*} and
+ * {@code spring.datasource.*} with profiles and placeholders;</li>
+ * <li>the defaults: in a project, the locations are {@code src/main/resources/db/revisions}.</li>
+ * </ol>
+ * Inside an application ({@link CliEnvironment#base()}) the application's configuration takes
+ * the place of the environment, file and defaults; only options (and an explicit
+ * {@code --config}) override it.
+ */
+final class ConfigResolver {
+
+	static final String PROJECT_RESOURCES = "src/main/resources";
+
+	static final String PROJECT_REVISIONS = "src/main/resources/db/revisions";
+
+	private final CliEnvironment environment;
+
+	private final Secrets secrets;
+
+	ConfigResolver(CliEnvironment environment, Secrets secrets) {
+		this.environment = environment;
+		this.secrets = secrets;
+	}
+
+	/** The configuration the options ask for, every password registered with the scrubber first. */
+	RetortConfig resolve(GlobalOptions options) {
+		List<ConfigLayer> layers = layers(options);
+		layers.forEach((layer) -> this.secrets.add(layer.get("password")));
+		RetortConfig.Builder<RetortConfig> builder;
+		if (this.environment.embedded()) {
+			this.secrets.add(this.environment.base().password());
+			builder = this.environment.base().toBuilder();
+		}
+		else {
+			builder = RetortConfig.builder();
+		}
+		for (ConfigLayer layer : layers) {
+			apply(layer, builder);
+		}
+		if (options.classpath != null && !options.classpath.isBlank()) {
+			builder.classLoader(classLoader(options.classpath));
+		}
+		return builder.build();
+	}
+
+	/** The layers, lowest precedence first. */
+	List<ConfigLayer> layers(GlobalOptions options) {
+		List<ConfigLayer> layers = new ArrayList<>();
+		if (!this.environment.embedded()) {
+			projectDefaults().ifPresent(layers::add);
+		}
+		ConfigFile file = configFile(options);
+		if (file != null) {
+			layers.add(fileLayer(file));
+		}
+		if (!this.environment.embedded()) {
+			layers.add(environmentLayer());
+		}
+		layers.add(optionsLayer(options));
+		return layers;
+	}
+
+	private Optional<ConfigLayer> projectDefaults() {
+		Path revisions = this.environment.workingDirectory().resolve(PROJECT_REVISIONS);
+		if (Files.isDirectory(revisions)) {
+			return Optional.of(new ConfigLayer("project", Map.of("locations", "filesystem:" + revisions)));
+		}
+		return Optional.empty();
+	}
+
+	private ConfigFile configFile(GlobalOptions options) {
+		List<String> profiles = (options.profile != null) ? Profiles.split(options.profile) : null;
+		if (profiles == null && !this.environment.embedded()) {
+			String fromEnvironment = this.environment.variables().get("SPRING_PROFILES_ACTIVE");
+			profiles = (fromEnvironment != null) ? Profiles.split(fromEnvironment) : null;
+		}
+		if (options.config != null) {
+			return ConfigFile.read(this.environment.workingDirectory().resolve(options.config), profiles);
+		}
+		if (this.environment.embedded()) {
+			return null;
+		}
+		List<ConfigFile> files = new ArrayList<>();
+		for (Path each : ConfigFile.projectFiles(this.environment.workingDirectory().resolve(PROJECT_RESOURCES))) {
+			files.add(ConfigFile.read(each, profiles));
+		}
+		return files.isEmpty() ? null : ConfigFile.merge(files);
+	}
+
+	private ConfigLayer fileLayer(ConfigFile file) {
+		Map<String, String> variables = this.environment.embedded() ? Map.of() : this.environment.variables();
+		PropertyResolver properties = new PropertyResolver(file.properties(), variables);
+		String name = file.files().stream().map((each) -> each.getFileName().toString())
+			.collect(Collectors.joining(", "));
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String key : ConfigLayer.KEYS) {
+			if (key.equals("url") || key.equals("user") || key.equals("password")) {
+				continue;
+			}
+			List<String> list = properties.getList("retort." + key);
+			if (list != null) {
+				values.put(key, String.join(",", list));
+			}
+		}
+		if (values.containsKey("locations")) {
+			List<Path> roots = new ArrayList<>();
+			file.files().forEach((each) -> roots.add(each.toAbsolutePath().getParent()));
+			roots.add(this.environment.workingDirectory().resolve(PROJECT_RESOURCES));
+			values.put("locations", locations(values.get("locations"), roots));
+		}
+		String retortUrl = properties.get("retort.url");
+		String url = (retortUrl != null) ? retortUrl : properties.get("spring.datasource.url");
+		String urlSource = ((retortUrl != null) ? "retort.url" : "spring.datasource.url") + " in " + name;
+		return ConfigLayer.of(name, url, urlSource, first(properties.get("retort.user"),
+				properties.get("spring.datasource.username")), first(properties.get("retort.password"),
+						properties.get("spring.datasource.password")), values);
+	}
+
+	private ConfigLayer environmentLayer() {
+		Map<String, String> variables = this.environment.variables();
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String key : ConfigLayer.KEYS) {
+			String value = variable(variables, "retort." + key);
+			if (value != null && !key.equals("url") && !key.equals("user") && !key.equals("password")) {
+				values.put(key, value);
+			}
+		}
+		if (values.containsKey("locations")) {
+			values.put("locations", locations(values.get("locations"), List.of()));
+		}
+		String url = null;
+		String urlSource = null;
+		for (String name : List.of("RETORT_URL", "SPRING_DATASOURCE_URL", "DATABASE_URL")) {
+			if (url == null && notBlank(variables.get(name))) {
+				url = variables.get(name);
+				urlSource = "environment variable " + name;
+			}
+		}
+		String user = first(variable(variables, "retort.user"), variables.get("SPRING_DATASOURCE_USERNAME"));
+		String password = first(variable(variables, "retort.password"), variables.get("SPRING_DATASOURCE_PASSWORD"));
+		return ConfigLayer.of("environment", url, urlSource, user, password, values);
+	}
+
+	private ConfigLayer optionsLayer(GlobalOptions options) {
+		Map<String, String> values = new LinkedHashMap<>();
+		if (options.schema != null) {
+			values.put("schema", options.schema);
+		}
+		if (!options.locations.isEmpty()) {
+			values.put("locations", locations(String.join(",", options.locations), List.of()));
+		}
+		if (!options.javaPackages.isEmpty()) {
+			values.put("java-packages", String.join(",", options.javaPackages));
+		}
+		return ConfigLayer.of("command line", options.url, "--url", options.user, options.password, values);
+	}
+
+	/**
+	 * Locations as the core reads them: relative directories made absolute against the working
+	 * directory (the JVM cannot change its own), and {@code classpath:} locations that exist in a
+	 * project's sources read from there, since the CLI does not run on the application's class
+	 * path.
+	 */
+	private String locations(String value, List<Path> resourceRoots) {
+		List<String> mapped = new ArrayList<>();
+		for (String location : PropertyResolver.split(value)) {
+			mapped.add(location(location, resourceRoots));
+		}
+		return String.join(",", mapped);
+	}
+
+	private String location(String location, List<Path> resourceRoots) {
+		if (location.startsWith("classpath:")) {
+			if (this.environment.embedded()) {
+				return location;
+			}
+			String path = location.substring("classpath:".length()).replaceFirst("^/+", "");
+			for (Path root : resourceRoots) {
+				Path candidate = root.resolve(path);
+				if (Files.isDirectory(candidate)) {
+					return "filesystem:" + candidate.normalize();
+				}
+			}
+			return location;
+		}
+		String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
+		return "filesystem:" + this.environment.workingDirectory().resolve(path).normalize();
+	}
+
+	private void apply(ConfigLayer layer, RetortConfig.Builder<RetortConfig> builder) {
+		for (Map.Entry<String, String> entry : layer.values().entrySet()) {
+			String key = entry.getKey();
+			String value = entry.getValue().trim();
+			Values values = new Values(key, value, layer.name());
+			switch (key) {
+				case "url" -> builder.url(value).dataSource(null);
+				case "user" -> builder.user(value);
+				case "password" -> builder.password(entry.getValue());
+				case "schema" -> builder.schema(value.isEmpty() ? null : value);
+				case "locations" -> builder.locations(PropertyResolver.split(value));
+				case "java-packages" -> builder.javaPackages(PropertyResolver.split(value));
+				case "create-schema" -> builder.createSchema(values.bool());
+				case "version-table" -> builder.versionTable(value);
+				case "history-table" -> builder.historyTable(value);
+				case "transaction-mode" -> builder.transactionMode(values.transactionMode());
+				case "validate-checksums" -> builder.validateChecksums(values.bool());
+				case "baseline" -> builder.baseline(value.isEmpty() ? null : value);
+				case "lock.enabled" -> builder.lockEnabled(values.bool());
+				case "lock.wait-timeout" -> builder.lockWaitTimeout(values.duration());
+				case "ddl.lock-timeout" -> builder.ddlLockTimeout(values.duration());
+				case "ddl.retries" -> builder.ddlRetries(values.integer());
+				case "ddl.statement-timeout" -> builder.ddlStatementTimeout(value.isEmpty() ? null : values.duration());
+				case "connect-retries" -> builder.connectRetries(values.integer());
+				case "connect-retries-interval" -> builder.connectRetriesInterval(values.duration());
+				case "fail-on-multiple-heads" -> builder.failOnMultipleHeads(values.bool());
+				case "file-template" -> builder.fileTemplate(value);
+				case "application-name" -> builder.applicationName(value);
+				default -> throw new IllegalStateException("Unknown key " + key);
+			}
+		}
+	}
+
+	private static ClassLoader classLoader(String classpath) {
+		List<URL> urls = new ArrayList<>();
+		for (String entry : classpath.split(File.pathSeparator)) {
+			if (entry.isBlank()) {
+				continue;
+			}
+			Path path = Path.of(entry);
+			if (!Files.exists(path)) {
+				throw new RetortException(ErrorCode.CONFIGURATION, "Class path entry '" + entry
+						+ "' (--classpath) does not exist; give jars and directories separated by '"
+						+ File.pathSeparator + "'.");
+			}
+			try {
+				urls.add(path.toAbsolutePath().toUri().toURL());
+			}
+			catch (MalformedURLException ex) {
+				throw new RetortException(ErrorCode.CONFIGURATION,
+						"Class path entry '" + entry + "' (--classpath) is not a valid path: " + ex.getMessage(), ex);
+			}
+		}
+		return new URLClassLoader("retort-classpath", urls.toArray(URL[]::new), ConfigResolver.class.getClassLoader());
+	}
+
+	private static String variable(Map<String, String> variables, String property) {
+		String value = variables.get(RelaxedNames.environmentVariable(property));
+		return (value != null) ? value : variables.get(RelaxedNames.environmentVariableWithoutDashes(property));
+	}
+
+	private static String first(String a, String b) {
+		return (a != null) ? a : b;
+	}
+
+	private static boolean notBlank(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	/** Typed reading of one value, failing with the property and where it was set. */
+	private record Values(String key, String value, String layer) {
+
+		boolean bool() {
+			return switch (this.value.toLowerCase(Locale.ROOT)) {
+				case "true", "yes", "on" -> true;
+				case "false", "no", "off" -> false;
+				default -> throw invalid("true or false");
+			};
+		}
+
+		int integer() {
+			try {
+				return Integer.parseInt(this.value);
+			}
+			catch (NumberFormatException ex) {
+				throw invalid("a whole number");
+			}
+		}
+
+		TransactionMode transactionMode() {
+			String normalized = this.value.toUpperCase(Locale.ROOT).replace('-', '_');
+			for (TransactionMode mode : TransactionMode.values()) {
+				if (mode.name().equals(normalized)) {
+					return mode;
+				}
+			}
+			throw invalid("per-revision or all");
+		}
+
+		Duration duration() {
+			Duration duration = Durations.parse(this.value);
+			if (duration == null) {
+				throw invalid("a duration such as 500ms, 5s, 10m, 1h or PT10M");
+			}
+			return duration;
+		}
+
+		private RetortException invalid(String expected) {
+			return new RetortException(ErrorCode.CONFIGURATION, "Invalid value '" + this.value + "' for 'retort."
+					+ this.key + "' (" + this.layer + "): expected " + expected + ".");
+		}
+
+	}
+
+}

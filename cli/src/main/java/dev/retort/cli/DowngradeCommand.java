@@ -1,0 +1,37 @@
+package dev.retort.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code retort downgrade REV [--sql]}. */
+@Command(name = "downgrade", mixinStandardHelpOptions = true, sortOptions = false,
+		header = "Revert applied revisions down to REV.",
+		description = "Runs the downgrade of every applied revision above REV (and of those depending on them), newest first. Refused before anything runs when one of them has no downgrade section. With --sql, REV must be FROM:TO, since the database is not read.",
+		footerHeading = "%nExamples:%n",
+		footer = { "  retort downgrade -1", "  retort downgrade ae1027a6acf3", "  retort downgrade base",
+				"  retort downgrade payments@-1", "  retort downgrade 1975ea83b712:ae1027a6acf3 --sql" })
+final class DowngradeCommand extends RetortCommand {
+
+	@Parameters(index = "0", paramLabel = "REV",
+			description = { "Where to go: an id or prefix, -N, base, label@-N; with --sql FROM:TO.",
+					"e.g. -1 (write '--' before it only if your shell needs it)" })
+	String target;
+
+	@Option(names = "--sql", description = "Print the SQL script instead of running it; REV is then FROM:TO. "
+			+ "e.g. 1975ea83b712:base --sql")
+	boolean sql;
+
+	@Override
+	int run() {
+		if (this.sql) {
+			if (!this.target.contains(":")) {
+				throw usage("'downgrade --sql' does not read the database, so it needs FROM:TO, e.g. 'retort downgrade "
+						+ "1975ea83b712:" + this.target + " --sql'; 'retort current' shows where the database is.");
+			}
+			return printSql(retort().downgradeSql(this.target));
+		}
+		return migrate("downgrade", (retort) -> retort.downgrade(this.target));
+	}
+
+}

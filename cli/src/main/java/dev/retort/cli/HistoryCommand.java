@@ -1,0 +1,73 @@
+package dev.retort.cli;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.retort.Retort;
+import dev.retort.command.HistoryResult;
+import dev.retort.command.RevisionInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retort history [-r RANGE] [--verbose] [--indicate-current] [--graph]}. */
+@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
+		header = "List revisions, newest first.",
+		description = { "One line per revision, as alembic history prints it:",
+				"  parent -> revision (labels) (head) (branchpoint) (mergepoint), message",
+				"--graph draws branches and merges like git log --graph." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  retort history", "  retort history --graph --indicate-current", "  retort history -r ae10:head",
+				"  retort history -r-3:current", "  retort history --verbose", "  retort history --format json" })
+final class HistoryCommand extends RetortCommand {
+
+	@Option(names = { "-r", "--rev-range" }, paramLabel = "RANGE", order = 1,
+			description = { "[start]:[end]; ids, prefixes, head(s), base, current, relative -N/+N.",
+					"e.g. -r ae10:head, -r :1975, -r-3:current" })
+	String range;
+
+	@Option(names = { "-i", "--indicate-current" }, order = 2,
+			description = "Mark the database's current revision(s) with (current); reads the database.")
+	boolean indicateCurrent;
+
+	@Option(names = "--graph", order = 3, description = "Draw the branches and merges as a graph.")
+	boolean graph;
+
+	@Override
+	int run() {
+		boolean readDatabase = this.indicateCurrent || (this.range != null && this.range.contains("current"));
+		if (readDatabase) {
+			requireDatabase();
+		}
+		Retort retort = retort();
+		HistoryResult result = retort.history(this.range, readDatabase);
+		if (json()) {
+			printJson(result);
+			return 0;
+		}
+		Set<String> current = this.indicateCurrent ? Set.copyOf(retort.current().current()) : Set.of();
+		List<RevisionInfo> revisions = result.revisions();
+		if (this.graph) {
+			HistoryGraph.draw(revisions, (revision) -> RevisionText.node(revision,
+					current.contains(revision.revision())) + ", " + revision.message()).forEach(out()::println);
+		}
+		else if (verbose()) {
+			for (int i = 0; i < revisions.size(); i++) {
+				RevisionInfo revision = revisions.get(i);
+				out().print(RevisionText.entry(revision, retort.graph().children(revision.revision()),
+						current.contains(revision.revision())));
+				if (i < revisions.size() - 1) {
+					out().println();
+				}
+			}
+		}
+		else {
+			revisions.forEach((revision) -> out().println(
+					RevisionText.historyLine(revision, current.contains(revision.revision()))));
+		}
+		if (revisions.isEmpty()) {
+			note("No revisions" + ((this.range != null) ? " in " + this.range : "") + ".");
+		}
+		return 0;
+	}
+
+}

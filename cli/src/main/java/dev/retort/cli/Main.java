@@ -1,0 +1,74 @@
+package dev.retort.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+
+/**
+ * The {@code retort} executable ({@code java -jar retort.jar}). The only place that exits the
+ * process; {@link RetortCommandLine} does the work.
+ */
+public final class Main {
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		Secrets secrets = new Secrets();
+		Charset charset = (System.console() != null) ? System.console().charset() : Charset.defaultCharset();
+		PrintStream realErr = System.err;
+		// Logs (slf4j-simple writes to System.err) pass through the same scrubbing as the output.
+		System.setErr(new PrintStream(new ScrubbingStream(realErr, secrets, charset), true, charset));
+		int exitCode = RetortCommandLine.execute(args, CliEnvironment.system(),
+				new OutputStreamWriter(System.out, charset), new OutputStreamWriter(realErr, charset), secrets, true);
+		System.out.flush();
+		System.err.flush();
+		System.exit(exitCode);
+	}
+
+	/** Bytes written to standard error, scrubbed line by line. */
+	private static final class ScrubbingStream extends OutputStream {
+
+		private final PrintStream target;
+
+		private final Secrets secrets;
+
+		private final Charset charset;
+
+		private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+		ScrubbingStream(PrintStream target, Secrets secrets, Charset charset) {
+			this.target = target;
+			this.secrets = secrets;
+			this.charset = charset;
+		}
+
+		@Override
+		public synchronized void write(int b) {
+			this.line.write(b);
+			if (b == '\n') {
+				flush();
+			}
+		}
+
+		@Override
+		public synchronized void flush() {
+			if (this.line.size() > 0) {
+				String text = this.line.toString(this.charset);
+				this.target.print(this.secrets.scrub(text));
+				this.line.reset();
+			}
+			this.target.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			flush();
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.retort.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import dev.retort.Retort;
+import dev.retort.config.RetortConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code retort} command: the global options and the list of commands. It holds
+ * what the commands share (the resolved configuration, the password scrubber), so that each
+ * command stays a thin adapter over one method of {@link Retort}.
+ */
+@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCli.Version.class,
+		sortOptions = false, synopsisSubcommandLabel = "COMMAND",
+		header = "Alembic's revision-graph migrations for PostgreSQL.",
+		description = "Creates, applies and inspects revisions: SQL files and Java classes joined in a graph by their 'Revises' headers, with branches, merges and labels as in Alembic. Global options may come before or after the command name.",
+		commandListHeading = "%nCommands:%n", optionListHeading = "%nGlobal options:%n",
+		footerHeading = "%nExamples:%n",
+		footer = { "  retort init                          create src/main/resources/db/revisions",
+				"  retort revision -m \"create coffee logs\"",
+				"  retort upgrade                       apply every pending revision (to heads)",
+				"  retort current                       where the database stands",
+				"  retort history --graph",
+				"  retort upgrade head --sql > upgrade.sql",
+				"  retort --url postgresql://app:secret@db:5432/app --format json current",
+				"",
+				"Configuration, highest first: options; the environment (RETORT_*, SPRING_DATASOURCE_*, DATABASE_URL); "
+						+ "--config FILE, else src/main/resources/application.{properties,yml}, with --profile; defaults.",
+				"Exit codes: 0 done, 1 failed at run time, 2 bad usage or input, 3 a check found something.",
+				"'retort COMMAND --help' explains each command." },
+		subcommands = { InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+				CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class,
+				ShowCommand.class, StampCommand.class, MergeCommand.class, ValidateCommand.class, CheckCommand.class,
+				LintCommand.class })
+final class RetortCli implements Callable<Integer> {
+
+	@Mixin
+	GlobalOptions options;
+
+	@Spec
+	CommandSpec spec;
+
+	private final CliEnvironment environment;
+
+	private final Secrets secrets;
+
+	private RetortConfig config;
+
+	RetortCli(CliEnvironment environment, Secrets secrets) {
+		this.environment = environment;
+		this.secrets = secrets;
+	}
+
+	@Override
+	public Integer call() {
+		// 'retort' alone is a usage error: show what there is to run.
+		PrintWriter err = this.spec.commandLine().getErr();
+		err.println("ERROR: Missing command.");
+		this.spec.commandLine().usage(err);
+		return this.spec.exitCodeOnInvalidInput();
+	}
+
+	CliEnvironment environment() {
+		return this.environment;
+	}
+
+	Secrets secrets() {
+		return this.secrets;
+	}
+
+	/** The configuration of this run, resolved once from every layer. */
+	RetortConfig config() {
+		if (this.config == null) {
+			this.config = new ConfigResolver(this.environment, this.secrets).resolve(this.options);
+		}
+		return this.config;
+	}
+
+	/** The facade over this run's configuration; loads (and validates) the revisions. */
+	Retort retort() {
+		return Retort.load(config());
+	}
+
+	/** The version of the jar, as its manifest says. */
+	static final class Version implements IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = RetortCli.class.getPackage().getImplementationVersion();
+			return new String[] { "retort " + ((version != null) ? version : "(development build)"),
+					"Java ${java.version} (${java.vendor}), ${os.name} ${os.arch}" };
+		}
+
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.retort.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import dev.retort.Retort;
+import dev.retort.command.Json;
+import dev.retort.command.MigrationResult;
+import dev.retort.command.OfflineScript;
+import dev.retort.command.StepResult;
+import dev.retort.config.RetortConfig;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command has: the global options of its parent, its own output streams (results on
+ * standard output, notes and steps on standard error), and the facade. Commands print only
+ * through {@link #out()} and {@link #err()}, never {@code System.out}, and return their exit
+ * code; errors are thrown and turned into {@code ERROR: …} lines by {@link Failures}.
+ */
+abstract class RetortCommand implements Callable<Integer> {
+
+	@ParentCommand
+	RetortCli root;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public final Integer call() {
+		try {
+			return run();
+		}
+		catch (LinkageError ex) {
+			// A Java revision from --classpath built against another version: an error like any other.
+			throw new IllegalStateException("Could not load a class: " + ex, ex);
+		}
+	}
+
+	/** Runs the command; returns its exit code. */
+	abstract int run();
+
+	PrintWriter out() {
+		return this.spec.commandLine().getOut();
+	}
+
+	PrintWriter err() {
+		return this.spec.commandLine().getErr();
+	}
+
+	boolean json() {
+		return this.root.options.format == GlobalOptions.OutputFormat.json;
+	}
+
+	boolean quiet() {
+		return this.root.options.quiet;
+	}
+
+	boolean verbose() {
+		return this.root.options.verbosity() > 0;
+	}
+
+	RetortConfig config() {
+		return this.root.config();
+	}
+
+	Retort retort() {
+		return this.root.retort();
+	}
+
+	/** A note for people on standard error, unless {@code -q}: never mixed with results. */
+	void note(String line) {
+		if (!quiet()) {
+			err().println(line);
+			err().flush();
+		}
+	}
+
+	/** The one JSON document of {@code --format json}. */
+	void printJson(Object result) {
+		out().println(Json.write(result));
+		out().flush();
+	}
+
+	/** Fails with a usage error (exit 2) before anything happens. */
+	RetortException usage(String message) {
+		return new RetortException(ErrorCode.CONFIGURATION, message);
+	}
+
+	/** Fails unless a database is configured, naming every way to give one. */
+	void requireDatabase() {
+		RetortConfig config = config();
+		if (config.dataSource() == null && (config.url() == null || config.url().isBlank())) {
+			throw new RetortException(ErrorCode.CONFIGURATION, "No database to connect to for '" + this.spec.name()
+					+ "': give --url jdbc:postgresql://HOST:PORT/DB (or postgresql://USER:PASSWORD@HOST:PORT/DB), "
+					+ "set DATABASE_URL, RETORT_URL or SPRING_DATASOURCE_URL, or set spring.datasource.url in "
+					+ "application.yml (--config FILE).");
+		}
+	}
+
+	/**
+	 * Runs an upgrade, downgrade or stamp with one line per step on standard error, then prints
+	 * the result: JSON, or a one-line summary.
+	 */
+	int migrate(String verb, Function<Retort, MigrationResult> run) {
+		requireDatabase();
+		MigrationResult result;
+		try (StepPrinter printer = new StepPrinter(err(), StepPrinter.DEFAULT_PROGRESS_EVERY)) {
+			Retort retort = retort();
+			result = run.apply(quiet() ? retort : retort.withListener(printer));
+		}
+		if (json()) {
+			printJson(result);
+			return 0;
+		}
+		long total = result.steps().stream().mapToLong(StepResult::durationMs).sum();
+		if (result.steps().isEmpty()) {
+			out().println("Nothing to " + verb + ": the database is at " + RevisionText.parents(result.to()) + ".");
+		}
+		else {
+			int count = result.steps().size();
+			out().println("Done: " + RevisionText.parents(result.from()) + " -> " + RevisionText.parents(result.to())
+					+ " (" + count + ((count == 1) ? " step, " : " steps, ") + StepPrinter.format(total) + ")");
+		}
+		return 0;
+	}
+
+	/** Prints an offline ({@code --sql}) script on standard output, alone. */
+	int printSql(OfflineScript script) {
+		out().print(script.sql());
+		if (!script.sql().endsWith("\n")) {
+			out().println();
+		}
+		out().flush();
+		return 0;
+	}
+
+	/** A path as the user should read it: relative to the working directory when inside it. */
+	String display(Path path) {
+		Path working = this.root.environment().workingDirectory();
+		Path absolute = working.resolve(path).normalize();
+		return absolute.startsWith(working) && !absolute.equals(working) ? working.relativize(absolute).toString()
+				: absolute.toString();
+	}
+
+	/** Where the configuration connects, password hidden, for {@code current --verbose}. */
+	String databaseDescription() {
+		RetortConfig config = config();
+		if (config.url() != null) {
+			String user = (config.user() != null) ? " as " + config.user() : "";
+			return Secrets.scrubUrl(config.url()) + user;
+		}
+		return "the application's DataSource";
+	}
+
+}

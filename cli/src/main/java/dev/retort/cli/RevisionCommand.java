@@ -1,0 +1,81 @@
+package dev.retort.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.command.NewRevision;
+import dev.retort.command.WrittenRevision;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retort revision -m MSG}: writes a new revision file on top of a head. */
+@Command(name = "revision", mixinStandardHelpOptions = true, sortOptions = false,
+		header = "Write a new revision file (SQL, or a Java class with --java).",
+		description = "Writes a new revision with a fresh 12-hex id on top of the single head (or --head), into --version-path, else the directory of its parent, else the first filesystem location. Everything is checked before the file is written, and no file is ever overwritten.",
+		footerHeading = "%nExamples:%n",
+		footer = { "  retort revision -m \"add user column\"",
+				"  retort revision -m \"payments\" --head base --branch-label payments",
+				"  retort revision -m \"second developer\" --head ae1027a6acf3 --splice",
+				"  retort revision -m \"backfill\" --java com.example.db.Backfill --version-path src/main/java/com/example/db" })
+final class RevisionCommand extends RetortCommand {
+
+	@Option(names = { "-m", "--message" }, required = true, paramLabel = "MSG", order = 1,
+			description = "The message: first line of the file, and its name. e.g. -m \"add user column\"")
+	String message;
+
+	@Option(names = "--head", paramLabel = "REV", order = 2,
+			description = { "The parent of the new revision; default: the single head.",
+					"e.g. --head ae1027a6acf3, --head payments@head, --head base (a new root)" })
+	String head;
+
+	@Option(names = "--splice", order = 3,
+			description = "Allow --head to be a revision that is not a head, starting a new branch from it.")
+	boolean splice;
+
+	@Option(names = "--branch-label", paramLabel = "LABEL", order = 4,
+			description = "A branch label for the new revision (repeatable). e.g. --branch-label payments")
+	List<String> branchLabels = new ArrayList<>();
+
+	@Option(names = "--depends-on", paramLabel = "REV", order = 5,
+			description = "A revision or label this one depends on (repeatable). e.g. --depends-on payments@head")
+	List<String> dependsOn = new ArrayList<>();
+
+	@Option(names = "--rev-id", paramLabel = "ID", order = 6,
+			description = "Use this id instead of a fresh one; refused when it exists. e.g. --rev-id 0001")
+	String revId;
+
+	@Option(names = "--version-path", paramLabel = "DIR", order = 7,
+			description = "The directory to write the file into. e.g. --version-path src/main/resources/db/revisions")
+	String versionPath;
+
+	@Option(names = "--java", paramLabel = "CLASS", order = 8,
+			description = "Write a Java revision skeleton of this class instead of SQL. e.g. --java com.example.db.AddUsers")
+	String javaClass;
+
+	@Option(names = "--autogenerate", order = 9,
+			description = "Compare the schema model with the database and write the difference.")
+	boolean autogenerate;
+
+	@Override
+	int run() {
+		if (this.autogenerate) {
+			throw usage("'retort revision --autogenerate' compares a schema model with the database; it arrives "
+					+ "together with autogenerate, which this version of Retort does not include. Write the "
+					+ "revision by hand: retort revision -m \"" + this.message + "\"");
+		}
+		Path path = (this.versionPath != null)
+				? this.root.environment().workingDirectory().resolve(this.versionPath).normalize() : null;
+		List<String> parents = (this.head != null) ? List.of(this.head) : List.of();
+		WrittenRevision written = retort().revision(new NewRevision(this.message, parents, this.splice,
+				this.branchLabels, this.dependsOn, this.revId, path, this.javaClass));
+		if (json()) {
+			printJson(written);
+		}
+		else {
+			out().println("Generated revision " + written.revision() + ": " + display(written.path()));
+		}
+		return 0;
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.retort.cli;
+
+import java.util.List;
+
+import dev.retort.command.RevisionInfo;
+
+/**
+ * Revisions as {@code alembic} prints them, so its users read them at a glance:
+ * {@code ae1027a6acf3 -> 1975ea83b712 (head), add user column} for a history line, and the
+ * {@code Rev:}/{@code Parent:}/{@code Path:} block for {@code --verbose} and {@code show}.
+ */
+final class RevisionText {
+
+	static final String BASE = "<base>";
+
+	private RevisionText() {
+	}
+
+	/** {@code <base>} for a base, else the parents comma-separated. */
+	static String parents(List<String> revises) {
+		return revises.isEmpty() ? BASE : String.join(", ", revises);
+	}
+
+	/**
+	 * One line of {@code history}: {@code parent -> rev (labels) (head) (branchpoint) (mergepoint), message}.
+	 */
+	static String historyLine(RevisionInfo revision, boolean current) {
+		String dependencies = revision.dependsOn().isEmpty() ? ""
+				: " (" + String.join(", ", revision.dependsOn()) + ")";
+		return parents(revision.revises()) + dependencies + " -> " + node(revision, current) + ", "
+				+ revision.message();
+	}
+
+	/** The revision with its labels and markers, as in {@code heads} and the {@code --graph} lines. */
+	static String node(RevisionInfo revision, boolean current) {
+		StringBuilder text = new StringBuilder(revision.revision());
+		if (!revision.branchLabels().isEmpty()) {
+			text.append(" (").append(String.join(", ", revision.branchLabels())).append(')');
+		}
+		text.append(markers(revision, current));
+		return text.toString();
+	}
+
+	/** {@code (head)}, {@code (current)}, {@code (branchpoint)}, {@code (mergepoint)} as they apply. */
+	static String markers(RevisionInfo revision, boolean current) {
+		StringBuilder text = new StringBuilder();
+		if (revision.isHead()) {
+			text.append(" (head)");
+		}
+		if (current) {
+			text.append(" (current)");
+		}
+		if (revision.isBranchPoint()) {
+			text.append(" (branchpoint)");
+		}
+		if (revision.isMerge()) {
+			text.append(" (mergepoint)");
+		}
+		return text.toString();
+	}
+
+	/** The full entry of {@code history --verbose}, {@code heads --verbose} and {@code show}. */
+	static String entry(RevisionInfo revision, List<String> children, boolean current) {
+		StringBuilder text = new StringBuilder();
+		text.append("Rev: ").append(revision.revision()).append(markers(revision, current)).append('\n');
+		text.append(revision.isMerge() ? "Merges: " : "Parent: ").append(parents(revision.revises())).append('\n');
+		if (!revision.dependsOn().isEmpty()) {
+			text.append("Also depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');
+		}
+		if (revision.isBranchPoint() && !children.isEmpty()) {
+			text.append("Branches into: ").append(String.join(", ", children)).append('\n');
+		}
+		if (!revision.branchLabels().isEmpty()) {
+			text.append("Branch names: ").append(String.join(", ", revision.branchLabels())).append('\n');
+		}
+		text.append("Path: ").append(revision.source()).append('\n');
+		text.append('\n');
+		text.append("    ").append(revision.message()).append('\n');
+		text.append('\n');
+		text.append("    Revision ID: ").append(revision.revision()).append('\n');
+		text.append("    Revises: ").append(String.join(", ", revision.revises())).append('\n');
+		if (revision.createDate() != null) {
+			text.append("    Create Date: ").append(revision.createDate()).append('\n');
+		}
+		text.append("    Kind: ").append(revision.kind())
+			.append(revision.transactional() ? "" : ", not transactional")
+			.append(revision.reversible() ? "" : ", irreversible (no downgrade)")
+			.append('\n');
+		return text.toString();
+	}
+
+}

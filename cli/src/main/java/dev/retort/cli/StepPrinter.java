@@ -1,0 +1,125 @@
+package dev.retort.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.retort.command.MigrationListener;
+import dev.retort.revision.Revision;
+import dev.retort.revision.Step;
+
+/**
+ * Prints each step of an upgrade, downgrade or stamp as it ends, with its duration, the way
+ * Alembic logs it: {@code Running upgrade ae1027a6acf3 -> 1975ea83b712, add user column (12 ms)}.
+ * A step that runs long (an index built on a large table) gets a progress line every
+ * {@code progressEvery}, so an operator can tell it from a hang.
+ */
+final class StepPrinter implements MigrationListener, AutoCloseable {
+
+	static final Duration DEFAULT_PROGRESS_EVERY = Duration.ofSeconds(15);
+
+	private final PrintWriter err;
+
+	private final Duration progressEvery;
+
+	private ScheduledExecutorService ticker;
+
+	private ScheduledFuture<?> progress;
+
+	private int finished;
+
+	StepPrinter(PrintWriter err, Duration progressEvery) {
+		this.err = err;
+		this.progressEvery = progressEvery;
+	}
+
+	@Override
+	public synchronized void stepStarting(Step step) {
+		cancelProgress();
+		long started = System.nanoTime();
+		String description = describe(step);
+		int number = this.finished + 1;
+		if (this.ticker == null) {
+			this.ticker = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "retort-progress");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		long every = this.progressEvery.toMillis();
+		this.progress = this.ticker.scheduleAtFixedRate(() -> print("  ... step " + number + " still running: "
+				+ description + " (" + format(Duration.ofNanos(System.nanoTime() - started).toMillis()) + ")"), every,
+				every, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stepFinished(Step step, long durationMs, Throwable error) {
+		cancelProgress();
+		this.finished++;
+		if (error == null) {
+			print("Running " + describe(step) + " (" + format(durationMs) + ")");
+		}
+		else {
+			print("FAILED " + describe(step) + " after " + format(durationMs) + "; this step was rolled back");
+		}
+	}
+
+	@Override
+	public void lockAcquired(Duration waited) {
+		if (waited.toMillis() >= 1000) {
+			print("Acquired the migration lock after waiting " + format(waited.toMillis()));
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		cancelProgress();
+		if (this.ticker != null) {
+			this.ticker.shutdownNow();
+		}
+	}
+
+	/** {@code upgrade ae1027a6acf3 -> 1975ea83b712, add user column}, as Alembic names a step. */
+	static String describe(Step step) {
+		Revision revision = step.revision();
+		String operation = step.operation().jsonName();
+		if (step.operation() == Step.Operation.STAMP || revision == null) {
+			return operation + " " + RevisionText.parents(step.headsBefore()) + " -> "
+					+ RevisionText.parents(step.headsAfter());
+		}
+		String parents = RevisionText.parents(revision.parents());
+		String path = (step.operation() == Step.Operation.DOWNGRADE) ? revision.id() + " -> " + parents
+				: parents + " -> " + revision.id();
+		return operation + " " + path + (revision.message().isEmpty() ? "" : ", " + revision.message());
+	}
+
+	/** {@code 12 ms} below ten seconds, {@code 12.3 s} up to ten minutes, then {@code 14m 05s}. */
+	static String format(long millis) {
+		if (millis < 10_000) {
+			return millis + " ms";
+		}
+		if (millis < 600_000) {
+			return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+		}
+		return String.format(Locale.ROOT, "%dm %02ds", millis / 60_000, (millis / 1000) % 60);
+	}
+
+	private void cancelProgress() {
+		if (this.progress != null) {
+			this.progress.cancel(false);
+			this.progress = null;
+		}
+	}
+
+	private void print(String line) {
+		synchronized (this.err) {
+			this.err.println(line);
+			this.err.flush();
+		}
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.retort.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code retort upgrade [REV] [--sql]}. */
+@Command(name = "upgrade", mixinStandardHelpOptions = true, sortOptions = false,
+		header = "Apply pending revisions up to REV (default: every head).",
+		description = "Runs the upgrade of every revision between the database's current revisions and REV, each in its own transaction (retort.transaction-mode), under an advisory lock, printing one line per step with its duration. A revision that fails is rolled back and the command exits 1. With --sql, prints the script instead, for psql, without connecting.",
+		footerHeading = "%nExamples:%n",
+		footer = { "  retort upgrade", "  retort upgrade head", "  retort upgrade +1", "  retort upgrade payments@head",
+				"  retort upgrade head --sql > upgrade.sql", "  retort upgrade ae1027a6acf3:head --sql" })
+final class UpgradeCommand extends RetortCommand {
+
+	@Parameters(index = "0", arity = "0..1", paramLabel = "REV", defaultValue = "heads",
+			description = { "Where to go: heads (default), head, an id or prefix, +N, label@head;",
+					"with --sql also FROM:TO. e.g. 1975ea83b712" })
+	String target;
+
+	@Option(names = "--sql", description = "Print the SQL script instead of running it (offline; starts at base "
+			+ "unless REV is FROM:TO). e.g. --sql > upgrade.sql")
+	boolean sql;
+
+	@Override
+	int run() {
+		if (this.sql) {
+			return printSql(retort().upgradeSql(this.target));
+		}
+		return migrate("upgrade", (retort) -> retort.upgrade(this.target));
+	}
+
+}

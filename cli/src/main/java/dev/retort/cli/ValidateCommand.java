@@ -1,0 +1,34 @@
+package dev.retort.cli;
+
+import dev.retort.Retort;
+import dev.retort.command.ValidateResult;
+import picocli.CommandLine.Command;
+
+/** {@code retort validate}: exit 3 when a problem is found. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+		header = "Check the revisions: graph, headers, checksums, applied revisions missing on disk.",
+		description = "Lists every problem at once and exits 3 when there is one (0 when there is none), so CI can run it on every change. Reads the database when one is configured.",
+		footerHeading = "%nExamples:%n", footer = { "  retort validate", "  retort validate --format json" })
+final class ValidateCommand extends RetortCommand {
+
+	static final int PROBLEMS_FOUND = 3;
+
+	@Override
+	int run() {
+		// Revisions that do not even load are what validate is for: reported as problems, exit 3.
+		ValidateResult result = Retort.validate(config());
+		if (json()) {
+			printJson(result);
+		}
+		else if (result.valid()) {
+			out().println("No problems found.");
+		}
+		else {
+			result.problems().forEach((problem) -> out().println("- " + problem));
+			out().println(result.problems().size() + ((result.problems().size() == 1) ? " problem" : " problems")
+					+ " found.");
+		}
+		return result.valid() ? 0 : PROBLEMS_FOUND;
+	}
+
+}

@@ -1,0 +1,344 @@
+package dev.retort.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every command's happy path on a real PostgreSQL, and the error paths of SPEC §8. */
+@ExtendWith(PostgresExtension.class)
+class CommandsTests {
+
+	@TempDir
+	Path project;
+
+	private Revisions revisions;
+
+	@BeforeEach
+	void linearProject() {
+		this.revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		this.revisions.write("ae1027a6acf3", "", "create coffee logs",
+				"CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text);", "DROP TABLE coffee_logs;");
+		this.revisions.write("1975ea83b712", "ae1027a6acf3", "add user column",
+				"ALTER TABLE coffee_logs ADD COLUMN user_id integer;", "ALTER TABLE coffee_logs DROP COLUMN user_id;");
+	}
+
+	@Test
+	void upgradePrintsOneLinePerStepWithItsDurationAndTheResult(TestDatabase db) {
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err().lines().toList()).hasSize(2)
+			.satisfies((lines) -> assertThat(lines.get(0))
+				.matches("Running upgrade <base> -> ae1027a6acf3, create coffee logs \\(\\d+ ms\\)"))
+			.satisfies((lines) -> assertThat(lines.get(1))
+				.matches("Running upgrade ae1027a6acf3 -> 1975ea83b712, add user column \\(\\d+ ms\\)"));
+		assertThat(result.out()).matches("Done: <base> -> 1975ea83b712 \\(2 steps, \\d+ ms\\)\\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+		assertThat(db.tableExists("coffee_logs")).isTrue();
+	}
+
+	@Test
+	void upgradeWithNothingPendingSaysWhereTheDatabaseIs(TestDatabase db) {
+		cli(db).run("upgrade");
+		CliRun.Result result = cli(db).run("upgrade", "head");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("Nothing to upgrade: the database is at 1975ea83b712.\n");
+		assertThat(result.err()).isEmpty();
+	}
+
+	@Test
+	void upgradeInJsonPrintsOneDocumentOnStandardOutputAndStepsOnStandardError(TestDatabase db) {
+		CliRun.Result result = cli(db).run("upgrade", "ae10", "--format", "json");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(compact(result.out())).matches("\\{\"from\":\\[],\"to\":\\[\"ae1027a6acf3\"],\"steps\":\\[\\{"
+				+ "\"revision\":\"ae1027a6acf3\",\"operation\":\"upgrade\",\"durationMs\":\\d+}]}");
+		assertThat(result.err()).startsWith("Running upgrade <base> -> ae1027a6acf3");
+	}
+
+	@Test
+	void quietLeavesOnlyTheResult(TestDatabase db) {
+		CliRun.Result result = cli(db).run("upgrade", "-q");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.err()).isEmpty();
+		assertThat(result.out()).startsWith("Done: ");
+	}
+
+	@Test
+	void currentShowsTheDatabaseRevisionMarkedHead(TestDatabase db) {
+		CliRun.Result empty = cli(db).run("current");
+		assertThat(empty.exitCode()).isZero();
+		assertThat(empty.out()).isEmpty();
+		assertThat(empty.err()).contains("No revision applied: the database is at base.");
+		cli(db).run("upgrade", "ae1027a6acf3");
+		CliRun.Result behind = cli(db).run("current");
+		assertThat(behind.out()).isEqualTo("ae1027a6acf3\n");
+		assertThat(behind.err()).contains("Not up to date: the heads are 1975ea83b712");
+		cli(db).run("upgrade");
+		assertThat(cli(db).run("current").out()).isEqualTo("1975ea83b712 (head)\n");
+	}
+
+	@Test
+	void currentVerboseNamesTheDatabaseWithoutItsPassword(TestDatabase db) {
+		cli(db).run("upgrade");
+		CliRun.Result result = cli(db).run("current", "--verbose");
+		assertThat(result.out()).startsWith("Current revision(s) for " + db.jdbcUrl() + " as " + db.user() + ":\n"
+				+ "Rev: 1975ea83b712 (head) (current)\nParent: ae1027a6acf3\n");
+	}
+
+	@Test
+	void currentInJsonIsTheShapeOfTheSpec(TestDatabase db) {
+		cli(db).run("upgrade");
+		CliRun.Result result = cli(db).run("--format", "json", "current");
+		assertThat(compact(result.out()))
+			.isEqualTo("{\"current\":[\"1975ea83b712\"],\"heads\":[\"1975ea83b712\"],\"upToDate\":true}");
+		assertThat(result.err()).isEmpty();
+	}
+
+	@Test
+	void historyListsNewestFirstAsAlembicDoes(TestDatabase db) {
+		cli(db).run("upgrade", "ae10");
+		CliRun.Result result = cli(db).run("history", "--indicate-current");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("""
+				ae1027a6acf3 -> 1975ea83b712 (head), add user column
+				<base> -> ae1027a6acf3 (current), create coffee logs
+				""");
+	}
+
+	@Test
+	void historyGraphDrawsBranchesAndMerges(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		this.revisions.write("c0ffee5ca1ab", "1975ea83b712, 9c2d55e0aa41", "merge price and users", "", "");
+		CliRun.Result result = cli(db).run("history", "--graph");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out().lines().map(String::stripTrailing).toList()).containsExactly(
+				"*   c0ffee5ca1ab (head) (mergepoint), merge price and users",
+				"|\\",
+				"* | 1975ea83b712, add user column",
+				"| * 9c2d55e0aa41, add price",
+				"|/",
+				"* ae1027a6acf3 (branchpoint), create coffee logs");
+	}
+
+	@Test
+	void historyRangeAndVerbose(TestDatabase db) {
+		CliRun.Result result = cli(db).run("history", "-r", "ae10:1975", "--verbose");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).startsWith("Rev: 1975ea83b712 (head)\nParent: ae1027a6acf3\nPath: ")
+			.contains("\nRev: ae1027a6acf3\nParent: <base>\n", "    Revision ID: ae1027a6acf3\n");
+	}
+
+	@Test
+	void headsAndBranchesShowTheShapeOfTheGraph(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "payments", "payments", "CREATE TABLE payments (id int);",
+				"DROP TABLE payments;");
+		CliRun.Result heads = cli(db).run("heads");
+		assertThat(heads.out()).isEqualTo("1975ea83b712 (head)\n9c2d55e0aa41 (payments) (head)\n");
+		assertThat(heads.err()).contains("2 heads: join them with 'retort merge -m \"merge\" heads'.");
+		CliRun.Result branches = cli(db).run("branches");
+		assertThat(branches.out()).isEqualTo("""
+				ae1027a6acf3 (branchpoint)
+				             -> 1975ea83b712 (head)
+				             -> 9c2d55e0aa41 (payments) (head)
+				""");
+	}
+
+	@Test
+	void showPrintsTheRevisionAndItsSql(TestDatabase db) {
+		CliRun.Result result = cli(db).run("show", "1975");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).startsWith("Rev: 1975ea83b712 (head)\n")
+			.contains("-- +upgrade\nALTER TABLE coffee_logs ADD COLUMN user_id integer;\n",
+					"-- +downgrade\nALTER TABLE coffee_logs DROP COLUMN user_id;\n");
+		CliRun.Result json = cli(db).run("show", "1975", "--format", "json");
+		assertThat(compact(json.out())).startsWith("{\"revision\":\"1975ea83b712\",\"revises\":[\"ae1027a6acf3\"],")
+			.contains("\"upgradeSql\":\"ALTER TABLE coffee_logs ADD COLUMN user_id integer;")
+			.doesNotContain("\"state\"");
+	}
+
+	@Test
+	void downgradeMinusOneRevertsTheLastRevision(TestDatabase db) {
+		cli(db).run("upgrade");
+		CliRun.Result result = cli(db).run("downgrade", "-1");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err())
+			.matches("Running downgrade 1975ea83b712 -> ae1027a6acf3, add user column \\(\\d+ ms\\)\\n");
+		assertThat(result.out()).matches("Done: 1975ea83b712 -> ae1027a6acf3 \\(1 step, \\d+ ms\\)\\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ae1027a6acf3");
+		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = "
+				+ "'coffee_logs'")).doesNotContain("user_id");
+	}
+
+	@Test
+	void stampMovesTheVersionWithoutRunningAnything(TestDatabase db) {
+		CliRun.Result result = cli(db).run("stamp", "head");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+		assertThat(db.tableExists("coffee_logs")).isFalse();
+		CliRun.Result purged = cli(db).run("stamp", "--purge", "ae10");
+		assertThat(purged.exitCode()).as(purged.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ae1027a6acf3");
+	}
+
+	@Test
+	void stampFromARevisionTheFilesDoNotKnowIsRefused(TestDatabase db) {
+		cli(db).run("stamp", "head");
+		db.execute("UPDATE retort_version SET version_num = 'deadbeef0000'");
+		CliRun.Result unknown = cli(db).run("stamp", "ae10");
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.err()).startsWith("ERROR: The database is at deadbeef0000, which no revision file declares");
+	}
+
+	@Test
+	void offlineUpgradeNeedsNoDatabase(TestDatabase db) {
+		CliRun.Result result = CliRun.in(this.project).run("upgrade", "head", "--sql");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("BEGIN;", "CREATE TABLE coffee_logs", "COMMIT;",
+				"INSERT INTO retort_version (version_num) VALUES ('ae1027a6acf3');");
+		assertThat(result.err()).isEmpty();
+	}
+
+	@Test
+	void offlineDowngradeOfARange(TestDatabase db) {
+		CliRun.Result result = CliRun.in(this.project).run("downgrade", "1975ea83b712:ae1027a6acf3", "--sql");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("ALTER TABLE coffee_logs DROP COLUMN user_id;",
+				"UPDATE retort_version SET version_num = 'ae1027a6acf3' WHERE version_num = '1975ea83b712';");
+	}
+
+	@Test
+	void validatePassesAndThenFindsAnEditedAppliedRevision(TestDatabase db) throws IOException {
+		cli(db).run("upgrade");
+		CliRun.Result valid = cli(db).run("validate");
+		assertThat(valid.exitCode()).isZero();
+		assertThat(valid.out()).isEqualTo("No problems found.\n");
+		Path file = this.revisions.directory().resolve("1975ea83b712_add_user_column.sql");
+		Files.writeString(file, Files.readString(file).replace("user_id integer", "user_id bigint"));
+		CliRun.Result invalid = cli(db).run("validate");
+		assertThat(invalid.exitCode()).isEqualTo(3);
+		assertThat(invalid.out()).contains("1975ea83b712", "1 problem found.");
+	}
+
+	@Test
+	void validateReportsABrokenGraphAsAProblem(TestDatabase db) {
+		this.revisions.write("0badc0ffee00", "ae1027a6acfX", "orphan", "SELECT 1;", "SELECT 1;");
+		CliRun.Result result = cli(db).run("validate");
+		assertThat(result.exitCode()).isEqualTo(3);
+		assertThat(result.out()).contains("ae1027a6acfX", "Did you mean ae1027a6acf3?");
+	}
+
+	@Test
+	void unknownRevisionIsBadInput(TestDatabase db) {
+		CliRun.Result result = cli(db).run("upgrade", "zzzz9999");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: ").contains("'zzzz9999'");
+		assertThat(result.out()).isEmpty();
+		assertThat(db.tableExists("coffee_logs")).isFalse();
+	}
+
+	@Test
+	void ambiguousPrefixListsTheCandidates(TestDatabase db) {
+		this.revisions.write("1975ea830000", "ae1027a6acf3", "another", "SELECT 1;", "SELECT 1;");
+		CliRun.Result result = cli(db).run("show", "1975");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: Revision prefix '1975' is ambiguous").contains("1975ea83b712",
+				"1975ea830000");
+	}
+
+	@Test
+	void upgradeHeadWithMultipleHeadsNamesEveryHeadAndTheMerge(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		CliRun.Result result = cli(db).run("upgrade", "head");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("ERROR: Multiple heads are present (1975ea83b712, 9c2d55e0aa41); name "
+				+ "one, use 'label@head', or 'heads'. To join them: retort merge -m \"merge\" 1975ea83b712 "
+				+ "9c2d55e0aa41\n");
+		assertThat(db.tableExists("coffee_logs")).isFalse();
+	}
+
+	@Test
+	void failingRevisionExits1AndLeavesTheDatabaseAtTheStepBefore(TestDatabase db) {
+		this.revisions.write("5eed5eed5eed", "1975ea83b712", "broken", "ALTER TABLE coffee_logs ADD COLUMN x nosuchtype;",
+				"SELECT 1;");
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains("Running upgrade ae1027a6acf3 -> 1975ea83b712",
+				"FAILED upgrade 1975ea83b712 -> 5eed5eed5eed, broken after", "ERROR: ", "nosuchtype");
+		assertThat(result.out()).isEmpty();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
+	void unreachableDatabaseNeverShowsThePassword() {
+		for (String[] args : new String[][] { { "current" }, { "current", "-v" }, { "upgrade", "-vv" },
+				{ "--format", "json", "history", "-i" } }) {
+			CliRun.Result result = CliRun.in(this.project)
+				.env("DATABASE_URL", "postgresql://app:hunter2-secret@127.0.0.1:1/coffee")
+				.run(args);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+			assertThat(result.err()).startsWith("ERROR: ").contains("127.0.0.1:1").doesNotContain("hunter2-secret");
+			assertThat(result.out()).doesNotContain("hunter2-secret");
+		}
+		CliRun.Result option = CliRun.in(this.project)
+			.run("current", "--url", "jdbc:postgresql://127.0.0.1:1/coffee?password=hunter2-secret", "-v");
+		assertThat(option.exitCode()).isEqualTo(1);
+		assertThat(option.err()).doesNotContain("hunter2-secret");
+	}
+
+	@Test
+	void wrongPasswordIsReportedWithoutThePassword(TestDatabase db) {
+		db.execute("CREATE ROLE cli_tester LOGIN PASSWORD 'right-secret'");
+		try {
+			CliRun.Result result = CliRun.in(this.project)
+				.run("current", "--url", db.jdbcUrl(), "--user", "cli_tester", "--password", "wrong-secret", "-v");
+			assertThat(result.toString()).doesNotContain("wrong-secret").doesNotContain("right-secret");
+		}
+		finally {
+			db.execute("DROP ROLE cli_tester");
+		}
+	}
+
+	@Test
+	void insideAnApplicationTheBaseConfigurationIsUsedAndOptionsOverrideIt(TestDatabase db) throws SQLException {
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA app");
+		}
+		dev.retort.config.RetortConfig base = dev.retort.config.RetortConfig.builder()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.revisions.directory())
+			.build();
+		java.io.StringWriter out = new java.io.StringWriter();
+		java.io.StringWriter err = new java.io.StringWriter();
+		int exit = RetortCommandLine.execute(new String[] { "upgrade", "--schema", "app", "-q" }, base, out, err);
+		assertThat(exit).as(err.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM app.retort_version")).containsExactly("1975ea83b712");
+		assertThat(db.tableExists("app.coffee_logs")).isTrue();
+	}
+
+	private CliRun cli(TestDatabase db) {
+		return CliRun.in(this.project)
+			.env("SPRING_DATASOURCE_URL", db.jdbcUrl())
+			.env("SPRING_DATASOURCE_USERNAME", db.user())
+			.env("SPRING_DATASOURCE_PASSWORD", db.password());
+	}
+
+	/** JSON without the whitespace between tokens (none of the values here hold spaces that matter). */
+	static String compact(String json) {
+		return json.replaceAll("\\s*([{}\\[\\],:])\\s*", "$1").strip();
+	}
+
+}

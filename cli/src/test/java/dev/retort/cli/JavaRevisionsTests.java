@@ -1,0 +1,87 @@
+package dev.retort.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Java revisions compiled outside the CLI, found through --classpath and --java-package. */
+@ExtendWith(PostgresExtension.class)
+class JavaRevisionsTests {
+
+	@TempDir
+	Path project;
+
+	@Test
+	void javaRevisionsJoinTheSqlRevisionsInOneGraph(TestDatabase db) throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		Path classes = compile("com/example/db/CreateCups.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "c0ffeec0ffee", revises = "ae1027a6acf3", message = "create cups")
+				public final class CreateCups implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+						op.execute("CREATE TABLE cups (id int)");
+					}
+					@Override
+					public void downgrade(Operations op) {
+						op.execute("DROP TABLE cups");
+					}
+				}
+				""");
+		CliRun cli = CliRun.in(this.project)
+			.env("SPRING_DATASOURCE_URL", db.jdbcUrl())
+			.env("SPRING_DATASOURCE_USERNAME", db.user())
+			.env("SPRING_DATASOURCE_PASSWORD", db.password());
+		CliRun.Result history = cli.run("history", "--classpath", classes.toString(), "--java-package",
+				"com.example.db");
+		assertThat(history.out()).isEqualTo("""
+				ae1027a6acf3 -> c0ffeec0ffee (head), create cups
+				<base> -> ae1027a6acf3, create coffee logs
+				""");
+		CliRun.Result upgrade = cli.run("--classpath", classes.toString(), "--java-package", "com.example.db",
+				"upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(upgrade.err()).contains("Running upgrade ae1027a6acf3 -> c0ffeec0ffee, create cups (");
+		assertThat(db.tableExists("cups")).isTrue();
+		CliRun.Result withoutClasses = cli.run("current");
+		assertThat(withoutClasses.exitCode()).isEqualTo(0);
+		assertThat(withoutClasses.out()).isEqualTo("c0ffeec0ffee\n");
+	}
+
+	private Path compile(String path, String source) throws IOException {
+		Path sources = this.project.resolve("java");
+		Path file = sources.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, source);
+		Path classes = this.project.resolve("target/classes");
+		Files.createDirectories(classes);
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		int status = compiler.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
+				classes.toString(), file.toString());
+		assertThat(status).as("javac of " + path).isZero();
+		assertThat(classes.resolve(path.replace(".java", ".class"))).exists();
+		assertThat(System.getProperty("java.class.path")).contains(File.pathSeparator);
+		return classes;
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.retort.cli;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Parsing, help and exit codes: what needs no database. */
+class RetortCommandLineTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void helpListsEveryCommandOfTheSpecWithExamplesAndExitCodes() {
+		CliRun.Result result = CliRun.in(this.directory).run("--help");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("init", "revision", "upgrade", "downgrade", "current", "history", "heads",
+				"branches", "show", "stamp", "merge", "check", "lint", "validate");
+		assertThat(result.out()).contains("Examples:", "retort upgrade head --sql > upgrade.sql",
+				"Exit codes: 0 done, 1 failed at run time, 2 bad usage or input, 3 a check found something.");
+		assertThat(result.err()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "init", "revision", "upgrade", "downgrade", "current", "history", "heads", "branches",
+			"show", "stamp", "merge", "validate", "check", "lint" })
+	void everyCommandExplainsItselfWithAnExample(String command) {
+		CliRun.Result result = CliRun.in(this.directory).run(command, "--help");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("Usage: retort " + command, "Examples:", "  retort ", "--url=URL",
+				"--format=FORMAT");
+	}
+
+	@Test
+	void noCommandIsAUsageErrorShowingTheUsage() {
+		CliRun.Result result = CliRun.in(this.directory).run();
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: Missing command.").contains("Usage: retort");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
+	void unknownOptionShowsTheCommandsUsageAndExits2() {
+		CliRun.Result result = CliRun.in(this.directory).run("upgrade", "--sqll");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("ERROR: Unknown option: '--sqll'", "Usage: retort upgrade");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
+	void unknownCommandSuggestsTheNearestOne() {
+		CliRun.Result result = CliRun.in(this.directory).run("upgrdae");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Unmatched argument", "upgrade");
+	}
+
+	@Test
+	void missingRequiredArgumentIsAUsageError() {
+		CliRun.Result result = CliRun.in(this.directory).run("downgrade");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("ERROR: Missing required parameter: 'REV'", "Usage: retort downgrade");
+	}
+
+	@Test
+	void revisionNeedsAMessage() {
+		CliRun.Result result = CliRun.in(this.directory).run("revision");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Missing required option: '--message=MSG'");
+	}
+
+	@Test
+	void checkAnswersThatItArrivesWithAutogenerate() {
+		CliRun.Result result = CliRun.in(this.directory).run("check");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: 'retort check' compares a schema model with the revisions; it "
+				+ "arrives together with autogenerate").contains("retort validate");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
+	void lintAnswersThatItArrivesWithTheLintRules() {
+		CliRun.Result result = CliRun.in(this.directory).run("lint", "ae10:head");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: 'retort lint' checks revisions").contains("lint rules");
+	}
+
+	@Test
+	void autogenerateAnswersThatItArrivesWithItsIssue() {
+		CliRun.Result result = CliRun.in(this.directory).run("revision", "-m", "add users", "--autogenerate");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("--autogenerate", "retort revision -m \"add users\"");
+	}
+
+	@Test
+	void offlineDowngradeNeedsARange() {
+		CliRun.Result result = CliRun.in(this.directory).run("downgrade", "ae1027a6acf3", "--sql");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("ERROR: 'downgrade --sql' does not read the database, so it needs FROM:TO");
+	}
+
+	@Test
+	void purgeCannotBeOffline() {
+		CliRun.Result result = CliRun.in(this.directory).run("stamp", "head", "--purge", "--sql");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("ERROR: --purge cannot be combined with --sql");
+	}
+
+	@Test
+	void initOutsideAProjectAsksForTheDirectory() {
+		CliRun.Result result = CliRun.in(this.directory).run("init");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("is not a project", "retort init db/revisions");
+	}
+
+	@Test
+	void commandsNeedingADatabaseSayHowToGiveOne() {
+		CliRun.Result result = CliRun.in(this.directory).run("current");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("ERROR: No database to connect to for 'current'", "--url", "DATABASE_URL",
+				"spring.datasource.url");
+	}
+
+	@Test
+	void badFormatIsAUsageError() {
+		CliRun.Result result = CliRun.in(this.directory).run("heads", "--format", "xml");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("Invalid value for option '--format'", "text, json");
+	}
+
+	@Test
+	void versionNamesTheTool() {
+		CliRun.Result result = CliRun.in(this.directory).run("--version");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).startsWith("retort ");
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.retort.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.retort.revision.Revision;
+import dev.retort.revision.Step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StepPrinterTests {
+
+	private final Revision base = new Revision("ae1027a6acf3", List.of(), List.of(), List.of(), "create coffee logs",
+			null, null, null, true, true, null);
+
+	private final Revision child = new Revision("1975ea83b712", List.of("ae1027a6acf3"), List.of(), List.of(),
+			"add user column", null, null, null, true, true, null);
+
+	@Test
+	void stepsAreNamedAsAlembicLogsThem() {
+		assertThat(StepPrinter.describe(step(this.base, Step.Operation.UPGRADE, List.of(), List.of("ae1027a6acf3"))))
+			.isEqualTo("upgrade <base> -> ae1027a6acf3, create coffee logs");
+		assertThat(StepPrinter.describe(step(this.child, Step.Operation.DOWNGRADE, List.of("1975ea83b712"),
+				List.of("ae1027a6acf3"))))
+			.isEqualTo("downgrade 1975ea83b712 -> ae1027a6acf3, add user column");
+		assertThat(StepPrinter.describe(step(this.child, Step.Operation.STAMP, List.of("ae1027a6acf3"),
+				List.of("1975ea83b712"))))
+			.isEqualTo("stamp ae1027a6acf3 -> 1975ea83b712");
+	}
+
+	@Test
+	void finishedStepsPrintOneLineWithTheirDuration() {
+		StringWriter err = new StringWriter();
+		try (StepPrinter printer = new StepPrinter(new PrintWriter(err), Duration.ofHours(1))) {
+			Step step = step(this.child, Step.Operation.UPGRADE, List.of("ae1027a6acf3"), List.of("1975ea83b712"));
+			printer.stepStarting(step);
+			printer.stepFinished(step, 12, null);
+			printer.stepStarting(step);
+			printer.stepFinished(step, 3, new IllegalStateException("boom"));
+		}
+		assertThat(err.toString()).isEqualTo("""
+				Running upgrade ae1027a6acf3 -> 1975ea83b712, add user column (12 ms)
+				FAILED upgrade ae1027a6acf3 -> 1975ea83b712, add user column after 3 ms; this step was rolled back
+				""");
+	}
+
+	@Test
+	void durationsReadWellFromMillisecondsToMinutes() {
+		assertThat(StepPrinter.format(12)).isEqualTo("12 ms");
+		assertThat(StepPrinter.format(12_345)).isEqualTo("12.3 s");
+		assertThat(StepPrinter.format(845_000)).isEqualTo("14m 05s");
+	}
+
+	private static Step step(Revision revision, Step.Operation operation, List<String> before, List<String> after) {
+		return new Step(revision, operation, List.of(), before, after);
+	}
+
+}

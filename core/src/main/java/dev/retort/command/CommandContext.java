@@ -1,0 +1,120 @@
+package dev.retort.command;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+
+import dev.retort.config.RetortConfig;
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.ConnectionFactory;
+import dev.retort.runtime.Database;
+import dev.retort.runtime.DdlSettings;
+import dev.retort.runtime.MigrationRunner;
+import dev.retort.runtime.SqlSink;
+import dev.retort.runtime.TableNames;
+import dev.retort.script.RevisionScript;
+import dev.retort.script.ScriptDirectory;
+
+/**
+ * What every command works with: the configuration, the loaded scripts and their graph, where
+ * to connect, and who listens. Built once by the facade.
+ */
+public final class CommandContext {
+
+	private final RetortConfig config;
+
+	private final ScriptDirectory scripts;
+
+	private final ConnectionFactory connections;
+
+	private final MigrationListener listener;
+
+	public CommandContext(RetortConfig config, ScriptDirectory scripts, ConnectionFactory connections,
+			MigrationListener listener) {
+		this.config = config;
+		this.scripts = scripts;
+		this.connections = connections;
+		this.listener = (listener != null) ? listener : MigrationListener.NONE;
+	}
+
+	/** The same context with another listener. */
+	public CommandContext withListener(MigrationListener listener) {
+		return new CommandContext(this.config, this.scripts, this.connections, listener);
+	}
+
+	public RetortConfig config() {
+		return this.config;
+	}
+
+	public ScriptDirectory scripts() {
+		return this.scripts;
+	}
+
+	public RevisionGraph graph() {
+		return this.scripts.graph();
+	}
+
+	public ConnectionFactory connections() {
+		return this.connections;
+	}
+
+	public MigrationListener listener() {
+		return this.listener;
+	}
+
+	/** Opens the migration session, with {@code search_path} set to the configured schema. */
+	public Database openDatabase() {
+		return Database.open(this.connections, this.config.schema(), this.config.versionTable(),
+				this.config.historyTable());
+	}
+
+	/** The bookkeeping tables as an offline script names them (the configured schema, if any). */
+	TableNames offlineNames() {
+		return new TableNames(this.config.schema(), this.config.versionTable(), this.config.historyTable());
+	}
+
+	/** Whether {@code CREATE SCHEMA} is wanted (a schema is configured and may be created). */
+	boolean createSchema() {
+		return this.config.createSchema() && this.config.schema() != null;
+	}
+
+	DdlSettings ddl() {
+		return new DdlSettings(this.config.ddlLockTimeout(), this.config.ddlStatementTimeout(),
+				this.config.ddlRetries());
+	}
+
+	/** A runner over a sink. */
+	MigrationRunner runner(SqlSink sink, TableNames names) {
+		return new MigrationRunner(sink, names, this::script, ddl(), this.config.transactionMode(), this.listener,
+				client());
+	}
+
+	RevisionScript script(String id) {
+		return this.scripts.script(id);
+	}
+
+	/** Host and application name, for {@code retort_history.client}. */
+	String client() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown-host";
+		}
+		return host + " " + this.config.applicationName();
+	}
+
+	/** A revision as SPEC §5 shows it. */
+	RevisionInfo info(Revision revision, String state) {
+		RevisionGraph graph = graph();
+		String id = revision.id();
+		return new RevisionInfo(id, revision.parents(), revision.dependsOn(),
+				new ArrayList<>(graph.branchLabels(id)), revision.message(), revision.createDate(),
+				revision.origin().source(), revision.kind().jsonName(), revision.transactional(),
+				revision.reversible(), graph.isHead(id), revision.isBase(), graph.isBranchPoint(id),
+				revision.isMerge(), state);
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.retort.command;
+
+import java.util.List;
+
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Database;
+
+/** {@code retort current}: the database's version rows and whether they are the heads. Read-only. */
+public final class CurrentCommand {
+
+	private final CommandContext context;
+
+	public CurrentCommand(CommandContext context) {
+		this.context = context;
+	}
+
+	public CurrentResult run() {
+		RevisionGraph graph = this.context.graph();
+		try (Database database = this.context.openDatabase()) {
+			DatabaseState state = DatabaseState.read(database, graph);
+			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
+			boolean upToDate = state.pending(graph.upgrade(state.known(), "heads")).isEmpty();
+			return new CurrentResult(state.rows(), heads, upToDate);
+		}
+	}
+
+}

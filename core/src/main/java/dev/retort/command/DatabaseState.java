@@ -1,0 +1,142 @@
+package dev.retort.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.retort.revision.Plan;
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.AppliedRevision;
+import dev.retort.runtime.ChecksumMismatchException;
+import dev.retort.runtime.Database;
+import dev.retort.runtime.DatabaseAheadException;
+
+/**
+ * Where the database stands, read in two queries (version rows, history summary) whatever the
+ * number of revisions: its version rows split into those the scripts know and those they do not
+ * (the database is ahead), and what the history says of each revision.
+ *
+ * @param versionTableExists whether the version table exists
+ * @param historyTableExists whether the history table exists
+ * @param rows the version rows
+ * @param known rows the scripts declare
+ * @param unknown rows the scripts do not declare
+ * @param history what the history says of each revision (empty without a history table)
+ */
+record DatabaseState(boolean versionTableExists, boolean historyTableExists, List<String> rows, List<String> known,
+		List<String> unknown, Map<String, AppliedRevision> history) {
+
+	DatabaseState {
+		rows = List.copyOf(rows);
+		known = List.copyOf(known);
+		unknown = List.copyOf(unknown);
+		history = Map.copyOf(history);
+	}
+
+	/** Reads the state; never creates anything. */
+	static DatabaseState read(Database database, RevisionGraph graph) {
+		Optional<List<String>> rows = database.readHeads();
+		Optional<Map<String, AppliedRevision>> history = database.readApplied();
+		return of(rows.isPresent(), history.isPresent(), rows.orElse(List.of()), history.orElse(Map.of()), graph);
+	}
+
+	static DatabaseState of(boolean versionTableExists, boolean historyTableExists, List<String> rows,
+			Map<String, AppliedRevision> history, RevisionGraph graph) {
+		List<String> known = new ArrayList<>();
+		List<String> unknown = new ArrayList<>();
+		for (String row : rows) {
+			(graph.find(row).isPresent() ? known : unknown).add(row);
+		}
+		return new DatabaseState(versionTableExists, historyTableExists, rows, known, unknown, history);
+	}
+
+	/** A database nobody has migrated yet (offline, no database configured). */
+	static DatabaseState empty() {
+		return new DatabaseState(false, false, List.of(), List.of(), List.of(), Map.of());
+	}
+
+	/** Whether the database holds revisions the scripts do not know. */
+	boolean ahead() {
+		return !this.unknown.isEmpty();
+	}
+
+	/** Every revision the known rows imply (them, their ancestors and dependencies). */
+	Set<String> applied(RevisionGraph graph) {
+		return graph.applied(this.known);
+	}
+
+	/** Whether the history shows this revision applied. */
+	boolean historyShowsApplied(String revision) {
+		AppliedRevision applied = this.history.get(revision);
+		return applied != null && applied.applied();
+	}
+
+	/**
+	 * The revisions of an upgrade plan that really are pending. When the database is ahead, the
+	 * plan (built from the known rows only) also lists revisions below the unknown rows; the
+	 * history tells them apart.
+	 */
+	List<Revision> pending(Plan plan) {
+		if (!ahead()) {
+			return plan.revisions();
+		}
+		return plan.revisions().stream().filter((revision) -> !historyShowsApplied(revision.id())).toList();
+	}
+
+	/**
+	 * Refuses a plan that would move past revisions the scripts do not know: a plan made from
+	 * the known rows is safe only when the history shows none of its revisions applied (it runs
+	 * on another branch). A plan whose revisions are all applied already means the database is
+	 * ahead of this target: nothing to do.
+	 * @return the plan to run (possibly empty)
+	 */
+	Plan guardAhead(Plan plan, String command) {
+		if (!ahead() || plan.isEmpty()) {
+			return plan;
+		}
+		boolean upgrade = plan.operation() == dev.retort.revision.Step.Operation.UPGRADE;
+		long alreadyApplied = plan.revisions().stream().filter((r) -> historyShowsApplied(r.id())).count();
+		if (upgrade && alreadyApplied == plan.revisions().size()) {
+			return new Plan(plan.operation(), plan.fromHeads(), plan.fromHeads(), List.of());
+		}
+		if (upgrade && alreadyApplied == 0) {
+			return plan;
+		}
+		throw new DatabaseAheadException("The database is at " + String.join(", ", this.unknown)
+				+ ", which no revision file declares (a newer version of the application migrated it), and '"
+				+ command + "' would have to move past it. Run this command from the newer version, or add the"
+				+ " missing revision files.", this.unknown);
+	}
+
+	/** Every applied revision whose file changed since, from the last successful upgrade row. */
+	List<ChecksumMismatchException.Mismatch> checksumMismatches(RevisionGraph graph) {
+		List<ChecksumMismatchException.Mismatch> mismatches = new ArrayList<>();
+		if (this.history.isEmpty()) {
+			return mismatches;
+		}
+		Set<String> appliedIds = applied(graph);
+		for (Revision revision : graph.upgradeOrder()) {
+			String id = revision.id();
+			AppliedRevision applied = appliedIds.contains(id) ? this.history.get(id) : null;
+			if (applied != null && applied.checksum() != null && revision.checksum() != null
+					&& !applied.checksum().equals(revision.checksum())) {
+				mismatches.add(new ChecksumMismatchException.Mismatch(id, revision.origin().source(),
+						applied.checksum(), revision.checksum()));
+			}
+		}
+		return mismatches;
+	}
+
+	/** Throws when an applied revision changed on disk, showing both checksums of each. */
+	void validateChecksums(RevisionGraph graph) {
+		List<ChecksumMismatchException.Mismatch> mismatches = checksumMismatches(graph);
+		if (!mismatches.isEmpty()) {
+			throw new ChecksumMismatchException(String.join("\n",
+					mismatches.stream().map(ChecksumMismatchException.Mismatch::describe).toList()), mismatches);
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.retort.command;
+
+import java.util.List;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/** {@code retort downgrade REV [--sql FROM:TO]}: revert revisions down to a target. */
+public final class DowngradeCommand {
+
+	private final CommandContext context;
+
+	public DowngradeCommand(CommandContext context) {
+		this.context = context;
+	}
+
+	/** Downgrades the database to {@code target} (required: a revision, {@code -1}, {@code base}…). */
+	public MigrationResult run(String target) {
+		String resolvedTarget = required(target);
+		if (resolvedTarget.indexOf(':') >= 0) {
+			throw new RetortException(ErrorCode.INVALID_TARGET, "A range ('" + resolvedTarget
+					+ "') is only allowed with --sql; online, downgrade starts from the database's current revision.");
+		}
+		return new OnlineMigration(this.context).run("downgrade " + resolvedTarget, false,
+				(graph, state) -> graph.downgrade(state.known(), resolvedTarget));
+	}
+
+	/** The psql script of a downgrade; offline there is no database to start from, so FROM:TO is required. */
+	public OfflineScript sql(String range) {
+		String resolvedRange = required(range);
+		String[] parts = OfflineMigration.splitRange(resolvedRange);
+		if (parts == null || parts[0].isBlank() || parts[1].isBlank()) {
+			throw new RetortException(ErrorCode.OFFLINE_UNSUPPORTED, "downgrade with --sql needs FROM:TO (got '"
+					+ resolvedRange + "'): a script cannot read where the database stands. Example: retort downgrade"
+					+ " --sql ae1027a6acf3:base");
+		}
+		OfflineMigration offline = new OfflineMigration(this.context);
+		List<String> start = offline.startingHeads(parts[0]);
+		return offline.render(this.context.graph().downgrade(start, parts[1]), "downgrade " + resolvedRange);
+	}
+
+	private static String required(String target) {
+		if (target == null || target.isBlank()) {
+			throw new RetortException(ErrorCode.INVALID_TARGET,
+					"downgrade needs a target revision: a revision id, '-1', 'label@-1' or 'base'.");
+		}
+		return target.strip();
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.retort.command;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.revision.Plan;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Database;
+import dev.retort.runtime.ScriptSqlSink;
+import dev.retort.runtime.TableNames;
+
+/**
+ * The shape of every {@code --sql} command: find the starting revision (from {@code FROM:TO},
+ * else from the database when one is configured, else base), plan, and run the plan through a
+ * {@link ScriptSqlSink} with the same runner an online run uses. The script always starts with
+ * the idempotent {@code CREATE TABLE IF NOT EXISTS} of both tables, so it runs on a fresh
+ * database and on a migrated one alike.
+ */
+final class OfflineMigration {
+
+	private final CommandContext context;
+
+	OfflineMigration(CommandContext context) {
+		this.context = context;
+	}
+
+	/** The start of {@code FROM:TO} resolved to version rows; {@code null} when {@code target} has none. */
+	static String[] splitRange(String target) {
+		int colon = target.indexOf(':');
+		if (colon < 0) {
+			return null;
+		}
+		return new String[] { target.substring(0, colon), target.substring(colon + 1) };
+	}
+
+	/** The version rows a script starts from: an explicit start, the database's rows, or base. */
+	List<String> startingHeads(String start) {
+		RevisionGraph graph = this.context.graph();
+		if (start != null) {
+			Set<String> resolved = graph.resolve(start.isEmpty() ? "base" : start, List.of());
+			return List.copyOf(resolved);
+		}
+		if (!this.context.connections().configured()) {
+			return List.of();
+		}
+		try (Database database = this.context.openDatabase()) {
+			DatabaseState state = DatabaseState.read(database, graph);
+			if (state.ahead()) {
+				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
+						+ String.join(", ", state.unknown()) + ", which no revision file declares: a script cannot"
+						+ " start there. Give the start explicitly as FROM:TO.");
+			}
+			return state.known();
+		}
+	}
+
+	/** The script of a plan. */
+	OfflineScript render(Plan plan, String command) {
+		TableNames names = this.context.offlineNames();
+		ScriptSqlSink sink = new ScriptSqlSink();
+		sink.comment("Retort " + command + " (offline): " + describe(plan.fromHeads()) + " -> "
+				+ describe(plan.toHeads()));
+		if (this.context.config().schema() != null) {
+			if (this.context.createSchema()) {
+				sink.execute(Database.createSql(names, true).get(0));
+			}
+			sink.execute("SET search_path TO " + quote(this.context.config().schema()));
+		}
+		sink.begin();
+		for (String statement : Database.createSql(names, false)) {
+			sink.execute(statement);
+		}
+		sink.commit();
+		this.context.runner(sink, names).run(plan);
+		return new OfflineScript(sink.script());
+	}
+
+	private static String quote(String schema) {
+		return schema.matches("[a-z_][a-z0-9_$]*") ? schema : "\"" + schema.replace("\"", "\"\"") + "\"";
+	}
+
+	private static String describe(List<String> heads) {
+		return heads.isEmpty() ? "base" : String.join(", ", heads);
+	}
+
+}

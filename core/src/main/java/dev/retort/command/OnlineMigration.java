@@ -1,0 +1,88 @@
+package dev.retort.command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.config.RetortConfig;
+import dev.retort.revision.Plan;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Database;
+import dev.retort.runtime.MigrationLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shape of every command that changes the database: take the lock, read where the database
+ * stands (after the lock, so a runner that waited sees the work of the one it waited for),
+ * validate, plan, create the tables on first use, run, release.
+ */
+final class OnlineMigration {
+
+	private static final Logger logger = LoggerFactory.getLogger(OnlineMigration.class);
+
+	private final CommandContext context;
+
+	OnlineMigration(CommandContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * Runs the plan {@code planner} makes from the database's state.
+	 * @param command the command's name, for messages
+	 * @param baseline whether {@code retort.baseline} may stamp a non-empty schema first
+	 * @param planner the plan, from the graph and the state
+	 */
+	MigrationResult run(String command, boolean baseline, Planner planner) {
+		RetortConfig config = this.context.config();
+		RevisionGraph graph = this.context.graph();
+		try (Database database = this.context.openDatabase()) {
+			MigrationLock lock = null;
+			if (config.lockEnabled()) {
+				long start = System.nanoTime();
+				lock = database.lock(config.lockWaitTimeout());
+				this.context.listener().lockAcquired(Duration.ofNanos(System.nanoTime() - start));
+			}
+			try {
+				DatabaseState state = DatabaseState.read(database, graph);
+				List<String> from = state.rows();
+				List<StepResult> steps = new ArrayList<>();
+				if (baseline && config.baseline() != null && !state.versionTableExists()
+						&& database.schemaHasOtherTables()) {
+					Plan stamp = graph.stamp(List.of(), List.of(config.baseline()), false);
+					logger.info("Schema {} holds tables but no {}: stamping baseline {}", database.names().schema(),
+							config.versionTable(), config.baseline());
+					database.createTables(this.context.createSchema());
+					steps.addAll(this.context.runner(database.sink(), database.names()).run(stamp));
+					state = DatabaseState.read(database, graph);
+				}
+				if (config.validateChecksums()) {
+					state.validateChecksums(graph);
+				}
+				Plan plan = state.guardAhead(planner.plan(graph, state), command);
+				if (!state.versionTableExists() || !state.historyTableExists()) {
+					database.createTables(this.context.createSchema());
+				}
+				steps.addAll(this.context.runner(database.sink(), database.names()).run(plan));
+				List<String> to = new ArrayList<>(plan.isEmpty() ? state.known() : plan.toHeads());
+				to.addAll(state.unknown());
+				return new MigrationResult(from, to, steps);
+			}
+			finally {
+				if (lock != null) {
+					lock.close();
+				}
+			}
+		}
+	}
+
+	/** Makes the plan once the state is known. */
+	@FunctionalInterface
+	interface Planner {
+
+		Plan plan(RevisionGraph graph, DatabaseState state);
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.retort.command;
+
+import java.util.List;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * {@code retort stamp REV... [--purge] [--sql]}: set the version table to revisions without
+ * running them; {@code --purge} first empties it (for a version table holding unknown rows).
+ */
+public final class StampCommand {
+
+	private final CommandContext context;
+
+	public StampCommand(CommandContext context) {
+		this.context = context;
+	}
+
+	public MigrationResult run(List<String> revisions, boolean purge) {
+		List<String> targets = required(revisions);
+		String command = "stamp " + String.join(" ", targets) + (purge ? " --purge" : "");
+		return new OnlineMigration(this.context).run(command, false, (graph, state) -> {
+			if (purge) {
+				// --purge forgets the rows, known or not: the stamp starts from nothing.
+				return graph.stamp(List.of(), targets, true);
+			}
+			if (state.ahead()) {
+				throw new dev.retort.runtime.DatabaseAheadException("The database is at "
+						+ String.join(", ", state.unknown()) + ", which no revision file declares; '" + command
+						+ "' cannot move it. Use 'stamp --purge' to replace every row.", state.unknown());
+			}
+			return graph.stamp(state.known(), targets, false);
+		});
+	}
+
+	/** The psql script of a stamp; {@code FROM:TO} as the only revision gives the start explicitly. */
+	public OfflineScript sql(List<String> revisions) {
+		List<String> targets = required(revisions);
+		OfflineMigration offline = new OfflineMigration(this.context);
+		String[] range = (targets.size() == 1) ? OfflineMigration.splitRange(targets.get(0)) : null;
+		List<String> start = offline.startingHeads((range != null) ? range[0] : null);
+		List<String> to = (range != null) ? List.of(range[1]) : targets;
+		return offline.render(this.context.graph().stamp(start, to, false), "stamp " + String.join(" ", targets));
+	}
+
+	private static List<String> required(List<String> revisions) {
+		if (revisions == null || revisions.isEmpty()) {
+			throw new RetortException(ErrorCode.INVALID_TARGET,
+					"stamp needs at least one revision: a revision id, 'heads', or 'base'.");
+		}
+		return revisions.stream().map(String::strip).toList();
+	}
+
+}

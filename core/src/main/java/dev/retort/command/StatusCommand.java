@@ -1,0 +1,49 @@
+package dev.retort.command;
+
+import java.util.List;
+
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Database;
+
+/**
+ * Where the database stands, for the Actuator endpoint: read-only (never creates the tables;
+ * missing tables mean nothing is applied), never takes the lock, and reports who holds it.
+ */
+public final class StatusCommand {
+
+	/** History rows shown, newest first: enough for a dashboard, bounded for a big history. */
+	static final int HISTORY_LIMIT = 100;
+
+	private final CommandContext context;
+
+	public StatusCommand(CommandContext context) {
+		this.context = context;
+	}
+
+	public StatusReport run() {
+		RevisionGraph graph = this.context.graph();
+		try (Database database = this.context.openDatabase()) {
+			DatabaseState state = DatabaseState.read(database, graph);
+			RevisionStates states = new RevisionStates(graph, state);
+			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
+			List<RevisionInfo> pending = state.pending(graph.upgrade(state.known(), "heads"))
+				.stream()
+				.map((revision) -> this.context.info(revision, RevisionStates.PENDING))
+				.toList();
+			List<RevisionInfo> revisions = graph.history(null, state.known())
+				.stream()
+				.map((revision) -> this.context.info(revision, states.of(revision.id())))
+				.toList();
+			List<HistoryEntry> history = state.historyTableExists() ? database.historyEntries(HISTORY_LIMIT)
+					: List.of();
+			LastMigration last = history.isEmpty() ? null
+					: new LastMigration(history.get(0).startedAt(), history.get(0).durationMs(),
+							history.get(0).success(), history.get(0).error());
+			return new StatusReport(database.names().schema(), this.context.config().versionTable(), state.rows(),
+					heads, pending.isEmpty(), state.ahead(), pending, revisions, history, last,
+					database.lockHolder());
+		}
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.retort.command;
+
+import java.util.List;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+
+/** {@code retort upgrade [REV] [--sql]}: apply revisions up to a target (default {@code heads}). */
+public final class UpgradeCommand {
+
+	private final CommandContext context;
+
+	public UpgradeCommand(CommandContext context) {
+		this.context = context;
+	}
+
+	/** Upgrades the database to {@code target}; with {@code retort.baseline}, stamps a non-empty schema first. */
+	public MigrationResult run(String target) {
+		String resolvedTarget = target(target);
+		if (resolvedTarget.indexOf(':') >= 0) {
+			throw new RetortException(ErrorCode.INVALID_TARGET, "A range ('" + resolvedTarget
+					+ "') is only allowed with --sql; online, upgrade starts from the database's current revision.");
+		}
+		return new OnlineMigration(this.context).run("upgrade " + resolvedTarget, true,
+				(graph, state) -> graph.upgrade(state.known(), resolvedTarget));
+	}
+
+	/** The psql script of an upgrade to {@code target}, or of {@code FROM:TO}. */
+	public OfflineScript sql(String target) {
+		String resolvedTarget = target(target);
+		OfflineMigration offline = new OfflineMigration(this.context);
+		String[] range = OfflineMigration.splitRange(resolvedTarget);
+		String to = (range != null) ? target(range[1]) : resolvedTarget;
+		List<String> start = offline.startingHeads((range != null) ? range[0] : null);
+		return offline.render(this.context.graph().upgrade(start, to), "upgrade " + resolvedTarget);
+	}
+
+	private String target(String target) {
+		String result = (target == null || target.isBlank()) ? "heads" : target.strip();
+		RevisionGraph graph = this.context.graph();
+		if (this.context.config().failOnMultipleHeads() && result.equals("heads") && graph.heads().size() > 1) {
+			List<String> heads = graph.heads().stream().map(Revision::id).toList();
+			throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present ("
+					+ String.join(", ", heads) + ") and 'fail-on-multiple-heads' is set; merge them first: retort merge"
+					+ " -m \"merge\" " + String.join(" ", heads));
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.retort.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.AppliedRevision;
+import dev.retort.runtime.ChecksumMismatchException;
+import dev.retort.runtime.Database;
+
+/**
+ * {@code retort validate}: every problem at once: applied revisions that changed on disk,
+ * applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's
+ * static {@code validate(config)} turns them into problems too.) Read-only; without a database
+ * only the graph is checked.
+ */
+public final class ValidateCommand {
+
+	private final CommandContext context;
+
+	public ValidateCommand(CommandContext context) {
+		this.context = context;
+	}
+
+	public ValidateResult run() {
+		List<String> problems = new ArrayList<>();
+		if (!this.context.connections().configured()) {
+			return new ValidateResult(problems);
+		}
+		RevisionGraph graph = this.context.graph();
+		try (Database database = this.context.openDatabase()) {
+			DatabaseState state = DatabaseState.read(database, graph);
+			for (ChecksumMismatchException.Mismatch mismatch : state.checksumMismatches(graph)) {
+				problems.add(mismatch.describe());
+			}
+			for (String unknown : state.unknown()) {
+				problems.add("Revision " + unknown + " is in " + this.context.config().versionTable()
+						+ " but no revision file declares it: restore its file, or, if the database is ahead of this"
+						+ " checkout, validate from the newer version.");
+			}
+			for (Map.Entry<String, AppliedRevision> entry : new TreeMap<>(state.history()).entrySet()) {
+				if (entry.getValue().applied() && graph.find(entry.getKey()).isEmpty()
+						&& !state.unknown().contains(entry.getKey())) {
+					problems.add("Revision " + entry.getKey() + " was applied (" + this.context.config().historyTable()
+							+ ") but no revision file declares it: restore its file; applied revisions are never"
+							+ " deleted.");
+				}
+			}
+		}
+		return new ValidateResult(problems);
+	}
+
+}

@@ -1,0 +1,320 @@
+package dev.retort.revision;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import dev.retort.revision.GraphProblem.Kind;
+
+/**
+ * Validates revisions and builds a {@link GraphIndex}. Every check runs even after a failure
+ * so that one {@link InvalidGraphException} reports every problem at once.
+ */
+final class GraphBuilder {
+
+	private static final Set<String> RESERVED = Set.of("head", "heads", "base", "current");
+
+	private final List<GraphProblem> problems = new ArrayList<>();
+
+	private final List<Revision> revisions = new ArrayList<>();
+
+	private final Map<String, Integer> indexById = new HashMap<>();
+
+	private final Map<String, Integer> labelOwner = new LinkedHashMap<>();
+
+	private GraphBuilder() {
+	}
+
+	static GraphIndex build(List<Revision> input) {
+		return new GraphBuilder().doBuild(input);
+	}
+
+	private GraphIndex doBuild(List<Revision> input) {
+		collectRevisions(input);
+		collectLabels();
+		int n = this.revisions.size();
+		int[][] parents = new int[n][];
+		int[][] dependencies = new int[n][];
+		for (int i = 0; i < n; i++) {
+			parents[i] = resolveParents(i);
+			dependencies[i] = resolveDependencies(i);
+		}
+		int[][] allDown = new int[n][];
+		for (int i = 0; i < n; i++) {
+			allDown[i] = concatDistinct(parents[i], dependencies[i]);
+		}
+		detectCycles(parents, allDown);
+		if (!this.problems.isEmpty()) {
+			throw new InvalidGraphException(this.problems);
+		}
+		int[][] normDown = normalize(parents, dependencies);
+		return new GraphIndex(List.copyOf(this.revisions), Map.copyOf(this.indexById), new TreeMap<>(this.indexById),
+				Map.copyOf(this.labelOwner), parents, allDown, normDown);
+	}
+
+	private void collectRevisions(List<Revision> input) {
+		for (Revision revision : input) {
+			Integer existing = this.indexById.get(revision.id());
+			if (existing != null) {
+				Revision first = this.revisions.get(existing);
+				problem(Kind.DUPLICATE_ID, List.of(revision.id()), at(revision, revision.origin().idLine()),
+						"Revision " + revision.id() + " is declared twice: in " + at(first, first.origin().idLine())
+								+ " and in " + at(revision, revision.origin().idLine())
+								+ ". Revision ids must be unique: give one of them a new id and update what revises it.");
+				continue;
+			}
+			checkIdentifier(revision, revision.id(), "Revision id", revision.origin().idLine());
+			this.indexById.put(revision.id(), this.revisions.size());
+			this.revisions.add(revision);
+		}
+	}
+
+	private void checkIdentifier(Revision revision, String identifier, String what, int line) {
+		String bad = identifier.chars()
+			.filter((c) -> c == '@' || c == '+' || c == '-' || c == ':' || Character.isWhitespace(c))
+			.mapToObj((c) -> "'" + (char) c + "'")
+			.distinct()
+			.collect(Collectors.joining(", "));
+		if (identifier.isEmpty() || !bad.isEmpty() || RESERVED.contains(identifier)) {
+			String why = identifier.isEmpty() ? "is empty"
+					: !bad.isEmpty() ? "contains " + bad + ", which the identifier grammar reserves"
+							: "is a reserved word of the identifier grammar";
+			problem(Kind.INVALID_IDENTIFIER, List.of(revision.id()), at(revision, line), what + " '" + identifier + "' ("
+					+ at(revision, line) + ") " + why + ". Use letters, digits and '_' (not head, heads, base, current).");
+		}
+	}
+
+	private void collectLabels() {
+		for (int i = 0; i < this.revisions.size(); i++) {
+			Revision revision = this.revisions.get(i);
+			int line = revision.origin().branchLabelsLine();
+			for (String label : new LinkedHashSet<>(revision.branchLabels())) {
+				checkIdentifier(revision, label, "Branch label", line);
+				Integer owner = this.labelOwner.get(label);
+				if (owner != null) {
+					Revision first = this.revisions.get(owner);
+					problem(Kind.DUPLICATE_BRANCH_LABEL, List.of(revision.id(), first.id()), at(revision, line),
+							"Branch label '" + label + "' is declared by both " + first.id() + " ("
+									+ at(first, first.origin().branchLabelsLine()) + ") and " + revision.id() + " ("
+									+ at(revision, line) + "); a label names one branch: rename one of them.");
+					continue;
+				}
+				if (this.indexById.containsKey(label)) {
+					problem(Kind.DUPLICATE_BRANCH_LABEL, List.of(revision.id(), label), at(revision, line),
+							"Branch label '" + label + "' of revision " + revision.id() + " (" + at(revision, line)
+									+ ") is also the id of revision " + label + "; rename the label.");
+					continue;
+				}
+				this.labelOwner.put(label, i);
+			}
+		}
+	}
+
+	private int[] resolveParents(int index) {
+		Revision revision = this.revisions.get(index);
+		String where = at(revision, revision.origin().revisesLine());
+		Set<Integer> result = new LinkedHashSet<>();
+		for (String parent : revision.parents()) {
+			Integer resolved = this.indexById.get(parent);
+			if (resolved == null) {
+				problem(Kind.UNKNOWN_PARENT, List.of(revision.id(), parent), where, "Revision " + revision.id() + " ("
+						+ where + ") revises " + parent + ", which does not exist." + didYouMean(parent, false));
+			}
+			else if (resolved == index) {
+				problem(Kind.CYCLE, List.of(revision.id()), where,
+						"Revision " + revision.id() + " (" + where + ") revises itself; remove it from 'Revises'.");
+			}
+			else {
+				result.add(resolved);
+			}
+		}
+		return result.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	private int[] resolveDependencies(int index) {
+		Revision revision = this.revisions.get(index);
+		String where = at(revision, revision.origin().dependsOnLine());
+		Set<Integer> result = new LinkedHashSet<>();
+		for (String dependency : revision.dependsOn()) {
+			Integer resolved = this.indexById.get(dependency);
+			if (resolved == null) {
+				resolved = this.labelOwner.get(dependency);
+			}
+			if (resolved == null) {
+				problem(Kind.UNKNOWN_DEPENDENCY, List.of(revision.id(), dependency), where,
+						"Revision " + revision.id() + " (" + where + ") depends on " + dependency
+								+ ", which is neither a revision nor a branch label." + didYouMean(dependency, true));
+			}
+			else if (resolved == index) {
+				problem(Kind.DEPENDENCY_CYCLE, List.of(revision.id()), where, "Revision " + revision.id() + " ("
+						+ where + ") depends on itself ('" + dependency + "'); remove it from 'Depends On'.");
+			}
+			else {
+				result.add(resolved);
+			}
+		}
+		return result.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	private String didYouMean(String wanted, boolean withLabels) {
+		List<String> known = new ArrayList<>(this.indexById.keySet());
+		if (withLabels) {
+			known.addAll(this.labelOwner.keySet());
+		}
+		known.sort(null);
+		return Suggestions.nearest(wanted, known).map((nearest) -> " Did you mean " + nearest + "?").orElse("");
+	}
+
+	private void detectCycles(int[][] parents, int[][] allDown) {
+		List<int[]> parentCycles = StronglyConnected.components(parents);
+		Set<String> reported = new LinkedHashSet<>();
+		for (int[] component : parentCycles) {
+			reported.add(Arrays.toString(component));
+			reportCycle(Kind.CYCLE, component, parents, parents);
+		}
+		for (int[] component : StronglyConnected.components(allDown)) {
+			if (!reported.contains(Arrays.toString(component))) {
+				reportCycle(Kind.DEPENDENCY_CYCLE, component, allDown, parents);
+			}
+		}
+	}
+
+	/** Names one concrete loop inside a strongly connected component, edge by edge. */
+	private void reportCycle(Kind kind, int[] component, int[][] edges, int[][] parents) {
+		BitSet members = new BitSet();
+		for (int member : component) {
+			members.set(member);
+		}
+		List<Integer> path = new ArrayList<>();
+		Map<Integer, Integer> position = new HashMap<>();
+		int current = component[0];
+		while (!position.containsKey(current)) {
+			position.put(current, path.size());
+			path.add(current);
+			current = nextInCycle(current, edges, parents, members, kind);
+		}
+		List<Integer> loop = new ArrayList<>(path.subList(position.get(current), path.size()));
+		loop.add(current);
+		StringBuilder detail = new StringBuilder();
+		for (int i = 0; i + 1 < loop.size(); i++) {
+			Revision from = this.revisions.get(loop.get(i));
+			boolean revises = contains(parents[loop.get(i)], loop.get(i + 1));
+			int line = revises ? from.origin().revisesLine() : from.origin().dependsOnLine();
+			detail.append((i == 0) ? "" : ", ")
+				.append(from.id())
+				.append(" (")
+				.append(at(from, line))
+				.append(revises ? ") revises " : ") depends on ")
+				.append(this.revisions.get(loop.get(i + 1)).id());
+		}
+		List<String> ids = loop.subList(0, loop.size() - 1).stream().map((i) -> this.revisions.get(i).id()).toList();
+		Revision first = this.revisions.get(loop.get(0));
+		String what = (kind == Kind.CYCLE) ? "form a cycle" : "form a dependency cycle";
+		problem(kind, ids, at(first, first.origin().revisesLine()), "Revisions " + String.join(", ", ids) + " " + what
+				+ ": " + detail + ". A revision cannot come after itself: break the loop.");
+	}
+
+	private static int nextInCycle(int node, int[][] edges, int[][] parents, BitSet members, Kind kind) {
+		int fallback = -1;
+		for (int next : edges[node]) {
+			if (members.get(next)) {
+				if (kind == Kind.CYCLE || !contains(parents[node], next)) {
+					return next;
+				}
+				fallback = (fallback < 0) ? next : fallback;
+			}
+		}
+		return fallback;
+	}
+
+	/**
+	 * Alembic's {@code _normalize_depends_on}: a dependency already declared by a (versioned)
+	 * ancestor is dropped from the immediate down revisions. For each dependency target with
+	 * several declarers, one walk from the declarers marks their strict descendants.
+	 */
+	private int[][] normalize(int[][] parents, int[][] dependencies) {
+		int n = parents.length;
+		Map<Integer, List<Integer>> declarers = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			for (int dependency : dependencies[i]) {
+				declarers.computeIfAbsent(dependency, (key) -> new ArrayList<>()).add(i);
+			}
+		}
+		int[][] children = GraphIndex.reverse(parents, n);
+		Map<Integer, Set<Integer>> dropped = new HashMap<>();
+		for (Map.Entry<Integer, List<Integer>> entry : declarers.entrySet()) {
+			List<Integer> declaring = entry.getValue();
+			if (declaring.size() < 2) {
+				continue;
+			}
+			BitSet below = new BitSet(n);
+			int[] stack = new int[16];
+			int top = 0;
+			for (int declarer : declaring) {
+				for (int child : children[declarer]) {
+					if (!below.get(child)) {
+						below.set(child);
+						stack = GraphIndex.push(stack, top++, child);
+					}
+				}
+			}
+			while (top > 0) {
+				int node = stack[--top];
+				for (int child : children[node]) {
+					if (!below.get(child)) {
+						below.set(child);
+						stack = GraphIndex.push(stack, top++, child);
+					}
+				}
+			}
+			for (int declarer : declaring) {
+				if (below.get(declarer)) {
+					dropped.computeIfAbsent(declarer, (key) -> new LinkedHashSet<>()).add(entry.getKey());
+				}
+			}
+		}
+		int[][] normDown = new int[n][];
+		for (int i = 0; i < n; i++) {
+			Set<Integer> drop = dropped.getOrDefault(i, Set.of());
+			int[] kept = Arrays.stream(dependencies[i]).filter((d) -> !drop.contains(d)).toArray();
+			normDown[i] = concatDistinct(parents[i], kept);
+		}
+		return normDown;
+	}
+
+	private static int[] concatDistinct(int[] first, int[] second) {
+		if (second.length == 0) {
+			return first;
+		}
+		Set<Integer> result = new LinkedHashSet<>();
+		Arrays.stream(first).forEach(result::add);
+		Arrays.stream(second).forEach(result::add);
+		return result.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	private static boolean contains(int[] values, int value) {
+		for (int candidate : values) {
+			if (candidate == value) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String at(Revision revision, int line) {
+		return revision.origin().at(line);
+	}
+
+	private void problem(Kind kind, List<String> ids, String location, String message) {
+		this.problems.add(new GraphProblem(kind, ids, location, message));
+	}
+
+}

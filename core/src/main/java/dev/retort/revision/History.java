@@ -1,0 +1,75 @@
+package dev.retort.revision;
+
+import java.util.BitSet;
+
+/**
+ * Revisions of a history range {@code [start]:[end]}, newest first, as Alembic's
+ * {@code walk_revisions}: {@code start} defaults to {@code base}, {@code end} to
+ * {@code heads}; either may be {@code current}; a relative start ({@code -3}) counts down from
+ * the end and a relative end ({@code +2}) counts up from the start, neither asserting its
+ * length; start and end must lie on one line of descent.
+ */
+final class History {
+
+	private final GraphIndex graph;
+
+	private final TargetResolver resolver;
+
+	History(GraphIndex graph, TargetResolver resolver) {
+		this.graph = graph;
+		this.resolver = resolver;
+	}
+
+	int[] range(String range, int[] current) {
+		String wanted = (range == null || range.isBlank()) ? ":" : range.trim();
+		int colon = wanted.indexOf(':');
+		if (colon < 0) {
+			throw new InvalidTargetException(wanted, "History range '" + wanted
+					+ "' requires [start]:[end], [start]:, or :[end] (for example 'base:heads' or '-3:current').");
+		}
+		String start = wanted.substring(0, colon).trim();
+		String end = wanted.substring(colon + 1).trim();
+		start = start.isEmpty() ? "base" : start;
+		end = end.isEmpty() ? "heads" : end;
+		boolean relativeStart = TargetResolver.isRelative(start) && start.startsWith("-");
+		int[] lower = relativeStart ? GraphIndex.NONE : positions(start, current);
+		int[] upper = "current".equals(end) ? current : this.resolver.upgradeTargets(lower, end, false);
+		if (relativeStart) {
+			lower = belowEnd(upper, start);
+		}
+		BitSet required = this.graph.ancestors(upper, true);
+		for (int revision : lower) {
+			if (!required.get(revision)) {
+				throw new InvalidTargetException(wanted, "Requested range " + wanted
+						+ " does not refer to ancestor/descendant revisions along the same branch: "
+						+ this.graph.id(revision) + " is not below " + describe(upper) + ".");
+			}
+		}
+		BitSet needs = (BitSet) required.clone();
+		needs.andNot(this.graph.ancestors(lower, true));
+		for (int revision : lower) {
+			needs.set(revision);
+		}
+		if (lower.length > 0) {
+			needs.and(this.graph.descendants(lower, false));
+		}
+		return TopologicalOrder.topDown(this.graph, needs, upper);
+	}
+
+	private int[] positions(String symbol, int[] current) {
+		return "current".equals(symbol) ? current : this.resolver.resolve(symbol, current);
+	}
+
+	private int[] belowEnd(int[] upper, String start) {
+		if (upper.length == 0) {
+			return GraphIndex.NONE;
+		}
+		int position = this.resolver.walk(upper[0], Integer.parseInt(start), null, false, start);
+		return TargetResolver.single(position);
+	}
+
+	private String describe(int[] revisions) {
+		return (revisions.length == 0) ? "base" : String.join(", ", this.graph.idsOf(revisions));
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.retort.revision;
+
+import java.util.List;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * A downgrade plan would cross a revision that has no downgrade. Raised while planning, so
+ * nothing has run.
+ */
+public class IrreversibleRevisionException extends RetortException {
+
+	private final String target;
+
+	private final List<Revision> revisions;
+
+	public IrreversibleRevisionException(String target, List<Revision> revisions) {
+		super(ErrorCode.IRREVERSIBLE_REVISION, message(target, revisions));
+		this.target = target;
+		this.revisions = List.copyOf(revisions);
+	}
+
+	/** The downgrade target as the user wrote it. */
+	public String target() {
+		return this.target;
+	}
+
+	/** The irreversible revisions the plan would cross, in plan order. */
+	public List<Revision> revisions() {
+		return this.revisions;
+	}
+
+	/** The first irreversible revision the plan would reach. */
+	public Revision revision() {
+		return this.revisions.get(0);
+	}
+
+	private static String message(String target, List<Revision> revisions) {
+		Revision first = revisions.get(0);
+		StringBuilder message = new StringBuilder("Cannot downgrade to '").append(target)
+			.append("': revision ")
+			.append(first.id())
+			.append(" (")
+			.append(first.origin().at(first.origin().idLine()))
+			.append(") has no downgrade");
+		if (revisions.size() > 1) {
+			message.append(", nor ")
+				.append(String.join(", ", revisions.subList(1, revisions.size()).stream().map(Revision::id).toList()));
+		}
+		return message.append(". Nothing was run. Downgrade to ")
+			.append(first.id())
+			.append(" or a later revision, or add a downgrade to it.")
+			.toString();
+	}
+
+}

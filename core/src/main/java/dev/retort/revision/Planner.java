@@ -1,0 +1,366 @@
+package dev.retort.revision;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds upgrade, downgrade and stamp plans: which revisions (Alembic's
+ * {@code _collect_upgrade_revisions}, {@code _collect_downgrade_revisions}, {@code _stamp_revs}),
+ * in which order ({@link TopologicalOrder}), and what each step does to the version table
+ * (Alembic's {@code HeadMaintainer}, made deterministic).
+ */
+final class Planner {
+
+	private final GraphIndex graph;
+
+	private final TargetResolver resolver;
+
+	Planner(GraphIndex graph, TargetResolver resolver) {
+		this.graph = graph;
+		this.resolver = resolver;
+	}
+
+	/** The current heads as indexes, each known to the graph, in the given order without repeats. */
+	int[] current(Collection<String> currentHeads) {
+		Set<Integer> result = new LinkedHashSet<>();
+		for (String head : currentHeads) {
+			Integer index = this.graph.indexById.get(head);
+			if (index == null) {
+				throw new UnknownRevisionException(head, "The version table holds revision '" + head
+						+ "', which none of the known revisions declares: the database is ahead of these revisions, or a"
+						+ " revision was removed." + Suggestions.nearest(head, this.graph.sortedIds.keySet())
+							.map((nearest) -> " Did you mean " + nearest + "?")
+							.orElse("")
+						+ " Restore the revision, or reset the rows with 'retort stamp --purge REV'.");
+			}
+			result.add(index);
+		}
+		return result.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	Plan upgrade(Collection<String> currentHeads, String target) {
+		String wanted = (target == null || target.isBlank()) ? "heads" : target.trim();
+		rejectRange(wanted, "upgrade");
+		int[] current = current(currentHeads);
+		int[] targets = this.resolver.upgradeTargets(current, wanted, true);
+		checkDisjoint(current, wanted);
+		if (targets.length > 1) {
+			checkTargetsDisjoint(targets, wanted);
+		}
+		BitSet needs = this.graph.ancestors(targets, true);
+		needs.andNot(this.graph.ancestors(current, true));
+		int[] order = reversed(TopologicalOrder.topDown(this.graph, needs, targets));
+		VersionRows rows = new VersionRows(this.graph.idsOf(current));
+		List<Step> steps = new ArrayList<>(order.length);
+		for (int revision : order) {
+			List<String> before = rows.snapshot();
+			List<VersionChange> changes = upgradeChanges(rows, revision);
+			steps.add(new Step(this.graph.revision(revision), Step.Operation.UPGRADE, changes, before, rows.snapshot()));
+		}
+		return new Plan(Step.Operation.UPGRADE, this.graph.idsOf(current), rows.snapshot(), steps);
+	}
+
+	/**
+	 * The row algebra of an upgrade step: no parent row present inserts a new branch; one
+	 * updates it; several is a merge that deletes all but the last (in declared order) and
+	 * updates that one.
+	 */
+	List<VersionChange> upgradeChanges(VersionRows rows, int revision) {
+		String id = this.graph.id(revision);
+		List<String> present = new ArrayList<>();
+		for (int down : this.graph.normDown[revision]) {
+			if (rows.contains(this.graph.id(down))) {
+				present.add(this.graph.id(down));
+			}
+		}
+		if (present.isEmpty()) {
+			return List.of(rows.insert(id));
+		}
+		List<VersionChange> changes = new ArrayList<>();
+		for (int i = 0; i < present.size() - 1; i++) {
+			changes.add(rows.delete(present.get(i)));
+		}
+		changes.add(rows.update(present.get(present.size() - 1), id));
+		return changes;
+	}
+
+	Plan downgrade(Collection<String> currentHeads, String target) {
+		if (target == null || target.isBlank()) {
+			throw new InvalidTargetException("", "A downgrade needs a target: a revision, '-1', 'label@-1' or 'base'.");
+		}
+		String wanted = target.trim();
+		rejectRange(wanted, "downgrade");
+		int[] current = current(currentHeads);
+		checkDisjoint(current, wanted);
+		TargetResolver.DowngradeTarget destination = this.resolver.downgradeTarget(current, wanted, true);
+		int[] roots = (destination.revision() == TargetResolver.BASE) ? this.graph.bases
+				: destination.inclusive() ? new int[] { destination.revision() }
+						: this.graph.children[destination.revision()];
+		if (destination.branch() != null && roots.length > 1) {
+			BitSet onBranch = this.graph.ancestors(this.resolver.branchOwner(destination.branch(), wanted), false);
+			roots = TargetResolver.inLineage(roots, onBranch);
+			if (roots.length == 0) {
+				throw notValidDowngrade(wanted, current,
+						"branch '" + destination.branch() + "' has no revision directly above it");
+			}
+		}
+		BitSet applied = this.graph.ancestors(current, true);
+		BitSet drop = this.graph.descendants(roots, true);
+		drop.and(applied);
+		if (destination.revision() != TargetResolver.BASE && drop.isEmpty()
+				&& !contains(current, destination.revision())) {
+			throw notValidDowngrade(wanted, current, this.graph.id(destination.revision())
+					+ " is not applied, so nothing lies above it; to move up, use 'retort upgrade " + wanted + "'");
+		}
+		int[] order = TopologicalOrder.topDown(this.graph, drop, current);
+		List<Revision> irreversible = new ArrayList<>();
+		for (int revision : order) {
+			if (!this.graph.revision(revision).reversible()) {
+				irreversible.add(this.graph.revision(revision));
+			}
+		}
+		if (!irreversible.isEmpty()) {
+			throw new IrreversibleRevisionException(wanted, irreversible);
+		}
+		int[] appliedChildren = new int[this.graph.size()];
+		for (int node = applied.nextSetBit(0); node >= 0; node = applied.nextSetBit(node + 1)) {
+			for (int down : this.graph.allDown[node]) {
+				appliedChildren[down]++;
+			}
+		}
+		VersionRows rows = new VersionRows(this.graph.idsOf(current));
+		List<Step> steps = new ArrayList<>(order.length);
+		for (int revision : order) {
+			List<String> before = rows.snapshot();
+			List<VersionChange> changes = downgradeChanges(rows, revision, appliedChildren);
+			steps.add(new Step(this.graph.revision(revision), Step.Operation.DOWNGRADE, changes, before, rows.snapshot()));
+		}
+		return new Plan(Step.Operation.DOWNGRADE, this.graph.idsOf(current), rows.snapshot(), steps);
+	}
+
+	/**
+	 * The row algebra of a downgrade step: the revision's row goes back to those of its down
+	 * revisions that nothing else applied still implies. None left closes the branch (DELETE);
+	 * one is an UPDATE; several unmerge: the first in declared order gets the UPDATE, the
+	 * others are INSERTed (Alembic picks from a set; this is deterministic).
+	 */
+	private List<VersionChange> downgradeChanges(VersionRows rows, int revision, int[] appliedChildren) {
+		String id = this.graph.id(revision);
+		List<String> restored = new ArrayList<>();
+		for (int down : this.graph.normDown[revision]) {
+			if (appliedChildren[down] == 1) {
+				restored.add(this.graph.id(down));
+			}
+		}
+		for (int down : this.graph.allDown[revision]) {
+			appliedChildren[down]--;
+		}
+		if (restored.isEmpty()) {
+			return List.of(rows.delete(id));
+		}
+		List<VersionChange> changes = new ArrayList<>();
+		changes.add(rows.update(id, restored.get(0)));
+		for (int i = 1; i < restored.size(); i++) {
+			changes.add(rows.insert(restored.get(i)));
+		}
+		return changes;
+	}
+
+	Plan stamp(Collection<String> currentHeads, List<String> targets, boolean purge) {
+		List<String> wanted = new ArrayList<>();
+		for (String target : (targets == null) ? List.<String>of() : targets) {
+			if (target != null && !target.isBlank()) {
+				wanted.add(target.trim());
+			}
+		}
+		if (wanted.isEmpty()) {
+			wanted.add("base");
+		}
+		List<Step> steps = new ArrayList<>();
+		List<String> from = List.copyOf(new LinkedHashSet<>(currentHeads));
+		VersionRows rows = new VersionRows(from);
+		int[] current;
+		if (purge) {
+			// --purge is the way past rows the graph does not know: they are not resolved at all.
+			steps.add(new Step(null, Step.Operation.STAMP, List.of(rows.deleteAll()), from, List.of()));
+			current = GraphIndex.NONE;
+		}
+		else {
+			current = current(from);
+		}
+		Set<Integer> affected = new LinkedHashSet<>();
+		Set<Integer> destinations = new LinkedHashSet<>();
+		for (String target : wanted) {
+			rejectRange(target, "stamp");
+			int[] resolved = this.resolver.resolve(target, current);
+			List<Integer> shares = new ArrayList<>();
+			for (int revision : resolved) {
+				shares.add(revision);
+			}
+			int at = target.indexOf('@');
+			if (at > 0 && !TargetResolver.isRelative(target)) {
+				shares.add(this.resolver.branchOwner(target.substring(0, at), target));
+			}
+			if (shares.isEmpty()) {
+				for (int head : current) {
+					affected.add(head);
+				}
+			}
+			else {
+				for (int share : shares) {
+					BitSet lineage = this.graph.lineage(share, true);
+					for (int head : current) {
+						if (lineage.get(head)) {
+							affected.add(head);
+						}
+					}
+				}
+			}
+			if (resolved.length == 0) {
+				destinations.add(TargetResolver.BASE);
+			}
+			for (int revision : resolved) {
+				destinations.add(revision);
+			}
+		}
+		int[] heads = affected.stream().mapToInt(Integer::intValue).sorted().toArray();
+		for (int destination : destinations) {
+			stampStep(rows, heads, destination, steps);
+		}
+		return new Plan(Step.Operation.STAMP, from, rows.snapshot(), steps);
+	}
+
+	/**
+	 * One stamp step, as Alembic's {@code _stamp_revs}: {@code base} deletes the affected heads'
+	 * rows; a destination below or above affected heads moves them in one merge-like step; a
+	 * destination on a branch not represented inserts a row.
+	 */
+	private void stampStep(VersionRows rows, int[] heads, int destination, List<Step> steps) {
+		if (destination == TargetResolver.BASE) {
+			for (int head : heads) {
+				String id = this.graph.id(head);
+				if (rows.contains(id)) {
+					List<String> before = rows.snapshot();
+					steps.add(new Step(null, Step.Operation.STAMP, List.of(rows.delete(id)), before, rows.snapshot()));
+				}
+			}
+			return;
+		}
+		String id = this.graph.id(destination);
+		if (contains(heads, destination) || rows.contains(id)) {
+			return;
+		}
+		BitSet lineage = this.graph.lineage(destination, true);
+		BitSet below = this.graph.ancestors(destination, true);
+		List<String> moved = new ArrayList<>();
+		boolean upward = true;
+		boolean missing = false;
+		for (int head : heads) {
+			if (lineage.get(head)) {
+				upward &= below.get(head);
+				if (rows.contains(this.graph.id(head))) {
+					moved.add(this.graph.id(head));
+				}
+				else {
+					missing = true;
+				}
+			}
+		}
+		List<String> before = rows.snapshot();
+		List<VersionChange> changes = new ArrayList<>();
+		if (moved.isEmpty() || (upward && missing)) {
+			changes.add(rows.insert(id));
+		}
+		else {
+			for (int i = 0; i < moved.size() - 1; i++) {
+				changes.add(rows.delete(moved.get(i)));
+			}
+			changes.add(rows.update(moved.get(moved.size() - 1), id));
+		}
+		steps.add(new Step(this.graph.revision(destination), Step.Operation.STAMP, changes, before, rows.snapshot()));
+	}
+
+	/** Alembic refuses rows where one is an ancestor of another ("overlaps"); so do plans. */
+	private void checkDisjoint(int[] current, String target) {
+		int overlapping = firstOverlapping(current);
+		if (overlapping >= 0) {
+			String above = above(current, overlapping);
+			throw new InvalidTargetException(target, "The version table holds both " + this.graph.id(overlapping) + " and "
+					+ above + ", but " + this.graph.id(overlapping) + " is an ancestor of " + above
+					+ "; its row should not be there. Fix the rows with 'retort stamp'.");
+		}
+	}
+
+	private void checkTargetsDisjoint(int[] targets, String target) {
+		int overlapping = firstOverlapping(targets);
+		if (overlapping >= 0) {
+			throw new InvalidTargetException(target, "Requested revision " + this.graph.id(overlapping)
+					+ " overlaps with other requested revisions (" + above(targets, overlapping)
+					+ " already includes it); name only the later one.");
+		}
+	}
+
+	private int firstOverlapping(int[] revisions) {
+		if (revisions.length < 2) {
+			return -1;
+		}
+		List<Integer> downs = new ArrayList<>();
+		for (int revision : revisions) {
+			for (int down : this.graph.allDown[revision]) {
+				downs.add(down);
+			}
+		}
+		BitSet strictAncestors = this.graph.ancestors(downs.stream().mapToInt(Integer::intValue).toArray(), true);
+		for (int revision : revisions) {
+			if (strictAncestors.get(revision)) {
+				return revision;
+			}
+		}
+		return -1;
+	}
+
+	private String above(int[] revisions, int ancestor) {
+		List<String> result = new ArrayList<>();
+		for (int revision : revisions) {
+			if (revision != ancestor && this.graph.ancestors(revision, true).get(ancestor)) {
+				result.add(this.graph.id(revision));
+			}
+		}
+		return String.join(", ", result);
+	}
+
+	private InvalidTargetException notValidDowngrade(String target, int[] current, String why) {
+		String heads = (current.length == 0) ? "none" : String.join(", ", this.graph.idsOf(current));
+		return new InvalidTargetException(target, "Destination " + target
+				+ " is not a valid downgrade target from current head(s) (" + heads + "): " + why + ".");
+	}
+
+	private static void rejectRange(String target, String command) {
+		if (target.contains(":")) {
+			throw new InvalidTargetException(target, "A range ('" + target + "') is not a valid " + command
+					+ " target; ranges are for 'history' and offline ('--sql') runs, which take FROM:TO.");
+		}
+	}
+
+	static boolean contains(int[] values, int value) {
+		for (int candidate : values) {
+			if (candidate == value) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static int[] reversed(int[] values) {
+		int[] result = new int[values.length];
+		for (int i = 0; i < values.length; i++) {
+			result[i] = values[values.length - 1 - i];
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.retort.revision;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Finds the known identifier nearest to a mistyped one, for "Did you mean …?": the smallest
+ * edit distance, then the longest common prefix. Only used on the error path.
+ */
+final class Suggestions {
+
+	private Suggestions() {
+	}
+
+	static Optional<String> nearest(String wanted, Collection<String> known) {
+		String best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		int bestPrefix = -1;
+		int limit = Math.max(2, wanted.length() / 3);
+		for (String candidate : known) {
+			int prefix = commonPrefix(wanted, candidate);
+			if (Math.abs(candidate.length() - wanted.length()) > limit && prefix < 4) {
+				continue;
+			}
+			int distance = distance(wanted, candidate);
+			boolean close = distance <= limit || prefix >= Math.min(4, wanted.length());
+			if (close && (distance < bestDistance || (distance == bestDistance && prefix > bestPrefix))) {
+				best = candidate;
+				bestDistance = distance;
+				bestPrefix = prefix;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	private static int commonPrefix(String a, String b) {
+		int length = Math.min(a.length(), b.length());
+		int i = 0;
+		while (i < length && a.charAt(i) == b.charAt(i)) {
+			i++;
+		}
+		return i;
+	}
+
+	/** Levenshtein distance; ids are short, so the quadratic table is cheap. */
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+}

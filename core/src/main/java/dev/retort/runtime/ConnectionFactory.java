@@ -1,0 +1,235 @@
+package dev.retort.runtime;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the sessions Retort works on: from the configured {@link DataSource}, else from
+ * {@code url}/{@code user}/{@code password} through {@link DriverManager}. Every session carries
+ * Retort's {@code application_name} so operators see it in {@code pg_stat_activity}. A database
+ * that is still starting is retried {@code connectRetries} times; the error never holds the
+ * password.
+ */
+public final class ConnectionFactory {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionFactory.class);
+
+	private final DataSource dataSource;
+
+	private final String url;
+
+	private final String user;
+
+	private final String password;
+
+	private final String applicationName;
+
+	private final int connectRetries;
+
+	private final Duration connectRetriesInterval;
+
+	private final AtomicLong statements = new AtomicLong();
+
+	/**
+	 * @param dataSource the data source, or {@code null} to use {@code url}
+	 * @param url a {@code jdbc:postgresql:} URL (or {@code postgresql://user:pass@host/db})
+	 * @param user the user, or {@code null}
+	 * @param password the password, or {@code null}
+	 * @param applicationName {@code application_name} of every session
+	 * @param connectRetries retries when the database cannot be reached
+	 * @param connectRetriesInterval wait between retries
+	 */
+	public ConnectionFactory(DataSource dataSource, String url, String user, String password, String applicationName,
+			int connectRetries, Duration connectRetriesInterval) {
+		this.dataSource = dataSource;
+		this.url = url;
+		this.user = user;
+		this.password = password;
+		this.applicationName = (applicationName != null) ? applicationName : "retort";
+		this.connectRetries = connectRetries;
+		this.connectRetriesInterval = (connectRetriesInterval != null) ? connectRetriesInterval : Duration.ZERO;
+	}
+
+	/** Whether a database is configured at all (offline commands connect only then). */
+	public boolean configured() {
+		return this.dataSource != null || (this.url != null && !this.url.isBlank());
+	}
+
+	/**
+	 * How many statements Retort's own code sent over sessions of this factory: a stand-in for
+	 * round trips, so tests can prove a no-op run costs the same for 10 and 1,000 revisions.
+	 */
+	public long statementCount() {
+		return this.statements.get();
+	}
+
+	AtomicLong statementCounter() {
+		return this.statements;
+	}
+
+	/** Opens a session in autocommit with Retort's {@code application_name}. */
+	public Session open() {
+		if (!configured()) {
+			throw new RetortException(ErrorCode.CONFIGURATION,
+					"No database is configured: set 'url' (with 'user' and 'password') or a DataSource.");
+		}
+		int attempt = 0;
+		while (true) {
+			try {
+				return connect();
+			}
+			catch (SQLException ex) {
+				if (attempt >= this.connectRetries || !transientFailure(ex)) {
+					throw new RetortException(ErrorCode.CONNECTION_FAILED,
+							"Could not connect to " + describeTarget() + ": " + scrub(ex.getMessage())
+									+ ((attempt > 0) ? " (after " + attempt + " retries)" : "")
+									+ ". Check that the database is running and the URL, user and password are right.");
+				}
+				attempt++;
+				logger.info("Database {} not reachable ({}); retry {} of {} in {}", describeTarget(),
+						scrub(ex.getMessage()), attempt, this.connectRetries, this.connectRetriesInterval);
+				sleep(this.connectRetriesInterval);
+			}
+		}
+	}
+
+	private Session connect() throws SQLException {
+		Connection connection;
+		boolean needsSetName;
+		if (this.dataSource != null) {
+			connection = this.dataSource.getConnection();
+			needsSetName = true;
+		}
+		else {
+			JdbcUrl target = JdbcUrl.parse(this.url);
+			Properties properties = new Properties();
+			String effectiveUser = (this.user != null) ? this.user : target.user();
+			String effectivePassword = (this.password != null) ? this.password : target.password();
+			if (effectiveUser != null) {
+				properties.setProperty("user", effectiveUser);
+			}
+			if (effectivePassword != null) {
+				properties.setProperty("password", effectivePassword);
+			}
+			properties.setProperty("ApplicationName", this.applicationName);
+			connection = DriverManager.getConnection(target.jdbcUrl(), properties);
+			needsSetName = false;
+		}
+		try {
+			connection.setAutoCommit(true);
+			if (needsSetName) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SET application_name = " + Sql.literal(this.applicationName));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
+		}
+		return new Session(connection, this.statements, needsSetName);
+	}
+
+	private static boolean transientFailure(SQLException ex) {
+		String state = ex.getSQLState();
+		// 08xxx: connection exceptions; 57P03: the database system is starting up.
+		return state == null || state.startsWith("08") || "57P03".equals(state);
+	}
+
+	private String describeTarget() {
+		if (this.dataSource != null) {
+			return "the configured DataSource";
+		}
+		return "'" + scrub(JdbcUrl.redact(this.url)) + "'";
+	}
+
+	/** Removes the password from a message, however the driver chose to quote it. */
+	String scrub(String message) {
+		if (message == null) {
+			return "";
+		}
+		String result = message;
+		String secret = (this.password != null) ? this.password : (this.url != null) ? JdbcUrl.parse(this.url).password() : null;
+		if (secret != null && !secret.isEmpty()) {
+			result = result.replace(secret, "******");
+		}
+		return result;
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RetortException(ErrorCode.CONNECTION_FAILED, "Interrupted while waiting for the database.");
+		}
+	}
+
+	/**
+	 * A JDBC URL with the user and password found in it, accepting {@code postgresql://user:pass@host/db}.
+	 */
+	record JdbcUrl(String jdbcUrl, String user, String password) {
+
+		static JdbcUrl parse(String url) {
+			if (url == null) {
+				return new JdbcUrl(null, null, null);
+			}
+			String trimmed = url.strip();
+			if (trimmed.startsWith("postgresql://") || trimmed.startsWith("postgres://")) {
+				URI uri = URI.create(trimmed);
+				String user = null;
+				String password = null;
+				if (uri.getRawUserInfo() != null) {
+					String[] parts = uri.getRawUserInfo().split(":", 2);
+					user = decode(parts[0]);
+					password = (parts.length > 1) ? decode(parts[1]) : null;
+				}
+				String hostPort = uri.getHost() + ((uri.getPort() > 0) ? ":" + uri.getPort() : "");
+				String jdbc = "jdbc:postgresql://" + hostPort + ((uri.getRawPath() != null) ? uri.getRawPath() : "/")
+						+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+				return new JdbcUrl(jdbc, user, password);
+			}
+			String password = null;
+			int query = trimmed.indexOf('?');
+			if (query >= 0) {
+				for (String pair : trimmed.substring(query + 1).split("&")) {
+					if (pair.startsWith("password=")) {
+						password = decode(pair.substring("password=".length()));
+					}
+				}
+			}
+			return new JdbcUrl(trimmed, null, password);
+		}
+
+		/** The URL without any password in it. */
+		static String redact(String url) {
+			if (url == null) {
+				return "";
+			}
+			return url.replaceAll("(?i)(password=)[^&]*", "$1******").replaceAll("(://[^:/@]*):[^@/]*@", "$1:******@");
+		}
+
+		private static String decode(String value) {
+			return URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+
+	}
+
+}

@@ -1,0 +1,188 @@
+package dev.retort.runtime;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.retort.command.HistoryEntry;
+import dev.retort.command.LockInfo;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * A session on the migrated database with Retort's bookkeeping tables resolved: reads the
+ * version rows and the history, creates the tables (only when asked: status commands never
+ * do), and takes the migration lock on a session of its own.
+ */
+public final class Database implements AutoCloseable {
+
+	private final ConnectionFactory factory;
+
+	private final Session session;
+
+	private final TableNames names;
+
+	private final VersionTable versionTable;
+
+	private final HistoryTable historyTable;
+
+	private Database(ConnectionFactory factory, Session session, TableNames names) {
+		this.factory = factory;
+		this.session = session;
+		this.names = names;
+		this.versionTable = new VersionTable(names);
+		this.historyTable = new HistoryTable(names);
+	}
+
+	/**
+	 * Opens a session. With a configured {@code schema}, migrations run with
+	 * {@code search_path} set to it; without, the tables go to the session's current schema.
+	 */
+	public static Database open(ConnectionFactory factory, String schema, String versionTable, String historyTable) {
+		Session session = factory.open();
+		try {
+			String resolved;
+			if (schema != null) {
+				session.searchPath(schema);
+				resolved = schema;
+			}
+			else {
+				resolved = session.query("SELECT coalesce(current_schema(), 'public')", (row) -> row.getString(1)).get(0);
+			}
+			return new Database(factory, session, new TableNames(resolved, versionTable, historyTable));
+		}
+		catch (SQLException ex) {
+			session.close();
+			throw failure("open a session", ex);
+		}
+		catch (RuntimeException ex) {
+			session.close();
+			throw ex;
+		}
+	}
+
+	/** The bookkeeping tables. */
+	public TableNames names() {
+		return this.names;
+	}
+
+	/** The migration session. */
+	public Session session() {
+		return this.session;
+	}
+
+	/** The online sink on this session. */
+	public JdbcSqlSink sink() {
+		return new JdbcSqlSink(this.session, this.names.versionTable());
+	}
+
+	/** The version rows, or empty when the version table does not exist. */
+	public Optional<List<String>> readHeads() {
+		try {
+			return this.versionTable.readHeads(this.session);
+		}
+		catch (SQLException ex) {
+			throw failure("read " + this.names.qualifiedVersionTable(), ex);
+		}
+	}
+
+	/** What the history says of each revision, or empty when there is no history table. */
+	public Optional<Map<String, AppliedRevision>> readApplied() {
+		try {
+			return this.historyTable.readApplied(this.session);
+		}
+		catch (SQLException ex) {
+			throw failure("read " + this.names.qualifiedHistoryTable(), ex);
+		}
+	}
+
+	/** The newest history rows first. */
+	public List<HistoryEntry> historyEntries(int limit) {
+		try {
+			return this.historyTable.readEntries(this.session, limit);
+		}
+		catch (SQLException ex) {
+			throw failure("read " + this.names.qualifiedHistoryTable(), ex);
+		}
+	}
+
+	/** Who holds the migration lock of these tables now. */
+	public LockInfo lockHolder() {
+		try {
+			return MigrationLock.holder(this.session, MigrationLock.key(this.names));
+		}
+		catch (SQLException ex) {
+			throw failure("read pg_locks", ex);
+		}
+	}
+
+	/** Whether the schema holds tables other than Retort's (a schema to baseline). */
+	public boolean schemaHasOtherTables() {
+		try {
+			return this.session.query("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+					+ " ON n.oid = c.relnamespace WHERE n.nspname = " + Sql.literal(this.names.schema())
+					+ " AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND c.relname NOT IN ("
+					+ Sql.literal(this.names.versionTable()) + ", " + Sql.literal(this.names.historyTable()) + ", "
+					+ Sql.literal(this.names.historyTable() + "_id_seq") + ")", (row) -> row.getLong(1))
+				.get(0) > 0;
+		}
+		catch (SQLException ex) {
+			throw failure("read the catalog", ex);
+		}
+	}
+
+	/** The DDL of both tables (and the schema, when asked and named), idempotent. */
+	public static List<String> createSql(TableNames names, boolean createSchema) {
+		List<String> statements = new java.util.ArrayList<>();
+		if (createSchema && names.schema() != null) {
+			statements.add("CREATE SCHEMA IF NOT EXISTS " + Sql.identifier(names.schema()));
+		}
+		statements.add(new VersionTable(names).createSql());
+		statements.add(new HistoryTable(names).createSql());
+		return statements;
+	}
+
+	/** Creates the schema (when asked) and both tables where missing, in one transaction. */
+	public void createTables(boolean createSchema) {
+		try {
+			this.session.setAutoCommit(false);
+			this.session.batch(createSql(this.names, createSchema));
+			this.session.commit();
+		}
+		catch (SQLException ex) {
+			this.session.rollbackQuietly();
+			if ("3F000".equals(ex.getSQLState())) {
+				throw new RetortException(ErrorCode.CONFIGURATION, "Schema '" + this.names.schema()
+						+ "' does not exist and 'create-schema' is false: create it, or set 'create-schema' to true.");
+			}
+			throw failure("create " + this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable(),
+					ex);
+		}
+		finally {
+			try {
+				this.session.setAutoCommit(true);
+			}
+			catch (SQLException ex) {
+				// The next statement reports a broken session.
+			}
+		}
+	}
+
+	/** Takes the migration lock on a new idle session, waiting up to {@code timeout}. */
+	public MigrationLock lock(Duration timeout) {
+		return MigrationLock.acquire(this.factory.open(), this.names, timeout);
+	}
+
+	@Override
+	public void close() {
+		this.session.close();
+	}
+
+	static RetortException failure(String what, SQLException ex) {
+		return new RetortException(ErrorCode.RUNTIME, "Could not " + what + ": " + ex.getMessage()
+				+ ((ex.getSQLState() != null) ? " [SQLSTATE " + ex.getSQLState() + "]" : ""), ex);
+	}
+
+}

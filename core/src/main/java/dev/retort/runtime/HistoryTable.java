@@ -1,0 +1,139 @@
+package dev.retort.runtime;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.retort.command.HistoryEntry;
+
+/**
+ * The audit log: one row per step, never updated (SPEC §4). A failed step records a row with
+ * {@code success = false} in a transaction of its own. The last successful {@code upgrade} row
+ * of a revision holds the checksum it was applied with.
+ */
+final class HistoryTable {
+
+	private final TableNames names;
+
+	HistoryTable(TableNames names) {
+		this.names = names;
+	}
+
+	String createSql() {
+		return "CREATE TABLE IF NOT EXISTS " + this.names.qualifiedHistoryTable() + " (\n"
+				+ "    id bigserial NOT NULL,\n" + "    revision varchar(32),\n"
+				+ "    operation varchar(16) NOT NULL,\n" + "    from_heads text[] NOT NULL,\n"
+				+ "    to_heads text[] NOT NULL,\n" + "    message text,\n" + "    checksum varchar(64),\n"
+				+ "    applied_by text NOT NULL DEFAULT current_user,\n" + "    client text,\n"
+				+ "    started_at timestamptz NOT NULL DEFAULT now(),\n" + "    duration_ms bigint NOT NULL,\n"
+				+ "    success boolean NOT NULL,\n" + "    error text,\n" + "    CONSTRAINT "
+				+ Sql.identifier(this.names.historyTable() + "_pk") + " PRIMARY KEY (id)\n)";
+	}
+
+	/**
+	 * What the history says of every revision it knows, in one query: the operation of its last
+	 * successful step and the checksum of its last successful upgrade. Empty when the table does
+	 * not exist (a database Alembic managed, or a fresh one).
+	 */
+	Optional<Map<String, AppliedRevision>> readApplied(Session session) throws SQLException {
+		String sql = "SELECT revision, (array_agg(operation ORDER BY id DESC))[1],"
+				+ " (array_agg(checksum ORDER BY id DESC) FILTER (WHERE operation = 'upgrade'))[1] FROM "
+				+ this.names.qualifiedHistoryTable() + " WHERE success AND revision IS NOT NULL GROUP BY revision";
+		try {
+			Map<String, AppliedRevision> applied = new LinkedHashMap<>();
+			for (AppliedRevision each : session.query(sql,
+					(row) -> new AppliedRevision(row.getString(1), row.getString(2), row.getString(3)))) {
+				applied.put(each.revision(), each);
+			}
+			return Optional.of(applied);
+		}
+		catch (SQLException ex) {
+			if (VersionTable.missingRelation(ex)) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/** The newest rows first, at most {@code limit}; empty when the table does not exist. */
+	List<HistoryEntry> readEntries(Session session, int limit) throws SQLException {
+		String sql = "SELECT revision, operation, from_heads, to_heads, message, checksum, applied_by, client,"
+				+ " started_at, duration_ms, success, error FROM " + this.names.qualifiedHistoryTable()
+				+ " ORDER BY id DESC LIMIT " + limit;
+		try {
+			return session.query(sql, HistoryTable::entry);
+		}
+		catch (SQLException ex) {
+			if (VersionTable.missingRelation(ex)) {
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
+	private static HistoryEntry entry(ResultSet row) throws SQLException {
+		Timestamp started = row.getTimestamp(9);
+		return new HistoryEntry(row.getString(1), row.getString(2), strings(row.getArray(3)),
+				strings(row.getArray(4)), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+				(started != null) ? started.toInstant() : null, row.getLong(10), row.getBoolean(11),
+				row.getString(12));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+	}
+
+	/** The {@code INSERT} of one row. Unknown times (offline) are left to the database. */
+	Bookkeeping insert(HistoryRow row) {
+		String startedAt = (row.startedAt() != null) ? Sql.literal(row.startedAt().toString()) + "::timestamptz"
+				: "now()";
+		// Offline, each transactional unit is one transaction: its age is the step's duration.
+		String duration = (row.durationMs() != null) ? row.durationMs().toString()
+				: "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
+		String client = (row.client() != null) ? Sql.literal(row.client())
+				: "coalesce(host(inet_client_addr()), 'local') || ' ' || current_setting('application_name')";
+		return new Bookkeeping("INSERT INTO " + this.names.qualifiedHistoryTable()
+				+ " (revision, operation, from_heads, to_heads, message, checksum, client, started_at, duration_ms,"
+				+ " success, error) VALUES (" + Sql.literal(row.revision()) + ", " + Sql.literal(row.operation())
+				+ ", " + Sql.textArray(row.fromHeads()) + ", " + Sql.textArray(row.toHeads()) + ", "
+				+ Sql.literal(row.message()) + ", " + Sql.literal(row.checksum()) + ", " + client + ", " + startedAt
+				+ ", " + duration + ", " + row.success() + ", " + Sql.literal(row.error()) + ")", 1);
+	}
+
+	/**
+	 * One row to write.
+	 *
+	 * @param revision the revision, or {@code null} (stamp base)
+	 * @param operation upgrade, downgrade or stamp
+	 * @param fromHeads version rows before
+	 * @param toHeads version rows after
+	 * @param message the revision's message
+	 * @param checksum the checksum applied
+	 * @param client host and application name; {@code null} offline
+	 * @param startedAt when it started; {@code null} offline
+	 * @param durationMs how long it ran; {@code null} offline
+	 * @param success whether it succeeded
+	 * @param error the error, or {@code null}
+	 */
+	record HistoryRow(String revision, String operation, List<String> fromHeads, List<String> toHeads,
+			String message, String checksum, String client, Instant startedAt, Long durationMs, boolean success,
+			String error) {
+
+		HistoryRow {
+			fromHeads = List.copyOf(fromHeads);
+			toHeads = List.copyOf(toHeads);
+		}
+
+	}
+
+}

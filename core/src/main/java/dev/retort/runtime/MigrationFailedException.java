@@ -1,0 +1,66 @@
+package dev.retort.runtime;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * A revision failed while running. The message names the revision, the file and line of the
+ * statement, the statement (shortened), PostgreSQL's message and SQLSTATE, and whether the
+ * revision was rolled back.
+ */
+public class MigrationFailedException extends RetortException {
+
+	private final String revision;
+
+	private final String location;
+
+	private final String statement;
+
+	private final String sqlState;
+
+	private final String databaseMessage;
+
+	private final boolean rolledBack;
+
+	public MigrationFailedException(String message, String revision, String location, String statement,
+			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
+		super(ErrorCode.MIGRATION_FAILED, message, cause);
+		this.revision = revision;
+		this.location = location;
+		this.statement = statement;
+		this.sqlState = sqlState;
+		this.databaseMessage = databaseMessage;
+		this.rolledBack = rolledBack;
+	}
+
+	/** The revision that failed. */
+	public String revision() {
+		return this.revision;
+	}
+
+	/** {@code file:line} of the failing statement (or the class of a Java revision). */
+	public String location() {
+		return this.location;
+	}
+
+	/** The failing statement, shortened; {@code null} when the failure was not a statement. */
+	public String statement() {
+		return this.statement;
+	}
+
+	/** PostgreSQL's SQLSTATE, or {@code null}. */
+	public String sqlState() {
+		return this.sqlState;
+	}
+
+	/** PostgreSQL's message (or the Java failure's). */
+	public String databaseMessage() {
+		return this.databaseMessage;
+	}
+
+	/** Whether everything the revision did was rolled back. */
+	public boolean rolledBack() {
+		return this.rolledBack;
+	}
+
+}

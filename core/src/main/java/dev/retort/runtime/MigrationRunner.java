@@ -1,0 +1,465 @@
+package dev.retort.runtime;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.retort.command.MigrationListener;
+import dev.retort.command.StepResult;
+import dev.retort.config.TransactionMode;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.operation.Operations;
+import dev.retort.revision.Plan;
+import dev.retort.revision.Revision;
+import dev.retort.revision.Step;
+import dev.retort.script.RevisionScript;
+import dev.retort.script.RevisionScript.JavaBody;
+import dev.retort.script.RevisionScript.SqlBody;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link Plan} through a {@link SqlSink}: the same code online and offline. Each
+ * revision runs in its own transaction with its version-table change and history row (or all
+ * of them in one, {@link TransactionMode#ALL}); a {@code Transactional: false} revision runs
+ * statement by statement in autocommit. A failing revision is rolled back whole, a
+ * {@code success = false} history row is written in a transaction of its own, and a
+ * {@link MigrationFailedException} says where and why. A revision that hit {@code lock_timeout}
+ * is rolled back and retried with backoff.
+ */
+public final class MigrationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
+
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private final SqlSink sink;
+
+	private final VersionTable versionTable;
+
+	private final HistoryTable historyTable;
+
+	private final Function<String, RevisionScript> scripts;
+
+	private final DdlSettings ddl;
+
+	private final TransactionMode mode;
+
+	private final MigrationListener listener;
+
+	private final String client;
+
+	/**
+	 * @param sink where SQL goes
+	 * @param names the bookkeeping tables
+	 * @param scripts the script of a revision id
+	 * @param ddl lock and statement timeouts, retries
+	 * @param mode per revision or one transaction
+	 * @param listener told about each step
+	 * @param client host and application name for the history (ignored offline)
+	 */
+	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
+			TransactionMode mode, MigrationListener listener, String client) {
+		this.sink = sink;
+		this.versionTable = new VersionTable(names);
+		this.historyTable = new HistoryTable(names);
+		this.scripts = scripts;
+		this.ddl = ddl;
+		this.mode = mode;
+		this.listener = (listener != null) ? listener : MigrationListener.NONE;
+		this.client = client;
+	}
+
+	/** Runs every step of the plan; returns what ran. */
+	public List<StepResult> run(Plan plan) {
+		List<StepResult> results = new ArrayList<>();
+		if (plan.isEmpty()) {
+			return results;
+		}
+		if (this.mode == TransactionMode.ALL) {
+			refuseNonTransactional(plan);
+			runTransaction(plan.steps(), results);
+			return results;
+		}
+		for (Step step : plan.steps()) {
+			if (transactional(step)) {
+				runTransaction(List.of(step), results);
+			}
+			else {
+				runAutocommit(step, results);
+			}
+		}
+		return results;
+	}
+
+	private void refuseNonTransactional(Plan plan) {
+		List<String> refused = plan.steps()
+			.stream()
+			.filter((step) -> !transactional(step))
+			.map((step) -> step.revision().id() + " (" + step.revision().origin().source() + ")")
+			.toList();
+		if (!refused.isEmpty()) {
+			throw new RetortException(ErrorCode.CONFIGURATION, "Revision(s) " + String.join(", ", refused)
+					+ " must run outside a transaction ('Transactional: false'), but 'transaction-mode' is 'all' (one"
+					+ " transaction for the whole run). Nothing was run. Use 'transaction-mode: per-revision', or"
+					+ " run up to the revision before it, then the rest, in separate runs.");
+		}
+	}
+
+	private void runTransaction(List<Step> unit, List<StepResult> results) {
+		int attempt = 0;
+		while (true) {
+			List<StepResult> done = new ArrayList<>();
+			Step current = unit.get(0);
+			long started = System.nanoTime();
+			try {
+				comment(current);
+				this.sink.begin();
+				if (unit.stream().anyMatch(MigrationRunner::hasBody)) {
+					this.sink.write(this.ddl.apply(true));
+				}
+				for (Step step : unit) {
+					if (step != current) {
+						comment(step);
+					}
+					current = step;
+					this.listener.stepStarting(step);
+					Instant startedAt = Instant.now();
+					started = System.nanoTime();
+					runBody(step, false);
+					long ms = millisSince(started);
+					write(bookkeeping(step, startedAt, ms));
+					done.add(new StepResult(id(step), step.operation().jsonName(), ms));
+				}
+				this.sink.commit();
+				for (int i = 0; i < done.size(); i++) {
+					this.listener.stepFinished(unit.get(i), done.get(i).durationMs(), null);
+				}
+				results.addAll(done);
+				return;
+			}
+			catch (StatementFailure failure) {
+				this.sink.rollback();
+				if (failure.lockTimeout() && attempt < this.ddl.retries()) {
+					attempt++;
+					Duration backoff = this.ddl.backoff(attempt);
+					logger.info("Revision {} waited longer than lock_timeout for a lock ({}); rolled back, retry {} of {}"
+							+ " in {} ms", id(current), failure.cause.getMessage(), attempt, this.ddl.retries(),
+							backoff.toMillis());
+					this.listener.stepRetrying(current, attempt, backoff, failure.cause);
+					sleep(backoff);
+					continue;
+				}
+				throw fail(current, failure, millisSince(started), true, unit.size() > 1, attempt);
+			}
+			catch (SQLException ex) {
+				this.sink.rollback();
+				throw fail(current, new StatementFailure(null, "transaction", ex), millisSince(started), true,
+						unit.size() > 1, attempt);
+			}
+			catch (RuntimeException ex) {
+				this.sink.rollback();
+				if (this.sink.offline()) {
+					throw ex;
+				}
+				throw fail(current, StatementFailure.of(current, ex), millisSince(started), true, unit.size() > 1,
+						attempt);
+			}
+		}
+	}
+
+	private void runAutocommit(Step step, List<StepResult> results) {
+		this.listener.stepStarting(step);
+		comment(step);
+		Instant startedAt = Instant.now();
+		long started = System.nanoTime();
+		boolean settingsApplied = false;
+		try {
+			List<Bookkeeping> settings = this.ddl.apply(false);
+			if (!settings.isEmpty()) {
+				this.sink.write(settings);
+				settingsApplied = true;
+			}
+			runBody(step, true);
+			long ms = millisSince(started);
+			if (settingsApplied) {
+				settingsApplied = false;
+				this.sink.write(this.ddl.reset());
+			}
+			this.sink.begin();
+			write(bookkeeping(step, startedAt, ms));
+			this.sink.commit();
+			this.listener.stepFinished(step, ms, null);
+			results.add(new StepResult(id(step), step.operation().jsonName(), ms));
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.sink.rollback();
+			if (settingsApplied) {
+				try {
+					this.sink.write(this.ddl.reset());
+				}
+				catch (SQLException resetFailure) {
+					ex.addSuppressed(resetFailure);
+				}
+			}
+			if (this.sink.offline() && ex instanceof RuntimeException runtime && !(ex instanceof StatementFailure)) {
+				throw runtime;
+			}
+			StatementFailure failure = (ex instanceof StatementFailure statementFailure) ? statementFailure
+					: (ex instanceof SQLException sqlException) ? new StatementFailure(null, "transaction", sqlException)
+							: StatementFailure.of(step, (RuntimeException) ex);
+			throw fail(step, failure, millisSince(started), false, false, 0);
+		}
+	}
+
+	private void runBody(Step step, boolean autocommit) {
+		Revision revision = step.revision();
+		if (!hasBody(step)) {
+			return;
+		}
+		RevisionScript script = this.scripts.apply(revision.id());
+		boolean upgrade = step.operation() == Step.Operation.UPGRADE;
+		if (script.body() instanceof SqlBody sql) {
+			List<dev.retort.dialect.postgres.SqlStatement> statements = upgrade ? sql.upgrade() : sql.downgrade();
+			if (statements == null) {
+				throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, "Revision " + revision.id() + " ("
+						+ revision.origin().source() + ") has no '-- +downgrade' section and cannot be downgraded.");
+			}
+			for (dev.retort.dialect.postgres.SqlStatement statement : statements) {
+				statement(statement.sql(), revision.origin().at(statement.line()), autocommit);
+			}
+		}
+		else if (script.body() instanceof JavaBody java) {
+			Operations operations = new Operations(new RevisionExecutor(this, revision, autocommit));
+			if (upgrade) {
+				java.migration().upgrade(operations);
+			}
+			else {
+				java.migration().downgrade(operations);
+			}
+		}
+	}
+
+	/**
+	 * The SQL a Java revision's upgrade or downgrade renders to, through the offline executor:
+	 * what {@code retort show} prints. A revision that asks for the JDBC connection cannot be
+	 * shown as SQL; the text then says so.
+	 */
+	public static String render(RevisionScript script, boolean upgrade) {
+		ScriptSqlSink sink = new ScriptSqlSink();
+		MigrationRunner runner = new MigrationRunner(sink, new TableNames(null, "retort_version", "retort_history"),
+				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, MigrationListener.NONE, null);
+		Revision revision = script.revision();
+		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
+				List.of(), List.of());
+		try {
+			runner.runBody(step, !revision.transactional());
+		}
+		catch (RetortException ex) {
+			sink.comment(ex.getMessage());
+		}
+		return sink.script();
+	}
+
+	/** Runs one migration statement; in autocommit, a lock timeout retries just this statement. */
+	void statement(String sql, String location, boolean autocommit) {
+		int attempt = 0;
+		while (true) {
+			try {
+				this.sink.execute(sql);
+				return;
+			}
+			catch (SQLException ex) {
+				if (autocommit && LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) && attempt < this.ddl.retries()) {
+					attempt++;
+					Duration backoff = this.ddl.backoff(attempt);
+					logger.info("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",
+							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis());
+					sleep(backoff);
+					continue;
+				}
+				throw new StatementFailure(sql, location, ex);
+			}
+		}
+	}
+
+	SqlSink sink() {
+		return this.sink;
+	}
+
+	private void write(List<Bookkeeping> statements) throws SQLException {
+		try {
+			this.sink.write(statements);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(statements.get(0).sql(), "version table", ex);
+		}
+	}
+
+	private List<Bookkeeping> bookkeeping(Step step, Instant startedAt, long ms) {
+		List<Bookkeeping> statements = new ArrayList<>();
+		step.changes().forEach((change) -> statements.add(this.versionTable.change(change)));
+		statements.add(this.historyTable.insert(historyRow(step, startedAt, ms, true, null)));
+		return statements;
+	}
+
+	private HistoryTable.HistoryRow historyRow(Step step, Instant startedAt, long ms, boolean success, String error) {
+		Revision revision = step.revision();
+		boolean offline = this.sink.offline();
+		return new HistoryTable.HistoryRow(id(step), step.operation().jsonName(), step.headsBefore(),
+				success ? step.headsAfter() : step.headsBefore(), (revision != null) ? revision.message() : null,
+				(revision != null) ? revision.checksum() : null, offline ? null : this.client,
+				offline ? null : startedAt, offline ? null : ms, success, error);
+	}
+
+	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
+			boolean wholeRun, int retries) {
+		SQLException sqlException = failure.sqlException();
+		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
+				: failure.getCause().toString();
+		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
+		String statement = (failure.sql != null) ? Sql.shorten(failure.sql) : null;
+		String heads = describeHeads(wholeRun ? null : step.headsBefore());
+		StringBuilder message = new StringBuilder();
+		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(") failed");
+		message.append(transactional ? " and was rolled back: " : ": ").append(databaseMessage);
+		if (sqlState != null) {
+			message.append(" [SQLSTATE ").append(sqlState).append("]");
+		}
+		if (statement != null) {
+			message.append("\n  in statement: ").append(statement);
+		}
+		if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
+			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s)")
+				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
+				.append(" 'ddl.lock-timeout' or 'ddl.retries'.");
+		}
+		if (transactional && wholeRun) {
+			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays where it was.");
+		}
+		else if (transactional) {
+			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
+				.append(". Fix the revision and run again: the next run continues from there.");
+		}
+		else {
+			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
+				.append(" committed, the version table stays at ").append(heads)
+				.append(". Make the statements re-runnable (IF NOT EXISTS) or undo them by hand, then run again.");
+		}
+		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
+				failure.location, statement, sqlState, databaseMessage, transactional,
+				(sqlException != null) ? sqlException : failure.getCause());
+		recordFailure(step, ms, exception);
+		this.listener.stepFinished(step, ms, exception);
+		return exception;
+	}
+
+	private void recordFailure(Step step, long ms, MigrationFailedException exception) {
+		if (this.sink.offline()) {
+			return;
+		}
+		try {
+			this.sink.begin();
+			this.sink.write(List.of(this.historyTable.insert(
+					historyRow(step, Instant.now().minusMillis(ms), ms, false, exception.getMessage()))));
+			this.sink.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			this.sink.rollback();
+			exception.addSuppressed(ex);
+		}
+	}
+
+	private void comment(Step step) {
+		this.sink.comment("Running " + step.operation().jsonName() + " " + describeHeads(step.headsBefore()) + " -> "
+				+ describeHeads(step.headsAfter()));
+	}
+
+	private static boolean hasBody(Step step) {
+		return step.revision() != null && step.operation() != Step.Operation.STAMP;
+	}
+
+	private static boolean transactional(Step step) {
+		return !hasBody(step) || step.revision().transactional();
+	}
+
+	private static String id(Step step) {
+		return (step.revision() != null) ? step.revision().id() : null;
+	}
+
+	private static String describeHeads(List<String> heads) {
+		if (heads == null) {
+			return "where it was";
+		}
+		return heads.isEmpty() ? "base" : String.join(", ", heads);
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "";
+		}
+		int newline = message.indexOf('\n');
+		return (newline >= 0) ? message.substring(0, newline) : message;
+	}
+
+	private static long millisSince(long nanos) {
+		return (System.nanoTime() - nanos) / 1_000_000;
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting to retry a revision.");
+		}
+	}
+
+	/** A statement failed: carries what and where, unwinding through a Java migration. */
+	static final class StatementFailure extends RuntimeException {
+
+		private final String sql;
+
+		private final String location;
+
+		private final SQLException cause;
+
+		StatementFailure(String sql, String location, SQLException cause) {
+			super((cause != null) ? cause.getMessage() : null, cause, false, false);
+			this.sql = sql;
+			this.location = location;
+			this.cause = cause;
+		}
+
+		private StatementFailure(String location, RuntimeException cause) {
+			super(cause.getMessage(), cause, false, false);
+			this.sql = null;
+			this.location = location;
+			this.cause = null;
+		}
+
+		static StatementFailure of(Step step, RuntimeException ex) {
+			if (ex instanceof StatementFailure failure) {
+				return failure;
+			}
+			Revision revision = step.revision();
+			return new StatementFailure((revision != null) ? revision.origin().source() : "stamp", ex);
+		}
+
+		SQLException sqlException() {
+			return this.cause;
+		}
+
+		boolean lockTimeout() {
+			return this.cause != null && LOCK_NOT_AVAILABLE.equals(this.cause.getSQLState());
+		}
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import dev.retort.dialect.postgres.PostgresOperationRunner;
+import dev.retort.dialect.postgres.PostgresRenderer;
+import dev.retort.dialect.postgres.RenderedOperation;
+import dev.retort.operation.Backfill;
+import dev.retort.operation.BulkInsert;
+import dev.retort.operation.Operation;
+import dev.retort.operation.OperationExecutor;
+import dev.retort.revision.Revision;
+
+/**
+ * The {@link OperationExecutor} a Java revision's {@code Operations} talk to: each operation is
+ * rendered to PostgreSQL and sent through the runner's {@link SqlSink}, so the same revision runs
+ * online or prints itself into an offline script. Offline, {@link #connection()} refuses.
+ */
+final class RevisionExecutor implements OperationExecutor {
+
+	private final MigrationRunner runner;
+
+	private final Revision revision;
+
+	private final boolean autocommit;
+
+	private final PostgresRenderer renderer = new PostgresRenderer();
+
+	private final PostgresOperationRunner operations = new PostgresOperationRunner();
+
+	RevisionExecutor(MigrationRunner runner, Revision revision, boolean autocommit) {
+		this.runner = runner;
+		this.revision = revision;
+		this.autocommit = autocommit;
+	}
+
+	@Override
+	public void execute(Operation operation) {
+		String location = callerLocation();
+		boolean offline = offline();
+		if (!offline && (operation instanceof Backfill || operation instanceof BulkInsert)) {
+			// Values are bound as parameters and a backfill commits batch by batch: the dialect runs them.
+			try {
+				this.operations.run(connection(), operation, this.revision.id());
+			}
+			catch (SQLException ex) {
+				throw new MigrationRunner.StatementFailure(describe(operation), location, ex);
+			}
+			return;
+		}
+		RenderedOperation rendered = this.renderer.render(operation);
+		if (!this.autocommit) {
+			rendered.ensureAllowedInTransaction(this.revision.id());
+		}
+		for (String sql : rendered.statements()) {
+			this.runner.statement(sql, location, this.autocommit);
+		}
+	}
+
+	private static String describe(Operation operation) {
+		if (operation instanceof Backfill backfill) {
+			return "backfill of " + backfill.table() + " in batches of " + backfill.batchSize();
+		}
+		return "bulk insert into " + ((BulkInsert) operation).table();
+	}
+
+	@Override
+	public Connection connection() {
+		return this.runner.sink().connection();
+	}
+
+	@Override
+	public boolean offline() {
+		return this.runner.sink().offline();
+	}
+
+	/** {@code Class.java:line} of the revision's call, so a failure points at the line to fix. */
+	private String callerLocation() {
+		String source = this.revision.origin().source();
+		return StackWalker.getInstance()
+			.walk((frames) -> frames.filter((frame) -> frame.getClassName().equals(source)
+					|| frame.getClassName().startsWith(source + "$"))
+				.findFirst()
+				.map((frame) -> source + ":" + frame.getLineNumber())
+				.orElse(source));
+	}
+
+}

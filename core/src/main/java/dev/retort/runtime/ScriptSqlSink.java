@@ -1,0 +1,73 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.util.List;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * The offline side of {@link SqlSink}: every statement is appended to a psql script, each
+ * terminated by a semicolon, transactions as {@code BEGIN;}/{@code COMMIT;}.
+ */
+public final class ScriptSqlSink implements SqlSink {
+
+	private final StringBuilder script = new StringBuilder();
+
+	@Override
+	public boolean offline() {
+		return true;
+	}
+
+	@Override
+	public void begin() {
+		this.script.append("BEGIN;\n\n");
+	}
+
+	@Override
+	public void commit() {
+		this.script.append("COMMIT;\n\n");
+	}
+
+	@Override
+	public void rollback() {
+	}
+
+	@Override
+	public void execute(String sql) {
+		append(sql);
+	}
+
+	@Override
+	public void write(List<Bookkeeping> statements) {
+		for (Bookkeeping statement : statements) {
+			append(statement.sql());
+		}
+	}
+
+	@Override
+	public void comment(String text) {
+		this.script.append("-- ").append(text.replace("\n", " ")).append("\n\n");
+	}
+
+	@Override
+	public Connection connection() {
+		throw new RetortException(ErrorCode.OFFLINE_UNSUPPORTED,
+				"A Java revision asked for the JDBC connection while writing an offline (--sql) script: a script "
+						+ "cannot read data. Run this revision online, or write it with Operations calls only.");
+	}
+
+	/** The script so far. */
+	public String script() {
+		return this.script.toString();
+	}
+
+	private void append(String sql) {
+		String statement = sql.strip();
+		int lastLine = statement.lastIndexOf('\n');
+		// A trailing line comment would swallow the semicolon.
+		boolean endsInComment = statement.substring(lastLine + 1).contains("--");
+		this.script.append(statement).append(endsInComment ? "\n;" : ";").append("\n\n");
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One database session Retort opened, counting the statements it sends (each one round trip,
+ * a batch counts once). Settings Retort changed on a borrowed (pooled) connection are reset
+ * when it is closed, so the application never inherits Retort's {@code search_path}.
+ */
+public final class Session implements AutoCloseable {
+
+	private final Connection connection;
+
+	private final AtomicLong counter;
+
+	private final boolean borrowed;
+
+	private boolean searchPathChanged;
+
+	Session(Connection connection, AtomicLong counter, boolean borrowed) {
+		this.connection = connection;
+		this.counter = counter;
+		this.borrowed = borrowed;
+	}
+
+	/** The JDBC connection. */
+	public Connection connection() {
+		return this.connection;
+	}
+
+	/** Runs a statement; returns whether it produced rows. */
+	boolean execute(String sql) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			this.counter.incrementAndGet();
+			return statement.execute(sql);
+		}
+	}
+
+	/** Runs statements in one round trip; returns their row counts. */
+	int[] batch(List<String> sql) throws SQLException {
+		if (sql.isEmpty()) {
+			return new int[0];
+		}
+		try (Statement statement = this.connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			for (String each : sql) {
+				statement.addBatch(each);
+			}
+			this.counter.incrementAndGet();
+			return statement.executeBatch();
+		}
+		catch (java.sql.BatchUpdateException ex) {
+			// The driver's batch error hides the server's message in the next exception.
+			SQLException next = ex.getNextException();
+			throw (next != null) ? next : ex;
+		}
+	}
+
+	/** Runs a query and maps every row. */
+	<T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			this.counter.incrementAndGet();
+			List<T> rows = new ArrayList<>();
+			try (ResultSet resultSet = statement.executeQuery(sql)) {
+				while (resultSet.next()) {
+					rows.add(mapper.map(resultSet));
+				}
+			}
+			return rows;
+		}
+	}
+
+	void setAutoCommit(boolean autoCommit) throws SQLException {
+		if (this.connection.getAutoCommit() != autoCommit) {
+			this.connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	void commit() throws SQLException {
+		this.counter.incrementAndGet();
+		this.connection.commit();
+	}
+
+	/** Rolls back, ignoring a failure (the session may be broken already). */
+	void rollbackQuietly() {
+		try {
+			if (!this.connection.getAutoCommit()) {
+				this.connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			// The original failure is what the user must see.
+		}
+	}
+
+	/** Sets the {@code search_path} of migrations to a schema. */
+	void searchPath(String schema) throws SQLException {
+		execute("SET search_path TO " + Sql.identifier(schema));
+		this.searchPathChanged = true;
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (!this.connection.isClosed()) {
+				rollbackQuietly();
+				this.connection.setAutoCommit(true);
+				if (this.borrowed) {
+					// A pooled connection goes back to the application as it came.
+					try (Statement statement = this.connection.createStatement()) {
+						statement.execute(this.searchPathChanged ? "RESET application_name; RESET search_path"
+								: "RESET application_name");
+					}
+				}
+				this.connection.close();
+			}
+		}
+		catch (SQLException ex) {
+			// Closing is best effort: the work is committed or rolled back by now.
+		}
+	}
+
+	/** Maps one row. */
+	@FunctionalInterface
+	interface RowMapper<T> {
+
+		T map(ResultSet row) throws SQLException;
+
+	}
+
+}

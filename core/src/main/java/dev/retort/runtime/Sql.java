@@ -1,0 +1,52 @@
+package dev.retort.runtime;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Literal and identifier quoting for the statements Retort writes itself (version and history
+ * rows, settings). They are rendered as text rather than bound as parameters so that the online
+ * and the offline path send the very same SQL.
+ */
+final class Sql {
+
+	private Sql() {
+	}
+
+	/** A string literal; {@code null} becomes {@code NULL}. Assumes standard_conforming_strings. */
+	static String literal(String value) {
+		if (value == null) {
+			return "NULL";
+		}
+		// PostgreSQL text cannot hold NUL; an error message never needs one.
+		return "'" + value.replace("\u0000", "").replace("'", "''") + "'";
+	}
+
+	/** A {@code text[]} literal of the values. */
+	static String textArray(List<String> values) {
+		if (values.isEmpty()) {
+			return "'{}'::text[]";
+		}
+		return values.stream().map(Sql::literal).collect(Collectors.joining(", ", "ARRAY[", "]"));
+	}
+
+	/** An identifier, quoted only when it needs it. */
+	static String identifier(String name) {
+		if (name.matches("[a-z_][a-z0-9_$]*")) {
+			return name;
+		}
+		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+	/** A duration as a PostgreSQL setting value, in milliseconds. */
+	static String millis(java.time.Duration duration) {
+		return literal(duration.toMillis() + "ms");
+	}
+
+	/** The statement shortened for an error message. */
+	static String shorten(String sql) {
+		String oneLine = sql.strip().replaceAll("\\s+", " ");
+		return (oneLine.length() <= 200) ? oneLine : oneLine.substring(0, 197) + "...";
+	}
+
+}

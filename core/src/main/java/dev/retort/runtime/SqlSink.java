@@ -1,0 +1,41 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Where the runner sends SQL: a database ({@link JdbcSqlSink}) or a psql script
+ * ({@link ScriptSqlSink}). The runner's code is the same either way, as Alembic's single
+ * {@code _exec} branch, so the offline script shows exactly what an online run does.
+ */
+public interface SqlSink {
+
+	/** Whether this sink writes a script instead of touching a database. */
+	boolean offline();
+
+	/** Opens a transaction ({@code BEGIN;} offline). */
+	void begin() throws SQLException;
+
+	/** Commits the open transaction ({@code COMMIT;} offline). */
+	void commit() throws SQLException;
+
+	/** Rolls back the open transaction, if any; never fails. */
+	void rollback();
+
+	/** Runs one migration statement, in the open transaction or, when none is open, in autocommit. */
+	void execute(String sql) throws SQLException;
+
+	/**
+	 * Runs Retort's own statements (settings, version and history rows) in one round trip,
+	 * checking the rows each touches.
+	 */
+	void write(List<Bookkeeping> statements) throws SQLException;
+
+	/** A comment for the reader of a script; online it goes to the debug log. */
+	void comment(String text);
+
+	/** The JDBC connection of the migration, for Java data migrations; offline refuses. */
+	Connection connection();
+
+}

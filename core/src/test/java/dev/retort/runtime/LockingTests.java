@@ -1,0 +1,180 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.retort.command.MigrationListener;
+import dev.retort.config.TransactionMode;
+import dev.retort.revision.Step;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@ExtendWith(PostgresExtension.class)
+class LockingTests {
+
+	private static final TableNames NAMES = new TableNames("public", "retort_version", "retort_history");
+
+	@Test
+	void secondRunnerGivesUpAfterTheWaitTimeoutNamingTheHolder(TestDatabase db) {
+		try (MigrationLock held = MigrationLock.acquire(factory(db, "retort-holder").open(), NAMES,
+				Duration.ofSeconds(5))) {
+			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
+					() -> MigrationLock.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMillis(300)));
+			assertThat(timeout.holder().holderApplication()).isEqualTo("retort-holder");
+			assertThat(timeout.getMessage()).startsWith("Could not acquire the migration lock of public.retort_version")
+				.contains("pid " + timeout.holder().holderPid() + " (application_name 'retort-holder', connected since")
+				.contains("pg_terminate_backend(" + timeout.holder().holderPid() + ")")
+				.contains("'lock.wait-timeout'");
+			assertThat(timeout.code().exitCode()).isEqualTo(1);
+		}
+		// Released on close: the next runner gets it at once.
+		try (MigrationLock next = MigrationLock.acquire(factory(db, "retort-next").open(), NAMES, Duration.ZERO)) {
+			assertThat(next).isNotNull();
+		}
+	}
+
+	@Test
+	void differentSchemasDoNotBlockEachOther(TestDatabase db) {
+		TableNames other = new TableNames("tenant_b", "retort_version", "retort_history");
+		assertThat(MigrationLock.key(other)).isNotEqualTo(MigrationLock.key(NAMES));
+		try (MigrationLock first = MigrationLock.acquire(factory(db, "a").open(), NAMES, Duration.ZERO);
+				MigrationLock second = MigrationLock.acquire(factory(db, "b").open(), other, Duration.ZERO)) {
+			assertThat(first).isNotNull();
+			assertThat(second).isNotNull();
+		}
+	}
+
+	@Test
+	void aTerminatedHolderNeverLeavesTheLockBehind(TestDatabase db) {
+		MigrationLock held = MigrationLock.acquire(factory(db, "retort-doomed").open(), NAMES, Duration.ZERO);
+		db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'retort-doomed'");
+		try (MigrationLock next = MigrationLock.acquire(factory(db, "retort-next").open(), NAMES, Duration.ofSeconds(5))) {
+			assertThat(next).isNotNull();
+		}
+		held.close();
+	}
+
+	@Test
+	void createIndexConcurrentlyCompletesWhileAnotherRunnerWaitsOnTheLock(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE coffee (id int, kind text)", "INSERT INTO coffee SELECT g, 'x' FROM generate_series(1, 1000) g");
+		Plans plans = new Plans().sql("cic1", false, "CREATE INDEX CONCURRENTLY ix_coffee_kind ON coffee (kind)");
+		ConnectionFactory factory = factory(db, "retort-runner");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
+			database.createTables(false);
+			try (MigrationLock lock = database.lock(Duration.ofSeconds(5))) {
+				Future<MigrationLock> waiter = executor
+					.submit(() -> MigrationLock.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMinutes(1)));
+				awaitSession(db, "retort-waiter");
+				CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> new MigrationRunner(database.sink(),
+						database.names(), plans::script, new DdlSettings(Duration.ofSeconds(5), null, 0),
+						TransactionMode.PER_REVISION, MigrationListener.NONE, "test")
+					.run(plans.upgradeFrom(null)));
+				// A guard against a hang, not a timing assertion: a deadlock would never finish.
+				migration.get(60, TimeUnit.SECONDS);
+				assertThat(waiter.isDone()).isFalse();
+				assertThat(db.queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = 'coffee'"))
+					.containsExactly("ix_coffee_kind");
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cic1");
+				lock.close();
+				waiter.get(60, TimeUnit.SECONDS).close();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aRevisionThatHitsLockTimeoutIsRolledBackAndRetried(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
+		AtomicInteger retries = new AtomicInteger();
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+			MigrationListener releaseOnFirstRetry = new MigrationListener() {
+				@Override
+				public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
+					retries.incrementAndGet();
+					assertThat(((java.sql.SQLException) cause).getSQLState()).isEqualTo("55P03");
+					try {
+						blocker.commit();
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+			};
+			runWith(db, plans, new DdlSettings(Duration.ofMillis(200), null, 3), releaseOnFirstRetry);
+		}
+		assertThat(retries).hasValue(1);
+		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = 'busy'"))
+			.containsExactly("id", "c");
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("r1 true");
+	}
+
+	@Test
+	void aRevisionStillBlockedAfterItsRetriesFailsNamingTheLockTimeout(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(50), null, 1), MigrationListener.NONE));
+			assertThat(failure.sqlState()).isEqualTo("55P03");
+			assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql:14) failed and was rolled back")
+				.contains("It gave up waiting for a lock 2 time(s)");
+			blocker.rollback();
+		}
+		assertThat(db.tableExists("before_busy")).isFalse();
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+	}
+
+	@Test
+	void aFailingNonTransactionalRevisionSaysWhatStaysCommitted(TestDatabase db) {
+		Plans plans = new Plans().sql("nt1", false, "CREATE TABLE kept (id int)", "CREATE INDEX CONCURRENTLY ix ON missing (id)");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(1), null, 0), MigrationListener.NONE));
+		assertThat(failure.rolledBack()).isFalse();
+		assertThat(failure.getMessage()).contains("Revision nt1 (runtime/nt1_test.sql:14) failed: ")
+			.contains("ran outside a transaction ('Transactional: false'): statements before this one stay committed");
+		assertThat(db.tableExists("kept")).isTrue();
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("nt1 false");
+	}
+
+	private static void runWith(TestDatabase db, Plans plans, DdlSettings ddl, MigrationListener listener) {
+		try (Database database = Database.open(factory(db, "retort-runner"), null, "retort_version", "retort_history")) {
+			database.createTables(false);
+			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, TransactionMode.PER_REVISION,
+					listener, "test")
+				.run(plans.upgradeFrom(null));
+		}
+	}
+
+	static ConnectionFactory factory(TestDatabase db, String applicationName) {
+		return new ConnectionFactory(null, db.jdbcUrl(), db.user(), db.password(), applicationName, 0, Duration.ZERO);
+	}
+
+	private static void awaitSession(TestDatabase db, String applicationName) throws InterruptedException {
+		while (db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = ?", applicationName)
+			.isEmpty()) {
+			Thread.onSpinWait();
+		}
+	}
+
+}

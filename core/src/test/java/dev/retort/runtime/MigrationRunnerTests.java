@@ -1,0 +1,110 @@
+package dev.retort.runtime;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.retort.command.MigrationListener;
+import dev.retort.command.StepResult;
+import dev.retort.config.TransactionMode;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@ExtendWith(PostgresExtension.class)
+class MigrationRunnerTests {
+
+	private static final DdlSettings DDL = new DdlSettings(Duration.ofMillis(200), null, 2);
+
+	@Test
+	void linearRevisionsRunEachInItsOwnTransactionAndMoveTheVersionRow(TestDatabase db) {
+		Plans plans = new Plans().sql("a1", "CREATE TABLE t1 (id int)").sql("b2", "CREATE TABLE t2 (id int)");
+		List<StepResult> steps = run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION);
+		assertThat(steps).extracting(StepResult::revision).containsExactly("a1", "b2");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b2");
+		assertThat(db.queryStrings("SELECT revision || ' ' || operation || ' ' || success || ' ' || checksum"
+				+ " FROM retort_history ORDER BY id")).containsExactly("a1 upgrade true checksum-a1",
+						"b2 upgrade true checksum-b2");
+		assertThat(db.tableExists("t2")).isTrue();
+	}
+
+	@Test
+	void failureInTheThirdOfFiveRevisionsRollsItBackWholeAndRecordsIt(TestDatabase db) {
+		Plans plans = new Plans().sql("r1", "CREATE TABLE t1 (id int)")
+			.sql("r2", "CREATE TABLE t2 (id int)")
+			.sql("r3", "CREATE TABLE t3 (id int)", "INSERT INTO t3 VALUES (1)", "INSERT INTO missing VALUES (1)")
+			.sql("r4", "CREATE TABLE t4 (id int)")
+			.sql("r5", "CREATE TABLE t5 (id int)");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION));
+		assertThat(failure.getMessage()).contains("Revision r3 (runtime/r3_test.sql:15) failed and was rolled back")
+			.contains("relation \"missing\" does not exist")
+			.contains("SQLSTATE 42P01")
+			.contains("in statement: INSERT INTO missing VALUES (1)")
+			.contains("the database stays at r2");
+		assertThat(failure.rolledBack()).isTrue();
+		assertThat(failure.sqlState()).isEqualTo("42P01");
+		assertThat(db.tableExists("t3")).isFalse();
+		assertThat(db.tableExists("t2")).isTrue();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("r2");
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history ORDER BY id"))
+			.containsExactly("r1 true", "r2 true", "r3 false");
+		assertThat(db.queryStrings("SELECT error FROM retort_history WHERE NOT success").get(0))
+			.contains("relation \"missing\" does not exist");
+
+		Plans fixed = new Plans().sql("r1", "CREATE TABLE t1 (id int)")
+			.sql("r2", "CREATE TABLE t2 (id int)")
+			.sql("r3", "CREATE TABLE t3 (id int)", "INSERT INTO t3 VALUES (1)")
+			.sql("r4", "CREATE TABLE t4 (id int)")
+			.sql("r5", "CREATE TABLE t5 (id int)");
+		List<StepResult> steps = run(db, fixed, fixed.upgradeFrom("r2"), TransactionMode.PER_REVISION);
+		assertThat(steps).extracting(StepResult::revision).containsExactly("r3", "r4", "r5");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("r5");
+	}
+
+	@Test
+	void allModeRollsBackTheWholeRun(TestDatabase db) {
+		Plans plans = new Plans().sql("r1", "CREATE TABLE t1 (id int)").sql("r2", "SELECT 1/0");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, plans, plans.upgradeFrom(null), TransactionMode.ALL));
+		assertThat(failure.getMessage()).contains("whole run was rolled back");
+		assertThat(db.tableExists("t1")).isFalse();
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("r2 false");
+	}
+
+	@Test
+	void offlineScriptShowsTheSameStatementsAsOnline(TestDatabase db) {
+		Plans plans = new Plans().sql("a1", "CREATE TABLE t1 (id int)").sql("b2", "CREATE TABLE t2 (id int)");
+		ScriptSqlSink sink = new ScriptSqlSink();
+		new MigrationRunner(sink, names(), plans::script, DDL, TransactionMode.PER_REVISION, MigrationListener.NONE,
+				null)
+			.run(plans.upgradeFrom(null));
+		assertThat(sink.script()).contains("-- Running upgrade base -> a1\n\nBEGIN;\n\nSET LOCAL lock_timeout = '200ms';\n\nCREATE TABLE t1")
+			.contains("CREATE TABLE t1 (id int);")
+			.contains("INSERT INTO public.retort_version (version_num) VALUES ('a1');")
+			.contains("UPDATE public.retort_version SET version_num = 'b2' WHERE version_num = 'a1';")
+			.contains("COMMIT;");
+		System.out.println(sink.script());
+	}
+
+	private static TableNames names() {
+		return new TableNames("public", "retort_version", "retort_history");
+	}
+
+	private static List<StepResult> run(TestDatabase db, Plans plans, dev.retort.revision.Plan plan,
+			TransactionMode mode) {
+		ConnectionFactory factory = new ConnectionFactory(null, db.jdbcUrl(), db.user(), db.password(), "retort-test",
+				0, Duration.ZERO);
+		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
+			database.createTables(false);
+			return new MigrationRunner(database.sink(), database.names(), plans::script, DDL, mode,
+					MigrationListener.NONE, "test-host retort-test")
+				.run(plan);
+		}
+	}
+
+}

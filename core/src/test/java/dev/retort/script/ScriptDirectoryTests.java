@@ -1,0 +1,136 @@
+package dev.retort.script;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.revision.InvalidGraphException;
+import dev.retort.revision.Revision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ScriptDirectoryTests {
+
+	private final ClassLoader classLoader = getClass().getClassLoader();
+
+	@Test
+	void sqlAndJavaRevisionsFormOneGraph() {
+		ScriptDirectory directory = ScriptDirectory.load(
+				List.of("classpath:script/locations/a", "classpath:script/locations/b"),
+				List.of("dev.retort.script.fixtures.good"), List.of(), this.classLoader);
+
+		assertThat(directory.scripts()).extracting((script) -> script.revision().id()).containsExactly("aaa000000002",
+				"aaa000000001", "bbb000000003", "java00000001", "java00000002", "java00000003", "java00000004");
+		assertThat(directory.graph().heads()).extracting(Revision::id)
+			.containsExactlyInAnyOrder("bbb000000003", "java00000004");
+		assertThat(directory.graph().bases()).extracting(Revision::id).containsExactly("aaa000000001");
+		assertThat(directory.graph().branchPoints()).extracting(Revision::id).containsExactly("aaa000000002");
+		assertThat(directory.script("java00000001").body()).isInstanceOf(RevisionScript.JavaBody.class);
+		assertThat(directory.script("aaa000000001").revision().origin().source())
+			.isEqualTo("script/locations/a/sub/1_first.sql");
+	}
+
+	@Test
+	void loadOrderIsTheSameEveryTime() {
+		List<String> locations = List.of("classpath:script/locations/b", "classpath:script/locations/a");
+		List<String> first = ids(ScriptDirectory.load(locations, List.of("dev.retort.script.fixtures.good"), List.of(),
+				this.classLoader));
+		List<String> second = ids(ScriptDirectory.load(locations, List.of("dev.retort.script.fixtures.good"), List.of(),
+				this.classLoader));
+
+		assertThat(first).isEqualTo(second).startsWith("bbb000000003", "aaa000000002", "aaa000000001");
+	}
+
+	@Test
+	void fileProblemsAndGraphProblemsAreReportedTogether() {
+		assertThatExceptionOfType(InvalidRevisionFileException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of("classpath:script/locations/bad"), List.of(), List.of(),
+					this.classLoader))
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
+				assertThat(ex.problems()).hasSize(3);
+				assertThat(ex.problems().get(0)).startsWith("script/locations/bad/bad_key.sql:3: unknown header key 'Revisez'");
+				assertThat(ex.problems().get(1)).startsWith("script/locations/bad/no_id.sql:1: missing 'Revision ID' header");
+				assertThat(ex.problems().get(2)).contains("ccc000000002").contains("ccc000000009")
+					.contains("script/locations/bad/orphan.sql:3");
+				assertThat(ex.getMessage()).startsWith("Found 3 problems in the revisions:\n  - script/locations/bad/bad_key.sql:3:");
+				assertThat(ex.getCause()).isInstanceOf(InvalidGraphException.class);
+			});
+	}
+
+	@Test
+	void graphProblemsAloneKeepTheGraphsException(@TempDir Path dir) throws Exception {
+		Files.writeString(dir.resolve("one.sql"), "-- One\n-- Revision ID: dup000000001\n-- +upgrade\n");
+		Files.writeString(dir.resolve("two.sql"), "-- Two\n-- Revision ID: dup000000001\n-- +upgrade\n");
+
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of(dir.toString()), List.of(), List.of(), this.classLoader))
+			.withMessageContaining(dir + "/one.sql")
+			.withMessageContaining(dir + "/two.sql");
+	}
+
+	@Test
+	void reservedCharactersInAnIdAreReportedByTheGraphWithTheFileProblems(@TempDir Path dir) throws Exception {
+		Files.writeString(dir.resolve("a.sql"), "-- A\n-- Revision ID: a-b\n-- +upgrade\n");
+		Files.writeString(dir.resolve("b.sql"), "-- B\n-- Revision ID: b1\n-- Colour: red\n-- +upgrade\n");
+
+		assertThatExceptionOfType(InvalidRevisionFileException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of(dir.toString()), List.of(), List.of(), this.classLoader))
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(2))
+			.satisfies((ex) -> assertThat(ex.problems().get(1)).contains("'a-b'").contains(dir + "/a.sql:2"));
+	}
+
+	@Test
+	void noRevisionsAtAllIsAnEmptyGraph() {
+		ScriptDirectory directory = ScriptDirectory.load(List.of("classpath:script/none/yet"), List.of(), List.of(),
+				this.classLoader);
+
+		assertThat(directory.scripts()).isEmpty();
+		assertThat(directory.graph().heads()).isEmpty();
+		assertThat(directory.firstFilesystemLocation()).isEmpty();
+	}
+
+	@Test
+	void firstFilesystemLocationIsWhereNewFilesGo(@TempDir Path dir) throws Exception {
+		Path one = Files.createDirectories(dir.resolve("one"));
+		Path two = Files.createDirectories(dir.resolve("two"));
+
+		ScriptDirectory directory = ScriptDirectory.load(
+				List.of("classpath:script/locations/a", "filesystem:" + one, two.toString()), List.of(), List.of(),
+				this.classLoader);
+
+		assertThat(directory.firstFilesystemLocation()).contains(one);
+		assertThat(directory.locations()).extracting(ScriptLocation::toString)
+			.containsExactly("classpath:script/locations/a", "filesystem:" + one, "filesystem:" + two);
+	}
+
+	@Test
+	void unknownScriptIdIsAnError() {
+		ScriptDirectory directory = ScriptDirectory.load(List.of("classpath:script/locations/a"), List.of(), List.of(),
+				this.classLoader);
+
+		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> directory.script("nope"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION))
+			.withMessage("No revision 'nope' in [classpath:script/locations/a]. Run 'retort history' to list the revisions.");
+	}
+
+	@Test
+	void migrationObjectsJoinTheGraph() {
+		ScriptDirectory directory = ScriptDirectory.load(List.of("classpath:script/locations/a"), List.of(),
+				List.of(new dev.retort.script.fixtures.good.AddCoffeeTable()), this.classLoader);
+
+		assertThat(directory.graph().heads()).extracting(Revision::id).containsExactly("java00000001");
+		assertThat(directory.graph().branchLabels("java00000001")).contains("coffee");
+	}
+
+	private static List<String> ids(ScriptDirectory directory) {
+		return directory.scripts().stream().map((script) -> script.revision().id()).toList();
+	}
+
+}
