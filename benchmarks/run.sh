@@ -7,10 +7,11 @@
 #   benchmarks/run.sh              everything (about 15 minutes on 2 cores)
 #   benchmarks/run.sh --quick      every scenario once: a smoke run
 #   benchmarks/run.sh --only 1,4   some scenarios (1 apply, 2 no-op, 3 Spring Boot, 4 graph, 5 memory, 6 concurrency)
-#   RETORT_TARGET=target-x benchmarks/run.sh   build into another target directory
+#   BENCH_BUILD_DIR=target-x benchmarks/run.sh   build into another target directory (-Dretort.target);
+#   not RETORT_TARGET: Spring Boot would read that as the property retort.target
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-target="${RETORT_TARGET:-target}"
+target="${BENCH_BUILD_DIR:-target}"
 cd "$root"
 
 echo "Building the benchmarks (mvn -pl benchmarks -am package)..."

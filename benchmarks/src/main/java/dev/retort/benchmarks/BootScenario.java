@@ -28,7 +28,8 @@ final class BootScenario {
 	private static final List<String> LIQUIBASE_JARS = List.of("liquibase-core-", "spring-boot-liquibase-",
 			"spring-boot-starter-liquibase-");
 
-	private static final List<String> RETORT_JARS = List.of("retort-core-", "retort-spring-boot-");
+	private static final List<String> RETORT_JARS = List.of("retort-core-", "retort-spring-boot-", "retort-cli-",
+			"picocli-");
 
 	// Never needed by the app: JMH and the embedded server's binaries (tests jars end in -tests.jar).
 	private static final List<String> HARNESS_JARS = List.of("jmh-", "jopt-simple-", "commons-math3-",
