@@ -173,6 +173,13 @@ class BatchedBackfillTests {
 		assertThat(progress.complete()).isFalse();
 	}
 
+	@Test
+	void batchesNearTheEndOfTheKeyRangeDoNotOverflow() {
+		assertThat(BatchedBackfill.lastKeyOfBatch(Long.MAX_VALUE - 5, 100, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+		assertThat(BatchedBackfill.lastKeyOfBatch(Long.MIN_VALUE, 100, Long.MAX_VALUE)).isEqualTo(Long.MIN_VALUE + 99);
+		assertThat(BatchedBackfill.lastKeyOfBatch(1, 100, 50)).isEqualTo(50);
+	}
+
 	private static int pid(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
