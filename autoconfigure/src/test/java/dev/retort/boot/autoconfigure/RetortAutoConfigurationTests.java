@@ -24,6 +24,7 @@ import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -389,6 +390,33 @@ class RetortAutoConfigurationTests {
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("retort.lock.wait-timeout");
 		});
+	}
+
+	@Test
+	void multipleHeadsAtStartupAreExplainedInSpringTerms(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=classpath:revisions/two-heads", "retort.target=head")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("dddd00000002").contains("eeee00000002");
+				assertThat(analysis.getAction()).contains("Set 'retort.target'");
+			});
+	}
+
+	@Test
+	void aFailedRevisionAtStartupIsExplainedAndRolledBack(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=classpath:revisions/failing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("bbbb00000002").contains("no_such_table");
+				assertThat(analysis.getAction()).contains("rolled back");
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000001");
+				assertThat(db.queryStrings("SELECT success::text FROM retort_history WHERE revision = 'bbbb00000002'"))
+					.containsExactly("false");
+			});
 	}
 
 	@Test
