@@ -1,5 +1,8 @@
 package dev.retort.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +61,10 @@ final class Docs {
 		doc.append("number of cores says so), which slows every tool and shows as spread. Ratios between tools ");
 		doc.append("run interleaved hold up better than absolute times.\n\n");
 
+		String findings = findings();
+		if (!findings.isEmpty()) {
+			doc.append(findings.strip()).append("\n\n");
+		}
 		doc.append("## What each scenario does\n\n");
 		doc.append(Method.TEXT);
 		if (!bench.report.notes().isEmpty()) {
@@ -70,6 +77,23 @@ final class Docs {
 				.append(String.format(Locale.ROOT, "%.0f", entry.getValue())).append(" |\n");
 		}
 		return doc.toString();
+	}
+
+	/**
+	 * The hand-written analysis of the last full run ({@code benchmarks/findings.md}, passed by
+	 * run.sh as {@code -Dbench.findings}): profiles and causes, which numbers alone don't give.
+	 */
+	private static String findings() {
+		String path = System.getProperty("bench.findings");
+		if (path == null || !Files.isRegularFile(Path.of(path))) {
+			return "";
+		}
+		try {
+			return Files.readString(Path.of(path));
+		}
+		catch (IOException ex) {
+			return "";
+		}
 	}
 
 	private static String version(String className) {
