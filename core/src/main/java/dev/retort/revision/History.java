@@ -57,7 +57,11 @@ final class History {
 	}
 
 	private int[] positions(String symbol, int[] current) {
-		return "current".equals(symbol) ? current : this.resolver.resolve(symbol, current);
+		if ("current".equals(symbol)) {
+			return current;
+		}
+		// As Alembic's get_revisions: 'label@-N' counts down from the label's heads, not from current.
+		return symbol.matches(".+@-\\d+") ? this.resolver.revisions(symbol) : this.resolver.resolve(symbol, current);
 	}
 
 	private int[] belowEnd(int[] upper, String start) {

@@ -111,8 +111,8 @@ final class Planner {
 		BitSet applied = this.graph.ancestors(current, true);
 		BitSet drop = this.graph.descendants(roots, true);
 		drop.and(applied);
-		if (destination.revision() != TargetResolver.BASE && drop.isEmpty()
-				&& !contains(current, destination.revision())) {
+		// A target that is applied (a head, or implied by one) is a no-op, as Alembic #838/#839.
+		if (destination.revision() != TargetResolver.BASE && drop.isEmpty() && !applied.get(destination.revision())) {
 			throw notValidDowngrade(wanted, current, this.graph.id(destination.revision())
 					+ " is not applied, so nothing lies above it; to move up, use 'retort upgrade " + wanted + "'");
 		}

@@ -165,6 +165,26 @@ public final class RevisionGraph {
 	}
 
 	/**
+	 * What Alembic's {@code current} shows: the current heads plus, for each branch that a
+	 * dependency implies, its applied tip (with {@code b2} depending on {@code a2}, rows
+	 * {@code b2} show {@code a2, b2}). In load order.
+	 */
+	public List<String> current(Collection<String> currentHeads) {
+		BitSet applied = this.graph.ancestors(this.planner.current(currentHeads), true);
+		List<String> result = new ArrayList<>();
+		for (int node = applied.nextSetBit(0); node >= 0; node = applied.nextSetBit(node + 1)) {
+			boolean tip = true;
+			for (int child : this.graph.children[node]) {
+				tip &= !applied.get(child);
+			}
+			if (tip) {
+				result.add(this.graph.id(node));
+			}
+		}
+		return Collections.unmodifiableList(result);
+	}
+
+	/**
 	 * Resolves a target of SPEC §3 to revision ids ({@code base} gives an empty set), relative
 	 * forms against {@code currentHeads}.
 	 */

@@ -13,10 +13,14 @@ final class Suggestions {
 	}
 
 	static Optional<String> nearest(String wanted, Collection<String> known) {
+		if (wanted.length() < 3) {
+			// Any one- or two-character id is "near": a suggestion would be noise.
+			return Optional.empty();
+		}
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		int bestPrefix = -1;
-		int limit = Math.max(2, wanted.length() / 3);
+		int limit = Math.max(1, wanted.length() / 3);
 		for (String candidate : known) {
 			int prefix = commonPrefix(wanted, candidate);
 			if (Math.abs(candidate.length() - wanted.length()) > limit && prefix < 4) {

@@ -77,7 +77,7 @@ final class ClassPathScanner {
 		for (Path file : found) {
 			String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
 			byte[] content = withContent ? Files.readAllBytes(file) : null;
-			resources.add(new Resource(relative, root.toString(), file.toUri().toString(), content));
+			resources.add(new Resource(relative, root.toString(), file.toAbsolutePath().normalize().toString(), content));
 		}
 	}
 
@@ -123,7 +123,8 @@ final class ClassPathScanner {
 	 *
 	 * @param relativePath its path below the scanned path, with {@code /} separators
 	 * @param root the class path root (directory or jar URL) it was found in
-	 * @param uri a unique name for it, to see the same file reached twice
+	 * @param uri a unique name for it (the absolute path of a file, the URL of a jar entry), to
+	 * see the same file reached twice
 	 * @param content its bytes, or {@code null} when not asked for
 	 */
 	record Resource(String relativePath, String root, String uri, byte[] content) {

@@ -1,7 +1,6 @@
 package dev.retort.script;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -181,8 +180,7 @@ public final class RevisionWriter {
 			throw new RevisionFileExistsException(file);
 		}
 		catch (IOException ex) {
-			throw new RetortException(ErrorCode.RUNTIME, "Cannot write '" + file + "': " + ex.getMessage(),
-					new UncheckedIOException(ex));
+			throw new RetortException(ErrorCode.RUNTIME, "Cannot write '" + file + "': " + ex.getMessage(), ex);
 		}
 	}
 

@@ -73,14 +73,19 @@ final class SqlRevisionLoader {
 					+ directory.toAbsolutePath().normalize() + "). Point the location at the directory holding the revision files.");
 		}
 		List<Path> paths;
-		try (Stream<Path> walk = Files.walk(directory)) {
-			paths = walk.filter(SqlRevisionLoader::isRevisionFile).toList();
+		// find() hands over the attributes the walk already read: no second stat per file.
+		try (Stream<Path> walk = Files.find(directory, Integer.MAX_VALUE,
+				(path, attributes) -> attributes.isRegularFile() && isRevisionFile(path))) {
+			paths = walk.toList();
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new ScriptLocationException(location.toString(),
 					"Cannot list script location '" + location + "': " + ex.getMessage(), ex);
 		}
 		List<SourceFile> files = new ArrayList<>();
+		// Same identity as ClassPathScanner gives a class path directory's files, so a file reached
+		// both ways loads once.
+		Path root = directory.toAbsolutePath().normalize();
 		for (Path path : paths) {
 			String relative = directory.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
 			byte[] content;
@@ -91,8 +96,7 @@ final class SqlRevisionLoader {
 				throw new ScriptLocationException(location.toString(),
 						"Cannot read revision file '" + location.path() + "/" + relative + "': " + ex.getMessage(), ex);
 			}
-			files.add(new SourceFile(relative, location.path() + "/" + relative,
-					path.toAbsolutePath().normalize().toUri().toString(), content));
+			files.add(new SourceFile(relative, location.path() + "/" + relative, root.resolve(relative).toString(), content));
 		}
 		files.sort(Comparator.comparing(SourceFile::relativePath));
 		return files;
@@ -101,7 +105,7 @@ final class SqlRevisionLoader {
 	private static boolean isRevisionFile(Path path) {
 		String name = path.getFileName().toString();
 		// Editors leave hidden lock and backup files (.#x.sql) next to the real ones.
-		return name.endsWith(".sql") && !name.startsWith(".") && Files.isRegularFile(path);
+		return name.endsWith(".sql") && !name.startsWith(".");
 	}
 
 	private static List<SourceFile> classpath(ScriptLocation location, ClassLoader classLoader) {

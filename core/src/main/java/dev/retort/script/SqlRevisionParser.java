@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.dialect.postgres.StatementSplitter;
@@ -39,6 +40,12 @@ public final class SqlRevisionParser {
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	/** Normalised key (lower case, single spaces) → the key as shown to users. */
+	private static final Map<String, String> KEY_NAMES = KEYS.stream()
+		.collect(Collectors.toUnmodifiableMap((key) -> key.toLowerCase(Locale.ROOT), (key) -> key));
 
 	private SqlRevisionParser() {
 	}
@@ -124,7 +131,7 @@ public final class SqlRevisionParser {
 			List<Integer> markers = new ArrayList<>();
 			boolean strayReported = false;
 			for (int i = next; i < this.lines.length; i++) {
-				if (SECTION.matcher(this.lines[i].trim()).matches()) {
+				if (isMarker(this.lines[i])) {
 					markers.add(i);
 				}
 				else if (markers.isEmpty() && !strayReported && !isComment(this.lines[i])) {
@@ -175,7 +182,7 @@ public final class SqlRevisionParser {
 			boolean inNotes = false;
 			for (; i < this.lines.length; i++) {
 				String line = this.lines[i].trim();
-				if (!line.startsWith("--") || SECTION.matcher(line).matches()) {
+				if (!line.startsWith("--") || isMarker(line)) {
 					break;
 				}
 				String content = line.substring(2).trim();
@@ -318,24 +325,27 @@ public final class SqlRevisionParser {
 			this.problems.add(this.source + ":" + line + ": " + text);
 		}
 
+		private static boolean isMarker(String line) {
+			String trimmed = line.trim();
+			// Most lines are SQL: only a comment can be a marker, so skip the regex for the rest.
+			return trimmed.startsWith("--") && SECTION.matcher(trimmed).matches();
+		}
+
 		private static boolean isComment(String line) {
 			String trimmed = line.trim();
 			return trimmed.isEmpty() || trimmed.startsWith("--");
 		}
 
 		private static String normaliseKey(String key) {
-			return key.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+			return SPACES.matcher(key.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
 		}
 
 		private static boolean isKey(String normalisedKey) {
-			return KEYS.stream().anyMatch((known) -> known.toLowerCase(Locale.ROOT).equals(normalisedKey));
+			return KEY_NAMES.containsKey(normalisedKey);
 		}
 
 		private static String display(String normalisedKey) {
-			return KEYS.stream()
-				.filter((known) -> known.toLowerCase(Locale.ROOT).equals(normalisedKey))
-				.findFirst()
-				.orElse(normalisedKey);
+			return KEY_NAMES.getOrDefault(normalisedKey, normalisedKey);
 		}
 
 	}

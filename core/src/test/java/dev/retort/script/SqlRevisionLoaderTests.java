@@ -129,6 +129,17 @@ class SqlRevisionLoaderTests {
 	}
 
 	@Test
+	void sameFileReachedThroughClasspathAndFilesystemLoadsOnce() throws Exception {
+		Path onDisk = Path.of(this.classLoader.getResource("script/locations/a").toURI());
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = load(List.of("classpath:script/locations/a", "filesystem:" + onDisk), this.classLoader,
+				problems);
+
+		assertThat(scripts).extracting((script) -> script.revision().origin().source())
+			.containsExactly("script/locations/a/2_second.sql", "script/locations/a/sub/1_first.sql");
+	}
+
+	@Test
 	void fileProblemsOfEveryFileAreCollected() {
 		List<String> problems = new ArrayList<>();
 		List<RevisionScript> scripts = load(List.of("classpath:script/locations/bad"), this.classLoader, problems);

@@ -1,8 +1,8 @@
 package dev.retort.script;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +27,7 @@ final class TestJars {
 	private TestJars() {
 	}
 
-	/**
-	 * Compiles {@code sources} (path relative to a source root, e.g. {@code com/x/A.java} → text)
-	 * against Retort's core classes into {@code classes}.
-	 */
+	/** Compiles every {@code .java} file below {@code sourceRoot} against Retort's core classes into {@code classes}. */
 	static void compile(Path sourceRoot, Path classes) throws IOException {
 		List<String> files;
 		try (Stream<Path> walk = Files.walk(sourceRoot)) {
@@ -39,10 +36,10 @@ final class TestJars {
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", coreClasses(), "-proc:none"));
 		arguments.addAll(files);
-		StringWriter errors = new StringWriter();
-		int result = compiler.run(null, null, null, arguments.toArray(String[]::new));
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
+		int result = compiler.run(null, errors, errors, arguments.toArray(String[]::new));
 		if (result != 0) {
-			throw new IllegalStateException("javac failed: " + errors);
+			throw new IllegalStateException("javac failed: " + errors.toString(StandardCharsets.UTF_8));
 		}
 	}
 
@@ -87,10 +84,6 @@ final class TestJars {
 			}
 		}
 		return String.join(File.pathSeparator, entries);
-	}
-
-	static String utf8(byte[] bytes) {
-		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.retort.dialect.postgres;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -48,6 +47,9 @@ public final class StatementSplitter {
 	private final StringBuilder leadingWords = new StringBuilder();
 
 	private int wordCount;
+
+	/** Whether the statement so far reads CREATE [OR REPLACE] {FUNCTION|PROCEDURE}. */
+	private boolean routine;
 
 	private StatementSplitter(String sql, int firstLine) {
 		this.sql = sql;
@@ -136,37 +138,39 @@ public final class StatementSplitter {
 		while (this.pos < this.sql.length() && isIdentifierPart(this.sql.charAt(this.pos))) {
 			this.pos++;
 		}
-		trackBeginAtomic(this.sql.substring(from, this.pos).toLowerCase(Locale.ROOT));
+		trackBeginAtomic(from, this.pos);
 	}
 
 	/**
 	 * psql's heuristic: inside CREATE [OR REPLACE] {FUNCTION|PROCEDURE}, BEGIN (and CASE within
 	 * it) opens a block that END closes, so the semicolons of a BEGIN ATOMIC body stay inside.
 	 */
-	private void trackBeginAtomic(String word) {
+	private void trackBeginAtomic(int from, int to) {
 		if (this.wordCount < 4) {
-			boolean tracked = switch (word) {
-				case "create", "function", "procedure", "or", "replace" -> true;
-				default -> false;
-			};
-			this.leadingWords.append(tracked ? word.charAt(0) : ' ');
+			boolean tracked = is(from, to, "create") || is(from, to, "function") || is(from, to, "procedure")
+					|| is(from, to, "or") || is(from, to, "replace");
+			this.leadingWords.append(tracked ? Character.toLowerCase(this.sql.charAt(from)) : ' ');
+			String lead = this.leadingWords.toString();
+			this.routine = lead.startsWith("cf") || lead.startsWith("cp") || lead.startsWith("corf")
+					|| lead.startsWith("corp");
 		}
 		this.wordCount++;
-		String lead = this.leadingWords.toString();
-		boolean routine = lead.startsWith("cf") || lead.startsWith("cp") || lead.startsWith("corf")
-				|| lead.startsWith("corp");
-		if (!routine || this.parenDepth != 0) {
+		if (!this.routine || this.parenDepth != 0) {
 			return;
 		}
-		if (word.equals("begin")) {
+		if (is(from, to, "begin")) {
 			this.beginDepth++;
 		}
-		else if (word.equals("case") && this.beginDepth > 0) {
+		else if (is(from, to, "case") && this.beginDepth > 0) {
 			this.beginDepth++;
 		}
-		else if (word.equals("end") && this.beginDepth > 0) {
+		else if (is(from, to, "end") && this.beginDepth > 0) {
 			this.beginDepth--;
 		}
+	}
+
+	private boolean is(int from, int to, String keyword) {
+		return to - from == keyword.length() && this.sql.regionMatches(true, from, keyword, 0, keyword.length());
 	}
 
 	private void skipLineComment() {
@@ -304,6 +308,7 @@ public final class StatementSplitter {
 		this.beginDepth = 0;
 		this.leadingWords.setLength(0);
 		this.wordCount = 0;
+		this.routine = false;
 	}
 
 	private static boolean isIdentifierStart(char c) {

@@ -1,0 +1,100 @@
+package dev.retort.revision;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.retort.error.ErrorCode;
+
+import static dev.retort.revision.Graphs.graph;
+import static dev.retort.revision.Graphs.heads;
+import static dev.retort.revision.Graphs.rev;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The message, code and data of each error a graph query throws. */
+class ErrorMessageTests {
+
+	private final RevisionGraph graph = graph(rev("ae1027a6acf3"), rev("ae10f00dcafe", "ae1027a6acf3"),
+			rev("1975ea83b712", "ae10f00dcafe"), rev("9c2d55e0aa41", "ae10f00dcafe"));
+
+	@Test
+	void ambiguousPrefixListsEveryCandidate() {
+		assertThatExceptionOfType(AmbiguousRevisionException.class).isThrownBy(() -> this.graph.resolve("ae10", heads()))
+			.withMessage("Revision prefix 'ae10' is ambiguous: it matches ae1027a6acf3, ae10f00dcafe. Give more characters"
+					+ " of the id.")
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.AMBIGUOUS_REVISION);
+				assertThat(ex.candidates()).containsExactly("ae1027a6acf3", "ae10f00dcafe");
+			});
+	}
+
+	@Test
+	void unknownIdentifierSuggestsTheNearest() {
+		assertThatExceptionOfType(UnknownRevisionException.class)
+			.isThrownBy(() -> this.graph.upgrade(heads(), "1975ea83b713"))
+			.withMessage("No revision or branch label '1975ea83b713' is known. Did you mean 1975ea83b712? 'retort history'"
+					+ " lists the revisions.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION));
+		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> this.graph.get("nope"))
+			.withMessage("No revision 'nope' is known.");
+	}
+
+	@Test
+	void currentHeadsUnknownToTheGraphAreRefused() {
+		assertThatExceptionOfType(UnknownRevisionException.class)
+			.isThrownBy(() -> this.graph.upgrade(heads("deadbeef1234"), "heads"))
+			.withMessage("The version table holds revision 'deadbeef1234', which none of the known revisions declares:"
+					+ " the database is ahead of these revisions, or a revision was removed. Restore the revision, or"
+					+ " reset the rows with 'retort stamp --purge REV'.")
+			.satisfies((ex) -> assertThat(ex.identifier()).isEqualTo("deadbeef1234"));
+		assertThat(this.graph.stamp(heads("deadbeef1234"), List.of("1975"), true).toHeads())
+			.containsExactly("1975ea83b712");
+	}
+
+	@Test
+	void multipleHeadsMessageMatchesTheSpec() {
+		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> this.graph.resolve("head", heads()))
+			.withMessage("Multiple heads are present (1975ea83b712, 9c2d55e0aa41); name one, use 'label@head', or"
+					+ " 'heads'. To join them: retort merge -m \"merge\" 1975ea83b712 9c2d55e0aa41")
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
+				assertThat(ex.argument()).isEqualTo("head");
+			});
+	}
+
+	@Test
+	void irreversibleRevisionIsRefusedBeforeAnythingRuns() {
+		RevisionGraph irreversible = graph(rev("aaaa"), rev("bbbb", "aaaa").withReversible(false), rev("cccc", "bbbb"));
+		assertThatExceptionOfType(IrreversibleRevisionException.class)
+			.isThrownBy(() -> irreversible.downgrade(heads("cccc"), "base"))
+			.withMessage("Cannot downgrade to 'base': revision bbbb (<unknown>) has no downgrade. Nothing was run."
+					+ " Downgrade to bbbb or a later revision, or add a downgrade to it.")
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.IRREVERSIBLE_REVISION);
+				assertThat(ex.revision().id()).isEqualTo("bbbb");
+			});
+		assertThat(Graphs.ids(irreversible.downgrade(heads("cccc"), "bbbb"))).containsExactly("cccc");
+	}
+
+	@Test
+	void overlappingRowsAreRefused() {
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> this.graph.upgrade(heads("ae1027a6acf3", "1975ea83b712"), "heads"))
+			.withMessage("The version table holds both ae1027a6acf3 and 1975ea83b712, but ae1027a6acf3 is an ancestor of"
+					+ " 1975ea83b712; its row should not be there. Fix the rows with 'retort stamp'.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET));
+	}
+
+	@Test
+	void rangesAreOnlyForHistory() {
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> this.graph.upgrade(heads(), "ae1027a6acf3:heads"))
+			.withMessage("A range ('ae1027a6acf3:heads') is not a valid upgrade target; ranges are for 'history' and"
+					+ " offline ('--sql') runs, which take FROM:TO.");
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.graph.history("heads", heads()))
+			.withMessage("History range 'heads' requires [start]:[end], [start]:, or :[end] (for example 'base:heads' or"
+					+ " '-3:current').");
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.retort.revision;
+
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.revision.GraphProblem.Kind;
+import dev.retort.revision.Revision.Origin;
+
+import static dev.retort.revision.Graphs.graph;
+import static dev.retort.revision.Graphs.rev;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Validation while building the graph: every problem at once, each naming where it is
+ * (alembic.md §2.2, {@code GraphWithLoopTest}, {@code GraphWithCycleTest}, and the "do better"
+ * list of §2.3: no raw tracebacks, no silent duplicates).
+ */
+class GraphValidationTests {
+
+	private static Revision fromFile(String id, String file, String... parents) {
+		return new Revision(id, List.of(parents), List.of(), List.of(), "", null,
+				new Origin("db/revisions/" + file, 3, 4, 6, 5), Revision.Kind.SQL, true, true, null);
+	}
+
+	@Test
+	void unknownParentNamesFileLineAndTheNearestId() {
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(fromFile("ae1027a6acf3", "ae1027a6acf3_create.sql"),
+					fromFile("1975ea83b712", "1975ea83b712_add_user_column.sql", "ae1027a6acfX")))
+			.withMessage("The revision graph is invalid: Revision 1975ea83b712"
+					+ " (db/revisions/1975ea83b712_add_user_column.sql:4) revises ae1027a6acfX, which does not exist."
+					+ " Did you mean ae1027a6acf3?")
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_GRAPH);
+				assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+					assertThat(problem.kind()).isEqualTo(Kind.UNKNOWN_PARENT);
+					assertThat(problem.location()).isEqualTo("db/revisions/1975ea83b712_add_user_column.sql:4");
+					assertThat(problem.revisions()).containsExactly("1975ea83b712", "ae1027a6acfX");
+				});
+			});
+	}
+
+	@Test
+	void everyProblemIsReportedAtOnce() {
+		Revision dependsOnNothing = fromFile("cccc3333", "c.sql", "aaaa1111").withDependsOn("libary");
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(fromFile("aaaa1111", "a.sql"), fromFile("aaaa1111", "a_copy.sql"),
+					fromFile("bbbb2222", "b.sql", "zzzz9999"), dependsOnNothing,
+					fromFile("dddd4444", "d.sql", "aaaa1111").withBranchLabels("library"),
+					fromFile("eeee5555", "e.sql", "dddd4444").withBranchLabels("library")))
+			.satisfies((ex) -> {
+				assertThat(ex.problems()).extracting(GraphProblem::kind)
+					.containsExactly(Kind.DUPLICATE_ID, Kind.DUPLICATE_BRANCH_LABEL, Kind.UNKNOWN_PARENT,
+							Kind.UNKNOWN_DEPENDENCY);
+				assertThat(ex.getMessage()).startsWith("The revision graph is invalid (4 problems):\n  - Revision aaaa1111"
+						+ " is declared twice: in db/revisions/a.sql:3 and in db/revisions/a_copy.sql:3. Revision ids must be"
+						+ " unique: give one of them a new id and update what revises it.");
+				assertThat(ex.problems().get(1).message()).isEqualTo("Branch label 'library' is declared by both dddd4444"
+						+ " (db/revisions/d.sql:5) and eeee5555 (db/revisions/e.sql:5); a label names one branch: rename one"
+						+ " of them.");
+				assertThat(ex.problems().get(2).message()).isEqualTo(
+						"Revision bbbb2222 (db/revisions/b.sql:4) revises zzzz9999, which does not exist.");
+				assertThat(ex.problems().get(3).message()).isEqualTo("Revision cccc3333 (db/revisions/c.sql:6) depends on"
+						+ " libary, which is neither a revision nor a branch label. Did you mean library?");
+			});
+	}
+
+	@Test
+	@DisplayName("GraphWithCycleTest.test_revision_map_simple_cycle, extra/lower simple cycle")
+	void cyclesNameTheirRevisions() {
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(fromFile("a", "a.sql", "c"), fromFile("b", "b.sql", "a"), fromFile("c", "c.sql", "b"),
+					fromFile("d", "d.sql", "c"), fromFile("e", "e.sql", "d")))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
+				.satisfies((problem) -> {
+					assertThat(problem.kind()).isEqualTo(Kind.CYCLE);
+					assertThat(problem.revisions()).containsExactly("a", "c", "b");
+					assertThat(problem.message()).isEqualTo("Revisions a, c, b form a cycle: a (db/revisions/a.sql:4)"
+							+ " revises c, c (db/revisions/c.sql:4) revises b, b (db/revisions/b.sql:4) revises a. A revision"
+							+ " cannot come after itself: break the loop.");
+				}));
+	}
+
+	@Test
+	@DisplayName("GraphWithCycleTest dependency cycles")
+	void dependencyCycles() {
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(rev("a1"), rev("a2", "a1").withDependsOn("b2"), rev("b1"),
+					rev("b2", "b1").withDependsOn("a2")))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.kind()).isEqualTo(Kind.DEPENDENCY_CYCLE);
+				assertThat(problem.revisions()).containsExactlyInAnyOrder("a2", "b2");
+				assertThat(problem.message()).contains("a2 (<unknown>) depends on b2", "b2 (<unknown>) depends on a2");
+			}));
+	}
+
+	@Test
+	@DisplayName("GraphWithLoopTest: self-loops, on revises and on depends on")
+	void selfLoops() {
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(rev("a"), rev("b", "a", "b"), rev("c", "b").withDependsOn("c")))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(GraphProblem::message)
+				.containsExactly("Revision b (<unknown>) revises itself; remove it from 'Revises'.",
+						"Revision c (<unknown>) depends on itself ('c'); remove it from 'Depends On'."));
+	}
+
+	@Test
+	void reservedCharactersAndWordsAreRejected() {
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(rev("a-b"), rev("heads"), rev("c").withBranchLabels("x@y")))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(GraphProblem::message)
+				.containsExactly("Revision id 'a-b' (<unknown>) contains '-', which the identifier grammar reserves. Use"
+						+ " letters, digits and '_' (not head, heads, base, current).",
+						"Revision id 'heads' (<unknown>) is a reserved word of the identifier grammar. Use letters, digits"
+								+ " and '_' (not head, heads, base, current).",
+						"Branch label 'x@y' (<unknown>) contains '@', which the identifier grammar reserves. Use letters,"
+								+ " digits and '_' (not head, heads, base, current)."));
+	}
+
+	@Test
+	void aLabelMayNotBeARevisionId() {
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(rev("a"), rev("b", "a").withBranchLabels("a")))
+			.withMessage("The revision graph is invalid: Branch label 'a' of revision b (<unknown>) is also the id of"
+					+ " revision a; rename the label.");
+	}
+
+	@Test
+	void anEmptyGraphHasNoHeads() {
+		RevisionGraph graph = RevisionGraph.of(List.of());
+		assertThat(graph.heads()).isEmpty();
+		assertThat(graph.upgrade(List.of(), "heads").isEmpty()).isTrue();
+		assertThat(graph.resolve("base", List.of())).isEmpty();
+	}
+
+}
