@@ -18,6 +18,7 @@ import dev.retort.command.MigrationListener;
 import dev.retort.command.MigrationResult;
 import dev.retort.command.NewRevision;
 import dev.retort.command.OfflineScript;
+import dev.retort.command.RevisionCommand;
 import dev.retort.command.ShowCommand;
 import dev.retort.command.ShowResult;
 import dev.retort.command.StampCommand;
@@ -28,10 +29,11 @@ import dev.retort.command.ValidateCommand;
 import dev.retort.command.ValidateResult;
 import dev.retort.command.WrittenRevision;
 import dev.retort.config.RetortConfig;
-import dev.retort.error.ErrorCode;
-import dev.retort.error.RetortException;
+import dev.retort.revision.GraphProblem;
+import dev.retort.revision.InvalidGraphException;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.ConnectionFactory;
+import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.ScriptDirectory;
 
 /**
@@ -76,18 +78,18 @@ public final class Retort {
 		try {
 			retort = load(config);
 		}
-		catch (RetortException ex) {
-			if (ex.code() == ErrorCode.INVALID_GRAPH || ex.code() == ErrorCode.INVALID_REVISION_FILE) {
-				return new ValidateResult(List.of(ex.getMessage().split("\n")));
-			}
-			throw ex;
+		catch (InvalidRevisionFileException ex) {
+			return new ValidateResult(ex.problems());
+		}
+		catch (InvalidGraphException ex) {
+			return new ValidateResult(ex.problems().stream().map(GraphProblem::message).toList());
 		}
 		return retort.validate();
 	}
 
 	/** Creates a revisions directory with a revision template ({@code retort init}). */
 	public static Path init(Path directory) {
-		throw new IllegalStateException("skeleton: lands with the script engineer's init");
+		return RevisionCommand.init(directory);
 	}
 
 	public RetortConfig config() {
@@ -192,12 +194,12 @@ public final class Retort {
 
 	/** Writes a new revision file ({@code retort revision}). */
 	public WrittenRevision revision(NewRevision request) {
-		throw new IllegalStateException("skeleton: lands with the script engineer's RevisionWriter");
+		return new RevisionCommand(this.context).revision(request);
 	}
 
 	/** Writes a merge revision file ({@code retort merge}); {@code request.head()} are the parents. */
 	public WrittenRevision merge(NewRevision request) {
-		throw new IllegalStateException("skeleton: lands with the script engineer's RevisionWriter");
+		return new RevisionCommand(this.context).merge(request);
 	}
 
 }

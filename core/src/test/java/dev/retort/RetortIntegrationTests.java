@@ -1,12 +1,24 @@
 package dev.retort;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import dev.retort.command.CurrentResult;
+import dev.retort.command.HistoryResult;
 import dev.retort.command.MigrationResult;
 import dev.retort.command.RevisionFiles;
+import dev.retort.command.RevisionInfo;
+import dev.retort.command.ShowResult;
+import dev.retort.command.StatusReport;
 import dev.retort.command.StepResult;
+import dev.retort.command.ValidateResult;
+import dev.retort.config.RetortConfig;
+import dev.retort.config.TransactionMode;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.runtime.ChecksumMismatchException;
+import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -14,34 +26,317 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @ExtendWith(PostgresExtension.class)
 class RetortIntegrationTests {
 
-	@Test
-	void upgradeAppliesLinearRevisionsAndCurrentReportsTheHead(TestDatabase db, @TempDir Path dir) {
+	private static final String A = "a1a1a1a1a1a1";
+
+	private static final String B = "b2b2b2b2b2b2";
+
+	private static final String C = "c3c3c3c3c3c3";
+
+	private static RevisionFiles linear(Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
-		files.write("a1a1a1a1a1a1", null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
-		files.write("b2b2b2b2b2b2", "a1a1a1a1a1a1", "ALTER TABLE coffee ADD COLUMN kind text;",
-				"ALTER TABLE coffee DROP COLUMN kind;");
-		Retort retort = Retort.configure()
+		files.write(A, null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
+		files.write(B, A, "ALTER TABLE coffee ADD COLUMN kind text;", "ALTER TABLE coffee DROP COLUMN kind;");
+		return files;
+	}
+
+	private static RetortConfig.Builder<Retort> configure(TestDatabase db, RevisionFiles files) {
+		return Retort.configure()
 			.url(db.jdbcUrl())
 			.user(db.user())
 			.password(db.password())
-			.locations(files.location())
-			.load();
-		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(), List.of("b2b2b2b2b2b2"), false));
+			.locations(files.location());
+	}
+
+	@Test
+	void upgradeAppliesLinearRevisionsAndCurrentReportsTheHead(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, linear(dir)).load();
+		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(), List.of(B), false));
 		assertThat(db.tableExists("retort_version")).isFalse();
 		MigrationResult result = retort.upgrade(null);
 		assertThat(result.from()).isEmpty();
-		assertThat(result.to()).containsExactly("b2b2b2b2b2b2");
-		assertThat(result.steps()).extracting(StepResult::revision).containsExactly("a1a1a1a1a1a1", "b2b2b2b2b2b2");
-		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of("b2b2b2b2b2b2"), List.of("b2b2b2b2b2b2"), true));
+		assertThat(result.to()).containsExactly(B);
+		assertThat(result.steps()).extracting(StepResult::revision).containsExactly(A, B);
+		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(B), List.of(B), true));
 		assertThat(retort.upgrade("heads").steps()).isEmpty();
 		MigrationResult down = retort.downgrade("-1");
-		assertThat(down.to()).containsExactly("a1a1a1a1a1a1");
+		assertThat(down.to()).containsExactly(A);
 		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = 'coffee'"))
 			.containsExactly("id");
+		assertThat(db.queryStrings("SELECT operation FROM retort_history ORDER BY id"))
+			.containsExactly("upgrade", "upgrade", "downgrade");
+	}
+
+	@Test
+	void theVersionTableHasAlembicsLayout(TestDatabase db, @TempDir Path dir) {
+		configure(db, linear(dir)).load().upgrade("heads");
+		assertThat(db.queryStrings("SELECT column_name || ' ' || data_type || ' ' || character_maximum_length"
+				+ " FROM information_schema.columns WHERE table_name = 'retort_version'"))
+			.containsExactly("version_num character varying 32");
+		assertThat(db.queryStrings("SELECT conname FROM pg_constraint WHERE contype = 'p'"
+				+ " AND conrelid = 'retort_version'::regclass")).containsExactly("retort_version_pkc");
+		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns"
+				+ " WHERE table_name = 'retort_history' ORDER BY ordinal_position"))
+			.containsExactly("id", "revision", "operation", "from_heads", "to_heads", "message", "checksum",
+					"applied_by", "client", "started_at", "duration_ms", "success", "error");
+		assertThat(db.queryStrings("SELECT applied_by || ' ' || client FROM retort_history ORDER BY id").get(0))
+			.startsWith(db.user() + " ").endsWith(" retort");
+	}
+
+	@Test
+	void aConfiguredSchemaIsCreatedAndHoldsTablesAndMigrations(TestDatabase db, @TempDir Path dir) {
+		configure(db, linear(dir)).schema("coffee_app").versionTable("alembic_version").load().upgrade("heads");
+		assertThat(db.queryStrings("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+				+ " WHERE table_schema = 'coffee_app' ORDER BY 1"))
+			.containsExactly("coffee_app.alembic_version", "coffee_app.coffee", "coffee_app.retort_history");
+	}
+
+	@Test
+	void withoutCreateSchemaAMissingSchemaIsAConfigurationError(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, linear(dir)).schema("missing").createSchema(false).load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONFIGURATION);
+		assertThat(error.getMessage()).contains("Schema 'missing' does not exist and 'create-schema' is false");
+	}
+
+	@Test
+	void statusAndReadOnlyCommandsNeverCreateAnything(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, linear(dir)).schema("not_yet").load();
+		StatusReport status = retort.status();
+		assertThat(status.current()).isEmpty();
+		assertThat(status.upToDate()).isFalse();
+		assertThat(status.pending()).extracting(RevisionInfo::revision).containsExactly(A, B);
+		assertThat(status.revisions()).extracting(RevisionInfo::state).containsExactly("pending", "pending");
+		assertThat(status.history()).isEmpty();
+		assertThat(status.lastMigration()).isNull();
+		assertThat(status.lock().held()).isFalse();
+		retort.current();
+		retort.history(null, true);
+		retort.validate();
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_namespace WHERE nspname = 'not_yet'")).containsExactly("0");
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_class WHERE relname LIKE 'retort%'")).containsExactly("0");
+	}
+
+	@Test
+	void statusAfterARunShowsHistoryAndLastMigration(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, linear(dir)).load();
+		retort.upgrade(A);
+		StatusReport status = retort.status();
+		assertThat(status.schema()).isEqualTo("public");
+		assertThat(status.current()).containsExactly(A);
+		assertThat(status.pending()).extracting(RevisionInfo::revision).containsExactly(B);
+		assertThat(status.revisions()).extracting(RevisionInfo::state).containsExactly("pending", "applied");
+		assertThat(status.history()).singleElement().satisfies((entry) -> {
+			assertThat(entry.revision()).isEqualTo(A);
+			assertThat(entry.toHeads()).containsExactly(A);
+			assertThat(entry.checksum()).hasSize(64);
+			assertThat(entry.success()).isTrue();
+		});
+		assertThat(status.lastMigration().success()).isTrue();
+	}
+
+	@Test
+	void aChangedAppliedRevisionIsRefusedShowingBothChecksums(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		configure(db, files).load().upgrade("heads");
+		String applied = db.queryStrings("SELECT checksum FROM retort_history WHERE revision = ?", A).get(0);
+		files.write(A, null, "CREATE TABLE coffee (id bigint);", "DROP TABLE coffee;");
+		files.write(C, B, "SELECT 1;", "SELECT 1;");
+		Retort changed = configure(db, files).load();
+		ChecksumMismatchException error = catchThrowableOfType(ChecksumMismatchException.class,
+				() -> changed.upgrade("heads"));
+		String onDisk = changed.graph().get(A).checksum();
+		assertThat(error.getMessage()).isEqualTo("Applied revision " + A + " (" + dir.resolve(A + "_test.sql")
+				+ ") changed on disk since it was applied (checksum " + applied + " != " + onDisk
+				+ "). Applied revisions are never edited: revert the file and add a new revision.");
+		assertThat(error.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly(B);
+		assertThat(changed.validate().problems()).singleElement().asString().contains(applied);
+		assertThat(configure(db, files).validateChecksums(false).load().upgrade("heads").to()).containsExactly(C);
+	}
+
+	@Test
+	void aDatabaseAheadIsReportedByCurrentAndStatusAndRefusedByUpgrade(TestDatabase db, @TempDir Path dir,
+			@TempDir Path newer) {
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "CREATE TABLE newer (id int);", "DROP TABLE newer;");
+		configure(db, next).load().upgrade("heads");
+
+		Retort old = configure(db, linear(dir)).load();
+		assertThat(old.current().current()).containsExactly(C);
+		assertThat(old.current().upToDate()).isTrue();
+		StatusReport status = old.status();
+		assertThat(status.databaseAhead()).isTrue();
+		assertThat(status.upToDate()).isTrue();
+		assertThat(status.revisions()).extracting(RevisionInfo::state).containsExactly("applied", "applied");
+		// Nothing of this version is pending: an old instance starts without touching anything.
+		MigrationResult noop = old.upgrade("heads");
+		assertThat(noop.steps()).isEmpty();
+		assertThat(noop.to()).containsExactly(C);
+
+		DatabaseAheadException error = catchThrowableOfType(DatabaseAheadException.class, () -> old.downgrade(A));
+		assertThat(error.unknownRevisions()).containsExactly(C);
+		assertThat(error.getMessage()).startsWith("The database is at " + C + ", which no revision file declares")
+			.contains("'downgrade " + A + "' would have to move past it");
+		assertThat(error.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+		assertThat(old.validate().problems()).singleElement().asString()
+			.startsWith("Revision " + C + " is in retort_version but no revision file declares it");
+	}
+
+	@Test
+	void upgradeIntoADatabaseAheadOnTheSameBranchIsRefused(TestDatabase db, @TempDir Path dir, @TempDir Path newer) {
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "CREATE TABLE newer (id int);", "DROP TABLE newer;");
+		configure(db, next).load().upgrade("heads");
+		db.execute("DELETE FROM retort_history WHERE revision = '" + B + "'");
+		RevisionFiles old = linear(dir);
+		DatabaseAheadException error = catchThrowableOfType(DatabaseAheadException.class,
+				() -> configure(db, old).load().upgrade("heads"));
+		assertThat(error.getMessage()).contains("'upgrade heads' would have to move past it");
+	}
+
+	@Test
+	void baselineStampsANonEmptySchemaWithoutVersionTable(TestDatabase db, @TempDir Path dir) {
+		db.execute("CREATE TABLE coffee (id int)");
+		Retort retort = configure(db, linear(dir)).load();
+		MigrationResult baseline = retort.baseline(A);
+		assertThat(baseline.steps()).singleElement().satisfies((step) -> {
+			assertThat(step.revision()).isEqualTo(A);
+			assertThat(step.operation()).isEqualTo("stamp");
+		});
+		assertThat(retort.upgrade("heads").steps()).extracting(StepResult::revision).containsExactly(B);
+		RetortException again = catchThrowableOfType(RetortException.class, () -> retort.baseline(A));
+		assertThat(again.getMessage()).contains("already has retort_version: baseline is only for a schema Retort"
+				+ " has never migrated");
+	}
+
+	@Test
+	void baselineRefusesAnEmptySchema(TestDatabase db, @TempDir Path dir) {
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> configure(db, linear(dir)).load().baseline(A));
+		assertThat(error.getMessage()).isEqualTo(
+				"Schema 'public' is empty: there is nothing to baseline. Run 'retort upgrade' to build it from the revisions.");
+	}
+
+	@Test
+	void theBaselinePropertyStampsBeforeTheFirstUpgrade(TestDatabase db, @TempDir Path dir) {
+		db.execute("CREATE TABLE coffee (id int)");
+		MigrationResult result = configure(db, linear(dir)).baseline(A).load().upgrade("heads");
+		assertThat(result.steps()).extracting(StepResult::operation).containsExactly("stamp", "upgrade");
+		assertThat(result.to()).containsExactly(B);
+	}
+
+	@Test
+	void stampMovesTheVersionWithoutRunningAndPurgeReplacesUnknownRows(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, linear(dir)).load();
+		assertThat(retort.stamp(List.of(B), false).to()).containsExactly(B);
+		assertThat(db.tableExists("coffee")).isFalse();
+		db.execute("INSERT INTO retort_version VALUES ('ffffffffffff')");
+		DatabaseAheadException ahead = catchThrowableOfType(DatabaseAheadException.class,
+				() -> retort.stamp(List.of(A), false));
+		assertThat(ahead.getMessage()).contains("Use 'stamp --purge'");
+		assertThat(retort.stamp(List.of(A), true).to()).containsExactly(A);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly(A);
+		assertThat(db.queryStrings("SELECT operation FROM retort_history ORDER BY id")).containsOnly("stamp");
+	}
+
+	@Test
+	void historyShowsStatesAndShowPrintsTheSql(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, A, "CREATE TABLE other_branch (id int);", "DROP TABLE other_branch;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade(B);
+		HistoryResult history = retort.history(null, true);
+		assertThat(history.revisions()).extracting(RevisionInfo::revision, RevisionInfo::state)
+			.contains(org.assertj.core.groups.Tuple.tuple(A, "applied"), org.assertj.core.groups.Tuple.tuple(B, "applied"),
+					org.assertj.core.groups.Tuple.tuple(C, "pending"));
+		assertThat(retort.history(null, false).revisions()).extracting(RevisionInfo::state).containsOnlyNulls();
+		ShowResult show = retort.show(B);
+		assertThat(show.upgradeSql()).contains("ALTER TABLE coffee ADD COLUMN kind text;");
+		assertThat(show.downgradeSql()).contains("DROP COLUMN kind");
+		assertThat(show.revision().isHead()).isTrue();
+	}
+
+	@Test
+	void transactionModeAllRefusesANonTransactionalRevisionBeforeRunningAnything(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "", false, "CREATE INDEX CONCURRENTLY ix ON coffee (kind);", "DROP INDEX ix;");
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> configure(db, files).transactionMode(TransactionMode.ALL).load().upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONFIGURATION);
+		assertThat(error.getMessage()).startsWith("Revision(s) " + C + " (" + dir.resolve(C + "_test.sql") + ") must run outside a"
+				+ " transaction ('Transactional: false'), but 'transaction-mode' is 'all'");
+		assertThat(db.tableExists("coffee")).isFalse();
+	}
+
+	@Test
+	void listenerHearsTheLockAndEachStep(TestDatabase db, @TempDir Path dir) {
+		List<String> heard = new java.util.ArrayList<>();
+		configure(db, linear(dir)).load().withListener(new dev.retort.command.MigrationListener() {
+			@Override
+			public void lockAcquired(Duration waited) {
+				heard.add("lock");
+			}
+
+			@Override
+			public void stepStarting(dev.retort.revision.Step step) {
+				heard.add("start " + step.revision().id());
+			}
+
+			@Override
+			public void stepFinished(dev.retort.revision.Step step, long durationMs, Throwable error) {
+				heard.add("end " + step.revision().id() + " " + (error == null));
+			}
+		}).upgrade("heads");
+		assertThat(heard).containsExactly("lock", "start " + A, "end " + A + " true", "start " + B, "end " + B + " true");
+	}
+
+	@Test
+	void theNextRunAfterAFailureContinuesOnceTheFileIsFixed(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "CREATE TABLE t3 (id int);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE t3;");
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> configure(db, files).load().upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+		assertThat(error.getMessage()).startsWith("Revision " + C + " (" + dir.resolve(C + "_test.sql") + ":10) failed and was rolled back");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly(B);
+		files.write(C, B, "CREATE TABLE t3 (id int);", "DROP TABLE t3;");
+		assertThat(configure(db, files).load().upgrade("heads").steps()).extracting(StepResult::revision)
+			.containsExactly(C);
+	}
+
+	@Test
+	void aPasswordNeverAppearsInAConnectionError(@TempDir Path dir) {
+		Retort retort = Retort.configure()
+			.url("jdbc:postgresql://127.0.0.1:1/nowhere?password=s3cr3t-in-url")
+			.user("app_user")
+			.locations(linear(dir).location())
+			.load();
+		RetortException error = catchThrowableOfType(RetortException.class, retort::current);
+		assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+		assertThat(error.getMessage()).startsWith("Could not connect to 'jdbc:postgresql://127.0.0.1:1/nowhere?password=******'")
+			.contains("password=******")
+			.doesNotContain("s3cr3t-in-url");
+		Retort other = Retort.configure()
+			.url("postgresql://app_user:p%40ss-word@127.0.0.1:1/nowhere")
+			.locations(linear(dir).location())
+			.load();
+		RetortException refused = catchThrowableOfType(RetortException.class, other::current);
+		assertThat(refused.getMessage()).doesNotContain("p@ss-word").doesNotContain("p%40ss-word");
+		assertThat(retort.config().toString()).doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void validateReportsGraphProblemsWithoutThrowing(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write(A, "deadbeef0000", "SELECT 1;", "SELECT 1;");
+		ValidateResult result = Retort.validate(Retort.configure().locations(files.location()).build());
+		assertThat(result.valid()).isFalse();
+		assertThat(result.problems()).anySatisfy((problem) -> assertThat(problem).contains("deadbeef0000"));
 	}
 
 }

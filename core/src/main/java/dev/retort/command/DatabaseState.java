@@ -105,10 +105,20 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		if (upgrade && alreadyApplied == 0) {
 			return plan;
 		}
-		throw new DatabaseAheadException("The database is at " + String.join(", ", this.unknown)
+		throw aheadError(command, null);
+	}
+
+	/** The error for a command that would have to move past the unknown rows. */
+	DatabaseAheadException aheadError(String command, Throwable cause) {
+		DatabaseAheadException error = new DatabaseAheadException("The database is at "
+				+ String.join(", ", this.unknown)
 				+ ", which no revision file declares (a newer version of the application migrated it), and '"
 				+ command + "' would have to move past it. Run this command from the newer version, or add the"
 				+ " missing revision files.", this.unknown);
+		if (cause != null) {
+			error.addSuppressed(cause);
+		}
+		return error;
 	}
 
 	/** Every applied revision whose file changed since, from the last successful upgrade row. */

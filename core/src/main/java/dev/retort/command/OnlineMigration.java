@@ -7,6 +7,10 @@ import java.util.List;
 import dev.retort.config.RetortConfig;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.Step;
+import dev.retort.revision.VersionChange;
+import dev.retort.error.RetortException;
+import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.MigrationLock;
 
@@ -60,13 +64,15 @@ final class OnlineMigration {
 				if (config.validateChecksums()) {
 					state.validateChecksums(graph);
 				}
-				Plan plan = state.guardAhead(planner.plan(graph, state), command);
+				Plan plan = plan(planner, graph, state, command);
 				if (!state.versionTableExists() || !state.historyTableExists()) {
 					database.createTables(this.context.createSchema());
 				}
 				steps.addAll(this.context.runner(database.sink(), database.names()).run(plan));
 				List<String> to = new ArrayList<>(plan.isEmpty() ? state.known() : plan.toHeads());
-				to.addAll(state.unknown());
+				if (!purges(plan)) {
+					to.addAll(state.unknown());
+				}
 				return new MigrationResult(from, to, steps);
 			}
 			finally {
@@ -75,6 +81,34 @@ final class OnlineMigration {
 				}
 			}
 		}
+	}
+
+	private static boolean purges(Plan plan) {
+		return plan.steps()
+			.stream()
+			.anyMatch((step) -> step.changes().stream().anyMatch(VersionChange.DeleteAll.class::isInstance));
+	}
+
+	/**
+	 * The plan, made from the rows the scripts know. With unknown rows a plan that needs them
+	 * (a downgrade through them, a relative move) fails to build: that is the database being
+	 * ahead, and said so.
+	 */
+	private static Plan plan(Planner planner, RevisionGraph graph, DatabaseState state, String command) {
+		Plan plan;
+		try {
+			plan = planner.plan(graph, state);
+		}
+		catch (DatabaseAheadException ex) {
+			throw ex;
+		}
+		catch (RetortException ex) {
+			if (state.ahead()) {
+				throw state.aheadError(command, ex);
+			}
+			throw ex;
+		}
+		return (plan.operation() == Step.Operation.STAMP) ? plan : state.guardAhead(plan, command);
 	}
 
 	/** Makes the plan once the state is known. */

@@ -131,7 +131,10 @@ public record RetortConfig(DataSource dataSource, String url, String user, Strin
 	@Override
 	public String toString() {
 		// Never print the password.
-		return "RetortConfig[url=" + this.url + ", user=" + this.user + ", schema=" + this.schema + ", locations="
+		String safeUrl = (this.url != null)
+				? this.url.replaceAll("(?i)(password=)[^&]*", "$1******").replaceAll("(://[^:/@]*):[^@/]*@", "$1:******@")
+				: null;
+		return "RetortConfig[url=" + safeUrl + ", user=" + this.user + ", schema=" + this.schema + ", locations="
 				+ this.locations + "]";
 	}
 

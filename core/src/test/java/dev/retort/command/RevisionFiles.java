@@ -12,6 +12,12 @@ public final class RevisionFiles {
 
 	public RevisionFiles(Path directory) {
 		this.directory = directory;
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public String location() {

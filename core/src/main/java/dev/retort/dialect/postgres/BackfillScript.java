@@ -25,9 +25,10 @@ final class BackfillScript {
 				"\t\tSELECT a.attname INTO key_column FROM pg_index i",
 				"\t\t\tJOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]",
 				"\t\t\tWHERE i.indrelid = " + PostgresLiterals.string(table)
-						+ "::regclass AND i.indisprimary AND i.indnkeyatts = 1;",
+						+ "::regclass AND i.indisprimary AND i.indnkeyatts = 1",
+				"\t\t\t\tAND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype);",
 				"\t\tIF NOT FOUND THEN",
-				"\t\t\tRAISE EXCEPTION 'Backfill of % needs a single-column primary key to batch by', "
+				"\t\t\tRAISE EXCEPTION 'Backfill of % needs a single-column integer primary key to batch by', "
 						+ PostgresLiterals.string(table) + ";",
 				"\t\tEND IF;", "\tEND IF;",
 				"\tEXECUTE format(" + PostgresLiterals.string("SELECT min(%1$I), max(%1$I) FROM " + formatEscaped(table))

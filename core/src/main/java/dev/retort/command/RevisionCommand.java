@@ -1,0 +1,139 @@
+package dev.retort.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.script.NewRevisionFile;
+import dev.retort.script.RevisionIds;
+import dev.retort.script.RevisionWriter;
+import dev.retort.script.ScriptInit;
+
+/**
+ * {@code retort revision} and {@code retort merge}: write a new revision file after checking
+ * everything against the graph (the id is new, the parents exist and are heads unless
+ * {@code --splice}, the labels are unused, the dependencies resolve), so a file is never
+ * written that the next load would refuse, and never over another one.
+ */
+public final class RevisionCommand {
+
+	private final CommandContext context;
+
+	public RevisionCommand(CommandContext context) {
+		this.context = context;
+	}
+
+	/** {@code retort init DIR}: a revisions directory holding the revision template. */
+	public static Path init(Path directory) {
+		return ScriptInit.init(directory);
+	}
+
+	/** {@code retort revision -m MSG [--head REV] [--splice] …}. */
+	public WrittenRevision revision(NewRevision request) {
+		List<String> heads = request.head().isEmpty() ? List.of("head") : request.head();
+		List<String> parents = new ArrayList<>();
+		for (String head : heads) {
+			parents.addAll(parents(head, request.splice()));
+		}
+		return write(request, List.copyOf(new LinkedHashSet<>(parents)));
+	}
+
+	/** {@code retort merge -m MSG REV...}: a revision whose parents are the given revisions. */
+	public WrittenRevision merge(NewRevision request) {
+		if (request.head().isEmpty()) {
+			throw new RetortException(ErrorCode.INVALID_TARGET,
+					"merge needs the revisions to join, e.g. 'retort merge -m \"merge\" heads'.");
+		}
+		Set<String> parents = new LinkedHashSet<>();
+		for (String head : request.head()) {
+			parents.addAll(this.context.graph().resolve(head.strip(), List.of()));
+		}
+		if (parents.size() < 2) {
+			throw new RetortException(ErrorCode.INVALID_TARGET, "merge needs at least two revisions to join; "
+					+ String.join(" ", request.head()) + " resolves to " + (parents.isEmpty() ? "none" : parents)
+					+ ". Nothing to merge.");
+		}
+		return write(request, List.copyOf(parents));
+	}
+
+	private List<String> parents(String head, boolean splice) {
+		RevisionGraph graph = this.context.graph();
+		String target = head.strip();
+		if (graph.revisions().isEmpty() && (target.equals("head") || target.equals("heads"))) {
+			return List.of();
+		}
+		Set<String> resolved = graph.resolve(target, List.of());
+		for (String parent : resolved) {
+			if (!splice && !graph.isHead(parent)) {
+				throw new RetortException(ErrorCode.INVALID_TARGET, "Revision " + parent + " ("
+						+ graph.get(parent).origin().source() + ") is not a head revision; use --splice to start a new"
+						+ " branch from it, or name a head (retort heads).");
+			}
+		}
+		return List.copyOf(resolved);
+	}
+
+	private WrittenRevision write(NewRevision request, List<String> parents) {
+		RevisionGraph graph = this.context.graph();
+		String id = (request.revId() != null && !request.revId().isBlank()) ? request.revId().strip()
+				: RevisionIds.newId();
+		RevisionIds.requireWritable(id);
+		if (graph.find(id).isPresent()) {
+			throw new RetortException(ErrorCode.INVALID_GRAPH, "Revision id " + id + " is already used by "
+					+ graph.get(id).origin().source() + ". Choose another --rev-id, or leave it out for a fresh one.");
+		}
+		for (String label : request.branchLabels()) {
+			if (graph.allBranchLabels().contains(label)) {
+				throw new RetortException(ErrorCode.INVALID_GRAPH, "Branch label '" + label
+						+ "' is already used. Choose another label; a label names one branch.");
+			}
+			if (graph.find(label).isPresent()) {
+				throw new RetortException(ErrorCode.INVALID_GRAPH,
+						"Branch label '" + label + "' is a revision id. Choose another label.");
+			}
+		}
+		List<String> dependsOn = new ArrayList<>();
+		for (String dependency : request.dependsOn()) {
+			dependsOn.add(dependency(dependency.strip()));
+		}
+		NewRevisionFile file = new NewRevisionFile(id, request.message(), parents, request.branchLabels(), dependsOn,
+				true, "", "");
+		RevisionWriter writer = new RevisionWriter(this.context.config().fileTemplate());
+		if (request.javaClass() != null && !request.javaClass().isBlank()) {
+			Path sourceRoot = (request.versionPath() != null) ? request.versionPath() : Path.of("src/main/java");
+			return new WrittenRevision(id, writer.writeJava(sourceRoot, request.javaClass().strip(), file));
+		}
+		return new WrittenRevision(id, writer.writeSql(directory(request), file));
+	}
+
+	/** A label stays a label (it follows its branch); a revision (or prefix) becomes its full id. */
+	private String dependency(String dependency) {
+		RevisionGraph graph = this.context.graph();
+		if (graph.allBranchLabels().contains(dependency)) {
+			return dependency;
+		}
+		Set<String> resolved = graph.resolve(dependency, List.of());
+		if (resolved.size() != 1) {
+			throw new RetortException(ErrorCode.INVALID_TARGET, "--depends-on '" + dependency + "' names "
+					+ resolved.size() + " revisions; name exactly one revision or a branch label.");
+		}
+		return resolved.iterator().next();
+	}
+
+	private Path directory(NewRevision request) {
+		if (request.versionPath() != null) {
+			return request.versionPath();
+		}
+		return this.context.scripts()
+			.firstFilesystemLocation()
+			.orElseThrow(() -> new RetortException(ErrorCode.CONFIGURATION, "No filesystem location to write into:"
+					+ " the locations are " + this.context.config().locations()
+					+ ". Give --version-path DIR, or add a 'filesystem:' location."));
+	}
+
+}

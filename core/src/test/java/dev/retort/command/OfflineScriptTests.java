@@ -1,0 +1,172 @@
+package dev.retort.command;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+
+import dev.retort.Retort;
+import dev.retort.config.RetortConfig;
+import dev.retort.dialect.postgres.SqlStatement;
+import dev.retort.dialect.postgres.StatementSplitter;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.operation.Operations;
+import dev.retort.script.Migration;
+import dev.retort.script.Revision;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@ExtendWith(PostgresExtension.class)
+class OfflineScriptTests {
+
+	private static final String COLUMNS = "SELECT table_name || '.' || column_name || ' ' || data_type"
+			+ " FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1";
+
+	private static final String INDEXES = "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1";
+
+	/** base → b → (c1 | d1, non-transactional) → merge m1, and a Java revision on top. */
+	private static RevisionFiles graphWithBranchAndMerge(Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, name text);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "CREATE TABLE logs (id int, user_id int, note text);",
+				"DROP TABLE logs;");
+		files.write("c10000000003", "b00000000002", "-- Branch Labels: left\n", true,
+				"ALTER TABLE logs ADD COLUMN kind text DEFAULT 'espresso';\nINSERT INTO users VALUES (1, 'it''s me');",
+				"DELETE FROM users;\nALTER TABLE logs DROP COLUMN kind;");
+		files.write("d10000000004", "b00000000002", "-- Branch Labels: right\n", false,
+				"CREATE INDEX CONCURRENTLY ix_logs_user_id ON logs (user_id);",
+				"DROP INDEX CONCURRENTLY ix_logs_user_id;");
+		files.write("e00000000005", "c10000000003, d10000000004", "CREATE FUNCTION add_one(i int) RETURNS int AS $$\n"
+				+ "BEGIN\n  RETURN i + 1; -- ; inside\nEND;\n$$ LANGUAGE plpgsql;", "DROP FUNCTION add_one(int);");
+		return files;
+	}
+
+	@Revision(id = "f00000000006", revises = "e00000000005", message = "Java on top")
+	static final class JavaOnTop implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE java_made (id int)");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("DROP TABLE java_made");
+		}
+
+	}
+
+	@Revision(id = "f00000000006", revises = "e00000000005", message = "Reads data")
+	static final class ReadsData implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.connection();
+		}
+
+	}
+
+	@Test
+	void theOfflineScriptOfAWholeGraphBuildsTheSameSchemaAndVersionAsOnline(TestDatabase online,
+			TestDatabase offline, @TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		Retort onlineRetort = retort(online, files).javaMigrations(List.of(new JavaOnTop())).load();
+		onlineRetort.upgrade("heads");
+
+		// No database configured: the script starts at base and never connects.
+		String script = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new JavaOnTop()))
+			.load()
+			.upgradeSql("heads")
+			.sql();
+		assertThat(script).contains("CREATE TABLE IF NOT EXISTS retort_version")
+			.contains("CREATE INDEX CONCURRENTLY ix_logs_user_id ON logs (user_id);")
+			.contains("CREATE TABLE java_made (id int);")
+			.contains("DELETE FROM retort_version WHERE version_num = ");
+		runLikePsql(offline, script);
+
+		assertThat(offline.queryStrings(COLUMNS)).isEqualTo(online.queryStrings(COLUMNS)).contains("logs.kind text");
+		assertThat(offline.queryStrings(INDEXES)).isEqualTo(online.queryStrings(INDEXES));
+		assertThat(offline.queryStrings("SELECT version_num FROM retort_version"))
+			.isEqualTo(online.queryStrings("SELECT version_num FROM retort_version"))
+			.containsExactly("f00000000006");
+		assertThat(offline.queryStrings("SELECT revision || ' ' || operation FROM retort_history ORDER BY id"))
+			.isEqualTo(online.queryStrings("SELECT revision || ' ' || operation FROM retort_history ORDER BY id"));
+		assertThat(offline.queryStrings("SELECT add_one(1)")).containsExactly("2");
+
+		// And back down, FROM:TO, the same way.
+		String down = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new JavaOnTop()))
+			.load()
+			.downgradeSql("f00000000006:base")
+			.sql();
+		runLikePsql(offline, down);
+		onlineRetort.downgrade("base");
+		assertThat(offline.queryStrings(COLUMNS)).isEqualTo(online.queryStrings(COLUMNS));
+		assertThat(offline.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+	}
+
+	@Test
+	void aRangeNeverConnectsAndStartsWithAnUpdate(@TempDir Path dir) {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		String script = Retort.configure()
+			.url("jdbc:postgresql://127.0.0.1:1/nowhere")
+			.locations(files.location())
+			.load()
+			.upgradeSql("a00000000001:b00000000002")
+			.sql();
+		assertThat(script).contains("-- Running upgrade a00000000001 -> b00000000002")
+			.contains("UPDATE retort_version SET version_num = 'b00000000002' WHERE version_num = 'a00000000001';")
+			.doesNotContain("c10000000003");
+	}
+
+	@Test
+	void offlineDowngradeNeedsFromAndTo(@TempDir Path dir) {
+		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.downgradeSql("base"));
+		assertThat(error.code()).isEqualTo(ErrorCode.OFFLINE_UNSUPPORTED);
+		assertThat(error.getMessage()).startsWith("downgrade with --sql needs FROM:TO (got 'base')");
+	}
+
+	@Test
+	void aJavaRevisionAskingForTheConnectionIsRefusedOffline(@TempDir Path dir) {
+		Retort retort = Retort.configure()
+			.locations(graphWithBranchAndMerge(dir).location())
+			.javaMigrations(List.of(new ReadsData()))
+			.load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.OFFLINE_UNSUPPORTED);
+		assertThat(error.getMessage()).contains("asked for the JDBC connection while writing an offline (--sql) script");
+	}
+
+	@Test
+	void stampScriptInsertsTheHeadWithoutRunningAnything(@TempDir Path dir) {
+		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
+		String script = retort.stampSql(List.of("heads")).sql();
+		assertThat(script).contains("INSERT INTO retort_version (version_num) VALUES ('e00000000005');")
+			.doesNotContain("CREATE TABLE users");
+	}
+
+	private static RetortConfig.Builder<Retort> retort(TestDatabase db, RevisionFiles files) {
+		return Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).locations(files.location());
+	}
+
+	/** Runs a script statement by statement in autocommit, as psql does. */
+	static void runLikePsql(TestDatabase db, String script) throws Exception {
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (SqlStatement each : StatementSplitter.split(script, 1)) {
+				statement.execute(each.sql());
+			}
+		}
+	}
+
+}

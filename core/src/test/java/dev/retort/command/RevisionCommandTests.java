@@ -1,0 +1,97 @@
+package dev.retort.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.retort.Retort;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RevisionCommandTests {
+
+	private static Retort load(RevisionFiles files) {
+		return Retort.configure().locations(files.location()).load();
+	}
+
+	private static NewRevision request(String message, List<String> head, boolean splice, List<String> labels,
+			String revId) {
+		return new NewRevision(message, head, splice, labels, List.of(), revId, null, null);
+	}
+
+	@Test
+	void aNewRevisionRevisesTheHeadAndBecomesTheHead(@TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "SELECT 1;", "SELECT 1;");
+		WrittenRevision written = load(files).revision(request("Add users", null, false, List.of(), "bbbb00000002"));
+		assertThat(written.path()).isEqualTo(dir.resolve("bbbb00000002_add_users.sql"));
+		assertThat(Files.readString(written.path())).contains("-- Revises: aaaa00000001");
+		assertThat(load(files).heads().heads()).extracting(RevisionInfo::revision).containsExactly("bbbb00000002");
+	}
+
+	@Test
+	void theFirstRevisionIsABaseAndInitWritesTheTemplate(@TempDir Path dir) {
+		Path template = Retort.init(dir.resolve("revisions"));
+		assertThat(template).exists();
+		Retort retort = Retort.configure().locations("filesystem:" + dir.resolve("revisions")).load();
+		WrittenRevision written = retort.revision(request("first", null, false, List.of(), null));
+		assertThat(written.revision()).hasSize(12);
+		assertThat(Retort.configure().locations("filesystem:" + dir.resolve("revisions")).load().graph().bases())
+			.singleElement()
+			.satisfies((base) -> assertThat(base.id()).isEqualTo(written.revision()));
+	}
+
+	@Test
+	void severalHeadsNeedAHeadOrAMerge(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "SELECT 1;", "SELECT 1;");
+		files.write("bbbb00000002", "aaaa00000001", "SELECT 1;", "SELECT 1;");
+		files.write("cccc00000003", "aaaa00000001", "SELECT 1;", "SELECT 1;");
+		Retort retort = load(files);
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> retort.revision(request("next", null, false, List.of(), null)));
+		assertThat(error.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
+		assertThat(error.getMessage()).startsWith("Multiple heads are present (bbbb00000002, cccc00000003)");
+		WrittenRevision merge = retort.merge(request("merge", List.of("heads"), false, List.of(), "dddd00000004"));
+		assertThat(load(files).graph().get(merge.revision()).parents()).containsExactly("bbbb00000002",
+				"cccc00000003");
+	}
+
+	@Test
+	void aNonHeadParentNeedsSplice(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "SELECT 1;", "SELECT 1;");
+		files.write("bbbb00000002", "aaaa00000001", "SELECT 1;", "SELECT 1;");
+		Retort retort = load(files);
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> retort.revision(request("branch", List.of("aaaa"), false, List.of(), null)));
+		assertThat(error.getMessage()).startsWith("Revision aaaa00000001 (").contains("is not a head revision; use --splice");
+		assertThat(retort.revision(request("branch", List.of("aaaa"), true, List.of("side"), "cccc00000003")).revision())
+			.isEqualTo("cccc00000003");
+		assertThat(load(files).graph().branchPoints()).extracting(dev.retort.revision.Revision::id)
+			.containsExactly("aaaa00000001");
+	}
+
+	@Test
+	void idsAndLabelsAreCheckedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "-- Branch Labels: core\n", true, "SELECT 1;", "SELECT 1;");
+		Retort retort = load(files);
+		RetortException used = catchThrowableOfType(RetortException.class,
+				() -> retort.revision(request("x", null, false, List.of(), "aaaa00000001")));
+		assertThat(used.getMessage()).startsWith("Revision id aaaa00000001 is already used by ");
+		RetortException label = catchThrowableOfType(RetortException.class,
+				() -> retort.revision(request("x", null, false, List.of("core"), null)));
+		assertThat(label.getMessage()).isEqualTo("Branch label 'core' is already used. Choose another label; a label"
+				+ " names one branch.");
+		try (var entries = Files.list(dir)) {
+			assertThat(entries).hasSize(1);
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.retort.dialect.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.retort.operation.BulkInsert;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+
+/**
+ * A bulk insert stores exactly the given values, whether bound as parameters online or written
+ * as literals offline, including values that would break naive string concatenation.
+ */
+@ExtendWith(PostgresExtension.class)
+class BulkInsertTests {
+
+	private static final String TABLE = "CREATE TABLE samples (id integer PRIMARY KEY, label text, token uuid,"
+			+ " doc jsonb, day date, at timestamptz, local_at timestamp, price numeric(10, 2), ok boolean,"
+			+ " raw bytea, mood mood, span interval, ratio double precision)";
+
+	private static final String READ = "SELECT concat_ws('|', id, label, token, doc, day, at AT TIME ZONE 'UTC',"
+			+ " local_at, price, ok, encode(raw, 'hex'), mood, span, ratio) FROM samples ORDER BY id";
+
+	@Test
+	void onlineAndOfflineInsertsStoreTheSameValues(TestDatabase db) throws SQLException {
+		db.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')", TABLE);
+		BulkInsert insert = new BulkInsert("samples", rows());
+		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
+			executor.execute(insert);
+		}
+		List<String> online = db.queryStrings(READ);
+		db.execute("TRUNCATE samples");
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (String sql : new PostgresRenderer().render(insert).statements()) {
+				statement.execute(sql);
+			}
+		}
+		assertThat(db.queryStrings(READ)).isEqualTo(online).containsExactly(
+				"1|Robert'); DROP TABLE samples; --|6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b|{\"a\": \"it's\"}|2026-11-25"
+						+ "|2026-11-25 21:00:00|2026-11-25 21:30:00|12.50|t|00ff5c|happy|01:30:00|0.25",
+				"2|back\\slash 100% $$");
+	}
+
+	@Test
+	void manyRowsAreInsertedInBatches(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE numbers (n integer PRIMARY KEY, label text)");
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = 1; i <= 2500; i++) {
+			rows.add(Map.of("n", i, "label", "n" + i));
+		}
+		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
+			executor.operations().bulkInsert("numbers", rows);
+		}
+		assertThat(db.queryStrings("SELECT count(*) || ':' || sum(n) FROM numbers")).containsExactly("2500:3126250");
+		assertThat(new PostgresRenderer().render(new BulkInsert("numbers", rows)).statements()).hasSize(3);
+	}
+
+	@Test
+	void unsupportedValuesAreRefusedAlikeOnlineAndOffline() {
+		BulkInsert insert = new BulkInsert("samples", List.of(Map.of("label", new StringBuilder("x"), "doc", List.of(1))));
+		assertThatIllegalArgumentException().isThrownBy(() -> new PostgresRenderer().render(insert))
+			.withMessage("A value of type java.util.ImmutableCollections$List12 cannot be written as a SQL literal;"
+					+ " use a String, number, boolean, java.time value, UUID or byte[]");
+	}
+
+	private static List<Map<String, Object>> rows() {
+		Map<String, Object> first = new HashMap<>();
+		first.put("id", 1);
+		first.put("label", "Robert'); DROP TABLE samples; --");
+		first.put("token", UUID.fromString("6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b"));
+		first.put("doc", "{\"a\": \"it's\"}");
+		first.put("day", LocalDate.of(2026, 11, 25));
+		first.put("at", Instant.parse("2026-11-25T21:00:00Z"));
+		first.put("local_at", LocalDateTime.of(2026, 11, 25, 21, 30));
+		first.put("price", new BigDecimal("12.50"));
+		first.put("ok", true);
+		first.put("raw", new byte[] { 0, (byte) 0xff, 0x5c });
+		first.put("mood", "happy");
+		first.put("span", Duration.ofMinutes(90));
+		first.put("ratio", 0.25);
+		Map<String, Object> second = new HashMap<>();
+		for (String column : first.keySet()) {
+			second.put(column, null);
+		}
+		second.put("id", 2L);
+		second.put("label", "back\\slash 100% $$");
+		return List.of(first, second);
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.retort.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.retort.Retort;
+import dev.retort.command.MigrationResult;
+import dev.retort.command.RevisionFiles;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runners in separate JVMs: killed mid-revision, and six at once. */
+@ExtendWith(PostgresExtension.class)
+class ConcurrentRunnerTests {
+
+	@Test
+	void aRunnerKilledMidRevisionLeavesThePreviousRevisionAndNoLock(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = new RevisionFiles(dir.resolve("revisions"));
+		files.write("aaaa00000001", null, "CREATE TABLE first_table (id int);", "DROP TABLE first_table;");
+		files.write("aaaa00000002", "aaaa00000001", "CREATE TABLE slow_table (id int);\nSELECT pg_sleep(30);",
+				"DROP TABLE slow_table;");
+		Process child = start(db, files, "retort-doomed");
+		try {
+			// Wait (polling the database, not the clock) until the slow statement runs.
+			while (db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-doomed'"
+					+ " AND state = 'active' AND query LIKE 'SELECT pg_sleep(30)%'").isEmpty()) {
+				assertThat(child.isAlive()).as("child runner still running").isTrue();
+				Thread.onSpinWait();
+			}
+			child.destroyForcibly();
+			child.waitFor(60, TimeUnit.SECONDS);
+		}
+		finally {
+			child.destroyForcibly();
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000001");
+		assertThat(db.tableExists("slow_table")).isFalse();
+		// The lock session died with the process: the server drops it as soon as it sees the socket close.
+		while (!db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-doomed'"
+				+ " AND state = 'idle'").isEmpty()) {
+			Thread.onSpinWait();
+		}
+		files.write("aaaa00000002", "aaaa00000001", "CREATE TABLE fast_table (id int);", "DROP TABLE fast_table;");
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location())
+			.lockWaitTimeout(Duration.ZERO)
+			.load();
+		MigrationResult result = retort.upgrade("heads");
+		assertThat(result.from()).containsExactly("aaaa00000001");
+		assertThat(result.to()).containsExactly("aaaa00000002");
+		assertThat(db.tableExists("fast_table")).isTrue();
+	}
+
+	@Test
+	void sixRunnersInSeparateJvmsApplyEachRevisionExactlyOnce(TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir.resolve("revisions"));
+		String parent = null;
+		for (int i = 1; i <= 5; i++) {
+			String id = "bbbb0000000" + i;
+			files.write(id, parent, "CREATE TABLE t" + i + " (id int);\nSELECT pg_sleep(0.2);", "DROP TABLE t" + i + ";");
+			parent = id;
+		}
+		List<Process> children = new ArrayList<>();
+		for (int i = 1; i <= 6; i++) {
+			children.add(start(db, files, "retort-runner-" + i));
+		}
+		int totalSteps = 0;
+		for (Process child : children) {
+			assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			String output = java.nio.file.Files.readString(dir.resolve("retort-runner-" + (children.indexOf(child) + 1) + ".log"));
+			assertThat(child.exitValue()).as(output).isZero();
+			totalSteps += Integer.parseInt(output.lines()
+				.filter((line) -> line.startsWith("STEPS "))
+				.findFirst()
+				.orElseThrow()
+				.substring(6)
+				.trim());
+		}
+		assertThat(totalSteps).isEqualTo(5);
+		assertThat(db.queryStrings("SELECT revision FROM retort_history WHERE success ORDER BY id"))
+			.containsExactly("bbbb00000001", "bbbb00000002", "bbbb00000003", "bbbb00000004", "bbbb00000005");
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_history WHERE NOT success")).containsExactly("0");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("bbbb00000005");
+	}
+
+	private static Process start(TestDatabase db, RevisionFiles files, String applicationName) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChildRunner.class.getName(),
+				db.jdbcUrl(), db.user(), db.password(), files.location(), applicationName)
+			.redirectErrorStream(true)
+			// A file, not a pipe: a child never blocks on output nobody reads yet.
+			.redirectOutput(files.directory().resolveSibling(applicationName + ".log").toFile())
+			.start();
+	}
+
+}
