@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Finds the {@code *.sql} files of the script locations (subdirectories included, file names
  * meaning nothing) and reads each with {@link SqlRevisionParser}, in a deterministic order:
@@ -27,6 +30,8 @@ import java.util.stream.Stream;
  * yields none.
  */
 final class SqlRevisionLoader {
+
+	private static final Logger logger = LoggerFactory.getLogger(SqlRevisionLoader.class);
 
 	private SqlRevisionLoader() {
 	}
@@ -42,6 +47,10 @@ final class SqlRevisionLoader {
 		for (ScriptLocation location : locations) {
 			List<SourceFile> files = (location.kind() == ScriptLocation.Kind.FILESYSTEM) ? filesystem(location)
 					: classpath(location, classLoader);
+			if (files.isEmpty()) {
+				// Not an error (a new application has no revisions), but a misspelt location looks the same.
+				logger.info("Script location '{}' holds no revision files (*.sql)", location);
+			}
 			for (SourceFile file : files) {
 				// Overlapping locations reach one file twice; it is one revision, not a duplicate.
 				if (!seen.add(file.uri())) {

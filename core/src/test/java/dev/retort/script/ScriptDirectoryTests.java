@@ -129,6 +129,39 @@ class ScriptDirectoryTests {
 		assertThat(directory.graph().branchLabels("java00000001")).contains("coffee");
 	}
 
+	@Test
+	void applicationJarWithSqlFilesAndJavaRevisions(@TempDir Path dir) throws Exception {
+		Path sources = dir.resolve("src");
+		Path contents = Files.createDirectories(dir.resolve("contents"));
+		TestJars.write(sources, java.util.Map.of("app/revisions/AddIndex.java", """
+				package app.revisions;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "app000000002", revises = "app000000001", message = "Add index")
+				public class AddIndex implements Migration {
+					@Override public void upgrade(Operations op) { }
+					@Override public void downgrade(Operations op) { }
+				}
+				"""));
+		TestJars.compile(sources, contents);
+		Path revisions = Files.createDirectories(contents.resolve("db/revisions"));
+		Files.writeString(revisions.resolve("first.sql"), "-- First\n-- Revision ID: app000000001\n-- +upgrade\nSELECT 1;\n");
+		Path jar = TestJars.jar(contents, dir.resolve("app.jar"));
+
+		try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] { jar.toUri().toURL() },
+				this.classLoader)) {
+			ScriptDirectory directory = ScriptDirectory.load(List.of("classpath:db/revisions"), List.of("app.revisions"),
+					List.of(), loader);
+
+			assertThat(ids(directory)).containsExactly("app000000001", "app000000002");
+			assertThat(directory.graph().heads()).extracting(Revision::id).containsExactly("app000000002");
+			assertThat(directory.script("app000000001").revision().origin().source()).isEqualTo("db/revisions/first.sql");
+		}
+	}
+
 	private static List<String> ids(ScriptDirectory directory) {
 		return directory.scripts().stream().map((script) -> script.revision().id()).toList();
 	}
