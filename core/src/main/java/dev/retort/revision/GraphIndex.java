@@ -52,6 +52,9 @@ final class GraphIndex {
 	/** Declared and inherited labels per revision. */
 	final List<Set<String>> labels;
 
+	/** A topological rank over {@link #normDown}: every revision ranks above what it needs. */
+	final int[] rank;
+
 	final int[] heads;
 
 	final int[] realHeads;
@@ -76,6 +79,7 @@ final class GraphIndex {
 		this.allChildren = reverse(allDown, n);
 		this.normUp = reverse(normDown, n);
 		this.labels = inheritLabels();
+		this.rank = rank(n);
 		this.heads = select(n, (i) -> this.children[i].length == 0);
 		this.realHeads = select(n, (i) -> this.allChildren[i].length == 0);
 		this.bases = select(n, (i) -> parents[i].length == 0);
@@ -168,6 +172,30 @@ final class GraphIndex {
 	/** The set bits in load order. */
 	static int[] toArray(BitSet set) {
 		return set.stream().toArray();
+	}
+
+	/** Kahn's algorithm from the bases up; the graph is validated acyclic before this runs. */
+	private int[] rank(int n) {
+		int[] waiting = new int[n];
+		int[] queue = new int[n];
+		int tail = 0;
+		for (int i = 0; i < n; i++) {
+			waiting[i] = this.normDown[i].length;
+			if (waiting[i] == 0) {
+				queue[tail++] = i;
+			}
+		}
+		int[] rank = new int[n];
+		for (int head = 0; head < tail; head++) {
+			int node = queue[head];
+			rank[node] = head;
+			for (int up : this.normUp[node]) {
+				if (--waiting[up] == 0) {
+					queue[tail++] = up;
+				}
+			}
+		}
+		return rank;
 	}
 
 	static int[][] reverse(int[][] edges, int n) {

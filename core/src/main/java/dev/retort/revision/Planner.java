@@ -56,10 +56,12 @@ final class Planner {
 		int[] order = reversed(TopologicalOrder.topDown(this.graph, needs, targets));
 		VersionRows rows = new VersionRows(this.graph.idsOf(current));
 		List<Step> steps = new ArrayList<>(order.length);
+		List<String> before = rows.snapshot();
 		for (int revision : order) {
-			List<String> before = rows.snapshot();
 			List<VersionChange> changes = upgradeChanges(rows, revision);
-			steps.add(new Step(this.graph.revision(revision), Step.Operation.UPGRADE, changes, before, rows.snapshot()));
+			List<String> after = rows.snapshot();
+			steps.add(new Step(this.graph.revision(revision), Step.Operation.UPGRADE, changes, before, after));
+			before = after;
 		}
 		return new Plan(Step.Operation.UPGRADE, this.graph.idsOf(current), rows.snapshot(), steps);
 	}
@@ -134,10 +136,12 @@ final class Planner {
 		}
 		VersionRows rows = new VersionRows(this.graph.idsOf(current));
 		List<Step> steps = new ArrayList<>(order.length);
+		List<String> before = rows.snapshot();
 		for (int revision : order) {
-			List<String> before = rows.snapshot();
 			List<VersionChange> changes = downgradeChanges(rows, revision, appliedChildren);
-			steps.add(new Step(this.graph.revision(revision), Step.Operation.DOWNGRADE, changes, before, rows.snapshot()));
+			List<String> after = rows.snapshot();
+			steps.add(new Step(this.graph.revision(revision), Step.Operation.DOWNGRADE, changes, before, after));
+			before = after;
 		}
 		return new Plan(Step.Operation.DOWNGRADE, this.graph.idsOf(current), rows.snapshot(), steps);
 	}

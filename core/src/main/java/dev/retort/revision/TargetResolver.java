@@ -381,8 +381,15 @@ final class TargetResolver {
 		Set<String> suggestions = new LinkedHashSet<>();
 		String steps = target.substring(target.indexOf('-'));
 		for (int head : current) {
-			Set<String> labels = this.graph.labels.get(head);
-			suggestions.add("'" + (labels.isEmpty() ? this.graph.id(head) : labels.iterator().next()) + "@" + steps + "'");
+			// A label names the branch only if no other current head carries it too.
+			String name = this.graph.id(head);
+			for (String label : this.graph.labels.get(head)) {
+				if (Arrays.stream(current).filter((other) -> this.graph.labels.get(other).contains(label)).count() == 1) {
+					name = label;
+					break;
+				}
+			}
+			suggestions.add("'" + name + "@" + steps + "'");
 		}
 		return String.join(" or ", suggestions);
 	}

@@ -89,27 +89,34 @@ final class TopologicalOrder {
 
 	/**
 	 * The first frontier position (other than {@code current}) whose branch still needs
-	 * {@code candidate}, found by walking up from it through pending revisions.
+	 * {@code candidate}: frontier entries are tried in order, each by a walk down through
+	 * pending revisions that never goes below the candidate's rank (nothing there can lead to
+	 * it) and never revisits a revision within this search.
 	 */
 	private static int firstBranchAbove(GraphIndex graph, int candidate, int current, List<Integer> frontier,
-			BitSet pending, BitSet reached) {
-		reached.clear();
+			BitSet pending, BitSet visited) {
+		visited.clear();
+		int floor = graph.rank[candidate];
 		int[] stack = new int[16];
-		int top = 0;
-		stack[top++] = candidate;
-		reached.set(candidate);
-		while (top > 0) {
-			int node = stack[--top];
-			for (int up : graph.normUp[node]) {
-				if (pending.get(up) && !reached.get(up)) {
-					reached.set(up);
-					stack = GraphIndex.push(stack, top++, up);
-				}
-			}
-		}
 		for (int position = 0; position < frontier.size(); position++) {
-			if (position != current && reached.get(frontier.get(position))) {
-				return position;
+			int entry = frontier.get(position);
+			if (position == current || visited.get(entry)) {
+				continue;
+			}
+			int top = 0;
+			stack[top++] = entry;
+			visited.set(entry);
+			while (top > 0) {
+				int node = stack[--top];
+				for (int down : graph.normDown[node]) {
+					if (down == candidate) {
+						return position;
+					}
+					if (pending.get(down) && !visited.get(down) && graph.rank[down] > floor) {
+						visited.set(down);
+						stack = GraphIndex.push(stack, top++, down);
+					}
+				}
 			}
 		}
 		return -1;
