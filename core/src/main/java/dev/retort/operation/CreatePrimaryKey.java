@@ -6,6 +6,9 @@ import java.util.List;
  * {@code ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY (…)}, or {@code … PRIMARY KEY USING INDEX}
  * to promote a unique index built concurrently beforehand.
  *
+ * <p>The reverse drops the constraint; PostgreSQL drops an index the constraint took over with
+ * it.
+ *
  * @param name the constraint name, or {@code null}
  * @param table the table, optionally schema-qualified
  * @param columns the key columns (empty when {@code usingIndex} is given)

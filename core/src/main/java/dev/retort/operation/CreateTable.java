@@ -24,6 +24,12 @@ public record CreateTable(String table, List<Column> columns, List<AddConstraint
 			throw new IllegalArgumentException("Table '" + table + "' needs at least one column");
 		}
 		constraints = (constraints != null) ? List.copyOf(constraints) : List.of();
+		for (AddConstraint constraint : constraints) {
+			if (!constraint.table().equals(table)) {
+				throw new IllegalArgumentException("Constraint " + ((constraint.name() != null) ? "'" + constraint.name()
+						+ "' " : "") + "of new table '" + table + "' names table '" + constraint.table() + "'");
+			}
+		}
 	}
 
 	/** The names of the columns flagged as primary key, in column order. */

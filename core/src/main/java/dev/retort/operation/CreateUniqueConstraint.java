@@ -6,6 +6,9 @@ import java.util.List;
  * {@code ALTER TABLE … ADD CONSTRAINT … UNIQUE (…)}, or {@code … UNIQUE USING INDEX} to attach a
  * unique index built concurrently beforehand (the safe way on a large table).
  *
+ * <p>The reverse drops the constraint; PostgreSQL drops an index the constraint took over with
+ * it.
+ *
  * @param name the constraint name, or {@code null}
  * @param table the table, optionally schema-qualified
  * @param columns the columns (empty when {@code usingIndex} is given)

@@ -162,6 +162,10 @@ class OperationsTests {
 			.withMessage("Foreign key 'fk' has 2 columns [a, b] but refers to 1 [id]");
 		assertThatIllegalArgumentException().isThrownBy(() -> Type.numeric(5, 7))
 			.withMessage("'scale' must be between 0 and the precision 5, was 7");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.op.createTable("t", List.of(column("a", INTEGER)),
+					List.of(new CreateCheckConstraint("ck", "u", "a > 0", false))))
+			.withMessage("Constraint 'ck' of new table 't' names table 'u'");
 		assertThatIllegalArgumentException().isThrownBy(() -> QualifiedName.parse("a.b.c"))
 			.withMessage("Name 'a.b.c' is not of the form 'name' or 'schema.name'");
 	}

@@ -69,6 +69,16 @@ class OperationRoundTripTests {
 	}
 
 	@Test
+	void dropTableWithItsDefinitionRoundTrips(TestDatabase db) {
+		CreateTable table = new CreateTable("coffee_types",
+				List.of(column("id", INTEGER).primaryKey().identity(), column("name", TEXT).notNull().unique()),
+				List.of(new CreateCheckConstraint("ck_coffee_types_name", "coffee_types", "name <> ''", false)), null);
+		run(db, table);
+		roundTrip(db, new dev.retort.operation.DropTable("coffee_types", false, false, table),
+				(after) -> assertThat(after).noneMatch((line) -> line.contains("coffee_types")));
+	}
+
+	@Test
 	void renameTableRoundTrips(TestDatabase db) {
 		db.execute("CREATE SCHEMA app", "CREATE TABLE app.coffee_logs (id integer)");
 		roundTrip(db, new RenameTable("app.coffee_logs", "beverage_logs"),

@@ -1,0 +1,47 @@
+package dev.retort.boot.actuate;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import dev.retort.command.MigrationListener;
+import dev.retort.revision.Step;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Records Retort's runs as Micrometer timers: {@code retort.migration.duration} per step (tags
+ * {@code revision}, {@code operation}, {@code outcome}) and {@code retort.lock.wait}.
+ */
+public class RetortMetrics implements MigrationListener {
+
+	private final MeterRegistry registry;
+
+	/**
+	 * Creates a listener recording into {@code registry}.
+	 * @param registry the meter registry
+	 */
+	public RetortMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void stepFinished(Step step, long durationMs, Throwable error) {
+		String revision = (step.revision() != null) ? step.revision().id() : "base";
+		Timer.builder("retort.migration.duration")
+			.description("Time each revision took to upgrade, downgrade or stamp")
+			.tag("revision", revision)
+			.tag("operation", step.operation().jsonName())
+			.tag("outcome", (error != null) ? "failure" : "success")
+			.register(this.registry)
+			.record(durationMs, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void lockAcquired(Duration waited) {
+		Timer.builder("retort.lock.wait")
+			.description("Time spent waiting for the migration lock")
+			.register(this.registry)
+			.record(waited);
+	}
+
+}

@@ -1,0 +1,281 @@
+package dev.retort.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.retort.Retort;
+import dev.retort.boot.autoconfigure.RetortAutoConfiguration.RetortDataSourceCondition;
+import dev.retort.command.MigrationListener;
+import dev.retort.config.RetortConfig;
+import dev.retort.script.Migration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for Retort database migrations: a
+ * {@link Retort} bean built from the {@code retort.*} properties, and an initializer that runs
+ * 'retort.on-startup' before any bean uses the database.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Retort.class)
+@Conditional(RetortDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "retort.enabled", matchIfMissing = true)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(RetortRuntimeHints.class)
+public final class RetortAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetortSchemaManagementProvider retortDefaultDdlModeProvider(ObjectProvider<Retort> retorts) {
+		return new RetortSchemaManagementProvider(retorts);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JdbcUtils.class)
+	@ConditionalOnMissingBean(Retort.class)
+	@EnableConfigurationProperties(RetortProperties.class)
+	static class RetortConfiguration {
+
+		private final RetortProperties properties;
+
+		RetortConfiguration(RetortProperties properties) {
+			this.properties = properties;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(RetortConnectionDetails.class)
+		PropertiesRetortConnectionDetails retortConnectionDetails() {
+			return new PropertiesRetortConnectionDetails(this.properties);
+		}
+
+		@Bean
+		Retort retort(RetortConnectionDetails connectionDetails, ResourceLoader resourceLoader,
+				ObjectProvider<DataSource> dataSource, @RetortDataSource ObjectProvider<DataSource> retortDataSource,
+				ObjectProvider<RetortConfigurationCustomizer> customizers, ObjectProvider<Migration> javaMigrations,
+				ObjectProvider<MigrationListener> listeners) {
+			validate(this.properties);
+			RetortConfig.Builder<Retort> builder = Retort.configure();
+			builder.dataSource(getMigrationDataSource(retortDataSource.getIfAvailable(), dataSource.getIfUnique(),
+					connectionDetails));
+			builder.classLoader(resourceLoader.getClassLoader());
+			configureProperties(builder, this.properties);
+			builder.javaMigrations(javaMigrations.orderedStream().toList());
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			Retort retort = builder.load();
+			List<MigrationListener> allListeners = listeners.orderedStream().toList();
+			return allListeners.isEmpty() ? retort : retort.withListener(new CompositeMigrationListener(allListeners));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RetortMigrationInitializer retortInitializer(Retort retort,
+				ObjectProvider<RetortMigrationStrategy> migrationStrategy) {
+			return new RetortMigrationInitializer(retort, migrationStrategy.getIfAvailable(),
+					this.properties.getOnStartup(), this.properties.getTarget());
+		}
+
+		private DataSource getMigrationDataSource(DataSource retortDataSource, DataSource dataSource,
+				RetortConnectionDetails connectionDetails) {
+			if (retortDataSource != null) {
+				return retortDataSource;
+			}
+			String url = connectionDetails.getJdbcUrl();
+			if (url != null) {
+				DataSourceBuilder<?> builder = DataSourceBuilder.create().type(SimpleDriverDataSource.class);
+				builder.url(url);
+				applyConnectionDetails(connectionDetails, builder);
+				return builder.build();
+			}
+			String user = connectionDetails.getUsername();
+			if (user != null && dataSource != null) {
+				// A user alone: the same server as the application, as a separate (DDL) role.
+				DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(dataSource)
+					.type(SimpleDriverDataSource.class);
+				applyConnectionDetails(connectionDetails, builder);
+				return builder.build();
+			}
+			Assert.state(dataSource != null, "Retort migration DataSource missing: define a DataSource, set "
+					+ "'retort.url', or qualify a DataSource bean with @RetortDataSource");
+			return dataSource;
+		}
+
+		private void applyConnectionDetails(RetortConnectionDetails connectionDetails, DataSourceBuilder<?> builder) {
+			builder.username(connectionDetails.getUsername());
+			builder.password(connectionDetails.getPassword());
+			String driverClassName = connectionDetails.getDriverClassName();
+			if (StringUtils.hasText(driverClassName)) {
+				builder.driverClassName(driverClassName);
+			}
+		}
+
+		private void configureProperties(RetortConfig.Builder<Retort> builder, RetortProperties properties) {
+			PropertyMapper map = PropertyMapper.get();
+			map.from(properties.getLocations()).to((locations) -> builder.locations(locations));
+			map.from(properties.getJavaPackages()).to((packages) -> builder.javaPackages(packages));
+			map.from(properties.getSchema()).to((schema) -> builder.schema(schema));
+			map.from(properties.isCreateSchema()).to((createSchema) -> builder.createSchema(createSchema));
+			map.from(properties.getVersionTable()).to((table) -> builder.versionTable(table));
+			map.from(properties.getHistoryTable()).to((table) -> builder.historyTable(table));
+			map.from(properties.getTransactionMode()).to((mode) -> builder.transactionMode(mode));
+			map.from(properties.isValidateChecksums()).to((validate) -> builder.validateChecksums(validate));
+			map.from(properties.getBaseline()).to((baseline) -> builder.baseline(baseline));
+			map.from(properties.getLock().isEnabled()).to((enabled) -> builder.lockEnabled(enabled));
+			map.from(properties.getLock().getWaitTimeout()).to((timeout) -> builder.lockWaitTimeout(timeout));
+			map.from(properties.getDdl().getLockTimeout()).to((timeout) -> builder.ddlLockTimeout(timeout));
+			map.from(properties.getDdl().getRetries()).to((retries) -> builder.ddlRetries(retries));
+			map.from(properties.getDdl().getStatementTimeout())
+				.to((timeout) -> builder.ddlStatementTimeout(timeout));
+			map.from(properties.getConnectRetries()).to((retries) -> builder.connectRetries(retries));
+			map.from(properties.getConnectRetriesInterval())
+				.to((interval) -> builder.connectRetriesInterval(interval));
+			map.from(properties.isFailOnMultipleHeads()).to((fail) -> builder.failOnMultipleHeads(fail));
+		}
+
+		/** Fails fast on values Retort cannot use, naming the property and what it accepts. */
+		private static void validate(RetortProperties properties) {
+			requireText("retort.target", properties.getTarget(),
+					"Use a revision id, 'head', 'heads', 'label@head' or a relative target such as '+1'");
+			if (properties.getLocations() == null || properties.getLocations().isEmpty()) {
+				throw new InvalidConfigurationPropertyValueException("retort.locations", "",
+						"Give at least one location, such as 'classpath:db/revisions'");
+			}
+			requireIdentifier("retort.version-table", properties.getVersionTable());
+			requireIdentifier("retort.history-table", properties.getHistoryTable());
+			if (properties.getSchema() != null) {
+				requireIdentifier("retort.schema", properties.getSchema());
+			}
+			requireNotNegative("retort.lock.wait-timeout", properties.getLock().getWaitTimeout());
+			requireNotNegative("retort.ddl.lock-timeout", properties.getDdl().getLockTimeout());
+			requireNotNegative("retort.ddl.statement-timeout", properties.getDdl().getStatementTimeout());
+			requireNotNegative("retort.connect-retries-interval", properties.getConnectRetriesInterval());
+			requireNotNegative("retort.ddl.retries", properties.getDdl().getRetries());
+			requireNotNegative("retort.connect-retries", properties.getConnectRetries());
+		}
+
+		private static void requireText(String name, String value, String reason) {
+			if (!StringUtils.hasText(value)) {
+				throw new InvalidConfigurationPropertyValueException(name, value, reason);
+			}
+		}
+
+		private static void requireIdentifier(String name, String value) {
+			if (value == null || !value.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
+				throw new InvalidConfigurationPropertyValueException(name, value,
+						"Use a PostgreSQL identifier of letters, digits and underscores (at most 63 characters)");
+			}
+		}
+
+		private static void requireNotNegative(String name, Duration value) {
+			if (value != null && value.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException(name, value,
+						"Use a duration of zero or more, such as '5s' or '10m'");
+			}
+		}
+
+		private static void requireNotNegative(String name, int value) {
+			if (value < 0) {
+				throw new InvalidConfigurationPropertyValueException(name, value, "Use a number of zero or more");
+			}
+		}
+
+	}
+
+	/**
+	 * Adapts {@link RetortProperties} to {@link RetortConnectionDetails}.
+	 */
+	static final class PropertiesRetortConnectionDetails implements RetortConnectionDetails {
+
+		private final RetortProperties properties;
+
+		PropertiesRetortConnectionDetails(RetortProperties properties) {
+			this.properties = properties;
+		}
+
+		@Override
+		public String getUsername() {
+			return this.properties.getUser();
+		}
+
+		@Override
+		public String getPassword() {
+			return this.properties.getPassword();
+		}
+
+		@Override
+		public String getJdbcUrl() {
+			return this.properties.getUrl();
+		}
+
+	}
+
+	/** Tells every listener bean, in order. */
+	private record CompositeMigrationListener(List<MigrationListener> listeners) implements MigrationListener {
+
+		@Override
+		public void stepStarting(dev.retort.revision.Step step) {
+			this.listeners.forEach((listener) -> listener.stepStarting(step));
+		}
+
+		@Override
+		public void stepFinished(dev.retort.revision.Step step, long durationMs, Throwable error) {
+			this.listeners.forEach((listener) -> listener.stepFinished(step, durationMs, error));
+		}
+
+		@Override
+		public void lockAcquired(Duration waited) {
+			this.listeners.forEach((listener) -> listener.lockAcquired(waited));
+		}
+
+	}
+
+	static final class RetortDataSourceCondition extends AnyNestedCondition {
+
+		RetortDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
+
+		}
+
+		@ConditionalOnProperty("retort.url")
+		private static final class RetortUrlCondition {
+
+		}
+
+	}
+
+}

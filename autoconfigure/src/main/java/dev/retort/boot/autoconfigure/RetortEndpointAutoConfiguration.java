@@ -1,0 +1,29 @@
+package dev.retort.boot.autoconfigure;
+
+import dev.retort.Retort;
+import dev.retort.boot.actuate.RetortEndpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link RetortEndpoint} ({@code /actuator/migrations}).
+ */
+@AutoConfiguration(after = RetortAutoConfiguration.class)
+@ConditionalOnClass({ Retort.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(RetortEndpoint.class)
+public final class RetortEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBean(Retort.class)
+	@ConditionalOnMissingBean
+	RetortEndpoint retortEndpoint(Retort retort) {
+		return new RetortEndpoint(retort);
+	}
+
+}

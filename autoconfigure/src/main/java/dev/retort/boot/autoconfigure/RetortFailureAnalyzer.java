@@ -1,0 +1,72 @@
+package dev.retort.boot.autoconfigure;
+
+import dev.retort.error.RetortException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a {@link RetortException} that stopped the application from starting, and says what
+ * to do in Spring Boot's terms (which property to set, which command to run inside the image).
+ * Core's message says what failed, where and why; this adds the action.
+ */
+class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
+
+	private static final String COMMAND = "java -jar <app>.jar retort";
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
+		String description = describe(cause);
+		String action = action(cause);
+		return (action != null) ? new FailureAnalysis(description, action, cause) : null;
+	}
+
+	private String describe(RetortException cause) {
+		if (cause instanceof DatabaseBehindException) {
+			return "Retort refused to start the application ('retort.on-startup=validate'):"
+					+ System.lineSeparator() + System.lineSeparator() + cause.getMessage();
+		}
+		return "Retort could not bring the database to the application's revisions at startup:"
+				+ System.lineSeparator() + System.lineSeparator() + cause.getMessage();
+	}
+
+	private String action(RetortException cause) {
+		if (cause instanceof DatabaseBehindException behind) {
+			return "Upgrade the database first: run '" + COMMAND + " upgrade heads' (for example as a Kubernetes Job), "
+					+ "or set 'retort.on-startup' to 'upgrade' so the application migrates it at startup. Pending: "
+					+ String.join(", ", behind.pending()) + ".";
+		}
+		if (cause instanceof RevisionsInvalidException) {
+			return "Fix each problem listed above in the revision files, then run '" + COMMAND
+					+ " validate' until it reports none.";
+		}
+		return switch (cause.code()) {
+			case MULTIPLE_HEADS -> "Set 'retort.target' to one head, to 'label@head', or to 'heads' to upgrade every "
+					+ "branch (with 'retort.fail-on-multiple-heads=false'); or join the branches with a merge revision: "
+					+ "'retort merge -m \"merge heads\" heads'.";
+			case CHECKSUM_MISMATCH -> "Applied revisions are never edited: restore the file as it was applied and add a "
+					+ "new revision for the change. If the change is only cosmetic and you accept the risk, set "
+					+ "'retort.validate-checksums=false'.";
+			case MIGRATION_FAILED -> "Fix the failing revision named above and start the application again; the "
+					+ "revision was rolled back and the database stays at the revision before it ('" + COMMAND
+					+ " current' shows where, table retort_history records the error).";
+			case LOCK_TIMEOUT -> "Another instance is migrating the same database and holds the lock (see its pid and "
+					+ "application above). Wait for it to finish, or raise 'retort.lock.wait-timeout'; if that "
+					+ "session is stuck, end it with pg_terminate_backend(pid): the lock dies with its session.";
+			case UNKNOWN_REVISION, AMBIGUOUS_REVISION, INVALID_TARGET -> "Check 'retort.target' (now a revision id, "
+					+ "'head', 'heads', 'label@head' or a relative target) against '" + COMMAND + " history'.";
+			case DATABASE_AHEAD -> "The database holds revisions this version of the application does not know (a newer "
+					+ "version migrated it). Deploy that version, or downgrade the database with '" + COMMAND
+					+ " downgrade <revision>' run from the newer version.";
+			case CONNECTION_FAILED -> "Check the connection ('spring.datasource.*' or 'retort.url'/'retort.user'/"
+					+ "'retort.password'); if the database is still starting, set 'retort.connect-retries'.";
+			case CONFIGURATION -> "Fix the 'retort.*' property named above.";
+			case INVALID_REVISION_FILE, INVALID_GRAPH -> "Fix the revision file named above in 'retort.locations' (or "
+					+ "the @Revision class in 'retort.java-packages'), then run '" + COMMAND + " validate'.";
+			case IRREVERSIBLE_REVISION -> "Add a downgrade section to the revision named above, or choose a target "
+					+ "that does not cross it.";
+			default -> "Review the error above, then run '" + COMMAND + " current' to see where the database stands.";
+		};
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.retort.boot.autoconfigure;
+
+import dev.retort.Retort;
+import dev.retort.boot.actuate.RetortMetrics;
+import dev.retort.boot.actuate.RetortPendingMeterBinder;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for Retort's Micrometer meters:
+ * {@code retort.migrations.pending}, {@code retort.migration.duration} and {@code retort.lock.wait}.
+ * The step timers come from a {@code MigrationListener} bean, which the {@code Retort} bean
+ * tells about every step, including those of the startup upgrade.
+ */
+@AutoConfiguration(after = RetortAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass({ Retort.class, MeterRegistry.class })
+@ConditionalOnBean(MeterRegistry.class)
+public final class RetortMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetortMetrics retortMetrics(MeterRegistry registry) {
+		return new RetortMetrics(registry);
+	}
+
+	@Bean
+	@ConditionalOnBean(Retort.class)
+	@ConditionalOnMissingBean
+	RetortPendingMeterBinder retortPendingMeterBinder(Retort retort) {
+		return new RetortPendingMeterBinder(retort);
+	}
+
+}

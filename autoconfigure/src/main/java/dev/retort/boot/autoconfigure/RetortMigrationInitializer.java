@@ -1,0 +1,106 @@
+package dev.retort.boot.autoconfigure;
+
+import java.util.List;
+
+import dev.retort.Retort;
+import dev.retort.boot.autoconfigure.RetortProperties.OnStartup;
+import dev.retort.command.MigrationResult;
+import dev.retort.command.StatusReport;
+import dev.retort.command.ValidateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
+
+/**
+ * Does what 'retort.on-startup' asks (or what a {@link RetortMigrationStrategy} does instead)
+ * while the context refreshes. A {@code DatabaseInitializerDetector} makes every bean that uses
+ * the database wait for it, so JPA, {@code JdbcTemplate} and jOOQ meet the migrated schema.
+ */
+public class RetortMigrationInitializer implements InitializingBean, Ordered {
+
+	private static final Logger logger = LoggerFactory.getLogger(RetortMigrationInitializer.class);
+
+	private final Retort retort;
+
+	private final RetortMigrationStrategy migrationStrategy;
+
+	private final OnStartup onStartup;
+
+	private final String target;
+
+	private int order;
+
+	/**
+	 * Creates an initializer that upgrades to {@code heads}.
+	 * @param retort the Retort facade
+	 */
+	public RetortMigrationInitializer(Retort retort) {
+		this(retort, null, OnStartup.UPGRADE, "heads");
+	}
+
+	/**
+	 * Creates an initializer.
+	 * @param retort the Retort facade
+	 * @param migrationStrategy replaces {@code onStartup} when not {@code null}
+	 * @param onStartup what to do at startup
+	 * @param target the upgrade target
+	 */
+	public RetortMigrationInitializer(Retort retort, RetortMigrationStrategy migrationStrategy, OnStartup onStartup,
+			String target) {
+		Assert.notNull(retort, "'retort' must not be null");
+		Assert.notNull(onStartup, "'onStartup' must not be null");
+		this.retort = retort;
+		this.migrationStrategy = migrationStrategy;
+		this.onStartup = onStartup;
+		this.target = target;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		if (this.migrationStrategy != null) {
+			this.migrationStrategy.migrate(this.retort);
+			return;
+		}
+		switch (this.onStartup) {
+			case UPGRADE -> upgrade();
+			case VALIDATE -> validate();
+			case NONE -> logger.debug("retort.on-startup=none: leaving the database as it is");
+		}
+	}
+
+	private void upgrade() {
+		MigrationResult result = this.retort.upgrade(this.target);
+		if (result.steps().isEmpty()) {
+			logger.info("Database is up to date at {}", result.to());
+		}
+		else {
+			logger.info("Upgraded database from {} to {} in {} step(s)", result.from(), result.to(),
+					result.steps().size());
+		}
+	}
+
+	private void validate() {
+		ValidateResult validation = this.retort.validate();
+		if (!validation.valid()) {
+			throw new RevisionsInvalidException(validation.problems());
+		}
+		StatusReport status = this.retort.status();
+		if (!status.pending().isEmpty()) {
+			List<String> pending = status.pending().stream().map((revision) -> revision.revision()).toList();
+			throw new DatabaseBehindException(status.current(), status.heads(), pending);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.retort.boot.command;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * In-app commands (SPEC §5): {@code java -jar app.jar retort <command> [options]} runs a Retort
+ * command with the application's own configuration and Java revisions, then exits with the
+ * command's code. In that mode the application starts no web server, prints no banner, logs to
+ * standard error at WARN, does nothing to the database at startup ({@code retort.on-startup=none})
+ * and runs none of its own runners; standard output carries the command's output alone.
+ *
+ * <p>A run listener rather than a bean: it sees the arguments before the environment exists, so
+ * it can switch the web server off before the context is even created.
+ */
+public class RetortCommandRunListener implements SpringApplicationRunListener, Ordered {
+
+	/** The first argument that turns an application start into a Retort command. */
+	public static final String COMMAND = "retort";
+
+	private static final String CLI_CLASS = "dev.retort.cli.RetortCommandLine";
+
+	private final SpringApplication application;
+
+	private final List<String> commandArgs;
+
+	private PrintStream commandOut;
+
+	/**
+	 * Created by Spring Boot for every application start.
+	 * @param application the application
+	 * @param args the command line
+	 */
+	public RetortCommandRunListener(SpringApplication application, String[] args) {
+		this.application = application;
+		this.commandArgs = isCommand(args) ? commandArgs(args) : null;
+		if (this.commandArgs != null) {
+			application.setWebApplicationType(WebApplicationType.NONE);
+			application.setBannerMode(Banner.Mode.OFF);
+			application.setLogStartupInfo(false);
+		}
+	}
+
+	static boolean isCommand(String[] args) {
+		return args != null && args.length > 0 && COMMAND.equals(args[0]);
+	}
+
+	/** The arguments after {@code retort}, less Spring Boot's own {@code --spring.*=…} ones. */
+	static List<String> commandArgs(String[] args) {
+		return Arrays.stream(args, 1, args.length).filter((arg) -> !arg.startsWith("--spring.")).toList();
+	}
+
+	@Override
+	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		if (this.commandArgs == null) {
+			return;
+		}
+		// Whatever the application or its libraries print goes to standard error: standard output
+		// is the command's (so 'retort current --format json | jq' works).
+		this.commandOut = System.out;
+		System.setOut(System.err);
+	}
+
+	@Override
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+			ConfigurableEnvironment environment) {
+		if (this.commandArgs == null) {
+			return;
+		}
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.main.web-application-type", "none");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("spring.main.log-startup-info", "false");
+		properties.put("logging.level.root", "warn");
+		properties.put("retort.on-startup", "none");
+		environment.getPropertySources().addFirst(new MapPropertySource("retortCommand", properties));
+	}
+
+	@Override
+	public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+		if (this.commandArgs == null) {
+			return;
+		}
+		int exitCode = run(context);
+		System.exit(SpringApplication.exit(context, () -> exitCode));
+	}
+
+	private int run(ConfigurableApplicationContext context) {
+		if (!ClassUtils.isPresent(CLI_CLASS, this.application.getClassLoader())) {
+			System.err.println("'retort' commands need dev.retort:retort-cli on the class path; the "
+					+ "retort-spring-boot-starter brings it in.");
+			return 2;
+		}
+		return RetortCommandExecutor.execute(context, this.commandArgs, this.commandOut, System.err);
+	}
+
+	@Override
+	public int getOrder() {
+		// Before Boot's own listener publishes the environment, so logging starts at WARN on stderr.
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Docker Compose service connection support for Retort.
+ */
+package dev.retort.boot.docker.compose;

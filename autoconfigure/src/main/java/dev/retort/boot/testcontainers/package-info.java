@@ -1,0 +1,4 @@
+/**
+ * Testcontainers {@code @ServiceConnection} support for Retort.
+ */
+package dev.retort.boot.testcontainers;

@@ -1,0 +1,193 @@
+package dev.retort.boot.actuate;
+
+import java.util.List;
+
+import dev.retort.Retort;
+import dev.retort.boot.autoconfigure.DatabaseBehindException;
+import dev.retort.boot.actuate.RunningApplication.Response;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The {@code migrations} endpoint, health contributor and meters, over HTTP from a running
+ * application on real PostgreSQL.
+ */
+@ExtendWith(PostgresExtension.class)
+class RetortEndpointTests {
+
+	@Test
+	void endpointReportsWhereTheDatabaseStandsFieldByField(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db)) {
+			Response response = app.get("/actuator/migrations");
+			assertThat(response.status()).isEqualTo(200);
+			JsonNode body = response.body();
+			assertThat(body.get("schema").asString()).isEqualTo("public");
+			assertThat(body.get("versionTable").asString()).isEqualTo("retort_version");
+			assertThat(strings(body.get("current"))).containsExactly("aaaa00000002");
+			assertThat(strings(body.get("heads"))).containsExactly("aaaa00000002");
+			assertThat(body.get("upToDate").asBoolean()).isTrue();
+			assertThat(body.get("databaseAhead").asBoolean()).isFalse();
+			assertThat(body.get("pending").size()).isZero();
+			JsonNode revisions = body.get("revisions");
+			assertThat(revisions.size()).isEqualTo(2);
+			JsonNode newest = revisions.get(0);
+			assertThat(newest.get("revision").asString()).isEqualTo("aaaa00000002");
+			assertThat(strings(newest.get("revises"))).containsExactly("aaaa00000001");
+			assertThat(newest.get("message").asString()).isEqualTo("Add espresso");
+			assertThat(newest.get("kind").asString()).isEqualTo("sql");
+			assertThat(newest.get("isHead").asBoolean()).isTrue();
+			assertThat(newest.get("isBase").asBoolean()).isFalse();
+			assertThat(newest.get("reversible").asBoolean()).isTrue();
+			assertThat(newest.get("transactional").asBoolean()).isTrue();
+			assertThat(newest.get("state").asString()).isEqualTo("applied");
+			JsonNode history = body.get("history");
+			assertThat(history.size()).isEqualTo(2);
+			JsonNode last = history.get(0);
+			assertThat(last.get("revision").asString()).isEqualTo("aaaa00000002");
+			assertThat(last.get("operation").asString()).isEqualTo("upgrade");
+			assertThat(strings(last.get("fromHeads"))).containsExactly("aaaa00000001");
+			assertThat(strings(last.get("toHeads"))).containsExactly("aaaa00000002");
+			assertThat(last.get("appliedBy").asString()).isEqualTo(db.user());
+			assertThat(last.get("success").asBoolean()).isTrue();
+			assertThat(last.get("checksum").asString()).isNotBlank();
+			assertThat(last.get("startedAt").asString()).isNotBlank();
+			assertThat(body.get("lastMigration").get("success").asBoolean()).isTrue();
+			assertThat(body.get("lock").get("held").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
+	void endpointShowsOneRevisionWithItsSql(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db)) {
+			Response response = app.get("/actuator/migrations/aaaa00000002");
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body().get("revision").asString()).isEqualTo("aaaa00000002");
+			assertThat(response.body().get("upgradeSql").asString())
+				.contains("INSERT INTO beverages (id, name) VALUES (1, 'espresso')");
+			assertThat(response.body().get("downgradeSql").asString()).contains("DELETE FROM beverages WHERE id = 1");
+			assertThat(app.get("/actuator/migrations/ffff00000000").status()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void healthIsUpWhenTheDatabaseIsUpToDate(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db)) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.body().get("status").asString()).isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void healthIsOutOfServiceWhileRevisionsArePending(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none")) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.status()).isEqualTo(503);
+			assertThat(health.body().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(strings(health.body().get("details").get("pending"))).containsExactly("aaaa00000001",
+					"aaaa00000002");
+			assertThat(app.get("/actuator/migrations").body().get("upToDate").asBoolean()).isFalse();
+			assertThat(app.get("/actuator/metrics/retort.migrations.pending").body().get("measurements").get(0)
+				.get("value").asDouble()).isEqualTo(2.0);
+		}
+	}
+
+	@Test
+	void healthIsDownWithDetailsWhenTheLastMigrationFailed(TestDatabase db) {
+		Retort failing = Retort.configure().dataSource(db.dataSource()).locations("classpath:revisions/failing").load();
+		assertThatException().isThrownBy(() -> failing.upgrade("heads"));
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none",
+				"retort.locations=classpath:revisions/failing")) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.status()).isEqualTo(503);
+			assertThat(health.body().get("status").asString()).isEqualTo("DOWN");
+			assertThat(health.body().get("details").get("error").asString()).contains("no_such_table");
+		}
+	}
+
+	@Test
+	void healthIsUpWhenTheDatabaseIsAhead(TestDatabase db) {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
+		db.execute("UPDATE retort_version SET version_num = 'ffff00000009'");
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none")) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.body().get("status").asString()).isEqualTo("UP");
+			assertThat(health.body().get("details").get("databaseAhead").asBoolean()).isTrue();
+			assertThat(app.get("/actuator/migrations").body().get("databaseAhead").asBoolean()).isTrue();
+		}
+	}
+
+	@Test
+	void metricsTimeEachStepOfTheStartupUpgrade(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db)) {
+			Response timer = app.get("/actuator/metrics/retort.migration.duration?tag=revision:aaaa00000001");
+			assertThat(timer.status()).isEqualTo(200);
+			assertThat(measurement(timer.body(), "COUNT")).isEqualTo(1.0);
+			assertThat(strings(tagValues(timer.body(), "operation"))).containsExactly("upgrade");
+			assertThat(strings(tagValues(timer.body(), "outcome"))).containsExactly("success");
+			Response pending = app.get("/actuator/metrics/retort.migrations.pending");
+			assertThat(measurement(pending.body(), "VALUE")).isEqualTo(0.0);
+			Response lock = app.get("/actuator/metrics/retort.lock.wait");
+			assertThat(lock.status()).isEqualTo(200);
+			assertThat(measurement(lock.body(), "COUNT")).isEqualTo(1.0);
+		}
+	}
+
+	@Test
+	void validateModeRefusesToStartOnADatabaseThatIsBehind(TestDatabase db) {
+		assertThatException().isThrownBy(() -> RunningApplication.start(db, "retort.on-startup=validate"))
+			.havingRootCause()
+			.isInstanceOf(DatabaseBehindException.class)
+			.withMessageContaining("2 revision(s) are pending (aaaa00000001, aaaa00000002)");
+		assertThat(db.tableExists("beverages")).isFalse();
+	}
+
+	@Test
+	void aDedicatedMigrationUserOwnsTheSchemaWhileTheApplicationUserReadsIt(TestDatabase db) {
+		String migrator = "migrator_" + db.name();
+		String reader = "reader_" + db.name();
+		db.execute("CREATE ROLE " + migrator + " LOGIN PASSWORD 'ddl'", "CREATE ROLE " + reader + " LOGIN PASSWORD 'dml'",
+				"GRANT CREATE ON DATABASE " + db.name() + " TO " + migrator,
+				"GRANT CREATE, USAGE ON SCHEMA public TO " + migrator, "GRANT USAGE ON SCHEMA public TO " + reader,
+				"ALTER DEFAULT PRIVILEGES FOR ROLE " + migrator + " IN SCHEMA public GRANT SELECT ON TABLES TO "
+						+ reader);
+		try (RunningApplication app = RunningApplication.start(db, "spring.datasource.username=" + reader,
+				"spring.datasource.password=dml", "retort.user=" + migrator, "retort.password=ddl")) {
+			assertThat(db.queryStrings("SELECT tableowner FROM pg_tables WHERE tablename = 'beverages'"))
+				.containsExactly(migrator);
+			JsonNode body = app.get("/actuator/migrations").body();
+			assertThat(body.get("history").get(0).get("appliedBy").asString()).isEqualTo(migrator);
+			assertThat(body.get("upToDate").asBoolean()).isTrue();
+		}
+	}
+
+	private static List<String> strings(JsonNode array) {
+		return array.valueStream().map(JsonNode::asString).toList();
+	}
+
+	private static double measurement(JsonNode metric, String statistic) {
+		return metric.get("measurements")
+			.valueStream()
+			.filter((each) -> each.get("statistic").asString().equals(statistic))
+			.findFirst()
+			.orElseThrow()
+			.get("value")
+			.asDouble();
+	}
+
+	private static JsonNode tagValues(JsonNode metric, String tag) {
+		return metric.get("availableTags")
+			.valueStream()
+			.filter((each) -> each.get("tag").asString().equals(tag))
+			.findFirst()
+			.orElseThrow()
+			.get("values");
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.retort.boot.actuate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.testing.TestDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real web application on a random port, with Actuator, on a test database: what an operator's
+ * curl and a Prometheus scrape see.
+ */
+final class RunningApplication implements AutoCloseable {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final ConfigurableApplicationContext context;
+
+	private final int port;
+
+	private RunningApplication(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	static RunningApplication start(TestDatabase db, String... properties) {
+		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.datasource.url=" + db.jdbcUrl(),
+				"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
+				"management.endpoints.web.exposure.include=migrations,health,metrics",
+				"management.endpoint.health.show-details=always", "spring.main.banner-mode=off"));
+		all.addAll(List.of(properties));
+		return new RunningApplication(
+				new SpringApplicationBuilder(TestApplication.class).properties(all.toArray(String[]::new))
+					.run(arguments(properties)));
+	}
+
+	/**
+	 * The build passes -Dretort.target=&lt;dir&gt; (the work tree's target directory), which would
+	 * outrank default properties: state the target as an argument unless the test sets one.
+	 */
+	private static String[] arguments(String... properties) {
+		boolean targetSet = List.of(properties).stream().anyMatch((property) -> property.startsWith("retort.target="));
+		return targetSet ? new String[0] : new String[] { "--retort.target=heads" };
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	Response get(String path) {
+		try {
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
+			return new Response(response.statusCode(), body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+	record Response(int status, JsonNode body) {
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+	}
+
+}

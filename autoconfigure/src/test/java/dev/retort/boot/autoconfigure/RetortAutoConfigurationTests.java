@@ -1,0 +1,418 @@
+package dev.retort.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.retort.Retort;
+import dev.retort.config.RetortConfig;
+import dev.retort.config.TransactionMode;
+import dev.retort.operation.Operations;
+import dev.retort.script.Migration;
+import dev.retort.script.Revision;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.SchemaManagementProvider;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RetortAutoConfiguration}: every condition, back-off, connection branch and
+ * property, on a real PostgreSQL database per test.
+ */
+@ExtendWith(PostgresExtension.class)
+class RetortAutoConfigurationTests {
+
+	// The build passes -Dretort.target=<dir> (the work tree's target directory): the tests state the default.
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RetortAutoConfiguration.class))
+		.withPropertyValues("retort.target=heads");
+
+	private static String[] dataSource(TestDatabase db) {
+		return new String[] { "spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
+				"spring.datasource.password=" + db.password() };
+	}
+
+	@Test
+	void backsOffWithNoDataSourceBeanAndNoRetortUrl() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(Retort.class)
+				.doesNotHaveBean(RetortMigrationInitializer.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(Retort.class);
+			assertThat(db.tableExists("beverages")).isFalse();
+		});
+	}
+
+	@Test
+	void upgradesToHeadsAtStartupWithTheApplicationDataSource(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(Retort.class).hasSingleBean(RetortMigrationInitializer.class);
+			assertThat(context.getBean(Retort.class).config().dataSource()).isSameAs(context.getBean(DataSource.class));
+			assertThat(db.queryStrings("SELECT name FROM beverages")).containsExactly("espresso");
+			assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+		});
+	}
+
+	@Test
+	void upgradesWithRetortUrlAloneWhenThereIsNoDataSource(TestDatabase db) {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
+			.withPropertyValues("retort.target=heads", "retort.url=" + db.jdbcUrl(), "retort.user=" + db.user(),
+					"retort.password=" + db.password())
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(Retort.class);
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+			});
+	}
+
+	@Test
+	void retortUrlTakesPrecedenceOverTheApplicationDataSource(TestDatabase app, TestDatabase migrations) {
+		this.contextRunner.withPropertyValues(dataSource(app))
+			.withPropertyValues("retort.url=" + migrations.jdbcUrl(), "retort.user=" + migrations.user(),
+					"retort.password=" + migrations.password())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(migrations.tableExists("beverages")).isTrue();
+				assertThat(app.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
+	void retortUserAloneDerivesAConnectionFromTheApplicationDataSource(TestDatabase db) {
+		db.execute("CREATE ROLE retort_migrator_" + db.name() + " LOGIN PASSWORD 'secret'",
+				"GRANT ALL ON SCHEMA public TO retort_migrator_" + db.name(),
+				"GRANT CREATE ON DATABASE " + db.name() + " TO retort_migrator_" + db.name());
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.user=retort_migrator_" + db.name(), "retort.password=secret")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Retort.class).config().dataSource())
+					.isNotSameAs(context.getBean(DataSource.class));
+				assertThat(db.queryStrings("SELECT tableowner FROM pg_tables WHERE tablename = 'beverages'"))
+					.containsExactly("retort_migrator_" + db.name());
+			});
+	}
+
+	@Test
+	void usesTheDataSourceQualifiedWithRetortDataSource(TestDatabase app, TestDatabase migrations) {
+		this.contextRunner.withPropertyValues(dataSource(app))
+			.withPropertyValues("test.migrations.url=" + migrations.jdbcUrl(), "test.migrations.user=" + migrations.user(),
+					"test.migrations.password=" + migrations.password())
+			.withUserConfiguration(RetortDataSourceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Retort.class).config().dataSource())
+					.isSameAs(context.getBean("retortOwnDataSource"));
+				assertThat(migrations.tableExists("beverages")).isTrue();
+				assertThat(app.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
+	void connectionDetailsBeanReplacesTheProperties(TestDatabase app, TestDatabase migrations) {
+		this.contextRunner.withPropertyValues(dataSource(app))
+			.withBean(RetortConnectionDetails.class, () -> new FixedConnectionDetails(migrations))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(migrations.tableExists("beverages")).isTrue();
+				assertThat(app.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
+	void backsOffWhenTheApplicationDefinesItsOwnRetort(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean("customRetort", Retort.class,
+					() -> Retort.configure().dataSource(db.dataSource()).locations("classpath:db/revisions").load())
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(Retort.class).hasBean("customRetort");
+				assertThat(context).doesNotHaveBean(RetortMigrationInitializer.class);
+				assertThat(db.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
+	void onStartupNoneLeavesTheDatabaseAlone(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.on-startup=none").run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(Retort.class);
+			assertThat(db.tableExists("beverages")).isFalse();
+		});
+	}
+
+	@Test
+	void onStartupValidateRefusesADatabaseThatIsBehind(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.on-startup=validate").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(DatabaseBehindException.class)
+				.hasMessageContaining("aaaa00000001, aaaa00000002");
+			assertThat(db.tableExists("beverages")).isFalse();
+		});
+	}
+
+	@Test
+	void onStartupValidateStartsOnADatabaseThatIsUpToDate(TestDatabase db) {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void targetLimitsTheStartupUpgrade(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.target=aaaa00000001").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000001");
+			assertThat(db.queryStrings("SELECT count(*) FROM beverages")).containsExactly("0");
+		});
+	}
+
+	@Test
+	void migrationStrategyReplacesWhatStartupDoes(TestDatabase db) {
+		List<Retort> seen = new ArrayList<>();
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean(RetortMigrationStrategy.class, () -> seen::add)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(seen).containsExactly(context.getBean(Retort.class));
+				assertThat(db.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
+	void customizersAdjustTheConfigurationInOrder(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withUserConfiguration(CustomizerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Retort.class).config().historyTable()).isEqualTo("second_history");
+				assertThat(db.tableExists("second_history")).isTrue();
+			});
+	}
+
+	@Test
+	void migrationBeansAreJavaRevisionsOfTheSameGraph(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean(AddBeverageSizes.class, AddBeverageSizes::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cccc00000003");
+				assertThat(db.tableExists("beverage_sizes")).isTrue();
+			});
+	}
+
+	@Test
+	void jdbcTemplateWaitsForTheMigration(TestDatabase db) {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues(dataSource(db))
+			.withUserConfiguration(QueryAtConstructionConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(BeverageNames.class).names()).containsExactly("espresso");
+				BeanDefinition jdbcTemplate = context.getBeanFactory().getBeanDefinition("jdbcTemplate");
+				assertThat(jdbcTemplate.getDependsOn()).contains("retortInitializer");
+			});
+	}
+
+	@Test
+	void schemaManagementProviderReportsTheMigratedDataSourceAsManaged(TestDatabase db, TestDatabase other) {
+		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
+			SchemaManagementProvider provider = context.getBean(SchemaManagementProvider.class);
+			assertThat(provider.getSchemaManagement(context.getBean(DataSource.class))).isEqualTo(SchemaManagement.MANAGED);
+			assertThat(provider.getSchemaManagement(other.dataSource())).isEqualTo(SchemaManagement.UNMANAGED);
+		});
+	}
+
+	@Test
+	void everyPropertyIsMappedToTheConfiguration(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=none", "retort.locations=classpath:revisions/two-heads",
+					"retort.java-packages=com.example.revisions", "retort.schema=app", "retort.create-schema=false",
+					"retort.version-table=app_version", "retort.history-table=app_history",
+					"retort.transaction-mode=all", "retort.validate-checksums=false", "retort.baseline=aaaa00000001",
+					"retort.lock.enabled=false", "retort.lock.wait-timeout=30s", "retort.ddl.lock-timeout=2s",
+					"retort.ddl.retries=3", "retort.ddl.statement-timeout=1m", "retort.connect-retries=4",
+					"retort.connect-retries-interval=3s", "retort.fail-on-multiple-heads=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RetortConfig config = context.getBean(Retort.class).config();
+				assertThat(config.locations()).containsExactly("classpath:revisions/two-heads");
+				assertThat(config.javaPackages()).containsExactly("com.example.revisions");
+				assertThat(config.schema()).isEqualTo("app");
+				assertThat(config.createSchema()).isFalse();
+				assertThat(config.versionTable()).isEqualTo("app_version");
+				assertThat(config.historyTable()).isEqualTo("app_history");
+				assertThat(config.transactionMode()).isEqualTo(TransactionMode.ALL);
+				assertThat(config.validateChecksums()).isFalse();
+				assertThat(config.baseline()).isEqualTo("aaaa00000001");
+				assertThat(config.lockEnabled()).isFalse();
+				assertThat(config.lockWaitTimeout()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(config.ddlLockTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(config.ddlRetries()).isEqualTo(3);
+				assertThat(config.ddlStatementTimeout()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(config.connectRetries()).isEqualTo(4);
+				assertThat(config.connectRetriesInterval()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(config.failOnMultipleHeads()).isTrue();
+			});
+	}
+
+	@Test
+	void schemaAndTableNamesAreWhereTheVersionLives(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.schema=coffee", "retort.version-table=coffee_version")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(db.queryStrings("SELECT version_num FROM coffee.coffee_version"))
+					.containsExactly("aaaa00000002");
+			});
+	}
+
+	@Test
+	void anUnknownOnStartupValueFailsNamingThePropertyAndTheValidValues(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.on-startup=sometimes").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(IllegalArgumentException.class)
+				.hasStackTraceContaining("Failed to bind properties under 'retort.on-startup'")
+				.hasStackTraceContaining("sometimes");
+		});
+	}
+
+	@Test
+	void anInvalidTableNameFailsNamingTheProperty(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.version-table=bad name").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("retort.version-table")
+				.hasMessageContaining("bad name");
+		});
+	}
+
+	@Test
+	void aNegativeDurationFailsNamingTheProperty(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.lock.wait-timeout=-1s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("retort.lock.wait-timeout");
+		});
+	}
+
+	@Test
+	void registersResourceHintsForTheDefaultLocation() {
+		RuntimeHints hints = new RuntimeHints();
+		new RetortRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/revisions/aaaa00000001_create_beverages.sql"))
+			.accepts(hints);
+	}
+
+	@Test
+	void registersResourceHintsForConfiguredClasspathLocations() {
+		assertThat(RetortLocationsAotProcessor.resourcePatterns(
+				List.of("classpath:db/revisions", "classpath:/tenant/revisions/", "filesystem:/srv/revisions")))
+			.containsExactly("db/revisions/**", "tenant/revisions/**");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(2)
+		RetortConfigurationCustomizer second() {
+			return (builder) -> builder.historyTable("second_history");
+		}
+
+		@Bean
+		@Order(1)
+		RetortConfigurationCustomizer first() {
+			return (builder) -> builder.historyTable("first_history");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QueryAtConstructionConfiguration {
+
+		@Bean
+		BeverageNames beverageNames(JdbcTemplate jdbcTemplate) {
+			return new BeverageNames(jdbcTemplate.queryForList("SELECT name FROM beverages", String.class));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RetortDataSourceConfiguration {
+
+		@Bean(defaultCandidate = false)
+		@RetortDataSource
+		DataSource retortOwnDataSource(org.springframework.core.env.Environment environment) {
+			org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+			dataSource.setUrl(environment.getProperty("test.migrations.url"));
+			dataSource.setUser(environment.getProperty("test.migrations.user"));
+			dataSource.setPassword(environment.getProperty("test.migrations.password"));
+			return dataSource;
+		}
+
+	}
+
+	record BeverageNames(List<String> names) {
+	}
+
+	@Revision(id = "cccc00000003", revises = "aaaa00000002", message = "Add beverage sizes")
+	static final class AddBeverageSizes implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE beverage_sizes (name text PRIMARY KEY)");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("DROP TABLE beverage_sizes");
+		}
+
+	}
+
+	record FixedConnectionDetails(TestDatabase db) implements RetortConnectionDetails {
+
+		@Override
+		public String getUsername() {
+			return this.db.user();
+		}
+
+		@Override
+		public String getPassword() {
+			return this.db.password();
+		}
+
+		@Override
+		public String getJdbcUrl() {
+			return this.db.jdbcUrl();
+		}
+
+	}
+
+}

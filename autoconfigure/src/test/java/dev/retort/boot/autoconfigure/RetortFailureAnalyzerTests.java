@@ -1,0 +1,77 @@
+package dev.retort.boot.autoconfigure;
+
+import java.util.List;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RetortFailureAnalyzer}: each startup failure says what to do in Spring terms.
+ */
+class RetortFailureAnalyzerTests {
+
+	private final RetortFailureAnalyzer analyzer = new RetortFailureAnalyzer();
+
+	private FailureAnalysis analyze(RetortException cause) {
+		return this.analyzer.analyze(new BeanCreationException("retortInitializer", "Init failed", cause));
+	}
+
+	@Test
+	void multipleHeadsTellsToSetTheTargetOrMerge() {
+		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.MULTIPLE_HEADS,
+				"Multiple heads are present (dddd00000002, eeee00000002)"));
+		assertThat(analysis.getDescription()).contains("Multiple heads are present (dddd00000002, eeee00000002)");
+		assertThat(analysis.getAction()).contains("Set 'retort.target'").contains("retort merge");
+	}
+
+	@Test
+	void checksumMismatchTellsToRestoreTheFile() {
+		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.CHECKSUM_MISMATCH,
+				"Applied revision aaaa00000001 changed on disk since it was applied (checksum 3f1a != 9be0)"));
+		assertThat(analysis.getDescription()).contains("checksum 3f1a != 9be0");
+		assertThat(analysis.getAction()).contains("add a new revision").contains("retort.validate-checksums");
+	}
+
+	@Test
+	void failedRevisionTellsWhereTheDatabaseStands() {
+		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.MIGRATION_FAILED,
+				"Revision bbbb00000002 failed: relation \"no_such_table\" does not exist"));
+		assertThat(analysis.getAction()).contains("rolled back").contains("retort current");
+	}
+
+	@Test
+	void lockTimeoutTellsToRaiseTheWaitTimeout() {
+		FailureAnalysis analysis = analyze(
+				new RetortException(ErrorCode.LOCK_TIMEOUT, "Could not acquire the migration lock within 10s"));
+		assertThat(analysis.getAction()).contains("retort.lock.wait-timeout").contains("pg_terminate_backend");
+	}
+
+	@Test
+	void databaseBehindInValidateModeTellsToUpgradeFirst() {
+		FailureAnalysis analysis = analyze(new DatabaseBehindException(List.of("aaaa00000001"),
+				List.of("aaaa00000002"), List.of("aaaa00000002")));
+		assertThat(analysis.getDescription()).contains("retort.on-startup=validate")
+			.contains("The database is behind the application: it is at aaaa00000001, the revisions' heads are "
+					+ "aaaa00000002, and 1 revision(s) are pending (aaaa00000002).");
+		assertThat(analysis.getAction()).contains("retort upgrade heads").contains("'retort.on-startup' to 'upgrade'");
+	}
+
+	@Test
+	void invalidRevisionsListEveryProblem() {
+		FailureAnalysis analysis = analyze(new RevisionsInvalidException(List.of("first problem", "second problem")));
+		assertThat(analysis.getDescription()).contains("2 problem(s)").contains("first problem").contains("second problem");
+		assertThat(analysis.getAction()).contains("retort validate");
+	}
+
+	@Test
+	void unrelatedFailuresAreLeftToOtherAnalyzers() {
+		assertThat(this.analyzer.analyze(new IllegalStateException("boom"))).isNull();
+	}
+
+}
