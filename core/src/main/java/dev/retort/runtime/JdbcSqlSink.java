@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -55,14 +56,34 @@ public final class JdbcSqlSink implements SqlSink {
 	}
 
 	@Override
+	public void execute(String sql, List<Bookkeeping> before, List<Bookkeeping> after) throws SQLException {
+		if (before.isEmpty() && after.isEmpty()) {
+			this.session.execute(sql);
+			return;
+		}
+		List<String> parts = new ArrayList<>();
+		before.forEach((statement) -> parts.add(statement.sql()));
+		parts.add(sql);
+		after.forEach((statement) -> parts.add(statement.sql()));
+		// The driver sends the statements of one string together (one round trip) and stops at
+		// the first error. A newline before each semicolon: the statement may end in a comment.
+		List<Integer> counts = this.session.executeAll(String.join("\n;\n", parts));
+		check(after, counts.subList(Math.max(0, counts.size() - after.size()), counts.size()));
+	}
+
+	@Override
 	public void write(List<Bookkeeping> statements) throws SQLException {
 		int[] counts = this.session.batch(statements.stream().map(Bookkeeping::sql).toList());
-		for (int i = 0; i < counts.length; i++) {
+		check(statements, java.util.Arrays.stream(counts).boxed().toList());
+	}
+
+	private void check(List<Bookkeeping> statements, List<Integer> counts) throws SQLException {
+		for (int i = 0; i < counts.size() && i < statements.size(); i++) {
 			Bookkeeping statement = statements.get(i);
-			if (statement.expectedRows() != Bookkeeping.ANY_ROWS && counts[i] != statement.expectedRows()
-					&& counts[i] >= 0) {
+			int count = counts.get(i);
+			if (statement.expectedRows() != Bookkeeping.ANY_ROWS && count != statement.expectedRows() && count >= 0) {
 				throw new SQLException("Expected to change " + statement.expectedRows() + " row of '"
-						+ this.versionTableName + "', changed " + counts[i]
+						+ this.versionTableName + "', changed " + count
 						+ ": another process moved the version while this one ran (" + Sql.shorten(statement.sql())
 						+ ")", "RT001");
 			}

@@ -54,6 +54,9 @@ public final class MigrationRunner {
 
 	private final String client;
 
+	/** Settings waiting to travel with the next statement. */
+	private List<Bookkeeping> pendingBefore = List.of();
+
 	/**
 	 * @param sink where SQL goes
 	 * @param names the bookkeeping tables
@@ -120,9 +123,11 @@ public final class MigrationRunner {
 			try {
 				comment(current);
 				this.sink.begin();
-				if (unit.stream().anyMatch(MigrationRunner::hasBody)) {
-					this.sink.write(this.ddl.apply(true));
-				}
+				// Sent with the first statement: SET LOCAL costs no round trip of its own.
+				this.pendingBefore = unit.stream().anyMatch(MigrationRunner::hasBody) ? this.ddl.apply(true) : List.of();
+				// One revision per transaction: its history row is timed by the server (now() is the
+				// transaction's start), so the row can travel with the revision's last statement.
+				boolean serverTimed = unit.size() == 1;
 				for (Step step : unit) {
 					if (step != current) {
 						comment(step);
@@ -131,9 +136,15 @@ public final class MigrationRunner {
 					this.listener.stepStarting(step);
 					Instant startedAt = Instant.now();
 					started = System.nanoTime();
-					runBody(step, false);
+					List<Bookkeeping> after = serverTimed ? bookkeeping(step, null, null) : List.of();
+					boolean sent = runBody(step, false, after);
 					long ms = millisSince(started);
-					write(bookkeeping(step, startedAt, ms));
+					if (!sent) {
+						List<Bookkeeping> writes = new ArrayList<>(this.pendingBefore);
+						this.pendingBefore = List.of();
+						writes.addAll(serverTimed ? after : bookkeeping(step, startedAt, ms));
+						write(writes);
+					}
 					done.add(new StepResult(id(step), step.operation().jsonName(), ms));
 				}
 				this.sink.commit();
@@ -145,6 +156,7 @@ public final class MigrationRunner {
 			}
 			catch (StatementFailure failure) {
 				this.sink.rollback();
+				this.pendingBefore = List.of();
 				if (failure.lockTimeout() && attempt < this.ddl.retries()) {
 					attempt++;
 					Duration backoff = this.ddl.backoff(attempt);
@@ -185,7 +197,7 @@ public final class MigrationRunner {
 				this.sink.write(settings);
 				settingsApplied = true;
 			}
-			runBody(step, true);
+			runBody(step, true, List.of());
 			long ms = millisSince(started);
 			if (settingsApplied) {
 				settingsApplied = false;
@@ -217,10 +229,15 @@ public final class MigrationRunner {
 		}
 	}
 
-	private void runBody(Step step, boolean autocommit) {
+	/**
+	 * Runs what a step runs. {@code after} (the step's own bookkeeping) is sent with the last
+	 * statement of a SQL revision, in the same round trip.
+	 * @return whether {@code after} was sent
+	 */
+	private boolean runBody(Step step, boolean autocommit, List<Bookkeeping> after) {
 		Revision revision = step.revision();
 		if (!hasBody(step)) {
-			return;
+			return false;
 		}
 		RevisionScript script = this.scripts.apply(revision.id());
 		boolean upgrade = step.operation() == Step.Operation.UPGRADE;
@@ -230,9 +247,13 @@ public final class MigrationRunner {
 				throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, "Revision " + revision.id() + " ("
 						+ revision.origin().source() + ") has no '-- +downgrade' section and cannot be downgraded.");
 			}
-			for (dev.retort.dialect.postgres.SqlStatement statement : statements) {
-				statement(statement.sql(), revision.origin().at(statement.line()), autocommit);
+			for (int i = 0; i < statements.size(); i++) {
+				dev.retort.dialect.postgres.SqlStatement statement = statements.get(i);
+				boolean last = i == statements.size() - 1;
+				statement(statement.sql(), revision.origin().at(statement.line()), autocommit,
+						last ? after : List.of());
 			}
+			return !statements.isEmpty() && !after.isEmpty();
 		}
 		else if (script.body() instanceof JavaBody java) {
 			Operations operations = new Operations(new RevisionExecutor(this, revision, autocommit));
@@ -243,6 +264,7 @@ public final class MigrationRunner {
 				java.migration().downgrade(operations);
 			}
 		}
+		return false;
 	}
 
 	/**
@@ -258,7 +280,7 @@ public final class MigrationRunner {
 		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
 				List.of(), List.of());
 		try {
-			runner.runBody(step, !revision.transactional());
+			runner.runBody(step, !revision.transactional(), List.of());
 		}
 		catch (RetortException ex) {
 			sink.comment(ex.getMessage());
@@ -266,12 +288,23 @@ public final class MigrationRunner {
 		return sink.script();
 	}
 
-	/** Runs one migration statement; in autocommit, a lock timeout retries just this statement. */
+	/** Runs one migration statement of a Java revision. */
 	void statement(String sql, String location, boolean autocommit) {
+		statement(sql, location, autocommit, List.of());
+	}
+
+	/**
+	 * Runs one migration statement, with the pending settings before it and {@code after}
+	 * behind it in the same round trip; in autocommit, a lock timeout retries just this
+	 * statement.
+	 */
+	private void statement(String sql, String location, boolean autocommit, List<Bookkeeping> after) {
+		List<Bookkeeping> before = this.pendingBefore;
+		this.pendingBefore = List.of();
 		int attempt = 0;
 		while (true) {
 			try {
-				this.sink.execute(sql);
+				this.sink.execute(sql, before, after);
 				return;
 			}
 			catch (SQLException ex) {
@@ -292,6 +325,21 @@ public final class MigrationRunner {
 		return this.sink;
 	}
 
+	/** Sends the pending settings now: a Java revision is about to use the connection itself. */
+	void flushPending() {
+		if (this.pendingBefore.isEmpty()) {
+			return;
+		}
+		List<Bookkeeping> before = this.pendingBefore;
+		this.pendingBefore = List.of();
+		try {
+			this.sink.write(before);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(before.get(0).sql(), "settings", ex);
+		}
+	}
+
 	private void write(List<Bookkeeping> statements) throws SQLException {
 		try {
 			this.sink.write(statements);
@@ -301,14 +349,14 @@ public final class MigrationRunner {
 		}
 	}
 
-	private List<Bookkeeping> bookkeeping(Step step, Instant startedAt, long ms) {
+	private List<Bookkeeping> bookkeeping(Step step, Instant startedAt, Long ms) {
 		List<Bookkeeping> statements = new ArrayList<>();
 		step.changes().forEach((change) -> statements.add(this.versionTable.change(change)));
 		statements.add(this.historyTable.insert(historyRow(step, startedAt, ms, true, null)));
 		return statements;
 	}
 
-	private HistoryTable.HistoryRow historyRow(Step step, Instant startedAt, long ms, boolean success, String error) {
+	private HistoryTable.HistoryRow historyRow(Step step, Instant startedAt, Long ms, boolean success, String error) {
 		Revision revision = step.revision();
 		boolean offline = this.sink.offline();
 		return new HistoryTable.HistoryRow(id(step), step.operation().jsonName(), step.headsBefore(),

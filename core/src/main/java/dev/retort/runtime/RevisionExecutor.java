@@ -67,7 +67,9 @@ final class RevisionExecutor implements OperationExecutor {
 
 	@Override
 	public Connection connection() {
-		return this.runner.sink().connection();
+		Connection connection = this.runner.sink().connection();
+		this.runner.flushPending();
+		return connection;
 	}
 
 	@Override

@@ -39,6 +39,13 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
+	public void execute(String sql, List<Bookkeeping> before, List<Bookkeeping> after) {
+		write(before);
+		append(sql);
+		write(after);
+	}
+
+	@Override
 	public void write(List<Bookkeeping> statements) {
 		for (Bookkeeping statement : statements) {
 			append(statement.sql());

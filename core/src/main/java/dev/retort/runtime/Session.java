@@ -43,6 +43,32 @@ public final class Session implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs a string of several statements in one round trip; returns the row count of each
+	 * ({@code -1} for one that returned rows).
+	 */
+	List<Integer> executeAll(String sql) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			this.counter.incrementAndGet();
+			List<Integer> counts = new ArrayList<>();
+			boolean rows = statement.execute(sql);
+			while (true) {
+				if (rows) {
+					counts.add(-1);
+				}
+				else {
+					int count = statement.getUpdateCount();
+					if (count == -1) {
+						return counts;
+					}
+					counts.add(count);
+				}
+				rows = statement.getMoreResults();
+			}
+		}
+	}
+
 	/** Runs statements in one round trip; returns their row counts. */
 	int[] batch(List<String> sql) throws SQLException {
 		if (sql.isEmpty()) {

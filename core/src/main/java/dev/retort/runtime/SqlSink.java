@@ -27,6 +27,12 @@ public interface SqlSink {
 	void execute(String sql) throws SQLException;
 
 	/**
+	 * Runs one migration statement with Retort's own statements before and after it, in one
+	 * round trip online; the counts of {@code after} are checked as {@link #write} does.
+	 */
+	void execute(String sql, List<Bookkeeping> before, List<Bookkeeping> after) throws SQLException;
+
+	/**
 	 * Runs Retort's own statements (settings, version and history rows) in one round trip,
 	 * checking the rows each touches.
 	 */

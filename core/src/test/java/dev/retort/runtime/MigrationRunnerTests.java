@@ -66,6 +66,30 @@ class MigrationRunnerTests {
 	}
 
 	@Test
+	void aRevisionEndingInAQueryOrACommentStillMovesTheVersionInTheSameRoundTrip(TestDatabase db) {
+		Plans plans = new Plans().sql("q1", "CREATE TABLE t1 (id int)", "SELECT count(*) FROM t1 -- trailing ; comment")
+			.sql("q2", "SELECT set_config('application_name', 'x', true)");
+		run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("q2");
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_history WHERE success AND duration_ms >= 0"
+				+ " AND started_at <= now()")).containsExactly("2");
+	}
+
+	@Test
+	void anotherProcessMovingTheVersionIsCaughtByTheRowCountGuard(TestDatabase db) {
+		Plans plans = new Plans().sql("g1", "CREATE TABLE t1 (id int)").sql("g2", "CREATE TABLE t2 (id int)");
+		run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION);
+		db.execute("UPDATE retort_version SET version_num = 'moved'");
+		Plans next = new Plans().sql("g1", "CREATE TABLE t1 (id int)").sql("g2", "CREATE TABLE t2 (id int)")
+			.sql("g3", "CREATE TABLE t3 (id int)");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, next, next.upgradeFrom("g2"), TransactionMode.PER_REVISION));
+		assertThat(failure.getMessage()).contains("Expected to change 1 row of 'retort_version', changed 0: another"
+				+ " process moved the version while this one ran");
+		assertThat(db.tableExists("t3")).isFalse();
+	}
+
+	@Test
 	void allModeRollsBackTheWholeRun(TestDatabase db) {
 		Plans plans = new Plans().sql("r1", "CREATE TABLE t1 (id int)").sql("r2", "SELECT 1/0");
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
