@@ -8,7 +8,9 @@ import java.util.Optional;
  * component leaves that property alone.
  *
  * <p>The reverse needs to know what the column was: pass {@code existing} (Alembic's
- * {@code existing_type}, {@code existing_nullable}, …). A pure rename is always reversible.
+ * {@code existing_type}, {@code existing_nullable}, …). A pure rename is always reversible. The
+ * reverse of a type change carries no {@code USING}: when converting back needs one, write the
+ * downgrade explicitly.
  *
  * @param table the table, optionally schema-qualified
  * @param column the column's current name

@@ -143,6 +143,10 @@ public class Operations {
 	public Operations createIndex(String name, String table, Consumer<CreateIndex.Builder> index) {
 		CreateIndex.Builder builder = new CreateIndex.Builder();
 		index.accept(builder);
+		if (name == null && !builder.columns().stream().allMatch(Operations::isColumnName)) {
+			throw new IllegalArgumentException("Index on '" + table + "' " + builder.columns()
+					+ " needs a name: the naming convention names indexes after columns, not expressions");
+		}
 		String resolved = (name != null) ? name : this.namingConvention.indexName(table, builder.columns());
 		return invoke(builder.build(resolved, table));
 	}
@@ -322,6 +326,10 @@ public class Operations {
 
 	protected OperationExecutor executor() {
 		return this.executor;
+	}
+
+	private static boolean isColumnName(String element) {
+		return element.matches("[A-Za-z_][A-Za-z0-9_$]*");
 	}
 
 	private CreateForeignKey foreignKeyOf(String table, Column column) {

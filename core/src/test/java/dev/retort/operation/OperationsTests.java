@@ -166,6 +166,10 @@ class OperationsTests {
 			.isThrownBy(() -> this.op.createTable("t", List.of(column("a", INTEGER)),
 					List.of(new CreateCheckConstraint("ck", "u", "a > 0", false))))
 			.withMessage("Constraint 'ck' of new table 't' names table 'u'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.op.createIndex(null, "users", (index) -> index.on("lower(email)")))
+			.withMessage("Index on 'users' [lower(email)] needs a name: the naming convention names indexes after"
+					+ " columns, not expressions");
 		assertThatIllegalArgumentException().isThrownBy(() -> QualifiedName.parse("a.b.c"))
 			.withMessage("Name 'a.b.c' is not of the form 'name' or 'schema.name'");
 	}

@@ -93,9 +93,7 @@ public final class BatchedBackfill {
 		BackfillProgress progress = null;
 		try (PreparedStatement update = connection.prepareStatement(sql)) {
 			while (true) {
-				// Clamped so that a range ending at Long.MAX_VALUE cannot overflow.
-				long batchEnd = (maxKey - batchStart < backfill.batchSize()) ? maxKey
-						: batchStart + backfill.batchSize() - 1;
+				long batchEnd = lastKeyOfBatch(batchStart, backfill.batchSize(), maxKey);
 				update.setLong(1, batchStart);
 				update.setLong(2, batchEnd);
 				rows += update.executeUpdate();
@@ -120,6 +118,16 @@ public final class BatchedBackfill {
 				progress.rowsUpdated(), progress.batches(), progress.elapsed().toMillis(),
 				Math.round(progress.rowsPerSecond()));
 		return progress;
+	}
+
+	/** The batch's last key, clamped to the range so that keys near Long.MAX_VALUE cannot overflow. */
+	static long lastKeyOfBatch(long batchStart, int batchSize, long maxKey) {
+		try {
+			return Math.min(maxKey, Math.addExact(batchStart, batchSize - 1));
+		}
+		catch (ArithmeticException ex) {
+			return maxKey;
+		}
 	}
 
 	private static void logProgress(BackfillProgress progress) {

@@ -165,12 +165,34 @@ class BatchedBackfillTests {
 	}
 
 	@Test
+	void offlineBackfillDoBlockBatchesByANamedKeyAndRefusesATextKey(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE events (code text PRIMARY KEY, seq integer NOT NULL, flag boolean)",
+				"INSERT INTO events SELECT 'e' || g, g, NULL FROM generate_series(1, 25) g");
+		PostgresRenderer renderer = new PostgresRenderer();
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			statement.execute(renderer.render(new Backfill("events", "flag = true", null, 10, "seq")).statements().get(0));
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement
+					.execute(renderer.render(new Backfill("events", "flag = false", null, 10, null)).statements().get(0)))
+				.withMessageContaining("Backfill of events needs a single-column integer primary key to batch by");
+		}
+		assertThat(db.queryStrings("SELECT count(*) FROM events WHERE flag")).containsExactly("25");
+	}
+
+	@Test
 	void progressEstimatesTheTimeLeftFromTheKeyRange() {
 		BackfillProgress progress = new BackfillProgress("t", "id", 1, 250, 250, 1, 1000, Duration.ofSeconds(10));
 		assertThat(progress.fractionDone()).isEqualTo(0.25);
 		assertThat(progress.rowsPerSecond()).isEqualTo(25.0);
 		assertThat(progress.estimatedRemaining()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(progress.complete()).isFalse();
+	}
+
+	@Test
+	void batchesNearTheEndOfTheKeyRangeDoNotOverflow() {
+		assertThat(BatchedBackfill.lastKeyOfBatch(Long.MAX_VALUE - 5, 100, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+		assertThat(BatchedBackfill.lastKeyOfBatch(Long.MIN_VALUE, 100, Long.MAX_VALUE)).isEqualTo(Long.MIN_VALUE + 99);
+		assertThat(BatchedBackfill.lastKeyOfBatch(1, 100, 50)).isEqualTo(50);
 	}
 
 	private static int pid(Connection connection) throws SQLException {

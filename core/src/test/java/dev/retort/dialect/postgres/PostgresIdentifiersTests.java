@@ -25,7 +25,11 @@ class PostgresIdentifiersTests {
 	@Test
 	void reservedWordsAreTheServersReservedAndTypeOrFunctionNameKeywords(TestDatabase db) {
 		List<String> server = db.queryStrings("SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T')");
-		assertThat(new TreeSet<>(PostgresIdentifiers.RESERVED)).isEqualTo(new TreeSet<>(server));
+		// Never fewer words than the server; more only where an older server (14, 15) lacks a newer one.
+		TreeSet<String> extra = new TreeSet<>(PostgresIdentifiers.RESERVED);
+		extra.removeAll(server);
+		assertThat(PostgresIdentifiers.RESERVED).containsAll(server);
+		assertThat(extra).isSubsetOf("system_user");
 	}
 
 	@Test
