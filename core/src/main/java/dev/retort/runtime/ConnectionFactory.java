@@ -103,7 +103,7 @@ public final class ConnectionFactory {
 				}
 				attempt++;
 				logger.info("Database {} not reachable ({}); retry {} of {} in {}", describeTarget(),
-						scrub(ex.getMessage()), attempt, this.connectRetries, this.connectRetriesInterval);
+						scrub(ex.getMessage()), attempt, this.connectRetries, Sql.describe(this.connectRetriesInterval));
 				sleep(this.connectRetriesInterval);
 			}
 		}

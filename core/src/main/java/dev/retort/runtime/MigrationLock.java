@@ -86,7 +86,7 @@ public final class MigrationLock implements AutoCloseable {
 				if (now - deadline >= 0) {
 					LockInfo holder = holder(this.session, this.key);
 					throw new LockTimeoutException("Could not acquire the migration lock of "
-							+ names.qualifiedVersionTable() + " within " + timeout + ": it is held by "
+							+ names.qualifiedVersionTable() + " within " + Sql.describe(timeout) + ": it is held by "
 							+ describe(holder) + ". Wait for that migration to finish, or end that session"
 							+ " (SELECT pg_terminate_backend(" + holder.holderPid() + ")) if it is stuck;"
 							+ " raise 'lock.wait-timeout' to wait longer.", holder, Duration.ofNanos(now - start));

@@ -38,9 +38,18 @@ final class Sql {
 		return "\"" + name.replace("\"", "\"\"") + "\"";
 	}
 
-	/** A duration as a PostgreSQL setting value, in milliseconds. */
+	/** A duration as a PostgreSQL setting value: {@code '5s'}, {@code '200ms'}. */
 	static String millis(java.time.Duration duration) {
-		return literal(duration.toMillis() + "ms");
+		return literal(describe(duration));
+	}
+
+	/** A duration as people write it: {@code 10min}, {@code 5s}, {@code 200ms}. */
+	static String describe(java.time.Duration duration) {
+		long millis = duration.toMillis();
+		if (millis % 60_000 == 0 && millis > 0) {
+			return (millis / 60_000) + "min";
+		}
+		return (millis % 1000 == 0 && millis > 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	/** The statement shortened for an error message. */

@@ -1,0 +1,150 @@
+package dev.retort.runtime;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.Retort;
+import dev.retort.command.LockInfo;
+import dev.retort.command.MigrationListener;
+import dev.retort.command.RevisionFiles;
+import dev.retort.command.StepResult;
+import dev.retort.config.RetortConfig;
+import dev.retort.config.TransactionMode;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.operation.Operations;
+import dev.retort.revision.Step;
+import dev.retort.script.Migration;
+import dev.retort.script.Revision;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Connections, settings and modes as a user configures them. */
+@ExtendWith(PostgresExtension.class)
+class RuntimeSettingsTests {
+
+	private static RevisionFiles twoRevisions(Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
+		files.write("aaaa00000002", "aaaa00000001", "INSERT INTO coffee VALUES (1);", "DELETE FROM coffee;");
+		return files;
+	}
+
+	private static RetortConfig.Builder<Retort> configure(TestDatabase db, RevisionFiles files) {
+		return Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location());
+	}
+
+	@Test
+	void anUnreachableDatabaseIsRetriedThenReported(@TempDir Path dir) {
+		Retort retort = Retort.configure()
+			.url("jdbc:postgresql://127.0.0.1:1/nowhere")
+			.locations(twoRevisions(dir).location())
+			.connectRetries(2)
+			.connectRetriesInterval(Duration.ofMillis(10))
+			.load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+		assertThat(error.exitCode()).isEqualTo(1);
+		assertThat(error.getMessage()).startsWith("Could not connect to 'jdbc:postgresql://127.0.0.1:1/nowhere': ")
+			.contains("(after 2 retries)")
+			.endsWith("Check that the database is running and the URL, user and password are right.");
+	}
+
+	@Test
+	void statusNamesTheHolderOfTheLock(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, twoRevisions(dir)).load();
+		TableNames names = new TableNames("public", "retort_version", "retort_history");
+		try (MigrationLock lock = MigrationLock.acquire(LockingTests.factory(db, "other-deploy").open(), names,
+				Duration.ZERO)) {
+			LockInfo info = retort.status().lock();
+			assertThat(info.held()).isTrue();
+			assertThat(info.holderApplication()).isEqualTo("other-deploy");
+			assertThat(info.since()).isNotNull();
+		}
+		assertThat(retort.status().lock()).isEqualTo(LockInfo.FREE);
+	}
+
+	@Test
+	void everySessionCarriesTheApplicationNameOnTheDataSourcePathToo(TestDatabase db, @TempDir Path dir) {
+		List<String> seen = new ArrayList<>();
+		Retort.configure()
+			.dataSource(db.dataSource())
+			.locations(twoRevisions(dir).location())
+			.applicationName("retort-ds")
+			.load()
+			.withListener(new MigrationListener() {
+				@Override
+				public void stepStarting(Step step) {
+					seen.addAll(db.queryStrings(
+							"SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-ds'"));
+				}
+			})
+			.upgrade("heads");
+		// The lock session and the migration session, at each step.
+		assertThat(seen).containsExactly("2", "2");
+	}
+
+	@Test
+	void transactionModeAllAppliesEverythingInOneTransaction(TestDatabase db, @TempDir Path dir) {
+		List<StepResult> steps = configure(db, twoRevisions(dir)).transactionMode(TransactionMode.ALL)
+			.load()
+			.upgrade("heads")
+			.steps();
+		assertThat(steps).extracting(StepResult::revision).containsExactly("aaaa00000001", "aaaa00000002");
+		assertThat(db.queryStrings("SELECT count(DISTINCT xmin::text) FROM retort_history")).containsExactly("1");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+	}
+
+	@Test
+	void statementTimeoutStopsALongStatement(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = twoRevisions(dir);
+		files.write("aaaa00000003", "aaaa00000002", "SELECT pg_sleep(5);", "SELECT 1;");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> configure(db, files).ddlStatementTimeout(Duration.ofMillis(100)).load().upgrade("heads"));
+		assertThat(failure.sqlState()).isEqualTo("57014");
+		assertThat(failure.getMessage()).contains("canceling statement due to statement timeout");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+	}
+
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Data migration in Java")
+	static final class DoubleIds implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("INSERT INTO coffee VALUES (2)");
+			try (Statement statement = op.connection().createStatement();
+					ResultSet rows = statement.executeQuery("SELECT max(id) FROM coffee")) {
+				rows.next();
+				op.execute("INSERT INTO coffee VALUES (" + (rows.getInt(1) * 10) + ")");
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	@Test
+	void aJavaRevisionRunsWithOperationsAndTheConnectionInItsTransaction(TestDatabase db, @TempDir Path dir) {
+		configure(db, twoRevisions(dir)).javaMigrations(List.of(new DoubleIds())).load().upgrade("heads");
+		assertThat(db.queryStrings("SELECT id FROM coffee ORDER BY id")).containsExactly("1", "2", "20");
+		assertThat(db.queryStrings("SELECT count(DISTINCT xmin::text) FROM coffee WHERE id >= 2")).containsExactly("1");
+		assertThat(db.queryStrings("SELECT checksum IS NULL FROM retort_history WHERE revision = 'aaaa00000003'"))
+			.containsExactly("t");
+	}
+
+}
