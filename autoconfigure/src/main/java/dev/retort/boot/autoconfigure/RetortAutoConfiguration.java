@@ -9,6 +9,7 @@ import dev.retort.Retort;
 import dev.retort.boot.autoconfigure.RetortAutoConfiguration.RetortDataSourceCondition;
 import dev.retort.command.MigrationListener;
 import dev.retort.config.RetortConfig;
+import dev.retort.revision.Step;
 import dev.retort.script.Migration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -239,13 +240,18 @@ public final class RetortAutoConfiguration {
 	private record CompositeMigrationListener(List<MigrationListener> listeners) implements MigrationListener {
 
 		@Override
-		public void stepStarting(dev.retort.revision.Step step) {
+		public void stepStarting(Step step) {
 			this.listeners.forEach((listener) -> listener.stepStarting(step));
 		}
 
 		@Override
-		public void stepFinished(dev.retort.revision.Step step, long durationMs, Throwable error) {
+		public void stepFinished(Step step, long durationMs, Throwable error) {
 			this.listeners.forEach((listener) -> listener.stepFinished(step, durationMs, error));
+		}
+
+		@Override
+		public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
+			this.listeners.forEach((listener) -> listener.stepRetrying(step, attempt, backoff, cause));
 		}
 
 		@Override

@@ -7,10 +7,12 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.retort.Retort;
+import dev.retort.command.MigrationListener;
 import dev.retort.config.RetortConfig;
 import dev.retort.config.TransactionMode;
 import dev.retort.operation.Operations;
 import dev.retort.script.Migration;
+import dev.retort.revision.Step;
 import dev.retort.script.Revision;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -22,10 +24,13 @@ import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +61,72 @@ class RetortAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(Retort.class)
 				.doesNotHaveBean(RetortMigrationInitializer.class));
+	}
+
+	@Test
+	void backsOffWithRetortUrlButNoSpringJdbc(TestDatabase db) {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.jdbc"))
+			.withPropertyValues("retort.target=heads", "retort.url=" + db.jdbcUrl())
+			.run((context) -> assertThat(context).doesNotHaveBean(Retort.class));
+	}
+
+	@Test
+	void runsWhenOnlyJdbcConnectionDetailsAreDefined(TestDatabase db) {
+		this.contextRunner.withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return db.user();
+			}
+
+			@Override
+			public String getPassword() {
+				return db.password();
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return db.jdbcUrl();
+			}
+
+		}).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(Retort.class);
+			assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+		});
+	}
+
+	@Test
+	void migratesBeforeJdbcTemplateWithLazyInitialization(TestDatabase db) {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues(dataSource(db))
+			.withInitializer((context) -> context
+				.addBeanFactoryPostProcessor(new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(db.tableExists("beverages")).isFalse();
+				JdbcTemplate jdbcTemplate = context.getBean(JdbcTemplate.class);
+				assertThat(jdbcTemplate.queryForList("SELECT name FROM beverages", String.class))
+					.containsExactly("espresso");
+			});
+	}
+
+	@Test
+	void migrationListenerBeansHearEveryStep(TestDatabase db) {
+		List<String> steps = new ArrayList<>();
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean(MigrationListener.class, () -> new MigrationListener() {
+
+				@Override
+				public void stepFinished(Step step, long durationMs, Throwable error) {
+					steps.add(step.operation().jsonName() + " " + step.revision().id());
+				}
+
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(steps).containsExactly("upgrade aaaa00000001", "upgrade aaaa00000002");
+			});
 	}
 
 	@Test
@@ -319,6 +390,33 @@ class RetortAutoConfigurationTests {
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("retort.lock.wait-timeout");
 		});
+	}
+
+	@Test
+	void multipleHeadsAtStartupAreExplainedInSpringTerms(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=classpath:revisions/two-heads", "retort.target=head")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("dddd00000002").contains("eeee00000002");
+				assertThat(analysis.getAction()).contains("Set 'retort.target'");
+			});
+	}
+
+	@Test
+	void aFailedRevisionAtStartupIsExplainedAndRolledBack(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=classpath:revisions/failing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("bbbb00000002").contains("no_such_table");
+				assertThat(analysis.getAction()).contains("rolled back");
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000001");
+				assertThat(db.queryStrings("SELECT success::text FROM retort_history WHERE revision = 'bbbb00000002'"))
+					.containsExactly("false");
+			});
 	}
 
 	@Test

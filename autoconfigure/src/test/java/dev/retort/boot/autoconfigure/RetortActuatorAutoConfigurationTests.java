@@ -1,0 +1,84 @@
+package dev.retort.boot.autoconfigure;
+
+import dev.retort.Retort;
+import dev.retort.boot.actuate.RetortEndpoint;
+import dev.retort.boot.actuate.RetortHealthIndicator;
+import dev.retort.boot.actuate.RetortMetrics;
+import dev.retort.boot.actuate.RetortPendingMeterBinder;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RetortEndpointAutoConfiguration}, {@link RetortHealthContributorAutoConfiguration}
+ * and {@link RetortMetricsAutoConfiguration}: each appears with a {@link Retort} bean and steps
+ * aside when switched off.
+ */
+@ExtendWith(PostgresExtension.class)
+class RetortActuatorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(RetortEndpointAutoConfiguration.class, RetortHealthContributorAutoConfiguration.class,
+					RetortMetricsAutoConfiguration.class));
+
+	private ApplicationContextRunner withRetort(TestDatabase db) {
+		return this.contextRunner.withBean(Retort.class,
+				() -> Retort.configure().dataSource(db.dataSource()).load());
+	}
+
+	@Test
+	void endpointIsAvailableWhenExposed(TestDatabase db) {
+		withRetort(db).withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).hasSingleBean(RetortEndpoint.class));
+	}
+
+	@Test
+	void endpointIsAbsentWhenNotExposed(TestDatabase db) {
+		withRetort(db).run((context) -> assertThat(context).doesNotHaveBean(RetortEndpoint.class));
+	}
+
+	@Test
+	void endpointIsAbsentWithoutRetort() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).doesNotHaveBean(RetortEndpoint.class));
+	}
+
+	@Test
+	void healthIndicatorIsNamedMigrations(TestDatabase db) {
+		withRetort(db).run((context) -> assertThat(context).hasSingleBean(RetortHealthIndicator.class)
+			.hasBean("migrationsHealthIndicator"));
+	}
+
+	@Test
+	void healthIndicatorCanBeDisabled(TestDatabase db) {
+		withRetort(db).withPropertyValues("management.health.migrations.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RetortHealthIndicator.class));
+	}
+
+	@Test
+	void metersNeedAMeterRegistry(TestDatabase db) {
+		withRetort(db).run((context) -> assertThat(context).doesNotHaveBean(RetortMetrics.class));
+		withRetort(db).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).hasSingleBean(RetortMetrics.class)
+				.hasSingleBean(RetortPendingMeterBinder.class));
+	}
+
+	@Test
+	void pendingGaugeCountsWhatAnUpgradeWouldApply(TestDatabase db) {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		Retort retort = Retort.configure().dataSource(db.dataSource()).load();
+		new RetortPendingMeterBinder(retort).bindTo(registry);
+		assertThat(registry.get("retort.migrations.pending").gauge().value()).isEqualTo(2.0);
+		retort.upgrade("aaaa00000001");
+		assertThat(registry.get("retort.migrations.pending").gauge().value()).isEqualTo(1.0);
+	}
+
+}
