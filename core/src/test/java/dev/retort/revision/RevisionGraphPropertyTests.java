@@ -96,6 +96,31 @@ class RevisionGraphPropertyTests {
 		}
 	}
 
+	@Property(tries = 500)
+	void stampFromAnyStateLandsOnItsTarget(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int size,
+			@ForAll @IntRange(min = 0, max = 39) int first, @ForAll @IntRange(min = 0, max = 39) int second,
+			@ForAll @IntRange(min = 0, max = 39) int target) {
+		RevisionGraph graph = RevisionGraph.of(RandomGraphs.generate(seed, size));
+		List<String> rows = graph.upgrade(List.of(), String.format("r%03d", first % size)).toHeads();
+		rows = graph.upgrade(rows, String.format("r%03d", second % size)).toHeads();
+		String destination = String.format("r%03d", target % size);
+		Plan stamp = graph.stamp(rows, List.of(destination), false);
+		List<String> before = stamp.fromHeads();
+		for (Step step : stamp.steps()) {
+			assertThat(step.operation()).isEqualTo(Step.Operation.STAMP);
+			assertThat(step.headsBefore()).isEqualTo(before);
+			assertThat(VersionRows.apply(step.headsBefore(), step.changes())).isEqualTo(step.headsAfter());
+			before = step.headsAfter();
+		}
+		assertThat(stamp.toHeads()).isEqualTo(before);
+		assertThat(graph.applied(stamp.toHeads())).contains(destination);
+		assertThat(graph.stamp(stamp.toHeads(), List.of(destination), false).isEmpty())
+			.as("stamping the same target again changes nothing")
+			.isEqualTo(stamp.toHeads().contains(destination));
+		Plan purge = graph.stamp(List.of("unknown"), List.of(destination), true);
+		assertThat(purge.toHeads()).containsExactly(destination);
+	}
+
 	/**
 	 * Each step's rows are the tips of what is applied, change exactly by its revision, and
 	 * follow from the previous step; nothing runs before its parents and dependencies (or, down,

@@ -1,0 +1,47 @@
+package dev.retort.revision;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.retort.revision.Graphs.heads;
+import static dev.retort.revision.Graphs.ids;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** History ranges, as Alembic's {@code history -r}: newest first, {@code current}, relative ends. */
+class HistoryTests {
+
+	private final RevisionGraph graph = Graphs.branched();
+
+	@Test
+	void wholeHistoryIsNewestFirst() {
+		assertThat(ids(this.graph.history(null, heads()))).containsExactly("d1", "c1", "d2", "c2", "b", "a");
+		assertThat(ids(this.graph.history(":", heads()))).isEqualTo(ids(this.graph.history("base:heads", heads())));
+	}
+
+	@Test
+	void rangesMayUseCurrent() {
+		assertThat(ids(this.graph.history(":current", heads("c1")))).containsExactly("c1", "b", "a");
+		assertThat(ids(this.graph.history("current:", heads("c1")))).containsExactly("d1", "c1");
+	}
+
+	@Test
+	void relativeEndsDoNotAssertTheirLength() {
+		assertThat(ids(this.graph.history("-2:d1", heads()))).containsExactly("d1", "c1", "b");
+		assertThat(ids(this.graph.history("-9:d1", heads()))).containsExactly("d1", "c1", "b", "a");
+		assertThat(ids(this.graph.history("c1:+5", heads()))).containsExactly("d1", "c1");
+	}
+
+	@Test
+	void labelledRanges() {
+		assertThat(ids(this.graph.history("c2branch@base:c2branch@head", heads()))).containsExactly("d2", "c2", "b", "a");
+		assertThat(ids(this.graph.history("b:c2branch@head", heads()))).containsExactly("d2", "c2", "b");
+	}
+
+	@Test
+	void resolveRelativeToTheCurrentHeads() {
+		assertThat(this.graph.resolve("c1branch@-1", heads("d1", "d2"))).containsExactly("c1");
+		assertThat(this.graph.resolve("c2branch@+1", heads("c1"))).containsExactly("c2");
+		assertThat(this.graph.current(heads("d1", "c2"))).containsExactly("d1", "c2");
+		assertThat(this.graph.applied(heads("c2"))).containsExactly("a", "b", "c2");
+	}
+
+}
