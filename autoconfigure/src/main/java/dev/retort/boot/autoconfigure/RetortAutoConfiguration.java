@@ -1,6 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -91,9 +92,10 @@ public final class RetortAutoConfiguration {
 			configureProperties(builder, this.properties);
 			builder.javaMigrations(javaMigrations.orderedStream().toList());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			Retort retort = builder.load();
-			List<MigrationListener> allListeners = listeners.orderedStream().toList();
-			return allListeners.isEmpty() ? retort : retort.withListener(new CompositeMigrationListener(allListeners));
+			List<MigrationListener> allListeners = new ArrayList<>();
+			allListeners.add(new RetortStepLogger());
+			listeners.orderedStream().forEach(allListeners::add);
+			return builder.load().withListener(new CompositeMigrationListener(allListeners));
 		}
 
 		@Bean
