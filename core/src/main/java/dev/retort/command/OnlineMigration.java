@@ -58,7 +58,7 @@ final class OnlineMigration {
 					logger.info("Schema {} holds tables but no {}: stamping baseline {}", database.names().schema(),
 							config.versionTable(), config.baseline());
 					database.createTables(this.context.createSchema());
-					steps.addAll(this.context.runner(database.sink(), database.names()).run(stamp));
+					steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(stamp)));
 					state = DatabaseState.read(database, graph);
 				}
 				if (config.validateChecksums()) {
@@ -68,7 +68,7 @@ final class OnlineMigration {
 				if (!state.versionTableExists() || !state.historyTableExists()) {
 					database.createTables(this.context.createSchema());
 				}
-				steps.addAll(this.context.runner(database.sink(), database.names()).run(plan));
+				steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(plan)));
 				List<String> to = new ArrayList<>(plan.isEmpty() ? state.known() : plan.toHeads());
 				if (!purges(plan)) {
 					to.addAll(state.unknown());

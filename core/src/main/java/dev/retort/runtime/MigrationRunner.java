@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.retort.command.MigrationListener;
-import dev.retort.command.StepResult;
 import dev.retort.config.TransactionMode;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -50,7 +48,7 @@ public final class MigrationRunner {
 
 	private final TransactionMode mode;
 
-	private final MigrationListener listener;
+	private final RunListener listener;
 
 	private final String client;
 
@@ -67,20 +65,20 @@ public final class MigrationRunner {
 	 * @param client host and application name for the history (ignored offline)
 	 */
 	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
-			TransactionMode mode, MigrationListener listener, String client) {
+			TransactionMode mode, RunListener listener, String client) {
 		this.sink = sink;
 		this.versionTable = new VersionTable(names);
 		this.historyTable = new HistoryTable(names);
 		this.scripts = scripts;
 		this.ddl = ddl;
 		this.mode = mode;
-		this.listener = (listener != null) ? listener : MigrationListener.NONE;
+		this.listener = (listener != null) ? listener : RunListener.NONE;
 		this.client = client;
 	}
 
 	/** Runs every step of the plan; returns what ran. */
-	public List<StepResult> run(Plan plan) {
-		List<StepResult> results = new ArrayList<>();
+	public List<AppliedStep> run(Plan plan) {
+		List<AppliedStep> results = new ArrayList<>();
 		if (plan.isEmpty()) {
 			return results;
 		}
@@ -114,10 +112,10 @@ public final class MigrationRunner {
 		}
 	}
 
-	private void runTransaction(List<Step> unit, List<StepResult> results) {
+	private void runTransaction(List<Step> unit, List<AppliedStep> results) {
 		int attempt = 0;
 		while (true) {
-			List<StepResult> done = new ArrayList<>();
+			List<AppliedStep> done = new ArrayList<>();
 			Step current = unit.get(0);
 			long started = System.nanoTime();
 			try {
@@ -145,7 +143,7 @@ public final class MigrationRunner {
 						writes.addAll(serverTimed ? after : bookkeeping(step, startedAt, ms));
 						write(writes);
 					}
-					done.add(new StepResult(id(step), step.operation().jsonName(), ms));
+					done.add(new AppliedStep(id(step), step.operation().jsonName(), ms));
 				}
 				this.sink.commit();
 				for (int i = 0; i < done.size(); i++) {
@@ -185,7 +183,7 @@ public final class MigrationRunner {
 		}
 	}
 
-	private void runAutocommit(Step step, List<StepResult> results) {
+	private void runAutocommit(Step step, List<AppliedStep> results) {
 		this.listener.stepStarting(step);
 		comment(step);
 		Instant startedAt = Instant.now();
@@ -207,7 +205,7 @@ public final class MigrationRunner {
 			write(bookkeeping(step, startedAt, ms));
 			this.sink.commit();
 			this.listener.stepFinished(step, ms, null);
-			results.add(new StepResult(id(step), step.operation().jsonName(), ms));
+			results.add(new AppliedStep(id(step), step.operation().jsonName(), ms));
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollback();
@@ -275,7 +273,7 @@ public final class MigrationRunner {
 	public static String render(RevisionScript script, boolean upgrade) {
 		ScriptSqlSink sink = new ScriptSqlSink();
 		MigrationRunner runner = new MigrationRunner(sink, new TableNames(null, "retort_version", "retort_history"),
-				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, MigrationListener.NONE, null);
+				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, RunListener.NONE, null);
 		Revision revision = script.revision();
 		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
 				List.of(), List.of());
