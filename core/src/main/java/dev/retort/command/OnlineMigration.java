@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.config.RetortConfig;
+import dev.retort.error.RetortException;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.Step;
 import dev.retort.revision.VersionChange;
-import dev.retort.error.RetortException;
-import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.Database;
+import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.MigrationLock;
 
 import org.slf4j.Logger;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.retort.config.TransactionMode;
+import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.operation.Operations;
@@ -34,7 +35,7 @@ public final class MigrationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
+	static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	private final SqlSink sink;
 
@@ -240,13 +241,13 @@ public final class MigrationRunner {
 		RevisionScript script = this.scripts.apply(revision.id());
 		boolean upgrade = step.operation() == Step.Operation.UPGRADE;
 		if (script.body() instanceof SqlBody sql) {
-			List<dev.retort.dialect.postgres.SqlStatement> statements = upgrade ? sql.upgrade() : sql.downgrade();
+			List<SqlStatement> statements = upgrade ? sql.upgrade() : sql.downgrade();
 			if (statements == null) {
 				throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, "Revision " + revision.id() + " ("
 						+ revision.origin().source() + ") has no '-- +downgrade' section and cannot be downgraded.");
 			}
 			for (int i = 0; i < statements.size(); i++) {
-				dev.retort.dialect.postgres.SqlStatement statement = statements.get(i);
+				SqlStatement statement = statements.get(i);
 				boolean last = i == statements.size() - 1;
 				statement(statement.sql(), revision.origin().at(statement.line()), autocommit,
 						last ? after : List.of());
@@ -365,41 +366,7 @@ public final class MigrationRunner {
 
 	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
 			boolean wholeRun, int retries) {
-		SQLException sqlException = failure.sqlException();
-		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
-				: failure.getCause().toString();
-		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
-		String statement = (failure.sql != null) ? Sql.shorten(failure.sql) : null;
-		String heads = describeHeads(wholeRun ? null : step.headsBefore());
-		StringBuilder message = new StringBuilder();
-		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(") failed");
-		message.append(transactional ? " and was rolled back: " : ": ").append(databaseMessage);
-		if (sqlState != null) {
-			message.append(" [SQLSTATE ").append(sqlState).append("]");
-		}
-		if (statement != null) {
-			message.append("\n  in statement: ").append(statement);
-		}
-		if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
-			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s)")
-				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
-				.append(" 'ddl.lock-timeout' or 'ddl.retries'.");
-		}
-		if (transactional && wholeRun) {
-			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays where it was.");
-		}
-		else if (transactional) {
-			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
-				.append(". Fix the revision and run again: the next run continues from there.");
-		}
-		else {
-			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
-				.append(" committed, the version table stays at ").append(heads)
-				.append(". Make the statements re-runnable (IF NOT EXISTS) or undo them by hand, then run again.");
-		}
-		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
-				failure.location, statement, sqlState, databaseMessage, transactional,
-				(sqlException != null) ? sqlException : failure.getCause());
+		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, wholeRun, retries);
 		recordFailure(step, ms, exception);
 		this.listener.stepFinished(step, ms, exception);
 		return exception;
@@ -422,8 +389,8 @@ public final class MigrationRunner {
 	}
 
 	private void comment(Step step) {
-		this.sink.comment("Running " + step.operation().jsonName() + " " + describeHeads(step.headsBefore()) + " -> "
-				+ describeHeads(step.headsAfter()));
+		this.sink.comment("Running " + step.operation().jsonName() + " " + FailureMessage.describeHeads(step.headsBefore()) + " -> "
+				+ FailureMessage.describeHeads(step.headsAfter()));
 	}
 
 	private static boolean hasBody(Step step) {
@@ -438,21 +405,6 @@ public final class MigrationRunner {
 		return (step.revision() != null) ? step.revision().id() : null;
 	}
 
-	private static String describeHeads(List<String> heads) {
-		if (heads == null) {
-			return "where it was";
-		}
-		return heads.isEmpty() ? "base" : String.join(", ", heads);
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "";
-		}
-		int newline = message.indexOf('\n');
-		return (newline >= 0) ? message.substring(0, newline) : message;
-	}
-
 	private static long millisSince(long nanos) {
 		return (System.nanoTime() - nanos) / 1_000_000;
 	}
@@ -465,47 +417,6 @@ public final class MigrationRunner {
 			Thread.currentThread().interrupt();
 			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting to retry a revision.");
 		}
-	}
-
-	/** A statement failed: carries what and where, unwinding through a Java migration. */
-	static final class StatementFailure extends RuntimeException {
-
-		private final String sql;
-
-		private final String location;
-
-		private final SQLException cause;
-
-		StatementFailure(String sql, String location, SQLException cause) {
-			super((cause != null) ? cause.getMessage() : null, cause, false, false);
-			this.sql = sql;
-			this.location = location;
-			this.cause = cause;
-		}
-
-		private StatementFailure(String location, RuntimeException cause) {
-			super(cause.getMessage(), cause, false, false);
-			this.sql = null;
-			this.location = location;
-			this.cause = null;
-		}
-
-		static StatementFailure of(Step step, RuntimeException ex) {
-			if (ex instanceof StatementFailure failure) {
-				return failure;
-			}
-			Revision revision = step.revision();
-			return new StatementFailure((revision != null) ? revision.origin().source() : "stamp", ex);
-		}
-
-		SQLException sqlException() {
-			return this.cause;
-		}
-
-		boolean lockTimeout() {
-			return this.cause != null && LOCK_NOT_AVAILABLE.equals(this.cause.getSQLState());
-		}
-
 	}
 
 }

@@ -3,6 +3,10 @@ package dev.retort.boot.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -417,6 +421,36 @@ class RetortAutoConfigurationTests {
 				assertThat(db.queryStrings("SELECT success::text FROM retort_history WHERE revision = 'bbbb00000002'"))
 					.containsExactly("false");
 			});
+	}
+
+	@Test
+	void instancesStartingTogetherMigrateOnce(TestDatabase db) throws Exception {
+		CyclicBarrier together = new CyclicBarrier(3);
+		List<CompletableFuture<Boolean>> instances = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			instances.add(CompletableFuture.supplyAsync(() -> {
+				AtomicBoolean started = new AtomicBoolean();
+				await(together);
+				this.contextRunner.withPropertyValues(dataSource(db))
+					.run((context) -> started.set(context.getStartupFailure() == null));
+				return started.get();
+			}));
+		}
+		for (CompletableFuture<Boolean> instance : instances) {
+			assertThat(instance.get(5, TimeUnit.MINUTES)).isTrue();
+		}
+		assertThat(db.queryStrings("SELECT revision FROM retort_history WHERE operation = 'upgrade' ORDER BY id"))
+			.containsExactly("aaaa00000001", "aaaa00000002");
+		assertThat(db.queryStrings("SELECT name FROM beverages")).containsExactly("espresso");
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(1, TimeUnit.MINUTES);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
