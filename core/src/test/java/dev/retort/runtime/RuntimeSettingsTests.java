@@ -191,6 +191,8 @@ class RuntimeSettingsTests {
 				() -> configure(db, files).javaMigrations(List.of(new BackfillInTransaction())).load().upgrade("heads"));
 		assertThat(failure.revision()).isEqualTo("aaaa00000003");
 		assertThat(failure.rolledBack()).isTrue();
+		assertThat(failure.getMessage()).startsWith("Revision aaaa00000003 ("
+				+ BackfillInTransaction.class.getName() + ":").doesNotContain("Exception:");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
 	}
 
