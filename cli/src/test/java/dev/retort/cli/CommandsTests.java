@@ -200,6 +200,10 @@ class CommandsTests {
 		CliRun.Result unknown = cli(db).run("stamp", "ae10");
 		assertThat(unknown.exitCode()).isEqualTo(2);
 		assertThat(unknown.err()).startsWith("ERROR: The database is at deadbeef0000, which no revision file declares");
+		CliRun.Result purged = cli(db).run("stamp", "--purge", "heads");
+		assertThat(purged.exitCode()).as(purged.toString()).isZero();
+		assertThat(purged.err()).startsWith("Running stamp --purge: every row of the version table deleted (");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
 	}
 
 	@Test
