@@ -19,7 +19,8 @@ final class FailureMessage {
 			boolean wholeRun, int retries) {
 		SQLException sqlException = failure.sqlException();
 		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
-				: failure.getCause().toString();
+				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
+						: failure.getCause().toString();
 		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
 		String statement = (failure.sql != null) ? Sql.shorten(failure.sql) : null;
 		String heads = describeHeads(wholeRun ? null : step.headsBefore());

@@ -33,7 +33,18 @@ final class StatementFailure extends RuntimeException {
 			return failure;
 		}
 		Revision revision = step.revision();
-		return new StatementFailure((revision != null) ? revision.origin().source() : "stamp", ex);
+		return new StatementFailure((revision != null) ? location(revision.origin().source(), ex) : "stamp", ex);
+	}
+
+	/** {@code Class:line} of the Java revision's own frame in the failure, else the source alone. */
+	private static String location(String source, Throwable ex) {
+		for (StackTraceElement frame : ex.getStackTrace()) {
+			String className = frame.getClassName();
+			if ((className.equals(source) || className.startsWith(source + "$")) && frame.getLineNumber() > 0) {
+				return source + ":" + frame.getLineNumber();
+			}
+		}
+		return source;
 	}
 
 	SQLException sqlException() {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import dev.retort.Retort;
+import dev.retort.boot.command.RetortCommandRunListener;
 import dev.retort.command.MigrationListener;
 import dev.retort.config.RetortConfig;
 import dev.retort.config.TransactionMode;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -272,6 +274,21 @@ class RetortAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(seen).containsExactly(context.getBean(Retort.class));
+				assertThat(db.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
+	void anInAppCommandRunsNeitherTheStartupUpgradeNorTheStrategy(TestDatabase db) {
+		List<Retort> seen = new ArrayList<>();
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean(RetortMigrationStrategy.class, () -> seen::add)
+			.withInitializer((context) -> new RetortCommandRunListener(new SpringApplication(),
+					new String[] { "retort", "current" })
+				.environmentPrepared(null, context.getEnvironment()))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(seen).isEmpty();
 				assertThat(db.tableExists("beverages")).isFalse();
 			});
 	}
