@@ -262,6 +262,32 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aBranchTheDatabaseNeverStartedIsOtherBranchInHistory(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write("d4d4d4d4d4d4", null, "-- Branch Labels: billing\n", true, "CREATE TABLE invoices (id int);",
+				"DROP TABLE invoices;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade(B);
+		assertThat(retort.history(null, true).revisions()).extracting(RevisionInfo::revision, RevisionInfo::state)
+			.contains(org.assertj.core.groups.Tuple.tuple("d4d4d4d4d4d4", "other-branch"),
+					org.assertj.core.groups.Tuple.tuple(A, "applied"));
+	}
+
+	@Test
+	void aDatabaseAlembicManagedIsTakenOverThroughItsVersionTable(TestDatabase db, @TempDir Path dir) {
+		db.execute("CREATE TABLE coffee (id int)",
+				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"
+						+ " PRIMARY KEY (version_num))",
+				"INSERT INTO alembic_version VALUES ('" + A + "')");
+		Retort retort = configure(db, linear(dir)).versionTable("alembic_version").load();
+		assertThat(retort.current().current()).containsExactly(A);
+		MigrationResult result = retort.upgrade("heads");
+		assertThat(result.steps()).extracting(StepResult::revision).containsExactly(B);
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly(B);
+		assertThat(db.queryStrings("SELECT revision FROM retort_history")).containsExactly(B);
+	}
+
+	@Test
 	void transactionModeAllRefusesANonTransactionalRevisionBeforeRunningAnything(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, B, "", false, "CREATE INDEX CONCURRENTLY ix ON coffee (kind);", "DROP INDEX ix;");

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.retort.error.RetortException;
+
 /**
  * The Retort properties one source of configuration sets, by their names under {@code retort.}
  * ({@code url}, {@code version-table}, {@code lock.wait-timeout}…). {@link ConfigResolver}
@@ -13,8 +15,10 @@ import java.util.Map;
  * @param name where the values come from, for messages ({@code --url}, {@code environment},
  * {@code application.yml})
  * @param values the values, lists comma-separated
+ * @param unresolved properties whose placeholders have no value, by key: an error only when no
+ * higher layer sets them (a password given with {@code --url} makes {@code ${DB_PASSWORD}} moot)
  */
-record ConfigLayer(String name, Map<String, String> values) {
+record ConfigLayer(String name, Map<String, String> values, Map<String, RetortException> unresolved) {
 
 	/** Every property a layer may set, as named under {@code retort.}. */
 	static final List<String> KEYS = List.of("url", "user", "password", "schema", "locations", "java-packages",
@@ -25,6 +29,15 @@ record ConfigLayer(String name, Map<String, String> values) {
 
 	ConfigLayer {
 		values = new LinkedHashMap<>(values);
+		unresolved = Map.copyOf(unresolved);
+	}
+
+	ConfigLayer(String name, Map<String, String> values) {
+		this(name, values, Map.of());
+	}
+
+	ConfigLayer withUnresolved(Map<String, RetortException> unresolved) {
+		return new ConfigLayer(this.name, this.values, unresolved);
 	}
 
 	/** A layer of the connection settings and the other values, the credentials of the URL unpacked. */

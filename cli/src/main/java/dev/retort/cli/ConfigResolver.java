@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.retort.config.RetortConfig;
@@ -55,6 +56,7 @@ final class ConfigResolver {
 	RetortConfig resolve(GlobalOptions options) {
 		List<ConfigLayer> layers = layers(options);
 		layers.forEach((layer) -> this.secrets.add(layer.get("password")));
+		requireResolved(layers);
 		RetortConfig.Builder<RetortConfig> builder;
 		if (this.environment.embedded()) {
 			this.secrets.add(this.environment.base().password());
@@ -87,6 +89,18 @@ final class ConfigResolver {
 		}
 		layers.add(optionsLayer(options));
 		return layers;
+	}
+
+	private static void requireResolved(List<ConfigLayer> layers) {
+		for (int i = 0; i < layers.size(); i++) {
+			for (Map.Entry<String, RetortException> entry : layers.get(i).unresolved().entrySet()) {
+				boolean overridden = layers.subList(i + 1, layers.size()).stream()
+					.anyMatch((higher) -> higher.has(entry.getKey()));
+				if (!overridden) {
+					throw entry.getValue();
+				}
+			}
+		}
 	}
 
 	private Optional<ConfigLayer> projectDefaults() {
@@ -122,11 +136,12 @@ final class ConfigResolver {
 		String name = file.files().stream().map((each) -> each.getFileName().toString())
 			.collect(Collectors.joining(", "));
 		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, RetortException> unresolved = new LinkedHashMap<>();
 		for (String key : ConfigLayer.KEYS) {
 			if (key.equals("url") || key.equals("user") || key.equals("password")) {
 				continue;
 			}
-			List<String> list = properties.getList("retort." + key);
+			List<String> list = attempt(key, () -> properties.getList("retort." + key), unresolved);
 			if (list != null) {
 				values.put(key, String.join(",", list));
 			}
@@ -137,12 +152,29 @@ final class ConfigResolver {
 			roots.add(this.environment.workingDirectory().resolve(PROJECT_RESOURCES));
 			values.put("locations", locations(values.get("locations"), roots));
 		}
-		String retortUrl = properties.get("retort.url");
-		String url = (retortUrl != null) ? retortUrl : properties.get("spring.datasource.url");
-		String urlSource = ((retortUrl != null) ? "retort.url" : "spring.datasource.url") + " in " + name;
-		return ConfigLayer.of(name, url, urlSource, first(properties.get("retort.user"),
-				properties.get("spring.datasource.username")), first(properties.get("retort.password"),
-						properties.get("spring.datasource.password")), values);
+		boolean retortUrl = properties.origin("retort.url") != null;
+		String url = attempt("url", () -> firstSet(properties, "retort.url", "spring.datasource.url"), unresolved);
+		String urlSource = (retortUrl ? "retort.url" : "spring.datasource.url") + " in " + name;
+		String user = attempt("user", () -> firstSet(properties, "retort.user", "spring.datasource.username"),
+				unresolved);
+		String password = attempt("password",
+				() -> firstSet(properties, "retort.password", "spring.datasource.password"), unresolved);
+		return ConfigLayer.of(name, url, urlSource, user, password, values).withUnresolved(unresolved);
+	}
+
+	/** As the starter: {@code retort.user} when set, else {@code spring.datasource.username}; only the one used is resolved. */
+	private static String firstSet(PropertyResolver properties, String retort, String spring) {
+		return properties.get((properties.origin(retort) != null) ? retort : spring);
+	}
+
+	private static <T> T attempt(String key, Supplier<T> read, Map<String, RetortException> unresolved) {
+		try {
+			return read.get();
+		}
+		catch (PropertyResolver.UnresolvedPlaceholderException ex) {
+			unresolved.put(key, ex);
+			return null;
+		}
 	}
 
 	private ConfigLayer environmentLayer() {

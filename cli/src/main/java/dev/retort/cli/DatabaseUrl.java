@@ -60,6 +60,26 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 				user = null;
 			}
 		}
+		// pgjdbc also reads user= and password= from the query; take them out so they are handled
+		// (and hidden) like any other credentials.
+		int question = tail.indexOf('?');
+		if (question >= 0) {
+			StringBuilder kept = new StringBuilder();
+			for (String parameter : tail.substring(question + 1).split("&")) {
+				String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+				String value = parameter.contains("=") ? decode(parameter.substring(parameter.indexOf('=') + 1)) : "";
+				if (name.equalsIgnoreCase("user") && user == null) {
+					user = value;
+				}
+				else if (name.equalsIgnoreCase("password") && password == null) {
+					password = value;
+				}
+				else if (!name.equalsIgnoreCase("user") && !name.equalsIgnoreCase("password") && !parameter.isEmpty()) {
+					kept.append((kept.length() > 0) ? "&" : "").append(parameter);
+				}
+			}
+			tail = tail.substring(0, question) + ((kept.length() > 0) ? "?" + kept : "");
+		}
 		return new DatabaseUrl(JDBC_PREFIX + authority + tail, user, password);
 	}
 

@@ -104,7 +104,7 @@ final class PropertyResolver {
 		if (fallback != null) {
 			return resolve(fallback, property, origin, visiting);
 		}
-		throw new RetortException(ErrorCode.CONFIGURATION,
+		throw new UnresolvedPlaceholderException(
 				"Could not resolve placeholder '${" + name + "}' in '" + property + "' (" + origin
 						+ "): set the environment variable " + RelaxedNames.environmentVariable(name)
 						+ " or give a default, as in ${" + name + ":value}.");
@@ -134,6 +134,15 @@ final class PropertyResolver {
 		finally {
 			visiting.pop();
 		}
+	}
+
+	/** A placeholder with no value and no default; a problem only if no higher layer sets the property. */
+	static final class UnresolvedPlaceholderException extends RetortException {
+
+		UnresolvedPlaceholderException(String message) {
+			super(ErrorCode.CONFIGURATION, message);
+		}
+
 	}
 
 	private static int closingBrace(String value, int from) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 		footer = { "  retort revision -m \"add user column\"",
 				"  retort revision -m \"payments\" --head base --branch-label payments",
 				"  retort revision -m \"second developer\" --head ae1027a6acf3 --splice",
-				"  retort revision -m \"backfill\" --java com.example.db.Backfill --version-path src/main/java/com/example/db" })
+				"  retort revision -m \"backfill\" --java com.example.db.Backfill" })
 final class RevisionCommand extends RetortCommand {
 
 	@Option(names = { "-m", "--message" }, required = true, paramLabel = "MSG", order = 1,
@@ -46,11 +46,13 @@ final class RevisionCommand extends RetortCommand {
 	String revId;
 
 	@Option(names = "--version-path", paramLabel = "DIR", order = 7,
-			description = "The directory to write the file into. e.g. --version-path src/main/resources/db/revisions")
+			description = { "The directory to write the file into; with --java, the source root (default src/main/java).",
+					"e.g. --version-path src/main/resources/db/revisions" })
 	String versionPath;
 
 	@Option(names = "--java", paramLabel = "CLASS", order = 8,
-			description = "Write a Java revision skeleton of this class instead of SQL. e.g. --java com.example.db.AddUsers")
+			description = { "Write a Java revision skeleton of this class instead of SQL, under src/main/java.",
+					"e.g. --java com.example.db.AddUsers" })
 	String javaClass;
 
 	@Option(names = "--autogenerate", order = 9,
@@ -64,8 +66,12 @@ final class RevisionCommand extends RetortCommand {
 					+ "together with autogenerate, which this version of Retort does not include. Write the "
 					+ "revision by hand: retort revision -m \"" + this.message + "\"");
 		}
-		Path path = (this.versionPath != null)
-				? this.root.environment().workingDirectory().resolve(this.versionPath).normalize() : null;
+		Path working = this.root.environment().workingDirectory();
+		Path path = (this.versionPath != null) ? working.resolve(this.versionPath).normalize() : null;
+		if (path == null && this.javaClass != null) {
+			// A Java revision is a source file of the project: under src/main/java unless told otherwise.
+			path = working.resolve("src/main/java");
+		}
 		List<String> parents = (this.head != null) ? List.of(this.head) : List.of();
 		WrittenRevision written = retort().revision(new NewRevision(this.message, parents, this.splice,
 				this.branchLabels, this.dependsOn, this.revId, path, this.javaClass));

@@ -78,7 +78,8 @@ final class RevisionText {
 		text.append("    ").append(revision.message()).append('\n');
 		text.append('\n');
 		text.append("    Revision ID: ").append(revision.revision()).append('\n');
-		text.append("    Revises: ").append(String.join(", ", revision.revises())).append('\n');
+		text.append("    Revises:").append(revision.revises().isEmpty() ? "" : " " + String.join(", ", revision.revises()))
+			.append('\n');
 		if (revision.createDate() != null) {
 			text.append("    Create Date: ").append(revision.createDate()).append('\n');
 		}

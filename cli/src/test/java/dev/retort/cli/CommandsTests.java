@@ -118,6 +118,28 @@ class CommandsTests {
 	}
 
 	@Test
+	void historyInJsonCarriesEachRevisionsStateWhenTheDatabaseIsRead(TestDatabase db) {
+		cli(db).run("upgrade", "ae10");
+		CliRun.Result result = cli(db).run("history", "--indicate-current", "--format", "json");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(compact(result.out())).startsWith("{\"revisions\":[{\"revision\":\"1975ea83b712\"")
+			.contains("\"state\":\"pending\"", "\"state\":\"applied\"");
+		assertThat(compact(cli(db).run("history", "--format", "json").out())).doesNotContain("\"state\"");
+	}
+
+	@Test
+	void downgradeAcrossAnIrreversibleRevisionIsRefusedBeforeAnythingRuns(TestDatabase db) {
+		this.revisions.write("0ddba11c0ffe", "1975ea83b712", "drop coffee type",
+				"ALTER TABLE coffee_logs DROP COLUMN coffee_type;", null);
+		cli(db).run("upgrade");
+		CliRun.Result result = cli(db).run("downgrade", "base");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: ").contains("0ddba11c0ffe");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("0ddba11c0ffe");
+		assertThat(db.tableExists("coffee_logs")).isTrue();
+	}
+
+	@Test
 	void historyGraphDrawsBranchesAndMerges(TestDatabase db) {
 		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "add price", "ALTER TABLE coffee_logs ADD price int;",
 				"ALTER TABLE coffee_logs DROP price;");
@@ -154,6 +176,9 @@ class CommandsTests {
 				             -> 1975ea83b712 (head)
 				             -> 9c2d55e0aa41 (payments) (head)
 				""");
+		assertThat(cli(db).run("branches", "--verbose").out()).startsWith("Rev: ae1027a6acf3 (branchpoint)\n")
+			.contains("Branches into: 1975ea83b712, 9c2d55e0aa41\n", "             -> 9c2d55e0aa41 (payments) (head), payments\n");
+		assertThat(cli(db).run("heads", "--verbose").out()).contains("Rev: 9c2d55e0aa41 (head)\n", "Branch names: payments\n");
 	}
 
 	@Test
@@ -200,6 +225,10 @@ class CommandsTests {
 		CliRun.Result unknown = cli(db).run("stamp", "ae10");
 		assertThat(unknown.exitCode()).isEqualTo(2);
 		assertThat(unknown.err()).startsWith("ERROR: The database is at deadbeef0000, which no revision file declares");
+		CliRun.Result purged = cli(db).run("stamp", "--purge", "heads");
+		assertThat(purged.exitCode()).as(purged.toString()).isZero();
+		assertThat(purged.err()).startsWith("Running stamp --purge: every row of the version table deleted (");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
 	}
 
 	@Test

@@ -74,6 +74,15 @@ class ConfigResolverTests {
 	}
 
 	@Test
+	void credentialsInTheJdbcUrlQueryAreTakenOutOfIt() {
+		RetortConfig config = resolve(CliRun.in(this.project), "current", "--url",
+				"jdbc:postgresql://db:5432/app?user=ops&sslmode=require&password=p%26w");
+		assertThat(config.url()).isEqualTo("jdbc:postgresql://db:5432/app?sslmode=require");
+		assertThat(config.user()).isEqualTo("ops");
+		assertThat(config.password()).isEqualTo("p&w");
+	}
+
+	@Test
 	void explicitUserBeatsTheUserWrittenInTheUrl() {
 		RetortConfig config = resolve(CliRun.in(this.project).env("DATABASE_URL", "postgresql://app:pw@h/db"),
 				"current", "--user", "migrator");
@@ -201,6 +210,21 @@ class ConfigResolverTests {
 			.withMessage("Could not resolve placeholder '${DB_HOST}' in 'spring.datasource.url' (application.yml): "
 					+ "set the environment variable DB_HOST or give a default, as in ${DB_HOST:value}.")
 			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(2));
+	}
+
+	@Test
+	void unresolvablePlaceholderIsNoProblemWhenAHigherLayerSetsTheProperty() throws IOException {
+		write("src/main/resources/application.yml", """
+				spring.datasource:
+				  url: jdbc:postgresql://localhost/coffee
+				  password: ${DB_PASSWORD}
+				""");
+		RetortConfig config = resolve(CliRun.in(this.project), "current", "--url", "postgresql://ops:pw@prod/coffee");
+		assertThat(config.url()).isEqualTo("jdbc:postgresql://prod/coffee");
+		assertThat(config.password()).isEqualTo("pw");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--url", "jdbc:postgresql://prod/coffee"))
+			.withMessageStartingWith("Could not resolve placeholder '${DB_PASSWORD}' in 'spring.datasource.password'");
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import picocli.CommandLine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Parsing, help and exit codes: what needs no database. */
@@ -130,6 +132,18 @@ class RetortCommandLineTests {
 		CliRun.Result result = CliRun.in(this.directory).run("heads", "--format", "xml");
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("Invalid value for option '--format'", "text, json");
+	}
+
+	@Test
+	void negativeRelativeRevisionsAreValuesNotOptions() {
+		CommandLine commandLine = RetortCommandLine.commandLine(CliRun.in(this.directory).environment(), new Secrets(),
+				false);
+		CommandLine.ParseResult history = commandLine.parseArgs("history", "-r", "-3:current");
+		assertThat(history.subcommand().matchedOptionValue("-r", "")).isEqualTo("-3:current");
+		CommandLine.ParseResult downgrade = RetortCommandLine
+			.commandLine(CliRun.in(this.directory).environment(), new Secrets(), false)
+			.parseArgs("downgrade", "-1");
+		assertThat(downgrade.subcommand().matchedPositionalValue(0, "")).isEqualTo("-1");
 	}
 
 	@Test

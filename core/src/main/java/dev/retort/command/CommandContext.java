@@ -2,15 +2,20 @@ package dev.retort.command;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 
 import dev.retort.config.RetortConfig;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.Step;
+import dev.retort.runtime.AppliedStep;
 import dev.retort.runtime.ConnectionFactory;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DdlSettings;
 import dev.retort.runtime.MigrationRunner;
+import dev.retort.runtime.RunListener;
 import dev.retort.runtime.SqlSink;
 import dev.retort.runtime.TableNames;
 import dev.retort.script.RevisionScript;
@@ -84,10 +89,37 @@ public final class CommandContext {
 				this.config.ddlRetries());
 	}
 
-	/** A runner over a sink. */
+	/** A runner over a sink, telling this context's listener. */
 	MigrationRunner runner(SqlSink sink, TableNames names) {
-		return new MigrationRunner(sink, names, this::script, ddl(), this.config.transactionMode(), this.listener,
+		return new MigrationRunner(sink, names, this::script, ddl(), this.config.transactionMode(), runListener(),
 				client());
+	}
+
+	private RunListener runListener() {
+		MigrationListener listener = this.listener;
+		return new RunListener() {
+			@Override
+			public void stepStarting(Step step) {
+				listener.stepStarting(step);
+			}
+
+			@Override
+			public void stepFinished(Step step, long durationMs, Throwable error) {
+				listener.stepFinished(step, durationMs, error);
+			}
+
+			@Override
+			public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
+				listener.stepRetrying(step, attempt, backoff, cause);
+			}
+		};
+	}
+
+	/** Completed steps as the result records show them. */
+	static List<StepResult> results(List<AppliedStep> steps) {
+		return steps.stream()
+			.map((step) -> new StepResult(step.revision(), step.operation(), step.durationMs()))
+			.toList();
 	}
 
 	RevisionScript script(String id) {

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.config.RetortConfig;
+import dev.retort.error.RetortException;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.Step;
 import dev.retort.revision.VersionChange;
-import dev.retort.error.RetortException;
-import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.Database;
+import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.MigrationLock;
 
 import org.slf4j.Logger;
@@ -58,7 +58,7 @@ final class OnlineMigration {
 					logger.info("Schema {} holds tables but no {}: stamping baseline {}", database.names().schema(),
 							config.versionTable(), config.baseline());
 					database.createTables(this.context.createSchema());
-					steps.addAll(this.context.runner(database.sink(), database.names()).run(stamp));
+					steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(stamp)));
 					state = DatabaseState.read(database, graph);
 				}
 				if (config.validateChecksums()) {
@@ -68,7 +68,7 @@ final class OnlineMigration {
 				if (!state.versionTableExists() || !state.historyTableExists()) {
 					database.createTables(this.context.createSchema());
 				}
-				steps.addAll(this.context.runner(database.sink(), database.names()).run(plan));
+				steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(plan)));
 				List<String> to = new ArrayList<>(plan.isEmpty() ? state.known() : plan.toHeads());
 				if (!purges(plan)) {
 					to.addAll(state.unknown());

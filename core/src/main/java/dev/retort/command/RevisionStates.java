@@ -1,5 +1,6 @@
 package dev.retort.command;
 
+import java.util.List;
 import java.util.Set;
 
 import dev.retort.revision.RevisionGraph;
@@ -38,7 +39,7 @@ final class RevisionStates {
 		if (this.applied.isEmpty() && !this.state.ahead()) {
 			return PENDING;
 		}
-		for (String ancestor : this.graph.applied(java.util.List.of(id))) {
+		for (String ancestor : this.graph.applied(List.of(id))) {
 			if (!ancestor.equals(id) && isApplied(ancestor)) {
 				return PENDING;
 			}

@@ -5,6 +5,8 @@ import java.util.List;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.Database;
+import dev.retort.runtime.HistoryRecord;
+import dev.retort.runtime.LockHolder;
 
 /**
  * Where the database stands, for the Actuator endpoint: read-only (never creates the tables;
@@ -21,6 +23,16 @@ public final class StatusCommand {
 		this.context = context;
 	}
 
+	private static HistoryEntry entry(HistoryRecord row) {
+		return new HistoryEntry(row.revision(), row.operation(), row.fromHeads(), row.toHeads(), row.message(),
+				row.checksum(), row.appliedBy(), row.client(), row.startedAt(), row.durationMs(), row.success(),
+				row.error());
+	}
+
+	private static LockInfo lock(LockHolder holder) {
+		return holder.held() ? new LockInfo(true, holder.pid(), holder.application(), holder.since()) : LockInfo.FREE;
+	}
+
 	public StatusReport run() {
 		RevisionGraph graph = this.context.graph();
 		try (Database database = this.context.openDatabase()) {
@@ -35,14 +47,14 @@ public final class StatusCommand {
 				.stream()
 				.map((revision) -> this.context.info(revision, states.of(revision.id())))
 				.toList();
-			List<HistoryEntry> history = state.historyTableExists() ? database.historyEntries(HISTORY_LIMIT)
-					: List.of();
+			List<HistoryEntry> history = state.historyTableExists()
+					? database.historyEntries(HISTORY_LIMIT).stream().map(StatusCommand::entry).toList() : List.of();
 			LastMigration last = history.isEmpty() ? null
 					: new LastMigration(history.get(0).startedAt(), history.get(0).durationMs(),
 							history.get(0).success(), history.get(0).error());
 			return new StatusReport(database.names().schema(), this.context.config().versionTable(), state.rows(),
 					heads, pending.isEmpty(), state.ahead(), pending, revisions, history, last,
-					database.lockHolder());
+					lock(database.lockHolder()));
 		}
 	}
 

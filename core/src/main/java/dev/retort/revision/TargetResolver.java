@@ -97,8 +97,14 @@ final class TargetResolver {
 		return (revisions.length == 0) ? BASE : revisions[0];
 	}
 
+	/**
+	 * {@code head} is the single real head: unlike Alembic, an effective head (one only depended
+	 * upon) does not make {@code head} ambiguous, since the real head implies it and merging it
+	 * would be pointless. {@code label@head} looks at every head, effective ones included, so
+	 * that a library branch that others only depend on still has a head.
+	 */
 	private int[] currentHead(String branch, String identifier) {
-		int[] heads = (branch != null) ? inLineage(this.graph.heads, lineage(branch, identifier)) : this.graph.heads;
+		int[] heads = (branch != null) ? inLineage(this.graph.heads, lineage(branch, identifier)) : this.graph.realHeads;
 		if (heads.length > 1) {
 			throw new MultipleHeadsException((branch != null) ? branch + "@head" : "head", this.graph.idsOf(heads));
 		}

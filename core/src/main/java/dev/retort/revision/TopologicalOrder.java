@@ -48,7 +48,7 @@ final class TopologicalOrder {
 		int emitted = 0;
 		BitSet reached = new BitSet(n);
 		int index = 0;
-		while (!frontier.isEmpty()) {
+		while (!frontier.isEmpty() || (emitted < output.length && reseed(pending, pendingChildren, frontier, inFrontier))) {
 			int candidate = frontier.get(index);
 			if (pendingChildren[candidate] > 0) {
 				int other = firstBranchAbove(graph, candidate, index, frontier, pending, reached);
@@ -56,6 +56,12 @@ final class TopologicalOrder {
 					index = other;
 					continue;
 				}
+				// Needed by a pending revision no branch leads to (only in sets that are not
+				// convex, such as some history ranges): set it aside until that one is emitted.
+				frontier.remove(index);
+				inFrontier.clear(candidate);
+				index = Math.max(index - 1, 0);
+				continue;
 			}
 			if (pending.get(candidate)) {
 				output[emitted++] = candidate;
@@ -84,7 +90,21 @@ final class TopologicalOrder {
 				index = Math.max(index - 1, 0);
 			}
 		}
-		return (emitted == output.length) ? output : Arrays.copyOf(output, emitted);
+		return output;
+	}
+
+	/**
+	 * Restarts from the pending revisions that nothing pending needs, in load order. Plans
+	 * never get here; it keeps history ranges complete and ordered where Alembic would fail.
+	 */
+	private static boolean reseed(BitSet pending, int[] pendingChildren, List<Integer> frontier, BitSet inFrontier) {
+		for (int node = pending.nextSetBit(0); node >= 0; node = pending.nextSetBit(node + 1)) {
+			if (pendingChildren[node] == 0) {
+				frontier.add(node);
+				inFrontier.set(node);
+			}
+		}
+		return !frontier.isEmpty();
 	}
 
 	/**

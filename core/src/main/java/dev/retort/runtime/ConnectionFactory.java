@@ -97,7 +97,7 @@ public final class ConnectionFactory {
 			catch (SQLException ex) {
 				if (attempt >= this.connectRetries || !transientFailure(ex)) {
 					throw new RetortException(ErrorCode.CONNECTION_FAILED,
-							"Could not connect to " + describeTarget() + ": " + scrub(ex.getMessage())
+							"Could not connect to " + describeTarget() + ": " + withoutFinalPeriod(scrub(ex.getMessage()))
 									+ ((attempt > 0) ? " (after " + attempt + " retries)" : "")
 									+ ". Check that the database is running and the URL, user and password are right.");
 				}
@@ -230,6 +230,12 @@ public final class ConnectionFactory {
 			return URLDecoder.decode(value, StandardCharsets.UTF_8);
 		}
 
+	}
+
+
+	// pgjdbc's messages end in a period; the sentence goes on after them.
+	private static String withoutFinalPeriod(String message) {
+		return (message != null && message.endsWith(".")) ? message.substring(0, message.length() - 1) : message;
 	}
 
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.retort.command.HistoryEntry;
-import dev.retort.command.LockInfo;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 
@@ -99,7 +97,7 @@ public final class Database implements AutoCloseable {
 	}
 
 	/** The newest history rows first. */
-	public List<HistoryEntry> historyEntries(int limit) {
+	public List<HistoryRecord> historyEntries(int limit) {
 		try {
 			return this.historyTable.readEntries(this.session, limit);
 		}
@@ -109,7 +107,7 @@ public final class Database implements AutoCloseable {
 	}
 
 	/** Who holds the migration lock of these tables now. */
-	public LockInfo lockHolder() {
+	public LockHolder lockHolder() {
 		try {
 			return MigrationLock.holder(this.session, MigrationLock.key(this.names));
 		}

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.retort.command.HistoryEntry;
 
 /**
  * The audit log: one row per step, never updated (SPEC §4). A failed step records a row with
@@ -63,7 +62,7 @@ final class HistoryTable {
 	}
 
 	/** The newest rows first, at most {@code limit}; empty when the table does not exist. */
-	List<HistoryEntry> readEntries(Session session, int limit) throws SQLException {
+	List<HistoryRecord> readEntries(Session session, int limit) throws SQLException {
 		String sql = "SELECT revision, operation, from_heads, to_heads, message, checksum, applied_by, client,"
 				+ " started_at, duration_ms, success, error FROM " + this.names.qualifiedHistoryTable()
 				+ " ORDER BY id DESC LIMIT " + limit;
@@ -78,9 +77,9 @@ final class HistoryTable {
 		}
 	}
 
-	private static HistoryEntry entry(ResultSet row) throws SQLException {
+	private static HistoryRecord entry(ResultSet row) throws SQLException {
 		Timestamp started = row.getTimestamp(9);
-		return new HistoryEntry(row.getString(1), row.getString(2), strings(row.getArray(3)),
+		return new HistoryRecord(row.getString(1), row.getString(2), strings(row.getArray(3)),
 				strings(row.getArray(4)), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
 				(started != null) ? started.toInstant() : null, row.getLong(10), row.getBoolean(11),
 				row.getString(12));

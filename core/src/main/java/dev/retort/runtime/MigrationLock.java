@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 
-import dev.retort.command.LockInfo;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 
@@ -84,11 +83,11 @@ public final class MigrationLock implements AutoCloseable {
 				}
 				long now = System.nanoTime();
 				if (now - deadline >= 0) {
-					LockInfo holder = holder(this.session, this.key);
+					LockHolder holder = holder(this.session, this.key);
 					throw new LockTimeoutException("Could not acquire the migration lock of "
 							+ names.qualifiedVersionTable() + " within " + Sql.describe(timeout) + ": it is held by "
 							+ describe(holder) + ". Wait for that migration to finish, or end that session"
-							+ " (SELECT pg_terminate_backend(" + holder.holderPid() + ")) if it is stuck;"
+							+ " (SELECT pg_terminate_backend(" + holder.pid() + ")) if it is stuck;"
 							+ " raise 'lock.wait-timeout' to wait longer.", holder, Duration.ofNanos(now - start));
 				}
 				if (now - nextLog >= 0) {
@@ -116,25 +115,25 @@ public final class MigrationLock implements AutoCloseable {
 	}
 
 	/** Who holds the lock of a key, read from {@code pg_locks} and {@code pg_stat_activity}. */
-	public static LockInfo holder(Session session, long key) throws SQLException {
+	public static LockHolder holder(Session session, long key) throws SQLException {
 		// A bigint advisory key is split over classid (high half) and objid (low half), objsubid 1.
-		List<LockInfo> holders = session.query("SELECT a.pid, a.application_name, a.backend_start"
+		List<LockHolder> holders = session.query("SELECT a.pid, a.application_name, a.backend_start"
 				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
 				+ " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1" + " AND l.classid::bigint = "
 				+ (key >>> 32) + " AND l.objid::bigint = " + (key & 0xFFFFFFFFL)
 				+ " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())", (row) -> {
 					Timestamp since = row.getTimestamp(3);
-					return new LockInfo(true, row.getInt(1), row.getString(2),
+					return new LockHolder(true, row.getInt(1), row.getString(2),
 							(since != null) ? since.toInstant() : null);
 				});
-		return holders.isEmpty() ? LockInfo.FREE : holders.get(0);
+		return holders.isEmpty() ? LockHolder.FREE : holders.get(0);
 	}
 
-	static String describe(LockInfo holder) {
+	static String describe(LockHolder holder) {
 		if (!holder.held()) {
 			return "a session that has just ended";
 		}
-		return "pid " + holder.holderPid() + " (application_name '" + holder.holderApplication() + "', connected since "
+		return "pid " + holder.pid() + " (application_name '" + holder.application() + "', connected since "
 				+ holder.since() + ")";
 	}
 

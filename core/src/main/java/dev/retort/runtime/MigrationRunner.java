@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.retort.command.MigrationListener;
-import dev.retort.command.StepResult;
 import dev.retort.config.TransactionMode;
+import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.operation.Operations;
@@ -36,7 +35,7 @@ public final class MigrationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
 
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
+	static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	private final SqlSink sink;
 
@@ -50,7 +49,7 @@ public final class MigrationRunner {
 
 	private final TransactionMode mode;
 
-	private final MigrationListener listener;
+	private final RunListener listener;
 
 	private final String client;
 
@@ -67,20 +66,20 @@ public final class MigrationRunner {
 	 * @param client host and application name for the history (ignored offline)
 	 */
 	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
-			TransactionMode mode, MigrationListener listener, String client) {
+			TransactionMode mode, RunListener listener, String client) {
 		this.sink = sink;
 		this.versionTable = new VersionTable(names);
 		this.historyTable = new HistoryTable(names);
 		this.scripts = scripts;
 		this.ddl = ddl;
 		this.mode = mode;
-		this.listener = (listener != null) ? listener : MigrationListener.NONE;
+		this.listener = (listener != null) ? listener : RunListener.NONE;
 		this.client = client;
 	}
 
 	/** Runs every step of the plan; returns what ran. */
-	public List<StepResult> run(Plan plan) {
-		List<StepResult> results = new ArrayList<>();
+	public List<AppliedStep> run(Plan plan) {
+		List<AppliedStep> results = new ArrayList<>();
 		if (plan.isEmpty()) {
 			return results;
 		}
@@ -114,10 +113,10 @@ public final class MigrationRunner {
 		}
 	}
 
-	private void runTransaction(List<Step> unit, List<StepResult> results) {
+	private void runTransaction(List<Step> unit, List<AppliedStep> results) {
 		int attempt = 0;
 		while (true) {
-			List<StepResult> done = new ArrayList<>();
+			List<AppliedStep> done = new ArrayList<>();
 			Step current = unit.get(0);
 			long started = System.nanoTime();
 			try {
@@ -145,7 +144,7 @@ public final class MigrationRunner {
 						writes.addAll(serverTimed ? after : bookkeeping(step, startedAt, ms));
 						write(writes);
 					}
-					done.add(new StepResult(id(step), step.operation().jsonName(), ms));
+					done.add(new AppliedStep(id(step), step.operation().jsonName(), ms));
 				}
 				this.sink.commit();
 				for (int i = 0; i < done.size(); i++) {
@@ -185,7 +184,7 @@ public final class MigrationRunner {
 		}
 	}
 
-	private void runAutocommit(Step step, List<StepResult> results) {
+	private void runAutocommit(Step step, List<AppliedStep> results) {
 		this.listener.stepStarting(step);
 		comment(step);
 		Instant startedAt = Instant.now();
@@ -207,7 +206,7 @@ public final class MigrationRunner {
 			write(bookkeeping(step, startedAt, ms));
 			this.sink.commit();
 			this.listener.stepFinished(step, ms, null);
-			results.add(new StepResult(id(step), step.operation().jsonName(), ms));
+			results.add(new AppliedStep(id(step), step.operation().jsonName(), ms));
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollback();
@@ -242,13 +241,13 @@ public final class MigrationRunner {
 		RevisionScript script = this.scripts.apply(revision.id());
 		boolean upgrade = step.operation() == Step.Operation.UPGRADE;
 		if (script.body() instanceof SqlBody sql) {
-			List<dev.retort.dialect.postgres.SqlStatement> statements = upgrade ? sql.upgrade() : sql.downgrade();
+			List<SqlStatement> statements = upgrade ? sql.upgrade() : sql.downgrade();
 			if (statements == null) {
 				throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, "Revision " + revision.id() + " ("
 						+ revision.origin().source() + ") has no '-- +downgrade' section and cannot be downgraded.");
 			}
 			for (int i = 0; i < statements.size(); i++) {
-				dev.retort.dialect.postgres.SqlStatement statement = statements.get(i);
+				SqlStatement statement = statements.get(i);
 				boolean last = i == statements.size() - 1;
 				statement(statement.sql(), revision.origin().at(statement.line()), autocommit,
 						last ? after : List.of());
@@ -275,7 +274,7 @@ public final class MigrationRunner {
 	public static String render(RevisionScript script, boolean upgrade) {
 		ScriptSqlSink sink = new ScriptSqlSink();
 		MigrationRunner runner = new MigrationRunner(sink, new TableNames(null, "retort_version", "retort_history"),
-				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, MigrationListener.NONE, null);
+				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, RunListener.NONE, null);
 		Revision revision = script.revision();
 		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
 				List.of(), List.of());
@@ -367,41 +366,7 @@ public final class MigrationRunner {
 
 	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
 			boolean wholeRun, int retries) {
-		SQLException sqlException = failure.sqlException();
-		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
-				: failure.getCause().toString();
-		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
-		String statement = (failure.sql != null) ? Sql.shorten(failure.sql) : null;
-		String heads = describeHeads(wholeRun ? null : step.headsBefore());
-		StringBuilder message = new StringBuilder();
-		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(") failed");
-		message.append(transactional ? " and was rolled back: " : ": ").append(databaseMessage);
-		if (sqlState != null) {
-			message.append(" [SQLSTATE ").append(sqlState).append("]");
-		}
-		if (statement != null) {
-			message.append("\n  in statement: ").append(statement);
-		}
-		if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
-			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s)")
-				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
-				.append(" 'ddl.lock-timeout' or 'ddl.retries'.");
-		}
-		if (transactional && wholeRun) {
-			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays where it was.");
-		}
-		else if (transactional) {
-			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
-				.append(". Fix the revision and run again: the next run continues from there.");
-		}
-		else {
-			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
-				.append(" committed, the version table stays at ").append(heads)
-				.append(". Make the statements re-runnable (IF NOT EXISTS) or undo them by hand, then run again.");
-		}
-		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
-				failure.location, statement, sqlState, databaseMessage, transactional,
-				(sqlException != null) ? sqlException : failure.getCause());
+		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, wholeRun, retries);
 		recordFailure(step, ms, exception);
 		this.listener.stepFinished(step, ms, exception);
 		return exception;
@@ -424,8 +389,8 @@ public final class MigrationRunner {
 	}
 
 	private void comment(Step step) {
-		this.sink.comment("Running " + step.operation().jsonName() + " " + describeHeads(step.headsBefore()) + " -> "
-				+ describeHeads(step.headsAfter()));
+		this.sink.comment("Running " + step.operation().jsonName() + " " + FailureMessage.describeHeads(step.headsBefore()) + " -> "
+				+ FailureMessage.describeHeads(step.headsAfter()));
 	}
 
 	private static boolean hasBody(Step step) {
@@ -440,21 +405,6 @@ public final class MigrationRunner {
 		return (step.revision() != null) ? step.revision().id() : null;
 	}
 
-	private static String describeHeads(List<String> heads) {
-		if (heads == null) {
-			return "where it was";
-		}
-		return heads.isEmpty() ? "base" : String.join(", ", heads);
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "";
-		}
-		int newline = message.indexOf('\n');
-		return (newline >= 0) ? message.substring(0, newline) : message;
-	}
-
 	private static long millisSince(long nanos) {
 		return (System.nanoTime() - nanos) / 1_000_000;
 	}
@@ -467,47 +417,6 @@ public final class MigrationRunner {
 			Thread.currentThread().interrupt();
 			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting to retry a revision.");
 		}
-	}
-
-	/** A statement failed: carries what and where, unwinding through a Java migration. */
-	static final class StatementFailure extends RuntimeException {
-
-		private final String sql;
-
-		private final String location;
-
-		private final SQLException cause;
-
-		StatementFailure(String sql, String location, SQLException cause) {
-			super((cause != null) ? cause.getMessage() : null, cause, false, false);
-			this.sql = sql;
-			this.location = location;
-			this.cause = cause;
-		}
-
-		private StatementFailure(String location, RuntimeException cause) {
-			super(cause.getMessage(), cause, false, false);
-			this.sql = null;
-			this.location = location;
-			this.cause = null;
-		}
-
-		static StatementFailure of(Step step, RuntimeException ex) {
-			if (ex instanceof StatementFailure failure) {
-				return failure;
-			}
-			Revision revision = step.revision();
-			return new StatementFailure((revision != null) ? revision.origin().source() : "stamp", ex);
-		}
-
-		SQLException sqlException() {
-			return this.cause;
-		}
-
-		boolean lockTimeout() {
-			return this.cause != null && LOCK_NOT_AVAILABLE.equals(this.cause.getSQLState());
-		}
-
 	}
 
 }

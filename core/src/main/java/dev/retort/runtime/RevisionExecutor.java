@@ -45,7 +45,7 @@ final class RevisionExecutor implements OperationExecutor {
 				this.operations.run(connection(), operation, this.revision.id());
 			}
 			catch (SQLException ex) {
-				throw new MigrationRunner.StatementFailure(describe(operation), location, ex);
+				throw new StatementFailure(describe(operation), location, ex);
 			}
 			return;
 		}

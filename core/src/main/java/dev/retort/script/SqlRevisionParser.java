@@ -118,6 +118,8 @@ public final class SqlRevisionParser {
 
 		private String message = "";
 
+		private int messageLine;
+
 		Reader(String source, String text) {
 			this.source = source;
 			String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -191,8 +193,10 @@ public final class SqlRevisionParser {
 				}
 				int colon = content.indexOf(':');
 				String key = (colon > 0) ? normaliseKey(content.substring(0, colon)) : null;
-				if (first && (key == null || !isKey(key))) {
+				if (first) {
+					// SPEC 2.1: the first line is the message, whatever it looks like ("Notes: …" too).
 					this.message = content;
+					this.messageLine = i + 1;
 					first = false;
 					continue;
 				}
@@ -251,6 +255,11 @@ public final class SqlRevisionParser {
 			String id = this.values.get("revision id");
 			if (id == null || id.isEmpty()) {
 				int line = this.keyLines.getOrDefault("revision id", firstHeaderLine());
+				if (this.messageLine > 0 && normaliseKey(this.message).startsWith("revision id:")) {
+					problem(this.messageLine, "the first header line is the message, so '" + this.message
+							+ "' is read as the message and the file has no 'Revision ID'. Add a message line above it.");
+					return null;
+				}
 				problem(line, "missing 'Revision ID' header. Add a line '-- Revision ID: <id>' under the message "
 						+ "(retort revision -m \"message\" writes a new file with a fresh id).");
 				return null;

@@ -1,10 +1,7 @@
 package dev.retort.architecture;
 
 import java.sql.Connection;
-import java.util.Set;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
@@ -39,22 +36,11 @@ class ArchitectureTests {
 			.check(CORE);
 	}
 
-	/**
-	 * Known debt, listed class by class so that any new cycle fails: runtime uses four of
-	 * command's result types (the JSON shapes) while command drives runtime. They belong in a
-	 * package both can import; until they move, only these edges are tolerated.
-	 */
-	private static final Set<String> RUNTIME_USES_COMMAND_RESULTS = Set.of("dev.retort.command.HistoryEntry",
-			"dev.retort.command.LockInfo", "dev.retort.command.StepResult", "dev.retort.command.MigrationListener");
-
 	@Test
 	void packagesHaveNoCycles() {
 		slices().matching("dev.retort.(*)..")
 			.should()
 			.beFreeOfCycles()
-			.ignoreDependency(resideInAPackage("dev.retort.runtime.."),
-					DescribedPredicate.describe("a command result type runtime reports in",
-							(JavaClass target) -> RUNTIME_USES_COMMAND_RESULTS.contains(target.getName())))
 			.check(CORE);
 	}
 

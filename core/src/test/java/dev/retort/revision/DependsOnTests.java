@@ -133,6 +133,8 @@ class DependsOnTests {
 		assertThat(ids(graph.heads())).containsExactly("55af", "2a95");
 		assertThat(ids(graph.effectiveHeads())).containsExactly("55af");
 		assertThat(graph.resolve("heads", heads())).containsExactly("2a95");
+		assertThat(graph.resolve("head", heads())).as("an effective head does not make 'head' ambiguous")
+			.containsExactly("2a95");
 		Plan plan = graph.upgrade(heads(), "heads");
 		assertThat(ids(plan)).containsExactly("55af", "a1", "2a95");
 		assertThat(plan.toHeads()).containsExactly("2a95");

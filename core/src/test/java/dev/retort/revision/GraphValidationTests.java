@@ -86,6 +86,14 @@ class GraphValidationTests {
 	}
 
 	@Test
+	void cyclesAndUnknownParentsAreReportedTogether() {
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(rev("a", "b"), rev("b", "a"), rev("c", "nothere")))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(GraphProblem::kind)
+				.containsExactly(Kind.UNKNOWN_PARENT, Kind.CYCLE));
+	}
+
+	@Test
 	@DisplayName("GraphWithCycleTest dependency cycles")
 	void dependencyCycles() {
 		assertThatExceptionOfType(InvalidGraphException.class)

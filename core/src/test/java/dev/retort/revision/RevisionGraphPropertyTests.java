@@ -121,6 +121,27 @@ class RevisionGraphPropertyTests {
 		assertThat(purge.toHeads()).containsExactly(destination);
 	}
 
+	@Property(tries = 500)
+	void historyRangesAreNewestFirstAndComplete(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int size,
+			@ForAll @IntRange(min = 0, max = 39) int lower, @ForAll @IntRange(min = 0, max = 39) int upper) {
+		RevisionGraph graph = RevisionGraph.of(RandomGraphs.generate(seed, size));
+		String start = String.format("r%03d", lower % size);
+		String end = String.format("r%03d", upper % size);
+		// A range runs along 'Revises' (Alembic's implicit_base=False): end must descend from start.
+		Assume.that(revisesTransitively(graph, end).contains(start));
+		List<String> history = Graphs.ids(graph.history(start + ":" + end, List.of()));
+		assertThat(history).doesNotHaveDuplicates().startsWith(end).contains(start);
+		for (int i = 0; i < history.size(); i++) {
+			for (String needed : needs(graph, graph.get(history.get(i)))) {
+				if (history.contains(needed)) {
+					assertThat(history.indexOf(needed)).isGreaterThan(i);
+				}
+			}
+		}
+		List<String> all = Graphs.ids(graph.history(null, List.of()));
+		assertThat(all).containsExactlyInAnyOrderElementsOf(Graphs.ids(graph.revisions()));
+	}
+
 	/**
 	 * Each step's rows are the tips of what is applied, change exactly by its revision, and
 	 * follow from the previous step; nothing runs before its parents and dependencies (or, down,
@@ -166,6 +187,19 @@ class RevisionGraphPropertyTests {
 			needs.addAll(graph.resolve(dependency, List.of()));
 		}
 		return needs;
+	}
+
+	private static Set<String> revisesTransitively(RevisionGraph graph, String id) {
+		Set<String> seen = new HashSet<>(List.of(id));
+		List<String> todo = new ArrayList<>(List.of(id));
+		while (!todo.isEmpty()) {
+			for (String parent : graph.get(todo.remove(todo.size() - 1)).parents()) {
+				if (seen.add(parent)) {
+					todo.add(parent);
+				}
+			}
+		}
+		return seen;
 	}
 
 	/** The applied revisions nothing applied revises or depends on: what the rows must be. */

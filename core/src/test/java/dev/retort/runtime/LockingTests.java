@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.retort.command.MigrationListener;
 import dev.retort.config.TransactionMode;
 import dev.retort.revision.Step;
 import dev.retort.testing.PostgresExtension;
@@ -33,10 +32,10 @@ class LockingTests {
 				Duration.ofSeconds(5))) {
 			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
 					() -> MigrationLock.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMillis(300)));
-			assertThat(timeout.holder().holderApplication()).isEqualTo("retort-holder");
+			assertThat(timeout.holder().application()).isEqualTo("retort-holder");
 			assertThat(timeout.getMessage()).startsWith("Could not acquire the migration lock of public.retort_version")
-				.contains("pid " + timeout.holder().holderPid() + " (application_name 'retort-holder', connected since")
-				.contains("pg_terminate_backend(" + timeout.holder().holderPid() + ")")
+				.contains("pid " + timeout.holder().pid() + " (application_name 'retort-holder', connected since")
+				.contains("pg_terminate_backend(" + timeout.holder().pid() + ")")
 				.contains("'lock.wait-timeout'");
 			assertThat(timeout.code().exitCode()).isEqualTo(1);
 		}
@@ -81,7 +80,7 @@ class LockingTests {
 				awaitSession(db, "retort-waiter");
 				CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> new MigrationRunner(database.sink(),
 						database.names(), plans::script, new DdlSettings(Duration.ofSeconds(5), null, 0),
-						TransactionMode.PER_REVISION, MigrationListener.NONE, "test")
+						TransactionMode.PER_REVISION, RunListener.NONE, "test")
 					.run(plans.upgradeFrom(null)));
 				// A guard against a hang, not a timing assertion: a deadlock would never finish.
 				migration.get(60, TimeUnit.SECONDS);
@@ -106,7 +105,7 @@ class LockingTests {
 		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
 			blocker.setAutoCommit(false);
 			statement.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
-			MigrationListener releaseOnFirstRetry = new MigrationListener() {
+			RunListener releaseOnFirstRetry = new RunListener() {
 				@Override
 				public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
 					retries.incrementAndGet();
@@ -135,7 +134,7 @@ class LockingTests {
 			blocker.setAutoCommit(false);
 			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
 			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(50), null, 1), MigrationListener.NONE));
+					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(50), null, 1), RunListener.NONE));
 			assertThat(failure.sqlState()).isEqualTo("55P03");
 			assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql:14) failed and was rolled back")
 				.contains("It gave up waiting for a lock 2 time(s)");
@@ -149,7 +148,7 @@ class LockingTests {
 	void aFailingNonTransactionalRevisionSaysWhatStaysCommitted(TestDatabase db) {
 		Plans plans = new Plans().sql("nt1", false, "CREATE TABLE kept (id int)", "CREATE INDEX CONCURRENTLY ix ON missing (id)");
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-				() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(1), null, 0), MigrationListener.NONE));
+				() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(1), null, 0), RunListener.NONE));
 		assertThat(failure.rolledBack()).isFalse();
 		assertThat(failure.getMessage()).contains("Revision nt1 (runtime/nt1_test.sql:14) failed: ")
 			.contains("ran outside a transaction ('Transactional: false'): statements before this one stay committed");
@@ -157,7 +156,7 @@ class LockingTests {
 		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("nt1 false");
 	}
 
-	private static void runWith(TestDatabase db, Plans plans, DdlSettings ddl, MigrationListener listener) {
+	private static void runWith(TestDatabase db, Plans plans, DdlSettings ddl, RunListener listener) {
 		try (Database database = Database.open(factory(db, "retort-runner"), null, "retort_version", "retort_history")) {
 			database.createTables(false);
 			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, TransactionMode.PER_REVISION,

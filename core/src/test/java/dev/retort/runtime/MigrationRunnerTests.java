@@ -3,8 +3,6 @@ package dev.retort.runtime;
 import java.time.Duration;
 import java.util.List;
 
-import dev.retort.command.MigrationListener;
-import dev.retort.command.StepResult;
 import dev.retort.config.TransactionMode;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -22,8 +20,8 @@ class MigrationRunnerTests {
 	@Test
 	void linearRevisionsRunEachInItsOwnTransactionAndMoveTheVersionRow(TestDatabase db) {
 		Plans plans = new Plans().sql("a1", "CREATE TABLE t1 (id int)").sql("b2", "CREATE TABLE t2 (id int)");
-		List<StepResult> steps = run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION);
-		assertThat(steps).extracting(StepResult::revision).containsExactly("a1", "b2");
+		List<AppliedStep> steps = run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION);
+		assertThat(steps).extracting(AppliedStep::revision).containsExactly("a1", "b2");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b2");
 		assertThat(db.queryStrings("SELECT revision || ' ' || operation || ' ' || success || ' ' || checksum"
 				+ " FROM retort_history ORDER BY id")).containsExactly("a1 upgrade true checksum-a1",
@@ -60,8 +58,8 @@ class MigrationRunnerTests {
 			.sql("r3", "CREATE TABLE t3 (id int)", "INSERT INTO t3 VALUES (1)")
 			.sql("r4", "CREATE TABLE t4 (id int)")
 			.sql("r5", "CREATE TABLE t5 (id int)");
-		List<StepResult> steps = run(db, fixed, fixed.upgradeFrom("r2"), TransactionMode.PER_REVISION);
-		assertThat(steps).extracting(StepResult::revision).containsExactly("r3", "r4", "r5");
+		List<AppliedStep> steps = run(db, fixed, fixed.upgradeFrom("r2"), TransactionMode.PER_REVISION);
+		assertThat(steps).extracting(AppliedStep::revision).containsExactly("r3", "r4", "r5");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("r5");
 	}
 
@@ -104,7 +102,7 @@ class MigrationRunnerTests {
 	void offlineScriptShowsTheSameStatementsAsOnline(TestDatabase db) {
 		Plans plans = new Plans().sql("a1", "CREATE TABLE t1 (id int)").sql("b2", "CREATE TABLE t2 (id int)");
 		ScriptSqlSink sink = new ScriptSqlSink();
-		new MigrationRunner(sink, names(), plans::script, DDL, TransactionMode.PER_REVISION, MigrationListener.NONE,
+		new MigrationRunner(sink, names(), plans::script, DDL, TransactionMode.PER_REVISION, RunListener.NONE,
 				null)
 			.run(plans.upgradeFrom(null));
 		assertThat(sink.script()).contains("-- Running upgrade base -> a1\n\nBEGIN;\n\nSET LOCAL lock_timeout = '200ms';\n\nCREATE TABLE t1")
@@ -119,14 +117,14 @@ class MigrationRunnerTests {
 		return new TableNames("public", "retort_version", "retort_history");
 	}
 
-	private static List<StepResult> run(TestDatabase db, Plans plans, dev.retort.revision.Plan plan,
+	private static List<AppliedStep> run(TestDatabase db, Plans plans, dev.retort.revision.Plan plan,
 			TransactionMode mode) {
 		ConnectionFactory factory = new ConnectionFactory(null, db.jdbcUrl(), db.user(), db.password(), "retort-test",
 				0, Duration.ZERO);
 		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
 			database.createTables(false);
 			return new MigrationRunner(database.sink(), database.names(), plans::script, DDL, mode,
-					MigrationListener.NONE, "test-host retort-test")
+					RunListener.NONE, "test-host retort-test")
 				.run(plan);
 		}
 	}

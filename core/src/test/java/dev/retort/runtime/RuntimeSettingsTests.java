@@ -147,4 +147,53 @@ class RuntimeSettingsTests {
 			.containsExactly("t");
 	}
 
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Backfill", transactional = false)
+	static final class Backfill implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE coffee ADD COLUMN IF NOT EXISTS strength int");
+			op.bulkInsert("coffee", List.of(java.util.Map.of("id", 2), java.util.Map.of("id", 3)));
+			op.backfill("coffee", "strength = 3", "strength IS NULL", 2);
+		}
+
+	}
+
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Backfill in a transaction")
+	static final class BackfillInTransaction implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.backfill("coffee", "id = id", null, 2);
+		}
+
+	}
+
+	@Test
+	void aNonTransactionalJavaRevisionBackfillsInBatches(TestDatabase db, @TempDir Path dir) {
+		db.execute("CREATE TABLE coffee (id int PRIMARY KEY)");
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "SELECT 1;", "SELECT 1;");
+		files.write("aaaa00000002", "aaaa00000001", "INSERT INTO coffee VALUES (1);", "DELETE FROM coffee;");
+		configure(db, files).javaMigrations(List.of(new Backfill())).load().upgrade("heads");
+		assertThat(db.queryStrings("SELECT id || ':' || strength FROM coffee ORDER BY id")).containsExactly("1:3",
+				"2:3", "3:3");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000003");
+	}
+
+	@Test
+	void aBackfillInsideATransactionalRevisionIsRefusedAndRolledBack(TestDatabase db, @TempDir Path dir) {
+		db.execute("CREATE TABLE coffee (id int PRIMARY KEY)");
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "SELECT 1;", "SELECT 1;");
+		files.write("aaaa00000002", "aaaa00000001", "INSERT INTO coffee VALUES (1);", "DELETE FROM coffee;");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> configure(db, files).javaMigrations(List.of(new BackfillInTransaction())).load().upgrade("heads"));
+		assertThat(failure.revision()).isEqualTo("aaaa00000003");
+		assertThat(failure.rolledBack()).isTrue();
+		assertThat(failure.getMessage()).startsWith("Revision aaaa00000003 ("
+				+ BackfillInTransaction.class.getName() + ":").doesNotContain("Exception:");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+	}
+
 }

@@ -99,6 +99,15 @@ class RevisionWriterTests {
 	}
 
 	@Test
+	void messageThatLooksLikeAHeaderKeyStaysTheMessage() throws Exception {
+		Path file = this.writer.writeSql(this.dir, NewRevisionFile.of("Revises: the users table", List.of("p1")));
+
+		Revision read = SqlRevisionParser.parse("r.sql", Files.readString(file)).revision();
+		assertThat(read.message()).isEqualTo("Revises: the users table");
+		assertThat(read.parents()).containsExactly("p1");
+	}
+
+	@Test
 	void mergeRevisionListsEveryParent() throws Exception {
 		Path file = this.writer.writeSql(this.dir, NewRevisionFile.of("merge", List.of("1975ea83b712", "9c2d55e0aa41")));
 

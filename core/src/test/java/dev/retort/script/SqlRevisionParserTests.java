@@ -163,6 +163,21 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void firstLineIsTheMessageEvenWhenItLooksLikeAKey() {
+		Revision revision = parse("-- Notes: why this exists\n-- Revision ID: a1\n-- Revises: p1\n-- +upgrade\n").revision();
+
+		assertThat(revision.message()).isEqualTo("Notes: why this exists");
+		assertThat(revision.parents()).containsExactly("p1");
+	}
+
+	@Test
+	void headerWithoutMessageLineSaysSo() {
+		assertThat(SqlRevisionParser.read("m.sql", "-- Revision ID: a1\n-- +upgrade\n").problems()).containsExactly(
+				"m.sql:1: the first header line is the message, so 'Revision ID: a1' is read as the message and the "
+						+ "file has no 'Revision ID'. Add a message line above it.");
+	}
+
+	@Test
 	void missingRevisionIdNamesFileAndLine() {
 		SqlRevisionParser.Result result = SqlRevisionParser.read("db/revisions/y.sql", "\n-- Add things\n-- Revises: a\n-- +upgrade\n");
 

@@ -49,7 +49,12 @@ class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcess
 
 	private static EmbeddedPostgres start() {
 		try {
-			return EmbeddedPostgres.builder().start();
+			// Statement errors reach the application as exceptions; the server's own log would repeat
+			// them (and expected ones, such as probing for the version table) as alarming ERROR lines.
+			return EmbeddedPostgres.builder()
+				.setServerConfig("log_min_messages", "fatal")
+				.setServerConfig("log_min_error_statement", "panic")
+				.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + ex.getMessage()

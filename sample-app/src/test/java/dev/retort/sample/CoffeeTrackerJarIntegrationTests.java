@@ -47,6 +47,7 @@ class CoffeeTrackerJarIntegrationTests {
 				.containsExactlyInAnyOrder("sql", "java");
 			assertThat(migrations.get("history").size()).isEqualTo(5);
 			assertThat(get(base + "/actuator/health/migrations").get("status").asString()).isEqualTo("UP");
+			assertThat(get(base + "/actuator/health/readiness").get("status").asString()).isEqualTo("UP");
 		}
 	}
 

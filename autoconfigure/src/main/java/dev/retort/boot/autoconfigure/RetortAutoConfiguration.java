@@ -1,12 +1,14 @@
 package dev.retort.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import dev.retort.Retort;
 import dev.retort.boot.autoconfigure.RetortAutoConfiguration.RetortDataSourceCondition;
+import dev.retort.boot.command.RetortCommandRunListener;
 import dev.retort.command.MigrationListener;
 import dev.retort.config.RetortConfig;
 import dev.retort.revision.Step;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -89,17 +92,21 @@ public final class RetortAutoConfiguration {
 			configureProperties(builder, this.properties);
 			builder.javaMigrations(javaMigrations.orderedStream().toList());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			Retort retort = builder.load();
-			List<MigrationListener> allListeners = listeners.orderedStream().toList();
-			return allListeners.isEmpty() ? retort : retort.withListener(new CompositeMigrationListener(allListeners));
+			List<MigrationListener> allListeners = new ArrayList<>();
+			allListeners.add(new RetortStepLogger());
+			listeners.orderedStream().forEach(allListeners::add);
+			return builder.load().withListener(new CompositeMigrationListener(allListeners));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		RetortMigrationInitializer retortInitializer(Retort retort,
-				ObjectProvider<RetortMigrationStrategy> migrationStrategy) {
-			return new RetortMigrationInitializer(retort, migrationStrategy.getIfAvailable(),
-					this.properties.getOnStartup(), this.properties.getTarget());
+				ObjectProvider<RetortMigrationStrategy> migrationStrategy, Environment environment) {
+			// 'java -jar app.jar retort <command>' does what the command says and nothing else.
+			RetortMigrationStrategy strategy = RetortCommandRunListener.isCommandRun(environment) ? null
+					: migrationStrategy.getIfAvailable();
+			return new RetortMigrationInitializer(retort, strategy, this.properties.getOnStartup(),
+					this.properties.getTarget());
 		}
 
 		private DataSource getMigrationDataSource(DataSource retortDataSource, DataSource dataSource,

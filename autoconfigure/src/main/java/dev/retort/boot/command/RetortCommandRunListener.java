@@ -15,6 +15,7 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
@@ -35,6 +36,8 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 
 	private static final String CLI_CLASS = "dev.retort.cli.RetortCommandLine";
 
+	private static final String PROPERTY_SOURCE = "retortCommand";
+
 	private final SpringApplication application;
 
 	private final List<String> commandArgs;
@@ -54,6 +57,16 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 			application.setBannerMode(Banner.Mode.OFF);
 			application.setLogStartupInfo(false);
 		}
+	}
+
+	/**
+	 * Whether this application was started to run a Retort command.
+	 * @param environment the application's environment
+	 * @return whether it runs a command rather than serving
+	 */
+	public static boolean isCommandRun(Environment environment) {
+		return environment instanceof ConfigurableEnvironment configurable
+				&& configurable.getPropertySources().contains(PROPERTY_SOURCE);
 	}
 
 	static boolean isCommand(String[] args) {
@@ -88,7 +101,7 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		properties.put("spring.main.log-startup-info", "false");
 		properties.put("logging.level.root", "warn");
 		properties.put("retort.on-startup", "none");
-		environment.getPropertySources().addFirst(new MapPropertySource("retortCommand", properties));
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 	}
 
 	@Override

@@ -3,10 +3,15 @@ package dev.retort.boot.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
 import dev.retort.Retort;
+import dev.retort.boot.command.RetortCommandRunListener;
 import dev.retort.command.MigrationListener;
 import dev.retort.config.RetortConfig;
 import dev.retort.config.TransactionMode;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -273,6 +279,21 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void anInAppCommandRunsNeitherTheStartupUpgradeNorTheStrategy(TestDatabase db) {
+		List<Retort> seen = new ArrayList<>();
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean(RetortMigrationStrategy.class, () -> seen::add)
+			.withInitializer((context) -> new RetortCommandRunListener(new SpringApplication(),
+					new String[] { "retort", "current" })
+				.environmentPrepared(null, context.getEnvironment()))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(seen).isEmpty();
+				assertThat(db.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
 	void customizersAdjustTheConfigurationInOrder(TestDatabase db) {
 		this.contextRunner.withPropertyValues(dataSource(db))
 			.withUserConfiguration(CustomizerConfiguration.class)
@@ -417,6 +438,36 @@ class RetortAutoConfigurationTests {
 				assertThat(db.queryStrings("SELECT success::text FROM retort_history WHERE revision = 'bbbb00000002'"))
 					.containsExactly("false");
 			});
+	}
+
+	@Test
+	void instancesStartingTogetherMigrateOnce(TestDatabase db) throws Exception {
+		CyclicBarrier together = new CyclicBarrier(3);
+		List<CompletableFuture<Boolean>> instances = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			instances.add(CompletableFuture.supplyAsync(() -> {
+				AtomicBoolean started = new AtomicBoolean();
+				await(together);
+				this.contextRunner.withPropertyValues(dataSource(db))
+					.run((context) -> started.set(context.getStartupFailure() == null));
+				return started.get();
+			}));
+		}
+		for (CompletableFuture<Boolean> instance : instances) {
+			assertThat(instance.get(5, TimeUnit.MINUTES)).isTrue();
+		}
+		assertThat(db.queryStrings("SELECT revision FROM retort_history WHERE operation = 'upgrade' ORDER BY id"))
+			.containsExactly("aaaa00000001", "aaaa00000002");
+		assertThat(db.queryStrings("SELECT name FROM beverages")).containsExactly("espresso");
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(1, TimeUnit.MINUTES);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

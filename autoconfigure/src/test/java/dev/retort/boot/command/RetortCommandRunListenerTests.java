@@ -1,0 +1,61 @@
+package dev.retort.boot.command;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RetortCommandRunListener}: which starts are commands, what reaches the command,
+ * and how the application is quietened. The full round trip (a process, its stdout and exit code)
+ * is the sample app's {@code InAppCommandsIntegrationTests}.
+ */
+class RetortCommandRunListenerTests {
+
+	@Test
+	void onlyAFirstArgumentRetortIsACommand() {
+		assertThat(RetortCommandRunListener.isCommand(new String[] { "retort", "current" })).isTrue();
+		assertThat(RetortCommandRunListener.isCommand(new String[] { "retort" })).isTrue();
+		assertThat(RetortCommandRunListener.isCommand(new String[] { "--server.port=0", "retort" })).isFalse();
+		assertThat(RetortCommandRunListener.isCommand(new String[0])).isFalse();
+		assertThat(RetortCommandRunListener.isCommand(null)).isFalse();
+	}
+
+	@Test
+	void springArgumentsConfigureTheApplicationAndAreNotPassedToTheCommand() {
+		assertThat(RetortCommandRunListener.commandArgs(new String[] { "retort", "upgrade", "--spring.profiles.active=prod",
+				"heads", "--format", "json" }))
+			.containsExactly("upgrade", "heads", "--format", "json");
+	}
+
+	@Test
+	void aCommandStartsNoWebServerNoBannerAndNothingAtStartup() {
+		SpringApplication application = new SpringApplication();
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		RetortCommandRunListener listener = new RetortCommandRunListener(application,
+				new String[] { "retort", "current" });
+		assertThat(application.getWebApplicationType()).isEqualTo(WebApplicationType.NONE);
+		StandardEnvironment environment = new StandardEnvironment();
+		listener.environmentPrepared(null, environment);
+		assertThat(environment.getProperty("retort.on-startup")).isEqualTo("none");
+		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo(Banner.Mode.OFF.name().toLowerCase());
+		assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+		assertThat(environment.getProperty("logging.level.root")).isEqualTo("warn");
+	}
+
+	@Test
+	void anOrdinaryStartIsLeftAlone() {
+		SpringApplication application = new SpringApplication();
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		RetortCommandRunListener listener = new RetortCommandRunListener(application, new String[] { "--debug" });
+		StandardEnvironment environment = new StandardEnvironment();
+		listener.environmentPrepared(null, environment);
+		assertThat(application.getWebApplicationType()).isEqualTo(WebApplicationType.SERVLET);
+		assertThat(environment.getPropertySources().contains("retortCommand")).isFalse();
+	}
+
+}

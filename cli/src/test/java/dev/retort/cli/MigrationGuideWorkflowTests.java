@@ -1,0 +1,180 @@
+package dev.retort.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The migration guide's workflow, end to end, as a developer types it in a project: no options
+ * at all, the database coming from {@code application.yml} and the environment.
+ */
+@ExtendWith(PostgresExtension.class)
+class MigrationGuideWorkflowTests {
+
+	private static final Pattern GENERATED = Pattern.compile("Generated (?:merge )?revision (\\w+): (.+)\\n");
+
+	@TempDir
+	Path project;
+
+	@Test
+	void fromInitToMergedBranchesAndAnOfflineScript(TestDatabase db, TestDatabase empty)
+			throws IOException, InterruptedException {
+		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");
+		write("src/main/resources/application.yml", """
+				spring:
+				  datasource:
+				    url: ${DB_URL:jdbc:postgresql://localhost:5432/coffee}
+				    username: ${DB_USER:coffee}
+				    password: ${DB_PASSWORD:}
+				""");
+		CliRun cli = CliRun.in(this.project).env("DB_URL", db.jdbcUrl()).env("DB_USER", db.user())
+			.env("DB_PASSWORD", db.password());
+
+		// alembic init
+		CliRun.Result init = ok(cli.run("init"));
+		assertThat(init.out()).startsWith("Created src/main/resources/db/revisions\n");
+		assertThat(this.project.resolve("src/main/resources/db/revisions")).isDirectory();
+
+		// alembic revision -m "create coffee logs"; fill it in; alembic upgrade head
+		String create = revision(cli, "CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text);",
+				"DROP TABLE coffee_logs;", "revision", "-m", "create coffee logs");
+		CliRun.Result first = ok(cli.run("upgrade", "head"));
+		assertThat(first.err()).contains("Running upgrade <base> -> " + create + ", create coffee logs (");
+		assertThat(ok(cli.run("current")).out()).isEqualTo(create + " (head)\n");
+		assertThat(ok(cli.run("history")).out()).isEqualTo("<base> -> " + create + " (head), create coffee logs\n");
+
+		// a second revision, upgrade, downgrade -1, upgrade again
+		String user = revision(cli, "ALTER TABLE coffee_logs ADD COLUMN user_id integer;",
+				"ALTER TABLE coffee_logs DROP COLUMN user_id;", "revision", "-m", "add user column");
+		ok(cli.run("upgrade"));
+		assertThat(ok(cli.run("current")).out()).isEqualTo(user + " (head)\n");
+		CliRun.Result down = ok(cli.run("downgrade", "-1"));
+		assertThat(down.err()).contains("Running downgrade " + user + " -> " + create + ", add user column (");
+		assertThat(ok(cli.run("current")).out()).isEqualTo(create + "\n");
+		ok(cli.run("upgrade"));
+
+		// two developers branch from the same parent: two heads
+		String price = revision(cli, "ALTER TABLE coffee_logs ADD COLUMN price numeric(6, 2);",
+				"ALTER TABLE coffee_logs DROP COLUMN price;", "revision", "-m", "add price", "--head", user, "--splice");
+		String origin = revision(cli, "ALTER TABLE coffee_logs ADD COLUMN origin text;",
+				"ALTER TABLE coffee_logs DROP COLUMN origin;", "revision", "-m", "add origin", "--head", user,
+				"--splice");
+		assertThat(ok(cli.run("heads")).out().lines().toList()).containsExactlyInAnyOrder(price + " (head)",
+				origin + " (head)");
+		CliRun.Result multiple = cli.run("upgrade", "head");
+		assertThat(multiple.exitCode()).isEqualTo(2);
+		assertThat(multiple.err()).startsWith("ERROR: Multiple heads are present (").contains(price, origin,
+				"retort merge -m \"merge\"");
+
+		// alembic merge heads; upgrade head
+		String merge = revision(cli, null, null, "merge", "-m", "merge price and origin", "heads");
+		assertThat(ok(cli.run("heads")).out()).isEqualTo(merge + " (head)\n");
+		CliRun.Result merged = ok(cli.run("upgrade", "head"));
+		assertThat(merged.err().lines()).hasSize(3);
+		assertThat(ok(cli.run("current")).out()).isEqualTo(merge + " (head)\n");
+		assertThat(ok(cli.run("history", "--graph")).out()).startsWith("*   " + merge + " (head) (mergepoint)")
+			.contains("|\\\n", "|/\n");
+
+		// alembic stamp: move the version without running anything
+		ok(cli.run("stamp", user));
+		assertThat(ok(cli.run("current")).out()).isEqualTo(user + "\n");
+		ok(cli.run("stamp", "heads"));
+		assertThat(ok(cli.run("current")).out()).isEqualTo(merge + " (head)\n");
+
+		// alembic upgrade head --sql, run on an empty database: the same version
+		CliRun offline = CliRun.in(this.project).env("DB_URL", empty.jdbcUrl()).env("DB_USER", empty.user())
+			.env("DB_PASSWORD", empty.password());
+		CliRun.Result sql = ok(offline.run("upgrade", "head", "--sql"));
+		assertThat(sql.err()).isEmpty();
+		runScript(empty, sql.out());
+		assertThat(empty.queryStrings("SELECT version_num FROM retort_version")).containsExactly(merge);
+		assertThat(empty.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = "
+				+ "'coffee_logs' ORDER BY column_name")).containsExactly("coffee_type", "id", "origin", "price",
+						"user_id");
+		assertThat(ok(offline.run("current")).out()).isEqualTo(merge + " (head)\n");
+		assertThat(ok(offline.run("validate")).out()).isEqualTo("No problems found.\n");
+	}
+
+	/** Runs {@code retort revision} (or merge), then fills in the file as the developer would. */
+	private String revision(CliRun cli, String upgrade, String downgrade, String... args) throws IOException {
+		CliRun.Result result = ok(cli.run(args));
+		Matcher matcher = GENERATED.matcher(result.out());
+		assertThat(matcher.matches()).as(result.out()).isTrue();
+		Path file = this.project.resolve(matcher.group(2));
+		assertThat(file).exists();
+		if (upgrade != null) {
+			String text = Files.readString(file);
+			assertThat(text).contains("-- +upgrade\n", "-- +downgrade\n");
+			Files.writeString(file, text.replace("-- +upgrade\n", "-- +upgrade\n" + upgrade + "\n")
+				.replace("-- +downgrade\n", "-- +downgrade\n" + downgrade + "\n"));
+		}
+		return matcher.group(1);
+	}
+
+	/** With psql when it is on the PATH (as an operator would), else through JDBC. */
+	private static void runScript(TestDatabase database, String script) throws IOException, InterruptedException {
+		Path file = Files.createTempFile("retort-upgrade", ".sql");
+		Files.writeString(file, script);
+		if (onPath("psql")) {
+			List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h",
+					database.server().host(), "-p", String.valueOf(database.server().port()), "-U", database.user(),
+					"-d", database.name(), "-f", file.toString()));
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+			builder.environment().put("PGPASSWORD", database.password());
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes());
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).as(output).isZero();
+		}
+		else {
+			try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+				statement.execute(script);
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		Files.delete(file);
+	}
+
+	private static boolean onPath(String program) {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return false;
+		}
+		for (String directory : path.split(java.io.File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(directory, program))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static CliRun.Result ok(CliRun.Result result) {
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		return result;
+	}
+
+	private void write(String path, String content) throws IOException {
+		Path file = this.project.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+}

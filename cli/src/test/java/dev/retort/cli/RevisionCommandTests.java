@@ -1,0 +1,101 @@
+package dev.retort.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code init}, {@code revision} and {@code merge}: files written, and refused before anything is written. */
+class RevisionCommandTests {
+
+	@TempDir
+	Path project;
+
+	private Path revisions;
+
+	@BeforeEach
+	void project() throws IOException {
+		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");
+		CliRun.Result init = CliRun.in(this.project).run("init");
+		assertThat(init.exitCode()).as(init.toString()).isZero();
+		this.revisions = this.project.resolve("src/main/resources/db/revisions");
+	}
+
+	@Test
+	void initRefusesADirectoryThatIsNotEmpty() {
+		CliRun.Result again = CliRun.in(this.project).run("init");
+		assertThat(again.exitCode()).isEqualTo(2);
+		assertThat(again.err()).startsWith("ERROR: Directory '" + this.revisions + "' already exists and is not empty");
+	}
+
+	@Test
+	void initOutsideAProjectTakesTheDirectoryGiven() {
+		CliRun.Result result = CliRun.in(this.project.resolve("src")).run("init", "db/revisions", "--format", "json");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(CommandsTests.compact(result.out())).isEqualTo("{\"directory\":\"" + this.project.resolve(
+				"src/db/revisions") + "\",\"created\":\"" + this.project.resolve("src/db/revisions/script.sql.template")
+				+ "\"}");
+	}
+
+	@Test
+	void revisionWritesAFileWithTheHeadersAsked() throws IOException {
+		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "create payments", "--head", "base",
+				"--branch-label", "payments", "--rev-id", "0000c0ffee01", "--format", "json");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		Path file = this.revisions.resolve("0000c0ffee01_create_payments.sql");
+		assertThat(CommandsTests.compact(result.out()))
+			.isEqualTo("{\"revision\":\"0000c0ffee01\",\"path\":\"" + file + "\"}");
+		assertThat(Files.readString(file)).startsWith("-- create payments\n--\n-- Revision ID: 0000c0ffee01\n")
+			.contains("-- Branch Labels: payments\n", "-- +upgrade\n", "-- +downgrade\n");
+	}
+
+	@Test
+	void revisionRefusesATakenIdAndWritesNothing() throws IOException {
+		CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
+		long before = fileCount();
+		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "second", "--rev-id", "0000c0ffee01");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: Revision id 0000c0ffee01 is already used by ");
+		assertThat(fileCount()).isEqualTo(before);
+	}
+
+	@Test
+	void revisionOnANonHeadNeedsSplice() {
+		CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
+		CliRun.in(this.project).run("revision", "-m", "second", "--rev-id", "0000c0ffee02");
+		CliRun.Result refused = CliRun.in(this.project).run("revision", "-m", "branch", "--head", "0000c0ffee01");
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err()).contains("0000c0ffee01", "--splice");
+		CliRun.Result spliced = CliRun.in(this.project).run("revision", "-m", "branch", "--head", "0000c0ffee01",
+				"--splice");
+		assertThat(spliced.exitCode()).as(spliced.toString()).isZero();
+		CliRun.Result merge = CliRun.in(this.project).run("merge", "-m", "join", "heads", "--rev-id", "0000c0ffee09");
+		assertThat(merge.exitCode()).as(merge.toString()).isZero();
+		assertThat(merge.out()).isEqualTo("Generated merge revision 0000c0ffee09: "
+				+ "src/main/resources/db/revisions/0000c0ffee09_join.sql\n");
+	}
+
+	@Test
+	void javaRevisionSkeletonGoesUnderSrcMainJava() throws IOException {
+		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "backfill origins", "--java",
+				"com.example.db.BackfillOrigins");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		Path file = this.project.resolve("src/main/java/com/example/db/BackfillOrigins.java");
+		assertThat(result.out()).matches("Generated revision \\w{12}: src/main/java/com/example/db/BackfillOrigins.java\\n");
+		assertThat(Files.readString(file)).contains("package com.example.db;", "@Revision(id = \"",
+				"public final class BackfillOrigins implements Migration");
+	}
+
+	private long fileCount() throws IOException {
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			return files.count();
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.retort.runtime;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.retort.revision.Step;
+
+/**
+ * The message of a failed revision (DESIGN.md §6): what failed and where ({@code file:line}),
+ * PostgreSQL's message and SQLSTATE, the statement (shortened), whether it was rolled back, where
+ * the database stays, and what to do.
+ */
+final class FailureMessage {
+
+	private FailureMessage() {
+	}
+
+	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
+			boolean wholeRun, int retries) {
+		SQLException sqlException = failure.sqlException();
+		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
+				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
+						: failure.getCause().toString();
+		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
+		String statement = (failure.sql != null) ? Sql.shorten(failure.sql) : null;
+		String heads = describeHeads(wholeRun ? null : step.headsBefore());
+		StringBuilder message = new StringBuilder();
+		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(") failed");
+		message.append(transactional ? " and was rolled back: " : ": ").append(databaseMessage);
+		if (sqlState != null) {
+			message.append(" [SQLSTATE ").append(sqlState).append("]");
+		}
+		if (statement != null) {
+			message.append("\n  in statement: ").append(statement);
+		}
+		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState)) {
+			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s)")
+				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
+				.append(" 'ddl.lock-timeout' or 'ddl.retries'.");
+		}
+		if (transactional && wholeRun) {
+			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays where it was.");
+		}
+		else if (transactional) {
+			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
+				.append(". Fix the revision and run again: the next run continues from there.");
+		}
+		else {
+			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
+				.append(" committed, the version table stays at ").append(heads)
+				.append(". Make the statements re-runnable (IF NOT EXISTS) or undo them by hand, then run again.");
+		}
+		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
+				failure.location, statement, sqlState, databaseMessage, transactional,
+				(sqlException != null) ? sqlException : failure.getCause());
+		return exception;
+	}
+
+	static String describeHeads(List<String> heads) {
+		if (heads == null) {
+			return "where it was";
+		}
+		return heads.isEmpty() ? "base" : String.join(", ", heads);
+	}
+
+	private static String id(Step step) {
+		return (step.revision() != null) ? step.revision().id() : null;
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "";
+		}
+		int newline = message.indexOf('\n');
+		return (newline >= 0) ? message.substring(0, newline) : message;
+	}
+
+}

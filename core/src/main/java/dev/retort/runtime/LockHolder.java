@@ -1,0 +1,18 @@
+package dev.retort.runtime;
+
+import java.time.Instant;
+
+/**
+ * Who holds a migration lock, read from {@code pg_locks} and {@code pg_stat_activity}.
+ *
+ * @param held whether a session holds it
+ * @param pid backend pid of the holder, or {@code null}
+ * @param application {@code application_name} of the holder, or {@code null}
+ * @param since when the holder's session started, or {@code null}
+ */
+public record LockHolder(boolean held, Integer pid, String application, Instant since) {
+
+	/** Nobody holds it. */
+	public static final LockHolder FREE = new LockHolder(false, null, null, null);
+
+}
