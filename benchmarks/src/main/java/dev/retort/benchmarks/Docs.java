@@ -19,13 +19,13 @@ final class Docs {
 		Machine machine = bench.settings.machine();
 		StringBuilder doc = new StringBuilder();
 		doc.append("# Benchmarks\n\n");
-		doc.append("Retort side by side with Flyway ").append(version("org.flywaydb.core.Flyway"));
+		doc.append("Retort side by side with Flyway ").append(jarVersion("flyway-core-"));
 		doc.append(" (community, with `flyway-database-postgresql`), Liquibase ")
-			.append(version("liquibase.Scope"));
+			.append(jarVersion("liquibase-core-"));
 		doc.append(" (formatted SQL) and plain JDBC (the floor: the same statements, no tool), against the same ");
 		doc.append("PostgreSQL, in one run.\n\n");
 		doc.append("This page is written by `benchmarks/run.sh`; do not edit it by hand. Run it again with\n\n");
-		doc.append("```\nbenchmarks/run.sh            # everything, about 15 minutes on 2 cores\n");
+		doc.append("```\nbenchmarks/run.sh            # everything: budgeted for about 15 minutes on 2 idle cores\n");
 		doc.append("benchmarks/run.sh --quick    # every scenario once, a smoke run\n");
 		doc.append("benchmarks/run.sh --only 1,4 # some scenarios\n```\n\n");
 		doc.append("It builds the module, starts PostgreSQL the way the tests do (`RETORT_TEST_JDBC_URL` when set, ");
@@ -96,15 +96,15 @@ final class Docs {
 		}
 	}
 
-	private static String version(String className) {
-		try {
-			Package pkg = Class.forName(className).getPackage();
-			String version = (pkg != null) ? pkg.getImplementationVersion() : null;
-			return (version != null) ? version : "";
+	/** The version in a jar's file name on the class path ({@code flyway-core-11.14.1.jar}). */
+	private static String jarVersion(String prefix) {
+		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+			String name = Path.of(entry).getFileName().toString();
+			if (name.startsWith(prefix) && name.endsWith(".jar")) {
+				return name.substring(prefix.length(), name.length() - ".jar".length());
+			}
 		}
-		catch (ClassNotFoundException ex) {
-			return "";
-		}
+		return "";
 	}
 
 }
