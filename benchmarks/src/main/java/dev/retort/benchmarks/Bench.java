@@ -1,16 +1,19 @@
 package dev.retort.benchmarks;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestPostgres;
@@ -106,6 +109,19 @@ public final class Bench {
 			}
 		});
 		this.settings.machine(machine.withLoadAfter());
+		deleteWorkloads();
+	}
+
+	// The generated revision files (about 45,000) go; the children's logs stay for reading.
+	private void deleteWorkloads() throws IOException {
+		for (Path dir : this.dirs.values()) {
+			try (Stream<Path> walk = Files.walk(dir)) {
+				for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
+		System.out.println("Logs of every child JVM: " + this.work.resolve("logs"));
 	}
 
 	private void generate() throws Exception {

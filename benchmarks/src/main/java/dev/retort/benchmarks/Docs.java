@@ -54,7 +54,7 @@ final class Docs {
 		doc.append("| CPU | ").append(machine.cpu()).append(" |\n");
 		doc.append("| memory | ").append(machine.memory()).append(" |\n");
 		doc.append("| Java | ").append(machine.java()).append(" |\n");
-		doc.append("| PostgreSQL | ").append(machine.postgres()).append(" |\n\n");
+		doc.append("| PostgreSQL | ").append(machine.postgres()).append(" |\n");
 		doc.append("| load average (1, 5, 15 min) at start | ").append(machine.loadBefore()).append(" |\n");
 		doc.append("| load average at end | ").append(machine.loadAfter()).append(" |\n\n");
 		doc.append("The machine is shared: other builds may run at the same time (a load average above the ");
