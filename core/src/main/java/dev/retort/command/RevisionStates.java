@@ -1,8 +1,10 @@
 package dev.retort.command;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 
 /**
@@ -20,16 +22,32 @@ final class RevisionStates {
 
 	static final String OTHER_BRANCH = "other-branch";
 
-	private final RevisionGraph graph;
-
 	private final DatabaseState state;
 
 	private final Set<String> applied;
 
+	/** Revisions that are applied or have an applied ancestor: computed once, in one pass. */
+	private final Set<String> started = new HashSet<>();
+
 	RevisionStates(RevisionGraph graph, DatabaseState state) {
-		this.graph = graph;
 		this.state = state;
 		this.applied = state.applied(graph);
+		// One walk from bases to heads instead of an ancestor walk per revision, so a status
+		// of 10,000 revisions stays linear.
+		for (Revision revision : graph.upgradeOrder()) {
+			if (isApplied(revision.id()) || anyStarted(revision.parents()) || anyStarted(revision.dependsOn())) {
+				this.started.add(revision.id());
+			}
+		}
+	}
+
+	private boolean anyStarted(List<String> ids) {
+		for (String id : ids) {
+			if (this.started.contains(id)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	String of(String id) {
@@ -39,12 +57,7 @@ final class RevisionStates {
 		if (this.applied.isEmpty() && !this.state.ahead()) {
 			return PENDING;
 		}
-		for (String ancestor : this.graph.applied(List.of(id))) {
-			if (!ancestor.equals(id) && isApplied(ancestor)) {
-				return PENDING;
-			}
-		}
-		return OTHER_BRANCH;
+		return this.started.contains(id) ? PENDING : OTHER_BRANCH;
 	}
 
 	private boolean isApplied(String id) {

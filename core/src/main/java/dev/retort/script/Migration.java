@@ -1,5 +1,7 @@
 package dev.retort.script;
 
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 import dev.retort.operation.Operations;
 
 /**
@@ -13,11 +15,12 @@ public interface Migration {
 	void upgrade(Operations op);
 
 	/**
-	 * Reverts this revision. The default throws, marking the revision irreversible; override it
-	 * and {@link #reversible()} together.
+	 * Reverts this revision. Not overriding it marks the revision irreversible: a downgrade plan
+	 * that crosses it is refused before anything runs, so this default is never reached by a plan.
 	 */
 	default void downgrade(Operations op) {
-		throw new UnsupportedOperationException("irreversible revision");
+		throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, getClass().getName()
+				+ " has no downgrade: it is an irreversible revision. Override downgrade(Operations) to make it reversible.");
 	}
 
 	/**

@@ -39,8 +39,6 @@ public final class SqlRevisionParser {
 	private static final Pattern SECTION = Pattern.compile("--\\s*\\+(upgrade|downgrade)\\s*",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
-
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	/** Normalised key (lower case, single spaces) → the key as shown to users. */
@@ -81,12 +79,36 @@ public final class SqlRevisionParser {
 	public static String checksum(String sectionText) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String normalised = LINE_BREAK.matcher(sectionText).replaceAll("\n");
+			String normalised = (sectionText.indexOf('\r') < 0) ? sectionText
+					: String.join("\n", splitLines(sectionText));
 			return HexFormat.of().formatHex(digest.digest(normalised.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JVM provides SHA-256", ex);
 		}
+	}
+
+	/**
+	 * The lines of a text split at {@code \r\n}, {@code \r} or {@code \n}, keeping a last empty
+	 * line as {@code String.split(…, -1)} does. A plain scan rather than a regular expression:
+	 * reading the revision files is most of what a start with nothing pending costs.
+	 */
+	static String[] splitLines(String text) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r') {
+				lines.add(text.substring(start, i));
+				if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+				start = i + 1;
+			}
+		}
+		lines.add(text.substring(start));
+		return lines.toArray(new String[0]);
 	}
 
 	/**
@@ -123,7 +145,7 @@ public final class SqlRevisionParser {
 		Reader(String source, String text) {
 			this.source = source;
 			String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-			this.lines = LINE_BREAK.split(content, -1);
+			this.lines = splitLines(content);
 		}
 
 		Result read() {

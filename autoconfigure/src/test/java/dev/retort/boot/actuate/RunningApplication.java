@@ -44,16 +44,7 @@ final class RunningApplication implements AutoCloseable {
 		all.addAll(List.of(properties));
 		return new RunningApplication(
 				new SpringApplicationBuilder(TestApplication.class).properties(all.toArray(String[]::new))
-					.run(arguments(properties)));
-	}
-
-	/**
-	 * The build passes -Dretort.target=&lt;dir&gt; (the work tree's target directory), which would
-	 * outrank default properties: state the target as an argument unless the test sets one.
-	 */
-	private static String[] arguments(String... properties) {
-		boolean targetSet = List.of(properties).stream().anyMatch((property) -> property.startsWith("retort.target="));
-		return targetSet ? new String[0] : new String[] { "--retort.target=heads" };
+					.run());
 	}
 
 	ConfigurableApplicationContext context() {

@@ -52,10 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PostgresExtension.class)
 class RetortAutoConfigurationTests {
 
-	// The build passes -Dretort.target=<dir> (the work tree's target directory): the tests state the default.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RetortAutoConfiguration.class))
-		.withPropertyValues("retort.target=heads");
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RetortAutoConfiguration.class));
 
 	private static String[] dataSource(TestDatabase db) {
 		return new String[] { "spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
@@ -73,7 +71,7 @@ class RetortAutoConfigurationTests {
 	void backsOffWithRetortUrlButNoSpringJdbc(TestDatabase db) {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("org.springframework.jdbc"))
-			.withPropertyValues("retort.target=heads", "retort.url=" + db.jdbcUrl())
+			.withPropertyValues("retort.url=" + db.jdbcUrl())
 			.run((context) -> assertThat(context).doesNotHaveBean(Retort.class));
 	}
 
@@ -156,7 +154,7 @@ class RetortAutoConfigurationTests {
 	@Test
 	void upgradesWithRetortUrlAloneWhenThereIsNoDataSource(TestDatabase db) {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
-			.withPropertyValues("retort.target=heads", "retort.url=" + db.jdbcUrl(), "retort.user=" + db.user(),
+			.withPropertyValues("retort.url=" + db.jdbcUrl(), "retort.user=" + db.user(),
 					"retort.password=" + db.password())
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(Retort.class);

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A {@code @JdbcTest} slice runs the migrations, through the starter's
  * {@code AutoConfigureDataSourceInitialization} contribution.
  */
-@JdbcTest(properties = "retort.target=heads")
+@JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class RetortJdbcTestSliceTests {
 
@@ -33,8 +33,6 @@ class RetortJdbcTestSliceTests {
 		registry.add("spring.datasource.url", db::jdbcUrl);
 		registry.add("spring.datasource.username", db::user);
 		registry.add("spring.datasource.password", db::password);
-		// The build passes -Dretort.target=<dir>; this source outranks system properties.
-		registry.add("retort.target", () -> "heads");
 	}
 
 	@AfterAll
