@@ -7,7 +7,7 @@
 #   benchmarks/run.sh              everything (about 15 minutes on 2 cores)
 #   benchmarks/run.sh --quick      every scenario once: a smoke run
 #   benchmarks/run.sh --only 1,4   some scenarios (1 apply, 2 no-op, 3 Spring Boot, 4 graph, 5 memory, 6 concurrency)
-#   BENCH_BUILD_DIR=target-x benchmarks/run.sh   build into another target directory (-Dretort.target);
+#   BENCH_BUILD_DIR=target-x benchmarks/run.sh   build into another target directory (-Dbuild.target.dir);
 #   not RETORT_TARGET: Spring Boot would read that as the property retort.target
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,7 +15,7 @@ target="${BENCH_BUILD_DIR:-target}"
 cd "$root"
 
 echo "Building the benchmarks (mvn -pl benchmarks -am package)..."
-mvn -B -q -Dretort.target="$target" -DskipTests -pl benchmarks -am package
+mvn -B -q -Dbuild.target.dir="$target" -DskipTests -pl benchmarks -am package
 
 classpath="$root/benchmarks/$target/classes:$(cat "$root/benchmarks/$target/classpath.txt")"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
