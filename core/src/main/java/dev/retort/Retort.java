@@ -35,6 +35,7 @@ import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.ConnectionFactory;
 import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.ScriptDirectory;
+import dev.retort.script.ScriptLoad;
 
 /**
  * The facade: {@code Retort.configure().url(…).locations(…).load()}, then one method per
@@ -60,7 +61,7 @@ public final class Retort {
 	public static Retort load(RetortConfig config) {
 		ClassLoader classLoader = (config.classLoader() != null) ? config.classLoader()
 				: Thread.currentThread().getContextClassLoader();
-		ScriptDirectory scripts = ScriptDirectory.load(config.locations(), config.javaPackages(),
+		ScriptLoad scripts = ScriptLoad.inBackground(config.locations(), config.javaPackages(),
 				config.javaMigrations(), classLoader);
 		ConnectionFactory connections = new ConnectionFactory(config.dataSource(), config.url(), config.user(),
 				config.password(), config.applicationName(), config.connectRetries(),
@@ -77,6 +78,7 @@ public final class Retort {
 		Retort retort;
 		try {
 			retort = load(config);
+			retort.scripts();
 		}
 		catch (InvalidRevisionFileException ex) {
 			return new ValidateResult(ex.problems());

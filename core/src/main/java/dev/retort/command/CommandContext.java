@@ -20,6 +20,7 @@ import dev.retort.runtime.SqlSink;
 import dev.retort.runtime.TableNames;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.ScriptDirectory;
+import dev.retort.script.ScriptLoad;
 
 /**
  * What every command works with: the configuration, the loaded scripts and their graph, where
@@ -29,13 +30,22 @@ public final class CommandContext {
 
 	private final RetortConfig config;
 
-	private final ScriptDirectory scripts;
+	private final ScriptLoad scripts;
 
 	private final ConnectionFactory connections;
 
 	private final MigrationListener listener;
 
 	public CommandContext(RetortConfig config, ScriptDirectory scripts, ConnectionFactory connections,
+			MigrationListener listener) {
+		this(config, ScriptLoad.of(scripts), connections, listener);
+	}
+
+	/**
+	 * A context whose revisions may still be loading: the commands wait for them where they need
+	 * them, and throw what loading them threw.
+	 */
+	public CommandContext(RetortConfig config, ScriptLoad scripts, ConnectionFactory connections,
 			MigrationListener listener) {
 		this.config = config;
 		this.scripts = scripts;
@@ -52,12 +62,13 @@ public final class CommandContext {
 		return this.config;
 	}
 
+	/** The revisions, once loaded; throws what loading them threw. */
 	public ScriptDirectory scripts() {
-		return this.scripts;
+		return this.scripts.get();
 	}
 
 	public RevisionGraph graph() {
-		return this.scripts.graph();
+		return scripts().graph();
 	}
 
 	public ConnectionFactory connections() {
@@ -123,7 +134,7 @@ public final class CommandContext {
 	}
 
 	RevisionScript script(String id) {
-		return this.scripts.script(id);
+		return scripts().script(id);
 	}
 
 	/** Host and application name, for {@code retort_history.client}. */

@@ -40,8 +40,8 @@ final class OnlineMigration {
 	 */
 	MigrationResult run(String command, boolean baseline, Planner planner) {
 		RetortConfig config = this.context.config();
-		RevisionGraph graph = this.context.graph();
-		try (Database database = this.context.openDatabase()) {
+		// The revisions may still be loading (ScriptLoad): connect and lock meanwhile, then wait.
+		try (Database database = open()) {
 			MigrationLock lock = null;
 			if (config.lockEnabled()) {
 				long start = System.nanoTime();
@@ -49,6 +49,7 @@ final class OnlineMigration {
 				this.context.listener().lockAcquired(Duration.ofNanos(System.nanoTime() - start));
 			}
 			try {
+				RevisionGraph graph = this.context.graph();
 				DatabaseState state = DatabaseState.read(database, graph);
 				List<String> from = state.rows();
 				List<StepResult> steps = new ArrayList<>();
@@ -80,6 +81,27 @@ final class OnlineMigration {
 					lock.close();
 				}
 			}
+		}
+	}
+
+	/**
+	 * Opens the database; when that fails and the revisions cannot be loaded either, the
+	 * revisions' problems come first (with the connection's failure suppressed), as they would
+	 * if the files were read before connecting.
+	 */
+	private Database open() {
+		try {
+			return this.context.openDatabase();
+		}
+		catch (RuntimeException connectionFailure) {
+			try {
+				this.context.scripts();
+			}
+			catch (RuntimeException loadFailure) {
+				loadFailure.addSuppressed(connectionFailure);
+				throw loadFailure;
+			}
+			throw connectionFailure;
 		}
 	}
 

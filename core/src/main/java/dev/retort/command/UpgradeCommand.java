@@ -5,7 +5,6 @@ import java.util.List;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
-import dev.retort.revision.RevisionGraph;
 
 /** {@code retort upgrade [REV] [--sql]}: apply revisions up to a target (default {@code heads}). */
 public final class UpgradeCommand {
@@ -39,9 +38,10 @@ public final class UpgradeCommand {
 
 	private String target(String target) {
 		String result = (target == null || target.isBlank()) ? "heads" : target.strip();
-		RevisionGraph graph = this.context.graph();
-		if (this.context.config().failOnMultipleHeads() && result.equals("heads") && graph.heads().size() > 1) {
-			List<String> heads = graph.heads().stream().map(Revision::id).toList();
+		// The graph only when asked for: the revisions may still be loading (ScriptLoad).
+		if (this.context.config().failOnMultipleHeads() && result.equals("heads")
+				&& this.context.graph().heads().size() > 1) {
+			List<String> heads = this.context.graph().heads().stream().map(Revision::id).toList();
 			throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present ("
 					+ String.join(", ", heads) + ") and 'fail-on-multiple-heads' is set; merge them first: retort merge"
 					+ " -m \"merge\" " + String.join(" ", heads));

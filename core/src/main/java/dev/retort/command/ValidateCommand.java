@@ -11,8 +11,8 @@ import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 
 /**
- * {@code retort validate}: every problem at once: applied revisions that changed on disk,
- * applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's
+ * {@code retort validate}: every problem at once: SQL that cannot be split into statements (a
+ * quote never closed), applied revisions that changed on disk, applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's
  * static {@code validate(config)} turns them into problems too.) Read-only; without a database
  * only the graph is checked.
  */
@@ -25,7 +25,7 @@ public final class ValidateCommand {
 	}
 
 	public ValidateResult run() {
-		List<String> problems = new ArrayList<>();
+		List<String> problems = new ArrayList<>(this.context.scripts().statementProblems());
 		if (!this.context.connections().configured()) {
 			return new ValidateResult(problems);
 		}

@@ -78,6 +78,10 @@ final class GraphBuilder {
 	}
 
 	private void checkIdentifier(Revision revision, String identifier, String what, int line) {
+		if (!identifier.isEmpty() && !hasReservedCharacter(identifier) && !RESERVED.contains(identifier)) {
+			// The common case, without building a message: every revision of every start passes here.
+			return;
+		}
 		String bad = identifier.chars()
 			.filter((c) -> c == '@' || c == '+' || c == '-' || c == ':' || Character.isWhitespace(c))
 			.mapToObj((c) -> "'" + (char) c + "'")
@@ -90,6 +94,16 @@ final class GraphBuilder {
 			problem(Kind.INVALID_IDENTIFIER, List.of(revision.id()), at(revision, line), what + " '" + identifier + "' ("
 					+ at(revision, line) + ") " + why + ". Use letters, digits and '_' (not head, heads, base, current).");
 		}
+	}
+
+	private static boolean hasReservedCharacter(String identifier) {
+		for (int i = 0; i < identifier.length(); i++) {
+			char c = identifier.charAt(i);
+			if (c == '@' || c == '+' || c == '-' || c == ':' || Character.isWhitespace(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void collectLabels() {
@@ -136,7 +150,7 @@ final class GraphBuilder {
 				result.add(resolved);
 			}
 		}
-		return result.stream().mapToInt(Integer::intValue).toArray();
+		return toArray(result);
 	}
 
 	private int[] resolveDependencies(int index) {
@@ -161,7 +175,7 @@ final class GraphBuilder {
 				result.add(resolved);
 			}
 		}
-		return result.stream().mapToInt(Integer::intValue).toArray();
+		return toArray(result);
 	}
 
 	private String didYouMean(String wanted, boolean withLabels) {
@@ -284,7 +298,10 @@ final class GraphBuilder {
 		int[][] normDown = new int[n][];
 		for (int i = 0; i < n; i++) {
 			Set<Integer> drop = dropped.getOrDefault(i, Set.of());
-			int[] kept = Arrays.stream(dependencies[i]).filter((d) -> !drop.contains(d)).toArray();
+			int[] kept = dependencies[i];
+			if (kept.length > 0 && !drop.isEmpty()) {
+				kept = Arrays.stream(kept).filter((d) -> !drop.contains(d)).toArray();
+			}
 			normDown[i] = concatDistinct(parents[i], kept);
 		}
 		return normDown;
@@ -295,9 +312,23 @@ final class GraphBuilder {
 			return first;
 		}
 		Set<Integer> result = new LinkedHashSet<>();
-		Arrays.stream(first).forEach(result::add);
-		Arrays.stream(second).forEach(result::add);
-		return result.stream().mapToInt(Integer::intValue).toArray();
+		for (int value : first) {
+			result.add(value);
+		}
+		for (int value : second) {
+			result.add(value);
+		}
+		return toArray(result);
+	}
+
+	/** A plain loop, not a stream: it runs for every revision of every start. */
+	private static int[] toArray(Set<Integer> values) {
+		int[] array = new int[values.size()];
+		int i = 0;
+		for (int value : values) {
+			array[i++] = value;
+		}
+		return array;
 	}
 
 	private static boolean contains(int[] values, int value) {

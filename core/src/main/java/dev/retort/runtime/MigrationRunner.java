@@ -15,6 +15,7 @@ import dev.retort.operation.Operations;
 import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
+import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.RevisionScript.JavaBody;
 import dev.retort.script.RevisionScript.SqlBody;
@@ -83,6 +84,7 @@ public final class MigrationRunner {
 		if (plan.isEmpty()) {
 			return results;
 		}
+		splitStatements(plan);
 		if (this.mode == TransactionMode.ALL) {
 			refuseNonTransactional(plan);
 			runTransaction(plan.steps(), results);
@@ -97,6 +99,23 @@ public final class MigrationRunner {
 			}
 		}
 		return results;
+	}
+
+	/**
+	 * Splits the statements of every SQL revision the plan runs, before the first runs: files
+	 * are split on first use (see {@code SqlSection}), and a file that cannot be split must stop
+	 * the run while it has changed nothing.
+	 */
+	private void splitStatements(Plan plan) {
+		List<String> problems = new ArrayList<>();
+		for (Step step : plan.steps()) {
+			if (hasBody(step) && this.scripts.apply(step.revision().id()).body() instanceof SqlBody sql) {
+				problems.addAll(sql.splitProblems());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRevisionFileException(problems);
+		}
 	}
 
 	private void refuseNonTransactional(Plan plan) {

@@ -1,5 +1,6 @@
 package dev.retort.script;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.dialect.postgres.SqlStatement;
@@ -19,20 +20,75 @@ public record RevisionScript(Revision revision, Body body) {
 	}
 
 	/**
-	 * The sections of a SQL revision file.
-	 *
-	 * @param upgrade statements of {@code -- +upgrade}
-	 * @param downgrade statements of {@code -- +downgrade}, or {@code null} when the file has no
-	 * downgrade section (irreversible)
-	 * @param upgradeText the upgrade section as written
-	 * @param downgradeText the downgrade section as written, or {@code null}
+	 * The sections of a SQL revision file. Statements are split on first use (see
+	 * {@link SqlSection}); {@link #splitProblems()} splits both sections at once.
 	 */
-	public record SqlBody(List<SqlStatement> upgrade, List<SqlStatement> downgrade, String upgradeText,
-			String downgradeText) implements Body {
+	public static final class SqlBody implements Body {
 
-		public SqlBody {
-			upgrade = List.copyOf(upgrade);
-			downgrade = (downgrade != null) ? List.copyOf(downgrade) : null;
+		private final SqlSection upgrade;
+
+		private final SqlSection downgrade;
+
+		SqlBody(SqlSection upgrade, SqlSection downgrade) {
+			this.upgrade = upgrade;
+			this.downgrade = downgrade;
+		}
+
+		/**
+		 * A body whose statements are already split (a revision built in code, a test).
+		 * @param upgrade statements of {@code -- +upgrade}
+		 * @param downgrade statements of {@code -- +downgrade}, or {@code null} when irreversible
+		 * @param upgradeText the upgrade section as written
+		 * @param downgradeText the downgrade section as written, or {@code null}
+		 */
+		public SqlBody(List<SqlStatement> upgrade, List<SqlStatement> downgrade, String upgradeText,
+				String downgradeText) {
+			this(SqlSection.split(upgradeText, upgrade),
+					(downgrade != null) ? SqlSection.split(downgradeText, downgrade) : null);
+		}
+
+		/**
+		 * Statements of {@code -- +upgrade}.
+		 * @throws InvalidRevisionFileException when the section cannot be split
+		 */
+		public List<SqlStatement> upgrade() {
+			return this.upgrade.statements();
+		}
+
+		/**
+		 * Statements of {@code -- +downgrade}, or {@code null} when the file has no downgrade
+		 * section (irreversible).
+		 * @throws InvalidRevisionFileException when the section cannot be split
+		 */
+		public List<SqlStatement> downgrade() {
+			return (this.downgrade != null) ? this.downgrade.statements() : null;
+		}
+
+		/** The upgrade section as written. */
+		public String upgradeText() {
+			return this.upgrade.text();
+		}
+
+		/** The downgrade section as written, or {@code null}. */
+		public String downgradeText() {
+			return (this.downgrade != null) ? this.downgrade.text() : null;
+		}
+
+		/**
+		 * Splits both sections now.
+		 * @return the problems ({@code file:line: …}), empty when both split
+		 */
+		public List<String> splitProblems() {
+			List<String> problems = new ArrayList<>(2);
+			String up = this.upgrade.splitProblem();
+			if (up != null) {
+				problems.add(up);
+			}
+			String down = (this.downgrade != null) ? this.downgrade.splitProblem() : null;
+			if (down != null) {
+				problems.add(down);
+			}
+			return problems;
 		}
 
 	}

@@ -112,6 +112,21 @@ public final class ScriptDirectory {
 		return this.scripts;
 	}
 
+	/**
+	 * Splits the statements of every SQL revision now (loading leaves that to first use, see
+	 * {@link SqlSection}).
+	 * @return the problems ({@code file:line: …}), in load order; empty when every file splits
+	 */
+	public List<String> statementProblems() {
+		List<String> problems = new ArrayList<>();
+		for (RevisionScript script : this.scripts) {
+			if (script.body() instanceof RevisionScript.SqlBody sql) {
+				problems.addAll(sql.splitProblems());
+			}
+		}
+		return problems;
+	}
+
 	/** The locations as configured, in order. */
 	public List<ScriptLocation> locations() {
 		return this.locations;

@@ -60,7 +60,7 @@ final class SqlRevisionLoader {
 				if (text == null) {
 					continue;
 				}
-				SqlRevisionParser.Result result = SqlRevisionParser.read(file.source(), text);
+				SqlRevisionParser.Result result = SqlRevisionParser.readDeferringSplit(file.source(), text);
 				problems.addAll(result.problems());
 				if (result.script() != null) {
 					scripts.add(result.script());
@@ -150,6 +150,12 @@ final class SqlRevisionLoader {
 	}
 
 	private static String decode(SourceFile file, List<String> problems) {
+		// The JDK's own decoding is much faster than a CharsetDecoder, but replaces bad bytes with
+		// U+FFFD: only a text holding that character is decoded again, strictly, to tell.
+		String text = new String(file.content(), StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') < 0) {
+			return text;
+		}
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)

@@ -4,18 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import dev.retort.dialect.postgres.SqlStatement;
-import dev.retort.dialect.postgres.StatementSplitter;
-import dev.retort.dialect.postgres.StatementSplitter.UnterminatedSqlException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
 import dev.retort.revision.Revision.Origin;
@@ -36,16 +31,21 @@ public final class SqlRevisionParser {
 	public static final List<String> KEYS = List.of("Revision ID", "Revises", "Create Date", "Branch Labels",
 			"Depends On", "Transactional", "Notes");
 
-	private static final Pattern SECTION = Pattern.compile("--\\s*\\+(upgrade|downgrade)\\s*",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern SPACES = Pattern.compile("\\s+");
+	/** Cloned for each checksum: cheaper than looking the algorithm up among the providers each time. */
+	private static final MessageDigest SHA_256 = sha256();
 
 	/** Normalised key (lower case, single spaces) → the key as shown to users. */
-	private static final Map<String, String> KEY_NAMES = KEYS.stream()
-		.collect(Collectors.toUnmodifiableMap((key) -> key.toLowerCase(Locale.ROOT), (key) -> key));
+	private static final Map<String, String> KEY_NAMES = keyNames();
 
 	private SqlRevisionParser() {
+	}
+
+	private static Map<String, String> keyNames() {
+		Map<String, String> names = new HashMap<>();
+		for (String key : KEYS) {
+			names.put(key.toLowerCase(Locale.ROOT), key);
+		}
+		return Map.copyOf(names);
 	}
 
 	/**
@@ -72,16 +72,44 @@ public final class SqlRevisionParser {
 	 * problems found
 	 */
 	public static Result read(String source, String text) {
-		return new Reader(source, text).read();
+		return new Reader(source, text, true).read();
+	}
+
+	/**
+	 * Reads a revision file as {@link #read} does, but leaves splitting its sections into
+	 * statements to their first use ({@link SqlSection}): what loading a directory does, since a
+	 * start with nothing pending runs none of the files it reads. A quote never closed is then
+	 * reported when the revision is about to run, or by {@code validate}.
+	 * @param source where the text comes from, as shown in messages
+	 * @param text the file content
+	 * @return the revision ({@code null} when it has no readable {@code Revision ID}) and the
+	 * problems of its header and sections
+	 */
+	public static Result readDeferringSplit(String source, String text) {
+		return new Reader(source, text, false).read();
 	}
 
 	/** SHA-256 (lower-case hex) of a section, with line endings normalised to {@code \n}. */
 	public static String checksum(String sectionText) {
+		String normalised = (sectionText.indexOf('\r') < 0) ? sectionText : String.join("\n", splitLines(sectionText));
+		return HexFormat.of().formatHex(newDigest().digest(normalised.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest newDigest() {
+		if (SHA_256 != null) {
+			try {
+				return (MessageDigest) SHA_256.clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				// A provider whose digest cannot be cloned: look it up each time.
+			}
+		}
+		return sha256();
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String normalised = (sectionText.indexOf('\r') < 0) ? sectionText
-					: String.join("\n", splitLines(sectionText));
-			return HexFormat.of().formatHex(digest.digest(normalised.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JVM provides SHA-256", ex);
@@ -132,6 +160,9 @@ public final class SqlRevisionParser {
 
 		private final String[] lines;
 
+		/** Whether to split the sections into statements now (see {@link #readDeferringSplit}). */
+		private final boolean splitNow;
+
 		private final List<String> problems = new ArrayList<>();
 
 		private final Map<String, Integer> keyLines = new LinkedHashMap<>();
@@ -142,8 +173,9 @@ public final class SqlRevisionParser {
 
 		private int messageLine;
 
-		Reader(String source, String text) {
+		Reader(String source, String text, boolean splitNow) {
 			this.source = source;
+			this.splitNow = splitNow;
 			String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
 			this.lines = splitLines(content);
 		}
@@ -167,9 +199,7 @@ public final class SqlRevisionParser {
 			for (int m = 0; m < markers.size(); m++) {
 				int marker = markers.get(m);
 				int endExclusive = (m + 1 < markers.size()) ? markers.get(m + 1) : this.lines.length;
-				Matcher matcher = SECTION.matcher(this.lines[marker].trim());
-				matcher.matches();
-				boolean isUpgrade = matcher.group(1).equalsIgnoreCase("upgrade");
+				boolean isUpgrade = marker(this.lines[marker]) == Marker.UPGRADE;
 				Section previous = isUpgrade ? upgrade : downgrade;
 				if (previous != null) {
 					problem(marker + 1, "a second '-- +" + (isUpgrade ? "upgrade" : "downgrade")
@@ -261,16 +291,14 @@ public final class SqlRevisionParser {
 				}
 				text.append(this.lines[i]);
 			}
-			String sectionText = text.toString().stripTrailing();
-			List<SqlStatement> statements;
-			try {
-				statements = StatementSplitter.split(sectionText, from + 1);
+			SqlSection section = SqlSection.of(this.source, text.toString().stripTrailing(), from + 1);
+			if (this.splitNow) {
+				String problem = section.splitProblem();
+				if (problem != null) {
+					this.problems.add(problem);
+				}
 			}
-			catch (UnterminatedSqlException ex) {
-				problem(ex.line(), ex.getMessage());
-				statements = List.of();
-			}
-			return new Section(marker + 1, sectionText, statements);
+			return new Section(marker + 1, section);
 		}
 
 		private RevisionScript build(Section upgrade, Section downgrade) {
@@ -299,13 +327,12 @@ public final class SqlRevisionParser {
 			createDate = (createDate == null || createDate.isEmpty()) ? null : createDate;
 			Origin origin = new Origin(this.source, idLine, this.keyLines.getOrDefault("revises", 0),
 					this.keyLines.getOrDefault("depends on", 0), this.keyLines.getOrDefault("branch labels", 0));
-			Section up = (upgrade != null) ? upgrade : new Section(0, "", List.of());
+			SqlSection up = (upgrade != null) ? upgrade.section() : SqlSection.split("", List.of());
 			String checksum = checksum(up.text());
 			Revision revision = new Revision(id, revises, dependsOn, labels, this.message, createDate, origin,
 					Kind.SQL, transactional, downgrade != null, checksum);
-			RevisionScript.SqlBody body = new RevisionScript.SqlBody(up.statements(),
-					(downgrade != null) ? downgrade.statements() : null, up.text(),
-					(downgrade != null) ? downgrade.text() : null);
+			RevisionScript.SqlBody body = new RevisionScript.SqlBody(up,
+					(downgrade != null) ? downgrade.section() : null);
 			return new RevisionScript(revision, body);
 		}
 
@@ -320,7 +347,7 @@ public final class SqlRevisionParser {
 				if (trimmed.isEmpty()) {
 					continue;
 				}
-				if (trimmed.chars().anyMatch(Character::isWhitespace)) {
+				if (hasWhitespace(trimmed)) {
 					problem(this.keyLines.get(key), "'" + display(key) + "' value '" + trimmed
 							+ "' holds a space. Separate several values with commas.");
 					continue;
@@ -357,9 +384,54 @@ public final class SqlRevisionParser {
 		}
 
 		private static boolean isMarker(String line) {
-			String trimmed = line.trim();
-			// Most lines are SQL: only a comment can be a marker, so skip the regex for the rest.
-			return trimmed.startsWith("--") && SECTION.matcher(trimmed).matches();
+			return marker(line) != null;
+		}
+
+		/**
+		 * The section a line starts: {@code -- +upgrade} or {@code -- +downgrade}, any case, any
+		 * spaces around and after the dashes. A plain scan: every line of every file passes here.
+		 */
+		private static Marker marker(String line) {
+			int length = line.length();
+			int i = skipWhitespace(line, 0);
+			if (!line.startsWith("--", i)) {
+				return null;
+			}
+			i = skipWhitespace(line, i + 2);
+			if (i >= length || line.charAt(i) != '+') {
+				return null;
+			}
+			i++;
+			Marker marker;
+			if (line.regionMatches(true, i, "upgrade", 0, 7)) {
+				marker = Marker.UPGRADE;
+				i += 7;
+			}
+			else if (line.regionMatches(true, i, "downgrade", 0, 9)) {
+				marker = Marker.DOWNGRADE;
+				i += 9;
+			}
+			else {
+				return null;
+			}
+			return (skipWhitespace(line, i) == length) ? marker : null;
+		}
+
+		private static int skipWhitespace(String text, int from) {
+			int i = from;
+			while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+				i++;
+			}
+			return i;
+		}
+
+		private static boolean hasWhitespace(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				if (Character.isWhitespace(text.charAt(i))) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private static boolean isComment(String line) {
@@ -367,8 +439,24 @@ public final class SqlRevisionParser {
 			return trimmed.isEmpty() || trimmed.startsWith("--");
 		}
 
+		/** Lower case, each run of whitespace as one space, trimmed. */
 		private static String normaliseKey(String key) {
-			return SPACES.matcher(key.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+			String trimmed = key.trim();
+			StringBuilder normalised = new StringBuilder(trimmed.length());
+			boolean space = false;
+			for (int i = 0; i < trimmed.length(); i++) {
+				char c = trimmed.charAt(i);
+				if (Character.isWhitespace(c)) {
+					space = true;
+					continue;
+				}
+				if (space) {
+					normalised.append(' ');
+					space = false;
+				}
+				normalised.append(c);
+			}
+			return normalised.toString().toLowerCase(Locale.ROOT);
 		}
 
 		private static boolean isKey(String normalisedKey) {
@@ -381,8 +469,14 @@ public final class SqlRevisionParser {
 
 	}
 
-	/** One section of a file: the line of its marker, its text and its statements. */
-	private record Section(int markerLine, String text, List<SqlStatement> statements) {
+	/** One section of a file and the line of its marker. */
+	private record Section(int markerLine, SqlSection section) {
+	}
+
+	private enum Marker {
+
+		UPGRADE, DOWNGRADE
+
 	}
 
 }
