@@ -365,4 +365,56 @@ class RetortIntegrationTests {
 		assertThat(result.problems()).anySatisfy((problem) -> assertThat(problem).contains("deadbeef0000"));
 	}
 
+	@Test
+	void aQuoteNeverClosedInAPendingRevisionStopsTheRunBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "CREATE TABLE t3 (id int);\nINSERT INTO t3 VALUES ('oops);", "DROP TABLE t3;");
+		// Loading reads headers and checksums only: statements are split when a revision is about to run.
+		Retort retort = configure(db, files).load();
+		assertThat(retort.heads().heads()).extracting(RevisionInfo::revision).containsExactly(C);
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
+		assertThat(error.getMessage()).startsWith(dir.resolve(C + "_test.sql") + ":10: Unterminated string starting at line 10");
+		// Split before the first revision of the plan ran: A and B did not run either.
+		assertThat(db.tableExists("coffee")).isFalse();
+		assertThat(db.queryStrings("SELECT count(*)::text FROM retort_version")).containsExactly("0");
+		assertThat(Retort.validate(Retort.configure().locations(files.location()).build()).problems())
+			.singleElement()
+			.asString()
+			.startsWith(dir.resolve(C + "_test.sql") + ":10: Unterminated string");
+	}
+
+	@Test
+	void revisionsThatCannotLoadFailTheCommandBeforeItChangesAnything(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, "deadbeef0000", "CREATE TABLE t3 (id int);", "DROP TABLE t3;");
+		Retort retort = configure(db, files).load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.INVALID_GRAPH);
+		assertThat(error.getMessage()).contains("revises deadbeef0000, which does not exist");
+		assertThat(db.tableExists("coffee")).isFalse();
+		assertThat(db.tableExists("retort_version")).isFalse();
+		// The lock was released: a fixed set of files runs at once.
+		files.write(C, B, "CREATE TABLE t3 (id int);", "DROP TABLE t3;");
+		assertThat(configure(db, files).load().upgrade("heads").steps()).extracting(StepResult::revision)
+			.containsExactly(A, B, C);
+	}
+
+	@Test
+	void withoutADatabaseTheRevisionsProblemsComeBeforeTheConnectionFailure(@TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, "deadbeef0000", "SELECT 1;", "SELECT 1;");
+		Retort retort = Retort.configure()
+			.url("jdbc:postgresql://127.0.0.1:1/nowhere")
+			.user("app_user")
+			.connectRetries(0)
+			.locations(files.location())
+			.load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.INVALID_GRAPH);
+		assertThat(error.getSuppressed()).singleElement()
+			.satisfies((connection) -> assertThat(((RetortException) connection).code())
+				.isEqualTo(ErrorCode.CONNECTION_FAILED));
+	}
+
 }

@@ -128,16 +128,33 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 			return mismatches;
 		}
 		Set<String> appliedIds = applied(graph);
+		// Looked for in load order, which needs no sort; changed files (rare) are listed in upgrade order.
+		boolean any = false;
+		for (Revision revision : graph.revisions()) {
+			if (recordedIfChanged(revision, appliedIds) != null) {
+				any = true;
+				break;
+			}
+		}
+		if (!any) {
+			return mismatches;
+		}
 		for (Revision revision : graph.upgradeOrder()) {
-			String id = revision.id();
-			AppliedRevision applied = appliedIds.contains(id) ? this.history.get(id) : null;
-			if (applied != null && applied.checksum() != null && revision.checksum() != null
-					&& !applied.checksum().equals(revision.checksum())) {
-				mismatches.add(new ChecksumMismatchException.Mismatch(id, revision.origin().source(),
+			AppliedRevision applied = recordedIfChanged(revision, appliedIds);
+			if (applied != null) {
+				mismatches.add(new ChecksumMismatchException.Mismatch(revision.id(), revision.origin().source(),
 						applied.checksum(), revision.checksum()));
 			}
 		}
 		return mismatches;
+	}
+
+	/** What the history recorded of an applied revision whose checksum changed since, else {@code null}. */
+	private AppliedRevision recordedIfChanged(Revision revision, Set<String> appliedIds) {
+		AppliedRevision applied = appliedIds.contains(revision.id()) ? this.history.get(revision.id()) : null;
+		boolean changed = applied != null && applied.checksum() != null && revision.checksum() != null
+				&& !applied.checksum().equals(revision.checksum());
+		return changed ? applied : null;
 	}
 
 	/** Throws when an applied revision changed on disk, showing both checksums of each. */

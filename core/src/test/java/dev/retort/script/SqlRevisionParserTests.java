@@ -244,6 +244,20 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void readingForALoadLeavesTheSplitToFirstUseWhichNamesTheLine() {
+		String text = "-- m\n-- Revision ID: a1\n-- +upgrade\nSELECT 1;\nSELECT 'oops;\n-- +downgrade\nSELECT 2;\n";
+		SqlRevisionParser.Result result = SqlRevisionParser.readDeferringSplit("a.sql", text);
+		assertThat(result.problems()).isEmpty();
+		SqlBody body = (SqlBody) result.script().body();
+		// The checksum needs no statements: it covers the section's text.
+		assertThat(result.script().revision().checksum()).isEqualTo(SqlRevisionParser.checksum("SELECT 1;\nSELECT 'oops;"));
+		assertThat(body.downgrade()).extracting(SqlStatement::sql).containsExactly("SELECT 2");
+		assertThatExceptionOfType(InvalidRevisionFileException.class).isThrownBy(body::upgrade)
+			.withMessageStartingWith("a.sql:5: Unterminated string starting at line 5");
+		assertThat(body.splitProblems()).singleElement().asString().startsWith("a.sql:5: Unterminated string");
+	}
+
+	@Test
 	void checksumIsTheSameForCrlfAndLfFiles() {
 		String lf = SPEC_EXAMPLE;
 		String crlf = lf.replace("\n", "\r\n");
