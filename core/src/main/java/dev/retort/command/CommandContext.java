@@ -103,7 +103,7 @@ public final class CommandContext {
 	/** A runner over a sink, telling this context's listener. */
 	MigrationRunner runner(SqlSink sink, TableNames names) {
 		return new MigrationRunner(sink, names, this::script, ddl(), this.config.transactionMode(), runListener(),
-				client());
+				this::client);
 	}
 
 	private RunListener runListener() {
@@ -139,14 +139,23 @@ public final class CommandContext {
 
 	/** Host and application name, for {@code retort_history.client}. */
 	String client() {
-		String host;
-		try {
-			host = InetAddress.getLocalHost().getHostName();
+		return LocalHost.NAME + " " + this.config.applicationName();
+	}
+
+	/** The host's name, looked up once per JVM (it can take a DNS query). */
+	private static final class LocalHost {
+
+		static final String NAME = lookUp();
+
+		private static String lookUp() {
+			try {
+				return InetAddress.getLocalHost().getHostName();
+			}
+			catch (UnknownHostException ex) {
+				return "unknown-host";
+			}
 		}
-		catch (UnknownHostException ex) {
-			host = "unknown-host";
-		}
-		return host + " " + this.config.applicationName();
+
 	}
 
 	/** A revision as SPEC §5 shows it. */

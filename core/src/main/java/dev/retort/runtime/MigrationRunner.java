@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.retort.config.TransactionMode;
 import dev.retort.dialect.postgres.SqlStatement;
@@ -52,7 +53,8 @@ public final class MigrationRunner {
 
 	private final RunListener listener;
 
-	private final String client;
+	/** Asked for only when a history row is written: naming the host can take a DNS lookup. */
+	private final Supplier<String> client;
 
 	/** Settings waiting to travel with the next statement. */
 	private List<Bookkeeping> pendingBefore = List.of();
@@ -68,6 +70,15 @@ public final class MigrationRunner {
 	 */
 	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
 			TransactionMode mode, RunListener listener, String client) {
+		this(sink, names, scripts, ddl, mode, listener, () -> client);
+	}
+
+	/**
+	 * As {@link #MigrationRunner(SqlSink, TableNames, Function, DdlSettings, TransactionMode,
+	 * RunListener, String)}, with the client asked for when the first history row is written.
+	 */
+	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
+			TransactionMode mode, RunListener listener, Supplier<String> client) {
 		this.sink = sink;
 		this.versionTable = new VersionTable(names);
 		this.historyTable = new HistoryTable(names);
@@ -293,7 +304,7 @@ public final class MigrationRunner {
 	public static String render(RevisionScript script, boolean upgrade) {
 		ScriptSqlSink sink = new ScriptSqlSink();
 		MigrationRunner runner = new MigrationRunner(sink, new TableNames(null, "retort_version", "retort_history"),
-				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, RunListener.NONE, null);
+				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, RunListener.NONE, (String) null);
 		Revision revision = script.revision();
 		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
 				List.of(), List.of());
@@ -379,7 +390,7 @@ public final class MigrationRunner {
 		boolean offline = this.sink.offline();
 		return new HistoryTable.HistoryRow(id(step), step.operation().jsonName(), step.headsBefore(),
 				success ? step.headsAfter() : step.headsBefore(), (revision != null) ? revision.message() : null,
-				(revision != null) ? revision.checksum() : null, offline ? null : this.client,
+				(revision != null) ? revision.checksum() : null, offline ? null : this.client.get(),
 				offline ? null : startedAt, offline ? null : ms, success, error);
 	}
 

@@ -1,7 +1,6 @@
 package dev.retort.runtime;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Literal and identifier quoting for the statements Retort writes itself (version and history
@@ -27,15 +26,35 @@ final class Sql {
 		if (values.isEmpty()) {
 			return "'{}'::text[]";
 		}
-		return values.stream().map(Sql::literal).collect(Collectors.joining(", ", "ARRAY[", "]"));
+		StringBuilder array = new StringBuilder("ARRAY[");
+		for (int i = 0; i < values.size(); i++) {
+			array.append((i > 0) ? ", " : "").append(literal(values.get(i)));
+		}
+		return array.append(']').toString();
 	}
 
 	/** An identifier, quoted only when it needs it. */
 	static String identifier(String name) {
-		if (name.matches("[a-z_][a-z0-9_$]*")) {
+		if (isPlain(name)) {
 			return name;
 		}
 		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+	/** {@code [a-z_][a-z0-9_$]*}, by hand: every history row names its table. */
+	private static boolean isPlain(String name) {
+		if (name.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			boolean letter = (c >= 'a' && c <= 'z') || c == '_';
+			boolean other = i > 0 && ((c >= '0' && c <= '9') || c == '$');
+			if (!letter && !other) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A duration as a PostgreSQL setting value: {@code '5s'}, {@code '200ms'}. */
