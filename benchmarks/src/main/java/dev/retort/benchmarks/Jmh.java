@@ -27,12 +27,14 @@ final class Jmh {
 
 	static void run(Bench bench, Class<?> benchmarks, Map<String, List<String>> params, List<String> jvmOptions,
 			Function<Result, String> scenario, Function<Result, String> tool) {
-		boolean singleShot = benchmarks == NoOpBenchmark.class;
+		// A no-op is the JIT's steady state only after several seconds of them; the graph benchmarks
+		// repeat a short operation thousands of times per iteration and settle at once.
+		boolean noOp = benchmarks == NoOpBenchmark.class;
 		ChainedOptionsBuilder options = new OptionsBuilder().include(benchmarks.getName() + "\\.")
 			.forks(1)
-			.warmupIterations(bench.settings.jmhWarmupIterations())
+			.warmupIterations(noOp ? bench.settings.jmhNoOpWarmupIterations() : bench.settings.jmhWarmupIterations())
 			.warmupTime(TimeValue.seconds(1))
-			.measurementIterations(bench.settings.jmhMeasurementIterations() + (singleShot ? 1 : 0))
+			.measurementIterations(bench.settings.jmhMeasurementIterations() + (noOp ? 1 : 0))
 			.measurementTime(TimeValue.seconds(1))
 			.jvmArgsAppend(withLogging(jvmOptions))
 			.shouldFailOnError(false)

@@ -18,13 +18,15 @@ final class Method {
 			1. **Apply** N pending revisions to an empty database (a new database per run), each run in a
 			   new JVM (`java -cp … dev.retort.benchmarks.Runner <tool> migrate <dir>`). The time is the
 			   tool's work inside that JVM: from configuring the tool to the end of the migration, so it
-			   includes loading the tool's classes, reading its files and its bookkeeping, not the JVM start.
+			   includes loading the tool's classes, reading its files and its bookkeeping, not the JVM start
+			   nor setting up logging, which an application does before its tool runs (see the end).
 			   *CPU time* is the CPU the tool's JVM used meanwhile (all its threads; PostgreSQL's own work is
 			   not in it): on a shared machine it moves less than wall time. *Database round trips* count
 			   one apply of 100 revisions on the wire (see 2).
 			2. **No-op start**: all N applied, migrate again. *Whole process* is spawn to exit of that JVM;
 			   *tool's work* is the same run timed inside it; *warm JVM* is JMH (`NoOpBenchmark`: one fork,
-			   each operation configures the tool from scratch and migrates, as an application start does).
+			   each operation configures the tool from scratch and migrates, as an application start does;
+			   the average over one-second iterations after five seconds of warm-up).
 			   *Database round trips* are counted on the wire by a TCP relay between the JDBC driver and
 			   PostgreSQL (`RoundTripProxy`): each time the client speaks after the server did is one round
 			   trip, including connection set-up; the note gives the number of connections opened.
@@ -47,7 +49,11 @@ final class Method {
 			   must hold each revision exactly once.
 
 			All tools log at WARN (`logback.xml`; Liquibase's java.util.logging at WARNING, its console UI
-			replaced by its logger UI, analytics off), so console output costs the same for all.
+			replaced by its logger UI, analytics off), so console output costs the same for all. Logging is
+			set up before the timer starts (`Migrators.initLogging`: logback reads `logback.xml`), as
+			Spring Boot does before any migration tool runs: parsing it takes about 300 ms in a new JVM,
+			which Retort and Flyway (both log through SLF4J) would otherwise be charged and plain JDBC
+			would not. *Whole process* times include it for every tool.
 			""";
 
 	private Method() {

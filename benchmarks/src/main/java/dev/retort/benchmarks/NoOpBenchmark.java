@@ -16,11 +16,13 @@ import org.openjdk.jmh.annotations.State;
  * Scenario 2 in a warm JVM: every revision is applied; configure the tool from scratch and
  * migrate again, as an application does at each start. {@link Bench} passes the database and
  * the directory of each tool and size as {@code -Dbench.noop.<tool>.<n>.url} and {@code .dir}.
- * Single-shot: one operation per iteration, after warm-up iterations, since one no-op of a slow
- * tool takes seconds.
+ * Average time over one-second iterations, after five seconds of warm-up: a JVM that has
+ * started the tool many times (a single shot right after one warm-up operation still runs
+ * interpreted code and measured the JIT as much as the tool). A slow tool's iteration holds one
+ * operation.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class NoOpBenchmark {
 

@@ -98,6 +98,11 @@ final class Settings {
 		return 1;
 	}
 
+	/** Seconds of no-ops before measuring: until the JIT has compiled what a no-op runs. */
+	int jmhNoOpWarmupIterations() {
+		return this.quick ? 2 : 5;
+	}
+
 	int jmhMeasurementIterations() {
 		return this.quick ? 2 : 3;
 	}
