@@ -24,7 +24,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -143,27 +142,48 @@ public final class RetortAutoConfiguration {
 			}
 		}
 
+		// Plain calls rather than a PropertyMapper: each of its lambdas is a class spun up at
+		// startup, and every application pays for them (issue 7, startup with the starter).
 		private void configureProperties(RetortConfig.Builder<Retort> builder, RetortProperties properties) {
-			PropertyMapper map = PropertyMapper.get();
-			map.from(properties.getLocations()).to((locations) -> builder.locations(locations));
-			map.from(properties.getJavaPackages()).to((packages) -> builder.javaPackages(packages));
-			map.from(properties.getSchema()).to((schema) -> builder.schema(schema));
-			map.from(properties.isCreateSchema()).to((createSchema) -> builder.createSchema(createSchema));
-			map.from(properties.getVersionTable()).to((table) -> builder.versionTable(table));
-			map.from(properties.getHistoryTable()).to((table) -> builder.historyTable(table));
-			map.from(properties.getTransactionMode()).to((mode) -> builder.transactionMode(mode));
-			map.from(properties.isValidateChecksums()).to((validate) -> builder.validateChecksums(validate));
-			map.from(properties.getBaseline()).to((baseline) -> builder.baseline(baseline));
-			map.from(properties.getLock().isEnabled()).to((enabled) -> builder.lockEnabled(enabled));
-			map.from(properties.getLock().getWaitTimeout()).to((timeout) -> builder.lockWaitTimeout(timeout));
-			map.from(properties.getDdl().getLockTimeout()).to((timeout) -> builder.ddlLockTimeout(timeout));
-			map.from(properties.getDdl().getRetries()).to((retries) -> builder.ddlRetries(retries));
-			map.from(properties.getDdl().getStatementTimeout())
-				.to((timeout) -> builder.ddlStatementTimeout(timeout));
-			map.from(properties.getConnectRetries()).to((retries) -> builder.connectRetries(retries));
-			map.from(properties.getConnectRetriesInterval())
-				.to((interval) -> builder.connectRetriesInterval(interval));
-			map.from(properties.isFailOnMultipleHeads()).to((fail) -> builder.failOnMultipleHeads(fail));
+			if (properties.getLocations() != null) {
+				builder.locations(properties.getLocations());
+			}
+			if (properties.getJavaPackages() != null) {
+				builder.javaPackages(properties.getJavaPackages());
+			}
+			if (properties.getSchema() != null) {
+				builder.schema(properties.getSchema());
+			}
+			builder.createSchema(properties.isCreateSchema());
+			if (properties.getVersionTable() != null) {
+				builder.versionTable(properties.getVersionTable());
+			}
+			if (properties.getHistoryTable() != null) {
+				builder.historyTable(properties.getHistoryTable());
+			}
+			if (properties.getTransactionMode() != null) {
+				builder.transactionMode(properties.getTransactionMode());
+			}
+			builder.validateChecksums(properties.isValidateChecksums());
+			if (properties.getBaseline() != null) {
+				builder.baseline(properties.getBaseline());
+			}
+			builder.lockEnabled(properties.getLock().isEnabled());
+			if (properties.getLock().getWaitTimeout() != null) {
+				builder.lockWaitTimeout(properties.getLock().getWaitTimeout());
+			}
+			if (properties.getDdl().getLockTimeout() != null) {
+				builder.ddlLockTimeout(properties.getDdl().getLockTimeout());
+			}
+			builder.ddlRetries(properties.getDdl().getRetries());
+			if (properties.getDdl().getStatementTimeout() != null) {
+				builder.ddlStatementTimeout(properties.getDdl().getStatementTimeout());
+			}
+			builder.connectRetries(properties.getConnectRetries());
+			if (properties.getConnectRetriesInterval() != null) {
+				builder.connectRetriesInterval(properties.getConnectRetriesInterval());
+			}
+			builder.failOnMultipleHeads(properties.isFailOnMultipleHeads());
 		}
 
 		/** Fails fast on values Retort cannot use, naming the property and what it accepts. */

@@ -64,10 +64,15 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 			this.migrationStrategy.migrate(this.retort);
 			return;
 		}
-		switch (this.onStartup) {
-			case UPGRADE -> upgrade();
-			case VALIDATE -> validate();
-			case NONE -> logger.debug("retort.on-startup=none: leaving the database as it is");
+		// Not a switch: one on an enum compiles to a synthetic class, loaded at every start.
+		if (this.onStartup == OnStartup.UPGRADE) {
+			upgrade();
+		}
+		else if (this.onStartup == OnStartup.VALIDATE) {
+			validate();
+		}
+		else {
+			logger.debug("retort.on-startup=none: leaving the database as it is");
 		}
 	}
 
