@@ -41,8 +41,8 @@ import dev.retort.script.ScriptLoad;
  * The facade: {@code Retort.configure().url(…).locations(…).load()}, then one method per
  * command of SPEC §5. Each method delegates to one class of {@code dev.retort.command}; the CLI
  * and the Spring Boot starter are thin adapters over these methods. The revisions are loaded
- * once, in {@link #load(RetortConfig)}; a connection is opened only by the commands that need
- * the database, and closed before they return.
+ * once, from {@link #load(RetortConfig)} on, in the background; a connection is opened only by
+ * the commands that need the database, and closed before they return.
  */
 public final class Retort {
 
@@ -57,12 +57,29 @@ public final class Retort {
 		return RetortConfig.builder(Retort::load);
 	}
 
-	/** Loads the revisions of a configuration; fails with every graph problem at once. */
+	/**
+	 * The facade of a configuration. The revisions are read on a thread of their own
+	 * ({@link ScriptLoad}); the first command that needs them waits for them and throws their
+	 * problems (every file and graph problem at once) before it changes anything.
+	 */
 	public static Retort load(RetortConfig config) {
+		return load(config, null);
+	}
+
+	/**
+	 * As {@link #load(RetortConfig)}, taking over a load of the revisions started earlier
+	 * ({@link ScriptLoad#inBackground}) when it reads what this configuration names; otherwise
+	 * (or when {@code started} is {@code null}) the revisions are read anew. The Spring Boot
+	 * starter starts reading them as soon as the environment is known, before the application
+	 * context is built.
+	 */
+	public static Retort load(RetortConfig config, ScriptLoad started) {
 		ClassLoader classLoader = (config.classLoader() != null) ? config.classLoader()
 				: Thread.currentThread().getContextClassLoader();
-		ScriptLoad scripts = ScriptLoad.inBackground(config.locations(), config.javaPackages(),
-				config.javaMigrations(), classLoader);
+		ScriptLoad scripts = (started != null
+				&& started.loads(config.locations(), config.javaPackages(), config.javaMigrations(), classLoader))
+						? started : ScriptLoad.inBackground(config.locations(), config.javaPackages(),
+								config.javaMigrations(), classLoader);
 		ConnectionFactory connections = new ConnectionFactory(config.dataSource(), config.url(), config.user(),
 				config.password(), config.applicationName(), config.connectRetries(),
 				config.connectRetriesInterval());

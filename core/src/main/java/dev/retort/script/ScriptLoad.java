@@ -1,5 +1,6 @@
 package dev.retort.script;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -20,8 +21,12 @@ public final class ScriptLoad {
 
 	private final FutureTask<ScriptDirectory> task;
 
-	private ScriptLoad(FutureTask<ScriptDirectory> task) {
+	/** What was asked for, so a load started early can be matched to a configuration; {@code null} for {@link #of}. */
+	private final List<Object> request;
+
+	private ScriptLoad(FutureTask<ScriptDirectory> task, List<Object> request) {
 		this.task = task;
+		this.request = request;
 	}
 
 	/**
@@ -38,14 +43,51 @@ public final class ScriptLoad {
 			thread.setContextClassLoader(classLoader);
 		}
 		thread.start();
-		return new ScriptLoad(task);
+		return new ScriptLoad(task, request(locations, javaPackages, migrations, classLoader));
 	}
 
 	/** Revisions already read. */
 	public static ScriptLoad of(ScriptDirectory scripts) {
 		FutureTask<ScriptDirectory> task = new FutureTask<>(() -> scripts);
 		task.run();
-		return new ScriptLoad(task);
+		return new ScriptLoad(task, null);
+	}
+
+	/**
+	 * Whether this load reads what {@link ScriptDirectory#load} would with these arguments: a
+	 * load started before the configuration was complete (by the Spring Boot starter, as soon as
+	 * the environment is known) serves only the configuration it matches.
+	 */
+	public boolean loads(List<String> locations, List<String> javaPackages, List<Migration> migrations,
+			ClassLoader classLoader) {
+		return this.request != null && this.request.equals(request(locations, javaPackages, migrations, classLoader));
+	}
+
+	private static List<Object> request(List<String> locations, List<String> javaPackages, List<Migration> migrations,
+			ClassLoader classLoader) {
+		List<Object> request = new ArrayList<>();
+		request.add(List.copyOf((locations != null) ? locations : List.of()));
+		request.add(List.copyOf((javaPackages != null) ? javaPackages : List.of()));
+		request.add((classLoader != null) ? classLoader : "no class loader");
+		// Each migration object by identity: two equal-looking objects are still two revisions' code.
+		for (Migration migration : (migrations != null) ? migrations : List.<Migration>of()) {
+			request.add(new Identity(migration));
+		}
+		return request;
+	}
+
+	private record Identity(Object object) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Identity identity && identity.object == this.object;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this.object);
+		}
+
 	}
 
 	/**

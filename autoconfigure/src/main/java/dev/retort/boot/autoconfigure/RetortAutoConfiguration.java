@@ -13,6 +13,7 @@ import dev.retort.command.MigrationListener;
 import dev.retort.config.RetortConfig;
 import dev.retort.revision.Step;
 import dev.retort.script.Migration;
+import dev.retort.script.ScriptLoad;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -82,7 +83,7 @@ public final class RetortAutoConfiguration {
 		Retort retort(RetortConnectionDetails connectionDetails, ResourceLoader resourceLoader,
 				ObjectProvider<DataSource> dataSource, @RetortDataSource ObjectProvider<DataSource> retortDataSource,
 				ObjectProvider<RetortConfigurationCustomizer> customizers, ObjectProvider<Migration> javaMigrations,
-				ObjectProvider<MigrationListener> listeners) {
+				ObjectProvider<MigrationListener> listeners, ObjectProvider<ScriptLoad> startedLoad) {
 			validate(this.properties);
 			RetortConfig.Builder<Retort> builder = Retort.configure();
 			builder.dataSource(getMigrationDataSource(retortDataSource.getIfAvailable(), dataSource.getIfUnique(),
@@ -94,7 +95,9 @@ public final class RetortAutoConfiguration {
 			List<MigrationListener> allListeners = new ArrayList<>();
 			allListeners.add(new RetortStepLogger());
 			listeners.orderedStream().forEach(allListeners::add);
-			return builder.load().withListener(new CompositeMigrationListener(allListeners));
+			// The revisions RetortRevisionPreloader started reading before the context, when they match.
+			Retort retort = Retort.load(builder.build(), startedLoad.getIfUnique());
+			return retort.withListener(new CompositeMigrationListener(allListeners));
 		}
 
 		@Bean

@@ -19,6 +19,7 @@ import dev.retort.operation.Operations;
 import dev.retort.script.Migration;
 import dev.retort.revision.Step;
 import dev.retort.script.Revision;
+import dev.retort.script.ScriptLoad;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -289,6 +291,51 @@ class RetortAutoConfigurationTests {
 				assertThat(seen).isEmpty();
 				assertThat(db.tableExists("beverages")).isFalse();
 			});
+	}
+
+	@Test
+	void revisionsReadBeforeTheContextExistsAreTakenOverByTheRetortBean(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withInitializer(RetortAutoConfigurationTests::startPreloading)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ScriptLoad started = context.getBean(RetortRevisionPreloader.BEAN_NAME, ScriptLoad.class);
+				assertThat(context.getBean(Retort.class).scripts()).isSameAs(started.get());
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+			});
+	}
+
+	@Test
+	void aCustomizerThatMovesTheLocationsIsNotServedTheRevisionsReadBeforeIt(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withInitializer(RetortAutoConfigurationTests::startPreloading)
+			.withBean(RetortConfigurationCustomizer.class,
+					() -> (builder) -> builder.locations("classpath:revisions/two-heads"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Retort.class).scripts())
+					.isNotSameAs(context.getBean(RetortRevisionPreloader.BEAN_NAME, ScriptLoad.class).get());
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+					.containsExactly("dddd00000002", "eeee00000002");
+			});
+	}
+
+	@Test
+	void nothingIsReadBeforeTheContextWhenRetortIsDisabled(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.enabled=false")
+			.withInitializer(RetortAutoConfigurationTests::startPreloading)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.containsBean(RetortRevisionPreloader.BEAN_NAME)).isFalse();
+				assertThat(context).doesNotHaveBean(Retort.class);
+			});
+	}
+
+	/** What Spring Boot does with the run listener of spring.factories, on the runner's environment. */
+	private static void startPreloading(ConfigurableApplicationContext context) {
+		RetortRevisionPreloader preloader = new RetortRevisionPreloader(new SpringApplication(), new String[0]);
+		preloader.environmentPrepared(null, context.getEnvironment());
+		preloader.contextPrepared(context);
 	}
 
 	@Test
