@@ -1,7 +1,8 @@
 package dev.retort.script;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * yields none.
  */
 final class SqlRevisionLoader {
+
+	/** Deeper than any real layout: only a symbolic link loop gets there. */
+	private static final int MAX_DEPTH = 64;
 
 	private static final Logger logger = LoggerFactory.getLogger(SqlRevisionLoader.class);
 
@@ -81,40 +84,57 @@ final class SqlRevisionLoader {
 			throw new ScriptLocationException(location.toString(), "Script location '" + location + "' is not a directory ("
 					+ directory.toAbsolutePath().normalize() + "). Point the location at the directory holding the revision files.");
 		}
-		List<Path> paths;
-		// find() hands over the attributes the walk already read: no second stat per file.
-		try (Stream<Path> walk = Files.find(directory, Integer.MAX_VALUE,
-				(path, attributes) -> attributes.isRegularFile() && isRevisionFile(path))) {
-			paths = walk.toList();
-		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new ScriptLocationException(location.toString(),
-					"Cannot list script location '" + location + "': " + ex.getMessage(), ex);
-		}
 		List<SourceFile> files = new ArrayList<>();
 		// Same identity as ClassPathScanner gives a class path directory's files, so a file reached
 		// both ways loads once.
-		Path root = directory.toAbsolutePath().normalize();
-		for (Path path : paths) {
-			String relative = directory.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
-			byte[] content;
-			try {
-				content = Files.readAllBytes(path);
-			}
-			catch (IOException ex) {
-				throw new ScriptLocationException(location.toString(),
-						"Cannot read revision file '" + location.path() + "/" + relative + "': " + ex.getMessage(), ex);
-			}
-			files.add(new SourceFile(relative, location.path() + "/" + relative, root.resolve(relative).toString(), content));
-		}
+		File root = directory.toAbsolutePath().normalize().toFile();
+		collect(location, root, "", 0, files);
 		files.sort(Comparator.comparing(SourceFile::relativePath));
 		return files;
 	}
 
-	private static boolean isRevisionFile(Path path) {
-		String name = path.getFileName().toString();
-		// Editors leave hidden lock and backup files (.#x.sql) next to the real ones.
-		return name.endsWith(".sql") && !name.startsWith(".");
+	/**
+	 * The revision files under {@code directory}, read. Plain {@code java.io}: every start lists
+	 * and reads every file, and this is the leanest way there in a JVM that has just started.
+	 * Symbolic links are followed (a Kubernetes ConfigMap mounts its files as links); names
+	 * starting with a dot are skipped: editors' lock and backup files, and the ConfigMap's own
+	 * {@code ..data} directory, which would list every file twice.
+	 */
+	private static void collect(ScriptLocation location, File directory, String prefix, int depth,
+			List<SourceFile> files) {
+		if (depth > MAX_DEPTH) {
+			throw new ScriptLocationException(location.toString(), "Script location '" + location + "' nests directories"
+					+ " more than " + MAX_DEPTH + " deep at " + directory + " (a symbolic link loop?). Remove the loop.");
+		}
+		String[] names = directory.list();
+		if (names == null) {
+			throw new ScriptLocationException(location.toString(),
+					"Cannot list script location '" + location + "': cannot read directory " + directory);
+		}
+		for (String name : names) {
+			if (name.startsWith(".")) {
+				continue;
+			}
+			File file = new File(directory, name);
+			if (name.endsWith(".sql") && file.isFile()) {
+				String relative = prefix + name;
+				files.add(new SourceFile(relative, location.path() + "/" + relative, file.getPath(), read(location, file,
+						relative)));
+			}
+			else if (file.isDirectory()) {
+				collect(location, file, prefix + name + "/", depth + 1, files);
+			}
+		}
+	}
+
+	private static byte[] read(ScriptLocation location, File file, String relative) {
+		try (FileInputStream in = new FileInputStream(file)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new ScriptLocationException(location.toString(),
+					"Cannot read revision file '" + location.path() + "/" + relative + "': " + ex.getMessage(), ex);
+		}
 	}
 
 	private static List<SourceFile> classpath(ScriptLocation location, ClassLoader classLoader) {

@@ -55,6 +55,25 @@ class SqlRevisionLoaderTests {
 	}
 
 	@Test
+	void filesMountedAsSymbolicLinksLoadOnceEach(@TempDir Path dir) throws IOException {
+		// A Kubernetes ConfigMap volume: the files live in ..data (a link to a timestamped
+		// directory), and each name at the top is a link into it.
+		Path stamp = Files.createDirectories(dir.resolve("..2026_11_26_01_00_00.123"));
+		Files.writeString(stamp.resolve("1_first.sql"), "-- First\n-- Revision ID: ccc000000001\n-- +upgrade\nSELECT 1;\n");
+		Files.createSymbolicLink(dir.resolve("..data"), stamp.getFileName());
+		Files.createSymbolicLink(dir.resolve("1_first.sql"), Path.of("..data/1_first.sql"));
+		List<String> problems = new ArrayList<>();
+
+		List<RevisionScript> scripts = load(List.of("filesystem:" + dir), this.classLoader, problems);
+
+		assertThat(problems).isEmpty();
+		assertThat(scripts).singleElement().satisfies((script) -> {
+			assertThat(script.revision().id()).isEqualTo("ccc000000001");
+			assertThat(script.revision().origin().source()).endsWith("/1_first.sql").doesNotContain("/..");
+		});
+	}
+
+	@Test
 	void filesystemLocationAndPlainPathAreTheSame(@TempDir Path dir) throws IOException {
 		Path revisions = Files.createDirectories(dir.resolve("db/revisions/nested"));
 		Files.writeString(revisions.resolve("x.sql"), "-- X\n-- Revision ID: fff000000001\n-- +upgrade\nSELECT 1;\n");
