@@ -2,6 +2,7 @@ package dev.retort.script;
 
 import java.io.File;
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -88,7 +90,8 @@ final class SqlRevisionLoader {
 		// Same identity as ClassPathScanner gives a class path directory's files, so a file reached
 		// both ways loads once.
 		File root = directory.toAbsolutePath().normalize().toFile();
-		collect(location, root, "", 0, files);
+		// One buffer for every file of the location: most files fit, and are then copied once.
+		collect(location, root, "", 0, files, new byte[][] { new byte[16 * 1024] });
 		files.sort(Comparator.comparing(SourceFile::relativePath));
 		return files;
 	}
@@ -101,7 +104,7 @@ final class SqlRevisionLoader {
 	 * {@code ..data} directory, which would list every file twice.
 	 */
 	private static void collect(ScriptLocation location, File directory, String prefix, int depth,
-			List<SourceFile> files) {
+			List<SourceFile> files, byte[][] buffer) {
 		if (depth > MAX_DEPTH) {
 			throw new ScriptLocationException(location.toString(), "Script location '" + location + "' nests directories"
 					+ " more than " + MAX_DEPTH + " deep at " + directory + " (a symbolic link loop?). Remove the loop.");
@@ -116,25 +119,58 @@ final class SqlRevisionLoader {
 				continue;
 			}
 			File file = new File(directory, name);
-			if (name.endsWith(".sql") && file.isFile()) {
-				String relative = prefix + name;
-				files.add(new SourceFile(relative, location.path() + "/" + relative, file.getPath(), read(location, file,
-						relative)));
+			String relative = prefix + name;
+			byte[] content = name.endsWith(".sql") ? read(location, file, relative, buffer) : null;
+			if (content != null) {
+				files.add(new SourceFile(relative, location.path() + "/" + relative, file.getPath(), content));
 			}
 			else if (file.isDirectory()) {
-				collect(location, file, prefix + name + "/", depth + 1, files);
+				collect(location, file, relative + "/", depth + 1, files, buffer);
 			}
 		}
 	}
 
-	private static byte[] read(ScriptLocation location, File file, String relative) {
-		try (FileInputStream in = new FileInputStream(file)) {
-			return in.readAllBytes();
+	/**
+	 * The content of a {@code *.sql} file, or {@code null} when it is not a file (a directory,
+	 * a dangling link). Opened without asking first whether it is a file: on some machines the
+	 * system calls are most of what reading a thousand small files costs, so one fewer per file
+	 * counts, and a directory named {@code *.sql} is rare.
+	 */
+	private static byte[] read(ScriptLocation location, File file, String relative, byte[][] buffer) {
+		FileInputStream in;
+		try {
+			in = new FileInputStream(file);
+		}
+		catch (FileNotFoundException ex) {
+			if (file.isDirectory() || !file.exists()) {
+				return null;
+			}
+			throw cannotRead(location, relative, ex);
+		}
+		try (in) {
+			int length = 0;
+			while (true) {
+				if (length == buffer[0].length) {
+					buffer[0] = Arrays.copyOf(buffer[0], buffer[0].length * 2);
+				}
+				int read = in.read(buffer[0], length, buffer[0].length - length);
+				if (read < 0) {
+					return Arrays.copyOf(buffer[0], length);
+				}
+				length += read;
+			}
 		}
 		catch (IOException ex) {
-			throw new ScriptLocationException(location.toString(),
-					"Cannot read revision file '" + location.path() + "/" + relative + "': " + ex.getMessage(), ex);
+			if (file.isDirectory()) {
+				return null;
+			}
+			throw cannotRead(location, relative, ex);
 		}
+	}
+
+	private static ScriptLocationException cannotRead(ScriptLocation location, String relative, IOException ex) {
+		return new ScriptLocationException(location.toString(),
+				"Cannot read revision file '" + location.path() + "/" + relative + "': " + ex.getMessage(), ex);
 	}
 
 	private static List<SourceFile> classpath(ScriptLocation location, ClassLoader classLoader) {
