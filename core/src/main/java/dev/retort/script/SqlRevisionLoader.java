@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SqlRevisionLoader {
 
+	/** Per reading thread: most revision files fit, and are then copied once. */
+	private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] { new byte[16 * 1024] });
+
 	/** Deeper than any real layout: only a symbolic link loop gets there. */
 	private static final int MAX_DEPTH = 64;
 
@@ -56,23 +59,57 @@ final class SqlRevisionLoader {
 				// Not an error (a new application has no revisions), but a misspelt location looks the same.
 				logger.info("Script location '{}' holds no revision files (*.sql)", location);
 			}
-			for (SourceFile file : files) {
-				// Overlapping locations reach one file twice; it is one revision, not a duplicate.
-				if (!seen.add(file.uri())) {
-					continue;
-				}
-				String text = decode(file, problems);
-				if (text == null) {
-					continue;
-				}
-				SqlRevisionParser.Result result = SqlRevisionParser.readDeferringSplit(file.source(), text);
-				problems.addAll(result.problems());
-				if (result.script() != null) {
-					scripts.add(result.script());
+			for (Parsed parsed : parseAll(location, files, seen)) {
+				problems.addAll(parsed.problems());
+				if (parsed.script() != null) {
+					scripts.add(parsed.script());
 				}
 			}
 		}
 		return scripts;
+	}
+
+	/**
+	 * Reads (when the listing did not) and parses the files, on every core when there are many
+	 * ({@link Parallel}), in the files' order.
+	 */
+	private static List<Parsed> parseAll(ScriptLocation location, List<SourceFile> files, Set<String> seen) {
+		List<SourceFile> unseen = new ArrayList<>(files.size());
+		for (SourceFile file : files) {
+			// Overlapping locations reach one file twice; it is one revision, not a duplicate.
+			if (seen.add(file.uri())) {
+				unseen.add(file);
+			}
+		}
+		List<Parsed> parsed = new ArrayList<>(Parallel.map(unseen, (file) -> parse(location, file)));
+		// A directory named *.sql (listed without a stat, see list()): what it holds joins the rest.
+		List<SourceFile> nested = new ArrayList<>();
+		for (Parsed each : parsed) {
+			if (each.directory() != null) {
+				list(location, each.directory(), each.relativePath() + "/", nested);
+			}
+		}
+		if (!nested.isEmpty()) {
+			parsed.removeIf((each) -> each.directory() != null);
+			parsed.addAll(parseAll(location, nested, seen));
+			parsed.sort(Comparator.comparing(Parsed::relativePath));
+		}
+		return parsed;
+	}
+
+	/** Reads (when not read yet), decodes and parses one file; on any thread. */
+	private static Parsed parse(ScriptLocation location, SourceFile file) {
+		byte[] content = (file.content() != null) ? file.content() : read(location, file.file(), file.relativePath());
+		if (content == null) {
+			return new Parsed(file.relativePath(), null, List.of(), file.file());
+		}
+		List<String> problems = new ArrayList<>(0);
+		String text = decode(file.source(), content, problems);
+		if (text == null) {
+			return new Parsed(file.relativePath(), null, problems, null);
+		}
+		SqlRevisionParser.Result result = SqlRevisionParser.readDeferringSplit(file.source(), text);
+		return new Parsed(file.relativePath(), result.script(), result.problems(), null);
 	}
 
 	private static List<SourceFile> filesystem(ScriptLocation location) {
@@ -90,22 +127,22 @@ final class SqlRevisionLoader {
 		// Same identity as ClassPathScanner gives a class path directory's files, so a file reached
 		// both ways loads once.
 		File root = directory.toAbsolutePath().normalize().toFile();
-		// One buffer for every file of the location: most files fit, and are then copied once.
-		collect(location, root, "", 0, files, new byte[][] { new byte[16 * 1024] });
+		list(location, root, "", files);
 		files.sort(Comparator.comparing(SourceFile::relativePath));
 		return files;
 	}
 
 	/**
-	 * The revision files under {@code directory}, read. Plain {@code java.io}: every start lists
-	 * and reads every file, and this is the leanest way there in a JVM that has just started.
-	 * Symbolic links are followed (a Kubernetes ConfigMap mounts its files as links); names
-	 * starting with a dot are skipped: editors' lock and backup files, and the ConfigMap's own
-	 * {@code ..data} directory, which would list every file twice.
+	 * The revision files under {@code directory}, to be read when parsed. Plain {@code java.io}:
+	 * every start lists and reads every file, and this is the leanest way there in a JVM that has
+	 * just started. A {@code *.sql} name is taken for a file without asking (one system call fewer
+	 * per file; a directory of that name is found out when it is read). Symbolic links are
+	 * followed (a Kubernetes ConfigMap mounts its files as links); names starting with a dot are
+	 * skipped: editors' lock and backup files, and the ConfigMap's own {@code ..data} directory,
+	 * which would list every file twice.
 	 */
-	private static void collect(ScriptLocation location, File directory, String prefix, int depth,
-			List<SourceFile> files, byte[][] buffer) {
-		if (depth > MAX_DEPTH) {
+	private static void list(ScriptLocation location, File directory, String prefix, List<SourceFile> files) {
+		if (prefix.chars().filter((c) -> c == '/').count() > MAX_DEPTH) {
 			throw new ScriptLocationException(location.toString(), "Script location '" + location + "' nests directories"
 					+ " more than " + MAX_DEPTH + " deep at " + directory + " (a symbolic link loop?). Remove the loop.");
 		}
@@ -120,23 +157,20 @@ final class SqlRevisionLoader {
 			}
 			File file = new File(directory, name);
 			String relative = prefix + name;
-			byte[] content = name.endsWith(".sql") ? read(location, file, relative, buffer) : null;
-			if (content != null) {
-				files.add(new SourceFile(relative, location.path() + "/" + relative, file.getPath(), content));
+			if (name.endsWith(".sql")) {
+				files.add(new SourceFile(relative, location.path() + "/" + relative, file.getPath(), null, file));
 			}
 			else if (file.isDirectory()) {
-				collect(location, file, relative + "/", depth + 1, files, buffer);
+				list(location, file, relative + "/", files);
 			}
 		}
 	}
 
 	/**
 	 * The content of a {@code *.sql} file, or {@code null} when it is not a file (a directory,
-	 * a dangling link). Opened without asking first whether it is a file: on some machines the
-	 * system calls are most of what reading a thousand small files costs, so one fewer per file
-	 * counts, and a directory named {@code *.sql} is rare.
+	 * a dangling link).
 	 */
-	private static byte[] read(ScriptLocation location, File file, String relative, byte[][] buffer) {
+	private static byte[] read(ScriptLocation location, File file, String relative) {
 		FileInputStream in;
 		try {
 			in = new FileInputStream(file);
@@ -147,6 +181,9 @@ final class SqlRevisionLoader {
 			}
 			throw cannotRead(location, relative, ex);
 		}
+		// Into a buffer of the thread's: readAllBytes asks the file's size and position first,
+		// two system calls of seven per file, and system calls are most of reading small files.
+		byte[][] buffer = BUFFER.get();
 		try (in) {
 			int length = 0;
 			while (true) {
@@ -198,17 +235,17 @@ final class SqlRevisionLoader {
 				// The same path in two class path roots: say which one, or both look alike in errors.
 				source = source + " (in " + resource.root() + ")";
 			}
-			files.add(new SourceFile(name, source, resource.uri(), resource.content()));
+			files.add(new SourceFile(name, source, resource.uri(), resource.content(), null));
 		}
 		// Stable: among equal paths, class path order stands.
 		files.sort(Comparator.comparing(SourceFile::relativePath));
 		return files;
 	}
 
-	private static String decode(SourceFile file, List<String> problems) {
+	private static String decode(String source, byte[] content, List<String> problems) {
 		// The JDK's own decoding is much faster than a CharsetDecoder, but replaces bad bytes with
 		// U+FFFD: only a text holding that character is decoded again, strictly, to tell.
-		String text = new String(file.content(), StandardCharsets.UTF_8);
+		String text = new String(content, StandardCharsets.UTF_8);
 		if (text.indexOf('\uFFFD') < 0) {
 			return text;
 		}
@@ -216,17 +253,27 @@ final class SqlRevisionLoader {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(file.content()))
+				.decode(ByteBuffer.wrap(content))
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			problems.add(file.source() + ":1: the file is not UTF-8 text. Save it as UTF-8.");
+			problems.add(source + ":1: the file is not UTF-8 text. Save it as UTF-8.");
 			return null;
 		}
 	}
 
-	/** A file found in a location, before parsing. */
-	private record SourceFile(String relativePath, String source, String uri, byte[] content) {
+	/**
+	 * A file found in a location, before parsing: its content when the listing read it (class
+	 * path), else the file to read.
+	 */
+	private record SourceFile(String relativePath, String source, String uri, byte[] content, File file) {
+	}
+
+	/**
+	 * What reading one file gave: its revision and problems, or the directory it turned out to
+	 * be.
+	 */
+	private record Parsed(String relativePath, RevisionScript script, List<String> problems, File directory) {
 	}
 
 }
