@@ -25,7 +25,7 @@ public final class BaselineCommand {
 		}
 		String target = revision.strip();
 		try (Database database = this.context.openDatabase()) {
-			boolean hasVersionTable = database.readHeads().isPresent();
+			boolean hasVersionTable = database.readRecorded().heads().isPresent();
 			String schema = database.names().schema();
 			if (hasVersionTable) {
 				throw new RetortException(ErrorCode.INVALID_TARGET, "Schema '" + schema + "' already has "

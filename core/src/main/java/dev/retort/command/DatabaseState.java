@@ -38,8 +38,9 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 
 	/** Reads the state; never creates anything. */
 	static DatabaseState read(Database database, RevisionGraph graph) {
-		Optional<List<String>> rows = database.readHeads();
-		Optional<Map<String, AppliedRevision>> history = database.readApplied();
+		Database.RecordedState recorded = database.readRecorded();
+		Optional<List<String>> rows = recorded.heads();
+		Optional<Map<String, AppliedRevision>> history = recorded.applied();
 		return of(rows.isPresent(), history.isPresent(), rows.orElse(List.of()), history.orElse(Map.of()), graph);
 	}
 

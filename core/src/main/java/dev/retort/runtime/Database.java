@@ -76,6 +76,45 @@ public final class Database implements AutoCloseable {
 		return new JdbcSqlSink(this.session, this.names.versionTable());
 	}
 
+	/**
+	 * The version rows and the history summary, each empty when its table does not exist. Which
+	 * tables exist is asked first ({@code to_regclass}), so a database Retort never migrated is
+	 * read without a failing query: no {@code ERROR: relation … does not exist} in the server's
+	 * log at a first deploy or at each health check of an empty database. Two round trips, as
+	 * many as reading both tables blindly: both reads travel together.
+	 */
+	public RecordedState readRecorded() {
+		try {
+			List<boolean[]> exist = this.session.query("SELECT to_regclass("
+					+ Sql.literal(this.names.qualifiedVersionTable()) + ") IS NOT NULL, to_regclass("
+					+ Sql.literal(this.names.qualifiedHistoryTable()) + ") IS NOT NULL",
+					(row) -> new boolean[] { row.getBoolean(1), row.getBoolean(2) });
+			boolean version = exist.get(0)[0];
+			boolean history = exist.get(0)[1];
+			if (version && history) {
+				Session.Rows<String, AppliedRevision> rows = this.session.queryTwo(this.versionTable.headsQuery(),
+						VersionTable::head, this.historyTable.appliedQuery(), HistoryTable::applied);
+				return new RecordedState(Optional.of(rows.first()),
+						Optional.of(HistoryTable.byRevision(rows.second())));
+			}
+			return new RecordedState(version ? this.versionTable.readHeads(this.session) : Optional.empty(),
+					history ? this.historyTable.readApplied(this.session) : Optional.empty());
+		}
+		catch (SQLException ex) {
+			throw failure("read " + this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable(),
+					ex);
+		}
+	}
+
+	/**
+	 * What the bookkeeping tables hold.
+	 *
+	 * @param heads the version rows, or empty without a version table
+	 * @param applied what the history says of each revision, or empty without a history table
+	 */
+	public record RecordedState(Optional<List<String>> heads, Optional<Map<String, AppliedRevision>> applied) {
+	}
+
 	/** The version rows, or empty when the version table does not exist. */
 	public Optional<List<String>> readHeads() {
 		try {

@@ -42,16 +42,8 @@ final class HistoryTable {
 	 * not exist (a database Alembic managed, or a fresh one).
 	 */
 	Optional<Map<String, AppliedRevision>> readApplied(Session session) throws SQLException {
-		String sql = "SELECT revision, (array_agg(operation ORDER BY id DESC))[1],"
-				+ " (array_agg(checksum ORDER BY id DESC) FILTER (WHERE operation = 'upgrade'))[1] FROM "
-				+ this.names.qualifiedHistoryTable() + " WHERE success AND revision IS NOT NULL GROUP BY revision";
 		try {
-			Map<String, AppliedRevision> applied = new LinkedHashMap<>();
-			for (AppliedRevision each : session.query(sql,
-					(row) -> new AppliedRevision(row.getString(1), row.getString(2), row.getString(3)))) {
-				applied.put(each.revision(), each);
-			}
-			return Optional.of(applied);
+			return Optional.of(byRevision(session.query(appliedQuery(), HistoryTable::applied)));
 		}
 		catch (SQLException ex) {
 			if (VersionTable.missingRelation(ex)) {
@@ -59,6 +51,25 @@ final class HistoryTable {
 			}
 			throw ex;
 		}
+	}
+
+	/** Per revision: its last successful operation, and the checksum of its last successful upgrade. */
+	String appliedQuery() {
+		return "SELECT revision, (array_agg(operation ORDER BY id DESC))[1],"
+				+ " (array_agg(checksum ORDER BY id DESC) FILTER (WHERE operation = 'upgrade'))[1] FROM "
+				+ this.names.qualifiedHistoryTable() + " WHERE success AND revision IS NOT NULL GROUP BY revision";
+	}
+
+	static AppliedRevision applied(ResultSet row) throws SQLException {
+		return new AppliedRevision(row.getString(1), row.getString(2), row.getString(3));
+	}
+
+	static Map<String, AppliedRevision> byRevision(List<AppliedRevision> rows) {
+		Map<String, AppliedRevision> applied = new LinkedHashMap<>();
+		for (AppliedRevision each : rows) {
+			applied.put(each.revision(), each);
+		}
+		return applied;
 	}
 
 	/** The newest rows first, at most {@code limit}; empty when the table does not exist. */

@@ -104,6 +104,37 @@ public final class Session implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Runs two queries in one round trip (the driver sends them together) and maps the rows of
+	 * each.
+	 */
+	<A, B> Rows<A, B> queryTwo(String first, RowMapper<A> firstMapper, String second, RowMapper<B> secondMapper)
+			throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			this.counter.incrementAndGet();
+			statement.execute(first + ";\n" + second);
+			List<A> firstRows = map(statement.getResultSet(), firstMapper);
+			statement.getMoreResults();
+			List<B> secondRows = map(statement.getResultSet(), secondMapper);
+			return new Rows<>(firstRows, secondRows);
+		}
+	}
+
+	private static <T> List<T> map(ResultSet resultSet, RowMapper<T> mapper) throws SQLException {
+		List<T> rows = new ArrayList<>();
+		try (resultSet) {
+			while (resultSet.next()) {
+				rows.add(mapper.map(resultSet));
+			}
+		}
+		return rows;
+	}
+
+	/** The rows of two queries sent together. */
+	record Rows<A, B>(List<A> first, List<B> second) {
+	}
+
 	void setAutoCommit(boolean autoCommit) throws SQLException {
 		if (this.connection.getAutoCommit() != autoCommit) {
 			this.connection.setAutoCommit(autoCommit);

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,7 @@ final class VersionTable {
 	/** The version rows, or empty when the table does not exist. */
 	Optional<List<String>> readHeads(Session session) throws SQLException {
 		try {
-			return Optional.of(session.query("SELECT version_num FROM " + this.names.qualifiedVersionTable(),
-					(row) -> row.getString(1)));
+			return Optional.of(session.query(headsQuery(), VersionTable::head));
 		}
 		catch (SQLException ex) {
 			if (missingRelation(ex)) {
@@ -38,6 +38,14 @@ final class VersionTable {
 			}
 			throw ex;
 		}
+	}
+
+	String headsQuery() {
+		return "SELECT version_num FROM " + this.names.qualifiedVersionTable();
+	}
+
+	static String head(ResultSet row) throws SQLException {
+		return row.getString(1);
 	}
 
 	/** The statement for one change of Alembic's row algebra, with the rows it must touch. */

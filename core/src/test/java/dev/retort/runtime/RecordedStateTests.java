@@ -1,0 +1,60 @@
+package dev.retort.runtime;
+
+import java.util.List;
+
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading the bookkeeping tables: what exists, without a failing statement. */
+@ExtendWith(PostgresExtension.class)
+class RecordedStateTests {
+
+	@Test
+	void aDatabaseNeverMigratedIsReadWithoutAFailingStatement(TestDatabase db) throws Exception {
+		try (Database database = Database.open(LockingTests.factory(db, "retort-reader"), null, "retort_version",
+				"retort_history")) {
+			// Inside a transaction a failed statement (a missing table, which the server also logs
+			// as an ERROR) would abort it, and the statement after it would fail.
+			database.session().setAutoCommit(false);
+			Database.RecordedState state = database.readRecorded();
+			assertThat(state.heads()).isEmpty();
+			assertThat(state.applied()).isEmpty();
+			assertThat(database.session().query("SELECT 1", (row) -> row.getInt(1))).containsExactly(1);
+			database.session().rollbackQuietly();
+		}
+	}
+
+	@Test
+	void bothTablesAreReadTogether(TestDatabase db) throws Exception {
+		ConnectionFactory factory = LockingTests.factory(db, "retort-reader");
+		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
+			database.createTables(false);
+			db.execute("INSERT INTO retort_version VALUES ('b2')",
+					"INSERT INTO retort_history (revision, operation, from_heads, to_heads, checksum, duration_ms, success)"
+							+ " VALUES ('b2', 'upgrade', '{}', '{b2}', 'c0ffee', 1, true)");
+			long before = factory.statementCount();
+			Database.RecordedState state = database.readRecorded();
+			assertThat(factory.statementCount() - before).isEqualTo(2);
+			assertThat(state.heads()).contains(List.of("b2"));
+			assertThat(state.applied()).hasValueSatisfying((applied) -> assertThat(applied.get("b2"))
+				.isEqualTo(new AppliedRevision("b2", "upgrade", "c0ffee")));
+		}
+	}
+
+	@Test
+	void onlyTheVersionTableIsReadWhenTheHistoryIsMissing(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)",
+				"INSERT INTO alembic_version VALUES ('a1')");
+		try (Database database = Database.open(LockingTests.factory(db, "retort-reader"), null, "alembic_version",
+				"retort_history")) {
+			Database.RecordedState state = database.readRecorded();
+			assertThat(state.heads()).contains(List.of("a1"));
+			assertThat(state.applied()).isEmpty();
+		}
+	}
+
+}
