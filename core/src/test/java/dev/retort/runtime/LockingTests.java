@@ -127,6 +127,39 @@ class LockingTests {
 	}
 
 	@Test
+	void inOneTransactionForTheRunALockTimeoutRetriesTheWholeRunOnce(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "CREATE TABLE first_one (id int)")
+			.sql("r2", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
+		AtomicInteger retries = new AtomicInteger();
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+			RunListener releaseOnFirstRetry = new RunListener() {
+				@Override
+				public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
+					retries.incrementAndGet();
+					// Rolled back: the first revision of the run is undone too, not half kept.
+					assertThat(db.tableExists("first_one")).isFalse();
+					try {
+						blocker.commit();
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+			};
+			runWith(db, plans, new DdlSettings(Duration.ofMillis(200), null, 3), releaseOnFirstRetry,
+					TransactionMode.ALL);
+		}
+		assertThat(retries).hasValue(1);
+		assertThat(db.tableExists("first_one")).isTrue();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("r2");
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history ORDER BY id"))
+			.containsExactly("r1 true", "r2 true");
+	}
+
+	@Test
 	void aRevisionStillBlockedAfterItsRetriesFailsNamingTheLockTimeout(TestDatabase db) throws Exception {
 		db.execute("CREATE TABLE busy (id int)");
 		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
@@ -157,10 +190,14 @@ class LockingTests {
 	}
 
 	private static void runWith(TestDatabase db, Plans plans, DdlSettings ddl, RunListener listener) {
+		runWith(db, plans, ddl, listener, TransactionMode.PER_REVISION);
+	}
+
+	private static void runWith(TestDatabase db, Plans plans, DdlSettings ddl, RunListener listener,
+			TransactionMode mode) {
 		try (Database database = Database.open(factory(db, "retort-runner"), null, "retort_version", "retort_history")) {
 			database.createTables(false);
-			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, TransactionMode.PER_REVISION,
-					listener, "test")
+			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, mode, listener, "test")
 				.run(plans.upgradeFrom(null));
 		}
 	}
