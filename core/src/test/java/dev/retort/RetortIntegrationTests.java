@@ -410,11 +410,14 @@ class RetortIntegrationTests {
 			.connectRetries(0)
 			.locations(files.location())
 			.load();
-		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
-		assertThat(error.code()).isEqualTo(ErrorCode.INVALID_GRAPH);
-		assertThat(error.getSuppressed()).singleElement()
-			.satisfies((connection) -> assertThat(((RetortException) connection).code())
-				.isEqualTo(ErrorCode.CONNECTION_FAILED));
+		// Every command that connects: a changing one and a read-only one.
+		for (Runnable command : List.<Runnable>of(() -> retort.upgrade("heads"), retort::current)) {
+			RetortException error = catchThrowableOfType(RetortException.class, command::run);
+			assertThat(error.code()).isEqualTo(ErrorCode.INVALID_GRAPH);
+			assertThat(error.getSuppressed()).singleElement()
+				.satisfies((connection) -> assertThat(((RetortException) connection).code())
+					.isEqualTo(ErrorCode.CONNECTION_FAILED));
+		}
 	}
 
 }

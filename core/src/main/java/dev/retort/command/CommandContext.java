@@ -79,10 +79,29 @@ public final class CommandContext {
 		return this.listener;
 	}
 
-	/** Opens the migration session, with {@code search_path} set to the configured schema. */
+	/**
+	 * Opens the migration session, with {@code search_path} set to the configured schema. When
+	 * that fails and the revisions cannot be loaded either, the revisions' problems come first
+	 * (with the connection's failure suppressed), as they did when the files were read before
+	 * connecting: every command reports a broken file the same way, reachable database or not.
+	 * Waiting for the revisions there also lets what loading them logs reach the log before the
+	 * command ends.
+	 */
 	public Database openDatabase() {
-		return Database.open(this.connections, this.config.schema(), this.config.versionTable(),
-				this.config.historyTable());
+		try {
+			return Database.open(this.connections, this.config.schema(), this.config.versionTable(),
+					this.config.historyTable());
+		}
+		catch (RuntimeException connectionFailure) {
+			try {
+				scripts();
+			}
+			catch (RuntimeException loadFailure) {
+				loadFailure.addSuppressed(connectionFailure);
+				throw loadFailure;
+			}
+			throw connectionFailure;
+		}
 	}
 
 	/** The bookkeeping tables as an offline script names them (the configured schema, if any). */

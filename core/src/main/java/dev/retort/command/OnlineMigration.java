@@ -41,7 +41,7 @@ final class OnlineMigration {
 	MigrationResult run(String command, boolean baseline, Planner planner) {
 		RetortConfig config = this.context.config();
 		// The revisions may still be loading (ScriptLoad): connect and lock meanwhile, then wait.
-		try (Database database = open()) {
+		try (Database database = this.context.openDatabase()) {
 			MigrationLock lock = null;
 			if (config.lockEnabled()) {
 				long start = System.nanoTime();
@@ -81,27 +81,6 @@ final class OnlineMigration {
 					lock.close();
 				}
 			}
-		}
-	}
-
-	/**
-	 * Opens the database; when that fails and the revisions cannot be loaded either, the
-	 * revisions' problems come first (with the connection's failure suppressed), as they would
-	 * if the files were read before connecting.
-	 */
-	private Database open() {
-		try {
-			return this.context.openDatabase();
-		}
-		catch (RuntimeException connectionFailure) {
-			try {
-				this.context.scripts();
-			}
-			catch (RuntimeException loadFailure) {
-				loadFailure.addSuppressed(connectionFailure);
-				throw loadFailure;
-			}
-			throw connectionFailure;
 		}
 	}
 
