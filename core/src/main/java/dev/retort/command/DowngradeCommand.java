@@ -16,11 +16,7 @@ public final class DowngradeCommand {
 
 	/** Downgrades the database to {@code target} (required: a revision, {@code -1}, {@code base}…). */
 	public MigrationResult run(String target) {
-		String resolvedTarget = required(target);
-		if (resolvedTarget.indexOf(':') >= 0) {
-			throw new RetortException(ErrorCode.INVALID_TARGET, "A range ('" + resolvedTarget
-					+ "') is only allowed with --sql; online, downgrade starts from the database's current revision.");
-		}
+		String resolvedTarget = OnlineMigration.refuseRange("downgrade", required(target));
 		return new OnlineMigration(this.context).run("downgrade " + resolvedTarget, false,
 				(graph, state) -> graph.downgrade(state.known(), resolvedTarget));
 	}

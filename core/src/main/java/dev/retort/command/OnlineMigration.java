@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.config.RetortConfig;
+import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
@@ -82,6 +83,15 @@ final class OnlineMigration {
 				}
 			}
 		}
+	}
+
+	/** The target, unless it is a {@code FROM:TO} range: online, a run starts where the database stands. */
+	static String refuseRange(String command, String target) {
+		if (target.indexOf(':') >= 0) {
+			throw new RetortException(ErrorCode.INVALID_TARGET, "A range ('" + target + "') is only allowed with --sql;"
+					+ " online, " + command + " starts from the database's current revision.");
+		}
+		return target;
 	}
 
 	private static boolean purges(Plan plan) {

@@ -17,11 +17,7 @@ public final class UpgradeCommand {
 
 	/** Upgrades the database to {@code target}; with {@code retort.baseline}, stamps a non-empty schema first. */
 	public MigrationResult run(String target) {
-		String resolvedTarget = target(target);
-		if (resolvedTarget.indexOf(':') >= 0) {
-			throw new RetortException(ErrorCode.INVALID_TARGET, "A range ('" + resolvedTarget
-					+ "') is only allowed with --sql; online, upgrade starts from the database's current revision.");
-		}
+		String resolvedTarget = OnlineMigration.refuseRange("upgrade", target(target));
 		return new OnlineMigration(this.context).run("upgrade " + resolvedTarget, true,
 				(graph, state) -> graph.upgrade(state.known(), resolvedTarget));
 	}

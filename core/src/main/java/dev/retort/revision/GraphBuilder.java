@@ -83,7 +83,7 @@ final class GraphBuilder {
 			return;
 		}
 		String bad = identifier.chars()
-			.filter((c) -> c == '@' || c == '+' || c == '-' || c == ':' || Character.isWhitespace(c))
+			.filter((c) -> isReserved((char) c))
 			.mapToObj((c) -> "'" + (char) c + "'")
 			.distinct()
 			.collect(Collectors.joining(", "));
@@ -98,12 +98,16 @@ final class GraphBuilder {
 
 	private static boolean hasReservedCharacter(String identifier) {
 		for (int i = 0; i < identifier.length(); i++) {
-			char c = identifier.charAt(i);
-			if (c == '@' || c == '+' || c == '-' || c == ':' || Character.isWhitespace(c)) {
+			if (isReserved(identifier.charAt(i))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** A character the identifier grammar gives a meaning ({@code label@head}, {@code +2}, {@code a:b}). */
+	private static boolean isReserved(char c) {
+		return c == '@' || c == '+' || c == '-' || c == ':' || Character.isWhitespace(c);
 	}
 
 	private void collectLabels() {

@@ -115,26 +115,6 @@ public final class Database implements AutoCloseable {
 	public record RecordedState(Optional<List<String>> heads, Optional<Map<String, AppliedRevision>> applied) {
 	}
 
-	/** The version rows, or empty when the version table does not exist. */
-	public Optional<List<String>> readHeads() {
-		try {
-			return this.versionTable.readHeads(this.session);
-		}
-		catch (SQLException ex) {
-			throw failure("read " + this.names.qualifiedVersionTable(), ex);
-		}
-	}
-
-	/** What the history says of each revision, or empty when there is no history table. */
-	public Optional<Map<String, AppliedRevision>> readApplied() {
-		try {
-			return this.historyTable.readApplied(this.session);
-		}
-		catch (SQLException ex) {
-			throw failure("read " + this.names.qualifiedHistoryTable(), ex);
-		}
-	}
-
 	/** The newest history rows first. */
 	public List<HistoryRecord> historyEntries(int limit) {
 		try {

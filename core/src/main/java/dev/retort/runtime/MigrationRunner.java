@@ -66,16 +66,8 @@ public final class MigrationRunner {
 	 * @param ddl lock and statement timeouts, retries
 	 * @param mode per revision or one transaction
 	 * @param listener told about each step
-	 * @param client host and application name for the history (ignored offline)
-	 */
-	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
-			TransactionMode mode, RunListener listener, String client) {
-		this(sink, names, scripts, ddl, mode, listener, () -> client);
-	}
-
-	/**
-	 * As {@link #MigrationRunner(SqlSink, TableNames, Function, DdlSettings, TransactionMode,
-	 * RunListener, String)}, with the client asked for when the first history row is written.
+	 * @param client host and application name for the history (ignored offline), asked for when
+	 * the first history row is written
 	 */
 	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
 			TransactionMode mode, RunListener listener, Supplier<String> client) {
@@ -304,7 +296,7 @@ public final class MigrationRunner {
 	public static String render(RevisionScript script, boolean upgrade) {
 		ScriptSqlSink sink = new ScriptSqlSink();
 		MigrationRunner runner = new MigrationRunner(sink, new TableNames(null, "retort_version", "retort_history"),
-				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, RunListener.NONE, (String) null);
+				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, RunListener.NONE, () -> null);
 		Revision revision = script.revision();
 		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
 				List.of(), List.of());

@@ -94,13 +94,7 @@ public final class Session implements AutoCloseable {
 		try (Statement statement = this.connection.createStatement()) {
 			statement.setEscapeProcessing(false);
 			this.counter.incrementAndGet();
-			List<T> rows = new ArrayList<>();
-			try (ResultSet resultSet = statement.executeQuery(sql)) {
-				while (resultSet.next()) {
-					rows.add(mapper.map(resultSet));
-				}
-			}
-			return rows;
+			return map(statement.executeQuery(sql), mapper);
 		}
 	}
 

@@ -47,7 +47,7 @@ final class Parallel {
 		List<R> results = new ArrayList<>(items.size());
 		results.addAll(mapHere(items.subList(0, share), function));
 		for (FutureTask<List<R>> task : others) {
-			results.addAll(join(task));
+			results.addAll(await(task));
 		}
 		return results;
 	}
@@ -60,7 +60,11 @@ final class Parallel {
 		return results;
 	}
 
-	private static <R> List<R> join(FutureTask<List<R>> task) {
+	/**
+	 * The result of a task run on a thread of its own, once done; what it threw is thrown again
+	 * unchanged (a {@code RetortException} keeps its code and message).
+	 */
+	static <R> R await(FutureTask<R> task) {
 		try {
 			return task.get();
 		}

@@ -2,11 +2,7 @@ package dev.retort.script;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-
-import dev.retort.error.ErrorCode;
-import dev.retort.error.RetortException;
 
 /**
  * The revisions of a configuration, read on a thread of their own while the caller goes on.
@@ -92,27 +88,11 @@ public final class ScriptLoad {
 
 	/**
 	 * The revisions, once read.
-	 * @throws RetortException what reading them threw ({@link InvalidRevisionFileException},
+	 * @throws dev.retort.error.RetortException what reading them threw ({@link InvalidRevisionFileException},
 	 * {@link dev.retort.revision.InvalidGraphException}, {@link ScriptLocationException}, …)
 	 */
 	public ScriptDirectory get() {
-		try {
-			return this.task.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting for the revisions to load", ex);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(cause);
-		}
+		return Parallel.await(this.task);
 	}
 
 	/** Whether reading has finished, well or not. */

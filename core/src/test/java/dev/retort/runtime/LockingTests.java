@@ -80,7 +80,7 @@ class LockingTests {
 				awaitSession(db, "retort-waiter");
 				CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> new MigrationRunner(database.sink(),
 						database.names(), plans::script, new DdlSettings(Duration.ofSeconds(5), null, 0),
-						TransactionMode.PER_REVISION, RunListener.NONE, "test")
+						TransactionMode.PER_REVISION, RunListener.NONE, () -> "test")
 					.run(plans.upgradeFrom(null)));
 				// A guard against a hang, not a timing assertion: a deadlock would never finish.
 				migration.get(60, TimeUnit.SECONDS);
@@ -193,7 +193,7 @@ class LockingTests {
 			TransactionMode mode) {
 		try (Database database = Database.open(factory(db, "retort-runner"), null, "retort_version", "retort_history")) {
 			database.createTables(false);
-			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, mode, listener, "test")
+			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, mode, listener, () -> "test")
 				.run(plans.upgradeFrom(null));
 		}
 	}

@@ -103,7 +103,7 @@ class MigrationRunnerTests {
 		Plans plans = new Plans().sql("a1", "CREATE TABLE t1 (id int)").sql("b2", "CREATE TABLE t2 (id int)");
 		ScriptSqlSink sink = new ScriptSqlSink();
 		new MigrationRunner(sink, names(), plans::script, DDL, TransactionMode.PER_REVISION, RunListener.NONE,
-				(String) null)
+				() -> null)
 			.run(plans.upgradeFrom(null));
 		assertThat(sink.script()).contains("-- Running upgrade base -> a1\n\nBEGIN;\n\nSET LOCAL lock_timeout = '200ms';\n\nCREATE TABLE t1")
 			.contains("CREATE TABLE t1 (id int);")
@@ -124,7 +124,7 @@ class MigrationRunnerTests {
 		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
 			database.createTables(false);
 			return new MigrationRunner(database.sink(), database.names(), plans::script, DDL, mode,
-					RunListener.NONE, "test-host retort-test")
+					RunListener.NONE, () -> "test-host retort-test")
 				.run(plan);
 		}
 	}
