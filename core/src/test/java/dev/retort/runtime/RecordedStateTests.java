@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Reading the bookkeeping tables: what exists, without a failing statement. */
 @ExtendWith(PostgresExtension.class)
@@ -42,6 +43,31 @@ class RecordedStateTests {
 			assertThat(state.heads()).contains(List.of("b2"));
 			assertThat(state.applied()).hasValueSatisfying((applied) -> assertThat(applied.get("b2"))
 				.isEqualTo(new AppliedRevision("b2", "upgrade", "c0ffee")));
+		}
+	}
+
+	@Test
+	void eachRevisionShowsItsLastStepAndTheChecksumOfItsLastUpgrade(TestDatabase db) throws Exception {
+		try (Database database = Database.open(LockingTests.factory(db, "retort-reader"), null, "retort_version",
+				"retort_history")) {
+			database.createTables(false);
+			String row = "INSERT INTO retort_history (revision, operation, from_heads, to_heads, checksum, duration_ms,"
+					+ " success) VALUES ";
+			db.execute(row + "('a1', 'upgrade', '{}', '{a1}', 'old', 1, true)",
+					row + "('b2', 'stamp', '{a1}', '{b2}', NULL, 1, true)",
+					row + "('a1', 'downgrade', '{a1}', '{}', NULL, 1, true)",
+					row + "('a1', 'upgrade', '{}', '{a1}', 'new', 1, true)",
+					row + "('c3', 'upgrade', '{b2}', '{c3}', 'c3sum', 1, true)",
+					row + "('c3', 'downgrade', '{c3}', '{b2}', NULL, 1, true)",
+					row + "('b2', 'upgrade', '{a1}', '{b2}', 'failed', 1, false)");
+			Database.RecordedState state = database.readRecorded();
+			assertThat(state.applied()).hasValueSatisfying((applied) -> assertThat(applied).containsOnly(
+					entry("a1", new AppliedRevision("a1", "upgrade", "new")),
+					// A failed step changes nothing; a stamp records no checksum.
+					entry("b2", new AppliedRevision("b2", "stamp", null)),
+					// Downgraded: not applied, with the checksum it was last applied with.
+					entry("c3", new AppliedRevision("c3", "downgrade", "c3sum"))));
+			assertThat(state.applied().get().get("c3").applied()).isFalse();
 		}
 	}
 
