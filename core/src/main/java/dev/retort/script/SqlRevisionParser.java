@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -158,7 +159,16 @@ public final class SqlRevisionParser {
 
 		private final String source;
 
-		private final String[] lines;
+		/** The file without a byte order mark; lines are ranges of it, made strings only where needed. */
+		private final String content;
+
+		/** Where each line starts in {@link #content}. */
+		private final int[] starts;
+
+		/** Where each line ends (before its line break) in {@link #content}. */
+		private final int[] ends;
+
+		private final int lineCount;
 
 		/** Whether to split the sections into statements now (see {@link #readDeferringSplit}). */
 		private final boolean splitNow;
@@ -176,8 +186,69 @@ public final class SqlRevisionParser {
 		Reader(String source, String text, boolean splitNow) {
 			this.source = source;
 			this.splitNow = splitNow;
-			String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-			this.lines = splitLines(content);
+			this.content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+			// Ranges, not a string per line: most lines of most files are only looked at for a marker.
+			int estimate = 16;
+			int[] lineStarts = new int[estimate];
+			int[] lineEnds = new int[estimate];
+			int count = 0;
+			int start = 0;
+			int length = this.content.length();
+			boolean crFree = this.content.indexOf('\r') < 0;
+			while (true) {
+				int end = crFree ? this.content.indexOf('\n', start) : nextBreak(this.content, start);
+				if (count == lineStarts.length) {
+					lineStarts = Arrays.copyOf(lineStarts, count * 2);
+					lineEnds = Arrays.copyOf(lineEnds, count * 2);
+				}
+				lineStarts[count] = start;
+				lineEnds[count] = (end < 0) ? length : end;
+				count++;
+				if (end < 0) {
+					break;
+				}
+				start = (end + 1 < length && this.content.charAt(end) == '\r' && this.content.charAt(end + 1) == '\n')
+						? end + 2 : end + 1;
+			}
+			this.starts = lineStarts;
+			this.ends = lineEnds;
+			this.lineCount = count;
+		}
+
+		private static int nextBreak(String text, int from) {
+			for (int i = from; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '\n' || c == '\r') {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+		private String line(int index) {
+			return this.content.substring(this.starts[index], this.ends[index]);
+		}
+
+		private boolean isBlank(int index) {
+			for (int i = this.starts[index]; i < this.ends[index]; i++) {
+				if (!Character.isWhitespace(this.content.charAt(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private Marker marker(int index) {
+			return marker(this.content, this.starts[index], this.ends[index]);
+		}
+
+		private boolean isComment(int index) {
+			int i = this.starts[index];
+			int end = this.ends[index];
+			while (i < end && this.content.charAt(i) <= ' ') {
+				i++;
+			}
+			return i == end || (i + 2 <= end && this.content.startsWith("--", i));
 		}
 
 		Result read() {
@@ -186,11 +257,11 @@ public final class SqlRevisionParser {
 			Section downgrade = null;
 			List<Integer> markers = new ArrayList<>();
 			boolean strayReported = false;
-			for (int i = next; i < this.lines.length; i++) {
-				if (isMarker(this.lines[i])) {
+			for (int i = next; i < this.lineCount; i++) {
+				if (marker(i) != null) {
 					markers.add(i);
 				}
-				else if (markers.isEmpty() && !strayReported && !isComment(this.lines[i])) {
+				else if (markers.isEmpty() && !strayReported && !isComment(i)) {
 					problem(i + 1, "SQL before '-- +upgrade'. Statements belong in the '-- +upgrade' or '-- +downgrade' "
 							+ "section; start the upgrade with a line '-- +upgrade'.");
 					strayReported = true;
@@ -198,8 +269,8 @@ public final class SqlRevisionParser {
 			}
 			for (int m = 0; m < markers.size(); m++) {
 				int marker = markers.get(m);
-				int endExclusive = (m + 1 < markers.size()) ? markers.get(m + 1) : this.lines.length;
-				boolean isUpgrade = marker(this.lines[marker]) == Marker.UPGRADE;
+				int endExclusive = (m + 1 < markers.size()) ? markers.get(m + 1) : this.lineCount;
+				boolean isUpgrade = marker(marker) == Marker.UPGRADE;
 				Section previous = isUpgrade ? upgrade : downgrade;
 				if (previous != null) {
 					problem(marker + 1, "a second '-- +" + (isUpgrade ? "upgrade" : "downgrade")
@@ -216,7 +287,7 @@ public final class SqlRevisionParser {
 				}
 			}
 			if (upgrade == null && markers.isEmpty()) {
-				problem(Math.min(next + 1, this.lines.length), "no '-- +upgrade' section. Put the upgrade statements under a line "
+				problem(Math.min(next + 1, this.lineCount), "no '-- +upgrade' section. Put the upgrade statements under a line "
 						+ "'-- +upgrade' (an empty section is a valid no-op).");
 			}
 			else if (upgrade == null) {
@@ -229,14 +300,14 @@ public final class SqlRevisionParser {
 		/** Reads the leading block of {@code --} lines; returns the index of the first line after it. */
 		private int readHeader() {
 			int i = 0;
-			while (i < this.lines.length && this.lines[i].isBlank()) {
+			while (i < this.lineCount && isBlank(i)) {
 				i++;
 			}
 			boolean first = true;
 			boolean inNotes = false;
-			for (; i < this.lines.length; i++) {
-				String line = this.lines[i].trim();
-				if (!line.startsWith("--") || isMarker(line)) {
+			for (; i < this.lineCount; i++) {
+				String line = line(i).trim();
+				if (!line.startsWith("--") || marker(i) != null) {
 					break;
 				}
 				String content = line.substring(2).trim();
@@ -278,20 +349,13 @@ public final class SqlRevisionParser {
 		private Section section(int marker, int endExclusive) {
 			int from = marker + 1;
 			int to = endExclusive;
-			while (from < to && this.lines[from].isBlank()) {
+			while (from < to && isBlank(from)) {
 				from++;
 			}
-			while (to > from && this.lines[to - 1].isBlank()) {
+			while (to > from && isBlank(to - 1)) {
 				to--;
 			}
-			StringBuilder text = new StringBuilder();
-			for (int i = from; i < to; i++) {
-				if (i > from) {
-					text.append('\n');
-				}
-				text.append(this.lines[i]);
-			}
-			SqlSection section = SqlSection.of(this.source, text.toString().stripTrailing(), from + 1);
+			SqlSection section = SqlSection.of(this.source, sectionText(from, to).stripTrailing(), from + 1);
 			if (this.splitNow) {
 				String problem = section.splitProblem();
 				if (problem != null) {
@@ -299,6 +363,25 @@ public final class SqlRevisionParser {
 				}
 			}
 			return new Section(marker + 1, section);
+		}
+
+		/** Lines {@code from} to {@code to} (exclusive) joined by {@code \n}, whatever the file's line breaks. */
+		private String sectionText(int from, int to) {
+			if (from >= to) {
+				return "";
+			}
+			String text = this.content.substring(this.starts[from], this.ends[to - 1]);
+			if (text.indexOf('\r') < 0) {
+				return text;
+			}
+			StringBuilder joined = new StringBuilder(text.length());
+			for (int i = from; i < to; i++) {
+				if (i > from) {
+					joined.append('\n');
+				}
+				joined.append(this.content, this.starts[i], this.ends[i]);
+			}
+			return joined.toString();
 		}
 
 		private RevisionScript build(Section upgrade, Section downgrade) {
@@ -371,8 +454,8 @@ public final class SqlRevisionParser {
 		}
 
 		private int firstHeaderLine() {
-			for (int i = 0; i < this.lines.length; i++) {
-				if (!this.lines[i].isBlank()) {
+			for (int i = 0; i < this.lineCount; i++) {
+				if (!isBlank(i)) {
 					return i + 1;
 				}
 			}
@@ -383,43 +466,38 @@ public final class SqlRevisionParser {
 			this.problems.add(this.source + ":" + line + ": " + text);
 		}
 
-		private static boolean isMarker(String line) {
-			return marker(line) != null;
-		}
-
 		/**
 		 * The section a line starts: {@code -- +upgrade} or {@code -- +downgrade}, any case, any
 		 * spaces around and after the dashes. A plain scan: every line of every file passes here.
 		 */
-		private static Marker marker(String line) {
-			int length = line.length();
-			int i = skipWhitespace(line, 0);
-			if (!line.startsWith("--", i)) {
+		private static Marker marker(String text, int from, int to) {
+			int i = skipWhitespace(text, from, to);
+			if (i + 2 > to || !text.startsWith("--", i)) {
 				return null;
 			}
-			i = skipWhitespace(line, i + 2);
-			if (i >= length || line.charAt(i) != '+') {
+			i = skipWhitespace(text, i + 2, to);
+			if (i >= to || text.charAt(i) != '+') {
 				return null;
 			}
 			i++;
 			Marker marker;
-			if (line.regionMatches(true, i, "upgrade", 0, 7)) {
+			if (i + 7 <= to && text.regionMatches(true, i, "upgrade", 0, 7)) {
 				marker = Marker.UPGRADE;
 				i += 7;
 			}
-			else if (line.regionMatches(true, i, "downgrade", 0, 9)) {
+			else if (i + 9 <= to && text.regionMatches(true, i, "downgrade", 0, 9)) {
 				marker = Marker.DOWNGRADE;
 				i += 9;
 			}
 			else {
 				return null;
 			}
-			return (skipWhitespace(line, i) == length) ? marker : null;
+			return (skipWhitespace(text, i, to) == to) ? marker : null;
 		}
 
-		private static int skipWhitespace(String text, int from) {
+		private static int skipWhitespace(String text, int from, int to) {
 			int i = from;
-			while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+			while (i < to && Character.isWhitespace(text.charAt(i))) {
 				i++;
 			}
 			return i;
