@@ -113,6 +113,9 @@ final class GraphBuilder {
 	private void collectLabels() {
 		for (int i = 0; i < this.revisions.size(); i++) {
 			Revision revision = this.revisions.get(i);
+			if (revision.branchLabels().isEmpty()) {
+				continue;
+			}
 			int line = revision.origin().branchLabelsLine();
 			for (String label : new LinkedHashSet<>(revision.branchLabels())) {
 				checkIdentifier(revision, label, "Branch label", line);
@@ -138,10 +141,12 @@ final class GraphBuilder {
 
 	private int[] resolveParents(int index) {
 		Revision revision = this.revisions.get(index);
-		String where = at(revision, revision.origin().revisesLine());
-		Set<Integer> result = new LinkedHashSet<>();
+		// Every revision of every start passes here: no set, and no location string unless a problem needs it.
+		int[] result = new int[revision.parents().size()];
+		int size = 0;
 		for (String parent : revision.parents()) {
 			Integer resolved = this.indexById.get(parent);
+			String where = (resolved == null || resolved == index) ? at(revision, revision.origin().revisesLine()) : null;
 			if (resolved == null) {
 				problem(Kind.UNKNOWN_PARENT, List.of(revision.id(), parent), where, "Revision " + revision.id() + " ("
 						+ where + ") revises " + parent + ", which does not exist." + didYouMean(parent, false));
@@ -151,21 +156,23 @@ final class GraphBuilder {
 						"Revision " + revision.id() + " (" + where + ") revises itself; remove it from 'Revises'.");
 			}
 			else {
-				result.add(resolved);
+				size = addDistinct(result, size, resolved);
 			}
 		}
-		return toArray(result);
+		return (size == result.length) ? result : Arrays.copyOf(result, size);
 	}
 
 	private int[] resolveDependencies(int index) {
 		Revision revision = this.revisions.get(index);
-		String where = at(revision, revision.origin().dependsOnLine());
-		Set<Integer> result = new LinkedHashSet<>();
+		int[] result = new int[revision.dependsOn().size()];
+		int size = 0;
 		for (String dependency : revision.dependsOn()) {
 			Integer resolved = this.indexById.get(dependency);
 			if (resolved == null) {
 				resolved = this.labelOwner.get(dependency);
 			}
+			String where = (resolved == null || resolved == index) ? at(revision, revision.origin().dependsOnLine())
+					: null;
 			if (resolved == null) {
 				problem(Kind.UNKNOWN_DEPENDENCY, List.of(revision.id(), dependency), where,
 						"Revision " + revision.id() + " (" + where + ") depends on " + dependency
@@ -176,10 +183,21 @@ final class GraphBuilder {
 						+ where + ") depends on itself ('" + dependency + "'); remove it from 'Depends On'.");
 			}
 			else {
-				result.add(resolved);
+				size = addDistinct(result, size, resolved);
 			}
 		}
-		return toArray(result);
+		return (size == result.length) ? result : Arrays.copyOf(result, size);
+	}
+
+	/** Appends {@code value} unless the first {@code size} entries hold it; returns the new size. */
+	private static int addDistinct(int[] values, int size, int value) {
+		for (int i = 0; i < size; i++) {
+			if (values[i] == value) {
+				return size;
+			}
+		}
+		values[size] = value;
+		return size + 1;
 	}
 
 	private String didYouMean(String wanted, boolean withLabels) {
