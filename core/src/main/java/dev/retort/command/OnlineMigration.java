@@ -13,7 +13,6 @@ import dev.retort.revision.Step;
 import dev.retort.revision.VersionChange;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
-import dev.retort.runtime.EarlyConnection;
 import dev.retort.runtime.MigrationLock;
 
 import org.slf4j.Logger;
@@ -43,15 +42,11 @@ final class OnlineMigration {
 	MigrationResult run(String command, boolean baseline, Planner planner) {
 		RetortConfig config = this.context.config();
 		// The revisions may still be loading (ScriptLoad): connect and lock meanwhile, then wait.
-		// The lock's own session connects while the migration session does.
-		EarlyConnection lockSession = config.lockEnabled() ? EarlyConnection.open(this.context.connections()) : null;
-		boolean lockSessionTaken = false;
 		try (Database database = this.context.openDatabase()) {
 			MigrationLock lock = null;
-			if (lockSession != null) {
+			if (config.lockEnabled()) {
 				long start = System.nanoTime();
-				lockSessionTaken = true;
-				lock = database.lock(lockSession, config.lockWaitTimeout());
+				lock = database.lock(config.lockWaitTimeout());
 				this.context.listener().lockAcquired(Duration.ofNanos(System.nanoTime() - start));
 			}
 			try {
@@ -86,11 +81,6 @@ final class OnlineMigration {
 				if (lock != null) {
 					lock.close();
 				}
-			}
-		}
-		finally {
-			if (lockSession != null && !lockSessionTaken) {
-				lockSession.discard();
 			}
 		}
 	}

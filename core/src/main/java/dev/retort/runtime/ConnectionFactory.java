@@ -109,11 +109,6 @@ public final class ConnectionFactory {
 		}
 	}
 
-	/** One attempt, no retries and no log: for {@link EarlyConnection}, which falls back on {@link #open()}. */
-	Session connectOnce() throws SQLException {
-		return connect();
-	}
-
 	private Session connect() throws SQLException {
 		Connection connection;
 		boolean needsSetName;

@@ -188,14 +188,8 @@ public final class Database implements AutoCloseable {
 	}
 
 	/** Takes the migration lock on a new idle session, waiting up to {@code timeout}. */
-	/**
-	 * Takes the migration lock on a session already being opened.
-	 * @param connection the lock's dedicated session, from {@link EarlyConnection#open}
-	 * @param timeout how long to wait for another holder
-	 * @return the held lock; closing it releases the lock and closes its session
-	 */
-	public MigrationLock lock(EarlyConnection connection, Duration timeout) {
-		return MigrationLock.acquire(connection.take(), this.names, timeout);
+	public MigrationLock lock(Duration timeout) {
+		return MigrationLock.acquire(this.factory.open(), this.names, timeout);
 	}
 
 	@Override

@@ -74,7 +74,7 @@ class LockingTests {
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
 			database.createTables(false);
-			try (MigrationLock lock = database.lock(EarlyConnection.open(factory), Duration.ofSeconds(5))) {
+			try (MigrationLock lock = database.lock(Duration.ofSeconds(5))) {
 				Future<MigrationLock> waiter = executor
 					.submit(() -> MigrationLock.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMinutes(1)));
 				awaitSession(db, "retort-waiter");
