@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.retort.revision.GraphProblem.Kind;
@@ -56,8 +55,8 @@ final class GraphBuilder {
 			throw new InvalidGraphException(this.problems);
 		}
 		int[][] normDown = normalize(parents, dependencies);
-		return new GraphIndex(List.copyOf(this.revisions), Map.copyOf(this.indexById), new TreeMap<>(this.indexById),
-				Map.copyOf(this.labelOwner), parents, allDown, normDown);
+		return new GraphIndex(List.copyOf(this.revisions), Map.copyOf(this.indexById), Map.copyOf(this.labelOwner),
+				parents, allDown, normDown);
 	}
 
 	private void collectRevisions(List<Revision> input) {

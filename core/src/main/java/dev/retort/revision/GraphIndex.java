@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The validated graph as arrays indexed by load order, so that every traversal is a walk over
@@ -30,8 +31,8 @@ final class GraphIndex {
 
 	final Map<String, Integer> indexById;
 
-	/** Every id, sorted, for prefix lookups. */
-	final NavigableMap<String, Integer> sortedIds;
+	/** Every id, sorted, for prefix lookups; made on first use (see {@link #sortedIds()}). */
+	private volatile NavigableMap<String, Integer> sortedIds;
 
 	/** Branch label to the revision that declares it. */
 	final Map<String, Integer> labelOwner;
@@ -61,8 +62,8 @@ final class GraphIndex {
 
 	final int[] bases;
 
-	GraphIndex(List<Revision> revisions, Map<String, Integer> indexById, NavigableMap<String, Integer> sortedIds,
-			Map<String, Integer> labelOwner, int[][] parents, int[][] allDown, int[][] normDown) {
+	GraphIndex(List<Revision> revisions, Map<String, Integer> indexById, Map<String, Integer> labelOwner,
+			int[][] parents, int[][] allDown, int[][] normDown) {
 		this.revisions = revisions;
 		int n = revisions.size();
 		this.ids = new String[n];
@@ -70,7 +71,6 @@ final class GraphIndex {
 			this.ids[i] = revisions.get(i).id();
 		}
 		this.indexById = indexById;
-		this.sortedIds = sortedIds;
 		this.labelOwner = labelOwner;
 		this.parents = parents;
 		this.allDown = allDown;
@@ -80,9 +80,22 @@ final class GraphIndex {
 		this.normUp = reverse(normDown, n);
 		this.labels = inheritLabels();
 		this.rank = rank(n);
-		this.heads = select(n, (i) -> this.children[i].length == 0);
-		this.realHeads = select(n, (i) -> this.allChildren[i].length == 0);
-		this.bases = select(n, (i) -> parents[i].length == 0);
+		this.heads = withoutEdges(this.children);
+		this.realHeads = withoutEdges(this.allChildren);
+		this.bases = withoutEdges(parents);
+	}
+
+	/**
+	 * Every id, sorted. Only a partial id or a typo needs it, so a start that names its target
+	 * in full never sorts (a racy but safe cache: the map is immutable, at worst built twice).
+	 */
+	NavigableMap<String, Integer> sortedIds() {
+		NavigableMap<String, Integer> sorted = this.sortedIds;
+		if (sorted == null) {
+			sorted = Collections.unmodifiableNavigableMap(new TreeMap<>(this.indexById));
+			this.sortedIds = sorted;
+		}
+		return sorted;
 	}
 
 	int size() {
@@ -225,9 +238,11 @@ final class GraphIndex {
 	 */
 	private List<Set<String>> inheritLabels() {
 		int n = size();
+		// A set only for the revisions that get a label: most graphs have few or none.
 		List<Set<String>> result = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
-			result.add(new LinkedHashSet<>(this.revisions.get(i).branchLabels()));
+			List<String> declared = this.revisions.get(i).branchLabels();
+			result.add(declared.isEmpty() ? null : new LinkedHashSet<>(declared));
 		}
 		for (int owner = 0; owner < n; owner++) {
 			List<String> declared = this.revisions.get(owner).branchLabels();
@@ -236,11 +251,11 @@ final class GraphIndex {
 			}
 			BitSet descendants = descendants(new int[] { owner }, false);
 			for (int node = descendants.nextSetBit(0); node >= 0; node = descendants.nextSetBit(node + 1)) {
-				result.get(node).addAll(declared);
+				addLabels(result, node, declared);
 			}
 			int node = owner;
 			while (!isRealBranchPoint(node) && this.parents[node].length < 2) {
-				result.get(node).addAll(declared);
+				addLabels(result, node, declared);
 				if (this.parents[node].length == 0) {
 					break;
 				}
@@ -249,13 +264,36 @@ final class GraphIndex {
 		}
 		List<Set<String>> frozen = new ArrayList<>(n);
 		for (Set<String> set : result) {
-			frozen.add(set.isEmpty() ? Set.of() : Collections.unmodifiableSet(set));
+			frozen.add((set == null || set.isEmpty()) ? Set.of() : Collections.unmodifiableSet(set));
 		}
 		return frozen;
 	}
 
-	private static int[] select(int n, java.util.function.IntPredicate predicate) {
-		return java.util.stream.IntStream.range(0, n).filter(predicate).toArray();
+	private static void addLabels(List<Set<String>> labels, int node, List<String> declared) {
+		Set<String> set = labels.get(node);
+		if (set == null) {
+			set = new LinkedHashSet<>();
+			labels.set(node, set);
+		}
+		set.addAll(declared);
+	}
+
+	/** The revisions with no edge in {@code edges}, in index order. */
+	private static int[] withoutEdges(int[][] edges) {
+		int count = 0;
+		for (int[] each : edges) {
+			if (each.length == 0) {
+				count++;
+			}
+		}
+		int[] result = new int[count];
+		int next = 0;
+		for (int i = 0; i < edges.length; i++) {
+			if (edges[i].length == 0) {
+				result[next++] = i;
+			}
+		}
+		return result;
 	}
 
 }

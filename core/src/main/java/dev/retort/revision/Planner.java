@@ -32,7 +32,7 @@ final class Planner {
 			if (index == null) {
 				throw new UnknownRevisionException(head, "The version table holds revision '" + head
 						+ "', which none of the known revisions declares: the database is ahead of these revisions, or a"
-						+ " revision was removed." + Suggestions.nearest(head, this.graph.sortedIds.keySet())
+						+ " revision was removed." + Suggestions.nearest(head, this.graph.sortedIds().keySet())
 							.map((nearest) -> " Did you mean " + nearest + "?")
 							.orElse("")
 						+ " Restore the revision, or reset the rows with 'retort stamp --purge REV'.");

@@ -228,7 +228,7 @@ public final class RevisionGraph {
 		Integer index = this.graph.indexById.get(id);
 		if (index == null) {
 			throw new UnknownRevisionException(id, "No revision '" + id + "' is known."
-					+ Suggestions.nearest(id, this.graph.sortedIds.keySet())
+					+ Suggestions.nearest(id, this.graph.sortedIds().keySet())
 						.map((nearest) -> " Did you mean " + nearest + "?")
 						.orElse(""));
 		}

@@ -152,7 +152,7 @@ final class TargetResolver {
 					+ "' is known; a partial revision id needs at least four characters." + didYouMean(symbol));
 		}
 		List<Integer> candidates = new ArrayList<>(
-				this.graph.sortedIds.subMap(symbol, true, symbol + Character.MAX_VALUE, true).values());
+				this.graph.sortedIds().subMap(symbol, true, symbol + Character.MAX_VALUE, true).values());
 		if (branchLineage != null) {
 			candidates.removeIf((candidate) -> !branchLineage.get(candidate));
 		}
@@ -171,7 +171,7 @@ final class TargetResolver {
 	}
 
 	private String didYouMean(String symbol) {
-		List<String> known = new ArrayList<>(this.graph.sortedIds.keySet());
+		List<String> known = new ArrayList<>(this.graph.sortedIds().keySet());
 		known.addAll(this.graph.labelOwner.keySet());
 		return Suggestions.nearest(symbol, known).map((nearest) -> " Did you mean " + nearest + "?").orElse("");
 	}

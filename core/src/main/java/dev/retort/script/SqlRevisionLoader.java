@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 final class SqlRevisionLoader {
 
 	/** Per reading thread: most revision files fit, and are then copied once. */
+	/** Files in path order; a plain comparison, as a start sorts every file of every location. */
+	private static final Comparator<SourceFile> BY_PATH = (a, b) -> a.relativePath().compareTo(b.relativePath());
+
 	private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] { new byte[16 * 1024] });
 
 	/** Deeper than any real layout: only a symbolic link loop gets there. */
@@ -92,7 +95,7 @@ final class SqlRevisionLoader {
 		if (!nested.isEmpty()) {
 			parsed.removeIf((each) -> each.directory() != null);
 			parsed.addAll(parseAll(location, nested, seen));
-			parsed.sort(Comparator.comparing(Parsed::relativePath));
+			parsed.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
 		}
 		return parsed;
 	}
@@ -128,7 +131,7 @@ final class SqlRevisionLoader {
 		// both ways loads once.
 		File root = directory.toAbsolutePath().normalize().toFile();
 		list(location, root, "", files);
-		files.sort(Comparator.comparing(SourceFile::relativePath));
+		files.sort(BY_PATH);
 		return files;
 	}
 
@@ -238,7 +241,7 @@ final class SqlRevisionLoader {
 			files.add(new SourceFile(name, source, resource.uri(), resource.content(), null));
 		}
 		// Stable: among equal paths, class path order stands.
-		files.sort(Comparator.comparing(SourceFile::relativePath));
+		files.sort(BY_PATH);
 		return files;
 	}
 

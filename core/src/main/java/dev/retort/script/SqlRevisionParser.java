@@ -38,7 +38,18 @@ public final class SqlRevisionParser {
 	/** Normalised key (lower case, single spaces) → the key as shown to users. */
 	private static final Map<String, String> KEY_NAMES = keyNames();
 
+	/** The key as shown to users (what 'retort revision' writes) → its normalised form. */
+	private static final Map<String, String> NORMALISED_KEYS = normalisedKeys();
+
 	private SqlRevisionParser() {
+	}
+
+	private static Map<String, String> normalisedKeys() {
+		Map<String, String> keys = new HashMap<>();
+		for (String key : KEYS) {
+			keys.put(key, key.toLowerCase(Locale.ROOT));
+		}
+		return Map.copyOf(keys);
 	}
 
 	private static Map<String, String> keyNames() {
@@ -315,7 +326,7 @@ public final class SqlRevisionParser {
 					continue;
 				}
 				int colon = content.indexOf(':');
-				String key = (colon > 0) ? normaliseKey(content.substring(0, colon)) : null;
+				String key = (colon > 0) ? key(content.substring(0, colon)) : null;
 				if (first) {
 					// SPEC 2.1: the first line is the message, whatever it looks like ("Notes: …" too).
 					this.message = content;
@@ -515,6 +526,12 @@ public final class SqlRevisionParser {
 		private static boolean isComment(String line) {
 			String trimmed = line.trim();
 			return trimmed.isEmpty() || trimmed.startsWith("--");
+		}
+
+		/** {@link #normaliseKey}, without building a string for a key written as shown to users. */
+		private static String key(String written) {
+			String key = NORMALISED_KEYS.get(written);
+			return (key != null) ? key : normaliseKey(written);
 		}
 
 		/** Lower case, each run of whitespace as one space, trimmed. */
