@@ -25,4 +25,4 @@ fi
 
 # No Docker here means embedded PostgreSQL; say so rather than probe for it.
 export RETORT_TEST_DOCKER="${RETORT_TEST_DOCKER:-false}"
-exec java -cp "$classpath" -Dlogback.configurationFile=logback.xml "-Dbench.commit=$commit" "-Dbench.findings=$root/benchmarks/findings.md" dev.retort.benchmarks.Bench --out "$root/docs/benchmarks.md" "$@"
+exec java -cp "$classpath" -Dlogback.configurationFile=logback.xml "-Dbench.commit=$commit" "-Dbench.findings=$root/benchmarks/findings.md" "-Dbench.launcher=$root/cli/bin/retort" "-Dbench.cliJar=$root/cli/$target/retort.jar" dev.retort.benchmarks.Bench --out "$root/docs/benchmarks.md" "$@"

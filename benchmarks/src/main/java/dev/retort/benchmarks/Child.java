@@ -24,15 +24,23 @@ final class Child {
 
 	private final List<String> command;
 
+	private final Map<String, String> environment;
+
 	private final Path log;
 
 	private Process process;
 
 	private long startNanos;
 
-	private Child(List<String> command, Path log) {
+	private Child(List<String> command, Map<String, String> environment, Path log) {
 		this.command = command;
+		this.environment = environment;
 		this.log = log;
+	}
+
+	/** A child running {@code command} as it is, with {@code environment} added to this process's. */
+	static Child command(List<String> command, Map<String, String> environment, Path log) {
+		return new Child(List.copyOf(command), Map.copyOf(environment), log);
 	}
 
 	/**
@@ -55,7 +63,7 @@ final class Child {
 		command.addAll(jvmOptions);
 		command.add(mainClass);
 		command.addAll(args);
-		return new Child(command, log);
+		return new Child(command, Map.of(), log);
 	}
 
 	Child start() {
@@ -63,6 +71,7 @@ final class Child {
 			Files.createDirectories(this.log.getParent());
 			ProcessBuilder builder = new ProcessBuilder(this.command).redirectError(this.log.toFile())
 				.redirectInput(ProcessBuilder.Redirect.PIPE);
+			builder.environment().putAll(this.environment);
 			this.startNanos = System.nanoTime();
 			this.process = builder.start();
 			this.process.getOutputStream().close();

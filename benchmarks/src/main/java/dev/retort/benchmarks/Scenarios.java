@@ -108,6 +108,33 @@ final class Scenarios {
 			runs.rows(this.report, "2. no-op start, " + count(n) + " applied: CPU time of the tool's JVM", "ms",
 					(outcome) -> outcome.number("cpuMs"), "");
 		}
+		noOpThroughTheLauncher();
+	}
+
+	/**
+	 * 2. The same no-op as an operator or a CI step runs it: {@code cli/bin/retort upgrade} on the
+	 * packaged jar, with the JVM options the launcher gives a short-lived command. Retort only, and
+	 * not a target row: the other tools' rows run the Java API in a plain JVM.
+	 */
+	private void noOpThroughTheLauncher() {
+		String launcher = System.getProperty("bench.launcher");
+		String jar = System.getProperty("bench.cliJar");
+		List<Tool> ready = ready(0);
+		if (launcher == null || jar == null || !new java.io.File(jar).isFile() || !ready.contains(Tool.RETORT)) {
+			return;
+		}
+		TestDatabase db = this.bench.applied.get(Tool.RETORT)[0];
+		Interleaved runs = interleave(List.of(Tool.RETORT), this.bench.settings.noOpRuns(),
+				this.bench.settings.budget("noop-1000"), (tool, round) -> {
+					Child.Outcome outcome = Child.command(List.of("/bin/sh", launcher, "upgrade", "--url", db.jdbcUrl(),
+							"--user", db.user(), "--password=" + db.password(), "--location",
+							this.bench.dir(Tool.RETORT, 1000).toString()), Map.of("RETORT_JAR", jar),
+							this.bench.log("noop-1000-cli-" + round)).run(TIMEOUT_SECONDS);
+					requireLedger(db, 1000, tool);
+					return outcome;
+				});
+		runs.rows(this.report, "2. no-op start, 1,000 applied: whole process, the CLI (cli/bin/retort)", "ms",
+				Child.Outcome::wallMs, "");
 	}
 
 	/** 2. Database round trips of a no-op start, counted on the wire by {@link RoundTripProxy}. */
