@@ -269,6 +269,24 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void everyKindOfLineBreakReadsTheSame() {
+		String lf = SPEC_EXAMPLE;
+		RevisionScript fromLf = SqlRevisionParser.parse("a.sql", lf);
+		for (String lineBreak : new String[] { "\r\n", "\r" }) {
+			RevisionScript other = SqlRevisionParser.parse("a.sql", lf.replace("\n", lineBreak));
+			assertThat(other.revision()).isEqualTo(fromLf.revision());
+			assertThat(((SqlBody) other.body()).upgrade()).isEqualTo(((SqlBody) fromLf.body()).upgrade());
+			assertThat(((SqlBody) other.body()).downgrade()).isEqualTo(((SqlBody) fromLf.body()).downgrade());
+		}
+		// Mixed in one file, and markers with spaces and tabs around them.
+		String mixed = "-- m\r\n-- Revision ID: a1\n--\t+UPGRADE \t\rSELECT 1;\r\n\n  --  +downgrade\nSELECT 2;\r";
+		RevisionScript script = SqlRevisionParser.parse("a.sql", mixed);
+		assertThat(((SqlBody) script.body()).upgrade()).extracting(SqlStatement::sql).containsExactly("SELECT 1");
+		assertThat(((SqlBody) script.body()).downgrade()).extracting(SqlStatement::sql).containsExactly("SELECT 2");
+		assertThat(script.revision().checksum()).isEqualTo(SqlRevisionParser.checksum("SELECT 1;"));
+	}
+
+	@Test
 	void checksumCoversOnlyTheUpgradeSection() {
 		String base = "-- m\n-- Revision ID: a1\n-- +upgrade\nSELECT 1;\n";
 		String withDowngrade = "-- other message\n-- Revision ID: a1\n-- Revises: x\n-- +upgrade\nSELECT 1;\n\n-- +downgrade\nSELECT 2;\n";
