@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -103,7 +102,11 @@ public final class SqlRevisionParser {
 
 	/** SHA-256 (lower-case hex) of a section, with line endings normalised to {@code \n}. */
 	public static String checksum(String sectionText) {
-		String normalised = (sectionText.indexOf('\r') < 0) ? sectionText : String.join("\n", splitLines(sectionText));
+		String normalised = sectionText;
+		if (sectionText.indexOf('\r') >= 0) {
+			Lines lines = Lines.of(sectionText);
+			normalised = lines.join(0, lines.count());
+		}
 		return HexFormat.of().formatHex(newDigest().digest(normalised.getBytes(StandardCharsets.UTF_8)));
 	}
 
@@ -129,29 +132,6 @@ public final class SqlRevisionParser {
 	}
 
 	/**
-	 * The lines of a text split at {@code \r\n}, {@code \r} or {@code \n}, keeping a last empty
-	 * line as {@code String.split(…, -1)} does. A plain scan rather than a regular expression:
-	 * reading the revision files is most of what a start with nothing pending costs.
-	 */
-	static String[] splitLines(String text) {
-		List<String> lines = new ArrayList<>();
-		int start = 0;
-		int length = text.length();
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			if (c == '\n' || c == '\r') {
-				lines.add(text.substring(start, i));
-				if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				start = i + 1;
-			}
-		}
-		lines.add(text.substring(start));
-		return lines.toArray(new String[0]);
-	}
-
-	/**
 	 * What reading one file gave.
 	 *
 	 * @param script the revision, or {@code null} when no {@code Revision ID} could be read
@@ -170,16 +150,8 @@ public final class SqlRevisionParser {
 
 		private final String source;
 
-		/** The file without a byte order mark; lines are ranges of it, made strings only where needed. */
-		private final String content;
-
-		/** Where each line starts in {@link #content}. */
-		private final int[] starts;
-
-		/** Where each line ends (before its line break) in {@link #content}. */
-		private final int[] ends;
-
-		private final int lineCount;
+		/** The lines of the file, without a byte order mark. */
+		private final Lines lines;
 
 		/** Whether to split the sections into statements now (see {@link #readDeferringSplit}). */
 		private final boolean splitNow;
@@ -197,69 +169,11 @@ public final class SqlRevisionParser {
 		Reader(String source, String text, boolean splitNow) {
 			this.source = source;
 			this.splitNow = splitNow;
-			this.content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-			// Ranges, not a string per line: most lines of most files are only looked at for a marker.
-			int estimate = 16;
-			int[] lineStarts = new int[estimate];
-			int[] lineEnds = new int[estimate];
-			int count = 0;
-			int start = 0;
-			int length = this.content.length();
-			boolean crFree = this.content.indexOf('\r') < 0;
-			while (true) {
-				int end = crFree ? this.content.indexOf('\n', start) : nextBreak(this.content, start);
-				if (count == lineStarts.length) {
-					lineStarts = Arrays.copyOf(lineStarts, count * 2);
-					lineEnds = Arrays.copyOf(lineEnds, count * 2);
-				}
-				lineStarts[count] = start;
-				lineEnds[count] = (end < 0) ? length : end;
-				count++;
-				if (end < 0) {
-					break;
-				}
-				start = (end + 1 < length && this.content.charAt(end) == '\r' && this.content.charAt(end + 1) == '\n')
-						? end + 2 : end + 1;
-			}
-			this.starts = lineStarts;
-			this.ends = lineEnds;
-			this.lineCount = count;
-		}
-
-		private static int nextBreak(String text, int from) {
-			for (int i = from; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c == '\n' || c == '\r') {
-					return i;
-				}
-			}
-			return -1;
-		}
-
-		private String line(int index) {
-			return this.content.substring(this.starts[index], this.ends[index]);
-		}
-
-		private boolean isBlank(int index) {
-			for (int i = this.starts[index]; i < this.ends[index]; i++) {
-				if (!Character.isWhitespace(this.content.charAt(i))) {
-					return false;
-				}
-			}
-			return true;
+			this.lines = Lines.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
 		}
 
 		private Marker marker(int index) {
-			return marker(this.content, this.starts[index], this.ends[index]);
-		}
-
-		private boolean isComment(int index) {
-			int i = this.starts[index];
-			int end = this.ends[index];
-			while (i < end && this.content.charAt(i) <= ' ') {
-				i++;
-			}
-			return i == end || (i + 2 <= end && this.content.startsWith("--", i));
+			return marker(this.lines.text(), this.lines.start(index), this.lines.end(index));
 		}
 
 		Result read() {
@@ -268,11 +182,11 @@ public final class SqlRevisionParser {
 			Section downgrade = null;
 			List<Integer> markers = new ArrayList<>();
 			boolean strayReported = false;
-			for (int i = next; i < this.lineCount; i++) {
+			for (int i = next; i < this.lines.count(); i++) {
 				if (marker(i) != null) {
 					markers.add(i);
 				}
-				else if (markers.isEmpty() && !strayReported && !isComment(i)) {
+				else if (markers.isEmpty() && !strayReported && !this.lines.isComment(i)) {
 					problem(i + 1, "SQL before '-- +upgrade'. Statements belong in the '-- +upgrade' or '-- +downgrade' "
 							+ "section; start the upgrade with a line '-- +upgrade'.");
 					strayReported = true;
@@ -280,7 +194,7 @@ public final class SqlRevisionParser {
 			}
 			for (int m = 0; m < markers.size(); m++) {
 				int marker = markers.get(m);
-				int endExclusive = (m + 1 < markers.size()) ? markers.get(m + 1) : this.lineCount;
+				int endExclusive = (m + 1 < markers.size()) ? markers.get(m + 1) : this.lines.count();
 				boolean isUpgrade = marker(marker) == Marker.UPGRADE;
 				Section previous = isUpgrade ? upgrade : downgrade;
 				if (previous != null) {
@@ -298,7 +212,7 @@ public final class SqlRevisionParser {
 				}
 			}
 			if (upgrade == null && markers.isEmpty()) {
-				problem(Math.min(next + 1, this.lineCount), "no '-- +upgrade' section. Put the upgrade statements under a line "
+				problem(Math.min(next + 1, this.lines.count()), "no '-- +upgrade' section. Put the upgrade statements under a line "
 						+ "'-- +upgrade' (an empty section is a valid no-op).");
 			}
 			else if (upgrade == null) {
@@ -311,13 +225,13 @@ public final class SqlRevisionParser {
 		/** Reads the leading block of {@code --} lines; returns the index of the first line after it. */
 		private int readHeader() {
 			int i = 0;
-			while (i < this.lineCount && isBlank(i)) {
+			while (i < this.lines.count() && this.lines.isBlank(i)) {
 				i++;
 			}
 			boolean first = true;
 			boolean inNotes = false;
-			for (; i < this.lineCount; i++) {
-				String line = line(i).trim();
+			for (; i < this.lines.count(); i++) {
+				String line = this.lines.line(i).trim();
 				if (!line.startsWith("--") || marker(i) != null) {
 					break;
 				}
@@ -360,13 +274,13 @@ public final class SqlRevisionParser {
 		private Section section(int marker, int endExclusive) {
 			int from = marker + 1;
 			int to = endExclusive;
-			while (from < to && isBlank(from)) {
+			while (from < to && this.lines.isBlank(from)) {
 				from++;
 			}
-			while (to > from && isBlank(to - 1)) {
+			while (to > from && this.lines.isBlank(to - 1)) {
 				to--;
 			}
-			SqlSection section = SqlSection.of(this.source, sectionText(from, to).stripTrailing(), from + 1);
+			SqlSection section = SqlSection.of(this.source, this.lines.join(from, to).stripTrailing(), from + 1);
 			if (this.splitNow) {
 				String problem = section.splitProblem();
 				if (problem != null) {
@@ -374,25 +288,6 @@ public final class SqlRevisionParser {
 				}
 			}
 			return new Section(marker + 1, section);
-		}
-
-		/** Lines {@code from} to {@code to} (exclusive) joined by {@code \n}, whatever the file's line breaks. */
-		private String sectionText(int from, int to) {
-			if (from >= to) {
-				return "";
-			}
-			String text = this.content.substring(this.starts[from], this.ends[to - 1]);
-			if (text.indexOf('\r') < 0) {
-				return text;
-			}
-			StringBuilder joined = new StringBuilder(text.length());
-			for (int i = from; i < to; i++) {
-				if (i > from) {
-					joined.append('\n');
-				}
-				joined.append(this.content, this.starts[i], this.ends[i]);
-			}
-			return joined.toString();
 		}
 
 		private RevisionScript build(Section upgrade, Section downgrade) {
@@ -465,8 +360,8 @@ public final class SqlRevisionParser {
 		}
 
 		private int firstHeaderLine() {
-			for (int i = 0; i < this.lineCount; i++) {
-				if (!isBlank(i)) {
+			for (int i = 0; i < this.lines.count(); i++) {
+				if (!this.lines.isBlank(i)) {
 					return i + 1;
 				}
 			}
