@@ -274,6 +274,20 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aBranchThatDependsOnAnAppliedBranchByItsLabelIsPending(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("c0c0c0c0c0c0", null, "-- Branch Labels: core\n", true, "CREATE TABLE core (id int);",
+				"DROP TABLE core;");
+		files.write("e1e1e1e1e1e1", null, "-- Depends On: core\n", true, "CREATE TABLE extra (id int);",
+				"DROP TABLE extra;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade("c0c0c0c0c0c0");
+		// Its dependency is applied: it is next in line, not on a branch the database never started.
+		assertThat(retort.history(null, true).revisions()).extracting(RevisionInfo::revision, RevisionInfo::state)
+			.contains(org.assertj.core.groups.Tuple.tuple("e1e1e1e1e1e1", "pending"));
+	}
+
+	@Test
 	void aDatabaseAlembicManagedIsTakenOverThroughItsVersionTable(TestDatabase db, @TempDir Path dir) {
 		db.execute("CREATE TABLE coffee (id int)",
 				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"

@@ -35,7 +35,7 @@ final class RevisionStates {
 		// One walk from bases to heads instead of an ancestor walk per revision, so a status
 		// of 10,000 revisions stays linear.
 		for (Revision revision : graph.upgradeOrder()) {
-			if (isApplied(revision.id()) || anyStarted(revision.parents()) || anyStarted(revision.dependsOn())) {
+			if (isApplied(revision.id()) || anyStarted(graph.requirements(revision.id()))) {
 				this.started.add(revision.id());
 			}
 		}

@@ -140,6 +140,14 @@ public final class RevisionGraph {
 		return this.graph.idsOf(this.graph.allChildren[index(id)]);
 	}
 
+	/**
+	 * What {@code id} revises and depends on, a dependency named by branch label resolved to the
+	 * revision that declares it: the reverse of {@link #dependents}.
+	 */
+	public List<String> requirements(String id) {
+		return this.graph.idsOf(this.graph.allDown[index(id)]);
+	}
+
 	public boolean isHead(String id) {
 		return this.graph.children[index(id)].length == 0;
 	}
