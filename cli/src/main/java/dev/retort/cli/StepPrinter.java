@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import dev.retort.command.MigrationListener;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
-import dev.retort.revision.VersionChange;
 
 /**
  * Prints each step of an upgrade, downgrade or stamp as it ends, with its duration, the way
@@ -88,7 +87,7 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	static String describe(Step step) {
 		Revision revision = step.revision();
 		String operation = step.operation().jsonName();
-		if (step.changes().stream().anyMatch(VersionChange.DeleteAll.class::isInstance)) {
+		if (step.purges()) {
 			return operation + " --purge: every row of the version table deleted";
 		}
 		if (step.operation() == Step.Operation.STAMP || revision == null) {

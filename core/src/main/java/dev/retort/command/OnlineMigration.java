@@ -10,7 +10,6 @@ import dev.retort.error.RetortException;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.Step;
-import dev.retort.revision.VersionChange;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.MigrationLock;
@@ -95,9 +94,7 @@ final class OnlineMigration {
 	}
 
 	private static boolean purges(Plan plan) {
-		return plan.steps()
-			.stream()
-			.anyMatch((step) -> step.changes().stream().anyMatch(VersionChange.DeleteAll.class::isInstance));
+		return plan.steps().stream().anyMatch(Step::purges);
 	}
 
 	/**

@@ -22,6 +22,16 @@ public record Step(Revision revision, Operation operation, List<VersionChange> c
 		headsAfter = List.copyOf(headsAfter);
 	}
 
+	/** Whether this step deletes every version row ({@code stamp --purge}). */
+	public boolean purges() {
+		for (VersionChange change : this.changes) {
+			if (change instanceof VersionChange.DeleteAll) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** What a step does; the names are those of {@code retort_history.operation}. */
 	public enum Operation {
 
