@@ -66,8 +66,9 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 		if (question >= 0) {
 			StringBuilder kept = new StringBuilder();
 			for (String parameter : tail.substring(question + 1).split("&")) {
-				String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
-				String value = parameter.contains("=") ? decode(parameter.substring(parameter.indexOf('=') + 1)) : "";
+				int equals = parameter.indexOf('=');
+				String name = (equals >= 0) ? parameter.substring(0, equals) : parameter;
+				String value = (equals >= 0) ? decode(parameter.substring(equals + 1)) : "";
 				if (name.equalsIgnoreCase("user") && user == null) {
 					user = value;
 				}

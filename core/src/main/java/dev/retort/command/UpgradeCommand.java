@@ -35,12 +35,13 @@ public final class UpgradeCommand {
 	private String target(String target) {
 		String result = (target == null || target.isBlank()) ? "heads" : target.strip();
 		// The graph only when asked for: the revisions may still be loading (ScriptLoad).
-		if (this.context.config().failOnMultipleHeads() && result.equals("heads")
-				&& this.context.graph().heads().size() > 1) {
+		if (this.context.config().failOnMultipleHeads() && result.equals("heads")) {
 			List<String> heads = this.context.graph().heads().stream().map(Revision::id).toList();
-			throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present ("
-					+ String.join(", ", heads) + ") and 'fail-on-multiple-heads' is set; merge them first: retort merge"
-					+ " -m \"merge\" " + String.join(" ", heads));
+			if (heads.size() > 1) {
+				throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present ("
+						+ String.join(", ", heads) + ") and 'fail-on-multiple-heads' is set; merge them first:"
+						+ " retort merge -m \"merge\" " + String.join(" ", heads));
+			}
 		}
 		return result;
 	}

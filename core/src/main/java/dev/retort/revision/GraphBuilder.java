@@ -328,28 +328,17 @@ final class GraphBuilder {
 		return normDown;
 	}
 
+	/** {@code first} (distinct already), then what {@code second} adds to it. */
 	private static int[] concatDistinct(int[] first, int[] second) {
 		if (second.length == 0) {
 			return first;
 		}
-		Set<Integer> result = new LinkedHashSet<>();
-		for (int value : first) {
-			result.add(value);
-		}
+		int[] result = Arrays.copyOf(first, first.length + second.length);
+		int size = first.length;
 		for (int value : second) {
-			result.add(value);
+			size = addDistinct(result, size, value);
 		}
-		return toArray(result);
-	}
-
-	/** A plain loop, not a stream: it runs for every revision of every start. */
-	private static int[] toArray(Set<Integer> values) {
-		int[] array = new int[values.size()];
-		int i = 0;
-		for (int value : values) {
-			array[i++] = value;
-		}
-		return array;
+		return (size == result.length) ? result : Arrays.copyOf(result, size);
 	}
 
 	private static boolean contains(int[] values, int value) {

@@ -232,7 +232,6 @@ public final class ConnectionFactory {
 
 	}
 
-
 	// pgjdbc's messages end in a period; the sentence goes on after them.
 	private static String withoutFinalPeriod(String message) {
 		return (message != null && message.endsWith(".")) ? message.substring(0, message.length() - 1) : message;

@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SqlRevisionLoader {
 
-	/** Per reading thread: most revision files fit, and are then copied once. */
 	/** Files in path order; a plain comparison, as a start sorts every file of every location. */
 	private static final Comparator<SourceFile> BY_PATH = (a, b) -> a.relativePath().compareTo(b.relativePath());
 
+	/** Per reading thread: most revision files fit, and are then copied once. */
 	private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] { new byte[16 * 1024] });
 
 	/** Deeper than any real layout: only a symbolic link loop gets there. */

@@ -418,11 +418,6 @@ public final class SqlRevisionParser {
 			return false;
 		}
 
-		private static boolean isComment(String line) {
-			String trimmed = line.trim();
-			return trimmed.isEmpty() || trimmed.startsWith("--");
-		}
-
 		/** {@link #normaliseKey}, without building a string for a key written as shown to users. */
 		private static String key(String written) {
 			String key = NORMALISED_KEYS.get(written);
