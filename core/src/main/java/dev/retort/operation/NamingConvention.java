@@ -1,13 +1,12 @@
 package dev.retort.operation;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.retort.revision.Sha256;
 
 /**
  * How {@link Operations} names an index or constraint that the revision author did not name,
@@ -110,17 +109,12 @@ public record NamingConvention(String index, String unique, String check, String
 		if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_LENGTH) {
 			return name;
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-			String prefix = name;
-			while ((prefix + "_12345678").getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_LENGTH) {
-				prefix = prefix.substring(0, prefix.length() - 1);
-			}
-			return prefix + "_" + HexFormat.of().formatHex(digest, 0, 4);
+		byte[] digest = Sha256.digest(name.getBytes(StandardCharsets.UTF_8));
+		String prefix = name;
+		while ((prefix + "_12345678").getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_LENGTH) {
+			prefix = prefix.substring(0, prefix.length() - 1);
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
+		return prefix + "_" + Sha256.hex(digest, 4);
 	}
 
 }

@@ -2,8 +2,6 @@ package dev.retort.runtime;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.List;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.Sha256;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +43,9 @@ public final class MigrationLock implements AutoCloseable {
 
 	/** The advisory lock key of a schema and version table: the first 8 bytes of a SHA-256. */
 	public static long key(TableNames names) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("retort:" + names.schema() + "." + names.versionTable()).getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(digest, 0, 8).getLong();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
+		byte[] digest = Sha256
+			.digest(("retort:" + names.schema() + "." + names.versionTable()).getBytes(StandardCharsets.UTF_8));
+		return ByteBuffer.wrap(digest, 0, 8).getLong();
 	}
 
 	/**

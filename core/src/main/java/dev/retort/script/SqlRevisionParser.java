@@ -1,11 +1,8 @@
 package dev.retort.script;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +11,7 @@ import java.util.Map;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
 import dev.retort.revision.Revision.Origin;
+import dev.retort.revision.Sha256;
 
 /**
  * Reads a SQL revision file (SPEC §2.1): the header of leading {@code --} lines (the message, then
@@ -30,9 +28,6 @@ public final class SqlRevisionParser {
 	/** The header keys, as shown to users. */
 	public static final List<String> KEYS = List.of("Revision ID", "Revises", "Create Date", "Branch Labels",
 			"Depends On", "Transactional", "Notes");
-
-	/** Cloned for each checksum: cheaper than looking the algorithm up among the providers each time. */
-	private static final MessageDigest SHA_256 = sha256();
 
 	/** Normalised key (lower case, single spaces) → the key as shown to users. */
 	private static final Map<String, String> KEY_NAMES = keyNames();
@@ -107,28 +102,7 @@ public final class SqlRevisionParser {
 			Lines lines = Lines.of(sectionText);
 			normalised = lines.join(0, lines.count());
 		}
-		return HexFormat.of().formatHex(newDigest().digest(normalised.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static MessageDigest newDigest() {
-		if (SHA_256 != null) {
-			try {
-				return (MessageDigest) SHA_256.clone();
-			}
-			catch (CloneNotSupportedException ex) {
-				// A provider whose digest cannot be cloned: look it up each time.
-			}
-		}
-		return sha256();
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM provides SHA-256", ex);
-		}
+		return Sha256.hex(normalised.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
