@@ -146,10 +146,25 @@ public record RetortConfig(DataSource dataSource, String url, String user, Strin
 	}
 
 	private static void requireIdentifier(String property, String value) {
-		if (!value.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
+		if (!isIdentifier(value)) {
 			throw new RetortException(ErrorCode.CONFIGURATION, "Invalid value '" + value + "' for '" + property
 					+ "': use a PostgreSQL identifier of letters, digits and underscores (at most 63 characters).");
 		}
+	}
+
+	/** {@code [A-Za-z_][A-Za-z0-9_$]{0,62}}, checked without compiling a pattern on every start. */
+	private static boolean isIdentifier(String value) {
+		if (value.isEmpty() || value.length() > 63) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+			if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '$'))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Builds a {@link RetortConfig}; every value starts at its SPEC §6 default. */

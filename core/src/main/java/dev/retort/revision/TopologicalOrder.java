@@ -1,7 +1,6 @@
 package dev.retort.revision;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -39,10 +38,14 @@ final class TopologicalOrder {
 		}
 		List<Integer> frontier = new ArrayList<>();
 		BitSet inFrontier = new BitSet(n);
-		int[] seeds = Arrays.stream(heads).filter(todo::get).distinct().sorted().toArray();
-		for (int seed : seeds) {
+		// The heads still to do, each once, in index order.
+		for (int head : heads) {
+			if (todo.get(head)) {
+				inFrontier.set(head);
+			}
+		}
+		for (int seed = inFrontier.nextSetBit(0); seed >= 0; seed = inFrontier.nextSetBit(seed + 1)) {
 			frontier.add(seed);
-			inFrontier.set(seed);
 		}
 		int[] output = new int[todo.cardinality()];
 		int emitted = 0;

@@ -23,8 +23,6 @@ import dev.retort.revision.Revision.Origin;
  */
 final class JavaRevisionLoader {
 
-	private static final Pattern PACKAGE = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
-
 	private JavaRevisionLoader() {
 	}
 
@@ -64,7 +62,7 @@ final class JavaRevisionLoader {
 	/** The concrete classes of a package that are annotated or that implement Migration. */
 	private static List<Class<?>> scan(String packageName, ClassLoader classLoader, List<String> problems) {
 		String trimmed = packageName.trim();
-		if (!PACKAGE.matcher(trimmed).matches()) {
+		if (!PackageName.PATTERN.matcher(trimmed).matches()) {
 			throw new ScriptLocationException(packageName, "Java package '" + packageName
 					+ "' is not a package name. Use a dotted name such as 'com.example.db.revisions'.");
 		}
@@ -196,6 +194,14 @@ final class JavaRevisionLoader {
 			}
 		}
 		return result;
+	}
+
+	/** Compiled on the first package scanned, not on every start that reads only SQL files. */
+	private static final class PackageName {
+
+		static final Pattern PATTERN = Pattern.compile(
+				"\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+
 	}
 
 }

@@ -17,17 +17,13 @@ public final class RevisionIds {
 	/** {@code version_num varchar(32)}: a longer id could not be recorded. */
 	public static final int MAX_LENGTH = 32;
 
-	private static final Pattern WRITABLE = Pattern.compile("[A-Za-z0-9_]+");
-
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private RevisionIds() {
 	}
 
 	/** A fresh id: 12 lower-case hex digits from a {@link SecureRandom}. */
 	public static String newId() {
 		byte[] bytes = new byte[6];
-		RANDOM.nextBytes(bytes);
+		NewFiles.RANDOM.nextBytes(bytes);
 		return HexFormat.of().formatHex(bytes);
 	}
 
@@ -41,10 +37,10 @@ public final class RevisionIds {
 			throw new RetortException(ErrorCode.INVALID_REVISION_FILE,
 					"A revision id must not be empty. Leave --rev-id out for a fresh one.");
 		}
-		if (!WRITABLE.matcher(id).matches()) {
+		if (!NewFiles.WRITABLE.matcher(id).matches()) {
 			StringBuilder bad = new StringBuilder();
 			id.chars()
-				.filter((c) -> !WRITABLE.matcher(String.valueOf((char) c)).matches())
+				.filter((c) -> !NewFiles.WRITABLE.matcher(String.valueOf((char) c)).matches())
 				.distinct()
 				.forEach((c) -> bad.append((char) c));
 			throw new RetortException(ErrorCode.INVALID_REVISION_FILE, "Character(s) '" + bad
@@ -68,6 +64,19 @@ public final class RevisionIds {
 					+ MAX_LENGTH + ". Use a shorter id.";
 		}
 		return null;
+	}
+
+	/**
+	 * What only writing a revision needs, made on first use: every command reads ids through
+	 * this class, and a {@code SecureRandom} loads the JCA's providers and opens the system's
+	 * seed files (milliseconds of a start that never writes a revision).
+	 */
+	private static final class NewFiles {
+
+		static final SecureRandom RANDOM = new SecureRandom();
+
+		static final Pattern WRITABLE = Pattern.compile("[A-Za-z0-9_]+");
+
 	}
 
 }
