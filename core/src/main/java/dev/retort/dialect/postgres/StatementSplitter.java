@@ -43,13 +43,23 @@ public final class StatementSplitter {
 
 	private int beginDepth;
 
-	/** Lower-cased first letters of the first words, to spot CREATE [OR REPLACE] FUNCTION. */
-	private final StringBuilder leadingWords = new StringBuilder();
+	/**
+	 * How far the statement's first words read CREATE [OR REPLACE] {FUNCTION|PROCEDURE}: one of
+	 * the {@code LEAD_} states; {@link #LEAD_ROUTINE} once they did.
+	 */
+	private int lead = LEAD_START;
 
-	private int wordCount;
+	private static final int LEAD_START = 0;
 
-	/** Whether the statement so far reads CREATE [OR REPLACE] {FUNCTION|PROCEDURE}. */
-	private boolean routine;
+	private static final int LEAD_CREATE = 1;
+
+	private static final int LEAD_CREATE_OR = 2;
+
+	private static final int LEAD_CREATE_OR_REPLACE = 3;
+
+	private static final int LEAD_ROUTINE = 4;
+
+	private static final int LEAD_OTHER = 5;
 
 	private StatementSplitter(String sql, int firstLine) {
 		this.sql = sql;
@@ -146,16 +156,11 @@ public final class StatementSplitter {
 	 * it) opens a block that END closes, so the semicolons of a BEGIN ATOMIC body stay inside.
 	 */
 	private void trackBeginAtomic(int from, int to) {
-		if (this.wordCount < 4) {
-			boolean tracked = is(from, to, "create") || is(from, to, "function") || is(from, to, "procedure")
-					|| is(from, to, "or") || is(from, to, "replace");
-			this.leadingWords.append(tracked ? Character.toLowerCase(this.sql.charAt(from)) : ' ');
-			String lead = this.leadingWords.toString();
-			this.routine = lead.startsWith("cf") || lead.startsWith("cp") || lead.startsWith("corf")
-					|| lead.startsWith("corp");
+		if (this.lead != LEAD_ROUTINE) {
+			this.lead = nextLead(from, to);
+			return;
 		}
-		this.wordCount++;
-		if (!this.routine || this.parenDepth != 0) {
+		if (this.parenDepth != 0) {
 			return;
 		}
 		if (is(from, to, "begin")) {
@@ -169,8 +174,41 @@ public final class StatementSplitter {
 		}
 	}
 
+	/** The lead after the word at {@code from..to}; a word the routine header does not allow ends it. */
+	private int nextLead(int from, int to) {
+		switch (this.lead) {
+			case LEAD_START:
+				return is(from, to, "create") ? LEAD_CREATE : LEAD_OTHER;
+			case LEAD_CREATE:
+				return routineKind(from, to) ? LEAD_ROUTINE : is(from, to, "or") ? LEAD_CREATE_OR : LEAD_OTHER;
+			case LEAD_CREATE_OR:
+				return is(from, to, "replace") ? LEAD_CREATE_OR_REPLACE : LEAD_OTHER;
+			case LEAD_CREATE_OR_REPLACE:
+				return routineKind(from, to) ? LEAD_ROUTINE : LEAD_OTHER;
+			default:
+				return LEAD_OTHER;
+		}
+	}
+
+	private boolean routineKind(int from, int to) {
+		return is(from, to, "function") || is(from, to, "procedure");
+	}
+
+	/**
+	 * Whether the word at {@code from..to} is {@code keyword} (lower-case ASCII letters) in any
+	 * case. ASCII folding, as PostgreSQL's for keywords; a plain loop, as this runs for every
+	 * word of every statement and a new JVM compiles it early.
+	 */
 	private boolean is(int from, int to, String keyword) {
-		return to - from == keyword.length() && this.sql.regionMatches(true, from, keyword, 0, keyword.length());
+		if (to - from != keyword.length()) {
+			return false;
+		}
+		for (int i = 0; i < keyword.length(); i++) {
+			if ((this.sql.charAt(from + i) | 0x20) != keyword.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void skipLineComment() {
@@ -306,17 +344,16 @@ public final class StatementSplitter {
 		this.start = -1;
 		this.parenDepth = 0;
 		this.beginDepth = 0;
-		this.leadingWords.setLength(0);
-		this.wordCount = 0;
-		this.routine = false;
+		this.lead = LEAD_START;
 	}
 
+	// Below 0x80, Character.isLetter and isDigit are exactly these ranges.
 	private static boolean isIdentifierStart(char c) {
-		return Character.isLetter(c) || c == '_' || c >= 0x80;
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 	}
 
 	private static boolean isIdentifierPart(char c) {
-		return isIdentifierStart(c) || Character.isDigit(c) || c == '$';
+		return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
 	}
 
 	/**

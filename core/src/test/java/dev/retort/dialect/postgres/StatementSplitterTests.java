@@ -118,6 +118,23 @@ class StatementSplitterTests {
 	}
 
 	@Test
+	void everyRoutineHeaderOpensABeginAtomicBodyInAnyCase() {
+		for (String header : List.of("create function f()", "Create Procedure p()", "CREATE OR REPLACE PROCEDURE p()",
+				"create or replace function f()")) {
+			String routine = header + " LANGUAGE sql\nbegin atomic\n  INSERT INTO t VALUES (1);\n  SELECT 2;\nend";
+			assertThat(sqls(routine + ";\nSELECT 3;")).as(header).containsExactly(routine, "SELECT 3");
+		}
+	}
+
+	@Test
+	void wordsThatOnlyResembleARoutineHeaderDoNotOpenABody() {
+		assertThat(sqls("CREATE OR FUNCTION begin; SELECT 1;")).containsExactly("CREATE OR FUNCTION begin", "SELECT 1");
+		assertThat(sqls("CREATE TABLE function (begin int); SELECT 1;"))
+			.containsExactly("CREATE TABLE function (begin int)", "SELECT 1");
+		assertThat(sqls("créate function begin; SELECT 1;")).containsExactly("créate function begin", "SELECT 1");
+	}
+
+	@Test
 	void beginOutsideRoutinesStillEndsAtSemicolon() {
 		assertThat(sqls("BEGIN; SELECT 1; END;")).containsExactly("BEGIN", "SELECT 1", "END");
 	}
