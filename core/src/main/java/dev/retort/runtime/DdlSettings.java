@@ -31,7 +31,7 @@ public record DdlSettings(Duration lockTimeout, Duration statementTimeout, int r
 			statements.add(new Bookkeeping(set + "statement_timeout = " + Sql.millis(this.statementTimeout),
 					Bookkeeping.ANY_ROWS));
 		}
-		return statements;
+		return List.copyOf(statements);
 	}
 
 	/** Statements undoing {@link #apply(boolean) apply(false)}. */

@@ -91,6 +91,11 @@ public final class JdbcSqlSink implements SqlSink {
 	}
 
 	@Override
+	public boolean keepsComments() {
+		return logger.isDebugEnabled();
+	}
+
+	@Override
 	public void comment(String text) {
 		logger.debug(text);
 	}

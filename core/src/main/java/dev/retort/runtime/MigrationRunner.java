@@ -59,6 +59,9 @@ public final class MigrationRunner {
 	/** Settings waiting to travel with the next statement. */
 	private List<Bookkeeping> pendingBefore = List.of();
 
+	/** The {@code SET LOCAL} statements opening each transaction that runs a revision. */
+	private final List<Bookkeeping> transactionSettings;
+
 	/**
 	 * @param sink where SQL goes
 	 * @param names the bookkeeping tables
@@ -76,6 +79,7 @@ public final class MigrationRunner {
 		this.historyTable = new HistoryTable(names);
 		this.scripts = scripts;
 		this.ddl = ddl;
+		this.transactionSettings = ddl.apply(true);
 		this.mode = mode;
 		this.listener = (listener != null) ? listener : RunListener.NONE;
 		this.client = client;
@@ -145,7 +149,7 @@ public final class MigrationRunner {
 				comment(current);
 				this.sink.begin();
 				// Sent with the first statement: SET LOCAL costs no round trip of its own.
-				this.pendingBefore = unit.stream().anyMatch(MigrationRunner::hasBody) ? this.ddl.apply(true) : List.of();
+				this.pendingBefore = anyBody(unit) ? this.transactionSettings : List.of();
 				// One revision per transaction: its history row is timed by the server (now() is the
 				// transaction's start), so the row can travel with the revision's last statement.
 				boolean serverTimed = unit.size() == 1;
@@ -411,8 +415,20 @@ public final class MigrationRunner {
 	}
 
 	private void comment(Step step) {
+		if (!this.sink.keepsComments()) {
+			return;
+		}
 		this.sink.comment("Running " + step.operation().jsonName() + " " + FailureMessage.describeHeads(step.headsBefore()) + " -> "
 				+ FailureMessage.describeHeads(step.headsAfter()));
+	}
+
+	private static boolean anyBody(List<Step> unit) {
+		for (Step step : unit) {
+			if (hasBody(step)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasBody(Step step) {

@@ -53,6 +53,11 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
+	public boolean keepsComments() {
+		return true;
+	}
+
+	@Override
 	public void comment(String text) {
 		this.script.append("-- ").append(text.replace("\n", " ")).append("\n\n");
 	}

@@ -41,6 +41,9 @@ public interface SqlSink {
 	/** A comment for the reader of a script; online it goes to the debug log. */
 	void comment(String text);
 
+	/** Whether {@link #comment} keeps what it is given, so callers build no text for nothing. */
+	boolean keepsComments();
+
 	/** The JDBC connection of the migration, for Java data migrations; offline refuses. */
 	Connection connection();
 
