@@ -352,20 +352,25 @@ public final class SqlRevisionParser {
 		 */
 		private static Marker marker(String text, int from, int to) {
 			int i = skipWhitespace(text, from, to);
-			if (i + 2 > to || !text.startsWith("--", i)) {
+			if (i + 2 > to || text.charAt(i) != '-' || text.charAt(i + 1) != '-') {
 				return null;
 			}
-			i = skipWhitespace(text, i + 2, to);
+			return markerAfterDashes(text, i + 2, to);
+		}
+
+		// Apart from marker(), which every line passes: a new JVM compiles that early, and small.
+		private static Marker markerAfterDashes(String text, int from, int to) {
+			int i = skipWhitespace(text, from, to);
 			if (i >= to || text.charAt(i) != '+') {
 				return null;
 			}
 			i++;
 			Marker marker;
-			if (i + 7 <= to && text.regionMatches(true, i, "upgrade", 0, 7)) {
+			if (startsWithIgnoreCase(text, i, to, "upgrade")) {
 				marker = Marker.UPGRADE;
 				i += 7;
 			}
-			else if (i + 9 <= to && text.regionMatches(true, i, "downgrade", 0, 9)) {
+			else if (startsWithIgnoreCase(text, i, to, "downgrade")) {
 				marker = Marker.DOWNGRADE;
 				i += 9;
 			}
@@ -373,6 +378,19 @@ public final class SqlRevisionParser {
 				return null;
 			}
 			return (skipWhitespace(text, i, to) == to) ? marker : null;
+		}
+
+		/** Whether {@code text} has {@code word} (lower-case ASCII letters) at {@code at}, in any case. */
+		private static boolean startsWithIgnoreCase(String text, int at, int to, String word) {
+			if (at + word.length() > to) {
+				return false;
+			}
+			for (int k = 0; k < word.length(); k++) {
+				if ((text.charAt(at + k) | 0x20) != word.charAt(k)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private static int skipWhitespace(String text, int from, int to) {
