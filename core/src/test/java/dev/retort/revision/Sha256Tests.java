@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+
+import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestPostgres;
 
 /**
  * Retort's SHA-256 is the standard one: checksums recorded by any version of Retort, and the
@@ -44,6 +48,21 @@ class Sha256Tests {
 	@Property(tries = 300)
 	void matchesTheJdkOnAnyInput(@ForAll @Size(max = 5000) byte[] input) throws NoSuchAlgorithmException {
 		assertThat(Sha256.digest(input)).isEqualTo(jdk(input));
+	}
+
+	@Test
+	void anOperatorCanRecomputeAChecksumInPostgresql() {
+		TestDatabase db = TestPostgres.freshDatabase();
+		try {
+			for (String section : List.of("", "SELECT 1;", "CREATE TABLE café (naïve text);\nINSERT INTO café VALUES ('☕');",
+					"x".repeat(1000))) {
+				assertThat(db.queryStrings("SELECT encode(sha256(convert_to(?, 'UTF8')), 'hex')", section))
+					.containsExactly(Sha256.hex(section.getBytes(StandardCharsets.UTF_8)));
+			}
+		}
+		finally {
+			db.drop();
+		}
 	}
 
 	@Test
