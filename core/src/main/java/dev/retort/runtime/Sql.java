@@ -2,6 +2,8 @@ package dev.retort.runtime;
 
 import java.util.List;
 
+import dev.retort.dialect.postgres.PostgresLiterals;
+
 /**
  * Literal and identifier quoting for the statements Retort writes itself (version and history
  * rows, settings). They are rendered as text rather than bound as parameters so that the online
@@ -12,13 +14,18 @@ final class Sql {
 	private Sql() {
 	}
 
-	/** A string literal; {@code null} becomes {@code NULL}. Assumes standard_conforming_strings. */
+	/**
+	 * A string literal; {@code null} becomes {@code NULL}. One with a backslash is written
+	 * {@code E'…'} with the backslash doubled, so it reads back unchanged whatever
+	 * {@code standard_conforming_strings} the database or role sets: a message or an error text
+	 * can never end the literal early.
+	 */
 	static String literal(String value) {
 		if (value == null) {
 			return "NULL";
 		}
 		// PostgreSQL text cannot hold NUL; an error message never needs one.
-		return "'" + value.replace("\u0000", "").replace("'", "''") + "'";
+		return PostgresLiterals.string((value.indexOf('\0') >= 0) ? value.replace("\0", "") : value);
 	}
 
 	/** A {@code text[]} literal of the values. */

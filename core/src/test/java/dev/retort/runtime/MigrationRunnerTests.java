@@ -110,7 +110,6 @@ class MigrationRunnerTests {
 			.contains("INSERT INTO public.retort_version (version_num) VALUES ('a1');")
 			.contains("UPDATE public.retort_version SET version_num = 'b2' WHERE version_num = 'a1';")
 			.contains("COMMIT;");
-		System.out.println(sink.script());
 	}
 
 	private static TableNames names() {
