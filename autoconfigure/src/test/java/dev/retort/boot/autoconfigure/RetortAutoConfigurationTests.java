@@ -23,6 +23,8 @@ import dev.retort.script.ScriptLoad;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.aot.hint.RuntimeHints;
@@ -302,6 +304,22 @@ class RetortAutoConfigurationTests {
 				ScriptLoad started = context.getBean(RetortRevisionPreloader.BEAN_NAME, ScriptLoad.class);
 				assertThat(context.getBean(Retort.class).scripts()).isSameAs(started.get());
 				assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "retort.locations=classpath:revisions/two-heads , classpath:revisions/extra",
+			"retort.locations[0]=classpath:revisions/two-heads;retort.locations[1]=classpath:revisions/extra" })
+	void locationsGivenCommaSeparatedOrOneByOneAreReadBeforeTheContextToo(String locations, TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues(locations.split(";"))
+			.withInitializer(RetortAutoConfigurationTests::startPreloading)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ScriptLoad started = context.getBean(RetortRevisionPreloader.BEAN_NAME, ScriptLoad.class);
+				assertThat(context.getBean(Retort.class).scripts()).isSameAs(started.get());
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+					.containsExactly("dddd00000002", "eeee00000002", "ffff00000001");
 			});
 	}
 
