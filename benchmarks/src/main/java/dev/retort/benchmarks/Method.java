@@ -35,7 +35,8 @@ final class Method {
 			   Spring Boot 4 with each tool's starter (`spring-boot-starter-flyway`,
 			   `spring-boot-starter-liquibase`, `retort-spring-boot-starter`), each started with only its own
 			   tool's jars on the class path, against the same app with no tool. Each variant first applies
-			   the 1,000 revisions itself, then is timed over `SpringApplication.run` with nothing pending.
+			   the 1,000 revisions itself, then is timed over `SpringApplication.run` with nothing pending,
+			   15 starts each (the added time is a difference of two medians, noisier than a ratio).
 			4. **Graph** (Retort alone): 10,000 revisions as one chain, and with 500 branch points and 500
 			   merges (blocks of 20: a branch point, two branches of 9, a merge). *Cold JVM* loads the
 			   10,000 files, validates the graph and plans base→heads in a new JVM (what a start pays);
