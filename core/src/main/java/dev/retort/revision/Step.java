@@ -35,10 +35,17 @@ public record Step(Revision revision, Operation operation, List<VersionChange> c
 	/** What a step does; the names are those of {@code retort_history.operation}. */
 	public enum Operation {
 
-		UPGRADE, DOWNGRADE, STAMP;
+		UPGRADE("upgrade"), DOWNGRADE("downgrade"), STAMP("stamp");
 
+		private final String jsonName;
+
+		Operation(String jsonName) {
+			this.jsonName = jsonName;
+		}
+
+		/** The lower-case name, asked for several times per step run. */
 		public String jsonName() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return this.jsonName;
 		}
 
 	}
