@@ -128,6 +128,10 @@ public final class ConnectionFactory {
 				properties.setProperty("password", effectivePassword);
 			}
 			properties.setProperty("ApplicationName", this.applicationName);
+			// Lets pgjdbc send application_name in the startup packet instead of a SET after it: a
+			// round trip less per connection. Every supported server (14 and later) qualifies; a
+			// value in the URL wins, as pgjdbc reads the URL's parameters over these.
+			properties.setProperty("assumeMinServerVersion", "9.0");
 			connection = DriverManager.getConnection(target.jdbcUrl(), properties);
 			needsSetName = false;
 		}

@@ -99,6 +99,23 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
+	void everySessionCarriesTheApplicationNameOnTheUrlPath(TestDatabase db, @TempDir Path dir) {
+		List<String> seen = new ArrayList<>();
+		// Sent in the startup packet (assumeMinServerVersion), not by a SET after connecting.
+		configure(db, twoRevisions(dir)).applicationName("retort-url")
+			.load()
+			.withListener(new MigrationListener() {
+				@Override
+				public void stepStarting(Step step) {
+					seen.addAll(db.queryStrings(
+							"SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-url'"));
+				}
+			})
+			.upgrade("heads");
+		assertThat(seen).containsExactly("2", "2");
+	}
+
+	@Test
 	void transactionModeAllAppliesEverythingInOneTransaction(TestDatabase db, @TempDir Path dir) {
 		List<StepResult> steps = configure(db, twoRevisions(dir)).transactionMode(TransactionMode.ALL)
 			.load()
