@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.retort.dialect.postgres.Keywords;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
 import dev.retort.revision.Revision.Origin;
@@ -380,17 +381,9 @@ public final class SqlRevisionParser {
 			return (skipWhitespace(text, i, to) == to) ? marker : null;
 		}
 
-		/** Whether {@code text} has {@code word} (lower-case ASCII letters) at {@code at}, in any case. */
+		/** Whether {@code text} has {@code word} at {@code at}, in any case. */
 		private static boolean startsWithIgnoreCase(String text, int at, int to, String word) {
-			if (at + word.length() > to) {
-				return false;
-			}
-			for (int k = 0; k < word.length(); k++) {
-				if ((text.charAt(at + k) | 0x20) != word.charAt(k)) {
-					return false;
-				}
-			}
-			return true;
+			return at + word.length() <= to && Keywords.matchAt(text, at, word);
 		}
 
 		private static int skipWhitespace(String text, int from, int to) {

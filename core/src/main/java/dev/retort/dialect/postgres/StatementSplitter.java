@@ -194,21 +194,9 @@ public final class StatementSplitter {
 		return is(from, to, "function") || is(from, to, "procedure");
 	}
 
-	/**
-	 * Whether the word at {@code from..to} is {@code keyword} (lower-case ASCII letters) in any
-	 * case. ASCII folding, as PostgreSQL's for keywords; a plain loop, as this runs for every
-	 * word of every statement and a new JVM compiles it early.
-	 */
+	/** Whether the word at {@code from..to} is {@code keyword}, in any case. */
 	private boolean is(int from, int to, String keyword) {
-		if (to - from != keyword.length()) {
-			return false;
-		}
-		for (int i = 0; i < keyword.length(); i++) {
-			if ((this.sql.charAt(from + i) | 0x20) != keyword.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
+		return to - from == keyword.length() && Keywords.matchAt(this.sql, from, keyword);
 	}
 
 	private void skipLineComment() {
