@@ -80,39 +80,33 @@ class RuntimeSettingsTests {
 
 	@Test
 	void everySessionCarriesTheApplicationNameOnTheDataSourcePathToo(TestDatabase db, @TempDir Path dir) {
-		List<String> seen = new ArrayList<>();
-		Retort.configure()
+		Retort retort = Retort.configure()
 			.dataSource(db.dataSource())
 			.locations(twoRevisions(dir).location())
 			.applicationName("retort-ds")
-			.load()
-			.withListener(new MigrationListener() {
-				@Override
-				public void stepStarting(Step step) {
-					seen.addAll(db.queryStrings(
-							"SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-ds'"));
-				}
-			})
-			.upgrade("heads");
+			.load();
 		// The lock session and the migration session, at each step.
-		assertThat(seen).containsExactly("2", "2");
+		assertThat(sessionsNamedAtEachStep(retort, db, "retort-ds")).containsExactly("2", "2");
 	}
 
 	@Test
 	void everySessionCarriesTheApplicationNameOnTheUrlPath(TestDatabase db, @TempDir Path dir) {
-		List<String> seen = new ArrayList<>();
 		// Sent in the startup packet (assumeMinServerVersion), not by a SET after connecting.
-		configure(db, twoRevisions(dir)).applicationName("retort-url")
-			.load()
-			.withListener(new MigrationListener() {
-				@Override
-				public void stepStarting(Step step) {
-					seen.addAll(db.queryStrings(
-							"SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-url'"));
-				}
-			})
-			.upgrade("heads");
-		assertThat(seen).containsExactly("2", "2");
+		Retort retort = configure(db, twoRevisions(dir)).applicationName("retort-url").load();
+		assertThat(sessionsNamedAtEachStep(retort, db, "retort-url")).containsExactly("2", "2");
+	}
+
+	/** Upgrades to the heads, counting the sessions named {@code applicationName} as each step starts. */
+	private static List<String> sessionsNamedAtEachStep(Retort retort, TestDatabase db, String applicationName) {
+		List<String> seen = new ArrayList<>();
+		retort.withListener(new MigrationListener() {
+			@Override
+			public void stepStarting(Step step) {
+				seen.addAll(db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?",
+						applicationName));
+			}
+		}).upgrade("heads");
+		return seen;
 	}
 
 	@Test
