@@ -13,8 +13,9 @@ import dev.retort.runtime.Database;
 /**
  * {@code retort validate}: every problem at once: SQL that cannot be split into statements (a
  * quote never closed), applied revisions that changed on disk, applied revisions missing on
- * disk. (Graph problems stop {@code load()} already; the facade's static {@code validate(config)} turns them into problems too.) Read-only; without a database
- * only the graph is checked.
+ * disk. (Graph problems stop {@code load()} already; the facade's static
+ * {@code validate(config)} turns them into problems too.) Read-only; without a database only the
+ * graph is checked.
  */
 public final class ValidateCommand {
 
