@@ -336,6 +336,35 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void anUpToDateRunNeitherTakesNorWaitsForTheLock(TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = linear(dir);
+		configure(db, files).load().upgrade("heads");
+		long key = dev.retort.runtime.MigrationLock.key(new dev.retort.runtime.TableNames("public", "retort_version",
+				"retort_history"));
+		try (java.sql.Connection holder = db.connect(); java.sql.Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(" + key + ")");
+			List<String> heard = new java.util.ArrayList<>();
+			Retort upToDate = configure(db, files).lockWaitTimeout(Duration.ofMillis(200)).load()
+				.withListener(new dev.retort.command.MigrationListener() {
+					@Override
+					public void lockAcquired(Duration waited) {
+						heard.add("lock");
+					}
+				});
+			MigrationResult result = upToDate.upgrade("heads");
+			assertThat(result.steps()).isEmpty();
+			assertThat(result.to()).containsExactly(B);
+			assertThat(heard).isEmpty();
+			// With something to do, the run waits for the holder as before, and gives up unchanged.
+			files.write(C, B, "CREATE TABLE t3 (id int);", "DROP TABLE t3;");
+			RetortException error = catchThrowableOfType(RetortException.class,
+					() -> configure(db, files).lockWaitTimeout(Duration.ofMillis(200)).load().upgrade("heads"));
+			assertThat(error.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+			assertThat(db.tableExists("t3")).isFalse();
+		}
+	}
+
+	@Test
 	void theNextRunAfterAFailureContinuesOnceTheFileIsFixed(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, B, "CREATE TABLE t3 (id int);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE t3;");

@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shape of every command that changes the database: take the lock, read where the database
- * stands (after the lock, so a runner that waited sees the work of the one it waited for),
- * validate, plan, create the tables on first use, run, release.
+ * The shape of every command that changes the database: read where the database stands and
+ * return when there is nothing to do; otherwise take the lock, read again (after the lock, so a
+ * runner that waited sees the work of the one it waited for), validate, plan, create the tables
+ * on first use, run, release.
  */
 final class OnlineMigration {
 
@@ -44,6 +45,10 @@ final class OnlineMigration {
 		try (Database database = this.context.openDatabase()) {
 			MigrationLock lock = null;
 			if (config.lockEnabled()) {
+				MigrationResult upToDate = upToDate(database, planner, command);
+				if (upToDate != null) {
+					return upToDate;
+				}
 				long start = System.nanoTime();
 				lock = database.lock(config.lockWaitTimeout());
 				this.context.listener().lockAcquired(Duration.ofNanos(System.nanoTime() - start));
@@ -82,6 +87,39 @@ final class OnlineMigration {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The result of a run with nothing to do, read without the lock, or {@code null} when there
+	 * may be something to do. Every start of an application that is up to date is such a run: it
+	 * need not open the lock's session, nor wait behind a runner that holds the lock. Anything but
+	 * an empty plan (a table missing, a changed checksum, a plan with steps, a refusal) goes the
+	 * locked way, which reads again and decides, so no change and no error rests on a state read
+	 * without the lock.
+	 */
+	private MigrationResult upToDate(Database database, Planner planner, String command) {
+		DatabaseState state;
+		Plan plan;
+		try {
+			RevisionGraph graph = this.context.graph();
+			state = DatabaseState.read(database, graph);
+			if (!state.versionTableExists() || !state.historyTableExists()) {
+				return null;
+			}
+			if (this.context.config().validateChecksums()) {
+				state.validateChecksums(graph);
+			}
+			plan = plan(planner, graph, state, command);
+		}
+		catch (RetortException ex) {
+			return null;
+		}
+		if (!plan.isEmpty()) {
+			return null;
+		}
+		List<String> to = new ArrayList<>(state.known());
+		to.addAll(state.unknown());
+		return new MigrationResult(state.rows(), to, List.of());
 	}
 
 	/** The target, unless it is a {@code FROM:TO} range: online, a run starts where the database stands. */
