@@ -20,6 +20,13 @@ final class BootScenario {
 
 	static final String SCENARIO = "3. Spring Boot context startup, 1,000 applied";
 
+	/**
+	 * Each starter's start minus the no-tool start of the same round: the rounds run the variants
+	 * back to back, so a pair shares the machine's load of those seconds, and the median of the
+	 * pairs moves less between runs than the difference of two medians.
+	 */
+	static final String ADDED = "3. Spring Boot, added by the starter: paired starts";
+
 	static final String NO_TOOL = "no tool";
 
 	private static final List<String> FLYWAY_JARS = List.of("flyway-", "spring-boot-flyway-",
@@ -65,6 +72,8 @@ final class BootScenario {
 		// and warms the file cache.
 		Map<String, TestDatabase> databases = new LinkedHashMap<>();
 		Map<String, List<Double>> samples = new LinkedHashMap<>();
+		// Per variant, its start of each round (null where it failed or was not run).
+		Map<String, Map<Integer, Double>> byRound = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<TestDatabase> created = new ArrayList<>();
 		for (Variant variant : variants.values()) {
@@ -102,6 +111,7 @@ final class BootScenario {
 				try {
 					Child.Outcome outcome = start(variants.get(name), databases.get(name), "boot-" + name + "-" + round);
 					samples.computeIfAbsent(name, (n) -> new ArrayList<>()).add(outcome.number("ms"));
+					byRound.computeIfAbsent(name, (n) -> new LinkedHashMap<>()).put(round, outcome.number("ms"));
 				}
 				catch (RuntimeException ex) {
 					errors.put(name, Bench.firstLine(ex));
@@ -126,6 +136,22 @@ final class BootScenario {
 						null, true);
 			}
 			this.bench.report.add(row);
+		}
+		Map<Integer, Double> alone = byRound.getOrDefault(NO_TOOL, Map.of());
+		for (String name : names) {
+			if (name.equals(NO_TOOL) || errors.containsKey(name) || !byRound.containsKey(name)) {
+				continue;
+			}
+			List<Double> added = new ArrayList<>();
+			byRound.get(name).forEach((round, ms) -> {
+				if (alone.containsKey(round)) {
+					added.add(ms - alone.get(round));
+				}
+			});
+			if (!added.isEmpty()) {
+				this.bench.report.add(new Report.Row(ADDED, name, "ms", added,
+						"its start minus the no-tool start of the same round", null, false));
+			}
 		}
 	}
 
