@@ -38,7 +38,11 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 
 	/** Reads the state; never creates anything. */
 	static DatabaseState read(Database database, RevisionGraph graph) {
-		Database.RecordedState recorded = database.readRecorded();
+		return of(database.readRecorded(), graph);
+	}
+
+	/** The state of what the tables hold, against the revisions. */
+	static DatabaseState of(Database.RecordedState recorded, RevisionGraph graph) {
 		Optional<List<String>> rows = recorded.heads();
 		Optional<Map<String, AppliedRevision>> history = recorded.applied();
 		return of(rows.isPresent(), history.isPresent(), rows.orElse(List.of()), history.orElse(Map.of()), graph);

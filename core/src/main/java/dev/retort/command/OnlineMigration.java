@@ -41,7 +41,7 @@ final class OnlineMigration {
 	 */
 	MigrationResult run(String command, boolean baseline, Planner planner) {
 		RetortConfig config = this.context.config();
-		// The revisions may still be loading (ScriptLoad): connect and lock meanwhile, then wait.
+		// The revisions may still be loading (ScriptLoad): connect and read meanwhile, then wait.
 		try (Database database = this.context.openDatabase()) {
 			MigrationLock lock = null;
 			if (config.lockEnabled()) {
@@ -49,6 +49,9 @@ final class OnlineMigration {
 				if (upToDate != null) {
 					return upToDate;
 				}
+			}
+			database.identify();
+			if (config.lockEnabled()) {
 				long start = System.nanoTime();
 				lock = database.lock(config.lockWaitTimeout());
 				this.context.listener().lockAcquired(Duration.ofNanos(System.nanoTime() - start));
@@ -101,11 +104,13 @@ final class OnlineMigration {
 		DatabaseState state;
 		Plan plan;
 		try {
-			RevisionGraph graph = this.context.graph();
-			state = DatabaseState.read(database, graph);
-			if (!state.versionTableExists() || !state.historyTableExists()) {
+			Database.RecordedState recorded = database.readRecorded();
+			if (recorded.heads().isEmpty() || recorded.applied().isEmpty()) {
+				// A first run: go and lock while the revisions load (ScriptLoad), without waiting.
 				return null;
 			}
+			RevisionGraph graph = this.context.graph();
+			state = DatabaseState.of(recorded, graph);
 			if (this.context.config().validateChecksums()) {
 				state.validateChecksums(graph);
 			}

@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the sessions Retort works on: from the configured {@link DataSource}, else from
- * {@code url}/{@code user}/{@code password} through {@link DriverManager}. Every session carries
- * Retort's {@code application_name} so operators see it in {@code pg_stat_activity}. A database
- * that is still starting is retried {@code connectRetries} times; the error never holds the
- * password.
+ * {@code url}/{@code user}/{@code password} through {@link DriverManager}. A session opened from
+ * the URL carries Retort's {@code application_name} from its start; one borrowed from a
+ * {@code DataSource} takes it when it holds the lock or changes the database
+ * ({@link Session#identify()}), so that reads on the application's pool (a start with nothing to
+ * do, a health check) cost no {@code SET} and {@code RESET}. A database that is still starting is
+ * retried {@code connectRetries} times; the error never holds the password.
  */
 public final class ConnectionFactory {
 
@@ -51,7 +53,7 @@ public final class ConnectionFactory {
 	 * @param url a {@code jdbc:postgresql:} URL (or {@code postgresql://user:pass@host/db})
 	 * @param user the user, or {@code null}
 	 * @param password the password, or {@code null}
-	 * @param applicationName {@code application_name} of every session
+	 * @param applicationName {@code application_name} of the sessions operators see
 	 * @param connectRetries retries when the database cannot be reached
 	 * @param connectRetriesInterval wait between retries
 	 */
@@ -83,7 +85,7 @@ public final class ConnectionFactory {
 		return this.statements;
 	}
 
-	/** Opens a session in autocommit with Retort's {@code application_name}. */
+	/** Opens a session in autocommit (named from its start on the URL path, on demand otherwise). */
 	public Session open() {
 		if (!configured()) {
 			throw new RetortException(ErrorCode.CONFIGURATION,
@@ -111,10 +113,10 @@ public final class ConnectionFactory {
 
 	private Session connect() throws SQLException {
 		Connection connection;
-		boolean needsSetName;
+		boolean borrowed;
 		if (this.dataSource != null) {
 			connection = this.dataSource.getConnection();
-			needsSetName = true;
+			borrowed = true;
 		}
 		else {
 			JdbcUrl target = JdbcUrl.parse(this.url);
@@ -133,21 +135,16 @@ public final class ConnectionFactory {
 			// value in the URL wins, as pgjdbc reads the URL's parameters over these.
 			properties.setProperty("assumeMinServerVersion", "9.0");
 			connection = DriverManager.getConnection(target.jdbcUrl(), properties);
-			needsSetName = false;
+			borrowed = false;
 		}
 		try {
 			connection.setAutoCommit(true);
-			if (needsSetName) {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("SET application_name = " + Sql.literal(this.applicationName));
-				}
-			}
 		}
 		catch (SQLException ex) {
 			connection.close();
 			throw ex;
 		}
-		return new Session(connection, this.statements, needsSetName);
+		return new Session(connection, this.statements, borrowed ? this.applicationName : null);
 	}
 
 	private static boolean transientFailure(SQLException ex) {

@@ -187,6 +187,19 @@ public final class Database implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Names the migration session ({@link Session#identify()}) before it changes anything, so
+	 * operators see it in {@code pg_stat_activity} and the history's {@code client} says who ran.
+	 */
+	public void identify() {
+		try {
+			this.session.identify();
+		}
+		catch (SQLException ex) {
+			throw failure("set application_name", ex);
+		}
+	}
+
 	/** Takes the migration lock on a new idle session, waiting up to {@code timeout}. */
 	public MigrationLock lock(Duration timeout) {
 		return MigrationLock.acquire(this.factory.open(), this.names, timeout);

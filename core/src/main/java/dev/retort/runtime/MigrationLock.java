@@ -70,6 +70,8 @@ public final class MigrationLock implements AutoCloseable {
 		long nextLog = start;
 		long poll = 50;
 		try {
+			// Named before it holds anything: a waiting runner's message shows who holds the lock.
+			this.session.identify();
 			while (true) {
 				if (tryLock()) {
 					this.held = true;

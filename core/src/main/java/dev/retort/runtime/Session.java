@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One database session Retort opened, counting the statements it sends (each one round trip,
  * a batch counts once). Settings Retort changed on a borrowed (pooled) connection are reset
- * when it is closed, so the application never inherits Retort's {@code search_path}.
+ * when it is closed, so the application never inherits Retort's {@code search_path} or
+ * {@code application_name}.
  */
 public final class Session implements AutoCloseable {
 
@@ -19,14 +20,30 @@ public final class Session implements AutoCloseable {
 
 	private final AtomicLong counter;
 
-	private final boolean borrowed;
+	/** The {@code application_name} a borrowed session takes on {@link #identify()}; else null. */
+	private final String pendingName;
+
+	private boolean renamed;
 
 	private boolean searchPathChanged;
 
-	Session(Connection connection, AtomicLong counter, boolean borrowed) {
+	Session(Connection connection, AtomicLong counter, String pendingName) {
 		this.connection = connection;
 		this.counter = counter;
-		this.borrowed = borrowed;
+		this.pendingName = pendingName;
+	}
+
+	/**
+	 * Gives a session borrowed from a {@code DataSource} Retort's {@code application_name}, once:
+	 * for the sessions operators must recognise in {@code pg_stat_activity} and in a waiting
+	 * runner's message (the lock's, the one that migrates), and that the history's {@code client}
+	 * names. A session opened from the URL has it from its start.
+	 */
+	public void identify() throws SQLException {
+		if (this.pendingName != null && !this.renamed) {
+			execute("SET application_name = " + Sql.literal(this.pendingName));
+			this.renamed = true;
+		}
 	}
 
 	/** The JDBC connection. */
@@ -164,11 +181,11 @@ public final class Session implements AutoCloseable {
 			if (!this.connection.isClosed()) {
 				rollbackQuietly();
 				this.connection.setAutoCommit(true);
-				if (this.borrowed) {
+				String reset = resetSql();
+				if (reset != null) {
 					// A pooled connection goes back to the application as it came.
 					try (Statement statement = this.connection.createStatement()) {
-						statement.execute(this.searchPathChanged ? "RESET application_name; RESET search_path"
-								: "RESET application_name");
+						statement.execute(reset);
 					}
 				}
 				this.connection.close();
@@ -177,6 +194,17 @@ public final class Session implements AutoCloseable {
 		catch (SQLException ex) {
 			// Closing is best effort: the work is committed or rolled back by now.
 		}
+	}
+
+	/** What puts a borrowed connection back as it came, or null when nothing changed. */
+	private String resetSql() {
+		if (this.pendingName == null) {
+			return null;
+		}
+		if (this.renamed) {
+			return this.searchPathChanged ? "RESET application_name; RESET search_path" : "RESET application_name";
+		}
+		return this.searchPathChanged ? "RESET search_path" : null;
 	}
 
 	/** Maps one row. */

@@ -96,6 +96,48 @@ class RuntimeSettingsTests {
 		assertThat(sessionsNamedAtEachStep(retort, db, "retort-url")).containsExactly("2", "2");
 	}
 
+	@Test
+	void aStartWithNothingToDoBorrowsThePooledConnectionAsItIs(TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = twoRevisions(dir);
+		try (java.sql.Connection pooled = db.connect()) {
+			javax.sql.DataSource poolOfOne = poolOfOne(pooled);
+			configure(db, files).load().upgrade("heads");
+			Retort retort = Retort.configure().dataSource(poolOfOne).locations(files.location()).load();
+			long before = retort.statementCount();
+			assertThat(retort.upgrade("heads").to()).containsExactly("aaaa00000002");
+			// The schema, which tables exist, the version rows with the history; no SET
+			// application_name before them and no RESET after: the last statement is Retort's read.
+			assertThat(retort.statementCount() - before).isEqualTo(3);
+			int pid = pooled.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+			assertThat(db.queryStrings("SELECT query FROM pg_stat_activity WHERE pid = " + pid))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.contains("FROM public.retort_")
+				.doesNotContain("application_name");
+			try (Statement statement = pooled.createStatement();
+					ResultSet name = statement.executeQuery("SHOW application_name")) {
+				name.next();
+				assertThat(name.getString(1)).isEqualTo("PostgreSQL JDBC Driver");
+			}
+		}
+	}
+
+	/** A pool of one connection: every borrower gets it, and closing it returns it. */
+	private static javax.sql.DataSource poolOfOne(java.sql.Connection connection) {
+		java.sql.Connection borrowed = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+				RuntimeSettingsTests.class.getClassLoader(), new Class<?>[] { java.sql.Connection.class },
+				(proxy, method, args) -> switch (method.getName()) {
+					case "close" -> null;
+					case "isClosed" -> false;
+					default -> method.invoke(connection, args);
+				});
+		return new org.postgresql.ds.PGSimpleDataSource() {
+			@Override
+			public java.sql.Connection getConnection() {
+				return borrowed;
+			}
+		};
+	}
+
 	/** Upgrades to the heads, counting the sessions named {@code applicationName} as each step starts. */
 	private static List<String> sessionsNamedAtEachStep(Retort retort, TestDatabase db, String applicationName) {
 		List<String> seen = new ArrayList<>();
