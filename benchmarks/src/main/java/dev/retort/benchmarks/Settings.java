@@ -90,6 +90,14 @@ final class Settings {
 		return this.quick ? 2 : 15;
 	}
 
+	/**
+	 * Extra rounds of only the app alone and Retort's, after the rounds of every variant: the
+	 * target reads the median of their paired starts, which still moved by ±40 ms with 15 pairs.
+	 */
+	int bootPairs() {
+		return this.quick ? 0 : 15;
+	}
+
 	int concurrencyRuns() {
 		return this.quick ? 1 : 3;
 	}
@@ -121,6 +129,7 @@ final class Settings {
 			case "apply-1000" -> 120;
 			case "noop-1000", "noop-5000" -> 60;
 			case "boot" -> 150;
+			case "boot-pairs" -> 90;
 			case "concurrency" -> 60;
 			default -> 60;
 		};
