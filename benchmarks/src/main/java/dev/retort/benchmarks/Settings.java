@@ -102,8 +102,9 @@ final class Settings {
 		return this.quick ? 1 : 3;
 	}
 
+	/** Five: a second each, and a median of two moved by 100 ms when another build took a core. */
 	int coldLoadRuns() {
-		return this.quick ? 1 : 2;
+		return this.quick ? 1 : 5;
 	}
 
 	int jmhWarmupIterations() {
