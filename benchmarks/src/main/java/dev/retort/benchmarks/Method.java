@@ -35,8 +35,11 @@ final class Method {
 			   Spring Boot 4 with each tool's starter (`spring-boot-starter-flyway`,
 			   `spring-boot-starter-liquibase`, `retort-spring-boot-starter`), each started with only its own
 			   tool's jars on the class path, against the same app with no tool. Each variant first applies
-			   the 1,000 revisions itself, then is timed over `SpringApplication.run` with nothing pending,
-			   15 starts each (the added time is a difference of two medians, noisier than a ratio).
+			   the 1,000 revisions itself, then is timed over `SpringApplication.run` with nothing pending:
+			   15 rounds that start every variant once, in a rotating order, then 15 more rounds of only
+			   the app alone and Retort's. *Paired starts* are a starter's start minus the no-tool start
+			   of the same round (the pair shares the machine's load of those seconds); the target reads
+			   their median, and the page also gives the difference of the two medians.
 			4. **Graph** (Retort alone): 10,000 revisions as one chain, and with 500 branch points and 500
 			   merges (blocks of 20: a branch point, two branches of 9, a merge). *Cold JVM* loads the
 			   10,000 files, validates the graph and plans base→heads in a new JVM (what a start pays);
