@@ -70,19 +70,12 @@ final class OnlineMigration {
 					steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(stamp)));
 					state = DatabaseState.read(database, graph);
 				}
-				if (config.validateChecksums()) {
-					state.validateChecksums(graph);
-				}
-				Plan plan = plan(planner, graph, state, command);
+				Plan plan = validatedPlan(planner, graph, state, command);
 				if (!state.versionTableExists() || !state.historyTableExists()) {
 					database.createTables(this.context.createSchema());
 				}
 				steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(plan)));
-				List<String> to = new ArrayList<>(plan.isEmpty() ? state.known() : plan.toHeads());
-				if (!purges(plan)) {
-					to.addAll(state.unknown());
-				}
-				return new MigrationResult(from, to, steps);
+				return new MigrationResult(from, headsAfter(plan, state), steps);
 			}
 			finally {
 				if (lock != null) {
@@ -111,20 +104,29 @@ final class OnlineMigration {
 			}
 			RevisionGraph graph = this.context.graph();
 			state = DatabaseState.of(recorded, graph);
-			if (this.context.config().validateChecksums()) {
-				state.validateChecksums(graph);
-			}
-			plan = plan(planner, graph, state, command);
+			plan = validatedPlan(planner, graph, state, command);
 		}
 		catch (RetortException ex) {
 			return null;
 		}
-		if (!plan.isEmpty()) {
-			return null;
+		return plan.isEmpty() ? new MigrationResult(state.rows(), headsAfter(plan, state), List.of()) : null;
+	}
+
+	/** The plan, once every applied revision's checksum matched its file (when configured). */
+	private Plan validatedPlan(Planner planner, RevisionGraph graph, DatabaseState state, String command) {
+		if (this.context.config().validateChecksums()) {
+			state.validateChecksums(graph);
 		}
-		List<String> to = new ArrayList<>(state.known());
-		to.addAll(state.unknown());
-		return new MigrationResult(state.rows(), to, List.of());
+		return plan(planner, graph, state, command);
+	}
+
+	/** The version rows once {@code plan} ran: its heads, and the rows the scripts do not know. */
+	private static List<String> headsAfter(Plan plan, DatabaseState state) {
+		List<String> to = new ArrayList<>(plan.isEmpty() ? state.known() : plan.toHeads());
+		if (!purges(plan)) {
+			to.addAll(state.unknown());
+		}
+		return to;
 	}
 
 	/** The target, unless it is a {@code FROM:TO} range: online, a run starts where the database stands. */
