@@ -152,9 +152,12 @@ public record RetortConfig(DataSource dataSource, String url, String user, Strin
 		}
 	}
 
-	/** {@code [A-Za-z_][A-Za-z0-9_$]{0,62}}, checked without compiling a pattern on every start. */
-	private static boolean isIdentifier(String value) {
-		if (value.isEmpty() || value.length() > 63) {
+	/**
+	 * Whether {@code value} can name a schema or a bookkeeping table: {@code [A-Za-z_][A-Za-z0-9_$]{0,62}},
+	 * checked without compiling a pattern on every start.
+	 */
+	public static boolean isIdentifier(String value) {
+		if (value == null || value.isEmpty() || value.length() > 63) {
 			return false;
 		}
 		for (int i = 0; i < value.length(); i++) {

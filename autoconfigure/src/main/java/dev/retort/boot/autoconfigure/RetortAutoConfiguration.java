@@ -217,7 +217,7 @@ public final class RetortAutoConfiguration {
 		}
 
 		private static void requireIdentifier(String name, String value) {
-			if (value == null || !value.matches("[A-Za-z_][A-Za-z0-9_$]{0,62}")) {
+			if (!RetortConfig.isIdentifier(value)) {
 				throw new InvalidConfigurationPropertyValueException(name, value,
 						"Use a PostgreSQL identifier of letters, digits and underscores (at most 63 characters)");
 			}
