@@ -71,8 +71,7 @@ final class BootScenario {
 		// (the no-tool app on plain JDBC's); a first start, not timed, proves there is nothing to do
 		// and warms the file cache.
 		Map<String, TestDatabase> databases = new LinkedHashMap<>();
-		Map<String, List<Double>> samples = new LinkedHashMap<>();
-		// Per variant, its start of each round (null where it failed or was not run).
+		// Per variant, its start of each round (none where it failed or was not run).
 		Map<String, Map<Integer, Double>> byRound = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<TestDatabase> created = new ArrayList<>();
@@ -104,7 +103,7 @@ final class BootScenario {
 				System.out.println("  (time budget spent after " + round + " rounds)");
 				break;
 			}
-			startRound(round, names, variants, databases, samples, byRound, errors);
+			startRound(round, names, variants, databases, byRound, errors);
 		}
 		// The target is read from Retort's pairs with the app alone: more of those, and only those,
 		// so their median settles without running the slower starters as often.
@@ -116,7 +115,7 @@ final class BootScenario {
 				System.out.println("  (time budget spent after " + extra + " extra pairs)");
 				break;
 			}
-			startRound(round, pair, variants, databases, samples, byRound, errors);
+			startRound(round, pair, variants, databases, byRound, errors);
 		}
 		created.forEach(TestDatabase::drop);
 		Report.Row baseline = null;
@@ -125,7 +124,8 @@ final class BootScenario {
 				this.bench.report.add(Report.Row.failed(SCENARIO, name, errors.get(name)));
 				continue;
 			}
-			Report.Row row = new Report.Row(SCENARIO, name, "ms", samples.get(name), "", null, true);
+			Report.Row row = new Report.Row(SCENARIO, name, "ms",
+					new ArrayList<>(byRound.getOrDefault(name, Map.of()).values()), "", null, true);
 			if (baseline == null) {
 				baseline = row;
 			}
@@ -157,8 +157,8 @@ final class BootScenario {
 
 	/** Starts each variant once, in an order that rotates with the round. */
 	private void startRound(int round, List<String> names, Map<String, Variant> variants,
-			Map<String, TestDatabase> databases, Map<String, List<Double>> samples,
-			Map<String, Map<Integer, Double>> byRound, Map<String, String> errors) {
+			Map<String, TestDatabase> databases, Map<String, Map<Integer, Double>> byRound,
+			Map<String, String> errors) {
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get((i + round) % names.size());
 			if (errors.containsKey(name)) {
@@ -166,7 +166,6 @@ final class BootScenario {
 			}
 			try {
 				Child.Outcome outcome = start(variants.get(name), databases.get(name), "boot-" + name + "-" + round);
-				samples.computeIfAbsent(name, (n) -> new ArrayList<>()).add(outcome.number("ms"));
 				byRound.computeIfAbsent(name, (n) -> new LinkedHashMap<>()).put(round, outcome.number("ms"));
 			}
 			catch (RuntimeException ex) {

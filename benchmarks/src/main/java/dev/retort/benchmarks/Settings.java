@@ -83,8 +83,8 @@ final class Settings {
 	}
 
 	/**
-	 * More starts than other scenarios: the row the target reads is a difference of two medians
-	 * of a 1.4-second process, which moved from +2 to +278 ms between two runs of 7.
+	 * More starts than other scenarios: the added startup of a 1.4-second process, read as a
+	 * difference of two medians, moved from +2 to +278 ms between two runs of 7.
 	 */
 	int bootRuns() {
 		return this.quick ? 2 : 15;
