@@ -156,7 +156,7 @@ public final class Bench {
 		}
 	}
 
-	/** A child JVM running {@link Runner} with the whole module class path. */
+	/** A child JVM running {@link Runner} with the class path an application of {@code tool} has. */
 	Child runner(Tool tool, String scenario, Path dir, TestDatabase db, List<String> jvmOptions, String logName) {
 		List<String> options = new ArrayList<>(jvmOptions);
 		if (db != null) {
@@ -164,7 +164,7 @@ public final class Bench {
 			options.add("-Dbench.user=" + db.user());
 			options.add("-Dbench.password=" + db.password());
 		}
-		return Child.of(this.classPath, (jar) -> true, options, Runner.class.getName(),
+		return Child.of(this.classPath, tool::onClassPath, options, Runner.class.getName(),
 				List.of(tool.name().toLowerCase(Locale.ROOT), scenario, dir.toString()), log(logName));
 	}
 

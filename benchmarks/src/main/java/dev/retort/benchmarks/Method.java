@@ -20,6 +20,9 @@ final class Method {
 			   tool's work inside that JVM: from configuring the tool to the end of the migration, so it
 			   includes loading the tool's classes, reading its files and its bookkeeping, not the JVM start
 			   nor setting up logging, which an application does before its tool runs (see the end).
+			   Each JVM has on its class path what an application of that tool has: the tool's jars with
+			   their dependencies, the driver, SLF4J and logback; not the other tools', Spring Boot's or
+			   the harness's (`Tool.onClassPath`).
 			   *CPU time* is the CPU the tool's JVM used meanwhile (all its threads; PostgreSQL's own work is
 			   not in it): on a shared machine it moves less than wall time. *Database round trips* count
 			   one apply of 100 revisions on the wire (see 2).

@@ -32,19 +32,12 @@ import org.flywaydb.core.Flyway;
 /**
  * Runs "migrate to the latest" with each tool the way an application does at startup: a new
  * tool instance configured from scratch, reading its files from {@code dir}.
+ *
+ * <p>Each tool's code is a class of its own: a measured JVM has only its tool's jars on the class
+ * path ({@link Tool#onClassPath}), and the verifier loads the classes a method's code names, so
+ * no class here may name two tools.
  */
 public final class Migrators {
-
-	// Liquibase logs through java.util.logging at INFO; keep its chatter off the console (and
-	// out of its timings), as the other tools log at WARN through logback.xml. Held statically so
-	// the level is not lost when the logger is garbage collected.
-	private static final Logger liquibaseLogger = Logger.getLogger("liquibase");
-
-	static {
-		liquibaseLogger.setLevel(Level.WARNING);
-		System.setProperty("liquibase.analytics.enabled", "false");
-		System.setProperty("liquibase.showBanner", "false");
-	}
 
 	private Migrators() {
 	}
@@ -76,97 +69,124 @@ public final class Migrators {
 	/** Brings the database to the latest revision of {@code dir} with {@code tool}. */
 	public static void migrate(Tool tool, Db db, Path dir) throws Exception {
 		switch (tool) {
-			case RETORT -> retort(db, dir);
-			case FLYWAY -> flyway(db, dir);
-			case LIQUIBASE -> liquibase(db, dir);
-			case JDBC -> jdbc(db, dir);
+			case RETORT -> RetortMigrator.migrate(db, dir);
+			case FLYWAY -> FlywayMigrator.migrate(db, dir);
+			case LIQUIBASE -> LiquibaseMigrator.migrate(db, dir);
+			case JDBC -> JdbcMigrator.migrate(db, dir);
 		}
 	}
 
-	static void retort(Db db, Path dir) {
-		Retort.configure()
-			.url(db.url())
-			.user(db.user())
-			.password(db.password())
-			.locations("filesystem:" + dir.toAbsolutePath())
-			.load()
-			.upgrade("heads");
-	}
+	private static final class RetortMigrator {
 
-	static void flyway(Db db, Path dir) {
-		Flyway.configure()
-			.dataSource(db.url(), db.user(), db.password())
-			.locations("filesystem:" + dir.toAbsolutePath())
-			.load()
-			.migrate();
-	}
-
-	static void liquibase(Db db, Path dir) throws Exception {
-		try (Connection connection = db.connect()) {
-			Database database = DatabaseFactory.getInstance()
-				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-			Map<String, Object> scope = Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(dir),
-					Scope.Attr.ui.name(), new LoggerUIService());
-			// The update summary goes to the command's output, as Spring Boot sends it to its log.
-			Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-				.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-				.addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, Workload.LIQUIBASE_CHANGELOG)
-				.setOutput(OutputStream.nullOutputStream())
-				.execute());
+		static void migrate(Db db, Path dir) {
+			Retort.configure()
+				.url(db.url())
+				.user(db.user())
+				.password(db.password())
+				.locations("filesystem:" + dir.toAbsolutePath())
+				.load()
+				.upgrade("heads");
 		}
+
+	}
+
+	private static final class FlywayMigrator {
+
+		static void migrate(Db db, Path dir) {
+			Flyway.configure()
+				.dataSource(db.url(), db.user(), db.password())
+				.locations("filesystem:" + dir.toAbsolutePath())
+				.load()
+				.migrate();
+		}
+
+	}
+
+	private static final class LiquibaseMigrator {
+
+		// Liquibase logs through java.util.logging at INFO; keep its chatter off the console (and
+		// out of its timings), as the other tools log at WARN through logback.xml. Held statically
+		// so the level is not lost when the logger is garbage collected.
+		private static final Logger liquibaseLogger = Logger.getLogger("liquibase");
+
+		static {
+			liquibaseLogger.setLevel(Level.WARNING);
+			System.setProperty("liquibase.analytics.enabled", "false");
+			System.setProperty("liquibase.showBanner", "false");
+		}
+
+		static void migrate(Db db, Path dir) throws Exception {
+			try (Connection connection = db.connect()) {
+				Database database = DatabaseFactory.getInstance()
+					.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+				Map<String, Object> scope = Map.of(Scope.Attr.resourceAccessor.name(),
+						new DirectoryResourceAccessor(dir), Scope.Attr.ui.name(), new LoggerUIService());
+				// The update summary goes to the command's output, as Spring Boot sends it to its log.
+				Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+					.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+					.addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, Workload.LIQUIBASE_CHANGELOG)
+					.setOutput(OutputStream.nullOutputStream())
+					.execute());
+			}
+		}
+
 	}
 
 	/**
 	 * The floor: the files in name order, a one-row version table, each file's statements and
 	 * the version update in one transaction per revision. No checksums, no history, no lock.
 	 */
-	static void jdbc(Db db, Path dir) throws SQLException {
-		List<Path> files;
-		try (Stream<Path> listing = Files.list(dir)) {
-			files = listing.filter((file) -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS jdbc_version (version integer NOT NULL)");
-			int version;
-			try (ResultSet rows = statement.executeQuery("SELECT version FROM jdbc_version")) {
-				version = rows.next() ? rows.getInt(1) : -1;
+	private static final class JdbcMigrator {
+
+		static void migrate(Db db, Path dir) throws SQLException {
+			List<Path> files;
+			try (Stream<Path> listing = Files.list(dir)) {
+				files = listing.filter((file) -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
 			}
-			if (version == -1) {
-				statement.execute("INSERT INTO jdbc_version (version) VALUES (0)");
-				version = 0;
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
-			if (version >= files.size()) {
-				return;
-			}
-			connection.setAutoCommit(false);
-			try (PreparedStatement update = connection.prepareStatement("UPDATE jdbc_version SET version = ?")) {
-				for (int i = version + 1; i <= files.size(); i++) {
-					for (String sql : statements(files.get(i - 1))) {
-						statement.execute(sql);
+			try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE IF NOT EXISTS jdbc_version (version integer NOT NULL)");
+				int version;
+				try (ResultSet rows = statement.executeQuery("SELECT version FROM jdbc_version")) {
+					version = rows.next() ? rows.getInt(1) : -1;
+				}
+				if (version == -1) {
+					statement.execute("INSERT INTO jdbc_version (version) VALUES (0)");
+					version = 0;
+				}
+				if (version >= files.size()) {
+					return;
+				}
+				connection.setAutoCommit(false);
+				try (PreparedStatement update = connection.prepareStatement("UPDATE jdbc_version SET version = ?")) {
+					for (int i = version + 1; i <= files.size(); i++) {
+						for (String sql : statements(files.get(i - 1))) {
+							statement.execute(sql);
+						}
+						update.setInt(1, i);
+						update.executeUpdate();
+						connection.commit();
 					}
-					update.setInt(1, i);
-					update.executeUpdate();
-					connection.commit();
+				}
+				catch (SQLException ex) {
+					connection.rollback();
+					throw ex;
 				}
 			}
-			catch (SQLException ex) {
-				connection.rollback();
-				throw ex;
+		}
+
+		// The workload puts no semicolon inside a statement, so a semicolon at a line end splits.
+		private static String[] statements(Path file) {
+			try {
+				return Files.readString(file).split(";\n");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
-	}
 
-	// The workload puts no semicolon inside a statement, so a semicolon at a line end splits.
-	private static String[] statements(Path file) {
-		try {
-			return Files.readString(file).split(";\n");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
