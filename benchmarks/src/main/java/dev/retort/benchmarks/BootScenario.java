@@ -180,14 +180,10 @@ final class BootScenario {
 		args.add("--spring.datasource.username=" + db.user());
 		args.add("--spring.datasource.password=" + db.password());
 		args.addAll(variant.properties());
-		Predicate<String> keep = (jar) -> !jar.endsWith("-tests.jar") && !startsWithAny(jar, HARNESS_JARS)
-				&& (startsWithAny(jar, variant.jars()) || !(startsWithAny(jar, FLYWAY_JARS)
-						|| startsWithAny(jar, LIQUIBASE_JARS) || startsWithAny(jar, RETORT_JARS)));
+		Predicate<String> keep = (jar) -> !jar.endsWith("-tests.jar") && !Tool.startsWithAny(jar, HARNESS_JARS)
+				&& (Tool.startsWithAny(jar, variant.jars()) || !(Tool.startsWithAny(jar, FLYWAY_JARS)
+						|| Tool.startsWithAny(jar, LIQUIBASE_JARS) || Tool.startsWithAny(jar, RETORT_JARS)));
 		return this.bench.child(keep, List.of(), BootApp.class.getName(), args, logName).run(600);
-	}
-
-	private static boolean startsWithAny(String jar, List<String> prefixes) {
-		return prefixes.stream().anyMatch(jar::startsWith);
 	}
 
 	/**

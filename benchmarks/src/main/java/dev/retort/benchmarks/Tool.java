@@ -46,7 +46,8 @@ public enum Tool {
 		return startsWithAny(jarName, SHARED_JARS) || startsWithAny(jarName, this.jars);
 	}
 
-	private static boolean startsWithAny(String name, List<String> prefixes) {
+	/** Whether a jar's file name starts with one of {@code prefixes}. */
+	static boolean startsWithAny(String name, List<String> prefixes) {
 		for (String prefix : prefixes) {
 			if (name.startsWith(prefix)) {
 				return true;
