@@ -16,7 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 
 /**
  * Starts reading the revision files as soon as the environment is known, on a thread of its own,
@@ -75,14 +74,12 @@ public class RetortRevisionPreloader implements SpringApplicationRunListener, Or
 
 	/** A list as the binder reads its usual forms: comma-separated, or one by one as [0], [1], … */
 	static List<String> list(Environment environment, String name, List<String> defaults) {
-		String value = environment.getProperty(name);
-		List<String> values = new ArrayList<>();
+		// The environment's conversion splits at commas and trims, as the binder's does.
+		String[] value = environment.getProperty(name, String[].class);
 		if (value != null) {
-			for (String each : StringUtils.commaDelimitedListToStringArray(value)) {
-				values.add(each.trim());
-			}
-			return values;
+			return List.of(value);
 		}
+		List<String> values = new ArrayList<>();
 		for (String each; (each = environment.getProperty(name + "[" + values.size() + "]")) != null;) {
 			values.add(each.trim());
 		}
