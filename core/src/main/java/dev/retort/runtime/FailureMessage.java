@@ -33,6 +33,11 @@ final class FailureMessage {
 		if (statement != null) {
 			message.append("\n  in statement: ").append(statement);
 		}
+		else if (failure.unlocated() && failure.timedOut()) {
+			// A timeout is not run again just to find the statement: it would wait as long again.
+			message.append("\n  in one of its ").append(failure.together)
+				.append(" statements, which went to the server together (a timeout is not run again to find which)");
+		}
 		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState)) {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s)")
 				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")

@@ -13,6 +13,9 @@ public final class JdbcSqlSink implements SqlSink {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcSqlSink.class);
 
+	/** The SQLSTATE of a version-row change that touched another number of rows than expected. */
+	static final String VERSION_MOVED = "RT001";
+
 	private final Session session;
 
 	private final String versionTableName;
@@ -56,18 +59,20 @@ public final class JdbcSqlSink implements SqlSink {
 	}
 
 	@Override
-	public void execute(String sql, List<Bookkeeping> before, List<Bookkeeping> after) throws SQLException {
-		if (before.isEmpty() && after.isEmpty()) {
-			this.session.execute(sql);
+	public void execute(List<String> statements, List<Bookkeeping> before, List<Bookkeeping> after)
+			throws SQLException {
+		if (statements.size() == 1 && before.isEmpty() && after.isEmpty()) {
+			this.session.execute(statements.get(0));
 			return;
 		}
 		List<String> parts = new ArrayList<>();
 		before.forEach((statement) -> parts.add(statement.sql()));
-		parts.add(sql);
+		parts.addAll(statements);
 		after.forEach((statement) -> parts.add(statement.sql()));
 		// The driver sends the statements of one string together (one round trip) and stops at
-		// the first error. A newline before each semicolon: the statement may end in a comment.
-		List<Integer> counts = this.session.executeAll(String.join("\n;\n", parts));
+		// the first error. A newline before each semicolon: the statement may end in a comment;
+		// none after it, so each statement reaches pg_stat_activity and the server log as written.
+		List<Integer> counts = this.session.executeAll(String.join("\n;", parts));
 		check(after, counts.subList(Math.max(0, counts.size() - after.size()), counts.size()));
 	}
 
@@ -85,7 +90,7 @@ public final class JdbcSqlSink implements SqlSink {
 				throw new SQLException("Expected to change " + statement.expectedRows() + " row of '"
 						+ this.versionTableName + "', changed " + count
 						+ ": another process moved the version while this one ran (" + Sql.shorten(statement.sql())
-						+ ")", "RT001");
+						+ ")", VERSION_MOVED);
 			}
 		}
 	}

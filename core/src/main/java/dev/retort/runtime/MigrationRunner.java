@@ -141,6 +141,9 @@ public final class MigrationRunner {
 
 	private void runTransaction(List<Step> unit, List<AppliedStep> results) {
 		int attempt = 0;
+		// The first try sends each SQL revision's statements in one round trip; any later try sends
+		// them one at a time, so a failure names its statement by file and line.
+		boolean together = true;
 		while (true) {
 			List<AppliedStep> done = new ArrayList<>();
 			Step current = unit.get(0);
@@ -162,7 +165,7 @@ public final class MigrationRunner {
 					Instant startedAt = Instant.now();
 					started = System.nanoTime();
 					List<Bookkeeping> after = serverTimed ? bookkeeping(step, null, null) : List.of();
-					boolean sent = runBody(step, false, after);
+					boolean sent = runBody(step, false, after, together);
 					long ms = millisSince(started);
 					if (!sent) {
 						List<Bookkeeping> writes = new ArrayList<>(this.pendingBefore);
@@ -183,6 +186,7 @@ public final class MigrationRunner {
 				this.sink.rollback();
 				this.pendingBefore = List.of();
 				if (failure.lockTimeout() && attempt < this.ddl.retries()) {
+					together = false;
 					attempt++;
 					Duration backoff = this.ddl.backoff(attempt);
 					logger.info("Revision {} waited longer than lock_timeout for a lock ({}); rolled back, retry {} of {}"
@@ -190,6 +194,13 @@ public final class MigrationRunner {
 							backoff.toMillis());
 					this.listener.stepRetrying(current, attempt, backoff, failure.cause);
 					sleep(backoff);
+					continue;
+				}
+				if (together && failure.worthLocating()) {
+					// Rolled back whole, so running it again changes nothing that the failure left.
+					together = false;
+					logger.info("Revision {} failed and was rolled back ({}); running it again one statement at a time"
+							+ " to find the statement that fails", id(current), failure.cause.getMessage());
 					continue;
 				}
 				throw fail(current, failure, millisSince(started), true, unit.size() > 1, attempt);
@@ -222,7 +233,7 @@ public final class MigrationRunner {
 				this.sink.write(settings);
 				settingsApplied = true;
 			}
-			runBody(step, true, List.of());
+			runBody(step, true, List.of(), false);
 			long ms = millisSince(started);
 			if (settingsApplied) {
 				settingsApplied = false;
@@ -256,10 +267,11 @@ public final class MigrationRunner {
 
 	/**
 	 * Runs what a step runs. {@code after} (the step's own bookkeeping) is sent with the last
-	 * statement of a SQL revision, in the same round trip.
+	 * statement of a SQL revision, in the same round trip; with {@code together}, in a
+	 * transaction, so are all the revision's statements.
 	 * @return whether {@code after} was sent
 	 */
-	private boolean runBody(Step step, boolean autocommit, List<Bookkeeping> after) {
+	private boolean runBody(Step step, boolean autocommit, List<Bookkeeping> after, boolean together) {
 		Revision revision = step.revision();
 		if (!hasBody(step)) {
 			return false;
@@ -271,6 +283,10 @@ public final class MigrationRunner {
 			if (statements == null) {
 				throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, "Revision " + revision.id() + " ("
 						+ revision.origin().source() + ") has no '-- +downgrade' section and cannot be downgraded.");
+			}
+			if (together && !autocommit && statements.size() > 1 && !this.sink.offline()) {
+				runTogether(statements, revision, after);
+				return !after.isEmpty();
 			}
 			for (int i = 0; i < statements.size(); i++) {
 				SqlStatement statement = statements.get(i);
@@ -305,12 +321,33 @@ public final class MigrationRunner {
 		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
 				List.of(), List.of());
 		try {
-			runner.runBody(step, !revision.transactional(), List.of());
+			runner.runBody(step, !revision.transactional(), List.of(), false);
 		}
 		catch (RetortException ex) {
 			sink.comment(ex.getMessage());
 		}
 		return sink.script();
+	}
+
+	/**
+	 * Runs a revision's statements in one round trip, with the pending settings before them and
+	 * {@code after} behind them: a server round trip per statement is most of what a revision of
+	 * small statements costs. The server stops at the first error and does not say which
+	 * statement it was, so a failure names the file alone.
+	 */
+	private void runTogether(List<SqlStatement> statements, Revision revision, List<Bookkeeping> after) {
+		List<Bookkeeping> before = this.pendingBefore;
+		this.pendingBefore = List.of();
+		List<String> sql = new ArrayList<>(statements.size());
+		for (SqlStatement statement : statements) {
+			sql.add(statement.sql());
+		}
+		try {
+			this.sink.execute(sql, before, after);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(null, revision.origin().source(), ex, statements.size());
+		}
 	}
 
 	/** Runs one migration statement of a Java revision. */
@@ -329,7 +366,7 @@ public final class MigrationRunner {
 		int attempt = 0;
 		while (true) {
 			try {
-				this.sink.execute(sql, before, after);
+				this.sink.execute(List.of(sql), before, after);
 				return;
 			}
 			catch (SQLException ex) {

@@ -39,9 +39,11 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
-	public void execute(String sql, List<Bookkeeping> before, List<Bookkeeping> after) {
+	public void execute(List<String> statements, List<Bookkeeping> before, List<Bookkeeping> after) {
 		write(before);
-		append(sql);
+		for (String sql : statements) {
+			append(sql);
+		}
 		write(after);
 	}
 

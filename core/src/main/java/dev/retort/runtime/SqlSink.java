@@ -27,10 +27,11 @@ public interface SqlSink {
 	void execute(String sql) throws SQLException;
 
 	/**
-	 * Runs one migration statement with Retort's own statements before and after it, in one
-	 * round trip online; the counts of {@code after} are checked as {@link #write} does.
+	 * Runs migration statements, in order, with Retort's own statements before and after them,
+	 * in one round trip online; the counts of {@code after} are checked as {@link #write} does.
+	 * The first statement that fails stops the rest.
 	 */
-	void execute(String sql, List<Bookkeeping> before, List<Bookkeeping> after) throws SQLException;
+	void execute(List<String> statements, List<Bookkeeping> before, List<Bookkeeping> after) throws SQLException;
 
 	/**
 	 * Runs Retort's own statements (settings, version and history rows) in one round trip,

@@ -8,17 +8,28 @@ import dev.retort.revision.Step;
 /** A statement failed: carries what and where, unwinding through a Java migration. */
 final class StatementFailure extends RuntimeException {
 
+	/** {@code statement_timeout}, or a cancel by an operator. */
+	private static final String QUERY_CANCELED = "57014";
+
 	final String sql;
 
 	final String location;
 
 	final SQLException cause;
 
+	/** How many statements went to the server together: above one, which of them failed is unknown. */
+	final int together;
+
 	StatementFailure(String sql, String location, SQLException cause) {
+		this(sql, location, cause, 1);
+	}
+
+	StatementFailure(String sql, String location, SQLException cause, int together) {
 		super((cause != null) ? cause.getMessage() : null, cause, false, false);
 		this.sql = sql;
 		this.location = location;
 		this.cause = cause;
+		this.together = together;
 	}
 
 	private StatementFailure(String location, RuntimeException cause) {
@@ -26,6 +37,7 @@ final class StatementFailure extends RuntimeException {
 		this.sql = null;
 		this.location = location;
 		this.cause = null;
+		this.together = 1;
 	}
 
 	static StatementFailure of(Step step, RuntimeException ex) {
@@ -53,6 +65,27 @@ final class StatementFailure extends RuntimeException {
 
 	boolean lockTimeout() {
 		return this.cause != null && MigrationRunner.LOCK_NOT_AVAILABLE.equals(this.cause.getSQLState());
+	}
+
+	/** Sent with other statements, so the failing one is not known. */
+	boolean unlocated() {
+		return this.together > 1;
+	}
+
+	/**
+	 * Whether running the statements again, one at a time, would find the one that failed at no
+	 * great cost: not after a lock or statement timeout or a cancel (it would wait as long again),
+	 * nor when Retort's own version row, not a statement of the revision, was the problem.
+	 */
+	boolean worthLocating() {
+		return unlocated() && this.cause != null && !timedOut()
+				&& !JdbcSqlSink.VERSION_MOVED.equals(this.cause.getSQLState());
+	}
+
+	/** A lock or statement timeout, or a cancel. */
+	boolean timedOut() {
+		return this.cause != null && (MigrationRunner.LOCK_NOT_AVAILABLE.equals(this.cause.getSQLState())
+				|| QUERY_CANCELED.equals(this.cause.getSQLState()));
 	}
 
 }

@@ -64,6 +64,18 @@ class MigrationRunnerTests {
 	}
 
 	@Test
+	void aRevisionCostsAsManyRoundTripsWhateverTheNumberOfItsStatements(TestDatabase db) {
+		Plans single = new Plans().sql("s1", "CREATE TABLE t1 (id int)").sql("s2", "CREATE TABLE t2 (id int)");
+		long singleTrips = roundTrips(db, single);
+		db.execute("DROP TABLE retort_version, retort_history, t1, t2");
+		Plans many = new Plans().sql("m1", "CREATE TABLE t1 (id int)", "INSERT INTO t1 VALUES (1)", "SELECT count(*) FROM t1")
+			.sql("m2", "CREATE TABLE t2 (id int)", "INSERT INTO t2 SELECT id FROM t1", "UPDATE t2 SET id = 2");
+		assertThat(roundTrips(db, many)).isEqualTo(singleTrips);
+		assertThat(db.queryStrings("SELECT id FROM t2")).containsExactly("2");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("m2");
+	}
+
+	@Test
 	void aRevisionEndingInAQueryOrACommentStillMovesTheVersionInTheSameRoundTrip(TestDatabase db) {
 		Plans plans = new Plans().sql("q1", "CREATE TABLE t1 (id int)", "SELECT count(*) FROM t1 -- trailing ; comment")
 			.sql("q2", "SELECT set_config('application_name', 'x', true)");
@@ -114,6 +126,20 @@ class MigrationRunnerTests {
 
 	private static TableNames names() {
 		return new TableNames("public", "retort_version", "retort_history");
+	}
+
+	/** Statements sent (one round trip each) to apply {@code plans} from base. */
+	private static long roundTrips(TestDatabase db, Plans plans) {
+		ConnectionFactory factory = new ConnectionFactory(null, db.jdbcUrl(), db.user(), db.password(), "retort-test",
+				0, Duration.ZERO);
+		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
+			database.createTables(false);
+			long before = factory.statementCount();
+			new MigrationRunner(database.sink(), database.names(), plans::script, DDL, TransactionMode.PER_REVISION,
+					RunListener.NONE, () -> "test-host retort-test")
+				.run(plans.upgradeFrom(null));
+			return factory.statementCount() - before;
+		}
 	}
 
 	private static List<AppliedStep> run(TestDatabase db, Plans plans, dev.retort.revision.Plan plan,
