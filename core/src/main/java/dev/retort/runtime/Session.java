@@ -178,21 +178,27 @@ public final class Session implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			if (!this.connection.isClosed()) {
-				rollbackQuietly();
-				this.connection.setAutoCommit(true);
-				String reset = resetSql();
-				if (reset != null) {
-					// A pooled connection goes back to the application as it came.
-					try (Statement statement = this.connection.createStatement()) {
-						statement.execute(reset);
-					}
+			rollbackQuietly();
+			this.connection.setAutoCommit(true);
+			String reset = resetSql();
+			if (reset != null) {
+				// A pooled connection goes back to the application as it came.
+				try (Statement statement = this.connection.createStatement()) {
+					statement.execute(reset);
 				}
-				this.connection.close();
 			}
 		}
 		catch (SQLException ex) {
-			// Closing is best effort: the work is committed or rolled back by now.
+			// Best effort: the work is committed or rolled back by now, and a session the server
+			// dropped cannot be reset; the pool still gets its connection back (and drops it).
+		}
+		finally {
+			try {
+				this.connection.close();
+			}
+			catch (SQLException ex) {
+				// Already closed.
+			}
 		}
 	}
 
