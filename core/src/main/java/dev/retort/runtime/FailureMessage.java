@@ -33,10 +33,11 @@ final class FailureMessage {
 		if (statement != null) {
 			message.append("\n  in statement: ").append(statement);
 		}
-		else if (failure.unlocated() && failure.timedOut()) {
-			// A timeout is not run again just to find the statement: it would wait as long again.
+		else if (failure.unlocated() && !JdbcSqlSink.VERSION_MOVED.equals(sqlState)) {
+			// Not run again just to find the statement: it would take or wait as long again.
 			message.append("\n  in one of its ").append(failure.together)
-				.append(" statements, which went to the server together (a timeout is not run again to find which)");
+				.append(" statements, which went to the server together (a timeout, or a try longer than ")
+				.append(MigrationRunner.LOCATE_WITHIN.toSeconds()).append(" s, is not run again to find which)");
 		}
 		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState)) {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s)")

@@ -39,6 +39,8 @@ public final class MigrationRunner {
 
 	static final String LOCK_NOT_AVAILABLE = "55P03";
 
+	static final Duration LOCATE_WITHIN = Duration.ofSeconds(10);
+
 	private final SqlSink sink;
 
 	private final VersionTable versionTable;
@@ -55,6 +57,12 @@ public final class MigrationRunner {
 
 	/** Asked for only when a history row is written: naming the host can take a DNS lookup. */
 	private final Supplier<String> client;
+
+	/**
+	 * How long a failed try of statements sent together may have taken to be run again one
+	 * statement at a time, to name the one that fails: a longer one would take as long again.
+	 */
+	private Duration locateWithin = LOCATE_WITHIN;
 
 	/** Settings waiting to travel with the next statement. */
 	private List<Bookkeeping> pendingBefore = List.of();
@@ -147,7 +155,8 @@ public final class MigrationRunner {
 		while (true) {
 			List<AppliedStep> done = new ArrayList<>();
 			Step current = unit.get(0);
-			long started = System.nanoTime();
+			long attemptStarted = System.nanoTime();
+			long started = attemptStarted;
 			try {
 				comment(current);
 				this.sink.begin();
@@ -196,7 +205,8 @@ public final class MigrationRunner {
 					sleep(backoff);
 					continue;
 				}
-				if (together && failure.worthLocating()) {
+				if (together && failure.worthLocating()
+						&& System.nanoTime() - attemptStarted < this.locateWithin.toNanos()) {
 					// Rolled back whole, so running it again changes nothing that the failure left.
 					together = false;
 					logger.info("Revision {} failed and was rolled back ({}); running it again one statement at a time"
@@ -385,6 +395,12 @@ public final class MigrationRunner {
 
 	SqlSink sink() {
 		return this.sink;
+	}
+
+	/** For tests: how long a failed try may have taken to be run again statement by statement. */
+	MigrationRunner locateWithin(Duration limit) {
+		this.locateWithin = limit;
+		return this;
 	}
 
 	/** Sends the pending settings now: a Java revision is about to use the connection itself. */

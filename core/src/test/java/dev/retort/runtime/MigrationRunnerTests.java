@@ -2,8 +2,10 @@ package dev.retort.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.retort.config.TransactionMode;
+import dev.retort.revision.Step;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,35 @@ class MigrationRunnerTests {
 		List<AppliedStep> steps = run(db, fixed, fixed.upgradeFrom("r2"), TransactionMode.PER_REVISION);
 		assertThat(steps).extracting(AppliedStep::revision).containsExactly("r3", "r4", "r5");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("r5");
+	}
+
+	@Test
+	void aLongFailedTryIsNotRunAgainToFindItsStatement(TestDatabase db) {
+		Plans plans = new Plans().sql("r1", "CREATE TABLE t1 (id int)", "INSERT INTO missing VALUES (1)");
+		AtomicInteger starts = new AtomicInteger();
+		RunListener counting = new RunListener() {
+			@Override
+			public void stepStarting(Step step) {
+				starts.incrementAndGet();
+			}
+		};
+		ConnectionFactory factory = new ConnectionFactory(null, db.jdbcUrl(), db.user(), db.password(), "retort-test",
+				0, Duration.ZERO);
+		MigrationFailedException failure;
+		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
+			database.createTables(false);
+			// Every try counts as long here: a real one of over ten seconds would take as long again.
+			MigrationRunner runner = new MigrationRunner(database.sink(), database.names(), plans::script, DDL,
+					TransactionMode.PER_REVISION, counting, () -> "test-host retort-test")
+				.locateWithin(Duration.ZERO);
+			failure = catchThrowableOfType(MigrationFailedException.class, () -> runner.run(plans.upgradeFrom(null)));
+		}
+		assertThat(starts).hasValue(1);
+		assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql) failed and was rolled back")
+			.contains("relation \"missing\" does not exist")
+			.contains("in one of its 2 statements, which went to the server together");
+		assertThat(failure.location()).isEqualTo("runtime/r1_test.sql");
+		assertThat(db.tableExists("t1")).isFalse();
 	}
 
 	@Test
