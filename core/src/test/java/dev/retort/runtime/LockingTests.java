@@ -156,18 +156,12 @@ class LockingTests {
 	void aBlockedRevisionWithNoRetriesIsNotRunAgainToFindItsStatement(TestDatabase db) throws Exception {
 		db.execute("CREATE TABLE busy (id int)");
 		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
-		AtomicInteger starts = new AtomicInteger();
-		RunListener counting = new RunListener() {
-			@Override
-			public void stepStarting(Step step) {
-				starts.incrementAndGet();
-			}
-		};
+		StepStarts starts = new StepStarts();
 		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
 			blocker.setAutoCommit(false);
 			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
 			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(50), null, 0), counting));
+					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(50), null, 0), starts));
 			assertThat(failure.sqlState()).isEqualTo("55P03");
 			// Sent together, the server does not say which statement waited; running them again to
 			// find out would wait as long again.
@@ -176,7 +170,7 @@ class LockingTests {
 				.contains("It gave up waiting for a lock 1 time(s)");
 			blocker.rollback();
 		}
-		assertThat(starts).hasValue(1);
+		assertThat(starts.count()).isEqualTo(1);
 		assertThat(db.tableExists("before_busy")).isFalse();
 		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
 	}

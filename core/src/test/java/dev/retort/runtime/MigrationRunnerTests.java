@@ -2,10 +2,8 @@ package dev.retort.runtime;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.retort.config.TransactionMode;
-import dev.retort.revision.Step;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -68,13 +66,7 @@ class MigrationRunnerTests {
 	@Test
 	void aLongFailedTryIsNotRunAgainToFindItsStatement(TestDatabase db) {
 		Plans plans = new Plans().sql("r1", "CREATE TABLE t1 (id int)", "INSERT INTO missing VALUES (1)");
-		AtomicInteger starts = new AtomicInteger();
-		RunListener counting = new RunListener() {
-			@Override
-			public void stepStarting(Step step) {
-				starts.incrementAndGet();
-			}
-		};
+		StepStarts starts = new StepStarts();
 		ConnectionFactory factory = new ConnectionFactory(null, db.jdbcUrl(), db.user(), db.password(), "retort-test",
 				0, Duration.ZERO);
 		MigrationFailedException failure;
@@ -82,11 +74,11 @@ class MigrationRunnerTests {
 			database.createTables(false);
 			// Every try counts as long here: a real one of over ten seconds would take as long again.
 			MigrationRunner runner = new MigrationRunner(database.sink(), database.names(), plans::script, DDL,
-					TransactionMode.PER_REVISION, counting, () -> "test-host retort-test")
+					TransactionMode.PER_REVISION, starts, () -> "test-host retort-test")
 				.locateWithin(Duration.ZERO);
 			failure = catchThrowableOfType(MigrationFailedException.class, () -> runner.run(plans.upgradeFrom(null)));
 		}
-		assertThat(starts).hasValue(1);
+		assertThat(starts.count()).isEqualTo(1);
 		assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql) failed and was rolled back")
 			.contains("relation \"missing\" does not exist")
 			.contains("in one of its 2 statements, which went to the server together");
