@@ -73,7 +73,7 @@ final class FailureMessage {
 		return (step.revision() != null) ? step.revision().id() : null;
 	}
 
-	private static String firstLine(String message) {
+	static String firstLine(String message) {
 		if (message == null) {
 			return "";
 		}

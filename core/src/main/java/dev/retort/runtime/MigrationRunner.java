@@ -210,7 +210,8 @@ public final class MigrationRunner {
 					// Rolled back whole, so running it again changes nothing that the failure left.
 					together = false;
 					logger.info("Revision {} failed and was rolled back ({}); running it again one statement at a time"
-							+ " to find the statement that fails", id(current), failure.cause.getMessage());
+							+ " to find the statement that fails", id(current),
+							FailureMessage.firstLine(failure.cause.getMessage()));
 					continue;
 				}
 				throw fail(current, failure, millisSince(started), true, unit.size() > 1, attempt);
