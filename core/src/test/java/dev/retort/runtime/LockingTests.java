@@ -136,40 +136,24 @@ class LockingTests {
 
 	@Test
 	void aRevisionStillBlockedAfterItsRetriesFailsNamingTheLockTimeout(TestDatabase db) throws Exception {
-		db.execute("CREATE TABLE busy (id int)");
-		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
-		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
-			blocker.setAutoCommit(false);
-			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
-			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(50), null, 1), RunListener.NONE));
-			assertThat(failure.sqlState()).isEqualTo("55P03");
-			assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql:14) failed and was rolled back")
-				.contains("It gave up waiting for a lock 2 time(s)");
-			blocker.rollback();
-		}
+		MigrationFailedException failure = failureWhileBlocked(db, 1, RunListener.NONE);
+		assertThat(failure.sqlState()).isEqualTo("55P03");
+		assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql:14) failed and was rolled back")
+			.contains("It gave up waiting for a lock 2 time(s)");
 		assertThat(db.tableExists("before_busy")).isFalse();
 		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
 	}
 
 	@Test
 	void aBlockedRevisionWithNoRetriesIsNotRunAgainToFindItsStatement(TestDatabase db) throws Exception {
-		db.execute("CREATE TABLE busy (id int)");
-		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
 		StepStarts starts = new StepStarts();
-		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
-			blocker.setAutoCommit(false);
-			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
-			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(50), null, 0), starts));
-			assertThat(failure.sqlState()).isEqualTo("55P03");
-			// Sent together, the server does not say which statement waited; running them again to
-			// find out would wait as long again.
-			assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql) failed and was rolled back")
-				.contains("in one of its 2 statements, which went to the server together")
-				.contains("It gave up waiting for a lock 1 time(s)");
-			blocker.rollback();
-		}
+		MigrationFailedException failure = failureWhileBlocked(db, 0, starts);
+		assertThat(failure.sqlState()).isEqualTo("55P03");
+		// Sent together, the server does not say which statement waited; running them again to
+		// find out would wait as long again.
+		assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql) failed and was rolled back")
+			.contains("in one of its 2 statements, which went to the server together")
+			.contains("It gave up waiting for a lock 1 time(s)");
 		assertThat(starts.count()).isEqualTo(1);
 		assertThat(db.tableExists("before_busy")).isFalse();
 		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
@@ -206,6 +190,24 @@ class LockingTests {
 				}
 			}
 		};
+	}
+
+	/**
+	 * The failure of a two-statement revision whose second statement waits for a table another
+	 * session holds, with a 50 ms lock timeout and {@code retries}.
+	 */
+	private static MigrationFailedException failureWhileBlocked(TestDatabase db, int retries, RunListener listener)
+			throws Exception {
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(50), null, retries), listener));
+			blocker.rollback();
+			return failure;
+		}
 	}
 
 	private static void runWith(TestDatabase db, Plans plans, DdlSettings ddl, RunListener listener) {
