@@ -33,7 +33,7 @@ final class FailureMessage {
 		if (statement != null) {
 			message.append("\n  in statement: ").append(statement);
 		}
-		else if (failure.unlocated() && !JdbcSqlSink.VERSION_MOVED.equals(sqlState)) {
+		else if (failure.unlocatedStatement()) {
 			// Not run again just to find the statement: it would take or wait as long again.
 			message.append("\n  in one of its ").append(failure.together)
 				.append(" statements, which went to the server together (a timeout, or a try longer than ")

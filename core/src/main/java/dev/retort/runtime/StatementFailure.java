@@ -73,13 +73,20 @@ final class StatementFailure extends RuntimeException {
 	}
 
 	/**
+	 * Sent with other statements, and one of the revision's failed (not Retort's version row,
+	 * whose guard fails after all of them ran).
+	 */
+	boolean unlocatedStatement() {
+		return unlocated() && (this.cause == null || !JdbcSqlSink.VERSION_MOVED.equals(this.cause.getSQLState()));
+	}
+
+	/**
 	 * Whether running the statements again, one at a time, would find the one that failed at no
 	 * great cost: not after a lock or statement timeout or a cancel (it would wait as long again),
 	 * nor when Retort's own version row, not a statement of the revision, was the problem.
 	 */
 	boolean worthLocating() {
-		return unlocated() && this.cause != null && !timedOut()
-				&& !JdbcSqlSink.VERSION_MOVED.equals(this.cause.getSQLState());
+		return unlocatedStatement() && this.cause != null && !timedOut();
 	}
 
 	/** A lock or statement timeout, or a cancel. */
