@@ -168,9 +168,15 @@ public final class Bench {
 				List.of(tool.name().toLowerCase(Locale.ROOT), scenario, dir.toString()), log(logName));
 	}
 
-	/** A child JVM running {@code mainClass} on the entries of the class path that {@code keep} accepts. */
+	/**
+	 * A child JVM running {@code mainClass} on the entries of the class path that {@code keep}
+	 * accepts, logging through the module's logback.xml (at WARN; not the INFO of the
+	 * logback-test.xml in retort-core's test jar).
+	 */
 	Child child(Predicate<String> keep, List<String> jvmOptions, String mainClass, List<String> args, String logName) {
-		return Child.of(this.classPath, keep, jvmOptions, mainClass, args, log(logName));
+		List<String> options = new ArrayList<>(jvmOptions);
+		options.add(0, "-D" + Child.LOGBACK_CONFIGURATION);
+		return Child.of(this.classPath, keep, options, mainClass, args, log(logName));
 	}
 
 	Path log(String name) {

@@ -19,7 +19,10 @@ import java.util.function.Predicate;
  */
 final class Child {
 
-	/** Every JVM of a run logs through the module's logback.xml. */
+	/**
+	 * The Spring Boot app and the JMH forks log through the module's logback.xml (a {@link Runner}
+	 * sets up the same logging in code: {@link WarnLogging}).
+	 */
 	static final String LOGBACK_CONFIGURATION = "logback.configurationFile=logback.xml";
 
 	private final List<String> command;
@@ -58,8 +61,6 @@ final class Child {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-cp");
 		command.add(String.join(File.pathSeparator, entries));
-		// Our WARN logging, not the INFO of retort-core's logback-test.xml in its test-jar.
-		command.add("-D" + LOGBACK_CONFIGURATION);
 		command.addAll(jvmOptions);
 		command.add(mainClass);
 		command.addAll(args);

@@ -55,12 +55,16 @@ final class Method {
 			   the time is from the first spawn to the last exit. Every instance must exit 0 and the ledger
 			   must hold each revision exactly once.
 
-			All tools log at WARN (`logback.xml`; Liquibase's java.util.logging at WARNING, its console UI
-			replaced by its logger UI, analytics off), so console output costs the same for all. Logging is
-			set up before the timer starts (`Migrators.initLogging`: logback reads `logback.xml`), as
-			Spring Boot does before any migration tool runs: parsing it takes about 300 ms in a new JVM,
-			which Retort and Flyway (both log through SLF4J) would otherwise be charged and plain JDBC
-			would not. *Whole process* times include it for every tool.
+			All tools log at WARN (logback to standard error; Liquibase's java.util.logging at WARNING, its
+			console UI replaced by its logger UI, analytics off), so console output costs the same for all.
+			Logging is set up before the timer starts (`Migrators.initLogging`), as Spring Boot does before
+			any migration tool runs, so Retort and Flyway (both log through SLF4J) are not charged for it
+			and plain JDBC is not spared it. A measured JVM (`Runner`) sets logback up in code
+			(`WarnLogging`, as Spring Boot's default logging is set up) and reads its CPU time from
+			`/proc/self/stat`, so its *whole process* holds as little that is not the tool's as it can:
+			parsing a `logback.xml` and loading the management beans cost a new JVM about 130 ms, which
+			every tool's whole process paid before the eighth session. The Spring Boot app and the JMH
+			forks read `logback.xml`.
 			""";
 
 	private Method() {
