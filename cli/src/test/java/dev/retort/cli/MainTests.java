@@ -36,6 +36,16 @@ class MainTests {
 	}
 
 	@Test
+	void readingRevisionsOnOtherThreadsLeavesStandardErrorToTheCommand() throws Exception {
+		// Not a project: the default location, classpath:db/revisions, is read (and logs that it
+		// holds nothing) on a thread of its own while the command starts.
+		Run run = java("revision", "-m", "add origin");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("ERROR: No filesystem location to write into").doesNotContain("SLF4J");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
 	void debugLogsAndStackTracesOfAnUnreachableDatabaseHideThePassword() throws Exception {
 		Run run = java("--url", "postgresql://app:pw-4f9d2c@127.0.0.1:1/coffee", "-vv", "current");
 		assertThat(run.exitCode()).isEqualTo(1);
