@@ -25,7 +25,10 @@ import dev.retort.command.StampCommand;
 import dev.retort.command.StatusCommand;
 import dev.retort.command.StatusReport;
 import dev.retort.command.UpgradeCommand;
+import dev.retort.command.LintCommand;
+import dev.retort.command.LintResult;
 import dev.retort.command.ValidateCommand;
+import dev.retort.lint.Severity;
 import dev.retort.command.ValidateResult;
 import dev.retort.command.WrittenRevision;
 import dev.retort.config.RetortConfig;
@@ -199,6 +202,16 @@ public final class Retort {
 	/** {@code retort show REV}: never connects. */
 	public ShowResult show(String revision) {
 		return new ShowCommand(this.context).run(revision);
+	}
+
+	/**
+	 * {@code retort lint [RANGE]}: the rules of {@link dev.retort.lint.LintRule} over the upgrade
+	 * statements of a range of revisions (all when {@code null}); never connects.
+	 * @param range {@code [start]:[end]} as for {@code history}, or {@code null}
+	 * @param failOn findings at or above this severity fail the lint
+	 */
+	public LintResult lint(String range, Severity failOn) {
+		return new LintCommand(this.context).run(range, failOn);
 	}
 
 	/** {@code retort validate}: checksums and applied revisions missing on disk (graph problems stop load). */

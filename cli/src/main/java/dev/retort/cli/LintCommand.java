@@ -1,27 +1,61 @@
 package dev.retort.cli;
 
-import dev.retort.error.ErrorCode;
-import dev.retort.error.RetortException;
+import java.util.Locale;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code retort lint [RANGE]}: registered so scripts find it; it comes with the lint rules. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
-		header = "Find unsafe migration statements (arrives with the lint rules).",
-		description = "Will exit 3 on findings at or above the failing severity, such as a lock-taking ALTER TABLE on a large table. This version of Retort does not include the lint rules, so 'lint' answers with exit 2.",
-		footerHeading = "%nExamples:%n", footer = { "  retort validate        what you can check today" })
+import dev.retort.command.LintResult;
+import dev.retort.lint.LintFinding;
+import dev.retort.lint.Severity;
+
+/** {@code retort lint [RANGE] [--fail-on SEVERITY]}: exit 3 when a finding fails the lint. */
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+		header = "Find statements that lock, rewrite or break tables, before they run.",
+		description = {
+				"Reads the upgrade statements of the revisions (all, or RANGE), base first, and flags what blocks production: a CREATE INDEX without CONCURRENTLY, a constraint validated under a lock, a column added with a volatile default, a rename, a drop, and the other rules of docs/lint.md. Never connects.",
+				"Exits 3 when a finding is at or above --fail-on (a drop, PG114, fails until acknowledged), else 0. Acknowledge a finding on a line right above its statement: -- lint:ack PG101 <reason>." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  retort lint", "  retort lint ae10:head --fail-on warning", "  retort lint --format json" })
 final class LintCommand extends RetortCommand {
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "RANGE",
-			description = "Revisions to lint, [start]:[end]; default all. e.g. ae10:head")
+			description = "Revisions to lint, [start]:[end] as for history; default all. e.g. ae10:head")
 	String range;
+
+	@Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+			description = "Lowest severity that fails the lint: error, warning or info (default ${DEFAULT-VALUE}).")
+	Severity failOn;
 
 	@Override
 	int run() {
-		throw new RetortException(ErrorCode.CONFIGURATION, "'retort lint' checks revisions for statements that "
-				+ "lock or rewrite tables; it arrives together with the lint rules, which this version of Retort "
-				+ "does not include. 'retort validate' checks the revision graph, the checksums and the applied "
-				+ "revisions today.");
+		LintResult result = retort().lint(this.range, this.failOn);
+		if (json()) {
+			printJson(result);
+		}
+		else {
+			for (LintFinding finding : result.findings()) {
+				out().println(finding.source() + ": " + finding.severity() + " " + finding.rule() + " "
+						+ finding.name() + ": " + finding.message());
+				out().println("    fix: " + finding.fix());
+			}
+			out().println(summary(result));
+		}
+		return result.failed() ? ValidateCommand.PROBLEMS_FOUND : 0;
+	}
+
+	private static String summary(LintResult result) {
+		long errors = result.findings().stream().filter((finding) -> finding.severity() == Severity.ERROR).count();
+		long warnings = result.findings().stream().filter((finding) -> finding.severity() == Severity.WARNING).count();
+		String revisions = result.revisions() + ((result.revisions() == 1) ? " revision" : " revisions");
+		if (result.findings().isEmpty()) {
+			return "No findings in " + revisions + ".";
+		}
+		return result.findings().size() + ((result.findings().size() == 1) ? " finding" : " findings") + " ("
+				+ errors + ((errors == 1) ? " error, " : " errors, ") + warnings
+				+ ((warnings == 1) ? " warning" : " warnings") + ") in " + revisions + "."
+				+ (result.failed() ? "" : " None fails at --fail-on " + result.failOn().name().toLowerCase(Locale.ROOT) + ".");
 	}
 
 }

@@ -85,13 +85,6 @@ class RetortCommandLineTests {
 	}
 
 	@Test
-	void lintAnswersThatItArrivesWithTheLintRules() {
-		CliRun.Result result = CliRun.in(this.directory).run("lint", "ae10:head");
-		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.err()).startsWith("ERROR: 'retort lint' checks revisions").contains("lint rules");
-	}
-
-	@Test
 	void autogenerateAnswersThatItArrivesWithItsIssue() {
 		CliRun.Result result = CliRun.in(this.directory).run("revision", "-m", "add users", "--autogenerate");
 		assertThat(result.exitCode()).isEqualTo(2);

@@ -69,6 +69,11 @@ public record RevisionScript(Revision revision, Body body) {
 			return this.upgrade.text();
 		}
 
+		/** The line of the file that {@link #upgradeText()} starts on. */
+		public int upgradeFirstLine() {
+			return this.upgrade.firstLine();
+		}
+
 		/** The downgrade section as written, or {@code null}. */
 		public String downgradeText() {
 			return (this.downgrade != null) ? this.downgrade.text() : null;

@@ -50,6 +50,11 @@ public final class SqlSection {
 		return new SqlSection("", text, 1, List.copyOf(statements));
 	}
 
+	/** The line of the file {@link #text()} starts on. */
+	int firstLine() {
+		return this.firstLine;
+	}
+
 	/** The section as written, without the blank lines around it. */
 	public String text() {
 		return this.text;

@@ -1,0 +1,85 @@
+package dev.retort.cli;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code retort lint} as a developer or a CI step runs it: findings, exit codes, JSON. */
+class LintCommandTests {
+
+	@TempDir
+	Path directory;
+
+	private Revisions revisions;
+
+	@BeforeEach
+	void baseRevisionCreatesTheTable() {
+		this.revisions = Revisions.in(this.directory.resolve("revisions"));
+		this.revisions.write("a1", "", "create users",
+				"CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE INDEX users_email_idx ON users (email);",
+				"DROP TABLE users;");
+	}
+
+	@Test
+	void aLockingStatementFailsTheLintNamingFileLineRuleAndFix() {
+		Path file = this.revisions.write("b2", "a1", "index names", "CREATE INDEX users_name_idx ON users (email);",
+				"DROP INDEX users_name_idx;");
+		CliRun.Result result = lint();
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		assertThat(result.out()).contains(file + ":10: ERROR PG101 create-index-not-concurrent: CREATE INDEX takes a "
+				+ "SHARE lock on \"users\"", "    fix: CREATE INDEX CONCURRENTLY",
+				"1 finding (1 error, 0 warnings) in 2 revisions.");
+		assertThat(result.err()).isEmpty();
+	}
+
+	@Test
+	void warningsFailOnlyWhenAskedTo() {
+		this.revisions.write("b2", "a1", "drop old index", "DROP INDEX users_email_idx;", null);
+		CliRun.Result byDefault = lint();
+		assertThat(byDefault.exitCode()).as(byDefault.toString()).isZero();
+		assertThat(byDefault.out()).contains("WARNING PG102", "None fails at --fail-on error.");
+		CliRun.Result strict = lint("--fail-on", "warning");
+		assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(3);
+	}
+
+	@Test
+	void anAcknowledgedFindingPasses() {
+		this.revisions.write("b2", "a1", "drop email",
+				"-- lint:ack PG114 no release since 2.3 reads users.email\nALTER TABLE users DROP COLUMN email;", null);
+		CliRun.Result result = lint();
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).isEqualTo("No findings in 2 revisions.\n");
+	}
+
+	@Test
+	void aRangeLintsOnlyItsRevisions() {
+		this.revisions.write("b2", "a1", "index names", "CREATE INDEX users_name_idx ON users (email);", null);
+		CliRun.Result result = lint("base:a1");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).isEqualTo("No findings in 1 revision.\n");
+	}
+
+	@Test
+	void jsonIsOneDocumentWithEveryFinding() {
+		this.revisions.write("b2", "a1", "index names", "CREATE INDEX users_name_idx ON users (email);", null);
+		CliRun.Result result = lint("--format", "json");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		assertThat(result.out()).startsWith("{").contains("\"revisions\": 2", "\"failOn\": \"ERROR\"",
+				"\"failed\": true", "\"revision\": \"b2\"", "\"rule\": \"PG101\"",
+				"\"name\": \"create-index-not-concurrent\"", "\"severity\": \"ERROR\"");
+	}
+
+	private CliRun.Result lint(String... args) {
+		String[] all = new String[args.length + 3];
+		all[0] = "--location";
+		all[1] = this.revisions.directory().toString();
+		all[2] = "lint";
+		System.arraycopy(args, 0, all, 3, args.length);
+		return CliRun.in(this.directory).run(all);
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.retort.lint;
+
+/**
+ * The rules (shared/reference/migration-safety.md §7), each with the safe way to do what it
+ * flags. Tables created earlier in the same revision are exempt from the lock rules: nobody
+ * else can be using them yet.
+ */
+public enum LintRule {
+
+	PG101("create-index-not-concurrent", Severity.ERROR,
+			"CREATE INDEX CONCURRENTLY in a revision of its own with 'Transactional: false'."),
+
+	PG102("drop-index-not-concurrent", Severity.WARNING,
+			"DROP INDEX CONCURRENTLY IF EXISTS in a revision with 'Transactional: false'."),
+
+	PG103("blocking-rebuild", Severity.ERROR,
+			"REINDEX ... CONCURRENTLY in a revision with 'Transactional: false', or rebuild outside migrations (pg_repack)."),
+
+	PG104("transaction-mode-violation", Severity.ERROR,
+			"Put the statement in a revision of its own with 'Transactional: false'; the runner opens and commits transactions."),
+
+	PG105("non-tx-revision-not-rerunnable", Severity.WARNING,
+			"One statement per non-transactional revision, or guard each with IF [NOT] EXISTS."),
+
+	PG106("constraint-without-not-valid", Severity.ERROR,
+			"Add the constraint NOT VALID now, and VALIDATE CONSTRAINT in a later revision."),
+
+	PG107("validate-while-locked", Severity.ERROR,
+			"Validate the constraint in a later revision, once the lock of this one is released."),
+
+	PG108("index-backed-constraint-blocking", Severity.ERROR,
+			"CREATE UNIQUE INDEX CONCURRENTLY (non-transactional revision), then ADD CONSTRAINT ... USING INDEX in the next."),
+
+	PG109("set-not-null-full-scan", Severity.ERROR,
+			"ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID, backfill, then in a later revision VALIDATE CONSTRAINT and SET NOT NULL."),
+
+	PG110("add-column-rewrites-table", Severity.ERROR,
+			"Add the column without a default, SET DEFAULT separately, and backfill in batches (Operations.backfill)."),
+
+	PG111("add-required-column", Severity.ERROR,
+			"Add the column nullable (or NOT NULL DEFAULT a constant), backfill, then make it NOT NULL (see PG109)."),
+
+	PG112("column-type-rewrite", Severity.ERROR,
+			"Expand and contract: a new column, a trigger writing both, a batched backfill, then drop the old column."),
+
+	PG113("rename-breaks-clients", Severity.ERROR,
+			"Add the new name beside the old one (a new column or a view), move the code, and drop the old name later."),
+
+	PG114("destructive-change", Severity.WARNING,
+			"Remove every read of it in an earlier release, then acknowledge: -- lint:ack PG114 <reason>."),
+
+	PG115("lock-timeout-disabled", Severity.ERROR,
+			"Keep the runner's lock_timeout (retort.ddl.lock-timeout), or set one of 10s or less."),
+
+	PG116("multiple-tables-locked", Severity.WARNING,
+			"One table per revision, or one ALTER TABLE with several actions."),
+
+	PG117("backfill-in-ddl-transaction", Severity.ERROR,
+			"Backfill in a revision of its own, in batches (Operations.backfill), with a WHERE clause."),
+
+	PG118("enum-add-value-hazard", Severity.ERROR,
+			"ADD VALUE IF NOT EXISTS in a revision of its own; use the value from a later revision."),
+
+	PG119("detach-partition-not-concurrent", Severity.WARNING,
+			"DETACH PARTITION ... CONCURRENTLY in a revision with 'Transactional: false'."),
+
+	PG120("json-column", Severity.WARNING, "Use jsonb."),
+
+	LINT001("ack-without-reason", Severity.ERROR, "Write why: -- lint:ack <RULE> <reason>."),
+
+	LINT002("unused-ack", Severity.WARNING, "Remove the acknowledgement, or put it right above the statement it is for.");
+
+	private final String ruleName;
+
+	private final Severity severity;
+
+	private final String fix;
+
+	LintRule(String ruleName, Severity severity, String fix) {
+		this.ruleName = ruleName;
+		this.severity = severity;
+		this.fix = fix;
+	}
+
+	/** The rule's name, such as {@code create-index-not-concurrent}. */
+	public String ruleName() {
+		return this.ruleName;
+	}
+
+	public Severity severity() {
+		return this.severity;
+	}
+
+	/** The safe way to do what the rule flags. */
+	public String fix() {
+		return this.fix;
+	}
+
+	/** The rule with this id or name, in any case, or {@code null}. */
+	public static LintRule find(String idOrName) {
+		for (LintRule rule : values()) {
+			if (rule.name().equalsIgnoreCase(idOrName) || rule.ruleName.equalsIgnoreCase(idOrName)) {
+				return rule;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,267 @@
+package dev.retort.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.retort.dialect.postgres.StatementSplitter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The acceptance cases of shared/reference/migration-safety.md §7: for each rule, statements that
+ * must trigger it and statements that must not. The tables of the cases exist before the revision
+ * under test: {@link #BASE} creates them.
+ */
+class LinterTests {
+
+	private static final String BASE = """
+			CREATE TABLE users (id integer PRIMARY KEY, email varchar(100), name varchar(100), legacy_flag boolean);
+			CREATE INDEX idx_users_email ON users (email);
+			CREATE TYPE order_status AS ENUM ('new', 'paid');
+			CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, status order_status);
+			CREATE TABLE accounts (id bigint PRIMARY KEY, balance numeric(12,2));
+			CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
+			CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+			""";
+
+	@Test
+	void pg101CreateIndexNotConcurrent() {
+		assertThat(rules(tx("CREATE INDEX idx_users_name ON users (name);"))).containsExactly("PG101");
+		assertThat(rules(nonTx("CREATE INDEX CONCURRENTLY idx_users_name ON users (name);"))).isEmpty();
+		assertThat(rules(tx("CREATE TABLE t (id bigint PRIMARY KEY, email text);\nCREATE INDEX t_email_idx ON t (email);")))
+			.isEmpty();
+	}
+
+	@Test
+	void pg102DropIndexNotConcurrent() {
+		assertThat(findings(tx("DROP INDEX idx_users_email;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING))
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG102"));
+		assertThat(rules(nonTx("DROP INDEX CONCURRENTLY IF EXISTS idx_users_email;"))).isEmpty();
+	}
+
+	@Test
+	void pg103BlockingRebuild() {
+		assertThat(rules(tx("REINDEX INDEX idx_users_email;"))).containsExactly("PG103");
+		assertThat(rules(nonTx("VACUUM FULL users;"))).containsExactly("PG103");
+		assertThat(rules(tx("CLUSTER users USING users_pkey;"))).containsExactly("PG103");
+		assertThat(rules(nonTx("REINDEX INDEX CONCURRENTLY idx_users_email;"))).isEmpty();
+	}
+
+	@Test
+	void pg104TransactionModeViolation() {
+		assertThat(rules(tx("CREATE INDEX CONCURRENTLY idx_users_name ON users (name);"))).containsExactly("PG104");
+		assertThat(rules(tx("BEGIN;\nALTER TABLE users ADD COLUMN note text;\nCOMMIT;"))).containsExactly("PG104",
+				"PG104");
+		assertThat(rules(tx("VACUUM users;"))).containsExactly("PG104");
+		assertThat(rules(nonTx("CREATE INDEX CONCURRENTLY idx_users_name ON users (name);"))).isEmpty();
+	}
+
+	@Test
+	void pg105NonTransactionalRevisionNotRerunnable() {
+		assertThat(rules(nonTx("ALTER TABLE users ADD COLUMN billing_email text;\n"
+				+ "CREATE INDEX CONCURRENTLY idx_users_billing ON users (billing_email);"))).containsExactly("PG105");
+		assertThat(rules(nonTx("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_users_billing ON users (email);")))
+			.isEmpty();
+	}
+
+	@Test
+	void pg106ConstraintWithoutNotValid() {
+		assertThat(rules(tx("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);")))
+			.containsExactly("PG106");
+		assertThat(rules(tx("ALTER TABLE accounts ADD CONSTRAINT positive_balance CHECK (balance >= 0);")))
+			.containsExactly("PG106");
+		assertThat(rules(tx("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) "
+				+ "NOT VALID;"))).isEmpty();
+	}
+
+	@Test
+	void pg107ValidateWhileLocked() {
+		assertThat(rules(tx("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) "
+				+ "NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;"))).containsExactly("PG107");
+		assertThat(rules(tx("ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;"))).isEmpty();
+	}
+
+	@Test
+	void pg108IndexBackedConstraintBlocking() {
+		assertThat(rules(tx("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);")))
+			.containsExactly("PG108");
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN code text UNIQUE;"))).containsExactly("PG108");
+		assertThat(rules(tx("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key_idx;")))
+			.isEmpty();
+	}
+
+	@Test
+	void pg109SetNotNullFullScan() {
+		assertThat(rules(tx("ALTER TABLE users ALTER COLUMN email SET NOT NULL;"))).containsExactly("PG109");
+		// An earlier revision added the check NOT VALID; this one validates it first.
+		assertThat(rules(tx("ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;"),
+				tx("ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n"
+						+ "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
+						+ "ALTER TABLE users DROP CONSTRAINT users_email_nn;")))
+			.isEmpty();
+	}
+
+	@Test
+	void pg110AddColumnRewritesTable() {
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();")))
+			.containsExactly("PG110");
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN seq bigserial;"))).containsExactly("PG110");
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;")))
+			.containsExactly("PG110");
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT true;"))).isEmpty();
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT now();"))).isEmpty();
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN kind text DEFAULT 'basic'::text;"))).isEmpty();
+	}
+
+	@Test
+	void pg111AddRequiredColumn() {
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL;"))).containsExactly("PG111");
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN tenant_id bigint;"))).isEmpty();
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL DEFAULT 0;"))).isEmpty();
+	}
+
+	@Test
+	void pg112ColumnTypeRewrite() {
+		assertThat(rules(tx("ALTER TABLE users ALTER COLUMN id TYPE bigint;"))).containsExactly("PG112");
+		assertThat(rules(tx("ALTER TABLE users ALTER COLUMN name TYPE varchar(50);"))).containsExactly("PG112");
+		assertThat(rules(tx("ALTER TABLE users ALTER COLUMN name TYPE varchar(200);"))).isEmpty();
+		assertThat(rules(tx("ALTER TABLE users ALTER COLUMN name TYPE text;"))).isEmpty();
+		assertThat(rules(tx("ALTER TABLE accounts ALTER COLUMN balance TYPE numeric(14,2);"))).isEmpty();
+		// A column the linted revisions never declared: not provably safe, a warning.
+		assertThat(findings(tx("ALTER TABLE users ALTER COLUMN nickname TYPE text;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING));
+	}
+
+	@Test
+	void pg113RenameBreaksClients() {
+		assertThat(rules(tx("ALTER TABLE users RENAME COLUMN email TO email_address;"))).containsExactly("PG113");
+		assertThat(rules(tx("ALTER TABLE users RENAME TO accounts_old;"))).containsExactly("PG113");
+		assertThat(rules(tx("CREATE TABLE tmp_users (id bigint);\nALTER TABLE tmp_users RENAME TO staged_users;")))
+			.isEmpty();
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN email_address text;"))).isEmpty();
+	}
+
+	@Test
+	void pg114DestructiveChangeFailsUntilAcknowledged() {
+		assertThat(findings(tx("ALTER TABLE users DROP COLUMN legacy_flag;"))).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG114");
+			assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+			assertThat(finding.failsAt(Severity.ERROR)).isTrue();
+		});
+		assertThat(rules(tx("-- lint:ack PG114 reads removed in release 2.3\nALTER TABLE users DROP COLUMN legacy_flag;")))
+			.isEmpty();
+		assertThat(findings(tx("TRUNCATE orders CASCADE;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.ERROR));
+	}
+
+	@Test
+	void pg115LockTimeoutDisabled() {
+		assertThat(rules(tx("SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN note text;"))).containsExactly("PG115");
+		assertThat(rules(tx("SET lock_timeout = '1min';\nALTER TABLE users ADD COLUMN note text;")))
+			.containsExactly("PG115");
+		assertThat(rules(tx("RESET lock_timeout;\nALTER TABLE users ADD COLUMN note text;"))).containsExactly("PG115");
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN note text;"))).isEmpty();
+		assertThat(rules(tx("SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN note text;"))).isEmpty();
+	}
+
+	@Test
+	void pg116MultipleTablesLocked() {
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN score int;\nALTER TABLE orders ADD COLUMN note text;")))
+			.containsExactly("PG116");
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN score int, ADD COLUMN rank int;"))).isEmpty();
+	}
+
+	@Test
+	void pg117BackfillInDdlTransaction() {
+		assertThat(findings(tx("ALTER TABLE users ADD COLUMN score int;\nUPDATE users SET score = 0;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.ERROR));
+		assertThat(rules(tx("UPDATE users SET name = 'x' WHERE id >= 1 AND id < 1001 AND name IS NULL;"))).isEmpty();
+		assertThat(findings(tx("DELETE FROM orders;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING));
+	}
+
+	@Test
+	void pg118EnumAddValueHazard() {
+		assertThat(rules(tx("ALTER TYPE order_status ADD VALUE 'refunded';\n"
+				+ "UPDATE orders SET status = 'refunded' WHERE id = 42;"))).containsExactly("PG118");
+		assertThat(rules(tx("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded' AFTER 'paid';"))).isEmpty();
+	}
+
+	@Test
+	void pg119DetachPartitionNotConcurrent() {
+		assertThat(rules(tx("ALTER TABLE events DETACH PARTITION events_2024;"))).containsExactly("PG119");
+		assertThat(rules(nonTx("ALTER TABLE events DETACH PARTITION events_2024 CONCURRENTLY;"))).isEmpty();
+	}
+
+	@Test
+	void pg120JsonColumn() {
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN props json;"))).containsExactly("PG120");
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN props jsonb;"))).isEmpty();
+	}
+
+	@Test
+	void anAcknowledgementNeedsAReasonAndAFindingToAcknowledge() {
+		assertThat(rules(tx("-- lint:ack PG101\nCREATE INDEX idx_users_name ON users (name);")))
+			.containsExactly("LINT001", "PG101");
+		assertThat(rules(tx("-- lint:ack create-index-not-concurrent the table holds ten rows\n"
+				+ "CREATE INDEX idx_users_name ON users (name);"))).isEmpty();
+		assertThat(rules(tx("-- lint:ack PG101 just in case\nALTER TABLE users ADD COLUMN note text;")))
+			.containsExactly("LINT002");
+		assertThat(rules(tx("-- lint:ack PG999 no such rule\nALTER TABLE users ADD COLUMN note text;")))
+			.containsExactly("LINT001");
+	}
+
+	@Test
+	void findingsNameTheFileAndLineOfTheirStatement() {
+		List<LintFinding> findings = findings(tx("-- why\nALTER TABLE users ADD COLUMN note text;\n\n"
+				+ "CREATE INDEX idx_users_note\n    ON users (note);"));
+		assertThat(findings).singleElement().satisfies((finding) -> {
+			assertThat(finding.source()).isEqualTo("r2.sql:4");
+			assertThat(finding.revision()).isEqualTo("r2");
+			assertThat(finding.message()).contains("\"users\"");
+			assertThat(finding.fix()).contains("CONCURRENTLY");
+		});
+	}
+
+	@Test
+	void wordsInStringsCommentsAndFunctionBodiesAreNotStatements() {
+		assertThat(rules(tx("INSERT INTO orders (id) VALUES (1); -- CREATE INDEX i ON users (name)\n"
+				+ "COMMENT ON TABLE users IS 'DROP TABLE users; CREATE INDEX i ON users (name)';\n"
+				+ "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DROP TABLE users; END $$;")))
+			.isEmpty();
+	}
+
+	// Helpers: BASE, then the revisions given, each its own revision r2, r3, …
+
+	private record Rev(String sql, boolean transactional) {
+	}
+
+	private static Rev tx(String sql) {
+		return new Rev(sql, true);
+	}
+
+	private static Rev nonTx(String sql) {
+		return new Rev(sql, false);
+	}
+
+	private static List<String> rules(Rev... revisions) {
+		return findings(revisions).stream().map(LintFinding::rule).toList();
+	}
+
+	private static List<LintFinding> findings(Rev... revisions) {
+		List<LintedRevision> linted = new ArrayList<>();
+		linted.add(revision("r1", BASE, true));
+		for (int i = 0; i < revisions.length; i++) {
+			linted.add(revision("r" + (i + 2), revisions[i].sql(), revisions[i].transactional()));
+		}
+		return Linter.lint(linted);
+	}
+
+	private static LintedRevision revision(String id, String sql, boolean transactional) {
+		return LintedRevision.of(id, id + ".sql", transactional, StatementSplitter.split(sql, 1), sql, 1);
+	}
+
+}
