@@ -1,0 +1,207 @@
+package dev.retort.test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.retort.Retort;
+import dev.retort.command.LintResult;
+import dev.retort.config.RetortConfig;
+import dev.retort.lint.LintFinding;
+import dev.retort.lint.Severity;
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+
+/**
+ * Proves a project's revisions on a real PostgreSQL, in a test of the project's own:
+ *
+ * <pre>{@code
+ * @Test
+ * void revisionsAreSafe() {
+ *     MigrationTestKit.of(Retort.configure().dataSource(dataSource).locations("classpath:db/revisions"))
+ *         .assertAll();
+ * }
+ * }</pre>
+ *
+ * The database must be one the kit may empty: the round trip drops every schema in it (Retort's
+ * tables included) before it starts and whenever it moves to another branch of the graph. Each
+ * assertion throws an {@link AssertionError} naming the revision, its file and what went wrong.
+ */
+public final class MigrationTestKit {
+
+	private final RetortConfig config;
+
+	private final Retort retort;
+
+	private MigrationTestKit(RetortConfig config) {
+		this.config = config;
+		this.retort = Retort.load(config);
+	}
+
+	/**
+	 * A kit for the revisions and database of a configuration.
+	 * @param configuration the same configuration the application uses ({@code Retort.configure()…})
+	 * @return the kit
+	 */
+	public static MigrationTestKit of(RetortConfig.Builder<Retort> configuration) {
+		return new MigrationTestKit(configuration.build());
+	}
+
+	/** Every check, in the order that makes the first failure the one to fix first. */
+	public void assertAll() {
+		assertSingleHead();
+		assertLintPasses();
+		assertEveryRevisionRoundTrips();
+		assertNothingInvalidAtHead();
+	}
+
+	/** One head: parallel branches are merged ({@code retort merge}) before they ship. */
+	public void assertSingleHead() {
+		List<Revision> heads = this.retort.graph().heads();
+		if (heads.size() > 1) {
+			throw new AssertionError("The revisions have " + heads.size() + " heads: " + describe(heads)
+					+ ". Join them with: retort merge -m \"merge\" heads");
+		}
+	}
+
+	/** {@code retort lint} finds nothing at error severity (or any acknowledged). */
+	public void assertLintPasses() {
+		assertLintPasses(Severity.ERROR);
+	}
+
+	/**
+	 * {@code retort lint} finds nothing that fails at {@code failOn}.
+	 * @param failOn the lowest severity that fails
+	 */
+	public void assertLintPasses(Severity failOn) {
+		LintResult result = this.retort.lint(null, failOn);
+		if (result.failed()) {
+			StringBuilder message = new StringBuilder("retort lint found what fails at " + failOn + ":");
+			for (LintFinding finding : result.findings()) {
+				if (finding.failsAt(failOn)) {
+					message.append("\n  ").append(finding.source()).append(": ").append(finding.severity()).append(' ')
+						.append(finding.rule()).append(' ').append(finding.name()).append(": ").append(finding.message());
+				}
+			}
+			throw new AssertionError(message.append("\nFix them, or acknowledge one with -- lint:ack <RULE> <reason>."));
+		}
+	}
+
+	/**
+	 * Every revision, base first: its upgrade runs, its downgrade (when it has one) gives back
+	 * exactly the schema the upgrade started from, and its upgrade runs again to exactly the schema
+	 * it gave the first time. The schemas compared are read from the catalog: columns, types,
+	 * defaults, constraints and whether they are validated, indexes and whether they are valid,
+	 * enums with their labels in order, views, functions, triggers, comments.
+	 */
+	public void assertEveryRevisionRoundTrips() {
+		RevisionGraph graph = this.retort.graph();
+		empty();
+		for (Revision revision : graph.upgradeOrder()) {
+			Set<String> requirements = new HashSet<>(graph.applied(List.of(revision.id())));
+			requirements.remove(revision.id());
+			if (!graph.applied(this.retort.current().current()).equals(requirements)) {
+				// Another branch is applied: start again from an empty database.
+				empty();
+				for (String required : requirements) {
+					this.retort.upgrade(required);
+				}
+			}
+			SchemaSnapshot before = snapshot();
+			run(revision, "its upgrade failed", () -> this.retort.upgrade(revision.id()));
+			SchemaSnapshot after = snapshot();
+			if (!revision.reversible()) {
+				continue;
+			}
+			String below = revision.parents().isEmpty() ? "base" : revision.parents().get(0);
+			run(revision, "its downgrade failed", () -> this.retort.downgrade(below));
+			String restored = before.difference(snapshot());
+			if (!restored.isEmpty()) {
+				throw failure(revision, "its downgrade did not give back the schema its upgrade started from "
+						+ "(+ left behind, - not restored):" + restored);
+			}
+			run(revision, "its upgrade failed when run again after its downgrade",
+					() -> this.retort.upgrade(revision.id()));
+			String again = after.difference(snapshot());
+			if (!again.isEmpty()) {
+				throw failure(revision, "its upgrade, run again after its downgrade, gave another schema "
+						+ "(+ now there, - there the first time):" + again);
+			}
+		}
+	}
+
+	/** Upgraded to every head, no index is left invalid and no constraint unvalidated. */
+	public void assertNothingInvalidAtHead() {
+		this.retort.upgrade("heads");
+		List<String> invalid = snapshot().invalidObjects();
+		if (!invalid.isEmpty()) {
+			throw new AssertionError("At the head, objects are left invalid: " + String.join("; ", invalid)
+					+ ". Validate each constraint (ALTER TABLE … VALIDATE CONSTRAINT) and rebuild each index in a "
+					+ "later revision.");
+		}
+	}
+
+	private void run(Revision revision, String what, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			AssertionError error = failure(revision, what + ": " + ex.getMessage());
+			error.initCause(ex);
+			throw error;
+		}
+	}
+
+	private static AssertionError failure(Revision revision, String what) {
+		return new AssertionError("Revision " + revision.id() + " (" + revision.origin().source() + "): " + what);
+	}
+
+	private static String describe(List<Revision> revisions) {
+		return String.join(", ", revisions.stream().map((r) -> r.id() + " (" + r.origin().source() + ")").toList());
+	}
+
+	private SchemaSnapshot snapshot() {
+		try (Connection connection = connect()) {
+			Set<String> retortTables = Set.of(this.config.versionTable(), this.config.historyTable(),
+					this.config.historyTable() + "_id_seq");
+			return SchemaSnapshot.read(connection, retortTables);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the schema: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Drops every schema of the database and creates {@code public} again. */
+	private void empty() {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			List<String> schemas = new ArrayList<>();
+			try (var rows = statement.executeQuery("SELECT quote_ident(nspname) FROM pg_namespace WHERE nspname "
+					+ "NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_toast%' "
+					+ "AND nspname NOT LIKE 'pg_temp%'")) {
+				while (rows.next()) {
+					schemas.add(rows.getString(1));
+				}
+			}
+			for (String schema : schemas) {
+				statement.execute("DROP SCHEMA " + schema + " CASCADE");
+			}
+			statement.execute("CREATE SCHEMA public");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not empty the test database: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Connection connect() throws SQLException {
+		if (this.config.dataSource() != null) {
+			return this.config.dataSource().getConnection();
+		}
+		return DriverManager.getConnection(this.config.url(), this.config.user(), this.config.password());
+	}
+
+}
