@@ -3,6 +3,8 @@ package dev.retort;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.retort.autogenerate.SchemaDiff;
+import dev.retort.command.AutogenerateCommand;
 import dev.retort.command.BaselineCommand;
 import dev.retort.command.BranchesCommand;
 import dev.retort.command.BranchesResult;
@@ -227,6 +229,26 @@ public final class Retort {
 	/** Writes a new revision file ({@code retort revision}). */
 	public WrittenRevision revision(NewRevision request) {
 		return new RevisionCommand(this.context).revision(request);
+	}
+
+	/**
+	 * {@code retort check}: what it takes to bring the database, at its heads, to the schema a
+	 * model file describes; empty when they agree.
+	 * @param modelSource the model file, as shown in messages
+	 * @param modelSql its content: plain SQL creating the whole schema
+	 */
+	public SchemaDiff check(String modelSource, String modelSql) {
+		return new AutogenerateCommand(this.context).diff(modelSource, modelSql);
+	}
+
+	/**
+	 * {@code retort revision --autogenerate}: a new SQL revision whose upgrade brings the database
+	 * to the model and whose downgrade undoes it.
+	 * @param request what to write
+	 * @param diff the differences, from {@link #check}
+	 */
+	public WrittenRevision revision(NewRevision request, SchemaDiff diff) {
+		return new RevisionCommand(this.context).revision(request, diff.upgradeSql(), diff.downgradeSql());
 	}
 
 	/** Writes a merge revision file ({@code retort merge}); {@code request.head()} are the parents. */

@@ -1,21 +1,43 @@
 package dev.retort.cli;
 
-import dev.retort.error.ErrorCode;
-import dev.retort.error.RetortException;
+import dev.retort.autogenerate.SchemaChange;
+import dev.retort.autogenerate.SchemaDiff;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code retort check}: registered so scripts find it; it comes with autogenerate. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-		header = "Check that the schema model and the revisions agree (arrives with autogenerate).",
-		description = "Will exit 3 when upgrading the database to heads would not give the model's schema. This version of Retort does not include autogenerate, so 'check' answers with exit 2.",
-		footerHeading = "%nExamples:%n", footer = { "  retort validate        what you can check today" })
+/** {@code retort check [--model FILE]}: exit 3 when the database at its heads differs from the model. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+		header = "Check that the revisions give the schema the model describes.",
+		description = {
+				"Compares the database, which must be at its heads, with the schema model: plain SQL creating the whole schema (--model, default src/main/resources/db/schema.sql), run in a schema of its own inside a transaction that is rolled back. Lists what differs: tables, columns (type, NOT NULL, default), constraints, indexes, sequences.",
+				"Exits 3 when something differs, 0 when the revisions and the model agree, as 'alembic check' does." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  retort check", "  retort check --model target/schema.sql", "  retort check --format json" })
 final class CheckCommand extends RetortCommand {
+
+	@Option(names = "--model", paramLabel = "FILE",
+			description = "The schema model; default src/main/resources/db/schema.sql. e.g. --model target/schema.sql")
+	String model;
 
 	@Override
 	int run() {
-		throw new RetortException(ErrorCode.CONFIGURATION, "'retort check' compares a schema model with the "
-				+ "revisions; it arrives together with autogenerate, which this version of Retort does not include. "
-				+ "'retort validate' checks the revision graph, the checksums and the applied revisions today.");
+		SchemaModelFile file = SchemaModelFile.read(this.root.environment().workingDirectory(), this.model);
+		SchemaDiff diff = retort().check(file.source(), file.sql());
+		if (json()) {
+			printJson(diff);
+		}
+		else if (diff.isEmpty()) {
+			out().println("No changes: the database at its heads matches the model (" + file.source() + ").");
+		}
+		else {
+			for (SchemaChange change : diff.changes()) {
+				out().println("- " + change.description());
+			}
+			out().println(diff.changes().size() + ((diff.changes().size() == 1) ? " change" : " changes")
+					+ " between the revisions and the model: write them as a revision with "
+					+ "retort revision --autogenerate -m \"MESSAGE\"");
+		}
+		return diff.isEmpty() ? 0 : ValidateCommand.PROBLEMS_FOUND;
 	}
 
 }

@@ -2,13 +2,12 @@ package dev.retort.cli;
 
 import java.util.Locale;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import dev.retort.command.LintResult;
 import dev.retort.lint.LintFinding;
 import dev.retort.lint.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code retort lint [RANGE] [--fail-on SEVERITY]}: exit 3 when a finding fails the lint. */
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.NewRevision;
 import dev.retort.command.WrittenRevision;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 		footer = { "  retort revision -m \"add user column\"",
 				"  retort revision -m \"payments\" --head base --branch-label payments",
 				"  retort revision -m \"second developer\" --head ae1027a6acf3 --splice",
-				"  retort revision -m \"backfill\" --java com.example.db.Backfill" })
+				"  retort revision -m \"backfill\" --java com.example.db.Backfill",
+				"  retort revision --autogenerate -m \"add orders\" --model target/schema.sql" })
 final class RevisionCommand extends RetortCommand {
 
 	@Option(names = { "-m", "--message" }, required = true, paramLabel = "MSG", order = 1,
@@ -56,15 +58,18 @@ final class RevisionCommand extends RetortCommand {
 	String javaClass;
 
 	@Option(names = "--autogenerate", order = 9,
-			description = "Compare the schema model with the database and write the difference.")
+			description = "Write into the revision what it takes to bring the database (at its heads) to the schema model.")
 	boolean autogenerate;
+
+	@Option(names = "--model", paramLabel = "FILE", order = 10,
+			description = { "The schema model of --autogenerate: plain SQL creating the whole schema.",
+					"Default: src/main/resources/db/schema.sql. e.g. --model target/schema.sql" })
+	String model;
 
 	@Override
 	int run() {
-		if (this.autogenerate) {
-			throw usage("'retort revision --autogenerate' compares a schema model with the database; it arrives "
-					+ "together with autogenerate, which this version of Retort does not include. Write the "
-					+ "revision by hand: retort revision -m \"" + this.message + "\"");
+		if (this.autogenerate && this.javaClass != null) {
+			throw usage("--autogenerate writes a SQL revision; leave out --java.");
 		}
 		Path working = this.root.environment().workingDirectory();
 		Path path = (this.versionPath != null) ? working.resolve(this.versionPath).normalize() : null;
@@ -73,8 +78,22 @@ final class RevisionCommand extends RetortCommand {
 			path = working.resolve("src/main/java");
 		}
 		List<String> parents = (this.head != null) ? List.of(this.head) : List.of();
-		WrittenRevision written = retort().revision(new NewRevision(this.message, parents, this.splice,
-				this.branchLabels, this.dependsOn, this.revId, path, this.javaClass));
+		NewRevision request = new NewRevision(this.message, parents, this.splice, this.branchLabels, this.dependsOn,
+				this.revId, path, this.javaClass);
+		WrittenRevision written;
+		if (this.autogenerate) {
+			SchemaModelFile file = SchemaModelFile.read(working, this.model);
+			SchemaDiff diff = retort().check(file.source(), file.sql());
+			// As Alembic does: what was detected, on standard error; the file is written either way.
+			diff.changes().forEach((change) -> note("Detected " + change.description()));
+			if (diff.isEmpty()) {
+				note("No changes in schema detected.");
+			}
+			written = retort().revision(request, diff);
+		}
+		else {
+			written = retort().revision(request);
+		}
 		if (json()) {
 			printJson(written);
 		}

@@ -76,22 +76,6 @@ class RetortCommandLineTests {
 	}
 
 	@Test
-	void checkAnswersThatItArrivesWithAutogenerate() {
-		CliRun.Result result = CliRun.in(this.directory).run("check");
-		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.err()).startsWith("ERROR: 'retort check' compares a schema model with the revisions; it "
-				+ "arrives together with autogenerate").contains("retort validate");
-		assertThat(result.out()).isEmpty();
-	}
-
-	@Test
-	void autogenerateAnswersThatItArrivesWithItsIssue() {
-		CliRun.Result result = CliRun.in(this.directory).run("revision", "-m", "add users", "--autogenerate");
-		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.err()).contains("--autogenerate", "retort revision -m \"add users\"");
-	}
-
-	@Test
 	void offlineDowngradeNeedsARange() {
 		CliRun.Result result = CliRun.in(this.directory).run("downgrade", "ae1027a6acf3", "--sql");
 		assertThat(result.exitCode()).isEqualTo(2);

@@ -35,12 +35,23 @@ public final class RevisionCommand {
 
 	/** {@code retort revision -m MSG [--head REV] [--splice] …}. */
 	public WrittenRevision revision(NewRevision request) {
+		return revision(request, "", "");
+	}
+
+	/**
+	 * {@code retort revision --autogenerate}: a new SQL revision holding the given sections.
+	 * @param request what to write
+	 * @param upgrade the upgrade section
+	 * @param downgrade the downgrade section
+	 * @return the revision written
+	 */
+	public WrittenRevision revision(NewRevision request, String upgrade, String downgrade) {
 		List<String> heads = request.head().isEmpty() ? List.of("head") : request.head();
 		List<String> parents = new ArrayList<>();
 		for (String head : heads) {
 			parents.addAll(parents(head, request.splice()));
 		}
-		return write(request, List.copyOf(new LinkedHashSet<>(parents)));
+		return write(request, List.copyOf(new LinkedHashSet<>(parents)), upgrade, downgrade);
 	}
 
 	/** {@code retort merge -m MSG REV...}: a revision whose parents are the given revisions. */
@@ -58,7 +69,7 @@ public final class RevisionCommand {
 					+ String.join(" ", request.head()) + " resolves to " + (parents.isEmpty() ? "none" : parents)
 					+ ". Nothing to merge.");
 		}
-		return write(request, List.copyOf(parents));
+		return write(request, List.copyOf(parents), "", "");
 	}
 
 	private List<String> parents(String head, boolean splice) {
@@ -78,7 +89,7 @@ public final class RevisionCommand {
 		return List.copyOf(resolved);
 	}
 
-	private WrittenRevision write(NewRevision request, List<String> parents) {
+	private WrittenRevision write(NewRevision request, List<String> parents, String upgrade, String downgrade) {
 		RevisionGraph graph = this.context.graph();
 		String id = (request.revId() != null && !request.revId().isBlank()) ? request.revId().strip()
 				: RevisionIds.newId();
@@ -102,7 +113,7 @@ public final class RevisionCommand {
 			dependsOn.add(dependency(dependency.strip()));
 		}
 		NewRevisionFile file = new NewRevisionFile(id, request.message(), parents, request.branchLabels(), dependsOn,
-				true, "", "");
+				true, upgrade, downgrade);
 		RevisionWriter writer = new RevisionWriter(this.context.config().fileTemplate());
 		if (request.javaClass() != null && !request.javaClass().isBlank()) {
 			Path sourceRoot = (request.versionPath() != null) ? request.versionPath() : Path.of("src/main/java");

@@ -1,0 +1,257 @@
+package dev.retort.autogenerate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.retort.dialect.postgres.PostgresIdentifiers;
+import dev.retort.schema.ColumnModel;
+import dev.retort.schema.ConstraintModel;
+import dev.retort.schema.IndexModel;
+import dev.retort.schema.SchemaModel;
+import dev.retort.schema.SequenceModel;
+import dev.retort.schema.TableModel;
+
+/**
+ * Compares the database's schema with the model's: tables, columns (type, NOT NULL, default),
+ * constraints, indexes and free-standing sequences. The changes come in an order that applies:
+ * new sequences and tables first, then columns, then constraints dropped before constraints
+ * added (foreign keys last, once every table they name exists), columns and tables dropped at the
+ * end. As in Alembic, a renamed table or column shows as one dropped and one added: edit the
+ * revision into a rename.
+ */
+public final class SchemaComparator {
+
+	private static final Map<String, String> SERIAL_TYPES = Map.of("integer", "serial", "bigint", "bigserial",
+			"smallint", "smallserial");
+
+	private final SchemaModel database;
+
+	private final SchemaModel model;
+
+	private final List<SchemaChange> changes = new ArrayList<>();
+
+	private SchemaComparator(SchemaModel database, SchemaModel model) {
+		this.database = database;
+		this.model = model;
+	}
+
+	/**
+	 * The changes that take {@code database} to {@code model}.
+	 * @param database the schema the database is in
+	 * @param model the schema it should be in
+	 * @return the differences, in an order that applies
+	 */
+	public static SchemaDiff compare(SchemaModel database, SchemaModel model) {
+		SchemaComparator comparator = new SchemaComparator(database, model);
+		comparator.run();
+		return new SchemaDiff(comparator.changes);
+	}
+
+	private void run() {
+		for (SequenceModel sequence : this.model.sequences().values()) {
+			if (!this.database.sequences().containsKey(sequence.name())) {
+				change("add sequence " + sequence.name(), createSequence(sequence), "DROP SEQUENCE " + id(sequence.name()));
+			}
+		}
+		for (TableModel table : added(this.model.tables(), this.database.tables().keySet())) {
+			change("add table " + table.name(), createTable(table, false), "DROP TABLE " + id(table.name()));
+		}
+		for (TableModel table : this.model.tables().values()) {
+			TableModel existing = this.database.tables().get(table.name());
+			if (existing != null) {
+				addedColumns(existing, table);
+				changedColumns(existing, table);
+			}
+		}
+		for (TableModel existing : this.database.tables().values()) {
+			TableModel table = this.model.tables().get(existing.name());
+			if (table != null) {
+				droppedConstraintsAndIndexes(existing, table);
+			}
+		}
+		addedConstraintsAndIndexes(false);
+		addedConstraintsAndIndexes(true);
+		for (TableModel existing : this.database.tables().values()) {
+			TableModel table = this.model.tables().get(existing.name());
+			if (table != null) {
+				droppedColumns(existing, table);
+			}
+		}
+		for (TableModel existing : added(this.database.tables(), this.model.tables().keySet())) {
+			List<String> recreate = new ArrayList<>();
+			recreate.add(createTable(existing, true));
+			existing.indexes().forEach((index) -> recreate.add(index.definition()));
+			this.changes.add(new SchemaChange("drop table " + existing.name(), List.of("DROP TABLE " + id(existing.name())),
+					recreate));
+		}
+		for (SequenceModel sequence : this.database.sequences().values()) {
+			if (!this.model.sequences().containsKey(sequence.name())) {
+				change("drop sequence " + sequence.name(), "DROP SEQUENCE " + id(sequence.name()), createSequence(sequence));
+			}
+		}
+	}
+
+	private void addedColumns(TableModel existing, TableModel table) {
+		for (ColumnModel column : table.columns()) {
+			if (existing.column(column.name()) == null) {
+				change("add column " + table.name() + "." + column.name(),
+						alter(table) + " ADD COLUMN " + columnDefinition(table.name(), column),
+						alter(table) + " DROP COLUMN " + id(column.name()));
+			}
+		}
+	}
+
+	private void changedColumns(TableModel existing, TableModel table) {
+		for (ColumnModel column : table.columns()) {
+			ColumnModel old = existing.column(column.name());
+			if (old == null) {
+				continue;
+			}
+			String where = table.name() + "." + column.name();
+			String alter = alter(table) + " ALTER COLUMN " + id(column.name());
+			if (!old.type().equals(column.type())) {
+				change("change type of " + where + " from " + old.type() + " to " + column.type(),
+						alter + " TYPE " + column.type(), alter + " TYPE " + old.type());
+			}
+			if (old.notNull() != column.notNull() && column.identity().isEmpty() && old.identity().isEmpty()) {
+				change((column.notNull() ? "make " + where + " NOT NULL" : "make " + where + " nullable"),
+						alter + (column.notNull() ? " SET NOT NULL" : " DROP NOT NULL"),
+						alter + (column.notNull() ? " DROP NOT NULL" : " SET NOT NULL"));
+			}
+			boolean plain = column.identity().isEmpty() && old.identity().isEmpty() && !column.generated()
+					&& !old.generated();
+			if (plain && !Objects.equals(old.defaultExpression(), column.defaultExpression())) {
+				change("change default of " + where, setDefault(alter, column.defaultExpression()),
+						setDefault(alter, old.defaultExpression()));
+			}
+		}
+	}
+
+	private void droppedConstraintsAndIndexes(TableModel existing, TableModel table) {
+		for (ConstraintModel constraint : existing.constraints()) {
+			if (!table.constraints().contains(constraint)) {
+				change("drop constraint " + constraint.name() + " of " + table.name(),
+						alter(table) + " DROP CONSTRAINT " + id(constraint.name()), addConstraint(table, constraint));
+			}
+		}
+		for (IndexModel index : existing.indexes()) {
+			if (!table.indexes().contains(index)) {
+				change("drop index " + index.name() + " of " + table.name(), "DROP INDEX " + id(index.name()),
+						index.definition());
+			}
+		}
+	}
+
+	/** Constraints and indexes the model has and the database not; foreign keys in a pass of their own. */
+	private void addedConstraintsAndIndexes(boolean foreignKeys) {
+		for (TableModel table : this.model.tables().values()) {
+			TableModel existing = this.database.tables().get(table.name());
+			for (ConstraintModel constraint : table.constraints()) {
+				boolean inCreateTable = existing == null && !constraint.isForeignKey();
+				if (constraint.isForeignKey() == foreignKeys && !inCreateTable
+						&& (existing == null || !existing.constraints().contains(constraint))) {
+					change("add constraint " + constraint.name() + " to " + table.name(), addConstraint(table, constraint),
+							alter(table) + " DROP CONSTRAINT " + id(constraint.name()));
+				}
+			}
+			if (foreignKeys) {
+				continue;
+			}
+			for (IndexModel index : table.indexes()) {
+				if (existing == null || !existing.indexes().contains(index)) {
+					change("add index " + index.name() + " to " + table.name(), index.definition(),
+							"DROP INDEX " + id(index.name()));
+				}
+			}
+		}
+	}
+
+	private void droppedColumns(TableModel existing, TableModel table) {
+		for (ColumnModel column : existing.columns()) {
+			if (table.column(column.name()) == null) {
+				change("drop column " + table.name() + "." + column.name(),
+						alter(table) + " DROP COLUMN " + id(column.name()),
+						alter(table) + " ADD COLUMN " + columnDefinition(table.name(), column));
+			}
+		}
+	}
+
+	private void change(String description, String upgrade, String downgrade) {
+		this.changes.add(new SchemaChange(description, List.of(upgrade), List.of(downgrade)));
+	}
+
+	private static List<TableModel> added(Map<String, TableModel> tables, Set<String> others) {
+		return tables.values().stream().filter((table) -> !others.contains(table.name())).toList();
+	}
+
+	/**
+	 * {@code CREATE TABLE} with its columns and constraints: without its foreign keys for a new
+	 * table (added once every table exists), with them when a downgrade puts a table back.
+	 */
+	private static String createTable(TableModel table, boolean withForeignKeys) {
+		List<String> lines = new ArrayList<>();
+		for (ColumnModel column : table.columns()) {
+			lines.add(columnDefinition(table.name(), column));
+		}
+		for (ConstraintModel constraint : table.constraints()) {
+			if (withForeignKeys || !constraint.isForeignKey()) {
+				lines.add("CONSTRAINT " + id(constraint.name()) + " " + constraint.definition());
+			}
+		}
+		return "CREATE TABLE " + id(table.name()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
+	}
+
+	/** A column as {@code CREATE TABLE} and {@code ADD COLUMN} write it; a serial column as serial. */
+	static String columnDefinition(String table, ColumnModel column) {
+		String type = column.type();
+		String defaultExpression = column.defaultExpression();
+		String serial = SERIAL_TYPES.get(type);
+		if (serial != null && !column.generated() && ("nextval('" + table + "_" + column.name() + "_seq'::regclass)")
+			.equals(defaultExpression)) {
+			type = serial;
+			defaultExpression = null;
+		}
+		StringBuilder definition = new StringBuilder(id(column.name())).append(' ').append(type);
+		if (column.generated()) {
+			definition.append(" GENERATED ALWAYS AS (").append(defaultExpression).append(") STORED");
+		}
+		else if (column.identity().equals("a")) {
+			definition.append(" GENERATED ALWAYS AS IDENTITY");
+		}
+		else if (column.identity().equals("d")) {
+			definition.append(" GENERATED BY DEFAULT AS IDENTITY");
+		}
+		else if (defaultExpression != null) {
+			definition.append(" DEFAULT ").append(defaultExpression);
+		}
+		if (column.notNull() && column.identity().isEmpty()) {
+			definition.append(" NOT NULL");
+		}
+		return definition.toString();
+	}
+
+	private static String createSequence(SequenceModel sequence) {
+		return "CREATE SEQUENCE " + id(sequence.name()) + " INCREMENT BY " + sequence.increment() + " START WITH "
+				+ sequence.start();
+	}
+
+	private static String addConstraint(TableModel table, ConstraintModel constraint) {
+		return alter(table) + " ADD CONSTRAINT " + id(constraint.name()) + " " + constraint.definition();
+	}
+
+	private static String setDefault(String alterColumn, String expression) {
+		return alterColumn + ((expression != null) ? " SET DEFAULT " + expression : " DROP DEFAULT");
+	}
+
+	private static String alter(TableModel table) {
+		return "ALTER TABLE " + id(table.name());
+	}
+
+	private static String id(String name) {
+		return PostgresIdentifiers.quote(name);
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.retort.schema.ColumnModel;
+import dev.retort.schema.ConstraintModel;
+import dev.retort.schema.IndexModel;
+import dev.retort.schema.SchemaModel;
+import dev.retort.schema.SequenceModel;
+import dev.retort.schema.TableModel;
+
+/**
+ * Reads one schema of a database into a {@link SchemaModel}, from the catalog. Run it with the
+ * schema first on the {@code search_path}: PostgreSQL then prints the names of that schema
+ * unqualified in definitions (foreign keys, defaults), so two schemas compare by what they hold.
+ */
+public final class SchemaReader {
+
+	private static final String TABLES = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1";
+
+	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+			+ " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text"
+			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
+			+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
+			+ " ORDER BY c.relname, a.attnum";
+
+	private static final String CONSTRAINTS = "SELECT c.relname, con.conname, con.contype::text,"
+			+ " pg_get_constraintdef(con.oid) FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND con.contype IN ('p', 'u', 'f', 'c', 'x')"
+			+ " ORDER BY c.relname, con.conname";
+
+	private static final String INDEXES = "SELECT c.relname, ic.relname, pg_get_indexdef(i.indexrelid)"
+			+ " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT EXISTS"
+			+ " (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))"
+			+ " ORDER BY c.relname, ic.relname";
+
+	private static final String SEQUENCES = "SELECT s.sequencename, s.start_value, s.increment_by FROM pg_sequences s"
+			+ " WHERE s.schemaname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class sc ON sc.oid = d.objid"
+			+ " JOIN pg_namespace sn ON sn.oid = sc.relnamespace WHERE sc.relname = s.sequencename"
+			+ " AND sn.nspname = s.schemaname AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))"
+			+ " ORDER BY 1";
+
+	private SchemaReader() {
+	}
+
+	/**
+	 * Reads a schema.
+	 * @param connection the connection, with {@code schema} first on its search_path
+	 * @param schema the schema to read
+	 * @param leftOut tables that are not part of the model (Retort's version and history tables)
+	 * @return the model
+	 * @throws SQLException when the catalog cannot be read
+	 */
+	public static SchemaModel read(Connection connection, String schema, Set<String> leftOut) throws SQLException {
+		Map<String, List<ColumnModel>> columns = new LinkedHashMap<>();
+		Map<String, List<ConstraintModel>> constraints = new LinkedHashMap<>();
+		Map<String, List<IndexModel>> indexes = new LinkedHashMap<>();
+		for (String table : query(connection, TABLES, schema, (rows) -> rows.getString(1))) {
+			if (!leftOut.contains(table)) {
+				columns.put(table, new ArrayList<>());
+				constraints.put(table, new ArrayList<>());
+				indexes.put(table, new ArrayList<>());
+			}
+		}
+		for (Object[] row : query(connection, COLUMNS, schema, SchemaReader::columnRow)) {
+			List<ColumnModel> list = columns.get((String) row[0]);
+			if (list != null) {
+				list.add((ColumnModel) row[1]);
+			}
+		}
+		for (String[] row : query(connection, CONSTRAINTS, schema,
+				(rows) -> new String[] { rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4) })) {
+			List<ConstraintModel> list = constraints.get(row[0]);
+			if (list != null) {
+				list.add(new ConstraintModel(row[1], row[2], row[3]));
+			}
+		}
+		String qualifier = " ON " + quoteIdent(connection, schema) + ".";
+		for (String[] row : query(connection, INDEXES, schema,
+				(rows) -> new String[] { rows.getString(1), rows.getString(2), rows.getString(3) })) {
+			List<IndexModel> list = indexes.get(row[0]);
+			if (list != null) {
+				// pg_get_indexdef names the table with its schema whatever the search_path.
+				list.add(new IndexModel(row[1], row[2].replace(qualifier, " ON ")));
+			}
+		}
+		Map<String, TableModel> tables = new LinkedHashMap<>();
+		for (String table : columns.keySet()) {
+			tables.put(table, new TableModel(table, columns.get(table), constraints.get(table), indexes.get(table)));
+		}
+		Map<String, SequenceModel> sequences = new LinkedHashMap<>();
+		for (SequenceModel sequence : query(connection, SEQUENCES, schema,
+				(rows) -> new SequenceModel(rows.getString(1), rows.getLong(2), rows.getLong(3)))) {
+			sequences.put(sequence.name(), sequence);
+		}
+		return new SchemaModel(tables, sequences);
+	}
+
+	private static Object[] columnRow(ResultSet rows) throws SQLException {
+		String generated = rows.getString(7);
+		return new Object[] { rows.getString(1), new ColumnModel(rows.getString(2), rows.getString(3),
+				rows.getBoolean(4), rows.getString(5), rows.getString(6), "s".equals(generated)) };
+	}
+
+	private static String quoteIdent(Connection connection, String name) throws SQLException {
+		return query(connection, "SELECT quote_ident(?)", name, (rows) -> rows.getString(1)).get(0);
+	}
+
+	private interface Row<T> {
+
+		T map(ResultSet rows) throws SQLException;
+
+	}
+
+	private static <T> List<T> query(Connection connection, String sql, String parameter, Row<T> row)
+			throws SQLException {
+		List<T> result = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					result.add(row.map(rows));
+				}
+			}
+		}
+		return result;
+	}
+
+}
