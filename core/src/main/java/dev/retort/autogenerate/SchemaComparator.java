@@ -80,9 +80,20 @@ public final class SchemaComparator {
 				droppedColumns(existing, table);
 			}
 		}
-		for (TableModel existing : added(this.database.tables(), this.model.tables().keySet())) {
+		List<TableModel> dropped = added(this.database.tables(), this.model.tables().keySet());
+		// Foreign keys of the tables dropped go first, so that the tables can go in any order; the
+		// downgrade puts them back once every table is back.
+		for (TableModel existing : dropped) {
+			for (ConstraintModel constraint : existing.constraints()) {
+				if (constraint.isForeignKey()) {
+					change("drop constraint " + constraint.name() + " of " + existing.name(),
+							alter(existing) + " DROP CONSTRAINT " + id(constraint.name()), addConstraint(existing, constraint));
+				}
+			}
+		}
+		for (TableModel existing : dropped) {
 			List<String> recreate = new ArrayList<>();
-			recreate.add(createTable(existing, true));
+			recreate.add(createTable(existing, false));
 			existing.indexes().forEach((index) -> recreate.add(index.definition()));
 			this.changes.add(new SchemaChange("drop table " + existing.name(), List.of("DROP TABLE " + id(existing.name())),
 					recreate));
@@ -188,8 +199,8 @@ public final class SchemaComparator {
 	}
 
 	/**
-	 * {@code CREATE TABLE} with its columns and constraints: without its foreign keys for a new
-	 * table (added once every table exists), with them when a downgrade puts a table back.
+	 * {@code CREATE TABLE} with its columns and constraints; foreign keys only when asked for (a
+	 * new table's, and a dropped table's put back by a downgrade, are added once every table exists).
 	 */
 	private static String createTable(TableModel table, boolean withForeignKeys) {
 		List<String> lines = new ArrayList<>();

@@ -79,6 +79,26 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void tablesThatReferenceEachOtherAreDroppedAndPutBack(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a1a1a1a1a1a1", null, "CREATE TABLE coffee (id bigint PRIMARY KEY);\n"
+				+ "CREATE TABLE tasting (id bigint PRIMARY KEY, coffee_id bigint REFERENCES coffee (id));",
+				"DROP TABLE tasting;\nDROP TABLE coffee;");
+		Retort retort = retort(db, files);
+		retort.upgrade("heads");
+		String model = "CREATE TABLE users (id bigint PRIMARY KEY);";
+		SchemaDiff diff = retort.check("schema.sql", model);
+		retort.revision(new NewRevision("only users", List.of(), false, List.of(), List.of(), "b2b2b2b2b2b2", null,
+				null), diff);
+		Retort reloaded = retort(db, files);
+		reloaded.upgrade("heads");
+		assertThat(reloaded.check("schema.sql", model).changes()).isEmpty();
+		reloaded.downgrade("-1");
+		assertThat(retort.check("schema.sql", model).changes()).extracting(SchemaChange::description)
+			.containsExactlyElementsOf(diff.changes().stream().map(SchemaChange::description).toList());
+	}
+
+	@Test
 	void theModelLeavesNothingInTheDatabase(TestDatabase db, @TempDir Path dir) {
 		usersAtHead(db, dir).check("schema.sql", MODEL);
 		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'retort_model'")).isEmpty();
