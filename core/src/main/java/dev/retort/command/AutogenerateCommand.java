@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import dev.retort.dialect.postgres.StatementSplitter;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.CanonicalDefinitions;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.SchemaReader;
 import dev.retort.schema.SchemaModel;
@@ -64,7 +66,10 @@ public final class AutogenerateCommand {
 				searchPath(connection, MODEL_SCHEMA);
 				runModel(connection, modelSource, statements);
 				SchemaModel model = SchemaReader.read(connection, MODEL_SCHEMA, Set.of());
-				return SchemaComparator.compare(current, model);
+				// Both printed the same way; the database's types and sequences stay visible behind the model's.
+				searchPath(connection, MODEL_SCHEMA, schema);
+				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model));
+				return SchemaComparator.compare(canonical.get(0), canonical.get(1));
 			}
 			finally {
 				connection.rollback();
@@ -91,10 +96,20 @@ public final class AutogenerateCommand {
 		}
 	}
 
-	private static void searchPath(Connection connection, String schema) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT set_config('search_path', quote_ident(?), true)")) {
-			statement.setString(1, schema);
+	/** Sets the search_path for the transaction: the schemas given, in order. */
+	private static void searchPath(Connection connection, String... schemas) throws SQLException {
+		List<String> quoted = new ArrayList<>();
+		for (String schema : schemas) {
+			try (PreparedStatement statement = connection.prepareStatement("SELECT quote_ident(?)")) {
+				statement.setString(1, schema);
+				try (var rows = statement.executeQuery()) {
+					rows.next();
+					quoted.add(rows.getString(1));
+				}
+			}
+		}
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+			statement.setString(1, String.join(", ", quoted));
 			statement.execute();
 		}
 	}
