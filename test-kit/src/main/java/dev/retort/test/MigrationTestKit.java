@@ -1,5 +1,11 @@
 package dev.retort.test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.retort.Retort;
+import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.LintResult;
 import dev.retort.config.RetortConfig;
 import dev.retort.lint.LintFinding;
@@ -132,6 +139,44 @@ public final class MigrationTestKit {
 				throw failure(revision, "its upgrade, run again after its downgrade, gave another schema "
 						+ "(+ now there, - there the first time):" + again);
 			}
+		}
+	}
+
+	/**
+	 * Upgraded to every head, the database has exactly the schema the model describes: what
+	 * {@code retort check} compares (pytest-alembic's "model definitions match DDL").
+	 * @param location the model, a SQL file creating the whole schema: {@code classpath:db/schema.sql},
+	 * or a file path (optionally {@code filesystem:})
+	 */
+	public void assertMatchesModel(String location) {
+		this.retort.upgrade("heads");
+		SchemaDiff diff = this.retort.check(location, readModel(location));
+		if (!diff.isEmpty()) {
+			StringBuilder message = new StringBuilder("The revisions do not give the schema of the model " + location
+					+ ":");
+			diff.changes().forEach((change) -> message.append("\n  - ").append(change.description()));
+			throw new AssertionError(message.append("\nWrite the difference as a revision: retort revision "
+					+ "--autogenerate -m \"MESSAGE\" --model …, or correct the model."));
+		}
+	}
+
+	private String readModel(String location) {
+		try {
+			if (location.startsWith("classpath:")) {
+				ClassLoader loader = (this.config.classLoader() != null) ? this.config.classLoader()
+						: Thread.currentThread().getContextClassLoader();
+				String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+				try (InputStream in = loader.getResourceAsStream(resource)) {
+					if (in == null) {
+						throw new IllegalArgumentException("No model at " + location + " on the class path.");
+					}
+					return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+			return Files.readString(Path.of(location.replaceFirst("^filesystem:", "")), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the model " + location, ex);
 		}
 	}
 

@@ -100,6 +100,18 @@ class MigrationTestKitTests {
 			.withMessageContaining("constraint public.users.email_set CHECK ((email IS NOT NULL)) NOT VALID");
 	}
 
+	@Test
+	void revisionsThatDoNotGiveTheModelFailTheModelCheck(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		Path model = Files.writeString(this.directory.resolve("schema.txt"),
+				"CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertMatchesModel(model.toString()))
+			.withMessageContaining("do not give the schema of the model")
+			.withMessageContaining("- add column users.email");
+		Files.writeString(model, "CREATE TABLE users (id bigint PRIMARY KEY);");
+		assertThatCode(() -> kit(db).assertMatchesModel("filesystem:" + model)).doesNotThrowAnyException();
+	}
+
 	private MigrationTestKit kit(TestDatabase db) {
 		return MigrationTestKit.of(Retort.configure()
 			.dataSource(db.dataSource())
