@@ -1,0 +1,80 @@
+package dev.retort.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.lint.LintedRevision.Comment;
+import dev.retort.lint.LintedRevision.Statement;
+
+/**
+ * A {@code -- lint:ack RULE reason} comment, which acknowledges the findings of that rule on the
+ * statement right below it.
+ *
+ * @param ruleText the rule as written
+ * @param rule the rule, or {@code null} when the text names none
+ * @param reason why, as written; required
+ */
+record Ack(String ruleText, LintRule rule, String reason) {
+
+	/**
+	 * Applies the acknowledgements above a statement to its findings.
+	 * @param revision the revision of the statement
+	 * @param statement the statement
+	 * @param findings its findings
+	 * @return what is kept: the acknowledgements' own findings (no reason, no such rule, nothing to
+	 * acknowledge), then the statement's findings that none acknowledged
+	 */
+	static List<LintFinding> apply(LintedRevision revision, Statement statement, List<LintFinding> findings) {
+		List<LintFinding> kept = new ArrayList<>(findings);
+		List<LintFinding> own = new ArrayList<>();
+		for (Comment comment : statement.commentsAbove()) {
+			Ack ack = of(comment.text());
+			if (ack == null) {
+				continue;
+			}
+			String where = revision.source() + ":" + comment.line();
+			if (ack.rule() == null) {
+				own.add(finding(revision, LintRule.LINT001, where, "'-- lint:ack " + ack.ruleText()
+						+ "' names no rule; rules are PG101 to PG120, by id or name."));
+			}
+			else if (ack.reason().isEmpty()) {
+				own.add(finding(revision, LintRule.LINT001, where, "'-- lint:ack " + ack.ruleText()
+						+ "' gives no reason, so it acknowledges nothing."));
+			}
+			else if (!kept.removeIf((finding) -> finding.rule().equals(ack.rule().name()))) {
+				own.add(finding(revision, LintRule.LINT002, where, "'-- lint:ack " + ack.ruleText()
+						+ "' acknowledges nothing: the statement below it raises no " + ack.rule().name() + "."));
+			}
+		}
+		// Their lines are above the statement's.
+		own.addAll(kept);
+		return own;
+	}
+
+	private static LintFinding finding(LintedRevision revision, LintRule rule, String where, String message) {
+		return new LintFinding(revision.id(), where, rule.name(), rule.ruleName(), rule.severity(), message, rule.fix(),
+				false);
+	}
+
+	static Ack of(String comment) {
+		String text = comment.strip();
+		if (!text.regionMatches(true, 0, "lint:ack", 0, 8)) {
+			return null;
+		}
+		String rest = text.substring(8).strip();
+		int space = indexOfWhitespace(rest);
+		String ruleText = (space < 0) ? rest : rest.substring(0, space);
+		String reason = (space < 0) ? "" : rest.substring(space).strip();
+		return new Ack(ruleText, LintRule.find(ruleText), reason);
+	}
+
+	private static int indexOfWhitespace(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isWhitespace(text.charAt(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}

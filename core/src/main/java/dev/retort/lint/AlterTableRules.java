@@ -1,0 +1,217 @@
+package dev.retort.lint;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.retort.lint.Tokens.Token;
+
+import static dev.retort.lint.TokenReading.SERIAL_TYPES;
+import static dev.retort.lint.TokenReading.actions;
+import static dev.retort.lint.TokenReading.alterTableName;
+import static dev.retort.lint.TokenReading.containsSequence;
+import static dev.retort.lint.TokenReading.containsWord;
+import static dev.retort.lint.TokenReading.indexOfWord;
+import static dev.retort.lint.TokenReading.nameAt;
+import static dev.retort.lint.TokenReading.notNullCheckColumn;
+import static dev.retort.lint.TokenReading.quote;
+import static dev.retort.lint.TokenReading.skip;
+import static dev.retort.lint.TokenReading.startsWith;
+import static dev.retort.lint.TokenReading.typeOf;
+import static dev.retort.lint.TokenReading.volatileDefault;
+
+/**
+ * The rules of {@code ALTER TABLE}, action by action: columns added (rewrites, required columns,
+ * inline constraints), constraints added and validated, column changes (NOT NULL, type), drops,
+ * renames and partition detaches. Part of {@link RevisionLint}, whose findings and knowledge of
+ * the revision it uses.
+ */
+final class AlterTableRules {
+
+	private final RevisionLint lint;
+
+	AlterTableRules(RevisionLint lint) {
+		this.lint = lint;
+	}
+
+	void alterTable(List<Token> tokens) {
+		String table = alterTableName(tokens);
+		if (table == null) {
+			return;
+		}
+		boolean existing = !this.lint.created(table);
+		for (List<Token> action : actions(tokens)) {
+			alterTableAction(table, existing, action);
+		}
+		if (!StatementShape.onlyValidates(tokens)) {
+			this.lint.altered(table);
+		}
+	}
+
+	private void alterTableAction(String table, boolean existing, List<Token> action) {
+		if (action.isEmpty()) {
+			return;
+		}
+		if (startsWith(action, 0, "ADD")) {
+			int at = 1;
+			Token next = (action.size() > 1) ? action.get(1) : null;
+			if (next != null && (next.is("CONSTRAINT") || next.is("CHECK") || next.is("FOREIGN")
+					|| next.is("PRIMARY") || next.is("UNIQUE") || next.is("EXCLUDE"))) {
+				addConstraint(table, existing, action);
+			}
+			else {
+				at = skip(action, at, "COLUMN");
+				at = skip(action, at, "IF", "NOT", "EXISTS");
+				addColumn(table, existing, action, at);
+			}
+		}
+		else if (startsWith(action, 0, "VALIDATE", "CONSTRAINT")) {
+			validate(table, existing, nameAt(action, 2));
+		}
+		else if (startsWith(action, 0, "ALTER")) {
+			int at = skip(action, 1, "COLUMN");
+			String column = nameAt(action, at);
+			alterColumn(table, existing, column, action, at + 1);
+		}
+		else if (startsWith(action, 0, "DROP") && !startsWith(action, 0, "DROP", "CONSTRAINT")) {
+			int at = skip(action, 1, "COLUMN");
+			at = skip(action, at, "IF", "EXISTS");
+			if (existing) {
+				this.lint.find(LintRule.PG114, "DROP COLUMN loses the data of " + quote(table + "." + nameAt(action, at))
+						+ "; make sure no deployed code reads it.");
+			}
+		}
+		else if (startsWith(action, 0, "RENAME") && !startsWith(action, 0, "RENAME", "CONSTRAINT")) {
+			if (existing) {
+				this.lint.find(LintRule.PG113, "renaming " + (startsWith(action, 0, "RENAME", "TO") ? "table " : "a column of ")
+						+ quote(table) + " breaks every instance still running the previous release on the old name.");
+			}
+		}
+		else if (startsWith(action, 0, "SET", "SCHEMA")) {
+			if (existing) {
+				this.lint.find(LintRule.PG113, "moving " + quote(table)
+						+ " to another schema breaks every instance still running the previous release.");
+			}
+		}
+		else if (startsWith(action, 0, "DETACH", "PARTITION")) {
+			if (existing && !containsWord(action, "CONCURRENTLY") && !containsWord(action, "FINALIZE")) {
+				this.lint.find(LintRule.PG119, "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on " + quote(table) + ".");
+			}
+		}
+	}
+
+	private void addColumn(String table, boolean existing, List<Token> action, int at) {
+		String column = nameAt(action, at);
+		String type = typeOf(action, at + 1);
+		this.lint.catalog().declareColumn(table, column, type);
+		this.lint.jsonColumn(table, column, type);
+		if (!existing) {
+			return;
+		}
+		String qualified = quote(table + "." + column);
+		String typeWord = (at + 1 < action.size()) ? action.get(at + 1).text() : "";
+		boolean generated = containsWord(action, "GENERATED");
+		if (SERIAL_TYPES.contains(typeWord)) {
+			this.lint.find(LintRule.PG110, "adding the " + typeWord.toLowerCase(Locale.ROOT) + " column " + qualified
+					+ " rewrites " + quote(table) + " and all its indexes under an ACCESS EXCLUSIVE lock.");
+		}
+		else if (generated && (containsWord(action, "IDENTITY") || containsWord(action, "STORED"))) {
+			this.lint.find(LintRule.PG110, "adding the generated column " + qualified + " rewrites " + quote(table)
+					+ " and all its indexes under an ACCESS EXCLUSIVE lock.");
+		}
+		else {
+			String volatileCall = volatileDefault(action);
+			if (volatileCall != null) {
+				this.lint.find(LintRule.PG110, "adding " + qualified + " with DEFAULT " + volatileCall.toLowerCase(Locale.ROOT)
+						+ "(…), a function PostgreSQL must call for every row, rewrites " + quote(table)
+						+ " and all its indexes under an ACCESS EXCLUSIVE lock.");
+			}
+		}
+		if (containsSequence(action, "NOT", "NULL") && !containsWord(action, "DEFAULT") && !generated
+				&& !SERIAL_TYPES.contains(typeWord)) {
+			this.lint.find(LintRule.PG111, "adding " + qualified + " NOT NULL without a DEFAULT fails on a table with rows, "
+					+ "and instances of the previous release cannot insert into " + quote(table) + ".");
+		}
+		if (containsWord(action, "REFERENCES")) {
+			this.lint.find(LintRule.PG106, "the foreign key of " + qualified + " is checked against every row of "
+					+ quote(table) + " while both tables are locked (SHARE ROW EXCLUSIVE).");
+		}
+		if (containsWord(action, "UNIQUE") || containsSequence(action, "PRIMARY", "KEY")) {
+			this.lint.find(LintRule.PG108, "the index behind " + qualified + "'s constraint is built under an ACCESS "
+					+ "EXCLUSIVE lock on " + quote(table) + ": no reads or writes until it is done.");
+		}
+	}
+
+	private void addConstraint(String table, boolean existing, List<Token> action) {
+		String name = startsWith(action, 1, "CONSTRAINT") ? nameAt(action, 2) : null;
+		boolean notValid = containsSequence(action, "NOT", "VALID");
+		int check = indexOfWord(action, "CHECK", 0);
+		if (check >= 0) {
+			String column = notNullCheckColumn(action, check + 1);
+			if (column != null && name != null) {
+				this.lint.catalog().notNullCheck(table, name, column);
+			}
+			if (column != null && !notValid) {
+				this.lint.catalog().provenNotNull(table, column);
+			}
+		}
+		if (!existing) {
+			return;
+		}
+		String named = (name != null) ? " " + quote(name) : "";
+		if ((check >= 0 || containsSequence(action, "FOREIGN", "KEY")) && !notValid) {
+			boolean foreignKey = check < 0;
+			this.lint.find(LintRule.PG106, "adding the " + (foreignKey ? "foreign key" : "check") + named
+					+ " reads every row of " + quote(table) + " under a "
+					+ (foreignKey ? "SHARE ROW EXCLUSIVE lock on both tables" : "ACCESS EXCLUSIVE lock") + ".");
+		}
+		if ((containsWord(action, "UNIQUE") || containsSequence(action, "PRIMARY", "KEY"))
+				&& !containsSequence(action, "USING", "INDEX")) {
+			this.lint.find(LintRule.PG108, "the index behind the constraint" + named + " is built under an ACCESS EXCLUSIVE "
+					+ "lock on " + quote(table) + ": no reads or writes until it is done.");
+		}
+		if (containsWord(action, "EXCLUDE")) {
+			this.lint.find(LintRule.PG108, "the index behind the exclusion constraint" + named + " is built under an ACCESS "
+					+ "EXCLUSIVE lock on " + quote(table) + ", and no online way to add one exists.");
+		}
+	}
+
+	private void validate(String table, boolean existing, String constraint) {
+		this.lint.catalog().validated(table, constraint);
+		if (existing && this.lint.transactional() && this.lint.wasAltered(table)) {
+			this.lint.find(LintRule.PG107, "an earlier statement of this revision locked " + quote(table)
+					+ " until the commit, so validating " + quote(constraint) + " scans it with writes blocked.");
+		}
+	}
+
+	private void alterColumn(String table, boolean existing, String column, List<Token> action, int at) {
+		String qualified = quote(table + "." + column);
+		if (startsWith(action, at, "SET", "NOT", "NULL")) {
+			if (existing && !this.lint.catalog().isProvenNotNull(table, column)) {
+				this.lint.find(LintRule.PG109, "SET NOT NULL reads every row of " + quote(table)
+						+ " under an ACCESS EXCLUSIVE lock to check " + qualified + ".");
+			}
+			return;
+		}
+		int type = startsWith(action, at, "SET", "DATA", "TYPE") ? at + 3
+				: startsWith(action, at, "TYPE") ? at + 1 : -1;
+		if (type < 0) {
+			return;
+		}
+		String newType = typeOf(action, type);
+		String oldType = this.lint.catalog().declareColumn(table, column, newType);
+		this.lint.jsonColumn(table, column, newType);
+		if (!existing) {
+			return;
+		}
+		if (oldType == null) {
+			this.lint.find(LintRule.PG112, Severity.WARNING, "changing the type of " + qualified + " to " + newType
+					+ " may rewrite " + quote(table) + " under an ACCESS EXCLUSIVE lock; its current type is not in "
+					+ "the linted revisions, so it cannot be proven safe.");
+		}
+		else if (!TypeChanges.isSafe(oldType, newType)) {
+			this.lint.find(LintRule.PG112, "changing " + qualified + " from " + oldType + " to " + newType + " rewrites "
+					+ quote(table) + " and its indexes under an ACCESS EXCLUSIVE lock, and may break clients.");
+		}
+	}
+
+}

@@ -1,0 +1,411 @@
+package dev.retort.lint;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.retort.lint.Tokens.Token;
+
+import static dev.retort.lint.TokenReading.containsSequence;
+import static dev.retort.lint.TokenReading.containsWord;
+import static dev.retort.lint.TokenReading.indexOfSymbol;
+import static dev.retort.lint.TokenReading.indexOfWord;
+import static dev.retort.lint.TokenReading.indexOfWordAtDepth;
+import static dev.retort.lint.TokenReading.indexOn;
+import static dev.retort.lint.TokenReading.isTableConstraint;
+import static dev.retort.lint.TokenReading.nameAt;
+import static dev.retort.lint.TokenReading.quote;
+import static dev.retort.lint.TokenReading.skip;
+import static dev.retort.lint.TokenReading.split;
+import static dev.retort.lint.TokenReading.startsWith;
+import static dev.retort.lint.TokenReading.tableKeyword;
+import static dev.retort.lint.TokenReading.typeOf;
+
+/**
+ * The rules over one revision, statement by statement, knowing what its other statements do
+ * (tables created before, DDL on existing tables anywhere in it) and what earlier revisions
+ * declared ({@link Catalog}). A statement's findings are kept unless a {@code -- lint:ack} line
+ * above it acknowledges them.
+ */
+final class RevisionLint {
+
+	/** The longest lock_timeout that still counts as one (strong_migrations' limit). */
+	private static final long MAX_LOCK_TIMEOUT_MS = 10_000;
+
+	/** Statements that cannot run in a transaction block (SQLSTATE 25001). */
+	private static final List<List<String>> NON_TRANSACTIONAL = List.of(List.of("CREATE", "DATABASE"),
+			List.of("DROP", "DATABASE"), List.of("CREATE", "TABLESPACE"), List.of("DROP", "TABLESPACE"),
+			List.of("ALTER", "SYSTEM"), List.of("VACUUM"));
+
+	private final LintedRevision revision;
+
+	private final List<StatementShape> shapes;
+
+	/** What the revisions before this one declared. */
+	private final Catalog catalog;
+
+	/** Where the findings of every revision go. */
+	private final List<LintFinding> findings;
+
+	private final Set<String> created = new HashSet<>();
+
+	private final Set<String> createdIndexes = new HashSet<>();
+
+	/** Pre-existing tables locked SHARE ROW EXCLUSIVE or stronger so far, with the first line. */
+	private final Map<String, Integer> strongLocks = new LinkedHashMap<>();
+
+	/** Tables an earlier statement of this revision altered (locked until commit). */
+	private final Set<String> altered = new HashSet<>();
+
+	/** Enum labels added so far in this revision. */
+	private final Set<String> addedLabels = new HashSet<>();
+
+	private final boolean ddlOnExisting;
+
+	private boolean notRerunnableReported;
+
+	private boolean multipleLocksReported;
+
+	private final AlterTableRules alterTableRules = new AlterTableRules(this);
+
+	/** The findings of the statement being linted, before its acknowledgements apply. */
+	private final List<LintFinding> pending = new ArrayList<>();
+
+	private StatementShape current;
+
+	RevisionLint(LintedRevision revision, List<StatementShape> shapes, Catalog catalog, List<LintFinding> findings) {
+		this.revision = revision;
+		this.catalog = catalog;
+		this.findings = findings;
+		this.shapes = shapes;
+		this.ddlOnExisting = shapes.stream().anyMatch((shape) -> shape.locksTable != null);
+	}
+
+	void run() {
+		for (int i = 0; i < this.shapes.size(); i++) {
+			this.current = this.shapes.get(i);
+			this.pending.clear();
+			if (!this.current.tokens.isEmpty()) {
+				lintStatement(i);
+			}
+			this.findings.addAll(Ack.apply(this.revision, this.current.statement, this.pending));
+			if (this.current.createsTable != null) {
+				this.created.add(this.current.createsTable);
+			}
+		}
+	}
+
+	private void lintStatement(int index) {
+		List<Token> tokens = this.current.tokens;
+		transactionControl(tokens);
+		notRerunnable(tokens);
+		if (startsWith(tokens, 0, "CREATE") && tableKeyword(tokens) >= 0) {
+			createTable(tokens);
+		}
+		else if (startsWith(tokens, 0, "CREATE") && indexOn(tokens) >= 0) {
+			createIndex(tokens);
+		}
+		else if (startsWith(tokens, 0, "DROP", "INDEX")) {
+			dropIndex(tokens);
+		}
+		else if (startsWith(tokens, 0, "REINDEX") || startsWith(tokens, 0, "CLUSTER")
+				|| startsWith(tokens, 0, "VACUUM")) {
+			rebuild(tokens);
+		}
+		else if (startsWith(tokens, 0, "ALTER", "TABLE")) {
+			this.alterTableRules.alterTable(tokens);
+		}
+		else if (startsWith(tokens, 0, "ALTER", "TYPE")) {
+			alterType(tokens);
+		}
+		else if (startsWith(tokens, 0, "DROP", "TABLE") || startsWith(tokens, 0, "TRUNCATE")
+				|| startsWith(tokens, 0, "DROP", "SCHEMA") || startsWith(tokens, 0, "DROP", "DATABASE")) {
+			destructive(tokens);
+		}
+		else if ((startsWith(tokens, 0, "SET") || startsWith(tokens, 0, "RESET"))
+				&& containsWord(tokens, "LOCK_TIMEOUT")) {
+			lockTimeout(tokens, index);
+		}
+		backfill(tokens);
+		usesAddedLabel(tokens);
+		multipleTables();
+	}
+
+	// PG104 (b) and (a)
+	private void transactionControl(List<Token> tokens) {
+		Token first = tokens.get(0);
+		if (first.is("BEGIN") || first.is("COMMIT") || first.is("END") || first.is("ROLLBACK")
+				|| startsWith(tokens, 0, "START", "TRANSACTION")) {
+			find(LintRule.PG104, "'" + first.text() + "': transactions are the runner's; a revision runs in one "
+					+ "transaction, or in none with 'Transactional: false'.");
+			return;
+		}
+		if (!this.revision.transactional()) {
+			return;
+		}
+		for (List<String> words : NON_TRANSACTIONAL) {
+			if (startsWith(tokens, 0, words.toArray(String[]::new))) {
+				find(LintRule.PG104, String.join(" ", words) + " cannot run inside a transaction block "
+						+ "(SQLSTATE 25001), and this revision is transactional.");
+				return;
+			}
+		}
+		if (containsWord(tokens, "CONCURRENTLY") && (startsWith(tokens, 0, "CREATE")
+				|| startsWith(tokens, 0, "DROP", "INDEX") || startsWith(tokens, 0, "REINDEX")
+				|| startsWith(tokens, 0, "ALTER", "TABLE"))) {
+			find(LintRule.PG104, "a CONCURRENTLY statement cannot run inside a transaction block (SQLSTATE 25001), "
+					+ "and this revision is transactional.");
+		}
+	}
+
+	// PG105
+	private void notRerunnable(List<Token> tokens) {
+		if (this.revision.transactional() || this.notRerunnableReported) {
+			return;
+		}
+		long statements = this.shapes.stream()
+			.filter((shape) -> !shape.tokens.isEmpty() && !shape.tokens.get(0).is("SET")
+					&& !shape.tokens.get(0).is("RESET"))
+			.count();
+		boolean unguarded = (startsWith(tokens, 0, "CREATE") || startsWith(tokens, 0, "DROP")
+				|| (startsWith(tokens, 0, "ALTER", "TABLE") && (containsWord(tokens, "ADD")
+						|| containsWord(tokens, "DROP"))))
+				&& !containsWord(tokens, "EXISTS");
+		if (statements >= 2 && unguarded) {
+			this.notRerunnableReported = true;
+			find(LintRule.PG105, "without a transaction, a failure after the first of this revision's " + statements
+					+ " statements leaves them half applied, and this one cannot run a second time.");
+		}
+	}
+
+	private void createTable(List<Token> tokens) {
+		String table = this.current.createsTable;
+		int open = indexOfSymbol(tokens, '(', 0);
+		if (open < 0 || table == null) {
+			return;
+		}
+		int depth = tokens.get(open).depth() + 1;
+		for (List<Token> definition : split(tokens, open + 1, depth)) {
+			if (definition.isEmpty() || isTableConstraint(definition.get(0))) {
+				continue;
+			}
+			String column = definition.get(0).name();
+			String type = typeOf(definition, 1);
+			this.catalog.declareColumn(table, column, type);
+			jsonColumn(table, column, type);
+		}
+	}
+
+	private void createIndex(List<Token> tokens) {
+		int on = indexOn(tokens);
+		String table = nameAt(tokens, skip(tokens, on + 1, "ONLY"));
+		int at = skip(tokens, indexOfWord(tokens, "INDEX", 0) + 1, "CONCURRENTLY");
+		at = skip(tokens, at, "IF", "NOT", "EXISTS");
+		if (at < on) {
+			this.createdIndexes.add(nameAt(tokens, at));
+		}
+		if (!containsWord(tokens, "CONCURRENTLY") && table != null && !this.created.contains(table)) {
+			find(LintRule.PG101, "CREATE INDEX takes a SHARE lock on " + quote(table)
+					+ " and blocks its INSERT, UPDATE and DELETE for the whole build.");
+		}
+	}
+
+	private void dropIndex(List<Token> tokens) {
+		if (containsWord(tokens, "CONCURRENTLY")) {
+			return;
+		}
+		int at = skip(tokens, 2, "IF", "EXISTS");
+		String index = nameAt(tokens, at);
+		if (index != null && !this.createdIndexes.contains(index)) {
+			find(LintRule.PG102, "DROP INDEX takes an ACCESS EXCLUSIVE lock on the table of " + quote(index)
+					+ ": no reads or writes until it is done.");
+		}
+	}
+
+	// PG103
+	private void rebuild(List<Token> tokens) {
+		if (startsWith(tokens, 0, "VACUUM") && !containsWord(tokens, "FULL")) {
+			return;
+		}
+		if (startsWith(tokens, 0, "REINDEX") && containsWord(tokens, "CONCURRENTLY")) {
+			return;
+		}
+		String target = nameAt(tokens, tokens.size() - 1);
+		if (startsWith(tokens, 0, "CLUSTER")) {
+			target = this.current.locksTable;
+		}
+		if (target != null && (this.created.contains(target) || this.createdIndexes.contains(target))) {
+			return;
+		}
+		String what = tokens.get(0).text() + (startsWith(tokens, 0, "VACUUM") ? " FULL" : "");
+		find(LintRule.PG103, what + " holds an ACCESS EXCLUSIVE lock while it rebuilds"
+				+ (startsWith(tokens, 0, "REINDEX") ? " (on the index, which blocks nearly every query of the table)"
+						: "")
+				+ ".");
+	}
+
+	private void alterType(List<Token> tokens) {
+		int add = indexOfWord(tokens, "ADD", 0);
+		if (add >= 0 && startsWith(tokens, add + 1, "VALUE")) {
+			for (int i = add + 2; i < tokens.size(); i++) {
+				if (tokens.get(i).kind() == Tokens.Kind.STRING) {
+					this.addedLabels.add(tokens.get(i).text());
+					break;
+				}
+			}
+		}
+		else if (containsSequence(tokens, "RENAME", "VALUE")) {
+			find(LintRule.PG113, "renaming a value of type " + quote(nameAt(tokens, 2))
+					+ " breaks every instance still running the previous release on the old value.");
+		}
+	}
+
+	// PG118 (b): the version PostgreSQL 12 and later need
+	private void usesAddedLabel(List<Token> tokens) {
+		if (!this.revision.transactional() || this.addedLabels.isEmpty() || startsWith(tokens, 0, "ALTER", "TYPE")) {
+			return;
+		}
+		for (Token token : tokens) {
+			if (token.kind() == Tokens.Kind.STRING && this.addedLabels.contains(token.text())) {
+				find(LintRule.PG118, "enum value '" + token.text() + "' is used in the transaction that adds it; "
+						+ "PostgreSQL refuses until the value is committed (SQLSTATE 55P04).");
+				return;
+			}
+		}
+	}
+
+	private void destructive(List<Token> tokens) {
+		boolean cascade = containsWord(tokens, "CASCADE");
+		if (startsWith(tokens, 0, "DROP", "SCHEMA") || startsWith(tokens, 0, "DROP", "DATABASE")) {
+			find(LintRule.PG114, tokens.get(0).text() + " " + tokens.get(1).text() + " " + quote(nameAt(tokens,
+					skip(tokens, 2, "IF", "EXISTS"))) + " loses all the data in it.");
+			return;
+		}
+		String table = this.current.locksTable;
+		if (table == null) {
+			return;
+		}
+		String what = startsWith(tokens, 0, "TRUNCATE") ? "TRUNCATE" : "DROP TABLE";
+		if (cascade && what.equals("TRUNCATE")) {
+			find(LintRule.PG114, Severity.ERROR, "TRUNCATE ... CASCADE empties " + quote(table)
+					+ " and every table that references it.");
+		}
+		else {
+			find(LintRule.PG114, what + " loses the data of " + quote(table)
+					+ "; make sure no deployed code reads it.");
+		}
+	}
+
+	// PG115
+	private void lockTimeout(List<Token> tokens, int index) {
+		boolean disabled;
+		String value = "RESET";
+		if (tokens.get(0).is("RESET")) {
+			disabled = true;
+		}
+		else {
+			int name = indexOfWord(tokens, "LOCK_TIMEOUT", 0);
+			int at = name + 1;
+			if (at < tokens.size() && (tokens.get(at).isSymbol('=') || tokens.get(at).is("TO"))) {
+				at++;
+			}
+			if (at >= tokens.size()) {
+				return;
+			}
+			value = tokens.get(at).text();
+			// DEFAULT is the server's setting, as RESET is: 0 unless the server says otherwise.
+			long millis = tokens.get(at).is("DEFAULT") ? 0 : Durations.millis(value);
+			disabled = millis == 0 || millis > MAX_LOCK_TIMEOUT_MS;
+		}
+		if (!disabled) {
+			return;
+		}
+		String setting = tokens.get(0).is("RESET") ? "RESET lock_timeout" : "SET lock_timeout = " + value;
+		for (int i = index + 1; i < this.shapes.size(); i++) {
+			String table = this.shapes.get(i).locksTable;
+			if (table != null) {
+				find(LintRule.PG115, setting + " lets the lock that a later statement asks on " + quote(table)
+						+ " wait in the queue without end, and every query of the table waits behind it.");
+				return;
+			}
+		}
+	}
+
+	// PG117
+	private void backfill(List<Token> tokens) {
+		String table = this.current.writesTable;
+		if (table == null) {
+			return;
+		}
+		String verb = tokens.get(0).text();
+		if (this.revision.transactional() && this.ddlOnExisting) {
+			find(LintRule.PG117, verb + " of " + quote(table) + " runs while this revision's DDL locks are held "
+					+ "until the commit.");
+		}
+		else if (!verb.equals("INSERT") && indexOfWordAtDepth(tokens, "WHERE", 0) < 0) {
+			find(LintRule.PG117, Severity.WARNING, verb + " of every row of " + quote(table)
+					+ " in one statement locks them all and bloats the table.");
+		}
+	}
+
+	// PG116
+	private void multipleTables() {
+		String table = this.current.locksTable;
+		if (table == null || !this.current.strongLock || !this.revision.transactional()) {
+			return;
+		}
+		this.strongLocks.putIfAbsent(table, this.current.statement.line());
+		if (this.strongLocks.size() >= 2 && !this.multipleLocksReported) {
+			this.multipleLocksReported = true;
+			find(LintRule.PG116, "this revision locks " + String.join(" and ", this.strongLocks.keySet().stream()
+				.map(TokenReading::quote)
+				.toList()) + " together until the commit, which lengthens lock queues and risks deadlocks.");
+		}
+	}
+
+	// For AlterTableRules.
+
+	/** Whether {@code table} was created earlier in this revision. */
+	boolean created(String table) {
+		return this.created.contains(table);
+	}
+
+	/** Records that a statement of this revision altered {@code table} (locked until the commit). */
+	void altered(String table) {
+		this.altered.add(table);
+	}
+
+	boolean wasAltered(String table) {
+		return this.altered.contains(table);
+	}
+
+	boolean transactional() {
+		return this.revision.transactional();
+	}
+
+	Catalog catalog() {
+		return this.catalog;
+	}
+
+	void jsonColumn(String table, String column, String type) {
+		if (type.equals("json") || type.startsWith("json[")) {
+			find(LintRule.PG120, quote(table + "." + column) + " is json, which has no equality operator: "
+					+ "DISTINCT, UNION and GROUP BY on it fail.");
+		}
+	}
+
+	void find(LintRule rule, String message) {
+		find(rule, rule.severity(), message);
+	}
+
+	void find(LintRule rule, Severity severity, String message) {
+		this.pending.add(new LintFinding(this.revision.id(), this.revision.source() + ":"
+				+ this.current.statement.line(), rule.name(), rule.ruleName(), severity,
+				Character.toUpperCase(message.charAt(0)) + message.substring(1), rule.fix(),
+				rule == LintRule.PG114));
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.retort.lint;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.retort.lint.LintedRevision.Statement;
+import dev.retort.lint.Tokens.Token;
+
+import static dev.retort.lint.TokenReading.actions;
+import static dev.retort.lint.TokenReading.alterTableName;
+import static dev.retort.lint.TokenReading.containsWord;
+import static dev.retort.lint.TokenReading.indexOfWord;
+import static dev.retort.lint.TokenReading.indexOn;
+import static dev.retort.lint.TokenReading.nameAt;
+import static dev.retort.lint.TokenReading.skip;
+import static dev.retort.lint.TokenReading.startsWith;
+import static dev.retort.lint.TokenReading.tableKeyword;
+
+/**
+ * What one statement is, read once for the rules of its revision: the table it creates, the
+ * existing table its DDL locks, the existing table it writes rows of.
+ */
+final class StatementShape {
+
+	final Statement statement;
+
+	final List<Token> tokens;
+
+	/** The table this statement creates, or {@code null}. */
+	String createsTable;
+
+	/** The pre-existing table this statement's DDL locks, or {@code null}. */
+	String locksTable;
+
+	/** Whether that lock is SHARE ROW EXCLUSIVE or stronger. */
+	boolean strongLock;
+
+	/** The pre-existing table an UPDATE, DELETE or INSERT ... SELECT writes, or {@code null}. */
+	String writesTable;
+
+	private StatementShape(Statement statement, List<Token> tokens) {
+		this.statement = statement;
+		this.tokens = tokens;
+	}
+
+	static StatementShape of(Statement statement, List<Token> tokens, Set<String> createdBefore) {
+		StatementShape shape = new StatementShape(statement, tokens);
+		if (tokens.isEmpty()) {
+			return shape;
+		}
+		if (startsWith(tokens, 0, "CREATE") && tableKeyword(tokens) >= 0) {
+			int at = tableKeyword(tokens) + 1;
+			at = skip(tokens, at, "IF", "NOT", "EXISTS");
+			shape.createsTable = nameAt(tokens, at);
+			return shape;
+		}
+		String table = null;
+		boolean strong = true;
+		if (startsWith(tokens, 0, "ALTER", "TABLE")) {
+			table = alterTableName(tokens);
+			strong = !onlyValidates(tokens);
+		}
+		else if (startsWith(tokens, 0, "CREATE") && indexOn(tokens) >= 0
+				&& !containsWord(tokens, "CONCURRENTLY")) {
+			table = nameAt(tokens, skip(tokens, indexOn(tokens) + 1, "ONLY"));
+			strong = false;
+		}
+		else if (startsWith(tokens, 0, "CREATE", "TRIGGER") || startsWith(tokens, 0, "CREATE", "OR", "REPLACE",
+				"TRIGGER")) {
+			int on = indexOfWord(tokens, "ON", 0);
+			table = (on >= 0) ? nameAt(tokens, on + 1) : null;
+		}
+		else if (startsWith(tokens, 0, "DROP", "TABLE") || startsWith(tokens, 0, "TRUNCATE")
+				|| startsWith(tokens, 0, "LOCK") || startsWith(tokens, 0, "CLUSTER")) {
+			int at = skip(tokens, 1, "TABLE");
+			at = skip(tokens, at, "IF", "EXISTS");
+			at = skip(tokens, at, "ONLY");
+			table = nameAt(tokens, at);
+		}
+		if (table != null && !createdBefore.contains(table)) {
+			shape.locksTable = table;
+			shape.strongLock = strong;
+		}
+		String written = writtenTable(tokens);
+		if (written != null && !createdBefore.contains(written)) {
+			shape.writesTable = written;
+		}
+		return shape;
+	}
+
+	private static String writtenTable(List<Token> tokens) {
+		if (startsWith(tokens, 0, "UPDATE")) {
+			return nameAt(tokens, skip(tokens, 1, "ONLY"));
+		}
+		if (startsWith(tokens, 0, "DELETE", "FROM")) {
+			return nameAt(tokens, skip(tokens, 2, "ONLY"));
+		}
+		if (startsWith(tokens, 0, "INSERT", "INTO") && indexOfWord(tokens, "SELECT", 0) >= 0) {
+			return nameAt(tokens, 2);
+		}
+		return null;
+	}
+
+	static boolean onlyValidates(List<Token> tokens) {
+		for (List<Token> action : actions(tokens)) {
+			if (!startsWith(action, 0, "VALIDATE")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

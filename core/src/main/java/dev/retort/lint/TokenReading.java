@@ -1,0 +1,244 @@
+package dev.retort.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.retort.lint.Tokens.Token;
+
+/**
+ * How the rules read a statement's tokens: its leading words, names (the last part of a
+ * qualified one), an {@code ALTER TABLE}'s actions, a column definition's type and default. Not
+ * a parser: shapes of DDL, and anything else reads as nothing.
+ */
+final class TokenReading {
+
+	/** Functions a column DEFAULT may call without rewriting the table (stable or immutable). */
+	static final Set<String> NON_VOLATILE = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
+			"LOCALTIMESTAMP", "LOCALTIME", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "LOWER", "UPPER", "COALESCE",
+			"NULLIF", "GREATEST", "LEAST", "CAST", "ARRAY", "ROW", "DATE_TRUNC", "MAKE_DATE", "MAKE_INTERVAL", "TO_JSONB",
+			"TO_JSON", "JSONB_BUILD_OBJECT", "JSONB_BUILD_ARRAY", "JSON_BUILD_OBJECT", "JSON_BUILD_ARRAY", "CONCAT",
+			"LENGTH", "ABS", "ROUND", "TRIM", "REPLACE", "SUBSTRING", "CURRENT_USER", "SESSION_USER", "CURRENT_SCHEMA",
+			"INTERVAL", "TIMESTAMP", "TIMESTAMPTZ", "DATE", "NUMERIC", "DECIMAL", "VARCHAR", "CHAR", "CHARACTER",
+			"BIT", "VARBIT", "TIME", "TIMETZ");
+
+	/** Column types whose ADD COLUMN creates a sequence and fills every row. */
+	static final Set<String> SERIAL_TYPES = Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4",
+			"SERIAL8");
+
+	/** Words that end a column's type in a column definition. */
+	static final Set<String> COLUMN_CONSTRAINT_WORDS = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT",
+			"PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "COLLATE", "USING", "STORAGE", "COMPRESSION");
+
+	private TokenReading() {
+	}
+
+	/** A name as findings show it: in double quotes. */
+	static String quote(String name) {
+		return "\"" + name + "\"";
+	}
+
+	static boolean isTableConstraint(Token token) {
+		return token.is("CONSTRAINT") || token.is("PRIMARY") || token.is("UNIQUE") || token.is("CHECK")
+				|| token.is("FOREIGN") || token.is("EXCLUDE") || token.is("LIKE");
+	}
+
+	/** The index of {@code TABLE} in {@code CREATE [modifiers] TABLE}, or -1. */
+	static int tableKeyword(List<Token> tokens) {
+		for (int i = 1; i < tokens.size() && i < 5; i++) {
+			Token token = tokens.get(i);
+			if (token.is("TABLE")) {
+				return i;
+			}
+			if (!(token.is("UNLOGGED") || token.is("TEMP") || token.is("TEMPORARY") || token.is("GLOBAL")
+					|| token.is("LOCAL"))) {
+				return -1;
+			}
+		}
+		return -1;
+	}
+
+	/** The index of {@code ON} in {@code CREATE [UNIQUE] INDEX …}, or -1 when it is not one. */
+	static int indexOn(List<Token> tokens) {
+		int at = skip(tokens, 1, "UNIQUE");
+		if (!startsWith(tokens, at, "INDEX")) {
+			return -1;
+		}
+		return indexOfWord(tokens, "ON", at);
+	}
+
+	static String alterTableName(List<Token> tokens) {
+		int at = skip(tokens, 2, "IF", "EXISTS");
+		at = skip(tokens, at, "ONLY");
+		return nameAt(tokens, at);
+	}
+
+	/** The actions of {@code ALTER TABLE name action, action …}. */
+	static List<List<Token>> actions(List<Token> tokens) {
+		int at = skip(tokens, 2, "IF", "EXISTS");
+		at = skip(tokens, at, "ONLY");
+		at = afterName(tokens, at);
+		if (at < tokens.size() && tokens.get(at).isSymbol('*')) {
+			at++;
+		}
+		return split(tokens, at, 0);
+	}
+
+	/** Splits {@code tokens} from {@code from} at the commas of {@code depth}, until it closes. */
+	static List<List<Token>> split(List<Token> tokens, int from, int depth) {
+		List<List<Token>> parts = new ArrayList<>();
+		List<Token> part = new ArrayList<>();
+		for (int i = from; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			if (token.depth() < depth) {
+				break;
+			}
+			if (token.depth() == depth && token.isSymbol(',')) {
+				parts.add(part);
+				part = new ArrayList<>();
+			}
+			else {
+				part.add(token);
+			}
+		}
+		parts.add(part);
+		return parts;
+	}
+
+	/** The column type that starts at {@code from} of a column definition, lower-cased. */
+	static String typeOf(List<Token> definition, int from) {
+		StringBuilder type = new StringBuilder();
+		int depth = (from < definition.size()) ? definition.get(from).depth() : 0;
+		for (int i = from; i < definition.size(); i++) {
+			Token token = definition.get(i);
+			if (token.depth() == depth && token.kind() == Tokens.Kind.WORD
+					&& COLUMN_CONSTRAINT_WORDS.contains(token.text())) {
+				break;
+			}
+			if (type.length() > 0 && token.kind() == Tokens.Kind.WORD && type.charAt(type.length() - 1) != '(') {
+				type.append(' ');
+			}
+			type.append((token.kind() == Tokens.Kind.WORD) ? token.text().toLowerCase(Locale.ROOT) : token.text());
+		}
+		return TypeChanges.normalise(type.toString());
+	}
+
+	/** The first function a DEFAULT calls that may be volatile, or {@code null}. */
+	static String volatileDefault(List<Token> action) {
+		int at = indexOfWord(action, "DEFAULT", 0);
+		if (at < 0) {
+			return null;
+		}
+		int depth = action.get(at).depth();
+		for (int i = at + 1; i + 1 < action.size(); i++) {
+			Token token = action.get(i);
+			if (token.depth() == depth && token.kind() == Tokens.Kind.WORD
+					&& COLUMN_CONSTRAINT_WORDS.contains(token.text())) {
+				return null;
+			}
+			boolean cast = i > 1 && action.get(i - 1).isSymbol(':') && action.get(i - 2).isSymbol(':');
+			if (token.kind() == Tokens.Kind.WORD && action.get(i + 1).isSymbol('(') && !cast
+					&& !NON_VOLATILE.contains(token.text())) {
+				return token.text();
+			}
+		}
+		return null;
+	}
+
+	/** The column {@code c} of {@code CHECK (c IS NOT NULL)} starting at {@code open}, or {@code null}. */
+	static String notNullCheckColumn(List<Token> tokens, int open) {
+		if (open + 5 < tokens.size() && tokens.get(open).isSymbol('(') && startsWith(tokens, open + 2, "IS", "NOT", "NULL")
+				&& tokens.get(open + 5).isSymbol(')')) {
+			return tokens.get(open + 1).name();
+		}
+		return null;
+	}
+
+	/** The last part of the (possibly qualified) name starting at {@code at}, or {@code null}. */
+	static String nameAt(List<Token> tokens, int at) {
+		if (at < 0 || at >= tokens.size()) {
+			return null;
+		}
+		Token token = tokens.get(at);
+		if (token.kind() != Tokens.Kind.WORD && token.kind() != Tokens.Kind.QUOTED) {
+			return null;
+		}
+		String name = token.name();
+		while (at + 2 < tokens.size() && tokens.get(at + 1).isSymbol('.')) {
+			at += 2;
+			name = tokens.get(at).name();
+		}
+		return name;
+	}
+
+	static int afterName(List<Token> tokens, int at) {
+		if (at >= tokens.size()) {
+			return at;
+		}
+		at++;
+		while (at + 1 < tokens.size() && tokens.get(at).isSymbol('.')) {
+			at += 2;
+		}
+		return at;
+	}
+
+	static boolean startsWith(List<Token> tokens, int at, String... words) {
+		if (at < 0 || at + words.length > tokens.size()) {
+			return false;
+		}
+		for (int i = 0; i < words.length; i++) {
+			if (!tokens.get(at + i).is(words[i])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** {@code at} moved past {@code words} when they are there. */
+	static int skip(List<Token> tokens, int at, String... words) {
+		return startsWith(tokens, at, words) ? at + words.length : at;
+	}
+
+	static boolean containsWord(List<Token> tokens, String word) {
+		return indexOfWord(tokens, word, 0) >= 0;
+	}
+
+	static boolean containsSequence(List<Token> tokens, String... words) {
+		for (int i = 0; i < tokens.size(); i++) {
+			if (startsWith(tokens, i, words)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static int indexOfWord(List<Token> tokens, String word, int from) {
+		for (int i = Math.max(0, from); i < tokens.size(); i++) {
+			if (tokens.get(i).is(word)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	static int indexOfWordAtDepth(List<Token> tokens, String word, int depth) {
+		for (int i = 0; i < tokens.size(); i++) {
+			if (tokens.get(i).is(word) && tokens.get(i).depth() == depth) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	static int indexOfSymbol(List<Token> tokens, char symbol, int from) {
+		for (int i = from; i < tokens.size(); i++) {
+			if (tokens.get(i).isSymbol(symbol)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+
+}
