@@ -9,14 +9,15 @@ import java.util.Set;
 import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.ConstraintModel;
+import dev.retort.schema.EnumModel;
 import dev.retort.schema.IndexModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SequenceModel;
 import dev.retort.schema.TableModel;
 
 /**
- * Compares the database's schema with the model's: tables, columns (type, NOT NULL, default),
- * constraints, indexes and free-standing sequences. The changes come in an order that applies:
+ * Compares the database's schema with the model's: enum types, tables, columns (type, NOT NULL,
+ * default), constraints, indexes and free-standing sequences. The changes come in an order that applies:
  * new sequences and tables first, then columns, then constraints dropped before constraints
  * added (foreign keys last, once every table they name exists), columns and tables dropped at the
  * end. As in Alembic, a renamed table or column shows as one dropped and one added: edit the
@@ -51,6 +52,15 @@ public final class SchemaComparator {
 	}
 
 	private void run() {
+		for (EnumModel type : this.model.enums().values()) {
+			EnumModel existing = this.database.enums().get(type.name());
+			if (existing == null) {
+				change("add enum type " + type.name(), createEnum(type), "DROP TYPE " + id(type.name()));
+			}
+			else if (!existing.labels().equals(type.labels())) {
+				enumLabels(existing, type);
+			}
+		}
 		for (SequenceModel sequence : this.model.sequences().values()) {
 			if (!this.database.sequences().containsKey(sequence.name())) {
 				change("add sequence " + sequence.name(), createSequence(sequence), "DROP SEQUENCE " + id(sequence.name()));
@@ -103,6 +113,49 @@ public final class SchemaComparator {
 				change("drop sequence " + sequence.name(), "DROP SEQUENCE " + id(sequence.name()), createSequence(sequence));
 			}
 		}
+		for (EnumModel type : this.database.enums().values()) {
+			if (!this.model.enums().containsKey(type.name())) {
+				change("drop enum type " + type.name(), "DROP TYPE " + id(type.name()), createEnum(type));
+			}
+		}
+	}
+
+	/**
+	 * New labels of an enum, where they go. PostgreSQL cannot remove a label, so the downgrade
+	 * leaves them; labels removed or moved cannot be written as {@code ALTER TYPE} at all, and are
+	 * reported for a revision written by hand.
+	 */
+	private void enumLabels(EnumModel existing, EnumModel type) {
+		List<String> kept = type.labels().stream().filter(existing.labels()::contains).toList();
+		if (!kept.equals(existing.labels())) {
+			this.changes.add(new SchemaChange("labels of enum type " + type.name() + " removed or reordered ("
+					+ String.join(", ", existing.labels()) + " to " + String.join(", ", type.labels())
+					+ "): PostgreSQL can only add labels; write this change by hand (a new type and a column "
+					+ "converted to it)", List.of(), List.of()));
+			return;
+		}
+		List<String> labels = type.labels();
+		for (int i = 0; i < labels.size(); i++) {
+			String label = labels.get(i);
+			if (!existing.labels().contains(label)) {
+				// Before the next label the type already has; after the last one otherwise.
+				String next = labels.subList(i + 1, labels.size()).stream().filter(existing.labels()::contains)
+					.findFirst().orElse(null);
+				String where = (next != null) ? " BEFORE " + literal(next) : (i > 0) ? " AFTER " + literal(labels.get(i - 1)) : "";
+				this.changes.add(new SchemaChange("add label " + label + " to enum type " + type.name()
+						+ " (a downgrade leaves it: PostgreSQL cannot remove a label)",
+						List.of("ALTER TYPE " + id(type.name()) + " ADD VALUE " + literal(label) + where), List.of()));
+			}
+		}
+	}
+
+	private static String createEnum(EnumModel type) {
+		return "CREATE TYPE " + id(type.name()) + " AS ENUM ("
+				+ String.join(", ", type.labels().stream().map(SchemaComparator::literal).toList()) + ")";
+	}
+
+	private static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
 	}
 
 	private void addedColumns(TableModel existing, TableModel table) {

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.ConstraintModel;
+import dev.retort.schema.EnumModel;
 import dev.retort.schema.IndexModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SequenceModel;
@@ -51,6 +52,10 @@ public final class SchemaReader {
 			+ " JOIN pg_namespace sn ON sn.oid = sc.relnamespace WHERE sc.relname = s.sequencename"
 			+ " AND sn.nspname = s.schemaname AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))"
 			+ " ORDER BY 1";
+
+	private static final String ENUMS = "SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)"
+			+ " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
+			+ " WHERE n.nspname = ? GROUP BY t.typname ORDER BY 1";
 
 	private SchemaReader() {
 	}
@@ -105,7 +110,12 @@ public final class SchemaReader {
 				(rows) -> new SequenceModel(rows.getString(1), rows.getLong(2), rows.getLong(3)))) {
 			sequences.put(sequence.name(), sequence);
 		}
-		return new SchemaModel(tables, sequences);
+		Map<String, EnumModel> enums = new LinkedHashMap<>();
+		for (EnumModel type : query(connection, ENUMS, schema,
+				(rows) -> new EnumModel(rows.getString(1), List.of((String[]) rows.getArray(2).getArray())))) {
+			enums.put(type.name(), type);
+		}
+		return new SchemaModel(tables, sequences, enums);
 	}
 
 	private static Object[] columnRow(ResultSet rows) throws SQLException {

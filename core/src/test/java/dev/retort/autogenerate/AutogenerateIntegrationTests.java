@@ -116,6 +116,31 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void enumTypesAreCreatedBeforeTheirTablesAndGainLabelsInOrder(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a1a1a1a1a1a1", null, "CREATE TYPE mood AS ENUM ('calm');", "DROP TYPE mood;");
+		Retort retort = retort(db, files);
+		retort.upgrade("heads");
+		String model = "CREATE TYPE mood AS ENUM ('sleepy', 'calm', 'busy');\n"
+				+ "CREATE TYPE roast AS ENUM ('light', 'dark');\n"
+				+ "CREATE TABLE coffee (id bigint PRIMARY KEY, roast roast NOT NULL, mood mood);";
+		SchemaDiff diff = retort.check("schema.sql", model);
+		assertThat(diff.upgradeSql()).contains("ALTER TYPE mood ADD VALUE 'sleepy' BEFORE 'calm'",
+				"ALTER TYPE mood ADD VALUE 'busy' AFTER 'calm'", "CREATE TYPE roast AS ENUM ('light', 'dark')");
+		assertThat(diff.upgradeSql().indexOf("CREATE TYPE roast")).isLessThan(diff.upgradeSql().indexOf("CREATE TABLE"));
+		retort.revision(new NewRevision("roasts", List.of(), false, List.of(), List.of(), "b2b2b2b2b2b2", null, null),
+				diff);
+		Retort reloaded = retort(db, files);
+		reloaded.upgrade("heads");
+		assertThat(reloaded.check("schema.sql", model).changes()).isEmpty();
+		// PostgreSQL cannot remove a label: the downgrade drops the table and the new type only.
+		reloaded.downgrade("-1");
+		assertThat(db.queryStrings("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum e "
+				+ "JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'mood'")).containsExactly("sleepy,calm,busy");
+		assertThat(db.tableExists("coffee")).isFalse();
+	}
+
+	@Test
 	void theModelLeavesNothingInTheDatabase(TestDatabase db, @TempDir Path dir) {
 		usersAtHead(db, dir).check("schema.sql", MODEL);
 		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'retort_model'")).isEmpty();
