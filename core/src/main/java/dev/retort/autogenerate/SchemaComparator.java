@@ -14,10 +14,11 @@ import dev.retort.schema.IndexModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SequenceModel;
 import dev.retort.schema.TableModel;
+import dev.retort.schema.ViewModel;
 
 /**
  * Compares the database's schema with the model's: enum types, tables, columns (type, NOT NULL,
- * default), constraints, indexes and free-standing sequences. The changes come in an order that applies:
+ * default), constraints, indexes, views and free-standing sequences. The changes come in an order that applies:
  * new sequences and tables first, then columns, then constraints dropped before constraints
  * added (foreign keys last, once every table they name exists), columns and tables dropped at the
  * end. As in Alembic, a renamed table or column shows as one dropped and one added: edit the
@@ -52,6 +53,12 @@ public final class SchemaComparator {
 	}
 
 	private void run() {
+		// Views go first and come back last: a column a view reads can be neither dropped nor retyped.
+		for (ViewModel view : this.database.views().values()) {
+			if (!view.equals(this.model.views().get(view.name()))) {
+				change("drop view " + view.name(), "DROP VIEW " + id(view.name()), createView(view));
+			}
+		}
 		for (EnumModel type : this.model.enums().values()) {
 			EnumModel existing = this.database.enums().get(type.name());
 			if (existing == null) {
@@ -118,6 +125,17 @@ public final class SchemaComparator {
 				change("drop enum type " + type.name(), "DROP TYPE " + id(type.name()), createEnum(type));
 			}
 		}
+		for (ViewModel view : this.model.views().values()) {
+			if (!view.equals(this.database.views().get(view.name()))) {
+				change("add view " + view.name(), createView(view), "DROP VIEW " + id(view.name()));
+			}
+		}
+	}
+
+	private static String createView(ViewModel view) {
+		String query = view.definition();
+		// pg_get_viewdef ends the query with a semicolon; the revision adds its own.
+		return "CREATE VIEW " + id(view.name()) + " AS\n" + (query.endsWith(";") ? query.substring(0, query.length() - 1) : query);
 	}
 
 	/**

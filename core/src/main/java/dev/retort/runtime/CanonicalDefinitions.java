@@ -54,7 +54,7 @@ public final class CanonicalDefinitions {
 			for (TableModel table : model.tables().values()) {
 				tables.put(table.name(), canonical.table(table));
 			}
-			result.add(new SchemaModel(tables, model.sequences(), model.enums()));
+			result.add(new SchemaModel(tables, model.views(), model.sequences(), model.enums()));
 		}
 		return result;
 	}

@@ -17,6 +17,7 @@ import dev.retort.schema.IndexModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SequenceModel;
 import dev.retort.schema.TableModel;
+import dev.retort.schema.ViewModel;
 
 /**
  * Reads one schema of a database into a {@link SchemaModel}, from the catalog. Run it with the
@@ -56,6 +57,9 @@ public final class SchemaReader {
 	private static final String ENUMS = "SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)"
 			+ " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
 			+ " WHERE n.nspname = ? GROUP BY t.typname ORDER BY 1";
+
+	private static final String VIEWS = "SELECT c.relname, pg_get_viewdef(c.oid) FROM pg_class c"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'v' ORDER BY 1";
 
 	private SchemaReader() {
 	}
@@ -115,7 +119,12 @@ public final class SchemaReader {
 				(rows) -> new EnumModel(rows.getString(1), List.of((String[]) rows.getArray(2).getArray())))) {
 			enums.put(type.name(), type);
 		}
-		return new SchemaModel(tables, sequences, enums);
+		Map<String, ViewModel> views = new LinkedHashMap<>();
+		for (ViewModel view : query(connection, VIEWS, schema,
+				(rows) -> new ViewModel(rows.getString(1), rows.getString(2).strip()))) {
+			views.put(view.name(), view);
+		}
+		return new SchemaModel(tables, views, sequences, enums);
 	}
 
 	private static Object[] columnRow(ResultSet rows) throws SQLException {

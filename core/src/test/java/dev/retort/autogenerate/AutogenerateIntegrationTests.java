@@ -141,6 +141,30 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void viewsAreDroppedBeforeTheColumnsTheyReadChangeAndCreatedAfter(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a1a1a1a1a1a1", null, "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
+				+ "CREATE VIEW user_emails AS SELECT email FROM users;", "DROP VIEW user_emails;\nDROP TABLE users;");
+		Retort retort = retort(db, files);
+		retort.upgrade("heads");
+		String model = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(320));\n"
+				+ "CREATE VIEW user_emails AS SELECT email FROM users WHERE email IS NOT NULL;\n"
+				+ "CREATE VIEW user_count AS SELECT count(*) AS n FROM users;";
+		SchemaDiff diff = retort.check("schema.sql", model);
+		assertThat(diff.changes()).extracting(SchemaChange::description).containsExactly("drop view user_emails",
+				"change type of users.email from text to character varying(320)", "add view user_count",
+				"add view user_emails");
+		retort.revision(new NewRevision("views", List.of(), false, List.of(), List.of(), "b2b2b2b2b2b2", null, null),
+				diff);
+		Retort reloaded = retort(db, files);
+		reloaded.upgrade("heads");
+		assertThat(reloaded.check("schema.sql", model).changes()).isEmpty();
+		reloaded.downgrade("-1");
+		assertThat(retort.check("schema.sql", model).changes()).extracting(SchemaChange::description)
+			.containsExactlyElementsOf(diff.changes().stream().map(SchemaChange::description).toList());
+	}
+
+	@Test
 	void theModelLeavesNothingInTheDatabase(TestDatabase db, @TempDir Path dir) {
 		usersAtHead(db, dir).check("schema.sql", MODEL);
 		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'retort_model'")).isEmpty();
