@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.retort.Retort;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.NewRevision;
 import dev.retort.command.WrittenRevision;
@@ -80,19 +81,21 @@ final class RevisionCommand extends RetortCommand {
 		List<String> parents = (this.head != null) ? List.of(this.head) : List.of();
 		NewRevision request = new NewRevision(this.message, parents, this.splice, this.branchLabels, this.dependsOn,
 				this.revId, path, this.javaClass);
+		// Loaded once: autogenerate compares and then writes with the same revisions.
+		Retort retort = retort();
 		WrittenRevision written;
 		if (this.autogenerate) {
 			SchemaModelFile file = SchemaModelFile.read(working, this.model);
-			SchemaDiff diff = retort().check(file.source(), file.sql());
+			SchemaDiff diff = retort.check(file.source(), file.sql());
 			// As Alembic does: what was detected, on standard error; the file is written either way.
 			diff.changes().forEach((change) -> note("Detected " + change.description()));
 			if (diff.isEmpty()) {
 				note("No changes in schema detected.");
 			}
-			written = retort().revision(request, diff);
+			written = retort.revision(request, diff);
 		}
 		else {
-			written = retort().revision(request);
+			written = retort.revision(request);
 		}
 		if (json()) {
 			printJson(written);
