@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.retort.dialect.postgres.PostgresIdentifiers;
+import dev.retort.dialect.postgres.PostgresLiterals;
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.EnumModel;
@@ -159,22 +160,20 @@ public final class SchemaComparator {
 				// Before the next label the type already has; after the last one otherwise.
 				String next = labels.subList(i + 1, labels.size()).stream().filter(existing.labels()::contains)
 					.findFirst().orElse(null);
-				String where = (next != null) ? " BEFORE " + literal(next) : (i > 0) ? " AFTER " + literal(labels.get(i - 1)) : "";
+				String where = (next != null) ? " BEFORE " + PostgresLiterals.string(next)
+						: (i > 0) ? " AFTER " + PostgresLiterals.string(labels.get(i - 1)) : "";
 				this.changes.add(new SchemaChange("add label " + label + " to enum type " + type.name()
 						+ " (a downgrade leaves it: PostgreSQL cannot remove a label)",
-						List.of("ALTER TYPE " + id(type.name()) + " ADD VALUE " + literal(label) + where), List.of()));
+						List.of("ALTER TYPE " + id(type.name()) + " ADD VALUE " + PostgresLiterals.string(label) + where), List.of()));
 			}
 		}
 	}
 
 	private static String createEnum(EnumModel type) {
 		return "CREATE TYPE " + id(type.name()) + " AS ENUM ("
-				+ String.join(", ", type.labels().stream().map(SchemaComparator::literal).toList()) + ")";
+				+ String.join(", ", type.labels().stream().map(PostgresLiterals::string).toList()) + ")";
 	}
 
-	private static String literal(String text) {
-		return "'" + text.replace("'", "''") + "'";
-	}
 
 	private void addedColumns(TableModel existing, TableModel table) {
 		for (ColumnModel column : table.columns()) {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.retort.autogenerate.SchemaComparator;
 import dev.retort.autogenerate.SchemaDiff;
+import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.dialect.postgres.StatementSplitter;
 import dev.retort.error.ErrorCode;
@@ -100,13 +101,7 @@ public final class AutogenerateCommand {
 	private static void searchPath(Connection connection, String... schemas) throws SQLException {
 		List<String> quoted = new ArrayList<>();
 		for (String schema : schemas) {
-			try (PreparedStatement statement = connection.prepareStatement("SELECT quote_ident(?)")) {
-				statement.setString(1, schema);
-				try (var rows = statement.executeQuery()) {
-					rows.next();
-					quoted.add(rows.getString(1));
-				}
-			}
+			quoted.add(PostgresIdentifiers.quote(schema));
 		}
 		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
 			statement.setString(1, String.join(", ", quoted));

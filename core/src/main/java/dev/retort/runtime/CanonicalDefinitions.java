@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.dialect.postgres.PostgresIdentifiers;
+import dev.retort.dialect.postgres.PostgresLiterals;
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.SchemaModel;
@@ -80,7 +81,7 @@ public final class CanonicalDefinitions {
 					+ PostgresIdentifiers.quote(column.name()) + " SET DEFAULT " + expression)) {
 				expression = query("SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a"
 						+ " ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = '" + this.scratchSchema + "."
-						+ copy + "'::regclass AND a.attname = " + literal(column.name()), expression);
+						+ copy + "'::regclass AND a.attname = " + PostgresLiterals.string(column.name()), expression);
 			}
 			canonicalColumns.add(new ColumnModel(column.name(), column.type(), column.notNull(), expression,
 					column.identity(), column.generated()));
@@ -92,7 +93,8 @@ public final class CanonicalDefinitions {
 			String name = copy + "_check_" + (++checks);
 			if ("c".equals(constraint.type())
 					&& attempt("ALTER TABLE " + copy + " ADD CONSTRAINT " + name + " " + definition)) {
-				definition = query("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = " + literal(name)
+				definition = query("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = "
+						+ PostgresLiterals.string(name)
 						+ " AND conrelid = '" + this.scratchSchema + "." + copy + "'::regclass", definition);
 			}
 			canonicalConstraints.add(new ConstraintModel(constraint.name(), constraint.type(), definition));
@@ -127,8 +129,5 @@ public final class CanonicalDefinitions {
 		}
 	}
 
-	private static String literal(String text) {
-		return "'" + text.replace("'", "''") + "'";
-	}
 
 }
