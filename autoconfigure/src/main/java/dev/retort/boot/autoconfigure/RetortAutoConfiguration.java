@@ -15,7 +15,11 @@ import dev.retort.revision.Step;
 import dev.retort.script.Migration;
 import dev.retort.script.ScriptLoad;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.SingletonBeanRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -34,9 +38,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.util.Assert;
@@ -65,12 +69,35 @@ public final class RetortAutoConfiguration {
 	@ConditionalOnClass(JdbcUtils.class)
 	@ConditionalOnMissingBean(Retort.class)
 	@EnableConfigurationProperties(RetortProperties.class)
-	static class RetortConfiguration {
+	static class RetortConfiguration implements BeanFactoryAware, BeanClassLoaderAware, EnvironmentAware {
 
 		private final RetortProperties properties;
 
+		// Handed over by Spring rather than injected by type: each parameter type a bean method asks
+		// for is a pass over every bean definition of the context (issue 7, startup with the starter).
+		private BeanFactory beanFactory;
+
+		private ClassLoader classLoader;
+
+		private Environment environment;
+
 		RetortConfiguration(RetortProperties properties) {
 			this.properties = properties;
+		}
+
+		@Override
+		public void setBeanFactory(BeanFactory beanFactory) {
+			this.beanFactory = beanFactory;
+		}
+
+		@Override
+		public void setBeanClassLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+		}
+
+		@Override
+		public void setEnvironment(Environment environment) {
+			this.environment = environment;
 		}
 
 		@Bean
@@ -80,15 +107,15 @@ public final class RetortAutoConfiguration {
 		}
 
 		@Bean
-		Retort retort(RetortConnectionDetails connectionDetails, ResourceLoader resourceLoader,
-				ObjectProvider<DataSource> dataSource, @RetortDataSource ObjectProvider<DataSource> retortDataSource,
+		Retort retort(RetortConnectionDetails connectionDetails, ObjectProvider<DataSource> dataSource,
+				@RetortDataSource ObjectProvider<DataSource> retortDataSource,
 				ObjectProvider<RetortConfigurationCustomizer> customizers, ObjectProvider<Migration> javaMigrations,
-				ObjectProvider<MigrationListener> listeners, ObjectProvider<ScriptLoad> startedLoad) {
+				ObjectProvider<MigrationListener> listeners) {
 			validate(this.properties);
 			RetortConfig.Builder<Retort> builder = Retort.configure();
 			builder.dataSource(getMigrationDataSource(retortDataSource.getIfAvailable(), dataSource.getIfUnique(),
 					connectionDetails));
-			builder.classLoader(resourceLoader.getClassLoader());
+			builder.classLoader(this.classLoader);
 			configureProperties(builder, this.properties);
 			builder.javaMigrations(javaMigrations.orderedStream().toList());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -96,16 +123,24 @@ public final class RetortAutoConfiguration {
 			allListeners.add(new RetortStepLogger());
 			listeners.orderedStream().forEach(allListeners::add);
 			// The revisions RetortRevisionPreloader started reading before the context, when they match.
-			Retort retort = Retort.load(builder.build(), startedLoad.getIfUnique());
+			Retort retort = Retort.load(builder.build(), startedLoad());
 			return retort.withListener(new CompositeMigrationListener(allListeners));
+		}
+
+		/** The load {@link RetortRevisionPreloader} started, if it did: a singleton found by its name. */
+		private ScriptLoad startedLoad() {
+			if (this.beanFactory instanceof SingletonBeanRegistry singletons) {
+				return (singletons.getSingleton(RetortRevisionPreloader.BEAN_NAME) instanceof ScriptLoad load) ? load : null;
+			}
+			return null;
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		RetortMigrationInitializer retortInitializer(Retort retort,
-				ObjectProvider<RetortMigrationStrategy> migrationStrategy, Environment environment) {
+				ObjectProvider<RetortMigrationStrategy> migrationStrategy) {
 			// 'java -jar app.jar retort <command>' does what the command says and nothing else.
-			RetortMigrationStrategy strategy = RetortCommandRunListener.isCommandRun(environment) ? null
+			RetortMigrationStrategy strategy = RetortCommandRunListener.isCommandRun(this.environment) ? null
 					: migrationStrategy.getIfAvailable();
 			return new RetortMigrationInitializer(retort, strategy, this.properties.getOnStartup(),
 					this.properties.getTarget());
