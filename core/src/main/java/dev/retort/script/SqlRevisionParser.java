@@ -3,7 +3,6 @@ package dev.retort.script;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,29 +29,33 @@ public final class SqlRevisionParser {
 	public static final List<String> KEYS = List.of("Revision ID", "Revises", "Create Date", "Branch Labels",
 			"Depends On", "Transactional", "Notes");
 
-	/** Normalised key (lower case, single spaces) → the key as shown to users. */
-	private static final Map<String, String> KEY_NAMES = keyNames();
+	// The index of each key in KEYS: what a header's values and lines are kept by.
+	private static final int REVISION_ID = 0;
 
-	/** The key as shown to users (what 'retort revision' writes) → its normalised form. */
-	private static final Map<String, String> NORMALISED_KEYS = normalisedKeys();
+	private static final int REVISES = 1;
+
+	private static final int CREATE_DATE = 2;
+
+	private static final int BRANCH_LABELS = 3;
+
+	private static final int DEPENDS_ON = 4;
+
+	private static final int TRANSACTIONAL = 5;
+
+	private static final int NOTES = 6;
+
+	/** Normalised key (lower case, single spaces) → its index in {@link #KEYS}. */
+	private static final Map<String, Integer> KEY_INDEXES = keyIndexes();
 
 	private SqlRevisionParser() {
 	}
 
-	private static Map<String, String> normalisedKeys() {
-		Map<String, String> keys = new HashMap<>();
-		for (String key : KEYS) {
-			keys.put(key, key.toLowerCase(Locale.ROOT));
+	private static Map<String, Integer> keyIndexes() {
+		Map<String, Integer> indexes = new HashMap<>();
+		for (int i = 0; i < KEYS.size(); i++) {
+			indexes.put(KEYS.get(i).toLowerCase(Locale.ROOT), i);
 		}
-		return Map.copyOf(keys);
-	}
-
-	private static Map<String, String> keyNames() {
-		Map<String, String> names = new HashMap<>();
-		for (String key : KEYS) {
-			names.put(key.toLowerCase(Locale.ROOT), key);
-		}
-		return Map.copyOf(names);
+		return Map.copyOf(indexes);
 	}
 
 	/**
@@ -133,9 +136,11 @@ public final class SqlRevisionParser {
 
 		private final List<String> problems = new ArrayList<>();
 
-		private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+		/** Per key of {@link #KEYS}, the line it is on, 0 when the file does not have it. */
+		private final int[] keyLines = new int[KEYS.size()];
 
-		private final Map<String, String> values = new LinkedHashMap<>();
+		/** Per key of {@link #KEYS}, its value, trimmed; {@code null} when the file does not have it. */
+		private final String[] values = new String[KEYS.size()];
 
 		private String message = "";
 
@@ -197,8 +202,13 @@ public final class SqlRevisionParser {
 			return new Result(build(upgrade, downgrade), this.problems);
 		}
 
-		/** Reads the leading block of {@code --} lines; returns the index of the first line after it. */
+		/**
+		 * Reads the leading block of {@code --} lines; returns the index of the first line after it.
+		 * By positions in the text rather than a trimmed string per line: every start reads the
+		 * header of every file.
+		 */
 		private int readHeader() {
+			String text = this.lines.text();
 			int i = 0;
 			while (i < this.lines.count() && this.lines.isBlank(i)) {
 				i++;
@@ -206,42 +216,52 @@ public final class SqlRevisionParser {
 			boolean first = true;
 			boolean inNotes = false;
 			for (; i < this.lines.count(); i++) {
-				String line = this.lines.line(i).trim();
-				if (!line.startsWith("--") || marker(i) != null) {
+				// The line trimmed as String.trim() does, then the content after its "--".
+				int start = this.lines.start(i);
+				int end = this.lines.end(i);
+				while (start < end && text.charAt(start) <= ' ') {
+					start++;
+				}
+				while (end > start && text.charAt(end - 1) <= ' ') {
+					end--;
+				}
+				if (end - start < 2 || text.charAt(start) != '-' || text.charAt(start + 1) != '-' || marker(i) != null) {
 					break;
 				}
-				String content = line.substring(2).trim();
-				if (inNotes || content.isEmpty()) {
+				int from = start + 2;
+				while (from < end && text.charAt(from) <= ' ') {
+					from++;
+				}
+				if (inNotes || from == end) {
 					continue;
 				}
-				int colon = content.indexOf(':');
-				String key = (colon > 0) ? key(content.substring(0, colon)) : null;
 				if (first) {
 					// SPEC 2.1: the first line is the message, whatever it looks like ("Notes: …" too).
-					this.message = content;
+					this.message = text.substring(from, end);
 					this.messageLine = i + 1;
 					first = false;
 					continue;
 				}
-				first = false;
-				if (key == null) {
-					problem(i + 1, "header line '" + content + "' is not 'Key: value'. Valid keys are "
+				int colon = text.indexOf(':', from);
+				if (colon <= from || colon >= end) {
+					problem(i + 1, "header line '" + text.substring(from, end) + "' is not 'Key: value'. Valid keys are "
 							+ String.join(", ", KEYS) + "; free text goes after 'Notes:'.");
 					continue;
 				}
-				if (!isKey(key)) {
-					problem(i + 1, "unknown header key '" + content.substring(0, colon).trim() + "'. Valid keys are "
+				int key = keyIndex(text, from, colon);
+				if (key < 0) {
+					problem(i + 1, "unknown header key '" + text.substring(from, colon).trim() + "'. Valid keys are "
 							+ String.join(", ", KEYS) + "; free text goes after 'Notes:'.");
 					continue;
 				}
-				if (this.keyLines.containsKey(key)) {
-					problem(i + 1, "header key '" + display(key) + "' appears twice (first at line "
-							+ this.keyLines.get(key) + "). Keep one.");
+				if (this.keyLines[key] != 0) {
+					problem(i + 1, "header key '" + KEYS.get(key) + "' appears twice (first at line "
+							+ this.keyLines[key] + "). Keep one.");
 					continue;
 				}
-				this.keyLines.put(key, i + 1);
-				this.values.put(key, content.substring(colon + 1).trim());
-				inNotes = key.equals("notes");
+				this.keyLines[key] = i + 1;
+				this.values[key] = text.substring(colon + 1, end).trim();
+				inNotes = key == NOTES;
 			}
 			return i;
 		}
@@ -266,9 +286,9 @@ public final class SqlRevisionParser {
 		}
 
 		private RevisionScript build(Section upgrade, Section downgrade) {
-			String id = this.values.get("revision id");
+			String id = this.values[REVISION_ID];
 			if (id == null || id.isEmpty()) {
-				int line = this.keyLines.getOrDefault("revision id", firstHeaderLine());
+				int line = (this.keyLines[REVISION_ID] != 0) ? this.keyLines[REVISION_ID] : firstHeaderLine();
 				if (this.messageLine > 0 && normaliseKey(this.message).startsWith("revision id:")) {
 					problem(this.messageLine, "the first header line is the message, so '" + this.message
 							+ "' is read as the message and the file has no 'Revision ID'. Add a message line above it.");
@@ -278,19 +298,19 @@ public final class SqlRevisionParser {
 						+ "(retort revision -m \"message\" writes a new file with a fresh id).");
 				return null;
 			}
-			int idLine = this.keyLines.get("revision id");
+			int idLine = this.keyLines[REVISION_ID];
 			String idProblem = RevisionIds.problem(id);
 			if (idProblem != null) {
 				problem(idLine, idProblem);
 			}
-			List<String> revises = list("revises");
-			List<String> dependsOn = list("depends on");
-			List<String> labels = list("branch labels");
+			List<String> revises = list(REVISES);
+			List<String> dependsOn = list(DEPENDS_ON);
+			List<String> labels = list(BRANCH_LABELS);
 			boolean transactional = transactional();
-			String createDate = this.values.get("create date");
+			String createDate = this.values[CREATE_DATE];
 			createDate = (createDate == null || createDate.isEmpty()) ? null : createDate;
-			Origin origin = new Origin(this.source, idLine, this.keyLines.getOrDefault("revises", 0),
-					this.keyLines.getOrDefault("depends on", 0), this.keyLines.getOrDefault("branch labels", 0));
+			Origin origin = new Origin(this.source, idLine, this.keyLines[REVISES], this.keyLines[DEPENDS_ON],
+					this.keyLines[BRANCH_LABELS]);
 			SqlSection up = (upgrade != null) ? upgrade.section() : SqlSection.split("", List.of());
 			String checksum = checksum(up.text());
 			Revision revision = new Revision(id, revises, dependsOn, labels, this.message, createDate, origin,
@@ -300,8 +320,8 @@ public final class SqlRevisionParser {
 			return new RevisionScript(revision, body);
 		}
 
-		private List<String> list(String key) {
-			String value = this.values.get(key);
+		private List<String> list(int key) {
+			String value = this.values[key];
 			List<String> items = new ArrayList<>();
 			if (value == null) {
 				return items;
@@ -312,7 +332,7 @@ public final class SqlRevisionParser {
 					continue;
 				}
 				if (hasWhitespace(trimmed)) {
-					problem(this.keyLines.get(key), "'" + display(key) + "' value '" + trimmed
+					problem(this.keyLines[key], "'" + KEYS.get(key) + "' value '" + trimmed
 							+ "' holds a space. Separate several values with commas.");
 					continue;
 				}
@@ -322,14 +342,14 @@ public final class SqlRevisionParser {
 		}
 
 		private boolean transactional() {
-			String value = this.values.get("transactional");
+			String value = this.values[TRANSACTIONAL];
 			if (value == null || value.isEmpty() || value.equalsIgnoreCase("true")) {
 				return true;
 			}
 			if (value.equalsIgnoreCase("false")) {
 				return false;
 			}
-			problem(this.keyLines.get("transactional"),
+			problem(this.keyLines[TRANSACTIONAL],
 					"'Transactional' is '" + value + "'; it takes 'true' or 'false'.");
 			return true;
 		}
@@ -403,10 +423,21 @@ public final class SqlRevisionParser {
 			return false;
 		}
 
-		/** {@link #normaliseKey}, without building a string for a key written as shown to users. */
-		private static String key(String written) {
-			String key = NORMALISED_KEYS.get(written);
-			return (key != null) ? key : normaliseKey(written);
+		/**
+		 * The index in {@link #KEYS} of the key written at {@code text[from, to)}, or -1: compared
+		 * in place when written as shown to users, as {@code retort revision} writes it, else
+		 * normalised first.
+		 */
+		private static int keyIndex(String text, int from, int to) {
+			int length = to - from;
+			for (int key = 0; key < KEYS.size(); key++) {
+				String written = KEYS.get(key);
+				if (written.length() == length && text.startsWith(written, from)) {
+					return key;
+				}
+			}
+			Integer key = KEY_INDEXES.get(normaliseKey(text.substring(from, to)));
+			return (key != null) ? key : -1;
 		}
 
 		/** Lower case, each run of whitespace as one space, trimmed. */
@@ -427,14 +458,6 @@ public final class SqlRevisionParser {
 				normalised.append(c);
 			}
 			return normalised.toString().toLowerCase(Locale.ROOT);
-		}
-
-		private static boolean isKey(String normalisedKey) {
-			return KEY_NAMES.containsKey(normalisedKey);
-		}
-
-		private static String display(String normalisedKey) {
-			return KEY_NAMES.getOrDefault(normalisedKey, normalisedKey);
 		}
 
 	}

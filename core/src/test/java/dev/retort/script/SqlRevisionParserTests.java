@@ -101,6 +101,24 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void headerLinesMayBeIndentedAndSpacedAnyWay() {
+		SqlRevisionParser.Result result = SqlRevisionParser.read("x.sql", "\t  --   Message  \n"
+				+ "--Revision ID:abc123\n" + "  \t-- Revises :  p1 , p2\t\n" + "-- Branch\tLabels\t: x\n"
+				+ "-- : no key\n" + "--\n" + "-- +upgrade\nSELECT 1;\n");
+
+		assertThat(result.problems()).containsExactly("x.sql:5: header line ': no key' is not 'Key: value'. Valid keys are "
+				+ "Revision ID, Revises, Create Date, Branch Labels, Depends On, Transactional, Notes; free text goes after "
+				+ "'Notes:'.");
+		Revision revision = result.script().revision();
+		assertThat(revision.message()).isEqualTo("Message");
+		assertThat(revision.id()).isEqualTo("abc123");
+		assertThat(revision.parents()).containsExactly("p1", "p2");
+		assertThat(revision.branchLabels()).containsExactly("x");
+		assertThat(revision.origin().revisesLine()).isEqualTo(3);
+		assertThat(revision.origin().branchLabelsLine()).isEqualTo(4);
+	}
+
+	@Test
 	void emptyOrAbsentRevisesMakesABase() {
 		assertThat(parse("-- m\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\n").revision().isBase()).isTrue();
 		assertThat(parse("-- m\n-- Revision ID: a1\n-- +upgrade\n").revision().isBase()).isTrue();
