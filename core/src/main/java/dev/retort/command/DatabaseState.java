@@ -1,6 +1,7 @@
 package dev.retort.command;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,20 +133,18 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		if (this.history.isEmpty()) {
 			return mismatches;
 		}
-		Set<String> appliedIds = applied(graph);
 		// Looked for in load order, which needs no sort; changed files (rare) are listed in upgrade order.
-		boolean any = false;
-		for (Revision revision : graph.revisions()) {
-			if (recordedIfChanged(revision, appliedIds) != null) {
-				any = true;
-				break;
+		Set<String> changed = new HashSet<>();
+		for (Revision revision : graph.appliedRevisions(this.known)) {
+			if (recordedIfChanged(revision) != null) {
+				changed.add(revision.id());
 			}
 		}
-		if (!any) {
+		if (changed.isEmpty()) {
 			return mismatches;
 		}
 		for (Revision revision : graph.upgradeOrder()) {
-			AppliedRevision applied = recordedIfChanged(revision, appliedIds);
+			AppliedRevision applied = changed.contains(revision.id()) ? recordedIfChanged(revision) : null;
 			if (applied != null) {
 				mismatches.add(new ChecksumMismatchException.Mismatch(revision.id(), revision.origin().source(),
 						applied.checksum(), revision.checksum()));
@@ -155,8 +154,8 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	}
 
 	/** What the history recorded of an applied revision whose checksum changed since, else {@code null}. */
-	private AppliedRevision recordedIfChanged(Revision revision, Set<String> appliedIds) {
-		AppliedRevision applied = appliedIds.contains(revision.id()) ? this.history.get(revision.id()) : null;
+	private AppliedRevision recordedIfChanged(Revision revision) {
+		AppliedRevision applied = this.history.get(revision.id());
 		boolean changed = applied != null && applied.checksum() != null && revision.checksum() != null
 				&& !applied.checksum().equals(revision.checksum());
 		return changed ? applied : null;

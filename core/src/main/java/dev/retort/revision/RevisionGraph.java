@@ -173,6 +173,15 @@ public final class RevisionGraph {
 	}
 
 	/**
+	 * The revisions {@link #applied} names, in load order: for walking them, which needs no set
+	 * of their ids (a start with nothing pending checks every applied revision's checksum).
+	 */
+	public List<Revision> appliedRevisions(Collection<String> currentHeads) {
+		BitSet applied = this.graph.ancestors(this.planner.current(currentHeads), true);
+		return this.graph.revisionsOf(GraphIndex.toArray(applied));
+	}
+
+	/**
 	 * What Alembic's {@code current} shows: the current heads plus, for each branch that a
 	 * dependency implies, its applied tip (with {@code b2} depending on {@code a2}, rows
 	 * {@code b2} show {@code a2, b2}). In load order.

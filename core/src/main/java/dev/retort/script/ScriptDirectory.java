@@ -2,7 +2,7 @@ package dev.retort.script;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,17 +29,28 @@ public final class ScriptDirectory {
 
 	private final List<RevisionScript> scripts;
 
-	private final Map<String, RevisionScript> byId;
+	/**
+	 * Built on first use: a start with nothing pending never asks for a script by its id, and
+	 * every start loads every revision. Written once by whichever thread asks first.
+	 */
+	private volatile Map<String, RevisionScript> byId;
 
 	private ScriptDirectory(List<ScriptLocation> locations, RevisionGraph graph, List<RevisionScript> scripts) {
 		this.locations = List.copyOf(locations);
 		this.graph = graph;
 		this.scripts = List.copyOf(scripts);
-		Map<String, RevisionScript> byId = new LinkedHashMap<>();
-		for (RevisionScript script : scripts) {
-			byId.putIfAbsent(script.revision().id(), script);
+	}
+
+	private Map<String, RevisionScript> byId() {
+		Map<String, RevisionScript> byId = this.byId;
+		if (byId == null) {
+			byId = new HashMap<>();
+			for (RevisionScript script : this.scripts) {
+				byId.putIfAbsent(script.revision().id(), script);
+			}
+			this.byId = byId;
 		}
-		this.byId = byId;
+		return byId;
 	}
 
 	/**
@@ -99,7 +110,7 @@ public final class ScriptDirectory {
 	 */
 	public RevisionScript script(String id) {
 		Objects.requireNonNull(id, "'id' must not be null");
-		RevisionScript script = this.byId.get(id);
+		RevisionScript script = byId().get(id);
 		if (script == null) {
 			throw new UnknownRevisionException(id, "No revision '" + id + "' in " + describeLocations()
 					+ ". Run 'retort history' to list the revisions.");

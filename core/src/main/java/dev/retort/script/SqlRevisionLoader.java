@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +54,8 @@ final class SqlRevisionLoader {
 	 */
 	static List<RevisionScript> load(List<ScriptLocation> locations, ClassLoader classLoader, List<String> problems) {
 		List<RevisionScript> scripts = new ArrayList<>();
-		Set<String> seen = new LinkedHashSet<>();
+		// Only locations that overlap reach one file twice: one location needs no set of 1,000 names.
+		Set<String> seen = (locations.size() > 1) ? new HashSet<>() : null;
 		for (ScriptLocation location : locations) {
 			List<SourceFile> files = (location.kind() == ScriptLocation.Kind.FILESYSTEM) ? filesystem(location)
 					: classpath(location, classLoader);
@@ -80,7 +81,7 @@ final class SqlRevisionLoader {
 		List<SourceFile> unseen = new ArrayList<>(files.size());
 		for (SourceFile file : files) {
 			// Overlapping locations reach one file twice; it is one revision, not a duplicate.
-			if (seen.add(file.uri())) {
+			if (seen == null || seen.add(file.uri())) {
 				unseen.add(file);
 			}
 		}
