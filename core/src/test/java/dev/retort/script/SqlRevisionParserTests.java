@@ -119,6 +119,18 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void markersAreFoundWhateverTheirIndentSpacingAndCase() {
+		RevisionScript script = parse("-- m\n-- Revision ID: a1\n\u3000 -- +Upgrade\t\nSELECT 1;\n-- +downgrade is not a marker\n"
+				+ "\t--+DOWNGRADE \nSELECT 2;\n");
+
+		assertThat(script.revision().reversible()).isTrue();
+		assertThat(((SqlBody) script.body()).upgradeText())
+			.isEqualTo("SELECT 1;\n-- +downgrade is not a marker");
+		assertThat(((SqlBody) script.body()).downgradeText()).isEqualTo("SELECT 2;");
+		assertThat(SqlRevisionParser.read("x.sql", "-- m\n-- Revision ID: a1\n--\t+upgrade\nSELECT 1;\n").problems()).isEmpty();
+	}
+
+	@Test
 	void emptyOrAbsentRevisesMakesABase() {
 		assertThat(parse("-- m\n-- Revision ID: a1\n-- Revises:\n-- +upgrade\n").revision().isBase()).isTrue();
 		assertThat(parse("-- m\n-- Revision ID: a1\n-- +upgrade\n").revision().isBase()).isTrue();
