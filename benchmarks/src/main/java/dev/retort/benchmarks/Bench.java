@@ -132,6 +132,8 @@ public final class Bench {
 				this.dirs.put(tool + "-" + n, dir);
 			}
 		}
+		// Scenario 3's starter with no revision files: an empty location.
+		this.dirs.put(Tool.RETORT + "-0", Files.createDirectories(this.work.resolve("retort-0")));
 		for (String shape : List.of("chain", "branchy")) {
 			Path dir = this.work.resolve("graph-" + shape);
 			Workload.writeRetort(dir, "chain".equals(shape) ? Workload.Shape.chain(10_000) : Workload.Shape.branchy(10_000));

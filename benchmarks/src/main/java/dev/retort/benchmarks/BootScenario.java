@@ -29,6 +29,13 @@ final class BootScenario {
 
 	static final String NO_TOOL = "no tool";
 
+	/**
+	 * Retort's starter with an empty location, against a database at base: what the starter
+	 * costs before any revision file, shown beside the target's row so that a run tells the
+	 * starter's own cost and the files' apart.
+	 */
+	static final String RETORT_NO_FILES = "Retort, no revision files";
+
 	private static final List<String> FLYWAY_JARS = List.of("flyway-", "spring-boot-flyway-",
 			"spring-boot-starter-flyway-");
 
@@ -50,35 +57,40 @@ final class BootScenario {
 
 	void run() {
 		Map<String, Variant> variants = new LinkedHashMap<>();
-		variants.put(NO_TOOL, new Variant(NO_TOOL, List.of(), List.of()));
+		variants.put(NO_TOOL, new Variant(NO_TOOL, null, 0, List.of(), List.of()));
 		boolean retortStarter = this.bench.classPathHas("retort-spring-boot-autoconfigure-");
 		if (retortStarter) {
-			variants.put(Tool.RETORT.displayName(), new Variant(Tool.RETORT.displayName(), RETORT_JARS,
+			variants.put(Tool.RETORT.displayName(), new Variant(Tool.RETORT.displayName(), Tool.RETORT, 1000,
+					RETORT_JARS,
 					List.of("--retort.locations=filesystem:" + this.bench.dir(Tool.RETORT, 1000).toAbsolutePath())));
+			variants.put(RETORT_NO_FILES, new Variant(RETORT_NO_FILES, Tool.RETORT, 0, RETORT_JARS,
+					List.of("--retort.locations=filesystem:" + this.bench.dir(Tool.RETORT, 0).toAbsolutePath())));
 		}
 		else {
 			this.bench.report.add(Report.Row.failed(SCENARIO, Tool.RETORT.displayName(),
 					"retort-spring-boot-starter is not on the benchmarks' class path yet"));
 		}
-		variants.put(Tool.FLYWAY.displayName(), new Variant(Tool.FLYWAY.displayName(), FLYWAY_JARS,
+		variants.put(Tool.FLYWAY.displayName(), new Variant(Tool.FLYWAY.displayName(), Tool.FLYWAY, 1000, FLYWAY_JARS,
 				List.of("--spring.flyway.locations=filesystem:" + this.bench.dir(Tool.FLYWAY, 1000).toAbsolutePath())));
 		Path changelog = this.bench.dir(Tool.LIQUIBASE, 1000).resolve(Workload.LIQUIBASE_CHANGELOG).toAbsolutePath();
-		variants.put(Tool.LIQUIBASE.displayName(), new Variant(Tool.LIQUIBASE.displayName(), LIQUIBASE_JARS,
+		variants.put(Tool.LIQUIBASE.displayName(), new Variant(Tool.LIQUIBASE.displayName(), Tool.LIQUIBASE, 1000,
+				LIQUIBASE_JARS,
 				List.of("--spring.liquibase.change-log=file:" + changelog)));
 
-		variants.keySet().removeIf((name) -> !name.equals(NO_TOOL) && !this.bench.settings.includes(Tool.of(name)));
+		variants.values().removeIf((variant) -> variant.tool() != null && !this.bench.settings.includes(variant.tool()));
 		// Each app starts on the database its tool already brought to 1,000 revisions in scenario 2
-		// (the no-tool app on plain JDBC's); a first start, not timed, proves there is nothing to do
-		// and warms the file cache.
+		// (the no-tool app on plain JDBC's, the starter with no files on a new one); a first start,
+		// not timed, proves there is nothing to do and warms the file cache.
 		Map<String, TestDatabase> databases = new LinkedHashMap<>();
 		// Per variant, its start of each round (none where it failed or was not run).
 		Map<String, Map<Integer, Double>> byRound = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<TestDatabase> created = new ArrayList<>();
 		for (Variant variant : variants.values()) {
-			Tool tool = variant.name().equals(NO_TOOL) ? Tool.JDBC : Tool.of(variant.name());
+			Tool tool = (variant.tool() != null) ? variant.tool() : Tool.JDBC;
 			TestDatabase[] applied = this.bench.applied.get(tool);
-			TestDatabase db = (applied != null) ? applied[0] : null;
+			boolean atBase = variant.tool() != null && variant.revisions() == 0;
+			TestDatabase db = (applied != null && !atBase) ? applied[0] : null;
 			if (db == null) {
 				db = TestPostgres.freshDatabase();
 				created.add(db);
@@ -87,8 +99,9 @@ final class BootScenario {
 			try {
 				start(variant, db, "boot-first-" + variant.name());
 				long[] ledger = Bench.ledger(db);
-				if (!variant.name().equals(NO_TOOL) && (ledger[0] != 1000 || ledger[1] != 1000)) {
-					throw new IllegalStateException("the app left " + ledger[0] + " revisions applied, expected 1000");
+				if (variant.tool() != null && (ledger[0] != variant.revisions() || ledger[1] != variant.revisions())) {
+					throw new IllegalStateException("the app left " + ledger[0] + " revisions applied, expected "
+							+ variant.revisions());
 				}
 			}
 			catch (RuntimeException ex) {
@@ -187,13 +200,15 @@ final class BootScenario {
 	}
 
 	/**
-	 * One app: its name, the jars of its starter and its properties.
+	 * One app: its name, its tool, the jars of its starter and its properties.
 	 *
-	 * @param name the tool's name, or "no tool"
+	 * @param name the tool's name, "no tool", or {@link #RETORT_NO_FILES}
+	 * @param tool the tool whose starter it has, {@code null} for none
+	 * @param revisions how many revisions its location holds (and its database has applied)
 	 * @param jars file-name prefixes of the jars only this variant gets
 	 * @param properties its command-line properties
 	 */
-	record Variant(String name, List<String> jars, List<String> properties) {
+	record Variant(String name, Tool tool, int revisions, List<String> jars, List<String> properties) {
 	}
 
 }

@@ -42,7 +42,10 @@ final class Method {
 			   15 rounds that start every variant once, in a rotating order, then 15 more rounds of only
 			   the app alone and Retort's. *Paired starts* are a starter's start minus the no-tool start
 			   of the same round (the pair shares the machine's load of those seconds); the target reads
-			   their median, and the page also gives the difference of the two medians.
+			   their median, and the page also gives the difference of the two medians. Retort's starter
+			   also starts, in the first 15 rounds, with an empty location against a new database
+			   (*Retort, no revision files*): what the starter costs before any file, beside what the
+			   1,000 files add.
 			4. **Graph** (Retort alone): 10,000 revisions as one chain, and with 500 branch points and 500
 			   merges (blocks of 20: a branch point, two branches of 9, a merge). *Cold JVM* loads the
 			   10,000 files, validates the graph and plans base→heads in a new JVM (what a start pays);

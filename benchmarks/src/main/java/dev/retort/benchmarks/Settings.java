@@ -129,7 +129,7 @@ final class Settings {
 			case "apply-100" -> 60;
 			case "apply-1000" -> 120;
 			case "noop-1000", "noop-5000" -> 60;
-			case "boot" -> 150;
+			case "boot" -> 180;
 			case "boot-pairs" -> 90;
 			case "concurrency" -> 60;
 			default -> 60;
