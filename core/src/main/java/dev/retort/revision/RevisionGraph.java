@@ -168,8 +168,7 @@ public final class RevisionGraph {
 
 	/** Every revision implied by the given heads: them, their ancestors and dependencies. */
 	public Set<String> applied(Collection<String> currentHeads) {
-		BitSet applied = this.graph.ancestors(this.planner.current(currentHeads), true);
-		return idSet(GraphIndex.toArray(applied));
+		return idSet(appliedIndexes(currentHeads));
 	}
 
 	/**
@@ -177,8 +176,11 @@ public final class RevisionGraph {
 	 * of their ids (a start with nothing pending checks every applied revision's checksum).
 	 */
 	public List<Revision> appliedRevisions(Collection<String> currentHeads) {
-		BitSet applied = this.graph.ancestors(this.planner.current(currentHeads), true);
-		return this.graph.revisionsOf(GraphIndex.toArray(applied));
+		return this.graph.revisionsOf(appliedIndexes(currentHeads));
+	}
+
+	private int[] appliedIndexes(Collection<String> currentHeads) {
+		return GraphIndex.toArray(this.graph.ancestors(this.planner.current(currentHeads), true));
 	}
 
 	/**
