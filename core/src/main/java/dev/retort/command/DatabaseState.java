@@ -1,7 +1,7 @@
 package dev.retort.command;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,17 +134,18 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 			return mismatches;
 		}
 		// Looked for in load order, which needs no sort; changed files (rare) are listed in upgrade order.
-		Set<String> changed = new HashSet<>();
+		Map<String, AppliedRevision> changed = new HashMap<>();
 		for (Revision revision : graph.appliedRevisions(this.known)) {
-			if (recordedIfChanged(revision) != null) {
-				changed.add(revision.id());
+			AppliedRevision applied = recordedIfChanged(revision);
+			if (applied != null) {
+				changed.put(revision.id(), applied);
 			}
 		}
 		if (changed.isEmpty()) {
 			return mismatches;
 		}
 		for (Revision revision : graph.upgradeOrder()) {
-			AppliedRevision applied = changed.contains(revision.id()) ? recordedIfChanged(revision) : null;
+			AppliedRevision applied = changed.get(revision.id());
 			if (applied != null) {
 				mismatches.add(new ChecksumMismatchException.Mismatch(revision.id(), revision.origin().source(),
 						applied.checksum(), revision.checksum()));
