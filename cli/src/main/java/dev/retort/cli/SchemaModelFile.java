@@ -21,7 +21,8 @@ record SchemaModelFile(String source, String sql) {
 	static final String DEFAULT = "src/main/resources/db/schema.sql";
 
 	static SchemaModelFile read(Path workingDirectory, String given) {
-		Path file = workingDirectory.resolve((given != null) ? given : DEFAULT).normalize();
+		String name = (given != null) ? given : DEFAULT;
+		Path file = workingDirectory.resolve(name).normalize();
 		if (!Files.isRegularFile(file)) {
 			throw new RetortException(ErrorCode.CONFIGURATION, ((given != null) ? "The model " + file + " is not a file"
 					: "No schema model: " + DEFAULT + " does not exist")
@@ -30,7 +31,7 @@ record SchemaModelFile(String source, String sql) {
 					+ ".scripts.action=create).");
 		}
 		try {
-			return new SchemaModelFile(((given != null) ? given : DEFAULT), Files.readString(file, StandardCharsets.UTF_8));
+			return new SchemaModelFile(name, Files.readString(file, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new RetortException(ErrorCode.CONFIGURATION, "Could not read the model " + file + ": "
