@@ -113,7 +113,8 @@ final class Scenarios {
 
 	/**
 	 * 2. The same no-op as an operator or a CI step runs it: {@code cli/bin/retort upgrade} on the
-	 * packaged jar, with the JVM options the launcher gives a short-lived command. Retort only, and
+	 * packaged jar, with the JVM options the launcher gives a short-lived command, with the
+	 * class-data archive it records on a first run and, interleaved, without one. Retort only, and
 	 * not a target row: the other tools' rows run the Java API in a plain JVM.
 	 */
 	private void noOpThroughTheLauncher() {
@@ -124,16 +125,38 @@ final class Scenarios {
 			return;
 		}
 		TestDatabase db = this.bench.applied.get(Tool.RETORT)[0];
+		// Its own archive directory, so a run never maps an archive a user's runs recorded.
+		String archives = this.bench.work.resolve("cds").toString();
+		Map<String, String> withArchive = Map.of("RETORT_JAR", jar, "RETORT_CDS_DIR", archives);
+		Map<String, String> noArchive = Map.of("RETORT_JAR", jar, "RETORT_CDS_DIR", "");
+		List<String> command = List.of("/bin/sh", launcher, "upgrade", "--url", db.jdbcUrl(), "--user", db.user(),
+				"--password=" + db.password(), "--location", this.bench.dir(Tool.RETORT, 1000).toString());
+		try {
+			// The first run records the archive, as a user's first command that connects does.
+			Child.command(command, withArchive, this.bench.log("noop-1000-cli-record")).run(TIMEOUT_SECONDS);
+		}
+		catch (RuntimeException ex) {
+			this.report.note("The CLI's recording run failed: " + Bench.firstLine(ex));
+			return;
+		}
+		Map<Tool, List<Child.Outcome>> archived = new EnumMap<>(Tool.class);
+		Map<Tool, List<Child.Outcome>> plain = new EnumMap<>(Tool.class);
 		Interleaved runs = interleave(List.of(Tool.RETORT), this.bench.settings.noOpRuns(),
 				this.bench.settings.budget("noop-1000"), (tool, round) -> {
-					Child.Outcome outcome = Child.command(List.of("/bin/sh", launcher, "upgrade", "--url", db.jdbcUrl(),
-							"--user", db.user(), "--password=" + db.password(), "--location",
-							this.bench.dir(Tool.RETORT, 1000).toString()), Map.of("RETORT_JAR", jar),
-							this.bench.log("noop-1000-cli-" + round)).run(TIMEOUT_SECONDS);
-					requireLedger(db, 1000, tool);
-					return outcome;
+					// A B, B A, …: the archive's runs first in even rounds.
+					for (int i = 0; i < 2; i++) {
+						boolean archive = (i == 0) == (round % 2 == 0);
+						Child.Outcome outcome = Child.command(command, archive ? withArchive : noArchive,
+								this.bench.log("noop-1000-cli-" + (archive ? "cds-" : "") + round)).run(TIMEOUT_SECONDS);
+						requireLedger(db, 1000, tool);
+						(archive ? archived : plain).computeIfAbsent(tool, (t) -> new ArrayList<>()).add(outcome);
+					}
+					return null;
 				});
-		runs.rows(this.report, "2. no-op start, 1,000 applied: whole process, the CLI (cli/bin/retort)", "ms",
+		new Interleaved(runs.tools(), archived, runs.errors()).rows(this.report,
+				"2. no-op start, 1,000 applied: whole process, the CLI (cli/bin/retort)", "ms", Child.Outcome::wallMs, "");
+		new Interleaved(runs.tools(), plain, runs.errors()).rows(this.report,
+				"2. no-op start, 1,000 applied: whole process, the CLI without its class-data archive", "ms",
 				Child.Outcome::wallMs, "");
 	}
 

@@ -6,9 +6,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
@@ -16,16 +20,23 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code cli/bin/retort} as a shell runs it: the JVM options it gives a short-lived command, and
- * that a user's {@code JAVA_OPTS} still win. The jar it runs is a manifest whose
- * {@code Class-Path} is this module's test class path, so no packaging step is needed.
+ * {@code cli/bin/retort} as a shell runs it: the JVM options it gives a short-lived command, that
+ * a user's {@code JAVA_OPTS} still win, and the class-data archive it records and maps. The jar it
+ * runs is a manifest whose {@code Class-Path} is this module's test class path, so no packaging
+ * step is needed (for the archive, which takes classes from jars only, the directories of that
+ * class path packed into jars).
  */
+@ExtendWith(PostgresExtension.class)
 class LauncherTests {
 
 	private static final Path LAUNCHER = Path.of("bin", "retort").toAbsolutePath();
@@ -82,6 +93,132 @@ class LauncherTests {
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("ERROR: Unknown option: '--no-such-option'");
 		assertThat(run.out()).isEmpty();
+		assertThat(archives()).as("a failed command records no archive").isEmpty();
+	}
+
+	@Test
+	void theFirstCommandThatConnectsRecordsAClassDataArchiveThatLaterCommandsMap(TestDatabase db) throws Exception {
+		useJarsOnly();
+		String[] upgrade = connecting(db, "upgrade");
+		Run first = launch(Map.of(), upgrade);
+		assertThat(first.exitCode()).as(first.err()).isZero();
+		assertThat(first.out()).as("the JVM's notes about the archive stay off standard output")
+			.doesNotContain("[warning]")
+			.doesNotContain("cds");
+		assertThat(archives()).hasSize(1).allSatisfy((archive) -> assertThat(archive.toString()).endsWith(".jsa"));
+
+		Run later = launch(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), connecting(db, "current"));
+		assertThat(later.exitCode()).as(later.err()).isZero();
+		assertThat(later.out()).containsPattern("dev\\.retort\\.cli\\.Main source: shared objects file \\(top\\)")
+			.containsPattern("org\\.postgresql\\.Driver source: shared objects file \\(top\\)")
+			.contains("(head)");
+	}
+
+	@Test
+	void aRebuiltJarIsRecordedAgain(TestDatabase db) throws Exception {
+		useJarsOnly();
+		assertThat(launch(Map.of(), connecting(db, "upgrade")).exitCode()).isZero();
+		Path archive = archives().get(0);
+		FileTime recorded = Files.getLastModifiedTime(archive);
+		Files.setLastModifiedTime(this.jar, FileTime.fromMillis(recorded.toMillis() + 60_000));
+
+		Run run = launch(Map.of(), connecting(db, "current"));
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(archives()).containsExactly(archive);
+		assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(recorded);
+	}
+
+	@Test
+	void commandsThatDoNotConnectRecordNothing() throws Exception {
+		useJarsOnly();
+		assertThat(launch(Map.of(), "--version").exitCode()).isZero();
+		Path empty = Files.createDirectories(this.directory.resolve("no-revisions"));
+		Run heads = launch(Map.of(), "heads", "--location", empty.toString());
+		assertThat(heads.exitCode()).as(heads.err()).isZero();
+		Run script = launch(Map.of(), "upgrade", "--sql", "--location", oneRevision());
+		assertThat(script.exitCode()).as(script.err()).isZero();
+		assertThat(script.out()).startsWith("-- Retort").contains("CREATE TABLE coffee_logs");
+		assertThat(archives()).isEmpty();
+	}
+
+	@Test
+	void anEmptyArchiveDirectoryTurnsTheArchiveOff(TestDatabase db) throws Exception {
+		useJarsOnly();
+		Run run = launch(Map.of("RETORT_CDS_DIR", ""), connecting(db, "upgrade"));
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(archives()).isEmpty();
+	}
+
+	@Test
+	void optionsOfTheUsersOwnAboutSharingTurnTheArchiveOff(TestDatabase db) throws Exception {
+		useJarsOnly();
+		Run run = launch(Map.of("JAVA_OPTS", "-Xshare:auto"), connecting(db, "upgrade"));
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(archives()).isEmpty();
+	}
+
+	/** {@code command} against {@code db}, with one revision to apply. */
+	private String[] connecting(TestDatabase db, String command) {
+		return new String[] { command, "--url", db.jdbcUrl(), "--user", db.user(), "--password=" + db.password(),
+				"--location", oneRevision() };
+	}
+
+	private String oneRevision() {
+		Path location = this.directory.resolve("revisions");
+		if (!Files.isDirectory(location)) {
+			Revisions.in(location).write("ae1027a6acf3", "", "create coffee logs",
+					"CREATE TABLE coffee_logs (id serial PRIMARY KEY);", "DROP TABLE coffee_logs;");
+		}
+		return location.toString();
+	}
+
+	/** The archives the launcher keeps in the user's cache ({@code XDG_CACHE_HOME}, set by {@link #launch}). */
+	private List<Path> archives() throws IOException {
+		Path cache = this.directory.resolve("cache").resolve("retort");
+		if (!Files.isDirectory(cache)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(cache)) {
+			return files.sorted().toList();
+		}
+	}
+
+	/**
+	 * Replaces the jar by one whose class path has jars only, as paths relative to it: the JVM
+	 * archives no class from a directory or from a {@code Class-Path} entry written as a URL or an
+	 * absolute path, and records no archive at all while a class path directory has files.
+	 */
+	private void useJarsOnly() throws IOException {
+		List<String> classPath = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			Path path = Path.of(entry).toAbsolutePath();
+			if (Files.isDirectory(path)) {
+				Path packed = this.directory.resolve("packed-" + classPath.size() + ".jar");
+				pack(path, packed);
+				path = packed;
+			}
+			if (Files.isRegularFile(path)) {
+				classPath.add(this.directory.relativize(path).toString().replace(File.separatorChar, '/'));
+			}
+		}
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+		manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
+		try (OutputStream out = Files.newOutputStream(this.jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+			// The manifest is the whole jar.
+		}
+	}
+
+	private static void pack(Path directory, Path jar) throws IOException {
+		try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out);
+				Stream<Path> files = Files.walk(directory)) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				jarOut.putNextEntry(new JarEntry(directory.relativize(file).toString().replace(File.separatorChar, '/')));
+				Files.copy(file, jarOut);
+				jarOut.closeEntry();
+			}
+		}
 	}
 
 	private Run launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
@@ -96,6 +233,8 @@ class LauncherTests {
 				|| name.equals("DATABASE_URL") || name.equals("JAVA_OPTS") || name.equals("JAVA_TOOL_OPTIONS"));
 		env.put("JAVA_HOME", System.getProperty("java.home"));
 		env.put("RETORT_JAR", this.jar.toString());
+		// Archives go to this test's directory, never to the user's cache.
+		env.put("XDG_CACHE_HOME", this.directory.resolve("cache").toString());
 		env.putAll(environment);
 		Process process = builder.start();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
