@@ -42,7 +42,16 @@ final class InitCommand extends RetortCommand {
 		if (!created.equals(target)) {
 			out().println("Created " + display(created));
 		}
-		note("Next: retort revision -m \"create the first tables\"");
+		if (target.equals(working.resolve(ConfigResolver.PROJECT_REVISIONS))) {
+			note("Next: retort revision -m \"create the first tables\"");
+		}
+		else {
+			// Only the project's own directory is found without being named: say how to name this one.
+			String location = display(target).contains(" ") ? "'" + display(target) + "'" : display(target);
+			note("Next: retort revision --location " + location + " -m \"create the first tables\"");
+			note("Every command needs --location " + location + " (or RETORT_LOCATIONS=filesystem:" + location
+					+ " in the environment, or retort.locations in application.yml).");
+		}
 		return 0;
 	}
 

@@ -44,6 +44,18 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void initOfAnotherDirectorySaysHowTheNextCommandsFindIt() {
+		CliRun.Result init = CliRun.in(this.project).run("init", "migrations");
+		assertThat(init.exitCode()).as(init.toString()).isZero();
+		assertThat(init.err()).contains("Next: retort revision --location migrations -m \"create the first tables\"")
+			.contains("RETORT_LOCATIONS=filesystem:migrations");
+
+		CliRun.Result revision = CliRun.in(this.project).run("revision", "--location", "migrations", "-m", "first");
+		assertThat(revision.exitCode()).as(revision.toString()).isZero();
+		assertThat(this.project.resolve("migrations")).isDirectoryContaining("glob:**_first.sql");
+	}
+
+	@Test
 	void revisionWritesAFileWithTheHeadersAsked() throws IOException {
 		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "create payments", "--head", "base",
 				"--branch-label", "payments", "--rev-id", "0000c0ffee01", "--format", "json");
