@@ -36,7 +36,9 @@ final class BranchesCommand extends RetortCommand {
 			}
 		}
 		if (result.branchPoints().isEmpty()) {
-			note("No branch points: the history is a straight line.");
+			// Without a branch point, only several bases (joined by merges or not) make it a graph.
+			note((graph.bases().size() > 1) ? "No branch points: no revision has more than one child."
+					: "No branch points: the history is a straight line.");
 		}
 		return 0;
 	}

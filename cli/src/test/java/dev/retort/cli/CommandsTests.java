@@ -182,6 +182,19 @@ class CommandsTests {
 	}
 
 	@Test
+	void branchesWithoutBranchPointsSaysWhetherTheHistoryIsALine(TestDatabase db) {
+		assertThat(cli(db).run("branches").err()).contains("No branch points: the history is a straight line.");
+		// A second base, merged in: a graph, but still no revision with two children.
+		this.revisions.write("9c2d55e0aa41", "", "payments", "payments", "CREATE TABLE payments (id int);",
+				"DROP TABLE payments;");
+		this.revisions.write("5e1ec7ed0001", "1975ea83b712, 9c2d55e0aa41", "merge", "SELECT 1;", "SELECT 1;");
+		CliRun.Result branches = cli(db).run("branches");
+		assertThat(branches.exitCode()).as(branches.toString()).isZero();
+		assertThat(branches.out()).isEmpty();
+		assertThat(branches.err()).contains("No branch points: no revision has more than one child.");
+	}
+
+	@Test
 	void showPrintsTheRevisionAndItsSql(TestDatabase db) {
 		CliRun.Result result = cli(db).run("show", "1975");
 		assertThat(result.exitCode()).isZero();
