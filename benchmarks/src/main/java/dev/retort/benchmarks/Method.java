@@ -33,6 +33,10 @@ final class Method {
 			   *Database round trips* are counted on the wire by a TCP relay between the JDBC driver and
 			   PostgreSQL (`RoundTripProxy`): each time the client speaks after the server did is one round
 			   trip, including connection set-up; the note gives the number of connections opened.
+			   *The CLI* rows (Retort only, not a target: the other tools' rows are their Java API) run
+			   `cli/bin/retort upgrade` on the packaged jar, as an operator does: with the class-data archive
+			   the launcher recorded on a first, untimed run (into the run's own directory), and without it
+			   (`RETORT_CDS_DIR` empty), alternating in each round.
 			3. **Spring Boot**: a minimal app (`BootApp`: a DataSource, a `JdbcTemplate` and one bean that
 			   queries the database at startup, so the baseline also pays for the first connection) on
 			   Spring Boot 4 with each tool's starter (`spring-boot-starter-flyway`,
