@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -141,18 +143,13 @@ class LauncherTests {
 		assertThat(archives()).isEmpty();
 	}
 
-	@Test
-	void anEmptyArchiveDirectoryTurnsTheArchiveOff(TestDatabase db) throws Exception {
+	/** An empty archive directory, and options of the user's own about sharing. */
+	@ParameterizedTest
+	@ValueSource(strings = { "RETORT_CDS_DIR=", "JAVA_OPTS=-Xshare:auto", "JAVA_OPTS=-XX:SharedArchiveFile=/nowhere.jsa" })
+	void theArchiveCanBeTurnedOff(String variable, TestDatabase db) throws Exception {
 		useJarsOnly();
-		Run run = launch(Map.of("RETORT_CDS_DIR", ""), connecting(db, "upgrade"));
-		assertThat(run.exitCode()).as(run.err()).isZero();
-		assertThat(archives()).isEmpty();
-	}
-
-	@Test
-	void optionsOfTheUsersOwnAboutSharingTurnTheArchiveOff(TestDatabase db) throws Exception {
-		useJarsOnly();
-		Run run = launch(Map.of("JAVA_OPTS", "-Xshare:auto"), connecting(db, "upgrade"));
+		String[] nameAndValue = variable.split("=", 2);
+		Run run = launch(Map.of(nameAndValue[0], nameAndValue[1]), connecting(db, "upgrade"));
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(archives()).isEmpty();
 	}
