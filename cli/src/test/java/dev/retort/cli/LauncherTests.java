@@ -154,6 +154,17 @@ class LauncherTests {
 		assertThat(archives()).isEmpty();
 	}
 
+	@Test
+	void anArchiveThatCannotBeWrittenLeavesTheCommandAsItWas(TestDatabase db) throws Exception {
+		useJarsOnly();
+		// A directory that exists, where not even root can create a file: the JVM, asked to
+		// record there, would exit with 1 after the command succeeded.
+		assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux's /proc");
+		Run run = launch(Map.of("RETORT_CDS_DIR", "/proc/self"), connecting(db, "upgrade"));
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out() + run.err()).doesNotContain("shared archive");
+	}
+
 	/** {@code command} against {@code db}, with one revision to apply. */
 	private String[] connecting(TestDatabase db, String command) {
 		return new String[] { command, "--url", db.jdbcUrl(), "--user", db.user(), "--password=" + db.password(),
