@@ -35,7 +35,7 @@ final class Method {
 			   trip, including connection set-up; the note gives the number of connections opened.
 			   *The CLI* rows (Retort only, not a target: the other tools' rows are their Java API) run
 			   `cli/bin/retort upgrade` on the packaged jar, as an operator does: with the class-data archive
-			   the launcher recorded on a first, untimed run (into the run's own directory), and without it
+			   the launcher recorded on its second, untimed run (into the run's own directory), and without it
 			   (`RETORT_CDS_DIR` empty), alternating in each round.
 			3. **Spring Boot**: a minimal app (`BootApp`: a DataSource, a `JdbcTemplate` and one bean that
 			   queries the database at startup, so the baseline also pays for the first connection) on

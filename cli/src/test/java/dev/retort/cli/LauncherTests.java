@@ -99,15 +99,19 @@ class LauncherTests {
 	}
 
 	@Test
-	void theFirstCommandThatConnectsRecordsAClassDataArchiveThatLaterCommandsMap(TestDatabase db) throws Exception {
+	void theSecondCommandThatConnectsRecordsAClassDataArchiveThatLaterCommandsMap(TestDatabase db) throws Exception {
 		useJarsOnly();
-		String[] upgrade = connecting(db, "upgrade");
-		Run first = launch(Map.of(), upgrade);
+		Run first = launch(Map.of(), connecting(db, "upgrade"));
 		assertThat(first.exitCode()).as(first.err()).isZero();
-		assertThat(first.out()).as("the JVM's notes about the archive stay off standard output")
-			.doesNotContain("[warning]")
-			.doesNotContain("cds");
-		assertThat(archives()).hasSize(1).allSatisfy((archive) -> assertThat(archive.toString()).endsWith(".jsa"));
+		assertThat(archives()).as("a single command, as in a container or a CI job, records nothing").isEmpty();
+
+		Run second = launch(Map.of(), connecting(db, "current"));
+		assertThat(second.exitCode()).as(second.err()).isZero();
+		assertThat(second.out()).as("the JVM's notes about the archive stay off standard output")
+			.isEqualTo("ae1027a6acf3 (head)\n");
+		assertThat(archives()).hasSize(1);
+		assertThat(cacheFiles()).as("no partial archive left behind")
+			.noneSatisfy((file) -> assertThat(file.toString()).contains(".partial"));
 
 		Run later = launch(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), connecting(db, "current"));
 		assertThat(later.exitCode()).as(later.err()).isZero();
@@ -120,6 +124,7 @@ class LauncherTests {
 	void aRebuiltJarIsRecordedAgain(TestDatabase db) throws Exception {
 		useJarsOnly();
 		assertThat(launch(Map.of(), connecting(db, "upgrade")).exitCode()).isZero();
+		assertThat(launch(Map.of(), connecting(db, "current")).exitCode()).isZero();
 		Path archive = archives().get(0);
 		FileTime recorded = Files.getLastModifiedTime(archive);
 		Files.setLastModifiedTime(this.jar, FileTime.fromMillis(recorded.toMillis() + 60_000));
@@ -145,24 +150,40 @@ class LauncherTests {
 
 	/** An empty archive directory, and options of the user's own about sharing. */
 	@ParameterizedTest
-	@ValueSource(strings = { "RETORT_CDS_DIR=", "JAVA_OPTS=-Xshare:auto", "JAVA_OPTS=-XX:SharedArchiveFile=/nowhere.jsa" })
+	@ValueSource(strings = { "RETORT_CDS_DIR=", "JAVA_OPTS=-Xshare:auto", "JAVA_OPTS=-XX:SharedArchiveFile=/nowhere.jsa",
+			"CI=true" })
 	void theArchiveCanBeTurnedOff(String variable, TestDatabase db) throws Exception {
 		useJarsOnly();
 		String[] nameAndValue = variable.split("=", 2);
-		Run run = launch(Map.of(nameAndValue[0], nameAndValue[1]), connecting(db, "upgrade"));
-		assertThat(run.exitCode()).as(run.err()).isZero();
-		assertThat(archives()).isEmpty();
+		for (String command : new String[] { "upgrade", "current", "current" }) {
+			Run run = launch(Map.of(nameAndValue[0], nameAndValue[1]), connecting(db, command));
+			assertThat(run.exitCode()).as(run.err()).isZero();
+		}
+		assertThat(cacheFiles()).isEmpty();
+	}
+
+	@Test
+	void aCiJobRecordsIntoACacheItNames(TestDatabase db) throws Exception {
+		useJarsOnly();
+		Map<String, String> kept = Map.of("CI", "true", "RETORT_CDS_DIR", this.directory.resolve("cache/retort").toString());
+		for (String command : new String[] { "upgrade", "current" }) {
+			assertThat(launch(kept, connecting(db, command)).exitCode()).isZero();
+		}
+		assertThat(archives()).hasSize(1);
 	}
 
 	@Test
 	void anArchiveThatCannotBeWrittenLeavesTheCommandAsItWas(TestDatabase db) throws Exception {
 		useJarsOnly();
-		// A directory that exists, where not even root can create a file: the JVM, asked to
-		// record there, would exit with 1 after the command succeeded.
+		// A directory that exists, where not even root can create a file (neither the mark of a
+		// first command nor an archive): a JVM asked to record there would exit with 1 after the
+		// command succeeded.
 		assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux's /proc");
-		Run run = launch(Map.of("RETORT_CDS_DIR", "/proc/self"), connecting(db, "upgrade"));
-		assertThat(run.exitCode()).as(run.err()).isZero();
-		assertThat(run.out() + run.err()).doesNotContain("shared archive");
+		for (String command : new String[] { "upgrade", "current", "current" }) {
+			Run run = launch(Map.of("RETORT_CDS_DIR", "/proc/self"), connecting(db, command));
+			assertThat(run.exitCode()).as(run.err()).isZero();
+			assertThat(run.out() + run.err()).doesNotContain("shared archive");
+		}
 	}
 
 	/** {@code command} against {@code db}, with one revision to apply. */
@@ -182,6 +203,11 @@ class LauncherTests {
 
 	/** The archives the launcher keeps in the user's cache ({@code XDG_CACHE_HOME}, set by {@link #launch}). */
 	private List<Path> archives() throws IOException {
+		return cacheFiles().stream().filter((file) -> file.toString().endsWith(".jsa")).toList();
+	}
+
+	/** Everything in the launcher's cache: archives, and the marks of first commands. */
+	private List<Path> cacheFiles() throws IOException {
 		Path cache = this.directory.resolve("cache").resolve("retort");
 		if (!Files.isDirectory(cache)) {
 			return List.of();
@@ -241,8 +267,9 @@ class LauncherTests {
 				|| name.equals("DATABASE_URL") || name.equals("JAVA_OPTS") || name.equals("JAVA_TOOL_OPTIONS"));
 		env.put("JAVA_HOME", System.getProperty("java.home"));
 		env.put("RETORT_JAR", this.jar.toString());
-		// Archives go to this test's directory, never to the user's cache.
+		// Archives go to this test's directory, never to the user's cache; CI=true is a case of its own.
 		env.put("XDG_CACHE_HOME", this.directory.resolve("cache").toString());
+		env.remove("CI");
 		env.putAll(environment);
 		Process process = builder.start();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
