@@ -47,7 +47,8 @@ final class InitCommand extends RetortCommand {
 		}
 		else {
 			// Only the project's own directory is found without being named: say how to name this one.
-			String location = display(target).contains(" ") ? "'" + display(target) + "'" : display(target);
+			String shown = display(target);
+			String location = shown.contains(" ") ? "'" + shown + "'" : shown;
 			note("Next: retort revision --location " + location + " -m \"create the first tables\"");
 			note("Every command needs --location " + location + " (or RETORT_LOCATIONS=filesystem:" + location
 					+ " in the environment, or retort.locations in application.yml).");

@@ -15,7 +15,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -51,17 +50,10 @@ class LauncherTests {
 	@BeforeEach
 	void jarOfTheClassPath() throws IOException {
 		assumeTrue(new File("/bin/sh").canExecute(), "the launcher is a POSIX shell script");
-		Manifest manifest = new Manifest();
-		Attributes attributes = manifest.getMainAttributes();
-		attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-		attributes.put(Attributes.Name.MAIN_CLASS, Main.class.getName());
-		attributes.put(Attributes.Name.CLASS_PATH, Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-			.map((entry) -> new File(entry).toURI().toString())
-			.collect(Collectors.joining(" ")));
 		this.jar = this.directory.resolve("retort.jar");
-		try (OutputStream out = Files.newOutputStream(this.jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
-			// The manifest is the whole jar.
-		}
+		writeJar(Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+			.map((entry) -> new File(entry).toURI().toString())
+			.toList());
 	}
 
 	@Test
@@ -235,10 +227,16 @@ class LauncherTests {
 				classPath.add(this.directory.relativize(path).toString().replace(File.separatorChar, '/'));
 			}
 		}
+		writeJar(classPath);
+	}
+
+	/** Writes {@link #jar}: a manifest naming {@link Main} and {@code classPath}, and nothing else. */
+	private void writeJar(List<String> classPath) throws IOException {
 		Manifest manifest = new Manifest();
-		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
-		manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
+		Attributes attributes = manifest.getMainAttributes();
+		attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		attributes.put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+		attributes.put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
 		try (OutputStream out = Files.newOutputStream(this.jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
 			// The manifest is the whole jar.
 		}
