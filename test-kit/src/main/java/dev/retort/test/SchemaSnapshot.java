@@ -11,9 +11,11 @@ import java.util.TreeSet;
 
 /**
  * The schema of a database as lines of text, one per object, sorted: schemas, extensions,
- * relations, columns (type, NOT NULL, default, identity, generated), constraints (with whether
- * they are validated), indexes (with whether they are valid), enum types with their labels in
- * order, views' definitions, functions' bodies (as a hash), triggers and comments. Retort's own
+ * relations (with persistence, storage options, row level security and replica identity), columns
+ * (type, NOT NULL, default, identity, generated, collation, storage, compression), sequences with
+ * their parameters, constraints (with whether they are validated), domains, indexes (with whether
+ * they are valid), enum types with their labels in order, composite types, views' definitions,
+ * functions' whole definitions (as a hash), triggers, row level security policies and comments. Retort's own
  * version and history tables are left out. Two snapshots are equal when the schemas are.
  *
  * @param lines the objects, sorted
@@ -25,22 +27,47 @@ record SchemaSnapshot(List<String> lines) {
 
 	private static final String QUERY = "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql'"
+			// Storage settings a downgrade must also undo, though re-running an upgrade that sets them never fails.
 			+ " UNION ALL SELECT 'relation ' || n.nspname || '.' || c.relname || ' kind ' || c.relkind::text"
+			+ " || CASE WHEN c.relpersistence = 'u' THEN ' unlogged' ELSE '' END"
+			+ " || COALESCE(' with (' || array_to_string(c.reloptions, ', ') || ')', '')"
+			+ " || CASE WHEN c.relrowsecurity THEN ' row level security' ELSE '' END"
+			+ " || CASE WHEN c.relforcerowsecurity THEN ' forced' ELSE '' END"
+			+ " || CASE WHEN c.relkind IN ('r', 'p') AND c.relreplident <> 'd'"
+			+ " THEN ' replica identity ' || c.relreplident::text ELSE '' END"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE " + USER_SCHEMAS + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relname = ANY (?)"
+			+ " WHERE " + USER_SCHEMAS + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c') AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' '"
 			+ " || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"
 			+ " || COALESCE(' default ' || pg_get_expr(d.adbin, d.adrelid), '')"
 			+ " || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END"
 			+ " || CASE WHEN a.attgenerated <> '' THEN ' generated' ELSE '' END"
+			+ " || CASE WHEN a.attcollation <> t.typcollation THEN ' collate ' || quote_ident(coll.collname) ELSE '' END"
+			+ " || CASE WHEN a.attstorage <> t.typstorage THEN ' storage ' || a.attstorage::text ELSE '' END"
+			+ " || CASE WHEN a.attcompression <> '' THEN ' compression ' || a.attcompression::text ELSE '' END"
 			+ " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation coll ON coll.oid = a.attcollation"
 			+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
 			+ " WHERE " + USER_SCHEMAS + " AND a.attnum > 0 AND NOT a.attisdropped"
-			+ " AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relname = ANY (?)"
+			+ " AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND NOT c.relname = ANY (?)"
+			+ " UNION ALL SELECT 'sequence ' || n.nspname || '.' || c.relname || ' ' || format_type(s.seqtypid, NULL)"
+			+ " || ' start ' || s.seqstart || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax"
+			+ " || ' cache ' || s.seqcache || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END"
+			+ " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE " + USER_SCHEMAS + " AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || ' '"
 			+ " || pg_get_constraintdef(con.oid) || CASE WHEN con.convalidated THEN '' ELSE ' (not valid)' END"
 			+ " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS + " AND NOT c.relname = ANY (?)"
+			+ " UNION ALL SELECT 'domain ' || n.nspname || '.' || t.typname || ' ' || format_type(t.typbasetype, t.typtypmod)"
+			+ " || CASE WHEN t.typnotnull THEN ' not null' ELSE '' END || COALESCE(' default ' || t.typdefault, '')"
+			+ " || CASE WHEN t.typcollation <> bt.typcollation THEN ' collate ' || quote_ident(coll.collname) ELSE '' END"
+			+ " FROM pg_type t JOIN pg_type bt ON bt.oid = t.typbasetype JOIN pg_namespace n ON n.oid = t.typnamespace"
+			+ " LEFT JOIN pg_collation coll ON coll.oid = t.typcollation WHERE " + USER_SCHEMAS + " AND t.typtype = 'd'"
+			+ " UNION ALL SELECT 'constraint ' || n.nspname || '.' || t.typname || '.' || con.conname || ' '"
+			+ " || pg_get_constraintdef(con.oid) || CASE WHEN con.convalidated THEN '' ELSE ' (not valid)' END"
+			+ " FROM pg_constraint con JOIN pg_type t ON t.oid = con.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
+			+ " WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'index ' || n.nspname || '.' || ic.relname || ' ' || pg_get_indexdef(i.indexrelid)"
 			+ " || CASE WHEN i.indisvalid THEN '' ELSE ' (invalid)' END"
 			+ " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid"
@@ -51,18 +78,32 @@ record SchemaSnapshot(List<String> lines) {
 			+ " UNION ALL SELECT 'view ' || n.nspname || '.' || c.relname || ' ' || pg_get_viewdef(c.oid)"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMAS
 			+ " AND c.relkind IN ('v', 'm')"
+			// The whole definition (return type, volatility, security, settings), not only the body;
+			// pg_get_functiondef refuses aggregates, which keep their transition function's name.
 			+ " UNION ALL SELECT 'function ' || n.nspname || '.' || p.proname || '('"
-			+ " || pg_get_function_identity_arguments(p.oid) || ') body ' || md5(p.prosrc)"
+			+ " || pg_get_function_identity_arguments(p.oid) || ') definition '"
+			+ " || md5(CASE WHEN p.prokind = 'a' THEN p.prosrc ELSE pg_get_functiondef(p.oid) END)"
 			+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_SCHEMAS
 			+ " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')"
 			+ " UNION ALL SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname || ' '"
 			+ " || pg_get_triggerdef(tg.oid) FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMAS + " AND NOT tg.tgisinternal"
+			+ " UNION ALL SELECT 'policy ' || n.nspname || '.' || c.relname || '.' || pol.polname"
+			+ " || CASE WHEN pol.polpermissive THEN ' permissive' ELSE ' restrictive' END || ' for ' || pol.polcmd::text"
+			+ " || ' to ' || array_to_string(ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END"
+			+ " FROM unnest(pol.polroles) AS r ORDER BY 1), ', ')"
+			+ " || COALESCE(' using ' || pg_get_expr(pol.polqual, pol.polrelid), '')"
+			+ " || COALESCE(' check ' || pg_get_expr(pol.polwithcheck, pol.polrelid), '')"
+			+ " FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'comment ' || n.nspname || '.' || c.relname || COALESCE('.' || a.attname, '') || ' '"
 			+ " || d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid"
 			+ " AND d.classoid = 'pg_class'::regclass JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0"
 			+ " WHERE " + USER_SCHEMAS;
+
+	/** How many times {@link #QUERY} takes the tables left out. */
+	private static final int LEFT_OUT_PARAMETERS = 5;
 
 	SchemaSnapshot {
 		lines = List.copyOf(lines);
@@ -77,7 +118,7 @@ record SchemaSnapshot(List<String> lines) {
 		Set<String> lines = new TreeSet<>();
 		try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
 			String[] tables = leftOut.toArray(String[]::new);
-			for (int i = 1; i <= 4; i++) {
+			for (int i = 1; i <= LEFT_OUT_PARAMETERS; i++) {
 				statement.setArray(i, connection.createArrayOf("text", tables));
 			}
 			try (ResultSet rows = statement.executeQuery()) {
