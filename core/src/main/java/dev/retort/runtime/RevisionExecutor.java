@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import dev.retort.dialect.postgres.PostgresOperationRunner;
 import dev.retort.dialect.postgres.PostgresRenderer;
 import dev.retort.dialect.postgres.RenderedOperation;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 import dev.retort.operation.Backfill;
 import dev.retort.operation.BulkInsert;
 import dev.retort.operation.Operation;
@@ -67,6 +69,12 @@ final class RevisionExecutor implements OperationExecutor {
 
 	@Override
 	public Connection connection() {
+		if (offline()) {
+			// Name the revision and its line: the script may hold dozens of Java revisions.
+			throw new RetortException(ErrorCode.OFFLINE_UNSUPPORTED, "Revision " + this.revision.id() + " ("
+					+ callerLocation() + ") asked for the JDBC connection while writing an offline (--sql) script: "
+					+ "a script cannot read data. Run this revision online, or write it with Operations calls only.");
+		}
 		Connection connection = this.runner.sink().connection();
 		this.runner.flushPending();
 		return connection;

@@ -146,6 +146,8 @@ class OfflineScriptTests {
 		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("heads"));
 		assertThat(error.code()).isEqualTo(ErrorCode.OFFLINE_UNSUPPORTED);
 		assertThat(error.getMessage()).contains("asked for the JDBC connection while writing an offline (--sql) script");
+		assertThat(error.getMessage()).as("names the revision and the line that asked")
+			.startsWith("Revision f00000000006 (" + ReadsData.class.getName() + ":71) asked for the JDBC connection");
 	}
 
 	@Test
