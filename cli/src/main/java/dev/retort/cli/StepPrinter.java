@@ -64,7 +64,7 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 			print("Running " + describe(step) + " (" + format(durationMs) + ")");
 		}
 		else {
-			print("FAILED " + describe(step) + " after " + format(durationMs) + "; this step was rolled back");
+			print("FAILED " + describe(step) + " after " + format(durationMs) + "; " + undone(step));
 		}
 	}
 
@@ -98,6 +98,14 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 		String path = (step.operation() == Step.Operation.DOWNGRADE) ? revision.id() + " -> " + parents
 				: parents + " -> " + revision.id();
 		return operation + " " + path + (revision.message().isEmpty() ? "" : ", " + revision.message());
+	}
+
+	/** What became of a failed step's work: a non-transactional revision keeps what it committed. */
+	private static String undone(Step step) {
+		if (step.revision() != null && !step.revision().transactional()) {
+			return "it ran outside a transaction, so its statements before the failing one stay committed";
+		}
+		return "this step was rolled back";
 	}
 
 	/** {@code 12 ms} below ten seconds, {@code 12.3 s} up to ten minutes, then {@code 14m 05s}. */

@@ -49,6 +49,20 @@ class StepPrinterTests {
 	}
 
 	@Test
+	void aFailedNonTransactionalStepIsNotSaidToBeRolledBack() {
+		Revision concurrently = new Revision("2b7e4f10c3d8", List.of("1975ea83b712"), List.of(), List.of(),
+				"index user id", null, null, null, false, true, null);
+		StringWriter err = new StringWriter();
+		try (StepPrinter printer = new StepPrinter(new PrintWriter(err), Duration.ofHours(1))) {
+			Step step = step(concurrently, Step.Operation.UPGRADE, List.of("1975ea83b712"), List.of("2b7e4f10c3d8"));
+			printer.stepStarting(step);
+			printer.stepFinished(step, 5, new IllegalStateException("boom"));
+		}
+		assertThat(err.toString()).isEqualTo("FAILED upgrade 1975ea83b712 -> 2b7e4f10c3d8, index user id after 5 ms;"
+				+ " it ran outside a transaction, so its statements before the failing one stay committed\n");
+	}
+
+	@Test
 	void durationsReadWellFromMillisecondsToMinutes() {
 		assertThat(StepPrinter.format(12)).isEqualTo("12 ms");
 		assertThat(StepPrinter.format(12_345)).isEqualTo("12.3 s");
