@@ -161,8 +161,8 @@ final class AlterTableRules {
 		if ((check >= 0 || containsSequence(action, "FOREIGN", "KEY")) && !notValid) {
 			boolean foreignKey = check < 0;
 			this.lint.find(LintRule.PG106, "adding the " + (foreignKey ? "foreign key" : "check") + named
-					+ " reads every row of " + quote(table) + " under a "
-					+ (foreignKey ? "SHARE ROW EXCLUSIVE lock on both tables" : "ACCESS EXCLUSIVE lock") + ".");
+					+ " reads every row of " + quote(table) + " under "
+					+ (foreignKey ? "a SHARE ROW EXCLUSIVE lock on both tables" : "an ACCESS EXCLUSIVE lock") + ".");
 		}
 		if ((containsWord(action, "UNIQUE") || containsSequence(action, "PRIMARY", "KEY"))
 				&& !containsSequence(action, "USING", "INDEX")) {

@@ -73,6 +73,10 @@ class LinterTests {
 			.containsExactly("PG106");
 		assertThat(rules(tx("ALTER TABLE accounts ADD CONSTRAINT positive_balance CHECK (balance >= 0);")))
 			.containsExactly("PG106");
+		assertThat(findings(tx("ALTER TABLE accounts ADD CONSTRAINT positive_balance CHECK (balance >= 0);")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).isEqualTo("Adding the check \"positive_balance\" "
+					+ "reads every row of \"accounts\" under an ACCESS EXCLUSIVE lock."));
 		assertThat(rules(tx("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) "
 				+ "NOT VALID;"))).isEmpty();
 	}
