@@ -171,6 +171,15 @@ public final class SqlRevisionParser {
 							+ "section; start the upgrade with a line '-- +upgrade'.");
 					strayReported = true;
 				}
+				else if (markers.isEmpty()) {
+					// A key after a blank line would be silently ignored: a lost 'Revises' makes a new base.
+					String key = headerKeyAt(i);
+					if (key != null) {
+						problem(i + 1, "header key '" + key + "' stands after the end of the header (line " + (next + 1)
+								+ " ends it), so it would be ignored. Keep the header one block of '--' lines: write '--'"
+								+ " alone for a blank line inside it.");
+					}
+				}
 			}
 			for (int m = 0; m < markers.size(); m++) {
 				int marker = markers.get(m);
@@ -428,6 +437,21 @@ public final class SqlRevisionParser {
 		 * in place when written as shown to users, as {@code retort revision} writes it, else
 		 * normalised first.
 		 */
+		/** The key of a comment line written as a header line ({@code -- Revises: a1}), else {@code null}. */
+		private String headerKeyAt(int index) {
+			String line = this.lines.text().substring(this.lines.start(index), this.lines.end(index)).strip();
+			if (!line.startsWith("--")) {
+				return null;
+			}
+			String content = line.substring(2);
+			int colon = content.indexOf(':');
+			if (colon <= 0) {
+				return null;
+			}
+			int key = keyIndex(content, 0, colon);
+			return (key >= 0) ? KEYS.get(key) : null;
+		}
+
 		private static int keyIndex(String text, int from, int to) {
 			int length = to - from;
 			for (int key = 0; key < KEYS.size(); key++) {

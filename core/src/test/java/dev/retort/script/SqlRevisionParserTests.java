@@ -217,6 +217,21 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void aHeaderKeyAfterABlankLineIsAProblemNotSilentlyIgnored() {
+		SqlRevisionParser.Result result = SqlRevisionParser.read("db/revisions/b.sql",
+				"-- Add index\n-- Revision ID: b2\n\n-- Revises: a1\n-- transactional: false\n-- just a comment: fine\n\n"
+						+ "-- +upgrade\nCREATE INDEX CONCURRENTLY ix ON t (a);\n");
+
+		assertThat(result.problems()).containsExactly(
+				"db/revisions/b.sql:4: header key 'Revises' stands after the end of the header (line 3 ends it), so it "
+						+ "would be ignored. Keep the header one block of '--' lines: write '--' alone for a blank line "
+						+ "inside it.",
+				"db/revisions/b.sql:5: header key 'Transactional' stands after the end of the header (line 3 ends it), "
+						+ "so it would be ignored. Keep the header one block of '--' lines: write '--' alone for a blank "
+						+ "line inside it.");
+	}
+
+	@Test
 	void idsLongerThanTheVersionColumnAreRefused() {
 		assertThat(SqlRevisionParser.read("z.sql", "-- m\n-- Revision ID: " + "a".repeat(33) + "\n-- +upgrade\n").problems())
 			.singleElement()
