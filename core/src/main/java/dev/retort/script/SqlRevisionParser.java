@@ -432,11 +432,6 @@ public final class SqlRevisionParser {
 			return false;
 		}
 
-		/**
-		 * The index in {@link #KEYS} of the key written at {@code text[from, to)}, or -1: compared
-		 * in place when written as shown to users, as {@code retort revision} writes it, else
-		 * normalised first.
-		 */
 		/** The key of a comment line written as a header line ({@code -- Revises: a1}), else {@code null}. */
 		private String headerKeyAt(int index) {
 			String line = this.lines.text().substring(this.lines.start(index), this.lines.end(index)).strip();
@@ -452,6 +447,11 @@ public final class SqlRevisionParser {
 			return (key >= 0) ? KEYS.get(key) : null;
 		}
 
+		/**
+		 * The index in {@link #KEYS} of the key written at {@code text[from, to)}, or -1: compared
+		 * in place when written as shown to users, as {@code retort revision} writes it, else
+		 * normalised first.
+		 */
 		private static int keyIndex(String text, int from, int to) {
 			int length = to - from;
 			for (int key = 0; key < KEYS.size(); key++) {
