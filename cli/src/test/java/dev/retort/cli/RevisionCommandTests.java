@@ -94,6 +94,47 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void revisionRefusesWhatTheNextLoadWouldRefuseAndWritesNothing() throws IOException {
+		CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
+		long before = fileCount();
+		CliRun.Result reservedId = CliRun.in(this.project).run("revision", "-m", "x", "--rev-id", "head");
+		assertThat(reservedId.exitCode()).as(reservedId.toString()).isEqualTo(2);
+		assertThat(reservedId.err()).startsWith("ERROR: Revision id 'head' is a reserved word of the identifier grammar")
+			.contains("Choose another --rev-id");
+		CliRun.Result reservedLabel = CliRun.in(this.project).run("revision", "-m", "x", "--branch-label", "heads");
+		assertThat(reservedLabel.exitCode()).as(reservedLabel.toString()).isEqualTo(2);
+		assertThat(reservedLabel.err()).startsWith("ERROR: Branch label 'heads' is a reserved word");
+		CliRun.Result at = CliRun.in(this.project).run("revision", "-m", "x", "--branch-label", "pay@v2");
+		assertThat(at.exitCode()).as(at.toString()).isEqualTo(2);
+		assertThat(at.err()).startsWith("ERROR: Branch label 'pay@v2' contains '@', which the identifier grammar reserves");
+		CliRun.Result space = CliRun.in(this.project).run("revision", "-m", "x", "--branch-label", "pay v2");
+		assertThat(space.exitCode()).as(space.toString()).isEqualTo(2);
+		assertThat(space.err()).startsWith("ERROR: Branch label 'pay v2' contains ' '").doesNotContain("template");
+		CliRun.Result noMessage = CliRun.in(this.project).run("revision", "-m", " ");
+		assertThat(noMessage.exitCode()).as(noMessage.toString()).isEqualTo(2);
+		assertThat(noMessage.err()).startsWith("ERROR: A revision needs a message").doesNotContain("template");
+		assertThat(fileCount()).isEqualTo(before);
+		CliRun.Result heads = CliRun.in(this.project).run("heads");
+		assertThat(heads.exitCode()).as(heads.toString()).isZero();
+	}
+
+	@Test
+	void mergeJoinsHeadsOnly() throws IOException {
+		CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
+		CliRun.in(this.project).run("revision", "-m", "second", "--rev-id", "0000c0ffee02");
+		CliRun.in(this.project).run("revision", "-m", "branch", "--head", "0000c0ffee01", "--splice", "--rev-id",
+				"0000c0ffee03");
+		long before = fileCount();
+		CliRun.Result ancestor = CliRun.in(this.project).run("merge", "-m", "join", "0000c0ffee01", "0000c0ffee03");
+		assertThat(ancestor.exitCode()).as(ancestor.toString()).isEqualTo(2);
+		assertThat(ancestor.err()).startsWith("ERROR: Revision 0000c0ffee01 (")
+			.contains("is not a head: merge joins heads (0000c0ffee02, 0000c0ffee03)");
+		assertThat(fileCount()).isEqualTo(before);
+		CliRun.Result merge = CliRun.in(this.project).run("merge", "-m", "join", "0000c0ffee02", "0000c0ffee03");
+		assertThat(merge.exitCode()).as(merge.toString()).isZero();
+	}
+
+	@Test
 	void javaRevisionSkeletonGoesUnderSrcMainJava() throws IOException {
 		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "backfill origins", "--java",
 				"com.example.db.BackfillOrigins");

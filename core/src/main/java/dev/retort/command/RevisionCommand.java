@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.script.NewRevisionFile;
 import dev.retort.script.RevisionIds;
@@ -66,8 +68,18 @@ public final class RevisionCommand {
 		}
 		if (parents.size() < 2) {
 			throw new RetortException(ErrorCode.INVALID_TARGET, "merge needs at least two revisions to join; "
-					+ String.join(" ", request.head()) + " resolves to " + (parents.isEmpty() ? "none" : parents)
-					+ ". Nothing to merge.");
+					+ String.join(" ", request.head()) + " resolves to "
+					+ (parents.isEmpty() ? "none" : String.join(", ", parents)) + ". Nothing to merge.");
+		}
+		for (String parent : parents) {
+			// As Alembic's merge without --splice: joining a revision that already has children
+			// would fork the graph again, and joining one with its own ancestor means nothing.
+			if (!this.context.graph().isHead(parent)) {
+				throw new RetortException(ErrorCode.INVALID_TARGET, "Revision " + parent + " ("
+						+ this.context.graph().get(parent).origin().source() + ") is not a head: merge joins heads ("
+						+ this.context.graph().heads().stream().map(Revision::id).collect(Collectors.joining(", "))
+						+ "). Name heads, or 'heads' for all of them; nothing was written.");
+			}
 		}
 		return write(request, List.copyOf(parents), "", "");
 	}
@@ -93,12 +105,25 @@ public final class RevisionCommand {
 		RevisionGraph graph = this.context.graph();
 		String id = (request.revId() != null && !request.revId().isBlank()) ? request.revId().strip()
 				: RevisionIds.newId();
+		if (request.message() == null || request.message().isBlank()) {
+			throw new RetortException(ErrorCode.INVALID_REVISION_FILE, "A revision needs a message: it is the first"
+					+ " line of the file and names it. Give one with -m \"what it does\"; nothing was written.");
+		}
 		RevisionIds.requireWritable(id);
+		RevisionGraph.identifierProblem(id).ifPresent((why) -> {
+			throw new RetortException(ErrorCode.INVALID_REVISION_FILE, "Revision id '" + id + "' " + why
+					+ ", so it could not be named in a command. Choose another --rev-id, or leave it out for a fresh one.");
+		});
 		if (graph.find(id).isPresent()) {
 			throw new RetortException(ErrorCode.INVALID_GRAPH, "Revision id " + id + " is already used by "
 					+ graph.get(id).origin().source() + ". Choose another --rev-id, or leave it out for a fresh one.");
 		}
 		for (String label : request.branchLabels()) {
+			RevisionGraph.identifierProblem(label).ifPresent((why) -> {
+				throw new RetortException(ErrorCode.INVALID_REVISION_FILE, "Branch label '" + label + "' " + why
+						+ ", so 'label@head' could not name it. Choose another --branch-label: letters, digits and '_'"
+						+ " (not head, heads, base, current); nothing was written.");
+			});
 			if (graph.allBranchLabels().contains(label)) {
 				throw new RetortException(ErrorCode.INVALID_GRAPH, "Branch label '" + label
 						+ "' is already used. Choose another label; a label names one branch.");

@@ -81,18 +81,26 @@ final class GraphBuilder {
 			// The common case, without building a message: every revision of every start passes here.
 			return;
 		}
+		String why = whyInvalid(identifier);
+		if (why != null) {
+			problem(Kind.INVALID_IDENTIFIER, List.of(revision.id()), at(revision, line), what + " '" + identifier + "' ("
+					+ at(revision, line) + ") " + why + ". Use letters, digits and '_' (not head, heads, base, current).");
+		}
+	}
+
+	/**
+	 * Why a revision id or branch label cannot be addressed by the identifier grammar ("is a
+	 * reserved word of the identifier grammar"), or {@code null} when it can.
+	 */
+	static String whyInvalid(String identifier) {
 		String bad = identifier.chars()
 			.filter((c) -> isReserved((char) c))
 			.mapToObj((c) -> "'" + (char) c + "'")
 			.distinct()
 			.collect(Collectors.joining(", "));
-		if (identifier.isEmpty() || !bad.isEmpty() || RESERVED.contains(identifier)) {
-			String why = identifier.isEmpty() ? "is empty"
-					: !bad.isEmpty() ? "contains " + bad + ", which the identifier grammar reserves"
-							: "is a reserved word of the identifier grammar";
-			problem(Kind.INVALID_IDENTIFIER, List.of(revision.id()), at(revision, line), what + " '" + identifier + "' ("
-					+ at(revision, line) + ") " + why + ". Use letters, digits and '_' (not head, heads, base, current).");
-		}
+		return identifier.isEmpty() ? "is empty"
+				: !bad.isEmpty() ? "contains " + bad + ", which the identifier grammar reserves"
+						: RESERVED.contains(identifier) ? "is a reserved word of the identifier grammar" : null;
 	}
 
 	private static boolean hasReservedCharacter(String identifier) {

@@ -50,6 +50,16 @@ public final class RevisionGraph {
 		return new RevisionGraph(GraphBuilder.build(revisions));
 	}
 
+	/**
+	 * Why {@code identifier} cannot be a revision id or branch label (it holds a character the
+	 * identifier grammar reserves, {@code @ + - :} or a space, or is one of its words
+	 * {@code head}, {@code heads}, {@code base}, {@code current}), so that a new revision is
+	 * refused before it is written; empty when it can.
+	 */
+	public static Optional<String> identifierProblem(String identifier) {
+		return Optional.ofNullable(GraphBuilder.whyInvalid(identifier));
+	}
+
 	/** Every revision, in load order. */
 	public List<Revision> revisions() {
 		return this.graph.revisions;
