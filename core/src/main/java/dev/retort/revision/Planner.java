@@ -231,6 +231,12 @@ final class Planner {
 				destinations.add(revision);
 			}
 		}
+		// The affected heads are those of the rows before the stamp: a second destination in the
+		// lineage of the first would be stamped beside it, leaving rows where one is an ancestor of
+		// another, which every later command refuses.
+		int[] revisions = destinations.stream().filter((d) -> d != TargetResolver.BASE).mapToInt(Integer::intValue)
+			.toArray();
+		checkTargetsDisjoint(revisions, String.join(" ", wanted));
 		int[] heads = affected.stream().mapToInt(Integer::intValue).sorted().toArray();
 		for (int destination : destinations) {
 			stampStep(rows, heads, destination, steps);

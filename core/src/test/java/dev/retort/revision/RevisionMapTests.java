@@ -140,6 +140,18 @@ class RevisionMapTests {
 	}
 
 	@Test
+	void stampRefusesTargetsWhereOneIsAnAncestorOfAnother() {
+		RevisionGraph graph = graph(rev("a"), rev("b", "a"), rev("c", "a"), rev("m", "b", "c"));
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> graph.stamp(heads("a"), List.of("b", "m"), false))
+			.withMessageContaining("Requested revision b overlaps with other requested revisions (m already includes it)");
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> graph.stamp(heads("a"), List.of("m", "b"), true))
+			.withMessageContaining("Requested revision b overlaps");
+		assertThat(graph.stamp(heads("a"), List.of("b", "c"), false).toHeads()).containsExactly("b", "c");
+	}
+
+	@Test
 	@DisplayName("StampMultipleHeadsTest (test_command.py)")
 	void stampWithMultipleHeads() {
 		RevisionGraph graph = graph(rev("a"), rev("b", "a"), rev("c", "b"), rev("d", "b"), rev("e", "d"), rev("f", "b"));
@@ -150,12 +162,12 @@ class RevisionMapTests {
 			.containsExactly(List.of(update("a", "e")), List.of(insert("f")));
 		assertThat(twoTargets.toHeads()).containsExactly("e", "f");
 		assertThat(graph.stamp(heads("c", "e"), List.of("c", "e"), false).steps()).isEmpty();
-		Plan purge = graph.stamp(heads("fake"), List.of("a", "e", "f"), true);
+		Plan purge = graph.stamp(heads("fake"), List.of("c", "e", "f"), true);
 		assertThat(purge.steps()).extracting(Step::changes)
-			.containsExactly(List.of(new VersionChange.DeleteAll()), List.of(insert("a")), List.of(insert("e")),
+			.containsExactly(List.of(new VersionChange.DeleteAll()), List.of(insert("c")), List.of(insert("e")),
 					List.of(insert("f")));
 		assertThat(purge.fromHeads()).containsExactly("fake");
-		assertThat(purge.toHeads()).containsExactly("a", "e", "f");
+		assertThat(purge.toHeads()).containsExactly("c", "e", "f");
 	}
 
 }
