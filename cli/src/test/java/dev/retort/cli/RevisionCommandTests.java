@@ -135,6 +135,30 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void aNewRevisionGoesBesideItsParent() {
+		CliRun.Result root = CliRun.in(this.project).run("revision", "-m", "create payments", "--head", "base",
+				"--branch-label", "payments", "--version-path", "src/main/resources/db/revisions/payments");
+		assertThat(root.exitCode()).as(root.toString()).isZero();
+		CliRun.Result next = CliRun.in(this.project).run("revision", "-m", "add refunds", "--head", "payments@head");
+		assertThat(next.exitCode()).as(next.toString()).isZero();
+		assertThat(next.out()).matches("Generated revision \\w{12}: src/main/resources/db/revisions/payments/\\w{12}_add_refunds.sql\\n");
+		CliRun.Result other = CliRun.in(this.project).run("revision", "-m", "create users", "--head", "base");
+		assertThat(other.exitCode()).as(other.toString()).isZero();
+		assertThat(other.out()).matches("Generated revision \\w{12}: src/main/resources/db/revisions/\\w{12}_create_users.sql\\n");
+	}
+
+	@Test
+	void versionPathOutsideEveryLocationIsRefused() throws IOException {
+		long before = fileCount();
+		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "lost", "--version-path", "db/elsewhere");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: --version-path " + this.project.resolve("db/elsewhere")
+				+ " is not inside a revision location (" + this.revisions + "), so the revision would never be read.");
+		assertThat(this.project.resolve("db/elsewhere")).doesNotExist();
+		assertThat(fileCount()).isEqualTo(before);
+	}
+
+	@Test
 	void javaRevisionSkeletonGoesUnderSrcMainJava() throws IOException {
 		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "backfill origins", "--java",
 				"com.example.db.BackfillOrigins");

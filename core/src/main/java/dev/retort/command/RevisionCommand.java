@@ -1,5 +1,6 @@
 package dev.retort.command;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import dev.retort.revision.RevisionGraph;
 import dev.retort.script.NewRevisionFile;
 import dev.retort.script.RevisionIds;
 import dev.retort.script.RevisionWriter;
+import dev.retort.script.ScriptLocation;
 import dev.retort.script.ScriptInit;
 
 /**
@@ -144,7 +146,7 @@ public final class RevisionCommand {
 			Path sourceRoot = (request.versionPath() != null) ? request.versionPath() : Path.of("src/main/java");
 			return new WrittenRevision(id, writer.writeJava(sourceRoot, request.javaClass().strip(), file));
 		}
-		return new WrittenRevision(id, writer.writeSql(directory(request), file));
+		return new WrittenRevision(id, writer.writeSql(directory(request, parents), file));
 	}
 
 	/** A label stays a label (it follows its branch); a revision (or prefix) becomes its full id. */
@@ -161,15 +163,57 @@ public final class RevisionCommand {
 		return resolved.iterator().next();
 	}
 
-	private Path directory(NewRevision request) {
+	/**
+	 * Where a new SQL file goes: {@code --version-path}, which must lie inside a filesystem
+	 * location when there is one (a file anywhere else would never be read back, so Alembic
+	 * refuses it too); else beside the first parent that is a file of a filesystem location (its
+	 * location, when the file template makes subdirectories of its own); else the first
+	 * filesystem location.
+	 */
+	private Path directory(NewRevision request, List<String> parents) {
+		List<Path> locations = this.context.scripts()
+			.locations()
+			.stream()
+			.filter((location) -> location.kind() == ScriptLocation.Kind.FILESYSTEM)
+			.map((location) -> location.directory().toAbsolutePath().normalize())
+			.toList();
 		if (request.versionPath() != null) {
+			Path wanted = request.versionPath().toAbsolutePath().normalize();
+			if (!locations.isEmpty() && locations.stream().noneMatch(wanted::startsWith)) {
+				throw new RetortException(ErrorCode.CONFIGURATION, "--version-path " + request.versionPath()
+						+ " is not inside a revision location (" + locations.stream().map(Path::toString)
+							.collect(Collectors.joining(", "))
+						+ "), so the revision would never be read. Choose a directory inside one, or add it with"
+						+ " --location; nothing was written.");
+			}
 			return request.versionPath();
+		}
+		for (String parent : parents) {
+			Path file = sourceFile(this.context.graph().get(parent));
+			for (Path location : locations) {
+				if (file != null && file.startsWith(location) && !file.equals(location)) {
+					return this.context.config().fileTemplate().contains("/") ? location : file.getParent();
+				}
+			}
 		}
 		return this.context.scripts()
 			.firstFilesystemLocation()
 			.orElseThrow(() -> new RetortException(ErrorCode.CONFIGURATION, "No filesystem location to write into:"
 					+ " the locations are " + this.context.config().locations()
 					+ ". Give --version-path DIR, or add a 'filesystem:' location."));
+	}
+
+	/** The file a revision was read from, or {@code null} for a Java class or a resource. */
+	private static Path sourceFile(Revision revision) {
+		if (revision.kind() != Revision.Kind.SQL) {
+			return null;
+		}
+		try {
+			return Path.of(revision.origin().source()).toAbsolutePath().normalize();
+		}
+		catch (InvalidPathException ex) {
+			return null;
+		}
 	}
 
 }
