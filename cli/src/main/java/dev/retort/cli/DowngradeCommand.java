@@ -26,8 +26,10 @@ final class DowngradeCommand extends RetortCommand {
 	int run() {
 		if (this.sql) {
 			if (!this.target.contains(":")) {
-				throw usage("'downgrade --sql' does not read the database, so it needs FROM:TO, e.g. 'retort downgrade "
-						+ "1975ea83b712:" + this.target + " --sql'; 'retort current' shows where the database is.");
+				// No made-up id in the example: a user copies it, and it names no revision of theirs.
+				throw usage("'downgrade --sql' does not read the database, so it needs FROM:TO: 'retort downgrade FROM:"
+						+ this.target + " --sql', FROM being the revision the database is at ('retort current' shows"
+						+ " it).");
 			}
 			return printSql(retort().downgradeSql(this.target));
 		}
