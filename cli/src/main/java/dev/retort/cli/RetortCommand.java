@@ -70,7 +70,20 @@ abstract class RetortCommand implements Callable<Integer> {
 	}
 
 	Retort retort() {
-		return this.root.retort();
+		Retort retort = this.root.retort();
+		// revision and merge write: an empty graph is a first revision, and where it cannot go is
+		// their own error.
+		if (retort.graph().revisions().isEmpty() && !this.root.environment().embedded()
+				&& !this.spec.name().equals("revision") && !this.spec.name().equals("merge")
+				&& config().javaPackages().isEmpty()
+				&& config().locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {
+			// Run outside the project, the default classpath:db/revisions is the CLI's own class
+			// path: no revision at all, and 'upgrade' would report a database at base as done.
+			note("No revision files found: " + String.join(", ", config().locations()) + " is read from"
+					+ " src/main/resources of the project directory, and this is not one. Run retort in the project,"
+					+ " or give --location DIR.");
+		}
+		return retort;
 	}
 
 	/** A note for people on standard error, unless {@code -q}: never mixed with results. */

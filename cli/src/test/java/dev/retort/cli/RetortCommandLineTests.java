@@ -1,5 +1,7 @@
 package dev.retort.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,18 @@ class RetortCommandLineTests {
 		CliRun.Result result = CliRun.in(this.directory).run("revision");
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("Missing required option: '--message=MSG'");
+	}
+
+	@Test
+	void outsideAProjectWithNoLocationItSaysNoRevisionWasFound() throws IOException {
+		CliRun.Result outside = CliRun.in(this.directory).run("upgrade", "heads", "--sql");
+		assertThat(outside.exitCode()).as(outside.toString()).isZero();
+		assertThat(outside.err()).isEqualTo("No revision files found: classpath:db/revisions is read from"
+				+ " src/main/resources of the project directory, and this is not one. Run retort in the project, or give"
+				+ " --location DIR.\n");
+		Files.createDirectories(this.directory.resolve("db/revisions"));
+		CliRun.Result located = CliRun.in(this.directory).run("history", "--location", "db/revisions", "-q");
+		assertThat(located.err()).as(located.toString()).doesNotContain("No revision files found");
 	}
 
 	@Test
