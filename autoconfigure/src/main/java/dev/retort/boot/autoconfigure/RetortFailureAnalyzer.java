@@ -1,6 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
 import dev.retort.error.RetortException;
+import dev.retort.runtime.MigrationFailedException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -13,6 +14,12 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	private static final String COMMAND = "java -jar <app>.jar retort";
+
+	/** PostgreSQL's {@code lock_not_available}: a statement gave up waiting ('retort.ddl.lock-timeout'). */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	/** PostgreSQL's {@code query_canceled}: here, a statement ran past 'retort.ddl.statement-timeout'. */
+	private static final String QUERY_CANCELED = "57014";
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
@@ -47,9 +54,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			case CHECKSUM_MISMATCH -> "Applied revisions are never edited: restore the file as it was applied and add a "
 					+ "new revision for the change. If the change is only cosmetic and you accept the risk, set "
 					+ "'retort.validate-checksums=false'.";
-			case MIGRATION_FAILED -> "Fix the failing revision named above and start the application again; the "
-					+ "revision was rolled back and the database stays at the revision before it ('" + COMMAND
-					+ " current' shows where, table retort_history records the error).";
+			case MIGRATION_FAILED -> migrationFailed(cause);
 			case LOCK_TIMEOUT -> "Another instance is migrating the same database and holds the lock (see its pid and "
 					+ "application above). Wait for it to finish, or raise 'retort.lock.wait-timeout'; if that "
 					+ "session is stuck, end it with pg_terminate_backend(pid): the lock dies with its session.";
@@ -67,6 +72,37 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "that does not cross it.";
 			default -> "Review the error above, then run '" + COMMAND + " current' to see where the database stands.";
 		};
+	}
+
+	/**
+	 * What to do about a failed revision depends on how it failed: a lock it waited for is not
+	 * the revision's fault, and a revision outside a transaction left its first statements
+	 * committed. The description (core's message) says where the database stays; this never
+	 * claims more than that, since with 'transaction-mode all' the whole run was rolled back.
+	 */
+	private static String migrationFailed(RetortException cause) {
+		MigrationFailedException failed = (cause instanceof MigrationFailedException migration) ? migration : null;
+		String where = "('" + COMMAND + " current' shows where the database stands; the history table, "
+				+ "'retort.history-table', records the error)";
+		if (failed != null && LOCK_NOT_AVAILABLE.equals(failed.sqlState())) {
+			return "The revision is not at fault: another session held a lock on its table longer than "
+					+ "'retort.ddl.lock-timeout', every try ('retort.ddl.retries'). Start the application again when "
+					+ "that session is done (pg_locks and pg_stat_activity show it), or raise 'retort.ddl.lock-timeout' "
+					+ "or 'retort.ddl.retries'. Nothing of the revision was applied " + where + ".";
+		}
+		if (failed != null && !failed.rolledBack()) {
+			return "The revision runs outside a transaction ('Transactional: false'), so it was not rolled back: "
+					+ "the statements before the failing one stay committed, and the version table was not moved. "
+					+ "Undo those statements by hand or make them re-runnable (IF NOT EXISTS), fix the failing one, "
+					+ "then start the application again " + where + ".";
+		}
+		if (failed != null && QUERY_CANCELED.equals(failed.sqlState())) {
+			return "A statement of the revision ran longer than 'retort.ddl.statement-timeout' and was cancelled; "
+					+ "what the revision did was rolled back. Raise 'retort.ddl.statement-timeout', or split the work "
+					+ "(for example batch a backfill), then start the application again " + where + ".";
+		}
+		return "Fix the failing revision named above and start the application again. What it did was rolled back, "
+				+ "so the database stays where the message above says " + where + ".";
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.runtime.MigrationFailedException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -43,6 +44,47 @@ class RetortFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.MIGRATION_FAILED,
 				"Revision bbbb00000002 failed: relation \"no_such_table\" does not exist"));
 		assertThat(analysis.getAction()).contains("rolled back").contains("retort current");
+	}
+
+	@Test
+	void failedRevisionNeverClaimsTheDatabaseStaysAtTheRevisionBeforeIt() {
+		// With transaction-mode all the whole run was rolled back: the description says where it stays.
+		FailureAnalysis analysis = analyze(failed("42P01", true,
+				"The whole run was rolled back (transaction-mode all): the database stays where it was."));
+		assertThat(analysis.getAction()).contains("Fix the failing revision")
+			.contains("rolled back")
+			.doesNotContain("the revision before it");
+	}
+
+	@Test
+	void failedRevisionOutsideATransactionSaysItWasNotRolledBack() {
+		FailureAnalysis analysis = analyze(failed("42P01", false,
+				"It ran outside a transaction ('Transactional: false'): statements before this one stay committed"));
+		assertThat(analysis.getAction()).contains("not rolled back")
+			.contains("stay committed")
+			.contains("IF NOT EXISTS")
+			.doesNotContain("was rolled back");
+	}
+
+	@Test
+	void revisionThatGaveUpOnATableLockIsNotBlamed() {
+		FailureAnalysis analysis = analyze(failed("55P03", true, "canceling statement due to lock timeout"));
+		assertThat(analysis.getAction()).contains("not at fault")
+			.contains("'retort.ddl.lock-timeout'")
+			.contains("'retort.ddl.retries'")
+			.doesNotContain("Fix the failing revision");
+	}
+
+	@Test
+	void revisionCancelledByTheStatementTimeoutNamesTheProperty() {
+		FailureAnalysis analysis = analyze(failed("57014", true, "canceling statement due to statement timeout"));
+		assertThat(analysis.getAction()).contains("'retort.ddl.statement-timeout'");
+	}
+
+	private static MigrationFailedException failed(String sqlState, boolean rolledBack, String message) {
+		return new MigrationFailedException("Revision bbbb00000002 (db/revisions/bbbb00000002_broken.sql:9) failed: "
+				+ message, "bbbb00000002", "db/revisions/bbbb00000002_broken.sql:9", "ALTER TABLE t ADD COLUMN c int",
+				sqlState, message, rolledBack, null);
 	}
 
 	@Test
