@@ -88,11 +88,19 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 	}
 
 	private void validate() {
+		StatusReport status = this.retort.status();
+		if (status.databaseAhead()) {
+			// A newer version migrated the database (a rolling deploy, or a Job that ran first): its
+			// revisions are unknown here by design, as for the health contributor and an upgrade at
+			// startup, so this version starts rather than report them as missing files (SPEC §7).
+			logger.info("Database is at {}, ahead of this application's heads {}: a newer version migrated it; "
+					+ "starting without validating", status.current(), status.heads());
+			return;
+		}
 		ValidateResult validation = this.retort.validate();
 		if (!validation.valid()) {
 			throw new RevisionsInvalidException(validation.problems());
 		}
-		StatusReport status = this.retort.status();
 		if (!status.pending().isEmpty()) {
 			List<String> pending = status.pending().stream().map((revision) -> revision.revision()).toList();
 			throw new DatabaseBehindException(status.current(), status.heads(), pending);

@@ -260,6 +260,31 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void onStartupValidateStartsAnOlderVersionOnADatabaseANewerOneMigrated(TestDatabase db) {
+		// A rolling deploy: the newer version's Job applied cccc00000003, which this version does not know.
+		Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("classpath:db/revisions", "classpath:revisions/newer")
+			.load()
+			.upgrade("heads");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void onStartupValidateStillRefusesAChangedRevisionOnADatabaseThatIsNotAhead(TestDatabase db) {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
+		db.execute("UPDATE retort_history SET checksum = repeat('0', 64) WHERE revision = 'aaaa00000002'");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(RevisionsInvalidException.class)
+				.hasMessageContaining("aaaa00000002")
+				.hasMessageContaining("changed on disk"));
+	}
+
+	@Test
 	void targetLimitsTheStartupUpgrade(TestDatabase db) {
 		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.target=aaaa00000001").run((context) -> {
 			assertThat(context).hasNotFailed();
