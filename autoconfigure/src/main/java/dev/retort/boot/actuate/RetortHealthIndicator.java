@@ -12,8 +12,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * {@link HealthIndicator} {@code migrations}: {@code UP} when the database is at the heads (or
  * ahead of them, during a rolling deploy), {@code OUT_OF_SERVICE} while revisions are pending, so
- * a readiness group holds traffic, and {@code DOWN} when the last migration failed or the
- * revisions do not validate.
+ * a readiness group holds traffic, and {@code DOWN} when the last migration of one of its
+ * revisions failed or the revisions do not validate.
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
 
@@ -36,10 +36,12 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("databaseAhead", status.databaseAhead());
 		LastMigration last = status.lastMigration();
 		if (last != null && !last.success()) {
-			builder.down()
-				.withDetail("lastMigration", last)
+			builder.withDetail("lastMigration", last)
 				.withDetail("error", (last.error() != null) ? last.error() : "the last migration failed");
-			return;
+			if (failedOnOwnRevision(status)) {
+				builder.down();
+				return;
+			}
 		}
 		if (status.databaseAhead()) {
 			// A newer version migrated the database (a rolling deploy): its revisions are unknown
@@ -58,6 +60,18 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
 			return;
 		}
 		builder.up();
+	}
+
+	/**
+	 * Whether the failed last step was one of this application's revisions. A revision it does not
+	 * know failed in another version (the next one's migration Job during a rolling deploy): that
+	 * left the database where this version needs it, so it is reported, and a readiness group
+	 * does not take every serving instance out of traffic for it.
+	 */
+	private static boolean failedOnOwnRevision(StatusReport status) {
+		String failed = status.history().isEmpty() ? null : status.history().get(0).revision();
+		return failed == null
+				|| status.revisions().stream().anyMatch((revision) -> revision.revision().equals(failed));
 	}
 
 }

@@ -112,6 +112,24 @@ class RetortEndpointTests {
 	}
 
 	@Test
+	void healthStaysUpWhenANewerVersionsRevisionFailed(TestDatabase db) {
+		// A rolling deploy: the next version's migration Job failed on its own revision and was rolled
+		// back; the database is still where this version needs it.
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
+		Retort newer = Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("classpath:db/revisions", "classpath:revisions/newer-failing")
+			.load();
+		assertThatException().isThrownBy(() -> newer.upgrade("heads"));
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none")) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.body().get("status").asString()).isEqualTo("UP");
+			assertThat(health.body().get("details").get("error").asString()).contains("cccc00000003");
+		}
+	}
+
+	@Test
 	void healthIsUpWhenTheDatabaseIsAhead(TestDatabase db) {
 		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
 		db.execute("UPDATE retort_version SET version_num = 'ffff00000009'");
