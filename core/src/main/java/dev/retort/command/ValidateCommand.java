@@ -12,8 +12,8 @@ import dev.retort.runtime.Database;
 
 /**
  * {@code retort validate}: every problem at once: SQL that cannot be split into statements (a
- * quote never closed), applied revisions that changed on disk, applied revisions missing on
- * disk. (Graph problems stop {@code load()} already; the facade's static
+ * quote never closed), applied revisions that changed on disk (unless 'validate-checksums' is
+ * off), applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's static
  * {@code validate(config)} turns them into problems too.) Read-only; without a database only the
  * graph is checked.
  */
@@ -33,8 +33,12 @@ public final class ValidateCommand {
 		RevisionGraph graph = this.context.graph();
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
-			for (ChecksumMismatchException.Mismatch mismatch : state.checksumMismatches(graph)) {
-				problems.add(mismatch.describe());
+			// 'validate-checksums: false' accepts changed files: upgrade runs, so validate (and the
+			// health contributor and on-startup=validate with it) does not refuse them either.
+			if (this.context.config().validateChecksums()) {
+				for (ChecksumMismatchException.Mismatch mismatch : state.checksumMismatches(graph)) {
+					problems.add(mismatch.describe());
+				}
 			}
 			for (String unknown : state.unknown()) {
 				problems.add("Revision " + unknown + " is in " + this.context.config().versionTable()

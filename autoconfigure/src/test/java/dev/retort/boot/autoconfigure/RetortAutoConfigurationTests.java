@@ -285,6 +285,15 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void onStartupValidateAcceptsAChangedRevisionWhenChecksumsAreNotValidated(TestDatabase db) {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
+		db.execute("UPDATE retort_history SET checksum = repeat('0', 64) WHERE revision = 'aaaa00000002'");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate", "retort.validate-checksums=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void targetLimitsTheStartupUpgrade(TestDatabase db) {
 		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.target=aaaa00000001").run((context) -> {
 			assertThat(context).hasNotFailed();
