@@ -73,9 +73,22 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		return args != null && args.length > 0 && COMMAND.equals(args[0]);
 	}
 
-	/** The arguments after {@code retort}, less Spring Boot's own {@code --spring.*=…} ones. */
+	/**
+	 * The arguments after {@code retort}, less the property arguments ({@code --spring.profiles.active=…},
+	 * {@code --retort.lock.wait-timeout=…}, {@code --logging.level.…=…}): Spring Boot reads those
+	 * into the environment as for any start, and no command option has a dot in its name.
+	 */
 	static List<String> commandArgs(String[] args) {
-		return Arrays.stream(args, 1, args.length).filter((arg) -> !arg.startsWith("--spring.")).toList();
+		return Arrays.stream(args, 1, args.length).filter((arg) -> !isPropertyArgument(arg)).toList();
+	}
+
+	private static boolean isPropertyArgument(String arg) {
+		if (!arg.startsWith("--")) {
+			return false;
+		}
+		int equals = arg.indexOf('=');
+		String name = (equals >= 0) ? arg.substring(2, equals) : arg.substring(2);
+		return name.indexOf('.') >= 0;
 	}
 
 	@Override

@@ -33,6 +33,15 @@ class RetortCommandRunListenerTests {
 	}
 
 	@Test
+	void everyPropertyArgumentConfiguresTheApplicationAndIsNotPassedToTheCommand() {
+		// As for any Boot application: '--retort.schema=app' or '--logging.level.root=info' set properties.
+		assertThat(RetortCommandRunListener.commandArgs(new String[] { "retort", "current", "--retort.schema=app",
+				"--logging.level.dev.retort=info", "--retort.lock.wait-timeout=1m", "--location=db.revisions",
+				"--format", "json" }))
+			.containsExactly("current", "--location=db.revisions", "--format", "json");
+	}
+
+	@Test
 	void aCommandStartsNoWebServerNoBannerAndNothingAtStartup() {
 		SpringApplication application = new SpringApplication();
 		application.setWebApplicationType(WebApplicationType.SERVLET);
