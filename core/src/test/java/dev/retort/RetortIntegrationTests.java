@@ -233,6 +233,30 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void theBaselinePropertyStillStampsAfterAFirstRunThatFailedOnTheExistingTables(TestDatabase db,
+			@TempDir Path dir) {
+		// The usual way to find out a schema needs a baseline: the first start fails on its tables,
+		// leaving the version and history tables behind, empty. Setting the property must then work.
+		RevisionFiles files = linear(dir);
+		db.execute("CREATE TABLE coffee (id int)");
+		catchThrowableOfType(RetortException.class, () -> configure(db, files).load().upgrade("heads"));
+		assertThat(db.tableExists("retort_version")).isTrue();
+		MigrationResult result = configure(db, files).baseline(A).load().upgrade("heads");
+		assertThat(result.steps()).extracting(StepResult::operation).containsExactly("stamp", "upgrade");
+		assertThat(result.to()).containsExactly(B);
+	}
+
+	@Test
+	void theBaselinePropertyLeavesASchemaDowngradedToBaseAlone(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, linear(dir)).load();
+		retort.upgrade("heads");
+		retort.downgrade("base");
+		db.execute("CREATE TABLE not_managed (id int)");
+		MigrationResult result = configure(db, linear(dir)).baseline(A).load().upgrade("heads");
+		assertThat(result.steps()).extracting(StepResult::operation).containsExactly("upgrade", "upgrade");
+	}
+
+	@Test
 	void stampMovesTheVersionWithoutRunningAndPurgeReplacesUnknownRows(TestDatabase db, @TempDir Path dir) {
 		Retort retort = configure(db, linear(dir)).load();
 		assertThat(retort.stamp(List.of(B), false).to()).containsExactly(B);

@@ -64,6 +64,15 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		return new DatabaseState(false, false, List.of(), List.of(), List.of(), Map.of());
 	}
 
+	/**
+	 * Whether Retort never migrated this schema: no version table, or one with no row and no
+	 * successful step in the history (a first run that failed leaves both tables, empty). A
+	 * schema downgraded to base has successful steps, so it is not such a schema.
+	 */
+	boolean neverMigrated() {
+		return !this.versionTableExists || (this.rows.isEmpty() && this.history.isEmpty());
+	}
+
 	/** Whether the database holds revisions the scripts do not know. */
 	boolean ahead() {
 		return !this.unknown.isEmpty();

@@ -61,8 +61,7 @@ final class OnlineMigration {
 				DatabaseState state = DatabaseState.read(database, graph);
 				List<String> from = state.rows();
 				List<StepResult> steps = new ArrayList<>();
-				if (baseline && config.baseline() != null && !state.versionTableExists()
-						&& database.schemaHasOtherTables()) {
+				if (baseline && config.baseline() != null && state.neverMigrated() && database.schemaHasOtherTables()) {
 					Plan stamp = graph.stamp(List.of(), List.of(config.baseline()), false);
 					logger.info("Schema {} holds tables but no {}: stamping baseline {}", database.names().schema(),
 							config.versionTable(), config.baseline());
