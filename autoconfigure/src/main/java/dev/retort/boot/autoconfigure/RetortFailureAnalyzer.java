@@ -1,5 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
+import java.util.Set;
+
 import dev.retort.error.RetortException;
 import dev.retort.runtime.MigrationFailedException;
 
@@ -20,6 +22,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	/** PostgreSQL's {@code query_canceled}: here, a statement ran past 'retort.ddl.statement-timeout'. */
 	private static final String QUERY_CANCELED = "57014";
+
+	/** {@code duplicate_table}, {@code duplicate_column}, {@code duplicate_object}: what a schema built without Retort gives. */
+	private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42701", "42710");
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
@@ -101,8 +106,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "what the revision did was rolled back. Raise 'retort.ddl.statement-timeout', or split the work "
 					+ "(for example batch a backfill), then start the application again " + where + ".";
 		}
-		return "Fix the failing revision named above and start the application again. What it did was rolled back, "
-				+ "so the database stays where the message above says " + where + ".";
+		String action = "Fix the failing revision named above and start the application again. What it did was "
+				+ "rolled back, so the database stays where the message above says " + where + ".";
+		if (failed != null && ALREADY_EXISTS.contains(failed.sqlState())) {
+			action += " If the schema was built before Retort managed it, set 'retort.baseline' to the revision "
+					+ "that describes it: that revision is stamped, not run, and the upgrade continues from there.";
+		}
+		return action;
 	}
 
 }

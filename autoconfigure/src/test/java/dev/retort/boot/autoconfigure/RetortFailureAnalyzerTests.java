@@ -81,6 +81,14 @@ class RetortFailureAnalyzerTests {
 		assertThat(analysis.getAction()).contains("'retort.ddl.statement-timeout'");
 	}
 
+	@Test
+	void revisionThatFindsItsTableAlreadyThereSuggestsABaseline() {
+		FailureAnalysis analysis = analyze(failed("42P07", true, "relation \"users\" already exists"));
+		assertThat(analysis.getAction()).contains("'retort.baseline'");
+		assertThat(analyze(failed("42P01", true, "relation \"users\" does not exist")).getAction())
+			.doesNotContain("baseline");
+	}
+
 	private static MigrationFailedException failed(String sqlState, boolean rolledBack, String message) {
 		return new MigrationFailedException("Revision bbbb00000002 (db/revisions/bbbb00000002_broken.sql:9) failed: "
 				+ message, "bbbb00000002", "db/revisions/bbbb00000002_broken.sql:9", "ALTER TABLE t ADD COLUMN c int",
