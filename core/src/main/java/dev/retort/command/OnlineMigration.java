@@ -63,8 +63,8 @@ final class OnlineMigration {
 				List<StepResult> steps = new ArrayList<>();
 				if (baseline && config.baseline() != null && state.neverMigrated() && database.schemaHasOtherTables()) {
 					Plan stamp = graph.stamp(List.of(), List.of(config.baseline()), false);
-					logger.info("Schema {} holds tables but no {}: stamping baseline {}", database.names().schema(),
-							config.versionTable(), config.baseline());
+					logger.info("Schema {} holds tables but Retort never migrated it ({} has no row): stamping baseline {}",
+							database.names().schema(), config.versionTable(), config.baseline());
 					database.createTables(this.context.createSchema());
 					steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(stamp)));
 					state = DatabaseState.read(database, graph);
