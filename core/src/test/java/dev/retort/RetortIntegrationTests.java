@@ -100,7 +100,7 @@ class RetortIntegrationTests {
 		Retort retort = configure(db, linear(dir)).schema("missing").createSchema(false).load();
 		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
 		assertThat(error.code()).isEqualTo(ErrorCode.CONFIGURATION);
-		assertThat(error.getMessage()).contains("Schema 'missing' does not exist and 'create-schema' is false");
+		assertThat(error.getMessage()).contains("Schema 'missing' does not exist and 'retort.create-schema' is false");
 	}
 
 	@Test
@@ -335,7 +335,7 @@ class RetortIntegrationTests {
 				() -> configure(db, files).transactionMode(TransactionMode.ALL).load().upgrade("heads"));
 		assertThat(error.code()).isEqualTo(ErrorCode.CONFIGURATION);
 		assertThat(error.getMessage()).startsWith("Revision(s) " + C + " (" + dir.resolve(C + "_test.sql") + ") must run outside a"
-				+ " transaction ('Transactional: false'), but 'transaction-mode' is 'all'");
+				+ " transaction ('Transactional: false'), but 'retort.transaction-mode' is 'all'");
 		assertThat(db.tableExists("coffee")).isFalse();
 	}
 

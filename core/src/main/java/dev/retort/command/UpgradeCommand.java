@@ -39,7 +39,7 @@ public final class UpgradeCommand {
 			List<String> heads = this.context.graph().heads().stream().map(Revision::id).toList();
 			if (heads.size() > 1) {
 				throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present ("
-						+ String.join(", ", heads) + ") and 'fail-on-multiple-heads' is set; merge them first:"
+						+ String.join(", ", heads) + ") and 'retort.fail-on-multiple-heads' is set; merge them first:"
 						+ " retort merge -m \"merge\" " + String.join(" ", heads));
 			}
 		}

@@ -103,7 +103,7 @@ public final class ConnectionFactory {
 									+ ". Check that the database is running and the URL, user and password are right.");
 				}
 				attempt++;
-				logger.info("Database {} not reachable ({}); retry {} of {} in {}", describeTarget(),
+				logger.info("Could not reach {} ({}); retry {} of {} in {}", describeTarget(),
 						scrub(ex.getMessage()), attempt, this.connectRetries, Sql.describe(this.connectRetriesInterval));
 				sleep(this.connectRetriesInterval);
 			}

@@ -172,7 +172,7 @@ public final class Database implements AutoCloseable {
 			this.session.rollbackQuietly();
 			if ("3F000".equals(ex.getSQLState())) {
 				throw new RetortException(ErrorCode.CONFIGURATION, "Schema '" + this.names.schema()
-						+ "' does not exist and 'create-schema' is false: create it, or set 'create-schema' to true.");
+						+ "' does not exist and 'retort.create-schema' is false: create it, or set 'retort.create-schema' to true.");
 			}
 			throw failure("create " + this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable(),
 					ex);

@@ -42,7 +42,7 @@ final class FailureMessage {
 		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState)) {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s)")
 				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
-				.append(" 'ddl.lock-timeout' or 'ddl.retries'.");
+				.append(" 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");
 		}
 		if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays where it was.");

@@ -84,7 +84,7 @@ public final class MigrationLock implements AutoCloseable {
 							+ names.qualifiedVersionTable() + " within " + Sql.describe(timeout) + ": it is held by "
 							+ describe(holder) + ". Wait for that migration to finish, or end that session"
 							+ " (SELECT pg_terminate_backend(" + holder.pid() + ")) if it is stuck;"
-							+ " raise 'lock.wait-timeout' to wait longer.", holder, Duration.ofNanos(now - start));
+							+ " raise 'retort.lock.wait-timeout' to wait longer.", holder, Duration.ofNanos(now - start));
 				}
 				if (now - nextLog >= 0) {
 					logger.info("Waiting for the migration lock of {}: held by {}", names.qualifiedVersionTable(),

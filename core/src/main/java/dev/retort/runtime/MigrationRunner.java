@@ -141,8 +141,8 @@ public final class MigrationRunner {
 			.toList();
 		if (!refused.isEmpty()) {
 			throw new RetortException(ErrorCode.CONFIGURATION, "Revision(s) " + String.join(", ", refused)
-					+ " must run outside a transaction ('Transactional: false'), but 'transaction-mode' is 'all' (one"
-					+ " transaction for the whole run). Nothing was run. Use 'transaction-mode: per-revision', or"
+					+ " must run outside a transaction ('Transactional: false'), but 'retort.transaction-mode' is 'all'"
+					+ " (one transaction for the whole run). Nothing was run. Use 'retort.transaction-mode: per-revision', or"
 					+ " run up to the revision before it, then the rest, in separate runs.");
 		}
 	}
@@ -198,7 +198,8 @@ public final class MigrationRunner {
 					together = false;
 					attempt++;
 					Duration backoff = this.ddl.backoff(attempt);
-					logger.info("Revision {} waited longer than lock_timeout for a lock ({}); rolled back, retry {} of {}"
+					// WARN: an operator watching a stalled deploy needs to see it, in the CLI as in a Boot log.
+					logger.warn("Revision {} waited longer than lock_timeout for a lock ({}); rolled back, retry {} of {}"
 							+ " in {} ms", id(current), failure.cause.getMessage(), attempt, this.ddl.retries(),
 							backoff.toMillis());
 					this.listener.stepRetrying(current, attempt, backoff, failure.cause);
@@ -214,20 +215,19 @@ public final class MigrationRunner {
 							FailureMessage.firstLine(failure.cause.getMessage()));
 					continue;
 				}
-				throw fail(current, failure, millisSince(started), true, unit.size() > 1, attempt);
+				throw fail(current, failure, millisSince(started), true, unit, attempt);
 			}
 			catch (SQLException ex) {
 				this.sink.rollback();
-				throw fail(current, new StatementFailure(null, "transaction", ex), millisSince(started), true,
-						unit.size() > 1, attempt);
+				throw fail(current, new StatementFailure(null, "transaction", ex), millisSince(started), true, unit,
+						attempt);
 			}
 			catch (RuntimeException ex) {
 				this.sink.rollback();
 				if (this.sink.offline()) {
 					throw ex;
 				}
-				throw fail(current, StatementFailure.of(current, ex), millisSince(started), true, unit.size() > 1,
-						attempt);
+				throw fail(current, StatementFailure.of(current, ex), millisSince(started), true, unit, attempt);
 			}
 		}
 	}
@@ -272,7 +272,7 @@ public final class MigrationRunner {
 			StatementFailure failure = (ex instanceof StatementFailure statementFailure) ? statementFailure
 					: (ex instanceof SQLException sqlException) ? new StatementFailure(null, "transaction", sqlException)
 							: StatementFailure.of(step, (RuntimeException) ex);
-			throw fail(step, failure, millisSince(started), false, false, 0);
+			throw fail(step, failure, millisSince(started), false, List.of(step), 0);
 		}
 	}
 
@@ -384,7 +384,7 @@ public final class MigrationRunner {
 				if (autocommit && LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) && attempt < this.ddl.retries()) {
 					attempt++;
 					Duration backoff = this.ddl.backoff(attempt);
-					logger.info("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",
+					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",
 							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis());
 					sleep(backoff);
 					continue;
@@ -431,35 +431,42 @@ public final class MigrationRunner {
 	private List<Bookkeeping> bookkeeping(Step step, Instant startedAt, Long ms) {
 		List<Bookkeeping> statements = new ArrayList<>();
 		step.changes().forEach((change) -> statements.add(this.versionTable.change(change)));
-		statements.add(this.historyTable.insert(historyRow(step, startedAt, ms, true, null)));
+		statements.add(this.historyTable.insert(historyRow(step, step.headsBefore(), startedAt, ms, true, null)));
 		return statements;
 	}
 
-	private HistoryTable.HistoryRow historyRow(Step step, Instant startedAt, Long ms, boolean success, String error) {
+	private HistoryTable.HistoryRow historyRow(Step step, List<String> from, Instant startedAt, Long ms, boolean success,
+			String error) {
 		Revision revision = step.revision();
 		boolean offline = this.sink.offline();
-		return new HistoryTable.HistoryRow(id(step), step.operation().jsonName(), step.headsBefore(),
-				success ? step.headsAfter() : step.headsBefore(), (revision != null) ? revision.message() : null,
+		return new HistoryTable.HistoryRow(id(step), step.operation().jsonName(), from,
+				success ? step.headsAfter() : from, (revision != null) ? revision.message() : null,
 				(revision != null) ? revision.checksum() : null, offline ? null : this.client.get(),
 				offline ? null : startedAt, offline ? null : ms, success, error);
 	}
 
+	/**
+	 * @param unit the steps of the failed transaction (the step alone outside one): the database
+	 * stays at the heads before its first step, which the history row records as both its from and
+	 * to heads, since a rolled-back run never reached the failed step's own starting point
+	 */
 	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
-			boolean wholeRun, int retries) {
-		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, wholeRun, retries);
-		recordFailure(step, ms, exception);
+			List<Step> unit, int retries) {
+		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
+				retries);
+		recordFailure(step, unit.get(0).headsBefore(), ms, exception);
 		this.listener.stepFinished(step, ms, exception);
 		return exception;
 	}
 
-	private void recordFailure(Step step, long ms, MigrationFailedException exception) {
+	private void recordFailure(Step step, List<String> databaseAt, long ms, MigrationFailedException exception) {
 		if (this.sink.offline()) {
 			return;
 		}
 		try {
 			this.sink.begin();
 			this.sink.write(List.of(this.historyTable.insert(
-					historyRow(step, Instant.now().minusMillis(ms), ms, false, exception.getMessage()))));
+					historyRow(step, databaseAt, Instant.now().minusMillis(ms), ms, false, exception.getMessage()))));
 			this.sink.commit();
 		}
 		catch (SQLException | RuntimeException ex) {

@@ -36,7 +36,7 @@ class LockingTests {
 			assertThat(timeout.getMessage()).startsWith("Could not acquire the migration lock of public.retort_version")
 				.contains("pid " + timeout.holder().pid() + " (application_name 'retort-holder', connected since")
 				.contains("pg_terminate_backend(" + timeout.holder().pid() + ")")
-				.contains("'lock.wait-timeout'");
+				.contains("'retort.lock.wait-timeout'");
 			assertThat(timeout.code().exitCode()).isEqualTo(1);
 		}
 		// Released on close: the next runner gets it at once.

@@ -69,7 +69,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "version migrated it). Deploy that version, or downgrade the database with '" + COMMAND
 					+ " downgrade <revision>' run from the newer version.";
 			case CONNECTION_FAILED -> "Check the connection ('spring.datasource.*' or 'retort.url'/'retort.user'/"
-					+ "'retort.password'); if the database is still starting, set 'retort.connect-retries'.";
+					+ "'retort.password'); if the database is still starting, set or raise 'retort.connect-retries' and "
+					+ "'retort.connect-retries-interval'.";
 			case CONFIGURATION -> "Fix the 'retort.*' property named above.";
 			case INVALID_REVISION_FILE, INVALID_GRAPH -> "Fix the revision file named above in 'retort.locations' (or "
 					+ "the @Revision class in 'retort.java-packages'), then run '" + COMMAND + " validate'.";

@@ -1,6 +1,5 @@
 package dev.retort.boot.autoconfigure;
 
-import java.time.Duration;
 import java.util.List;
 
 import dev.retort.command.MigrationListener;
@@ -11,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs each step as Alembic does ({@code Running upgrade ae1027a6acf3 -> 1975ea83b712, Add user
  * column}), so the application's log shows what its startup did to the database. Failures are
- * not logged here: they stop startup and the failure analyzer reports them.
+ * not logged here: they stop startup and the failure analyzer reports them; a retry on a lock is
+ * logged by core, at WARN.
  */
 class RetortStepLogger implements MigrationListener {
 
@@ -24,12 +24,6 @@ class RetortStepLogger implements MigrationListener {
 			logger.info("Running {} {} -> {}{} ({} ms)", step.operation().jsonName(), heads(step.headsBefore()),
 					heads(step.headsAfter()), message, durationMs);
 		}
-	}
-
-	@Override
-	public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
-		logger.warn("Revision {} gave up waiting for a lock; retry {} in {} ms",
-				(step.revision() != null) ? step.revision().id() : "<base>", attempt, backoff.toMillis());
 	}
 
 	private static String heads(List<String> heads) {
