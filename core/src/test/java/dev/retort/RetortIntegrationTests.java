@@ -1,5 +1,6 @@
 package dev.retort;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -187,6 +188,40 @@ class RetortIntegrationTests {
 		assertThat(error.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
 		assertThat(old.validate().problems()).singleElement().asString()
 			.startsWith("Revision " + C + " is in retort_version but no revision file declares it");
+	}
+
+	@Test
+	void validateDoesNotAskToRestoreTheFileOfARevisionStampedAway(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = linear(dir);
+		Path c = files.write(C, B, "CREATE TABLE later (id int);", "DROP TABLE later;");
+		configure(db, files).load().upgrade("heads");
+		configure(db, files).load().stamp(List.of(B), false);
+		Files.delete(c);
+		// The stamp's row names B, so C's last row is still its upgrade; the version row says B.
+		assertThat(configure(db, files).load().validate().problems()).isEmpty();
+	}
+
+	@Test
+	void validateOfADatabaseAheadFindsTheMissingRevisionsTheVersionRowsImply(TestDatabase db, @TempDir Path dir,
+			@TempDir Path newer) {
+		String d = "d4d4d4d4d4d4";
+		String e = "e5e5e5e5e5e5";
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "SELECT 1;", "SELECT 1;");
+		next.write(d, B, "SELECT 1;", "SELECT 1;");
+		next.write(e, d, "SELECT 1;", "SELECT 1;");
+		Retort newerVersion = configure(db, next).load();
+		newerVersion.upgrade(C);
+		newerVersion.stamp(List.of(B), false);
+		newerVersion.upgrade(e);
+
+		// At e: d lies below it; C, a branch stamped away, is applied no more.
+		assertThat(configure(db, linear(dir)).load().validate().problems()).containsExactly(
+				"Revision " + e + " is in retort_version but no revision file declares it: restore its file, or, if the"
+						+ " database is ahead of this checkout, validate from the newer version.",
+				"Revision " + d + " was applied (retort_history) but no revision file declares it: restore its file;"
+						+ " applied revisions are never deleted.");
 	}
 
 	@Test

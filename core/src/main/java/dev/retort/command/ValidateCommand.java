@@ -2,11 +2,10 @@ package dev.retort.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.retort.revision.RevisionGraph;
-import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 
@@ -45,16 +44,29 @@ public final class ValidateCommand {
 						+ " but no revision file declares it: restore its file, or, if the database is ahead of this"
 						+ " checkout, validate from the newer version.");
 			}
-			for (Map.Entry<String, AppliedRevision> entry : new TreeMap<>(state.history()).entrySet()) {
-				if (entry.getValue().applied() && graph.find(entry.getKey()).isEmpty()
-						&& !state.unknown().contains(entry.getKey())) {
-					problems.add("Revision " + entry.getKey() + " was applied (" + this.context.config().historyTable()
-							+ ") but no revision file declares it: restore its file; applied revisions are never"
-							+ " deleted.");
-				}
+			for (String missing : missingApplied(database, state, graph)) {
+				problems.add("Revision " + missing + " was applied (" + this.context.config().historyTable()
+						+ ") but no revision file declares it: restore its file; applied revisions are never deleted.");
 			}
 		}
 		return new ValidateResult(problems);
+	}
+
+	/**
+	 * Applied revisions no file declares, other than the version rows (reported already). Applied
+	 * means implied by the version rows, not "last named by the history": a stamp down to an
+	 * ancestor writes its row under the target, so the history's last word on a revision it left
+	 * behind is still its upgrade. The version rows the files declare imply only revisions the
+	 * files declare (a file whose parent is missing does not load); only the rows no file declares
+	 * can imply missing ones, through the parents the history recorded.
+	 */
+	private static Set<String> missingApplied(Database database, DatabaseState state, RevisionGraph graph) {
+		if (state.unknown().isEmpty() || !state.historyTableExists()) {
+			return Set.of();
+		}
+		Set<String> missing = new TreeSet<>(database.recordedLineage().ancestors(state.unknown(), graph::contains));
+		missing.removeIf(graph::contains);
+		return missing;
 	}
 
 }

@@ -115,6 +115,16 @@ public final class Database implements AutoCloseable {
 	public record RecordedState(Optional<List<String>> heads, Optional<Map<String, AppliedRevision>> applied) {
 	}
 
+	/** The parents the history recorded of each revision (for revisions no file declares). */
+	public RecordedLineage recordedLineage() {
+		try {
+			return this.historyTable.readLineage(this.session);
+		}
+		catch (SQLException ex) {
+			throw failure("read " + this.names.qualifiedHistoryTable(), ex);
+		}
+	}
+
 	/** The newest history rows first. */
 	public List<HistoryRecord> historyEntries(int limit) {
 		try {

@@ -84,6 +84,30 @@ final class HistoryTable {
 		return applied;
 	}
 
+	/**
+	 * The parents each revision's steps recorded, for {@code validate} alone: it reads every
+	 * step's heads, which the start-up read ({@link #appliedQuery}) leaves out to stay small.
+	 * Empty when the table does not exist.
+	 */
+	RecordedLineage readLineage(Session session) throws SQLException {
+		String sql = "SELECT revision, operation, from_heads, to_heads FROM " + this.names.qualifiedHistoryTable()
+				+ " WHERE success AND revision IS NOT NULL AND operation IN ('upgrade', 'downgrade') ORDER BY id";
+		try {
+			return RecordedLineage.of(session.query(sql, (row) -> new Step(row.getString(1), row.getString(2),
+					strings(row.getArray(3)), strings(row.getArray(4)))));
+		}
+		catch (SQLException ex) {
+			if (VersionTable.missingRelation(ex)) {
+				return new RecordedLineage(Map.of());
+			}
+			throw ex;
+		}
+	}
+
+	/** A successful step as {@link #readLineage} reads it. */
+	record Step(String revision, String operation, List<String> fromHeads, List<String> toHeads) {
+	}
+
 	/** The newest rows first, at most {@code limit}; empty when the table does not exist. */
 	List<HistoryRecord> readEntries(Session session, int limit) throws SQLException {
 		String sql = "SELECT revision, operation, from_heads, to_heads, message, checksum, applied_by, client,"

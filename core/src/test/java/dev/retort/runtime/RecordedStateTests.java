@@ -1,6 +1,7 @@
 package dev.retort.runtime;
 
 import java.util.List;
+import java.util.Set;
 
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -80,6 +81,29 @@ class RecordedStateTests {
 			Database.RecordedState state = database.readRecorded();
 			assertThat(state.heads()).contains(List.of("a1"));
 			assertThat(state.applied()).isEmpty();
+		}
+	}
+
+	@Test
+	void theLineageHoldsTheHeadsEachUpgradeReplacedAndEachDowngradeGaveBack(TestDatabase db) throws Exception {
+		try (Database database = Database.open(LockingTests.factory(db, "retort-reader"), null, "retort_version",
+				"retort_history")) {
+			assertThat(database.recordedLineage().parents()).isEmpty();
+			database.createTables(false);
+			String row = "INSERT INTO retort_history (revision, operation, from_heads, to_heads, duration_ms, success)"
+					+ " VALUES ";
+			db.execute(row + "('a1', 'upgrade', '{}', '{a1}', 1, true)",
+					row + "('b2', 'upgrade', '{a1}', '{b2}', 1, true)",
+					// A stamp says nothing of parents: b2 was left for a1, not replaced by it.
+					row + "('a1', 'stamp', '{b2}', '{a1}', 1, true)",
+					row + "('c3', 'upgrade', '{a1}', '{c3}', 1, true)",
+					row + "('m4', 'upgrade', '{c3,x9}', '{m4}', 1, false)",
+					row + "('x9', 'downgrade', '{x9}', '{b2}', 1, true)");
+			RecordedLineage lineage = database.recordedLineage();
+			assertThat(lineage.parents()).containsOnly(entry("a1", Set.of()), entry("b2", Set.of("a1")),
+					entry("c3", Set.of("a1")), entry("x9", Set.of("b2")));
+			assertThat(lineage.ancestors(List.of("c3"), (id) -> false)).containsExactly("a1");
+			assertThat(lineage.ancestors(List.of("x9"), "b2"::equals)).containsExactly("b2");
 		}
 	}
 
