@@ -191,6 +191,25 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aRevisionDowngradedOrStampedAwayMayBeEditedBeforeItIsAppliedAgain(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		configure(db, files).load().upgrade("heads");
+		configure(db, files).load().downgrade(A);
+		files.write(B, A, "ALTER TABLE coffee ADD COLUMN kind varchar(20);", "ALTER TABLE coffee DROP COLUMN kind;");
+		configure(db, files).load().upgrade("heads");
+		configure(db, files).load().stamp(List.of(A), false);
+		db.execute("ALTER TABLE coffee DROP COLUMN kind");
+		files.write(B, A, "ALTER TABLE coffee ADD COLUMN kind text NOT NULL DEFAULT '';",
+				"ALTER TABLE coffee DROP COLUMN kind;");
+		Retort edited = configure(db, files).load();
+		// Its old checksums belong to applications that were undone: only the version rows say what is applied.
+		assertThat(edited.validate().problems()).isEmpty();
+		assertThat(edited.upgrade("heads").steps()).extracting(StepResult::revision).containsExactly(B);
+		assertThat(db.queryStrings("SELECT checksum FROM retort_history WHERE revision = ? AND operation = 'upgrade'"
+				+ " ORDER BY id DESC LIMIT 1", B)).containsExactly(edited.graph().get(B).checksum());
+	}
+
+	@Test
 	void validateDoesNotAskToRestoreTheFileOfARevisionStampedAway(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = linear(dir);
