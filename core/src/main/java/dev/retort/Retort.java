@@ -201,7 +201,10 @@ public final class Retort {
 		return new HistoryCommand(this.context).run(range, readDatabase);
 	}
 
-	/** {@code retort show REV}: never connects. */
+	/**
+	 * {@code retort show REV}: one revision and its SQL. Connects only for {@code current}, the
+	 * revision the database is at.
+	 */
 	public ShowResult show(String revision) {
 		return new ShowCommand(this.context).run(revision);
 	}

@@ -445,6 +445,23 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void showCurrentNeedsADatabaseAndAFileForTheRevisionItIsAt(TestDatabase db, @TempDir Path dir,
+			@TempDir Path newer) {
+		RetortException offline = catchThrowableOfType(RetortException.class,
+				() -> Retort.configure().locations(linear(dir).location()).load().show("current"));
+		assertThat(offline.code()).isEqualTo(ErrorCode.CONFIGURATION);
+		assertThat(offline.getMessage()).contains("'show current' reads the revision the database is at");
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "SELECT 1;", "SELECT 1;");
+		configure(db, next).load().upgrade("heads");
+		assertThat(configure(db, next).load().show("current").revision().revision()).isEqualTo(C);
+		RetortException ahead = catchThrowableOfType(RetortException.class,
+				() -> configure(db, linear(dir)).load().show("current"));
+		assertThat(ahead.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+		assertThat(ahead.getMessage()).startsWith("The database is at " + C + ", which no revision file declares");
+	}
+
+	@Test
 	void theNextRunAfterAFailureContinuesOnceTheFileIsFixed(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, B, "CREATE TABLE t3 (id int);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE t3;");

@@ -107,9 +107,14 @@ abstract class RetortCommand implements Callable<Integer> {
 
 	/** Fails unless a database is configured, naming every way to give one. */
 	void requireDatabase() {
+		requireDatabase(this.spec.name());
+	}
+
+	/** As {@link #requireDatabase()}, naming what needs the database ({@code show current}). */
+	void requireDatabase(String what) {
 		RetortConfig config = config();
 		if (config.dataSource() == null && (config.url() == null || config.url().isBlank())) {
-			throw new RetortException(ErrorCode.CONFIGURATION, "No database to connect to for '" + this.spec.name()
+			throw new RetortException(ErrorCode.CONFIGURATION, "No database to connect to for '" + what
 					+ "': give --url jdbc:postgresql://HOST:PORT/DB (or postgresql://USER:PASSWORD@HOST:PORT/DB), "
 					+ "set DATABASE_URL, RETORT_URL or SPRING_DATASOURCE_URL, or set spring.datasource.url in "
 					+ "application.yml (--config FILE).");

@@ -208,6 +208,38 @@ class CommandsTests {
 	}
 
 	@Test
+	void showCurrentShowsTheRevisionTheDatabaseIsAt(TestDatabase db) {
+		CliRun.Result atBase = cli(db).run("show", "current");
+		assertThat(atBase.exitCode()).isEqualTo(2);
+		assertThat(atBase.err()).isEqualTo("ERROR: The database is at base (no revision applied): there is no current"
+				+ " revision to show. 'retort upgrade' applies the revisions.\n");
+		cli(db).run("upgrade", "ae10");
+		CliRun.Result result = cli(db).run("show", "current");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).startsWith("Rev: ae1027a6acf3 (current)\nParent: <base>\n")
+			.contains("-- +upgrade\nCREATE TABLE coffee_logs");
+		CliRun.Result json = cli(db).run("show", "current", "--format", "json");
+		assertThat(compact(json.out())).startsWith("{\"revision\":\"ae1027a6acf3\",")
+			.contains("\"state\":\"applied\"", "\"upgradeSql\":\"CREATE TABLE coffee_logs");
+	}
+
+	@Test
+	void showCurrentWithoutADatabaseSaysItNeedsOne() {
+		CliRun.Result result = CliRun.in(this.project).run("show", "current");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: No database to connect to for 'show current': give --url");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
+	void showBaseSaysBaseIsNoRevisionAndNamesTheFirst(TestDatabase db) {
+		CliRun.Result result = cli(db).run("show", "base");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("ERROR: 'base' is the empty database before the first revision, not a"
+				+ " revision: it has no file to show. The first revision is ae1027a6acf3: 'retort show ae1027a6acf3'.\n");
+	}
+
+	@Test
 	void downgradeMinusOneRevertsTheLastRevision(TestDatabase db) {
 		cli(db).run("upgrade");
 		CliRun.Result result = cli(db).run("downgrade", "-1");

@@ -1,19 +1,24 @@
 package dev.retort.command;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Database;
 import dev.retort.runtime.MigrationRunner;
 import dev.retort.script.RevisionScript;
 
 /**
  * {@code retort show REV}: one revision with its SQL; a Java revision is rendered through the
- * offline executor. Never connects.
+ * offline executor. Connects only for {@code show current}.
  */
 public final class ShowCommand {
+
+	private static final String CURRENT = "current";
 
 	private final CommandContext context;
 
@@ -25,14 +30,61 @@ public final class ShowCommand {
 		if (revision == null || revision.isBlank()) {
 			throw new RetortException(ErrorCode.INVALID_TARGET, "show needs a revision: an id, a prefix or 'head'.");
 		}
-		Set<String> ids = this.context.graph().resolve(revision.strip(), List.of());
+		RevisionGraph graph = this.context.graph();
+		String target = revision.strip();
+		if (CURRENT.equals(target)) {
+			return current(graph);
+		}
+		Set<String> ids = graph.resolve(target, List.of());
+		if (ids.isEmpty()) {
+			// Only 'base' resolves to nothing: the empty database has no file.
+			List<String> bases = graph.bases().stream().map(Revision::id).toList();
+			throw new RetortException(ErrorCode.INVALID_TARGET, "'" + target
+					+ "' is the empty database before the first revision, not a revision: it has no file to show."
+					+ (bases.isEmpty() ? "" : " The first revision" + ((bases.size() == 1) ? " is " : "s are ")
+							+ String.join(", ", bases) + ": 'retort show " + bases.get(0) + "'."));
+		}
+		return show(exactlyOne(target, ids), null);
+	}
+
+	/**
+	 * {@code show current}: the revision the database is at, as Alembic's {@code show current}.
+	 * Reads the database (and never creates anything).
+	 */
+	private ShowResult current(RevisionGraph graph) {
+		if (!this.context.connections().configured()) {
+			throw new RetortException(ErrorCode.CONFIGURATION, "'show current' reads the revision the database is"
+					+ " at, and no database is configured: give its URL, or name the revision.");
+		}
+		List<String> rows;
+		try (Database database = this.context.openDatabase()) {
+			rows = DatabaseState.read(database, graph).rows();
+		}
+		if (rows.isEmpty()) {
+			throw new RetortException(ErrorCode.INVALID_TARGET, "The database is at base (no revision applied):"
+					+ " there is no current revision to show. 'retort upgrade' applies the revisions.");
+		}
+		String id = exactlyOne(CURRENT, new LinkedHashSet<>(rows));
+		if (graph.find(id).isEmpty()) {
+			throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at " + id
+					+ ", which no revision file declares (a newer version of the application migrated it): there is"
+					+ " no file to show. Show it from the newer version.");
+		}
+		return show(id, RevisionStates.APPLIED);
+	}
+
+	private static String exactlyOne(String target, Set<String> ids) {
 		if (ids.size() != 1) {
-			throw new RetortException(ErrorCode.INVALID_TARGET, "'" + revision + "' names " + ids.size()
+			throw new RetortException(ErrorCode.INVALID_TARGET, "'" + target + "' names " + ids.size()
 					+ " revisions (" + String.join(", ", ids) + "); show takes exactly one.");
 		}
-		RevisionScript script = this.context.script(ids.iterator().next());
+		return ids.iterator().next();
+	}
+
+	private ShowResult show(String id, String state) {
+		RevisionScript script = this.context.script(id);
 		Revision resolved = script.revision();
-		RevisionInfo info = this.context.info(resolved, null);
+		RevisionInfo info = this.context.info(resolved, state);
 		if (script.body() instanceof RevisionScript.SqlBody sql) {
 			return new ShowResult(info, sql.upgradeText(), sql.downgradeText());
 		}
