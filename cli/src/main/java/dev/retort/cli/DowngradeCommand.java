@@ -25,6 +25,7 @@ final class DowngradeCommand extends RetortCommand {
 	@Override
 	int run() {
 		if (this.sql) {
+			refuseJsonWithSql();
 			if (!this.target.contains(":")) {
 				// No made-up id in the example: a user copies it, and it names no revision of theirs.
 				throw usage("'downgrade --sql' does not read the database, so it needs FROM:TO: 'retort downgrade FROM:"

@@ -148,6 +148,17 @@ abstract class RetortCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/**
+	 * Refuses {@code --format json} with {@code --sql} before anything happens: the script is the
+	 * output of {@code --sql}, for psql, and a JSON document around it would be neither.
+	 */
+	void refuseJsonWithSql() {
+		if (json()) {
+			throw usage("--format json cannot be combined with --sql: the SQL script, for psql, is the output of '"
+					+ this.spec.name() + " --sql'. Leave out --format json.");
+		}
+	}
+
 	/** Prints an offline ({@code --sql}) script on standard output, alone. */
 	int printSql(OfflineScript script) {
 		out().print(script.sql());

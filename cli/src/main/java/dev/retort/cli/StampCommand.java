@@ -29,6 +29,7 @@ final class StampCommand extends RetortCommand {
 	@Override
 	int run() {
 		if (this.sql) {
+			refuseJsonWithSql();
 			if (this.purge) {
 				throw usage("--purge cannot be combined with --sql: the script would not know which rows to keep; "
 						+ "run 'retort stamp --purge " + String.join(" ", this.revisions) + "' against the database.");

@@ -26,6 +26,7 @@ final class UpgradeCommand extends RetortCommand {
 	@Override
 	int run() {
 		if (this.sql) {
+			refuseJsonWithSql();
 			return printSql(retort().upgradeSql(this.target));
 		}
 		return migrate("upgrade", (retort) -> retort.upgrade(this.target));

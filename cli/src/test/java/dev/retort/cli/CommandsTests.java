@@ -240,6 +240,21 @@ class CommandsTests {
 	}
 
 	@Test
+	void jsonWithSqlIsRefusedBeforeAnythingHappens(TestDatabase db) {
+		for (String[] args : new String[][] { { "upgrade", "--sql", "--format", "json" },
+				{ "--format", "json", "downgrade", "1975ea83b712:ae1027a6acf3", "--sql" },
+				{ "stamp", "head", "--sql", "--format", "json" } }) {
+			CliRun.Result result = cli(db).run(args);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.out()).isEmpty();
+			assertThat(result.err()).isEqualTo("ERROR: --format json cannot be combined with --sql: the SQL script,"
+					+ " for psql, is the output of '" + ((args[0].startsWith("--")) ? args[2] : args[0])
+					+ " --sql'. Leave out --format json.\n");
+		}
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Test
 	void downgradeMinusOneRevertsTheLastRevision(TestDatabase db) {
 		cli(db).run("upgrade");
 		CliRun.Result result = cli(db).run("downgrade", "-1");
