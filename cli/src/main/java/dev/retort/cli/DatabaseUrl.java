@@ -42,7 +42,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 		else {
 			throw new RetortException(ErrorCode.CONFIGURATION, "Invalid database URL '" + Secrets.scrubUrl(trimmed)
 					+ "' (" + source + "): write it as jdbc:postgresql://HOST:PORT/DATABASE or "
-					+ "postgresql://USER:PASSWORD@HOST:PORT/DATABASE.");
+					+ "postgresql://HOST:PORT/DATABASE with USER:PASSWORD@ before HOST.");
 		}
 		int authorityEnd = indexOfAny(rest, '/', '?');
 		String authority = (authorityEnd < 0) ? rest : rest.substring(0, authorityEnd);

@@ -115,7 +115,8 @@ abstract class RetortCommand implements Callable<Integer> {
 		RetortConfig config = config();
 		if (config.dataSource() == null && (config.url() == null || config.url().isBlank())) {
 			throw new RetortException(ErrorCode.CONFIGURATION, "No database to connect to for '" + what
-					+ "': give --url jdbc:postgresql://HOST:PORT/DB (or postgresql://USER:PASSWORD@HOST:PORT/DB), "
+					+ "': give --url jdbc:postgresql://HOST:PORT/DB (or postgresql://HOST:PORT/DB with USER:PASSWORD@ "
+					+ "before HOST), "
 					+ "set DATABASE_URL, RETORT_URL or SPRING_DATASOURCE_URL, or set spring.datasource.url in "
 					+ "application.yml (--config FILE).");
 		}

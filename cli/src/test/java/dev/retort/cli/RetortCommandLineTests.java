@@ -118,6 +118,8 @@ class RetortCommandLineTests {
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).contains("ERROR: No database to connect to for 'current'", "--url", "DATABASE_URL",
 				"spring.datasource.url");
+		// The hint's placeholder is not a password: the output's secret masking must leave it readable.
+		assertThat(result.err()).contains("USER:PASSWORD@").doesNotContain(Secrets.MASK);
 	}
 
 	@Test
