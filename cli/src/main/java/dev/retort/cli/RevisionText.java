@@ -87,6 +87,11 @@ final class RevisionText {
 			.append(revision.transactional() ? "" : ", not transactional")
 			.append(revision.reversible() ? "" : ", irreversible (no downgrade)")
 			.append('\n');
+		if (revision.notes() != null) {
+			// Where the header has them, as Alembic prints a revision's whole docstring.
+			text.append('\n').append("    Notes:").append('\n');
+			revision.notes().lines().forEach((line) -> text.append(line.isEmpty() ? "" : "    " + line).append('\n'));
+		}
 		return text.toString();
 	}
 

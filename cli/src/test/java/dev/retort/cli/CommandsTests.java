@@ -255,6 +255,43 @@ class CommandsTests {
 	}
 
 	@Test
+	void showAndVerboseHistoryPrintTheHeadersNotesAfterTheMessageAndJsonCarriesThem(TestDatabase db)
+			throws IOException {
+		Files.writeString(this.revisions.directory().resolve("5e1ec7ed0001_backfill.sql"), """
+				-- backfill user ids
+				--
+				-- Revision ID: 5e1ec7ed0001
+				-- Revises: 1975ea83b712
+				--
+				-- Notes:
+				-- - run after the deploy that writes user_id
+				--   (old instances still insert NULL)
+				--
+				-- Ask #payments first.
+
+				-- +upgrade
+				UPDATE coffee_logs SET user_id = 0 WHERE user_id IS NULL;
+				""");
+		String notes = """
+
+				    Notes:
+				    - run after the deploy that writes user_id
+				      (old instances still insert NULL)
+
+				    Ask #payments first.
+				""";
+		CliRun.Result show = cli(db).run("show", "5e1e");
+		assertThat(show.exitCode()).as(show.toString()).isZero();
+		assertThat(show.out()).contains("    Kind: sql, irreversible (no downgrade)\n" + notes + "\n-- +upgrade\n");
+		assertThat(cli(db).run("history", "--verbose").out()).contains("irreversible (no downgrade)\n" + notes + "\nRev: 1975");
+		assertThat(compact(cli(db).run("show", "5e1e", "--format", "json").out())).contains("\"notes\":\"- run after the "
+				+ "deploy that writes user_id\\n  (old instances still insert NULL)\\n\\nAsk #payments first.\"");
+		// A revision without notes has none to show.
+		assertThat(cli(db).run("show", "1975").out()).doesNotContain("Notes:");
+		assertThat(compact(cli(db).run("show", "1975", "--format", "json").out())).contains("\"notes\":null");
+	}
+
+	@Test
 	void downgradeMinusOneRevertsTheLastRevision(TestDatabase db) {
 		cli(db).run("upgrade");
 		CliRun.Result result = cli(db).run("downgrade", "-1");

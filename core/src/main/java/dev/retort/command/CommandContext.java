@@ -185,7 +185,7 @@ public final class CommandContext {
 				new ArrayList<>(graph.branchLabels(id)), revision.message(), revision.createDate(),
 				revision.origin().source(), revision.kind().jsonName(), revision.transactional(),
 				revision.reversible(), graph.isHead(id), revision.isBase(), graph.isBranchPoint(id),
-				revision.isMerge(), state);
+				revision.isMerge(), state, revision.notes());
 	}
 
 }

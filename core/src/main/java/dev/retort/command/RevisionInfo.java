@@ -21,10 +21,13 @@ import java.util.List;
  * @param isMerge whether it is a merge
  * @param state {@code applied}, {@code pending} or {@code other-branch} where a database was
  * read; {@code null} otherwise (and then left out of JSON)
+ * @param notes the free text of a SQL header's {@code Notes:}, {@code null} when there is none.
+ * Not among SPEC §5's keys: an extra member, always present (as {@code createDate} is), so
+ * readers of SPEC's keys are unaffected and a strict reader meets it on its first run
  */
 public record RevisionInfo(String revision, List<String> revises, List<String> dependsOn, List<String> branchLabels,
 		String message, String createDate, String source, String kind, boolean transactional, boolean reversible,
-		boolean isHead, boolean isBase, boolean isBranchPoint, boolean isMerge, String state) {
+		boolean isHead, boolean isBase, boolean isBranchPoint, boolean isMerge, String state, String notes) {
 
 	public RevisionInfo {
 		revises = List.copyOf(revises);
@@ -35,7 +38,7 @@ public record RevisionInfo(String revision, List<String> revises, List<String> d
 	public RevisionInfo withState(String state) {
 		return new RevisionInfo(this.revision, this.revises, this.dependsOn, this.branchLabels, this.message,
 				this.createDate, this.source, this.kind, this.transactional, this.reversible, this.isHead, this.isBase,
-				this.isBranchPoint, this.isMerge, state);
+				this.isBranchPoint, this.isMerge, state, this.notes);
 	}
 
 }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * graph's business)
  * @param message the one-line message
  * @param createDate the {@code Create Date} header as written, or {@code null}
+ * @param notes the free text of a SQL header's {@code Notes:}, or {@code null} when it has none
+ * (Java revisions have none)
  * @param origin where the revision was declared
  * @param kind SQL file or Java class
  * @param transactional whether it runs inside a transaction
@@ -23,8 +25,8 @@ import java.util.Objects;
  * @param checksum SHA-256 (hex) of the upgrade section, or {@code null} for Java revisions
  */
 public record Revision(String id, List<String> parents, List<String> dependsOn, List<String> branchLabels,
-		String message, String createDate, Origin origin, Kind kind, boolean transactional, boolean reversible,
-		String checksum) {
+		String message, String createDate, String notes, Origin origin, Kind kind, boolean transactional,
+		boolean reversible, String checksum) {
 
 	public Revision {
 		Objects.requireNonNull(id, "'id' must not be null");
@@ -32,8 +34,16 @@ public record Revision(String id, List<String> parents, List<String> dependsOn, 
 		dependsOn = List.copyOf(dependsOn);
 		branchLabels = List.copyOf(branchLabels);
 		message = (message != null) ? message : "";
+		notes = (notes == null || notes.isBlank()) ? null : notes;
 		origin = (origin != null) ? origin : Origin.UNKNOWN;
 		kind = (kind != null) ? kind : Kind.SQL;
+	}
+
+	/** A revision without notes, as every Java revision is. */
+	public Revision(String id, List<String> parents, List<String> dependsOn, List<String> branchLabels, String message,
+			String createDate, Origin origin, Kind kind, boolean transactional, boolean reversible, String checksum) {
+		this(id, parents, dependsOn, branchLabels, message, createDate, null, origin, kind, transactional, reversible,
+				checksum);
 	}
 
 	/** A revision with just an id and parents, for tests and tools. */
@@ -52,17 +62,17 @@ public record Revision(String id, List<String> parents, List<String> dependsOn, 
 
 	public Revision withDependsOn(String... ids) {
 		return new Revision(this.id, this.parents, List.of(ids), this.branchLabels, this.message, this.createDate,
-				this.origin, this.kind, this.transactional, this.reversible, this.checksum);
+				this.notes, this.origin, this.kind, this.transactional, this.reversible, this.checksum);
 	}
 
 	public Revision withBranchLabels(String... labels) {
 		return new Revision(this.id, this.parents, this.dependsOn, List.of(labels), this.message, this.createDate,
-				this.origin, this.kind, this.transactional, this.reversible, this.checksum);
+				this.notes, this.origin, this.kind, this.transactional, this.reversible, this.checksum);
 	}
 
 	public Revision withReversible(boolean reversible) {
 		return new Revision(this.id, this.parents, this.dependsOn, this.branchLabels, this.message, this.createDate,
-				this.origin, this.kind, this.transactional, reversible, this.checksum);
+				this.notes, this.origin, this.kind, this.transactional, reversible, this.checksum);
 	}
 
 	/** Where a revision comes from: a file or a class. */

@@ -146,6 +146,9 @@ public final class SqlRevisionParser {
 
 		private int messageLine;
 
+		/** The lines of {@code Notes:}, each without its {@code --} and the one space after it. */
+		private final List<String> notes = new ArrayList<>();
+
 		Reader(String source, String text, boolean splitNow) {
 			this.source = source;
 			this.splitNow = splitNow;
@@ -237,11 +240,17 @@ public final class SqlRevisionParser {
 				if (end - start < 2 || text.charAt(start) != '-' || text.charAt(start + 1) != '-' || marker(i) != null) {
 					break;
 				}
+				if (inNotes) {
+					// Kept as written, indentation too; only the space that follows '--' by convention goes.
+					int after = start + 2;
+					this.notes.add(text.substring((after < end && text.charAt(after) <= ' ') ? after + 1 : after, end));
+					continue;
+				}
 				int from = start + 2;
 				while (from < end && text.charAt(from) <= ' ') {
 					from++;
 				}
-				if (inNotes || from == end) {
+				if (from == end) {
 					continue;
 				}
 				if (first) {
@@ -271,6 +280,9 @@ public final class SqlRevisionParser {
 				this.keyLines[key] = i + 1;
 				this.values[key] = text.substring(colon + 1, end).trim();
 				inNotes = key == NOTES;
+				if (inNotes && !this.values[key].isEmpty()) {
+					this.notes.add(this.values[key]);
+				}
 			}
 			return i;
 		}
@@ -322,8 +334,8 @@ public final class SqlRevisionParser {
 					this.keyLines[BRANCH_LABELS]);
 			SqlSection up = (upgrade != null) ? upgrade.section() : SqlSection.split("", List.of());
 			String checksum = checksum(up.text());
-			Revision revision = new Revision(id, revises, dependsOn, labels, this.message, createDate, origin,
-					Kind.SQL, transactional, downgrade != null, checksum);
+			Revision revision = new Revision(id, revises, dependsOn, labels, this.message, createDate, notes(),
+					origin, Kind.SQL, transactional, downgrade != null, checksum);
 			RevisionScript.SqlBody body = new RevisionScript.SqlBody(up,
 					(downgrade != null) ? downgrade.section() : null);
 			return new RevisionScript(revision, body);
@@ -348,6 +360,19 @@ public final class SqlRevisionParser {
 				items.add(trimmed);
 			}
 			return items;
+		}
+
+		/** The notes as one text without leading or trailing blank lines, {@code null} when there are none. */
+		private String notes() {
+			int from = 0;
+			int to = this.notes.size();
+			while (from < to && this.notes.get(from).isBlank()) {
+				from++;
+			}
+			while (to > from && this.notes.get(to - 1).isBlank()) {
+				to--;
+			}
+			return (from < to) ? String.join("\n", this.notes.subList(from, to)) : null;
 		}
 
 		private boolean transactional() {

@@ -11,7 +11,7 @@ class JsonTests {
 
 	private static final RevisionInfo INFO = new RevisionInfo("1975ea83b712", List.of("ae1027a6acf3"), List.of(),
 			List.of("users"), "Add \"user\" column\nto logs", "2026-11-25 21:00:00",
-			"db/revisions/1975ea83b712_add_user_column.sql", "sql", true, true, true, false, false, false, null);
+			"db/revisions/1975ea83b712_add_user_column.sql", "sql", true, true, true, false, false, false, null, null);
 
 	@Test
 	void currentIsAnObjectOfItsComponentsInSpecOrder() {
@@ -52,18 +52,19 @@ class JsonTests {
 				      "isHead": true,
 				      "isBase": false,
 				      "isBranchPoint": false,
-				      "isMerge": false
+				      "isMerge": false,
+				      "notes": null
 				    }
 				  ]
 				}""");
-		assertThat(Json.write(INFO.withState("applied"))).contains("\"isMerge\": false,\n  \"state\": \"applied\"\n}");
+		assertThat(Json.write(INFO.withState("applied"))).contains("\"isMerge\": false,\n  \"state\": \"applied\",\n  \"notes\": null\n}");
 	}
 
 	@Test
 	void showIsTheRevisionWithItsSqlInOneObject() {
 		String json = Json.write(new ShowResult(INFO, "ALTER TABLE t ADD c int;", null));
 		assertThat(json).startsWith("{\n  \"revision\": \"1975ea83b712\",")
-			.endsWith("\"isMerge\": false,\n  \"upgradeSql\": \"ALTER TABLE t ADD c int;\",\n  \"downgradeSql\": null\n}");
+			.endsWith("\"isMerge\": false,\n  \"notes\": null,\n  \"upgradeSql\": \"ALTER TABLE t ADD c int;\",\n  \"downgradeSql\": null\n}");
 	}
 
 	@Test

@@ -149,6 +149,38 @@ class SqlRevisionParserTests {
 				""").revision();
 
 		assertThat(revision.parents()).isEmpty();
+		assertThat(revision.notes()).isEqualTo("first line\nRevises: not-a-key-here\nWhatever: goes");
+	}
+
+	@Test
+	void notesKeepTheirLinesIndentationAndBlankLinesWithoutTheCommentDashes() {
+		Revision revision = parse("""
+				-- Message
+				-- Revision ID: abc123
+				--
+				-- Notes:
+				--
+				-- - nullable first
+				--   (the backfill runs in the next revision)
+				--
+				-- Ask #payments before applying.
+				--
+				-- +upgrade
+				""").revision();
+
+		assertThat(revision.notes()).isEqualTo("""
+				- nullable first
+				  (the backfill runs in the next revision)
+
+				Ask #payments before applying.""");
+		assertThat(parse(SPEC_EXAMPLE).revision().notes())
+			.isEqualTo("- nullable first; a later revision sets NOT NULL after the backfill");
+	}
+
+	@Test
+	void anEmptyOrAbsentNotesKeyMeansNoNotes() {
+		assertThat(parse("-- m\n-- Revision ID: a1\n--\n-- Notes:\n--\n\n-- +upgrade\n").revision().notes()).isNull();
+		assertThat(parse("-- m\n-- Revision ID: a1\n-- +upgrade\n").revision().notes()).isNull();
 	}
 
 	@Test

@@ -85,6 +85,7 @@ public class RetortEndpoint {
 		if (info.state() != null) {
 			body.put("state", info.state());
 		}
+		body.put("notes", info.notes());
 		body.put("upgradeSql", shown.upgradeSql());
 		body.put("downgradeSql", shown.downgradeSql());
 		return body;

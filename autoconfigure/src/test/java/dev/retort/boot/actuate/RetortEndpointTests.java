@@ -46,6 +46,8 @@ class RetortEndpointTests {
 			assertThat(newest.get("reversible").asBoolean()).isTrue();
 			assertThat(newest.get("transactional").asBoolean()).isTrue();
 			assertThat(newest.get("state").asString()).isEqualTo("applied");
+			assertThat(newest.get("notes").asString()).isEqualTo("- id 1 is what the menu page links to");
+			assertThat(revisions.get(1).get("notes").isNull()).as("a revision without notes has none").isTrue();
 			JsonNode history = body.get("history");
 			assertThat(history.size()).isEqualTo(2);
 			JsonNode last = history.get(0);
@@ -68,6 +70,7 @@ class RetortEndpointTests {
 			Response response = app.get("/actuator/migrations/aaaa00000002");
 			assertThat(response.status()).isEqualTo(200);
 			assertThat(response.body().get("revision").asString()).isEqualTo("aaaa00000002");
+			assertThat(response.body().get("notes").asString()).isEqualTo("- id 1 is what the menu page links to");
 			assertThat(response.body().get("upgradeSql").asString())
 				.contains("INSERT INTO beverages (id, name) VALUES (1, 'espresso')");
 			assertThat(response.body().get("downgradeSql").asString()).contains("DELETE FROM beverages WHERE id = 1");
