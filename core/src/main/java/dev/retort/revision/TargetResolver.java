@@ -205,6 +205,14 @@ final class TargetResolver {
 	 * leaves the graph and {@code noOverwalk}, else stops at the last position.
 	 */
 	int walk(int start, int steps, String branch, boolean noOverwalk, String identifier) {
+		return walk(start, steps, branch, noOverwalk, identifier, 0);
+	}
+
+	/**
+	 * {@link #walk(int, int, String, boolean, String)}, for a caller that goes {@code stepsAfter}
+	 * more steps down from where this walk ends: what the hint of an ambiguous walk counts with.
+	 */
+	private int walk(int start, int steps, String branch, boolean noOverwalk, String identifier, int stepsAfter) {
 		BitSet branchLineage = (branch != null && steps > 0) ? lineage(branch, identifier) : null;
 		int position = start;
 		for (int i = 0; i < Math.abs(steps); i++) {
@@ -231,12 +239,66 @@ final class TargetResolver {
 				String from = (position == BASE) ? "base" : this.graph.id(position);
 				String why = (steps > 0) ? from + " has several next revisions (" + String.join(", ", this.graph.idsOf(next))
 						+ ")" : from + " is a merge of " + String.join(", ", this.graph.idsOf(next));
+				int remaining = Math.abs(steps) - i - 1;
+				List<String> sides = (steps > 0) ? sidesUp(next, identifier)
+						: sidesDown(next, remaining + stepsAfter, noOverwalk, identifier);
 				throw new InvalidTargetException(identifier, "Relative revision '" + identifier + "' is ambiguous: " + why
-						+ ". Name the branch ('label@+1', 'label@-1') or a revision.");
+						+ (sides.isEmpty() ? ". Name the revision to go to ('retort history' lists them)."
+								: ". Name the side to follow: " + String.join(" or ", sides) + "."));
 			}
 			position = next[0];
 		}
 		return position;
+	}
+
+	/**
+	 * For a walk up that meets several next revisions: the same move along each of them, as
+	 * {@code name@+N} (or {@code name@REV+N}), {@code name} the side's own branch label, else
+	 * its id, which Alembic also takes as a branch.
+	 */
+	private List<String> sidesUp(int[] next, String identifier) {
+		String move = identifier.substring(identifier.lastIndexOf('@') + 1);
+		List<String> sides = new ArrayList<>();
+		for (int side : next) {
+			sides.add("'" + sideName(side, next) + "@" + move + "' (through " + this.graph.id(side) + ")");
+		}
+		return sides;
+	}
+
+	/**
+	 * For a walk down that meets a merge: where the walk ends through each parent, as
+	 * {@code name@REV} (a downgrade to {@code REV} that reverts only that side; an upgrade or a
+	 * range takes it as {@code REV}). A side that goes below the base or meets another merge is
+	 * left out.
+	 */
+	private List<String> sidesDown(int[] parents, int remaining, boolean noOverwalk, String identifier) {
+		List<String> sides = new ArrayList<>();
+		for (int side : parents) {
+			int end;
+			try {
+				end = (remaining == 0) ? side : walk(side, -remaining, null, noOverwalk, identifier);
+			}
+			catch (InvalidTargetException ex) {
+				continue;
+			}
+			if (end == OVERWALK) {
+				continue;
+			}
+			String id = this.graph.id(side);
+			sides.add((end == side) ? "'" + id + "'"
+					: "'" + sideName(side, parents) + "@" + describe(end) + "' (through " + id + ")");
+		}
+		return sides;
+	}
+
+	/** A branch label of {@code side} that no other of {@code sides} carries, else its id. */
+	private String sideName(int side, int[] sides) {
+		for (String label : this.graph.labels.get(side)) {
+			if (Arrays.stream(sides).filter((other) -> this.graph.labels.get(other).contains(label)).count() == 1) {
+				return label;
+			}
+		}
+		return this.graph.id(side);
 	}
 
 	/** Alembic's {@code _parse_upgrade_target}: the revisions to upgrade to; empty for base. */
@@ -345,7 +407,7 @@ final class TargetResolver {
 			}
 		}
 		int start = revision((branch != null) ? branch + "@" + symbol : symbol);
-		int position = walk(start, steps + 1, null, noOverwalk, target);
+		int position = walk(start, steps + 1, null, noOverwalk, target, 1);
 		if (position >= 0 && this.graph.parents[position].length > 1) {
 			return new DowngradeTarget(branch, position, true);
 		}

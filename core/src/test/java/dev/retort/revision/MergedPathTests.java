@@ -13,6 +13,7 @@ import static dev.retort.revision.Graphs.insert;
 import static dev.retort.revision.Graphs.rev;
 import static dev.retort.revision.Graphs.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Scenarios S13–S17 of alembic.md §2.5: the merged diamond G3 ({@code MergedPathTest}) and
@@ -51,6 +52,36 @@ class MergedPathTests {
 		Plan plan = this.graph.downgrade(heads("e"), "-1");
 		assertThat(ids(plan)).containsExactly("e");
 		assertThat(plan.toHeads()).containsExactly("d1", "d2");
+	}
+
+	@Test
+	void aRelativeDowngradeThroughAMergeSuggestsADowngradeAlongEachSideThatWorks() {
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> this.graph.downgrade(heads("e"), "-2"))
+			.withMessage("Relative revision '-2' is ambiguous: e is a merge of d1, d2. Name the side to follow:"
+					+ " 'd1@c1' (through d1) or 'c2branch@c2' (through d2).");
+		Plan throughD1 = this.graph.downgrade(heads("e"), "d1@c1");
+		assertThat(ids(throughD1)).containsExactly("e", "d1");
+		assertThat(throughD1.toHeads()).containsExactlyInAnyOrder("c1", "d2");
+		Plan throughD2 = this.graph.downgrade(heads("e"), "c2branch@c2");
+		assertThat(ids(throughD2)).containsExactly("e", "d2");
+		assertThat(throughD2.toHeads()).containsExactlyInAnyOrder("d1", "c2");
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> this.graph.downgrade(heads("f"), "f-3"))
+			.withMessageEndingWith("Name the side to follow: 'd1@c1' (through d1) or 'c2branch@c2' (through d2).");
+	}
+
+	@Test
+	void aRelativeUpgradeThroughABranchPointSuggestsAnUpgradeAlongEachSideThatWorks() {
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> this.graph.upgrade(heads("b"), "+2"))
+			.withMessage("Relative revision '+2' is ambiguous: b has several next revisions (c1, c2). Name the side to"
+					+ " follow: 'c1@+2' (through c1) or 'c2branch@+2' (through c2).");
+		assertThat(ids(this.graph.upgrade(heads("b"), "c1@+2"))).containsExactly("c1", "d1");
+		assertThat(ids(this.graph.upgrade(heads("b"), "c2branch@+2"))).containsExactly("c2", "d2");
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> this.graph.upgrade(heads("a"), "e-1"))
+			.withMessageEndingWith("e is a merge of d1, d2. Name the side to follow: 'd1' or 'd2'.");
 	}
 
 	@Test
