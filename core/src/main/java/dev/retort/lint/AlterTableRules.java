@@ -27,6 +27,22 @@ import static dev.retort.lint.TokenReading.volatileDefault;
  */
 final class AlterTableRules {
 
+	/** PG110's way out for a serial column: its parts, each without a rewrite. */
+	static final String SERIAL_FIX = "Add the column as its plain type (integer for serial, bigint for bigserial), "
+			+ "CREATE SEQUENCE ... OWNED BY it, SET DEFAULT nextval(...) separately (only new rows get it), and backfill the existing rows in batches "
+			+ "(Operations.backfill).";
+
+	/** PG110's way out for an identity column, which takes no SET DEFAULT. */
+	static final String IDENTITY_FIX = "Add the column without the identity, SET DEFAULT nextval(...) of a sequence of your own and "
+			+ "backfill in batches (Operations.backfill), make it NOT NULL (see PG109), then DROP DEFAULT, ADD GENERATED "
+			+ "BY DEFAULT AS IDENTITY (no rewrite on a NOT NULL column), setval its sequence past the highest value and "
+			+ "drop your sequence.";
+
+	/** PG110's way out for a stored generated column, which takes no SET DEFAULT either. */
+	static final String STORED_GENERATED_FIX = "Add a plain column kept up to date by a BEFORE INSERT OR UPDATE trigger, "
+			+ "and backfill the existing rows in batches (Operations.backfill). On PostgreSQL 18 a virtual generated "
+			+ "column (without STORED) is computed when read, so adding one does not rewrite the table.";
+
 	private final RevisionLint lint;
 
 	AlterTableRules(RevisionLint lint) {
@@ -110,13 +126,21 @@ final class AlterTableRules {
 		String qualified = quote(table + "." + column);
 		String typeWord = (at + 1 < action.size()) ? action.get(at + 1).text() : "";
 		boolean generated = containsWord(action, "GENERATED");
+		// Each case has its own way out: SET DEFAULT, the generic fix, is refused on an identity column.
 		if (SERIAL_TYPES.contains(typeWord)) {
 			this.lint.find(LintRule.PG110, "adding the " + typeWord.toLowerCase(Locale.ROOT) + " column " + qualified
-					+ " rewrites " + quote(table) + " and all its indexes under an ACCESS EXCLUSIVE lock.");
+					+ " rewrites " + quote(table) + " and all its indexes under an ACCESS EXCLUSIVE lock: its default, "
+					+ "nextval(…), is called for every row.", SERIAL_FIX);
 		}
-		else if (generated && (containsWord(action, "IDENTITY") || containsWord(action, "STORED"))) {
-			this.lint.find(LintRule.PG110, "adding the generated column " + qualified + " rewrites " + quote(table)
-					+ " and all its indexes under an ACCESS EXCLUSIVE lock.");
+		else if (generated && containsSequence(action, "AS", "IDENTITY")) {
+			this.lint.find(LintRule.PG110, "adding the identity column " + qualified + " rewrites " + quote(table)
+					+ " and all its indexes under an ACCESS EXCLUSIVE lock: every row is given a value from its sequence.",
+					IDENTITY_FIX);
+		}
+		else if (generated && containsWord(action, "STORED")) {
+			this.lint.find(LintRule.PG110, "adding the stored generated column " + qualified + " rewrites "
+					+ quote(table) + " and all its indexes under an ACCESS EXCLUSIVE lock: its value is computed and "
+					+ "stored for every row.", STORED_GENERATED_FIX);
 		}
 		else {
 			String volatileCall = volatileDefault(action);

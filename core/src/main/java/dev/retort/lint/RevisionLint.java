@@ -401,10 +401,19 @@ final class RevisionLint {
 		find(rule, rule.severity(), message);
 	}
 
+	/** A finding whose safe way out is not the rule's usual one ({@link LintRule#fix()}). */
+	void find(LintRule rule, String message, String fix) {
+		find(rule, rule.severity(), message, fix);
+	}
+
 	void find(LintRule rule, Severity severity, String message) {
+		find(rule, severity, message, rule.fix());
+	}
+
+	private void find(LintRule rule, Severity severity, String message, String fix) {
 		this.pending.add(new LintFinding(this.revision.id(), this.revision.source() + ":"
 				+ this.current.statement.line(), rule.name(), rule.ruleName(), severity,
-				Character.toUpperCase(message.charAt(0)) + message.substring(1), rule.fix(),
+				Character.toUpperCase(message.charAt(0)) + message.substring(1), fix,
 				rule == LintRule.PG114));
 	}
 
