@@ -44,6 +44,9 @@ public final class SqlRevisionParser {
 
 	private static final int NOTES = 6;
 
+	/** Per key of {@link #KEYS} that takes a list, what one entry names, for messages. */
+	private static final String[] ENTRY_WORDS = { null, "revision", null, "label", "revision or label", null, null };
+
 	/** Normalised key (lower case, single spaces) → its index in {@link #KEYS}. */
 	private static final Map<String, Integer> KEY_INDEXES = keyIndexes();
 
@@ -324,9 +327,10 @@ public final class SqlRevisionParser {
 			if (idProblem != null) {
 				problem(idLine, idProblem);
 			}
+			// In the order the template writes them, so that their problems come in line order.
 			List<String> revises = list(REVISES);
-			List<String> dependsOn = list(DEPENDS_ON);
 			List<String> labels = list(BRANCH_LABELS);
+			List<String> dependsOn = list(DEPENDS_ON);
 			boolean transactional = transactional();
 			String createDate = this.values[CREATE_DATE];
 			createDate = (createDate == null || createDate.isEmpty()) ? null : createDate;
@@ -347,9 +351,18 @@ public final class SqlRevisionParser {
 			if (value == null) {
 				return items;
 			}
-			for (String item : value.split(",")) {
+			boolean emptyReported = false;
+			for (String item : value.split(",", -1)) {
 				String trimmed = item.trim();
 				if (trimmed.isEmpty()) {
+					// An empty value is a base (or no labels); an empty entry among values is a typo, and
+					// dropping it quietly could lose a parent: a merge becomes a plain revision, or a new base.
+					if (!value.isEmpty() && !emptyReported) {
+						problem(this.keyLines[key], "'" + KEYS.get(key) + "' value '" + value + "' has an empty entry "
+								+ "(a comma with nothing before or after it). Write the " + ENTRY_WORDS[key]
+								+ " that is missing, or remove the extra comma.");
+						emptyReported = true;
+					}
 					continue;
 				}
 				if (hasWhitespace(trimmed)) {

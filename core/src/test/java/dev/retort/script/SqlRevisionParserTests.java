@@ -217,6 +217,30 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void anEmptyEntryInAListIsAProblemNamingItsLineNotAQuietlyLostParent() {
+		SqlRevisionParser.Result result = SqlRevisionParser.read("db/revisions/m.sql", """
+				-- merge
+				-- Revision ID: a1
+				-- Revises: p1,
+				-- Branch Labels: x, ,y
+				-- Depends On: ,d1
+				-- +upgrade
+				""");
+
+		assertThat(result.problems()).containsExactly(
+				"db/revisions/m.sql:3: 'Revises' value 'p1,' has an empty entry (a comma with nothing before or after it)."
+						+ " Write the revision that is missing, or remove the extra comma.",
+				"db/revisions/m.sql:4: 'Branch Labels' value 'x, ,y' has an empty entry (a comma with nothing before or"
+						+ " after it). Write the label that is missing, or remove the extra comma.",
+				"db/revisions/m.sql:5: 'Depends On' value ',d1' has an empty entry (a comma with nothing before or after"
+						+ " it). Write the revision or label that is missing, or remove the extra comma.");
+		assertThat(SqlRevisionParser.read("c.sql", "-- m\n-- Revision ID: a1\n-- Revises: ,\n-- +upgrade\n").problems())
+			.as("reported once per key").hasSize(1);
+		assertThat(parse("-- m\n-- Revision ID: a1\n-- Revises:\n-- Branch Labels:\n-- Depends On:\n-- +upgrade\n")
+			.revision().isBase()).as("an empty value is still a base").isTrue();
+	}
+
+	@Test
 	void severalProblemsMakeOneListedMessage() {
 		assertThatExceptionOfType(InvalidRevisionFileException.class)
 			.isThrownBy(() -> SqlRevisionParser.parse("x.sql", "-- m\n-- Revision ID: a1\n-- A: 1\n-- B: 2\n-- +upgrade\n"))
