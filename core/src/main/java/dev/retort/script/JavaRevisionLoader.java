@@ -163,8 +163,10 @@ final class JavaRevisionLoader {
 		if (idProblem != null) {
 			problems.add(className + ": " + idProblem);
 		}
-		dev.retort.revision.Revision revision = new dev.retort.revision.Revision(id, values(annotation.revises()),
-				values(annotation.dependsOn()), values(annotation.branchLabels()), annotation.message(), null,
+		dev.retort.revision.Revision revision = new dev.retort.revision.Revision(id,
+				values(className, "revises", "revision", annotation.revises(), problems),
+				values(className, "dependsOn", "revision or label", annotation.dependsOn(), problems),
+				values(className, "branchLabels", "label", annotation.branchLabels(), problems), annotation.message(), null,
 				Origin.of(className), Kind.JAVA, annotation.transactional(), reversible(type, migration), null);
 		return new RevisionScript(revision, new RevisionScript.JavaBody(migration));
 	}
@@ -186,12 +188,26 @@ final class JavaRevisionLoader {
 		}
 	}
 
-	private static List<String> values(String[] values) {
+	/**
+	 * The non-blank values of an attribute. {@code revises = ""} alone reads as no parent, like an
+	 * empty {@code Revises:}; a blank among several values is a typo that would lose a parent
+	 * (as an empty entry of a SQL header is), so it is a problem.
+	 */
+	private static List<String> values(String className, String attribute, String entry, String[] values,
+			List<String> problems) {
 		List<String> result = new ArrayList<>();
+		boolean blank = false;
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
 				result.add(value.trim());
 			}
+			else {
+				blank = true;
+			}
+		}
+		if (blank && values.length > 1) {
+			problems.add(className + ": @Revision(" + attribute + " = {\"" + String.join("\", \"", values)
+					+ "\"}) has a blank entry. Write the " + entry + " that is missing, or remove the entry.");
 		}
 		return result;
 	}

@@ -61,7 +61,8 @@ class JavaRevisionLoaderTests {
 		List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("dev.retort.script.fixtures.bad"), List.of(),
 				this.classLoader, problems);
 
-		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("bad_id_that_is_longer_than_32_chars");
+		assertThat(scripts).extracting((script) -> script.revision().id())
+			.containsExactly("bad_id_that_is_longer_than_32_chars", "bad000000005");
 		assertThat(problems).containsExactlyInAnyOrder(
 				"dev.retort.script.fixtures.bad.NotAMigration: annotated with @Revision but does not implement "
 						+ "dev.retort.script.Migration. Implement Migration (upgrade(Operations), and downgrade(Operations) "
@@ -71,7 +72,9 @@ class JavaRevisionLoaderTests {
 				"dev.retort.script.fixtures.bad.Unannotated: implements Migration but has no @Revision annotation, so it "
 						+ "has no id or parents. Annotate it with @Revision(id = \"…\", revises = \"…\").",
 				"dev.retort.script.fixtures.bad.BadId: revision id 'bad_id_that_is_longer_than_32_chars' is 35 characters "
-						+ "long; the version table holds at most 32. Use a shorter id.");
+						+ "long; the version table holds at most 32. Use a shorter id.",
+				"dev.retort.script.fixtures.bad.BlankParent: @Revision(revises = {\"bad000000001\", \"\"}) has a blank "
+						+ "entry. Write the revision that is missing, or remove the entry.");
 	}
 
 	@Test
