@@ -27,10 +27,10 @@ final class DowngradeCommand extends RetortCommand {
 		if (this.sql) {
 			refuseJsonWithSql();
 			if (!this.target.contains(":")) {
-				// No made-up id in the example: a user copies it, and it names no revision of theirs.
-				throw usage("'downgrade --sql' does not read the database, so it needs FROM:TO: 'retort downgrade FROM:"
-						+ this.target + " --sql', FROM being the revision the database is at ('retort current' shows"
-						+ " it).");
+				// 'head' as FROM: an id from the docs' project would name nothing in the user's.
+				throw usage("'downgrade --sql' does not read the database, so it needs FROM:TO, e.g. 'retort downgrade "
+						+ "head:" + this.target + " --sql' when the database is at the head; 'retort current' shows "
+						+ "where it is.");
 			}
 			return printSql(retort().downgradeSql(this.target));
 		}
