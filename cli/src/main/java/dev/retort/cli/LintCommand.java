@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 final class LintCommand extends RetortCommand {
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "RANGE",
-			description = "Revisions to lint, [start]:[end] as for history; default all. e.g. ae10:head")
+			description = "Revisions to lint: [start]:[end] as for history, or one revision (e.g. the new one of a pull"
+					+ " request); default all. e.g. ae10:head, ae10")
 	String range;
 
 	@Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",

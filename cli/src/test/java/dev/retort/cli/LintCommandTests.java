@@ -64,6 +64,19 @@ class LintCommandTests {
 	}
 
 	@Test
+	void oneIdentifierLintsTheRevisionsItNames() {
+		this.revisions.write("b2", "a1", "index names", "CREATE INDEX users_name_idx ON users (email);", null);
+		this.revisions.write("c3", "b2", "drop old index", "DROP INDEX users_email_idx;", null);
+		CliRun.Result result = lint("b2");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		assertThat(result.out()).contains("ERROR PG101", "1 finding (1 error, 0 warnings) in 1 revision.")
+			.doesNotContain("PG102");
+		CliRun.Result base = lint("base");
+		assertThat(base.exitCode()).as(base.toString()).isEqualTo(2);
+		assertThat(base.err()).contains("'base' names no revision to lint.");
+	}
+
+	@Test
 	void jsonIsOneDocumentWithEveryFinding() {
 		this.revisions.write("b2", "a1", "index names", "CREATE INDEX users_name_idx ON users (email);", null);
 		CliRun.Result result = lint("--format", "json");

@@ -3,11 +3,13 @@ package dev.retort.command;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import dev.retort.dialect.postgres.StatementSplitter;
 import dev.retort.lint.LintedRevision;
 import dev.retort.lint.Linter;
 import dev.retort.lint.Severity;
+import dev.retort.revision.InvalidTargetException;
 import dev.retort.revision.Revision;
 import dev.retort.runtime.MigrationRunner;
 import dev.retort.script.RevisionScript;
@@ -15,8 +17,9 @@ import dev.retort.script.RevisionScript.SqlBody;
 
 /**
  * {@code retort lint [RANGE]}: the upgrade statements of the revisions in a range (all by
- * default), base first, through the rules of {@link Linter}; a Java revision as the SQL it
- * renders. Never connects.
+ * default), or of the revision(s) one identifier names ({@code retort lint ae10}, the new revision
+ * of a pull request), base first, through the rules of {@link Linter}; a Java revision as the SQL
+ * it renders. Never connects.
  */
 public final class LintCommand {
 
@@ -28,7 +31,7 @@ public final class LintCommand {
 
 	public LintResult run(String range, Severity failOn) {
 		String resolved = (range == null || range.isBlank()) ? null : range.strip();
-		List<Revision> revisions = new ArrayList<>(this.context.graph().history(resolved, List.of()));
+		List<Revision> revisions = new ArrayList<>(this.context.graph().history(asRange(resolved), List.of()));
 		// history is newest first; the rules read the revisions in the order they apply.
 		Collections.reverse(revisions);
 		List<LintedRevision> linted = new ArrayList<>();
@@ -36,6 +39,22 @@ public final class LintCommand {
 			linted.add(linted(this.context.script(revision.id())));
 		}
 		return LintResult.of(linted.size(), failOn, Linter.lint(linted));
+	}
+
+	/**
+	 * A range as written, or, for one identifier, the range from its revisions to themselves:
+	 * those revisions alone.
+	 */
+	private String asRange(String wanted) {
+		if (wanted == null || wanted.contains(":")) {
+			return wanted;
+		}
+		Set<String> named = this.context.graph().resolve(wanted, List.of());
+		if (named.isEmpty()) {
+			throw new InvalidTargetException(wanted, "'" + wanted + "' names no revision to lint. Name a revision, a"
+					+ " branch label, 'heads', or a range such as 'base:heads'.");
+		}
+		return wanted + ":" + wanted;
 	}
 
 	private static LintedRevision linted(RevisionScript script) {
