@@ -25,10 +25,10 @@ final class BranchesCommand extends RetortCommand {
 		RevisionGraph graph = retort.graph();
 		for (RevisionInfo point : result.branchPoints()) {
 			if (verbose()) {
-				out().println(RevisionText.entry(point, graph.children(point.revision()), false));
+				out().println(RevisionText.entry(point, graph, false));
 			}
 			else {
-				out().println(RevisionText.node(point, false));
+				out().println(RevisionText.node(point, false, graph));
 			}
 			String indent = " ".repeat(point.revision().length());
 			for (String child : graph.children(point.revision())) {
@@ -49,9 +49,7 @@ final class BranchesCommand extends RetortCommand {
 		if (!graph.branchLabels(id).isEmpty()) {
 			text.append(" (").append(String.join(", ", graph.branchLabels(id))).append(')');
 		}
-		if (graph.isHead(id)) {
-			text.append(" (head)");
-		}
+		text.append(RevisionText.headMarker(id, graph));
 		if (graph.isBranchPoint(id)) {
 			text.append(" (branchpoint)");
 		}

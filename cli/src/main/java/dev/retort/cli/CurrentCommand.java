@@ -45,7 +45,7 @@ final class CurrentCommand extends RetortCommand {
 
 	private static String entry(Retort retort, String revision) {
 		try {
-			return RevisionText.entry(retort.show(revision).revision(), retort.graph().children(revision), true);
+			return RevisionText.entry(retort.show(revision).revision(), retort.graph(), true);
 		}
 		catch (RetortException ex) {
 			// The database may be ahead of these files (an older checkout): say so, don't fail.

@@ -3,6 +3,7 @@ package dev.retort.cli;
 import dev.retort.Retort;
 import dev.retort.command.HeadsResult;
 import dev.retort.command.RevisionInfo;
+import dev.retort.revision.RevisionGraph;
 import picocli.CommandLine.Command;
 
 /** {@code retort heads [--verbose]}. */
@@ -20,17 +21,20 @@ final class HeadsCommand extends RetortCommand {
 			printJson(result);
 			return 0;
 		}
+		RevisionGraph graph = retort.graph();
 		for (RevisionInfo head : result.heads()) {
 			if (verbose()) {
-				out().println(RevisionText.entry(head, retort.graph().children(head.revision()), false));
+				out().println(RevisionText.entry(head, graph, false));
 			}
 			else {
-				String labels = head.branchLabels().isEmpty() ? "" : " (" + String.join(", ", head.branchLabels()) + ")";
-				out().println(head.revision() + labels + " (head)");
+				out().println(head.revision() + RevisionText.labels(head.branchLabels())
+						+ RevisionText.headMarker(head.revision(), graph));
 			}
 		}
-		if (result.heads().size() > 1) {
-			note(result.heads().size() + " heads: join them with 'retort merge -m \"merge\" heads'.");
+		// An effective head needs no merge: the row of the revision depending on it implies it.
+		int heads = graph.realHeads().size();
+		if (heads > 1) {
+			note(heads + " heads: join them with 'retort merge -m \"merge\" heads'.");
 		}
 		return 0;
 	}

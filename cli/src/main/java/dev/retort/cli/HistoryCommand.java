@@ -48,12 +48,12 @@ final class HistoryCommand extends RetortCommand {
 		List<RevisionInfo> revisions = result.revisions();
 		if (this.graph) {
 			HistoryGraph.draw(revisions, (revision) -> RevisionText.node(revision,
-					current.contains(revision.revision())) + ", " + revision.message()).forEach(out()::println);
+					current.contains(revision.revision()), retort.graph()) + ", " + revision.message()).forEach(out()::println);
 		}
 		else if (verbose()) {
 			for (int i = 0; i < revisions.size(); i++) {
 				RevisionInfo revision = revisions.get(i);
-				out().print(RevisionText.entry(revision, retort.graph().children(revision.revision()),
+				out().print(RevisionText.entry(revision, retort.graph(),
 						current.contains(revision.revision())));
 				if (i < revisions.size() - 1) {
 					out().println();
@@ -62,7 +62,7 @@ final class HistoryCommand extends RetortCommand {
 		}
 		else {
 			revisions.forEach((revision) -> out().println(
-					RevisionText.historyLine(revision, current.contains(revision.revision()))));
+					RevisionText.historyLine(revision, current.contains(revision.revision()), retort.graph())));
 		}
 		if (revisions.isEmpty()) {
 			note("No revisions" + ((this.range != null) ? " in " + this.range : "") + ".");

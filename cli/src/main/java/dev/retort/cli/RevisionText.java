@@ -1,8 +1,10 @@
 package dev.retort.cli;
 
+import java.util.Collection;
 import java.util.List;
 
 import dev.retort.command.RevisionInfo;
+import dev.retort.revision.RevisionGraph;
 
 /**
  * Revisions as {@code alembic} prints them, so its users read them at a glance:
@@ -24,28 +26,40 @@ final class RevisionText {
 	/**
 	 * One line of {@code history}: {@code parent -> rev (labels) (head) (branchpoint) (mergepoint), message}.
 	 */
-	static String historyLine(RevisionInfo revision, boolean current) {
+	static String historyLine(RevisionInfo revision, boolean current, RevisionGraph graph) {
 		String dependencies = revision.dependsOn().isEmpty() ? ""
 				: " (" + String.join(", ", revision.dependsOn()) + ")";
-		return parents(revision.revises()) + dependencies + " -> " + node(revision, current) + ", "
+		return parents(revision.revises()) + dependencies + " -> " + node(revision, current, graph) + ", "
 				+ revision.message();
 	}
 
 	/** The revision with its labels and markers, as in {@code heads} and the {@code --graph} lines. */
-	static String node(RevisionInfo revision, boolean current) {
-		StringBuilder text = new StringBuilder(revision.revision());
-		if (!revision.branchLabels().isEmpty()) {
-			text.append(" (").append(String.join(", ", revision.branchLabels())).append(')');
+	static String node(RevisionInfo revision, boolean current, RevisionGraph graph) {
+		return revision.revision() + labels(revision.branchLabels()) + markers(revision, current, graph);
+	}
+
+	/** {@code (billing, search)}, or nothing without labels. */
+	static String labels(Collection<String> branchLabels) {
+		return branchLabels.isEmpty() ? "" : " (" + String.join(", ", branchLabels) + ")";
+	}
+
+	/**
+	 * {@code (head)}, or {@code (effective head)} for a head that another revision only depends on,
+	 * as Alembic marks them: such a head gets no version row and needs no merge, since the
+	 * dependent's row implies it.
+	 */
+	static String headMarker(String id, RevisionGraph graph) {
+		if (!graph.isHead(id)) {
+			return "";
 		}
-		text.append(markers(revision, current));
-		return text.toString();
+		return graph.dependents(id).isEmpty() ? " (head)" : " (effective head)";
 	}
 
 	/** {@code (head)}, {@code (current)}, {@code (branchpoint)}, {@code (mergepoint)} as they apply. */
-	static String markers(RevisionInfo revision, boolean current) {
+	static String markers(RevisionInfo revision, boolean current, RevisionGraph graph) {
 		StringBuilder text = new StringBuilder();
 		if (revision.isHead()) {
-			text.append(" (head)");
+			text.append(headMarker(revision.revision(), graph));
 		}
 		if (current) {
 			text.append(" (current)");
@@ -60,9 +74,10 @@ final class RevisionText {
 	}
 
 	/** The full entry of {@code history --verbose}, {@code heads --verbose} and {@code show}. */
-	static String entry(RevisionInfo revision, List<String> children, boolean current) {
+	static String entry(RevisionInfo revision, RevisionGraph graph, boolean current) {
+		List<String> children = graph.children(revision.revision());
 		StringBuilder text = new StringBuilder();
-		text.append("Rev: ").append(revision.revision()).append(markers(revision, current)).append('\n');
+		text.append("Rev: ").append(revision.revision()).append(markers(revision, current, graph)).append('\n');
 		text.append(revision.isMerge() ? "Merges: " : "Parent: ").append(parents(revision.revises())).append('\n');
 		if (!revision.dependsOn().isEmpty()) {
 			text.append("Also depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');

@@ -30,8 +30,7 @@ final class ShowCommand extends RetortCommand {
 			printJson(result);
 			return 0;
 		}
-		String id = result.revision().revision();
-		out().println(RevisionText.entry(result.revision(), retort.graph().children(id), current));
+		out().println(RevisionText.entry(result.revision(), retort.graph(), current));
 		out().println("-- +upgrade");
 		out().println(result.upgradeSql().strip());
 		out().println();

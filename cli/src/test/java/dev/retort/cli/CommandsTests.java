@@ -182,6 +182,23 @@ class CommandsTests {
 	}
 
 	@Test
+	void aHeadOnlyDependedOnIsAnEffectiveHeadAndNeedsNoMerge(TestDatabase db) throws IOException {
+		// The payments branch ends at 9c2d; 5e8b depends on it instead of merging it, so 5e8b's
+		// version row implies it: Alembic marks it "(effective head)", and no merge is due.
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "payments", "payments", "CREATE TABLE payments (id int);",
+				"DROP TABLE payments;");
+		Path dependent = this.revisions.write("5e8b7c6d4f21", "1975ea83b712", "index payments", "SELECT 1;", "SELECT 1;");
+		Files.writeString(dependent, Files.readString(dependent).replace("-- Depends On:", "-- Depends On: payments"));
+		CliRun.Result heads = cli(db).run("heads");
+		assertThat(heads.exitCode()).as(heads.toString()).isZero();
+		assertThat(heads.out()).isEqualTo("5e8b7c6d4f21 (head)\n9c2d55e0aa41 (payments) (effective head)\n");
+		assertThat(heads.err()).doesNotContain("merge");
+		assertThat(cli(db).run("history").out())
+			.contains("ae1027a6acf3 -> 9c2d55e0aa41 (payments) (effective head), payments\n");
+		assertThat(cli(db).run("branches").out()).contains("-> 9c2d55e0aa41 (payments) (effective head)\n");
+	}
+
+	@Test
 	void branchesWithoutBranchPointsSaysWhetherTheHistoryIsALine(TestDatabase db) {
 		assertThat(cli(db).run("branches").err()).contains("No branch points: the history is a straight line.");
 		// A second base, merged in: a graph, but still no revision with two children.

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.command.RevisionInfo;
+import dev.retort.revision.RevisionGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,9 @@ class HistoryGraphTests {
 	}
 
 	private static List<String> draw(RevisionInfo... revisions) {
-		return HistoryGraph.draw(Arrays.asList(revisions), (revision) -> RevisionText.node(revision, false))
+		// No revision here is a head, so the graph behind the head markers is never consulted.
+		RevisionGraph graph = RevisionGraph.of(List.of());
+		return HistoryGraph.draw(Arrays.asList(revisions), (revision) -> RevisionText.node(revision, false, graph))
 			.stream()
 			.map(String::stripTrailing)
 			.toList();
