@@ -22,8 +22,14 @@ final class GlobalOptions {
 			description = { "Database user. e.g. --user app_owner" })
 	String user;
 
+	/**
+	 * The value of {@code --password} given alone: asked for by {@link PasswordPrompt}, not by
+	 * picocli, whose prompt goes to standard output and would end up in the results.
+	 */
+	static final String ASK_PASSWORD = "\u0000ask";
+
 	@Option(names = "--password", paramLabel = "PASSWORD", scope = ScopeType.INHERIT, order = 3, arity = "0..1",
-			interactive = true, description = { "Database password; without a value, asked for on the terminal.",
+			fallbackValue = ASK_PASSWORD, description = { "Database password; without a value, asked for on the terminal.",
 					"Never printed. e.g. --password (then type it), or --password \"$DB_PASSWORD\"" })
 	String password;
 

@@ -77,6 +77,9 @@ final class RetortCli implements Callable<Integer> {
 	/** The configuration of this run, resolved once from every layer. */
 	RetortConfig config() {
 		if (this.config == null) {
+			if (GlobalOptions.ASK_PASSWORD.equals(this.options.password)) {
+				this.options.password = PasswordPrompt.ask(this.spec.commandLine().getErr());
+			}
 			this.config = new ConfigResolver(this.environment, this.secrets).resolve(this.options);
 		}
 		return this.config;

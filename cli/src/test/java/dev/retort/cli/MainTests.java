@@ -55,7 +55,32 @@ class MainTests {
 		assertThat(run.out()).isEmpty();
 	}
 
+	@Test
+	void aPasswordAskedForIsPromptedOnStandardErrorSoStandardOutputKeepsOnlyResults() throws Exception {
+		// Standard input is not a terminal here, as in 'retort upgrade --sql --password > upgrade.sql'
+		// run from a script: the prompt must not land in the results, and the password never shows.
+		Run run = javaWithInput("pw-typed-7c1\n", "--url", "postgresql://app@127.0.0.1:1/coffee", "--password",
+				"--format", "json", "current");
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).startsWith("Database password: ")
+			.contains("ERROR: Could not connect to")
+			.doesNotContain("pw-typed-7c1");
+	}
+
+	@Test
+	void aPasswordAskedForWithNothingOnStandardInputIsAUsageError() throws Exception {
+		Run run = javaWithInput("", "--url", "postgresql://app@127.0.0.1:1/coffee", "current", "--password");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).contains("ERROR: --password without a value asks for the password, but standard input has none");
+	}
+
 	private Run java(String... args) throws IOException, InterruptedException {
+		return javaWithInput(null, args);
+	}
+
+	private Run javaWithInput(String input, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), Main.class.getName()));
 		command.addAll(List.of(args));
@@ -63,6 +88,11 @@ class MainTests {
 		File out = this.directory.resolve("out.txt").toFile();
 		File err = this.directory.resolve("err.txt").toFile();
 		builder.redirectOutput(out).redirectError(err);
+		if (input != null) {
+			Path in = this.directory.resolve("in.txt");
+			java.nio.file.Files.writeString(in, input, StandardCharsets.UTF_8);
+			builder.redirectInput(in.toFile());
+		}
 		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_")
 				|| name.equals("DATABASE_URL"));
 		Process process = builder.start();
