@@ -1,14 +1,18 @@
 package dev.retort.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.retort.Retort;
 import dev.retort.command.CurrentResult;
 import dev.retort.error.RetortException;
+import dev.retort.revision.RevisionGraph;
 import picocli.CommandLine.Command;
 
 /** {@code retort current [--verbose]}. */
 @Command(name = "current", mixinStandardHelpOptions = true, sortOptions = false,
 		header = "Show the database's current revision(s).",
-		description = "Prints each revision in the version table, marked (head) when it is a head of the files. Never changes the database (not even to create the version table).",
+		description = "Prints each revision in the version table, marked (head) when it is a head of the files, and, as Alembic does, the applied tip of a branch that only a dependency keeps applied. Never changes the database (not even to create the version table).",
 		footerHeading = "%nExamples:%n",
 		footer = { "  retort current", "  retort current --verbose", "  retort current --format json" })
 final class CurrentCommand extends RetortCommand {
@@ -25,12 +29,13 @@ final class CurrentCommand extends RetortCommand {
 		if (verbose()) {
 			out().println("Current revision(s) for " + databaseDescription() + ":");
 		}
-		for (String revision : result.current()) {
+		RevisionGraph graph = retort.graph();
+		for (String revision : shown(graph, result.current())) {
 			if (verbose()) {
 				out().println(entry(retort, revision));
 			}
 			else {
-				out().println(revision + (result.heads().contains(revision) ? " (head)" : ""));
+				out().println(revision + (graph.contains(revision) ? RevisionText.headMarker(revision, graph) : ""));
 			}
 		}
 		if (result.current().isEmpty()) {
@@ -41,6 +46,22 @@ final class CurrentCommand extends RetortCommand {
 					+ "; 'retort upgrade' applies what is pending.");
 		}
 		return 0;
+	}
+
+	/**
+	 * What Alembic's {@code current} shows: the version rows, then the applied tip of each branch
+	 * that only a dependency keeps applied (rows {@code 5e8b} depending on {@code 27c6} show
+	 * {@code 27c6} too), which has no row of its own. Rows no file declares (the database is
+	 * ahead of these files) are shown as they are.
+	 */
+	private static List<String> shown(RevisionGraph graph, List<String> rows) {
+		List<String> shown = new ArrayList<>(rows);
+		for (String implied : graph.current(rows.stream().filter(graph::contains).toList())) {
+			if (!shown.contains(implied)) {
+				shown.add(implied);
+			}
+		}
+		return shown;
 	}
 
 	private static String entry(Retort retort, String revision) {

@@ -199,6 +199,25 @@ class CommandsTests {
 	}
 
 	@Test
+	void currentShowsTheBranchTipADependencyKeepsAppliedAsAlembicDoes(TestDatabase db) throws IOException {
+		// 5e8b depends on 9c2d of the payments branch: after 'upgrade 5e8b' the only row is 5e8b,
+		// yet 9c2d is applied too (its branch stops there), and Alembic's current lists it.
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "payments", "payments", "CREATE TABLE payments (id int);",
+				"DROP TABLE payments;");
+		this.revisions.write("9c2e00000002", "9c2d55e0aa41", "refunds", "CREATE TABLE refunds (id int);",
+				"DROP TABLE refunds;");
+		Path dependent = this.revisions.write("5e8b7c6d4f21", "1975ea83b712", "index payments", "SELECT 1;", "SELECT 1;");
+		Files.writeString(dependent, Files.readString(dependent).replace("-- Depends On:", "-- Depends On: 9c2d55e0aa41"));
+		assertThat(cli(db).run("upgrade", "5e8b").exitCode()).isZero();
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.out()).isEqualTo("5e8b7c6d4f21 (head)\n9c2d55e0aa41\n");
+		assertThat(current.err()).contains("Not up to date: the heads are 5e8b7c6d4f21, 9c2e00000002");
+		assertThat(cli(db).run("current", "--verbose").out()).contains("Rev: 5e8b7c6d4f21 (head) (current)\n",
+				"Rev: 9c2d55e0aa41 (current)\n");
+	}
+
+	@Test
 	void branchesWithoutBranchPointsSaysWhetherTheHistoryIsALine(TestDatabase db) {
 		assertThat(cli(db).run("branches").err()).contains("No branch points: the history is a straight line.");
 		// A second base, merged in: a graph, but still no revision with two children.
