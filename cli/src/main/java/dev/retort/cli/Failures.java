@@ -2,8 +2,10 @@ package dev.retort.cli;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.util.Set;
 
 import dev.retort.error.RetortException;
+import dev.retort.runtime.MigrationFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -25,10 +27,19 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 
 	static final int USAGE = 2;
 
+	/** {@code duplicate_table}, {@code duplicate_column}, {@code duplicate_object}: what a schema built without Retort gives. */
+	private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42701", "42710");
+
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		PrintWriter err = commandLine.getErr();
 		err.println("ERROR: " + message(ex));
+		if (ex instanceof MigrationFailedException failed && ALREADY_EXISTS.contains(failed.sqlState())) {
+			// The usual first meeting with a database that predates Retort: say how to adopt it.
+			err.println("If the schema was built before Retort managed it, 'retort stamp REV' marks the revision that"
+					+ " describes it as applied without running it ('retort.baseline' does this at an application's"
+					+ " start); 'retort upgrade' then continues from there.");
+		}
 		if (verbosity(commandLine) > 0) {
 			ex.printStackTrace(err);
 		}

@@ -291,6 +291,15 @@ class CommandsTests {
 	}
 
 	@Test
+	void aFirstUpgradeMeetingTablesBuiltWithoutRetortSaysHowToAdoptThem(TestDatabase db) {
+		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)");
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains("relation \"coffee_logs\" already exists",
+				"If the schema was built before Retort managed it, 'retort stamp REV' marks the revision");
+	}
+
+	@Test
 	void showAndVerboseHistoryPrintTheHeadersNotesAfterTheMessageAndJsonCarriesThem(TestDatabase db)
 			throws IOException {
 		Files.writeString(this.revisions.directory().resolve("5e1ec7ed0001_backfill.sql"), """
