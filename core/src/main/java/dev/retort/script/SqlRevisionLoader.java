@@ -119,9 +119,11 @@ final class SqlRevisionLoader {
 	private static List<SourceFile> filesystem(ScriptLocation location) {
 		Path directory = location.directory();
 		if (!Files.exists(directory)) {
-			throw new ScriptLocationException(location.toString(), "Script location '" + location
-					+ "' does not exist (looked for " + directory.toAbsolutePath().normalize()
-					+ "). Create it (retort init " + location.path() + ") or fix the configured locations.");
+			// The absolute path only when it says more than the location (a relative one).
+			String absolute = directory.toAbsolutePath().normalize().toString();
+			String lookedFor = location.toString().endsWith(absolute) ? "" : " (looked for " + absolute + ")";
+			throw new ScriptLocationException(location.toString(), "Script location '" + location + "' does not exist"
+					+ lookedFor + ". Create it (retort init " + location.path() + ") or fix the configured locations.");
 		}
 		if (!Files.isDirectory(directory)) {
 			throw new ScriptLocationException(location.toString(), "Script location '" + location + "' is not a directory ("

@@ -96,10 +96,15 @@ class SqlRevisionLoaderTests {
 
 		assertThatExceptionOfType(ScriptLocationException.class)
 			.isThrownBy(() -> load(List.of(location), null, new ArrayList<>()))
-			.withMessage("Script location '" + location + "' does not exist (looked for " + dir.resolve("nope")
-					+ "). Create it (retort init " + dir.resolve("nope") + ") or fix the configured locations.")
+			.withMessage("Script location '" + location + "' does not exist. Create it (retort init "
+					+ dir.resolve("nope") + ") or fix the configured locations.")
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION))
 			.satisfies((ex) -> assertThat(ex.location()).isEqualTo(location));
+		// A relative location is resolved against the working directory: the message says where it looked.
+		assertThatExceptionOfType(ScriptLocationException.class)
+			.isThrownBy(() -> load(List.of("filesystem:no-such-dir"), null, new ArrayList<>()))
+			.withMessageStartingWith("Script location 'filesystem:no-such-dir' does not exist (looked for "
+					+ Path.of("no-such-dir").toAbsolutePath() + "). ");
 	}
 
 	@Test
