@@ -1,5 +1,6 @@
 package dev.retort.autogenerate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import dev.retort.schema.ViewModel;
  */
 public final class SchemaComparator {
 
+	/** PostgreSQL's NAMEDATALEN - 1. */
+	private static final int MAX_IDENTIFIER_BYTES = 63;
+
 	private static final Map<String, String> SERIAL_TYPES = Map.of("integer", "serial", "bigint", "bigserial",
 			"smallint", "smallserial");
 
@@ -34,11 +38,14 @@ public final class SchemaComparator {
 
 	private final SchemaModel model;
 
+	private final TypeCasts casts;
+
 	private final List<SchemaChange> changes = new ArrayList<>();
 
-	private SchemaComparator(SchemaModel database, SchemaModel model) {
+	private SchemaComparator(SchemaModel database, SchemaModel model, TypeCasts casts) {
 		this.database = database;
 		this.model = model;
+		this.casts = casts;
 	}
 
 	/**
@@ -48,7 +55,19 @@ public final class SchemaComparator {
 	 * @return the differences, in an order that applies
 	 */
 	public static SchemaDiff compare(SchemaModel database, SchemaModel model) {
-		SchemaComparator comparator = new SchemaComparator(database, model);
+		return compare(database, model, TypeCasts.ALL_AUTOMATIC);
+	}
+
+	/**
+	 * The changes that take {@code database} to {@code model}, a type change written with
+	 * {@code USING} where PostgreSQL needs one.
+	 * @param database the schema the database is in
+	 * @param model the schema it should be in
+	 * @param casts which type changes PostgreSQL makes on its own
+	 * @return the differences, in an order that applies
+	 */
+	public static SchemaDiff compare(SchemaModel database, SchemaModel model, TypeCasts casts) {
+		SchemaComparator comparator = new SchemaComparator(database, model, casts);
 		comparator.run();
 		return new SchemaDiff(comparator.changes);
 	}
@@ -193,22 +212,48 @@ public final class SchemaComparator {
 			}
 			String where = table.name() + "." + column.name();
 			String alter = alter(table) + " ALTER COLUMN " + id(column.name());
+			boolean plain = column.identity().isEmpty() && old.identity().isEmpty() && !column.generated()
+					&& !old.generated();
+			boolean defaultChanged = !Objects.equals(old.defaultExpression(), column.defaultExpression());
+			// A default PostgreSQL cannot cast with the column is dropped before the type changes and
+			// set again after, in the same statement, as its documentation shows.
+			boolean defaultWithType = plain && !old.type().equals(column.type())
+					&& (needsUsing(old, column) && old.defaultExpression() != null
+							|| needsUsing(column, old) && column.defaultExpression() != null);
 			if (!old.type().equals(column.type())) {
-				change("change type of " + where + " from " + old.type() + " to " + column.type(),
-						alter + " TYPE " + column.type(), alter + " TYPE " + old.type());
+				change("change type of " + where + " from " + old.type() + " to " + column.type()
+						+ ((defaultWithType && defaultChanged) ? ", and its default" : ""),
+						retype(table, old, column, defaultWithType), retype(table, column, old, defaultWithType));
 			}
 			if (old.notNull() != column.notNull() && column.identity().isEmpty() && old.identity().isEmpty()) {
 				change((column.notNull() ? "make " + where + " NOT NULL" : "make " + where + " nullable"),
 						alter + (column.notNull() ? " SET NOT NULL" : " DROP NOT NULL"),
 						alter + (column.notNull() ? " DROP NOT NULL" : " SET NOT NULL"));
 			}
-			boolean plain = column.identity().isEmpty() && old.identity().isEmpty() && !column.generated()
-					&& !old.generated();
-			if (plain && !Objects.equals(old.defaultExpression(), column.defaultExpression())) {
+			if (plain && defaultChanged && !defaultWithType) {
 				change("change default of " + where, setDefault(alter, column.defaultExpression()),
 						setDefault(alter, old.defaultExpression()));
 			}
 		}
+	}
+
+	private boolean needsUsing(ColumnModel from, ColumnModel to) {
+		return !this.casts.automatic(from.type(), to.type());
+	}
+
+	/**
+	 * {@code ALTER COLUMN … TYPE}, with {@code USING column::type} where PostgreSQL has no
+	 * assignment cast (only there: an explicit cast may lose what the assignment cast refuses, as
+	 * {@code ::varchar(n)} cuts long values), and the default dropped first and set again when asked.
+	 */
+	private String retype(TableModel table, ColumnModel from, ColumnModel to, boolean withDefault) {
+		String column = "ALTER COLUMN " + id(to.name());
+		String type = column + " TYPE " + to.type() + (needsUsing(from, to) ? " USING " + id(to.name()) + "::" + to.type() : "");
+		if (!withDefault) {
+			return alter(table) + " " + type;
+		}
+		return alter(table) + " " + column + " DROP DEFAULT, " + type
+				+ ((to.defaultExpression() != null) ? ", " + column + " SET DEFAULT " + to.defaultExpression() : "");
 	}
 
 	private void droppedConstraintsAndIndexes(TableModel existing, TableModel table) {
@@ -290,8 +335,8 @@ public final class SchemaComparator {
 		String type = column.type();
 		String defaultExpression = column.defaultExpression();
 		String serial = SERIAL_TYPES.get(type);
-		if (serial != null && !column.generated() && ("nextval('" + table + "_" + column.name() + "_seq'::regclass)")
-			.equals(defaultExpression)) {
+		if (serial != null && !column.generated() && ("nextval(" + PostgresLiterals.string(id(serialSequence(table,
+				column.name()))) + "::regclass)").equals(defaultExpression)) {
 			type = serial;
 			defaultExpression = null;
 		}
@@ -312,6 +357,37 @@ public final class SchemaComparator {
 			definition.append(" NOT NULL");
 		}
 		return definition.toString();
+	}
+
+	/**
+	 * The name PostgreSQL gives the sequence of a {@code serial} column ({@code makeObjectName}):
+	 * {@code table_column_seq}, the longer of table and column names cut first so that it fits in
+	 * 63 bytes.
+	 */
+	static String serialSequence(String table, String column) {
+		byte[] tableBytes = table.getBytes(StandardCharsets.UTF_8);
+		byte[] columnBytes = column.getBytes(StandardCharsets.UTF_8);
+		int tableLength = tableBytes.length;
+		int columnLength = columnBytes.length;
+		int available = MAX_IDENTIFIER_BYTES - "_".length() - "_seq".length();
+		while (tableLength + columnLength > available) {
+			if (tableLength > columnLength) {
+				tableLength--;
+			}
+			else {
+				columnLength--;
+			}
+		}
+		return clip(tableBytes, tableLength) + "_" + clip(columnBytes, columnLength) + "_seq";
+	}
+
+	/** The first bytes of a name, never cutting a character in two. */
+	private static String clip(byte[] name, int length) {
+		int end = length;
+		while (end > 0 && end < name.length && (name[end] & 0xC0) == 0x80) {
+			end--;
+		}
+		return new String(name, 0, end, StandardCharsets.UTF_8);
 	}
 
 	private static String createSequence(SequenceModel sequence) {

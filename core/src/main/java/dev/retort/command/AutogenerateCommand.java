@@ -16,6 +16,7 @@ import dev.retort.dialect.postgres.StatementSplitter;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.AutomaticCasts;
 import dev.retort.runtime.CanonicalDefinitions;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.SchemaReader;
@@ -70,7 +71,8 @@ public final class AutogenerateCommand {
 				// Both printed the same way; the database's types and sequences stay visible behind the model's.
 				searchPath(connection, MODEL_SCHEMA, schema);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model));
-				return SchemaComparator.compare(canonical.get(0), canonical.get(1));
+				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
+						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)));
 			}
 			finally {
 				connection.rollback();

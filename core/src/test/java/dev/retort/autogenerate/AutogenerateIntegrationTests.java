@@ -118,6 +118,39 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void serialColumnsOfTablesWhoseNamesNeedQuotesOrAreCutAreWrittenAsSerial(TestDatabase db, @TempDir Path dir) {
+		String longName = "coffee_tasting_notes_written_by_the_baristas_of_the_shop";
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY);",
+				"CREATE TABLE \"Users\" (id serial PRIMARY KEY);\n"
+						+ "CREATE TABLE " + longName + " (id bigserial PRIMARY KEY, tasting_number serial);");
+		assertThat(trip.diff().upgradeSql()).contains("id serial NOT NULL", "id bigserial NOT NULL",
+				"tasting_number serial NOT NULL").doesNotContain("nextval");
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
+	void aTypeChangePostgresCannotCastOnItsOwnIsWrittenWithUsingAndItsDefaultSetAgain(TestDatabase db,
+			@TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE coffee (id bigint PRIMARY KEY, status text NOT NULL DEFAULT 'new', cups text, "
+						+ "strong int DEFAULT 0, price int DEFAULT 0);\n"
+						+ "INSERT INTO coffee VALUES (1, 'done', '12', 1, 3);",
+				"CREATE TYPE status AS ENUM ('new', 'done');\n"
+						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, status status NOT NULL DEFAULT 'new', cups integer, "
+						+ "strong boolean DEFAULT false, price bigint DEFAULT 0);");
+		assertThat(trip.diff().upgradeSql()).contains(
+				"ALTER TABLE coffee ALTER COLUMN status DROP DEFAULT, ALTER COLUMN status TYPE status USING status::status, "
+						+ "ALTER COLUMN status SET DEFAULT 'new'::status",
+				"ALTER TABLE coffee ALTER COLUMN cups TYPE integer USING cups::integer",
+				"ALTER TABLE coffee ALTER COLUMN strong DROP DEFAULT, ALTER COLUMN strong TYPE boolean USING strong::boolean, "
+						+ "ALTER COLUMN strong SET DEFAULT false")
+			// bigint takes an integer and its default as they are: no USING, which could hide a lossy cast.
+			.contains("ALTER TABLE coffee ALTER COLUMN price TYPE bigint;");
+		trip.assertAppliedThenUndone();
+		assertThat(db.queryStrings("SELECT status || ' ' || cups || ' ' || strong FROM coffee")).containsExactly("done 12 1");
+	}
+
+	@Test
 	void theModelLeavesNothingInTheDatabase(TestDatabase db, @TempDir Path dir) {
 		usersAtHead(db, dir).check("schema.sql", MODEL);
 		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'retort_model'")).isEmpty();
