@@ -94,11 +94,18 @@ public final class SchemaComparator {
 			}
 		}
 		for (TableModel table : added(this.model.tables(), this.database.tables().keySet())) {
-			change("add table " + table.name(), createTable(table, false), "DROP TABLE " + id(table.name()));
+			List<String> create = new ArrayList<>();
+			create.add(createTable(table, false));
+			create.addAll(comments(table));
+			this.changes.add(new SchemaChange("add table " + table.name(), create, List.of("DROP TABLE " + id(table.name()))));
 		}
 		for (TableModel table : this.model.tables().values()) {
 			TableModel existing = this.database.tables().get(table.name());
 			if (existing != null) {
+				if (!Objects.equals(existing.comment(), table.comment())) {
+					change("change comment of table " + table.name(), commentOnTable(table, table.comment()),
+							commentOnTable(table, existing.comment()));
+				}
 				addedColumns(existing, table);
 				changedColumns(existing, table);
 			}
@@ -131,6 +138,7 @@ public final class SchemaComparator {
 		for (TableModel existing : dropped) {
 			List<String> recreate = new ArrayList<>();
 			recreate.add(createTable(existing, false));
+			recreate.addAll(comments(existing));
 			existing.indexes().forEach((index) -> recreate.add(index.definition()));
 			this.changes.add(new SchemaChange("drop table " + existing.name(), List.of("DROP TABLE " + id(existing.name())),
 					recreate));
@@ -197,9 +205,8 @@ public final class SchemaComparator {
 	private void addedColumns(TableModel existing, TableModel table) {
 		for (ColumnModel column : table.columns()) {
 			if (existing.column(column.name()) == null) {
-				change("add column " + table.name() + "." + column.name(),
-						alter(table) + " ADD COLUMN " + columnDefinition(table.name(), column),
-						alter(table) + " DROP COLUMN " + id(column.name()));
+				this.changes.add(new SchemaChange("add column " + table.name() + "." + column.name(),
+						addColumn(table, column), List.of(alter(table) + " DROP COLUMN " + id(column.name()))));
 			}
 		}
 	}
@@ -233,6 +240,10 @@ public final class SchemaComparator {
 			if (plain && defaultChanged && !defaultWithType) {
 				change("change default of " + where, setDefault(alter, column.defaultExpression()),
 						setDefault(alter, old.defaultExpression()));
+			}
+			if (!Objects.equals(old.comment(), column.comment())) {
+				change("change comment of " + where, commentOnColumn(table, column.name(), column.comment()),
+						commentOnColumn(table, column.name(), old.comment()));
 			}
 		}
 	}
@@ -298,9 +309,8 @@ public final class SchemaComparator {
 	private void droppedColumns(TableModel existing, TableModel table) {
 		for (ColumnModel column : existing.columns()) {
 			if (table.column(column.name()) == null) {
-				change("drop column " + table.name() + "." + column.name(),
-						alter(table) + " DROP COLUMN " + id(column.name()),
-						alter(table) + " ADD COLUMN " + columnDefinition(table.name(), column));
+				this.changes.add(new SchemaChange("drop column " + table.name() + "." + column.name(),
+						List.of(alter(table) + " DROP COLUMN " + id(column.name())), addColumn(table, column)));
 			}
 		}
 	}
@@ -388,6 +398,42 @@ public final class SchemaComparator {
 			end--;
 		}
 		return new String(name, 0, end, StandardCharsets.UTF_8);
+	}
+
+	/** {@code ADD COLUMN}, and its comment. */
+	private static List<String> addColumn(TableModel table, ColumnModel column) {
+		List<String> statements = new ArrayList<>();
+		statements.add(alter(table) + " ADD COLUMN " + columnDefinition(table.name(), column));
+		if (column.comment() != null) {
+			statements.add(commentOnColumn(table, column.name(), column.comment()));
+		}
+		return statements;
+	}
+
+	/** The comments of a table created, its own and its columns'. */
+	private static List<String> comments(TableModel table) {
+		List<String> statements = new ArrayList<>();
+		if (table.comment() != null) {
+			statements.add(commentOnTable(table, table.comment()));
+		}
+		for (ColumnModel column : table.columns()) {
+			if (column.comment() != null) {
+				statements.add(commentOnColumn(table, column.name(), column.comment()));
+			}
+		}
+		return statements;
+	}
+
+	private static String commentOnTable(TableModel table, String comment) {
+		return "COMMENT ON TABLE " + id(table.name()) + " IS " + commentLiteral(comment);
+	}
+
+	private static String commentOnColumn(TableModel table, String column, String comment) {
+		return "COMMENT ON COLUMN " + id(table.name()) + "." + id(column) + " IS " + commentLiteral(comment);
+	}
+
+	private static String commentLiteral(String comment) {
+		return (comment != null) ? PostgresLiterals.string(comment) : "NULL";
 	}
 
 	private static String createSequence(SequenceModel sequence) {

@@ -84,7 +84,7 @@ public final class CanonicalDefinitions {
 						+ copy + "'::regclass AND a.attname = " + PostgresLiterals.string(column.name()), expression);
 			}
 			canonicalColumns.add(new ColumnModel(column.name(), column.type(), column.notNull(), expression,
-					column.identity(), column.generated()));
+					column.identity(), column.generated(), column.comment()));
 		}
 		List<ConstraintModel> canonicalConstraints = new ArrayList<>();
 		int checks = 0;
@@ -99,7 +99,8 @@ public final class CanonicalDefinitions {
 			}
 			canonicalConstraints.add(new ConstraintModel(constraint.name(), constraint.type(), definition));
 		}
-		return new TableModel(table.name(), canonicalColumns, canonicalConstraints, table.indexes());
+		return new TableModel(table.name(), canonicalColumns, canonicalConstraints, table.indexes(),
+				table.comment());
 	}
 
 	/** A default that is neither a sequence's (stable as printed) nor an identity's or a generated column's. */

@@ -26,11 +26,12 @@ import dev.retort.schema.ViewModel;
  */
 public final class SchemaReader {
 
-	private static final String TABLES = "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+	private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1";
 
 	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
-			+ " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text"
+			+ " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,"
+			+ " col_description(c.oid, a.attnum)"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
 			+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
@@ -76,8 +77,12 @@ public final class SchemaReader {
 		Map<String, List<ColumnModel>> columns = new LinkedHashMap<>();
 		Map<String, List<ConstraintModel>> constraints = new LinkedHashMap<>();
 		Map<String, List<IndexModel>> indexes = new LinkedHashMap<>();
-		for (String table : query(connection, TABLES, schema, (rows) -> rows.getString(1))) {
+		Map<String, String> comments = new LinkedHashMap<>();
+		for (String[] row : query(connection, TABLES, schema,
+				(rows) -> new String[] { rows.getString(1), rows.getString(2) })) {
+			String table = row[0];
 			if (!leftOut.contains(table)) {
+				comments.put(table, row[1]);
 				columns.put(table, new ArrayList<>());
 				constraints.put(table, new ArrayList<>());
 				indexes.put(table, new ArrayList<>());
@@ -107,7 +112,8 @@ public final class SchemaReader {
 		}
 		Map<String, TableModel> tables = new LinkedHashMap<>();
 		for (String table : columns.keySet()) {
-			tables.put(table, new TableModel(table, columns.get(table), constraints.get(table), indexes.get(table)));
+			tables.put(table, new TableModel(table, columns.get(table), constraints.get(table), indexes.get(table),
+					comments.get(table)));
 		}
 		Map<String, SequenceModel> sequences = new LinkedHashMap<>();
 		for (SequenceModel sequence : query(connection, SEQUENCES, schema,
@@ -130,7 +136,7 @@ public final class SchemaReader {
 	private static Object[] columnRow(ResultSet rows) throws SQLException {
 		String generated = rows.getString(7);
 		return new Object[] { rows.getString(1), new ColumnModel(rows.getString(2), rows.getString(3),
-				rows.getBoolean(4), rows.getString(5), rows.getString(6), "s".equals(generated)) };
+				rows.getBoolean(4), rows.getString(5), rows.getString(6), "s".equals(generated), rows.getString(8)) };
 	}
 
 	private static String quoteIdent(Connection connection, String name) throws SQLException {

@@ -9,7 +9,15 @@ package dev.retort.schema;
  * @param defaultExpression its default, or the expression of a generated column, or {@code null}
  * @param identity {@code "a"} (always), {@code "d"} (by default) or {@code ""}
  * @param generated whether it is a stored generated column
+ * @param comment its comment, or {@code null}
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
-		boolean generated) {
+		boolean generated, String comment) {
+
+	/** A column without a comment. */
+	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+			boolean generated) {
+		this(name, type, notNull, defaultExpression, identity, generated, null);
+	}
+
 }

@@ -9,14 +9,21 @@ import java.util.List;
  * @param columns its columns, in order
  * @param constraints its constraints (primary key, unique, foreign keys, checks, exclusions)
  * @param indexes its indexes that no constraint owns
+ * @param comment its comment, or {@code null}
  */
 public record TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
-		List<IndexModel> indexes) {
+		List<IndexModel> indexes, String comment) {
 
 	public TableModel {
 		columns = List.copyOf(columns);
 		constraints = List.copyOf(constraints);
 		indexes = List.copyOf(indexes);
+	}
+
+	/** A table without a comment. */
+	public TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
+			List<IndexModel> indexes) {
+		this(name, columns, constraints, indexes, null);
 	}
 
 	/** The column of that name, or {@code null}. */

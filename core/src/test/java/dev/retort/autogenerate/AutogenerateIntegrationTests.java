@@ -151,6 +151,31 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void commentsOfTablesAndColumnsAreComparedAsAlembicDoes(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE coffee (id bigint PRIMARY KEY, name text, origin text);\n"
+						+ "COMMENT ON COLUMN coffee.origin IS 'country';\n"
+						+ "CREATE TABLE legacy (id int, note text);\n"
+						+ "COMMENT ON TABLE legacy IS 'old';\n"
+						+ "COMMENT ON COLUMN legacy.note IS 'kept';",
+				"CREATE TABLE coffee (id bigint PRIMARY KEY, name text, roast text);\n"
+						+ "COMMENT ON TABLE coffee IS 'what we brew';\n"
+						+ "COMMENT ON COLUMN coffee.name IS 'the barista''s name for it';\n"
+						+ "COMMENT ON COLUMN coffee.roast IS 'light or dark';\n"
+						+ "CREATE TABLE tasting (id int);\n"
+						+ "COMMENT ON COLUMN tasting.id IS 'number';");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description)
+			.contains("change comment of table coffee", "change comment of coffee.name");
+		assertThat(trip.diff().upgradeSql()).contains("COMMENT ON TABLE coffee IS 'what we brew'",
+				"COMMENT ON COLUMN coffee.name IS 'the barista''s name for it'",
+				"COMMENT ON COLUMN coffee.roast IS 'light or dark'", "COMMENT ON COLUMN tasting.id IS 'number'");
+		assertThat(trip.diff().downgradeSql()).contains("COMMENT ON TABLE coffee IS NULL",
+				"COMMENT ON COLUMN coffee.origin IS 'country'", "COMMENT ON TABLE legacy IS 'old'",
+				"COMMENT ON COLUMN legacy.note IS 'kept'");
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
 	void theModelLeavesNothingInTheDatabase(TestDatabase db, @TempDir Path dir) {
 		usersAtHead(db, dir).check("schema.sql", MODEL);
 		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'retort_model'")).isEmpty();
