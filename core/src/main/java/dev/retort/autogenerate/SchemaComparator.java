@@ -2,6 +2,7 @@ package dev.retort.autogenerate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,9 @@ public final class SchemaComparator {
 
 	private final List<SchemaChange> changes = new ArrayList<>();
 
+	/** The changes adding an enum label, with the literal that uses the label ({@code 'happy'::mood}). */
+	private final Map<SchemaChange, String> addedLabels = new IdentityHashMap<>();
+
 	private SchemaComparator(SchemaModel database, SchemaModel model, TypeCasts casts) {
 		this.database = database;
 		this.model = model;
@@ -69,6 +73,7 @@ public final class SchemaComparator {
 	public static SchemaDiff compare(SchemaModel database, SchemaModel model, TypeCasts casts) {
 		SchemaComparator comparator = new SchemaComparator(database, model, casts);
 		comparator.run();
+		comparator.labelsUsedBeforeCommit();
 		return new SchemaDiff(comparator.changes);
 	}
 
@@ -189,9 +194,34 @@ public final class SchemaComparator {
 					.findFirst().orElse(null);
 				String where = (next != null) ? " BEFORE " + PostgresLiterals.string(next)
 						: (i > 0) ? " AFTER " + PostgresLiterals.string(labels.get(i - 1)) : "";
-				this.changes.add(new SchemaChange("add label " + label + " to enum type " + type.name()
+				SchemaChange added = new SchemaChange("add label " + label + " to enum type " + type.name()
 						+ " (a downgrade leaves it: PostgreSQL cannot remove a label)",
-						List.of("ALTER TYPE " + id(type.name()) + " ADD VALUE " + PostgresLiterals.string(label) + where), List.of()));
+						List.of("ALTER TYPE " + id(type.name()) + " ADD VALUE " + PostgresLiterals.string(label) + where), List.of());
+				this.changes.add(added);
+				this.addedLabels.put(added, PostgresLiterals.string(label) + "::" + id(type.name()));
+			}
+		}
+	}
+
+	/**
+	 * PostgreSQL refuses a new label in the transaction that adds it (SQLSTATE 55P04), so a
+	 * revision that adds a label and uses it (a default, a check, an index predicate) cannot apply
+	 * as one transaction: say so where the change is reported, before the revision fails.
+	 */
+	private void labelsUsedBeforeCommit() {
+		for (int i = 0; i < this.changes.size(); i++) {
+			SchemaChange change = this.changes.get(i);
+			String literal = this.addedLabels.get(change);
+			if (literal == null) {
+				continue;
+			}
+			boolean used = this.changes.stream()
+				.filter((other) -> !this.addedLabels.containsKey(other))
+				.anyMatch((other) -> other.upgrade().stream().anyMatch((sql) -> sql.contains(literal)));
+			if (used) {
+				this.changes.set(i, new SchemaChange(change.description() + "; this revision also uses it, which "
+						+ "PostgreSQL refuses before the label is committed: move this ALTER TYPE into a revision of "
+						+ "its own, applied first", change.upgrade(), change.downgrade()));
 			}
 		}
 	}

@@ -105,6 +105,19 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aLabelTheRevisionAlsoUsesIsReportedAsNeedingARevisionOfItsOwn(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE mood AS ENUM ('calm');\n"
+				+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'calm');",
+				"CREATE TYPE mood AS ENUM ('calm', 'busy', 'sleepy');\n"
+						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'busy');");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description)
+			.contains("add label busy to enum type mood (a downgrade leaves it: PostgreSQL cannot remove a label); "
+					+ "this revision also uses it, which PostgreSQL refuses before the label is committed: move this "
+					+ "ALTER TYPE into a revision of its own, applied first")
+			.contains("add label sleepy to enum type mood (a downgrade leaves it: PostgreSQL cannot remove a label)");
+	}
+
+	@Test
 	void viewsAreDroppedBeforeTheColumnsTheyReadChangeAndCreatedAfter(TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
 				+ "CREATE VIEW user_emails AS SELECT email FROM users;",
