@@ -13,6 +13,7 @@ import dev.retort.dialect.postgres.PostgresLiterals;
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.EnumModel;
+import dev.retort.schema.IdentitySequence;
 import dev.retort.schema.IndexModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SequenceModel;
@@ -21,8 +22,8 @@ import dev.retort.schema.ViewModel;
 
 /**
  * Compares the database's schema with the model's: enum types, tables, columns (type, NOT NULL,
- * default), constraints, indexes, views and free-standing sequences. The changes come in an order that applies:
- * new sequences and tables first, then columns, then constraints dropped before constraints
+ * default, identity, serial), constraints, indexes, views and free-standing sequences. The
+ * changes come in an order that applies: new sequences and tables first, then columns, then constraints dropped before constraints
  * added (foreign keys last, once every table they name exists), columns and tables dropped at the
  * end. As in Alembic, a renamed table or column shows as one dropped and one added: edit the
  * revision into a rename.
@@ -32,7 +33,7 @@ public final class SchemaComparator {
 	/** PostgreSQL's NAMEDATALEN - 1. */
 	private static final int MAX_IDENTIFIER_BYTES = 63;
 
-	private static final Map<String, String> SERIAL_TYPES = Map.of("integer", "serial", "bigint", "bigserial",
+	static final Map<String, String> SERIAL_TYPES = Map.of("integer", "serial", "bigint", "bigserial",
 			"smallint", "smallserial");
 
 	private final SchemaModel database;
@@ -262,20 +263,59 @@ public final class SchemaComparator {
 						+ ((defaultWithType && defaultChanged) ? ", and its default" : ""),
 						retype(table, old, column, defaultWithType), retype(table, column, old, defaultWithType));
 			}
-			if (old.notNull() != column.notNull() && column.identity().isEmpty() && old.identity().isEmpty()) {
-				change((column.notNull() ? "make " + where + " NOT NULL" : "make " + where + " nullable"),
-						alter + (column.notNull() ? " SET NOT NULL" : " DROP NOT NULL"),
-						alter + (column.notNull() ? " DROP NOT NULL" : " SET NOT NULL"));
+			// NOT NULL comes before an identity is added (PostgreSQL requires it) and goes after it is dropped.
+			boolean notNullChanged = old.notNull() != column.notNull();
+			if (notNullChanged && column.notNull()) {
+				change("make " + where + " NOT NULL", alter + " SET NOT NULL", alter + " DROP NOT NULL");
 			}
-			if (plain && defaultChanged && !defaultWithType) {
-				change("change default of " + where, setDefault(alter, column.defaultExpression()),
-						setDefault(alter, old.defaultExpression()));
+			if (!column.generated() && !old.generated() && !defaultWithType) {
+				valueSource(where, ValueSource.of(table.name(), old, this.database.sequences().keySet()),
+						ValueSource.of(table.name(), column, this.model.sequences().keySet()));
+			}
+			if (notNullChanged && !column.notNull()) {
+				change("make " + where + " nullable", alter + " DROP NOT NULL", alter + " SET NOT NULL");
 			}
 			if (!Objects.equals(old.comment(), column.comment())) {
 				change("change comment of " + where, commentOnColumn(table, column.name(), column.comment()),
 						commentOnColumn(table, column.name(), old.comment()));
 			}
 		}
+	}
+
+	/**
+	 * A column's default, identity or serial sequence changed: an identity into another is altered
+	 * in place, a default into another set; anything else is taken away and the new one put in
+	 * place (an identity or serial sequence restarted past the rows already there).
+	 */
+	private void valueSource(String where, ValueSource from, ValueSource to) {
+		if (from.sameAs(to)) {
+			return;
+		}
+		ValueSource.Kind fromKind = from.kind();
+		ValueSource.Kind toKind = to.kind();
+		if (fromKind == ValueSource.Kind.IDENTITY && toKind == ValueSource.Kind.IDENTITY) {
+			this.changes.add(new SchemaChange("change " + where + " from " + from.describe() + " to " + to.describe(),
+					from.changeIdentityTo(to), to.changeIdentityTo(from)));
+			return;
+		}
+		String alter = "ALTER TABLE " + id(from.table()) + " ALTER COLUMN " + id(from.column().name());
+		if (plainDefault(fromKind) && plainDefault(toKind)) {
+			change("change default of " + where, setDefault(alter, to.column().defaultExpression()),
+					setDefault(alter, from.column().defaultExpression()));
+			return;
+		}
+		String description = (fromKind == ValueSource.Kind.NONE) ? "add " + to.describe() + " to " + where
+				: (toKind == ValueSource.Kind.NONE) ? "drop " + from.describe() + " of " + where
+				: "replace " + from.describe() + " of " + where + " with " + to.describe();
+		List<String> upgrade = new ArrayList<>(from.takeAway());
+		upgrade.addAll(to.putInPlace());
+		List<String> downgrade = new ArrayList<>(to.takeAway());
+		downgrade.addAll(from.putInPlace());
+		this.changes.add(new SchemaChange(description, upgrade, downgrade));
+	}
+
+	private static boolean plainDefault(ValueSource.Kind kind) {
+		return kind == ValueSource.Kind.NONE || kind == ValueSource.Kind.DEFAULT;
 	}
 
 	private boolean needsUsing(ColumnModel from, ColumnModel to) {
@@ -375,8 +415,8 @@ public final class SchemaComparator {
 		String type = column.type();
 		String defaultExpression = column.defaultExpression();
 		String serial = SERIAL_TYPES.get(type);
-		if (serial != null && !column.generated() && ("nextval(" + PostgresLiterals.string(id(serialSequence(table,
-				column.name()))) + "::regclass)").equals(defaultExpression)) {
+		if (serial != null && !column.generated()
+				&& ValueSource.nextval(serialSequence(table, column.name())).equals(defaultExpression)) {
 			type = serial;
 			defaultExpression = null;
 		}
@@ -384,11 +424,11 @@ public final class SchemaComparator {
 		if (column.generated()) {
 			definition.append(" GENERATED ALWAYS AS (").append(defaultExpression).append(") STORED");
 		}
-		else if (column.identity().equals("a")) {
-			definition.append(" GENERATED ALWAYS AS IDENTITY");
-		}
-		else if (column.identity().equals("d")) {
-			definition.append(" GENERATED BY DEFAULT AS IDENTITY");
+		else if (!column.identity().isEmpty()) {
+			definition.append(' ').append(ValueSource.generated(column.identity())).append(" AS IDENTITY");
+			if (!column.identitySequence().equals(IdentitySequence.DEFAULT)) {
+				definition.append(" (").append(column.identitySequence().options()).append(')');
+			}
 		}
 		else if (defaultExpression != null) {
 			definition.append(" DEFAULT ").append(defaultExpression);

@@ -10,9 +10,17 @@ package dev.retort.schema;
  * @param identity {@code "a"} (always), {@code "d"} (by default) or {@code ""}
  * @param generated whether it is a stored generated column
  * @param comment its comment, or {@code null}
+ * @param identitySequence the options of an identity column's sequence, {@code null} for other columns
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
-		boolean generated, String comment) {
+		boolean generated, String comment, IdentitySequence identitySequence) {
+
+	/** A column whose identity, if any, has the default options. */
+	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+			boolean generated, String comment) {
+		this(name, type, notNull, defaultExpression, identity, generated, comment,
+				identity.isEmpty() ? null : IdentitySequence.DEFAULT);
+	}
 
 	/** A column without a comment. */
 	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
