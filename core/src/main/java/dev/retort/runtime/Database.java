@@ -210,9 +210,12 @@ public final class Database implements AutoCloseable {
 		}
 	}
 
-	/** Takes the migration lock on a new idle session, waiting up to {@code timeout}. */
+	/**
+	 * Takes the migration lock on a new idle session, then the work lock on this one, waiting up
+	 * to {@code timeout}.
+	 */
 	public MigrationLock lock(Duration timeout) {
-		return MigrationLock.acquire(this.factory.open(), this.names, timeout);
+		return MigrationLock.acquire(this.factory.open(), this.session, this.names, timeout);
 	}
 
 	@Override

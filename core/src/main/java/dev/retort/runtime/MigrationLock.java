@@ -21,6 +21,15 @@ import org.slf4j.LoggerFactory;
  * transaction, {@code CREATE INDEX CONCURRENTLY} (which waits for transactions, not sessions)
  * never waits for it. The key is derived from the schema and the version table, so runners of
  * different schemas do not block each other.
+ * <p>
+ * The migration session holds a second advisory lock, the <em>work</em> lock, taken after the
+ * first. The idle lock session dies as soon as its runner does, but the migration session may
+ * still run a statement then: the server notices a dead client only when it next talks to it
+ * (a killed runner's {@code CREATE INDEX CONCURRENTLY} runs on, and commits), and an operator
+ * may end the lock session alone. The next runner waits for the work lock too, so it never runs
+ * a revision while such a session still runs it. The migration session also asks the server
+ * (14 and later) to check every second that its client is alive, so a killed runner's statement
+ * is cancelled and rolled back within a second instead of running on for minutes.
  */
 public final class MigrationLock implements AutoCloseable {
 
@@ -30,15 +39,29 @@ public final class MigrationLock implements AutoCloseable {
 
 	private static final long MAX_POLL_MILLIS = 1000;
 
+	/** How often the server checks that a migrating runner is still there. */
+	static final String CLIENT_CHECK_INTERVAL = "1s";
+
 	private final Session session;
 
 	private final long key;
 
+	/** The migration session, which takes the work lock; {@code null} for the lock alone. */
+	private final Session worker;
+
+	private final TableNames names;
+
 	private boolean held;
 
-	private MigrationLock(Session session, long key) {
+	private boolean workHeld;
+
+	private boolean clientCheckSet;
+
+	private MigrationLock(Session session, TableNames names, Session worker) {
 		this.session = session;
-		this.key = key;
+		this.names = names;
+		this.key = key(names);
+		this.worker = worker;
 	}
 
 	/** The advisory lock key of a schema and version table: the first 8 bytes of a SHA-256. */
@@ -49,17 +72,36 @@ public final class MigrationLock implements AutoCloseable {
 	}
 
 	/**
+	 * The key of the work lock, held by the session that migrates: a session of a runner whose
+	 * lock session has gone may still be running a revision.
+	 */
+	static long workKey(TableNames names) {
+		byte[] digest = Sha256
+			.digest(("retort-work:" + names.schema() + "." + names.versionTable()).getBytes(StandardCharsets.UTF_8));
+		return ByteBuffer.wrap(digest, 0, 8).getLong();
+	}
+
+	/**
 	 * Acquires the lock on {@code session} (which it then owns and closes), waiting up to
 	 * {@code timeout} and logging the holder every ten seconds while it waits.
 	 */
 	public static MigrationLock acquire(Session session, TableNames names, Duration timeout) {
-		MigrationLock lock = new MigrationLock(session, key(names));
+		return acquire(session, null, names, timeout);
+	}
+
+	/**
+	 * Acquires the lock on {@code session} (which it then owns and closes), then the work lock on
+	 * {@code migration} (released on {@link #close()}, the session stays open), waiting up to
+	 * {@code timeout} in all and logging who it waits for every ten seconds.
+	 */
+	public static MigrationLock acquire(Session session, Session migration, TableNames names, Duration timeout) {
+		MigrationLock lock = new MigrationLock(session, names, migration);
 		try {
 			lock.waitFor(timeout, names);
 			return lock;
 		}
 		catch (RuntimeException ex) {
-			session.close();
+			lock.close();
 			throw ex;
 		}
 	}
@@ -73,22 +115,18 @@ public final class MigrationLock implements AutoCloseable {
 			// Named before it holds anything: a waiting runner's message shows who holds the lock.
 			this.session.identify();
 			while (true) {
-				if (tryLock()) {
+				if (!this.held && tryLock()) {
 					this.held = true;
+				}
+				if (this.held && (this.worker == null || tryWorkLock())) {
 					return;
 				}
 				long now = System.nanoTime();
 				if (now - deadline >= 0) {
-					LockHolder holder = holder(this.session, this.key);
-					throw new LockTimeoutException("Could not acquire the migration lock of "
-							+ names.qualifiedVersionTable() + " within " + Sql.describe(timeout) + ": it is held by "
-							+ describe(holder) + ". Wait for that migration to finish, or end that session"
-							+ " (SELECT pg_terminate_backend(" + holder.pid() + ")) if it is stuck;"
-							+ " raise 'retort.lock.wait-timeout' to wait longer.", holder, Duration.ofNanos(now - start));
+					throw timeout(names, timeout, Duration.ofNanos(now - start));
 				}
 				if (now - nextLog >= 0) {
-					logger.info("Waiting for the migration lock of {}: held by {}", names.qualifiedVersionTable(),
-							describe(holder(this.session, this.key)));
+					logger.info("Waiting for the migration lock of {}: {}", names.qualifiedVersionTable(), waitingFor(names));
 					nextLog = now + LOG_INTERVAL.toNanos();
 				}
 				Thread.sleep(Math.min(poll, Math.max(1, (deadline - now) / 1_000_000)));
@@ -110,19 +148,100 @@ public final class MigrationLock implements AutoCloseable {
 		return this.session.query("SELECT pg_try_advisory_lock(" + this.key + ")", (row) -> row.getBoolean(1)).get(0);
 	}
 
+	private boolean tryWorkLock() throws SQLException {
+		String sql = "SELECT pg_try_advisory_lock(" + workKey(this.names) + ")";
+		if (!this.clientCheckSet && this.worker.connection().getMetaData().getDatabaseMajorVersion() >= 14) {
+			// Travels with the first try: a killed runner's statement is cancelled within a second.
+			sql = "SET client_connection_check_interval = " + Sql.literal(CLIENT_CHECK_INTERVAL) + "; " + sql;
+			this.worker.changedSetting("client_connection_check_interval");
+		}
+		this.clientCheckSet = true;
+		this.workHeld = this.worker.lastRow(sql, (row) -> row.getBoolean(1));
+		return this.workHeld;
+	}
+
+	/** What a runner that gives up says: who holds the lock, and which session migrates. */
+	private LockTimeoutException timeout(TableNames names, Duration timeout, Duration waited) throws SQLException {
+		LockHolder holder = holder(this.session, this.key);
+		Activity migrating = this.held ? null : migrating(names);
+		String prefix = "Could not acquire the migration lock of " + names.qualifiedVersionTable() + " within "
+				+ Sql.describe(timeout) + ": ";
+		String wait = " raise 'retort.lock.wait-timeout' to wait longer.";
+		if (this.held) {
+			Activity orphan = migrating(names);
+			if (orphan == null) {
+				return new LockTimeoutException(prefix + "the session that migrated has just ended. Run again;" + wait,
+						LockHolder.FREE, waited);
+			}
+			return new LockTimeoutException(prefix + "the lock is free, but pid " + orphan.pid() + " (application_name '"
+					+ orphan.application() + "') still migrates without the lock (its runner's process was killed, or"
+					+ " its lock session was ended): " + orphan.describe() + ". Running revisions beside it could apply"
+					+ " them twice. Wait for it to end, or end it (SELECT pg_terminate_backend(" + orphan.pid()
+					+ ")): a transactional revision is rolled back;" + wait,
+					new LockHolder(true, orphan.pid(), orphan.application(), null), waited);
+		}
+		if (migrating != null) {
+			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + ", which migrates on pid "
+					+ migrating.pid() + " (" + migrating.describe() + "). Wait for that migration to finish, or end"
+					+ " the migrating session (SELECT pg_terminate_backend(" + migrating.pid() + ")) if it is stuck:"
+					+ " its revision fails, a transactional one is rolled back, and the runner releases the lock;"
+					+ wait, holder, waited);
+		}
+		return new LockTimeoutException(prefix + "it is held by " + describe(holder) + ". Wait for that migration to"
+				+ " finish, or end that session (SELECT pg_terminate_backend(" + holder.pid() + ")) if it is stuck;"
+				+ wait, holder, waited);
+	}
+
+	/** What a waiting runner logs every ten seconds. */
+	private String waitingFor(TableNames names) throws SQLException {
+		Activity migrating = migrating(names);
+		if (this.held) {
+			return (migrating == null) ? "the session that migrated has just ended"
+					: "the lock is free, but pid " + migrating.pid() + " (application_name '" + migrating.application()
+							+ "') still migrates without the lock: " + migrating.describe();
+		}
+		return "held by " + describe(holder(this.session, this.key))
+				+ ((migrating != null) ? ", which migrates on pid " + migrating.pid() + " (" + migrating.describe() + ")"
+						: "");
+	}
+
+	/** The session that holds the work lock, with what it runs, or {@code null}. */
+	private Activity migrating(TableNames names) throws SQLException {
+		List<Activity> rows = this.session.query("SELECT a.pid, a.application_name, a.state,"
+				+ " extract(epoch FROM clock_timestamp() - a.state_change)::bigint, left(a.query, 120)"
+				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(workKey(names)),
+				(row) -> new Activity(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4),
+						row.getString(5)));
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	/** A session's pid and what it does now, from {@code pg_stat_activity}. */
+	private record Activity(int pid, String application, String state, long seconds, String query) {
+
+		String describe() {
+			String oneLine = (this.query != null) ? this.query.replaceAll("\\s+", " ").strip() : "";
+			return this.state + " for " + this.seconds + " s" + (oneLine.isEmpty() ? "" : ", '" + oneLine + "'");
+		}
+
+	}
+
 	/** Who holds the lock of a key, read from {@code pg_locks} and {@code pg_stat_activity}. */
 	public static LockHolder holder(Session session, long key) throws SQLException {
-		// A bigint advisory key is split over classid (high half) and objid (low half), objsubid 1.
 		List<LockHolder> holders = session.query("SELECT a.pid, a.application_name, a.backend_start"
-				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-				+ " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1" + " AND l.classid::bigint = "
-				+ (key >>> 32) + " AND l.objid::bigint = " + (key & 0xFFFFFFFFL)
-				+ " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())", (row) -> {
+				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(key), (row) -> {
 					Timestamp since = row.getTimestamp(3);
 					return new LockHolder(true, row.getInt(1), row.getString(2),
 							(since != null) ? since.toInstant() : null);
 				});
 		return holders.isEmpty() ? LockHolder.FREE : holders.get(0);
+	}
+
+	/** The granted advisory lock of a key in this database. */
+	private static String where(long key) {
+		// A bigint advisory key is split over classid (high half) and objid (low half), objsubid 1.
+		return " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1" + " AND l.classid::bigint = "
+				+ (key >>> 32) + " AND l.objid::bigint = " + (key & 0xFFFFFFFFL)
+				+ " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 	}
 
 	static String describe(LockHolder holder) {
@@ -136,6 +255,16 @@ public final class MigrationLock implements AutoCloseable {
 	/** Releases the lock and closes its session. */
 	@Override
 	public void close() {
+		if (this.workHeld) {
+			try {
+				// The migration session goes on (a pooled one back to its pool): it must let go itself.
+				this.worker.execute("SELECT pg_advisory_unlock(" + workKey(this.names) + ")");
+				this.workHeld = false;
+			}
+			catch (SQLException ex) {
+				// A broken session holds nothing any more.
+			}
+		}
 		try {
 			if (this.held) {
 				this.session.execute("SELECT pg_advisory_unlock(" + this.key + ")");

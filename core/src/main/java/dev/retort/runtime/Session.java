@@ -27,6 +27,9 @@ public final class Session implements AutoCloseable {
 
 	private boolean searchPathChanged;
 
+	/** Other settings Retort changed on this session, reset when a borrowed one goes back. */
+	private final List<String> changedSettings = new ArrayList<>();
+
 	Session(Connection connection, AtomicLong counter, String pendingName) {
 		this.connection = connection;
 		this.counter = counter;
@@ -103,6 +106,33 @@ public final class Session implements AutoCloseable {
 			// The driver's batch error hides the server's message in the next exception.
 			SQLException next = ex.getNextException();
 			throw (next != null) ? next : ex;
+		}
+	}
+
+	/**
+	 * Runs statements in one round trip, the last of them a query; maps its first row (the
+	 * statements before it are settings).
+	 */
+	<T> T lastRow(String sql, RowMapper<T> mapper) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			this.counter.incrementAndGet();
+			boolean rows = statement.execute(sql);
+			while (!rows) {
+				if (statement.getUpdateCount() == -1) {
+					throw new SQLException("No rows from: " + sql);
+				}
+				rows = statement.getMoreResults();
+			}
+			List<T> mapped = map(statement.getResultSet(), mapper);
+			return mapped.get(0);
+		}
+	}
+
+	/** Notes a setting Retort changed with {@code SET}: a borrowed session gets it back with {@code RESET}. */
+	void changedSetting(String name) {
+		if (!this.changedSettings.contains(name)) {
+			this.changedSettings.add(name);
 		}
 	}
 
@@ -207,10 +237,17 @@ public final class Session implements AutoCloseable {
 		if (this.pendingName == null) {
 			return null;
 		}
+		List<String> resets = new ArrayList<>();
 		if (this.renamed) {
-			return this.searchPathChanged ? "RESET application_name; RESET search_path" : "RESET application_name";
+			resets.add("RESET application_name");
 		}
-		return this.searchPathChanged ? "RESET search_path" : null;
+		if (this.searchPathChanged) {
+			resets.add("RESET search_path");
+		}
+		for (String setting : this.changedSettings) {
+			resets.add("RESET " + setting);
+		}
+		return resets.isEmpty() ? null : String.join("; ", resets);
 	}
 
 	/** Maps one row. */

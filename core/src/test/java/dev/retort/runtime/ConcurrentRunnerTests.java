@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.retort.Retort;
@@ -27,13 +30,14 @@ class ConcurrentRunnerTests {
 			throws Exception {
 		RevisionFiles files = new RevisionFiles(dir.resolve("revisions"));
 		files.write("aaaa00000001", null, "CREATE TABLE first_table (id int);", "DROP TABLE first_table;");
-		files.write("aaaa00000002", "aaaa00000001", "CREATE TABLE slow_table (id int);\nSELECT pg_sleep(30);",
+		// Ten minutes: the server would let a statement of a dead client run that long.
+		files.write("aaaa00000002", "aaaa00000001", "CREATE TABLE slow_table (id int);\nSELECT pg_sleep(600);",
 				"DROP TABLE slow_table;");
 		Process child = start(db, files, "retort-doomed");
 		try {
 			// Wait (polling the database, not the clock) until the slow statement runs.
 			while (db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-doomed'"
-					+ " AND state = 'active' AND query LIKE 'SELECT pg_sleep(30)%'").isEmpty()) {
+					+ " AND state = 'active' AND query LIKE 'SELECT pg_sleep(600)%'").isEmpty()) {
 				assertThat(child.isAlive()).as("child runner still running").isTrue();
 				Thread.onSpinWait();
 			}
@@ -43,13 +47,17 @@ class ConcurrentRunnerTests {
 		finally {
 			child.destroyForcibly();
 		}
-		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000001");
-		assertThat(db.tableExists("slow_table")).isFalse();
-		// The lock session died with the process: the server drops it as soon as it sees the socket close.
-		while (!db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-doomed'"
-				+ " AND state = 'idle'").isEmpty()) {
+		// The lock session died with the process: the server drops it as soon as it sees the socket
+		// close. The migration session's statement is cancelled too (the server checks its client
+		// every second), rather than running on and holding its locks for ten minutes.
+		long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-doomed'")
+			.isEmpty()) {
+			assertThat(System.nanoTime() - guard).as("the killed runner's sessions are still there").isNegative();
 			Thread.onSpinWait();
 		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000001");
+		assertThat(db.tableExists("slow_table")).isFalse();
 		files.write("aaaa00000002", "aaaa00000001", "CREATE TABLE fast_table (id int);", "DROP TABLE fast_table;");
 		Retort retort = Retort.configure()
 			.url(db.jdbcUrl())
@@ -94,6 +102,56 @@ class ConcurrentRunnerTests {
 			.containsExactly("bbbb00000001", "bbbb00000002", "bbbb00000003", "bbbb00000004", "bbbb00000005");
 		assertThat(db.queryStrings("SELECT count(*) FROM retort_history WHERE NOT success")).containsExactly("0");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("bbbb00000005");
+	}
+
+	@Test
+	void aRunnerWhoseLockSessionWasEndedIsNotJoinedByTheNextOne(TestDatabase db, @TempDir Path dir) throws Exception {
+		db.execute("CREATE TABLE gate (opened boolean)");
+		RevisionFiles files = new RevisionFiles(dir.resolve("revisions"));
+		// Runs until the test opens the gate: no sleeping for timing.
+		files.write("cccc00000001", null, "CREATE TABLE once_table (id int);\n"
+				+ "DO $$ BEGIN WHILE NOT EXISTS (SELECT 1 FROM gate) LOOP PERFORM pg_sleep(0.05); END LOOP; END $$;",
+				"DROP TABLE once_table;");
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<MigrationResult> first = executor.submit(() -> retort(db, files, "retort-first").upgrade("heads"));
+			while (db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-first'"
+					+ " AND state = 'active' AND query LIKE 'DO $$%'").isEmpty()) {
+				assertThat(first.isDone()).as("first runner still running").isFalse();
+				Thread.onSpinWait();
+			}
+			// An operator ends the lock holder (the idle session the lock's message names).
+			db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+					+ " WHERE application_name = 'retort-first' AND state = 'idle'");
+			Future<MigrationResult> second = executor.submit(() -> retort(db, files, "retort-second").upgrade("heads"));
+			// The second runner holds the migration lock now, while the first still runs its revision.
+			while (db.queryStrings("SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+					+ " WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = 'retort-second'")
+				.isEmpty()) {
+				assertThat(second.isDone()).as("second runner still running").isFalse();
+				Thread.onSpinWait();
+			}
+			db.execute("INSERT INTO gate VALUES (true)");
+			assertThat(first.get(120, TimeUnit.SECONDS).steps()).hasSize(1);
+			// It waited for the first runner's migration session, then found nothing to do.
+			assertThat(second.get(120, TimeUnit.SECONDS).steps()).isEmpty();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history ORDER BY id"))
+			.containsExactly("cccc00000001 true");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cccc00000001");
+	}
+
+	private static Retort retort(TestDatabase db, RevisionFiles files, String applicationName) {
+		return Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location())
+			.applicationName(applicationName)
+			.load();
 	}
 
 	private static Process start(TestDatabase db, RevisionFiles files, String applicationName) throws IOException {

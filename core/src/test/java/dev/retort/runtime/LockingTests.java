@@ -46,6 +46,42 @@ class LockingTests {
 	}
 
 	@Test
+	void aWaitingRunnerNamesTheSessionThatMigratesNotOnlyTheIdleLockHolder(TestDatabase db) throws Exception {
+		try (Database running = Database.open(factory(db, "retort-holder"), "public", "retort_version", "retort_history");
+				MigrationLock held = running.lock(Duration.ofSeconds(5));
+				Database waiting = Database.open(factory(db, "retort-waiter"), "public", "retort_version",
+						"retort_history")) {
+			int migrating = backendPid(running);
+			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
+					() -> waiting.lock(Duration.ofMillis(300)));
+			// Ending the idle lock holder would not stop the migration: the message names the session that migrates.
+			assertThat(timeout.getMessage()).contains("which migrates on pid " + migrating)
+				.contains("SELECT pg_terminate_backend(" + migrating + ")");
+		}
+	}
+
+	@Test
+	void aRunnerWaitsForASessionThatStillMigratesAfterItsLockSessionEnded(TestDatabase db) throws Exception {
+		try (Database running = Database.open(factory(db, "retort-first"), "public", "retort_version", "retort_history");
+				Database next = Database.open(factory(db, "retort-next"), "public", "retort_version", "retort_history")) {
+			MigrationLock held = running.lock(Duration.ofSeconds(5));
+			// An operator ends the idle session that the lock's holder names; the first runner's
+			// migration session goes on.
+			db.execute("SELECT pg_terminate_backend(" + running.lockHolder().pid() + ")");
+			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
+					() -> next.lock(Duration.ofMillis(300)));
+			assertThat(timeout.holder().pid()).isEqualTo(backendPid(running));
+			assertThat(timeout.getMessage()).contains("the lock is free, but pid " + backendPid(running)
+					+ " (application_name 'retort-first') still migrates without the lock");
+			held.close();
+			// Once that session has let go, the next runner goes ahead.
+			try (MigrationLock lock = next.lock(Duration.ofSeconds(5))) {
+				assertThat(lock).isNotNull();
+			}
+		}
+	}
+
+	@Test
 	void differentSchemasDoNotBlockEachOther(TestDatabase db) {
 		TableNames other = new TableNames("tenant_b", "retort_version", "retort_history");
 		assertThat(MigrationLock.key(other)).isNotEqualTo(MigrationLock.key(NAMES));
@@ -220,6 +256,14 @@ class LockingTests {
 			database.createTables(false);
 			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, mode, listener, () -> "test")
 				.run(plans.upgradeFrom(null));
+		}
+	}
+
+	private static int backendPid(Database database) throws java.sql.SQLException {
+		try (Statement statement = database.session().connection().createStatement();
+				java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+			row.next();
+			return row.getInt(1);
 		}
 	}
 
