@@ -34,8 +34,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		PrintWriter err = commandLine.getErr();
 		err.println("ERROR: " + message(ex));
-		if (ex instanceof MigrationFailedException failed && ALREADY_EXISTS.contains(failed.sqlState())) {
-			// The usual first meeting with a database that predates Retort: say how to adopt it.
+		if (ex instanceof MigrationFailedException failed && failed.rolledBack()
+				&& ALREADY_EXISTS.contains(failed.sqlState())) {
+			// The usual first meeting with a database that predates Retort: say how to adopt it. Not
+			// for a revision outside a transaction: there an interrupted earlier run of the same
+			// revision left the object (its message says so), and stamping would skip the rest.
 			err.println("If the schema was built before Retort managed it, 'retort stamp REV' marks the revision that"
 					+ " describes it as applied without running it ('retort.baseline' does this at an application's"
 					+ " start); 'retort upgrade' then continues from there.");

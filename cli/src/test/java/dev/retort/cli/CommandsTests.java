@@ -300,6 +300,35 @@ class CommandsTests {
 	}
 
 	@Test
+	void anIndexLeftByAnInterruptedConcurrentBuildIsNamedNotTakenForASchemaBuiltWithoutRetort(TestDatabase db)
+			throws IOException {
+		Files.writeString(this.revisions.directory().resolve("c0ffee000003_index.sql"), """
+				-- index coffee types
+				--
+				-- Revision ID: c0ffee000003
+				-- Revises: 1975ea83b712
+				-- Transactional: false
+				--
+
+				-- +upgrade
+				CREATE UNIQUE INDEX CONCURRENTLY ix_coffee_type ON coffee_logs (coffee_type);
+				""");
+		assertThat(cli(db).run("upgrade", "1975ea83b712").exitCode()).isZero();
+		// What a build that stopped half-way leaves: an INVALID index of the same name.
+		db.execute("INSERT INTO coffee_logs (coffee_type) VALUES ('flat white'), ('flat white')");
+		assertThat(cli(db).run("upgrade").exitCode()).isEqualTo(1);
+		db.execute("DELETE FROM coffee_logs");
+		assertThat(db.queryStrings("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid"))
+			.containsExactly("ix_coffee_type");
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains("relation \"ix_coffee_type\" already exists",
+				"If an earlier run of this revision was interrupted, the index is left from it: an INVALID one",
+				"must be dropped with DROP INDEX CONCURRENTLY before you run again")
+			.doesNotContain("retort stamp REV");
+	}
+
+	@Test
 	void showAndVerboseHistoryPrintTheHeadersNotesAfterTheMessageAndJsonCarriesThem(TestDatabase db)
 			throws IOException {
 		Files.writeString(this.revisions.directory().resolve("5e1ec7ed0001_backfill.sql"), """

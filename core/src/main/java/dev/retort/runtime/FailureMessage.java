@@ -17,6 +17,15 @@ final class FailureMessage {
 
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries) {
+		return exception(step, failure, transactional, wholeRun, retries, false);
+	}
+
+	/**
+	 * @param unrecorded the {@code success = false} history row could not be written (the
+	 * session was gone): said, so an operator does not look for it
+	 */
+	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
+			boolean wholeRun, int retries, boolean unrecorded) {
 		SQLException sqlException = failure.sqlException();
 		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
 				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
@@ -44,22 +53,62 @@ final class FailureMessage {
 				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
 				.append(" 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");
 		}
+		if (failure.connectionLost()) {
+			// Nothing is wrong with the revision: the session went away under it.
+			message.append("\n  The connection to the server was lost (the server restarted or shut down, or the session")
+				.append(" was ended with pg_terminate_backend); ")
+				.append(transactional ? "the server rolled back the open transaction." : "the statement did not complete.");
+			if (unrecorded) {
+				message.append(" No failure row could be written to the history.");
+			}
+		}
 		if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays where it was.");
+		}
+		else if (transactional && failure.connectionLost()) {
+			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
+				.append(". Run again once the server accepts connections: the next run continues from there.");
 		}
 		else if (transactional) {
 			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
 				.append(". Fix the revision and run again: the next run continues from there.");
 		}
+		else if (failure.connectionLost()) {
+			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
+				.append(" committed, the version table stays at ").append(heads).append(".");
+			if (buildsIndexConcurrently(failure.sql)) {
+				message.append(INVALID_INDEX);
+			}
+			message.append(" Run again once the server accepts connections.");
+		}
 		else {
 			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
 				.append(" committed, the version table stays at ").append(heads)
 				.append(". Make the statements re-runnable (IF NOT EXISTS) or undo them by hand, then run again.");
+			if (buildsIndexConcurrently(failure.sql) && "42P07".equals(sqlState)) {
+				message.append(INVALID_INDEX_EXISTS);
+			}
 		}
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
 				failure.location, statement, sqlState, databaseMessage, transactional,
 				(sqlException != null) ? sqlException : failure.getCause());
 		return exception;
+	}
+
+	/** A concurrent index build that stops half-way leaves its index behind, marked INVALID. */
+	private static final String INVALID_INDEX = " A CREATE INDEX CONCURRENTLY that stops half-way leaves its index"
+			+ " behind, INVALID (used by no query, still updated by every write): drop it (DROP INDEX CONCURRENTLY)"
+			+ " before the next run, where 'IF NOT EXISTS' would keep it.";
+
+	private static final String INVALID_INDEX_EXISTS = "\n  If an earlier run of this revision was interrupted, the"
+			+ " index is left from it: an INVALID one (SELECT indexrelid::regclass FROM pg_index WHERE NOT indisvalid)"
+			+ " must be dropped with DROP INDEX CONCURRENTLY before you run again ('IF NOT EXISTS' would keep it).";
+
+	private static final java.util.regex.Pattern CONCURRENT_INDEX = java.util.regex.Pattern
+		.compile("(?is)^\\s*(create\\s+(unique\\s+)?index\\s+concurrently|reindex\\b.*\\bconcurrently)\\b.*");
+
+	static boolean buildsIndexConcurrently(String sql) {
+		return sql != null && CONCURRENT_INDEX.matcher(sql).matches();
 	}
 
 	static String describeHeads(List<String> heads) {

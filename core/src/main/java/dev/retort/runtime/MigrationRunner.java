@@ -454,24 +454,32 @@ public final class MigrationRunner {
 			List<Step> unit, int retries) {
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
 				retries);
-		recordFailure(step, unit.get(0).headsBefore(), ms, exception);
+		Exception unrecorded = recordFailure(step, unit.get(0).headsBefore(), ms, exception);
+		if (unrecorded != null) {
+			if (failure.connectionLost()) {
+				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true);
+			}
+			exception.addSuppressed(unrecorded);
+		}
 		this.listener.stepFinished(step, ms, exception);
 		return exception;
 	}
 
-	private void recordFailure(Step step, List<String> databaseAt, long ms, MigrationFailedException exception) {
+	/** Writes the failure's history row; returns why it could not, or {@code null}. */
+	private Exception recordFailure(Step step, List<String> databaseAt, long ms, MigrationFailedException exception) {
 		if (this.sink.offline()) {
-			return;
+			return null;
 		}
 		try {
 			this.sink.begin();
 			this.sink.write(List.of(this.historyTable.insert(
 					historyRow(step, databaseAt, Instant.now().minusMillis(ms), ms, false, exception.getMessage()))));
 			this.sink.commit();
+			return null;
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollback();
-			exception.addSuppressed(ex);
+			return ex;
 		}
 	}
 

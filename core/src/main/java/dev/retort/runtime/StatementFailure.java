@@ -86,7 +86,21 @@ final class StatementFailure extends RuntimeException {
 	 * nor when Retort's own version row, not a statement of the revision, was the problem.
 	 */
 	boolean worthLocating() {
-		return unlocatedStatement() && this.cause != null && !timedOut();
+		return unlocatedStatement() && this.cause != null && !timedOut() && !connectionLost();
+	}
+
+	/**
+	 * The session is gone (the server restarted or shut down, an operator ended it, the network
+	 * dropped it): the server rolled back its transaction, and nothing more can run on it.
+	 */
+	boolean connectionLost() {
+		return connectionLost(this.cause);
+	}
+
+	static boolean connectionLost(SQLException ex) {
+		String state = (ex != null) ? ex.getSQLState() : null;
+		// 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
+		return state != null && (state.startsWith("08") || state.startsWith("57P0"));
 	}
 
 	/** A lock or statement timeout, or a cancel. */

@@ -82,6 +82,36 @@ class LockingTests {
 	}
 
 	@Test
+	void aRevisionWhoseSessionWasEndedSaysTheConnectionWasLostNotThatTheRevisionIsWrong(TestDatabase db)
+			throws Exception {
+		db.execute("CREATE TABLE gate (opened boolean)");
+		// Runs until its session is ended: no sleeping for timing.
+		Plans plans = new Plans().sql("r1", "CREATE TABLE never_kept (id int)",
+				"DO $$ BEGIN WHILE NOT EXISTS (SELECT 1 FROM gate) LOOP PERFORM pg_sleep(0.05); END LOOP; END $$");
+		CompletableFuture<MigrationFailedException> run = CompletableFuture.supplyAsync(() -> catchThrowableOfType(
+				MigrationFailedException.class,
+				() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(5), null, 0), RunListener.NONE)));
+		while (db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-runner'"
+				+ " AND state = 'active' AND query LIKE '%DO $$%'").isEmpty()) {
+			assertThat(run.isDone()).as("runner still running").isFalse();
+			Thread.onSpinWait();
+		}
+		db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'retort-runner'");
+		MigrationFailedException failure = run.get(60, TimeUnit.SECONDS);
+		assertThat(failure.sqlState()).isEqualTo("57P01");
+		assertThat(failure.getMessage()).startsWith("Revision r1 (runtime/r1_test.sql) failed and was rolled back:"
+				+ " FATAL: terminating connection due to administrator command [SQLSTATE 57P01]")
+			.contains("The connection to the server was lost (the server restarted or shut down, or the session was"
+					+ " ended with pg_terminate_backend); the server rolled back the open transaction."
+					+ " No failure row could be written to the history.")
+			.contains("Nothing of it was applied; the database stays at base. Run again once the server accepts"
+					+ " connections")
+			.doesNotContain("Fix the revision");
+		assertThat(db.tableExists("never_kept")).isFalse();
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+	}
+
+	@Test
 	void differentSchemasDoNotBlockEachOther(TestDatabase db) {
 		TableNames other = new TableNames("tenant_b", "retort_version", "retort_history");
 		assertThat(MigrationLock.key(other)).isNotEqualTo(MigrationLock.key(NAMES));
