@@ -53,6 +53,11 @@ final class FailureMessage {
 				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
 				.append(" 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");
 		}
+		boolean statementTimeout = "57014".equals(sqlState) && databaseMessage.contains("statement timeout");
+		if (statementTimeout) {
+			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout'): raise it for this")
+				.append(" run, or split the work (a batched backfill in a 'Transactional: false' revision).");
+		}
 		if (failure.connectionLost()) {
 			// Nothing is wrong with the revision: the session went away under it.
 			message.append("\n  The connection to the server was lost (the server restarted or shut down, or the session")
@@ -68,6 +73,10 @@ final class FailureMessage {
 		else if (transactional && failure.connectionLost()) {
 			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
 				.append(". Run again once the server accepts connections: the next run continues from there.");
+		}
+		else if (transactional && statementTimeout) {
+			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
+				.append(": the next run continues from there.");
 		}
 		else if (transactional) {
 			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
