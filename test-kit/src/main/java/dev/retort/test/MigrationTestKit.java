@@ -19,6 +19,7 @@ import dev.retort.Retort;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.LintResult;
 import dev.retort.config.RetortConfig;
+import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.lint.LintFinding;
 import dev.retort.lint.Severity;
 import dev.retort.revision.Revision;
@@ -221,7 +222,11 @@ public final class MigrationTestKit {
 		}
 	}
 
-	/** Drops every schema of the database and creates {@code public} again. */
+	/**
+	 * Drops every schema of the database and creates {@code public} again, and the configured
+	 * {@code schema}: Retort creates that one for its own tables, and no downgrade removes it, so
+	 * a database emptied without it would never look the same again after a revision's round trip.
+	 */
 	private void empty() {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			List<String> schemas = new ArrayList<>();
@@ -236,6 +241,9 @@ public final class MigrationTestKit {
 				statement.execute("DROP SCHEMA " + schema + " CASCADE");
 			}
 			statement.execute("CREATE SCHEMA public");
+			if (this.config.schema() != null) {
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresIdentifiers.quote(this.config.schema()));
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not empty the test database: " + ex.getMessage(), ex);

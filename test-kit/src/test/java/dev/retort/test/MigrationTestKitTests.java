@@ -14,6 +14,7 @@ import dev.retort.Retort;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -153,6 +154,20 @@ class MigrationTestKitTests {
 			.withMessageContaining("- add column users.email");
 		Files.writeString(model, "CREATE TABLE users (id bigint PRIMARY KEY);");
 		assertThatCode(() -> kit(db).assertMatchesModel("filesystem:" + model)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void revisionsOfAnApplicationWithASchemaOfItsOwnRoundTrip(TestDatabase db) throws IOException {
+		// retort.schema=tenant_a: Retort creates the schema for its tables, which no downgrade removes.
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "ALTER TABLE users ADD COLUMN nickname text;", "ALTER TABLE users DROP COLUMN nickname;");
+		MigrationTestKit kit = MigrationTestKit.of(Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory)
+			.schema("tenant_a"));
+		assertThatCode(kit::assertAll).doesNotThrowAnyException();
+		assertThat(db.queryStrings("SELECT table_schema FROM information_schema.tables WHERE table_name = 'users'"))
+			.containsExactly("tenant_a");
 	}
 
 	private MigrationTestKit kit(TestDatabase db) {
