@@ -110,7 +110,44 @@ public final class ConnectionFactory {
 		}
 	}
 
+	/**
+	 * Opens a session in one short, bounded try, whatever {@code connectRetries} says: tries
+	 * again while the server is still restarting, until {@code within} has passed, and waits at
+	 * most that long for a server that answers slowly (on the URL path; a pool's own connection
+	 * timeout bounds a {@code DataSource}). For the failure row of a run whose session was lost:
+	 * a run that has failed must end, not wait for a server that stays down.
+	 */
+	Session openBriefly(Duration within) throws SQLException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (true) {
+			long remaining = deadline - System.nanoTime();
+			try {
+				return connect((int) Math.max(1, Duration.ofNanos(remaining).toSeconds()));
+			}
+			catch (SQLException ex) {
+				if (!transientFailure(ex) || remaining < BRIEF_PAUSE.toNanos()) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(BRIEF_PAUSE.toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** Between the tries of {@link #openBriefly}. */
+	private static final Duration BRIEF_PAUSE = Duration.ofMillis(250);
+
 	private Session connect() throws SQLException {
+		return connect(0);
+	}
+
+	/** @param timeoutSeconds how long the driver may take to connect, or 0 for its defaults */
+	private Session connect(int timeoutSeconds) throws SQLException {
 		Connection connection;
 		boolean borrowed;
 		if (this.dataSource != null) {
@@ -133,6 +170,10 @@ public final class ConnectionFactory {
 			// round trip less per connection. Every supported server (14 and later) qualifies; a
 			// value in the URL wins, as pgjdbc reads the URL's parameters over these.
 			properties.setProperty("assumeMinServerVersion", "9.0");
+			if (timeoutSeconds > 0) {
+				properties.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+				properties.setProperty("loginTimeout", Integer.toString(timeoutSeconds));
+			}
 			connection = DriverManager.getConnection(target.jdbcUrl(), properties);
 			borrowed = false;
 		}

@@ -73,7 +73,8 @@ public final class Database implements AutoCloseable {
 
 	/** The online sink on this session. */
 	public JdbcSqlSink sink() {
-		return new JdbcSqlSink(this.session, this.names.versionTable());
+		return new JdbcSqlSink(this.session, this.names.versionTable(),
+				() -> this.factory.openBriefly(MigrationRunner.RECORD_APART_WITHIN));
 	}
 
 	/**

@@ -20,9 +20,17 @@ public final class JdbcSqlSink implements SqlSink {
 
 	private final String versionTableName;
 
+	/** Opens another session to the same database, or {@code null} when there is none to open. */
+	private final SessionOpener apart;
+
 	public JdbcSqlSink(Session session, String versionTableName) {
+		this(session, versionTableName, null);
+	}
+
+	JdbcSqlSink(Session session, String versionTableName, SessionOpener apart) {
 		this.session = session;
 		this.versionTableName = versionTableName;
+		this.apart = apart;
 	}
 
 	@Override
@@ -82,6 +90,21 @@ public final class JdbcSqlSink implements SqlSink {
 		check(statements, java.util.Arrays.stream(counts).boxed().toList());
 	}
 
+	@Override
+	public void writeApart(List<Bookkeeping> statements) throws SQLException {
+		if (this.apart == null) {
+			throw new SQLException("No other session to the database can be opened", "08003");
+		}
+		try (Session other = this.apart.open()) {
+			other.changedSetting("statement_timeout");
+			List<Bookkeeping> bounded = new ArrayList<>();
+			// A row waiting on a lock must not hold up the end of a run that failed already.
+			bounded.add(new Bookkeeping("SET statement_timeout = '5s'", Bookkeeping.ANY_ROWS));
+			bounded.addAll(statements);
+			new JdbcSqlSink(other, this.versionTableName).write(bounded);
+		}
+	}
+
 	private void check(List<Bookkeeping> statements, List<Integer> counts) throws SQLException {
 		for (int i = 0; i < counts.size() && i < statements.size(); i++) {
 			Bookkeeping statement = statements.get(i);
@@ -108,6 +131,14 @@ public final class JdbcSqlSink implements SqlSink {
 	@Override
 	public Connection connection() {
 		return this.session.connection();
+	}
+
+	/** Opens a session. */
+	@FunctionalInterface
+	interface SessionOpener {
+
+		Session open() throws SQLException;
+
 	}
 
 }

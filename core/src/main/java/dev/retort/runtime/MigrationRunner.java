@@ -41,6 +41,13 @@ public final class MigrationRunner {
 
 	static final Duration LOCATE_WITHIN = Duration.ofSeconds(10);
 
+	/**
+	 * How long the failure row of a run whose session was lost may wait for the server to take a
+	 * new session: a restart takes a few seconds; a server that stays down must not hold up the
+	 * end of a run that failed already.
+	 */
+	static final Duration RECORD_APART_WITHIN = Duration.ofSeconds(5);
+
 	private final SqlSink sink;
 
 	private final VersionTable versionTable;
@@ -465,21 +472,38 @@ public final class MigrationRunner {
 		return exception;
 	}
 
-	/** Writes the failure's history row; returns why it could not, or {@code null}. */
+	/**
+	 * Writes the failure's history row, in a transaction of its own (SPEC.md §4); on a session
+	 * of its own when the migration session is gone, so a restart or a
+	 * {@code pg_terminate_backend} does not leave the failure out of the history. Returns why it
+	 * could not, or {@code null}.
+	 */
 	private Exception recordFailure(Step step, List<String> databaseAt, long ms, MigrationFailedException exception) {
 		if (this.sink.offline()) {
 			return null;
 		}
+		List<Bookkeeping> row = List.of(this.historyTable
+			.insert(historyRow(step, databaseAt, Instant.now().minusMillis(ms), ms, false, exception.getMessage())));
 		try {
 			this.sink.begin();
-			this.sink.write(List.of(this.historyTable.insert(
-					historyRow(step, databaseAt, Instant.now().minusMillis(ms), ms, false, exception.getMessage()))));
+			this.sink.write(row);
 			this.sink.commit();
 			return null;
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollback();
-			return ex;
+			if (!(ex instanceof SQLException sqlException && StatementFailure.connectionLost(sqlException))) {
+				return ex;
+			}
+			try {
+				// One statement in autocommit: a transaction of its own.
+				this.sink.writeApart(row);
+				return null;
+			}
+			catch (SQLException | RuntimeException apart) {
+				apart.addSuppressed(ex);
+				return apart;
+			}
 		}
 	}
 

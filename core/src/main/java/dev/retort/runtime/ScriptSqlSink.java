@@ -55,6 +55,12 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
+	public void writeApart(List<Bookkeeping> statements) {
+		// A script has one session: what it writes goes where everything else goes.
+		write(statements);
+	}
+
+	@Override
 	public boolean keepsComments() {
 		return true;
 	}

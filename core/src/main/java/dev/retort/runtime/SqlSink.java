@@ -39,6 +39,12 @@ public interface SqlSink {
 	 */
 	void write(List<Bookkeeping> statements) throws SQLException;
 
+	/**
+	 * Runs Retort's own statements on another session to the same database, in one short,
+	 * bounded try: for the failure row of a run whose session was lost. Never asked offline.
+	 */
+	void writeApart(List<Bookkeeping> statements) throws SQLException;
+
 	/** A comment for the reader of a script; online it goes to the debug log. */
 	void comment(String text);
 

@@ -84,6 +84,46 @@ class LockingTests {
 	@Test
 	void aRevisionWhoseSessionWasEndedSaysTheConnectionWasLostNotThatTheRevisionIsWrong(TestDatabase db)
 			throws Exception {
+		MigrationFailedException failure = failureOfAnEndedSession(db, () -> { });
+		assertThat(failure.sqlState()).isEqualTo("57P01");
+		assertThat(failure.getMessage()).startsWith("Revision r1 (runtime/r1_test.sql) failed and was rolled back:"
+				+ " FATAL: terminating connection due to administrator command [SQLSTATE 57P01]")
+			.contains("The connection to the server was lost (the server restarted or shut down, or the session was"
+					+ " ended with pg_terminate_backend); the server rolled back the open transaction.")
+			.contains("Nothing of it was applied; the database stays at base. Run again once the server accepts"
+					+ " connections")
+			.doesNotContain("Fix the revision")
+			.doesNotContain("No failure row");
+		assertThat(db.tableExists("never_kept")).isFalse();
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+		// SPEC.md §4: the failure is in the history, written on a session of its own.
+		assertThat(db.queryStrings("SELECT revision || ' ' || success || ' ' || from_heads::text FROM retort_history"))
+			.containsExactly("r1 false {}");
+		assertThat(db.queryStrings("SELECT error FROM retort_history").get(0)).contains("[SQLSTATE 57P01]");
+		// The session it opened for that is closed again.
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-runner'"))
+			.containsExactly("0");
+	}
+
+	@Test
+	void aLostSessionWhoseFailureRowCannotBeWrittenElsewhereSaysSo(TestDatabase db) throws Exception {
+		// The server takes no new session on this database: the row cannot be written anywhere.
+		MigrationFailedException failure = failureOfAnEndedSession(db,
+				() -> db.server().adminExecute("ALTER DATABASE " + db.name() + " WITH ALLOW_CONNECTIONS false"));
+		db.server().adminExecute("ALTER DATABASE " + db.name() + " WITH ALLOW_CONNECTIONS true");
+		assertThat(failure.getMessage()).contains("the server rolled back the open transaction."
+				+ " No failure row could be written to the history.");
+		assertThat(failure.getSuppressed()).hasSize(1);
+		assertThat(failure.getSuppressed()[0].getMessage()).contains("not currently accepting connections");
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_history")).containsExactly("0");
+	}
+
+	/**
+	 * The failure of a revision whose session is ended with {@code pg_terminate_backend} while it
+	 * runs, {@code before} having run just before.
+	 */
+	private static MigrationFailedException failureOfAnEndedSession(TestDatabase db, Runnable before)
+			throws Exception {
 		db.execute("CREATE TABLE gate (opened boolean)");
 		// Runs until its session is ended: no sleeping for timing.
 		Plans plans = new Plans().sql("r1", "CREATE TABLE never_kept (id int)",
@@ -96,19 +136,10 @@ class LockingTests {
 			assertThat(run.isDone()).as("runner still running").isFalse();
 			Thread.onSpinWait();
 		}
-		db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'retort-runner'");
-		MigrationFailedException failure = run.get(60, TimeUnit.SECONDS);
-		assertThat(failure.sqlState()).isEqualTo("57P01");
-		assertThat(failure.getMessage()).startsWith("Revision r1 (runtime/r1_test.sql) failed and was rolled back:"
-				+ " FATAL: terminating connection due to administrator command [SQLSTATE 57P01]")
-			.contains("The connection to the server was lost (the server restarted or shut down, or the session was"
-					+ " ended with pg_terminate_backend); the server rolled back the open transaction."
-					+ " No failure row could be written to the history.")
-			.contains("Nothing of it was applied; the database stays at base. Run again once the server accepts"
-					+ " connections")
-			.doesNotContain("Fix the revision");
-		assertThat(db.tableExists("never_kept")).isFalse();
-		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+		before.run();
+		db.server().adminExecute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+				+ " WHERE application_name = 'retort-runner'");
+		return run.get(60, TimeUnit.SECONDS);
 	}
 
 	@Test

@@ -112,6 +112,19 @@ public final class TestPostgres {
 			return DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
 		}
 
+		/**
+		 * Runs a statement on the admin database: for what a test cannot do from the database it
+		 * works on (end its sessions, refuse new ones).
+		 */
+		public void adminExecute(String sql) {
+			try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex.getMessage(), ex);
+			}
+		}
+
 		@Override
 		public String toString() {
 			return "Server[" + host + ":" + port + ", user=" + user + "]";
