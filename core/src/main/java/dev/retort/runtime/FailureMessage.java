@@ -90,6 +90,12 @@ final class FailureMessage {
 			}
 			message.append(" Run again once the server accepts connections.");
 		}
+		else if (sqlException instanceof ConcurrentIndex.InvalidException invalid) {
+			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
+				.append(" committed, the version table stays at ").append(heads).append(". Drop the INVALID index")
+				.append(" (DROP INDEX CONCURRENTLY ").append(invalid.found)
+				.append(") and run again: the revision builds it anew.");
+		}
 		else {
 			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
 				.append(" committed, the version table stays at ").append(heads)

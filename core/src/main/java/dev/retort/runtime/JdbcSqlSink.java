@@ -91,6 +91,18 @@ public final class JdbcSqlSink implements SqlSink {
 	}
 
 	@Override
+	public List<String> queryRow(String sql) throws SQLException {
+		List<List<String>> rows = this.session.query(sql, (row) -> {
+			List<String> columns = new ArrayList<>();
+			for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+				columns.add(row.getString(i));
+			}
+			return columns;
+		});
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	@Override
 	public void writeApart(List<Bookkeeping> statements) throws SQLException {
 		if (this.apart == null) {
 			throw new SQLException("No other session to the database can be opened", "08003");

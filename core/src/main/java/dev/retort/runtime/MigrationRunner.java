@@ -39,6 +39,9 @@ public final class MigrationRunner {
 
 	static final String LOCK_NOT_AVAILABLE = "55P03";
 
+	/** Retort's SQLSTATE for a concurrent index build that left its index INVALID. */
+	static final String INVALID_INDEX = "RT002";
+
 	static final Duration LOCATE_WITHIN = Duration.ofSeconds(10);
 
 	/**
@@ -385,7 +388,6 @@ public final class MigrationRunner {
 		while (true) {
 			try {
 				this.sink.execute(List.of(sql), before, after);
-				return;
 			}
 			catch (SQLException ex) {
 				if (autocommit && LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) && attempt < this.ddl.retries()) {
@@ -398,6 +400,28 @@ public final class MigrationRunner {
 				}
 				throw new StatementFailure(sql, location, ex);
 			}
+			if (autocommit && !this.sink.offline()) {
+				ConcurrentIndex.builtBy(sql).ifPresent((index) -> requireValid(index, sql, location));
+			}
+			return;
+		}
+	}
+
+	/**
+	 * Fails the step when the index a concurrent build names is INVALID: left by an interrupted
+	 * build, and kept by {@code IF NOT EXISTS}, it would be recorded as applied while no query
+	 * can use it. One query, after a concurrent build only.
+	 */
+	private void requireValid(ConcurrentIndex index, String sql, String location) {
+		List<String> row;
+		try {
+			row = this.sink.queryRow(index.validityQuery());
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(sql, location, ex);
+		}
+		if (row != null && !Boolean.parseBoolean(row.get(0))) {
+			throw new StatementFailure(sql, location, new ConcurrentIndex.InvalidException(row.get(1)));
 		}
 	}
 

@@ -55,6 +55,11 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
+	public List<String> queryRow(String sql) {
+		throw new UnsupportedOperationException("A script cannot read the database");
+	}
+
+	@Override
 	public void writeApart(List<Bookkeeping> statements) {
 		// A script has one session: what it writes goes where everything else goes.
 		write(statements);

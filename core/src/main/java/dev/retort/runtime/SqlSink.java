@@ -40,6 +40,12 @@ public interface SqlSink {
 	void write(List<Bookkeeping> statements) throws SQLException;
 
 	/**
+	 * Runs a query of Retort's own on the migration session; returns the first row, each column
+	 * as text, or {@code null} when there is none. Never asked offline.
+	 */
+	List<String> queryRow(String sql) throws SQLException;
+
+	/**
 	 * Runs Retort's own statements on another session to the same database, in one short,
 	 * bounded try: for the failure row of a run whose session was lost. Never asked offline.
 	 */

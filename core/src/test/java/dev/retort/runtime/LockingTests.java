@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @ExtendWith(PostgresExtension.class)
@@ -266,6 +267,33 @@ class LockingTests {
 			.contains("ran outside a transaction ('Transactional: false'): statements before this one stay committed");
 		assertThat(db.tableExists("kept")).isTrue();
 		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("nt1 false");
+	}
+
+	@Test
+	void aConcurrentIndexBuildThatKeepsAnInvalidIndexFailsInsteadOfRecordingItApplied(TestDatabase db) {
+		db.execute("CREATE SCHEMA shop", "CREATE TABLE shop.coffee (kind text)",
+				"INSERT INTO shop.coffee VALUES ('x'), ('x')");
+		// A real interrupted build: the unique index fails half-way and stays behind, INVALID.
+		assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY \"Ix_Kind\" ON shop.coffee (kind)"))
+			.hasMessageContaining("could not create unique index");
+		db.execute("DELETE FROM shop.coffee WHERE ctid = (SELECT max(ctid) FROM shop.coffee)");
+		Plans plans = new Plans().sql("cic1", false,
+				"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Ix_Kind\" ON shop.coffee (kind)");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(5), null, 0), RunListener.NONE));
+		assertThat(failure).as("IF NOT EXISTS skipped the INVALID index; the run must not succeed").isNotNull();
+		assertThat(failure.getMessage()).contains("Revision cic1 (runtime/cic1_test.sql:13) failed: Index"
+				+ " shop.\"Ix_Kind\" exists but is INVALID, left by an interrupted CREATE INDEX CONCURRENTLY"
+				+ " ('IF NOT EXISTS' kept it): no query can use it")
+			.contains("Drop the INVALID index (DROP INDEX CONCURRENTLY shop.\"Ix_Kind\") and run again");
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("cic1 false");
+		// Following the message: the next run builds it anew, valid.
+		db.execute("DROP INDEX CONCURRENTLY shop.\"Ix_Kind\"");
+		runWith(db, plans, new DdlSettings(Duration.ofSeconds(5), null, 0), RunListener.NONE);
+		assertThat(db.queryStrings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'shop.\"Ix_Kind\"'::regclass"))
+			.containsExactly("true");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cic1");
 	}
 
 	/**

@@ -1,0 +1,59 @@
+package dev.retort.runtime;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The index a {@code CREATE INDEX CONCURRENTLY} statement names, and the table it is on, as
+ * written (quoted or not). A build interrupted half-way leaves its index behind, INVALID (used
+ * by no query, still updated by every write), and {@code IF NOT EXISTS} then skips it without a
+ * word: the statement succeeds while the index is unusable, so the runner asks the catalog.
+ *
+ * @param index the index name as written (an index takes its table's schema)
+ * @param table the table, schema-qualified or not, as written
+ */
+record ConcurrentIndex(String index, String table) {
+
+	private static final String IDENTIFIER = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
+
+	private static final Pattern BUILD = Pattern.compile("(?is)^\\s*create\\s+(?:unique\\s+)?index\\s+concurrently\\s+"
+			+ "(?:if\\s+not\\s+exists\\s+)?(" + IDENTIFIER + ")\\s+on\\s+(?:only\\s+)?(" + IDENTIFIER + "(?:\\s*\\.\\s*"
+			+ IDENTIFIER + ")?)");
+
+	/** The index a statement builds concurrently under a name, or empty for any other statement. */
+	static Optional<ConcurrentIndex> builtBy(String sql) {
+		Matcher matcher = BUILD.matcher(sql);
+		if (!matcher.find()) {
+			return Optional.empty();
+		}
+		return Optional.of(new ConcurrentIndex(matcher.group(1), matcher.group(2).replaceAll("\\s*\\.\\s*", ".")));
+	}
+
+	/**
+	 * One row, when the index exists: whether it is valid, and its name as the server prints it
+	 * (schema-qualified when outside the {@code search_path}). {@code to_regclass} reads the names
+	 * as SQL does, quoted or folded to lower case.
+	 */
+	String validityQuery() {
+		return "SELECT i.indisvalid::text, i.indexrelid::regclass::text FROM pg_catalog.pg_class t"
+				+ " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
+				+ " JOIN pg_catalog.pg_index i ON i.indexrelid = to_regclass(quote_ident(n.nspname) || '.' || "
+				+ Sql.literal(this.index) + ") WHERE t.oid = to_regclass(" + Sql.literal(this.table) + ")";
+	}
+
+	/** The index a concurrent build names exists, INVALID. */
+	static final class InvalidException extends java.sql.SQLException {
+
+		/** The index, as the server prints it. */
+		final String found;
+
+		InvalidException(String found) {
+			super("Index " + found + " exists but is INVALID, left by an interrupted CREATE INDEX CONCURRENTLY"
+					+ " ('IF NOT EXISTS' kept it): no query can use it", MigrationRunner.INVALID_INDEX);
+			this.found = found;
+		}
+
+	}
+
+}
