@@ -15,17 +15,13 @@ final class FailureMessage {
 	private FailureMessage() {
 	}
 
-	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
-			boolean wholeRun, int retries) {
-		return exception(step, failure, transactional, wholeRun, retries, false);
-	}
-
 	/**
 	 * @param unrecorded the {@code success = false} history row could not be written (the
 	 * session was gone): said, so an operator does not look for it
+	 * @param blockers the sessions seen blocking the last try of a lock-timeout failure, or none
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
-			boolean wholeRun, int retries, boolean unrecorded) {
+			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers) {
 		SQLException sqlException = failure.sqlException();
 		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
 				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
@@ -48,7 +44,18 @@ final class FailureMessage {
 				.append(" statements, which went to the server together (a timeout, or a try longer than ")
 				.append(MigrationRunner.LOCATE_WITHIN.toSeconds()).append(" s, is not run again to find which)");
 		}
-		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState)) {
+		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && !blockers.isEmpty()) {
+			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s), blocked at the")
+				.append(" last try by:");
+			for (BlockerWatch.Blocker blocker : blockers) {
+				message.append("\n    pid ").append(blocker.pid()).append(" (application_name '")
+					.append(blocker.application()).append("', ").append(blocker.state()).append(", query started ")
+					.append(blocker.queryStart()).append(", '").append(Sql.shorten(String.valueOf(blocker.query()))).append("'): ")
+					.append(blocker.howToEnd());
+			}
+			message.append("\n  Retry when it is done, or raise 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");
+		}
+		else if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState)) {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s)")
 				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
 				.append(" 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");

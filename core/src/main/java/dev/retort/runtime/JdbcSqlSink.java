@@ -103,6 +103,23 @@ public final class JdbcSqlSink implements SqlSink {
 	}
 
 	@Override
+	public BlockerWatch watchBlockers(java.time.Duration every) {
+		if (this.apart == null) {
+			return BlockerWatch.NONE;
+		}
+		try {
+			// Between tries: the migration session is idle (the driver is no compile-time dependency
+			// of core, so its getBackendPID() is not at hand).
+			int migrating = this.session.query("SELECT pg_backend_pid()", (row) -> row.getInt(1)).get(0);
+			return BlockerWatch.start(this.apart.open(), migrating, every);
+		}
+		catch (SQLException ex) {
+			// Only a better message was at stake.
+			return BlockerWatch.NONE;
+		}
+	}
+
+	@Override
 	public void writeApart(List<Bookkeeping> statements) throws SQLException {
 		if (this.apart == null) {
 			throw new SQLException("No other session to the database can be opened", "08003");

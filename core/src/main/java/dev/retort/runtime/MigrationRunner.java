@@ -74,6 +74,9 @@ public final class MigrationRunner {
 	 */
 	private Duration locateWithin = LOCATE_WITHIN;
 
+	/** Who blocks the try running now, when it is the last after lock timeouts. */
+	private BlockerWatch blockers = BlockerWatch.NONE;
+
 	/** Settings waiting to travel with the next statement. */
 	private List<Bookkeeping> pendingBefore = List.of();
 
@@ -167,7 +170,8 @@ public final class MigrationRunner {
 			Step current = unit.get(0);
 			long attemptStarted = System.nanoTime();
 			long started = attemptStarted;
-			try {
+			try (BlockerWatch watch = lastTryAfterLockTimeouts(attempt)) {
+				this.blockers = watch;
 				comment(current);
 				this.sink.begin();
 				// Sent with the first statement: SET LOCAL costs no round trip of its own.
@@ -239,6 +243,9 @@ public final class MigrationRunner {
 				}
 				throw fail(current, StatementFailure.of(current, ex), millisSince(started), true, unit, attempt);
 			}
+			finally {
+				this.blockers = BlockerWatch.NONE;
+			}
 		}
 	}
 
@@ -282,7 +289,10 @@ public final class MigrationRunner {
 			StatementFailure failure = (ex instanceof StatementFailure statementFailure) ? statementFailure
 					: (ex instanceof SQLException sqlException) ? new StatementFailure(null, "transaction", sqlException)
 							: StatementFailure.of(step, (RuntimeException) ex);
-			throw fail(step, failure, millisSince(started), false, List.of(step), 0);
+			throw fail(step, failure, millisSince(started), false, List.of(step), this.ddl.retries());
+		}
+		finally {
+			this.blockers = BlockerWatch.NONE;
 		}
 	}
 
@@ -386,7 +396,10 @@ public final class MigrationRunner {
 		this.pendingBefore = List.of();
 		int attempt = 0;
 		while (true) {
-			try {
+			try (BlockerWatch watch = autocommit ? lastTryAfterLockTimeouts(attempt) : BlockerWatch.NONE) {
+				if (autocommit) {
+					this.blockers = watch;
+				}
 				this.sink.execute(List.of(sql), before, after);
 			}
 			catch (SQLException ex) {
@@ -401,10 +414,27 @@ public final class MigrationRunner {
 				throw new StatementFailure(sql, location, ex);
 			}
 			if (autocommit && !this.sink.offline()) {
+				this.blockers = BlockerWatch.NONE;
 				ConcurrentIndex.builtBy(sql).ifPresent((index) -> requireValid(index, sql, location));
 			}
 			return;
 		}
+	}
+
+	/**
+	 * For the last try of a revision (or, outside a transaction, a statement) that has hit
+	 * {@code lock_timeout} before: a watch of who blocks it, so that when this try gives up too,
+	 * the failure names them. Only then: a first try opens no session.
+	 */
+	private BlockerWatch lastTryAfterLockTimeouts(int attempt) {
+		if (attempt == 0 || attempt < this.ddl.retries() || this.sink.offline()) {
+			return BlockerWatch.NONE;
+		}
+		Duration lockTimeout = (this.ddl.lockTimeout() != null) ? this.ddl.lockTimeout() : Duration.ofSeconds(1);
+		// Several looks within one lock_timeout, the last shortly before it gives up.
+		Duration every = lockTimeout.dividedBy(5);
+		return this.sink.watchBlockers((every.compareTo(Duration.ofMillis(10)) < 0) ? Duration.ofMillis(10)
+				: (every.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : every);
 	}
 
 	/**
@@ -483,12 +513,14 @@ public final class MigrationRunner {
 	 */
 	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
 			List<Step> unit, int retries) {
+		List<BlockerWatch.Blocker> blockedBy = this.blockers.seen();
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
-				retries);
+				retries, false, blockedBy);
 		Exception unrecorded = recordFailure(step, unit.get(0).headsBefore(), ms, exception);
 		if (unrecorded != null) {
 			if (failure.connectionLost()) {
-				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true);
+				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
+						blockedBy);
 			}
 			exception.addSuppressed(unrecorded);
 		}

@@ -60,6 +60,11 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
+	public BlockerWatch watchBlockers(java.time.Duration every) {
+		return BlockerWatch.NONE;
+	}
+
+	@Override
 	public void writeApart(List<Bookkeeping> statements) {
 		// A script has one session: what it writes goes where everything else goes.
 		write(statements);

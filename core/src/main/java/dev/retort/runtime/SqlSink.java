@@ -46,6 +46,13 @@ public interface SqlSink {
 	List<String> queryRow(String sql) throws SQLException;
 
 	/**
+	 * Starts watching, from another session, which sessions block the migration session's lock
+	 * waits, every {@code every}; offline, or when no other session opens, a watch that sees
+	 * nothing.
+	 */
+	BlockerWatch watchBlockers(java.time.Duration every);
+
+	/**
 	 * Runs Retort's own statements on another session to the same database, in one short,
 	 * bounded try: for the failure row of a run whose session was lost. Never asked offline.
 	 */

@@ -243,6 +243,32 @@ class LockingTests {
 	}
 
 	@Test
+	void aRevisionStillBlockedAfterItsRetriesNamesTheSessionThatBlocksIt(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			statement.execute("SET application_name = 'nightly-report'");
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+			String pid = db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'nightly-report'")
+				.get(0);
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(500), null, 1), RunListener.NONE));
+			blocker.rollback();
+			// The last try gave up with nobody to wait for any more: who blocked it was seen while it waited.
+			assertThat(failure.getMessage()).contains("It gave up waiting for a lock 2 time(s), blocked at the last"
+					+ " try by:\n    pid " + pid + " (application_name 'nightly-report', idle in transaction, query"
+					+ " started ")
+				.contains("'LOCK TABLE busy IN ACCESS SHARE MODE'): SELECT pg_terminate_backend(" + pid
+						+ ") to end its session and roll back its transaction")
+				.doesNotContain("see pg_locks");
+		}
+		// The session that watched is closed with the run.
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-runner'"))
+			.containsExactly("0");
+	}
+
+	@Test
 	void aBlockedRevisionWithNoRetriesIsNotRunAgainToFindItsStatement(TestDatabase db) throws Exception {
 		StepStarts starts = new StepStarts();
 		MigrationFailedException failure = failureWhileBlocked(db, 0, starts);

@@ -1,0 +1,124 @@
+package dev.retort.runtime;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Watches, from a session of its own, which sessions block the lock waits of the migration
+ * session: the last try of a revision that keeps hitting {@code lock_timeout} fails with nothing
+ * to wait for any more, so {@code pg_blocking_pids()} must be read while it still waits. Started
+ * for that last try only; the blockers it saw last are what the failure names.
+ */
+final class BlockerWatch implements AutoCloseable {
+
+	/** A watch that sees nothing (offline, or no session to watch from). */
+	static final BlockerWatch NONE = new BlockerWatch(null, null, Duration.ZERO);
+
+	private final Session watcher;
+
+	private final String query;
+
+	private volatile List<Blocker> seen = List.of();
+
+	private volatile boolean stopped;
+
+	private final Thread thread;
+
+	/**
+	 * @param watcher the session to read from (closed with the watch), or {@code null}
+	 * @param migrating the pid of the migration session
+	 * @param every how often to look
+	 */
+	static BlockerWatch start(Session watcher, int migrating, Duration every) {
+		BlockerWatch watch = new BlockerWatch(watcher, "SELECT pid, application_name, query_start, state, query"
+				+ " FROM pg_catalog.pg_stat_activity WHERE pid = ANY (pg_catalog.pg_blocking_pids(" + migrating
+				+ ")) ORDER BY pid", every);
+		watch.thread.start();
+		return watch;
+	}
+
+	private final Duration every;
+
+	private BlockerWatch(Session watcher, String query, Duration every) {
+		this.watcher = watcher;
+		this.query = query;
+		this.every = every;
+		this.thread = (watcher != null) ? new Thread(this::watch, "retort-blocker-watch") : null;
+		if (this.thread != null) {
+			this.thread.setDaemon(true);
+		}
+	}
+
+	private void watch() {
+		while (!this.stopped) {
+			try {
+				List<Blocker> now = this.watcher.query(this.query, (row) -> new Blocker(row.getInt(1), row.getString(2),
+						(row.getTimestamp(3) != null) ? row.getTimestamp(3).toInstant().toString() : null,
+						row.getString(4), row.getString(5)));
+				if (!now.isEmpty()) {
+					this.seen = List.copyOf(now);
+				}
+			}
+			catch (SQLException ex) {
+				// Only a better message was at stake.
+				return;
+			}
+			synchronized (this) {
+				if (!this.stopped) {
+					try {
+						wait(Math.max(1, this.every.toMillis()));
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}
+		}
+	}
+
+	/** The sessions that blocked the migration session when last seen blocked; empty if never. */
+	List<Blocker> seen() {
+		return this.seen;
+	}
+
+	@Override
+	public void close() {
+		if (this.thread == null) {
+			return;
+		}
+		synchronized (this) {
+			this.stopped = true;
+			notifyAll();
+		}
+		try {
+			// A query on the catalog: it ends at once.
+			this.thread.join(Duration.ofSeconds(5).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.watcher.close();
+	}
+
+	/**
+	 * A session that blocked the migration session.
+	 *
+	 * @param pid its backend pid
+	 * @param application its {@code application_name}
+	 * @param queryStart when its current (or, idle, last) query started
+	 * @param state {@code active}, {@code idle in transaction}, …
+	 * @param query its current or last query
+	 */
+	record Blocker(int pid, String application, String queryStart, String state, String query) {
+
+		/** {@code pg_cancel_backend} stops a running statement; an idle transaction only ends with its session. */
+		String howToEnd() {
+			String terminate = "SELECT pg_terminate_backend(" + this.pid + ")";
+			return "active".equals(this.state) ? "SELECT pg_cancel_backend(" + this.pid + ") to cancel its statement, "
+					+ terminate + " to end its session" : terminate + " to end its session and roll back its transaction";
+		}
+
+	}
+
+}
