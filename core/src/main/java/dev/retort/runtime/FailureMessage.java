@@ -19,16 +19,18 @@ final class FailureMessage {
 	 * @param unrecorded the {@code success = false} history row could not be written (the
 	 * session was gone): said, so an operator does not look for it
 	 * @param blockers the sessions seen blocking the last try of a lock-timeout failure, or none
+	 * @param stays the heads the database stays at: before the failed transaction's first step
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
-			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers) {
+			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
+			List<String> stays) {
 		SQLException sqlException = failure.sqlException();
 		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
 				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
 						: failure.getCause().toString();
 		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
 		String statement = (failure.sql != null) ? Sql.shorten(failure.sql) : null;
-		String heads = describeHeads(wholeRun ? null : step.headsBefore());
+		String heads = describeHeads(stays);
 		StringBuilder message = new StringBuilder();
 		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(") failed");
 		message.append(transactional ? " and was rolled back: " : ": ").append(databaseMessage);
@@ -75,7 +77,9 @@ final class FailureMessage {
 			}
 		}
 		if (transactional && wholeRun) {
-			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays where it was.");
+			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)
+				.append(failure.connectionLost() ? ". Run again once the server accepts connections: the next run"
+						+ " continues from there." : ". Fix the revision and run again: the next run continues from there.");
 		}
 		else if (transactional && failure.connectionLost()) {
 			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)

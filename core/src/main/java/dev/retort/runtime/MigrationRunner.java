@@ -515,12 +515,12 @@ public final class MigrationRunner {
 			List<Step> unit, int retries) {
 		List<BlockerWatch.Blocker> blockedBy = this.blockers.seen();
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
-				retries, false, blockedBy);
+				retries, false, blockedBy, unit.get(0).headsBefore());
 		Exception unrecorded = recordFailure(step, unit.get(0).headsBefore(), ms, exception);
 		if (unrecorded != null) {
 			if (failure.connectionLost()) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
-						blockedBy);
+						blockedBy, unit.get(0).headsBefore());
 			}
 			exception.addSuppressed(unrecorded);
 		}

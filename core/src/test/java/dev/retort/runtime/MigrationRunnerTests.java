@@ -151,6 +151,21 @@ class MigrationRunnerTests {
 	}
 
 	@Test
+	void allModeNamesTheRevisionTheDatabaseStaysAt(TestDatabase db) {
+		Plans first = new Plans().sql("r0", "CREATE TABLE t0 (id int)");
+		run(db, first, first.upgradeFrom(null), TransactionMode.PER_REVISION);
+		Plans plans = new Plans().sql("r0", "CREATE TABLE t0 (id int)")
+			.sql("r1", "CREATE TABLE t1 (id int)")
+			.sql("r2", "SELECT 1/0");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, plans, plans.upgradeFrom("r0"), TransactionMode.ALL));
+		// Not r1 (rolled back with the run), and not a bare "where it was".
+		assertThat(failure.getMessage()).contains("The whole run was rolled back (transaction-mode all): the database"
+				+ " stays at r0. Fix the revision and run again: the next run continues from there.");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("r0");
+	}
+
+	@Test
 	void offlineScriptShowsTheSameStatementsAsOnline(TestDatabase db) {
 		Plans plans = new Plans().sql("a1", "CREATE TABLE t1 (id int)").sql("b2", "CREATE TABLE t2 (id int)");
 		ScriptSqlSink sink = new ScriptSqlSink();

@@ -50,7 +50,7 @@ class RetortFailureAnalyzerTests {
 	void failedRevisionNeverClaimsTheDatabaseStaysAtTheRevisionBeforeIt() {
 		// With transaction-mode all the whole run was rolled back: the description says where it stays.
 		FailureAnalysis analysis = analyze(failed("42P01", true,
-				"The whole run was rolled back (transaction-mode all): the database stays where it was."));
+				"The whole run was rolled back (transaction-mode all): the database stays at aaaa00000001."));
 		assertThat(analysis.getAction()).contains("Fix the failing revision")
 			.contains("rolled back")
 			.doesNotContain("the revision before it");
