@@ -23,6 +23,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	/** PostgreSQL's {@code query_canceled}: here, a statement ran past 'retort.ddl.statement-timeout'. */
 	private static final String QUERY_CANCELED = "57014";
 
+	/** Retort's own: a concurrent index build met the INVALID index of an interrupted one. */
+	private static final String INVALID_INDEX = "RT002";
+
 	/** {@code duplicate_table}, {@code duplicate_column}, {@code duplicate_object}: what a schema built without Retort gives. */
 	private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42701", "42710");
 
@@ -96,6 +99,17 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "that session is done (pg_locks and pg_stat_activity show it), or raise 'retort.ddl.lock-timeout' "
 					+ "or 'retort.ddl.retries'. Nothing of the revision was applied " + where + ".";
 		}
+		if (failed != null && !failed.rolledBack()
+				&& (ALREADY_EXISTS.contains(failed.sqlState()) || INVALID_INDEX.equals(failed.sqlState()))) {
+			// Outside a transaction, what is already there is this revision's own partial work from
+			// an interrupted run, not a schema built without Retort: a baseline would skip the rest.
+			return "The revision runs outside a transaction ('Transactional: false'), so an earlier run of it that "
+					+ "was interrupted left its work behind: what already exists is most likely its own, not a schema "
+					+ "built without Retort (do not set 'retort.baseline': the rest of the revision would never run). "
+					+ "Remove the leftover as the message above says (an INVALID index of an interrupted CREATE INDEX "
+					+ "CONCURRENTLY: DROP INDEX CONCURRENTLY, since 'IF NOT EXISTS' would keep it), then start the "
+					+ "application again " + where + ".";
+		}
 		if (failed != null && !failed.rolledBack()) {
 			return "The revision runs outside a transaction ('Transactional: false'), so it was not rolled back: "
 					+ "the statements before the failing one stay committed, and the version table was not moved. "
@@ -109,7 +123,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		}
 		String action = "Fix the failing revision named above and start the application again. What it did was "
 				+ "rolled back, so the database stays where the message above says " + where + ".";
-		if (failed != null && ALREADY_EXISTS.contains(failed.sqlState())) {
+		if (failed != null && failed.rolledBack() && ALREADY_EXISTS.contains(failed.sqlState())) {
 			action += " If the schema was built before Retort managed it, set 'retort.baseline' to the revision "
 					+ "that describes it: that revision is stamped, not run, and the upgrade continues from there.";
 		}

@@ -89,6 +89,19 @@ class RetortFailureAnalyzerTests {
 			.doesNotContain("baseline");
 	}
 
+	@Test
+	void aNonTransactionalRevisionThatFindsItsObjectThereIsToldToRemoveItsOwnLeftoverNotToBaseline() {
+		// An interrupted CREATE INDEX CONCURRENTLY left its index: a baseline would skip the revision.
+		for (String sqlState : List.of("42P07", "RT002")) {
+			FailureAnalysis analysis = analyze(failed(sqlState, false, "relation \"ix_users_email\" already exists"));
+			assertThat(analysis.getAction()).as(sqlState)
+				.contains("do not set 'retort.baseline'")
+				.contains("DROP INDEX CONCURRENTLY")
+				.doesNotContain("make them re-runnable (IF NOT EXISTS)")
+				.doesNotContain("set 'retort.baseline' to");
+		}
+	}
+
 	private static MigrationFailedException failed(String sqlState, boolean rolledBack, String message) {
 		return new MigrationFailedException("Revision bbbb00000002 (db/revisions/bbbb00000002_broken.sql:9) failed: "
 				+ message, "bbbb00000002", "db/revisions/bbbb00000002_broken.sql:9", "ALTER TABLE t ADD COLUMN c int",
