@@ -53,9 +53,8 @@ public final class MigrationRunner {
 
 	private final SqlSink sink;
 
-	private final VersionTable versionTable;
-
-	private final HistoryTable historyTable;
+	/** The version-table changes and history rows each step writes. */
+	private final StepRecords records;
 
 	private final Function<String, RevisionScript> scripts;
 
@@ -64,9 +63,6 @@ public final class MigrationRunner {
 	private final TransactionMode mode;
 
 	private final RunListener listener;
-
-	/** Asked for only when a history row is written: naming the host can take a DNS lookup. */
-	private final Supplier<String> client;
 
 	/**
 	 * How long a failed try of statements sent together may have taken to be run again one
@@ -96,14 +92,12 @@ public final class MigrationRunner {
 	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
 			TransactionMode mode, RunListener listener, Supplier<String> client) {
 		this.sink = sink;
-		this.versionTable = new VersionTable(names);
-		this.historyTable = new HistoryTable(names);
+		this.records = new StepRecords(sink, names, client);
 		this.scripts = scripts;
 		this.ddl = ddl;
 		this.transactionSettings = ddl.apply(true);
 		this.mode = mode;
 		this.listener = (listener != null) ? listener : RunListener.NONE;
-		this.client = client;
 	}
 
 	/** Runs every step of the plan; returns what ran. */
@@ -187,13 +181,13 @@ public final class MigrationRunner {
 					this.listener.stepStarting(step);
 					Instant startedAt = Instant.now();
 					started = System.nanoTime();
-					List<Bookkeeping> after = serverTimed ? bookkeeping(step, null, null) : List.of();
+					List<Bookkeeping> after = serverTimed ? this.records.applied(step, null, null) : List.of();
 					boolean sent = runBody(step, false, after, together);
 					long ms = millisSince(started);
 					if (!sent) {
 						List<Bookkeeping> writes = new ArrayList<>(this.pendingBefore);
 						this.pendingBefore = List.of();
-						writes.addAll(serverTimed ? after : bookkeeping(step, startedAt, ms));
+						writes.addAll(serverTimed ? after : this.records.applied(step, startedAt, ms));
 						write(writes);
 					}
 					done.add(new AppliedStep(id(step), step.operation().jsonName(), ms));
@@ -268,7 +262,7 @@ public final class MigrationRunner {
 				this.sink.write(this.ddl.reset());
 			}
 			this.sink.begin();
-			write(bookkeeping(step, startedAt, ms));
+			write(this.records.applied(step, startedAt, ms));
 			this.sink.commit();
 			this.listener.stepFinished(step, ms, null);
 			results.add(new AppliedStep(id(step), step.operation().jsonName(), ms));
@@ -489,23 +483,6 @@ public final class MigrationRunner {
 		}
 	}
 
-	private List<Bookkeeping> bookkeeping(Step step, Instant startedAt, Long ms) {
-		List<Bookkeeping> statements = new ArrayList<>();
-		step.changes().forEach((change) -> statements.add(this.versionTable.change(change)));
-		statements.add(this.historyTable.insert(historyRow(step, step.headsBefore(), startedAt, ms, true, null)));
-		return statements;
-	}
-
-	private HistoryTable.HistoryRow historyRow(Step step, List<String> from, Instant startedAt, Long ms, boolean success,
-			String error) {
-		Revision revision = step.revision();
-		boolean offline = this.sink.offline();
-		return new HistoryTable.HistoryRow(id(step), step.operation().jsonName(), from,
-				success ? step.headsAfter() : from, (revision != null) ? revision.message() : null,
-				(revision != null) ? revision.checksum() : null, offline ? null : this.client.get(),
-				offline ? null : startedAt, offline ? null : ms, success, error);
-	}
-
 	/**
 	 * @param unit the steps of the failed transaction (the step alone outside one): the database
 	 * stays at the heads before its first step, which the history row records as both its from and
@@ -516,7 +493,7 @@ public final class MigrationRunner {
 		List<BlockerWatch.Blocker> blockedBy = this.blockers.seen();
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
 				retries, false, blockedBy, unit.get(0).headsBefore());
-		Exception unrecorded = recordFailure(step, unit.get(0).headsBefore(), ms, exception);
+		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage());
 		if (unrecorded != null) {
 			if (failure.connectionLost()) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
@@ -526,41 +503,6 @@ public final class MigrationRunner {
 		}
 		this.listener.stepFinished(step, ms, exception);
 		return exception;
-	}
-
-	/**
-	 * Writes the failure's history row, in a transaction of its own (SPEC.md §4); on a session
-	 * of its own when the migration session is gone, so a restart or a
-	 * {@code pg_terminate_backend} does not leave the failure out of the history. Returns why it
-	 * could not, or {@code null}.
-	 */
-	private Exception recordFailure(Step step, List<String> databaseAt, long ms, MigrationFailedException exception) {
-		if (this.sink.offline()) {
-			return null;
-		}
-		List<Bookkeeping> row = List.of(this.historyTable
-			.insert(historyRow(step, databaseAt, Instant.now().minusMillis(ms), ms, false, exception.getMessage())));
-		try {
-			this.sink.begin();
-			this.sink.write(row);
-			this.sink.commit();
-			return null;
-		}
-		catch (SQLException | RuntimeException ex) {
-			this.sink.rollback();
-			if (!(ex instanceof SQLException sqlException && StatementFailure.connectionLost(sqlException))) {
-				return ex;
-			}
-			try {
-				// One statement in autocommit: a transaction of its own.
-				this.sink.writeApart(row);
-				return null;
-			}
-			catch (SQLException | RuntimeException apart) {
-				apart.addSuppressed(ex);
-				return apart;
-			}
-		}
 	}
 
 	private void comment(Step step) {
