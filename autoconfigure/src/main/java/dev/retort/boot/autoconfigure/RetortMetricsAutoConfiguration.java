@@ -16,14 +16,16 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} for Retort's Micrometer meters:
  * {@code retort.migrations.pending}, {@code retort.migration.duration} and {@code retort.lock.wait}.
  * The step timers come from a {@code MigrationListener} bean, which the {@code Retort} bean
- * tells about every step, including those of the startup upgrade.
+ * tells about every step, including those of the startup upgrade. Active when there are a
+ * {@code MeterRegistry} and a {@code Retort} bean.
  */
 @AutoConfiguration(after = RetortAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ Retort.class, MeterRegistry.class })
-@ConditionalOnBean(MeterRegistry.class)
+// A Retort bean too: with retort.enabled=false or no DataSource, nothing of Retort is created.
+@ConditionalOnBean({ MeterRegistry.class, Retort.class })
 public final class RetortMetricsAutoConfiguration {
 
 	@Bean
@@ -33,7 +35,6 @@ public final class RetortMetricsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnBean(Retort.class)
 	@ConditionalOnMissingBean
 	RetortPendingMeterBinder retortPendingMeterBinder(Retort retort) {
 		return new RetortPendingMeterBinder(retort);

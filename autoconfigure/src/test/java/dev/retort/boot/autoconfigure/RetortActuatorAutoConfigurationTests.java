@@ -72,6 +72,15 @@ class RetortActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void metersNeedARetort() {
+		// retort.enabled=false or no DataSource: an application with Micrometer gets nothing of Retort.
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(RetortMetrics.class)
+				.doesNotHaveBean(RetortPendingMeterBinder.class));
+	}
+
+	@Test
 	void pendingGaugeCountsWhatAnUpgradeWouldApply(TestDatabase db) {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		Retort retort = Retort.configure().dataSource(db.dataSource()).load();
