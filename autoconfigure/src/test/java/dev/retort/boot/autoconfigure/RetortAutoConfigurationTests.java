@@ -22,6 +22,7 @@ import dev.retort.script.Revision;
 import dev.retort.script.ScriptLoad;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
+import jakarta.annotation.PostConstruct;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +39,9 @@ import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,6 +49,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -427,6 +431,47 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void jdbcClientWaitsForTheMigration(TestDatabase db) {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class))
+			.withPropertyValues(dataSource(db))
+			.withUserConfiguration(JdbcClientAtConstructionConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(BeverageNames.class).names()).containsExactly("espresso");
+			});
+	}
+
+	@Test
+	void dependsOnDatabaseInitializationBeansWaitForTheMigration(TestDatabase db) {
+		// Only the annotation orders it: the bean takes the DataSource, which nothing makes wait.
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean(BeverageReader.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(BeverageReader.class).names).containsExactly("espresso");
+			});
+	}
+
+	@Test
+	void aRetortDataSourceLeavesTheApplicationItsOwnDataSource(TestDatabase app, TestDatabase migrations) {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues(dataSource(app))
+			.withPropertyValues("test.migrations.url=" + migrations.jdbcUrl(), "test.migrations.user=" + migrations.user(),
+					"test.migrations.password=" + migrations.password())
+			.withUserConfiguration(RetortDataSourceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				DataSource applicationDataSource = context.getBean(DataSource.class);
+				assertThat(applicationDataSource).isNotSameAs(context.getBean("retortOwnDataSource"));
+				assertThat(context.getBean(JdbcTemplate.class).getDataSource()).isSameAs(applicationDataSource);
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("SELECT current_database()", String.class)).isEqualTo(app.name());
+			});
+	}
+
+	@Test
 	void schemaManagementProviderReportsTheMigratedDataSourceAsManaged(TestDatabase db, TestDatabase other) {
 		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
 			SchemaManagementProvider provider = context.getBean(SchemaManagementProvider.class);
@@ -605,6 +650,34 @@ class RetortAutoConfigurationTests {
 		@Bean
 		BeverageNames beverageNames(JdbcTemplate jdbcTemplate) {
 			return new BeverageNames(jdbcTemplate.queryForList("SELECT name FROM beverages", String.class));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JdbcClientAtConstructionConfiguration {
+
+		@Bean
+		BeverageNames beverageNames(JdbcClient jdbcClient) {
+			return new BeverageNames(jdbcClient.sql("SELECT name FROM beverages").query(String.class).list());
+		}
+
+	}
+
+	@DependsOnDatabaseInitialization
+	static class BeverageReader {
+
+		private final DataSource dataSource;
+
+		private List<String> names;
+
+		BeverageReader(DataSource dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		@PostConstruct
+		void readNames() {
+			this.names = new JdbcTemplate(this.dataSource).queryForList("SELECT name FROM beverages", String.class);
 		}
 
 	}
