@@ -6,9 +6,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.retort.operation.Operations;
@@ -34,8 +36,17 @@ final class JavaRevisionLoader {
 	static List<RevisionScript> load(List<String> packages, List<Migration> migrations, ClassLoader classLoader,
 			List<String> problems) {
 		Map<Class<?>, Migration> found = new LinkedHashMap<>();
+		// A class given as an object is not created from its package: a Spring bean with
+		// constructor arguments may live in a scanned package.
+		Set<Class<?>> given = new HashSet<>();
+		for (Migration migration : migrations) {
+			given.add(annotatedClass(migration.getClass()));
+		}
 		for (String packageName : packages) {
 			for (Class<?> type : scan(packageName, classLoader, problems)) {
+				if (given.contains(type)) {
+					continue;
+				}
 				Migration migration = instantiate(type, problems);
 				if (migration != null) {
 					found.put(type, migration);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.retort.operation.Operations;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
+import dev.retort.script.fixtures.bad.NeedsArguments;
 import dev.retort.script.fixtures.good.AddCoffeeTable;
 import dev.retort.script.fixtures.good.BackfillCoffee;
 
@@ -86,6 +87,16 @@ class JavaRevisionLoaderTests {
 		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("bean00000001", "java00000001",
 				"java00000002", "java00000003", "java00000004");
 		assertThat(((RevisionScript.JavaBody) scripts.get(1).body()).migration()).isSameAs(bean);
+	}
+
+	@Test
+	void aClassGivenAsAnObjectNeedsNoNoArgumentConstructorInAScannedPackage() {
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("dev.retort.script.fixtures.bad"),
+				List.of(new NeedsArguments("origins")), this.classLoader, problems);
+
+		assertThat(problems).noneMatch((problem) -> problem.contains("NeedsArguments"));
+		assertThat(scripts).extracting((script) -> script.revision().id()).contains("bad000000002");
 	}
 
 	@Test

@@ -417,6 +417,17 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aMigrationBeanWithDependenciesMayLiveInAScannedPackage(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.java-packages=" + AddBeverageOrigins.class.getPackageName())
+			.withBean(AddBeverageOrigins.class, () -> new AddBeverageOrigins("origins"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(db.tableExists("origins")).isTrue();
+			});
+	}
+
+	@Test
 	void jdbcTemplateWaitsForTheMigration(TestDatabase db) {
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
@@ -711,6 +722,22 @@ class RetortAutoConfigurationTests {
 		@Override
 		public void downgrade(Operations op) {
 			op.execute("DROP TABLE beverage_sizes");
+		}
+
+	}
+
+	@Revision(id = "cccc00000004", revises = "aaaa00000002", message = "Add beverage origins")
+	static final class AddBeverageOrigins implements Migration {
+
+		private final String table;
+
+		AddBeverageOrigins(String table) {
+			this.table = table;
+		}
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE " + this.table + " (name text PRIMARY KEY)");
 		}
 
 	}
