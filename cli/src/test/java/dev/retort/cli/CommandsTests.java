@@ -268,6 +268,17 @@ class CommandsTests {
 	}
 
 	@Test
+	void showOfSeveralRevisionsNamesThemAndHowToPickOne(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		CliRun.Result result = cli(db).run("show", "heads");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).contains("'heads' names 2 revisions (", "show takes exactly one: name it, e.g. 'retort"
+				+ " show ");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
 	void showBaseSaysBaseIsNoRevisionAndNamesTheFirst(TestDatabase db) {
 		CliRun.Result result = cli(db).run("show", "base");
 		assertThat(result.exitCode()).isEqualTo(2);

@@ -75,8 +75,10 @@ public final class ShowCommand {
 
 	private static String exactlyOne(String target, Set<String> ids) {
 		if (ids.size() != 1) {
+			String first = ids.iterator().next();
 			throw new RetortException(ErrorCode.INVALID_TARGET, "'" + target + "' names " + ids.size()
-					+ " revisions (" + String.join(", ", ids) + "); show takes exactly one.");
+					+ " revisions (" + String.join(", ", ids) + "); show takes exactly one: name it, e.g. 'retort show "
+					+ first + "'.");
 		}
 		return ids.iterator().next();
 	}
