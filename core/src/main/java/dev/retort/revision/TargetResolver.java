@@ -450,14 +450,7 @@ final class TargetResolver {
 		String steps = target.substring(target.indexOf('-'));
 		for (int head : current) {
 			// A label names the branch only if no other current head carries it too.
-			String name = this.graph.id(head);
-			for (String label : this.graph.labels.get(head)) {
-				if (Arrays.stream(current).filter((other) -> this.graph.labels.get(other).contains(label)).count() == 1) {
-					name = label;
-					break;
-				}
-			}
-			suggestions.add("'" + name + "@" + steps + "'");
+			suggestions.add("'" + sideName(head, current) + "@" + steps + "'");
 		}
 		return String.join(" or ", suggestions);
 	}
