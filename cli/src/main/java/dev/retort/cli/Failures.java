@@ -2,7 +2,6 @@ package dev.retort.cli;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
-import java.util.Set;
 
 import dev.retort.error.RetortException;
 import dev.retort.runtime.MigrationFailedException;
@@ -27,15 +26,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 
 	static final int USAGE = 2;
 
-	/** {@code duplicate_table}, {@code duplicate_column}, {@code duplicate_object}: what a schema built without Retort gives. */
-	private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42701", "42710");
-
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		PrintWriter err = commandLine.getErr();
 		err.println("ERROR: " + message(ex));
-		if (ex instanceof MigrationFailedException failed && failed.rolledBack()
-				&& ALREADY_EXISTS.contains(failed.sqlState())) {
+		if (ex instanceof MigrationFailedException failed && failed.rolledBack() && failed.foundExistingObject()) {
 			// The usual first meeting with a database that predates Retort: say how to adopt it. Not
 			// for a revision outside a transaction: there an interrupted earlier run of the same
 			// revision left the object (its message says so), and stamping would skip the rest.

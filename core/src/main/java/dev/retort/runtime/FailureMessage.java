@@ -62,7 +62,7 @@ final class FailureMessage {
 				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
 				.append(" 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");
 		}
-		boolean statementTimeout = "57014".equals(sqlState) && databaseMessage.contains("statement timeout");
+		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
 		if (statementTimeout) {
 			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout'): raise it for this")
 				.append(" run, or split the work (a batched backfill in a 'Transactional: false' revision).");

@@ -1,5 +1,7 @@
 package dev.retort.runtime;
 
+import java.util.Set;
+
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 
@@ -9,6 +11,9 @@ import dev.retort.error.RetortException;
  * revision was rolled back.
  */
 public class MigrationFailedException extends RetortException {
+
+	/** {@code duplicate_table}, {@code duplicate_column}, {@code duplicate_object}: what a schema built without Retort gives. */
+	private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42701", "42710");
 
 	private final String revision;
 
@@ -61,6 +66,30 @@ public class MigrationFailedException extends RetortException {
 	/** Whether everything the revision did was rolled back. */
 	public boolean rolledBack() {
 		return this.rolledBack;
+	}
+
+	/**
+	 * Whether it met a table, column or object that already exists: a schema built without
+	 * Retort (when rolled back), or the leftover of an interrupted run of a revision outside a
+	 * transaction.
+	 */
+	public boolean foundExistingObject() {
+		return ALREADY_EXISTS.contains(this.sqlState);
+	}
+
+	/** Whether a statement gave up waiting for a lock ({@code lock_timeout}) on every try. */
+	public boolean gaveUpOnLock() {
+		return MigrationRunner.LOCK_NOT_AVAILABLE.equals(this.sqlState);
+	}
+
+	/** Whether a statement was cancelled ({@code query_canceled}: {@code statement_timeout}, or a cancel). */
+	public boolean canceled() {
+		return StatementFailure.QUERY_CANCELED.equals(this.sqlState);
+	}
+
+	/** Whether a concurrent index build met the INVALID index an interrupted one left. */
+	public boolean leftInvalidIndex() {
+		return MigrationRunner.INVALID_INDEX.equals(this.sqlState);
 	}
 
 }

@@ -9,7 +9,7 @@ import dev.retort.revision.Step;
 final class StatementFailure extends RuntimeException {
 
 	/** {@code statement_timeout}, or a cancel by an operator. */
-	private static final String QUERY_CANCELED = "57014";
+	static final String QUERY_CANCELED = "57014";
 
 	final String sql;
 

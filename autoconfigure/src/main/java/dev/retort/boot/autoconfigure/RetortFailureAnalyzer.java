@@ -1,7 +1,5 @@
 package dev.retort.boot.autoconfigure;
 
-import java.util.Set;
-
 import dev.retort.error.RetortException;
 import dev.retort.runtime.MigrationFailedException;
 
@@ -16,18 +14,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	private static final String COMMAND = "java -jar <app>.jar retort";
-
-	/** PostgreSQL's {@code lock_not_available}: a statement gave up waiting ('retort.ddl.lock-timeout'). */
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
-
-	/** PostgreSQL's {@code query_canceled}: here, a statement ran past 'retort.ddl.statement-timeout'. */
-	private static final String QUERY_CANCELED = "57014";
-
-	/** Retort's own: a concurrent index build met the INVALID index of an interrupted one. */
-	private static final String INVALID_INDEX = "RT002";
-
-	/** {@code duplicate_table}, {@code duplicate_column}, {@code duplicate_object}: what a schema built without Retort gives. */
-	private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42701", "42710");
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
@@ -93,14 +79,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		MigrationFailedException failed = (cause instanceof MigrationFailedException migration) ? migration : null;
 		String where = "('" + COMMAND + " current' shows where the database stands; the history table, "
 				+ "'retort.history-table', records the error)";
-		if (failed != null && LOCK_NOT_AVAILABLE.equals(failed.sqlState())) {
+		if (failed != null && failed.gaveUpOnLock()) {
 			return "The revision is not at fault: another session held a lock on its table longer than "
 					+ "'retort.ddl.lock-timeout', every try ('retort.ddl.retries'). Start the application again when "
 					+ "that session is done (pg_locks and pg_stat_activity show it), or raise 'retort.ddl.lock-timeout' "
 					+ "or 'retort.ddl.retries'. Nothing of the revision was applied " + where + ".";
 		}
-		if (failed != null && !failed.rolledBack()
-				&& (ALREADY_EXISTS.contains(failed.sqlState()) || INVALID_INDEX.equals(failed.sqlState()))) {
+		if (failed != null && !failed.rolledBack() && (failed.foundExistingObject() || failed.leftInvalidIndex())) {
 			// Outside a transaction, what is already there is this revision's own partial work from
 			// an interrupted run, not a schema built without Retort: a baseline would skip the rest.
 			return "The revision runs outside a transaction ('Transactional: false'), so an earlier run of it that "
@@ -116,14 +101,14 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "Undo those statements by hand or make them re-runnable (IF NOT EXISTS), fix the failing one, "
 					+ "then start the application again " + where + ".";
 		}
-		if (failed != null && QUERY_CANCELED.equals(failed.sqlState())) {
+		if (failed != null && failed.canceled()) {
 			return "A statement of the revision ran longer than 'retort.ddl.statement-timeout' and was cancelled; "
 					+ "what the revision did was rolled back. Raise 'retort.ddl.statement-timeout', or split the work "
 					+ "(for example batch a backfill), then start the application again " + where + ".";
 		}
 		String action = "Fix the failing revision named above and start the application again. What it did was "
 				+ "rolled back, so the database stays where the message above says " + where + ".";
-		if (failed != null && failed.rolledBack() && ALREADY_EXISTS.contains(failed.sqlState())) {
+		if (failed != null && failed.rolledBack() && failed.foundExistingObject()) {
 			action += " If the schema was built before Retort managed it, set 'retort.baseline' to the revision "
 					+ "that describes it: that revision is stamped, not run, and the upgrade continues from there.";
 		}
