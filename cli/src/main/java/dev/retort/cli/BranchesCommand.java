@@ -46,9 +46,7 @@ final class BranchesCommand extends RetortCommand {
 	private String child(RevisionGraph graph, String id) {
 		Revision revision = graph.get(id);
 		StringBuilder text = new StringBuilder(id);
-		if (!graph.branchLabels(id).isEmpty()) {
-			text.append(" (").append(String.join(", ", graph.branchLabels(id))).append(')');
-		}
+		text.append(RevisionText.labels(graph.branchLabels(id)));
 		text.append(RevisionText.headMarker(id, graph));
 		if (graph.isBranchPoint(id)) {
 			text.append(" (branchpoint)");

@@ -21,6 +21,18 @@ record ConcurrentIndex(String index, String table) {
 			+ "(?:if\\s+not\\s+exists\\s+)?(" + IDENTIFIER + ")\\s+on\\s+(?:only\\s+)?(" + IDENTIFIER + "(?:\\s*\\.\\s*"
 			+ IDENTIFIER + ")?)");
 
+	/** Any concurrent index build, named or not, or a {@code REINDEX … CONCURRENTLY}. */
+	private static final Pattern ANY_BUILD = Pattern
+		.compile("(?is)^\\s*(create\\s+(unique\\s+)?index\\s+concurrently|reindex\\b.*\\bconcurrently)\\b.*");
+
+	/**
+	 * Whether a statement builds an index concurrently, named or not: stopped half-way, it leaves
+	 * an INVALID index behind.
+	 */
+	static boolean buildsConcurrently(String sql) {
+		return sql != null && ANY_BUILD.matcher(sql).matches();
+	}
+
 	/** The index a statement builds concurrently under a name, or empty for any other statement. */
 	static Optional<ConcurrentIndex> builtBy(String sql) {
 		Matcher matcher = BUILD.matcher(sql);

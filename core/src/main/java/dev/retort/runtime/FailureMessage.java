@@ -76,42 +76,42 @@ final class FailureMessage {
 				message.append(" No failure row could be written to the history.");
 			}
 		}
+		String nothingApplied = "\n  Nothing of it was applied; the database stays at " + heads;
+		String outside = "\n  It ran outside a transaction ('Transactional: false'): statements before this one stay"
+				+ " committed, the version table stays at " + heads;
 		if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)
 				.append(failure.connectionLost() ? ". Run again once the server accepts connections: the next run"
 						+ " continues from there." : ". Fix the revision and run again: the next run continues from there.");
 		}
 		else if (transactional && failure.connectionLost()) {
-			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
+			message.append(nothingApplied)
 				.append(". Run again once the server accepts connections: the next run continues from there.");
 		}
 		else if (transactional && statementTimeout) {
-			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
+			message.append(nothingApplied)
 				.append(": the next run continues from there.");
 		}
 		else if (transactional) {
-			message.append("\n  Nothing of it was applied; the database stays at ").append(heads)
+			message.append(nothingApplied)
 				.append(". Fix the revision and run again: the next run continues from there.");
 		}
 		else if (failure.connectionLost()) {
-			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
-				.append(" committed, the version table stays at ").append(heads).append(".");
-			if (buildsIndexConcurrently(failure.sql)) {
+			message.append(outside).append(".");
+			if (ConcurrentIndex.buildsConcurrently(failure.sql)) {
 				message.append(INVALID_INDEX);
 			}
 			message.append(" Run again once the server accepts connections.");
 		}
 		else if (sqlException instanceof ConcurrentIndex.InvalidException invalid) {
-			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
-				.append(" committed, the version table stays at ").append(heads).append(". Drop the INVALID index")
+			message.append(outside).append(". Drop the INVALID index")
 				.append(" (DROP INDEX CONCURRENTLY ").append(invalid.found)
 				.append(") and run again: the revision builds it anew.");
 		}
 		else {
-			message.append("\n  It ran outside a transaction ('Transactional: false'): statements before this one stay")
-				.append(" committed, the version table stays at ").append(heads)
+			message.append(outside)
 				.append(". Make the statements re-runnable (IF NOT EXISTS) or undo them by hand, then run again.");
-			if (buildsIndexConcurrently(failure.sql) && "42P07".equals(sqlState)) {
+			if (ConcurrentIndex.buildsConcurrently(failure.sql) && "42P07".equals(sqlState)) {
 				message.append(INVALID_INDEX_EXISTS);
 			}
 		}
@@ -129,13 +129,6 @@ final class FailureMessage {
 	private static final String INVALID_INDEX_EXISTS = "\n  If an earlier run of this revision was interrupted, the"
 			+ " index is left from it: an INVALID one (SELECT indexrelid::regclass FROM pg_index WHERE NOT indisvalid)"
 			+ " must be dropped with DROP INDEX CONCURRENTLY before you run again ('IF NOT EXISTS' would keep it).";
-
-	private static final java.util.regex.Pattern CONCURRENT_INDEX = java.util.regex.Pattern
-		.compile("(?is)^\\s*(create\\s+(unique\\s+)?index\\s+concurrently|reindex\\b.*\\bconcurrently)\\b.*");
-
-	static boolean buildsIndexConcurrently(String sql) {
-		return sql != null && CONCURRENT_INDEX.matcher(sql).matches();
-	}
 
 	static String describeHeads(List<String> heads) {
 		if (heads == null) {

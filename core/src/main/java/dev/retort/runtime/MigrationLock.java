@@ -46,6 +46,9 @@ public final class MigrationLock implements AutoCloseable {
 
 	private final long key;
 
+	/** The key of the work lock, derived as {@link #key} is. */
+	private final long workKey;
+
 	/** The migration session, which takes the work lock; {@code null} for the lock alone. */
 	private final Session worker;
 
@@ -61,6 +64,7 @@ public final class MigrationLock implements AutoCloseable {
 		this.session = session;
 		this.names = names;
 		this.key = key(names);
+		this.workKey = workKey(names);
 		this.worker = worker;
 	}
 
@@ -149,7 +153,7 @@ public final class MigrationLock implements AutoCloseable {
 	}
 
 	private boolean tryWorkLock() throws SQLException {
-		String sql = "SELECT pg_try_advisory_lock(" + workKey(this.names) + ")";
+		String sql = "SELECT pg_try_advisory_lock(" + this.workKey + ")";
 		if (!this.clientCheckSet && this.worker.connection().getMetaData().getDatabaseMajorVersion() >= 14) {
 			// Travels with the first try: a killed runner's statement is cancelled within a second.
 			sql = "SET client_connection_check_interval = " + Sql.literal(CLIENT_CHECK_INTERVAL) + "; " + sql;
@@ -163,26 +167,25 @@ public final class MigrationLock implements AutoCloseable {
 	/** What a runner that gives up says: who holds the lock, and which session migrates. */
 	private LockTimeoutException timeout(TableNames names, Duration timeout, Duration waited) throws SQLException {
 		LockHolder holder = holder(this.session, this.key);
-		Activity migrating = this.held ? null : migrating(names);
+		Activity migrating = this.held ? null : migrating();
 		String prefix = "Could not acquire the migration lock of " + names.qualifiedVersionTable() + " within "
 				+ Sql.describe(timeout) + ": ";
 		String wait = " raise 'retort.lock.wait-timeout' to wait longer.";
 		if (this.held) {
-			Activity orphan = migrating(names);
+			Activity orphan = migrating();
 			if (orphan == null) {
 				return new LockTimeoutException(prefix + "the session that migrated has just ended. Run again;" + wait,
 						LockHolder.FREE, waited);
 			}
-			return new LockTimeoutException(prefix + "the lock is free, but pid " + orphan.pid() + " (application_name '"
-					+ orphan.application() + "') still migrates without the lock (its runner's process was killed, or"
-					+ " its lock session was ended): " + orphan.describe() + ". Running revisions beside it could apply"
+			return new LockTimeoutException(prefix + orphan.migratesWithoutTheLock(" (its runner's process was killed,"
+					+ " or its lock session was ended)") + ". Running revisions beside it could apply"
 					+ " them twice. Wait for it to end, or end it (SELECT pg_terminate_backend(" + orphan.pid()
 					+ ")): a transactional revision is rolled back;" + wait,
 					new LockHolder(true, orphan.pid(), orphan.application(), null), waited);
 		}
 		if (migrating != null) {
-			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + ", which migrates on pid "
-					+ migrating.pid() + " (" + migrating.describe() + "). Wait for that migration to finish, or end"
+			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + migrating.migratesOn()
+					+ ". Wait for that migration to finish, or end"
 					+ " the migrating session (SELECT pg_terminate_backend(" + migrating.pid() + ")) if it is stuck:"
 					+ " its revision fails, a transactional one is rolled back, and the runner releases the lock;"
 					+ wait, holder, waited);
@@ -194,22 +197,18 @@ public final class MigrationLock implements AutoCloseable {
 
 	/** What a waiting runner logs every ten seconds. */
 	private String waitingFor(TableNames names) throws SQLException {
-		Activity migrating = migrating(names);
+		Activity migrating = migrating();
 		if (this.held) {
-			return (migrating == null) ? "the session that migrated has just ended"
-					: "the lock is free, but pid " + migrating.pid() + " (application_name '" + migrating.application()
-							+ "') still migrates without the lock: " + migrating.describe();
+			return (migrating == null) ? "the session that migrated has just ended" : migrating.migratesWithoutTheLock("");
 		}
-		return "held by " + describe(holder(this.session, this.key))
-				+ ((migrating != null) ? ", which migrates on pid " + migrating.pid() + " (" + migrating.describe() + ")"
-						: "");
+		return "held by " + describe(holder(this.session, this.key)) + ((migrating != null) ? migrating.migratesOn() : "");
 	}
 
 	/** The session that holds the work lock, with what it runs, or {@code null}. */
-	private Activity migrating(TableNames names) throws SQLException {
+	private Activity migrating() throws SQLException {
 		List<Activity> rows = this.session.query("SELECT a.pid, a.application_name, a.state,"
 				+ " extract(epoch FROM clock_timestamp() - a.state_change)::bigint, left(a.query, 120)"
-				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(workKey(names)),
+				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(this.workKey),
 				(row) -> new Activity(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4),
 						row.getString(5)));
 		return rows.isEmpty() ? null : rows.get(0);
@@ -221,6 +220,17 @@ public final class MigrationLock implements AutoCloseable {
 		String describe() {
 			String oneLine = (this.query != null) ? this.query.replaceAll("\\s+", " ").strip() : "";
 			return this.state + " for " + this.seconds + " s" + (oneLine.isEmpty() ? "" : ", '" + oneLine + "'");
+		}
+
+		/** A session that holds the work lock while the migration lock is free; {@code why} may say how. */
+		String migratesWithoutTheLock(String why) {
+			return "the lock is free, but pid " + this.pid + " (application_name '" + this.application
+					+ "') still migrates without the lock" + why + ": " + describe();
+		}
+
+		/** The session that migrates for the holder of the migration lock. */
+		String migratesOn() {
+			return ", which migrates on pid " + this.pid + " (" + describe() + ")";
 		}
 
 	}
@@ -258,7 +268,7 @@ public final class MigrationLock implements AutoCloseable {
 		if (this.workHeld) {
 			try {
 				// The migration session goes on (a pooled one back to its pool): it must let go itself.
-				this.worker.execute("SELECT pg_advisory_unlock(" + workKey(this.names) + ")");
+				this.worker.execute("SELECT pg_advisory_unlock(" + this.workKey + ")");
 				this.workHeld = false;
 			}
 			catch (SQLException ex) {

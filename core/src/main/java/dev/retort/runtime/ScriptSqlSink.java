@@ -56,7 +56,8 @@ public final class ScriptSqlSink implements SqlSink {
 
 	@Override
 	public List<String> queryRow(String sql) {
-		throw new UnsupportedOperationException("A script cannot read the database");
+		// The runner asks only online (SqlSink#queryRow): a script has no database to read.
+		throw new IllegalStateException("An offline script was asked to read the database: " + sql);
 	}
 
 	@Override
