@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * The identifier grammar of SPEC §3 with Alembic's meaning ({@code get_revisions},
  * {@code _revision_for_ident}, {@code _walk}, {@code _parse_upgrade_target},
  * {@code _parse_downgrade_target}). Positions are revision indexes, or {@link #BASE} for
- * "below every base".
+ * "below every base". This class reads a target and decides where it starts and what its end
+ * means; looking a symbol up is {@link RevisionLookup}'s job, moving along the graph
+ * {@link RelativeWalk}'s.
  */
 final class TargetResolver {
 
 	static final int BASE = -1;
-
-	private static final int OVERWALK = -2;
 
 	/** Alembic's {@code _relative_destination}, anchored at both ends. */
 	private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?([^@:+\\-]+)?([+-]\\d+)");
@@ -28,8 +28,14 @@ final class TargetResolver {
 
 	private final GraphIndex graph;
 
+	private final RevisionLookup lookup;
+
+	private final RelativeWalk walks;
+
 	TargetResolver(GraphIndex graph) {
 		this.graph = graph;
+		this.lookup = new RevisionLookup(graph);
+		this.walks = new RelativeWalk(graph, this.lookup);
 	}
 
 	/**
@@ -74,7 +80,7 @@ final class TargetResolver {
 		String symbol = (at >= 0) ? identifier.substring(at + 1) : identifier;
 		switch (symbol) {
 			case "heads":
-				return (branch != null) ? inLineage(this.graph.heads, lineage(branch, identifier)) : this.graph.realHeads;
+				return heads(branch, identifier);
 			case "head":
 				return currentHead(branch, identifier);
 			case "base":
@@ -84,7 +90,7 @@ final class TargetResolver {
 				if (NEGATIVE.matcher(symbol).matches()) {
 					return walkDownFromHeads(branch, Integer.parseInt(symbol), identifier);
 				}
-				return new int[] { ident(symbol, branch, identifier) };
+				return new int[] { this.lookup.ident(symbol, branch, identifier) };
 		}
 	}
 
@@ -104,11 +110,17 @@ final class TargetResolver {
 	 * that a library branch that others only depend on still has a head.
 	 */
 	private int[] currentHead(String branch, String identifier) {
-		int[] heads = (branch != null) ? inLineage(this.graph.heads, lineage(branch, identifier)) : this.graph.realHeads;
+		int[] heads = heads(branch, identifier);
 		if (heads.length > 1) {
 			throw new MultipleHeadsException((branch != null) ? branch + "@head" : "head", this.graph.idsOf(heads));
 		}
 		return heads;
+	}
+
+	/** {@code heads}: the real heads, or every head on the branch when one is given. */
+	private int[] heads(String branch, String identifier) {
+		return (branch != null) ? inLineage(this.graph.heads, this.lookup.lineage(branch, identifier))
+				: this.graph.realHeads;
 	}
 
 	private int[] walkDownFromHeads(String branch, int steps, String identifier) {
@@ -116,7 +128,7 @@ final class TargetResolver {
 		for (int head : this.graph.realHeads) {
 			if (branch == null || this.graph.labels.get(head).contains(branch)) {
 				int position = walk(head, steps, null, true, identifier);
-				if (position == OVERWALK) {
+				if (position == RelativeWalk.OVERWALK) {
 					throw new InvalidTargetException(identifier, "Relative revision '" + identifier
 							+ "' goes below the base of head " + this.graph.id(head) + ".");
 				}
@@ -128,177 +140,18 @@ final class TargetResolver {
 		return result.stream().mapToInt(Integer::intValue).distinct().toArray();
 	}
 
-	/** Alembic's {@code _revision_for_ident}: a full id, a branch label or a unique prefix. */
-	int ident(String symbol, String branch, String identifier) {
-		BitSet branchLineage = (branch != null) ? lineage(branch, identifier) : null;
-		Integer found = this.graph.indexById.get(symbol);
-		if (found == null) {
-			found = this.graph.labelOwner.get(symbol);
-		}
-		if (found == null) {
-			found = byPrefix(symbol, branch, branchLineage, identifier);
-		}
-		if (branchLineage != null && !branchLineage.get(found)) {
-			throw new UnknownRevisionException(identifier, "Revision " + this.graph.id(found)
-					+ " is not on branch '" + branch + "' (in '" + identifier + "'): it is neither an ancestor nor a"
-					+ " descendant of " + this.graph.id(branchOwner(branch, identifier)) + ".");
-		}
-		return found;
-	}
-
-	private int byPrefix(String symbol, String branch, BitSet branchLineage, String identifier) {
-		if (symbol.length() < 4) {
-			throw new UnknownRevisionException(identifier, "No revision or branch label '" + symbol
-					+ "' is known; a partial revision id needs at least four characters." + didYouMean(symbol));
-		}
-		List<Integer> candidates = new ArrayList<>(
-				this.graph.sortedIds().subMap(symbol, true, symbol + Character.MAX_VALUE, true).values());
-		if (branchLineage != null) {
-			candidates.removeIf((candidate) -> !branchLineage.get(candidate));
-		}
-		candidates.sort(null);
-		if (candidates.isEmpty()) {
-			String where = (branch != null) ? " on branch '" + branch + "'" : "";
-			throw new UnknownRevisionException(identifier,
-					"No revision or branch label '" + symbol + "' is known" + where + "." + didYouMean(symbol)
-							+ " 'retort history' lists the revisions.");
-		}
-		if (candidates.size() > 1) {
-			throw new AmbiguousRevisionException(symbol,
-					this.graph.idsOf(candidates.stream().mapToInt(Integer::intValue).toArray()));
-		}
-		return candidates.get(0);
-	}
-
-	private String didYouMean(String symbol) {
-		List<String> known = new ArrayList<>(this.graph.sortedIds().keySet());
-		known.addAll(this.graph.labelOwner.keySet());
-		return Suggestions.nearest(symbol, known).map((nearest) -> " Did you mean " + nearest + "?").orElse("");
-	}
-
-	/** Alembic's {@code _resolve_branch}: a label's declaring revision, or a revision used as a branch. */
+	/** {@link RevisionLookup#branchOwner}. */
 	int branchOwner(String branch, String identifier) {
-		Integer owner = this.graph.labelOwner.get(branch);
-		if (owner != null) {
-			return owner;
-		}
-		try {
-			return ident(branch, null, identifier);
-		}
-		catch (UnknownRevisionException ex) {
-			throw new UnknownRevisionException(identifier, "No branch label or revision '" + branch + "' is known (in '"
-					+ identifier + "')." + didYouMean(branch) + " 'retort branches' lists the branches.");
-		}
-	}
-
-	BitSet lineage(String branch, String identifier) {
-		return this.graph.lineage(branchOwner(branch, identifier), false);
+		return this.lookup.branchOwner(branch, identifier);
 	}
 
 	static int[] inLineage(int[] revisions, BitSet lineage) {
 		return Arrays.stream(revisions).filter(lineage::get).toArray();
 	}
 
-	/**
-	 * Alembic's {@code _walk}: {@code steps} up (children, restricted to a branch when given) or
-	 * down (parents; below a base is {@link #BASE}). Returns {@link #OVERWALK} when the walk
-	 * leaves the graph and {@code noOverwalk}, else stops at the last position.
-	 */
+	/** {@link RelativeWalk#walk(int, int, String, boolean, String)}. */
 	int walk(int start, int steps, String branch, boolean noOverwalk, String identifier) {
-		return walk(start, steps, branch, noOverwalk, identifier, 0);
-	}
-
-	/**
-	 * {@link #walk(int, int, String, boolean, String)}, for a caller that goes {@code stepsAfter}
-	 * more steps down from where this walk ends: what the hint of an ambiguous walk counts with.
-	 */
-	private int walk(int start, int steps, String branch, boolean noOverwalk, String identifier, int stepsAfter) {
-		BitSet branchLineage = (branch != null && steps > 0) ? lineage(branch, identifier) : null;
-		int position = start;
-		for (int i = 0; i < Math.abs(steps); i++) {
-			int[] next;
-			if (steps > 0) {
-				next = (position == BASE) ? this.graph.bases : this.graph.children[position];
-				if (branchLineage != null) {
-					next = inLineage(next, branchLineage);
-				}
-			}
-			else if (position == BASE) {
-				next = GraphIndex.NONE;
-			}
-			else {
-				next = this.graph.parents[position];
-				if (next.length == 0) {
-					next = new int[] { BASE };
-				}
-			}
-			if (next.length == 0) {
-				return noOverwalk ? OVERWALK : position;
-			}
-			if (next.length > 1) {
-				String from = (position == BASE) ? "base" : this.graph.id(position);
-				String why = (steps > 0) ? from + " has several next revisions (" + String.join(", ", this.graph.idsOf(next))
-						+ ")" : from + " is a merge of " + String.join(", ", this.graph.idsOf(next));
-				int remaining = Math.abs(steps) - i - 1;
-				List<String> sides = (steps > 0) ? sidesUp(next, identifier)
-						: sidesDown(next, remaining + stepsAfter, noOverwalk, identifier);
-				throw new InvalidTargetException(identifier, "Relative revision '" + identifier + "' is ambiguous: " + why
-						+ (sides.isEmpty() ? ". Name the revision to go to ('retort history' lists them)."
-								: ". Name the side to follow: " + String.join(" or ", sides) + "."));
-			}
-			position = next[0];
-		}
-		return position;
-	}
-
-	/**
-	 * For a walk up that meets several next revisions: the same move along each of them, as
-	 * {@code name@+N} (or {@code name@REV+N}), {@code name} the side's own branch label, else
-	 * its id, which Alembic also takes as a branch.
-	 */
-	private List<String> sidesUp(int[] next, String identifier) {
-		String move = identifier.substring(identifier.lastIndexOf('@') + 1);
-		List<String> sides = new ArrayList<>();
-		for (int side : next) {
-			sides.add("'" + sideName(side, next) + "@" + move + "' (through " + this.graph.id(side) + ")");
-		}
-		return sides;
-	}
-
-	/**
-	 * For a walk down that meets a merge: where the walk ends through each parent, as
-	 * {@code name@REV} (a downgrade to {@code REV} that reverts only that side; an upgrade or a
-	 * range takes it as {@code REV}). A side that goes below the base or meets another merge is
-	 * left out.
-	 */
-	private List<String> sidesDown(int[] parents, int remaining, boolean noOverwalk, String identifier) {
-		List<String> sides = new ArrayList<>();
-		for (int side : parents) {
-			int end;
-			try {
-				end = (remaining == 0) ? side : walk(side, -remaining, null, noOverwalk, identifier);
-			}
-			catch (InvalidTargetException ex) {
-				continue;
-			}
-			if (end == OVERWALK) {
-				continue;
-			}
-			String id = this.graph.id(side);
-			sides.add((end == side) ? "'" + id + "'"
-					: "'" + sideName(side, parents) + "@" + describe(end) + "' (through " + id + ")");
-		}
-		return sides;
-	}
-
-	/** A branch label of {@code side} that no other of {@code sides} carries, else its id. */
-	private String sideName(int side, int[] sides) {
-		for (String label : this.graph.labels.get(side)) {
-			if (Arrays.stream(sides).filter((other) -> this.graph.labels.get(other).contains(label)).count() == 1) {
-				return label;
-			}
-		}
-		return this.graph.id(side);
+		return this.walks.walk(start, steps, branch, noOverwalk, identifier);
 	}
 
 	/** Alembic's {@code _parse_upgrade_target}: the revisions to upgrade to; empty for base. */
@@ -319,14 +172,14 @@ final class TargetResolver {
 							+ "); name the branch ('label@+" + steps + "') or a revision ('REV+" + steps + "').");
 				}
 				int position = walk(start[0], steps, branch, noOverwalk, target);
-				if (position == OVERWALK) {
+				if (position == RelativeWalk.OVERWALK) {
 					throw new InvalidTargetException(target, didNotProduce(relative.group(3), steps) + ": there are fewer than "
-							+ steps + " revisions above " + describe(start[0]) + ".");
+							+ steps + " revisions above " + this.walks.describe(start[0]) + ".");
 				}
 				return single(position);
 			}
 			int position = walk(revision(symbol), steps, branch, noOverwalk, target);
-			if (position == OVERWALK) {
+			if (position == RelativeWalk.OVERWALK) {
 				throw new InvalidTargetException(target, "Relative revision '" + target + "' goes past the heads: there are"
 						+ " fewer than " + steps + " revisions above " + symbol + ".");
 			}
@@ -337,7 +190,7 @@ final class TargetResolver {
 					+ ": an upgrade cannot move down; use 'downgrade " + target + "'.");
 		}
 		int position = walk(revision((branch != null) ? branch + "@" + symbol : symbol), steps, null, noOverwalk, target);
-		if (position == OVERWALK) {
+		if (position == RelativeWalk.OVERWALK) {
 			throw new InvalidTargetException(target, "Relative revision '" + target + "' goes below the base.");
 		}
 		return single(position);
@@ -347,7 +200,7 @@ final class TargetResolver {
 		if (branch == null) {
 			return (current.length == 0) ? new int[] { BASE } : current;
 		}
-		BitSet branchLineage = lineage(branch, target);
+		BitSet branchLineage = this.lookup.lineage(branch, target);
 		int[] start = inLineage(current, branchLineage);
 		if (start.length > 0) {
 			return start;
@@ -381,7 +234,7 @@ final class TargetResolver {
 						+ ": a downgrade cannot move up; use 'upgrade " + target + "'.");
 			}
 			int position = walk(revision(symbol), steps, branch, noOverwalk, target);
-			if (position == OVERWALK) {
+			if (position == RelativeWalk.OVERWALK) {
 				throw new InvalidTargetException(target, "Relative revision '" + target + "' goes past the heads: there are"
 						+ " fewer than " + steps + " revisions above " + symbol + ".");
 			}
@@ -407,12 +260,13 @@ final class TargetResolver {
 			}
 		}
 		int start = revision((branch != null) ? branch + "@" + symbol : symbol);
-		int position = walk(start, steps + 1, null, noOverwalk, target, 1);
+		int position = this.walks.walk(start, steps + 1, null, noOverwalk, target, 1);
 		if (position >= 0 && this.graph.parents[position].length > 1) {
 			return new DowngradeTarget(branch, position, true);
 		}
-		position = (position == OVERWALK) ? OVERWALK : walk(position, -1, null, noOverwalk, target);
-		if (position == OVERWALK) {
+		position = (position == RelativeWalk.OVERWALK) ? RelativeWalk.OVERWALK
+				: walk(position, -1, null, noOverwalk, target);
+		if (position == RelativeWalk.OVERWALK) {
 			if (fromCurrent) {
 				throw new InvalidTargetException(target, didNotProduce(relative.group(3), steps) + ": there are fewer than "
 						+ -steps + " revisions below " + this.graph.id(start) + ".");
@@ -423,7 +277,7 @@ final class TargetResolver {
 	}
 
 	private int currentOnBranch(int[] current, String branch, String target) {
-		BitSet branchLineage = lineage(branch, target);
+		BitSet branchLineage = this.lookup.lineage(branch, target);
 		int[] onBranch = inLineage(current, branchLineage);
 		if (onBranch.length == 0) {
 			// The branch may only be implied by the current heads (through a dependency).
@@ -450,13 +304,9 @@ final class TargetResolver {
 		String steps = target.substring(target.indexOf('-'));
 		for (int head : current) {
 			// A label names the branch only if no other current head carries it too.
-			suggestions.add("'" + sideName(head, current) + "@" + steps + "'");
+			suggestions.add("'" + this.walks.sideName(head, current) + "@" + steps + "'");
 		}
 		return String.join(" or ", suggestions);
-	}
-
-	private String describe(int position) {
-		return (position == BASE) ? "base" : this.graph.id(position);
 	}
 
 	private static String didNotProduce(String relative, int steps) {

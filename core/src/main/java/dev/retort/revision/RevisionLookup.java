@@ -1,0 +1,89 @@
+package dev.retort.revision;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * One symbol to one revision, Alembic's {@code _revision_for_ident} and {@code _resolve_branch}:
+ * a full id, a branch label or a unique prefix, and the lineage a branch name stands for. Apart
+ * from {@link TargetResolver} because every part of the target grammar (heads, relative moves,
+ * branch restrictions) ends in this lookup, and its not-found messages, with their suggestions,
+ * are worded once here.
+ */
+final class RevisionLookup {
+
+	private final GraphIndex graph;
+
+	RevisionLookup(GraphIndex graph) {
+		this.graph = graph;
+	}
+
+	/** Alembic's {@code _revision_for_ident}: a full id, a branch label or a unique prefix. */
+	int ident(String symbol, String branch, String identifier) {
+		BitSet branchLineage = (branch != null) ? lineage(branch, identifier) : null;
+		Integer found = this.graph.indexById.get(symbol);
+		if (found == null) {
+			found = this.graph.labelOwner.get(symbol);
+		}
+		if (found == null) {
+			found = byPrefix(symbol, branch, branchLineage, identifier);
+		}
+		if (branchLineage != null && !branchLineage.get(found)) {
+			throw new UnknownRevisionException(identifier, "Revision " + this.graph.id(found)
+					+ " is not on branch '" + branch + "' (in '" + identifier + "'): it is neither an ancestor nor a"
+					+ " descendant of " + this.graph.id(branchOwner(branch, identifier)) + ".");
+		}
+		return found;
+	}
+
+	private int byPrefix(String symbol, String branch, BitSet branchLineage, String identifier) {
+		if (symbol.length() < 4) {
+			throw new UnknownRevisionException(identifier, "No revision or branch label '" + symbol
+					+ "' is known; a partial revision id needs at least four characters." + didYouMean(symbol));
+		}
+		List<Integer> candidates = new ArrayList<>(
+				this.graph.sortedIds().subMap(symbol, true, symbol + Character.MAX_VALUE, true).values());
+		if (branchLineage != null) {
+			candidates.removeIf((candidate) -> !branchLineage.get(candidate));
+		}
+		candidates.sort(null);
+		if (candidates.isEmpty()) {
+			String where = (branch != null) ? " on branch '" + branch + "'" : "";
+			throw new UnknownRevisionException(identifier,
+					"No revision or branch label '" + symbol + "' is known" + where + "." + didYouMean(symbol)
+							+ " 'retort history' lists the revisions.");
+		}
+		if (candidates.size() > 1) {
+			throw new AmbiguousRevisionException(symbol,
+					this.graph.idsOf(candidates.stream().mapToInt(Integer::intValue).toArray()));
+		}
+		return candidates.get(0);
+	}
+
+	private String didYouMean(String symbol) {
+		List<String> known = new ArrayList<>(this.graph.sortedIds().keySet());
+		known.addAll(this.graph.labelOwner.keySet());
+		return Suggestions.nearest(symbol, known).map((nearest) -> " Did you mean " + nearest + "?").orElse("");
+	}
+
+	/** Alembic's {@code _resolve_branch}: a label's declaring revision, or a revision used as a branch. */
+	int branchOwner(String branch, String identifier) {
+		Integer owner = this.graph.labelOwner.get(branch);
+		if (owner != null) {
+			return owner;
+		}
+		try {
+			return ident(branch, null, identifier);
+		}
+		catch (UnknownRevisionException ex) {
+			throw new UnknownRevisionException(identifier, "No branch label or revision '" + branch + "' is known (in '"
+					+ identifier + "')." + didYouMean(branch) + " 'retort branches' lists the branches.");
+		}
+	}
+
+	BitSet lineage(String branch, String identifier) {
+		return this.graph.lineage(branchOwner(branch, identifier), false);
+	}
+
+}
