@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * statement by statement in autocommit. A failing revision is rolled back whole, a
  * {@code success = false} history row is written in a transaction of its own, and a
  * {@link MigrationFailedException} says where and why. A revision that hit {@code lock_timeout}
- * is rolled back and retried with backoff.
+ * is rolled back and retried with backoff. What goes to the server in which round trip is
+ * {@link StepStatements}'s job.
  */
 public final class MigrationRunner {
 
@@ -70,14 +71,8 @@ public final class MigrationRunner {
 	 */
 	private Duration locateWithin = LOCATE_WITHIN;
 
-	/** Who blocks the try running now, when it is the last after lock timeouts. */
-	private BlockerWatch blockers = BlockerWatch.NONE;
-
-	/** Settings waiting to travel with the next statement. */
-	private List<Bookkeeping> pendingBefore = List.of();
-
-	/** The {@code SET LOCAL} statements opening each transaction that runs a revision. */
-	private final List<Bookkeeping> transactionSettings;
+	/** What the step running now sends, and what waits to travel with it. */
+	private final StepStatements statements;
 
 	/**
 	 * @param sink where SQL goes
@@ -95,7 +90,7 @@ public final class MigrationRunner {
 		this.records = new StepRecords(sink, names, client);
 		this.scripts = scripts;
 		this.ddl = ddl;
-		this.transactionSettings = ddl.apply(true);
+		this.statements = new StepStatements(sink, ddl);
 		this.mode = mode;
 		this.listener = (listener != null) ? listener : RunListener.NONE;
 	}
@@ -164,12 +159,10 @@ public final class MigrationRunner {
 			Step current = unit.get(0);
 			long attemptStarted = System.nanoTime();
 			long started = attemptStarted;
-			try (BlockerWatch watch = lastTryAfterLockTimeouts(attempt)) {
-				this.blockers = watch;
+			try (BlockerWatch watch = this.statements.watchLastTry(attempt)) {
 				comment(current);
 				this.sink.begin();
-				// Sent with the first statement: SET LOCAL costs no round trip of its own.
-				this.pendingBefore = anyBody(unit) ? this.transactionSettings : List.of();
+				this.statements.transactionBegun(anyBody(unit));
 				// One revision per transaction: its history row is timed by the server (now() is the
 				// transaction's start), so the row can travel with the revision's last statement.
 				boolean serverTimed = unit.size() == 1;
@@ -185,8 +178,7 @@ public final class MigrationRunner {
 					boolean sent = runBody(step, false, after, together);
 					long ms = millisSince(started);
 					if (!sent) {
-						List<Bookkeeping> writes = new ArrayList<>(this.pendingBefore);
-						this.pendingBefore = List.of();
+						List<Bookkeeping> writes = new ArrayList<>(this.statements.takePending());
 						writes.addAll(serverTimed ? after : this.records.applied(step, startedAt, ms));
 						write(writes);
 					}
@@ -201,7 +193,7 @@ public final class MigrationRunner {
 			}
 			catch (StatementFailure failure) {
 				this.sink.rollback();
-				this.pendingBefore = List.of();
+				this.statements.rolledBack();
 				if (failure.lockTimeout() && attempt < this.ddl.retries()) {
 					together = false;
 					attempt++;
@@ -211,7 +203,7 @@ public final class MigrationRunner {
 							+ " in {} ms", id(current), failure.cause.getMessage(), attempt, this.ddl.retries(),
 							backoff.toMillis());
 					this.listener.stepRetrying(current, attempt, backoff, failure.cause);
-					sleep(backoff);
+					StepStatements.sleep(backoff);
 					continue;
 				}
 				if (together && failure.worthLocating()
@@ -238,7 +230,7 @@ public final class MigrationRunner {
 				throw fail(current, StatementFailure.of(current, ex), millisSince(started), true, unit, attempt);
 			}
 			finally {
-				this.blockers = BlockerWatch.NONE;
+				this.statements.stopWatching();
 			}
 		}
 	}
@@ -286,15 +278,14 @@ public final class MigrationRunner {
 			throw fail(step, failure, millisSince(started), false, List.of(step), this.ddl.retries());
 		}
 		finally {
-			this.blockers = BlockerWatch.NONE;
+			this.statements.stopWatching();
 		}
 	}
 
 	/**
-	 * Runs what a step runs. {@code after} (the step's own bookkeeping) is sent with the last
-	 * statement of a SQL revision, in the same round trip; with {@code together}, in a
-	 * transaction, so are all the revision's statements.
-	 * @return whether {@code after} was sent
+	 * Runs what a step runs: a SQL revision's statements through {@link StepStatements#run}, a
+	 * Java revision's migration through a {@link RevisionExecutor}.
+	 * @return whether {@code after}, the step's own bookkeeping, was sent
 	 */
 	private boolean runBody(Step step, boolean autocommit, List<Bookkeeping> after, boolean together) {
 		Revision revision = step.revision();
@@ -304,22 +295,12 @@ public final class MigrationRunner {
 		RevisionScript script = this.scripts.apply(revision.id());
 		boolean upgrade = step.operation() == Step.Operation.UPGRADE;
 		if (script.body() instanceof SqlBody sql) {
-			List<SqlStatement> statements = upgrade ? sql.upgrade() : sql.downgrade();
-			if (statements == null) {
+			List<SqlStatement> section = upgrade ? sql.upgrade() : sql.downgrade();
+			if (section == null) {
 				throw new RetortException(ErrorCode.IRREVERSIBLE_REVISION, "Revision " + revision.id() + " ("
 						+ revision.origin().source() + ") has no '-- +downgrade' section and cannot be downgraded.");
 			}
-			if (together && !autocommit && statements.size() > 1 && !this.sink.offline()) {
-				runTogether(statements, revision, after);
-				return !after.isEmpty();
-			}
-			for (int i = 0; i < statements.size(); i++) {
-				SqlStatement statement = statements.get(i);
-				boolean last = i == statements.size() - 1;
-				statement(statement.sql(), revision.origin().at(statement.line()), autocommit,
-						last ? after : List.of());
-			}
-			return !statements.isEmpty() && !after.isEmpty();
+			return this.statements.run(revision, section, autocommit, after, together);
 		}
 		else if (script.body() instanceof JavaBody java) {
 			Operations operations = new Operations(new RevisionExecutor(this, revision, autocommit));
@@ -354,99 +335,9 @@ public final class MigrationRunner {
 		return sink.script();
 	}
 
-	/**
-	 * Runs a revision's statements in one round trip, with the pending settings before them and
-	 * {@code after} behind them: a server round trip per statement is most of what a revision of
-	 * small statements costs. The server stops at the first error and does not say which
-	 * statement it was, so a failure names the file alone.
-	 */
-	private void runTogether(List<SqlStatement> statements, Revision revision, List<Bookkeeping> after) {
-		List<Bookkeeping> before = this.pendingBefore;
-		this.pendingBefore = List.of();
-		List<String> sql = new ArrayList<>(statements.size());
-		for (SqlStatement statement : statements) {
-			sql.add(statement.sql());
-		}
-		try {
-			this.sink.execute(sql, before, after);
-		}
-		catch (SQLException ex) {
-			throw new StatementFailure(null, revision.origin().source(), ex, statements.size());
-		}
-	}
-
 	/** Runs one migration statement of a Java revision. */
 	void statement(String sql, String location, boolean autocommit) {
-		statement(sql, location, autocommit, List.of());
-	}
-
-	/**
-	 * Runs one migration statement, with the pending settings before it and {@code after}
-	 * behind it in the same round trip; in autocommit, a lock timeout retries just this
-	 * statement.
-	 */
-	private void statement(String sql, String location, boolean autocommit, List<Bookkeeping> after) {
-		List<Bookkeeping> before = this.pendingBefore;
-		this.pendingBefore = List.of();
-		int attempt = 0;
-		while (true) {
-			try (BlockerWatch watch = autocommit ? lastTryAfterLockTimeouts(attempt) : BlockerWatch.NONE) {
-				if (autocommit) {
-					this.blockers = watch;
-				}
-				this.sink.execute(List.of(sql), before, after);
-			}
-			catch (SQLException ex) {
-				if (autocommit && LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) && attempt < this.ddl.retries()) {
-					attempt++;
-					Duration backoff = this.ddl.backoff(attempt);
-					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",
-							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis());
-					sleep(backoff);
-					continue;
-				}
-				throw new StatementFailure(sql, location, ex);
-			}
-			if (autocommit && !this.sink.offline()) {
-				this.blockers = BlockerWatch.NONE;
-				ConcurrentIndex.builtBy(sql).ifPresent((index) -> requireValid(index, sql, location));
-			}
-			return;
-		}
-	}
-
-	/**
-	 * For the last try of a revision (or, outside a transaction, a statement) that has hit
-	 * {@code lock_timeout} before: a watch of who blocks it, so that when this try gives up too,
-	 * the failure names them. Only then: a first try opens no session.
-	 */
-	private BlockerWatch lastTryAfterLockTimeouts(int attempt) {
-		if (attempt == 0 || attempt < this.ddl.retries() || this.sink.offline()) {
-			return BlockerWatch.NONE;
-		}
-		Duration lockTimeout = (this.ddl.lockTimeout() != null) ? this.ddl.lockTimeout() : Duration.ofSeconds(1);
-		// Several looks within one lock_timeout, the last shortly before it gives up.
-		Duration every = lockTimeout.dividedBy(5);
-		return this.sink.watchBlockers((every.compareTo(Duration.ofMillis(10)) < 0) ? Duration.ofMillis(10)
-				: (every.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : every);
-	}
-
-	/**
-	 * Fails the step when the index a concurrent build names is INVALID: left by an interrupted
-	 * build, and kept by {@code IF NOT EXISTS}, it would be recorded as applied while no query
-	 * can use it. One query, after a concurrent build only.
-	 */
-	private void requireValid(ConcurrentIndex index, String sql, String location) {
-		List<String> row;
-		try {
-			row = this.sink.queryRow(index.validityQuery());
-		}
-		catch (SQLException ex) {
-			throw new StatementFailure(sql, location, ex);
-		}
-		if (row != null && !Boolean.parseBoolean(row.get(0))) {
-			throw new StatementFailure(sql, location, new ConcurrentIndex.InvalidException(row.get(1)));
-		}
+		this.statements.statement(sql, location, autocommit);
 	}
 
 	SqlSink sink() {
@@ -461,17 +352,7 @@ public final class MigrationRunner {
 
 	/** Sends the pending settings now: a Java revision is about to use the connection itself. */
 	void flushPending() {
-		if (this.pendingBefore.isEmpty()) {
-			return;
-		}
-		List<Bookkeeping> before = this.pendingBefore;
-		this.pendingBefore = List.of();
-		try {
-			this.sink.write(before);
-		}
-		catch (SQLException ex) {
-			throw new StatementFailure(before.get(0).sql(), "settings", ex);
-		}
+		this.statements.flushPending();
 	}
 
 	private void write(List<Bookkeeping> statements) throws SQLException {
@@ -490,7 +371,7 @@ public final class MigrationRunner {
 	 */
 	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
 			List<Step> unit, int retries) {
-		List<BlockerWatch.Blocker> blockedBy = this.blockers.seen();
+		List<BlockerWatch.Blocker> blockedBy = this.statements.blockedBy();
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
 				retries, false, blockedBy, unit.get(0).headsBefore());
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage());
@@ -536,16 +417,6 @@ public final class MigrationRunner {
 
 	private static long millisSince(long nanos) {
 		return (System.nanoTime() - nanos) / 1_000_000;
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting to retry a revision.");
-		}
 	}
 
 }

@@ -1,0 +1,221 @@
+package dev.retort.runtime;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.dialect.postgres.SqlStatement;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.revision.Revision;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the statements of the step running now through the {@link SqlSink} in as few round
+ * trips as it can: the {@code SET LOCAL} settings opening a transaction wait here to travel with
+ * its first statement, a step's bookkeeping travels with its last, and a SQL revision's
+ * statements may go in one round trip. Outside a transaction a statement that hit
+ * {@code lock_timeout} is retried alone, and a concurrent index build is checked for the INVALID
+ * index it may leave. Apart from {@link MigrationRunner}, which decides transactions, retries of
+ * whole revisions and failure rows, because SQL and Java revisions both send through here and
+ * what shares a round trip is one concern.
+ */
+final class StepStatements {
+
+	/** Under the runner's name: an operator follows a run in one logger. */
+	private static final Logger logger = LoggerFactory.getLogger(MigrationRunner.class);
+
+	private final SqlSink sink;
+
+	private final DdlSettings ddl;
+
+	/** The {@code SET LOCAL} statements opening each transaction that runs a revision. */
+	private final List<Bookkeeping> transactionSettings;
+
+	/** Settings waiting to travel with the next statement. */
+	private List<Bookkeeping> pendingBefore = List.of();
+
+	/** Who blocks the try running now, when it is the last after lock timeouts. */
+	private BlockerWatch blockers = BlockerWatch.NONE;
+
+	StepStatements(SqlSink sink, DdlSettings ddl) {
+		this.sink = sink;
+		this.ddl = ddl;
+		this.transactionSettings = ddl.apply(true);
+	}
+
+	/**
+	 * A transaction has begun: when it runs any revision's body, its settings wait to travel with
+	 * its first statement (SET LOCAL costs no round trip of its own).
+	 */
+	void transactionBegun(boolean runsBodies) {
+		this.pendingBefore = runsBodies ? this.transactionSettings : List.of();
+	}
+
+	/** The settings still waiting, for the caller to send; none wait after. */
+	List<Bookkeeping> takePending() {
+		List<Bookkeeping> before = this.pendingBefore;
+		this.pendingBefore = List.of();
+		return before;
+	}
+
+	/** Forgets the waiting settings: their transaction was rolled back. */
+	void rolledBack() {
+		this.pendingBefore = List.of();
+	}
+
+	/**
+	 * Runs a SQL revision's statements. {@code after} (the step's own bookkeeping) is sent with
+	 * the last statement, in the same round trip; with {@code together}, in a transaction, so are
+	 * all the revision's statements.
+	 * @return whether {@code after} was sent
+	 */
+	boolean run(Revision revision, List<SqlStatement> statements, boolean autocommit, List<Bookkeeping> after,
+			boolean together) {
+		if (together && !autocommit && statements.size() > 1 && !this.sink.offline()) {
+			runTogether(statements, revision, after);
+			return !after.isEmpty();
+		}
+		for (int i = 0; i < statements.size(); i++) {
+			SqlStatement statement = statements.get(i);
+			boolean last = i == statements.size() - 1;
+			statement(statement.sql(), revision.origin().at(statement.line()), autocommit, last ? after : List.of());
+		}
+		return !statements.isEmpty() && !after.isEmpty();
+	}
+
+	/**
+	 * Runs a revision's statements in one round trip, with the pending settings before them and
+	 * {@code after} behind them: a server round trip per statement is most of what a revision of
+	 * small statements costs. The server stops at the first error and does not say which
+	 * statement it was, so a failure names the file alone.
+	 */
+	private void runTogether(List<SqlStatement> statements, Revision revision, List<Bookkeeping> after) {
+		List<Bookkeeping> before = takePending();
+		List<String> sql = new ArrayList<>(statements.size());
+		for (SqlStatement statement : statements) {
+			sql.add(statement.sql());
+		}
+		try {
+			this.sink.execute(sql, before, after);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(null, revision.origin().source(), ex, statements.size());
+		}
+	}
+
+	/** Runs one migration statement of a Java revision. */
+	void statement(String sql, String location, boolean autocommit) {
+		statement(sql, location, autocommit, List.of());
+	}
+
+	/**
+	 * Runs one migration statement, with the pending settings before it and {@code after}
+	 * behind it in the same round trip; in autocommit, a lock timeout retries just this
+	 * statement.
+	 */
+	private void statement(String sql, String location, boolean autocommit, List<Bookkeeping> after) {
+		List<Bookkeeping> before = takePending();
+		int attempt = 0;
+		while (true) {
+			try (BlockerWatch watch = autocommit ? watchLastTry(attempt) : BlockerWatch.NONE) {
+				this.sink.execute(List.of(sql), before, after);
+			}
+			catch (SQLException ex) {
+				if (autocommit && MigrationRunner.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())
+						&& attempt < this.ddl.retries()) {
+					attempt++;
+					Duration backoff = this.ddl.backoff(attempt);
+					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",
+							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis());
+					sleep(backoff);
+					continue;
+				}
+				throw new StatementFailure(sql, location, ex);
+			}
+			if (autocommit && !this.sink.offline()) {
+				stopWatching();
+				ConcurrentIndex.builtBy(sql).ifPresent((index) -> requireValid(index, sql, location));
+			}
+			return;
+		}
+	}
+
+	/**
+	 * Fails the step when the index a concurrent build names is INVALID: left by an interrupted
+	 * build, and kept by {@code IF NOT EXISTS}, it would be recorded as applied while no query
+	 * can use it. One query, after a concurrent build only.
+	 */
+	private void requireValid(ConcurrentIndex index, String sql, String location) {
+		List<String> row;
+		try {
+			row = this.sink.queryRow(index.validityQuery());
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(sql, location, ex);
+		}
+		if (row != null && !Boolean.parseBoolean(row.get(0))) {
+			throw new StatementFailure(sql, location, new ConcurrentIndex.InvalidException(row.get(1)));
+		}
+	}
+
+	/** Sends the pending settings now: a Java revision is about to use the connection itself. */
+	void flushPending() {
+		if (this.pendingBefore.isEmpty()) {
+			return;
+		}
+		List<Bookkeeping> before = takePending();
+		try {
+			this.sink.write(before);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(before.get(0).sql(), "settings", ex);
+		}
+	}
+
+	/**
+	 * Starts the try {@code attempt} (0 for the first) of a revision (or, outside a transaction,
+	 * a statement). When it is the last try and it has hit {@code lock_timeout} before, a watch
+	 * of who blocks it, so that when this try gives up too, the failure names them. Only then: a
+	 * first try opens no session.
+	 */
+	BlockerWatch watchLastTry(int attempt) {
+		this.blockers = lastTryAfterLockTimeouts(attempt);
+		return this.blockers;
+	}
+
+	private BlockerWatch lastTryAfterLockTimeouts(int attempt) {
+		if (attempt == 0 || attempt < this.ddl.retries() || this.sink.offline()) {
+			return BlockerWatch.NONE;
+		}
+		Duration lockTimeout = (this.ddl.lockTimeout() != null) ? this.ddl.lockTimeout() : Duration.ofSeconds(1);
+		// Several looks within one lock_timeout, the last shortly before it gives up.
+		Duration every = lockTimeout.dividedBy(5);
+		return this.sink.watchBlockers((every.compareTo(Duration.ofMillis(10)) < 0) ? Duration.ofMillis(10)
+				: (every.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : every);
+	}
+
+	/** The sessions that blocked the try running now, when it was watched; else empty. */
+	List<BlockerWatch.Blocker> blockedBy() {
+		return this.blockers.seen();
+	}
+
+	/** The try running now is over, or no longer the one a failure would name blockers of. */
+	void stopWatching() {
+		this.blockers = BlockerWatch.NONE;
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting to retry a revision.");
+		}
+	}
+
+}
