@@ -16,7 +16,6 @@ import dev.retort.operation.Operations;
 import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
-import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.RevisionScript.JavaBody;
 import dev.retort.script.RevisionScript.SqlBody;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code success = false} history row is written in a transaction of its own, and a
  * {@link MigrationFailedException} says where and why. A revision that hit {@code lock_timeout}
  * is rolled back and retried with backoff. What goes to the server in which round trip is
- * {@link StepStatements}'s job.
+ * {@link StepStatements}'s job; refusing a plan that could not run whole, {@link PlanChecks}'s.
  */
 public final class MigrationRunner {
 
@@ -101,9 +100,8 @@ public final class MigrationRunner {
 		if (plan.isEmpty()) {
 			return results;
 		}
-		splitStatements(plan);
+		PlanChecks.requireRunnable(plan, this.scripts, this.mode);
 		if (this.mode == TransactionMode.ALL) {
-			refuseNonTransactional(plan);
 			runTransaction(plan.steps(), results);
 			return results;
 		}
@@ -116,37 +114,6 @@ public final class MigrationRunner {
 			}
 		}
 		return results;
-	}
-
-	/**
-	 * Splits the statements of every SQL revision the plan runs, before the first runs: files
-	 * are split on first use (see {@code SqlSection}), and a file that cannot be split must stop
-	 * the run while it has changed nothing.
-	 */
-	private void splitStatements(Plan plan) {
-		List<String> problems = new ArrayList<>();
-		for (Step step : plan.steps()) {
-			if (hasBody(step) && this.scripts.apply(step.revision().id()).body() instanceof SqlBody sql) {
-				problems.addAll(sql.splitProblems());
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidRevisionFileException(problems);
-		}
-	}
-
-	private void refuseNonTransactional(Plan plan) {
-		List<String> refused = plan.steps()
-			.stream()
-			.filter((step) -> !transactional(step))
-			.map((step) -> step.revision().id() + " (" + step.revision().origin().source() + ")")
-			.toList();
-		if (!refused.isEmpty()) {
-			throw new RetortException(ErrorCode.CONFIGURATION, "Revision(s) " + String.join(", ", refused)
-					+ " must run outside a transaction ('Transactional: false'), but 'retort.transaction-mode' is 'all'"
-					+ " (one transaction for the whole run). Nothing was run. Use 'retort.transaction-mode: per-revision', or"
-					+ " run up to the revision before it, then the rest, in separate runs.");
-		}
 	}
 
 	private void runTransaction(List<Step> unit, List<AppliedStep> results) {
@@ -403,11 +370,13 @@ public final class MigrationRunner {
 		return false;
 	}
 
-	private static boolean hasBody(Step step) {
+	/** Whether the step runs its revision's upgrade or downgrade: a stamp runs none. */
+	static boolean hasBody(Step step) {
 		return step.revision() != null && step.operation() != Step.Operation.STAMP;
 	}
 
-	private static boolean transactional(Step step) {
+	/** Whether the step may run inside a transaction: all but a {@code Transactional: false} revision's. */
+	static boolean transactional(Step step) {
 		return !hasBody(step) || step.revision().transactional();
 	}
 

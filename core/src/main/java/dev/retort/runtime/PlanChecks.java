@@ -1,0 +1,67 @@
+package dev.retort.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.retort.config.TransactionMode;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.revision.Plan;
+import dev.retort.revision.Step;
+import dev.retort.script.InvalidRevisionFileException;
+import dev.retort.script.RevisionScript;
+import dev.retort.script.RevisionScript.SqlBody;
+
+/**
+ * What refuses a plan before its first step runs, so that a run that could not finish stops
+ * having changed nothing: a SQL revision file whose statements cannot be split, and, when the
+ * whole run is one transaction, a revision that must run outside one. Apart from
+ * {@link MigrationRunner} because these look at the whole plan once, while the runner works a
+ * step at a time.
+ */
+final class PlanChecks {
+
+	private PlanChecks() {
+	}
+
+	/** Throws when the plan cannot run whole; called with a plan that has steps. */
+	static void requireRunnable(Plan plan, Function<String, RevisionScript> scripts, TransactionMode mode) {
+		splitStatements(plan, scripts);
+		if (mode == TransactionMode.ALL) {
+			refuseNonTransactional(plan);
+		}
+	}
+
+	/**
+	 * Splits the statements of every SQL revision the plan runs, before the first runs: files
+	 * are split on first use (see {@code SqlSection}), and a file that cannot be split must stop
+	 * the run while it has changed nothing.
+	 */
+	private static void splitStatements(Plan plan, Function<String, RevisionScript> scripts) {
+		List<String> problems = new ArrayList<>();
+		for (Step step : plan.steps()) {
+			if (MigrationRunner.hasBody(step) && scripts.apply(step.revision().id()).body() instanceof SqlBody sql) {
+				problems.addAll(sql.splitProblems());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRevisionFileException(problems);
+		}
+	}
+
+	private static void refuseNonTransactional(Plan plan) {
+		List<String> refused = plan.steps()
+			.stream()
+			.filter((step) -> !MigrationRunner.transactional(step))
+			.map((step) -> step.revision().id() + " (" + step.revision().origin().source() + ")")
+			.toList();
+		if (!refused.isEmpty()) {
+			throw new RetortException(ErrorCode.CONFIGURATION, "Revision(s) " + String.join(", ", refused)
+					+ " must run outside a transaction ('Transactional: false'), but 'retort.transaction-mode' is 'all'"
+					+ " (one transaction for the whole run). Nothing was run. Use 'retort.transaction-mode: per-revision', or"
+					+ " run up to the revision before it, then the rest, in separate runs.");
+		}
+	}
+
+}
