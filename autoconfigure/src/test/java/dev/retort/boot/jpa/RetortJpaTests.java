@@ -1,0 +1,119 @@
+package dev.retort.boot.jpa;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.retort.Retort;
+import dev.retort.boot.autoconfigure.RetortDataSource;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What a Spring Boot application with Hibernate relies on, on a real PostgreSQL database: the
+ * revisions run before the {@code EntityManagerFactory} is built, so {@code ddl-auto=validate}
+ * and the repositories meet the migrated schema. One application start per scenario.
+ */
+@ExtendWith({ PostgresExtension.class, OutputCaptureExtension.class })
+class RetortJpaTests {
+
+	@Test
+	void hibernateValidatesTheTablesTheRevisionsCreateAndARunnerReadsThemThroughARepository(TestDatabase db) {
+		assertThat(db.tableExists("beverages")).isFalse();
+		try (ConfigurableApplicationContext context = JpaApplication.on(db).sources(ReadsAtStartup.class).run()) {
+			assertThat(context.getBean(ReadsAtStartup.class).names).containsExactly("espresso");
+		}
+	}
+
+	@Test
+	void inASchemaOfItsOwnWhenHibernatesDefaultSchemaNamesItToo(TestDatabase db) {
+		try (ConfigurableApplicationContext context = JpaApplication
+			.on(db, "retort.schema=cafe", "spring.jpa.properties.hibernate.default_schema=cafe")
+			.sources(ReadsAtStartup.class)
+			.run()) {
+			assertThat(context.getBean(ReadsAtStartup.class).names).containsExactly("espresso");
+			assertThat(db.queryStrings("SELECT table_schema FROM information_schema.tables WHERE table_name = 'beverages'"))
+				.containsExactly("cafe");
+		}
+	}
+
+	@Test
+	void throughARetortDataSourceOfItsOwn(TestDatabase db) {
+		try (ConfigurableApplicationContext context = JpaApplication.on(db, "test.migration-url=" + db.jdbcUrl())
+			.sources(MigrationDataSource.class, ReadsAtStartup.class)
+			.run()) {
+			assertThat(context.getBean(ReadsAtStartup.class).names).containsExactly("espresso");
+			assertThat(context.getBean(Retort.class).config().dataSource())
+				.isSameAs(context.getBean("migrationDataSource"));
+		}
+	}
+
+	@Test
+	void disabledRetortLeavesHibernateNothingToWaitFor(TestDatabase db) {
+		db.execute("CREATE TABLE beverages (id integer PRIMARY KEY, name text NOT NULL)",
+				"INSERT INTO beverages VALUES (7, 'tea')");
+		try (ConfigurableApplicationContext context = JpaApplication.on(db, "retort.enabled=false")
+			.sources(ReadsAtStartup.class)
+			.run()) {
+			assertThat(context.getBeanNamesForType(Retort.class)).isEmpty();
+			assertThat(context.getBean(EntityManagerFactory.class)).isNotNull();
+			assertThat(context.getBean(ReadsAtStartup.class).names).containsExactly("tea");
+			assertThat(db.tableExists("retort_version")).isFalse();
+		}
+	}
+
+	@Test
+	void aFailingRevisionIsWhatTheUserIsToldNotHibernatesValidation(TestDatabase db, CapturedOutput output) {
+		assertThatExceptionOfType(BeanCreationException.class).isThrownBy(
+				() -> JpaApplication.on(db, "retort.locations=classpath:revisions/failing").run().close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Retort could not bring the database to the application's revisions at startup")
+			.contains("Revision bbbb00000002")
+			.contains("Fix the failing revision")
+			.doesNotContain("Schema validation");
+	}
+
+	/** An {@code ApplicationRunner} that reads through the repository, as application code does. */
+	@Configuration(proxyBeanMethods = false)
+	static class ReadsAtStartup {
+
+		private List<String> names;
+
+		@Bean
+		ApplicationRunner readBeverages(BeverageRepository repository) {
+			return (args) -> this.names = repository.findAll().stream().map(Beverage::getName).toList();
+		}
+
+	}
+
+	/** A connection for migrations alone, as docs/spring-boot.md shows it. */
+	@Configuration(proxyBeanMethods = false)
+	static class MigrationDataSource {
+
+		@Bean(defaultCandidate = false)
+		@RetortDataSource
+		DataSource migrationDataSource(Environment environment) {
+			return new SimpleDriverDataSource(new org.postgresql.Driver(), environment.getProperty("test.migration-url"),
+					environment.getProperty("spring.datasource.username"),
+					environment.getProperty("spring.datasource.password"));
+		}
+
+	}
+
+}
