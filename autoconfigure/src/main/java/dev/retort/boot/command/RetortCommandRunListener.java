@@ -23,8 +23,9 @@ import org.springframework.util.ClassUtils;
  * In-app commands (SPEC §5): {@code java -jar app.jar retort <command> [options]} runs a Retort
  * command with the application's own configuration and Java revisions, then exits with the
  * command's code. In that mode the application starts no web server, prints no banner, logs to
- * standard error at WARN, does nothing to the database at startup ({@code retort.on-startup=none})
- * and runs none of its own runners; standard output carries the command's output alone.
+ * standard error at WARN, does nothing to the database at startup ({@code retort.on-startup=none},
+ * no Hibernate {@code ddl-auto}, no {@code spring.sql.init} scripts) and runs none of its own
+ * runners; standard output carries the command's output alone.
  *
  * <p>A run listener rather than a bean: it sees the arguments before the environment exists, so
  * it can switch the web server off before the context is even created.
@@ -114,6 +115,15 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		properties.put("spring.main.log-startup-info", "false");
 		properties.put("logging.level.root", "warn");
 		properties.put("retort.on-startup", "none");
+		// Nor does anything else that acts on the schema at startup. Hibernate's 'validate' would
+		// refuse the very database 'retort upgrade' is about to migrate (the Job of an application
+		// with JPA could never run), and 'update' or 'create-drop' would change it behind the
+		// revisions' back; spring.sql.init scripts would meet tables that do not exist yet.
+		properties.put("spring.jpa.hibernate.ddl-auto", "none");
+		properties.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
+		properties.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
+		properties.put("spring.jpa.generate-ddl", "false");
+		properties.put("spring.sql.init.mode", "never");
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 	}
 

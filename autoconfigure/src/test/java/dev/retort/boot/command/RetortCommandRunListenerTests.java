@@ -54,6 +54,9 @@ class RetortCommandRunListenerTests {
 		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo(Banner.Mode.OFF.name().toLowerCase());
 		assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
 		assertThat(environment.getProperty("logging.level.root")).isEqualTo("warn");
+		assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
+		assertThat(environment.getProperty("spring.jpa.properties.hibernate.hbm2ddl.auto")).isEqualTo("none");
+		assertThat(environment.getProperty("spring.sql.init.mode")).isEqualTo("never");
 	}
 
 	@Test

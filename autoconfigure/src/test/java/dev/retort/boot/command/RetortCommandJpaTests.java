@@ -1,0 +1,62 @@
+package dev.retort.boot.command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.retort.boot.jpa.JpaApplication;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java -jar app.jar retort upgrade heads} in an application with Hibernate: the context a
+ * command runs in must start on a database the command has yet to migrate (the Kubernetes Job
+ * of docs/spring-boot.md), so Hibernate's schema tool does nothing at startup either.
+ */
+@ExtendWith(PostgresExtension.class)
+class RetortCommandJpaTests {
+
+	@Test
+	void upgradeRunsInAnApplicationWhoseHibernateValidatesTheSchema(TestDatabase db) {
+		try (ConfigurableApplicationContext context = JpaApplication.on(db)
+			.environment(commandEnvironment("upgrade", "heads"))
+			.run()) {
+			assertThat(db.tableExists("beverages")).isFalse();
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int exitCode = RetortCommandExecutor.execute(context, List.of("upgrade", "heads"),
+					new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+			assertThat(exitCode).isZero();
+			assertThat(db.queryStrings("SELECT name FROM beverages")).containsExactly("espresso");
+		}
+	}
+
+	@Test
+	void hibernateCreatesNothingBehindTheRevisionsBackWhenItWouldUpdateTheSchema(TestDatabase db) {
+		try (ConfigurableApplicationContext context = JpaApplication
+			.on(db, "spring.jpa.hibernate.ddl-auto=update", "spring.jpa.properties.hibernate.hbm2ddl.auto=update")
+			.environment(commandEnvironment("current"))
+			.run()) {
+			assertThat(db.tableExists("beverages")).isFalse();
+		}
+	}
+
+	/** The environment {@code java -jar app.jar retort <args>} prepares, before the context exists. */
+	private static StandardEnvironment commandEnvironment(String... args) {
+		String[] commandLine = new String[args.length + 1];
+		commandLine[0] = RetortCommandRunListener.COMMAND;
+		System.arraycopy(args, 0, commandLine, 1, args.length);
+		StandardEnvironment environment = new StandardEnvironment();
+		new RetortCommandRunListener(new SpringApplication(), commandLine).environmentPrepared(null, environment);
+		return environment;
+	}
+
+}
