@@ -6,6 +6,9 @@ import javax.sql.DataSource;
 
 import dev.retort.Retort;
 import dev.retort.boot.autoconfigure.RetortDataSource;
+import dev.retort.operation.Operations;
+import dev.retort.script.Migration;
+import dev.retort.script.Revision;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
@@ -87,6 +90,44 @@ class RetortJpaTests {
 			.contains("Revision bbbb00000002")
 			.contains("Fix the failing revision")
 			.doesNotContain("Schema validation");
+	}
+
+	@Test
+	void aJavaRevisionThatUsesARepositoryIsToldWhyItCannot(TestDatabase db, CapturedOutput output) {
+		assertThatExceptionOfType(BeanCreationException.class)
+			.isThrownBy(() -> JpaApplication.on(db).sources(RevisionWithRepository.class).run().close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Bean 'addLatte', which Retort needs before it migrates")
+			.contains("retort -> addLatte -> beverageRepository")
+			.contains("op.connection()")
+			.doesNotContain("allow-circular-references");
+	}
+
+	/** A Java revision as a Spring developer might first write it: with the repository injected. */
+	@Configuration(proxyBeanMethods = false)
+	static class RevisionWithRepository {
+
+		@Bean
+		Migration addLatte(BeverageRepository repository) {
+			return new AddLatte(repository);
+		}
+
+	}
+
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Add latte")
+	static class AddLatte implements Migration {
+
+		private final BeverageRepository repository;
+
+		AddLatte(BeverageRepository repository) {
+			this.repository = repository;
+		}
+
+		@Override
+		public void upgrade(Operations op) {
+			this.repository.save(new Beverage(3, "latte"));
+		}
+
 	}
 
 	/** An {@code ApplicationRunner} that reads through the repository, as application code does. */
