@@ -1,5 +1,8 @@
 package dev.retort.boot.jpa;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -14,6 +17,7 @@ import dev.retort.testing.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.ApplicationRunner;
@@ -101,6 +105,20 @@ class RetortJpaTests {
 			.contains("retort -> addLatte -> beverageRepository")
 			.contains("op.connection()")
 			.doesNotContain("allow-circular-references");
+	}
+
+	@Test
+	void theSchemaModelHibernateWritesAsDocsAutogenerateShowsHoldsEachTableOnceWhenWrittenAgain(TestDatabase db,
+			@TempDir Path dir) throws IOException {
+		Path model = dir.resolve("schema.sql");
+		// docs/autogenerate.md's properties: Hibernate appends to the script unless told not to, and a
+		// model with every table twice fails 'retort check' on 'already exists'.
+		String[] documented = { "spring.jpa.properties.jakarta.persistence.schema-generation.scripts.action=create",
+				"spring.jpa.properties.jakarta.persistence.schema-generation.scripts.create-target=" + model,
+				"spring.jpa.properties.hibernate.hbm2ddl.schema-generation.script.append=false" };
+		JpaApplication.on(db, documented).run().close();
+		JpaApplication.on(db, documented).run().close();
+		assertThat(Files.readString(model)).containsOnlyOnce("create table beverages");
 	}
 
 	/** A Java revision as a Spring developer might first write it: with the repository injected. */
