@@ -124,6 +124,11 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		properties.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
 		properties.put("spring.jpa.generate-ddl", "false");
 		properties.put("spring.sql.init.mode", "never");
+		// And Hibernate does not connect to read the database's metadata either: the commands that
+		// need no database (history, heads, show, revision, upgrade --sql) work where none can be
+		// reached, as they do in an application without JPA. Retort knows the database is PostgreSQL.
+		properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+		properties.put("spring.jpa.properties.jakarta.persistence.database-product-name", "PostgreSQL");
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 	}
 

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code java -jar app.jar retort upgrade heads} in an application with Hibernate: the context a
  * command runs in must start on a database the command has yet to migrate (the Kubernetes Job
- * of docs/spring-boot.md), so Hibernate's schema tool does nothing at startup either.
+ * of docs/spring-boot.md), so Hibernate's schema tool does nothing at startup either, and on no
+ * database at all for the commands that need none.
  */
 @ExtendWith(PostgresExtension.class)
 class RetortCommandJpaTests {
@@ -46,6 +47,21 @@ class RetortCommandJpaTests {
 			.environment(commandEnvironment("current"))
 			.run()) {
 			assertThat(db.tableExists("beverages")).isFalse();
+		}
+	}
+
+	@Test
+	void commandsThatNeedNoDatabaseRunWhereNoneCanBeReached(TestDatabase db) {
+		// Hibernate reads the database's metadata while it starts, unless told not to.
+		try (ConfigurableApplicationContext context = JpaApplication
+			.on(db, "spring.datasource.url=jdbc:postgresql://localhost:1/unreachable")
+			.environment(commandEnvironment("upgrade", "base:heads", "--sql"))
+			.run()) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int exitCode = RetortCommandExecutor.execute(context, List.of("upgrade", "base:heads", "--sql"),
+					new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+			assertThat(exitCode).isZero();
+			assertThat(out.toString(StandardCharsets.UTF_8)).contains("CREATE TABLE beverages");
 		}
 	}
 

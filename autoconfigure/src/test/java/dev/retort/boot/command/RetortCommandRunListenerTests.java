@@ -57,6 +57,8 @@ class RetortCommandRunListenerTests {
 		assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
 		assertThat(environment.getProperty("spring.jpa.properties.hibernate.hbm2ddl.auto")).isEqualTo("none");
 		assertThat(environment.getProperty("spring.sql.init.mode")).isEqualTo("never");
+		assertThat(environment.getProperty("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access"))
+			.isEqualTo("false");
 	}
 
 	@Test
