@@ -2,8 +2,13 @@ package dev.retort.boot.autoconfigure;
 
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
+import org.springframework.core.env.Environment;
 
 /**
  * A {@link DatabaseInitializerDetector} for {@link RetortMigrationInitializer}: beans that use the
@@ -12,9 +17,33 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
  */
 class RetortDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
+	private static final Logger logger = LoggerFactory.getLogger(RetortDatabaseInitializerDetector.class);
+
+	private static final String DEFER_PROPERTY = "spring.jpa.defer-datasource-initialization";
+
+	private final Environment environment;
+
+	RetortDatabaseInitializerDetector(Environment environment) {
+		this.environment = environment;
+	}
+
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
 		return Set.of(RetortMigrationInitializer.class);
+	}
+
+	@Override
+	public void detectionComplete(ConfigurableListableBeanFactory beanFactory, Set<String> initializerNames) {
+		// Spring Boot then makes every database initializer, Retort's included, wait for JPA (as it
+		// does Flyway's): Hibernate meets the schema before the migration, and 'validate' reports a
+		// missing table with nothing that points here.
+		if (this.environment.getProperty(DEFER_PROPERTY, Boolean.class, false)
+				&& !detect(beanFactory).isEmpty()) {
+			logger.warn("{}=true makes Spring Boot build JPA's EntityManagerFactory before Retort migrates, so "
+					+ "Hibernate meets the schema before the pending revisions (ddl-auto=validate then fails on what "
+					+ "they create). Remove it: the revisions own the schema, and spring.sql.init scripts run after "
+					+ "them without it.", DEFER_PROPERTY);
+		}
 	}
 
 	@Override
