@@ -68,6 +68,47 @@ class JavaRevisionsTests {
 		assertThat(withoutClasses.out()).isEqualTo("c0ffeec0ffee\n");
 	}
 
+	@Test
+	void anExceptionInAJavaRevisionNamesTheClassAndLeavesTheDatabaseAtTheLastGoodRevision(TestDatabase db)
+			throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		Path classes = compile("com/example/db/Broken.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "b0b0b0b0b0b0", revises = "ae1027a6acf3", message = "broken")
+				public final class Broken implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+						op.execute("CREATE TABLE cups (id int)");
+						throw new IllegalStateException("no cups today");
+					}
+				}
+				""");
+		CliRun cli = CliRun.in(this.project)
+			.env("SPRING_DATASOURCE_URL", db.jdbcUrl())
+			.env("SPRING_DATASOURCE_USERNAME", db.user())
+			.env("SPRING_DATASOURCE_PASSWORD", db.password());
+		CliRun.Result upgrade = cli.run("--classpath", classes.toString(), "--java-package", "com.example.db",
+				"upgrade");
+		// A failure that is not an SQLException has no SQLSTATE: the CLI once died on it with a
+		// NullPointerException and its stack trace instead of the revision's error.
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(1);
+		assertThat(upgrade.err()).contains("ERROR: Revision b0b0b0b0b0b0 (com.example.db.Broken:12) failed and was"
+				+ " rolled back: java.lang.IllegalStateException: no cups today")
+			.contains("the database stays at ae1027a6acf3")
+			.doesNotContain("NullPointerException")
+			.doesNotContain("retort stamp");
+		assertThat(db.tableExists("cups")).isFalse();
+		assertThat(cli.run("current", "--classpath", classes.toString(), "--java-package", "com.example.db").out())
+			.isEqualTo("ae1027a6acf3\n");
+	}
+
 	private Path compile(String path, String source) throws IOException {
 		Path sources = this.project.resolve("java");
 		Path file = sources.resolve(path);

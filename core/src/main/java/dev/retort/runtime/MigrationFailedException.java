@@ -74,7 +74,8 @@ public class MigrationFailedException extends RetortException {
 	 * transaction.
 	 */
 	public boolean foundExistingObject() {
-		return ALREADY_EXISTS.contains(this.sqlState);
+		// A Java revision's own exception has no SQLSTATE, and Set.of(..) refuses to look up null.
+		return this.sqlState != null && ALREADY_EXISTS.contains(this.sqlState);
 	}
 
 	/** Whether a statement gave up waiting for a lock ({@code lock_timeout}) on every try. */
