@@ -43,6 +43,9 @@ final class ConfigResolver {
 
 	static final String PROJECT_REVISIONS = "src/main/resources/db/revisions";
 
+	/** Where Maven and Gradle put a project's compiled classes: the default --classpath. */
+	static final List<String> PROJECT_CLASSES = List.of("target/classes", "build/classes/java/main");
+
 	private final CliEnvironment environment;
 
 	private final Secrets secrets;
@@ -70,8 +73,31 @@ final class ConfigResolver {
 		}
 		if (options.classpath != null && !options.classpath.isBlank()) {
 			builder.classLoader(classLoader(options.classpath));
+			return builder.build();
 		}
-		return builder.build();
+		RetortConfig config = builder.build();
+		Path compiled = projectClasses(this.environment);
+		if (compiled != null && !config.javaPackages().isEmpty()) {
+			// As the revision files default to src/main/resources: the Java revisions that
+			// retort.java-packages names are the project's, compiled by its build. Without them the
+			// graph would silently lack every Java revision, and 'revision' would branch off below.
+			return config.toBuilder().classLoader(classLoader(compiled.toString())).build();
+		}
+		return config;
+	}
+
+	/** The project's compiled classes (Maven's, else Gradle's), or {@code null}; never inside an application. */
+	static Path projectClasses(CliEnvironment environment) {
+		if (environment.embedded()) {
+			return null;
+		}
+		for (String each : PROJECT_CLASSES) {
+			Path candidate = environment.workingDirectory().resolve(each);
+			if (Files.isDirectory(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	/** The layers, lowest precedence first. */

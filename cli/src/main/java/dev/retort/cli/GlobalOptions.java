@@ -56,6 +56,7 @@ final class GlobalOptions {
 
 	@Option(names = "--classpath", paramLabel = "PATH", scope = ScopeType.INHERIT, order = 8,
 			description = { "Jars and directories holding Java revisions, separated by '${sys:path.separator}'.",
+					"Default: target/classes (or build/classes/java/main) when Java packages are configured and it exists.",
 					"e.g. --classpath target/classes" })
 	String classpath;
 

@@ -13,6 +13,7 @@ import dev.retort.command.StepResult;
 import dev.retort.config.RetortConfig;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.Revision.Kind;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -83,7 +84,26 @@ abstract class RetortCommand implements Callable<Integer> {
 					+ " src/main/resources of the project directory, and this is not one. Run retort in the project,"
 					+ " or give --location DIR.");
 		}
+		if (!config().javaPackages().isEmpty() && !this.root.environment().embedded()
+				&& retort.graph().revisions().stream().noneMatch((revision) -> revision.kind() == Kind.JAVA)) {
+			// Java revisions come from compiled classes: before the first build, or with a misspelt
+			// package, the graph lacks them all and every answer (heads, the parent of a new revision,
+			// what upgrade runs) is quietly wrong.
+			note("No Java revision found in " + String.join(", ", config().javaPackages()) + " on the class path ("
+					+ classPathRead() + "). Compile the project first, check the package name, or give --classpath"
+					+ " with the directory or jar that holds them.");
+		}
 		return retort;
+	}
+
+	private String classPathRead() {
+		String given = this.root.options.classpath;
+		if (given != null && !given.isBlank()) {
+			return "--classpath " + given;
+		}
+		Path compiled = ConfigResolver.projectClasses(this.root.environment());
+		return (compiled != null) ? this.root.environment().workingDirectory().relativize(compiled).toString()
+				: "neither --classpath nor " + String.join(" nor ", ConfigResolver.PROJECT_CLASSES) + " exists";
 	}
 
 	/** A note for people on standard error, unless {@code -q}: never mixed with results. */

@@ -109,6 +109,48 @@ class JavaRevisionsTests {
 			.isEqualTo("ae1027a6acf3\n");
 	}
 
+	@Test
+	void inAProjectTheJavaPackagesAreReadFromItsCompiledClasses() throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
+				"retort:\n  java-packages: com.example.db\n");
+		CliRun cli = CliRun.in(this.project);
+		// Not compiled yet: said, rather than a graph that quietly lacks the Java revisions.
+		CliRun.Result beforeBuild = cli.run("heads");
+		assertThat(beforeBuild.out()).isEqualTo("ae1027a6acf3 (head)\n");
+		assertThat(beforeBuild.err()).contains("No Java revision found in com.example.db on the class path (neither"
+				+ " --classpath nor target/classes nor build/classes/java/main exists). Compile the project first");
+		compile("com/example/db/CreateCups.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "c0ffeec0ffee", revises = "ae1027a6acf3", message = "create cups")
+				public final class CreateCups implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+						op.execute("CREATE TABLE cups (id int)");
+					}
+				}
+				""");
+		CliRun.Result history = cli.run("history");
+		assertThat(history.out()).isEqualTo("""
+				ae1027a6acf3 -> c0ffeec0ffee (head), create cups
+				<base> -> ae1027a6acf3, create coffee logs
+				""");
+		assertThat(history.err()).isEmpty();
+		// The next revision continues the graph instead of branching off below the Java one.
+		CliRun.Result next = cli.run("revision", "-m", "next", "--rev-id", "d00d00d00d00");
+		assertThat(next.exitCode()).as(next.toString()).isZero();
+		assertThat(this.project.resolve("src/main/resources/db/revisions/d00d00d00d00_next.sql"))
+			.content()
+			.contains("-- Revises: c0ffeec0ffee\n");
+	}
+
 	private Path compile(String path, String source) throws IOException {
 		Path sources = this.project.resolve("java");
 		Path file = sources.resolve(path);
