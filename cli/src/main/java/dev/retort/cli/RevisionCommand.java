@@ -103,7 +103,31 @@ final class RevisionCommand extends RetortCommand {
 		else {
 			out().println("Generated revision " + written.revision() + ": " + display(written.path()));
 		}
+		if (this.javaClass != null) {
+			noteHowTheJavaRevisionIsRead();
+		}
 		return 0;
+	}
+
+	/**
+	 * A new Java class is not yet a revision anyone reads: it must be compiled, and its package
+	 * scanned. Otherwise the next 'revision' quietly branches off below it, and the application
+	 * starts without it.
+	 */
+	private void noteHowTheJavaRevisionIsRead() {
+		int dot = this.javaClass.lastIndexOf('.');
+		String javaPackage = (dot > 0) ? this.javaClass.substring(0, dot) : "";
+		boolean scanned = config().javaPackages()
+			.stream()
+			.anyMatch((each) -> javaPackage.equals(each) || javaPackage.startsWith(each + "."));
+		if (scanned) {
+			note("Compile the project before the next command: Java revisions are read from the compiled classes.");
+		}
+		else {
+			note("Package " + javaPackage + " is not in retort.java-packages, so neither the application nor retort"
+					+ " reads this revision: add 'retort.java-packages: " + javaPackage + "' to application.yml (or"
+					+ " make the class a Spring bean), then compile the project.");
+		}
 	}
 
 }

@@ -167,6 +167,20 @@ class RevisionCommandTests {
 		assertThat(result.out()).matches("Generated revision \\w{12}: src/main/java/com/example/db/BackfillOrigins.java\\n");
 		assertThat(Files.readString(file)).contains("package com.example.db;", "@Revision(id = \"",
 				"public final class BackfillOrigins implements Migration");
+		assertThat(result.err()).isEqualTo("Package com.example.db is not in retort.java-packages, so neither the"
+				+ " application nor retort reads this revision: add 'retort.java-packages: com.example.db' to"
+				+ " application.yml (or make the class a Spring bean), then compile the project.\n");
+	}
+
+	@Test
+	void aJavaRevisionInAScannedPackageIsReadOnceCompiled() throws IOException {
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
+				"retort:\n  java-packages: com.example\n");
+		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "backfill origins", "--java",
+				"com.example.db.BackfillOrigins");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).contains("Compile the project before the next command: Java revisions are read"
+				+ " from the compiled classes.\n");
 	}
 
 	private long fileCount() throws IOException {
