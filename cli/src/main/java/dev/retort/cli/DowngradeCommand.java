@@ -7,10 +7,11 @@ import picocli.CommandLine.Parameters;
 /** {@code retort downgrade REV [--sql]}. */
 @Command(name = "downgrade", mixinStandardHelpOptions = true, sortOptions = false,
 		header = "Revert applied revisions down to REV.",
-		description = "Runs the downgrade of every applied revision above REV (and of those depending on them), newest first. Refused before anything runs when one of them has no downgrade section. With --sql, REV must be FROM:TO, since the database is not read.",
+		description = "Runs the downgrade of every applied revision above REV (and of those depending on them), newest first. Refused before anything runs when one of them has no downgrade section. With --sql, REV must be FROM:TO; FROM 'current' reads where the database stands (and changes nothing).",
 		footerHeading = "%nExamples:%n",
 		footer = { "  retort downgrade -1", "  retort downgrade ae1027a6acf3", "  retort downgrade base",
-				"  retort downgrade payments@-1", "  retort downgrade 1975ea83b712:ae1027a6acf3 --sql" })
+				"  retort downgrade payments@-1", "  retort downgrade 1975ea83b712:ae1027a6acf3 --sql",
+				"  retort downgrade current:-1 --sql" })
 final class DowngradeCommand extends RetortCommand {
 
 	@Parameters(index = "0", paramLabel = "REV",
@@ -28,9 +29,9 @@ final class DowngradeCommand extends RetortCommand {
 			refuseJsonWithSql();
 			if (!this.target.contains(":")) {
 				// 'head' as FROM: an id from the docs' project would name nothing in the user's.
-				throw usage("'downgrade --sql' does not read the database, so it needs FROM:TO, e.g. 'retort downgrade "
-						+ "head:" + this.target + " --sql' when the database is at the head; 'retort current' shows "
-						+ "where it is.");
+				throw usage("'downgrade --sql' needs FROM:TO: 'retort downgrade current:" + this.target + " --sql'"
+						+ " starts where the database stands (it is only read), 'head:" + this.target + "' at the"
+						+ " head, without a database.");
 			}
 			return printSql(retort().downgradeSql(this.target));
 		}

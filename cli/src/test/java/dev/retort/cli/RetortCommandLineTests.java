@@ -93,8 +93,9 @@ class RetortCommandLineTests {
 	void offlineDowngradeNeedsARange() {
 		CliRun.Result result = CliRun.in(this.directory).run("downgrade", "ae1027a6acf3", "--sql");
 		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.err()).contains("ERROR: 'downgrade --sql' does not read the database, so it needs FROM:TO, "
-				+ "e.g. 'retort downgrade head:ae1027a6acf3 --sql' when the database is at the head;");
+		assertThat(result.err()).contains("ERROR: 'downgrade --sql' needs FROM:TO: 'retort downgrade"
+				+ " current:ae1027a6acf3 --sql' starts where the database stands (it is only read), 'head:ae1027a6acf3'"
+				+ " at the head, without a database.");
 	}
 
 	@Test

@@ -35,14 +35,21 @@ final class OfflineMigration {
 		return new String[] { target.substring(0, colon), target.substring(colon + 1) };
 	}
 
-	/** The version rows a script starts from: an explicit start, the database's rows, or base. */
+	/** The version rows a script starts from: an explicit start, the database's rows (no start, or {@code current}), or base. */
 	List<String> startingHeads(String start) {
 		RevisionGraph graph = this.context.graph();
-		if (start != null) {
+		boolean fromDatabase = "current".equals(start);
+		if (start != null && !fromDatabase) {
 			Set<String> resolved = graph.resolve(start.isEmpty() ? "base" : start, List.of());
 			return List.copyOf(resolved);
 		}
 		if (!this.context.connections().configured()) {
+			if (fromDatabase) {
+				// 'current' as the start is the one way an offline script reads the database.
+				throw new RetortException(ErrorCode.CONFIGURATION, "'current' as the start of FROM:TO reads the"
+						+ " database's revision(s), but no database is configured. Give one (--url), or name the"
+						+ " start revision.");
+			}
 			return List.of();
 		}
 		try (Database database = this.context.openDatabase()) {

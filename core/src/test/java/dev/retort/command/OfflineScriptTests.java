@@ -138,6 +138,30 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void currentAsTheStartOfARangeReadsWhereTheDatabaseStands(TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		Retort retort = retort(db, files).load();
+		retort.upgrade("c10000000003");
+		String down = retort.downgradeSql("current:-1").sql();
+		assertThat(down).contains("-- Running downgrade c10000000003 -> b00000000002")
+			.contains("UPDATE retort_version SET version_num = 'b00000000002' WHERE version_num = 'c10000000003';")
+			.doesNotContain("a00000000001 ->");
+		String up = retort.upgradeSql("current:d10000000004").sql();
+		assertThat(up).contains("-- Running upgrade c10000000003 -> c10000000003, d10000000004")
+			.doesNotContain("CREATE TABLE logs");
+		runLikePsql(db, down);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+		assertThat(db.queryStrings(COLUMNS)).doesNotContain("logs.kind text");
+
+		Retort withoutDatabase = Retort.configure().locations(files.location()).load();
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> withoutDatabase.downgradeSql("current:base"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONFIGURATION);
+		assertThat(error.getMessage()).isEqualTo("'current' as the start of FROM:TO reads the database's revision(s),"
+				+ " but no database is configured. Give one (--url), or name the start revision.");
+	}
+
+	@Test
 	void aJavaRevisionAskingForTheConnectionIsRefusedOffline(@TempDir Path dir) {
 		Retort retort = Retort.configure()
 			.locations(graphWithBranchAndMerge(dir).location())
