@@ -192,7 +192,7 @@ public final class MigrationRunner {
 			catch (RuntimeException ex) {
 				this.sink.rollback();
 				if (this.sink.offline()) {
-					throw ex;
+					throw offlineFailure(current, ex);
 				}
 				throw fail(current, StatementFailure.of(current, ex), millisSince(started), true, unit, attempt);
 			}
@@ -237,7 +237,7 @@ public final class MigrationRunner {
 				}
 			}
 			if (this.sink.offline() && ex instanceof RuntimeException runtime && !(ex instanceof StatementFailure)) {
-				throw runtime;
+				throw offlineFailure(step, runtime);
 			}
 			StatementFailure failure = (ex instanceof StatementFailure statementFailure) ? statementFailure
 					: (ex instanceof SQLException sqlException) ? new StatementFailure(null, "transaction", sqlException)
@@ -296,10 +296,23 @@ public final class MigrationRunner {
 		try {
 			runner.runBody(step, !revision.transactional(), List.of(), false);
 		}
-		catch (RetortException ex) {
-			sink.comment(ex.getMessage());
+		catch (RuntimeException ex) {
+			sink.comment(offlineFailure(step, ex).getMessage());
 		}
 		return sink.script();
+	}
+
+	/**
+	 * Offline, an exception of a Java revision's own code names the revision and its line, as
+	 * online; Retort's own errors (the connection refused offline) already do.
+	 */
+	private static RuntimeException offlineFailure(Step step, RuntimeException ex) {
+		if (ex instanceof RetortException || step.revision() == null) {
+			return ex;
+		}
+		return new RetortException(ErrorCode.MIGRATION_FAILED, "Revision " + step.revision().id() + " ("
+				+ StatementFailure.of(step, ex).location + ") failed while the offline (--sql) script was written: "
+				+ ex, ex);
 	}
 
 	/** Runs one migration statement of a Java revision. */

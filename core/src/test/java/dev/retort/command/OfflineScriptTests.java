@@ -161,6 +161,39 @@ class OfflineScriptTests {
 				+ " but no database is configured. Give one (--url), or name the start revision.");
 	}
 
+	@Revision(id = "f00000000006", revises = "e00000000005", message = "Broken downgrade")
+	static final class BrokenDowngrade implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE java_made (id int)");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			throw new IllegalStateException("forgot what to drop");
+		}
+
+	}
+
+	@Test
+	void anExceptionOfAJavaRevisionOfflineNamesTheRevisionAndItsLine(@TempDir Path dir) {
+		Retort retort = Retort.configure()
+			.locations(graphWithBranchAndMerge(dir).location())
+			.javaMigrations(List.of(new BrokenDowngrade()))
+			.load();
+		// Online such a failure names the revision; a script of dozens of revisions needs it as much.
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> retort.downgradeSql("f00000000006:e00000000005"));
+		assertThat(error.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+		assertThat(error.getMessage()).matches(java.util.regex.Pattern.quote("Revision f00000000006 ("
+				+ BrokenDowngrade.class.getName() + ":") + "\\d+" + java.util.regex.Pattern.quote(") failed while the offline (--sql)"
+						+ " script was written: java.lang.IllegalStateException: forgot what to drop"));
+		assertThat(error.getCause()).isInstanceOf(IllegalStateException.class);
+		// 'show' renders the SQL of a Java revision the same way, and says so instead of failing.
+		assertThat(retort.show("f00000000006").downgradeSql()).contains("forgot what to drop");
+	}
+
 	@Test
 	void aJavaRevisionAskingForTheConnectionIsRefusedOffline(@TempDir Path dir) {
 		Retort retort = Retort.configure()
