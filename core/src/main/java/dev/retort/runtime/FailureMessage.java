@@ -62,6 +62,12 @@ final class FailureMessage {
 				.append(": another session holds a lock on the table (see pg_locks); retry when it is quiet, or raise")
 				.append(" 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");
 		}
+		if (transactional && ACTIVE_SQL_TRANSACTION.equals(sqlState)) {
+			// CREATE INDEX CONCURRENTLY, VACUUM…: what SPEC §2.1's 'Transactional: false' is for.
+			message.append("\n  This statement cannot run inside a transaction, and the revision is transactional:")
+				.append(" declare it with '-- Transactional: false' (Java: transactional = false) and keep only such")
+				.append(" statements in it.");
+		}
 		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
 		if (statementTimeout) {
 			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout'): raise it for this")
@@ -120,6 +126,9 @@ final class FailureMessage {
 				(sqlException != null) ? sqlException : failure.getCause());
 		return exception;
 	}
+
+	/** {@code active_sql_transaction}: a statement that refuses to run inside a transaction block. */
+	private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
 	/** A concurrent index build that stops half-way leaves its index behind, marked INVALID. */
 	private static final String INVALID_INDEX = " A CREATE INDEX CONCURRENTLY that stops half-way leaves its index"
