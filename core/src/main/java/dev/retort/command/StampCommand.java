@@ -1,5 +1,6 @@
 package dev.retort.command;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.error.ErrorCode;
@@ -34,13 +35,30 @@ public final class StampCommand {
 		});
 	}
 
-	/** The psql script of a stamp; {@code FROM:TO} as the only revision gives the start explicitly. */
+	/**
+	 * The psql script of a stamp. {@code FROM:TO} gives the start explicitly; with several
+	 * targets (one per branch) each may carry it, as in Alembic, as long as they name one start.
+	 */
 	public OfflineScript sql(List<String> revisions) {
 		List<String> targets = required(revisions);
 		OfflineMigration offline = new OfflineMigration(this.context);
-		String[] range = (targets.size() == 1) ? OfflineMigration.splitRange(targets.get(0)) : null;
-		List<String> start = offline.startingHeads((range != null) ? range[0] : null);
-		List<String> to = (range != null) ? List.of(range[1]) : targets;
+		String from = null;
+		List<String> to = new ArrayList<>();
+		for (String target : targets) {
+			String[] range = OfflineMigration.splitRange(target);
+			if (range == null) {
+				to.add(target);
+				continue;
+			}
+			if (from != null && !from.equals(range[0])) {
+				throw new RetortException(ErrorCode.INVALID_TARGET, "'stamp --sql' starts from one place, but '"
+						+ String.join(" ", targets) + "' names two starts ('" + from + "' and '" + range[0] + "')."
+						+ " Give the start once, e.g. 'retort stamp " + from + ":REV REV --sql'.");
+			}
+			from = range[0];
+			to.add(range[1]);
+		}
+		List<String> start = offline.startingHeads(from);
 		return offline.render(this.context.graph().stamp(start, to, false), "stamp " + String.join(" ", targets));
 	}
 

@@ -215,6 +215,24 @@ class OfflineScriptTests {
 			.doesNotContain("CREATE TABLE users");
 	}
 
+	@Test
+	void stampScriptOfOneRowPerBranchTakesTheStartOnEachTarget(@TempDir Path dir) {
+		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
+		// Alembic's form: every target may carry the start, as long as it is the same one.
+		String script = retort.stampSql(List.of("b00000000002:c10000000003", "b00000000002:d10000000004")).sql();
+		assertThat(script).contains("-- Retort stamp b00000000002:c10000000003 b00000000002:d10000000004 (offline):"
+				+ " b00000000002 -> c10000000003, d10000000004")
+			.contains("UPDATE retort_version SET version_num = 'c10000000003' WHERE version_num = 'b00000000002';")
+			.contains("INSERT INTO retort_version (version_num) VALUES ('d10000000004');");
+		assertThat(retort.stampSql(List.of("b00000000002:c10000000003", "d10000000004")).sql())
+			.isEqualTo(script.replace("b00000000002:d10000000004", "d10000000004"));
+		RetortException twoStarts = catchThrowableOfType(RetortException.class,
+				() -> retort.stampSql(List.of("a00000000001:c10000000003", "b00000000002:d10000000004")));
+		assertThat(twoStarts.getMessage()).isEqualTo("'stamp --sql' starts from one place, but 'a00000000001:c10000000003"
+				+ " b00000000002:d10000000004' names two starts ('a00000000001' and 'b00000000002'). Give the start"
+				+ " once, e.g. 'retort stamp a00000000001:REV REV --sql'.");
+	}
+
 	private static RetortConfig.Builder<Retort> retort(TestDatabase db, RevisionFiles files) {
 		return Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).locations(files.location());
 	}
