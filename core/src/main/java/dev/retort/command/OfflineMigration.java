@@ -52,7 +52,7 @@ final class OfflineMigration {
 			}
 			return List.of();
 		}
-		try (Database database = this.context.openDatabase()) {
+		try (Database database = openForStart(fromDatabase)) {
 			DatabaseState state = DatabaseState.read(database, graph);
 			if (state.ahead()) {
 				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
@@ -60,6 +60,24 @@ final class OfflineMigration {
 						+ " start there. Give the start explicitly as FROM:TO.");
 			}
 			return state.known();
+		}
+	}
+
+	/**
+	 * The database a script starts from. Unreachable (a production database seen from a
+	 * laptop), the error says how to write the script without it, as Alembic always does.
+	 */
+	private Database openForStart(boolean asked) {
+		try {
+			return this.context.openDatabase();
+		}
+		catch (RetortException ex) {
+			if (asked || ex.code() != ErrorCode.CONNECTION_FAILED) {
+				throw ex;
+			}
+			throw new RetortException(ErrorCode.CONNECTION_FAILED, ex.getMessage() + " An offline script reads where"
+					+ " a configured database stands; to write it without one, give the start as FROM:TO (e.g."
+					+ " 'base:heads', or the revision the database is at).", ex);
 		}
 	}
 

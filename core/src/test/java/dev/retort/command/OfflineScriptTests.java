@@ -130,6 +130,19 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void anUnreachableDatabaseSaysHowToWriteTheScriptWithoutIt(@TempDir Path dir) {
+		Retort retort = Retort.configure()
+			.url("jdbc:postgresql://127.0.0.1:1/nowhere")
+			.locations(graphWithBranchAndMerge(dir).location())
+			.load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+		assertThat(error.getMessage()).startsWith("Could not connect to ")
+			.endsWith(" An offline script reads where a configured database stands; to write it without one, give"
+					+ " the start as FROM:TO (e.g. 'base:heads', or the revision the database is at).");
+	}
+
+	@Test
 	void offlineDowngradeNeedsFromAndTo(@TempDir Path dir) {
 		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
 		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.downgradeSql("base"));
