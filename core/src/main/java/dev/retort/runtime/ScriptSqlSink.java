@@ -98,7 +98,9 @@ public final class ScriptSqlSink implements SqlSink {
 		int lastLine = statement.lastIndexOf('\n');
 		// A trailing line comment would swallow the semicolon.
 		boolean endsInComment = statement.substring(lastLine + 1).contains("--");
-		this.script.append(statement).append(endsInComment ? "\n;" : ";").append("\n\n");
+		// op.execute("…;") brings its own terminator: a second one would print ';;'.
+		String terminator = endsInComment ? "\n;" : statement.endsWith(";") ? "" : ";";
+		this.script.append(statement).append(terminator).append("\n\n");
 	}
 
 }
