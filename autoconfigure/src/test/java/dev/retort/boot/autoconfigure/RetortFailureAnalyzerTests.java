@@ -57,6 +57,15 @@ class RetortFailureAnalyzerTests {
 	}
 
 	@Test
+	void aJavaRevisionThatThrowsIsAnalysedLikeAFailedStatement() {
+		// Its own exception carries no SQLSTATE: the analysis once failed on it, leaving Boot's default report.
+		FailureAnalysis analysis = analyze(failed(null, true, "java.lang.IllegalStateException: no cups today"));
+		assertThat(analysis.getDescription()).contains("java.lang.IllegalStateException: no cups today");
+		assertThat(analysis.getAction()).startsWith("Fix the failing revision named above")
+			.doesNotContain("retort.baseline");
+	}
+
+	@Test
 	void failedRevisionOutsideATransactionSaysItWasNotRolledBack() {
 		FailureAnalysis analysis = analyze(failed("42P01", false,
 				"It ran outside a transaction ('Transactional: false'): statements before this one stay committed"));
