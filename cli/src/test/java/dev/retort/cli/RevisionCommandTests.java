@@ -173,6 +173,19 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void aJavaRevisionNeverReplacesAClassOfTheSameName() throws IOException {
+		CliRun cli = CliRun.in(this.project);
+		assertThat(cli.run("revision", "-m", "first", "--java", "com.example.db.Backfill").exitCode()).isZero();
+		Path file = this.project.resolve("src/main/java/com/example/db/Backfill.java");
+		String first = Files.readString(file);
+		CliRun.Result again = cli.run("revision", "-m", "second", "--java", "com.example.db.Backfill");
+		assertThat(again.exitCode()).isEqualTo(2);
+		assertThat(again.err()).isEqualTo("ERROR: File '" + file + "' already exists; Retort never overwrites a file."
+				+ " Choose another class name (--java), or move the existing file.\n");
+		assertThat(file).hasContent(first);
+	}
+
+	@Test
 	void aJavaRevisionInAScannedPackageIsReadOnceCompiled() throws IOException {
 		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
 				"retort:\n  java-packages: com.example\n");

@@ -12,7 +12,10 @@ public class RevisionFileExistsException extends RetortException {
 
 	public RevisionFileExistsException(Path path) {
 		super(ErrorCode.INVALID_REVISION_FILE, "File '" + path + "' already exists; Retort never overwrites a file. "
-				+ "Choose another id (--rev-id) or message, or move the existing file.");
+				// A Java revision's file is named by its class alone: a new id or message would not help.
+				+ (path.toString().endsWith(".java") ? "Choose another class name (--java)"
+						: "Choose another id (--rev-id) or message")
+				+ ", or move the existing file.");
 		this.path = path;
 	}
 
