@@ -2,16 +2,21 @@ package dev.retort.command;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.retort.dialect.postgres.StatementSplitter;
+import dev.retort.lint.LintFinding;
+import dev.retort.lint.LintRule;
 import dev.retort.lint.LintedRevision;
 import dev.retort.lint.Linter;
 import dev.retort.lint.Severity;
 import dev.retort.revision.InvalidTargetException;
 import dev.retort.revision.Revision;
 import dev.retort.runtime.MigrationRunner;
+import dev.retort.runtime.RenderedJava;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.RevisionScript.SqlBody;
 
@@ -35,10 +40,23 @@ public final class LintCommand {
 		// history is newest first; the rules read the revisions in the order they apply.
 		Collections.reverse(revisions);
 		List<LintedRevision> linted = new ArrayList<>();
+		Map<String, LintFinding> unrendered = new HashMap<>();
 		for (Revision revision : revisions) {
-			linted.add(linted(this.context.script(revision.id())));
+			linted.add(linted(this.context.script(revision.id()), unrendered));
 		}
-		return LintResult.of(linted.size(), failOn, Linter.lint(linted));
+		List<LintFinding> findings = Linter.lint(linted);
+		if (unrendered.isEmpty()) {
+			return LintResult.of(linted.size(), failOn, findings);
+		}
+		// Each in its revision's place: findings are listed in the order the revisions apply.
+		List<LintFinding> all = new ArrayList<>();
+		for (LintedRevision revision : linted) {
+			findings.stream().filter((finding) -> finding.revision().equals(revision.id())).forEach(all::add);
+			if (unrendered.containsKey(revision.id())) {
+				all.add(unrendered.get(revision.id()));
+			}
+		}
+		return LintResult.of(linted.size(), failOn, all);
 	}
 
 	/**
@@ -57,15 +75,26 @@ public final class LintCommand {
 		return wanted + ":" + wanted;
 	}
 
-	private static LintedRevision linted(RevisionScript script) {
+	private static LintedRevision linted(RevisionScript script, Map<String, LintFinding> unrendered) {
 		Revision revision = script.revision();
 		if (script.body() instanceof SqlBody sql) {
 			return LintedRevision.of(revision.id(), revision.origin().source(), revision.transactional(), sql.upgrade(),
 					sql.upgradeText(), sql.upgradeFirstLine());
 		}
-		String rendered = MigrationRunner.render(script, true);
-		return LintedRevision.of(revision.id(), revision.origin().source() + " (rendered SQL)",
-				revision.transactional(), StatementSplitter.split(rendered, 1), rendered, 1);
+		RenderedJava rendered = MigrationRunner.renderJava(script, true);
+		String source = revision.origin().source() + " (rendered SQL)";
+		if (!rendered.complete()) {
+			// A data migration that reads through op.connection() renders only up to that call: what
+			// follows is never seen, and "no findings" would vouch for it.
+			String text = rendered.sql();
+			int line = text.substring(0, text.lastIndexOf("-- ")).split("\n", -1).length;
+			LintRule rule = LintRule.LINT003;
+			unrendered.put(revision.id(), new LintFinding(revision.id(), source + ":" + line, rule.name(),
+					rule.ruleName(), rule.severity(), "Only the SQL before this line is linted: the revision stopped"
+							+ " rendering there (" + rendered.stoppedBecause() + ")", rule.fix(), false));
+		}
+		return LintedRevision.of(revision.id(), source, revision.transactional(),
+				StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
 	}
 
 }

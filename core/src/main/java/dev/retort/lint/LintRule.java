@@ -68,7 +68,11 @@ public enum LintRule {
 
 	LINT001("ack-without-reason", Severity.ERROR, "Write why: -- lint:ack <RULE> <reason>."),
 
-	LINT002("unused-ack", Severity.WARNING, "Remove the acknowledgement, or put it right above the statement it is for.");
+	LINT002("unused-ack", Severity.WARNING, "Remove the acknowledgement, or put it right above the statement it is for."),
+
+	LINT003("java-not-rendered", Severity.WARNING,
+			"Review what it runs from there by hand; keep reading data (op.connection()) in a revision of its own, so the"
+					+ " DDL around it is linted.");
 
 	private final String ruleName;
 

@@ -287,6 +287,11 @@ public final class MigrationRunner {
 	 * shown as SQL; the text then says so.
 	 */
 	public static String render(RevisionScript script, boolean upgrade) {
+		return renderJava(script, upgrade).sql();
+	}
+
+	/** As {@link #render}, saying whether the SQL is complete: {@code lint} must not pass what it never saw. */
+	public static RenderedJava renderJava(RevisionScript script, boolean upgrade) {
 		ScriptSqlSink sink = new ScriptSqlSink();
 		MigrationRunner runner = new MigrationRunner(sink, new TableNames(null, "retort_version", "retort_history"),
 				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, RunListener.NONE, () -> null);
@@ -297,9 +302,11 @@ public final class MigrationRunner {
 			runner.runBody(step, !revision.transactional(), List.of(), false);
 		}
 		catch (RuntimeException ex) {
-			sink.comment(offlineFailure(step, ex).getMessage());
+			String reason = offlineFailure(step, ex).getMessage();
+			sink.comment(reason);
+			return new RenderedJava(sink.script(), reason);
 		}
-		return sink.script();
+		return new RenderedJava(sink.script(), null);
 	}
 
 	/**

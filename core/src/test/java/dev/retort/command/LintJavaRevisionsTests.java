@@ -1,0 +1,53 @@
+package dev.retort.command;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.retort.Retort;
+import dev.retort.lint.LintFinding;
+import dev.retort.lint.Severity;
+import dev.retort.operation.Operations;
+import dev.retort.script.Migration;
+import dev.retort.script.Revision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Java revisions are linted as the SQL they render; what they do not render is not vouched for. */
+class LintJavaRevisionsTests {
+
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Reads, then locks")
+	static final class ReadsThenLocks implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE users ADD COLUMN nickname text");
+			op.connection();
+			op.createIndex("ix_users_nickname", "users", "nickname");
+		}
+
+	}
+
+	@Test
+	void aJavaRevisionThatStopsRenderingIsReportedInsteadOfPassingUnseen(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new ReadsThenLocks()))
+			.load();
+		LintResult result = retort.lint(null, Severity.ERROR);
+		// The blocking CREATE INDEX after op.connection() is never rendered: the lint says what it did not see.
+		assertThat(result.findings()).extracting(LintFinding::rule).containsExactly("LINT003");
+		LintFinding finding = result.findings().get(0);
+		assertThat(finding.revision()).isEqualTo("b00000000002");
+		assertThat(finding.source()).isEqualTo(ReadsThenLocks.class.getName() + " (rendered SQL):3");
+		assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+		assertThat(finding.message()).startsWith("Only the SQL before this line is linted: the revision stopped"
+				+ " rendering there (Revision b00000000002 (" + ReadsThenLocks.class.getName() + ":")
+			.contains("asked for the JDBC connection");
+		assertThat(result.failed()).isFalse();
+	}
+
+}
