@@ -73,20 +73,14 @@ final class ConfigResolver {
 		}
 		if (options.classpath != null && !options.classpath.isBlank()) {
 			builder.classLoader(classLoader(options.classpath));
-			return builder.build();
 		}
-		RetortConfig config = builder.build();
-		Path compiled = projectClasses(this.environment);
-		if (compiled != null && !config.javaPackages().isEmpty()) {
-			// As the revision files default to src/main/resources: the Java revisions that
-			// retort.java-packages names are the project's, compiled by its build. Without them the
-			// graph would silently lack every Java revision, and 'revision' would branch off below.
-			return config.toBuilder().classLoader(classLoader(compiled.toString())).build();
-		}
-		return config;
+		return builder.build();
 	}
 
-	/** The project's compiled classes (Maven's, else Gradle's), or {@code null}; never inside an application. */
+	/**
+	 * The project's compiled classes (Maven's, else Gradle's), or {@code null}; never inside an
+	 * application. Read for the Java packages when no --classpath is given (RetortCommand).
+	 */
 	static Path projectClasses(CliEnvironment environment) {
 		if (environment.embedded()) {
 			return null;
@@ -307,7 +301,7 @@ final class ConfigResolver {
 		}
 	}
 
-	private static ClassLoader classLoader(String classpath) {
+	static ClassLoader classLoader(String classpath) {
 		List<URL> urls = new ArrayList<>();
 		for (String entry : classpath.split(File.pathSeparator)) {
 			if (entry.isBlank()) {

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
  */
 abstract class RetortCommand implements Callable<Integer> {
 
+	/** The project's compiled classes could not be read for the Java packages: said once, not twice. */
+	private boolean javaRevisionsUnreadable;
+
 	@ParentCommand
 	RetortCli root;
 
@@ -71,7 +74,7 @@ abstract class RetortCommand implements Callable<Integer> {
 	}
 
 	Retort retort() {
-		Retort retort = this.root.retort();
+		Retort retort = loadWithProjectClasses();
 		// revision and merge write: an empty graph is a first revision, and where it cannot go is
 		// their own error.
 		if (retort.graph().revisions().isEmpty() && !this.root.environment().embedded()
@@ -84,7 +87,7 @@ abstract class RetortCommand implements Callable<Integer> {
 					+ " src/main/resources of the project directory, and this is not one. Run retort in the project,"
 					+ " or give --location DIR.");
 		}
-		if (!config().javaPackages().isEmpty() && !this.root.environment().embedded()
+		if (!config().javaPackages().isEmpty() && !this.root.environment().embedded() && !this.javaRevisionsUnreadable
 				&& retort.graph().revisions().stream().noneMatch((revision) -> revision.kind() == Kind.JAVA)) {
 			// Java revisions come from compiled classes: before the first build, or with a misspelt
 			// package, the graph lacks them all and every answer (heads, the parent of a new revision,
@@ -94,6 +97,39 @@ abstract class RetortCommand implements Callable<Integer> {
 					+ " with the directory or jar that holds them.");
 		}
 		return retort;
+	}
+
+	/**
+	 * The facade; without --classpath, the Java packages are read from the project's compiled
+	 * classes, as the revision files are from src/main/resources: without them the graph would
+	 * quietly lack every Java revision (wrong heads, and 'revision' branching off below them). A
+	 * class that loads only on the application's class path (a Migration bean taking Spring beans)
+	 * cannot be read here: the command then runs as before, without the Java revisions, and says so.
+	 */
+	private Retort loadWithProjectClasses() {
+		RetortConfig config = config();
+		String given = this.root.options.classpath;
+		Path compiled = ConfigResolver.projectClasses(this.root.environment());
+		if (config.javaPackages().isEmpty() || (given != null && !given.isBlank()) || compiled == null) {
+			return this.root.retort();
+		}
+		try {
+			Retort retort = Retort.load(config.toBuilder()
+				.classLoader(ConfigResolver.classLoader(compiled.toString()))
+				.build());
+			// The revisions are read in the background: a class that cannot load fails here, not later.
+			retort.graph();
+			return retort;
+		}
+		catch (RetortException | LinkageError ex) {
+			Retort without = this.root.retort();
+			this.javaRevisionsUnreadable = true;
+			note("The Java revisions in " + String.join(", ", config.javaPackages()) + " could not be read from "
+					+ this.root.environment().workingDirectory().relativize(compiled) + " ("
+					+ ((ex instanceof LinkageError) ? ex.toString() : ex.getMessage().strip()) + "); this command runs without them. Revisions that need the application's class path (Migration"
+					+ " beans) are read by its in-app commands: java -jar app.jar retort COMMAND.");
+			return without;
+		}
 	}
 
 	private String classPathRead() {

@@ -151,6 +151,44 @@ class JavaRevisionsTests {
 			.contains("-- Revises: c0ffeec0ffee\n");
 	}
 
+	@Test
+	void javaRevisionsThatNeedTheApplicationsClassPathAreLeftOutWithANote() throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
+				"retort:\n  java-packages: com.example.db\n");
+		// A Migration bean taking a collaborator the CLI's class path lacks (a Spring bean, in an application).
+		compile("com/example/db/NeedsTheApplication.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "beanbeanbean", revises = "ae1027a6acf3", message = "a bean")
+				public final class NeedsTheApplication implements Migration {
+					public NeedsTheApplication(Collaborator collaborator) {
+					}
+					@Override
+					public void upgrade(Operations op) {
+					}
+				}
+
+				final class Collaborator {
+				}
+				""");
+		Files.delete(this.project.resolve("target/classes/com/example/db/Collaborator.class"));
+		CliRun.Result history = CliRun.in(this.project).run("history");
+		// As before the compiled classes were read: the SQL revisions, and a note instead of a failure.
+		assertThat(history.exitCode()).as(history.toString()).isZero();
+		assertThat(history.out()).isEqualTo("<base> -> ae1027a6acf3 (head), create coffee logs\n");
+		assertThat(history.err()).isEqualTo("The Java revisions in com.example.db could not be read from"
+				+ " target/classes (java.lang.NoClassDefFoundError: com/example/db/Collaborator); this command runs"
+				+ " without them. Revisions that need the application's class path (Migration beans) are read by its"
+				+ " in-app commands: java -jar app.jar retort COMMAND.\n");
+	}
+
 	private Path compile(String path, String source) throws IOException {
 		Path sources = this.project.resolve("java");
 		Path file = sources.resolve(path);
