@@ -124,10 +124,11 @@ abstract class RetortCommand implements Callable<Integer> {
 		catch (RetortException | LinkageError ex) {
 			Retort without = this.root.retort();
 			this.javaRevisionsUnreadable = true;
+			String why = (ex instanceof LinkageError) ? ex.toString() : ex.getMessage().strip();
 			note("The Java revisions in " + String.join(", ", config.javaPackages()) + " could not be read from "
-					+ this.root.environment().workingDirectory().relativize(compiled) + " ("
-					+ ((ex instanceof LinkageError) ? ex.toString() : ex.getMessage().strip()) + "); this command runs without them. Revisions that need the application's class path (Migration"
-					+ " beans) are read by its in-app commands: java -jar app.jar retort COMMAND.");
+					+ this.root.environment().workingDirectory().relativize(compiled) + " (" + why + "); this command"
+					+ " runs without them. Revisions that need the application's class path (Migration beans) are"
+					+ " read by its in-app commands: java -jar app.jar retort COMMAND.");
 			return without;
 		}
 	}

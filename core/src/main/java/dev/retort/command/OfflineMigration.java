@@ -35,7 +35,10 @@ final class OfflineMigration {
 		return new String[] { target.substring(0, colon), target.substring(colon + 1) };
 	}
 
-	/** The version rows a script starts from: an explicit start, the database's rows (no start, or {@code current}), or base. */
+	/**
+	 * The version rows a script starts from: an explicit start, the database's rows (no start, or
+	 * {@code current}), or base.
+	 */
 	List<String> startingHeads(String start) {
 		RevisionGraph graph = this.context.graph();
 		boolean fromDatabase = "current".equals(start);
