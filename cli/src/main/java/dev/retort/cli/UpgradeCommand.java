@@ -20,7 +20,7 @@ final class UpgradeCommand extends RetortCommand {
 
 	@Option(names = "--sql", description = "Print the SQL script instead of running it. It starts from the "
 			+ "database's current revision when a database is configured (only read), else from base; REV as "
-			+ "FROM:TO sets the start. e.g. --sql > upgrade.sql")
+			+ "FROM:TO sets the start (FROM may be current). e.g. --sql > upgrade.sql")
 	boolean sql;
 
 	@Override
