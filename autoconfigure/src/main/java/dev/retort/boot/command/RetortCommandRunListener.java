@@ -71,16 +71,34 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 	}
 
 	static boolean isCommand(String[] args) {
-		return args != null && args.length > 0 && COMMAND.equals(args[0]);
+		return commandIndex(args) >= 0;
+	}
+
+	/**
+	 * Where {@code retort} is: the first argument that is not a Spring Boot option argument. Boot
+	 * users put {@code --spring.profiles.active=prod} anywhere, also before {@code retort} (a Job's
+	 * {@code args}); were that start not a command, it would serve and migrate instead.
+	 */
+	private static int commandIndex(String[] args) {
+		if (args == null) {
+			return -1;
+		}
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--")) {
+				return COMMAND.equals(args[i]) ? i : -1;
+			}
+		}
+		return -1;
 	}
 
 	/**
 	 * The arguments after {@code retort}, less the property arguments ({@code --spring.profiles.active=…},
 	 * {@code --retort.lock.wait-timeout=…}, {@code --logging.level.…=…}): Spring Boot reads those
-	 * into the environment as for any start, and no command option has a dot in its name.
+	 * into the environment as for any start, and no command option has a dot in its name. Those
+	 * before {@code retort} are Boot's alone.
 	 */
 	static List<String> commandArgs(String[] args) {
-		return Arrays.stream(args, 1, args.length).filter((arg) -> !isPropertyArgument(arg)).toList();
+		return Arrays.stream(args, commandIndex(args) + 1, args.length).filter((arg) -> !isPropertyArgument(arg)).toList();
 	}
 
 	private static boolean isPropertyArgument(String arg) {

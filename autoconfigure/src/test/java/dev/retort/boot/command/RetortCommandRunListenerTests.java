@@ -20,9 +20,18 @@ class RetortCommandRunListenerTests {
 	void onlyAFirstArgumentRetortIsACommand() {
 		assertThat(RetortCommandRunListener.isCommand(new String[] { "retort", "current" })).isTrue();
 		assertThat(RetortCommandRunListener.isCommand(new String[] { "retort" })).isTrue();
-		assertThat(RetortCommandRunListener.isCommand(new String[] { "--server.port=0", "retort" })).isFalse();
+		assertThat(RetortCommandRunListener.isCommand(new String[] { "serve", "retort" })).isFalse();
+		assertThat(RetortCommandRunListener.isCommand(new String[] { "--server.port=0" })).isFalse();
 		assertThat(RetortCommandRunListener.isCommand(new String[0])).isFalse();
 		assertThat(RetortCommandRunListener.isCommand(null)).isFalse();
+	}
+
+	@Test
+	void springArgumentsBeforeRetortStillMakeACommand() {
+		// 'java -jar app.jar --spring.profiles.active=prod retort current' must not serve and migrate.
+		String[] args = { "--spring.profiles.active=prod", "--debug", "retort", "current", "--format", "json" };
+		assertThat(RetortCommandRunListener.isCommand(args)).isTrue();
+		assertThat(RetortCommandRunListener.commandArgs(args)).containsExactly("current", "--format", "json");
 	}
 
 	@Test
