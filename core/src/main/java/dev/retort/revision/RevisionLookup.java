@@ -30,11 +30,15 @@ final class RevisionLookup {
 			found = byPrefix(symbol, branch, branchLineage, identifier);
 		}
 		if (branchLineage != null && !branchLineage.get(found)) {
-			throw new UnknownRevisionException(identifier, "Revision " + this.graph.id(found)
-					+ " is not on branch '" + branch + "' (in '" + identifier + "'): it is neither an ancestor nor a"
-					+ " descendant of " + this.graph.id(branchOwner(branch, identifier)) + ".");
+			throw notOnBranch(found, branch, identifier);
 		}
 		return found;
+	}
+
+	private UnknownRevisionException notOnBranch(int revision, String branch, String identifier) {
+		return new UnknownRevisionException(identifier, "Revision " + this.graph.id(revision)
+				+ " is not on branch '" + branch + "' (in '" + identifier + "'): it is neither an ancestor nor a"
+				+ " descendant of " + this.graph.id(branchOwner(branch, identifier)) + ".");
 	}
 
 	private int byPrefix(String symbol, String branch, BitSet branchLineage, String identifier) {
@@ -45,7 +49,13 @@ final class RevisionLookup {
 		List<Integer> candidates = new ArrayList<>(
 				this.graph.sortedIds().subMap(symbol, true, symbol + Character.MAX_VALUE, true).values());
 		if (branchLineage != null) {
+			List<Integer> anywhere = List.copyOf(candidates);
 			candidates.removeIf((candidate) -> !branchLineage.get(candidate));
+			if (candidates.isEmpty() && anywhere.size() == 1) {
+				// The prefix names a revision, just not one of this branch: say so, rather than
+				// "unknown ... did you mean <the very revision>?".
+				throw notOnBranch(anywhere.get(0), branch, identifier);
+			}
 		}
 		candidates.sort(null);
 		if (candidates.isEmpty()) {

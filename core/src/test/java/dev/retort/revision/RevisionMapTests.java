@@ -52,6 +52,10 @@ class RevisionMapTests {
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> graph.resolve("ebranch@b", heads()))
 			.withMessage("Revision b is not on branch 'ebranch' (in 'ebranch@b'): it is neither an ancestor nor a"
 					+ " descendant of e.");
+		assertThatExceptionOfType(UnknownRevisionException.class)
+			.isThrownBy(() -> graph.resolve("abranch@someoth", heads()))
+			.withMessage("Revision someothername is not on branch 'abranch' (in 'abranch@someoth'): it is neither an"
+					+ " ancestor nor a descendant of a.");
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> graph.resolve("x@d", heads()))
 			.withMessage("No branch label or revision 'x' is known (in 'x@d'). 'retort branches' lists the branches.");
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> graph.resolve("ebranch@sos", heads()))
