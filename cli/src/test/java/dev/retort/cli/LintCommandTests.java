@@ -86,6 +86,18 @@ class LintCommandTests {
 				"\"name\": \"create-index-not-concurrent\"", "\"severity\": \"ERROR\"");
 	}
 
+	@Test
+	void jsonSaysOfEachFindingWhetherItFailsThisLint() {
+		// An ERROR fails the default --fail-on error, a WARNING only --fail-on warning: a reader of
+		// the JSON need not compare severities with failOn itself.
+		this.revisions.write("b2", "a1", "index names", "CREATE INDEX users_name_idx ON users (email);", null);
+		this.revisions.write("c3", "b2", "drop old index", "DROP INDEX users_email_idx;", null);
+		String byDefault = lint("--format", "json").out();
+		assertThat(byDefault).containsSubsequence("\"rule\": \"PG101\"", "\"fails\": true", "\"rule\": \"PG102\"",
+				"\"fails\": false");
+		assertThat(lint("--format", "json", "--fail-on", "warning").out()).doesNotContain("\"fails\": false");
+	}
+
 	private CliRun.Result lint(String... args) {
 		String[] all = new String[args.length + 3];
 		all[0] = "--location";

@@ -11,7 +11,8 @@ import dev.retort.lint.Severity;
  * @param revisions how many revisions were linted
  * @param failOn the failing severity: findings at or above it fail the lint (exit 3)
  * @param failed whether a finding fails the lint
- * @param findings the findings, in the order the revisions apply and by line
+ * @param findings the findings, in the order the revisions apply and by line; each one's {@code fails}
+ *     says whether it fails this lint (at {@code failOn})
  */
 public record LintResult(int revisions, Severity failOn, boolean failed, List<LintFinding> findings) {
 
@@ -20,8 +21,8 @@ public record LintResult(int revisions, Severity failOn, boolean failed, List<Li
 	}
 
 	static LintResult of(int revisions, Severity failOn, List<LintFinding> findings) {
-		return new LintResult(revisions, failOn, findings.stream().anyMatch((finding) -> finding.failsAt(failOn)),
-				findings);
+		List<LintFinding> reported = findings.stream().map((finding) -> finding.at(failOn)).toList();
+		return new LintResult(revisions, failOn, reported.stream().anyMatch(LintFinding::fails), reported);
 	}
 
 }

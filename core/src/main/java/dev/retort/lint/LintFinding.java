@@ -10,7 +10,8 @@ package dev.retort.lint;
  * @param severity how much it matters
  * @param message what is wrong, naming the table
  * @param fix the safe way to do it
- * @param fails whether it fails the lint whatever the threshold, until acknowledged (PG114)
+ * @param fails whether it fails the lint: from the linter, whatever the threshold, until acknowledged
+ *     (PG114); in a {@code LintResult}, at that result's threshold
  */
 public record LintFinding(String revision, String source, String rule, String name, Severity severity,
 		String message, String fix, boolean fails) {
@@ -18,6 +19,15 @@ public record LintFinding(String revision, String source, String rule, String na
 	/** Whether this finding fails a lint whose failing severity is {@code threshold}. */
 	public boolean failsAt(Severity threshold) {
 		return this.fails || this.severity.atLeast(threshold);
+	}
+
+	/**
+	 * This finding as a lint at {@code threshold} reports it: {@code fails} then says whether it
+	 * fails that lint, so a reader of {@code --format json} need not compare severities itself.
+	 */
+	public LintFinding at(Severity threshold) {
+		return new LintFinding(this.revision, this.source, this.rule, this.name, this.severity, this.message, this.fix,
+				failsAt(threshold));
 	}
 
 }
