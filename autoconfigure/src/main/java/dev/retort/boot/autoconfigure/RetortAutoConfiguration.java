@@ -222,6 +222,10 @@ public final class RetortAutoConfiguration {
 				builder.connectRetriesInterval(properties.getConnectRetriesInterval());
 			}
 			builder.failOnMultipleHeads(properties.isFailOnMultipleHeads());
+			if (properties.getFileTemplate() != null) {
+				// What the CLI reads from the same application.yml; 'java -jar app.jar retort revision' too.
+				builder.fileTemplate(properties.getFileTemplate());
+			}
 		}
 
 		/** Fails fast on values Retort cannot use, naming the property and what it accepts. */

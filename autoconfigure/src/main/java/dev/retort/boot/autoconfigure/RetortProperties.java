@@ -104,6 +104,13 @@ public class RetortProperties {
 	 */
 	private boolean failOnMultipleHeads;
 
+	/**
+	 * File name template of new SQL revisions ('retort revision', 'retort merge'), with the tokens
+	 * {rev}, {slug}, {epoch}, {year}, {month}, {day}, {hour}, {minute} and {second}; '/' makes
+	 * subdirectories.
+	 */
+	private String fileTemplate = "{rev}_{slug}.sql";
+
 	private final Lock lock = new Lock();
 
 	private final Ddl ddl = new Ddl();
@@ -250,6 +257,14 @@ public class RetortProperties {
 
 	public void setFailOnMultipleHeads(boolean failOnMultipleHeads) {
 		this.failOnMultipleHeads = failOnMultipleHeads;
+	}
+
+	public String getFileTemplate() {
+		return this.fileTemplate;
+	}
+
+	public void setFileTemplate(String fileTemplate) {
+		this.fileTemplate = fileTemplate;
 	}
 
 	public Lock getLock() {

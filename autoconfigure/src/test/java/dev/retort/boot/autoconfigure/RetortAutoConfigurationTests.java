@@ -500,7 +500,8 @@ class RetortAutoConfigurationTests {
 					"retort.transaction-mode=all", "retort.validate-checksums=false", "retort.baseline=aaaa00000001",
 					"retort.lock.enabled=false", "retort.lock.wait-timeout=30s", "retort.ddl.lock-timeout=2s",
 					"retort.ddl.retries=3", "retort.ddl.statement-timeout=1m", "retort.connect-retries=4",
-					"retort.connect-retries-interval=3s", "retort.fail-on-multiple-heads=true")
+					"retort.connect-retries-interval=3s", "retort.fail-on-multiple-heads=true",
+					"retort.file-template={year}/{rev}_{slug}.sql")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				RetortConfig config = context.getBean(Retort.class).config();
@@ -521,6 +522,7 @@ class RetortAutoConfigurationTests {
 				assertThat(config.connectRetries()).isEqualTo(4);
 				assertThat(config.connectRetriesInterval()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(config.failOnMultipleHeads()).isTrue();
+				assertThat(config.fileTemplate()).isEqualTo("{year}/{rev}_{slug}.sql");
 			});
 	}
 

@@ -37,6 +37,14 @@ class RetortConfigurationMetadataTests {
 	}
 
 	@Test
+	void theFileTemplateTheCliReadsFromApplicationYmlIsAPropertyToo() throws IOException {
+		// docs/revision-files.md names retort.file-template; an IDE must not flag it as unknown.
+		JsonNode template = properties().get("retort.file-template");
+		assertThat(template).as("retort.file-template").isNotNull();
+		assertThat(template.get("defaultValue").asString()).isEqualTo("{rev}_{slug}.sql");
+	}
+
+	@Test
 	void theHealthContributorSwitchIsCompleted() throws IOException {
 		JsonNode enabled = properties().get("management.health.migrations.enabled");
 		assertThat(enabled).as("management.health.migrations.enabled").isNotNull();

@@ -38,6 +38,7 @@ class RetortPropertiesTests {
 		assertThat(properties.getUser()).isEqualTo(config.user());
 		assertThat(properties.getPassword()).isEqualTo(config.password());
 		assertThat(properties.isFailOnMultipleHeads()).isEqualTo(config.failOnMultipleHeads());
+		assertThat(properties.getFileTemplate()).isEqualTo(config.fileTemplate());
 	}
 
 }
