@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.MultipleHeadsException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.script.NewRevisionFile;
@@ -50,12 +51,31 @@ public final class RevisionCommand {
 	 * @return the revision written
 	 */
 	public WrittenRevision revision(NewRevision request, String upgrade, String downgrade) {
-		List<String> heads = request.head().isEmpty() ? List.of("head") : request.head();
+		if (request.head().isEmpty()) {
+			return write(request, defaultParents(request.splice()), upgrade, downgrade);
+		}
 		List<String> parents = new ArrayList<>();
-		for (String head : heads) {
+		for (String head : request.head()) {
 			parents.addAll(parents(head, request.splice()));
 		}
 		return write(request, List.copyOf(new LinkedHashSet<>(parents)), upgrade, downgrade);
+	}
+
+	/**
+	 * The parent of a revision given no {@code --head}: the single head. With several, the way to
+	 * name one here is {@code --head}, which the generic "name one" of {@code head} does not say.
+	 */
+	private List<String> defaultParents(boolean splice) {
+		try {
+			return parents("head", splice);
+		}
+		catch (MultipleHeadsException ex) {
+			String list = String.join(", ", ex.heads());
+			throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present (" + list
+					+ "); say which the new revision revises: --head " + ex.heads().get(0)
+					+ " (or --head label@head, or --head heads for all of them). To join them first: retort merge -m"
+					+ " \"merge\" " + String.join(" ", ex.heads()) + "; nothing was written.");
+		}
 	}
 
 	/** {@code retort merge -m MSG REV...}: a revision whose parents are the given revisions. */

@@ -56,7 +56,9 @@ class RevisionCommandTests {
 		RetortException error = catchThrowableOfType(RetortException.class,
 				() -> retort.revision(request("next", null, false, List.of(), null)));
 		assertThat(error.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
-		assertThat(error.getMessage()).startsWith("Multiple heads are present (bbbb00000002, cccc00000003)");
+		assertThat(error.getMessage()).isEqualTo("Multiple heads are present (bbbb00000002, cccc00000003); say which the"
+				+ " new revision revises: --head bbbb00000002 (or --head label@head, or --head heads for all of them)."
+				+ " To join them first: retort merge -m \"merge\" bbbb00000002 cccc00000003; nothing was written.");
 		WrittenRevision merge = retort.merge(request("merge", List.of("heads"), false, List.of(), "dddd00000004"));
 		assertThat(load(files).graph().get(merge.revision()).parents()).containsExactly("bbbb00000002",
 				"cccc00000003");
