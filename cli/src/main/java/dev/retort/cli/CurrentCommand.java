@@ -41,6 +41,13 @@ final class CurrentCommand extends RetortCommand {
 		if (result.current().isEmpty()) {
 			note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");
 		}
+		else if (result.current().stream().anyMatch((revision) -> !graph.contains(revision))) {
+			// Ahead, not behind: 'retort upgrade' would refuse to move past what it does not know.
+			note("The database holds " + String.join(", ",
+					result.current().stream().filter((revision) -> !graph.contains(revision)).toList())
+					+ ", which no revision file declares: a newer version of the application (or another branch"
+					+ " of the code) migrated it. Run commands from that version, or add the missing revision files.");
+		}
 		else if (!result.upToDate()) {
 			note("Not up to date: the heads are " + String.join(", ", result.heads())
 					+ "; 'retort upgrade' applies what is pending.");

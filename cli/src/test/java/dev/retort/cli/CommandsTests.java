@@ -90,6 +90,17 @@ class CommandsTests {
 	}
 
 	@Test
+	void currentOfADatabaseAheadOfTheFilesSaysSoRatherThanToUpgrade(TestDatabase db) {
+		cli(db).run("upgrade");
+		db.execute("UPDATE retort_version SET version_num = 'ffff00000001'");
+		CliRun.Result ahead = cli(db).run("current");
+		assertThat(ahead.exitCode()).isZero();
+		assertThat(ahead.out()).isEqualTo("ffff00000001\n");
+		assertThat(ahead.err()).contains("The database holds ffff00000001, which no revision file declares")
+			.doesNotContain("retort upgrade");
+	}
+
+	@Test
 	void currentVerboseNamesTheDatabaseWithoutItsPassword(TestDatabase db) {
 		cli(db).run("upgrade");
 		CliRun.Result result = cli(db).run("current", "--verbose");
