@@ -147,8 +147,10 @@ public final class RevisionCommand {
 						+ " (not head, heads, base, current); nothing was written.");
 			});
 			if (graph.allBranchLabels().contains(label)) {
-				throw new RetortException(ErrorCode.INVALID_GRAPH, "Branch label '" + label
-						+ "' is already used. Choose another label; a label names one branch.");
+				String owner = graph.resolve(label, List.of()).iterator().next();
+				throw new RetortException(ErrorCode.INVALID_GRAPH, "Branch label '" + label + "' is already used by "
+						+ owner + " (" + graph.get(owner).origin().source()
+						+ "). Choose another label; a label names one branch.");
 			}
 			if (graph.find(label).isPresent()) {
 				throw new RetortException(ErrorCode.INVALID_GRAPH,

@@ -89,8 +89,9 @@ class RevisionCommandTests {
 		assertThat(used.getMessage()).startsWith("Revision id aaaa00000001 is already used by ");
 		RetortException label = catchThrowableOfType(RetortException.class,
 				() -> retort.revision(request("x", null, false, List.of("core"), null)));
-		assertThat(label.getMessage()).isEqualTo("Branch label 'core' is already used. Choose another label; a label"
-				+ " names one branch.");
+		assertThat(label.getMessage()).startsWith("Branch label 'core' is already used by aaaa00000001 (")
+			.contains("aaaa00000001_")
+			.endsWith("). Choose another label; a label names one branch.");
 		try (var entries = Files.list(dir)) {
 			assertThat(entries).hasSize(1);
 		}
