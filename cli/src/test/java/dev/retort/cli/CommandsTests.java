@@ -422,6 +422,9 @@ class CommandsTests {
 		assertThat(purged.exitCode()).as(purged.toString()).isZero();
 		assertThat(purged.err()).startsWith("Running stamp --purge: every row of the version table deleted (");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+		// The history keeps what the purge threw away.
+		assertThat(db.queryStrings("SELECT array_to_string(from_heads, ',') || ' -> ' || array_to_string(to_heads, ',')"
+				+ " FROM retort_history WHERE operation = 'stamp' AND revision IS NULL")).containsExactly("deadbeef0000 -> ");
 	}
 
 	@Test

@@ -23,8 +23,9 @@ public final class StampCommand {
 		String command = "stamp " + String.join(" ", targets) + (purge ? " --purge" : "");
 		return new OnlineMigration(this.context).run(command, false, (graph, state) -> {
 			if (purge) {
-				// --purge forgets the rows, known or not: the stamp starts from nothing.
-				return graph.stamp(List.of(), targets, true);
+				// --purge forgets the rows, known or not, without resolving them; its history row
+				// still records them as from_heads, the audit of what was thrown away.
+				return graph.stamp(state.rows(), targets, true);
 			}
 			if (state.ahead()) {
 				throw new dev.retort.runtime.DatabaseAheadException("The database is at "
