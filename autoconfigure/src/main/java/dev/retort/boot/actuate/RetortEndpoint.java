@@ -62,10 +62,24 @@ public class RetortEndpoint {
 			}
 			throw ex;
 		}
-		return flatten(shown);
+		return flatten(shown, (shown.revision().state() != null) ? shown.revision().state() : state(shown.revision()));
 	}
 
-	private static Map<String, Object> flatten(ShowResult shown) {
+	/**
+	 * The revision's state as {@code GET /actuator/migrations} lists it: the endpoint reads the
+	 * database anyway, and a revision looked up alone should not lose what the list says of it.
+	 */
+	private String state(RevisionInfo revision) {
+		return this.retort.status()
+			.revisions()
+			.stream()
+			.filter((listed) -> listed.revision().equals(revision.revision()))
+			.map(RevisionInfo::state)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static Map<String, Object> flatten(ShowResult shown, String state) {
 		RevisionInfo info = shown.revision();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("revision", info.revision());
@@ -82,8 +96,8 @@ public class RetortEndpoint {
 		body.put("isBase", info.isBase());
 		body.put("isBranchPoint", info.isBranchPoint());
 		body.put("isMerge", info.isMerge());
-		if (info.state() != null) {
-			body.put("state", info.state());
+		if (state != null) {
+			body.put("state", state);
 		}
 		body.put("notes", info.notes());
 		body.put("upgradeSql", shown.upgradeSql());

@@ -79,6 +79,14 @@ class RetortEndpointTests {
 	}
 
 	@Test
+	void oneRevisionHasTheStateTheListGivesIt(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db, "retort.target=aaaa00000001")) {
+			assertThat(app.get("/actuator/migrations/aaaa00000001").body().get("state").asString()).isEqualTo("applied");
+			assertThat(app.get("/actuator/migrations/aaaa00000002").body().get("state").asString()).isEqualTo("pending");
+		}
+	}
+
+	@Test
 	void healthIsUpWhenTheDatabaseIsUpToDate(TestDatabase db) {
 		try (RunningApplication app = RunningApplication.start(db)) {
 			Response health = app.get("/actuator/health/migrations");
