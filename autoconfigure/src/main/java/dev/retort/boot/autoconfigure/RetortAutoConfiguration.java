@@ -226,6 +226,12 @@ public final class RetortAutoConfiguration {
 				// What the CLI reads from the same application.yml; 'java -jar app.jar retort revision' too.
 				builder.fileTemplate(properties.getFileTemplate());
 			}
+			String applicationName = StringUtils.hasText(properties.getApplicationName()) ? properties.getApplicationName()
+					: this.environment.getProperty("spring.application.name");
+			if (StringUtils.hasText(applicationName)) {
+				// Two services on one server then tell apart in the history's 'client' and in pg_stat_activity.
+				builder.applicationName(applicationName);
+			}
 		}
 
 		/** Fails fast on values Retort cannot use, naming the property and what it accepts. */

@@ -111,6 +111,13 @@ public class RetortProperties {
 	 */
 	private String fileTemplate = "{rev}_{slug}.sql";
 
+	/**
+	 * application_name of the sessions that migrate (what pg_stat_activity and the lock holder
+	 * messages show) and of the history's 'client' column. Defaults to spring.application.name,
+	 * else 'retort'.
+	 */
+	private String applicationName;
+
 	private final Lock lock = new Lock();
 
 	private final Ddl ddl = new Ddl();
@@ -265,6 +272,14 @@ public class RetortProperties {
 
 	public void setFileTemplate(String fileTemplate) {
 		this.fileTemplate = fileTemplate;
+	}
+
+	public String getApplicationName() {
+		return this.applicationName;
+	}
+
+	public void setApplicationName(String applicationName) {
+		this.applicationName = applicationName;
 	}
 
 	public Lock getLock() {

@@ -501,7 +501,7 @@ class RetortAutoConfigurationTests {
 					"retort.lock.enabled=false", "retort.lock.wait-timeout=30s", "retort.ddl.lock-timeout=2s",
 					"retort.ddl.retries=3", "retort.ddl.statement-timeout=1m", "retort.connect-retries=4",
 					"retort.connect-retries-interval=3s", "retort.fail-on-multiple-heads=true",
-					"retort.file-template={year}/{rev}_{slug}.sql")
+					"retort.file-template={year}/{rev}_{slug}.sql", "retort.application-name=coffee-migrations")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				RetortConfig config = context.getBean(Retort.class).config();
@@ -523,6 +523,20 @@ class RetortAutoConfigurationTests {
 				assertThat(config.connectRetriesInterval()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(config.failOnMultipleHeads()).isTrue();
 				assertThat(config.fileTemplate()).isEqualTo("{year}/{rev}_{slug}.sql");
+				assertThat(config.applicationName()).isEqualTo("coffee-migrations");
+			});
+	}
+
+	@Test
+	void theHistoryNamesTheApplicationThatMigrated(TestDatabase db) {
+		// Two services migrating one server must tell apart in the history, not both read '<host> retort'.
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("spring.application.name=coffee-tracker")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				List<String> clients = db.queryStrings("SELECT DISTINCT client FROM retort_history");
+				assertThat(clients).hasSize(1);
+				assertThat(clients.get(0)).endsWith(" coffee-tracker");
 			});
 	}
 
