@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
 final class BranchesCommand extends RetortCommand {
 
 	@Override
+	boolean connects() {
+		return false;
+	}
+
+	@Override
 	int run() {
 		Retort retort = retort();
 		BranchesResult result = retort.branches();

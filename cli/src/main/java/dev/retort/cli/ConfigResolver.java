@@ -43,6 +43,9 @@ final class ConfigResolver {
 
 	static final String PROJECT_REVISIONS = "src/main/resources/db/revisions";
 
+	/** The settings only a connection reads. */
+	private static final List<String> CONNECTION_KEYS = List.of("url", "user", "password");
+
 	/** Where Maven and Gradle put a project's compiled classes: the default --classpath. */
 	static final List<String> PROJECT_CLASSES = List.of("target/classes", "build/classes/java/main");
 
@@ -57,9 +60,18 @@ final class ConfigResolver {
 
 	/** The configuration the options ask for, every password registered with the scrubber first. */
 	RetortConfig resolve(GlobalOptions options) {
+		return resolve(options, true);
+	}
+
+	/**
+	 * As {@link #resolve(GlobalOptions)}; a command that never connects ({@code revision},
+	 * {@code history}, {@code lint}…) runs without the connection settings a placeholder leaves
+	 * unset, so writing and checking revisions needs no {@code ${DB_PASSWORD}}.
+	 */
+	RetortConfig resolve(GlobalOptions options, boolean connects) {
 		List<ConfigLayer> layers = layers(options);
 		layers.forEach((layer) -> this.secrets.add(layer.get("password")));
-		requireResolved(layers);
+		requireResolved(layers, connects);
 		RetortConfig.Builder<RetortConfig> builder;
 		if (this.environment.embedded()) {
 			this.secrets.add(this.environment.base().password());
@@ -111,9 +123,12 @@ final class ConfigResolver {
 		return layers;
 	}
 
-	private static void requireResolved(List<ConfigLayer> layers) {
+	private static void requireResolved(List<ConfigLayer> layers, boolean connects) {
 		for (int i = 0; i < layers.size(); i++) {
 			for (Map.Entry<String, RetortException> entry : layers.get(i).unresolved().entrySet()) {
+				if (!connects && CONNECTION_KEYS.contains(entry.getKey())) {
+					continue;
+				}
 				boolean overridden = layers.subList(i + 1, layers.size()).stream()
 					.anyMatch((higher) -> higher.has(entry.getKey()));
 				if (!overridden) {

@@ -1,5 +1,7 @@
 package dev.retort.cli;
 
+import java.util.List;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +24,11 @@ final class DowngradeCommand extends RetortCommand {
 	@Option(names = "--sql", description = "Print the SQL script instead of running it; REV is then FROM:TO. "
 			+ "e.g. 1975ea83b712:base --sql")
 	boolean sql;
+
+	@Override
+	boolean connects() {
+		return readsDatabaseFor(this.sql, List.of(this.target));
+	}
 
 	@Override
 	int run() {

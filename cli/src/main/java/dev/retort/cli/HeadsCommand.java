@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
 final class HeadsCommand extends RetortCommand {
 
 	@Override
+	boolean connects() {
+		return false;
+	}
+
+	@Override
 	int run() {
 		Retort retort = retort();
 		HeadsResult result = retort.heads();

@@ -33,8 +33,13 @@ final class HistoryCommand extends RetortCommand {
 	boolean graph;
 
 	@Override
+	boolean connects() {
+		return this.indicateCurrent || (this.range != null && this.range.contains("current"));
+	}
+
+	@Override
 	int run() {
-		boolean readDatabase = this.indicateCurrent || (this.range != null && this.range.contains("current"));
+		boolean readDatabase = connects();
 		if (readDatabase) {
 			requireDatabase();
 		}

@@ -29,6 +29,11 @@ final class LintCommand extends RetortCommand {
 	Severity failOn;
 
 	@Override
+	boolean connects() {
+		return false;
+	}
+
+	@Override
 	int run() {
 		LintResult result = retort().lint(this.range, this.failOn);
 		if (json()) {

@@ -35,6 +35,11 @@ final class MergeCommand extends RetortCommand {
 	String revId;
 
 	@Override
+	boolean connects() {
+		return false;
+	}
+
+	@Override
 	int run() {
 		WrittenRevision written = retort().merge(new NewRevision(this.message, this.revisions, false,
 				this.branchLabels, List.of(), this.revId, null, null));

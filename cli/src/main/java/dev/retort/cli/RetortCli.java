@@ -52,6 +52,9 @@ final class RetortCli implements Callable<Integer> {
 
 	private RetortConfig config;
 
+	/** Whether the command of this run may connect; set by the command before it runs. */
+	private boolean connects = true;
+
 	RetortCli(CliEnvironment environment, Secrets secrets) {
 		this.environment = environment;
 		this.secrets = secrets;
@@ -64,6 +67,11 @@ final class RetortCli implements Callable<Integer> {
 		err.println("ERROR: Missing command.");
 		this.spec.commandLine().usage(err);
 		return this.spec.exitCodeOnInvalidInput();
+	}
+
+	/** Called by a command that never connects, before it reads the configuration. */
+	void withoutDatabase() {
+		this.connects = false;
 	}
 
 	CliEnvironment environment() {
@@ -80,7 +88,7 @@ final class RetortCli implements Callable<Integer> {
 			if (GlobalOptions.ASK_PASSWORD.equals(this.options.password)) {
 				this.options.password = PasswordPrompt.ask(this.spec.commandLine().getErr());
 			}
-			this.config = new ConfigResolver(this.environment, this.secrets).resolve(this.options);
+			this.config = new ConfigResolver(this.environment, this.secrets).resolve(this.options, this.connects);
 		}
 		return this.config;
 	}

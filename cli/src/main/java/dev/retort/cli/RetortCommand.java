@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -37,6 +38,9 @@ abstract class RetortCommand implements Callable<Integer> {
 
 	@Override
 	public final Integer call() {
+		if (!connects()) {
+			this.root.withoutDatabase();
+		}
 		try {
 			return run();
 		}
@@ -48,6 +52,19 @@ abstract class RetortCommand implements Callable<Integer> {
 
 	/** Runs the command; returns its exit code. */
 	abstract int run();
+
+	/**
+	 * Whether this run may connect to the database. One that never does runs without the
+	 * connection settings an unset placeholder leaves out ({@code password: ${DB_PASSWORD}}).
+	 */
+	boolean connects() {
+		return true;
+	}
+
+	/** An offline script reads the database unless every target names where it starts (FROM:TO, FROM not current). */
+	static boolean readsDatabaseFor(boolean sql, List<String> targets) {
+		return !sql || targets.stream().anyMatch((target) -> !target.contains(":") || target.startsWith("current:"));
+	}
 
 	PrintWriter out() {
 		return this.spec.commandLine().getOut();

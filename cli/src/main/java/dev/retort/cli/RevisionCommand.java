@@ -68,6 +68,11 @@ final class RevisionCommand extends RetortCommand {
 	String model;
 
 	@Override
+	boolean connects() {
+		return this.autogenerate;
+	}
+
+	@Override
 	int run() {
 		if (this.autogenerate && this.javaClass != null) {
 			throw usage("--autogenerate writes a SQL revision; leave out --java.");

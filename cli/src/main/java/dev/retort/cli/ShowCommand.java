@@ -19,6 +19,11 @@ final class ShowCommand extends RetortCommand {
 	String revision;
 
 	@Override
+	boolean connects() {
+		return "current".equals(this.revision);
+	}
+
+	@Override
 	int run() {
 		boolean current = "current".equals(this.revision.strip());
 		if (current) {

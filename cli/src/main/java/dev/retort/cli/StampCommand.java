@@ -29,6 +29,11 @@ final class StampCommand extends RetortCommand {
 	boolean sql;
 
 	@Override
+	boolean connects() {
+		return readsDatabaseFor(this.sql, this.revisions);
+	}
+
+	@Override
 	int run() {
 		if (this.sql) {
 			refuseJsonWithSql();

@@ -1,5 +1,7 @@
 package dev.retort.cli;
 
+import java.util.List;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +24,11 @@ final class UpgradeCommand extends RetortCommand {
 			+ "database's current revision when a database is configured (only read), else from base; REV as "
 			+ "FROM:TO sets the start (FROM may be current). e.g. --sql > upgrade.sql")
 	boolean sql;
+
+	@Override
+	boolean connects() {
+		return readsDatabaseFor(this.sql, List.of(this.target));
+	}
 
 	@Override
 	int run() {

@@ -56,6 +56,37 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void commandsThatNeverConnectRunWithoutTheDatabasePassword() throws IOException {
+		// The first session of docs/cli.md: the password comes from ${DB_PASSWORD}, which a developer
+		// writing revisions (or CI linting them) does not have; only what connects needs it.
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"), """
+				spring.datasource:
+				  url: jdbc:postgresql://localhost:1/coffee
+				  username: coffee
+				  password: ${DB_PASSWORD}
+				""");
+		CliRun.Result first = CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		CliRun.Result second = CliRun.in(this.project).run("revision", "-m", "second", "--rev-id", "0000c0ffee02",
+				"--head", "base");
+		assertThat(second.exitCode()).as(second.toString()).isZero();
+		for (String[] command : new String[][] { { "history" }, { "heads" }, { "branches" }, { "show", "0000c0ffee01" },
+				{ "lint" }, { "merge", "-m", "join", "heads" }, { "upgrade", "base:heads", "--sql" },
+				{ "downgrade", "heads:base", "--sql" }, { "stamp", "base:heads", "--sql" } }) {
+			CliRun.Result result = CliRun.in(this.project).run(command);
+			assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result).isZero();
+		}
+
+		CliRun.Result current = CliRun.in(this.project).run("current");
+		assertThat(current.exitCode()).isEqualTo(2);
+		assertThat(current.err()).startsWith("ERROR: Could not resolve placeholder '${DB_PASSWORD}' in "
+				+ "'spring.datasource.password' (application.yml)");
+		CliRun.Result fromDatabase = CliRun.in(this.project).run("upgrade", "--sql");
+		assertThat(fromDatabase.exitCode()).isEqualTo(2);
+		assertThat(fromDatabase.err()).startsWith("ERROR: Could not resolve placeholder '${DB_PASSWORD}'");
+	}
+
+	@Test
 	void revisionWritesAFileWithTheHeadersAsked() throws IOException {
 		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "create payments", "--head", "base",
 				"--branch-label", "payments", "--rev-id", "0000c0ffee01", "--format", "json");
