@@ -1,0 +1,47 @@
+package dev.retort.boot.autoconfigure;
+
+import java.util.List;
+
+import dev.retort.revision.Revision;
+import dev.retort.revision.Step;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The startup log names each step as Alembic and {@code retort upgrade} do: parents -> revision. */
+@ExtendWith(OutputCaptureExtension.class)
+class RetortStepLoggerTests {
+
+	private final RetortStepLogger logger = new RetortStepLogger();
+
+	@Test
+	void aSecondBranchIsLoggedFromItsParentNotFromTheOtherBranchsHead(CapturedOutput output) {
+		// The database is at c2147d0a67d3 (one branch off 8ec87492b59a); the other branch's revision
+		// adds a head beside it. Its parent is 8ec87492b59a, whatever the version table held.
+		Revision author = revision("5298cc80b18a", List.of("8ec87492b59a"), "add greeting author");
+		this.logger.stepFinished(new Step(author, Step.Operation.UPGRADE, List.of(), List.of("c2147d0a67d3"),
+				List.of("c2147d0a67d3", "5298cc80b18a")), 1, null);
+		assertThat(output).contains("Running upgrade 8ec87492b59a -> 5298cc80b18a, add greeting author (1 ms)")
+			.doesNotContain("c2147d0a67d3 ->");
+	}
+
+	@Test
+	void baseAndMergesAreLoggedAsAlembicDoes(CapturedOutput output) {
+		this.logger.stepFinished(new Step(revision("5bf21d27b553", List.of(), "create greetings"),
+				Step.Operation.UPGRADE, List.of(), List.of(), List.of("5bf21d27b553")), 7, null);
+		this.logger.stepFinished(new Step(revision("9942ce2aee28", List.of("5298cc80b18a", "c2147d0a67d3"), "merge"),
+				Step.Operation.UPGRADE, List.of(), List.of("c2147d0a67d3", "5298cc80b18a"), List.of("9942ce2aee28")),
+				0, null);
+		assertThat(output).contains("Running upgrade <base> -> 5bf21d27b553, create greetings (7 ms)")
+			.contains("Running upgrade 5298cc80b18a, c2147d0a67d3 -> 9942ce2aee28, merge (0 ms)");
+	}
+
+	private static Revision revision(String id, List<String> parents, String message) {
+		return new Revision(id, parents, List.of(), List.of(), message, null, null, null, true, true, null);
+	}
+
+}
