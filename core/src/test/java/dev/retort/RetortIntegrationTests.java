@@ -105,6 +105,24 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aUserWithoutCreateOnTheSchemaIsToldWhichGrantItNeeds(TestDatabase db, @TempDir Path dir) {
+		// PostgreSQL 15's default: only the database owner creates in public. A newcomer's
+		// "GRANT ALL ON DATABASE app TO app" does not grant it.
+		String user = "no_create_" + db.name();
+		db.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC", "CREATE ROLE " + user + " LOGIN PASSWORD 'pw'",
+				"GRANT ALL PRIVILEGES ON DATABASE " + db.name() + " TO " + user);
+		Retort retort = Retort.configure().url(db.jdbcUrl()).user(user).password("pw").locations(linear(dir).location())
+			.load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.getMessage()).startsWith("Could not create public.retort_version and public.retort_history: "
+				+ "user '" + user + "' may not create tables in schema 'public' (permission denied for schema public)")
+			.contains("GRANT CREATE ON SCHEMA public TO " + user)
+			.contains("'retort.schema'")
+			.doesNotContain("Position:");
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Test
 	void statusAndReadOnlyCommandsNeverCreateAnything(TestDatabase db, @TempDir Path dir) {
 		Retort retort = configure(db, linear(dir)).schema("not_yet").load();
 		StatusReport status = retort.status();

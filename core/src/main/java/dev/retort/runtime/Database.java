@@ -185,6 +185,9 @@ public final class Database implements AutoCloseable {
 				throw new RetortException(ErrorCode.CONFIGURATION, "Schema '" + this.names.schema()
 						+ "' does not exist and 'retort.create-schema' is false: create it, or set 'retort.create-schema' to true.");
 			}
+			if ("42501".equals(ex.getSQLState()) && String.valueOf(ex.getMessage()).contains("for schema")) {
+				throw noCreatePrivilege(ex);
+			}
 			throw failure("create " + this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable(),
 					ex);
 		}
@@ -222,6 +225,30 @@ public final class Database implements AutoCloseable {
 	@Override
 	public void close() {
 		this.session.close();
+	}
+
+	/**
+	 * Since PostgreSQL 15 only the owner of {@code public} creates in it, and {@code GRANT ALL ON
+	 * DATABASE} does not change that: a first run as the application's user fails here, and the
+	 * driver's message ("permission denied for schema public", with a position) says nothing of
+	 * the grant it needs.
+	 */
+	private RetortException noCreatePrivilege(SQLException ex) {
+		String user;
+		try {
+			user = this.session.connection().getMetaData().getUserName();
+		}
+		catch (SQLException unreadable) {
+			user = "the migrating user";
+		}
+		String reason = ex.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+		String schema = this.names.schema();
+		return new RetortException(ErrorCode.RUNTIME, "Could not create " + this.names.qualifiedVersionTable() + " and "
+				+ this.names.qualifiedHistoryTable() + ": user '" + user + "' may not create tables in schema '" + schema
+				+ "' (" + reason + ") [SQLSTATE 42501]. As the schema's owner, run 'GRANT CREATE ON SCHEMA "
+				+ Sql.identifier(schema) + " TO " + Sql.identifier(user) + "' (since PostgreSQL 15 only its owner creates in"
+				+ " public, and GRANT ALL ON DATABASE does not grant it); or migrate as a user that may ('retort.user',"
+				+ " --user), or set 'retort.schema' (--schema) to a schema that user owns.", ex);
 	}
 
 	static RetortException failure(String what, SQLException ex) {
