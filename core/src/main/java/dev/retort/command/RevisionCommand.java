@@ -222,7 +222,21 @@ public final class RevisionCommand {
 			.firstFilesystemLocation()
 			.orElseThrow(() -> new RetortException(ErrorCode.CONFIGURATION, "No filesystem location to write into:"
 					+ " the locations are " + this.context.config().locations()
-					+ ". Give --version-path DIR, or add a 'filesystem:' location."));
+					+ ". Give --version-path DIR, or add a 'filesystem:' location" + projectSources() + "."));
+	}
+
+	/**
+	 * Where a {@code classpath:} location comes from in a Maven or Gradle project: inside an
+	 * application ({@code java -jar app.jar retort revision}) the locations are the jar's.
+	 */
+	private String projectSources() {
+		return this.context.config().locations().stream()
+			.filter((location) -> location.startsWith("classpath:"))
+			.map((location) -> location.substring("classpath:".length()).replaceFirst("^/+", ""))
+			.findFirst()
+			.map((path) -> ": in a project, --location src/main/resources/" + path + " (the sources of classpath:"
+					+ path + ")")
+			.orElse("");
 	}
 
 	/** The file a revision was read from, or {@code null} for a Java class or a resource. */
