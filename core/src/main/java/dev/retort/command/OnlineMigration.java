@@ -52,9 +52,8 @@ final class OnlineMigration {
 			}
 			database.identify();
 			if (config.lockEnabled()) {
-				long start = System.nanoTime();
 				lock = database.lock(config.lockWaitTimeout());
-				this.context.listener().lockAcquired(Duration.ofNanos(System.nanoTime() - start));
+				this.context.listener().lockAcquired(lock.waited());
 			}
 			try {
 				RevisionGraph graph = this.context.graph();

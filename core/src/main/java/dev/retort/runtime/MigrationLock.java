@@ -60,6 +60,9 @@ public final class MigrationLock implements AutoCloseable {
 
 	private boolean clientCheckSet;
 
+	/** From the first try to holding the lock (and the work lock); not the connection before it. */
+	private Duration waited = Duration.ZERO;
+
 	private MigrationLock(Session session, TableNames names, Session worker) {
 		this.session = session;
 		this.names = names;
@@ -110,6 +113,15 @@ public final class MigrationLock implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * How long taking the lock took, from its first try: what {@code retort.lock.wait} reports.
+	 * Opening the lock's session is not part of it, so a runner that did not wait reports about
+	 * one round trip, not a connection's set-up.
+	 */
+	public Duration waited() {
+		return this.waited;
+	}
+
 	private void waitFor(Duration timeout, TableNames names) {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
@@ -123,6 +135,7 @@ public final class MigrationLock implements AutoCloseable {
 					this.held = true;
 				}
 				if (this.held && (this.worker == null || tryWorkLock())) {
+					this.waited = Duration.ofNanos(System.nanoTime() - start);
 					return;
 				}
 				long now = System.nanoTime();
