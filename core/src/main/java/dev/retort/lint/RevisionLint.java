@@ -146,12 +146,11 @@ final class RevisionLint {
 		if (!this.revision.transactional()) {
 			return;
 		}
-		for (List<String> words : NON_TRANSACTIONAL) {
-			if (startsWith(tokens, 0, words.toArray(String[]::new))) {
-				find(LintRule.PG104, String.join(" ", words) + " cannot run inside a transaction block "
-						+ "(SQLSTATE 25001), and this revision is transactional.");
-				return;
-			}
+		String refused = refusedInTransaction(tokens);
+		if (refused != null) {
+			find(LintRule.PG104, refused + " cannot run inside a transaction block (SQLSTATE 25001), and this "
+					+ "revision is transactional.");
+			return;
 		}
 		if (containsWord(tokens, "CONCURRENTLY") && (startsWith(tokens, 0, "CREATE")
 				|| startsWith(tokens, 0, "DROP", "INDEX") || startsWith(tokens, 0, "REINDEX")
@@ -159,6 +158,55 @@ final class RevisionLint {
 			find(LintRule.PG104, "a CONCURRENTLY statement cannot run inside a transaction block (SQLSTATE 25001), "
 					+ "and this revision is transactional.");
 		}
+	}
+
+	/**
+	 * The statement's kind when PostgreSQL refuses it in a transaction block whatever its
+	 * target (the CONCURRENTLY forms aside), or {@code null}.
+	 */
+	private static String refusedInTransaction(List<Token> tokens) {
+		for (List<String> words : NON_TRANSACTIONAL) {
+			if (startsWith(tokens, 0, words.toArray(String[]::new))) {
+				return String.join(" ", words);
+			}
+		}
+		if (startsWith(tokens, 0, "DISCARD", "ALL")) {
+			return "DISCARD ALL";
+		}
+		if (startsWith(tokens, 0, "ALTER", "DATABASE") && containsSequence(tokens, "SET", "TABLESPACE")) {
+			return "ALTER DATABASE ... SET TABLESPACE";
+		}
+		// REINDEX [(options)] SCHEMA | DATABASE | SYSTEM: the forms over many tables.
+		if (startsWith(tokens, 0, "REINDEX")) {
+			int at = skipOptions(tokens, 1);
+			for (String scope : List.of("SCHEMA", "DATABASE", "SYSTEM")) {
+				if (startsWith(tokens, at, scope)) {
+					return "REINDEX " + scope;
+				}
+			}
+		}
+		// CLUSTER without a table re-clusters every table already clustered.
+		if (startsWith(tokens, 0, "CLUSTER")) {
+			int at = skip(tokens, skipOptions(tokens, 1), "VERBOSE");
+			if (at >= tokens.size() || tokens.get(at).isSymbol(';')) {
+				return "CLUSTER without a table";
+			}
+		}
+		return null;
+	}
+
+	/** {@code at} moved past a parenthesised option list, such as {@code (VERBOSE)}, when one is there. */
+	private static int skipOptions(List<Token> tokens, int at) {
+		if (at >= tokens.size() || !tokens.get(at).isSymbol('(')) {
+			return at;
+		}
+		int depth = tokens.get(at).depth();
+		for (int i = at + 1; i < tokens.size(); i++) {
+			if (tokens.get(i).isSymbol(')') && tokens.get(i).depth() == depth) {
+				return i + 1;
+			}
+		}
+		return tokens.size();
 	}
 
 	// PG105

@@ -60,6 +60,23 @@ class LinterTests {
 	}
 
 	@Test
+	void pg104FlagsEveryStatementPostgresqlRefusesInATransaction() {
+		for (String statement : List.of("REINDEX SCHEMA public;", "REINDEX (VERBOSE) DATABASE app;", "REINDEX SYSTEM app;",
+				"CLUSTER;", "CLUSTER VERBOSE;", "DISCARD ALL;", "ALTER DATABASE app SET TABLESPACE fast;")) {
+			assertThat(rules(tx(statement))).as(statement).contains("PG104");
+		}
+		assertThat(findings(tx("REINDEX SCHEMA public;"))).filteredOn((finding) -> finding.rule().equals("PG104"))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).startsWith("REINDEX SCHEMA cannot run inside a "
+					+ "transaction block (SQLSTATE 25001)"));
+		// The forms that can: one table, a discard of less, another ALTER DATABASE.
+		assertThat(rules(tx("CLUSTER users USING users_pkey;"))).doesNotContain("PG104");
+		assertThat(rules(tx("REINDEX TABLE users;"))).doesNotContain("PG104");
+		assertThat(rules(tx("DISCARD PLANS;"))).isEmpty();
+		assertThat(rules(tx("ALTER DATABASE app SET work_mem = '64MB';"))).isEmpty();
+	}
+
+	@Test
 	void pg105NonTransactionalRevisionNotRerunnable() {
 		assertThat(rules(nonTx("ALTER TABLE users ADD COLUMN billing_email text;\n"
 				+ "CREATE INDEX CONCURRENTLY idx_users_billing ON users (billing_email);"))).containsExactly("PG105");
