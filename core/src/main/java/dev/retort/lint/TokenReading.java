@@ -1,6 +1,11 @@
 package dev.retort.lint;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,14 +19,15 @@ import dev.retort.lint.Tokens.Token;
  */
 final class TokenReading {
 
-	/** Functions a column DEFAULT may call without rewriting the table (stable or immutable). */
-	static final Set<String> NON_VOLATILE = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
-			"LOCALTIMESTAMP", "LOCALTIME", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "LOWER", "UPPER", "COALESCE",
-			"NULLIF", "GREATEST", "LEAST", "CAST", "ARRAY", "ROW", "DATE_TRUNC", "MAKE_DATE", "MAKE_INTERVAL", "TO_JSONB",
-			"TO_JSON", "JSONB_BUILD_OBJECT", "JSONB_BUILD_ARRAY", "JSON_BUILD_OBJECT", "JSON_BUILD_ARRAY", "CONCAT",
-			"LENGTH", "ABS", "ROUND", "TRIM", "REPLACE", "SUBSTRING", "CURRENT_USER", "SESSION_USER", "CURRENT_SCHEMA",
-			"INTERVAL", "TIMESTAMP", "TIMESTAMPTZ", "DATE", "NUMERIC", "DECIMAL", "VARCHAR", "CHAR", "CHARACTER",
-			"BIT", "VARBIT", "TIME", "TIMETZ");
+	/**
+	 * What a column DEFAULT may call without rewriting the table (stable or immutable): the SQL
+	 * functions written as keywords or type names, and pg_catalog's non-volatile functions.
+	 */
+	static final Set<String> NON_VOLATILE = nonVolatile("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
+			"LOCALTIMESTAMP", "LOCALTIME", "COALESCE", "NULLIF", "GREATEST", "LEAST", "CAST", "ARRAY", "ROW", "TRIM",
+			"POSITION", "OVERLAY", "CURRENT_USER", "SESSION_USER", "CURRENT_SCHEMA", "INTERVAL", "TIMESTAMP",
+			"TIMESTAMPTZ", "DATE", "NUMERIC", "DECIMAL", "VARCHAR", "CHAR", "CHARACTER", "BIT", "VARBIT", "TIME",
+			"TIMETZ");
 
 	/** Column types whose ADD COLUMN creates a sequence and fills every row. */
 	static final Set<String> SERIAL_TYPES = Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4",
@@ -32,6 +38,27 @@ final class TokenReading {
 			"PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "COLLATE", "USING", "STORAGE", "COMPRESSION");
 
 	private TokenReading() {
+	}
+
+	/**
+	 * {@code keywords} and the functions of {@code non-volatile-functions.txt} (generated from
+	 * pg_proc, as squawk's list is), upper-cased as words are.
+	 */
+	private static Set<String> nonVolatile(String... keywords) {
+		Set<String> names = new HashSet<>(List.of(keywords));
+		try (InputStream in = TokenReading.class.getResourceAsStream("non-volatile-functions.txt")) {
+			if (in == null) {
+				throw new IllegalStateException("non-volatile-functions.txt is missing from the classpath");
+			}
+			new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.forEach((line) -> names.add(line.toUpperCase(Locale.ROOT)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return Set.copyOf(names);
 	}
 
 	/** A name as findings show it: in double quotes. */
@@ -138,8 +165,10 @@ final class TokenReading {
 				return null;
 			}
 			boolean cast = i > 1 && action.get(i - 1).isSymbol(':') && action.get(i - 2).isSymbol(':');
+			// A function of another schema than pg_catalog is not the built-in of that name.
+			boolean otherSchema = i > 1 && action.get(i - 1).isSymbol('.') && !action.get(i - 2).is("PG_CATALOG");
 			if (token.kind() == Tokens.Kind.WORD && action.get(i + 1).isSymbol('(') && !cast
-					&& !NON_VOLATILE.contains(token.text())) {
+					&& (otherSchema || !NON_VOLATILE.contains(token.text()))) {
 				return token.text();
 			}
 		}

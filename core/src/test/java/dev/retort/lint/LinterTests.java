@@ -138,6 +138,23 @@ class LinterTests {
 	}
 
 	@Test
+	void pg110KnowsWhichBuiltInFunctionsAreNotVolatile() {
+		// Stable or immutable: evaluated once, stored in the catalog, no rewrite.
+		for (String expression : List.of("timezone('utc', now())", "md5('x')", "to_char(now(), 'YYYY')",
+				"current_setting('app.region')", "date_part('year', now())", "trim(both ' ' from 'x')", "jsonb_build_object('a', 1)",
+				"pg_catalog.now()")) {
+			assertThat(rules(tx("ALTER TABLE users ADD COLUMN c text DEFAULT " + expression + ";"))).as(expression)
+				.isEmpty();
+		}
+		// Volatile, or unknown (an extension's, your own): called for every row.
+		for (String expression : List.of("random()", "clock_timestamp()", "timeofday()", "nextval('users_seq')",
+				"uuid_generate_v4()", "app.next_code()", "md5(random()::text)")) {
+			assertThat(rules(tx("ALTER TABLE users ADD COLUMN c text DEFAULT " + expression + ";"))).as(expression)
+				.containsExactly("PG110");
+		}
+	}
+
+	@Test
 	void pg110NamesWhatIsAddedAndTheWayOutThatAppliesToIt() {
 		assertThat(findings(tx("ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();"))).singleElement()
 			.satisfies((finding) -> assertThat(finding.message()).startsWith("Adding \"users.token\" with DEFAULT "
