@@ -8,8 +8,10 @@ import dev.retort.lint.Tokens.Token;
 import static dev.retort.lint.TokenReading.SERIAL_TYPES;
 import static dev.retort.lint.TokenReading.actions;
 import static dev.retort.lint.TokenReading.alterTableName;
+import static dev.retort.lint.TokenReading.columnList;
 import static dev.retort.lint.TokenReading.containsSequence;
 import static dev.retort.lint.TokenReading.containsWord;
+import static dev.retort.lint.TokenReading.declaresNotNull;
 import static dev.retort.lint.TokenReading.indexOfWord;
 import static dev.retort.lint.TokenReading.nameAt;
 import static dev.retort.lint.TokenReading.notNullCheckColumn;
@@ -119,6 +121,7 @@ final class AlterTableRules {
 		String column = nameAt(action, at);
 		String type = typeOf(action, at + 1);
 		this.lint.catalog().declareColumn(table, column, type);
+		this.lint.catalog().declareNotNull(table, column, declaresNotNull(action, at + 1));
 		this.lint.jsonColumn(table, column, type);
 		if (!existing) {
 			return;
@@ -188,6 +191,9 @@ final class AlterTableRules {
 					+ " reads every row of " + quote(table) + " under "
 					+ (foreignKey ? "a SHARE ROW EXCLUSIVE lock on both tables" : "an ACCESS EXCLUSIVE lock") + ".");
 		}
+		if (containsSequence(action, "PRIMARY", "KEY")) {
+			primaryKey(table, existing, action);
+		}
 		if ((containsWord(action, "UNIQUE") || containsSequence(action, "PRIMARY", "KEY"))
 				&& !containsSequence(action, "USING", "INDEX")) {
 			this.lint.find(LintRule.PG108, "the index behind the constraint" + named + " is built under an ACCESS EXCLUSIVE "
@@ -196,6 +202,34 @@ final class AlterTableRules {
 		if (containsWord(action, "EXCLUDE")) {
 			this.lint.find(LintRule.PG108, "the index behind the exclusion constraint" + named + " is built under an ACCESS "
 					+ "EXCLUSIVE lock on " + quote(table) + ", and no online way to add one exists.");
+		}
+	}
+
+	/**
+	 * A primary key makes its columns NOT NULL. Over an index built beforehand (PG108's way out),
+	 * that is the only part that may read the table: each column not yet known to hold no null is
+	 * checked row by row, as SET NOT NULL is (PG109).
+	 */
+	private void primaryKey(String table, boolean existing, List<Token> action) {
+		List<String> columns;
+		int using = indexOfWord(action, "USING", 0);
+		if (using >= 0 && startsWith(action, using + 1, "INDEX")) {
+			String index = nameAt(action, using + 2);
+			columns = (index != null) ? this.lint.catalog().indexColumns(index, table) : null;
+			List<String> nullable = (columns == null) ? List.of() : columns.stream()
+				.filter((column) -> !this.lint.catalog().holdsNoNull(table, column))
+				.toList();
+			if (existing && !nullable.isEmpty()) {
+				this.lint.find(LintRule.PG109, "the primary key USING INDEX " + quote(index) + " makes "
+						+ String.join(", ", nullable.stream().map((column) -> quote(table + "." + column)).toList())
+						+ " NOT NULL, which reads every row of " + quote(table) + " under an ACCESS EXCLUSIVE lock.");
+			}
+		}
+		else {
+			columns = columnList(action, indexOfWord(action, "KEY", 0) + 1);
+		}
+		for (String column : (columns != null) ? columns : List.<String>of()) {
+			this.lint.catalog().declareNotNull(table, column, true);
 		}
 	}
 
@@ -210,10 +244,15 @@ final class AlterTableRules {
 	private void alterColumn(String table, boolean existing, String column, List<Token> action, int at) {
 		String qualified = quote(table + "." + column);
 		if (startsWith(action, at, "SET", "NOT", "NULL")) {
-			if (existing && !this.lint.catalog().isProvenNotNull(table, column)) {
+			if (existing && !this.lint.catalog().holdsNoNull(table, column)) {
 				this.lint.find(LintRule.PG109, "SET NOT NULL reads every row of " + quote(table)
 						+ " under an ACCESS EXCLUSIVE lock to check " + qualified + ".");
 			}
+			this.lint.catalog().declareNotNull(table, column, true);
+			return;
+		}
+		if (startsWith(action, at, "DROP", "NOT", "NULL")) {
+			this.lint.catalog().declareNotNull(table, column, false);
 			return;
 		}
 		int type = startsWith(action, at, "SET", "DATA", "TYPE") ? at + 3

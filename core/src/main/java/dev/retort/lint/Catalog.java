@@ -2,13 +2,15 @@ package dev.retort.lint;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the revisions linted so far declared, for the rules that depend on what came before:
- * column types (from {@code CREATE TABLE}, {@code ADD COLUMN}, {@code ALTER COLUMN ... TYPE}) and
- * {@code CHECK (c IS NOT NULL)} constraints with whether they were validated.
+ * column types (from {@code CREATE TABLE}, {@code ADD COLUMN}, {@code ALTER COLUMN ... TYPE}),
+ * {@code CHECK (c IS NOT NULL)} constraints with whether they were validated, the columns declared
+ * {@code NOT NULL}, and the columns of each index.
  */
 final class Catalog {
 
@@ -20,6 +22,12 @@ final class Catalog {
 
 	/** {@code table.column} holding a validated {@code CHECK (c IS NOT NULL)}. */
 	private final Set<String> provenNotNull = new HashSet<>();
+
+	/** {@code table.column} declared NOT NULL (or a primary key, an identity, a serial). */
+	private final Set<String> notNull = new HashSet<>();
+
+	/** The plain columns of each index, by index name. */
+	private final Map<String, Index> indexes = new HashMap<>();
 
 	/** Records a column's type; the type it had before, or {@code null} when it was not declared. */
 	String declareColumn(String table, String column, String type) {
@@ -46,6 +54,35 @@ final class Catalog {
 
 	boolean isProvenNotNull(String table, String column) {
 		return this.provenNotNull.contains(table + "." + column);
+	}
+
+	/** Records whether {@code column} is declared NOT NULL. */
+	void declareNotNull(String table, String column, boolean notNull) {
+		if (notNull) {
+			this.notNull.add(table + "." + column);
+		}
+		else {
+			this.notNull.remove(table + "." + column);
+		}
+	}
+
+	/** Whether making {@code column} NOT NULL needs no scan: it is NOT NULL already, or a validated check proves it. */
+	boolean holdsNoNull(String table, String column) {
+		return this.notNull.contains(table + "." + column) || isProvenNotNull(table, column);
+	}
+
+	/** Records an index on plain columns. */
+	void index(String name, String table, List<String> columns) {
+		this.indexes.put(name, new Index(table, List.copyOf(columns)));
+	}
+
+	/** The columns of index {@code name} of {@code table}, or {@code null} when unknown (or not plain columns). */
+	List<String> indexColumns(String name, String table) {
+		Index index = this.indexes.get(name);
+		return (index != null && index.table().equals(table)) ? index.columns() : null;
+	}
+
+	private record Index(String table, List<String> columns) {
 	}
 
 }

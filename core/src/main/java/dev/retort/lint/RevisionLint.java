@@ -9,8 +9,11 @@ import java.util.Set;
 
 import dev.retort.lint.Tokens.Token;
 
+import static dev.retort.lint.TokenReading.afterName;
+import static dev.retort.lint.TokenReading.columnList;
 import static dev.retort.lint.TokenReading.containsSequence;
 import static dev.retort.lint.TokenReading.containsWord;
+import static dev.retort.lint.TokenReading.declaresNotNull;
 import static dev.retort.lint.TokenReading.indexOfSymbol;
 import static dev.retort.lint.TokenReading.indexOfWord;
 import static dev.retort.lint.TokenReading.indexOfWordAtDepth;
@@ -243,7 +246,18 @@ final class RevisionLint {
 			String column = definition.get(0).name();
 			String type = typeOf(definition, 1);
 			this.catalog.declareColumn(table, column, type);
+			this.catalog.declareNotNull(table, column, declaresNotNull(definition, 1));
 			jsonColumn(table, column, type);
+		}
+		for (List<Token> definition : split(tokens, open + 1, depth)) {
+			int key = indexOfWord(definition, "KEY", 0);
+			if (!definition.isEmpty() && isTableConstraint(definition.get(0)) && key > 0
+					&& definition.get(key - 1).is("PRIMARY")) {
+				List<String> columns = columnList(definition, key + 1);
+				for (String column : (columns != null) ? columns : List.<String>of()) {
+					this.catalog.declareNotNull(table, column, true);
+				}
+			}
 		}
 	}
 
@@ -253,7 +267,15 @@ final class RevisionLint {
 		int at = skip(tokens, indexOfWord(tokens, "INDEX", 0) + 1, "CONCURRENTLY");
 		at = skip(tokens, at, "IF", "NOT", "EXISTS");
 		if (at < on) {
-			this.createdIndexes.add(nameAt(tokens, at));
+			String index = nameAt(tokens, at);
+			this.createdIndexes.add(index);
+			// Its columns, for a primary key added USING INDEX later (PG109).
+			int columns = afterName(tokens, skip(tokens, on + 1, "ONLY"));
+			columns = startsWith(tokens, columns, "USING") ? columns + 2 : columns;
+			List<String> names = columnList(tokens, columns);
+			if (index != null && table != null && names != null) {
+				this.catalog.index(index, table, names);
+			}
 		}
 		if (!containsWord(tokens, "CONCURRENTLY") && table != null && !this.created.contains(table)) {
 			find(LintRule.PG101, "CREATE INDEX takes a SHARE lock on " + quote(table)

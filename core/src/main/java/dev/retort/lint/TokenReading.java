@@ -151,6 +151,43 @@ final class TokenReading {
 		return TypeChanges.normalise(type.toString());
 	}
 
+	/**
+	 * Whether the column definition whose type starts at {@code typeAt} makes the column NOT NULL:
+	 * {@code NOT NULL}, {@code PRIMARY KEY}, an identity or a serial type.
+	 */
+	static boolean declaresNotNull(List<Token> definition, int typeAt) {
+		if (typeAt < definition.size() && SERIAL_TYPES.contains(definition.get(typeAt).text())) {
+			return true;
+		}
+		int depth = (typeAt < definition.size()) ? definition.get(typeAt).depth() : 0;
+		for (int i = typeAt; i + 1 < definition.size(); i++) {
+			if (definition.get(i).depth() == depth && (startsWith(definition, i, "NOT", "NULL")
+					|| startsWith(definition, i, "PRIMARY", "KEY") || startsWith(definition, i, "AS", "IDENTITY"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The plain columns of the parenthesised list at {@code open}, such as an index's or a
+	 * primary key's; {@code null} when it is not there or holds an expression.
+	 */
+	static List<String> columnList(List<Token> tokens, int open) {
+		if (open < 0 || open >= tokens.size() || !tokens.get(open).isSymbol('(')) {
+			return null;
+		}
+		List<String> columns = new ArrayList<>();
+		for (List<Token> part : split(tokens, open + 1, tokens.get(open).depth() + 1)) {
+			if (part.isEmpty() || indexOfSymbol(part, '(', 0) >= 0 || nameAt(part, 0) == null
+					|| afterName(part, 0) != 1) {
+				return null;
+			}
+			columns.add(part.get(0).name());
+		}
+		return columns;
+	}
+
 	/** The first function a DEFAULT calls that may be volatile, or {@code null}. */
 	static String volatileDefault(List<Token> action) {
 		int at = indexOfWord(action, "DEFAULT", 0);

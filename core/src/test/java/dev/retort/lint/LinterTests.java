@@ -138,6 +138,36 @@ class LinterTests {
 	}
 
 	@Test
+	void pg109PrimaryKeyUsingIndexOverANullableColumnScansToo() {
+		// PG108's way out for a primary key: the index concurrently, then the constraint USING INDEX.
+		Rev index = nonTx("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS accounts_balance_idx ON accounts (balance);");
+		// accounts.balance may hold nulls: the constraint makes it NOT NULL, which reads every row.
+		assertThat(findings(index, tx("ALTER TABLE accounts DROP CONSTRAINT accounts_pkey, "
+				+ "ADD CONSTRAINT accounts_pkey PRIMARY KEY USING INDEX accounts_balance_idx;")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG109"))
+			.satisfies((finding) -> assertThat(finding.message()).contains("\"accounts.balance\"", "ACCESS EXCLUSIVE"));
+		// Made NOT NULL the safe way first, or NOT NULL from the start: nothing to scan.
+		assertThat(rules(index, tx("ALTER TABLE accounts ADD CONSTRAINT balance_nn CHECK (balance IS NOT NULL) NOT VALID;"),
+				tx("ALTER TABLE accounts VALIDATE CONSTRAINT balance_nn;"),
+				tx("ALTER TABLE accounts ADD CONSTRAINT accounts_balance_key PRIMARY KEY USING INDEX accounts_balance_idx;")))
+			.isEmpty();
+		assertThat(rules(tx("CREATE TABLE codes (code text NOT NULL, label text);"),
+				nonTx("CREATE UNIQUE INDEX CONCURRENTLY codes_code_idx ON codes (code);"),
+				tx("ALTER TABLE codes ADD CONSTRAINT codes_pkey PRIMARY KEY USING INDEX codes_code_idx;")))
+			.isEmpty();
+		// SET NOT NULL on a column NOT NULL already changes nothing; after DROP NOT NULL it scans again.
+		assertThat(rules(tx("CREATE TABLE codes (code text NOT NULL, label text);"),
+				tx("ALTER TABLE codes ALTER COLUMN code SET NOT NULL;"))).isEmpty();
+		assertThat(rules(tx("CREATE TABLE codes (code text NOT NULL, label text);"),
+				tx("ALTER TABLE codes ALTER COLUMN code DROP NOT NULL;"), tx("ALTER TABLE codes ALTER COLUMN code SET NOT NULL;")))
+			.containsExactly("PG109");
+		// A unique constraint does not make its columns NOT NULL.
+		assertThat(rules(index, tx("ALTER TABLE accounts ADD CONSTRAINT accounts_balance_key UNIQUE USING INDEX "
+				+ "accounts_balance_idx;"))).isEmpty();
+	}
+
+	@Test
 	void pg110KnowsWhichBuiltInFunctionsAreNotVolatile() {
 		// Stable or immutable: evaluated once, stored in the catalog, no rewrite.
 		for (String expression : List.of("timezone('utc', now())", "md5('x')", "to_char(now(), 'YYYY')",
