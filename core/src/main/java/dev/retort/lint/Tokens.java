@@ -88,10 +88,15 @@ final class Tokens {
 				i = j + 1;
 			}
 			else if (c == '"') {
-				int end = sql.indexOf('"', i + 1);
-				end = (end < 0) ? n : end;
-				tokens.add(new Token(Kind.QUOTED, sql.substring(i + 1, end), depth));
-				i = end + 1;
+				// A doubled quote inside stands for one: "my""table" is the name my"table.
+				StringBuilder name = new StringBuilder();
+				int j = i + 1;
+				while (j < n && (sql.charAt(j) != '"' || (j + 1 < n && sql.charAt(j + 1) == '"'))) {
+					name.append(sql.charAt(j));
+					j += (sql.charAt(j) == '"') ? 2 : 1;
+				}
+				tokens.add(new Token(Kind.QUOTED, name.toString(), depth));
+				i = j + 1;
 			}
 			else if (c == '$' && dollarTagEnd(sql, i) > 0) {
 				int tagEnd = dollarTagEnd(sql, i);

@@ -328,6 +328,15 @@ class LinterTests {
 			.isEmpty();
 	}
 
+	@Test
+	void aQuotedNameMayHoldADoubledQuote() {
+		assertThat(findings(tx("CREATE TABLE \"my\"\"table\" (id int);"),
+				tx("ALTER TABLE \"my\"\"table\" ADD COLUMN x int NOT NULL;")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG111"))
+			.satisfies((finding) -> assertThat(finding.message()).contains("\"my\"table.x\""));
+	}
+
 	// Helpers: BASE, then the revisions given, each its own revision r2, r3, …
 
 	private record Rev(String sql, boolean transactional) {
