@@ -74,7 +74,7 @@ final class RevisionLint {
 
 	private final AlterTableRules alterTableRules = new AlterTableRules(this);
 
-	/** The findings of the statement being linted, before its acknowledgements apply. */
+	/** The findings of the statements of the line being linted, before their acknowledgements apply. */
 	private final List<LintFinding> pending = new ArrayList<>();
 
 	private StatementShape current;
@@ -90,13 +90,18 @@ final class RevisionLint {
 	void run() {
 		for (int i = 0; i < this.shapes.size(); i++) {
 			this.current = this.shapes.get(i);
-			this.pending.clear();
 			if (!this.current.tokens.isEmpty()) {
 				lintStatement(i);
 			}
-			this.findings.addAll(Ack.apply(this.revision, this.current.statement, this.pending));
 			if (this.current.createsTable != null) {
 				this.created.add(this.current.createsTable);
+			}
+			// The acknowledgements above a line are for every statement that starts on it.
+			boolean lineGoesOn = i + 1 < this.shapes.size()
+					&& this.shapes.get(i + 1).statement.line() == this.current.statement.line();
+			if (!lineGoesOn) {
+				this.findings.addAll(Ack.apply(this.revision, this.current.statement, this.pending));
+				this.pending.clear();
 			}
 		}
 	}

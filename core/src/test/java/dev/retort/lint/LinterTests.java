@@ -309,6 +309,17 @@ class LinterTests {
 	}
 
 	@Test
+	void anAcknowledgementCoversEveryStatementOfTheLineBelowIt() {
+		assertThat(rules(tx("-- lint:ack PG114 reads removed in release 2.3\n"
+				+ "SELECT 1; ALTER TABLE users DROP COLUMN legacy_flag;"))).isEmpty();
+		assertThat(rules(tx("-- lint:ack PG101 just in case\nSELECT 1; ALTER TABLE users ADD COLUMN note text;")))
+			.containsExactly("LINT002");
+		// Not the statements of the lines after.
+		assertThat(rules(tx("-- lint:ack PG114 reads removed in release 2.3\nSELECT 1; ALTER TABLE users DROP COLUMN name;\n"
+				+ "ALTER TABLE users DROP COLUMN legacy_flag;"))).containsExactly("PG114");
+	}
+
+	@Test
 	void findingsNameTheFileAndLineOfTheirStatement() {
 		List<LintFinding> findings = findings(tx("-- why\nALTER TABLE users ADD COLUMN note text;\n\n"
 				+ "CREATE INDEX idx_users_note\n    ON users (note);"));
