@@ -137,7 +137,7 @@ final class RevisionLint {
 				&& containsWord(tokens, "LOCK_TIMEOUT")) {
 			lockTimeout(tokens, index);
 		}
-		backfill(tokens);
+		backfill();
 		usesAddedLabel(tokens);
 		multipleTables();
 	}
@@ -410,17 +410,18 @@ final class RevisionLint {
 	}
 
 	// PG117
-	private void backfill(List<Token> tokens) {
+	private void backfill() {
 		String table = this.current.writesTable;
 		if (table == null) {
 			return;
 		}
-		String verb = tokens.get(0).text();
+		List<Token> write = this.current.write;
+		String verb = write.get(0).text();
 		if (this.revision.transactional() && this.ddlOnExisting) {
 			find(LintRule.PG117, verb + " of " + quote(table) + " runs while this revision's DDL locks are held "
 					+ "until the commit.");
 		}
-		else if (!verb.equals("INSERT") && indexOfWordAtDepth(tokens, "WHERE", 0) < 0) {
+		else if (!verb.equals("INSERT") && indexOfWordAtDepth(write, "WHERE", write.get(0).depth()) < 0) {
 			find(LintRule.PG117, Severity.WARNING, verb + " of every row of " + quote(table)
 					+ " in one statement locks them all and bloats the table.");
 		}

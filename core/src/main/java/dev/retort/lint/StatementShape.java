@@ -38,6 +38,9 @@ final class StatementShape {
 	/** The pre-existing table an UPDATE, DELETE or INSERT ... SELECT writes, or {@code null}. */
 	String writesTable;
 
+	/** That write's own tokens: the statement, or the body of the WITH query that holds it. */
+	List<Token> write = List.of();
+
 	private StatementShape(Statement statement, List<Token> tokens) {
 		this.statement = statement;
 		this.tokens = tokens;
@@ -81,11 +84,37 @@ final class StatementShape {
 			shape.locksTable = table;
 			shape.strongLock = strong;
 		}
-		String written = writtenTable(tokens);
+		List<Token> write = write(tokens);
+		String written = writtenTable(write);
 		if (written != null && !createdBefore.contains(written)) {
 			shape.writesTable = written;
+			shape.write = write;
 		}
 		return shape;
+	}
+
+	/**
+	 * The tokens of the statement's first write: the statement itself, or for
+	 * {@code WITH … AS (UPDATE …) …} the write in a WITH query or the main one.
+	 */
+	private static List<Token> write(List<Token> tokens) {
+		if (!startsWith(tokens, 0, "WITH")) {
+			return tokens;
+		}
+		for (int i = 1; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			boolean verb = token.is("UPDATE") || startsWith(tokens, i, "DELETE", "FROM")
+					|| startsWith(tokens, i, "INSERT", "INTO");
+			if (verb && (token.depth() == 0 || tokens.get(i - 1).isSymbol('('))) {
+				int end = i + 1;
+				// A WITH query's body ends at its closing parenthesis, the main query at the end.
+				while (end < tokens.size() && tokens.get(end).depth() >= token.depth()) {
+					end++;
+				}
+				return tokens.subList(i, end);
+			}
+		}
+		return List.of();
 	}
 
 	private static String writtenTable(List<Token> tokens) {

@@ -278,6 +278,24 @@ class LinterTests {
 	}
 
 	@Test
+	void pg117ReadsTheWritesOfACommonTableExpression() {
+		assertThat(findings(tx("ALTER TABLE users ADD COLUMN score int;\n"
+				+ "WITH moved AS (UPDATE users SET score = 0 RETURNING id) SELECT count(*) FROM moved;")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG117"))
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.ERROR))
+			.satisfies((finding) -> assertThat(finding.message()).startsWith("UPDATE of \"users\""));
+		assertThat(findings(tx("WITH gone AS (DELETE FROM orders RETURNING id) SELECT count(*) FROM gone;")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING));
+		assertThat(rules(tx("WITH gone AS (DELETE FROM orders WHERE id < 10 RETURNING id) SELECT count(*) FROM gone;")))
+			.isEmpty();
+		assertThat(rules(tx("WITH ids AS (SELECT id FROM orders) UPDATE users SET name = 'x' WHERE id IN (SELECT id FROM ids);")))
+			.isEmpty();
+		assertThat(rules(tx("WITH ids AS (SELECT id FROM orders) SELECT count(*) FROM ids;"))).isEmpty();
+	}
+
+	@Test
 	void pg118EnumAddValueHazard() {
 		assertThat(rules(tx("ALTER TYPE order_status ADD VALUE 'refunded';\n"
 				+ "UPDATE orders SET status = 'refunded' WHERE id = 42;"))).containsExactly("PG118");
