@@ -10,7 +10,7 @@ import java.util.Set;
  * What the revisions linted so far declared, for the rules that depend on what came before:
  * column types (from {@code CREATE TABLE}, {@code ADD COLUMN}, {@code ALTER COLUMN ... TYPE}),
  * {@code CHECK (c IS NOT NULL)} constraints with whether they were validated, the columns declared
- * {@code NOT NULL}, and the columns of each index.
+ * {@code NOT NULL}, the columns of each index, and which tables are partitioned.
  */
 final class Catalog {
 
@@ -25,6 +25,9 @@ final class Catalog {
 
 	/** {@code table.column} declared NOT NULL (or a primary key, an identity, a serial). */
 	private final Set<String> notNull = new HashSet<>();
+
+	/** Tables created {@code PARTITION BY}. */
+	private final Set<String> partitioned = new HashSet<>();
 
 	/** The plain columns of each index, by index name. */
 	private final Map<String, Index> indexes = new HashMap<>();
@@ -69,6 +72,14 @@ final class Catalog {
 	/** Whether making {@code column} NOT NULL needs no scan: it is NOT NULL already, or a validated check proves it. */
 	boolean holdsNoNull(String table, String column) {
 		return this.notNull.contains(table + "." + column) || isProvenNotNull(table, column);
+	}
+
+	void partitioned(String table) {
+		this.partitioned.add(table);
+	}
+
+	boolean isPartitioned(String table) {
+		return this.partitioned.contains(table);
 	}
 
 	/** Records an index on plain columns. */

@@ -43,6 +43,11 @@ final class RevisionLint {
 			List.of("DROP", "DATABASE"), List.of("CREATE", "TABLESPACE"), List.of("DROP", "TABLESPACE"),
 			List.of("ALTER", "SYSTEM"), List.of("VACUUM"));
 
+	/** PG101's way out on a partitioned table, which PostgreSQL cannot index concurrently. */
+	static final String PARTITIONED_INDEX_FIX = "CREATE INDEX ... ON ONLY the partitioned table (nothing is built), "
+			+ "then in a revision with 'Transactional: false' CREATE INDEX CONCURRENTLY on each partition, and ALTER "
+			+ "INDEX ... ATTACH PARTITION each of them to the first.";
+
 	private final LintedRevision revision;
 
 	private final List<StatementShape> shapes;
@@ -239,6 +244,12 @@ final class RevisionLint {
 
 	private void createTable(List<Token> tokens) {
 		String table = this.current.createsTable;
+		for (int i = 0; table != null && i < tokens.size(); i++) {
+			// A partition may itself be partitioned: PARTITION OF t FOR VALUES … PARTITION BY …
+			if (tokens.get(i).depth() == 0 && startsWith(tokens, i, "PARTITION", "BY")) {
+				this.catalog.partitioned(table);
+			}
+		}
 		int open = indexOfSymbol(tokens, '(', 0);
 		if (open < 0 || table == null) {
 			return;
@@ -282,9 +293,18 @@ final class RevisionLint {
 				this.catalog.index(index, table, names);
 			}
 		}
-		if (!containsWord(tokens, "CONCURRENTLY") && table != null && !this.created.contains(table)) {
+		if (containsWord(tokens, "CONCURRENTLY") || table == null || this.created.contains(table)) {
+			return;
+		}
+		if (!this.catalog.isPartitioned(table)) {
 			find(LintRule.PG101, "CREATE INDEX takes a SHARE lock on " + quote(table)
 					+ " and blocks its INSERT, UPDATE and DELETE for the whole build.");
+		}
+		// ON ONLY a partitioned table builds nothing: an invalid index that each partition's attaches to.
+		else if (!startsWith(tokens, on + 1, "ONLY")) {
+			find(LintRule.PG101, "CREATE INDEX on the partitioned table " + quote(table) + " builds the index of "
+					+ "every partition under a SHARE lock, blocking their INSERT, UPDATE and DELETE for the whole build.",
+					PARTITIONED_INDEX_FIX);
 		}
 	}
 

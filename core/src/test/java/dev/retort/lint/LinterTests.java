@@ -35,6 +35,21 @@ class LinterTests {
 	}
 
 	@Test
+	void pg101KnowsPartitionedTablesAndNewMaterializedViews() {
+		// PostgreSQL cannot build an index on a partitioned table concurrently: the way is ON ONLY
+		// (no build), each partition's index concurrently, then ATTACH PARTITION.
+		assertThat(rules(tx("CREATE INDEX events_id_idx ON ONLY events (id);"))).isEmpty();
+		assertThat(findings(tx("CREATE INDEX events_id_idx ON events (id);"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG101"))
+			.satisfies((finding) -> assertThat(finding.fix()).contains("ON ONLY", "ATTACH PARTITION"));
+		// On a plain table ONLY changes nothing: the index is built under the lock.
+		assertThat(rules(tx("CREATE INDEX idx_users_name ON ONLY users (name);"))).containsExactly("PG101");
+		// A materialized view created in the same revision is new, as a table is.
+		assertThat(rules(tx("CREATE MATERIALIZED VIEW order_counts AS SELECT user_id, count(*) AS n FROM orders GROUP BY 1;\n"
+				+ "CREATE UNIQUE INDEX order_counts_user_idx ON order_counts (user_id);"))).isEmpty();
+	}
+
+	@Test
 	void pg102DropIndexNotConcurrent() {
 		assertThat(findings(tx("DROP INDEX idx_users_email;"))).singleElement()
 			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING))
