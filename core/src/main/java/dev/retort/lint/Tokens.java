@@ -59,8 +59,7 @@ final class Tokens {
 				}
 			}
 			else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-				int end = sql.indexOf("*/", i + 2);
-				i = (end < 0) ? n : end + 2;
+				i = blockCommentEnd(sql, i);
 			}
 			else if (c == '\'' || ((c == 'e' || c == 'E') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
 				int start = (c == '\'') ? i + 1 : i + 2;
@@ -135,6 +134,29 @@ final class Tokens {
 			}
 		}
 		return tokens;
+	}
+
+	/** The index after the block comment starting at {@code at}; they nest: each opening needs its own end. */
+	private static int blockCommentEnd(String sql, int at) {
+		int depth = 0;
+		int i = at;
+		while (i + 1 < sql.length()) {
+			if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+				depth++;
+				i += 2;
+			}
+			else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+				depth--;
+				i += 2;
+				if (depth == 0) {
+					return i;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return sql.length();
 	}
 
 	/** The index after {@code $tag$} starting at {@code at}, or -1. */

@@ -381,6 +381,15 @@ class LinterTests {
 			.satisfies((finding) -> assertThat(finding.message()).contains("\"my\"table.x\""));
 	}
 
+	@Test
+	void aNestedBlockCommentEndsWhereItsOwnEndIs() {
+		// As PostgreSQL reads it: the comment ends at the second */, and the index follows it.
+		assertThat(rules(tx("/* old: /* was DROP TABLE users; */ kept for history */\n"
+				+ "CREATE INDEX idx_users_name ON users (name);"))).containsExactly("PG101");
+		assertThat(rules(tx("ALTER TABLE users /* was /* nullable */ once */ ADD COLUMN tenant_id bigint NOT NULL;")))
+			.containsExactly("PG111");
+	}
+
 	// Helpers: BASE, then the revisions given, each its own revision r2, r3, …
 
 	private record Rev(String sql, boolean transactional) {
