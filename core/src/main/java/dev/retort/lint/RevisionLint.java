@@ -98,6 +98,10 @@ final class RevisionLint {
 			if (!this.current.tokens.isEmpty()) {
 				lintStatement(i);
 			}
+			// Held until the commit: a later VALIDATE of the table scans with writes blocked (PG107).
+			if (this.current.locksTable != null && this.current.strongLock) {
+				this.altered.add(this.current.locksTable);
+			}
 			if (this.current.createsTable != null) {
 				this.created.add(this.current.createsTable);
 			}

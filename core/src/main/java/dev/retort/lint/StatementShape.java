@@ -22,6 +22,10 @@ import static dev.retort.lint.TokenReading.tableKeyword;
  */
 final class StatementShape {
 
+	/** The modes of LOCK TABLE that block writes. */
+	private static final Set<String> WRITE_BLOCKING_LOCKS = Set.of("SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE",
+			"ACCESS EXCLUSIVE");
+
 	final Statement statement;
 
 	final List<Token> tokens;
@@ -84,6 +88,14 @@ final class StatementShape {
 			at = skip(tokens, at, "IF", "EXISTS");
 			at = skip(tokens, at, "ONLY");
 			table = nameAt(tokens, at);
+			if (startsWith(tokens, 0, "LOCK")) {
+				// LOCK TABLE t IN … MODE: only the modes that block writes count (ACCESS EXCLUSIVE without IN).
+				int in = indexOfWord(tokens, "IN", at);
+				String mode = (in < 0) ? "ACCESS EXCLUSIVE" : String.join(" ", tokens.subList(in + 1,
+						Math.max(in + 1, indexOfWord(tokens, "MODE", in))).stream().map(Token::text).toList());
+				table = WRITE_BLOCKING_LOCKS.contains(mode) ? table : null;
+				strong = !mode.equals("SHARE");
+			}
 		}
 		if (table != null && !createdBefore.contains(table)) {
 			shape.locksTable = table;

@@ -121,6 +121,20 @@ class LinterTests {
 	}
 
 	@Test
+	void pg107SeesEveryEarlierStatementThatBlocksWritesOnTheTable() {
+		for (String locking : List.of("LOCK TABLE orders;", "LOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE;",
+				"CREATE TRIGGER orders_audit AFTER UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION audit();")) {
+			assertThat(rules(tx(locking + "\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;"))).as(locking)
+				.contains("PG107");
+		}
+		// A lock that lets writes through does not.
+		assertThat(rules(tx("LOCK TABLE orders IN ACCESS SHARE MODE;\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;")))
+			.isEmpty();
+		assertThat(rules(tx("LOCK TABLE orders IN ROW EXCLUSIVE MODE;\nALTER TABLE users ADD COLUMN note text;")))
+			.isEmpty();
+	}
+
+	@Test
 	void pg108IndexBackedConstraintBlocking() {
 		assertThat(rules(tx("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);")))
 			.containsExactly("PG108");
