@@ -10,6 +10,7 @@ import static dev.retort.lint.TokenReading.actions;
 import static dev.retort.lint.TokenReading.alterTableName;
 import static dev.retort.lint.TokenReading.containsWord;
 import static dev.retort.lint.TokenReading.indexOfWord;
+import static dev.retort.lint.TokenReading.indexOfWordAtDepth;
 import static dev.retort.lint.TokenReading.indexOn;
 import static dev.retort.lint.TokenReading.nameAt;
 import static dev.retort.lint.TokenReading.skip;
@@ -141,7 +142,10 @@ final class StatementShape {
 		if (startsWith(tokens, 0, "DELETE", "FROM")) {
 			return nameAt(tokens, skip(tokens, 2, "ONLY"));
 		}
-		if (startsWith(tokens, 0, "INSERT", "INTO") && indexOfWord(tokens, "SELECT", 0) >= 0) {
+		// INSERT … SELECT … FROM copies rows; a SELECT of values alone (a seed row) reads no table.
+		int select = indexOfWord(tokens, "SELECT", 0);
+		if (startsWith(tokens, 0, "INSERT", "INTO") && select >= 0
+				&& indexOfWordAtDepth(tokens.subList(select, tokens.size()), "FROM", tokens.get(select).depth()) >= 0) {
 			return nameAt(tokens, 2);
 		}
 		return null;

@@ -325,6 +325,16 @@ class LinterTests {
 	}
 
 	@Test
+	void pg117AnInsertOfComputedValuesIsNoBackfill() {
+		// A seed row, inserted only when missing: it reads no table's rows into this one.
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN note text;\n"
+				+ "INSERT INTO users (id, name) SELECT 1, 'admin' WHERE NOT EXISTS (SELECT 1 FROM users WHERE id = 1);")))
+			.isEmpty();
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN note text;\nINSERT INTO users (id) SELECT id FROM orders;")))
+			.containsExactly("PG117");
+	}
+
+	@Test
 	void pg118EnumAddValueHazard() {
 		assertThat(rules(tx("ALTER TYPE order_status ADD VALUE 'refunded';\n"
 				+ "UPDATE orders SET status = 'refunded' WHERE id = 42;"))).containsExactly("PG118");
