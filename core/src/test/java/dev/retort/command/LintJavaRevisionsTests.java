@@ -29,6 +29,35 @@ class LintJavaRevisionsTests {
 
 	}
 
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Drops what no release reads")
+	static final class AcknowledgedDrop implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("-- lint:ack PG114 no release reads users.nickname since 2.4\n"
+					+ "ALTER TABLE users DROP COLUMN nickname");
+			op.dropColumn("users", "legacy");
+		}
+
+	}
+
+	@Test
+	void aJavaRevisionAcknowledgesInTheSqlItExecutes(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, nickname text, legacy text);",
+				"DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new AcknowledgedDrop()))
+			.load();
+		LintResult result = retort.lint(null, Severity.ERROR);
+		// The comment line renders right above its statement; op.dropColumn has no place for one.
+		assertThat(result.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG114");
+			assertThat(finding.message()).contains("\"users.legacy\"");
+		});
+	}
+
 	@Test
 	void aJavaRevisionThatStopsRenderingIsReportedInsteadOfPassingUnseen(@TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
