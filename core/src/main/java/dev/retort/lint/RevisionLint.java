@@ -154,8 +154,8 @@ final class RevisionLint {
 	// PG104 (b) and (a)
 	private void transactionControl(List<Token> tokens) {
 		Token first = tokens.get(0);
-		if (first.is("BEGIN") || first.is("COMMIT") || first.is("END") || first.is("ROLLBACK")
-				|| startsWith(tokens, 0, "START", "TRANSACTION")) {
+		if (first.is("BEGIN") || first.is("COMMIT") || first.is("END") || first.is("ROLLBACK") || first.is("ABORT")
+				|| startsWith(tokens, 0, "START", "TRANSACTION") || startsWith(tokens, 0, "PREPARE", "TRANSACTION")) {
 			find(LintRule.PG104, "'" + first.text() + "': transactions are the runner's; a revision runs in one "
 					+ "transaction, or in none with 'Transactional: false'.");
 			return;

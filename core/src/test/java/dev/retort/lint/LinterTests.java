@@ -84,6 +84,9 @@ class LinterTests {
 			.singleElement()
 			.satisfies((finding) -> assertThat(finding.message()).startsWith("REINDEX SCHEMA cannot run inside a "
 					+ "transaction block (SQLSTATE 25001)"));
+		// ABORT is ROLLBACK; PREPARE TRANSACTION ends the runner's transaction as COMMIT does.
+		assertThat(rules(tx("ABORT;"))).containsExactly("PG104");
+		assertThat(rules(tx("PREPARE TRANSACTION 'migration';"))).containsExactly("PG104");
 		// The forms that can: one table, a discard of less, another ALTER DATABASE.
 		assertThat(rules(tx("CLUSTER users USING users_pkey;"))).doesNotContain("PG104");
 		assertThat(rules(tx("REINDEX TABLE users;"))).doesNotContain("PG104");
