@@ -6,7 +6,8 @@ import java.util.Map;
  * Which {@code ALTER COLUMN ... TYPE} changes PostgreSQL makes without rewriting the table
  * (shared/reference/migration-safety.md, PG112): longer or unlimited {@code varchar},
  * {@code varchar} to {@code text} and back without a limit, more {@code numeric} precision at the
- * same scale, {@code cidr} to {@code inet}, more or default precision of the time types.
+ * same scale, {@code cidr} to {@code inet}, more or default precision of the time types; none of
+ * them for arrays.
  */
 final class TypeChanges {
 
@@ -42,6 +43,10 @@ final class TypeChanges {
 	static boolean isSafe(String oldType, String newType) {
 		if (oldType.equals(newType)) {
 			return true;
+		}
+		// An array's elements are converted one by one: PostgreSQL rewrites even varchar(10)[] to varchar(20)[].
+		if (oldType.endsWith("]") || newType.endsWith("]")) {
+			return false;
 		}
 		String oldBase = base(oldType);
 		String newBase = base(newType);

@@ -262,6 +262,17 @@ class LinterTests {
 	}
 
 	@Test
+	void pg112AnArrayColumnIsRewrittenEvenWhereItsElementWouldNotBe() {
+		// PostgreSQL rewrites on varchar(10)[] to varchar(20)[] and text[] to varchar[] (the relfilenode changes).
+		assertThat(rules(tx("CREATE TABLE tags (names varchar(10)[], labels text[]);"),
+				tx("ALTER TABLE tags ALTER COLUMN names TYPE varchar(20)[];"),
+				tx("ALTER TABLE tags ALTER COLUMN labels TYPE varchar[];")))
+			.containsExactly("PG112", "PG112");
+		assertThat(rules(tx("CREATE TABLE tags (names varchar(10)[]);"),
+				tx("ALTER TABLE tags ALTER COLUMN names TYPE character varying(10)[];"))).isEmpty();
+	}
+
+	@Test
 	void pg113RenameBreaksClients() {
 		assertThat(rules(tx("ALTER TABLE users RENAME COLUMN email TO email_address;"))).containsExactly("PG113");
 		assertThat(rules(tx("ALTER TABLE users RENAME TO accounts_old;"))).containsExactly("PG113");
