@@ -99,6 +99,13 @@ final class AlterTableRules {
 			}
 		}
 		else if (startsWith(action, 0, "RENAME") && !startsWith(action, 0, "RENAME", "CONSTRAINT")) {
+			int to = indexOfWord(action, "TO", 0);
+			if (startsWith(action, 0, "RENAME", "TO")) {
+				this.lint.catalog().renameTable(table, nameAt(action, 2));
+			}
+			else if (to > 0) {
+				this.lint.catalog().renameColumn(table, nameAt(action, skip(action, 1, "COLUMN")), nameAt(action, to + 1));
+			}
 			if (existing) {
 				this.lint.find(LintRule.PG113, "renaming " + (startsWith(action, 0, "RENAME", "TO") ? "table " : "a column of ")
 						+ quote(table) + " breaks every instance still running the previous release on the old name.");

@@ -93,6 +93,48 @@ final class Catalog {
 		return (index != null && index.table().equals(table)) ? index.columns() : null;
 	}
 
+	/** Carries what is known of {@code table.from} to {@code table.to}, after RENAME COLUMN. */
+	void renameColumn(String table, String from, String to) {
+		move(this.columnTypes, table + "." + from, table + "." + to);
+		move(this.notNull, table + "." + from, table + "." + to);
+		move(this.provenNotNull, table + "." + from, table + "." + to);
+		this.notNullChecks.replaceAll((key, column) -> key.startsWith(table + ".") && column.equals(from) ? to : column);
+		this.indexes.replaceAll((name, index) -> !index.table().equals(table) ? index : new Index(table,
+				index.columns().stream().map((column) -> column.equals(from) ? to : column).toList()));
+	}
+
+	/** Carries what is known of table {@code from} to {@code to}, after RENAME TO. */
+	void renameTable(String from, String to) {
+		for (Map<String, String> map : List.of(this.columnTypes, this.notNullChecks)) {
+			for (String key : List.copyOf(map.keySet())) {
+				if (key.startsWith(from + ".")) {
+					move(map, key, to + key.substring(from.length()));
+				}
+			}
+		}
+		for (Set<String> set : List.of(this.notNull, this.provenNotNull)) {
+			for (String key : List.copyOf(set)) {
+				if (key.startsWith(from + ".")) {
+					move(set, key, to + key.substring(from.length()));
+				}
+			}
+		}
+		this.indexes.replaceAll((name, index) -> index.table().equals(from) ? new Index(to, index.columns()) : index);
+		move(this.partitioned, from, to);
+	}
+
+	private static <V> void move(Map<String, V> map, String from, String to) {
+		if (map.containsKey(from)) {
+			map.put(to, map.remove(from));
+		}
+	}
+
+	private static void move(Set<String> set, String from, String to) {
+		if (set.remove(from)) {
+			set.add(to);
+		}
+	}
+
 	private record Index(String table, List<String> columns) {
 	}
 

@@ -47,6 +47,10 @@ public final class Linter {
 			if (shape.createsTable != null) {
 				created.add(shape.createsTable);
 			}
+			// A table created in this revision is as new under the name it is given.
+			if (shape.renamesTableTo != null && created.contains(TokenReading.alterTableName(shape.tokens))) {
+				created.add(shape.renamesTableTo);
+			}
 		}
 		new RevisionLint(revision, shapes, this.catalog, this.findings).run();
 	}

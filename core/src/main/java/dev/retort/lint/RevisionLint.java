@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.retort.lint.Tokens.Token;
 
 import static dev.retort.lint.TokenReading.afterName;
+import static dev.retort.lint.TokenReading.alterTableName;
 import static dev.retort.lint.TokenReading.columnList;
 import static dev.retort.lint.TokenReading.containsSequence;
 import static dev.retort.lint.TokenReading.containsWord;
@@ -104,6 +105,9 @@ final class RevisionLint {
 			}
 			if (this.current.createsTable != null) {
 				this.created.add(this.current.createsTable);
+			}
+			if (this.current.renamesTableTo != null && this.created.contains(alterTableName(this.current.tokens))) {
+				this.created.add(this.current.renamesTableTo);
 			}
 			// The acknowledgements above a line are for every statement that starts on it.
 			boolean lineGoesOn = i + 1 < this.shapes.size()

@@ -34,6 +34,9 @@ final class StatementShape {
 	/** The table this statement creates, or {@code null}. */
 	String createsTable;
 
+	/** The new name of the table this statement renames ({@code ALTER TABLE … RENAME TO}), or {@code null}. */
+	String renamesTableTo;
+
 	/** The pre-existing table this statement's DDL locks, or {@code null}. */
 	String locksTable;
 
@@ -72,6 +75,10 @@ final class StatementShape {
 		if (startsWith(tokens, 0, "ALTER", "TABLE")) {
 			table = alterTableName(tokens);
 			strong = !onlyValidates(tokens);
+			List<List<Token>> actions = actions(tokens);
+			if (actions.size() == 1 && startsWith(actions.get(0), 0, "RENAME", "TO")) {
+				shape.renamesTableTo = nameAt(actions.get(0), 2);
+			}
 		}
 		else if (startsWith(tokens, 0, "CREATE") && indexOn(tokens) >= 0
 				&& !containsWord(tokens, "CONCURRENTLY")) {

@@ -282,6 +282,18 @@ class LinterTests {
 	}
 
 	@Test
+	void aRenameCarriesWhatTheLintKnowsToTheNewName() {
+		// A table created in this revision is still new under its new name.
+		assertThat(rules(tx("CREATE TABLE tmp_users (id bigint, email text);\nALTER TABLE tmp_users RENAME TO staged_users;\n"
+				+ "CREATE INDEX staged_users_email_idx ON staged_users (email);"))).isEmpty();
+		// The declared type follows the column and the table to their new names.
+		assertThat(rules(tx("ALTER TABLE users RENAME COLUMN name TO full_name;"),
+				tx("ALTER TABLE users ALTER COLUMN full_name TYPE varchar(200);"))).containsExactly("PG113");
+		assertThat(rules(tx("ALTER TABLE accounts RENAME TO ledgers;"),
+				tx("ALTER TABLE ledgers ALTER COLUMN balance TYPE numeric(14,2);"))).containsExactly("PG113");
+	}
+
+	@Test
 	void pg114DestructiveChangeFailsUntilAcknowledged() {
 		assertThat(findings(tx("ALTER TABLE users DROP COLUMN legacy_flag;"))).singleElement().satisfies((finding) -> {
 			assertThat(finding.rule()).isEqualTo("PG114");
