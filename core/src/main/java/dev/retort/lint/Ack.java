@@ -33,13 +33,9 @@ record Ack(String ruleText, LintRule rule, String reason) {
 				continue;
 			}
 			String where = revision.source() + ":" + comment.line();
-			if (ack.rule() == null) {
-				own.add(finding(revision, LintRule.LINT001, where, "'-- lint:ack " + ack.ruleText()
-						+ "' names no rule; rules are PG101 to PG120, by id or name."));
-			}
-			else if (ack.reason().isEmpty()) {
-				own.add(finding(revision, LintRule.LINT001, where, "'-- lint:ack " + ack.ruleText()
-						+ "' gives no reason, so it acknowledges nothing."));
+			LintFinding malformed = ack.malformed(revision, where);
+			if (malformed != null) {
+				own.add(malformed);
 			}
 			else if (!kept.removeIf((finding) -> finding.rule().equals(ack.rule().name()))) {
 				own.add(finding(revision, LintRule.LINT002, where, "'-- lint:ack " + ack.ruleText()
@@ -49,6 +45,33 @@ record Ack(String ruleText, LintRule rule, String reason) {
 		// Their lines are above the statement's.
 		own.addAll(kept);
 		return own;
+	}
+
+	/**
+	 * The finding of an acknowledgement right above no statement (left behind, parted from its
+	 * statement by a blank line, or inside one), which acknowledges nothing.
+	 * @param revision its revision
+	 * @param comment the comment line, which is an acknowledgement ({@link #of} is not {@code null})
+	 */
+	static LintFinding stray(LintedRevision revision, Comment comment) {
+		Ack ack = of(comment.text());
+		String where = revision.source() + ":" + comment.line();
+		LintFinding malformed = ack.malformed(revision, where);
+		return (malformed != null) ? malformed : finding(revision, LintRule.LINT002, where, "'-- lint:ack "
+				+ ack.ruleText() + "' is right above no statement, so it acknowledges nothing.");
+	}
+
+	/** LINT001 when this acknowledgement names no rule or gives no reason, else {@code null}. */
+	private LintFinding malformed(LintedRevision revision, String where) {
+		if (this.rule == null) {
+			return finding(revision, LintRule.LINT001, where, "'-- lint:ack " + this.ruleText
+					+ "' names no rule; rules are PG101 to PG120, by id or name.");
+		}
+		if (this.reason.isEmpty()) {
+			return finding(revision, LintRule.LINT001, where, "'-- lint:ack " + this.ruleText
+					+ "' gives no reason, so it acknowledges nothing.");
+		}
+		return null;
 	}
 
 	private static LintFinding finding(LintedRevision revision, LintRule rule, String where, String message) {

@@ -1,7 +1,9 @@
 package dev.retort.lint;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.retort.dialect.postgres.SqlStatement;
 
@@ -13,11 +15,18 @@ import dev.retort.dialect.postgres.SqlStatement;
  * @param source the file (or Java class), as shown in findings
  * @param transactional whether the revision runs in one transaction
  * @param statements its upgrade statements
+ * @param strayAcks the {@code -- lint:ack} lines right above no statement, which acknowledge nothing
  */
-public record LintedRevision(String id, String source, boolean transactional, List<Statement> statements) {
+public record LintedRevision(String id, String source, boolean transactional, List<Statement> statements,
+		List<Comment> strayAcks) {
 
 	public LintedRevision {
 		statements = List.copyOf(statements);
+		strayAcks = List.copyOf(strayAcks);
+	}
+
+	public LintedRevision(String id, String source, boolean transactional, List<Statement> statements) {
+		this(id, source, transactional, statements, List.of());
 	}
 
 	/**
@@ -35,6 +44,7 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 			String text, int firstLine) {
 		String[] lines = text.split("\n", -1);
 		List<Statement> result = new ArrayList<>();
+		Set<Integer> above = new HashSet<>();
 		for (SqlStatement statement : statements) {
 			List<Comment> comments = new ArrayList<>();
 			for (int index = statement.line() - firstLine - 1; index >= 0 && index < lines.length; index--) {
@@ -43,10 +53,20 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 					break;
 				}
 				comments.add(0, new Comment(line.substring(2).strip(), firstLine + index));
+				above.add(firstLine + index);
 			}
 			result.add(new Statement(statement.sql(), statement.line(), comments));
 		}
-		return new LintedRevision(id, source, transactional, result);
+		// An acknowledgement left where no statement follows it would otherwise pass unseen.
+		List<Comment> stray = new ArrayList<>();
+		for (int index = 0; index < lines.length; index++) {
+			String line = lines[index].strip();
+			if (line.startsWith("--") && !above.contains(firstLine + index)
+					&& Ack.of(line.substring(2).strip()) != null) {
+				stray.add(new Comment(line.substring(2).strip(), firstLine + index));
+			}
+		}
+		return new LintedRevision(id, source, transactional, result, stray);
 	}
 
 	/**

@@ -85,6 +85,9 @@ final class RevisionLint {
 
 	private StatementShape current;
 
+	/** How many of the revision's stray acknowledgements are reported so far. */
+	private int strayAcks;
+
 	RevisionLint(LintedRevision revision, List<StatementShape> shapes, Catalog catalog, List<LintFinding> findings) {
 		this.revision = revision;
 		this.catalog = catalog;
@@ -113,9 +116,19 @@ final class RevisionLint {
 			boolean lineGoesOn = i + 1 < this.shapes.size()
 					&& this.shapes.get(i + 1).statement.line() == this.current.statement.line();
 			if (!lineGoesOn) {
+				strayAcksBefore(this.current.statement.line());
 				this.findings.addAll(Ack.apply(this.revision, this.current.statement, this.pending));
 				this.pending.clear();
 			}
+		}
+		strayAcksBefore(Integer.MAX_VALUE);
+	}
+
+	/** Reports the acknowledgements above no statement, up to {@code line}, in the order of lines. */
+	private void strayAcksBefore(int line) {
+		while (this.strayAcks < this.revision.strayAcks().size()
+				&& this.revision.strayAcks().get(this.strayAcks).line() < line) {
+			this.findings.add(Ack.stray(this.revision, this.revision.strayAcks().get(this.strayAcks++)));
 		}
 	}
 

@@ -403,6 +403,22 @@ class LinterTests {
 	}
 
 	@Test
+	void anAcknowledgementAboveNoStatementIsReported() {
+		// Left behind when its statement was removed, or parted from it by a blank line.
+		List<LintFinding> findings = findings(tx("ALTER TABLE users ADD COLUMN note text;\n\n"
+				+ "-- lint:ack PG114 no release reads it since 2.3\n\nALTER TABLE users DROP COLUMN legacy_flag;\n"
+				+ "-- lint:ack PG101 small table\n"));
+		assertThat(findings).extracting(LintFinding::rule).containsExactly("LINT002", "PG114", "LINT002");
+		assertThat(findings.get(0).source()).isEqualTo("r2.sql:3");
+		assertThat(findings.get(0).message()).isEqualTo("'-- lint:ack PG114' is right above no statement, so it "
+				+ "acknowledges nothing.");
+		assertThat(findings.get(2).source()).isEqualTo("r2.sql:6");
+		// One inside a statement is above none of it either.
+		assertThat(rules(tx("ALTER TABLE users\n    -- lint:ack PG114 no release reads it since 2.3\n"
+				+ "    DROP COLUMN legacy_flag;"))).containsExactly("PG114", "LINT002");
+	}
+
+	@Test
 	void findingsNameTheFileAndLineOfTheirStatement() {
 		List<LintFinding> findings = findings(tx("-- why\nALTER TABLE users ADD COLUMN note text;\n\n"
 				+ "CREATE INDEX idx_users_note\n    ON users (note);"));
