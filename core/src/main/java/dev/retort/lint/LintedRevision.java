@@ -57,13 +57,14 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 			}
 			result.add(new Statement(statement.sql(), statement.line(), comments));
 		}
-		// An acknowledgement left where no statement follows it would otherwise pass unseen.
+		// An acknowledgement where no statement follows it (or beside one) would otherwise pass unseen.
 		List<Comment> stray = new ArrayList<>();
 		for (int index = 0; index < lines.length; index++) {
 			String line = lines[index].strip();
-			if (line.startsWith("--") && !above.contains(firstLine + index)
-					&& Ack.of(line.substring(2).strip()) != null) {
-				stray.add(new Comment(line.substring(2).strip(), firstLine + index));
+			int dashes = line.indexOf("--");
+			String comment = (dashes < 0) ? "" : line.substring(dashes + 2).strip();
+			if (dashes >= 0 && !above.contains(firstLine + index) && Ack.of(comment) != null) {
+				stray.add(new Comment(comment, firstLine + index));
 			}
 		}
 		return new LintedRevision(id, source, transactional, result, stray);

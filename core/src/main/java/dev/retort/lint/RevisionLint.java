@@ -124,10 +124,10 @@ final class RevisionLint {
 		strayAcksBefore(Integer.MAX_VALUE);
 	}
 
-	/** Reports the acknowledgements above no statement, up to {@code line}, in the order of lines. */
+	/** Reports the acknowledgements above no statement, up to {@code line} included, in the order of lines. */
 	private void strayAcksBefore(int line) {
 		while (this.strayAcks < this.revision.strayAcks().size()
-				&& this.revision.strayAcks().get(this.strayAcks).line() < line) {
+				&& this.revision.strayAcks().get(this.strayAcks).line() <= line) {
 			this.findings.add(Ack.stray(this.revision, this.revision.strayAcks().get(this.strayAcks++)));
 		}
 	}

@@ -61,9 +61,9 @@ final class TokenReading {
 		return Set.copyOf(names);
 	}
 
-	/** A name as findings show it: in double quotes. */
+	/** A name as findings show it: in double quotes, as PostgreSQL quotes it (a quote inside doubled). */
 	static String quote(String name) {
-		return "\"" + name + "\"";
+		return "\"" + name.replace("\"", "\"\"") + "\"";
 	}
 
 	static boolean isTableConstraint(Token token) {

@@ -413,6 +413,9 @@ class LinterTests {
 		assertThat(findings.get(0).message()).isEqualTo("'-- lint:ack PG114' is right above no statement, so it "
 				+ "acknowledges nothing.");
 		assertThat(findings.get(2).source()).isEqualTo("r2.sql:6");
+		// Nor is one beside its statement.
+		assertThat(rules(tx("ALTER TABLE users DROP COLUMN legacy_flag; -- lint:ack PG114 no release reads it since 2.3")))
+			.containsExactly("LINT002", "PG114");
 		// One inside a statement is above none of it either.
 		assertThat(rules(tx("ALTER TABLE users\n    -- lint:ack PG114 no release reads it since 2.3\n"
 				+ "    DROP COLUMN legacy_flag;"))).containsExactly("PG114", "LINT002");
@@ -444,7 +447,7 @@ class LinterTests {
 				tx("ALTER TABLE \"my\"\"table\" ADD COLUMN x int NOT NULL;")))
 			.singleElement()
 			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG111"))
-			.satisfies((finding) -> assertThat(finding.message()).contains("\"my\"table.x\""));
+			.satisfies((finding) -> assertThat(finding.message()).contains("\"my\"\"table.x\""));
 	}
 
 	@Test
