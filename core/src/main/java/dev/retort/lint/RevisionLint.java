@@ -400,18 +400,19 @@ final class RevisionLint {
 					skip(tokens, 2, "IF", "EXISTS"))) + " loses all the data in it.");
 			return;
 		}
-		String table = this.current.locksTable;
-		if (table == null) {
+		List<String> tables = this.current.emptiesTables;
+		if (tables.isEmpty()) {
 			return;
 		}
+		String names = String.join(" and ", tables.stream().map(TokenReading::quote).toList());
 		String what = startsWith(tokens, 0, "TRUNCATE") ? "TRUNCATE" : "DROP TABLE";
 		if (cascade && what.equals("TRUNCATE")) {
-			find(LintRule.PG114, Severity.ERROR, "TRUNCATE ... CASCADE empties " + quote(table)
-					+ " and every table that references it.");
+			find(LintRule.PG114, Severity.ERROR, "TRUNCATE ... CASCADE empties " + names
+					+ " and every table that references " + ((tables.size() > 1) ? "them." : "it."));
 		}
 		else {
-			find(LintRule.PG114, what + " loses the data of " + quote(table)
-					+ "; make sure no deployed code reads it.");
+			find(LintRule.PG114, what + " loses the data of " + names + "; make sure no deployed code reads "
+					+ ((tables.size() > 1) ? "them." : "it."));
 		}
 	}
 

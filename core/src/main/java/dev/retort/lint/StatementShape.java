@@ -14,6 +14,7 @@ import static dev.retort.lint.TokenReading.indexOfWordAtDepth;
 import static dev.retort.lint.TokenReading.indexOn;
 import static dev.retort.lint.TokenReading.nameAt;
 import static dev.retort.lint.TokenReading.skip;
+import static dev.retort.lint.TokenReading.split;
 import static dev.retort.lint.TokenReading.startsWith;
 import static dev.retort.lint.TokenReading.tableKeyword;
 
@@ -39,6 +40,9 @@ final class StatementShape {
 
 	/** The pre-existing table this statement's DDL locks, or {@code null}. */
 	String locksTable;
+
+	/** The pre-existing tables a DROP TABLE or TRUNCATE empties, in order. */
+	List<String> emptiesTables = List.of();
 
 	/** Whether that lock is SHARE ROW EXCLUSIVE or stronger. */
 	boolean strongLock;
@@ -96,6 +100,14 @@ final class StatementShape {
 			at = skip(tokens, at, "IF", "EXISTS");
 			at = skip(tokens, at, "ONLY");
 			table = nameAt(tokens, at);
+			if (startsWith(tokens, 0, "DROP") || startsWith(tokens, 0, "TRUNCATE")) {
+				// DROP TABLE a, b / TRUNCATE a, ONLY b: each name its own table; the first existing one locks.
+				shape.emptiesTables = split(tokens, at, 0).stream()
+					.map((part) -> nameAt(part, skip(part, 0, "ONLY")))
+					.filter((name) -> name != null && !createdBefore.contains(name))
+					.toList();
+				table = shape.emptiesTables.isEmpty() ? null : shape.emptiesTables.get(0);
+			}
 			if (startsWith(tokens, 0, "LOCK")) {
 				// LOCK TABLE t IN … MODE: only the modes that block writes count (ACCESS EXCLUSIVE without IN).
 				int in = indexOfWord(tokens, "IN", at);

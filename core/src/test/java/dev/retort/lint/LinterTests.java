@@ -307,6 +307,17 @@ class LinterTests {
 	}
 
 	@Test
+	void pg114NamesEveryExistingTableOfTheStatement() {
+		assertThat(findings(tx("CREATE TABLE staging (id int);\nDROP TABLE IF EXISTS staging, accounts;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.message())
+				.isEqualTo("DROP TABLE loses the data of \"accounts\"; make sure no deployed code reads it."));
+		assertThat(findings(tx("TRUNCATE TABLE orders, accounts;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).startsWith("TRUNCATE loses the data of \"orders\" "
+					+ "and \"accounts\""));
+		assertThat(rules(tx("CREATE TABLE staging (id int);\nDROP TABLE staging;"))).isEmpty();
+	}
+
+	@Test
 	void pg115LockTimeoutDisabled() {
 		assertThat(rules(tx("SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN note text;"))).containsExactly("PG115");
 		assertThat(rules(tx("SET lock_timeout = '1min';\nALTER TABLE users ADD COLUMN note text;")))
