@@ -156,7 +156,8 @@ final class GraphBuilder {
 			String where = (resolved == null || resolved == index) ? at(revision, revision.origin().revisesLine()) : null;
 			if (resolved == null) {
 				problem(Kind.UNKNOWN_PARENT, List.of(revision.id(), parent), where, "Revision " + revision.id() + " ("
-						+ where + ") revises " + parent + ", which does not exist." + didYouMean(parent, false));
+						+ where + ") revises " + parent + ", which does not exist."
+						+ didYouMean(parent, false, revision.id()));
 			}
 			else if (resolved == index) {
 				problem(Kind.CYCLE, List.of(revision.id()), where,
@@ -183,7 +184,8 @@ final class GraphBuilder {
 			if (resolved == null) {
 				problem(Kind.UNKNOWN_DEPENDENCY, List.of(revision.id(), dependency), where,
 						"Revision " + revision.id() + " (" + where + ") depends on " + dependency
-								+ ", which is neither a revision nor a branch label." + didYouMean(dependency, true));
+								+ ", which is neither a revision nor a branch label."
+								+ didYouMean(dependency, true, revision.id()));
 			}
 			else if (resolved == index) {
 				problem(Kind.DEPENDENCY_CYCLE, List.of(revision.id()), where, "Revision " + revision.id() + " ("
@@ -207,11 +209,14 @@ final class GraphBuilder {
 		return size + 1;
 	}
 
-	private String didYouMean(String wanted, boolean withLabels) {
+	/** The nearest other name; never {@code asking}, the revision whose header names the missing one. */
+	private String didYouMean(String wanted, boolean withLabels, String asking) {
 		List<String> known = new ArrayList<>(this.indexById.keySet());
 		if (withLabels) {
 			known.addAll(this.labelOwner.keySet());
 		}
+		// "b3 revises b2, which does not exist. Did you mean b3?" would point at the revision itself.
+		known.remove(asking);
 		known.sort(null);
 		return Suggestions.nearest(wanted, known).map((nearest) -> " Did you mean " + nearest + "?").orElse("");
 	}

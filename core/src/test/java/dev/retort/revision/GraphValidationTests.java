@@ -27,6 +27,16 @@ class GraphValidationTests {
 	}
 
 	@Test
+	void unknownParentNeverSuggestsTheRevisionThatNamesIt() {
+		// b00000000002 is missing; its child b00000000003 is the nearest id, but cannot be meant.
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(fromFile("a00000000001", "a1.sql"),
+					fromFile("b00000000003", "b3.sql", "b00000000002")))
+			.withMessage("The revision graph is invalid: Revision b00000000003 (db/revisions/b3.sql:4) revises"
+					+ " b00000000002, which does not exist. Did you mean a00000000001?");
+	}
+
+	@Test
 	void unknownParentNamesFileLineAndTheNearestId() {
 		assertThatExceptionOfType(InvalidGraphException.class)
 			.isThrownBy(() -> graph(fromFile("ae1027a6acf3", "ae1027a6acf3_create.sql"),
