@@ -55,7 +55,7 @@ public final class CanonicalDefinitions {
 			for (TableModel table : model.tables().values()) {
 				tables.put(table.name(), canonical.table(table));
 			}
-			result.add(new SchemaModel(tables, model.views(), model.sequences(), model.enums()));
+			result.add(new SchemaModel(tables, model.views(), model.sequences(), model.enums(), model.partitions()));
 		}
 		return result;
 	}
@@ -100,7 +100,7 @@ public final class CanonicalDefinitions {
 			canonicalConstraints.add(new ConstraintModel(constraint.name(), constraint.type(), definition));
 		}
 		return new TableModel(table.name(), canonicalColumns, canonicalConstraints, table.indexes(),
-				table.comment());
+				table.comment(), table.partitionKey());
 	}
 
 	/** A default that is neither a sequence's (stable as printed) nor an identity's or a generated column's. */

@@ -15,6 +15,7 @@ import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.EnumModel;
 import dev.retort.schema.IdentitySequence;
 import dev.retort.schema.IndexModel;
+import dev.retort.schema.PartitionModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SequenceModel;
 import dev.retort.schema.TableModel;
@@ -27,7 +28,8 @@ import dev.retort.schema.ViewModel;
  */
 public final class SchemaReader {
 
-	private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+	private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class'),"
+			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1";
 
 	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
@@ -54,6 +56,12 @@ public final class SchemaReader {
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT EXISTS"
 			+ " (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))"
 			+ " ORDER BY c.relname, ic.relname";
+
+	private static final String PARTITIONS = "SELECT c.relname, p.relname, pg_get_expr(c.relpartbound, c.oid),"
+			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END FROM pg_class c"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_inherits i ON i.inhrelid = c.oid"
+			+ " JOIN pg_class p ON p.oid = i.inhparent WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relispartition"
+			+ " ORDER BY 1";
 
 	private static final String SEQUENCES = "SELECT s.sequencename, s.start_value, s.increment_by FROM pg_sequences s"
 			+ " WHERE s.schemaname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class sc ON sc.oid = d.objid"
@@ -84,11 +92,13 @@ public final class SchemaReader {
 		Map<String, List<ConstraintModel>> constraints = new LinkedHashMap<>();
 		Map<String, List<IndexModel>> indexes = new LinkedHashMap<>();
 		Map<String, String> comments = new LinkedHashMap<>();
+		Map<String, String> partitionKeys = new LinkedHashMap<>();
 		for (String[] row : query(connection, TABLES, schema,
-				(rows) -> new String[] { rows.getString(1), rows.getString(2) })) {
+				(rows) -> new String[] { rows.getString(1), rows.getString(2), rows.getString(3) })) {
 			String table = row[0];
 			if (!leftOut.contains(table)) {
 				comments.put(table, row[1]);
+				partitionKeys.put(table, row[2]);
 				columns.put(table, new ArrayList<>());
 				constraints.put(table, new ArrayList<>());
 				indexes.put(table, new ArrayList<>());
@@ -108,18 +118,20 @@ public final class SchemaReader {
 			}
 		}
 		String qualifier = " ON " + quoteIdent(connection, schema) + ".";
+		// A partitioned table's index prints as ON ONLY, which would leave its partitions without it.
+		String onlyQualifier = " ON ONLY " + quoteIdent(connection, schema) + ".";
 		for (String[] row : query(connection, INDEXES, schema,
 				(rows) -> new String[] { rows.getString(1), rows.getString(2), rows.getString(3) })) {
 			List<IndexModel> list = indexes.get(row[0]);
 			if (list != null) {
 				// pg_get_indexdef names the table with its schema whatever the search_path.
-				list.add(new IndexModel(row[1], row[2].replace(qualifier, " ON ")));
+				list.add(new IndexModel(row[1], row[2].replace(onlyQualifier, " ON ").replace(qualifier, " ON ")));
 			}
 		}
 		Map<String, TableModel> tables = new LinkedHashMap<>();
 		for (String table : columns.keySet()) {
 			tables.put(table, new TableModel(table, columns.get(table), constraints.get(table), indexes.get(table),
-					comments.get(table)));
+					comments.get(table), partitionKeys.get(table)));
 		}
 		Map<String, SequenceModel> sequences = new LinkedHashMap<>();
 		for (SequenceModel sequence : query(connection, SEQUENCES, schema,
@@ -136,7 +148,12 @@ public final class SchemaReader {
 				(rows) -> new ViewModel(rows.getString(1), rows.getString(2).strip()))) {
 			views.put(view.name(), view);
 		}
-		return new SchemaModel(tables, views, sequences, enums);
+		Map<String, PartitionModel> partitions = new LinkedHashMap<>();
+		for (PartitionModel partition : query(connection, PARTITIONS, schema, (rows) -> new PartitionModel(
+				rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)))) {
+			partitions.put(partition.name(), partition);
+		}
+		return new SchemaModel(tables, views, sequences, enums, partitions);
 	}
 
 	private static Object[] columnRow(ResultSet rows) throws SQLException {

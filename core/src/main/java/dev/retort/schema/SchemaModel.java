@@ -4,21 +4,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The tables, views, free-standing sequences and enum types of one schema, by name.
+ * The tables, partitions, views, free-standing sequences and enum types of one schema, by name.
  *
  * @param tables the tables
  * @param views the views
  * @param sequences the sequences no column owns (a {@code serial} column's comes with it)
  * @param enums the enum types
+ * @param partitions the partitions of the partitioned tables (not in {@code tables})
  */
 public record SchemaModel(Map<String, TableModel> tables, Map<String, ViewModel> views,
-		Map<String, SequenceModel> sequences, Map<String, EnumModel> enums) {
+		Map<String, SequenceModel> sequences, Map<String, EnumModel> enums, Map<String, PartitionModel> partitions) {
 
 	public SchemaModel {
 		tables = new TreeMap<>(tables);
 		views = new TreeMap<>(views);
 		sequences = new TreeMap<>(sequences);
 		enums = new TreeMap<>(enums);
+		partitions = new TreeMap<>(partitions);
+	}
+
+	/** A schema without partitions. */
+	public SchemaModel(Map<String, TableModel> tables, Map<String, ViewModel> views,
+			Map<String, SequenceModel> sequences, Map<String, EnumModel> enums) {
+		this(tables, views, sequences, enums, Map.of());
 	}
 
 }

@@ -10,14 +10,21 @@ import java.util.List;
  * @param constraints its constraints (primary key, unique, foreign keys, checks, exclusions)
  * @param indexes its indexes that no constraint owns
  * @param comment its comment, or {@code null}
+ * @param partitionKey how a partitioned table is partitioned ({@code RANGE (at)}), {@code null} for a plain table
  */
 public record TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
-		List<IndexModel> indexes, String comment) {
+		List<IndexModel> indexes, String comment, String partitionKey) {
 
 	public TableModel {
 		columns = List.copyOf(columns);
 		constraints = List.copyOf(constraints);
 		indexes = List.copyOf(indexes);
+	}
+
+	/** A plain table, not partitioned. */
+	public TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
+			List<IndexModel> indexes, String comment) {
+		this(name, columns, constraints, indexes, comment, null);
 	}
 
 	/** A table without a comment. */

@@ -292,6 +292,48 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void partitionedTablesKeepTheirKeyAndPartitionsAreAddedMovedAndDropped(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\n"
+						+ "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n"
+						+ "CREATE TABLE events_old PARTITION OF events FOR VALUES FROM ('2000-01-01') TO ('2025-01-01');\n"
+						+ "INSERT INTO events VALUES (1, '2025-03-01');",
+				"CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, note text) PARTITION BY RANGE (at);\n"
+						+ "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');\n"
+						+ "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n"
+						+ "CREATE INDEX events_at_idx ON events (at);\n"
+						+ "CREATE TABLE logs (id int, at date) PARTITION BY RANGE (at);\n"
+						+ "CREATE TABLE logs_2025 PARTITION OF logs FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("add table logs",
+				"add column events.note",
+				"change partition events_2025 of events (FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')) to events "
+						+ "(FOR VALUES FROM ('2025-01-01') TO ('2025-07-01'))",
+				"add partition events_2026 of events", "add partition logs_2025 of logs", "add index events_at_idx to events",
+				"drop partition events_old of events");
+		assertThat(trip.diff().upgradeSql()).contains(") PARTITION BY RANGE (at);",
+				"CREATE TABLE logs_2025 PARTITION OF logs FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
+				"ALTER TABLE events DETACH PARTITION events_2025;\nALTER TABLE events ATTACH PARTITION events_2025 "
+						+ "FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');",
+				// On the partitioned table and so on each partition, not ON ONLY the table of the model's schema.
+				"CREATE INDEX events_at_idx ON events USING btree (at);");
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings("SELECT count(*) FROM events_2025")).containsExactly("1"),
+				() -> assertThat(db.queryStrings("SELECT count(*) FROM events")).containsExactly("1"));
+	}
+
+	@Test
+	void aTableWhosePartitioningChangedIsReportedNotDroppedAndCreatedAgain(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE events (id bigint NOT NULL, at date NOT NULL);",
+				"CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);");
+		assertThat(trip.diff().changes()).singleElement().satisfies((change) -> {
+			assertThat(change.description()).startsWith("partitioning of table events changed from not partitioned to "
+					+ "PARTITION BY RANGE (at): PostgreSQL cannot change how a table that exists is partitioned; write "
+					+ "this change by hand");
+			assertThat(change.upgrade()).isEmpty();
+		});
+	}
+
+	@Test
 	void theModelLeavesNothingInTheDatabase(TestDatabase db, @TempDir Path dir) {
 		usersAtHead(db, dir).check("schema.sql", MODEL);
 		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'retort_model'")).isEmpty();
