@@ -2,6 +2,7 @@ package dev.retort.autogenerate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.retort.dialect.postgres.PostgresIdentifiers;
@@ -119,9 +120,12 @@ record ValueSource(Kind kind, String table, ColumnModel column, String sequence)
 
 	/**
 	 * The statements changing an identity into another: {@code SET GENERATED}, and the options
-	 * that differ (the sequence keeps its current value).
+	 * that differ (the sequence keeps its current value). PostgreSQL refuses a {@code MINVALUE}
+	 * above the sequence's current value (and a {@code MAXVALUE} below it, counting down), which a
+	 * sequence not used yet has at its old start: such a sequence is first moved to the new start.
 	 */
 	List<String> changeIdentityTo(ValueSource other) {
+		List<String> statements = new ArrayList<>();
 		List<String> actions = new ArrayList<>();
 		if (!this.column.identity().equals(other.column.identity())) {
 			actions.add("SET " + generated(other.column.identity()));
@@ -134,7 +138,34 @@ record ValueSource(Kind kind, String table, ColumnModel column, String sequence)
 		if (from.increment() != to.increment()) {
 			actions.add("SET INCREMENT BY " + to.increment());
 		}
-		return List.of(alterColumn() + " " + String.join(" ", actions));
+		if (!Objects.equals(from.minValue(), to.minValue())) {
+			actions.add((to.minValue() != null) ? "SET MINVALUE " + to.minValue() : "SET NO MINVALUE");
+			if (to.increment() > 0 && to.minValue() != null) {
+				statements.add(moveInto(from, to, " < " + to.minValue()));
+			}
+		}
+		if (!Objects.equals(from.maxValue(), to.maxValue())) {
+			actions.add((to.maxValue() != null) ? "SET MAXVALUE " + to.maxValue() : "SET NO MAXVALUE");
+			if (to.increment() < 0 && to.maxValue() != null) {
+				statements.add(moveInto(from, to, " > " + to.maxValue()));
+			}
+		}
+		if (from.cache() != to.cache()) {
+			actions.add("SET CACHE " + to.cache());
+		}
+		if (from.cycle() != to.cycle()) {
+			actions.add(to.cycle() ? "SET CYCLE" : "SET NO CYCLE");
+		}
+		statements.add(alterColumn() + " " + String.join(" ", actions));
+		return statements;
+	}
+
+	/** Moves the sequence to the new start when its current value is outside the new bound. */
+	private String moveInto(IdentitySequence from, IdentitySequence to, String outside) {
+		String sequence = "pg_get_serial_sequence(" + PostgresLiterals.string(id(this.table)) + ", "
+				+ PostgresLiterals.string(this.column.name()) + ")::regclass";
+		return "SELECT setval(" + sequence + ", " + to.start() + ", false) WHERE coalesce(pg_sequence_last_value("
+				+ sequence + "), " + from.start() + ")" + outside;
 	}
 
 	/**

@@ -34,11 +34,13 @@ public final class SchemaReader {
 
 	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
 			+ " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,"
-			+ " col_description(c.oid, a.attnum), ids.seqstart, ids.seqincrement"
+			+ " col_description(c.oid, a.attnum), ids.seqstart, ids.seqincrement, ids.seqmin, ids.seqmax, ids.seqcache,"
+			+ " ids.seqcycle, format_type(ids.seqtypid, NULL)"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
 			+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
 			// An identity column's sequence depends on it internally: its options.
-			+ " LEFT JOIN (SELECT dep.refobjid, dep.refobjsubid, s.seqstart, s.seqincrement FROM pg_depend dep"
+			+ " LEFT JOIN (SELECT dep.refobjid, dep.refobjsubid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,"
+			+ " s.seqcache, s.seqcycle, s.seqtypid FROM pg_depend dep"
 			+ " JOIN pg_sequence s ON s.seqrelid = dep.objid WHERE dep.classid = 'pg_class'::regclass"
 			+ " AND dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'i') ids"
 			+ " ON a.attidentity <> '' AND ids.refobjid = c.oid AND ids.refobjsubid = a.attnum"
@@ -159,7 +161,8 @@ public final class SchemaReader {
 	private static Object[] columnRow(ResultSet rows) throws SQLException {
 		String generated = rows.getString(7);
 		long start = rows.getLong(9);
-		IdentitySequence identitySequence = rows.wasNull() ? null : new IdentitySequence(start, rows.getLong(10));
+		IdentitySequence identitySequence = rows.wasNull() ? null : IdentitySequence.of(rows.getString(15), start,
+				rows.getLong(10), rows.getLong(11), rows.getLong(12), rows.getLong(13), rows.getBoolean(14));
 		return new Object[] { rows.getString(1), new ColumnModel(rows.getString(2), rows.getString(3),
 				rows.getBoolean(4), rows.getString(5), rows.getString(6), "s".equals(generated), rows.getString(8),
 				identitySequence) };
