@@ -55,7 +55,8 @@ public final class CanonicalDefinitions {
 			for (TableModel table : model.tables().values()) {
 				tables.put(table.name(), canonical.table(table));
 			}
-			result.add(new SchemaModel(tables, model.views(), model.sequences(), model.enums(), model.partitions()));
+			result.add(new SchemaModel(tables, model.views(), model.sequences(), model.enums(), model.partitions(),
+					model.domains()));
 		}
 		return result;
 	}

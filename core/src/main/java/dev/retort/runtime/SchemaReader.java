@@ -12,6 +12,7 @@ import java.util.Set;
 
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.ConstraintModel;
+import dev.retort.schema.DomainModel;
 import dev.retort.schema.EnumModel;
 import dev.retort.schema.IdentitySequence;
 import dev.retort.schema.IndexModel;
@@ -64,6 +65,14 @@ public final class SchemaReader {
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_inherits i ON i.inhrelid = c.oid"
 			+ " JOIN pg_class p ON p.oid = i.inhparent WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relispartition"
 			+ " ORDER BY 1";
+
+	private static final String DOMAINS = "SELECT t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
+			+ " pg_get_expr(t.typdefaultbin, 0) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+			+ " WHERE n.nspname = ? AND t.typtype = 'd' ORDER BY 1";
+
+	private static final String DOMAIN_CONSTRAINTS = "SELECT t.typname, con.conname, pg_get_constraintdef(con.oid)"
+			+ " FROM pg_constraint con JOIN pg_type t ON t.oid = con.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
+			+ " WHERE n.nspname = ? AND con.contype = 'c' ORDER BY 1, 2";
 
 	private static final String SEQUENCES = "SELECT s.sequencename, s.start_value, s.increment_by FROM pg_sequences s"
 			+ " WHERE s.schemaname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class sc ON sc.oid = d.objid"
@@ -155,7 +164,18 @@ public final class SchemaReader {
 				rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)))) {
 			partitions.put(partition.name(), partition);
 		}
-		return new SchemaModel(tables, views, sequences, enums, partitions);
+		Map<String, List<ConstraintModel>> domainConstraints = new LinkedHashMap<>();
+		for (String[] row : query(connection, DOMAIN_CONSTRAINTS, schema,
+				(rows) -> new String[] { rows.getString(1), rows.getString(2), rows.getString(3) })) {
+			domainConstraints.computeIfAbsent(row[0], (name) -> new ArrayList<>()).add(new ConstraintModel(row[1], "c", row[2]));
+		}
+		Map<String, DomainModel> domains = new LinkedHashMap<>();
+		for (DomainModel domain : query(connection, DOMAINS, schema, (rows) -> new DomainModel(rows.getString(1),
+				rows.getString(2), rows.getBoolean(3), rows.getString(4),
+				domainConstraints.getOrDefault(rows.getString(1), List.of())))) {
+			domains.put(domain.name(), domain);
+		}
+		return new SchemaModel(tables, views, sequences, enums, partitions, domains);
 	}
 
 	private static Object[] columnRow(ResultSet rows) throws SQLException {

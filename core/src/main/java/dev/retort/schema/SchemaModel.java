@@ -4,16 +4,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The tables, partitions, views, free-standing sequences and enum types of one schema, by name.
+ * The tables, partitions, views, free-standing sequences, enum types and domains of one schema, by name.
  *
  * @param tables the tables
  * @param views the views
  * @param sequences the sequences no column owns (a {@code serial} column's comes with it)
  * @param enums the enum types
  * @param partitions the partitions of the partitioned tables (not in {@code tables})
+ * @param domains the domains
  */
 public record SchemaModel(Map<String, TableModel> tables, Map<String, ViewModel> views,
-		Map<String, SequenceModel> sequences, Map<String, EnumModel> enums, Map<String, PartitionModel> partitions) {
+		Map<String, SequenceModel> sequences, Map<String, EnumModel> enums, Map<String, PartitionModel> partitions,
+		Map<String, DomainModel> domains) {
 
 	public SchemaModel {
 		tables = new TreeMap<>(tables);
@@ -21,12 +23,19 @@ public record SchemaModel(Map<String, TableModel> tables, Map<String, ViewModel>
 		sequences = new TreeMap<>(sequences);
 		enums = new TreeMap<>(enums);
 		partitions = new TreeMap<>(partitions);
+		domains = new TreeMap<>(domains);
+	}
+
+	/** A schema without domains. */
+	public SchemaModel(Map<String, TableModel> tables, Map<String, ViewModel> views,
+			Map<String, SequenceModel> sequences, Map<String, EnumModel> enums, Map<String, PartitionModel> partitions) {
+		this(tables, views, sequences, enums, partitions, Map.of());
 	}
 
 	/** A schema without partitions. */
 	public SchemaModel(Map<String, TableModel> tables, Map<String, ViewModel> views,
 			Map<String, SequenceModel> sequences, Map<String, EnumModel> enums) {
-		this(tables, views, sequences, enums, Map.of());
+		this(tables, views, sequences, enums, Map.of(), Map.of());
 	}
 
 }

@@ -360,6 +360,41 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void domainsAreCreatedBeforeTheirColumnsAlteredInPlaceAndDroppedAfter(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE DOMAIN score AS int CHECK (VALUE BETWEEN 0 AND 10);\n"
+				+ "CREATE DOMAIN legacy AS text;\n"
+				+ "CREATE TABLE tasting (id int PRIMARY KEY, score score, note legacy);\n"
+				+ "INSERT INTO tasting VALUES (1, 7, 'fine');",
+				"CREATE DOMAIN score AS int DEFAULT 5 NOT NULL CHECK (VALUE BETWEEN 0 AND 100);\n"
+						+ "CREATE DOMAIN email AS text CONSTRAINT email_at CHECK (VALUE LIKE '%@%');\n"
+						+ "CREATE TABLE tasting (id int PRIMARY KEY, score score, taster email);");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("add domain email",
+				"drop constraint score_check of domain score", "change default of domain score",
+				"make domain score NOT NULL", "add constraint score_check to domain score", "add column tasting.taster",
+				"drop column tasting.note", "drop domain legacy");
+		assertThat(trip.diff().upgradeSql()).startsWith(
+				"CREATE DOMAIN email AS text CONSTRAINT email_at CHECK ((VALUE ~~ '%@%'::text));")
+			.contains("ALTER DOMAIN score SET DEFAULT 5;", "ALTER DOMAIN score SET NOT NULL;",
+					"ALTER DOMAIN score ADD CONSTRAINT score_check CHECK (((VALUE >= 0) AND (VALUE <= 100)));")
+			.endsWith("DROP DOMAIN legacy;");
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings("SELECT score FROM tasting")).containsExactly("7"),
+				() -> assertThat(db.queryStrings("SELECT format_type(atttypid, NULL) FROM pg_attribute "
+						+ "WHERE attrelid = 'tasting'::regclass AND attname = 'note'")).containsExactly("legacy"));
+	}
+
+	@Test
+	void aDomainWhoseBaseTypeChangedIsReportedForARevisionWrittenByHand(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE DOMAIN score AS int;",
+				"CREATE DOMAIN score AS numeric(4,1);");
+		assertThat(trip.diff().changes()).singleElement().satisfies((change) -> {
+			assertThat(change.description()).startsWith("base type of domain score changed from integer to numeric(4,1): "
+					+ "PostgreSQL cannot change it; write this change by hand");
+			assertThat(change.upgrade()).isEmpty();
+		});
+	}
+
+	@Test
 	void theModelLeavesNothingInTheDatabase(TestDatabase db, @TempDir Path dir) {
 		usersAtHead(db, dir).check("schema.sql", MODEL);
 		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'retort_model'")).isEmpty();
