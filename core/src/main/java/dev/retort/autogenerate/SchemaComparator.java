@@ -3,6 +3,7 @@ package dev.retort.autogenerate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,10 +92,9 @@ public final class SchemaComparator {
 
 	private void run() {
 		// Views go first and come back last: a column a view reads can be neither dropped nor retyped.
-		for (ViewModel view : this.database.views().values()) {
-			if (!view.equals(this.model.views().get(view.name()))) {
-				change("drop view " + view.name(), "DROP VIEW " + id(view.name()), createView(view));
-			}
+		Set<String> droppedViews = viewsToDrop();
+		for (ViewModel view : inOrder(droppedViews.stream().map(this.database.views()::get).toList(), false)) {
+			change("drop view " + view.name(), "DROP VIEW " + id(view.name()), createView(view));
 		}
 		for (EnumModel type : this.model.enums().values()) {
 			EnumModel existing = this.database.enums().get(type.name());
@@ -187,11 +187,70 @@ public final class SchemaComparator {
 				change("drop enum type " + type.name(), "DROP TYPE " + id(type.name()), createEnum(type));
 			}
 		}
-		for (ViewModel view : this.model.views().values()) {
-			if (!view.equals(this.database.views().get(view.name()))) {
-				change("add view " + view.name(), createView(view), "DROP VIEW " + id(view.name()));
+		List<ViewModel> created = this.model.views().values().stream()
+			.filter((view) -> !this.database.views().containsKey(view.name()) || droppedViews.contains(view.name()))
+			.toList();
+		for (ViewModel view : inOrder(created, true)) {
+			change("add view " + view.name(), createView(view), "DROP VIEW " + id(view.name()));
+		}
+	}
+
+	/**
+	 * The views of the database dropped before the other changes: those the model changes or
+	 * drops, and those reading a column that is retyped or dropped or a view that is dropped,
+	 * which PostgreSQL refuses to change under them. The model's views are created again last.
+	 */
+	private Set<String> viewsToDrop() {
+		Set<String> changedColumns = new HashSet<>();
+		Set<String> goneRelations = new HashSet<>();
+		for (TableModel existing : this.database.tables().values()) {
+			TableModel table = this.model.tables().get(existing.name());
+			if (table == null) {
+				goneRelations.add(existing.name());
+				continue;
+			}
+			for (ColumnModel column : existing.columns()) {
+				ColumnModel wanted = table.column(column.name());
+				if (wanted == null || !wanted.type().equals(column.type())) {
+					changedColumns.add(existing.name() + "." + column.name());
+				}
 			}
 		}
+		Set<String> dropped = new LinkedHashSet<>();
+		boolean more = true;
+		while (more) {
+			more = false;
+			for (ViewModel view : this.database.views().values()) {
+				ViewModel wanted = this.model.views().get(view.name());
+				boolean drop = wanted == null || !wanted.definition().equals(view.definition())
+						|| view.reads().stream().anyMatch(changedColumns::contains)
+						|| goneRelations.stream().anyMatch(view::readsFrom);
+				if (drop && dropped.add(view.name())) {
+					goneRelations.add(view.name());
+					more = true;
+				}
+			}
+		}
+		return dropped;
+	}
+
+	/**
+	 * Views in an order PostgreSQL accepts: a view before the views reading it when they are
+	 * created, after them when they are dropped.
+	 */
+	private static List<ViewModel> inOrder(List<ViewModel> views, boolean readFirst) {
+		List<ViewModel> pending = new ArrayList<>(views);
+		List<ViewModel> ordered = new ArrayList<>();
+		while (!pending.isEmpty()) {
+			ViewModel next = pending.stream()
+				.filter((view) -> pending.stream().noneMatch((other) -> other != view
+						&& (readFirst ? view.readsFrom(other.name()) : other.readsFrom(view.name()))))
+				.findFirst()
+				.orElse(pending.get(0));
+			ordered.add(next);
+			pending.remove(next);
+		}
+		return ordered;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,18 @@ public final class SchemaReader {
 	private static final String VIEWS = "SELECT c.relname, pg_get_viewdef(c.oid) FROM pg_class c"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'v' ORDER BY 1";
 
+	/**
+	 * The columns each view's query reads, from the dependencies of its rewrite rule; a relation
+	 * read as a whole ({@code count(*)}) as {@code relation.} alone.
+	 */
+	private static final String VIEW_READS = "SELECT DISTINCT v.relname, r.relname || '.' || coalesce(a.attname, '')"
+			+ " FROM pg_class v JOIN pg_namespace n ON n.oid = v.relnamespace JOIN pg_rewrite rw ON rw.ev_class = v.oid"
+			+ " JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid"
+			+ " AND d.refclassid = 'pg_class'::regclass"
+			+ " JOIN pg_class r ON r.oid = d.refobjid AND r.oid <> v.oid"
+			+ " LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0"
+			+ " WHERE n.nspname = ? AND v.relkind = 'v'";
+
 	private SchemaReader() {
 	}
 
@@ -154,9 +167,14 @@ public final class SchemaReader {
 				(rows) -> new EnumModel(rows.getString(1), List.of((String[]) rows.getArray(2).getArray())))) {
 			enums.put(type.name(), type);
 		}
+		Map<String, Set<String>> reads = new LinkedHashMap<>();
+		for (String[] row : query(connection, VIEW_READS, schema,
+				(rows) -> new String[] { rows.getString(1), rows.getString(2) })) {
+			reads.computeIfAbsent(row[0], (name) -> new HashSet<>()).add(row[1]);
+		}
 		Map<String, ViewModel> views = new LinkedHashMap<>();
-		for (ViewModel view : query(connection, VIEWS, schema,
-				(rows) -> new ViewModel(rows.getString(1), rows.getString(2).strip()))) {
+		for (ViewModel view : query(connection, VIEWS, schema, (rows) -> new ViewModel(rows.getString(1),
+				rows.getString(2).strip(), reads.getOrDefault(rows.getString(1), Set.of())))) {
 			views.put(view.name(), view);
 		}
 		Map<String, PartitionModel> partitions = new LinkedHashMap<>();

@@ -131,6 +131,22 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void unchangedViewsReadingAColumnThatChangesAreDroppedAndCreatedAgainWithTheViewsReadingThem(TestDatabase db,
+			@TempDir Path dir) {
+		String views = "CREATE VIEW user_emails AS SELECT id, email FROM users;\n"
+				+ "CREATE VIEW a_user_ids AS SELECT id FROM user_emails;\n"
+				+ "CREATE VIEW all_users AS SELECT count(*) AS n FROM a_user_ids;\n"
+				+ "CREATE VIEW user_names AS SELECT name FROM users;";
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY, email text, name text);\n" + views,
+				"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(320), name text);\n" + views);
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("drop view all_users",
+				"drop view a_user_ids", "drop view user_emails",
+				"change type of users.email from text to character varying(320)", "add view user_emails",
+				"add view a_user_ids", "add view all_users");
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
 	void serialColumnsOfTablesWhoseNamesNeedQuotesOrAreCutAreWrittenAsSerial(TestDatabase db, @TempDir Path dir) {
 		String longName = "coffee_tasting_notes_written_by_the_baristas_of_the_shop";
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY);",
