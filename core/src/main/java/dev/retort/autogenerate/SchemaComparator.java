@@ -211,7 +211,8 @@ public final class SchemaComparator {
 			}
 			for (ColumnModel column : existing.columns()) {
 				ColumnModel wanted = table.column(column.name());
-				if (wanted == null || !wanted.type().equals(column.type())) {
+				if (wanted == null || !wanted.type().equals(column.type())
+						|| !Objects.equals(wanted.collation(), column.collation())) {
 					changedColumns.add(existing.name() + "." + column.name());
 				}
 			}
@@ -444,8 +445,14 @@ public final class SchemaComparator {
 							|| needsUsing(column, old) && column.defaultExpression() != null);
 			if (!old.type().equals(column.type())) {
 				change("change type of " + where + " from " + old.type() + " to " + column.type()
+						+ (!Objects.equals(old.collation(), column.collation())
+								? ", collation " + collation(old) + " to " + collation(column) : "")
 						+ ((defaultWithType && defaultChanged) ? ", and its default" : ""),
 						retype(table, old, column, defaultWithType), retype(table, column, old, defaultWithType));
+			}
+			else if (!Objects.equals(old.collation(), column.collation())) {
+				change("change collation of " + where + " from " + collation(old) + " to " + collation(column),
+						retype(table, old, column, false), retype(table, column, old, false));
 			}
 			// NOT NULL comes before an identity is added (PostgreSQL requires it) and goes after it is dropped.
 			boolean notNullChanged = old.notNull() != column.notNull();
@@ -513,12 +520,20 @@ public final class SchemaComparator {
 	 */
 	private String retype(TableModel table, ColumnModel from, ColumnModel to, boolean withDefault) {
 		String column = "ALTER COLUMN " + id(to.name());
-		String type = column + " TYPE " + to.type() + (needsUsing(from, to) ? " USING " + id(to.name()) + "::" + to.type() : "");
+		// Without COLLATE, the column would take the default collation of its new type.
+		String collate = (to.collation() != null) ? " COLLATE " + to.collation()
+				: (from.collation() != null) ? " COLLATE \"default\"" : "";
+		String type = column + " TYPE " + to.type() + collate
+				+ (needsUsing(from, to) ? " USING " + id(to.name()) + "::" + to.type() : "");
 		if (!withDefault) {
 			return alter(table) + " " + type;
 		}
 		return alter(table) + " " + column + " DROP DEFAULT, " + type
 				+ ((to.defaultExpression() != null) ? ", " + column + " SET DEFAULT " + to.defaultExpression() : "");
+	}
+
+	private static String collation(ColumnModel column) {
+		return (column.collation() != null) ? column.collation() : "the default of " + column.type();
 	}
 
 	private void droppedConstraintsAndIndexes(TableModel existing, TableModel table) {

@@ -85,7 +85,8 @@ public final class CanonicalDefinitions {
 						+ copy + "'::regclass AND a.attname = " + PostgresLiterals.string(column.name()), expression);
 			}
 			canonicalColumns.add(new ColumnModel(column.name(), column.type(), column.notNull(), expression,
-					column.identity(), column.generated(), column.comment(), column.identitySequence()));
+					column.identity(), column.generated(), column.comment(), column.identitySequence(),
+					column.collation()));
 		}
 		List<ConstraintModel> canonicalConstraints = new ArrayList<>();
 		int checks = 0;

@@ -37,7 +37,12 @@ public final class SchemaReader {
 	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
 			+ " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,"
 			+ " col_description(c.oid, a.attnum), ids.seqstart, ids.seqincrement, ids.seqmin, ids.seqmax, ids.seqcache,"
-			+ " ids.seqcycle, format_type(ids.seqtypid, NULL)"
+			+ " ids.seqcycle, format_type(ids.seqtypid, NULL),"
+			// A collation other than the type's default, as COLLATE names it.
+			+ " (SELECT CASE WHEN cn.nspname IN ('pg_catalog', n.nspname) THEN quote_ident(co.collname)"
+			+ " ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END FROM pg_collation co"
+			+ " JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty ON ty.oid = a.atttypid"
+			+ " WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
 			+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
 			// An identity column's sequence depends on it internally: its options.
@@ -201,9 +206,10 @@ public final class SchemaReader {
 		long start = rows.getLong(9);
 		IdentitySequence identitySequence = rows.wasNull() ? null : IdentitySequence.of(rows.getString(15), start,
 				rows.getLong(10), rows.getLong(11), rows.getLong(12), rows.getLong(13), rows.getBoolean(14));
+		String collation = rows.getString(16);
 		return new Object[] { rows.getString(1), new ColumnModel(rows.getString(2), rows.getString(3),
 				rows.getBoolean(4), rows.getString(5), rows.getString(6), "s".equals(generated), rows.getString(8),
-				identitySequence) };
+				identitySequence, collation) };
 	}
 
 	private static String quoteIdent(Connection connection, String name) throws SQLException {

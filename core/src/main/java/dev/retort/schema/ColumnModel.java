@@ -11,9 +11,16 @@ package dev.retort.schema;
  * @param generated whether it is a stored generated column
  * @param comment its comment, or {@code null}
  * @param identitySequence the options of an identity column's sequence, {@code null} for other columns
+ * @param collation its collation as {@code COLLATE} names it ({@code "C"}), {@code null} for its type's default
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
-		boolean generated, String comment, IdentitySequence identitySequence) {
+		boolean generated, String comment, IdentitySequence identitySequence, String collation) {
+
+	/** A column with its type's collation. */
+	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+			boolean generated, String comment, IdentitySequence identitySequence) {
+		this(name, type, notNull, defaultExpression, identity, generated, comment, identitySequence, null);
+	}
 
 	/** A column whose identity, if any, has the default options. */
 	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,

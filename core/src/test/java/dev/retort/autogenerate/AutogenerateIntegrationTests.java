@@ -147,6 +147,27 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void columnCollationsAreWrittenAndComparedAndKeptWhenTheTypeChanges(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE coffee (id int PRIMARY KEY, name text, code text COLLATE \"C\", origin varchar(10) COLLATE \"C\");\n"
+						+ "CREATE VIEW coffee_codes AS SELECT code FROM coffee;\n"
+						+ "INSERT INTO coffee VALUES (1, 'kenya', 'KE', 'Nyeri');",
+				"CREATE TABLE coffee (id int PRIMARY KEY, name text COLLATE \"C\", code text, origin text COLLATE \"C\", "
+						+ "roast text COLLATE \"C\");\n"
+						+ "CREATE VIEW coffee_codes AS SELECT code FROM coffee;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"drop view coffee_codes", "add column coffee.roast",
+				"change collation of coffee.name from the default of text to \"C\"",
+				"change collation of coffee.code from \"C\" to the default of text",
+				"change type of coffee.origin from character varying(10) to text", "add view coffee_codes");
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE coffee ADD COLUMN roast text COLLATE \"C\";",
+				"ALTER TABLE coffee ALTER COLUMN name TYPE text COLLATE \"C\";",
+				"ALTER TABLE coffee ALTER COLUMN code TYPE text COLLATE \"default\";",
+				"ALTER TABLE coffee ALTER COLUMN origin TYPE text COLLATE \"C\";");
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
 	void serialColumnsOfTablesWhoseNamesNeedQuotesOrAreCutAreWrittenAsSerial(TestDatabase db, @TempDir Path dir) {
 		String longName = "coffee_tasting_notes_written_by_the_baristas_of_the_shop";
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY);",
