@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.retort.dialect.postgres.PostgresLiterals;
 import dev.retort.schema.ColumnModel;
@@ -212,7 +213,7 @@ public final class SchemaComparator {
 			for (ColumnModel column : existing.columns()) {
 				ColumnModel wanted = table.column(column.name());
 				if (wanted == null || !wanted.type().equals(column.type())
-						|| !Objects.equals(wanted.collation(), column.collation())) {
+						|| !Objects.equals(wanted.collation(), column.collation()) || generationChanged(column, wanted)) {
 					changedColumns.add(existing.name() + "." + column.name());
 				}
 			}
@@ -435,6 +436,14 @@ public final class SchemaComparator {
 			}
 			String where = table.name() + "." + column.name();
 			String alter = alter(table) + " ALTER COLUMN " + id(column.name());
+			if (generationChanged(old, column)) {
+				if (generation(existing, old, table, column)) {
+					continue;
+				}
+				// Generated to plain keeps the values; the default or identity of the model comes after.
+				old = new ColumnModel(old.name(), old.type(), old.notNull(), null, "", false, old.comment(), null,
+						old.collation());
+			}
 			boolean plain = column.identity().isEmpty() && old.identity().isEmpty() && !column.generated()
 					&& !old.generated();
 			boolean defaultChanged = !Objects.equals(old.defaultExpression(), column.defaultExpression());
@@ -471,6 +480,56 @@ public final class SchemaComparator {
 						commentOnColumn(table, column.name(), old.comment()));
 			}
 		}
+	}
+
+	/** Whether a column became generated, stopped being generated, or is generated from another expression. */
+	private static boolean generationChanged(ColumnModel old, ColumnModel column) {
+		return (old.generated() || column.generated()) && (old.generated() != column.generated()
+				|| !Objects.equals(old.defaultExpression(), column.defaultExpression()));
+	}
+
+	/**
+	 * A stored generated column whose expression changed, or a plain column that becomes
+	 * generated: PostgreSQL cannot give a column an expression, so it is dropped and added again,
+	 * its values computed anew (a plain column's values are lost, and come back empty with the
+	 * downgrade). A generated column that becomes plain keeps its values ({@code DROP EXPRESSION});
+	 * the downgrade makes it generated again the same way. Dropping the column would take the
+	 * indexes and constraints that name it along: such a column is reported for a revision written
+	 * by hand.
+	 * @return whether the change is complete; {@code false} when the column is now plain and its
+	 * other differences remain to compare
+	 */
+	private boolean generation(TableModel existing, ColumnModel old, TableModel table, ColumnModel column) {
+		String where = table.name() + "." + column.name();
+		String description = !column.generated() ? "make " + where + " a plain column (no longer generated)"
+				: old.generated() ? "change the expression of generated column " + where + " from " + old.defaultExpression()
+						+ " to " + column.defaultExpression()
+				: "make " + where + " a column generated from " + column.defaultExpression();
+		if (namedByIndexOrConstraint(existing, old.name()) || namedByIndexOrConstraint(table, column.name())) {
+			this.changes.add(new SchemaChange(description + ": indexes or constraints name it, and dropping the column "
+					+ "to add it again would drop them; write this change by hand", List.of(), List.of()));
+			return true;
+		}
+		List<String> dropOld = List.of(alter(table) + " DROP COLUMN " + id(old.name()));
+		List<String> regenerate = new ArrayList<>(List.of(alter(table) + " DROP COLUMN " + id(column.name())));
+		if (!column.generated()) {
+			regenerate.addAll(addColumn(existing, old));
+			this.changes.add(new SchemaChange(description, List.of(alter(table) + " ALTER COLUMN " + id(column.name())
+					+ " DROP EXPRESSION"), regenerate));
+			return false;
+		}
+		List<String> upgrade = new ArrayList<>(dropOld);
+		upgrade.addAll(addColumn(table, column));
+		List<String> downgrade = new ArrayList<>(regenerate);
+		downgrade.addAll(addColumn(existing, old));
+		this.changes.add(new SchemaChange(description, upgrade, downgrade));
+		return true;
+	}
+
+	private static boolean namedByIndexOrConstraint(TableModel table, String column) {
+		Pattern name = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(id(column)) + "(?![\\w$\"])");
+		return table.indexes().stream().anyMatch((index) -> name.matcher(index.definition()).find())
+				|| table.constraints().stream().anyMatch((constraint) -> name.matcher(constraint.definition()).find());
 	}
 
 	/**

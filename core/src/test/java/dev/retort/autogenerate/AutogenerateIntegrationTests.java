@@ -168,6 +168,43 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void generatedColumnsWhoseExpressionChangesOrThatBecomePlainOrGeneratedAreComparedAndComputedAgain(TestDatabase db,
+			@TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) STORED, "
+						+ "doubled int, half int GENERATED ALWAYS AS (ml / 2) STORED);\n"
+						+ "CREATE VIEW cup_sizes AS SELECT id, oz FROM cups;\n"
+						+ "INSERT INTO cups (id, ml, doubled) VALUES (1, 300, 7);",
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 29) STORED, "
+						+ "doubled int GENERATED ALWAYS AS (ml * 2) STORED, half int);\n"
+						+ "CREATE VIEW cup_sizes AS SELECT id, oz FROM cups;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("drop view cup_sizes",
+				"change the expression of generated column cups.oz from (ml / 30) to (ml / 29)",
+				"make cups.doubled a column generated from (ml * 2)", "make cups.half a plain column (no longer generated)",
+				"add view cup_sizes");
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE cups ALTER COLUMN half DROP EXPRESSION;");
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings("SELECT oz || ',' || doubled || ',' || half FROM cups"))
+					.containsExactly("10,600,150"),
+				() -> assertThat(db.queryStrings("SELECT oz || ',' || half FROM cups")).containsExactly("10,150"));
+	}
+
+	@Test
+	void aGeneratedColumnAnIndexNamesIsReportedRatherThanDroppedWithTheIndex(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) STORED);\n"
+						+ "CREATE INDEX cups_oz_idx ON cups (oz);",
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 29) STORED);\n"
+						+ "CREATE INDEX cups_oz_idx ON cups (oz);");
+		assertThat(trip.diff().changes()).singleElement().satisfies((change) -> {
+			assertThat(change.description()).isEqualTo("change the expression of generated column cups.oz from "
+					+ "(ml / 30) to (ml / 29): indexes or constraints name it, and dropping the column to add it again "
+					+ "would drop them; write this change by hand");
+			assertThat(change.upgrade()).isEmpty();
+		});
+	}
+
+	@Test
 	void serialColumnsOfTablesWhoseNamesNeedQuotesOrAreCutAreWrittenAsSerial(TestDatabase db, @TempDir Path dir) {
 		String longName = "coffee_tasting_notes_written_by_the_baristas_of_the_shop";
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY);",
