@@ -80,11 +80,16 @@ public final class SchemaReader {
 			+ " FROM pg_constraint con JOIN pg_type t ON t.oid = con.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
 			+ " WHERE n.nspname = ? AND con.contype = 'c' ORDER BY 1, 2";
 
-	private static final String SEQUENCES = "SELECT s.sequencename, s.start_value, s.increment_by FROM pg_sequences s"
-			+ " WHERE s.schemaname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class sc ON sc.oid = d.objid"
-			+ " JOIN pg_namespace sn ON sn.oid = sc.relnamespace WHERE sc.relname = s.sequencename"
-			+ " AND sn.nspname = s.schemaname AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))"
-			+ " ORDER BY 1";
+	/** Sequences but an identity's, with the column that owns one ({@code OWNED BY}, a serial's among them). */
+	private static final String SEQUENCES = "SELECT s.sequencename, s.start_value, s.increment_by, ot.relname, oa.attname"
+			+ " FROM pg_sequences s JOIN pg_namespace sn ON sn.nspname = s.schemaname"
+			+ " JOIN pg_class sc ON sc.relname = s.sequencename AND sc.relnamespace = sn.oid"
+			+ " LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = sc.oid"
+			+ " AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'"
+			+ " LEFT JOIN pg_class ot ON ot.oid = d.refobjid"
+			+ " LEFT JOIN pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid"
+			+ " WHERE s.schemaname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass"
+			+ " AND i.objid = sc.oid AND i.deptype = 'i') ORDER BY 1";
 
 	private static final String ENUMS = "SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)"
 			+ " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
@@ -163,9 +168,11 @@ public final class SchemaReader {
 					comments.get(table), partitionKeys.get(table)));
 		}
 		Map<String, SequenceModel> sequences = new LinkedHashMap<>();
-		for (SequenceModel sequence : query(connection, SEQUENCES, schema,
-				(rows) -> new SequenceModel(rows.getString(1), rows.getLong(2), rows.getLong(3)))) {
-			sequences.put(sequence.name(), sequence);
+		for (SequenceModel sequence : query(connection, SEQUENCES, schema, (rows) -> new SequenceModel(rows.getString(1),
+				rows.getLong(2), rows.getLong(3), rows.getString(4), rows.getString(5)))) {
+			if (!sequence.isOwned() || !leftOut.contains(sequence.ownerTable())) {
+				sequences.put(sequence.name(), sequence);
+			}
 		}
 		Map<String, EnumModel> enums = new LinkedHashMap<>();
 		for (EnumModel type : query(connection, ENUMS, schema,

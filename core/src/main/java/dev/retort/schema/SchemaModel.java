@@ -8,7 +8,7 @@ import java.util.TreeMap;
  *
  * @param tables the tables
  * @param views the views
- * @param sequences the sequences no column owns (a {@code serial} column's comes with it)
+ * @param sequences the sequences but an identity column's (a {@code serial} column's among them)
  * @param enums the enum types
  * @param partitions the partitions of the partitioned tables (not in {@code tables})
  * @param domains the domains

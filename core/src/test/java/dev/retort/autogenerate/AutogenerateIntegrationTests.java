@@ -205,6 +205,31 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void sequencesOwnedByAColumnAndTheIncrementOfASequenceAreCompared(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				// What Hibernate writes for allocationSize = 50.
+				"CREATE SEQUENCE coffee_seq START WITH 1 INCREMENT BY 50;\n"
+						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, batch int);\n"
+						+ "CREATE TABLE legacy (id bigint PRIMARY KEY, n int);\n"
+						+ "CREATE SEQUENCE legacy_numbers OWNED BY legacy.n;\n"
+						+ "ALTER TABLE legacy ALTER COLUMN n SET DEFAULT nextval('legacy_numbers');",
+				"CREATE SEQUENCE coffee_seq START WITH 1 INCREMENT BY 1;\n"
+						+ "CREATE SEQUENCE batch_numbers START WITH 100;\n"
+						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, batch int DEFAULT nextval('batch_numbers'));\n"
+						+ "ALTER SEQUENCE batch_numbers OWNED BY coffee.batch;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"add sequence batch_numbers",
+				"change sequence coffee_seq from START WITH 1 INCREMENT BY 50 to START WITH 1 INCREMENT BY 1",
+				"change default of coffee.batch", "change owner of sequence batch_numbers from NONE to coffee.batch",
+				"change owner of sequence legacy_numbers from legacy.n to NONE", "drop table legacy",
+				"drop sequence legacy_numbers");
+		trip.assertAppliedThenUndone(
+				() -> assertThat(insertedId(db, "INSERT INTO coffee (id) VALUES (1) RETURNING batch")).isEqualTo("100"),
+				() -> assertThat(db.queryStrings("SELECT pg_get_serial_sequence('legacy', 'n')"))
+					.containsExactly("public.legacy_numbers"));
+	}
+
+	@Test
 	void serialColumnsOfTablesWhoseNamesNeedQuotesOrAreCutAreWrittenAsSerial(TestDatabase db, @TempDir Path dir) {
 		String longName = "coffee_tasting_notes_written_by_the_baristas_of_the_shop";
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY);",
