@@ -56,7 +56,7 @@ public final class CanonicalDefinitions {
 				tables.put(table.name(), canonical.table(table));
 			}
 			result.add(new SchemaModel(tables, model.views(), model.sequences(), model.enums(), model.partitions(),
-					model.domains()));
+					model.domains(), model.compositeTypes()));
 		}
 		return result;
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.retort.schema.ColumnModel;
+import dev.retort.schema.CompositeTypeModel;
 import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.DomainModel;
 import dev.retort.schema.EnumModel;
@@ -71,6 +72,12 @@ public final class SchemaReader {
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_inherits i ON i.inhrelid = c.oid"
 			+ " JOIN pg_class p ON p.oid = i.inhparent WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relispartition"
 			+ " ORDER BY 1";
+
+	private static final String COMPOSITE_TYPES = "SELECT t.typname, array_agg(quote_ident(a.attname) || ' '"
+			+ " || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FROM pg_type t"
+			+ " JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'"
+			+ " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+			+ " WHERE n.nspname = ? AND t.typtype = 'c' GROUP BY t.typname ORDER BY 1";
 
 	private static final String DOMAINS = "SELECT t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
 			+ " pg_get_expr(t.typdefaultbin, 0) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
@@ -205,7 +212,12 @@ public final class SchemaReader {
 				domainConstraints.getOrDefault(rows.getString(1), List.of())))) {
 			domains.put(domain.name(), domain);
 		}
-		return new SchemaModel(tables, views, sequences, enums, partitions, domains);
+		Map<String, CompositeTypeModel> compositeTypes = new LinkedHashMap<>();
+		for (CompositeTypeModel type : query(connection, COMPOSITE_TYPES, schema, (rows) -> new CompositeTypeModel(
+				rows.getString(1), List.of((String[]) rows.getArray(2).getArray())))) {
+			compositeTypes.put(type.name(), type);
+		}
+		return new SchemaModel(tables, views, sequences, enums, partitions, domains, compositeTypes);
 	}
 
 	private static Object[] columnRow(ResultSet rows) throws SQLException {

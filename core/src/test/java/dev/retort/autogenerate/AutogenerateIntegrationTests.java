@@ -494,6 +494,32 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void compositeTypesAreCreatedBeforeTheirColumnsAndDroppedAfter(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE old_price AS (amount numeric);\n"
+				+ "CREATE TABLE coffee (id int PRIMARY KEY, old old_price);",
+				"CREATE TYPE mood AS ENUM ('calm', 'busy');\n"
+						+ "CREATE TYPE price AS (amount numeric(12,2), currency char(3), mood mood);\n"
+						+ "CREATE TABLE coffee (id int PRIMARY KEY, price price);");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("add enum type mood",
+				"add composite type price", "add column coffee.price", "drop column coffee.old",
+				"drop composite type old_price");
+		assertThat(trip.diff().upgradeSql())
+			.contains("CREATE TYPE price AS (amount numeric(12,2), currency character(3), mood mood);");
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
+	void changedAttributesOfACompositeTypeAreReportedForARevisionWrittenByHand(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE price AS (amount numeric);",
+				"CREATE TYPE price AS (amount numeric, currency text);");
+		assertThat(trip.diff().changes()).singleElement().satisfies((change) -> {
+			assertThat(change.description()).startsWith("attributes of composite type price changed (amount numeric to "
+					+ "amount numeric, currency text): write this change by hand");
+			assertThat(change.upgrade()).isEmpty();
+		});
+	}
+
+	@Test
 	void theModelLeavesNothingInTheDatabase(TestDatabase db, @TempDir Path dir) {
 		usersAtHead(db, dir).check("schema.sql", MODEL);
 		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'retort_model'")).isEmpty();
