@@ -23,6 +23,7 @@ final class CheckCommand extends RetortCommand {
 	int run() {
 		SchemaModelFile file = SchemaModelFile.read(this.root.environment().workingDirectory(), this.model);
 		SchemaDiff diff = retort().check(file.source(), file.sql());
+		AutogenerateNotes.notCompared(diff, this::note);
 		if (json()) {
 			printJson(diff);
 		}

@@ -94,6 +94,7 @@ final class RevisionCommand extends RetortCommand {
 			SchemaDiff diff = retort.check(file.source(), file.sql());
 			// As Alembic does: what was detected, on standard error; the file is written either way.
 			diff.changes().forEach((change) -> note("Detected " + change.description()));
+			AutogenerateNotes.notCompared(diff, this::note);
 			if (diff.isEmpty()) {
 				note("No changes in schema detected.");
 			}

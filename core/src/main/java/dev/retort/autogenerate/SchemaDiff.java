@@ -7,11 +7,24 @@ import java.util.List;
  * Every difference between the database and the model, in the order the upgrade makes them.
  *
  * @param changes the differences
+ * @param notCompared what the model declares that autogenerate does not compare ({@code trigger
+ * audit on orders}), so that a user learns it is left to a revision written by hand
  */
-public record SchemaDiff(List<SchemaChange> changes) {
+public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared) {
 
 	public SchemaDiff {
 		changes = List.copyOf(changes);
+		notCompared = List.copyOf(notCompared);
+	}
+
+	/** Differences of a model that declares nothing left out of the comparison. */
+	public SchemaDiff(List<SchemaChange> changes) {
+		this(changes, List.of());
+	}
+
+	/** The same differences, with what the model declares and was not compared. */
+	public SchemaDiff withNotCompared(List<String> objects) {
+		return new SchemaDiff(this.changes, objects);
 	}
 
 	public boolean isEmpty() {

@@ -68,11 +68,12 @@ public final class AutogenerateCommand {
 				searchPath(connection, MODEL_SCHEMA);
 				runModel(connection, modelSource, statements);
 				SchemaModel model = SchemaReader.read(connection, MODEL_SCHEMA, Set.of());
+				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
 				// Both printed the same way; the database's types and sequences stay visible behind the model's.
 				searchPath(connection, MODEL_SCHEMA, schema);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model));
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
-						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)));
+						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1))).withNotCompared(notCompared);
 			}
 			finally {
 				connection.rollback();

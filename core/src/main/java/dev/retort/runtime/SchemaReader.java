@@ -117,6 +117,23 @@ public final class SchemaReader {
 			+ " LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0"
 			+ " WHERE n.nspname = ? AND v.relkind = 'v'";
 
+	/** What a schema holds that autogenerate does not compare, extensions' own objects left out. */
+	private static final String NOT_COMPARED = "WITH s AS (SELECT ?::name AS nspname)"
+			+ " SELECT 'materialized view ' || c.relname FROM pg_class c"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s) AND c.relkind = 'm'"
+			+ " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || p.proname"
+			+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid"
+			+ " AND d.deptype = 'e')"
+			+ " UNION ALL SELECT 'trigger ' || t.tgname || ' on ' || c.relname FROM pg_trigger t"
+			+ " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname = (SELECT nspname FROM s) AND NOT t.tgisinternal"
+			+ " UNION ALL SELECT 'policy ' || po.polname || ' on ' || c.relname FROM pg_policy po"
+			+ " JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " UNION ALL SELECT 'extension ' || e.extname FROM pg_extension e"
+			+ " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " ORDER BY 1";
+
 	private SchemaReader() {
 	}
 
@@ -218,6 +235,18 @@ public final class SchemaReader {
 			compositeTypes.put(type.name(), type);
 		}
 		return new SchemaModel(tables, views, sequences, enums, partitions, domains, compositeTypes);
+	}
+
+	/**
+	 * What a schema holds that {@link #read} leaves out and autogenerate does not compare:
+	 * materialized views, functions, procedures, triggers, row security policies, extensions.
+	 * @param connection the connection
+	 * @param schema the schema to read
+	 * @return each as {@code kind name} ({@code trigger audit on orders}), in order
+	 * @throws SQLException when the catalog cannot be read
+	 */
+	public static List<String> notCompared(Connection connection, String schema) throws SQLException {
+		return query(connection, NOT_COMPARED, schema, (rows) -> rows.getString(1));
 	}
 
 	private static Object[] columnRow(ResultSet rows) throws SQLException {
