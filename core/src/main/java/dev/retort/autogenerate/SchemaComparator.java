@@ -166,6 +166,9 @@ public final class SchemaComparator {
 			}
 		}
 		for (TableModel table : added(this.model.tables(), this.database.tables().keySet())) {
+			if (switched(table.name())) {
+				continue;
+			}
 			List<String> create = new ArrayList<>();
 			create.add(createTable(table, false));
 			create.addAll(comments(table));
@@ -183,6 +186,7 @@ public final class SchemaComparator {
 				changedColumns(existing, table);
 			}
 		}
+		switchedTables();
 		addedAndMovedPartitions();
 		sequenceOwners();
 		for (TableModel existing : this.database.tables().values()) {
@@ -200,7 +204,9 @@ public final class SchemaComparator {
 			}
 		}
 		droppedPartitions();
-		List<TableModel> dropped = added(this.database.tables(), this.model.tables().keySet());
+		List<TableModel> dropped = added(this.database.tables(), this.model.tables().keySet()).stream()
+			.filter((table) -> !switched(table.name()))
+			.toList();
 		// Foreign keys of the tables dropped go first, so that the tables can go in any order; the
 		// downgrade puts them back once every table is back.
 		for (TableModel existing : dropped) {
@@ -456,7 +462,9 @@ public final class SchemaComparator {
 	 * bound or parent changed is detached and attached again, keeping its rows.
 	 */
 	private void addedAndMovedPartitions() {
-		List<PartitionModel> pending = new ArrayList<>(this.model.partitions().values());
+		List<PartitionModel> pending = new ArrayList<>(this.model.partitions().values().stream()
+			.filter((partition) -> !leftToHand(partition))
+			.toList());
 		Set<String> created = new HashSet<>(this.database.partitions().keySet());
 		created.addAll(this.model.tables().keySet());
 		while (!pending.isEmpty()) {
@@ -482,10 +490,47 @@ public final class SchemaComparator {
 		}
 	}
 
+	/**
+	 * A partition of a table whose partitioning changes, which is reported, or a table that
+	 * becomes a partition or stops being one: the revision written by hand moves it (creating it
+	 * as a partition or dropping it as a table would lose or duplicate its rows).
+	 */
+	private boolean leftToHand(PartitionModel partition) {
+		TableModel parent = this.model.tables().get(partition.parent());
+		TableModel existingParent = this.database.tables().get(partition.parent());
+		boolean repartitioned = parent != null && existingParent != null
+				&& !Objects.equals(parent.partitionKey(), existingParent.partitionKey());
+		return repartitioned || switched(partition.name());
+	}
+
+	/** Whether a table of one side is a partition of the other. */
+	private boolean switched(String name) {
+		return this.database.tables().containsKey(name) && this.model.partitions().containsKey(name)
+				|| this.database.partitions().containsKey(name) && this.model.tables().containsKey(name);
+	}
+
+	/** Tables that become a partition or stop being one, reported for a revision written by hand. */
+	private void switchedTables() {
+		for (PartitionModel partition : this.model.partitions().values()) {
+			if (this.database.tables().containsKey(partition.name())) {
+				this.changes.add(new SchemaChange("table " + partition.name() + " becomes a partition of "
+						+ partition.parent() + ": write this change by hand (ALTER TABLE " + id(partition.parent())
+						+ " ATTACH PARTITION " + id(partition.name()) + " " + partition.bound() + ")", List.of(), List.of()));
+			}
+		}
+		for (PartitionModel partition : this.database.partitions().values()) {
+			if (this.model.tables().containsKey(partition.name())) {
+				this.changes.add(new SchemaChange("partition " + partition.name() + " of " + partition.parent()
+						+ " becomes a table of its own: write this change by hand (ALTER TABLE " + id(partition.parent())
+						+ " DETACH PARTITION " + id(partition.name()) + ")", List.of(), List.of()));
+			}
+		}
+	}
+
 	/** Partitions the model no longer has, before the tables dropped (a parent takes its partitions with it). */
 	private void droppedPartitions() {
 		List<PartitionModel> dropped = this.database.partitions().values().stream()
-			.filter((partition) -> !this.model.partitions().containsKey(partition.name()))
+			.filter((partition) -> !this.model.partitions().containsKey(partition.name()) && !leftToHand(partition))
 			.toList();
 		// A partition partitioned in turn goes after its own partitions.
 		for (int i = dropped.size() - 1; i >= 0; i--) {
@@ -697,6 +742,9 @@ public final class SchemaComparator {
 	/** Constraints and indexes the model has and the database not; foreign keys in a pass of their own. */
 	private void addedConstraintsAndIndexes(boolean foreignKeys) {
 		for (TableModel table : this.model.tables().values()) {
+			if (switched(table.name())) {
+				continue;
+			}
 			TableModel existing = this.database.tables().get(table.name());
 			for (ConstraintModel constraint : table.constraints()) {
 				boolean inCreateTable = existing == null && !constraint.isForeignKey();
