@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
 		header = "Check that the revisions give the schema the model describes.",
 		description = {
-				"Compares the database, which must be at its heads, with the schema model: plain SQL creating the whole schema (--model, default src/main/resources/db/schema.sql), run in a schema of its own inside a transaction that is rolled back. Lists what differs: tables, columns (type, NOT NULL, default), constraints, indexes, sequences.",
+				"Compares the database, which must be at its heads, with the schema model: plain SQL creating the whole schema (--model, default src/main/resources/db/schema.sql), run in a schema of its own inside a transaction that is rolled back. Lists what differs: tables and partitions, columns (type, collation, NOT NULL, default, identity, generated), constraints, indexes, views, sequences, enum and composite types, domains; names what the model declares and is not compared (functions, triggers, materialized views, ...).",
 				"Exits 3 when something differs, 0 when the revisions and the model agree, as 'alembic check' does." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  retort check", "  retort check --model target/schema.sql", "  retort check --format json" })
