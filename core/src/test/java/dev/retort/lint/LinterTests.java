@@ -117,6 +117,22 @@ class LinterTests {
 	}
 
 	@Test
+	void pg106ACheckAddedWithItsColumnReadsEveryRowToo() {
+		assertThat(findings(tx("ALTER TABLE accounts ADD COLUMN credit int CHECK (credit >= 0);")))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.rule()).isEqualTo("PG106");
+				assertThat(finding.message()).isEqualTo("The check of \"accounts.credit\" is evaluated on every row of "
+						+ "\"accounts\" under an ACCESS EXCLUSIVE lock, although the new column holds only its default.");
+			});
+		// The safe form: the column alone, the check NOT VALID; and a new table's column is no concern.
+		assertThat(rules(tx("ALTER TABLE accounts ADD COLUMN credit int;\n"
+				+ "ALTER TABLE accounts ADD CONSTRAINT credit_positive CHECK (credit >= 0) NOT VALID;"))).isEmpty();
+		assertThat(rules(tx("CREATE TABLE wallets (id bigint);\nALTER TABLE wallets ADD COLUMN credit int CHECK (credit >= 0);")))
+			.isEmpty();
+	}
+
+	@Test
 	void pg107ValidateWhileLocked() {
 		assertThat(rules(tx("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) "
 				+ "NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;"))).containsExactly("PG107");
