@@ -1,6 +1,5 @@
 package dev.retort.lint;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ import static dev.retort.lint.TokenReading.typeOf;
  * The rules over one revision, statement by statement, knowing what its other statements do
  * (tables created before, DDL on existing tables anywhere in it) and what earlier revisions
  * declared ({@link Catalog}). A statement's findings are kept unless a {@code -- lint:ack} line
- * above it acknowledges them.
+ * above it acknowledges them ({@link Acknowledgements}).
  */
 final class RevisionLint {
 
@@ -56,9 +55,6 @@ final class RevisionLint {
 	/** What the revisions before this one declared. */
 	private final Catalog catalog;
 
-	/** Where the findings of every revision go. */
-	private final List<LintFinding> findings;
-
 	private final Set<String> created = new HashSet<>();
 
 	private final Set<String> createdIndexes = new HashSet<>();
@@ -80,18 +76,15 @@ final class RevisionLint {
 
 	private final AlterTableRules alterTableRules = new AlterTableRules(this);
 
-	/** The findings of the statements of the line being linted, before their acknowledgements apply. */
-	private final List<LintFinding> pending = new ArrayList<>();
+	/** Where the findings go once the acknowledgements of their line apply. */
+	private final Acknowledgements acknowledgements;
 
 	private StatementShape current;
-
-	/** How many of the revision's stray acknowledgements are reported so far. */
-	private int strayAcks;
 
 	RevisionLint(LintedRevision revision, List<StatementShape> shapes, Catalog catalog, List<LintFinding> findings) {
 		this.revision = revision;
 		this.catalog = catalog;
-		this.findings = findings;
+		this.acknowledgements = new Acknowledgements(revision, findings);
 		this.shapes = shapes;
 		this.ddlOnExisting = shapes.stream().anyMatch((shape) -> shape.locksTable != null);
 	}
@@ -116,20 +109,10 @@ final class RevisionLint {
 			boolean lineGoesOn = i + 1 < this.shapes.size()
 					&& this.shapes.get(i + 1).statement.line() == this.current.statement.line();
 			if (!lineGoesOn) {
-				strayAcksBefore(this.current.statement.line());
-				this.findings.addAll(Ack.apply(this.revision, this.current.statement, this.pending));
-				this.pending.clear();
+				this.acknowledgements.lineEnds(this.current.statement);
 			}
 		}
-		strayAcksBefore(Integer.MAX_VALUE);
-	}
-
-	/** Reports the acknowledgements above no statement, up to {@code line} included, in the order of lines. */
-	private void strayAcksBefore(int line) {
-		while (this.strayAcks < this.revision.strayAcks().size()
-				&& this.revision.strayAcks().get(this.strayAcks).line() <= line) {
-			this.findings.add(Ack.stray(this.revision, this.revision.strayAcks().get(this.strayAcks++)));
-		}
+		this.acknowledgements.revisionEnds();
 	}
 
 	private void lintStatement(int index) {
@@ -529,7 +512,7 @@ final class RevisionLint {
 	}
 
 	private void find(LintRule rule, Severity severity, String message, String fix) {
-		this.pending.add(new LintFinding(this.revision.id(), this.revision.source() + ":"
+		this.acknowledgements.add(new LintFinding(this.revision.id(), this.revision.source() + ":"
 				+ this.current.statement.line(), rule.name(), rule.ruleName(), severity,
 				Character.toUpperCase(message.charAt(0)) + message.substring(1), fix,
 				rule == LintRule.PG114));
