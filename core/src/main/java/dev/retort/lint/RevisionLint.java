@@ -38,11 +38,6 @@ final class RevisionLint {
 	/** The longest lock_timeout that still counts as one (strong_migrations' limit). */
 	private static final long MAX_LOCK_TIMEOUT_MS = 10_000;
 
-	/** Statements that cannot run in a transaction block (SQLSTATE 25001). */
-	private static final List<List<String>> NON_TRANSACTIONAL = List.of(List.of("CREATE", "DATABASE"),
-			List.of("DROP", "DATABASE"), List.of("CREATE", "TABLESPACE"), List.of("DROP", "TABLESPACE"),
-			List.of("ALTER", "SYSTEM"), List.of("VACUUM"));
-
 	/** PG101's way out on a partitioned table, which PostgreSQL cannot index concurrently. */
 	static final String PARTITIONED_INDEX_FIX = "CREATE INDEX ... ON ONLY the partitioned table (nothing is built), "
 			+ "then in a revision with 'Transactional: false' CREATE INDEX CONCURRENTLY on each partition, and ALTER "
@@ -70,11 +65,11 @@ final class RevisionLint {
 
 	private final boolean ddlOnExisting;
 
-	private boolean notRerunnableReported;
-
 	private boolean multipleLocksReported;
 
 	private final AlterTableRules alterTableRules = new AlterTableRules(this);
+
+	private final TransactionRules transactionRules;
 
 	/** Where the findings go once the acknowledgements of their line apply. */
 	private final Acknowledgements acknowledgements;
@@ -87,6 +82,7 @@ final class RevisionLint {
 		this.acknowledgements = new Acknowledgements(revision, findings);
 		this.shapes = shapes;
 		this.ddlOnExisting = shapes.stream().anyMatch((shape) -> shape.locksTable != null);
+		this.transactionRules = new TransactionRules(this, shapes);
 	}
 
 	void run() {
@@ -117,8 +113,8 @@ final class RevisionLint {
 
 	private void lintStatement(int index) {
 		List<Token> tokens = this.current.tokens;
-		transactionControl(tokens);
-		notRerunnable(tokens);
+		this.transactionRules.transactionControl(tokens);
+		this.transactionRules.notRerunnable(tokens);
 		if (startsWith(tokens, 0, "CREATE") && tableKeyword(tokens) >= 0) {
 			createTable(tokens);
 		}
@@ -149,101 +145,6 @@ final class RevisionLint {
 		backfill();
 		usesAddedLabel(tokens);
 		multipleTables();
-	}
-
-	// PG104 (b) and (a)
-	private void transactionControl(List<Token> tokens) {
-		Token first = tokens.get(0);
-		if (first.is("BEGIN") || first.is("COMMIT") || first.is("END") || first.is("ROLLBACK") || first.is("ABORT")
-				|| startsWith(tokens, 0, "START", "TRANSACTION") || startsWith(tokens, 0, "PREPARE", "TRANSACTION")) {
-			find(LintRule.PG104, "'" + first.text() + "': transactions are the runner's; a revision runs in one "
-					+ "transaction, or in none with 'Transactional: false'.");
-			return;
-		}
-		if (!this.revision.transactional()) {
-			return;
-		}
-		String refused = refusedInTransaction(tokens);
-		if (refused != null) {
-			find(LintRule.PG104, refused + " cannot run inside a transaction block (SQLSTATE 25001), and this "
-					+ "revision is transactional.");
-			return;
-		}
-		if (containsWord(tokens, "CONCURRENTLY") && (startsWith(tokens, 0, "CREATE")
-				|| startsWith(tokens, 0, "DROP", "INDEX") || startsWith(tokens, 0, "REINDEX")
-				|| startsWith(tokens, 0, "ALTER", "TABLE"))) {
-			find(LintRule.PG104, "a CONCURRENTLY statement cannot run inside a transaction block (SQLSTATE 25001), "
-					+ "and this revision is transactional.");
-		}
-	}
-
-	/**
-	 * The statement's kind when PostgreSQL refuses it in a transaction block whatever its
-	 * target (the CONCURRENTLY forms aside), or {@code null}.
-	 */
-	private static String refusedInTransaction(List<Token> tokens) {
-		for (List<String> words : NON_TRANSACTIONAL) {
-			if (startsWith(tokens, 0, words.toArray(String[]::new))) {
-				return String.join(" ", words);
-			}
-		}
-		if (startsWith(tokens, 0, "DISCARD", "ALL")) {
-			return "DISCARD ALL";
-		}
-		if (startsWith(tokens, 0, "ALTER", "DATABASE") && containsSequence(tokens, "SET", "TABLESPACE")) {
-			return "ALTER DATABASE ... SET TABLESPACE";
-		}
-		// REINDEX [(options)] SCHEMA | DATABASE | SYSTEM: the forms over many tables.
-		if (startsWith(tokens, 0, "REINDEX")) {
-			int at = skipOptions(tokens, 1);
-			for (String scope : List.of("SCHEMA", "DATABASE", "SYSTEM")) {
-				if (startsWith(tokens, at, scope)) {
-					return "REINDEX " + scope;
-				}
-			}
-		}
-		// CLUSTER without a table re-clusters every table already clustered.
-		if (startsWith(tokens, 0, "CLUSTER")) {
-			int at = skip(tokens, skipOptions(tokens, 1), "VERBOSE");
-			if (at >= tokens.size() || tokens.get(at).isSymbol(';')) {
-				return "CLUSTER without a table";
-			}
-		}
-		return null;
-	}
-
-	/** {@code at} moved past a parenthesised option list, such as {@code (VERBOSE)}, when one is there. */
-	private static int skipOptions(List<Token> tokens, int at) {
-		if (at >= tokens.size() || !tokens.get(at).isSymbol('(')) {
-			return at;
-		}
-		int depth = tokens.get(at).depth();
-		for (int i = at + 1; i < tokens.size(); i++) {
-			if (tokens.get(i).isSymbol(')') && tokens.get(i).depth() == depth) {
-				return i + 1;
-			}
-		}
-		return tokens.size();
-	}
-
-	// PG105
-	private void notRerunnable(List<Token> tokens) {
-		if (this.revision.transactional() || this.notRerunnableReported) {
-			return;
-		}
-		long statements = this.shapes.stream()
-			.filter((shape) -> !shape.tokens.isEmpty() && !shape.tokens.get(0).is("SET")
-					&& !shape.tokens.get(0).is("RESET"))
-			.count();
-		boolean unguarded = (startsWith(tokens, 0, "CREATE") || startsWith(tokens, 0, "DROP")
-				|| (startsWith(tokens, 0, "ALTER", "TABLE") && (containsWord(tokens, "ADD")
-						|| containsWord(tokens, "DROP"))))
-				&& !containsWord(tokens, "EXISTS");
-		if (statements >= 2 && unguarded) {
-			this.notRerunnableReported = true;
-			find(LintRule.PG105, "without a transaction, a failure after the first of this revision's " + statements
-					+ " statements leaves them half applied, and this one cannot run a second time.");
-		}
 	}
 
 	private void createTable(List<Token> tokens) {

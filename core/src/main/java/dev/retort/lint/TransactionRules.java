@@ -1,0 +1,132 @@
+package dev.retort.lint;
+
+import java.util.List;
+
+import dev.retort.lint.Tokens.Token;
+
+import static dev.retort.lint.TokenReading.containsSequence;
+import static dev.retort.lint.TokenReading.containsWord;
+import static dev.retort.lint.TokenReading.skip;
+import static dev.retort.lint.TokenReading.startsWith;
+
+/**
+ * The rules of the transaction a revision runs in, or of its having none ({@code Transactional:
+ * false}): statements that a transaction block refuses or that take the runner's transaction
+ * into their own hands (PG104), and a revision without one that a failure leaves half applied
+ * (PG105). Apart from the rules of what a statement locks, which hold whichever way the revision
+ * runs. Part of {@link RevisionLint}, whose findings it adds to.
+ */
+final class TransactionRules {
+
+	/** Statements that cannot run in a transaction block (SQLSTATE 25001). */
+	private static final List<List<String>> NON_TRANSACTIONAL = List.of(List.of("CREATE", "DATABASE"),
+			List.of("DROP", "DATABASE"), List.of("CREATE", "TABLESPACE"), List.of("DROP", "TABLESPACE"),
+			List.of("ALTER", "SYSTEM"), List.of("VACUUM"));
+
+	private final RevisionLint lint;
+
+	private final List<StatementShape> shapes;
+
+	private boolean notRerunnableReported;
+
+	TransactionRules(RevisionLint lint, List<StatementShape> shapes) {
+		this.lint = lint;
+		this.shapes = shapes;
+	}
+
+	// PG104 (b) and (a)
+	void transactionControl(List<Token> tokens) {
+		Token first = tokens.get(0);
+		if (first.is("BEGIN") || first.is("COMMIT") || first.is("END") || first.is("ROLLBACK") || first.is("ABORT")
+				|| startsWith(tokens, 0, "START", "TRANSACTION") || startsWith(tokens, 0, "PREPARE", "TRANSACTION")) {
+			this.lint.find(LintRule.PG104, "'" + first.text() + "': transactions are the runner's; a revision runs in "
+					+ "one transaction, or in none with 'Transactional: false'.");
+			return;
+		}
+		if (!this.lint.transactional()) {
+			return;
+		}
+		String refused = refusedInTransaction(tokens);
+		if (refused != null) {
+			this.lint.find(LintRule.PG104, refused + " cannot run inside a transaction block (SQLSTATE 25001), and "
+					+ "this revision is transactional.");
+			return;
+		}
+		if (containsWord(tokens, "CONCURRENTLY") && (startsWith(tokens, 0, "CREATE")
+				|| startsWith(tokens, 0, "DROP", "INDEX") || startsWith(tokens, 0, "REINDEX")
+				|| startsWith(tokens, 0, "ALTER", "TABLE"))) {
+			this.lint.find(LintRule.PG104, "a CONCURRENTLY statement cannot run inside a transaction block "
+					+ "(SQLSTATE 25001), and this revision is transactional.");
+		}
+	}
+
+	/**
+	 * The statement's kind when PostgreSQL refuses it in a transaction block whatever its
+	 * target (the CONCURRENTLY forms aside), or {@code null}.
+	 */
+	private static String refusedInTransaction(List<Token> tokens) {
+		for (List<String> words : NON_TRANSACTIONAL) {
+			if (startsWith(tokens, 0, words.toArray(String[]::new))) {
+				return String.join(" ", words);
+			}
+		}
+		if (startsWith(tokens, 0, "DISCARD", "ALL")) {
+			return "DISCARD ALL";
+		}
+		if (startsWith(tokens, 0, "ALTER", "DATABASE") && containsSequence(tokens, "SET", "TABLESPACE")) {
+			return "ALTER DATABASE ... SET TABLESPACE";
+		}
+		// REINDEX [(options)] SCHEMA | DATABASE | SYSTEM: the forms over many tables.
+		if (startsWith(tokens, 0, "REINDEX")) {
+			int at = skipOptions(tokens, 1);
+			for (String scope : List.of("SCHEMA", "DATABASE", "SYSTEM")) {
+				if (startsWith(tokens, at, scope)) {
+					return "REINDEX " + scope;
+				}
+			}
+		}
+		// CLUSTER without a table re-clusters every table already clustered.
+		if (startsWith(tokens, 0, "CLUSTER")) {
+			int at = skip(tokens, skipOptions(tokens, 1), "VERBOSE");
+			if (at >= tokens.size() || tokens.get(at).isSymbol(';')) {
+				return "CLUSTER without a table";
+			}
+		}
+		return null;
+	}
+
+	/** {@code at} moved past a parenthesised option list, such as {@code (VERBOSE)}, when one is there. */
+	private static int skipOptions(List<Token> tokens, int at) {
+		if (at >= tokens.size() || !tokens.get(at).isSymbol('(')) {
+			return at;
+		}
+		int depth = tokens.get(at).depth();
+		for (int i = at + 1; i < tokens.size(); i++) {
+			if (tokens.get(i).isSymbol(')') && tokens.get(i).depth() == depth) {
+				return i + 1;
+			}
+		}
+		return tokens.size();
+	}
+
+	// PG105
+	void notRerunnable(List<Token> tokens) {
+		if (this.lint.transactional() || this.notRerunnableReported) {
+			return;
+		}
+		long statements = this.shapes.stream()
+			.filter((shape) -> !shape.tokens.isEmpty() && !shape.tokens.get(0).is("SET")
+					&& !shape.tokens.get(0).is("RESET"))
+			.count();
+		boolean unguarded = (startsWith(tokens, 0, "CREATE") || startsWith(tokens, 0, "DROP")
+				|| (startsWith(tokens, 0, "ALTER", "TABLE") && (containsWord(tokens, "ADD")
+						|| containsWord(tokens, "DROP"))))
+				&& !containsWord(tokens, "EXISTS");
+		if (statements >= 2 && unguarded) {
+			this.notRerunnableReported = true;
+			this.lint.find(LintRule.PG105, "without a transaction, a failure after the first of this revision's "
+					+ statements + " statements leaves them half applied, and this one cannot run a second time.");
+		}
+	}
+
+}
