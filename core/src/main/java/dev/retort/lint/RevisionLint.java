@@ -30,8 +30,9 @@ import static dev.retort.lint.TokenReading.typeOf;
 /**
  * The rules over one revision, statement by statement, knowing what its other statements do
  * (tables created before, DDL on existing tables anywhere in it) and what earlier revisions
- * declared ({@link Catalog}). A statement's findings are kept unless a {@code -- lint:ack} line
- * above it acknowledges them ({@link Acknowledgements}).
+ * declared ({@link Catalog}); those of {@code ALTER TABLE} and of the revision's transaction are
+ * in {@link AlterTableRules} and {@link TransactionRules}. A statement's findings are kept unless
+ * a {@code -- lint:ack} line above it acknowledges them ({@link Acknowledgements}).
  */
 final class RevisionLint {
 
@@ -59,9 +60,6 @@ final class RevisionLint {
 
 	/** Tables an earlier statement of this revision altered (locked until commit). */
 	private final Set<String> altered = new HashSet<>();
-
-	/** Enum labels added so far in this revision. */
-	private final Set<String> addedLabels = new HashSet<>();
 
 	private final boolean ddlOnExisting;
 
@@ -143,7 +141,7 @@ final class RevisionLint {
 			lockTimeout(tokens, index);
 		}
 		backfill();
-		usesAddedLabel(tokens);
+		this.transactionRules.usesAddedLabel(tokens);
 		multipleTables();
 	}
 
@@ -252,7 +250,7 @@ final class RevisionLint {
 		if (add >= 0 && startsWith(tokens, add + 1, "VALUE")) {
 			for (int i = add + 2; i < tokens.size(); i++) {
 				if (tokens.get(i).kind() == Tokens.Kind.STRING) {
-					this.addedLabels.add(tokens.get(i).text());
+					this.transactionRules.labelAdded(tokens.get(i).text());
 					break;
 				}
 			}
@@ -260,20 +258,6 @@ final class RevisionLint {
 		else if (containsSequence(tokens, "RENAME", "VALUE")) {
 			find(LintRule.PG113, "renaming a value of type " + quote(nameAt(tokens, 2))
 					+ " breaks every instance still running the previous release on the old value.");
-		}
-	}
-
-	// PG118 (b): the version PostgreSQL 12 and later need
-	private void usesAddedLabel(List<Token> tokens) {
-		if (!this.revision.transactional() || this.addedLabels.isEmpty() || startsWith(tokens, 0, "ALTER", "TYPE")) {
-			return;
-		}
-		for (Token token : tokens) {
-			if (token.kind() == Tokens.Kind.STRING && this.addedLabels.contains(token.text())) {
-				find(LintRule.PG118, "enum value '" + token.text() + "' is used in the transaction that adds it; "
-						+ "PostgreSQL refuses until the value is committed (SQLSTATE 55P04).");
-				return;
-			}
 		}
 	}
 

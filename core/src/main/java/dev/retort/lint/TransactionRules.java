@@ -1,6 +1,8 @@
 package dev.retort.lint;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.retort.lint.Tokens.Token;
 
@@ -12,9 +14,10 @@ import static dev.retort.lint.TokenReading.startsWith;
 /**
  * The rules of the transaction a revision runs in, or of its having none ({@code Transactional:
  * false}): statements that a transaction block refuses or that take the runner's transaction
- * into their own hands (PG104), and a revision without one that a failure leaves half applied
- * (PG105). Apart from the rules of what a statement locks, which hold whichever way the revision
- * runs. Part of {@link RevisionLint}, whose findings it adds to.
+ * into their own hands (PG104), a revision without one that a failure leaves half applied
+ * (PG105), and an enum value used before the transaction that adds it commits (PG118). Apart
+ * from the rules of what a statement locks, which hold whichever way the revision runs. Part of
+ * {@link RevisionLint}, whose findings it adds to.
  */
 final class TransactionRules {
 
@@ -28,6 +31,9 @@ final class TransactionRules {
 	private final List<StatementShape> shapes;
 
 	private boolean notRerunnableReported;
+
+	/** Enum labels added so far in this revision. */
+	private final Set<String> addedLabels = new HashSet<>();
 
 	TransactionRules(RevisionLint lint, List<StatementShape> shapes) {
 		this.lint = lint;
@@ -126,6 +132,25 @@ final class TransactionRules {
 			this.notRerunnableReported = true;
 			this.lint.find(LintRule.PG105, "without a transaction, a failure after the first of this revision's "
 					+ statements + " statements leaves them half applied, and this one cannot run a second time.");
+		}
+	}
+
+	/** Records that this revision adds the enum value {@code label} (PG118). */
+	void labelAdded(String label) {
+		this.addedLabels.add(label);
+	}
+
+	// PG118 (b): the version PostgreSQL 12 and later need
+	void usesAddedLabel(List<Token> tokens) {
+		if (!this.lint.transactional() || this.addedLabels.isEmpty() || startsWith(tokens, 0, "ALTER", "TYPE")) {
+			return;
+		}
+		for (Token token : tokens) {
+			if (token.kind() == Tokens.Kind.STRING && this.addedLabels.contains(token.text())) {
+				this.lint.find(LintRule.PG118, "enum value '" + token.text() + "' is used in the transaction that adds "
+						+ "it; PostgreSQL refuses until the value is committed (SQLSTATE 55P04).");
+				return;
+			}
 		}
 	}
 
