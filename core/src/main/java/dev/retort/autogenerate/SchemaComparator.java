@@ -60,7 +60,7 @@ public final class SchemaComparator {
 
 	private final TypeCasts casts;
 
-	private final List<SchemaChange> changes = new ArrayList<>();
+	private final ChangeList changes = new ChangeList();
 
 	/** The changes adding an enum label, with the literal that uses the label ({@code 'happy'::mood}). */
 	private final Map<SchemaChange, String> addedLabels = new IdentityHashMap<>();
@@ -115,19 +115,19 @@ public final class SchemaComparator {
 		SchemaComparator comparator = new SchemaComparator(database, model, casts);
 		comparator.run();
 		comparator.labelsUsedBeforeCommit();
-		return new SchemaDiff(comparator.changes);
+		return new SchemaDiff(comparator.changes.asList());
 	}
 
 	private void run() {
 		// Views go first and come back last: a column a view reads can be neither dropped nor retyped.
 		Set<String> droppedViews = viewsToDrop();
 		for (ViewModel view : inOrder(droppedViews.stream().map(this.database.views()::get).toList(), false)) {
-			change("drop view " + view.name(), "DROP VIEW " + id(view.name()), createView(view));
+			this.changes.add("drop view " + view.name(), "DROP VIEW " + id(view.name()), createView(view));
 		}
 		for (EnumModel type : this.model.enums().values()) {
 			EnumModel existing = this.database.enums().get(type.name());
 			if (existing == null) {
-				change("add enum type " + type.name(), createEnum(type), "DROP TYPE " + id(type.name()));
+				this.changes.add("add enum type " + type.name(), createEnum(type), "DROP TYPE " + id(type.name()));
 			}
 			else if (!existing.labels().equals(type.labels())) {
 				enumLabels(existing, type);
@@ -136,7 +136,7 @@ public final class SchemaComparator {
 		for (DomainModel domain : this.model.domains().values()) {
 			DomainModel existing = this.database.domains().get(domain.name());
 			if (existing == null) {
-				change("add domain " + domain.name(), createDomain(domain), "DROP DOMAIN " + id(domain.name()));
+				this.changes.add("add domain " + domain.name(), createDomain(domain), "DROP DOMAIN " + id(domain.name()));
 			}
 			else if (!existing.equals(domain)) {
 				changedDomain(existing, domain);
@@ -145,7 +145,7 @@ public final class SchemaComparator {
 		for (CompositeTypeModel type : this.model.compositeTypes().values()) {
 			CompositeTypeModel existing = this.database.compositeTypes().get(type.name());
 			if (existing == null) {
-				change("add composite type " + type.name(), createCompositeType(type), "DROP TYPE " + id(type.name()));
+				this.changes.add("add composite type " + type.name(), createCompositeType(type), "DROP TYPE " + id(type.name()));
 			}
 			else if (!existing.equals(type)) {
 				// ALTER TYPE … ATTRIBUTE would change the columns of that type too; left to a revision written by hand.
@@ -158,11 +158,11 @@ public final class SchemaComparator {
 		for (SequenceModel sequence : this.modelSequences.values()) {
 			SequenceModel existing = this.databaseSequences.get(sequence.name());
 			if (existing == null) {
-				change("add sequence " + sequence.name(), createSequence(sequence), "DROP SEQUENCE " + id(sequence.name()));
+				this.changes.add("add sequence " + sequence.name(), createSequence(sequence), "DROP SEQUENCE " + id(sequence.name()));
 			}
 			else if (existing.start() != sequence.start() || existing.increment() != sequence.increment()) {
 				// The sequence keeps its current value, as an identity's does.
-				change("change sequence " + sequence.name() + " from " + sequenceOptions(existing) + " to "
+				this.changes.add("change sequence " + sequence.name() + " from " + sequenceOptions(existing) + " to "
 						+ sequenceOptions(sequence), alterSequence(sequence), alterSequence(existing));
 			}
 		}
@@ -179,7 +179,7 @@ public final class SchemaComparator {
 			TableModel existing = this.database.tables().get(table.name());
 			if (existing != null) {
 				if (!Objects.equals(existing.comment(), table.comment())) {
-					change("change comment of table " + table.name(), commentOnTable(table, table.comment()),
+					this.changes.add("change comment of table " + table.name(), commentOnTable(table, table.comment()),
 							commentOnTable(table, existing.comment()));
 				}
 				partitionKey(existing, table);
@@ -213,7 +213,7 @@ public final class SchemaComparator {
 		for (TableModel existing : dropped) {
 			for (ConstraintModel constraint : existing.constraints()) {
 				if (constraint.isForeignKey()) {
-					change("drop constraint " + constraint.name() + " of " + existing.name(),
+					this.changes.add("drop constraint " + constraint.name() + " of " + existing.name(),
 							alter(existing) + " DROP CONSTRAINT " + id(constraint.name()), addConstraint(existing, constraint));
 				}
 			}
@@ -228,29 +228,29 @@ public final class SchemaComparator {
 		}
 		for (SequenceModel sequence : this.databaseSequences.values()) {
 			if (!this.modelSequences.containsKey(sequence.name())) {
-				change("drop sequence " + sequence.name(), "DROP SEQUENCE " + id(sequence.name()), createSequence(sequence));
+				this.changes.add("drop sequence " + sequence.name(), "DROP SEQUENCE " + id(sequence.name()), createSequence(sequence));
 			}
 		}
 		for (CompositeTypeModel type : this.database.compositeTypes().values()) {
 			if (!this.model.compositeTypes().containsKey(type.name())) {
-				change("drop composite type " + type.name(), "DROP TYPE " + id(type.name()), createCompositeType(type));
+				this.changes.add("drop composite type " + type.name(), "DROP TYPE " + id(type.name()), createCompositeType(type));
 			}
 		}
 		for (DomainModel domain : this.database.domains().values()) {
 			if (!this.model.domains().containsKey(domain.name())) {
-				change("drop domain " + domain.name(), "DROP DOMAIN " + id(domain.name()), createDomain(domain));
+				this.changes.add("drop domain " + domain.name(), "DROP DOMAIN " + id(domain.name()), createDomain(domain));
 			}
 		}
 		for (EnumModel type : this.database.enums().values()) {
 			if (!this.model.enums().containsKey(type.name())) {
-				change("drop enum type " + type.name(), "DROP TYPE " + id(type.name()), createEnum(type));
+				this.changes.add("drop enum type " + type.name(), "DROP TYPE " + id(type.name()), createEnum(type));
 			}
 		}
 		List<ViewModel> created = this.model.views().values().stream()
 			.filter((view) -> !this.database.views().containsKey(view.name()) || droppedViews.contains(view.name()))
 			.toList();
 		for (ViewModel view : inOrder(created, true)) {
-			change("add view " + view.name(), createView(view), "DROP VIEW " + id(view.name()));
+			this.changes.add("add view " + view.name(), createView(view), "DROP VIEW " + id(view.name()));
 		}
 	}
 
@@ -360,23 +360,23 @@ public final class SchemaComparator {
 		}
 		for (ConstraintModel constraint : existing.constraints()) {
 			if (!domain.constraints().contains(constraint)) {
-				change("drop constraint " + constraint.name() + " of domain " + domain.name(),
+				this.changes.add("drop constraint " + constraint.name() + " of domain " + domain.name(),
 						alter + " DROP CONSTRAINT " + id(constraint.name()),
 						alter + " ADD CONSTRAINT " + id(constraint.name()) + " " + constraint.definition());
 			}
 		}
 		if (!Objects.equals(existing.defaultExpression(), domain.defaultExpression())) {
-			change("change default of domain " + domain.name(), setDefault(alter, domain.defaultExpression()),
+			this.changes.add("change default of domain " + domain.name(), setDefault(alter, domain.defaultExpression()),
 					setDefault(alter, existing.defaultExpression()));
 		}
 		if (existing.notNull() != domain.notNull()) {
-			change("make domain " + domain.name() + (domain.notNull() ? " NOT NULL" : " nullable"),
+			this.changes.add("make domain " + domain.name() + (domain.notNull() ? " NOT NULL" : " nullable"),
 					alter + (domain.notNull() ? " SET NOT NULL" : " DROP NOT NULL"),
 					alter + (domain.notNull() ? " DROP NOT NULL" : " SET NOT NULL"));
 		}
 		for (ConstraintModel constraint : domain.constraints()) {
 			if (!existing.constraints().contains(constraint)) {
-				change("add constraint " + constraint.name() + " to domain " + domain.name(),
+				this.changes.add("add constraint " + constraint.name() + " to domain " + domain.name(),
 						alter + " ADD CONSTRAINT " + id(constraint.name()) + " " + constraint.definition(),
 						alter + " DROP CONSTRAINT " + id(constraint.name()));
 			}
@@ -389,17 +389,18 @@ public final class SchemaComparator {
 	 * as one transaction: say so where the change is reported, before the revision fails.
 	 */
 	private void labelsUsedBeforeCommit() {
-		for (int i = 0; i < this.changes.size(); i++) {
-			SchemaChange change = this.changes.get(i);
+		List<SchemaChange> changes = this.changes.asList();
+		for (int i = 0; i < changes.size(); i++) {
+			SchemaChange change = changes.get(i);
 			String literal = this.addedLabels.get(change);
 			if (literal == null) {
 				continue;
 			}
-			boolean used = this.changes.stream()
+			boolean used = changes.stream()
 				.filter((other) -> !this.addedLabels.containsKey(other))
 				.anyMatch((other) -> other.upgrade().stream().anyMatch((sql) -> sql.contains(literal)));
 			if (used) {
-				this.changes.set(i, new SchemaChange(change.description() + "; this revision also uses it, which "
+				changes.set(i, new SchemaChange(change.description() + "; this revision also uses it, which "
 						+ "PostgreSQL refuses before the label is committed: move this ALTER TYPE into a revision of "
 						+ "its own, applied first", change.upgrade(), change.downgrade()));
 			}
@@ -420,7 +421,7 @@ public final class SchemaComparator {
 			String from = (existing != null) ? owner(existing) : "NONE";
 			String to = (sequence != null) ? owner(sequence) : "NONE";
 			if (!from.equals(to)) {
-				change("change owner of sequence " + name + " from " + from + " to " + to,
+				this.changes.add("change owner of sequence " + name + " from " + from + " to " + to,
 						"ALTER SEQUENCE " + id(name) + " OWNED BY " + to, "ALTER SEQUENCE " + id(name) + " OWNED BY " + from);
 			}
 		}
@@ -476,7 +477,7 @@ public final class SchemaComparator {
 			for (PartitionModel partition : ready) {
 				PartitionModel existing = this.database.partitions().get(partition.name());
 				if (existing == null) {
-					change("add partition " + partition.name() + " of " + partition.parent(), createPartition(partition),
+					this.changes.add("add partition " + partition.name() + " of " + partition.parent(), createPartition(partition),
 							"DROP TABLE " + id(partition.name()));
 				}
 				else if (!existing.equals(partition)) {
@@ -537,13 +538,13 @@ public final class SchemaComparator {
 		for (int i = dropped.size() - 1; i >= 0; i--) {
 			PartitionModel partition = dropped.get(i);
 			if (dropped.stream().noneMatch((other) -> other.parent().equals(partition.name()))) {
-				change("drop partition " + partition.name() + " of " + partition.parent(),
+				this.changes.add("drop partition " + partition.name() + " of " + partition.parent(),
 						"DROP TABLE " + id(partition.name()), createPartition(partition));
 			}
 		}
 		for (PartitionModel partition : dropped) {
 			if (dropped.stream().anyMatch((other) -> other.parent().equals(partition.name()))) {
-				change("drop partition " + partition.name() + " of " + partition.parent(),
+				this.changes.add("drop partition " + partition.name() + " of " + partition.parent(),
 						"DROP TABLE " + id(partition.name()), createPartition(partition));
 			}
 		}
@@ -583,30 +584,30 @@ public final class SchemaComparator {
 					&& (needsUsing(old, column) && old.defaultExpression() != null
 							|| needsUsing(column, old) && column.defaultExpression() != null);
 			if (!old.type().equals(column.type())) {
-				change("change type of " + where + " from " + old.type() + " to " + column.type()
+				this.changes.add("change type of " + where + " from " + old.type() + " to " + column.type()
 						+ (!Objects.equals(old.collation(), column.collation())
 								? ", collation " + collation(old) + " to " + collation(column) : "")
 						+ ((defaultWithType && defaultChanged) ? ", and its default" : ""),
 						retype(table, old, column, defaultWithType), retype(table, column, old, defaultWithType));
 			}
 			else if (!Objects.equals(old.collation(), column.collation())) {
-				change("change collation of " + where + " from " + collation(old) + " to " + collation(column),
+				this.changes.add("change collation of " + where + " from " + collation(old) + " to " + collation(column),
 						retype(table, old, column, false), retype(table, column, old, false));
 			}
 			// NOT NULL comes before an identity is added (PostgreSQL requires it) and goes after it is dropped.
 			boolean notNullChanged = old.notNull() != column.notNull();
 			if (notNullChanged && column.notNull()) {
-				change("make " + where + " NOT NULL", alter + " SET NOT NULL", alter + " DROP NOT NULL");
+				this.changes.add("make " + where + " NOT NULL", alter + " SET NOT NULL", alter + " DROP NOT NULL");
 			}
 			if (!column.generated() && !old.generated() && !defaultWithType) {
 				valueSource(where, ValueSource.of(table.name(), old, this.databaseSequences.keySet()),
 						ValueSource.of(table.name(), column, this.modelSequences.keySet()));
 			}
 			if (notNullChanged && !column.notNull()) {
-				change("make " + where + " nullable", alter + " DROP NOT NULL", alter + " SET NOT NULL");
+				this.changes.add("make " + where + " nullable", alter + " DROP NOT NULL", alter + " SET NOT NULL");
 			}
 			if (!Objects.equals(old.comment(), column.comment())) {
-				change("change comment of " + where, commentOnColumn(table, column.name(), column.comment()),
+				this.changes.add("change comment of " + where, commentOnColumn(table, column.name(), column.comment()),
 						commentOnColumn(table, column.name(), old.comment()));
 			}
 		}
@@ -680,7 +681,7 @@ public final class SchemaComparator {
 		}
 		String alter = "ALTER TABLE " + id(from.table()) + " ALTER COLUMN " + id(from.column().name());
 		if (plainDefault(fromKind) && plainDefault(toKind)) {
-			change("change default of " + where, setDefault(alter, to.column().defaultExpression()),
+			this.changes.add("change default of " + where, setDefault(alter, to.column().defaultExpression()),
 					setDefault(alter, from.column().defaultExpression()));
 			return;
 		}
@@ -728,13 +729,13 @@ public final class SchemaComparator {
 	private void droppedConstraintsAndIndexes(TableModel existing, TableModel table) {
 		for (ConstraintModel constraint : existing.constraints()) {
 			if (!table.constraints().contains(constraint)) {
-				change("drop constraint " + constraint.name() + " of " + table.name(),
+				this.changes.add("drop constraint " + constraint.name() + " of " + table.name(),
 						alter(table) + " DROP CONSTRAINT " + id(constraint.name()), addConstraint(table, constraint));
 			}
 		}
 		for (IndexModel index : existing.indexes()) {
 			if (!table.indexes().contains(index)) {
-				change("drop index " + index.name() + " of " + table.name(), "DROP INDEX " + id(index.name()),
+				this.changes.add("drop index " + index.name() + " of " + table.name(), "DROP INDEX " + id(index.name()),
 						index.definition());
 			}
 		}
@@ -751,7 +752,7 @@ public final class SchemaComparator {
 				boolean inCreateTable = existing == null && !constraint.isForeignKey();
 				if (constraint.isForeignKey() == foreignKeys && !inCreateTable
 						&& (existing == null || !existing.constraints().contains(constraint))) {
-					change("add constraint " + constraint.name() + " to " + table.name(), addConstraint(table, constraint),
+					this.changes.add("add constraint " + constraint.name() + " to " + table.name(), addConstraint(table, constraint),
 							alter(table) + " DROP CONSTRAINT " + id(constraint.name()));
 				}
 			}
@@ -760,7 +761,7 @@ public final class SchemaComparator {
 			}
 			for (IndexModel index : table.indexes()) {
 				if (existing == null || !existing.indexes().contains(index)) {
-					change("add index " + index.name() + " to " + table.name(), index.definition(),
+					this.changes.add("add index " + index.name() + " to " + table.name(), index.definition(),
 							"DROP INDEX " + id(index.name()));
 				}
 			}
@@ -774,10 +775,6 @@ public final class SchemaComparator {
 						List.of(alter(table) + " DROP COLUMN " + id(column.name())), addColumn(table, column)));
 			}
 		}
-	}
-
-	private void change(String description, String upgrade, String downgrade) {
-		this.changes.add(new SchemaChange(description, List.of(upgrade), List.of(downgrade)));
 	}
 
 	private static List<TableModel> added(Map<String, TableModel> tables, Set<String> others) {
