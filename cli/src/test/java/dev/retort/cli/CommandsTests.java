@@ -345,8 +345,8 @@ class CommandsTests {
 		CliRun.Result result = cli(db).run("upgrade");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(result.err()).contains("relation \"ix_coffee_type\" already exists",
-				"If an earlier run of this revision was interrupted, the index is left from it: an INVALID one",
-				"must be dropped with DROP INDEX CONCURRENTLY before you run again")
+				"Index ix_coffee_type is left from an earlier run of this revision, INVALID",
+				"drop it (DROP INDEX CONCURRENTLY ix_coffee_type) before you run again")
 			.doesNotContain("retort stamp REV");
 	}
 

@@ -54,6 +54,15 @@ record ConcurrentIndex(String index, String table) {
 				+ Sql.literal(this.index) + ") WHERE t.oid = to_regclass(" + Sql.literal(this.table) + ")";
 	}
 
+	/**
+	 * The index a concurrent build names, found in the catalog after the build failed.
+	 *
+	 * @param name the index as the server prints it (schema-qualified outside the search path)
+	 * @param valid whether queries can use it
+	 */
+	record Found(String name, boolean valid) {
+	}
+
 	/** The index a concurrent build names exists, INVALID. */
 	static final class InvalidException extends java.sql.SQLException {
 

@@ -37,6 +37,10 @@ final class FailureMessage {
 		if (sqlState != null) {
 			message.append(" [SQLSTATE ").append(sqlState).append("]");
 		}
+		if (sqlException != null) {
+			// PostgreSQL's detail names the row or key at fault (Key (kind)=(espresso) is duplicated).
+			details(sqlException.getMessage()).forEach((line) -> message.append("\n  ").append(line));
+		}
 		if (statement != null) {
 			message.append("\n  in statement: ").append(statement);
 		}
@@ -117,7 +121,21 @@ final class FailureMessage {
 		else {
 			message.append(outside)
 				.append(". Make the statements re-runnable (IF NOT EXISTS) or undo them by hand, then run again.");
-			if (ConcurrentIndex.buildsConcurrently(failure.sql) && "42P07".equals(sqlState)) {
+			ConcurrentIndex.Found left = failure.leftIndex;
+			boolean exists = "42P07".equals(sqlState);
+			if (left != null && !left.valid()) {
+				message.append("\n  ").append(exists ? "Index " + left.name() + " is left from an earlier run of this"
+						+ " revision, INVALID" : "The failed build left index " + left.name() + " behind, INVALID")
+					.append(" (used by no query, still updated by every write): drop it (DROP INDEX CONCURRENTLY ")
+					.append(left.name()).append(") before you run again ('IF NOT EXISTS' would keep it).");
+			}
+			else if (left != null && exists) {
+				message.append("\n  Index ").append(left.name()).append(" exists and is valid: an earlier run of this")
+					.append(" revision built it before a later statement failed, or it was built by hand. Keep it by")
+					.append(" writing 'CREATE INDEX CONCURRENTLY IF NOT EXISTS', or drop it (DROP INDEX CONCURRENTLY ")
+					.append(left.name()).append(").");
+			}
+			else if (ConcurrentIndex.buildsConcurrently(failure.sql) && exists) {
 				message.append(INVALID_INDEX_EXISTS);
 			}
 		}
@@ -148,6 +166,19 @@ final class FailureMessage {
 
 	private static String id(Step step) {
 		return (step.revision() != null) ? step.revision().id() : null;
+	}
+
+	/**
+	 * The {@code Detail:} and {@code Hint:} lines of a server error as pgjdbc prints it, trimmed;
+	 * not its {@code Where:} or {@code Position:}, which the statement and its location say.
+	 */
+	static List<String> details(String message) {
+		if (message == null) {
+			return List.of();
+		}
+		return message.lines().skip(1).map(String::strip)
+			.filter((line) -> line.startsWith("Detail: ") || line.startsWith("Hint: "))
+			.toList();
 	}
 
 	static String firstLine(String message) {

@@ -24,12 +24,28 @@ final class StatementFailure extends RuntimeException {
 		this(sql, location, cause, 1);
 	}
 
+	/**
+	 * The index the failed statement (a concurrent build) names, found after it failed; else
+	 * {@code null}.
+	 */
+	final ConcurrentIndex.Found leftIndex;
+
 	StatementFailure(String sql, String location, SQLException cause, int together) {
+		this(sql, location, cause, together, null);
+	}
+
+	StatementFailure(String sql, String location, SQLException cause, ConcurrentIndex.Found leftIndex) {
+		this(sql, location, cause, 1, leftIndex);
+	}
+
+	private StatementFailure(String sql, String location, SQLException cause, int together,
+			ConcurrentIndex.Found leftIndex) {
 		super((cause != null) ? cause.getMessage() : null, cause, false, false);
 		this.sql = sql;
 		this.location = location;
 		this.cause = cause;
 		this.together = together;
+		this.leftIndex = leftIndex;
 	}
 
 	private StatementFailure(String location, RuntimeException cause) {
@@ -38,6 +54,7 @@ final class StatementFailure extends RuntimeException {
 		this.location = location;
 		this.cause = null;
 		this.together = 1;
+		this.leftIndex = null;
 	}
 
 	static StatementFailure of(Step step, RuntimeException ex) {

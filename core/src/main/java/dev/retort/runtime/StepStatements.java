@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
@@ -134,7 +135,7 @@ final class StepStatements {
 					sleep(backoff);
 					continue;
 				}
-				throw new StatementFailure(sql, location, ex);
+				throw new StatementFailure(sql, location, ex, autocommit ? leftBehind(sql, ex) : null);
 			}
 			if (autocommit && !this.sink.offline()) {
 				stopWatching();
@@ -159,6 +160,31 @@ final class StepStatements {
 		}
 		if (row != null && !Boolean.parseBoolean(row.get(0))) {
 			throw new StatementFailure(sql, location, new ConcurrentIndex.InvalidException(row.get(1)));
+		}
+	}
+
+	/**
+	 * The index a failed concurrent build names, when it exists: a build that fails half-way (a
+	 * duplicate key of a unique index, a deadlock) leaves it behind, INVALID, and one that meets
+	 * an existing index ({@code 42P07}) may meet a leftover of an earlier run. Read so that the
+	 * message says which it is and what to drop; {@code null} when the session is gone or the
+	 * catalog cannot be read (the failure stands as it is).
+	 */
+	private ConcurrentIndex.Found leftBehind(String sql, SQLException failure) {
+		if (this.sink.offline() || StatementFailure.connectionLost(failure)) {
+			return null;
+		}
+		Optional<ConcurrentIndex> index = ConcurrentIndex.builtBy(sql);
+		if (index.isEmpty()) {
+			return null;
+		}
+		try {
+			List<String> row = this.sink.queryRow(index.get().validityQuery());
+			return (row != null) ? new ConcurrentIndex.Found(row.get(1), Boolean.parseBoolean(row.get(0))) : null;
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+			return null;
 		}
 	}
 

@@ -296,6 +296,35 @@ class LockingTests {
 	}
 
 	@Test
+	void aConcurrentUniqueIndexBuildThatFailsNamesTheDuplicateAndTheInvalidIndexItLeft(TestDatabase db) {
+		db.execute("CREATE TABLE coffee (id int, kind text)", "INSERT INTO coffee VALUES (1, 'x'), (2, 'x')");
+		Plans plans = new Plans().sql("cic2", false, "CREATE INDEX CONCURRENTLY ix_id ON coffee (id)",
+				"CREATE UNIQUE INDEX CONCURRENTLY ux_kind ON coffee (kind)");
+		DdlSettings ddl = new DdlSettings(Duration.ofSeconds(5), null, 0);
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> runWith(db, plans, ddl, RunListener.NONE));
+		assertThat(failure.getMessage()).contains("could not create unique index \"ux_kind\" [SQLSTATE 23505]\n"
+				+ "  Detail: Key (kind)=(x) is duplicated.\n  in statement: CREATE UNIQUE INDEX CONCURRENTLY")
+			.contains("The failed build left index ux_kind behind, INVALID (used by no query, still updated by every"
+					+ " write): drop it (DROP INDEX CONCURRENTLY ux_kind) before you run again");
+		// The next run meets the index the first statement committed: the message says it is valid.
+		failure = catchThrowableOfType(MigrationFailedException.class, () -> runWith(db, plans, ddl, RunListener.NONE));
+		assertThat(failure.getMessage()).contains("relation \"ix_id\" already exists")
+			.contains("Index ix_id exists and is valid: an earlier run of this revision built it before a later"
+					+ " statement failed, or it was built by hand")
+			.doesNotContain("If an earlier run of this revision was interrupted");
+		// Following the messages: drop both, fix the data, run again.
+		db.execute("DROP INDEX CONCURRENTLY ix_id");
+		failure = catchThrowableOfType(MigrationFailedException.class, () -> runWith(db, plans, ddl, RunListener.NONE));
+		assertThat(failure.getMessage()).contains("relation \"ux_kind\" already exists")
+			.contains("Index ux_kind is left from an earlier run of this revision, INVALID")
+			.contains("drop it (DROP INDEX CONCURRENTLY ux_kind) before you run again");
+		db.execute("DROP INDEX CONCURRENTLY ix_id", "DROP INDEX CONCURRENTLY ux_kind", "DELETE FROM coffee WHERE id = 2");
+		runWith(db, plans, ddl, RunListener.NONE);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cic2");
+	}
+
+	@Test
 	void aConcurrentIndexBuildThatKeepsAnInvalidIndexFailsInsteadOfRecordingItApplied(TestDatabase db) {
 		db.execute("CREATE SCHEMA shop", "CREATE TABLE shop.coffee (kind text)",
 				"INSERT INTO shop.coffee VALUES ('x'), ('x')");

@@ -64,6 +64,20 @@ class MigrationRunnerTests {
 	}
 
 	@Test
+	void aFailureShowsPostgresDetailNamingTheRowAtFault(TestDatabase db) {
+		db.execute("CREATE TABLE users (id int PRIMARY KEY)", "CREATE TABLE coffee (user_id int)",
+				"INSERT INTO coffee VALUES (7)");
+		Plans plans = new Plans().sql("fk1", "ALTER TABLE coffee ADD FOREIGN KEY (user_id) REFERENCES users (id)");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION));
+		assertThat(failure.getMessage()).contains("[SQLSTATE 23503]\n"
+				+ "  Detail: Key (user_id)=(7) is not present in table \"users\".\n  in statement: ALTER TABLE coffee");
+		assertThat(failure.databaseMessage()).doesNotContain("Detail");
+		assertThat(db.queryStrings("SELECT error FROM retort_history WHERE NOT success").get(0))
+			.contains("Detail: Key (user_id)=(7) is not present in table \"users\".");
+	}
+
+	@Test
 	void aLongFailedTryIsNotRunAgainToFindItsStatement(TestDatabase db) {
 		Plans plans = new Plans().sql("r1", "CREATE TABLE t1 (id int)", "INSERT INTO missing VALUES (1)");
 		StepStarts starts = new StepStarts();
