@@ -20,6 +20,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.DatabaseAheadException;
+import dev.retort.runtime.MigrationFailedException;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,24 @@ class RetortIntegrationTests {
 			.containsExactly("id");
 		assertThat(db.queryStrings("SELECT operation FROM retort_history ORDER BY id"))
 			.containsExactly("upgrade", "upgrade", "downgrade");
+	}
+
+	@Test
+	void aDowngradeOfWhatWasDroppedByHandSaysToStampInsteadOfBlamingTheRevision(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, linear(dir)).load();
+		retort.upgrade("heads");
+		db.execute("ALTER TABLE coffee DROP COLUMN kind");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> retort.downgrade(A));
+		assertThat(failure.getMessage()).contains("column \"kind\" of relation \"coffee\" does not exist")
+			.contains("the database stays at " + B + ". The database lacks what this downgrade removes (changed by"
+					+ " hand?): undo the rest of the revision's downgrade by hand, then 'retort stamp " + A
+					+ "' records the step without running anything")
+			.doesNotContain("Fix the revision");
+		// Following the message.
+		retort.stamp(List.of(A), false);
+		assertThat(retort.current().current()).containsExactly(A);
+		assertThat(retort.upgrade("heads").to()).containsExactly(B);
 	}
 
 	@Test

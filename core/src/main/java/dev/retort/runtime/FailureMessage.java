@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 import dev.retort.revision.Step;
 
@@ -102,6 +103,15 @@ final class FailureMessage {
 			message.append(nothingApplied)
 				.append(": the next run continues from there.");
 		}
+		else if (transactional && step.operation() == Step.Operation.DOWNGRADE && sqlState != null
+				&& UNDEFINED.contains(sqlState)) {
+			// The revision is not at fault: what it removes is gone already, dropped by hand.
+			String to = step.headsAfter().isEmpty() ? "base" : String.join(" ", step.headsAfter());
+			message.append(nothingApplied)
+				.append(". The database lacks what this downgrade removes (changed by hand?): undo the rest of the")
+				.append(" revision's downgrade by hand, then 'retort stamp ").append(to)
+				.append("' records the step without running anything; or restore what is missing and run again.");
+		}
 		else if (transactional) {
 			message.append(nothingApplied)
 				.append(". Fix the revision and run again: the next run continues from there.");
@@ -144,6 +154,9 @@ final class FailureMessage {
 				(sqlException != null) ? sqlException : failure.getCause());
 		return exception;
 	}
+
+	/** {@code undefined_table}, {@code undefined_column}, {@code undefined_object}. */
+	private static final Set<String> UNDEFINED = Set.of("42P01", "42703", "42704");
 
 	/** {@code active_sql_transaction}: a statement that refuses to run inside a transaction block. */
 	private static final String ACTIVE_SQL_TRANSACTION = "25001";
