@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.retort.Retort;
 import dev.retort.command.CurrentResult;
+import dev.retort.command.HistoryEntry;
 import dev.retort.error.RetortException;
 import dev.retort.revision.RevisionGraph;
 import picocli.CommandLine.Command;
@@ -51,8 +52,25 @@ final class CurrentCommand extends RetortCommand {
 		else if (!result.upToDate()) {
 			note("Not up to date: the heads are " + String.join(", ", result.heads())
 					+ "; 'retort upgrade' applies what is pending.");
+			lastFailure(retort);
 		}
 		return 0;
+	}
+
+	/**
+	 * When the newest history row is a failed step, what it said: the database is behind because
+	 * a run failed, and 'retort upgrade' alone would meet the same error. Read only when behind.
+	 */
+	private void lastFailure(Retort retort) {
+		List<HistoryEntry> history = retort.status().history();
+		if (history.isEmpty() || history.get(0).success()) {
+			return;
+		}
+		HistoryEntry failed = history.get(0);
+		note("The last run failed (" + failed.operation() + " " + String.join(", ", failed.fromHeads()) + " -> "
+				+ ((failed.revision() != null) ? failed.revision() : "base") + ", started " + failed.startedAt()
+				+ " by " + failed.appliedBy() + "); what it said:\n  "
+				+ String.valueOf(failed.error()).replace("\n", "\n  "));
 	}
 
 	/**

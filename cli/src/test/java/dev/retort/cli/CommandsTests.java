@@ -90,6 +90,26 @@ class CommandsTests {
 	}
 
 	@Test
+	void currentAfterAFailedRunSaysWhatFailedAndWhatItSaid(TestDatabase db) {
+		cli(db).run("upgrade", "ae1027a6acf3");
+		db.execute("ALTER TABLE coffee_logs ADD COLUMN user_id integer");
+		CliRun.Result failed = cli(db).run("upgrade");
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.out()).isEqualTo("ae1027a6acf3\n");
+		assertThat(current.err()).contains("Not up to date: the heads are 1975ea83b712")
+			.containsPattern("The last run failed \\(upgrade ae1027a6acf3 -> 1975ea83b712, started \\S+ by "
+					+ db.user() + "\\); what it said:\n  Revision 1975ea83b712 \\(\\S+:\\d+\\) failed and was rolled back:"
+					+ " ERROR: column \"user_id\" of relation \"coffee_logs\" already exists")
+			.contains("\n    in statement: ALTER TABLE coffee_logs ADD COLUMN user_id integer");
+		// Once it is fixed and applied, current says nothing of the old failure.
+		db.execute("ALTER TABLE coffee_logs DROP COLUMN user_id");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		assertThat(cli(db).run("current").err()).isEmpty();
+	}
+
+	@Test
 	void currentOfADatabaseAheadOfTheFilesSaysSoRatherThanToUpgrade(TestDatabase db) {
 		cli(db).run("upgrade");
 		db.execute("UPDATE retort_version SET version_num = 'ffff00000001'");
