@@ -203,6 +203,16 @@ public final class MigrationLock implements AutoCloseable {
 					+ " its revision fails, a transactional one is rolled back, and the runner releases the lock;"
 					+ wait, holder, waited);
 		}
+		Activity idle = holder.held() ? activity(holder.pid()) : null;
+		if (idle != null && "idle".equals(idle.state())) {
+			// A runner keeps its lock session idle, but migrates on another session: with none, it
+			// runs nothing. A killed process's session ends with it; this one hangs, or lost its network.
+			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + ", idle for "
+					+ idle.seconds() + " s, and no session migrates for it: it runs no revision (a runner that"
+					+ " hangs, or a session someone opened by hand, keeps the lock until its session ends). End that"
+					+ " session (SELECT pg_terminate_backend(" + holder.pid() + ")): it runs nothing, so nothing"
+					+ " is rolled back. Then run again;" + wait, holder, waited);
+		}
 		return new LockTimeoutException(prefix + "it is held by " + describe(holder) + ". Wait for that migration to"
 				+ " finish, or end that session (SELECT pg_terminate_backend(" + holder.pid() + ")) if it is stuck;"
 				+ wait, holder, waited);
@@ -222,6 +232,16 @@ public final class MigrationLock implements AutoCloseable {
 		List<Activity> rows = this.session.query("SELECT a.pid, a.application_name, a.state,"
 				+ " extract(epoch FROM clock_timestamp() - a.state_change)::bigint, left(a.query, 120)"
 				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(this.workKey),
+				(row) -> new Activity(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4),
+						row.getString(5)));
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	/** What the session of a pid does now, or {@code null} when it is gone. */
+	private Activity activity(int pid) throws SQLException {
+		List<Activity> rows = this.session.query("SELECT a.pid, a.application_name, a.state,"
+				+ " extract(epoch FROM clock_timestamp() - a.state_change)::bigint, left(a.query, 120)"
+				+ " FROM pg_stat_activity a WHERE a.pid = " + pid,
 				(row) -> new Activity(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4),
 						row.getString(5)));
 		return rows.isEmpty() ? null : rows.get(0);

@@ -47,6 +47,28 @@ class LockingTests {
 	}
 
 	@Test
+	void aLockHeldByAnIdleSessionThatMigratesNothingSaysItRunsNothingAndHowToEndIt(TestDatabase db) throws Exception {
+		// A hung runner, or an operator's psql: holds the lock, idle, and migrates on no session.
+		try (Connection stuck = db.connect(); Statement statement = stuck.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(" + MigrationLock.key(NAMES) + ")");
+			int pid = backendPid(stuck);
+			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
+					() -> MigrationLock.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMillis(300)));
+			assertThat(timeout.holder().pid()).isEqualTo(pid);
+			assertThat(timeout.getMessage()).containsPattern("it is held by pid " + pid + " \\(application_name '[^']*',"
+					+ " connected since [^)]+\\), idle for \\d+ s, and no session migrates for it: it runs no revision")
+				.contains("End that session (SELECT pg_terminate_backend(" + pid + ")): it runs nothing, so nothing is"
+						+ " rolled back. Then run again;")
+				.doesNotContain("Wait for that migration");
+			// Following the message.
+			db.execute("SELECT pg_terminate_backend(" + pid + ")");
+		}
+		try (MigrationLock next = MigrationLock.acquire(factory(db, "retort-next").open(), NAMES, Duration.ofSeconds(5))) {
+			assertThat(next).isNotNull();
+		}
+	}
+
+	@Test
 	void aWaitingRunnerNamesTheSessionThatMigratesNotOnlyTheIdleLockHolder(TestDatabase db) throws Exception {
 		try (Database running = Database.open(factory(db, "retort-holder"), "public", "retort_version", "retort_history");
 				MigrationLock held = running.lock(Duration.ofSeconds(5));
@@ -400,6 +422,14 @@ class LockingTests {
 			database.createTables(false);
 			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, mode, listener, () -> "test")
 				.run(plans.upgradeFrom(null));
+		}
+	}
+
+	private static int backendPid(Connection connection) throws java.sql.SQLException {
+		try (Statement statement = connection.createStatement();
+				java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+			row.next();
+			return row.getInt(1);
 		}
 	}
 
