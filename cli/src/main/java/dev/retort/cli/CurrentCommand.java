@@ -52,14 +52,16 @@ final class CurrentCommand extends RetortCommand {
 		else if (!result.upToDate()) {
 			note("Not up to date: the heads are " + String.join(", ", result.heads())
 					+ "; 'retort upgrade' applies what is pending.");
+		}
+		if (!quiet()) {
 			lastFailure(retort);
 		}
 		return 0;
 	}
 
 	/**
-	 * When the newest history row is a failed step, what it said: the database is behind because
-	 * a run failed, and 'retort upgrade' alone would meet the same error. Read only when behind.
+	 * When the newest history row is a failed step, what it said: a deploy failed, and running it
+	 * again unchanged would likely meet the same error.
 	 */
 	private void lastFailure(Retort retort) {
 		List<HistoryEntry> history = retort.status().history();
@@ -67,7 +69,8 @@ final class CurrentCommand extends RetortCommand {
 			return;
 		}
 		HistoryEntry failed = history.get(0);
-		note("The last run failed (" + failed.operation() + " " + String.join(", ", failed.fromHeads()) + " -> "
+		// A failed row's heads are both those before it, so the revision says what it ran.
+		note("The last run failed (" + failed.operation() + " of "
 				+ ((failed.revision() != null) ? failed.revision() : "base") + ", started " + failed.startedAt()
 				+ " by " + failed.appliedBy() + "); what it said:\n  "
 				+ String.valueOf(failed.error()).replace("\n", "\n  "));

@@ -99,7 +99,7 @@ class CommandsTests {
 		assertThat(current.exitCode()).as(current.toString()).isZero();
 		assertThat(current.out()).isEqualTo("ae1027a6acf3\n");
 		assertThat(current.err()).contains("Not up to date: the heads are 1975ea83b712")
-			.containsPattern("The last run failed \\(upgrade ae1027a6acf3 -> 1975ea83b712, started \\S+ by "
+			.containsPattern("The last run failed \\(upgrade of 1975ea83b712, started \\S+ by "
 					+ db.user() + "\\); what it said:\n  Revision 1975ea83b712 \\(\\S+:\\d+\\) failed and was rolled back:"
 					+ " ERROR: column \"user_id\" of relation \"coffee_logs\" already exists")
 			.contains("\n    in statement: ALTER TABLE coffee_logs ADD COLUMN user_id integer");
@@ -107,6 +107,11 @@ class CommandsTests {
 		db.execute("ALTER TABLE coffee_logs DROP COLUMN user_id");
 		assertThat(cli(db).run("upgrade").exitCode()).isZero();
 		assertThat(cli(db).run("current").err()).isEmpty();
+		// A failed downgrade: its row's heads are those before it; the revision says what ran.
+		db.execute("ALTER TABLE coffee_logs DROP COLUMN user_id");
+		assertThat(cli(db).run("downgrade", "ae1027a6acf3").exitCode()).isEqualTo(1);
+		assertThat(cli(db).run("current").err())
+			.contains("The last run failed (downgrade of 1975ea83b712, started ");
 	}
 
 	@Test
