@@ -92,6 +92,22 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aNonTransactionalDowngradeThatFailsHalfWaySaysToMakeItsDropsIfExists(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "", false, "CREATE INDEX CONCURRENTLY ix_id ON coffee (id);\n"
+				+ "CREATE INDEX CONCURRENTLY ix_kind ON coffee (kind);",
+				"DROP INDEX CONCURRENTLY ix_kind;\nDROP INDEX CONCURRENTLY ix_id;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade("heads");
+		db.execute("DROP INDEX ix_id");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> retort.downgrade(B));
+		assertThat(failure.getMessage()).contains("index \"ix_id\" does not exist")
+			.contains("statements before this one stay committed, the version table stays at " + C
+					+ ". Make the statements re-runnable (IF EXISTS) or undo them by hand, then run again.");
+	}
+
+	@Test
 	void theVersionTableHasAlembicsLayout(TestDatabase db, @TempDir Path dir) {
 		configure(db, linear(dir)).load().upgrade("heads");
 		assertThat(db.queryStrings("SELECT column_name || ' ' || data_type || ' ' || character_maximum_length"

@@ -129,8 +129,10 @@ final class FailureMessage {
 				.append(") and run again: the revision builds it anew.");
 		}
 		else {
-			message.append(outside)
-				.append(". Make the statements re-runnable (IF NOT EXISTS) or undo them by hand, then run again.");
+			// A downgrade drops: its re-runnable form is IF EXISTS.
+			message.append(outside).append(". Make the statements re-runnable (")
+				.append((step.operation() == Step.Operation.DOWNGRADE) ? "IF EXISTS" : "IF NOT EXISTS")
+				.append(") or undo them by hand, then run again.");
 			ConcurrentIndex.Found left = failure.leftIndex;
 			boolean exists = "42P07".equals(sqlState);
 			if (left != null && !left.valid()) {
