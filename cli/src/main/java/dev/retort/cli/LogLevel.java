@@ -20,9 +20,19 @@ final class LogLevel {
 	private LogLevel() {
 	}
 
-	static void configure(int verbosity) {
+	/**
+	 * The logger of the migration lock, which says every ten seconds, at INFO, whom a waiting
+	 * runner waits for.
+	 */
+	static final String LOCK_LOGGER = "org.slf4j.simpleLogger.log.dev.retort.runtime.MigrationLock";
+
+	static void configure(int verbosity, boolean quiet) {
 		if (System.getProperty(PROPERTY) == null) {
 			System.setProperty(PROPERTY, (verbosity == 0) ? "warn" : (verbosity == 1) ? "info" : "debug");
+			if (verbosity == 0 && !quiet && System.getProperty(LOCK_LOGGER) == null) {
+				// Waiting up to 'lock.wait-timeout' (10 minutes) without a word looks like a hang.
+				System.setProperty(LOCK_LOGGER, "info");
+			}
 		}
 		LoggerFactory.getILoggerFactory();
 	}

@@ -4,11 +4,18 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.retort.runtime.MigrationLock;
+import dev.retort.runtime.TableNames;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +52,28 @@ class MainTests {
 			// java -jar app.jar retort revision reads the jar's classpath:db/revisions: name its source.
 			.contains("in a project, --location src/main/resources/db/revisions (the sources of classpath:db/revisions)");
 		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	@ExtendWith(PostgresExtension.class)
+	void aRunnerWaitingForTheMigrationLockSaysWhomItWaitsForUnlessQuiet(TestDatabase db) throws Exception {
+		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "create", "SELECT 1;", null);
+		java.nio.file.Files.writeString(this.directory.resolve("retort.properties"), "retort.lock.wait-timeout=1s\n");
+		String[] upgrade = { "--url", db.jdbcUrl(), "--user", db.user(), "--password=" + db.password(), "--location",
+				"revisions", "--config", "retort.properties", "upgrade" };
+		try (Connection stuck = db.connect(); Statement statement = stuck.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(" + MigrationLock.key(new TableNames("public", "retort_version",
+					"retort_history")) + ")");
+			Run run = java(upgrade);
+			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+			// Without it, 'lock.wait-timeout' (10 minutes by default) passes in silence, like a hang.
+			assertThat(run.err()).startsWith("INFO MigrationLock - Waiting for the migration lock of"
+					+ " public.retort_version: held by pid ")
+				.contains("ERROR: Could not acquire the migration lock");
+			List<String> quiet = new ArrayList<>(List.of(upgrade));
+			quiet.add("-q");
+			assertThat(java(quiet.toArray(String[]::new)).err()).startsWith("ERROR: Could not acquire");
+		}
 	}
 
 	@Test
