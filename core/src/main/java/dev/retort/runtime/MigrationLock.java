@@ -143,7 +143,9 @@ public final class MigrationLock implements AutoCloseable {
 					throw timeout(names, timeout, Duration.ofNanos(now - start));
 				}
 				if (now - nextLog >= 0) {
-					logger.info("Waiting for the migration lock of {}: {}", names.qualifiedVersionTable(), waitingFor(names));
+					// How long it may still take: 'retort.lock.wait-timeout' is 10 minutes by default.
+					logger.info("Waiting for the migration lock of {} (for at most {} more, 'retort.lock.wait-timeout'): {}",
+							names.qualifiedVersionTable(), ((deadline - now) / 1_000_000_000L + 1) + " s", waitingFor(names));
 					nextLog = now + LOG_INTERVAL.toNanos();
 				}
 				Thread.sleep(Math.min(poll, Math.max(1, (deadline - now) / 1_000_000)));
