@@ -32,9 +32,18 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 
 	private int finished;
 
+	/** The step running now and when it started, for a process ended under it; else {@code null}. */
+	private volatile Running running;
+
+	/** Says what was running when the process is ended (Ctrl-C, SIGTERM); registered while steps run. */
+	private Thread onExit;
+
 	StepPrinter(PrintWriter err, Duration progressEvery) {
 		this.err = err;
 		this.progressEvery = progressEvery;
+	}
+
+	private record Running(Step step, int number, long started) {
 	}
 
 	@Override
@@ -50,6 +59,11 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 				return thread;
 			});
 		}
+		this.running = new Running(step, number, started);
+		if (this.onExit == null) {
+			this.onExit = new Thread(this::interrupted, "retort-interrupted");
+			Runtime.getRuntime().addShutdownHook(this.onExit);
+		}
 		long every = this.progressEvery.toMillis();
 		this.progress = this.ticker.scheduleAtFixedRate(() -> print("  ... step " + number + " still running: "
 				+ description + " (" + format(Duration.ofNanos(System.nanoTime() - started).toMillis()) + ")"), every,
@@ -59,6 +73,7 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	@Override
 	public synchronized void stepFinished(Step step, long durationMs, Throwable error) {
 		cancelProgress();
+		this.running = null;
 		this.finished++;
 		if (error == null) {
 			print("Running " + describe(step) + " (" + format(durationMs) + ")");
@@ -78,9 +93,36 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	@Override
 	public synchronized void close() {
 		cancelProgress();
+		this.running = null;
 		if (this.ticker != null) {
 			this.ticker.shutdownNow();
 		}
+		if (this.onExit != null) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.onExit);
+			}
+			catch (IllegalStateException ex) {
+				// The process is ending already: the hook runs.
+			}
+		}
+	}
+
+	/**
+	 * The process is ending while a step runs: its sessions end with it, and without a word the
+	 * operator cannot tell what became of the step. No lock is taken: the main thread may hold it.
+	 */
+	private void interrupted() {
+		Running now = this.running;
+		if (now == null) {
+			return;
+		}
+		boolean transactional = now.step().revision() == null || now.step().revision().transactional();
+		print("INTERRUPTED step " + now.number() + ": " + describe(now.step()) + " after "
+				+ format(Duration.ofNanos(System.nanoTime() - now.started()).toMillis()) + "; the process is ending and"
+				+ " its sessions with it. " + (transactional ? "The server rolls this step back."
+						: "It runs outside a transaction: its statements before the running one stay committed, and an"
+								+ " interrupted CREATE INDEX CONCURRENTLY leaves an INVALID index.")
+				+ " 'retort current' shows where the database stays.");
 	}
 
 	/** {@code upgrade ae1027a6acf3 -> 1975ea83b712, add user column}, as Alembic names a step. */

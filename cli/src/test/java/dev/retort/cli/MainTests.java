@@ -77,6 +77,39 @@ class MainTests {
 	}
 
 	@Test
+	@ExtendWith(PostgresExtension.class)
+	void aProcessEndedWhileAStepRunsSaysWhichStepAndWhatBecomesOfIt(TestDatabase db) throws Exception {
+		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "slow",
+				"CREATE TABLE slow (id int);\nSELECT pg_sleep(60);", null);
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
+				db.user(), "--password=" + db.password(), "--location", "revisions", "upgrade"));
+		File err = this.directory.resolve("err.txt").toFile();
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectOutput(this.directory.resolve("out.txt").toFile()).redirectError(err);
+		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
+		Process process = builder.start();
+		try {
+			// The step runs once the server sleeps in it; then the process is ended as Ctrl-C or SIGTERM would.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			// (Not this query itself, nor an earlier one of a session still closing.)
+			while (db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+					+ " AND query LIKE '%SELECT pg_sleep(60)%' AND query NOT LIKE '%pg_stat_activity%'").get(0)
+				.equals("0")) {
+				assertThat(System.nanoTime() - deadline).as("the step never started").isNegative();
+				Thread.onSpinWait();
+			}
+		}
+		finally {
+			process.destroy();
+		}
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8))
+			.contains("INTERRUPTED step 1: upgrade <base> -> ae1027a6acf3, slow after ")
+			.contains("The server rolls this step back. 'retort current' shows where the database stays.");
+	}
+
+	@Test
 	void debugLogsAndStackTracesOfAnUnreachableDatabaseHideThePassword() throws Exception {
 		Run run = java("--url", "postgresql://app:pw-4f9d2c@127.0.0.1:1/coffee", "-vv", "current");
 		assertThat(run.exitCode()).isEqualTo(1);
