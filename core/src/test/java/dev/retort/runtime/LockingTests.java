@@ -274,8 +274,10 @@ class LockingTests {
 			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
 			String pid = db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'nightly-report'")
 				.get(0);
+			// A lock timeout long enough for the watcher's thread to look even on a busy machine (it
+			// failed once here with 500 ms, under two other builds).
 			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(500), null, 1), RunListener.NONE));
+					() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(2), null, 1), RunListener.NONE));
 			blocker.rollback();
 			// The last try gave up with nobody to wait for any more: who blocked it was seen while it waited.
 			assertThat(failure.getMessage()).contains("It gave up waiting for a lock 2 time(s), blocked at the last"
