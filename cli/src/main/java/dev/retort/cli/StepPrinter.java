@@ -9,7 +9,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.retort.command.MigrationListener;
-import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
 
 /**
@@ -127,19 +126,10 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 
 	/** {@code upgrade ae1027a6acf3 -> 1975ea83b712, add user column}, as Alembic names a step. */
 	static String describe(Step step) {
-		Revision revision = step.revision();
-		String operation = step.operation().jsonName();
 		if (step.purges()) {
-			return operation + " --purge: every row of the version table deleted";
+			return step.operation().jsonName() + " --purge: every row of the version table deleted";
 		}
-		if (step.operation() == Step.Operation.STAMP || revision == null) {
-			return operation + " " + RevisionText.parents(step.headsBefore()) + " -> "
-					+ RevisionText.parents(step.headsAfter());
-		}
-		String parents = RevisionText.parents(revision.parents());
-		String path = (step.operation() == Step.Operation.DOWNGRADE) ? revision.id() + " -> " + parents
-				: parents + " -> " + revision.id();
-		return operation + " " + path + (revision.message().isEmpty() ? "" : ", " + revision.message());
+		return step.describe(RevisionText.BASE);
 	}
 
 	/** What became of a failed step's work: a non-transactional revision keeps what it committed. */

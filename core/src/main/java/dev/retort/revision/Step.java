@@ -32,6 +32,35 @@ public record Step(Revision revision, Operation operation, List<VersionChange> c
 		return false;
 	}
 
+	/**
+	 * Alembic's {@code short_log} of this step: a revision's step goes from its parents to it
+	 * (a downgrade back), not from the version table's rows, which on a second branch still hold
+	 * the first one's head; a stamp goes from the rows before to the rows after.
+	 * @param base how the caller writes an empty side ({@code <base>} in logs, {@code base} in scripts)
+	 */
+	public String path(String base) {
+		if (this.revision == null || this.operation == Operation.STAMP) {
+			return heads(this.headsBefore, base) + " -> " + heads(this.headsAfter, base);
+		}
+		String parents = heads(this.revision.parents(), base);
+		return (this.operation == Operation.DOWNGRADE) ? this.revision.id() + " -> " + parents
+				: parents + " -> " + this.revision.id();
+	}
+
+	/**
+	 * The step as Alembic logs it: {@code upgrade ae1027a6acf3 -> 1975ea83b712, add user column}.
+	 * @param base how the caller writes an empty side
+	 */
+	public String describe(String base) {
+		String message = (this.revision != null && this.operation != Operation.STAMP
+				&& !this.revision.message().isEmpty()) ? ", " + this.revision.message() : "";
+		return this.operation.jsonName() + " " + path(base) + message;
+	}
+
+	private static String heads(List<String> heads, String base) {
+		return heads.isEmpty() ? base : String.join(", ", heads);
+	}
+
 	/** What a step does; the names are those of {@code retort_history.operation}. */
 	public enum Operation {
 

@@ -241,7 +241,7 @@ public final class Database implements AutoCloseable {
 		catch (SQLException unreadable) {
 			user = "the migrating user";
 		}
-		String reason = ex.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+		String reason = FailureMessage.firstLine(ex.getMessage()).replaceFirst("^ERROR: ", "");
 		String schema = this.names.schema();
 		return new RetortException(ErrorCode.RUNTIME, "Could not create " + this.names.qualifiedVersionTable() + " and "
 				+ this.names.qualifiedHistoryTable() + ": user '" + user + "' may not create tables in schema '" + schema

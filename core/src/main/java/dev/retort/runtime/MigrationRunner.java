@@ -377,22 +377,7 @@ public final class MigrationRunner {
 		if (!this.sink.keepsComments()) {
 			return;
 		}
-		this.sink.comment("Running " + step.operation().jsonName() + " " + shortLog(step));
-	}
-
-	/**
-	 * Alembic's {@code short_log}: a revision's step goes from its parents to it (downgrade: back),
-	 * not from the version table's rows, which on a second branch still hold the first one's head.
-	 */
-	private static String shortLog(Step step) {
-		Revision revision = step.revision();
-		if (revision == null || step.operation() == Step.Operation.STAMP) {
-			return FailureMessage.describeHeads(step.headsBefore()) + " -> "
-					+ FailureMessage.describeHeads(step.headsAfter());
-		}
-		String parents = FailureMessage.describeHeads(revision.parents());
-		return (step.operation() == Step.Operation.DOWNGRADE) ? revision.id() + " -> " + parents
-				: parents + " -> " + revision.id();
+		this.sink.comment("Running " + step.operation().jsonName() + " " + step.path("base"));
 	}
 
 	private static boolean anyBody(List<Step> unit) {

@@ -1,9 +1,6 @@
 package dev.retort.boot.autoconfigure;
 
-import java.util.List;
-
 import dev.retort.command.MigrationListener;
-import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,27 +18,9 @@ class RetortStepLogger implements MigrationListener {
 	@Override
 	public void stepFinished(Step step, long durationMs, Throwable error) {
 		if (error == null && logger.isInfoEnabled()) {
-			logger.info("Running {} ({} ms)", describe(step), durationMs);
+			// As Alembic and 'retort upgrade' name a step: from the revision's parents.
+			logger.info("Running {} ({} ms)", step.describe("<base>"), durationMs);
 		}
-	}
-
-	/**
-	 * As Alembic and {@code retort upgrade} name a step: the revision's parents, not the version
-	 * table's rows, which on a second branch still hold the first one's head.
-	 */
-	private static String describe(Step step) {
-		Revision revision = step.revision();
-		String operation = step.operation().jsonName();
-		if (revision == null || step.operation() == Step.Operation.STAMP) {
-			return operation + " " + heads(step.headsBefore()) + " -> " + heads(step.headsAfter());
-		}
-		String path = (step.operation() == Step.Operation.DOWNGRADE) ? revision.id() + " -> " + heads(revision.parents())
-				: heads(revision.parents()) + " -> " + revision.id();
-		return operation + " " + path + (revision.message().isEmpty() ? "" : ", " + revision.message());
-	}
-
-	private static String heads(List<String> heads) {
-		return heads.isEmpty() ? "<base>" : String.join(", ", heads);
 	}
 
 }
