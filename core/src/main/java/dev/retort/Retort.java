@@ -2,6 +2,7 @@ package dev.retort;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.AutogenerateCommand;
@@ -14,6 +15,7 @@ import dev.retort.command.CurrentResult;
 import dev.retort.command.DowngradeCommand;
 import dev.retort.command.HeadsCommand;
 import dev.retort.command.HeadsResult;
+import dev.retort.command.HistoryEntry;
 import dev.retort.command.HistoryCommand;
 import dev.retort.command.HistoryResult;
 import dev.retort.command.MigrationListener;
@@ -227,6 +229,11 @@ public final class Retort {
 	/** Where the database stands, read-only (the Actuator endpoint). */
 	public StatusReport status() {
 		return new StatusCommand(this.context).run();
+	}
+
+	/** The newest row of the history table, if any; read-only. */
+	public Optional<HistoryEntry> lastRun() {
+		return new StatusCommand(this.context).lastRun();
 	}
 
 	/** Writes a new revision file ({@code retort revision}). */

@@ -64,11 +64,10 @@ final class CurrentCommand extends RetortCommand {
 	 * again unchanged would likely meet the same error.
 	 */
 	private void lastFailure(Retort retort) {
-		List<HistoryEntry> history = retort.status().history();
-		if (history.isEmpty() || history.get(0).success()) {
+		HistoryEntry failed = retort.lastRun().orElse(null);
+		if (failed == null || failed.success()) {
 			return;
 		}
-		HistoryEntry failed = history.get(0);
 		// A failed row's heads are both those before it, so the revision says what it ran.
 		note("The last run failed (" + failed.operation() + " of "
 				+ ((failed.revision() != null) ? failed.revision() : "base") + ", started " + failed.startedAt()

@@ -1,6 +1,7 @@
 package dev.retort.command;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
@@ -21,6 +22,16 @@ public final class StatusCommand {
 
 	public StatusCommand(CommandContext context) {
 		this.context = context;
+	}
+
+	/**
+	 * The newest history row, if any: one row read, for {@code current} to say whether the last
+	 * run failed without building the whole status.
+	 */
+	public Optional<HistoryEntry> lastRun() {
+		try (Database database = this.context.openDatabase()) {
+			return database.historyEntries(1).stream().map(StatusCommand::entry).findFirst();
+		}
 	}
 
 	private static HistoryEntry entry(HistoryRecord row) {
