@@ -3,6 +3,8 @@ package dev.retort.cli;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 
+import dev.retort.command.Json;
+import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.runtime.MigrationFailedException;
 import picocli.CommandLine;
@@ -18,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * a {@link RetortException} exits with its {@link RetortException#exitCode() code} (2 for bad
  * input, 1 for a failure at run time, 3 for a check); bad usage shows the command's usage and
  * exits 2; anything else exits 1. The stack trace is printed only with {@code -v}. The error
- * stream is scrubbed of passwords, traces included.
+ * stream is scrubbed of passwords, traces included. Under {@code --format json} the failure is
+ * also one {@link FailureDocument} on standard output, so a pipeline reading it gets a document.
  */
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
 
@@ -45,7 +48,14 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 			err.println("(run again with -v for the stack trace)");
 		}
 		err.flush();
-		return getExitCode(ex);
+		int exitCode = getExitCode(ex);
+		RetortCli cli = root(commandLine);
+		if (cli != null && cli.options != null && cli.options.format == GlobalOptions.OutputFormat.json) {
+			FailureDocument.Error error = FailureDocument.error(ex, cli.secrets().scrub(message(ex)), exitCode);
+			printJson(commandLine, (commandLine.getCommand() instanceof RetortCommand command)
+					? command.failureDocument(error) : FailureDocument.of(error));
+		}
+		return exitCode;
 	}
 
 	@Override
@@ -58,7 +68,43 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 		}
 		commandLine.usage(err);
 		err.flush();
-		return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+		int exitCode = commandLine.getCommandSpec().exitCodeOnInvalidInput();
+		if (asksForJson(args)) {
+			// The options were not all parsed: the arguments say whether JSON was asked for.
+			RetortCli cli = root(commandLine);
+			String message = (cli != null) ? cli.secrets().scrub(ex.getMessage()) : Secrets.scrubUrl(ex.getMessage());
+			printJson(commandLine, FailureDocument.of(FailureDocument.error(ex, message, exitCode)));
+		}
+		return exitCode;
+	}
+
+	/** Whether {@code --format json} (or {@code --format=json}) is among the arguments, in any case. */
+	static boolean asksForJson(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--")) {
+				return false;
+			}
+			if ((args[i].equals("--format") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json"))
+					|| args[i].equalsIgnoreCase("--format=json")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The one document on standard output, as a command that succeeded prints its own. */
+	static void printJson(CommandLine commandLine, Object document) {
+		PrintWriter out = commandLine.getOut();
+		out.println(Json.write(document));
+		out.flush();
+	}
+
+	/** What kind of failure, for the JSON document: a usage error is one of configuration, as {@code usage()}'s. */
+	static ErrorCode code(Throwable ex) {
+		if (ex instanceof RetortException retort) {
+			return retort.code();
+		}
+		return (ex instanceof ParameterException) ? ErrorCode.CONFIGURATION : ErrorCode.RUNTIME;
 	}
 
 	@Override
@@ -86,11 +132,16 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 	}
 
 	private static int verbosity(CommandLine commandLine) {
+		RetortCli cli = root(commandLine);
+		return (cli != null && cli.options != null) ? cli.options.verbosity() : 0;
+	}
+
+	private static RetortCli root(CommandLine commandLine) {
 		CommandLine root = commandLine;
 		while (root.getParent() != null) {
 			root = root.getParent();
 		}
-		return (root.getCommand() instanceof RetortCli cli && cli.options != null) ? cli.options.verbosity() : 0;
+		return (root.getCommand() instanceof RetortCli cli) ? cli : null;
 	}
 
 }

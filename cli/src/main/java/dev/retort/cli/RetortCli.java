@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import dev.retort.Retort;
 import dev.retort.config.RetortConfig;
+import dev.retort.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -66,7 +67,12 @@ final class RetortCli implements Callable<Integer> {
 		PrintWriter err = this.spec.commandLine().getErr();
 		err.println("ERROR: Missing command.");
 		this.spec.commandLine().usage(err);
-		return this.spec.exitCodeOnInvalidInput();
+		int exitCode = this.spec.exitCodeOnInvalidInput();
+		if (this.options.format == GlobalOptions.OutputFormat.json) {
+			Failures.printJson(this.spec.commandLine(), FailureDocument.of(new FailureDocument.PlainError(
+					ErrorCode.CONFIGURATION, "Missing command.", exitCode)));
+		}
+		return exitCode;
 	}
 
 	/** Called by a command that never connects, before it reads the configuration. */

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import dev.retort.Retort;
 import dev.retort.command.Json;
+import dev.retort.command.MigrationListener;
 import dev.retort.command.MigrationResult;
 import dev.retort.command.OfflineScript;
 import dev.retort.command.StepResult;
@@ -29,6 +30,9 @@ abstract class RetortCommand implements Callable<Integer> {
 
 	/** The project's compiled classes could not be read for the Java packages: said once, not twice. */
 	private boolean javaRevisionsUnreadable;
+
+	/** What a run of {@link #migrate} applied so far; {@code null} for other commands and offline scripts. */
+	private StepsSoFar stepsSoFar;
 
 	@ParentCommand
 	RetortCli root;
@@ -201,11 +205,12 @@ abstract class RetortCommand implements Callable<Integer> {
 	 * the result: JSON, or a one-line summary.
 	 */
 	int migrate(String verb, Function<Retort, MigrationResult> run) {
+		this.stepsSoFar = new StepsSoFar(MigrationListener.NONE);
 		requireDatabase();
 		MigrationResult result;
 		try (StepPrinter printer = new StepPrinter(err(), StepPrinter.DEFAULT_PROGRESS_EVERY)) {
-			Retort retort = retort();
-			result = run.apply(quiet() ? retort : retort.withListener(printer));
+			this.stepsSoFar = new StepsSoFar(quiet() ? MigrationListener.NONE : printer);
+			result = run.apply(retort().withListener(this.stepsSoFar));
 		}
 		if (json()) {
 			printJson(result);
@@ -221,6 +226,14 @@ abstract class RetortCommand implements Callable<Integer> {
 					+ " (" + count + ((count == 1) ? " step, " : " steps, ") + StepPrinter.format(total) + ")");
 		}
 		return 0;
+	}
+
+	/**
+	 * The JSON document of this command's failure: {@code {"error": …}}, and for a run of
+	 * {@link #migrate} also what it applied before it failed, in the shape of its success.
+	 */
+	Object failureDocument(FailureDocument.Error error) {
+		return (this.stepsSoFar != null) ? FailureDocument.of(this.stepsSoFar, error) : FailureDocument.of(error);
 	}
 
 	/**

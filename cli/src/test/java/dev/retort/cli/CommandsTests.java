@@ -329,7 +329,8 @@ class CommandsTests {
 				{ "stamp", "head", "--sql", "--format", "json" } }) {
 			CliRun.Result result = cli(db).run(args);
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-			assertThat(result.out()).isEmpty();
+			// No script: the refusal's JSON document, since JSON was asked for.
+			assertThat(compact(result.out())).startsWith("{\"error\":{\"code\":\"CONFIGURATION\"");
 			assertThat(result.err()).isEqualTo("ERROR: --format json cannot be combined with --sql: the SQL script,"
 					+ " for psql, is the output of '" + ((args[0].startsWith("--")) ? args[2] : args[0])
 					+ " --sql'. Leave out --format json.\n");

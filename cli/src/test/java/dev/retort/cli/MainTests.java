@@ -126,7 +126,10 @@ class MainTests {
 		Run run = javaWithInput("pw-typed-7c1\n", "--url", "postgresql://app@127.0.0.1:1/coffee", "--password",
 				"--format", "json", "current");
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-		assertThat(run.out()).isEmpty();
+		// Standard output holds the failure's JSON document alone: no prompt, no password.
+		assertThat(run.out()).startsWith("{\n  \"error\": {\n    \"code\": \"CONNECTION_FAILED\"")
+			.doesNotContain("Database password")
+			.doesNotContain("pw-typed-7c1");
 		assertThat(run.err()).startsWith("Database password: ")
 			.contains("ERROR: Could not connect to")
 			.doesNotContain("pw-typed-7c1");

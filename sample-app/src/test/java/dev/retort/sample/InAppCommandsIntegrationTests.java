@@ -55,7 +55,12 @@ class InAppCommandsIntegrationTests {
 
 			Result unknown = SampleJar.run(env, "retort", "upgrade", "ffffffffffff", "--format", "json");
 			assertThat(unknown.exitCode()).isEqualTo(2);
-			assertThat(unknown.stdout()).isEmpty();
+			// A failure under --format json is a document too, for the Job's log reader.
+			JsonNode error = json.readTree(unknown.stdout()).get("error");
+			assertThat(error.get("code").asString()).isEqualTo("UNKNOWN_REVISION");
+			assertThat(error.get("exitCode").asInt()).isEqualTo(2);
+			assertThat(error.get("message").asString()).contains("ffffffffffff");
+			assertThat(json.readTree(unknown.stdout()).get("steps").size()).isZero();
 			assertThat(unknown.stderr()).contains("ffffffffffff");
 		}
 		finally {

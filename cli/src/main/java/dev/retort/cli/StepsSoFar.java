@@ -1,0 +1,77 @@
+package dev.retort.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.command.MigrationListener;
+import dev.retort.command.StepResult;
+import dev.retort.revision.Step;
+
+/**
+ * What an upgrade, downgrade or stamp has applied so far, heard step by step: a run that fails at
+ * its third revision throws, and its result with the two applied steps is lost with it, while the
+ * JSON of the failure must still say where the database went. Passes every event on to
+ * {@code next} (the step lines).
+ */
+final class StepsSoFar implements MigrationListener {
+
+	private final MigrationListener next;
+
+	private final List<StepResult> steps = new ArrayList<>();
+
+	private List<String> from;
+
+	private List<String> to;
+
+	StepsSoFar(MigrationListener next) {
+		this.next = next;
+	}
+
+	@Override
+	public synchronized void stepStarting(Step step) {
+		if (this.from == null) {
+			this.from = step.headsBefore();
+			this.to = step.headsBefore();
+		}
+		this.next.stepStarting(step);
+	}
+
+	@Override
+	public synchronized void stepFinished(Step step, long durationMs, Throwable error) {
+		// Only a step that ended well is applied; one in a transaction rolled back later is never
+		// reported finished (transaction-mode all reports its steps after the commit).
+		if (error == null) {
+			String revision = (step.revision() != null) ? step.revision().id() : null;
+			this.steps.add(new StepResult(revision, step.operation().jsonName(), durationMs));
+			this.to = step.headsAfter();
+		}
+		this.next.stepFinished(step, durationMs, error);
+	}
+
+	@Override
+	public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
+		this.next.stepRetrying(step, attempt, backoff, cause);
+	}
+
+	@Override
+	public void lockAcquired(Duration waited) {
+		this.next.lockAcquired(waited);
+	}
+
+	/** The version rows before the first step, or {@code null} when none started. */
+	synchronized List<String> from() {
+		return this.from;
+	}
+
+	/** The version rows after the last applied step ({@code from} when none was), or {@code null}. */
+	synchronized List<String> to() {
+		return this.to;
+	}
+
+	/** The steps applied, in order. */
+	synchronized List<StepResult> steps() {
+		return List.copyOf(this.steps);
+	}
+
+}
