@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.retort.Retort;
 import dev.retort.cli.RetortCommandLine;
+import dev.retort.error.ErrorCode;
 
 import org.springframework.context.ApplicationContext;
 
@@ -24,8 +25,12 @@ final class RetortCommandExecutor {
 	static int execute(ApplicationContext context, List<String> args, PrintStream out, PrintStream err) {
 		Retort retort = context.getBeanProvider(Retort.class).getIfAvailable();
 		if (retort == null) {
-			err.println("Retort is not configured in this application: define a DataSource (spring.datasource.url) "
-					+ "or set retort.url, and check that retort.enabled is not false.");
+			String message = "Retort is not configured in this application: define a DataSource (spring.datasource.url) "
+					+ "or set retort.url, and check that retort.enabled is not false.";
+			err.println("ERROR: " + message);
+			if (CommandFailure.asksForJson(args)) {
+				CommandFailure.print(out, ErrorCode.CONFIGURATION, message, 2, List.of());
+			}
 			return 2;
 		}
 		PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out), true);

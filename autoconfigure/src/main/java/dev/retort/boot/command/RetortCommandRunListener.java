@@ -6,6 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import dev.retort.error.ErrorCode;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -13,6 +17,7 @@ import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -159,10 +164,48 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		System.exit(SpringApplication.exit(context, () -> exitCode));
 	}
 
+	/**
+	 * The application did not start, so the command never ran: Spring Boot reports why on standard
+	 * error, and under {@code --format json} standard output gets the error's document, with the
+	 * exit code the process ends with (the exception leaves {@code main}: 1).
+	 */
+	@Override
+	public void failed(ConfigurableApplicationContext context, Throwable exception) {
+		if (this.commandArgs == null || !CommandFailure.asksForJson(this.commandArgs)) {
+			return;
+		}
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(exception);
+		String why = (cause.getMessage() != null && !cause.getMessage().isBlank()) ? cause.getMessage()
+				: cause.getClass().getName();
+		CommandFailure.print(commandOut(), ErrorCode.RUNTIME,
+				"The application did not start, so 'retort " + String.join(" ", this.commandArgs) + "' did not run: "
+						+ why + " (Spring Boot's report is on standard error)",
+				1, passwords(context));
+	}
+
+	private PrintStream commandOut() {
+		return (this.commandOut != null) ? this.commandOut : System.out;
+	}
+
+	private static List<String> passwords(ConfigurableApplicationContext context) {
+		if (context == null) {
+			return List.of();
+		}
+		Environment environment = context.getEnvironment();
+		return Stream.of("spring.datasource.password", "retort.password")
+			.map(environment::getProperty)
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
 	private int run(ConfigurableApplicationContext context) {
 		if (!ClassUtils.isPresent(CLI_CLASS, this.application.getClassLoader())) {
-			System.err.println("'retort' commands need dev.retort:retort-cli on the class path; the "
-					+ "retort-spring-boot-starter brings it in.");
+			String message = "'retort' commands need dev.retort:retort-cli on the class path; the "
+					+ "retort-spring-boot-starter brings it in.";
+			System.err.println("ERROR: " + message);
+			if (CommandFailure.asksForJson(this.commandArgs)) {
+				CommandFailure.print(commandOut(), ErrorCode.CONFIGURATION, message, 2, List.of());
+			}
 			return 2;
 		}
 		return RetortCommandExecutor.execute(context, this.commandArgs, this.commandOut, System.err);

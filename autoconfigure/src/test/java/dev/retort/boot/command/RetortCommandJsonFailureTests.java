@@ -1,0 +1,115 @@
+package dev.retort.boot.command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.retort.boot.jpa.JpaApplication;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * {@code java -jar app.jar retort <command> --format json} when it fails: standard output still
+ * carries one JSON document (a Job pipes it into {@code jq}), the CLI's error shape, with the
+ * exit code the process ends with.
+ */
+@ExtendWith(PostgresExtension.class)
+class RetortCommandJsonFailureTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void aFailingCommandPrintsTheErrorDocument(TestDatabase db) {
+		List<String> args = List.of("upgrade", "ffffffffffff", "--format", "json");
+		try (ConfigurableApplicationContext context = JpaApplication.on(db)
+			.environment(commandEnvironment(args))
+			.run()) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int exitCode = RetortCommandExecutor.execute(context, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+					System.err);
+			assertThat(exitCode).isEqualTo(2);
+			JsonNode document = json.readTree(out.toString(StandardCharsets.UTF_8));
+			assertThat(document.get("steps").size()).isZero();
+			assertThat(document.get("error").get("code").asString()).isEqualTo("UNKNOWN_REVISION");
+			assertThat(document.get("error").get("exitCode").asInt()).isEqualTo(2);
+			assertThat(document.get("error").get("message").asString()).contains("ffffffffffff");
+		}
+	}
+
+	@Test
+	void anApplicationWithoutRetortPrintsTheErrorDocument() {
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.refresh();
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ByteArrayOutputStream err = new ByteArrayOutputStream();
+			int exitCode = RetortCommandExecutor.execute(context, List.of("current", "--format=json"),
+					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+			assertThat(exitCode).isEqualTo(2);
+			JsonNode error = json.readTree(out.toString(StandardCharsets.UTF_8)).get("error");
+			assertThat(error.get("code").asString()).isEqualTo("CONFIGURATION");
+			assertThat(error.get("exitCode").asInt()).isEqualTo(2);
+			assertThat(error.get("message").asString()).startsWith("Retort is not configured in this application");
+			assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ERROR: Retort is not configured");
+		}
+	}
+
+	@Test
+	void anApplicationThatDoesNotStartPrintsTheErrorDocumentWithoutThePassword() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream stdout = System.out;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		try {
+			SpringApplication application = new SpringApplication(BrokenApplication.class);
+			assertThatException().isThrownBy(() -> application.run("retort", "current", "--format", "json",
+					"--spring.datasource.password=hunter2-secret"));
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		String printed = out.toString(StandardCharsets.UTF_8);
+		JsonNode error = json.readTree(printed).get("error");
+		assertThat(error.get("code").asString()).isEqualTo("RUNTIME");
+		assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+		assertThat(error.get("message").asString()).startsWith("The application did not start, so 'retort current"
+				+ " --format json' did not run: the coffee machine is broken, password ***");
+		assertThat(printed).doesNotContain("hunter2-secret");
+	}
+
+	/** The environment {@code java -jar app.jar retort <args>} prepares, before the context exists. */
+	private static StandardEnvironment commandEnvironment(List<String> args) {
+		String[] commandLine = new String[args.size() + 1];
+		commandLine[0] = RetortCommandRunListener.COMMAND;
+		System.arraycopy(args.toArray(String[]::new), 0, commandLine, 1, args.size());
+		StandardEnvironment environment = new StandardEnvironment();
+		new RetortCommandRunListener(new SpringApplication(), commandLine).environmentPrepared(null, environment);
+		return environment;
+	}
+
+	/** An application one of whose beans fails, so its context never starts (and no command runs). */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	static class BrokenApplication {
+
+		@Bean
+		String coffeeMachine(org.springframework.core.env.Environment environment) {
+			throw new IllegalStateException("the coffee machine is broken, password "
+					+ environment.getProperty("spring.datasource.password"));
+		}
+
+	}
+
+}
