@@ -205,6 +205,8 @@ abstract class RetortCommand implements Callable<Integer> {
 	 * the result: JSON, or a one-line summary.
 	 */
 	int migrate(String verb, Function<Retort, MigrationResult> run) {
+		// Set before anything can fail, so that a failure before the first step (no database, an
+		// unknown revision) is still reported in the shape of this command's result, with no step.
 		this.stepsSoFar = new StepsSoFar(MigrationListener.NONE);
 		requireDatabase();
 		MigrationResult result;
