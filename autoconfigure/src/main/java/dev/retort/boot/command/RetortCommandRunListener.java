@@ -16,6 +16,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
@@ -174,13 +175,27 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		if (this.commandArgs == null || !CommandFailure.asksForJson(this.commandArgs)) {
 			return;
 		}
+		CommandFailure.print(commandOut(), ErrorCode.RUNTIME,
+				"The application did not start, so 'retort " + String.join(" ", this.commandArgs) + "' did not run: "
+						+ why(exception) + " (Spring Boot's report is on standard error)",
+				1, passwords(context));
+	}
+
+	/**
+	 * The most specific cause, which bean creation wraps several times over; for a property that
+	 * does not bind, prefixed with the binding's own message, since the cause alone ("No enum
+	 * constant …") does not name the property.
+	 */
+	private static String why(Throwable exception) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(exception);
 		String why = (cause.getMessage() != null && !cause.getMessage().isBlank()) ? cause.getMessage()
 				: cause.getClass().getName();
-		CommandFailure.print(commandOut(), ErrorCode.RUNTIME,
-				"The application did not start, so 'retort " + String.join(" ", this.commandArgs) + "' did not run: "
-						+ why + " (Spring Boot's report is on standard error)",
-				1, passwords(context));
+		for (Throwable each = exception; each != null; each = each.getCause()) {
+			if (each instanceof BindException bind && bind != cause) {
+				return bind.getMessage() + ": " + why;
+			}
+		}
+		return why;
 	}
 
 	private PrintStream commandOut() {

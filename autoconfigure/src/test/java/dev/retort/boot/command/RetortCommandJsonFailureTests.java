@@ -90,6 +90,23 @@ class RetortCommandJsonFailureTests {
 		assertThat(printed).doesNotContain("hunter2-secret");
 	}
 
+	@Test
+	void aPropertyThatDoesNotBindIsNamedInTheDocument(TestDatabase db) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream stdout = System.out;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		try {
+			assertThatException().isThrownBy(() -> JpaApplication.on(db, "retort.transaction-mode=bogus")
+				.run("retort", "upgrade", "--format", "json"));
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		JsonNode error = json.readTree(out.toString(StandardCharsets.UTF_8)).get("error");
+		assertThat(error.get("message").asString()).contains("'retort.transaction-mode'", "bogus");
+		assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+	}
+
 	/** The environment {@code java -jar app.jar retort <args>} prepares, before the context exists. */
 	private static StandardEnvironment commandEnvironment(List<String> args) {
 		String[] commandLine = new String[args.size() + 1];
