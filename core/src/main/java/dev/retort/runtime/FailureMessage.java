@@ -34,7 +34,9 @@ final class FailureMessage {
 		String heads = describeHeads(stays);
 		StringBuilder message = new StringBuilder();
 		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(") failed");
-		message.append(transactional ? " and was rolled back: " : ": ").append(databaseMessage);
+		message.append(transactional ? " and was rolled back: " : ": ");
+		int problemStart = message.length();
+		message.append(databaseMessage);
 		if (sqlState != null) {
 			message.append(" [SQLSTATE ").append(sqlState).append("]");
 		}
@@ -87,6 +89,8 @@ final class FailureMessage {
 				message.append(" No failure row could be written to the history.");
 			}
 		}
+		// What follows is where the database stays and how to recover: not part of the problem.
+		String problem = message.substring(problemStart);
 		String nothingApplied = "\n  Nothing of it was applied; the database stays at " + heads;
 		String outside = "\n  It ran outside a transaction ('Transactional: false'): statements before this one stay"
 				+ " committed, the version table stays at " + heads;
@@ -152,7 +156,7 @@ final class FailureMessage {
 			}
 		}
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
-				failure.location, statement, sqlState, databaseMessage, transactional,
+				failure.location, statement, sqlState, databaseMessage, transactional, problem,
 				(sqlException != null) ? sqlException : failure.getCause());
 		return exception;
 	}

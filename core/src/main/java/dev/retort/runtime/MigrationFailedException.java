@@ -27,9 +27,21 @@ public class MigrationFailedException extends RetortException {
 
 	private final boolean rolledBack;
 
+	private final String problem;
+
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
+		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, databaseMessage, cause);
+	}
+
+	/**
+	 * @param problem what went wrong, without where the database stays or how to recover: see
+	 * {@link #problem()}
+	 */
+	public MigrationFailedException(String message, String revision, String location, String statement,
+			String sqlState, String databaseMessage, boolean rolledBack, String problem, Throwable cause) {
 		super(ErrorCode.MIGRATION_FAILED, message, cause);
+		this.problem = problem;
 		this.revision = revision;
 		this.location = location;
 		this.statement = statement;
@@ -61,6 +73,16 @@ public class MigrationFailedException extends RetortException {
 	/** PostgreSQL's message (or the Java failure's). */
 	public String databaseMessage() {
 		return this.databaseMessage;
+	}
+
+	/**
+	 * What went wrong, without where the database stays or how to recover it: PostgreSQL's message
+	 * and SQLSTATE, its detail, the statement, and what the statement itself needs (such as
+	 * {@code Transactional: false}). For a caller whose database is thrown away, such as a test,
+	 * to which the message's recovery advice ({@code retort stamp}, run again) does not apply.
+	 */
+	public String problem() {
+		return this.problem;
 	}
 
 	/** Whether everything the revision did was rolled back. */

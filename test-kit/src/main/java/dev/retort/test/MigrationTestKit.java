@@ -24,6 +24,7 @@ import dev.retort.lint.LintFinding;
 import dev.retort.lint.Severity;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.MigrationFailedException;
 
 /**
  * Proves a project's revisions on a real PostgreSQL, in a test of the project's own:
@@ -124,24 +125,33 @@ public final class MigrationTestKit {
 				}
 			}
 			SchemaSnapshot before = snapshot();
-			run(revision, "its upgrade failed", () -> this.retort.upgrade(revision.id()));
+			run(revision, "its upgrade failed", "Fix its upgrade: it ran on exactly the schema its ancestors give.",
+					() -> this.retort.upgrade(revision.id()));
 			SchemaSnapshot after = snapshot();
 			if (!revision.reversible()) {
 				continue;
 			}
 			String below = revision.parents().isEmpty() ? "base" : revision.parents().get(0);
-			run(revision, "its downgrade failed", () -> this.retort.downgrade(below));
+			run(revision, "its downgrade failed",
+					"Fix its downgrade: it ran right after its upgrade, on exactly the schema that upgrade gave.",
+					() -> this.retort.downgrade(below));
 			String restored = before.difference(snapshot());
 			if (!restored.isEmpty()) {
 				throw failure(revision, "its downgrade did not give back the schema its upgrade started from "
-						+ "(+ left behind, - not restored):" + restored);
+						+ "(+ left behind, - not restored):" + restored
+						+ "\n  Make its downgrade drop what is left behind (+) and create again, as it was, what is not"
+						+ " restored (-).");
 			}
 			run(revision, "its upgrade failed when run again after its downgrade",
+					"Its downgrade gave back the schema but left something its upgrade trips over (rows, or what"
+							+ " the kit does not compare: grants, statistics targets): make the downgrade undo it too.",
 					() -> this.retort.upgrade(revision.id()));
 			String again = after.difference(snapshot());
 			if (!again.isEmpty()) {
 				throw failure(revision, "its upgrade, run again after its downgrade, gave another schema "
-						+ "(+ now there, - there the first time):" + again);
+						+ "(+ now there, - there the first time):" + again
+						+ "\n  Its downgrade gave back the schema but left something that changes what its upgrade does"
+						+ " (rows, or what the kit does not compare): make the downgrade undo it too.");
 			}
 		}
 	}
@@ -195,9 +205,19 @@ public final class MigrationTestKit {
 		}
 	}
 
-	private void run(Revision revision, String what, Runnable step) {
+	/**
+	 * Runs a step of the round trip; a revision that fails is reported with what to do about it in
+	 * a test, not with the runner's advice for a real database (where it stays, {@code retort
+	 * stamp}, run again): the kit's database is thrown away.
+	 */
+	private void run(Revision revision, String what, String advice, Runnable step) {
 		try {
 			step.run();
+		}
+		catch (MigrationFailedException ex) {
+			AssertionError error = failure(revision, what + " at " + ex.location() + ": " + ex.problem() + "\n  " + advice);
+			error.initCause(ex);
+			throw error;
 		}
 		catch (RuntimeException ex) {
 			AssertionError error = failure(revision, what + ": " + ex.getMessage());
