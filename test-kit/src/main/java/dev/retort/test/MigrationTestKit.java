@@ -71,6 +71,7 @@ public final class MigrationTestKit {
 
 	/** One head: parallel branches are merged ({@code retort merge}) before they ship. */
 	public void assertSingleHead() {
+		requireRevisions();
 		List<Revision> heads = this.retort.graph().heads();
 		if (heads.size() > 1) {
 			throw new AssertionError("The revisions have " + heads.size() + " heads: " + describe(heads)
@@ -112,6 +113,7 @@ public final class MigrationTestKit {
 	 * enums with their labels in order, views, functions, triggers, comments.
 	 */
 	public void assertEveryRevisionRoundTrips() {
+		requireRevisions();
 		RevisionGraph graph = this.retort.graph();
 		empty();
 		for (Revision revision : graph.upgradeOrder()) {
@@ -210,6 +212,21 @@ public final class MigrationTestKit {
 	 * a test, not with the runner's advice for a real database (where it stays, {@code retort
 	 * stamp}, run again): the kit's database is thrown away.
 	 */
+	/**
+	 * A location with a typo, or revisions not on the test class path, would otherwise pass every
+	 * check having proved nothing.
+	 */
+	private void requireRevisions() {
+		if (this.retort.graph().upgradeOrder().isEmpty()) {
+			throw new AssertionError("No revision found in " + String.join(", ", this.config.locations())
+					+ " (Java packages: " + (this.config.javaPackages().isEmpty() ? "none"
+							: String.join(", ", this.config.javaPackages()))
+					+ "): the kit has nothing to prove. Give it the application's locations and javaPackages"
+					+ " (retort.locations, retort.java-packages), and check that the revisions are on the test"
+					+ " class path.");
+		}
+	}
+
 	private void run(Revision revision, String what, String advice, Runnable step) {
 		try {
 			step.run();

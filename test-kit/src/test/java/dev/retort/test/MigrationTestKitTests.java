@@ -128,6 +128,18 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aLocationWithoutRevisionsFailsRatherThanPassingHavingProvedNothing(TestDatabase db) {
+		MigrationTestKit kit = MigrationTestKit.of(Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("classpath:db/revision"));
+		String noRevision = "No revision found in classpath:db/revision (Java packages: none): the kit has nothing to"
+				+ " prove.";
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertAll).withMessageStartingWith(noRevision);
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertEveryRevisionRoundTrips)
+			.withMessageStartingWith(noRevision);
+	}
+
+	@Test
 	void twoHeadsFailTheSingleHeadCheck(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		write("b2", "a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
