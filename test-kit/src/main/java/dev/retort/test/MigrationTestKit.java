@@ -61,6 +61,19 @@ public final class MigrationTestKit {
 		return new MigrationTestKit(configuration.build());
 	}
 
+	/**
+	 * A kit for the revisions and database of a Retort already configured: in a
+	 * {@code @SpringBootTest}, the application's own (autowire it), so the kit proves exactly what
+	 * the application runs: its {@code retort.*} properties, its customizers and its {@code Migration}
+	 * beans, which a configuration written again in the test would miss.
+	 * @param retort the configured Retort
+	 * @return the kit
+	 */
+	public static MigrationTestKit of(Retort retort) {
+		// Loaded again, without the application's listeners: the round trip's steps need no log lines.
+		return new MigrationTestKit(retort.config());
+	}
+
 	/** Every check, in the order that makes the first failure the one to fix first. */
 	public void assertAll() {
 		assertSingleHead();

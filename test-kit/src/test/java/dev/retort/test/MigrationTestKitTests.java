@@ -3,6 +3,7 @@ package dev.retort.test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.retort.Retort;
+import dev.retort.operation.Column;
+import dev.retort.operation.Operations;
+import dev.retort.operation.Type;
+import dev.retort.script.Migration;
+import dev.retort.script.Revision;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 
@@ -137,6 +143,36 @@ class MigrationTestKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertAll).withMessageStartingWith(noRevision);
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertEveryRevisionRoundTrips)
 			.withMessageStartingWith(noRevision);
+	}
+
+	@Test
+	void theKitOfAConfiguredRetortProvesItsJavaRevisionsGivenAsInstances(TestDatabase db) throws IOException {
+		// What a @SpringBootTest autowires: the application's Retort, Migration beans included.
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory)
+			.javaMigrations(List.of(new MisspelledDowngrade()))
+			.load();
+		String java = MisspelledDowngrade.class.getName();
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> MigrationTestKit.of(retort).assertAll())
+			.withMessageStartingWith("Revision b2 (" + java + "): its downgrade failed at " + java + ":")
+			.withMessageContaining("ERROR: column \"nick_name\" of relation \"users\" does not exist");
+	}
+
+	@Revision(id = "b2", revises = "a1", message = "nickname")
+	static final class MisspelledDowngrade implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.addColumn("users", Column.column("nickname", Type.TEXT).nullable());
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.dropColumn("users", "nick_name");
+		}
+
 	}
 
 	@Test
