@@ -307,6 +307,11 @@ public final class MigrationTestKit {
 		if (this.config.dataSource() != null) {
 			return this.config.dataSource().getConnection();
 		}
+		if (this.config.url() == null) {
+			// Not the driver's "The url cannot be null", under "Could not empty the test database".
+			throw new IllegalStateException("The kit has no database: give its configuration one it may empty, "
+					+ "Retort.configure().dataSource(dataSource) or .url(\"jdbc:postgresql://…\").");
+		}
 		return DriverManager.getConnection(this.config.url(), this.config.user(), this.config.password());
 	}
 

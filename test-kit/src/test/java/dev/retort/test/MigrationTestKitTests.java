@@ -23,6 +23,7 @@ import dev.retort.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The kit on a real PostgreSQL: what it passes, and what it catches, naming the revision. */
 @ExtendWith(PostgresExtension.class)
@@ -173,6 +174,16 @@ class MigrationTestKitTests {
 			op.dropColumn("users", "nick_name");
 		}
 
+	}
+
+	@Test
+	void aConfigurationWithoutADatabaseSaysSo() throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		MigrationTestKit kit = MigrationTestKit.of(Retort.configure().locations("filesystem:" + this.directory));
+		assertThatCode(kit::assertSingleHead).doesNotThrowAnyException();
+		assertThatIllegalStateException().isThrownBy(kit::assertEveryRevisionRoundTrips)
+			.withMessage("The kit has no database: give its configuration one it may empty, "
+					+ "Retort.configure().dataSource(dataSource) or .url(\"jdbc:postgresql://…\").");
 	}
 
 	@Test
