@@ -11,11 +11,12 @@ import java.util.TreeSet;
 
 /**
  * The schema of a database as lines of text, one per object, sorted: schemas, extensions,
- * relations (with persistence, storage options, row level security and replica identity), columns
+ * relations (with persistence, storage options, row level security, replica identity, partition
+ * key, parents and partition bound), columns
  * (type, NOT NULL, default, identity, generated, collation, storage, compression), sequences with
  * their parameters, constraints (with whether they are validated), domains, indexes (with whether
  * they are valid), enum types with their labels in order, composite types, views' definitions,
- * functions' whole definitions (as a hash), triggers, row level security policies and comments. Retort's own
+ * functions' whole definitions (as a hash), triggers (enabled or not), row level security policies and comments. Retort's own
  * version and history tables are left out. Two snapshots are equal when the schemas are.
  *
  * @param lines the objects, sorted
@@ -35,6 +36,12 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || CASE WHEN c.relforcerowsecurity THEN ' forced' ELSE '' END"
 			+ " || CASE WHEN c.relkind IN ('r', 'p') AND c.relreplident <> 'd'"
 			+ " THEN ' replica identity ' || c.relreplident::text ELSE '' END"
+			// A detached partition or a table no longer inheriting keeps its columns: only this tells.
+			+ " || COALESCE(' partition by ' || pg_get_partkeydef(c.oid), '')"
+			+ " || COALESCE(' inherits ' || (SELECT string_agg(pn.nspname || '.' || pc.relname, ', ' ORDER BY i.inhseqno)"
+			+ " FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
+			+ " WHERE i.inhrelid = c.oid), '')"
+			+ " || COALESCE(' ' || pg_get_expr(c.relpartbound, c.oid), '')"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c') AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' '"
@@ -86,7 +93,8 @@ record SchemaSnapshot(List<String> lines) {
 			+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_SCHEMAS
 			+ " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')"
 			+ " UNION ALL SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname || ' '"
-			+ " || pg_get_triggerdef(tg.oid) FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid"
+			+ " || pg_get_triggerdef(tg.oid) || CASE tg.tgenabled WHEN 'D' THEN ' disabled' WHEN 'R' THEN ' enabled replica'"
+			+ " WHEN 'A' THEN ' enabled always' ELSE '' END FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMAS + " AND NOT tg.tgisinternal"
 			+ " UNION ALL SELECT 'policy ' || n.nspname || '.' || c.relname || '.' || pol.polname"
 			+ " || CASE WHEN pol.polpermissive THEN ' permissive' ELSE ' restrictive' END || ' for ' || pol.polcmd::text"
