@@ -109,6 +109,10 @@ public final class MigrationTestKit {
 				if (finding.failsAt(failOn)) {
 					message.append("\n  ").append(finding.source()).append(": ").append(finding.severity()).append(' ')
 						.append(finding.rule()).append(' ').append(finding.name()).append(": ").append(finding.message());
+					if (!finding.severity().atLeast(failOn)) {
+						// A destructive change (PG114): below the threshold, yet failing; say why.
+						message.append(" (fails until acknowledged)");
+					}
 				}
 			}
 			// An acknowledgement edits the upgrade section: on an applied revision, a checksum mismatch.
@@ -155,7 +159,8 @@ public final class MigrationTestKit {
 				throw failure(revision, "its downgrade did not give back the schema its upgrade started from "
 						+ "(+ left behind, - not restored):" + restored
 						+ "\n  Make its downgrade drop what is left behind (+) and create again, as it was, what is not"
-						+ " restored (-).");
+						+ " restored (-). (A revision that cannot be undone has no downgrade section: the kit then only"
+						+ " upgrades it.)");
 			}
 			run(revision, "its upgrade failed when run again after its downgrade",
 					"Its downgrade gave back the schema but left something its upgrade trips over (rows, or what"

@@ -55,7 +55,8 @@ class MigrationTestKitTests {
 			.withMessageStartingWith("Revision b2 (" + forgetful + "): its downgrade did not give back the schema")
 			.withMessageContaining("+ column public.users.nickname text")
 			.withMessageEndingWith("\n  Make its downgrade drop what is left behind (+) and create again, as it was, "
-					+ "what is not restored (-).");
+					+ "what is not restored (-). (A revision that cannot be undone has no downgrade section: the kit then"
+					+ " only upgrades it.)");
 	}
 
 	@Test
@@ -223,6 +224,16 @@ class MigrationTestKitTests {
 			.withMessageEndingWith("Fix them, or acknowledge one with -- lint:ack <RULE> <reason> in a revision no"
 					+ " database has applied yet (the line is part of its checksum); for an applied one, call the other"
 					+ " checks one by one instead of assertAll() (docs/lint.md).");
+	}
+
+	@Test
+	void aDestructiveChangeBelowTheThresholdSaysWhyItFails(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY, email text);", "DROP TABLE users;");
+		Path drop = write("b2", "a1", "ALTER TABLE users DROP COLUMN email;", "ALTER TABLE users ADD COLUMN email text;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertLintPasses())
+			.withMessageStartingWith("retort lint found what fails at ERROR:\n  " + drop + ":7: WARNING PG114 "
+					+ "destructive-change: DROP COLUMN loses the data of \"users.email\"; make sure no deployed code reads it."
+					+ " (fails until acknowledged)\n");
 	}
 
 	@Test
