@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * (type, NOT NULL, default, identity, generated, collation, storage, compression), sequences with
  * their parameters, constraints (with whether they are validated), domains, indexes (with whether
  * they are valid), enum types with their labels in order, composite types, views' definitions,
- * functions' whole definitions (as a hash), triggers (enabled or not), row level security policies and comments. Retort's own
+ * functions' whole definitions (as a hash), triggers (enabled or not), row level security policies and comments on any object. Retort's own
  * version and history tables are left out. Two snapshots are equal when the schemas are.
  *
  * @param lines the objects, sorted
@@ -104,11 +104,12 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || COALESCE(' check ' || pg_get_expr(pol.polwithcheck, pol.polrelid), '')"
 			+ " FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS
-			+ " UNION ALL SELECT 'comment ' || n.nspname || '.' || c.relname || COALESCE('.' || a.attname, '') || ' '"
-			+ " || d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid"
-			+ " AND d.classoid = 'pg_class'::regclass JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0"
-			+ " WHERE " + USER_SCHEMAS;
+			// Every object's comment, not only tables' and columns': COMMENT ON FUNCTION, TYPE, CONSTRAINT,
+			// SCHEMA… An object outside a schema counts when a user made it (its oid is past the built-in ones).
+			+ " UNION ALL SELECT 'comment ' || o.type || ' ' || o.identity || ' ' || d.description"
+			+ " FROM pg_description d, pg_identify_object(d.classoid, d.objoid, d.objsubid) o"
+			+ " WHERE (o.schema IS NULL AND d.objoid >= 16384) OR (o.schema NOT IN ('pg_catalog', 'information_schema')"
+			+ " AND o.schema NOT LIKE 'pg_toast%' AND o.schema NOT LIKE 'pg_temp%')";
 
 	/** How many times {@link #QUERY} takes the tables left out. */
 	private static final int LEFT_OUT_PARAMETERS = 5;
