@@ -150,10 +150,12 @@ public final class MigrationTestKit {
 			if (!revision.reversible()) {
 				continue;
 			}
-			String below = revision.parents().isEmpty() ? "base" : revision.parents().get(0);
+			// One step down along the revision's own lineage: exactly it, every requirement kept. Its first
+			// parent as the target would also take away a dependency built on that parent, or another
+			// base it depends on.
 			run(revision, "its downgrade failed",
 					"Fix its downgrade: it ran right after its upgrade, on exactly the schema that upgrade gave.",
-					() -> this.retort.downgrade(below));
+					() -> this.retort.downgrade(revision.id() + "@-1"));
 			String restored = before.difference(snapshot());
 			if (!restored.isEmpty()) {
 				throw failure(revision, "its downgrade did not give back the schema its upgrade started from "

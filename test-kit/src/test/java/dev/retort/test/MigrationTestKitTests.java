@@ -199,6 +199,37 @@ class MigrationTestKitTests {
 					+ "Retort.configure().dataSource(dataSource) or .url(\"jdbc:postgresql://…\").");
 	}
 
+	/**
+	 * A revision is downgraded to what it needs, every one of its requirements kept: not to its
+	 * first parent alone, which would also take away a dependency built on that parent, or another
+	 * base it depends on.
+	 */
+	@Test
+	void revisionsWithDependenciesRoundTripWithEveryRequirementKept(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
+		write("z1", "", "CREATE TABLE countries (code text PRIMARY KEY);", "DROP TABLE countries;", "reference", "");
+		// A base revision that depends on another base.
+		write("y2", "", "CREATE TABLE cities (country text REFERENCES countries);", "DROP TABLE cities;", "", "z1");
+		// Depends on a revision built on its own first parent.
+		write("c3", "a1", "ALTER TABLE orders ADD COLUMN user_id bigint REFERENCES users;",
+				"ALTER TABLE orders DROP COLUMN user_id;", "", "b2");
+		// A merge naming one of its own ancestors first.
+		write("d4", "a1, c3, y2", "", "");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aForgetfulDowngradeOfARevisionWithADependencyIsCaught(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
+		// Downgrading b2 too would drop the column it forgets: only c3 may be downgraded.
+		Path forgetful = write("c3", "a1", "ALTER TABLE orders ADD COLUMN user_id bigint;", "", "", "b2");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision c3 (" + forgetful + "): its downgrade did not give back the schema")
+			.withMessageContaining("+ column public.orders.user_id bigint");
+	}
+
 	@Test
 	void twoHeadsFailTheSingleHeadCheck(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
@@ -280,7 +311,14 @@ class MigrationTestKitTests {
 	}
 
 	private Path write(String id, String revises, String upgrade, String downgrade) throws IOException {
+		return write(id, revises, upgrade, downgrade, "", "");
+	}
+
+	private Path write(String id, String revises, String upgrade, String downgrade, String branchLabels,
+			String dependsOn) throws IOException {
 		String text = "-- revision " + id + "\n--\n-- Revision ID: " + id + "\n-- Revises: " + revises
+				+ (branchLabels.isEmpty() ? "" : "\n-- Branch Labels: " + branchLabels)
+				+ (dependsOn.isEmpty() ? "" : "\n-- Depends On: " + dependsOn)
 				+ "\n\n-- +upgrade\n" + upgrade + "\n" + ((downgrade != null) ? "\n-- +downgrade\n" + downgrade + "\n" : "");
 		return Files.writeString(this.directory.resolve(id + "_revision.sql"), text);
 	}
