@@ -221,10 +221,33 @@ public final class MigrationTestKit {
 		this.retort.upgrade("heads");
 		List<String> invalid = snapshot().invalidObjects();
 		if (!invalid.isEmpty()) {
-			throw new AssertionError("At the head, objects are left invalid: " + String.join("; ", invalid)
-					+ ". Validate each constraint (ALTER TABLE … VALIDATE CONSTRAINT) and rebuild each index in a "
+			throw new AssertionError("At the head, objects are left invalid:" + leftBy(invalid)
+					+ "\n  Validate each constraint (ALTER TABLE … VALIDATE CONSTRAINT) and rebuild each index in a "
 					+ "later revision.");
 		}
+	}
+
+	/**
+	 * Each object with the revision that left it, found only once the check fails: the database
+	 * emptied and upgraded again one revision at a time, to end at the heads as before.
+	 */
+	private String leftBy(List<String> objects) {
+		empty();
+		List<String> left = new ArrayList<>(objects);
+		StringBuilder text = new StringBuilder();
+		for (Revision revision : this.retort.graph().upgradeOrder()) {
+			this.retort.upgrade(revision.id());
+			List<String> now = snapshot().invalidObjects();
+			for (String object : List.copyOf(left)) {
+				if (now.contains(object)) {
+					text.append("\n    ").append(object).append(", left by revision ").append(revision.id()).append(" (")
+						.append(revision.origin().source()).append(')');
+					left.remove(object);
+				}
+			}
+		}
+		left.forEach((object) -> text.append("\n    ").append(object));
+		return text.toString();
 	}
 
 	/**

@@ -63,7 +63,7 @@ record SchemaSnapshot(List<String> lines) {
 			+ " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS + " AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || ' '"
-			+ " || pg_get_constraintdef(con.oid) || CASE WHEN con.convalidated THEN '' ELSE ' (not valid)' END"
+			+ " || pg_get_constraintdef(con.oid)"
 			+ " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS + " AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'domain ' || n.nspname || '.' || t.typname || ' ' || format_type(t.typbasetype, t.typtypmod)"
@@ -72,7 +72,7 @@ record SchemaSnapshot(List<String> lines) {
 			+ " FROM pg_type t JOIN pg_type bt ON bt.oid = t.typbasetype JOIN pg_namespace n ON n.oid = t.typnamespace"
 			+ " LEFT JOIN pg_collation coll ON coll.oid = t.typcollation WHERE " + USER_SCHEMAS + " AND t.typtype = 'd'"
 			+ " UNION ALL SELECT 'constraint ' || n.nspname || '.' || t.typname || '.' || con.conname || ' '"
-			+ " || pg_get_constraintdef(con.oid) || CASE WHEN con.convalidated THEN '' ELSE ' (not valid)' END"
+			+ " || pg_get_constraintdef(con.oid)"
 			+ " FROM pg_constraint con JOIN pg_type t ON t.oid = con.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
 			+ " WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'index ' || n.nspname || '.' || ic.relname || ' ' || pg_get_indexdef(i.indexrelid)"
@@ -159,7 +159,8 @@ record SchemaSnapshot(List<String> lines) {
 
 	/** The objects left invalid: indexes a failed concurrent build left, constraints never validated. */
 	List<String> invalidObjects() {
-		return this.lines.stream().filter((line) -> line.endsWith(" (invalid)") || line.endsWith(" (not valid)")).toList();
+		// pg_get_constraintdef ends a constraint never validated with NOT VALID.
+		return this.lines.stream().filter((line) -> line.endsWith(" (invalid)") || line.endsWith(" NOT VALID")).toList();
 	}
 
 }
