@@ -257,7 +257,7 @@ public final class MigrationTestKit {
 	 */
 	/**
 	 * A location with a typo, or revisions not on the test class path, would otherwise pass every
-	 * check having proved nothing.
+	 * check having proved nothing; a Java package with a typo, having left its revisions out.
 	 */
 	private void requireRevisions() {
 		if (this.retort.graph().upgradeOrder().isEmpty()) {
@@ -267,6 +267,15 @@ public final class MigrationTestKit {
 					+ "): the kit has nothing to prove. Give it the application's locations and javaPackages"
 					+ " (retort.locations, retort.java-packages), and check that the revisions are on the test"
 					+ " class path.");
+		}
+		for (String javaPackage : this.config.javaPackages()) {
+			boolean found = this.retort.graph().revisions().stream().anyMatch((revision) ->
+					revision.kind() == Revision.Kind.JAVA && revision.origin().source().startsWith(javaPackage + "."));
+			if (!found) {
+				// Its revisions, often the newest, would otherwise go untested without a word.
+				throw new AssertionError("No Java revision found in package " + javaPackage + " (a class annotated "
+						+ "@Revision implementing Migration): give the kit the application's retort.java-packages.");
+			}
 		}
 	}
 

@@ -190,6 +190,18 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aJavaPackageWithoutRevisionsFailsRatherThanLeavingThemOut(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		MigrationTestKit kit = MigrationTestKit.of(Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory)
+			.javaPackages("dev.retort.test.revisons"));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertAll)
+			.withMessage("No Java revision found in package dev.retort.test.revisons (a class annotated @Revision"
+					+ " implementing Migration): give the kit the application's retort.java-packages.");
+	}
+
+	@Test
 	void aConfigurationWithoutADatabaseSaysSo() throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		MigrationTestKit kit = MigrationTestKit.of(Retort.configure().locations("filesystem:" + this.directory));
