@@ -243,6 +243,15 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aRevisionOnlyDependedOnIsNoSecondHead(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("z1", "", "CREATE TABLE countries (code text PRIMARY KEY);", "DROP TABLE countries;", "reference", "");
+		write("b2", "a1", "ALTER TABLE users ADD COLUMN country text REFERENCES countries;",
+				"ALTER TABLE users DROP COLUMN country;", "", "z1");
+		assertThatCode(() -> kit(db).assertSingleHead()).doesNotThrowAnyException();
+	}
+
+	@Test
 	void twoHeadsFailTheSingleHeadCheck(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		write("b2", "a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
