@@ -253,11 +253,6 @@ public final class MigrationTestKit {
 	}
 
 	/**
-	 * Runs a step of the round trip; a revision that fails is reported with what to do about it in
-	 * a test, not with the runner's advice for a real database (where it stays, {@code retort
-	 * stamp}, run again): the kit's database is thrown away.
-	 */
-	/**
 	 * A location with a typo, or revisions not on the test class path, would otherwise pass every
 	 * check having proved nothing; a Java package with a typo, having left its revisions out.
 	 */
@@ -281,6 +276,11 @@ public final class MigrationTestKit {
 		}
 	}
 
+	/**
+	 * Runs a step of the round trip; a revision that fails is reported with what to do about it in
+	 * a test, not with the runner's advice for a real database (where it stays, {@code retort
+	 * stamp}, run again): the kit's database is thrown away.
+	 */
 	private void run(Revision revision, String what, String advice, Runnable step) {
 		try {
 			step.run();

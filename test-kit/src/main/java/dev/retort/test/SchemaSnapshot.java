@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * (type, NOT NULL, default, identity, generated, collation, storage, compression), sequences with
  * their parameters, constraints (with whether they are validated), domains, indexes (with whether
  * they are valid), enum types with their labels in order, composite types, views' definitions,
- * functions' whole definitions (as a hash), triggers (enabled or not), row level security policies and comments on any object. Retort's own
- * version and history tables are left out. Two snapshots are equal when the schemas are.
+ * functions' whole definitions (as a hash), triggers (enabled or not), row level security policies
+ * and comments on any object. Retort's own version and history tables are left out. Two snapshots
+ * are equal when the schemas are.
  *
  * @param lines the objects, sorted
  */
