@@ -36,7 +36,8 @@ public final class UpgradeCommand {
 		String result = (target == null || target.isBlank()) ? "heads" : target.strip();
 		// The graph only when asked for: the revisions may still be loading (ScriptLoad).
 		if (this.context.config().failOnMultipleHeads() && result.equals("heads")) {
-			List<String> heads = this.context.graph().heads().stream().map(Revision::id).toList();
+			// A head only depended on is pulled in by its dependent, as 'heads' resolves: no branch to merge.
+			List<String> heads = this.context.graph().realHeads().stream().map(Revision::id).toList();
 			if (heads.size() > 1) {
 				throw new RetortException(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present ("
 						+ String.join(", ", heads) + ") and 'retort.fail-on-multiple-heads' is set; merge them first:"

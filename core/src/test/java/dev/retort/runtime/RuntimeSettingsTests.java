@@ -253,4 +253,23 @@ class RuntimeSettingsTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
 	}
 
+	@Test
+	void failOnMultipleHeadsRefusesUnmergedBranchesButNotARevisionOnlyDependedOn(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
+		files.write("bbbb00000001", null, "CREATE TABLE beans (id int);", "DROP TABLE beans;");
+		// 'retort heads' lists one head: bbbb00000001 is only a dependency of aaaa00000002.
+		files.write("aaaa00000002", "aaaa00000001", "-- Depends On: bbbb00000001\n", true,
+				"INSERT INTO beans VALUES (1);", "DELETE FROM beans;");
+		configure(db, files).failOnMultipleHeads(true).load().upgrade("heads");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+
+		files.write("cccc00000001", "aaaa00000001", "CREATE TABLE cups (id int);", "DROP TABLE cups;");
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> configure(db, files).failOnMultipleHeads(true).load().upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
+		assertThat(error.getMessage()).contains("aaaa00000002", "cccc00000001").doesNotContain("bbbb00000001");
+		assertThat(db.queryStrings("SELECT to_regclass('cups')::text")).containsExactly((String) null);
+	}
+
 }
