@@ -103,10 +103,14 @@ final class ColumnComparison {
 		}
 	}
 
-	/** Whether a column became generated, stopped being generated, or is generated from another expression. */
+	/**
+	 * Whether a column became generated, stopped being generated, is generated from another
+	 * expression, or went from stored to virtual or back.
+	 */
 	static boolean generationChanged(ColumnModel old, ColumnModel column) {
 		return (old.generated() || column.generated()) && (old.generated() != column.generated()
-				|| !Objects.equals(old.defaultExpression(), column.defaultExpression()));
+				|| !Objects.equals(old.defaultExpression(), column.defaultExpression())
+				|| old.virtual() != column.virtual());
 	}
 
 	/**
@@ -123,9 +127,18 @@ final class ColumnComparison {
 	private boolean generation(TableModel existing, ColumnModel old, TableModel table, ColumnModel column) {
 		String where = table.name() + "." + column.name();
 		String description = !column.generated() ? "make " + where + " a plain column (no longer generated)"
+				: old.generated() && old.virtual() != column.virtual() ? "make generated column " + where + " "
+						+ storage(column) + " (it was " + storage(old) + ")"
 				: old.generated() ? "change the expression of generated column " + where + " from " + old.defaultExpression()
 						+ " to " + column.defaultExpression()
 				: "make " + where + " a column generated from " + column.defaultExpression();
+		if (!column.generated() && old.virtual()) {
+			// PostgreSQL 18 refuses DROP EXPRESSION on a virtual column, and dropping it loses the values.
+			this.changes.add(new SchemaChange(description + ": PostgreSQL cannot turn a virtual generated column into a "
+					+ "plain one; write this change by hand (add a plain column, copy the values into it, drop the "
+					+ "generated column and rename the new one)", List.of(), List.of()));
+			return true;
+		}
 		if (namedByIndexOrConstraint(existing, old.name()) || namedByIndexOrConstraint(table, column.name())) {
 			this.changes.add(new SchemaChange(description + ": indexes or constraints name it, and dropping the column "
 					+ "to add it again would drop them; write this change by hand", List.of(), List.of()));
@@ -145,6 +158,10 @@ final class ColumnComparison {
 		downgrade.addAll(addColumn(existing, old));
 		this.changes.add(new SchemaChange(description, upgrade, downgrade));
 		return true;
+	}
+
+	private static String storage(ColumnModel column) {
+		return column.virtual() ? "virtual" : "stored";
 	}
 
 	private static boolean namedByIndexOrConstraint(TableModel table, String column) {

@@ -255,9 +255,10 @@ public final class SchemaReader {
 		IdentitySequence identitySequence = rows.wasNull() ? null : IdentitySequence.of(rows.getString(15), start,
 				rows.getLong(10), rows.getLong(11), rows.getLong(12), rows.getLong(13), rows.getBoolean(14));
 		String collation = rows.getString(16);
+		// 's' stored, 'v' virtual (PostgreSQL 18), whose expression pg_attrdef holds as a stored one's.
 		return new Object[] { rows.getString(1), new ColumnModel(rows.getString(2), rows.getString(3),
-				rows.getBoolean(4), rows.getString(5), rows.getString(6), "s".equals(generated), rows.getString(8),
-				identitySequence, collation) };
+				rows.getBoolean(4), rows.getString(5), rows.getString(6), !generated.isEmpty(), rows.getString(8),
+				identitySequence, collation, "v".equals(generated)) };
 	}
 
 	private static String quoteIdent(Connection connection, String name) throws SQLException {

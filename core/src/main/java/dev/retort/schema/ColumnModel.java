@@ -8,13 +8,20 @@ package dev.retort.schema;
  * @param notNull whether it is NOT NULL
  * @param defaultExpression its default, or the expression of a generated column, or {@code null}
  * @param identity {@code "a"} (always), {@code "d"} (by default) or {@code ""}
- * @param generated whether it is a stored generated column
+ * @param generated whether it is a generated column, stored or virtual
  * @param comment its comment, or {@code null}
  * @param identitySequence the options of an identity column's sequence, {@code null} for other columns
  * @param collation its collation as {@code COLLATE} names it ({@code "C"}), {@code null} for its type's default
+ * @param virtual whether a generated column is virtual (PostgreSQL 18: computed when read), not stored
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
-		boolean generated, String comment, IdentitySequence identitySequence, String collation) {
+		boolean generated, String comment, IdentitySequence identitySequence, String collation, boolean virtual) {
+
+	/** A column that is not a virtual generated column. */
+	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+			boolean generated, String comment, IdentitySequence identitySequence, String collation) {
+		this(name, type, notNull, defaultExpression, identity, generated, comment, identitySequence, collation, false);
+	}
 
 	/** A column with its type's collation. */
 	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,

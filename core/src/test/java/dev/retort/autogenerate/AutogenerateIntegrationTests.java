@@ -18,6 +18,7 @@ import dev.retort.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Autogenerate on a real PostgreSQL: the revision it writes brings the database to the model
@@ -187,6 +188,42 @@ class AutogenerateIntegrationTests {
 				() -> assertThat(db.queryStrings("SELECT oz || ',' || doubled || ',' || half FROM cups"))
 					.containsExactly("10,600,150"),
 				() -> assertThat(db.queryStrings("SELECT oz || ',' || half FROM cups")).containsExactly("10,150"));
+	}
+
+	@Test
+	void virtualGeneratedColumnsAreWrittenVirtualAndTheirStorageIsCompared(TestDatabase db, @TempDir Path dir) {
+		assumeTrue(db.serverMajor() >= 18, "virtual generated columns exist from PostgreSQL 18 on");
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) STORED);\n"
+						+ "INSERT INTO cups (id, ml) VALUES (1, 300);",
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) VIRTUAL, "
+						+ "cl int GENERATED ALWAYS AS (ml / 10) VIRTUAL);\n"
+						+ "CREATE TABLE mugs (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30));");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactlyInAnyOrder(
+				"add table mugs", "make generated column cups.oz virtual (it was stored)", "add column cups.cl");
+		// Not a DEFAULT, which PostgreSQL refuses for an expression that reads another column.
+		assertThat(trip.diff().upgradeSql()).contains("oz integer GENERATED ALWAYS AS ((ml / 30)) VIRTUAL",
+				"ADD COLUMN cl integer GENERATED ALWAYS AS ((ml / 10)) VIRTUAL")
+			.doesNotContain("DEFAULT");
+		assertThat(trip.diff().downgradeSql()).contains("oz integer GENERATED ALWAYS AS ((ml / 30)) STORED");
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings("SELECT oz || ',' || cl || ',' || attgenerated::text FROM cups, pg_attribute"
+						+ " WHERE attrelid = 'cups'::regclass AND attname = 'oz'")).containsExactly("10,30,v"),
+				() -> assertThat(db.queryStrings("SELECT oz || ',' || attgenerated::text FROM cups, pg_attribute"
+						+ " WHERE attrelid = 'cups'::regclass AND attname = 'oz'")).containsExactly("10,s"));
+	}
+
+	@Test
+	void aVirtualGeneratedColumnThatBecomesPlainIsReportedSincePostgresCannotDoIt(TestDatabase db, @TempDir Path dir) {
+		assumeTrue(db.serverMajor() >= 18, "virtual generated columns exist from PostgreSQL 18 on");
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) VIRTUAL);",
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int);");
+		assertThat(trip.diff().changes()).singleElement().satisfies((change) -> {
+			assertThat(change.description()).startsWith("make cups.oz a plain column (no longer generated): "
+					+ "PostgreSQL cannot turn a virtual generated column into a plain one; write this change by hand");
+			assertThat(change.upgrade()).isEmpty();
+		});
 	}
 
 	@Test

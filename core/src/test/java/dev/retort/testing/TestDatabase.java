@@ -78,6 +78,14 @@ public record TestDatabase(TestPostgres.Server server, String name) {
 		}
 	}
 
+	/**
+	 * The PostgreSQL major of the server (14 to 18): a test of what only some versions have (virtual
+	 * generated columns from 18 on) asks it, since RETORT_TEST_JDBC_URL may name any version.
+	 */
+	public int serverMajor() {
+		return Integer.parseInt(queryStrings("SELECT current_setting('server_version_num')").get(0)) / 10000;
+	}
+
 	/** Whether a table of that name exists in any schema of the search path. */
 	public boolean tableExists(String table) {
 		return !queryStrings("SELECT to_regclass(?)::text", table).contains(null);
