@@ -63,7 +63,7 @@ final class ColumnComparison {
 				}
 				// Generated to plain keeps the values; the default or identity of the model comes after.
 				old = new ColumnModel(old.name(), old.type(), old.notNull(), null, "", false, old.comment(), null,
-						old.collation());
+						old.collation(), false, old.notValidNotNull());
 			}
 			boolean plain = column.identity().isEmpty() && old.identity().isEmpty() && !column.generated()
 					&& !old.generated();
@@ -89,12 +89,20 @@ final class ColumnComparison {
 			if (notNullChanged && column.notNull()) {
 				this.changes.add("make " + where + " NOT NULL", alter + " SET NOT NULL", alter + " DROP NOT NULL");
 			}
+			else if (column.notNull() && column.notValidNotNull() == null && old.notValidNotNull() != null) {
+				// The model's NOT NULL holds for every row; a NOT VALID one only for rows written since.
+				this.changes.add(new SchemaChange("validate NOT NULL of " + where + " (constraint " + old.notValidNotNull()
+						+ ", added NOT VALID)", List.of(alter(table) + " VALIDATE CONSTRAINT " + id(old.notValidNotNull())),
+						List.of(alter(table) + " DROP CONSTRAINT " + id(old.notValidNotNull()), addNotValidNotNull(table, old))));
+			}
 			if (!column.generated() && !old.generated() && !defaultWithType) {
 				valueSource(where, ValueSource.of(table.name(), old, this.databaseSequences),
 						ValueSource.of(table.name(), column, this.modelSequences));
 			}
 			if (notNullChanged && !column.notNull()) {
-				this.changes.add("make " + where + " nullable", alter + " DROP NOT NULL", alter + " SET NOT NULL");
+				// A NOT VALID one comes back NOT VALID: SET NOT NULL would fail on the NULLs it let stay.
+				this.changes.add("make " + where + " nullable", alter + " DROP NOT NULL",
+						old.notValidNotNull() != null ? addNotValidNotNull(table, old) : alter + " SET NOT NULL");
 			}
 			if (!Objects.equals(old.comment(), column.comment())) {
 				this.changes.add("change comment of " + where, commentOnColumn(table, column.name(), column.comment()),
@@ -158,6 +166,11 @@ final class ColumnComparison {
 		downgrade.addAll(addColumn(existing, old));
 		this.changes.add(new SchemaChange(description, upgrade, downgrade));
 		return true;
+	}
+
+	private static String addNotValidNotNull(TableModel table, ColumnModel column) {
+		return alter(table) + " ADD CONSTRAINT " + id(column.notValidNotNull()) + " NOT NULL " + id(column.name())
+				+ " NOT VALID";
 	}
 
 	private static String storage(ColumnModel column) {

@@ -43,7 +43,10 @@ public final class SchemaReader {
 			+ " (SELECT CASE WHEN cn.nspname IN ('pg_catalog', n.nspname) THEN quote_ident(co.collname)"
 			+ " ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END FROM pg_collation co"
 			+ " JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty ON ty.oid = a.atttypid"
-			+ " WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)"
+			+ " WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
+			// PostgreSQL 18 keeps NOT NULL as a constraint, which may be NOT VALID (attnotnull is true then).
+			+ " (SELECT nn.conname FROM pg_constraint nn WHERE nn.conrelid = c.oid AND nn.contype = 'n'"
+			+ " AND NOT nn.convalidated AND nn.conkey = ARRAY[a.attnum])"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
 			+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
 			// An identity column's sequence depends on it internally: its options.
@@ -258,7 +261,7 @@ public final class SchemaReader {
 		// 's' stored, 'v' virtual (PostgreSQL 18), whose expression pg_attrdef holds as a stored one's.
 		return new Object[] { rows.getString(1), new ColumnModel(rows.getString(2), rows.getString(3),
 				rows.getBoolean(4), rows.getString(5), rows.getString(6), !generated.isEmpty(), rows.getString(8),
-				identitySequence, collation, "v".equals(generated)) };
+				identitySequence, collation, "v".equals(generated), rows.getString(17)) };
 	}
 
 	private static String quoteIdent(Connection connection, String name) throws SQLException {

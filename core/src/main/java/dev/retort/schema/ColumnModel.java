@@ -13,9 +13,20 @@ package dev.retort.schema;
  * @param identitySequence the options of an identity column's sequence, {@code null} for other columns
  * @param collation its collation as {@code COLLATE} names it ({@code "C"}), {@code null} for its type's default
  * @param virtual whether a generated column is virtual (PostgreSQL 18: computed when read), not stored
+ * @param notValidNotNull the name of its not-null constraint when that was added {@code NOT VALID} and is
+ * not validated yet (PostgreSQL 18: it refuses new NULLs, old rows may still hold some; {@code notNull}
+ * is then true), else {@code null}
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
-		boolean generated, String comment, IdentitySequence identitySequence, String collation, boolean virtual) {
+		boolean generated, String comment, IdentitySequence identitySequence, String collation, boolean virtual,
+		String notValidNotNull) {
+
+	/** A column whose NOT NULL, if any, is validated. */
+	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+			boolean generated, String comment, IdentitySequence identitySequence, String collation, boolean virtual) {
+		this(name, type, notNull, defaultExpression, identity, generated, comment, identitySequence, collation, virtual,
+				null);
+	}
 
 	/** A column that is not a virtual generated column. */
 	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,

@@ -227,6 +227,26 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aNotNullAddedNotValidIsValidatedForTheModelsNotNullAndComesBackNotValid(TestDatabase db, @TempDir Path dir) {
+		assumeTrue(db.serverMajor() >= 18, "NOT NULL constraints can be NOT VALID from PostgreSQL 18 on");
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, note text);\n"
+						+ "INSERT INTO cups VALUES (1, 300, NULL);\n"
+						+ "ALTER TABLE cups ADD CONSTRAINT cups_ml_nn NOT NULL ml NOT VALID;\n"
+						+ "ALTER TABLE cups ADD CONSTRAINT cups_note_nn NOT NULL note NOT VALID;",
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int NOT NULL, note text);");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"validate NOT NULL of cups.ml (constraint cups_ml_nn, added NOT VALID)", "make cups.note nullable");
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE cups VALIDATE CONSTRAINT cups_ml_nn;");
+		// SET NOT NULL would fail on the NULL the NOT VALID constraint let stay.
+		assertThat(trip.diff().downgradeSql()).contains("ALTER TABLE cups ADD CONSTRAINT cups_note_nn NOT NULL note NOT VALID;");
+		String notNulls = "SELECT conname || ':' || convalidated FROM pg_constraint WHERE conrelid = 'cups'::regclass"
+				+ " AND conname LIKE '%\\_nn' ORDER BY 1";
+		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings(notNulls)).containsExactly("cups_ml_nn:true"),
+				() -> assertThat(db.queryStrings(notNulls)).containsExactly("cups_ml_nn:false", "cups_note_nn:false"));
+	}
+
+	@Test
 	void aGeneratedColumnAnIndexNamesIsReportedRatherThanDroppedWithTheIndex(TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir,
 				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) STORED);\n"
