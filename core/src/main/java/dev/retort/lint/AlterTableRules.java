@@ -77,7 +77,7 @@ final class AlterTableRules {
 			int at = 1;
 			Token next = (action.size() > 1) ? action.get(1) : null;
 			if (next != null && (next.is("CONSTRAINT") || next.is("CHECK") || next.is("FOREIGN")
-					|| next.is("PRIMARY") || next.is("UNIQUE") || next.is("EXCLUDE"))) {
+					|| next.is("PRIMARY") || next.is("UNIQUE") || next.is("EXCLUDE") || next.is("NOT"))) {
 				addConstraint(table, existing, action);
 			}
 			else {
@@ -197,6 +197,24 @@ final class AlterTableRules {
 			if (column != null && !notValid) {
 				this.lint.catalog().provenNotNull(table, column);
 			}
+		}
+		// PostgreSQL 18: [CONSTRAINT name] NOT NULL column [NOT VALID], SET NOT NULL's other spelling.
+		int body = (name != null) ? 3 : 1;
+		String notNullColumn = startsWith(action, body, "NOT", "NULL") ? nameAt(action, body + 2) : null;
+		if (notNullColumn != null && notValid) {
+			if (name != null) {
+				this.lint.catalog().notNullCheck(table, name, notNullColumn);
+			}
+			return;
+		}
+		if (notNullColumn != null) {
+			if (existing && !this.lint.catalog().holdsNoNull(table, notNullColumn)) {
+				this.lint.find(LintRule.PG109, "adding the NOT NULL constraint" + ((name != null) ? " " + quote(name) : "")
+						+ " reads every row of " + quote(table) + " under an ACCESS EXCLUSIVE lock to check "
+						+ quote(table + "." + notNullColumn) + ".");
+			}
+			this.lint.catalog().declareNotNull(table, notNullColumn, true);
+			return;
 		}
 		if (!existing) {
 			return;

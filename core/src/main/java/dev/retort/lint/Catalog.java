@@ -37,7 +37,7 @@ final class Catalog {
 		return this.columnTypes.put(table + "." + column, type);
 	}
 
-	/** Records a {@code CHECK (column IS NOT NULL)} constraint named {@code constraint}. */
+	/** Records a {@code CHECK (column IS NOT NULL)} constraint named {@code constraint}, or PostgreSQL 18's {@code NOT NULL column NOT VALID}: validated, it proves the column holds no null. */
 	void notNullCheck(String table, String constraint, String column) {
 		this.notNullChecks.put(table + "." + constraint, column);
 	}

@@ -32,7 +32,8 @@ public enum LintRule {
 			"CREATE UNIQUE INDEX CONCURRENTLY (non-transactional revision), then ADD CONSTRAINT ... USING INDEX in the next."),
 
 	PG109("set-not-null-full-scan", Severity.ERROR,
-			"ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID, backfill, then in a later revision VALIDATE CONSTRAINT and SET NOT NULL."),
+			"ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID, backfill, then in a later revision VALIDATE CONSTRAINT and SET NOT NULL."
+					+ " On PostgreSQL 18: ADD CONSTRAINT ... NOT NULL col NOT VALID, backfill, then VALIDATE CONSTRAINT in a later revision."),
 
 	PG110("add-column-rewrites-table", Severity.ERROR,
 			"Add the column without a default, SET DEFAULT separately, and backfill in batches (Operations.backfill)."),

@@ -174,6 +174,24 @@ class LinterTests {
 	}
 
 	@Test
+	void pg109PostgreSql18NotNullConstraintScansUnlessAddedNotValid() {
+		// PostgreSQL 18's own syntax for SET NOT NULL: the same scan under the same lock.
+		assertThat(findings(tx("ALTER TABLE users ADD CONSTRAINT users_email_nn NOT NULL email;")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG109"))
+			.satisfies((finding) -> assertThat(finding.message()).contains("\"users.email\"", "ACCESS EXCLUSIVE"));
+		assertThat(rules(tx("ALTER TABLE users ADD NOT NULL email;"))).containsExactly("PG109");
+		// Its safe way: NOT VALID, then VALIDATE in a later revision; SET NOT NULL after it changes nothing.
+		assertThat(rules(tx("ALTER TABLE users ADD CONSTRAINT users_email_nn NOT NULL email NOT VALID;"),
+				tx("ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;"),
+				tx("ALTER TABLE users ALTER COLUMN email SET NOT NULL;")))
+			.isEmpty();
+		// A table of this revision has no rows to read.
+		assertThat(rules(tx("CREATE TABLE codes (code text);\nALTER TABLE codes ADD CONSTRAINT codes_nn NOT NULL code;")))
+			.isEmpty();
+	}
+
+	@Test
 	void pg110AddColumnRewritesTable() {
 		assertThat(rules(tx("ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();")))
 			.containsExactly("PG110");
