@@ -49,7 +49,8 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"
 			+ " || COALESCE(' default ' || pg_get_expr(d.adbin, d.adrelid), '')"
 			+ " || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END"
-			+ " || CASE WHEN a.attgenerated <> '' THEN ' generated' ELSE '' END"
+			// PostgreSQL 18's virtual generated columns print the same expression as stored ones.
+			+ " || CASE a.attgenerated WHEN 's' THEN ' generated stored' WHEN 'v' THEN ' generated virtual' ELSE '' END"
 			+ " || CASE WHEN a.attcollation <> t.typcollation THEN ' collate ' || quote_ident(coll.collname) ELSE '' END"
 			+ " || CASE WHEN a.attstorage <> t.typstorage THEN ' storage ' || a.attstorage::text ELSE '' END"
 			+ " || CASE WHEN a.attcompression <> '' THEN ' compression ' || a.attcompression::text ELSE '' END"

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The kit on a real PostgreSQL: what it passes, and what it catches, naming the revision. */
 @ExtendWith(PostgresExtension.class)
@@ -110,6 +111,18 @@ class MigrationTestKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
 			.withMessageStartingWith("Revision b2 (")
 			.withMessageContaining("its downgrade did not give back the schema");
+	}
+
+	@Test
+	void aDowngradeThatPutsAVirtualGeneratedColumnBackStoredFails(TestDatabase db) throws IOException {
+		assumeTrue(db.serverMajor() >= 18, "virtual generated columns exist from PostgreSQL 18 on");
+		write("a1", "", "CREATE TABLE cups (ml int, oz int GENERATED ALWAYS AS (ml / 30) VIRTUAL);", "DROP TABLE cups;");
+		write("b2", "a1", "ALTER TABLE cups DROP COLUMN oz;",
+				"ALTER TABLE cups ADD COLUMN oz int GENERATED ALWAYS AS (ml / 30) STORED;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining("its downgrade did not give back the schema")
+			.withMessageContaining("generated virtual");
 	}
 
 	@Test
