@@ -12,6 +12,7 @@ import static dev.retort.lint.TokenReading.columnList;
 import static dev.retort.lint.TokenReading.containsSequence;
 import static dev.retort.lint.TokenReading.containsWord;
 import static dev.retort.lint.TokenReading.declaresNotNull;
+import static dev.retort.lint.TokenReading.declaresVirtual;
 import static dev.retort.lint.TokenReading.indexOfWord;
 import static dev.retort.lint.TokenReading.nameAt;
 import static dev.retort.lint.TokenReading.notNullCheckColumn;
@@ -133,6 +134,7 @@ final class AlterTableRules {
 		String type = typeOf(action, at + 1);
 		this.lint.catalog().declareColumn(table, column, type);
 		this.lint.catalog().declareNotNull(table, column, declaresNotNull(action, at + 1));
+		this.lint.catalog().declareVirtual(table, column, declaresVirtual(action, at + 1));
 		this.lint.jsonColumn(table, column, type);
 		if (!existing) {
 			return;
@@ -268,6 +270,26 @@ final class AlterTableRules {
 		}
 	}
 
+	/**
+	 * PostgreSQL 17's SET EXPRESSION computes a stored generated column again for every row, as a
+	 * type change does; a virtual one (PostgreSQL 18) stores nothing, so nothing is rewritten.
+	 */
+	private void setExpression(String table, boolean existing, String column) {
+		String qualified = quote(table + "." + column);
+		if (!existing || this.lint.catalog().isVirtual(table, column)) {
+			return;
+		}
+		if (!this.lint.catalog().isDeclared(table, column)) {
+			this.lint.find(LintRule.PG112, Severity.WARNING, "SET EXPRESSION on " + qualified + " rewrites " + quote(table)
+					+ " under an ACCESS EXCLUSIVE lock unless it is a virtual generated column; it is not in the linted "
+					+ "revisions, so it cannot be proven safe.");
+		}
+		else {
+			this.lint.find(LintRule.PG112, "SET EXPRESSION on the stored generated column " + qualified + " rewrites "
+					+ quote(table) + " and its indexes under an ACCESS EXCLUSIVE lock: every row is computed again.");
+		}
+	}
+
 	private void validate(String table, boolean existing, String constraint) {
 		this.lint.catalog().validated(table, constraint);
 		if (existing && this.lint.transactional() && this.lint.wasAltered(table)) {
@@ -288,6 +310,10 @@ final class AlterTableRules {
 		}
 		if (startsWith(action, at, "DROP", "NOT", "NULL")) {
 			this.lint.catalog().declareNotNull(table, column, false);
+			return;
+		}
+		if (startsWith(action, at, "SET", "EXPRESSION")) {
+			setExpression(table, existing, column);
 			return;
 		}
 		int type = startsWith(action, at, "SET", "DATA", "TYPE") ? at + 3

@@ -26,6 +26,9 @@ final class Catalog {
 	/** {@code table.column} declared NOT NULL (or a primary key, an identity, a serial). */
 	private final Set<String> notNull = new HashSet<>();
 
+	/** {@code table.column} declared a virtual generated column (PostgreSQL 18): nothing of it is stored. */
+	private final Set<String> virtual = new HashSet<>();
+
 	/** Tables created {@code PARTITION BY}. */
 	private final Set<String> partitioned = new HashSet<>();
 
@@ -69,6 +72,25 @@ final class Catalog {
 		}
 	}
 
+	/** Whether the linted revisions declared {@code column}. */
+	boolean isDeclared(String table, String column) {
+		return this.columnTypes.containsKey(table + "." + column);
+	}
+
+	/** Records whether {@code column} is a virtual generated column. */
+	void declareVirtual(String table, String column, boolean isVirtual) {
+		if (isVirtual) {
+			this.virtual.add(table + "." + column);
+		}
+		else {
+			this.virtual.remove(table + "." + column);
+		}
+	}
+
+	boolean isVirtual(String table, String column) {
+		return this.virtual.contains(table + "." + column);
+	}
+
 	/** Whether making {@code column} NOT NULL needs no scan: it is NOT NULL already, or a validated check proves it. */
 	boolean holdsNoNull(String table, String column) {
 		return this.notNull.contains(table + "." + column) || isProvenNotNull(table, column);
@@ -98,6 +120,7 @@ final class Catalog {
 		move(this.columnTypes, table + "." + from, table + "." + to);
 		move(this.notNull, table + "." + from, table + "." + to);
 		move(this.provenNotNull, table + "." + from, table + "." + to);
+		move(this.virtual, table + "." + from, table + "." + to);
 		this.notNullChecks.replaceAll((key, column) -> key.startsWith(table + ".") && column.equals(from) ? to : column);
 		this.indexes.replaceAll((name, index) -> !index.table().equals(table) ? index : new Index(table,
 				index.columns().stream().map((column) -> column.equals(from) ? to : column).toList()));
@@ -112,7 +135,7 @@ final class Catalog {
 				}
 			}
 		}
-		for (Set<String> set : List.of(this.notNull, this.provenNotNull)) {
+		for (Set<String> set : List.of(this.notNull, this.provenNotNull, this.virtual)) {
 			for (String key : List.copyOf(set)) {
 				if (key.startsWith(from + ".")) {
 					move(set, key, to + key.substring(from.length()));

@@ -14,6 +14,7 @@ import static dev.retort.lint.TokenReading.columnList;
 import static dev.retort.lint.TokenReading.containsSequence;
 import static dev.retort.lint.TokenReading.containsWord;
 import static dev.retort.lint.TokenReading.declaresNotNull;
+import static dev.retort.lint.TokenReading.declaresVirtual;
 import static dev.retort.lint.TokenReading.indexOfSymbol;
 import static dev.retort.lint.TokenReading.indexOfWord;
 import static dev.retort.lint.TokenReading.indexOfWordAtDepth;
@@ -166,6 +167,7 @@ final class RevisionLint {
 			String type = typeOf(definition, 1);
 			this.catalog.declareColumn(table, column, type);
 			this.catalog.declareNotNull(table, column, declaresNotNull(definition, 1));
+			this.catalog.declareVirtual(table, column, declaresVirtual(definition, 1));
 			jsonColumn(table, column, type);
 		}
 		for (List<Token> definition : split(tokens, open + 1, depth)) {

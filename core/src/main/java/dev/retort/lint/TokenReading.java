@@ -152,6 +152,24 @@ final class TokenReading {
 	}
 
 	/**
+	 * Whether the column definition whose type starts at {@code typeAt} is a virtual generated
+	 * column: {@code GENERATED ALWAYS AS (…)} with {@code VIRTUAL} or, PostgreSQL 18's default,
+	 * neither {@code VIRTUAL} nor {@code STORED}.
+	 */
+	static boolean declaresVirtual(List<Token> definition, int typeAt) {
+		int depth = (typeAt < definition.size()) ? definition.get(typeAt).depth() : 0;
+		boolean generated = false;
+		for (int i = typeAt; i < definition.size(); i++) {
+			Token token = definition.get(i);
+			if (token.depth() == depth && (token.is("STORED") || token.is("IDENTITY"))) {
+				return false;
+			}
+			generated |= token.depth() == depth && token.is("GENERATED");
+		}
+		return generated;
+	}
+
+	/**
 	 * Whether the column definition whose type starts at {@code typeAt} makes the column NOT NULL:
 	 * {@code NOT NULL}, {@code PRIMARY KEY}, an identity or a serial type.
 	 */

@@ -296,6 +296,26 @@ class LinterTests {
 	}
 
 	@Test
+	void pg112SetExpressionRewritesAStoredGeneratedColumnButNotAVirtualOne() {
+		// PostgreSQL 17's SET EXPRESSION computes every row of a stored column again.
+		assertThat(findings(tx("CREATE TABLE cups (ml int, oz int GENERATED ALWAYS AS (ml / 30) STORED);"),
+				tx("ALTER TABLE cups ALTER COLUMN oz SET EXPRESSION AS (ml / 29);")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG112"))
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.ERROR))
+			.satisfies((finding) -> assertThat(finding.message()).contains("\"cups.oz\"", "ACCESS EXCLUSIVE"));
+		// A virtual one (PostgreSQL 18, VIRTUAL or neither word) stores nothing to compute again.
+		assertThat(rules(tx("CREATE TABLE cups (ml int, oz int GENERATED ALWAYS AS (ml / 30) VIRTUAL);"),
+				tx("ALTER TABLE cups ADD COLUMN cl int GENERATED ALWAYS AS (ml / 10);"),
+				tx("ALTER TABLE cups ALTER COLUMN oz SET EXPRESSION AS (ml / 29);\n"
+						+ "ALTER TABLE cups ALTER COLUMN cl SET EXPRESSION AS (ml / 11);")))
+			.isEmpty();
+		// A column the linted revisions never declared: not provably safe, a warning.
+		assertThat(findings(tx("ALTER TABLE users ALTER COLUMN score SET EXPRESSION AS (1);"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING));
+	}
+
+	@Test
 	void pg112AnArrayColumnIsRewrittenEvenWhereItsElementWouldNotBe() {
 		// PostgreSQL rewrites on varchar(10)[] to varchar(20)[] and text[] to varchar[] (the relfilenode changes).
 		assertThat(rules(tx("CREATE TABLE tags (names varchar(10)[], labels text[]);"),
