@@ -189,7 +189,8 @@ final class AlterTableRules {
 
 	private void addConstraint(String table, boolean existing, List<Token> action) {
 		String name = startsWith(action, 1, "CONSTRAINT") ? nameAt(action, 2) : null;
-		boolean notValid = containsSequence(action, "NOT", "VALID");
+		// PostgreSQL 18's NOT ENFORCED is never checked, and not validated either: no row is read.
+		boolean notValid = containsSequence(action, "NOT", "VALID") || containsSequence(action, "NOT", "ENFORCED");
 		int check = indexOfWord(action, "CHECK", 0);
 		if (check >= 0) {
 			String column = notNullCheckColumn(action, check + 1);

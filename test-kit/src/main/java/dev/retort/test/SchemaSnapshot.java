@@ -161,7 +161,8 @@ record SchemaSnapshot(List<String> lines) {
 
 	/** The objects left invalid: indexes a failed concurrent build left, constraints never validated. */
 	List<String> invalidObjects() {
-		// pg_get_constraintdef ends a constraint never validated with NOT VALID.
+		// pg_get_constraintdef ends a constraint never validated with NOT VALID; one NOT ENFORCED
+		// (PostgreSQL 18), which cannot be validated, with NOT ENFORCED instead.
 		return this.lines.stream().filter((line) -> line.endsWith(" (invalid)") || line.endsWith(" NOT VALID")).toList();
 	}
 

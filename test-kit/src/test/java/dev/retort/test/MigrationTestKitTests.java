@@ -320,6 +320,16 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aConstraintNotEnforcedIsNotTakenForOneNeverValidated(TestDatabase db) throws IOException {
+		assumeTrue(db.serverMajor() >= 18, "NOT ENFORCED constraints exist from PostgreSQL 18 on");
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY, email text);", "DROP TABLE users;");
+		// PostgreSQL marks it not validated, and refuses to validate it: there is nothing to do later.
+		write("b2", "a1", "ALTER TABLE users ADD CONSTRAINT email_set CHECK (email IS NOT NULL) NOT ENFORCED;",
+				"ALTER TABLE users DROP CONSTRAINT email_set;");
+		assertThatCode(() -> kit(db).assertNothingInvalidAtHead()).doesNotThrowAnyException();
+	}
+
+	@Test
 	void revisionsThatDoNotGiveTheModelFailTheModelCheck(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		Path model = Files.writeString(this.directory.resolve("schema.txt"),
