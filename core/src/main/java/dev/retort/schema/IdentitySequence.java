@@ -3,8 +3,8 @@ package dev.retort.schema;
 import java.util.Map;
 
 /**
- * The options of an identity column's sequence that autogenerate compares, as Alembic compares
- * an {@code Identity}'s.
+ * The options of a sequence that autogenerate compares, an identity column's (as Alembic compares
+ * an {@code Identity}'s) or one of {@code CREATE SEQUENCE}.
  *
  * @param start its start value
  * @param increment its increment

@@ -287,6 +287,39 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void theTypeBoundsCacheAndCycleOfASequenceAreWrittenAndComparedAndItKeepsItsValue(TestDatabase db,
+			@TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE SEQUENCE order_numbers AS integer START WITH 1;\n"
+						+ "SELECT nextval('order_numbers'), nextval('order_numbers');\n"
+						+ "CREATE SEQUENCE ticket_numbers START WITH 1 MAXVALUE 999 CACHE 10 CYCLE;\n"
+						+ "CREATE SEQUENCE legacy_numbers AS smallint START WITH 5 MINVALUE 5 CACHE 3;",
+				"CREATE SEQUENCE order_numbers START WITH 1 INCREMENT BY 5 CACHE 20;\n"
+						+ "CREATE SEQUENCE ticket_numbers START WITH 100 MINVALUE 100;\n"
+						+ "CREATE SEQUENCE batch_numbers AS integer START WITH 10 MINVALUE 10 MAXVALUE 500 CYCLE;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"add sequence batch_numbers",
+				"change sequence order_numbers from AS integer START WITH 1 INCREMENT BY 1 to START WITH 1 "
+						+ "INCREMENT BY 5 CACHE 20",
+				"change sequence ticket_numbers from START WITH 1 INCREMENT BY 1 MAXVALUE 999 CACHE 10 CYCLE to "
+						+ "START WITH 100 INCREMENT BY 1 MINVALUE 100",
+				"drop sequence legacy_numbers");
+		assertThat(trip.diff().upgradeSql()).contains(
+				"CREATE SEQUENCE batch_numbers AS integer START WITH 10 INCREMENT BY 1 MINVALUE 10 MAXVALUE 500 CYCLE;",
+				"ALTER SEQUENCE order_numbers AS bigint INCREMENT BY 5 CACHE 20;",
+				"ALTER SEQUENCE ticket_numbers START WITH 100 MINVALUE 100 NO MAXVALUE CACHE 1 NO CYCLE;");
+		assertThat(trip.diff().downgradeSql()).contains(
+				"CREATE SEQUENCE legacy_numbers AS smallint START WITH 5 INCREMENT BY 1 MINVALUE 5 CACHE 3;",
+				"ALTER SEQUENCE order_numbers AS integer INCREMENT BY 1 CACHE 1;");
+		// order_numbers goes on from where it was; ticket_numbers, never used, is moved into its new bounds.
+		trip.assertAppliedThenUndone(() -> {
+			assertThat(db.queryStrings("SELECT nextval('order_numbers')")).containsExactly("7");
+			assertThat(db.queryStrings("SELECT nextval('ticket_numbers')")).containsExactly("100");
+		}, () -> assertThat(db.queryStrings("SELECT data_type::text || ',' || max_value FROM pg_sequences "
+				+ "WHERE sequencename = 'order_numbers'")).containsExactly("integer,2147483647"));
+	}
+
+	@Test
 	void serialColumnsOfTablesWhoseNamesNeedQuotesOrAreCutAreWrittenAsSerial(TestDatabase db, @TempDir Path dir) {
 		String longName = "coffee_tasting_notes_written_by_the_baristas_of_the_shop";
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY);",
