@@ -253,12 +253,14 @@ public final class Retort {
 
 	/**
 	 * {@code retort revision --autogenerate}: a new SQL revision whose upgrade brings the database
-	 * to the model and whose downgrade undoes it.
+	 * to the model and whose downgrade undoes it. Enum labels that the other changes use are
+	 * written into a revision of their own, which the new revision revises
+	 * ({@link WrittenRevision#before()}): PostgreSQL refuses a label before it is committed.
 	 * @param request what to write
 	 * @param diff the differences, from {@link #check}
 	 */
 	public WrittenRevision revision(NewRevision request, SchemaDiff diff) {
-		return new RevisionCommand(this.context).revision(request, diff.upgradeSql(), diff.downgradeSql());
+		return new RevisionCommand(this.context).revision(request, diff);
 	}
 
 	/** Writes a merge revision file ({@code retort merge}); {@code request.head()} are the parents. */

@@ -107,7 +107,14 @@ final class RevisionCommand extends RetortCommand {
 			printJson(written);
 		}
 		else {
+			for (WrittenRevision before : written.before()) {
+				out().println("Generated revision " + before.revision() + ": " + display(before.path()));
+			}
 			out().println("Generated revision " + written.revision() + ": " + display(written.path()));
+		}
+		if (!written.before().isEmpty()) {
+			note("The new enum labels are in a revision of their own, which " + written.revision() + " revises: "
+					+ "PostgreSQL refuses a label in the transaction that adds it. Apply both with retort upgrade.");
 		}
 		if (this.javaClass != null) {
 			noteHowTheJavaRevisionIsRead();

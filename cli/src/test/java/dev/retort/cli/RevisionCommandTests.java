@@ -93,7 +93,7 @@ class RevisionCommandTests {
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		Path file = this.revisions.resolve("0000c0ffee01_create_payments.sql");
 		assertThat(CommandsTests.compact(result.out()))
-			.isEqualTo("{\"revision\":\"0000c0ffee01\",\"path\":\"" + file + "\"}");
+			.isEqualTo("{\"revision\":\"0000c0ffee01\",\"path\":\"" + file + "\",\"before\":[]}");
 		assertThat(Files.readString(file)).startsWith("-- create payments\n--\n-- Revision ID: 0000c0ffee01\n")
 			.contains("-- Branch Labels: payments\n", "-- +upgrade\n", "-- +downgrade\n");
 	}

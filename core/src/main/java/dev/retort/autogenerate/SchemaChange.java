@@ -9,12 +9,19 @@ import java.util.List;
  * @param description what differs
  * @param upgrade statements that bring the database to the model
  * @param downgrade statements that undo them, in order
+ * @param committedFirst whether it goes into a revision of its own, applied before the others:
+ * an enum label that the other changes use, which PostgreSQL refuses before it is committed
  */
-public record SchemaChange(String description, List<String> upgrade, List<String> downgrade) {
+public record SchemaChange(String description, List<String> upgrade, List<String> downgrade, boolean committedFirst) {
 
 	public SchemaChange {
 		upgrade = List.copyOf(upgrade);
 		downgrade = List.copyOf(downgrade);
+	}
+
+	/** A change that goes into the revision with the others. */
+	public SchemaChange(String description, List<String> upgrade, List<String> downgrade) {
+		this(description, upgrade, downgrade, false);
 	}
 
 }

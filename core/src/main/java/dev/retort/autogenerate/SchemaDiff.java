@@ -31,6 +31,20 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared) {
 		return this.changes.isEmpty();
 	}
 
+	/**
+	 * The revisions autogenerate writes these differences as, in the order they apply: one, or
+	 * two when enum labels must be committed before the other changes use them (PostgreSQL
+	 * refuses a label in the transaction that adds it). The first then holds the labels alone.
+	 */
+	public List<SchemaDiff> revisions() {
+		List<SchemaChange> first = this.changes.stream().filter(SchemaChange::committedFirst).toList();
+		if (first.isEmpty()) {
+			return List.of(this);
+		}
+		List<SchemaChange> rest = this.changes.stream().filter((change) -> !change.committedFirst()).toList();
+		return List.of(new SchemaDiff(first, this.notCompared), new SchemaDiff(rest, this.notCompared));
+	}
+
 	/** The upgrade section of a revision: every change's statements, in order. */
 	public String upgradeSql() {
 		List<String> statements = new ArrayList<>();

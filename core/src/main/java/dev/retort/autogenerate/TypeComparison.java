@@ -169,23 +169,24 @@ final class TypeComparison {
 	/**
 	 * PostgreSQL refuses a new label in the transaction that adds it (SQLSTATE 55P04), so a
 	 * revision that adds a label and uses it (a default, a check, an index predicate) cannot apply
-	 * as one transaction: say so where the change is reported, before the revision fails.
+	 * as one transaction: every label added then goes into a revision of its own, applied first
+	 * (all of them, since a label is placed {@code AFTER} or {@code BEFORE} another that may be new).
 	 */
 	void labelsUsedBeforeCommit() {
 		List<SchemaChange> changes = this.changes.asList();
+		boolean used = this.addedLabels.values().stream()
+			.anyMatch((literal) -> changes.stream()
+				.filter((other) -> !this.addedLabels.containsKey(other))
+				.anyMatch((other) -> other.upgrade().stream().anyMatch((sql) -> sql.contains(literal))));
+		if (!used) {
+			return;
+		}
 		for (int i = 0; i < changes.size(); i++) {
 			SchemaChange change = changes.get(i);
-			String literal = this.addedLabels.get(change);
-			if (literal == null) {
-				continue;
-			}
-			boolean used = changes.stream()
-				.filter((other) -> !this.addedLabels.containsKey(other))
-				.anyMatch((other) -> other.upgrade().stream().anyMatch((sql) -> sql.contains(literal)));
-			if (used) {
-				changes.set(i, new SchemaChange(change.description() + "; this revision also uses it, which "
-						+ "PostgreSQL refuses before the label is committed: move this ALTER TYPE into a revision of "
-						+ "its own, applied first", change.upgrade(), change.downgrade()));
+			if (this.addedLabels.containsKey(change)) {
+				changes.set(i, new SchemaChange(change.description() + "; in a revision of its own, applied first: "
+						+ "the other changes use the new labels, which PostgreSQL refuses before they are committed",
+						change.upgrade(), change.downgrade(), true));
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.MultipleHeadsException;
@@ -51,14 +52,51 @@ public final class RevisionCommand {
 	 * @return the revision written
 	 */
 	public WrittenRevision revision(NewRevision request, String upgrade, String downgrade) {
+		return write(request, parents(request), upgrade, downgrade);
+	}
+
+	/**
+	 * {@code retort revision --autogenerate}: the differences as one revision, or as two when
+	 * enum labels must be committed before the rest uses them. The first then holds the labels
+	 * alone, revises the requested parents and depends on what the request depends on; the second,
+	 * with the requested id and branch labels, revises it. Both are checked before either is written.
+	 * @param request what to write
+	 * @param diff the differences
+	 * @return the revision of the request, with the one written before it
+	 */
+	public WrittenRevision revision(NewRevision request, SchemaDiff diff) {
+		List<SchemaDiff> revisions = diff.revisions();
+		if (revisions.size() == 1) {
+			return revision(request, diff.upgradeSql(), diff.downgradeSql());
+		}
+		SchemaDiff labels = revisions.get(0);
+		SchemaDiff rest = revisions.get(1);
+		List<String> parents = parents(request);
+		String labelsId = RevisionIds.newId();
+		NewRevision labelsRequest = new NewRevision(request.message() + ": enum labels first", List.of(),
+				false, List.of(), request.dependsOn(), labelsId, request.versionPath(), null);
+		NewRevisionFile restFile = newFile(request, List.of(labelsId), rest.upgradeSql(), rest.downgradeSql());
+		NewRevisionFile labelsFile = newFile(labelsRequest, parents, labels.upgradeSql(), labels.downgradeSql());
+		if (restFile.id().equals(labelsId)) {
+			throw new RetortException(ErrorCode.INVALID_GRAPH, "Revision id " + labelsId + " was drawn for the enum labels"
+					+ " revision too. Run again; nothing was written.");
+		}
+		Path directory = directory(request, parents);
+		RevisionWriter writer = new RevisionWriter(this.context.config().fileTemplate());
+		WrittenRevision first = new WrittenRevision(labelsId, writer.writeSql(directory, labelsFile));
+		return new WrittenRevision(restFile.id(), writer.writeSql(directory, restFile), List.of(first));
+	}
+
+	/** The parents of a new revision: {@code --head}, resolved, else the single head. */
+	private List<String> parents(NewRevision request) {
 		if (request.head().isEmpty()) {
-			return write(request, defaultParents(request.splice()), upgrade, downgrade);
+			return defaultParents(request.splice());
 		}
 		List<String> parents = new ArrayList<>();
 		for (String head : request.head()) {
 			parents.addAll(parents(head, request.splice()));
 		}
-		return write(request, List.copyOf(new LinkedHashSet<>(parents)), upgrade, downgrade);
+		return List.copyOf(new LinkedHashSet<>(parents));
 	}
 
 	/**
@@ -124,6 +162,17 @@ public final class RevisionCommand {
 	}
 
 	private WrittenRevision write(NewRevision request, List<String> parents, String upgrade, String downgrade) {
+		NewRevisionFile file = newFile(request, parents, upgrade, downgrade);
+		RevisionWriter writer = new RevisionWriter(this.context.config().fileTemplate());
+		if (request.javaClass() != null && !request.javaClass().isBlank()) {
+			Path sourceRoot = (request.versionPath() != null) ? request.versionPath() : Path.of("src/main/java");
+			return new WrittenRevision(file.id(), writer.writeJava(sourceRoot, request.javaClass().strip(), file));
+		}
+		return new WrittenRevision(file.id(), writer.writeSql(directory(request, parents), file));
+	}
+
+	/** The file of a new revision, once its id, message, labels and dependencies are checked against the graph. */
+	private NewRevisionFile newFile(NewRevision request, List<String> parents, String upgrade, String downgrade) {
 		RevisionGraph graph = this.context.graph();
 		String id = (request.revId() != null && !request.revId().isBlank()) ? request.revId().strip()
 				: RevisionIds.newId();
@@ -161,14 +210,8 @@ public final class RevisionCommand {
 		for (String dependency : request.dependsOn()) {
 			dependsOn.add(dependency(dependency.strip()));
 		}
-		NewRevisionFile file = new NewRevisionFile(id, request.message(), parents, request.branchLabels(), dependsOn,
-				true, upgrade, downgrade);
-		RevisionWriter writer = new RevisionWriter(this.context.config().fileTemplate());
-		if (request.javaClass() != null && !request.javaClass().isBlank()) {
-			Path sourceRoot = (request.versionPath() != null) ? request.versionPath() : Path.of("src/main/java");
-			return new WrittenRevision(id, writer.writeJava(sourceRoot, request.javaClass().strip(), file));
-		}
-		return new WrittenRevision(id, writer.writeSql(directory(request, parents), file));
+		return new NewRevisionFile(id, request.message(), parents, request.branchLabels(), dependsOn, true, upgrade,
+				downgrade);
 	}
 
 	/** A label stays a label (it follows its branch); a revision (or prefix) becomes its full id. */

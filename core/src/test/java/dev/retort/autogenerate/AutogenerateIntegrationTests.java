@@ -106,16 +106,38 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
-	void aLabelTheRevisionAlsoUsesIsReportedAsNeedingARevisionOfItsOwn(TestDatabase db, @TempDir Path dir) {
+	void labelsTheRevisionAlsoUsesAreWrittenIntoARevisionOfTheirOwnAppliedFirst(TestDatabase db, @TempDir Path dir)
+			throws Exception {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE mood AS ENUM ('calm');\n"
 				+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'calm');",
 				"CREATE TYPE mood AS ENUM ('calm', 'busy', 'sleepy');\n"
-						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'busy');");
+						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'busy', "
+						+ "barista_mood mood CHECK (barista_mood <> 'sleepy'));");
 		assertThat(trip.diff().changes()).extracting(SchemaChange::description)
 			.contains("add label busy to enum type mood (a downgrade leaves it: PostgreSQL cannot remove a label); "
-					+ "this revision also uses it, which PostgreSQL refuses before the label is committed: move this "
-					+ "ALTER TYPE into a revision of its own, applied first")
-			.contains("add label sleepy to enum type mood (a downgrade leaves it: PostgreSQL cannot remove a label)");
+					+ "in a revision of its own, applied first: the other changes use the new labels, which PostgreSQL "
+					+ "refuses before they are committed");
+		assertThat(trip.written().before()).singleElement().satisfies((labels) -> {
+			String first = Files.readString(labels.path());
+			assertThat(first).contains("-- sync with the model: enum labels first", "-- Revises: a1a1a1a1a1a1",
+					"ALTER TYPE mood ADD VALUE 'busy' AFTER 'calm';", "ALTER TYPE mood ADD VALUE 'sleepy' AFTER 'busy';");
+			assertThat(first.substring(first.indexOf("-- +upgrade"))).doesNotContain("coffee");
+			assertThat(Files.readString(trip.written().path())).contains("-- Revises: " + labels.revision())
+				.contains("SET DEFAULT 'busy'::mood")
+				.doesNotContain("ADD VALUE");
+		});
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
+	void labelsNoOtherChangeUsesStayInTheOneRevision(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE mood AS ENUM ('calm');\n"
+				+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'calm');",
+				"CREATE TYPE mood AS ENUM ('calm', 'busy');\n"
+						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'calm', note text);");
+		assertThat(trip.written().before()).isEmpty();
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TYPE mood ADD VALUE 'busy' AFTER 'calm';");
+		trip.assertAppliedThenUndone();
 	}
 
 	@Test
@@ -676,11 +698,16 @@ class AutogenerateIntegrationTests {
 			after.upgrade("heads");
 			applied.run();
 			assertThat(after.check("schema.sql", this.model).changes()).isEmpty();
-			after.downgrade("-1");
+			// Back over the revision written and the one of enum labels written before it, if any.
+			after.downgrade("-" + (1 + this.written.before().size()));
 			undone.run();
-			// Compared by the instance loaded before the revision was written: the database is at its head.
+			// Compared by the instance loaded before the revision was written: the database is at its
+			// head. PostgreSQL cannot remove an enum label: the ones added stay.
 			assertThat(this.before.check("schema.sql", this.model).changes()).extracting(SchemaChange::description)
-				.containsExactlyElementsOf(this.diff.changes().stream().map(SchemaChange::description).toList());
+				.containsExactlyElementsOf(this.diff.changes().stream()
+					.filter((change) -> !change.description().startsWith("add label "))
+					.map(SchemaChange::description)
+					.toList());
 		}
 
 	}
