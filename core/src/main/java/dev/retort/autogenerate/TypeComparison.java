@@ -119,9 +119,11 @@ final class TypeComparison {
 					.findFirst().orElse(null);
 				String where = (next != null) ? " BEFORE " + PostgresLiterals.string(next)
 						: (i > 0) ? " AFTER " + PostgresLiterals.string(labels.get(i - 1)) : "";
+				// IF NOT EXISTS: the downgrade leaves the label, so that the upgrade can run again after it.
 				SchemaChange added = new SchemaChange("add label " + label + " to enum type " + type.name()
-						+ " (a downgrade leaves it: PostgreSQL cannot remove a label)",
-						List.of("ALTER TYPE " + id(type.name()) + " ADD VALUE " + PostgresLiterals.string(label) + where), List.of());
+						+ " (a downgrade leaves it: PostgreSQL cannot remove a label)", List.of("ALTER TYPE "
+								+ id(type.name()) + " ADD VALUE IF NOT EXISTS " + PostgresLiterals.string(label) + where),
+						List.of());
 				this.changes.add(added);
 				this.addedLabels.put(added, PostgresLiterals.string(label) + "::" + id(type.name()));
 			}

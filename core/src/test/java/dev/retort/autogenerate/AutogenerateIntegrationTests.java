@@ -90,8 +90,8 @@ class AutogenerateIntegrationTests {
 				+ "CREATE TYPE roast AS ENUM ('light', 'dark');\n"
 				+ "CREATE TABLE coffee (id bigint PRIMARY KEY, roast roast NOT NULL, mood mood);";
 		SchemaDiff diff = retort.check("schema.sql", model);
-		assertThat(diff.upgradeSql()).contains("ALTER TYPE mood ADD VALUE 'sleepy' BEFORE 'calm'",
-				"ALTER TYPE mood ADD VALUE 'busy' AFTER 'calm'", "CREATE TYPE roast AS ENUM ('light', 'dark')");
+		assertThat(diff.upgradeSql()).contains("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'sleepy' BEFORE 'calm'",
+				"ALTER TYPE mood ADD VALUE IF NOT EXISTS 'busy' AFTER 'calm'", "CREATE TYPE roast AS ENUM ('light', 'dark')");
 		assertThat(diff.upgradeSql().indexOf("CREATE TYPE roast")).isLessThan(diff.upgradeSql().indexOf("CREATE TABLE"));
 		retort.revision(new NewRevision("roasts", List.of(), false, List.of(), List.of(), "b2b2b2b2b2b2", null, null),
 				diff);
@@ -103,6 +103,9 @@ class AutogenerateIntegrationTests {
 		assertThat(db.queryStrings("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum e "
 				+ "JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'mood'")).containsExactly("sleepy,calm,busy");
 		assertThat(db.tableExists("coffee")).isFalse();
+		// The labels left behind do not stop the revision from being applied again.
+		reloaded.upgrade("heads");
+		assertThat(reloaded.check("schema.sql", model).changes()).isEmpty();
 	}
 
 	@Test
@@ -120,13 +123,18 @@ class AutogenerateIntegrationTests {
 		assertThat(trip.written().before()).singleElement().satisfies((labels) -> {
 			String first = Files.readString(labels.path());
 			assertThat(first).contains("-- sync with the model: enum labels first", "-- Revises: a1a1a1a1a1a1",
-					"ALTER TYPE mood ADD VALUE 'busy' AFTER 'calm';", "ALTER TYPE mood ADD VALUE 'sleepy' AFTER 'busy';");
+					"ALTER TYPE mood ADD VALUE IF NOT EXISTS 'busy' AFTER 'calm';",
+					"ALTER TYPE mood ADD VALUE IF NOT EXISTS 'sleepy' AFTER 'busy';");
 			assertThat(first.substring(first.indexOf("-- +upgrade"))).doesNotContain("coffee");
 			assertThat(Files.readString(trip.written().path())).contains("-- Revises: " + labels.revision())
 				.contains("SET DEFAULT 'busy'::mood")
 				.doesNotContain("ADD VALUE");
 		});
 		trip.assertAppliedThenUndone();
+		// The labels the downgrade leaves do not stop both revisions from being applied again.
+		Retort again = retort(db, trip.files());
+		again.upgrade("heads");
+		assertThat(again.check("schema.sql", trip.model()).changes()).isEmpty();
 	}
 
 	@Test
@@ -136,7 +144,7 @@ class AutogenerateIntegrationTests {
 				"CREATE TYPE mood AS ENUM ('calm', 'busy');\n"
 						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'calm', note text);");
 		assertThat(trip.written().before()).isEmpty();
-		assertThat(trip.diff().upgradeSql()).contains("ALTER TYPE mood ADD VALUE 'busy' AFTER 'calm';");
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'busy' AFTER 'calm';");
 		trip.assertAppliedThenUndone();
 	}
 
