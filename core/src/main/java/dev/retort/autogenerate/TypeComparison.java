@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import dev.retort.dialect.postgres.PostgresLiterals;
 import dev.retort.schema.CompositeTypeModel;
@@ -33,8 +34,12 @@ final class TypeComparison {
 
 	private final ChangeList changes;
 
-	/** The changes adding an enum label, with the literal that uses the label ({@code 'happy'::mood}). */
-	private final Map<SchemaChange, String> addedLabels = new IdentityHashMap<>();
+	/**
+	 * The changes adding an enum label, with what uses the label in a statement: its literal
+	 * ({@code 'happy'::mood}), or a column converted to its type ({@code TYPE mood USING mood::mood}),
+	 * whose values may hold it.
+	 */
+	private final Map<SchemaChange, Pattern> addedLabels = new IdentityHashMap<>();
 
 	TypeComparison(SchemaModel database, SchemaModel model, ChangeList changes) {
 		this.database = database;
@@ -125,7 +130,9 @@ final class TypeComparison {
 								+ id(type.name()) + " ADD VALUE IF NOT EXISTS " + PostgresLiterals.string(label) + where),
 						List.of());
 				this.changes.add(added);
-				this.addedLabels.put(added, PostgresLiterals.string(label) + "::" + id(type.name()));
+				String literal = PostgresLiterals.string(label) + "::" + id(type.name());
+				this.addedLabels.put(added, Pattern.compile(Pattern.quote(literal) + "|\\bTYPE "
+						+ Pattern.quote(id(type.name())) + "(?![\\w$\"])"));
 			}
 		}
 	}
@@ -170,16 +177,17 @@ final class TypeComparison {
 
 	/**
 	 * PostgreSQL refuses a new label in the transaction that adds it (SQLSTATE 55P04), so a
-	 * revision that adds a label and uses it (a default, a check, an index predicate) cannot apply
+	 * revision that adds a label and uses it (a default, a check, an index predicate, a column
+	 * converted to the type, whose values may hold it) cannot apply
 	 * as one transaction: every label added then goes into a revision of its own, applied first
 	 * (all of them, since a label is placed {@code AFTER} or {@code BEFORE} another that may be new).
 	 */
 	void labelsUsedBeforeCommit() {
 		List<SchemaChange> changes = this.changes.asList();
 		boolean used = this.addedLabels.values().stream()
-			.anyMatch((literal) -> changes.stream()
+			.anyMatch((use) -> changes.stream()
 				.filter((other) -> !this.addedLabels.containsKey(other))
-				.anyMatch((other) -> other.upgrade().stream().anyMatch((sql) -> sql.contains(literal))));
+				.anyMatch((other) -> other.upgrade().stream().anyMatch((sql) -> use.matcher(sql).find())));
 		if (!used) {
 			return;
 		}

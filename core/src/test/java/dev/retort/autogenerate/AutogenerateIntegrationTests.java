@@ -138,6 +138,21 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aColumnConvertedToAnEnumWhoseNewLabelsItsValuesMayHoldComesAfterTheLabelsAreCommitted(TestDatabase db,
+			@TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE mood AS ENUM ('calm');\n"
+				+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood text);\n"
+				+ "INSERT INTO coffee VALUES (1, 'calm'), (2, 'busy');",
+				"CREATE TYPE mood AS ENUM ('calm', 'busy');\n"
+						+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood);");
+		assertThat(trip.written().before()).hasSize(1);
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings("SELECT mood::text FROM coffee ORDER BY id")).containsExactly("calm", "busy"),
+				() -> assertThat(db.queryStrings("SELECT pg_typeof(mood)::text FROM coffee WHERE id = 2"))
+					.containsExactly("text"));
+	}
+
+	@Test
 	void labelsNoOtherChangeUsesStayInTheOneRevision(TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE mood AS ENUM ('calm');\n"
 				+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'calm');",
