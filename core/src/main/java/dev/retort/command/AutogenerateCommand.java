@@ -2,9 +2,12 @@ package dev.retort.command;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +36,17 @@ public final class AutogenerateCommand {
 
 	/** Where the model runs, inside the transaction that is rolled back. */
 	private static final String MODEL_SCHEMA = "retort_model";
+
+	/**
+	 * What a schema holds of what autogenerate compares, each as {@code kind name}: to find what
+	 * the model put there by naming it. Indexes come with their tables; functions and extensions
+	 * are not compared, and an extension may well be installed there on purpose.
+	 */
+	private static final String OBJECTS = "SELECT CASE c.relkind WHEN 'S' THEN 'sequence ' WHEN 'v' THEN 'view '"
+			+ " WHEN 'c' THEN 'type ' ELSE 'table ' END || c.relname FROM pg_class c"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'S', 'c')"
+			+ " UNION ALL SELECT CASE t.typtype WHEN 'e' THEN 'type ' ELSE 'domain ' END || t.typname FROM pg_type t"
+			+ " JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype IN ('e', 'd')";
 
 	private final CommandContext context;
 
@@ -66,7 +80,9 @@ public final class AutogenerateCommand {
 					statement.execute("CREATE SCHEMA " + MODEL_SCHEMA);
 				}
 				searchPath(connection, MODEL_SCHEMA);
+				Set<String> before = objects(connection, schema);
 				runModel(connection, modelSource, statements);
+				requireNothingCreatedIn(connection, schema, before, modelSource);
 				SchemaModel model = SchemaReader.read(connection, MODEL_SCHEMA, Set.of());
 				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
 				// Both printed the same way; the database's types and sequences stay visible behind the model's.
@@ -98,6 +114,41 @@ public final class AutogenerateCommand {
 						+ "schema, with names left unqualified.", ex);
 			}
 		}
+	}
+
+	/**
+	 * A model that names the schema Retort migrates ({@code create table public.coffee}, as
+	 * Hibernate writes with {@code hibernate.default_schema}) creates there, not in the schema it
+	 * runs in: the comparison would not see those objects, and report them missing (or, on a
+	 * first revision, nothing at all). Refused, naming them.
+	 */
+	private static void requireNothingCreatedIn(Connection connection, String schema, Set<String> before,
+			String modelSource) throws SQLException {
+		List<String> created = new ArrayList<>(objects(connection, schema));
+		created.removeAll(before);
+		if (!created.isEmpty()) {
+			Collections.sort(created);
+			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ": the model created "
+					+ String.join(", ", created) + " in schema " + schema + ", the schema Retort migrates, instead of "
+					+ "in the empty schema it runs in, so they would not be compared. Leave the names in the model "
+					+ "unqualified (create table coffee, not " + schema + ".coffee; Hibernate qualifies them when "
+					+ "hibernate.default_schema is set, pg_dump always) and the search_path as it is.");
+		}
+	}
+
+	private static Set<String> objects(Connection connection, String schema) throws SQLException {
+		Set<String> objects = new HashSet<>();
+		try (PreparedStatement statement = connection.prepareStatement(OBJECTS)) {
+			for (int i = 1; i <= 2; i++) {
+				statement.setString(i, schema);
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					objects.add(rows.getString(1));
+				}
+			}
+		}
+		return objects;
 	}
 
 	/** Sets the search_path for the transaction: the schemas given, in order. */

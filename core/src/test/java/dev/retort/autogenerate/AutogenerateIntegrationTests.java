@@ -712,6 +712,20 @@ class AutogenerateIntegrationTests {
 			.withMessageContaining("nosuchtype");
 	}
 
+	@Test
+	void aModelThatCreatesInTheMigratedSchemaByNamingItIsRefusedRatherThanComparedAsEmpty(TestDatabase db,
+			@TempDir Path dir) {
+		Retort retort = usersAtHead(db, dir);
+		// What Hibernate writes with hibernate.default_schema=public.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "create sequence public.coffee_seq start with 1 increment by 50;\n"
+					+ "create table users (id bigint primary key);\n"
+					+ "create table public.coffee (id bigint not null, primary key (id));"))
+			.withMessageStartingWith("db/schema.sql: the model created sequence coffee_seq, table coffee in schema public")
+			.withMessageContaining("Leave the names in the model unqualified");
+		assertThat(db.tableExists("coffee")).isFalse();
+	}
+
 	/**
 	 * A database at the head of a base revision, the revision autogenerate writes for a model,
 	 * and the checks that it brings the database to the model and that its downgrade takes it back.
