@@ -405,6 +405,19 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aSerialBecomeBigserialGetsABigintSequence(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE coffee (id serial PRIMARY KEY, name text);",
+				"CREATE TABLE coffee (id bigserial PRIMARY KEY, name text);");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"change type of serial sequence coffee_id_seq from integer to bigint",
+				"change type of coffee.id from integer to bigint");
+		String sequence = "SELECT data_type::text || ',' || max_value FROM pg_sequences WHERE sequencename = 'coffee_id_seq'";
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings(sequence)).containsExactly("bigint,9223372036854775807"),
+				() -> assertThat(db.queryStrings(sequence)).containsExactly("integer,2147483647"));
+	}
+
+	@Test
 	void aSerialColumnBecomesAnIdentityThatGoesOnPastTheRowsAndTheDowngradeMakesItSerialAgain(TestDatabase db,
 			@TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE coffee (id serial PRIMARY KEY, name text);\n"
