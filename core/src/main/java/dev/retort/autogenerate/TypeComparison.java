@@ -36,8 +36,8 @@ final class TypeComparison {
 
 	/**
 	 * The changes adding an enum label, with what uses the label in a statement: its literal
-	 * ({@code 'happy'::mood}), or a column converted to its type ({@code TYPE mood USING mood::mood}),
-	 * whose values may hold it.
+	 * ({@code 'happy'::mood}), a column converted to its type ({@code TYPE mood USING mood::mood}),
+	 * whose values may hold it, or a list partition's bound ({@code FOR VALUES IN ('happy')}).
 	 */
 	private final Map<SchemaChange, Pattern> addedLabels = new IdentityHashMap<>();
 
@@ -130,9 +130,10 @@ final class TypeComparison {
 								+ id(type.name()) + " ADD VALUE IF NOT EXISTS " + PostgresLiterals.string(label) + where),
 						List.of());
 				this.changes.add(added);
-				String literal = PostgresLiterals.string(label) + "::" + id(type.name());
-				this.addedLabels.put(added, Pattern.compile(Pattern.quote(literal) + "|\\bTYPE "
-						+ Pattern.quote(id(type.name())) + "(?![\\w$\"])"));
+				// A partition bound prints the label without its type: any list bound naming it counts.
+				String literal = PostgresLiterals.string(label);
+				this.addedLabels.put(added, Pattern.compile(Pattern.quote(literal + "::" + id(type.name())) + "|\\bTYPE "
+						+ Pattern.quote(id(type.name())) + "(?![\\w$\"])|\\bFOR VALUES IN \\(.*" + Pattern.quote(literal)));
 			}
 		}
 	}
@@ -177,8 +178,8 @@ final class TypeComparison {
 
 	/**
 	 * PostgreSQL refuses a new label in the transaction that adds it (SQLSTATE 55P04), so a
-	 * revision that adds a label and uses it (a default, a check, an index predicate, a column
-	 * converted to the type, whose values may hold it) cannot apply
+	 * revision that adds a label and uses it (a default, a check, an index predicate, a partition
+	 * bound, a column converted to the type, whose values may hold it) cannot apply
 	 * as one transaction: every label added then goes into a revision of its own, applied first
 	 * (all of them, since a label is placed {@code AFTER} or {@code BEFORE} another that may be new).
 	 */

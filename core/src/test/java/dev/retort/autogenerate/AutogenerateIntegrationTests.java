@@ -153,6 +153,17 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aPartitionForANewLabelComesAfterTheLabelIsCommitted(TestDatabase db, @TempDir Path dir) {
+		String calm = "CREATE TABLE events (id int, mood mood) PARTITION BY LIST (mood);\n"
+				+ "CREATE TABLE events_calm PARTITION OF events FOR VALUES IN ('calm');\n";
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE mood AS ENUM ('calm');\n" + calm,
+				"CREATE TYPE mood AS ENUM ('calm', 'busy');\n" + calm
+						+ "CREATE TABLE events_busy PARTITION OF events FOR VALUES IN ('busy');");
+		assertThat(trip.written().before()).hasSize(1);
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
 	void labelsNoOtherChangeUsesStayInTheOneRevision(TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TYPE mood AS ENUM ('calm');\n"
 				+ "CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood DEFAULT 'calm');",
