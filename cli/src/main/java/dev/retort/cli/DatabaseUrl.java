@@ -40,8 +40,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 			return new DatabaseUrl(trimmed, null, null);
 		}
 		else {
-			throw new RetortException(ErrorCode.CONFIGURATION, "Invalid database URL '" + Secrets.scrubUrl(trimmed)
-					+ "' (" + source + "): write it as jdbc:postgresql://HOST:PORT/DATABASE or "
+			throw invalid(trimmed, source, "write it as jdbc:postgresql://HOST:PORT/DATABASE or "
 					+ "postgresql://HOST:PORT/DATABASE with USER:PASSWORD@ before HOST.");
 		}
 		int authorityEnd = indexOfAny(rest, '/', '?');
@@ -54,8 +53,8 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 			String userInfo = authority.substring(0, at);
 			authority = authority.substring(at + 1);
 			int colon = userInfo.indexOf(':');
-			user = decode((colon < 0) ? userInfo : userInfo.substring(0, colon));
-			password = (colon < 0) ? null : decode(userInfo.substring(colon + 1));
+			user = decode((colon < 0) ? userInfo : userInfo.substring(0, colon), trimmed, source);
+			password = (colon < 0) ? null : decode(userInfo.substring(colon + 1), trimmed, source);
 			if (user.isEmpty()) {
 				user = null;
 			}
@@ -68,7 +67,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 			for (String parameter : tail.substring(question + 1).split("&")) {
 				int equals = parameter.indexOf('=');
 				String name = (equals >= 0) ? parameter.substring(0, equals) : parameter;
-				String value = (equals >= 0) ? decode(parameter.substring(equals + 1)) : "";
+				String value = (equals >= 0) ? decode(parameter.substring(equals + 1), trimmed, source) : "";
 				if (name.equalsIgnoreCase("user") && user == null) {
 					user = value;
 				}
@@ -81,7 +80,33 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 			}
 			tail = tail.substring(0, question) + ((kept.length() > 0) ? "?" + kept : "");
 		}
+		checkPorts(authority, trimmed, source);
 		return new DatabaseUrl(JDBC_PREFIX + authority + tail, user, password);
+	}
+
+	/**
+	 * A port that is no number would reach pgjdbc, which logs a warning of its own and fails as if
+	 * the server were down ("Check that the database is running"): bad input, said as such.
+	 */
+	private static void checkPorts(String authority, String url, String source) {
+		// pgjdbc takes several hosts for failover (h1:5432,h2:5433), and IPv6 hosts in brackets.
+		for (String host : authority.split(",", -1)) {
+			int bracket = host.lastIndexOf(']');
+			int colon = host.lastIndexOf(':');
+			if (colon <= bracket) {
+				continue;
+			}
+			String port = host.substring(colon + 1);
+			if (!port.isEmpty() && (!port.chars().allMatch(Character::isDigit) || port.length() > 5
+					|| Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+				throw invalid(url, source, "its port '" + port + "' is not a port number (1 to 65535).");
+			}
+		}
+	}
+
+	private static RetortException invalid(String url, String source, String why) {
+		return new RetortException(ErrorCode.CONFIGURATION,
+				"Invalid database URL '" + Secrets.scrubUrl(url) + "' (" + source + "): " + why);
 	}
 
 	private static int indexOfAny(String text, char first, char second) {
@@ -93,9 +118,16 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 		return (b < 0) ? a : Math.min(a, b);
 	}
 
-	private static String decode(String value) {
-		// '+' is a literal plus in a URL's user info, not a space.
-		return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+	private static String decode(String value, String url, String source) {
+		try {
+			// '+' is a literal plus in a URL's user info, not a space.
+			return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// The decoder's message quotes the text, which may be the password.
+			throw invalid(url, source, "a '%' in the user, the password or a parameter must start an escape"
+					+ " of two hex digits: write '%' itself as %25.");
+		}
 	}
 
 }

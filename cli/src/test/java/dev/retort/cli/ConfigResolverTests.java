@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.retort.config.RetortConfig;
 import dev.retort.config.TransactionMode;
+import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import picocli.CommandLine;
 
@@ -80,6 +81,30 @@ class ConfigResolverTests {
 		assertThat(config.url()).isEqualTo("jdbc:postgresql://db:5432/app?sslmode=require");
 		assertThat(config.user()).isEqualTo("ops");
 		assertThat(config.password()).isEqualTo("p&w");
+	}
+
+	@Test
+	void aPortThatIsNoNumberIsBadInputNamingWhereTheUrlCameFrom() {
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project).env("DATABASE_URL",
+					"postgresql://app:hunter2@db:notaport/coffee"), "current"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION))
+			.withMessageContaining("port 'notaport' is not a port number")
+			.withMessageContaining("DATABASE_URL")
+			.withMessageNotContaining("hunter2");
+		// Failover hosts and IPv6 addresses keep working.
+		assertThat(resolve(CliRun.in(this.project), "current", "--url", "jdbc:postgresql://h1:5432,[::1]:5433/app").url())
+			.isEqualTo("jdbc:postgresql://h1:5432,[::1]:5433/app");
+	}
+
+	@Test
+	void aBrokenEscapeInThePasswordIsBadInputThatDoesNotQuoteIt() {
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--url", "postgresql://app:pa%ZZss@db/coffee"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION))
+			.withMessageContaining("write '%' itself as %25")
+			.withMessageNotContaining("pa%ZZss")
+			.withMessageNotContaining("ZZ");
 	}
 
 	@Test
