@@ -36,8 +36,10 @@ final class Secrets {
 			this.passwords.stream().sorted((a, b) -> b.length() - a.length()).forEach((each) -> {
 				alternatives.append((alternatives.length() > 0) ? "|" : "").append(Pattern.quote(each));
 			});
-			// Only whole words: a password such as 'postgres' must not mangle 'postgresql://'.
-			this.known = Pattern.compile("(?<![A-Za-z0-9])(?:" + alternatives + ")(?![A-Za-z0-9])");
+			// Only whole words: a password such as 'postgres' must not mangle 'postgresql://', nor
+			// 'coffee' or 'retort' an identifier ('coffee_logs', 'retort_version'): masked there, an
+			// --sql script would no longer run. '_' and '$' are word characters, as in SQL names.
+			this.known = Pattern.compile("(?<![A-Za-z0-9_$])(?:" + alternatives + ")(?![A-Za-z0-9_$])");
 		}
 	}
 

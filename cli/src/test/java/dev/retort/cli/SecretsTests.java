@@ -25,6 +25,14 @@ class SecretsTests {
 	}
 
 	@Test
+	void aPasswordInsideAnIdentifierIsNotAWholeWord() {
+		Secrets secrets = new Secrets();
+		secrets.add("retort");
+		assertThat(secrets.scrub("INSERT INTO retort_version; UPDATE app_retort SET x = 'retort'"))
+			.isEqualTo("INSERT INTO retort_version; UPDATE app_retort SET x = '***'");
+	}
+
+	@Test
 	void emptyPasswordsAreIgnored() {
 		Secrets secrets = new Secrets();
 		secrets.add("");
