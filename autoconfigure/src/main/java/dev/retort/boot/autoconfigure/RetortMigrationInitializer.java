@@ -1,5 +1,6 @@
 package dev.retort.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.Retort;
@@ -79,12 +80,32 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 	private void upgrade() {
 		MigrationResult result = this.retort.upgrade(this.target);
 		if (result.steps().isEmpty()) {
-			logger.info("Database is up to date at {}", result.to());
+			List<String> unknown = unknownRevisions(result.to());
+			if (unknown.isEmpty()) {
+				logger.info("Database is up to date at {}", result.to());
+			}
+			else {
+				// A newer version migrated it (a rolling deploy): not "up to date" with revisions
+				// this version has never seen, and not an error either (SPEC §7).
+				logger.info("Database is at {}, ahead of this application's revisions: {} unknown here, "
+						+ "so a newer version migrated it; nothing to upgrade, starting", result.to(), unknown);
+			}
 		}
 		else {
 			logger.info("Upgraded database from {} to {} in {} step(s)", result.from(), result.to(),
 					result.steps().size());
 		}
+	}
+
+	/** The version rows the application's revisions do not know; a loop, not a stream: it runs at every start. */
+	private List<String> unknownRevisions(List<String> rows) {
+		List<String> unknown = new ArrayList<>(0);
+		for (String row : rows) {
+			if (!this.retort.graph().contains(row)) {
+				unknown.add(row);
+			}
+		}
+		return unknown;
 	}
 
 	private void validate() {

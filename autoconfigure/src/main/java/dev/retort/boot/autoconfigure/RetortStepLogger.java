@@ -1,5 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
+import java.time.Duration;
+
 import dev.retort.command.MigrationListener;
 import dev.retort.revision.Step;
 import org.slf4j.Logger;
@@ -20,6 +22,15 @@ class RetortStepLogger implements MigrationListener {
 		if (error == null && logger.isInfoEnabled()) {
 			// As Alembic and 'retort upgrade' name a step: from the revision's parents.
 			logger.info("Running {} ({} ms)", step.describe("<base>"), durationMs);
+		}
+	}
+
+	@Override
+	public void lockAcquired(Duration waited) {
+		// Who it waited for is logged while it waits (core); how long it waited, once it has the
+		// lock, as 'retort upgrade' prints it: an instance that waited on another's migration says so.
+		if (waited.toMillis() >= 1000) {
+			logger.info("Acquired the migration lock after waiting {} ms", waited.toMillis());
 		}
 	}
 

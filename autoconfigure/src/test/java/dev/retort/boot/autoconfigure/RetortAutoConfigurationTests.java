@@ -44,6 +44,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -274,6 +276,33 @@ class RetortAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(dataSource(db))
 			.withPropertyValues("retort.on-startup=validate")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void anUpgradeAtStartupOnADatabaseANewerVersionMigratedSaysItIsAheadNotUpToDate(TestDatabase db,
+			CapturedOutput output) {
+		// A rolling deploy: the older version restarts after the newer one applied cccc00000003.
+		Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("classpath:db/revisions", "classpath:revisions/newer")
+			.load()
+			.upgrade("heads");
+		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("Database is at [cccc00000003], ahead of this application's revisions: "
+					+ "[cccc00000003] unknown here").doesNotContain("Database is up to date");
+		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void anUpgradeAtStartupWithNothingToDoSaysTheDatabaseIsUpToDate(TestDatabase db, CapturedOutput output) {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
+		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("Database is up to date at [aaaa00000002]").doesNotContain("ahead");
+		});
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.retort.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.retort.revision.Revision;
@@ -38,6 +39,19 @@ class RetortStepLoggerTests {
 				0, null);
 		assertThat(output).contains("Running upgrade <base> -> 5bf21d27b553, create greetings (7 ms)")
 			.contains("Running upgrade 5298cc80b18a, c2147d0a67d3 -> 9942ce2aee28, merge (0 ms)");
+	}
+
+	@Test
+	void anInstanceThatWaitedForTheLockSaysHowLong(CapturedOutput output) {
+		// Another instance was migrating: the waiting one logged who held the lock; now it has it.
+		this.logger.lockAcquired(Duration.ofMillis(5645));
+		assertThat(output).contains("Acquired the migration lock after waiting 5645 ms");
+	}
+
+	@Test
+	void takingAFreeLockIsNotLogged(CapturedOutput output) {
+		this.logger.lockAcquired(Duration.ofMillis(3));
+		assertThat(output).doesNotContain("migration lock");
 	}
 
 	private static Revision revision(String id, List<String> parents, String message) {
