@@ -244,6 +244,26 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aTargetThatNamesNothingIsReportedAsSuchOnADatabaseAheadToo(TestDatabase db, @TempDir Path dir,
+			@TempDir Path newer) {
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "CREATE TABLE newer (id int);", "DROP TABLE newer;");
+		configure(db, next).load().upgrade("heads");
+		Retort old = configure(db, linear(dir)).load();
+
+		// A typo in the target is the target's fault, not the newer version's.
+		RetortException typo = catchThrowableOfType(RetortException.class, () -> old.upgrade("featur@head"));
+		assertThat(typo.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+		assertThat(typo.getMessage()).contains("'featur'").doesNotContain("newer version");
+		RetortException noSuchRevision = catchThrowableOfType(RetortException.class, () -> old.upgrade("d4d4d4d4d4d4"));
+		assertThat(noSuchRevision.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+		// Naming the revision the newer version applied is the database being ahead.
+		DatabaseAheadException ahead = catchThrowableOfType(DatabaseAheadException.class, () -> old.upgrade(C));
+		assertThat(ahead.unknownRevisions()).containsExactly(C);
+		assertThat(catchThrowableOfType(DatabaseAheadException.class, () -> old.upgrade("c3c3+1"))).isNotNull();
+	}
+
+	@Test
 	void aRevisionDowngradedOrStampedAwayMayBeEditedBeforeItIsAppliedAgain(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		configure(db, files).load().upgrade("heads");

@@ -10,6 +10,7 @@ import dev.retort.error.RetortException;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.Step;
+import dev.retort.revision.UnknownRevisionException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.MigrationLock;
@@ -154,12 +155,35 @@ final class OnlineMigration {
 			throw ex;
 		}
 		catch (RetortException ex) {
-			if (state.ahead()) {
+			if (state.ahead() && !independentOfTheDatabase(ex, state)) {
 				throw state.aheadError(command, ex);
 			}
 			throw ex;
 		}
 		return (plan.operation() == Step.Operation.STAMP) ? plan : state.guardAhead(plan, command);
+	}
+
+	/**
+	 * Whether the target is wrong whatever the database holds: a label or revision that no file
+	 * declares and that is not one of the unknown rows (a typo in 'retort.target'), an ambiguous
+	 * prefix, {@code head} with several heads. Said as such rather than blamed on a newer version,
+	 * which would send the user to deploy it to fix a typo.
+	 */
+	private static boolean independentOfTheDatabase(RetortException ex, DatabaseState state) {
+		if (ex.code() == ErrorCode.AMBIGUOUS_REVISION || ex.code() == ErrorCode.MULTIPLE_HEADS) {
+			return true;
+		}
+		if (!(ex instanceof UnknownRevisionException unknown) || unknown.identifier() == null) {
+			return false;
+		}
+		for (String part : unknown.identifier().split("[@:+-]")) {
+			for (String row : state.unknown()) {
+				if (part.length() >= 4 && row.startsWith(part)) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	/** Makes the plan once the state is known. */
