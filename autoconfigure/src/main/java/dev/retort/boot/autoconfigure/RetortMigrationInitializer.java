@@ -81,7 +81,13 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 		MigrationResult result = this.retort.upgrade(this.target);
 		if (result.steps().isEmpty()) {
 			List<String> unknown = unknownRevisions(result.to());
-			if (unknown.isEmpty()) {
+			int beyond = unknown.isEmpty() ? notAppliedBeyondTheTarget(result.to()) : 0;
+			if (beyond > 0) {
+				// Held back on purpose: the health contributor calls the rest pending, so must the log.
+				logger.info("Database is at {}, the target 'retort.target={}'; {} revision(s) beyond it are not applied",
+						result.to(), this.target, beyond);
+			}
+			else if (unknown.isEmpty()) {
 				logger.info("Database is up to date at {}", result.to());
 			}
 			else {
@@ -106,6 +112,14 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 			}
 		}
 		return unknown;
+	}
+
+	/** How many revisions the rows leave out, when 'retort.target' is not the default 'heads'. */
+	private int notAppliedBeyondTheTarget(List<String> rows) {
+		if ("heads".equals(this.target)) {
+			return 0;
+		}
+		return this.retort.graph().revisions().size() - this.retort.graph().applied(rows).size();
 	}
 
 	private void validate() {

@@ -336,6 +336,18 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aStartupThatReachedItsTargetShortOfTheHeadsDoesNotCallTheDatabaseUpToDate(TestDatabase db,
+			CapturedOutput output) {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("aaaa00000001");
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.target=aaaa00000001").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("Database is at [aaaa00000001], the target 'retort.target=aaaa00000001'; "
+					+ "1 revision(s) beyond it are not applied").doesNotContain("up to date");
+		});
+	}
+
+	@Test
 	void migrationStrategyReplacesWhatStartupDoes(TestDatabase db) {
 		List<Retort> seen = new ArrayList<>();
 		this.contextRunner.withPropertyValues(dataSource(db))
