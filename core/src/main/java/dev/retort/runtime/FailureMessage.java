@@ -97,13 +97,16 @@ final class FailureMessage {
 		if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)
 				.append(failure.connectionLost() ? ". Run again once the server accepts connections: the next run"
-						+ " continues from there." : ". Fix the revision and run again: the next run continues from there.");
+						+ " continues from there." : (statementTimeout || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
+								? ": the next run continues from there."
+								: ". Fix the revision and run again: the next run continues from there.");
 		}
 		else if (transactional && failure.connectionLost()) {
 			message.append(nothingApplied)
 				.append(". Run again once the server accepts connections: the next run continues from there.");
 		}
-		else if (transactional && statementTimeout) {
+		else if (transactional && (statementTimeout || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))) {
+			// Not the revision's fault (said above): "fix the revision" would send the user to edit a good file.
 			message.append(nothingApplied)
 				.append(": the next run continues from there.");
 		}

@@ -259,7 +259,9 @@ class LockingTests {
 		MigrationFailedException failure = failureWhileBlocked(db, 1, RunListener.NONE);
 		assertThat(failure.sqlState()).isEqualTo("55P03");
 		assertThat(failure.getMessage()).contains("Revision r1 (runtime/r1_test.sql:14) failed and was rolled back")
-			.contains("It gave up waiting for a lock 2 time(s)");
+			.contains("It gave up waiting for a lock 2 time(s)")
+			.contains("Nothing of it was applied; the database stays at base: the next run continues from there.")
+			.doesNotContain("Fix the revision");
 		assertThat(db.tableExists("before_busy")).isFalse();
 		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
 	}
