@@ -86,6 +86,19 @@ public final class ConnectionFactory {
 
 	/** Opens a session in autocommit (named from its start on the URL path, on demand otherwise). */
 	public Session open() {
+		return open(false);
+	}
+
+	/**
+	 * Opens a session while this runner holds another of the same {@code DataSource} (the lock's,
+	 * beside the migration's): a pool that cannot lend a second one is said to be too small,
+	 * rather than the database to be down.
+	 */
+	Session openBeside() {
+		return open(true);
+	}
+
+	private Session open(boolean beside) {
 		if (!configured()) {
 			throw new RetortException(ErrorCode.CONFIGURATION,
 					"No database is configured: set 'url' (with 'user' and 'password') or a DataSource.");
@@ -96,6 +109,11 @@ public final class ConnectionFactory {
 				return connect();
 			}
 			catch (SQLException ex) {
+				if (beside && this.dataSource != null) {
+					// The other session reached the database a moment ago: the pool said no, and
+					// retrying cannot help while this runner holds what it waits for.
+					throw new SecondSessionUnavailableException(withoutFinalPeriod(scrub(ex.getMessage())));
+				}
 				if (attempt >= this.connectRetries || !transientFailure(ex)) {
 					throw new RetortException(ErrorCode.CONNECTION_FAILED,
 							"Could not connect to " + describeTarget() + ": " + withoutFinalPeriod(scrub(ex.getMessage()))

@@ -219,7 +219,7 @@ public final class Database implements AutoCloseable {
 	 * to {@code timeout}.
 	 */
 	public MigrationLock lock(Duration timeout) {
-		return MigrationLock.acquire(this.factory.open(), this.session, this.names, timeout);
+		return MigrationLock.acquire(this.factory.openBeside(), this.session, this.names, timeout);
 	}
 
 	@Override

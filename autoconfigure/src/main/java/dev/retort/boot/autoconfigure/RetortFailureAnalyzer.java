@@ -2,6 +2,7 @@ package dev.retort.boot.autoconfigure;
 
 import dev.retort.error.RetortException;
 import dev.retort.runtime.MigrationFailedException;
+import dev.retort.runtime.SecondSessionUnavailableException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -36,6 +37,12 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			return "Upgrade the database first: run '" + COMMAND + " upgrade heads' (for example as a Kubernetes Job), "
 					+ "or set 'retort.on-startup' to 'upgrade' so the application migrates it at startup. Pending: "
 					+ String.join(", ", behind.pending()) + ".";
+		}
+		if (cause instanceof SecondSessionUnavailableException) {
+			// The database answered: checking the URL and password, as for a failed connection, would not help.
+			return "Let the application's DataSource lend 2 connections at once while Retort migrates: set "
+					+ "'spring.datasource.hikari.maximum-pool-size' to 2 or more, or give migrations a connection of "
+					+ "their own with 'retort.url' (or 'retort.user' alone, on the DataSource's URL).";
 		}
 		if (cause instanceof RevisionsInvalidException) {
 			return "Fix each problem listed above in the revision files, then run '" + COMMAND

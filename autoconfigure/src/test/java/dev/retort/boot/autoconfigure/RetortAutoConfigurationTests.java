@@ -636,6 +636,26 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aPoolOfOneConnectionIsNamedAsTooSmallNotAsADatabaseThatIsDown(TestDatabase db) {
+		// The migration holds the pool's only connection and asks for the lock's: it waits for itself.
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=1",
+					"spring.datasource.hikari.connection-timeout=250")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("needs 2 connections at once")
+					.doesNotContain("Check that the database is running");
+				assertThat(analysis.getAction()).contains("'spring.datasource.hikari.maximum-pool-size' to 2 or more")
+					.contains("'retort.url'");
+				assertThat(db.tableExists("beverages")).isFalse();
+			});
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=2")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void aFailedRevisionAtStartupIsExplainedAndRolledBack(TestDatabase db) {
 		this.contextRunner.withPropertyValues(dataSource(db))
 			.withPropertyValues("retort.locations=classpath:revisions/failing")
