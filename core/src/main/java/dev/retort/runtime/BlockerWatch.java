@@ -15,23 +15,28 @@ final class BlockerWatch implements AutoCloseable {
 	/** A watch that sees nothing (offline, or no session to watch from). */
 	static final BlockerWatch NONE = new BlockerWatch(null, null, Duration.ZERO);
 
-	private final Session watcher;
+	private final JdbcSqlSink.SessionOpener opener;
 
 	private final String query;
 
 	private volatile List<Blocker> seen = List.of();
 
-	private volatile boolean stopped;
+	private boolean stopped;
+
+	/** The session it reads from, once open; guarded by {@code this}. */
+	private Session watcher;
 
 	private final Thread thread;
 
 	/**
-	 * @param watcher the session to read from (closed with the watch), or {@code null}
+	 * @param opener opens the session to read from, on the watch's own thread (closed with the
+	 * watch): a pool with no connection to spare (the migration and the lock hold one each)
+	 * makes that thread wait, never the migration's last try
 	 * @param migrating the pid of the migration session
 	 * @param every how often to look
 	 */
-	static BlockerWatch start(Session watcher, int migrating, Duration every) {
-		BlockerWatch watch = new BlockerWatch(watcher, "SELECT pid, application_name, query_start, state, query"
+	static BlockerWatch start(JdbcSqlSink.SessionOpener opener, int migrating, Duration every) {
+		BlockerWatch watch = new BlockerWatch(opener, "SELECT pid, application_name, query_start, state, query"
 				+ " FROM pg_catalog.pg_stat_activity WHERE pid = ANY (pg_catalog.pg_blocking_pids(" + migrating
 				+ ")) ORDER BY pid", every);
 		watch.thread.start();
@@ -40,20 +45,41 @@ final class BlockerWatch implements AutoCloseable {
 
 	private final Duration every;
 
-	private BlockerWatch(Session watcher, String query, Duration every) {
-		this.watcher = watcher;
+	private BlockerWatch(JdbcSqlSink.SessionOpener opener, String query, Duration every) {
+		this.opener = opener;
 		this.query = query;
 		this.every = every;
-		this.thread = (watcher != null) ? new Thread(this::watch, "retort-blocker-watch") : null;
+		this.thread = (opener != null) ? new Thread(this::watch, "retort-blocker-watch") : null;
 		if (this.thread != null) {
 			this.thread.setDaemon(true);
 		}
 	}
 
 	private void watch() {
-		while (!this.stopped) {
+		Session session;
+		try {
+			session = this.opener.open();
+		}
+		catch (SQLException | RuntimeException ex) {
+			// Only a better message was at stake.
+			return;
+		}
+		synchronized (this) {
+			if (this.stopped) {
+				// The try ended while the pool kept this thread waiting: nothing left to watch.
+				session.close();
+				return;
+			}
+			this.watcher = session;
+		}
+		while (true) {
+			synchronized (this) {
+				if (this.stopped) {
+					return;
+				}
+			}
 			try {
-				List<Blocker> now = this.watcher.query(this.query, (row) -> new Blocker(row.getInt(1), row.getString(2),
+				List<Blocker> now = session.query(this.query, (row) -> new Blocker(row.getInt(1), row.getString(2),
 						(row.getTimestamp(3) != null) ? row.getTimestamp(3).toInstant().toString() : null,
 						row.getString(4), row.getString(5)));
 				if (!now.isEmpty()) {
@@ -87,9 +113,15 @@ final class BlockerWatch implements AutoCloseable {
 		if (this.thread == null) {
 			return;
 		}
+		Session opened;
 		synchronized (this) {
 			this.stopped = true;
 			notifyAll();
+			opened = this.watcher;
+		}
+		if (opened == null) {
+			// Still waiting for its session: it closes that itself when it comes.
+			return;
 		}
 		try {
 			// A query on the catalog: it ends at once.
@@ -98,7 +130,7 @@ final class BlockerWatch implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		this.watcher.close();
+		opened.close();
 	}
 
 	/**

@@ -111,7 +111,7 @@ public final class JdbcSqlSink implements SqlSink {
 			// Between tries: the migration session is idle (the driver is no compile-time dependency
 			// of core, so its getBackendPID() is not at hand).
 			int migrating = this.session.query("SELECT pg_backend_pid()", (row) -> row.getInt(1)).get(0);
-			return BlockerWatch.start(this.apart.open(), migrating, every);
+			return BlockerWatch.start(this.apart, migrating, every);
 		}
 		catch (SQLException ex) {
 			// Only a better message was at stake.

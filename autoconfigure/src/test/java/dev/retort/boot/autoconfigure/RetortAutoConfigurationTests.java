@@ -1,5 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -653,6 +655,31 @@ class RetortAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(dataSource(db))
 			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=2")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void aPoolOfTwoDoesNotHoldUpTheLastTryOfARevisionBlockedByATableLock(TestDatabase db) throws Exception {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("aaaa00000001");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE beverages IN ACCESS EXCLUSIVE MODE");
+			// The migration and the lock hold both connections: the watch of who blocks the last
+			// try gets none. It used to wait for one on the migration's thread, twice the pool's
+			// connection timeout (20 s here) before the last try even started.
+			long start = System.nanoTime();
+			this.contextRunner.withPropertyValues(dataSource(db))
+				.withPropertyValues("spring.datasource.hikari.maximum-pool-size=2",
+						"spring.datasource.hikari.connection-timeout=10000", "retort.ddl.lock-timeout=500ms",
+						"retort.ddl.retries=1")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("It gave up waiting for a lock 2 time(s)");
+				});
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+			blocker.rollback();
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000001");
 	}
 
 	@Test
