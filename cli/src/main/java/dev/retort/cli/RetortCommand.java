@@ -251,11 +251,14 @@ abstract class RetortCommand implements Callable<Integer> {
 
 	/** Prints an offline ({@code --sql}) script on standard output, alone. */
 	int printSql(OfflineScript script) {
-		out().print(script.sql());
-		if (!script.sql().endsWith("\n")) {
-			out().println();
+		String sql = script.sql().endsWith("\n") ? script.sql() : script.sql() + "\n";
+		if (out() instanceof ScrubbingPrintWriter scrubbing) {
+			scrubbing.printVerbatim(sql);
 		}
-		out().flush();
+		else {
+			out().print(sql);
+			out().flush();
+		}
 		return 0;
 	}
 

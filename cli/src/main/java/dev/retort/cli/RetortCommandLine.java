@@ -65,7 +65,7 @@ public final class RetortCommandLine {
 
 	static int execute(String[] args, CliEnvironment environment, Writer out, Writer err, Secrets secrets,
 			boolean configureLogging) {
-		PrintWriter scrubbedOut = new PrintWriter(new ScrubbingWriter(out, secrets, false), true);
+		PrintWriter scrubbedOut = new ScrubbingPrintWriter(new ScrubbingWriter(out, secrets, false));
 		PrintWriter scrubbedErr = new PrintWriter(new ScrubbingWriter(err, secrets, true), true);
 		try {
 			CommandLine commandLine = commandLine(environment, secrets, configureLogging);

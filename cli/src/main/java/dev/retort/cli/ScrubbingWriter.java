@@ -51,6 +51,18 @@ final class ScrubbingWriter extends Writer {
 		this.target.close();
 	}
 
+	/**
+	 * Writes {@code text} unmasked, after what is held back (masked). For an offline script only:
+	 * it is made of the revision files and bookkeeping SQL, never of the connection settings, and
+	 * must reach psql exactly as it would run (a password that is also a word, such as 'coffee',
+	 * masked in a history message, would record another message than an online run).
+	 */
+	synchronized void writeVerbatim(String text) throws IOException {
+		drain();
+		this.target.write(text);
+		this.target.flush();
+	}
+
 	private void drain() throws IOException {
 		if (this.pending.length() > 0) {
 			String text = this.pending.toString();

@@ -551,6 +551,17 @@ class CommandsTests {
 	}
 
 	@Test
+	void anOfflineScriptIsPrintedAsItWouldRunWhateverThePassword() {
+		// The script records each revision's message in the history: masked, an offline upgrade
+		// would record 'create *** logs' where an online one records 'create coffee logs'.
+		CliRun.Result result = CliRun.in(this.project)
+			.env("DATABASE_URL", "postgresql://app:coffee@127.0.0.1:1/coffee")
+			.run("upgrade", "base:heads", "--sql");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("'create coffee logs'").doesNotContain(Secrets.MASK);
+	}
+
+	@Test
 	void unreachableDatabaseNeverShowsThePassword() {
 		for (String[] args : new String[][] { { "current" }, { "current", "-v" }, { "upgrade", "-vv" },
 				{ "--format", "json", "history", "-i" } }) {
