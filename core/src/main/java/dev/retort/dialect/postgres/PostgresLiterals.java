@@ -39,8 +39,9 @@ public final class PostgresLiterals {
 	}
 
 	/**
-	 * Any supported value as a literal: {@code NULL}, numbers and booleans bare, everything else as
-	 * a string literal that PostgreSQL converts to the column's type.
+	 * Any supported value as a literal: {@code NULL}, numbers and booleans bare, an instant as a
+	 * {@code timestamptz} ({@code '2026-11-25T21:00Z'::timestamptz}), everything else as a string
+	 * literal that PostgreSQL converts to the column's type.
 	 */
 	public static String value(Object value) {
 		if (value == null) {
@@ -63,15 +64,20 @@ public final class PostgresLiterals {
 		if (value instanceof byte[] bytes) {
 			return string("\\x" + HexFormat.of().formatHex(bytes));
 		}
+		// A point in time is typed, as the timestamptz parameter online is: a timestamp or date column
+		// then takes it in the session's time zone, where an untyped literal would drop its offset.
 		if (value instanceof Instant instant) {
-			return string(instant.atOffset(ZoneOffset.UTC).toString());
+			return timestamptz(instant.atOffset(ZoneOffset.UTC));
 		}
 		if (value instanceof ZonedDateTime zoned) {
-			return string(zoned.toOffsetDateTime().toString());
+			return timestamptz(zoned.toOffsetDateTime());
+		}
+		if (value instanceof OffsetDateTime offset) {
+			return timestamptz(offset);
 		}
 		if (value instanceof CharSequence || value instanceof Character || value instanceof UUID
 				|| value instanceof LocalDate || value instanceof LocalDateTime || value instanceof LocalTime
-				|| value instanceof OffsetDateTime || value instanceof OffsetTime || value instanceof Duration) {
+				|| value instanceof OffsetTime || value instanceof Duration) {
 			return string(value.toString());
 		}
 		if (value instanceof Enum<?> constant) {
@@ -79,6 +85,10 @@ public final class PostgresLiterals {
 		}
 		throw new IllegalArgumentException("A value of type " + value.getClass().getName()
 				+ " cannot be written as a SQL literal; use a String, number, boolean, java.time value, UUID or byte[]");
+	}
+
+	private static String timestamptz(OffsetDateTime value) {
+		return string(value.toString()) + "::timestamptz";
 	}
 
 }

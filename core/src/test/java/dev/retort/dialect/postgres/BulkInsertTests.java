@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +58,32 @@ class BulkInsertTests {
 				"1|Robert'); DROP TABLE samples; --|6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b|{\"a\": \"it's\"}|2026-11-25"
 						+ "|2026-11-25 21:00:00|2026-11-25 21:30:00|12.50|t|00ff5c|happy|01:30:00|0.25",
 				"2|back\\slash 100% $$");
+	}
+
+	@Test
+	void anInstantInATimestampColumnIsTheSameOnlineAndOffline(TestDatabase db) throws SQLException {
+		// Online an instant is a timestamptz parameter, which a timestamp column takes in the session's
+		// time zone; an untyped literal would instead drop its offset and keep the wall-clock time.
+		db.execute("CREATE TABLE events (id integer PRIMARY KEY, local_at timestamp, on_day date)");
+		OffsetDateTime at = OffsetDateTime.parse("2026-11-25T21:00:00+05:00");
+		Map<String, Object> first = Map.of("id", 1, "local_at", at, "on_day", at);
+		Map<String, Object> second = Map.of("id", 2, "local_at", at.toInstant(), "on_day", at.toInstant());
+		Map<String, Object> third = Map.of("id", 3, "local_at", at.atZoneSameInstant(ZoneId.of("Asia/Tokyo")),
+				"on_day", at.atZoneSameInstant(ZoneId.of("Asia/Tokyo")));
+		BulkInsert insert = new BulkInsert("events", List.of(first, second, third));
+		String read = "SELECT id || ' ' || (local_at = '2026-11-25T21:00:00+05:00'::timestamptz::timestamp)"
+				+ " || ' ' || (on_day = '2026-11-25T21:00:00+05:00'::timestamptz::date) FROM events ORDER BY id";
+		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
+			executor.execute(insert);
+		}
+		assertThat(db.queryStrings(read)).containsExactly("1 true true", "2 true true", "3 true true");
+		db.execute("TRUNCATE events");
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (String sql : new PostgresRenderer().render(insert).statements()) {
+				statement.execute(sql);
+			}
+		}
+		assertThat(db.queryStrings(read)).containsExactly("1 true true", "2 true true", "3 true true");
 	}
 
 	@Test
