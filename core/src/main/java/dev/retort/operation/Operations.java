@@ -285,7 +285,8 @@ public class Operations {
 
 	/**
 	 * {@code op.bulkInsert("coffee_types", List.of(Map.of("name", "espresso")))}: parameterised
-	 * online, quoted literals offline.
+	 * online, quoted literals offline. Every row names the same columns; a {@code null} value needs
+	 * a {@code HashMap} ({@code Map.of} refuses nulls). See {@link BulkInsert} for the value types.
 	 */
 	public Operations bulkInsert(String table, List<Map<String, Object>> rows) {
 		return invoke(new BulkInsert(table, rows));

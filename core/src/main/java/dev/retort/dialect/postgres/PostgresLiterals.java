@@ -1,5 +1,6 @@
 package dev.retort.dialect.postgres;
 
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -12,7 +13,9 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Writes values as PostgreSQL literals, for offline scripts only: online, values are bound as
@@ -64,6 +67,9 @@ public final class PostgresLiterals {
 		if (value instanceof byte[] bytes) {
 			return string("\\x" + HexFormat.of().formatHex(bytes));
 		}
+		if (isArray(value)) {
+			return string(arrayText(value));
+		}
 		// A point in time is typed, as the timestamptz parameter online is: a timestamp or date column
 		// then takes it in the session's time zone, where an untyped literal would drop its offset.
 		if (value instanceof Instant instant) {
@@ -84,6 +90,69 @@ public final class PostgresLiterals {
 			return string(constant.name());
 		}
 		throw new IllegalArgumentException("A value of type " + value.getClass().getName()
+				+ " cannot be written as a SQL literal; use a String, number, boolean, java.time value, UUID, byte[],"
+				+ " or a List or array of those");
+	}
+
+	/** Whether {@code value} is written as a PostgreSQL array: a {@code List} or a Java array other than {@code byte[]}. */
+	static boolean isArray(Object value) {
+		return value instanceof List<?> || (value.getClass().isArray() && !(value instanceof byte[]));
+	}
+
+	/**
+	 * A {@code List} or Java array in PostgreSQL's array syntax: {@code {"a","it's",NULL}},
+	 * {@code {{1,2},{3,4}}}. Sent untyped (online) or as a string literal (offline), it becomes
+	 * whatever array type the column has, as a string becomes a {@code uuid} or {@code jsonb}.
+	 */
+	static String arrayText(Object array) {
+		List<?> elements = (array instanceof List<?> list) ? list : IntStream.range(0, Array.getLength(array))
+			.mapToObj((i) -> Array.get(array, i))
+			.toList();
+		StringBuilder text = new StringBuilder("{");
+		for (int i = 0; i < elements.size(); i++) {
+			if (i > 0) {
+				text.append(',');
+			}
+			Object element = elements.get(i);
+			if (element == null) {
+				text.append("NULL");
+			}
+			else if (isArray(element)) {
+				text.append(arrayText(element));
+			}
+			else {
+				// Every element is quoted, so that 'NULL', commas and braces stay text.
+				text.append('"').append(elementText(element).replace("\\", "\\\\").replace("\"", "\\\""))
+					.append('"');
+			}
+		}
+		return text.append('}').toString();
+	}
+
+	/** An array element as PostgreSQL reads it, before the array's own quoting. */
+	private static String elementText(Object element) {
+		if (element instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		if (element instanceof byte[] bytes) {
+			return "\\x" + HexFormat.of().formatHex(bytes);
+		}
+		if (element instanceof Instant instant) {
+			return instant.atOffset(ZoneOffset.UTC).toString();
+		}
+		if (element instanceof ZonedDateTime zoned) {
+			return zoned.toOffsetDateTime().toString();
+		}
+		if (element instanceof Enum<?> constant) {
+			return constant.name();
+		}
+		if (element instanceof Boolean || element instanceof Number || element instanceof CharSequence
+				|| element instanceof Character || element instanceof UUID || element instanceof LocalDate
+				|| element instanceof LocalDateTime || element instanceof LocalTime || element instanceof OffsetDateTime
+				|| element instanceof OffsetTime || element instanceof Duration) {
+			return element.toString();
+		}
+		throw new IllegalArgumentException("An array element of type " + element.getClass().getName()
 				+ " cannot be written as a SQL literal; use a String, number, boolean, java.time value, UUID or byte[]");
 	}
 

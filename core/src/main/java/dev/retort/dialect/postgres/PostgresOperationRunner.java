@@ -124,6 +124,10 @@ public final class PostgresOperationRunner {
 		else if (value instanceof Enum<?> constant) {
 			statement.setObject(index, constant.name(), Types.OTHER);
 		}
+		else if (PostgresLiterals.isArray(value)) {
+			// Untyped, like a string: PostgreSQL reads it as the column's array type (text[], uuid[], …).
+			statement.setObject(index, PostgresLiterals.arrayText(value), Types.OTHER);
+		}
 		else {
 			// Checked the same way as offline, so that a revision fails alike in both modes.
 			PostgresLiterals.value(value);
