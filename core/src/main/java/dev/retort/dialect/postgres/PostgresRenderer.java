@@ -126,8 +126,10 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	public RenderedOperation visitAlterColumn(AlterColumn operation) {
 		String column = quote(operation.column());
 		List<String> changes = new ArrayList<>();
-		// A default that cannot be cast to the new type must go first (PostgreSQL's ALTER TABLE docs).
-		if (operation.serverDefault() != null && operation.serverDefault().removes()) {
+		// PostgreSQL casts the old default to a new type and refuses when it cannot, even when the
+		// same statement sets another: a default that is dropped or replaced goes before the type.
+		if (operation.serverDefault() != null
+				&& (operation.serverDefault().removes() || operation.type() != null)) {
 			changes.add("ALTER COLUMN " + column + " DROP DEFAULT");
 		}
 		if (operation.type() != null) {
