@@ -2,6 +2,7 @@ package dev.retort.operation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -70,7 +71,7 @@ public record CreateIndex(String name, String table, List<String> columns, boole
 
 		/** Adds columns (or expressions) to the index. */
 		public Builder on(String... columns) {
-			this.columns.addAll(List.of(columns));
+			this.columns.addAll(nonNull(columns));
 			return this;
 		}
 
@@ -88,7 +89,7 @@ public record CreateIndex(String name, String table, List<String> columns, boole
 
 		/** Covering columns: {@code INCLUDE (…)}. */
 		public Builder include(String... columns) {
-			this.include.addAll(List.of(columns));
+			this.include.addAll(nonNull(columns));
 			return this;
 		}
 
@@ -112,6 +113,14 @@ public record CreateIndex(String name, String table, List<String> columns, boole
 
 		List<String> columns() {
 			return this.columns;
+		}
+
+		private static List<String> nonNull(String... columns) {
+			for (String column : columns) {
+				// List.of would throw a NullPointerException without a message.
+				Objects.requireNonNull(column, "An index column or expression must not be null");
+			}
+			return List.of(columns);
 		}
 
 		CreateIndex build(String name, String table) {

@@ -6,6 +6,7 @@ import static dev.retort.operation.Type.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,11 @@ class OperationsTests {
 			.isThrownBy(() -> this.op.createIndex(null, "users", (index) -> index.on("lower(email)")))
 			.withMessage("Index on 'users' [lower(email)] needs a name: the naming convention names indexes after"
 					+ " columns, not expressions");
+		assertThatNullPointerException().isThrownBy(() -> this.op.createIndex("ix_t_a", "t", (String) null))
+			.withMessage("An index column or expression must not be null");
+		assertThatNullPointerException()
+			.isThrownBy(() -> this.op.createIndex("ix_t_a", "t", (index) -> index.on("a").include("b", null)))
+			.withMessage("An index column or expression must not be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> QualifiedName.parse("a.b.c"))
 			.withMessage("Name 'a.b.c' is not of the form 'name' or 'schema.name'");
 	}
