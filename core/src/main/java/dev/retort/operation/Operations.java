@@ -69,7 +69,10 @@ public class Operations {
 		return invoke(new CreateTable(table, columns, all, null));
 	}
 
-	/** {@code op.dropTable("coffee_logs")}: {@code DROP TABLE coffee_logs}. */
+	/**
+	 * {@code op.dropTable("coffee_logs")}: {@code DROP TABLE coffee_logs}. For {@code IF EXISTS}
+	 * or {@code CASCADE}: {@code op.invoke(new DropTable("coffee_logs", true, true, null))}.
+	 */
 	public Operations dropTable(String table) {
 		return invoke(new DropTable(table, false, false, null));
 	}
@@ -100,7 +103,11 @@ public class Operations {
 		return this;
 	}
 
-	/** {@code op.dropColumn("coffee_logs", "user_id")}: {@code ALTER TABLE coffee_logs DROP COLUMN user_id}. */
+	/**
+	 * {@code op.dropColumn("coffee_logs", "user_id")}: {@code ALTER TABLE coffee_logs DROP COLUMN user_id}.
+	 * For {@code IF EXISTS} or {@code CASCADE}:
+	 * {@code op.invoke(new DropColumn("coffee_logs", "user_id", true, true, null))}.
+	 */
 	public Operations dropColumn(String table, String column) {
 		return invoke(new DropColumn(table, column, false, false, null));
 	}

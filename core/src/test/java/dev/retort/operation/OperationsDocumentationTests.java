@@ -48,6 +48,11 @@ class OperationsDocumentationTests {
 							column("user_id", BIGINT).notNull().references("users", "id"),
 							column("coffee_type", TEXT).comment("espresso, latte, ..."))),
 			new Example("op.dropTable(\"coffee_logs\");", (op) -> op.dropTable("coffee_logs")),
+			new Example("""
+					op.invoke(new DropTable("coffee_logs", true, true, null));
+					op.invoke(new DropColumn("users", "team_id", true, true, null));""",
+					(op) -> op.invoke(new DropTable("coffee_logs", true, true, null))
+						.invoke(new DropColumn("users", "team_id", true, true, null))),
 			new Example("op.renameTable(\"coffee_logs\", \"beverage_logs\");",
 					(op) -> op.renameTable("coffee_logs", "beverage_logs")),
 			new Example("op.addColumn(\"coffee_logs\", column(\"user_id\", INTEGER).nullable());",
