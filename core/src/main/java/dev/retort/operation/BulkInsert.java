@@ -14,8 +14,9 @@ import java.util.TreeSet;
  * written into the SQL; offline they are rendered as quoted literals. Every row names the same
  * columns; the columns are inserted in alphabetical order so that a script is the same on every
  * run. Values may be {@code null}, numbers, booleans, strings, {@code java.time} values,
- * {@link java.util.UUID}, {@code byte[]}, and for an array column a {@code List} or Java array of
- * those ({@code List.of("a", "b")}, {@code new int[] {1, 2}}).
+ * {@link java.util.UUID}, {@code byte[]}, for an array column a {@code List} or Java array of
+ * those ({@code List.of("a", "b")}, {@code new int[] {1, 2}}), and for a {@code json} or
+ * {@code jsonb} column a {@code Map}, written as JSON.
  *
  * @param table the table, optionally schema-qualified
  * @param rows the rows, each a map from column name to value

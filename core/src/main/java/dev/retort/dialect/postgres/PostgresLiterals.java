@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -70,6 +71,9 @@ public final class PostgresLiterals {
 		if (isArray(value)) {
 			return string(arrayText(value));
 		}
+		if (value instanceof Map<?, ?> map) {
+			return string(jsonText(map));
+		}
 		// A point in time is typed, as the timestamptz parameter online is: a timestamp or date column
 		// then takes it in the session's time zone, where an untyped literal would drop its offset.
 		if (value instanceof Instant instant) {
@@ -91,7 +95,7 @@ public final class PostgresLiterals {
 		}
 		throw new IllegalArgumentException("A value of type " + value.getClass().getName()
 				+ " cannot be written as a SQL literal; use a String, number, boolean, java.time value, UUID, byte[],"
-				+ " or a List or array of those");
+				+ " a List or array of those, or a Map (JSON)");
 	}
 
 	/** Whether {@code value} is written as a PostgreSQL array: a {@code List} or a Java array other than {@code byte[]}. */
@@ -105,9 +109,7 @@ public final class PostgresLiterals {
 	 * whatever array type the column has, as a string becomes a {@code uuid} or {@code jsonb}.
 	 */
 	static String arrayText(Object array) {
-		List<?> elements = (array instanceof List<?> list) ? list : IntStream.range(0, Array.getLength(array))
-			.mapToObj((i) -> Array.get(array, i))
-			.toList();
+		List<?> elements = elements(array);
 		StringBuilder text = new StringBuilder("{");
 		for (int i = 0; i < elements.size(); i++) {
 			if (i > 0) {
@@ -127,6 +129,84 @@ public final class PostgresLiterals {
 			}
 		}
 		return text.append('}').toString();
+	}
+
+	/**
+	 * A {@code Map} as JSON text, for a {@code json} or {@code jsonb} column (Alembic's dict for a
+	 * JSON column): nested maps are objects, lists and Java arrays are arrays, numbers and
+	 * booleans bare, anything else a string ({@code UUID}, {@code java.time} values).
+	 */
+	static String jsonText(Map<?, ?> map) {
+		StringBuilder json = new StringBuilder();
+		json(json, map);
+		return json.toString();
+	}
+
+	private static void json(StringBuilder json, Object value) {
+		if (value == null) {
+			json.append("null");
+		}
+		else if (value instanceof Map<?, ?> map) {
+			json.append('{');
+			boolean first = true;
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				json.append(first ? "" : ", ");
+				first = false;
+				jsonString(json, String.valueOf(entry.getKey()));
+				json.append(": ");
+				json(json, entry.getValue());
+			}
+			json.append('}');
+		}
+		else if (isArray(value)) {
+			List<?> elements = elements(value);
+			json.append('[');
+			for (int i = 0; i < elements.size(); i++) {
+				json.append((i > 0) ? ", " : "");
+				json(json, elements.get(i));
+			}
+			json.append(']');
+		}
+		else if (value instanceof Boolean) {
+			json.append(value);
+		}
+		else if (value instanceof Number number) {
+			String literal = value(number);
+			if (literal.startsWith("'")) {
+				throw new IllegalArgumentException("JSON has no number " + number + ": write it as a string or null");
+			}
+			json.append(literal);
+		}
+		else {
+			jsonString(json, elementText(value));
+		}
+	}
+
+	private static void jsonString(StringBuilder json, String text) {
+		json.append('"');
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				case '\n' -> json.append("\\n");
+				case '\r' -> json.append("\\r");
+				case '\t' -> json.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						json.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		json.append('"');
+	}
+
+	private static List<?> elements(Object array) {
+		return (array instanceof List<?> list) ? list
+				: IntStream.range(0, Array.getLength(array)).mapToObj((i) -> Array.get(array, i)).toList();
 	}
 
 	/** An array element as PostgreSQL reads it, before the array's own quoting. */
@@ -152,7 +232,7 @@ public final class PostgresLiterals {
 				|| element instanceof OffsetTime || element instanceof Duration) {
 			return element.toString();
 		}
-		throw new IllegalArgumentException("An array element of type " + element.getClass().getName()
+		throw new IllegalArgumentException("A value of type " + element.getClass().getName() + " in an array or Map"
 				+ " cannot be written as a SQL literal; use a String, number, boolean, java.time value, UUID or byte[]");
 	}
 

@@ -124,6 +124,9 @@ public final class PostgresOperationRunner {
 		else if (value instanceof Enum<?> constant) {
 			statement.setObject(index, constant.name(), Types.OTHER);
 		}
+		else if (value instanceof Map<?, ?> map) {
+			statement.setObject(index, PostgresLiterals.jsonText(map), Types.OTHER);
+		}
 		else if (PostgresLiterals.isArray(value)) {
 			// Untyped, like a string: PostgreSQL reads it as the column's array type (text[], uuid[], …).
 			statement.setObject(index, PostgresLiterals.arrayText(value), Types.OTHER);

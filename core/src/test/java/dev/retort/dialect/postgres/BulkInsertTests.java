@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +128,36 @@ class BulkInsertTests {
 	}
 
 	@Test
+	void aMapIsInsertedAsJsonOnlineAndOffline(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE settings (id integer PRIMARY KEY, doc jsonb, raw json)");
+		Map<String, Object> nested = new LinkedHashMap<>();
+		nested.put("name", "it's \"quoted\" \\ and\ttabbed");
+		nested.put("count", 3);
+		nested.put("ratio", new BigDecimal("0.50"));
+		nested.put("on", true);
+		nested.put("none", null);
+		nested.put("tags", List.of("a", 1, false));
+		nested.put("id", UUID.fromString("6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b"));
+		nested.put("inner", Map.of("x", new int[] { 1, 2 }));
+		BulkInsert insert = new BulkInsert("settings", List.of(Map.of("id", 1, "doc", nested, "raw", Map.of())));
+		String read = "SELECT id || ' ' || doc::text || ' ' || raw::text FROM settings";
+		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
+			executor.execute(insert);
+		}
+		List<String> online = db.queryStrings(read);
+		db.execute("TRUNCATE settings");
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (String sql : new PostgresRenderer().render(insert).statements()) {
+				statement.execute(sql);
+			}
+		}
+		assertThat(db.queryStrings(read)).isEqualTo(online)
+			.containsExactly("1 {\"id\": \"6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b\", \"on\": true, \"name\":"
+					+ " \"it's \\\"quoted\\\" \\\\ and\\ttabbed\", \"none\": null, \"tags\": [\"a\", 1, false],"
+					+ " \"count\": 3, \"inner\": {\"x\": [1, 2]}, \"ratio\": 0.50} {}");
+	}
+
+	@Test
 	void manyRowsAreInsertedInBatches(TestDatabase db) throws SQLException {
 		db.execute("CREATE TABLE numbers (n integer PRIMARY KEY, label text)");
 		List<Map<String, Object>> rows = new ArrayList<>();
@@ -146,7 +177,7 @@ class BulkInsertTests {
 				Optional.of(1))));
 		assertThatIllegalArgumentException().isThrownBy(() -> new PostgresRenderer().render(insert))
 			.withMessage("A value of type java.util.Optional cannot be written as a SQL literal;"
-					+ " use a String, number, boolean, java.time value, UUID, byte[], or a List or array of those");
+					+ " use a String, number, boolean, java.time value, UUID, byte[], a List or array of those, or a Map (JSON)");
 	}
 
 	private static List<Map<String, Object>> rows() {
