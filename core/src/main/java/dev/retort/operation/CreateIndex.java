@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * {@code CREATE INDEX}. Each element of {@code columns} is a column name, quoted as needed, or
  * anything else (an expression such as {@code "lower(email)"}, or {@code "created_at DESC"}),
- * rendered as written. A column whose name needs quotes is given with its quotes.
+ * rendered as written. {@code UserId} and {@code order} are quoted for you; a name that does not
+ * read as one ({@code my col}) is given with its quotes. {@code include} takes plain column names.
  *
  * <p>{@code concurrently} builds the index without blocking writes, but cannot run inside a
  * transaction: the revision must be {@code transactional = false}.

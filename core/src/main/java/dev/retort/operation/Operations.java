@@ -132,7 +132,8 @@ public class Operations {
 
 	/**
 	 * {@code op.createIndex("ix_coffee_logs_user_id", "coffee_logs", "user_id")}:
-	 * {@code CREATE INDEX ix_coffee_logs_user_id ON coffee_logs (user_id)}.
+	 * {@code CREATE INDEX ix_coffee_logs_user_id ON coffee_logs (user_id)}. A column name is quoted
+	 * as needed ({@code "UserId"}); anything else ({@code "lower(email)"}) is written as given.
 	 */
 	public Operations createIndex(String name, String table, String... columns) {
 		return createIndex(name, table, (index) -> index.on(columns));
