@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
@@ -87,7 +88,7 @@ public final class PostgresLiterals {
 		}
 		if (value instanceof CharSequence || value instanceof Character || value instanceof UUID
 				|| value instanceof LocalDate || value instanceof LocalDateTime || value instanceof LocalTime
-				|| value instanceof OffsetTime || value instanceof Duration) {
+				|| value instanceof OffsetTime || value instanceof Duration || value instanceof Period) {
 			return string(value.toString());
 		}
 		if (value instanceof Enum<?> constant) {
@@ -229,7 +230,7 @@ public final class PostgresLiterals {
 		if (element instanceof Boolean || element instanceof Number || element instanceof CharSequence
 				|| element instanceof Character || element instanceof UUID || element instanceof LocalDate
 				|| element instanceof LocalDateTime || element instanceof LocalTime || element instanceof OffsetDateTime
-				|| element instanceof OffsetTime || element instanceof Duration) {
+				|| element instanceof OffsetTime || element instanceof Duration || element instanceof Period) {
 			return element.toString();
 		}
 		throw new IllegalArgumentException("A value of type " + element.getClass().getName() + " in an array or Map"

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -118,7 +119,8 @@ public final class PostgresOperationRunner {
 		else if (value instanceof ZonedDateTime zoned) {
 			statement.setObject(index, zoned.toOffsetDateTime());
 		}
-		else if (value instanceof CharSequence || value instanceof Character || value instanceof Duration) {
+		else if (value instanceof CharSequence || value instanceof Character || value instanceof Duration
+				|| value instanceof Period) {
 			statement.setObject(index, value.toString(), Types.OTHER);
 		}
 		else if (value instanceof Enum<?> constant) {

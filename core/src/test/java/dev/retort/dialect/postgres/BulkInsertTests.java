@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,6 +156,23 @@ class BulkInsertTests {
 			.containsExactly("1 {\"id\": \"6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b\", \"on\": true, \"name\":"
 					+ " \"it's \\\"quoted\\\" \\\\ and\\ttabbed\", \"none\": null, \"tags\": [\"a\", 1, false],"
 					+ " \"count\": 3, \"inner\": {\"x\": [1, 2]}, \"ratio\": 0.50} {}");
+	}
+
+	@Test
+	void aPeriodIsAnIntervalOnlineAndOffline(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE plans (id integer PRIMARY KEY, term interval)");
+		BulkInsert insert = new BulkInsert("plans", List.of(Map.of("id", 1, "term", Period.of(1, 2, 3))));
+		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
+			executor.execute(insert);
+		}
+		assertThat(db.queryStrings("SELECT term::text FROM plans")).containsExactly("1 year 2 mons 3 days");
+		db.execute("TRUNCATE plans");
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (String sql : new PostgresRenderer().render(insert).statements()) {
+				statement.execute(sql);
+			}
+		}
+		assertThat(db.queryStrings("SELECT term::text FROM plans")).containsExactly("1 year 2 mons 3 days");
 	}
 
 	@Test
