@@ -14,6 +14,7 @@ import dev.retort.revision.UnknownRevisionException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.MigrationLock;
+import dev.retort.runtime.MigrationRunner;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,10 +71,13 @@ final class OnlineMigration {
 					state = DatabaseState.read(database, graph);
 				}
 				Plan plan = validatedPlan(planner, graph, state, command);
+				MigrationRunner runner = this.context.runner(database.sink(), database.names());
+				// A refusal says "Nothing was run": it must come before the schema and tables are created.
+				runner.requireRunnable(plan);
 				if (!state.versionTableExists() || !state.historyTableExists()) {
 					database.createTables(this.context.createSchema());
 				}
-				steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(plan)));
+				steps.addAll(CommandContext.results(runner.run(plan)));
 				return new MigrationResult(from, headsAfter(plan, state), steps);
 			}
 			finally {

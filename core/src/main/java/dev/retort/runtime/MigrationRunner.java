@@ -94,6 +94,18 @@ public final class MigrationRunner {
 		this.listener = (listener != null) ? listener : RunListener.NONE;
 	}
 
+	/**
+	 * Throws when the plan cannot run whole (a file that cannot be split, a revision that must
+	 * run outside the one transaction of the run), before anything is sent: a caller that
+	 * creates the version tables first asks this before it does, so a refused run leaves the
+	 * database untouched.
+	 */
+	public void requireRunnable(Plan plan) {
+		if (!plan.isEmpty()) {
+			PlanChecks.requireRunnable(plan, this.scripts, this.mode);
+		}
+	}
+
 	/** Runs every step of the plan; returns what ran. */
 	public List<AppliedStep> run(Plan plan) {
 		List<AppliedStep> results = new ArrayList<>();

@@ -163,6 +163,21 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
+	void transactionModeAllRefusesANonTransactionalRevisionBeforeCreatingAnything(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = twoRevisions(dir);
+		files.write("aaaa00000003", "aaaa00000002", "", false, "CREATE INDEX CONCURRENTLY ix_coffee ON coffee (id);",
+				"DROP INDEX CONCURRENTLY ix_coffee;");
+		RetortException refusal = catchThrowableOfType(RetortException.class,
+				() -> configure(db, files).schema("app").transactionMode(TransactionMode.ALL).load().upgrade("heads"));
+		// The message says "Nothing was run": the database must look as if Retort never came.
+		assertThat(refusal.getMessage()).contains("must run outside a transaction").contains("Nothing was run");
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_namespace WHERE nspname = 'app'")).containsExactly("0");
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_class WHERE relname IN ('retort_version', 'retort_history')"))
+			.containsExactly("0");
+	}
+
+	@Test
 	void statementTimeoutStopsALongStatement(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = twoRevisions(dir);
 		files.write("aaaa00000003", "aaaa00000002", "SELECT pg_sleep(5);", "SELECT 1;");
