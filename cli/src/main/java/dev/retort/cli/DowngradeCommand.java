@@ -35,10 +35,12 @@ final class DowngradeCommand extends RetortCommand {
 		if (this.sql) {
 			refuseJsonWithSql();
 			if (!this.target.contains(":")) {
-				// 'head' as FROM: an id from the docs' project would name nothing in the user's.
+				// 'head' as FROM: an id from the docs' project would name nothing in the user's. With
+				// several heads 'head' is itself an error, so the advice names them all.
+				boolean severalHeads = retort().graph().heads().size() > 1;
 				throw usage("'downgrade --sql' needs FROM:TO: 'retort downgrade current:" + this.target + " --sql'"
-						+ " starts where the database stands (it is only read), 'head:" + this.target + "' at the"
-						+ " head, without a database.");
+						+ " starts where the database stands (it is only read), '" + (severalHeads ? "heads:" : "head:")
+						+ this.target + "' at the " + (severalHeads ? "heads" : "head") + ", without a database.");
 			}
 			return printSql(retort().downgradeSql(this.target));
 		}

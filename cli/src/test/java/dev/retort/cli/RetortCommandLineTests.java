@@ -3,6 +3,7 @@ package dev.retort.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,22 @@ class RetortCommandLineTests {
 		assertThat(result.err()).contains("ERROR: 'downgrade --sql' needs FROM:TO: 'retort downgrade"
 				+ " current:ae1027a6acf3 --sql' starts where the database stands (it is only read), 'head:ae1027a6acf3'"
 				+ " at the head, without a database.");
+	}
+
+	@Test
+	void offlineDowngradeWithSeveralHeadsAdvisesARangeFromThemAll() throws IOException {
+		Path revisions = Files.createDirectories(this.directory.resolve("db/revisions"));
+		for (String id : List.of("aaaa00000001", "bbbb00000001")) {
+			Files.writeString(revisions.resolve(id + "_base.sql"), "-- base " + id + "\n--\n-- Revision ID: " + id
+					+ "\n-- Revises:\n\n-- +upgrade\nSELECT 1;\n\n-- +downgrade\nSELECT 1;\n");
+		}
+		CliRun.Result result = CliRun.in(this.directory).run("downgrade", "base", "--sql", "--location", "db/revisions");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		// 'head:base' would only fail again with "Multiple heads are present".
+		assertThat(result.err()).contains("'heads:base' at the heads, without a database.");
+		CliRun.Result advised = CliRun.in(this.directory).run("downgrade", "heads:base", "--sql", "--location",
+				"db/revisions");
+		assertThat(advised.exitCode()).as(advised.toString()).isZero();
 	}
 
 	@Test
