@@ -9,6 +9,7 @@ import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.ScriptSqlSink;
+import dev.retort.runtime.ScriptStartGuard;
 import dev.retort.runtime.TableNames;
 
 /**
@@ -16,7 +17,8 @@ import dev.retort.runtime.TableNames;
  * else from the database when one is configured, else base), plan, and run the plan through a
  * {@link ScriptSqlSink} with the same runner an online run uses. The script always starts with
  * the idempotent {@code CREATE TABLE IF NOT EXISTS} of both tables, so it runs on a fresh
- * database and on a migrated one alike.
+ * database and on a migrated one alike; one that starts above base then checks that the version
+ * table holds its start ({@link ScriptStartGuard}).
  */
 final class OfflineMigration {
 
@@ -101,6 +103,11 @@ final class OfflineMigration {
 			sink.execute(statement);
 		}
 		sink.commit();
+		if (!plan.isEmpty() && !plan.fromHeads().isEmpty()) {
+			sink.comment("Stops here, before anything runs, unless " + names.qualifiedVersionTable() + " holds "
+					+ describe(plan.fromHeads()) + " (as the online run checks each row it moves)");
+			sink.execute(ScriptStartGuard.statement(names, plan.fromHeads()));
+		}
 		this.context.runner(sink, names).run(plan);
 		return new OfflineScript(sink.script());
 	}

@@ -130,6 +130,31 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptStopsBeforeAnythingWhenTheDatabaseIsNotWhereItStarts(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		retort(db, files).load().upgrade("b00000000002");
+		Retort withoutDatabase = Retort.configure().locations(files.location()).load();
+		// Nothing in a stamp fails on its own: run twice, or on a database elsewhere, its UPDATE
+		// would match no row and the history would record a move the version table never made.
+		String script = withoutDatabase.stampSql(List.of("b00000000002:c10000000003")).sql();
+		runLikePsql(db, script);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("c10000000003");
+		List<String> history = db.queryStrings("SELECT revision || ' ' || operation FROM retort_history ORDER BY id");
+
+		Exception again = catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script));
+		assertThat(again).as("the second run").isNotNull();
+		assertThat(again.getMessage()).contains("Retort: this script starts where retort_version holds b00000000002,"
+				+ " but it holds c10000000003. Nothing of it was run:");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("c10000000003");
+		assertThat(db.queryStrings("SELECT revision || ' ' || operation FROM retort_history ORDER BY id"))
+			.isEqualTo(history);
+
+		// Started from base, there is no row to expect: the script of a new branch runs beside the others.
+		assertThat(withoutDatabase.upgradeSql("a00000000001").sql()).doesNotContain("Retort: this script starts where");
+	}
+
+	@Test
 	void anUnreachableDatabaseSaysHowToWriteTheScriptWithoutIt(@TempDir Path dir) {
 		Retort retort = Retort.configure()
 			.url("jdbc:postgresql://127.0.0.1:1/nowhere")

@@ -1,0 +1,38 @@
+package dev.retort.runtime;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The first statement of an offline script that starts above base: it stops the script, before
+ * any revision runs, when the version table does not hold the rows the script starts from. Online,
+ * every {@code UPDATE}/{@code DELETE} of the version table must touch its one row (the guard of
+ * {@link Bookkeeping}); a script cannot count rows, and without this check one run twice, or on a
+ * database that moved since it was written, would match no row and record in the history a step
+ * the version table never made. A script that starts at base expects no row: it may add a
+ * branch beside the ones the database holds, as online.
+ */
+public final class ScriptStartGuard {
+
+	private ScriptStartGuard() {
+	}
+
+	/** The check that {@code names}' version table holds every one of {@code heads}. */
+	public static String statement(TableNames names, List<String> heads) {
+		String table = names.qualifiedVersionTable();
+		String expected = heads.stream().map(Sql::literal).collect(Collectors.joining(", "));
+		String message = "Retort: this script starts where " + table + " holds " + String.join(", ", heads)
+				+ ", but it holds ";
+		String advice = ". Nothing of it was run: it ran already, or the database moved since the script was written."
+				+ " 'retort current' shows where it stands; write the script again from there ('current' as FROM).";
+		return "DO $retort$\nBEGIN\n"
+				+ "    IF (SELECT count(*) FROM " + table + " WHERE version_num IN (" + expected + ")) <> "
+				+ heads.size() + " THEN\n"
+				+ "        RAISE EXCEPTION USING MESSAGE = " + Sql.literal(message) + "\n"
+				+ "            || coalesce((SELECT string_agg(version_num, ', ' ORDER BY version_num) FROM " + table
+				+ "), 'no row')\n"
+				+ "            || " + Sql.literal(advice) + ";\n"
+				+ "    END IF;\nEND\n$retort$";
+	}
+
+}
