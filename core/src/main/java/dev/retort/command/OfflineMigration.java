@@ -64,6 +64,10 @@ final class OfflineMigration {
 						+ String.join(", ", state.unknown()) + ", which no revision file declares: a script cannot"
 						+ " start there. Give the start explicitly as FROM:TO.");
 			}
+			if (this.context.config().validateChecksums()) {
+				// The online run refuses an applied revision edited since; its script must not run it instead.
+				state.validateChecksums(graph);
+			}
 			return state.known();
 		}
 	}

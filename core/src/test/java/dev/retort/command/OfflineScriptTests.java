@@ -155,6 +155,30 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptReadFromTheDatabaseRefusesAnAppliedRevisionThatChangedAsOnline(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		retort(db, files).load().upgrade("b00000000002");
+		java.nio.file.Path applied = files.write("a00000000001", null,
+				"CREATE TABLE users (id int PRIMARY KEY, name text, edited text);", "DROP TABLE users;");
+		Retort edited = retort(db, files).load();
+		RetortException online = catchThrowableOfType(RetortException.class, () -> edited.upgrade("heads"));
+		assertThat(online.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
+		// The script is what the online run would do: it refuses alike, from the database's rows or 'current'.
+		for (String target : List.of("heads", "current:heads")) {
+			RetortException offline = catchThrowableOfType(RetortException.class, () -> edited.upgradeSql(target));
+			assertThat(offline).as(target).isNotNull();
+			assertThat(offline.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
+			assertThat(offline.getMessage()).isEqualTo(online.getMessage()).contains(applied.toString());
+		}
+		// An explicit start reads no database, so there is nothing to compare with, as in Alembic.
+		assertThat(edited.upgradeSql("b00000000002:heads").sql()).contains("-- Running upgrade b00000000002 ->");
+		assertThat(Retort.configure().locations(files.location()).validateChecksums(false).url(db.jdbcUrl())
+			.user(db.user()).password(db.password()).load().upgradeSql("heads").sql())
+			.contains("-- Running upgrade b00000000002 ->");
+	}
+
+	@Test
 	void anUnreachableDatabaseSaysHowToWriteTheScriptWithoutIt(@TempDir Path dir) {
 		Retort retort = Retort.configure()
 			.url("jdbc:postgresql://127.0.0.1:1/nowhere")
