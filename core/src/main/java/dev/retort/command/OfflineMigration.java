@@ -90,12 +90,37 @@ final class OfflineMigration {
 		}
 	}
 
+	/**
+	 * The stamp of {@code retort.baseline} that an online upgrade runs first on this database (a
+	 * schema that holds tables and that Retort never migrated), or {@code null}: the script of an
+	 * upgrade that starts where the database stands must do the same, not build the schema again.
+	 */
+	Plan baselineStamp() {
+		String baseline = this.context.config().baseline();
+		if (baseline == null || !this.context.connections().configured()) {
+			return null;
+		}
+		RevisionGraph graph = this.context.graph();
+		try (Database database = openForStart(false)) {
+			DatabaseState state = DatabaseState.read(database, graph);
+			if (!state.neverMigrated() || !database.schemaHasOtherTables()) {
+				return null;
+			}
+			return graph.stamp(List.of(), List.of(baseline), false);
+		}
+	}
+
 	/** The script of a plan. */
 	OfflineScript render(Plan plan, String command) {
+		return render(null, plan, command);
+	}
+
+	/** The script of {@code first} (may be {@code null}), then of {@code plan}. */
+	OfflineScript render(Plan first, Plan plan, String command) {
 		TableNames names = this.context.offlineNames();
 		ScriptSqlSink sink = new ScriptSqlSink();
-		sink.comment("Retort " + command + " (offline): " + describe(plan.fromHeads()) + " -> "
-				+ describe(plan.toHeads()));
+		List<String> from = (first != null) ? first.fromHeads() : plan.fromHeads();
+		sink.comment("Retort " + command + " (offline): " + describe(from) + " -> " + describe(plan.toHeads()));
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {
 				sink.execute(Database.createSql(names, true).get(0));
@@ -107,10 +132,13 @@ final class OfflineMigration {
 			sink.execute(statement);
 		}
 		sink.commit();
-		if (!plan.isEmpty() && !plan.fromHeads().isEmpty()) {
+		if (!plan.isEmpty() && !from.isEmpty()) {
 			sink.comment("Stops here, before anything runs, unless " + names.qualifiedVersionTable() + " holds "
-					+ describe(plan.fromHeads()) + " (as the online run checks each row it moves)");
-			sink.execute(ScriptStartGuard.statement(names, plan.fromHeads()));
+					+ describe(from) + " (as the online run checks each row it moves)");
+			sink.execute(ScriptStartGuard.statement(names, from));
+		}
+		if (first != null) {
+			this.context.runner(sink, names).run(first);
 		}
 		this.context.runner(sink, names).run(plan);
 		return new OfflineScript(sink.script());

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 
 /** {@code retort upgrade [REV] [--sql]}: apply revisions up to a target (default {@code heads}). */
@@ -28,8 +29,11 @@ public final class UpgradeCommand {
 		OfflineMigration offline = new OfflineMigration(this.context);
 		String[] range = OfflineMigration.splitRange(resolvedTarget);
 		String to = (range != null) ? target(range[1]) : resolvedTarget;
-		List<String> start = offline.startingHeads((range != null) ? range[0] : null);
-		return offline.render(this.context.graph().upgrade(start, to), "upgrade " + resolvedTarget);
+		String from = (range != null) ? range[0] : null;
+		// Where the database stands, as online: a schema built before Retort is stamped at the baseline first.
+		Plan baseline = (from == null || from.equals("current")) ? offline.baselineStamp() : null;
+		List<String> start = (baseline != null) ? baseline.toHeads() : offline.startingHeads(from);
+		return offline.render(baseline, this.context.graph().upgrade(start, to), "upgrade " + resolvedTarget);
 	}
 
 	private String target(String target) {

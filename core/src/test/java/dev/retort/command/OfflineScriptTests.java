@@ -179,6 +179,26 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aSchemaBuiltBeforeRetortIsStampedAtTheBaselineFirstAsOnline(TestDatabase online, TestDatabase offline,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		for (TestDatabase db : List.of(online, offline)) {
+			db.execute("CREATE TABLE users (id int PRIMARY KEY, name text)");
+		}
+		retort(online, files).baseline("a00000000001").load().upgrade("b00000000002");
+		String script = retort(offline, files).baseline("a00000000001").load().upgradeSql("b00000000002").sql();
+		// Not 'CREATE TABLE users' again, which psql would stop at: the table is what the baseline describes.
+		assertThat(script).contains("-- Running stamp base -> a00000000001")
+			.doesNotContain("CREATE TABLE users");
+		runLikePsql(offline, script);
+		String history = "SELECT revision || ' ' || operation || ' ' || from_heads::text || ' ' || to_heads::text"
+				+ " FROM retort_history ORDER BY id";
+		assertThat(offline.queryStrings(history)).isEqualTo(online.queryStrings(history)).hasSize(2);
+		assertThat(offline.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+		assertThat(offline.queryStrings(COLUMNS)).isEqualTo(online.queryStrings(COLUMNS));
+	}
+
+	@Test
 	void anUnreachableDatabaseSaysHowToWriteTheScriptWithoutIt(@TempDir Path dir) {
 		Retort retort = Retort.configure()
 			.url("jdbc:postgresql://127.0.0.1:1/nowhere")
