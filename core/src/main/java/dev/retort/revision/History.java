@@ -6,7 +6,8 @@ import java.util.BitSet;
  * Revisions of a history range {@code [start]:[end]}, newest first, as Alembic's
  * {@code walk_revisions}: {@code start} defaults to {@code base}, {@code end} to
  * {@code heads}; either may be {@code current}; a relative start ({@code -3}) counts down from
- * the end and a relative end ({@code +2}) counts up from the start, neither asserting its
+ * each revision of the end (so {@code -3:current} on two branches shows both) and a relative end
+ * ({@code +2}) counts up from the start, neither asserting its
  * length; start and end must lie on one line of descent.
  */
 final class History {
@@ -23,7 +24,9 @@ final class History {
 	int[] range(String range, int[] current) {
 		String wanted = (range == null || range.isBlank()) ? ":" : range.trim();
 		int colon = wanted.indexOf(':');
-		if (colon < 0) {
+		// A second colon ('a:b:c', '::') would otherwise be read as part of a revision id and
+		// reported as an unknown revision, hiding what is wrong: the shape of the range.
+		if (colon < 0 || wanted.indexOf(':', colon + 1) >= 0) {
 			throw new InvalidTargetException(wanted, "History range '" + wanted
 					+ "' requires [start]:[end], [start]:, or :[end] (for example 'base:heads' or '-3:current').");
 		}
@@ -35,7 +38,14 @@ final class History {
 		int[] lower = relativeStart ? GraphIndex.NONE : positions(start, current);
 		int[] upper = "current".equals(end) ? current : this.resolver.upgradeTargets(lower, end, false);
 		if (relativeStart) {
-			lower = belowEnd(upper, start);
+			// '-3:current' with several current revisions: the last three of each line, not of the
+			// first line only (as Alembic's get_revisions walks down from every head).
+			BitSet needs = new BitSet();
+			for (int revision : upper) {
+				int[] one = { revision };
+				needs.or(between(belowEnd(one, start), one));
+			}
+			return TopologicalOrder.topDown(this.graph, needs, upper);
 		}
 		BitSet required = this.graph.ancestors(upper, true);
 		for (int revision : lower) {
@@ -45,7 +55,12 @@ final class History {
 						+ this.graph.id(revision) + " is not below " + describe(upper) + ".");
 			}
 		}
-		BitSet needs = (BitSet) required.clone();
+		return TopologicalOrder.topDown(this.graph, between(lower, upper), upper);
+	}
+
+	/** Alembic's inclusive {@code _collect_upgrade_revisions(upper, lower)} without implicit base. */
+	private BitSet between(int[] lower, int[] upper) {
+		BitSet needs = this.graph.ancestors(upper, true);
 		needs.andNot(this.graph.ancestors(lower, true));
 		for (int revision : lower) {
 			needs.set(revision);
@@ -53,7 +68,7 @@ final class History {
 		if (lower.length > 0) {
 			needs.and(this.graph.descendants(lower, false));
 		}
-		return TopologicalOrder.topDown(this.graph, needs, upper);
+		return needs;
 	}
 
 	private int[] positions(String symbol, int[] current) {

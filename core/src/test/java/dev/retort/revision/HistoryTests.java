@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static dev.retort.revision.Graphs.heads;
 import static dev.retort.revision.Graphs.ids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** History ranges, as Alembic's {@code history -r}: newest first, {@code current}, relative ends. */
 class HistoryTests {
@@ -28,6 +29,21 @@ class HistoryTests {
 		assertThat(ids(this.graph.history("-2:d1", heads()))).containsExactly("d1", "c1", "b");
 		assertThat(ids(this.graph.history("-9:d1", heads()))).containsExactly("d1", "c1", "b", "a");
 		assertThat(ids(this.graph.history("c1:+5", heads()))).containsExactly("d1", "c1");
+	}
+
+	@Test
+	void aRelativeStartCountsDownOnEveryLineOfTheEnd() {
+		assertThat(ids(this.graph.history("-1:current", heads("d1", "d2")))).containsExactlyInAnyOrder("d1", "c1", "d2", "c2");
+		assertThat(ids(this.graph.history("-1:heads", heads()))).containsExactlyInAnyOrder("d1", "c1", "d2", "c2");
+		assertThat(ids(this.graph.history("-9:current", heads("d1", "c2")))).containsExactlyInAnyOrder("d1", "c1", "c2", "b", "a");
+	}
+
+	@Test
+	void aRangeWithMoreThanOneColonIsMalformed() {
+		assertThatThrownBy(() -> this.graph.history("b:c1:d1", heads())).isInstanceOf(InvalidTargetException.class)
+			.hasMessage("History range 'b:c1:d1' requires [start]:[end], [start]:, or :[end] (for example 'base:heads' or '-3:current').");
+		assertThatThrownBy(() -> this.graph.history("::", heads())).isInstanceOf(InvalidTargetException.class)
+			.hasMessageStartingWith("History range '::' requires [start]:[end]");
 	}
 
 	@Test
