@@ -77,7 +77,9 @@ final class RevisionText {
 	static String entry(RevisionInfo revision, RevisionGraph graph, boolean current) {
 		List<String> children = graph.children(revision.revision());
 		StringBuilder text = new StringBuilder();
-		text.append("Rev: ").append(revision.revision()).append(markers(revision, current, graph)).append('\n');
+		// Alembic's log_entry puts (current) last, after the tree markers, unlike the one-line form.
+		text.append("Rev: ").append(revision.revision()).append(markers(revision, false, graph))
+			.append(current ? " (current)" : "").append('\n');
 		text.append(revision.isMerge() ? "Merges: " : "Parent: ").append(parents(revision.revises())).append('\n');
 		if (!revision.dependsOn().isEmpty()) {
 			text.append("Also depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');

@@ -63,6 +63,19 @@ class RevisionTextTests {
 	}
 
 	@Test
+	void verboseEntryMarksTheCurrentRevisionLastAsAlembicsLogEntry() {
+		// Alembic's log_entry: 'Rev: X (head) (branchpoint) (mergepoint) (current)', unlike its one-line
+		// form, which puts (current) right after (head).
+		RevisionInfo merge = new RevisionInfo("c0ffee000001", List.of("aaaa", "bbbb"), List.of(), List.of(), "merge",
+				null, "m.sql", "sql", true, true, true, false, false, true, null, null);
+		RevisionGraph graph = RevisionGraph.of(List.of(Revision.of("aaaa"), Revision.of("bbbb"),
+				Revision.of("c0ffee000001", "aaaa", "bbbb")));
+		assertThat(RevisionText.entry(merge, graph, true)).startsWith("Rev: c0ffee000001 (head) (mergepoint) (current)\n");
+		assertThat(RevisionText.historyLine(merge, true, graph))
+			.isEqualTo("aaaa, bbbb -> c0ffee000001 (head) (current) (mergepoint), merge");
+	}
+
+	@Test
 	void aHeadThatIsOnlyDependedOnIsAnEffectiveHeadAsInAlembic() {
 		// 3cf5 closes the billing branch; 5e8b only depends on it, so 5e8b's row implies it.
 		RevisionGraph graph = RevisionGraph.of(List.of(Revision.of("1975ea83b712"),
