@@ -36,7 +36,7 @@ final class CurrentCommand extends RetortCommand {
 				out().println(entry(retort, revision));
 			}
 			else {
-				out().println(revision + (graph.contains(revision) ? RevisionText.headMarker(revision, graph) : ""));
+				out().println(revision + (graph.contains(revision) ? treeMarkers(graph, revision) : ""));
 			}
 		}
 		if (result.current().isEmpty()) {
@@ -89,6 +89,12 @@ final class CurrentCommand extends RetortCommand {
 			}
 		}
 		return shown;
+	}
+
+	/** As Alembic's {@code current}: {@code (head)} or {@code (effective head)}, {@code (branchpoint)}, {@code (mergepoint)}. */
+	private static String treeMarkers(RevisionGraph graph, String revision) {
+		return RevisionText.headMarker(revision, graph) + (graph.isBranchPoint(revision) ? " (branchpoint)" : "")
+				+ (graph.get(revision).isMerge() ? " (mergepoint)" : "");
 	}
 
 	private static String entry(Retort retort, String revision) {

@@ -134,6 +134,19 @@ class CommandsTests {
 	}
 
 	@Test
+	void currentMarksBranchPointsAndMergePointsAsAlembicDoes(TestDatabase db) {
+		// Alembic's current prints each revision with its tree markers: 'ae10 (branchpoint)',
+		// 'c0ff (head) (mergepoint)'.
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "payments", "CREATE TABLE payments (id int);",
+				"DROP TABLE payments;");
+		cli(db).run("upgrade", "ae10");
+		assertThat(cli(db).run("current").out()).isEqualTo("ae1027a6acf3 (branchpoint)\n");
+		this.revisions.write("c0ffee000001", "1975ea83b712, 9c2d55e0aa41", "merge", "SELECT 1;", "SELECT 1;");
+		cli(db).run("upgrade");
+		assertThat(cli(db).run("current").out()).isEqualTo("c0ffee000001 (head) (mergepoint)\n");
+	}
+
+	@Test
 	void currentInJsonIsTheShapeOfTheSpec(TestDatabase db) {
 		cli(db).run("upgrade");
 		CliRun.Result result = cli(db).run("--format", "json", "current");

@@ -87,15 +87,15 @@ class MigrationGuideWorkflowTests {
 		assertThat(ok(cli.run("heads")).out()).isEqualTo(merge + " (head)\n");
 		CliRun.Result merged = ok(cli.run("upgrade", "head"));
 		assertThat(merged.err().lines()).hasSize(3);
-		assertThat(ok(cli.run("current")).out()).isEqualTo(merge + " (head)\n");
+		assertThat(ok(cli.run("current")).out()).isEqualTo(merge + " (head) (mergepoint)\n");
 		assertThat(ok(cli.run("history", "--graph")).out()).startsWith("*   " + merge + " (head) (mergepoint)")
 			.contains("|\\\n", "|/\n");
 
 		// alembic stamp: move the version without running anything
 		ok(cli.run("stamp", user));
-		assertThat(ok(cli.run("current")).out()).isEqualTo(user + "\n");
+		assertThat(ok(cli.run("current")).out()).isEqualTo(user + " (branchpoint)\n");
 		ok(cli.run("stamp", "heads"));
-		assertThat(ok(cli.run("current")).out()).isEqualTo(merge + " (head)\n");
+		assertThat(ok(cli.run("current")).out()).isEqualTo(merge + " (head) (mergepoint)\n");
 
 		// alembic upgrade head --sql, run on an empty database: the same version
 		CliRun offline = CliRun.in(this.project).env("DB_URL", empty.jdbcUrl()).env("DB_USER", empty.user())
@@ -107,7 +107,7 @@ class MigrationGuideWorkflowTests {
 		assertThat(empty.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = "
 				+ "'coffee_logs' ORDER BY column_name")).containsExactly("coffee_type", "id", "origin", "price",
 						"user_id");
-		assertThat(ok(offline.run("current")).out()).isEqualTo(merge + " (head)\n");
+		assertThat(ok(offline.run("current")).out()).isEqualTo(merge + " (head) (mergepoint)\n");
 		assertThat(ok(offline.run("validate")).out()).isEqualTo("No problems found.\n");
 	}
 
