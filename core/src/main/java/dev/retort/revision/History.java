@@ -1,5 +1,6 @@
 package dev.retort.revision;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -36,7 +37,7 @@ final class History {
 		end = end.isEmpty() ? "heads" : end;
 		boolean relativeStart = TargetResolver.isRelative(start) && start.startsWith("-");
 		int[] lower = relativeStart ? GraphIndex.NONE : positions(start, current);
-		int[] upper = "current".equals(end) ? current : this.resolver.upgradeTargets(lower, end, false);
+		int[] upper = onBranchOf(start, "current".equals(end) ? current : this.resolver.upgradeTargets(lower, end, false));
 		if (relativeStart) {
 			// '-3:current' with several current revisions: the last three of each line, not of the
 			// first line only (as Alembic's get_revisions walks down from every head).
@@ -69,6 +70,19 @@ final class History {
 			needs.and(this.graph.descendants(lower, false));
 		}
 		return needs;
+	}
+
+	/**
+	 * As Alembic's {@code _collect_upgrade_revisions}: a start {@code label@...} keeps only the ends
+	 * on that branch, so {@code -r billing@base:} lists the billing line, not every head's.
+	 */
+	private int[] onBranchOf(String start, int[] upper) {
+		int at = start.indexOf('@');
+		String branch = (at > 0) ? start.substring(0, at) : null;
+		if (branch == null || !this.graph.labelOwner.containsKey(branch)) {
+			return upper;
+		}
+		return Arrays.stream(upper).filter((revision) -> this.graph.labels.get(revision).contains(branch)).toArray();
 	}
 
 	private int[] positions(String symbol, int[] current) {

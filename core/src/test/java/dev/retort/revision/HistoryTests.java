@@ -47,6 +47,14 @@ class HistoryTests {
 	}
 
 	@Test
+	void aLabelledBaseKeepsToThatBranch() {
+		// Alembic's _collect_upgrade_revisions: a start 'label@...' keeps only the targets on that branch,
+		// so 'c1branch@base:' is the c1 line, not every head's.
+		assertThat(ids(this.graph.history("c1branch@base:", heads()))).containsExactly("d1", "c1", "b", "a");
+		assertThat(ids(this.graph.history("c2branch@base:heads", heads()))).containsExactly("d2", "c2", "b", "a");
+	}
+
+	@Test
 	void labelledRanges() {
 		assertThat(ids(this.graph.history("c2branch@base:c2branch@head", heads()))).containsExactly("d2", "c2", "b", "a");
 		assertThat(ids(this.graph.history("b:c2branch@head", heads()))).containsExactly("d2", "c2", "b");
