@@ -147,6 +147,20 @@ class CommandsTests {
 	}
 
 	@Test
+	void showLabelMinusOneCountsDownFromTheBranchHeadAsAlembicShowDoes(TestDatabase db) {
+		// Alembic's show resolves with get_revisions: 'payments@-1' is one below the payments head,
+		// whatever the database holds (show does not read it).
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "payments", "payments", "CREATE TABLE payments (id int);",
+				"DROP TABLE payments;");
+		this.revisions.write("9c2e00000002", "9c2d55e0aa41", "refunds", "CREATE TABLE refunds (id int);",
+				"DROP TABLE refunds;");
+		CliRun.Result show = cli(db).run("show", "payments@-1");
+		assertThat(show.exitCode()).as(show.toString()).isZero();
+		assertThat(show.out()).startsWith("Rev: 9c2d55e0aa41\nParent: ae1027a6acf3\n");
+		assertThat(cli(db).run("show", "payments@-2").out()).startsWith("Rev: ae1027a6acf3 (branchpoint)\n");
+	}
+
+	@Test
 	void currentInJsonIsTheShapeOfTheSpec(TestDatabase db) {
 		cli(db).run("upgrade");
 		CliRun.Result result = cli(db).run("--format", "json", "current");

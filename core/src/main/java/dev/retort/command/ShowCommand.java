@@ -3,6 +3,7 @@ package dev.retort.command;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -20,6 +21,8 @@ public final class ShowCommand {
 
 	private static final String CURRENT = "current";
 
+	private static final Pattern RELATIVE_DOWN = Pattern.compile("(?:[^@]+@)?-\\d+");
+
 	private final CommandContext context;
 
 	public ShowCommand(CommandContext context) {
@@ -35,7 +38,11 @@ public final class ShowCommand {
 		if (CURRENT.equals(target)) {
 			return current(graph);
 		}
-		Set<String> ids = graph.resolve(target, List.of());
+		// As Alembic's show (get_revisions): '-N' and 'label@-N' count down from the heads, since show
+		// does not read the database; against no current revision they could never resolve.
+		List<String> from = RELATIVE_DOWN.matcher(target).matches()
+				? graph.heads().stream().map(Revision::id).toList() : List.of();
+		Set<String> ids = graph.resolve(target, from);
 		if (ids.isEmpty()) {
 			// Only 'base' resolves to nothing: the empty database has no file.
 			List<String> bases = graph.bases().stream().map(Revision::id).toList();
