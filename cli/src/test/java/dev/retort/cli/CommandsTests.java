@@ -323,6 +323,19 @@ class CommandsTests {
 	}
 
 	@Test
+	void historyRangeWithoutAColonIsMalformedBeforeAnyDatabaseIsNeeded() {
+		// '-r current' lacks its colon: say so, rather than ask for a database first.
+		CliRun.Result result = CliRun.in(this.project).run("history", "-r", "current");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: History range 'current' requires [start]:[end], [start]:, or :[end]");
+		// A label that merely contains the word reads no database either.
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "concurrent", "concurrent", "SELECT 1;", "SELECT 1;");
+		CliRun.Result labelled = CliRun.in(this.project).run("history", "-r", "concurrent@head:");
+		assertThat(labelled.exitCode()).as(labelled.toString()).isZero();
+		assertThat(labelled.out()).isEqualTo("ae1027a6acf3 -> 9c2d55e0aa41 (concurrent) (head), concurrent\n");
+	}
+
+	@Test
 	void showCurrentWithoutADatabaseSaysItNeedsOne() {
 		CliRun.Result result = CliRun.in(this.project).run("show", "current");
 		assertThat(result.exitCode()).isEqualTo(2);
