@@ -535,6 +535,26 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aHistoryRangeAtCurrentRefusesADatabaseAheadOfTheFiles(TestDatabase db, @TempDir Path dir,
+			@TempDir Path newer) {
+		// The database is at C, which these files do not declare: 'current:' cannot be placed in
+		// them, and must not silently read as 'base:' (listing applied revisions as if to come).
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "SELECT 1;", "SELECT 1;");
+		configure(db, next).load().upgrade("heads");
+		Retort old = configure(db, linear(dir)).load();
+		for (String range : List.of("current:", ":current", "-1:current")) {
+			RetortException ahead = catchThrowableOfType(RetortException.class, () -> old.history(range, true));
+			assertThat(ahead).as(range).isNotNull();
+			assertThat(ahead.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+			assertThat(ahead.getMessage()).startsWith("The database is at " + C + ", which no revision file declares")
+				.contains("'current'");
+		}
+		assertThat(old.history("base:heads", true).revisions()).extracting(RevisionInfo::state)
+			.containsExactly("applied", "applied");
+	}
+
+	@Test
 	void theNextRunAfterAFailureContinuesOnceTheFileIsFixed(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, B, "CREATE TABLE t3 (id int);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE t3;");

@@ -1,10 +1,12 @@
 package dev.retort.command;
 
+import java.util.Arrays;
 import java.util.List;
 
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.Database;
+import dev.retort.runtime.DatabaseAheadException;
 
 /**
  * {@code retort history [-r RANGE]}: revisions newest first; when the database is read, each
@@ -26,12 +28,26 @@ public final class HistoryCommand {
 		}
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
+			if (state.ahead() && namesCurrent(range)) {
+				// The known rows alone would place 'current' at base: 'current:' would list
+				// revisions already applied as if they were still to come.
+				throw new DatabaseAheadException("The database is at " + String.join(", ", state.unknown())
+						+ ", which no revision file declares (a newer version of the application migrated it):"
+						+ " 'current' in the range '" + range.strip() + "' cannot be placed in these files. Name a"
+						+ " revision instead, or run history from the newer version.", state.unknown());
+			}
 			RevisionStates states = new RevisionStates(graph, state);
 			List<Revision> revisions = graph.history(blankToNull(range), state.known());
 			return new HistoryResult(revisions.stream()
 				.map((revision) -> this.context.info(revision, states.of(revision.id())))
 				.toList());
 		}
+	}
+
+	/** Whether an end of {@code start:end} is {@code current}. */
+	private static boolean namesCurrent(String range) {
+		return range != null && range.contains(":")
+				&& Arrays.stream(range.split(":", -1)).anyMatch((end) -> end.strip().equals("current"));
 	}
 
 	private static String blankToNull(String range) {
