@@ -42,11 +42,21 @@ final class OfflineMigration {
 	 * {@code current}), or base.
 	 */
 	List<String> startingHeads(String start) {
+		return startingPoint(start, false).heads();
+	}
+
+	/**
+	 * Where a script starts, as {@link #startingHeads}; with {@code baseline}, read from the
+	 * database (no start, or {@code current}) in the same session, also the stamp of
+	 * {@code retort.baseline} that an online upgrade runs first on a schema that holds tables and
+	 * that Retort never migrated: the script must do the same, not build the schema again.
+	 */
+	Start startingPoint(String start, boolean baseline) {
 		RevisionGraph graph = this.context.graph();
 		boolean fromDatabase = "current".equals(start);
 		if (start != null && !fromDatabase) {
 			Set<String> resolved = graph.resolve(start.isEmpty() ? "base" : start, List.of());
-			return List.copyOf(resolved);
+			return new Start(null, List.copyOf(resolved));
 		}
 		if (!this.context.connections().configured()) {
 			if (fromDatabase) {
@@ -55,10 +65,15 @@ final class OfflineMigration {
 						+ " database's revision(s), but no database is configured. Give one (--url), or name the"
 						+ " start revision.");
 			}
-			return List.of();
+			return new Start(null, List.of());
 		}
 		try (Database database = openForStart(fromDatabase)) {
 			DatabaseState state = DatabaseState.read(database, graph);
+			String stampFirst = baseline ? this.context.config().baseline() : null;
+			if (stampFirst != null && state.neverMigrated() && database.schemaHasOtherTables()) {
+				Plan stamp = graph.stamp(List.of(), List.of(stampFirst), false);
+				return new Start(stamp, stamp.toHeads());
+			}
 			if (state.ahead()) {
 				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
 						+ String.join(", ", state.unknown()) + ", which no revision file declares: a script cannot"
@@ -68,8 +83,16 @@ final class OfflineMigration {
 				// The online run refuses an applied revision edited since; its script must not run it instead.
 				state.validateChecksums(graph);
 			}
-			return state.known();
+			return new Start(null, state.known());
 		}
+	}
+
+	/**
+	 * Where a script starts.
+	 * @param baseline the stamp of {@code retort.baseline} to run first, or {@code null}
+	 * @param heads the version rows the script's plan starts from (after that stamp)
+	 */
+	record Start(Plan baseline, List<String> heads) {
 	}
 
 	/**
@@ -87,26 +110,6 @@ final class OfflineMigration {
 			throw new RetortException(ErrorCode.CONNECTION_FAILED, ex.getMessage() + " An offline script reads where"
 					+ " a configured database stands; to write it without one, give the start as FROM:TO (e.g."
 					+ " 'base:heads', or the revision the database is at).", ex);
-		}
-	}
-
-	/**
-	 * The stamp of {@code retort.baseline} that an online upgrade runs first on this database (a
-	 * schema that holds tables and that Retort never migrated), or {@code null}: the script of an
-	 * upgrade that starts where the database stands must do the same, not build the schema again.
-	 */
-	Plan baselineStamp() {
-		String baseline = this.context.config().baseline();
-		if (baseline == null || !this.context.connections().configured()) {
-			return null;
-		}
-		RevisionGraph graph = this.context.graph();
-		try (Database database = openForStart(false)) {
-			DatabaseState state = DatabaseState.read(database, graph);
-			if (!state.neverMigrated() || !database.schemaHasOtherTables()) {
-				return null;
-			}
-			return graph.stamp(List.of(), List.of(baseline), false);
 		}
 	}
 

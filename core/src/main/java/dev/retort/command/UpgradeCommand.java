@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
-import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 
 /** {@code retort upgrade [REV] [--sql]}: apply revisions up to a target (default {@code heads}). */
@@ -31,9 +30,9 @@ public final class UpgradeCommand {
 		String to = (range != null) ? target(range[1]) : resolvedTarget;
 		String from = (range != null) ? range[0] : null;
 		// Where the database stands, as online: a schema built before Retort is stamped at the baseline first.
-		Plan baseline = (from == null || from.equals("current")) ? offline.baselineStamp() : null;
-		List<String> start = (baseline != null) ? baseline.toHeads() : offline.startingHeads(from);
-		return offline.render(baseline, this.context.graph().upgrade(start, to), "upgrade " + resolvedTarget);
+		OfflineMigration.Start start = offline.startingPoint(from, true);
+		return offline.render(start.baseline(), this.context.graph().upgrade(start.heads(), to),
+				"upgrade " + resolvedTarget);
 	}
 
 	private String target(String target) {
