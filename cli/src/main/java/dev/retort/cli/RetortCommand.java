@@ -207,12 +207,12 @@ abstract class RetortCommand implements Callable<Integer> {
 	int migrate(String verb, Function<Retort, MigrationResult> run) {
 		// Set before anything can fail, so that a failure before the first step (no database, an
 		// unknown revision) is still reported in the shape of this command's result, with no step.
-		this.stepsSoFar = new StepsSoFar(MigrationListener.NONE);
+		this.stepsSoFar = new StepsSoFar();
 		requireDatabase();
 		MigrationResult result;
 		try (StepPrinter printer = new StepPrinter(err(), StepPrinter.DEFAULT_PROGRESS_EVERY)) {
-			this.stepsSoFar = new StepsSoFar(quiet() ? MigrationListener.NONE : printer);
-			result = run.apply(retort().withListener(this.stepsSoFar));
+			result = run.apply(retort().withListener(
+					quiet() ? this.stepsSoFar : MigrationListener.all(List.of(this.stepsSoFar, printer))));
 		}
 		if (json()) {
 			printJson(result);

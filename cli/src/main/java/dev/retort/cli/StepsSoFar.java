@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +10,9 @@ import dev.retort.revision.Step;
 /**
  * What an upgrade, downgrade or stamp has applied so far, heard step by step: a run that fails at
  * its third revision throws, and its result with the two applied steps is lost with it, while the
- * JSON of the failure must still say where the database went. Passes every event on to
- * {@code next} (the step lines).
+ * JSON of the failure must still say where the database went.
  */
 final class StepsSoFar implements MigrationListener {
-
-	private final MigrationListener next;
 
 	private final List<StepResult> steps = new ArrayList<>();
 
@@ -24,17 +20,12 @@ final class StepsSoFar implements MigrationListener {
 
 	private List<String> to;
 
-	StepsSoFar(MigrationListener next) {
-		this.next = next;
-	}
-
 	@Override
 	public synchronized void stepStarting(Step step) {
 		if (this.from == null) {
 			this.from = step.headsBefore();
 			this.to = step.headsBefore();
 		}
-		this.next.stepStarting(step);
 	}
 
 	@Override
@@ -46,17 +37,6 @@ final class StepsSoFar implements MigrationListener {
 			this.steps.add(new StepResult(revision, step.operation().jsonName(), durationMs));
 			this.to = step.headsAfter();
 		}
-		this.next.stepFinished(step, durationMs, error);
-	}
-
-	@Override
-	public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
-		this.next.stepRetrying(step, attempt, backoff, cause);
-	}
-
-	@Override
-	public void lockAcquired(Duration waited) {
-		this.next.lockAcquired(waited);
 	}
 
 	/** The version rows before the first step, or {@code null} when none started. */

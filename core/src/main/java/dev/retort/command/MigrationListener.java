@@ -1,6 +1,7 @@
 package dev.retort.command;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.retort.revision.Step;
 
@@ -41,5 +42,15 @@ public interface MigrationListener {
 	/** Silence. */
 	MigrationListener NONE = new MigrationListener() {
 	};
+
+	/**
+	 * One listener that tells each of {@code listeners}, in order: the starter's step log beside
+	 * the application's listener beans, the CLI's step lines beside what a failure must report.
+	 * @param listeners the listeners
+	 * @return their composite
+	 */
+	static MigrationListener all(List<MigrationListener> listeners) {
+		return new AllListeners(List.copyOf(listeners));
+	}
 
 }

@@ -11,7 +11,6 @@ import dev.retort.boot.autoconfigure.RetortAutoConfiguration.RetortDataSourceCon
 import dev.retort.boot.command.RetortCommandRunListener;
 import dev.retort.command.MigrationListener;
 import dev.retort.config.RetortConfig;
-import dev.retort.revision.Step;
 import dev.retort.script.Migration;
 import dev.retort.script.ScriptLoad;
 
@@ -124,7 +123,7 @@ public final class RetortAutoConfiguration {
 			listeners.orderedStream().forEach(allListeners::add);
 			// The revisions RetortRevisionPreloader started reading before the context, when they match.
 			Retort retort = Retort.load(builder.build(), startedLoad());
-			return retort.withListener(new CompositeMigrationListener(allListeners));
+			return retort.withListener(MigrationListener.all(allListeners));
 		}
 
 		/** The load {@link RetortRevisionPreloader} started, if it did: a singleton found by its name. */
@@ -307,31 +306,6 @@ public final class RetortAutoConfiguration {
 		@Override
 		public String getJdbcUrl() {
 			return this.properties.getUrl();
-		}
-
-	}
-
-	/** Tells every listener bean, in order. */
-	private record CompositeMigrationListener(List<MigrationListener> listeners) implements MigrationListener {
-
-		@Override
-		public void stepStarting(Step step) {
-			this.listeners.forEach((listener) -> listener.stepStarting(step));
-		}
-
-		@Override
-		public void stepFinished(Step step, long durationMs, Throwable error) {
-			this.listeners.forEach((listener) -> listener.stepFinished(step, durationMs, error));
-		}
-
-		@Override
-		public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
-			this.listeners.forEach((listener) -> listener.stepRetrying(step, attempt, backoff, cause));
-		}
-
-		@Override
-		public void lockAcquired(Duration waited) {
-			this.listeners.forEach((listener) -> listener.lockAcquired(waited));
 		}
 
 	}

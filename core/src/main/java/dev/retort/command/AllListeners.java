@@ -1,0 +1,31 @@
+package dev.retort.command;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.retort.revision.Step;
+
+/** {@link MigrationListener#all}: tells every listener, in order. */
+record AllListeners(List<MigrationListener> listeners) implements MigrationListener {
+
+	@Override
+	public void stepStarting(Step step) {
+		this.listeners.forEach((listener) -> listener.stepStarting(step));
+	}
+
+	@Override
+	public void stepFinished(Step step, long durationMs, Throwable error) {
+		this.listeners.forEach((listener) -> listener.stepFinished(step, durationMs, error));
+	}
+
+	@Override
+	public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
+		this.listeners.forEach((listener) -> listener.stepRetrying(step, attempt, backoff, cause));
+	}
+
+	@Override
+	public void lockAcquired(Duration waited) {
+		this.listeners.forEach((listener) -> listener.lockAcquired(waited));
+	}
+
+}
