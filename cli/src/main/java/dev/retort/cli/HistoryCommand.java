@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -35,16 +34,8 @@ final class HistoryCommand extends RetortCommand {
 
 	@Override
 	boolean connects() {
-		return this.indicateCurrent || namesCurrent(this.range);
-	}
-
-	/**
-	 * Whether an end of the range is {@code current}: not a range without its colon (refused as
-	 * malformed, rather than asking for a database first), nor a label that contains the word.
-	 */
-	private static boolean namesCurrent(String range) {
-		return range != null && range.contains(":")
-				&& Arrays.stream(range.split(":", -1)).anyMatch((end) -> end.strip().equals("current"));
+		// A range without its colon is refused as malformed, rather than asking for a database first.
+		return this.indicateCurrent || dev.retort.command.HistoryCommand.namesCurrent(this.range);
 	}
 
 	@Override

@@ -44,8 +44,13 @@ public final class HistoryCommand {
 		}
 	}
 
-	/** Whether an end of {@code start:end} is {@code current}. */
-	private static boolean namesCurrent(String range) {
+	/**
+	 * Whether an end of the range {@code start:end} is {@code current}, the one end that needs the
+	 * database: not a range without its colon (malformed), nor a label that contains the word.
+	 * @param range the range, or {@code null}
+	 * @return whether the range names {@code current}
+	 */
+	public static boolean namesCurrent(String range) {
 		return range != null && range.contains(":")
 				&& Arrays.stream(range.split(":", -1)).anyMatch((end) -> end.strip().equals("current"));
 	}
