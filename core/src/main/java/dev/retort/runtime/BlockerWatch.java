@@ -29,9 +29,10 @@ final class BlockerWatch implements AutoCloseable {
 	private final Thread thread;
 
 	/**
-	 * @param opener opens the session to read from, on the watch's own thread (closed with the
-	 * watch): a pool with no connection to spare (the migration and the lock hold one each)
-	 * makes that thread wait, never the migration's last try
+	 * @param opener gives the session to read from, on the watch's own thread (released with the
+	 * watch): the migration lock's idle session when the run holds the lock, else a new one,
+	 * which a pool with no connection to spare makes that thread wait for, never the migration's
+	 * last try
 	 * @param migrating the pid of the migration session
 	 * @param every how often to look
 	 */
@@ -67,7 +68,7 @@ final class BlockerWatch implements AutoCloseable {
 		synchronized (this) {
 			if (this.stopped) {
 				// The try ended while the pool kept this thread waiting: nothing left to watch.
-				session.close();
+				this.opener.release(session);
 				return;
 			}
 			this.watcher = session;
@@ -130,7 +131,7 @@ final class BlockerWatch implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		opened.close();
+		this.opener.release(opened);
 	}
 
 	/**

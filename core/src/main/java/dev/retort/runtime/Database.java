@@ -26,6 +26,9 @@ public final class Database implements AutoCloseable {
 
 	private final HistoryTable historyTable;
 
+	/** The migration lock this session's run took, or {@code null}. */
+	private MigrationLock lock;
+
 	private Database(ConnectionFactory factory, Session session, TableNames names) {
 		this.factory = factory;
 		this.session = session;
@@ -71,10 +74,14 @@ public final class Database implements AutoCloseable {
 		return this.session;
 	}
 
-	/** The online sink on this session. */
+	/**
+	 * The online sink on this session. After {@link #lock(Duration)}, the blocker watch reads
+	 * from the lock's idle session rather than a third one, which a pool of two does not have.
+	 */
 	public JdbcSqlSink sink() {
-		return new JdbcSqlSink(this.session, this.names.versionTable(),
-				() -> this.factory.openBriefly(MigrationRunner.RECORD_APART_WITHIN));
+		JdbcSqlSink.SessionOpener apart = () -> this.factory.openBriefly(MigrationRunner.RECORD_APART_WITHIN);
+		return new JdbcSqlSink(this.session, this.names.versionTable(), apart,
+				(this.lock != null) ? this.lock.lender() : apart);
 	}
 
 	/**
@@ -219,7 +226,8 @@ public final class Database implements AutoCloseable {
 	 * to {@code timeout}.
 	 */
 	public MigrationLock lock(Duration timeout) {
-		return MigrationLock.acquire(this.factory.openBeside(), this.session, this.names, timeout);
+		this.lock = MigrationLock.acquire(this.factory.openBeside(), this.session, this.names, timeout);
+		return this.lock;
 	}
 
 	@Override

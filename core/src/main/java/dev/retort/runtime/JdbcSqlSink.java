@@ -23,14 +23,24 @@ public final class JdbcSqlSink implements SqlSink {
 	/** Opens another session to the same database, or {@code null} when there is none to open. */
 	private final SessionOpener apart;
 
+	/** Where the blocker watch reads from, or {@code null} for nowhere. */
+	private final SessionOpener watchFrom;
+
 	public JdbcSqlSink(Session session, String versionTableName) {
-		this(session, versionTableName, null);
+		this(session, versionTableName, null, null);
 	}
 
-	JdbcSqlSink(Session session, String versionTableName, SessionOpener apart) {
+	/**
+	 * @param apart opens a session beside the migration session, for a failure's history row
+	 * when the migration session is gone
+	 * @param watchFrom gives the blocker watch a session: the migration lock's idle one when the
+	 * run holds the lock, so that a pool with no connection to spare still names the blockers
+	 */
+	JdbcSqlSink(Session session, String versionTableName, SessionOpener apart, SessionOpener watchFrom) {
 		this.session = session;
 		this.versionTableName = versionTableName;
 		this.apart = apart;
+		this.watchFrom = watchFrom;
 	}
 
 	@Override
@@ -104,14 +114,14 @@ public final class JdbcSqlSink implements SqlSink {
 
 	@Override
 	public BlockerWatch watchBlockers(java.time.Duration every) {
-		if (this.apart == null) {
+		if (this.watchFrom == null) {
 			return BlockerWatch.NONE;
 		}
 		try {
 			// Between tries: the migration session is idle (the driver is no compile-time dependency
 			// of core, so its getBackendPID() is not at hand).
 			int migrating = this.session.query("SELECT pg_backend_pid()", (row) -> row.getInt(1)).get(0);
-			return BlockerWatch.start(this.apart, migrating, every);
+			return BlockerWatch.start(this.watchFrom, migrating, every);
 		}
 		catch (SQLException ex) {
 			// Only a better message was at stake.
@@ -162,11 +172,16 @@ public final class JdbcSqlSink implements SqlSink {
 		return this.session.connection();
 	}
 
-	/** Opens a session. */
+	/** Opens a session, or lends one. */
 	@FunctionalInterface
 	interface SessionOpener {
 
 		Session open() throws SQLException;
+
+		/** Gives back a session {@link #open()} returned: closes it, unless it was lent. */
+		default void release(Session session) {
+			session.close();
+		}
 
 	}
 

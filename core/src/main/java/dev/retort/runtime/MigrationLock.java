@@ -60,6 +60,9 @@ public final class MigrationLock implements AutoCloseable {
 
 	private boolean clientCheckSet;
 
+	/** Set on {@link #close()}, read by the thread a {@link #lender()} serves. */
+	private volatile boolean closed;
+
 	/** From the first try to holding the lock (and the work lock); not the connection before it. */
 	private Duration waited = Duration.ZERO;
 
@@ -297,9 +300,35 @@ public final class MigrationLock implements AutoCloseable {
 				+ holder.since() + ")";
 	}
 
+	/**
+	 * Lends the lock's session, idle while the run migrates, to a reader of the catalog (the
+	 * blocker watch): a pool that holds only the lock's connection and the migration's has none
+	 * to spare. Only queries in autocommit: a transaction left open on it would make every
+	 * {@code CREATE INDEX CONCURRENTLY} of the run wait for it.
+	 */
+	JdbcSqlSink.SessionOpener lender() {
+		return new JdbcSqlSink.SessionOpener() {
+
+			@Override
+			public Session open() throws SQLException {
+				if (MigrationLock.this.closed) {
+					throw new SQLException("The migration lock's session is closed", "08003");
+				}
+				return MigrationLock.this.session;
+			}
+
+			@Override
+			public void release(Session session) {
+				// Lent: it stays open, and holds the lock, until the lock is closed.
+			}
+
+		};
+	}
+
 	/** Releases the lock and closes its session. */
 	@Override
 	public void close() {
+		this.closed = true;
 		if (this.workHeld) {
 			try {
 				// The migration session goes on (a pooled one back to its pool): it must let go itself.

@@ -1,6 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -658,14 +659,21 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
-	void aPoolOfTwoDoesNotHoldUpTheLastTryOfARevisionBlockedByATableLock(TestDatabase db) throws Exception {
+	void aPoolOfTwoNamesTheBlockerOfARevisionBlockedByATableLockWithoutWaitingForAThirdConnection(TestDatabase db)
+			throws Exception {
 		Retort.configure().dataSource(db.dataSource()).load().upgrade("aaaa00000001");
 		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
 			blocker.setAutoCommit(false);
 			statement.execute("LOCK TABLE beverages IN ACCESS EXCLUSIVE MODE");
+			int blockerPid;
+			try (ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+				pid.next();
+				blockerPid = pid.getInt(1);
+			}
 			// The migration and the lock hold both connections: the watch of who blocks the last
-			// try gets none. It used to wait for one on the migration's thread, twice the pool's
-			// connection timeout (20 s here) before the last try even started.
+			// try reads from the lock's idle session. It used to wait for a third connection on the
+			// migration's thread, twice the pool's connection timeout (20 s here) before the last
+			// try even started, and later to get none and point to pg_locks.
 			long start = System.nanoTime();
 			this.contextRunner.withPropertyValues(dataSource(db))
 				.withPropertyValues("spring.datasource.hikari.maximum-pool-size=2",
@@ -674,7 +682,10 @@ class RetortAutoConfigurationTests {
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
-					assertThat(analysis.getDescription()).contains("It gave up waiting for a lock 2 time(s)");
+					assertThat(analysis.getDescription()).contains("It gave up waiting for a lock 2 time(s)")
+						.contains("blocked at the last try by:")
+						.contains("pid " + blockerPid + " ")
+						.contains("SELECT pg_terminate_backend(" + blockerPid + ")");
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 			blocker.rollback();
