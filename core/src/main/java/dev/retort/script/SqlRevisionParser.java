@@ -172,6 +172,14 @@ public final class SqlRevisionParser {
 				if (marker(i) != null) {
 					markers.add(i);
 				}
+				else if (looksLikeMarker(i)) {
+					// Read as a comment, it would leave the statements below it in the section above it:
+					// '-- + downgrade' would run the downgrade on the way up.
+					problem(i + 1, "'" + this.lines.text().substring(this.lines.start(i), this.lines.end(i)).strip()
+							+ "' is not a section marker (those are '-- +upgrade' and '-- +downgrade', alone on their "
+							+ "line), so the statements below it would belong to the section above it. Write the marker "
+							+ "as one of those, or leave out the '+' if the line is a comment.");
+				}
 				else if (markers.isEmpty() && !strayReported && !this.lines.isComment(i)) {
 					problem(i + 1, "SQL before '-- +upgrade'. Statements belong in the '-- +upgrade' or '-- +downgrade' "
 							+ "section; start the upgrade with a line '-- +upgrade'.");
@@ -240,7 +248,8 @@ public final class SqlRevisionParser {
 				while (end > start && text.charAt(end - 1) <= ' ') {
 					end--;
 				}
-				if (end - start < 2 || text.charAt(start) != '-' || text.charAt(start + 1) != '-' || marker(i) != null) {
+				if (end - start < 2 || text.charAt(start) != '-' || text.charAt(start + 1) != '-' || marker(i) != null
+						|| (!first && looksLikeMarker(i))) {
 					break;
 				}
 				if (inNotes) {
@@ -446,6 +455,40 @@ public final class SqlRevisionParser {
 				return null;
 			}
 			return (skipWhitespace(text, i, to) == to) ? marker : null;
+		}
+
+		/**
+		 * Whether the line, not a marker, reads like one written wrong: {@code -- +} and a word that
+		 * starts with {@code up} or {@code down} ({@code -- + downgrade}, {@code -- +downgrade:},
+		 * {@code -- +Down}), or sql-migrate's and goose's {@code -- +migrate Down}, {@code -- +goose Up}.
+		 */
+		private boolean looksLikeMarker(int index) {
+			String text = this.lines.text();
+			int to = this.lines.end(index);
+			int i = skipWhitespace(text, this.lines.start(index), to);
+			if (i + 2 > to || text.charAt(i) != '-' || text.charAt(i + 1) != '-') {
+				return false;
+			}
+			i = skipWhitespace(text, i + 2, to);
+			if (i >= to || text.charAt(i) != '+') {
+				return false;
+			}
+			i = skipWhitespace(text, i + 1, to);
+			String word = wordAt(text, i, to);
+			if (word.equalsIgnoreCase("migrate") || word.equalsIgnoreCase("goose")) {
+				word = wordAt(text, skipWhitespace(text, i + word.length(), to), to);
+			}
+			String lower = word.toLowerCase(Locale.ROOT);
+			return lower.startsWith("up") || lower.startsWith("down");
+		}
+
+		/** The letters at {@code at}, possibly none. */
+		private static String wordAt(String text, int at, int to) {
+			int end = at;
+			while (end < to && Character.isLetter(text.charAt(end))) {
+				end++;
+			}
+			return text.substring(at, end);
 		}
 
 		/** Whether {@code text} has {@code word} at {@code at}, in any case. */

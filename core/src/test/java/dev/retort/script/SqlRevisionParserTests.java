@@ -120,14 +120,62 @@ class SqlRevisionParserTests {
 
 	@Test
 	void markersAreFoundWhateverTheirIndentSpacingAndCase() {
-		RevisionScript script = parse("-- m\n-- Revision ID: a1\n\u3000 -- +Upgrade\t\nSELECT 1;\n-- +downgrade is not a marker\n"
+		RevisionScript script = parse("-- m\n-- Revision ID: a1\n\u3000 -- +Upgrade\t\nSELECT 1;\n-- + is not a marker\n"
 				+ "\t--+DOWNGRADE \nSELECT 2;\n");
 
 		assertThat(script.revision().reversible()).isTrue();
 		assertThat(((SqlBody) script.body()).upgradeText())
-			.isEqualTo("SELECT 1;\n-- +downgrade is not a marker");
+			.isEqualTo("SELECT 1;\n-- + is not a marker");
 		assertThat(((SqlBody) script.body()).downgradeText()).isEqualTo("SELECT 2;");
 		assertThat(SqlRevisionParser.read("x.sql", "-- m\n-- Revision ID: a1\n--\t+upgrade\nSELECT 1;\n").problems()).isEmpty();
+	}
+
+	@Test
+	void aMarkerWrittenWrongIsAProblemNotAComment() {
+		// Read as comments, they would put the downgrade's DROP TABLE into the upgrade.
+		SqlRevisionParser.Result result = SqlRevisionParser.read("db/revisions/a.sql", """
+				-- m
+				-- Revision ID: a1
+				-- +upgrade
+				CREATE TABLE t (a int);
+				-- + downgrade
+				DROP TABLE t;
+				--+downgrade:
+				-- +Down
+				-- +migrate Down
+				-- +downgrade (revert the table)
+				-- +1 for this approach, a comment
+				""");
+
+		assertThat(result.problems()).containsExactly(
+				"db/revisions/a.sql:5: '-- + downgrade' is not a section marker (those are '-- +upgrade' and "
+						+ "'-- +downgrade', alone on their line), so the statements below it would belong to the "
+						+ "section above it. Write the marker as one of those, or leave out the '+' if the line is a "
+						+ "comment.",
+				"db/revisions/a.sql:7: '--+downgrade:' is not a section marker (those are '-- +upgrade' and "
+						+ "'-- +downgrade', alone on their line), so the statements below it would belong to the "
+						+ "section above it. Write the marker as one of those, or leave out the '+' if the line is a "
+						+ "comment.",
+				"db/revisions/a.sql:8: '-- +Down' is not a section marker (those are '-- +upgrade' and "
+						+ "'-- +downgrade', alone on their line), so the statements below it would belong to the "
+						+ "section above it. Write the marker as one of those, or leave out the '+' if the line is a "
+						+ "comment.",
+				"db/revisions/a.sql:9: '-- +migrate Down' is not a section marker (those are '-- +upgrade' and "
+						+ "'-- +downgrade', alone on their line), so the statements below it would belong to the "
+						+ "section above it. Write the marker as one of those, or leave out the '+' if the line is a "
+						+ "comment.",
+				"db/revisions/a.sql:10: '-- +downgrade (revert the table)' is not a section marker (those are "
+						+ "'-- +upgrade' and '-- +downgrade', alone on their line), so the statements below it would "
+						+ "belong to the section above it. Write the marker as one of those, or leave out the '+' if the "
+						+ "line is a comment.");
+	}
+
+	@Test
+	void aMarkerWrittenWrongRightBelowTheHeaderIsNamedAsOne() {
+		SqlRevisionParser.Result result = SqlRevisionParser.read("b.sql", "-- m\n-- Revision ID: a1\n-- +upgrade:\n"
+				+ "SELECT 1;\n");
+
+		assertThat(result.problems().get(0)).startsWith("b.sql:3: '-- +upgrade:' is not a section marker");
 	}
 
 	@Test
