@@ -88,13 +88,33 @@ public final class LintCommand {
 			// follows is never seen, and "no findings" would vouch for it.
 			String text = rendered.sql();
 			int line = text.substring(0, text.lastIndexOf("-- ")).split("\n", -1).length;
-			LintRule rule = LintRule.LINT003;
-			unrendered.put(revision.id(), new LintFinding(revision.id(), source + ":" + line, rule.name(),
-					rule.ruleName(), rule.severity(), "Only the SQL before this line is linted: the revision stopped"
-							+ " rendering there (" + rendered.stoppedBecause() + ")", rule.fix(), false));
+			unrendered.put(revision.id(), (rendered.refusedInTransaction() != null)
+					? refusedInTransaction(revision.id(), source + ":" + line, rendered.refusedInTransaction())
+					: notRendered(revision.id(), source + ":" + line, rendered.stoppedBecause()));
 		}
 		return LintedRevision.of(revision.id(), source, revision.transactional(),
 				StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
+	}
+
+	private static LintFinding notRendered(String revision, String where, String why) {
+		LintRule rule = LintRule.LINT003;
+		return new LintFinding(revision, where, rule.name(), rule.ruleName(), rule.severity(),
+				"Only the SQL before this line is linted: the revision stopped rendering there (" + why + ")",
+				rule.fix(), false);
+	}
+
+	/**
+	 * A transactional Java revision that runs a {@code CONCURRENTLY} operation or a batched backfill
+	 * fails there every time it runs (PG104, as the same SQL in a file is), not merely a revision
+	 * the lint could not read to its end (LINT003).
+	 */
+	private static LintFinding refusedInTransaction(String revision, String where, String statement) {
+		LintRule rule = LintRule.PG104;
+		return new LintFinding(revision, where, rule.name(), rule.ruleName(), rule.severity(),
+				"'" + statement + "' cannot run inside a transaction block, and this revision is transactional: it "
+						+ "fails there when it runs, and what it runs after it is not linted.",
+				"Move the operation into a revision of its own declared @Revision(transactional = false); the runner "
+						+ "opens and commits transactions.", false);
 	}
 
 }

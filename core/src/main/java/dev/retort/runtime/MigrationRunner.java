@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.retort.config.TransactionMode;
+import dev.retort.dialect.postgres.NonTransactionalOperationException;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -316,9 +317,11 @@ public final class MigrationRunner {
 		catch (RuntimeException ex) {
 			String reason = offlineFailure(step, ex).getMessage();
 			sink.comment(reason);
-			return new RenderedJava(sink.script(), reason);
+			String refused = (ex instanceof NonTransactionalOperationException nonTransactional)
+					? nonTransactional.shortStatement() : null;
+			return new RenderedJava(sink.script(), reason, refused);
 		}
-		return new RenderedJava(sink.script(), null);
+		return new RenderedJava(sink.script(), null, null);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.retort.dialect.postgres.NonTransactionalOperationException;
 import dev.retort.dialect.postgres.PostgresOperationRunner;
 import dev.retort.dialect.postgres.PostgresRenderer;
 import dev.retort.dialect.postgres.RenderedOperation;
@@ -52,6 +53,10 @@ final class RevisionExecutor implements OperationExecutor {
 			return;
 		}
 		RenderedOperation rendered = this.renderer.render(operation);
+		if (!this.autocommit && operation instanceof Backfill && rendered.nonTransactional()) {
+			// Offline a backfill renders as a long DO block: the error names it as online.
+			throw new NonTransactionalOperationException(this.revision.id(), describe(operation));
+		}
 		if (!this.autocommit) {
 			rendered.ensureAllowedInTransaction(this.revision.id());
 		}

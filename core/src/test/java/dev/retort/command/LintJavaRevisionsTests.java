@@ -41,6 +41,65 @@ class LintJavaRevisionsTests {
 
 	}
 
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Indexes concurrently in a transaction")
+	static final class ConcurrentlyInATransaction implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE users ADD COLUMN nickname text");
+			op.createIndex("ix_users_nickname", "users", (index) -> index.on("nickname").concurrently());
+			op.dropColumn("users", "legacy");
+		}
+
+	}
+
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Backfills in a transaction")
+	static final class BackfillInATransaction implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.backfill("users", "nickname = 'x'", "nickname IS NULL", 1000);
+		}
+
+	}
+
+	@Test
+	void aConcurrentOperationInATransactionalJavaRevisionFailsTheLintAsInAFile(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, legacy text);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new ConcurrentlyInATransaction()))
+			.load();
+		LintResult result = retort.lint(null, Severity.ERROR);
+		// It fails at that operation every time it runs: an error, not "could not read the rest".
+		assertThat(result.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG104");
+			assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+			assertThat(finding.source()).isEqualTo(ConcurrentlyInATransaction.class.getName() + " (rendered SQL):3");
+			assertThat(finding.message()).isEqualTo("'CREATE INDEX CONCURRENTLY ix_users_nickname ON users (nickname)' "
+					+ "cannot run inside a transaction block, and this revision is transactional: it fails there when it "
+					+ "runs, and what it runs after it is not linted.");
+			assertThat(finding.fix()).contains("@Revision(transactional = false)");
+		});
+		assertThat(result.failed()).isTrue();
+	}
+
+	@Test
+	void aBatchedBackfillInATransactionalJavaRevisionFailsTheLint(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, nickname text);",
+				"DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new BackfillInATransaction()))
+			.load();
+		LintResult result = retort.lint(null, Severity.ERROR);
+		assertThat(result.findings()).extracting(LintFinding::rule).containsExactly("PG104");
+		assertThat(result.findings().get(0).message()).startsWith("'backfill of users in batches of 1000' cannot run");
+		assertThat(result.failed()).isTrue();
+	}
+
 	@Test
 	void aJavaRevisionAcknowledgesInTheSqlItExecutes(@TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);

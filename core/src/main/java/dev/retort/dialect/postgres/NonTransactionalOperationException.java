@@ -32,6 +32,11 @@ public class NonTransactionalOperationException extends RetortException {
 		return this.statement;
 	}
 
+	/** The refused statement on one line, cut short when long, as the message shows it. */
+	public String shortStatement() {
+		return shorten(this.statement);
+	}
+
 	static String shorten(String statement) {
 		String oneLine = statement.replaceAll("\\s+", " ").trim();
 		return (oneLine.length() > 120) ? oneLine.substring(0, 117) + "..." : oneLine;
