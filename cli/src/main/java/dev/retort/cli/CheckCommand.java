@@ -21,6 +21,7 @@ final class CheckCommand extends RetortCommand {
 
 	@Override
 	int run() {
+		requireDatabase();
 		SchemaModelFile file = SchemaModelFile.read(this.root.environment().workingDirectory(), this.model);
 		SchemaDiff diff = retort().check(file.source(), file.sql());
 		AutogenerateNotes.notCompared(diff, this::note);

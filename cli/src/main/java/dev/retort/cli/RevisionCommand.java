@@ -90,6 +90,7 @@ final class RevisionCommand extends RetortCommand {
 		Retort retort = retort();
 		WrittenRevision written;
 		if (this.autogenerate) {
+			requireDatabase("revision --autogenerate");
 			SchemaModelFile file = SchemaModelFile.read(working, this.model);
 			SchemaDiff diff = retort.check(file.source(), file.sql());
 			// As Alembic does: what was detected, on standard error; the file is written either way.

@@ -140,6 +140,19 @@ class RetortCommandLineTests {
 	}
 
 	@Test
+	void checkAndAutogenerateWithoutADatabaseSayHowToGiveOne() throws IOException {
+		Files.writeString(this.directory.resolve("model.sql"), "CREATE TABLE t (id int);");
+		CliRun.Result check = CliRun.in(this.directory).run("check", "--model", "model.sql");
+		assertThat(check.exitCode()).isEqualTo(2);
+		assertThat(check.err()).contains("ERROR: No database to connect to for 'check'", "--url", "DATABASE_URL");
+		CliRun.Result revision = CliRun.in(this.directory)
+			.run("revision", "--autogenerate", "-m", "m", "--model", "model.sql", "--version-path", ".");
+		assertThat(revision.exitCode()).isEqualTo(2);
+		assertThat(revision.err()).contains("ERROR: No database to connect to for 'revision --autogenerate'",
+				"--url", "DATABASE_URL");
+	}
+
+	@Test
 	void badFormatIsAUsageError() {
 		CliRun.Result result = CliRun.in(this.directory).run("heads", "--format", "xml");
 		assertThat(result.exitCode()).isEqualTo(2);
