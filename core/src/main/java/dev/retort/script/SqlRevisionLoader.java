@@ -5,7 +5,8 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -255,17 +256,26 @@ final class SqlRevisionLoader {
 		if (text.indexOf('\uFFFD') < 0) {
 			return text;
 		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content))
-				.toString();
+		ByteBuffer in = ByteBuffer.wrap(content);
+		CharBuffer out = CharBuffer.allocate(content.length);
+		CoderResult result = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(in, out, true);
+		if (!result.isError()) {
+			// A U+FFFD of the file's own, written in UTF-8.
+			return text;
 		}
-		catch (CharacterCodingException ex) {
-			problems.add(source + ":1: the file is not UTF-8 text. Save it as UTF-8.");
-			return null;
+		// The decoder stops at the first byte that is not UTF-8: name its line, where the user looks.
+		int at = in.position();
+		int line = 1;
+		for (int i = 0; i < at; i++) {
+			line += (content[i] == '\n') ? 1 : 0;
 		}
+		problems.add(source + ":" + line + ": the file is not UTF-8 text: byte 0x"
+				+ String.format("%02X", content[at] & 0xFF) + " on this line is not UTF-8 (the file may be Latin-1 or "
+				+ "Windows-1252). Save it as UTF-8.");
+		return null;
 	}
 
 	/**

@@ -183,7 +183,38 @@ class SqlRevisionLoaderTests {
 
 		load(List.of(dir.toString()), null, problems);
 
-		assertThat(problems).containsExactly(dir + "/latin1.sql:1: the file is not UTF-8 text. Save it as UTF-8.");
+		assertThat(problems).containsExactly(dir + "/latin1.sql:1: the file is not UTF-8 text: byte 0xE9 on this line "
+				+ "is not UTF-8 (the file may be Latin-1 or Windows-1252). Save it as UTF-8.");
+	}
+
+	@Test
+	void theLineOfTheFirstByteThatIsNotUtf8IsNamed(@TempDir Path dir) throws IOException {
+		// A U+FFFD of the file's own is UTF-8; the byte to fix is the Latin-1 one, far below the header.
+		String text = "-- m \uFFFD\n-- Revision ID: a1\n\n-- +upgrade\nINSERT INTO t VALUES ('caf\u00e9');\n";
+		byte[] utf8Part = text.substring(0, text.indexOf("caf")).getBytes(StandardCharsets.UTF_8);
+		byte[] latin1Part = text.substring(text.indexOf("caf")).getBytes(StandardCharsets.ISO_8859_1);
+		byte[] content = new byte[utf8Part.length + latin1Part.length];
+		System.arraycopy(utf8Part, 0, content, 0, utf8Part.length);
+		System.arraycopy(latin1Part, 0, content, utf8Part.length, latin1Part.length);
+		Files.write(dir.resolve("mixed.sql"), content);
+		List<String> problems = new ArrayList<>();
+
+		load(List.of(dir.toString()), null, problems);
+
+		assertThat(problems).singleElement().asString().startsWith(dir + "/mixed.sql:5: the file is not UTF-8 text: "
+				+ "byte 0xE9 on this line");
+	}
+
+	@Test
+	void aFileHoldingTheReplacementCharacterInUtf8IsRead(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("a.sql"), "-- odd \uFFFD\n-- Revision ID: a1\n\n-- +upgrade\nSELECT 1;\n");
+		List<String> problems = new ArrayList<>();
+
+		List<RevisionScript> scripts = load(List.of(dir.toString()), null, problems);
+
+		assertThat(problems).isEmpty();
+		assertThat(scripts).singleElement().satisfies((script) -> assertThat(script.revision().message())
+			.isEqualTo("odd \uFFFD"));
 	}
 
 	private static List<RevisionScript> load(List<String> locations, ClassLoader classLoader, List<String> problems) {
