@@ -57,17 +57,116 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 			}
 			result.add(new Statement(statement.sql(), statement.line(), comments));
 		}
-		// An acknowledgement where no statement follows it (or beside one) would otherwise pass unseen.
+		// An acknowledgement where no statement follows it (or beside one) would otherwise pass unseen;
+		// the same text in a string or a function's body is no comment at all.
 		List<Comment> stray = new ArrayList<>();
-		for (int index = 0; index < lines.length; index++) {
-			String line = lines[index].strip();
-			int dashes = line.indexOf("--");
-			String comment = (dashes < 0) ? "" : line.substring(dashes + 2).strip();
-			if (dashes >= 0 && !above.contains(firstLine + index) && Ack.of(comment) != null) {
-				stray.add(new Comment(comment, firstLine + index));
+		for (Comment comment : lineComments(text, firstLine)) {
+			if (!above.contains(comment.line()) && Ack.of(comment.text()) != null) {
+				stray.add(comment);
 			}
 		}
 		return new LintedRevision(id, source, transactional, result, stray);
+	}
+
+	/**
+	 * The {@code --} comments of {@code text}, in order, each with its line: outside strings, quoted
+	 * names, dollar-quoted bodies and block comments, as PostgreSQL reads them.
+	 */
+	static List<Comment> lineComments(String text, int firstLine) {
+		List<Comment> comments = new ArrayList<>();
+		int line = firstLine;
+		int n = text.length();
+		int i = 0;
+		while (i < n) {
+			char c = text.charAt(i);
+			int end;
+			if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+				end = text.indexOf('\n', i);
+				end = (end < 0) ? n : end;
+				comments.add(new Comment(text.substring(i + 2, end).strip(), line));
+			}
+			else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+				end = blockCommentEnd(text, i);
+			}
+			else if (c == '\'' || c == '"') {
+				boolean escapes = c == '\'' && i > 0 && (text.charAt(i - 1) == 'e' || text.charAt(i - 1) == 'E')
+						&& (i < 2 || !isIdentifierPart(text.charAt(i - 2)));
+				end = quotedEnd(text, i, c, escapes);
+			}
+			else if (c == '$' && (i == 0 || !isIdentifierPart(text.charAt(i - 1))) && dollarTagEnd(text, i) > 0) {
+				String tag = text.substring(i, dollarTagEnd(text, i));
+				int close = text.indexOf(tag, i + tag.length());
+				end = (close < 0) ? n : close + tag.length();
+			}
+			else {
+				end = i + 1;
+			}
+			for (int j = i; j < end; j++) {
+				line += (text.charAt(j) == '\n') ? 1 : 0;
+			}
+			i = end;
+		}
+		return comments;
+	}
+
+	/** The index after the quote opened at {@code at}: a doubled quote stands for one, a backslash escapes in {@code E''}. */
+	private static int quotedEnd(String text, int at, char quote, boolean backslashEscapes) {
+		int i = at + 1;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (backslashEscapes && c == '\\') {
+				i += 2;
+			}
+			else if (c == quote && i + 1 < text.length() && text.charAt(i + 1) == quote) {
+				i += 2;
+			}
+			else if (c == quote) {
+				return i + 1;
+			}
+			else {
+				i++;
+			}
+		}
+		return text.length();
+	}
+
+	/** The index after the block comment opened at {@code at}; they nest. */
+	private static int blockCommentEnd(String text, int at) {
+		int depth = 0;
+		int i = at;
+		while (i + 1 < text.length()) {
+			if (text.charAt(i) == '/' && text.charAt(i + 1) == '*') {
+				depth++;
+				i += 2;
+			}
+			else if (text.charAt(i) == '*' && text.charAt(i + 1) == '/') {
+				depth--;
+				i += 2;
+				if (depth == 0) {
+					return i;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return text.length();
+	}
+
+	/** The index after {@code $tag$} (or {@code $$}) opened at {@code at}, or -1 ({@code $1} is a parameter). */
+	private static int dollarTagEnd(String text, int at) {
+		int j = at + 1;
+		if (j < text.length() && Character.isDigit(text.charAt(j))) {
+			return -1;
+		}
+		while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+			j++;
+		}
+		return (j < text.length() && text.charAt(j) == '$') ? j + 1 : -1;
+	}
+
+	private static boolean isIdentifierPart(char c) {
+		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
 	}
 
 	/**

@@ -491,6 +491,27 @@ class LinterTests {
 	}
 
 	@Test
+	void acknowledgementTextInsideAStringOrAFunctionBodyIsNoAcknowledgement() {
+		// PL/pgSQL has -- comments of its own, and a string may hold anything: neither is a stray ack.
+		assertThat(findings(tx("""
+				CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $fn$
+				BEGIN
+				  -- lint:ack PG101 a comment of the function's own
+				  RETURN NEW;
+				END
+				$fn$;
+				COMMENT ON TABLE users IS 'see
+				-- lint:ack PG114 quoted, not a comment
+				';
+				SELECT $$ -- lint:ack PG101 in a dollar string $$, E'it\\'s -- lint:ack PG101 escaped';
+				/* -- lint:ack PG101 in a block comment */
+				"""))).isEmpty();
+		// After any of them, a real one is still found, on its own line.
+		List<LintFinding> findings = findings(tx("SELECT 'a''b', \"x\"\"y\", $1;\n-- lint:ack PG101 stray\n\nSELECT 1;"));
+		assertThat(findings).extracting(LintFinding::source).containsExactly("r2.sql:2");
+	}
+
+	@Test
 	void findingsNameTheFileAndLineOfTheirStatement() {
 		List<LintFinding> findings = findings(tx("-- why\nALTER TABLE users ADD COLUMN note text;\n\n"
 				+ "CREATE INDEX idx_users_note\n    ON users (note);"));
