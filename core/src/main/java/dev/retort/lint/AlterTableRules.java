@@ -50,6 +50,10 @@ final class AlterTableRules {
 			+ "and backfill the existing rows in batches (Operations.backfill). On PostgreSQL 18 a virtual generated "
 			+ "column (without STORED) is computed when read, so adding one does not rewrite the table.";
 
+	/** PG108's way out for an exclusion constraint, which takes no USING INDEX. */
+	static final String EXCLUSION_FIX = "No online way exists (an exclusion constraint cannot be added USING INDEX): add "
+			+ "it while the table is small or in a maintenance window, and acknowledge it: -- lint:ack PG108 <reason>.";
+
 	private final RevisionLint lint;
 
 	AlterTableRules(RevisionLint lint) {
@@ -239,7 +243,7 @@ final class AlterTableRules {
 		}
 		if (containsWord(action, "EXCLUDE")) {
 			this.lint.find(LintRule.PG108, "the index behind the exclusion constraint" + named + " is built under an ACCESS "
-					+ "EXCLUSIVE lock on " + quote(table) + ", and no online way to add one exists.");
+					+ "EXCLUSIVE lock on " + quote(table) + ", and no online way to add one exists.", EXCLUSION_FIX);
 		}
 	}
 

@@ -45,6 +45,15 @@ final class RevisionLint {
 			+ "then in a revision with 'Transactional: false' CREATE INDEX CONCURRENTLY on each partition, and ALTER "
 			+ "INDEX ... ATTACH PARTITION each of them to the first.";
 
+	/** PG103's way out for VACUUM FULL, which has no concurrent form. */
+	static final String VACUUM_FULL_FIX = "A plain VACUUM (in a revision with 'Transactional: false') blocks no reads or "
+			+ "writes; to give the space back to the system, run pg_repack outside migrations, which locks the table "
+			+ "only briefly.";
+
+	/** PG103's way out for CLUSTER, which has no concurrent form either. */
+	static final String CLUSTER_FIX = "Reorder the table outside migrations with pg_repack --order-by, which locks it only "
+			+ "briefly.";
+
 	private final LintedRevision revision;
 
 	private final List<StatementShape> shapes;
@@ -241,10 +250,14 @@ final class RevisionLint {
 			return;
 		}
 		String what = tokens.get(0).text() + (startsWith(tokens, 0, "VACUUM") ? " FULL" : "");
-		find(LintRule.PG103, what + " holds an ACCESS EXCLUSIVE lock while it rebuilds"
+		String message = what + " holds an ACCESS EXCLUSIVE lock while it rebuilds"
 				+ (startsWith(tokens, 0, "REINDEX") ? " (on the index, which blocks nearly every query of the table)"
 						: "")
-				+ ".");
+				+ ".";
+		// REINDEX has a concurrent form; VACUUM FULL and CLUSTER have none before PostgreSQL 19's REPACK.
+		String fix = startsWith(tokens, 0, "REINDEX") ? LintRule.PG103.fix()
+				: startsWith(tokens, 0, "VACUUM") ? VACUUM_FULL_FIX : CLUSTER_FIX;
+		find(LintRule.PG103, message, fix);
 	}
 
 	private void alterType(List<Token> tokens) {

@@ -63,6 +63,12 @@ class LinterTests {
 		assertThat(rules(nonTx("VACUUM FULL users;"))).containsExactly("PG103");
 		assertThat(rules(tx("CLUSTER users USING users_pkey;"))).containsExactly("PG103");
 		assertThat(rules(nonTx("REINDEX INDEX CONCURRENTLY idx_users_email;"))).isEmpty();
+		// Each way out is its own: only REINDEX has a concurrent form.
+		assertThat(findings(tx("REINDEX INDEX idx_users_email;")).get(0).fix()).contains("REINDEX ... CONCURRENTLY");
+		assertThat(findings(nonTx("VACUUM FULL users;")).get(0).fix()).contains("plain VACUUM", "pg_repack")
+			.doesNotContain("REINDEX");
+		assertThat(findings(tx("CLUSTER users USING users_pkey;")).get(0).fix()).contains("pg_repack --order-by")
+			.doesNotContain("REINDEX");
 	}
 
 	@Test
@@ -164,6 +170,12 @@ class LinterTests {
 		assertThat(rules(tx("ALTER TABLE users ADD COLUMN code text UNIQUE;"))).containsExactly("PG108");
 		assertThat(rules(tx("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key_idx;")))
 			.isEmpty();
+		// An exclusion constraint has no USING INDEX: the fix does not send the user there.
+		assertThat(findings(tx("ALTER TABLE users ADD CONSTRAINT users_no_overlap EXCLUDE USING gist (id WITH =);")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG108"))
+			.satisfies((finding) -> assertThat(finding.fix()).contains("No online way", "lint:ack PG108")
+				.doesNotContain("CREATE UNIQUE INDEX"));
 	}
 
 	@Test
