@@ -22,6 +22,7 @@ import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.AutomaticCasts;
 import dev.retort.runtime.CanonicalDefinitions;
 import dev.retort.runtime.Database;
+import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.SchemaReader;
 import dev.retort.schema.SchemaModel;
 
@@ -65,6 +66,16 @@ public final class AutogenerateCommand {
 		RevisionGraph graph = this.context.graph();
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
+			if (state.ahead()) {
+				// Its schema holds what revisions of another branch or release made: the differences
+				// would undo them (Alembic refuses too: it cannot locate the revision).
+				throw new DatabaseAheadException("The database is at " + String.join(", ", state.unknown())
+						+ ", which no revision file declares (another branch or a newer release migrated it): "
+						+ "autogenerate compares the model with the database at these revisions' heads, and would "
+						+ "take what that revision made for differences to undo. Compare with a database these "
+						+ "revisions migrated (retort upgrade on an empty one), or add the missing revision files.",
+						state.unknown());
+			}
 			if (!state.pending(graph.upgrade(state.known(), "heads")).isEmpty()) {
 				throw new RetortException(ErrorCode.INVALID_TARGET, "The database is not up to date: autogenerate "
 						+ "compares the model with the database at its heads. Run 'retort upgrade' first.");

@@ -12,6 +12,7 @@ import dev.retort.Retort;
 import dev.retort.command.NewRevision;
 import dev.retort.command.RevisionFiles;
 import dev.retort.command.WrittenRevision;
+import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -732,6 +733,19 @@ class AutogenerateIntegrationTests {
 		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort(db, files).check("schema.sql", MODEL))
 			.withMessageContaining("not up to date")
 			.withMessageContaining("retort upgrade");
+	}
+
+	@Test
+	void aDatabaseAheadOfTheRevisionsIsRefusedRatherThanComparedAsIfTheseRevisionsMadeIt(TestDatabase db,
+			@TempDir Path dir) {
+		Retort retort = usersAtHead(db, dir);
+		// Another branch added its table and revision; this checkout's model does not have it.
+		db.execute("CREATE TABLE other_branch (id bigint)", "UPDATE retort_version SET version_num = 'b2b2b2b2b2b2'");
+		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort.check("schema.sql", MODEL))
+			.withMessageStartingWith("The database is at b2b2b2b2b2b2, which no revision file declares")
+			.withMessageContaining("add the missing revision files")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.DATABASE_AHEAD));
+		assertThat(db.tableExists("other_branch")).isTrue();
 	}
 
 	@Test
