@@ -18,6 +18,7 @@ import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.dialect.postgres.StatementSplitter;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.AutomaticCasts;
 import dev.retort.runtime.CanonicalDefinitions;
@@ -76,9 +77,15 @@ public final class AutogenerateCommand {
 						+ "revisions migrated (retort upgrade on an empty one), or add the missing revision files.",
 						state.unknown());
 			}
-			if (!state.pending(graph.upgrade(state.known(), "heads")).isEmpty()) {
-				throw new RetortException(ErrorCode.INVALID_TARGET, "The database is not up to date: autogenerate "
-						+ "compares the model with the database at its heads. Run 'retort upgrade' first.");
+			List<Revision> pending = state.pending(graph.upgrade(state.known(), "heads"));
+			if (!pending.isEmpty()) {
+				// Where it stands and how far behind: a fresh database and one a revision short read alike otherwise.
+				String at = state.known().isEmpty() ? "at base (no revision applied)"
+						: "at " + String.join(", ", state.known());
+				throw new RetortException(ErrorCode.INVALID_TARGET, "The database is not up to date: it is " + at + ", "
+						+ pending.size() + ((pending.size() == 1) ? " revision" : " revisions") + " below the heads ("
+						+ String.join(", ", graph.heads().stream().map(Revision::id).toList()) + "). Autogenerate "
+						+ "compares the model with the database at its heads: run 'retort upgrade' first.");
 			}
 			Connection connection = database.session().connection();
 			try {

@@ -731,8 +731,15 @@ class AutogenerateIntegrationTests {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a1a1a1a1a1a1", null, "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort(db, files).check("schema.sql", MODEL))
-			.withMessageContaining("not up to date")
-			.withMessageContaining("retort upgrade");
+			.withMessage("The database is not up to date: it is at base (no revision applied), 1 revision below the "
+					+ "heads (a1a1a1a1a1a1). Autogenerate compares the model with the database at its heads: run "
+					+ "'retort upgrade' first.");
+		files.write("b2b2b2b2b2b2", "a1a1a1a1a1a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
+		Retort behind = retort(db, files);
+		behind.upgrade("a1a1a1a1a1a1");
+		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> behind.check("schema.sql", MODEL))
+			.withMessageStartingWith("The database is not up to date: it is at a1a1a1a1a1a1, 1 revision below the "
+					+ "heads (b2b2b2b2b2b2).");
 	}
 
 	@Test
