@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -157,7 +158,8 @@ final class GraphBuilder {
 			if (resolved == null) {
 				problem(Kind.UNKNOWN_PARENT, List.of(revision.id(), parent), where, "Revision " + revision.id() + " ("
 						+ where + ") revises " + parent + ", which does not exist."
-						+ didYouMean(parent, false, revision.id()));
+						+ didYouMean(parent, false, revision.id()).orElse(" Name an existing revision (retort history "
+								+ "lists them), or restore the file that declared " + parent + "."));
 			}
 			else if (resolved == index) {
 				problem(Kind.CYCLE, List.of(revision.id()), where,
@@ -185,7 +187,9 @@ final class GraphBuilder {
 				problem(Kind.UNKNOWN_DEPENDENCY, List.of(revision.id(), dependency), where,
 						"Revision " + revision.id() + " (" + where + ") depends on " + dependency
 								+ ", which is neither a revision nor a branch label."
-								+ didYouMean(dependency, true, revision.id()));
+								+ didYouMean(dependency, true, revision.id()).orElse(" Name an existing revision or "
+										+ "branch label (retort history and retort branches list them), or restore the "
+										+ "file that declared " + dependency + "."));
 			}
 			else if (resolved == index) {
 				problem(Kind.DEPENDENCY_CYCLE, List.of(revision.id()), where, "Revision " + revision.id() + " ("
@@ -210,7 +214,7 @@ final class GraphBuilder {
 	}
 
 	/** The nearest other name; never {@code asking}, the revision whose header names the missing one. */
-	private String didYouMean(String wanted, boolean withLabels, String asking) {
+	private Optional<String> didYouMean(String wanted, boolean withLabels, String asking) {
 		List<String> known = new ArrayList<>(this.indexById.keySet());
 		if (withLabels) {
 			known.addAll(this.labelOwner.keySet());
@@ -218,7 +222,7 @@ final class GraphBuilder {
 		// "b3 revises b2, which does not exist. Did you mean b3?" would point at the revision itself.
 		known.remove(asking);
 		known.sort(null);
-		return Suggestions.nearest(wanted, known).map((nearest) -> " Did you mean " + nearest + "?").orElse("");
+		return Suggestions.nearest(wanted, known).map((nearest) -> " Did you mean " + nearest + "?");
 	}
 
 	private void detectCycles(int[][] parents, int[][] allDown) {

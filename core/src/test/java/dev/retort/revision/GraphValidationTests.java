@@ -73,7 +73,9 @@ class GraphValidationTests {
 						+ " (db/revisions/d.sql:5) and eeee5555 (db/revisions/e.sql:5); a label names one branch: rename one"
 						+ " of them.");
 				assertThat(ex.problems().get(2).message()).isEqualTo(
-						"Revision bbbb2222 (db/revisions/b.sql:4) revises zzzz9999, which does not exist.");
+						"Revision bbbb2222 (db/revisions/b.sql:4) revises zzzz9999, which does not exist. Name an"
+								+ " existing revision (retort history lists them), or restore the file that declared"
+								+ " zzzz9999.");
 				assertThat(ex.problems().get(3).message()).isEqualTo("Revision cccc3333 (db/revisions/c.sql:6) depends on"
 						+ " libary, which is neither a revision nor a branch label. Did you mean library?");
 			});
