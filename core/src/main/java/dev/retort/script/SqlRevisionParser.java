@@ -280,7 +280,10 @@ public final class SqlRevisionParser {
 				}
 				int key = keyIndex(text, from, colon);
 				if (key < 0) {
-					problem(i + 1, "unknown header key '" + text.substring(from, colon).trim() + "'. Valid keys are "
+					String unknown = text.substring(from, colon).trim();
+					String near = nearestKey(unknown);
+					problem(i + 1, "unknown header key '" + unknown + "'"
+							+ ((near != null) ? " (did you mean '" + near + "'?)" : "") + ". Valid keys are "
 							+ String.join(", ", KEYS) + "; free text goes after 'Notes:'.");
 					continue;
 				}
@@ -543,6 +546,57 @@ public final class SqlRevisionParser {
 			}
 			Integer key = KEY_INDEXES.get(normaliseKey(text.substring(from, to)));
 			return (key != null) ? key : -1;
+		}
+
+		/**
+		 * The key a mistyped one most likely means ({@code Revisess}, {@code Branch Label},
+		 * {@code Depends}), or {@code null}: letters compared alone, case aside, at most two edits
+		 * apart or one the start of the other. Only on the error path.
+		 */
+		private static String nearestKey(String written) {
+			String wanted = letters(written);
+			String best = null;
+			int bestDistance = 3;
+			for (String key : KEYS) {
+				String candidate = letters(key);
+				int distance = (wanted.length() >= 4 && (candidate.startsWith(wanted) || wanted.startsWith(candidate)))
+						? 1 : distance(wanted, candidate);
+				if (distance < bestDistance) {
+					best = key;
+					bestDistance = distance;
+				}
+			}
+			return best;
+		}
+
+		private static String letters(String text) {
+			StringBuilder letters = new StringBuilder(text.length());
+			for (int i = 0; i < text.length(); i++) {
+				if (Character.isLetter(text.charAt(i))) {
+					letters.append(Character.toLowerCase(text.charAt(i)));
+				}
+			}
+			return letters.toString();
+		}
+
+		/** Levenshtein distance; keys are short. */
+		private static int distance(String a, String b) {
+			int[] previous = new int[b.length() + 1];
+			int[] current = new int[b.length() + 1];
+			for (int j = 0; j <= b.length(); j++) {
+				previous[j] = j;
+			}
+			for (int i = 1; i <= a.length(); i++) {
+				current[0] = i;
+				for (int j = 1; j <= b.length(); j++) {
+					int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+					current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+				}
+				int[] swap = previous;
+				previous = current;
+				current = swap;
+			}
+			return previous[b.length()];
 		}
 
 		/** Lower case, each run of whitespace as one space, trimmed. */

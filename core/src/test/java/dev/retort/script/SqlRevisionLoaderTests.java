@@ -170,7 +170,7 @@ class SqlRevisionLoaderTests {
 
 		assertThat(scripts).extracting((script) -> script.revision().id()).containsExactly("ccc000000001", "ccc000000002");
 		assertThat(problems).containsExactly(
-				"script/locations/bad/bad_key.sql:3: unknown header key 'Revisez'. Valid keys are Revision ID, Revises, "
+				"script/locations/bad/bad_key.sql:3: unknown header key 'Revisez' (did you mean 'Revises'?). Valid keys are Revision ID, Revises, "
 						+ "Create Date, Branch Labels, Depends On, Transactional, Notes; free text goes after 'Notes:'.",
 				"script/locations/bad/no_id.sql:1: missing 'Revision ID' header. Add a line '-- Revision ID: <id>' under "
 						+ "the message (retort revision -m \"message\" writes a new file with a fresh id).");

@@ -235,10 +235,31 @@ class SqlRevisionParserTests {
 	void unknownKeyNamesFileLineAndValidKeys() {
 		assertThatExceptionOfType(InvalidRevisionFileException.class)
 			.isThrownBy(() -> SqlRevisionParser.parse("db/revisions/x.sql", "-- m\n-- Revision ID: a1\n-- Revisess: b\n-- +upgrade\n"))
-			.withMessage("db/revisions/x.sql:3: unknown header key 'Revisess'. Valid keys are Revision ID, Revises, "
+			.withMessage("db/revisions/x.sql:3: unknown header key 'Revisess' (did you mean 'Revises'?). Valid keys are Revision ID, Revises, "
 					+ "Create Date, Branch Labels, Depends On, Transactional, Notes; free text goes after 'Notes:'.")
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE))
 			.satisfies((ex) -> assertThat(ex.problems()).hasSize(1));
+	}
+
+	@Test
+	void aMistypedKeyNamesTheKeyItMostLikelyMeans() {
+		SqlRevisionParser.Result result = SqlRevisionParser.read("x.sql", """
+				-- m
+				-- Revision-Id: a1
+				-- Branch Label: billing
+				-- Depends: b1
+				-- Transactionnal: false
+				-- Colour: blue
+				-- +upgrade
+				""");
+
+		assertThat(result.problems()).filteredOn((problem) -> problem.contains("unknown header key"))
+			.extracting((problem) -> problem.substring(0, problem.indexOf(". Valid keys")))
+			.containsExactly("x.sql:2: unknown header key 'Revision-Id' (did you mean 'Revision ID'?)",
+					"x.sql:3: unknown header key 'Branch Label' (did you mean 'Branch Labels'?)",
+					"x.sql:4: unknown header key 'Depends' (did you mean 'Depends On'?)",
+					"x.sql:5: unknown header key 'Transactionnal' (did you mean 'Transactional'?)",
+					"x.sql:6: unknown header key 'Colour'");
 	}
 
 	@Test
