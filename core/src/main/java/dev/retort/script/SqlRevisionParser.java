@@ -249,7 +249,7 @@ public final class SqlRevisionParser {
 					end--;
 				}
 				if (end - start < 2 || text.charAt(start) != '-' || text.charAt(start + 1) != '-' || marker(i) != null
-						|| (!first && looksLikeMarker(i))) {
+						|| (!first && !inNotes && looksLikeMarker(i))) {
 					break;
 				}
 				if (inNotes) {

@@ -176,6 +176,10 @@ class SqlRevisionParserTests {
 				+ "SELECT 1;\n");
 
 		assertThat(result.problems().get(0)).startsWith("b.sql:3: '-- +upgrade:' is not a section marker");
+		// Notes are free text, '+' bullets too.
+		RevisionScript noted = parse("-- m\n-- Revision ID: a1\n-- Notes:\n-- + upgrade path: add, backfill, then drop\n"
+				+ "\n-- +upgrade\nSELECT 1;\n");
+		assertThat(noted.revision().notes()).contains("+ upgrade path: add, backfill, then drop");
 	}
 
 	@Test
