@@ -66,8 +66,16 @@ final class AlterTableRules {
 			return;
 		}
 		boolean existing = !this.lint.created(table);
+		boolean lockedByAnEarlierAction = false;
 		for (List<Token> action : actions(tokens)) {
+			// ADD CONSTRAINT … NOT VALID, VALIDATE CONSTRAINT … in one statement validates under the ADD's lock.
+			if (existing && lockedByAnEarlierAction && startsWith(action, 0, "VALIDATE", "CONSTRAINT")) {
+				this.lint.find(LintRule.PG107, "an earlier action of this ALTER TABLE locked " + quote(table)
+						+ ", so validating " + quote(nameAt(action, 2)) + " in the same statement scans it under that "
+						+ "lock, as adding the constraint without NOT VALID would.");
+			}
 			alterTableAction(table, existing, action);
+			lockedByAnEarlierAction |= !action.isEmpty() && !startsWith(action, 0, "VALIDATE");
 		}
 		if (!StatementShape.onlyValidates(tokens)) {
 			this.lint.altered(table);

@@ -147,6 +147,18 @@ class LinterTests {
 		assertThat(rules(tx("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) "
 				+ "NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;"))).containsExactly("PG107");
 		assertThat(rules(tx("ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;"))).isEmpty();
+		// PostgreSQL takes both in one statement: the check runs under the ADD's ACCESS EXCLUSIVE lock.
+		for (Rev revision : List.of(tx("ALTER TABLE users ADD CONSTRAINT users_id_positive CHECK (id > 0) NOT VALID, "
+				+ "VALIDATE CONSTRAINT users_id_positive;"), nonTx("ALTER TABLE users ADD CONSTRAINT users_id_positive "
+						+ "CHECK (id > 0) NOT VALID, VALIDATE CONSTRAINT users_id_positive;"))) {
+			assertThat(findings(revision)).singleElement().satisfies((finding) -> {
+				assertThat(finding.rule()).isEqualTo("PG107");
+				assertThat(finding.message()).isEqualTo("An earlier action of this ALTER TABLE locked \"users\", so "
+						+ "validating \"users_id_positive\" in the same statement scans it under that lock, as adding "
+						+ "the constraint without NOT VALID would.");
+			});
+		}
+		assertThat(rules(tx("ALTER TABLE orders VALIDATE CONSTRAINT a, VALIDATE CONSTRAINT b;"))).isEmpty();
 	}
 
 	@Test
