@@ -86,7 +86,7 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 				comments.add(new Comment(text.substring(i + 2, end).strip(), line));
 			}
 			else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-				end = blockCommentEnd(text, i);
+				end = Tokens.blockCommentEnd(text, i);
 			}
 			else if (c == '\'' || c == '"') {
 				boolean escapes = c == '\'' && i > 0 && (text.charAt(i - 1) == 'e' || text.charAt(i - 1) == 'E')
@@ -122,29 +122,6 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 			}
 			else if (c == quote) {
 				return i + 1;
-			}
-			else {
-				i++;
-			}
-		}
-		return text.length();
-	}
-
-	/** The index after the block comment opened at {@code at}; they nest. */
-	private static int blockCommentEnd(String text, int at) {
-		int depth = 0;
-		int i = at;
-		while (i + 1 < text.length()) {
-			if (text.charAt(i) == '/' && text.charAt(i + 1) == '*') {
-				depth++;
-				i += 2;
-			}
-			else if (text.charAt(i) == '*' && text.charAt(i + 1) == '/') {
-				depth--;
-				i += 2;
-				if (depth == 0) {
-					return i;
-				}
 			}
 			else {
 				i++;

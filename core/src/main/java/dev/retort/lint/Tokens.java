@@ -137,7 +137,7 @@ final class Tokens {
 	}
 
 	/** The index after the block comment starting at {@code at}; they nest: each opening needs its own end. */
-	private static int blockCommentEnd(String sql, int at) {
+	static int blockCommentEnd(String sql, int at) {
 		int depth = 0;
 		int i = at;
 		while (i + 1 < sql.length()) {

@@ -26,7 +26,7 @@ final class Suggestions {
 			if (Math.abs(candidate.length() - wanted.length()) > limit && prefix < 4) {
 				continue;
 			}
-			int distance = distance(wanted, candidate);
+			int distance = EditDistance.between(wanted, candidate);
 			boolean close = distance <= limit || prefix >= Math.min(4, wanted.length());
 			if (close && (distance < bestDistance || (distance == bestDistance && prefix > bestPrefix))) {
 				best = candidate;
@@ -44,26 +44,6 @@ final class Suggestions {
 			i++;
 		}
 		return i;
-	}
-
-	/** Levenshtein distance; ids are short, so the quadratic table is cheap. */
-	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.retort.dialect.postgres.Keywords;
+import dev.retort.revision.EditDistance;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
 import dev.retort.revision.Revision.Origin;
@@ -560,7 +561,7 @@ public final class SqlRevisionParser {
 			for (String key : KEYS) {
 				String candidate = letters(key);
 				int distance = (wanted.length() >= 4 && (candidate.startsWith(wanted) || wanted.startsWith(candidate)))
-						? 1 : distance(wanted, candidate);
+						? 1 : EditDistance.between(wanted, candidate);
 				if (distance < bestDistance) {
 					best = key;
 					bestDistance = distance;
@@ -577,26 +578,6 @@ public final class SqlRevisionParser {
 				}
 			}
 			return letters.toString();
-		}
-
-		/** Levenshtein distance; keys are short. */
-		private static int distance(String a, String b) {
-			int[] previous = new int[b.length() + 1];
-			int[] current = new int[b.length() + 1];
-			for (int j = 0; j <= b.length(); j++) {
-				previous[j] = j;
-			}
-			for (int i = 1; i <= a.length(); i++) {
-				current[0] = i;
-				for (int j = 1; j <= b.length(); j++) {
-					int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-					current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-				}
-				int[] swap = previous;
-				previous = current;
-				current = swap;
-			}
-			return previous[b.length()];
 		}
 
 		/** Lower case, each run of whitespace as one space, trimmed. */
