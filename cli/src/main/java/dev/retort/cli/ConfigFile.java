@@ -160,7 +160,8 @@ final class ConfigFile {
 		}
 		catch (YAMLException ex) {
 			throw new RetortException(ErrorCode.CONFIGURATION,
-					"Configuration file '" + file + "' is not valid YAML: " + ex.getMessage(), ex);
+					"Configuration file '" + file + "' is not valid YAML: "
+							+ Secrets.scrubConfigText(ex.getMessage()), ex);
 		}
 		return documents;
 	}

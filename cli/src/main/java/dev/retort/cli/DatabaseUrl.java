@@ -49,6 +49,14 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 		String user = null;
 		String password = null;
 		int at = authority.lastIndexOf('@');
+		int question = tail.indexOf('?');
+		if (at < 0 && ((question < 0) ? tail : tail.substring(0, question)).contains("@")
+				&& badPort(authority) != null) {
+			// 'user:pa/ss@host': the '/' ended the host early, so what looks like a host and a port
+			// is the user and part of the password: the message must not quote that "port".
+			throw invalid(trimmed, source, "a '/' stands before the '@' that ends the user and password;"
+					+ " write a '/' in the user or password as %2F.");
+		}
 		if (at >= 0) {
 			String userInfo = authority.substring(0, at);
 			authority = authority.substring(at + 1);
@@ -61,7 +69,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 		}
 		// pgjdbc also reads user= and password= from the query; take them out so they are handled
 		// (and hidden) like any other credentials.
-		int question = tail.indexOf('?');
+		question = tail.indexOf('?');
 		if (question >= 0) {
 			StringBuilder kept = new StringBuilder();
 			for (String parameter : tail.substring(question + 1).split("&")) {
@@ -89,6 +97,14 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 	 * the server were down ("Check that the database is running"): bad input, said as such.
 	 */
 	private static void checkPorts(String authority, String url, String source) {
+		String port = badPort(authority);
+		if (port != null) {
+			throw invalid(url, source, "its port '" + port + "' is not a port number (1 to 65535).");
+		}
+	}
+
+	/** The first port of {@code authority} that is no port number, or {@code null}. */
+	private static String badPort(String authority) {
 		// pgjdbc takes several hosts for failover (h1:5432,h2:5433), and IPv6 hosts in brackets.
 		for (String host : authority.split(",", -1)) {
 			int bracket = host.lastIndexOf(']');
@@ -99,9 +115,10 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 			String port = host.substring(colon + 1);
 			if (!port.isEmpty() && (!port.chars().allMatch(Character::isDigit) || port.length() > 5
 					|| Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
-				throw invalid(url, source, "its port '" + port + "' is not a port number (1 to 65535).");
+				return port;
 			}
 		}
+		return null;
 	}
 
 	private static RetortException invalid(String url, String source, String why) {

@@ -19,9 +19,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Turns failures into the exit codes of SPEC §5 and one {@code ERROR: …} line on standard error:
  * a {@link RetortException} exits with its {@link RetortException#exitCode() code} (2 for bad
  * input, 1 for a failure at run time, 3 for a check); bad usage shows the command's usage and
- * exits 2; anything else exits 1. The stack trace is printed only with {@code -v}. The error
- * stream is scrubbed of passwords, traces included. Under {@code --format json} the failure is
- * also one {@link FailureDocument} on standard output, so a pipeline reading it gets a document.
+ * exits 2; anything else exits 1. The stack trace is printed only with {@code -v}. Passwords are
+ * masked where a failure can carry them (see {@link Secrets#message}), in the trace too. Under
+ * {@code --format json} the failure is also one {@link FailureDocument} on standard output, so a
+ * pipeline reading it gets a document.
  */
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
 
@@ -32,7 +33,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		PrintWriter err = commandLine.getErr();
-		err.println("ERROR: " + message(ex));
+		RetortCli cli = root(commandLine);
+		Secrets secrets = (cli != null) ? cli.secrets() : new Secrets();
+		String message = secrets.message(ex, message(ex));
+		err.println("ERROR: " + message);
 		if (ex instanceof MigrationFailedException failed && failed.rolledBack() && failed.foundExistingObject()) {
 			// The usual first meeting with a database that predates Retort: say how to adopt it. Not
 			// for a revision outside a transaction: there an interrupted earlier run of the same
@@ -42,16 +46,15 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 					+ " start); 'retort upgrade' then continues from there.");
 		}
 		if (verbosity(commandLine) > 0) {
-			ex.printStackTrace(err);
+			secrets.printStackTrace(ex, err);
 		}
 		else if (!(ex instanceof RetortException)) {
 			err.println("(run again with -v for the stack trace)");
 		}
 		err.flush();
 		int exitCode = getExitCode(ex);
-		RetortCli cli = root(commandLine);
 		if (cli != null && cli.options != null && cli.options.format == GlobalOptions.OutputFormat.json) {
-			FailureDocument.Error error = FailureDocument.error(ex, cli.secrets().scrub(message(ex)), exitCode);
+			FailureDocument.Error error = FailureDocument.error(ex, message, exitCode);
 			printJson(commandLine, (commandLine.getCommand() instanceof RetortCommand command)
 					? command.failureDocument(error) : FailureDocument.of(error));
 		}
@@ -62,7 +65,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 	public int handleParseException(ParameterException ex, String[] args) {
 		CommandLine commandLine = ex.getCommandLine();
 		PrintWriter err = commandLine.getErr();
-		err.println("ERROR: " + ex.getMessage());
+		// Picocli's message quotes the arguments, which may hold a URL with a password.
+		RetortCli cli = root(commandLine);
+		String message = (cli != null) ? cli.secrets().scrub(ex.getMessage()) : Secrets.scrubUrl(ex.getMessage());
+		err.println("ERROR: " + message);
 		if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
 			err.println();
 		}
@@ -71,8 +77,6 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 		int exitCode = commandLine.getCommandSpec().exitCodeOnInvalidInput();
 		if (asksForJson(args)) {
 			// The options were not all parsed: the arguments say whether JSON was asked for.
-			RetortCli cli = root(commandLine);
-			String message = (cli != null) ? cli.secrets().scrub(ex.getMessage()) : Secrets.scrubUrl(ex.getMessage());
 			printJson(commandLine, FailureDocument.of(FailureDocument.error(ex, message, exitCode)));
 		}
 		return exitCode;

@@ -17,32 +17,29 @@ public final class Main {
 	}
 
 	public static void main(String[] args) {
-		Secrets secrets = new Secrets();
 		Charset charset = (System.console() != null) ? System.console().charset() : Charset.defaultCharset();
 		PrintStream realErr = System.err;
-		// Logs (slf4j-simple writes to System.err) pass through the same scrubbing as the output.
-		System.setErr(new PrintStream(new ScrubbingStream(realErr, secrets, charset), true, charset));
+		// Logs (slf4j-simple writes to System.err) are Retort's own text: a password that is a word
+		// ('retort') must not mask it there. Only a URL's credentials are masked, should a library log one.
+		System.setErr(new PrintStream(new UrlScrubbingStream(realErr, charset), true, charset));
 		int exitCode = RetortCommandLine.execute(args, CliEnvironment.system(),
-				new OutputStreamWriter(System.out, charset), new OutputStreamWriter(realErr, charset), secrets, true);
+				new OutputStreamWriter(System.out, charset), new OutputStreamWriter(realErr, charset), new Secrets(), true);
 		System.out.flush();
 		System.err.flush();
 		System.exit(exitCode);
 	}
 
-	/** Bytes written to standard error, scrubbed line by line. */
-	private static final class ScrubbingStream extends OutputStream {
+	/** Bytes written to standard error, the credentials of URLs masked line by line. */
+	private static final class UrlScrubbingStream extends OutputStream {
 
 		private final PrintStream target;
-
-		private final Secrets secrets;
 
 		private final Charset charset;
 
 		private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-		ScrubbingStream(PrintStream target, Secrets secrets, Charset charset) {
+		UrlScrubbingStream(PrintStream target, Charset charset) {
 			this.target = target;
-			this.secrets = secrets;
 			this.charset = charset;
 		}
 
@@ -58,7 +55,7 @@ public final class Main {
 		public synchronized void flush() {
 			if (this.line.size() > 0) {
 				String text = this.line.toString(this.charset);
-				this.target.print(this.secrets.scrub(text));
+				this.target.print(Secrets.scrubUrl(text));
 				this.line.reset();
 			}
 			this.target.flush();

@@ -252,13 +252,8 @@ abstract class RetortCommand implements Callable<Integer> {
 	/** Prints an offline ({@code --sql}) script on standard output, alone. */
 	int printSql(OfflineScript script) {
 		String sql = script.sql().endsWith("\n") ? script.sql() : script.sql() + "\n";
-		if (out() instanceof ScrubbingPrintWriter scrubbing) {
-			scrubbing.printVerbatim(sql);
-		}
-		else {
-			out().print(sql);
-			out().flush();
-		}
+		out().print(sql);
+		out().flush();
 		return 0;
 	}
 
@@ -275,7 +270,7 @@ abstract class RetortCommand implements Callable<Integer> {
 		RetortConfig config = config();
 		if (config.url() != null) {
 			String user = (config.user() != null) ? " as " + config.user() : "";
-			return Secrets.scrubUrl(config.url()) + user;
+			return this.root.secrets().url(config.url()) + user;
 		}
 		return "the application's DataSource";
 	}

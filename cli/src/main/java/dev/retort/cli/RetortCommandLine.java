@@ -65,17 +65,19 @@ public final class RetortCommandLine {
 
 	static int execute(String[] args, CliEnvironment environment, Writer out, Writer err, Secrets secrets,
 			boolean configureLogging) {
-		PrintWriter scrubbedOut = new ScrubbingPrintWriter(new ScrubbingWriter(out, secrets, false));
-		PrintWriter scrubbedErr = new PrintWriter(new ScrubbingWriter(err, secrets, true), true);
+		// Not masked line by line: a password that is a word ('retort') would be masked in every
+		// note and message. Secrets masks the few places a password can stand.
+		PrintWriter printOut = new PrintWriter(out, true);
+		PrintWriter printErr = new PrintWriter(err, true);
 		try {
 			CommandLine commandLine = commandLine(environment, secrets, configureLogging);
-			commandLine.setOut(scrubbedOut);
-			commandLine.setErr(scrubbedErr);
+			commandLine.setOut(printOut);
+			commandLine.setErr(printErr);
 			return commandLine.execute(args);
 		}
 		finally {
-			scrubbedOut.flush();
-			scrubbedErr.flush();
+			printOut.flush();
+			printErr.flush();
 		}
 	}
 

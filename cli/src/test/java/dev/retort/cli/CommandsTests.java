@@ -576,8 +576,7 @@ class CommandsTests {
 	@Test
 	void aPasswordThatIsPartOfAnIdentifierLeavesTheScriptRunnable() {
 		// A development database's password is often a word of the project: the sample app's is
-		// 'coffee'. Masking it inside coffee_logs or retort_version would hand psql a broken script
-		// (a word of a message that equals the password is still masked, as everywhere else).
+		// 'coffee'. Masking it inside coffee_logs or retort_version would hand psql a broken script.
 		for (String password : new String[] { "coffee", "retort" }) {
 			CliRun.Result result = CliRun.in(this.project)
 				.env("DATABASE_URL", "postgresql://app:" + password + "@127.0.0.1:1/coffee")
@@ -587,6 +586,84 @@ class CommandsTests {
 				.contains("CREATE TABLE IF NOT EXISTS retort_version", "CREATE TABLE coffee_logs",
 						"INSERT INTO retort_history")
 				.doesNotContain(Secrets.MASK + "_", "_" + Secrets.MASK);
+		}
+	}
+
+	@Test
+	void aPasswordThatIsAnOrdinaryWordLeavesRetortsOwnTextAlone(TestDatabase db) {
+		// With the password 'retort', 'retort upgrade' in a note printed as '*** upgrade'; with
+		// 'coffee', the revision 'create coffee logs' as 'create *** logs'. A password stands only
+		// in a URL, a configuration file's text or a driver's message: only those are masked.
+		for (String password : new String[] { "retort", "coffee" }) {
+			String role = "word_pw_" + password + "_" + ProcessHandle.current().pid();
+			db.execute("CREATE ROLE " + role + " LOGIN SUPERUSER PASSWORD '" + password + "'");
+			try {
+				CliRun cli = CliRun.in(this.project)
+					.env("DATABASE_URL", "postgresql://" + role + ":" + password + "@" + db.server().host() + ":"
+							+ db.server().port() + "/" + db.name());
+				CliRun.Result upgrade = cli.run("upgrade", "ae10");
+				assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+				assertThat(upgrade.err()).as(password).contains("Running upgrade <base> -> ae1027a6acf3, create coffee logs");
+				CliRun.Result current = cli.run("current");
+				assertThat(current.err()).as(password)
+					.contains("Not up to date: the heads are 1975ea83b712; 'retort upgrade' applies what is pending.");
+				CliRun.Result history = cli.run("history", "--verbose", "--indicate-current");
+				assertThat(history.out()).as(password).contains("    create coffee logs\n", "(current)");
+				CliRun.Result json = cli.run("history", "--format", "json");
+				assertThat(json.out()).as(password).contains("\"message\": \"create coffee logs\"");
+				// A failure's stack trace (-v) keeps its frames: 'dev.retort.cli' is a package name.
+				CliRun.Result failed = cli.run("upgrade", "zzzz9999", "-v");
+				assertThat(failed.exitCode()).isEqualTo(2);
+				assertThat(failed.err()).as(password).contains("'retort history' lists the revisions", "\tat dev.retort.")
+					.doesNotContain(Secrets.MASK);
+				assertThat(upgrade.toString() + current + history + json).doesNotContain(Secrets.MASK);
+			}
+			finally {
+				db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+			}
+		}
+	}
+
+	@Test
+	void aFailingConnectionWithAnOrdinaryWordAsPasswordNeverShowsIt() {
+		for (String[] args : new String[][] { { "current", "-v" }, { "upgrade", "--format", "json", "-vv" } }) {
+			CliRun.Result result = CliRun.in(this.project)
+				.env("DATABASE_URL", "postgresql://app:retort@127.0.0.1:1/coffee")
+				.run(args);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+			assertThat(result.toString()).contains("127.0.0.1:1").doesNotContain(":retort@", "retort@127");
+		}
+		CliRun.Result verbose = CliRun.in(this.project)
+			.run("current", "--verbose", "--url", "jdbc:postgresql://127.0.0.1:1/coffee?user=app&password=retort");
+		assertThat(verbose.toString()).doesNotContain("password=retort", "=retort");
+	}
+
+	@Test
+	void aUrlThatCannotBeReadDoesNotQuoteItsPassword() {
+		// An unencoded '/' ends the host early: what looked like a port was part of the password.
+		CliRun.Result result = CliRun.in(this.project)
+			.run("current", "--url", "postgresql://app:hunter/secret2@127.0.0.1:1/coffee", "-v");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).startsWith("ERROR: Invalid database URL 'postgresql://app:***@127.0.0.1:1/coffee' (--url):")
+			.contains("%2F");
+		assertThat(result.toString()).doesNotContain("hunter", "secret2");
+	}
+
+	@Test
+	void aConfigurationFileThatIsNotYamlDoesNotQuoteItsPassword() throws IOException {
+		// SnakeYAML quotes the line it stopped at: here, the password's.
+		Path resources = this.project.resolve("src/main/resources");
+		Files.writeString(resources.resolve("application.yml"), """
+				spring:
+				  datasource:
+				    url: jdbc:postgresql://127.0.0.1:1/coffee
+				    password: hunter2-secret: oops
+				""");
+		for (String[] args : new String[][] { { "current" }, { "current", "-v", "--format", "json" } }) {
+			CliRun.Result result = CliRun.in(this.project).run(args);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).startsWith("ERROR: Configuration file ").contains("is not valid YAML", "password: ***");
+			assertThat(result.toString()).doesNotContain("hunter2");
 		}
 	}
 
