@@ -590,6 +590,25 @@ class CommandsTests {
 	}
 
 	@Test
+	void aDeletedFileOfAnAppliedRevisionIsNamedWithWhatToDo(TestDatabase db) throws IOException {
+		this.revisions.write("c0ffee000003", "1975ea83b712", "add origin", "ALTER TABLE coffee_logs ADD COLUMN origin text;",
+				"ALTER TABLE coffee_logs DROP COLUMN origin;");
+		cli(db).run("upgrade", "1975");
+		try (var files = Files.list(this.revisions.directory())) {
+			Files.delete(files.filter((file) -> file.getFileName().toString().startsWith("1975ea83b712")).findFirst().get());
+		}
+		for (String[] args : new String[][] { { "upgrade" }, { "stamp", "heads" }, { "downgrade", "-1" } }) {
+			CliRun.Result result = cli(db).run(args);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).as(result.toString()).contains("revises 1975ea83b712, which does not exist. Name an"
+					+ " existing revision (retort history lists them), or restore the file that declared 1975ea83b712.");
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = 'coffee_logs'"
+				+ " AND column_name = 'origin'")).isEmpty();
+	}
+
+	@Test
 	void aPasswordThatIsAnOrdinaryWordLeavesRetortsOwnTextAlone(TestDatabase db) {
 		// With the password 'retort', 'retort upgrade' in a note printed as '*** upgrade'; with
 		// 'coffee', the revision 'create coffee logs' as 'create *** logs'. A password stands only
