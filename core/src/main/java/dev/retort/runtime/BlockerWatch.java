@@ -13,7 +13,7 @@ import java.util.List;
 final class BlockerWatch implements AutoCloseable {
 
 	/** A watch that sees nothing (offline, or no session to watch from). */
-	static final BlockerWatch NONE = new BlockerWatch(null, null, Duration.ZERO);
+	static final BlockerWatch NONE = new BlockerWatch(null, null, Duration.ZERO, Duration.ZERO);
 
 	private final JdbcSqlSink.SessionOpener opener;
 
@@ -35,21 +35,25 @@ final class BlockerWatch implements AutoCloseable {
 	 * last try
 	 * @param migrating the pid of the migration session
 	 * @param every how often to look
+	 * @param delay how long to wait before the session is opened: a try that ends sooner costs none
 	 */
-	static BlockerWatch start(JdbcSqlSink.SessionOpener opener, int migrating, Duration every) {
+	static BlockerWatch start(JdbcSqlSink.SessionOpener opener, int migrating, Duration every, Duration delay) {
 		BlockerWatch watch = new BlockerWatch(opener, "SELECT pid, application_name, query_start, state, query"
 				+ " FROM pg_catalog.pg_stat_activity WHERE pid = ANY (pg_catalog.pg_blocking_pids(" + migrating
-				+ ")) ORDER BY pid", every);
+				+ ")) ORDER BY pid", every, delay);
 		watch.thread.start();
 		return watch;
 	}
 
 	private final Duration every;
 
-	private BlockerWatch(JdbcSqlSink.SessionOpener opener, String query, Duration every) {
+	private final Duration delay;
+
+	private BlockerWatch(JdbcSqlSink.SessionOpener opener, String query, Duration every, Duration delay) {
 		this.opener = opener;
 		this.query = query;
 		this.every = every;
+		this.delay = delay;
 		this.thread = (opener != null) ? new Thread(this::watch, "retort-blocker-watch") : null;
 		if (this.thread != null) {
 			this.thread.setDaemon(true);
@@ -57,6 +61,9 @@ final class BlockerWatch implements AutoCloseable {
 	}
 
 	private void watch() {
+		if (!delayed()) {
+			return;
+		}
 		Session session;
 		try {
 			session = this.opener.open();
@@ -102,6 +109,24 @@ final class BlockerWatch implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	/** Waits out {@code delay}; {@code false} when the try ended first. */
+	private synchronized boolean delayed() {
+		long until = System.nanoTime() + this.delay.toNanos();
+		while (!this.stopped) {
+			long left = until - System.nanoTime();
+			if (left <= 0) {
+				return true;
+			}
+			try {
+				wait(Math.max(1, left / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/** The sessions that blocked the migration session when last seen blocked; empty if never. */

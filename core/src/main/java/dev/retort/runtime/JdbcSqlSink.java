@@ -26,6 +26,9 @@ public final class JdbcSqlSink implements SqlSink {
 	/** Where the blocker watch reads from, or {@code null} for nowhere. */
 	private final SessionOpener watchFrom;
 
+	/** The migration session's backend pid, once a blocker watch asked for it; else 0. */
+	private int backendPid;
+
 	public JdbcSqlSink(Session session, String versionTableName) {
 		this(session, versionTableName, null, null);
 	}
@@ -113,15 +116,17 @@ public final class JdbcSqlSink implements SqlSink {
 	}
 
 	@Override
-	public BlockerWatch watchBlockers(java.time.Duration every) {
+	public BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay) {
 		if (this.watchFrom == null) {
 			return BlockerWatch.NONE;
 		}
 		try {
 			// Between tries: the migration session is idle (the driver is no compile-time dependency
-			// of core, so its getBackendPID() is not at hand).
-			int migrating = this.session.query("SELECT pg_backend_pid()", (row) -> row.getInt(1)).get(0);
-			return BlockerWatch.start(this.watchFrom, migrating, every);
+			// of core, so its getBackendPID() is not at hand). Read once: a session keeps its pid.
+			if (this.backendPid == 0) {
+				this.backendPid = this.session.query("SELECT pg_backend_pid()", (row) -> row.getInt(1)).get(0);
+			}
+			return BlockerWatch.start(this.watchFrom, this.backendPid, every, delay);
 		}
 		catch (SQLException ex) {
 			// Only a better message was at stake.

@@ -61,7 +61,7 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
-	public BlockerWatch watchBlockers(java.time.Duration every) {
+	public BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay) {
 		return BlockerWatch.NONE;
 	}
 

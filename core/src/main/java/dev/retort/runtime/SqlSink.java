@@ -47,10 +47,10 @@ public interface SqlSink {
 
 	/**
 	 * Starts watching, from another session, which sessions block the migration session's lock
-	 * waits, every {@code every}; offline, or when no other session opens, a watch that sees
-	 * nothing.
+	 * waits, every {@code every} once {@code delay} has passed (a try that ends sooner opens no
+	 * session); offline, or when no other session opens, a watch that sees nothing.
 	 */
-	BlockerWatch watchBlockers(java.time.Duration every);
+	BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay);
 
 	/**
 	 * Runs Retort's own statements on another session to the same database, in one short,

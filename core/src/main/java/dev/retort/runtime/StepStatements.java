@@ -205,8 +205,10 @@ final class StepStatements {
 	/**
 	 * Starts the try {@code attempt} (0 for the first) of a revision (or, outside a transaction,
 	 * a statement). When it is the last try and it has hit {@code lock_timeout} before, a watch
-	 * of who blocks it, so that when this try gives up too, the failure names them. Only then: a
-	 * first try opens no session.
+	 * of who blocks it, so that when this try gives up too, the failure names them. A first try
+	 * opens no session, unless it is the only one ({@code retort.ddl.retries} 0): then the watch
+	 * opens its session only once the try has run half a {@code lock_timeout}, so that a quick
+	 * revision costs none.
 	 */
 	BlockerWatch watchLastTry(int attempt) {
 		this.blockers = lastTryAfterLockTimeouts(attempt);
@@ -214,14 +216,17 @@ final class StepStatements {
 	}
 
 	private BlockerWatch lastTryAfterLockTimeouts(int attempt) {
-		if (attempt == 0 || attempt < this.ddl.retries() || this.sink.offline()) {
+		boolean onlyTry = attempt == 0 && this.ddl.retries() == 0 && this.ddl.lockTimeout() != null
+				&& !this.ddl.lockTimeout().isZero() && !this.ddl.lockTimeout().isNegative();
+		if ((attempt == 0 && !onlyTry) || attempt < this.ddl.retries() || this.sink.offline()) {
 			return BlockerWatch.NONE;
 		}
 		Duration lockTimeout = (this.ddl.lockTimeout() != null) ? this.ddl.lockTimeout() : Duration.ofSeconds(1);
 		// Several looks within one lock_timeout, the last shortly before it gives up.
 		Duration every = lockTimeout.dividedBy(5);
 		return this.sink.watchBlockers((every.compareTo(Duration.ofMillis(10)) < 0) ? Duration.ofMillis(10)
-				: (every.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : every);
+				: (every.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : every,
+				onlyTry ? lockTimeout.dividedBy(2) : Duration.ZERO);
 	}
 
 	/** The sessions that blocked the try running now, when it was watched; else empty. */

@@ -295,6 +295,56 @@ class LockingTests {
 	}
 
 	@Test
+	void aBlockedRevisionWithNoRetriesNamesTheSessionThatBlocksIt(TestDatabase db) throws Exception {
+		// 'retort.ddl.retries: 0' (fail fast) makes the first try the last: without a watch on it the
+		// operator read only 'another session holds a lock on the table (see pg_locks)'.
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "ALTER TABLE busy ADD COLUMN c int");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			statement.execute("SET application_name = 'nightly-report'");
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+			String pid = db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'nightly-report'")
+				.get(0);
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(2), null, 0), RunListener.NONE));
+			blocker.rollback();
+			assertThat(failure.getMessage()).contains("It gave up waiting for a lock 1 time(s), blocked at the last"
+					+ " try by:\n    pid " + pid + " (application_name 'nightly-report', idle in transaction")
+				.doesNotContain("see pg_locks");
+		}
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-runner'"))
+			.containsExactly("0");
+	}
+
+	@Test
+	void quickRevisionsWithNoRetriesOpenNoSessionToWatchForBlockers(TestDatabase db) {
+		// The watch of an only try waits half a lock_timeout before it opens its session: quick
+		// revisions cost what they cost with retries, but for one look-up of the session's pid.
+		db.execute("CREATE SCHEMA with_retries", "CREATE SCHEMA without_retries");
+		long withRetries = statementsOfQuickRevisions(db, "with_retries", 5);
+		long withoutRetries = statementsOfQuickRevisions(db, "without_retries", 0);
+		assertThat(withoutRetries - withRetries).isEqualTo(1);
+	}
+
+	private static long statementsOfQuickRevisions(TestDatabase db, String schema, int retries) {
+		Plans plans = new Plans().sql("r1", "CREATE TABLE quick (id int)")
+			.sql("r2", "CREATE TABLE quicker (id int)")
+			.sql("r3", "CREATE TABLE quickest (id int)");
+		ConnectionFactory factory = factory(db, "retort-runner");
+		try (Database database = Database.open(factory, schema, "retort_version", "retort_history")) {
+			database.createTables(false);
+			long before = factory.statementCount();
+			new MigrationRunner(database.sink(), database.names(), plans::script,
+					new DdlSettings(Duration.ofSeconds(30), null, retries), TransactionMode.PER_REVISION, RunListener.NONE,
+					() -> "test")
+				.run(plans.upgradeFrom(null));
+			assertThat(db.tableExists(schema + ".quickest")).isTrue();
+			return factory.statementCount() - before;
+		}
+	}
+
+	@Test
 	void aBlockedRevisionWithNoRetriesIsNotRunAgainToFindItsStatement(TestDatabase db) throws Exception {
 		StepStarts starts = new StepStarts();
 		MigrationFailedException failure = failureWhileBlocked(db, 0, starts);
