@@ -283,6 +283,23 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aRevisionDowngradedEditedAndThenStampedIsNotTakenForAnEditedAppliedRevision(TestDatabase db,
+			@TempDir Path dir) {
+		// A revision failed, was fixed in its file and by hand, and stamped: its upgrade row from
+		// before the downgrade must not make every later run refuse the fixed file.
+		RevisionFiles files = linear(dir);
+		configure(db, files).load().upgrade("heads");
+		configure(db, files).load().downgrade(A);
+		files.write(B, A, "ALTER TABLE coffee ADD COLUMN kind varchar(20);", "ALTER TABLE coffee DROP COLUMN kind;");
+		db.execute("ALTER TABLE coffee ADD COLUMN kind varchar(20)");
+		configure(db, files).load().stamp(List.of(B), false);
+		Retort stamped = configure(db, files).load();
+		assertThat(stamped.validate().problems()).isEmpty();
+		assertThat(stamped.upgrade("heads").steps()).isEmpty();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly(B);
+	}
+
+	@Test
 	void validateDoesNotAskToRestoreTheFileOfARevisionStampedAway(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = linear(dir);

@@ -70,14 +70,18 @@ final class HistoryTable {
 
 	/**
 	 * Per revision: the operation of its last successful step and the checksum of its last
-	 * successful upgrade ({@code null} when it was only stamped).
+	 * successful upgrade that no downgrade undid since ({@code null} when it was only stamped,
+	 * or stamped back after a downgrade).
 	 * @param steps successful steps, oldest first, as {@link #appliedQuery} reads them
 	 */
 	static Map<String, AppliedRevision> byRevision(List<AppliedRevision> steps) {
 		Map<String, AppliedRevision> applied = new LinkedHashMap<>();
 		for (AppliedRevision step : steps) {
 			AppliedRevision before = applied.get(step.revision());
+			// A downgrade undoes the upgrade: its file may be edited before the revision is applied
+			// again, and 'stamp' (after fixing a failed revision by hand) writes no upgrade checksum.
 			String checksum = "upgrade".equals(step.lastOperation()) ? step.checksum()
+					: "downgrade".equals(step.lastOperation()) ? null
 					: (before != null) ? before.checksum() : null;
 			applied.put(step.revision(), new AppliedRevision(step.revision(), step.lastOperation(), checksum));
 		}
