@@ -121,13 +121,26 @@ final class StepStatements {
 	private void statement(String sql, String location, boolean autocommit, List<Bookkeeping> after) {
 		List<Bookkeeping> before = takePending();
 		int attempt = 0;
+		// The INVALID index a concurrent build left when it gave up on lock_timeout (waiting for
+		// older transactions): the retry drops it first, or it would fail on it ('already exists').
+		String leftInvalid = null;
 		while (true) {
 			try (BlockerWatch watch = autocommit ? watchLastTry(attempt) : BlockerWatch.NONE) {
+				if (leftInvalid != null) {
+					this.sink.execute(List.of("DROP INDEX CONCURRENTLY IF EXISTS " + leftInvalid), before, List.of());
+					leftInvalid = null;
+				}
 				this.sink.execute(List.of(sql), before, after);
 			}
 			catch (SQLException ex) {
 				if (autocommit && MigrationRunner.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())
 						&& attempt < this.ddl.retries()) {
+					ConcurrentIndex.Found left = leftBehind(sql, ex);
+					if (left != null && !left.valid()) {
+						// This try built it: a leftover of an earlier run would have failed at once (42P07),
+						// or been skipped by IF NOT EXISTS, without waiting for any lock.
+						leftInvalid = left.name();
+					}
 					attempt++;
 					Duration backoff = this.ddl.backoff(attempt);
 					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",

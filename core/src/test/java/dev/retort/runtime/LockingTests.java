@@ -401,6 +401,46 @@ class LockingTests {
 	}
 
 	@Test
+	void aConcurrentIndexBuildThatGaveUpOnLockTimeoutIsRetriedWithoutTheInvalidIndexItLeft(TestDatabase db)
+			throws Exception {
+		// CREATE INDEX CONCURRENTLY waits, at its end, for every transaction older than the index:
+		// lock_timeout stops it there with its index built but INVALID. The retry met that index
+		// ('relation already exists') and blamed an earlier run.
+		db.execute("CREATE TABLE coffee (id int)", "INSERT INTO coffee SELECT generate_series(1, 1000)");
+		Plans plans = new Plans().sql("cic1", false, "CREATE INDEX CONCURRENTLY ix_coffee_id ON coffee (id)");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+			statement.execute("SELECT count(*) FROM coffee");
+			Future<?> released = executor.submit(() -> {
+				// Ends the old transaction once the first try has given up, before the retry.
+				awaitQuery(db, "state = 'active' AND wait_event_type = 'Lock'", true);
+				awaitQuery(db, "state = 'active'", false);
+				blocker.rollback();
+				return null;
+			});
+			runWith(db, plans, new DdlSettings(Duration.ofSeconds(1), null, 1), RunListener.NONE);
+			released.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(db.queryStrings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'ix_coffee_id'::regclass"))
+			.containsExactly("true");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cic1");
+	}
+
+	/** Spins until the session building the index does ({@code present}) or no longer does {@code condition}. */
+	private static void awaitQuery(TestDatabase db, String condition, boolean present) {
+		String sql = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY ix_coffee_id%'"
+				+ " AND " + condition;
+		while (db.queryStrings(sql).get(0).equals("0") == present) {
+			Thread.onSpinWait();
+		}
+	}
+
+	@Test
 	void aConcurrentIndexBuildThatKeepsAnInvalidIndexFailsInsteadOfRecordingItApplied(TestDatabase db) {
 		db.execute("CREATE SCHEMA shop", "CREATE TABLE shop.coffee (kind text)",
 				"INSERT INTO shop.coffee VALUES ('x'), ('x')");
