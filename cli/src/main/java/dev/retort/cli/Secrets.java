@@ -103,10 +103,12 @@ final class Secrets {
 			return scrub(message);
 		}
 		String result = scrubUrl(message);
-		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable cause = ex.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
 			String quoted = cause.getMessage();
 			if (quoted != null && !quoted.isBlank() && result.contains(quoted)) {
-				result = result.replace(quoted, message(cause, quoted));
+				// Foreign text as a whole, or a Retort message that quotes foreign text in turn.
+				result = result.replace(quoted, (cause instanceof RetortException) ? scrubUrl(quoted) : scrub(quoted));
 			}
 		}
 		return result;

@@ -67,6 +67,20 @@ class SecretsTests {
 	}
 
 	@Test
+	void aCircularChainOfCausesEnds() {
+		Secrets secrets = new Secrets();
+		secrets.add("hunter2");
+		IllegalStateException driver = new IllegalStateException("tried hunter2");
+		RetortException ex = new RetortException(ErrorCode.RUNTIME, "Failed: tried hunter2", driver);
+		driver.initCause(ex);
+		assertThat(secrets.message(ex, ex.getMessage())).isEqualTo("Failed: tried ***");
+		StringWriter trace = new StringWriter();
+		secrets.printStackTrace(ex, new PrintWriter(trace, true));
+		assertThat(trace.toString()).contains("[CIRCULAR REFERENCE: dev.retort.error.RetortException]")
+			.doesNotContain("hunter2");
+	}
+
+	@Test
 	void knownPasswordsAreMaskedAnywhereAsWholeWords() {
 		Secrets secrets = new Secrets();
 		secrets.add("postgres");
