@@ -128,30 +128,58 @@ abstract class RetortCommand implements Callable<Integer> {
 	 * cannot be read here: the command then runs as before, without the Java revisions, and says so.
 	 */
 	private Retort loadWithProjectClasses() {
-		RetortConfig config = config();
-		String given = this.root.options.classpath;
-		Path compiled = ConfigResolver.projectClasses(this.root.environment());
-		if (config.javaPackages().isEmpty() || (given != null && !given.isBlank()) || compiled == null) {
+		RetortConfig withClasses = projectConfig();
+		if (withClasses == config()) {
 			return this.root.retort();
 		}
 		try {
-			Retort retort = Retort.load(config.toBuilder()
-				.classLoader(ConfigResolver.classLoader(compiled.toString()))
-				.build());
+			Retort retort = Retort.load(withClasses);
 			// The revisions are read in the background: a class that cannot load fails here, not later.
 			retort.graph();
 			return retort;
 		}
-		catch (RetortException | LinkageError ex) {
+		catch (LinkageError ex) {
+			noteJavaRevisionsUnreadable(ex);
+			return this.root.retort();
+		}
+		catch (RetortException ex) {
 			Retort without = this.root.retort();
-			this.javaRevisionsUnreadable = true;
-			String why = (ex instanceof LinkageError) ? ex.toString() : ex.getMessage().strip();
-			note("The Java revisions in " + String.join(", ", config.javaPackages()) + " could not be read from "
-					+ this.root.environment().workingDirectory().relativize(compiled) + " (" + why + "); this command"
-					+ " runs without them. Revisions that need the application's class path (Migration beans) are"
-					+ " read by its in-app commands: java -jar app.jar retort COMMAND.");
+			try {
+				without.graph();
+			}
+			catch (RetortException alsoWithout) {
+				// The revision files are wrong whatever the Java revisions: reported as read with
+				// them, so a file revising a Java revision is not also said to revise a missing one.
+				throw ex;
+			}
+			noteJavaRevisionsUnreadable(ex);
 			return without;
 		}
+	}
+
+	/**
+	 * The configuration the revisions are read with: the project's compiled classes for its Java
+	 * packages when there are some and no --classpath names others; else {@link #config()}
+	 * itself.
+	 */
+	RetortConfig projectConfig() {
+		RetortConfig config = config();
+		String given = this.root.options.classpath;
+		Path compiled = ConfigResolver.projectClasses(this.root.environment());
+		if (config.javaPackages().isEmpty() || (given != null && !given.isBlank()) || compiled == null) {
+			return config;
+		}
+		return config.toBuilder().classLoader(ConfigResolver.classLoader(compiled.toString())).build();
+	}
+
+	/** Says that the project's Java revisions could not be read, and why: the command runs without them. */
+	void noteJavaRevisionsUnreadable(Throwable why) {
+		this.javaRevisionsUnreadable = true;
+		String reason = (why instanceof LinkageError) ? why.toString() : why.getMessage().strip();
+		note("The Java revisions in " + String.join(", ", config().javaPackages()) + " could not be read from "
+				+ this.root.environment().workingDirectory().relativize(ConfigResolver.projectClasses(this.root.environment()))
+				+ " (" + reason + "); this command runs without them. Revisions that need the application's class path"
+				+ " (Migration beans) are read by its in-app commands: java -jar app.jar retort COMMAND.");
 	}
 
 	private String classPathRead() {

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.Retort;
 import dev.retort.command.ValidateResult;
+import dev.retort.config.RetortConfig;
 import picocli.CommandLine.Command;
 
 /** {@code retort validate}: exit 3 when a problem is found. */
@@ -16,7 +17,21 @@ final class ValidateCommand extends RetortCommand {
 	@Override
 	int run() {
 		// Revisions that do not even load are what validate is for: reported as problems, exit 3.
-		ValidateResult result = Retort.validate(config());
+		// The project's Java revisions are read as every other command reads them, so a SQL
+		// revision that revises one is not reported as revising a missing revision.
+		RetortConfig withClasses = projectConfig();
+		ValidateResult result;
+		try {
+			result = Retort.validate(withClasses);
+		}
+		catch (LinkageError ex) {
+			if (withClasses == config()) {
+				throw ex;
+			}
+			// A class that needs the application's class path: as the other commands, without them.
+			noteJavaRevisionsUnreadable(ex);
+			result = Retort.validate(config());
+		}
 		if (json()) {
 			printJson(result);
 		}

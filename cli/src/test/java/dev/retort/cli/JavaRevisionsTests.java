@@ -152,6 +152,75 @@ class JavaRevisionsTests {
 	}
 
 	@Test
+	void validateReadsTheProjectsCompiledJavaRevisions(TestDatabase db) throws IOException {
+		Revisions revisions = projectRevisionsAroundAJavaOne();
+		revisions.write("d00d00d00d00", "c0ffeec0ffee", "after the cups", "SELECT 1;", "SELECT 1;");
+		CliRun cli = cli(db);
+		assertThat(cli.run("upgrade").exitCode()).isZero();
+		CliRun.Result validate = cli.run("validate");
+		assertThat(validate.exitCode()).as(validate.toString()).isZero();
+		assertThat(validate.out()).isEqualTo("No problems found.\n");
+		assertThat(validate.err()).isEmpty();
+	}
+
+	@Test
+	void aBrokenRevisionFileIsReportedAloneWhenTheProjectHasJavaRevisions(TestDatabase db) throws IOException {
+		Revisions revisions = projectRevisionsAroundAJavaOne();
+		revisions.write("d00d00d00d00", "c0ffeec0ffee", "after the cups", "SELECT 1;", "SELECT 1;");
+		Files.writeString(this.project.resolve("src/main/resources/db/revisions/badbadbadbad_bad.sql"), """
+				-- bad
+				--
+				-- Revision ID: badbadbadbad
+				-- Revises: d00d00d00d00
+				-- Foo: bar
+
+				-- +upgrade
+				SELECT 1;
+				""");
+		CliRun cli = cli(db);
+		String problem = "badbadbadbad_bad.sql:5: unknown header key 'Foo'.";
+		// Not blamed on the Java revisions, and no 'revises c0ffeec0ffee, which does not exist'.
+		CliRun.Result history = cli.run("history");
+		assertThat(history.exitCode()).as(history.toString()).isEqualTo(2);
+		assertThat(history.err()).contains(problem)
+			.doesNotContain("could not be read")
+			.doesNotContain("does not exist");
+		CliRun.Result validate = cli.run("validate");
+		assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(3);
+		assertThat(validate.out()).contains(problem).endsWith("\n1 problem found.\n");
+		assertThat(validate.err()).isEmpty();
+	}
+
+	/** ae1027a6acf3 (SQL), then c0ffeec0ffee (Java, compiled into target/classes), in a project. */
+	private Revisions projectRevisionsAroundAJavaOne() throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
+				"retort:\n  java-packages: com.example.db\n");
+		compile("com/example/db/CreateCups.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "c0ffeec0ffee", revises = "ae1027a6acf3", message = "create cups")
+				public final class CreateCups implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+						op.execute("CREATE TABLE cups (id int)");
+					}
+					@Override
+					public void downgrade(Operations op) {
+						op.execute("DROP TABLE cups");
+					}
+				}
+				""");
+		return revisions;
+	}
+
+	@Test
 	void javaRevisionsThatNeedTheApplicationsClassPathAreLeftOutWithANote() throws IOException {
 		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
 		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
@@ -187,6 +256,13 @@ class JavaRevisionsTests {
 				+ " target/classes (java.lang.NoClassDefFoundError: com/example/db/Collaborator); this command runs"
 				+ " without them. Revisions that need the application's class path (Migration beans) are read by its"
 				+ " in-app commands: java -jar app.jar retort COMMAND.\n");
+	}
+
+	private CliRun cli(TestDatabase db) {
+		return CliRun.in(this.project)
+			.env("SPRING_DATASOURCE_URL", db.jdbcUrl())
+			.env("SPRING_DATASOURCE_USERNAME", db.user())
+			.env("SPRING_DATASOURCE_PASSWORD", db.password());
 	}
 
 	private Path compile(String path, String source) throws IOException {
