@@ -458,6 +458,35 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aBranchRootThatAPendingRevisionNeedsIsPendingToo(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		// audit's root was never applied, but its next revision depends on A, which is: the line
+		// continues what the database has, and its root is the first step of it.
+		files.write("d4d4d4d4d4d4", null, "-- Branch Labels: audit\n", true, "CREATE TABLE audit (id int);",
+				"DROP TABLE audit;");
+		files.write("e5e5e5e5e5e5", "d4d4d4d4d4d4", "-- Depends On: " + A + "\n", true, "SELECT 1;", "SELECT 1;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade(B);
+		assertThat(retort.history(null, true).revisions()).extracting(RevisionInfo::revision, RevisionInfo::state)
+			.contains(org.assertj.core.groups.Tuple.tuple("d4d4d4d4d4d4", "pending"),
+					org.assertj.core.groups.Tuple.tuple("e5e5e5e5e5e5", "pending"));
+	}
+
+	@Test
+	void theStatusGivesEachRevisionOneStateInPendingAndInRevisions(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write("d4d4d4d4d4d4", null, "-- Branch Labels: billing\n", true, "CREATE TABLE invoices (id int);",
+				"DROP TABLE invoices;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade(B);
+		StatusReport status = retort.status();
+		assertThat(status.pending()).extracting(RevisionInfo::revision, RevisionInfo::state)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("d4d4d4d4d4d4", "other-branch"));
+		assertThat(status.revisions()).extracting(RevisionInfo::revision, RevisionInfo::state)
+			.contains(org.assertj.core.groups.Tuple.tuple("d4d4d4d4d4d4", "other-branch"));
+	}
+
+	@Test
 	void aDatabaseAlembicManagedIsTakenOverThroughItsVersionTable(TestDatabase db, @TempDir Path dir) {
 		db.execute("CREATE TABLE coffee (id int)",
 				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"

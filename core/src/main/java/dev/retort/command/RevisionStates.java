@@ -10,9 +10,9 @@ import dev.retort.revision.RevisionGraph;
 /**
  * The state of each revision where a database was read: {@code applied} (implied by the version
  * rows, or shown applied by the history below rows the scripts do not know), {@code pending}
- * (not applied, and on a branch the database has started, or any revision of a database at
- * base), {@code other-branch} (not applied, and no ancestor of it is: a branch this database
- * never started).
+ * (not applied, and on a branch the database has started, or needed by a revision that is, or
+ * any revision of a database at base), {@code other-branch} (not applied, and neither an ancestor
+ * of it is nor a revision it leads to needs it: a branch this database never started).
  */
 final class RevisionStates {
 
@@ -34,9 +34,18 @@ final class RevisionStates {
 		this.applied = state.applied(graph);
 		// One walk from bases to heads instead of an ancestor walk per revision, so a status
 		// of 10,000 revisions stays linear.
-		for (Revision revision : graph.upgradeOrder()) {
+		List<Revision> order = graph.upgradeOrder();
+		for (Revision revision : order) {
 			if (isApplied(revision.id()) || anyStarted(graph.requirements(revision.id()))) {
 				this.started.add(revision.id());
+			}
+		}
+		// What a started revision needs is pending with it (the root of a branch whose next
+		// revision depends on an applied one): heads first, so a need passes down a whole line.
+		for (int i = order.size() - 1; i >= 0; i--) {
+			String id = order.get(i).id();
+			if (this.started.contains(id) && !isApplied(id)) {
+				this.started.addAll(graph.requirements(id));
 			}
 		}
 	}

@@ -52,7 +52,8 @@ public final class StatusCommand {
 			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
 			List<RevisionInfo> pending = state.pending(graph.upgrade(state.known(), "heads"))
 				.stream()
-				.map((revision) -> this.context.info(revision, RevisionStates.PENDING))
+				// The state it has in 'revisions': one revision, one state, in one document.
+				.map((revision) -> this.context.info(revision, states.of(revision.id())))
 				.toList();
 			List<RevisionInfo> revisions = graph.history(null, state.known())
 				.stream()
