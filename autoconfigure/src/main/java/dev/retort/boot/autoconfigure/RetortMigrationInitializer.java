@@ -84,8 +84,9 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 			int beyond = unknown.isEmpty() ? notAppliedBeyondTheTarget(result.to()) : 0;
 			if (beyond > 0) {
 				// Held back on purpose: the health contributor calls the rest pending, so must the log.
-				logger.info("Database is at {}, the target 'retort.target={}'; {} revision(s) beyond it are not applied",
-						result.to(), this.target, beyond);
+				// Worded for a database at the target and for one already past it (an older target).
+				logger.info("Database is at {}: nothing to upgrade for 'retort.target={}'; {} revision(s) are not "
+						+ "applied, and the health contributor counts them pending", result.to(), this.target, beyond);
 			}
 			else if (unknown.isEmpty()) {
 				logger.info("Database is up to date at {}", result.to());
