@@ -138,9 +138,12 @@ final class RevisionCommand extends RetortCommand {
 			note("Compile the project before the next command: Java revisions are read from the compiled classes.");
 		}
 		else {
+			// Not "or make it a bean": a bean is read by the application only, so this command line
+			// would miss it, call a database it migrated ahead, and branch the next revision below it.
 			note("Package " + javaPackage + " is not in retort.java-packages, so neither the application nor retort"
-					+ " reads this revision: add 'retort.java-packages: " + javaPackage + "' to application.yml (or"
-					+ " make the class a Spring bean), then compile the project.");
+					+ " reads this revision: add 'retort.java-packages: " + javaPackage + "' to application.yml, then"
+					+ " compile the project. (Made a Spring bean instead, it is read by the application and its in-app"
+					+ " commands, java -jar app.jar retort COMMAND, but not by this command line.)");
 		}
 	}
 

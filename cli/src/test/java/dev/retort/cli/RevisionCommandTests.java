@@ -200,7 +200,9 @@ class RevisionCommandTests {
 				"public final class BackfillOrigins implements Migration");
 		assertThat(result.err()).isEqualTo("Package com.example.db is not in retort.java-packages, so neither the"
 				+ " application nor retort reads this revision: add 'retort.java-packages: com.example.db' to"
-				+ " application.yml (or make the class a Spring bean), then compile the project.\n");
+				+ " application.yml, then compile the project. (Made a Spring bean instead, it is read by the"
+				+ " application and its in-app commands, java -jar app.jar retort COMMAND, but not by this command"
+				+ " line.)\n");
 	}
 
 	@Test
