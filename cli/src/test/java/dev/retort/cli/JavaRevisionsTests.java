@@ -256,6 +256,11 @@ class JavaRevisionsTests {
 				+ " target/classes (java.lang.NoClassDefFoundError: com/example/db/Collaborator); this command runs"
 				+ " without them. Revisions that need the application's class path (Migration beans) are read by its"
 				+ " in-app commands: java -jar app.jar retort COMMAND.\n");
+		// validate reads them as history does: the same note, and the files it can read checked.
+		CliRun.Result validate = CliRun.in(this.project).run("validate");
+		assertThat(validate.exitCode()).as(validate.toString()).isZero();
+		assertThat(validate.out()).isEqualTo("No problems found.\n");
+		assertThat(validate.err()).isEqualTo(history.err());
 	}
 
 	private CliRun cli(TestDatabase db) {
