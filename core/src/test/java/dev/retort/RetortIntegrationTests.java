@@ -57,13 +57,13 @@ class RetortIntegrationTests {
 	@Test
 	void upgradeAppliesLinearRevisionsAndCurrentReportsTheHead(TestDatabase db, @TempDir Path dir) {
 		Retort retort = configure(db, linear(dir)).load();
-		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(), List.of(B), false));
+		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(), List.of(B), false, false));
 		assertThat(db.tableExists("retort_version")).isFalse();
 		MigrationResult result = retort.upgrade(null);
 		assertThat(result.from()).isEmpty();
 		assertThat(result.to()).containsExactly(B);
 		assertThat(result.steps()).extracting(StepResult::revision).containsExactly(A, B);
-		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(B), List.of(B), true));
+		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(B), List.of(B), true, false));
 		assertThat(retort.upgrade("heads").steps()).isEmpty();
 		MigrationResult down = retort.downgrade("-1");
 		assertThat(down.to()).containsExactly(A);

@@ -125,6 +125,9 @@ class CommandsTests {
 			// A Migration bean the command line cannot see leaves the database looking ahead too.
 			.contains("(A Migration bean is read by the application only: then run 'java -jar app.jar retort current'.)")
 			.doesNotContain("retort upgrade");
+		// As the Actuator endpoint says it: nothing to do here, and the database is ahead.
+		assertThat(cli(db).run("current", "--format", "json").out()).contains("\"upToDate\": true")
+			.contains("\"databaseAhead\": true");
 	}
 
 	@Test

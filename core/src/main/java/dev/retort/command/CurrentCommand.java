@@ -21,7 +21,7 @@ public final class CurrentCommand {
 			DatabaseState state = DatabaseState.read(database, graph);
 			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
 			boolean upToDate = state.pending(graph.upgrade(state.known(), "heads")).isEmpty();
-			return new CurrentResult(state.rows(), heads, upToDate);
+			return new CurrentResult(state.rows(), heads, upToDate, state.ahead());
 		}
 	}
 

@@ -15,7 +15,7 @@ class JsonTests {
 
 	@Test
 	void currentIsAnObjectOfItsComponentsInSpecOrder() {
-		assertThat(Json.write(new CurrentResult(List.of("ae1027a6acf3"), List.of("1975ea83b712"), false)))
+		assertThat(Json.write(new CurrentResult(List.of("ae1027a6acf3"), List.of("1975ea83b712"), false, false)))
 			.isEqualTo("""
 					{
 					  "current": [
@@ -24,7 +24,8 @@ class JsonTests {
 					  "heads": [
 					    "1975ea83b712"
 					  ],
-					  "upToDate": false
+					  "upToDate": false,
+					  "databaseAhead": false
 					}""");
 	}
 
