@@ -21,6 +21,10 @@ record ConcurrentIndex(String index, String table) {
 			+ "(?:if\\s+not\\s+exists\\s+)?(" + IDENTIFIER + ")\\s+on\\s+(?:only\\s+)?(" + IDENTIFIER + "(?:\\s*\\.\\s*"
 			+ IDENTIFIER + ")?)");
 
+	/** A concurrent build that leaves the name to the server ({@code IF NOT EXISTS} needs one). */
+	private static final Pattern UNNAMED_BUILD = Pattern.compile("(?is)^\\s*create\\s+(?:unique\\s+)?index\\s+"
+			+ "concurrently\\s+on\\s+(?:only\\s+)?(" + IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")?)");
+
 	/** Any concurrent index build, named or not, or a {@code REINDEX … CONCURRENTLY}. */
 	private static final Pattern ANY_BUILD = Pattern
 		.compile("(?is)^\\s*(create\\s+(unique\\s+)?index\\s+concurrently|reindex\\b.*\\bconcurrently)\\b.*");
@@ -40,6 +44,37 @@ record ConcurrentIndex(String index, String table) {
 			return Optional.empty();
 		}
 		return Optional.of(new ConcurrentIndex(matcher.group(1), matcher.group(2).replaceAll("\\s*\\.\\s*", ".")));
+	}
+
+	/**
+	 * The table of a concurrent build that names no index, or empty: the server chooses the name
+	 * ({@code orders_customer_id_idx}, then {@code …_idx1} when taken), so an INVALID index such a
+	 * build leaves is found among the table's indexes, against those it had before.
+	 */
+	static Optional<String> unnamedBuildOn(String sql) {
+		Matcher matcher = UNNAMED_BUILD.matcher(sql);
+		return matcher.find() ? Optional.of(matcher.group(1).replaceAll("\\s*\\.\\s*", ".")) : Optional.empty();
+	}
+
+	/**
+	 * One row: the oids of the INVALID indexes of {@code table}, comma-separated (empty for none),
+	 * what an unnamed build is compared with after it failed.
+	 */
+	static String invalidIndexesQuery(String table) {
+		return "SELECT coalesce(string_agg(i.indexrelid::text, ','), '') FROM pg_catalog.pg_index i"
+				+ " WHERE i.indrelid = to_regclass(" + Sql.literal(table) + ") AND NOT i.indisvalid";
+	}
+
+	/**
+	 * One row when {@code table} has an INVALID index that is not among {@code before} (oids as
+	 * {@link #invalidIndexesQuery} gives them): {@code false} and its name, in the shape of
+	 * {@link #validityQuery()}.
+	 */
+	static String newInvalidIndexQuery(String table, String before) {
+		return "SELECT i.indisvalid::text, i.indexrelid::regclass::text FROM pg_catalog.pg_index i"
+				+ " WHERE i.indrelid = to_regclass(" + Sql.literal(table) + ") AND NOT i.indisvalid"
+				+ " AND i.indexrelid <> ALL (" + Sql.literal("{" + before + "}") + "::oid[])"
+				+ " ORDER BY i.indexrelid DESC LIMIT 1";
 	}
 
 	/**

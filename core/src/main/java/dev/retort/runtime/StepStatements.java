@@ -122,8 +122,10 @@ final class StepStatements {
 		List<Bookkeeping> before = takePending();
 		int attempt = 0;
 		// The INVALID index a concurrent build left when it gave up on lock_timeout (waiting for
-		// older transactions): the retry drops it first, or it would fail on it ('already exists').
+		// older transactions): the retry drops it first, or it would fail on it ('already exists'),
+		// or, unnamed, build a second one beside it.
 		String leftInvalid = null;
+		String invalidBefore = autocommit ? invalidIndexesBefore(sql, location) : null;
 		while (true) {
 			try (BlockerWatch watch = autocommit ? watchLastTry(attempt) : BlockerWatch.NONE) {
 				if (leftInvalid != null) {
@@ -135,7 +137,7 @@ final class StepStatements {
 			catch (SQLException ex) {
 				if (autocommit && MigrationRunner.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())
 						&& attempt < this.ddl.retries()) {
-					ConcurrentIndex.Found left = leftBehind(sql, ex);
+					ConcurrentIndex.Found left = leftBehind(sql, ex, invalidBefore);
 					if (left != null && !left.valid()) {
 						// This try built it: a leftover of an earlier run would have failed at once (42P07),
 						// or been skipped by IF NOT EXISTS, without waiting for any lock.
@@ -148,7 +150,7 @@ final class StepStatements {
 					sleep(backoff);
 					continue;
 				}
-				throw new StatementFailure(sql, location, ex, autocommit ? leftBehind(sql, ex) : null);
+				throw new StatementFailure(sql, location, ex, autocommit ? leftBehind(sql, ex, invalidBefore) : null);
 			}
 			if (autocommit && !this.sink.offline()) {
 				stopWatching();
@@ -183,21 +185,42 @@ final class StepStatements {
 	 * message says which it is and what to drop; {@code null} when the session is gone or the
 	 * catalog cannot be read (the failure stands as it is).
 	 */
-	private ConcurrentIndex.Found leftBehind(String sql, SQLException failure) {
+	private ConcurrentIndex.Found leftBehind(String sql, SQLException failure, String invalidBefore) {
 		if (this.sink.offline() || StatementFailure.connectionLost(failure)) {
 			return null;
 		}
 		Optional<ConcurrentIndex> index = ConcurrentIndex.builtBy(sql);
-		if (index.isEmpty()) {
+		Optional<String> unnamedOn = ConcurrentIndex.unnamedBuildOn(sql);
+		if (index.isEmpty() && (unnamedOn.isEmpty() || invalidBefore == null)) {
 			return null;
 		}
 		try {
-			List<String> row = this.sink.queryRow(index.get().validityQuery());
+			List<String> row = this.sink.queryRow(index.isPresent() ? index.get().validityQuery()
+					: ConcurrentIndex.newInvalidIndexQuery(unnamedOn.get(), invalidBefore));
 			return (row != null) ? new ConcurrentIndex.Found(row.get(1), Boolean.parseBoolean(row.get(0))) : null;
 		}
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
 			return null;
+		}
+	}
+
+	/**
+	 * For a concurrent build that names no index, the INVALID indexes its table has before it
+	 * runs (oids, comma-separated), so that one it leaves behind can be told from them; else, or
+	 * offline, {@code null}. One query, before such a build only.
+	 */
+	private String invalidIndexesBefore(String sql, String location) {
+		Optional<String> table = this.sink.offline() ? Optional.empty() : ConcurrentIndex.unnamedBuildOn(sql);
+		if (table.isEmpty()) {
+			return null;
+		}
+		try {
+			List<String> row = this.sink.queryRow(ConcurrentIndex.invalidIndexesQuery(table.get()));
+			return (row != null) ? row.get(0) : "";
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(sql, location, ex);
 		}
 	}
 

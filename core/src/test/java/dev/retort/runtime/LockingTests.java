@@ -431,9 +431,67 @@ class LockingTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cic1");
 	}
 
+	@Test
+	void anUnnamedConcurrentIndexBuildThatGaveUpOnLockTimeoutIsRetriedWithoutASecondIndex(TestDatabase db)
+			throws Exception {
+		// The server names the index (coffee_id_idx): the retry built coffee_id_idx1 beside the
+		// INVALID one the first try left, which every write then kept updating.
+		db.execute("CREATE TABLE coffee (id int, kind text)",
+				"INSERT INTO coffee SELECT n, 'espresso' FROM generate_series(1, 1000) n");
+		// An INVALID index from before the run, which the retry must leave alone.
+		assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY earlier_kind ON coffee (kind)"))
+			.hasMessageContaining("could not create unique index");
+		Plans plans = new Plans().sql("cic1", false, "CREATE INDEX CONCURRENTLY ON coffee (id)");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+			statement.execute("SELECT count(*) FROM coffee");
+			Future<?> released = executor.submit(() -> {
+				awaitQuery(db, "CREATE INDEX CONCURRENTLY ON coffee", "state = 'active' AND wait_event_type = 'Lock'",
+						true);
+				awaitQuery(db, "CREATE INDEX CONCURRENTLY ON coffee", "state = 'active'", false);
+				blocker.rollback();
+				return null;
+			});
+			runWith(db, plans, new DdlSettings(Duration.ofSeconds(1), null, 1), RunListener.NONE);
+			released.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(db.queryStrings("SELECT indexrelid::regclass || ' ' || indisvalid FROM pg_index"
+				+ " WHERE indrelid = 'coffee'::regclass ORDER BY 1")).containsExactly("coffee_id_idx true",
+						"earlier_kind false");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cic1");
+	}
+
+	@Test
+	void anUnnamedConcurrentIndexBuildThatGivesUpNamesTheInvalidIndexItLeft(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE coffee (id int)", "INSERT INTO coffee SELECT generate_series(1, 1000)");
+		Plans plans = new Plans().sql("cic1", false, "CREATE INDEX CONCURRENTLY ON coffee (id)");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+			statement.execute("SELECT count(*) FROM coffee");
+			assertThatThrownBy(() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(500), null, 0),
+					RunListener.NONE))
+				.isInstanceOf(MigrationFailedException.class)
+				.hasMessageContaining("The failed build left index coffee_id_idx behind, INVALID")
+				.hasMessageContaining("DROP INDEX CONCURRENTLY coffee_id_idx");
+			blocker.rollback();
+		}
+		assertThat(db.queryStrings("SELECT indisvalid::text FROM pg_index WHERE indrelid = 'coffee'::regclass"))
+			.containsExactly("false");
+	}
+
 	/** Spins until the session building the index does ({@code present}) or no longer does {@code condition}. */
 	private static void awaitQuery(TestDatabase db, String condition, boolean present) {
-		String sql = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY ix_coffee_id%'"
+		awaitQuery(db, "CREATE INDEX CONCURRENTLY ix_coffee_id", condition, present);
+	}
+
+	private static void awaitQuery(TestDatabase db, String build, String condition, boolean present) {
+		String sql = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '" + build + "%'"
 				+ " AND " + condition;
 		while (db.queryStrings(sql).get(0).equals("0") == present) {
 			Thread.onSpinWait();
