@@ -195,8 +195,9 @@ final class ColumnComparison {
 		ValueSource.Kind fromKind = from.kind();
 		ValueSource.Kind toKind = to.kind();
 		if (fromKind == ValueSource.Kind.IDENTITY && toKind == ValueSource.Kind.IDENTITY) {
+			String type = to.column().type();
 			this.changes.add(new SchemaChange("change " + where + " from " + from.describe() + " to " + to.describe(),
-					from.changeIdentityTo(to), to.changeIdentityTo(from)));
+					from.changeIdentityTo(to, type), to.changeIdentityTo(from, type)));
 			return;
 		}
 		String alter = "ALTER TABLE " + id(from.table()) + " ALTER COLUMN " + id(from.column().name());

@@ -40,11 +40,33 @@ public record IdentitySequence(long start, long increment, Long minValue, Long m
 	 */
 	public static IdentitySequence of(String type, long start, long increment, long min, long max, long cache,
 			boolean cycle) {
-		long typeMax = TYPE_MAX.getOrDefault(type, Long.MAX_VALUE);
+		long typeMax = typeMax(type);
 		long defaultMin = (increment > 0) ? 1 : -typeMax - 1;
 		long defaultMax = (increment > 0) ? typeMax : -1;
 		return new IdentitySequence(start, increment, (min != defaultMin) ? min : null, (max != defaultMax) ? max : null,
 				cache, cycle);
+	}
+
+	/**
+	 * Its {@code MINVALUE}, the default of its direction and type when left out.
+	 * @param type the sequence's type
+	 * @return the lowest value it can take
+	 */
+	public long min(String type) {
+		return (this.minValue != null) ? this.minValue : (this.increment > 0) ? 1 : -typeMax(type) - 1;
+	}
+
+	/**
+	 * Its {@code MAXVALUE}, the default of its direction and type when left out.
+	 * @param type the sequence's type
+	 * @return the highest value it can take
+	 */
+	public long max(String type) {
+		return (this.maxValue != null) ? this.maxValue : (this.increment > 0) ? typeMax(type) : -1;
+	}
+
+	private static long typeMax(String type) {
+		return TYPE_MAX.getOrDefault(type, Long.MAX_VALUE);
 	}
 
 	/** The options as {@code CREATE SEQUENCE} writes them. */
