@@ -26,6 +26,8 @@ final class ColumnComparison {
 
 	private final TypeCasts casts;
 
+	private final TargetServer server;
+
 	/** The free-standing sequences of each side, so that a default calling one is not taken for a serial. */
 	private final Set<String> databaseSequences;
 
@@ -33,8 +35,10 @@ final class ColumnComparison {
 
 	private final ChangeList changes;
 
-	ColumnComparison(TypeCasts casts, Set<String> databaseSequences, Set<String> modelSequences, ChangeList changes) {
+	ColumnComparison(TypeCasts casts, TargetServer server, Set<String> databaseSequences, Set<String> modelSequences,
+			ChangeList changes) {
 		this.casts = casts;
+		this.server = server;
 		this.databaseSequences = databaseSequences;
 		this.modelSequences = modelSequences;
 		this.changes = changes;
@@ -122,10 +126,22 @@ final class ColumnComparison {
 	}
 
 	/**
-	 * A stored generated column whose expression changed, or a plain column that becomes
-	 * generated: PostgreSQL cannot give a column an expression, so it is dropped and added again,
-	 * its values computed anew (a plain column's values are lost, and come back empty with the
-	 * downgrade). A generated column that becomes plain keeps its values ({@code DROP EXPRESSION});
+	 * Whether a stored generated column stays stored and gets another expression on a server
+	 * that sets it in place ({@code SET EXPRESSION AS}, PostgreSQL 17 on): the column keeps its
+	 * position, and the indexes, constraints and views that name it.
+	 */
+	static boolean expressionSetInPlace(ColumnModel old, ColumnModel column, TargetServer server) {
+		return server.setsGenerationExpressions() && old.generated() && column.generated() && !old.virtual()
+				&& !column.virtual() && !Objects.equals(old.defaultExpression(), column.defaultExpression());
+	}
+
+	/**
+	 * A stored generated column whose expression changed is given the new one in place from
+	 * PostgreSQL 17 on ({@code SET EXPRESSION AS}, which computes the values anew and rebuilds
+	 * the indexes and constraints that name the column); the downgrade gives it the old one back.
+	 * Below 17, and for a plain column that becomes generated, PostgreSQL cannot give a column an
+	 * expression, so it is dropped and added again, its values computed anew (a plain column's
+	 * values are lost, and come back empty with the downgrade). A generated column that becomes plain keeps its values ({@code DROP EXPRESSION});
 	 * the downgrade makes it generated again the same way. Dropping the column would take the
 	 * indexes and constraints that name it along: such a column is reported for a revision written
 	 * by hand.
@@ -140,6 +156,11 @@ final class ColumnComparison {
 				: old.generated() ? "change the expression of generated column " + where + " from " + old.defaultExpression()
 						+ " to " + column.defaultExpression()
 				: "make " + where + " a column generated from " + column.defaultExpression();
+		if (expressionSetInPlace(old, column, this.server)) {
+			String alter = alter(table) + " ALTER COLUMN " + id(column.name()) + " SET EXPRESSION AS (";
+			this.changes.add(description, alter + column.defaultExpression() + ")", alter + old.defaultExpression() + ")");
+			return true;
+		}
 		if (!column.generated() && old.virtual()) {
 			// PostgreSQL 18 refuses DROP EXPRESSION on a virtual column, and dropping it loses the values.
 			this.changes.add(new SchemaChange(description + ": PostgreSQL cannot turn a virtual generated column into a "

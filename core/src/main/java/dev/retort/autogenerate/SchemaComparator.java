@@ -50,15 +50,15 @@ public final class SchemaComparator {
 
 	private final ViewComparison views;
 
-	private SchemaComparator(SchemaModel database, SchemaModel model, TypeCasts casts) {
+	private SchemaComparator(SchemaModel database, SchemaModel model, TypeCasts casts, TargetServer server) {
 		this.database = database;
 		this.model = model;
 		this.types = new TypeComparison(database, model, this.changes);
 		this.sequences = new SequenceComparison(database, model, this.changes);
 		this.partitions = new PartitionComparison(database, model, this.changes);
-		this.columns = new ColumnComparison(casts, this.sequences.freeStandingInDatabase(),
+		this.columns = new ColumnComparison(casts, server, this.sequences.freeStandingInDatabase(),
 				this.sequences.freeStandingInModel(), this.changes);
-		this.views = new ViewComparison(database, model, this.changes);
+		this.views = new ViewComparison(database, model, server, this.changes);
 	}
 
 	/**
@@ -80,7 +80,20 @@ public final class SchemaComparator {
 	 * @return the differences, in an order that applies
 	 */
 	public static SchemaDiff compare(SchemaModel database, SchemaModel model, TypeCasts casts) {
-		SchemaComparator comparator = new SchemaComparator(database, model, casts);
+		return compare(database, model, casts, TargetServer.OLDEST_SUPPORTED);
+	}
+
+	/**
+	 * The changes that take {@code database} to {@code model}, a type change written with
+	 * {@code USING} where PostgreSQL needs one, in statements the server takes.
+	 * @param database the schema the database is in
+	 * @param model the schema it should be in
+	 * @param casts which type changes PostgreSQL makes on its own
+	 * @param server the server the revision is written for
+	 * @return the differences, in an order that applies
+	 */
+	public static SchemaDiff compare(SchemaModel database, SchemaModel model, TypeCasts casts, TargetServer server) {
+		SchemaComparator comparator = new SchemaComparator(database, model, casts, server);
 		comparator.run();
 		comparator.types.labelsUsedBeforeCommit();
 		return new SchemaDiff(comparator.changes.asList());

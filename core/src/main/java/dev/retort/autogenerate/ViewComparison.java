@@ -27,11 +27,14 @@ final class ViewComparison {
 
 	private final SchemaModel model;
 
+	private final TargetServer server;
+
 	private final ChangeList changes;
 
-	ViewComparison(SchemaModel database, SchemaModel model, ChangeList changes) {
+	ViewComparison(SchemaModel database, SchemaModel model, TargetServer server, ChangeList changes) {
 		this.database = database;
 		this.model = model;
+		this.server = server;
 		this.changes = changes;
 	}
 
@@ -60,8 +63,9 @@ final class ViewComparison {
 
 	/**
 	 * The views of the database dropped before the other changes: those the model changes or
-	 * drops, and those reading a column that is retyped or dropped or a view that is dropped,
-	 * which PostgreSQL refuses to change under them. The model's views are created again last.
+	 * drops, and those reading a column that is retyped or dropped (or whose generation changes,
+	 * but for an expression set in place) or a view that is dropped, which PostgreSQL refuses to
+	 * change under them. The model's views are created again last.
 	 */
 	private Set<String> viewsToDrop() {
 		Set<String> changedColumns = new HashSet<>();
@@ -75,7 +79,9 @@ final class ViewComparison {
 			for (ColumnModel column : existing.columns()) {
 				ColumnModel wanted = table.column(column.name());
 				if (wanted == null || !wanted.type().equals(column.type())
-						|| !Objects.equals(wanted.collation(), column.collation()) || ColumnComparison.generationChanged(column, wanted)) {
+						|| !Objects.equals(wanted.collation(), column.collation())
+						|| ColumnComparison.generationChanged(column, wanted)
+								&& !ColumnComparison.expressionSetInPlace(column, wanted, this.server)) {
 					changedColumns.add(existing.name() + "." + column.name());
 				}
 			}

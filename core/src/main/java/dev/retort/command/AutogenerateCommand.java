@@ -13,6 +13,7 @@ import java.util.Set;
 
 import dev.retort.autogenerate.SchemaComparator;
 import dev.retort.autogenerate.SchemaDiff;
+import dev.retort.autogenerate.TargetServer;
 import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.dialect.postgres.StatementSplitter;
@@ -106,8 +107,11 @@ public final class AutogenerateCommand {
 				// Both printed the same way; the database's types and sequences stay visible behind the model's.
 				searchPath(connection, MODEL_SCHEMA, schema);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model));
+				// The revision is written for the server the model ran on.
+				TargetServer server = new TargetServer(connection.getMetaData().getDatabaseMajorVersion());
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
-						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1))).withNotCompared(notCompared);
+						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server)
+					.withNotCompared(notCompared);
 			}
 			finally {
 				connection.rollback();

@@ -2,6 +2,7 @@ package dev.retort.autogenerate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -233,18 +234,58 @@ class AutogenerateIntegrationTests {
 						+ "doubled int, half int GENERATED ALWAYS AS (ml / 2) STORED);\n"
 						+ "CREATE VIEW cup_sizes AS SELECT id, oz FROM cups;\n"
 						+ "INSERT INTO cups (id, ml, doubled) VALUES (1, 300, 7);",
-				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 29) STORED, "
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 20) STORED, "
 						+ "doubled int GENERATED ALWAYS AS (ml * 2) STORED, half int);\n"
 						+ "CREATE VIEW cup_sizes AS SELECT id, oz FROM cups;");
-		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("drop view cup_sizes",
-				"change the expression of generated column cups.oz from (ml / 30) to (ml / 29)",
-				"make cups.doubled a column generated from (ml * 2)", "make cups.half a plain column (no longer generated)",
-				"add view cup_sizes");
+		List<String> changes = List.of("change the expression of generated column cups.oz from (ml / 30) to (ml / 20)",
+				"make cups.doubled a column generated from (ml * 2)", "make cups.half a plain column (no longer generated)");
+		if (db.serverMajor() >= 17) {
+			// SET EXPRESSION: the view reading the column stays.
+			assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactlyElementsOf(changes);
+			assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE cups ALTER COLUMN oz SET EXPRESSION AS ((ml / 20));");
+		}
+		else {
+			// Dropping the column would take the view along.
+			List<String> withView = new ArrayList<>(changes);
+			withView.add(0, "drop view cup_sizes");
+			withView.add("add view cup_sizes");
+			assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactlyElementsOf(withView);
+			assertThat(trip.diff().upgradeSql()).doesNotContain("SET EXPRESSION");
+		}
 		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE cups ALTER COLUMN half DROP EXPRESSION;");
 		trip.assertAppliedThenUndone(
 				() -> assertThat(db.queryStrings("SELECT oz || ',' || doubled || ',' || half FROM cups"))
-					.containsExactly("10,600,150"),
+					.containsExactly("15,600,150"),
 				() -> assertThat(db.queryStrings("SELECT oz || ',' || half FROM cups")).containsExactly("10,150"));
+	}
+
+	@Test
+	void aStoredGeneratedColumnGetsItsNewExpressionInPlaceKeepingItsPositionIndexesConstraintsAndViews(TestDatabase db,
+			@TempDir Path dir) {
+		assumeTrue(db.serverMajor() >= 17, "ALTER COLUMN … SET EXPRESSION exists from PostgreSQL 17 on");
+		String others = "CREATE INDEX cups_oz_idx ON cups (oz);\n"
+				+ "CREATE UNIQUE INDEX cups_large_idx ON cups (id) WHERE oz > 12;\n"
+				+ "CREATE INDEX cups_oz_plus_idx ON cups ((oz + 1));\n"
+				+ "ALTER TABLE cups ADD CONSTRAINT cups_oz_check CHECK (oz < 1000);\n"
+				+ "CREATE VIEW cup_sizes AS SELECT id, oz FROM cups;\n";
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) STORED, note text);\n"
+						+ others + "INSERT INTO cups (id, ml) VALUES (1, 300);",
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 20) STORED, note text);\n"
+						+ others);
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description)
+			.containsExactly("change the expression of generated column cups.oz from (ml / 30) to (ml / 20)");
+		assertThat(trip.diff().upgradeSql()).isEqualTo("ALTER TABLE cups ALTER COLUMN oz SET EXPRESSION AS ((ml / 20));");
+		assertThat(trip.diff().downgradeSql()).isEqualTo("ALTER TABLE cups ALTER COLUMN oz SET EXPRESSION AS ((ml / 30));");
+		String columns = "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'cups'::regclass"
+				+ " AND attnum > 0 AND NOT attisdropped";
+		trip.assertAppliedThenUndone(() -> {
+			assertThat(db.queryStrings(columns)).containsExactly("id,ml,oz,note");
+			assertThat(db.queryStrings("SELECT oz FROM cup_sizes")).containsExactly("15");
+		}, () -> {
+			assertThat(db.queryStrings(columns)).containsExactly("id,ml,oz,note");
+			assertThat(db.queryStrings("SELECT oz FROM cup_sizes")).containsExactly("10");
+		});
 	}
 
 	@Test
@@ -305,6 +346,7 @@ class AutogenerateIntegrationTests {
 
 	@Test
 	void aGeneratedColumnAnIndexNamesIsReportedRatherThanDroppedWithTheIndex(TestDatabase db, @TempDir Path dir) {
+		assumeTrue(db.serverMajor() < 17, "from PostgreSQL 17 on, the expression is set in place (SET EXPRESSION)");
 		RoundTrip trip = RoundTrip.of(db, dir,
 				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) STORED);\n"
 						+ "CREATE INDEX cups_oz_idx ON cups (oz);",
