@@ -505,6 +505,29 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void constraintsAndIndexesThatChangeAreDroppedBeforeTheirColumnsChangeAndPutBackAfterThemByTheDowngrade(
+			TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE products (id int PRIMARY KEY, sku text, price text CONSTRAINT products_price_check "
+						+ "CHECK (price <> ''));\n"
+						+ "CREATE INDEX products_sku_idx ON products (lower(sku));\n"
+						+ "INSERT INTO products VALUES (1, '7', '12.50');",
+				"CREATE TABLE products (id int, sku integer, price numeric(10,2) CONSTRAINT products_price_check "
+						+ "CHECK (price > 0));\n"
+						+ "CREATE INDEX products_sku_idx ON products (sku);");
+		// Retyped first, the check would be rebuilt as numeric <> text and the index as lower(integer);
+		// DROP NOT NULL is refused on a primary key's column.
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"drop constraint products_pkey of products", "drop constraint products_price_check of products",
+				"drop index products_sku_idx of products", "make products.id nullable",
+				"change type of products.sku from text to integer", "change type of products.price from text to numeric(10,2)",
+				"add constraint products_price_check to products", "add index products_sku_idx to products");
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings("SELECT sku + 1 || ',' || price FROM products")).containsExactly("8,12.50"),
+				() -> assertThat(db.queryStrings("SELECT sku || ',' || price FROM products")).containsExactly("7,12.50"));
+	}
+
+	@Test
 	void aSerialBecomeBigserialGetsABigintSequence(TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE coffee (id serial PRIMARY KEY, name text);",
 				"CREATE TABLE coffee (id bigserial PRIMARY KEY, name text);");
