@@ -727,19 +727,43 @@ class AutogenerateIntegrationTests {
 						+ "CREATE TABLE logs_2025 PARTITION OF logs FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');");
 		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("add table logs",
 				"add column events.note",
-				"change partition events_2025 of events (FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')) to events "
-						+ "(FOR VALUES FROM ('2025-01-01') TO ('2025-07-01'))",
-				"add partition events_2026 of events", "add partition logs_2025 of logs", "add index events_at_idx to events",
-				"drop partition events_old of events");
+				"detach partition events_2025 of events (FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')), to attach it "
+						+ "again",
+				"drop partition events_old of events",
+				"attach partition events_2025 to events (FOR VALUES FROM ('2025-01-01') TO ('2025-07-01'))",
+				"add partition events_2026 of events", "add partition logs_2025 of logs", "add index events_at_idx to events");
 		assertThat(trip.diff().upgradeSql()).contains(") PARTITION BY RANGE (at);",
 				"CREATE TABLE logs_2025 PARTITION OF logs FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
-				"ALTER TABLE events DETACH PARTITION events_2025;\nALTER TABLE events ATTACH PARTITION events_2025 "
-						+ "FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');",
+				"ALTER TABLE events DETACH PARTITION events_2025;\nDROP TABLE events_old;\nALTER TABLE events ATTACH PARTITION "
+						+ "events_2025 FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');",
 				// On the partitioned table and so on each partition, not ON ONLY the table of the model's schema.
 				"CREATE INDEX events_at_idx ON events USING btree (at);");
 		trip.assertAppliedThenUndone(
 				() -> assertThat(db.queryStrings("SELECT count(*) FROM events_2025")).containsExactly("1"),
 				() -> assertThat(db.queryStrings("SELECT count(*) FROM events")).containsExactly("1"));
+	}
+
+	@Test
+	void partitionsThatGoOrMoveFreeTheirBoundsBeforeOthersTakeThem(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\n"
+						+ "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+						+ "CREATE TABLE events_h1 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');\n"
+						+ "CREATE TABLE events_h2 PARTITION OF events FOR VALUES FROM ('2025-07-01') TO ('2026-01-01');",
+				"CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);\n"
+						+ "CREATE TABLE events_old PARTITION OF events FOR VALUES FROM ('2000-01-01') TO ('2025-01-01');\n"
+						+ "CREATE TABLE events_h1 PARTITION OF events FOR VALUES FROM ('2025-07-01') TO ('2026-01-01');\n"
+						+ "CREATE TABLE events_h2 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');");
+		// events_old overlaps events_2024, and each half takes the other's bound: both ways, what
+		// leaves its bound goes first.
+		assertThat(trip.diff().upgradeSql()).isEqualTo("""
+				ALTER TABLE events DETACH PARTITION events_h1;
+				ALTER TABLE events DETACH PARTITION events_h2;
+				DROP TABLE events_2024;
+				ALTER TABLE events ATTACH PARTITION events_h1 FOR VALUES FROM ('2025-07-01') TO ('2026-01-01');
+				ALTER TABLE events ATTACH PARTITION events_h2 FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');
+				CREATE TABLE events_old PARTITION OF events FOR VALUES FROM ('2000-01-01') TO ('2025-01-01');""");
+		trip.assertAppliedThenUndone();
 	}
 
 	@Test
