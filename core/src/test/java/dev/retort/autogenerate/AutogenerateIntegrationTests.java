@@ -528,6 +528,33 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void foreignKeysGoBeforeTheKeysTheyUseAndOneThatStaysIsAddedAgainAfterItsKeyChanges(TestDatabase db,
+			@TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE products (id int PRIMARY KEY, sku text UNIQUE, code text);\n"
+						+ "CREATE UNIQUE INDEX products_code_idx ON products (code);\n"
+						+ "CREATE TABLE reviews (id int PRIMARY KEY, product_sku text REFERENCES products (sku), "
+						+ "product_code text REFERENCES products (code));\n"
+						+ "INSERT INTO products VALUES (1, 'A-1', 'a');\n"
+						+ "INSERT INTO reviews VALUES (1, 'A-1', 'a');",
+				"CREATE TABLE products (id int PRIMARY KEY, sku text, code text);\n"
+						+ "CREATE UNIQUE INDEX products_code_idx ON products (code) INCLUDE (id);\n"
+						+ "CREATE TABLE reviews (id int PRIMARY KEY, product_sku text, "
+						+ "product_code text REFERENCES products (code));");
+		// PostgreSQL refuses to drop products_sku_key or products_code_idx while a foreign key uses it.
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"drop constraint reviews_product_code_fkey of reviews (its key products(code) is dropped; added again "
+						+ "after it)",
+				"drop constraint reviews_product_sku_fkey of reviews", "drop constraint products_sku_key of products",
+				"drop index products_code_idx of products", "add index products_code_idx to products",
+				"add constraint reviews_product_code_fkey to reviews");
+		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings("SELECT conname FROM pg_constraint "
+				+ "WHERE conrelid = 'reviews'::regclass AND contype = 'f'")).containsExactly("reviews_product_code_fkey"),
+				() -> {
+				});
+	}
+
+	@Test
 	void aSerialBecomeBigserialGetsABigintSequence(TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE coffee (id serial PRIMARY KEY, name text);",
 				"CREATE TABLE coffee (id bigserial PRIMARY KEY, name text);");
