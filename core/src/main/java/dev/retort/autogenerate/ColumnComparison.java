@@ -1,6 +1,7 @@
 package dev.retort.autogenerate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -54,13 +55,17 @@ final class ColumnComparison {
 	}
 
 	void changed(TableModel existing, TableModel table) {
+		Set<String> regenerated = regenerated(existing, table);
 		for (ColumnModel column : table.columns()) {
 			ColumnModel old = existing.column(column.name());
-			if (old == null) {
+			if (old == null || regenerated.contains(column.name())) {
 				continue;
 			}
 			String where = table.name() + "." + column.name();
 			String alter = alter(table) + " ALTER COLUMN " + id(column.name());
+			if (retyped(old, column) && !retypable(existing, table, old, column)) {
+				continue;
+			}
 			if (generationChanged(old, column)) {
 				if (generation(existing, old, table, column)) {
 					continue;
@@ -77,6 +82,13 @@ final class ColumnComparison {
 			boolean defaultWithType = plain && !old.type().equals(column.type())
 					&& (needsUsing(old, column) && old.defaultExpression() != null
 							|| needsUsing(column, old) && column.defaultExpression() != null);
+			if (retyped(old, column)) {
+				ColumnModel source = old;
+				regenerated.stream().filter((name) -> reads(existing.column(name), source.name())).forEach((name) -> this.changes
+					.add(new SchemaChange("drop generated column " + table.name() + "." + name + " (it reads " + where
+							+ ", whose type changes; added again after)", List.of(alter(table) + " DROP COLUMN " + id(name)),
+							addColumn(existing, existing.column(name)))));
+			}
 			if (!old.type().equals(column.type())) {
 				this.changes.add("change type of " + where + " from " + old.type() + " to " + column.type()
 						+ (!Objects.equals(old.collation(), column.collation())
@@ -113,6 +125,73 @@ final class ColumnComparison {
 						commentOnColumn(table, column.name(), old.comment()));
 			}
 		}
+		for (String name : regenerated) {
+			ColumnModel column = table.column(name);
+			this.changes.add(new SchemaChange("add generated column " + table.name() + "." + name + " again",
+					addColumn(table, column), List.of(alter(table) + " DROP COLUMN " + id(name))));
+		}
+	}
+
+	private static boolean retyped(ColumnModel old, ColumnModel column) {
+		return !old.type().equals(column.type()) || !Objects.equals(old.collation(), column.collation());
+	}
+
+	/**
+	 * Whether PostgreSQL can retype the column in place; a column of the partition key it
+	 * cannot retype, nor one a generated column reads whose index or constraint dropping it
+	 * would drop: reported for a revision written by hand.
+	 */
+	private boolean retypable(TableModel existing, TableModel table, ColumnModel old, ColumnModel column) {
+		String where = table.name() + "." + column.name();
+		String change = "change type of " + where + " from " + old.type() + " to " + column.type();
+		if (existing.partitionKey() != null && names(existing.partitionKey(), old.name())) {
+			this.changes.add(new SchemaChange(change + ": it is in the partition key of " + table.name() + " ("
+					+ existing.partitionKey() + "), which PostgreSQL cannot retype; write this change by hand (a new "
+					+ "table, the rows copied into it, the tables renamed)", List.of(), List.of()));
+			return false;
+		}
+		List<String> blocked = existing.columns().stream()
+			.filter((reader) -> reader.generated() && reads(reader, old.name()) && !regenerable(existing, table, reader))
+			.map(ColumnModel::name)
+			.toList();
+		if (!blocked.isEmpty()) {
+			this.changes.add(new SchemaChange(change + ": generated column " + String.join(", ", blocked) + " reads it, "
+					+ "which PostgreSQL refuses to retype, and dropping it to add it again would drop its indexes or "
+					+ "constraints; write this change by hand", List.of(), List.of()));
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * The generated columns both sides have that read a column whose type changes: PostgreSQL
+	 * refuses to retype a column a generated column uses, so they are dropped before and added
+	 * again after, their values computed anew. Those an index or constraint names are left to
+	 * {@link #retypable}, which reports the change.
+	 */
+	static Set<String> regenerated(TableModel existing, TableModel table) {
+		Set<String> names = new LinkedHashSet<>();
+		for (ColumnModel reader : existing.columns()) {
+			if (reader.generated() && regenerable(existing, table, reader)) {
+				boolean readsRetyped = existing.columns().stream().anyMatch((source) -> table.column(source.name()) != null
+						&& retyped(source, table.column(source.name())) && reads(reader, source.name())
+						&& !(existing.partitionKey() != null && names(existing.partitionKey(), source.name())));
+				if (readsRetyped) {
+					names.add(reader.name());
+				}
+			}
+		}
+		return names;
+	}
+
+	private static boolean regenerable(TableModel existing, TableModel table, ColumnModel reader) {
+		ColumnModel column = table.column(reader.name());
+		return column != null && column.generated() && !namedByIndexOrConstraint(existing, reader.name())
+				&& !namedByIndexOrConstraint(table, reader.name());
+	}
+
+	private static boolean reads(ColumnModel generated, String column) {
+		return names(generated.defaultExpression(), column);
 	}
 
 	/**
@@ -199,9 +278,13 @@ final class ColumnComparison {
 	}
 
 	private static boolean namedByIndexOrConstraint(TableModel table, String column) {
-		Pattern name = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(id(column)) + "(?![\\w$\"])");
-		return table.indexes().stream().anyMatch((index) -> name.matcher(index.definition()).find())
-				|| table.constraints().stream().anyMatch((constraint) -> name.matcher(constraint.definition()).find());
+		return table.indexes().stream().anyMatch((index) -> names(index.definition(), column))
+				|| table.constraints().stream().anyMatch((constraint) -> names(constraint.definition(), column));
+	}
+
+	/** Whether an expression or definition PostgreSQL printed names the column. */
+	private static boolean names(String sql, String column) {
+		return Pattern.compile("(?<![\\w$\"])" + Pattern.quote(id(column)) + "(?![\\w$\"])").matcher(sql).find();
 	}
 
 	/**

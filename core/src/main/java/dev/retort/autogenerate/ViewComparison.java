@@ -76,8 +76,14 @@ final class ViewComparison {
 				goneRelations.add(existing.name());
 				continue;
 			}
+			// A generated column reading a retyped column is dropped and added again.
+			Set<String> regenerated = ColumnComparison.regenerated(existing, table);
 			for (ColumnModel column : existing.columns()) {
 				ColumnModel wanted = table.column(column.name());
+				if (regenerated.contains(column.name())) {
+					changedColumns.add(existing.name() + "." + column.name());
+					continue;
+				}
 				if (wanted == null || !wanted.type().equals(column.type())
 						|| !Objects.equals(wanted.collation(), column.collation())
 						|| ColumnComparison.generationChanged(column, wanted)
