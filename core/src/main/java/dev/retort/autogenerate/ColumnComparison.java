@@ -56,6 +56,7 @@ final class ColumnComparison {
 
 	void changed(TableModel existing, TableModel table) {
 		Set<String> regenerated = regenerated(existing, table);
+		Set<String> regeneratedDropped = new LinkedHashSet<>();
 		for (ColumnModel column : table.columns()) {
 			ColumnModel old = existing.column(column.name());
 			if (old == null || regenerated.contains(column.name())) {
@@ -84,7 +85,10 @@ final class ColumnComparison {
 							|| needsUsing(column, old) && column.defaultExpression() != null);
 			if (retyped(old, column)) {
 				ColumnModel source = old;
-				regenerated.stream().filter((name) -> reads(existing.column(name), source.name())).forEach((name) -> this.changes
+				// Once, though it may read more than one column that is retyped.
+				regenerated.stream()
+					.filter((name) -> reads(existing.column(name), source.name()) && regeneratedDropped.add(name))
+					.forEach((name) -> this.changes
 					.add(new SchemaChange("drop generated column " + table.name() + "." + name + " (it reads " + where
 							+ ", whose type changes; added again after)", List.of(alter(table) + " DROP COLUMN " + id(name)),
 							addColumn(existing, existing.column(name)))));
@@ -138,8 +142,9 @@ final class ColumnComparison {
 
 	/**
 	 * Whether PostgreSQL can retype the column in place; a column of the partition key it
-	 * cannot retype, nor one a generated column reads whose index or constraint dropping it
-	 * would drop: reported for a revision written by hand.
+	 * cannot retype, nor one a generated column reads that is not {@link #regenerated} (dropping
+	 * it would drop its indexes or constraints, or the model no longer has it generated): reported
+	 * for a revision written by hand.
 	 */
 	private boolean retypable(TableModel existing, TableModel table, ColumnModel old, ColumnModel column) {
 		String where = table.name() + "." + column.name();
@@ -156,8 +161,9 @@ final class ColumnComparison {
 			.toList();
 		if (!blocked.isEmpty()) {
 			this.changes.add(new SchemaChange(change + ": generated column " + String.join(", ", blocked) + " reads it, "
-					+ "which PostgreSQL refuses to retype, and dropping it to add it again would drop its indexes or "
-					+ "constraints; write this change by hand", List.of(), List.of()));
+					+ "which PostgreSQL refuses to retype, and it is not dropped and added again here (an index or "
+					+ "constraint names it, or the model no longer has it generated); write this change by hand",
+					List.of(), List.of()));
 			return false;
 		}
 		return true;

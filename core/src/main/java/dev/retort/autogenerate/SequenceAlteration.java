@@ -16,7 +16,7 @@ import dev.retort.schema.IdentitySequence;
  * only after the sequence is moved inside it, and everything else before that move, so that the
  * value it is moved to lies within the bounds of the moment. A sequence moved from 1..1000 to
  * 5000..9000 first gets {@code MAXVALUE 9000}, then the value 5000, then {@code MINVALUE 5000};
- * the way back first gets {@code MINVALUE 1}, then the value 1000 (used up: it hands out no value
+ * the way back first gets {@code NO MINVALUE}, then the value 1000 (used up: it hands out no value
  * twice), then {@code MAXVALUE 1000}.
  *
  * @param before the options set before the move: the type when it widens, the bounds that widen,
