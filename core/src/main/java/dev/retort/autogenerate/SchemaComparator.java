@@ -1,6 +1,7 @@
 package dev.retort.autogenerate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ public final class SchemaComparator {
 	 */
 	private static final Pattern REFERENCES = Pattern.compile(" REFERENCES (.+?)\\(([^()]*)\\)");
 
+	private static final Pattern FOREIGN_KEY_COLUMNS = Pattern.compile("^FOREIGN KEY \\(([^()]*)\\)");
+
 	private static final Pattern KEY_COLUMNS = Pattern.compile("^(?:PRIMARY KEY|UNIQUE(?: NULLS NOT DISTINCT)?) \\(([^()]*)\\)");
 
 	private static final Pattern UNIQUE_INDEX_COLUMNS = Pattern
@@ -55,8 +58,8 @@ public final class SchemaComparator {
 
 	private final ChangeList changes = new ChangeList();
 
-	/** The foreign keys both sides have, dropped and added again around their key ({@code table.name}). */
-	private final Set<String> foreignKeysOfKeysDropped = new HashSet<>();
+	/** The foreign keys both sides have, dropped and added again around their key or columns ({@code table.name}). */
+	private final Set<String> foreignKeysAddedAgain = new HashSet<>();
 
 	private final TypeComparison types;
 
@@ -189,12 +192,13 @@ public final class SchemaComparator {
 	 * Foreign keys that go or change, before any other constraint or index: PostgreSQL refuses to
 	 * drop the primary key, unique constraint or unique index a foreign key uses. Those of the
 	 * tables dropped go too, so that the tables can go in any order, and so does a foreign key
-	 * that stays but whose key is dropped (to be added again, changed): it is added again with
-	 * the others, once its key is back. The downgrade puts them back last, every table and key
+	 * that stays but whose key is dropped (to be added again, changed) or whose columns change
+	 * type: it is added again with the others, once its key and columns are as the model has them. The downgrade puts them back last, every table and key
 	 * back by then.
 	 */
 	private void droppedForeignKeys() {
 		Set<String> keysDropped = keysDropped();
+		Set<String> retyped = retypedColumns();
 		for (TableModel existing : this.database.tables().values()) {
 			TableModel table = this.model.tables().get(existing.name());
 			if (table == null && this.partitions.switched(existing.name())) {
@@ -204,19 +208,56 @@ public final class SchemaComparator {
 				if (!constraint.isForeignKey()) {
 					continue;
 				}
-				String referenced = referencedKey(constraint);
-				boolean keyDropped = referenced != null && keysDropped.contains(referenced);
-				if (table == null || !table.constraints().contains(constraint) || keyDropped) {
-					if (table != null && table.constraints().contains(constraint)) {
-						this.foreignKeysOfKeysDropped.add(existing.name() + "." + constraint.name());
+				boolean kept = table != null && table.constraints().contains(constraint);
+				String why = !kept ? "" : keyDropped(constraint, keysDropped) ? " (its key " + referencedKey(constraint)
+						+ " is dropped; added again after it)"
+						: columnsRetyped(existing, constraint, retyped) ? " (its columns change type; added again after them)"
+						: null;
+				if (why != null) {
+					if (kept) {
+						this.foreignKeysAddedAgain.add(existing.name() + "." + constraint.name());
 					}
-					this.changes.add("drop constraint " + constraint.name() + " of " + existing.name()
-							+ ((keyDropped && table != null && table.constraints().contains(constraint))
-									? " (its key " + referenced + " is dropped; added again after it)" : ""),
+					this.changes.add("drop constraint " + constraint.name() + " of " + existing.name() + why,
 							alter(existing) + " DROP CONSTRAINT " + id(constraint.name()), addConstraint(existing, constraint));
 				}
 			}
 		}
+	}
+
+	private static boolean keyDropped(ConstraintModel foreignKey, Set<String> keysDropped) {
+		String referenced = referencedKey(foreignKey);
+		return referenced != null && keysDropped.contains(referenced);
+	}
+
+	/**
+	 * Whether a foreign key's columns or the columns it references change type: PostgreSQL checks
+	 * the two sides' types when either is retyped, and refuses the first retype of two that go
+	 * together ({@code text} to {@code integer} on both: incompatible types).
+	 */
+	private static boolean columnsRetyped(TableModel table, ConstraintModel foreignKey, Set<String> retyped) {
+		Matcher columns = FOREIGN_KEY_COLUMNS.matcher(foreignKey.definition());
+		Matcher references = REFERENCES.matcher(foreignKey.definition());
+		if (!columns.find() || !references.find()) {
+			return false;
+		}
+		return Arrays.stream(columns.group(1).split(", ")).anyMatch((column) -> retyped.contains(id(table.name()) + "." + column))
+				|| Arrays.stream(references.group(2).split(", "))
+					.anyMatch((column) -> retyped.contains(references.group(1) + "." + column));
+	}
+
+	/** The columns both sides have whose type changes, each as a foreign key names it: {@code products.code}. */
+	private Set<String> retypedColumns() {
+		Set<String> columns = new HashSet<>();
+		for (TableModel existing : this.database.tables().values()) {
+			TableModel table = this.model.tables().get(existing.name());
+			if (table != null) {
+				existing.columns().stream()
+					.filter((column) -> table.column(column.name()) != null
+							&& !table.column(column.name()).type().equals(column.type()))
+					.forEach((column) -> columns.add(id(existing.name()) + "." + id(column.name())));
+			}
+		}
+		return columns;
 	}
 
 	/**
@@ -280,7 +321,7 @@ public final class SchemaComparator {
 				boolean inCreateTable = existing == null && !constraint.isForeignKey();
 				if (constraint.isForeignKey() == foreignKeys && !inCreateTable
 						&& (existing == null || !existing.constraints().contains(constraint)
-								|| this.foreignKeysOfKeysDropped.contains(table.name() + "." + constraint.name()))) {
+								|| this.foreignKeysAddedAgain.contains(table.name() + "." + constraint.name()))) {
 					this.changes.add("add constraint " + constraint.name() + " to " + table.name(), addConstraint(table, constraint),
 							alter(table) + " DROP CONSTRAINT " + id(constraint.name()));
 				}
