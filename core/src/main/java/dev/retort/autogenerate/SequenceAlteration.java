@@ -23,8 +23,9 @@ import dev.retort.schema.IdentitySequence;
  * start, increment, cache and cycle
  * @param move the statements that move a sequence outside its new bounds into them, if a bound narrows
  * @param after the options set after the move: the type when it narrows, the bounds that narrow
+ * @param movedToStart whether a sequence short of its new bounds is moved to its new start
  */
-record SequenceAlteration(List<String> before, List<String> move, List<String> after) {
+record SequenceAlteration(List<String> before, List<String> move, List<String> after, boolean movedToStart) {
 
 	/** The integer types a sequence can have, narrowest first. */
 	private static final List<String> TYPES = List.of("smallint", "integer", "bigint");
@@ -80,17 +81,19 @@ record SequenceAlteration(List<String> before, List<String> move, List<String> a
 		// A sequence never used (pg_sequence_last_value is NULL) stands at its start.
 		String value = "coalesce(pg_sequence_last_value(" + sequence + "), " + from.start() + ")";
 		if (ascending ? maxNarrows && to.maxValue() != null : minNarrows && to.minValue() != null) {
-			// Past the new bounds (first: the other move leaves it unused, at a start the new bounds hold): left at the last one, used up, rather than handing out a value again.
+			// Past the new bounds: left at the last one, used up, rather than handing out a value
+			// again. First: the other move leaves it unused, at a start the new bounds hold.
 			long last = ascending ? to.maxValue() : to.minValue();
 			move.add("SELECT setval(" + sequence + ", " + last + ") WHERE " + value + (ascending ? " > " : " < ")
 					+ last);
 		}
-		if (ascending ? minNarrows && to.minValue() != null : maxNarrows && to.maxValue() != null) {
+		boolean movedToStart = ascending ? minNarrows && to.minValue() != null : maxNarrows && to.maxValue() != null;
+		if (movedToStart) {
 			// Short of the new bounds: it starts where the model's sequence starts.
 			move.add("SELECT setval(" + sequence + ", " + to.start() + ", false) WHERE " + value
 					+ (ascending ? " < " + to.minValue() : " > " + to.maxValue()));
 		}
-		return new SequenceAlteration(List.copyOf(before), List.copyOf(move), List.copyOf(after));
+		return new SequenceAlteration(List.copyOf(before), List.copyOf(move), List.copyOf(after), movedToStart);
 	}
 
 	/**
