@@ -170,7 +170,7 @@ class CommandsTests {
 		cli(db).run("upgrade");
 		CliRun.Result result = cli(db).run("--format", "json", "current");
 		assertThat(compact(result.out()))
-			.isEqualTo("{\"current\":[\"1975ea83b712\"],\"heads\":[\"1975ea83b712\"],\"upToDate\":true}");
+			.isEqualTo("{\"current\":[\"1975ea83b712\"],\"heads\":[\"1975ea83b712\"],\"upToDate\":true,\"databaseAhead\":false}");
 		assertThat(result.err()).isEmpty();
 	}
 
