@@ -211,19 +211,29 @@ final class ColumnComparison {
 	}
 
 	/**
-	 * Whether a stored generated column stays stored and gets another expression on a server
-	 * that sets it in place ({@code SET EXPRESSION AS}, PostgreSQL 17 on): the column keeps its
-	 * position, and the indexes, constraints and views that name it.
+	 * Whether a generated column keeps its storage and gets another expression on a server that
+	 * sets it in place ({@code SET EXPRESSION AS}, PostgreSQL 17 on): the column keeps its
+	 * position, and the indexes, constraints and views that name it. PostgreSQL 18 refuses it for
+	 * a virtual column of a table with a check constraint (any, since it would have to check them
+	 * again), so such a column is dropped and added again: the table has none on either side.
 	 */
-	static boolean expressionSetInPlace(ColumnModel old, ColumnModel column, TargetServer server) {
-		return server.setsGenerationExpressions() && old.generated() && column.generated() && !old.virtual()
-				&& !column.virtual() && !Objects.equals(old.defaultExpression(), column.defaultExpression());
+	static boolean expressionSetInPlace(TableModel existing, ColumnModel old, TableModel table, ColumnModel column,
+			TargetServer server) {
+		return server.setsGenerationExpressions() && old.generated() && column.generated()
+				&& old.virtual() == column.virtual() && !Objects.equals(old.defaultExpression(), column.defaultExpression())
+				&& (!column.virtual() || !hasCheck(existing) && !hasCheck(table));
+	}
+
+	private static boolean hasCheck(TableModel table) {
+		return table.constraints().stream().anyMatch((constraint) -> "c".equals(constraint.type()));
 	}
 
 	/**
 	 * A stored generated column whose expression changed is given the new one in place from
 	 * PostgreSQL 17 on ({@code SET EXPRESSION AS}, which computes the values anew and rebuilds
-	 * the indexes and constraints that name the column); the downgrade gives it the old one back.
+	 * the indexes and constraints that name the column), and so is a virtual one (PostgreSQL 18,
+	 * which stores nothing to compute) of a table without check constraints; the downgrade gives
+	 * it the old one back.
 	 * Below 17, and for a plain column that becomes generated, PostgreSQL cannot give a column an
 	 * expression, so it is dropped and added again, its values computed anew (a plain column's
 	 * values are lost, and come back empty with the downgrade). A generated column that becomes plain keeps its values ({@code DROP EXPRESSION});
@@ -241,7 +251,7 @@ final class ColumnComparison {
 				: old.generated() ? "change the expression of generated column " + where + " from " + old.defaultExpression()
 						+ " to " + column.defaultExpression()
 				: "make " + where + " a column generated from " + column.defaultExpression();
-		if (expressionSetInPlace(old, column, this.server)) {
+		if (expressionSetInPlace(existing, old, table, column, this.server)) {
 			String alter = alter(table) + " ALTER COLUMN " + id(column.name()) + " SET EXPRESSION AS (";
 			this.changes.add(description, alter + column.defaultExpression() + ")", alter + old.defaultExpression() + ")");
 			return true;

@@ -87,7 +87,7 @@ final class ViewComparison {
 				if (wanted == null || !wanted.type().equals(column.type())
 						|| !Objects.equals(wanted.collation(), column.collation())
 						|| ColumnComparison.generationChanged(column, wanted)
-								&& !ColumnComparison.expressionSetInPlace(column, wanted, this.server)) {
+								&& !ColumnComparison.expressionSetInPlace(existing, column, table, wanted, this.server)) {
 					changedColumns.add(existing.name() + "." + column.name());
 				}
 			}

@@ -289,6 +289,45 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aVirtualGeneratedColumnGetsItsNewExpressionInPlaceUnlessItsTableHasACheckConstraint(TestDatabase db,
+			@TempDir Path dir) {
+		assumeTrue(db.serverMajor() >= 18, "virtual generated columns exist from PostgreSQL 18 on");
+		// PostgreSQL 18 refuses SET EXPRESSION on a virtual column of a table with any check constraint.
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 30) VIRTUAL NOT NULL, "
+						+ "note text);\n"
+						+ "CREATE TABLE mugs (id int PRIMARY KEY, ml int CHECK (ml > 0), oz int GENERATED ALWAYS AS (ml / 30) "
+						+ "VIRTUAL, note text);\n"
+						+ "CREATE VIEW cup_sizes AS SELECT id, oz FROM cups;\n"
+						+ "INSERT INTO cups (id, ml) VALUES (1, 300);\n"
+						+ "INSERT INTO mugs (id, ml) VALUES (1, 300);",
+				"CREATE TABLE cups (id int PRIMARY KEY, ml int, oz int GENERATED ALWAYS AS (ml / 20) VIRTUAL NOT NULL, "
+						+ "note text);\n"
+						+ "CREATE TABLE mugs (id int PRIMARY KEY, ml int CHECK (ml > 0), oz int GENERATED ALWAYS AS (ml / 20) "
+						+ "VIRTUAL, note text);\n"
+						+ "CREATE VIEW cup_sizes AS SELECT id, oz FROM cups;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"change the expression of generated column cups.oz from (ml / 30) to (ml / 20)",
+				"change the expression of generated column mugs.oz from (ml / 30) to (ml / 20)");
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE cups ALTER COLUMN oz SET EXPRESSION AS ((ml / 20));",
+				"ALTER TABLE mugs DROP COLUMN oz;",
+				"ALTER TABLE mugs ADD COLUMN oz integer GENERATED ALWAYS AS ((ml / 20)) VIRTUAL;")
+			.doesNotContain("DROP VIEW", "ALTER TABLE mugs ALTER COLUMN oz SET EXPRESSION");
+		assertThat(trip.diff().downgradeSql()).contains("ALTER TABLE cups ALTER COLUMN oz SET EXPRESSION AS ((ml / 30));");
+		String columns = "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'cups'::regclass"
+				+ " AND attnum > 0 AND NOT attisdropped";
+		trip.assertAppliedThenUndone(() -> {
+			assertThat(db.queryStrings(columns)).containsExactly("id,ml,oz,note");
+			assertThat(db.queryStrings("SELECT oz FROM cup_sizes")).containsExactly("15");
+			assertThat(db.queryStrings("SELECT oz FROM mugs")).containsExactly("15");
+		}, () -> {
+			assertThat(db.queryStrings(columns)).containsExactly("id,ml,oz,note");
+			assertThat(db.queryStrings("SELECT oz FROM cup_sizes")).containsExactly("10");
+			assertThat(db.queryStrings("SELECT oz FROM mugs")).containsExactly("10");
+		});
+	}
+
+	@Test
 	void aGeneratedColumnReadingAColumnWhoseTypeChangesIsDroppedBeforeAndAddedAgainAfter(TestDatabase db,
 			@TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir,
