@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.retort.revision.GraphProblem.Kind;
@@ -26,6 +27,16 @@ final class GraphBuilder {
 
 	private final List<Revision> revisions = new ArrayList<>();
 
+	/**
+	 * The revisions, then the second (third, …) declarations of a duplicate id: those are checked
+	 * too (their parents, dependencies, labels, cycles through them), so that a copied file does
+	 * not hide its other problems; an invalid graph is never built, so they need no place in it.
+	 */
+	private final List<Revision> nodes = new ArrayList<>();
+
+	/** Each duplicate id's later declarations (indices into {@link #nodes}); usually empty. */
+	private final Map<String, List<Integer>> redeclared = new HashMap<>();
+
 	private final Map<String, Integer> indexById = new HashMap<>();
 
 	private final Map<String, Integer> labelOwner = new LinkedHashMap<>();
@@ -38,29 +49,42 @@ final class GraphBuilder {
 	}
 
 	private GraphIndex doBuild(List<Revision> input) {
-		collectRevisions(input);
-		collectLabels();
-		int n = this.revisions.size();
-		int[][] parents = new int[n][];
-		int[][] dependencies = new int[n][];
-		for (int i = 0; i < n; i++) {
+		int[] loadOrder = collectRevisions(input);
+		collectLabels(loadOrder);
+		int count = this.nodes.size();
+		int[][] parents = new int[count][];
+		int[][] dependencies = new int[count][];
+		for (int i : loadOrder) {
 			parents[i] = resolveParents(i);
 			dependencies[i] = resolveDependencies(i);
 		}
-		int[][] allDown = new int[n][];
-		for (int i = 0; i < n; i++) {
+		if (!this.redeclared.isEmpty()) {
+			addRedeclarations(parents, Revision::parents);
+			addRedeclarations(dependencies, Revision::dependsOn);
+		}
+		int[][] allDown = new int[count][];
+		for (int i = 0; i < count; i++) {
 			allDown[i] = concatDistinct(parents[i], dependencies[i]);
 		}
 		detectCycles(parents, allDown);
 		if (!this.problems.isEmpty()) {
 			throw new InvalidGraphException(this.problems);
 		}
+		// Valid: no duplicates, so the nodes are the revisions, indices alike.
 		int[][] normDown = normalize(parents, dependencies);
 		return new GraphIndex(List.copyOf(this.revisions), Map.copyOf(this.indexById), Map.copyOf(this.labelOwner),
 				parents, allDown, normDown);
 	}
 
-	private void collectRevisions(List<Revision> input) {
+	/**
+	 * Indexes the revisions by id, and sets the later declarations of a duplicate id aside as
+	 * nodes after them.
+	 * @return the node index of each input revision, in load order
+	 */
+	private int[] collectRevisions(List<Revision> input) {
+		List<Revision> duplicates = new ArrayList<>(0);
+		int[] loadOrder = new int[input.size()];
+		int next = 0;
 		for (Revision revision : input) {
 			Integer existing = this.indexById.get(revision.id());
 			if (existing != null) {
@@ -69,12 +93,26 @@ final class GraphBuilder {
 						"Revision " + revision.id() + " is declared twice: in " + at(first, first.origin().idLine())
 								+ " and in " + at(revision, revision.origin().idLine())
 								+ ". Revision ids must be unique: give one of them a new id and update what revises it.");
+				duplicates.add(revision);
+				// Numbered once the revisions are counted: -1 for the first duplicate, -2 for the next.
+				loadOrder[next++] = -duplicates.size();
 				continue;
 			}
 			checkIdentifier(revision, revision.id(), "Revision id", revision.origin().idLine());
+			loadOrder[next++] = this.revisions.size();
 			this.indexById.put(revision.id(), this.revisions.size());
 			this.revisions.add(revision);
 		}
+		this.nodes.addAll(this.revisions);
+		this.nodes.addAll(duplicates);
+		for (int i = 0; i < loadOrder.length; i++) {
+			if (loadOrder[i] < 0) {
+				loadOrder[i] = this.revisions.size() - loadOrder[i] - 1;
+				this.redeclared.computeIfAbsent(this.nodes.get(loadOrder[i]).id(), (id) -> new ArrayList<>())
+					.add(loadOrder[i]);
+			}
+		}
+		return loadOrder;
 	}
 
 	private void checkIdentifier(Revision revision, String identifier, String what, int line) {
@@ -118,9 +156,9 @@ final class GraphBuilder {
 		return c == '@' || c == '+' || c == '-' || c == ':' || Character.isWhitespace(c);
 	}
 
-	private void collectLabels() {
-		for (int i = 0; i < this.revisions.size(); i++) {
-			Revision revision = this.revisions.get(i);
+	private void collectLabels(int[] loadOrder) {
+		for (int i : loadOrder) {
+			Revision revision = this.nodes.get(i);
 			if (revision.branchLabels().isEmpty()) {
 				continue;
 			}
@@ -128,8 +166,12 @@ final class GraphBuilder {
 			for (String label : new LinkedHashSet<>(revision.branchLabels())) {
 				checkIdentifier(revision, label, "Branch label", line);
 				Integer owner = this.labelOwner.get(label);
+				if (owner != null && this.nodes.get(owner).id().equals(revision.id())) {
+					// Two declarations of one id (a copied file): the duplicate id says it already.
+					continue;
+				}
 				if (owner != null) {
-					Revision first = this.revisions.get(owner);
+					Revision first = this.nodes.get(owner);
 					problem(Kind.DUPLICATE_BRANCH_LABEL, List.of(revision.id(), first.id()), at(revision, line),
 							"Branch label '" + label + "' is declared by both " + first.id() + " ("
 									+ at(first, first.origin().branchLabelsLine()) + ") and " + revision.id() + " ("
@@ -148,20 +190,22 @@ final class GraphBuilder {
 	}
 
 	private int[] resolveParents(int index) {
-		Revision revision = this.revisions.get(index);
+		Revision revision = this.nodes.get(index);
 		// Every revision of every start passes here: no set, and no location string unless a problem needs it.
 		int[] result = new int[revision.parents().size()];
 		int size = 0;
 		for (String parent : revision.parents()) {
 			Integer resolved = this.indexById.get(parent);
-			String where = (resolved == null || resolved == index) ? at(revision, revision.origin().revisesLine()) : null;
+			// A later declaration of a duplicate id naming that id names the first declaration, another file.
+			boolean itself = resolved != null && resolved == index;
+			String where = (resolved == null || itself) ? at(revision, revision.origin().revisesLine()) : null;
 			if (resolved == null) {
 				problem(Kind.UNKNOWN_PARENT, List.of(revision.id(), parent), where, "Revision " + revision.id() + " ("
 						+ where + ") revises " + parent + ", which does not exist."
 						+ didYouMean(parent, false, revision.id()).orElse(" Name an existing revision (retort history "
 								+ "lists them), or restore the file that declared " + parent + "."));
 			}
-			else if (resolved == index) {
+			else if (itself) {
 				problem(Kind.CYCLE, List.of(revision.id()), where,
 						"Revision " + revision.id() + " (" + where + ") revises itself; remove it from 'Revises'.");
 			}
@@ -172,8 +216,25 @@ final class GraphBuilder {
 		return (size == result.length) ? result : Arrays.copyOf(result, size);
 	}
 
+	/**
+	 * Adds to each node's edges the later declarations of the ids it names, so that a cycle
+	 * through either declaration of a duplicate id is found (the user may rename either one).
+	 */
+	private void addRedeclarations(int[][] edges, Function<Revision, List<String>> names) {
+		for (int i = 0; i < edges.length; i++) {
+			for (String name : names.apply(this.nodes.get(i))) {
+				for (int later : this.redeclared.getOrDefault(name, List.of())) {
+					if (later != i && !contains(edges[i], later)) {
+						edges[i] = Arrays.copyOf(edges[i], edges[i].length + 1);
+						edges[i][edges[i].length - 1] = later;
+					}
+				}
+			}
+		}
+	}
+
 	private int[] resolveDependencies(int index) {
-		Revision revision = this.revisions.get(index);
+		Revision revision = this.nodes.get(index);
 		int[] result = new int[revision.dependsOn().size()];
 		int size = 0;
 		for (String dependency : revision.dependsOn()) {
@@ -181,7 +242,8 @@ final class GraphBuilder {
 			if (resolved == null) {
 				resolved = this.labelOwner.get(dependency);
 			}
-			String where = (resolved == null || resolved == index) ? at(revision, revision.origin().dependsOnLine())
+			boolean itself = resolved != null && resolved == index;
+			String where = (resolved == null || itself) ? at(revision, revision.origin().dependsOnLine())
 					: null;
 			if (resolved == null) {
 				problem(Kind.UNKNOWN_DEPENDENCY, List.of(revision.id(), dependency), where,
@@ -191,7 +253,7 @@ final class GraphBuilder {
 										+ "branch label (retort history and retort branches list them), or restore the "
 										+ "file that declared " + dependency + "."));
 			}
-			else if (resolved == index) {
+			else if (itself) {
 				problem(Kind.DEPENDENCY_CYCLE, List.of(revision.id()), where, "Revision " + revision.id() + " ("
 						+ where + ") depends on itself ('" + dependency + "'); remove it from 'Depends On'.");
 			}
@@ -257,7 +319,7 @@ final class GraphBuilder {
 		loop.add(current);
 		StringBuilder detail = new StringBuilder();
 		for (int i = 0; i + 1 < loop.size(); i++) {
-			Revision from = this.revisions.get(loop.get(i));
+			Revision from = this.nodes.get(loop.get(i));
 			boolean revises = contains(parents[loop.get(i)], loop.get(i + 1));
 			int line = revises ? from.origin().revisesLine() : from.origin().dependsOnLine();
 			detail.append((i == 0) ? "" : ", ")
@@ -265,10 +327,10 @@ final class GraphBuilder {
 				.append(" (")
 				.append(at(from, line))
 				.append(revises ? ") revises " : ") depends on ")
-				.append(this.revisions.get(loop.get(i + 1)).id());
+				.append(this.nodes.get(loop.get(i + 1)).id());
 		}
-		List<String> ids = loop.subList(0, loop.size() - 1).stream().map((i) -> this.revisions.get(i).id()).toList();
-		Revision first = this.revisions.get(loop.get(0));
+		List<String> ids = loop.subList(0, loop.size() - 1).stream().map((i) -> this.nodes.get(i).id()).toList();
+		Revision first = this.nodes.get(loop.get(0));
 		String what = (kind == Kind.CYCLE) ? "form a cycle" : "form a dependency cycle";
 		problem(kind, ids, at(first, first.origin().revisesLine()), "Revisions " + String.join(", ", ids) + " " + what
 				+ ": " + detail + ". A revision cannot come after itself: break the loop.");

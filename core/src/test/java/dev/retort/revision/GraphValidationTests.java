@@ -82,6 +82,44 @@ class GraphValidationTests {
 	}
 
 	@Test
+	void aDuplicateIdDoesNotHideTheProblemsOfItsSecondDeclaration() {
+		Revision copy = fromFile("aaaa1111", "a_copy.sql", "zzzz9999").withDependsOn("yyyy8888");
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(fromFile("aaaa1111", "a.sql"), copy, fromFile("bbbb2222", "b.sql", "aaaa1111")))
+			.satisfies((ex) -> {
+				assertThat(ex.problems()).extracting(GraphProblem::kind)
+					.containsExactly(Kind.DUPLICATE_ID, Kind.UNKNOWN_PARENT, Kind.UNKNOWN_DEPENDENCY);
+				assertThat(ex.problems()).extracting(GraphProblem::location)
+					.containsExactly("db/revisions/a_copy.sql:3", "db/revisions/a_copy.sql:4", "db/revisions/a_copy.sql:6");
+				assertThat(ex.problems().get(1).message()).startsWith(
+						"Revision aaaa1111 (db/revisions/a_copy.sql:4) revises zzzz9999, which does not exist.");
+			});
+	}
+
+	@Test
+	void aCycleThroughEitherDeclarationOfADuplicateIdIsReported() {
+		// Renaming a.sql's id would leave a_copy.sql and b.sql in a loop: say so now, not after the rename.
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(fromFile("aaaa1111", "a.sql"), fromFile("aaaa1111", "a_copy.sql", "bbbb2222"),
+					fromFile("bbbb2222", "b.sql", "aaaa1111")))
+			.satisfies((ex) -> {
+				assertThat(ex.problems()).extracting(GraphProblem::kind).containsExactly(Kind.DUPLICATE_ID, Kind.CYCLE);
+				assertThat(ex.problems().get(1).message()).contains("aaaa1111 (db/revisions/a_copy.sql:4) revises bbbb2222",
+						"bbbb2222 (db/revisions/b.sql:4) revises aaaa1111");
+			});
+	}
+
+	@Test
+	void aCopiedFileRevisingTheIdItRepeatsIsOnlyADuplicate() {
+		// The usual slip: a file copied as the next revision, Revises updated, Revision ID not.
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(fromFile("aaaa1111", "a.sql").withBranchLabels("library"),
+					fromFile("aaaa1111", "a_next.sql", "aaaa1111").withBranchLabels("library")))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(GraphProblem::kind)
+				.containsExactly(Kind.DUPLICATE_ID));
+	}
+
+	@Test
 	@DisplayName("GraphWithCycleTest.test_revision_map_simple_cycle, extra/lower simple cycle")
 	void cyclesNameTheirRevisions() {
 		assertThatExceptionOfType(InvalidGraphException.class)
