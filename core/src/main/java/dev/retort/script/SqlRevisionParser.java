@@ -2,6 +2,7 @@ package dev.retort.script;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -140,6 +141,12 @@ public final class SqlRevisionParser {
 
 		private final List<String> problems = new ArrayList<>();
 
+		/**
+		 * The header lines that are not {@code Key: value}: problems of a revision file, but only
+		 * comments in a file that is none (see {@link #read}).
+		 */
+		private final List<String> notKeyValue = new ArrayList<>(0);
+
 		/** Per key of {@link #KEYS}, the line it is on, 0 when the file does not have it. */
 		private final int[] keyLines = new int[KEYS.size()];
 
@@ -168,7 +175,9 @@ public final class SqlRevisionParser {
 			Section upgrade = null;
 			Section downgrade = null;
 			List<Integer> markers = new ArrayList<>();
-			boolean strayReported = false;
+			// The first line of SQL above every marker (0: none), and how deep in /* */ comments the scan is there.
+			int strayLine = 0;
+			int[] commentDepth = new int[1];
 			for (int i = next; i < this.lines.count(); i++) {
 				if (marker(i) != null) {
 					markers.add(i);
@@ -181,12 +190,10 @@ public final class SqlRevisionParser {
 							+ "line), so the statements below it would belong to the section above it. Write the marker "
 							+ "as one of those, or leave out the '+' if the line is a comment.");
 				}
-				else if (markers.isEmpty() && !strayReported && !this.lines.isComment(i)) {
-					problem(i + 1, "SQL before '-- +upgrade'. Statements belong in the '-- +upgrade' or '-- +downgrade' "
-							+ "section; start the upgrade with a line '-- +upgrade'.");
-					strayReported = true;
+				else if (markers.isEmpty() && strayLine == 0 && holdsSql(i, commentDepth)) {
+					strayLine = i + 1;
 				}
-				else if (markers.isEmpty()) {
+				else if (markers.isEmpty() && this.lines.isComment(i)) {
 					// A key after a blank line would be silently ignored: a lost 'Revises' makes a new base.
 					String key = headerKeyAt(i);
 					if (key != null) {
@@ -215,15 +222,101 @@ public final class SqlRevisionParser {
 					downgrade = section;
 				}
 			}
-			if (upgrade == null && markers.isEmpty()) {
-				problem(Math.min(next + 1, this.lines.count()), "no '-- +upgrade' section. Put the upgrade statements under a line "
-						+ "'-- +upgrade' (an empty section is a valid no-op).");
+			if (markers.isEmpty() && this.problems.isEmpty() && !hasHeaderKeys()) {
+				// Nothing of a revision file: a script that ended up in the folder. One problem, not one per
+				// part it lacks (no id, no section, SQL outside a section).
+				problem(firstHeaderLine(), "not a revision file: it has no header (a first comment line with the"
+						+ " message, then '-- Revision ID: …') and no '-- +upgrade' section. Move it out of the revisions"
+						+ " folder, or add the header and the sections (retort revision -m \"message\" writes a new file"
+						+ " with both).");
+				return new Result(null, this.problems);
 			}
-			else if (upgrade == null) {
+			this.problems.addAll(this.notKeyValue);
+			if (markers.isEmpty() && strayLine != 0) {
+				// One cause: without a marker, every statement is outside a section.
+				problem(strayLine, "no '-- +upgrade' section, so the SQL from this line on belongs to none. Put a line"
+						+ " '-- +upgrade' above the upgrade statements (an empty section is a valid no-op).");
+			}
+			else if (markers.isEmpty()) {
+				problem(lastNonBlankLine(), "no '-- +upgrade' section. Add a line '-- +upgrade' after the header, with"
+						+ " the upgrade statements under it (an empty section is a valid no-op).");
+			}
+			else if (strayLine != 0) {
+				problem(strayLine, "SQL before '-- +upgrade'. Statements belong in the '-- +upgrade' or '-- +downgrade' "
+						+ "section; start the upgrade with a line '-- +upgrade'.");
+			}
+			if (upgrade == null && !markers.isEmpty()) {
 				problem(markers.get(0) + 1, "no '-- +upgrade' section, only '-- +downgrade'. Add a line '-- +upgrade' "
 						+ "above the upgrade statements (an empty section is a valid no-op).");
 			}
-			return new Result(build(upgrade, downgrade), this.problems);
+			RevisionScript script = build(upgrade, downgrade);
+			return new Result(script, inLineOrder(this.problems));
+		}
+
+		/** Whether the header holds any {@code Key: value} line. */
+		private boolean hasHeaderKeys() {
+			for (int line : this.keyLines) {
+				if (line != 0) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * Whether a line above every marker holds SQL: something outside {@code --} and
+		 * {@code /* *}{@code /} comments, which may span lines and nest as in PostgreSQL
+		 * ({@code depth} carries the nesting from one line to the next).
+		 */
+		private boolean holdsSql(int index, int[] depth) {
+			String text = this.lines.text();
+			int end = this.lines.end(index);
+			for (int i = this.lines.start(index); i < end; i++) {
+				char c = text.charAt(i);
+				boolean pair = i + 1 < end;
+				if (pair && c == '/' && text.charAt(i + 1) == '*') {
+					depth[0]++;
+					i++;
+				}
+				else if (depth[0] > 0) {
+					if (pair && c == '*' && text.charAt(i + 1) == '/') {
+						depth[0]--;
+						i++;
+					}
+				}
+				else if (pair && c == '-' && text.charAt(i + 1) == '-') {
+					return false;
+				}
+				else if (c > ' ') {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * The problems sorted by their line, so a file reads top to bottom (the header, the sections
+		 * and the values are checked in passes of their own); stable, so one line keeps its order.
+		 */
+		private List<String> inLineOrder(List<String> problems) {
+			if (problems.size() < 2) {
+				return problems;
+			}
+			List<String> sorted = new ArrayList<>(problems);
+			sorted.sort(Comparator.comparingInt(this::lineOf));
+			return sorted;
+		}
+
+		/** The line of a problem of this file ({@code source:line: …}). */
+		private int lineOf(String problem) {
+			int from = this.source.length() + 1;
+			int to = problem.indexOf(':', from);
+			try {
+				return Integer.parseInt(problem, from, to, 10);
+			}
+			catch (RuntimeException ex) {
+				return Integer.MAX_VALUE;
+			}
 		}
 
 		/**
@@ -275,8 +368,8 @@ public final class SqlRevisionParser {
 				}
 				int colon = text.indexOf(':', from);
 				if (colon <= from || colon >= end) {
-					problem(i + 1, "header line '" + text.substring(from, end) + "' is not 'Key: value'. Valid keys are "
-							+ String.join(", ", KEYS) + "; free text goes after 'Notes:'.");
+					this.notKeyValue.add(located(i + 1, "header line '" + text.substring(from, end) + "' is not 'Key:"
+							+ " value'. Valid keys are " + String.join(", ", KEYS) + "; free text goes after 'Notes:'."));
 					continue;
 				}
 				int key = keyIndex(text, from, colon);
@@ -414,6 +507,15 @@ public final class SqlRevisionParser {
 			return true;
 		}
 
+		private int lastNonBlankLine() {
+			for (int i = this.lines.count() - 1; i >= 0; i--) {
+				if (!this.lines.isBlank(i)) {
+					return i + 1;
+				}
+			}
+			return 1;
+		}
+
 		private int firstHeaderLine() {
 			for (int i = 0; i < this.lines.count(); i++) {
 				if (!this.lines.isBlank(i)) {
@@ -424,7 +526,11 @@ public final class SqlRevisionParser {
 		}
 
 		private void problem(int line, String text) {
-			this.problems.add(this.source + ":" + line + ": " + text);
+			this.problems.add(located(line, text));
+		}
+
+		private String located(int line, String text) {
+			return this.source + ":" + line + ": " + text;
 		}
 
 		/**

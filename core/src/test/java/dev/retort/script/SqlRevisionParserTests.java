@@ -399,14 +399,56 @@ class SqlRevisionParserTests {
 
 	@Test
 	void missingUpgradeSectionAndStrayStatementsAreProblems() {
-		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n").problems()).containsExactly(
-				"a.sql:3: no '-- +upgrade' section. Put the upgrade statements under a line '-- +upgrade' (an empty "
-						+ "section is a valid no-op).");
+		// At the header's last line, where the section goes, not at the blank line after it.
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n\n").problems()).containsExactly(
+				"a.sql:2: no '-- +upgrade' section. Add a line '-- +upgrade' after the header, with the upgrade statements"
+						+ " under it (an empty section is a valid no-op).");
 		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n\nCREATE TABLE t ();\n-- +upgrade\n")
 			.problems()).containsExactly("a.sql:4: SQL before '-- +upgrade'. Statements belong in the '-- +upgrade' or "
 					+ "'-- +downgrade' section; start the upgrade with a line '-- +upgrade'.");
 		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n-- +upgrade\n-- +upgrade\n").problems())
 			.containsExactly("a.sql:4: a second '-- +upgrade' section (the first is at line 3). Keep one section of each kind.");
+	}
+
+	@Test
+	void statementsWithoutAnyMarkerAreOneProblemAtTheirFirstLine() {
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n\nCREATE TABLE t ();\nSELECT 1;\n")
+			.problems()).containsExactly("a.sql:4: no '-- +upgrade' section, so the SQL from this line on belongs to"
+					+ " none. Put a line '-- +upgrade' above the upgrade statements (an empty section is a valid no-op).");
+	}
+
+	@Test
+	void blockCommentsBeforeTheFirstMarkerAreNotSql() {
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n\n/* a note\n /* nested */\n"
+				+ "still the note */ -- and a comment\n-- +upgrade\nSELECT 1;\n").problems()).isEmpty();
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n\n/* a note */ SELECT 1;\n-- +upgrade\n")
+			.problems()).singleElement().asString().startsWith("a.sql:4: SQL before '-- +upgrade'.");
+	}
+
+	@Test
+	void aFileWithNoHeaderAndNoSectionIsNotARevisionFile() {
+		String notARevisionFile = "not a revision file: it has no header (a first comment line with the message, then"
+				+ " '-- Revision ID: …') and no '-- +upgrade' section. Move it out of the revisions folder, or add the"
+				+ " header and the sections (retort revision -m \"message\" writes a new file with both).";
+		assertThat(SqlRevisionParser.read("seed.sql", "INSERT INTO t VALUES (1);\n\n").problems())
+			.containsExactly("seed.sql:1: " + notARevisionFile);
+		assertThat(SqlRevisionParser.read("notes.sql", "\n/* run by hand */\n\nVACUUM t;\n").problems())
+			.containsExactly("notes.sql:2: " + notARevisionFile);
+		assertThat(SqlRevisionParser.read("fix.sql", "-- Fix the totals\n-- run once, by hand\nUPDATE t SET n = 0;\n")
+			.problems()).containsExactly("fix.sql:1: " + notARevisionFile);
+		assertThat(SqlRevisionParser.read("empty.sql", "").problems()).containsExactly("empty.sql:1: " + notARevisionFile);
+		assertThat(SqlRevisionParser.read("seed.sql", "INSERT INTO t VALUES (1);\n").script()).isNull();
+	}
+
+	@Test
+	void aFileWithAHeaderKeyOrAMarkerIsARevisionFileWithProblemsInLineOrder() {
+		// Revises without Revision ID: a revision file missing its id, reported at the header, before the SQL.
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revises: a0\nSELECT 1;\n").problems())
+			.extracting((problem) -> problem.substring(0, problem.indexOf(' ')))
+			.containsExactly("a.sql:1:", "a.sql:3:");
+		assertThat(SqlRevisionParser.read("a.sql", "SELECT 1;\n-- +upgrade\n").problems())
+			.extracting((problem) -> problem.substring(0, problem.indexOf(' ')))
+			.containsExactly("a.sql:1:", "a.sql:1:");
 	}
 
 	@Test
