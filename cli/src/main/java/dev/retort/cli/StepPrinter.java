@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.retort.command.MigrationListener;
 import dev.retort.revision.Step;
+import dev.retort.runtime.MigrationFailedException;
 
 /**
  * Prints each step of an upgrade, downgrade or stamp as it ends, with its duration, the way
@@ -78,7 +79,7 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 			print("Running " + describe(step) + " (" + format(durationMs) + ")");
 		}
 		else {
-			print("FAILED " + describe(step) + " after " + format(durationMs) + "; " + undone(step));
+			print("FAILED " + describe(step) + " after " + format(durationMs) + "; " + undone(step, error));
 		}
 	}
 
@@ -133,8 +134,11 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	}
 
 	/** What became of a failed step's work: a non-transactional revision keeps what it committed. */
-	private static String undone(Step step) {
+	private static String undone(Step step, Throwable error) {
 		if (step.revision() != null && !step.revision().transactional()) {
+			if (error instanceof MigrationFailedException failed && failed.committedNothing()) {
+				return "it ran outside a transaction and failed at its first statement, so nothing of it was committed";
+			}
 			return "it ran outside a transaction, so its statements before the failing one stay committed";
 		}
 		return "this step was rolled back";

@@ -393,6 +393,31 @@ class CommandsTests {
 	}
 
 	@Test
+	void aRevisionOutsideATransactionFailingAtItsFirstStatementSaysNothingWasCommitted(TestDatabase db)
+			throws IOException {
+		Files.writeString(this.revisions.directory().resolve("c0ffee000003_vacuum.sql"), """
+				-- analyze coffee types
+				--
+				-- Revision ID: c0ffee000003
+				-- Revises: 1975ea83b712
+				-- Transactional: false
+				--
+
+				-- +upgrade
+				ANALYZE coffee_logz;
+				ANALYZE coffee_logs;
+				""");
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains("relation \"coffee_logz\" does not exist",
+				"FAILED upgrade 1975ea83b712 -> c0ffee000003, analyze coffee types after ",
+				"; it ran outside a transaction and failed at its first statement, so nothing of it was committed\n",
+				"It ran outside a transaction ('Transactional: false') and failed at its first statement: nothing of"
+						+ " it was committed; the database stays at 1975ea83b712. Fix the revision and run again.")
+			.doesNotContain("stay committed");
+	}
+
+	@Test
 	void anIndexLeftByAnInterruptedConcurrentBuildIsNamedNotTakenForASchemaBuiltWithoutRetort(TestDatabase db)
 			throws IOException {
 		Files.writeString(this.revisions.directory().resolve("c0ffee000003_index.sql"), """

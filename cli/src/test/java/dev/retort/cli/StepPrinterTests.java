@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
+import dev.retort.runtime.MigrationFailedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,22 @@ class StepPrinterTests {
 		}
 		assertThat(err.toString()).isEqualTo("FAILED upgrade 1975ea83b712 -> 2b7e4f10c3d8, index user id after 5 ms;"
 				+ " it ran outside a transaction, so its statements before the failing one stay committed\n");
+	}
+
+	@Test
+	void aNonTransactionalStepThatCommittedNothingSaysSo() {
+		Revision analyze = new Revision("2b7e4f10c3d8", List.of("1975ea83b712"), List.of(), List.of(),
+				"analyze coffee logs", null, null, null, false, true, null);
+		StringWriter err = new StringWriter();
+		try (StepPrinter printer = new StepPrinter(new PrintWriter(err), Duration.ofHours(1))) {
+			Step step = step(analyze, Step.Operation.UPGRADE, List.of("1975ea83b712"), List.of("2b7e4f10c3d8"));
+			printer.stepStarting(step);
+			printer.stepFinished(step, 5, new MigrationFailedException("failed", "2b7e4f10c3d8", "a.sql:9",
+					"ANALYZE coffee_logz", "42P01", "relation does not exist", false, true, "relation does not exist",
+					null));
+		}
+		assertThat(err.toString()).isEqualTo("FAILED upgrade 1975ea83b712 -> 2b7e4f10c3d8, analyze coffee logs after"
+				+ " 5 ms; it ran outside a transaction and failed at its first statement, so nothing of it was committed\n");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.retort.revision.Step;
 
@@ -94,6 +95,10 @@ final class FailureMessage {
 		String nothingApplied = "\n  Nothing of it was applied; the database stays at " + heads;
 		String outside = "\n  It ran outside a transaction ('Transactional: false'): statements before this one stay"
 				+ " committed, the version table stays at " + heads;
+		// Outside a transaction, only a failure at the first statement of a SQL revision is known to leave nothing.
+		boolean committedNothing = transactional || (failure.firstOfSqlRevision && !commitsOnItsOwn(failure.sql));
+		String nothingCommitted = "\n  It ran outside a transaction ('Transactional: false') and failed at its first"
+				+ " statement: nothing of it was committed; the database stays at " + heads;
 		if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)
 				.append(failure.connectionLost() ? ". Run again once the server accepts connections: the next run"
@@ -122,6 +127,14 @@ final class FailureMessage {
 		else if (transactional) {
 			message.append(nothingApplied)
 				.append(". Fix the revision and run again: the next run continues from there.");
+		}
+		else if (committedNothing && failure.connectionLost()) {
+			message.append(nothingCommitted).append(". Run again once the server accepts connections.");
+		}
+		else if (committedNothing) {
+			message.append(nothingCommitted)
+				.append((statementTimeout || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
+						? ": the next run continues from there." : ". Fix the revision and run again.");
 		}
 		else if (failure.connectionLost()) {
 			message.append(outside).append(".");
@@ -159,9 +172,22 @@ final class FailureMessage {
 			}
 		}
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
-				failure.location, statement, sqlState, databaseMessage, transactional, problem,
+				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
 				(sqlException != null) ? sqlException : failure.getCause());
 		return exception;
+	}
+
+	/**
+	 * A statement that may commit work before it fails: a concurrent build (an INVALID index, a
+	 * partition left detaching), a procedure or {@code DO} block with {@code COMMIT}, and commands
+	 * that commit table by table. Leading comments aside; a word in a string or comment only makes
+	 * the message more careful.
+	 */
+	private static final Pattern COMMITS_ON_ITS_OWN = Pattern.compile("(?is)\\bconcurrently\\b.*|^(?:\\s*(?:--[^\\n]*"
+			+ "(?:\\n|$)|/\\*.*?\\*/))*\\s*(?:call|do|vacuum|cluster|reindex)\\b.*");
+
+	static boolean commitsOnItsOwn(String sql) {
+		return sql == null || COMMITS_ON_ITS_OWN.matcher(sql).find();
 	}
 
 	/** {@code undefined_table}, {@code undefined_column}, {@code undefined_object}. */

@@ -27,6 +27,8 @@ public class MigrationFailedException extends RetortException {
 
 	private final boolean rolledBack;
 
+	private final boolean committedNothing;
+
 	private final String problem;
 
 	public MigrationFailedException(String message, String revision, String location, String statement,
@@ -40,7 +42,20 @@ public class MigrationFailedException extends RetortException {
 	 */
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, String problem, Throwable cause) {
+		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, rolledBack, problem, cause);
+	}
+
+	/**
+	 * @param committedNothing whether it is certain that nothing of the revision was committed:
+	 * see {@link #committedNothing()}
+	 * @param problem what went wrong, without where the database stays or how to recover: see
+	 * {@link #problem()}
+	 */
+	public MigrationFailedException(String message, String revision, String location, String statement,
+			String sqlState, String databaseMessage, boolean rolledBack, boolean committedNothing, String problem,
+			Throwable cause) {
 		super(ErrorCode.MIGRATION_FAILED, message, cause);
+		this.committedNothing = committedNothing;
 		this.problem = problem;
 		this.revision = revision;
 		this.location = location;
@@ -88,6 +103,18 @@ public class MigrationFailedException extends RetortException {
 	/** Whether everything the revision did was rolled back. */
 	public boolean rolledBack() {
 		return this.rolledBack;
+	}
+
+	/**
+	 * Whether it is certain that nothing of the revision was committed: it was rolled back, or it
+	 * ran outside a transaction and its first statement failed, in a SQL revision (a Java
+	 * revision may have used the connection itself), and not a statement that commits work of its
+	 * own before it ends (a concurrent index build leaves an INVALID index, {@code CALL} and
+	 * {@code DO} may commit, {@code VACUUM} and a {@code REINDEX} or {@code CLUSTER} of many
+	 * tables commit table by table).
+	 */
+	public boolean committedNothing() {
+		return this.committedNothing;
 	}
 
 	/**

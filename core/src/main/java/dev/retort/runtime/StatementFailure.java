@@ -30,22 +30,36 @@ final class StatementFailure extends RuntimeException {
 	 */
 	final ConcurrentIndex.Found leftIndex;
 
+	/**
+	 * Whether it is the first statement of a SQL revision's section, so that none of the
+	 * revision's own statements ran before it (a Java revision may have used the connection
+	 * itself, unseen: never set for one).
+	 */
+	final boolean firstOfSqlRevision;
+
 	StatementFailure(String sql, String location, SQLException cause, int together) {
-		this(sql, location, cause, together, null);
+		this(sql, location, cause, together, null, false);
 	}
 
 	StatementFailure(String sql, String location, SQLException cause, ConcurrentIndex.Found leftIndex) {
-		this(sql, location, cause, 1, leftIndex);
+		this(sql, location, cause, 1, leftIndex, false);
 	}
 
 	private StatementFailure(String sql, String location, SQLException cause, int together,
-			ConcurrentIndex.Found leftIndex) {
+			ConcurrentIndex.Found leftIndex, boolean firstOfSqlRevision) {
 		super((cause != null) ? cause.getMessage() : null, cause, false, false);
 		this.sql = sql;
 		this.location = location;
 		this.cause = cause;
 		this.together = together;
 		this.leftIndex = leftIndex;
+		this.firstOfSqlRevision = firstOfSqlRevision;
+	}
+
+	/** This failure, known to be at the first statement of a SQL revision's section. */
+	StatementFailure atFirstStatement() {
+		return (this.cause == null || this.sql == null) ? this
+				: new StatementFailure(this.sql, this.location, this.cause, this.together, this.leftIndex, true);
 	}
 
 	private StatementFailure(String location, RuntimeException cause) {
@@ -55,6 +69,7 @@ final class StatementFailure extends RuntimeException {
 		this.cause = null;
 		this.together = 1;
 		this.leftIndex = null;
+		this.firstOfSqlRevision = false;
 	}
 
 	static StatementFailure of(Step step, RuntimeException ex) {

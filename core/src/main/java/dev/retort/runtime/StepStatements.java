@@ -83,7 +83,13 @@ final class StepStatements {
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
 			boolean last = i == statements.size() - 1;
-			statement(statement.sql(), revision.origin().at(statement.line()), autocommit, last ? after : List.of());
+			try {
+				statement(statement.sql(), revision.origin().at(statement.line()), autocommit, last ? after : List.of());
+			}
+			catch (StatementFailure failure) {
+				// Outside a transaction, a failure at the first statement may have committed nothing of the revision.
+				throw (i == 0) ? failure.atFirstStatement() : failure;
+			}
 		}
 		return !statements.isEmpty() && !after.isEmpty();
 	}

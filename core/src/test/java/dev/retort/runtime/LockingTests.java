@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.retort.config.TransactionMode;
+import dev.retort.operation.Operations;
+import dev.retort.script.Migration;
 import dev.retort.revision.Step;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -365,10 +367,61 @@ class LockingTests {
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
 				() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(1), null, 0), RunListener.NONE));
 		assertThat(failure.rolledBack()).isFalse();
+		assertThat(failure.committedNothing()).isFalse();
 		assertThat(failure.getMessage()).contains("Revision nt1 (runtime/nt1_test.sql:14) failed: ")
 			.contains("ran outside a transaction ('Transactional: false'): statements before this one stay committed");
 		assertThat(db.tableExists("kept")).isTrue();
 		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("nt1 false");
+	}
+
+	@Test
+	void aNonTransactionalRevisionThatFailsAtItsFirstStatementSaysNothingWasCommitted(TestDatabase db) {
+		Plans plans = new Plans().sql("nt1", false, "ALTER TABLE missing ADD COLUMN kind text", "CREATE TABLE later (id int)");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(1), null, 0), RunListener.NONE));
+		assertThat(failure.rolledBack()).isFalse();
+		assertThat(failure.committedNothing()).isTrue();
+		assertThat(failure.getMessage()).contains("Revision nt1 (runtime/nt1_test.sql:13) failed: ")
+			.endsWith("\n  It ran outside a transaction ('Transactional: false') and failed at its first statement:"
+					+ " nothing of it was committed; the database stays at base. Fix the revision and run again.")
+			.doesNotContain("stay committed");
+		assertThat(db.tableExists("later")).isFalse();
+	}
+
+	@Test
+	void aConcurrentBuildFailingAsTheFirstStatementMayStillLeaveItsIndex(TestDatabase db) {
+		// A failed concurrent build leaves an INVALID index, first statement or not: nothing committed is not certain.
+		db.execute("CREATE TABLE coffee (kind text)", "INSERT INTO coffee VALUES ('x'), ('x')");
+		for (String build : List.of("CREATE UNIQUE INDEX CONCURRENTLY ux_kind ON coffee (kind)",
+				"REINDEX INDEX CONCURRENTLY ux_kind")) {
+			Plans plans = new Plans().sql("cic1", false, build);
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(5), null, 0), RunListener.NONE));
+			assertThat(failure.committedNothing()).as(build).isFalse();
+			assertThat(failure.getMessage()).as(build).doesNotContain("nothing of it was committed");
+		}
+		assertThat(db.queryStrings("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ux_kind'::regclass"))
+			.containsExactly("f");
+	}
+
+	@Test
+	void aJavaRevisionOutsideATransactionNeverClaimsNothingWasCommitted(TestDatabase db) {
+		// It may have run statements through op.connection() that the runner did not see.
+		Plans plans = new Plans().java("jnt1", false, new Migration() {
+			@Override
+			public void upgrade(Operations op) {
+				op.execute("ALTER TABLE missing ADD COLUMN kind text");
+			}
+
+			@Override
+			public void downgrade(Operations op) {
+			}
+		});
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(1), null, 0), RunListener.NONE));
+		assertThat(failure.committedNothing()).isFalse();
+		assertThat(failure.getMessage()).contains("statements before this one stay committed")
+			.doesNotContain("nothing of it was committed");
 	}
 
 	@Test

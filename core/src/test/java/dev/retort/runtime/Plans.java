@@ -10,6 +10,7 @@ import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
 import dev.retort.revision.VersionChange;
+import dev.retort.script.Migration;
 import dev.retort.script.RevisionScript;
 
 /** Hand-built linear revisions and plans, so the runtime is tested without the graph. */
@@ -29,6 +30,16 @@ final class Plans {
 		}
 		this.scripts.put(id, new RevisionScript(revision,
 				new RevisionScript.SqlBody(statements, List.of(), String.join(";\n", upgrade), "")));
+		return this;
+	}
+
+	/** Adds a Java revision revising the previous one. */
+	Plans java(String id, boolean transactional, Migration migration) {
+		String parent = this.scripts.isEmpty() ? null : last();
+		Revision revision = new Revision(id, (parent != null) ? List.of(parent) : List.of(), List.of(), List.of(),
+				"revision " + id, null, Revision.Origin.of("runtime." + id), Revision.Kind.JAVA, transactional, true,
+				null);
+		this.scripts.put(id, new RevisionScript(revision, new RevisionScript.JavaBody(migration)));
 		return this;
 	}
 

@@ -90,7 +90,10 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			return "The revision is not at fault: another session held a lock on its table longer than "
 					+ "'retort.ddl.lock-timeout', every try ('retort.ddl.retries'). Start the application again when "
 					+ "that session is done (pg_locks and pg_stat_activity show it), or raise 'retort.ddl.lock-timeout' "
-					+ "or 'retort.ddl.retries'. Nothing of the revision was applied " + where + ".";
+					+ "or 'retort.ddl.retries'. " + (failed.committedNothing() ? "Nothing of the revision was applied "
+							: "It runs outside a transaction ('Transactional: false'): its statements before the one "
+									+ "that gave up stay committed, so make them re-runnable (IF NOT EXISTS) ")
+					+ where + ".";
 		}
 		if (failed != null && !failed.rolledBack() && (failed.foundExistingObject() || failed.leftInvalidIndex())) {
 			// Outside a transaction, what is already there is this revision's own partial work from
@@ -101,6 +104,11 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "Remove the leftover as the message above says (an INVALID index of an interrupted CREATE INDEX "
 					+ "CONCURRENTLY: DROP INDEX CONCURRENTLY, since 'IF NOT EXISTS' would keep it), then start the "
 					+ "application again " + where + ".";
+		}
+		if (failed != null && !failed.rolledBack() && failed.committedNothing()) {
+			return "The revision runs outside a transaction ('Transactional: false') and failed at its first "
+					+ "statement, so nothing of it was committed and the version table was not moved. Fix the failing "
+					+ "statement, then start the application again " + where + ".";
 		}
 		if (failed != null && !failed.rolledBack()) {
 			return "The revision runs outside a transaction ('Transactional: false'), so it was not rolled back: "

@@ -76,6 +76,25 @@ class RetortFailureAnalyzerTests {
 	}
 
 	@Test
+	void failedRevisionOutsideATransactionThatCommittedNothingSaysSo() {
+		FailureAnalysis analysis = analyze(new MigrationFailedException("Revision bbbb00000002 failed: relation"
+				+ " \"t\" does not exist", "bbbb00000002", "db/revisions/bbbb00000002_broken.sql:9",
+				"ALTER TABLE t ADD COLUMN c int", "42P01", "relation \"t\" does not exist", false, true,
+				"relation \"t\" does not exist", null));
+		assertThat(analysis.getAction()).contains("failed at its first statement, so nothing of it was committed")
+			.doesNotContain("stay committed")
+			.doesNotContain("IF NOT EXISTS");
+	}
+
+	@Test
+	void aNonTransactionalRevisionThatGaveUpOnALockIsNotSaidToHaveAppliedNothing() {
+		FailureAnalysis analysis = analyze(failed("55P03", false, "canceling statement due to lock timeout"));
+		assertThat(analysis.getAction()).contains("not at fault")
+			.contains("stay committed")
+			.doesNotContain("Nothing of the revision was applied");
+	}
+
+	@Test
 	void revisionThatGaveUpOnATableLockIsNotBlamed() {
 		FailureAnalysis analysis = analyze(failed("55P03", true, "canceling statement due to lock timeout"));
 		assertThat(analysis.getAction()).contains("not at fault")
