@@ -98,6 +98,12 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 
 	/** The one document on standard output, as a command that succeeded prints its own. */
 	static void printJson(CommandLine commandLine, Object document) {
+		RetortCli cli = root(commandLine);
+		if (cli != null) {
+			// Unless the process is ending and a shutdown hook printed the document already.
+			cli.document().print(document);
+			return;
+		}
 		PrintWriter out = commandLine.getOut();
 		out.println(Json.write(document));
 		out.flush();

@@ -53,6 +53,8 @@ final class RetortCli implements Callable<Integer> {
 
 	private RetortConfig config;
 
+	private JsonDocument document;
+
 	/** Whether the command of this run may connect; set by the command before it runs. */
 	private boolean connects = true;
 
@@ -86,6 +88,14 @@ final class RetortCli implements Callable<Integer> {
 
 	Secrets secrets() {
 		return this.secrets;
+	}
+
+	/** The one JSON document of this run, on its standard output. */
+	synchronized JsonDocument document() {
+		if (this.document == null) {
+			this.document = new JsonDocument(this.spec.commandLine().getOut());
+		}
+		return this.document;
 	}
 
 	/** The configuration of this run, resolved once from every layer. */

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import dev.retort.Retort;
-import dev.retort.command.Json;
 import dev.retort.command.MigrationListener;
 import dev.retort.command.MigrationResult;
 import dev.retort.command.OfflineScript;
@@ -30,6 +29,14 @@ abstract class RetortCommand implements Callable<Integer> {
 
 	/** The project's compiled classes could not be read for the Java packages: said once, not twice. */
 	private boolean javaRevisionsUnreadable;
+
+	/**
+	 * The {@code exitCode} of the document a process ended under a migration prints: the JVM's own
+	 * for SIGTERM (128 + 15), what deploy tools and {@code kill} send. A shutdown hook cannot tell
+	 * which signal ended the process: after Ctrl-C (SIGINT) the process exits 130 while the
+	 * document says 143.
+	 */
+	static final int INTERRUPTED_EXIT_CODE = 143;
 
 	/** What a run of {@link #migrate} applied so far; {@code null} for other commands and offline scripts. */
 	private StepsSoFar stepsSoFar;
@@ -202,8 +209,7 @@ abstract class RetortCommand implements Callable<Integer> {
 
 	/** The one JSON document of {@code --format json}. */
 	void printJson(Object result) {
-		out().println(Json.write(result));
-		out().flush();
+		this.root.document().print(result);
 	}
 
 	/** Fails with a usage error (exit 2) before anything happens. */
@@ -236,6 +242,12 @@ abstract class RetortCommand implements Callable<Integer> {
 		// Set before anything can fail, so that a failure before the first step (no database, an
 		// unknown revision) is still reported in the shape of this command's result, with no step.
 		this.stepsSoFar = new StepsSoFar();
+		StepsSoFar sofar = this.stepsSoFar;
+		if (json()) {
+			// SPEC §5's one document, also when the process is ended under a step (see JsonDocument).
+			this.root.document().printOnExit(() -> FailureDocument.of(sofar, new FailureDocument.PlainError(
+					ErrorCode.RUNTIME, sofar.interruption(), INTERRUPTED_EXIT_CODE)));
+		}
 		requireDatabase();
 		MigrationResult result;
 		try (StepPrinter printer = new StepPrinter(err(), StepPrinter.DEFAULT_PROGRESS_EVERY)) {

@@ -116,13 +116,22 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 		if (now == null) {
 			return;
 		}
-		boolean transactional = now.step().revision() == null || now.step().revision().transactional();
-		print("INTERRUPTED step " + now.number() + ": " + describe(now.step()) + " after "
-				+ format(Duration.ofNanos(System.nanoTime() - now.started()).toMillis()) + "; the process is ending and"
+		print("INTERRUPTED " + interruption(now.step(), now.number(), now.started()));
+	}
+
+	/**
+	 * {@code step 3: upgrade … after 3658 ms; the process is ending …}: what becomes of a step
+	 * running when the process ends, for the {@code INTERRUPTED} line and the JSON document.
+	 * @param started {@link System#nanoTime()} when the step started
+	 */
+	static String interruption(Step step, int number, long started) {
+		boolean transactional = step.revision() == null || step.revision().transactional();
+		return "step " + number + ": " + describe(step) + " after "
+				+ format(Duration.ofNanos(System.nanoTime() - started).toMillis()) + "; the process is ending and"
 				+ " its sessions with it. " + (transactional ? "The server rolls this step back."
 						: "It runs outside a transaction: its statements before the running one stay committed, and an"
 								+ " interrupted CREATE INDEX CONCURRENTLY leaves an INVALID index.")
-				+ " 'retort current' shows where the database stays.");
+				+ " 'retort current' shows where the database stays.";
 	}
 
 	/** {@code upgrade ae1027a6acf3 -> 1975ea83b712, add user column}, as Alembic names a step. */

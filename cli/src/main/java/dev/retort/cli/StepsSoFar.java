@@ -20,16 +20,27 @@ final class StepsSoFar implements MigrationListener {
 
 	private List<String> to;
 
+	private int started;
+
+	/** The step running now, else {@code null}; and since when ({@link System#nanoTime()}). */
+	private Step running;
+
+	private long runningSince;
+
 	@Override
 	public synchronized void stepStarting(Step step) {
 		if (this.from == null) {
 			this.from = step.headsBefore();
 			this.to = step.headsBefore();
 		}
+		this.started++;
+		this.running = step;
+		this.runningSince = System.nanoTime();
 	}
 
 	@Override
 	public synchronized void stepFinished(Step step, long durationMs, Throwable error) {
+		this.running = null;
 		// Only a step that ended well is applied; one in a transaction rolled back later is never
 		// reported finished (transaction-mode all reports its steps after the commit).
 		if (error == null) {
@@ -52,6 +63,15 @@ final class StepsSoFar implements MigrationListener {
 	/** The steps applied, in order. */
 	synchronized List<StepResult> steps() {
 		return List.copyOf(this.steps);
+	}
+
+	/** Why the run stopped when the process ends now (SIGTERM, Ctrl-C), with the step it ends under. */
+	synchronized String interruption() {
+		if (this.running == null) {
+			return "Interrupted: the process is ending (SIGTERM or Ctrl-C) while no step runs. 'retort current'"
+					+ " shows where the database stays.";
+		}
+		return "Interrupted " + StepPrinter.interruption(this.running, this.started, this.runningSince);
 	}
 
 }

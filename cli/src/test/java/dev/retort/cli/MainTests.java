@@ -110,6 +110,47 @@ class MainTests {
 	}
 
 	@Test
+	@ExtendWith(PostgresExtension.class)
+	void aProcessEndedWhileAStepRunsStillPrintsOneJsonDocument(TestDatabase db) throws Exception {
+		Revisions revisions = Revisions.in(this.directory.resolve("revisions"));
+		revisions.write("ae1027a6acf3", "", "quick", "CREATE TABLE quick (id int);", null);
+		revisions.write("1975ea83b712", "ae1027a6acf3", "slow", "SELECT pg_sleep(61);", null);
+		// Quiet too: the document does not depend on the step lines.
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
+				db.user(), "--password=" + db.password(), "--location", "revisions", "--format", "json", "-q", "upgrade"));
+		File out = this.directory.resolve("out.txt").toFile();
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectOutput(out).redirectError(this.directory.resolve("err.txt").toFile());
+		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
+		Process process = builder.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+					+ " AND query LIKE '%SELECT pg_sleep(61)%' AND query NOT LIKE '%pg_stat_activity%'").get(0)
+				.equals("0")) {
+				assertThat(System.nanoTime() - deadline).as("the step never started").isNegative();
+				Thread.onSpinWait();
+			}
+		}
+		finally {
+			process.destroy();
+		}
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isEqualTo(143);
+		String document = java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8);
+		// One document, in the shape of every failed upgrade: what was applied, then why it stopped.
+		assertThat(document).startsWith("{\n  \"from\": [],\n  \"to\": [\n    \"ae1027a6acf3\"\n  ],\n  \"steps\": [\n")
+			.contains("\"revision\": \"ae1027a6acf3\"")
+			.contains("\"code\": \"RUNTIME\"")
+			.contains("\"message\": \"Interrupted step 2: upgrade ae1027a6acf3 -> 1975ea83b712, slow after ")
+			.contains("The server rolls this step back.")
+			.contains("\"exitCode\": 143")
+			.endsWith("}\n");
+		assertThat(document.split("\n\\{", -1)).hasSize(1);
+	}
+
+	@Test
 	void debugLogsAndStackTracesOfAnUnreachableDatabaseHideThePassword() throws Exception {
 		Run run = java("--url", "postgresql://app:pw-4f9d2c@127.0.0.1:1/coffee", "-vv", "current");
 		assertThat(run.exitCode()).isEqualTo(1);
