@@ -395,8 +395,8 @@ class CommandsTests {
 	@Test
 	void aRevisionOutsideATransactionFailingAtItsFirstStatementSaysNothingWasCommitted(TestDatabase db)
 			throws IOException {
-		Files.writeString(this.revisions.directory().resolve("c0ffee000003_vacuum.sql"), """
-				-- analyze coffee types
+		Files.writeString(this.revisions.directory().resolve("c0ffee000003_index.sql"), """
+				-- index coffee types
 				--
 				-- Revision ID: c0ffee000003
 				-- Revises: 1975ea83b712
@@ -404,13 +404,13 @@ class CommandsTests {
 				--
 
 				-- +upgrade
-				ANALYZE coffee_logz;
-				ANALYZE coffee_logs;
+				ALTER TABLE coffee_logz ADD COLUMN kind text;
+				CREATE INDEX CONCURRENTLY ix_coffee_kind ON coffee_logs (kind);
 				""");
 		CliRun.Result result = cli(db).run("upgrade");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(result.err()).contains("relation \"coffee_logz\" does not exist",
-				"FAILED upgrade 1975ea83b712 -> c0ffee000003, analyze coffee types after ",
+				"FAILED upgrade 1975ea83b712 -> c0ffee000003, index coffee types after ",
 				"; it ran outside a transaction and failed at its first statement, so nothing of it was committed\n",
 				"It ran outside a transaction ('Transactional: false') and failed at its first statement: nothing of"
 						+ " it was committed; the database stays at 1975ea83b712. Fix the revision and run again.")

@@ -180,11 +180,12 @@ final class FailureMessage {
 	/**
 	 * A statement that may commit work before it fails: a concurrent build (an INVALID index, a
 	 * partition left detaching), a procedure or {@code DO} block with {@code COMMIT}, and commands
-	 * that commit table by table. Leading comments aside; a word in a string or comment only makes
+	 * that commit table by table ({@code VACUUM}, {@code ANALYZE}, {@code CLUSTER} and
+	 * {@code REINDEX} of many tables). Leading comments aside; a word in a string or comment only makes
 	 * the message more careful.
 	 */
 	private static final Pattern COMMITS_ON_ITS_OWN = Pattern.compile("(?is)\\bconcurrently\\b.*|^(?:\\s*(?:--[^\\n]*"
-			+ "(?:\\n|$)|/\\*.*?\\*/))*\\s*(?:call|do|vacuum|cluster|reindex)\\b.*");
+			+ "(?:\\n|$)|/\\*.*?\\*/))*\\s*(?:call|do|vacuum|analyze|analyse|cluster|reindex)\\b.*");
 
 	static boolean commitsOnItsOwn(String sql) {
 		return sql == null || COMMITS_ON_ITS_OWN.matcher(sql).find();

@@ -110,8 +110,8 @@ public class MigrationFailedException extends RetortException {
 	 * ran outside a transaction and its first statement failed, in a SQL revision (a Java
 	 * revision may have used the connection itself), and not a statement that commits work of its
 	 * own before it ends (a concurrent index build leaves an INVALID index, {@code CALL} and
-	 * {@code DO} may commit, {@code VACUUM} and a {@code REINDEX} or {@code CLUSTER} of many
-	 * tables commit table by table).
+	 * {@code DO} may commit, {@code VACUUM}, {@code ANALYZE}, {@code REINDEX} and {@code CLUSTER}
+	 * of many tables commit table by table).
 	 */
 	public boolean committedNothing() {
 		return this.committedNothing;
