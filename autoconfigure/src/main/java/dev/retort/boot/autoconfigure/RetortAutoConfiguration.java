@@ -19,6 +19,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.SingletonBeanRegistry;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -57,6 +58,17 @@ import org.springframework.util.StringUtils;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 @ImportRuntimeHints(RetortRuntimeHints.class)
 public final class RetortAutoConfiguration {
+
+	/**
+	 * Keeps the initializer eager under {@code spring.main.lazy-initialization=true}. Boot leaves
+	 * Flyway's lazy (the first {@code JdbcTemplate} or JPA use runs it), but then an application
+	 * whose startup touches no such bean migrates on its first request, and one whose readiness
+	 * group includes {@code migrations} never gets that request: it stays OUT_OF_SERVICE forever.
+	 */
+	@Bean
+	static LazyInitializationExcludeFilter eagerRetortMigrationInitializer() {
+		return LazyInitializationExcludeFilter.forBeanTypes(RetortMigrationInitializer.class);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
