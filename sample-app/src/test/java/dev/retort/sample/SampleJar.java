@@ -128,6 +128,30 @@ final class SampleJar {
 			}
 		}
 
+		/** SIGTERM, as {@code kubectl delete pod} sends it, without waiting for the process to end. */
+		void terminate() {
+			// Through the handle: Process.destroy() also closes the pipes, and the log after it would be lost.
+			this.process.toHandle().destroy();
+		}
+
+		/** Waits (at most three minutes) for a log line holding {@code text}. */
+		void awaitLog(String text) throws InterruptedException {
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+			while (!log().contains(text)) {
+				if (!this.process.isAlive() || System.nanoTime() > deadline) {
+					throw new AssertionError("No '" + text + "' in the log of the app (alive: "
+							+ this.process.isAlive() + "):\n" + log());
+				}
+				Thread.sleep(50);
+			}
+		}
+
+		/** Waits (at most three minutes) for the process to end; returns its exit code. */
+		int awaitExit() throws InterruptedException {
+			assertThat(this.process.waitFor(3, TimeUnit.MINUTES)).as("the app stopped:%n%s", log()).isTrue();
+			return this.process.exitValue();
+		}
+
 		@Override
 		public void close() throws InterruptedException {
 			this.process.destroy();

@@ -92,6 +92,8 @@ public final class RetortAutoConfiguration {
 
 		private Environment environment;
 
+		private final RetortStepLogger stepLogger = new RetortStepLogger();
+
 		RetortConfiguration(RetortProperties properties) {
 			this.properties = properties;
 		}
@@ -131,7 +133,7 @@ public final class RetortAutoConfiguration {
 			builder.javaMigrations(javaMigrations.orderedStream().toList());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			List<MigrationListener> allListeners = new ArrayList<>();
-			allListeners.add(new RetortStepLogger());
+			allListeners.add(this.stepLogger);
 			listeners.orderedStream().forEach(allListeners::add);
 			// The revisions RetortRevisionPreloader started reading before the context, when they match.
 			Retort retort = Retort.load(builder.build(), startedLoad());
@@ -153,8 +155,10 @@ public final class RetortAutoConfiguration {
 			// 'java -jar app.jar retort <command>' does what the command says and nothing else.
 			RetortMigrationStrategy strategy = RetortCommandRunListener.isCommandRun(this.environment) ? null
 					: migrationStrategy.getIfAvailable();
-			return new RetortMigrationInitializer(retort, strategy, this.properties.getOnStartup(),
-					this.properties.getTarget());
+			RetortMigrationInitializer initializer = new RetortMigrationInitializer(retort, strategy,
+					this.properties.getOnStartup(), this.properties.getTarget());
+			initializer.setShutdownNotice(this.stepLogger::shutdownRequested);
+			return initializer;
 		}
 
 		private DataSource getMigrationDataSource(DataSource retortDataSource, DataSource dataSource,

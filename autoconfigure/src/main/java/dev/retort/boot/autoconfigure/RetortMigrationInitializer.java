@@ -34,6 +34,8 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 
 	private int order;
 
+	private Runnable shutdownNotice;
+
 	/**
 	 * Creates an initializer that upgrades to {@code heads}.
 	 * @param retort the Retort facade
@@ -61,6 +63,31 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 
 	@Override
 	public void afterPropertiesSet() {
+		// A SIGTERM now waits for the whole refresh: say so while it waits, not after.
+		Thread hook = (this.shutdownNotice != null) ? new Thread(this.shutdownNotice, "retort-shutdown-notice") : null;
+		if (hook != null) {
+			Runtime.getRuntime().addShutdownHook(hook);
+		}
+		try {
+			migrate();
+		}
+		finally {
+			if (hook != null) {
+				removeShutdownHook(hook);
+			}
+		}
+	}
+
+	private static void removeShutdownHook(Thread hook) {
+		try {
+			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is shutting down: the hook has run, or runs now.
+		}
+	}
+
+	private void migrate() {
 		if (this.migrationStrategy != null) {
 			this.migrationStrategy.migrate(this.retort);
 			return;
@@ -150,6 +177,11 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 
 	public void setOrder(int order) {
 		this.order = order;
+	}
+
+	/** What a shutdown that arrives during the migration logs (a JVM shutdown hook while it runs). */
+	void setShutdownNotice(Runnable shutdownNotice) {
+		this.shutdownNotice = shutdownNotice;
 	}
 
 }
