@@ -54,6 +54,27 @@ class RetortStepLoggerTests {
 		assertThat(output).doesNotContain("migration lock");
 	}
 
+	@Test
+	void aShutdownDuringAStepNamesItAndWhereTheDatabaseWouldStand(CapturedOutput output) {
+		Step slow = new Step(revision("e2e2e2e2e2e2", List.of("d1d1d1d1d1d1"), "backfill"), Step.Operation.UPGRADE,
+				List.of(), List.of("d1d1d1d1d1d1"), List.of("e2e2e2e2e2e2"));
+		this.logger.stepStarting(slow);
+		this.logger.shutdownRequested();
+		assertThat(output).contains("Shutdown requested while 'upgrade d1d1d1d1d1d1 -> e2e2e2e2e2e2, backfill' runs (for ")
+			.contains("the migration runs to its end")
+			.contains("leaves the database at the last revision that finished");
+	}
+
+	@Test
+	void aShutdownBetweenStepsNamesNoRevision(CapturedOutput output) {
+		Step done = new Step(revision("d1d1d1d1d1d1", List.of(), "first"), Step.Operation.UPGRADE, List.of(),
+				List.of(), List.of("d1d1d1d1d1d1"));
+		this.logger.stepStarting(done);
+		this.logger.stepFinished(done, 1, null);
+		this.logger.shutdownRequested();
+		assertThat(output).contains("Shutdown requested while Retort migrates at startup: the migration runs to its end");
+	}
+
 	private static Revision revision(String id, List<String> parents, String message) {
 		return new Revision(id, parents, List.of(), List.of(), message, null, null, null, true, true, null);
 	}
