@@ -93,8 +93,8 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 						&& (i < 2 || !isIdentifierPart(text.charAt(i - 2)));
 				end = quotedEnd(text, i, c, escapes);
 			}
-			else if (c == '$' && (i == 0 || !isIdentifierPart(text.charAt(i - 1))) && dollarTagEnd(text, i) > 0) {
-				String tag = text.substring(i, dollarTagEnd(text, i));
+			else if (c == '$' && (i == 0 || !isIdentifierPart(text.charAt(i - 1))) && Tokens.dollarTagEnd(text, i) > 0) {
+				String tag = text.substring(i, Tokens.dollarTagEnd(text, i));
 				int close = text.indexOf(tag, i + tag.length());
 				end = (close < 0) ? n : close + tag.length();
 			}
@@ -128,18 +128,6 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 			}
 		}
 		return text.length();
-	}
-
-	/** The index after {@code $tag$} (or {@code $$}) opened at {@code at}, or -1 ({@code $1} is a parameter). */
-	private static int dollarTagEnd(String text, int at) {
-		int j = at + 1;
-		if (j < text.length() && Character.isDigit(text.charAt(j))) {
-			return -1;
-		}
-		while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
-			j++;
-		}
-		return (j < text.length() && text.charAt(j) == '$') ? j + 1 : -1;
 	}
 
 	private static boolean isIdentifierPart(char c) {

@@ -159,9 +159,15 @@ final class Tokens {
 		return sql.length();
 	}
 
-	/** The index after {@code $tag$} starting at {@code at}, or -1. */
-	private static int dollarTagEnd(String sql, int at) {
+	/**
+	 * The index after {@code $tag$} (or {@code $$}) starting at {@code at}, or -1: a tag does not
+	 * start with a digit ({@code $1} is a parameter).
+	 */
+	static int dollarTagEnd(String sql, int at) {
 		int j = at + 1;
+		if (j < sql.length() && Character.isDigit(sql.charAt(j))) {
+			return -1;
+		}
 		while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
 			j++;
 		}
