@@ -110,8 +110,15 @@ final class AlterTableRules {
 		else if (startsWith(action, 0, "DROP") && !startsWith(action, 0, "DROP", "CONSTRAINT")) {
 			int at = skip(action, 1, "COLUMN");
 			at = skip(action, at, "IF", "EXISTS");
-			if (existing) {
-				this.lint.find(LintRule.PG114, "DROP COLUMN loses the data of " + quote(table + "." + nameAt(action, at))
+			String column = nameAt(action, at);
+			if (existing && this.lint.catalog().isVirtual(table, column)) {
+				// A virtual generated column (PostgreSQL 18) stores nothing: only its readers break.
+				this.lint.find(LintRule.PG114, "DROP COLUMN removes the virtual generated column "
+						+ quote(table + "." + column) + " (it stores no data, but a query that reads it fails); make "
+						+ "sure no deployed code reads it.");
+			}
+			else if (existing) {
+				this.lint.find(LintRule.PG114, "DROP COLUMN loses the data of " + quote(table + "." + column)
 						+ "; make sure no deployed code reads it.");
 			}
 		}

@@ -389,6 +389,18 @@ class LinterTests {
 	}
 
 	@Test
+	void pg114ADroppedVirtualColumnLosesNoDataButItsReadersBreak() {
+		assertThat(findings(tx("CREATE TABLE cups (ml int, oz int GENERATED ALWAYS AS (ml / 30) VIRTUAL, "
+				+ "cl int GENERATED ALWAYS AS (ml / 10) STORED);"),
+				tx("ALTER TABLE cups DROP COLUMN oz;\nALTER TABLE cups DROP COLUMN cl;")))
+			.satisfiesExactly((virtual) -> {
+				assertThat(virtual.rule()).isEqualTo("PG114");
+				assertThat(virtual.message()).contains("virtual generated column \"cups.oz\"", "stores no data")
+					.doesNotContain("loses the data");
+			}, (stored) -> assertThat(stored.message()).startsWith("DROP COLUMN loses the data of \"cups.cl\""));
+	}
+
+	@Test
 	void pg114NamesEveryExistingTableOfTheStatement() {
 		assertThat(findings(tx("CREATE TABLE staging (id int);\nDROP TABLE IF EXISTS staging, accounts;"))).singleElement()
 			.satisfies((finding) -> assertThat(finding.message())
