@@ -30,7 +30,7 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 
 	private ScheduledFuture<?> progress;
 
-	private int finished;
+	private final StepStarts starts = new StepStarts();
 
 	/** The step running now and when it started, for a process ended under it; else {@code null}. */
 	private volatile Running running;
@@ -49,9 +49,10 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	@Override
 	public synchronized void stepStarting(Step step) {
 		cancelProgress();
-		long started = System.nanoTime();
+		StepStarts.Start start = this.starts.of(step);
+		long started = start.nanoTime();
 		String description = describe(step);
-		int number = this.finished + 1;
+		int number = start.number();
 		if (this.ticker == null) {
 			this.ticker = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 				Thread thread = new Thread(runnable, "retort-progress");
@@ -74,7 +75,6 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	public synchronized void stepFinished(Step step, long durationMs, Throwable error) {
 		cancelProgress();
 		this.running = null;
-		this.finished++;
 		if (error == null) {
 			print("Running " + describe(step) + " (" + format(durationMs) + ")");
 		}

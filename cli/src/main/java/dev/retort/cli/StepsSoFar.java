@@ -20,12 +20,13 @@ final class StepsSoFar implements MigrationListener {
 
 	private List<String> to;
 
-	private int started;
+	/** As {@link StepPrinter} counts them, for the same step and time in its line and in the document. */
+	private final StepStarts starts = new StepStarts();
 
-	/** The step running now, else {@code null}; and since when ({@link System#nanoTime()}). */
+	/** The step running now, else {@code null}; and its first start. */
 	private Step running;
 
-	private long runningSince;
+	private StepStarts.Start runningStart;
 
 	@Override
 	public synchronized void stepStarting(Step step) {
@@ -33,9 +34,8 @@ final class StepsSoFar implements MigrationListener {
 			this.from = step.headsBefore();
 			this.to = step.headsBefore();
 		}
-		this.started++;
 		this.running = step;
-		this.runningSince = System.nanoTime();
+		this.runningStart = this.starts.of(step);
 	}
 
 	@Override
@@ -71,7 +71,7 @@ final class StepsSoFar implements MigrationListener {
 			return "Interrupted: the process is ending (SIGTERM or Ctrl-C) while no step runs. 'retort current'"
 					+ " shows where the database stays.";
 		}
-		return "Interrupted " + StepPrinter.interruption(this.running, this.started, this.runningSince);
+		return "Interrupted " + StepPrinter.interruption(this.running, this.runningStart.number(), this.runningStart.nanoTime());
 	}
 
 }

@@ -151,6 +151,56 @@ class MainTests {
 	}
 
 	@Test
+	@ExtendWith(PostgresExtension.class)
+	void aProcessEndedWhileAStepWaitsToRetryNumbersTheStepOnceInTheLineAndTheDocument(TestDatabase db)
+			throws Exception {
+		Revisions revisions = Revisions.in(this.directory.resolve("revisions"));
+		revisions.write("ae1027a6acf3", "", "quick", "SELECT 1;", null);
+		revisions.write("1975ea83b712", "ae1027a6acf3", "blocked", "ALTER TABLE quick ADD COLUMN note text;", null);
+		java.nio.file.Files.writeString(this.directory.resolve("retort.properties"),
+				"retort.ddl.lock-timeout=100ms\nretort.ddl.retries=20\n");
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
+				db.user(), "--password=" + db.password(), "--location", "revisions", "--config", "retort.properties",
+				"--format", "json", "upgrade"));
+		File out = this.directory.resolve("out.txt").toFile();
+		File err = this.directory.resolve("err.txt").toFile();
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectOutput(out).redirectError(err);
+		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			statement.execute("CREATE TABLE quick (id int)");
+			blocker.setAutoCommit(false);
+			// Held until the end: every try of the second revision waits out its lock_timeout and is retried.
+			statement.execute("LOCK TABLE quick IN ACCESS SHARE MODE");
+			Process process = builder.start();
+			try {
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+				while (!java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8).contains("retry 3 of 20")) {
+					assertThat(System.nanoTime() - deadline).as("the step was never retried three times").isNegative();
+					Thread.onSpinWait();
+				}
+			}
+			finally {
+				process.destroy();
+			}
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
+		// The second revision is step 2 however often it started (not step 5 after three retries), and
+		// it has run since its first try: three lock timeouts of 100 ms and backoffs of 100 and 200 ms by the
+		// third retry, where the last try alone is under 500 ms (its timeout and a backoff of 400 ms).
+		java.util.regex.Pattern interrupted = java.util.regex.Pattern.compile(
+				"(?i:interrupted) step 2: upgrade ae1027a6acf3 -> 1975ea83b712, blocked after (\\d+) ms; the process is "
+						+ "ending");
+		for (File file : List.of(err, out)) {
+			String text = java.nio.file.Files.readString(file.toPath(), StandardCharsets.UTF_8);
+			java.util.regex.Matcher matcher = interrupted.matcher(text);
+			assertThat(matcher.find()).as(text).isTrue();
+			assertThat(Long.parseLong(matcher.group(1))).as(file.getName()).isGreaterThanOrEqualTo(550);
+		}
+	}
+
+	@Test
 	void debugLogsAndStackTracesOfAnUnreachableDatabaseHideThePassword() throws Exception {
 		Run run = java("--url", "postgresql://app:pw-4f9d2c@127.0.0.1:1/coffee", "-vv", "current");
 		assertThat(run.exitCode()).isEqualTo(1);
