@@ -28,6 +28,8 @@ import dev.retort.script.RevisionScript.SqlBody;
  */
 public final class LintCommand {
 
+	private static final String RENDERED = " (rendered SQL)";
+
 	private final CommandContext context;
 
 	public LintCommand(CommandContext context) {
@@ -41,10 +43,11 @@ public final class LintCommand {
 		Collections.reverse(revisions);
 		List<LintedRevision> linted = new ArrayList<>();
 		Map<String, LintFinding> unrendered = new HashMap<>();
+		Map<String, RenderedJava> rendered = new HashMap<>();
 		for (Revision revision : revisions) {
-			linted.add(linted(this.context.script(revision.id()), unrendered));
+			linted.add(linted(this.context.script(revision.id()), unrendered, rendered));
 		}
-		List<LintFinding> findings = Linter.lint(linted);
+		List<LintFinding> findings = Linter.lint(linted).stream().map((finding) -> inJava(finding, rendered)).toList();
 		if (unrendered.isEmpty()) {
 			return LintResult.of(linted.size(), failOn, findings);
 		}
@@ -53,7 +56,7 @@ public final class LintCommand {
 		for (LintedRevision revision : linted) {
 			findings.stream().filter((finding) -> finding.revision().equals(revision.id())).forEach(all::add);
 			if (unrendered.containsKey(revision.id())) {
-				all.add(unrendered.get(revision.id()));
+				all.add(inJava(unrendered.get(revision.id()), rendered));
 			}
 		}
 		return LintResult.of(linted.size(), failOn, all);
@@ -75,14 +78,35 @@ public final class LintCommand {
 		return wanted + ":" + wanted;
 	}
 
-	private static LintedRevision linted(RevisionScript script, Map<String, LintFinding> unrendered) {
+	/**
+	 * A finding of a Java revision where its reader changes it: the class and line of the call that
+	 * rendered the statement, then the line of the rendered SQL ({@code retort show}) it is on.
+	 */
+	private static LintFinding inJava(LintFinding finding, Map<String, RenderedJava> rendered) {
+		RenderedJava java = rendered.get(finding.revision());
+		if (java == null || !finding.source().contains(RENDERED + ":")) {
+			return finding;
+		}
+		String source = finding.source();
+		int line = Integer.parseInt(source.substring(source.lastIndexOf(':') + 1));
+		String call = java.call(line);
+		if (call == null) {
+			return finding;
+		}
+		return new LintFinding(finding.revision(), call + " (rendered SQL:" + line + ")", finding.rule(),
+				finding.name(), finding.severity(), finding.message(), finding.fix(), finding.fails());
+	}
+
+	private static LintedRevision linted(RevisionScript script, Map<String, LintFinding> unrendered,
+			Map<String, RenderedJava> renders) {
 		Revision revision = script.revision();
 		if (script.body() instanceof SqlBody sql) {
 			return LintedRevision.of(revision.id(), revision.origin().source(), revision.transactional(), sql.upgrade(),
 					sql.upgradeText(), sql.upgradeFirstLine());
 		}
 		RenderedJava rendered = MigrationRunner.renderJava(script, true);
-		String source = revision.origin().source() + " (rendered SQL)";
+		renders.put(revision.id(), rendered);
+		String source = revision.origin().source() + RENDERED;
 		if (!rendered.complete()) {
 			// A data migration that reads through op.connection() renders only up to that call: what
 			// follows is never seen, and "no findings" would vouch for it.

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -73,6 +75,10 @@ public final class MigrationRunner {
 
 	/** What the step running now sends, and what waits to travel with it. */
 	private final StepStatements statements;
+
+	/** Told the Java location of each statement before it is sent: how {@link #renderJava} maps lines to calls. */
+	private Consumer<String> statementCalls = (location) -> {
+	};
 
 	/**
 	 * @param sink where SQL goes
@@ -308,6 +314,10 @@ public final class MigrationRunner {
 		ScriptSqlSink sink = new ScriptSqlSink();
 		MigrationRunner runner = new MigrationRunner(sink, new TableNames(null, "retort_version", "retort_history"),
 				(id) -> script, DdlSettings.NONE, TransactionMode.PER_REVISION, RunListener.NONE, () -> null);
+		// The line each statement starts on, with the revision's call that rendered it: a finding on
+		// line 13 of SQL the reader never wrote names the line of the class to change.
+		TreeMap<Integer, String> calls = new TreeMap<>();
+		runner.statementCalls = (location) -> calls.put(sink.nextLine(), location);
 		Revision revision = script.revision();
 		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
 				List.of(), List.of());
@@ -316,12 +326,13 @@ public final class MigrationRunner {
 		}
 		catch (RuntimeException ex) {
 			String reason = offlineFailure(step, ex).getMessage();
+			calls.put(sink.nextLine(), StatementFailure.of(step, ex).location);
 			sink.comment(reason);
 			String refused = (ex instanceof NonTransactionalOperationException nonTransactional)
 					? nonTransactional.shortStatement() : null;
-			return new RenderedJava(sink.script(), reason, refused);
+			return new RenderedJava(sink.script(), reason, refused, calls);
 		}
-		return new RenderedJava(sink.script(), null, null);
+		return new RenderedJava(sink.script(), null, null, calls);
 	}
 
 	/**
@@ -339,6 +350,7 @@ public final class MigrationRunner {
 
 	/** Runs one migration statement of a Java revision. */
 	void statement(String sql, String location, boolean autocommit) {
+		this.statementCalls.accept(location);
 		this.statements.statement(sql, location, autocommit);
 	}
 

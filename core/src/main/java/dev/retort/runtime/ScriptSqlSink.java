@@ -88,6 +88,11 @@ public final class ScriptSqlSink implements SqlSink {
 						+ "cannot read data. Run this revision online, or write it with Operations calls only.");
 	}
 
+	/** The line of the script the next statement or comment starts on, counting from 1. */
+	public int nextLine() {
+		return (int) this.script.chars().filter((c) -> c == '\n').count() + 1;
+	}
+
 	/** The script so far. */
 	public String script() {
 		return this.script.toString();

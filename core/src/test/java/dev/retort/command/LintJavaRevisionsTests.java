@@ -1,18 +1,24 @@
 package dev.retort.command;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.Retort;
 import dev.retort.lint.LintFinding;
 import dev.retort.lint.Severity;
+import dev.retort.operation.Column;
 import dev.retort.operation.Operations;
+import dev.retort.operation.Type;
 import dev.retort.script.Migration;
 import dev.retort.script.Revision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Java revisions are linted as the SQL they render; what they do not render is not vouched for. */
 class LintJavaRevisionsTests {
@@ -63,8 +69,36 @@ class LintJavaRevisionsTests {
 
 	}
 
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Links users to teams")
+	static final class LinksUsersToTeams implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createTable("teams", Column.column("id", Type.BIGINT).primaryKey());
+			op.addColumn("users", Column.column("team_id", Type.BIGINT).references("teams", "id"));
+			op.createIndex("ix_users_team_id", "users", "team_id");
+		}
+
+	}
+
 	@Test
-	void aConcurrentOperationInATransactionalJavaRevisionFailsTheLintAsInAFile(@TempDir Path dir) {
+	void findingsOfAJavaRevisionNameTheLineOfTheCallThatRenderedTheStatement(@TempDir Path dir) throws IOException {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new LinksUsersToTeams()))
+			.load();
+		String java = LinksUsersToTeams.class.getName();
+		// The foreign key is the second statement of addColumn: the call's line, and the line of the SQL shown.
+		assertThat(retort.lint(null, Severity.ERROR).findings()).extracting(LintFinding::rule, LintFinding::source)
+			.containsExactly(
+					tuple("PG106", java + ":" + lineOf("op.addColumn(\"users\", Column.column(\"team_id\"") + " (rendered SQL:8)"),
+					tuple("PG101", java + ":" + lineOf("op.createIndex(\"ix_users_team_id\"") + " (rendered SQL:10)"));
+	}
+
+	@Test
+	void aConcurrentOperationInATransactionalJavaRevisionFailsTheLintAsInAFile(@TempDir Path dir) throws IOException {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, legacy text);", "DROP TABLE users;");
 		Retort retort = Retort.configure()
@@ -76,7 +110,8 @@ class LintJavaRevisionsTests {
 		assertThat(result.findings()).singleElement().satisfies((finding) -> {
 			assertThat(finding.rule()).isEqualTo("PG104");
 			assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-			assertThat(finding.source()).isEqualTo(ConcurrentlyInATransaction.class.getName() + " (rendered SQL):3");
+			assertThat(finding.source()).isEqualTo(ConcurrentlyInATransaction.class.getName() + ":"
+					+ lineOf("op.createIndex(\"ix_users_nickname\", \"users\", (index)") + " (rendered SQL:3)");
 			assertThat(finding.message()).isEqualTo("'CREATE INDEX CONCURRENTLY ix_users_nickname ON users (nickname)' "
 					+ "cannot run inside a transaction block, and this revision is transactional: it fails there when it "
 					+ "runs, and what it runs after it is not linted.");
@@ -118,7 +153,7 @@ class LintJavaRevisionsTests {
 	}
 
 	@Test
-	void aJavaRevisionThatStopsRenderingIsReportedInsteadOfPassingUnseen(@TempDir Path dir) {
+	void aJavaRevisionThatStopsRenderingIsReportedInsteadOfPassingUnseen(@TempDir Path dir) throws IOException {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
 		Retort retort = Retort.configure()
@@ -130,12 +165,26 @@ class LintJavaRevisionsTests {
 		assertThat(result.findings()).extracting(LintFinding::rule).containsExactly("LINT003");
 		LintFinding finding = result.findings().get(0);
 		assertThat(finding.revision()).isEqualTo("b00000000002");
-		assertThat(finding.source()).isEqualTo(ReadsThenLocks.class.getName() + " (rendered SQL):3");
+		assertThat(finding.source()).isEqualTo(ReadsThenLocks.class.getName() + ":" + lineOf("op.connection();")
+				+ " (rendered SQL:3)");
 		assertThat(finding.severity()).isEqualTo(Severity.WARNING);
 		assertThat(finding.message()).startsWith("Only the SQL before this line is linted: the revision stopped"
 				+ " rendering there (Revision b00000000002 (" + ReadsThenLocks.class.getName() + ":")
 			.contains("asked for the JDBC connection");
 		assertThat(result.failed()).isFalse();
+	}
+
+	/** The line of this file holding {@code text} (once): where a revision above makes its call. */
+	private static int lineOf(String text) throws IOException {
+		List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/retort/command/LintJavaRevisionsTests.java"));
+		List<Integer> found = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(text) && !lines.get(i).contains("lineOf(")) {
+				found.add(i + 1);
+			}
+		}
+		assertThat(found).hasSize(1);
+		return found.get(0);
 	}
 
 }
