@@ -118,10 +118,21 @@ public final class MigrationTestKit {
 				}
 			}
 			// An acknowledgement edits the upgrade section: on an applied revision, a checksum mismatch.
-			throw new AssertionError(message.append("\nFix them, or acknowledge one with -- lint:ack <RULE> <reason> in a"
-					+ " revision no database has applied yet (the line is part of its checksum); for an applied one,"
-					+ " call the other checks one by one instead of assertAll() (docs/lint.md)."));
+			message.append("\nFix them, or acknowledge one with -- lint:ack <RULE> <reason> in a revision no database"
+					+ " has applied yet (the line is part of its checksum); for an applied one, call the other checks one"
+					+ " by one instead of assertAll() (docs/lint.md).");
+			if (result.findings().stream().anyMatch((finding) -> finding.failsAt(failOn) && isJava(finding.revision()))) {
+				// Its operations render SQL with no comment line in it: the advice above has no place there.
+				message.append(" A Java revision acknowledges only in SQL it runs itself, the comment line first:"
+						+ " op.execute(\"-- lint:ack <RULE> <reason>\\n…\"); for a finding on an operation (op.createIndex…),"
+						+ " call the other checks one by one.");
+			}
+			throw new AssertionError(message);
 		}
+	}
+
+	private boolean isJava(String revision) {
+		return this.retort.graph().find(revision).filter((found) -> found.kind() == Revision.Kind.JAVA).isPresent();
 	}
 
 	/**
@@ -163,8 +174,10 @@ public final class MigrationTestKit {
 				throw failure(revision, "its downgrade did not give back the schema its upgrade started from "
 						+ "(+ left behind, - not restored):" + restored
 						+ "\n  Make its downgrade drop what is left behind (+) and create again, as it was, what is not"
-						+ " restored (-). (A revision that cannot be undone has no downgrade section: the kit then only"
-						+ " upgrades it.)");
+						+ " restored (-). (A revision that cannot be undone "
+						+ ((revision.kind() == Revision.Kind.JAVA) ? "does not override downgrade(Operations)"
+								: "has no downgrade section")
+						+ ": the kit then only upgrades it.)");
 			}
 			run(revision, "its upgrade failed when run again after its downgrade",
 					"Its downgrade gave back the schema but left something its upgrade trips over (rows, or what"

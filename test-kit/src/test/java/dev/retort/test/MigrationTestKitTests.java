@@ -3,6 +3,7 @@ package dev.retort.test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -291,6 +292,67 @@ class MigrationTestKitTests {
 			.withMessageEndingWith("Fix them, or acknowledge one with -- lint:ack <RULE> <reason> in a revision no"
 					+ " database has applied yet (the line is part of its checksum); for an applied one, call the other"
 					+ " checks one by one instead of assertAll() (docs/lint.md).");
+	}
+
+	@Test
+	void aForgetfulDowngradeOfAJavaRevisionIsCaughtNamingItsClass(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		String java = ForgetfulDowngrade.class.getName();
+		MigrationTestKit kit = MigrationTestKit.of(Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory)
+			.javaMigrations(List.of(new ForgetfulDowngrade())));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertEveryRevisionRoundTrips)
+			.withMessageStartingWith("Revision b2 (" + java + "): its downgrade did not give back the schema")
+			.withMessageContaining("+ column public.users.nickname text default 'anon'::text")
+			// A Java revision has no section to leave out: it says what it is there.
+			.withMessageEndingWith("(A revision that cannot be undone does not override downgrade(Operations): the kit"
+					+ " then only upgrades it.)");
+	}
+
+	@Revision(id = "b2", revises = "a1", message = "nickname and its index")
+	static final class ForgetfulDowngrade implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.addColumn("users", Column.column("nickname", Type.TEXT).defaultValue("'anon'"));
+			op.createIndex("ix_users_nickname", "users", "nickname");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.dropIndex("ix_users_nickname");
+		}
+
+	}
+
+	@Test
+	void lintFindingsOfAJavaRevisionNameItsLineAndWhereItAcknowledges(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		String java = ForgetfulDowngrade.class.getName();
+		MigrationTestKit kit = MigrationTestKit.of(Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory)
+			.javaMigrations(List.of(new ForgetfulDowngrade())));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertLintPasses)
+			.withMessageContaining("\n  " + java + ":" + lineOf("op.createIndex(\"ix_users_nickname\"")
+					+ " (rendered SQL:3): ERROR PG101 create-index-not-concurrent")
+			.withMessageEndingWith(" A Java revision acknowledges only in SQL it runs itself, the comment line first:"
+					+ " op.execute(\"-- lint:ack <RULE> <reason>\\n…\"); for a finding on an operation"
+					+ " (op.createIndex…), call the other checks one by one.");
+	}
+
+	/** The line of this file holding {@code text} (once): where a revision above makes its call. */
+	private static int lineOf(String text) throws IOException {
+		List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/retort/test/MigrationTestKitTests.java"));
+		List<Integer> found = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(text) && !lines.get(i).contains("lineOf(")) {
+				found.add(i + 1);
+			}
+		}
+		assertThat(found).hasSize(1);
+		return found.get(0);
 	}
 
 	@Test
