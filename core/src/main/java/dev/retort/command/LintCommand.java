@@ -80,7 +80,8 @@ public final class LintCommand {
 
 	/**
 	 * A finding of a Java revision where its reader changes it: the class and line of the call that
-	 * rendered the statement, then the line of the rendered SQL ({@code retort show}) it is on.
+	 * rendered the statement, then the line of the rendered SQL ({@code retort show}) it is on; and
+	 * the fix said with {@code Operations}.
 	 */
 	private static LintFinding inJava(LintFinding finding, Map<String, RenderedJava> rendered) {
 		RenderedJava java = rendered.get(finding.revision());
@@ -93,8 +94,10 @@ public final class LintCommand {
 		if (call == null) {
 			return finding;
 		}
+		LintRule rule = LintRule.find(finding.rule());
+		String fix = (rule != null && finding.fix().equals(rule.fix())) ? rule.javaFix() : finding.fix();
 		return new LintFinding(finding.revision(), call + " (rendered SQL:" + line + ")", finding.rule(),
-				finding.name(), finding.severity(), finding.message(), finding.fix(), finding.fails());
+				finding.name(), finding.severity(), finding.message(), fix, finding.fails());
 	}
 
 	private static LintedRevision linted(RevisionScript script, Map<String, LintFinding> unrendered,

@@ -101,6 +101,27 @@ public enum LintRule {
 		return this.fix;
 	}
 
+	/**
+	 * The safe way, said with the {@code Operations} a Java revision calls, where the SQL of
+	 * {@link #fix()} does not say how: a Java revision has no {@code Transactional:} header, and
+	 * an operation has no comment line for an acknowledgement.
+	 */
+	public String javaFix() {
+		return switch (this) {
+			case PG101 -> "op.createIndex(name, table, (index) -> index.on(...).concurrently()) in a revision of its own"
+					+ " declared @Revision(transactional = false).";
+			case PG102 -> "op.dropIndex(name, table, (index) -> index.concurrently().ifExists()) in a revision declared"
+					+ " @Revision(transactional = false).";
+			case PG104 -> "Put the operation in a revision of its own declared @Revision(transactional = false); the"
+					+ " runner opens and commits transactions.";
+			case PG106 -> "Add the constraint NOT VALID now (op.createForeignKey(..., (fk) -> fk.notValid()),"
+					+ " op.createCheckConstraintNotValid), and op.validateConstraint in a later revision.";
+			case PG114 -> "Remove every read of it in an earlier release, then run the drop with its acknowledgement:"
+					+ " op.execute(\"-- lint:ack PG114 <reason>\\nALTER TABLE ... DROP COLUMN ...\").";
+			default -> this.fix;
+		};
+	}
+
 	/** The rule with this id or name, in any case, or {@code null}. */
 	public static LintRule find(String idOrName) {
 		for (LintRule rule : values()) {

@@ -98,6 +98,22 @@ class LintJavaRevisionsTests {
 	}
 
 	@Test
+	void findingsOfAJavaRevisionSayTheFixWithOperations(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new LinksUsersToTeams()))
+			.load();
+		// Not 'Transactional: false', a header a Java revision does not have.
+		assertThat(retort.lint(null, Severity.ERROR).findings()).extracting(LintFinding::rule, LintFinding::fix)
+			.containsExactly(tuple("PG106", "Add the constraint NOT VALID now (op.createForeignKey(..., (fk) -> "
+					+ "fk.notValid()), op.createCheckConstraintNotValid), and op.validateConstraint in a later revision."),
+					tuple("PG101", "op.createIndex(name, table, (index) -> index.on(...).concurrently()) in a revision of"
+							+ " its own declared @Revision(transactional = false)."));
+	}
+
+	@Test
 	void aConcurrentOperationInATransactionalJavaRevisionFailsTheLintAsInAFile(@TempDir Path dir) throws IOException {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, legacy text);", "DROP TABLE users;");
