@@ -116,6 +116,15 @@ public enum LintRule {
 					+ " runner opens and commits transactions.";
 			case PG106 -> "Add the constraint NOT VALID now (op.createForeignKey(..., (fk) -> fk.notValid()),"
 					+ " op.createCheckConstraintNotValid), and op.validateConstraint in a later revision.";
+			case PG108 -> "op.createIndex(name, table, (index) -> index.on(...).unique().concurrently()) in a revision"
+					+ " declared @Revision(transactional = false), then in the next op.invoke(new CreateUniqueConstraint("
+					+ "name, table, List.of(), false, false, indexName)).";
+			case PG109 -> "op.createCheckConstraintNotValid(name, table, \"col IS NOT NULL\"), backfill, then in a later"
+					+ " revision op.validateConstraint and op.alterColumn(table, col, (c) -> c.notNull()).";
+			case PG110 -> "op.addColumn without the default, op.alterColumn(table, col, (c) -> c.serverDefault(...)), and"
+					+ " op.backfill in a revision declared @Revision(transactional = false).";
+			case PG117 -> "op.backfill(table, set, where, batchSize) in a revision of its own declared"
+					+ " @Revision(transactional = false), with a WHERE clause that skips the rows done.";
 			case PG114 -> "Remove every read of it in an earlier release, then run the drop with its acknowledgement:"
 					+ " op.execute(\"-- lint:ack PG114 <reason>\\nALTER TABLE ... DROP COLUMN ...\").";
 			default -> this.fix;

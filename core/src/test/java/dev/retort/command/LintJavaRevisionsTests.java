@@ -97,6 +97,33 @@ class LintJavaRevisionsTests {
 					tuple("PG101", java + ":" + lineOf("op.createIndex(\"ix_users_team_id\"") + " (rendered SQL:10)"));
 	}
 
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Requires a nickname")
+	static final class RequiresNickname implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("UPDATE users SET nickname = 'anon' WHERE nickname IS NULL");
+			op.alterColumn("users", "nickname", (column) -> column.notNull());
+		}
+
+	}
+
+	@Test
+	void aBackfillAndSetNotNullOfAJavaRevisionSayTheFixWithOperations(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, nickname text);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new RequiresNickname()))
+			.load();
+		assertThat(retort.lint(null, Severity.ERROR).findings()).extracting(LintFinding::rule, LintFinding::fix)
+			.containsExactlyInAnyOrder(
+					tuple("PG117", "op.backfill(table, set, where, batchSize) in a revision of its own declared"
+							+ " @Revision(transactional = false), with a WHERE clause that skips the rows done."),
+					tuple("PG109", "op.createCheckConstraintNotValid(name, table, \"col IS NOT NULL\"), backfill, then in"
+							+ " a later revision op.validateConstraint and op.alterColumn(table, col, (c) -> c.notNull())."));
+	}
+
 	@Test
 	void findingsOfAJavaRevisionSayTheFixWithOperations(@TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
