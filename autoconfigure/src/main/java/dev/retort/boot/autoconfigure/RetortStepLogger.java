@@ -1,6 +1,9 @@
 package dev.retort.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.retort.command.MigrationListener;
 import dev.retort.revision.Step;
@@ -11,25 +14,84 @@ import org.slf4j.LoggerFactory;
  * Logs each step as Alembic does ({@code Running upgrade ae1027a6acf3 -> 1975ea83b712, Add user
  * column}), so the application's log shows what its startup did to the database. Failures are
  * not logged here: they stop startup and the failure analyzer reports them; a retry on a lock is
- * logged by core, at WARN.
+ * logged by core, at WARN. A step that runs long gets a line every {@code progressEvery} while it
+ * runs, as the CLI prints one: the pod that migrates, and the log of one killed under the step,
+ * name the revision rather than fall silent after the steps before it.
  */
 class RetortStepLogger implements MigrationListener {
 
+	static final Duration DEFAULT_PROGRESS_EVERY = Duration.ofSeconds(15);
+
 	private static final Logger logger = LoggerFactory.getLogger(RetortMigrationInitializer.class);
+
+	private final Duration progressEvery;
 
 	/** The step under way, for a shutdown that arrives while it runs; {@code null} between steps. */
 	private volatile Step running;
 
 	private volatile long runningSince;
 
-	@Override
-	public void stepStarting(Step step) {
-		this.runningSince = System.nanoTime();
-		this.running = step;
+	/** Created by the first step: an application with nothing to migrate starts no thread. */
+	private ScheduledThreadPoolExecutor ticker;
+
+	private ScheduledFuture<?> progress;
+
+	RetortStepLogger() {
+		this(DEFAULT_PROGRESS_EVERY);
+	}
+
+	RetortStepLogger(Duration progressEvery) {
+		this.progressEvery = progressEvery;
 	}
 
 	@Override
-	public void stepFinished(Step step, long durationMs, Throwable error) {
+	public synchronized void stepStarting(Step step) {
+		cancelProgress();
+		this.runningSince = System.nanoTime();
+		this.running = step;
+		if (logger.isInfoEnabled()) {
+			long every = this.progressEvery.toMillis();
+			this.progress = ticker().scheduleAtFixedRate(() -> stillRunning(step), every, every, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private ScheduledThreadPoolExecutor ticker() {
+		if (this.ticker == null) {
+			this.ticker = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+				Thread thread = new Thread(runnable, "retort-progress");
+				thread.setDaemon(true);
+				return thread;
+			});
+			// Its thread ends once the startup migration is over; the next step starts another.
+			this.ticker.setKeepAliveTime(1, TimeUnit.SECONDS);
+			this.ticker.allowCoreThreadTimeOut(true);
+			this.ticker.setRemoveOnCancelPolicy(true);
+		}
+		return this.ticker;
+	}
+
+	private synchronized void stillRunning(Step step) {
+		if (this.running == step) {
+			logger.info("Still running {} (for {} s)", step.describe("<base>"),
+					TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - this.runningSince));
+		}
+	}
+
+	/** Whether a progress line is still scheduled: never once the last step has ended. */
+	synchronized boolean ticking() {
+		return this.ticker != null && !this.ticker.getQueue().isEmpty();
+	}
+
+	private void cancelProgress() {
+		if (this.progress != null) {
+			this.progress.cancel(false);
+			this.progress = null;
+		}
+	}
+
+	@Override
+	public synchronized void stepFinished(Step step, long durationMs, Throwable error) {
+		cancelProgress();
 		this.running = null;
 		if (error == null && logger.isInfoEnabled()) {
 			// As Alembic and 'retort upgrade' name a step: from the revision's parents.

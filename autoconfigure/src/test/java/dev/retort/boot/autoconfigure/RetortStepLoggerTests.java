@@ -1,10 +1,17 @@
 package dev.retort.boot.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import dev.retort.Retort;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,10 +21,43 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The startup log names each step as Alembic and {@code retort upgrade} do: parents -> revision. */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputCaptureExtension.class, PostgresExtension.class })
 class RetortStepLoggerTests {
 
 	private final RetortStepLogger logger = new RetortStepLogger();
+
+	@Test
+	void aStepThatRunsLongIsNamedWhileItRunsAndNoLongerOnceItEnds(TestDatabase db, CapturedOutput output)
+			throws Exception {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("aaaa00000001");
+		RetortStepLogger stepLogger = new RetortStepLogger(Duration.ofMillis(50));
+		Retort retort = Retort.configure()
+			.dataSource(db.dataSource())
+			.ddlLockTimeout(Duration.ofMinutes(1))
+			.load()
+			.withListener(stepLogger);
+		CompletableFuture<?> upgrade;
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			// aaaa00000002 inserts into beverages: it waits on this lock for as long as the test holds it.
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE beverages IN ACCESS EXCLUSIVE MODE");
+			upgrade = CompletableFuture.runAsync(() -> retort.upgrade("heads"));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (!output.toString().contains("Still running") && System.nanoTime() < deadline) {
+				TimeUnit.MILLISECONDS.sleep(10);
+			}
+			// Before the step ends: the migrating instance's log, and the one of a pod killed
+			// now, name the revision under way, not only the steps that finished.
+			assertThat(output.toString())
+				.contains("Still running upgrade aaaa00000001 -> aaaa00000002, Add espresso (for ")
+				.doesNotContain("Running upgrade aaaa00000001 -> aaaa00000002");
+			blocker.rollback();
+		}
+		upgrade.get(1, TimeUnit.MINUTES);
+		assertThat(output).contains("Running upgrade aaaa00000001 -> aaaa00000002, Add espresso (");
+		// Nothing left to tick once the step has ended: no progress line after it.
+		assertThat(stepLogger.ticking()).isFalse();
+	}
 
 	@Test
 	void aSecondBranchIsLoggedFromItsParentNotFromTheOtherBranchsHead(CapturedOutput output) {
