@@ -126,8 +126,9 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 			}
 		}
 		else {
-			logger.info("Upgraded database from {} to {} in {} step(s)", result.from(), result.to(),
-					result.steps().size());
+			// An empty database is at base, as each step line and 'retort upgrade' name it, not at '[]'.
+			logger.info("Upgraded database from {} to {} in {} step(s)",
+					result.from().isEmpty() ? "<base>" : result.from(), result.to(), result.steps().size());
 		}
 	}
 

@@ -312,6 +312,16 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void anUpgradeAtStartupOfAnEmptyDatabaseSaysItStartedFromBase(TestDatabase db, CapturedOutput output) {
+		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("Upgraded database from <base> to [aaaa00000002] in 2 step(s)")
+				.doesNotContain("from []");
+		});
+	}
+
+	@Test
 	void onStartupValidateStillRefusesAChangedRevisionOnADatabaseThatIsNotAhead(TestDatabase db) {
 		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
 		db.execute("UPDATE retort_history SET checksum = repeat('0', 64) WHERE revision = 'aaaa00000002'");
