@@ -1,6 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
 import dev.retort.Retort;
+import dev.retort.boot.actuate.RetortLastMigrationMeterBinder;
 import dev.retort.boot.actuate.RetortMetrics;
 import dev.retort.boot.actuate.RetortPendingMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Retort's Micrometer meters:
- * {@code retort.migrations.pending}, {@code retort.migration.duration} and {@code retort.lock.wait}.
+ * {@code retort.migrations.pending}, {@code retort.migrations.last.failed},
+ * {@code retort.migration.duration} and {@code retort.lock.wait}.
  * The step timers come from a {@code MigrationListener} bean, which the {@code Retort} bean
  * tells about every step, including those of the startup upgrade. Active when there are a
  * {@code MeterRegistry} and a {@code Retort} bean.
@@ -38,6 +40,12 @@ public final class RetortMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RetortPendingMeterBinder retortPendingMeterBinder(Retort retort) {
 		return new RetortPendingMeterBinder(retort);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetortLastMigrationMeterBinder retortLastMigrationMeterBinder(Retort retort) {
+		return new RetortLastMigrationMeterBinder(retort);
 	}
 
 }

@@ -119,6 +119,8 @@ class RetortEndpointTests {
 			assertThat(health.status()).isEqualTo(503);
 			assertThat(health.body().get("status").asString()).isEqualTo("DOWN");
 			assertThat(health.body().get("details").get("error").asString()).contains("no_such_table");
+			Response lastFailed = app.get("/actuator/metrics/retort.migrations.last.failed");
+			assertThat(measurement(lastFailed.body(), "VALUE")).isEqualTo(1.0);
 		}
 	}
 
@@ -137,6 +139,10 @@ class RetortEndpointTests {
 			assertThat(health.status()).isEqualTo(200);
 			assertThat(health.body().get("status").asString()).isEqualTo("UP");
 			assertThat(health.body().get("details").get("error").asString()).contains("cccc00000003");
+			// Health leaves this instance in traffic, and the gauge still says the rollout failed:
+			// what an alert on the fleet needs.
+			Response lastFailed = app.get("/actuator/metrics/retort.migrations.last.failed");
+			assertThat(measurement(lastFailed.body(), "VALUE")).isEqualTo(1.0);
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.retort.boot.autoconfigure;
 import dev.retort.Retort;
 import dev.retort.boot.actuate.RetortEndpoint;
 import dev.retort.boot.actuate.RetortHealthIndicator;
+import dev.retort.boot.actuate.RetortLastMigrationMeterBinder;
 import dev.retort.boot.actuate.RetortMetrics;
 import dev.retort.boot.actuate.RetortPendingMeterBinder;
 import dev.retort.testing.PostgresExtension;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link RetortEndpointAutoConfiguration}, {@link RetortHealthContributorAutoConfiguration}
@@ -68,7 +70,8 @@ class RetortActuatorAutoConfigurationTests {
 		withRetort(db).run((context) -> assertThat(context).doesNotHaveBean(RetortMetrics.class));
 		withRetort(db).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.run((context) -> assertThat(context).hasSingleBean(RetortMetrics.class)
-				.hasSingleBean(RetortPendingMeterBinder.class));
+				.hasSingleBean(RetortPendingMeterBinder.class)
+				.hasSingleBean(RetortLastMigrationMeterBinder.class));
 	}
 
 	@Test
@@ -77,7 +80,8 @@ class RetortActuatorAutoConfigurationTests {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(RetortMetrics.class)
-				.doesNotHaveBean(RetortPendingMeterBinder.class));
+				.doesNotHaveBean(RetortPendingMeterBinder.class)
+				.doesNotHaveBean(RetortLastMigrationMeterBinder.class));
 	}
 
 	@Test
@@ -88,6 +92,29 @@ class RetortActuatorAutoConfigurationTests {
 		assertThat(registry.get("retort.migrations.pending").gauge().value()).isEqualTo(2.0);
 		retort.upgrade("aaaa00000001");
 		assertThat(registry.get("retort.migrations.pending").gauge().value()).isEqualTo(1.0);
+	}
+
+	@Test
+	void lastFailedGaugeReadsTheNewestHistoryRowUntilAStepSucceeds(TestDatabase db) {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		Retort failing = Retort.configure().dataSource(db.dataSource()).locations("classpath:revisions/failing").load();
+		new RetortLastMigrationMeterBinder(failing).bindTo(registry);
+		assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isEqualTo(0.0);
+		assertThatException().isThrownBy(() -> failing.upgrade("heads"));
+		// The process that failed is not the one scraped: this gauge reads the database, as every
+		// instance of the fleet does.
+		assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isEqualTo(1.0);
+		failing.downgrade("base");
+		assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isEqualTo(0.0);
+	}
+
+	@Test
+	void lastFailedGaugeIsNanWhenTheDatabaseCannotBeRead(TestDatabase db) {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		Retort retort = Retort.configure().dataSource(db.dataSource()).load();
+		new RetortLastMigrationMeterBinder(retort).bindTo(registry);
+		db.execute("CREATE TABLE retort_history (id bigserial)");
+		assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isNaN();
 	}
 
 }
