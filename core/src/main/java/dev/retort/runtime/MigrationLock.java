@@ -199,7 +199,7 @@ public final class MigrationLock implements AutoCloseable {
 					+ " or its lock session was ended)") + ". Running revisions beside it could apply"
 					+ " them twice. Wait for it to end, or end it (SELECT pg_terminate_backend(" + orphan.pid()
 					+ ")): a transactional revision is rolled back;" + wait,
-					new LockHolder(true, orphan.pid(), orphan.application(), null), waited);
+					new LockHolder(true, orphan.pid(), orphan.application(), null, null), waited);
 		}
 		if (migrating != null) {
 			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + migrating.migratesOn()
@@ -275,11 +275,11 @@ public final class MigrationLock implements AutoCloseable {
 
 	/** Who holds the lock of a key, read from {@code pg_locks} and {@code pg_stat_activity}. */
 	public static LockHolder holder(Session session, long key) throws SQLException {
-		List<LockHolder> holders = session.query("SELECT a.pid, a.application_name, a.backend_start"
-				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(key), (row) -> {
+		List<LockHolder> holders = session.query("SELECT a.pid, a.application_name, a.backend_start,"
+				+ " host(a.client_addr) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(key), (row) -> {
 					Timestamp since = row.getTimestamp(3);
 					return new LockHolder(true, row.getInt(1), row.getString(2),
-							(since != null) ? since.toInstant() : null);
+							(since != null) ? since.toInstant() : null, row.getString(4));
 				});
 		return holders.isEmpty() ? LockHolder.FREE : holders.get(0);
 	}
@@ -297,7 +297,7 @@ public final class MigrationLock implements AutoCloseable {
 			return "a session that has just ended";
 		}
 		return "pid " + holder.pid() + " (application_name '" + holder.application() + "', connected since "
-				+ holder.since() + ")";
+				+ holder.since() + ((holder.client() != null) ? " from " + holder.client() : "") + ")";
 	}
 
 	/**

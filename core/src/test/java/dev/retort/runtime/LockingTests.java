@@ -36,8 +36,11 @@ class LockingTests {
 			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
 					() -> MigrationLock.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMillis(300)));
 			assertThat(timeout.holder().application()).isEqualTo("retort-holder");
+			// Six replicas share one application_name: the address tells which pod holds the lock.
+			assertThat(timeout.holder().client()).isEqualTo(db.queryStrings("SELECT host(inet_client_addr())").get(0));
 			assertThat(timeout.getMessage()).startsWith("Could not acquire the migration lock of public.retort_version")
 				.contains("pid " + timeout.holder().pid() + " (application_name 'retort-holder', connected since")
+				.contains(" from " + timeout.holder().client() + ")")
 				.contains("pg_terminate_backend(" + timeout.holder().pid() + ")")
 				.contains("'retort.lock.wait-timeout'");
 			assertThat(timeout.code().exitCode()).isEqualTo(1);

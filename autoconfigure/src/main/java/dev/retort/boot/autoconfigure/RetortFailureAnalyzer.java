@@ -56,9 +56,10 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "new revision for the change. If the change is only cosmetic and you accept the risk, set "
 					+ "'retort.validate-checksums=false'.";
 			case MIGRATION_FAILED -> migrationFailed(cause);
-			case LOCK_TIMEOUT -> "Another instance is migrating the same database and holds the lock (see its pid and "
-					+ "application above). Wait for it to finish, or raise 'retort.lock.wait-timeout'; if that "
-					+ "session is stuck, end it with pg_terminate_backend(pid): the lock dies with its session.";
+			case LOCK_TIMEOUT -> "Another instance is migrating the same database and holds the lock (see its pid, "
+					+ "application and client address above). Wait for it to finish, or raise "
+					+ "'retort.lock.wait-timeout'; if that session is stuck, end it with pg_terminate_backend(pid): the "
+					+ "lock dies with its session.";
 			case UNKNOWN_REVISION, AMBIGUOUS_REVISION, INVALID_TARGET -> "Check 'retort.target' (now a revision id, "
 					+ "'head', 'heads', 'label@head' or a relative target) against '" + COMMAND + " history'.";
 			case DATABASE_AHEAD -> "The database holds revisions this version of the application does not know (a newer "
