@@ -31,6 +31,9 @@ class RetortStepLogger implements MigrationListener {
 
 	private volatile long runningSince;
 
+	/** Whether a step has started: before that, this instance has changed nothing in the database. */
+	private volatile boolean anyStepStarted;
+
 	/** Created by the first step: an application with nothing to migrate starts no thread. */
 	private ScheduledThreadPoolExecutor ticker;
 
@@ -49,6 +52,7 @@ class RetortStepLogger implements MigrationListener {
 		cancelProgress();
 		this.runningSince = System.nanoTime();
 		this.running = step;
+		this.anyStepStarted = true;
 		if (logger.isInfoEnabled()) {
 			long every = this.progressEvery.toMillis();
 			this.progress = ticker().scheduleAtFixedRate(() -> stillRunning(step), every, every, TimeUnit.MILLISECONDS);
@@ -114,6 +118,15 @@ class RetortStepLogger implements MigrationListener {
 	 * signal; the operator who then kills it needs to know where the database stands.
 	 */
 	void shutdownRequested() {
+		if (!this.anyStepStarted) {
+			// Most often an instance waiting for another's migration lock (a rollout scaled down
+			// under it): it would wait up to the lock's timeout, and what matters is that a kill is safe.
+			logger.warn("Shutdown requested before Retort changed anything at startup (this instance waits for the "
+					+ "migration lock while another instance migrates, or reads where the database stands): ending "
+					+ "it now leaves the database as it is. Left alone, it waits for the lock (up to "
+					+ "'retort.lock.wait-timeout'), applies what is still pending, finishes starting and then stops.");
+			return;
+		}
 		Step step = this.running;
 		String now = (step != null) ? "while '" + step.describe("<base>") + "' runs (for "
 				+ (System.nanoTime() - this.runningSince) / 1_000_000 + " ms)" : "while Retort migrates at startup";

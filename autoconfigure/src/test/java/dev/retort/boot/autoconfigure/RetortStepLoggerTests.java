@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import dev.retort.Retort;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
+import dev.retort.runtime.MigrationLock;
+import dev.retort.runtime.TableNames;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,32 @@ class RetortStepLoggerTests {
 		assertThat(output).contains("Shutdown requested while 'upgrade d1d1d1d1d1d1 -> e2e2e2e2e2e2, backfill' runs (for ")
 			.contains("the migration runs to its end")
 			.contains("leaves the database at the last revision that finished");
+	}
+
+	@Test
+	void aShutdownWhileWaitingForAnotherInstancesLockSaysThatNothingChangedYet(TestDatabase db,
+			CapturedOutput output) throws Exception {
+		RetortStepLogger stepLogger = new RetortStepLogger();
+		Retort retort = Retort.configure().dataSource(db.dataSource()).load().withListener(stepLogger);
+		CompletableFuture<?> upgrade;
+		try (Connection other = db.connect(); Statement statement = other.createStatement()) {
+			// Another instance migrates: it holds the lock, and this one waits for it.
+			statement.execute("SELECT pg_advisory_lock("
+					+ MigrationLock.key(new TableNames("public", "retort_version", "retort_history")) + ")");
+			upgrade = CompletableFuture.runAsync(() -> retort.upgrade("heads"));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (!output.toString().contains("Waiting for the migration lock") && System.nanoTime() < deadline) {
+				TimeUnit.MILLISECONDS.sleep(10);
+			}
+			stepLogger.shutdownRequested();
+			assertThat(output).contains("Waiting for the migration lock")
+				.contains("Shutdown requested before Retort changed anything at startup")
+				.contains("ending it now leaves the database as it is")
+				.doesNotContain("the migration runs to its end");
+		}
+		// The other session ended, and the lock with it: this instance migrates.
+		upgrade.get(1, TimeUnit.MINUTES);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
 	}
 
 	@Test
