@@ -13,7 +13,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@link HealthIndicator} {@code migrations}: {@code UP} when the database is at the heads (or
  * ahead of them, during a rolling deploy), {@code OUT_OF_SERVICE} while revisions are pending, so
  * a readiness group holds traffic, and {@code DOWN} when the last migration of one of its
- * revisions failed or the revisions do not validate.
+ * revisions failed or the revisions do not validate. While a session holds the migration lock,
+ * the details name it ({@code lock}, as in the endpoint).
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
 
@@ -34,6 +35,11 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("current", status.current())
 			.withDetail("heads", status.heads())
 			.withDetail("databaseAhead", status.databaseAhead());
+		if (status.lock().held()) {
+			// Out of service because a Job or another instance is migrating right now, or because
+			// nobody is: the first thing to know about a fleet that receives no traffic.
+			builder.withDetail("lock", status.lock());
+		}
 		LastMigration last = status.lastMigration();
 		if (last != null && !last.success()) {
 			builder.withDetail("lastMigration", last)

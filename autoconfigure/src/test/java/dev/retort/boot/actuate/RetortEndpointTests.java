@@ -1,10 +1,15 @@
 package dev.retort.boot.actuate;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 
 import dev.retort.Retort;
 import dev.retort.boot.autoconfigure.DatabaseBehindException;
 import dev.retort.boot.actuate.RunningApplication.Response;
+import dev.retort.runtime.MigrationLock;
+import dev.retort.runtime.TableNames;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -106,6 +111,27 @@ class RetortEndpointTests {
 			assertThat(app.get("/actuator/migrations").body().get("upToDate").asBoolean()).isFalse();
 			assertThat(app.get("/actuator/metrics/retort.migrations.pending").body().get("measurements").get(0)
 				.get("value").asDouble()).isEqualTo(2.0);
+			assertThat(health.body().get("details").has("lock")).isFalse();
+		}
+	}
+
+	@Test
+	void healthNamesTheSessionThatHoldsTheMigrationLockWhileRevisionsArePending(TestDatabase db) throws Exception {
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none");
+				Connection job = db.connect(); Statement statement = job.createStatement()) {
+			// A migration Job (or another instance) is migrating right now.
+			statement.execute("SELECT pg_advisory_lock("
+					+ MigrationLock.key(new TableNames("public", "retort_version", "retort_history")) + ")");
+			int pid;
+			try (ResultSet backend = statement.executeQuery("SELECT pg_backend_pid()")) {
+				backend.next();
+				pid = backend.getInt(1);
+			}
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.body().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			JsonNode lock = health.body().get("details").get("lock");
+			assertThat(lock.get("held").asBoolean()).isTrue();
+			assertThat(lock.get("holderPid").asInt()).isEqualTo(pid);
 		}
 	}
 
