@@ -17,6 +17,8 @@ public class DatabaseBehindException extends RetortException {
 
 	private final List<String> pending;
 
+	private final String failedRevision;
+
 	/**
 	 * Creates a new instance.
 	 * @param current the database's current revisions
@@ -24,13 +26,40 @@ public class DatabaseBehindException extends RetortException {
 	 * @param pending the revisions an upgrade would apply, in order
 	 */
 	public DatabaseBehindException(List<String> current, List<String> heads, List<String> pending) {
+		this(current, heads, pending, null, null);
+	}
+
+	/**
+	 * Creates a new instance for a database whose last migration failed on a pending revision: the
+	 * upgrade this application waits for was tried (a migration Job) and failed, so running it
+	 * again repeats the failure.
+	 * @param current the database's current revisions
+	 * @param heads the heads of the application's revisions
+	 * @param pending the revisions an upgrade would apply, in order
+	 * @param failedRevision the pending revision the last migration failed on, or {@code null}
+	 * @param failure that failure's error as the history table records it, or {@code null}
+	 */
+	public DatabaseBehindException(List<String> current, List<String> heads, List<String> pending,
+			String failedRevision, String failure) {
 		super(ErrorCode.CHECK_FAILED, "The database is behind the application: it is at " + describe(current)
 				+ ", the revisions' heads are " + describe(heads) + ", and " + pending.size()
-				+ " revision(s) are pending (" + String.join(", ", pending) + "). Upgrade the database before "
-				+ "starting this version.");
+				+ " revision(s) are pending (" + String.join(", ", pending) + "). " + ((failedRevision != null)
+						? "The last migration failed on " + failedRevision + firstLine(failure)
+								+ ": fix what made it fail, then upgrade the database before starting this version."
+						: "Upgrade the database before starting this version."));
 		this.current = List.copyOf(current);
 		this.heads = List.copyOf(heads);
 		this.pending = List.copyOf(pending);
+		this.failedRevision = failedRevision;
+	}
+
+	/** The error's first line (the revision, the file and line, PostgreSQL's message), in parentheses. */
+	private static String firstLine(String failure) {
+		if (failure == null || failure.isBlank()) {
+			return "";
+		}
+		int end = failure.indexOf('\n');
+		return " (" + ((end < 0) ? failure : failure.substring(0, end)).strip() + ")";
 	}
 
 	private static String describe(List<String> revisions) {
@@ -45,6 +74,11 @@ public class DatabaseBehindException extends RetortException {
 	/** The heads of the application's revisions. */
 	public List<String> heads() {
 		return this.heads;
+	}
+
+	/** The pending revision the last migration failed on, or {@code null}. */
+	public String failedRevision() {
+		return this.failedRevision;
 	}
 
 	/** The pending revisions, in the order an upgrade applies them. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.retort.Retort;
 import dev.retort.boot.autoconfigure.RetortProperties.OnStartup;
+import dev.retort.command.HistoryEntry;
 import dev.retort.command.MigrationResult;
 import dev.retort.command.StatusReport;
 import dev.retort.command.ValidateResult;
@@ -167,7 +168,11 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 		}
 		if (!status.pending().isEmpty()) {
 			List<String> pending = status.pending().stream().map((revision) -> revision.revision()).toList();
-			throw new DatabaseBehindException(status.current(), status.heads(), pending);
+			// A migration Job that failed leaves the database behind too: say so, or the operator reruns it.
+			HistoryEntry last = status.history().isEmpty() ? null : status.history().get(0);
+			boolean failedOnPending = last != null && !last.success() && pending.contains(last.revision());
+			throw new DatabaseBehindException(status.current(), status.heads(), pending,
+					failedOnPending ? last.revision() : null, failedOnPending ? last.error() : null);
 		}
 	}
 

@@ -57,6 +57,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link RetortAutoConfiguration}: every condition, back-off, connection branch and
@@ -261,6 +262,25 @@ class RetortAutoConfigurationTests {
 				.hasMessageContaining("aaaa00000001, aaaa00000002");
 			assertThat(db.tableExists("beverages")).isFalse();
 		});
+	}
+
+	@Test
+	void onStartupValidateOnADatabaseWhoseMigrationFailedNamesTheFailureNotOnlyThePendingRevisions(TestDatabase db) {
+		// The migration Job failed on bbbb00000002 and was rolled back; the new version's pods validate.
+		Retort job = Retort.configure().dataSource(db.dataSource()).locations("classpath:revisions/failing").load();
+		assertThatException().isThrownBy(() -> job.upgrade("heads"));
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate", "retort.locations=classpath:revisions/failing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("1 revision(s) are pending (bbbb00000002)")
+					.contains("The last migration failed on bbbb00000002 (Revision bbbb00000002 (")
+					.contains("no_such_table")
+					.doesNotContain("Upgrade the database before");
+				assertThat(analysis.getAction()).startsWith("Fix what made revision bbbb00000002 fail")
+					.contains("upgrade heads");
+			});
 	}
 
 	@Test
