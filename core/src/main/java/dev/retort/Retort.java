@@ -236,6 +236,14 @@ public final class Retort {
 		return new StatusCommand(this.context).lastRun();
 	}
 
+	/**
+	 * The rows of Alembic's {@code alembic_version} in the schema, when another version table is
+	 * configured (a database Alembic migrated, not yet taken over); read-only.
+	 */
+	public List<String> alembicVersionRows() {
+		return new StatusCommand(this.context).alembicVersionRows();
+	}
+
 	/** Writes a new revision file ({@code retort revision}). */
 	public WrittenRevision revision(NewRevision request) {
 		return new RevisionCommand(this.context).revision(request);

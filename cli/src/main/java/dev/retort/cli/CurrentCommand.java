@@ -40,7 +40,16 @@ final class CurrentCommand extends RetortCommand {
 			}
 		}
 		if (result.current().isEmpty()) {
-			note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");
+			List<String> alembic = retort.alembicVersionRows();
+			if (alembic.isEmpty()) {
+				note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");
+			}
+			else {
+				// Taking a database over from Alembic without the version table: 'upgrade' refuses.
+				note("No revision applied in " + retort.config().versionTable() + ", but the schema holds alembic_version at "
+						+ String.join(", ", alembic) + ": Alembic migrated this database. To take it over, set"
+						+ " retort.version-table: alembic_version (RETORT_VERSION_TABLE=alembic_version).");
+			}
 		}
 		else if (result.current().stream().anyMatch((revision) -> !graph.contains(revision))) {
 			// Ahead, not behind: 'retort upgrade' would refuse to move past what it does not know.

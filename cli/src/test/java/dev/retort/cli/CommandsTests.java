@@ -90,6 +90,41 @@ class CommandsTests {
 	}
 
 	@Test
+	void aDatabaseAlembicMigratedIsNotUpgradedFromBaseWhenTheVersionTableIsNotSet(TestDatabase db) {
+		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)",
+				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"
+						+ " PRIMARY KEY (version_num))",
+				"INSERT INTO alembic_version (version_num) VALUES ('ae1027a6acf3')");
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.err()).contains("No revision applied in retort_version, but the schema holds alembic_version"
+				+ " at ae1027a6acf3: Alembic migrated this database. To take it over, set retort.version-table:"
+				+ " alembic_version");
+		CliRun.Result upgrade = cli(db).run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
+		assertThat(upgrade.err()).contains("holds alembic_version at ae1027a6acf3: Alembic migrated this database,"
+				+ " but the configured version table retort_version holds no revision, so this upgrade would run every"
+				+ " revision from base again. Nothing was run.");
+		assertThat(db.tableExists("retort_version")).isFalse();
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("ae1027a6acf3");
+		// Taken over, it continues from where Alembic left it.
+		CliRun.Result takenOver = cli(db).env("RETORT_VERSION_TABLE", "alembic_version").run("upgrade");
+		assertThat(takenOver.exitCode()).as(takenOver.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
+	void stampRecordsAnotherVersionTableBesideAlembicsWhenAskedTo(TestDatabase db) {
+		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)",
+				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)",
+				"INSERT INTO alembic_version (version_num) VALUES ('0ther0000001')");
+		assertThat(cli(db).run("stamp", "ae1027a6acf3").exitCode()).isZero();
+		CliRun.Result upgrade = cli(db).run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
 	void currentAfterAFailedRunSaysWhatFailedAndWhatItSaid(TestDatabase db) {
 		cli(db).run("upgrade", "ae1027a6acf3");
 		db.execute("ALTER TABLE coffee_logs ADD COLUMN user_id integer");

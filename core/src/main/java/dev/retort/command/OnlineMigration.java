@@ -70,6 +70,9 @@ final class OnlineMigration {
 					steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(stamp)));
 					state = DatabaseState.read(database, graph);
 				}
+				if (baseline && state.neverMigrated()) {
+					refuseUntakenAlembicDatabase(database, config);
+				}
 				Plan plan = validatedPlan(planner, graph, state, command);
 				MigrationRunner runner = this.context.runner(database.sink(), database.names());
 				// A refusal says "Nothing was run": it must come before the schema and tables are created.
@@ -86,6 +89,26 @@ final class OnlineMigration {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Refuses a first upgrade of a schema whose {@code alembic_version} holds rows while another
+	 * version table is configured: the usual slip when taking a database over from Alembic. The
+	 * empty configured table would read as base, and every revision would run again.
+	 */
+	private static void refuseUntakenAlembicDatabase(Database database, RetortConfig config) {
+		List<String> alembic = database.alembicVersionRows();
+		if (alembic.isEmpty()) {
+			return;
+		}
+		throw new RetortException(ErrorCode.CONFIGURATION, "Schema " + database.names().schema() + " holds "
+				+ Database.ALEMBIC_VERSION_TABLE + " at " + String.join(", ", alembic)
+				+ ": Alembic migrated this database, but the configured version table " + config.versionTable()
+				+ " holds no revision, so this upgrade would run every revision from base again. Nothing was run. To"
+				+ " take the database over, set retort.version-table: " + Database.ALEMBIC_VERSION_TABLE
+				+ " (RETORT_VERSION_TABLE=" + Database.ALEMBIC_VERSION_TABLE + "). If " + Database.ALEMBIC_VERSION_TABLE
+				+ " is not this application's, 'retort stamp REV' first records where the schema stands in "
+				+ config.versionTable() + ".");
 	}
 
 	/**

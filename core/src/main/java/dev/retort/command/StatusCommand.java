@@ -34,6 +34,16 @@ public final class StatusCommand {
 		}
 	}
 
+	/**
+	 * The rows of Alembic's {@code alembic_version} in the schema when another version table is
+	 * configured, for {@code current} to say why a database Alembic migrated reads as base.
+	 */
+	public List<String> alembicVersionRows() {
+		try (Database database = this.context.openDatabase()) {
+			return database.alembicVersionRows();
+		}
+	}
+
 	private static HistoryEntry entry(HistoryRecord row) {
 		return new HistoryEntry(row.revision(), row.operation(), row.fromHeads(), row.toHeads(), row.message(),
 				row.checksum(), row.appliedBy(), row.client(), row.startedAt(), row.durationMs(), row.success(),

@@ -16,6 +16,9 @@ import dev.retort.error.RetortException;
  */
 public final class Database implements AutoCloseable {
 
+	/** The version table Alembic writes, which a database taken over from Alembic holds. */
+	public static final String ALEMBIC_VERSION_TABLE = "alembic_version";
+
 	private final ConnectionFactory factory;
 
 	private final Session session;
@@ -150,6 +153,27 @@ public final class Database implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			throw failure("read pg_locks", ex);
+		}
+	}
+
+	/**
+	 * The rows of Alembic's version table, {@code alembic_version}, in this schema, when another
+	 * version table is configured: a database Alembic managed, opened without
+	 * {@code retort.version-table: alembic_version}. Empty when there is no such table, or when it
+	 * is the configured one.
+	 */
+	public List<String> alembicVersionRows() {
+		TableNames alembic = new TableNames(this.names.schema(), ALEMBIC_VERSION_TABLE, this.names.historyTable());
+		if (ALEMBIC_VERSION_TABLE.equals(this.names.versionTable())) {
+			return List.of();
+		}
+		try {
+			boolean exists = this.session.query("SELECT to_regclass(" + Sql.literal(alembic.qualifiedVersionTable())
+					+ ") IS NOT NULL", (row) -> row.getBoolean(1)).get(0);
+			return exists ? this.session.query(new VersionTable(alembic).headsQuery(), VersionTable::head) : List.of();
+		}
+		catch (SQLException ex) {
+			throw failure("read " + alembic.qualifiedVersionTable(), ex);
 		}
 	}
 
