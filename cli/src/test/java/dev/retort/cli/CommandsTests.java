@@ -606,6 +606,21 @@ class CommandsTests {
 	}
 
 	@Test
+	void unknownBranchNamesTheBranchLabelsThereAre(TestDatabase db) {
+		CliRun.Result none = cli(db).run("upgrade", "payments@head");
+		assertThat(none.exitCode()).as(none.toString()).isEqualTo(2);
+		assertThat(none.err()).isEqualTo("ERROR: No branch label or revision 'payments' is known (in 'payments@head')."
+				+ " No revision declares a branch label; before '@' name a label or a revision id.\n");
+		this.revisions.write("ed5172e6be82", "", "payments", "create payments", "CREATE TABLE payments (id int);",
+				"DROP TABLE payments;");
+		CliRun.Result typo = cli(db).run("upgrade", "paymnts@head");
+		assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(2);
+		assertThat(typo.err()).isEqualTo("ERROR: No branch label or revision 'paymnts' is known (in 'paymnts@head')."
+				+ " Did you mean payments? The branch labels are payments; a revision id works before '@' too.\n");
+		assertThat(db.tableExists("coffee_logs")).isFalse();
+	}
+
+	@Test
 	void ambiguousPrefixListsTheCandidates(TestDatabase db) {
 		this.revisions.write("1975ea830000", "ae1027a6acf3", "another", "SELECT 1;", "SELECT 1;");
 		CliRun.Result result = cli(db).run("show", "1975");

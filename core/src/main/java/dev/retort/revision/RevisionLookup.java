@@ -3,6 +3,7 @@ package dev.retort.revision;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * One symbol to one revision, Alembic's {@code _revision_for_ident} and {@code _resolve_branch}:
@@ -88,8 +89,23 @@ final class RevisionLookup {
 		}
 		catch (UnknownRevisionException ex) {
 			throw new UnknownRevisionException(identifier, "No branch label or revision '" + branch + "' is known (in '"
-					+ identifier + "')." + didYouMean(branch) + " 'retort branches' lists the branches.");
+					+ identifier + "')." + didYouMean(branch) + " " + knownLabels());
 		}
+	}
+
+	/**
+	 * The branch labels there are, for a branch name that is none: 'retort branches' would list
+	 * branch points, which a label on a root or a lone line never is.
+	 */
+	private String knownLabels() {
+		List<String> labels = new ArrayList<>(new TreeSet<>(this.graph.labelOwner.keySet()));
+		if (labels.isEmpty()) {
+			return "No revision declares a branch label; before '@' name a label or a revision id.";
+		}
+		int shown = Math.min(labels.size(), 10);
+		return "The branch labels are " + String.join(", ", labels.subList(0, shown))
+				+ ((labels.size() > shown) ? " and " + (labels.size() - shown) + " more" : "")
+				+ "; a revision id works before '@' too.";
 	}
 
 	BitSet lineage(String branch, String identifier) {

@@ -57,7 +57,8 @@ class RevisionMapTests {
 			.withMessage("Revision someothername is not on branch 'abranch' (in 'abranch@someoth'): it is neither an"
 					+ " ancestor nor a descendant of a.");
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> graph.resolve("x@d", heads()))
-			.withMessage("No branch label or revision 'x' is known (in 'x@d'). 'retort branches' lists the branches.");
+			.withMessage("No branch label or revision 'x' is known (in 'x@d'). The branch labels are abranch, ebranch; a"
+					+ " revision id works before '@' too.");
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> graph.resolve("ebranch@sos", heads()))
 			.withMessage("No revision or branch label 'sos' is known; a partial revision id needs at least four"
 					+ " characters.")
