@@ -376,6 +376,17 @@ class CommandsTests {
 	}
 
 	@Test
+	void historyRangeEndingBelowItsStartSaysHowARangeCounts() {
+		CliRun.Result result = CliRun.in(this.project).run("history", "-r", "1975:-1");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("ERROR: Relative revision -1 didn't produce 1 migrations: the end of history"
+				+ " range '1975:-1' counts up from its start ('1975:+2'); to count down, start with it ('-1:current'),"
+				+ " or name the end.\n");
+		assertThat(CliRun.in(this.project).run("history", "-r", "ae10:+1").out())
+			.isEqualTo("ae1027a6acf3 -> 1975ea83b712 (head), add user column\n<base> -> ae1027a6acf3, create coffee logs\n");
+	}
+
+	@Test
 	void showCurrentWithoutADatabaseSaysItNeedsOne() {
 		CliRun.Result result = CliRun.in(this.project).run("show", "current");
 		assertThat(result.exitCode()).isEqualTo(2);

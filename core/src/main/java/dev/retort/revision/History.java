@@ -35,6 +35,12 @@ final class History {
 		String end = wanted.substring(colon + 1).trim();
 		start = start.isEmpty() ? "base" : start;
 		end = end.isEmpty() ? "heads" : end;
+		if (end.matches("-\\d+")) {
+			// Alembic's message, with the reason that fits a range rather than an upgrade's advice.
+			throw new InvalidTargetException(wanted, "Relative revision " + end + " didn't produce "
+					+ end.substring(1) + " migrations: the end of history range '" + wanted + "' counts up from its start"
+					+ " ('" + start + ":+2'); to count down, start with it ('" + end + ":current'), or name the end.");
+		}
 		boolean relativeStart = TargetResolver.isRelative(start) && start.startsWith("-");
 		int[] lower = relativeStart ? GraphIndex.NONE : positions(start, current);
 		int[] upper = onBranchOf(start, "current".equals(end) ? current : this.resolver.upgradeTargets(lower, end, false));
