@@ -212,6 +212,14 @@ public final class Retort {
 	}
 
 	/**
+	 * {@code retort show REV} as text: every revision {@code REV} names ({@code heads}, a merge's
+	 * {@code REV-1}, {@code current} at several rows), as Alembic's {@code show} prints them.
+	 */
+	public List<ShowResult> showAll(String revision) {
+		return new ShowCommand(this.context).runAll(revision);
+	}
+
+	/**
 	 * {@code retort lint [RANGE]}: the rules of {@link dev.retort.lint.LintRule} over the upgrade
 	 * statements of a range of revisions (all when {@code null}); never connects.
 	 * @param range {@code [start]:[end]} as for {@code history}, or {@code null}

@@ -395,14 +395,23 @@ class CommandsTests {
 	}
 
 	@Test
-	void showOfSeveralRevisionsNamesThemAndHowToPickOne(TestDatabase db) {
+	void showOfSeveralRevisionsShowsEachAsAlembicDoesAndJsonNamesOne(TestDatabase db) {
 		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "add price", "ALTER TABLE coffee_logs ADD price int;",
 				"ALTER TABLE coffee_logs DROP price;");
-		CliRun.Result result = cli(db).run("show", "heads");
-		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-		assertThat(result.err()).contains("'heads' names 2 revisions (", "show takes exactly one: name it, e.g. 'retort"
-				+ " show ");
-		assertThat(result.out()).isEmpty();
+		// 'show head' sends the user to 'heads'; that shows every head.
+		assertThat(cli(db).run("show", "head").err()).contains("name one, use 'label@head', or 'heads'");
+		CliRun.Result heads = cli(db).run("show", "heads");
+		assertThat(heads.exitCode()).as(heads.toString()).isZero();
+		assertThat(heads.out()).startsWith("Rev: 1975ea83b712 (head)\n")
+			.contains("\nALTER TABLE coffee_logs DROP COLUMN user_id;\n\nRev: 9c2d55e0aa41 (head)\n")
+			.endsWith("-- +downgrade\nALTER TABLE coffee_logs DROP price;\n");
+		assertThat(cli(db).run("upgrade", "heads").exitCode()).isZero();
+		CliRun.Result current = cli(db).run("show", "current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.out()).contains("Rev: 1975ea83b712 (head) (current)\n", "Rev: 9c2d55e0aa41 (head) (current)\n");
+		CliRun.Result json = cli(db).run("show", "heads", "--format", "json");
+		assertThat(json.exitCode()).as(json.toString()).isEqualTo(2);
+		assertThat(json.err()).contains("'heads' names 2 revisions (", "name it, e.g. 'retort show ");
 	}
 
 	@Test

@@ -30,13 +30,27 @@ public final class ShowCommand {
 	}
 
 	public ShowResult run(String revision) {
+		Resolved resolved = resolve(revision);
+		return show(exactlyOne(resolved.target(), resolved.ids()), resolved.state());
+	}
+
+	/**
+	 * Every revision {@code REV} names, as Alembic's {@code show} prints them: {@code heads}, a
+	 * merge's {@code REV-1}, {@code current} at several rows.
+	 */
+	public List<ShowResult> runAll(String revision) {
+		Resolved resolved = resolve(revision);
+		return resolved.ids().stream().map((id) -> show(id, resolved.state())).toList();
+	}
+
+	private Resolved resolve(String revision) {
 		if (revision == null || revision.isBlank()) {
 			throw new RetortException(ErrorCode.INVALID_TARGET, "show needs a revision: an id, a prefix or 'head'.");
 		}
 		RevisionGraph graph = this.context.graph();
 		String target = revision.strip();
 		if (CURRENT.equals(target)) {
-			return current(graph);
+			return new Resolved(CURRENT, current(graph), RevisionStates.APPLIED);
 		}
 		// As Alembic's show (get_revisions): '-N' and 'label@-N' count down from the heads, since show
 		// does not read the database; against no current revision they could never resolve.
@@ -51,14 +65,14 @@ public final class ShowCommand {
 					+ (bases.isEmpty() ? "" : " The first revision" + ((bases.size() == 1) ? " is " : "s are ")
 							+ String.join(", ", bases) + ": 'retort show " + bases.get(0) + "'."));
 		}
-		return show(exactlyOne(target, ids), null);
+		return new Resolved(target, ids, null);
 	}
 
 	/**
-	 * {@code show current}: the revision the database is at, as Alembic's {@code show current}.
+	 * {@code show current}: the revisions the database is at, as Alembic's {@code show current}.
 	 * Reads the database (and never creates anything).
 	 */
-	private ShowResult current(RevisionGraph graph) {
+	private Set<String> current(RevisionGraph graph) {
 		if (!this.context.connections().configured()) {
 			throw new RetortException(ErrorCode.CONFIGURATION, "'show current' reads the revision the database is"
 					+ " at, and no database is configured: give its URL, or name the revision.");
@@ -71,13 +85,18 @@ public final class ShowCommand {
 			throw new RetortException(ErrorCode.INVALID_TARGET, "The database is at base (no revision applied):"
 					+ " there is no current revision to show. 'retort upgrade' applies the revisions.");
 		}
-		String id = exactlyOne(CURRENT, new LinkedHashSet<>(rows));
-		if (graph.find(id).isEmpty()) {
-			throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at " + id
-					+ ", which no revision file declares (a newer version of the application migrated it): there is"
-					+ " no file to show. Show it from the newer version.");
+		for (String id : rows) {
+			if (graph.find(id).isEmpty()) {
+				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at " + id
+						+ ", which no revision file declares (a newer version of the application migrated it): there is"
+						+ " no file to show. Show it from the newer version.");
+			}
 		}
-		return show(id, RevisionStates.APPLIED);
+		return new LinkedHashSet<>(rows);
+	}
+
+	/** The revisions a symbol names, and their state when the database was read. */
+	private record Resolved(String target, Set<String> ids, String state) {
 	}
 
 	private static String exactlyOne(String target, Set<String> ids) {
