@@ -617,6 +617,28 @@ class CommandsTests {
 	}
 
 	@Test
+	void downgradeBelowAMergeThatIsNotAppliedIsANoOpAtItsParents(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		this.revisions.write("5eed5eed5eed", "1975ea83b712, 9c2d55e0aa41", "merge", "", "");
+		assertThat(cli(db).run("upgrade", "1975ea83b712").exitCode()).isZero();
+		CliRun.Result oneParent = cli(db).run("downgrade", "5eed-1");
+		assertThat(oneParent.exitCode()).as(oneParent.toString()).isEqualTo(2);
+		assertThat(oneParent.err()).isEqualTo("ERROR: Destination 5eed-1 is not a valid downgrade target from current"
+				+ " head(s) (1975ea83b712): it stands for the parents of the merge 5eed5eed5eed (1975ea83b712,"
+				+ " 9c2d55e0aa41), and they are not all applied, so nothing lies above them.\n");
+		assertThat(cli(db).run("upgrade", "9c2d").exitCode()).isZero();
+		CliRun.Result atParents = cli(db).run("downgrade", "5eed-1");
+		assertThat(atParents.exitCode()).as(atParents.toString()).isZero();
+		assertThat(atParents.out()).isEqualTo("Nothing to downgrade: the database is at 1975ea83b712, 9c2d55e0aa41.\n");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		CliRun.Result merged = cli(db).run("downgrade", "5eed-1");
+		assertThat(merged.exitCode()).as(merged.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1")).containsExactly("1975ea83b712",
+				"9c2d55e0aa41");
+	}
+
+	@Test
 	void unknownRevisionIsBadInput(TestDatabase db) {
 		CliRun.Result result = cli(db).run("upgrade", "zzzz9999");
 		assertThat(result.exitCode()).isEqualTo(2);

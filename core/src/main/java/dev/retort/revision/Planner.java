@@ -1,6 +1,7 @@
 package dev.retort.revision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -115,8 +116,20 @@ final class Planner {
 		drop.and(applied);
 		// A target that is applied (a head, or implied by one) is a no-op, as Alembic #838/#839.
 		if (destination.revision() != TargetResolver.BASE && drop.isEmpty() && !applied.get(destination.revision())) {
-			throw notValidDowngrade(wanted, current, this.graph.id(destination.revision())
-					+ " is not applied, so nothing lies above it; to move up, use 'retort upgrade " + wanted + "'");
+			if (destination.inclusive()) {
+				// 'MERGE-1' stands for the merge's parents: applied, they are where the database is
+				// (a no-op, as #838); 'upgrade MERGE-1' would be an ambiguous walk, so not advised.
+				int[] parents = this.graph.parents[destination.revision()];
+				if (Arrays.stream(parents).anyMatch((parent) -> !applied.get(parent))) {
+					throw notValidDowngrade(wanted, current, "it stands for the parents of the merge "
+							+ this.graph.id(destination.revision()) + " (" + String.join(", ", this.graph.idsOf(parents))
+							+ "), and they are not all applied, so nothing lies above them");
+				}
+			}
+			else {
+				throw notValidDowngrade(wanted, current, this.graph.id(destination.revision())
+						+ " is not applied, so nothing lies above it; to move up, use 'retort upgrade " + wanted + "'");
+			}
 		}
 		int[] order = TopologicalOrder.topDown(this.graph, drop, current);
 		List<Revision> irreversible = new ArrayList<>();
