@@ -107,6 +107,12 @@ class CommandsTests {
 				+ " revision from base again. Nothing was run.");
 		assertThat(db.tableExists("retort_version")).isFalse();
 		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("ae1027a6acf3");
+		// A script read from where the database stands would start at base as well; an explicit FROM is heard.
+		CliRun.Result script = cli(db).run("upgrade", "--sql");
+		assertThat(script.exitCode()).as(script.toString()).isEqualTo(2);
+		assertThat(script.out()).isEmpty();
+		assertThat(script.err()).contains("holds alembic_version at ae1027a6acf3: Alembic migrated this database");
+		assertThat(cli(db).run("upgrade", "base:heads", "--sql").out()).contains("CREATE TABLE coffee_logs");
 		// Taken over, it continues from where Alembic left it.
 		CliRun.Result takenOver = cli(db).env("RETORT_VERSION_TABLE", "alembic_version").run("upgrade");
 		assertThat(takenOver.exitCode()).as(takenOver.toString()).isZero();

@@ -74,6 +74,9 @@ final class OfflineMigration {
 				Plan stamp = graph.stamp(List.of(), List.of(stampFirst), false);
 				return new Start(stamp, stamp.toHeads());
 			}
+			if (baseline && state.neverMigrated()) {
+				OnlineMigration.refuseUntakenAlembicDatabase(database, this.context.config());
+			}
 			if (state.ahead()) {
 				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
 						+ String.join(", ", state.unknown()) + ", which no revision file declares: a script cannot"

@@ -96,7 +96,7 @@ final class OnlineMigration {
 	 * version table is configured: the usual slip when taking a database over from Alembic. The
 	 * empty configured table would read as base, and every revision would run again.
 	 */
-	private static void refuseUntakenAlembicDatabase(Database database, RetortConfig config) {
+	static void refuseUntakenAlembicDatabase(Database database, RetortConfig config) {
 		List<String> alembic = database.alembicVersionRows();
 		if (alembic.isEmpty()) {
 			return;
