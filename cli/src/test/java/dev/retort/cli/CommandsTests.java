@@ -120,6 +120,47 @@ class CommandsTests {
 	}
 
 	@Test
+	void overlappingVersionRowsAreRefusedByStampTooAndPurgeReplacesThem(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "1975ea83b712", "add price", "SELECT 1;", "SELECT 1;");
+		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)",
+				"INSERT INTO alembic_version (version_num) VALUES ('ae1027a6acf3'), ('1975ea83b712')");
+		CliRun alembic = cli(db).env("RETORT_VERSION_TABLE", "alembic_version");
+		CliRun.Result stamp = alembic.run("stamp", "heads");
+		assertThat(stamp.exitCode()).as(stamp.toString()).isEqualTo(2);
+		assertThat(stamp.err()).isEqualTo("ERROR: The version table holds both ae1027a6acf3 and 1975ea83b712, but"
+				+ " ae1027a6acf3 is an ancestor of 1975ea83b712; its row should not be there. Nothing was changed."
+				+ " Replace the rows with 'retort stamp --purge REV...', naming the revisions the database is at.\n");
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version ORDER BY 1")).containsExactly("1975ea83b712",
+				"ae1027a6acf3");
+		assertThat(alembic.run("stamp", "--purge", "1975ea83b712").exitCode()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
+	void aRepeatedVersionRowIsRefusedBeforeAnythingRuns(TestDatabase db) {
+		// Alembic's version_table_pk=False (and tables older than 0.8.10) have no primary key.
+		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)",
+				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL)",
+				"INSERT INTO alembic_version (version_num) VALUES ('ae1027a6acf3'), ('ae1027a6acf3')");
+		CliRun alembic = cli(db).env("RETORT_VERSION_TABLE", "alembic_version");
+		for (String[] command : new String[][] { { "upgrade" }, { "stamp", "heads" }, { "downgrade", "base" } }) {
+			CliRun.Result result = alembic.run(command);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).isEqualTo("ERROR: The version table holds ae1027a6acf3 more than once: a version"
+					+ " table without a primary key (Alembic's version_table_pk=False, or one created before Alembic"
+					+ " 0.8.10) lets a row repeat, and each step would move every copy. Nothing was changed. Replace the"
+					+ " rows with 'retort stamp --purge ae1027a6acf3'.\n");
+		}
+		assertThat(db.tableExists("coffee_logs")).isTrue();
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("ae1027a6acf3",
+				"ae1027a6acf3");
+		assertThat(alembic.run("stamp", "--purge", "ae1027a6acf3").exitCode()).isZero();
+		CliRun.Result upgrade = alembic.run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
 	void stampRecordsAnotherVersionTableBesideAlembicsWhenAskedTo(TestDatabase db) {
 		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)",
 				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)",

@@ -2,6 +2,8 @@ package dev.retort.command;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,22 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 */
 	boolean neverMigrated() {
 		return !this.versionTableExists || (this.rows.isEmpty() && this.history.isEmpty());
+	}
+
+	/**
+	 * The rows the version table holds more than once. Its primary key prevents that; a table
+	 * without one (Alembic's {@code version_table_pk=False}, or one created before Alembic 0.8.10)
+	 * does not, and every step would then move all of them at once.
+	 */
+	List<String> repeatedRows() {
+		Set<String> seen = new HashSet<>();
+		Set<String> repeated = new LinkedHashSet<>();
+		for (String row : this.rows) {
+			if (!seen.add(row)) {
+				repeated.add(row);
+			}
+		}
+		return List.copyOf(repeated);
 	}
 
 	/** Whether the database holds revisions the scripts do not know. */

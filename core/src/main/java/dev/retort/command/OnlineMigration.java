@@ -2,6 +2,7 @@ package dev.retort.command;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import dev.retort.config.RetortConfig;
@@ -186,6 +187,14 @@ final class OnlineMigration {
 				throw state.aheadError(command, ex);
 			}
 			throw ex;
+		}
+		List<String> repeated = state.repeatedRows();
+		if (!repeated.isEmpty() && !purges(plan)) {
+			throw new RetortException(ErrorCode.INVALID_TARGET, "The version table holds " + String.join(", ", repeated)
+					+ " more than once: a version table without a primary key (Alembic's version_table_pk=False, or one"
+					+ " created before Alembic 0.8.10) lets a row repeat, and each step would move every copy. Nothing"
+					+ " was changed. Replace the rows with 'retort stamp --purge "
+					+ String.join(" ", new LinkedHashSet<>(state.known())) + "'.");
 		}
 		return (plan.operation() == Step.Operation.STAMP) ? plan : state.guardAhead(plan, command);
 	}

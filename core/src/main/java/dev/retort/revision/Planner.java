@@ -208,6 +208,9 @@ final class Planner {
 		}
 		else {
 			current = current(from);
+			// Alembic's stamp algebra assumes rows that do not overlap: with an ancestor beside its
+			// descendant it would move one and leave the other, rows every command then refuses.
+			checkDisjoint(current, String.join(" ", wanted));
 		}
 		Set<Integer> affected = new LinkedHashSet<>();
 		Set<Integer> destinations = new LinkedHashSet<>();
@@ -314,7 +317,8 @@ final class Planner {
 			String above = above(current, overlapping);
 			throw new InvalidTargetException(target, "The version table holds both " + this.graph.id(overlapping) + " and "
 					+ above + ", but " + this.graph.id(overlapping) + " is an ancestor of " + above
-					+ "; its row should not be there. Fix the rows with 'retort stamp'.");
+					+ "; its row should not be there. Nothing was changed. Replace the rows with 'retort stamp --purge"
+					+ " REV...', naming the revisions the database is at.");
 		}
 	}
 

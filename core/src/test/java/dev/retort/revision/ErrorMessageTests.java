@@ -82,7 +82,8 @@ class ErrorMessageTests {
 		assertThatExceptionOfType(InvalidTargetException.class)
 			.isThrownBy(() -> this.graph.upgrade(heads("ae1027a6acf3", "1975ea83b712"), "heads"))
 			.withMessage("The version table holds both ae1027a6acf3 and 1975ea83b712, but ae1027a6acf3 is an ancestor of"
-					+ " 1975ea83b712; its row should not be there. Fix the rows with 'retort stamp'.")
+					+ " 1975ea83b712; its row should not be there. Nothing was changed. Replace the rows with 'retort stamp"
+					+ " --purge REV...', naming the revisions the database is at.")
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET));
 	}
 
