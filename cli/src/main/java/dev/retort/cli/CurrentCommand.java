@@ -64,6 +64,15 @@ final class CurrentCommand extends RetortCommand {
 			note("Not up to date: the heads are " + String.join(", ", result.heads())
 					+ "; 'retort upgrade' applies what is pending.");
 		}
+		List<String> repeated = result.current().stream()
+			.filter((row) -> result.current().indexOf(row) != result.current().lastIndexOf(row))
+			.distinct()
+			.toList();
+		if (!repeated.isEmpty()) {
+			// upgrade, downgrade and stamp refuse these rows: say so before they are tried.
+			note("The version table holds " + String.join(", ", repeated) + " more than once (it has no primary key):"
+					+ " upgrade, downgrade and stamp refuse to move such rows. 'retort stamp --purge REV...' replaces them.");
+		}
 		if (!quiet()) {
 			lastFailure(retort);
 		}

@@ -143,6 +143,11 @@ class CommandsTests {
 				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL)",
 				"INSERT INTO alembic_version (version_num) VALUES ('ae1027a6acf3'), ('ae1027a6acf3')");
 		CliRun alembic = cli(db).env("RETORT_VERSION_TABLE", "alembic_version");
+		CliRun.Result current = alembic.run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.err()).contains("The version table holds ae1027a6acf3 more than once (it has no primary"
+				+ " key): upgrade, downgrade and stamp refuse to move such rows. 'retort stamp --purge REV...' replaces"
+				+ " them.");
 		for (String[] command : new String[][] { { "upgrade" }, { "stamp", "heads" }, { "downgrade", "base" } }) {
 			CliRun.Result result = alembic.run(command);
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
