@@ -166,6 +166,19 @@ class CommandsTests {
 	}
 
 	@Test
+	void aLongerIdThanRetortsTablesHoldIsRefusedEvenWhereAlembicVersionWasWidened(TestDatabase db) {
+		String id = "0003_add_origin_column_to_coffee_logs";
+		this.revisions.write(id, "1975ea83b712", "add origin", "SELECT 1;", "SELECT 1;");
+		db.execute("CREATE TABLE alembic_version (version_num varchar(255) NOT NULL PRIMARY KEY)",
+				"INSERT INTO alembic_version (version_num) VALUES ('1975ea83b712')");
+		CliRun.Result result = cli(db).env("RETORT_VERSION_TABLE", "alembic_version").run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).contains(id + "_add_origin.sql:3: revision id '" + id + "' is 37 characters long; Retort's version"
+				+ " tables hold ids of at most 32 (varchar(32), as Alembic's), even where alembic_version was widened.");
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
 	void stampRecordsAnotherVersionTableBesideAlembicsWhenAskedTo(TestDatabase db) {
 		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)",
 				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)",

@@ -60,8 +60,11 @@ public final class RevisionIds {
 	 */
 	static String problem(String id) {
 		if (id.length() > MAX_LENGTH) {
-			return "revision id '" + id + "' is " + id.length() + " characters long; the version table holds at most "
-					+ MAX_LENGTH + ". Use a shorter id.";
+			// Said of Retort's tables, not 'the' table: a version table taken over from Alembic may
+			// have been widened, and still the history table holds no more.
+			return "revision id '" + id + "' is " + id.length() + " characters long; Retort's version tables hold ids of"
+					+ " at most " + MAX_LENGTH + " (varchar(" + MAX_LENGTH + "), as Alembic's), even where alembic_version"
+					+ " was widened. Use a shorter id.";
 		}
 		return null;
 	}

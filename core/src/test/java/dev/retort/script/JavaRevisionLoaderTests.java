@@ -73,7 +73,8 @@ class JavaRevisionLoaderTests {
 				"dev.retort.script.fixtures.bad.Unannotated: implements Migration but has no @Revision annotation, so it "
 						+ "has no id or parents. Annotate it with @Revision(id = \"…\", revises = \"…\").",
 				"dev.retort.script.fixtures.bad.BadId: revision id 'bad_id_that_is_longer_than_32_chars' is 35 characters "
-						+ "long; the version table holds at most 32. Use a shorter id.",
+						+ "long; Retort's version tables hold ids of at most 32 (varchar(32), as Alembic's), even where "
+						+ "alembic_version was widened. Use a shorter id.",
 				"dev.retort.script.fixtures.bad.BlankParent: @Revision(revises = {\"bad000000001\", \"\"}) has a blank "
 						+ "entry. Write the revision that is missing, or remove the entry.");
 	}

@@ -365,8 +365,9 @@ class SqlRevisionParserTests {
 		assertThat(SqlRevisionParser.read("z.sql", "-- m\n-- Revision ID: " + "a".repeat(33) + "\n-- +upgrade\n").problems())
 			.singleElement()
 			.asString()
-			.isEqualTo("z.sql:2: revision id '" + "a".repeat(33) + "' is 33 characters long; the version table holds at "
-					+ "most 32. Use a shorter id.");
+			.isEqualTo("z.sql:2: revision id '" + "a".repeat(33) + "' is 33 characters long; Retort's version tables hold"
+					+ " ids of at most 32 (varchar(32), as Alembic's), even where alembic_version was widened. Use a shorter"
+					+ " id.");
 	}
 
 	@Test
