@@ -109,6 +109,18 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void anUnknownDependencyNamesTheOptionAndWritesNothing() throws IOException {
+		CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
+		long before = fileCount();
+		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "second", "--depends-on", "paymnts");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("ERROR: --depends-on 'paymnts': No revision or branch label 'paymnts' is"
+				+ " known. 'retort history' lists the revisions. It takes a revision or a branch label; nothing was"
+				+ " written.\n");
+		assertThat(fileCount()).isEqualTo(before);
+	}
+
+	@Test
 	void revisionOnANonHeadNeedsSplice() {
 		CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
 		CliRun.in(this.project).run("revision", "-m", "second", "--rev-id", "0000c0ffee02");

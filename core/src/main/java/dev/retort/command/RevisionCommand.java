@@ -14,6 +14,7 @@ import dev.retort.error.RetortException;
 import dev.retort.revision.MultipleHeadsException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.UnknownRevisionException;
 import dev.retort.script.NewRevisionFile;
 import dev.retort.script.RevisionIds;
 import dev.retort.script.RevisionWriter;
@@ -220,7 +221,15 @@ public final class RevisionCommand {
 		if (graph.allBranchLabels().contains(dependency)) {
 			return dependency;
 		}
-		Set<String> resolved = graph.resolve(dependency, List.of());
+		Set<String> resolved;
+		try {
+			resolved = graph.resolve(dependency, List.of());
+		}
+		catch (UnknownRevisionException ex) {
+			// Among several options (--head, --depends-on, --rev-id), say which one names nothing.
+			throw new UnknownRevisionException(ex.identifier(), "--depends-on '" + dependency + "': " + ex.getMessage()
+					+ " It takes a revision or a branch label; nothing was written.");
+		}
 		if (resolved.size() != 1) {
 			throw new RetortException(ErrorCode.INVALID_TARGET, "--depends-on '" + dependency + "' names "
 					+ resolved.size() + " revisions; name exactly one revision or a branch label.");
