@@ -67,6 +67,9 @@ public final class MigrationRunner {
 
 	private final RunListener listener;
 
+	/** The bookkeeping tables, named in an offline script's step guards. */
+	private final TableNames names;
+
 	/**
 	 * How long a failed try of statements sent together may have taken to be run again one
 	 * statement at a time, to name the one that fails: a longer one would take as long again.
@@ -93,6 +96,7 @@ public final class MigrationRunner {
 	public MigrationRunner(SqlSink sink, TableNames names, Function<String, RevisionScript> scripts, DdlSettings ddl,
 			TransactionMode mode, RunListener listener, Supplier<String> client) {
 		this.sink = sink;
+		this.names = names;
 		this.records = new StepRecords(sink, names, client);
 		this.scripts = scripts;
 		this.ddl = ddl;
@@ -135,6 +139,21 @@ public final class MigrationRunner {
 		return results;
 	}
 
+	/**
+	 * Offline, the first statement of a step's transaction (and, for a {@code Transactional:
+	 * false} step, of its statements too): it fails unless the version table holds the rows the
+	 * step starts from. psql without {@code ON_ERROR_STOP} goes on after a failed statement,
+	 * where an online run stops, and a script cannot count the rows an {@code UPDATE} or
+	 * {@code DELETE} of the version table touched. The guard's error aborts the step's
+	 * transaction, so a script that goes on after a failure, or runs a second time, neither runs
+	 * the next revisions' transactions on a schema that lacks the failed one nor records them.
+	 */
+	private void guardStep(Step step) throws SQLException {
+		if (this.sink.offline() && !step.headsBefore().isEmpty()) {
+			this.sink.execute(ScriptStartGuard.stepStatement(this.names, step.path("base"), step.headsBefore()));
+		}
+	}
+
 	private void runTransaction(List<Step> unit, List<AppliedStep> results) {
 		int attempt = 0;
 		// The first try sends each SQL revision's statements in one round trip; any later try sends
@@ -148,6 +167,7 @@ public final class MigrationRunner {
 			try (BlockerWatch watch = this.statements.watchLastTry(attempt)) {
 				comment(current);
 				this.sink.begin();
+				guardStep(current);
 				this.statements.transactionBegun(anyBody(unit));
 				// One revision per transaction: its history row is timed by the server (now() is the
 				// transaction's start), so the row can travel with the revision's last statement.
@@ -228,6 +248,7 @@ public final class MigrationRunner {
 		long started = System.nanoTime();
 		boolean settingsApplied = false;
 		try {
+			guardStep(step);
 			List<Bookkeeping> settings = this.ddl.apply(false);
 			if (!settings.isEmpty()) {
 				this.sink.write(settings);
@@ -240,6 +261,7 @@ public final class MigrationRunner {
 				this.sink.write(this.ddl.reset());
 			}
 			this.sink.begin();
+			guardStep(step);
 			write(this.records.applied(step, startedAt, ms));
 			this.sink.commit();
 			this.listener.stepFinished(step, ms, null);

@@ -19,12 +19,28 @@ public final class ScriptStartGuard {
 
 	/** The check that {@code names}' version table holds every one of {@code heads}. */
 	public static String statement(TableNames names, List<String> heads) {
+		return check(names, heads, "Retort: this script starts where " + names.qualifiedVersionTable() + " holds "
+				+ String.join(", ", heads) + ", but it holds ",
+				". Nothing of it was run: it ran already, or the database moved since the script was written."
+						+ " 'retort current' shows where it stands; write the script again from there ('current' as FROM).");
+	}
+
+	/**
+	 * The same check at the start of a step: it fails only when the script went on after a
+	 * failed statement (psql without {@code ON_ERROR_STOP}) or runs a second time, and its error
+	 * aborts the step's transaction, so the step is neither run nor recorded.
+	 * @param step the step, as the script's comments name it ({@code a1 -> b2})
+	 */
+	public static String stepStatement(TableNames names, String step, List<String> heads) {
+		return check(names, heads, "Retort: step " + step + " starts where " + names.qualifiedVersionTable() + " holds "
+				+ String.join(", ", heads) + ", but it holds ",
+				". The script went on after an error (run it with psql -v ON_ERROR_STOP=1), or ran already: this"
+						+ " step is not recorded. 'retort current' shows where the database stands.");
+	}
+
+	private static String check(TableNames names, List<String> heads, String message, String advice) {
 		String table = names.qualifiedVersionTable();
 		String expected = heads.stream().map(Sql::literal).collect(Collectors.joining(", "));
-		String message = "Retort: this script starts where " + table + " holds " + String.join(", ", heads)
-				+ ", but it holds ";
-		String advice = ". Nothing of it was run: it ran already, or the database moved since the script was written."
-				+ " 'retort current' shows where it stands; write the script again from there ('current' as FROM).";
 		return "DO $retort$\nBEGIN\n"
 				+ "    IF (SELECT count(*) FROM " + table + " WHERE version_num IN (" + expected + ")) <> "
 				+ heads.size() + " THEN\n"

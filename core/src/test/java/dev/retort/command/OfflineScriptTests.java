@@ -155,6 +155,35 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptThatGoesOnAfterAFailedRevisionRunsAndRecordsNothingAfterIt(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "ALTER TABLE users ADD COLUMN name nosuchtype;",
+				"ALTER TABLE users DROP COLUMN name;");
+		files.write("c00000000003", "b00000000002", "CREATE TABLE logs (id int);", "DROP TABLE logs;");
+		files.write("d00000000004", "c00000000003", "", false, "CREATE INDEX CONCURRENTLY ix_logs_id ON logs (id);",
+				"DROP INDEX CONCURRENTLY ix_logs_id;");
+		files.write("e00000000005", "d00000000004", "CREATE TABLE audit (id int);", "DROP TABLE audit;");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
+
+		// psql's default: an error is printed and the next statement runs.
+		List<String> errors = runLikePsqlGoingOn(db, script);
+
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a00000000001");
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history ORDER BY id"))
+			.containsExactly("a00000000001 true");
+		assertThat(db.queryStrings("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'"
+				+ " AND table_name IN ('logs', 'audit')")).isEmpty();
+		assertThat(errors.get(0)).contains("type \"nosuchtype\" does not exist");
+		assertThat(errors).anySatisfy((error) -> assertThat(error).contains("Retort: step b00000000002 -> c00000000003"
+				+ " starts where retort_version holds b00000000002, but it holds a00000000001. The script went on"
+				+ " after an error (run it with psql -v ON_ERROR_STOP=1), or ran already: this step is not recorded."));
+		assertThat(Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations(files.location()).load().current().current()).containsExactly("a00000000001");
+	}
+
+	@Test
 	void aScriptReadFromTheDatabaseRefusesAnAppliedRevisionThatChangedAsOnline(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
@@ -319,6 +348,22 @@ class OfflineScriptTests {
 
 	private static RetortConfig.Builder<Retort> retort(TestDatabase db, RevisionFiles files) {
 		return Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).locations(files.location());
+	}
+
+	/** Runs every statement of a script, as psql without ON_ERROR_STOP does; returns the errors. */
+	static List<String> runLikePsqlGoingOn(TestDatabase db, String script) throws Exception {
+		List<String> errors = new java.util.ArrayList<>();
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (SqlStatement each : StatementSplitter.split(script, 1)) {
+				try {
+					statement.execute(each.sql());
+				}
+				catch (java.sql.SQLException ex) {
+					errors.add(ex.getMessage());
+				}
+			}
+		}
+		return errors;
 	}
 
 	/** Runs a script statement by statement in autocommit, as psql does. */
