@@ -25,6 +25,9 @@ record ConcurrentIndex(String index, String table) {
 	private static final Pattern UNNAMED_BUILD = Pattern.compile("(?is)^\\s*create\\s+(?:unique\\s+)?index\\s+"
 			+ "concurrently\\s+on\\s+(?:only\\s+)?(" + IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")?)");
 
+	private static final Pattern IF_NOT_EXISTS = Pattern.compile("(?is)^\\s*create\\s+(?:unique\\s+)?index\\s+"
+			+ "concurrently\\s+if\\s+not\\s+exists\\b");
+
 	/** Any concurrent index build, named or not, or a {@code REINDEX … CONCURRENTLY}. */
 	private static final Pattern ANY_BUILD = Pattern
 		.compile("(?is)^\\s*(create\\s+(unique\\s+)?index\\s+concurrently|reindex\\b.*\\bconcurrently)\\b.*");
@@ -87,6 +90,30 @@ record ConcurrentIndex(String index, String table) {
 				+ " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
 				+ " JOIN pg_catalog.pg_index i ON i.indexrelid = to_regclass(quote_ident(n.nspname) || '.' || "
 				+ Sql.literal(this.index) + ") WHERE t.oid = to_regclass(" + Sql.literal(this.table) + ")";
+	}
+
+	/**
+	 * Whether a concurrent build says {@code IF NOT EXISTS}: the one kind that succeeds without
+	 * building anything when it meets an INVALID leftover.
+	 */
+	static boolean keepsExisting(String sql) {
+		return IF_NOT_EXISTS.matcher(sql).find();
+	}
+
+	/**
+	 * The offline form of the check online runs after such a build ({@link #validityQuery()}): a
+	 * {@code DO} block that stops the script, before the step is recorded, when the index is
+	 * INVALID, with the message and SQLSTATE of {@link InvalidException}.
+	 */
+	String offlineValidityCheck() {
+		return "DO $retort$\nDECLARE\n    invalid text;\nBEGIN\n"
+				+ "    SELECT v.name INTO invalid FROM (" + validityQuery() + ") AS v (valid, name) WHERE v.valid = 'false';\n"
+				+ "    IF invalid IS NOT NULL THEN\n"
+				+ "        RAISE EXCEPTION USING ERRCODE = " + Sql.literal(MigrationRunner.INVALID_INDEX) + ", MESSAGE = "
+				+ "'Retort: index ' || invalid || ' exists but is INVALID, left by an interrupted CREATE INDEX"
+				+ " CONCURRENTLY (''IF NOT EXISTS'' kept it): no query can use it. Drop it (DROP INDEX CONCURRENTLY '"
+				+ " || invalid || ') and run the script again: this step is not recorded.';\n"
+				+ "    END IF;\nEND\n$retort$";
 	}
 
 	/**

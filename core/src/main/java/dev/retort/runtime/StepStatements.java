@@ -162,6 +162,10 @@ final class StepStatements {
 				stopWatching();
 				ConcurrentIndex.builtBy(sql).ifPresent((index) -> requireValid(index, sql, location));
 			}
+			else if (autocommit && ConcurrentIndex.keepsExisting(sql)) {
+				// Only IF NOT EXISTS can succeed on an INVALID leftover; the script checks as online does.
+				ConcurrentIndex.builtBy(sql).ifPresent((index) -> checkValidInScript(index, sql, location));
+			}
 			return;
 		}
 	}
@@ -181,6 +185,15 @@ final class StepStatements {
 		}
 		if (row != null && !Boolean.parseBoolean(row.get(0))) {
 			throw new StatementFailure(sql, location, new ConcurrentIndex.InvalidException(row.get(1)));
+		}
+	}
+
+	private void checkValidInScript(ConcurrentIndex index, String sql, String location) {
+		try {
+			this.sink.execute(index.offlineValidityCheck());
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(sql, location, ex);
 		}
 	}
 

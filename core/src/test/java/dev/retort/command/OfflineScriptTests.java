@@ -184,6 +184,37 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aConcurrentBuildThatIfNotExistsSkipsOverAnInvalidLeftoverStopsTheScriptAsOnline(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, name text);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "", false,
+				"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ux_users_name ON users (name);",
+				"DROP INDEX CONCURRENTLY IF EXISTS ux_users_name;");
+		retort(db, files).load().upgrade("a00000000001");
+		db.execute("INSERT INTO users VALUES (1, 'same'), (2, 'same')");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("a00000000001:heads").sql();
+		// The first run fails on the duplicate and leaves the index behind, INVALID.
+		assertThat(catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script)).getSQLState())
+			.isEqualTo("23505");
+		db.execute("DELETE FROM users WHERE id = 2");
+
+		java.sql.SQLException again = catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script));
+
+		assertThat(again.getSQLState()).as("the run after the data was fixed").isEqualTo("RT002");
+		assertThat(again.getMessage()).contains("Retort: index ux_users_name exists but is INVALID, left by an"
+				+ " interrupted CREATE INDEX CONCURRENTLY ('IF NOT EXISTS' kept it): no query can use it. Drop it (DROP"
+				+ " INDEX CONCURRENTLY ux_users_name) and run the script again: this step is not recorded.");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a00000000001");
+		assertThat(db.queryStrings("SELECT revision FROM retort_history ORDER BY id")).containsExactly("a00000000001");
+		db.execute("DROP INDEX CONCURRENTLY ux_users_name");
+		runLikePsql(db, script);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+		assertThat(db.queryStrings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'ux_users_name'::regclass"))
+			.containsExactly("true");
+	}
+
+	@Test
 	void aScriptReadFromTheDatabaseRefusesAnAppliedRevisionThatChangedAsOnline(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
