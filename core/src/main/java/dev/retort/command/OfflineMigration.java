@@ -143,11 +143,36 @@ final class OfflineMigration {
 					+ describe(from) + " (as the online run checks each row it moves)");
 			sink.execute(ScriptStartGuard.statement(names, from));
 		}
+		else if (!plan.isEmpty()) {
+			sink.comment("Stops here, before anything runs, if " + names.qualifiedVersionTable()
+					+ " holds a revision of the branches this script writes (it starts at base)");
+			sink.execute(ScriptStartGuard.baseStatement(names, lineage(first != null ? first : plan)));
+		}
 		if (first != null) {
 			this.context.runner(sink, names).run(first);
 		}
 		this.context.runner(sink, names).run(plan);
 		return new OfflineScript(sink.script());
+	}
+
+	/**
+	 * The revisions on the branches a script that starts at base writes: what it leads to, their
+	 * ancestors and dependencies, and everything built on any of them. A version table holding
+	 * one of them did not start at base: the script ran already, or the database moved since.
+	 * A branch with nothing in common stays apart, so the script may add it beside the others.
+	 */
+	private List<String> lineage(Plan plan) {
+		RevisionGraph graph = this.context.graph();
+		Set<String> related = new java.util.HashSet<>(graph.applied(plan.toHeads()));
+		java.util.Deque<String> toVisit = new java.util.ArrayDeque<>(related);
+		while (!toVisit.isEmpty()) {
+			for (String dependent : graph.dependents(toVisit.pop())) {
+				if (related.add(dependent)) {
+					toVisit.push(dependent);
+				}
+			}
+		}
+		return graph.revisions().stream().map(dev.retort.revision.Revision::id).filter(related::contains).toList();
 	}
 
 	private static String quote(String schema) {

@@ -38,6 +38,27 @@ public final class ScriptStartGuard {
 						+ " step is not recorded. 'retort current' shows where the database stands.");
 	}
 
+	/**
+	 * The check of a script that starts at base: the version table holds none of
+	 * {@code lineage}, the revisions on the branches it writes. Without it, such a script run on
+	 * a database that holds one (a stamp, an upgrade whose first statements are idempotent) adds
+	 * its rows beside it: an ancestor and its descendant both as heads.
+	 */
+	public static String baseStatement(TableNames names, List<String> lineage) {
+		String table = names.qualifiedVersionTable();
+		String listed = lineage.stream().map(Sql::literal).collect(Collectors.joining(", "));
+		return "DO $retort$\nDECLARE\n    held text;\nBEGIN\n"
+				+ "    SELECT string_agg(version_num, ', ' ORDER BY version_num) INTO held FROM " + table
+				+ "\n        WHERE version_num IN (" + listed + ");\n"
+				+ "    IF held IS NOT NULL THEN\n"
+				+ "        RAISE EXCEPTION USING MESSAGE = "
+				+ Sql.literal("Retort: this script starts at base, but " + table + " holds ") + " || held || "
+				+ Sql.literal(", on the branches it writes. Nothing of it was run: it ran already, or the database"
+						+ " moved since the script was written. 'retort current' shows where it stands; write the"
+						+ " script again from there ('current' as FROM).")
+				+ ";\n    END IF;\nEND\n$retort$";
+	}
+
 	private static String check(TableNames names, List<String> heads, String message, String advice) {
 		String table = names.qualifiedVersionTable();
 		String expected = heads.stream().map(Sql::literal).collect(Collectors.joining(", "));

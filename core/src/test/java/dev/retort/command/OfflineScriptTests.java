@@ -215,6 +215,32 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptFromBaseStopsBeforeAnythingWhenTheDatabaseHoldsARevisionOfItsBranches(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		files.write("f00000000006", null, "-- Branch Labels: audit\n", true, "CREATE TABLE audit (id int);",
+				"DROP TABLE audit;");
+		retort(db, files).load().upgrade("b00000000002");
+		Retort withoutDatabase = Retort.configure().locations(files.location()).load();
+		// Nothing in a stamp fails on its own: from base, it would insert the head beside b00000000002.
+		String stamp = withoutDatabase.stampSql(List.of("e00000000005")).sql();
+
+		Exception refused = catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, stamp));
+
+		assertThat(refused).as("the stamp from base").isNotNull();
+		assertThat(refused.getMessage()).contains("Retort: this script starts at base, but retort_version holds"
+				+ " b00000000002, on the branches it writes. Nothing of it was run:");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+		assertThat(db.queryStrings("SELECT revision || ' ' || operation FROM retort_history ORDER BY id"))
+			.containsExactly("a00000000001 upgrade", "b00000000002 upgrade");
+
+		// A branch with nothing in common is added beside the rows the database holds, as online.
+		runLikePsql(db, withoutDatabase.upgradeSql("audit@head").sql());
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("b00000000002", "f00000000006");
+	}
+
+	@Test
 	void aScriptReadFromTheDatabaseRefusesAnAppliedRevisionThatChangedAsOnline(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
