@@ -127,6 +127,7 @@ final class OfflineMigration {
 		ScriptSqlSink sink = new ScriptSqlSink();
 		List<String> from = (first != null) ? first.fromHeads() : plan.fromHeads();
 		sink.comment("Retort " + command + " (offline): " + describe(from) + " -> " + describe(plan.toHeads()));
+		sink.comment("Run it with psql -v ON_ERROR_STOP=1 -f FILE: without it, psql goes on after a failed statement");
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {
 				sink.execute(Database.createSql(names, true).get(0));

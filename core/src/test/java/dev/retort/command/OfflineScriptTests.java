@@ -167,6 +167,8 @@ class OfflineScriptTests {
 		files.write("e00000000005", "d00000000004", "CREATE TABLE audit (id int);", "DROP TABLE audit;");
 		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
 
+		assertThat(script).startsWith("-- Retort upgrade heads (offline): base -> e00000000005\n\n-- Run it with psql"
+				+ " -v ON_ERROR_STOP=1 -f FILE: without it, psql goes on after a failed statement\n\n");
 		// psql's default: an error is printed and the next statement runs.
 		List<String> errors = runLikePsqlGoingOn(db, script);
 
