@@ -153,6 +153,10 @@ final class OfflineMigration {
 			this.context.runner(sink, names).run(first);
 		}
 		this.context.runner(sink, names).run(plan);
+		if (this.context.config().schema() != null) {
+			// The session may go on (psql's \i, a console): it gets its own search_path back.
+			sink.execute("RESET search_path");
+		}
 		return new OfflineScript(sink.script());
 	}
 

@@ -243,6 +243,40 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptForAnotherSchemaAndTablesLeavesWhatAnOnlineRunReadsAndGivesTheSearchPathBack(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		String script = Retort.configure()
+			.locations(files.location())
+			.schema("bank_ops")
+			.versionTable("mig_version")
+			.historyTable("mig_history")
+			.ddlLockTimeout(java.time.Duration.ofSeconds(3))
+			.ddlStatementTimeout(java.time.Duration.ofMinutes(1))
+			.load()
+			.upgradeSql("b00000000002")
+			.sql();
+		assertThat(script).contains("CREATE SCHEMA IF NOT EXISTS bank_ops;\n\nSET search_path TO bank_ops;")
+			.contains("SET LOCAL lock_timeout = '3s';\n\nSET LOCAL statement_timeout = '1min';")
+			.contains("UPDATE bank_ops.mig_version SET version_num = 'b00000000002' WHERE version_num = 'a00000000001';")
+			.endsWith("COMMIT;\n\nRESET search_path;\n\n");
+
+		runLikePsql(db, script);
+
+		assertThat(db.queryStrings("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+				+ " WHERE table_schema IN ('public', 'bank_ops') ORDER BY 1"))
+			.containsExactly("bank_ops.logs", "bank_ops.mig_history", "bank_ops.mig_version", "bank_ops.users");
+		Retort online = retort(db, files).schema("bank_ops").versionTable("mig_version").historyTable("mig_history")
+			.load();
+		assertThat(online.current().current()).containsExactly("b00000000002");
+		assertThat(db.queryStrings("SELECT revision || ' ' || operation || ' ' || from_heads::text || ' '"
+				+ " || to_heads::text || ' ' || success FROM bank_ops.mig_history ORDER BY id"))
+			.containsExactly("a00000000001 upgrade {} {a00000000001} true",
+					"b00000000002 upgrade {a00000000001} {b00000000002} true");
+		assertThat(online.validate().problems()).isEmpty();
+	}
+
+	@Test
 	void aScriptReadFromTheDatabaseRefusesAnAppliedRevisionThatChangedAsOnline(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
