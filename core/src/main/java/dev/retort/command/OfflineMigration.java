@@ -8,6 +8,7 @@ import dev.retort.error.RetortException;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.Database;
+import dev.retort.runtime.ScriptLock;
 import dev.retort.runtime.ScriptSqlSink;
 import dev.retort.runtime.ScriptStartGuard;
 import dev.retort.runtime.TableNames;
@@ -134,6 +135,12 @@ final class OfflineMigration {
 			}
 			sink.execute("SET search_path TO " + quote(this.context.config().schema()));
 		}
+		boolean locked = this.context.config().lockEnabled() && !plan.isEmpty();
+		if (locked) {
+			sink.comment("Stops here unless no other run migrates this schema; holds the migration lock until the end,"
+					+ " as online");
+			sink.execute(ScriptLock.acquire(names));
+		}
 		sink.begin();
 		for (String statement : Database.createSql(names, false)) {
 			sink.execute(statement);
@@ -153,6 +160,9 @@ final class OfflineMigration {
 			this.context.runner(sink, names).run(first);
 		}
 		this.context.runner(sink, names).run(plan);
+		if (locked) {
+			sink.execute(ScriptLock.release(names));
+		}
 		if (this.context.config().schema() != null) {
 			// The session may go on (psql's \i, a console): it gets its own search_path back.
 			sink.execute("RESET search_path");

@@ -259,7 +259,7 @@ class OfflineScriptTests {
 		assertThat(script).contains("CREATE SCHEMA IF NOT EXISTS bank_ops;\n\nSET search_path TO bank_ops;")
 			.contains("SET LOCAL lock_timeout = '3s';\n\nSET LOCAL statement_timeout = '1min';")
 			.contains("UPDATE bank_ops.mig_version SET version_num = 'b00000000002' WHERE version_num = 'a00000000001';")
-			.endsWith("COMMIT;\n\nRESET search_path;\n\n");
+			.endsWith("$retort$;\n\nRESET search_path;\n\n");
 
 		runLikePsql(db, script);
 
@@ -274,6 +274,37 @@ class OfflineScriptTests {
 			.containsExactly("a00000000001 upgrade {} {a00000000001} true",
 					"b00000000002 upgrade {a00000000001} {b00000000002} true");
 		assertThat(online.validate().problems()).isEmpty();
+	}
+
+	@Test
+	void aScriptRunWhileAnOnlineRunMigratesStopsBeforeAnythingAndReleasesTheLockWhenItEnds(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("a00000000001").sql();
+		List<String> refused = new java.util.ArrayList<>();
+		retort(db, files).load().withListener(new MigrationListener() {
+			@Override
+			public void lockAcquired(java.time.Duration waited) {
+				refused.add(catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script))
+					.getMessage());
+			}
+		}).upgrade("a00000000001");
+		assertThat(refused).singleElement()
+			.satisfies((message) -> assertThat(message).contains("Retort: the migration lock of public.retort_version is"
+					+ " held by pid ").contains(", another run migrating it now. Nothing of this script was run:"));
+		assertThat(db.queryStrings("SELECT revision || ' ' || operation FROM retort_history ORDER BY id"))
+			.containsExactly("a00000000001 upgrade");
+
+		String next = Retort.configure().locations(files.location()).load().upgradeSql("a00000000001:b00000000002")
+			.sql();
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (SqlStatement each : StatementSplitter.split(next, 1)) {
+				statement.execute(each.sql());
+			}
+			// A session that goes on (psql's \i) must not keep online runs waiting.
+			assertThat(db.queryStrings("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).containsExactly("0");
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
 	}
 
 	@Test
