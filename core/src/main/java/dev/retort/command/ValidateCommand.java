@@ -12,7 +12,7 @@ import dev.retort.runtime.Database;
 /**
  * {@code retort validate}: every problem at once: SQL that cannot be split into statements (a
  * quote never closed), applied revisions that changed on disk (unless 'validate-checksums' is
- * off), applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's static
+ * off), version rows where one is an ancestor of another, applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's static
  * {@code validate(config)} turns them into problems too.) Read-only; without a database only the
  * graph is checked.
  */
@@ -39,6 +39,16 @@ public final class ValidateCommand {
 					problems.add(mismatch.describe());
 				}
 			}
+			for (String row : state.known()) {
+				String above = rowAbove(row, state.known(), graph);
+				if (above != null) {
+					// What every plan refuses (Planner): reported here too, so validate is not the one
+					// command that finds nothing wrong with such rows (a stamp script run on the wrong database).
+					problems.add("The version table holds both " + row + " and " + above + ", but " + row
+							+ " is an ancestor of " + above + "; its row should not be there. Fix the rows with"
+							+ " 'retort stamp'.");
+				}
+			}
 			for (String unknown : state.unknown()) {
 				problems.add("Revision " + unknown + " is in " + this.context.config().versionTable()
 						+ " but no revision file declares it: restore its file, or, if the database is ahead of this"
@@ -50,6 +60,16 @@ public final class ValidateCommand {
 			}
 		}
 		return new ValidateResult(problems);
+	}
+
+	/** A version row that {@code row} is an ancestor (or a dependency) of, or {@code null}. */
+	private static String rowAbove(String row, List<String> rows, RevisionGraph graph) {
+		for (String other : rows) {
+			if (!other.equals(row) && graph.applied(List.of(other)).contains(row)) {
+				return other;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -235,6 +235,12 @@ class OfflineScriptTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
 		assertThat(db.queryStrings("SELECT revision || ' ' || operation FROM retort_history ORDER BY id"))
 			.containsExactly("a00000000001 upgrade", "b00000000002 upgrade");
+		// Had it run (a script of before this check), validate names the rows every other command refuses.
+		db.execute("INSERT INTO retort_version VALUES ('e00000000005')");
+		assertThat(retort(db, files).load().validate().problems()).containsExactly("The version table holds both"
+				+ " b00000000002 and e00000000005, but b00000000002 is an ancestor of e00000000005; its row should not"
+				+ " be there. Fix the rows with 'retort stamp'.");
+		db.execute("DELETE FROM retort_version WHERE version_num = 'e00000000005'");
 
 		// A branch with nothing in common is added beside the rows the database holds, as online.
 		runLikePsql(db, withoutDatabase.upgradeSql("audit@head").sql());
