@@ -154,7 +154,10 @@ final class OfflineMigration {
 		else if (!plan.isEmpty()) {
 			sink.comment("Stops here, before anything runs, if " + names.qualifiedVersionTable()
 					+ " holds a revision of the branches this script writes (it starts at base)");
-			sink.execute(ScriptStartGuard.baseStatement(names, lineage(first != null ? first : plan)));
+			String guard = ScriptStartGuard.baseStatement(names, lineage(first != null ? first : plan));
+			sink.execute(guard);
+			// Its first step starts from no row, so the runner has nothing to check there: repeat this check.
+			sink.guardNextTransaction(guard);
 		}
 		if (first != null) {
 			this.context.runner(sink, names).run(first);

@@ -14,6 +14,9 @@ public final class ScriptSqlSink implements SqlSink {
 
 	private final StringBuilder script = new StringBuilder();
 
+	/** A check to repeat as the first statement of the next transaction, or {@code null}. */
+	private String nextTransactionGuard;
+
 	@Override
 	public boolean offline() {
 		return true;
@@ -22,6 +25,19 @@ public final class ScriptSqlSink implements SqlSink {
 	@Override
 	public void begin() {
 		this.script.append("BEGIN;\n\n");
+		if (this.nextTransactionGuard != null) {
+			append(this.nextTransactionGuard);
+			this.nextTransactionGuard = null;
+		}
+	}
+
+	/**
+	 * Repeats {@code guard} inside the next transaction: a check that stands outside one stops
+	 * the script only with {@code ON_ERROR_STOP}; inside, its error also rolls that transaction
+	 * back when psql goes on.
+	 */
+	public void guardNextTransaction(String guard) {
+		this.nextTransactionGuard = guard;
 	}
 
 	@Override

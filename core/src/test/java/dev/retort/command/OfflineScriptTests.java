@@ -235,6 +235,12 @@ class OfflineScriptTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
 		assertThat(db.queryStrings("SELECT revision || ' ' || operation FROM retort_history ORDER BY id"))
 			.containsExactly("a00000000001 upgrade", "b00000000002 upgrade");
+		// psql without ON_ERROR_STOP goes on after the check: the first transaction checks again.
+		assertThat(runLikePsqlGoingOn(db, stamp)).filteredOn((error) -> error.contains("this script starts at base"))
+			.hasSize(2);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_history")).containsExactly("2");
+
 		// Had it run (a script of before this check), validate names the rows every other command refuses.
 		db.execute("INSERT INTO retort_version VALUES ('e00000000005')");
 		assertThat(retort(db, files).load().validate().problems()).containsExactly("The version table holds both"
