@@ -112,10 +112,15 @@ public enum LintRule {
 					+ " declared @Revision(transactional = false).";
 			case PG102 -> "op.dropIndex(name, table, (index) -> index.concurrently().ifExists()) in a revision declared"
 					+ " @Revision(transactional = false).";
+			case PG103 -> "op.execute(\"REINDEX ... CONCURRENTLY ...\") in a revision declared"
+					+ " @Revision(transactional = false), or rebuild outside migrations (pg_repack).";
 			case PG104 -> "Put the operation in a revision of its own declared @Revision(transactional = false); the"
 					+ " runner opens and commits transactions.";
+			case PG105 -> "One operation per revision declared @Revision(transactional = false), or guard each"
+					+ " (index.ifNotExists(), index.ifExists(), IF [NOT] EXISTS in op.execute).";
 			case PG106 -> "Add the constraint NOT VALID now (op.createForeignKey(..., (fk) -> fk.notValid()),"
 					+ " op.createCheckConstraintNotValid), and op.validateConstraint in a later revision.";
+			case PG107 -> "op.validateConstraint in a later revision, once the lock of this one is released.";
 			case PG108 -> "op.createIndex(name, table, (index) -> index.on(...).unique().concurrently()) in a revision"
 					+ " declared @Revision(transactional = false), then in the next op.invoke(new CreateUniqueConstraint("
 					+ "name, table, List.of(), false, false, indexName)).";
@@ -123,10 +128,27 @@ public enum LintRule {
 					+ " revision op.validateConstraint and op.alterColumn(table, col, (c) -> c.notNull()).";
 			case PG110 -> "op.addColumn without the default, op.alterColumn(table, col, (c) -> c.serverDefault(...)), and"
 					+ " op.backfill in a revision declared @Revision(transactional = false).";
+			case PG111 -> "op.addColumn with the column nullable (or notNull() with a constant defaultValue(...)),"
+					+ " op.backfill, then make it NOT NULL (see PG109).";
+			case PG112 -> "Expand and contract: op.addColumn a new column, a trigger writing both"
+					+ " (op.execute(\"CREATE TRIGGER ...\")), op.backfill, then op.dropColumn the old column.";
+			case PG113 -> "op.addColumn the new name beside the old one (or a view: op.execute(\"CREATE VIEW ...\")), move"
+					+ " the code, and op.dropColumn the old name later.";
+			case PG115 -> "Keep the runner's lock_timeout (retort.ddl.lock-timeout), or set one of 10s or less:"
+					+ " op.execute(\"SET lock_timeout = '10s'\").";
+			case PG116 -> "One table per revision, or one ALTER TABLE with several actions:"
+					+ " op.execute(\"ALTER TABLE ... ADD ..., ALTER ...\").";
 			case PG117 -> "op.backfill(table, set, where, batchSize) in a revision of its own declared"
 					+ " @Revision(transactional = false), with a WHERE clause that skips the rows done.";
 			case PG114 -> "Remove every read of it in an earlier release, then run the drop with its acknowledgement:"
 					+ " op.execute(\"-- lint:ack PG114 <reason>\\nALTER TABLE ... DROP COLUMN ...\").";
+			case PG118 -> "op.invoke(new AddEnumValue(type, value, null, null, true)) (ADD VALUE IF NOT EXISTS) in a"
+					+ " revision of its own; use the value from a later revision.";
+			case PG119 -> "op.execute(\"ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY\") in a revision declared"
+					+ " @Revision(transactional = false).";
+			case LINT001 -> "Write why in the SQL of the op.execute: \"-- lint:ack <RULE> <reason>\\n...\".";
+			case LINT002 -> "Remove the acknowledgement, or put it in the op.execute of the statement it is for,"
+					+ " right above that statement.";
 			default -> this.fix;
 		};
 	}

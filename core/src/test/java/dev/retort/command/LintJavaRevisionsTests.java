@@ -140,6 +140,121 @@ class LintJavaRevisionsTests {
 							+ " its own declared @Revision(transactional = false)."));
 	}
 
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Reworks users")
+	static final class ReworksUsers implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("REINDEX TABLE users");
+			op.alterColumn("users", "nickname", (column) -> column.type(Type.INTEGER, "nickname::integer"));
+			op.renameColumn("users", "legacy", "retired");
+			op.addColumn("users", Column.column("age", Type.INTEGER).notNull());
+		}
+
+	}
+
+	@Revision(id = "b00000000003", revises = "b00000000002", message = "Indexes twice", transactional = false)
+	static final class IndexesTwice implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createIndex("ix_users_age", "users", (index) -> index.on("age").concurrently());
+			op.createIndex("ix_users_retired", "users", (index) -> index.on("retired").concurrently());
+		}
+
+	}
+
+	@Revision(id = "b00000000004", revises = "b00000000003", message = "Uses a new mood")
+	static final class UsesANewMood implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.addEnumValue("mood", "great");
+			op.execute("SELECT 'great'::mood");
+		}
+
+	}
+
+	@Revision(id = "b00000000005", revises = "b00000000004", message = "Locks without a timeout")
+	static final class LocksWithoutATimeout implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("SET lock_timeout = 0");
+			op.execute("ALTER TABLE users ADD COLUMN x text");
+			op.execute("ALTER TABLE teams ADD COLUMN y text");
+		}
+
+	}
+
+	@Revision(id = "b00000000006", revises = "b00000000005", message = "Detaches and validates")
+	static final class DetachesAndValidates implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE events DETACH PARTITION events_2024");
+			op.createCheckConstraintNotValid("ck_users_age", "users", "age > 0");
+			op.validateConstraint("ck_users_age", "users");
+		}
+
+	}
+
+	@Revision(id = "b00000000007", revises = "b00000000006", message = "Acknowledges badly")
+	static final class AcknowledgesBadly implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("-- lint:ack PG113\nALTER TABLE users RENAME COLUMN x TO z");
+			op.execute("-- lint:ack PG120 no json here\nSELECT 1");
+		}
+
+	}
+
+	@Test
+	void theOtherRulesSayTheFixOfAJavaRevisionWithOperationsToo(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TYPE mood AS ENUM ('ok');\n"
+				+ "CREATE TABLE users (id int PRIMARY KEY, nickname text, legacy text, mood mood);\n"
+				+ "CREATE TABLE teams (id int PRIMARY KEY);\n"
+				+ "CREATE TABLE events (at date) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+				"DROP TABLE events, teams, users; DROP TYPE mood;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new ReworksUsers(), new IndexesTwice(), new UsesANewMood(), new LocksWithoutATimeout(),
+					new DetachesAndValidates(), new AcknowledgesBadly()))
+			.load();
+		// Not 'Transactional: false', a '-- lint:ack' line above a statement or SQL that Operations says otherwise.
+		assertThat(retort.lint(null, Severity.ERROR).findings()).extracting(LintFinding::rule, LintFinding::fix)
+			.containsExactly(
+					tuple("PG103", "op.execute(\"REINDEX ... CONCURRENTLY ...\") in a revision declared"
+							+ " @Revision(transactional = false), or rebuild outside migrations (pg_repack)."),
+					tuple("PG112", "Expand and contract: op.addColumn a new column, a trigger writing both"
+							+ " (op.execute(\"CREATE TRIGGER ...\")), op.backfill, then op.dropColumn the old column."),
+					tuple("PG113", "op.addColumn the new name beside the old one (or a view: op.execute(\"CREATE VIEW"
+							+ " ...\")), move the code, and op.dropColumn the old name later."),
+					tuple("PG111", "op.addColumn with the column nullable (or notNull() with a constant"
+							+ " defaultValue(...)), op.backfill, then make it NOT NULL (see PG109)."),
+					tuple("PG105", "One operation per revision declared @Revision(transactional = false), or guard"
+							+ " each (index.ifNotExists(), index.ifExists(), IF [NOT] EXISTS in op.execute)."),
+					tuple("PG118", "op.invoke(new AddEnumValue(type, value, null, null, true)) (ADD VALUE IF NOT"
+							+ " EXISTS) in a revision of its own; use the value from a later revision."),
+					tuple("PG115", "Keep the runner's lock_timeout (retort.ddl.lock-timeout), or set one of 10s or"
+							+ " less: op.execute(\"SET lock_timeout = '10s'\")."),
+					tuple("PG116", "One table per revision, or one ALTER TABLE with several actions:"
+							+ " op.execute(\"ALTER TABLE ... ADD ..., ALTER ...\")."),
+					tuple("PG119", "op.execute(\"ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY\") in a revision"
+							+ " declared @Revision(transactional = false)."),
+					tuple("PG116", "One table per revision, or one ALTER TABLE with several actions:"
+							+ " op.execute(\"ALTER TABLE ... ADD ..., ALTER ...\")."),
+					tuple("PG107", "op.validateConstraint in a later revision, once the lock of this one is released."),
+					tuple("LINT001", "Write why in the SQL of the op.execute: \"-- lint:ack <RULE> <reason>\\n...\"."),
+					tuple("PG113", "op.addColumn the new name beside the old one (or a view: op.execute(\"CREATE VIEW"
+							+ " ...\")), move the code, and op.dropColumn the old name later."),
+					tuple("LINT002", "Remove the acknowledgement, or put it in the op.execute of the statement it is"
+							+ " for, right above that statement."));
+	}
+
 	@Test
 	void aConcurrentOperationInATransactionalJavaRevisionFailsTheLintAsInAFile(@TempDir Path dir) throws IOException {
 		RevisionFiles files = new RevisionFiles(dir);
