@@ -95,7 +95,7 @@ public final class LintCommand {
 			return finding;
 		}
 		LintRule rule = LintRule.find(finding.rule());
-		String fix = (rule != null && finding.fix().equals(rule.fix())) ? rule.javaFix() : finding.fix();
+		String fix = (rule != null) ? rule.javaFix(finding.fix()) : finding.fix();
 		return new LintFinding(finding.revision(), call + " (rendered SQL:" + line + ")", finding.rule(),
 				finding.name(), finding.severity(), finding.message(), fix, finding.fails());
 	}

@@ -31,7 +31,7 @@ import static dev.retort.lint.TokenReading.volatileDefault;
 final class AlterTableRules {
 
 	/** PG106's way out for a check written on a new column: the check apart, validated without the lock. */
-	private static final String COLUMN_CHECK_FIX = "Add the column without the check, then ADD CONSTRAINT … CHECK (…) "
+	static final String COLUMN_CHECK_FIX = "Add the column without the check, then ADD CONSTRAINT … CHECK (…) "
 			+ "NOT VALID, and VALIDATE CONSTRAINT in a later revision.";
 
 	/** PG110's way out for a serial column: its parts, each without a rewrite. */

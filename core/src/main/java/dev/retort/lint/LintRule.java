@@ -153,6 +153,14 @@ public enum LintRule {
 		};
 	}
 
+	/**
+	 * The fix of one of this rule's findings said for a Java revision: {@link #javaFix()} for the
+	 * rule's own, the {@code Operations} way of a finding's particular fix where it has one.
+	 */
+	public String javaFix(String fix) {
+		return fix.equals(this.fix) ? javaFix() : JavaFixes.of(fix);
+	}
+
 	/** The rule with this id or name, in any case, or {@code null}. */
 	public static LintRule find(String idOrName) {
 		for (LintRule rule : values()) {

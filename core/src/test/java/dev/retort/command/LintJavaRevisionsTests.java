@@ -255,6 +255,60 @@ class LintJavaRevisionsTests {
 							+ " for, right above that statement."));
 	}
 
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Adds the hard way")
+	static final class AddsTheHardWay implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createIndex("ix_events_at", "events", "at");
+			op.execute("ALTER TABLE users ADD COLUMN score int CHECK (score > 0)");
+			op.addColumn("users", Column.column("number", Type.SERIAL));
+			op.execute("ALTER TABLE users ADD CONSTRAINT ex_users_id EXCLUDE USING btree (id WITH =)");
+		}
+
+	}
+
+	@Revision(id = "b00000000003", revises = "b00000000002", message = "Vacuums", transactional = false)
+	static final class Vacuums implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("VACUUM FULL users");
+		}
+
+	}
+
+	@Test
+	void theFixesOfParticularFindingsOfAJavaRevisionSayItWithOperations(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);\n"
+				+ "CREATE TABLE events (at date) PARTITION BY RANGE (at);", "DROP TABLE events, users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new AddsTheHardWay(), new Vacuums()))
+			.load();
+		// Their fixes are the finding's own, not the rule's; they speak of headers and SQL forms too.
+		assertThat(retort.lint(null, Severity.ERROR).findings()).extracting(LintFinding::rule, LintFinding::fix)
+			.containsExactly(
+					tuple("PG101", "op.execute(\"CREATE INDEX ... ON ONLY <partitioned table> ...\") (nothing is"
+							+ " built), then in a revision declared @Revision(transactional = false) op.createIndex(name,"
+							+ " partition, (index) -> index.on(...).concurrently()) on each partition, and"
+							+ " op.execute(\"ALTER INDEX ... ATTACH PARTITION ...\") each of them to the first."),
+					tuple("PG106", "op.addColumn without the check, then op.createCheckConstraintNotValid(name, table,"
+							+ " condition), and op.validateConstraint in a later revision."),
+					tuple("PG110", "op.addColumn of the plain type (Type.INTEGER for serial, Type.BIGINT for"
+							+ " bigserial), op.createSequence(name, (sequence) -> sequence.ownedBy(table, col)),"
+							+ " op.alterColumn(table, col, (c) -> c.serverDefault(\"nextval(...)\")) separately (only"
+							+ " new rows get it), and op.backfill the existing rows."),
+					tuple("PG108", "No online way exists (an exclusion constraint cannot be added USING INDEX): add it"
+							+ " while the table is small or in a maintenance window, with its acknowledgement:"
+							+ " op.execute(\"-- lint:ack PG108 <reason>\\nALTER TABLE ... ADD CONSTRAINT ... EXCLUDE"
+							+ " ...\")."),
+					tuple("PG103", "A plain op.execute(\"VACUUM ...\") (in a revision declared"
+							+ " @Revision(transactional = false)) blocks no reads or writes; to give the space back to"
+							+ " the system, run pg_repack outside migrations, which locks the table only briefly."));
+	}
+
 	@Test
 	void aConcurrentOperationInATransactionalJavaRevisionFailsTheLintAsInAFile(@TempDir Path dir) throws IOException {
 		RevisionFiles files = new RevisionFiles(dir);

@@ -1,0 +1,43 @@
+package dev.retort.lint;
+
+import java.util.Map;
+
+/**
+ * The fixes that particular findings give instead of their rule's ({@link LintRule#fix()}), said
+ * with the {@code Operations} a Java revision calls where they speak of a {@code Transactional:}
+ * header, an acknowledgement comment or SQL that an operation says otherwise.
+ */
+final class JavaFixes {
+
+	private static final Map<String, String> OF_FINDINGS = Map.of(
+			RevisionLint.PARTITIONED_INDEX_FIX,
+			"op.execute(\"CREATE INDEX ... ON ONLY <partitioned table> ...\") (nothing is built), then in a revision"
+					+ " declared @Revision(transactional = false) op.createIndex(name, partition, (index) -> index.on(...)"
+					+ ".concurrently()) on each partition, and op.execute(\"ALTER INDEX ... ATTACH PARTITION ...\") each"
+					+ " of them to the first.",
+			RevisionLint.VACUUM_FULL_FIX,
+			"A plain op.execute(\"VACUUM ...\") (in a revision declared @Revision(transactional = false)) blocks no"
+					+ " reads or writes; to give the space back to the system, run pg_repack outside migrations, which"
+					+ " locks the table only briefly.",
+			AlterTableRules.COLUMN_CHECK_FIX,
+			"op.addColumn without the check, then op.createCheckConstraintNotValid(name, table, condition), and"
+					+ " op.validateConstraint in a later revision.",
+			AlterTableRules.SERIAL_FIX,
+			"op.addColumn of the plain type (Type.INTEGER for serial, Type.BIGINT for bigserial), op.createSequence(name,"
+					+ " (sequence) -> sequence.ownedBy(table, col)), op.alterColumn(table, col, (c) ->"
+					+ " c.serverDefault(\"nextval(...)\")) separately (only new rows get it), and op.backfill the existing"
+					+ " rows.",
+			AlterTableRules.EXCLUSION_FIX,
+			"No online way exists (an exclusion constraint cannot be added USING INDEX): add it while the table is"
+					+ " small or in a maintenance window, with its acknowledgement:"
+					+ " op.execute(\"-- lint:ack PG108 <reason>\\nALTER TABLE ... ADD CONSTRAINT ... EXCLUDE ...\").");
+
+	private JavaFixes() {
+	}
+
+	/** The Java wording of this finding's own fix, or the fix itself where it fits a Java revision as it is. */
+	static String of(String fix) {
+		return OF_FINDINGS.getOrDefault(fix, fix);
+	}
+
+}
