@@ -28,4 +28,15 @@ record AllListeners(List<MigrationListener> listeners) implements MigrationListe
 		this.listeners.forEach((listener) -> listener.lockAcquired(waited));
 	}
 
+	@Override
+	public boolean stopWaitingForLock() {
+		// A loop, not a stream: asked at every try.
+		for (MigrationListener listener : this.listeners) {
+			if (listener.stopWaitingForLock()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }

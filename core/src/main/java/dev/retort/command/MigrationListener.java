@@ -39,6 +39,17 @@ public interface MigrationListener {
 	default void lockAcquired(Duration waited) {
 	}
 
+	/**
+	 * Asked before each try for the migration lock while the run waits for it (about once a
+	 * second), never once it holds it: {@code true} (the process shuts down) ends the wait at once
+	 * with a {@link dev.retort.runtime.LockWaitStoppedException}, before anything has changed. A
+	 * running step is never stopped.
+	 * @return whether to stop waiting
+	 */
+	default boolean stopWaitingForLock() {
+		return false;
+	}
+
 	/** Silence. */
 	MigrationListener NONE = new MigrationListener() {
 	};

@@ -55,7 +55,7 @@ final class OnlineMigration {
 			}
 			database.identify();
 			if (config.lockEnabled()) {
-				lock = database.lock(config.lockWaitTimeout());
+				lock = database.lock(config.lockWaitTimeout(), this.context.listener()::stopWaitingForLock);
 				this.context.listener().lockAcquired(lock.waited());
 			}
 			try {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -250,7 +251,15 @@ public final class Database implements AutoCloseable {
 	 * to {@code timeout}.
 	 */
 	public MigrationLock lock(Duration timeout) {
-		this.lock = MigrationLock.acquire(this.factory.openBeside(), this.session, this.names, timeout);
+		return lock(timeout, () -> false);
+	}
+
+	/**
+	 * Takes the migration lock on a new idle session, then the work lock on this one, waiting up
+	 * to {@code timeout}, or until {@code stopWaiting} says the process shuts down.
+	 */
+	public MigrationLock lock(Duration timeout, BooleanSupplier stopWaiting) {
+		this.lock = MigrationLock.acquire(this.factory.openBeside(), this.session, this.names, timeout, stopWaiting);
 		return this.lock;
 	}
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -54,6 +55,9 @@ public final class MigrationLock implements AutoCloseable {
 
 	private final TableNames names;
 
+	/** Asked before each try: {@code true} ends the wait (the process shuts down). */
+	private final BooleanSupplier stopWaiting;
+
 	private boolean held;
 
 	private boolean workHeld;
@@ -66,9 +70,10 @@ public final class MigrationLock implements AutoCloseable {
 	/** From the first try to holding the lock (and the work lock); not the connection before it. */
 	private Duration waited = Duration.ZERO;
 
-	private MigrationLock(Session session, TableNames names, Session worker) {
+	private MigrationLock(Session session, TableNames names, Session worker, BooleanSupplier stopWaiting) {
 		this.session = session;
 		this.names = names;
+		this.stopWaiting = stopWaiting;
 		this.key = key(names);
 		this.workKey = workKey(names);
 		this.worker = worker;
@@ -96,16 +101,20 @@ public final class MigrationLock implements AutoCloseable {
 	 * {@code timeout} and logging the holder every ten seconds while it waits.
 	 */
 	public static MigrationLock acquire(Session session, TableNames names, Duration timeout) {
-		return acquire(session, null, names, timeout);
+		return acquire(session, null, names, timeout, () -> false);
 	}
 
 	/**
 	 * Acquires the lock on {@code session} (which it then owns and closes), then the work lock on
 	 * {@code migration} (released on {@link #close()}, the session stays open), waiting up to
-	 * {@code timeout} in all and logging who it waits for every ten seconds.
+	 * {@code timeout} in all and logging who it waits for every ten seconds. Before each try it
+	 * asks {@code stopWaiting}: once that says {@code true} (the process shuts down) it gives up
+	 * at once, about a second at most after, with a {@link LockWaitStoppedException}. It only ever
+	 * ends a wait: nothing has run yet, so nothing has changed.
 	 */
-	public static MigrationLock acquire(Session session, Session migration, TableNames names, Duration timeout) {
-		MigrationLock lock = new MigrationLock(session, names, migration);
+	public static MigrationLock acquire(Session session, Session migration, TableNames names, Duration timeout,
+			BooleanSupplier stopWaiting) {
+		MigrationLock lock = new MigrationLock(session, names, migration, stopWaiting);
 		try {
 			lock.waitFor(timeout, names);
 			return lock;
@@ -134,6 +143,9 @@ public final class MigrationLock implements AutoCloseable {
 			// Named before it holds anything: a waiting runner's message shows who holds the lock.
 			this.session.identify();
 			while (true) {
+				if (this.stopWaiting.getAsBoolean()) {
+					throw stopped(names, Duration.ofNanos(System.nanoTime() - start));
+				}
 				if (!this.held && tryLock()) {
 					this.held = true;
 				}
@@ -180,6 +192,15 @@ public final class MigrationLock implements AutoCloseable {
 		this.clientCheckSet = true;
 		this.workHeld = this.worker.lastRow(sql, (row) -> row.getBoolean(1));
 		return this.workHeld;
+	}
+
+	/** What a runner asked to stop while it waits says: it leaves the database as it is. */
+	private LockWaitStoppedException stopped(TableNames names, Duration waited) throws SQLException {
+		LockHolder holder = holder(this.session, this.key);
+		return new LockWaitStoppedException("Stopped waiting for the migration lock of " + names.qualifiedVersionTable()
+				+ " after " + waited.toMillis() + " ms: the process is shutting down. Nothing was changed: no revision"
+				+ " ran, and the database is as it was" + (holder.held() ? " (the lock is held by " + describe(holder)
+						+ ", which goes on migrating)" : "") + ".");
 	}
 
 	/** What a runner that gives up says: who holds the lock, and which session migrates. */

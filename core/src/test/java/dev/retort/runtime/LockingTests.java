@@ -5,10 +5,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.retort.config.TransactionMode;
@@ -85,6 +87,37 @@ class LockingTests {
 			// Ending the idle lock holder would not stop the migration: the message names the session that migrates.
 			assertThat(timeout.getMessage()).contains("which migrates on pid " + migrating)
 				.contains("SELECT pg_terminate_backend(" + migrating + ")");
+		}
+	}
+
+	@Test
+	void aRunnerAskedToStopWhileItWaitsEndsTheWaitAtOnceAndHoldsNothing(TestDatabase db) throws Exception {
+		AtomicBoolean shuttingDown = new AtomicBoolean();
+		try (Database running = Database.open(factory(db, "retort-holder"), "public", "retort_version", "retort_history");
+				MigrationLock held = running.lock(Duration.ofSeconds(5));
+				Database waiting = Database.open(factory(db, "retort-waiter"), "public", "retort_version",
+						"retort_history")) {
+			CompletableFuture<MigrationLock> wait = CompletableFuture
+				.supplyAsync(() -> waiting.lock(Duration.ofMinutes(10), shuttingDown::get));
+			// The waiter's lock session is open and has tried: it names itself before its first try.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-waiter'").size() < 2
+					&& System.nanoTime() < deadline) {
+				TimeUnit.MILLISECONDS.sleep(10);
+			}
+			shuttingDown.set(true);
+			// The other runner still holds the lock: only the stop ends a wait of ten minutes.
+			Throwable stopped = catchThrowableOfType(ExecutionException.class, () -> wait.get(10, TimeUnit.SECONDS))
+				.getCause();
+			assertThat(stopped).isInstanceOf(LockWaitStoppedException.class)
+				.hasMessageStartingWith("Stopped waiting for the migration lock of public.retort_version after ")
+				.hasMessageContaining("the process is shutting down. Nothing was changed: no revision ran, and the"
+						+ " database is as it was (the lock is held by pid " + running.lockHolder().pid());
+			assertThat(((LockWaitStoppedException) stopped).code().exitCode()).isEqualTo(1);
+			// The waiter holds neither lock, and its lock session is closed.
+			assertThat(db.queryStrings("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).containsExactly("2");
+			assertThat(db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-waiter'"))
+				.containsExactly(String.valueOf(backendPid(waiting)));
 		}
 	}
 

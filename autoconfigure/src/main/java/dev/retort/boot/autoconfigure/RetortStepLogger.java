@@ -34,6 +34,9 @@ class RetortStepLogger implements MigrationListener {
 	/** Whether a step has started: before that, this instance has changed nothing in the database. */
 	private volatile boolean anyStepStarted;
 
+	/** Set by a shutdown before any step: the startup migration no longer waits for the lock. */
+	private volatile boolean shutdownBeforeAnyStep;
+
 	/** Created by the first step: an application with nothing to migrate starts no thread. */
 	private ScheduledThreadPoolExecutor ticker;
 
@@ -113,18 +116,31 @@ class RetortStepLogger implements MigrationListener {
 	}
 
 	/**
-	 * Says what a shutdown (SIGTERM) that arrives during the startup migration will do: Spring
-	 * Boot closes the context only once its refresh has ended, so the process seems to ignore the
-	 * signal; the operator who then kills it needs to know where the database stands.
+	 * Core asks this while the startup migration waits for the lock: Spring Boot closes the
+	 * context only once its refresh has ended, so an instance that waits for another's migration
+	 * would otherwise sit out a SIGTERM for up to 'retort.lock.wait-timeout' and be killed.
+	 */
+	@Override
+	public boolean stopWaitingForLock() {
+		return this.shutdownBeforeAnyStep;
+	}
+
+	/**
+	 * Says what a shutdown (SIGTERM) that arrives during the startup migration will do, and ends
+	 * a wait for the migration lock: before any step nothing has changed, so startup may fail
+	 * now. A step that runs is never stopped; the operator who then kills the process needs to
+	 * know where the database stands.
 	 */
 	void shutdownRequested() {
 		if (!this.anyStepStarted) {
 			// Most often an instance waiting for another's migration lock (a rollout scaled down
-			// under it): it would wait up to the lock's timeout, and what matters is that a kill is safe.
+			// under it): it stops waiting, and what matters is that nothing changed. A step that
+			// starts meanwhile (the lock came free just now) runs to its end, as below.
+			this.shutdownBeforeAnyStep = true;
 			logger.warn("Shutdown requested before Retort changed anything at startup (this instance waits for the "
-					+ "migration lock while another instance migrates, or reads where the database stands): ending "
-					+ "it now leaves the database as it is. Left alone, it waits for the lock (up to "
-					+ "'retort.lock.wait-timeout'), applies what is still pending, finishes starting and then stops.");
+					+ "migration lock while another instance migrates, or reads where the database stands): it stops "
+					+ "waiting for the lock within a second and startup fails, leaving the database as it is; killing "
+					+ "it is safe too. With nothing to migrate, it finishes starting and then stops.");
 			return;
 		}
 		Step step = this.running;

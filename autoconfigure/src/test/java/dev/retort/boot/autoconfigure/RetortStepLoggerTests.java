@@ -5,11 +5,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.retort.Retort;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
+import dev.retort.runtime.LockWaitStoppedException;
 import dev.retort.runtime.MigrationLock;
 import dev.retort.runtime.TableNames;
 import dev.retort.testing.PostgresExtension;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The startup log names each step as Alembic and {@code retort upgrade} do: parents -> revision. */
 @ExtendWith({ OutputCaptureExtension.class, PostgresExtension.class })
@@ -108,29 +111,42 @@ class RetortStepLoggerTests {
 	}
 
 	@Test
-	void aShutdownWhileWaitingForAnotherInstancesLockSaysThatNothingChangedYet(TestDatabase db,
+	void aShutdownWhileWaitingForAnotherInstancesLockEndsTheWaitChangingNothing(TestDatabase db,
 			CapturedOutput output) throws Exception {
 		RetortStepLogger stepLogger = new RetortStepLogger();
 		Retort retort = Retort.configure().dataSource(db.dataSource()).load().withListener(stepLogger);
-		CompletableFuture<?> upgrade;
 		try (Connection other = db.connect(); Statement statement = other.createStatement()) {
-			// Another instance migrates: it holds the lock, and this one waits for it.
+			// Another instance migrates: it holds the lock, and this one waits for it (10 minutes by default).
 			statement.execute("SELECT pg_advisory_lock("
 					+ MigrationLock.key(new TableNames("public", "retort_version", "retort_history")) + ")");
-			upgrade = CompletableFuture.runAsync(() -> retort.upgrade("heads"));
+			CompletableFuture<?> upgrade = CompletableFuture.runAsync(() -> retort.upgrade("heads"));
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (!output.toString().contains("Waiting for the migration lock") && System.nanoTime() < deadline) {
 				TimeUnit.MILLISECONDS.sleep(10);
 			}
+			// What the starter's shutdown hook runs on SIGTERM.
 			stepLogger.shutdownRequested();
-			assertThat(output).contains("Waiting for the migration lock")
-				.contains("Shutdown requested before Retort changed anything at startup")
-				.contains("ending it now leaves the database as it is")
+			// Still held by the other session: only the shutdown ends the wait.
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> upgrade.get(10, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(LockWaitStoppedException.class)
+				.withMessageStartingWith("Stopped waiting for the migration lock of public.retort_version after ")
+				.withMessageContaining("the process is shutting down. Nothing was changed: no revision ran");
+			assertThat(output).contains("Shutdown requested before Retort changed anything at startup")
+				.contains("it stops waiting for the lock within a second and startup fails, leaving the database as it is")
 				.doesNotContain("the migration runs to its end");
 		}
-		// The other session ended, and the lock with it: this instance migrates.
-		upgrade.get(1, TimeUnit.MINUTES);
-		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
+	@Test
+	void aShutdownOnceTheLockIsTakenDoesNotStopTheMigration(TestDatabase db, CapturedOutput output) {
+		RetortStepLogger stepLogger = new RetortStepLogger();
+		Retort retort = Retort.configure().dataSource(db.dataSource()).load().withListener(stepLogger);
+		retort.upgrade("aaaa00000001");
+		stepLogger.shutdownRequested();
+		assertThat(output).contains("Shutdown requested while Retort migrates at startup: the migration runs to its end");
+		assertThat(stepLogger.stopWaitingForLock()).isFalse();
 	}
 
 	@Test
