@@ -200,7 +200,7 @@ public final class MigrationLock implements AutoCloseable {
 		return new LockWaitStoppedException("Stopped waiting for the migration lock of " + names.qualifiedVersionTable()
 				+ " after " + waited.toMillis() + " ms: the process is shutting down. Nothing was changed: no revision"
 				+ " ran, and the database is as it was" + (holder.held() ? " (the lock is held by " + describe(holder)
-						+ ", which goes on migrating)" : "") + ".");
+						+ ")" : "") + ".");
 	}
 
 	/** What a runner that gives up says: who holds the lock, and which session migrates. */
