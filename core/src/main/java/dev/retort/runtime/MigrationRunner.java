@@ -250,11 +250,19 @@ public final class MigrationRunner {
 		try {
 			guardStep(step);
 			List<Bookkeeping> settings = this.ddl.apply(false);
-			if (!settings.isEmpty()) {
+			if (this.sink.offline()) {
+				// A script shows what runs: the settings wait for the body's first statement, so an
+				// empty body gets no SET and RESET around nothing.
+				this.statements.sendBeforeNext(settings);
+			}
+			else if (!settings.isEmpty()) {
 				this.sink.write(settings);
 				settingsApplied = true;
 			}
 			runBody(step, true, List.of(), false);
+			if (this.sink.offline()) {
+				settingsApplied = !settings.isEmpty() && this.statements.takePending().isEmpty();
+			}
 			long ms = millisSince(started);
 			if (settingsApplied) {
 				settingsApplied = false;

@@ -56,6 +56,11 @@ final class StepStatements {
 		this.pendingBefore = runsBodies ? this.transactionSettings : List.of();
 	}
 
+	/** {@code settings} wait to travel with the next statement, outside a transaction. */
+	void sendBeforeNext(List<Bookkeeping> settings) {
+		this.pendingBefore = settings;
+	}
+
 	/** The settings still waiting, for the caller to send; none wait after. */
 	List<Bookkeeping> takePending() {
 		List<Bookkeeping> before = this.pendingBefore;

@@ -288,6 +288,39 @@ class OfflineScriptTests {
 		assertThat(online.validate().problems()).isEmpty();
 	}
 
+	@Revision(id = "g00000000008", revises = "f00000000007", message = "Empty outside a transaction",
+			transactional = false)
+	static final class EmptyOutsideATransaction implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+		}
+
+	}
+
+	@Test
+	void aRevisionOutsideATransactionWithNothingToRunGetsNoSettingsAroundNothing(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		files.write("f00000000007", "e00000000005", "", false, "-- nothing to run here", "");
+		String script = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new EmptyOutsideATransaction()))
+			.ddlLockTimeout(java.time.Duration.ofSeconds(3))
+			.load()
+			.upgradeSql("heads")
+			.sql();
+		// The one revision outside a transaction that runs a statement still gets its settings.
+		assertThat(script).contains("SET lock_timeout = '3s';\n\nCREATE INDEX CONCURRENTLY ix_logs_user_id ON logs"
+				+ " (user_id);\n\nRESET lock_timeout;")
+			.doesNotContain("SET lock_timeout = '3s';\n\nRESET lock_timeout;");
+		assertThat(script.split("RESET lock_timeout;", -1)).hasSize(2);
+
+		runLikePsql(db, script);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("g00000000008");
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_history WHERE success")).containsExactly("7");
+	}
+
 	@Test
 	void aScriptRunWhileAnOnlineRunMigratesStopsBeforeAnythingAndReleasesTheLockWhenItEnds(TestDatabase db,
 			@TempDir Path dir) throws Exception {
