@@ -294,6 +294,9 @@ abstract class RetortCommand implements Callable<Integer> {
 		String sql = script.sql().endsWith("\n") ? script.sql() : script.sql() + "\n";
 		out().print(sql);
 		out().flush();
+		if (script.nothingToDo() != null) {
+			note(script.nothingToDo());
+		}
 		return 0;
 	}
 

@@ -653,6 +653,19 @@ class CommandsTests {
 	}
 
 	@Test
+	void anOfflineUpgradeRangeThatLeadsDownSaysOnStandardErrorThatItHasNothingToUpgrade(TestDatabase db) {
+		CliRun.Result result = CliRun.in(this.project).run("upgrade", "heads:base", "--sql");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		String note = "Nothing to upgrade: base is below 1975ea83b712, where this script starts, and an upgrade never"
+				+ " moves down (to write that, use 'retort downgrade 1975ea83b712:base --sql'). This script only"
+				+ " creates the version tables when they are missing.";
+		assertThat(result.err()).isEqualTo(note + "\n");
+		assertThat(result.out()).contains("-- " + note + "\n", "CREATE TABLE IF NOT EXISTS retort_version")
+			.doesNotContain("coffee_logs");
+		assertThat(CliRun.in(this.project).run("-q", "upgrade", "heads:base", "--sql").err()).isEmpty();
+	}
+
+	@Test
 	void offlineDowngradeOfARange(TestDatabase db) {
 		CliRun.Result result = CliRun.in(this.project).run("downgrade", "1975ea83b712:ae1027a6acf3", "--sql");
 		assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -124,10 +124,24 @@ final class OfflineMigration {
 
 	/** The script of {@code first} (may be {@code null}), then of {@code plan}. */
 	OfflineScript render(Plan first, Plan plan, String command) {
+		return render(first, plan, command, null);
+	}
+
+	/**
+	 * The script of {@code first} (may be {@code null}), then of {@code plan}.
+	 * @param whyNothing why {@code plan} has no step, when the caller knows more than "it is there
+	 * already" (an upgrade to a revision below the start); {@code null} otherwise
+	 */
+	OfflineScript render(Plan first, Plan plan, String command, String whyNothing) {
 		TableNames names = this.context.offlineNames();
 		ScriptSqlSink sink = new ScriptSqlSink();
 		List<String> from = (first != null) ? first.fromHeads() : plan.fromHeads();
 		sink.comment("Retort " + command + " (offline): " + describe(from) + " -> " + describe(plan.toHeads()));
+		// A script of nothing but the version tables would read as a mistake of Retort's: say it, as online does.
+		String nothingToDo = (first == null && plan.isEmpty()) ? nothingToDo(command, from, whyNothing) : null;
+		if (nothingToDo != null) {
+			sink.comment(nothingToDo);
+		}
 		sink.comment("Run it with psql -v ON_ERROR_STOP=1 -f FILE: without it, psql goes on after a failed statement");
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {
@@ -170,7 +184,16 @@ final class OfflineMigration {
 			// The session may go on (psql's \i, a console): it gets its own search_path back.
 			sink.execute("RESET search_path");
 		}
-		return new OfflineScript(sink.script());
+		return new OfflineScript(sink.script(), nothingToDo);
+	}
+
+	private static String nothingToDo(String command, List<String> from, String why) {
+		int space = command.indexOf(' ');
+		String verb = (space < 0) ? command : command.substring(0, space);
+		String target = (space < 0) ? "" : command.substring(space + 1);
+		return "Nothing to " + verb + ": " + ((why != null) ? why
+				: "the script starts at " + describe(from) + ", where '" + target + "' leads already")
+				+ ". This script only creates the version tables when they are missing.";
 	}
 
 	/**

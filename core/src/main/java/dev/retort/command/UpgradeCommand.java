@@ -1,10 +1,12 @@
 package dev.retort.command;
 
 import java.util.List;
+import java.util.Set;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
 
 /** {@code retort upgrade [REV] [--sql]}: apply revisions up to a target (default {@code heads}). */
 public final class UpgradeCommand {
@@ -31,8 +33,30 @@ public final class UpgradeCommand {
 		String from = (range != null) ? range[0] : null;
 		// Where the database stands, as online: a schema built before Retort is stamped at the baseline first.
 		OfflineMigration.Start start = offline.startingPoint(from, true);
-		return offline.render(start.baseline(), this.context.graph().upgrade(start.heads(), to),
-				"upgrade " + resolvedTarget);
+		RevisionGraph graph = this.context.graph();
+		return offline.render(start.baseline(), graph.upgrade(start.heads(), to), "upgrade " + resolvedTarget,
+				below(graph, start.heads(), to));
+	}
+
+	/**
+	 * Why an upgrade from {@code heads} to {@code target} has nothing to run when the target lies
+	 * below them, as {@code heads:base} does; {@code null} when it does not. Alembic writes an empty
+	 * script for such a range and so does Retort, but says that upgrade never moves down.
+	 */
+	private static String below(RevisionGraph graph, List<String> heads, String target) {
+		if (heads.isEmpty()) {
+			return null;
+		}
+		Set<String> targets = graph.resolve(target, heads);
+		boolean strictlyBelow = graph.applied(heads).containsAll(targets)
+				&& (targets.isEmpty() || !heads.containsAll(targets));
+		if (!strictlyBelow) {
+			return null;
+		}
+		String to = targets.isEmpty() ? "base" : String.join(", ", targets);
+		String start = String.join(", ", heads);
+		return to + " is below " + start + ", where this script starts, and an upgrade never moves down (to write"
+				+ " that, use 'retort downgrade " + (heads.size() == 1 ? start : "FROM") + ":" + target + " --sql')";
 	}
 
 	private String target(String target) {

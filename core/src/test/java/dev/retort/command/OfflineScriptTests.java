@@ -410,6 +410,30 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void anUpgradeRangeThatLeadsDownSaysItHasNothingToUpgradeAndChangesNothing(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		retort(db, files).load().upgrade("b00000000002");
+		Retort retort = Retort.configure().locations(files.location()).load();
+
+		// As Alembic, an empty script and no error: but one that says why it is empty.
+		OfflineScript down = retort.upgradeSql("b00000000002:base");
+		assertThat(down.nothingToDo()).isEqualTo("Nothing to upgrade: base is below b00000000002, where this script"
+				+ " starts, and an upgrade never moves down (to write that, use 'retort downgrade b00000000002:base"
+				+ " --sql'). This script only creates the version tables when they are missing.");
+		assertThat(down.sql()).contains("-- " + down.nothingToDo() + "\n").doesNotContain("Running");
+		OfflineScript there = retort.upgradeSql("b00000000002:b00000000002");
+		assertThat(there.nothingToDo()).isEqualTo("Nothing to upgrade: the script starts at b00000000002, where"
+				+ " 'b00000000002:b00000000002' leads already. This script only creates the version tables when they"
+				+ " are missing.");
+		assertThat(retort.upgradeSql("a00000000001:b00000000002").nothingToDo()).isNull();
+
+		runLikePsql(db, down.sql());
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+		assertThat(db.queryStrings(COLUMNS)).contains("logs.note text");
+	}
+
+	@Test
 	void offlineDowngradeNeedsFromAndTo(@TempDir Path dir) {
 		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
 		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.downgradeSql("base"));
