@@ -84,7 +84,8 @@ class RetortCommandLineTests {
 		assertThat(outside.exitCode()).as(outside.toString()).isZero();
 		assertThat(outside.err()).isEqualTo("No revision files found: classpath:db/revisions is read from"
 				+ " src/main/resources of the project directory, and this is not one. Run retort in the project, or give"
-				+ " --location DIR.\n");
+				+ " --location DIR.\nNothing to upgrade: the script starts at base, where 'heads' leads already. This"
+				+ " script only creates the version tables when they are missing.\n");
 		Files.createDirectories(this.directory.resolve("db/revisions"));
 		CliRun.Result located = CliRun.in(this.directory).run("history", "--location", "db/revisions", "-q");
 		assertThat(located.err()).as(located.toString()).doesNotContain("No revision files found");
