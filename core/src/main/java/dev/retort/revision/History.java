@@ -52,7 +52,7 @@ final class History {
 				int[] one = { revision };
 				needs.or(between(belowEnd(one, start), one));
 			}
-			return TopologicalOrder.topDown(this.graph, needs, upper);
+			return newestFirst(needs, upper);
 		}
 		BitSet required = this.graph.ancestors(upper, true);
 		for (int revision : lower) {
@@ -62,7 +62,22 @@ final class History {
 						+ this.graph.id(revision) + " is not below " + describe(upper) + ".");
 			}
 		}
-		return TopologicalOrder.topDown(this.graph, between(lower, upper), upper);
+		return newestFirst(between(lower, upper), upper);
+	}
+
+	/**
+	 * The range newest first. A range follows 'Revises' only, so a revision that needs another of
+	 * the range through a revision outside it (a dependency of its parent) has no edge to it in
+	 * the range alone: the order is taken over the range and every revision between two of its
+	 * own, then those are left out.
+	 */
+	private int[] newestFirst(BitSet range, int[] upper) {
+		int[] members = range.stream().toArray();
+		BitSet between = this.graph.ancestors(members, true);
+		between.and(this.graph.descendants(members, true));
+		between.or(range);
+		int[] order = TopologicalOrder.topDown(this.graph, between, upper);
+		return Arrays.stream(order).filter(range::get).toArray();
 	}
 
 	/** Alembic's inclusive {@code _collect_upgrade_revisions(upper, lower)} without implicit base. */

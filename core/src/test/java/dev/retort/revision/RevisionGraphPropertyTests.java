@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -119,6 +120,13 @@ class RevisionGraphPropertyTests {
 			.isEqualTo(stamp.toHeads().contains(destination));
 		Plan purge = graph.stamp(List.of("unknown"), List.of(destination), true);
 		assertThat(purge.toHeads()).containsExactly(destination);
+	}
+
+	@Example
+	void aRangeListsARevisionBeforeOneItNeedsOnlyThroughARevisionOutsideTheRange() {
+		// Found by the property below: in r000:r011, r010 needs r001 only through the dependency of
+		// its parent r009, which the range (along 'Revises') leaves out; r001 was listed first.
+		historyRangesAreNewestFirstAndComplete(19256, 12, 0, 11);
 	}
 
 	@Property(tries = 500)
