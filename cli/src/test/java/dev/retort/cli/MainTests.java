@@ -81,29 +81,9 @@ class MainTests {
 	void aProcessEndedWhileAStepRunsSaysWhichStepAndWhatBecomesOfIt(TestDatabase db) throws Exception {
 		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "slow",
 				"CREATE TABLE slow (id int);\nSELECT pg_sleep(60);", null);
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
-				db.user(), "--password=" + db.password(), "--location", "revisions", "upgrade"));
+		// The step runs once the server sleeps in it; then the process is ended as Ctrl-C or SIGTERM would.
+		endWhen(db, "the step never started", () -> sleeps(db, "SELECT pg_sleep(60)"), "upgrade");
 		File err = this.directory.resolve("err.txt").toFile();
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectOutput(this.directory.resolve("out.txt").toFile()).redirectError(err);
-		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
-		Process process = builder.start();
-		try {
-			// The step runs once the server sleeps in it; then the process is ended as Ctrl-C or SIGTERM would.
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-			// (Not this query itself, nor an earlier one of a session still closing.)
-			while (db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-					+ " AND query LIKE '%SELECT pg_sleep(60)%' AND query NOT LIKE '%pg_stat_activity%'").get(0)
-				.equals("0")) {
-				assertThat(System.nanoTime() - deadline).as("the step never started").isNegative();
-				Thread.onSpinWait();
-			}
-		}
-		finally {
-			process.destroy();
-		}
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8))
 			.contains("INTERRUPTED step 1: upgrade <base> -> ae1027a6acf3, slow after ")
 			.contains("The server rolls this step back. 'retort current' shows where the database stays.");
@@ -116,27 +96,9 @@ class MainTests {
 		revisions.write("ae1027a6acf3", "", "quick", "CREATE TABLE quick (id int);", null);
 		revisions.write("1975ea83b712", "ae1027a6acf3", "slow", "SELECT pg_sleep(61);", null);
 		// Quiet too: the document does not depend on the step lines.
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
-				db.user(), "--password=" + db.password(), "--location", "revisions", "--format", "json", "-q", "upgrade"));
+		Process process = endWhen(db, "the step never started", () -> sleeps(db, "SELECT pg_sleep(61)"), "--format",
+				"json", "-q", "upgrade");
 		File out = this.directory.resolve("out.txt").toFile();
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectOutput(out).redirectError(this.directory.resolve("err.txt").toFile());
-		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
-		Process process = builder.start();
-		try {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-			while (db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-					+ " AND query LIKE '%SELECT pg_sleep(61)%' AND query NOT LIKE '%pg_stat_activity%'").get(0)
-				.equals("0")) {
-				assertThat(System.nanoTime() - deadline).as("the step never started").isNegative();
-				Thread.onSpinWait();
-			}
-		}
-		finally {
-			process.destroy();
-		}
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isEqualTo(143);
 		String document = java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8);
 		// One document, in the shape of every failed upgrade: what was applied, then why it stopped.
@@ -159,32 +121,16 @@ class MainTests {
 		revisions.write("1975ea83b712", "ae1027a6acf3", "blocked", "ALTER TABLE quick ADD COLUMN note text;", null);
 		java.nio.file.Files.writeString(this.directory.resolve("retort.properties"),
 				"retort.ddl.lock-timeout=100ms\nretort.ddl.retries=20\n");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
-				db.user(), "--password=" + db.password(), "--location", "revisions", "--config", "retort.properties",
-				"--format", "json", "upgrade"));
 		File out = this.directory.resolve("out.txt").toFile();
 		File err = this.directory.resolve("err.txt").toFile();
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectOutput(out).redirectError(err);
-		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
 		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
 			statement.execute("CREATE TABLE quick (id int)");
 			blocker.setAutoCommit(false);
 			// Held until the end: every try of the second revision waits out its lock_timeout and is retried.
 			statement.execute("LOCK TABLE quick IN ACCESS SHARE MODE");
-			Process process = builder.start();
-			try {
-				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-				while (!java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8).contains("retry 3 of 20")) {
-					assertThat(System.nanoTime() - deadline).as("the step was never retried three times").isNegative();
-					Thread.onSpinWait();
-				}
-			}
-			finally {
-				process.destroy();
-			}
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			endWhen(db, "the step was never retried three times",
+					() -> java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8).contains("retry 3 of 20"),
+					"--config", "retort.properties", "--format", "json", "upgrade");
 		}
 		// The second revision is step 2 however often it started (not step 5 after three retries), and
 		// it has run since its first try: three lock timeouts of 100 ms and backoffs of 100 and 200 ms by the
@@ -198,6 +144,47 @@ class MainTests {
 			assertThat(matcher.find()).as(text).isTrue();
 			assertThat(Long.parseLong(matcher.group(1))).as(file.getName()).isGreaterThanOrEqualTo(550);
 		}
+	}
+
+	/**
+	 * Runs the CLI on {@code db} and the directory's revisions until {@code reached} holds, ends it
+	 * as Ctrl-C or SIGTERM would, and waits for it; its output is in out.txt and err.txt.
+	 */
+	private Process endWhen(TestDatabase db, String never, Condition reached, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
+				db.user(), "--password=" + db.password(), "--location", "revisions"));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectOutput(this.directory.resolve("out.txt").toFile())
+			.redirectError(this.directory.resolve("err.txt").toFile());
+		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
+		Process process = builder.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (!reached.holds()) {
+				assertThat(System.nanoTime() - deadline).as(never).isNegative();
+				Thread.onSpinWait();
+			}
+		}
+		finally {
+			process.destroy();
+		}
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return process;
+	}
+
+	/** Whether the server runs {@code sql} now (not this query itself, nor one of a session still closing). */
+	private static boolean sleeps(TestDatabase db, String sql) {
+		return !db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%" + sql
+				+ "%' AND query NOT LIKE '%pg_stat_activity%'").get(0).equals("0");
+	}
+
+	@FunctionalInterface
+	private interface Condition {
+
+		boolean holds() throws Exception;
+
 	}
 
 	@Test
