@@ -43,6 +43,11 @@ public final class MigrationLock implements AutoCloseable {
 	/** How often the server checks that a migrating runner is still there. */
 	static final String CLIENT_CHECK_INTERVAL = "1s";
 
+	/** What the key of the lock, and of the work lock, hashes before the version table's name. */
+	static final String LOCK_PREFIX = "retort:";
+
+	static final String WORK_PREFIX = "retort-work:";
+
 	private final Session session;
 
 	private final long key;
@@ -81,9 +86,7 @@ public final class MigrationLock implements AutoCloseable {
 
 	/** The advisory lock key of a schema and version table: the first 8 bytes of a SHA-256. */
 	public static long key(TableNames names) {
-		byte[] digest = Sha256
-			.digest(("retort:" + names.schema() + "." + names.versionTable()).getBytes(StandardCharsets.UTF_8));
-		return ByteBuffer.wrap(digest, 0, 8).getLong();
+		return key(LOCK_PREFIX, names);
 	}
 
 	/**
@@ -91,8 +94,13 @@ public final class MigrationLock implements AutoCloseable {
 	 * lock session has gone may still be running a revision.
 	 */
 	static long workKey(TableNames names) {
+		return key(WORK_PREFIX, names);
+	}
+
+	/** The first 8 bytes of the SHA-256 of {@code prefix schema.table}: what {@link ScriptLock} computes in SQL too. */
+	static long key(String prefix, TableNames names) {
 		byte[] digest = Sha256
-			.digest(("retort-work:" + names.schema() + "." + names.versionTable()).getBytes(StandardCharsets.UTF_8));
+			.digest((prefix + names.schema() + "." + names.versionTable()).getBytes(StandardCharsets.UTF_8));
 		return ByteBuffer.wrap(digest, 0, 8).getLong();
 	}
 

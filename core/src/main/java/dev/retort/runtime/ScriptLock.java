@@ -18,8 +18,8 @@ public final class ScriptLock {
 	/** The statement that takes both locks, or stops the script naming who holds them. */
 	public static String acquire(TableNames names) {
 		return "DO $retort$\nDECLARE\n"
-				+ "    lock_key bigint := " + key("retort:", names) + ";\n"
-				+ "    work_key bigint := " + key("retort-work:", names) + ";\n"
+				+ "    lock_key bigint := " + key(MigrationLock.LOCK_PREFIX, names) + ";\n"
+				+ "    work_key bigint := " + key(MigrationLock.WORK_PREFIX, names) + ";\n"
 				+ "    holder text;\n"
 				+ "BEGIN\n"
 				+ "    IF NOT (pg_try_advisory_lock(lock_key) AND pg_try_advisory_lock(work_key)) THEN\n"
@@ -40,8 +40,8 @@ public final class ScriptLock {
 	/** The statement that releases both locks, for a session that goes on after the script. */
 	public static String release(TableNames names) {
 		return "DO $retort$\nBEGIN\n"
-				+ "    PERFORM pg_advisory_unlock(" + key("retort:", names) + ");\n"
-				+ "    PERFORM pg_advisory_unlock(" + key("retort-work:", names) + ");\n"
+				+ "    PERFORM pg_advisory_unlock(" + key(MigrationLock.LOCK_PREFIX, names) + ");\n"
+				+ "    PERFORM pg_advisory_unlock(" + key(MigrationLock.WORK_PREFIX, names) + ");\n"
 				+ "END\n$retort$";
 	}
 
@@ -51,7 +51,7 @@ public final class ScriptLock {
 	 */
 	private static String key(String prefix, TableNames names) {
 		if (names.schema() != null) {
-			return String.valueOf(prefix.equals("retort:") ? MigrationLock.key(names) : MigrationLock.workKey(names));
+			return String.valueOf(MigrationLock.key(prefix, names));
 		}
 		return "('x' || left(encode(sha256(convert_to(" + Sql.literal(prefix) + " || " + schema(names) + " || "
 				+ Sql.literal("." + names.versionTable()) + ", 'UTF8')), 'hex'), 16))::bit(64)::bigint";
