@@ -35,7 +35,16 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	/** The step running now and when it started, for a process ended under it; else {@code null}. */
 	private volatile Running running;
 
-	/** Says what was running when the process is ended (Ctrl-C, SIGTERM); registered while steps run. */
+	/**
+	 * {@link System#nanoTime()} when the run began to wait for the migration lock, while it waits;
+	 * else {@code 0}.
+	 */
+	private volatile long waitingSince;
+
+	/**
+	 * Says what was running when the process is ended (Ctrl-C, SIGTERM); registered once the run
+	 * waits for the lock or runs a step.
+	 */
 	private Thread onExit;
 
 	StepPrinter(PrintWriter err, Duration progressEvery) {
@@ -61,10 +70,7 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 			});
 		}
 		this.running = new Running(step, number, started);
-		if (this.onExit == null) {
-			this.onExit = new Thread(this::interrupted, "retort-interrupted");
-			Runtime.getRuntime().addShutdownHook(this.onExit);
-		}
+		hookExit();
 		long every = this.progressEvery.toMillis();
 		this.progress = this.ticker.scheduleAtFixedRate(() -> print("  ... step " + number + " still running: "
 				+ description + " (" + format(Duration.ofNanos(System.nanoTime() - started).toMillis()) + ")"), every,
@@ -83,8 +89,19 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 		}
 	}
 
+	/** Asked before each try of the lock: never stops the wait, notes that it waits. */
+	@Override
+	public synchronized boolean stopWaitingForLock() {
+		if (this.waitingSince == 0) {
+			this.waitingSince = System.nanoTime();
+			hookExit();
+		}
+		return false;
+	}
+
 	@Override
 	public void lockAcquired(Duration waited) {
+		this.waitingSince = 0;
 		if (waited.toMillis() >= 1000) {
 			print("Acquired the migration lock after waiting " + format(waited.toMillis()));
 		}
@@ -113,10 +130,31 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	 */
 	private void interrupted() {
 		Running now = this.running;
-		if (now == null) {
-			return;
+		long waiting = this.waitingSince;
+		if (now != null) {
+			print("INTERRUPTED " + interruption(now.step(), now.number(), now.started()));
 		}
-		print("INTERRUPTED " + interruption(now.step(), now.number(), now.started()));
+		else if (waiting != 0) {
+			print("INTERRUPTED " + lockWaitInterruption(waiting));
+		}
+	}
+
+	/**
+	 * {@code while waiting for the migration lock …}: a run ended before it held the lock changed
+	 * nothing, and the operator should not have to find that out.
+	 * @param since {@link System#nanoTime()} when the wait began
+	 */
+	static String lockWaitInterruption(long since) {
+		return "while waiting for the migration lock after "
+				+ format(Duration.ofNanos(System.nanoTime() - since).toMillis()) + "; the process is ending. No"
+				+ " revision ran: nothing was changed. 'retort current' shows where the database is.";
+	}
+
+	private void hookExit() {
+		if (this.onExit == null) {
+			this.onExit = new Thread(this::interrupted, "retort-interrupted");
+			Runtime.getRuntime().addShutdownHook(this.onExit);
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,22 @@ final class StepsSoFar implements MigrationListener {
 	private Step running;
 
 	private StepStarts.Start runningStart;
+
+	/** {@link System#nanoTime()} when the run began to wait for the migration lock, while it waits; else 0. */
+	private long waitingSince;
+
+	@Override
+	public synchronized boolean stopWaitingForLock() {
+		if (this.waitingSince == 0) {
+			this.waitingSince = System.nanoTime();
+		}
+		return false;
+	}
+
+	@Override
+	public synchronized void lockAcquired(Duration waited) {
+		this.waitingSince = 0;
+	}
 
 	@Override
 	public synchronized void stepStarting(Step step) {
@@ -67,6 +84,9 @@ final class StepsSoFar implements MigrationListener {
 
 	/** Why the run stopped when the process ends now (SIGTERM, Ctrl-C), with the step it ends under. */
 	synchronized String interruption() {
+		if (this.running == null && this.waitingSince != 0) {
+			return "Interrupted " + StepPrinter.lockWaitInterruption(this.waitingSince);
+		}
 		if (this.running == null) {
 			return "Interrupted: the process is ending (SIGTERM or Ctrl-C) while no step runs. 'retort current'"
 					+ " shows where the database stays.";

@@ -178,6 +178,43 @@ class LauncherTests {
 		}
 	}
 
+	@Test
+	void aRunThatRecordsTheArchiveEndsWhenToldToAndReadsStandardInput(TestDatabase db) throws Exception {
+		useJarsOnly();
+		assertThat(launch(Map.of(), connecting(db, "current")).exitCode()).as("the mark of a first command").isZero();
+		Revisions.in(this.directory.resolve("revisions")).write("1975ea83b712", "ae1027a6acf3", "slow",
+				"SELECT pg_sleep(300);", null);
+
+		// The second command records the archive, so the shell waits for its JVM: a SIGTERM (a pod
+		// stopped, a CI job cancelled) must still reach the JVM, which ends under the step at once.
+		ProcessBuilder builder = launcher(Map.of(), "upgrade", "--url", db.jdbcUrl(), "--user", db.user(), "--password",
+				"--location", oneRevision());
+		builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+		Process process = builder.start();
+		try (OutputStream in = process.getOutputStream()) {
+			in.write((db.password() + "\n").getBytes(StandardCharsets.UTF_8));
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE"
+				+ " '%pg_sleep(300)%' AND query NOT LIKE '%pg_stat_activity%'").get(0).equals("0")) {
+			assertThat(System.nanoTime() - deadline).as("the slow revision never started: " + err()).isNegative();
+			Thread.onSpinWait();
+		}
+		process.destroy();
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the launcher passes SIGTERM on to the JVM").isTrue();
+		assertThat(process.exitValue()).isEqualTo(143);
+		assertThat(err()).as("the password came from standard input")
+			.contains("Running upgrade <base> -> ae1027a6acf3")
+			.contains("INTERRUPTED step 2: upgrade ae1027a6acf3 -> 1975ea83b712, slow after ");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ae1027a6acf3");
+		assertThat(cacheFiles()).as("an ended run records no archive and leaves no partial one")
+			.allSatisfy((file) -> assertThat(file.toString()).endsWith(".seen"));
+	}
+
+	private String err() throws IOException {
+		return Files.readString(this.directory.resolve("err.txt"), StandardCharsets.UTF_8);
+	}
+
 	/** {@code command} against {@code db}, with one revision to apply. */
 	private String[] connecting(TestDatabase db, String command) {
 		return new String[] { command, "--url", db.jdbcUrl(), "--user", db.user(), "--password=" + db.password(),
@@ -254,12 +291,19 @@ class LauncherTests {
 	}
 
 	private Run launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+		Process process = launcher(environment, args).start();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		return new Run(process.exitValue(),
+				Files.readString(this.directory.resolve("out.txt"), StandardCharsets.UTF_8), err());
+	}
+
+	/** The launcher with {@code args}, its output to out.txt and err.txt, in a clean environment. */
+	private ProcessBuilder launcher(Map<String, String> environment, String... args) {
 		ProcessBuilder builder = new ProcessBuilder(
 				Stream.concat(Stream.of("/bin/sh", LAUNCHER.toString()), Stream.of(args)).toList())
 			.directory(this.directory.toFile());
-		File out = this.directory.resolve("out.txt").toFile();
-		File err = this.directory.resolve("err.txt").toFile();
-		builder.redirectOutput(out).redirectError(err);
+		builder.redirectOutput(this.directory.resolve("out.txt").toFile())
+			.redirectError(this.directory.resolve("err.txt").toFile());
 		Map<String, String> env = builder.environment();
 		env.keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_")
 				|| name.equals("DATABASE_URL") || name.equals("JAVA_OPTS") || name.equals("JAVA_TOOL_OPTIONS"));
@@ -269,10 +313,7 @@ class LauncherTests {
 		env.put("XDG_CACHE_HOME", this.directory.resolve("cache").toString());
 		env.remove("CI");
 		env.putAll(environment);
-		Process process = builder.start();
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
-				Files.readString(err.toPath(), StandardCharsets.UTF_8));
+		return builder;
 	}
 
 	private record Run(int exitCode, String out, String err) {

@@ -146,20 +146,47 @@ class MainTests {
 		}
 	}
 
+	@Test
+	@ExtendWith(PostgresExtension.class)
+	void aProcessEndedWhileItWaitsForTheLockSaysThatNothingChanged(TestDatabase db) throws Exception {
+		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "slow", "SELECT pg_sleep(62);",
+				null);
+		// Another instance migrates, and holds the migration lock, while this one is started and stopped.
+		Process holder = cli(db, "holder-out.txt", "holder-err.txt", "upgrade").start();
+		File err = this.directory.resolve("err.txt").toFile();
+		File out = this.directory.resolve("out.txt").toFile();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (!sleeps(db, "SELECT pg_sleep(62)")) {
+				assertThat(System.nanoTime() - deadline).as("the other instance never started its step").isNegative();
+				Thread.onSpinWait();
+			}
+			Condition waits = () -> java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8)
+				.contains("Waiting for the migration lock");
+			Process text = endWhen(db, "it never waited for the lock", waits, "upgrade");
+			assertThat(text.exitValue()).isEqualTo(143);
+			assertThat(java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8))
+				.contains("INTERRUPTED while waiting for the migration lock after ")
+				.contains("No revision ran: nothing was changed. 'retort current' shows where the database is.");
+
+			Process json = endWhen(db, "it never waited for the lock", waits, "--format", "json", "upgrade");
+			assertThat(json.exitValue()).isEqualTo(143);
+			assertThat(java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8))
+				.contains("\"message\": \"Interrupted while waiting for the migration lock after ")
+				.contains("No revision ran: nothing was changed.");
+		}
+		finally {
+			holder.destroy();
+			assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
 	/**
 	 * Runs the CLI on {@code db} and the directory's revisions until {@code reached} holds, ends it
 	 * as Ctrl-C or SIGTERM would, and waits for it; its output is in out.txt and err.txt.
 	 */
 	private Process endWhen(TestDatabase db, String never, Condition reached, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
-				db.user(), "--password=" + db.password(), "--location", "revisions"));
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectOutput(this.directory.resolve("out.txt").toFile())
-			.redirectError(this.directory.resolve("err.txt").toFile());
-		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
-		Process process = builder.start();
+		Process process = cli(db, "out.txt", "err.txt", args).start();
 		try {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 			while (!reached.holds()) {
@@ -172,6 +199,19 @@ class MainTests {
 		}
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		return process;
+	}
+
+	/** The CLI in a process of its own on {@code db} and the directory's revisions, its output to {@code out} and {@code err}. */
+	private ProcessBuilder cli(TestDatabase db, String out, String err, String... args) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
+				db.user(), "--password=" + db.password(), "--location", "revisions"));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectOutput(this.directory.resolve(out).toFile())
+			.redirectError(this.directory.resolve(err).toFile());
+		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_"));
+		return builder;
 	}
 
 	/** Whether the server runs {@code sql} now (not this query itself, nor one of a session still closing). */
