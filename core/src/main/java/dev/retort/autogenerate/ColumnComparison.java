@@ -45,9 +45,15 @@ final class ColumnComparison {
 		this.changes = changes;
 	}
 
-	void added(TableModel existing, TableModel table) {
+	/**
+	 * The columns the model adds to a table both sides have: the plain ones ({@code generated}
+	 * false) before the columns that exist change, so that a column becoming generated can read
+	 * one, the generated ones after, since PostgreSQL refuses to retype a column a generated
+	 * column reads.
+	 */
+	void added(TableModel existing, TableModel table, boolean generated) {
 		for (ColumnModel column : table.columns()) {
-			if (existing.column(column.name()) == null) {
+			if (existing.column(column.name()) == null && column.generated() == generated) {
 				this.changes.add(new SchemaChange("add column " + table.name() + "." + column.name(),
 						addColumn(table, column), List.of(alter(table) + " DROP COLUMN " + id(column.name()))));
 			}

@@ -152,8 +152,9 @@ public final class SchemaComparator {
 							commentOnTable(table, existing.comment()));
 				}
 				this.partitions.partitionKey(existing, table);
-				this.columns.added(existing, table);
+				this.columns.added(existing, table, false);
 				this.columns.changed(existing, table);
+				this.columns.added(existing, table, true);
 			}
 		}
 		this.partitions.switchedTables();
