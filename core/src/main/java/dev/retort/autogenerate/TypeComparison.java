@@ -1,5 +1,6 @@
 package dev.retort.autogenerate;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,32 @@ final class TypeComparison {
 	}
 
 	/**
+	 * What to write for labels that go: when each takes the place of a new one, as a renamed
+	 * label does, the {@code RENAME VALUE} that keeps the rows holding it (autogenerate cannot
+	 * tell a rename from a label removed and another added); else a new type.
+	 */
+	private static String renamesOrNewType(EnumModel existing, EnumModel type) {
+		List<String> renames = new ArrayList<>();
+		if (existing.labels().size() == type.labels().size()) {
+			for (int i = 0; i < type.labels().size(); i++) {
+				String from = existing.labels().get(i);
+				String to = type.labels().get(i);
+				if (from.equals(to)) {
+					continue;
+				}
+				if (type.labels().contains(from) || existing.labels().contains(to)) {
+					renames.clear();
+					break;
+				}
+				renames.add("ALTER TYPE " + id(type.name()) + " RENAME VALUE " + PostgresLiterals.string(from) + " TO "
+						+ PostgresLiterals.string(to));
+			}
+		}
+		return renames.isEmpty() ? "a new type and a column converted to it"
+				: "if renamed: " + String.join("; ", renames) + ", and the other way in the downgrade";
+	}
+
+	/**
 	 * New labels of an enum, where they go. PostgreSQL cannot remove a label, so the downgrade
 	 * leaves them; labels removed or moved cannot be written as {@code ALTER TYPE} at all, and are
 	 * reported for a revision written by hand.
@@ -111,8 +138,8 @@ final class TypeComparison {
 		if (!kept.equals(existing.labels())) {
 			this.changes.add(new SchemaChange("labels of enum type " + type.name() + " removed or reordered ("
 					+ String.join(", ", existing.labels()) + " to " + String.join(", ", type.labels())
-					+ "): PostgreSQL can only add labels; write this change by hand (a new type and a column "
-					+ "converted to it)", List.of(), List.of()));
+					+ "): PostgreSQL can only add and rename labels; write this change by hand ("
+					+ renamesOrNewType(existing, type) + ")", List.of(), List.of()));
 			return;
 		}
 		List<String> labels = type.labels();

@@ -177,6 +177,31 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void labelsRemovedAreReportedWithTheRenameValueThatFitsWhenEachTakesAnotherOnesPlace(TestDatabase db,
+			@TempDir Path dir) {
+		Retort retort = usersAtHead(db, dir);
+		db.execute("CREATE TYPE status AS ENUM ('new', 'cancelled', 'done')");
+		SchemaDiff renamed = retort.check("schema.sql", "CREATE TYPE status AS ENUM ('new', 'canceled', 'finished');\n"
+				+ "CREATE TABLE users (id bigint PRIMARY KEY);");
+		assertThat(renamed.changes()).singleElement().satisfies((change) -> {
+			assertThat(change.description()).isEqualTo("labels of enum type status removed or reordered (new, cancelled, "
+					+ "done to new, canceled, finished): PostgreSQL can only add and rename labels; write this change by hand "
+					+ "(if renamed: ALTER TYPE status RENAME VALUE 'cancelled' TO 'canceled'; ALTER TYPE status RENAME VALUE "
+					+ "'done' TO 'finished', and the other way in the downgrade)");
+			assertThat(change.upgrade()).isEmpty();
+		});
+		// The statements it names do what the model has.
+		db.execute("ALTER TYPE status RENAME VALUE 'cancelled' TO 'canceled'",
+				"ALTER TYPE status RENAME VALUE 'done' TO 'finished'");
+		assertThat(retort.check("schema.sql", "CREATE TYPE status AS ENUM ('new', 'canceled', 'finished');\n"
+				+ "CREATE TABLE users (id bigint PRIMARY KEY);").changes()).isEmpty();
+		// A label moved is no rename.
+		assertThat(retort.check("schema.sql", "CREATE TYPE status AS ENUM ('canceled', 'new', 'finished');\n"
+				+ "CREATE TABLE users (id bigint PRIMARY KEY);").changes()).singleElement()
+			.satisfies((change) -> assertThat(change.description()).endsWith("(a new type and a column converted to it)"));
+	}
+
+	@Test
 	void viewsAreDroppedBeforeTheColumnsTheyReadChangeAndCreatedAfter(TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
 				+ "CREATE VIEW user_emails AS SELECT email FROM users;",
