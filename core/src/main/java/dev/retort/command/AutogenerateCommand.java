@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.retort.autogenerate.SchemaComparator;
 import dev.retort.autogenerate.SchemaDiff;
@@ -17,6 +19,7 @@ import dev.retort.autogenerate.TargetServer;
 import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.dialect.postgres.StatementSplitter;
+import dev.retort.dialect.postgres.StatementSplitter.UnterminatedSqlException;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
@@ -39,6 +42,9 @@ public final class AutogenerateCommand {
 
 	/** Where the model runs, inside the transaction that is rolled back. */
 	private static final String MODEL_SCHEMA = "retort_model";
+
+	/** How pgjdbc prints where in the statement PostgreSQL stopped: the character, from 1. */
+	private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
 
 	/**
 	 * What a schema holds of what autogenerate compares, each as {@code kind name}: to find what
@@ -64,7 +70,14 @@ public final class AutogenerateCommand {
 	 * @return what it takes to bring the database to the model
 	 */
 	public SchemaDiff diff(String modelSource, String modelSql) {
-		List<SqlStatement> statements = StatementSplitter.split(modelSql, 1);
+		List<SqlStatement> statements;
+		try {
+			statements = StatementSplitter.split(modelSql, 1);
+		}
+		catch (UnterminatedSqlException ex) {
+			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + ex.line() + ": the model is not "
+					+ "valid SQL: " + ex.getMessage(), ex);
+		}
 		RevisionGraph graph = this.context.graph();
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
@@ -131,8 +144,18 @@ public final class AutogenerateCommand {
 				jdbc.execute(statement.sql());
 			}
 			catch (SQLException ex) {
-				throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + statement.line() + ": the model "
-						+ "failed on an empty schema: " + ex.getMessage() + ". The model is plain SQL creating the whole "
+				String message = String.valueOf(ex.getMessage());
+				Matcher position = POSITION.matcher(message);
+				int line = statement.line();
+				if (position.find()) {
+					// The line of a long CREATE TABLE that PostgreSQL stopped at, not the one it starts on.
+					String before = statement.sql().substring(0,
+							Math.min(Integer.parseInt(position.group(1)) - 1, statement.sql().length()));
+					line += (int) before.chars().filter((c) -> c == '\n').count();
+					message = position.replaceFirst("");
+				}
+				throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + line + ": the model "
+						+ "failed on an empty schema: " + message + ". The model is plain SQL creating the whole "
 						+ "schema, with names left unqualified.", ex);
 			}
 		}

@@ -1068,6 +1068,18 @@ class AutogenerateIntegrationTests {
 			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE TABLE a (id int);\n\nCREATE TABLE b (id nosuchtype);"))
 			.withMessageStartingWith("db/schema.sql:3: the model failed on an empty schema")
 			.withMessageContaining("nosuchtype");
+		// The line PostgreSQL stopped at, inside a statement of many lines; its offset in the statement left out.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql",
+					"CREATE TABLE a (id int);\n\nCREATE TABLE b (\n    id int,\n    note nosuchtype,\n    ok int\n);"))
+			.withMessageStartingWith("db/schema.sql:5: the model failed on an empty schema: ERROR: type \"nosuchtype\" does "
+					+ "not exist. The model")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+		// A quote never closed is the model's too, not a revision's.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE TABLE a (id int);\nCOMMENT ON TABLE a IS 'open;\n"))
+			.withMessageStartingWith("db/schema.sql:2: the model is not valid SQL: Unterminated string starting at line 2")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
 	}
 
 	@Test
