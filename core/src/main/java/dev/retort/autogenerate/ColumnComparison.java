@@ -147,7 +147,8 @@ final class ColumnComparison {
 	}
 
 	/**
-	 * Whether PostgreSQL can retype the column in place; a column of the partition key it
+	 * Whether PostgreSQL can retype the column in place: not to a type it has no cast to (or back
+	 * from, for the downgrade); a column of the partition key it
 	 * cannot retype, nor one a generated column reads that is not {@link #regenerated} (dropping
 	 * it would drop its indexes or constraints, or the model no longer has it generated): reported
 	 * for a revision written by hand.
@@ -155,6 +156,17 @@ final class ColumnComparison {
 	private boolean retypable(TableModel existing, TableModel table, ColumnModel old, ColumnModel column) {
 		String where = table.name() + "." + column.name();
 		String change = "change type of " + where + " from " + old.type() + " to " + column.type();
+		String missingCast = !this.casts.castable(old.type(), column.type()) ? old.type() + " to " + column.type()
+				: !this.casts.castable(column.type(), old.type()) ? column.type() + " to " + old.type() : null;
+		if (missingCast != null) {
+			// USING column::type would fail whatever the rows: only the author knows the conversion.
+			String example = column.type().equals("jsonb") ? ", such as to_jsonb(" + id(column.name()) + ")" : "";
+			this.changes.add(new SchemaChange(change + ": PostgreSQL has no cast from " + missingCast + "; write this "
+					+ "change by hand (" + alter(table) + " ALTER COLUMN " + id(column.name()) + " TYPE " + column.type()
+					+ " USING an expression of the values" + example + ", and one back in the downgrade)", List.of(),
+					List.of()));
+			return false;
+		}
 		if (existing.partitionKey() != null && names(existing.partitionKey(), old.name())) {
 			this.changes.add(new SchemaChange(change + ": it is in the partition key of " + table.name() + " ("
 					+ existing.partitionKey() + "), which PostgreSQL cannot retype; write this change by hand (a new "

@@ -20,4 +20,16 @@ public interface TypeCasts {
 	 */
 	boolean automatic(String from, String to);
 
+	/**
+	 * Whether PostgreSQL casts the one type to the other at all, if need be with
+	 * {@code USING column::type}: it has no cast from {@code character varying[]} to {@code jsonb},
+	 * say, and a conversion then takes an expression only the author can write.
+	 * @param from the type it has, as {@code format_type} prints it
+	 * @param to the type it gets
+	 * @return {@code false} when even {@code USING column::type} is refused
+	 */
+	default boolean castable(String from, String to) {
+		return true;
+	}
+
 }

@@ -17,11 +17,15 @@ import dev.retort.schema.TableModel;
  * Asks PostgreSQL which of the type changes between two schemas it makes without {@code USING}:
  * each is tried, both ways, on an empty one-column table in the scratch schema, never on a real
  * table. Only a refusal to cast (SQLSTATE 42804) counts; a type that cannot be read there is left
- * to PostgreSQL, as before.
+ * to PostgreSQL, as before. A change refused is tried again with {@code USING c::type}, which
+ * PostgreSQL refuses too (42846) where it has no cast between the types at all.
  */
 public final class AutomaticCasts {
 
 	private static final String DATATYPE_MISMATCH = "42804";
+
+	/** {@code cannot cast type character varying[] to jsonb}: no cast at all, explicit or not. */
+	private static final String CANNOT_COERCE = "42846";
 
 	private AutomaticCasts() {
 	}
@@ -37,6 +41,7 @@ public final class AutomaticCasts {
 	 */
 	public static TypeCasts of(Connection connection, SchemaModel database, SchemaModel model) throws SQLException {
 		Set<List<String>> needUsing = new HashSet<>();
+		Set<List<String>> noCast = new HashSet<>();
 		int probes = 0;
 		for (TableModel table : model.tables().values()) {
 			TableModel existing = database.tables().get(table.name());
@@ -49,24 +54,42 @@ public final class AutomaticCasts {
 					continue;
 				}
 				for (List<String> change : List.of(List.of(old.type(), column.type()), List.of(column.type(), old.type()))) {
-					if (refused(connection, "retort_cast_" + (++probes), change.get(0), change.get(1))) {
+					if (refused(connection, "retort_cast_" + (++probes), change.get(0), change.get(1), "",
+							DATATYPE_MISMATCH)) {
 						needUsing.add(change);
+						if (refused(connection, "retort_cast_" + (++probes), change.get(0), change.get(1), " USING c::"
+								+ change.get(1), CANNOT_COERCE)) {
+							noCast.add(change);
+						}
 					}
 				}
 			}
 		}
-		return (from, to) -> !needUsing.contains(List.of(from, to));
+		return new TypeCasts() {
+
+			@Override
+			public boolean automatic(String from, String to) {
+				return !needUsing.contains(List.of(from, to));
+			}
+
+			@Override
+			public boolean castable(String from, String to) {
+				return !noCast.contains(List.of(from, to));
+			}
+
+		};
 	}
 
-	private static boolean refused(Connection connection, String table, String from, String to) throws SQLException {
+	private static boolean refused(Connection connection, String table, String from, String to, String using,
+			String refusal) throws SQLException {
 		Savepoint savepoint = connection.setSavepoint();
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE " + table + " (c " + from + ")");
-			statement.execute("ALTER TABLE " + table + " ALTER COLUMN c TYPE " + to);
+			statement.execute("ALTER TABLE " + table + " ALTER COLUMN c TYPE " + to + using);
 			return false;
 		}
 		catch (SQLException ex) {
-			return DATATYPE_MISMATCH.equals(ex.getSQLState());
+			return refusal.equals(ex.getSQLState());
 		}
 		finally {
 			connection.rollback(savepoint);

@@ -634,6 +634,31 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aTypeChangePostgresHasNoCastForEitherWayIsReportedRatherThanWrittenWithAUsingThatFails(TestDatabase db,
+			@TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE customers (id bigint PRIMARY KEY, tags varchar(50)[] NOT NULL DEFAULT '{}', note text, "
+						+ "prefs jsonb);\n"
+						+ "INSERT INTO customers VALUES (1, '{vip}', '{\"a\": 1}', '[1]');",
+				"CREATE TABLE customers (id bigint PRIMARY KEY, tags jsonb NOT NULL DEFAULT '[]', note jsonb, "
+						+ "prefs integer[]);");
+		// No cast from varchar[] to jsonb, nor from jsonb to integer[]; text to jsonb parses the text.
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"change type of customers.tags from character varying(50)[] to jsonb: PostgreSQL has no cast from "
+						+ "character varying(50)[] to jsonb; write this change by hand (ALTER TABLE customers ALTER COLUMN "
+						+ "tags TYPE jsonb USING an expression of the values, such as to_jsonb(tags), and one back in the "
+						+ "downgrade)",
+				"change type of customers.note from text to jsonb",
+				"change type of customers.prefs from jsonb to integer[]: PostgreSQL has no cast from jsonb to integer[]; "
+						+ "write this change by hand (ALTER TABLE customers ALTER COLUMN prefs TYPE integer[] USING an "
+						+ "expression of the values, and one back in the downgrade)");
+		assertThat(trip.diff().upgradeSql()).isEqualTo("ALTER TABLE customers ALTER COLUMN note TYPE jsonb USING note::jsonb;");
+		Retort after = retort(db, trip.files());
+		after.upgrade("heads");
+		assertThat(db.queryStrings("SELECT note ->> 'a' FROM customers")).containsExactly("1");
+	}
+
+	@Test
 	void constraintsAndIndexesThatChangeAreDroppedBeforeTheirColumnsChangeAndPutBackAfterThemByTheDowngrade(
 			TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir,
