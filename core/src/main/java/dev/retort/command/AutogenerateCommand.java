@@ -119,7 +119,8 @@ public final class AutogenerateCommand {
 				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
 				// Both printed the same way; the database's types and sequences stay visible behind the model's.
 				searchPath(connection, MODEL_SCHEMA, schema);
-				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model));
+				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
+						List.of(schema, MODEL_SCHEMA));
 				// The revision is written for the server the model ran on.
 				TargetServer server = new TargetServer(connection.getMetaData().getDatabaseMajorVersion());
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),

@@ -13,11 +13,13 @@ import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.dialect.postgres.PostgresLiterals;
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.ConstraintModel;
+import dev.retort.schema.IndexModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.TableModel;
+import dev.retort.schema.ViewModel;
 
 /**
- * Brings the check constraints and column defaults of a {@link SchemaModel} to the text
+ * Brings the check constraints, column defaults, indexes and views of a {@link SchemaModel} to the text
  * PostgreSQL prints once it has read its own printout. It does not always print an expression
  * the way it printed the expression it was written from ({@code beverage_type IN ('A', 'B')}
  * prints as {@code … = ANY ((ARRAY[…])::text[])}, which prints as {@code … = ANY (ARRAY[(…)::text,
@@ -39,32 +41,69 @@ public final class CanonicalDefinitions {
 	}
 
 	/**
-	 * The model with its checks and defaults printed again.
+	 * The models with their checks, defaults, indexes and views printed again.
 	 * @param connection a connection in a transaction the caller rolls back
 	 * @param scratchSchema a schema first on the search_path, where empty copies may be created
 	 * @param models the models to bring to the same printing
+	 * @param schemas the schema each model was read from: its views are read again with that
+	 * schema alone on the search_path, so that they read its tables, as they do
 	 * @return the models, in the same order
 	 * @throws SQLException when the scratch tables cannot be created
 	 */
-	public static List<SchemaModel> of(Connection connection, String scratchSchema, List<SchemaModel> models)
-			throws SQLException {
+	public static List<SchemaModel> of(Connection connection, String scratchSchema, List<SchemaModel> models,
+			List<String> schemas) throws SQLException {
 		CanonicalDefinitions canonical = new CanonicalDefinitions(connection, scratchSchema);
 		List<SchemaModel> result = new ArrayList<>();
-		for (SchemaModel model : models) {
+		for (int i = 0; i < models.size(); i++) {
+			SchemaModel model = models.get(i);
 			Map<String, TableModel> tables = new LinkedHashMap<>();
 			for (TableModel table : model.tables().values()) {
 				tables.put(table.name(), canonical.table(table));
 			}
-			result.add(new SchemaModel(tables, model.views(), model.sequences(), model.enums(), model.partitions(),
-					model.domains(), model.compositeTypes()));
+			result.add(new SchemaModel(tables, canonical.views(model.views(), schemas.get(i)), model.sequences(),
+					model.enums(), model.partitions(), model.domains(), model.compositeTypes()));
 		}
 		return result;
+	}
+
+	/**
+	 * Views printed again: {@code status IN ('NEW', 'PAID')} on a {@code varchar} prints one way
+	 * from the model and another from that printout, as a check does. Each is created again in
+	 * the scratch schema, with the schema it was read from alone on the search_path.
+	 */
+	private Map<String, ViewModel> views(Map<String, ViewModel> views, String schema) throws SQLException {
+		if (views.isEmpty()) {
+			return views;
+		}
+		String searchPath = query("SELECT current_setting('search_path')", null);
+		setSearchPath(PostgresIdentifiers.quote(schema));
+		try {
+			Map<String, ViewModel> canonical = new LinkedHashMap<>();
+			for (ViewModel view : views.values()) {
+				String copy = PostgresIdentifiers.quote(this.scratchSchema) + ".retort_canonical_view_" + (++this.tables);
+				String definition = view.definition();
+				if (attempt("CREATE VIEW " + copy + " AS " + definition)) {
+					definition = query("SELECT pg_get_viewdef('" + copy + "'::regclass)", definition);
+				}
+				canonical.put(view.name(), new ViewModel(view.name(), definition, view.reads()));
+			}
+			return canonical;
+		}
+		finally {
+			setSearchPath(searchPath);
+		}
+	}
+
+	private void setSearchPath(String searchPath) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("SELECT set_config('search_path', " + PostgresLiterals.string(searchPath) + ", true)");
+		}
 	}
 
 	private TableModel table(TableModel table) throws SQLException {
 		boolean hasChecks = table.constraints().stream().anyMatch((constraint) -> "c".equals(constraint.type()));
 		boolean hasDefaults = table.columns().stream().anyMatch(CanonicalDefinitions::plainDefault);
-		if (!hasChecks && !hasDefaults) {
+		if (!hasChecks && !hasDefaults && table.indexes().isEmpty()) {
 			return table;
 		}
 		String copy = "retort_canonical_" + (++this.tables);
@@ -101,8 +140,31 @@ public final class CanonicalDefinitions {
 			}
 			canonicalConstraints.add(new ConstraintModel(constraint.name(), constraint.type(), definition));
 		}
-		return new TableModel(table.name(), canonicalColumns, canonicalConstraints, table.indexes(),
+		List<IndexModel> canonicalIndexes = new ArrayList<>();
+		for (IndexModel index : table.indexes()) {
+			canonicalIndexes.add(new IndexModel(index.name(), index(table, index, copy)));
+		}
+		return new TableModel(table.name(), canonicalColumns, canonicalConstraints, canonicalIndexes,
 				table.comment(), table.partitionKey());
+	}
+
+	/**
+	 * An index's definition with its columns, expressions and predicate printed again on the
+	 * empty copy of its table ({@code WHERE status IN ('NEW', 'PAID')} prints as a check does).
+	 */
+	private String index(TableModel table, IndexModel index, String copy) throws SQLException {
+		String definition = index.definition();
+		String unique = definition.startsWith("CREATE UNIQUE INDEX ") ? "UNIQUE " : "";
+		String head = "CREATE " + unique + "INDEX " + PostgresIdentifiers.quote(index.name()) + " ON "
+				+ PostgresIdentifiers.quote(table.name()) + " USING ";
+		String scratch = copy + "_index_" + (++this.tables);
+		if (!definition.startsWith(head) || !attempt("CREATE " + unique + "INDEX " + scratch + " ON " + copy + " USING "
+				+ definition.substring(head.length()))) {
+			return definition;
+		}
+		String printed = query("SELECT pg_get_indexdef('" + this.scratchSchema + "." + scratch + "'::regclass)", null);
+		int using = (printed != null) ? printed.indexOf(" USING ") : -1;
+		return (using < 0) ? definition : head + printed.substring(using + " USING ".length());
 	}
 
 	/** A default that is neither a sequence's (stable as printed) nor an identity's or a generated column's. */
