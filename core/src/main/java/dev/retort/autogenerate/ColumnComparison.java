@@ -385,12 +385,24 @@ final class ColumnComparison {
 		return (column.collation() != null) ? column.collation() : "the default of " + column.type();
 	}
 
+	/**
+	 * The columns the model no longer has. As in Alembic a renamed column shows as one dropped and
+	 * one added; when a table loses one column and gains one of the same type, the rename that
+	 * would keep its values is named, for the author to write instead.
+	 */
 	void dropped(TableModel existing, TableModel table) {
-		for (ColumnModel column : existing.columns()) {
-			if (table.column(column.name()) == null) {
-				this.changes.add(new SchemaChange("drop column " + table.name() + "." + column.name(),
-						List.of(alter(table) + " DROP COLUMN " + id(column.name())), addColumn(table, column)));
+		List<ColumnModel> gone = existing.columns().stream().filter((column) -> table.column(column.name()) == null).toList();
+		List<ColumnModel> added = table.columns().stream().filter((column) -> existing.column(column.name()) == null).toList();
+		for (ColumnModel column : gone) {
+			String renamed = "";
+			if (gone.size() == 1 && added.size() == 1 && added.get(0).type().equals(column.type())
+					&& !added.get(0).generated() && !column.generated()) {
+				renamed = " (its values are lost; if it was renamed to " + added.get(0).name() + ", write "
+						+ alter(table) + " RENAME COLUMN " + id(column.name()) + " TO " + id(added.get(0).name())
+						+ " instead, and the other way in the downgrade)";
 			}
+			this.changes.add(new SchemaChange("drop column " + table.name() + "." + column.name() + renamed,
+					List.of(alter(table) + " DROP COLUMN " + id(column.name())), addColumn(table, column)));
 		}
 	}
 

@@ -175,12 +175,33 @@ public final class SchemaComparator {
 			recreate.add(createTable(existing, false));
 			recreate.addAll(comments(existing));
 			existing.indexes().forEach((index) -> recreate.add(index.definition()));
-			this.changes.add(new SchemaChange("drop table " + existing.name(), List.of("DROP TABLE " + id(existing.name())),
-					recreate));
+			this.changes.add(new SchemaChange("drop table " + existing.name() + renamed(existing),
+					List.of("DROP TABLE " + id(existing.name())), recreate));
 		}
 		this.sequences.dropped();
 		this.types.dropped();
 		this.views.created(droppedViews);
+	}
+
+	/**
+	 * As in Alembic a renamed table shows as one dropped and one added: when the one table that
+	 * goes and the one that comes have the same columns, the rename that would keep its rows is
+	 * named, for the author to write instead.
+	 */
+	private String renamed(TableModel dropped) {
+		List<TableModel> added = added(this.model.tables(), this.database.tables().keySet()).stream()
+			.filter((table) -> !this.partitions.switched(table.name()))
+			.toList();
+		if (droppedTables().size() != 1 || added.size() != 1 || !columnsOf(added.get(0)).equals(columnsOf(dropped))) {
+			return "";
+		}
+		return " (its rows are lost; if it was renamed to " + added.get(0).name() + ", write ALTER TABLE "
+				+ id(dropped.name()) + " RENAME TO " + id(added.get(0).name()) + " instead, its constraints and indexes "
+				+ "renamed as the model names them, and the other way in the downgrade)";
+	}
+
+	private static List<String> columnsOf(TableModel table) {
+		return table.columns().stream().map((column) -> column.name() + " " + column.type()).toList();
 	}
 
 	private List<TableModel> droppedTables() {
