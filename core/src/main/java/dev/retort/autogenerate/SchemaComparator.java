@@ -3,6 +3,7 @@ package dev.retort.autogenerate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +50,9 @@ public final class SchemaComparator {
 	 */
 	private static final Pattern REFERENCES = Pattern.compile(" REFERENCES (.+?)\\(([^()]*)\\)");
 
+	/** How {@code pg_get_constraintdef} ends a constraint added {@code NOT VALID} and not validated since. */
+	private static final String NOT_VALID = " NOT VALID";
+
 	private static final Pattern FOREIGN_KEY_COLUMNS = Pattern.compile("^FOREIGN KEY \\(([^()]*)\\)");
 
 	private static final Pattern KEY_COLUMNS = Pattern.compile("^(?:PRIMARY KEY|UNIQUE(?: NULLS NOT DISTINCT)?) \\(([^()]*)\\)");
@@ -57,6 +61,12 @@ public final class SchemaComparator {
 		.compile("^CREATE UNIQUE INDEX .+ USING \\w+ \\(([^()]*)\\)(?: INCLUDE \\([^()]*\\))?(?: NULLS NOT DISTINCT)?$");
 
 	private final ChangeList changes = new ChangeList();
+
+	/**
+	 * The database's constraints added {@code NOT VALID} that the model has as they are but valid,
+	 * with their tables: validated in place rather than dropped and added again.
+	 */
+	private final List<NotValid> notValid = new ArrayList<>();
 
 	/** The foreign keys both sides have, dropped and added again around their key or columns ({@code table.name}). */
 	private final Set<String> foreignKeysAddedAgain = new HashSet<>();
@@ -72,6 +82,8 @@ public final class SchemaComparator {
 	private final ViewComparison views;
 
 	private SchemaComparator(SchemaModel database, SchemaModel model, TypeCasts casts, TargetServer server) {
+		// Compared as valid, the NOT VALID constraints of the database the model has valid.
+		database = validatedAsInTheModel(database, model);
 		this.database = database;
 		this.model = model;
 		this.types = new TypeComparison(database, model, this.changes);
@@ -164,6 +176,7 @@ public final class SchemaComparator {
 		this.sequences.owners();
 		addedConstraintsAndIndexes(false);
 		addedConstraintsAndIndexes(true);
+		validated();
 		for (TableModel existing : this.database.tables().values()) {
 			TableModel table = this.model.tables().get(existing.name());
 			if (table != null) {
@@ -202,6 +215,56 @@ public final class SchemaComparator {
 
 	private static List<String> columnsOf(TableModel table) {
 		return table.columns().stream().map((column) -> column.name() + " " + column.type()).toList();
+	}
+
+	/**
+	 * The database with its constraints added {@code NOT VALID} (as lint's PG106 advises, to be
+	 * validated by a later revision) taken as the model's valid ones, so that nothing else
+	 * drops them; {@link #validated()} validates them.
+	 */
+	private SchemaModel validatedAsInTheModel(SchemaModel database, SchemaModel model) {
+		Map<String, TableModel> tables = new LinkedHashMap<>();
+		for (TableModel existing : database.tables().values()) {
+			TableModel table = model.tables().get(existing.name());
+			List<ConstraintModel> constraints = new ArrayList<>();
+			for (ConstraintModel constraint : existing.constraints()) {
+				String definition = constraint.definition();
+				ConstraintModel valid = new ConstraintModel(constraint.name(), constraint.type(),
+						definition.substring(0, definition.length() - NOT_VALID.length()));
+				if (table != null && definition.endsWith(NOT_VALID) && table.constraints().contains(valid)) {
+					this.notValid.add(new NotValid(existing, constraint));
+					constraints.add(valid);
+				}
+				else {
+					constraints.add(constraint);
+				}
+			}
+			tables.put(existing.name(), new TableModel(existing.name(), existing.columns(), constraints,
+					existing.indexes(), existing.comment(), existing.partitionKey()));
+		}
+		return new SchemaModel(tables, database.views(), database.sequences(), database.enums(), database.partitions(),
+				database.domains(), database.compositeTypes());
+	}
+
+	/**
+	 * {@code VALIDATE CONSTRAINT} reads every row but takes a lock that lets writes go on, where
+	 * adding the constraint again would block them; the downgrade puts it back {@code NOT VALID}.
+	 * One dropped and added again anyway (its key or columns change) is validated by that.
+	 */
+	private void validated() {
+		for (NotValid constraint : this.notValid) {
+			String name = constraint.constraint().name();
+			TableModel table = constraint.table();
+			if (!this.foreignKeysAddedAgain.contains(table.name() + "." + name)) {
+				this.changes.add(new SchemaChange("validate constraint " + name + " of " + table.name()
+						+ " (added NOT VALID)", List.of(alter(table) + " VALIDATE CONSTRAINT " + id(name)),
+						List.of(alter(table) + " DROP CONSTRAINT " + id(name), addConstraint(table, constraint.constraint()))));
+			}
+		}
+	}
+
+	/** A constraint of the database added {@code NOT VALID}, and its table. */
+	private record NotValid(TableModel table, ConstraintModel constraint) {
 	}
 
 	private List<TableModel> droppedTables() {

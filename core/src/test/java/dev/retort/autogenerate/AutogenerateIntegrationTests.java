@@ -723,6 +723,33 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void constraintsAddedNotValidThatTheModelHasValidAreValidatedInPlaceAndComeBackNotValid(TestDatabase db,
+			@TempDir Path dir) {
+		// The first half of lint's PG106 advice; autogenerate writes the second.
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE coffee (id int PRIMARY KEY);\n"
+				+ "CREATE TABLE tasting (id int PRIMARY KEY, coffee_id int, score int);\n"
+				+ "INSERT INTO coffee VALUES (1);\nINSERT INTO tasting VALUES (1, 1, 7);\n"
+				+ "ALTER TABLE tasting ADD CONSTRAINT tasting_coffee_fk FOREIGN KEY (coffee_id) REFERENCES coffee (id) NOT VALID;\n"
+				+ "ALTER TABLE tasting ADD CONSTRAINT tasting_score_check CHECK (score BETWEEN 0 AND 10) NOT VALID;",
+				"CREATE TABLE coffee (id int PRIMARY KEY);\n"
+						+ "CREATE TABLE tasting (id int PRIMARY KEY, coffee_id int, score int,\n"
+						+ "    CONSTRAINT tasting_coffee_fk FOREIGN KEY (coffee_id) REFERENCES coffee (id),\n"
+						+ "    CONSTRAINT tasting_score_check CHECK (score BETWEEN 0 AND 10));");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"validate constraint tasting_coffee_fk of tasting (added NOT VALID)",
+				"validate constraint tasting_score_check of tasting (added NOT VALID)");
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE tasting VALIDATE CONSTRAINT tasting_coffee_fk;",
+				"ALTER TABLE tasting VALIDATE CONSTRAINT tasting_score_check;")
+			.doesNotContain("DROP CONSTRAINT");
+		String validated = "SELECT string_agg(conname || ' ' || convalidated, ', ' ORDER BY conname) FROM pg_constraint "
+				+ "WHERE conrelid = 'tasting'::regclass AND contype IN ('c', 'f')";
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings(validated))
+					.containsExactly("tasting_coffee_fk true, tasting_score_check true"),
+				() -> assertThat(db.queryStrings(validated)).containsExactly("tasting_coffee_fk false, tasting_score_check false"));
+	}
+
+	@Test
 	void foreignKeysGoBeforeTheKeysTheyUseAndOneThatStaysIsAddedAgainAfterItsKeyChanges(TestDatabase db,
 			@TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir,
