@@ -136,6 +136,17 @@ public final class SchemaReader {
 			+ " JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
 			+ " UNION ALL SELECT 'extension ' || e.extname FROM pg_extension e"
 			+ " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			// Options of a table that its CREATE TABLE would lose, and that no comparison sees.
+			+ " UNION ALL SELECT 'unlogged table ' || c.relname FROM pg_class c"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " AND c.relkind IN ('r', 'p') AND c.relpersistence = 'u'"
+			+ " UNION ALL SELECT 'storage parameters of table ' || c.relname || ' (' || array_to_string(c.reloptions, ', ')"
+			+ " || ')' FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname = (SELECT nspname FROM s) AND c.relkind IN ('r', 'p') AND c.reloptions IS NOT NULL"
+			+ " UNION ALL SELECT 'inheritance of table ' || c.relname || ' from ' || p.relname FROM pg_inherits i"
+			+ " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
 			+ " ORDER BY 1";
 
 	private SchemaReader() {

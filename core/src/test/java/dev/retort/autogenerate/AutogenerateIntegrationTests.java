@@ -1155,6 +1155,19 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void tableOptionsTheComparisonDoesNotSeeAreNamedAsNotCompared(TestDatabase db, @TempDir Path dir) {
+		Retort retort = usersAtHead(db, dir);
+		SchemaDiff diff = retort.check("schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY) WITH (fillfactor = 70);\n"
+				+ "CREATE UNLOGGED TABLE hits (id bigint);\n"
+				+ "CREATE TABLE admins (level int) INHERITS (users);\n"
+				+ "CREATE TABLE events (at date) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');");
+		// A partition's parent is compared: not named.
+		assertThat(diff.notCompared()).containsExactly("inheritance of table admins from users",
+				"storage parameters of table users (fillfactor=70)", "unlogged table hits");
+	}
+
+	@Test
 	void aModelThatFailsNamesItsFileAndLine(TestDatabase db, @TempDir Path dir) {
 		Retort retort = usersAtHead(db, dir);
 		assertThatExceptionOfType(RetortException.class)
