@@ -312,6 +312,39 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void validateFindsARevisionAMergePutBelowAppliedOnesWhichUpgradeWouldNeverRun(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		configure(db, files).load().upgrade("heads");
+		// A teammate's branch, older than the release, merged by making B revise its revision.
+		files.write(C, A, "ALTER TABLE coffee ADD COLUMN status text;", "ALTER TABLE coffee DROP COLUMN status;");
+		Path b = files.write(B, C, "ALTER TABLE coffee ADD COLUMN kind text;", "ALTER TABLE coffee DROP COLUMN kind;");
+		Retort merged = configure(db, files).load();
+
+		assertThat(merged.validate().problems()).containsExactly("Revision " + C + " (" + dir.resolve(C + "_test.sql")
+				+ ") was never applied to this database, yet applied revisions stand on it: " + B + " (" + b + ":4)"
+				+ " revises it. A merge or a rebase put it below them, so upgrade takes it for applied and never"
+				+ " runs it. Give what stands on it back the parent it was applied on, and make " + C
+				+ " revise a head instead (retort heads), so the next upgrade runs it.");
+		assertThat(merged.upgrade("heads").steps()).isEmpty();
+		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = 'coffee'"
+				+ " AND column_name = 'status'")).isEmpty();
+	}
+
+	@Test
+	void validateTakesWhatAStampOrATakeoverMarkedAppliedAsApplied(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "SELECT 1;", "SELECT 1;");
+		// A schema built another way, then stamped: nothing below the stamp ran, and none of it was skipped.
+		configure(db, files).load().stamp(List.of(B), false);
+		configure(db, files).load().upgrade("heads");
+		assertThat(configure(db, files).load().validate().problems()).isEmpty();
+		// Taken over from Alembic: the first step starts from rows no step of the history applied.
+		db.execute("DELETE FROM retort_history WHERE operation = 'stamp'");
+		assertThat(configure(db, files).load().validate().problems()).isEmpty();
+	}
+
+	@Test
 	void validateOfADatabaseAheadFindsTheMissingRevisionsTheVersionRowsImply(TestDatabase db, @TempDir Path dir,
 			@TempDir Path newer) {
 		String d = "d4d4d4d4d4d4";

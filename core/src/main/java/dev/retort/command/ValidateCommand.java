@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
@@ -12,7 +13,8 @@ import dev.retort.runtime.Database;
 /**
  * {@code retort validate}: every problem at once: SQL that cannot be split into statements (a
  * quote never closed), applied revisions that changed on disk (unless 'validate-checksums' is
- * off), version rows where one is an ancestor of another, applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's static
+ * off), version rows where one is an ancestor of another, revisions the version rows imply that the
+ * history never applied, applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's static
  * {@code validate(config)} turns them into problems too.) Read-only; without a database only the
  * graph is checked.
  */
@@ -54,6 +56,9 @@ public final class ValidateCommand {
 						+ " but no revision file declares it: restore its file, or, if the database is ahead of this"
 						+ " checkout, validate from the newer version.");
 			}
+			for (Revision skipped : neverApplied(database, state, graph)) {
+				problems.add(describeNeverApplied(skipped, state, graph));
+			}
 			for (String missing : missingApplied(database, state, graph)) {
 				problems.add("Revision " + missing + " was applied (" + this.context.config().historyTable()
 						+ ") but no revision file declares it: restore its file; applied revisions are never deleted.");
@@ -70,6 +75,47 @@ public final class ValidateCommand {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Revisions the version rows imply that the history never applied: a merge or a rebase put
+	 * them under revisions already applied (a teammate's revision older than the release, its
+	 * child's {@code Revises:} changed to it). Alembic cannot tell them from applied ones, and
+	 * neither can a plan: upgrade never runs them. The history can, except below what it took
+	 * as applied without running it (stamps, and the heads it starts from on a database taken
+	 * over), so those are left out; so is a database whose history holds nothing.
+	 */
+	private static List<Revision> neverApplied(Database database, DatabaseState state, RevisionGraph graph) {
+		if (!state.historyTableExists() || state.history().isEmpty()) {
+			return List.of();
+		}
+		List<Revision> unrecorded = graph.appliedRevisions(state.known()).stream()
+			.filter((revision) -> !state.historyShowsApplied(revision.id()))
+			.toList();
+		if (unrecorded.isEmpty()) {
+			return unrecorded;
+		}
+		Set<String> vouched = graph.applied(database.vouchedHeads().stream().filter(graph::contains).toList());
+		return unrecorded.stream().filter((revision) -> !vouched.contains(revision.id())).toList();
+	}
+
+	/** Names what stands on a revision that was never applied, at the header line that says so. */
+	private static String describeNeverApplied(Revision skipped, DatabaseState state, RevisionGraph graph) {
+		Set<String> applied = state.applied(graph);
+		List<String> standing = new ArrayList<>();
+		for (String id : graph.dependents(skipped.id())) {
+			if (applied.contains(id)) {
+				Revision above = graph.get(id);
+				boolean revises = above.parents().contains(skipped.id());
+				standing.add(id + " (" + above.origin().at(revises ? above.origin().revisesLine()
+						: above.origin().dependsOnLine()) + ") " + (revises ? "revises" : "depends on") + " it");
+			}
+		}
+		return "Revision " + skipped.id() + " (" + skipped.origin().source() + ") was never applied to this database,"
+				+ " yet applied revisions stand on it: " + String.join(", ", standing) + ". A merge or a rebase put it"
+				+ " below them, so upgrade takes it for applied and never runs it. Give what stands on it back the"
+				+ " parent it was applied on, and make " + skipped.id()
+				+ " revise a head instead (retort heads), so the next upgrade runs it.";
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import dev.retort.error.ErrorCode;
@@ -131,6 +132,19 @@ public final class Database implements AutoCloseable {
 	public RecordedLineage recordedLineage() {
 		try {
 			return this.historyTable.readLineage(this.session);
+		}
+		catch (SQLException ex) {
+			throw failure("read " + this.names.qualifiedHistoryTable(), ex);
+		}
+	}
+
+	/**
+	 * The heads the history takes as applied without an upgrade of each revision below them
+	 * (stamped, or where the history starts).
+	 */
+	public Set<String> vouchedHeads() {
+		try {
+			return this.historyTable.readVouchedHeads(this.session);
 		}
 		catch (SQLException ex) {
 			throw failure("read " + this.names.qualifiedHistoryTable(), ex);

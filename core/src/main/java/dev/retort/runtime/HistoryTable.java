@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 
 /**
@@ -103,6 +105,29 @@ final class HistoryTable {
 		catch (SQLException ex) {
 			if (VersionTable.missingRelation(ex)) {
 				return new RecordedLineage(Map.of());
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The heads the history takes as applied without an upgrade of each revision below them, for
+	 * {@code validate} alone: the heads each successful stamp left, and the heads a step started
+	 * from that no successful step names (applied before Retort took the database over, as
+	 * Alembic's rows are, or named by rows deleted since). Empty when the table does not exist.
+	 */
+	Set<String> readVouchedHeads(Session session) throws SQLException {
+		String table = this.names.qualifiedHistoryTable();
+		String sql = "SELECT unnest(to_heads) FROM " + table + " WHERE success AND operation = 'stamp'"
+				+ " UNION SELECT started.head FROM (SELECT unnest(from_heads) AS head FROM " + table
+				+ " WHERE success) started WHERE NOT EXISTS (SELECT 1 FROM " + table
+				+ " step WHERE step.success AND step.revision = started.head)";
+		try {
+			return new LinkedHashSet<>(session.query(sql, (row) -> row.getString(1)));
+		}
+		catch (SQLException ex) {
+			if (VersionTable.missingRelation(ex)) {
+				return Set.of();
 			}
 			throw ex;
 		}
