@@ -714,6 +714,24 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aRevisionFileGitLeftHalfMergedIsOneProblemNamingTheConflictAndChangesNothing(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = linear(dir);
+		// Two branches wrote a revision with the same --rev-id; git merged both into one file.
+		Path c = dir.resolve(C + "_reports.sql");
+		Files.writeString(c, "-- reports\n--\n-- Revision ID: " + C + "\n<<<<<<< HEAD\n-- Revises: " + B
+				+ "\n=======\n-- Revises: " + A + "\n>>>>>>> feature/reports\n-- Branch Labels: reports\n\n"
+				+ "-- +upgrade\nCREATE TABLE reports (id int);\n\n-- +downgrade\nDROP TABLE reports;\n");
+		Retort retort = configure(db, files).load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.getMessage()).contains(c + ":4: '<<<<<<< HEAD' is a merge conflict marker: git left this"
+				+ " file half-merged. Resolve the conflict before running retort.")
+			.doesNotContain("header key").doesNotContain("SQL before");
+		assertThat(db.tableExists("coffee")).isFalse();
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Test
 	void withoutADatabaseTheRevisionsProblemsComeBeforeTheConnectionFailure(@TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, "deadbeef0000", "SELECT 1;", "SELECT 1;");

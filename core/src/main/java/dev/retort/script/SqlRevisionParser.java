@@ -171,6 +171,23 @@ public final class SqlRevisionParser {
 		}
 
 		Result read() {
+			Result result = readParts();
+			int conflict = conflictMarkerLine();
+			if (conflict < 0) {
+				return result;
+			}
+			// Git's markers read as a header cut short and SQL outside any section: a problem for every
+			// line below them, none of which names the cause. The one problem is the conflict; what
+			// could be read (the id) still takes its place in the graph, as for other problems.
+			this.problems.clear();
+			problem(conflict + 1, "'" + lineText(conflict) + "' is a merge conflict marker: git left this file"
+					+ " half-merged. Resolve the conflict before running retort. When two branches wrote a revision"
+					+ " with the same id, keep both revisions, each under an id of its own (a file each), and join"
+					+ " them with 'retort merge' if both are heads.");
+			return new Result(result.script(), this.problems);
+		}
+
+		private Result readParts() {
 			int next = readHeader();
 			Section upgrade = null;
 			Section downgrade = null;
@@ -251,6 +268,24 @@ public final class SqlRevisionParser {
 			}
 			RevisionScript script = build(upgrade, downgrade);
 			return new Result(script, inLineOrder(this.problems));
+		}
+
+		/**
+		 * The first line that opens a merge conflict ({@code <<<<<<< HEAD}, alone or with a name after
+		 * it), or -1. No SQL statement starts a line with seven '<'.
+		 */
+		private int conflictMarkerLine() {
+			for (int i = 0; i < this.lines.count(); i++) {
+				String line = lineText(i);
+				if (line.equals("<<<<<<<") || line.startsWith("<<<<<<< ")) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+		private String lineText(int index) {
+			return this.lines.text().substring(this.lines.start(index), this.lines.end(index)).strip();
 		}
 
 		/** Whether the header holds any {@code Key: value} line. */

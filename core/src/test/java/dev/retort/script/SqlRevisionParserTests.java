@@ -442,6 +442,17 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void aFileGitLeftHalfMergedIsOneProblemAtItsFirstConflictMarker() {
+		String conflicted = "-- m\n--\n-- Revision ID: a1\n<<<<<<< HEAD\n-- Revises: b1\n=======\n-- Revises: c1\n"
+				+ ">>>>>>> dev2\n-- Branch Labels: x\n\n-- +upgrade\nSELECT 1;\n";
+		assertThat(SqlRevisionParser.read("a.sql", conflicted).problems()).singleElement().asString()
+			.startsWith("a.sql:4: '<<<<<<< HEAD' is a merge conflict marker: git left this file half-merged.");
+		// Only at the start of a line: inside a statement it is SQL's business.
+		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revision ID: a1\n\n-- +upgrade\nSELECT '<<<<<<< x';\n")
+			.problems()).isEmpty();
+	}
+
+	@Test
 	void aFileWithAHeaderKeyOrAMarkerIsARevisionFileWithProblemsInLineOrder() {
 		// Revises without Revision ID: a revision file missing its id, reported at the header, before the SQL.
 		assertThat(SqlRevisionParser.read("a.sql", "-- m\n-- Revises: a0\nSELECT 1;\n").problems())
