@@ -332,6 +332,52 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void upgradeRefusesToRunAgainARevisionARebaseGaveANewId(TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = linear(dir);
+		configure(db, files).load().upgrade("heads");
+		// A rebase gave B a new id; a teammate's new root is pending beside it.
+		Files.delete(dir.resolve(B + "_test.sql"));
+		Path renamed = files.write(C, A, "ALTER TABLE coffee ADD COLUMN kind text;",
+				"ALTER TABLE coffee DROP COLUMN kind;");
+		files.write("d4d4d4d4d4d4", null, "CREATE TABLE tea (id int);", "DROP TABLE tea;");
+		Retort rebased = configure(db, files).load();
+		String checksum = rebased.graph().get(C).checksum();
+
+		DatabaseAheadException error = catchThrowableOfType(DatabaseAheadException.class,
+				() -> rebased.upgrade("heads"));
+		assertThat(error.getMessage()).isEqualTo("Revision " + C + " (" + renamed + ":3) has the upgrade SQL of " + B
+				+ " (checksum " + checksum + "), which this database applied and no revision file declares any more: a"
+				+ " rebase or a rename gave it a new id, and upgrade would run it a second time. Nothing was changed."
+				+ " Give it its id back ('Revision ID: " + B + "', and in the 'Revises:' of what revises it); if it is"
+				+ " a revision of its own, give it different SQL.");
+		assertThat(error.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+		assertThat(db.tableExists("tea")).isFalse();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly(B);
+		assertThat(rebased.validate().problems()).containsExactly("Revision " + B + " is in retort_version but no"
+				+ " revision file declares it: " + C + " (" + renamed + ":3) has its upgrade SQL: a rebase or a rename"
+				+ " gave it a new id. Give it its id back ('Revision ID: " + B + "', and in the 'Revises:' of what"
+				+ " revises it).");
+	}
+
+	@Test
+	void validateNamesTheOldIdOfARevisionRenamedBelowAnAppliedOne(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "CREATE TABLE tea (id int);", "DROP TABLE tea;");
+		configure(db, files).load().upgrade("heads");
+		String d = "d4d4d4d4d4d4";
+		Files.delete(dir.resolve(B + "_test.sql"));
+		files.write(d, A, "ALTER TABLE coffee ADD COLUMN kind text;", "ALTER TABLE coffee DROP COLUMN kind;");
+		Path c = files.write(C, d, "CREATE TABLE tea (id int);", "DROP TABLE tea;");
+
+		assertThat(configure(db, files).load().validate().problems()).containsExactly("Revision " + d + " ("
+				+ dir.resolve(d + "_test.sql") + ") was never applied to this database, yet applied revisions stand on"
+				+ " it: " + C + " (" + c + ":4) revises it. It has the upgrade SQL of " + B + ", which this database"
+				+ " applied and no revision file declares any more: a rebase or a rename gave it a new id. Give it its"
+				+ " id back ('Revision ID: " + B + "', and in the 'Revises:' of what revises it).");
+	}
+
+	@Test
 	void validateTakesWhatAStampOrATakeoverMarkedAppliedAsApplied(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, B, "SELECT 1;", "SELECT 1;");

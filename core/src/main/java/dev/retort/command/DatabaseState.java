@@ -16,6 +16,7 @@ import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
+import dev.retort.script.SqlRevisionParser;
 
 /**
  * Where the database stands, read in two queries (version rows, history summary) whatever the
@@ -38,6 +39,9 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		unknown = List.copyOf(unknown);
 		history = Map.copyOf(history);
 	}
+
+	/** The checksum of an upgrade section with nothing in it. */
+	private static final String EMPTY_UPGRADE = SqlRevisionParser.checksum("");
 
 	/** Reads the state; never creates anything. */
 	static DatabaseState read(Database database, RevisionGraph graph) {
@@ -126,7 +130,7 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 * ahead of this target: nothing to do.
 	 * @return the plan to run (possibly empty)
 	 */
-	Plan guardAhead(Plan plan, String command) {
+	Plan guardAhead(Plan plan, String command, RevisionGraph graph) {
 		if (!ahead() || plan.isEmpty()) {
 			return plan;
 		}
@@ -135,10 +139,51 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		if (upgrade && alreadyApplied == plan.revisions().size()) {
 			return new Plan(plan.operation(), plan.fromHeads(), plan.fromHeads(), List.of());
 		}
+		if (upgrade) {
+			refuseRenamed(plan, graph);
+		}
 		if (upgrade && alreadyApplied == 0) {
 			return plan;
 		}
 		throw aheadError(command, null);
+	}
+
+	/**
+	 * Refuses a plan that would run, under a new id, a revision this database applied under its
+	 * old one: a rebase or a rename changed the id, so no file declares the old one (the database
+	 * looks ahead) and the new one looks pending. Told apart by the upgrade SQL's checksum; an
+	 * empty upgrade (a merge) says nothing of where it came from.
+	 */
+	private void refuseRenamed(Plan plan, RevisionGraph graph) {
+		Map<String, String> undeclaredByChecksum = undeclaredByChecksum(graph);
+		for (Revision revision : plan.revisions()) {
+			String old = (revision.checksum() != null) ? undeclaredByChecksum.get(revision.checksum()) : null;
+			if (old != null) {
+				throw new DatabaseAheadException("Revision " + revision.id() + " (" + revision.origin().at(
+						revision.origin().idLine()) + ") has the upgrade SQL of " + old + " (checksum "
+						+ revision.checksum() + "), which this database applied and no revision file declares any"
+						+ " more: a rebase or a rename gave it a new id, and upgrade would run it a second time."
+						+ " Nothing was changed. Give it its id back ('Revision ID: " + old
+						+ "', and in the 'Revises:' of what revises it); if it is a revision of its own, give it"
+						+ " different SQL.", this.unknown);
+			}
+		}
+	}
+
+	/**
+	 * The revisions the history shows applied that no file declares, by the checksum of their
+	 * upgrade: a file holding one of these under another id is that revision renamed. An empty
+	 * upgrade (a merge) says nothing of where it came from, so it is left out.
+	 */
+	Map<String, String> undeclaredByChecksum(RevisionGraph graph) {
+		Map<String, String> undeclared = new HashMap<>();
+		for (AppliedRevision recorded : this.history.values()) {
+			if (recorded.applied() && recorded.checksum() != null && !recorded.checksum().equals(EMPTY_UPGRADE)
+					&& !graph.contains(recorded.revision())) {
+				undeclared.put(recorded.checksum(), recorded.revision());
+			}
+		}
+		return undeclared;
 	}
 
 	/** The error for a command that would have to move past the unknown rows. */

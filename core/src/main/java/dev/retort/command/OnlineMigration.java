@@ -196,7 +196,7 @@ final class OnlineMigration {
 					+ " was changed. Replace the rows with 'retort stamp --purge "
 					+ String.join(" ", new LinkedHashSet<>(state.known())) + "'.");
 		}
-		return (plan.operation() == Step.Operation.STAMP) ? plan : state.guardAhead(plan, command);
+		return (plan.operation() == Step.Operation.STAMP) ? plan : state.guardAhead(plan, command, graph);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.retort.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,18 +54,36 @@ public final class ValidateCommand {
 			}
 			for (String unknown : state.unknown()) {
 				problems.add("Revision " + unknown + " is in " + this.context.config().versionTable()
-						+ " but no revision file declares it: restore its file, or, if the database is ahead of this"
-						+ " checkout, validate from the newer version.");
+						+ " but no revision file declares it: " + renamedOr(unknown, state, graph, "restore its file, or,"
+								+ " if the database is ahead of this checkout, validate from the newer version."));
 			}
 			for (Revision skipped : neverApplied(database, state, graph)) {
 				problems.add(describeNeverApplied(skipped, state, graph));
 			}
 			for (String missing : missingApplied(database, state, graph)) {
 				problems.add("Revision " + missing + " was applied (" + this.context.config().historyTable()
-						+ ") but no revision file declares it: restore its file; applied revisions are never deleted.");
+						+ ") but no revision file declares it: " + renamedOr(missing, state, graph,
+								"restore its file; applied revisions are never deleted."));
 			}
 		}
 		return new ValidateResult(problems);
+	}
+
+	/**
+	 * What to do about an applied revision no file declares: when a file holds its upgrade SQL
+	 * under another id (a rebase or a rename gave it a new one), to give it its id back, else
+	 * {@code otherwise}.
+	 */
+	private static String renamedOr(String undeclared, DatabaseState state, RevisionGraph graph, String otherwise) {
+		Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
+		for (Revision revision : graph.revisions()) {
+			if (undeclared.equals(undeclaredByChecksum.get(revision.checksum()))) {
+				return revision.id() + " (" + revision.origin().at(revision.origin().idLine()) + ") has its upgrade SQL:"
+						+ " a rebase or a rename gave it a new id. Give it its id back ('Revision ID: " + undeclared
+						+ "', and in the 'Revises:' of what revises it).";
+			}
+		}
+		return otherwise;
 	}
 
 	/** A version row that {@code row} is an ancestor (or a dependency) of, or {@code null}. */
@@ -111,10 +130,16 @@ public final class ValidateCommand {
 						: above.origin().dependsOnLine()) + ") " + (revises ? "revises" : "depends on") + " it");
 			}
 		}
-		return "Revision " + skipped.id() + " (" + skipped.origin().source() + ") was never applied to this database,"
-				+ " yet applied revisions stand on it: " + String.join(", ", standing) + ". A merge or a rebase put it"
-				+ " below them, so upgrade takes it for applied and never runs it. Give what stands on it back the"
-				+ " parent it was applied on, and make " + skipped.id()
+		String described = "Revision " + skipped.id() + " (" + skipped.origin().source() + ") was never applied to"
+				+ " this database, yet applied revisions stand on it: " + String.join(", ", standing) + ".";
+		String old = state.undeclaredByChecksum(graph).get(skipped.checksum());
+		if (old != null) {
+			return described + " It has the upgrade SQL of " + old + ", which this database applied and no revision"
+					+ " file declares any more: a rebase or a rename gave it a new id. Give it its id back ('Revision ID: "
+					+ old + "', and in the 'Revises:' of what revises it).";
+		}
+		return described + " A merge or a rebase put it below them, so upgrade takes it for applied and never runs"
+				+ " it. Give what stands on it back the parent it was applied on, and make " + skipped.id()
 				+ " revise a head instead (retort heads), so the next upgrade runs it.";
 	}
 
