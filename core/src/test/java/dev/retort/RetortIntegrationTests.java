@@ -391,6 +391,21 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void validateFindsAnAppliedRevisionDeletedWithTheRevisesThatNamedIt(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "CREATE TABLE tea (id int);", "DROP TABLE tea;");
+		configure(db, files).load().upgrade("heads");
+		// B's file deleted, and C made to revise A: the graph is sound and the version row known.
+		Files.delete(dir.resolve(B + "_test.sql"));
+		files.write(C, A, "CREATE TABLE tea (id int);", "DROP TABLE tea;");
+
+		assertThat(configure(db, files).load().validate().problems()).containsExactly("Revision " + B
+				+ " was applied (retort_history) but no revision file declares it: restore its file; applied revisions"
+				+ " are never deleted.");
+	}
+
+	@Test
 	void validateOfADatabaseAheadFindsTheMissingRevisionsTheVersionRowsImply(TestDatabase db, @TempDir Path dir,
 			@TempDir Path newer) {
 		String d = "d4d4d4d4d4d4";

@@ -1,6 +1,7 @@
 package dev.retort.command;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,10 +58,18 @@ public final class ValidateCommand {
 						+ " but no revision file declares it: " + renamedOr(unknown, state, graph, "restore its file, or,"
 								+ " if the database is ahead of this checkout, validate from the newer version."));
 			}
-			for (Revision skipped : neverApplied(database, state, graph)) {
+			List<Revision> neverApplied = neverApplied(database, state, graph);
+			for (Revision skipped : neverApplied) {
 				problems.add(describeNeverApplied(skipped, state, graph));
 			}
+			// A revision renamed below applied ones is one problem, told with its old id above.
+			Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
+			Set<String> renamed = new HashSet<>();
+			neverApplied.forEach((skipped) -> renamed.add(undeclaredByChecksum.get(skipped.checksum())));
 			for (String missing : missingApplied(database, state, graph)) {
+				if (renamed.contains(missing)) {
+					continue;
+				}
 				problems.add("Revision " + missing + " was applied (" + this.context.config().historyTable()
 						+ ") but no revision file declares it: " + renamedOr(missing, state, graph,
 								"restore its file; applied revisions are never deleted."));
@@ -149,14 +158,23 @@ public final class ValidateCommand {
 	 * ancestor writes its row under the target, so the history's last word on a revision it left
 	 * behind is still its upgrade. The version rows the files declare imply only revisions the
 	 * files declare (a file whose parent is missing does not load); only the rows no file declares
-	 * can imply missing ones, through the parents the history recorded.
+	 * can imply missing ones, through the parents the history recorded. A file deleted along with
+	 * its children's {@code Revises:} of it, though, leaves no trace in the graph: the history's
+	 * upgrade of it, with no downgrade or stamp since, is what says it is applied.
 	 */
 	private static Set<String> missingApplied(Database database, DatabaseState state, RevisionGraph graph) {
-		if (state.unknown().isEmpty() || !state.historyTableExists()) {
+		if (!state.historyTableExists() || state.history().isEmpty()) {
 			return Set.of();
 		}
-		Set<String> missing = new TreeSet<>(database.recordedLineage().ancestors(state.unknown(), graph::contains));
+		Set<String> missing = new TreeSet<>();
+		if (!state.unknown().isEmpty()) {
+			missing.addAll(database.recordedLineage().ancestors(state.unknown(), graph::contains));
+		}
+		if (state.history().keySet().stream().anyMatch((revision) -> !graph.contains(revision))) {
+			missing.addAll(database.upgradedSinceAnyStamp());
+		}
 		missing.removeIf(graph::contains);
+		missing.removeAll(state.unknown());
 		return missing;
 	}
 

@@ -151,6 +151,19 @@ public final class Database implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The revisions the history shows upgraded and neither downgraded nor followed by a stamp
+	 * since.
+	 */
+	public List<String> upgradedSinceAnyStamp() {
+		try {
+			return this.historyTable.readUpgradedSinceAnyStamp(this.session);
+		}
+		catch (SQLException ex) {
+			throw failure("read " + this.names.qualifiedHistoryTable(), ex);
+		}
+	}
+
 	/** The newest history rows first. */
 	public List<HistoryRecord> historyEntries(int limit) {
 		try {

@@ -133,6 +133,28 @@ final class HistoryTable {
 		}
 	}
 
+	/**
+	 * The revisions whose last successful step is an upgrade that nothing undid since: no stamp
+	 * after it (a stamp may move the rows below it, and leaves no row per revision it drops), for
+	 * {@code validate} alone. Empty when the table does not exist.
+	 */
+	List<String> readUpgradedSinceAnyStamp(Session session) throws SQLException {
+		String table = this.names.qualifiedHistoryTable();
+		String sql = "SELECT step.revision FROM " + table + " step WHERE step.success AND step.operation = 'upgrade'"
+				+ " AND step.revision IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + table + " later WHERE later.success"
+				+ " AND later.id > step.id AND (later.operation = 'stamp' OR later.revision = step.revision))"
+				+ " ORDER BY step.id";
+		try {
+			return session.query(sql, (row) -> row.getString(1));
+		}
+		catch (SQLException ex) {
+			if (VersionTable.missingRelation(ex)) {
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
 	/** A successful step as {@link #readLineage} reads it. */
 	record Step(String revision, String operation, List<String> fromHeads, List<String> toHeads) {
 	}
