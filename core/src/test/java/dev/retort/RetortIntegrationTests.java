@@ -388,6 +388,10 @@ class RetortIntegrationTests {
 		// Taken over from Alembic: the first step starts from rows no step of the history applied.
 		db.execute("DELETE FROM retort_history WHERE operation = 'stamp'");
 		assertThat(configure(db, files).load().validate().problems()).isEmpty();
+		// The same when that first step was a downgrade: it leaves rows no step applied.
+		configure(db, files).load().downgrade(B);
+		db.execute("DELETE FROM retort_history WHERE operation = 'upgrade'");
+		assertThat(configure(db, files).load().validate().problems()).isEmpty();
 	}
 
 	@Test

@@ -117,14 +117,23 @@ public final class ValidateCommand {
 		if (!state.historyTableExists() || state.history().isEmpty()) {
 			return List.of();
 		}
-		List<Revision> unrecorded = graph.appliedRevisions(state.known()).stream()
+		List<Revision> applied = graph.appliedRevisions(state.known());
+		List<Revision> unrecorded = applied.stream()
 			.filter((revision) -> !state.historyShowsApplied(revision.id()))
 			.toList();
 		if (unrecorded.isEmpty()) {
 			return unrecorded;
 		}
+		// Below a revision the history applied: a version row put there by hand, with nothing of the
+		// history under it, is another matter.
+		Set<String> belowRecorded = graph.applied(applied.stream()
+			.filter((revision) -> state.historyShowsApplied(revision.id()))
+			.map(Revision::id)
+			.toList());
 		Set<String> vouched = graph.applied(database.vouchedHeads().stream().filter(graph::contains).toList());
-		return unrecorded.stream().filter((revision) -> !vouched.contains(revision.id())).toList();
+		return unrecorded.stream()
+			.filter((revision) -> belowRecorded.contains(revision.id()) && !vouched.contains(revision.id()))
+			.toList();
 	}
 
 	/** Names what stands on a revision that was never applied, at the header line that says so. */

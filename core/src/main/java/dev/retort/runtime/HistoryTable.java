@@ -112,16 +112,17 @@ final class HistoryTable {
 
 	/**
 	 * The heads the history takes as applied without an upgrade of each revision below them, for
-	 * {@code validate} alone: the heads each successful stamp left, and the heads a step started
-	 * from that no successful step names (applied before Retort took the database over, as
-	 * Alembic's rows are, or named by rows deleted since). Empty when the table does not exist.
+	 * {@code validate} alone: the heads each successful stamp left, and every head a step started
+	 * from or left that no earlier step upgraded (applied before Retort took the database over, as
+	 * Alembic's rows are, whether the first step there is an upgrade or a downgrade; or upgraded
+	 * by rows deleted since). Empty when the table does not exist.
 	 */
 	Set<String> readVouchedHeads(Session session) throws SQLException {
 		String table = this.names.qualifiedHistoryTable();
 		String sql = "SELECT unnest(to_heads) FROM " + table + " WHERE success AND operation = 'stamp'"
-				+ " UNION SELECT started.head FROM (SELECT unnest(from_heads) AS head FROM " + table
-				+ " WHERE success) started WHERE NOT EXISTS (SELECT 1 FROM " + table
-				+ " step WHERE step.success AND step.revision = started.head)";
+				+ " UNION SELECT named.head FROM (SELECT id, unnest(from_heads || to_heads) AS head FROM " + table
+				+ " WHERE success) named WHERE NOT EXISTS (SELECT 1 FROM " + table + " step WHERE step.success"
+				+ " AND step.operation = 'upgrade' AND step.revision = named.head AND step.id <= named.id)";
 		try {
 			return new LinkedHashSet<>(session.query(sql, (row) -> row.getString(1)));
 		}
