@@ -30,8 +30,9 @@ import org.springframework.util.ClassUtils;
  * command with the application's own configuration and Java revisions, then exits with the
  * command's code. In that mode the application starts no web server, prints no banner, logs to
  * standard error at WARN, does nothing to the database at startup ({@code retort.on-startup=none},
- * no Hibernate {@code ddl-auto}, no {@code spring.sql.init} scripts) and runs none of its own
- * runners; standard output carries the command's output alone.
+ * no Hibernate {@code ddl-auto}, no {@code spring.sql.init} scripts), creates only the beans the
+ * command needs (lazy initialization) and runs none of its own runners; standard output carries
+ * the command's output alone.
  *
  * <p>A run listener rather than a bean: it sees the arguments before the environment exists, so
  * it can switch the web server off before the context is even created.
@@ -148,6 +149,11 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		properties.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
 		properties.put("spring.jpa.generate-ddl", "false");
 		properties.put("spring.sql.init.mode", "never");
+		// Nor do the application's own beans: a bean that reads a migrated table in its
+		// constructor waits for the startup migration on an ordinary start, but here there is
+		// none, and it would stop 'retort upgrade' on the very database the command is to migrate
+		// (relation does not exist). Lazily, only the beans the command needs are created.
+		properties.put("spring.main.lazy-initialization", "true");
 		// And Hibernate does not connect to read the database's metadata either: the commands that
 		// need no database (history, heads, show, revision, upgrade --sql) work where none can be
 		// reached, as they do in an application without JPA. Retort knows the database is PostgreSQL.

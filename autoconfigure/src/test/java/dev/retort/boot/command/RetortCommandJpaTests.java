@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,22 @@ class RetortCommandJpaTests {
 	}
 
 	@Test
+	void upgradeRunsInAnApplicationWithABeanThatReadsAMigratedTableInItsConstructor(TestDatabase db) {
+		// On an ordinary start the bean waits for the startup migration; a command has none, so the
+		// bean must not be created before the command migrates (the Kubernetes Job of a new database).
+		try (ConfigurableApplicationContext context = JpaApplication.on(db)
+			.sources(BeverageCount.class)
+			.environment(commandEnvironment("upgrade", "heads"))
+			.run()) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int exitCode = RetortCommandExecutor.execute(context, List.of("upgrade", "heads"),
+					new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+			assertThat(exitCode).isZero();
+			assertThat(context.getBean(BeverageCount.class).count).isOne();
+		}
+	}
+
+	@Test
 	void hibernateCreatesNothingBehindTheRevisionsBackWhenItWouldUpdateTheSchema(TestDatabase db) {
 		try (ConfigurableApplicationContext context = JpaApplication
 			.on(db, "spring.jpa.hibernate.ddl-auto=update", "spring.jpa.properties.hibernate.hbm2ddl.auto=update")
@@ -63,6 +80,17 @@ class RetortCommandJpaTests {
 			assertThat(exitCode).isZero();
 			assertThat(out.toString(StandardCharsets.UTF_8)).contains("CREATE TABLE beverages");
 		}
+	}
+
+	/** An application bean that reads a migrated table while it is created. */
+	static class BeverageCount {
+
+		final long count;
+
+		BeverageCount(JdbcTemplate jdbcTemplate) {
+			this.count = jdbcTemplate.queryForObject("SELECT count(*) FROM beverages", Long.class);
+		}
+
 	}
 
 	/** The environment {@code java -jar app.jar retort <args>} prepares, before the context exists. */

@@ -17,6 +17,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -117,11 +118,15 @@ class RetortCommandJsonFailureTests {
 		return environment;
 	}
 
-	/** An application one of whose beans fails, so its context never starts (and no command runs). */
+	/**
+	 * An application one of whose beans fails, so its context never starts (and no command runs).
+	 * Eager: a command creates only the beans it needs, and this one is not among them.
+	 */
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	static class BrokenApplication {
 
 		@Bean
+		@Lazy(false)
 		String coffeeMachine(org.springframework.core.env.Environment environment) {
 			throw new IllegalStateException("the coffee machine is broken, password "
 					+ environment.getProperty("spring.datasource.password"));
