@@ -252,6 +252,14 @@ public final class Retort {
 		return new StatusCommand(this.context).alembicVersionRows();
 	}
 
+	/**
+	 * Whether Retort never migrated the schema and it holds tables: a schema built before Retort
+	 * (by hand, by another tool), which needs a baseline; read-only.
+	 */
+	public boolean schemaBuiltWithoutRetort() {
+		return new StatusCommand(this.context).builtWithoutRetort();
+	}
+
 	/** Writes a new revision file ({@code retort revision}). */
 	public WrittenRevision revision(NewRevision request) {
 		return new RevisionCommand(this.context).revision(request);

@@ -41,14 +41,28 @@ final class CurrentCommand extends RetortCommand {
 		}
 		if (result.current().isEmpty()) {
 			List<String> alembic = retort.alembicVersionRows();
-			if (alembic.isEmpty()) {
-				note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");
-			}
-			else {
+			if (!alembic.isEmpty()) {
 				// Taking a database over from Alembic without the version table: 'upgrade' refuses.
 				note("No revision applied in " + retort.config().versionTable() + ", but the schema holds alembic_version at "
 						+ String.join(", ", alembic) + ": Alembic migrated this database. To take it over, set"
 						+ " retort.version-table: alembic_version (RETORT_VERSION_TABLE=alembic_version).");
+			}
+			else if (!retort.schemaBuiltWithoutRetort()) {
+				note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");
+			}
+			else if (retort.config().baseline() != null) {
+				// What 'upgrade' does here: the revisions before the baseline are not pending.
+				note("No revision applied, but the schema holds tables Retort did not create: 'retort upgrade' stamps"
+						+ " the baseline " + retort.config().baseline() + " ('retort.baseline': recorded as applied, not"
+						+ " run), then applies the revisions after it.");
+			}
+			else {
+				// A schema built by hand or by another tool (Flyway): every revision from base would
+				// meet its tables ("already exists"). Say so before the first upgrade fails.
+				note("No revision applied, but the schema holds tables Retort did not create (built by hand or by another"
+						+ " tool, such as Flyway): 'retort upgrade' would run every revision from base on them. Record the"
+						+ " revision that describes the existing schema first: 'retort stamp REV', or 'retort.baseline: REV'"
+						+ " (RETORT_BASELINE), which stamps it at the first upgrade.");
 			}
 		}
 		else if (result.current().stream().anyMatch((revision) -> !graph.contains(revision))) {

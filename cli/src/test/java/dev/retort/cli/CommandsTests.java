@@ -90,6 +90,31 @@ class CommandsTests {
 	}
 
 	@Test
+	void currentOnASchemaBuiltWithoutRetortSaysItNeedsABaselineNotThatEveryRevisionRuns(TestDatabase db) {
+		// A database another tool (Flyway) migrated: its tables, its own history table, no retort_version.
+		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text, user_id integer)",
+				"CREATE TABLE flyway_schema_history (installed_rank integer PRIMARY KEY)");
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.err()).contains("No revision applied, but the schema holds tables Retort did not create"
+				+ " (built by hand or by another tool, such as Flyway): 'retort upgrade' would run every revision from"
+				+ " base on them. Record the revision that describes the existing schema first: 'retort stamp REV', or"
+				+ " 'retort.baseline: REV'")
+			.doesNotContain("applies every revision");
+		CliRun.Result withBaseline = cli(db).env("RETORT_BASELINE", "1975ea83b712").run("current");
+		assertThat(withBaseline.err()).contains("'retort upgrade' stamps the baseline 1975ea83b712 ('retort.baseline':"
+				+ " recorded as applied, not run), then applies the revisions after it.");
+		assertThat(db.tableExists("retort_version")).isFalse();
+		// What it says is what upgrade does.
+		CliRun.Result upgrade = cli(db).env("RETORT_BASELINE", "1975ea83b712").run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+		// Downgraded to base, it is no longer a schema built without Retort: the tables left are others'.
+		cli(db).run("downgrade", "base");
+		assertThat(cli(db).run("current").err()).contains("No revision applied: the database is at base.");
+	}
+
+	@Test
 	void aDatabaseAlembicMigratedIsNotUpgradedFromBaseWhenTheVersionTableIsNotSet(TestDatabase db) {
 		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)",
 				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"

@@ -44,6 +44,18 @@ public final class StatusCommand {
 		}
 	}
 
+	/**
+	 * Whether Retort never migrated the schema and it holds tables: a schema built another way (by
+	 * hand, by Flyway), which {@code retort.baseline} stamps at the first upgrade, for
+	 * {@code current} to say so rather than that every revision is to run.
+	 */
+	public boolean builtWithoutRetort() {
+		RevisionGraph graph = this.context.graph();
+		try (Database database = this.context.openDatabase()) {
+			return DatabaseState.read(database, graph).neverMigrated() && database.schemaHasOtherTables();
+		}
+	}
+
 	private static HistoryEntry entry(HistoryRecord row) {
 		return new HistoryEntry(row.revision(), row.operation(), row.fromHeads(), row.toHeads(), row.message(),
 				row.checksum(), row.appliedBy(), row.client(), row.startedAt(), row.durationMs(), row.success(),
