@@ -244,6 +244,28 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aDatabaseBaselinedBelowWhatANewerVersionAppliedIsAheadForTheOlderVersionToo(TestDatabase db,
+			@TempDir Path dir, @TempDir Path newer) {
+		// A schema another tool (Flyway) built, stamped at B: no history row says A was applied, but
+		// B's stamp does, as it would have for an upgrade. The newer version then applied C.
+		db.execute("CREATE TABLE coffee (id int, kind text)");
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "CREATE TABLE newer (id int);", "DROP TABLE newer;");
+		configure(db, next).baseline(B).load().upgrade("heads");
+
+		// An older instance restarting during the rolling deploy: ahead, nothing pending, it starts.
+		Retort old = configure(db, linear(dir)).baseline(B).load();
+		StatusReport status = old.status();
+		assertThat(status.databaseAhead()).isTrue();
+		assertThat(status.pending()).isEmpty();
+		assertThat(status.revisions()).extracting(RevisionInfo::state).containsExactly("applied", "applied");
+		assertThat(old.current().upToDate()).isTrue();
+		MigrationResult noop = old.upgrade("heads");
+		assertThat(noop.steps()).isEmpty();
+		assertThat(noop.to()).containsExactly(C);
+	}
+
+	@Test
 	void aTargetThatNamesNothingIsReportedAsSuchOnADatabaseAheadToo(TestDatabase db, @TempDir Path dir,
 			@TempDir Path newer) {
 		RevisionFiles next = linear(newer);

@@ -29,15 +29,18 @@ import dev.retort.script.SqlRevisionParser;
  * @param known rows the scripts declare
  * @param unknown rows the scripts do not declare
  * @param history what the history says of each revision (empty without a history table)
+ * @param appliedPerHistory the revisions the history shows applied, with all they needed; read
+ * only when the database is ahead (empty otherwise)
  */
 record DatabaseState(boolean versionTableExists, boolean historyTableExists, List<String> rows, List<String> known,
-		List<String> unknown, Map<String, AppliedRevision> history) {
+		List<String> unknown, Map<String, AppliedRevision> history, Set<String> appliedPerHistory) {
 
 	DatabaseState {
 		rows = List.copyOf(rows);
 		known = List.copyOf(known);
 		unknown = List.copyOf(unknown);
 		history = Map.copyOf(history);
+		appliedPerHistory = Set.copyOf(appliedPerHistory);
 	}
 
 	/** The checksum of an upgrade section with nothing in it. */
@@ -62,12 +65,29 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		for (String row : rows) {
 			(graph.find(row).isPresent() ? known : unknown).add(row);
 		}
-		return new DatabaseState(versionTableExists, historyTableExists, rows, known, unknown, history);
+		Set<String> appliedPerHistory = unknown.isEmpty() ? Set.of() : appliedPerHistory(history, graph);
+		return new DatabaseState(versionTableExists, historyTableExists, rows, known, unknown, history,
+				appliedPerHistory);
+	}
+
+	/**
+	 * The revisions the history shows applied, and every revision below them: one is applied
+	 * only after its ancestors and dependencies, and a stamp applies them without a row of their
+	 * own (the baseline of a schema another tool built: only the baseline has a row).
+	 */
+	private static Set<String> appliedPerHistory(Map<String, AppliedRevision> history, RevisionGraph graph) {
+		List<String> applied = history.values()
+			.stream()
+			.filter(AppliedRevision::applied)
+			.map(AppliedRevision::revision)
+			.filter(graph::contains)
+			.toList();
+		return applied.isEmpty() ? Set.of() : graph.applied(applied);
 	}
 
 	/** A database nobody has migrated yet (offline, no database configured). */
 	static DatabaseState empty() {
-		return new DatabaseState(false, false, List.of(), List.of(), List.of(), Map.of());
+		return new DatabaseState(false, false, List.of(), List.of(), List.of(), Map.of(), Set.of());
 	}
 
 	/**
@@ -105,10 +125,12 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		return graph.applied(this.known);
 	}
 
-	/** Whether the history shows this revision applied. */
+	/**
+	 * Whether the history shows this revision applied, itself or through a revision that needed
+	 * it; read when the database is ahead.
+	 */
 	boolean historyShowsApplied(String revision) {
-		AppliedRevision applied = this.history.get(revision);
-		return applied != null && applied.applied();
+		return this.appliedPerHistory.contains(revision);
 	}
 
 	/**
