@@ -497,6 +497,20 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aBaselinePropertyThatNamesNoRevisionIsReportedAsThePropertyAndChangesNothing(TestDatabase db,
+			@TempDir Path dir) {
+		db.execute("CREATE TABLE coffee (id int)");
+		String typo = A.substring(0, 3);
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> configure(db, linear(dir)).baseline(typo).load().upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONFIGURATION);
+		assertThat(error.getMessage()).startsWith("retort.baseline is '" + typo + "', which does not name one revision: ")
+			.contains("Set retort.baseline (RETORT_BASELINE) to the id of the revision that describes the existing"
+					+ " schema. Nothing was run.");
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Test
 	void theBaselinePropertyStillStampsAfterAFirstRunThatFailedOnTheExistingTables(TestDatabase db,
 			@TempDir Path dir) {
 		// The usual way to find out a schema needs a baseline: the first start fails on its tables,

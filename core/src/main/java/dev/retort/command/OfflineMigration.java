@@ -72,7 +72,7 @@ final class OfflineMigration {
 			DatabaseState state = DatabaseState.read(database, graph);
 			String stampFirst = baseline ? this.context.config().baseline() : null;
 			if (stampFirst != null && state.neverMigrated() && database.schemaHasOtherTables()) {
-				Plan stamp = graph.stamp(List.of(), List.of(stampFirst), false);
+				Plan stamp = OnlineMigration.baselineStamp(graph, stampFirst);
 				return new Start(stamp, stamp.toHeads());
 			}
 			if (baseline && state.neverMigrated()) {

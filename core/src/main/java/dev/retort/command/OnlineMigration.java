@@ -64,7 +64,7 @@ final class OnlineMigration {
 				List<String> from = state.rows();
 				List<StepResult> steps = new ArrayList<>();
 				if (baseline && config.baseline() != null && state.neverMigrated() && database.schemaHasOtherTables()) {
-					Plan stamp = graph.stamp(List.of(), List.of(config.baseline()), false);
+					Plan stamp = baselineStamp(graph, config.baseline());
 					logger.info("Schema {} holds tables but Retort never migrated it ({} has no row): stamping baseline {}",
 							database.names().schema(), config.versionTable(), config.baseline());
 					database.createTables(this.context.createSchema());
@@ -89,6 +89,21 @@ final class OnlineMigration {
 					lock.close();
 				}
 			}
+		}
+	}
+
+	/**
+	 * The stamp of {@code retort.baseline}. A value that names no revision is the property's
+	 * fault, and says so: read as a target, its error would send the user to {@code retort.target}.
+	 */
+	static Plan baselineStamp(RevisionGraph graph, String baseline) {
+		try {
+			return graph.stamp(List.of(), List.of(baseline), false);
+		}
+		catch (RetortException ex) {
+			throw new RetortException(ErrorCode.CONFIGURATION, "retort.baseline is '" + baseline + "', which does not"
+					+ " name one revision: " + ex.getMessage() + " Set retort.baseline (RETORT_BASELINE) to the id of the"
+					+ " revision that describes the existing schema. Nothing was run.", ex);
 		}
 	}
 
