@@ -126,6 +126,15 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	}
 
 	/**
+	 * Whether the history holds a step that applied this revision itself (not one that only
+	 * needed it): what {@code validate} checks a revision below applied ones against.
+	 */
+	boolean historyRecordsApplied(String revision) {
+		AppliedRevision applied = this.history.get(revision);
+		return applied != null && applied.applied();
+	}
+
+	/**
 	 * Whether the history shows this revision applied, itself or through a revision that needed
 	 * it; read when the database is ahead.
 	 */

@@ -119,7 +119,7 @@ public final class ValidateCommand {
 		}
 		List<Revision> applied = graph.appliedRevisions(state.known());
 		List<Revision> unrecorded = applied.stream()
-			.filter((revision) -> !state.historyShowsApplied(revision.id()))
+			.filter((revision) -> !state.historyRecordsApplied(revision.id()))
 			.toList();
 		if (unrecorded.isEmpty()) {
 			return unrecorded;
@@ -127,7 +127,7 @@ public final class ValidateCommand {
 		// Below a revision the history applied: a version row put there by hand, with nothing of the
 		// history under it, is another matter.
 		Set<String> belowRecorded = graph.applied(applied.stream()
-			.filter((revision) -> state.historyShowsApplied(revision.id()))
+			.filter((revision) -> state.historyRecordsApplied(revision.id()))
 			.map(Revision::id)
 			.toList());
 		Set<String> vouched = graph.applied(database.vouchedHeads().stream().filter(graph::contains).toList());
