@@ -26,12 +26,23 @@ final class LogLevel {
 	 */
 	static final String LOCK_LOGGER = "org.slf4j.simpleLogger.log.dev.retort.runtime.MigrationLock";
 
+	/**
+	 * The logger of the connection, which says at INFO, before each of {@code connect-retries},
+	 * that the database could not be reached and when it tries again.
+	 */
+	static final String CONNECTION_LOGGER = "org.slf4j.simpleLogger.log.dev.retort.runtime.ConnectionFactory";
+
 	static void configure(int verbosity, boolean quiet) {
 		if (System.getProperty(PROPERTY) == null) {
 			System.setProperty(PROPERTY, (verbosity == 0) ? "warn" : (verbosity == 1) ? "info" : "debug");
 			if (verbosity == 0 && !quiet && System.getProperty(LOCK_LOGGER) == null) {
 				// Waiting up to 'lock.wait-timeout' (10 minutes) without a word looks like a hang.
 				System.setProperty(LOCK_LOGGER, "info");
+			}
+			if (verbosity == 0 && !quiet && System.getProperty(CONNECTION_LOGGER) == null) {
+				// So does waiting for a database that is still starting: 'connect-retries' times
+				// 'connect-retries-interval' (10 s each) without a word.
+				System.setProperty(CONNECTION_LOGGER, "info");
 			}
 		}
 		LoggerFactory.getILoggerFactory();

@@ -77,6 +77,28 @@ class MainTests {
 	}
 
 	@Test
+	void aRunnerRetryingAnUnreachableDatabaseSaysSoAtEachRetryUnlessQuiet() throws Exception {
+		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "create", "SELECT 1;", null);
+		java.nio.file.Files.writeString(this.directory.resolve("retort.properties"),
+				"retort.connect-retries=2\nretort.connect-retries-interval=100ms\n");
+		// Nothing listens on port 1: refused, as by a server that is still starting.
+		String[] current = { "--url", "postgresql://app:pw-7c1e0b@127.0.0.1:1/coffee", "--location", "revisions",
+				"--config", "retort.properties", "current" };
+		Run run = java(current);
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+		// Without them, 'connect-retries' times 'connect-retries-interval' (10 s) pass in silence, like a hang.
+		assertThat(run.err()).containsPattern("(?m)^INFO ConnectionFactory - Could not reach 'jdbc:postgresql://127.0.0.1:1/coffee'"
+				+ " \\(.+\\); retry 1 of 2 in 100ms$")
+			.contains("retry 2 of 2 in 100ms")
+			.contains("ERROR: Could not connect to 'jdbc:postgresql://127.0.0.1:1/coffee'")
+			.contains("(after 2 retries)")
+			.doesNotContain("pw-7c1e0b");
+		List<String> quiet = new ArrayList<>(List.of(current));
+		quiet.add("-q");
+		assertThat(java(quiet.toArray(String[]::new)).err()).startsWith("ERROR: Could not connect");
+	}
+
+	@Test
 	@ExtendWith(PostgresExtension.class)
 	void aProcessEndedWhileAStepRunsSaysWhichStepAndWhatBecomesOfIt(TestDatabase db) throws Exception {
 		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "slow",
