@@ -31,6 +31,7 @@ import dev.retort.command.StatusReport;
 import dev.retort.command.UpgradeCommand;
 import dev.retort.command.LintCommand;
 import dev.retort.command.LintResult;
+import dev.retort.command.LockInfo;
 import dev.retort.command.ValidateCommand;
 import dev.retort.lint.Severity;
 import dev.retort.command.ValidateResult;
@@ -242,6 +243,11 @@ public final class Retort {
 	/** The newest row of the history table, if any; read-only. */
 	public Optional<HistoryEntry> lastRun() {
 		return new StatusCommand(this.context).lastRun();
+	}
+
+	/** Who holds the migration lock of the version table now (a migration runs); read-only, never takes it. */
+	public LockInfo lock() {
+		return new StatusCommand(this.context).lock();
 	}
 
 	/**

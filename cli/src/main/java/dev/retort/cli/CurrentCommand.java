@@ -6,6 +6,7 @@ import java.util.List;
 import dev.retort.Retort;
 import dev.retort.command.CurrentResult;
 import dev.retort.command.HistoryEntry;
+import dev.retort.command.LockInfo;
 import dev.retort.error.RetortException;
 import dev.retort.revision.RevisionGraph;
 import picocli.CommandLine.Command;
@@ -39,6 +40,9 @@ final class CurrentCommand extends RetortCommand {
 				out().println(revision + (graph.contains(revision) ? treeMarkers(graph, revision) : ""));
 			}
 		}
+		// Behind its heads while another runner holds the lock: a deploy migrates it now, and the
+		// upgrade the note would advise waits for that runner.
+		LockInfo lock = result.upToDate() ? LockInfo.FREE : retort.lock();
 		if (result.current().isEmpty()) {
 			List<String> alembic = retort.alembicVersionRows();
 			if (!alembic.isEmpty()) {
@@ -46,6 +50,9 @@ final class CurrentCommand extends RetortCommand {
 				note("No revision applied in " + retort.config().versionTable() + ", but the schema holds alembic_version at "
 						+ String.join(", ", alembic) + ": Alembic migrated this database. To take it over, set"
 						+ " retort.version-table: alembic_version (RETORT_VERSION_TABLE=alembic_version).");
+			}
+			else if (lock.held()) {
+				note("No revision applied: the database is at base. " + migrating(lock));
 			}
 			else if (!retort.schemaBuiltWithoutRetort()) {
 				note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");
@@ -75,8 +82,8 @@ final class CurrentCommand extends RetortCommand {
 					+ " current'.)");
 		}
 		else if (!result.upToDate()) {
-			note("Not up to date: the heads are " + String.join(", ", result.heads())
-					+ "; 'retort upgrade' applies what is pending.");
+			note("Not up to date: the heads are " + String.join(", ", result.heads()) + "; "
+					+ (lock.held() ? migrating(lock) : "'retort upgrade' applies what is pending."));
 		}
 		List<String> repeated = result.current().stream()
 			.filter((row) -> result.current().indexOf(row) != result.current().lastIndexOf(row))
@@ -91,6 +98,13 @@ final class CurrentCommand extends RetortCommand {
 			lastFailure(retort);
 		}
 		return 0;
+	}
+
+	/** That a runner migrates now, and whom an operator finds in {@code pg_stat_activity}. */
+	private static String migrating(LockInfo lock) {
+		return "a migration runs now: pid " + lock.holderPid() + " (application_name '" + lock.holderApplication()
+				+ "', connected since " + lock.since() + ") holds the migration lock, and 'retort upgrade' would wait"
+				+ " for it. 'retort current' again shows where it got.";
 	}
 
 	/**

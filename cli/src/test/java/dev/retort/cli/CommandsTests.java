@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.retort.runtime.MigrationLock;
+import dev.retort.runtime.TableNames;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 
@@ -237,6 +240,29 @@ class CommandsTests {
 		assertThat(cli(db).run("downgrade", "ae1027a6acf3").exitCode()).isEqualTo(1);
 		assertThat(cli(db).run("current").err())
 			.contains("The last run failed (downgrade of 1975ea83b712, started ");
+	}
+
+	@Test
+	void currentWhileAnotherRunnerHoldsTheLockSaysAMigrationRunsRatherThanToUpgrade(TestDatabase db)
+			throws SQLException {
+		cli(db).run("upgrade", "ae1027a6acf3");
+		try (Connection runner = db.connect(); Statement statement = runner.createStatement()) {
+			// Held as a deploy's runner holds it while it applies 1975ea83b712.
+			statement.execute("SET application_name = 'coffee-deploy'");
+			statement.execute("SELECT pg_advisory_lock(" + MigrationLock.key(new TableNames("public", "retort_version",
+					"retort_history")) + ")");
+			ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()");
+			pid.next();
+			CliRun.Result current = cli(db).run("current");
+			assertThat(current.exitCode()).as(current.toString()).isZero();
+			assertThat(current.out()).isEqualTo("ae1027a6acf3\n");
+			assertThat(current.err()).contains("Not up to date: the heads are 1975ea83b712; a migration runs now: pid "
+					+ pid.getInt(1) + " (application_name 'coffee-deploy', connected since ")
+				.contains(") holds the migration lock, and 'retort upgrade' would wait for it.")
+				.doesNotContain("applies what is pending");
+		}
+		// Once it is done, the advice is back.
+		assertThat(cli(db).run("current").err()).contains("; 'retort upgrade' applies what is pending.");
 	}
 
 	@Test

@@ -35,6 +35,16 @@ public final class StatusCommand {
 	}
 
 	/**
+	 * Who holds the migration lock now, without taking it: for {@code current} to say that a
+	 * migration runs, rather than to advise an upgrade that would wait for it.
+	 */
+	public LockInfo lock() {
+		try (Database database = this.context.openDatabase()) {
+			return lock(database.lockHolder());
+		}
+	}
+
+	/**
 	 * The rows of Alembic's {@code alembic_version} in the schema when another version table is
 	 * configured, for {@code current} to say why a database Alembic migrated reads as base.
 	 */
