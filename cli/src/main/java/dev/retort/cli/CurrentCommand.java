@@ -78,8 +78,9 @@ final class CurrentCommand extends RetortCommand {
 					result.current().stream().filter((revision) -> !graph.contains(revision)).toList())
 					+ ", which no revision file declares: a newer version of the application (or another branch"
 					+ " of the code) migrated it. Run commands from that version, or add the missing revision files."
-					+ " (A Migration bean is read by the application only: then run 'java -jar app.jar retort"
-					+ " current'.)");
+					// The command line misses the application's Migration beans; the application has them.
+					+ (embedded() ? "" : " (A Migration bean is read by the application only: then run 'java -jar"
+							+ " app.jar retort current'.)"));
 		}
 		else if (!result.upToDate()) {
 			note("Not up to date: the heads are " + String.join(", ", result.heads()) + "; "

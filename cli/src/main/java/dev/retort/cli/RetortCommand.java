@@ -101,6 +101,11 @@ abstract class RetortCommand implements Callable<Integer> {
 		return this.root.config();
 	}
 
+	/** Whether this runs inside an application ({@code java -jar app.jar retort …}), with its Migration beans. */
+	boolean embedded() {
+		return this.root.environment().embedded();
+	}
+
 	Retort retort() {
 		Retort retort = loadWithProjectClasses();
 		// revision and merge write: an empty graph is a first revision, and where it cannot go is

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.retort.config.RetortConfig;
 import dev.retort.runtime.MigrationLock;
 import dev.retort.runtime.TableNames;
 import dev.retort.testing.PostgresExtension;
@@ -279,6 +280,23 @@ class CommandsTests {
 		// As the Actuator endpoint says it: nothing to do here, and the database is ahead.
 		assertThat(cli(db).run("current", "--format", "json").out()).contains("\"upToDate\": true")
 			.contains("\"databaseAhead\": true");
+	}
+
+	@Test
+	void currentOfADatabaseAheadInsideTheApplicationDoesNotAskToRunItInsideTheApplication(TestDatabase db) {
+		cli(db).run("upgrade");
+		db.execute("UPDATE retort_version SET version_num = 'ffff00000001'");
+		// java -jar app.jar retort current: the application's configuration, Migration beans included, is the base.
+		RetortConfig application = RetortConfig.builder()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations("filesystem:" + this.project.resolve("src/main/resources/db/revisions"))
+			.build();
+		CliRun.Result ahead = CliRun.in(this.project).base(application).run("current");
+		assertThat(ahead.exitCode()).as(ahead.toString()).isZero();
+		assertThat(ahead.err()).contains("The database holds ffff00000001, which no revision file declares")
+			.doesNotContain("java -jar app.jar retort current");
 	}
 
 	@Test
