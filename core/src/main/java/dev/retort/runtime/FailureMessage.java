@@ -51,8 +51,7 @@ final class FailureMessage {
 		else if (failure.unlocatedStatement()) {
 			// Not run again just to find the statement: it would take or wait as long again.
 			message.append("\n  in one of its ").append(failure.together)
-				.append(" statements, which went to the server together (a timeout, or a try longer than ")
-				.append(MigrationRunner.LOCATE_WITHIN.toSeconds()).append(" s, is not run again to find which)");
+				.append(" statements, which went to the server together (").append(notLocated(failure)).append(")");
 		}
 		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && !blockers.isEmpty()) {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s), blocked at the")
@@ -236,6 +235,17 @@ final class FailureMessage {
 		}
 		int newline = message.indexOf('\n');
 		return (newline >= 0) ? message.substring(0, newline) : message;
+	}
+
+	/** Why the statements were not run again one at a time to name the one that failed. */
+	private static String notLocated(StatementFailure failure) {
+		if (failure.connectionLost()) {
+			return "its session is gone, so they could not run again one at a time to find which";
+		}
+		if (failure.timedOut()) {
+			return "a timeout is not run again to find which: it would wait as long again";
+		}
+		return "a try longer than " + MigrationRunner.LOCATE_WITHIN.toSeconds() + " s is not run again to find which";
 	}
 
 }

@@ -153,6 +153,10 @@ class LockingTests {
 					+ " ended with pg_terminate_backend); the server rolled back the open transaction.")
 			.contains("Nothing of it was applied; the database stays at base. Run again once the server accepts"
 					+ " connections")
+			// Not blamed on a timeout, which it was not.
+			.contains("in one of its 2 statements, which went to the server together (its session is gone, so they"
+					+ " could not run again one at a time to find which)")
+			.doesNotContain("timeout")
 			.doesNotContain("Fix the revision")
 			.doesNotContain("No failure row");
 		assertThat(db.tableExists("never_kept")).isFalse();
