@@ -31,7 +31,6 @@ import dev.retort.command.StatusReport;
 import dev.retort.command.UpgradeCommand;
 import dev.retort.command.LintCommand;
 import dev.retort.command.LintResult;
-import dev.retort.command.LockInfo;
 import dev.retort.command.ValidateCommand;
 import dev.retort.lint.Severity;
 import dev.retort.command.ValidateResult;
@@ -245,9 +244,13 @@ public final class Retort {
 		return new StatusCommand(this.context).lastRun();
 	}
 
-	/** Who holds the migration lock of the version table now (a migration runs); read-only, never takes it. */
-	public LockInfo lock() {
-		return new StatusCommand(this.context).lock();
+	/**
+	 * Who holds the migration lock of the version table now and what its runner migrates
+	 * ({@code held by pid 4711 (…), which migrates on pid 4712 (active for 5 s, '…')}); empty when
+	 * it is free. Read-only: never takes it.
+	 */
+	public Optional<String> migrationLockHolder() {
+		return new StatusCommand(this.context).migrationLockHolder();
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.List;
 import dev.retort.Retort;
 import dev.retort.command.CurrentResult;
 import dev.retort.command.HistoryEntry;
-import dev.retort.command.LockInfo;
 import dev.retort.error.RetortException;
 import dev.retort.revision.RevisionGraph;
 import picocli.CommandLine.Command;
@@ -42,7 +41,7 @@ final class CurrentCommand extends RetortCommand {
 		}
 		// Behind its heads while another runner holds the lock: a deploy migrates it now, and the
 		// upgrade the note would advise waits for that runner.
-		LockInfo lock = result.upToDate() ? LockInfo.FREE : retort.lock();
+		String lockHolder = result.upToDate() ? null : retort.migrationLockHolder().orElse(null);
 		if (result.current().isEmpty()) {
 			List<String> alembic = retort.alembicVersionRows();
 			if (!alembic.isEmpty()) {
@@ -51,8 +50,8 @@ final class CurrentCommand extends RetortCommand {
 						+ String.join(", ", alembic) + ": Alembic migrated this database. To take it over, set"
 						+ " retort.version-table: alembic_version (RETORT_VERSION_TABLE=alembic_version).");
 			}
-			else if (lock.held()) {
-				note("No revision applied: the database is at base. " + migrating(lock));
+			else if (lockHolder != null) {
+				note("No revision applied: the database is at base. " + migrating(lockHolder));
 			}
 			else if (!retort.schemaBuiltWithoutRetort()) {
 				note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");
@@ -84,7 +83,7 @@ final class CurrentCommand extends RetortCommand {
 		}
 		else if (!result.upToDate()) {
 			note("Not up to date: the heads are " + String.join(", ", result.heads()) + "; "
-					+ (lock.held() ? migrating(lock) : "'retort upgrade' applies what is pending."));
+					+ ((lockHolder != null) ? migrating(lockHolder) : "'retort upgrade' applies what is pending."));
 		}
 		List<String> repeated = result.current().stream()
 			.filter((row) -> result.current().indexOf(row) != result.current().lastIndexOf(row))
@@ -101,11 +100,10 @@ final class CurrentCommand extends RetortCommand {
 		return 0;
 	}
 
-	/** That a runner migrates now, and whom an operator finds in {@code pg_stat_activity}. */
-	private static String migrating(LockInfo lock) {
-		return "a migration runs now: pid " + lock.holderPid() + " (application_name '" + lock.holderApplication()
-				+ "', connected since " + lock.since() + ") holds the migration lock, and 'retort upgrade' would wait"
-				+ " for it. 'retort current' again shows where it got.";
+	/** That another runner holds the lock, and what it migrates: an upgrade now would wait for it. */
+	private static String migrating(String lockHolder) {
+		return "the migration lock is " + lockHolder + ". 'retort upgrade' would wait for it; 'retort current' again"
+				+ " shows where it got.";
 	}
 
 	/**

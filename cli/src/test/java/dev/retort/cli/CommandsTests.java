@@ -257,9 +257,11 @@ class CommandsTests {
 			CliRun.Result current = cli(db).run("current");
 			assertThat(current.exitCode()).as(current.toString()).isZero();
 			assertThat(current.out()).isEqualTo("ae1027a6acf3\n");
-			assertThat(current.err()).contains("Not up to date: the heads are 1975ea83b712; a migration runs now: pid "
-					+ pid.getInt(1) + " (application_name 'coffee-deploy', connected since ")
-				.contains(") holds the migration lock, and 'retort upgrade' would wait for it.")
+			// No session holds the work lock for it: it runs nothing, and 'current' does not say a migration runs.
+			assertThat(current.err()).contains("Not up to date: the heads are 1975ea83b712; the migration lock is held by"
+					+ " pid " + pid.getInt(1) + " (application_name 'coffee-deploy', connected since ")
+				.contains(", and no session migrates for it (a runner that hangs, or a session opened by hand, keeps"
+						+ " it until its session ends). 'retort upgrade' would wait for it;")
 				.doesNotContain("applies what is pending");
 		}
 		// Once it is done, the advice is back.

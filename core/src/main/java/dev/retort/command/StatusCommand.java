@@ -35,12 +35,13 @@ public final class StatusCommand {
 	}
 
 	/**
-	 * Who holds the migration lock now, without taking it: for {@code current} to say that a
-	 * migration runs, rather than to advise an upgrade that would wait for it.
+	 * Who holds the migration lock now and what its runner migrates, in words, without taking it:
+	 * for {@code current} to say that a migration runs, rather than to advise an upgrade that
+	 * would wait for it.
 	 */
-	public LockInfo lock() {
+	public Optional<String> migrationLockHolder() {
 		try (Database database = this.context.openDatabase()) {
-			return lock(database.lockHolder());
+			return Optional.ofNullable(database.describeLockHolder());
 		}
 	}
 

@@ -174,6 +174,19 @@ public final class Database implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Who holds the migration lock of these tables now and what its runner migrates, in words, or
+	 * {@code null} when it is free; read-only.
+	 */
+	public String describeLockHolder() {
+		try {
+			return MigrationLock.describeHolder(this.session, this.names);
+		}
+		catch (SQLException ex) {
+			throw failure("read pg_locks", ex);
+		}
+	}
+
 	/** Who holds the migration lock of these tables now. */
 	public LockHolder lockHolder() {
 		try {

@@ -263,12 +263,32 @@ public final class MigrationLock implements AutoCloseable {
 
 	/** The session that holds the work lock, with what it runs, or {@code null}. */
 	private Activity migrating() throws SQLException {
-		List<Activity> rows = this.session.query("SELECT a.pid, a.application_name, a.state,"
+		return migrating(this.session, this.workKey);
+	}
+
+	private static Activity migrating(Session session, long workKey) throws SQLException {
+		List<Activity> rows = session.query("SELECT a.pid, a.application_name, a.state,"
 				+ " extract(epoch FROM clock_timestamp() - a.state_change)::bigint, left(a.query, 120)"
-				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(this.workKey),
+				+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid" + where(workKey),
 				(row) -> new Activity(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4),
 						row.getString(5)));
 		return rows.isEmpty() ? null : rows.get(0);
+	}
+
+	/**
+	 * Who holds the migration lock of {@code names} and what its runner migrates now, as a waiting
+	 * runner logs it ({@code held by pid 4711 (…), which migrates on pid 4712 (active for 5 s, '…')}),
+	 * without taking it; {@code null} when nobody holds it and no session migrates. Read-only.
+	 */
+	public static String describeHolder(Session session, TableNames names) throws SQLException {
+		LockHolder holder = holder(session, key(names));
+		Activity migrating = migrating(session, workKey(names));
+		if (!holder.held()) {
+			return (migrating != null) ? migrating.migratesWithoutTheLock("") : null;
+		}
+		return "held by " + describe(holder) + ((migrating != null) ? migrating.migratesOn()
+				: ", and no session migrates for it (a runner that hangs, or a session opened by hand, keeps it"
+						+ " until its session ends)");
 	}
 
 	/** What the session of a pid does now, or {@code null} when it is gone. */

@@ -143,6 +143,26 @@ class LockingTests {
 	}
 
 	@Test
+	void whoHoldsTheLockIsToldWithTheSessionThatMigratesWithoutTakingIt(TestDatabase db) throws Exception {
+		try (Database running = Database.open(factory(db, "retort-first"), "public", "retort_version", "retort_history");
+				Database reader = Database.open(factory(db, "retort-reader"), "public", "retort_version",
+						"retort_history")) {
+			assertThat(reader.describeLockHolder()).isNull();
+			MigrationLock held = running.lock(Duration.ofSeconds(5));
+			// What 'current' tells an operator: the lock session, and the session that runs the revision.
+			assertThat(reader.describeLockHolder()).startsWith("held by pid " + running.lockHolder().pid()
+					+ " (application_name 'retort-first', connected since ")
+				.contains("), which migrates on pid " + backendPid(running) + " (");
+			held.close();
+			assertThat(reader.describeLockHolder()).isNull();
+			// Read only: the reader never held the lock, and a runner takes it at once.
+			try (MigrationLock next = running.lock(Duration.ZERO)) {
+				assertThat(next).isNotNull();
+			}
+		}
+	}
+
+	@Test
 	void aRevisionWhoseSessionWasEndedSaysTheConnectionWasLostNotThatTheRevisionIsWrong(TestDatabase db)
 			throws Exception {
 		MigrationFailedException failure = failureOfAnEndedSession(db, () -> { });
