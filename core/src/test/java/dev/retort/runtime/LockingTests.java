@@ -296,6 +296,50 @@ class LockingTests {
 	}
 
 	@Test
+	void aRetriedRevisionTakesTheTimeOfEveryTry(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
+		AtomicInteger retries = new AtomicInteger();
+		List<Long> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+			RunListener release = releaseOnRetry(blocker, retries, () -> { });
+			runWith(db, plans, new DdlSettings(Duration.ofMillis(200), null, 3), new RunListener() {
+				@Override
+				public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
+					release.stepRetrying(step, attempt, backoff, cause);
+				}
+
+				@Override
+				public void stepFinished(Step step, long durationMs, Throwable error) {
+					finished.add(durationMs);
+				}
+			});
+		}
+		assertThat(retries).hasValue(1);
+		// Its first try waited out the 200 ms lock timeout, then 200 ms of backoff passed: what the
+		// deploy spent on it, where the last try alone takes a few milliseconds.
+		assertThat(finished).singleElement().satisfies((ms) -> assertThat(ms).isGreaterThanOrEqualTo(400));
+	}
+
+	@Test
+	void aRevisionStillBlockedAfterItsRetriesFailsAfterTheTimeOfEveryTry(TestDatabase db) throws Exception {
+		// Two tries that each wait out a lock timeout of 50 ms, and a backoff of 50 ms between them.
+		List<Long> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+		failureWhileBlocked(db, 1, new RunListener() {
+			@Override
+			public void stepFinished(Step step, long durationMs, Throwable error) {
+				failed.add(durationMs);
+			}
+		});
+		assertThat(failed).singleElement().satisfies((ms) -> assertThat(ms).isGreaterThanOrEqualTo(150));
+		// The failure row too: it started with the first try.
+		assertThat(db.queryStrings("SELECT (duration_ms >= 150)::text FROM retort_history WHERE NOT success"))
+			.containsExactly("true");
+	}
+
+	@Test
 	void inOneTransactionForTheRunALockTimeoutRetriesTheWholeRunOnce(TestDatabase db) throws Exception {
 		db.execute("CREATE TABLE busy (id int)");
 		Plans plans = new Plans().sql("r1", "CREATE TABLE first_one (id int)")
