@@ -90,9 +90,12 @@ public final class SchemaReader {
 			+ " FROM pg_constraint con JOIN pg_type t ON t.oid = con.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
 			+ " WHERE n.nspname = ? AND con.contype = 'c' ORDER BY 1, 2";
 
-	/** Sequences but an identity's, with the column that owns one ({@code OWNED BY}, a serial's among them). */
+	/**
+	 * Sequences but an identity's, with the column that owns one ({@code OWNED BY}, a serial's
+	 * among them) and the last value each handed out (NULL when never used).
+	 */
 	private static final String SEQUENCES = "SELECT s.sequencename, s.start_value, s.increment_by, ot.relname, oa.attname,"
-			+ " s.data_type::text, s.min_value, s.max_value, s.cache_size, s.cycle"
+			+ " s.data_type::text, s.min_value, s.max_value, s.cache_size, s.cycle, s.last_value"
 			+ " FROM pg_sequences s JOIN pg_namespace sn ON sn.nspname = s.schemaname"
 			+ " JOIN pg_class sc ON sc.relname = s.sequencename AND sc.relnamespace = sn.oid"
 			+ " LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = sc.oid"
@@ -210,7 +213,7 @@ public final class SchemaReader {
 		for (SequenceModel sequence : query(connection, SEQUENCES, schema, (rows) -> new SequenceModel(rows.getString(1),
 				rows.getString(6), IdentitySequence.of(rows.getString(6), rows.getLong(2), rows.getLong(3), rows.getLong(7),
 						rows.getLong(8), rows.getLong(9), rows.getBoolean(10)),
-				rows.getString(4), rows.getString(5)))) {
+				rows.getString(4), rows.getString(5), rows.getObject(11, Long.class)))) {
 			if (!sequence.isOwned() || !leftOut.contains(sequence.ownerTable())) {
 				sequences.put(sequence.name(), sequence);
 			}

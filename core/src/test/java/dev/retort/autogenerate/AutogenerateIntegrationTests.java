@@ -555,6 +555,42 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aDroppedSequenceComesBackWithTheDowngradePastTheValuesInUseNotAtItsStart(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE SEQUENCE invoice_numbers START WITH 1000;\n"
+						+ "CREATE TABLE invoices (id int PRIMARY KEY, invoice_no bigint NOT NULL UNIQUE "
+						+ "DEFAULT nextval('invoice_numbers'));\n"
+						+ "INSERT INTO invoices (id) SELECT g FROM generate_series(1, 3) g;\n"
+						// Called by the application, filling no column's default.
+						+ "CREATE SEQUENCE ticket_numbers START WITH 10;\n"
+						+ "SELECT nextval('ticket_numbers'), nextval('ticket_numbers');\n"
+						+ "CREATE SEQUENCE countdown INCREMENT BY -1;\n"
+						+ "SELECT nextval('countdown'), nextval('countdown');\n"
+						+ "CREATE SEQUENCE unused START WITH 7;",
+				"CREATE TABLE invoices (id int PRIMARY KEY, invoice_no bigint NOT NULL UNIQUE);");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"change default of invoices.invoice_no",
+				"drop sequence countdown (created again by the downgrade past the values in use)",
+				"drop sequence invoice_numbers (created again by the downgrade past the values in use)",
+				"drop sequence ticket_numbers (created again by the downgrade past the values in use)",
+				"drop sequence unused");
+		assertThat(trip.diff().downgradeSql()).contains("""
+				CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 1;
+				-- Past the values in use, not at its start: invoices.invoice_no when the downgrade runs and 1002, its last value when this revision was written. Values it handed out otherwise since are not looked at.
+				SELECT setval('invoice_numbers'::regclass, least(used, 9223372036854775807)) FROM (SELECT greatest(1002, (SELECT max(invoice_no) FROM invoices)) AS used) AS in_use WHERE used >= 1000;""",
+				"CREATE SEQUENCE unused START WITH 7 INCREMENT BY 1;\nCREATE SEQUENCE");
+		// Values given after the revision was written: by the column, and by the application.
+		trip.assertAppliedThenUndone(() -> db.execute("INSERT INTO invoices VALUES (4, 1500)"), () -> {
+			assertThat(insertedId(db, "INSERT INTO invoices (id) VALUES (5) RETURNING invoice_no")).isEqualTo("1501");
+			assertThat(db.queryStrings("SELECT nextval('ticket_numbers')")).containsExactly("12");
+			assertThat(db.queryStrings("SELECT nextval('countdown')")).containsExactly("-3");
+			// Never used: at its start, as the model had it.
+			assertThat(db.queryStrings("SELECT start_value || ',' || (last_value IS NULL) FROM pg_sequences "
+					+ "WHERE sequencename = 'unused'")).containsExactly("7,true");
+		});
+	}
+
+	@Test
 	void theTypeBoundsCacheAndCycleOfASequenceAreWrittenAndComparedAndItKeepsItsValue(TestDatabase db,
 			@TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir,
