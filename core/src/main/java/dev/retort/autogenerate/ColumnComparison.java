@@ -100,11 +100,12 @@ final class ColumnComparison {
 							addColumn(existing, existing.column(name)))));
 			}
 			if (!old.type().equals(column.type())) {
-				this.changes.add("change type of " + where + " from " + old.type() + " to " + column.type()
+				this.changes.add(new SchemaChange("change type of " + where + " from " + old.type() + " to " + column.type()
 						+ (!Objects.equals(old.collation(), column.collation())
 								? ", collation " + collation(old) + " to " + collation(column) : "")
 						+ ((defaultWithType && defaultChanged) ? ", and its default" : ""),
-						retype(table, old, column, defaultWithType), retype(table, column, old, defaultWithType));
+						roundingRefused(table, old, column, retype(table, old, column, defaultWithType)),
+						roundingRefused(table, column, old, retype(table, column, old, defaultWithType))));
 			}
 			else if (!Objects.equals(old.collation(), column.collation())) {
 				this.changes.add("change collation of " + where + " from " + collation(old) + " to " + collation(column),
@@ -379,6 +380,17 @@ final class ColumnComparison {
 		}
 		return alter(table) + " " + column + " DROP DEFAULT, " + type
 				+ ((to.defaultExpression() != null) ? ", " + column + " SET DEFAULT " + to.defaultExpression() : "");
+	}
+
+	/**
+	 * The {@code ALTER} of a type change, after a check that refuses it while a value would be
+	 * rounded ({@link RoundingConversion}), as PostgreSQL refuses a value that would be cut.
+	 */
+	private static List<String> roundingRefused(TableModel table, ColumnModel from, ColumnModel to, String retype) {
+		return RoundingConversion.of(from.type(), to.type())
+			.map((rounding) -> List.of(RoundingConversion.refusal(id(table.name()), id(to.name()),
+					table.name() + "." + to.name(), to.type(), rounding), retype))
+			.orElse(List.of(retype));
 	}
 
 	private static String collation(ColumnModel column) {

@@ -711,6 +711,62 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aTypeChangePostgresWouldMakeByRoundingIsRefusedWhileAValueWouldBeRoundedAsOneThatWouldBeCutIs(TestDatabase db,
+			@TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE orders (id int PRIMARY KEY, total numeric(10,3), weight double precision, paid_at timestamp, "
+						+ "qty integer, code varchar(20), big bigint);\n"
+						+ "INSERT INTO orders VALUES (1, 12.000, 0.5, '2026-01-01 10:00:00', 3, 'A-1', 7);",
+				"CREATE TABLE orders (id int PRIMARY KEY, total integer, weight real, paid_at timestamp(0), "
+						+ "qty numeric(10,2), code varchar(5), big integer);");
+		// PostgreSQL refuses on its own a value varchar(5) would cut or integer cannot hold; these it rounds.
+		assertThat(trip.diff().upgradeSql()).contains("""
+				DO $retort$
+				BEGIN
+				    LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;
+				    IF EXISTS (SELECT FROM orders WHERE total <> total::integer) THEN
+				        RAISE EXCEPTION 'orders.total holds values that integer would round (it keeps no fraction): round them first, or write this change by hand with a USING that says how';
+				    END IF;
+				END
+				$retort$;
+				ALTER TABLE orders ALTER COLUMN total TYPE integer;""", "WHERE weight <> weight::real)",
+				"WHERE paid_at <> paid_at::timestamp(0) without time zone)")
+			.doesNotContain("qty <>", "code <>", "big <>");
+		// numeric(10,2) back to integer rounds too: the downgrade.
+		assertThat(trip.diff().downgradeSql()).contains("WHERE qty <> qty::integer)").doesNotContain("total <>");
+		trip.assertAppliedThenUndone();
+
+		Retort retort = retort(db, trip.files());
+		db.execute("UPDATE orders SET total = 12.345");
+		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort.upgrade("heads"))
+			.withMessageContaining("orders.total holds values that integer would round");
+		assertThat(db.queryStrings("SELECT total FROM orders")).containsExactly("12.345");
+		db.execute("UPDATE orders SET total = 12");
+		retort.upgrade("heads");
+		db.execute("UPDATE orders SET qty = 2.5");
+		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort.downgrade("-1"))
+			.withMessageContaining("orders.qty holds values that integer would round");
+		assertThat(db.queryStrings("SELECT qty FROM orders")).containsExactly("2.50");
+	}
+
+	@Test
+	void theTypeChangesPostgresMakesByRoundingAreKnownFromTheOnesItRefusesOrThatKeepEveryValue() {
+		assertThat(RoundingConversion.of("numeric(10,3)", "numeric(10,2)")).contains("2 decimal places");
+		assertThat(RoundingConversion.of("numeric", "bigint")).contains("no fraction");
+		assertThat(RoundingConversion.of("real", "smallint")).contains("no fraction");
+		assertThat(RoundingConversion.of("double precision", "numeric(8,2)")).contains("2 decimal places");
+		assertThat(RoundingConversion.of("time(3) with time zone", "time(1) with time zone"))
+			.contains("1 fractional digits of a second");
+		assertThat(RoundingConversion.of("interval", "interval(0)")).contains("0 fractional digits of a second");
+		for (String[] keeps : new String[][] { { "integer", "numeric(10,2)" }, { "numeric(10,2)", "numeric(12,4)" },
+				{ "bigint", "integer" }, { "numeric(10,2)", "numeric(8,2)" }, { "real", "double precision" },
+				{ "timestamp(0) without time zone", "timestamp without time zone" },
+				{ "timestamp without time zone", "timestamp(3) with time zone" }, { "text", "varchar(5)" } }) {
+			assertThat(RoundingConversion.of(keeps[0], keeps[1])).as(keeps[0] + " to " + keeps[1]).isEmpty();
+		}
+	}
+
+	@Test
 	void aTypeChangePostgresHasNoCastForEitherWayIsReportedRatherThanWrittenWithAUsingThatFails(TestDatabase db,
 			@TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir,
