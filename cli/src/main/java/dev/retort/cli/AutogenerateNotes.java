@@ -21,4 +21,42 @@ final class AutogenerateNotes {
 		}
 	}
 
+	/**
+	 * What {@code check} says to do with the differences: autogenerate writes them, but not those
+	 * it reports for a revision written by hand, which would otherwise send the user to a command
+	 * that writes an empty file.
+	 */
+	static String whatToDo(SchemaDiff diff) {
+		int all = diff.changes().size();
+		int byHand = diff.writtenByHand().size();
+		String changes = all + ((all == 1) ? " change" : " changes") + " between the revisions and the model";
+		if (byHand == 0) {
+			return changes + ": write them as a revision with retort revision --autogenerate -m \"MESSAGE\"";
+		}
+		String them = (byHand == 1) ? "it" : "them";
+		if (byHand == all) {
+			return changes + ", which autogenerate cannot write (why, above): write " + them + " by hand in a revision; "
+					+ "retort revision --autogenerate -m \"MESSAGE\" writes one that lists " + them + " as comments";
+		}
+		return changes + ": write them as a revision with retort revision --autogenerate -m \"MESSAGE\", then write by "
+				+ "hand in it the " + ((byHand == 1) ? "one" : byHand) + " autogenerate cannot write (why, above; the "
+				+ "revision lists " + them + " as comments)";
+	}
+
+	/**
+	 * After {@code revision --autogenerate}: the changes it could not write, which the revision lists
+	 * as comments, so that a file with fewer statements than changes detected is not taken as done.
+	 */
+	static void writtenByHand(SchemaDiff diff, Consumer<String> note) {
+		int byHand = diff.writtenByHand().size();
+		if (byHand > 0) {
+			String them = (byHand == 1) ? "it" : "them";
+			String which = (byHand == diff.changes().size()) ? ((byHand == 1) ? "The change" : "None of the " + byHand + " changes")
+					: byHand + " of the " + diff.changes().size() + " changes";
+			note.accept(which + " detected " + ((byHand == diff.changes().size() && byHand > 1) ? "can" : "cannot")
+					+ " be written by autogenerate: the revision lists " + them + " as comments in its upgrade; write "
+					+ them + " there by hand, and undo " + them + " in its downgrade.");
+		}
+	}
+
 }

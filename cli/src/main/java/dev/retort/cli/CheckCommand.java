@@ -35,9 +35,7 @@ final class CheckCommand extends RetortCommand {
 			for (SchemaChange change : diff.changes()) {
 				out().println("- " + change.description());
 			}
-			out().println(diff.changes().size() + ((diff.changes().size() == 1) ? " change" : " changes")
-					+ " between the revisions and the model: write them as a revision with "
-					+ "retort revision --autogenerate -m \"MESSAGE\"");
+			out().println(AutogenerateNotes.whatToDo(diff));
 		}
 		return diff.isEmpty() ? 0 : ValidateCommand.PROBLEMS_FOUND;
 	}

@@ -100,6 +100,7 @@ final class RevisionCommand extends RetortCommand {
 				note("No changes in schema detected.");
 			}
 			written = retort.revision(request, diff);
+			AutogenerateNotes.writtenByHand(diff, this::note);
 		}
 		else {
 			written = retort.revision(request);

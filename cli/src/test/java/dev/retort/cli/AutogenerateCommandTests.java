@@ -53,6 +53,43 @@ class AutogenerateCommandTests {
 	}
 
 	@Test
+	void changesAutogenerateCannotWriteAreNamedSoByCheckAndListedInTheRevisionItWrites(TestDatabase db) throws IOException {
+		Revisions.in(this.project.resolve("src/main/resources/db/revisions")).write("a1", "", "create customers",
+				"CREATE TABLE customers (id bigint PRIMARY KEY, tags varchar(50)[]);", "DROP TABLE customers;");
+		Path model = this.project.resolve("src/main/resources/db/schema.sql");
+		Files.writeString(model, "CREATE TABLE customers (id bigint PRIMARY KEY, tags jsonb, note text);\n");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		String tags = "change type of customers.tags from character varying(50)[] to jsonb: PostgreSQL has no cast from "
+				+ "character varying(50)[] to jsonb; write this change by hand (ALTER TABLE customers ALTER COLUMN tags TYPE "
+				+ "jsonb USING an expression of the values, such as to_jsonb(tags), and one back in the downgrade)";
+
+		CliRun.Result some = cli(db).run("check");
+		assertThat(some.exitCode()).as(some.toString()).isEqualTo(3);
+		assertThat(some.out()).isEqualTo("- add column customers.note\n- " + tags + "\n2 changes between the revisions "
+				+ "and the model: write them as a revision with retort revision --autogenerate -m \"MESSAGE\", then write "
+				+ "by hand in it the one autogenerate cannot write (why, above; the revision lists it as comments)\n");
+
+		Files.writeString(model, "CREATE TABLE customers (id bigint PRIMARY KEY, tags jsonb);\n");
+		CliRun.Result none = cli(db).run("check");
+		assertThat(none.exitCode()).as(none.toString()).isEqualTo(3);
+		assertThat(none.out()).isEqualTo("- " + tags + "\n1 change between the revisions and the model, which autogenerate "
+				+ "cannot write (why, above): write it by hand in a revision; retort revision --autogenerate -m "
+				+ "\"MESSAGE\" writes one that lists it as comments\n");
+
+		CliRun.Result revision = cli(db).run("revision", "--autogenerate", "-m", "tags as json");
+		assertThat(revision.exitCode()).as(revision.toString()).isZero();
+		assertThat(revision.err()).contains("Detected " + tags, "The change detected cannot be written by autogenerate: "
+				+ "the revision lists it as comments in its upgrade; write it there by hand, and undo it in its downgrade.");
+		Path file = Files.list(this.project.resolve("src/main/resources/db/revisions"))
+			.filter((path) -> path.getFileName().toString().endsWith("_tags_as_json.sql"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(Files.readString(file)).contains("-- +upgrade\n-- Autogenerate cannot write these changes; write them "
+				+ "here by hand:\n-- - " + tags + "\n\n-- +downgrade\n-- Undo here the changes the upgrade lists to write "
+				+ "by hand.\n");
+	}
+
+	@Test
 	void anEnumLabelTheRevisionUsesIsWrittenIntoARevisionOfItsOwnAndBothApply(TestDatabase db) throws IOException {
 		Revisions.in(this.project.resolve("src/main/resources/db/revisions")).write("a1", "", "create coffee",
 				"CREATE TYPE mood AS ENUM ('calm'); CREATE TABLE coffee (id bigint PRIMARY KEY, mood mood);",

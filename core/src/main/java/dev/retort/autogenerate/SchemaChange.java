@@ -19,6 +19,14 @@ public record SchemaChange(String description, List<String> upgrade, List<String
 		downgrade = List.copyOf(downgrade);
 	}
 
+	/**
+	 * Whether autogenerate reports it with no statement, for the author to write ("change type
+	 * of … : PostgreSQL has no cast …; write this change by hand").
+	 */
+	public boolean writtenByHand() {
+		return this.upgrade.isEmpty() && this.downgrade.isEmpty();
+	}
+
 	/** A change that goes into the revision with the others. */
 	public SchemaChange(String description, List<String> upgrade, List<String> downgrade) {
 		this(description, upgrade, downgrade, false);

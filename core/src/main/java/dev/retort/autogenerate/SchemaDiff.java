@@ -45,6 +45,34 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared) {
 		return List.of(new SchemaDiff(first, this.notCompared), new SchemaDiff(rest, this.notCompared));
 	}
 
+	/** The changes autogenerate reports with no statement, for the author to write. */
+	public List<SchemaChange> writtenByHand() {
+		return this.changes.stream().filter(SchemaChange::writtenByHand).toList();
+	}
+
+	/**
+	 * The upgrade section of the revision autogenerate writes: the changes it cannot write listed
+	 * first, as comments, where the author is to write them (an Alembic user finds them so in
+	 * the file, not only in what was logged), then every change's statements.
+	 */
+	public String upgradeSection() {
+		List<SchemaChange> byHand = writtenByHand();
+		if (byHand.isEmpty()) {
+			return upgradeSql();
+		}
+		StringBuilder section = new StringBuilder("-- Autogenerate cannot write these changes; write them here by hand:\n");
+		byHand.forEach((change) -> section.append("-- - ").append(change.description().replace('\n', ' ')).append('\n'));
+		return (section + upgradeSql()).stripTrailing();
+	}
+
+	/** The downgrade section of the revision autogenerate writes: a reminder to undo what the upgrade writes by hand. */
+	public String downgradeSection() {
+		if (writtenByHand().isEmpty()) {
+			return downgradeSql();
+		}
+		return ("-- Undo here the changes the upgrade lists to write by hand.\n" + downgradeSql()).stripTrailing();
+	}
+
 	/** The upgrade section of a revision: every change's statements, in order. */
 	public String upgradeSql() {
 		List<String> statements = new ArrayList<>();

@@ -61,6 +61,7 @@ public final class RevisionCommand {
 	 * enum labels must be committed before the rest uses them. The first then holds the labels
 	 * alone, revises the requested parents and depends on what the request depends on; the second,
 	 * with the requested id and branch labels, revises it. Both are checked before either is written.
+	 * The changes autogenerate cannot write are listed in the upgrade as comments, to write there.
 	 * @param request what to write
 	 * @param diff the differences
 	 * @return the revision of the request, with the one written before it
@@ -68,7 +69,7 @@ public final class RevisionCommand {
 	public WrittenRevision revision(NewRevision request, SchemaDiff diff) {
 		List<SchemaDiff> revisions = diff.revisions();
 		if (revisions.size() == 1) {
-			return revision(request, diff.upgradeSql(), diff.downgradeSql());
+			return revision(request, diff.upgradeSection(), diff.downgradeSection());
 		}
 		SchemaDiff labels = revisions.get(0);
 		SchemaDiff rest = revisions.get(1);
@@ -76,7 +77,7 @@ public final class RevisionCommand {
 		String labelsId = RevisionIds.newId();
 		NewRevision labelsRequest = new NewRevision(request.message() + ": enum labels first", List.of(),
 				false, List.of(), request.dependsOn(), labelsId, request.versionPath(), null);
-		NewRevisionFile restFile = newFile(request, List.of(labelsId), rest.upgradeSql(), rest.downgradeSql());
+		NewRevisionFile restFile = newFile(request, List.of(labelsId), rest.upgradeSection(), rest.downgradeSection());
 		NewRevisionFile labelsFile = newFile(labelsRequest, parents, labels.upgradeSql(), labels.downgradeSql());
 		if (restFile.id().equals(labelsId)) {
 			throw new RetortException(ErrorCode.INVALID_GRAPH, "Revision id " + labelsId + " was drawn for the enum labels"

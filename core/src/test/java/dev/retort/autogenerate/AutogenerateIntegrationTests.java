@@ -768,7 +768,7 @@ class AutogenerateIntegrationTests {
 
 	@Test
 	void aTypeChangePostgresHasNoCastForEitherWayIsReportedRatherThanWrittenWithAUsingThatFails(TestDatabase db,
-			@TempDir Path dir) {
+			@TempDir Path dir) throws Exception {
 		RoundTrip trip = RoundTrip.of(db, dir,
 				"CREATE TABLE customers (id bigint PRIMARY KEY, tags varchar(50)[] NOT NULL DEFAULT '{}', note text, "
 						+ "prefs jsonb);\n"
@@ -786,6 +786,17 @@ class AutogenerateIntegrationTests {
 						+ "write this change by hand (ALTER TABLE customers ALTER COLUMN prefs TYPE integer[] USING an "
 						+ "expression of the values, and one back in the downgrade)");
 		assertThat(trip.diff().upgradeSql()).isEqualTo("ALTER TABLE customers ALTER COLUMN note TYPE jsonb USING note::jsonb;");
+		// The file lists them where the author is to write them, not only in what was logged.
+		assertThat(Files.readString(trip.written().path())).contains("""
+				-- +upgrade
+				-- Autogenerate cannot write these changes; write them here by hand:
+				-- - change type of customers.tags from character varying(50)[] to jsonb: PostgreSQL has no cast from character varying(50)[] to jsonb; write this change by hand (ALTER TABLE customers ALTER COLUMN tags TYPE jsonb USING an expression of the values, such as to_jsonb(tags), and one back in the downgrade)
+				-- - change type of customers.prefs from jsonb to integer[]: PostgreSQL has no cast from jsonb to integer[]; write this change by hand (ALTER TABLE customers ALTER COLUMN prefs TYPE integer[] USING an expression of the values, and one back in the downgrade)
+				ALTER TABLE customers ALTER COLUMN note TYPE jsonb USING note::jsonb;
+
+				-- +downgrade
+				-- Undo here the changes the upgrade lists to write by hand.
+				ALTER TABLE customers ALTER COLUMN note TYPE text;""");
 		Retort after = retort(db, trip.files());
 		after.upgrade("heads");
 		assertThat(db.queryStrings("SELECT note ->> 'a' FROM customers")).containsExactly("1");
