@@ -86,7 +86,8 @@ final class RoundingConversion {
 	/**
 	 * The statement that stops the revision, before the type changes, when a row holds a value the
 	 * new type would round. It locks the table as the {@code ALTER} would, so that no such value
-	 * comes in between.
+	 * comes in between. The message goes in as the argument of a {@code '%'} format, as a quoted
+	 * name with a {@code %} in it would otherwise be taken for a placeholder.
 	 * @param table the table, quoted
 	 * @param column the column, quoted
 	 * @param where the column as the message names it ({@code orders.total})
@@ -100,7 +101,7 @@ final class RoundingConversion {
 		return "DO $retort$\nBEGIN\n"
 				+ "    LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE;\n"
 				+ "    IF EXISTS (SELECT FROM " + table + " WHERE " + column + " <> " + column + "::" + to + ") THEN\n"
-				+ "        RAISE EXCEPTION " + PostgresLiterals.string(message) + ";\n"
+				+ "        RAISE EXCEPTION '%', " + PostgresLiterals.string(message) + ";\n"
 				+ "    END IF;\n"
 				+ "END\n$retort$";
 	}

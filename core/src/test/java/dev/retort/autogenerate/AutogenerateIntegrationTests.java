@@ -725,7 +725,7 @@ class AutogenerateIntegrationTests {
 				BEGIN
 				    LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;
 				    IF EXISTS (SELECT FROM orders WHERE total <> total::integer) THEN
-				        RAISE EXCEPTION 'orders.total holds values that integer would round (it keeps no fraction): round them first, or write this change by hand with a USING that says how';
+				        RAISE EXCEPTION '%', 'orders.total holds values that integer would round (it keeps no fraction): round them first, or write this change by hand with a USING that says how';
 				    END IF;
 				END
 				$retort$;
