@@ -31,7 +31,8 @@ public final class DowngradeCommand {
 					+ " --sql ae1027a6acf3:base");
 		}
 		OfflineMigration offline = new OfflineMigration(this.context);
-		List<String> start = offline.startingHeads(parts[0]);
+		List<String> start = offline.startingHeads(parts[0],
+				(graph, state) -> graph.downgrade(state.known(), parts[1]));
 		return offline.render(this.context.graph().downgrade(start, parts[1]), "downgrade " + resolvedRange);
 	}
 

@@ -42,8 +42,8 @@ final class OfflineMigration {
 	 * The version rows a script starts from: an explicit start, the database's rows (no start, or
 	 * {@code current}), or base.
 	 */
-	List<String> startingHeads(String start) {
-		return startingPoint(start, false).heads();
+	List<String> startingHeads(String start, OnlineMigration.Planner planner) {
+		return startingPoint(start, false, planner).heads();
 	}
 
 	/**
@@ -51,8 +51,10 @@ final class OfflineMigration {
 	 * database (no start, or {@code current}) in the same session, also the stamp of
 	 * {@code retort.baseline} that an online upgrade runs first on a schema that holds tables and
 	 * that Retort never migrated: the script must do the same, not build the schema again.
+	 * {@code planner} makes the script's plan from the start: a target wrong whatever the database
+	 * holds (a typo) is said as such before a database ahead of the files is, as online.
 	 */
-	Start startingPoint(String start, boolean baseline) {
+	Start startingPoint(String start, boolean baseline, OnlineMigration.Planner planner) {
 		RevisionGraph graph = this.context.graph();
 		boolean fromDatabase = "current".equals(start);
 		if (start != null && !fromDatabase) {
@@ -79,6 +81,7 @@ final class OfflineMigration {
 				OnlineMigration.refuseUntakenAlembicDatabase(database, this.context.config());
 			}
 			if (state.ahead()) {
+				refuseTargetWrongWhateverTheDatabase(graph, state, planner);
 				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
 						+ String.join(", ", state.unknown()) + ", which no revision file declares: a script cannot"
 						+ " start there. Give the start explicitly as FROM:TO.");
@@ -88,6 +91,22 @@ final class OfflineMigration {
 				state.validateChecksums(graph);
 			}
 			return new Start(null, state.known());
+		}
+	}
+
+	/**
+	 * Plans from the rows the files know, so that a target no file declares (not one of the
+	 * unknown rows) fails as the typo it is, with its did-you-mean, as an online run says it.
+	 */
+	private static void refuseTargetWrongWhateverTheDatabase(RevisionGraph graph, DatabaseState state,
+			OnlineMigration.Planner planner) {
+		try {
+			planner.plan(graph, state);
+		}
+		catch (RetortException ex) {
+			if (OnlineMigration.independentOfTheDatabase(ex, state)) {
+				throw ex;
+			}
 		}
 	}
 

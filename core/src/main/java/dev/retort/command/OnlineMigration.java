@@ -220,7 +220,7 @@ final class OnlineMigration {
 	 * prefix, {@code head} with several heads. Said as such rather than blamed on a newer version,
 	 * which would send the user to deploy it to fix a typo.
 	 */
-	private static boolean independentOfTheDatabase(RetortException ex, DatabaseState state) {
+	static boolean independentOfTheDatabase(RetortException ex, DatabaseState state) {
 		if (ex.code() == ErrorCode.AMBIGUOUS_REVISION || ex.code() == ErrorCode.MULTIPLE_HEADS) {
 			return true;
 		}

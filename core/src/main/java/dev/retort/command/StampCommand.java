@@ -59,7 +59,7 @@ public final class StampCommand {
 			from = range[0];
 			to.add(range[1]);
 		}
-		List<String> start = offline.startingHeads(from);
+		List<String> start = offline.startingHeads(from, (graph, state) -> graph.stamp(state.known(), to, false));
 		return offline.render(this.context.graph().stamp(start, to, false), "stamp " + String.join(" ", targets));
 	}
 

@@ -32,7 +32,8 @@ public final class UpgradeCommand {
 		String to = (range != null) ? target(range[1]) : resolvedTarget;
 		String from = (range != null) ? range[0] : null;
 		// Where the database stands, as online: a schema built before Retort is stamped at the baseline first.
-		OfflineMigration.Start start = offline.startingPoint(from, true);
+		OfflineMigration.Start start = offline.startingPoint(from, true,
+				(graph, state) -> graph.upgrade(state.known(), to));
 		RevisionGraph graph = this.context.graph();
 		return offline.render(start.baseline(), graph.upgrade(start.heads(), to), "upgrade " + resolvedTarget,
 				below(graph, start.heads(), to));

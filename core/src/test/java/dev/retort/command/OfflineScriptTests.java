@@ -434,6 +434,30 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aTargetNoFileDeclaresIsATypoEvenWhenTheDatabaseIsAheadAsOnline(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		retort(db, files).load().upgrade("b00000000002");
+		db.execute("INSERT INTO retort_version VALUES ('9fb100000000')");
+		Retort retort = retort(db, files).load();
+		RetortException online = catchThrowableOfType(RetortException.class, () -> retort.upgrade("b0000000002x"));
+		assertThat(online.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+		// The typo is wrong whatever the database holds: said as such, not as a database ahead of the files.
+		RetortException upgrade = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("b0000000002x"));
+		assertThat(upgrade.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+		assertThat(upgrade.getMessage()).isEqualTo(online.getMessage()).contains("b00000000002");
+		RetortException downgrade = catchThrowableOfType(RetortException.class,
+				() -> retort.downgradeSql("current:b0000000002x"));
+		assertThat(downgrade.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+		RetortException stamp = catchThrowableOfType(RetortException.class,
+				() -> retort.stampSql(List.of("b0000000002x")));
+		assertThat(stamp.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+		// A target the files declare still cannot start where the database is.
+		RetortException ahead = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("heads"));
+		assertThat(ahead.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+		assertThat(ahead.getMessage()).startsWith("The database is at 9fb100000000, which no revision file declares");
+	}
+
+	@Test
 	void offlineDowngradeNeedsFromAndTo(@TempDir Path dir) {
 		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
 		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.downgradeSql("base"));
