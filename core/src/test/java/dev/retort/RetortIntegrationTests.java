@@ -108,6 +108,23 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aFailureNamesEveryRowTheVersionTableHoldsIncludingOnesNoFileDeclares(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		Retort retort = configure(db, files).load();
+		retort.upgrade("heads");
+		// Another branch's release migrated the database further: a row these files do not declare.
+		db.execute("INSERT INTO retort_version VALUES ('9fb100000000')");
+		files.write(C, B, "CREATE TABLE beans (id int);\nINSERT INTO nowhere VALUES (1);", "DROP TABLE beans;");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> configure(db, files).load().upgrade("heads"));
+		assertThat(failure).isNotNull();
+		assertThat(failure.getMessage()).contains("Nothing of it was applied; the database stays at " + B
+				+ ", 9fb100000000. Fix the revision");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("9fb100000000", B);
+	}
+
+	@Test
 	void theVersionTableHasAlembicsLayout(TestDatabase db, @TempDir Path dir) {
 		configure(db, linear(dir)).load().upgrade("heads");
 		assertThat(db.queryStrings("SELECT column_name || ' ' || data_type || ' ' || character_maximum_length"

@@ -75,7 +75,8 @@ final class OnlineMigration {
 					refuseUntakenAlembicDatabase(database, config);
 				}
 				Plan plan = validatedPlan(planner, graph, state, command);
-				MigrationRunner runner = this.context.runner(database.sink(), database.names());
+				MigrationRunner runner = this.context.runner(database.sink(), database.names())
+					.untouchedRows(state.unknown());
 				// A refusal says "Nothing was run": it must come before the schema and tables are created.
 				runner.requireRunnable(plan);
 				if (!state.versionTableExists() || !state.historyTableExists()) {

@@ -79,6 +79,12 @@ public final class MigrationRunner {
 	/** What the step running now sends, and what waits to travel with it. */
 	private final StepStatements statements;
 
+	/**
+	 * Version rows the plan leaves alone: those no revision file declares (a newer release or
+	 * another branch migrated them). A failure names them among where the database stays.
+	 */
+	private List<String> untouchedRows = List.of();
+
 	/** Told the Java location of each statement before it is sent: how {@link #renderJava} maps lines to calls. */
 	private Consumer<String> statementCalls = (location) -> {
 	};
@@ -413,6 +419,15 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Tells the runner of version rows its plans leave alone (rows no revision file declares), so
+	 * that a failure names every row the version table holds, not only those the plan moves.
+	 */
+	public MigrationRunner untouchedRows(List<String> rows) {
+		this.untouchedRows = List.copyOf(rows);
+		return this;
+	}
+
+	/**
 	 * @param unit the steps of the failed transaction (the step alone outside one): the database
 	 * stays at the heads before its first step, which the history row records as both its from and
 	 * to heads, since a rolled-back run never reached the failed step's own starting point
@@ -420,13 +435,15 @@ public final class MigrationRunner {
 	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
 			List<Step> unit, int retries) {
 		List<BlockerWatch.Blocker> blockedBy = this.statements.blockedBy();
+		List<String> stays = new ArrayList<>(unit.get(0).headsBefore());
+		stays.addAll(this.untouchedRows);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
-				retries, false, blockedBy, unit.get(0).headsBefore());
+				retries, false, blockedBy, stays);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage());
 		if (unrecorded != null) {
 			if (failure.connectionLost()) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
-						blockedBy, unit.get(0).headsBefore());
+						blockedBy, stays);
 			}
 			exception.addSuppressed(unrecorded);
 		}
