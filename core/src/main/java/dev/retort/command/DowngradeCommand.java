@@ -33,7 +33,36 @@ public final class DowngradeCommand {
 		OfflineMigration offline = new OfflineMigration(this.context);
 		List<String> start = offline.startingHeads(parts[0],
 				(graph, state) -> graph.downgrade(state.known(), parts[1]));
+		refuseSwappedEnds(start, parts);
 		return offline.render(this.context.graph().downgrade(start, parts[1]), "downgrade " + resolvedRange);
+	}
+
+	/**
+	 * A range whose end lies above its start (typed the other way round): the planner's advice
+	 * for an online downgrade ("use 'retort upgrade'") would drop the start; a script names both
+	 * ways to read it. A target it cannot place is left to the planner's own message.
+	 */
+	private void refuseSwappedEnds(List<String> start, String[] parts) {
+		dev.retort.revision.RevisionGraph graph = this.context.graph();
+		java.util.Set<String> targets;
+		try {
+			targets = graph.resolve(parts[1], start);
+		}
+		catch (RetortException ex) {
+			return;
+		}
+		java.util.Set<String> applied = graph.applied(start);
+		if (start.isEmpty() || targets.isEmpty() || targets.stream().anyMatch(applied::contains)
+				|| !graph.applied(targets).containsAll(start)) {
+			return;
+		}
+		String from = parts[0].strip();
+		String to = parts[1].strip();
+		throw new RetortException(ErrorCode.INVALID_TARGET, "downgrade --sql " + from + ":" + to + " runs down from "
+				+ from + " to " + to + ", but " + String.join(", ", targets) + " lies above " + String.join(", ", start)
+				+ ": the ends are swapped. The downgrade from " + to + " to " + from + " is 'retort downgrade " + to + ":"
+				+ from + " --sql'; the upgrade from " + from + " to " + to + " is 'retort upgrade " + from + ":" + to
+				+ " --sql'.");
 	}
 
 	private static String required(String target) {

@@ -59,10 +59,28 @@ final class History {
 			if (!required.get(revision)) {
 				throw new InvalidTargetException(wanted, "Requested range " + wanted
 						+ " does not refer to ancestor/descendant revisions along the same branch: "
-						+ this.graph.id(revision) + " is not below " + describe(upper) + ".");
+						+ this.graph.id(revision) + " is not below " + describe(upper) + "."
+						+ swapped(lower, upper, wanted.substring(0, colon).trim(), wanted.substring(colon + 1).trim()));
 			}
 		}
 		return newestFirst(between(lower, upper), upper);
+	}
+
+	/**
+	 * What to say when a range's start lies above its end (the ends typed the other way round,
+	 * as 'git log' reads them): the swapped range, in the words the user gave. Empty otherwise.
+	 */
+	private String swapped(int[] lower, int[] upper, String start, String end) {
+		if (lower.length == 0 || upper.length == 0 || start.isEmpty() || end.isEmpty()) {
+			return "";
+		}
+		BitSet belowStart = this.graph.ancestors(lower, true);
+		if (Arrays.stream(upper).anyMatch((revision) -> !belowStart.get(revision) || Arrays.stream(lower)
+			.anyMatch((other) -> other == revision))) {
+			return "";
+		}
+		return " Its ends are swapped: " + describe(lower) + " is above " + describe(upper)
+				+ ", and a range runs from the older revision up to the newer: '" + end + ":" + start + "'.";
 	}
 
 	/**

@@ -458,6 +458,21 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void anOfflineDowngradeWithItsEndsSwappedNamesBothWaysToReadIt(@TempDir Path dir) {
+		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> retort.downgradeSql("a000:c10000000003"));
+		assertThat(error.code()).isEqualTo(ErrorCode.INVALID_TARGET);
+		assertThat(error.getMessage()).isEqualTo("downgrade --sql a000:c10000000003 runs down from a000 to"
+				+ " c10000000003, but c10000000003 lies above a00000000001: the ends are swapped. The downgrade from"
+				+ " c10000000003 to a000 is 'retort downgrade c10000000003:a000 --sql'; the upgrade from a000 to"
+				+ " c10000000003 is 'retort upgrade a000:c10000000003 --sql'.");
+		// The swapped range writes the downgrade.
+		assertThat(retort.downgradeSql("c10000000003:a000").sql())
+			.contains("-- Running downgrade c10000000003 -> b00000000002");
+	}
+
+	@Test
 	void offlineDowngradeNeedsFromAndTo(@TempDir Path dir) {
 		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
 		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.downgradeSql("base"));

@@ -119,7 +119,8 @@ class RevisionMapTests {
 		assertThatExceptionOfType(InvalidTargetException.class)
 			.isThrownBy(() -> crossDependencies().history("d2:b2", heads()))
 			.withMessage("Requested range d2:b2 does not refer to ancestor/descendant revisions along the same branch:"
-					+ " d2 is not below b2.");
+					+ " d2 is not below b2. Its ends are swapped: d2 is above b2, and a range runs from the older"
+					+ " revision up to the newer: 'b2:d2'.");
 	}
 
 	@Test
