@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The validated graph as arrays indexed by load order, so that every traversal is a walk over
@@ -78,8 +80,8 @@ final class GraphIndex {
 		this.children = reverse(parents, n);
 		this.allChildren = reverse(allDown, n);
 		this.normUp = reverse(normDown, n);
-		this.labels = inheritLabels();
 		this.rank = rank(n);
+		this.labels = inheritLabels();
 		this.heads = withoutEdges(this.children);
 		this.realHeads = withoutEdges(this.allChildren);
 		this.bases = withoutEdges(parents);
@@ -234,21 +236,22 @@ final class GraphIndex {
 	/**
 	 * Alembic's {@code _add_branches}: a declared label applies to the revision, to all its
 	 * descendants (without dependencies), and to its ancestors down to the preceding branch
-	 * point or merge point. Declared labels come first, inherited ones in load order.
+	 * point or merge point. Every revision lists its labels in one order, whichever it declares:
+	 * the declaring revisions' topological order (the older branch's labels first), each one's in
+	 * the order its header lists them. So 'heads', 'branches', 'history' and 'show' agree.
 	 */
 	private List<Set<String>> inheritLabels() {
 		int n = size();
 		// A set only for the revisions that get a label: most graphs have few or none.
-		List<Set<String>> result = new ArrayList<>(n);
-		for (int i = 0; i < n; i++) {
-			List<String> declared = this.revisions.get(i).branchLabels();
-			result.add(declared.isEmpty() ? null : new LinkedHashSet<>(declared));
-		}
-		for (int owner = 0; owner < n; owner++) {
+		List<Set<String>> result = new ArrayList<>(Collections.nCopies(n, (Set<String>) null));
+		int[] owners = IntStream.range(0, n)
+			.filter((i) -> !this.revisions.get(i).branchLabels().isEmpty())
+			.boxed()
+			.sorted(Comparator.comparingInt((Integer i) -> this.rank[i]))
+			.mapToInt(Integer::intValue)
+			.toArray();
+		for (int owner : owners) {
 			List<String> declared = this.revisions.get(owner).branchLabels();
-			if (declared.isEmpty()) {
-				continue;
-			}
 			BitSet descendants = descendants(new int[] { owner }, false);
 			for (int node = descendants.nextSetBit(0); node >= 0; node = descendants.nextSetBit(node + 1)) {
 				addLabels(result, node, declared);

@@ -153,6 +153,17 @@ class BranchedPathTests {
 	}
 
 	@Test
+	void everyRevisionListsItsBranchLabelsInOneOrderWhicheverDeclaresThem() {
+		// Loaded newest first, as files sorted by name may be: the order follows the graph, not the files.
+		RevisionGraph labelled = Graphs.graph(Graphs.rev("d", "c").withBranchLabels("alpha"),
+				Graphs.rev("c", "b").withBranchLabels("search", "extra"), Graphs.rev("b", "a").withBranchLabels("reports"),
+				Graphs.rev("a"));
+		for (String id : List.of("a", "b", "c", "d")) {
+			assertThat(labelled.branchLabels(id)).as(id).containsExactly("reports", "search", "extra", "alpha");
+		}
+	}
+
+	@Test
 	void branchLabelsAreInheritedAlongTheirBranch() {
 		assertThat(this.graph.branchLabels("d1")).containsExactly("c1branch");
 		assertThat(this.graph.branchLabels("c2")).containsExactly("c2branch");
