@@ -2,6 +2,7 @@ package dev.retort;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.retort.autogenerate.SchemaDiff;
@@ -259,6 +260,15 @@ public final class Retort {
 	 */
 	public List<String> alembicVersionRows() {
 		return new StatusCommand(this.context).alembicVersionRows();
+	}
+
+	/**
+	 * With a version row no file declares: the revisions the history shows applied that no file
+	 * declares, each with the id of a file holding the same upgrade SQL (a rebase or a rename
+	 * changed its id); empty otherwise. Read-only.
+	 */
+	public Map<String, String> renamedRevisions() {
+		return new StatusCommand(this.context).renamedRevisions();
 	}
 
 	/**

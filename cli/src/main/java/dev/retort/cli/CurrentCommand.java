@@ -80,6 +80,14 @@ final class CurrentCommand extends RetortCommand {
 					// The command line misses the application's Migration beans; the application has them.
 					+ (embedded() ? "" : " (A Migration bean is read by the application only: then run 'java -jar"
 							+ " app.jar retort current'.)"));
+			// Or no newer version at all: a rebase or a rename gave an applied revision a new id.
+			java.util.Map<String, String> renamed = retort.renamedRevisions();
+			if (!renamed.isEmpty()) {
+				note("The history shows applied what no file declares but a file holds under another id (same upgrade"
+						+ " SQL): " + String.join(", ", renamed.entrySet().stream()
+							.map((entry) -> entry.getKey() + " as " + entry.getValue()).toList())
+						+ ". A rebase or a rename may have changed an id; 'retort validate' says what to do.");
+			}
 		}
 		else if (!result.upToDate()) {
 			note("Not up to date: the heads are " + String.join(", ", result.heads()) + "; "

@@ -278,10 +278,28 @@ class CommandsTests {
 		assertThat(ahead.err()).contains("The database holds ffff00000001, which no revision file declares")
 			// A Migration bean the command line cannot see leaves the database looking ahead too.
 			.contains("(A Migration bean is read by the application only: then run 'java -jar app.jar retort current'.)")
-			.doesNotContain("retort upgrade");
+			.doesNotContain("retort upgrade")
+			.doesNotContain("rename");
 		// As the Actuator endpoint says it: nothing to do here, and the database is ahead.
 		assertThat(cli(db).run("current", "--format", "json").out()).contains("\"upToDate\": true")
 			.contains("\"databaseAhead\": true");
+	}
+
+	@Test
+	void currentOfARowNoFileDeclaresSaysARebaseMayHaveRenamedItWhenAFileHoldsItsUpgradeSql(TestDatabase db)
+			throws IOException {
+		cli(db).run("upgrade");
+		// A rebase gave the applied head a new id: same SQL, another file.
+		Files.delete(this.revisions.write("1975ea83b712", "ae1027a6acf3", "add user column",
+				"ALTER TABLE coffee_logs ADD COLUMN user_id integer;", "ALTER TABLE coffee_logs DROP COLUMN user_id;"));
+		this.revisions.write("5a5a5a5a5a5a", "ae1027a6acf3", "add user column",
+				"ALTER TABLE coffee_logs ADD COLUMN user_id integer;", "ALTER TABLE coffee_logs DROP COLUMN user_id;");
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.err()).contains("The database holds 1975ea83b712, which no revision file declares")
+			.contains("\nThe history shows applied what no file declares but a file holds under another id (same"
+					+ " upgrade SQL): 1975ea83b712 as 5a5a5a5a5a5a. A rebase or a rename may have changed an id;"
+					+ " 'retort validate' says what to do.\n");
 	}
 
 	@Test

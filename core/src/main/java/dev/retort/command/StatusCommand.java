@@ -1,7 +1,9 @@
 package dev.retort.command;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
@@ -52,6 +54,30 @@ public final class StatusCommand {
 	public List<String> alembicVersionRows() {
 		try (Database database = this.context.openDatabase()) {
 			return database.alembicVersionRows();
+		}
+	}
+
+	/**
+	 * The revisions the history shows applied that no file declares any more, each with the id of
+	 * the file that holds its upgrade SQL (same checksum) under another id: a rebase or a rename
+	 * changed the id. For {@code current} to say so beside a row no file declares; read-only.
+	 */
+	public Map<String, String> renamedRevisions() {
+		RevisionGraph graph = this.context.graph();
+		try (Database database = this.context.openDatabase()) {
+			DatabaseState state = DatabaseState.read(database, graph);
+			Map<String, String> renamed = new TreeMap<>();
+			if (!state.ahead()) {
+				return renamed;
+			}
+			Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
+			for (Revision revision : graph.revisions()) {
+				String old = (revision.checksum() != null) ? undeclaredByChecksum.get(revision.checksum()) : null;
+				if (old != null) {
+					renamed.put(old, revision.id());
+				}
+			}
+			return renamed;
 		}
 	}
 
