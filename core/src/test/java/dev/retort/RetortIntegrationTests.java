@@ -796,6 +796,62 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void validateWarnsOfAnInvalidIndexLeftByAFailedConcurrentBuildAndNamesItsRevision(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "", false, "CREATE UNIQUE INDEX CONCURRENTLY coffee_kind_idx ON coffee (kind);",
+				"DROP INDEX CONCURRENTLY coffee_kind_idx;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade(B);
+		db.execute("INSERT INTO coffee VALUES (1, 'espresso'), (2, 'espresso')");
+		catchThrowableOfType(MigrationFailedException.class, () -> retort.upgrade("heads"));
+		ValidateResult result = retort.validate();
+		// Not a wrong revision: a health check or on-startup=validate must not refuse to serve for it.
+		assertThat(result.valid()).isTrue();
+		assertThat(result.warnings()).containsExactly("Index coffee_kind_idx on coffee is INVALID: a CREATE INDEX"
+				+ " CONCURRENTLY (or REINDEX CONCURRENTLY) that was killed or failed left it behind; no query uses it,"
+				+ " yet every write updates it. Revision " + C + " (" + dir.resolve(C + "_test.sql") + ") creates it and"
+				+ " is pending: its upgrade fails on it (or, with 'IF NOT EXISTS', refuses to record it). Drop it (DROP"
+				+ " INDEX CONCURRENTLY coffee_kind_idx), then run 'retort upgrade' again: the revision builds it anew.");
+		db.execute("DROP INDEX CONCURRENTLY coffee_kind_idx", "DELETE FROM coffee WHERE id = 2");
+		assertThat(retort.validate().warnings()).isEmpty();
+		retort.upgrade("heads");
+		assertThat(retort.validate().warnings()).isEmpty();
+	}
+
+	@Test
+	void validateDoesNotTakeAnIndexAnotherSessionIsBuildingNowForALeftover(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		Retort retort = configure(db, linear(dir)).load();
+		retort.upgrade("heads");
+		try (java.sql.Connection writer = db.connect(); java.sql.Connection builder = db.connect()) {
+			// An open writer holds the build in its first wait, its index INVALID until it is done.
+			writer.setAutoCommit(false);
+			writer.createStatement().execute("INSERT INTO coffee VALUES (1, 'espresso')");
+			java.util.concurrent.CompletableFuture<Boolean> build = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> {
+					try {
+						return builder.createStatement().execute("CREATE INDEX CONCURRENTLY coffee_kind_idx ON coffee (kind)");
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+			// Polling the database, not the clock, until the build waits with its index in the catalog.
+			while (db.queryStrings("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid").isEmpty()
+					|| db.queryStrings("SELECT phase FROM pg_stat_progress_create_index").isEmpty()) {
+				assertThat(build).isNotDone();
+				Thread.onSpinWait();
+			}
+			assertThat(retort.validate().warnings()).isEmpty();
+			writer.rollback();
+			build.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		assertThat(db.queryStrings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'coffee_kind_idx'::regclass"))
+			.containsExactly("true");
+	}
+
+	@Test
 	void aQuoteNeverClosedInAPendingRevisionStopsTheRunBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, B, "CREATE TABLE t3 (id int);\nINSERT INTO t3 VALUES ('oops);", "DROP TABLE t3;");

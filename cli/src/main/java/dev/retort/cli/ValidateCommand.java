@@ -35,13 +35,15 @@ final class ValidateCommand extends RetortCommand {
 		if (json()) {
 			printJson(result);
 		}
-		else if (result.valid()) {
-			out().println("No problems found.");
-		}
 		else {
 			result.problems().forEach((problem) -> out().println("- " + problem));
-			out().println(result.problems().size() + ((result.problems().size() == 1) ? " problem" : " problems")
-					+ " found.");
+			// Warnings (an INVALID index) need an operator but are not wrong revisions: exit 0.
+			result.warnings().forEach((warning) -> out().println("- warning: " + warning));
+			String warnings = result.warnings().isEmpty() ? ""
+					: ", " + result.warnings().size() + ((result.warnings().size() == 1) ? " warning" : " warnings");
+			out().println(result.valid() ? "No problems found" + warnings + "."
+					: result.problems().size() + ((result.problems().size() == 1) ? " problem" : " problems")
+							+ " found" + warnings + ".");
 		}
 		return result.valid() ? 0 : PROBLEMS_FOUND;
 	}

@@ -20,6 +20,7 @@ import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every command's happy path on a real PostgreSQL, and the error paths of SPEC §8. */
 @ExtendWith(PostgresExtension.class)
@@ -773,6 +774,21 @@ class CommandsTests {
 		CliRun.Result invalid = cli(db).run("validate");
 		assertThat(invalid.exitCode()).isEqualTo(3);
 		assertThat(invalid.out()).contains("1975ea83b712", "1 problem found.");
+	}
+
+	@Test
+	void validateWarnsOfAnInvalidIndexAndStillExitsZero(TestDatabase db) {
+		cli(db).run("upgrade");
+		// What a CREATE UNIQUE INDEX CONCURRENTLY that failed on duplicates leaves behind.
+		db.execute("INSERT INTO coffee_logs (coffee_type) VALUES ('espresso'), ('espresso')");
+		assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY ux_coffee_type ON coffee_logs (coffee_type)"))
+			.hasMessageContaining("could not create unique index");
+		CliRun.Result result = cli(db).run("validate");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).isEqualTo("- warning: Index ux_coffee_type on coffee_logs is INVALID: a CREATE INDEX"
+				+ " CONCURRENTLY (or REINDEX CONCURRENTLY) that was killed or failed left it behind; no query uses it,"
+				+ " yet every write updates it. No revision file names it. Drop it (DROP INDEX CONCURRENTLY"
+				+ " ux_coffee_type), then build it again if it is needed.\nNo problems found, 1 warning.\n");
 	}
 
 	@Test

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
+import dev.retort.runtime.InvalidIndex;
+import dev.retort.script.RevisionScript;
 
 /**
  * {@code retort validate}: every problem at once: SQL that cannot be split into statements (a
@@ -18,7 +21,8 @@ import dev.retort.runtime.Database;
  * off), version rows where one is an ancestor of another, revisions the version rows imply that the
  * history never applied, applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's static
  * {@code validate(config)} turns them into problems too.) Read-only; without a database only the
- * graph is checked.
+ * graph is checked. INVALID indexes left by a concurrent build are warnings, not problems: they are
+ * not wrong revisions, and a health check must not take an application out of service for them.
  */
 public final class ValidateCommand {
 
@@ -30,6 +34,7 @@ public final class ValidateCommand {
 
 	public ValidateResult run() {
 		List<String> problems = new ArrayList<>(this.context.scripts().statementProblems());
+		List<String> warnings = new ArrayList<>();
 		if (!this.context.connections().configured()) {
 			return new ValidateResult(problems);
 		}
@@ -74,8 +79,53 @@ public final class ValidateCommand {
 						+ ") but no revision file declares it: " + renamedOr(missing, state, graph,
 								"restore its file; applied revisions are never deleted."));
 			}
+			Set<String> applied = state.applied(graph);
+			for (InvalidIndex invalid : database.invalidIndexes()) {
+				warnings.add(describeInvalid(invalid, this.context.scripts().scripts(), applied));
+			}
 		}
-		return new ValidateResult(problems);
+		return new ValidateResult(problems, warnings);
+	}
+
+	/**
+	 * An INVALID index, the SQL revision that creates it (its upgrade SQL names it) and what to do:
+	 * the words of the failed upgrade that meets it (MigrationRunner), so both say the same.
+	 */
+	static String describeInvalid(InvalidIndex invalid, List<RevisionScript> scripts, Set<String> applied) {
+		StringBuilder described = new StringBuilder("Index ").append(invalid.name()).append(" on ")
+			.append(invalid.table()).append(" is INVALID: a CREATE INDEX CONCURRENTLY (or REINDEX CONCURRENTLY)")
+			.append(" that was killed or failed left it behind; no query uses it, yet every write updates it.");
+		Revision creator = creatorOf(invalid.relname(), scripts);
+		String drop = "DROP INDEX CONCURRENTLY " + invalid.name();
+		if (creator == null) {
+			described.append(" No revision file names it. Drop it (").append(drop)
+				.append("), then build it again if it is needed.");
+		}
+		else if (applied.contains(creator.id())) {
+			described.append(" Revision ").append(creator.id()).append(" (").append(creator.origin().source())
+				.append(") creates it and is applied, so upgrade will not build it again: drop it (").append(drop)
+				.append(") and run that revision's CREATE INDEX CONCURRENTLY again by hand.");
+		}
+		else {
+			described.append(" Revision ").append(creator.id()).append(" (").append(creator.origin().source())
+				.append(") creates it and is pending: its upgrade fails on it (or, with 'IF NOT EXISTS', refuses to")
+				.append(" record it). Drop it (").append(drop)
+				.append("), then run 'retort upgrade' again: the revision builds it anew.");
+		}
+		return described.toString();
+	}
+
+	/** The first SQL revision whose upgrade names the index, or {@code null}. */
+	private static Revision creatorOf(String index, List<RevisionScript> scripts) {
+		// The name as a word, quoted or not: orders_idx, not orders_idx_old.
+		Pattern named = Pattern.compile("(?i)(?<![\\p{L}\\p{N}_$])\"?" + Pattern.quote(index)
+				+ "\"?(?![\\p{L}\\p{N}_$])");
+		for (RevisionScript script : scripts) {
+			if (script.body() instanceof RevisionScript.SqlBody sql && named.matcher(sql.upgradeText()).find()) {
+				return script.revision();
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -218,6 +218,20 @@ public final class Database implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The INVALID indexes of the schema that no session is building now: left by a concurrent build
+	 * that was killed or failed. One read of the catalog.
+	 */
+	public List<InvalidIndex> invalidIndexes() {
+		try {
+			return this.session.query(InvalidIndex.query(this.names.schema()),
+					(row) -> new InvalidIndex(row.getString(1), row.getString(2), row.getString(3)));
+		}
+		catch (SQLException ex) {
+			throw failure("read pg_index", ex);
+		}
+	}
+
 	/** Whether the schema holds tables other than Retort's (a schema to baseline). */
 	public boolean schemaHasOtherTables() {
 		try {
