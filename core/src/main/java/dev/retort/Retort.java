@@ -41,6 +41,7 @@ import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.ConnectionFactory;
+import dev.retort.runtime.InvalidIndex;
 import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.ScriptDirectory;
 import dev.retort.script.ScriptLoad;
@@ -252,6 +253,15 @@ public final class Retort {
 	 */
 	public Optional<String> migrationLockHolder() {
 		return new StatusCommand(this.context).migrationLockHolder();
+	}
+
+	/**
+	 * The INVALID indexes of the schema, left by a concurrent build that was killed or failed (not
+	 * those another session is building now); read-only, one query. {@link #validate()} says what
+	 * to do about each.
+	 */
+	public List<InvalidIndex> invalidIndexes() {
+		return new StatusCommand(this.context).invalidIndexes();
 	}
 
 	/**

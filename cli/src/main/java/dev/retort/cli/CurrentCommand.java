@@ -7,6 +7,7 @@ import dev.retort.Retort;
 import dev.retort.command.CurrentResult;
 import dev.retort.command.HistoryEntry;
 import dev.retort.error.RetortException;
+import dev.retort.runtime.InvalidIndex;
 import dev.retort.revision.RevisionGraph;
 import picocli.CommandLine.Command;
 
@@ -103,6 +104,12 @@ final class CurrentCommand extends RetortCommand {
 					+ " upgrade, downgrade and stamp refuse to move such rows. 'retort stamp --purge REV...' replaces them.");
 		}
 		if (!quiet()) {
+			// One read of pg_index: an INVALID index is otherwise unseen until the next upgrade fails on it.
+			for (InvalidIndex invalid : retort.invalidIndexes()) {
+				note("Index " + invalid.name() + " on " + invalid.table() + " is INVALID, left by a CREATE INDEX"
+						+ " CONCURRENTLY that was killed or failed: drop it (DROP INDEX CONCURRENTLY " + invalid.name()
+						+ "); 'retort validate' names the revision that creates it and how to build it again.");
+			}
 			lastFailure(retort);
 		}
 		return 0;

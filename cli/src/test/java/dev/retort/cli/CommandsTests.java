@@ -777,7 +777,7 @@ class CommandsTests {
 	}
 
 	@Test
-	void validateWarnsOfAnInvalidIndexAndStillExitsZero(TestDatabase db) {
+	void validateWarnsOfAnInvalidIndexAndStillExitsZeroAndCurrentNotesIt(TestDatabase db) {
 		cli(db).run("upgrade");
 		// What a CREATE UNIQUE INDEX CONCURRENTLY that failed on duplicates leaves behind.
 		db.execute("INSERT INTO coffee_logs (coffee_type) VALUES ('espresso'), ('espresso')");
@@ -789,6 +789,11 @@ class CommandsTests {
 				+ " CONCURRENTLY (or REINDEX CONCURRENTLY) that was killed or failed left it behind; no query uses it,"
 				+ " yet every write updates it. No revision file names it. Drop it (DROP INDEX CONCURRENTLY"
 				+ " ux_coffee_type), then build it again if it is needed.\nNo problems found, 1 warning.\n");
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).isZero();
+		assertThat(current.err()).isEqualTo("Index ux_coffee_type on coffee_logs is INVALID, left by a CREATE INDEX"
+				+ " CONCURRENTLY that was killed or failed: drop it (DROP INDEX CONCURRENTLY ux_coffee_type); 'retort"
+				+ " validate' names the revision that creates it and how to build it again.\n");
 	}
 
 	@Test

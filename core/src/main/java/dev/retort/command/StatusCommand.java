@@ -9,6 +9,7 @@ import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.HistoryRecord;
+import dev.retort.runtime.InvalidIndex;
 import dev.retort.runtime.LockHolder;
 
 /**
@@ -44,6 +45,16 @@ public final class StatusCommand {
 	public Optional<String> migrationLockHolder() {
 		try (Database database = this.context.openDatabase()) {
 			return Optional.ofNullable(database.describeLockHolder());
+		}
+	}
+
+	/**
+	 * The INVALID indexes of the schema no session is building now, for {@code current} to name:
+	 * one read of the catalog.
+	 */
+	public List<InvalidIndex> invalidIndexes() {
+		try (Database database = this.context.openDatabase()) {
+			return database.invalidIndexes();
 		}
 	}
 
