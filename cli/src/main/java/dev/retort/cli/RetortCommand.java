@@ -255,8 +255,9 @@ abstract class RetortCommand implements Callable<Integer> {
 		}
 		requireDatabase();
 		MigrationResult result;
+		Retort retort = retort();
 		try (StepPrinter printer = new StepPrinter(err(), StepPrinter.DEFAULT_PROGRESS_EVERY)) {
-			result = run.apply(retort().withListener(
+			result = run.apply(retort.withListener(
 					quiet() ? this.stepsSoFar : MigrationListener.all(List.of(this.stepsSoFar, printer))));
 		}
 		if (json()) {
@@ -264,7 +265,14 @@ abstract class RetortCommand implements Callable<Integer> {
 			return 0;
 		}
 		long total = result.steps().stream().mapToLong(StepResult::durationMs).sum();
-		if (result.steps().isEmpty()) {
+		List<String> unknown = result.to().stream().filter((row) -> !retort.graph().contains(row)).toList();
+		if (result.steps().isEmpty() && !unknown.isEmpty()) {
+			// A newer version migrated it (a rolling deploy): "at X" alone reads as up to date.
+			out().println("Nothing to " + verb + ": the database is at " + RevisionText.parents(result.to())
+					+ ", ahead of this version: no revision file here declares " + String.join(", ", unknown)
+					+ " (a newer version of the application migrated it). Nothing was done.");
+		}
+		else if (result.steps().isEmpty()) {
 			out().println("Nothing to " + verb + ": the database is at " + RevisionText.parents(result.to()) + ".");
 		}
 		else {

@@ -270,6 +270,21 @@ class CommandsTests {
 	}
 
 	@Test
+	void upgradeOfADatabaseAheadOfTheFilesSaysSoRatherThanThatItIsAtItsRevision(TestDatabase db) throws IOException {
+		// A newer version of the application migrated it; this one does not have its revision file.
+		Path newer = this.revisions.write("ffff00000001", "1975ea83b712", "add price",
+				"ALTER TABLE coffee_logs ADD COLUMN price int;", "ALTER TABLE coffee_logs DROP COLUMN price;");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		Files.delete(newer);
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).isEqualTo("Nothing to upgrade: the database is at ffff00000001, ahead of this version:"
+				+ " no revision file here declares ffff00000001 (a newer version of the application migrated it)."
+				+ " Nothing was done.\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ffff00000001");
+	}
+
+	@Test
 	void currentOfADatabaseAheadOfTheFilesSaysSoRatherThanToUpgrade(TestDatabase db) {
 		cli(db).run("upgrade");
 		db.execute("UPDATE retort_version SET version_num = 'ffff00000001'");
