@@ -92,6 +92,29 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aColumnAnEarlierRevisionOfTheRunAddedIsNotTakenForASchemaBuiltWithoutRetort(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "ALTER TABLE coffee ADD COLUMN kind text;", "SELECT 1;");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> configure(db, files).load().upgrade("heads"));
+		assertThat(failure.foundExistingObject()).isTrue();
+		assertThat(failure.createdInThisRun()).isTrue();
+		assertThat(failure.getMessage()).contains("\n  This run created it already, at " + dir.resolve(B + "_test.sql")
+				+ ":9 (before this statement): it is created twice");
+	}
+
+	@Test
+	void aColumnThatExistedBeforeTheRunKeepsTheAdviceForASchemaBuiltWithoutRetort(TestDatabase db, @TempDir Path dir) {
+		db.execute("CREATE TABLE coffee (id int)");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> configure(db, linear(dir)).load().upgrade("heads"));
+		assertThat(failure.foundExistingObject()).isTrue();
+		assertThat(failure.createdInThisRun()).isFalse();
+		assertThat(failure.getMessage()).doesNotContain("This run created it already");
+	}
+
+	@Test
 	void aNonTransactionalDowngradeThatFailsHalfWaySaysToMakeItsDropsIfExists(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, B, "", false, "CREATE INDEX CONCURRENTLY ix_id ON coffee (id);\n"

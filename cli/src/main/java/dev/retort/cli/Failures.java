@@ -37,7 +37,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 		Secrets secrets = (cli != null) ? cli.secrets() : new Secrets();
 		String message = secrets.message(ex, message(ex));
 		err.println("ERROR: " + message);
-		if (ex instanceof MigrationFailedException failed && failed.rolledBack() && failed.foundExistingObject()) {
+		if (ex instanceof MigrationFailedException failed && failed.rolledBack() && failed.foundExistingObject()
+				&& !failed.createdInThisRun()) {
 			// The usual first meeting with a database that predates Retort: say how to adopt it. Not
 			// for a revision outside a transaction: there an interrupted earlier run of the same
 			// revision left the object (its message says so), and stamping would skip the rest.

@@ -1,12 +1,14 @@
 package dev.retort.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -615,6 +617,29 @@ class CommandsTests {
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(result.err()).contains("relation \"coffee_logs\" already exists",
 				"If the schema was built before Retort managed it, 'retort stamp REV' marks the revision");
+	}
+
+	@Test
+	void aRevisionThatAddsTheSameColumnTwiceIsNotTakenForASchemaBuiltWithoutRetort(TestDatabase db) {
+		Path file = this.revisions.write("c0ffee000004", "1975ea83b712", "add price twice",
+				"ALTER TABLE coffee_logs ADD COLUMN price int;\nALTER TABLE coffee_logs ADD COLUMN price int;",
+				"ALTER TABLE coffee_logs DROP COLUMN price;");
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains("column \"price\" of relation \"coffee_logs\" already exists",
+				"\n  This run created it already, at " + file + ":" + lineOf(file, "ADD COLUMN price") + " (before this"
+						+ " statement): it is created twice, not left from a schema built before Retort. Remove one of the two.")
+			.doesNotContain("retort stamp");
+	}
+
+	private static int lineOf(Path file, String text) {
+		try {
+			List<String> lines = Files.readAllLines(file);
+			return lines.indexOf(lines.stream().filter((line) -> line.contains(text)).findFirst().orElseThrow()) + 1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

@@ -22,10 +22,12 @@ final class FailureMessage {
 	 * session was gone): said, so an operator does not look for it
 	 * @param blockers the sessions seen blocking the last try of a lock-timeout failure, or none
 	 * @param stays the heads the database stays at: before the failed transaction's first step
+	 * @param createdEarlier for an "already exists" failure, the statement of this run that named
+	 * the object before ({@code file:line}), or {@code null}
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
-			List<String> stays) {
+			List<String> stays, String createdEarlier) {
 		SQLException sqlException = failure.sqlException();
 		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
 				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
@@ -74,6 +76,12 @@ final class FailureMessage {
 			message.append("\n  This statement cannot run inside a transaction, and the revision is transactional:")
 				.append(" declare it with '-- Transactional: false' (Java: transactional = false) and keep only such")
 				.append(" statements in it.");
+		}
+		if (createdEarlier != null && sqlState != null && ALREADY_EXISTS.contains(sqlState)) {
+			// Not a schema built before Retort: stamping or a baseline would skip the revision.
+			message.append("\n  This run created it already, at ").append(createdEarlier).append(" (before this")
+				.append(" statement): it is created twice, not left from a schema built before Retort. Remove one of")
+				.append(" the two.");
 		}
 		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
 		if (statementTimeout) {
@@ -172,7 +180,7 @@ final class FailureMessage {
 		}
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
-				(sqlException != null) ? sqlException : failure.getCause());
+				createdEarlier != null, (sqlException != null) ? sqlException : failure.getCause());
 		return exception;
 	}
 
@@ -189,6 +197,9 @@ final class FailureMessage {
 	static boolean commitsOnItsOwn(String sql) {
 		return sql == null || COMMITS_ON_ITS_OWN.matcher(sql).find();
 	}
+
+	/** {@code duplicate_table}, {@code duplicate_column}, {@code duplicate_object}. */
+	static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42701", "42710");
 
 	/** {@code undefined_table}, {@code undefined_column}, {@code undefined_object}. */
 	private static final Set<String> UNDEFINED = Set.of("42P01", "42703", "42704");

@@ -31,6 +31,8 @@ public class MigrationFailedException extends RetortException {
 
 	private final String problem;
 
+	private final boolean createdInThisRun;
+
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
 		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, databaseMessage, cause);
@@ -54,7 +56,19 @@ public class MigrationFailedException extends RetortException {
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, boolean committedNothing, String problem,
 			Throwable cause) {
+		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, committedNothing, problem,
+				false, cause);
+	}
+
+	/**
+	 * @param createdInThisRun whether what already exists was named by an earlier statement of
+	 * this run: see {@link #foundExistingObject()}
+	 */
+	public MigrationFailedException(String message, String revision, String location, String statement,
+			String sqlState, String databaseMessage, boolean rolledBack, boolean committedNothing, String problem,
+			boolean createdInThisRun, Throwable cause) {
 		super(ErrorCode.MIGRATION_FAILED, message, cause);
+		this.createdInThisRun = createdInThisRun;
 		this.committedNothing = committedNothing;
 		this.problem = problem;
 		this.revision = revision;
@@ -125,6 +139,15 @@ public class MigrationFailedException extends RetortException {
 	public boolean foundExistingObject() {
 		// A Java revision's own exception has no SQLSTATE, and Set.of(..) refuses to look up null.
 		return this.sqlState != null && ALREADY_EXISTS.contains(this.sqlState);
+	}
+
+	/**
+	 * Whether what already exists was named by an earlier statement of this run (of the same
+	 * revision, or of a revision run before it): the run creates it twice, so it is no schema
+	 * built before Retort, and a stamp or a baseline is not the way out.
+	 */
+	public boolean createdInThisRun() {
+		return this.createdInThisRun;
 	}
 
 	/** Whether a statement gave up waiting for a lock ({@code lock_timeout}) on every try. */

@@ -61,6 +61,9 @@ public final class MigrationRunner {
 
 	private final Function<String, RevisionScript> scripts;
 
+	/** The steps of the plan being run: what ran before a failed step, for its message. */
+	private List<Step> planSteps = List.of();
+
 	private final DdlSettings ddl;
 
 	private final TransactionMode mode;
@@ -129,6 +132,7 @@ public final class MigrationRunner {
 		if (plan.isEmpty()) {
 			return results;
 		}
+		this.planSteps = plan.steps();
 		PlanChecks.requireRunnable(plan, this.scripts, this.mode);
 		if (this.mode == TransactionMode.ALL) {
 			runTransaction(plan.steps(), results);
@@ -437,18 +441,34 @@ public final class MigrationRunner {
 		List<BlockerWatch.Blocker> blockedBy = this.statements.blockedBy();
 		List<String> stays = new ArrayList<>(unit.get(0).headsBefore());
 		stays.addAll(this.untouchedRows);
+		String createdEarlier = createdEarlier(step, failure);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
-				retries, false, blockedBy, stays);
+				retries, false, blockedBy, stays, createdEarlier);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage());
 		if (unrecorded != null) {
 			if (failure.connectionLost()) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
-						blockedBy, stays);
+						blockedBy, stays, createdEarlier);
 			}
 			exception.addSuppressed(unrecorded);
 		}
 		this.listener.stepFinished(step, ms, exception);
 		return exception;
+	}
+
+	/**
+	 * For an "already exists" failure, where this run named the object before the failing
+	 * statement ({@code file:line}), or {@code null}.
+	 */
+	private String createdEarlier(Step step, StatementFailure failure) {
+		if (failure.sqlException() == null || !FailureMessage.ALREADY_EXISTS.contains(
+				String.valueOf(failure.sqlException().getSQLState()))) {
+			return null;
+		}
+		int index = this.planSteps.indexOf(step);
+		List<Step> earlier = (index > 0) ? this.planSteps.subList(0, index) : List.of();
+		return EarlierCreation.find(FailureMessage.firstLine(failure.sqlException().getMessage()), failure.location, step,
+				earlier, this.scripts);
 	}
 
 	private void comment(Step step) {

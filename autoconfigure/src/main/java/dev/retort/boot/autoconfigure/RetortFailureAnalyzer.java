@@ -102,7 +102,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 									+ "that gave up stay committed, so make them re-runnable (IF NOT EXISTS) ")
 					+ where + ".";
 		}
-		if (failed != null && !failed.rolledBack() && (failed.foundExistingObject() || failed.leftInvalidIndex())) {
+		if (failed != null && !failed.rolledBack() && !failed.createdInThisRun()
+				&& (failed.foundExistingObject() || failed.leftInvalidIndex())) {
 			// Outside a transaction, what is already there is this revision's own partial work from
 			// an interrupted run, not a schema built without Retort: a baseline would skip the rest.
 			return "The revision runs outside a transaction ('Transactional: false'), so an earlier run of it that "
@@ -130,7 +131,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		}
 		String action = "Fix the failing revision named above and start the application again. What it did was "
 				+ "rolled back, so the database stays where the message above says " + where + ".";
-		if (failed != null && failed.rolledBack() && failed.foundExistingObject()) {
+		if (failed != null && failed.rolledBack() && failed.foundExistingObject() && !failed.createdInThisRun()) {
 			action += " If the schema was built before Retort managed it, set 'retort.baseline' to the revision "
 					+ "that describes it: that revision is stamped, not run, and the upgrade continues from there.";
 		}
