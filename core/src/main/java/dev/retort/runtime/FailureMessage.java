@@ -27,7 +27,7 @@ final class FailureMessage {
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
-			List<String> stays, String createdEarlier) {
+			List<String> stays, String createdEarlier, boolean indexBuild) {
 		SQLException sqlException = failure.sqlException();
 		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
 				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
@@ -84,7 +84,19 @@ final class FailureMessage {
 				.append(" the two.");
 		}
 		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
-		if (statementTimeout) {
+		if (statementTimeout && ConcurrentIndex.buildsConcurrently(failure.sql)) {
+			// Built concurrently already: it takes as long as the table is large, and cannot be split.
+			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout'): an index build")
+				.append(" takes as long as the table is large. Raise it for the run that applies this revision.");
+		}
+		else if (statementTimeout && indexBuild) {
+			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout')")
+				.append((failure.sql != null) ? ": an index build" : "; one of them is an index build, which")
+				.append(" takes as long as the table is large, and CREATE INDEX blocks the table's writes all that time.")
+				.append(" Build it with CREATE INDEX CONCURRENTLY in a 'Transactional: false' revision, or raise")
+				.append(" 'retort.ddl.statement-timeout' for the run that applies this revision.");
+		}
+		else if (statementTimeout) {
 			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout'): raise it for this")
 				.append(" run, or split the work (a batched backfill in a 'Transactional: false' revision).");
 		}
@@ -180,7 +192,7 @@ final class FailureMessage {
 		}
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
-				createdEarlier != null, (sqlException != null) ? sqlException : failure.getCause());
+				createdEarlier != null, indexBuild, (sqlException != null) ? sqlException : failure.getCause());
 		return exception;
 	}
 
@@ -193,6 +205,14 @@ final class FailureMessage {
 	 */
 	private static final Pattern COMMITS_ON_ITS_OWN = Pattern.compile("(?is)\\bconcurrently\\b.*|^(?:\\s*(?:--[^\\n]*"
 			+ "(?:\\n|$)|/\\*.*?\\*/))*\\s*(?:call|do|vacuum|analyze|analyse|cluster|reindex)\\b.*");
+
+	/** An index build, concurrent or not ({@code CREATE INDEX}, {@code REINDEX}), leading comments aside. */
+	private static final Pattern BUILDS_INDEX = Pattern.compile("(?is)^(?:\\s*(?:--[^\\n]*(?:\\n|$)|/\\*.*?\\*/))*"
+			+ "\\s*(?:create\\s+(?:unique\\s+)?index|reindex)\\b.*");
+
+	static boolean buildsIndex(String sql) {
+		return sql != null && BUILDS_INDEX.matcher(sql).matches();
+	}
 
 	static boolean commitsOnItsOwn(String sql) {
 		return sql == null || COMMITS_ON_ITS_OWN.matcher(sql).find();

@@ -33,6 +33,8 @@ public class MigrationFailedException extends RetortException {
 
 	private final boolean createdInThisRun;
 
+	private final boolean buildsIndex;
+
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
 		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, databaseMessage, cause);
@@ -57,18 +59,20 @@ public class MigrationFailedException extends RetortException {
 			String sqlState, String databaseMessage, boolean rolledBack, boolean committedNothing, String problem,
 			Throwable cause) {
 		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, committedNothing, problem,
-				false, cause);
+				false, FailureMessage.buildsIndex(statement), cause);
 	}
 
 	/**
 	 * @param createdInThisRun whether what already exists was named by an earlier statement of
-	 * this run: see {@link #foundExistingObject()}
+	 * this run: see {@link #createdInThisRun()}
+	 * @param buildsIndex whether the failing statement builds an index: see {@link #buildsIndex()}
 	 */
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, boolean committedNothing, String problem,
-			boolean createdInThisRun, Throwable cause) {
+			boolean createdInThisRun, boolean buildsIndex, Throwable cause) {
 		super(ErrorCode.MIGRATION_FAILED, message, cause);
 		this.createdInThisRun = createdInThisRun;
+		this.buildsIndex = buildsIndex;
 		this.committedNothing = committedNothing;
 		this.problem = problem;
 		this.revision = revision;
@@ -153,6 +157,14 @@ public class MigrationFailedException extends RetortException {
 	/** Whether a statement gave up waiting for a lock ({@code lock_timeout}) on every try. */
 	public boolean gaveUpOnLock() {
 		return MigrationRunner.LOCK_NOT_AVAILABLE.equals(this.sqlState);
+	}
+
+	/**
+	 * Whether the failing statement builds an index ({@code CREATE INDEX}, {@code REINDEX}); when
+	 * it is not known which statement failed, whether one of the revision's does.
+	 */
+	public boolean buildsIndex() {
+		return this.buildsIndex;
 	}
 
 	/** Whether a statement was cancelled ({@code query_canceled}: {@code statement_timeout}, or a cancel). */

@@ -442,13 +442,14 @@ public final class MigrationRunner {
 		List<String> stays = new ArrayList<>(unit.get(0).headsBefore());
 		stays.addAll(this.untouchedRows);
 		String createdEarlier = createdEarlier(step, failure);
+		boolean indexBuild = indexBuild(step, failure);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
-				retries, false, blockedBy, stays, createdEarlier);
+				retries, false, blockedBy, stays, createdEarlier, indexBuild);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage());
 		if (unrecorded != null) {
 			if (failure.connectionLost()) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
-						blockedBy, stays, createdEarlier);
+						blockedBy, stays, createdEarlier, indexBuild);
 			}
 			exception.addSuppressed(unrecorded);
 		}
@@ -469,6 +470,21 @@ public final class MigrationRunner {
 		List<Step> earlier = (index > 0) ? this.planSteps.subList(0, index) : List.of();
 		return EarlierCreation.find(FailureMessage.firstLine(failure.sqlException().getMessage()), failure.location, step,
 				earlier, this.scripts);
+	}
+
+	/**
+	 * Whether the failing statement builds an index; when it is not known which statement failed
+	 * (a timeout is not run again to find it), whether one of the step's statements does.
+	 */
+	private boolean indexBuild(Step step, StatementFailure failure) {
+		if (failure.sql != null || !failure.unlocatedStatement() || step.revision() == null) {
+			return FailureMessage.buildsIndex(failure.sql);
+		}
+		if (!(this.scripts.apply(step.revision().id()).body() instanceof SqlBody sql)) {
+			return false;
+		}
+		List<SqlStatement> section = (step.operation() == Step.Operation.UPGRADE) ? sql.upgrade() : sql.downgrade();
+		return section != null && section.stream().anyMatch((statement) -> FailureMessage.buildsIndex(statement.sql()));
 	}
 
 	private void comment(Step step) {

@@ -192,6 +192,27 @@ class RuntimeSettingsTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
 	}
 
+	@Test
+	void statementTimeoutOfAnIndexBuildAdvisesBuildingItConcurrently(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = twoRevisions(dir);
+		// An index build slower than the timeout, whatever the machine: each row's key takes a second.
+		files.write("aaaa00000003", "aaaa00000002",
+				"CREATE FUNCTION slow_key(int) RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT $1 FROM pg_sleep(1)';\n"
+						+ "INSERT INTO coffee VALUES (7);\nCREATE INDEX ix_slow ON coffee (slow_key(id));",
+				"SELECT 1;");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> configure(db, files).ddlStatementTimeout(Duration.ofMillis(100)).load().upgrade("heads"));
+		assertThat(failure.sqlState()).isEqualTo("57014");
+		assertThat(failure.buildsIndex()).isTrue();
+		// A timeout is not run again to find its statement: the revision's index build is named all the same.
+		assertThat(failure.getMessage()).contains("in one of its 3 statements")
+			.contains("It ran longer than statement_timeout ('retort.ddl.statement-timeout'); one of them is an index"
+					+ " build, which takes as long as the table is large, and CREATE INDEX blocks the table's writes all that time. Build it"
+					+ " with CREATE INDEX CONCURRENTLY in a 'Transactional: false' revision, or raise"
+					+ " 'retort.ddl.statement-timeout' for the run that applies this revision.")
+			.doesNotContain("batched backfill");
+	}
+
 	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Data migration in Java")
 	static final class DoubleIds implements Migration {
 

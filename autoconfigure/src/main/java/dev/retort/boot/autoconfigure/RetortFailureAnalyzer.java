@@ -124,6 +124,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "Undo those statements by hand or make them re-runnable (IF NOT EXISTS), fix the failing one, "
 					+ "then start the application again " + where + ".";
 		}
+		if (failed != null && failed.canceled() && failed.buildsIndex()) {
+			return "A statement of the revision, an index build, ran longer than 'retort.ddl.statement-timeout' and was "
+					+ "cancelled; what the revision did was rolled back. Build the index with CREATE INDEX CONCURRENTLY in "
+					+ "a 'Transactional: false' revision (it does not block writes while it runs), or raise "
+					+ "'retort.ddl.statement-timeout' for the start that applies this revision, then start the "
+					+ "application again " + where + ".";
+		}
 		if (failed != null && failed.canceled()) {
 			return "A statement of the revision ran longer than 'retort.ddl.statement-timeout' and was cancelled; "
 					+ "what the revision did was rolled back. Raise 'retort.ddl.statement-timeout', or split the work "

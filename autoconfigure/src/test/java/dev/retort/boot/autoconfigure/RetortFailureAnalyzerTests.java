@@ -110,6 +110,28 @@ class RetortFailureAnalyzerTests {
 	}
 
 	@Test
+	void anIndexBuildCancelledByTheStatementTimeoutIsToldToBuildConcurrentlyNotToBatch() {
+		FailureAnalysis analysis = analyze(new MigrationFailedException("Revision bbbb00000002 failed: canceling"
+				+ " statement due to statement timeout", "bbbb00000002", "db/revisions/bbbb00000002_index.sql:9",
+				"CREATE INDEX ix_users_email ON users (email)", "57014", "canceling statement due to statement timeout",
+				true, true, "canceling statement due to statement timeout", null));
+		assertThat(analysis.getAction()).contains("CREATE INDEX CONCURRENTLY in a 'Transactional: false' revision")
+			.contains("'retort.ddl.statement-timeout'")
+			.doesNotContain("backfill");
+	}
+
+	@Test
+	void anObjectTheRunCreatedEarlierIsNotTakenForASchemaToBaseline() {
+		for (boolean rolledBack : List.of(true, false)) {
+			FailureAnalysis analysis = analyze(new MigrationFailedException("Revision bbbb00000002 failed: column"
+					+ " \"c\" of relation \"t\" already exists", "bbbb00000002", "db/revisions/bbbb00000002_broken.sql:9",
+					"ALTER TABLE t ADD COLUMN c int", "42701", "column \"c\" of relation \"t\" already exists", rolledBack,
+					rolledBack, "column \"c\" of relation \"t\" already exists", true, false, null));
+			assertThat(analysis.getAction()).as("rolled back: " + rolledBack).doesNotContain("baseline");
+		}
+	}
+
+	@Test
 	void revisionThatFindsItsTableAlreadyThereSuggestsABaseline() {
 		FailureAnalysis analysis = analyze(failed("42P07", true, "relation \"users\" already exists"));
 		assertThat(analysis.getAction()).contains("'retort.baseline'");
