@@ -537,6 +537,39 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void beforeTheFirstUpgradeTheBaselinePropertyLeavesPendingWhatTheUpgradeWouldRun(TestDatabase db,
+			@TempDir Path dir) {
+		// A schema another tool built: the upgrade stamps A and runs B, so B alone is pending.
+		db.execute("CREATE TABLE coffee (id int)");
+		Retort retort = configure(db, linear(dir)).baseline(A).load();
+		StatusReport status = retort.status();
+		assertThat(status.current()).isEmpty();
+		assertThat(status.upToDate()).isFalse();
+		assertThat(status.pending()).extracting(RevisionInfo::revision).containsExactly(B);
+		assertThat(status.revisions()).extracting(RevisionInfo::revision, RevisionInfo::state)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(A, "applied"),
+					org.assertj.core.groups.Tuple.tuple(B, "pending"));
+		assertThat(retort.current().upToDate()).isFalse();
+		assertThat(db.tableExists("retort_version")).isFalse();
+		assertThat(retort.upgrade("heads").steps()).extracting(StepResult::revision, StepResult::operation)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(A, "stamp"),
+					org.assertj.core.groups.Tuple.tuple(B, "upgrade"));
+	}
+
+	@Test
+	void aBaselineAtTheHeadsLeavesNothingPendingAndAnEmptySchemaEverything(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		Retort empty = configure(db, files).baseline(B).load();
+		// Nothing to stamp on an empty schema: every revision runs.
+		assertThat(empty.status().pending()).extracting(RevisionInfo::revision).containsExactly(A, B);
+		db.execute("CREATE TABLE coffee (id int, kind text)");
+		Retort built = configure(db, files).baseline(B).load();
+		assertThat(built.status().pending()).isEmpty();
+		assertThat(built.status().upToDate()).isTrue();
+		assertThat(built.current().upToDate()).isTrue();
+	}
+
+	@Test
 	void aBaselinePropertyThatNamesNoRevisionIsReportedAsThePropertyAndChangesNothing(TestDatabase db,
 			@TempDir Path dir) {
 		db.execute("CREATE TABLE coffee (id int)");

@@ -20,7 +20,8 @@ public final class CurrentCommand {
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
 			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
-			boolean upToDate = state.pending(graph.upgrade(state.known(), "heads")).isEmpty();
+			DatabaseState planned = state.asUpgradeFinds(database, this.context.config(), graph);
+			boolean upToDate = planned.pending(graph.upgrade(planned.known(), "heads")).isEmpty();
 			return new CurrentResult(state.rows(), heads, upToDate, state.ahead());
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.retort.config.RetortConfig;
 import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
@@ -97,6 +98,30 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 */
 	boolean neverMigrated() {
 		return !this.versionTableExists || (this.rows.isEmpty() && this.history.isEmpty());
+	}
+
+	/**
+	 * Whether the next upgrade stamps {@code retort.baseline} first: it is set, Retort never
+	 * migrated the schema, and the schema holds tables (another tool built it).
+	 */
+	boolean stampsBaseline(Database database, RetortConfig config) {
+		return config.baseline() != null && neverMigrated() && database.schemaHasOtherTables();
+	}
+
+	/**
+	 * The state the next upgrade plans from: this one, or, when it stamps {@code retort.baseline}
+	 * first, the baseline's, whose revisions and everything below them are stamped, not run. What
+	 * is pending is read from it, so that the endpoint, the health contributor, the gauge and
+	 * {@code on-startup=validate} count what an upgrade would run, not every revision from base.
+	 * The version rows it reports stay those of the database.
+	 */
+	DatabaseState asUpgradeFinds(Database database, RetortConfig config, RevisionGraph graph) {
+		if (!stampsBaseline(database, config)) {
+			return this;
+		}
+		Plan stamp = OnlineMigration.baselineStamp(graph, config.baseline());
+		return new DatabaseState(true, this.historyTableExists, this.rows, stamp.toHeads(), List.of(), this.history,
+				Set.of());
 	}
 
 	/**

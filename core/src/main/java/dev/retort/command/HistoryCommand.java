@@ -36,7 +36,8 @@ public final class HistoryCommand {
 						+ " 'current' in the range '" + range.strip() + "' cannot be placed in these files. Name a"
 						+ " revision instead, or run history from the newer version.", state.unknown());
 			}
-			RevisionStates states = new RevisionStates(graph, state);
+			RevisionStates states = new RevisionStates(graph,
+					state.asUpgradeFinds(database, this.context.config(), graph));
 			List<Revision> revisions = graph.history(blankToNull(range), state.known());
 			return new HistoryResult(revisions.stream()
 				.map((revision) -> this.context.info(revision, states.of(revision.id())))

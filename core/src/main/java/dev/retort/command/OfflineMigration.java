@@ -72,9 +72,8 @@ final class OfflineMigration {
 		}
 		try (Database database = openForStart(fromDatabase)) {
 			DatabaseState state = DatabaseState.read(database, graph);
-			String stampFirst = baseline ? this.context.config().baseline() : null;
-			if (stampFirst != null && state.neverMigrated() && database.schemaHasOtherTables()) {
-				Plan stamp = OnlineMigration.baselineStamp(graph, stampFirst);
+			if (baseline && state.stampsBaseline(database, this.context.config())) {
+				Plan stamp = OnlineMigration.baselineStamp(graph, this.context.config().baseline());
 				return new Start(stamp, stamp.toHeads());
 			}
 			if (baseline && state.neverMigrated()) {

@@ -63,7 +63,7 @@ final class OnlineMigration {
 				DatabaseState state = DatabaseState.read(database, graph);
 				List<String> from = state.rows();
 				List<StepResult> steps = new ArrayList<>();
-				if (baseline && config.baseline() != null && state.neverMigrated() && database.schemaHasOtherTables()) {
+				if (baseline && state.stampsBaseline(database, config)) {
 					Plan stamp = baselineStamp(graph, config.baseline());
 					logger.info("Schema {} holds tables but Retort never migrated it ({} has no row): stamping baseline {}",
 							database.names().schema(), config.versionTable(), config.baseline());

@@ -118,14 +118,16 @@ public final class StatusCommand {
 		RevisionGraph graph = this.context.graph();
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
-			RevisionStates states = new RevisionStates(graph, state);
+			// Pending is what an upgrade would run: above retort.baseline on a schema it would stamp.
+			DatabaseState planned = state.asUpgradeFinds(database, this.context.config(), graph);
+			RevisionStates states = new RevisionStates(graph, planned);
 			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
-			List<RevisionInfo> pending = state.pending(graph.upgrade(state.known(), "heads"))
+			List<RevisionInfo> pending = planned.pending(graph.upgrade(planned.known(), "heads"))
 				.stream()
 				// The state it has in 'revisions': one revision, one state, in one document.
 				.map((revision) -> this.context.info(revision, states.of(revision.id())))
 				.toList();
-			List<RevisionInfo> revisions = graph.history(null, state.known())
+			List<RevisionInfo> revisions = graph.history(null, planned.known())
 				.stream()
 				.map((revision) -> this.context.info(revision, states.of(revision.id())))
 				.toList();

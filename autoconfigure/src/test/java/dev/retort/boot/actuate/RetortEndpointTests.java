@@ -116,6 +116,26 @@ class RetortEndpointTests {
 	}
 
 	@Test
+	void withABaselineOnASchemaAnotherToolBuiltOnlyWhatIsAboveTheBaselineIsPending(TestDatabase db) {
+		// Flyway built the schema; the first upgrade stamps aaaa00000001 and runs aaaa00000002 alone.
+		db.execute("CREATE TABLE flyway_schema_history (installed_rank int)");
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none",
+				"retort.baseline=aaaa00000001")) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.body().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(strings(health.body().get("details").get("pending"))).containsExactly("aaaa00000002");
+			JsonNode status = app.get("/actuator/migrations").body();
+			assertThat(strings(status.get("current"))).isEmpty();
+			assertThat(status.get("pending")).extracting((revision) -> revision.get("revision").asString())
+				.containsExactly("aaaa00000002");
+			assertThat(app.get("/actuator/migrations/aaaa00000001").body().get("state").asString()).isEqualTo("applied");
+			assertThat(app.get("/actuator/migrations/aaaa00000002").body().get("state").asString()).isEqualTo("pending");
+			assertThat(app.get("/actuator/metrics/retort.migrations.pending").body().get("measurements").get(0)
+				.get("value").asDouble()).isEqualTo(1.0);
+		}
+	}
+
+	@Test
 	void healthNamesTheSessionThatHoldsTheMigrationLockWhileRevisionsArePending(TestDatabase db) throws Exception {
 		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none");
 				Connection job = db.connect(); Statement statement = job.createStatement()) {

@@ -265,6 +265,20 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void onStartupValidateWithABaselineCountsPendingOnlyWhatIsAboveIt(TestDatabase db) {
+		// A schema another tool built: the upgrade would stamp aaaa00000001 and run aaaa00000002.
+		db.execute("CREATE TABLE flyway_schema_history (installed_rank int)");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate", "retort.baseline=aaaa00000001")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("1 revision(s) are pending (aaaa00000002)");
+				assertThat(db.tableExists("retort_version")).isFalse();
+			});
+	}
+
+	@Test
 	void onStartupValidateOnADatabaseWhoseMigrationFailedNamesTheFailureNotOnlyThePendingRevisions(TestDatabase db) {
 		// The migration Job failed on bbbb00000002 and was rolled back; the new version's pods validate.
 		Retort job = Retort.configure().dataSource(db.dataSource()).locations("classpath:revisions/failing").load();
