@@ -251,8 +251,6 @@ public final class RetortAutoConfiguration {
 
 		/** Fails fast on values Retort cannot use, naming the property and what it accepts. */
 		private static void validate(RetortProperties properties) {
-			requireText("retort.target", properties.getTarget(),
-					"Use a revision id, 'head', 'heads', 'label@head' or a relative target such as '+1'");
 			if (properties.getLocations() == null || properties.getLocations().isEmpty()) {
 				throw new InvalidConfigurationPropertyValueException("retort.locations", "",
 						"Give at least one location, such as 'classpath:db/revisions'");
@@ -268,12 +266,6 @@ public final class RetortAutoConfiguration {
 			requireNotNegative("retort.connect-retries-interval", properties.getConnectRetriesInterval());
 			requireNotNegative("retort.ddl.retries", properties.getDdl().getRetries());
 			requireNotNegative("retort.connect-retries", properties.getConnectRetries());
-		}
-
-		private static void requireText(String name, String value, String reason) {
-			if (!StringUtils.hasText(value)) {
-				throw new InvalidConfigurationPropertyValueException(name, value, reason);
-			}
 		}
 
 		private static void requireIdentifier(String name, String value) {

@@ -143,7 +143,8 @@ public class RetortProperties {
 	}
 
 	public void setTarget(String target) {
-		this.target = target;
+		String value = textOrNull(target);
+		this.target = (value != null) ? value : "heads";
 	}
 
 	public List<String> getLocations() {
@@ -167,7 +168,7 @@ public class RetortProperties {
 	}
 
 	public void setSchema(String schema) {
-		this.schema = schema;
+		this.schema = textOrNull(schema);
 	}
 
 	public boolean isCreateSchema() {
@@ -215,7 +216,7 @@ public class RetortProperties {
 	}
 
 	public void setBaseline(String baseline) {
-		this.baseline = baseline;
+		this.baseline = textOrNull(baseline);
 	}
 
 	public int getConnectRetries() {
@@ -239,7 +240,7 @@ public class RetortProperties {
 	}
 
 	public void setUrl(String url) {
-		this.url = url;
+		this.url = textOrNull(url);
 	}
 
 	public String getUser() {
@@ -247,7 +248,7 @@ public class RetortProperties {
 	}
 
 	public void setUser(String user) {
-		this.user = user;
+		this.user = textOrNull(user);
 	}
 
 	public String getPassword() {
@@ -288,6 +289,15 @@ public class RetortProperties {
 
 	public Ddl getDdl() {
 		return this.ddl;
+	}
+
+	/**
+	 * A blank value ({@code retort.baseline=} in a file, {@code RETORT_BASELINE=} in a manifest
+	 * whose variable is not filled in) is the property not set, as on the command line: never a
+	 * revision, schema, URL or user named "".
+	 */
+	private static String textOrNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/**

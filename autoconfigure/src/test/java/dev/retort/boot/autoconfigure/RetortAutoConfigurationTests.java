@@ -620,6 +620,32 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void blankPropertiesAreNotSet(TestDatabase db) {
+		// RETORT_BASELINE= (a manifest whose variable was not filled in) on a schema with a table of
+		// its own: no baseline, so every revision runs, and no stamp of a revision named "".
+		db.execute("CREATE TABLE unrelated (id int)");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.baseline=", "retort.target= ", "retort.schema=", "retort.url=", "retort.user= ")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RetortConfig config = context.getBean(Retort.class).config();
+				assertThat(config.baseline()).isNull();
+				assertThat(config.schema()).isNull();
+				assertThat(context.getBean(RetortProperties.class).getTarget()).isEqualTo("heads");
+				assertThat(db.queryStrings("SELECT operation FROM retort_history ORDER BY id"))
+					.containsExactly("upgrade", "upgrade");
+				assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+			});
+	}
+
+	@Test
+	void aBaselineWithSpacesAroundIsTheRevision(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=none", "retort.baseline= aaaa00000001 ")
+			.run((context) -> assertThat(context.getBean(Retort.class).config().baseline()).isEqualTo("aaaa00000001"));
+	}
+
+	@Test
 	void theHistoryNamesTheApplicationThatMigrated(TestDatabase db) {
 		// Two services migrating one server must tell apart in the history, not both read '<host> retort'.
 		this.contextRunner.withPropertyValues(dataSource(db))
