@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.retort.config.DatabaseUrl;
 import dev.retort.error.RetortException;
 
 /**

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import dev.retort.config.DescribedDataSource;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 
@@ -212,6 +213,10 @@ public final class ConnectionFactory {
 	}
 
 	private String describeTarget() {
+		if (this.dataSource instanceof DescribedDataSource described) {
+			// Which connection failed (the starter's DDL role, not the application's login), masked all the same.
+			return scrub(JdbcUrl.redact(described.description()));
+		}
 		if (this.dataSource != null) {
 			return "the configured DataSource";
 		}

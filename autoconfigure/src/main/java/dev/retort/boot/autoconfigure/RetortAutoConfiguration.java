@@ -10,6 +10,7 @@ import dev.retort.Retort;
 import dev.retort.boot.autoconfigure.RetortAutoConfiguration.RetortDataSourceCondition;
 import dev.retort.boot.command.RetortCommandRunListener;
 import dev.retort.command.MigrationListener;
+import dev.retort.config.DatabaseUrl;
 import dev.retort.config.RetortConfig;
 import dev.retort.script.Migration;
 import dev.retort.script.ScriptLoad;
@@ -167,23 +168,32 @@ public final class RetortAutoConfiguration {
 				return retortDataSource;
 			}
 			String url = connectionDetails.getJdbcUrl();
+			String user = connectionDetails.getUsername();
+			boolean fromProperties = connectionDetails instanceof PropertiesRetortConnectionDetails;
 			if (url != null) {
 				DataSourceBuilder<?> builder = DataSourceBuilder.create().type(SimpleDriverDataSource.class);
 				builder.url(url);
 				applyConnectionDetails(connectionDetails, builder);
-				return builder.build();
+				return new DescribedMigrationDataSource(builder.build(), "'" + url + "'" + asUser(user) + " ("
+						+ (fromProperties ? "retort.url" : "the RetortConnectionDetails bean") + ")");
 			}
-			String user = connectionDetails.getUsername();
 			if (user != null && dataSource != null) {
 				// A user alone: the same server as the application, as a separate (DDL) role.
-				DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(dataSource)
+				DataSourceBuilder<SimpleDriverDataSource> builder = DataSourceBuilder.derivedFrom(dataSource)
 					.type(SimpleDriverDataSource.class);
 				applyConnectionDetails(connectionDetails, builder);
-				return builder.build();
+				SimpleDriverDataSource derived = builder.build();
+				return new DescribedMigrationDataSource(derived, "'" + derived.getUrl() + "'" + asUser(user) + " ("
+						+ (fromProperties ? "retort.user" : "the user of the RetortConnectionDetails bean")
+						+ ": a role of its own on the URL of the application's DataSource)");
 			}
 			Assert.state(dataSource != null, "Retort migration DataSource missing: define a DataSource, set "
 					+ "'retort.url', or qualify a DataSource bean with @RetortDataSource");
 			return dataSource;
+		}
+
+		private static String asUser(String user) {
+			return (user != null) ? " as user '" + user + "'" : "";
 		}
 
 		private void applyConnectionDetails(RetortConnectionDetails connectionDetails, DataSourceBuilder<?> builder) {
@@ -291,7 +301,12 @@ public final class RetortAutoConfiguration {
 	}
 
 	/**
-	 * Adapts {@link RetortProperties} to {@link RetortConnectionDetails}.
+	 * Adapts {@link RetortProperties} to {@link RetortConnectionDetails}. {@code retort.url} is
+	 * read as the command line reads {@code --url}: besides a JDBC URL, the
+	 * {@code postgresql://user:pass@host/db} form of {@code DATABASE_URL}, whose credentials give
+	 * the user and password unless {@code retort.user} or {@code retort.password} is set. A URL of
+	 * neither form is refused naming the property, where Hikari would say only that "'url' must
+	 * start with jdbc".
 	 */
 	static final class PropertiesRetortConnectionDetails implements RetortConnectionDetails {
 
@@ -303,17 +318,30 @@ public final class RetortAutoConfiguration {
 
 		@Override
 		public String getUsername() {
-			return this.properties.getUser();
+			DatabaseUrl url = parsedUrl();
+			return (this.properties.getUser() != null || url == null) ? this.properties.getUser() : url.user();
 		}
 
 		@Override
 		public String getPassword() {
-			return this.properties.getPassword();
+			DatabaseUrl url = parsedUrl();
+			return (this.properties.getPassword() != null || url == null) ? this.properties.getPassword()
+					: url.password();
 		}
 
 		@Override
 		public String getJdbcUrl() {
-			return this.properties.getUrl();
+			DatabaseUrl url = parsedUrl();
+			return (url != null) ? url.jdbcUrl() : this.properties.getUrl();
+		}
+
+		/** The URL unpacked, when it is not a JDBC URL already (handed on untouched). */
+		private DatabaseUrl parsedUrl() {
+			String url = this.properties.getUrl();
+			if (url == null || url.regionMatches(true, 0, "jdbc:", 0, "jdbc:".length())) {
+				return null;
+			}
+			return DatabaseUrl.parse(url, "retort.url");
 		}
 
 	}

@@ -85,7 +85,7 @@ public class RetortProperties {
 	private Duration connectRetriesInterval = Duration.ofSeconds(10);
 
 	/**
-	 * JDBC URL of the database to migrate, when it differs from the application's DataSource.
+	 * JDBC URL of the database to migrate, when it differs from the application's DataSource; 'postgresql://user:pass@host/db' is accepted too.
 	 */
 	private String url;
 

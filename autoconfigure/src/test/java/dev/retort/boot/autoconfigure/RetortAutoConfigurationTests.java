@@ -18,6 +18,7 @@ import dev.retort.boot.command.RetortCommandRunListener;
 import dev.retort.command.MigrationListener;
 import dev.retort.config.RetortConfig;
 import dev.retort.config.TransactionMode;
+import dev.retort.error.RetortException;
 import dev.retort.operation.Operations;
 import dev.retort.script.Migration;
 import dev.retort.revision.Step;
@@ -204,6 +205,49 @@ class RetortAutoConfigurationTests {
 					.isNotSameAs(context.getBean(DataSource.class));
 				assertThat(db.queryStrings("SELECT tableowner FROM pg_tables WHERE tablename = 'beverages'"))
 					.containsExactly("retort_migrator_" + db.name());
+			});
+	}
+
+	@Test
+	void aDerivedDdlRoleThatCannotLogInIsNamedWithItsProperty(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.user=no_such_ddl_role", "retort.password=wr0ng-s3cret")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(RetortException.class)
+					.hasMessageContaining("Could not connect to '" + db.jdbcUrl() + "' as user 'no_such_ddl_role'"
+							+ " (retort.user: a role of its own on the URL of the application's DataSource)")
+					.hasMessageNotContaining("the configured DataSource")
+					.hasMessageNotContaining("wr0ng-s3cret");
+			});
+	}
+
+	@Test
+	void retortUrlAcceptsThePostgresqlFormTheCommandLineAccepts(TestDatabase app, TestDatabase migrations) {
+		// DATABASE_URL's form, as 'retort --url' takes it: the credentials come from the URL.
+		String url = "postgresql://" + migrations.user() + ":" + migrations.password() + "@"
+				+ migrations.jdbcUrl().substring("jdbc:postgresql://".length());
+		this.contextRunner.withPropertyValues(dataSource(app))
+			.withPropertyValues("retort.url=" + url)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(migrations.tableExists("beverages")).isTrue();
+				assertThat(app.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
+	void aRetortUrlOfNoKnownFormIsRefusedNamingThePropertyAndNotThePassword(TestDatabase db) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.url=mysql://someone:wr0ng-s3cret@localhost/app")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(RetortException.class)
+					.hasMessageContaining("(retort.url): write it as jdbc:postgresql://HOST:PORT/DATABASE or"
+							+ " postgresql://HOST:PORT/DATABASE")
+					.hasMessageNotContaining("wr0ng-s3cret");
 			});
 	}
 

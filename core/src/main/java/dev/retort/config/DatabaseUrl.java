@@ -1,8 +1,10 @@
-package dev.retort.cli;
+package dev.retort.config;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -12,17 +14,24 @@ import dev.retort.error.RetortException;
  * {@code jdbc:postgresql://host:port/db?…} and the {@code postgresql://user:pass@host:port/db}
  * (or {@code postgres://}) form of {@code DATABASE_URL} and {@code psql}; credentials written in
  * the URL come out as {@link #user()} and {@link #password()} and never stay in the JDBC URL.
+ * The command line's {@code --url} and the starter's {@code retort.url} read URLs the same way.
  *
  * @param jdbcUrl the URL for the driver, without credentials
  * @param user the user written in the URL, or {@code null}
  * @param password the password written in the URL, or {@code null}
  */
-record DatabaseUrl(String jdbcUrl, String user, String password) {
+public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
 	private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
+	private static final String MASK = "***";
+
+	private static final Pattern URL_USER_INFO = Pattern.compile("(://[^/\\s:@'\"]*:)[^\\s'\"]*@");
+
+	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&\\s;,'\"]*");
+
 	/** Parses {@code url}; {@code source} names where it came from, for the error message. */
-	static DatabaseUrl parse(String url, String source) {
+	public static DatabaseUrl parse(String url, String source) {
 		String trimmed = url.trim();
 		String lower = trimmed.toLowerCase(Locale.ROOT);
 		String rest;
@@ -123,7 +132,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 
 	private static RetortException invalid(String url, String source, String why) {
 		return new RetortException(ErrorCode.CONFIGURATION,
-				"Invalid database URL '" + Secrets.scrubUrl(url) + "' (" + source + "): " + why);
+				"Invalid database URL '" + scrub(url) + "' (" + source + "): " + why);
 	}
 
 	private static int indexOfAny(String text, char first, char second) {
@@ -145,6 +154,12 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 			throw invalid(url, source, "a '%' in the user, the password or a parameter must start an escape"
 					+ " of two hex digits: write '%' itself as %25.");
 		}
+	}
+
+	/** {@code url} with a password written in it ({@code user:pass@}, {@code password=}) masked. */
+	private static String scrub(String url) {
+		String scrubbed = URL_USER_INFO.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+		return PASSWORD_PARAMETER.matcher(scrubbed).replaceAll("$1" + Matcher.quoteReplacement(MASK));
 	}
 
 }
