@@ -29,11 +29,12 @@ final class FailureMessage {
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild) {
 		SQLException sqlException = failure.sqlException();
-		String databaseMessage = (sqlException != null) ? firstLine(sqlException.getMessage())
+		// A password the statement sets is masked in all that quotes it (PostgreSQL's message may too).
+		String databaseMessage = PasswordLiterals.mask((sqlException != null) ? firstLine(sqlException.getMessage())
 				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
-						: failure.getCause().toString();
+						: failure.getCause().toString(), failure.sql);
 		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
-		String statement = (failure.sql != null) ? Sql.shorten(failure.sql) : null;
+		String statement = (failure.sql != null) ? Sql.shorten(PasswordLiterals.mask(failure.sql)) : null;
 		String heads = describeHeads(stays);
 		StringBuilder message = new StringBuilder();
 		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(") failed");
@@ -45,7 +46,8 @@ final class FailureMessage {
 		}
 		if (sqlException != null) {
 			// PostgreSQL's detail names the row or key at fault (Key (kind)=(espresso) is duplicated).
-			details(sqlException.getMessage()).forEach((line) -> message.append("\n  ").append(line));
+			details(sqlException.getMessage())
+				.forEach((line) -> message.append("\n  ").append(PasswordLiterals.mask(line, failure.sql)));
 		}
 		if (statement != null) {
 			message.append("\n  in statement: ").append(statement);
@@ -61,7 +63,7 @@ final class FailureMessage {
 			for (BlockerWatch.Blocker blocker : blockers) {
 				message.append("\n    pid ").append(blocker.pid()).append(" (application_name '")
 					.append(blocker.application()).append("', ").append(blocker.state()).append(", query started ")
-					.append(blocker.queryStart()).append(", '").append(Sql.shorten(String.valueOf(blocker.query()))).append("'): ")
+					.append(blocker.queryStart()).append(", '").append(Sql.shorten(PasswordLiterals.mask(String.valueOf(blocker.query())))).append("'): ")
 					.append(blocker.howToEnd());
 			}
 			message.append("\n  Retry when it is done, or raise 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");

@@ -64,6 +64,32 @@ class MigrationRunnerTests {
 	}
 
 	@Test
+	void aPasswordTheFailedStatementSetsIsMaskedInTheMessageAndTheHistory(TestDatabase db) {
+		Plans plans = new Plans().sql("pw1", "ALTER ROLE no_such_role_pw1 PASSWORD 'T0pS3cret'");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION));
+		assertThat(failure.getMessage()).contains("role \"no_such_role_pw1\" does not exist")
+			.contains("in statement: ALTER ROLE no_such_role_pw1 PASSWORD '***'")
+			.doesNotContain("T0pS3cret");
+		assertThat(failure.statement()).doesNotContain("T0pS3cret");
+		assertThat(db.queryStrings("SELECT error FROM retort_history WHERE NOT success").get(0))
+			.contains("PASSWORD '***'")
+			.doesNotContain("T0pS3cret");
+	}
+
+	@Test
+	void aPasswordLiteralPostgresQuotesInASyntaxErrorIsMasked(TestDatabase db) {
+		// The role name left out: PASSWORD is read as the name, and the literal is what is out of place.
+		Plans plans = new Plans().sql("pw2", "ALTER ROLE PASSWORD 'T0pS3cret'");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION));
+		assertThat(failure.getMessage()).contains("syntax error at or near \"'***'\"").doesNotContain("T0pS3cret");
+		assertThat(failure.databaseMessage()).doesNotContain("T0pS3cret");
+		assertThat(db.queryStrings("SELECT error FROM retort_history WHERE NOT success").get(0))
+			.doesNotContain("T0pS3cret");
+	}
+
+	@Test
 	void aFailureShowsPostgresDetailNamingTheRowAtFault(TestDatabase db) {
 		db.execute("CREATE TABLE users (id int PRIMARY KEY)", "CREATE TABLE coffee (user_id int)",
 				"INSERT INTO coffee VALUES (7)");

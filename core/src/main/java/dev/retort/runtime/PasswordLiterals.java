@@ -1,0 +1,68 @@
+package dev.retort.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The passwords a revision's own SQL writes ({@code CREATE ROLE app LOGIN PASSWORD 'S3cret!'},
+ * {@code ALTER ROLE … PASSWORD …}, a user mapping's {@code OPTIONS (password '…')}, a
+ * {@code dblink} connection string's {@code password=…}), masked in what Retort quotes of a failed
+ * statement. The revision file is the user's own and {@code show} prints it on purpose, but a
+ * failure message goes further: to the log at WARN, to {@code retort_history.error} (an audit
+ * table others read), to {@code current}, the Actuator endpoint and the failure analyzer.
+ */
+final class PasswordLiterals {
+
+	static final String MASK = "'***'";
+
+	/**
+	 * {@code PASSWORD} (also {@code ENCRYPTED PASSWORD}, an option {@code password}) followed by
+	 * a string constant: {@code '…'} with {@code ''} inside, {@code E'…'} with backslash escapes,
+	 * or a dollar-quoted {@code $tag$…$tag$}.
+	 */
+	private static final Pattern PASSWORD_LITERAL = Pattern.compile("(?i)(\\bpassword\\s+)((?:[eE]'(?:[^'\\\\]|\\\\.|'')*'"
+			+ "|'(?:[^']|'')*'|\\$([A-Za-z_][A-Za-z_0-9]*)?\\$[\\s\\S]*?\\$\\3\\$))");
+
+	/** {@code password=…} of a libpq connection string written inside a literal ({@code dblink_connect}). */
+	private static final Pattern CONNINFO_PASSWORD = Pattern.compile("(?i)(\\bpassword\\s*=\\s*)[^\\s']+");
+
+	private PasswordLiterals() {
+	}
+
+	/** {@code sql} with the password literals masked ({@code PASSWORD '***'}); {@code null} stays null. */
+	static String mask(String sql) {
+		if (sql == null) {
+			return null;
+		}
+		String masked = PASSWORD_LITERAL.matcher(sql).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+		return CONNINFO_PASSWORD.matcher(masked).replaceAll("$1***");
+	}
+
+	/**
+	 * {@code text} quoting {@code sql} (PostgreSQL's message: {@code syntax error at or near
+	 * "'S3cret!'"} when the literal itself is out of place) with the password literals of
+	 * {@code sql} masked as written there.
+	 */
+	static String mask(String text, String sql) {
+		if (text == null || sql == null) {
+			return text;
+		}
+		String masked = text;
+		for (String literal : literals(sql)) {
+			masked = masked.replace(literal, MASK);
+		}
+		return mask(masked);
+	}
+
+	private static List<String> literals(String sql) {
+		List<String> literals = new ArrayList<>();
+		Matcher matcher = PASSWORD_LITERAL.matcher(sql);
+		while (matcher.find()) {
+			literals.add(matcher.group(2));
+		}
+		return literals;
+	}
+
+}
