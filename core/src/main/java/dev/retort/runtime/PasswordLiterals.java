@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  * {@code dblink} connection string's {@code password=…}), masked in what Retort quotes of a failed
  * statement. The revision file is the user's own and {@code show} prints it on purpose, but a
  * failure message goes further: to the log at WARN, to {@code retort_history.error} (an audit
- * table others read), to {@code current}, the Actuator endpoint and the failure analyzer.
+ * table others read), to {@code current}, the Actuator endpoint and the failure analyzer. The
+ * Actuator endpoint masks the SQL it shows of a revision too: it answers over HTTP, where
+ * {@code show} reads the files of whoever runs it.
  */
-final class PasswordLiterals {
+public final class PasswordLiterals {
 
 	static final String MASK = "'***'";
 
@@ -32,7 +34,7 @@ final class PasswordLiterals {
 	}
 
 	/** {@code sql} with the password literals masked ({@code PASSWORD '***'}); {@code null} stays null. */
-	static String mask(String sql) {
+	public static String mask(String sql) {
 		if (sql == null) {
 			return null;
 		}

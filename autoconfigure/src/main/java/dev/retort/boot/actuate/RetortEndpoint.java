@@ -9,6 +9,7 @@ import dev.retort.command.ShowResult;
 import dev.retort.command.StatusReport;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.runtime.PasswordLiterals;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -100,8 +101,9 @@ public class RetortEndpoint {
 			body.put("state", state);
 		}
 		body.put("notes", info.notes());
-		body.put("upgradeSql", shown.upgradeSql());
-		body.put("downgradeSql", shown.downgradeSql());
+		// Over HTTP, a role's password the SQL sets is masked (as the env endpoint masks values).
+		body.put("upgradeSql", PasswordLiterals.mask(shown.upgradeSql()));
+		body.put("downgradeSql", PasswordLiterals.mask(shown.downgradeSql()));
 		return body;
 	}
 

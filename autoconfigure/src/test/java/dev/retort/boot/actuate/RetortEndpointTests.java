@@ -1,5 +1,8 @@
 package dev.retort.boot.actuate;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -14,6 +17,7 @@ import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +70,29 @@ class RetortEndpointTests {
 			assertThat(last.get("startedAt").asString()).isNotBlank();
 			assertThat(body.get("lastMigration").get("success").asBoolean()).isTrue();
 			assertThat(body.get("lock").get("held").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
+	void endpointMasksThePasswordsARevisionSets(TestDatabase db, @TempDir Path revisions) throws IOException {
+		Files.writeString(revisions.resolve("r1_roles.sql"), """
+				-- reporting role
+				--
+				-- Revision ID: r1
+				-- Revises:
+				--
+				-- +upgrade
+				CREATE ROLE reporting LOGIN PASSWORD 'Rep0rtPw!';
+				-- +downgrade
+				ALTER ROLE reporting PASSWORD 'Old0ne';
+				""");
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none",
+				"retort.locations=filesystem:" + revisions)) {
+			Response response = app.get("/actuator/migrations/r1");
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body().get("upgradeSql").asString())
+				.isEqualTo("CREATE ROLE reporting LOGIN PASSWORD '***';");
+			assertThat(response.body().get("downgradeSql").asString()).isEqualTo("ALTER ROLE reporting PASSWORD '***';");
 		}
 	}
 
