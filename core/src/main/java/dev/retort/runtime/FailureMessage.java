@@ -194,7 +194,8 @@ final class FailureMessage {
 		}
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
-				createdEarlier != null, indexBuild, (sqlException != null) ? sqlException : failure.getCause());
+				createdEarlier != null, indexBuild,
+				(sqlException != null) ? PasswordLiterals.mask(sqlException, failure.sql) : failure.getCause());
 		return exception;
 	}
 

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -56,6 +57,23 @@ public final class PasswordLiterals {
 			masked = masked.replace(literal, MASK);
 		}
 		return mask(masked);
+	}
+
+	/**
+	 * The driver's exception of a failed statement, as the cause a failure carries: a copy with
+	 * its message masked when PostgreSQL's message quotes a password literal of {@code sql} (a
+	 * stack trace, {@code -v} or Spring Boot's startup log, prints the cause's message whole),
+	 * else the exception itself.
+	 */
+	static SQLException mask(SQLException ex, String sql) {
+		String message = ex.getMessage();
+		String masked = mask(message, sql);
+		if (message == null || message.equals(masked)) {
+			return ex;
+		}
+		SQLException copy = new SQLException(masked, ex.getSQLState(), ex.getErrorCode());
+		copy.setStackTrace(ex.getStackTrace());
+		return copy;
 	}
 
 	private static List<String> literals(String sql) {

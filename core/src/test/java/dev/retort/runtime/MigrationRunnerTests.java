@@ -85,6 +85,8 @@ class MigrationRunnerTests {
 				() -> run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION));
 		assertThat(failure.getMessage()).contains("syntax error at or near \"'***'\"").doesNotContain("T0pS3cret");
 		assertThat(failure.databaseMessage()).doesNotContain("T0pS3cret");
+		assertThat(failure.getCause().getMessage()).as("the cause a stack trace prints").doesNotContain("T0pS3cret");
+		assertThat(((java.sql.SQLException) failure.getCause()).getSQLState()).isEqualTo("42601");
 		assertThat(db.queryStrings("SELECT error FROM retort_history WHERE NOT success").get(0))
 			.doesNotContain("T0pS3cret");
 	}
