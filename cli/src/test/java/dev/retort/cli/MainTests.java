@@ -250,6 +250,24 @@ class MainTests {
 	}
 
 	@Test
+	@ExtendWith(PostgresExtension.class)
+	void aPasswordLiteralOfAFailedRevisionIsMaskedInTheLogAndTheStackTrace(TestDatabase db) throws Exception {
+		// The role name left out: PostgreSQL quotes the literal in its syntax error, first when the
+		// statements go together (the INFO line of the run one at a time), then when located.
+		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "roles",
+				"CREATE TABLE roles_t (id int);\nALTER ROLE PASSWORD 'pw-S3cret!';", null);
+		Process process = cli(db, "out.txt", "err.txt", "-vv", "upgrade").start();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isEqualTo(1);
+		String err = java.nio.file.Files.readString(this.directory.resolve("err.txt"), StandardCharsets.UTF_8);
+		assertThat(err).contains("running it again one statement at a time", "in statement: ALTER ROLE PASSWORD '***'",
+				"syntax error at or near \"'***'\"", "Caused by: ")
+			.doesNotContain("pw-S3cret");
+		assertThat(db.queryStrings("SELECT error FROM retort_history")).singleElement().asString()
+			.doesNotContain("pw-S3cret");
+	}
+
+	@Test
 	void debugLogsAndStackTracesOfAnUnreachableDatabaseHideThePassword() throws Exception {
 		Run run = java("--url", "postgresql://app:pw-4f9d2c@127.0.0.1:1/coffee", "-vv", "current");
 		assertThat(run.exitCode()).isEqualTo(1);

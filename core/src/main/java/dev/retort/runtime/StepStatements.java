@@ -115,7 +115,9 @@ final class StepStatements {
 			this.sink.execute(sql, before, after);
 		}
 		catch (SQLException ex) {
-			throw new StatementFailure(null, revision.origin().source(), ex, statements.size());
+			// Not located yet, so masked against them all: the INFO line of the run one at a time quotes it.
+			throw new StatementFailure(null, revision.origin().source(), PasswordLiterals.mask(ex, String.join("\n", sql)),
+					statements.size());
 		}
 	}
 
