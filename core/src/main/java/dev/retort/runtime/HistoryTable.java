@@ -181,7 +181,8 @@ final class HistoryTable {
 		return new HistoryRecord(row.getString(1), row.getString(2), strings(row.getArray(3)),
 				strings(row.getArray(4)), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
 				(started != null) ? started.toInstant() : null, row.getLong(10), row.getBoolean(11),
-				row.getString(12));
+				// Masked when read too: rows written before failures were masked keep the literal.
+				PasswordLiterals.mask(row.getString(12)));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

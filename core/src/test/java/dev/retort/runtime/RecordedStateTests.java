@@ -31,6 +31,21 @@ class RecordedStateTests {
 	}
 
 	@Test
+	void aPasswordLiteralInTheErrorOfAnOlderRowIsMaskedWhenRead(TestDatabase db) throws Exception {
+		try (Database database = Database.open(LockingTests.factory(db, "retort-reader"), null, "retort_version",
+				"retort_history")) {
+			database.createTables(false);
+			// Written by a version that did not mask it yet: current, the endpoint and health read it.
+			db.execute("INSERT INTO retort_history (revision, operation, from_heads, to_heads, checksum, duration_ms,"
+					+ " success, error) VALUES ('b2', 'upgrade', '{}', '{}', 'c0ffee', 1, false, 'Revision b2 failed:"
+					+ " role app does not exist, in statement: ALTER ROLE app PASSWORD ''T0pS3cret''')");
+			assertThat(database.historyEntries(1)).singleElement()
+				.satisfies((entry) -> assertThat(entry.error()).contains("ALTER ROLE app PASSWORD '***'")
+					.doesNotContain("T0pS3cret"));
+		}
+	}
+
+	@Test
 	void bothTablesAreReadTogether(TestDatabase db) throws Exception {
 		ConnectionFactory factory = LockingTests.factory(db, "retort-reader");
 		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
