@@ -3,6 +3,7 @@ package dev.retort.command;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,15 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 * migrated the schema, and the schema holds tables (another tool built it).
 	 */
 	boolean stampsBaseline(Database database, RetortConfig config) {
-		return config.baseline() != null && neverMigrated() && database.schemaHasOtherTables();
+		return config.baseline() != null && builtWithoutRetort(database);
+	}
+
+	/**
+	 * Whether Retort never migrated the schema and it holds tables: a schema built another way (by
+	 * hand, by Flyway), which needs a baseline.
+	 */
+	boolean builtWithoutRetort(Database database) {
+		return neverMigrated() && database.schemaHasOtherTables();
 	}
 
 	/**
@@ -211,18 +220,15 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 * empty upgrade (a merge) says nothing of where it came from.
 	 */
 	private void refuseRenamed(Plan plan, RevisionGraph graph) {
-		Map<String, String> undeclaredByChecksum = undeclaredByChecksum(graph);
-		for (Revision revision : plan.revisions()) {
-			String old = (revision.checksum() != null) ? undeclaredByChecksum.get(revision.checksum()) : null;
-			if (old != null) {
-				throw new DatabaseAheadException("Revision " + revision.id() + " (" + revision.origin().at(
-						revision.origin().idLine()) + ") has the upgrade SQL of " + old + " (checksum "
-						+ revision.checksum() + "), which this database applied and no revision file declares any"
-						+ " more: a rebase or a rename gave it a new id, and upgrade would run it a second time."
-						+ " Nothing was changed. Give it its id back ('Revision ID: " + old
-						+ "', and in the 'Revises:' of what revises it); if it is a revision of its own, give it"
-						+ " different SQL.", this.unknown);
-			}
+		for (Map.Entry<String, Revision> renamed : renamed(plan.revisions(), graph).entrySet()) {
+			String old = renamed.getKey();
+			Revision revision = renamed.getValue();
+			throw new DatabaseAheadException("Revision " + revision.id() + " (" + revision.origin().at(
+					revision.origin().idLine()) + ") has the upgrade SQL of " + old + " (checksum "
+					+ revision.checksum() + "), which this database applied and no revision file declares any"
+					+ " more: a rebase or a rename gave it a new id, and upgrade would run it a second time."
+					+ " Nothing was changed. " + giveItsIdBack(old) + "; if it is a revision of its own, give it"
+					+ " different SQL.", this.unknown);
 		}
 	}
 
@@ -240,6 +246,31 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 			}
 		}
 		return undeclared;
+	}
+
+	/**
+	 * Of {@code revisions}, those holding the upgrade SQL of a revision the history shows applied
+	 * and no file declares, by that revision's id (the first of them, in their order): a rebase or
+	 * a rename gave it a new id.
+	 */
+	Map<String, Revision> renamed(List<Revision> revisions, RevisionGraph graph) {
+		Map<String, String> undeclaredByChecksum = undeclaredByChecksum(graph);
+		Map<String, Revision> renamed = new LinkedHashMap<>();
+		if (undeclaredByChecksum.isEmpty()) {
+			return renamed;
+		}
+		for (Revision revision : revisions) {
+			String old = (revision.checksum() != null) ? undeclaredByChecksum.get(revision.checksum()) : null;
+			if (old != null) {
+				renamed.putIfAbsent(old, revision);
+			}
+		}
+		return renamed;
+	}
+
+	/** What to do about a revision a rebase or a rename gave a new id; {@code old} is the id it was applied under. */
+	static String giveItsIdBack(String old) {
+		return "Give it its id back ('Revision ID: " + old + "', and in the 'Revises:' of what revises it)";
 	}
 
 	/** The error for a command that would have to move past the unknown rows. */

@@ -78,15 +78,8 @@ public final class StatusCommand {
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
 			Map<String, String> renamed = new TreeMap<>();
-			if (!state.ahead()) {
-				return renamed;
-			}
-			Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
-			for (Revision revision : graph.revisions()) {
-				String old = (revision.checksum() != null) ? undeclaredByChecksum.get(revision.checksum()) : null;
-				if (old != null) {
-					renamed.put(old, revision.id());
-				}
+			if (state.ahead()) {
+				state.renamed(graph.revisions(), graph).forEach((old, revision) -> renamed.put(old, revision.id()));
 			}
 			return renamed;
 		}
@@ -100,7 +93,7 @@ public final class StatusCommand {
 	public boolean builtWithoutRetort() {
 		RevisionGraph graph = this.context.graph();
 		try (Database database = this.context.openDatabase()) {
-			return DatabaseState.read(database, graph).neverMigrated() && database.schemaHasOtherTables();
+			return DatabaseState.read(database, graph).builtWithoutRetort(database);
 		}
 	}
 

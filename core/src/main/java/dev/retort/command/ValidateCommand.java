@@ -58,25 +58,28 @@ public final class ValidateCommand {
 							+ " 'retort stamp'.");
 				}
 			}
+			// Applied revisions no file declares, by their upgrade's checksum, and the file that holds
+			// each one's SQL under a new id.
+			Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
+			Map<String, Revision> renamed = state.renamed(graph.revisions(), graph);
 			for (String unknown : state.unknown()) {
 				problems.add("Revision " + unknown + " is in " + this.context.config().versionTable()
-						+ " but no revision file declares it: " + renamedOr(unknown, state, graph, "restore its file, or,"
+						+ " but no revision file declares it: " + renamedOr(unknown, renamed, "restore its file, or,"
 								+ " if the database is ahead of this checkout, validate from the newer version."));
 			}
 			List<Revision> neverApplied = neverApplied(database, state, graph);
 			for (Revision skipped : neverApplied) {
-				problems.add(describeNeverApplied(skipped, state, graph));
+				problems.add(describeNeverApplied(skipped, state, graph, undeclaredByChecksum));
 			}
 			// A revision renamed below applied ones is one problem, told with its old id above.
-			Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
-			Set<String> renamed = new HashSet<>();
-			neverApplied.forEach((skipped) -> renamed.add(undeclaredByChecksum.get(skipped.checksum())));
+			Set<String> renamedBelow = new HashSet<>();
+			neverApplied.forEach((skipped) -> renamedBelow.add(undeclaredByChecksum.get(skipped.checksum())));
 			for (String missing : missingApplied(database, state, graph)) {
-				if (renamed.contains(missing)) {
+				if (renamedBelow.contains(missing)) {
 					continue;
 				}
 				problems.add("Revision " + missing + " was applied (" + this.context.config().historyTable()
-						+ ") but no revision file declares it: " + renamedOr(missing, state, graph,
+						+ ") but no revision file declares it: " + renamedOr(missing, renamed,
 								"restore its file; applied revisions are never deleted."));
 			}
 			Set<String> applied = state.applied(graph);
@@ -133,16 +136,13 @@ public final class ValidateCommand {
 	 * under another id (a rebase or a rename gave it a new one), to give it its id back, else
 	 * {@code otherwise}.
 	 */
-	private static String renamedOr(String undeclared, DatabaseState state, RevisionGraph graph, String otherwise) {
-		Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
-		for (Revision revision : graph.revisions()) {
-			if (undeclared.equals(undeclaredByChecksum.get(revision.checksum()))) {
-				return revision.id() + " (" + revision.origin().at(revision.origin().idLine()) + ") has its upgrade SQL:"
-						+ " a rebase or a rename gave it a new id. Give it its id back ('Revision ID: " + undeclared
-						+ "', and in the 'Revises:' of what revises it).";
-			}
+	private static String renamedOr(String undeclared, Map<String, Revision> renamed, String otherwise) {
+		Revision revision = renamed.get(undeclared);
+		if (revision == null) {
+			return otherwise;
 		}
-		return otherwise;
+		return revision.id() + " (" + revision.origin().at(revision.origin().idLine()) + ") has its upgrade SQL:"
+				+ " a rebase or a rename gave it a new id. " + DatabaseState.giveItsIdBack(undeclared) + ".";
 	}
 
 	/** A version row that {@code row} is an ancestor (or a dependency) of, or {@code null}. */
@@ -187,7 +187,8 @@ public final class ValidateCommand {
 	}
 
 	/** Names what stands on a revision that was never applied, at the header line that says so. */
-	private static String describeNeverApplied(Revision skipped, DatabaseState state, RevisionGraph graph) {
+	private static String describeNeverApplied(Revision skipped, DatabaseState state, RevisionGraph graph,
+			Map<String, String> undeclaredByChecksum) {
 		Set<String> applied = state.applied(graph);
 		List<String> standing = new ArrayList<>();
 		for (String id : graph.dependents(skipped.id())) {
@@ -200,11 +201,11 @@ public final class ValidateCommand {
 		}
 		String described = "Revision " + skipped.id() + " (" + skipped.origin().source() + ") was never applied to"
 				+ " this database, yet applied revisions stand on it: " + String.join(", ", standing) + ".";
-		String old = state.undeclaredByChecksum(graph).get(skipped.checksum());
+		String old = undeclaredByChecksum.get(skipped.checksum());
 		if (old != null) {
 			return described + " It has the upgrade SQL of " + old + ", which this database applied and no revision"
-					+ " file declares any more: a rebase or a rename gave it a new id. Give it its id back ('Revision ID: "
-					+ old + "', and in the 'Revises:' of what revises it).";
+					+ " file declares any more: a rebase or a rename gave it a new id. " + DatabaseState.giveItsIdBack(old)
+					+ ".";
 		}
 		return described + " A merge or a rebase put it below them, so upgrade takes it for applied and never runs"
 				+ " it. Give what stands on it back the parent it was applied on, and make " + skipped.id()
