@@ -45,9 +45,6 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		appliedPerHistory = Set.copyOf(appliedPerHistory);
 	}
 
-	/** The checksum of an upgrade section with nothing in it. */
-	private static final String EMPTY_UPGRADE = SqlRevisionParser.checksum("");
-
 	/** Reads the state; never creates anything. */
 	static DatabaseState read(Database database, RevisionGraph graph) {
 		return of(database.readRecorded(), graph);
@@ -239,8 +236,10 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 */
 	Map<String, String> undeclaredByChecksum(RevisionGraph graph) {
 		Map<String, String> undeclared = new HashMap<>();
+		// Hashed here, not when the class loads: every start reads a state, few ever ask this.
+		String emptyUpgrade = SqlRevisionParser.checksum("");
 		for (AppliedRevision recorded : this.history.values()) {
-			if (recorded.applied() && recorded.checksum() != null && !recorded.checksum().equals(EMPTY_UPGRADE)
+			if (recorded.applied() && recorded.checksum() != null && !recorded.checksum().equals(emptyUpgrade)
 					&& !graph.contains(recorded.revision())) {
 				undeclared.put(recorded.checksum(), recorded.revision());
 			}
