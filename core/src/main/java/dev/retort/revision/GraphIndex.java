@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * The validated graph as arrays indexed by load order, so that every traversal is a walk over
@@ -244,12 +243,15 @@ final class GraphIndex {
 		int n = size();
 		// A set only for the revisions that get a label: most graphs have few or none.
 		List<Set<String>> result = new ArrayList<>(Collections.nCopies(n, (Set<String>) null));
-		int[] owners = IntStream.range(0, n)
-			.filter((i) -> !this.revisions.get(i).branchLabels().isEmpty())
-			.boxed()
-			.sorted(Comparator.comparingInt((Integer i) -> this.rank[i]))
-			.mapToInt(Integer::intValue)
-			.toArray();
+		// A plain loop over every revision (this runs on each load of 10,000); only the few that
+		// declare labels are sorted.
+		List<Integer> owners = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			if (!this.revisions.get(i).branchLabels().isEmpty()) {
+				owners.add(i);
+			}
+		}
+		owners.sort(Comparator.comparingInt((Integer i) -> this.rank[i]));
 		for (int owner : owners) {
 			List<String> declared = this.revisions.get(owner).branchLabels();
 			BitSet descendants = descendants(new int[] { owner }, false);
