@@ -160,7 +160,13 @@ final class OfflineMigration {
 		if (nothingToDo != null) {
 			sink.comment(nothingToDo);
 		}
-		sink.comment("Run it with psql -v ON_ERROR_STOP=1 -f FILE: without it, psql goes on after a failed statement");
+		// psql goes on after a failed statement unless told otherwise, and nothing the server can check
+		// holds back a 'Transactional: false' revision after a failure (its statements run outside any
+		// transaction), nor tells its bookkeeping that one of its own statements failed: without this
+		// line, the script would record such a revision as applied. The script says it, not the DBA.
+		sink.comment("For psql (psql -X -f FILE): the next line makes psql stop at the first error, with or without"
+				+ " -v ON_ERROR_STOP=1; other tools do not read it, and must stop at the first error too");
+		sink.psqlCommand("\\set ON_ERROR_STOP on");
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {
 				sink.execute(Database.createSql(names, true).get(0));

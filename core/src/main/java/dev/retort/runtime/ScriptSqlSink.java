@@ -104,6 +104,14 @@ public final class ScriptSqlSink implements SqlSink {
 						+ "cannot read data. Run this revision online, or write it with Operations calls only.");
 	}
 
+	/**
+	 * A psql meta-command ({@code \set ON_ERROR_STOP on}): a line of its own, which psql reads
+	 * up to its end, with no semicolon.
+	 */
+	public void psqlCommand(String command) {
+		this.script.append(command).append("\n\n");
+	}
+
 	/** The line of the script the next statement or comment starts on, counting from 1. */
 	public int nextLine() {
 		return (int) this.script.chars().filter((c) -> c == '\n').count() + 1;

@@ -167,9 +167,11 @@ class OfflineScriptTests {
 		files.write("e00000000005", "d00000000004", "CREATE TABLE audit (id int);", "DROP TABLE audit;");
 		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
 
-		assertThat(script).startsWith("-- Retort upgrade heads (offline): base -> e00000000005\n\n-- Run it with psql"
-				+ " -v ON_ERROR_STOP=1 -f FILE: without it, psql goes on after a failed statement\n\n");
-		// psql's default: an error is printed and the next statement runs.
+		assertThat(script).startsWith("-- Retort upgrade heads (offline): base -> e00000000005\n\n-- For psql (psql -X"
+				+ " -f FILE): the next line makes psql stop at the first error, with or without -v ON_ERROR_STOP=1;"
+				+ " other tools do not read it, and must stop at the first error too\n\n\\set ON_ERROR_STOP on\n\n");
+		// A tool that goes on after an error (psql told otherwise after the script's own line): the
+		// checks of each step still hold back every transaction after the failed one.
 		List<String> errors = runLikePsqlGoingOn(db, script);
 
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a00000000001");
@@ -181,6 +183,56 @@ class OfflineScriptTests {
 		assertThat(errors).anySatisfy((error) -> assertThat(error).contains("Retort: step b00000000002 -> c00000000003"
 				+ " starts where retort_version holds b00000000002, but it holds a00000000001. The script went on"
 				+ " after an error (run it with psql -v ON_ERROR_STOP=1), or ran already: this step is not recorded."));
+		assertThat(Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations(files.location()).load().current().current()).containsExactly("a00000000001");
+	}
+
+	@Test
+	void psqlWithoutOnErrorStopStopsAtARevisionOutsideATransactionWhoseStatementFailedAndRecordsNothing(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, kind text);"
+				+ " INSERT INTO users VALUES (1, 'x'), (2, 'x');", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "", false,
+				"CREATE UNIQUE INDEX CONCURRENTLY ux_users_kind ON users (kind);\n"
+						+ "CREATE INDEX CONCURRENTLY ix_users_id_kind ON users (id, kind);",
+				"DROP INDEX CONCURRENTLY ix_users_id_kind;\nDROP INDEX CONCURRENTLY ux_users_kind;");
+		files.write("c00000000003", "b00000000002", "CREATE TABLE audit (id int);", "DROP TABLE audit;");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
+
+		// As a DBA who forgot -v ON_ERROR_STOP=1: psql's default goes on after a failed statement.
+		Psql run = psql(db, script);
+
+		// Before, the second index was built and the step recorded as applied, psql exiting 0.
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+		assertThat(run.output()).contains("could not create unique index \"ux_users_kind\"");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a00000000001");
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history ORDER BY id"))
+			.containsExactly("a00000000001 true");
+		assertThat(db.queryStrings("SELECT relname::text FROM pg_class WHERE relname IN ('ix_users_id_kind', 'audit')"))
+			.isEmpty();
+	}
+
+	@Test
+	void psqlWithoutOnErrorStopRunsNoRevisionOutsideATransactionAfterAFailedOne(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "ALTER TABLE users ADD COLUMN name nosuchtype;",
+				"ALTER TABLE users DROP COLUMN name;");
+		files.write("c00000000003", "b00000000002", "", false, "CREATE INDEX CONCURRENTLY ix_users_id ON users (id);",
+				"DROP INDEX CONCURRENTLY ix_users_id;");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
+
+		Psql run = psql(db, script);
+
+		// Before, the index of c00000000003 was built, unrecorded, after b00000000002 failed.
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a00000000001");
+		assertThat(db.queryStrings("SELECT relname::text FROM pg_class WHERE relname = 'ix_users_id'")).isEmpty();
+		// The lock of the script died with psql's session: an online run goes on at once.
 		assertThat(Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
 			.locations(files.location()).load().current().current()).containsExactly("a00000000001");
 	}
@@ -343,7 +395,7 @@ class OfflineScriptTests {
 		String next = Retort.configure().locations(files.location()).load().upgradeSql("a00000000001:b00000000002")
 			.sql();
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			for (SqlStatement each : StatementSplitter.split(next, 1)) {
+			for (SqlStatement each : StatementSplitter.split(withoutPsqlCommands(next), 1)) {
 				statement.execute(each.sql());
 			}
 			// A session that goes on (psql's \i) must not keep online runs waiting.
@@ -582,11 +634,44 @@ class OfflineScriptTests {
 		return Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).locations(files.location());
 	}
 
+	record Psql(int exitCode, String output) {
+	}
+
+	/** Runs a script with the real psql, as a DBA does: {@code psql -X -f FILE}, no other option. */
+	static Psql psql(TestDatabase db, String script) throws Exception {
+		Path file = java.nio.file.Files.createTempFile("retort-script", ".sql");
+		try {
+			java.nio.file.Files.writeString(file, script);
+			ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-h", db.server().host(), "-p",
+					String.valueOf(db.server().port()), "-U", db.user(), "-d", db.name(), "-f", file.toString())
+				.redirectErrorStream(true);
+			builder.environment().put("PGPASSWORD", db.password());
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes());
+			assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			return new Psql(process.exitValue(), output);
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
+	}
+
+	static boolean onPath(String program) {
+		String path = System.getenv("PATH");
+		return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+			.anyMatch((directory) -> java.nio.file.Files.isExecutable(Path.of(directory, program)));
+	}
+
+	/** The script as a tool other than psql reads it: without psql's meta-commands. */
+	static String withoutPsqlCommands(String script) {
+		return script.lines().filter((line) -> !line.startsWith("\\")).collect(java.util.stream.Collectors.joining("\n"));
+	}
+
 	/** Runs every statement of a script, as psql without ON_ERROR_STOP does; returns the errors. */
 	static List<String> runLikePsqlGoingOn(TestDatabase db, String script) throws Exception {
 		List<String> errors = new java.util.ArrayList<>();
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			for (SqlStatement each : StatementSplitter.split(script, 1)) {
+			for (SqlStatement each : StatementSplitter.split(withoutPsqlCommands(script), 1)) {
 				try {
 					statement.execute(each.sql());
 				}
@@ -601,7 +686,7 @@ class OfflineScriptTests {
 	/** Runs a script statement by statement in autocommit, as psql does. */
 	static void runLikePsql(TestDatabase db, String script) throws Exception {
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			for (SqlStatement each : StatementSplitter.split(script, 1)) {
+			for (SqlStatement each : StatementSplitter.split(withoutPsqlCommands(script), 1)) {
 				statement.execute(each.sql());
 			}
 		}
