@@ -73,7 +73,11 @@ public enum LintRule {
 
 	LINT003("java-not-rendered", Severity.WARNING,
 			"Review what it runs from there by hand; keep reading data (op.connection()) in a revision of its own, so the"
-					+ " DDL around it is linted.");
+					+ " DDL around it is linted."),
+
+	LINT004("psql-variable", Severity.WARNING,
+			"Write it so that psql leaves it alone: a space after the colon (arr[1 : n]), or inside a function's dollar"
+					+ " quotes; or acknowledge it if no script of it is ever run with psql.");
 
 	private final String ruleName;
 
@@ -149,6 +153,8 @@ public enum LintRule {
 			case LINT001 -> "Write why in the SQL of the op.execute: \"-- lint:ack <RULE> <reason>\\n...\".";
 			case LINT002 -> "Remove the acknowledgement, or put it in the op.execute of the statement it is for,"
 					+ " right above that statement.";
+			case LINT004 -> "Write it in the SQL of the op.execute so that psql leaves it alone: a space after the colon"
+					+ " (arr[1 : n]), or inside a function's dollar quotes.";
 			default -> this.fix;
 		};
 	}

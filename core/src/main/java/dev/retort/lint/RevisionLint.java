@@ -99,6 +99,7 @@ final class RevisionLint {
 			if (!this.current.tokens.isEmpty()) {
 				lintStatement(i);
 			}
+			psqlVariables();
 			// Held until the commit: a later VALIDATE of the table scans with writes blocked (PG107).
 			if (this.current.locksTable != null && this.current.strongLock) {
 				this.altered.add(this.current.locksTable);
@@ -153,6 +154,24 @@ final class RevisionLint {
 		backfill();
 		this.transactionRules.usesAddedLabel(tokens);
 		multipleTables();
+	}
+
+	/**
+	 * LINT004: the SQL is copied as written into an {@code --sql} script, where psql replaces what
+	 * it reads as a variable with the variable's value, and says nothing.
+	 */
+	private void psqlVariables() {
+		LintedRevision.Statement statement = this.current.statement;
+		for (PsqlVariables.Reference reference : PsqlVariables.in(statement.sql(), statement.line())) {
+			String replaced = reference.setByPsql()
+					? "psql sets the variable " + reference.name() + " itself, so every run of an --sql script replaces"
+							+ " it with that value"
+					: "an --sql script run with a psql variable " + reference.name() + " set (-v " + reference.name()
+							+ "=..., ~/.psqlrc) gets its value there instead, silently";
+			find(LintRule.LINT004, reference.setByPsql() ? Severity.ERROR : Severity.WARNING, reference.line(),
+					"'" + reference.text() + "' stands outside quotes and comments, where psql reads a variable: "
+							+ replaced + ".", LintRule.LINT004.fix());
+		}
 	}
 
 	private void createTable(List<Token> tokens) {
@@ -412,8 +431,13 @@ final class RevisionLint {
 	}
 
 	private void find(LintRule rule, Severity severity, String message, String fix) {
+		find(rule, severity, this.current.statement.line(), message, fix);
+	}
+
+	/** A finding on {@code line} of the current statement, which may start on an earlier line. */
+	private void find(LintRule rule, Severity severity, int line, String message, String fix) {
 		this.acknowledgements.add(new LintFinding(this.revision.id(), this.revision.source() + ":"
-				+ this.current.statement.line(), rule.name(), rule.ruleName(), severity,
+				+ line, rule.name(), rule.ruleName(), severity,
 				Character.toUpperCase(message.charAt(0)) + message.substring(1), fix,
 				rule == LintRule.PG114));
 	}

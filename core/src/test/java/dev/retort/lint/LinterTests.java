@@ -598,6 +598,31 @@ class LinterTests {
 		return new Rev(sql, false);
 	}
 
+	@Test
+	void lint004PsqlVariableOutsideQuotesAndComments() {
+		// psql replaces these in an --sql script when the variable is set: -v n=99 makes arr[1:n] arr[199].
+		List<LintFinding> found = findings(tx("UPDATE orders SET status = 'paid'\n"
+				+ "  WHERE user_id = ANY ((ARRAY[1, 2, 3])[1:n]) AND :'who' = 'x';"));
+		assertThat(found).extracting(LintFinding::rule).containsExactly("LINT004", "LINT004");
+		assertThat(found).filteredOn((finding) -> finding.rule().equals("LINT004"))
+			.extracting(LintFinding::source, LintFinding::severity)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("r2.sql:2", Severity.WARNING),
+					org.assertj.core.groups.Tuple.tuple("r2.sql:2", Severity.WARNING));
+		// A variable psql sets itself is replaced in every run: an error.
+		assertThat(findings(tx("SELECT (ARRAY[1, 2])[1:PORT];"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.ERROR))
+			.satisfies((finding) -> assertThat(finding.message()).isEqualTo("':PORT' stands outside quotes and"
+					+ " comments, where psql reads a variable: psql sets the variable PORT itself, so every run of an"
+					+ " --sql script replaces it with that value."));
+		// What psql leaves alone: casts, := , a slice of numbers or with spaces, quotes, comments, dollar quotes.
+		assertThat(rules(tx("SELECT 'a:b'::text, E'x\\':n', \"c:d\", (ARRAY[1, 2])[1:2], (ARRAY[1, 2])[1 : n],"
+				+ " make_interval(days => 1); -- :n\n/* :n */ SELECT 1;\n"
+				+ "DO $$ DECLARE v int; BEGIN v := 1; PERFORM :n; END $$;"))).isEmpty();
+		// An acknowledgement covers it, as any rule.
+		assertThat(rules(tx("-- lint:ack LINT004 this revision is only ever run online\nSELECT (ARRAY[1])[1:n];")))
+			.isEmpty();
+	}
+
 	private static List<String> rules(Rev... revisions) {
 		return findings(revisions).stream().map(LintFinding::rule).toList();
 	}
