@@ -42,17 +42,26 @@ public final class Linter {
 		List<StatementShape> shapes = new ArrayList<>();
 		Set<String> created = new HashSet<>();
 		for (Statement statement : revision.statements()) {
-			StatementShape shape = StatementShape.of(statement, Tokens.of(statement.sql()), created);
-			shapes.add(shape);
-			if (shape.createsTable != null) {
-				created.add(shape.createsTable);
-			}
-			// A table created in this revision is as new under the name it is given.
-			if (shape.renamesTableTo != null && created.contains(TokenReading.alterTableName(shape.tokens))) {
-				created.add(shape.renamesTableTo);
+			add(StatementShape.of(statement, Tokens.of(statement.sql()), created), shapes, created);
+			// The statements of a DO block take the locks they take outside one.
+			for (Statement inner : DoBlocks.statementsOf(statement)) {
+				StatementShape shape = StatementShape.of(inner, Tokens.of(inner.sql()), created);
+				shape.doBlock = statement;
+				add(shape, shapes, created);
 			}
 		}
 		new RevisionLint(revision, shapes, this.catalog, this.findings).run();
+	}
+
+	private static void add(StatementShape shape, List<StatementShape> shapes, Set<String> created) {
+		shapes.add(shape);
+		if (shape.createsTable != null) {
+			created.add(shape.createsTable);
+		}
+		// A table created in this revision is as new under the name it is given.
+		if (shape.renamesTableTo != null && created.contains(TokenReading.alterTableName(shape.tokens))) {
+			created.add(shape.renamesTableTo);
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.retort.lint.LintedRevision.Statement;
 import dev.retort.lint.Tokens.Token;
 
 import static dev.retort.lint.TokenReading.afterName;
@@ -99,7 +100,10 @@ final class RevisionLint {
 			if (!this.current.tokens.isEmpty()) {
 				lintStatement(i);
 			}
-			psqlVariables();
+			if (this.current.doBlock == null) {
+				// A DO block's body is dollar-quoted: psql reads no variable there.
+				psqlVariables();
+			}
 			// Held until the commit: a later VALIDATE of the table scans with writes blocked (PG107).
 			if (this.current.locksTable != null && this.current.strongLock) {
 				this.altered.add(this.current.locksTable);
@@ -110,20 +114,30 @@ final class RevisionLint {
 			if (this.current.renamesTableTo != null && this.created.contains(alterTableName(this.current.tokens))) {
 				this.created.add(this.current.renamesTableTo);
 			}
-			// The acknowledgements above a line are for every statement that starts on it.
+			// The acknowledgements above a line are for every statement that starts on it, and for
+			// every statement of a DO block that starts on it.
+			Statement acknowledged = acknowledged(this.current);
 			boolean lineGoesOn = i + 1 < this.shapes.size()
-					&& this.shapes.get(i + 1).statement.line() == this.current.statement.line();
+					&& acknowledged(this.shapes.get(i + 1)).line() == acknowledged.line();
 			if (!lineGoesOn) {
-				this.acknowledgements.lineEnds(this.current.statement);
+				this.acknowledgements.lineEnds(acknowledged);
 			}
 		}
 		this.acknowledgements.revisionEnds();
 	}
 
+	/** The statement whose acknowledgements apply to {@code shape}: its own, or its DO block's. */
+	private static Statement acknowledged(StatementShape shape) {
+		return (shape.doBlock != null) ? shape.doBlock : shape.statement;
+	}
+
 	private void lintStatement(int index) {
 		List<Token> tokens = this.current.tokens;
-		this.transactionRules.transactionControl(tokens);
-		this.transactionRules.notRerunnable(tokens);
+		// Inside a DO block PL/pgSQL owns the transaction: the rules of transactions read the block itself.
+		if (this.current.doBlock == null) {
+			this.transactionRules.transactionControl(tokens);
+			this.transactionRules.notRerunnable(tokens);
+		}
 		if (startsWith(tokens, 0, "CREATE") && tableKeyword(tokens) >= 0) {
 			createTable(tokens);
 		}

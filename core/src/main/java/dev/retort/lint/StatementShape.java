@@ -32,6 +32,12 @@ final class StatementShape {
 
 	final List<Token> tokens;
 
+	/**
+	 * The {@code DO} block this statement is read from ({@link DoBlocks}), or {@code null} for a
+	 * statement of the revision: the acknowledgements above the block are this one's.
+	 */
+	Statement doBlock;
+
 	/** The table this statement creates, or {@code null}. */
 	String createsTable;
 

@@ -121,7 +121,7 @@ final class TransactionRules {
 			return;
 		}
 		long statements = this.shapes.stream()
-			.filter((shape) -> !shape.tokens.isEmpty() && !shape.tokens.get(0).is("SET")
+			.filter((shape) -> shape.doBlock == null && !shape.tokens.isEmpty() && !shape.tokens.get(0).is("SET")
 					&& !shape.tokens.get(0).is("RESET"))
 			.count();
 		boolean unguarded = (startsWith(tokens, 0, "CREATE") || startsWith(tokens, 0, "DROP")

@@ -623,6 +623,44 @@ class LinterTests {
 			.isEmpty();
 	}
 
+	@Test
+	void theStatementsOfADoBlockAreLintedAtTheirOwnLines() {
+		// The usual guard: DDL wrapped in DO to make it conditional takes the same locks.
+		List<LintFinding> found = findings(tx("DO $$\nBEGIN\n"
+				+ "  IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'idx_users_name') THEN\n"
+				+ "    CREATE INDEX idx_users_name ON users (name);\n"
+				+ "  END IF;\n"
+				+ "  ALTER TABLE orders RENAME COLUMN status TO state;\n"
+				+ "EXCEPTION WHEN duplicate_column THEN\n"
+				+ "  ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n"
+				+ "END\n$$;"));
+		assertThat(found).extracting(LintFinding::rule, LintFinding::source)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("PG101", "r2.sql:4"),
+					org.assertj.core.groups.Tuple.tuple("PG113", "r2.sql:6"),
+					org.assertj.core.groups.Tuple.tuple("PG106", "r2.sql:8"));
+		// As the same statements written plainly.
+		assertThat(rules(tx("CREATE INDEX idx_users_name ON users (name);\n"
+				+ "ALTER TABLE orders RENAME COLUMN status TO state;\n"
+				+ "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);")))
+			.containsExactly("PG101", "PG113", "PG106");
+		// Labels, DECLARE, loops, LANGUAGE plpgsql, a tag of its own.
+		assertThat(rules(tx("DO LANGUAGE plpgsql $body$\nDECLARE\n  n int := 0;\n<<outer>>\nBEGIN\n"
+				+ "  FOR i IN 1..2 LOOP\n    ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n  END LOOP;\nEND\n$body$;")))
+			.containsExactly("PG109");
+		// What is not plain SQL is not read: EXECUTE's string, PERFORM, assignments, another language.
+		assertThat(rules(tx("DO $$ DECLARE v int; BEGIN v := 1; PERFORM count(*) FROM users;"
+				+ " EXECUTE 'ALTER TABLE users RENAME COLUMN name TO full_name'; END $$;"))).isEmpty();
+		assertThat(rules(tx("DO $$ ALTER TABLE users RENAME COLUMN name TO full_name $$ LANGUAGE plperl;"))).isEmpty();
+		// A table the block creates is new, as outside one; the block's statements count once for PG105.
+		assertThat(rules(tx("DO $$ BEGIN CREATE TABLE t (id int); CREATE INDEX t_id ON t (id); END $$;"))).isEmpty();
+		assertThat(rules(nonTx("DO $$ BEGIN CREATE TABLE t (id int); CREATE TABLE u (id int); END $$;"))).isEmpty();
+		// The acknowledgement above the block covers its statements.
+		assertThat(rules(tx("-- lint:ack PG113 no release reads orders.status any more\n"
+				+ "DO $$ BEGIN ALTER TABLE orders RENAME COLUMN status TO state; END $$;"))).isEmpty();
+		assertThat(rules(tx("-- lint:ack PG113 nothing is renamed here\nDO $$ BEGIN PERFORM 1; END $$;")))
+			.containsExactly("LINT002");
+	}
+
 	private static List<String> rules(Rev... revisions) {
 		return findings(revisions).stream().map(LintFinding::rule).toList();
 	}
