@@ -67,6 +67,11 @@ public enum LintRule {
 
 	PG120("json-column", Severity.WARNING, "Use jsonb."),
 
+	PG121("session-search-path", Severity.WARNING,
+			"SET LOCAL search_path in a transactional revision (it ends with the revision's transaction), or"
+					+ " schema-qualified names; in a 'Transactional: false' revision, RESET search_path after its last"
+					+ " statement."),
+
 	LINT001("ack-without-reason", Severity.ERROR, "Write why: -- lint:ack <RULE> <reason>."),
 
 	LINT002("unused-ack", Severity.WARNING, "Remove the acknowledgement, or put it right above the statement it is for."),
@@ -150,6 +155,9 @@ public enum LintRule {
 					+ " revision of its own; use the value from a later revision.";
 			case PG119 -> "op.execute(\"ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY\") in a revision declared"
 					+ " @Revision(transactional = false).";
+			case PG121 -> "op.execute(\"SET LOCAL search_path TO ...\") in a transactional revision, or"
+					+ " schema-qualified names; in a revision declared @Revision(transactional = false), op.execute("
+					+ "\"RESET search_path\") after its last statement.";
 			case LINT001 -> "Write why in the SQL of the op.execute: \"-- lint:ack <RULE> <reason>\\n...\".";
 			case LINT002 -> "Remove the acknowledgement, or put it in the op.execute of the statement it is for,"
 					+ " right above that statement.";

@@ -168,6 +168,34 @@ final class RevisionLint {
 		backfill();
 		this.transactionRules.usesAddedLabel(tokens);
 		multipleTables();
+		sessionSearchPath(tokens, index);
+	}
+
+	/**
+	 * PG121: a session's search_path set by a revision outlasts it. Online, the revisions after it
+	 * in the run find (and create) their unqualified names there; in an --sql script, Retort's own
+	 * statements name the version table without a schema (unless retort.schema is set), so the
+	 * step's bookkeeping stops the script. A RESET later in the revision gives it back.
+	 */
+	private void sessionSearchPath(List<Token> tokens, int index) {
+		boolean set = (startsWith(tokens, 0, "SET", "SEARCH_PATH") || startsWith(tokens, 0, "SET", "SESSION", "SEARCH_PATH"))
+				&& !containsWord(tokens, "DEFAULT");
+		boolean setConfig = containsWord(tokens, "SET_CONFIG") && containsWord(tokens, "FALSE")
+				&& tokens.stream().anyMatch((token) -> token.kind() == Tokens.Kind.STRING
+						&& token.text().equalsIgnoreCase("search_path"));
+		if (!set && !setConfig) {
+			return;
+		}
+		for (int i = index + 1; i < this.shapes.size(); i++) {
+			List<Token> later = this.shapes.get(i).tokens;
+			if (startsWith(later, 0, "RESET", "SEARCH_PATH") || startsWith(later, 0, "RESET", "ALL")
+					|| (startsWith(later, 0, "SET", "SEARCH_PATH") && containsWord(later, "DEFAULT"))) {
+				return;
+			}
+		}
+		find(LintRule.PG121, "the search_path this sets outlasts the revision: the revisions after it in the same run"
+				+ " resolve (and create) their unqualified names there, and in an --sql script Retort's bookkeeping, which"
+				+ " names the version table without a schema unless retort.schema is set, fails on it.");
 	}
 
 	/**

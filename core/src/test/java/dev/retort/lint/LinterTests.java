@@ -661,6 +661,26 @@ class LinterTests {
 			.containsExactly("LINT002");
 	}
 
+	@Test
+	void pg121SessionSearchPathOutlastsTheRevision() {
+		// Online the next revisions of the run create their tables in "other"; an --sql script's
+		// 'UPDATE retort_version' finds no such table there and stops.
+		assertThat(findings(tx("CREATE SCHEMA other;\nSET search_path TO other;\nCREATE TABLE things (id int);")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG121"))
+			.satisfies((finding) -> assertThat(finding.source()).isEqualTo("r2.sql:2"))
+			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.WARNING));
+		// pg_dump's first lines, pasted into a revision.
+		assertThat(rules(tx("SELECT pg_catalog.set_config('search_path', '', false);"))).containsExactly("PG121");
+		assertThat(rules(tx("SET SESSION search_path = other;"))).containsExactly("PG121");
+		// What ends with the revision, or is given back in it.
+		assertThat(rules(tx("SET LOCAL search_path TO other;"))).isEmpty();
+		assertThat(rules(tx("SELECT set_config('search_path', 'other', true);"))).isEmpty();
+		assertThat(rules(nonTx("SET search_path TO other;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (name);\n"
+				+ "RESET search_path;"))).isEmpty();
+		assertThat(rules(tx("SET search_path TO other;\nSET search_path TO DEFAULT;"))).isEmpty();
+	}
+
 	private static List<String> rules(Rev... revisions) {
 		return findings(revisions).stream().map(LintFinding::rule).toList();
 	}
