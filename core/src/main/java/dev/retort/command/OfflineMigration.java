@@ -167,6 +167,14 @@ final class OfflineMigration {
 		sink.comment("For psql (psql -X -f FILE): the next line makes psql stop at the first error, with or without"
 				+ " -v ON_ERROR_STOP=1; other tools do not read it, and must stop at the first error too");
 		sink.psqlCommand("\\set ON_ERROR_STOP on");
+		boolean startsAbove = !plan.isEmpty() && !from.isEmpty();
+		if (startsAbove) {
+			// First of all: on the wrong database (or one that moved) nothing is created, not even
+			// the version tables or the schema.
+			sink.comment("Stops here, before anything runs, unless " + names.qualifiedVersionTable() + " holds "
+					+ describe(from) + " (as the online run checks each row it moves)");
+			sink.execute(ScriptStartGuard.statement(names, from));
+		}
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {
 				sink.execute(Database.createSql(names, true).get(0));
@@ -184,12 +192,7 @@ final class OfflineMigration {
 			sink.execute(statement);
 		}
 		sink.commit();
-		if (!plan.isEmpty() && !from.isEmpty()) {
-			sink.comment("Stops here, before anything runs, unless " + names.qualifiedVersionTable() + " holds "
-					+ describe(from) + " (as the online run checks each row it moves)");
-			sink.execute(ScriptStartGuard.statement(names, from));
-		}
-		else if (!plan.isEmpty()) {
+		if (!startsAbove && !plan.isEmpty()) {
 			sink.comment("Stops here, before anything runs, if " + names.qualifiedVersionTable()
 					+ " holds a revision of the branches this script writes (it starts at base)");
 			String guard = ScriptStartGuard.baseStatement(names, lineage(first != null ? first : plan));

@@ -17,12 +17,26 @@ public final class ScriptStartGuard {
 	private ScriptStartGuard() {
 	}
 
-	/** The check that {@code names}' version table holds every one of {@code heads}. */
+	/**
+	 * The check that {@code names}' version table holds every one of {@code heads}, the first
+	 * statement of the script: a database without the version table (the wrong one, or one never
+	 * migrated) is refused before the script creates anything in it.
+	 */
 	public static String statement(TableNames names, List<String> heads) {
-		return check(names, heads, "Retort: this script starts where " + names.qualifiedVersionTable() + " holds "
+		String table = names.qualifiedVersionTable();
+		String check = check(names, heads, "Retort: this script starts where " + table + " holds "
 				+ String.join(", ", heads) + ", but it holds ",
 				". Nothing of it was run: it ran already, or the database moved since the script was written."
 						+ " 'retort current' shows where it stands; write the script again from there ('current' as FROM).");
+		String missing = "    IF to_regclass(" + Sql.literal(table) + ") IS NULL THEN\n"
+				+ "        RAISE EXCEPTION USING MESSAGE = " + Sql.literal("Retort: this script starts where " + table
+						+ " holds " + String.join(", ", heads) + ", but database ")
+				+ " || current_database() || "
+				+ Sql.literal(" has no table " + table + ": not the database it was written for, or one never"
+						+ " migrated. Nothing of it was run, and nothing was created. Connect to the right database, or"
+						+ " write the script from base.")
+				+ ";\n    END IF;\n";
+		return check.replaceFirst("\nBEGIN\n", java.util.regex.Matcher.quoteReplacement("\nBEGIN\n" + missing));
 	}
 
 	/**

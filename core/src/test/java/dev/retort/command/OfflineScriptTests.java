@@ -155,6 +155,24 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptThatStartsAboveBaseCreatesNothingInADatabaseWithoutTheVersionTable(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		String script = Retort.configure().locations(files.location()).schema("app").load()
+			.upgradeSql("b00000000002:heads").sql();
+
+		// The DBA connected to the wrong database: one that Retort never migrated.
+		Exception refused = catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script));
+
+		assertThat(refused.getMessage()).contains("Retort: this script starts where app.retort_version holds"
+				+ " b00000000002, but database " + db.name() + " has no table app.retort_version: not the database it"
+				+ " was written for, or one never migrated. Nothing of it was run, and nothing was created.");
+		// Before, the schema and both version tables were created there first.
+		assertThat(db.queryStrings("SELECT nspname::text FROM pg_namespace WHERE nspname = 'app'")).isEmpty();
+		assertThat(db.queryStrings("SELECT relname::text FROM pg_class WHERE relname LIKE 'retort%'")).isEmpty();
+	}
+
+	@Test
 	void aScriptThatGoesOnAfterAFailedRevisionRunsAndRecordsNothingAfterIt(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = new RevisionFiles(dir);
