@@ -310,6 +310,9 @@ abstract class RetortCommand implements Callable<Integer> {
 		if (script.nothingToDo() != null) {
 			note(script.nothingToDo());
 		}
+		for (String place : script.psqlVariables()) {
+			note(place);
+		}
 		return 0;
 	}
 

@@ -3,15 +3,19 @@ package dev.retort.command;
 import java.util.List;
 import java.util.Set;
 
+import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.lint.PsqlVariables;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.Step;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.ScriptLock;
 import dev.retort.runtime.ScriptSqlSink;
 import dev.retort.runtime.ScriptStartGuard;
 import dev.retort.runtime.TableNames;
+import dev.retort.script.RevisionScript.SqlBody;
 
 /**
  * The shape of every {@code --sql} command: find the starting revision (from {@code FROM:TO},
@@ -211,7 +215,36 @@ final class OfflineMigration {
 			// The session may go on (psql's \i, a console): it gets its own search_path back.
 			sink.execute("RESET search_path");
 		}
-		return new OfflineScript(sink.script(), nothingToDo);
+		return new OfflineScript(sink.script(), nothingToDo, psqlVariables(first, plan));
+	}
+
+	/**
+	 * The places in the SQL files the script copies where psql reads a variable (LINT004 of
+	 * {@code retort lint}): the script is run with psql, which replaces them silently.
+	 */
+	private List<String> psqlVariables(Plan first, Plan plan) {
+		List<String> notes = new java.util.ArrayList<>();
+		for (Plan each : (first != null) ? List.of(first, plan) : List.of(plan)) {
+			for (Step step : each.steps()) {
+				if (step.operation() == Step.Operation.STAMP
+						|| !(this.context.script(step.revision().id()).body() instanceof SqlBody sql)) {
+					continue;
+				}
+				List<SqlStatement> statements = (step.operation() == Step.Operation.UPGRADE) ? sql.upgrade()
+						: sql.downgrade();
+				for (SqlStatement statement : (statements != null) ? statements : List.<SqlStatement>of()) {
+					for (PsqlVariables.Reference reference : PsqlVariables.in(statement.sql(), statement.line())) {
+						notes.add(step.revision().origin().source() + ":" + reference.line() + ": '" + reference.text()
+								+ "' stands outside quotes and comments, where psql reads a variable: "
+								+ (reference.setByPsql() ? "psql sets " + reference.name() + " itself and puts its value there"
+										: "run with a variable " + reference.name() + " set (-v, ~/.psqlrc), psql puts its"
+												+ " value there")
+								+ ", silently. Write it with a space after the colon (retort lint: LINT004).");
+					}
+				}
+			}
+		}
+		return notes;
 	}
 
 	private static String nothingToDo(String command, List<String> from, String why) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * replaces each such reference with the variable's value when one is set, silently:
  * {@code arr[1:n]} becomes {@code arr[199]} with {@code -v n=99}.
  */
-final class PsqlVariables {
+public final class PsqlVariables {
 
 	/**
 	 * The variables psql sets itself, with {@code -X} and no {@code -v}: a reference to one of
@@ -30,10 +30,10 @@ final class PsqlVariables {
 	 * @param name the variable's name
 	 * @param line the line it stands on
 	 */
-	record Reference(String text, String name, int line) {
+	public record Reference(String text, String name, int line) {
 
 		/** Whether psql sets this variable itself, so that it is replaced in every run. */
-		boolean setByPsql() {
+		public boolean setByPsql() {
 			return SET_BY_PSQL.contains(this.name);
 		}
 
@@ -43,7 +43,7 @@ final class PsqlVariables {
 	}
 
 	/** The references in {@code sql}, whose first line is {@code firstLine}, in order. */
-	static List<Reference> in(String sql, int firstLine) {
+	public static List<Reference> in(String sql, int firstLine) {
 		List<Reference> references = new ArrayList<>();
 		int line = firstLine;
 		int n = sql.length();

@@ -173,6 +173,31 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void theScriptNamesWherePsqlWouldReplaceAVariableInARevisionsSql(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		Path file = files.write("a00000000001", null, "CREATE TABLE t (tags int[], n int);\n"
+				+ "CREATE VIEW v AS SELECT tags[1:n] AS firsts, 'a:b' AS s FROM t; -- :n", "DROP VIEW v;\nDROP TABLE t;");
+		OfflineScript script = Retort.configure().locations(files.location()).load().upgradeSql("heads");
+
+		assertThat(script.psqlVariables()).containsExactly(file + ":10: ':n' stands outside quotes and comments, where"
+				+ " psql reads a variable: run with a variable n set (-v, ~/.psqlrc), psql puts its value there, silently."
+				+ " Write it with a space after the colon (retort lint: LINT004).");
+		// What it warns of, with the real psql.
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		Path withVariable = java.nio.file.Files.createTempFile("retort-script", ".sql");
+		java.nio.file.Files.writeString(withVariable, "\\set n 99\n" + script.sql());
+		try {
+			assertThat(psqlFile(db, withVariable).exitCode()).isZero();
+		}
+		finally {
+			java.nio.file.Files.delete(withVariable);
+		}
+		assertThat(db.queryStrings("SELECT pg_get_viewdef('v')")).singleElement()
+			.satisfies((definition) -> assertThat(definition).contains("tags[199]"));
+	}
+
+	@Test
 	void aScriptThatGoesOnAfterAFailedRevisionRunsAndRecordsNothingAfterIt(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = new RevisionFiles(dir);
@@ -660,6 +685,15 @@ class OfflineScriptTests {
 		Path file = java.nio.file.Files.createTempFile("retort-script", ".sql");
 		try {
 			java.nio.file.Files.writeString(file, script);
+			return psqlFile(db, file);
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
+	}
+
+	static Psql psqlFile(TestDatabase db, Path file) throws Exception {
+		{
 			ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-h", db.server().host(), "-p",
 					String.valueOf(db.server().port()), "-U", db.user(), "-d", db.name(), "-f", file.toString())
 				.redirectErrorStream(true);
@@ -668,9 +702,6 @@ class OfflineScriptTests {
 			String output = new String(process.getInputStream().readAllBytes());
 			assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			return new Psql(process.exitValue(), output);
-		}
-		finally {
-			java.nio.file.Files.delete(file);
 		}
 	}
 
