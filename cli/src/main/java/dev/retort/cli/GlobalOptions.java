@@ -75,7 +75,9 @@ final class GlobalOptions {
 	boolean quiet;
 
 	@Option(names = { "-v", "--verbose" }, scope = ScopeType.INHERIT, order = 12,
-			description = { "Log more (-v INFO and stack traces on errors, -vv DEBUG); passwords stay hidden." })
+			description = { "current, history, heads and branches show each revision in full (Rev, Parent, Path, "
+					+ "header), as alembic's --verbose; every command logs more (-v INFO and stack traces on errors, "
+					+ "-vv DEBUG); passwords stay hidden." })
 	boolean[] verbosity = new boolean[0];
 
 	/** How many times {@code -v} was given. */

@@ -33,12 +33,16 @@ final class InitCommand extends RetortCommand {
 			throw usage("No directory given and " + working + " is not a project (no pom.xml, build.gradle or "
 					+ "src/main): name the directory to create, e.g. 'retort init db/revisions'.");
 		}
+		// An empty directory is taken as it is: saying it was created would not be true.
+		boolean existed = Files.isDirectory(target);
 		Path created = Retort.init(target);
 		if (json()) {
 			printJson(new InitResult(target.toString(), created.toString()));
 			return 0;
 		}
-		out().println("Created " + display(target));
+		if (!existed) {
+			out().println("Created " + display(target));
+		}
 		if (!created.equals(target)) {
 			out().println("Created " + display(created));
 		}

@@ -41,6 +41,16 @@ class RetortCommandLineTests {
 				"--format=FORMAT");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "current", "history", "heads", "branches" })
+	void theListingsSayWhatVerboseShows(String command) {
+		// SPEC 5 gives these commands a --verbose of their own (Alembic's): their help must say what it prints.
+		CliRun.Result result = CliRun.in(this.directory).run(command, "--help");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out().replaceAll("\\s+", " ")).contains(
+				"-v, --verbose current, history, heads and branches show each revision in full (Rev, Parent, Path, header)");
+	}
+
 	@Test
 	void noCommandIsAUsageErrorShowingTheUsage() {
 		CliRun.Result result = CliRun.in(this.directory).run();

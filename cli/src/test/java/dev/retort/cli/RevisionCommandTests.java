@@ -35,6 +35,15 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void initOfAnEmptyDirectoryThatExistsCreatesOnlyTheTemplate() throws IOException {
+		Files.createDirectories(this.project.resolve("migrations"));
+		CliRun.Result init = CliRun.in(this.project).run("init", "migrations");
+		assertThat(init.exitCode()).as(init.toString()).isZero();
+		assertThat(init.out()).isEqualTo("Created migrations" + java.io.File.separator + "script.sql.template"
+				+ System.lineSeparator());
+	}
+
+	@Test
 	void initOutsideAProjectTakesTheDirectoryGiven() {
 		CliRun.Result result = CliRun.in(this.project.resolve("src")).run("init", "db/revisions", "--format", "json");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
