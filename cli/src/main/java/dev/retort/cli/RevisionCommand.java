@@ -142,10 +142,20 @@ final class RevisionCommand extends RetortCommand {
 			// Not "or make it a bean": a bean is read by the application only, so this command line
 			// would miss it, call a database it migrated ahead, and branch the next revision below it.
 			note("Package " + javaPackage + " is not in retort.java-packages, so neither the application nor retort"
-					+ " reads this revision: add 'retort.java-packages: " + javaPackage + "' to application.yml, then"
+					+ " reads this revision: add " + javaPackagesSetting(javaPackage) + ", then"
 					+ " compile the project. (Made a Spring bean instead, it is read by the application and its in-app"
 					+ " commands, java -jar app.jar retort COMMAND, but not by this command line.)");
 		}
+	}
+
+	/** The line to add, in the syntax of the project's own configuration file (YAML when it has none). */
+	private String javaPackagesSetting(String javaPackage) {
+		List<Path> files = ConfigFile.projectFiles(
+				this.root.environment().workingDirectory().resolve(ConfigResolver.PROJECT_RESOURCES));
+		boolean properties = !files.isEmpty() && files.stream()
+			.allMatch((file) -> file.getFileName().toString().endsWith(".properties"));
+		return properties ? "'retort.java-packages=" + javaPackage + "' to application.properties"
+				: "'retort.java-packages: " + javaPackage + "' to application.yml";
 	}
 
 }

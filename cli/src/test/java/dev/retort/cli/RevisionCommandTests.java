@@ -227,6 +227,18 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void aJavaRevisionOutsideTheJavaPackagesIsToldInTheSyntaxOfTheProjectsConfiguration() throws IOException {
+		Files.writeString(this.project.resolve("src/main/resources/application.properties"),
+				"spring.application.name=coffee\n");
+		CliRun.Result result = CliRun.in(this.project).run("revision", "-m", "backfill origins", "--java",
+				"com.example.db.BackfillOrigins");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).startsWith("Package com.example.db is not in retort.java-packages, so neither the"
+				+ " application nor retort reads this revision: add 'retort.java-packages=com.example.db' to"
+				+ " application.properties, then compile the project.");
+	}
+
+	@Test
 	void aJavaRevisionNeverReplacesAClassOfTheSameName() throws IOException {
 		CliRun cli = CliRun.in(this.project);
 		assertThat(cli.run("revision", "-m", "first", "--java", "com.example.db.Backfill").exitCode()).isZero();
