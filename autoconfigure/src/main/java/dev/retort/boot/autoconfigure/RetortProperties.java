@@ -20,7 +20,9 @@ public class RetortProperties {
 	private boolean enabled = true;
 
 	/**
-	 * What to do with the database while the application starts.
+	 * What to do with the database while the application starts: 'upgrade' it to
+	 * 'retort.target', 'validate' (refuse to start when revisions are pending or invalid, changing
+	 * nothing), or 'none'.
 	 */
 	private OnStartup onStartup = OnStartup.UPGRADE;
 
