@@ -116,6 +116,14 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 				logger.info("Database is at {}: nothing to upgrade for 'retort.target={}'; {} revision(s) are not "
 						+ "applied, and the health contributor counts them pending", result.to(), this.target, beyond);
 			}
+			else if (result.to().isEmpty() && this.retort.graph().revisions().isEmpty()) {
+				// 'up to date at []' would hide a misspelt location, which contributes no revision
+				// and no error (a missing classpath: location is an application with no revisions yet).
+				logger.warn("No revisions found in {}{}: nothing to migrate. If the application has revisions, "
+						+ "check 'retort.locations' and 'retort.java-packages'", this.retort.config().locations(),
+						this.retort.config().javaPackages().isEmpty() ? ""
+								: " or the packages " + this.retort.config().javaPackages());
+			}
 			else if (unknown.isEmpty()) {
 				logger.info("Database is up to date at {}", result.to());
 			}

@@ -391,6 +391,21 @@ class RetortAutoConfigurationTests {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
+	void aStartupThatFindsNoRevisionAtAllSaysSoRatherThanUpToDate(TestDatabase db, CapturedOutput output) {
+		// A misspelt classpath: location contributes nothing and is no error: the log must not call that "up to date".
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=classpath:db/revisons")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("WARN")
+					.contains("No revisions found in [classpath:db/revisons]: nothing to migrate. If the application "
+							+ "has revisions, check 'retort.locations' and 'retort.java-packages'")
+					.doesNotContain("Database is up to date");
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
 	void anUpgradeAtStartupOfAnEmptyDatabaseSaysItStartedFromBase(TestDatabase db, CapturedOutput output) {
 		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
 			assertThat(context).hasNotFailed();
