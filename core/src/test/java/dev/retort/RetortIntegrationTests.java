@@ -537,6 +537,35 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void whatAnExtensionInstalledDoesNotMakeASchemaToBaseline(TestDatabase db, @TempDir Path dir) {
+		// A new database whose public schema holds only an extension's objects (here a view; PostGIS's
+		// spatial_ref_sys table, pg_stat_statements' view) is empty: stamped at the baseline, it would
+		// skip the revisions below it and miss what they create.
+		org.junit.jupiter.api.Assumptions.assumeTrue(
+				!db.queryStrings("SELECT name FROM pg_available_extensions WHERE name = 'pg_buffercache'").isEmpty(),
+				"the server has no pg_buffercache (contrib) to install");
+		db.execute("CREATE EXTENSION pg_buffercache");
+		MigrationResult result = configure(db, linear(dir)).baseline(A).load().upgrade("heads");
+		assertThat(result.steps()).extracting(StepResult::revision, StepResult::operation)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(A, "upgrade"),
+					org.assertj.core.groups.Tuple.tuple(B, "upgrade"));
+		assertThat(db.tableExists("coffee")).isTrue();
+	}
+
+	@Test
+	void typesAndFunctionsAloneMakeASchemaToBaseline(TestDatabase db, @TempDir Path dir) {
+		// Not empty, as Flyway counts it: running the revisions from base would fail on what exists.
+		db.execute("CREATE TYPE mood AS ENUM ('ok')", "CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS 'SELECT 42'");
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write(A, null, "CREATE TYPE mood AS ENUM ('ok');", "DROP TYPE mood;");
+		files.write(B, A, "CREATE TABLE coffee (m mood);", "DROP TABLE coffee;");
+		MigrationResult result = configure(db, files).baseline(A).load().upgrade("heads");
+		assertThat(result.steps()).extracting(StepResult::revision, StepResult::operation)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(A, "stamp"),
+					org.assertj.core.groups.Tuple.tuple(B, "upgrade"));
+	}
+
+	@Test
 	void beforeTheFirstUpgradeTheBaselinePropertyLeavesPendingWhatTheUpgradeWouldRun(TestDatabase db,
 			@TempDir Path dir) {
 		// A schema another tool built: the upgrade stamps A and runs B, so B alone is pending.

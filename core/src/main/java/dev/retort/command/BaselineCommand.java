@@ -32,7 +32,7 @@ public final class BaselineCommand {
 						+ this.context.config().versionTable() + ": baseline is only for a schema Retort has never"
 						+ " migrated. Use 'retort stamp " + target + "' to move the version explicitly.");
 			}
-			if (!database.schemaHasOtherTables()) {
+			if (!database.schemaHasOtherObjects()) {
 				throw new RetortException(ErrorCode.INVALID_TARGET, "Schema '" + schema
 						+ "' is empty: there is nothing to baseline. Run 'retort upgrade' to build it from the revisions.");
 			}

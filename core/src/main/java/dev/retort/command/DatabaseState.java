@@ -111,7 +111,7 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 * hand, by Flyway), which needs a baseline.
 	 */
 	boolean builtWithoutRetort(Database database) {
-		return neverMigrated() && database.schemaHasOtherTables();
+		return neverMigrated() && database.schemaHasOtherObjects();
 	}
 
 	/**

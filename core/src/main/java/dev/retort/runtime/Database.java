@@ -232,19 +232,36 @@ public final class Database implements AutoCloseable {
 		}
 	}
 
-	/** Whether the schema holds tables other than Retort's (a schema to baseline). */
-	public boolean schemaHasOtherTables() {
+	/**
+	 * Whether the schema holds objects other than Retort's (a schema to baseline): relations,
+	 * sequences, types and functions that someone created. What an extension installed there
+	 * (pg_stat_statements' view, PostGIS's spatial_ref_sys, pgcrypto's functions) does not count:
+	 * a new database that has one is still empty, and gets every revision rather than a baseline.
+	 */
+	public boolean schemaHasOtherObjects() {
+		String schema = Sql.literal(this.names.schema());
 		try {
-			return this.session.query("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
-					+ " ON n.oid = c.relnamespace WHERE n.nspname = " + Sql.literal(this.names.schema())
-					+ " AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND c.relname NOT IN ("
+			return this.session.query("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+					+ " ON n.oid = c.relnamespace WHERE n.nspname = " + schema
+					+ " AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c') AND c.relname NOT IN ("
 					+ Sql.literal(this.names.versionTable()) + ", " + Sql.literal(this.names.historyTable()) + ", "
-					+ Sql.literal(this.names.historyTable() + "_id_seq") + ")", (row) -> row.getLong(1))
-				.get(0) > 0;
+					+ Sql.literal(this.names.historyTable() + "_id_seq") + ")" + notOfAnExtension("pg_class", "c")
+					+ " UNION ALL SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n"
+					+ " ON n.oid = t.typnamespace WHERE n.nspname = " + schema + " AND t.typtype IN ('e', 'd', 'r', 'm')"
+					+ notOfAnExtension("pg_type", "t")
+					+ " UNION ALL SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n"
+					+ " ON n.oid = p.pronamespace WHERE n.nspname = " + schema + notOfAnExtension("pg_proc", "p") + ")",
+					(row) -> row.getBoolean(1))
+				.get(0);
 		}
 		catch (SQLException ex) {
 			throw failure("read the catalog", ex);
 		}
+	}
+
+	private static String notOfAnExtension(String catalog, String alias) {
+		return " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog." + catalog
+				+ "'::regclass AND d.objid = " + alias + ".oid AND d.deptype = 'e')";
 	}
 
 	/** The DDL of both tables (and the schema, when asked and named), idempotent. */
