@@ -31,9 +31,17 @@ import dev.retort.schema.ViewModel;
  */
 public final class SchemaReader {
 
+	/**
+	 * Leaves out what an extension installed in the schema (PostGIS's spatial_ref_sys,
+	 * pg_stat_statements' view): the extension owns it, no revision creates it, and a model
+	 * cannot hold it, so comparing it would only write its DROP.
+	 */
+	private static final String TABLE_NOT_OF_AN_EXTENSION = notOfAnExtension("pg_class", "c.oid");
+
 	private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class'),"
 			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1";
+			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition" + TABLE_NOT_OF_AN_EXTENSION
+			+ " ORDER BY 1";
 
 	private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
 			+ " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,"
@@ -56,39 +64,40 @@ public final class SchemaReader {
 			+ " AND dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'i') ids"
 			+ " ON a.attidentity <> '' AND ids.refobjid = c.oid AND ids.refobjsubid = a.attnum"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
-			+ " ORDER BY c.relname, a.attnum";
+			+ TABLE_NOT_OF_AN_EXTENSION + " ORDER BY c.relname, a.attnum";
 
 	private static final String CONSTRAINTS = "SELECT c.relname, con.conname, con.contype::text,"
 			+ " pg_get_constraintdef(con.oid) FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND con.contype IN ('p', 'u', 'f', 'c', 'x')"
-			+ " ORDER BY c.relname, con.conname";
+			+ TABLE_NOT_OF_AN_EXTENSION + " ORDER BY c.relname, con.conname";
 
 	private static final String INDEXES = "SELECT c.relname, ic.relname, pg_get_indexdef(i.indexrelid)"
 			+ " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT EXISTS"
 			+ " (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))"
-			+ " ORDER BY c.relname, ic.relname";
+			+ TABLE_NOT_OF_AN_EXTENSION + " ORDER BY c.relname, ic.relname";
 
 	private static final String PARTITIONS = "SELECT c.relname, p.relname, pg_get_expr(c.relpartbound, c.oid),"
 			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END FROM pg_class c"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_inherits i ON i.inhrelid = c.oid"
 			+ " JOIN pg_class p ON p.oid = i.inhparent WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relispartition"
-			+ " ORDER BY 1";
+			+ TABLE_NOT_OF_AN_EXTENSION + " ORDER BY 1";
 
 	private static final String COMPOSITE_TYPES = "SELECT t.typname, array_agg(quote_ident(a.attname) || ' '"
 			+ " || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FROM pg_type t"
 			+ " JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'"
 			+ " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-			+ " WHERE n.nspname = ? AND t.typtype = 'c' GROUP BY t.typname ORDER BY 1";
+			+ " WHERE n.nspname = ? AND t.typtype = 'c'" + notOfAnExtension("pg_type", "t.oid")
+			+ " GROUP BY t.typname ORDER BY 1";
 
 	private static final String DOMAINS = "SELECT t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
 			+ " pg_get_expr(t.typdefaultbin, 0) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-			+ " WHERE n.nspname = ? AND t.typtype = 'd' ORDER BY 1";
+			+ " WHERE n.nspname = ? AND t.typtype = 'd'" + notOfAnExtension("pg_type", "t.oid") + " ORDER BY 1";
 
 	private static final String DOMAIN_CONSTRAINTS = "SELECT t.typname, con.conname, pg_get_constraintdef(con.oid)"
 			+ " FROM pg_constraint con JOIN pg_type t ON t.oid = con.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
-			+ " WHERE n.nspname = ? AND con.contype = 'c' ORDER BY 1, 2";
+			+ " WHERE n.nspname = ? AND con.contype = 'c'" + notOfAnExtension("pg_type", "t.oid") + " ORDER BY 1, 2";
 
 	/**
 	 * Sequences but an identity's, with the column that owns one ({@code OWNED BY}, a serial's
@@ -103,14 +112,15 @@ public final class SchemaReader {
 			+ " LEFT JOIN pg_class ot ON ot.oid = d.refobjid"
 			+ " LEFT JOIN pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid"
 			+ " WHERE s.schemaname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass"
-			+ " AND i.objid = sc.oid AND i.deptype = 'i') ORDER BY 1";
+			+ " AND i.objid = sc.oid AND i.deptype = 'i')" + notOfAnExtension("pg_class", "sc.oid") + " ORDER BY 1";
 
 	private static final String ENUMS = "SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)"
 			+ " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
-			+ " WHERE n.nspname = ? GROUP BY t.typname ORDER BY 1";
+			+ " WHERE n.nspname = ?" + notOfAnExtension("pg_type", "t.oid") + " GROUP BY t.typname ORDER BY 1";
 
 	private static final String VIEWS = "SELECT c.relname, pg_get_viewdef(c.oid) FROM pg_class c"
-			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'v' ORDER BY 1";
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'v'"
+			+ TABLE_NOT_OF_AN_EXTENSION + " ORDER BY 1";
 
 	/**
 	 * The columns each view's query reads, from the dependencies of its rewrite rule; a relation
@@ -122,7 +132,7 @@ public final class SchemaReader {
 			+ " AND d.refclassid = 'pg_class'::regclass"
 			+ " JOIN pg_class r ON r.oid = d.refobjid AND r.oid <> v.oid"
 			+ " LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0"
-			+ " WHERE n.nspname = ? AND v.relkind = 'v'";
+			+ " WHERE n.nspname = ? AND v.relkind = 'v'" + notOfAnExtension("pg_class", "v.oid");
 
 	/** What a schema holds that autogenerate does not compare, extensions' own objects left out. */
 	private static final String NOT_COMPARED = "WITH s AS (SELECT ?::name AS nspname)"
@@ -153,6 +163,11 @@ public final class SchemaReader {
 			+ " ORDER BY 1";
 
 	private SchemaReader() {
+	}
+
+	private static String notOfAnExtension(String catalog, String oid) {
+		return " AND NOT EXISTS (SELECT 1 FROM pg_depend ext WHERE ext.classid = '" + catalog + "'::regclass"
+				+ " AND ext.objid = " + oid + " AND ext.deptype = 'e')";
 	}
 
 	/**
