@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One database session Retort opened, counting the statements it sends (each one round trip,
- * a batch counts once). Settings Retort changed on a borrowed (pooled) connection are reset
- * when it is closed, so the application never inherits Retort's {@code search_path} or
- * {@code application_name}.
+ * a batch counts once). A borrowed (pooled) connection goes back as it came: the settings it had
+ * are read before Retort's first change to it ({@link LentSettings}, in the same round trip) and
+ * put back when it is closed, so the application never inherits Retort's {@code search_path} or
+ * {@code application_name}, nor a role or setting a revision left behind.
  */
 public final class Session implements AutoCloseable {
 
@@ -30,6 +31,9 @@ public final class Session implements AutoCloseable {
 	/** Other settings Retort changed on this session, reset when a borrowed one goes back. */
 	private final List<String> changedSettings = new ArrayList<>();
 
+	/** What a borrowed session held before Retort's first change to it; null before, and for Retort's own. */
+	private LentSettings lent;
+
 	Session(Connection connection, AtomicLong counter, String pendingName) {
 		this.connection = connection;
 		this.counter = counter;
@@ -44,8 +48,30 @@ public final class Session implements AutoCloseable {
 	 */
 	public void identify() throws SQLException {
 		if (this.pendingName != null && !this.renamed) {
-			execute("SET application_name = " + Sql.literal(this.pendingName));
+			change("SET application_name = " + Sql.literal(this.pendingName));
 			this.renamed = true;
+		}
+	}
+
+	/**
+	 * Runs a statement that changes the session. On a borrowed session the first one reads what
+	 * the session held before, in the same round trip: the migration session is named (or its
+	 * search_path set) before any revision runs on it, so this sees the pool's settings.
+	 */
+	private void change(String sql) throws SQLException {
+		if (this.pendingName == null || this.lent != null) {
+			execute(sql);
+			return;
+		}
+		try (Statement statement = this.connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			this.counter.incrementAndGet();
+			statement.execute(LentSettings.QUERY + ";\n" + sql);
+			try (ResultSet row = statement.getResultSet()) {
+				row.next();
+				this.lent = LentSettings.read(row);
+			}
+			statement.getMoreResults();
 		}
 	}
 
@@ -201,7 +227,7 @@ public final class Session implements AutoCloseable {
 
 	/** Sets the {@code search_path} of migrations to a schema. */
 	void searchPath(String schema) throws SQLException {
-		execute("SET search_path TO " + Sql.identifier(schema));
+		change("SET search_path TO " + Sql.identifier(schema));
 		this.searchPathChanged = true;
 	}
 
@@ -210,7 +236,7 @@ public final class Session implements AutoCloseable {
 		try {
 			rollbackQuietly();
 			this.connection.setAutoCommit(true);
-			String reset = resetSql();
+			String reset = (this.lent != null) ? this.lent.restoreSql() : resetSql();
 			if (reset != null) {
 				// A pooled connection goes back to the application as it came.
 				try (Statement statement = this.connection.createStatement()) {

@@ -121,6 +121,48 @@ class RuntimeSettingsTests {
 		}
 	}
 
+	@Test
+	void aBorrowedConnectionGoesBackToThePoolWithTheRoleAndSettingsItCameWith(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(
+				db.queryStrings("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user").contains("true"),
+				"SET ROLE to a role of the test's own needs a superuser");
+		// A role that may write Retort's tables (a member of their owner), as a migration role would.
+		String owner = "coffee_owner_" + db.name();
+		db.execute("CREATE ROLE " + owner, "GRANT " + db.user() + " TO " + owner);
+		try (java.sql.Connection pooled = db.connect()) {
+			// What the pool's init SQL set, and what the application's queries rely on.
+			try (Statement statement = pooled.createStatement()) {
+				statement.execute("SET work_mem = '8MB'; SET TIME ZONE 'Europe/Paris'");
+			}
+			RevisionFiles files = new RevisionFiles(dir);
+			files.write("aaaa00000001", null, "CREATE SCHEMA beans;\nCREATE TABLE coffee (id int);\n"
+					+ "SET search_path TO beans;\nSET statement_timeout = '1s';\nSET work_mem = '1MB';\n"
+					+ "RESET TimeZone;\nSET ROLE " + owner + ";", "DROP TABLE coffee;\nDROP SCHEMA beans;");
+			files.write("aaaa00000002", "aaaa00000001", "CREATE TABLE beans.roast (id int);", "DROP TABLE beans.roast;");
+			Retort retort = Retort.configure().dataSource(poolOfOne(pooled)).locations(files.location()).load();
+
+			assertThat(retort.upgrade("heads").to()).containsExactly("aaaa00000002");
+
+			// The revision's settings held for the rest of its run, as on one connection in Alembic...
+			assertThat(db.queryStrings("SELECT relnamespace::regnamespace::text FROM pg_class WHERE relname = 'roast'"))
+				.containsExactly("beans");
+			// ...and the application gets its connection back as it lent it.
+			try (Statement statement = pooled.createStatement();
+					ResultSet row = statement.executeQuery("SELECT current_user, current_setting('search_path'),"
+							+ " current_setting('statement_timeout'), current_setting('work_mem'),"
+							+ " current_setting('TimeZone'), current_setting('application_name')")) {
+				row.next();
+				assertThat(List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+						row.getString(5), row.getString(6)))
+					.containsExactly(db.user(), "\"$user\", public", "0", "8MB", "Europe/Paris", "PostgreSQL JDBC Driver");
+			}
+		}
+		finally {
+			db.execute("DROP OWNED BY " + owner, "DROP ROLE " + owner);
+		}
+	}
+
 	/** A pool of one connection: every borrower gets it, and closing it returns it. */
 	private static javax.sql.DataSource poolOfOne(java.sql.Connection connection) {
 		java.sql.Connection borrowed = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
