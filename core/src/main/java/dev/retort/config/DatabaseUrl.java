@@ -156,7 +156,16 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 		}
 	}
 
-	/** {@code url} with a password written in it ({@code user:pass@}, {@code password=}) masked. */
+	/**
+	 * {@code url} with a password written in it ({@code user:pass@}, {@code password=}) masked, for
+	 * a message or a description that names the URL.
+	 * @param url a database URL in any form {@link #parse} reads, or {@code null}
+	 * @return the URL to show, or {@code null}
+	 */
+	public static String masked(String url) {
+		return (url != null) ? scrub(url) : null;
+	}
+
 	private static String scrub(String url) {
 		String scrubbed = URL_USER_INFO.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
 		return PASSWORD_PARAMETER.matcher(scrubbed).replaceAll("$1" + Matcher.quoteReplacement(MASK));

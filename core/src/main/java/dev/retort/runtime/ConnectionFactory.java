@@ -287,7 +287,8 @@ public final class ConnectionFactory {
 			if (url == null) {
 				return "";
 			}
-			return url.replaceAll("(?i)(password=)[^&]*", "$1******").replaceAll("(://[^:/@]*):[^@/]*@", "$1:******@");
+			// Up to the end of the value, not of the text: a description goes on after the URL's quote.
+			return url.replaceAll("(?i)(password=)[^&\\s'\"]*", "$1******").replaceAll("(://[^:/@]*):[^@/]*@", "$1:******@");
 		}
 
 		private static String decode(String value) {

@@ -174,7 +174,7 @@ public final class RetortAutoConfiguration {
 				DataSourceBuilder<?> builder = DataSourceBuilder.create().type(SimpleDriverDataSource.class);
 				builder.url(url);
 				applyConnectionDetails(connectionDetails, builder);
-				return new DescribedMigrationDataSource(builder.build(), "'" + url + "'" + asUser(user) + " ("
+				return new DescribedMigrationDataSource(builder.build(), "'" + DatabaseUrl.masked(url) + "'" + asUser(user) + " ("
 						+ (fromProperties ? "retort.url" : "the RetortConnectionDetails bean") + ")");
 			}
 			if (user != null && dataSource != null) {
@@ -183,7 +183,7 @@ public final class RetortAutoConfiguration {
 					.type(SimpleDriverDataSource.class);
 				applyConnectionDetails(connectionDetails, builder);
 				SimpleDriverDataSource derived = builder.build();
-				return new DescribedMigrationDataSource(derived, "'" + derived.getUrl() + "'" + asUser(user) + " ("
+				return new DescribedMigrationDataSource(derived, "'" + DatabaseUrl.masked(derived.getUrl()) + "'" + asUser(user) + " ("
 						+ (fromProperties ? "retort.user" : "the user of the RetortConnectionDetails bean")
 						+ ": a role of its own on the URL of the application's DataSource)");
 			}

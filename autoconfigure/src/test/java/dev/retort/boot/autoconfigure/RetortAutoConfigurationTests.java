@@ -224,6 +224,21 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aRetortUrlWithAPasswordParameterThatCannotLogInIsNamedWithItsPropertyAndNotThePassword(TestDatabase db) {
+		// The password as a Helm chart may write it: in the URL's query, not in 'retort.password'.
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.url=" + db.jdbcUrl() + "?user=no_such_ddl_role&password=wr0ng-s3cret")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(RetortException.class)
+					.hasMessageContaining("Could not connect to '" + db.jdbcUrl() + "?user=no_such_ddl_role&password=")
+					.hasMessageContaining("' (retort.url): ")
+					.hasMessageNotContaining("wr0ng-s3cret");
+			});
+	}
+
+	@Test
 	void retortUrlAcceptsThePostgresqlFormTheCommandLineAccepts(TestDatabase app, TestDatabase migrations) {
 		// DATABASE_URL's form, as 'retort --url' takes it: the credentials come from the URL.
 		String url = "postgresql://" + migrations.user() + ":" + migrations.password() + "@"
