@@ -38,7 +38,7 @@ final class BlockerWatch implements AutoCloseable {
 	 * @param delay how long to wait before the session is opened: a try that ends sooner costs none
 	 */
 	static BlockerWatch start(JdbcSqlSink.SessionOpener opener, int migrating, Duration every, Duration delay) {
-		BlockerWatch watch = new BlockerWatch(opener, "SELECT pid, application_name, query_start, state, query"
+		BlockerWatch watch = new BlockerWatch(opener, "SELECT pid, application_name, query_start, state, query, usename"
 				+ " FROM pg_catalog.pg_stat_activity WHERE pid = ANY (pg_catalog.pg_blocking_pids(" + migrating
 				+ ")) ORDER BY pid", every, delay);
 		watch.thread.start();
@@ -89,7 +89,7 @@ final class BlockerWatch implements AutoCloseable {
 			try {
 				List<Blocker> now = session.query(this.query, (row) -> new Blocker(row.getInt(1), row.getString(2),
 						(row.getTimestamp(3) != null) ? row.getTimestamp(3).toInstant().toString() : null,
-						row.getString(4), row.getString(5)));
+						row.getString(4), row.getString(5), row.getString(6)));
 				if (!now.isEmpty()) {
 					this.seen = List.copyOf(now);
 				}
@@ -167,13 +167,20 @@ final class BlockerWatch implements AutoCloseable {
 	 * @param queryStart when its current (or, idle, last) query started
 	 * @param state {@code active}, {@code idle in transaction}, …
 	 * @param query its current or last query
+	 * @param role the role it logged in as ({@code usename}), visible even where the rest is hidden
 	 */
-	record Blocker(int pid, String application, String queryStart, String state, String query) {
+	record Blocker(int pid, String application, String queryStart, String state, String query, String role) {
+
+		/** Whether PostgreSQL hid what it runs from the migration's role ({@link Visibility}). */
+		boolean hidden() {
+			return Visibility.hidden(this.state, this.query);
+		}
 
 		/** {@code pg_cancel_backend} stops a running statement; an idle transaction only ends with its session. */
 		String howToEnd() {
 			String terminate = "SELECT pg_terminate_backend(" + this.pid + ")";
-			return "active".equals(this.state) ? "SELECT pg_cancel_backend(" + this.pid + ") to cancel its statement, "
+			// A hidden session may be running a statement or idle in a transaction: both ways.
+			return ("active".equals(this.state) || hidden()) ? "SELECT pg_cancel_backend(" + this.pid + ") to cancel its statement, "
 					+ terminate + " to end its session" : terminate + " to end its session and roll back its transaction";
 		}
 

@@ -61,6 +61,12 @@ final class FailureMessage {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s), blocked at the")
 				.append(" last try by:");
 			for (BlockerWatch.Blocker blocker : blockers) {
+				if (blocker.hidden()) {
+					message.append("\n    pid ").append(blocker.pid()).append(" (role '").append(blocker.role())
+						.append("', application_name '").append(blocker.application()).append("'; ")
+						.append(Visibility.HIDDEN).append("): ").append(blocker.howToEnd());
+					continue;
+				}
 				message.append("\n    pid ").append(blocker.pid()).append(" (application_name '")
 					.append(blocker.application()).append("', ").append(blocker.state()).append(", query started ")
 					.append(blocker.queryStart()).append(", '").append(Sql.shorten(PasswordLiterals.mask(String.valueOf(blocker.query())))).append("'): ")

@@ -305,6 +305,9 @@ public final class MigrationLock implements AutoCloseable {
 	private record Activity(int pid, String application, String state, long seconds, String query) {
 
 		String describe() {
+			if (Visibility.hidden(this.state, this.query)) {
+				return Visibility.HIDDEN;
+			}
 			String oneLine = (this.query != null) ? this.query.replaceAll("\\s+", " ").strip() : "";
 			return this.state + " for " + this.seconds + " s" + (oneLine.isEmpty() ? "" : ", '" + oneLine + "'");
 		}
@@ -345,8 +348,11 @@ public final class MigrationLock implements AutoCloseable {
 		if (!holder.held()) {
 			return "a session that has just ended";
 		}
-		return "pid " + holder.pid() + " (application_name '" + holder.application() + "', connected since "
-				+ holder.since() + ((holder.client() != null) ? " from " + holder.client() : "") + ")";
+		// backend_start and client_addr are null for a session of another role unless this one
+		// may read all statistics (pg_read_all_stats): say nothing rather than 'since null'.
+		return "pid " + holder.pid() + " (application_name '" + holder.application() + "'"
+				+ ((holder.since() != null) ? ", connected since " + holder.since() : "")
+				+ ((holder.client() != null) ? " from " + holder.client() : "") + ")";
 	}
 
 	/**

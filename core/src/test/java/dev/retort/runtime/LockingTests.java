@@ -424,6 +424,67 @@ class LockingTests {
 	}
 
 	@Test
+	void aBlockerWhoseActivityIsHiddenFromTheMigrationRoleIsNamedByItsRoleNotByNulls(TestDatabase db) throws Exception {
+		// A migration role of its own ('retort.user') sees another role's sessions without state or
+		// query: PostgreSQL hides them from a role that is not in pg_read_all_stats.
+		String ddl = ddlRole(db);
+		db.execute("CREATE TABLE busy (id int)", "ALTER TABLE busy OWNER TO " + ddl);
+		Plans plans = new Plans().sql("r1", "ALTER TABLE busy ADD COLUMN c int");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			statement.execute("SET application_name = 'nightly-report'");
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+			String pid = db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'nightly-report'")
+				.get(0);
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> runAs(ddl, db, plans, new DdlSettings(Duration.ofSeconds(2), null, 0)));
+			blocker.rollback();
+			assertThat(failure.getMessage()).contains("blocked at the last try by:\n    pid " + pid + " (role '"
+					+ db.user() + "', application_name 'nightly-report'; what it runs is hidden from this role: grant"
+					+ " it pg_read_all_stats to see it, or look in pg_stat_activity as a superuser): SELECT"
+					+ " pg_cancel_backend(" + pid + ") to cancel its statement, SELECT pg_terminate_backend(" + pid
+					+ ") to end its session\n")
+				.doesNotContain("null")
+				.doesNotContain("<insufficient privilege>");
+		}
+	}
+
+	@Test
+	void aLockHolderWhoseActivityIsHiddenFromTheWaitingRoleIsNamedWithoutNulls(TestDatabase db) throws Exception {
+		String ddl = ddlRole(db);
+		try (Connection stuck = db.connect(); Statement statement = stuck.createStatement()) {
+			statement.execute("SET application_name = 'by-hand'");
+			statement.execute("SELECT pg_advisory_lock(" + MigrationLock.key(NAMES) + ")");
+			int pid = backendPid(stuck);
+			ConnectionFactory waiter = new ConnectionFactory(null, db.jdbcUrl(), ddl, "secret", "retort-waiter", 0,
+					Duration.ZERO);
+			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
+					() -> MigrationLock.acquire(waiter.open(), NAMES, Duration.ofMillis(300)));
+			assertThat(timeout.holder().pid()).isEqualTo(pid);
+			assertThat(timeout.getMessage()).contains("it is held by pid " + pid + " (application_name 'by-hand').")
+				.doesNotContain("null");
+		}
+	}
+
+	/** A login role that is neither superuser nor in pg_read_all_stats, allowed to migrate the database. */
+	private static String ddlRole(TestDatabase db) {
+		String ddl = "retort_ddl_" + db.name();
+		db.execute("CREATE ROLE " + ddl + " LOGIN PASSWORD 'secret'", "GRANT ALL ON SCHEMA public TO " + ddl);
+		return ddl;
+	}
+
+	private static void runAs(String user, TestDatabase db, Plans plans, DdlSettings ddl) {
+		ConnectionFactory factory = new ConnectionFactory(null, db.jdbcUrl(), user, "secret", "retort-runner", 0,
+				Duration.ZERO);
+		try (Database database = Database.open(factory, null, "retort_version", "retort_history")) {
+			database.createTables(false);
+			new MigrationRunner(database.sink(), database.names(), plans::script, ddl, TransactionMode.PER_REVISION,
+					RunListener.NONE, () -> "test")
+				.run(plans.upgradeFrom(null));
+		}
+	}
+
+	@Test
 	void quickRevisionsWithNoRetriesOpenNoSessionToWatchForBlockers(TestDatabase db) {
 		// The watch of an only try waits half a lock_timeout before it opens its session: quick
 		// revisions cost what they cost with retries, but for one look-up of the session's pid.
