@@ -140,14 +140,17 @@ class RetortStepLogger implements MigrationListener {
 			logger.warn("Shutdown requested before Retort changed anything at startup (this instance waits for the "
 					+ "migration lock while another instance migrates, or reads where the database stands): it stops "
 					+ "waiting for the lock within a second and startup fails, leaving the database as it is; killing "
-					+ "it is safe too. With nothing to migrate, it finishes starting and then stops.");
+					+ "it is safe too. With nothing to migrate, it stops once its context is built.");
 			return;
 		}
 		Step step = this.running;
 		String now = (step != null) ? "while '" + step.describe("<base>") + "' runs (for "
 				+ (System.nanoTime() - this.runningSince) / 1_000_000 + " ms)" : "while Retort migrates at startup";
-		logger.warn("Shutdown requested {}: the migration runs to its end, the application finishes starting and then "
-				+ "stops. A process killed before that leaves the database at the last revision that finished: "
+		// Not "finishes starting": Spring Boot's shutdown hook waits for the refresh to end, unless it
+		// finds the main thread WAITING (on a log appender's lock, say); it then marks the context
+		// inactive, and the refresh stops at the web server ('Failed to start bean webServerStartStop').
+		logger.warn("Shutdown requested {}: the migration runs to its end, then the application stops (Spring Boot "
+				+ "either finishes starting it first or cancels the rest of its start). A process killed before that leaves the database at the last revision that finished: "
 				+ "PostgreSQL rolls the running one back (not a 'Transactional: false' one).", now);
 	}
 
