@@ -1,5 +1,7 @@
 package dev.retort.sample;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +64,33 @@ class InAppCommandsIntegrationTests {
 			assertThat(error.get("message").asString()).contains("ffffffffffff");
 			assertThat(json.readTree(unknown.stdout()).get("steps").size()).isZero();
 			assertThat(unknown.stderr()).contains("ffffffffffff");
+		}
+		finally {
+			db.drop();
+		}
+	}
+
+	@Test
+	void anInAppUpgradeThatWaitsForTheMigrationLockSaysWhomItWaitsFor() throws Exception {
+		// A Job or init container behind another pod's migration: silent at WARN, it looked hung.
+		TestDatabase db = TestPostgres.freshDatabase();
+		try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+			statement.execute("SET application_name = 'other-pod'");
+			statement.execute("SELECT pg_advisory_lock(('x' || left(encode(sha256(convert_to("
+					+ "'retort:public.retort_version', 'UTF8')), 'hex'), 16))::bit(64)::bigint)");
+			Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", db.jdbcUrl(), "SPRING_DATASOURCE_USERNAME",
+					db.user(), "SPRING_DATASOURCE_PASSWORD", db.password(), "RETORT_LOCK_WAITTIMEOUT", "1s");
+
+			Result waited = SampleJar.run(env, "retort", "upgrade", "heads");
+			assertThat(waited.exitCode()).as(waited.stderr()).isEqualTo(1);
+			assertThat(waited.stderr()).contains("Waiting for the migration lock of public.retort_version")
+				.contains("held by pid ")
+				.contains("(application_name 'other-pod'");
+			assertThat(waited.stdout()).isEmpty();
+
+			Result quiet = SampleJar.run(env, "retort", "upgrade", "heads", "-q");
+			assertThat(quiet.exitCode()).as(quiet.stderr()).isEqualTo(1);
+			assertThat(quiet.stderr()).doesNotContain("Waiting for the migration lock");
 		}
 		finally {
 			db.drop();

@@ -46,6 +46,9 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 
 	private static final String PROPERTY_SOURCE = "retortCommand";
 
+	/** Defaults the application's own configuration and property arguments may override. */
+	private static final String DEFAULTS_SOURCE = "retortCommandDefaults";
+
 	private final SpringApplication application;
 
 	private final List<String> commandArgs;
@@ -160,6 +163,29 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
 		properties.put("spring.jpa.properties.jakarta.persistence.database-product-name", "PostgreSQL");
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+		if (!quiet(this.commandArgs)) {
+			// As the standalone tool does: a Job or an init container that waits for another pod's
+			// migration lock (up to 'retort.lock.wait-timeout', 10 minutes), or for a database that
+			// is still starting ('retort.connect-retries'), says whom it waits for instead of
+			// sitting silent at WARN. Last, so that a level the application sets wins.
+			Map<String, Object> defaults = new LinkedHashMap<>();
+			defaults.put("logging.level.dev.retort.runtime.MigrationLock", "info");
+			defaults.put("logging.level.dev.retort.runtime.ConnectionFactory", "info");
+			environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_SOURCE, defaults));
+		}
+	}
+
+	/** Whether the command was given {@code -q}/{@code --quiet}, alone or among other short options. */
+	static boolean quiet(List<String> commandArgs) {
+		for (String arg : commandArgs) {
+			if (arg.equals("--")) {
+				return false;
+			}
+			if (arg.equals("--quiet") || (arg.matches("-[A-Za-z]+") && arg.indexOf('q') > 0)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -71,6 +71,29 @@ class RetortCommandRunListenerTests {
 	}
 
 	@Test
+	void aCommandSaysWhomItWaitsForUnlessQuietAndLetsTheApplicationSayOtherwise() {
+		StandardEnvironment talking = commandEnvironment("retort", "upgrade", "heads");
+		assertThat(talking.getProperty("logging.level.dev.retort.runtime.MigrationLock")).isEqualTo("info");
+		assertThat(talking.getProperty("logging.level.dev.retort.runtime.ConnectionFactory")).isEqualTo("info");
+		assertThat(commandEnvironment("retort", "upgrade", "-q").getProperty("logging.level.dev.retort.runtime.MigrationLock"))
+			.isNull();
+		assertThat(commandEnvironment("retort", "-vq", "upgrade").getProperty("logging.level.dev.retort.runtime.MigrationLock"))
+			.isNull();
+		StandardEnvironment configured = new StandardEnvironment();
+		configured.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("application",
+				java.util.Map.of("logging.level.dev.retort.runtime.MigrationLock", "error")));
+		new RetortCommandRunListener(new SpringApplication(), new String[] { "retort", "upgrade" })
+			.environmentPrepared(null, configured);
+		assertThat(configured.getProperty("logging.level.dev.retort.runtime.MigrationLock")).isEqualTo("error");
+	}
+
+	private static StandardEnvironment commandEnvironment(String... args) {
+		StandardEnvironment environment = new StandardEnvironment();
+		new RetortCommandRunListener(new SpringApplication(), args).environmentPrepared(null, environment);
+		return environment;
+	}
+
+	@Test
 	void anOrdinaryStartIsLeftAlone() {
 		SpringApplication application = new SpringApplication();
 		application.setWebApplicationType(WebApplicationType.SERVLET);
