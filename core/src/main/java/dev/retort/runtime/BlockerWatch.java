@@ -180,8 +180,10 @@ final class BlockerWatch implements AutoCloseable {
 		String howToEnd() {
 			String terminate = "SELECT pg_terminate_backend(" + this.pid + ")";
 			// A hidden session may be running a statement or idle in a transaction: both ways.
-			return ("active".equals(this.state) || hidden()) ? "SELECT pg_cancel_backend(" + this.pid + ") to cancel its statement, "
-					+ terminate + " to end its session" : terminate + " to end its session and roll back its transaction";
+			return ("active".equals(this.state) || hidden())
+					? "SELECT pg_cancel_backend(" + this.pid + ") to cancel its statement, " + terminate
+							+ " to end its session"
+					: terminate + " to end its session and roll back its transaction";
 		}
 
 	}

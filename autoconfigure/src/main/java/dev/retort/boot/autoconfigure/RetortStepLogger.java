@@ -150,8 +150,9 @@ class RetortStepLogger implements MigrationListener {
 		// finds the main thread WAITING (on a log appender's lock, say); it then marks the context
 		// inactive, and the refresh stops at the web server ('Failed to start bean webServerStartStop').
 		logger.warn("Shutdown requested {}: the migration runs to its end, then the application stops (Spring Boot "
-				+ "either finishes starting it first or cancels the rest of its start). A process killed before that leaves the database at the last revision that finished: "
-				+ "PostgreSQL rolls the running one back (not a 'Transactional: false' one).", now);
+				+ "either finishes starting it first or cancels the rest of its start). A process killed before that "
+				+ "leaves the database at the last revision that finished: PostgreSQL rolls the running one back (not a "
+				+ "'Transactional: false' one).", now);
 	}
 
 }
