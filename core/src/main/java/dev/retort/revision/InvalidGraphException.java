@@ -19,6 +19,18 @@ public class InvalidGraphException extends RetortException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/**
+	 * The same problems, with what the graph cannot know: where its revisions came from. An
+	 * unknown parent is most often a revision that was never read (a misspelt location or Java
+	 * package, classes not compiled), not one that was deleted.
+	 * @param problems every problem found
+	 * @param hint a paragraph appended to the message
+	 */
+	public InvalidGraphException(List<GraphProblem> problems, String hint) {
+		super(ErrorCode.INVALID_GRAPH, message(problems) + "\n" + hint);
+		this.problems = List.copyOf(problems);
+	}
+
 	/** Every problem found, in the order of the revisions' load order. */
 	public List<GraphProblem> problems() {
 		return this.problems;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
@@ -72,26 +73,81 @@ public final class ScriptDirectory {
 			parsed.add(ScriptLocation.parse(location));
 		}
 		List<String> problems = new ArrayList<>();
-		List<RevisionScript> scripts = new ArrayList<>(SqlRevisionLoader.load(parsed, loader, problems));
-		scripts.addAll(JavaRevisionLoader.load((javaPackages != null) ? javaPackages : List.of(),
-				(migrations != null) ? migrations : List.of(), loader, problems));
+		List<ScriptLocation> emptyLocations = new ArrayList<>();
+		List<RevisionScript> scripts = new ArrayList<>(SqlRevisionLoader.load(parsed, loader, problems, emptyLocations));
+		List<String> packages = (javaPackages != null) ? javaPackages : List.of();
+		scripts.addAll(JavaRevisionLoader.load(packages, (migrations != null) ? migrations : List.of(), loader, problems));
 		List<Revision> revisions = scripts.stream().map(RevisionScript::revision).toList();
 		RevisionGraph graph;
 		try {
 			graph = RevisionGraph.of(revisions);
 		}
 		catch (InvalidGraphException ex) {
+			String emptySources = missingParentsHint(ex, emptyLocations, emptyPackages(packages, revisions));
 			if (problems.isEmpty()) {
-				throw ex;
+				throw (emptySources != null) ? new InvalidGraphException(ex.problems(), emptySources) : ex;
 			}
 			// One report: the file problems and the graph's, so everything is fixed in one pass.
 			ex.problems().forEach((problem) -> problems.add(problem.message()));
+			if (emptySources != null) {
+				problems.add(emptySources);
+			}
 			throw new InvalidRevisionFileException(problems, ex);
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRevisionFileException(problems);
 		}
 		return new ScriptDirectory(parsed, graph, scripts);
+	}
+
+	/**
+	 * The Java packages that gave no revision. A mixed graph where SQL files revise Java
+	 * revisions fails on those files' parents when the classes were not read (a misspelt package,
+	 * a project not compiled, a command line without {@code --classpath}).
+	 */
+	private static List<String> emptyPackages(List<String> packages, List<Revision> revisions) {
+		List<String> empty = new ArrayList<>();
+		for (String javaPackage : packages) {
+			String prefix = javaPackage.trim() + ".";
+			if (revisions.stream().noneMatch((revision) -> revision.kind() == Revision.Kind.JAVA
+					&& revision.origin().source().startsWith(prefix))) {
+				empty.add(javaPackage.trim());
+			}
+		}
+		return empty;
+	}
+
+	/**
+	 * What explains unknown parents or dependencies better than "restore the file": a configured
+	 * location or package that gave no revision at all; {@code null} when none did, or when no
+	 * revision misses one.
+	 */
+	private static String missingParentsHint(InvalidGraphException ex, List<ScriptLocation> emptyLocations,
+			List<String> emptyPackages) {
+		boolean missing = ex.problems().stream().anyMatch((problem) -> problem.kind() == GraphProblem.Kind.UNKNOWN_PARENT
+				|| problem.kind() == GraphProblem.Kind.UNKNOWN_DEPENDENCY);
+		if (!missing || (emptyLocations.isEmpty() && emptyPackages.isEmpty())) {
+			return null;
+		}
+		List<String> sources = new ArrayList<>();
+		List<String> checks = new ArrayList<>();
+		for (ScriptLocation location : emptyLocations) {
+			sources.add("script location '" + location + "' holds no revision files (*.sql)");
+		}
+		for (String javaPackage : emptyPackages) {
+			sources.add("Java package '" + javaPackage + "' holds no @Revision class on the class path");
+		}
+		if (!emptyLocations.isEmpty()) {
+			checks.add("the locations (retort.locations, --location)");
+		}
+		if (!emptyPackages.isEmpty()) {
+			checks.add("the package names (retort.java-packages, --java-package)");
+			checks.add("that the Java revisions are compiled and on the class path (the command line reads them from "
+					+ "--classpath, by default target/classes or build/classes/java/main)");
+		}
+		String last = checks.remove(checks.size() - 1);
+		return "The revisions named as missing may never have been read: " + String.join("; ", sources) + ". Check "
+				+ (checks.isEmpty() ? last : String.join(", ", checks) + " and " + last) + ".";
 	}
 
 	private static ClassLoader defaultClassLoader() {

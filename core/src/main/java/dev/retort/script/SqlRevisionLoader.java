@@ -54,6 +54,17 @@ final class SqlRevisionLoader {
 	 * be read throws instead
 	 */
 	static List<RevisionScript> load(List<ScriptLocation> locations, ClassLoader classLoader, List<String> problems) {
+		return load(locations, classLoader, problems, new ArrayList<>());
+	}
+
+	/**
+	 * Reads every revision file of {@code locations}.
+	 * @param problems receives the problems of the files (bad headers); a location that cannot
+	 * be read throws instead
+	 * @param empty receives the locations that hold no revision file
+	 */
+	static List<RevisionScript> load(List<ScriptLocation> locations, ClassLoader classLoader, List<String> problems,
+			List<ScriptLocation> empty) {
 		List<RevisionScript> scripts = new ArrayList<>();
 		// Only locations that overlap reach one file twice: one location needs no set of 1,000 names.
 		Set<String> seen = (locations.size() > 1) ? new HashSet<>() : null;
@@ -63,6 +74,7 @@ final class SqlRevisionLoader {
 			if (files.isEmpty()) {
 				// Not an error (a new application has no revisions), but a misspelt location looks the same.
 				logger.info("Script location '{}' holds no revision files (*.sql)", location);
+				empty.add(location);
 			}
 			for (Parsed parsed : parseAll(location, files, seen)) {
 				problems.addAll(parsed.problems());

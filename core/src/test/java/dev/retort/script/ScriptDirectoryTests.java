@@ -76,6 +76,58 @@ class ScriptDirectoryTests {
 	}
 
 	@Test
+	void parentsMissingBecauseAJavaPackageGaveNoRevisionNameThePackage(@TempDir Path dir) throws Exception {
+		// SQL revising Java, with the classes not read (a misspelt package, a project not compiled).
+		Files.writeString(dir.resolve("next.sql"), "-- Next\n-- Revision ID: sql000000005\n-- Revises: java00000004\n-- +upgrade\n");
+
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of("classpath:script/locations/a", dir.toString()),
+					List.of("dev.retort.script.fixtures.goood"), List.of(), this.classLoader))
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(1))
+			.withMessageContaining("revises java00000004, which does not exist.")
+			.withMessageEndingWith("\nThe revisions named as missing may never have been read: Java package "
+					+ "'dev.retort.script.fixtures.goood' holds no @Revision class on the class path. Check the package "
+					+ "names (retort.java-packages, --java-package) and that the Java revisions are compiled and on the "
+					+ "class path (the command line reads them from --classpath, by default target/classes or "
+					+ "build/classes/java/main).");
+	}
+
+	@Test
+	void parentsMissingBecauseALocationGaveNoRevisionNameTheLocation() {
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of("classpath:script/locations/aa"),
+					List.of("dev.retort.script.fixtures.good"), List.of(), this.classLoader))
+			.withMessageContaining("revises aaa000000002, which does not exist.")
+			.withMessageEndingWith("\nThe revisions named as missing may never have been read: script location "
+					+ "'classpath:script/locations/aa' holds no revision files (*.sql). Check the locations "
+					+ "(retort.locations, --location).");
+	}
+
+	@Test
+	void missingParentsWithEverySourceReadHaveNoHint(@TempDir Path dir) throws Exception {
+		Files.writeString(dir.resolve("orphan.sql"), "-- Orphan\n-- Revision ID: sql000000006\n-- Revises: nowhere00001\n-- +upgrade\n");
+
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of(dir.toString()), List.of("dev.retort.script.fixtures.good"),
+					List.of(), this.classLoader))
+			.withMessageContaining("revises nowhere00001, which does not exist.")
+			.withMessageNotContaining("never have been read");
+	}
+
+	@Test
+	void emptySourcesAreListedWithFileProblemsToo(@TempDir Path dir) throws Exception {
+		Files.writeString(dir.resolve("next.sql"), "-- Next\n-- Revision ID: sql000000005\n-- Revises: java00000004\n-- +upgrade\n");
+		Files.writeString(dir.resolve("bad.sql"), "-- Bad\n-- Revision ID: sql000000007\n-- Colour: red\n-- +upgrade\n");
+
+		assertThatExceptionOfType(InvalidRevisionFileException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of(dir.toString()), List.of("dev.retort.script.fixtures.goood"),
+					List.of(), this.classLoader))
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(3))
+			.satisfies((ex) -> assertThat(ex.problems().get(2)).startsWith("The revisions named as missing may never "
+					+ "have been read: Java package 'dev.retort.script.fixtures.goood' holds no @Revision class"));
+	}
+
+	@Test
 	void reservedCharactersInAnIdAreReportedByTheGraphWithTheFileProblems(@TempDir Path dir) throws Exception {
 		Files.writeString(dir.resolve("a.sql"), "-- A\n-- Revision ID: a-b\n-- +upgrade\n");
 		Files.writeString(dir.resolve("b.sql"), "-- B\n-- Revision ID: b1\n-- Colour: red\n-- +upgrade\n");
