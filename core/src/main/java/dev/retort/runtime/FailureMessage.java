@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
 
 /**
@@ -15,6 +16,14 @@ import dev.retort.revision.Step;
 final class FailureMessage {
 
 	private FailureMessage() {
+	}
+
+	/**
+	 * How the revision declared that it runs outside a transaction, in its own language: a Java
+	 * revision has no {@code Transactional:} header to look for.
+	 */
+	static String nonTransactional(Revision revision) {
+		return (revision.kind() == Revision.Kind.JAVA) ? "@Revision(transactional = false)" : "'Transactional: false'";
 	}
 
 	/**
@@ -120,11 +129,15 @@ final class FailureMessage {
 		// What follows is where the database stays and how to recover: not part of the problem.
 		String problem = message.substring(problemStart);
 		String nothingApplied = "\n  Nothing of it was applied; the database stays at " + heads;
-		String outside = "\n  It ran outside a transaction ('Transactional: false'): statements before this one stay"
+		String declared = nonTransactional(step.revision());
+		// A Java revision that threw failed at no statement: everything it ran before the exception stays.
+		String before = (failure.sql == null && sqlException == null) ? "the statements it ran before that stay"
+				: "statements before this one stay";
+		String outside = "\n  It ran outside a transaction (" + declared + "): " + before
 				+ " committed, the version table stays at " + heads;
 		// Outside a transaction, only a failure at the first statement of a SQL revision is known to leave nothing.
 		boolean committedNothing = transactional || (failure.firstOfSqlRevision && !commitsOnItsOwn(failure.sql));
-		String nothingCommitted = "\n  It ran outside a transaction ('Transactional: false') and failed at its first"
+		String nothingCommitted = "\n  It ran outside a transaction (" + declared + ") and failed at its first"
 				+ " statement: nothing of it was committed; the database stays at " + heads;
 		if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)

@@ -1,7 +1,9 @@
 package dev.retort.runtime;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.retort.config.TransactionMode;
@@ -51,14 +53,19 @@ final class PlanChecks {
 	}
 
 	private static void refuseNonTransactional(Plan plan) {
-		List<String> refused = plan.steps()
-			.stream()
-			.filter((step) -> !MigrationRunner.transactional(step))
-			.map((step) -> step.revision().id() + " (" + step.revision().origin().source() + ")")
-			.toList();
+		List<String> refused = new ArrayList<>();
+		// Named as each kind declares it: a Java revision has no 'Transactional:' header to look for.
+		Set<String> declared = new LinkedHashSet<>();
+		for (Step step : plan.steps()) {
+			if (!MigrationRunner.transactional(step)) {
+				refused.add(step.revision().id() + " (" + step.revision().origin().source() + ")");
+				declared.add(FailureMessage.nonTransactional(step.revision()));
+			}
+		}
 		if (!refused.isEmpty()) {
 			throw new RetortException(ErrorCode.CONFIGURATION, "Revision(s) " + String.join(", ", refused)
-					+ " must run outside a transaction ('Transactional: false'), but 'retort.transaction-mode' is 'all'"
+					+ " must run outside a transaction (" + String.join(", ", declared)
+					+ "), but 'retort.transaction-mode' is 'all'"
 					+ " (one transaction for the whole run). Nothing was run. Use 'retort.transaction-mode: per-revision', or"
 					+ " run up to the revision before it, then the rest, in separate runs.");
 		}

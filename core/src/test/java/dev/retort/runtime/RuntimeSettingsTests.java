@@ -331,6 +331,44 @@ class RuntimeSettingsTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
 	}
 
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Checks after adding", transactional = false)
+	static final class ThrowsOutsideATransaction implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE coffee ADD COLUMN strength int");
+			throw new IllegalStateException("3 rows have no strength");
+		}
+
+	}
+
+	@Test
+	void aNonTransactionalJavaRevisionThatThrowsIsToldInJavaWhatStaysCommitted(TestDatabase db, @TempDir Path dir) {
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> configure(db, twoRevisions(dir)).javaMigrations(List.of(new ThrowsOutsideATransaction()))
+					.load()
+					.upgrade("heads"));
+		assertThat(failure.getMessage()).startsWith("Revision aaaa00000003 (" + ThrowsOutsideATransaction.class.getName()
+				+ ":").contains("java.lang.IllegalStateException: 3 rows have no strength")
+			.contains("\n  It ran outside a transaction (@Revision(transactional = false)): the statements it ran before"
+					+ " that stay committed, the version table stays at aaaa00000002.")
+			.doesNotContain("Transactional: false");
+		assertThat(db.queryStrings("SELECT count(*) FROM information_schema.columns WHERE column_name = 'strength'"))
+			.containsExactly("1");
+	}
+
+	@Test
+	void transactionModeAllNamesAJavaRevisionsOwnDeclaration(TestDatabase db, @TempDir Path dir) {
+		RetortException refusal = catchThrowableOfType(RetortException.class,
+				() -> configure(db, twoRevisions(dir)).javaMigrations(List.of(new Backfill()))
+					.transactionMode(TransactionMode.ALL)
+					.load()
+					.upgrade("heads"));
+		assertThat(refusal.code()).isEqualTo(ErrorCode.CONFIGURATION);
+		assertThat(refusal.getMessage()).startsWith("Revision(s) aaaa00000003 (" + Backfill.class.getName()
+				+ ") must run outside a transaction (@Revision(transactional = false)), but 'retort.transaction-mode' is 'all'");
+	}
+
 	@Test
 	void failOnMultipleHeadsRefusesUnmergedBranchesButNotARevisionOnlyDependedOn(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
