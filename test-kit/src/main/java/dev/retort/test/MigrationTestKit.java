@@ -89,8 +89,17 @@ public final class MigrationTestKit {
 		// of the revision depending on it implies it.
 		List<Revision> heads = this.retort.graph().realHeads();
 		if (heads.size() > 1) {
-			throw new AssertionError("The revisions have " + heads.size() + " heads: " + describe(heads)
+			StringBuilder message = new StringBuilder("The revisions have " + heads.size() + " heads: " + describe(heads)
 					+ ". Join them with: retort merge -m \"merge\" heads");
+			for (Revision head : heads) {
+				if (head.isBase() && head.dependsOn().isEmpty()) {
+					// A lone revision is far more often a forgotten parent than a branch to merge.
+					message.append("\n  ").append(head.id()).append(" (").append(head.origin().source())
+						.append(") revises nothing and nothing revises it: if it follows another revision, name that one in ")
+						.append(revisesOf(head)).append(" instead of merging.");
+				}
+			}
+			throw new AssertionError(message);
 		}
 	}
 
@@ -160,8 +169,7 @@ public final class MigrationTestKit {
 				left = null;
 			}
 			SchemaSnapshot before = (left != null) ? left : snapshot();
-			run(revision, "its upgrade failed", "Fix its upgrade: it ran on exactly the schema its ancestors give.",
-					() -> this.retort.upgrade(revision.id()));
+			run(revision, "its upgrade failed", upgradeAdvice(revision, graph), () -> this.retort.upgrade(revision.id()));
 			SchemaSnapshot after = snapshot();
 			// Whether or not it is undone and done again, the revision leaves exactly this (checked below).
 			left = after;
@@ -313,6 +321,19 @@ public final class MigrationTestKit {
 			error.initCause(ex);
 			throw error;
 		}
+	}
+
+	private static String upgradeAdvice(Revision revision, RevisionGraph graph) {
+		if (revision.isBase() && revision.dependsOn().isEmpty() && graph.revisions().size() > 1) {
+			// Its parent forgotten, it meets an empty database rather than the tables it was written for.
+			return "Fix its upgrade: it revises nothing, so it ran on an empty database. If it builds on another revision,"
+					+ " name that one in " + revisesOf(revision) + ".";
+		}
+		return "Fix its upgrade: it ran on exactly the schema its ancestors give.";
+	}
+
+	private static String revisesOf(Revision revision) {
+		return (revision.kind() == Revision.Kind.JAVA) ? "@Revision(revises = \"…\")" : "its '-- Revises:' header";
 	}
 
 	private static AssertionError failure(Revision revision, String what) {

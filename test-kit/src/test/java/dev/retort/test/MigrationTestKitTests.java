@@ -276,6 +276,49 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aLoneRevisionThatMakesASecondHeadIsSuspectedOfAForgottenParent(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "ALTER TABLE users ADD COLUMN email text;", "ALTER TABLE users DROP COLUMN email;");
+		MigrationTestKit kit = MigrationTestKit.of(Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory)
+			.javaMigrations(List.of(new ForgotItsParent())));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertSingleHead)
+			.withMessageContaining("2 heads")
+			.withMessageEndingWith("\n  c3 (" + ForgotItsParent.class.getName() + ") revises nothing and nothing revises"
+					+ " it: if it follows another revision, name that one in @Revision(revises = \"…\") instead of merging.");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertEveryRevisionRoundTrips)
+			.withMessageStartingWith("Revision c3 (" + ForgotItsParent.class.getName() + "): its upgrade failed at ")
+			.withMessageContaining("relation \"users\" does not exist")
+			.withMessageEndingWith("\n  Fix its upgrade: it revises nothing, so it ran on an empty database. If it builds"
+					+ " on another revision, name that one in @Revision(revises = \"…\").");
+	}
+
+	@Test
+	void twoBranchesOfOneBaseAreNotSuspectedOfAForgottenParent(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
+		write("c2", "a1", "CREATE TABLE invoices (id bigint PRIMARY KEY);", "DROP TABLE invoices;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertSingleHead())
+			.withMessageNotContaining("revises nothing");
+	}
+
+	@Revision(id = "c3", message = "nickname")
+	static final class ForgotItsParent implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.addColumn("users", Column.column("nickname", Type.TEXT));
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.dropColumn("users", "nickname");
+		}
+
+	}
+
+	@Test
 	void anIrreversibleRevisionIsUpgradedAndNotDowngraded(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		write("b2", "a1", "INSERT INTO users VALUES (1);", null);
