@@ -76,8 +76,27 @@ final class JavaRevisionRenderer {
 		return out.append('"').toString();
 	}
 
+	/**
+	 * The message as Javadoc text. javac reads a backslash followed by {@code u} as a Unicode
+	 * escape even inside a comment (a message naming a Windows path would not compile), a star
+	 * followed by a slash would end the comment, and {@code <}, {@code &} and a leading {@code @}
+	 * are HTML or a block tag to the javadoc tool, whose doclint fails a build on them.
+	 */
 	private static String javadoc(String text) {
-		return text.replace("*/", "*&#47;");
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("&#92;");
+				case '&' -> out.append("&amp;");
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				case '@' -> out.append("&#64;");
+				case '/' -> out.append((i > 0 && text.charAt(i - 1) == '*') ? "&#47;" : "/");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 }

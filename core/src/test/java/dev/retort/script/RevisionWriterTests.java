@@ -317,6 +317,28 @@ class RevisionWriterTests {
 	}
 
 	@Test
+	void javaSkeletonOfAMessageWithBackslashesCommentEndsAndMarkupCompilesWithItsJavadocChecked() throws Exception {
+		Path sources = this.dir.resolve("src/main/java");
+		// A Windows path (\\u would start a Unicode escape even in a comment), a comment end, HTML, a block tag.
+		String message = "@since v2: fix */ for C:\\users\\x & <b>";
+		NewRevisionFile revision = new NewRevisionFile("0a1b2c3d4e5f", message, List.of(), List.of(), List.of(), true,
+				"", "");
+
+		Path file = this.writer.writeJava(sources, "com.example.db.FixPaths", revision);
+
+		assertThat(Files.readString(file)).contains("/**\n * &#64;since v2: fix *&#47; for C:&#92;users&#92;x &amp; &lt;b&gt;\n *\n")
+			.contains("message = \"@since v2: fix */ for C:\\\\users\\\\x & <b>\")");
+		Path classes = Files.createDirectories(this.dir.resolve("classes"));
+		TestJars.compile(sources, classes, List.of("-Xdoclint:html,syntax"));
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, getClass().getClassLoader())) {
+			List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("com.example.db"), List.of(), loader,
+					new ArrayList<>());
+
+			assertThat(scripts).singleElement().satisfies((script) -> assertThat(script.revision().message()).isEqualTo(message));
+		}
+	}
+
+	@Test
 	void javaSkeletonNeedsAQualifiedClassNameAndNeverOverwrites() throws Exception {
 		NewRevisionFile revision = NewRevisionFile.of("x", List.of());
 

@@ -29,12 +29,18 @@ final class TestJars {
 
 	/** Compiles every {@code .java} file below {@code sourceRoot} against Retort's core classes into {@code classes}. */
 	static void compile(Path sourceRoot, Path classes) throws IOException {
+		compile(sourceRoot, classes, List.of());
+	}
+
+	/** Compiles with further javac options, such as {@code -Xdoclint}. */
+	static void compile(Path sourceRoot, Path classes, List<String> options) throws IOException {
 		List<String> files;
 		try (Stream<Path> walk = Files.walk(sourceRoot)) {
 			files = walk.filter((path) -> path.toString().endsWith(".java")).map(Path::toString).toList();
 		}
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", coreClasses(), "-proc:none"));
+		arguments.addAll(options);
 		arguments.addAll(files);
 		ByteArrayOutputStream errors = new ByteArrayOutputStream();
 		int result = compiler.run(null, errors, errors, arguments.toArray(String[]::new));
