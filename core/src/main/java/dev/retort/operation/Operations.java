@@ -317,7 +317,9 @@ public class Operations {
 
 	/**
 	 * The JDBC connection of the running revision, for data migrations. Offline ({@code --sql})
-	 * this throws: a script cannot read data.
+	 * this throws: a script cannot read data. It is lent: closing it gives it back, and inside a
+	 * transactional revision {@code commit()}, {@code rollback()} and {@code setAutoCommit} are
+	 * refused, since Retort commits the revision together with its version row.
 	 */
 	public Connection connection() {
 		return this.executor.connection();

@@ -18,7 +18,8 @@ import dev.retort.revision.Revision;
 /**
  * The {@link OperationExecutor} a Java revision's {@code Operations} talk to: each operation is
  * rendered to PostgreSQL and sent through the runner's {@link SqlSink}, so the same revision runs
- * online or prints itself into an offline script. Offline, {@link #connection()} refuses.
+ * online or prints itself into an offline script. Offline, {@link #connection()} refuses; online it
+ * lends the session's connection ({@link LentConnection}).
  */
 final class RevisionExecutor implements OperationExecutor {
 
@@ -45,7 +46,7 @@ final class RevisionExecutor implements OperationExecutor {
 		if (!offline && (operation instanceof Backfill || operation instanceof BulkInsert)) {
 			// Values are bound as parameters and a backfill commits batch by batch: the dialect runs them.
 			try {
-				this.operations.run(connection(), operation, this.revision.id());
+				this.operations.run(sessionConnection(), operation, this.revision.id());
 			}
 			catch (SQLException ex) {
 				throw new StatementFailure(describe(operation), location, ex);
@@ -80,6 +81,12 @@ final class RevisionExecutor implements OperationExecutor {
 					+ callerLocation() + ") asked for the JDBC connection while writing an offline (--sql) script: "
 					+ "a script cannot read data. Run this revision online, or write it with Operations calls only.");
 		}
+		// Lent, not handed over: what would end Retort's transaction or session is refused (LentConnection).
+		return LentConnection.lend(sessionConnection(), this.revision, this.autocommit);
+	}
+
+	/** The session's own connection, with the statements rendered so far sent first. */
+	private Connection sessionConnection() {
 		Connection connection = this.runner.sink().connection();
 		this.runner.flushPending();
 		return connection;

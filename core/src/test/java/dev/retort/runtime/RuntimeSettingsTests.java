@@ -369,6 +369,107 @@ class RuntimeSettingsTests {
 				+ ") must run outside a transaction (@Revision(transactional = false)), but 'retort.transaction-mode' is 'all'");
 	}
 
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Closes what it is lent")
+	static final class ClosesTheConnection implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			// The JDBC idiom: the connection closed at the end of the block gives it back to Retort.
+			try (java.sql.Connection connection = op.connection(); Statement statement = connection.createStatement()) {
+				statement.execute("UPDATE coffee SET id = id * 10");
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			op.execute("INSERT INTO coffee VALUES (2)");
+		}
+
+	}
+
+	@Test
+	void aJavaRevisionClosingItsConnectionGivesItBackAndIsRecorded(TestDatabase db, @TempDir Path dir) {
+		configure(db, twoRevisions(dir)).javaMigrations(List.of(new ClosesTheConnection())).load().upgrade("heads");
+		assertThat(db.queryStrings("SELECT id FROM coffee ORDER BY id")).containsExactly("2", "10");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000003");
+	}
+
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Commits on its own")
+	static final class CommitsOnItsOwn implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE beans (id int)");
+			try {
+				op.connection().commit();
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Turns auto-commit on")
+	static final class TurnsAutoCommitOn implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			try {
+				op.connection().setAutoCommit(true);
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			op.execute("CREATE TABLE beans (id int)");
+		}
+
+	}
+
+	@Test
+	void aTransactionalJavaRevisionEndingItsTransactionIsRefusedAndRolledBack(TestDatabase db, @TempDir Path dir) {
+		for (Migration migration : List.of(new CommitsOnItsOwn(), new TurnsAutoCommitOn())) {
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> configure(db, twoRevisions(dir)).javaMigrations(List.of(migration)).load().upgrade("heads"));
+			String call = (migration instanceof CommitsOnItsOwn) ? "commit()" : "setAutoCommit(true)";
+			assertThat(failure.rolledBack()).isTrue();
+			assertThat(failure.getMessage()).startsWith("Revision aaaa00000003 (" + migration.getClass().getName() + ":")
+				.contains(" failed and was rolled back: op.connection()." + call + " was called inside the revision's"
+						+ " transaction. Retort commits the revision together with its version row, or rolls both back")
+				.contains("declared @Revision(transactional = false)")
+				.contains("Nothing of it was applied; the database stays at aaaa00000002.");
+			assertThat(db.tableExists("beans")).isFalse();
+			assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+			assertThat(db.queryStrings("SELECT success::text FROM retort_history WHERE revision = 'aaaa00000003'"))
+				.containsExactly("false");
+			db.execute("DELETE FROM retort_history WHERE revision = 'aaaa00000003'");
+		}
+	}
+
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Commits in parts", transactional = false)
+	static final class CommitsInParts implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			try (Statement statement = op.connection().createStatement()) {
+				op.connection().setAutoCommit(false);
+				statement.execute("INSERT INTO coffee VALUES (2)");
+				op.connection().commit();
+				op.connection().setAutoCommit(true);
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	@Test
+	void aNonTransactionalJavaRevisionMayRunTransactionsOfItsOwn(TestDatabase db, @TempDir Path dir) {
+		configure(db, twoRevisions(dir)).javaMigrations(List.of(new CommitsInParts())).load().upgrade("heads");
+		assertThat(db.queryStrings("SELECT id FROM coffee ORDER BY id")).containsExactly("1", "2");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000003");
+	}
+
 	@Test
 	void failOnMultipleHeadsRefusesUnmergedBranchesButNotARevisionOnlyDependedOn(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
