@@ -50,7 +50,9 @@ public class IrreversibleRevisionException extends RetortException {
 		}
 		return message.append(". Nothing was run. Downgrade to ")
 			.append(first.id())
-			.append(" or a later revision, or add a downgrade to it.")
+			.append(" or a later revision, or ")
+			.append((first.kind() == Revision.Kind.JAVA) ? "override downgrade(Operations) in its class."
+					: "add a '-- +downgrade' section to it.")
 			.toString();
 	}
 

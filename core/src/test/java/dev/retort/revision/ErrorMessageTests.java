@@ -64,12 +64,23 @@ class ErrorMessageTests {
 	}
 
 	@Test
+	void anIrreversibleJavaRevisionIsToldToOverrideItsDowngrade() {
+		Revision java = new Revision("bbbb", List.of("aaaa"), List.of(), List.of(), "", null,
+				Revision.Origin.of("com.example.db.Backfill"), Revision.Kind.JAVA, true, false, null);
+		RevisionGraph irreversible = graph(rev("aaaa"), java, rev("cccc", "bbbb"));
+		assertThatExceptionOfType(IrreversibleRevisionException.class)
+			.isThrownBy(() -> irreversible.downgrade(heads("cccc"), "base"))
+			.withMessage("Cannot downgrade to 'base': revision bbbb (com.example.db.Backfill) has no downgrade. Nothing was"
+					+ " run. Downgrade to bbbb or a later revision, or override downgrade(Operations) in its class.");
+	}
+
+	@Test
 	void irreversibleRevisionIsRefusedBeforeAnythingRuns() {
 		RevisionGraph irreversible = graph(rev("aaaa"), rev("bbbb", "aaaa").withReversible(false), rev("cccc", "bbbb"));
 		assertThatExceptionOfType(IrreversibleRevisionException.class)
 			.isThrownBy(() -> irreversible.downgrade(heads("cccc"), "base"))
 			.withMessage("Cannot downgrade to 'base': revision bbbb (<unknown>) has no downgrade. Nothing was run."
-					+ " Downgrade to bbbb or a later revision, or add a downgrade to it.")
+					+ " Downgrade to bbbb or a later revision, or add a '-- +downgrade' section to it.")
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.IRREVERSIBLE_REVISION);
 				assertThat(ex.revision().id()).isEqualTo("bbbb");
