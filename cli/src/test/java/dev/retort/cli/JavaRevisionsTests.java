@@ -191,6 +191,28 @@ class JavaRevisionsTests {
 		assertThat(validate.err()).isEmpty();
 	}
 
+	@Test
+	void sqlRevisionsAboveJavaOnesNameThePackageWhenTheClassesAreNotCompiled() throws IOException {
+		Revisions revisions = projectRevisionsAroundAJavaOne();
+		revisions.write("d00d00d00d00", "c0ffeec0ffee", "after the cups", "SELECT 1;", "SELECT 1;");
+		// As after 'mvn clean': the sources are there, the classes not.
+		deleteRecursively(this.project.resolve("target"));
+		CliRun.Result history = CliRun.in(this.project).run("history");
+		assertThat(history.exitCode()).as(history.toString()).isEqualTo(2);
+		assertThat(history.err()).contains("revises c0ffeec0ffee, which does not exist.")
+			.contains("The revisions named as missing may never have been read: Java package 'com.example.db' holds no"
+					+ " @Revision class on the class path. Check the package names (retort.java-packages, --java-package)"
+					+ " and that the Java revisions are compiled and on the class path");
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
 	/** ae1027a6acf3 (SQL), then c0ffeec0ffee (Java, compiled into target/classes), in a project. */
 	private Revisions projectRevisionsAroundAJavaOne() throws IOException {
 		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
