@@ -295,6 +295,22 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void theRoundTripLeavesTheDatabaseAtEveryHead(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
+		write("c2", "a1", "CREATE TABLE invoices (id bigint PRIMARY KEY);", "DROP TABLE invoices;");
+		Retort retort = Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory)
+			.failOnMultipleHeads(true)
+			.load();
+		MigrationTestKit.of(retort).assertEveryRevisionRoundTrips();
+		assertThat(retort.current().current()).containsExactlyInAnyOrder("b2", "c2");
+		assertThat(db.tableExists("orders")).isTrue();
+		assertThat(db.tableExists("invoices")).isTrue();
+	}
+
+	@Test
 	void twoBranchesOfOneBaseAreNotSuspectedOfAForgottenParent(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		write("b2", "a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
