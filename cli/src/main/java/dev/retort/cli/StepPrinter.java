@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.retort.command.MigrationListener;
+import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
 import dev.retort.runtime.MigrationFailedException;
 
@@ -185,6 +186,11 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 		if (step.revision() != null && !step.revision().transactional()) {
 			if (error instanceof MigrationFailedException failed && failed.committedNothing()) {
 				return "it ran outside a transaction and failed at its first statement, so nothing of it was committed";
+			}
+			if (error instanceof MigrationFailedException failed && failed.statement() == null
+					&& failed.sqlState() == null && step.revision().kind() == Revision.Kind.JAVA) {
+				// A Java revision's own exception: no statement failed.
+				return "it ran outside a transaction, so the statements it ran before it threw stay committed";
 			}
 			return "it ran outside a transaction, so its statements before the failing one stay committed";
 		}

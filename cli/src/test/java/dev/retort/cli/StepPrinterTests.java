@@ -64,6 +64,22 @@ class StepPrinterTests {
 	}
 
 	@Test
+	void aNonTransactionalJavaRevisionThatThrewIsNotSaidToHaveAFailingStatement() {
+		Revision java = new Revision("2b7e4f10c3d8", List.of("1975ea83b712"), List.of(), List.of(), "check nicknames",
+				null, Revision.Origin.of("com.example.db.CheckNicknames"), Revision.Kind.JAVA, false, true, null);
+		StringWriter err = new StringWriter();
+		try (StepPrinter printer = new StepPrinter(new PrintWriter(err), Duration.ofHours(1))) {
+			Step step = step(java, Step.Operation.UPGRADE, List.of("1975ea83b712"), List.of("2b7e4f10c3d8"));
+			printer.stepStarting(step);
+			printer.stepFinished(step, 5, new MigrationFailedException("failed", "2b7e4f10c3d8",
+					"com.example.db.CheckNicknames:12", null, null, "java.lang.IllegalStateException: 3 rows", false,
+					new IllegalStateException("3 rows")));
+		}
+		assertThat(err.toString()).isEqualTo("FAILED upgrade 1975ea83b712 -> 2b7e4f10c3d8, check nicknames after 5 ms;"
+				+ " it ran outside a transaction, so the statements it ran before it threw stay committed\n");
+	}
+
+	@Test
 	void aNonTransactionalStepThatCommittedNothingSaysSo() {
 		Revision analyze = new Revision("2b7e4f10c3d8", List.of("1975ea83b712"), List.of(), List.of(),
 				"analyze coffee logs", null, null, null, false, true, null);
