@@ -3,6 +3,7 @@ package dev.retort.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,18 +40,33 @@ import dev.retort.runtime.MigrationFailedException;
  * }</pre>
  *
  * The database must be one the kit may empty: the round trip drops every schema in it (Retort's
- * tables included) before it starts and whenever it moves to another branch of the graph. Each
- * assertion throws an {@link AssertionError} naming the revision, its file and what went wrong.
+ * tables included) before it starts and whenever it moves to another branch of the graph. It
+ * refuses a database that holds objects no run of the kit made, unless its Retort history was
+ * all written in this test run ({@link #mayEmptyAnyDatabase()} lifts that). Each assertion
+ * throws an {@link AssertionError} naming the revision, its file and what went wrong.
  */
 public final class MigrationTestKit {
+
+	/** The {@code application_name} of the kit's sessions, in the history's {@code client}: the rows are the kit's. */
+	static final String APPLICATION_NAME = "retort-test-kit";
 
 	private final RetortConfig config;
 
 	private final Retort retort;
 
-	private MigrationTestKit(RetortConfig config) {
+	/** Whether the database may be emptied: told so, or found so before the first time. */
+	private boolean mayEmpty;
+
+	private MigrationTestKit(RetortConfig config, Retort retort, boolean mayEmpty) {
 		this.config = config;
-		this.retort = Retort.load(config);
+		this.retort = retort;
+		this.mayEmpty = mayEmpty;
+	}
+
+	/** A kit whose sessions say they are the kit's, so its history rows can be told from others'. */
+	private static MigrationTestKit create(RetortConfig config) {
+		RetortConfig kit = config.toBuilder().applicationName(APPLICATION_NAME).build();
+		return new MigrationTestKit(kit, Retort.load(kit), false);
 	}
 
 	/**
@@ -58,7 +75,7 @@ public final class MigrationTestKit {
 	 * @return the kit
 	 */
 	public static MigrationTestKit of(RetortConfig.Builder<Retort> configuration) {
-		return new MigrationTestKit(configuration.build());
+		return create(configuration.build());
 	}
 
 	/**
@@ -71,7 +88,18 @@ public final class MigrationTestKit {
 	 */
 	public static MigrationTestKit of(Retort retort) {
 		// Loaded again, without the application's listeners: the round trip's steps need no log lines.
-		return new MigrationTestKit(retort.config());
+		return create(retort.config());
+	}
+
+	/**
+	 * The same kit, told that its database may be emptied whatever it holds. Without it, the kit
+	 * refuses to empty a database that holds objects it did not make and whose Retort history
+	 * (if any) was written before this test run: a test pointed by mistake at a developer's own
+	 * database would otherwise drop it whole.
+	 * @return a kit that empties its database without asking
+	 */
+	public MigrationTestKit mayEmptyAnyDatabase() {
+		return new MigrationTestKit(this.config, this.retort, true);
 	}
 
 	/** Every check, in the order that makes the first failure the one to fix first. */
@@ -368,6 +396,14 @@ public final class MigrationTestKit {
 	 */
 	private void empty() {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			if (!this.mayEmpty) {
+				Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+				String refusal = EmptyingGuard.refusal(connection, this.config, jvmStart);
+				if (refusal != null) {
+					throw new IllegalStateException(refusal);
+				}
+				this.mayEmpty = true;
+			}
 			List<String> schemas = new ArrayList<>();
 			try (var rows = statement.executeQuery("SELECT quote_ident(nspname) FROM pg_namespace WHERE nspname "
 					+ "NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_toast%' "

@@ -476,6 +476,55 @@ class MigrationTestKitTests {
 			.containsExactly("tenant_a");
 	}
 
+	@Test
+	void aDatabaseHoldingTablesOfItsOwnIsNotEmptied(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		// A developer's own database, which a test's configuration pointed at by mistake.
+		db.execute("CREATE TABLE customers (id int)", "INSERT INTO customers VALUES (1)",
+				"CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS 'SELECT 42'");
+		assertThatIllegalStateException().isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessage("The kit empties the database it is given (it drops every schema in it), and database '"
+					+ db.name() + "' holds 1 table, view or sequence, 1 function or procedure that no run of the kit"
+					+ " made: no Retort history is there. Give the kit a database of its own (Testcontainers'"
+					+ " PostgreSQLContainer, an embedded PostgreSQL), or, if this one may be emptied, say so:"
+					+ " MigrationTestKit.of(…).mayEmptyAnyDatabase(). Nothing was changed.");
+		assertThat(db.queryStrings("SELECT count(*) FROM customers")).containsExactly("1");
+	}
+
+	@Test
+	void aDatabaseAnApplicationMigratedBeforeThisTestRunIsNotEmptiedUnlessTheTestSaysSo(TestDatabase db)
+			throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		Retort.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory)
+			.applicationName("coffee-app").load().upgrade("heads");
+		db.execute("UPDATE retort_history SET started_at = '2026-01-02 03:04:05+00'", "INSERT INTO users VALUES (7)");
+
+		assertThatIllegalStateException().isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			// The users table and Retort's own: the history names its client by host and application name.
+			.withMessageContaining("holds 4 tables, views or sequences that no run of the kit made: its Retort history"
+					+ " (retort_history) holds 1 row(s) written before this test run, by ")
+			.withMessageContaining(" coffee-app, the first at 2026-01-02T03:04:05Z.")
+			.withMessageEndingWith("Nothing was changed.");
+		assertThat(db.queryStrings("SELECT id FROM users")).containsExactly("7");
+
+		assertThatCode(() -> kit(db).mayEmptyAnyDatabase().assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+		assertThat(db.queryStrings("SELECT count(*) FROM users")).containsExactly("0");
+	}
+
+	@Test
+	void aDatabaseMigratedInThisTestRunOrByTheKitIsEmptied(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		// A @SpringBootTest: the application's context migrated its test database as it started.
+		Retort.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory).load().upgrade("heads");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+		// The history is the kit's now, whenever the next run of the tests comes.
+		db.execute("UPDATE retort_history SET started_at = '2026-01-02 03:04:05+00'");
+		assertThat(db.queryStrings("SELECT DISTINCT client FROM retort_history"))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.endsWith(" retort-test-kit");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
 	private MigrationTestKit kit(TestDatabase db) {
 		return MigrationTestKit.of(Retort.configure()
 			.dataSource(db.dataSource())
