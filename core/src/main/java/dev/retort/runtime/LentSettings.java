@@ -21,9 +21,14 @@ import java.util.stream.Collectors;
  */
 record LentSettings(String role, Map<String, String> settings) {
 
-	/** One row, whatever the session set: its role, then the names and values of its settings. */
+	private static final String NOT_TRANSACTION = "name NOT LIKE 'transaction\\_%'";
+
+	/**
+	 * One row, whatever the session set: its role, then the names and values of its settings
+	 * (not {@code transaction_*}, which last one transaction and which no query may set once it runs).
+	 */
 	static final String QUERY = "SELECT current_setting('role'), array_agg(name ORDER BY name),"
-			+ " array_agg(setting ORDER BY name) FROM pg_settings WHERE source = 'session'";
+			+ " array_agg(setting ORDER BY name) FROM pg_settings WHERE source = 'session' AND " + NOT_TRANSACTION;
 
 	LentSettings {
 		settings = Map.copyOf(settings);
@@ -59,7 +64,7 @@ record LentSettings(String role, Map<String, String> settings) {
 					.collect(Collectors.joining(", ", "(VALUES ", ")"));
 		return role + ";\nSELECT count(set_config(s.name, coalesce(lent.setting, s.reset_val), false))"
 				+ " FROM pg_settings s LEFT JOIN " + lent + " AS lent(name, setting) ON lent.name = s.name"
-				+ " WHERE (s.source = 'session' OR lent.name IS NOT NULL)"
+				+ " WHERE (s.source = 'session' OR lent.name IS NOT NULL) AND s." + NOT_TRANSACTION
 				+ " AND s.setting IS DISTINCT FROM coalesce(lent.setting, s.reset_val)";
 	}
 
