@@ -66,6 +66,54 @@ class CommandsTests {
 	}
 
 	@Test
+	void aRelativeUpgradeAtTheHeadSaysWhereTheDatabaseIsAndWhatToDo(TestDatabase db) {
+		cli(db).run("upgrade");
+		String atHead = "ERROR: Cannot upgrade '+1': it counts 1 revision up from the current revision 1975ea83b712, and"
+				+ " no revision lies above it: the database is already at the head, so there is nothing to upgrade. To"
+				+ " have something to apply, add a revision ('retort revision -m MSG').\n";
+		CliRun.Result online = cli(db).run("upgrade", "+1");
+		assertThat(online.exitCode()).as(online.toString()).isEqualTo(2);
+		assertThat(online.err()).isEqualTo(atHead);
+		CliRun.Result script = cli(db).run("upgrade", "+1", "--sql");
+		assertThat(script.exitCode()).as(script.toString()).isEqualTo(2);
+		assertThat(script.err()).isEqualTo(atHead);
+		assertThat(script.out()).isEmpty();
+		// Offline, the script's start stands for the database.
+		CliRun.Result offline = CliRun.in(this.project).run("upgrade", "heads:+1", "--sql");
+		assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(2);
+		assertThat(offline.err()).isEqualTo(atHead);
+		cli(db).run("downgrade", "base");
+		CliRun.Result tooFar = cli(db).run("upgrade", "+3");
+		assertThat(tooFar.exitCode()).as(tooFar.toString()).isEqualTo(2);
+		assertThat(tooFar.err()).isEqualTo("ERROR: Cannot upgrade '+3': it counts 3 revisions up from the current"
+				+ " revision base, and only 2 revisions lie above it, up to the head. Use 'upgrade +2', or 'upgrade heads'"
+				+ " for all of them.\n");
+		assertThat(db.tableExists("coffee_logs")).isFalse();
+	}
+
+	@Test
+	void aRelativeDowngradeAtBaseSaysNothingIsApplied(TestDatabase db) {
+		String atBase = "ERROR: Cannot downgrade '-1': it counts down from the current revision, and none is applied"
+				+ " (the database is at base), so there is nothing to downgrade.\n";
+		CliRun.Result online = cli(db).run("downgrade", "-1");
+		assertThat(online.exitCode()).as(online.toString()).isEqualTo(2);
+		assertThat(online.err()).isEqualTo(atBase);
+		CliRun.Result script = cli(db).run("downgrade", "current:-1", "--sql");
+		assertThat(script.exitCode()).as(script.toString()).isEqualTo(2);
+		assertThat(script.err()).isEqualTo(atBase);
+		CliRun.Result offline = CliRun.in(this.project).run("downgrade", "base:-1", "--sql");
+		assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(2);
+		assertThat(offline.err()).isEqualTo(atBase);
+		cli(db).run("upgrade");
+		CliRun.Result tooFar = cli(db).run("downgrade", "-3");
+		assertThat(tooFar.exitCode()).as(tooFar.toString()).isEqualTo(2);
+		assertThat(tooFar.err()).isEqualTo("ERROR: Cannot downgrade '-3': it counts 3 revisions down from the current"
+				+ " revision 1975ea83b712, and only 2 revisions are applied up to it. Use 'downgrade -2' to go down to"
+				+ " base.\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
 	void upgradeInJsonPrintsOneDocumentOnStandardOutputAndStepsOnStandardError(TestDatabase db) {
 		CliRun.Result result = cli(db).run("upgrade", "ae10", "--format", "json");
 		assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -173,8 +173,7 @@ final class TargetResolver {
 				}
 				int position = walk(start[0], steps, branch, noOverwalk, target);
 				if (position == RelativeWalk.OVERWALK) {
-					throw new InvalidTargetException(target, didNotProduce(relative.group(3), steps) + ": there are fewer than "
-							+ steps + " revisions above " + this.walks.describe(start[0]) + ".");
+					throw new InvalidTargetException(target, tooFewAbove(start[0], steps, branch, target));
 				}
 				return single(position);
 			}
@@ -186,8 +185,8 @@ final class TargetResolver {
 			return single(position);
 		}
 		if (symbol == null) {
-			throw new InvalidTargetException(target, didNotProduce(relative.group(3), steps)
-					+ ": an upgrade cannot move down; use 'downgrade " + target + "'.");
+			throw new InvalidTargetException(target, "Cannot upgrade '" + target + "': an upgrade cannot move down; use"
+					+ " 'downgrade " + target + "'.");
 		}
 		int position = walk(revision((branch != null) ? branch + "@" + symbol : symbol), steps, null, noOverwalk, target);
 		if (position == RelativeWalk.OVERWALK) {
@@ -230,8 +229,8 @@ final class TargetResolver {
 		int steps = Integer.parseInt(relative.group(3));
 		if (steps >= 0) {
 			if (symbol == null) {
-				throw new InvalidTargetException(target, didNotProduce(relative.group(3), steps)
-						+ ": a downgrade cannot move up; use 'upgrade " + target + "'.");
+				throw new InvalidTargetException(target, "Cannot downgrade '" + target + "': a downgrade cannot move up; use"
+						+ " 'upgrade " + target + "'.");
 			}
 			int position = walk(revision(symbol), steps, branch, noOverwalk, target);
 			if (position == RelativeWalk.OVERWALK) {
@@ -247,8 +246,9 @@ final class TargetResolver {
 			}
 			else {
 				if (current.length == 0) {
-					throw new InvalidTargetException(target, didNotProduce(relative.group(3), steps)
-							+ ": nothing is applied.");
+					throw new InvalidTargetException(target, "Cannot downgrade '" + target + "': it counts down from the"
+							+ " current revision, and none is applied (the database is at base), so there is nothing to"
+							+ " downgrade.");
 				}
 				if (current.length > 1) {
 					throw new InvalidTargetException(target, "Relative downgrade '" + target
@@ -268,8 +268,7 @@ final class TargetResolver {
 				: walk(position, -1, null, noOverwalk, target);
 		if (position == RelativeWalk.OVERWALK) {
 			if (fromCurrent) {
-				throw new InvalidTargetException(target, didNotProduce(relative.group(3), steps) + ": there are fewer than "
-						+ -steps + " revisions below " + this.graph.id(start) + ".");
+				throw new InvalidTargetException(target, tooFewBelow(start, steps, branch, target));
 			}
 			throw new InvalidTargetException(target, "Relative revision '" + target + "' goes below the base.");
 		}
@@ -309,8 +308,51 @@ final class TargetResolver {
 		return String.join(" or ", suggestions);
 	}
 
-	private static String didNotProduce(String relative, int steps) {
-		return "Relative revision " + relative + " didn't produce " + Math.abs(steps) + " migrations";
+	/**
+	 * Why {@code +N} from the current revision cannot be made, as the user asked it: from where,
+	 * how many revisions there are above it, and the move that can be made instead. The walk is
+	 * deterministic, so a shorter one retraces the failed one and cannot turn ambiguous.
+	 */
+	private String tooFewAbove(int start, int steps, String branch, String target) {
+		int available = steps - 1;
+		while (available > 0 && walk(start, available, branch, true, target) == RelativeWalk.OVERWALK) {
+			available--;
+		}
+		String asked = "Cannot upgrade '" + target + "': it counts " + steps + " revision" + plural(steps)
+				+ " up from the current revision " + this.walks.describe(start);
+		if (available == 0) {
+			return asked + ", and no revision lies above it" + ((branch != null) ? " on branch '" + branch + "'" : "")
+					+ ": the database is already at the head, so there is nothing to upgrade. To have something to"
+					+ " apply, add a revision ('retort revision -m MSG').";
+		}
+		return asked + ", and only " + available + " revision" + plural(available) + " lie" + ((available == 1) ? "s" : "")
+				+ " above it, up to the head. Use 'upgrade " + withSteps(target, "+" + available)
+				+ "', or 'upgrade heads' for all of them.";
+	}
+
+	/**
+	 * Why {@code -N} from the current revision cannot be made: how many revisions are applied
+	 * below and up to it, and the move that can be made instead.
+	 */
+	private String tooFewBelow(int start, int steps, String branch, String target) {
+		int available = -steps - 1;
+		while (available > 0 && walk(start, -available, null, true, target) == RelativeWalk.OVERWALK) {
+			available--;
+		}
+		return "Cannot downgrade '" + target + "': it counts " + -steps + " revision" + plural(-steps)
+				+ " down from the current revision " + this.graph.id(start) + ", and only " + available + " revision"
+				+ plural(available) + ((available == 1) ? " is" : " are") + " applied up to it. Use 'downgrade "
+				+ withSteps(target, "-" + available) + "' to go down to base.";
+	}
+
+	/** The target with its count replaced: 'billing@+3' with '+1' is 'billing@+1'. */
+	private static String withSteps(String target, String steps) {
+		int at = target.lastIndexOf('@');
+		return ((at >= 0) ? target.substring(0, at + 1) : "") + steps;
+	}
+
+	private static String plural(int count) {
+		return (count == 1) ? "" : "s";
 	}
 
 	static int[] single(int position) {

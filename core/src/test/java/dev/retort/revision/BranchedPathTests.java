@@ -119,7 +119,8 @@ class BranchedPathTests {
 		assertThat(ids(toBase)).containsExactly("a");
 		assertThat(toBase.toHeads()).isEmpty();
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.graph.downgrade(heads(), "-1"))
-			.withMessage("Relative revision -1 didn't produce 1 migrations: nothing is applied.");
+			.withMessage("Cannot downgrade '-1': it counts down from the current revision, and none is applied (the"
+					+ " database is at base), so there is nothing to downgrade.");
 		assertThat(this.graph.downgrade(heads("d1", "c2"), "c2").isEmpty()).isTrue();
 		Plan noEffect = this.graph.downgrade(heads("d1", "c2"), "d1");
 		assertThat(noEffect.isEmpty()).isTrue();

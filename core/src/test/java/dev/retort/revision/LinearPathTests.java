@@ -58,10 +58,14 @@ class LinearPathTests {
 	@DisplayName("S3 RevisionPathTest.test_invalid_relative_upgrade_path")
 	void relativeUpgradesThatCannotBeMadeAreRefused() {
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.graph.upgrade(heads(B), "-2"))
-			.withMessage("Relative revision -2 didn't produce 2 migrations: an upgrade cannot move down; use 'downgrade -2'.");
+			.withMessage("Cannot upgrade '-2': an upgrade cannot move down; use 'downgrade -2'.");
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.graph.upgrade(heads(B), "+5"))
-			.withMessage("Relative revision +5 didn't produce 5 migrations: there are fewer than 5 revisions above "
-					+ B + ".");
+			.withMessage("Cannot upgrade '+5': it counts 5 revisions up from the current revision " + B + ", and only 3"
+					+ " revisions lie above it, up to the head. Use 'upgrade +3', or 'upgrade heads' for all of them.");
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.graph.upgrade(heads(E), "+1"))
+			.withMessage("Cannot upgrade '+1': it counts 1 revision up from the current revision " + E + ", and no"
+					+ " revision lies above it: the database is already at the head, so there is nothing to upgrade. To"
+					+ " have something to apply, add a revision ('retort revision -m MSG').");
 	}
 
 	@Test
@@ -87,10 +91,10 @@ class LinearPathTests {
 	@DisplayName("S5 test_invalid_relative_downgrade_path, test_invalid_move_rev_to_none, test_invalid_move_higher_to_lower")
 	void invalidDowngrades() {
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.graph.downgrade(heads(B), "-5"))
-			.withMessage("Relative revision -5 didn't produce 5 migrations: there are fewer than 5 revisions below " + B
-					+ ".");
+			.withMessage("Cannot downgrade '-5': it counts 5 revisions down from the current revision " + B + ", and only 2"
+					+ " revisions are applied up to it. Use 'downgrade -2' to go down to base.");
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.graph.downgrade(heads(B), "+2"))
-			.withMessageStartingWith("Relative revision +2 didn't produce 2 migrations");
+			.withMessage("Cannot downgrade '+2': a downgrade cannot move up; use 'upgrade +2'.");
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.graph.downgrade(heads(), "bbbb"))
 			.withMessage("Destination bbbb is not a valid downgrade target from current head(s) (none): " + B
 					+ " is not applied, so nothing lies above it; to move up, use 'retort upgrade bbbb'.");
