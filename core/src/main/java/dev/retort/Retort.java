@@ -289,6 +289,15 @@ public final class Retort {
 		return new StatusCommand(this.context).builtWithoutRetort();
 	}
 
+	/**
+	 * What makes the schema one built without Retort ({@link #schemaBuiltWithoutRetort()}): the
+	 * kinds of objects it holds that Retort did not create, as "tables", "views", "sequences",
+	 * "types", "functions"; empty when it is not such a schema. Read-only.
+	 */
+	public List<String> schemaObjectsWithoutRetort() {
+		return new StatusCommand(this.context).builtWithoutRetortFrom();
+	}
+
 	/** Writes a new revision file ({@code retort revision}). */
 	public WrittenRevision revision(NewRevision request) {
 		return new RevisionCommand(this.context).revision(request);

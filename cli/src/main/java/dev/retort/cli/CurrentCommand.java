@@ -45,6 +45,10 @@ final class CurrentCommand extends RetortCommand {
 		String lockHolder = result.upToDate() ? null : retort.migrationLockHolder().orElse(null);
 		if (result.current().isEmpty()) {
 			List<String> alembic = retort.alembicVersionRows();
+			// What the schema holds that Retort did not create, named as found (types and
+			// functions count as much as tables): read only where a note depends on it.
+			List<String> found = (alembic.isEmpty() && lockHolder == null) ? retort.schemaObjectsWithoutRetort()
+					: List.of();
 			if (!alembic.isEmpty()) {
 				// Taking a database over from Alembic without the version table: 'upgrade' refuses.
 				note("No revision applied in " + retort.config().versionTable() + ", but the schema holds alembic_version at "
@@ -54,22 +58,22 @@ final class CurrentCommand extends RetortCommand {
 			else if (lockHolder != null) {
 				note("No revision applied: the database is at base. " + migrating(lockHolder));
 			}
-			else if (!retort.schemaBuiltWithoutRetort()) {
+			else if (found.isEmpty()) {
 				note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");
 			}
 			else if (retort.config().baseline() != null) {
 				// What 'upgrade' does here: the revisions before the baseline are not pending.
-				note("No revision applied, but the schema holds tables Retort did not create: 'retort upgrade' stamps"
-						+ " the baseline " + retort.config().baseline() + " ('retort.baseline': recorded as applied, not"
-						+ " run), then applies the revisions after it.");
+				note("No revision applied, but the schema holds " + kinds(found) + " Retort did not create: 'retort"
+						+ " upgrade' stamps the baseline " + retort.config().baseline() + " ('retort.baseline': recorded as"
+						+ " applied, not run), then applies the revisions after it.");
 			}
 			else {
 				// A schema built by hand or by another tool (Flyway): every revision from base would
 				// meet its tables ("already exists"). Say so before the first upgrade fails.
-				note("No revision applied, but the schema holds tables Retort did not create (built by hand or by another"
-						+ " tool, such as Flyway): 'retort upgrade' would run every revision from base on them. Record the"
-						+ " revision that describes the existing schema first: 'retort stamp REV', or 'retort.baseline: REV'"
-						+ " (RETORT_BASELINE), which stamps it at the first upgrade.");
+				note("No revision applied, but the schema holds " + kinds(found) + " Retort did not create (built by hand or"
+						+ " by another tool, such as Flyway): 'retort upgrade' would run every revision from base on them."
+						+ " Record the revision that describes the existing schema first: 'retort stamp REV', or"
+						+ " 'retort.baseline: REV' (RETORT_BASELINE), which stamps it at the first upgrade.");
 			}
 		}
 		else if (result.current().stream().anyMatch((revision) -> !graph.contains(revision))) {
@@ -116,6 +120,14 @@ final class CurrentCommand extends RetortCommand {
 	}
 
 	/** That another runner holds the lock, and what it migrates: an upgrade now would wait for it. */
+	/** "tables", "tables and functions", "tables, types and functions". */
+	private static String kinds(List<String> found) {
+		if (found.size() == 1) {
+			return found.get(0);
+		}
+		return String.join(", ", found.subList(0, found.size() - 1)) + " and " + found.get(found.size() - 1);
+	}
+
 	private static String migrating(String lockHolder) {
 		return "the migration lock is " + lockHolder + ". 'retort upgrade' would wait for it; 'retort current' again"
 				+ " shows where it got.";

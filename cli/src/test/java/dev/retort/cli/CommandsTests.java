@@ -151,7 +151,7 @@ class CommandsTests {
 				"CREATE TABLE flyway_schema_history (installed_rank integer PRIMARY KEY)");
 		CliRun.Result current = cli(db).run("current");
 		assertThat(current.exitCode()).as(current.toString()).isZero();
-		assertThat(current.err()).contains("No revision applied, but the schema holds tables Retort did not create"
+		assertThat(current.err()).contains("No revision applied, but the schema holds tables and sequences Retort did not create"
 				+ " (built by hand or by another tool, such as Flyway): 'retort upgrade' would run every revision from"
 				+ " base on them. Record the revision that describes the existing schema first: 'retort stamp REV', or"
 				+ " 'retort.baseline: REV'")
@@ -167,6 +167,23 @@ class CommandsTests {
 		// Downgraded to base, it is no longer a schema built without Retort: the tables left are others'.
 		cli(db).run("downgrade", "base");
 		assertThat(cli(db).run("current").err()).contains("No revision applied: the database is at base.");
+	}
+
+	@Test
+	void currentNamesWhatASchemaBuiltWithoutRetortHoldsWhenItHoldsNoTable(TestDatabase db) {
+		// Types and functions alone make a schema one to baseline: the note must not speak of tables.
+		db.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')",
+				"CREATE FUNCTION answer() RETURNS integer LANGUAGE sql AS 'SELECT 42'");
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.err()).contains("No revision applied, but the schema holds types and functions Retort did"
+				+ " not create (built by hand or by another tool, such as Flyway)")
+			.doesNotContain("tables");
+		CliRun.Result withBaseline = cli(db).env("RETORT_BASELINE", "1975ea83b712").run("current");
+		assertThat(withBaseline.err()).contains("No revision applied, but the schema holds types and functions Retort"
+				+ " did not create: 'retort upgrade' stamps the baseline 1975ea83b712");
+		db.execute("DROP TYPE mood");
+		assertThat(cli(db).run("current").err()).contains("the schema holds functions Retort did not create");
 	}
 
 	@Test

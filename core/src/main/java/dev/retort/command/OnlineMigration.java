@@ -65,8 +65,9 @@ final class OnlineMigration {
 				List<StepResult> steps = new ArrayList<>();
 				if (baseline && state.stampsBaseline(database, config)) {
 					Plan stamp = baselineStamp(graph, config.baseline());
-					logger.info("Schema {} holds tables but Retort never migrated it ({} has no row): stamping baseline {}",
-							database.names().schema(), config.versionTable(), config.baseline());
+					logger.info("Schema {} holds {} but Retort never migrated it ({} has no row): stamping baseline {}",
+							database.names().schema(), String.join(", ", database.otherObjectKinds()), config.versionTable(),
+							config.baseline());
 					database.createTables(this.context.createSchema());
 					steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(stamp)));
 					state = DatabaseState.read(database, graph);

@@ -97,6 +97,18 @@ public final class StatusCommand {
 		}
 	}
 
+	/**
+	 * The kinds of objects ("tables", "types", …) that make the schema one built without Retort
+	 * (see {@link #builtWithoutRetort()}); empty when it is not one.
+	 */
+	public List<String> builtWithoutRetortFrom() {
+		RevisionGraph graph = this.context.graph();
+		try (Database database = this.context.openDatabase()) {
+			return DatabaseState.read(database, graph).builtWithoutRetort(database) ? database.otherObjectKinds()
+					: List.of();
+		}
+	}
+
 	private static HistoryEntry entry(HistoryRecord row) {
 		return new HistoryEntry(row.revision(), row.operation(), row.fromHeads(), row.toHeads(), row.message(),
 				row.checksum(), row.appliedBy(), row.client(), row.startedAt(), row.durationMs(), row.success(),

@@ -259,6 +259,34 @@ public final class Database implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The kinds of objects other than Retort's that the schema holds, in the words a message
+	 * uses ("tables", "views", "sequences", "types", "functions"): what
+	 * {@link #schemaHasOtherObjects()} found, for a message to name rather than say "tables" of
+	 * a schema that holds only types or functions. Empty when it holds none.
+	 */
+	public List<String> otherObjectKinds() {
+		String schema = Sql.literal(this.names.schema());
+		try {
+			return this.session.query("SELECT kind FROM (SELECT DISTINCT CASE WHEN c.relkind IN ('r', 'p', 'f') THEN 1"
+					+ " WHEN c.relkind IN ('v', 'm') THEN 2 WHEN c.relkind = 'S' THEN 3 ELSE 4 END AS rank"
+					+ " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+					+ " WHERE n.nspname = " + schema + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c')"
+					+ " AND c.relname NOT IN (" + Sql.literal(this.names.versionTable()) + ", "
+					+ Sql.literal(this.names.historyTable()) + ", " + Sql.literal(this.names.historyTable() + "_id_seq")
+					+ ")" + notOfAnExtension("pg_class", "c")
+					+ " UNION SELECT 4 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+					+ " WHERE n.nspname = " + schema + " AND t.typtype IN ('e', 'd', 'r', 'm')" + notOfAnExtension("pg_type", "t")
+					+ " UNION SELECT 5 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+					+ " WHERE n.nspname = " + schema + notOfAnExtension("pg_proc", "p") + ") found"
+					+ " CROSS JOIN LATERAL (VALUES ((ARRAY['tables', 'views', 'sequences', 'types', 'functions'])[rank]))"
+					+ " AS named (kind) ORDER BY rank", (row) -> row.getString(1));
+		}
+		catch (SQLException ex) {
+			throw failure("read the catalog", ex);
+		}
+	}
+
 	private static String notOfAnExtension(String catalog, String alias) {
 		return " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog." + catalog
 				+ "'::regclass AND d.objid = " + alias + ".oid AND d.deptype = 'e')";
