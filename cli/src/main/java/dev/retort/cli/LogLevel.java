@@ -22,7 +22,8 @@ final class LogLevel {
 
 	/**
 	 * The logger of the migration lock, which says every ten seconds, at INFO, whom a waiting
-	 * runner waits for.
+	 * runner waits for. The tool prints that notice as its own line (see
+	 * {@code StepPrinter#waitingForLock}), so it quiets the logger, below {@code -vv}.
 	 */
 	static final String LOCK_LOGGER = "org.slf4j.simpleLogger.log.dev.retort.runtime.MigrationLock";
 
@@ -35,9 +36,10 @@ final class LogLevel {
 	static void configure(int verbosity, boolean quiet) {
 		if (System.getProperty(PROPERTY) == null) {
 			System.setProperty(PROPERTY, (verbosity == 0) ? "warn" : (verbosity == 1) ? "info" : "debug");
-			if (verbosity == 0 && !quiet && System.getProperty(LOCK_LOGGER) == null) {
-				// Waiting up to 'lock.wait-timeout' (10 minutes) without a word looks like a hang.
-				System.setProperty(LOCK_LOGGER, "info");
+			if (verbosity < 2 && System.getProperty(LOCK_LOGGER) == null) {
+				// Waiting up to 'lock.wait-timeout' (10 minutes) without a word looks like a hang: the
+				// step printer says whom it waits for, as the tool's other lines, not as a log line.
+				System.setProperty(LOCK_LOGGER, "warn");
 			}
 			if (verbosity == 0 && !quiet && System.getProperty(CONNECTION_LOGGER) == null) {
 				// So does waiting for a database that is still starting: 'connect-retries' times

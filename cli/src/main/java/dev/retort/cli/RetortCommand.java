@@ -256,7 +256,7 @@ abstract class RetortCommand implements Callable<Integer> {
 		requireDatabase();
 		MigrationResult result;
 		Retort retort = retort();
-		try (StepPrinter printer = new StepPrinter(err(), StepPrinter.DEFAULT_PROGRESS_EVERY)) {
+		try (StepPrinter printer = new StepPrinter(err(), StepPrinter.DEFAULT_PROGRESS_EVERY, !embedded())) {
 			result = run.apply(retort.withListener(
 					quiet() ? this.stepsSoFar : MigrationListener.all(List.of(this.stepsSoFar, printer))));
 		}

@@ -48,9 +48,21 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	 */
 	private Thread onExit;
 
+	/**
+	 * Whether it prints the lock-wait notices: the standalone tool does, as its own lines (its
+	 * MigrationLock logger is quiet); in an application the notices are logged, as the
+	 * application's other lines are, and printing them too would say each twice.
+	 */
+	private final boolean printsLockWaits;
+
 	StepPrinter(PrintWriter err, Duration progressEvery) {
+		this(err, progressEvery, true);
+	}
+
+	StepPrinter(PrintWriter err, Duration progressEvery, boolean printsLockWaits) {
 		this.err = err;
 		this.progressEvery = progressEvery;
+		this.printsLockWaits = printsLockWaits;
 	}
 
 	private record Running(Step step, int number, long started) {
@@ -98,6 +110,13 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 			hookExit();
 		}
 		return false;
+	}
+
+	@Override
+	public void waitingForLock(String notice) {
+		if (this.printsLockWaits) {
+			print(notice);
+		}
 	}
 
 	@Override

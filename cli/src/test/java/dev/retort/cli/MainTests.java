@@ -67,9 +67,17 @@ class MainTests {
 			Run run = java(upgrade);
 			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
 			// Without it, 'lock.wait-timeout' (10 minutes by default) passes in silence, like a hang.
-			assertThat(run.err()).containsPattern("^INFO MigrationLock - Waiting for the migration lock of"
+			// A line of the tool's own, as its step lines, not a log line with a logger's prefix.
+			assertThat(run.err()).containsPattern("^Waiting for the migration lock of"
 					+ " public.retort_version \\(for at most \\d+ s more, 'retort.lock.wait-timeout'\\): held by pid ")
+				.doesNotContain("MigrationLock")
 				.contains("ERROR: Could not acquire the migration lock");
+			// With -v (INFO logs) it is still said once, not once more as a log line.
+			List<String> verbose = new ArrayList<>(List.of(upgrade));
+			verbose.add("-v");
+			assertThat(java(verbose.toArray(String[]::new)).err().lines()
+				.filter((line) -> line.contains("Waiting for the migration lock"))).hasSize(1)
+				.allMatch((line) -> line.startsWith("Waiting for the migration lock of public.retort_version"));
 			List<String> quiet = new ArrayList<>(List.of(upgrade));
 			quiet.add("-q");
 			assertThat(java(quiet.toArray(String[]::new)).err()).startsWith("ERROR: Could not acquire");

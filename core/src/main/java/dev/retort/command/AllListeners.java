@@ -29,6 +29,11 @@ record AllListeners(List<MigrationListener> listeners) implements MigrationListe
 	}
 
 	@Override
+	public void waitingForLock(String notice) {
+		this.listeners.forEach((listener) -> listener.waitingForLock(notice));
+	}
+
+	@Override
 	public boolean stopWaitingForLock() {
 		// A loop, not a stream: asked at every try.
 		for (MigrationListener listener : this.listeners) {

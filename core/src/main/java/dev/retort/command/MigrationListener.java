@@ -50,6 +50,15 @@ public interface MigrationListener {
 		return false;
 	}
 
+	/**
+	 * The run still waits for the migration lock: about every ten seconds, the notice that
+	 * {@code dev.retort.runtime.MigrationLock} logs at INFO (whom it waits for, for at most how
+	 * long), for a listener that shows it its own way, as the CLI prints it beside its step lines.
+	 * @param notice {@code Waiting for the migration lock of public.retort_version (…): held by …}
+	 */
+	default void waitingForLock(String notice) {
+	}
+
 	/** Silence. */
 	MigrationListener NONE = new MigrationListener() {
 	};

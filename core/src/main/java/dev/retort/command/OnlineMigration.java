@@ -55,7 +55,8 @@ final class OnlineMigration {
 			}
 			database.identify();
 			if (config.lockEnabled()) {
-				lock = database.lock(config.lockWaitTimeout(), this.context.listener()::stopWaitingForLock);
+				lock = database.lock(config.lockWaitTimeout(), this.context.listener()::stopWaitingForLock,
+						this.context.listener()::waitingForLock);
 				this.context.listener().lockAcquired(lock.waited());
 			}
 			try {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -358,7 +359,17 @@ public final class Database implements AutoCloseable {
 	 * to {@code timeout}, or until {@code stopWaiting} says the process shuts down.
 	 */
 	public MigrationLock lock(Duration timeout, BooleanSupplier stopWaiting) {
-		this.lock = MigrationLock.acquire(this.factory.openBeside(), this.session, this.names, timeout, stopWaiting);
+		return lock(timeout, stopWaiting, (notice) -> {
+		});
+	}
+
+	/**
+	 * {@link #lock(Duration, BooleanSupplier)}, giving {@code waiting} each notice of whom it
+	 * waits for as it is logged.
+	 */
+	public MigrationLock lock(Duration timeout, BooleanSupplier stopWaiting, Consumer<String> waiting) {
+		this.lock = MigrationLock.acquire(this.factory.openBeside(), this.session, this.names, timeout, stopWaiting,
+				waiting);
 		return this.lock;
 	}
 

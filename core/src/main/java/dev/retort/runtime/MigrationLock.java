@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -63,6 +64,9 @@ public final class MigrationLock implements AutoCloseable {
 	/** Asked before each try: {@code true} ends the wait (the process shuts down). */
 	private final BooleanSupplier stopWaiting;
 
+	/** Told each notice of whom the run waits for, as it is logged. */
+	private final Consumer<String> waiting;
+
 	private boolean held;
 
 	private boolean workHeld;
@@ -75,10 +79,12 @@ public final class MigrationLock implements AutoCloseable {
 	/** From the first try to holding the lock (and the work lock); not the connection before it. */
 	private Duration waited = Duration.ZERO;
 
-	private MigrationLock(Session session, TableNames names, Session worker, BooleanSupplier stopWaiting) {
+	private MigrationLock(Session session, TableNames names, Session worker, BooleanSupplier stopWaiting,
+			Consumer<String> waiting) {
 		this.session = session;
 		this.names = names;
 		this.stopWaiting = stopWaiting;
+		this.waiting = waiting;
 		this.key = key(names);
 		this.workKey = workKey(names);
 		this.worker = worker;
@@ -109,7 +115,8 @@ public final class MigrationLock implements AutoCloseable {
 	 * {@code timeout} and logging the holder every ten seconds while it waits.
 	 */
 	public static MigrationLock acquire(Session session, TableNames names, Duration timeout) {
-		return acquire(session, null, names, timeout, () -> false);
+		return acquire(session, null, names, timeout, () -> false, (notice) -> {
+		});
 	}
 
 	/**
@@ -118,11 +125,13 @@ public final class MigrationLock implements AutoCloseable {
 	 * {@code timeout} in all and logging who it waits for every ten seconds. Before each try it
 	 * asks {@code stopWaiting}: once that says {@code true} (the process shuts down) it gives up
 	 * at once, about a second at most after, with a {@link LockWaitStoppedException}. It only ever
-	 * ends a wait: nothing has run yet, so nothing has changed.
+	 * ends a wait: nothing has run yet, so nothing has changed. Each notice of whom it waits for
+	 * is logged at INFO and given to {@code waiting} too, for a caller that prints it its own way
+	 * (the CLI, as its other lines).
 	 */
 	public static MigrationLock acquire(Session session, Session migration, TableNames names, Duration timeout,
-			BooleanSupplier stopWaiting) {
-		MigrationLock lock = new MigrationLock(session, names, migration, stopWaiting);
+			BooleanSupplier stopWaiting, Consumer<String> waiting) {
+		MigrationLock lock = new MigrationLock(session, names, migration, stopWaiting, waiting);
 		try {
 			lock.waitFor(timeout, names);
 			return lock;
@@ -167,8 +176,11 @@ public final class MigrationLock implements AutoCloseable {
 				}
 				if (now - nextLog >= 0) {
 					// How long it may still take: 'retort.lock.wait-timeout' is 10 minutes by default.
-					logger.info("Waiting for the migration lock of {} (for at most {} more, 'retort.lock.wait-timeout'): {}",
-							names.qualifiedVersionTable(), ((deadline - now) / 1_000_000_000L + 1) + " s", waitingFor(names));
+					String notice = "Waiting for the migration lock of " + names.qualifiedVersionTable() + " (for at most "
+							+ ((deadline - now) / 1_000_000_000L + 1) + " s more, 'retort.lock.wait-timeout'): "
+							+ waitingFor(names);
+					logger.info(notice);
+					this.waiting.accept(notice);
 					nextLog = now + LOG_INTERVAL.toNanos();
 				}
 				Thread.sleep(Math.min(poll, Math.max(1, (deadline - now) / 1_000_000)));

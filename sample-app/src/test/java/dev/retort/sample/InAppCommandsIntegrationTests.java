@@ -86,6 +86,10 @@ class InAppCommandsIntegrationTests {
 			assertThat(waited.stderr()).contains("Waiting for the migration lock of public.retort_version")
 				.contains("held by pid ")
 				.contains("(application_name 'other-pod'");
+			// Logged, as the application logs: not printed once more as the standalone tool's own line.
+			assertThat(waited.stderr().lines().filter((line) -> line.contains("Waiting for the migration lock")))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).contains("dev.retort.runtime.MigrationLock"));
 			assertThat(waited.stdout()).isEmpty();
 
 			Result quiet = SampleJar.run(env, "retort", "upgrade", "heads", "-q");
