@@ -161,7 +161,7 @@ public final class MigrationLock implements AutoCloseable {
 			this.session.identify();
 			while (true) {
 				if (this.stopWaiting.getAsBoolean()) {
-					throw stopped(names, Duration.ofNanos(System.nanoTime() - start));
+					throw stopped(names, Duration.ofNanos(System.nanoTime() - start), "the process is shutting down");
 				}
 				if (!this.held && tryLock()) {
 					this.held = true;
@@ -192,9 +192,11 @@ public final class MigrationLock implements AutoCloseable {
 					+ names.qualifiedVersionTable() + ": " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
+			// Spring interrupts the main thread when it shuts down under a starting application: a
+			// stop like the one 'stopWaiting' asks for, and the caller's to see too.
 			Thread.currentThread().interrupt();
-			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting for the migration lock of "
-					+ names.qualifiedVersionTable() + ".");
+			throw stopped(names, Duration.ofNanos(System.nanoTime() - start),
+					"the thread was interrupted (as when the application shuts down)");
 		}
 	}
 
@@ -215,12 +217,22 @@ public final class MigrationLock implements AutoCloseable {
 	}
 
 	/** What a runner asked to stop while it waits says: it leaves the database as it is. */
-	private LockWaitStoppedException stopped(TableNames names, Duration waited) throws SQLException {
-		LockHolder holder = holder(this.session, this.key);
+	/**
+	 * What a runner that stops waiting says: why, that nothing changed, and who holds the lock
+	 * (when it can still be read: only a better message is at stake).
+	 */
+	private LockWaitStoppedException stopped(TableNames names, Duration waited, String why) {
+		String heldBy;
+		try {
+			LockHolder holder = holder(this.session, this.key);
+			heldBy = holder.held() ? " (the lock is held by " + describe(holder) + ")" : "";
+		}
+		catch (SQLException ex) {
+			heldBy = "";
+		}
 		return new LockWaitStoppedException("Stopped waiting for the migration lock of " + names.qualifiedVersionTable()
-				+ " after " + waited.toMillis() + " ms: the process is shutting down. Nothing was changed: no revision"
-				+ " ran, and the database is as it was" + (holder.held() ? " (the lock is held by " + describe(holder)
-						+ ")" : "") + ".");
+				+ " after " + waited.toMillis() + " ms: " + why + ". Nothing was changed: no revision ran, and the"
+				+ " database is as it was" + heldBy + ".");
 	}
 
 	/** What a runner that gives up says: who holds the lock, and which session migrates. */

@@ -223,7 +223,9 @@ public final class MigrationRunner {
 							+ " in {} ms", id(current), failure.cause.getMessage(), attempt, this.ddl.retries(),
 							backoff.toMillis());
 					this.listener.stepRetrying(current, attempt, backoff, failure.cause);
-					StepStatements.sleep(backoff);
+					if (!StepStatements.pause(backoff)) {
+						throw interruptedRetry(current, unit, attempt, millisSince(started), failure.cause);
+					}
 					continue;
 				}
 				if (together && failure.worthLocating()
@@ -436,6 +438,25 @@ public final class MigrationRunner {
 	 * stays at the heads before its first step, which the history row records as both its from and
 	 * to heads, since a rolled-back run never reached the failed step's own starting point
 	 */
+	/**
+	 * The thread was interrupted (an application shutting down) while a step waited to be tried
+	 * again after a lock timeout. Its transaction was rolled back before the wait: it is neither
+	 * applied nor recorded, and what committed before it stays.
+	 */
+	private RetortException interruptedRetry(Step step, List<Step> unit, int attempt, long ms, Throwable cause) {
+		String id = id(step);
+		String undone = (unit.size() > 1)
+				? " The run's one transaction ('retort.transaction-mode: all') was rolled back: none of its revisions is"
+						+ " applied or recorded."
+				: " Revision " + id + " was rolled back and is not recorded as applied; the revisions before it stay"
+						+ " applied.";
+		RetortException exception = new RetortException(ErrorCode.RUNTIME, StepStatements.interruptedRetry("revision "
+				+ id, attempt, this.ddl.retries()) + undone + " Run the " + step.operation().jsonName() + " again to go on.",
+				cause);
+		this.listener.stepFinished(step, ms, exception);
+		return exception;
+	}
+
 	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
 			List<Step> unit, int retries) {
 		List<BlockerWatch.Blocker> blockedBy = this.statements.blockedBy();

@@ -160,7 +160,12 @@ final class StepStatements {
 					Duration backoff = this.ddl.backoff(attempt);
 					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",
 							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis());
-					sleep(backoff);
+					if (!pause(backoff)) {
+						throw new RetortException(ErrorCode.RUNTIME,
+								interruptedRetry("the statement at " + location, attempt, this.ddl.retries())
+										+ " The revision runs outside a transaction: its statements before this one stay"
+										+ " committed, and it is not recorded as applied.", ex);
+					}
 					continue;
 				}
 				throw new StatementFailure(sql, location, ex, autocommit ? leftBehind(sql, ex, invalidBefore) : null);
@@ -301,14 +306,26 @@ final class StepStatements {
 		this.blockers = BlockerWatch.NONE;
 	}
 
-	static void sleep(Duration duration) {
+	/**
+	 * Waits out the backoff before a retry; {@code false} when the thread was interrupted first (as
+	 * Spring interrupts the main thread when it shuts down), its interrupt status kept for the
+	 * caller, who says what became of the step.
+	 */
+	static boolean pause(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting to retry a revision.");
+			return false;
 		}
+	}
+
+	/** Why a retry did not happen: the thread was interrupted while it waited for it. */
+	static String interruptedRetry(String what, int attempt, int retries) {
+		return "Interrupted while waiting to retry " + what + " (retry " + attempt + " of " + retries + ", after it waited"
+				+ " longer than lock_timeout for a lock): the thread was interrupted, as when the application shuts down.";
 	}
 
 }

@@ -70,7 +70,8 @@ final class Parallel {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while reading the revisions", ex);
+			throw new RetortException(ErrorCode.RUNTIME, "Interrupted while waiting for the revision files to be read:"
+					+ " the thread was interrupted, as when the application shuts down. Nothing was run.", ex);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
