@@ -18,6 +18,7 @@ import dev.retort.script.ScriptLoad;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.SingletonBeanRegistry;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -187,9 +188,24 @@ public final class RetortAutoConfiguration {
 						+ (fromProperties ? "retort.user" : "the user of the RetortConnectionDetails bean")
 						+ ": a role of its own on the URL of the application's DataSource)");
 			}
-			Assert.state(dataSource != null, "Retort migration DataSource missing: define a DataSource, set "
-					+ "'retort.url', or qualify a DataSource bean with @RetortDataSource");
+			Assert.state(dataSource != null, this::noUniqueDataSource);
 			return dataSource;
+		}
+
+		/**
+		 * Why no DataSource was found: none at all, or several with none {@code @Primary} (an
+		 * application with two databases), where "missing" would send the user looking for one.
+		 */
+		private String noUniqueDataSource() {
+			String[] names = (this.beanFactory instanceof ListableBeanFactory beans)
+					? beans.getBeanNamesForType(DataSource.class, true, false) : new String[0];
+			if (names.length > 1) {
+				return "Retort cannot tell which DataSource to migrate: there are " + names.length + " ("
+						+ String.join(", ", names) + ") and none is @Primary. Qualify the one to migrate with "
+						+ "@RetortDataSource, mark the application's main one @Primary, or set 'retort.url'";
+			}
+			return "Retort migration DataSource missing: define a DataSource, set 'retort.url', or qualify a "
+					+ "DataSource bean with @RetortDataSource";
 		}
 
 		private static String asUser(String user) {

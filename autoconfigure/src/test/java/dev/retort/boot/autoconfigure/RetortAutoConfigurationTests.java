@@ -282,6 +282,32 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void twoDataSourcesWithoutAPrimaryOneAreNamedRatherThanCalledMissing(TestDatabase one, TestDatabase two) {
+		// Startup stops, as with Boot's Flyway ("Flyway migration DataSource missing"); the message
+		// must say what is wrong (two candidates), not send the user looking for a missing one.
+		this.contextRunner.withBean("ordersDataSource", DataSource.class, () -> simpleDataSource(one))
+			.withBean("reportingDataSource", DataSource.class, () -> simpleDataSource(two))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("Retort cannot tell which DataSource to migrate: there are 2 "
+							+ "(ordersDataSource, reportingDataSource) and none is @Primary")
+					.hasMessageContaining("@RetortDataSource")
+					.hasMessageNotContaining("missing");
+				assertThat(one.tableExists("beverages")).isFalse();
+				assertThat(two.tableExists("beverages")).isFalse();
+			});
+	}
+
+	private static DataSource simpleDataSource(TestDatabase db) {
+		org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+		dataSource.setUrl(db.jdbcUrl());
+		dataSource.setUser(db.user());
+		dataSource.setPassword(db.password());
+		return dataSource;
+	}
+
+	@Test
 	void connectionDetailsBeanReplacesTheProperties(TestDatabase app, TestDatabase migrations) {
 		this.contextRunner.withPropertyValues(dataSource(app))
 			.withBean(RetortConnectionDetails.class, () -> new FixedConnectionDetails(migrations))
