@@ -6,9 +6,9 @@ import dev.retort.boot.actuate.RetortEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnAvailableEndpoint(RetortEndpoint.class)
 public final class RetortEndpointAutoConfiguration {
 
+	// One Retort, or the @Primary one of several (an application that migrates two databases
+	// with Retort beans of its own): its state is what the endpoint shows.
 	@Bean
-	@ConditionalOnBean(Retort.class)
+	@ConditionalOnSingleCandidate(Retort.class)
 	@ConditionalOnMissingBean
 	RetortEndpoint retortEndpoint(Retort retort) {
 		return new RetortEndpoint(retort);

@@ -5,9 +5,9 @@ import dev.retort.boot.actuate.RetortHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = RetortAutoConfiguration.class)
 @ConditionalOnClass({ Retort.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnBean(Retort.class)
+// Several Retort beans without a @Primary one: no single database's state to report.
+@ConditionalOnSingleCandidate(Retort.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
 public final class RetortHealthContributorAutoConfiguration {
 

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -37,12 +38,14 @@ public final class RetortMetricsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnSingleCandidate(Retort.class)
 	@ConditionalOnMissingBean
 	RetortPendingMeterBinder retortPendingMeterBinder(Retort retort) {
 		return new RetortPendingMeterBinder(retort);
 	}
 
 	@Bean
+	@ConditionalOnSingleCandidate(Retort.class)
 	@ConditionalOnMissingBean
 	RetortLastMigrationMeterBinder retortLastMigrationMeterBinder(Retort retort) {
 		return new RetortLastMigrationMeterBinder(retort);

@@ -85,6 +85,46 @@ class RetortActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void twoRetortBeansWithoutAPrimaryOneLeaveTheApplicationStarting(TestDatabase orders, TestDatabase reporting) {
+		// An application that migrates two databases with Retort beans of its own, as Boot users do
+		// with two Flyway beans: one endpoint, health indicator or gauge cannot say which database it
+		// reports, so none is made, rather than the start failing on an ambiguous Retort.
+		this.contextRunner.withBean("ordersRetort", Retort.class, () -> Retort.configure().dataSource(orders.dataSource()).load())
+			.withBean("reportingRetort", Retort.class,
+					() -> Retort.configure().dataSource(reporting.dataSource()).load())
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(RetortEndpoint.class)
+				.doesNotHaveBean(RetortHealthIndicator.class)
+				.doesNotHaveBean(RetortPendingMeterBinder.class)
+				.doesNotHaveBean(RetortLastMigrationMeterBinder.class)
+				.hasSingleBean(RetortMetrics.class));
+	}
+
+	@Test
+	void twoRetortBeansReportThePrimaryOne(TestDatabase orders, TestDatabase reporting) {
+		Retort primary = Retort.configure().dataSource(orders.dataSource()).load();
+		this.contextRunner.withBean("ordersRetort", Retort.class, () -> primary, (definition) -> definition.setPrimary(true))
+			.withBean("reportingRetort", Retort.class,
+					() -> Retort.configure().dataSource(reporting.dataSource()).load())
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(RetortEndpoint.class)
+					.hasSingleBean(RetortHealthIndicator.class)
+					.hasSingleBean(RetortPendingMeterBinder.class)
+					.hasSingleBean(RetortLastMigrationMeterBinder.class);
+				// The gauge counts the primary's database: one of its two revisions applied, none of the other's.
+				primary.upgrade("aaaa00000001");
+				SimpleMeterRegistry registry = new SimpleMeterRegistry();
+				context.getBean(RetortPendingMeterBinder.class).bindTo(registry);
+				assertThat(registry.get("retort.migrations.pending").gauge().value()).isEqualTo(1.0);
+			});
+	}
+
+	@Test
 	void pendingGaugeCountsWhatAnUpgradeWouldApply(TestDatabase db) {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		Retort retort = Retort.configure().dataSource(db.dataSource()).load();
