@@ -181,6 +181,20 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void withRetortUrlAndNoDataSourceADependsOnDatabaseInitializationBeanWaitsForTheMigration(TestDatabase db) {
+		// An application without a JDBC DataSource (R2DBC, say): Boot knows none of its beans to use
+		// the database, so the annotation is what makes one that reads at construction wait.
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
+			.withPropertyValues("retort.url=" + db.jdbcUrl(), "retort.user=" + db.user(),
+					"retort.password=" + db.password())
+			.withBean(BeverageReader.class, () -> new BeverageReader(db.dataSource()))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class);
+				assertThat(context.getBean(BeverageReader.class).names).containsExactly("espresso");
+			});
+	}
+
+	@Test
 	void retortUrlTakesPrecedenceOverTheApplicationDataSource(TestDatabase app, TestDatabase migrations) {
 		this.contextRunner.withPropertyValues(dataSource(app))
 			.withPropertyValues("retort.url=" + migrations.jdbcUrl(), "retort.user=" + migrations.user(),
