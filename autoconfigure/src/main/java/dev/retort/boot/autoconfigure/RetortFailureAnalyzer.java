@@ -1,6 +1,8 @@
 package dev.retort.boot.autoconfigure;
 
 import dev.retort.error.RetortException;
+import dev.retort.revision.GraphProblem;
+import dev.retort.revision.InvalidGraphException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.SecondSessionUnavailableException;
 
@@ -15,6 +17,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	private static final String COMMAND = "java -jar <app>.jar retort";
+
+	private static final String INVALID_FILES = "Fix the revision file named above in 'retort.locations' (or the "
+			+ "@Revision class in 'retort.java-packages'), then run '" + COMMAND + " validate'.";
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
@@ -54,6 +59,12 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			return "Fix each problem listed above in the revision files, then run '" + COMMAND
 					+ " validate' until it reports none.";
 		}
+		if (cause instanceof InvalidGraphException graph && namesAMissingRevision(graph)) {
+			// Where the application starts, a bean revision is there; a test slice does not scan it.
+			return INVALID_FILES + " If the missing revision is a @Component Migration bean and this is a test slice "
+					+ "(@DataJpaTest, @JdbcTest), the slice did not scan it: include it with 'includeFilters = "
+					+ "@ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Migration.class)'.";
+		}
 		return switch (cause.code()) {
 			case MULTIPLE_HEADS -> "Set 'retort.target' to one head, to 'label@head', or to 'heads' to upgrade every "
 					+ "branch (with 'retort.fail-on-multiple-heads=false'); or join the branches with a merge revision: "
@@ -75,12 +86,18 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "'retort.password'); if the database is still starting, set or raise 'retort.connect-retries' and "
 					+ "'retort.connect-retries-interval'.";
 			case CONFIGURATION -> "Fix the 'retort.*' property named above.";
-			case INVALID_REVISION_FILE, INVALID_GRAPH -> "Fix the revision file named above in 'retort.locations' (or "
-					+ "the @Revision class in 'retort.java-packages'), then run '" + COMMAND + " validate'.";
+			case INVALID_REVISION_FILE, INVALID_GRAPH -> INVALID_FILES;
 			case IRREVERSIBLE_REVISION -> "Add a downgrade section to the revision named above, or choose a target "
 					+ "that does not cross it.";
 			default -> "Review the error above, then run '" + COMMAND + " current' to see where the database stands.";
 		};
+	}
+
+	private static boolean namesAMissingRevision(InvalidGraphException graph) {
+		return graph.problems()
+			.stream()
+			.anyMatch((problem) -> problem.kind() == GraphProblem.Kind.UNKNOWN_PARENT
+					|| problem.kind() == GraphProblem.Kind.UNKNOWN_DEPENDENCY);
 	}
 
 	/**

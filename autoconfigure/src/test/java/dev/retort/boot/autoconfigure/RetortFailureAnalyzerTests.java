@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.GraphProblem;
+import dev.retort.revision.InvalidGraphException;
 import dev.retort.runtime.MigrationFailedException;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,23 @@ class RetortFailureAnalyzerTests {
 				"Multiple heads are present (dddd00000002, eeee00000002)"));
 		assertThat(analysis.getDescription()).contains("Multiple heads are present (dddd00000002, eeee00000002)");
 		assertThat(analysis.getAction()).contains("Set 'retort.target'").contains("retort merge");
+	}
+
+	@Test
+	void aRevisionThatRevisesAMissingOneMentionsTestSlicesWhichSkipBeanRevisions() {
+		// A @DataJpaTest does not scan the application's @Component revisions: the file that revises
+		// one then names a revision that "does not exist", which is only true inside the slice.
+		FailureAnalysis analysis = analyze(new InvalidGraphException(List.of(new GraphProblem(
+				GraphProblem.Kind.UNKNOWN_PARENT, List.of("e5e5e5e5e5e5", "d4d4d4d4d4d4"),
+				"db/revisions/e5e5e5e5e5e5_origin.sql:4", "Revision e5e5e5e5e5e5 (db/revisions/e5e5e5e5e5e5_origin.sql:4) "
+						+ "revises d4d4d4d4d4d4, which does not exist."))));
+		assertThat(analysis.getDescription()).contains("revises d4d4d4d4d4d4, which does not exist");
+		assertThat(analysis.getAction()).contains("Fix the revision file named above")
+			.contains("test slice (@DataJpaTest, @JdbcTest)")
+			.contains("classes = Migration.class");
+		FailureAnalysis cycle = analyze(new InvalidGraphException(List.of(new GraphProblem(GraphProblem.Kind.CYCLE,
+				List.of("aaaa00000001", "bbbb00000002"), "db/revisions/a.sql:3", "Revisions revise each other in a loop"))));
+		assertThat(cycle.getAction()).contains("Fix the revision file named above").doesNotContain("test slice");
 	}
 
 	@Test
