@@ -110,7 +110,7 @@ public record LintedRevision(String id, String source, boolean transactional, Li
 	}
 
 	/** The index after the quote opened at {@code at}: a doubled quote stands for one, a backslash escapes in {@code E''}. */
-	private static int quotedEnd(String text, int at, char quote, boolean backslashEscapes) {
+	static int quotedEnd(String text, int at, char quote, boolean backslashEscapes) {
 		int i = at + 1;
 		while (i < text.length()) {
 			char c = text.charAt(i);

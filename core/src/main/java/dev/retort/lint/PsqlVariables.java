@@ -61,7 +61,7 @@ public final class PsqlVariables {
 			else if (c == '\'' || c == '"') {
 				boolean escapes = c == '\'' && i > 0 && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E')
 						&& (i < 2 || !variableChar(sql.charAt(i - 2)));
-				end = quotedEnd(sql, i, c, escapes);
+				end = LintedRevision.quotedEnd(sql, i, c, escapes);
 			}
 			else if (c == '$' && (i == 0 || !variableChar(sql.charAt(i - 1))) && Tokens.dollarTagEnd(sql, i) > 0) {
 				String tag = sql.substring(i, Tokens.dollarTagEnd(sql, i));
@@ -124,27 +124,6 @@ public final class PsqlVariables {
 	/** psql's {@code variable_char}: a letter, a digit, an underscore, or any non-ASCII character. */
 	private static boolean variableChar(char c) {
 		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
-	}
-
-	/** The index after the quote opened at {@code at}: a doubled quote stands for one, a backslash escapes in {@code E''}. */
-	private static int quotedEnd(String sql, int at, char quote, boolean backslashEscapes) {
-		int i = at + 1;
-		while (i < sql.length()) {
-			char c = sql.charAt(i);
-			if (backslashEscapes && c == '\\') {
-				i += 2;
-			}
-			else if (c == quote && i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-				i += 2;
-			}
-			else if (c == quote) {
-				return i + 1;
-			}
-			else {
-				i++;
-			}
-		}
-		return sql.length();
 	}
 
 }
