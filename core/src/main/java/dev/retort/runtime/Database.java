@@ -240,30 +240,13 @@ public final class Database implements AutoCloseable {
 	 * a new database that has one is still empty, and gets every revision rather than a baseline.
 	 */
 	public boolean schemaHasOtherObjects() {
-		String schema = Sql.literal(this.names.schema());
-		try {
-			return this.session.query("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
-					+ " ON n.oid = c.relnamespace WHERE n.nspname = " + schema
-					+ " AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c') AND c.relname NOT IN ("
-					+ Sql.literal(this.names.versionTable()) + ", " + Sql.literal(this.names.historyTable()) + ", "
-					+ Sql.literal(this.names.historyTable() + "_id_seq") + ")" + notOfAnExtension("pg_class", "c")
-					+ " UNION ALL SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n"
-					+ " ON n.oid = t.typnamespace WHERE n.nspname = " + schema + " AND t.typtype IN ('e', 'd', 'r', 'm')"
-					+ notOfAnExtension("pg_type", "t")
-					+ " UNION ALL SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n"
-					+ " ON n.oid = p.pronamespace WHERE n.nspname = " + schema + notOfAnExtension("pg_proc", "p") + ")",
-					(row) -> row.getBoolean(1))
-				.get(0);
-		}
-		catch (SQLException ex) {
-			throw failure("read the catalog", ex);
-		}
+		return !otherObjectKinds().isEmpty();
 	}
 
 	/**
 	 * The kinds of objects other than Retort's that the schema holds, in the words a message
 	 * uses ("tables", "views", "sequences", "types", "functions"): what
-	 * {@link #schemaHasOtherObjects()} found, for a message to name rather than say "tables" of
+	 * {@link #schemaHasOtherObjects()} looks for, for a message to name rather than say "tables" of
 	 * a schema that holds only types or functions. Empty when it holds none.
 	 */
 	public List<String> otherObjectKinds() {
