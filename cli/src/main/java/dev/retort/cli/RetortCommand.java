@@ -72,9 +72,9 @@ abstract class RetortCommand implements Callable<Integer> {
 		return true;
 	}
 
-	/** An offline script reads the database unless every target names where it starts (FROM:TO, FROM not current). */
+	/** An offline script reads the database only when a target starts where it stands ({@code current:TO}, SPEC §5). */
 	static boolean readsDatabaseFor(boolean sql, List<String> targets) {
-		return !sql || targets.stream().anyMatch((target) -> !target.contains(":") || target.startsWith("current:"));
+		return !sql || targets.stream().anyMatch((target) -> target.strip().startsWith("current:"));
 	}
 
 	PrintWriter out() {
@@ -309,6 +309,9 @@ abstract class RetortCommand implements Callable<Integer> {
 		out().flush();
 		if (script.nothingToDo() != null) {
 			note(script.nothingToDo());
+		}
+		if (script.startsAtBase() != null) {
+			note(script.startsAtBase());
 		}
 		for (String place : script.psqlVariables()) {
 			note(place);

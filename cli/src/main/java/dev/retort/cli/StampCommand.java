@@ -23,9 +23,9 @@ final class StampCommand extends RetortCommand {
 	@Option(names = "--purge", description = "Delete every row of the version table first.")
 	boolean purge;
 
-	@Option(names = "--sql", description = "Print the SQL instead of running it. It starts from the database's "
-			+ "current revision when a database is configured (only read), else from base; FROM:TO on the targets "
-			+ "(one FROM for all; FROM may be current) sets the start. e.g. --sql > stamp.sql")
+	@Option(names = "--sql", description = "Print the SQL instead of running it, without connecting. It starts "
+			+ "from base; FROM:TO on the targets (one FROM for all) sets the start, and current:REV starts where "
+			+ "the database stands (only read). e.g. --sql > stamp.sql")
 	boolean sql;
 
 	@Override

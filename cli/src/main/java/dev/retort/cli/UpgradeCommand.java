@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 		description = "Runs the upgrade of every revision between the database's current revisions and REV, each in its own transaction (retort.transaction-mode), under an advisory lock, printing one line per step with its duration. A revision that fails is rolled back and the command exits 1. With --sql, prints the script instead, for psql, and changes nothing.",
 		footerHeading = "%nExamples:%n",
 		footer = { "  retort upgrade", "  retort upgrade head", "  retort upgrade +1", "  retort upgrade payments@head",
-				"  retort upgrade head --sql > upgrade.sql", "  retort upgrade ae1027a6acf3:head --sql" })
+				"  retort upgrade head --sql > upgrade.sql", "  retort upgrade current:heads --sql",
+				"  retort upgrade ae1027a6acf3:head --sql" })
 final class UpgradeCommand extends RetortCommand {
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "REV", defaultValue = "heads",
@@ -20,9 +21,9 @@ final class UpgradeCommand extends RetortCommand {
 					"with --sql also FROM:TO. e.g. 1975ea83b712" })
 	String target;
 
-	@Option(names = "--sql", description = "Print the SQL script instead of running it. It starts from the "
-			+ "database's current revision when a database is configured (only read), else from base; REV as "
-			+ "FROM:TO sets the start (FROM may be current). e.g. --sql > upgrade.sql")
+	@Option(names = "--sql", description = "Print the SQL script instead of running it, without connecting. It "
+			+ "starts from base; REV as FROM:TO sets the start, and current:TO starts where the database stands "
+			+ "(only read). e.g. --sql > upgrade.sql")
 	boolean sql;
 
 	@Override

@@ -74,10 +74,12 @@ class CommandsTests {
 		CliRun.Result online = cli(db).run("upgrade", "+1");
 		assertThat(online.exitCode()).as(online.toString()).isEqualTo(2);
 		assertThat(online.err()).isEqualTo(atHead);
-		CliRun.Result script = cli(db).run("upgrade", "+1", "--sql");
+		CliRun.Result script = cli(db).run("upgrade", "current:+1", "--sql");
 		assertThat(script.exitCode()).as(script.toString()).isEqualTo(2);
 		assertThat(script.err()).isEqualTo(atHead);
 		assertThat(script.out()).isEmpty();
+		// Without 'current' a script starts at base (SPEC §5), as Alembic's: +1 from there is the first revision.
+		assertThat(cli(db).run("upgrade", "+1", "--sql").out()).contains("-- Running upgrade base -> ae1027a6acf3");
 		// Offline, the script's start stands for the database.
 		CliRun.Result offline = CliRun.in(this.project).run("upgrade", "heads:+1", "--sql");
 		assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(2);
@@ -204,12 +206,13 @@ class CommandsTests {
 				+ " revision from base again. Nothing was run.");
 		assertThat(db.tableExists("retort_version")).isFalse();
 		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("ae1027a6acf3");
-		// A script read from where the database stands would start at base as well; an explicit FROM is heard.
-		CliRun.Result script = cli(db).run("upgrade", "--sql");
+		// A script read from where the database stands would start at base as well; any other start is heard.
+		CliRun.Result script = cli(db).run("upgrade", "current:heads", "--sql");
 		assertThat(script.exitCode()).as(script.toString()).isEqualTo(2);
 		assertThat(script.out()).isEmpty();
 		assertThat(script.err()).contains("holds alembic_version at ae1027a6acf3: Alembic migrated this database");
 		assertThat(cli(db).run("upgrade", "base:heads", "--sql").out()).contains("CREATE TABLE coffee_logs");
+		assertThat(cli(db).run("upgrade", "--sql").out()).contains("CREATE TABLE coffee_logs");
 		// Taken over, it continues from where Alembic left it.
 		CliRun.Result takenOver = cli(db).env("RETORT_VERSION_TABLE", "alembic_version").run("upgrade");
 		assertThat(takenOver.exitCode()).as(takenOver.toString()).isZero();

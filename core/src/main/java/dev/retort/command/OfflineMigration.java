@@ -19,7 +19,8 @@ import dev.retort.script.RevisionScript.SqlBody;
 
 /**
  * The shape of every {@code --sql} command: find the starting revision (from {@code FROM:TO},
- * else from the database when one is configured, else base), plan, and run the plan through a
+ * read from the database for {@code current:TO} only, else base, as Alembic's offline mode never
+ * connects), plan, and run the plan through a
  * {@link ScriptSqlSink} with the same runner an online run uses. The script always starts with
  * the idempotent {@code CREATE TABLE IF NOT EXISTS} of both tables, so it runs on a fresh
  * database and on a migrated one alike; one that starts above base then checks that the version
@@ -43,8 +44,8 @@ final class OfflineMigration {
 	}
 
 	/**
-	 * The version rows a script starts from: an explicit start, the database's rows (no start, or
-	 * {@code current}), or base.
+	 * The version rows a script starts from: an explicit start, the database's rows
+	 * ({@code current}), or base (no start).
 	 */
 	List<String> startingHeads(String start, OnlineMigration.Planner planner) {
 		return startingPoint(start, false, planner).heads();
@@ -52,7 +53,7 @@ final class OfflineMigration {
 
 	/**
 	 * Where a script starts, as {@link #startingHeads}; with {@code baseline}, read from the
-	 * database (no start, or {@code current}) in the same session, also the stamp of
+	 * database ({@code current}) in the same session, also the stamp of
 	 * {@code retort.baseline} that an online upgrade runs first on a schema that holds tables and
 	 * that Retort never migrated: the script must do the same, not build the schema again.
 	 * {@code planner} makes the script's plan from the start: a target wrong whatever the database
@@ -60,21 +61,22 @@ final class OfflineMigration {
 	 */
 	Start startingPoint(String start, boolean baseline, OnlineMigration.Planner planner) {
 		RevisionGraph graph = this.context.graph();
-		boolean fromDatabase = "current".equals(start);
-		if (start != null && !fromDatabase) {
+		if (start == null) {
+			// SPEC §5, as Alembic: a script is written without a database, even where one is configured
+			// (a production database seen from a laptop); its start guard stops it on a database that moved.
+			return new Start(null, List.of());
+		}
+		if (!"current".equals(start)) {
 			Set<String> resolved = graph.resolve(start.isEmpty() ? "base" : start, List.of());
 			return new Start(null, List.copyOf(resolved));
 		}
 		if (!this.context.connections().configured()) {
-			if (fromDatabase) {
-				// 'current' as the start is the one way an offline script reads the database.
-				throw new RetortException(ErrorCode.CONFIGURATION, "'current' as the start of FROM:TO reads the"
-						+ " database's revision(s), but no database is configured. Give one (--url), or name the"
-						+ " start revision.");
-			}
-			return new Start(null, List.of());
+			// 'current' as the start is the one way an offline script reads the database.
+			throw new RetortException(ErrorCode.CONFIGURATION, "'current' as the start of FROM:TO reads the"
+					+ " database's revision(s), but no database is configured. Give one (--url), or name the"
+					+ " start revision.");
 		}
-		try (Database database = openForStart(fromDatabase)) {
+		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
 			if (baseline && state.stampsBaseline(database, this.context.config())) {
 				Plan stamp = OnlineMigration.baselineStamp(graph, this.context.config().baseline());
@@ -122,21 +124,24 @@ final class OfflineMigration {
 	}
 
 	/**
-	 * The database a script starts from. Unreachable (a production database seen from a
-	 * laptop), the error says how to write the script without it, as Alembic always does.
+	 * {@code script} with a note, when a database is configured, that it starts at base: a user
+	 * used to online runs (or to this command before it followed SPEC §5) may expect the start
+	 * where the database stands, which only {@code current:} reads.
+	 * @param fromCurrent the command that starts where the database stands, e.g.
+	 * {@code retort upgrade current:heads --sql}
 	 */
-	private Database openForStart(boolean asked) {
-		try {
-			return this.context.openDatabase();
+	OfflineScript noteStartAtBase(OfflineScript script, String fromCurrent) {
+		if (!this.context.connections().configured()) {
+			return script;
 		}
-		catch (RetortException ex) {
-			if (asked || ex.code() != ErrorCode.CONNECTION_FAILED) {
-				throw ex;
-			}
-			throw new RetortException(ErrorCode.CONNECTION_FAILED, ex.getMessage() + " An offline script reads where"
-					+ " a configured database stands; to write it without one, give the start as FROM:TO (e.g."
-					+ " 'base:heads', or the revision the database is at).", ex);
-		}
+		String baseline = (this.context.config().baseline() != null)
+				? " It is also the script that stamps retort.baseline (" + this.context.config().baseline()
+						+ ") first on a schema Retort never migrated, as a first start does."
+				: "";
+		return script.startingAtBase("This script starts at base: --sql does not read the database, though one is"
+				+ " configured, and on a database that holds a revision of the branches it writes it stops before"
+				+ " anything runs. To start where the database stands, write '" + fromCurrent + "' (it only reads the"
+				+ " database)." + baseline);
 	}
 
 	/** The script of a plan. */

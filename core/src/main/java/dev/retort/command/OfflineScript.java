@@ -10,11 +10,18 @@ import java.util.List;
  * {@code null} when it runs one
  * @param psqlVariables where a revision's SQL copied into the script holds what psql reads as a
  * variable ({@code file:line: …}), for notes beside it; empty when nothing does
+ * @param startsAtBase that the script starts at base although a database is configured, and how
+ * to start where the database stands, for a note beside it; {@code null} when the start was given
+ * or no database is configured
  */
-public record OfflineScript(String sql, String nothingToDo, List<String> psqlVariables) {
+public record OfflineScript(String sql, String nothingToDo, List<String> psqlVariables, String startsAtBase) {
 
 	public OfflineScript {
 		psqlVariables = List.copyOf(psqlVariables);
+	}
+
+	public OfflineScript(String sql, String nothingToDo, List<String> psqlVariables) {
+		this(sql, nothingToDo, psqlVariables, null);
 	}
 
 	public OfflineScript(String sql, String nothingToDo) {
@@ -23,6 +30,11 @@ public record OfflineScript(String sql, String nothingToDo, List<String> psqlVar
 
 	public OfflineScript(String sql) {
 		this(sql, null);
+	}
+
+	/** This script with the note that it starts at base, though a database is configured. */
+	OfflineScript startingAtBase(String note) {
+		return new OfflineScript(this.sql, this.nothingToDo, this.psqlVariables, note);
 	}
 
 }

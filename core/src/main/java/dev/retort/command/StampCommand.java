@@ -60,7 +60,10 @@ public final class StampCommand {
 			to.add(range[1]);
 		}
 		List<String> start = offline.startingHeads(from, (graph, state) -> graph.stamp(state.known(), to, false));
-		return offline.render(this.context.graph().stamp(start, to, false), "stamp " + String.join(" ", targets));
+		OfflineScript script = offline.render(this.context.graph().stamp(start, to, false),
+				"stamp " + String.join(" ", targets));
+		return (from != null) ? script
+				: offline.noteStartAtBase(script, "retort stamp current:" + String.join(" ", targets) + " --sql");
 	}
 
 	private static List<String> required(List<String> revisions) {

@@ -31,12 +31,15 @@ public final class UpgradeCommand {
 		String[] range = OfflineMigration.splitRange(resolvedTarget);
 		String to = (range != null) ? target(range[1]) : resolvedTarget;
 		String from = (range != null) ? range[0] : null;
-		// Where the database stands, as online: a schema built before Retort is stamped at the baseline first.
+		// From 'current', where the database stands, as online: a schema built before Retort is stamped
+		// at the baseline first.
 		OfflineMigration.Start start = offline.startingPoint(from, true,
 				(graph, state) -> graph.upgrade(state.known(), to));
 		RevisionGraph graph = this.context.graph();
-		return offline.render(start.baseline(), graph.upgrade(start.heads(), to), "upgrade " + resolvedTarget,
-				below(graph, start.heads(), to));
+		OfflineScript script = offline.render(start.baseline(), graph.upgrade(start.heads(), to),
+				"upgrade " + resolvedTarget, below(graph, start.heads(), to));
+		return (from != null) ? script
+				: offline.noteStartAtBase(script, "retort upgrade current:" + resolvedTarget + " --sql");
 	}
 
 	/**

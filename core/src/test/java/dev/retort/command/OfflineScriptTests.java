@@ -457,17 +457,16 @@ class OfflineScriptTests {
 		Retort edited = retort(db, files).load();
 		RetortException online = catchThrowableOfType(RetortException.class, () -> edited.upgrade("heads"));
 		assertThat(online.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
-		// The script is what the online run would do: it refuses alike, from the database's rows or 'current'.
-		for (String target : List.of("heads", "current:heads")) {
-			RetortException offline = catchThrowableOfType(RetortException.class, () -> edited.upgradeSql(target));
-			assertThat(offline).as(target).isNotNull();
-			assertThat(offline.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
-			assertThat(offline.getMessage()).isEqualTo(online.getMessage()).contains(applied.toString());
-		}
-		// An explicit start reads no database, so there is nothing to compare with, as in Alembic.
+		// The script from 'current' is what the online run would do: it refuses alike.
+		RetortException offline = catchThrowableOfType(RetortException.class, () -> edited.upgradeSql("current:heads"));
+		assertThat(offline).isNotNull();
+		assertThat(offline.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
+		assertThat(offline.getMessage()).isEqualTo(online.getMessage()).contains(applied.toString());
+		// Any other start reads no database, so there is nothing to compare with, as in Alembic.
 		assertThat(edited.upgradeSql("b00000000002:heads").sql()).contains("-- Running upgrade b00000000002 ->");
+		assertThat(edited.upgradeSql("heads").sql()).contains("-- Running upgrade base -> a00000000001");
 		assertThat(Retort.configure().locations(files.location()).validateChecksums(false).url(db.jdbcUrl())
-			.user(db.user()).password(db.password()).load().upgradeSql("heads").sql())
+			.user(db.user()).password(db.password()).load().upgradeSql("current:heads").sql())
 			.contains("-- Running upgrade b00000000002 ->");
 	}
 
@@ -479,7 +478,13 @@ class OfflineScriptTests {
 			db.execute("CREATE TABLE users (id int PRIMARY KEY, name text)");
 		}
 		retort(online, files).baseline("a00000000001").load().upgrade("b00000000002");
-		String script = retort(offline, files).baseline("a00000000001").load().upgradeSql("b00000000002").sql();
+		Retort withBaseline = retort(offline, files).baseline("a00000000001").load();
+		// Without a start the script is written from base without reading the schema: its note says how.
+		assertThat(withBaseline.upgradeSql("b00000000002").startsAtBase()).endsWith("To start where the database"
+				+ " stands, write 'retort upgrade current:b00000000002 --sql' (it only reads the database). It is also"
+				+ " the script that stamps retort.baseline (a00000000001) first on a schema Retort never migrated, as a"
+				+ " first start does.");
+		String script = withBaseline.upgradeSql("current:b00000000002").sql();
 		// Not 'CREATE TABLE users' again, which psql would stop at: the table is what the baseline describes.
 		assertThat(script).contains("-- Running stamp base -> a00000000001")
 			.doesNotContain("CREATE TABLE users");
@@ -492,16 +497,27 @@ class OfflineScriptTests {
 	}
 
 	@Test
-	void anUnreachableDatabaseSaysHowToWriteTheScriptWithoutIt(@TempDir Path dir) {
+	void aScriptWithoutAStartNeverConnectsEvenWhereADatabaseIsConfigured(@TempDir Path dir) {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
 		Retort retort = Retort.configure()
 			.url("jdbc:postgresql://127.0.0.1:1/nowhere")
-			.locations(graphWithBranchAndMerge(dir).location())
+			.locations(files.location())
 			.load();
-		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("heads"));
+		// SPEC §5, as Alembic: from base, and the note says how to start where the database stands.
+		OfflineScript upgrade = retort.upgradeSql("heads");
+		assertThat(upgrade.sql()).startsWith("-- Retort upgrade heads (offline): base -> ");
+		assertThat(upgrade.startsAtBase()).isEqualTo("This script starts at base: --sql does not read the database,"
+				+ " though one is configured, and on a database that holds a revision of the branches it writes it"
+				+ " stops before anything runs. To start where the database stands, write 'retort upgrade"
+				+ " current:heads --sql' (it only reads the database).");
+		OfflineScript stamp = retort.stampSql(List.of("c10000000003", "d10000000004"));
+		assertThat(stamp.sql()).contains("-- Running stamp base -> ");
+		assertThat(stamp.startsAtBase()).contains("write 'retort stamp current:c10000000003 d10000000004 --sql'");
+		// Only 'current' connects; an explicit start or no database at all needs no note.
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("current:heads"));
 		assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
-		assertThat(error.getMessage()).startsWith("Could not connect to ")
-			.endsWith(" An offline script reads where a configured database stands; to write it without one, give"
-					+ " the start as FROM:TO (e.g. 'base:heads', or the revision the database is at).");
+		assertThat(retort.upgradeSql("base:heads").startsAtBase()).isNull();
+		assertThat(Retort.configure().locations(files.location()).load().upgradeSql("heads").startsAtBase()).isNull();
 	}
 
 	@Test
@@ -537,17 +553,18 @@ class OfflineScriptTests {
 		RetortException online = catchThrowableOfType(RetortException.class, () -> retort.upgrade("b0000000002x"));
 		assertThat(online.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
 		// The typo is wrong whatever the database holds: said as such, not as a database ahead of the files.
-		RetortException upgrade = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("b0000000002x"));
+		RetortException upgrade = catchThrowableOfType(RetortException.class,
+				() -> retort.upgradeSql("current:b0000000002x"));
 		assertThat(upgrade.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
 		assertThat(upgrade.getMessage()).isEqualTo(online.getMessage()).contains("b00000000002");
 		RetortException downgrade = catchThrowableOfType(RetortException.class,
 				() -> retort.downgradeSql("current:b0000000002x"));
 		assertThat(downgrade.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
 		RetortException stamp = catchThrowableOfType(RetortException.class,
-				() -> retort.stampSql(List.of("b0000000002x")));
+				() -> retort.stampSql(List.of("current:b0000000002x")));
 		assertThat(stamp.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
 		// A target the files declare still cannot start where the database is.
-		RetortException ahead = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("heads"));
+		RetortException ahead = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("current:heads"));
 		assertThat(ahead.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
 		assertThat(ahead.getMessage()).startsWith("The database is at 9fb100000000, which no revision file declares");
 	}
