@@ -29,7 +29,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -38,11 +40,13 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.util.Assert;
@@ -378,9 +382,28 @@ public final class RetortAutoConfiguration {
 
 		}
 
-		@ConditionalOnProperty("retort.url")
-		private static final class RetortUrlCondition {
+		@Conditional(RetortUrlCondition.class)
+		private static final class RetortUrlSetCondition {
 
+		}
+
+	}
+
+	/**
+	 * {@code retort.url} holds a URL. {@code @ConditionalOnProperty} would match a blank value
+	 * ({@code RETORT_URL=}, an env file's variable left empty), which {@link RetortProperties}
+	 * reads as not set, as Boot reads a blank {@code spring.datasource.url}: the auto-configuration
+	 * would start in an application without a DataSource only to fail for want of one.
+	 */
+	static final class RetortUrlCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("retort.url");
+			if (StringUtils.hasText(context.getEnvironment().getProperty("retort.url"))) {
+				return ConditionOutcome.match(message.found("property").items("retort.url"));
+			}
+			return ConditionOutcome.noMatch(message.didNotFind("non-blank property").items("retort.url"));
 		}
 
 	}

@@ -83,6 +83,18 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aBlankRetortUrlIsNotSetAndBacksOffWithNoDataSourceBean() {
+		// RETORT_URL= (an env file's unfilled variable) is no URL, as retort.url's value already reads:
+		// it must not start the auto-configuration only to fail for want of a DataSource.
+		for (String blank : new String[] { "retort.url=", "retort.url= " }) {
+			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
+				.withPropertyValues(blank)
+				.run((context) -> assertThat(context).as(blank).hasNotFailed().doesNotHaveBean(Retort.class)
+					.doesNotHaveBean(RetortMigrationInitializer.class));
+		}
+	}
+
+	@Test
 	void backsOffWithRetortUrlButNoSpringJdbc(TestDatabase db) {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("org.springframework.jdbc"))
