@@ -14,6 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +63,27 @@ class RetortActuatorAutoConfigurationTests {
 
 	@Test
 	void healthIndicatorIsNamedMigrations(TestDatabase db) {
-		withRetort(db).run((context) -> assertThat(context).hasSingleBean(RetortHealthIndicator.class)
-			.hasBean("migrationsHealthIndicator"));
+		withRetort(db).withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RetortHealthIndicator.class).hasBean("migrationsHealthContributor");
+				assertThat(context.getBean(HealthContributorRegistry.class).getContributor("migrations"))
+					.isInstanceOf(RetortHealthIndicator.class);
+			});
+	}
+
+	@Test
+	void anIndicatorOfTheApplicationsOwnReplacesRetorts(TestDatabase db) {
+		HealthIndicator own = () -> Health.up().build();
+		withRetort(db).withBean("migrationsHealthIndicator", HealthIndicator.class, () -> own)
+			.run((context) -> assertThat(context).doesNotHaveBean("migrationsHealthContributor")
+				.doesNotHaveBean(RetortHealthIndicator.class));
 	}
 
 	@Test
 	void healthIndicatorCanBeDisabled(TestDatabase db) {
 		withRetort(db).withPropertyValues("management.health.migrations.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(RetortHealthIndicator.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(RetortHealthIndicator.class)
+				.doesNotHaveBean("migrationsHealthContributor"));
 	}
 
 	@Test
@@ -87,8 +108,8 @@ class RetortActuatorAutoConfigurationTests {
 	@Test
 	void twoRetortBeansWithoutAPrimaryOneLeaveTheApplicationStarting(TestDatabase orders, TestDatabase reporting) {
 		// An application that migrates two databases with Retort beans of its own, as Boot users do
-		// with two Flyway beans: one endpoint, health indicator or gauge cannot say which database it
-		// reports, so none is made, rather than the start failing on an ambiguous Retort.
+		// with two Flyway beans: one endpoint or gauge cannot say which database it reports, so none
+		// is made, rather than the start failing on an ambiguous Retort.
 		this.contextRunner.withBean("ordersRetort", Retort.class, () -> Retort.configure().dataSource(orders.dataSource()).load())
 			.withBean("reportingRetort", Retort.class,
 					() -> Retort.configure().dataSource(reporting.dataSource()).load())
@@ -96,10 +117,41 @@ class RetortActuatorAutoConfigurationTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(RetortEndpoint.class)
-				.doesNotHaveBean(RetortHealthIndicator.class)
 				.doesNotHaveBean(RetortPendingMeterBinder.class)
 				.doesNotHaveBean(RetortLastMigrationMeterBinder.class)
 				.hasSingleBean(RetortMetrics.class));
+	}
+
+	@Test
+	void twoRetortBeansGetAHealthContributorForEachAsBootsDbContributorHas(TestDatabase orders,
+			TestDatabase reporting) {
+		// Health can name each: one component per bean, as Boot's 'db' for several DataSources, so a
+		// readiness group holds traffic while either database has revisions pending. With or without
+		// a @Primary one: the other database's pending revisions count as much.
+		Retort ordersRetort = Retort.configure().dataSource(orders.dataSource()).load();
+		for (boolean primary : new boolean[] { false, true }) {
+			this.contextRunner
+				.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class))
+				.withBean("ordersRetort", Retort.class, () -> ordersRetort, (definition) -> definition.setPrimary(primary))
+				.withBean("reportingRetort", Retort.class,
+						() -> Retort.configure().dataSource(reporting.dataSource()).load())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					HealthContributor migrations = context.getBean(HealthContributorRegistry.class)
+						.getContributor("migrations");
+					assertThat(migrations).as("primary " + primary).isInstanceOf(CompositeHealthContributor.class);
+					CompositeHealthContributor composite = (CompositeHealthContributor) migrations;
+					assertThat(composite.stream().map(HealthContributors.Entry::name))
+						.containsExactlyInAnyOrder("ordersRetort", "reportingRetort");
+					ordersRetort.upgrade("heads");
+					assertThat(status(composite, "ordersRetort")).isEqualTo(Status.UP);
+					assertThat(status(composite, "reportingRetort")).isEqualTo(Status.OUT_OF_SERVICE);
+				});
+		}
+	}
+
+	private static Status status(CompositeHealthContributor composite, String name) {
+		return ((HealthIndicator) composite.getContributor(name)).health().getStatus();
 	}
 
 	@Test
@@ -113,7 +165,6 @@ class RetortActuatorAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(RetortEndpoint.class)
-					.hasSingleBean(RetortHealthIndicator.class)
 					.hasSingleBean(RetortPendingMeterBinder.class)
 					.hasSingleBean(RetortLastMigrationMeterBinder.class);
 				// The gauge counts the primary's database: one of its two revisions applied, none of the other's.
