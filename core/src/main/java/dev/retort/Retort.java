@@ -101,9 +101,17 @@ public final class Retort {
 	 * the revisions load.
 	 */
 	public static ValidateResult validate(RetortConfig config) {
+		return validate(config, MigrationListener.NONE);
+	}
+
+	/**
+	 * As {@link #validate(RetortConfig)}, telling {@code listener} what the run waits for (a
+	 * database that is still starting).
+	 */
+	public static ValidateResult validate(RetortConfig config, MigrationListener listener) {
 		Retort retort;
 		try {
-			retort = load(config);
+			retort = load(config).withListener(listener);
 			retort.scripts();
 		}
 		catch (InvalidRevisionFileException ex) {

@@ -29,11 +29,13 @@ final class LogLevel {
 
 	/**
 	 * The logger of the connection, which says at INFO, before each of {@code connect-retries},
-	 * that the database could not be reached and when it tries again.
+	 * that the database could not be reached and when it tries again. The tool prints that notice
+	 * as its own line too ({@code RetortCommand#notices}, {@code StepPrinter#waitingForDatabase}),
+	 * so it quiets the logger, below {@code -vv}.
 	 */
 	static final String CONNECTION_LOGGER = "org.slf4j.simpleLogger.log.dev.retort.runtime.ConnectionFactory";
 
-	static void configure(int verbosity, boolean quiet) {
+	static void configure(int verbosity) {
 		if (System.getProperty(PROPERTY) == null) {
 			System.setProperty(PROPERTY, (verbosity == 0) ? "warn" : (verbosity == 1) ? "info" : "debug");
 			if (verbosity < 2 && System.getProperty(LOCK_LOGGER) == null) {
@@ -41,10 +43,10 @@ final class LogLevel {
 				// step printer says whom it waits for, as the tool's other lines, not as a log line.
 				System.setProperty(LOCK_LOGGER, "warn");
 			}
-			if (verbosity == 0 && !quiet && System.getProperty(CONNECTION_LOGGER) == null) {
-				// So does waiting for a database that is still starting: 'connect-retries' times
-				// 'connect-retries-interval' (10 s each) without a word.
-				System.setProperty(CONNECTION_LOGGER, "info");
+			if (verbosity < 2 && System.getProperty(CONNECTION_LOGGER) == null) {
+				// So does waiting for a database that is still starting ('connect-retries' times
+				// 'connect-retries-interval', 10 s each): a plain line, not a log line.
+				System.setProperty(CONNECTION_LOGGER, "warn");
 			}
 		}
 		LoggerFactory.getILoggerFactory();

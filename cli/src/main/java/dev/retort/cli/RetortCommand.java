@@ -107,7 +107,7 @@ abstract class RetortCommand implements Callable<Integer> {
 	}
 
 	Retort retort() {
-		Retort retort = loadWithProjectClasses();
+		Retort retort = loadWithProjectClasses().withListener(notices());
 		// revision and merge write: an empty graph is a first revision, and where it cannot go is
 		// their own error.
 		if (retort.graph().revisions().isEmpty() && !this.root.environment().embedded()
@@ -130,6 +130,27 @@ abstract class RetortCommand implements Callable<Integer> {
 					+ " with the directory or jar that holds them.");
 		}
 		return retort;
+	}
+
+	/**
+	 * What a command that is no migration prints while it waits: that the database could not be
+	 * reached and is tried again ({@code connect-retries}), as a line of its own like the lock-wait
+	 * notice of a migration ({@link StepPrinter}); the {@code ConnectionFactory} logger is quiet
+	 * below {@code -vv} ({@link LogLevel}). Nothing with {@code -q}; inside an application the
+	 * notice is logged, as the application's other lines are.
+	 */
+	MigrationListener notices() {
+		if (quiet() || embedded()) {
+			return MigrationListener.NONE;
+		}
+		return new MigrationListener() {
+
+			@Override
+			public void waitingForDatabase(String notice) {
+				note(notice);
+			}
+
+		};
 	}
 
 	/**

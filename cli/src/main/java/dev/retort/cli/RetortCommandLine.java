@@ -91,15 +91,11 @@ public final class RetortCommandLine {
 		commandLine.setExitCodeExceptionMapper(failures);
 		commandLine.setExecutionStrategy((parseResult) -> {
 			if (configureLogging) {
-				LogLevel.configure(verbosity(parseResult), quiet(parseResult));
+				LogLevel.configure(verbosity(parseResult));
 			}
 			return new RunLast().execute(parseResult);
 		});
 		return commandLine;
-	}
-
-	private static boolean quiet(ParseResult parseResult) {
-		return parseResult.commandSpec().userObject() instanceof RetortCli cli && cli.options.quiet;
 	}
 
 	private static int verbosity(ParseResult parseResult) {

@@ -49,20 +49,21 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	private Thread onExit;
 
 	/**
-	 * Whether it prints the lock-wait notices: the standalone tool does, as its own lines (its
-	 * MigrationLock logger is quiet); in an application the notices are logged, as the
+	 * Whether it prints the notices of a wait, for the migration lock or for a database that is
+	 * still starting: the standalone tool does, as its own lines (its MigrationLock and
+	 * ConnectionFactory loggers are quiet); in an application the notices are logged, as the
 	 * application's other lines are, and printing them too would say each twice.
 	 */
-	private final boolean printsLockWaits;
+	private final boolean printsWaits;
 
 	StepPrinter(PrintWriter err, Duration progressEvery) {
 		this(err, progressEvery, true);
 	}
 
-	StepPrinter(PrintWriter err, Duration progressEvery, boolean printsLockWaits) {
+	StepPrinter(PrintWriter err, Duration progressEvery, boolean printsWaits) {
 		this.err = err;
 		this.progressEvery = progressEvery;
-		this.printsLockWaits = printsLockWaits;
+		this.printsWaits = printsWaits;
 	}
 
 	private record Running(Step step, int number, long started) {
@@ -114,7 +115,14 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 
 	@Override
 	public void waitingForLock(String notice) {
-		if (this.printsLockWaits) {
+		if (this.printsWaits) {
+			print(notice);
+		}
+	}
+
+	@Override
+	public void waitingForDatabase(String notice) {
+		if (this.printsWaits) {
 			print(notice);
 		}
 	}

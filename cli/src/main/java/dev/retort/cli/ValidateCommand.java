@@ -22,7 +22,7 @@ final class ValidateCommand extends RetortCommand {
 		RetortConfig withClasses = projectConfig();
 		ValidateResult result;
 		try {
-			result = Retort.validate(withClasses);
+			result = Retort.validate(withClasses, notices());
 		}
 		catch (LinkageError ex) {
 			if (withClasses == config()) {
@@ -30,7 +30,7 @@ final class ValidateCommand extends RetortCommand {
 			}
 			// A class that needs the application's class path: as the other commands, without them.
 			noteJavaRevisionsUnreadable(ex);
-			result = Retort.validate(config());
+			result = Retort.validate(config(), notices());
 		}
 		if (json()) {
 			printJson(result);

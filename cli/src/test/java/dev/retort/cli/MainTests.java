@@ -95,15 +95,27 @@ class MainTests {
 		Run run = java(current);
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
 		// Without them, 'connect-retries' times 'connect-retries-interval' (10 s) pass in silence, like a hang.
-		assertThat(run.err()).containsPattern("(?m)^INFO ConnectionFactory - Could not reach 'jdbc:postgresql://127.0.0.1:1/coffee'"
+		// A plain line of the tool's own, as the lock-wait notice, not a log line with the logger's name.
+		assertThat(run.err()).containsPattern("(?m)^Could not reach 'jdbc:postgresql://127.0.0.1:1/coffee'"
 				+ " \\(.+\\); retry 1 of 2 in 100ms$")
-			.contains("retry 2 of 2 in 100ms")
+			.containsPattern("(?m)^Could not reach .+; retry 2 of 2 in 100ms$")
+			.doesNotContain("INFO")
 			.contains("ERROR: Could not connect to 'jdbc:postgresql://127.0.0.1:1/coffee'")
 			.contains("(after 2 retries)")
 			.doesNotContain("pw-7c1e0b");
 		List<String> quiet = new ArrayList<>(List.of(current));
 		quiet.add("-q");
 		assertThat(java(quiet.toArray(String[]::new)).err()).startsWith("ERROR: Could not connect");
+		// Once with -v, as the tool's line: the logger's own is kept for -vv.
+		List<String> verbose = new ArrayList<>(List.of(current));
+		verbose.add("-v");
+		String verboseErr = java(verbose.toArray(String[]::new)).err();
+		assertThat(verboseErr.lines().filter((line) -> line.contains("retry 1 of 2"))).hasSize(1);
+		// An upgrade says it too, beside its step lines.
+		List<String> upgrade = new ArrayList<>(List.of(current));
+		upgrade.set(upgrade.size() - 1, "upgrade");
+		assertThat(java(upgrade.toArray(String[]::new)).err()).containsPattern("(?m)^Could not reach .+; retry 2 of 2"
+				+ " in 100ms$");
 	}
 
 	@Test

@@ -34,6 +34,11 @@ record AllListeners(List<MigrationListener> listeners) implements MigrationListe
 	}
 
 	@Override
+	public void waitingForDatabase(String notice) {
+		this.listeners.forEach((listener) -> listener.waitingForDatabase(notice));
+	}
+
+	@Override
 	public boolean stopWaitingForLock() {
 		// A loop, not a stream: asked at every try.
 		for (MigrationListener listener : this.listeners) {

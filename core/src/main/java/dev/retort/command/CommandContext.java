@@ -90,7 +90,7 @@ public final class CommandContext {
 	public Database openDatabase() {
 		try {
 			return Database.open(this.connections, this.config.schema(), this.config.versionTable(),
-					this.config.historyTable());
+					this.config.historyTable(), this.listener::waitingForDatabase);
 		}
 		catch (RuntimeException connectionFailure) {
 			try {

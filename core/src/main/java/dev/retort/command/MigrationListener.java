@@ -59,6 +59,15 @@ public interface MigrationListener {
 	default void waitingForLock(String notice) {
 	}
 
+	/**
+	 * The database could not be reached and is tried again ({@code connect-retries}): before each
+	 * retry, the notice that {@code dev.retort.runtime.ConnectionFactory} logs at INFO, for a
+	 * listener that shows it its own way, as the CLI prints it beside its other lines.
+	 * @param notice {@code Could not reach 'jdbc:postgresql://…' (…); retry 1 of 5 in 2s}
+	 */
+	default void waitingForDatabase(String notice) {
+	}
+
 	/** Silence. */
 	MigrationListener NONE = new MigrationListener() {
 	};

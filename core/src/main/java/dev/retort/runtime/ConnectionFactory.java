@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -87,8 +88,20 @@ public final class ConnectionFactory {
 
 	/** Opens a session in autocommit (named from its start on the URL path, on demand otherwise). */
 	public Session open() {
-		return open(false);
+		return open(false, NO_NOTICE);
 	}
+
+	/**
+	 * As {@link #open()}; each notice that the database could not be reached and is tried again
+	 * ({@code connectRetries}) is logged at INFO and also handed to {@code retrying}, for a command
+	 * line that prints it as its own line.
+	 */
+	public Session open(Consumer<String> retrying) {
+		return open(false, retrying);
+	}
+
+	private static final Consumer<String> NO_NOTICE = (notice) -> {
+	};
 
 	/**
 	 * Opens a session while this runner holds another of the same {@code DataSource} (the lock's,
@@ -96,10 +109,10 @@ public final class ConnectionFactory {
 	 * rather than the database to be down.
 	 */
 	Session openBeside() {
-		return open(true);
+		return open(true, NO_NOTICE);
 	}
 
-	private Session open(boolean beside) {
+	private Session open(boolean beside, Consumer<String> retrying) {
 		if (!configured()) {
 			throw new RetortException(ErrorCode.CONFIGURATION,
 					"No database is configured: set 'url' (with 'user' and 'password') or a DataSource.");
@@ -122,8 +135,10 @@ public final class ConnectionFactory {
 									+ ". Check that the database is running and the URL, user and password are right.");
 				}
 				attempt++;
-				logger.info("Could not reach {} ({}); retry {} of {} in {}", describeTarget(),
-						scrub(ex.getMessage()), attempt, this.connectRetries, Sql.describe(this.connectRetriesInterval));
+				String notice = "Could not reach " + describeTarget() + " (" + scrub(ex.getMessage()) + "); retry " + attempt
+						+ " of " + this.connectRetries + " in " + Sql.describe(this.connectRetriesInterval);
+				logger.info(notice);
+				retrying.accept(notice);
 				sleep(this.connectRetriesInterval);
 			}
 		}

@@ -48,7 +48,17 @@ public final class Database implements AutoCloseable {
 	 * {@code search_path} set to it; without, the tables go to the session's current schema.
 	 */
 	public static Database open(ConnectionFactory factory, String schema, String versionTable, String historyTable) {
-		Session session = factory.open();
+		return open(factory, schema, versionTable, historyTable, (notice) -> {
+		});
+	}
+
+	/**
+	 * As {@link #open(ConnectionFactory, String, String, String)}, handing each notice of a retry
+	 * to connect ({@code connect-retries}) to {@code retrying} too.
+	 */
+	public static Database open(ConnectionFactory factory, String schema, String versionTable, String historyTable,
+			Consumer<String> retrying) {
+		Session session = factory.open(retrying);
 		try {
 			String resolved;
 			if (schema != null) {
