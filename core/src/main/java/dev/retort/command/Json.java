@@ -8,6 +8,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
 
+import dev.retort.dialect.postgres.PostgresLiterals;
+
 /**
  * A small JSON writer for the result records, so the CLI and the in-app commands print SPEC §5's
  * JSON without a JSON library: a record becomes an object of its components in declaration
@@ -166,28 +168,8 @@ public final class Json {
 	}
 
 	private static void string(StringBuilder json, String value) {
-		json.append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				case '\n' -> json.append("\\n");
-				case '\r' -> json.append("\\r");
-				case '\t' -> json.append("\\t");
-				case '\b' -> json.append("\\b");
-				case '\f' -> json.append("\\f");
-				default -> {
-					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-						json.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						json.append(c);
-					}
-				}
-			}
-		}
-		json.append('"');
+		// The dialect writes JSON values too (a Map for a jsonb column): one escaper for both.
+		PostgresLiterals.jsonString(json, value);
 	}
 
 	private static void indent(StringBuilder json, int depth) {

@@ -183,17 +183,27 @@ public final class PostgresLiterals {
 		}
 	}
 
-	private static void jsonString(StringBuilder json, String text) {
+	/**
+	 * {@code text} as a JSON string, quotes included: the one JSON string writer of core, for a
+	 * {@code json}/{@code jsonb} value here and for the command results' JSON
+	 * ({@code dev.retort.command.Json}, which may use this package where this one may not use
+	 * it). Control characters are escaped, and so are U+2028 and U+2029, which JavaScript
+	 * source does not take raw.
+	 */
+	public static void jsonString(StringBuilder json, String text) {
 		json.append('"');
-		for (char c : text.toCharArray()) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
 			switch (c) {
 				case '"' -> json.append("\\\"");
 				case '\\' -> json.append("\\\\");
 				case '\n' -> json.append("\\n");
 				case '\r' -> json.append("\\r");
 				case '\t' -> json.append("\\t");
+				case '\b' -> json.append("\\b");
+				case '\f' -> json.append("\\f");
 				default -> {
-					if (c < 0x20) {
+					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
 						json.append(String.format("\\u%04x", (int) c));
 					}
 					else {

@@ -197,6 +197,26 @@ class BulkInsertTests {
 			.withMessage("A value of type java.util.Optional cannot be written as a SQL literal;"
 					+ " use a String, number, boolean, java.time value, UUID, byte[], a List or array of those, or a Map (JSON)");
 	}
+	@Test
+	void aJsonValueIsEscapedAsTheCommandResultsJsonIsOnlineAndOffline(TestDatabase db) throws SQLException {
+		// A json column keeps its text: its escapes are those the command results' JSON writes (JsonTests).
+		db.execute("CREATE TABLE settings (id integer PRIMARY KEY, raw json)");
+		String text = "bell\u0007 back\bspace form\ffeed line\u2028sep";
+		BulkInsert insert = new BulkInsert("settings", List.of(Map.of("id", 1, "raw", Map.of("k", text))));
+		String read = "SELECT raw::text || ' ' || (raw->>'k' = " + PostgresLiterals.string(text) + ") FROM settings";
+		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
+			executor.execute(insert);
+		}
+		List<String> online = db.queryStrings(read);
+		db.execute("TRUNCATE settings");
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (String sql : new PostgresRenderer().render(insert).statements()) {
+				statement.execute(sql);
+			}
+		}
+		String json = "{\"k\": \"bell\\u0007 back\\bspace form\\ffeed line\\u2028sep\"}";
+		assertThat(db.queryStrings(read)).isEqualTo(online).containsExactly(json + " true");
+	}
 
 	private static List<Map<String, Object>> rows() {
 		Map<String, Object> first = new HashMap<>();
