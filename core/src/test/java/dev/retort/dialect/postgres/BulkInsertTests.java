@@ -48,17 +48,8 @@ class BulkInsertTests {
 	void onlineAndOfflineInsertsStoreTheSameValues(TestDatabase db) throws SQLException {
 		db.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')", TABLE);
 		BulkInsert insert = new BulkInsert("samples", rows());
-		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
-			executor.execute(insert);
-		}
-		List<String> online = db.queryStrings(READ);
-		db.execute("TRUNCATE samples");
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			for (String sql : new PostgresRenderer().render(insert).statements()) {
-				statement.execute(sql);
-			}
-		}
-		assertThat(db.queryStrings(READ)).isEqualTo(online).containsExactly(
+		ReadBack readBack = onlineThenOffline(db, insert, READ);
+		assertThat(readBack.offline()).isEqualTo(readBack.online()).containsExactly(
 				"1|Robert'); DROP TABLE samples; --|6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b|{\"a\": \"it's\"}|2026-11-25"
 						+ "|2026-11-25 21:00:00|2026-11-25 21:30:00|12.50|t|00ff5c|happy|01:30:00|0.25",
 				"2|back\\slash 100% $$");
@@ -77,17 +68,9 @@ class BulkInsertTests {
 		BulkInsert insert = new BulkInsert("events", List.of(first, second, third));
 		String read = "SELECT id || ' ' || (local_at = '2026-11-25T21:00:00+05:00'::timestamptz::timestamp)"
 				+ " || ' ' || (on_day = '2026-11-25T21:00:00+05:00'::timestamptz::date) FROM events ORDER BY id";
-		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
-			executor.execute(insert);
-		}
-		assertThat(db.queryStrings(read)).containsExactly("1 true true", "2 true true", "3 true true");
-		db.execute("TRUNCATE events");
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			for (String sql : new PostgresRenderer().render(insert).statements()) {
-				statement.execute(sql);
-			}
-		}
-		assertThat(db.queryStrings(read)).containsExactly("1 true true", "2 true true", "3 true true");
+		ReadBack readBack = onlineThenOffline(db, insert, read);
+		assertThat(readBack.online()).containsExactly("1 true true", "2 true true", "3 true true");
+		assertThat(readBack.offline()).isEqualTo(readBack.online());
 	}
 
 	@Test
@@ -110,18 +93,9 @@ class BulkInsertTests {
 		String read = "SELECT id || ' ' || array_length(tags, 1) || ' ' || array_to_json(tags) || ' '"
 				+ " || array_to_json(counts) || ' ' || coalesce(array_to_json(grid)::text, '-') || ' '"
 				+ " || array_to_json(tokens) FROM tagged ORDER BY id";
-		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
-			executor.execute(insert);
-		}
-		List<String> online = db.queryStrings(read);
-		db.execute("TRUNCATE tagged");
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			for (String sql : new PostgresRenderer().render(insert).statements()) {
-				statement.execute(sql);
-			}
-		}
-		assertThat(db.queryStrings(read)).isEqualTo(online);
-		assertThat(online.get(0)).isEqualTo("1 8 [\"plain\",\"it's\",\"with \\\"quotes\\\"\",\"back\\\\slash\",\"NULL\","
+		ReadBack readBack = onlineThenOffline(db, insert, read);
+		assertThat(readBack.offline()).isEqualTo(readBack.online());
+		assertThat(readBack.online().get(0)).isEqualTo("1 8 [\"plain\",\"it's\",\"with \\\"quotes\\\"\",\"back\\\\slash\",\"NULL\","
 				+ "\"a,b {c}\",null,\"\"] [1,2,3] [[1,2],[3,4]] [\"6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b\"]");
 		// array_length of an empty array is NULL (so row 2 read as NULL above): ask its cardinality.
 		assertThat(db.queryStrings("SELECT cardinality(tags) || ' ' || array_to_json(counts) FROM tagged WHERE id = 2"))
@@ -142,17 +116,8 @@ class BulkInsertTests {
 		nested.put("inner", Map.of("x", new int[] { 1, 2 }));
 		BulkInsert insert = new BulkInsert("settings", List.of(Map.of("id", 1, "doc", nested, "raw", Map.of())));
 		String read = "SELECT id || ' ' || doc::text || ' ' || raw::text FROM settings";
-		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
-			executor.execute(insert);
-		}
-		List<String> online = db.queryStrings(read);
-		db.execute("TRUNCATE settings");
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			for (String sql : new PostgresRenderer().render(insert).statements()) {
-				statement.execute(sql);
-			}
-		}
-		assertThat(db.queryStrings(read)).isEqualTo(online)
+		ReadBack readBack = onlineThenOffline(db, insert, read);
+		assertThat(readBack.offline()).isEqualTo(readBack.online())
 			.containsExactly("1 {\"id\": \"6f1c2b0e-3c4d-4e5f-8a9b-0c1d2e3f4a5b\", \"on\": true, \"name\":"
 					+ " \"it's \\\"quoted\\\" \\\\ and\\ttabbed\", \"none\": null, \"tags\": [\"a\", 1, false],"
 					+ " \"count\": 3, \"inner\": {\"x\": [1, 2]}, \"ratio\": 0.50} {}");
@@ -162,17 +127,9 @@ class BulkInsertTests {
 	void aPeriodIsAnIntervalOnlineAndOffline(TestDatabase db) throws SQLException {
 		db.execute("CREATE TABLE plans (id integer PRIMARY KEY, term interval)");
 		BulkInsert insert = new BulkInsert("plans", List.of(Map.of("id", 1, "term", Period.of(1, 2, 3))));
-		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
-			executor.execute(insert);
-		}
-		assertThat(db.queryStrings("SELECT term::text FROM plans")).containsExactly("1 year 2 mons 3 days");
-		db.execute("TRUNCATE plans");
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			for (String sql : new PostgresRenderer().render(insert).statements()) {
-				statement.execute(sql);
-			}
-		}
-		assertThat(db.queryStrings("SELECT term::text FROM plans")).containsExactly("1 year 2 mons 3 days");
+		ReadBack readBack = onlineThenOffline(db, insert, "SELECT term::text FROM plans");
+		assertThat(readBack.online()).containsExactly("1 year 2 mons 3 days");
+		assertThat(readBack.offline()).isEqualTo(readBack.online());
 	}
 
 	@Test
@@ -197,6 +154,7 @@ class BulkInsertTests {
 			.withMessage("A value of type java.util.Optional cannot be written as a SQL literal;"
 					+ " use a String, number, boolean, java.time value, UUID, byte[], a List or array of those, or a Map (JSON)");
 	}
+
 	@Test
 	void aJsonValueIsEscapedAsTheCommandResultsJsonIsOnlineAndOffline(TestDatabase db) throws SQLException {
 		// A json column keeps its text: its escapes are those the command results' JSON writes (JsonTests).
@@ -204,18 +162,30 @@ class BulkInsertTests {
 		String text = "bell\u0007 back\bspace form\ffeed line\u2028sep";
 		BulkInsert insert = new BulkInsert("settings", List.of(Map.of("id", 1, "raw", Map.of("k", text))));
 		String read = "SELECT raw::text || ' ' || (raw->>'k' = " + PostgresLiterals.string(text) + ") FROM settings";
+		ReadBack readBack = onlineThenOffline(db, insert, read);
+		assertThat(readBack.offline()).isEqualTo(readBack.online())
+			.containsExactly("{\"k\": \"bell\\u0007 back\\bspace form\\ffeed line\\u2028sep\"} true");
+	}
+
+	/**
+	 * What {@code read} finds after {@code insert} ran online, and again after its offline script
+	 * ran instead, on the table emptied between: the two must agree.
+	 */
+	private static ReadBack onlineThenOffline(TestDatabase db, BulkInsert insert, String read) throws SQLException {
 		try (TestOperationExecutor executor = TestOperationExecutor.online(db)) {
 			executor.execute(insert);
 		}
 		List<String> online = db.queryStrings(read);
-		db.execute("TRUNCATE settings");
+		db.execute("TRUNCATE " + insert.table());
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			for (String sql : new PostgresRenderer().render(insert).statements()) {
 				statement.execute(sql);
 			}
 		}
-		String json = "{\"k\": \"bell\\u0007 back\\bspace form\\ffeed line\\u2028sep\"}";
-		assertThat(db.queryStrings(read)).isEqualTo(online).containsExactly(json + " true");
+		return new ReadBack(online, db.queryStrings(read));
+	}
+
+	private record ReadBack(List<String> online, List<String> offline) {
 	}
 
 	private static List<Map<String, Object>> rows() {
