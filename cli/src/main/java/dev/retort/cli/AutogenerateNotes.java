@@ -24,23 +24,32 @@ final class AutogenerateNotes {
 	/**
 	 * What {@code check} says to do with the differences: autogenerate writes them, but not those
 	 * it reports for a revision written by hand, which would otherwise send the user to a command
-	 * that writes an empty file.
+	 * that writes an empty file. The command named carries the {@code --model} that {@code check}
+	 * was given: without it, the command copied from this line would look for the default model.
+	 * @param model the {@code --model} option as given, {@code null} for the default
 	 */
-	static String whatToDo(SchemaDiff diff) {
+	static String whatToDo(SchemaDiff diff, String model) {
+		String autogenerate = "retort revision --autogenerate -m \"MESSAGE\""
+				+ ((model != null) ? " --model " + shellWord(model) : "");
 		int all = diff.changes().size();
 		int byHand = diff.writtenByHand().size();
 		String changes = all + ((all == 1) ? " change" : " changes") + " between the revisions and the model";
 		if (byHand == 0) {
-			return changes + ": write them as a revision with retort revision --autogenerate -m \"MESSAGE\"";
+			return changes + ": write them as a revision with " + autogenerate;
 		}
 		String them = (byHand == 1) ? "it" : "them";
 		if (byHand == all) {
 			return changes + ", which autogenerate cannot write (why, above): write " + them + " by hand in a revision; "
-					+ "retort revision --autogenerate -m \"MESSAGE\" writes one that lists " + them + " as comments";
+					+ autogenerate + " writes one that lists " + them + " as comments";
 		}
-		return changes + ": write them as a revision with retort revision --autogenerate -m \"MESSAGE\", then write by "
+		return changes + ": write them as a revision with " + autogenerate + ", then write by "
 				+ "hand in it the " + ((byHand == 1) ? "one" : byHand) + " autogenerate cannot write (why, above; the "
 				+ "revision lists " + them + " as comments)";
+	}
+
+	/** A path as a shell reads it back: quoted only when it holds more than a plain path's characters. */
+	private static String shellWord(String path) {
+		return path.matches("[A-Za-z0-9_./:=@%+-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
 	}
 
 	/**

@@ -35,7 +35,7 @@ final class CheckCommand extends RetortCommand {
 			for (SchemaChange change : diff.changes()) {
 				out().println("- " + change.description());
 			}
-			out().println(AutogenerateNotes.whatToDo(diff));
+			out().println(AutogenerateNotes.whatToDo(diff, this.model));
 		}
 		return diff.isEmpty() ? 0 : ValidateCommand.PROBLEMS_FOUND;
 	}

@@ -53,6 +53,28 @@ class AutogenerateCommandTests {
 	}
 
 	@Test
+	void checkWithAModelOfItsOwnNamesThatModelInTheAutogenerateCommandItSuggests(TestDatabase db) throws IOException {
+		Revisions.in(this.project.resolve("src/main/resources/db/revisions")).write("a1", "", "create users",
+				"CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		Files.writeString(this.project.resolve("model.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+		Files.createDirectories(this.project.resolve("my models"));
+		Files.writeString(this.project.resolve("my models/it's.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+
+		CliRun.Result check = cli(db).run("check", "--model", "model.sql");
+		assertThat(check.exitCode()).as(check.toString()).isEqualTo(3);
+		assertThat(check.out()).isEqualTo("- add column users.email\n1 change between the revisions and the model: write "
+				+ "them as a revision with retort revision --autogenerate -m \"MESSAGE\" --model model.sql\n");
+		CliRun.Result quoted = cli(db).run("check", "--model", "my models/it's.sql");
+		assertThat(quoted.out()).endsWith("retort revision --autogenerate -m \"MESSAGE\" --model 'my models/it'\\''s.sql'\n");
+
+		// The command as suggested: without its --model it would stop at the missing default model.
+		CliRun.Result revision = cli(db).run("revision", "--autogenerate", "-m", "add email", "--model", "model.sql");
+		assertThat(revision.exitCode()).as(revision.toString()).isZero();
+		assertThat(revision.err()).contains("Detected add column users.email");
+	}
+
+	@Test
 	void changesAutogenerateCannotWriteAreNamedSoByCheckAndListedInTheRevisionItWrites(TestDatabase db) throws IOException {
 		Revisions.in(this.project.resolve("src/main/resources/db/revisions")).write("a1", "", "create customers",
 				"CREATE TABLE customers (id bigint PRIMARY KEY, tags varchar(50)[]);", "DROP TABLE customers;");
