@@ -76,14 +76,16 @@ public final class ScriptDirectory {
 		List<ScriptLocation> emptyLocations = new ArrayList<>();
 		List<RevisionScript> scripts = new ArrayList<>(SqlRevisionLoader.load(parsed, loader, problems, emptyLocations));
 		List<String> packages = (javaPackages != null) ? javaPackages : List.of();
-		scripts.addAll(JavaRevisionLoader.load(packages, (migrations != null) ? migrations : List.of(), loader, problems));
+		List<Migration> objects = (migrations != null) ? migrations : List.of();
+		scripts.addAll(JavaRevisionLoader.load(packages, objects, loader, problems));
 		List<Revision> revisions = scripts.stream().map(RevisionScript::revision).toList();
 		RevisionGraph graph;
 		try {
 			graph = RevisionGraph.of(revisions);
 		}
 		catch (InvalidGraphException ex) {
-			String emptySources = missingParentsHint(ex, emptyLocations, emptyPackages(packages, revisions));
+			String emptySources = missingParentsHint(ex, emptyLocations, emptyPackages(packages, revisions),
+					packages.isEmpty() && objects.isEmpty());
 			if (problems.isEmpty()) {
 				throw (emptySources != null) ? new InvalidGraphException(ex.problems(), emptySources) : ex;
 			}
@@ -119,15 +121,25 @@ public final class ScriptDirectory {
 
 	/**
 	 * What explains unknown parents or dependencies better than "restore the file": a configured
-	 * location or package that gave no revision at all; {@code null} when none did, or when no
-	 * revision misses one.
+	 * location or package that gave no revision at all, or no Java source configured at all (a
+	 * test kit or a command given the locations only, in a project whose files revise Java
+	 * revisions); {@code null} when none of these holds, or when no revision misses one.
 	 */
 	private static String missingParentsHint(InvalidGraphException ex, List<ScriptLocation> emptyLocations,
-			List<String> emptyPackages) {
-		boolean missing = ex.problems().stream().anyMatch((problem) -> problem.kind() == GraphProblem.Kind.UNKNOWN_PARENT
-				|| problem.kind() == GraphProblem.Kind.UNKNOWN_DEPENDENCY);
-		if (!missing || (emptyLocations.isEmpty() && emptyPackages.isEmpty())) {
+			List<String> emptyPackages, boolean noJavaSource) {
+		if (ex.problems().stream().noneMatch(ScriptDirectory::isMissing)) {
 			return null;
+		}
+		if (emptyLocations.isEmpty() && emptyPackages.isEmpty()) {
+			// A missing id close to a known one ("Did you mean …?") is a typo, not a class left unread.
+			boolean unexplained = ex.problems().stream().anyMatch((problem) -> isMissing(problem)
+					&& !problem.message().contains(" Did you mean "));
+			if (!noJavaSource || !unexplained) {
+				return null;
+			}
+			return "No Java package was configured, so no Java revision was read: if a revision named as missing is a "
+					+ "@Revision class, name its package (retort.java-packages, --java-package, the test kit's "
+					+ "javaPackages(...)).";
 		}
 		List<String> sources = new ArrayList<>();
 		List<String> checks = new ArrayList<>();
@@ -148,6 +160,10 @@ public final class ScriptDirectory {
 		String last = checks.remove(checks.size() - 1);
 		return "The revisions named as missing may never have been read: " + String.join("; ", sources) + ". Check "
 				+ (checks.isEmpty() ? last : String.join(", ", checks) + " and " + last) + ".";
+	}
+
+	private static boolean isMissing(GraphProblem problem) {
+		return problem.kind() == GraphProblem.Kind.UNKNOWN_PARENT || problem.kind() == GraphProblem.Kind.UNKNOWN_DEPENDENCY;
 	}
 
 	private static ClassLoader defaultClassLoader() {

@@ -115,6 +115,23 @@ class ScriptDirectoryTests {
 	}
 
 	@Test
+	void parentsMissingWithNoJavaPackageConfiguredSayThatNoJavaRevisionWasRead(@TempDir Path dir) throws Exception {
+		// A test kit given the locations only, in a project whose SQL files revise a Java revision.
+		Files.writeString(dir.resolve("next.sql"), "-- Next\n-- Revision ID: sql000000005\n-- Revises: java00000004\n-- +upgrade\n");
+
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of(dir.toString()), List.of(), List.of(), this.classLoader))
+			.withMessageContaining("revises java00000004, which does not exist.")
+			.withMessageEndingWith("\nNo Java package was configured, so no Java revision was read: if a revision named "
+					+ "as missing is a @Revision class, name its package (retort.java-packages, --java-package, the test "
+					+ "kit's javaPackages(...)).");
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> ScriptDirectory.load(List.of(dir.toString()), List.of(), List.of(new dev.retort.script.fixtures.good.AddCoffeeTable()),
+					this.classLoader))
+			.withMessageNotContaining("No Java package");
+	}
+
+	@Test
 	void emptySourcesAreListedWithFileProblemsToo(@TempDir Path dir) throws Exception {
 		Files.writeString(dir.resolve("next.sql"), "-- Next\n-- Revision ID: sql000000005\n-- Revises: java00000004\n-- +upgrade\n");
 		Files.writeString(dir.resolve("bad.sql"), "-- Bad\n-- Revision ID: sql000000007\n-- Colour: red\n-- +upgrade\n");
