@@ -152,6 +152,8 @@ public final class MigrationTestKit {
 						// A destructive change (PG114): below the threshold, yet failing; say why.
 						message.append(" (fails until acknowledged)");
 					}
+					// What to write instead, as 'retort lint' prints it: the rule's name alone does not say.
+					message.append("\n      fix: ").append(finding.fix());
 				}
 			}
 			// An acknowledgement edits the upgrade section: on an applied revision, a checksum mismatch.

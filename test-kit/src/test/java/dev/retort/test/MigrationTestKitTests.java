@@ -347,6 +347,8 @@ class MigrationTestKitTests {
 		write("b2", "a1", "CREATE INDEX users_email_idx ON users (email);", "DROP INDEX users_email_idx;");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertLintPasses())
 			.withMessageContaining("PG101 create-index-not-concurrent")
+			.withMessageContaining("blocks its INSERT, UPDATE and DELETE for the whole build.\n      fix: CREATE INDEX"
+					+ " CONCURRENTLY in a revision of its own with 'Transactional: false'")
 			// The acknowledgement is part of the checksum: added to an applied revision, it stops every start.
 			.withMessageEndingWith("Fix them, or acknowledge one with -- lint:ack <RULE> <reason> in a revision no"
 					+ " database has applied yet (the line is part of its checksum); for an applied one, call the other"
