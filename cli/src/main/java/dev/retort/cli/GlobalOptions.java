@@ -30,8 +30,9 @@ final class GlobalOptions {
 
 	@Option(names = "--password", paramLabel = "PASSWORD", scope = ScopeType.INHERIT, order = 3, arity = "0..1",
 			fallbackValue = ASK_PASSWORD, description = { "Database password; without a value, asked for on the terminal.",
-					"Never printed. A value here (or in --url) is visible to other users in 'ps': prefer",
-					"RETORT_PASSWORD, ~/.pgpass (PGPASSFILE) or the prompt. e.g. --password (then type it)" })
+					"Never printed. A value here (or in --url) is visible to other users in 'ps': prefer "
+							+ "RETORT_PASSWORD, ~/.pgpass (PGPASSFILE) or the prompt.",
+					"e.g. --password (then type it)" })
 	String password;
 
 	@Option(names = "--schema", paramLabel = "SCHEMA", scope = ScopeType.INHERIT, order = 4,
