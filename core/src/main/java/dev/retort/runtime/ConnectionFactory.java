@@ -132,7 +132,7 @@ public final class ConnectionFactory {
 					throw new RetortException(ErrorCode.CONNECTION_FAILED,
 							"Could not connect to " + describeTarget() + ": " + withoutFinalPeriod(scrub(ex.getMessage()))
 									+ ((attempt > 0) ? " (after " + attempt + " retries)" : "")
-									+ ". Check that the database is running and the URL, user and password are right.");
+									+ ". " + whatToCheck(ex));
 				}
 				attempt++;
 				String notice = "Could not reach " + describeTarget() + " (" + scrub(ex.getMessage()) + "); retry " + attempt
@@ -219,6 +219,24 @@ public final class ConnectionFactory {
 			throw ex;
 		}
 		return new Session(connection, this.statements, borrowed ? this.applicationName : null);
+	}
+
+	/**
+	 * What to do after a failed connection. A server that answered has said what is wrong: a
+	 * newcomer whose database is not created yet is told to create it, not that the server may
+	 * be down.
+	 */
+	private static String whatToCheck(SQLException ex) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		return switch (state) {
+			case "3D000" -> "The server is running but has no database of that name: create it (CREATE DATABASE, or "
+					+ "createdb), or fix the database name in the URL.";
+			case "28P01" -> "The server is running but refused the user and password: check both (PostgreSQL says "
+					+ "'password authentication failed' for an unknown user too).";
+			case "28000" -> "The server is running but refused the user: check the user name, and that the server's "
+					+ "pg_hba.conf lets it connect from here.";
+			default -> "Check that the database is running and the URL, user and password are right.";
+		};
 	}
 
 	private static boolean transientFailure(SQLException ex) {

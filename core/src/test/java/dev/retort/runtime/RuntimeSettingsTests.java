@@ -65,6 +65,34 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
+	void aServerThatAnswersSaysWhatToFixInsteadOfWhetherItIsRunning(TestDatabase db, @TempDir Path dir) {
+		// A newcomer's first 'retort upgrade' usually meets a database not created yet.
+		Retort missing = Retort.configure()
+			.url(db.server().jdbcUrl(db.name() + "_not_created"))
+			.user(db.user())
+			.password(db.password())
+			.locations(twoRevisions(dir).location())
+			.load();
+		RetortException noDatabase = catchThrowableOfType(RetortException.class, () -> missing.upgrade("heads"));
+		assertThat(noDatabase.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+		assertThat(noDatabase.getMessage()).contains("database \"" + db.name() + "_not_created\" does not exist")
+			.endsWith(". The server is running but has no database of that name: create it (CREATE DATABASE, or "
+					+ "createdb), or fix the database name in the URL.")
+			.doesNotContain("Check that the database is running");
+
+		Retort stranger = Retort.configure()
+			.url(db.jdbcUrl())
+			.user("no_such_role")
+			.password(db.password())
+			.locations(twoRevisions(dir.resolve("other")).location())
+			.load();
+		RetortException noRole = catchThrowableOfType(RetortException.class, () -> stranger.upgrade("heads"));
+		assertThat(noRole.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+		assertThat(noRole.getMessage()).endsWith(". The server is running but refused the user: check the user name, "
+				+ "and that the server's pg_hba.conf lets it connect from here.");
+	}
+
+	@Test
 	void statusNamesTheHolderOfTheLock(TestDatabase db, @TempDir Path dir) {
 		Retort retort = configure(db, twoRevisions(dir)).load();
 		TableNames names = new TableNames("public", "retort_version", "retort_history");
