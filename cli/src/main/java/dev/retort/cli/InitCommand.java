@@ -60,7 +60,8 @@ final class InitCommand extends RetortCommand {
 		return 0;
 	}
 
-	private static boolean inProject(Path directory) {
+	/** A pom.xml, a Gradle build or src/main: where the revisions' default directory belongs. */
+	static boolean inProject(Path directory) {
 		return Files.exists(directory.resolve("pom.xml")) || Files.exists(directory.resolve("build.gradle"))
 				|| Files.exists(directory.resolve("build.gradle.kts")) || Files.isDirectory(directory.resolve("src/main"));
 	}

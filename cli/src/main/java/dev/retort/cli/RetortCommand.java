@@ -116,9 +116,7 @@ abstract class RetortCommand implements Callable<Integer> {
 				&& config().locations().stream().allMatch((location) -> location.startsWith("classpath:"))) {
 			// Run outside the project, the default classpath:db/revisions is the CLI's own class
 			// path: no revision at all, and 'upgrade' would report a database at base as done.
-			note("No revision files found: " + String.join(", ", config().locations()) + " is read from"
-					+ " src/main/resources of the project directory, and this is not one. Run retort in the project,"
-					+ " or give --location DIR.");
+			note(noRevisionFiles());
 		}
 		if (!config().javaPackages().isEmpty() && !this.root.environment().embedded() && !this.javaRevisionsUnreadable
 				&& retort.graph().revisions().stream().noneMatch((revision) -> revision.kind() == Kind.JAVA)) {
@@ -151,6 +149,28 @@ abstract class RetortCommand implements Callable<Integer> {
 			}
 
 		};
+	}
+
+	/**
+	 * Why a graph read from {@code classpath:} locations is empty. In a project that is its
+	 * sources not written yet (a new project, before {@code retort init}), not a command run in
+	 * the wrong directory.
+	 */
+	private String noRevisionFiles() {
+		String locations = String.join(", ", config().locations());
+		if (!InitCommand.inProject(this.root.environment().workingDirectory())) {
+			return "No revision files found: " + locations + " is read from src/main/resources of the project directory,"
+					+ " and this is not one. Run retort in the project, or give --location DIR.";
+		}
+		List<String> sources = config().locations()
+			.stream()
+			.map((location) -> "src/main/resources/" + location.substring("classpath:".length()).replaceAll("^/+", ""))
+			.toList();
+		String init = sources.equals(List.of(ConfigResolver.PROJECT_REVISIONS)) ? "retort init"
+				: "retort init " + sources.get(0);
+		return "No revision files found: this project has none yet in " + String.join(", ", sources) + " (read as "
+				+ locations + "). Create the directory and its template with '" + init + "', then write the first"
+				+ " revision with 'retort revision -m \"create the first tables\"'.";
 	}
 
 	/**

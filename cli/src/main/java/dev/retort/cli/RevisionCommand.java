@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import dev.retort.Retort;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.NewRevision;
 import dev.retort.command.WrittenRevision;
+import dev.retort.config.RetortConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,6 +90,14 @@ final class RevisionCommand extends RetortCommand {
 				this.revId, path, this.javaClass);
 		// Loaded once: autogenerate compares and then writes with the same revisions.
 		Retort retort = retort();
+		if (path == null && !embedded() && retort.graph().revisions().isEmpty()
+				&& InitCommand.inProject(working) && !Files.isDirectory(working.resolve(ConfigResolver.PROJECT_REVISIONS))
+				&& config().locations().equals(List.of(RetortConfig.DEFAULT_LOCATION))) {
+			// A new project's first revision: the directory 'init' makes is what is missing, not a location option.
+			throw usage("This project has no revisions directory yet (" + ConfigResolver.PROJECT_REVISIONS + "): create it"
+					+ " and the template new revisions are written from with 'retort init', then run this command again."
+					+ " Nothing was written.");
+		}
 		WrittenRevision written;
 		if (this.autogenerate) {
 			requireDatabase("revision --autogenerate");

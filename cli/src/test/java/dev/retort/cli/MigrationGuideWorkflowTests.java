@@ -33,6 +33,37 @@ class MigrationGuideWorkflowTests {
 	Path project;
 
 	@Test
+	void aNewProjectBeforeInitIsToldToRunInitNotThatItIsNoProject(TestDatabase db) throws IOException {
+		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");
+		write("src/main/resources/application.yml", """
+				spring:
+				  datasource:
+				    url: ${DB_URL}
+				    username: ${DB_USER}
+				""");
+		CliRun cli = CliRun.in(this.project).env("DB_URL", db.jdbcUrl()).env("DB_USER", db.user())
+			.env("RETORT_PASSWORD", db.password());
+		String note = "No revision files found: this project has none yet in src/main/resources/db/revisions (read as "
+				+ "classpath:db/revisions). Create the directory and its template with 'retort init', then write the first"
+				+ " revision with 'retort revision -m \"create the first tables\"'.\n";
+
+		CliRun.Result current = ok(cli.run("current"));
+		assertThat(current.err()).startsWith(note).contains("No revision applied").doesNotContain("this is not one");
+
+		CliRun.Result revision = cli.run("revision", "-m", "create coffee logs");
+		assertThat(revision.exitCode()).as(revision.toString()).isEqualTo(2);
+		assertThat(revision.err()).isEqualTo("ERROR: This project has no revisions directory yet "
+				+ "(src/main/resources/db/revisions): create it and the template new revisions are written from with "
+				+ "'retort init', then run this command again. Nothing was written.\n");
+		assertThat(this.project.resolve("src/main/resources/db")).doesNotExist();
+
+		ok(cli.run("init"));
+		CliRun.Result written = ok(cli.run("revision", "-m", "create coffee logs"));
+		assertThat(written.out()).startsWith("Generated revision ");
+		assertThat(ok(cli.run("current")).err()).doesNotContain("No revision files found");
+	}
+
+	@Test
 	void fromInitToMergedBranchesAndAnOfflineScript(TestDatabase db, TestDatabase empty)
 			throws IOException, InterruptedException {
 		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");
