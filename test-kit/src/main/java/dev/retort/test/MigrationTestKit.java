@@ -256,8 +256,19 @@ public final class MigrationTestKit {
 					+ ":");
 			diff.changes().forEach((change) -> message.append("\n  - ").append(change.description()));
 			throw new AssertionError(message.append("\nWrite the difference as a revision: retort revision "
-					+ "--autogenerate -m \"MESSAGE\" --model …, or correct the model."));
+					+ "--autogenerate -m \"MESSAGE\" --model " + modelFile(location) + ", or correct the model."));
 		}
+	}
+
+	/**
+	 * The model as the command line names it: a file, and for a {@code classpath:} model its source
+	 * in a Maven or Gradle project, where the command line also reads {@code classpath:} locations.
+	 */
+	private static String modelFile(String location) {
+		String file = location.startsWith("classpath:")
+				? "src/main/resources/" + location.substring("classpath:".length()).replaceAll("^/+", "")
+				: location.replaceFirst("^filesystem:", "");
+		return file.matches("[A-Za-z0-9_./:=@%+-]+") ? file : "'" + file.replace("'", "'\\''") + "'";
 	}
 
 	private String readModel(String location) {

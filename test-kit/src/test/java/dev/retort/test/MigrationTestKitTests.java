@@ -459,7 +459,14 @@ class MigrationTestKitTests {
 				"CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertMatchesModel(model.toString()))
 			.withMessageContaining("do not give the schema of the model")
-			.withMessageContaining("- add column users.email");
+			.withMessageContaining("- add column users.email")
+			// The command to copy names this model, not a placeholder.
+			.withMessageEndingWith("Write the difference as a revision: retort revision --autogenerate -m \"MESSAGE\" "
+					+ "--model " + model + ", or correct the model.");
+		// A classpath model is named by its source, where the command line reads classpath: locations.
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> kit(db).assertMatchesModel("classpath:dev/retort/test/model-with-email.sql"))
+			.withMessageEndingWith("--model src/main/resources/dev/retort/test/model-with-email.sql, or correct the model.");
 		Files.writeString(model, "CREATE TABLE users (id bigint PRIMARY KEY);");
 		assertThatCode(() -> kit(db).assertMatchesModel("filesystem:" + model)).doesNotThrowAnyException();
 	}
