@@ -91,12 +91,18 @@ final class RevisionCommand extends RetortCommand {
 		// Loaded once: autogenerate compares and then writes with the same revisions.
 		Retort retort = retort();
 		if (path == null && !embedded() && retort.graph().revisions().isEmpty()
-				&& InitCommand.inProject(working) && !Files.isDirectory(working.resolve(ConfigResolver.PROJECT_REVISIONS))
 				&& config().locations().equals(List.of(RetortConfig.DEFAULT_LOCATION))) {
-			// A new project's first revision: the directory 'init' makes is what is missing, not a location option.
-			throw usage("This project has no revisions directory yet (" + ConfigResolver.PROJECT_REVISIONS + "): create it"
-					+ " and the template new revisions are written from with 'retort init', then run this command again."
-					+ " Nothing was written.");
+			// A first revision with nowhere to go: the directory 'init' makes is what is missing, not a location option.
+			if (!InitCommand.inProject(working)) {
+				throw usage(working + " is not a project (no pom.xml, build.gradle or src/main), so there is no revisions"
+						+ " directory to write into. Run retort in the project, or create one here with 'retort init"
+						+ " db/revisions' and name it on every command: --location db/revisions. Nothing was written.");
+			}
+			if (!Files.isDirectory(working.resolve(ConfigResolver.PROJECT_REVISIONS))) {
+				throw usage("This project has no revisions directory yet (" + ConfigResolver.PROJECT_REVISIONS + "): create"
+						+ " it and the template new revisions are written from with 'retort init', then run this command"
+						+ " again. Nothing was written.");
+			}
 		}
 		WrittenRevision written;
 		if (this.autogenerate) {

@@ -44,13 +44,13 @@ class MainTests {
 
 	@Test
 	void readingRevisionsOnOtherThreadsLeavesStandardErrorToTheCommand() throws Exception {
-		// Not a project: the default location, classpath:db/revisions, is read (and logs that it
-		// holds nothing) on a thread of its own while the command starts.
-		Run run = java("revision", "-m", "add origin");
+		// Not a project: a classpath location is read (and logs that it holds nothing) on a thread
+		// of its own while the command starts. (The default one gets the CLI's own advice first.)
+		Run run = java("revision", "-m", "add origin", "--location", "classpath:db/other");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).startsWith("ERROR: No filesystem location to write into").doesNotContain("SLF4J")
-			// java -jar app.jar retort revision reads the jar's classpath:db/revisions: name its source.
-			.contains("in a project, --location src/main/resources/db/revisions (the sources of classpath:db/revisions)");
+			// java -jar app.jar retort revision reads the jar's classpath:db/other: name its source.
+			.contains("in a project, --location src/main/resources/db/other (the sources of classpath:db/other)");
 		assertThat(run.out()).isEmpty();
 	}
 

@@ -102,6 +102,20 @@ class RetortCommandLineTests {
 	}
 
 	@Test
+	void aFirstRevisionOutsideAProjectSaysWhereToRunItOrWhatToCreate() throws IOException {
+		CliRun.Result outside = CliRun.in(this.directory).run("revision", "-m", "first");
+		assertThat(outside.exitCode()).as(outside.toString()).isEqualTo(2);
+		assertThat(outside.err()).isEqualTo("ERROR: " + this.directory + " is not a project (no pom.xml, build.gradle or"
+				+ " src/main), so there is no revisions directory to write into. Run retort in the project, or create one"
+				+ " here with 'retort init db/revisions' and name it on every command: --location db/revisions. Nothing"
+				+ " was written.\n");
+		assertThat(CliRun.in(this.directory).run("init", "db/revisions").exitCode()).isZero();
+		CliRun.Result located = CliRun.in(this.directory).run("revision", "-m", "first", "--location", "db/revisions");
+		assertThat(located.exitCode()).as(located.toString()).isZero();
+		assertThat(located.out()).startsWith("Generated revision ");
+	}
+
+	@Test
 	void offlineDowngradeNeedsARange() {
 		CliRun.Result result = CliRun.in(this.directory).run("downgrade", "ae1027a6acf3", "--sql");
 		assertThat(result.exitCode()).isEqualTo(2);
