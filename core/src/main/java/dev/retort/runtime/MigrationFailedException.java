@@ -172,6 +172,15 @@ public class MigrationFailedException extends RetortException {
 		return StatementFailure.QUERY_CANCELED.equals(this.sqlState);
 	}
 
+	/**
+	 * Whether the migration session went away under the revision (the server restarted or shut
+	 * down, an operator ran {@code pg_terminate_backend}, the network dropped it): the revision
+	 * is not at fault.
+	 */
+	public boolean connectionLost() {
+		return StatementFailure.connectionLost(this.sqlState);
+	}
+
 	/** Whether a concurrent index build met the INVALID index an interrupted one left. */
 	public boolean leftInvalidIndex() {
 		return MigrationRunner.INVALID_INDEX.equals(this.sqlState);

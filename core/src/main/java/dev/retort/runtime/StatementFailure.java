@@ -130,9 +130,12 @@ final class StatementFailure extends RuntimeException {
 	}
 
 	static boolean connectionLost(SQLException ex) {
-		String state = (ex != null) ? ex.getSQLState() : null;
+		return connectionLost((ex != null) ? ex.getSQLState() : null);
+	}
+
+	static boolean connectionLost(String sqlState) {
 		// 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
-		return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
 	}
 
 	/** A lock or statement timeout, or a cancel. */

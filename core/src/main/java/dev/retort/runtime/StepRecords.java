@@ -50,34 +50,44 @@ final class StepRecords {
 	 * when the migration session is gone, so a restart or a {@code pg_terminate_backend} does not
 	 * leave the failure out of the history.
 	 * @param databaseAt the heads the database stays at, recorded as the row's from and to heads
+	 * @param sessionLost the step failed because the migration session went away: nothing more
+	 * can run on it
 	 * @return why it could not, or {@code null}
 	 */
-	Exception failed(Step step, List<String> databaseAt, long ms, String error) {
+	Exception failed(Step step, List<String> databaseAt, long ms, String error, boolean sessionLost) {
 		if (this.sink.offline()) {
 			return null;
 		}
 		List<Bookkeeping> row = List.of(this.historyTable
 			.insert(historyRow(step, databaseAt, Instant.now().minusMillis(ms), ms, false, error)));
-		try {
-			this.sink.begin();
-			this.sink.write(row);
-			this.sink.commit();
-			return null;
-		}
-		catch (SQLException | RuntimeException ex) {
-			this.sink.rollback();
-			if (!(ex instanceof SQLException sqlException && StatementFailure.connectionLost(sqlException))) {
-				return ex;
-			}
+		SQLException lost = null;
+		if (!sessionLost) {
 			try {
-				// One statement in autocommit: a transaction of its own.
-				this.sink.writeApart(row);
+				this.sink.begin();
+				this.sink.write(row);
+				this.sink.commit();
 				return null;
 			}
-			catch (SQLException | RuntimeException apart) {
-				apart.addSuppressed(ex);
-				return apart;
+			catch (SQLException | RuntimeException ex) {
+				this.sink.rollback();
+				if (!(ex instanceof SQLException sqlException && StatementFailure.connectionLost(sqlException))) {
+					return ex;
+				}
+				lost = sqlException;
 			}
+		}
+		try {
+			// One statement in autocommit: a transaction of its own. Asked for at once when the
+			// session is known to be gone: a pool (HikariCP) closes a connection it saw fail with
+			// 57P01, and its closed connection then fails with no SQLSTATE that says so.
+			this.sink.writeApart(row);
+			return null;
+		}
+		catch (SQLException | RuntimeException apart) {
+			if (lost != null) {
+				apart.addSuppressed(lost);
+			}
+			return apart;
 		}
 	}
 

@@ -119,6 +119,20 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 									+ "that gave up stay committed, so make them re-runnable (IF NOT EXISTS) ")
 					+ where + ".";
 		}
+		if (failed != null && failed.connectionLost()) {
+			// Core's message says whether its history row could be written: never point at a row that is not there.
+			String recorded = failed.getMessage().contains("No failure row could be written") ? ""
+					: "; the history table, 'retort.history-table', records the error";
+			return "The revision is not at fault: the session that ran it was ended while it ran (pg_terminate_backend, "
+					+ "a server restart or failover, a dropped connection), "
+					+ (failed.rolledBack() ? "and the server rolled back what it did. "
+							: "outside a transaction ('Transactional: false'), so its statements before the one that "
+									+ "was running stay committed: make them re-runnable (IF NOT EXISTS). ")
+					+ "Start the application again once the database accepts connections: the next start runs the "
+					+ "revision again. If the session was ended because the revision seemed stuck, find out first what it "
+					+ "waited for (pg_stat_activity, pg_locks) ('" + COMMAND + " current' shows where the database "
+					+ "stands" + recorded + ").";
+		}
 		if (failed != null && !failed.rolledBack() && !failed.createdInThisRun()
 				&& (failed.foundExistingObject() || failed.leftInvalidIndex())) {
 			// Outside a transaction, what is already there is this revision's own partial work from

@@ -235,6 +235,38 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aRevisionWhoseSessionIsEndedIsRecordedInTheHistoryThroughThePool(TestDatabase db) {
+		// HikariCP closes a connection it saw fail with 57P01, and its closed connection fails with
+		// no SQLSTATE: the failure row once went to that closed connection, and was lost.
+		CompletableFuture<Void> ender = CompletableFuture.runAsync(() -> {
+			String waiting = "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'DO $$%pg_sleep(0.05)%'";
+			while (db.queryStrings(waiting).isEmpty()) {
+				Thread.onSpinWait();
+			}
+			db.server().adminExecute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'active'"
+					+ " AND query LIKE 'DO $$%pg_sleep(0.05)%'");
+		});
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=classpath:revisions/ended-session")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				ender.get(60, TimeUnit.SECONDS);
+				assertThat(context.getStartupFailure()).cause()
+					.isInstanceOf(RetortException.class)
+					.hasMessageContaining("The connection to the server was lost")
+					.hasMessageNotContaining("No failure row could be written");
+				assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history"))
+					.containsExactly("cccc00000001 false");
+				assertThat(db.queryStrings("SELECT error FROM retort_history").get(0)).contains("[SQLSTATE 57P01]");
+				assertThat(db.tableExists("never_kept")).isFalse();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getAction()).startsWith("The revision is not at fault")
+					.contains("records the error")
+					.doesNotContain("Fix the failing revision");
+			});
+	}
+
+	@Test
 	void aDerivedDdlRoleThatCannotLogInIsNamedWithItsProperty(TestDatabase db) {
 		this.contextRunner.withPropertyValues(dataSource(db))
 			.withPropertyValues("retort.user=no_such_ddl_role", "retort.password=wr0ng-s3cret")

@@ -171,6 +171,21 @@ class RetortFailureAnalyzerTests {
 		}
 	}
 
+	@Test
+	void aSessionEndedUnderTheRevisionIsNotBlamedOnItAndAMissingHistoryRowIsNotPromised() {
+		FailureAnalysis analysis = analyze(failed("57P01", true, "FATAL: terminating connection due to administrator"
+				+ " command [SQLSTATE 57P01]\n  The connection to the server was lost (…); the server rolled back the open"
+				+ " transaction. No failure row could be written to the history."));
+		assertThat(analysis.getAction()).startsWith("The revision is not at fault")
+			.contains("Start the application again once the database accepts connections")
+			.doesNotContain("Fix the failing revision")
+			.doesNotContain("records the error");
+		FailureAnalysis outsideATransaction = analyze(failed("08006", false, "An I/O error occurred while sending to"
+				+ " the backend. [SQLSTATE 08006]"));
+		assertThat(outsideATransaction.getAction()).contains("stay committed: make them re-runnable")
+			.contains("records the error");
+	}
+
 	private static MigrationFailedException failed(String sqlState, boolean rolledBack, String message) {
 		return new MigrationFailedException("Revision bbbb00000002 (db/revisions/bbbb00000002_broken.sql:9) failed: "
 				+ message, "bbbb00000002", "db/revisions/bbbb00000002_broken.sql:9", "ALTER TABLE t ADD COLUMN c int",
