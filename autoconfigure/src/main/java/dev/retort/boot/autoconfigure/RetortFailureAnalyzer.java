@@ -73,10 +73,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "new revision for the change. If the change is only cosmetic and you accept the risk, set "
 					+ "'retort.validate-checksums=false'.";
 			case MIGRATION_FAILED -> migrationFailed(cause);
+			// The lock's holder is an idle session: ending it alone leaves the migrating session running,
+			// and the next instance then waits for that one. Core's message names the pid to end.
 			case LOCK_TIMEOUT -> "Another instance is migrating the same database and holds the lock (see its pid, "
 					+ "application and client address above). Wait for it to finish, or raise "
-					+ "'retort.lock.wait-timeout'; if that session is stuck, end it with pg_terminate_backend(pid): the "
-					+ "lock dies with its session.";
+					+ "'retort.lock.wait-timeout'. If it is stuck, end the session the message above names with "
+					+ "pg_terminate_backend: the one that migrates for the holder when there is one (ending only the "
+					+ "idle lock holder stops nothing), else the holder itself.";
 			case UNKNOWN_REVISION, AMBIGUOUS_REVISION, INVALID_TARGET -> "Check 'retort.target' (now a revision id, "
 					+ "'head', 'heads', 'label@head' or a relative target) against '" + COMMAND + " history'.";
 			case DATABASE_AHEAD -> "The database holds revisions this version of the application does not know (a newer "
