@@ -117,6 +117,13 @@ final class FailureMessage {
 			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout'): raise it for this")
 				.append(" run, or split the work (a batched backfill in a 'Transactional: false' revision).");
 		}
+		boolean cancelled = StatementFailure.QUERY_CANCELED.equals(sqlState) && !statementTimeout;
+		if (cancelled) {
+			// pg_cancel_backend: someone stopped it on purpose, most often because it seemed stuck.
+			message.append("\n  It was cancelled by request (pg_cancel_backend, or a cancel sent by a client), not by a")
+				.append(" timeout of Retort's: the revision is not at fault. If it was cancelled because it seemed")
+				.append(" stuck, find out first what it waited for (pg_stat_activity, pg_locks).");
+		}
 		if (failure.connectionLost()) {
 			// Nothing is wrong with the revision: the session went away under it.
 			message.append("\n  The connection to the server was lost (the server restarted or shut down, or the session")
@@ -142,7 +149,7 @@ final class FailureMessage {
 		if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)
 				.append(failure.connectionLost() ? ". Run again once the server accepts connections: the next run"
-						+ " continues from there." : (statementTimeout || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
+						+ " continues from there." : (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
 								? ": the next run continues from there."
 								: ". Fix the revision and run again: the next run continues from there.");
 		}
@@ -150,7 +157,7 @@ final class FailureMessage {
 			message.append(nothingApplied)
 				.append(". Run again once the server accepts connections: the next run continues from there.");
 		}
-		else if (transactional && (statementTimeout || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))) {
+		else if (transactional && (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))) {
 			// Not the revision's fault (said above): "fix the revision" would send the user to edit a good file.
 			message.append(nothingApplied)
 				.append(": the next run continues from there.");
@@ -173,7 +180,7 @@ final class FailureMessage {
 		}
 		else if (committedNothing) {
 			message.append(nothingCommitted)
-				.append((statementTimeout || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
+				.append((statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
 						? ": the next run continues from there." : ". Fix the revision and run again.");
 		}
 		else if (failure.connectionLost()) {
@@ -294,6 +301,9 @@ final class FailureMessage {
 	private static String notLocated(StatementFailure failure) {
 		if (failure.connectionLost()) {
 			return "its session is gone, so they could not run again one at a time to find which";
+		}
+		if (failure.cancelledByRequest()) {
+			return "a cancelled statement is not run again to find which: it was stopped on purpose";
 		}
 		if (failure.timedOut()) {
 			return "a timeout is not run again to find which: it would wait as long again";

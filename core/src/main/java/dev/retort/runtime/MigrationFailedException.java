@@ -173,6 +173,15 @@ public class MigrationFailedException extends RetortException {
 	}
 
 	/**
+	 * Whether a statement was cancelled on request ({@code pg_cancel_backend}, a client's cancel)
+	 * rather than by {@code statement_timeout}: the revision is not at fault, and no setting of
+	 * Retort's would have kept it running.
+	 */
+	public boolean cancelledByRequest() {
+		return canceled() && this.databaseMessage != null && this.databaseMessage.contains("due to user request");
+	}
+
+	/**
 	 * Whether the migration session went away under the revision (the server restarted or shut
 	 * down, an operator ran {@code pg_terminate_backend}, the network dropped it): the revision
 	 * is not at fault.

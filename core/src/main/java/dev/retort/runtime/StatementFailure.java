@@ -138,6 +138,15 @@ final class StatementFailure extends RuntimeException {
 		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
 	}
 
+	/**
+	 * A cancel that no timeout of Retort's sent ({@code pg_cancel_backend}, a client's cancel):
+	 * PostgreSQL says why it cancelled in its message only, under one SQLSTATE.
+	 */
+	boolean cancelledByRequest() {
+		return this.cause != null && QUERY_CANCELED.equals(this.cause.getSQLState())
+				&& String.valueOf(this.cause.getMessage()).contains("due to user request");
+	}
+
 	/** A lock or statement timeout, or a cancel. */
 	boolean timedOut() {
 		return this.cause != null && (MigrationRunner.LOCK_NOT_AVAILABLE.equals(this.cause.getSQLState())

@@ -203,12 +203,42 @@ class LockingTests {
 		assertThat(db.queryStrings("SELECT count(*) FROM retort_history")).containsExactly("0");
 	}
 
+	@Test
+	void aStatementCancelledByRequestSaysSoNotThatItTimedOutOrThatTheRevisionIsWrong(TestDatabase db)
+			throws Exception {
+		// pg_cancel_backend, as an operator sends to a migration that looks stuck: 57014, as a timeout.
+		MigrationFailedException failure = failureOfARunnerItsSessionTold(db, () -> { }, "pg_cancel_backend");
+		assertThat(failure.sqlState()).isEqualTo("57014");
+		assertThat(failure.cancelledByRequest()).isTrue();
+		assertThat(failure.getMessage()).startsWith("Revision r1 (runtime/r1_test.sql) failed and was rolled back:"
+				+ " ERROR: canceling statement due to user request [SQLSTATE 57014]")
+			.contains("in one of its 2 statements, which went to the server together (a cancelled statement is not run"
+					+ " again to find which: it was stopped on purpose)")
+			.contains("It was cancelled by request (pg_cancel_backend, or a cancel sent by a client), not by a timeout"
+					+ " of Retort's: the revision is not at fault.")
+			.contains("Nothing of it was applied; the database stays at base: the next run continues from there.")
+			.doesNotContain("a timeout is not run again")
+			.doesNotContain("Fix the revision");
+		assertThat(db.tableExists("never_kept")).isFalse();
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history"))
+			.containsExactly("r1 false");
+	}
+
 	/**
 	 * The failure of a revision whose session is ended with {@code pg_terminate_backend} while it
 	 * runs, {@code before} having run just before.
 	 */
 	private static MigrationFailedException failureOfAnEndedSession(TestDatabase db, Runnable before)
 			throws Exception {
+		return failureOfARunnerItsSessionTold(db, before, "pg_terminate_backend");
+	}
+
+	/**
+	 * The failure of a revision whose session is sent {@code signal} ({@code pg_terminate_backend},
+	 * {@code pg_cancel_backend}) while it runs, {@code before} having run just before.
+	 */
+	private static MigrationFailedException failureOfARunnerItsSessionTold(TestDatabase db, Runnable before,
+			String signal) throws Exception {
 		db.execute("CREATE TABLE gate (opened boolean)");
 		// Runs until its session is ended: no sleeping for timing.
 		Plans plans = new Plans().sql("r1", "CREATE TABLE never_kept (id int)",
@@ -222,7 +252,7 @@ class LockingTests {
 			Thread.onSpinWait();
 		}
 		before.run();
-		db.server().adminExecute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+		db.server().adminExecute("SELECT " + signal + "(pid) FROM pg_stat_activity"
 				+ " WHERE application_name = 'retort-runner'");
 		return run.get(60, TimeUnit.SECONDS);
 	}

@@ -158,6 +158,16 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "Undo those statements by hand or make them re-runnable (IF NOT EXISTS), fix the failing one, "
 					+ "then start the application again " + where + ".";
 		}
+		if (failed != null && failed.cancelledByRequest()) {
+			// No timeout of Retort's stopped it: raising 'retort.ddl.statement-timeout' would change nothing.
+			return "A statement of the revision was cancelled on request (pg_cancel_backend, or a cancel sent by a "
+					+ "client), not by a timeout; "
+					+ (failed.rolledBack() ? "what the revision did was rolled back. "
+							: "it runs outside a transaction ('Transactional: false'), so its statements before the "
+									+ "cancelled one stay committed: make them re-runnable (IF NOT EXISTS). ")
+					+ "The revision is not at fault: start the application again when ready. If it was cancelled because "
+					+ "it seemed stuck, find out first what it waited for (pg_stat_activity, pg_locks) " + where + ".";
+		}
 		if (failed != null && failed.canceled() && failed.buildsIndex()) {
 			return "A statement of the revision, an index build, ran longer than 'retort.ddl.statement-timeout' and was "
 					+ "cancelled; what the revision did was rolled back. Build the index with CREATE INDEX CONCURRENTLY in "

@@ -186,6 +186,18 @@ class RetortFailureAnalyzerTests {
 			.contains("records the error");
 	}
 
+	@Test
+	void aStatementCancelledByRequestIsNotBlamedOnTheStatementTimeout() {
+		// pg_cancel_backend: the same SQLSTATE as statement_timeout, but no setting of Retort's stopped it.
+		FailureAnalysis analysis = analyze(failed("57014", true, "ERROR: canceling statement due to user request"));
+		assertThat(analysis.getAction()).startsWith("A statement of the revision was cancelled on request")
+			.contains("The revision is not at fault")
+			.doesNotContain("retort.ddl.statement-timeout")
+			.doesNotContain("Fix the failing revision");
+		FailureAnalysis timedOut = analyze(failed("57014", true, "ERROR: canceling statement due to statement timeout"));
+		assertThat(timedOut.getAction()).contains("ran longer than 'retort.ddl.statement-timeout'");
+	}
+
 	private static MigrationFailedException failed(String sqlState, boolean rolledBack, String message) {
 		return new MigrationFailedException("Revision bbbb00000002 (db/revisions/bbbb00000002_broken.sql:9) failed: "
 				+ message, "bbbb00000002", "db/revisions/bbbb00000002_broken.sql:9", "ALTER TABLE t ADD COLUMN c int",
