@@ -313,6 +313,12 @@ public final class Database implements AutoCloseable {
 			if ("42501".equals(ex.getSQLState()) && String.valueOf(ex.getMessage()).contains("for schema")) {
 				throw noCreatePrivilege(ex);
 			}
+			if (FailureMessage.READ_ONLY.equals(ex.getSQLState())) {
+				RetortException refused = failure("create " + this.names.qualifiedVersionTable() + " and "
+						+ this.names.qualifiedHistoryTable(), ex);
+				throw new RetortException(ErrorCode.RUNTIME, refused.getMessage() + ". " + FailureMessage.READ_ONLY_ADVICE,
+						ex);
+			}
 			throw failure("create " + this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable(),
 					ex);
 		}

@@ -133,6 +133,13 @@ final class FailureMessage {
 				message.append(" No failure row could be written to the history.");
 			}
 		}
+		boolean readOnly = READ_ONLY.equals(sqlState);
+		if (readOnly) {
+			message.append("\n  ").append(READ_ONLY_ADVICE);
+			if (unrecorded) {
+				message.append(" No failure row could be written to the history.");
+			}
+		}
 		// What follows is where the database stays and how to recover: not part of the problem.
 		String problem = message.substring(problemStart);
 		String nothingApplied = "\n  Nothing of it was applied; the database stays at " + heads;
@@ -157,6 +164,9 @@ final class FailureMessage {
 			message.append(nothingApplied)
 				.append(". Run again once the server accepts connections: the next run continues from there.");
 		}
+		else if (transactional && readOnly) {
+			message.append(nothingApplied).append(": a run on the primary continues from there.");
+		}
 		else if (transactional && (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))) {
 			// Not the revision's fault (said above): "fix the revision" would send the user to edit a good file.
 			message.append(nothingApplied)
@@ -180,8 +190,9 @@ final class FailureMessage {
 		}
 		else if (committedNothing) {
 			message.append(nothingCommitted)
-				.append((statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
-						? ": the next run continues from there." : ". Fix the revision and run again.");
+				.append(readOnly ? ": a run on the primary continues from there."
+						: (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
+								? ": the next run continues from there." : ". Fix the revision and run again.");
 		}
 		else if (failure.connectionLost()) {
 			message.append(outside).append(".");
@@ -246,6 +257,18 @@ final class FailureMessage {
 	static boolean commitsOnItsOwn(String sql) {
 		return sql == null || COMMITS_ON_ITS_OWN.matcher(sql).find();
 	}
+
+	/** {@code read_only_sql_transaction}: a hot standby, or {@code default_transaction_read_only}. */
+	static final String READ_ONLY = "25006";
+
+	/**
+	 * Why a write was refused when the connection is read-only: a configuration mistake (the
+	 * replica's URL given for the primary's), never the revision's fault.
+	 */
+	static final String READ_ONLY_ADVICE = "The database refused to write: the session is read-only (a hot standby or"
+			+ " replica, or default_transaction_read_only on for the database or the role). The revisions are not at"
+			+ " fault: point the migration's connection at the primary, writable database, or turn"
+			+ " default_transaction_read_only off for the migrating role.";
 
 	/** {@code duplicate_table}, {@code duplicate_column}, {@code duplicate_object}. */
 	static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42701", "42710");

@@ -190,6 +190,14 @@ public class MigrationFailedException extends RetortException {
 		return StatementFailure.connectionLost(this.sqlState);
 	}
 
+	/**
+	 * Whether the database refused to write because the session is read-only (a hot standby, or
+	 * {@code default_transaction_read_only}): the connection points at the wrong database.
+	 */
+	public boolean readOnly() {
+		return FailureMessage.READ_ONLY.equals(this.sqlState);
+	}
+
 	/** Whether a concurrent index build met the INVALID index an interrupted one left. */
 	public boolean leftInvalidIndex() {
 		return MigrationRunner.INVALID_INDEX.equals(this.sqlState);

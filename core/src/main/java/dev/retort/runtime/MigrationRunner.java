@@ -469,7 +469,8 @@ public final class MigrationRunner {
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
 				failure.connectionLost());
 		if (unrecorded != null) {
-			if (failure.connectionLost()) {
+			// Said where the row cannot be written for a reason that is not a bug: nobody should look for it.
+			if (failure.connectionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
 						blockedBy, stays, createdEarlier, indexBuild);
 			}

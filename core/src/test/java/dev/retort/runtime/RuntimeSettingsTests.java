@@ -248,6 +248,47 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
+	void aReadOnlyDatabaseIsNamedAsTheCauseNotTheRevision(TestDatabase db, @TempDir Path dir) {
+		// A replica's URL given by mistake, as default_transaction_read_only makes it (a hot standby says the same).
+		RevisionFiles files = twoRevisions(dir);
+		configure(db, files).load().upgrade("aaaa00000001");
+		db.server().adminExecute("ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on");
+		try {
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> configure(db, files).load().upgrade("heads"));
+			assertThat(failure.readOnly()).isTrue();
+			assertThat(failure.getMessage()).contains("cannot execute INSERT in a read-only transaction [SQLSTATE 25006]")
+				.contains("The database refused to write: the session is read-only (a hot standby or replica, or"
+						+ " default_transaction_read_only on for the database or the role). The revisions are not at fault:"
+						+ " point the migration's connection at the primary, writable database")
+				// Its history row is refused the same way: nobody should look for it.
+				.contains("No failure row could be written to the history.")
+				.contains("Nothing of it was applied; the database stays at aaaa00000001: a run on the primary continues"
+						+ " from there.")
+				.doesNotContain("Fix the revision");
+		}
+		finally {
+			db.server().adminExecute("ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000001");
+	}
+
+	@Test
+	void aReadOnlyDatabaseMigratedForTheFirstTimeIsNamedAsTheCause(TestDatabase db, @TempDir Path dir) {
+		db.server().adminExecute("ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on");
+		try {
+			RetortException failure = catchThrowableOfType(RetortException.class,
+					() -> configure(db, twoRevisions(dir)).load().upgrade("heads"));
+			assertThat(failure.getMessage()).startsWith("Could not create public.retort_version and"
+					+ " public.retort_history: ERROR: cannot execute CREATE TABLE in a read-only transaction")
+				.contains("The revisions are not at fault: point the migration's connection at the primary");
+		}
+		finally {
+			db.server().adminExecute("ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
+		}
+	}
+
+	@Test
 	void statementTimeoutStopsALongStatement(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = twoRevisions(dir);
 		files.write("aaaa00000003", "aaaa00000002", "SELECT pg_sleep(5);", "SELECT 1;");

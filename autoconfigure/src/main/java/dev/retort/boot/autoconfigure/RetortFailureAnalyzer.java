@@ -1,5 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
+import java.sql.SQLException;
+
 import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
@@ -49,6 +51,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "or set 'retort.on-startup' to 'upgrade' so the application migrates it at startup. Pending: "
 					+ String.join(", ", behind.pending()) + ".";
 		}
+		if (readOnly(cause)) {
+			// A replica's URL given for the primary's: no revision is at fault, and none should be edited.
+			return "Point the migration's connection at the primary, writable database: 'spring.datasource.url' (or "
+					+ "'retort.url', or a @RetortDataSource bean) leads to a read-only one (a hot standby or replica, or "
+					+ "default_transaction_read_only on for the database or the role). Nothing was changed; start the "
+					+ "application again once it points at the primary.";
+		}
 		if (cause instanceof SecondSessionUnavailableException) {
 			// The database answered: checking the URL and password, as for a failed connection, would not help.
 			return "Let the application's DataSource lend 2 connections at once while Retort migrates: set "
@@ -94,6 +103,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "that does not cross it.";
 			default -> "Review the error above, then run '" + COMMAND + " current' to see where the database stands.";
 		};
+	}
+
+	private static boolean readOnly(RetortException cause) {
+		if (cause instanceof MigrationFailedException failed) {
+			return failed.readOnly();
+		}
+		return cause.getCause() instanceof SQLException ex && "25006".equals(ex.getSQLState());
 	}
 
 	private static boolean namesAMissingRevision(InvalidGraphException graph) {

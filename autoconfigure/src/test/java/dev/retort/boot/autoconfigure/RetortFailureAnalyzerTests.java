@@ -1,5 +1,6 @@
 package dev.retort.boot.autoconfigure;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import dev.retort.error.ErrorCode;
@@ -196,6 +197,19 @@ class RetortFailureAnalyzerTests {
 			.doesNotContain("Fix the failing revision");
 		FailureAnalysis timedOut = analyze(failed("57014", true, "ERROR: canceling statement due to statement timeout"));
 		assertThat(timedOut.getAction()).contains("ran longer than 'retort.ddl.statement-timeout'");
+	}
+
+	@Test
+	void aReadOnlyDatabaseTellsToPointAtThePrimaryNotToFixTheRevision() {
+		FailureAnalysis analysis = analyze(failed("25006", true,
+				"ERROR: cannot execute CREATE TABLE in a read-only transaction"));
+		assertThat(analysis.getAction()).startsWith("Point the migration's connection at the primary")
+			.contains("'spring.datasource.url'")
+			.doesNotContain("Fix the failing revision");
+		FailureAnalysis firstRun = analyze(new RetortException(ErrorCode.RUNTIME, "Could not create"
+				+ " public.retort_version and public.retort_history: ERROR: cannot execute CREATE TABLE in a read-only"
+				+ " transaction [SQLSTATE 25006]", new SQLException("read-only", "25006")));
+		assertThat(firstRun.getAction()).startsWith("Point the migration's connection at the primary");
 	}
 
 	private static MigrationFailedException failed(String sqlState, boolean rolledBack, String message) {
