@@ -50,7 +50,8 @@ final class HistoryCommand extends RetortCommand {
 			printJson(result);
 			return 0;
 		}
-		Set<String> current = this.indicateCurrent ? Set.copyOf(retort.current().current()) : Set.of();
+		List<String> rows = this.indicateCurrent ? retort.current().current() : List.of();
+		Set<String> current = Set.copyOf(rows);
 		List<RevisionInfo> revisions = result.revisions();
 		if (this.graph) {
 			HistoryGraph.draw(revisions, (revision) -> RevisionText.node(revision,
@@ -72,6 +73,16 @@ final class HistoryCommand extends RetortCommand {
 		}
 		if (revisions.isEmpty()) {
 			note("No revisions" + ((this.range != null) ? " in " + this.range : "") + ".");
+		}
+		List<String> unknown = rows.stream().filter((revision) -> !retort.graph().contains(revision)).toList();
+		if (!unknown.isEmpty()) {
+			// No line can carry (current): without this, the list reads as if nothing were applied.
+			note("The database is at " + String.join(", ", unknown) + ", which no revision file here declares, so no"
+					+ " line above is marked (current): a newer version of the application (or another branch of the"
+					+ " code) migrated it. 'retort current' says more.");
+		}
+		else if (this.indicateCurrent && rows.isEmpty()) {
+			note("No revision is applied: the database is at base.");
 		}
 		return 0;
 	}

@@ -372,6 +372,22 @@ class CommandsTests {
 	}
 
 	@Test
+	void historyIndicatingTheCurrentRevisionOfADatabaseAheadSaysWhyNoLineIsMarked(TestDatabase db) {
+		cli(db).run("upgrade");
+		db.execute("UPDATE retort_version SET version_num = 'ffff00000001'");
+		CliRun.Result history = cli(db).run("history", "--indicate-current");
+		assertThat(history.exitCode()).isZero();
+		assertThat(history.out()).doesNotContain("(current)");
+		assertThat(history.err()).contains("The database is at ffff00000001, which no revision file here declares, so no"
+				+ " line above is marked (current): a newer version of the application (or another branch of the code)"
+				+ " migrated it.");
+		db.execute("DELETE FROM retort_version");
+		assertThat(cli(db).run("history", "--indicate-current").err())
+			.contains("No revision is applied: the database is at base.");
+		assertThat(cli(db).run("history").err()).isEmpty();
+	}
+
+	@Test
 	void currentOfARowNoFileDeclaresSaysARebaseMayHaveRenamedItWhenAFileHoldsItsUpgradeSql(TestDatabase db)
 			throws IOException {
 		cli(db).run("upgrade");
