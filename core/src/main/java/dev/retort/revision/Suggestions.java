@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Finds the known identifier nearest to a mistyped one, for "Did you mean …?": the smallest
- * edit distance, then the longest common prefix. Only used on the error path.
+ * edit distance, then the longest common prefix; none when several are equally near. Only used
+ * on the error path.
  */
 final class Suggestions {
 
@@ -20,6 +21,9 @@ final class Suggestions {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		int bestPrefix = -1;
+		// Sequential ids (0004, 0005, 0006) are all as near to a missing one: naming the first of
+		// them would send the reader to a revision picked by file order, not by likeness.
+		boolean tied = false;
 		int limit = Math.max(1, wanted.length() / 3);
 		for (String candidate : known) {
 			int prefix = commonPrefix(wanted, candidate);
@@ -32,9 +36,13 @@ final class Suggestions {
 				best = candidate;
 				bestDistance = distance;
 				bestPrefix = prefix;
+				tied = false;
+			}
+			else if (close && distance == bestDistance && prefix == bestPrefix && !candidate.equals(best)) {
+				tied = true;
 			}
 		}
-		return Optional.ofNullable(best);
+		return tied ? Optional.empty() : Optional.ofNullable(best);
 	}
 
 	private static int commonPrefix(String a, String b) {

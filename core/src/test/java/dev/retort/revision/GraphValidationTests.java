@@ -37,6 +37,17 @@ class GraphValidationTests {
 	}
 
 	@Test
+	void aMissingRevisionAmongSequentialIdsSuggestsNoneOfThemAtRandom() {
+		// a00000000005 was applied, then its file deleted: every neighbour is one character away.
+		assertThatExceptionOfType(InvalidGraphException.class)
+			.isThrownBy(() -> graph(fromFile("a00000000001", "a1.sql"), fromFile("a00000000004", "a4.sql", "a00000000001"),
+					fromFile("a00000000006", "a6.sql", "a00000000005")))
+			.withMessage("The revision graph is invalid: Revision a00000000006 (db/revisions/a6.sql:4) revises"
+					+ " a00000000005, which does not exist. Name an existing revision (retort history lists them), or"
+					+ " restore the file that declared a00000000005.");
+	}
+
+	@Test
 	void unknownParentNamesFileLineAndTheNearestId() {
 		assertThatExceptionOfType(InvalidGraphException.class)
 			.isThrownBy(() -> graph(fromFile("ae1027a6acf3", "ae1027a6acf3_create.sql"),
