@@ -1,6 +1,7 @@
 package dev.retort.runtime;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,10 +34,12 @@ final class FailureMessage {
 	 * @param stays the heads the database stays at: before the failed transaction's first step
 	 * @param createdEarlier for an "already exists" failure, the statement of this run that named
 	 * the object before ({@code file:line}), or {@code null}
+	 * @param statementTimeoutSet the {@code statement_timeout} Retort sets for revisions, or
+	 * {@code null} when it sets none
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
-			List<String> stays, String createdEarlier, boolean indexBuild) {
+			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet) {
 		SQLException sqlException = failure.sqlException();
 		// A password the statement sets is masked in all that quotes it (PostgreSQL's message may too).
 		String databaseMessage = PasswordLiterals.mask((sqlException != null) ? firstLine(sqlException.getMessage())
@@ -101,20 +104,31 @@ final class FailureMessage {
 				.append(" the two.");
 		}
 		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
+		// Retort sets statement_timeout only when 'retort.ddl.statement-timeout' is set; otherwise the
+		// role's, the database's or the server's own stopped it, and "raise" names nothing to raise.
+		String timeout = (statementTimeoutSet != null && !statementTimeoutSet.isZero())
+				? "statement_timeout ('retort.ddl.statement-timeout')"
+				: "statement_timeout, set for the role, the database or the server ('retort.ddl.statement-timeout' is not"
+						+ " set, so Retort left it as it was)";
+		String raise = (statementTimeoutSet != null && !statementTimeoutSet.isZero()) ? "raise it"
+				: "set 'retort.ddl.statement-timeout' higher (Retort then sets it for its revisions)";
 		if (statementTimeout && ConcurrentIndex.buildsConcurrently(failure.sql)) {
 			// Built concurrently already: it takes as long as the table is large, and cannot be split.
-			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout'): an index build")
-				.append(" takes as long as the table is large. Raise it for the run that applies this revision.");
+			message.append("\n  It ran longer than ").append(timeout).append(": an index build")
+				.append(" takes as long as the table is large. ").append(Character.toUpperCase(raise.charAt(0)))
+				.append(raise.substring(1)).append(" for the run that applies this revision.");
 		}
 		else if (statementTimeout && indexBuild) {
-			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout')")
+			message.append("\n  It ran longer than ").append(timeout)
 				.append((failure.sql != null) ? ": an index build" : "; one of them is an index build, which")
 				.append(" takes as long as the table is large, and CREATE INDEX blocks the table's writes all that time.")
-				.append(" Build it with CREATE INDEX CONCURRENTLY in a 'Transactional: false' revision, or raise")
-				.append(" 'retort.ddl.statement-timeout' for the run that applies this revision.");
+				.append(" Build it with CREATE INDEX CONCURRENTLY in a 'Transactional: false' revision, or ")
+				.append((statementTimeoutSet != null && !statementTimeoutSet.isZero())
+						? "raise 'retort.ddl.statement-timeout'" : raise)
+				.append(" for the run that applies this revision.");
 		}
 		else if (statementTimeout) {
-			message.append("\n  It ran longer than statement_timeout ('retort.ddl.statement-timeout'): raise it for this")
+			message.append("\n  It ran longer than ").append(timeout).append(": ").append(raise).append(" for this")
 				.append(" run, or split the work (a batched backfill in a 'Transactional: false' revision).");
 		}
 		boolean cancelled = StatementFailure.QUERY_CANCELED.equals(sqlState) && !statementTimeout;

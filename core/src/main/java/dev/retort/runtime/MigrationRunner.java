@@ -465,14 +465,14 @@ public final class MigrationRunner {
 		String createdEarlier = createdEarlier(step, failure);
 		boolean indexBuild = indexBuild(step, failure);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
-				retries, false, blockedBy, stays, createdEarlier, indexBuild);
+				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout());
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
 				failure.connectionLost());
 		if (unrecorded != null) {
 			// Said where the row cannot be written for a reason that is not a bug: nobody should look for it.
 			if (failure.connectionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
-						blockedBy, stays, createdEarlier, indexBuild);
+						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout());
 			}
 			exception.addSuppressed(unrecorded);
 		}

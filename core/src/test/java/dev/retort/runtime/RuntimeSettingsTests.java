@@ -304,6 +304,32 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
+	void aStatementTimeoutRetortDidNotSetIsNotAttributedToItsProperty(TestDatabase db, @TempDir Path dir) {
+		// The role's statement_timeout, as a DBA sets it for application roles: Retort sets none.
+		RevisionFiles files = twoRevisions(dir);
+		files.write("aaaa00000003", "aaaa00000002", "SELECT pg_sleep(0.5);", "SELECT 1;");
+		String role = "ALTER ROLE " + db.user() + " IN DATABASE " + db.name();
+		db.server().adminExecute(role + " SET statement_timeout = '100ms'");
+		try {
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> configure(db, files).load().upgrade("heads"));
+			assertThat(failure.getMessage()).contains("canceling statement due to statement timeout")
+				.contains("It ran longer than statement_timeout, set for the role, the database or the server"
+						+ " ('retort.ddl.statement-timeout' is not set, so Retort left it as it was): set"
+						+ " 'retort.ddl.statement-timeout' higher (Retort then sets it for its revisions) for this run, or"
+						+ " split the work")
+				.doesNotContain("statement_timeout ('retort.ddl.statement-timeout')")
+				.doesNotContain("Fix the revision");
+			// Followed literally, the advice works: Retort's own setting wins over the role's.
+			configure(db, files).ddlStatementTimeout(Duration.ofSeconds(30)).load().upgrade("heads");
+		}
+		finally {
+			db.server().adminExecute(role + " RESET statement_timeout");
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000003");
+	}
+
+	@Test
 	void statementTimeoutOfAnIndexBuildAdvisesBuildingItConcurrently(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = twoRevisions(dir);
 		// An index build slower than the timeout, whatever the machine: each row's key takes a second.

@@ -20,6 +20,10 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	private static final String COMMAND = "java -jar <app>.jar retort";
 
+	/** The timeout may be the role's or the database's: Retort's property is the way past both. */
+	private static final String TIMEOUT_SOURCE = " (when it is not set, the timeout came from the role, the database or "
+			+ "the server, and setting it makes Retort's own win over theirs)";
+
 	private static final String INVALID_FILES = "Fix the revision file named above in 'retort.locations' (or the "
 			+ "@Revision class in 'retort.java-packages'), then run '" + COMMAND + " validate'.";
 
@@ -185,16 +189,16 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "it seemed stuck, find out first what it waited for (pg_stat_activity, pg_locks) " + where + ".";
 		}
 		if (failed != null && failed.canceled() && failed.buildsIndex()) {
-			return "A statement of the revision, an index build, ran longer than 'retort.ddl.statement-timeout' and was "
+			return "A statement of the revision, an index build, ran longer than its statement_timeout and was "
 					+ "cancelled; what the revision did was rolled back. Build the index with CREATE INDEX CONCURRENTLY in "
 					+ "a 'Transactional: false' revision (it does not block writes while it runs), or raise "
-					+ "'retort.ddl.statement-timeout' for the start that applies this revision, then start the "
-					+ "application again " + where + ".";
+					+ "'retort.ddl.statement-timeout' for the start that applies this revision" + TIMEOUT_SOURCE
+					+ ", then start the application again " + where + ".";
 		}
 		if (failed != null && failed.canceled()) {
-			return "A statement of the revision ran longer than 'retort.ddl.statement-timeout' and was cancelled; "
-					+ "what the revision did was rolled back. Raise 'retort.ddl.statement-timeout', or split the work "
-					+ "(for example batch a backfill), then start the application again " + where + ".";
+			return "A statement of the revision ran longer than its statement_timeout and was cancelled; what the "
+					+ "revision did was rolled back. Raise 'retort.ddl.statement-timeout'" + TIMEOUT_SOURCE + ", or "
+					+ "split the work (for example batch a backfill), then start the application again " + where + ".";
 		}
 		String action = "Fix the failing revision named above and start the application again. What it did was "
 				+ "rolled back, so the database stays where the message above says " + where + ".";

@@ -196,7 +196,10 @@ class RetortFailureAnalyzerTests {
 			.doesNotContain("retort.ddl.statement-timeout")
 			.doesNotContain("Fix the failing revision");
 		FailureAnalysis timedOut = analyze(failed("57014", true, "ERROR: canceling statement due to statement timeout"));
-		assertThat(timedOut.getAction()).contains("ran longer than 'retort.ddl.statement-timeout'");
+		assertThat(timedOut.getAction()).contains("ran longer than its statement_timeout")
+			// A role's or a database's timeout stops a revision too, with 'retort.ddl.statement-timeout' unset.
+			.contains("Raise 'retort.ddl.statement-timeout' (when it is not set, the timeout came from the role, the"
+					+ " database or the server, and setting it makes Retort's own win over theirs)");
 	}
 
 	@Test
