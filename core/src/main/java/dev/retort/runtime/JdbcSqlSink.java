@@ -139,14 +139,32 @@ public final class JdbcSqlSink implements SqlSink {
 		if (this.apart == null) {
 			throw new SQLException("No other session to the database can be opened", "08003");
 		}
-		try (Session other = this.apart.open()) {
-			other.changedSetting("statement_timeout");
-			List<Bookkeeping> bounded = new ArrayList<>();
-			// A row waiting on a lock must not hold up the end of a run that failed already.
-			bounded.add(new Bookkeeping("SET statement_timeout = '5s'", Bookkeeping.ANY_ROWS));
-			bounded.addAll(statements);
-			new JdbcSqlSink(other, this.versionTableName).write(bounded);
+		SQLException lost = null;
+		// After a server restart a pool may lend a connection that died with it (HikariCP checks one
+		// used within the last half second only): the pool retires each once it fails, so ask again,
+		// as long as the row's short try lasts. A server that stays down fails the opening instead.
+		long deadline = System.nanoTime() + MigrationRunner.RECORD_APART_WITHIN.toNanos();
+		while (lost == null || System.nanoTime() < deadline) {
+			Session other = this.apart.open();
+			try (other) {
+				other.changedSetting("statement_timeout");
+				// Alone first, where a dead connection fails plainly, before the row's batch: a row
+				// waiting on a lock must not hold up the end of a run that failed already.
+				other.execute("SET statement_timeout = '5s'");
+				new JdbcSqlSink(other, this.versionTableName).write(statements);
+				return;
+			}
+			catch (SQLException ex) {
+				if (!StatementFailure.connectionLost(ex)) {
+					throw ex;
+				}
+				if (lost != null) {
+					ex.addSuppressed(lost);
+				}
+				lost = ex;
+			}
 		}
+		throw lost;
 	}
 
 	private void check(List<Bookkeeping> statements, List<Integer> counts) throws SQLException {
