@@ -975,6 +975,25 @@ class CommandsTests {
 	}
 
 	@Test
+	void aBranchTargetMissingItsRevisionAfterTheAtChangesNothing(TestDatabase db) {
+		this.revisions.write("ed5172e6be82", "1975ea83b712", "payments", "create payments",
+				"CREATE TABLE payments (id int);", "DROP TABLE payments;");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		String noRevision = "ERROR: 'payments@' names no revision after '@': write 'payments@head', 'payments@base',"
+				+ " 'payments@-1' or 'payments@REV'.\n";
+		for (String command : List.of("downgrade", "stamp")) {
+			CliRun.Result result = cli(db).run(command, "payments@");
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).isEqualTo(noRevision);
+		}
+		CliRun.Result script = CliRun.in(this.project).run("downgrade", "heads:payments@", "--sql");
+		assertThat(script.exitCode()).as(script.toString()).isEqualTo(2);
+		assertThat(script.out()).isEmpty();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ed5172e6be82");
+		assertThat(db.tableExists("payments")).isTrue();
+	}
+
+	@Test
 	void ambiguousPrefixListsTheCandidates(TestDatabase db) {
 		this.revisions.write("1975ea830000", "ae1027a6acf3", "another", "SELECT 1;", "SELECT 1;");
 		CliRun.Result result = cli(db).run("show", "1975");

@@ -78,6 +78,11 @@ final class TargetResolver {
 		int at = identifier.indexOf('@');
 		String branch = (at > 0) ? identifier.substring(0, at) : null;
 		String symbol = (at >= 0) ? identifier.substring(at + 1) : identifier;
+		if (at >= 0 && (branch == null || symbol.isEmpty())) {
+			// 'billing@' (head forgotten) must not read as base: a downgrade or stamp to it would
+			// remove the whole branch; '@head' names no branch at all.
+			throw new InvalidTargetException(identifier, incompleteBranchTarget(identifier, branch));
+		}
 		switch (symbol) {
 			case "heads":
 				return heads(branch, identifier);
@@ -92,6 +97,15 @@ final class TargetResolver {
 				}
 				return new int[] { this.lookup.ident(symbol, branch, identifier) };
 		}
+	}
+
+	private static String incompleteBranchTarget(String identifier, String branch) {
+		if (branch == null) {
+			return "'" + identifier + "' names no branch before '@': write 'label@" + identifier.substring(1)
+					+ "' with a branch label or a revision id, or leave out the '@'.";
+		}
+		return "'" + identifier + "' names no revision after '@': write '" + branch + "@head', '" + branch
+				+ "@base', '" + branch + "@-1' or '" + branch + "@REV'.";
 	}
 
 	/** Alembic's {@code get_revision}: one revision, or {@link #BASE}. */

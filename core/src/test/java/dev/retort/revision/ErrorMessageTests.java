@@ -109,4 +109,26 @@ class ErrorMessageTests {
 					+ " '-3:current').");
 	}
 
+	@Test
+	void aBranchTargetWithNothingAfterTheAtIsRefusedNotTakenForBase() {
+		RevisionGraph merged = Graphs.merged();
+		String noRevision = "'c2branch@' names no revision after '@': write 'c2branch@head', 'c2branch@base',"
+				+ " 'c2branch@-1' or 'c2branch@REV'.";
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> merged.downgrade(heads("f"), "c2branch@"))
+			.withMessage(noRevision)
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET));
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> merged.stamp(heads("f"), List.of("c2branch@"), false))
+			.withMessage(noRevision);
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> merged.history("c2branch@:", heads()))
+			.withMessage(noRevision);
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> merged.downgrade(heads("f"), "@-1"))
+			.withMessage("'@-1' names no branch before '@': write 'label@-1' with a branch label or a revision id, or"
+					+ " leave out the '@'.");
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> merged.upgrade(heads("b"), "@head"))
+			.withMessage("'@head' names no branch before '@': write 'label@head' with a branch label or a revision id, or"
+					+ " leave out the '@'.");
+	}
+
 }
