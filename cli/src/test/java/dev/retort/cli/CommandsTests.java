@@ -842,6 +842,25 @@ class CommandsTests {
 	}
 
 	@Test
+	void stampDownOneBranchKeepsTheRowOfAnotherBranchThatIsApplied(TestDatabase db) {
+		this.revisions.write("27c6a30d7c24", "1975ea83b712", "billing", "create invoices",
+				"CREATE TABLE invoices (id int);", "DROP TABLE invoices;");
+		this.revisions.write("4d2a9f1c0b55", "1975ea83b712", "search", "create search",
+				"CREATE TABLE search (id int);", "DROP TABLE search;");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		CliRun.Result stamp = cli(db).run("stamp", "billing@-1");
+		assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("4d2a9f1c0b55");
+		// The search branch is still recorded as applied: upgrading re-runs only billing's revision.
+		db.execute("DROP TABLE invoices");
+		CliRun.Result upgrade = cli(db).run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(upgrade.err()).contains("Running upgrade 1975ea83b712 -> 27c6a30d7c24").doesNotContain("search");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1")).containsExactly("27c6a30d7c24",
+				"4d2a9f1c0b55");
+	}
+
+	@Test
 	void stampFromARevisionTheFilesDoNotKnowIsRefused(TestDatabase db) {
 		cli(db).run("stamp", "head");
 		db.execute("UPDATE retort_version SET version_num = 'deadbeef0000'");

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class Planner {
 
+	/** A stamp target that names no branch. */
+	private static final int NO_BRANCH = -1;
+
 	private final GraphIndex graph;
 
 	private final TargetResolver resolver;
@@ -212,58 +215,66 @@ final class Planner {
 			// descendant it would move one and leave the other, rows every command then refuses.
 			checkDisjoint(current, String.join(" ", wanted));
 		}
-		Set<Integer> affected = new LinkedHashSet<>();
-		Set<Integer> destinations = new LinkedHashSet<>();
+		List<StampDestination> destinations = new ArrayList<>();
 		for (String target : wanted) {
 			rejectRange(target, "stamp");
 			int[] resolved = this.resolver.resolve(target, current);
-			List<Integer> shares = new ArrayList<>();
-			for (int revision : resolved) {
-				shares.add(revision);
-			}
 			int at = target.indexOf('@');
-			if (at > 0 && !TargetResolver.isRelative(target)) {
-				shares.add(this.resolver.branchOwner(target.substring(0, at), target));
-			}
-			if (shares.isEmpty()) {
-				for (int head : current) {
-					affected.add(head);
-				}
-			}
-			else {
-				for (int share : shares) {
-					BitSet lineage = this.graph.lineage(share, true);
-					for (int head : current) {
-						if (lineage.get(head)) {
-							affected.add(head);
-						}
-					}
-				}
-			}
+			int owner = (at > 0) ? this.resolver.branchOwner(target.substring(0, at), target) : NO_BRANCH;
 			if (resolved.length == 0) {
-				destinations.add(TargetResolver.BASE);
+				// As Alembic's 'stamp label@base': the rows of that branch's lineage.
+				destinations.add(new StampDestination(TargetResolver.BASE,
+						(owner != NO_BRANCH) ? this.graph.lineage(owner, true) : null));
 			}
 			for (int revision : resolved) {
-				destinations.add(revision);
+				destinations.add(new StampDestination(revision, scope(revision, owner)));
 			}
 		}
-		// The affected heads are those of the rows before the stamp: a second destination in the
-		// lineage of the first would be stamped beside it, leaving rows where one is an ancestor of
-		// another, which every later command refuses.
-		int[] revisions = destinations.stream().filter((d) -> d != TargetResolver.BASE).mapToInt(Integer::intValue)
+		int[] revisions = destinations.stream()
+			.mapToInt(StampDestination::revision)
+			.filter((d) -> d != TargetResolver.BASE)
+			.distinct()
 			.toArray();
 		checkTargetsDisjoint(revisions, String.join(" ", wanted));
-		int[] heads = affected.stream().mapToInt(Integer::intValue).sorted().toArray();
-		for (int destination : destinations) {
-			stampStep(rows, heads, destination, steps);
+		Set<Integer> done = new LinkedHashSet<>();
+		for (StampDestination destination : destinations) {
+			if (done.add(destination.revision())) {
+				stampStep(rows, headsIn(current, destination.scope()), destination.revision(), steps);
+			}
 		}
 		return new Plan(Step.Operation.STAMP, from, rows.snapshot(), steps);
 	}
 
 	/**
-	 * One stamp step, as Alembic's {@code _stamp_revs}: {@code base} deletes the affected heads'
-	 * rows; a destination below or above affected heads moves them in one merge-like step; a
-	 * destination on a branch not represented inserts a row.
+	 * The current heads a stamp to {@code revision} may move: those sharing its lineage, as
+	 * Alembic's {@code filter_for_lineage}. Within a branch ('label@REV', 'label@-1'), those below
+	 * it and those above it through its child on that branch, the revisions a downgrade to the
+	 * same target removes: a row above it on another branch stays, and still implies it (Alembic
+	 * deletes that row too, losing a branch that is applied).
+	 */
+	private BitSet scope(int revision, int owner) {
+		if (owner == NO_BRANCH) {
+			return this.graph.lineage(revision, true);
+		}
+		int[] roots = this.graph.children[revision];
+		if (roots.length > 1) {
+			roots = TargetResolver.inLineage(roots, this.graph.ancestors(owner, false));
+		}
+		BitSet scope = this.graph.descendants(roots, true);
+		scope.or(this.graph.ancestors(revision, true));
+		return scope;
+	}
+
+	/** The heads within scope, in index order; every head when there is no scope. */
+	private static int[] headsIn(int[] heads, BitSet scope) {
+		return Arrays.stream(heads).filter((head) -> scope == null || scope.get(head)).sorted().toArray();
+	}
+
+	/**
+	 * One stamp step, as Alembic's {@code _stamp_revs}: {@code base} deletes the given heads'
+	 * rows; a destination below or above them moves them in one merge-like step; a destination on
+	 * a branch not represented inserts a row. A destination that a row left in place implies (a
+	 * stamp down one branch below where another stands) only deletes the moved rows.
 	 */
 	private void stampStep(VersionRows rows, int[] heads, int destination, List<Step> steps) {
 		if (destination == TargetResolver.BASE) {
@@ -280,25 +291,30 @@ final class Planner {
 		if (contains(heads, destination) || rows.contains(id)) {
 			return;
 		}
-		BitSet lineage = this.graph.lineage(destination, true);
 		BitSet below = this.graph.ancestors(destination, true);
 		List<String> moved = new ArrayList<>();
 		boolean upward = true;
 		boolean missing = false;
 		for (int head : heads) {
-			if (lineage.get(head)) {
-				upward &= below.get(head);
-				if (rows.contains(this.graph.id(head))) {
-					moved.add(this.graph.id(head));
-				}
-				else {
-					missing = true;
-				}
+			upward &= below.get(head);
+			if (rows.contains(this.graph.id(head))) {
+				moved.add(this.graph.id(head));
+			}
+			else {
+				missing = true;
 			}
 		}
 		List<String> before = rows.snapshot();
 		List<VersionChange> changes = new ArrayList<>();
-		if (moved.isEmpty() || (upward && missing)) {
+		if (impliedByOtherRows(rows, moved, destination)) {
+			for (String row : moved) {
+				changes.add(rows.delete(row));
+			}
+			if (changes.isEmpty()) {
+				return;
+			}
+		}
+		else if (moved.isEmpty() || (upward && missing)) {
 			changes.add(rows.insert(id));
 		}
 		else {
@@ -308,6 +324,19 @@ final class Planner {
 			changes.add(rows.update(moved.get(moved.size() - 1), id));
 		}
 		steps.add(new Step(this.graph.revision(destination), Step.Operation.STAMP, changes, before, rows.snapshot()));
+	}
+
+	private boolean impliedByOtherRows(VersionRows rows, List<String> moved, int destination) {
+		for (String row : rows.snapshot()) {
+			if (!moved.contains(row) && this.graph.ancestors(this.graph.indexById.get(row), true).get(destination)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Where one target of a stamp goes, and the current heads it may move ({@code null}: all). */
+	private record StampDestination(int revision, BitSet scope) {
 	}
 
 	/** Alembic refuses rows where one is an ancestor of another ("overlaps"); so do plans. */

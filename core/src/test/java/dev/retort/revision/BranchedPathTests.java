@@ -146,6 +146,27 @@ class BranchedPathTests {
 	}
 
 	@Test
+	void aStampDownOneBranchLeavesTheRowOfTheOtherBranchAsADowngradeWould() {
+		// Alembic moves every row that shares lineage with 'b' (both), losing c2's row though c2 is
+		// applied; the branch named keeps the stamp to it, and c2's row still implies b.
+		for (String target : List.of("c1branch@-1", "c1branch@b", "c1@b")) {
+			Plan stamp = this.graph.stamp(heads("c1", "c2"), List.of(target), false);
+			assertThat(stamp.steps()).as(target)
+				.singleElement()
+				.satisfies((step) -> assertThat(step.changes()).containsExactly(delete("c1")));
+			assertThat(stamp.toHeads()).as(target)
+				.isEqualTo(this.graph.downgrade(heads("c1", "c2"), target).toHeads())
+				.containsExactly("c2");
+		}
+		// Below the branch point the branches share b: both rows go, as 'downgrade c1branch@a' removes both.
+		for (String target : List.of("c1branch@-1", "c1branch@b", "c1branch@a")) {
+			assertThat(this.graph.stamp(heads("d1", "d2"), List.of(target), false).toHeads()).as(target)
+				.isEqualTo(this.graph.downgrade(heads("d1", "d2"), target).toHeads());
+		}
+		assertThat(this.graph.stamp(heads("d1", "d2"), List.of("c1branch@a"), false).toHeads()).containsExactly("a");
+	}
+
+	@Test
 	void headWithSeveralHeadsNamesThemAndTheWaysOut() {
 		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> this.graph.upgrade(heads(), "head"))
 			.withMessage("Multiple heads are present (d1, d2); name one, use 'label@head', or 'heads'. To join them:"

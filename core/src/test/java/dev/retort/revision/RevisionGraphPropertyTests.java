@@ -122,6 +122,27 @@ class RevisionGraphPropertyTests {
 		assertThat(purge.toHeads()).containsExactly(destination);
 	}
 
+	@Property(tries = 500)
+	void aStampWithinABranchLeavesRowsThatDoNotOverlapAndReachItsTarget(@ForAll long seed,
+			@ForAll @IntRange(min = 2, max = 40) int size, @ForAll @IntRange(min = 0, max = 39) int first,
+			@ForAll @IntRange(min = 0, max = 39) int second, @ForAll @IntRange(min = 0, max = 39) int target) {
+		RevisionGraph graph = RevisionGraph.of(RandomGraphs.generate(seed, size));
+		String destination = String.format("r%03d", target % size);
+		Assume.that(!graph.branchLabels(destination).isEmpty());
+		String branch = graph.branchLabels(destination).iterator().next();
+		List<String> rows = graph.upgrade(List.of(), String.format("r%03d", first % size)).toHeads();
+		rows = graph.upgrade(rows, String.format("r%03d", second % size)).toHeads();
+		Plan stamp = graph.stamp(rows, List.of(branch + "@" + destination), false);
+		List<String> after = stamp.toHeads();
+		for (String row : after) {
+			List<String> others = new ArrayList<>(after);
+			others.remove(row);
+			assertThat(graph.applied(others)).as("rows %s after stamping %s@%s from %s", after, branch, destination, rows)
+				.doesNotContain(row);
+		}
+		assertThat(graph.applied(after)).contains(destination);
+	}
+
 	@Example
 	void aRangeListsARevisionBeforeOneItNeedsOnlyThroughARevisionOutsideTheRange() {
 		// Found by the property below: in r000:r011, r010 needs r001 only through the dependency of
