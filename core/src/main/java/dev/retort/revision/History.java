@@ -113,13 +113,18 @@ final class History {
 
 	/**
 	 * As Alembic's {@code _collect_upgrade_revisions}: a start {@code label@...} keeps only the ends
-	 * on that branch, so {@code -r billing@base:} lists the billing line, not every head's.
+	 * on that branch, so {@code -r billing@base:} lists the billing line, not every head's. A
+	 * revision id before the '@' stands for the branch that contains it, as in every other target.
 	 */
 	private int[] onBranchOf(String start, int[] upper) {
 		int at = start.indexOf('@');
 		String branch = (at > 0) ? start.substring(0, at) : null;
-		if (branch == null || !this.graph.labelOwner.containsKey(branch)) {
+		if (branch == null) {
 			return upper;
+		}
+		if (!this.graph.labelOwner.containsKey(branch)) {
+			BitSet lineage = this.graph.lineage(this.resolver.branchOwner(branch, start), false);
+			return TargetResolver.inLineage(upper, lineage);
 		}
 		return Arrays.stream(upper).filter((revision) -> this.graph.labels.get(revision).contains(branch)).toArray();
 	}

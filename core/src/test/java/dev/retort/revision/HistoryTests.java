@@ -2,8 +2,10 @@ package dev.retort.revision;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.retort.revision.Graphs.graph;
 import static dev.retort.revision.Graphs.heads;
 import static dev.retort.revision.Graphs.ids;
+import static dev.retort.revision.Graphs.rev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,6 +54,15 @@ class HistoryTests {
 		// so 'c1branch@base:' is the c1 line, not every head's.
 		assertThat(ids(this.graph.history("c1branch@base:", heads()))).containsExactly("d1", "c1", "b", "a");
 		assertThat(ids(this.graph.history("c2branch@base:heads", heads()))).containsExactly("d2", "c2", "b", "a");
+	}
+
+	@Test
+	void aRevisionBeforeTheAtOfTheStartKeepsToTheBranchContainingIt() {
+		RevisionGraph forest = graph(rev("a1"), rev("b1", "a1"), rev("a2"), rev("b2", "a2"));
+		assertThat(ids(forest.history("b2@base:", heads()))).containsExactly("b2", "a2");
+		assertThat(ids(forest.history("a1@base:heads", heads()))).containsExactly("b1", "a1");
+		assertThat(ids(this.graph.history("d2@base:", heads()))).containsExactly("d2", "c2", "b", "a");
+		assertThat(ids(this.graph.history("c1@b:", heads()))).containsExactly("d1", "c1", "b");
 	}
 
 	@Test
