@@ -861,6 +861,22 @@ class CommandsTests {
 	}
 
 	@Test
+	void aDowngradeWithinALabelThatCoversEveryBranchRevertsThemAll(TestDatabase db) throws IOException {
+		Path first = this.project.resolve("src/main/resources/db/revisions/ae1027a6acf3_create_coffee_logs.sql");
+		Files.writeString(first, Files.readString(first).replace("-- Branch Labels: ", "-- Branch Labels: core"));
+		this.revisions.write("27c6a30d7c24", "1975ea83b712", "create invoices", "CREATE TABLE invoices (id int);",
+				"DROP TABLE invoices;");
+		this.revisions.write("4d2a9f1c0b55", "1975ea83b712", "create search", "CREATE TABLE search (id int);",
+				"DROP TABLE search;");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		CliRun.Result result = cli(db).run("downgrade", "core@1975");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+		assertThat(db.tableExists("invoices")).isFalse();
+		assertThat(db.tableExists("search")).isFalse();
+	}
+
+	@Test
 	void stampFromARevisionTheFilesDoNotKnowIsRefused(TestDatabase db) {
 		cli(db).run("stamp", "head");
 		db.execute("UPDATE retort_version SET version_num = 'deadbeef0000'");

@@ -16,9 +16,6 @@ import java.util.Set;
  */
 final class Planner {
 
-	/** A stamp target that names no branch. */
-	private static final int NO_BRANCH = -1;
-
 	private final GraphIndex graph;
 
 	private final TargetResolver resolver;
@@ -107,8 +104,7 @@ final class Planner {
 				: destination.inclusive() ? new int[] { destination.revision() }
 						: this.graph.children[destination.revision()];
 		if (destination.branch() != null && roots.length > 1) {
-			BitSet onBranch = this.graph.ancestors(this.resolver.branchOwner(destination.branch(), wanted), false);
-			roots = TargetResolver.inLineage(roots, onBranch);
+			roots = TargetResolver.inLineage(roots, onBranch(destination.branch(), wanted));
 			if (roots.length == 0) {
 				throw notValidDowngrade(wanted, current,
 						"branch '" + destination.branch() + "' has no revision directly above it");
@@ -220,14 +216,15 @@ final class Planner {
 			rejectRange(target, "stamp");
 			int[] resolved = this.resolver.resolve(target, current);
 			int at = target.indexOf('@');
-			int owner = (at > 0) ? this.resolver.branchOwner(target.substring(0, at), target) : NO_BRANCH;
+			String branch = (at > 0) ? target.substring(0, at) : null;
 			if (resolved.length == 0) {
 				// As Alembic's 'stamp label@base': the rows of that branch's lineage.
-				destinations.add(new StampDestination(TargetResolver.BASE,
-						(owner != NO_BRANCH) ? this.graph.lineage(owner, true) : null));
+				destinations.add(new StampDestination(TargetResolver.BASE, (branch != null)
+						? this.graph.lineage(this.resolver.branchOwner(branch, target), true) : null));
 			}
 			for (int revision : resolved) {
-				destinations.add(new StampDestination(revision, scope(revision, owner)));
+				destinations.add(new StampDestination(revision,
+						scope(revision, (branch != null) ? onBranch(branch, target) : null)));
 			}
 		}
 		int[] revisions = destinations.stream()
@@ -248,21 +245,40 @@ final class Planner {
 	/**
 	 * The current heads a stamp to {@code revision} may move: those sharing its lineage, as
 	 * Alembic's {@code filter_for_lineage}. Within a branch ('label@REV', 'label@-1'), those below
-	 * it and those above it through its child on that branch, the revisions a downgrade to the
+	 * it and those above it through its children on that branch, the revisions a downgrade to the
 	 * same target removes: a row above it on another branch stays, and still implies it (Alembic
 	 * deletes that row too, losing a branch that is applied).
 	 */
-	private BitSet scope(int revision, int owner) {
-		if (owner == NO_BRANCH) {
+	private BitSet scope(int revision, BitSet branch) {
+		if (branch == null) {
 			return this.graph.lineage(revision, true);
 		}
 		int[] roots = this.graph.children[revision];
 		if (roots.length > 1) {
-			roots = TargetResolver.inLineage(roots, this.graph.ancestors(owner, false));
+			roots = TargetResolver.inLineage(roots, branch);
 		}
 		BitSet scope = this.graph.descendants(roots, true);
 		scope.or(this.graph.ancestors(revision, true));
 		return scope;
+	}
+
+	/**
+	 * The revisions a branch named before '@' narrows a downgrade's roots to: those below the
+	 * label's revision (or the revision used as the branch), as Alembic's
+	 * {@code _collect_downgrade_revisions}, and those that carry the label. Alembic's filter alone
+	 * leaves nothing when the label sits below the target ('core' on the first revision of every
+	 * branch, {@code core@b}), and refuses a downgrade the label plainly allows.
+	 */
+	private BitSet onBranch(String branch, String target) {
+		BitSet members = this.graph.ancestors(this.resolver.branchOwner(branch, target), false);
+		if (this.graph.labelOwner.containsKey(branch)) {
+			for (int revision = 0; revision < this.graph.size(); revision++) {
+				if (this.graph.labels.get(revision).contains(branch)) {
+					members.set(revision);
+				}
+			}
+		}
+		return members;
 	}
 
 	/** The heads within scope, in index order; every head when there is no scope. */

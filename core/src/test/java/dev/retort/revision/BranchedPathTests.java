@@ -6,9 +6,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static dev.retort.revision.Graphs.delete;
+import static dev.retort.revision.Graphs.graph;
 import static dev.retort.revision.Graphs.heads;
 import static dev.retort.revision.Graphs.ids;
 import static dev.retort.revision.Graphs.insert;
+import static dev.retort.revision.Graphs.rev;
 import static dev.retort.revision.Graphs.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -164,6 +166,20 @@ class BranchedPathTests {
 				.isEqualTo(this.graph.downgrade(heads("d1", "d2"), target).toHeads());
 		}
 		assertThat(this.graph.stamp(heads("d1", "d2"), List.of("c1branch@a"), false).toHeads()).containsExactly("a");
+	}
+
+	@Test
+	void aLabelBelowTheTargetCoversEveryBranchAboveIt() {
+		// 'core' on the first revision labels both branches: Alembic narrows the roots to the
+		// ancestors of a, keeps none, and refuses; every child of b is on 'core'.
+		RevisionGraph labelledRoot = graph(rev("a").withBranchLabels("core"), rev("b", "a"), rev("c1", "b"),
+				rev("d1", "c1"), rev("c2", "b"), rev("d2", "c2"));
+		Plan down = labelledRoot.downgrade(heads("d1", "d2"), "core@b");
+		assertThat(ids(down)).containsExactlyInAnyOrder("d1", "c1", "d2", "c2");
+		assertThat(down.toHeads()).containsExactly("b");
+		assertThat(labelledRoot.stamp(heads("d1", "d2"), List.of("core@b"), false).toHeads()).containsExactly("b");
+		// A label on one branch still keeps to it.
+		assertThat(ids(this.graph.downgrade(heads("d1", "d2"), "c2branch@b"))).containsExactly("d2", "c2");
 	}
 
 	@Test
