@@ -16,7 +16,15 @@ public class IrreversibleRevisionException extends RetortException {
 	private final List<Revision> revisions;
 
 	public IrreversibleRevisionException(String target, List<Revision> revisions) {
-		super(ErrorCode.IRREVERSIBLE_REVISION, message(target, revisions));
+		this(target, revisions, null);
+	}
+
+	/**
+	 * @param cause why the first revision is reverted when the target is on another branch: a
+	 * dependency the downgrade removes; {@code null} when it lies above the target
+	 */
+	public IrreversibleRevisionException(String target, List<Revision> revisions, Cause cause) {
+		super(ErrorCode.IRREVERSIBLE_REVISION, message(target, revisions, cause));
 		this.target = target;
 		this.revisions = List.copyOf(revisions);
 	}
@@ -36,7 +44,7 @@ public class IrreversibleRevisionException extends RetortException {
 		return this.revisions.get(0);
 	}
 
-	private static String message(String target, List<Revision> revisions) {
+	private static String message(String target, List<Revision> revisions, Cause cause) {
 		Revision first = revisions.get(0);
 		StringBuilder message = new StringBuilder("Cannot downgrade to '").append(target)
 			.append("': revision ")
@@ -48,12 +56,32 @@ public class IrreversibleRevisionException extends RetortException {
 			message.append(", nor ")
 				.append(String.join(", ", revisions.subList(1, revisions.size()).stream().map(Revision::id).toList()));
 		}
-		return message.append(". Nothing was run. Downgrade to ")
-			.append(first.id())
-			.append(" or a later revision, or ")
+		if (cause != null) {
+			// The target names another branch: say which dependency pulls this revision in, and
+			// keep the advice to targets that leave that dependency applied.
+			message.append("; it is reverted because ")
+				.append(cause.dependent().id().equals(first.id()) ? "it"
+						: "it stands on " + cause.dependent().id() + ", which")
+				.append(" depends on ")
+				.append(cause.dependency().id())
+				.append(", which this downgrade removes. Nothing was run. Downgrade no lower than ")
+				.append(cause.dependency().id())
+				.append(", or ");
+		}
+		else {
+			message.append(". Nothing was run. Downgrade to ").append(first.id()).append(" or a later revision, or ");
+		}
+		return message
 			.append((first.kind() == Revision.Kind.JAVA) ? "override downgrade(Operations) in its class."
 					: "add a '-- +downgrade' section to it.")
 			.toString();
+	}
+
+	/**
+	 * Why a downgrade to another branch reverts a revision: {@code dependent} (the revision or one
+	 * it stands on) depends on {@code dependency}, which the downgrade removes.
+	 */
+	public record Cause(Revision dependent, Revision dependency) {
 	}
 
 }

@@ -138,7 +138,8 @@ final class Planner {
 			}
 		}
 		if (!irreversible.isEmpty()) {
-			throw new IrreversibleRevisionException(wanted, irreversible);
+			throw new IrreversibleRevisionException(wanted, irreversible,
+					dependencyThatDrops(this.graph.indexById.get(irreversible.get(0).id()), roots, drop));
 		}
 		int[] appliedChildren = new int[this.graph.size()];
 		for (int node = applied.nextSetBit(0); node >= 0; node = applied.nextSetBit(node + 1)) {
@@ -156,6 +157,33 @@ final class Planner {
 			before = after;
 		}
 		return new Plan(Step.Operation.DOWNGRADE, this.graph.idsOf(current), rows.snapshot(), steps);
+	}
+
+	/**
+	 * Why a downgrade reverts {@code revision} when it is not above the target along 'Revises'
+	 * (a revision of another branch): the revision it stands on, or itself, and what that one
+	 * depends on that the downgrade removes. {@code null} when it is above the target.
+	 */
+	private IrreversibleRevisionException.Cause dependencyThatDrops(int revision, int[] roots, BitSet drop) {
+		if (this.graph.descendants(roots, false).get(revision)) {
+			return null;
+		}
+		List<Integer> below = new ArrayList<>(List.of(revision));
+		BitSet ancestors = this.graph.ancestors(revision, false);
+		ancestors.clear(revision);
+		ancestors.stream().forEach(below::add);
+		for (int dependent : below) {
+			if (!drop.get(dependent)) {
+				continue;
+			}
+			for (int down : this.graph.allDown[dependent]) {
+				if (drop.get(down) && !contains(this.graph.parents[dependent], down)) {
+					return new IrreversibleRevisionException.Cause(this.graph.revision(dependent),
+							this.graph.revision(down));
+				}
+			}
+		}
+		return null;
 	}
 
 	/**

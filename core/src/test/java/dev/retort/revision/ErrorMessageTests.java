@@ -89,6 +89,36 @@ class ErrorMessageTests {
 	}
 
 	@Test
+	void anIrreversibleRevisionOfAnotherBranchNamesTheDependencyThatRevertsIt() {
+		// G2 with d2 depending on c1: reverting the c1 branch reverts d2 too.
+		RevisionGraph crossed = graph(rev("a"), rev("b", "a"), rev("c1", "b").withBranchLabels("c1branch"),
+				rev("d1", "c1"), rev("c2", "b").withBranchLabels("c2branch"),
+				new Revision("d2", List.of("c2"), List.of("c1"), List.of(), "", null, Revision.Origin.UNKNOWN,
+						Revision.Kind.SQL, true, false, null),
+				rev("e2", "d2"));
+		assertThatExceptionOfType(IrreversibleRevisionException.class)
+			.isThrownBy(() -> crossed.downgrade(heads("d1", "e2"), "c1branch@b"))
+			.withMessageEndingWith("has no downgrade; it is reverted because it depends on c1, which this downgrade"
+					+ " removes. Nothing was run. Downgrade no lower than c1, or add a '-- +downgrade' section to it.")
+			.satisfies((ex) -> assertThat(ex.revision().id()).isEqualTo("d2"));
+		RevisionGraph above = graph(rev("a"), rev("b", "a"), rev("c1", "b").withBranchLabels("c1branch"),
+				rev("c2", "b").withBranchLabels("c2branch"),
+				new Revision("d2", List.of("c2"), List.of("c1"), List.of(), "", null, Revision.Origin.UNKNOWN,
+						Revision.Kind.SQL, true, true, null),
+				rev("e2", "d2").withReversible(false));
+		assertThatExceptionOfType(IrreversibleRevisionException.class)
+			.isThrownBy(() -> above.downgrade(heads("e2"), "c1branch@b"))
+			.withMessageContaining("revision e2 (")
+			.withMessageEndingWith("has no downgrade; it is reverted because it stands on d2, which depends on c1, which"
+					+ " this downgrade removes. Nothing was run. Downgrade no lower than c1, or add a '-- +downgrade'"
+					+ " section to it.");
+		assertThatExceptionOfType(IrreversibleRevisionException.class)
+			.isThrownBy(() -> above.downgrade(heads("e2"), "c2branch@b"))
+			.withMessageEndingWith(" has no downgrade. Nothing was run. Downgrade to e2 or a later revision, or add a"
+					+ " '-- +downgrade' section to it.");
+	}
+
+	@Test
 	void overlappingRowsAreRefused() {
 		assertThatExceptionOfType(InvalidTargetException.class)
 			.isThrownBy(() -> this.graph.upgrade(heads("ae1027a6acf3", "1975ea83b712"), "heads"))
