@@ -220,6 +220,29 @@ class CommandsTests {
 	}
 
 	@Test
+	void takingOverAnAlembicDatabaseAtAnIdNoFileDeclaresRunsNothingFromBase(TestDatabase db) {
+		// The revisions were converted to SQL under new ids: Alembic's 'deadbeef1234' is coffee_logs.
+		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)",
+				"CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"
+						+ " PRIMARY KEY (version_num))",
+				"INSERT INTO alembic_version (version_num) VALUES ('deadbeef1234')");
+		CliRun takeOver = cli(db).env("RETORT_VERSION_TABLE", "alembic_version");
+		CliRun.Result upgrade = takeOver.run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
+		assertThat(upgrade.err()).isEqualTo("ERROR: The database is at deadbeef1234, which no revision file declares and"
+				+ " the history does not record (another tool, such as Alembic, or a hand-written row put it in the"
+				+ " version table), so 'upgrade heads' would run every revision from base though the database holds"
+				+ " some of them already. Nothing was changed. Give the revision that describes deadbeef1234 its id ('Revision"
+				+ " ID: deadbeef1234'), or record where the database is with 'retort stamp --purge REV...'.\n");
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("deadbeef1234");
+		assertThat(db.tableExists("retort_history")).isFalse();
+		assertThat(takeOver.run("stamp", "--purge", "ae10").exitCode()).isZero();
+		CliRun.Result continued = takeOver.run("upgrade");
+		assertThat(continued.exitCode()).as(continued.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
 	void overlappingVersionRowsAreRefusedByStampTooAndPurgeReplacesThem(TestDatabase db) {
 		this.revisions.write("9c2d55e0aa41", "1975ea83b712", "add price", "SELECT 1;", "SELECT 1;");
 		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)",

@@ -205,9 +205,30 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 			refuseRenamed(plan, graph);
 		}
 		if (upgrade && alreadyApplied == 0) {
+			// With no known row the plan starts from base, and the history tells what lies below the
+			// unknown rows only if it recorded them: rows it never saw (Alembic's version table taken
+			// over, rows written by hand) may stand above every revision of the plan.
+			List<String> unrecorded = this.unknown.stream().filter((row) -> !historyRecordsApplied(row)).toList();
+			if (this.known.isEmpty() && !unrecorded.isEmpty()) {
+				throw unrecordedError(command, unrecorded);
+			}
 			return plan;
 		}
 		throw aheadError(command, null);
+	}
+
+	/**
+	 * The error for an upgrade from rows that neither the files nor the history know: nothing
+	 * tells which revisions the database already holds.
+	 */
+	private DatabaseAheadException unrecordedError(String command, List<String> unrecorded) {
+		String rows = String.join(", ", unrecorded);
+		return new DatabaseAheadException("The database is at " + rows + ", which no revision file declares and"
+				+ " the history does not record (another tool, such as Alembic, or a hand-written row put it in the"
+				+ " version table), so '" + command + "' would run every revision from base though the database holds"
+				+ " some of them already. Nothing was changed. Give the revision that describes " + rows
+				+ " its id ('Revision ID: " + unrecorded.get(0) + "'), or record where the database is with 'retort"
+				+ " stamp --purge REV...'.", this.unknown);
 	}
 
 	/**
