@@ -18,6 +18,7 @@ import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.script.SqlRevisionParser;
 
 /**
@@ -221,9 +222,9 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 * The error for an upgrade from rows that neither the files nor the history know: nothing
 	 * tells which revisions the database already holds.
 	 */
-	private DatabaseAheadException unrecordedError(String command, List<String> unrecorded) {
+	private UnrecordedVersionRowsException unrecordedError(String command, List<String> unrecorded) {
 		String rows = String.join(", ", unrecorded);
-		return new DatabaseAheadException("The database is at " + rows + ", which no revision file declares and"
+		return new UnrecordedVersionRowsException("The database is at " + rows + ", which no revision file declares and"
 				+ " the history does not record (another tool, such as Alembic, or a hand-written row put it in the"
 				+ " version table), so '" + command + "' would run every revision from base though the database holds"
 				+ " some of them already. Nothing was changed. Give the revision that describes " + rows

@@ -7,6 +7,7 @@ import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.SecondSessionUnavailableException;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -61,6 +62,12 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "'retort.url', or a @RetortDataSource bean) leads to a read-only one (a hot standby or replica, or "
 					+ "default_transaction_read_only on for the database or the role). Nothing was changed; start the "
 					+ "application again once it points at the primary.";
+		}
+		if (cause instanceof UnrecordedVersionRowsException) {
+			// Not a newer version: deploying one, as for a database ahead, would not help.
+			return "Give the revision files the ids the version table holds ('Revision ID:' as Alembic named them), "
+					+ "or record where the database stands: '" + COMMAND + " stamp --purge <revision>...' with "
+					+ "'retort.version-table' set as the application sets it.";
 		}
 		if (cause instanceof SecondSessionUnavailableException) {
 			// The database answered: checking the URL and password, as for a failed connection, would not help.

@@ -22,6 +22,7 @@ import dev.retort.error.RetortException;
 import dev.retort.operation.Operations;
 import dev.retort.script.Migration;
 import dev.retort.revision.Step;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.script.Revision;
 import dev.retort.script.ScriptLoad;
 import dev.retort.testing.PostgresExtension;
@@ -502,6 +503,22 @@ class RetortAutoConfigurationTests {
 			assertThat(output).contains("Database is at [cccc00000003], ahead of this application's revisions: "
 					+ "[cccc00000003] unknown here").doesNotContain("Database is up to date");
 		});
+	}
+
+	@Test
+	void anAlembicVersionTableAtAnIdNoFileDeclaresStopsTheStartBeforeAnythingRuns(TestDatabase db) {
+		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"
+				+ " PRIMARY KEY (version_num))", "INSERT INTO alembic_version (version_num) VALUES ('deadbeef1234')");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.version-table=alembic_version")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(UnrecordedVersionRowsException.class)
+					.hasMessageContaining("would run every revision from base");
+			});
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("deadbeef1234");
+		assertThat(db.tableExists("retort_history")).isFalse();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
 import dev.retort.runtime.MigrationFailedException;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -240,6 +241,16 @@ class RetortFailureAnalyzerTests {
 			.contains("The database is behind the application: it is at aaaa00000001, the revisions' heads are "
 					+ "aaaa00000002, and 1 revision(s) are pending (aaaa00000002).");
 		assertThat(analysis.getAction()).contains("retort upgrade heads").contains("'retort.on-startup' to 'upgrade'");
+	}
+
+	@Test
+	void versionRowsNoFileDeclaresAndTheHistoryNeverRecordedAreNotBlamedOnANewerVersion() {
+		FailureAnalysis analysis = analyze(new UnrecordedVersionRowsException("The database is at deadbeef1234, which"
+				+ " no revision file declares and the history does not record", List.of("deadbeef1234")));
+		assertThat(analysis.getDescription()).contains("The database is at deadbeef1234");
+		assertThat(analysis.getAction()).contains("'Revision ID:' as Alembic named them")
+			.contains("retort stamp --purge <revision>...")
+			.doesNotContain("Deploy that version");
 	}
 
 	@Test
