@@ -5,13 +5,20 @@ import dev.retort.command.HeadsResult;
 import dev.retort.command.RevisionInfo;
 import dev.retort.revision.RevisionGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code retort heads [--verbose]}. */
+/** {@code retort heads [--verbose] [--resolve-dependencies]}. */
 @Command(name = "heads", mixinStandardHelpOptions = true, sortOptions = false,
 		header = "Show the heads of the revision files.",
 		description = "A head is a revision nothing revises yet. Several heads mean parallel branches: 'upgrade head' then refuses, 'upgrade heads' applies them all, 'merge' joins them.",
-		footerHeading = "%nExamples:%n", footer = { "  retort heads", "  retort heads --verbose" })
+		footerHeading = "%nExamples:%n",
+		footer = { "  retort heads", "  retort heads --verbose", "  retort heads --resolve-dependencies" })
 final class HeadsCommand extends RetortCommand {
+
+	@Option(names = "--resolve-dependencies", order = 1,
+			description = "Leave out effective heads (heads another revision only depends on), as alembic heads"
+					+ " --resolve-dependencies: the heads an upgrade to 'heads' aims at.")
+	boolean resolveDependencies;
 
 	@Override
 	boolean connects() {
@@ -21,12 +28,14 @@ final class HeadsCommand extends RetortCommand {
 	@Override
 	int run() {
 		Retort retort = retort();
-		HeadsResult result = retort.heads();
+		HeadsResult all = retort.heads();
+		RevisionGraph graph = retort.graph();
+		HeadsResult result = this.resolveDependencies
+				? new HeadsResult(all.heads().stream().filter((head) -> isRealHead(head, graph)).toList()) : all;
 		if (json()) {
 			printJson(result);
 			return 0;
 		}
-		RevisionGraph graph = retort.graph();
 		for (RevisionInfo head : result.heads()) {
 			if (verbose()) {
 				out().println(RevisionText.entry(head, graph, false));
@@ -42,6 +51,10 @@ final class HeadsCommand extends RetortCommand {
 			note(heads + " heads: join them with 'retort merge -m \"merge\" heads'.");
 		}
 		return 0;
+	}
+
+	private static boolean isRealHead(RevisionInfo head, RevisionGraph graph) {
+		return graph.realHeads().stream().anyMatch((real) -> real.id().equals(head.revision()));
 	}
 
 }

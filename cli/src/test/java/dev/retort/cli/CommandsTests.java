@@ -575,6 +575,12 @@ class CommandsTests {
 		assertThat(heads.exitCode()).as(heads.toString()).isZero();
 		assertThat(heads.out()).isEqualTo("5e8b7c6d4f21 (head)\n9c2d55e0aa41 (payments) (effective head)\n");
 		assertThat(heads.err()).doesNotContain("merge");
+		// As alembic heads --resolve-dependencies: the heads an upgrade to 'heads' aims at.
+		CliRun.Result resolved = cli(db).run("heads", "--resolve-dependencies");
+		assertThat(resolved.exitCode()).as(resolved.toString()).isZero();
+		assertThat(resolved.out()).isEqualTo("5e8b7c6d4f21 (head)\n");
+		assertThat(compact(cli(db).run("heads", "--resolve-dependencies", "--format", "json").out()))
+			.startsWith("{\"heads\":[{\"revision\":\"5e8b7c6d4f21\"").doesNotContain("9c2d55e0aa41");
 		assertThat(cli(db).run("history").out())
 			.contains("ae1027a6acf3 -> 9c2d55e0aa41 (payments) (effective head), payments\n");
 		assertThat(cli(db).run("branches").out()).contains("-> 9c2d55e0aa41 (payments) (effective head)\n");
