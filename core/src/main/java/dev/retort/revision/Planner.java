@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds upgrade, downgrade and stamp plans: which revisions (Alembic's
- * {@code _collect_upgrade_revisions}, {@code _collect_downgrade_revisions}, {@code _stamp_revs}),
+ * Builds upgrade and downgrade plans (and stamp plans, through {@link StampPlanner}): which
+ * revisions (Alembic's {@code _collect_upgrade_revisions}, {@code _collect_downgrade_revisions}),
  * in which order ({@link TopologicalOrder}), and what each step does to the version table
  * (Alembic's {@code HeadMaintainer}, made deterministic).
  */
@@ -214,80 +214,9 @@ final class Planner {
 		return changes;
 	}
 
+	/** {@link StampPlanner#stamp}. */
 	Plan stamp(Collection<String> currentHeads, List<String> targets, boolean purge) {
-		List<String> wanted = new ArrayList<>();
-		for (String target : (targets == null) ? List.<String>of() : targets) {
-			if (target != null && !target.isBlank()) {
-				wanted.add(target.trim());
-			}
-		}
-		if (wanted.isEmpty()) {
-			wanted.add("base");
-		}
-		List<Step> steps = new ArrayList<>();
-		List<String> from = List.copyOf(new LinkedHashSet<>(currentHeads));
-		VersionRows rows = new VersionRows(from);
-		int[] current;
-		if (purge) {
-			// --purge is the way past rows the graph does not know: they are not resolved at all.
-			steps.add(new Step(null, Step.Operation.STAMP, List.of(rows.deleteAll()), from, List.of()));
-			current = GraphIndex.NONE;
-		}
-		else {
-			current = current(from);
-			// Alembic's stamp algebra assumes rows that do not overlap: with an ancestor beside its
-			// descendant it would move one and leave the other, rows every command then refuses.
-			checkDisjoint(current, String.join(" ", wanted));
-		}
-		List<StampDestination> destinations = new ArrayList<>();
-		for (String target : wanted) {
-			rejectRange(target, "stamp");
-			int[] resolved = this.resolver.resolve(target, current);
-			int at = target.indexOf('@');
-			String branch = (at > 0) ? target.substring(0, at) : null;
-			if (resolved.length == 0) {
-				// As Alembic's 'stamp label@base': the rows of that branch's lineage.
-				destinations.add(new StampDestination(TargetResolver.BASE, (branch != null)
-						? this.graph.lineage(this.resolver.branchOwner(branch, target), true) : null));
-			}
-			for (int revision : resolved) {
-				destinations.add(new StampDestination(revision,
-						scope(revision, (branch != null) ? onBranch(branch, target) : null)));
-			}
-		}
-		int[] revisions = destinations.stream()
-			.mapToInt(StampDestination::revision)
-			.filter((d) -> d != TargetResolver.BASE)
-			.distinct()
-			.toArray();
-		checkTargetsDisjoint(revisions, String.join(" ", wanted));
-		Set<Integer> done = new LinkedHashSet<>();
-		for (StampDestination destination : destinations) {
-			if (done.add(destination.revision())) {
-				stampStep(rows, headsIn(current, destination.scope()), destination.revision(), steps);
-			}
-		}
-		return new Plan(Step.Operation.STAMP, from, rows.snapshot(), steps);
-	}
-
-	/**
-	 * The current heads a stamp to {@code revision} may move: those sharing its lineage, as
-	 * Alembic's {@code filter_for_lineage}. Within a branch ('label@REV', 'label@-1'), those below
-	 * it and those above it through its children on that branch, the revisions a downgrade to the
-	 * same target removes: a row above it on another branch stays, and still implies it (Alembic
-	 * deletes that row too, losing a branch that is applied).
-	 */
-	private BitSet scope(int revision, BitSet branch) {
-		if (branch == null) {
-			return this.graph.lineage(revision, true);
-		}
-		int[] roots = this.graph.children[revision];
-		if (roots.length > 1) {
-			roots = TargetResolver.inLineage(roots, branch);
-		}
-		BitSet scope = this.graph.descendants(roots, true);
-		scope.or(this.graph.ancestors(revision, true));
-		return scope;
+		return new StampPlanner(this.graph, this.resolver, this).stamp(currentHeads, targets, purge);
 	}
 
 	/**
@@ -297,7 +226,7 @@ final class Planner {
 	 * leaves nothing when the label sits below the target ('core' on the first revision of every
 	 * branch, {@code core@b}), and refuses a downgrade the label plainly allows.
 	 */
-	private BitSet onBranch(String branch, String target) {
+	BitSet onBranch(String branch, String target) {
 		BitSet members = this.graph.ancestors(this.resolver.branchOwner(branch, target), false);
 		if (this.graph.labelOwner.containsKey(branch)) {
 			for (int revision = 0; revision < this.graph.size(); revision++) {
@@ -309,82 +238,8 @@ final class Planner {
 		return members;
 	}
 
-	/** The heads within scope, in index order; every head when there is no scope. */
-	private static int[] headsIn(int[] heads, BitSet scope) {
-		return Arrays.stream(heads).filter((head) -> scope == null || scope.get(head)).sorted().toArray();
-	}
-
-	/**
-	 * One stamp step, as Alembic's {@code _stamp_revs}: {@code base} deletes the given heads'
-	 * rows; a destination below or above them moves them in one merge-like step; a destination on
-	 * a branch not represented inserts a row. A destination that a row left in place implies (a
-	 * stamp down one branch below where another stands) only deletes the moved rows.
-	 */
-	private void stampStep(VersionRows rows, int[] heads, int destination, List<Step> steps) {
-		if (destination == TargetResolver.BASE) {
-			for (int head : heads) {
-				String id = this.graph.id(head);
-				if (rows.contains(id)) {
-					List<String> before = rows.snapshot();
-					steps.add(new Step(null, Step.Operation.STAMP, List.of(rows.delete(id)), before, rows.snapshot()));
-				}
-			}
-			return;
-		}
-		String id = this.graph.id(destination);
-		if (contains(heads, destination) || rows.contains(id)) {
-			return;
-		}
-		BitSet below = this.graph.ancestors(destination, true);
-		List<String> moved = new ArrayList<>();
-		boolean upward = true;
-		boolean missing = false;
-		for (int head : heads) {
-			upward &= below.get(head);
-			if (rows.contains(this.graph.id(head))) {
-				moved.add(this.graph.id(head));
-			}
-			else {
-				missing = true;
-			}
-		}
-		List<String> before = rows.snapshot();
-		List<VersionChange> changes = new ArrayList<>();
-		if (impliedByOtherRows(rows, moved, destination)) {
-			for (String row : moved) {
-				changes.add(rows.delete(row));
-			}
-			if (changes.isEmpty()) {
-				return;
-			}
-		}
-		else if (moved.isEmpty() || (upward && missing)) {
-			changes.add(rows.insert(id));
-		}
-		else {
-			for (int i = 0; i < moved.size() - 1; i++) {
-				changes.add(rows.delete(moved.get(i)));
-			}
-			changes.add(rows.update(moved.get(moved.size() - 1), id));
-		}
-		steps.add(new Step(this.graph.revision(destination), Step.Operation.STAMP, changes, before, rows.snapshot()));
-	}
-
-	private boolean impliedByOtherRows(VersionRows rows, List<String> moved, int destination) {
-		for (String row : rows.snapshot()) {
-			if (!moved.contains(row) && this.graph.ancestors(this.graph.indexById.get(row), true).get(destination)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** Where one target of a stamp goes, and the current heads it may move ({@code null}: all). */
-	private record StampDestination(int revision, BitSet scope) {
-	}
-
 	/** Alembic refuses rows where one is an ancestor of another ("overlaps"); so do plans. */
-	private void checkDisjoint(int[] current, String target) {
+	void checkDisjoint(int[] current, String target) {
 		int overlapping = firstOverlapping(current);
 		if (overlapping >= 0) {
 			String above = above(current, overlapping);
@@ -395,7 +250,7 @@ final class Planner {
 		}
 	}
 
-	private void checkTargetsDisjoint(int[] targets, String target) {
+	void checkTargetsDisjoint(int[] targets, String target) {
 		int overlapping = firstOverlapping(targets);
 		if (overlapping >= 0) {
 			throw new InvalidTargetException(target, "Requested revision " + this.graph.id(overlapping)
@@ -439,7 +294,7 @@ final class Planner {
 				+ " is not a valid downgrade target from current head(s) (" + heads + "): " + why + ".");
 	}
 
-	private static void rejectRange(String target, String command) {
+	static void rejectRange(String target, String command) {
 		if (target.contains(":")) {
 			throw new InvalidTargetException(target, "A range ('" + target + "') is not a valid " + command
 					+ " target; ranges are for 'history' and offline ('--sql') runs, which take FROM:TO.");
