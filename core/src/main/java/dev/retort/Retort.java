@@ -249,6 +249,15 @@ public final class Retort {
 		return new StatusCommand(this.context).run();
 	}
 
+	/**
+	 * Where the database stands, read-only, with as pending what {@code retort upgrade target}
+	 * would run ({@code retort.on-startup=validate} with a {@code retort.target}).
+	 * @param target a revision target as for {@link #upgrade(String)}
+	 */
+	public StatusReport status(String target) {
+		return new StatusCommand(this.context).run(target);
+	}
+
 	/** The newest row of the history table, if any; read-only. */
 	public Optional<HistoryEntry> lastRun() {
 		return new StatusCommand(this.context).lastRun();

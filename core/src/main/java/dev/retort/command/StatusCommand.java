@@ -120,6 +120,16 @@ public final class StatusCommand {
 	}
 
 	public StatusReport run() {
+		return run("heads");
+	}
+
+	/**
+	 * Where the database stands, with as pending what an upgrade to {@code target} would run: an
+	 * application that upgrades to a label's head or a revision short of the heads
+	 * ('retort.target') checks against what it would migrate to, not against every branch.
+	 * @param target a revision target as for {@code retort upgrade}
+	 */
+	public StatusReport run(String target) {
 		RevisionGraph graph = this.context.graph();
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
@@ -127,7 +137,7 @@ public final class StatusCommand {
 			DatabaseState planned = state.asUpgradeFinds(database, this.context.config(), graph);
 			RevisionStates states = new RevisionStates(graph, planned);
 			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
-			List<RevisionInfo> pending = planned.pending(graph.upgrade(planned.known(), "heads"))
+			List<RevisionInfo> pending = planned.pending(graph.upgrade(planned.known(), target))
 				.stream()
 				// The state it has in 'revisions': one revision, one state, in one document.
 				.map((revision) -> this.context.info(revision, states.of(revision.id())))

@@ -11,6 +11,8 @@ import dev.retort.error.RetortException;
  */
 public class DatabaseBehindException extends RetortException {
 
+	private static final String HEADS = "heads";
+
 	private final List<String> current;
 
 	private final List<String> heads;
@@ -18,6 +20,8 @@ public class DatabaseBehindException extends RetortException {
 	private final List<String> pending;
 
 	private final String failedRevision;
+
+	private final String target;
 
 	/**
 	 * Creates a new instance.
@@ -41,8 +45,25 @@ public class DatabaseBehindException extends RetortException {
 	 */
 	public DatabaseBehindException(List<String> current, List<String> heads, List<String> pending,
 			String failedRevision, String failure) {
+		this(current, heads, "heads", pending, failedRevision, failure);
+	}
+
+	/**
+	 * Creates a new instance for an application that upgrades to {@code target}
+	 * ('retort.target'), so that only what an upgrade to it would apply is pending.
+	 * @param current the database's current revisions
+	 * @param heads the heads of the application's revisions
+	 * @param target the target an upgrade at startup aims at ({@code heads} by default)
+	 * @param pending the revisions an upgrade to the target would apply, in order
+	 * @param failedRevision the pending revision the last migration failed on, or {@code null}
+	 * @param failure that failure's error as the history table records it, or {@code null}
+	 */
+	public DatabaseBehindException(List<String> current, List<String> heads, String target, List<String> pending,
+			String failedRevision, String failure) {
 		super(ErrorCode.CHECK_FAILED, "The database is behind the application: it is at " + describe(current)
-				+ ", the revisions' heads are " + describe(heads) + ", and " + pending.size()
+				+ (HEADS.equals(target) ? ", the revisions' heads are " + describe(heads)
+						: ", 'retort.target' is " + target)
+				+ ", and " + pending.size()
 				+ " revision(s) are pending (" + String.join(", ", pending) + "). " + ((failedRevision != null)
 						? "The last migration failed on " + failedRevision + firstLine(failure)
 								+ ": fix what made it fail, then upgrade the database before starting this version."
@@ -51,6 +72,7 @@ public class DatabaseBehindException extends RetortException {
 		this.heads = List.copyOf(heads);
 		this.pending = List.copyOf(pending);
 		this.failedRevision = failedRevision;
+		this.target = target;
 	}
 
 	/** The error's first line (the revision, the file and line, PostgreSQL's message), in parentheses. */
@@ -74,6 +96,11 @@ public class DatabaseBehindException extends RetortException {
 	/** The heads of the application's revisions. */
 	public List<String> heads() {
 		return this.heads;
+	}
+
+	/** The target an upgrade at startup aims at ('retort.target'), the one to upgrade the database to. */
+	public String target() {
+		return this.target;
 	}
 
 	/** The pending revision the last migration failed on, or {@code null}. */

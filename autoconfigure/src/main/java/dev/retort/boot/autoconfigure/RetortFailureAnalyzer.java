@@ -48,11 +48,12 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		if (cause instanceof DatabaseBehindException behind && behind.failedRevision() != null) {
 			return "Fix what made revision " + behind.failedRevision() + " fail (its error is above and in the "
 					+ "history table, 'retort.history-table': the revision, or what it needs in the database), then "
-					+ "upgrade the database: '" + COMMAND + " upgrade heads'. The same upgrade run again unchanged "
-					+ "fails the same way. Pending: " + String.join(", ", behind.pending()) + ".";
+					+ "upgrade the database: '" + COMMAND + " upgrade " + behind.target()
+					+ "'. The same upgrade run again unchanged fails the same way. Pending: " + String.join(", ", behind.pending()) + ".";
 		}
 		if (cause instanceof DatabaseBehindException behind) {
-			return "Upgrade the database first: run '" + COMMAND + " upgrade heads' (for example as a Kubernetes Job), "
+			return "Upgrade the database first: run '" + COMMAND + " upgrade " + behind.target()
+					+ "' (for example as a Kubernetes Job), "
 					+ "or set 'retort.on-startup' to 'upgrade' so the application migrates it at startup. Pending: "
 					+ String.join(", ", behind.pending()) + ".";
 		}

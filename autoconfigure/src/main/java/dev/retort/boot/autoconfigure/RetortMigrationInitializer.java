@@ -161,7 +161,9 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 	}
 
 	private void validate() {
-		StatusReport status = this.retort.status();
+		// Pending is what an upgrade at startup would run: with 'retort.target' short of the heads (a
+		// label's head in production, every branch in development), the rest is not owed here.
+		StatusReport status = this.retort.status(this.target);
 		if (status.databaseAhead()) {
 			// A newer version migrated the database (a rolling deploy, or a Job that ran first): its
 			// revisions are unknown here by design, as for the health contributor and an upgrade at
@@ -179,7 +181,7 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 			// A migration Job that failed leaves the database behind too: say so, or the operator reruns it.
 			HistoryEntry last = status.history().isEmpty() ? null : status.history().get(0);
 			boolean failedOnPending = last != null && !last.success() && pending.contains(last.revision());
-			throw new DatabaseBehindException(status.current(), status.heads(), pending,
+			throw new DatabaseBehindException(status.current(), status.heads(), this.target, pending,
 					failedOnPending ? last.revision() : null, failedOnPending ? last.error() : null);
 		}
 	}

@@ -468,6 +468,40 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void onStartupValidateWithATargetStartsOnADatabaseAtTheTargetWhateverTheOtherBranchesHold(TestDatabase db) {
+		// Production upgrades to one branch ('retort.target'); the other (development seed data, a
+		// Liquibase context) is never applied there, so it is not owed.
+		Retort.configure().dataSource(db.dataSource()).locations("classpath:revisions/two-heads").load()
+			.upgrade("dddd00000002");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate", "retort.locations=classpath:revisions/two-heads",
+					"retort.target=dddd00000002")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(db.tableExists("rights")).isFalse();
+			});
+	}
+
+	@Test
+	void onStartupValidateWithATargetCountsPendingUpToItAndNamesItInTheAction(TestDatabase db) {
+		Retort.configure().dataSource(db.dataSource()).locations("classpath:revisions/two-heads").load()
+			.upgrade("aaaa00000001");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate", "retort.locations=classpath:revisions/two-heads",
+					"retort.target=dddd00000002")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("it is at aaaa00000001, 'retort.target' is dddd00000002, and 1 revision(s) are pending "
+							+ "(dddd00000002)");
+				// 'upgrade heads' would apply the branch this environment never takes.
+				assertThat(analysis.getAction()).contains("retort upgrade dddd00000002'").doesNotContain("heads");
+				assertThat(db.tableExists("lefts")).isFalse();
+			});
+	}
+
+	@Test
 	void onStartupValidateStartsOnADatabaseThatIsUpToDate(TestDatabase db) {
 		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
 		this.contextRunner.withPropertyValues(dataSource(db))
