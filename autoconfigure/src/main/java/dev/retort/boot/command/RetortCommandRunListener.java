@@ -30,7 +30,7 @@ import org.springframework.util.ClassUtils;
  * command with the application's own configuration and Java revisions, then exits with the
  * command's code. In that mode the application starts no web server, prints no banner, logs to
  * standard error at WARN, does nothing to the database at startup ({@code retort.on-startup=none},
- * no Hibernate {@code ddl-auto}, no {@code spring.sql.init} scripts), creates only the beans the
+ * no Hibernate {@code ddl-auto}, no {@code spring.sql.init} scripts, no Flyway or Liquibase), creates only the beans the
  * command needs (lazy initialization) and runs none of its own runners; standard output carries
  * the command's output alone.
  *
@@ -152,6 +152,11 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		properties.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
 		properties.put("spring.jpa.generate-ddl", "false");
 		properties.put("spring.sql.init.mode", "never");
+		// Nor Flyway or Liquibase, on the class path beside Retort while a service moves over: Spring
+		// Boot makes Retort's initializer wait for theirs, so 'retort current' or 'upgrade --sql'
+		// against production would first have applied their pending migrations.
+		properties.put("spring.flyway.enabled", "false");
+		properties.put("spring.liquibase.enabled", "false");
 		// Nor do the application's own beans: a bean that reads a migrated table in its
 		// constructor waits for the startup migration on an ordinary start, but here there is
 		// none, and it would stop 'retort upgrade' on the very database the command is to migrate

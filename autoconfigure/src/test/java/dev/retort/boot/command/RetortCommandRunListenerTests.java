@@ -66,6 +66,10 @@ class RetortCommandRunListenerTests {
 		assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
 		assertThat(environment.getProperty("spring.jpa.properties.hibernate.hbm2ddl.auto")).isEqualTo("none");
 		assertThat(environment.getProperty("spring.sql.init.mode")).isEqualTo("never");
+		// Both starters on the class path while a service moves from Flyway or Liquibase: Retort's
+		// initializer waits for theirs, which would migrate the database under a read-only command.
+		assertThat(environment.getProperty("spring.flyway.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty("spring.liquibase.enabled")).isEqualTo("false");
 		assertThat(environment.getProperty("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access"))
 			.isEqualTo("false");
 	}
