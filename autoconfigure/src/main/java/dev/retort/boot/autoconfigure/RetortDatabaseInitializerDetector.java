@@ -48,7 +48,9 @@ class RetortDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseIniti
 
 	@Override
 	public int getOrder() {
-		// Before spring.sql.init scripts (LOWEST_PRECEDENCE - 100), as Flyway's detectors are.
+		// Before spring.sql.init scripts (LOWEST_PRECEDENCE - 100), as Flyway's detectors are, and
+		// after Flyway's and Liquibase's (the default, 0): with both starters on the class path while
+		// a service moves over, theirs complete the schema and Retort stamps its baseline after them.
 		return 1;
 	}
 
