@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.retort.Retort;
+import dev.retort.revision.Revision;
 import dev.retort.command.RevisionInfo;
 import dev.retort.command.ShowResult;
 import dev.retort.command.StatusReport;
@@ -50,9 +51,18 @@ public class RetortEndpoint {
 	 */
 	@ReadOperation
 	public Map<String, Object> revision(@Selector String revision) {
-		ShowResult shown;
+		ShowResult shown = show(revision);
+		return (shown != null) ? describe(shown) : null;
+	}
+
+	/**
+	 * The revision a selector names, from its file (from the database for {@code current}).
+	 * @param revision a revision id, unique prefix or symbolic name
+	 * @return the revision, or {@code null} when none matches
+	 */
+	ShowResult show(String revision) {
 		try {
-			shown = this.retort.show(revision);
+			return this.retort.show(revision);
 		}
 		catch (RetortException ex) {
 			if (ex.code() == ErrorCode.UNKNOWN_REVISION) {
@@ -63,7 +73,12 @@ public class RetortEndpoint {
 			}
 			throw ex;
 		}
-		return flatten(shown, (shown.revision().state() != null) ? shown.revision().state() : state(shown.revision()));
+	}
+
+	/** One revision as the endpoint answers it, with the state the list gives it. */
+	Map<String, Object> describe(ShowResult shown) {
+		return flatten(shown, (shown.revision().state() != null) ? shown.revision().state() : state(shown.revision()),
+				false);
 	}
 
 	/**
@@ -80,7 +95,55 @@ public class RetortEndpoint {
 			.orElse(null);
 	}
 
-	private static Map<String, Object> flatten(ShowResult shown, String state) {
+	/**
+	 * Whether a failure is the database's, not the request's: the server down, a pool with no
+	 * connection to lend, a query that failed (exit code 1). The files' side can still be answered.
+	 */
+	static boolean unreadableDatabase(RetortException ex) {
+		return ex.exitCode() == 1;
+	}
+
+	/**
+	 * {@code GET /actuator/migrations} while the database cannot be read: the document of SPEC §7
+	 * with what the revision files say (the heads, every revision, without a state) and
+	 * {@code null} for what only the database knows, never a guess (an empty {@code current} would
+	 * read as base, an empty {@code pending} as up to date), and {@code error}, core's message
+	 * (which never holds a password).
+	 * @param ex why the database could not be read
+	 * @return the document
+	 */
+	Map<String, Object> fromFilesOnly(RetortException ex) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("schema", this.retort.config().schema());
+		body.put("versionTable", this.retort.config().versionTable());
+		body.put("current", null);
+		body.put("heads", this.retort.graph().realHeads().stream().map(Revision::id).toList());
+		body.put("upToDate", null);
+		body.put("databaseAhead", null);
+		body.put("pending", null);
+		body.put("revisions", this.retort.history(null, false).revisions());
+		body.put("history", null);
+		body.put("lastMigration", null);
+		body.put("lock", null);
+		body.put("error", ex.getMessage());
+		return body;
+	}
+
+	/**
+	 * {@code GET /actuator/migrations/{revision}} while the database cannot be read: the revision
+	 * and its SQL from its file, {@code state} {@code null}, and {@code error}.
+	 * @param shown the revision
+	 * @param ex why the database could not be read
+	 * @return the document
+	 */
+	Map<String, Object> describeFromFilesOnly(ShowResult shown, RetortException ex) {
+		// 'state': null, in its place: not known, where a missing key says there is none.
+		Map<String, Object> body = flatten(shown, null, true);
+		body.put("error", ex.getMessage());
+		return body;
+	}
+
+	private static Map<String, Object> flatten(ShowResult shown, String state, boolean stateUnknown) {
 		RevisionInfo info = shown.revision();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("revision", info.revision());
@@ -97,7 +160,7 @@ public class RetortEndpoint {
 		body.put("isBase", info.isBase());
 		body.put("isBranchPoint", info.isBranchPoint());
 		body.put("isMerge", info.isMerge());
-		if (state != null) {
+		if (state != null || stateUnknown) {
 			body.put("state", state);
 		}
 		body.put("notes", info.notes());

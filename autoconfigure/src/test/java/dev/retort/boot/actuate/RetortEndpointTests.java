@@ -119,6 +119,44 @@ class RetortEndpointTests {
 	}
 
 	@Test
+	void whileTheDatabaseCannotBeReadTheEndpointAnswers503WithWhatTheFilesSay(TestDatabase db) {
+		// Migrations on a server that does not answer: the dashboard still gets a document.
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none",
+				"retort.url=jdbc:postgresql://localhost:1/coffee", "retort.user=ddl", "retort.password=Secr3t-pw")) {
+			Response response = app.get("/actuator/migrations");
+			assertThat(response.status()).isEqualTo(503);
+			JsonNode body = response.body();
+			assertThat(body.get("versionTable").asString()).isEqualTo("retort_version");
+			assertThat(strings(body.get("heads"))).containsExactly("aaaa00000002");
+			JsonNode revisions = body.get("revisions");
+			assertThat(revisions.size()).isEqualTo(2);
+			assertThat(revisions.get(0).get("revision").asString()).isEqualTo("aaaa00000002");
+			assertThat(revisions.get(0).get("state").isNull()).as("no state is known").isTrue();
+			for (String unknown : List.of("current", "upToDate", "databaseAhead", "pending", "history", "lastMigration",
+					"lock")) {
+				assertThat(body.get(unknown).isNull()).as(unknown + " is not known, so null, not a guess").isTrue();
+			}
+			assertThat(body.get("error").asString())
+				.startsWith("Could not connect to 'jdbc:postgresql://localhost:1/coffee' as user 'ddl' (retort.url)")
+				.doesNotContain("Secr3t-pw");
+
+			Response one = app.get("/actuator/migrations/aaaa00000002");
+			assertThat(one.status()).isEqualTo(503);
+			assertThat(one.body().get("revision").asString()).isEqualTo("aaaa00000002");
+			assertThat(one.body().get("upgradeSql").asString())
+				.contains("INSERT INTO beverages (id, name) VALUES (1, 'espresso')");
+			assertThat(one.body().has("state")).isTrue();
+			assertThat(one.body().get("state").isNull()).isTrue();
+			assertThat(one.body().get("error").asString()).isEqualTo(body.get("error").asString());
+
+			Response current = app.get("/actuator/migrations/current");
+			assertThat(current.status()).as("only the database knows which revision is current").isEqualTo(503);
+			assertThat(current.body().get("error").asString()).startsWith("Could not connect to");
+			assertThat(app.get("/actuator/migrations/ffff00000000").status()).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void healthIsUpWhenTheDatabaseIsUpToDate(TestDatabase db) {
 		try (RunningApplication app = RunningApplication.start(db)) {
 			Response health = app.get("/actuator/health/migrations");

@@ -1,0 +1,86 @@
+package dev.retort.boot.actuate;
+
+import java.util.Map;
+
+import dev.retort.command.ShowResult;
+import dev.retort.error.RetortException;
+
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+
+/**
+ * {@link EndpointWebExtension @EndpointWebExtension} of the {@link RetortEndpoint} over HTTP:
+ * while the database cannot be read, {@code 503 Service Unavailable} (as Boot's health answers
+ * {@code DOWN}) with what the revision files say and the error, rather than a bare 500. A
+ * dashboard polls the endpoint exactly when things are wrong.
+ */
+@EndpointWebExtension(endpoint = RetortEndpoint.class)
+public class RetortEndpointWebExtension {
+
+	private final RetortEndpoint endpoint;
+
+	/**
+	 * Creates a new extension.
+	 * @param endpoint the endpoint it answers for
+	 */
+	public RetortEndpointWebExtension(RetortEndpoint endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	/**
+	 * {@code GET /actuator/migrations}: the status report, or {@code 503} with the files' side of
+	 * it and {@code error} while the database cannot be read.
+	 * @return the response
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> migrations() {
+		try {
+			return new WebEndpointResponse<>(this.endpoint.migrations());
+		}
+		catch (RetortException ex) {
+			if (!RetortEndpoint.unreadableDatabase(ex)) {
+				throw ex;
+			}
+			return new WebEndpointResponse<>(this.endpoint.fromFilesOnly(ex), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		}
+	}
+
+	/**
+	 * {@code GET /actuator/migrations/{revision}}: as {@link RetortEndpoint#revision(String)}, or
+	 * {@code 503} while the database cannot be read: with the revision from its file, its
+	 * {@code state} {@code null}, and {@code error}; with {@code error} alone for {@code current},
+	 * which only the database can name.
+	 * @param revision a revision id, unique prefix or symbolic name
+	 * @return the response
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Map<String, Object>> revision(@Selector String revision) {
+		ShowResult shown;
+		try {
+			shown = this.endpoint.show(revision);
+		}
+		catch (RetortException ex) {
+			if (!RetortEndpoint.unreadableDatabase(ex)) {
+				throw ex;
+			}
+			return new WebEndpointResponse<>(Map.of("error", ex.getMessage()),
+					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		}
+		if (shown == null) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		try {
+			return new WebEndpointResponse<>(this.endpoint.describe(shown));
+		}
+		catch (RetortException ex) {
+			if (!RetortEndpoint.unreadableDatabase(ex)) {
+				throw ex;
+			}
+			return new WebEndpointResponse<>(this.endpoint.describeFromFilesOnly(shown, ex),
+					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		}
+	}
+
+}
