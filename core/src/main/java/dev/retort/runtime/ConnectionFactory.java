@@ -129,10 +129,14 @@ public final class ConnectionFactory {
 					throw new SecondSessionUnavailableException(withoutFinalPeriod(scrub(ex.getMessage())));
 				}
 				if (attempt >= this.connectRetries || !transientFailure(ex)) {
-					throw new RetortException(ErrorCode.CONNECTION_FAILED,
-							"Could not connect to " + describeTarget() + ": " + withoutFinalPeriod(scrub(ex.getMessage()))
-									+ ((attempt > 0) ? " (after " + attempt + " retries)" : "")
-									+ ". " + whatToCheck(ex));
+					// A server that answered has said what is wrong: a newcomer whose database is not
+					// created yet is told to create it, not that the server may be down.
+					ConnectionRefusal refusal = ConnectionRefusal.of(ex);
+					throw new ConnectionFailedException("Could not connect to " + describeTarget() + ": "
+							+ withoutFinalPeriod(scrub(ex.getMessage())) + ((attempt > 0) ? " (after " + attempt + " retries)" : "")
+							+ ". " + ((refusal != null) ? refusal.advice()
+									: "Check that the database is running and the URL, user and password are right."),
+							refusal);
 				}
 				attempt++;
 				String notice = "Could not reach " + describeTarget() + " (" + scrub(ex.getMessage()) + "); retry " + attempt
@@ -221,24 +225,6 @@ public final class ConnectionFactory {
 		return new Session(connection, this.statements, borrowed ? this.applicationName : null);
 	}
 
-	/**
-	 * What to do after a failed connection. A server that answered has said what is wrong: a
-	 * newcomer whose database is not created yet is told to create it, not that the server may
-	 * be down.
-	 */
-	private static String whatToCheck(SQLException ex) {
-		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
-		return switch (state) {
-			case "3D000" -> "The server is running but has no database of that name: create it (CREATE DATABASE, or "
-					+ "createdb), or fix the database name in the URL.";
-			case "28P01" -> "The server is running but refused the user and password: check both (PostgreSQL says "
-					+ "'password authentication failed' for an unknown user too).";
-			case "28000" -> "The server is running but refused the user: check the user name, and that the server's "
-					+ "pg_hba.conf lets it connect from here.";
-			default -> "Check that the database is running and the URL, user and password are right.";
-		};
-	}
-
 	private static boolean transientFailure(SQLException ex) {
 		String state = ex.getSQLState();
 		// 08xxx: connection exceptions; 57P03: the database system is starting up.
@@ -251,7 +237,9 @@ public final class ConnectionFactory {
 			return scrub(JdbcUrl.redact(described.description()));
 		}
 		if (this.dataSource != null) {
-			return "the configured DataSource";
+			// What a pool says it connects to, so that a failure at startup or of an in-app command
+			// names the server and database it tried rather than "the configured DataSource" alone.
+			return scrub(JdbcUrl.redact(DataSourceTarget.describe(this.dataSource)));
 		}
 		return "'" + scrub(JdbcUrl.redact(this.url)) + "'";
 	}

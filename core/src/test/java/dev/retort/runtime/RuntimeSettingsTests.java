@@ -25,6 +25,7 @@ import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -90,6 +91,34 @@ class RuntimeSettingsTests {
 		assertThat(noRole.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
 		assertThat(noRole.getMessage()).endsWith(". The server is running but refused the user: check the user name, "
 				+ "and that the server's pg_hba.conf lets it connect from here.");
+	}
+
+	@Test
+	void aDataSourceThatFailsToConnectIsNamedByTheUrlItSaysAndTheRefusalIsKnown(TestDatabase db, @TempDir Path dir) {
+		// A pool's getters say where it connects: the failure names that, never its password.
+		PGSimpleDataSource missing = new PGSimpleDataSource();
+		missing.setUrl(db.server().jdbcUrl(db.name() + "_not_created"));
+		missing.setUser(db.user());
+		missing.setPassword("N0t-in-the-message");
+		Retort retort = Retort.configure().dataSource(missing).locations(twoRevisions(dir).location()).load();
+		ConnectionFailedException error = catchThrowableOfType(ConnectionFailedException.class,
+				() -> retort.upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+		assertThat(error.getMessage())
+			.startsWith("Could not connect to '" + db.server().jdbcUrl(db.name() + "_not_created"))
+			.contains("' as user '" + db.user() + "' (the configured DataSource): ")
+			.endsWith(ConnectionRefusal.NO_SUCH_DATABASE.advice())
+			.doesNotContain("N0t-in-the-message");
+		assertThat(error.refusal()).contains(ConnectionRefusal.NO_SUCH_DATABASE);
+
+		// A server that could not be reached refused nothing: waiting for it may help.
+		Retort unreachable = Retort.configure()
+			.url("jdbc:postgresql://127.0.0.1:1/nowhere")
+			.locations(twoRevisions(dir.resolve("other")).location())
+			.load();
+		ConnectionFailedException down = catchThrowableOfType(ConnectionFailedException.class,
+				() -> unreachable.upgrade("heads"));
+		assertThat(down.refusal()).isEmpty();
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
+import dev.retort.runtime.ConnectionFailedException;
+import dev.retort.runtime.ConnectionRefusal;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.SecondSessionUnavailableException;
 import dev.retort.runtime.UnrecordedVersionRowsException;
@@ -76,6 +78,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "'spring.datasource.hikari.maximum-pool-size' to 2 or more, or give migrations a connection of "
 					+ "their own with 'retort.url' (or 'retort.user' alone, on the DataSource's URL).";
 		}
+		if (cause instanceof ConnectionFailedException failed && failed.refusal().isPresent()) {
+			return refused(failed.refusal().get());
+		}
 		if (cause instanceof RevisionsInvalidException) {
 			return "Fix each problem listed above in the revision files, then run '" + COMMAND
 					+ " validate' until it reports none.";
@@ -122,6 +127,24 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			return failed.readOnly();
 		}
 		return cause.getCause() instanceof SQLException ex && "25006".equals(ex.getSQLState());
+	}
+
+	/**
+	 * What to fix when the server answered and refused the connection: what it refused, in the
+	 * properties that set it. Core's {@link ConnectionRefusal} tells these from a server that
+	 * could not be reached; waiting for a running server ('retort.connect-retries') cannot help.
+	 */
+	private static String refused(ConnectionRefusal refusal) {
+		String fix = switch (refusal) {
+			case NO_SUCH_DATABASE -> "Create the database (CREATE DATABASE, or createdb), or fix the database name in "
+					+ "the URL of the connection named above ('spring.datasource.url', or 'retort.url').";
+			case PASSWORD_REFUSED -> "Check the user and password of the connection named above "
+					+ "('spring.datasource.username' and 'spring.datasource.password', or 'retort.user' and "
+					+ "'retort.password'): PostgreSQL says 'password authentication failed' for an unknown user too.";
+			case USER_REFUSED -> "Check the user of the connection named above ('spring.datasource.username', or "
+					+ "'retort.user'), and that the server's pg_hba.conf lets it connect from here.";
+		};
+		return fix + " The server is running and answered, so 'retort.connect-retries' would not help.";
 	}
 
 	private static boolean namesAMissingRevision(InvalidGraphException graph) {

@@ -309,6 +309,57 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aDatabaseNotCreatedYetIsNamedByThePoolsUrlAndTheActionIsToCreateItNotToRetry(TestDatabase db) {
+		String missing = db.server().jdbcUrl(db.name() + "_not_created");
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + missing, "spring.datasource.username=" + db.user(),
+					"spring.datasource.password=wr0ng-s3cret")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Could not connect to '" + missing + "' as user '" + db.user()
+							+ "' (the configured DataSource): FATAL: database \"" + db.name() + "_not_created\" does not exist")
+					.doesNotContain("wr0ng-s3cret");
+				assertThat(analysis.getAction()).startsWith("Create the database (CREATE DATABASE, or createdb), or fix "
+						+ "the database name in the URL of the connection named above ('spring.datasource.url', or "
+						+ "'retort.url').")
+					.endsWith("The server is running and answered, so 'retort.connect-retries' would not help.")
+					.doesNotContain("set or raise");
+			});
+	}
+
+	@Test
+	void aRoleTheServerDoesNotKnowIsToBeCheckedNotWaitedFor(TestDatabase db) {
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=no_such_role",
+					"spring.datasource.password=wr0ng-s3cret")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Could not connect to '" + db.jdbcUrl() + "' as user 'no_such_role' (the configured DataSource)")
+					.doesNotContain("wr0ng-s3cret");
+				assertThat(analysis.getAction()).startsWith("Check the user of the connection named above "
+						+ "('spring.datasource.username', or 'retort.user'), and that the server's pg_hba.conf lets it "
+						+ "connect from here.")
+					.doesNotContain("set or raise");
+			});
+	}
+
+	@Test
+	void aServerThatCannotBeReachedIsStillToBeWaitedFor() {
+		this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Could not connect to 'jdbc:postgresql://127.0.0.1:1/nowhere' (the configured DataSource)");
+				assertThat(analysis.getAction()).contains("set or raise 'retort.connect-retries'");
+			});
+	}
+
+	@Test
 	void aRetortUrlWithAPasswordParameterThatCannotLogInIsNamedWithItsPropertyAndNotThePassword(TestDatabase db) {
 		// The password as a Helm chart may write it: in the URL's query, not in 'retort.password'.
 		this.contextRunner.withPropertyValues(dataSource(db))

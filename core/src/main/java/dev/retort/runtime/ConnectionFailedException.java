@@ -1,0 +1,30 @@
+package dev.retort.runtime;
+
+import java.util.Optional;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
+/**
+ * A connection to the database could not be made ({@link ErrorCode#CONNECTION_FAILED}): the
+ * message names the connection (never its password), the driver's reason and what to check.
+ * {@link #refusal()} says whether the server answered and refused it, where retrying cannot help.
+ */
+public class ConnectionFailedException extends RetortException {
+
+	private final ConnectionRefusal refusal;
+
+	ConnectionFailedException(String message, ConnectionRefusal refusal) {
+		super(ErrorCode.CONNECTION_FAILED, message);
+		this.refusal = refusal;
+	}
+
+	/**
+	 * @return what the server refused (no such database, the password, the user), or empty when
+	 * it could not be reached or is still starting, which waiting can help
+	 */
+	public Optional<ConnectionRefusal> refusal() {
+		return Optional.ofNullable(this.refusal);
+	}
+
+}

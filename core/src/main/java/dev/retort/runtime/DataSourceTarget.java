@@ -1,0 +1,68 @@
+package dev.retort.runtime;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+import javax.sql.DataSource;
+
+/**
+ * Words for a plain {@link DataSource} in a connection failure: the URL and user it connects
+ * with, as its JavaBean getters say ({@code getJdbcUrl()} of a Hikari pool, {@code getUrl()} of
+ * Spring's {@code SimpleDriverDataSource}, pgjdbc's, DBCP's and Tomcat's pools; {@code getUsername()}
+ * or {@code getUser()}), through a Spring {@code DelegatingDataSource}'s
+ * {@code getTargetDataSource()}. Core knows none of those classes, and the server cannot be asked
+ * when it is the thing that failed: only read when a connection failed, never on a good run.
+ */
+final class DataSourceTarget {
+
+	private static final String UNKNOWN = "the configured DataSource";
+
+	/** Wrappers of wrappers: enough for a proxy around a pool, bounded for a cycle. */
+	private static final int MAX_DEPTH = 4;
+
+	private DataSourceTarget() {
+	}
+
+	/**
+	 * @param dataSource the data source
+	 * @return {@code 'URL' as user 'USER' (the configured DataSource)}, or "the configured
+	 * DataSource" when it does not say its URL; may hold a password the URL has, to be redacted
+	 */
+	static String describe(DataSource dataSource) {
+		Object target = dataSource;
+		for (int depth = 0; depth < MAX_DEPTH && target != null; depth++) {
+			String url = property(target, "getJdbcUrl", "getUrl");
+			if (url != null && !url.isBlank()) {
+				String user = property(target, "getUsername", "getUser");
+				return "'" + url + "'" + ((user != null && !user.isBlank()) ? " as user '" + user + "'" : "") + " ("
+						+ UNKNOWN + ")";
+			}
+			target = getter(target, "getTargetDataSource");
+		}
+		return UNKNOWN;
+	}
+
+	private static String property(Object target, String... getters) {
+		for (String name : getters) {
+			if (getter(target, name) instanceof String value) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static Object getter(Object target, String name) {
+		try {
+			Method method = target.getClass().getMethod(name);
+			if (Modifier.isStatic(method.getModifiers())) {
+				return null;
+			}
+			return method.invoke(target);
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			// Not a getter it has, or one it does not let us call: the URL is not known.
+			return null;
+		}
+	}
+
+}
