@@ -108,6 +108,32 @@ class ConfigResolverTests {
 	}
 
 	@Test
+	void aUrlThatCannotBeParsedQuotesNoPartOfAPasswordWithAQuoteAnAtOrAnAmpersand() {
+		// The raw password is Wr0ng@pw:%&q'x: its '%' is no escape, so the URL cannot be parsed and
+		// the message quotes it; the mask ended at the quote or at the first '@', and showed the rest.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--url",
+					"postgresql://app:Wr0ng@pw:%&q'x@db:5432/coffee"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION))
+			.withMessageContaining("'postgresql://app:***@db:5432/coffee'")
+			.withMessageNotContaining("Wr0ng")
+			.withMessageNotContaining("pw:%");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--url",
+					"jdbc:postgresql://db:5432/coffee?user=app&password=Wr0ng@pw:%&q'x"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION))
+			.withMessageContaining("'jdbc:postgresql://db:5432/coffee?user=app&password=***'")
+			.withMessageNotContaining("Wr0ng")
+			.withMessageNotContaining("pw:%")
+			.withMessageNotContaining("q'x");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--url",
+					"jdbc:postgresql://db:5432/coffee?sslpassword=k%ey&q&sslmode=require"))
+			.withMessageContaining("?sslpassword=***&sslmode=require'")
+			.withMessageNotContaining("k%ey");
+	}
+
+	@Test
 	void explicitUserBeatsTheUserWrittenInTheUrl() {
 		RetortConfig config = resolve(CliRun.in(this.project).env("DATABASE_URL", "postgresql://app:pw@h/db"),
 				"current", "--user", "migrator");

@@ -26,9 +26,20 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
 	private static final String MASK = "***";
 
-	private static final Pattern URL_USER_INFO = Pattern.compile("(://[^/\\s:@'\"]*:)[^\\s'\"]*@");
+	/**
+	 * The password of a URL's user information: up to the URL's last {@code @}. The text is a URL
+	 * alone, so a password holding an unencoded quote, {@code @} or {@code /} (a URL that cannot be
+	 * parsed) is masked whole, never up to that character.
+	 */
+	private static final Pattern URL_USER_INFO = Pattern.compile("(?s)(://[^/\\s:@]*:).*@");
 
-	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&\\s;,'\"]*");
+	/**
+	 * The value of a {@code password=} (or {@code sslpassword=}) parameter: up to the next
+	 * parameter, or to the end when no {@code &name=} follows, so an unencoded {@code &}, quote or
+	 * {@code @} in it does not end the mask early.
+	 */
+	private static final Pattern PASSWORD_PARAMETER = Pattern
+		.compile("(?is)(password=).*?(?=&[A-Za-z][A-Za-z0-9_.]*=|$)");
 
 	/** Parses {@code url}; {@code source} names where it came from, for the error message. */
 	public static DatabaseUrl parse(String url, String source) {
@@ -167,8 +178,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 	}
 
 	private static String scrub(String url) {
-		String scrubbed = URL_USER_INFO.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
-		return PASSWORD_PARAMETER.matcher(scrubbed).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+		// Parameters first: a password parameter's '@' must not be taken for the end of a user's.
+		String scrubbed = PASSWORD_PARAMETER.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+		return URL_USER_INFO.matcher(scrubbed).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
 	}
 
 }
