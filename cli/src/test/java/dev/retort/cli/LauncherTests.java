@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,30 @@ class LauncherTests {
 			assertThat(launch(kept, connecting(db, command)).exitCode()).isZero();
 		}
 		assertThat(archives()).hasSize(1);
+	}
+
+	@Test
+	void aCacheOthersMayWriteGetsNoArchiveAndOneThatIsMadeIsTheUsersAlone(TestDatabase db) throws Exception {
+		useJarsOnly();
+		// A shared directory (RETORT_CDS_DIR=/tmp/retort): another user could plant an archive
+		// there, whose classes the JVM would run as this user.
+		Path shared = Files.createDirectories(this.directory.resolve("shared"));
+		Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+		for (String command : new String[] { "upgrade", "current", "current" }) {
+			Run run = launch(Map.of("RETORT_CDS_DIR", shared.toString()), connecting(db, command));
+			assertThat(run.exitCode()).as(run.err()).isZero();
+		}
+		try (Stream<Path> files = Files.list(shared)) {
+			assertThat(files).as("neither a mark nor an archive in a directory others may write").isEmpty();
+		}
+
+		for (String command : new String[] { "upgrade", "current" }) {
+			assertThat(launch(Map.of(), connecting(db, command)).exitCode()).isZero();
+		}
+		assertThat(archives()).hasSize(1);
+		assertThat(Files.getPosixFilePermissions(this.directory.resolve("cache/retort")))
+			.as("the cache the launcher creates is the user's alone")
+			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
 	}
 
 	@Test
