@@ -180,7 +180,7 @@ public final class RetortAutoConfiguration {
 				builder.url(url);
 				applyConnectionDetails(connectionDetails, builder);
 				return new DescribedMigrationDataSource(builder.build(), "'" + DatabaseUrl.masked(url) + "'" + asUser(user) + " ("
-						+ (fromProperties ? "retort.url" : "the RetortConnectionDetails bean") + ")");
+						+ (fromProperties ? "retort.url" : "the RetortConnectionDetails bean") + ")", url);
 			}
 			if (user != null && dataSource != null) {
 				// A user alone: the same server as the application, as a separate (DDL) role.
@@ -190,7 +190,7 @@ public final class RetortAutoConfiguration {
 				SimpleDriverDataSource derived = builder.build();
 				return new DescribedMigrationDataSource(derived, "'" + DatabaseUrl.masked(derived.getUrl()) + "'" + asUser(user) + " ("
 						+ (fromProperties ? "retort.user" : "the user of the RetortConnectionDetails bean")
-						+ ": a role of its own on the URL of the application's DataSource)");
+						+ ": a role of its own on the URL of the application's DataSource)", derived.getUrl());
 			}
 			Assert.state(dataSource != null, this::noUniqueDataSource);
 			return dataSource;

@@ -1,5 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -371,6 +373,25 @@ class RetortAutoConfigurationTests {
 					.hasMessageContaining("Could not connect to '" + db.jdbcUrl() + "?user=no_such_ddl_role&password=")
 					.hasMessageContaining("' (retort.url): ")
 					.hasMessageNotContaining("wr0ng-s3cret");
+			});
+	}
+
+	@Test
+	void aRetortUrlTheDriverCannotParseIsNotQuotedWithItsPassword(TestDatabase db) {
+		// A password written raw, '%' and all: pgjdbc says "Unable to parse URL <the whole URL>".
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.url=" + db.jdbcUrl() + "?user=no_such_ddl_role&password=Wr0ng@pw:%&q'x")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(RetortException.class)
+					.hasMessageContaining("' (retort.url): ")
+					.hasMessageContaining("Unable to parse URL " + db.jdbcUrl() + "?user=no_such_ddl_role&password=***")
+					.hasMessageNotContaining("Wr0ng")
+					.hasMessageNotContaining("pw:%");
+				StringWriter trace = new StringWriter();
+				context.getStartupFailure().printStackTrace(new PrintWriter(trace));
+				assertThat(trace.toString()).contains("(retort.url)").doesNotContain("Wr0ng");
 			});
 	}
 
