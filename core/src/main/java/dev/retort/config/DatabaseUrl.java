@@ -41,6 +41,13 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 	private static final Pattern PASSWORD_PARAMETER = Pattern
 		.compile("(?is)(password=).*?(?=&[A-Za-z][A-Za-z0-9_.]*=|$)");
 
+	/** {@link #URL_USER_INFO} in text: up to the last {@code @} before a space. */
+	private static final Pattern TEXT_USER_INFO = Pattern.compile("(://[^/\\s:@]*:)\\S*@");
+
+	/** {@link #PASSWORD_PARAMETER} in text: up to the next parameter or a space. */
+	private static final Pattern TEXT_PASSWORD_PARAMETER = Pattern
+		.compile("(?i)(password=)\\S*?(?=&[A-Za-z][A-Za-z0-9_.]*=|\\s|$)");
+
 	/** Parses {@code url}; {@code source} names where it came from, for the error message. */
 	public static DatabaseUrl parse(String url, String source) {
 		String trimmed = url.trim();
@@ -175,6 +182,20 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 	 */
 	public static String masked(String url) {
 		return (url != null) ? scrub(url) : null;
+	}
+
+	/**
+	 * {@code text} (a driver's message that quotes a URL: "Unable to parse URL jdbc:postgresql://…")
+	 * with the passwords of the URLs in it masked. A URL in text ends at a space at the latest.
+	 * @param text any text, or {@code null}
+	 * @return the text to show, or {@code null}
+	 */
+	public static String maskedInText(String text) {
+		if (text == null) {
+			return null;
+		}
+		String scrubbed = TEXT_PASSWORD_PARAMETER.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+		return TEXT_USER_INFO.matcher(scrubbed).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
 	}
 
 	private static String scrub(String url) {

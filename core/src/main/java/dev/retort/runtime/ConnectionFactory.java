@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import dev.retort.config.DatabaseUrl;
 import dev.retort.config.DescribedDataSource;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -254,7 +255,8 @@ public final class ConnectionFactory {
 		if (secret != null && !secret.isEmpty()) {
 			result = result.replace(secret, "******");
 		}
-		return result;
+		// A DataSource's URL is unknown here, and the driver quotes it whole when it cannot parse it.
+		return DatabaseUrl.maskedInText(result);
 	}
 
 	private static void sleep(Duration duration) {

@@ -1,11 +1,15 @@
 package dev.retort.runtime;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+
+import javax.sql.DataSource;
 
 import dev.retort.Retort;
 import dev.retort.command.LockInfo;
@@ -119,6 +123,26 @@ class RuntimeSettingsTests {
 		ConnectionFailedException down = catchThrowableOfType(ConnectionFailedException.class,
 				() -> unreachable.upgrade("heads"));
 		assertThat(down.refusal()).isEmpty();
+	}
+
+	@Test
+	void aDataSourceWhoseUrlTheDriverCannotParseIsReportedWithoutItsPassword(TestDatabase db, @TempDir Path dir) {
+		// An application's DataSource with the password written raw in its URL: pgjdbc says
+		// "Unable to parse URL <the whole URL>", and Retort quotes the driver.
+		String url = db.jdbcUrl() + "?user=" + db.user() + "&password=Wr0ng@pw:%&q'x";
+		DataSource dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					if (method.getName().equals("getConnection")) {
+						return new org.postgresql.Driver().connect(url, new Properties());
+					}
+					throw new UnsupportedOperationException(method.getName());
+				});
+		Retort retort = Retort.configure().dataSource(dataSource).locations(twoRevisions(dir).location()).load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+		assertThat(error.getMessage()).contains("Unable to parse URL " + db.jdbcUrl() + "?user=" + db.user() + "&password=***")
+			.doesNotContain("Wr0ng")
+			.doesNotContain("pw:%");
 	}
 
 	@Test
