@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.dialect.postgres.StatementSplitter;
+import dev.retort.dialect.postgres.StatementSplitter.PsqlCommand;
 import dev.retort.dialect.postgres.StatementSplitter.UnterminatedSqlException;
 
 /**
@@ -73,6 +74,14 @@ public final class SqlSection {
 			}
 			catch (UnterminatedSqlException ex) {
 				throw new InvalidRevisionFileException(List.of(problem(ex)));
+			}
+			PsqlCommand command = StatementSplitter.psqlCommand(this.text, this.firstLine);
+			if (command != null) {
+				// Online the server refuses it; printed into an --sql script, psql would run it
+				// ('\! …' a shell command, '\set ON_ERROR_STOP off' the script's own guard).
+				throw new InvalidRevisionFileException(List.of(this.source + ":" + command.line() + ": '"
+						+ command.command() + "' is a psql command, not SQL: PostgreSQL refuses it, and psql would run"
+						+ " it from an --sql script. Remove it, or write what it does as SQL."));
 			}
 			this.statements = split;
 		}

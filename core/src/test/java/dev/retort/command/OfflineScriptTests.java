@@ -690,6 +690,37 @@ class OfflineScriptTests {
 				+ " once, e.g. 'retort stamp a00000000001:REV REV --sql'.");
 	}
 
+	@Test
+	void aPsqlCommandInARevisionIsRefusedOnlineAndOfflineBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
+		// Printed into the script as it stood, psql ran the shell command; online PostgreSQL refused it.
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001",
+				"CREATE TABLE m (t text);\n\\! touch /tmp/retort-pwned\nINSERT INTO m VALUES ('x');", "DROP TABLE m;");
+		Retort retort = retort(db, files).load();
+		RetortException offline = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("heads"));
+		assertThat(offline.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
+		assertThat(offline.exitCode()).isEqualTo(2);
+		assertThat(offline.getMessage()).contains("b00000000002_test.sql:10: '\\!' is a psql command, not SQL");
+		RetortException online = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(online.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
+		assertThat(online.getMessage()).contains("b00000000002_test.sql:10: '\\!' is a psql command");
+		assertThat(db.queryStrings("SELECT to_regclass('users')::text")).as("nothing ran").containsOnlyNulls();
+	}
+
+	@Test
+	void backslashesInStringsBodiesAndCommentsAreNoPsqlCommands(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (note text DEFAULT 'C:\\temp');\n"
+				+ "-- \\! a line comment\n/* \\! a block comment */\n"
+				+ "INSERT INTO users VALUES (E'\\\\'), ($$\\x$$);\nCOMMENT ON TABLE users IS 'x\\';",
+				"DROP TABLE users;");
+		Retort retort = retort(db, files).load();
+		assertThat(retort.upgradeSql("heads").sql()).contains("\\! a line comment");
+		retort.upgrade("heads");
+		assertThat(db.queryStrings("SELECT note FROM users")).containsExactlyInAnyOrder("\\", "\\x");
+	}
+
 	private static RetortConfig.Builder<Retort> retort(TestDatabase db, RevisionFiles files) {
 		return Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).locations(files.location());
 	}

@@ -49,6 +49,11 @@ public final class StatementSplitter {
 	 */
 	private int lead = LEAD_START;
 
+	/** Where the first backslash outside quotes and comments stands (a psql command), or -1. */
+	private int backslash = -1;
+
+	private int backslashLine;
+
 	private static final int LEAD_START = 0;
 
 	private static final int LEAD_CREATE = 1;
@@ -77,6 +82,39 @@ public final class StatementSplitter {
 		StatementSplitter splitter = new StatementSplitter(sql, firstLine);
 		splitter.run();
 		return List.copyOf(splitter.statements);
+	}
+
+	/**
+	 * The first psql command of {@code sql} ({@code \! rm …}, {@code \connect}, {@code \set}): a
+	 * backslash outside quotes, identifiers, dollar-quoted bodies and comments, which PostgreSQL
+	 * never accepts, but {@code psql} runs when the statement is printed into an {@code --sql}
+	 * script.
+	 * @param sql the SQL text
+	 * @param firstLine the line of the file {@code sql} starts on
+	 * @return the command and its line, or {@code null} when there is none
+	 */
+	public static PsqlCommand psqlCommand(String sql, int firstLine) {
+		if (sql.indexOf('\\') < 0) {
+			return null;
+		}
+		StatementSplitter splitter = new StatementSplitter(sql, firstLine);
+		splitter.run();
+		if (splitter.backslash < 0) {
+			return null;
+		}
+		int end = splitter.backslash + 1;
+		while (end < sql.length() && end - splitter.backslash < 20 && !Character.isWhitespace(sql.charAt(end))) {
+			end++;
+		}
+		return new PsqlCommand(sql.substring(splitter.backslash, end), splitter.backslashLine);
+	}
+
+	/**
+	 * A psql command in SQL text.
+	 * @param command its first word, as written ({@code \!}, {@code \connect})
+	 * @param line the line of the file it stands on
+	 */
+	public record PsqlCommand(String command, int line) {
 	}
 
 	private void run() {
@@ -124,6 +162,10 @@ public final class StatementSplitter {
 			word();
 		}
 		else {
+			if (c == '\\' && this.backslash < 0) {
+				this.backslash = this.pos;
+				this.backslashLine = this.line;
+			}
 			if (c == '(') {
 				this.parenDepth++;
 			}
