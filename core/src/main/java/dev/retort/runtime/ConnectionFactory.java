@@ -235,28 +235,33 @@ public final class ConnectionFactory {
 	private String describeTarget() {
 		if (this.dataSource instanceof DescribedDataSource described) {
 			// Which connection failed (the starter's DDL role, not the application's login), masked all the same.
-			return scrub(JdbcUrl.redact(described.description()));
+			return withoutSecret(JdbcUrl.redact(described.description()));
 		}
 		if (this.dataSource != null) {
 			// What a pool says it connects to, so that a failure at startup or of an in-app command
 			// names the server and database it tried rather than "the configured DataSource" alone.
 			return scrub(JdbcUrl.redact(DataSourceTarget.describe(this.dataSource)));
 		}
-		return "'" + scrub(JdbcUrl.redact(this.url)) + "'";
+		return "'" + withoutSecret(JdbcUrl.redact(this.url)) + "'";
 	}
 
-	/** Removes the password from a message, however the driver chose to quote it. */
+	/** Removes the password from a driver's message, however the driver chose to quote it. */
 	String scrub(String message) {
-		if (message == null) {
+		// A DataSource's URL is unknown here, and the driver quotes it whole when it cannot parse it.
+		return DatabaseUrl.maskedInText(withoutSecret(message));
+	}
+
+	/** {@code text} without the configured password: Retort's own description, its URL masked already. */
+	private String withoutSecret(String text) {
+		if (text == null) {
 			return "";
 		}
-		String result = message;
+		String result = text;
 		String secret = (this.password != null) ? this.password : (this.url != null) ? JdbcUrl.parse(this.url).password() : null;
 		if (secret != null && !secret.isEmpty()) {
 			result = result.replace(secret, "******");
 		}
-		// A DataSource's URL is unknown here, and the driver quotes it whole when it cannot parse it.
-		return DatabaseUrl.maskedInText(result);
+		return result;
 	}
 
 	private static void sleep(Duration duration) {
