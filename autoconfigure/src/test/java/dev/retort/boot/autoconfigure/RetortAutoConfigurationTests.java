@@ -241,14 +241,8 @@ class RetortAutoConfigurationTests {
 	void aRevisionWhoseEverySessionIsEndedAsByARestartIsRecordedInTheHistoryThroughThePool(TestDatabase db) {
 		// A server restart ends every session: the pool's idle connections are dead too, and one used
 		// less than half a second ago is handed out without a check. The row needs a live one.
-		CompletableFuture<Void> ender = CompletableFuture.runAsync(() -> {
-			String waiting = "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'DO $$%pg_sleep(0.05)%'";
-			while (db.queryStrings(waiting).isEmpty()) {
-				Thread.onSpinWait();
-			}
-			db.server().adminExecute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-					+ db.name() + "' AND pid <> pg_backend_pid()");
-		});
+		CompletableFuture<Void> ender = endOnceTheRevisionRuns(db, "datname = '" + db.name()
+				+ "' AND pid <> pg_backend_pid()");
 		this.contextRunner.withPropertyValues(dataSource(db))
 			.withPropertyValues("retort.locations=classpath:revisions/ended-session")
 			.run((context) -> {
@@ -267,14 +261,8 @@ class RetortAutoConfigurationTests {
 	void aRevisionWhoseSessionIsEndedIsRecordedInTheHistoryThroughThePool(TestDatabase db) {
 		// HikariCP closes a connection it saw fail with 57P01, and its closed connection fails with
 		// no SQLSTATE: the failure row once went to that closed connection, and was lost.
-		CompletableFuture<Void> ender = CompletableFuture.runAsync(() -> {
-			String waiting = "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'DO $$%pg_sleep(0.05)%'";
-			while (db.queryStrings(waiting).isEmpty()) {
-				Thread.onSpinWait();
-			}
-			db.server().adminExecute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'active'"
-					+ " AND query LIKE 'DO $$%pg_sleep(0.05)%'");
-		});
+		CompletableFuture<Void> ender = endOnceTheRevisionRuns(db,
+				"state = 'active' AND query LIKE 'DO $$%pg_sleep(0.05)%'");
 		this.contextRunner.withPropertyValues(dataSource(db))
 			.withPropertyValues("retort.locations=classpath:revisions/ended-session")
 			.run((context) -> {
@@ -293,6 +281,20 @@ class RetortAutoConfigurationTests {
 					.contains("records the error")
 					.doesNotContain("Fix the failing revision");
 			});
+	}
+
+	/**
+	 * Ends the sessions {@code which} selects (a condition on {@code pg_stat_activity}) once the
+	 * revision of {@code revisions/ended-session} is running.
+	 */
+	private static CompletableFuture<Void> endOnceTheRevisionRuns(TestDatabase db, String which) {
+		return CompletableFuture.runAsync(() -> {
+			String waiting = "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'DO $$%pg_sleep(0.05)%'";
+			while (db.queryStrings(waiting).isEmpty()) {
+				Thread.onSpinWait();
+			}
+			db.server().adminExecute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE " + which);
+		});
 	}
 
 	@Test
