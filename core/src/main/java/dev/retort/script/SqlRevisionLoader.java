@@ -186,8 +186,7 @@ final class SqlRevisionLoader {
 	}
 
 	/**
-	 * The content of a {@code *.sql} file, or {@code null} when it is not a file (a directory,
-	 * a dangling link).
+	 * The content of a {@code *.sql} file, or {@code null} when it is a directory.
 	 */
 	private static byte[] read(ScriptLocation location, File file, String relative) {
 		FileInputStream in;
@@ -195,8 +194,11 @@ final class SqlRevisionLoader {
 			in = new FileInputStream(file);
 		}
 		catch (FileNotFoundException ex) {
-			if (file.isDirectory() || !file.exists()) {
+			if (file.isDirectory()) {
 				return null;
+			}
+			if (!file.exists()) {
+				throw missing(location, relative, file);
 			}
 			throw cannotRead(location, relative, ex);
 		}
@@ -222,6 +224,29 @@ final class SqlRevisionLoader {
 			}
 			throw cannotRead(location, relative, ex);
 		}
+	}
+
+	/**
+	 * A listed {@code *.sql} name with nothing behind it: a symbolic link whose target is gone
+	 * (a link into a checkout or volume that moved), or a file deleted while the files were read.
+	 * Not skipped: a revision silently left out would move the heads.
+	 */
+	private static ScriptLocationException missing(ScriptLocation location, String relative, File file) {
+		String name = location.path() + "/" + relative;
+		Path path = file.toPath();
+		if (Files.isSymbolicLink(path)) {
+			String target;
+			try {
+				target = Files.readSymbolicLink(path).toString();
+			}
+			catch (IOException ex) {
+				target = "?";
+			}
+			return new ScriptLocationException(location.toString(), "Revision file '" + name + "' is a symbolic link to "
+					+ target + ", which does not exist. Restore what it points to, or remove the link.");
+		}
+		return new ScriptLocationException(location.toString(), "Revision file '" + name + "' disappeared while the"
+				+ " revision files were read. Run again once nothing is changing the directory.");
 	}
 
 	private static ScriptLocationException cannotRead(ScriptLocation location, String relative, IOException ex) {

@@ -74,6 +74,20 @@ class SqlRevisionLoaderTests {
 	}
 
 	@Test
+	void aLinkToAFileThatIsGoneIsNamedNotReadAsADirectory(@TempDir Path dir) throws IOException {
+		// A link into a checkout or volume that moved: it once failed as "cannot read directory".
+		Files.writeString(dir.resolve("1_first.sql"), "-- First\n-- Revision ID: ddd000000001\n-- +upgrade\nSELECT 1;\n");
+		Files.createSymbolicLink(dir.resolve("2_second.sql"), Path.of("gone/2_second.sql"));
+		String location = "filesystem:" + dir;
+
+		assertThatExceptionOfType(ScriptLocationException.class)
+			.isThrownBy(() -> load(List.of(location), null, new ArrayList<>()))
+			.withMessage("Revision file '" + dir + "/2_second.sql' is a symbolic link to gone/2_second.sql, which does"
+					+ " not exist. Restore what it points to, or remove the link.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+	}
+
+	@Test
 	void filesystemLocationAndPlainPathAreTheSame(@TempDir Path dir) throws IOException {
 		Path revisions = Files.createDirectories(dir.resolve("db/revisions/nested"));
 		Files.writeString(revisions.resolve("x.sql"), "-- X\n-- Revision ID: fff000000001\n-- +upgrade\nSELECT 1;\n");
