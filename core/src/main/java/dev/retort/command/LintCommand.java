@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.retort.dialect.postgres.StatementSplitter;
+import dev.retort.lint.EmptyDowngrade;
 import dev.retort.lint.LintFinding;
 import dev.retort.lint.LintRule;
 import dev.retort.lint.LintedRevision;
@@ -42,21 +43,23 @@ public final class LintCommand {
 		// history is newest first; the rules read the revisions in the order they apply.
 		Collections.reverse(revisions);
 		List<LintedRevision> linted = new ArrayList<>();
-		Map<String, LintFinding> unrendered = new HashMap<>();
+		// A finding about a revision as a whole, not one statement: a Java revision's rendering that
+		// stopped (LINT003), a SQL revision's empty downgrade (LINT005).
+		Map<String, LintFinding> ofWhole = new HashMap<>();
 		Map<String, RenderedJava> rendered = new HashMap<>();
 		for (Revision revision : revisions) {
-			linted.add(linted(this.context.script(revision.id()), unrendered, rendered));
+			linted.add(linted(this.context.script(revision.id()), ofWhole, rendered));
 		}
 		List<LintFinding> findings = Linter.lint(linted).stream().map((finding) -> inJava(finding, rendered)).toList();
-		if (unrendered.isEmpty()) {
+		if (ofWhole.isEmpty()) {
 			return LintResult.of(linted.size(), failOn, findings);
 		}
 		// Each in its revision's place: findings are listed in the order the revisions apply.
 		List<LintFinding> all = new ArrayList<>();
 		for (LintedRevision revision : linted) {
 			findings.stream().filter((finding) -> finding.revision().equals(revision.id())).forEach(all::add);
-			if (unrendered.containsKey(revision.id())) {
-				all.add(inJava(unrendered.get(revision.id()), rendered));
+			if (ofWhole.containsKey(revision.id())) {
+				all.add(inJava(ofWhole.get(revision.id()), rendered));
 			}
 		}
 		return LintResult.of(linted.size(), failOn, all);
@@ -100,10 +103,15 @@ public final class LintCommand {
 				finding.name(), finding.severity(), finding.message(), fix, finding.fails());
 	}
 
-	private static LintedRevision linted(RevisionScript script, Map<String, LintFinding> unrendered,
+	private static LintedRevision linted(RevisionScript script, Map<String, LintFinding> ofWhole,
 			Map<String, RenderedJava> renders) {
 		Revision revision = script.revision();
 		if (script.body() instanceof SqlBody sql) {
+			LintFinding emptyDowngrade = EmptyDowngrade.finding(revision.id(), revision.origin().source(), sql.upgrade(),
+					sql.downgrade(), sql.downgradeText(), sql.downgradeFirstLine());
+			if (emptyDowngrade != null) {
+				ofWhole.put(revision.id(), emptyDowngrade);
+			}
 			return LintedRevision.of(revision.id(), revision.origin().source(), revision.transactional(), sql.upgrade(),
 					sql.upgradeText(), sql.upgradeFirstLine());
 		}
@@ -115,7 +123,7 @@ public final class LintCommand {
 			// follows is never seen, and "no findings" would vouch for it.
 			String text = rendered.sql();
 			int line = text.substring(0, text.lastIndexOf("-- ")).split("\n", -1).length;
-			unrendered.put(revision.id(), (rendered.refusedInTransaction() != null)
+			ofWhole.put(revision.id(), (rendered.refusedInTransaction() != null)
 					? refusedInTransaction(revision.id(), source + ":" + line, rendered.refusedInTransaction())
 					: notRendered(revision.id(), source + ":" + line, rendered.stoppedBecause()));
 		}

@@ -65,7 +65,8 @@ record Ack(String ruleText, LintRule rule, String reason) {
 	private LintFinding malformed(LintedRevision revision, String where) {
 		if (this.rule == null) {
 			return finding(revision, LintRule.LINT001, where, "'-- lint:ack " + this.ruleText
-					+ "' names no rule; rules are PG101 to PG120, by id or name.");
+					+ "' names no rule; rules are PG101 to PG121 and LINT001 to LINT005 (docs/lint.md), by id or"
+					+ " name.");
 		}
 		if (this.reason.isEmpty()) {
 			return finding(revision, LintRule.LINT001, where, "'-- lint:ack " + this.ruleText

@@ -82,7 +82,12 @@ public enum LintRule {
 
 	LINT004("psql-variable", Severity.WARNING,
 			"Write it so that psql leaves it alone: a space after the colon (arr[1 : n]), or inside a function's dollar"
-					+ " quotes; or acknowledge it if no script of it is ever run with psql.");
+					+ " quotes; or acknowledge it if no script of it is ever run with psql."),
+
+	LINT005("empty-downgrade", Severity.WARNING,
+			"Write the downgrade (what undoes the upgrade, in reverse order), or delete the '-- +downgrade' line to make"
+					+ " the revision irreversible, so that a downgrade across it is refused; acknowledge it in the section"
+					+ " (-- lint:ack LINT005 <reason>) if doing nothing is the downgrade.");
 
 	private final String ruleName;
 

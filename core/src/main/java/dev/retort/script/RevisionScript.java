@@ -74,6 +74,11 @@ public record RevisionScript(Revision revision, Body body) {
 			return this.upgrade.firstLine();
 		}
 
+		/** The line of the file that {@link #downgradeText()} starts on; {@code 0} when there is none. */
+		public int downgradeFirstLine() {
+			return (this.downgrade != null) ? this.downgrade.firstLine() : 0;
+		}
+
 		/** The downgrade section as written, or {@code null}. */
 		public String downgradeText() {
 			return (this.downgrade != null) ? this.downgrade.text() : null;
