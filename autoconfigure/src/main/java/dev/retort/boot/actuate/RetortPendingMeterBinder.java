@@ -8,23 +8,24 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Binds the gauge {@code retort.migrations.pending}: how many revisions an upgrade to the heads
  * would apply, read from the database when the registry is scraped ({@code NaN} when it cannot
- * be read).
+ * be read, or not within 2 s: see the starter's metrics docs).
  */
 public class RetortPendingMeterBinder implements MeterBinder {
 
-	private final Retort retort;
+	private final BoundedRead read;
 
 	/**
 	 * Creates a binder for the given Retort.
 	 * @param retort the application's Retort
 	 */
 	public RetortPendingMeterBinder(Retort retort) {
-		this.retort = retort;
+		this.read = new BoundedRead(() -> pending(retort));
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("retort.migrations.pending", this.retort, RetortPendingMeterBinder::pending)
+		Gauge.builder("retort.migrations.pending", this.read, BoundedRead::value)
+			.strongReference(true)
 			.description("Revisions not yet applied to the database")
 			.register(registry);
 	}

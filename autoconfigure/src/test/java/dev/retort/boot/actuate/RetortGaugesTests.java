@@ -1,0 +1,105 @@
+package dev.retort.boot.actuate;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.retort.Retort;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gauges read the database at each scrape, and a scrape must come back while the database
+ * does not answer: a stalled scrape loses the instance's every metric.
+ */
+@ExtendWith(PostgresExtension.class)
+class RetortGaugesTests {
+
+	@Test
+	void theGaugesReadTheDatabase(TestDatabase db, @TempDir Path dir) throws IOException {
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations("filesystem:" + revision(dir))
+			.load();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new RetortPendingMeterBinder(retort).bindTo(registry);
+		new RetortLastMigrationMeterBinder(retort).bindTo(registry);
+
+		assertThat(registry.get("retort.migrations.pending").gauge().value()).isEqualTo(1.0);
+		assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isEqualTo(0.0);
+		retort.upgrade("heads");
+		assertThat(registry.get("retort.migrations.pending").gauge().value()).isEqualTo(0.0);
+	}
+
+	@Test
+	// A guard on its own thread: without a bound the read below blocks on the socket, past any interrupt.
+	@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void aDatabaseThatDoesNotAnswerMakesTheGaugesUnknownInsteadOfStallingTheScrape(@TempDir Path dir)
+			throws IOException {
+		// A server that takes the connection and never answers, as one that hangs or a pool waiting
+		// out its connection-timeout: the read blocks until the socket closes.
+		List<Socket> accepted = new ArrayList<>();
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Thread acceptor = new Thread(() -> {
+				try {
+					while (true) {
+						Socket socket = silent.accept();
+						synchronized (accepted) {
+							accepted.add(socket);
+						}
+					}
+				}
+				catch (IOException ex) {
+					// The server socket closed: the test is over.
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			PGSimpleDataSource dataSource = new PGSimpleDataSource();
+			dataSource.setURL("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app");
+			dataSource.setUser("app");
+			Retort retort = Retort.configure().dataSource(dataSource).locations("filesystem:" + revision(dir)).load();
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			new RetortPendingMeterBinder(retort).bindTo(registry);
+			new RetortLastMigrationMeterBinder(retort).bindTo(registry);
+
+			assertThat(registry.get("retort.migrations.pending").gauge().value()).isNaN();
+			assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isNaN();
+			// The reads did reach the server, and still wait for it; the next scrape comes back as well.
+			assertThat(registry.get("retort.migrations.pending").gauge().value()).isNaN();
+			synchronized (accepted) {
+				assertThat(accepted).isNotEmpty();
+			}
+		}
+		finally {
+			synchronized (accepted) {
+				for (Socket socket : accepted) {
+					socket.close();
+				}
+			}
+		}
+	}
+
+	private static Path revision(Path dir) throws IOException {
+		Files.writeString(dir.resolve("a1_first.sql"), "-- first\n-- Revision ID: a00000000001\n-- Revises:\n\n"
+				+ "-- +upgrade\nCREATE TABLE first (id int);\n\n-- +downgrade\nDROP TABLE first;\n");
+		return dir;
+	}
+
+}
