@@ -19,7 +19,8 @@ import dev.retort.script.RevisionScript;
  * {@code retort validate}: every problem at once: SQL that cannot be split into statements (a
  * quote never closed), applied revisions that changed on disk (unless 'validate-checksums' is
  * off), version rows where one is an ancestor of another, revisions the version rows imply that the
- * history never applied, applied revisions missing on disk. (Graph problems stop {@code load()} already; the facade's static
+ * history never applied, applied revisions missing on disk, and, when 'fail-on-multiple-heads' is
+ * set, several heads (what upgrade would refuse). (Graph problems stop {@code load()} already; the facade's static
  * {@code validate(config)} turns them into problems too.) Read-only; without a database only the
  * graph is checked. INVALID indexes left by a concurrent build are warnings, not problems: they are
  * not wrong revisions, and a health check must not take an application out of service for them.
@@ -35,6 +36,12 @@ public final class ValidateCommand {
 	public ValidateResult run() {
 		List<String> problems = new ArrayList<>(this.context.scripts().statementProblems());
 		List<String> warnings = new ArrayList<>();
+		if (this.context.config().failOnMultipleHeads()) {
+			String heads = multipleHeads(this.context.graph());
+			if (heads != null) {
+				problems.add(heads);
+			}
+		}
 		if (!this.context.connections().configured()) {
 			return new ValidateResult(problems);
 		}
@@ -88,6 +95,25 @@ public final class ValidateCommand {
 			}
 		}
 		return new ValidateResult(problems, warnings);
+	}
+
+	/**
+	 * Several heads, when the configuration says that upgrade refuses them: two branches that each
+	 * added a revision on the same parent and were merged in git (the files differ, so git does not
+	 * object) leave two heads. A CI job that runs validate must see what the deploy's upgrade (or an
+	 * upgrade at startup) will refuse. A head only depended on needs no merge, as in 'retort heads'.
+	 */
+	private static String multipleHeads(RevisionGraph graph) {
+		List<Revision> heads = graph.realHeads();
+		if (heads.size() < 2) {
+			return null;
+		}
+		List<String> named = heads.stream().map((head) -> head.id() + " (" + head.origin().source() + ")").toList();
+		List<String> ids = heads.stream().map(Revision::id).toList();
+		return "The revisions have " + heads.size() + " heads, " + String.join(", ", named)
+				+ ", and 'retort.fail-on-multiple-heads' is set, so 'retort upgrade' (and an upgrade at startup)"
+				+ " refuses them: branches that each added a revision on the same parent were merged. Join them"
+				+ " with: retort merge -m \"merge\" " + String.join(" ", ids);
 	}
 
 	/**

@@ -40,7 +40,8 @@ import dev.retort.script.Migration;
  * @param ddlStatementTimeout {@code statement_timeout} for migration statements, or {@code null}
  * @param connectRetries retries when the database cannot be reached
  * @param connectRetriesInterval wait between connection retries
- * @param failOnMultipleHeads whether {@code heads} is refused when the graph has several heads
+ * @param failOnMultipleHeads whether {@code heads} is refused when the graph has several heads (and
+ * validate reports them)
  * @param fileTemplate file name template of new SQL revisions
  * @param applicationName {@code application_name} of Retort's sessions
  */

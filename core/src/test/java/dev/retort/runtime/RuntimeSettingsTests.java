@@ -637,4 +637,30 @@ class RuntimeSettingsTests {
 		assertThat(db.queryStrings("SELECT to_regclass('cups')::text")).containsExactly((String) null);
 	}
 
+
+	@Test
+	void validateReportsTheHeadsThatFailOnMultipleHeadsMakesUpgradeRefuse(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
+		files.write("bbbb00000001", "aaaa00000001", "ALTER TABLE coffee ADD COLUMN price int;",
+				"ALTER TABLE coffee DROP COLUMN price;");
+		configure(db, files).failOnMultipleHeads(true).load().upgrade("heads");
+		assertThat(configure(db, files).failOnMultipleHeads(true).load().validate().problems()).isEmpty();
+
+		// A teammate's branch off the same parent, merged in git: two heads, which the deploy refuses.
+		files.write("cccc00000001", "aaaa00000001", "ALTER TABLE coffee ADD COLUMN origin text;",
+				"ALTER TABLE coffee DROP COLUMN origin;");
+		assertThat(configure(db, files).failOnMultipleHeads(true).load().validate().problems()).containsExactly(
+				"The revisions have 2 heads, bbbb00000001 (" + dir.resolve("bbbb00000001_test.sql") + "), cccc00000001 ("
+						+ dir.resolve("cccc00000001_test.sql") + "), and 'retort.fail-on-multiple-heads' is set, so"
+						+ " 'retort upgrade' (and an upgrade at startup) refuses them: branches that each added a"
+						+ " revision on the same parent were merged. Join them with: retort merge -m \"merge\""
+						+ " bbbb00000001 cccc00000001");
+		// Without the setting several heads are a project's choice (branches), as in Alembic.
+		assertThat(configure(db, files).load().validate().problems()).isEmpty();
+		// A CI job without a database sees it too.
+		assertThat(Retort.configure().locations(files.location()).failOnMultipleHeads(true).load().validate()
+			.valid()).isFalse();
+	}
+
 }

@@ -102,7 +102,8 @@ public class RetortProperties {
 	private String password;
 
 	/**
-	 * Whether to refuse the target 'heads' when the revision graph has several heads.
+	 * Whether to refuse the target 'heads' when the revision graph has several heads; validation
+	 * (retort validate, on-startup validate, the health contributor) then reports them as a problem.
 	 */
 	private boolean failOnMultipleHeads;
 
