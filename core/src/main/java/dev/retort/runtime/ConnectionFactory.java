@@ -34,6 +34,10 @@ public final class ConnectionFactory {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionFactory.class);
 
+	/** For a session whose connection retries are only logged. */
+	private static final Consumer<String> NO_NOTICE = (notice) -> {
+	};
+
 	private final DataSource dataSource;
 
 	private final String url;
@@ -100,9 +104,6 @@ public final class ConnectionFactory {
 	public Session open(Consumer<String> retrying) {
 		return open(false, retrying);
 	}
-
-	private static final Consumer<String> NO_NOTICE = (notice) -> {
-	};
 
 	/**
 	 * Opens a session while this runner holds another of the same {@code DataSource} (the lock's,

@@ -45,11 +45,6 @@ public enum ConnectionRefusal {
 		return null;
 	}
 
-	/** @return the SQLState the server answers with */
-	public String sqlState() {
-		return this.sqlState;
-	}
-
 	/** @return what to fix, in the terms of a connection's URL, user and password */
 	public String advice() {
 		return this.advice;

@@ -106,11 +106,11 @@ final class FailureMessage {
 		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
 		// Retort sets statement_timeout only when 'retort.ddl.statement-timeout' is set; otherwise the
 		// role's, the database's or the server's own stopped it, and "raise" names nothing to raise.
-		String timeout = (statementTimeoutSet != null && !statementTimeoutSet.isZero())
-				? "statement_timeout ('retort.ddl.statement-timeout')"
+		boolean retortSetsTimeout = statementTimeoutSet != null && !statementTimeoutSet.isZero();
+		String timeout = retortSetsTimeout ? "statement_timeout ('retort.ddl.statement-timeout')"
 				: "statement_timeout, set for the role, the database or the server ('retort.ddl.statement-timeout' is not"
 						+ " set, so Retort left it as it was)";
-		String raise = (statementTimeoutSet != null && !statementTimeoutSet.isZero()) ? "raise it"
+		String raise = retortSetsTimeout ? "raise it"
 				: "set 'retort.ddl.statement-timeout' higher (Retort then sets it for its revisions)";
 		if (statementTimeout && ConcurrentIndex.buildsConcurrently(failure.sql)) {
 			// Built concurrently already: it takes as long as the table is large, and cannot be split.
@@ -123,8 +123,7 @@ final class FailureMessage {
 				.append((failure.sql != null) ? ": an index build" : "; one of them is an index build, which")
 				.append(" takes as long as the table is large, and CREATE INDEX blocks the table's writes all that time.")
 				.append(" Build it with CREATE INDEX CONCURRENTLY in a 'Transactional: false' revision, or ")
-				.append((statementTimeoutSet != null && !statementTimeoutSet.isZero())
-						? "raise 'retort.ddl.statement-timeout'" : raise)
+				.append(retortSetsTimeout ? "raise 'retort.ddl.statement-timeout'" : raise)
 				.append(" for the run that applies this revision.");
 		}
 		else if (statementTimeout) {

@@ -178,7 +178,7 @@ public class MigrationFailedException extends RetortException {
 	 * Retort's would have kept it running.
 	 */
 	public boolean cancelledByRequest() {
-		return canceled() && this.databaseMessage != null && this.databaseMessage.contains("due to user request");
+		return StatementFailure.cancelledByRequest(this.sqlState, this.databaseMessage);
 	}
 
 	/**

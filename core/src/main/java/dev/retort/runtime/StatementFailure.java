@@ -143,8 +143,12 @@ final class StatementFailure extends RuntimeException {
 	 * PostgreSQL says why it cancelled in its message only, under one SQLSTATE.
 	 */
 	boolean cancelledByRequest() {
-		return this.cause != null && QUERY_CANCELED.equals(this.cause.getSQLState())
-				&& String.valueOf(this.cause.getMessage()).contains("due to user request");
+		return this.cause != null && cancelledByRequest(this.cause.getSQLState(), this.cause.getMessage());
+	}
+
+	/** As {@link #cancelledByRequest()}, from a failure's SQLSTATE and the server's message. */
+	static boolean cancelledByRequest(String sqlState, String message) {
+		return QUERY_CANCELED.equals(sqlState) && message != null && message.contains("due to user request");
 	}
 
 	/** A lock or statement timeout, or a cancel. */
