@@ -1,8 +1,12 @@
 package dev.retort.cli;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import dev.retort.Retort;
 import dev.retort.command.HeadsResult;
 import dev.retort.command.RevisionInfo;
+import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,8 +34,7 @@ final class HeadsCommand extends RetortCommand {
 		Retort retort = retort();
 		HeadsResult all = retort.heads();
 		RevisionGraph graph = retort.graph();
-		HeadsResult result = this.resolveDependencies
-				? new HeadsResult(all.heads().stream().filter((head) -> isRealHead(head, graph)).toList()) : all;
+		HeadsResult result = this.resolveDependencies ? realHeads(all, graph) : all;
 		if (json()) {
 			printJson(result);
 			return 0;
@@ -53,8 +56,10 @@ final class HeadsCommand extends RetortCommand {
 		return 0;
 	}
 
-	private static boolean isRealHead(RevisionInfo head, RevisionGraph graph) {
-		return graph.realHeads().stream().anyMatch((real) -> real.id().equals(head.revision()));
+	/** The heads no other revision only depends on: those an upgrade to 'heads' aims at. */
+	private static HeadsResult realHeads(HeadsResult all, RevisionGraph graph) {
+		Set<String> real = graph.realHeads().stream().map(Revision::id).collect(Collectors.toSet());
+		return new HeadsResult(all.heads().stream().filter((head) -> real.contains(head.revision())).toList());
 	}
 
 }
