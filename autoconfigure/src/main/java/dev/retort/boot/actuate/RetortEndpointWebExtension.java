@@ -1,6 +1,7 @@
 package dev.retort.boot.actuate;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.retort.command.ShowResult;
 import dev.retort.error.RetortException;
@@ -40,10 +41,7 @@ public class RetortEndpointWebExtension {
 			return new WebEndpointResponse<>(this.endpoint.migrations());
 		}
 		catch (RetortException ex) {
-			if (!RetortEndpoint.unreadableDatabase(ex)) {
-				throw ex;
-			}
-			return new WebEndpointResponse<>(this.endpoint.fromFilesOnly(ex), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			return unavailable(ex, this.endpoint::fromFilesOnly);
 		}
 	}
 
@@ -62,11 +60,7 @@ public class RetortEndpointWebExtension {
 			shown = this.endpoint.show(revision);
 		}
 		catch (RetortException ex) {
-			if (!RetortEndpoint.unreadableDatabase(ex)) {
-				throw ex;
-			}
-			return new WebEndpointResponse<>(Map.of("error", ex.getMessage()),
-					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			return unavailable(ex, (error) -> Map.of("error", error.getMessage()));
 		}
 		if (shown == null) {
 			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
@@ -75,12 +69,19 @@ public class RetortEndpointWebExtension {
 			return new WebEndpointResponse<>(this.endpoint.describe(shown));
 		}
 		catch (RetortException ex) {
-			if (!RetortEndpoint.unreadableDatabase(ex)) {
-				throw ex;
-			}
-			return new WebEndpointResponse<>(this.endpoint.describeFromFilesOnly(shown, ex),
-					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			return unavailable(ex, (error) -> this.endpoint.describeFromFilesOnly(shown, error));
 		}
+	}
+
+	/**
+	 * {@code 503} with {@code body} when {@code ex} says the database could not be read; any other
+	 * failure (a bad selector, a broken graph) is thrown on, as the endpoint alone would.
+	 */
+	private static <T> WebEndpointResponse<T> unavailable(RetortException ex, Function<RetortException, T> body) {
+		if (!RetortEndpoint.unreadableDatabase(ex)) {
+			throw ex;
+		}
+		return new WebEndpointResponse<>(body.apply(ex), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 	}
 
 }
