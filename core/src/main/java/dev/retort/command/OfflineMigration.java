@@ -189,6 +189,7 @@ final class OfflineMigration {
 				sink.execute(Database.createSql(names, true).get(0));
 			}
 			sink.execute("SET search_path TO " + quote(this.context.config().schema()));
+			sink.runSetting("search_path", quote(this.context.config().schema()));
 		}
 		boolean locked = this.context.config().lockEnabled() && !plan.isEmpty();
 		if (locked) {

@@ -49,7 +49,14 @@ final class FailureMessage {
 		String statement = (failure.sql != null) ? Sql.shorten(PasswordLiterals.mask(failure.sql)) : null;
 		String heads = describeHeads(stays);
 		StringBuilder message = new StringBuilder();
-		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(") failed");
+		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(")");
+		if (failure.recording != null) {
+			// Every statement of the revision ran: blaming its last one would send the user to the wrong place.
+			message.append(" ran all its statements, but recording it (Retort's version and history rows) failed");
+		}
+		else {
+			message.append(" failed");
+		}
 		message.append(transactional ? " and was rolled back: " : ": ");
 		int problemStart = message.length();
 		message.append(databaseMessage);
@@ -61,7 +68,11 @@ final class FailureMessage {
 			details(sqlException.getMessage())
 				.forEach((line) -> message.append("\n  ").append(PasswordLiterals.mask(line, failure.sql)));
 		}
-		if (statement != null) {
+		if (failure.recording != null) {
+			message.append("\n  in Retort's statement: ").append(statement);
+			message.append(recordingAdvice(failure.recording, sqlState));
+		}
+		else if (statement != null) {
 			message.append("\n  in statement: ").append(statement);
 		}
 		else if (failure.unlocatedStatement()) {
@@ -269,6 +280,29 @@ final class FailureMessage {
 
 	static boolean commitsOnItsOwn(String sql) {
 		return sql == null || COMMITS_ON_ITS_OWN.matcher(sql).find();
+	}
+
+	/** {@code insufficient_privilege}. */
+	static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+	/**
+	 * Why Retort's rows could not be written after a revision whose statements all ran: most often
+	 * a role the revision set where Retort could not see it to put it back.
+	 */
+	private static String recordingAdvice(StatementFailure.Recording recording, String sqlState) {
+		if (recording.roleChanged()) {
+			return "\n  Retort wrote them as role '" + recording.currentUser() + "', not as the session's role '"
+					+ recording.sessionUser() + "': a statement of the revision set that role where Retort cannot see it"
+					+ " to put it back after the revision (inside a DO block or a function, or with dynamic SQL). Set the"
+					+ " role with a SET ROLE statement of its own, which Retort puts back before it records the revision,"
+					+ " or end the revision with RESET ROLE.";
+		}
+		if (INSUFFICIENT_PRIVILEGE.equals(sqlState) && recording.currentUser() != null) {
+			return "\n  The role '" + recording.currentUser() + "' may not write Retort's tables: run migrations as their"
+					+ " owner, or grant it INSERT, UPDATE and DELETE on the version table and INSERT on the history table"
+					+ " (docs/security.md).";
+		}
+		return "";
 	}
 
 	/** {@code read_only_sql_transaction}: a hot standby, or {@code default_transaction_read_only}. */

@@ -167,6 +167,11 @@ public final class JdbcSqlSink implements SqlSink {
 		throw lost;
 	}
 
+	@Override
+	public List<Bookkeeping> putBack(java.util.Set<String> changed) {
+		return this.session.putBack(changed);
+	}
+
 	private void check(List<Bookkeeping> statements, List<Integer> counts) throws SQLException {
 		for (int i = 0; i < counts.size() && i < statements.size(); i++) {
 			Bookkeeping statement = statements.get(i);

@@ -209,7 +209,7 @@ public final class MigrationLock implements AutoCloseable {
 		if (!this.clientCheckSet && this.worker.connection().getMetaData().getDatabaseMajorVersion() >= 14) {
 			// Travels with the first try: a killed runner's statement is cancelled within a second.
 			sql = "SET client_connection_check_interval = " + Sql.literal(CLIENT_CHECK_INTERVAL) + "; " + sql;
-			this.worker.changedSetting("client_connection_check_interval");
+			this.worker.changedSetting("client_connection_check_interval", CLIENT_CHECK_INTERVAL);
 		}
 		this.clientCheckSet = true;
 		this.workHeld = this.worker.lastRow(sql, (row) -> row.getBoolean(1));

@@ -199,6 +199,8 @@ public final class MigrationRunner {
 					long ms = millisSince(started);
 					if (!sent) {
 						List<Bookkeeping> writes = new ArrayList<>(this.statements.takePending());
+						// A Java revision's settings: a SQL revision's went with its last statement.
+						writes.addAll(this.statements.takePutBack(true));
 						writes.addAll(serverTimed ? after : this.records.applied(step, startedAt, ms));
 						write(writes);
 					}
@@ -280,9 +282,15 @@ public final class MigrationRunner {
 				settingsApplied = !settings.isEmpty() && this.statements.takePending().isEmpty();
 			}
 			long ms = millisSince(started);
+			List<Bookkeeping> restore = new ArrayList<>();
 			if (settingsApplied) {
 				settingsApplied = false;
-				this.sink.write(this.ddl.reset());
+				restore.addAll(this.ddl.reset());
+			}
+			// Its own SETs committed with their statements: the revisions after it must not inherit them.
+			restore.addAll(this.statements.takePutBack(false));
+			if (!restore.isEmpty()) {
+				this.sink.write(restore);
 			}
 			this.sink.begin();
 			guardStep(step);
@@ -293,9 +301,12 @@ public final class MigrationRunner {
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollback();
-			if (settingsApplied) {
+			// Before the failure row, which must not be written as the revision's role or in its schema.
+			List<Bookkeeping> restore = new ArrayList<>(settingsApplied ? this.ddl.reset() : List.of());
+			restore.addAll(this.statements.takePutBack(false));
+			if (!restore.isEmpty()) {
 				try {
-					this.sink.write(this.ddl.reset());
+					this.sink.write(restore);
 				}
 				catch (SQLException resetFailure) {
 					ex.addSuppressed(resetFailure);

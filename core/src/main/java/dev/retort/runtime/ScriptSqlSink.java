@@ -14,6 +14,9 @@ public final class ScriptSqlSink implements SqlSink {
 
 	private final StringBuilder script = new StringBuilder();
 
+	/** What psql's session holds between revisions: what a revision's settings go back to. */
+	private final SessionBaseline baseline = new SessionBaseline();
+
 	/** A check to repeat as the first statement of the next transaction, or {@code null}. */
 	private String nextTransactionGuard;
 
@@ -85,6 +88,19 @@ public final class ScriptSqlSink implements SqlSink {
 	public void writeApart(List<Bookkeeping> statements) {
 		// A script has one session: what it writes goes where everything else goes.
 		write(statements);
+	}
+
+	/**
+	 * Notes a setting the script gives psql's session for the whole run (the
+	 * {@code search_path} of {@code retort.schema}): a revision that changes it gets it back.
+	 */
+	public void runSetting(String name, String value) {
+		this.baseline.own(name, value);
+	}
+
+	@Override
+	public List<Bookkeeping> putBack(java.util.Set<String> changed) {
+		return this.baseline.putBack(changed);
 	}
 
 	@Override

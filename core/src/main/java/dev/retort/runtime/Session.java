@@ -34,6 +34,9 @@ public final class Session implements AutoCloseable {
 	/** What a borrowed session held before Retort's first change to it; null before, and for Retort's own. */
 	private LentSettings lent;
 
+	/** What the session holds between revisions: what a revision's settings go back to. */
+	private final SessionBaseline baseline = new SessionBaseline();
+
 	Session(Connection connection, AtomicLong counter, String pendingName) {
 		this.connection = connection;
 		this.counter = counter;
@@ -50,6 +53,7 @@ public final class Session implements AutoCloseable {
 		if (this.pendingName != null && !this.renamed) {
 			change("SET application_name = " + Sql.literal(this.pendingName));
 			this.renamed = true;
+			this.baseline.own("application_name", this.pendingName);
 		}
 	}
 
@@ -70,6 +74,7 @@ public final class Session implements AutoCloseable {
 			try (ResultSet row = statement.getResultSet()) {
 				row.next();
 				this.lent = LentSettings.read(row);
+				this.baseline.lent(this.lent);
 			}
 			statement.getMoreResults();
 		}
@@ -162,6 +167,20 @@ public final class Session implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * As {@link #changedSetting(String)}, for a setting that stays for the whole run: a
+	 * revision that changes it gets {@code value} back after it.
+	 */
+	void changedSetting(String name, String value) {
+		changedSetting(name);
+		this.baseline.own(name, value);
+	}
+
+	/** What puts back the settings a revision changed: see {@link SessionBaseline}. */
+	List<Bookkeeping> putBack(java.util.Set<String> changed) {
+		return this.baseline.putBack(changed);
+	}
+
 	/** Runs a query and maps every row. */
 	<T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
 		try (Statement statement = this.connection.createStatement()) {
@@ -229,6 +248,7 @@ public final class Session implements AutoCloseable {
 	void searchPath(String schema) throws SQLException {
 		change("SET search_path TO " + Sql.identifier(schema));
 		this.searchPathChanged = true;
+		this.baseline.own("search_path", Sql.identifier(schema));
 	}
 
 	@Override

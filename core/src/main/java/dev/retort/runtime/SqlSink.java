@@ -58,6 +58,13 @@ public interface SqlSink {
 	 */
 	void writeApart(List<Bookkeeping> statements) throws SQLException;
 
+	/**
+	 * Retort's statements that put back the session settings a revision changed
+	 * ({@link dev.retort.dialect.postgres.SessionSettings}) to what the session holds between
+	 * revisions; empty when it changed none.
+	 */
+	List<Bookkeeping> putBack(java.util.Set<String> changed);
+
 	/** A comment for the reader of a script; online it goes to the debug log. */
 	void comment(String text);
 

@@ -37,16 +37,29 @@ final class StatementFailure extends RuntimeException {
 	 */
 	final boolean firstOfSqlRevision;
 
+	/**
+	 * Whether Retort's version and history rows went to the server in the same round trip as the
+	 * failed statement: the server does not say which of them failed, so it is not yet known that
+	 * the statement did.
+	 */
+	final boolean withBookkeeping;
+
+	/**
+	 * The revision's statements all ran, and writing Retort's own rows for it failed, as
+	 * {@link Recording#currentUser()}; else {@code null}.
+	 */
+	final Recording recording;
+
 	StatementFailure(String sql, String location, SQLException cause, int together) {
-		this(sql, location, cause, together, null, false);
+		this(sql, location, cause, together, null, false, false, null);
 	}
 
 	StatementFailure(String sql, String location, SQLException cause, ConcurrentIndex.Found leftIndex) {
-		this(sql, location, cause, 1, leftIndex, false);
+		this(sql, location, cause, 1, leftIndex, false, false, null);
 	}
 
 	private StatementFailure(String sql, String location, SQLException cause, int together,
-			ConcurrentIndex.Found leftIndex, boolean firstOfSqlRevision) {
+			ConcurrentIndex.Found leftIndex, boolean firstOfSqlRevision, boolean withBookkeeping, Recording recording) {
 		super((cause != null) ? cause.getMessage() : null, cause, false, false);
 		this.sql = sql;
 		this.location = location;
@@ -54,12 +67,44 @@ final class StatementFailure extends RuntimeException {
 		this.together = together;
 		this.leftIndex = leftIndex;
 		this.firstOfSqlRevision = firstOfSqlRevision;
+		this.withBookkeeping = withBookkeeping;
+		this.recording = recording;
 	}
 
 	/** This failure, known to be at the first statement of a SQL revision's section. */
 	StatementFailure atFirstStatement() {
 		return (this.cause == null || this.sql == null) ? this
-				: new StatementFailure(this.sql, this.location, this.cause, this.together, this.leftIndex, true);
+				: new StatementFailure(this.sql, this.location, this.cause, this.together, this.leftIndex, true,
+						this.withBookkeeping, null);
+	}
+
+	/** This failure, of a round trip that carried Retort's rows too (see {@link #withBookkeeping}). */
+	StatementFailure sentWithBookkeeping() {
+		return new StatementFailure(this.sql, this.location, this.cause, this.together, this.leftIndex,
+				this.firstOfSqlRevision, true, null);
+	}
+
+	/**
+	 * Writing Retort's rows for a revision whose statements all ran failed.
+	 * @param source the revision's file or class
+	 * @param recording who wrote them
+	 */
+	static StatementFailure recording(String sql, String source, SQLException cause, Recording recording) {
+		return new StatementFailure(sql, source, cause, 1, null, false, false, recording);
+	}
+
+	/**
+	 * Who wrote Retort's rows when writing them failed.
+	 * @param currentUser the role they were written as ({@code current_user}), or {@code null} when it could not be read
+	 * @param sessionUser the role the session logged in as
+	 */
+	record Recording(String currentUser, String sessionUser) {
+
+		/** Whether a statement of the revision left another role set than the session's own. */
+		boolean roleChanged() {
+			return this.currentUser != null && !this.currentUser.equals(this.sessionUser);
+		}
+
 	}
 
 	private StatementFailure(String location, RuntimeException cause) {
@@ -70,6 +115,8 @@ final class StatementFailure extends RuntimeException {
 		this.together = 1;
 		this.leftIndex = null;
 		this.firstOfSqlRevision = false;
+		this.withBookkeeping = false;
+		this.recording = null;
 	}
 
 	static StatementFailure of(Step step, RuntimeException ex) {
@@ -118,7 +165,10 @@ final class StatementFailure extends RuntimeException {
 	 * nor when Retort's own version row, not a statement of the revision, was the problem.
 	 */
 	boolean worthLocating() {
-		return unlocatedStatement() && this.cause != null && !timedOut() && !connectionLost();
+		boolean bookkeepingMayHaveFailed = this.withBookkeeping
+				&& (this.cause == null || !JdbcSqlSink.VERSION_MOVED.equals(this.cause.getSQLState()));
+		return (unlocatedStatement() || bookkeepingMayHaveFailed) && this.cause != null && !timedOut()
+				&& !connectionLost();
 	}
 
 	/**

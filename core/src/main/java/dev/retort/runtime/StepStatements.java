@@ -3,9 +3,12 @@ package dev.retort.runtime;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import dev.retort.dialect.postgres.SessionSettings;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -39,6 +42,12 @@ final class StepStatements {
 	/** Settings waiting to travel with the next statement. */
 	private List<Bookkeeping> pendingBefore = List.of();
 
+	/**
+	 * The session settings the step running now changed and that are not yet put back: a Java
+	 * revision's, or a {@code Transactional: false} one's, which the runner puts back after it.
+	 */
+	private Set<String> changedSettings = new LinkedHashSet<>();
+
 	/** Who blocks the try running now, when it is the last after lock timeouts. */
 	private BlockerWatch blockers = BlockerWatch.NONE;
 
@@ -68,9 +77,38 @@ final class StepStatements {
 		return before;
 	}
 
-	/** Forgets the waiting settings: their transaction was rolled back. */
+	/**
+	 * Forgets the waiting settings and the revision's changed ones: their transaction was rolled
+	 * back, and a {@code SET} goes with it.
+	 */
 	void rolledBack() {
 		this.pendingBefore = List.of();
+		this.changedSettings.clear();
+	}
+
+	/**
+	 * The statements that put back the session settings the step changed and that are still set
+	 * ({@link SessionBaseline}), for the caller to send; none are left after. Inside a
+	 * transaction, Retort's own {@code SET LOCAL} timeouts follow when the step changed them: the
+	 * revisions after it in the transaction ('transaction-mode: all'), and the step's bookkeeping,
+	 * get them back.
+	 */
+	List<Bookkeeping> takePutBack(boolean inTransaction) {
+		if (this.changedSettings.isEmpty()) {
+			return List.of();
+		}
+		List<Bookkeeping> statements = putBack(this.changedSettings, inTransaction);
+		this.changedSettings = new LinkedHashSet<>();
+		return statements;
+	}
+
+	private List<Bookkeeping> putBack(Set<String> changed, boolean inTransaction) {
+		List<Bookkeeping> statements = new ArrayList<>(this.sink.putBack(changed));
+		if (inTransaction && (changed.contains(SessionSettings.ALL) || changed.contains("lock_timeout")
+				|| changed.contains("statement_timeout"))) {
+			statements.addAll(this.transactionSettings);
+		}
+		return statements;
 	}
 
 	/**
@@ -81,22 +119,80 @@ final class StepStatements {
 	 */
 	boolean run(Revision revision, List<SqlStatement> statements, boolean autocommit, List<Bookkeeping> after,
 			boolean together) {
+		Set<String> changed = SessionSettings.changedBy(statements);
+		List<Bookkeeping> putBack = List.of();
+		if (!changed.isEmpty() && autocommit) {
+			// Each statement commits on its own: the runner puts them back after the last, and after a failure.
+			this.changedSettings.addAll(changed);
+		}
+		else if (!changed.isEmpty()) {
+			// Before Retort's own rows, in the same round trip: they are written as the run's role, in its schema.
+			putBack = putBack(changed, true);
+		}
+		if (statements.isEmpty()) {
+			return false;
+		}
 		if (together && !autocommit && statements.size() > 1 && !this.sink.offline()) {
-			runTogether(statements, revision, after);
+			runTogether(statements, revision, concat(putBack, after));
 			return !after.isEmpty();
 		}
+		// Running again to find what failed: Retort's rows go on their own, so that their failure is
+		// not blamed on the revision's last statement.
+		boolean apart = !together && !this.sink.offline() && !(putBack.isEmpty() && after.isEmpty());
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
 			boolean last = i == statements.size() - 1;
+			List<Bookkeeping> with = (last && !apart) ? concat(putBack, after) : List.of();
 			try {
-				statement(statement.sql(), revision.origin().at(statement.line()), autocommit, last ? after : List.of());
+				statement(statement.sql(), revision.origin().at(statement.line()), autocommit, with);
 			}
 			catch (StatementFailure failure) {
+				StatementFailure thrown = with.isEmpty() ? failure : failure.sentWithBookkeeping();
 				// Outside a transaction, a failure at the first statement may have committed nothing of the revision.
-				throw (i == 0) ? failure.atFirstStatement() : failure;
+				throw (i == 0) ? thrown.atFirstStatement() : thrown;
 			}
 		}
-		return !statements.isEmpty() && !after.isEmpty();
+		if (apart) {
+			record(revision, putBack, after);
+		}
+		return !after.isEmpty();
+	}
+
+	/**
+	 * Writes a revision's put-back settings and Retort's rows after its statements all ran, reading
+	 * first who writes them: when writing them fails, the message says so, and as whom.
+	 */
+	private void record(Revision revision, List<Bookkeeping> putBack, List<Bookkeeping> after) {
+		String sql = putBack.isEmpty() ? after.get(0).sql() : putBack.get(0).sql();
+		StatementFailure.Recording recording = null;
+		try {
+			if (!putBack.isEmpty()) {
+				this.sink.write(putBack);
+			}
+			if (after.isEmpty()) {
+				return;
+			}
+			sql = after.get(0).sql();
+			List<String> users = this.sink.queryRow("SELECT current_user, session_user");
+			recording = new StatementFailure.Recording(users.get(0), users.get(1));
+			this.sink.write(after);
+		}
+		catch (SQLException ex) {
+			if (JdbcSqlSink.VERSION_MOVED.equals(ex.getSQLState())) {
+				throw new StatementFailure(sql, "version table", ex);
+			}
+			throw StatementFailure.recording(sql, revision.origin().source(), ex,
+					(recording != null) ? recording : new StatementFailure.Recording(null, null));
+		}
+	}
+
+	private static List<Bookkeeping> concat(List<Bookkeeping> first, List<Bookkeeping> second) {
+		if (first.isEmpty()) {
+			return second;
+		}
+		List<Bookkeeping> both = new ArrayList<>(first);
+		both.addAll(second);
+		return both;
 	}
 
 	/**
@@ -123,6 +219,7 @@ final class StepStatements {
 
 	/** Runs one migration statement of a Java revision. */
 	void statement(String sql, String location, boolean autocommit) {
+		this.changedSettings.addAll(SessionSettings.changedBy(sql));
 		statement(sql, location, autocommit, List.of());
 	}
 

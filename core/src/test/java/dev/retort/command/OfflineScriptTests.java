@@ -198,6 +198,24 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptPutsBackARevisionsSearchPathBeforeItsBookkeepingAndTheNextRevision(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE SCHEMA beans;\nSET search_path TO beans;\nCREATE TABLE roast (id int);",
+				"DROP SCHEMA beans CASCADE;");
+		files.write("b00000000002", "a00000000001", "CREATE TABLE logs (id int);", "DROP TABLE logs;");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
+
+		assertThat(script).contains("CREATE TABLE roast (id int);\n\nRESET search_path;\n\nINSERT INTO retort_version");
+		// Retort's bookkeeping names retort_version without a schema: in beans, it would stop the script.
+		runLikePsql(db, script);
+
+		assertThat(db.queryStrings("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+				+ " WHERE table_name IN ('roast', 'logs') ORDER BY 1")).containsExactly("beans.roast", "public.logs");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+	}
+
+	@Test
 	void aScriptThatGoesOnAfterAFailedRevisionRunsAndRecordsNothingAfterIt(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = new RevisionFiles(dir);

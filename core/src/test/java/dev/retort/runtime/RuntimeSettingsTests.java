@@ -225,7 +225,7 @@ class RuntimeSettingsTests {
 
 			assertThat(retort.upgrade("heads").to()).containsExactly("aaaa00000002");
 
-			// The revision's settings held for the rest of its run, as on one connection in Alembic...
+			// The revision's own statements ran with its settings...
 			assertThat(db.queryStrings("SELECT relnamespace::regnamespace::text FROM pg_class WHERE relname = 'roast'"))
 				.containsExactly("beans");
 			// ...and the application gets its connection back as it lent it.

@@ -1,0 +1,215 @@
+package dev.retort.dialect.postgres;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The session settings a statement changes, read from its text: {@code SET} (session or
+ * {@code LOCAL}), {@code RESET}, {@code SET ROLE}, {@code SET SESSION AUTHORIZATION},
+ * {@code DISCARD ALL} and {@code set_config('name', …)} with the name written as a literal. A
+ * {@code COMMIT} keeps a session {@code SET}, so what one revision sets would reach the
+ * revisions after it on the same session: the runner puts these back after the revision, in the
+ * round trip of its last statement. What a function or {@code DO} block sets from inside its
+ * body (other than through {@code set_config} with a literal name), or dynamic SQL, is not seen.
+ * Read from the text alone, so that a revision with no such statement costs nothing more.
+ */
+public final class SessionSettings {
+
+	/** {@code SET ROLE}, {@code RESET ROLE}, {@code set_config('role', …)}. */
+	public static final String ROLE = "role";
+
+	/** {@code SET SESSION AUTHORIZATION} (which also resets the role). */
+	public static final String SESSION_AUTHORIZATION = "session_authorization";
+
+	/** {@code RESET ALL} or {@code DISCARD ALL}: every setting (no setting is named {@code all}). */
+	public static final String ALL = "all";
+
+	private static final Set<String> COMMANDS = Set.of("set", "reset", "discard");
+
+	/** Case-insensitive: a function name is; the name as a literal, as most write it. */
+	private static final Pattern SET_CONFIG = Pattern.compile("(?i)\\bset_config\\s*\\(\\s*'([^']+)'");
+
+	/** What {@code RESET} can name unquoted: a setting, or a custom one ({@code app.tenant}). */
+	private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_$]*(\\.[a-z_][a-z0-9_$]*)*");
+
+	private SessionSettings() {
+	}
+
+	/** The settings the statements change, in the order they first change them. */
+	public static Set<String> changedBy(List<SqlStatement> statements) {
+		Set<String> changed = Set.of();
+		for (SqlStatement statement : statements) {
+			Set<String> names = changedBy(statement.sql());
+			if (!names.isEmpty()) {
+				if (changed.isEmpty()) {
+					changed = new LinkedHashSet<>();
+				}
+				changed.addAll(names);
+			}
+		}
+		return changed;
+	}
+
+	/** The settings one statement changes; empty for nearly every statement. */
+	public static Set<String> changedBy(String sql) {
+		Set<String> changed = new LinkedHashSet<>();
+		List<String> words = leadingWords(sql, 4);
+		if (!words.isEmpty()) {
+			switch (words.get(0)) {
+				case "set" -> set(words, changed);
+				case "reset" -> reset(words, changed);
+				case "discard" -> {
+					if (words.size() > 1 && words.get(1).equals("all")) {
+						changed.addAll(List.of(SESSION_AUTHORIZATION, ROLE, ALL));
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		Matcher setConfig = SET_CONFIG.matcher(sql);
+		while (setConfig.find()) {
+			add(setConfig.group(1), changed);
+		}
+		return changed;
+	}
+
+	private static void set(List<String> words, Set<String> changed) {
+		int at = 1;
+		String scope = word(words, at);
+		boolean sessionCommand = word(words, at + 1).equals("authorization")
+				|| word(words, at + 1).equals("characteristics");
+		if (scope.equals("local") || (scope.equals("session") && !sessionCommand)) {
+			at++;
+		}
+		String name = word(words, at);
+		switch (name) {
+			// A transaction's own settings and constraint modes end with it.
+			case "transaction", "constraints", "" -> {
+			}
+			case "time" -> changed.add("timezone");
+			case "schema" -> changed.add("search_path");
+			case "names" -> changed.add("client_encoding");
+			case "xml" -> changed.add("xmloption");
+			case "session" -> {
+				if (word(words, at + 1).equals("authorization")) {
+					changed.add(SESSION_AUTHORIZATION);
+					changed.add(ROLE);
+				}
+				else if (word(words, at + 1).equals("characteristics")) {
+					changed.addAll(List.of("default_transaction_isolation", "default_transaction_read_only",
+							"default_transaction_deferrable"));
+				}
+			}
+			default -> add(name, changed);
+		}
+	}
+
+	private static void reset(List<String> words, Set<String> changed) {
+		String name = word(words, 1);
+		switch (name) {
+			case "time" -> changed.add("timezone");
+			case "session" -> {
+				changed.add(SESSION_AUTHORIZATION);
+				changed.add(ROLE);
+			}
+			default -> add(name, changed);
+		}
+	}
+
+	private static void add(String name, Set<String> changed) {
+		String lower = name.toLowerCase(java.util.Locale.ROOT);
+		if (NAME.matcher(lower).matches()) {
+			changed.add(lower);
+		}
+	}
+
+	private static String word(List<String> words, int index) {
+		return (index < words.size()) ? words.get(index) : "";
+	}
+
+	/**
+	 * Up to {@code limit} words the statement starts with, lower-cased, comments and whitespace
+	 * skipped; a quoted identifier as written; stops at the first character of anything else.
+	 */
+	static List<String> leadingWords(String sql, int limit) {
+		List<String> words = new ArrayList<>(limit);
+		int i = 0;
+		int length = sql.length();
+		while (words.size() < limit && i < length) {
+			char c = sql.charAt(i);
+			if (Character.isWhitespace(c)) {
+				i++;
+			}
+			else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
+				int newline = sql.indexOf('\n', i);
+				i = (newline < 0) ? length : newline + 1;
+			}
+			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
+				i = afterBlockComment(sql, i);
+			}
+			else if (c == '"') {
+				StringBuilder quoted = new StringBuilder();
+				i++;
+				while (i < length) {
+					if (sql.charAt(i) == '"' && i + 1 < length && sql.charAt(i + 1) == '"') {
+						quoted.append('"');
+						i += 2;
+					}
+					else if (sql.charAt(i) == '"') {
+						i++;
+						break;
+					}
+					else {
+						quoted.append(sql.charAt(i++));
+					}
+				}
+				words.add(quoted.toString());
+			}
+			else if (Character.isLetterOrDigit(c) || c == '_') {
+				int start = i;
+				while (i < length && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
+						|| sql.charAt(i) == '$' || sql.charAt(i) == '.')) {
+					i++;
+				}
+				words.add(sql.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+				if (words.size() == 1 && !COMMANDS.contains(words.get(0))) {
+					// Nearly every statement: nothing more to read.
+					break;
+				}
+			}
+			else {
+				break;
+			}
+		}
+		return words;
+	}
+
+	/** Block comments nest in PostgreSQL. */
+	private static int afterBlockComment(String sql, int start) {
+		int depth = 0;
+		int i = start;
+		while (i < sql.length()) {
+			if (sql.startsWith("/*", i)) {
+				depth++;
+				i += 2;
+			}
+			else if (sql.startsWith("*/", i)) {
+				depth--;
+				i += 2;
+				if (depth == 0) {
+					return i;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return i;
+	}
+
+}
