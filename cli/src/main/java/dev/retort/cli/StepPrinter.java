@@ -219,7 +219,15 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 				// A Java revision's own exception: no statement failed.
 				return "it ran outside a transaction, so the statements it ran before it threw stay committed";
 			}
-			return "it ran outside a transaction, so its statements before the failing one stay committed";
+			int ranBefore = (error instanceof MigrationFailedException failed) ? failed.statementsRanBefore() : -1;
+			if (ranBefore == 0) {
+				return "it ran outside a transaction and failed at its first statement: none of its statements ran"
+						+ " before it";
+			}
+			return (ranBefore > 0)
+					? "it ran outside a transaction, so its " + ((ranBefore == 1) ? "1 statement before the failing one stays"
+							: ranBefore + " statements before the failing one stay") + " committed"
+					: "it ran outside a transaction, so its statements before the failing one stay committed";
 		}
 		return "this step was rolled back";
 	}

@@ -781,6 +781,55 @@ class CommandsTests {
 	}
 
 	@Test
+	void aConcurrentBuildFailingAsTheFirstStatementIsNotSaidToLeaveStatementsBeforeIt(TestDatabase db)
+			throws IOException {
+		Files.writeString(this.revisions.directory().resolve("c0ffee000003_index.sql"), """
+				-- index coffee types
+				--
+				-- Revision ID: c0ffee000003
+				-- Revises: 1975ea83b712
+				-- Transactional: false
+				--
+
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY ix_coffee_kind ON coffee_logz (kind);
+				CREATE INDEX CONCURRENTLY ix_coffee_type ON coffee_logs (coffee_type);
+				""");
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains("relation \"coffee_logz\" does not exist",
+				"FAILED upgrade 1975ea83b712 -> c0ffee000003, index coffee types after ",
+				"; it ran outside a transaction and failed at its first statement: none of its statements ran before"
+						+ " it\n",
+				"It ran outside a transaction ('Transactional: false') and failed at its first statement: no statement"
+						+ " of it ran before this one, the version table stays at 1975ea83b712. Fix the statement, then"
+						+ " run again.")
+			.doesNotContain("stay committed");
+	}
+
+	@Test
+	void aNonTransactionalRevisionSaysHowManyOfItsStatementsStayCommitted(TestDatabase db) throws IOException {
+		Files.writeString(this.revisions.directory().resolve("c0ffee000003_index.sql"), """
+				-- index coffee types
+				--
+				-- Revision ID: c0ffee000003
+				-- Revises: 1975ea83b712
+				-- Transactional: false
+				--
+
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY ix_coffee_type ON coffee_logs (coffee_type);
+				CREATE INDEX CONCURRENTLY ix_coffee_kind ON coffee_logz (kind);
+				""");
+		CliRun.Result result = cli(db).run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains(
+				"; it ran outside a transaction, so its 1 statement before the failing one stays committed\n",
+				"It ran outside a transaction ('Transactional: false'): its 1 statement before this one stays committed,"
+						+ " the version table stays at 1975ea83b712.");
+	}
+
+	@Test
 	void anIndexLeftByAnInterruptedConcurrentBuildIsNamedNotTakenForASchemaBuiltWithoutRetort(TestDatabase db)
 			throws IOException {
 		Files.writeString(this.revisions.directory().resolve("c0ffee000003_index.sql"), """

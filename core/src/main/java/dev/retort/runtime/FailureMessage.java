@@ -169,10 +169,14 @@ final class FailureMessage {
 		String nothingApplied = "\n  Nothing of it was applied; the database stays at " + heads;
 		String declared = nonTransactional(step.revision());
 		// A Java revision that threw failed at no statement: everything it ran before the exception stays.
-		String before = (failure.sql == null && sqlException == null) ? "the statements it ran before that stay"
-				: "statements before this one stay";
-		String outside = "\n  It ran outside a transaction (" + declared + "): " + before
-				+ " committed, the version table stays at " + heads;
+		// What ran before the failing statement is what stays committed: said as it is (none, or how many).
+		String before = (failure.sql == null && sqlException == null) ? ": the statements it ran before that stay committed"
+				: (failure.ranBefore == 0) ? " and failed at its first statement: no statement of it ran before this one"
+						: (failure.ranBefore > 0) ? ": its " + statements(failure.ranBefore) + " before this one "
+								+ ((failure.ranBefore == 1) ? "stays" : "stay") + " committed"
+								: ": statements before this one stay committed";
+		String outside = "\n  It ran outside a transaction (" + declared + ")" + before + ", the version table stays at "
+				+ heads;
 		// Outside a transaction, only a failure at the first statement of a SQL revision is known to leave nothing.
 		boolean committedNothing = transactional || (failure.firstOfSqlRevision && !commitsOnItsOwn(failure.sql));
 		String nothingCommitted = "\n  It ran outside a transaction (" + declared + ") and failed at its first"
@@ -232,9 +236,14 @@ final class FailureMessage {
 		}
 		else {
 			// A downgrade drops: its re-runnable form is IF EXISTS.
-			message.append(outside).append(". Make the statements re-runnable (")
-				.append((step.operation() == Step.Operation.DOWNGRADE) ? "IF EXISTS" : "IF NOT EXISTS")
-				.append(") or undo them by hand, then run again.");
+			if (failure.ranBefore == 0) {
+				message.append(outside).append(". Fix the statement, then run again.");
+			}
+			else {
+				message.append(outside).append(". Make the statements re-runnable (")
+					.append((step.operation() == Step.Operation.DOWNGRADE) ? "IF EXISTS" : "IF NOT EXISTS")
+					.append(") or undo them by hand, then run again.");
+			}
 			ConcurrentIndex.Found left = failure.leftIndex;
 			boolean exists = "42P07".equals(sqlState);
 			if (left != null && !left.valid()) {
@@ -257,7 +266,7 @@ final class FailureMessage {
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
 				createdEarlier != null, indexBuild,
 				(sqlException != null) ? PasswordLiterals.mask(sqlException, failure.sql) : failure.getCause());
-		return exception;
+		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore);
 	}
 
 	/**
@@ -334,6 +343,11 @@ final class FailureMessage {
 	private static final String INVALID_INDEX_EXISTS = "\n  If an earlier run of this revision was interrupted, the"
 			+ " index is left from it: an INVALID one (SELECT indexrelid::regclass FROM pg_index WHERE NOT indisvalid)"
 			+ " must be dropped with DROP INDEX CONCURRENTLY before you run again ('IF NOT EXISTS' would keep it).";
+
+	/** {@code 1 statement}, {@code 3 statements}. */
+	static String statements(int count) {
+		return count + ((count == 1) ? " statement" : " statements");
+	}
 
 	static String describeHeads(List<String> heads) {
 		if (heads == null) {

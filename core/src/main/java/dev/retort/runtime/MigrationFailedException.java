@@ -35,6 +35,9 @@ public class MigrationFailedException extends RetortException {
 
 	private final boolean buildsIndex;
 
+	/** How many of the revision's statements ran before the failing one, or -1 when not known. */
+	private int statementsRanBefore = -1;
+
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
 		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, databaseMessage, cause);
@@ -81,6 +84,21 @@ public class MigrationFailedException extends RetortException {
 		this.sqlState = sqlState;
 		this.databaseMessage = databaseMessage;
 		this.rolledBack = rolledBack;
+	}
+
+	/** Set as the exception is made, from what the runner saw. */
+	MigrationFailedException statementsRanBefore(int count) {
+		this.statementsRanBefore = count;
+		return this;
+	}
+
+	/**
+	 * How many statements of the revision ran before the failing one (outside a transaction, they
+	 * stay committed): 0 when it failed at its first, -1 when not known (a Java revision, a failure
+	 * that is not one statement's).
+	 */
+	public int statementsRanBefore() {
+		return this.statementsRanBefore;
 	}
 
 	/** The revision that failed. */

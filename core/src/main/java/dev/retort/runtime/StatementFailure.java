@@ -71,11 +71,20 @@ final class StatementFailure extends RuntimeException {
 		this.recording = recording;
 	}
 
+	/** How many of a SQL revision's statements ran before this one, or -1 when not known. */
+	int ranBefore = -1;
+
+	/** This failure, after {@code count} statements of a SQL revision's section ran. */
+	StatementFailure ranBefore(int count) {
+		this.ranBefore = count;
+		return this;
+	}
+
 	/** This failure, known to be at the first statement of a SQL revision's section. */
 	StatementFailure atFirstStatement() {
 		return (this.cause == null || this.sql == null) ? this
 				: new StatementFailure(this.sql, this.location, this.cause, this.together, this.leftIndex, true,
-						this.withBookkeeping, null);
+						this.withBookkeeping, null).ranBefore(0);
 	}
 
 	/** This failure, of a round trip that carried Retort's rows too (see {@link #withBookkeeping}). */

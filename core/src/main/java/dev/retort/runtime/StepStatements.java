@@ -149,7 +149,7 @@ final class StepStatements {
 			catch (StatementFailure failure) {
 				StatementFailure thrown = with.isEmpty() ? failure : failure.sentWithBookkeeping();
 				// Outside a transaction, a failure at the first statement may have committed nothing of the revision.
-				throw (i == 0) ? thrown.atFirstStatement() : thrown;
+				throw (i == 0) ? thrown.atFirstStatement() : thrown.ranBefore(i);
 			}
 		}
 		if (apart) {

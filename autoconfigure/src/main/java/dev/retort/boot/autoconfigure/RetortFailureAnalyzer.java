@@ -203,6 +203,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "statement, so nothing of it was committed and the version table was not moved. Fix the failing "
 					+ "statement, then start the application again " + where + ".";
 		}
+		if (failed != null && !failed.rolledBack() && failed.statementsRanBefore() == 0) {
+			// A concurrent build, say, that failed as the revision's first statement: nothing ran before it to undo.
+			return "The revision runs outside a transaction ('Transactional: false') and failed at its first "
+					+ "statement: no statement of it ran before that one, and the version table was not moved. Fix the "
+					+ "failing statement (if it left an INVALID index behind, drop it as the message above says), then "
+					+ "start the application again " + where + ".";
+		}
 		if (failed != null && !failed.rolledBack()) {
 			return "The revision runs outside a transaction ('Transactional: false'), so it was not rolled back: "
 					+ "the statements before the failing one stay committed, and the version table was not moved. "

@@ -3,13 +3,18 @@ package dev.retort.boot.autoconfigure;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.retort.Retort;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.UnrecordedVersionRowsException;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -19,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link RetortFailureAnalyzer}: each startup failure says what to do in Spring terms.
  */
+@ExtendWith(PostgresExtension.class)
 class RetortFailureAnalyzerTests {
 
 	private final RetortFailureAnalyzer analyzer = new RetortFailureAnalyzer();
@@ -105,6 +111,31 @@ class RetortFailureAnalyzerTests {
 		assertThat(analysis.getAction()).contains("failed at its first statement, so nothing of it was committed")
 			.doesNotContain("stay committed")
 			.doesNotContain("IF NOT EXISTS");
+	}
+
+	@Test
+	void aConcurrentBuildThatFailedAsTheFirstStatementIsNotSaidToLeaveStatementsBehind(TestDatabase db,
+			@TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Files.writeString(dir.resolve("bbbb00000002_index.sql"), """
+				-- index
+				--
+				-- Revision ID: bbbb00000002
+				-- Revises:
+				-- Transactional: false
+
+				-- +upgrade
+				CREATE INDEX CONCURRENTLY ix_t ON missing (id);
+				CREATE INDEX CONCURRENTLY ix_u ON missing (id);
+				""");
+		Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations("filesystem:" + dir).load();
+		MigrationFailedException failed = org.assertj.core.api.Assertions
+			.catchThrowableOfType(MigrationFailedException.class, () -> retort.upgrade("heads"));
+		// A concurrent build may leave an INVALID index, so "nothing committed" is not certain; none ran before it.
+		assertThat(failed.committedNothing()).isFalse();
+		assertThat(failed.statementsRanBefore()).isZero();
+		assertThat(analyze(failed).getAction()).contains("failed at its first statement: no statement of it ran before")
+			.doesNotContain("stay committed");
 	}
 
 	@Test
