@@ -221,8 +221,7 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 			}
 			int ranBefore = (error instanceof MigrationFailedException failed) ? failed.statementsRanBefore() : -1;
 			if (ranBefore == 0) {
-				return "it ran outside a transaction and failed at its first statement: none of its statements ran"
-						+ " before it";
+				return "it ran outside a transaction, and none of its statements before the failing one stays committed";
 			}
 			return (ranBefore > 0)
 					? "it ran outside a transaction, so its " + ((ranBefore == 1) ? "1 statement before the failing one stays"

@@ -170,11 +170,13 @@ final class FailureMessage {
 		String declared = nonTransactional(step.revision());
 		// A Java revision that threw failed at no statement: everything it ran before the exception stays.
 		// What ran before the failing statement is what stays committed: said as it is (none, or how many).
+		String block = failure.blockRolledBack ? " (those in its open BEGIN block were rolled back with this one)" : "";
 		String before = (failure.sql == null && sqlException == null) ? ": the statements it ran before that stay committed"
-				: (failure.ranBefore == 0) ? " and failed at its first statement: no statement of it ran before this one"
-						: (failure.ranBefore > 0) ? ": its " + statements(failure.ranBefore) + " before this one "
-								+ ((failure.ranBefore == 1) ? "stays" : "stay") + " committed"
-								: ": statements before this one stay committed";
+				: (failure.firstOfSqlRevision) ? " and failed at its first statement: no statement of it ran before this one"
+						: (failure.ranBefore == 0) ? ": none of its statements before this one stays committed" + block
+								: (failure.ranBefore > 0) ? ": its " + statements(failure.ranBefore) + " before this one "
+										+ ((failure.ranBefore == 1) ? "stays" : "stay") + " committed" + block
+										: ": statements before this one stay committed";
 		String outside = "\n  It ran outside a transaction (" + declared + ")" + before + ", the version table stays at "
 				+ heads;
 		// Outside a transaction, only a failure at the first statement of a SQL revision is known to leave nothing.
@@ -237,7 +239,7 @@ final class FailureMessage {
 		else {
 			// A downgrade drops: its re-runnable form is IF EXISTS.
 			if (failure.ranBefore == 0) {
-				message.append(outside).append(". Fix the statement, then run again.");
+				message.append(outside).append(". Fix the failing statement, then run again.");
 			}
 			else {
 				message.append(outside).append(". Make the statements re-runnable (")

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.retort.config.TransactionMode;
+import dev.retort.dialect.postgres.SqlStatement;
+import dev.retort.dialect.postgres.TransactionControl;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Plan;
@@ -30,6 +32,7 @@ final class PlanChecks {
 	/** Throws when the plan cannot run whole; called with a plan that has steps. */
 	static void requireRunnable(Plan plan, Function<String, RevisionScript> scripts, TransactionMode mode) {
 		splitStatements(plan, scripts);
+		refuseTransactionControl(plan, scripts);
 		if (mode == TransactionMode.ALL) {
 			refuseNonTransactional(plan);
 		}
@@ -45,6 +48,51 @@ final class PlanChecks {
 		for (Step step : plan.steps()) {
 			if (MigrationRunner.hasBody(step) && scripts.apply(step.revision().id()).body() instanceof SqlBody sql) {
 				problems.addAll(sql.splitProblems());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRevisionFileException(problems);
+		}
+	}
+
+	/**
+	 * A transactional SQL revision runs in the runner's transaction with its version row: a
+	 * {@code COMMIT} among its statements would commit those before it even when a later one
+	 * fails, leaving them applied and the revision not, and a {@code BEGIN} or {@code ROLLBACK}
+	 * would split it the same way. Refused before anything runs, naming the file and line.
+	 */
+	private static void refuseTransactionControl(Plan plan, Function<String, RevisionScript> scripts) {
+		List<String> problems = new ArrayList<>();
+		for (Step step : plan.steps()) {
+			if (!MigrationRunner.hasBody(step) || !(scripts.apply(step.revision().id()).body() instanceof SqlBody sql)) {
+				continue;
+			}
+			boolean upgrade = step.operation() == Step.Operation.UPGRADE;
+			List<SqlStatement> section = upgrade ? sql.upgrade() : sql.downgrade();
+			if (!MigrationRunner.transactional(step)) {
+				int open = (section != null) ? TransactionControl.unclosedBegin(section) : -1;
+				if (open >= 0) {
+					// Its version row would be committed with what the block holds, and a failure in it
+					// would leave the session in an aborted transaction.
+					problems.add("Revision " + step.revision().id() + " (" + step.revision().origin()
+						.at(section.get(open).line()) + ") runs outside a transaction ('Transactional: false'), but"
+							+ " its " + (upgrade ? "upgrade" : "downgrade") + " opens a transaction block with '"
+							+ TransactionControl.of(section.get(open).sql()) + "' that none of its later statements"
+							+ " ends. Nothing was run. End it with COMMIT, or remove it (each statement then commits on"
+							+ " its own).");
+				}
+				continue;
+			}
+			for (SqlStatement statement : (section != null) ? section : List.<SqlStatement>of()) {
+				String command = TransactionControl.of(statement.sql());
+				if (command != null) {
+					problems.add("Revision " + step.revision().id() + " (" + step.revision().origin().at(statement.line())
+							+ ") is transactional, but its " + (upgrade ? "upgrade" : "downgrade") + " says '" + command
+							+ "', which ends the transaction Retort runs it in: the statements before it would stay"
+							+ " committed even when a later one fails, apart from the revision's version row. Nothing was"
+							+ " run. Remove it (Retort commits the revision together with its version row), or declare"
+							+ " the revision '-- Transactional: false' if it must commit in parts.");
+				}
 			}
 		}
 		if (!problems.isEmpty()) {

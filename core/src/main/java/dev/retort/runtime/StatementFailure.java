@@ -71,8 +71,14 @@ final class StatementFailure extends RuntimeException {
 		this.recording = recording;
 	}
 
-	/** How many of a SQL revision's statements ran before this one, or -1 when not known. */
+	/**
+	 * How many of a SQL revision's statements ran before this one and stay committed, or -1 when
+	 * not known.
+	 */
 	int ranBefore = -1;
+
+	/** Whether it failed inside the revision's own open {@code BEGIN} block, which was rolled back with it. */
+	boolean blockRolledBack;
 
 	/** This failure, after {@code count} statements of a SQL revision's section ran. */
 	StatementFailure ranBefore(int count) {

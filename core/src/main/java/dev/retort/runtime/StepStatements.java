@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.retort.dialect.postgres.SessionSettings;
 import dev.retort.dialect.postgres.SqlStatement;
+import dev.retort.dialect.postgres.TransactionControl;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
@@ -149,7 +150,19 @@ final class StepStatements {
 			catch (StatementFailure failure) {
 				StatementFailure thrown = with.isEmpty() ? failure : failure.sentWithBookkeeping();
 				// Outside a transaction, a failure at the first statement may have committed nothing of the revision.
-				throw (i == 0) ? thrown.atFirstStatement() : thrown.ranBefore(i);
+				if (i == 0) {
+					throw thrown.atFirstStatement();
+				}
+				if (!autocommit) {
+					throw thrown;
+				}
+				if (TransactionControl.unclosedBegin(statements.subList(0, i)) >= 0) {
+					// Failed inside the revision's own BEGIN block: the server aborted the block, and
+					// nothing more (the failure row) runs on the session until it ends.
+					endAbortedBlock();
+					thrown.blockRolledBack = true;
+				}
+				throw thrown.ranBefore(TransactionControl.committedBefore(statements, i));
 			}
 		}
 		if (apart) {
@@ -183,6 +196,15 @@ final class StepStatements {
 			}
 			throw StatementFailure.recording(sql, revision.origin().source(), ex,
 					(recording != null) ? recording : new StatementFailure.Recording(null, null));
+		}
+	}
+
+	private void endAbortedBlock() {
+		try {
+			this.sink.execute("ROLLBACK");
+		}
+		catch (SQLException ex) {
+			// A broken session fails again on the failure row, which says so.
 		}
 	}
 

@@ -28,7 +28,8 @@ public final class SessionSettings {
 	/** {@code RESET ALL} or {@code DISCARD ALL}: every setting (no setting is named {@code all}). */
 	public static final String ALL = "all";
 
-	private static final Set<String> COMMANDS = Set.of("set", "reset", "discard");
+	/** The first words after which there is more to read: here, and for {@link TransactionControl}. */
+	private static final Set<String> COMMANDS = Set.of("set", "reset", "discard", "rollback", "start", "prepare");
 
 	/** Case-insensitive: a function name is; the name as a literal, as most write it. */
 	private static final Pattern SET_CONFIG = Pattern.compile("(?i)\\bset_config\\s*\\(\\s*'([^']+)'");
