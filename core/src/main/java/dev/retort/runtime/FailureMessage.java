@@ -36,10 +36,12 @@ final class FailureMessage {
 	 * the object before ({@code file:line}), or {@code null}
 	 * @param statementTimeoutSet the {@code statement_timeout} Retort sets for revisions, or
 	 * {@code null} when it sets none
+	 * @param own where the revision sets its own timeouts, which replace Retort's and the role's
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
-			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet) {
+			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
+			OwnTimeouts own) {
 		SQLException sqlException = failure.sqlException();
 		// A password the statement sets is masked in all that quotes it (PostgreSQL's message may too).
 		String databaseMessage = PasswordLiterals.mask((sqlException != null) ? firstLine(sqlException.getMessage())
@@ -80,7 +82,14 @@ final class FailureMessage {
 			message.append("\n  in one of its ").append(failure.together)
 				.append(" statements, which went to the server together (").append(notLocated(failure)).append(")");
 		}
-		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && !blockers.isEmpty()) {
+		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) {
+			// Its own lock_timeout replaced 'retort.ddl.lock-timeout': raising that would change nothing.
+			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s), after the")
+				.append(" lock_timeout the revision sets itself (at ").append(own.lockTimeout()).append("), which")
+				.append(" replaces 'retort.ddl.lock-timeout' for it: another session holds a lock on the table (see")
+				.append(" pg_locks); retry when it is quiet, or raise the revision's own lock_timeout.");
+		}
+		else if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && !blockers.isEmpty()) {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s), blocked at the")
 				.append(" last try by:");
 			for (BlockerWatch.Blocker blocker : blockers) {
@@ -123,7 +132,15 @@ final class FailureMessage {
 						+ " set, so Retort left it as it was)";
 		String raise = retortSetsTimeout ? "raise it"
 				: "set 'retort.ddl.statement-timeout' higher (Retort then sets it for its revisions)";
-		if (statementTimeout && ConcurrentIndex.buildsConcurrently(failure.sql)) {
+		boolean ownStatementTimeout = statementTimeout && own.statementTimeout() != null;
+		if (ownStatementTimeout) {
+			// Retort's property and the role's setting were replaced by the revision's own: name that one.
+			message.append("\n  It ran longer than the statement_timeout the revision sets itself (at ")
+				.append(own.statementTimeout()).append("), which replaces ")
+				.append(retortSetsTimeout ? "'retort.ddl.statement-timeout'" : "the role's, the database's or the server's")
+				.append(" for it: raise it there, or remove it.");
+		}
+		else if (statementTimeout && ConcurrentIndex.buildsConcurrently(failure.sql)) {
 			// Built concurrently already: it takes as long as the table is large, and cannot be split.
 			message.append("\n  It ran longer than ").append(timeout).append(": an index build")
 				.append(" takes as long as the table is large. ").append(Character.toUpperCase(raise.charAt(0)))
@@ -196,6 +213,9 @@ final class FailureMessage {
 		}
 		else if (transactional && readOnly) {
 			message.append(nothingApplied).append(": a run on the primary continues from there.");
+		}
+		else if (transactional && ownStatementTimeout) {
+			message.append(nothingApplied).append(". Fix the revision and run again: the next run continues from there.");
 		}
 		else if (transactional && (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))) {
 			// Not the revision's fault (said above): "fix the revision" would send the user to edit a good file.
@@ -291,6 +311,16 @@ final class FailureMessage {
 
 	static boolean commitsOnItsOwn(String sql) {
 		return sql == null || COMMITS_ON_ITS_OWN.matcher(sql).find();
+	}
+
+	/**
+	 * Where a failed revision sets its own timeouts ({@code file:line}), each {@code null} when it
+	 * does not.
+	 */
+	record OwnTimeouts(String statementTimeout, String lockTimeout) {
+
+		static final OwnTimeouts NONE = new OwnTimeouts(null, null);
+
 	}
 
 	/** {@code insufficient_privilege}. */

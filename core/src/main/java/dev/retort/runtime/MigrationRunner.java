@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import dev.retort.config.TransactionMode;
 import dev.retort.dialect.postgres.NonTransactionalOperationException;
+import dev.retort.dialect.postgres.SessionSettings;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -475,20 +476,46 @@ public final class MigrationRunner {
 		stays.addAll(this.untouchedRows);
 		String createdEarlier = createdEarlier(step, failure);
 		boolean indexBuild = indexBuild(step, failure);
+		FailureMessage.OwnTimeouts own = ownTimeouts(step, failure);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
-				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout());
+				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
 				failure.connectionLost());
 		if (unrecorded != null) {
 			// Said where the row cannot be written for a reason that is not a bug: nobody should look for it.
 			if (failure.connectionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
-						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout());
+						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own);
 			}
 			exception.addSuppressed(unrecorded);
 		}
 		this.listener.stepFinished(step, ms, exception);
 		return exception;
+	}
+
+	/**
+	 * For a timeout, where the failed SQL revision sets {@code statement_timeout} or
+	 * {@code lock_timeout} itself ({@code file:line}): then its own value, not Retort's or the
+	 * role's, stopped it. Read on failure only.
+	 */
+	private FailureMessage.OwnTimeouts ownTimeouts(Step step, StatementFailure failure) {
+		if (!failure.timedOut() || failure.cancelledByRequest() || !hasBody(step)
+				|| !(this.scripts.apply(step.revision().id()).body() instanceof SqlBody sql)) {
+			return FailureMessage.OwnTimeouts.NONE;
+		}
+		List<SqlStatement> section = (step.operation() == Step.Operation.UPGRADE) ? sql.upgrade() : sql.downgrade();
+		String statementTimeout = null;
+		String lockTimeout = null;
+		for (SqlStatement statement : (section != null) ? section : List.<SqlStatement>of()) {
+			java.util.Set<String> changed = SessionSettings.changedBy(statement.sql());
+			if (changed.contains("statement_timeout")) {
+				statementTimeout = step.revision().origin().at(statement.line());
+			}
+			if (changed.contains("lock_timeout")) {
+				lockTimeout = step.revision().origin().at(statement.line());
+			}
+		}
+		return new FailureMessage.OwnTimeouts(statementTimeout, lockTimeout);
 	}
 
 	/**

@@ -357,6 +357,23 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
+	void aStatementTimeoutTheRevisionSetsItselfIsNamedWithItsLine(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = twoRevisions(dir);
+		files.write("aaaa00000003", "aaaa00000002", "SET LOCAL statement_timeout = '100ms';\nSELECT pg_sleep(5);",
+				"SELECT 1;");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> configure(db, files).ddlStatementTimeout(Duration.ofMinutes(10)).load().upgrade("heads"));
+		assertThat(failure.sqlState()).isEqualTo("57014");
+		// Not 'raise retort.ddl.statement-timeout', which the revision's own setting replaced: its line.
+		assertThat(failure.getMessage()).contains("It ran longer than the statement_timeout the revision sets itself (at "
+				+ dir.resolve("aaaa00000003_test.sql") + ":9), which replaces 'retort.ddl.statement-timeout' for it: raise"
+				+ " it there, or remove it.")
+			.contains("Fix the revision and run again")
+			.doesNotContain("raise it for this run");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+	}
+
+	@Test
 	void aStatementTimeoutRetortDidNotSetIsNotAttributedToItsProperty(TestDatabase db, @TempDir Path dir) {
 		// The role's statement_timeout, as a DBA sets it for application roles: Retort sets none.
 		RevisionFiles files = twoRevisions(dir);
