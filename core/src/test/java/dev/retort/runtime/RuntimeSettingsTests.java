@@ -374,6 +374,26 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
+	void aLockTimeoutTheRevisionSetsItselfIsNamedWithItsLine(TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = twoRevisions(dir);
+		configure(db, files).load().upgrade("heads");
+		files.write("aaaa00000003", "aaaa00000002", "SET LOCAL lock_timeout = '50ms';\nLOCK TABLE coffee;", "SELECT 1;");
+		try (java.sql.Connection holder = db.connect()) {
+			holder.setAutoCommit(false);
+			try (Statement statement = holder.createStatement()) {
+				statement.execute("LOCK TABLE coffee IN ACCESS SHARE MODE");
+			}
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> configure(db, files).ddlRetries(0).load().upgrade("heads"));
+			assertThat(failure.sqlState()).isEqualTo("55P03");
+			assertThat(failure.getMessage()).contains("after the lock_timeout the revision sets itself (at "
+					+ dir.resolve("aaaa00000003_test.sql") + ":9), which replaces 'retort.ddl.lock-timeout' for it")
+				.doesNotContain("or raise 'retort.ddl.lock-timeout'");
+			holder.rollback();
+		}
+	}
+
+	@Test
 	void aStatementTimeoutRetortDidNotSetIsNotAttributedToItsProperty(TestDatabase db, @TempDir Path dir) {
 		// The role's statement_timeout, as a DBA sets it for application roles: Retort sets none.
 		RevisionFiles files = twoRevisions(dir);
