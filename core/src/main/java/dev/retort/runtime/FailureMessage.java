@@ -174,7 +174,13 @@ final class FailureMessage {
 				message.append(" No failure row could be written to the history.");
 			}
 		}
-		boolean readOnly = READ_ONLY.equals(sqlState);
+		// The revision's own SET TRANSACTION READ ONLY is its fault, not the server's.
+		boolean ownReadOnly = READ_ONLY.equals(sqlState) && own.readOnly() != null;
+		boolean readOnly = READ_ONLY.equals(sqlState) && !ownReadOnly;
+		if (ownReadOnly) {
+			message.append("\n  The revision made its own transaction read-only (at ").append(own.readOnly())
+				.append("): remove that statement; Retort runs a revision in a writable transaction.");
+		}
 		if (readOnly) {
 			message.append("\n  ").append(READ_ONLY_ADVICE);
 			if (unrecorded) {
@@ -314,12 +320,12 @@ final class FailureMessage {
 	}
 
 	/**
-	 * Where a failed revision sets its own timeouts ({@code file:line}), each {@code null} when it
-	 * does not.
+	 * Where a failed revision sets its own timeouts, or makes its transaction read-only
+	 * ({@code file:line}), each {@code null} when it does not.
 	 */
-	record OwnTimeouts(String statementTimeout, String lockTimeout) {
+	record OwnTimeouts(String statementTimeout, String lockTimeout, String readOnly) {
 
-		static final OwnTimeouts NONE = new OwnTimeouts(null, null);
+		static final OwnTimeouts NONE = new OwnTimeouts(null, null, null);
 
 	}
 

@@ -496,18 +496,26 @@ public final class MigrationRunner {
 	/**
 	 * For a timeout, where the failed SQL revision sets {@code statement_timeout} or
 	 * {@code lock_timeout} itself ({@code file:line}): then its own value, not Retort's or the
-	 * role's, stopped it. Read on failure only.
+	 * role's, stopped it; for a write refused as read-only, where it made its transaction
+	 * read-only. Read on failure only.
 	 */
 	private FailureMessage.OwnTimeouts ownTimeouts(Step step, StatementFailure failure) {
-		if (!failure.timedOut() || failure.cancelledByRequest() || !hasBody(step)
+		boolean readOnly = failure.sqlException() != null
+				&& FailureMessage.READ_ONLY.equals(failure.sqlException().getSQLState());
+		if (!(failure.timedOut() || readOnly) || failure.cancelledByRequest() || !hasBody(step)
 				|| !(this.scripts.apply(step.revision().id()).body() instanceof SqlBody sql)) {
 			return FailureMessage.OwnTimeouts.NONE;
 		}
 		List<SqlStatement> section = (step.operation() == Step.Operation.UPGRADE) ? sql.upgrade() : sql.downgrade();
 		String statementTimeout = null;
 		String lockTimeout = null;
+		String readOnlyAt = null;
 		for (SqlStatement statement : (section != null) ? section : List.<SqlStatement>of()) {
 			java.util.Set<String> changed = SessionSettings.changedBy(statement.sql());
+			if (readOnly && (changed.contains("default_transaction_read_only") || changed.contains("transaction_read_only")
+					|| SessionSettings.makesTransactionReadOnly(statement.sql()))) {
+				readOnlyAt = step.revision().origin().at(statement.line());
+			}
 			if (changed.contains("statement_timeout")) {
 				statementTimeout = step.revision().origin().at(statement.line());
 			}
@@ -515,7 +523,7 @@ public final class MigrationRunner {
 				lockTimeout = step.revision().origin().at(statement.line());
 			}
 		}
-		return new FailureMessage.OwnTimeouts(statementTimeout, lockTimeout);
+		return new FailureMessage.OwnTimeouts(statementTimeout, lockTimeout, readOnlyAt);
 	}
 
 	/**

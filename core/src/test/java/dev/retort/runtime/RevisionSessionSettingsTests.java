@@ -126,6 +126,33 @@ class RevisionSessionSettingsTests {
 	}
 
 	@Test
+	void aRevisionThatTurnsDefaultTransactionReadOnlyOnDoesNotMakeTheNextOneReadOnly(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "SET default_transaction_read_only = on;\nCREATE TABLE coffee (id int);",
+				"DROP TABLE coffee;");
+		files.write("aaaa00000002", "aaaa00000001", RECORD_SETTINGS, "DROP TABLE seen;");
+
+		// Before: the next revision failed as if the database were a replica ("the revisions are not at fault").
+		assertThat(configure(db, files).load().upgrade("heads").to()).containsExactly("aaaa00000002");
+	}
+
+	@Test
+	void aRevisionThatMakesItsOwnTransactionReadOnlyIsToldSoNotSentToThePrimary(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "SET TRANSACTION READ ONLY;\nCREATE TABLE coffee (id int);",
+				"DROP TABLE coffee;");
+
+		MigrationFailedException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+				MigrationFailedException.class, () -> configure(db, files).load().upgrade("heads"));
+
+		assertThat(failure.getMessage()).contains("The revision made its own transaction read-only (at "
+				+ dir.resolve("aaaa00000001_test.sql") + ":9): remove that statement")
+			.contains("Fix the revision and run again")
+			.doesNotContain("hot standby");
+	}
+
+	@Test
 	void aRoleARevisionSetsDoesNotWriteRetortsRowsNorRunTheNextRevision(TestDatabase db, @TempDir Path dir) {
 		Assumptions.assumeTrue(
 				db.queryStrings("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user").contains("true"),

@@ -29,10 +29,12 @@ public final class SessionSettings {
 	public static final String ALL = "all";
 
 	/** The first words after which there is more to read: here, and for {@link TransactionControl}. */
-	private static final Set<String> COMMANDS = Set.of("set", "reset", "discard", "rollback", "start", "prepare");
+	private static final Set<String> COMMANDS = Set.of("set", "reset", "discard", "rollback", "start", "prepare", "begin");
 
 	/** Case-insensitive: a function name is; the name as a literal, as most write it. */
 	private static final Pattern SET_CONFIG = Pattern.compile("(?i)\\bset_config\\s*\\(\\s*'([^']+)'");
+
+	private static final Pattern READ_ONLY = Pattern.compile("(?i)\\bread\\s+only\\b");
 
 	/** What {@code RESET} can name unquoted: a setting, or a custom one ({@code app.tenant}). */
 	private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_$]*(\\.[a-z_][a-z0-9_$]*)*");
@@ -77,6 +79,17 @@ public final class SessionSettings {
 			add(setConfig.group(1), changed);
 		}
 		return changed;
+	}
+
+	/**
+	 * Whether the statement makes the transaction read-only: {@code SET TRANSACTION READ ONLY},
+	 * {@code SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY}, {@code BEGIN READ ONLY}.
+	 */
+	public static boolean makesTransactionReadOnly(String sql) {
+		List<String> words = leadingWords(sql, 2);
+		boolean transactionModes = !words.isEmpty() && (words.get(0).equals("set") || words.get(0).equals("begin")
+				|| words.get(0).equals("start"));
+		return transactionModes && READ_ONLY.matcher(sql).find();
 	}
 
 	private static void set(List<String> words, Set<String> changed) {
