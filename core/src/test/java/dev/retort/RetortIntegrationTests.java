@@ -126,7 +126,7 @@ class RetortIntegrationTests {
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
 				() -> retort.downgrade(B));
 		assertThat(failure.getMessage()).contains("index \"ix_id\" does not exist")
-			.contains("statements before this one stay committed, the version table stays at " + C
+			.contains("its 1 statement before this one stays committed, the version table stays at " + C
 					+ ". Make the statements re-runnable (IF EXISTS) or undo them by hand, then run again.");
 	}
 

@@ -564,7 +564,7 @@ class LockingTests {
 		assertThat(failure.rolledBack()).isFalse();
 		assertThat(failure.committedNothing()).isFalse();
 		assertThat(failure.getMessage()).contains("Revision nt1 (runtime/nt1_test.sql:14) failed: ")
-			.contains("ran outside a transaction ('Transactional: false'): statements before this one stay committed");
+			.contains("ran outside a transaction ('Transactional: false'): its 1 statement before this one stays committed");
 		assertThat(db.tableExists("kept")).isTrue();
 		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("nt1 false");
 	}
