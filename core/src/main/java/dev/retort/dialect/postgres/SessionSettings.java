@@ -74,11 +74,26 @@ public final class SessionSettings {
 				}
 			}
 		}
-		Matcher setConfig = SET_CONFIG.matcher(sql);
-		while (setConfig.find()) {
-			add(setConfig.group(1), changed);
+		if (mentionsSetConfig(sql)) {
+			Matcher setConfig = SET_CONFIG.matcher(sql);
+			while (setConfig.find()) {
+				add(setConfig.group(1), changed);
+			}
 		}
 		return changed;
+	}
+
+	/**
+	 * Whether {@code set_config} appears in any case: every statement of every revision applied
+	 * passes here, and a case-insensitive pattern is slow to search, so it runs only on a hit.
+	 */
+	private static boolean mentionsSetConfig(String sql) {
+		for (int at = sql.indexOf('_'); at >= 0; at = sql.indexOf('_', at + 1)) {
+			if (at >= 3 && sql.regionMatches(true, at - 3, "set_config", 0, 10)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
