@@ -18,7 +18,9 @@ import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
+import dev.retort.runtime.MigrationRunner;
 import dev.retort.runtime.UnrecordedVersionRowsException;
+import dev.retort.script.ScriptDirectory;
 import dev.retort.script.SqlRevisionParser;
 
 /**
@@ -307,44 +309,46 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		return error;
 	}
 
-	/** Every applied revision whose file changed since, from the last successful upgrade row. */
-	List<ChecksumMismatchException.Mismatch> checksumMismatches(RevisionGraph graph) {
+	/**
+	 * Every applied revision whose file changed since, from the last successful upgrade row. A
+	 * Java revision is rendered offline for its checksum only when the history recorded one (a
+	 * Retort before Java checksums recorded none).
+	 */
+	List<ChecksumMismatchException.Mismatch> checksumMismatches(ScriptDirectory scripts) {
 		List<ChecksumMismatchException.Mismatch> mismatches = new ArrayList<>();
 		if (this.history.isEmpty()) {
 			return mismatches;
 		}
+		RevisionGraph graph = scripts.graph();
 		// Looked for in load order, which needs no sort; changed files (rare) are listed in upgrade order.
-		Map<String, AppliedRevision> changed = new HashMap<>();
+		Map<String, String> changed = new HashMap<>();
 		for (Revision revision : graph.appliedRevisions(this.known)) {
-			AppliedRevision applied = recordedIfChanged(revision);
-			if (applied != null) {
-				changed.put(revision.id(), applied);
+			AppliedRevision applied = this.history.get(revision.id());
+			if (applied == null || applied.checksum() == null) {
+				continue;
+			}
+			String now = (revision.kind() == Revision.Kind.JAVA) ? MigrationRunner.checksum(scripts.script(revision.id()))
+					: revision.checksum();
+			if (now != null && !applied.checksum().equals(now)) {
+				changed.put(revision.id(), now);
 			}
 		}
 		if (changed.isEmpty()) {
 			return mismatches;
 		}
 		for (Revision revision : graph.upgradeOrder()) {
-			AppliedRevision applied = changed.get(revision.id());
-			if (applied != null) {
+			String now = changed.get(revision.id());
+			if (now != null) {
 				mismatches.add(new ChecksumMismatchException.Mismatch(revision.id(), revision.origin().source(),
-						applied.checksum(), revision.checksum()));
+						this.history.get(revision.id()).checksum(), now, revision.kind()));
 			}
 		}
 		return mismatches;
 	}
 
-	/** What the history recorded of an applied revision whose checksum changed since, else {@code null}. */
-	private AppliedRevision recordedIfChanged(Revision revision) {
-		AppliedRevision applied = this.history.get(revision.id());
-		boolean changed = applied != null && applied.checksum() != null && revision.checksum() != null
-				&& !applied.checksum().equals(revision.checksum());
-		return changed ? applied : null;
-	}
-
 	/** Throws when an applied revision changed on disk, showing both checksums of each. */
-	void validateChecksums(RevisionGraph graph) {
-		List<ChecksumMismatchException.Mismatch> mismatches = checksumMismatches(graph);
+	void validateChecksums(ScriptDirectory scripts) {
+		List<ChecksumMismatchException.Mismatch> mismatches = checksumMismatches(scripts);
 		if (!mismatches.isEmpty()) {
 			throw new ChecksumMismatchException(String.join("\n",
 					mismatches.stream().map(ChecksumMismatchException.Mismatch::describe).toList()), mismatches);

@@ -160,7 +160,7 @@ final class OnlineMigration {
 	/** The plan, once every applied revision's checksum matched its file (when configured). */
 	private Plan validatedPlan(Planner planner, RevisionGraph graph, DatabaseState state, String command) {
 		if (this.context.config().validateChecksums()) {
-			state.validateChecksums(graph);
+			state.validateChecksums(this.context.scripts());
 		}
 		return plan(planner, graph, state, command);
 	}

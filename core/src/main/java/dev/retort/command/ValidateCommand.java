@@ -51,7 +51,7 @@ public final class ValidateCommand {
 			// 'validate-checksums: false' accepts changed files: upgrade runs, so validate (and the
 			// health contributor and on-startup=validate with it) does not refuse them either.
 			if (this.context.config().validateChecksums()) {
-				for (ChecksumMismatchException.Mismatch mismatch : state.checksumMismatches(graph)) {
+				for (ChecksumMismatchException.Mismatch mismatch : state.checksumMismatches(this.context.scripts())) {
 					problems.add(mismatch.describe());
 				}
 			}

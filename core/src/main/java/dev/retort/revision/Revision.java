@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param kind SQL file or Java class
  * @param transactional whether it runs inside a transaction
  * @param reversible whether it has a downgrade
- * @param checksum SHA-256 (hex) of the upgrade section, or {@code null} for Java revisions
+ * @param checksum SHA-256 (hex) of the upgrade section, or {@code null} for Java revisions (theirs is of
+ * the SQL they render, which the runtime computes only where it is recorded or compared)
  */
 public record Revision(String id, List<String> parents, List<String> dependsOn, List<String> branchLabels,
 		String message, String createDate, String notes, Origin origin, Kind kind, boolean transactional,

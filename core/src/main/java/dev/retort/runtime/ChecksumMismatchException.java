@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.Revision.Kind;
 
 /** Applied revisions changed on disk since they were applied; carries both checksums of each. */
 public class ChecksumMismatchException extends RetortException {
@@ -24,14 +25,27 @@ public class ChecksumMismatchException extends RetortException {
 	 * One changed revision.
 	 *
 	 * @param revision the revision
-	 * @param source its file
+	 * @param source its file, or its class
 	 * @param applied the checksum recorded when it was applied
-	 * @param onDisk the checksum of the file now
+	 * @param onDisk the checksum of the file now (of a Java revision: of the SQL it renders now)
+	 * @param kind SQL file or Java class: what changed, and what to revert
 	 */
-	public record Mismatch(String revision, String source, String applied, String onDisk) {
+	public record Mismatch(String revision, String source, String applied, String onDisk, Kind kind) {
+
+		/** A SQL revision's. */
+		public Mismatch(String revision, String source, String applied, String onDisk) {
+			this(revision, source, applied, onDisk, Kind.SQL);
+		}
 
 		/** The sentence of SPEC §8 for this revision. */
 		public String describe() {
+			if (this.kind == Kind.JAVA) {
+				// Its checksum is of the SQL it renders: say so, and how to see that SQL now.
+				return "Applied revision " + this.revision + " (" + this.source + ") changed since it was applied: its"
+						+ " upgrade renders other SQL now (checksum " + this.applied + " != " + this.onDisk
+						+ "; 'retort show " + this.revision + "' prints it). Applied revisions are never edited:"
+						+ " revert the class and add a new revision.";
+			}
 			return "Applied revision " + this.revision + " (" + this.source + ") changed on disk since it was applied"
 					+ " (checksum " + this.applied + " != " + this.onDisk
 					+ "). Applied revisions are never edited: revert the file and add a new revision.";

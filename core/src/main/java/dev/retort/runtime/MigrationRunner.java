@@ -4,9 +4,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,6 +22,7 @@ import dev.retort.operation.Operations;
 import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
+import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.RevisionScript.JavaBody;
 import dev.retort.script.RevisionScript.SqlBody;
@@ -80,6 +83,15 @@ public final class MigrationRunner {
 	 */
 	private Duration locateWithin = LOCATE_WITHIN;
 
+	/**
+	 * The checksum of each Java revision's upgrade, by id, rendered once by {@link PlanChecks}
+	 * before the run: what the history records for it.
+	 */
+	private final Map<String, String> javaChecksums = new HashMap<>();
+
+	/** The plan {@link #requireRunnable} passed last: asked before the tables are created and again by {@link #run}. */
+	private Plan checkedPlan;
+
 	/** What the step running now sends, and what waits to travel with it. */
 	private final StepStatements statements;
 
@@ -89,8 +101,11 @@ public final class MigrationRunner {
 	 */
 	private List<String> untouchedRows = List.of();
 
-	/** Told the Java location of each statement before it is sent: how {@link #renderJava} maps lines to calls. */
-	private Consumer<String> statementCalls = (location) -> {
+	/**
+	 * Told each statement of a Java revision and its Java location before it is sent: how
+	 * {@link #renderJava} maps lines to calls and keeps the statements its checksum covers.
+	 */
+	private BiConsumer<String, String> statementCalls = (sql, location) -> {
 	};
 
 	/**
@@ -107,7 +122,7 @@ public final class MigrationRunner {
 			TransactionMode mode, RunListener listener, Supplier<String> client) {
 		this.sink = sink;
 		this.names = names;
-		this.records = new StepRecords(sink, names, client);
+		this.records = new StepRecords(sink, names, client, this::checksum);
 		this.scripts = scripts;
 		this.ddl = ddl;
 		this.statements = new StepStatements(sink, ddl);
@@ -122,8 +137,9 @@ public final class MigrationRunner {
 	 * database untouched.
 	 */
 	public void requireRunnable(Plan plan) {
-		if (!plan.isEmpty()) {
-			PlanChecks.requireRunnable(plan, this.scripts, this.mode);
+		if (!plan.isEmpty() && plan != this.checkedPlan) {
+			PlanChecks.requireRunnable(plan, this.scripts, this.mode, this.javaChecksums);
+			this.checkedPlan = plan;
 		}
 	}
 
@@ -134,7 +150,7 @@ public final class MigrationRunner {
 			return results;
 		}
 		this.planSteps = plan.steps();
-		PlanChecks.requireRunnable(plan, this.scripts, this.mode);
+		requireRunnable(plan);
 		if (this.mode == TransactionMode.ALL) {
 			runTransaction(plan.steps(), results);
 			return results;
@@ -375,12 +391,20 @@ public final class MigrationRunner {
 		// The line each statement starts on, with the revision's call that rendered it: a finding on
 		// line 13 of SQL the reader never wrote names the line of the class to change.
 		TreeMap<Integer, String> calls = new TreeMap<>();
-		runner.statementCalls = (location) -> calls.put(sink.nextLine(), location);
+		List<String> statements = new ArrayList<>();
+		runner.statementCalls = (sql, location) -> {
+			calls.put(sink.nextLine(), location);
+			statements.add(sql);
+		};
 		Revision revision = script.revision();
 		Step step = new Step(revision, upgrade ? Step.Operation.UPGRADE : Step.Operation.DOWNGRADE, List.of(),
 				List.of(), List.of());
 		try {
 			runner.runBody(step, !revision.transactional(), List.of(), false);
+		}
+		catch (InvalidRevisionFileException ex) {
+			// A psql command: refused as in a SQL file, not rendered around.
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			String reason = offlineFailure(step, ex).getMessage();
@@ -388,9 +412,25 @@ public final class MigrationRunner {
 			sink.comment(reason);
 			String refused = (ex instanceof NonTransactionalOperationException nonTransactional)
 					? nonTransactional.shortStatement() : null;
-			return new RenderedJava(sink.script(), reason, refused, calls);
+			return new RenderedJava(sink.script(), statements, reason, refused, calls);
 		}
-		return new RenderedJava(sink.script(), null, null, calls);
+		return new RenderedJava(sink.script(), statements, null, null, calls);
+	}
+
+	/**
+	 * The checksum a revision is recorded with: a SQL file's, read with it; a Java revision's,
+	 * from the SQL its upgrade renders offline ({@link RenderedJava#checksum()}).
+	 */
+	public static String checksum(RevisionScript script) {
+		return (script.body() instanceof JavaBody) ? renderJava(script, true).checksum() : script.revision().checksum();
+	}
+
+	/** {@link #checksum(RevisionScript)} of a revision of the plan, a Java one's rendered once. */
+	private String checksum(Revision revision) {
+		if (revision.kind() != Revision.Kind.JAVA) {
+			return revision.checksum();
+		}
+		return this.javaChecksums.computeIfAbsent(revision.id(), (id) -> checksum(this.scripts.apply(id)));
 	}
 
 	/**
@@ -408,7 +448,7 @@ public final class MigrationRunner {
 
 	/** Runs one migration statement of a Java revision. */
 	void statement(String sql, String location, boolean autocommit) {
-		this.statementCalls.accept(location);
+		this.statementCalls.accept(sql, location);
 		this.statements.statement(sql, location, autocommit);
 	}
 

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,9 +30,13 @@ final class PlanChecks {
 	private PlanChecks() {
 	}
 
-	/** Throws when the plan cannot run whole; called with a plan that has steps. */
-	static void requireRunnable(Plan plan, Function<String, RevisionScript> scripts, TransactionMode mode) {
-		splitStatements(plan, scripts);
+	/**
+	 * Throws when the plan cannot run whole; called with a plan that has steps.
+	 * @param javaChecksums receives the checksum of each Java revision the plan upgrades, rendered here
+	 */
+	static void requireRunnable(Plan plan, Function<String, RevisionScript> scripts, TransactionMode mode,
+			Map<String, String> javaChecksums) {
+		splitStatements(plan, scripts, javaChecksums);
 		refuseTransactionControl(plan, scripts);
 		if (mode == TransactionMode.ALL) {
 			refuseNonTransactional(plan);
@@ -39,15 +44,33 @@ final class PlanChecks {
 	}
 
 	/**
-	 * Splits the statements of every SQL revision the plan runs, before the first runs: files
-	 * are split on first use (see {@code SqlSection}), and a file that cannot be split must stop
-	 * the run while it has changed nothing.
+	 * Splits the statements of every SQL revision the plan runs, and renders every Java one
+	 * offline, before the first runs: files are split on first use (see {@code SqlSection}), and a
+	 * file that cannot be split, or a Java revision that renders a psql command, must stop the run
+	 * while it has changed nothing. The rendering is also the checksum a Java upgrade is recorded with.
 	 */
-	private static void splitStatements(Plan plan, Function<String, RevisionScript> scripts) {
+	private static void splitStatements(Plan plan, Function<String, RevisionScript> scripts,
+			Map<String, String> javaChecksums) {
 		List<String> problems = new ArrayList<>();
 		for (Step step : plan.steps()) {
-			if (MigrationRunner.hasBody(step) && scripts.apply(step.revision().id()).body() instanceof SqlBody sql) {
+			if (!MigrationRunner.hasBody(step)) {
+				continue;
+			}
+			RevisionScript script = scripts.apply(step.revision().id());
+			if (script.body() instanceof SqlBody sql) {
 				problems.addAll(sql.splitProblems());
+			}
+			else {
+				boolean upgrade = step.operation() == Step.Operation.UPGRADE;
+				try {
+					RenderedJava rendered = MigrationRunner.renderJava(script, upgrade);
+					if (upgrade) {
+						javaChecksums.put(script.revision().id(), rendered.checksum());
+					}
+				}
+				catch (InvalidRevisionFileException ex) {
+					problems.addAll(ex.problems());
+				}
 			}
 		}
 		if (!problems.isEmpty()) {

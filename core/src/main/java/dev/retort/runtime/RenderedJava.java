@@ -1,14 +1,19 @@
 package dev.retort.runtime;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+
+import dev.retort.revision.Sha256;
 
 /**
  * The SQL a Java revision renders to offline ({@code show}, {@code lint}).
  *
  * @param sql the statements, as a script; when rendering stopped, it ends with a comment saying why
+ * @param statements the statements as the revision rendered them, in order: what its checksum covers
  * @param stoppedBecause why rendering stopped short (the revision asked for the JDBC connection, or
  * threw), or {@code null} when it rendered in full
  * @param refusedInTransaction when rendering stopped at an operation that cannot run inside the
@@ -17,11 +22,34 @@ import java.util.TreeMap;
  * @param calls from the line of {@code sql} where each statement (or the closing comment) starts, the
  * revision's {@code Class:line} that rendered it
  */
-public record RenderedJava(String sql, String stoppedBecause, String refusedInTransaction,
+public record RenderedJava(String sql, List<String> statements, String stoppedBecause, String refusedInTransaction,
 		NavigableMap<Integer, String> calls) {
 
+	/** Ends what a checksum covers when rendering stopped short, so that a later stop or none reads as a change. */
+	static final String STOPPED = "-- stops here";
+
 	public RenderedJava {
+		statements = List.copyOf(statements);
 		calls = Collections.unmodifiableNavigableMap(new TreeMap<>(calls));
+	}
+
+	/**
+	 * The checksum of a Java revision's upgrade: SHA-256 (lower-case hex) of the statements it
+	 * renders offline, each followed by {@code ;} and a newline, then {@value #STOPPED} when the
+	 * rendering stopped short (the revision asked for the JDBC connection, or threw). What runs,
+	 * not how it was compiled: a rebuild or another JDK keeps it, an edit that changes the SQL
+	 * does not. Where and why it stopped are left out: their messages hold line numbers, which
+	 * move with every edit above them.
+	 */
+	public String checksum() {
+		StringBuilder text = new StringBuilder();
+		for (String statement : this.statements) {
+			text.append(statement).append(";\n");
+		}
+		if (!complete()) {
+			text.append(STOPPED);
+		}
+		return Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -2,11 +2,13 @@ package dev.retort.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import dev.retort.dialect.postgres.NonTransactionalOperationException;
 import dev.retort.dialect.postgres.PostgresOperationRunner;
 import dev.retort.dialect.postgres.PostgresRenderer;
 import dev.retort.dialect.postgres.RenderedOperation;
+import dev.retort.dialect.postgres.StatementSplitter;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.operation.Backfill;
@@ -14,6 +16,7 @@ import dev.retort.operation.BulkInsert;
 import dev.retort.operation.Operation;
 import dev.retort.operation.OperationExecutor;
 import dev.retort.revision.Revision;
+import dev.retort.script.InvalidRevisionFileException;
 
 /**
  * The {@link OperationExecutor} a Java revision's {@code Operations} talk to: each operation is
@@ -61,8 +64,23 @@ final class RevisionExecutor implements OperationExecutor {
 		if (!this.autocommit) {
 			rendered.ensureAllowedInTransaction(this.revision.id());
 		}
+		refusePsqlCommands(rendered, location);
 		for (String sql : rendered.statements()) {
 			this.runner.statement(sql, location, this.autocommit);
+		}
+	}
+
+	/**
+	 * Refuses what a SQL revision's file may not hold either ({@code op.execute("\\! rm …")}):
+	 * PostgreSQL would refuse it online, but printed into an {@code --sql} script psql would run it.
+	 */
+	private void refusePsqlCommands(RenderedOperation rendered, String location) {
+		for (String sql : rendered.statements()) {
+			StatementSplitter.PsqlCommand command = StatementSplitter.psqlCommand(sql, 1);
+			if (command != null) {
+				throw new InvalidRevisionFileException(
+						List.of("Revision " + this.revision.id() + " (" + location + "): " + command.problem()));
+			}
 		}
 	}
 

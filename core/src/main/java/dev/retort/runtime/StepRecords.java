@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.retort.revision.Revision;
@@ -25,8 +26,12 @@ final class StepRecords {
 	/** Asked for only when a history row is written: naming the host can take a DNS lookup. */
 	private final Supplier<String> client;
 
-	StepRecords(SqlSink sink, TableNames names, Supplier<String> client) {
+	/** The checksum a revision's upgrade is recorded with (a Java revision's is rendered, not read). */
+	private final Function<Revision, String> checksums;
+
+	StepRecords(SqlSink sink, TableNames names, Supplier<String> client, Function<Revision, String> checksums) {
 		this.sink = sink;
+		this.checksums = checksums;
 		this.versionTable = new VersionTable(names);
 		this.historyTable = new HistoryTable(names);
 		this.client = client;
@@ -97,7 +102,7 @@ final class StepRecords {
 		boolean offline = this.sink.offline();
 		return new HistoryTable.HistoryRow((revision != null) ? revision.id() : null, step.operation().jsonName(), from,
 				success ? step.headsAfter() : from, (revision != null) ? revision.message() : null,
-				(revision != null) ? revision.checksum() : null, offline ? null : this.client.get(),
+				(revision != null) ? this.checksums.apply(revision) : null, offline ? null : this.client.get(),
 				offline ? null : startedAt, offline ? null : ms, success, error);
 	}
 

@@ -77,11 +77,7 @@ public final class SqlSection {
 			}
 			PsqlCommand command = StatementSplitter.psqlCommand(this.text, this.firstLine);
 			if (command != null) {
-				// Online the server refuses it; printed into an --sql script, psql would run it
-				// ('\! …' a shell command, '\set ON_ERROR_STOP off' the script's own guard).
-				throw new InvalidRevisionFileException(List.of(this.source + ":" + command.line() + ": '"
-						+ command.command() + "' is a psql command, not SQL: PostgreSQL refuses it, and psql would run"
-						+ " it from an --sql script. Remove it, or write what it does as SQL."));
+				throw new InvalidRevisionFileException(List.of(this.source + ":" + command.line() + ": " + command.problem()));
 			}
 			this.statements = split;
 		}

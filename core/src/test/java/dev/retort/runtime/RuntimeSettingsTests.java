@@ -463,8 +463,9 @@ class RuntimeSettingsTests {
 		configure(db, twoRevisions(dir)).javaMigrations(List.of(new DoubleIds())).load().upgrade("heads");
 		assertThat(db.queryStrings("SELECT id FROM coffee ORDER BY id")).containsExactly("1", "2", "20");
 		assertThat(db.queryStrings("SELECT count(DISTINCT xmin::text) FROM coffee WHERE id >= 2")).containsExactly("1");
-		assertThat(db.queryStrings("SELECT checksum IS NULL FROM retort_history WHERE revision = 'aaaa00000003'"))
-			.containsExactly("t");
+		// The checksum of what it renders offline, up to its use of the connection (JavaRevisionChecksumTests).
+		assertThat(db.queryStrings("SELECT length(checksum) FROM retort_history WHERE revision = 'aaaa00000003'"))
+			.containsExactly("64");
 	}
 
 	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Backfill", transactional = false)

@@ -115,6 +115,17 @@ public final class StatementSplitter {
 	 * @param line the line of the file it stands on
 	 */
 	public record PsqlCommand(String command, int line) {
+
+		/**
+		 * Why it is refused and what to do, for a SQL revision's line and a Java revision's call
+		 * alike: online the server refuses it; printed into an {@code --sql} script, psql would run
+		 * it ({@code \! …} a shell command, {@code \set ON_ERROR_STOP off} the script's own guard).
+		 */
+		public String problem() {
+			return "'" + this.command + "' is a psql command, not SQL: PostgreSQL refuses it, and psql would run"
+					+ " it from an --sql script. Remove it, or write what it does as SQL.";
+		}
+
 	}
 
 	private void run() {
