@@ -86,10 +86,11 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ " validate' until it reports none.";
 		}
 		if (cause instanceof InvalidGraphException graph && namesAMissingRevision(graph)) {
-			// Where the application starts, a bean revision is there; a test slice does not scan it.
-			return INVALID_FILES + " If the missing revision is a @Component Migration bean and this is a test slice "
-					+ "(@DataJpaTest, @JdbcTest), the slice did not scan it: include it with 'includeFilters = "
-					+ "@ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Migration.class)'.";
+			// Where the application starts, a bean revision is there; a test slice brings in the @Component
+			// ones (RetortTestSliceRevisions), not those a @Bean method of a configuration class declares.
+			return INVALID_FILES + " If the missing revision is a Migration bean declared by a @Bean method and this is"
+					+ " a test slice (@DataJpaTest, @JdbcTest), the slice did not read that configuration class: add"
+					+ " @Import(ThatConfiguration.class) to the test, or make the revision a @Component.";
 		}
 		return switch (cause.code()) {
 			case MULTIPLE_HEADS -> "Set 'retort.target' to one head, to 'label@head', or to 'heads' to upgrade every "

@@ -42,17 +42,17 @@ class RetortFailureAnalyzerTests {
 	}
 
 	@Test
-	void aRevisionThatRevisesAMissingOneMentionsTestSlicesWhichSkipBeanRevisions() {
-		// A @DataJpaTest does not scan the application's @Component revisions: the file that revises
-		// one then names a revision that "does not exist", which is only true inside the slice.
+	void aRevisionThatRevisesAMissingOneMentionsTestSlicesWhichSkipBeanMethodRevisions() {
+		// A @DataJpaTest does not read the application's configuration classes: the file that revises a
+		// revision one of their @Bean methods declares names a revision that "does not exist" there.
 		FailureAnalysis analysis = analyze(new InvalidGraphException(List.of(new GraphProblem(
 				GraphProblem.Kind.UNKNOWN_PARENT, List.of("e5e5e5e5e5e5", "d4d4d4d4d4d4"),
 				"db/revisions/e5e5e5e5e5e5_origin.sql:4", "Revision e5e5e5e5e5e5 (db/revisions/e5e5e5e5e5e5_origin.sql:4) "
 						+ "revises d4d4d4d4d4d4, which does not exist."))));
 		assertThat(analysis.getDescription()).contains("revises d4d4d4d4d4d4, which does not exist");
 		assertThat(analysis.getAction()).contains("Fix the revision file named above")
-			.contains("test slice (@DataJpaTest, @JdbcTest)")
-			.contains("classes = Migration.class");
+			.contains("declared by a @Bean method and this is a test slice (@DataJpaTest, @JdbcTest)")
+			.contains("@Import(ThatConfiguration.class)");
 		FailureAnalysis cycle = analyze(new InvalidGraphException(List.of(new GraphProblem(GraphProblem.Kind.CYCLE,
 				List.of("aaaa00000001", "bbbb00000002"), "db/revisions/a.sql:3", "Revisions revise each other in a loop"))));
 		assertThat(cycle.getAction()).contains("Fix the revision file named above").doesNotContain("test slice");
