@@ -96,9 +96,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			case MULTIPLE_HEADS -> "Set 'retort.target' to one head, to 'label@head', or to 'heads' to upgrade every "
 					+ "branch (with 'retort.fail-on-multiple-heads=false'); or join the branches with a merge revision: "
 					+ "'retort merge -m \"merge heads\" heads'.";
-			case CHECKSUM_MISMATCH -> "Applied revisions are never edited: restore the file as it was applied and add a "
-					+ "new revision for the change. If the change is only cosmetic and you accept the risk, set "
-					+ "'retort.validate-checksums=false'.";
+			case CHECKSUM_MISMATCH -> "Applied revisions are never edited: restore the file (or a Java revision's class) "
+					+ "as it was applied and add a new revision for the change. If the change is only cosmetic and you "
+					+ "accept the risk, set 'retort.validate-checksums=false'.";
 			case MIGRATION_FAILED -> migrationFailed(cause);
 			// The lock's holder is an idle session: ending it alone leaves the migrating session running,
 			// and the next instance then waits for that one. Core's message names the pid to end.

@@ -63,7 +63,9 @@ class RetortFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(new RetortException(ErrorCode.CHECKSUM_MISMATCH,
 				"Applied revision aaaa00000001 changed on disk since it was applied (checksum 3f1a != 9be0)"));
 		assertThat(analysis.getDescription()).contains("checksum 3f1a != 9be0");
-		assertThat(analysis.getAction()).contains("add a new revision").contains("retort.validate-checksums");
+		assertThat(analysis.getAction()).contains("add a new revision")
+			.contains("or a Java revision's class")
+			.contains("retort.validate-checksums");
 	}
 
 	@Test
