@@ -18,7 +18,7 @@ import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
-import dev.retort.runtime.MigrationRunner;
+import dev.retort.runtime.JavaChecksum;
 import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.script.ScriptDirectory;
 import dev.retort.script.SqlRevisionParser;
@@ -327,7 +327,7 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 			if (applied == null || applied.checksum() == null) {
 				continue;
 			}
-			String now = (revision.kind() == Revision.Kind.JAVA) ? MigrationRunner.checksum(scripts.script(revision.id()))
+			String now = (revision.kind() == Revision.Kind.JAVA) ? JavaChecksum.of(scripts.script(revision.id()))
 					: revision.checksum();
 			if (now != null && !applied.checksum().equals(now)) {
 				changed.put(revision.id(), now);

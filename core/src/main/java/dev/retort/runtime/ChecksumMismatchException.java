@@ -44,7 +44,9 @@ public class ChecksumMismatchException extends RetortException {
 				return "Applied revision " + this.revision + " (" + this.source + ") changed since it was applied: its"
 						+ " upgrade renders other SQL now (checksum " + this.applied + " != " + this.onDisk
 						+ "; 'retort show " + this.revision + "' prints it). Applied revisions are never edited:"
-						+ " revert the class and add a new revision.";
+						+ " revert the class and add a new revision. If the class is as it was and what it renders"
+						+ " depends on when or where it runs (the date, a property), override Migration.checksum()"
+						+ " with a version of your own.";
 			}
 			return "Applied revision " + this.revision + " (" + this.source + ") changed on disk since it was applied"
 					+ " (checksum " + this.applied + " != " + this.onDisk

@@ -419,18 +419,17 @@ public final class MigrationRunner {
 
 	/**
 	 * The checksum a revision is recorded with: a SQL file's, read with it; a Java revision's,
-	 * from the SQL its upgrade renders offline ({@link RenderedJava#checksum()}).
+	 * {@link JavaChecksum#toRecord}, worked out once per run ({@code null} is a value too).
 	 */
-	public static String checksum(RevisionScript script) {
-		return (script.body() instanceof JavaBody) ? renderJava(script, true).checksum() : script.revision().checksum();
-	}
-
-	/** {@link #checksum(RevisionScript)} of a revision of the plan, a Java one's rendered once. */
 	private String checksum(Revision revision) {
 		if (revision.kind() != Revision.Kind.JAVA) {
 			return revision.checksum();
 		}
-		return this.javaChecksums.computeIfAbsent(revision.id(), (id) -> checksum(this.scripts.apply(id)));
+		if (!this.javaChecksums.containsKey(revision.id())) {
+			RevisionScript script = this.scripts.apply(revision.id());
+			this.javaChecksums.put(revision.id(), JavaChecksum.toRecord(script, renderJava(script, true)));
+		}
+		return this.javaChecksums.get(revision.id());
 	}
 
 	/**

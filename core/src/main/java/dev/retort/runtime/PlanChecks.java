@@ -65,7 +65,7 @@ final class PlanChecks {
 				try {
 					RenderedJava rendered = MigrationRunner.renderJava(script, upgrade);
 					if (upgrade) {
-						javaChecksums.put(script.revision().id(), rendered.checksum());
+						javaChecksums.put(script.revision().id(), JavaChecksum.toRecord(script, rendered));
 					}
 				}
 				catch (InvalidRevisionFileException ex) {

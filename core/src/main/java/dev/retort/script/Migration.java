@@ -24,6 +24,17 @@ public interface Migration {
 	}
 
 	/**
+	 * The checksum of this revision, or {@code null} (the default) for Retort's: that of the SQL
+	 * its upgrade renders offline. Once applied, a revision whose checksum changed is refused as an
+	 * edited file is. Give one of your own (a version you change with what the revision does, such
+	 * as {@code "1"}) when what it renders depends on when or where it runs (the month of a
+	 * partition, a property), which would otherwise read as an edit on a later run.
+	 */
+	default String checksum() {
+		return null;
+	}
+
+	/**
 	 * Whether this revision has a downgrade. By default, whether {@link #downgrade} is
 	 * overridden.
 	 */

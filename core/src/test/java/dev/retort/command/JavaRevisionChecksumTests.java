@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import dev.retort.Retort;
 import dev.retort.config.RetortConfig;
@@ -98,6 +99,41 @@ class JavaRevisionChecksumTests {
 
 	}
 
+	@Revision(id = KIND, revises = "a00000000001", message = "Adds a coffee with a random id")
+	static final class RandomId implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE coffee ADD COLUMN code uuid");
+			op.execute("INSERT INTO coffee (id, code) VALUES (1, '" + UUID.randomUUID() + "')");
+		}
+
+	}
+
+	/** Renders the partition of the month it runs in: {@link #month} stands for the clock. */
+	@Revision(id = KIND, revises = "a00000000001", message = "Partition of this month")
+	static final class MonthlyPartition implements Migration {
+
+		static String month = "2026_11";
+
+		private final String version;
+
+		MonthlyPartition(String version) {
+			this.version = version;
+		}
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE coffee_" + month + " (id int)");
+		}
+
+		@Override
+		public String checksum() {
+			return this.version;
+		}
+
+	}
+
 	private static RetortConfig.Builder<Retort> configure(TestDatabase db, Path dir, Migration migration) {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a00000000001", null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
@@ -141,7 +177,8 @@ class JavaRevisionChecksumTests {
 		assertThat(error.getMessage()).startsWith("Applied revision " + KIND + " (" + AddKindEdited.class.getName()
 				+ ") changed since it was applied: its upgrade renders other SQL now (checksum " + applied + " != ")
 			.endsWith("; 'retort show " + KIND + "' prints it). Applied revisions are never edited: revert the class"
-					+ " and add a new revision.");
+					+ " and add a new revision. If the class is as it was and what it renders depends on when or where"
+					+ " it runs (the date, a property), override Migration.checksum() with a version of your own.");
 		assertThat(edited.validate().problems()).singleElement().asString().contains(applied);
 		assertThat(catchThrowableOfType(ChecksumMismatchException.class, () -> edited.upgradeSql("current:heads")))
 			.isNotNull();
@@ -155,6 +192,28 @@ class JavaRevisionChecksumTests {
 		Retort rewritten = configure(db, dir, new AddKindRewritten()).load();
 		assertThat(rewritten.validate().problems()).isEmpty();
 		assertThat(rewritten.upgrade("heads").steps()).isEmpty();
+	}
+
+	@Test
+	void aJavaRevisionThatRendersOtherSqlEachTimeIsRecordedWithoutAChecksum(TestDatabase db, @TempDir Path dir) {
+		// Compared, a random id (or the clock) in its SQL would refuse every later run as an edit.
+		configure(db, dir, new RandomId()).load().upgrade("heads");
+		assertThat(recordedChecksum(db)).isNull();
+		Retort again = configure(db, dir, new RandomId()).load();
+		assertThat(again.validate().problems()).isEmpty();
+		assertThat(again.upgrade("heads").steps()).isEmpty();
+	}
+
+	@Test
+	void aJavaRevisionWithAChecksumOfItsOwnIsComparedByIt(TestDatabase db, @TempDir Path dir) throws Exception {
+		MonthlyPartition.month = "2026_11";
+		configure(db, dir, new MonthlyPartition("1")).load().upgrade("heads");
+		assertThat(recordedChecksum(db)).isEqualTo(sha256("1"));
+		MonthlyPartition.month = "2026_12";
+		assertThat(configure(db, dir, new MonthlyPartition("1")).load().validate().problems()).isEmpty();
+		assertThat(configure(db, dir, new MonthlyPartition("2")).load().validate().problems()).singleElement()
+			.asString()
+			.contains("(checksum " + sha256("1") + " != " + sha256("2") + ";");
 	}
 
 	@Test
