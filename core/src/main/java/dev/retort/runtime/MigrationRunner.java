@@ -418,12 +418,17 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * The checksum a revision is recorded with: a SQL file's, read with it; a Java revision's,
-	 * {@link JavaChecksum#toRecord}, worked out once per run ({@code null} is a value too).
+	 * The checksum a step is recorded with: a SQL file's, read with it; a Java revision's upgrade,
+	 * {@link JavaChecksum#toRecord}, worked out once per run ({@code null} is a value too). Only an
+	 * upgrade's is ever compared, so a Java revision is not rendered for a stamp or a downgrade.
 	 */
-	private String checksum(Revision revision) {
+	private String checksum(Step step) {
+		Revision revision = step.revision();
 		if (revision.kind() != Revision.Kind.JAVA) {
 			return revision.checksum();
+		}
+		if (step.operation() != Step.Operation.UPGRADE) {
+			return null;
 		}
 		if (!this.javaChecksums.containsKey(revision.id())) {
 			RevisionScript script = this.scripts.apply(revision.id());

@@ -26,10 +26,10 @@ final class StepRecords {
 	/** Asked for only when a history row is written: naming the host can take a DNS lookup. */
 	private final Supplier<String> client;
 
-	/** The checksum a revision's upgrade is recorded with (a Java revision's is rendered, not read). */
-	private final Function<Revision, String> checksums;
+	/** The checksum a step is recorded with (a Java revision's is rendered, not read). */
+	private final Function<Step, String> checksums;
 
-	StepRecords(SqlSink sink, TableNames names, Supplier<String> client, Function<Revision, String> checksums) {
+	StepRecords(SqlSink sink, TableNames names, Supplier<String> client, Function<Step, String> checksums) {
 		this.sink = sink;
 		this.checksums = checksums;
 		this.versionTable = new VersionTable(names);
@@ -102,7 +102,7 @@ final class StepRecords {
 		boolean offline = this.sink.offline();
 		return new HistoryTable.HistoryRow((revision != null) ? revision.id() : null, step.operation().jsonName(), from,
 				success ? step.headsAfter() : from, (revision != null) ? revision.message() : null,
-				(revision != null) ? this.checksums.apply(revision) : null, offline ? null : this.client.get(),
+				(revision != null) ? this.checksums.apply(step) : null, offline ? null : this.client.get(),
 				offline ? null : startedAt, offline ? null : ms, success, error);
 	}
 

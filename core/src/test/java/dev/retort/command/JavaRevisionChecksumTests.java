@@ -134,6 +134,19 @@ class JavaRevisionChecksumTests {
 
 	}
 
+	@Revision(id = KIND, revises = "a00000000001", message = "Counts its calls")
+	static final class CountsItsCalls implements Migration {
+
+		static int calls;
+
+		@Override
+		public void upgrade(Operations op) {
+			calls++;
+			op.execute("ALTER TABLE coffee ADD COLUMN kind text");
+		}
+
+	}
+
 	private static RetortConfig.Builder<Retort> configure(TestDatabase db, Path dir, Migration migration) {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a00000000001", null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
@@ -214,6 +227,15 @@ class JavaRevisionChecksumTests {
 		assertThat(configure(db, dir, new MonthlyPartition("2")).load().validate().problems()).singleElement()
 			.asString()
 			.contains("(checksum " + sha256("1") + " != " + sha256("2") + ";");
+	}
+
+	@Test
+	void aStampRendersNoJavaRevision(TestDatabase db, @TempDir Path dir) {
+		// Only an upgrade's checksum is ever compared: a stamp runs none of the revision's code.
+		CountsItsCalls.calls = 0;
+		configure(db, dir, new CountsItsCalls()).load().stamp(List.of("heads"), false);
+		assertThat(CountsItsCalls.calls).isZero();
+		assertThat(db.queryStrings("SELECT checksum FROM retort_history WHERE revision = ?", KIND)).containsOnlyNulls();
 	}
 
 	@Test
