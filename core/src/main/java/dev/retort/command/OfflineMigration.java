@@ -181,8 +181,9 @@ final class OfflineMigration {
 			// First of all: on the wrong database (or one that moved) nothing is created, not even
 			// the version tables or the schema.
 			sink.comment("Stops here, before anything runs, unless " + names.qualifiedVersionTable() + " holds "
-					+ describe(from) + " (as the online run checks each row it moves)");
-			sink.execute(ScriptStartGuard.statement(names, from));
+					+ describe(from) + " and none of the revisions this script applies (as the online run checks each"
+					+ " row it moves)");
+			sink.execute(ScriptStartGuard.statement(names, from, written(plan)));
 		}
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {
@@ -280,6 +281,37 @@ final class OfflineMigration {
 			}
 		}
 		return graph.revisions().stream().map(dev.retort.revision.Revision::id).filter(related::contains).toList();
+	}
+
+	/**
+	 * The revisions {@code plan}'s upgrades and stamps add to the version table, and everything
+	 * built on them, but its start: a version table holding one of them is past the start
+	 * already. A step that adds a branch beside the start's rows (its parent is not a row) moves
+	 * none of them, so the start's rows alone cannot tell that a script ran before, or that the
+	 * database moved on that branch since it was written.
+	 */
+	private List<String> written(Plan plan) {
+		RevisionGraph graph = this.context.graph();
+		Set<String> written = new java.util.LinkedHashSet<>();
+		java.util.Deque<String> toVisit = new java.util.ArrayDeque<>();
+		for (Step step : plan.steps()) {
+			if (step.operation() != Step.Operation.DOWNGRADE) {
+				for (String added : step.headsAfter()) {
+					if (!step.headsBefore().contains(added) && written.add(added)) {
+						toVisit.push(added);
+					}
+				}
+			}
+		}
+		while (!toVisit.isEmpty()) {
+			for (String dependent : graph.dependents(toVisit.pop())) {
+				if (written.add(dependent)) {
+					toVisit.push(dependent);
+				}
+			}
+		}
+		written.removeAll(plan.fromHeads());
+		return graph.revisions().stream().map(dev.retort.revision.Revision::id).filter(written::contains).toList();
 	}
 
 	private static String quote(String schema) {

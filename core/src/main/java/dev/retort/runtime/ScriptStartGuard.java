@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
  * every {@code UPDATE}/{@code DELETE} of the version table must touch its one row (the guard of
  * {@link Bookkeeping}); a script cannot count rows, and without this check one run twice, or on a
  * database that moved since it was written, would match no row and record in the history a step
- * the version table never made. A script that starts at base expects no row: it may add a
- * branch beside the ones the database holds, as online.
+ * the version table never made. Nor may the table hold a revision the script applies, or one
+ * built on it: a step that adds a branch beside the start moves none of its rows, so a script
+ * run a second time would run that branch again. A script that starts at base expects no row: it
+ * may add a branch beside the ones the database holds, as online.
  */
 public final class ScriptStartGuard {
 
@@ -18,13 +20,15 @@ public final class ScriptStartGuard {
 	}
 
 	/**
-	 * The check that {@code names}' version table holds every one of {@code heads}, the first
-	 * statement of the script: a database without the version table (the wrong one, or one never
-	 * migrated) is refused before the script creates anything in it.
+	 * The check that {@code names}' version table holds every one of {@code heads} and none of
+	 * {@code written}, the first statement of the script: a database without the version table
+	 * (the wrong one, or one never migrated) is refused before the script creates anything in it.
+	 * @param written the revisions the script writes into the version table and those built on
+	 * them, {@code heads} excepted: held by the table, they say the script ran already
 	 */
-	public static String statement(TableNames names, List<String> heads) {
+	public static String statement(TableNames names, List<String> heads, List<String> written) {
 		String table = names.qualifiedVersionTable();
-		String check = check(names, heads, "Retort: this script starts where " + table + " holds "
+		String check = check(names, heads, written, "Retort: this script starts where " + table + " holds "
 				+ String.join(", ", heads) + ", but it holds ",
 				". Nothing of it was run: it ran already, or the database moved since the script was written."
 						+ " 'retort current' shows where it stands; write the script again from there ('current' as FROM).");
@@ -46,7 +50,7 @@ public final class ScriptStartGuard {
 	 * @param step the step, as the script's comments name it ({@code a1 -> b2})
 	 */
 	public static String stepStatement(TableNames names, String step, List<String> heads) {
-		return check(names, heads, "Retort: step " + step + " starts where " + names.qualifiedVersionTable() + " holds "
+		return check(names, heads, List.of(), "Retort: step " + step + " starts where " + names.qualifiedVersionTable() + " holds "
 				+ String.join(", ", heads) + ", but it holds ",
 				". The script went on after an error (run it with psql -v ON_ERROR_STOP=1), or ran already: this"
 						+ " step is not recorded. 'retort current' shows where the database stands.");
@@ -73,12 +77,16 @@ public final class ScriptStartGuard {
 				+ ";\n    END IF;\nEND\n$retort$";
 	}
 
-	private static String check(TableNames names, List<String> heads, String message, String advice) {
+	private static String check(TableNames names, List<String> heads, List<String> unexpected, String message,
+			String advice) {
 		String table = names.qualifiedVersionTable();
 		String expected = heads.stream().map(Sql::literal).collect(Collectors.joining(", "));
+		String unexpectedRows = unexpected.isEmpty() ? ""
+				: "\n        OR EXISTS (SELECT 1 FROM " + table + " WHERE version_num IN ("
+						+ unexpected.stream().map(Sql::literal).collect(Collectors.joining(", ")) + "))";
 		return "DO $retort$\nBEGIN\n"
 				+ "    IF (SELECT count(*) FROM " + table + " WHERE version_num IN (" + expected + ")) <> "
-				+ heads.size() + " THEN\n"
+				+ heads.size() + unexpectedRows + " THEN\n"
 				+ "        RAISE EXCEPTION USING MESSAGE = " + Sql.literal(message) + "\n"
 				+ "            || coalesce((SELECT string_agg(version_num, ', ' ORDER BY version_num) FROM " + table
 				+ "), 'no row')\n"

@@ -126,7 +126,7 @@ class OfflineScriptTests {
 			.sql();
 		assertThat(script).contains("-- Running upgrade a00000000001 -> b00000000002")
 			.contains("UPDATE retort_version SET version_num = 'b00000000002' WHERE version_num = 'a00000000001';")
-			.doesNotContain("c10000000003");
+			.doesNotContain("-- Running upgrade b00000000002 -> c10000000003");
 	}
 
 	@Test
@@ -152,6 +152,49 @@ class OfflineScriptTests {
 
 		// Started from base, there is no row to expect: the script of a new branch runs beside the others.
 		assertThat(withoutDatabase.upgradeSql("a00000000001").sql()).doesNotContain("Retort: this script starts where");
+	}
+
+	@Test
+	void aScriptThatAddsABranchBesideItsStartStopsBeforeRunningItAgain(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, name text);"
+				+ " CREATE TABLE events (kind text);", "DROP TABLE events; DROP TABLE users;");
+		files.write("c00000000002", "a00000000001", "ALTER TABLE users ADD COLUMN email text;",
+				"ALTER TABLE users DROP COLUMN email;");
+		files.write("b00000000003", "a00000000001", "-- Branch Labels: billing\n", true,
+				"INSERT INTO events VALUES ('billing started');", "DELETE FROM events;");
+		files.write("b00000000004", "b00000000003", "CREATE TABLE IF NOT EXISTS invoices (id int);",
+				"DROP TABLE invoices;");
+		files.write("c00000000005", "c00000000002", "ALTER TABLE users ADD COLUMN phone text;",
+				"ALTER TABLE users DROP COLUMN phone;");
+		files.write("f00000000006", null, "-- Branch Labels: audit\n", true, "CREATE TABLE audit (id int);",
+				"DROP TABLE audit;");
+		retort(db, files).load().upgrade("c00000000002");
+		retort(db, files).load().upgrade("audit@head");
+		String script = Retort.configure().locations(files.location()).load()
+			.upgradeSql("c00000000002:billing@head").sql();
+		runLikePsql(db, script);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("b00000000004", "c00000000002", "f00000000006");
+
+		// The DBA runs the billing script a second time (or one written before it ran).
+		Exception again = catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script));
+
+		// Before, its start check found c00000000002 and passed: b00000000003 ran a second time,
+		// its row inserted beside its own descendant's, before the next step failed on the key.
+		assertThat(again).as("the second run").isNotNull();
+		assertThat(again.getMessage()).contains("Retort: this script starts where retort_version holds c00000000002,"
+				+ " but it holds b00000000004, c00000000002, f00000000006. Nothing of it was run: it ran already, or the"
+				+ " database moved since the script was written.");
+		assertThat(db.queryStrings("SELECT count(*) FROM events")).containsExactly("1");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("b00000000004", "c00000000002", "f00000000006");
+		// Rows of other branches, which the script does not write, may stand beside its start, as online.
+		runLikePsql(db, Retort.configure().locations(files.location()).load()
+			.upgradeSql("c00000000002:c00000000005").sql());
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("b00000000004", "c00000000005", "f00000000006");
 	}
 
 	@Test
