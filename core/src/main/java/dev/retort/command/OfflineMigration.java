@@ -169,6 +169,8 @@ final class OfflineMigration {
 		if (nothingToDo != null) {
 			sink.comment(nothingToDo);
 		}
+		sink.commentBlock(ScriptHeader.lines(command, (first != null) ? List.of(first, plan) : List.of(plan),
+				this.context.ddl(), this.context.config().transactionMode()));
 		// psql goes on after a failed statement unless told otherwise, and nothing the server can check
 		// holds back a 'Transactional: false' revision after a failure (its statements run outside any
 		// transaction), nor tells its bookkeeping that one of its own statements failed: without this

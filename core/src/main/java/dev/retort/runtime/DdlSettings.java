@@ -23,15 +23,23 @@ public record DdlSettings(Duration lockTimeout, Duration statementTimeout, int r
 	/** The settings for a transaction ({@code SET LOCAL}) or a session ({@code SET}). */
 	List<Bookkeeping> apply(boolean local) {
 		String set = local ? "SET LOCAL " : "SET ";
-		List<Bookkeeping> statements = new ArrayList<>();
+		return assignments().stream().map((assignment) -> new Bookkeeping(set + assignment, Bookkeeping.ANY_ROWS))
+			.toList();
+	}
+
+	/**
+	 * The settings as {@code SET} writes them ({@code lock_timeout = '5s'}), none when neither is
+	 * set: what a script's reader is told it sets.
+	 */
+	public List<String> assignments() {
+		List<String> assignments = new ArrayList<>();
 		if (hasLockTimeout()) {
-			statements.add(new Bookkeeping(set + "lock_timeout = " + Sql.millis(this.lockTimeout), Bookkeeping.ANY_ROWS));
+			assignments.add("lock_timeout = " + Sql.millis(this.lockTimeout));
 		}
-		if (this.statementTimeout != null && !this.statementTimeout.isZero()) {
-			statements.add(new Bookkeeping(set + "statement_timeout = " + Sql.millis(this.statementTimeout),
-					Bookkeeping.ANY_ROWS));
+		if (hasStatementTimeout()) {
+			assignments.add("statement_timeout = " + Sql.millis(this.statementTimeout));
 		}
-		return List.copyOf(statements);
+		return List.copyOf(assignments);
 	}
 
 	/** Statements undoing {@link #apply(boolean) apply(false)}. */
@@ -40,7 +48,7 @@ public record DdlSettings(Duration lockTimeout, Duration statementTimeout, int r
 		if (hasLockTimeout()) {
 			statements.add(new Bookkeeping("RESET lock_timeout", Bookkeeping.ANY_ROWS));
 		}
-		if (this.statementTimeout != null && !this.statementTimeout.isZero()) {
+		if (hasStatementTimeout()) {
 			statements.add(new Bookkeeping("RESET statement_timeout", Bookkeeping.ANY_ROWS));
 		}
 		return statements;
@@ -54,6 +62,10 @@ public record DdlSettings(Duration lockTimeout, Duration statementTimeout, int r
 		Duration base = hasLockTimeout() ? this.lockTimeout : Duration.ofSeconds(1);
 		Duration wait = base.multipliedBy(1L << Math.min(attempt - 1, 16));
 		return (wait.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : wait;
+	}
+
+	private boolean hasStatementTimeout() {
+		return this.statementTimeout != null && !this.statementTimeout.isZero();
 	}
 
 	private boolean hasLockTimeout() {

@@ -110,7 +110,24 @@ public final class ScriptSqlSink implements SqlSink {
 
 	@Override
 	public void comment(String text) {
-		this.script.append("-- ").append(text.replace("\n", " ")).append("\n\n");
+		this.script.append("-- ").append(oneLine(text)).append("\n\n");
+	}
+
+	/** {@code text} on one line: a carriage return ends a comment for PostgreSQL too, and what follows it is SQL. */
+	private static String oneLine(String text) {
+		return text.replace('\r', ' ').replace('\n', ' ');
+	}
+
+	/** Comment lines that read as one block, such as a list: no blank line between them. */
+	public void commentBlock(List<String> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		for (String line : lines) {
+			// A carriage return ends a comment for PostgreSQL too: what follows it would be SQL.
+			this.script.append("-- ").append(oneLine(line)).append('\n');
+		}
+		this.script.append('\n');
 	}
 
 	@Override

@@ -73,6 +73,16 @@ class OfflineScriptTests {
 
 	}
 
+	@Revision(id = "f00000000006", revises = "e00000000005", message = "note\rCREATE TABLE injected (id int); --")
+	static final class CarriageReturnInItsMessage implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE notes (id int)");
+		}
+
+	}
+
 	@Test
 	void theOfflineScriptOfAWholeGraphBuildsTheSameSchemaAndVersionAsOnline(TestDatabase online,
 			TestDatabase offline, @TempDir Path dir) throws Exception {
@@ -152,6 +162,48 @@ class OfflineScriptTests {
 
 		// Started from base, there is no row to expect: the script of a new branch runs beside the others.
 		assertThat(withoutDatabase.upgradeSql("a00000000001").sql()).doesNotContain("Retort: this script starts where");
+	}
+
+	@Test
+	void theScriptHeaderTellsItsReviewerEveryStepItsFileTheTimeoutsAndHowToGoOnAfterAFailure(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		Retort retort = Retort.configure().locations(files.location()).ddlLockTimeout(java.time.Duration.ofSeconds(3))
+			.ddlStatementTimeout(java.time.Duration.ofMinutes(2)).load();
+
+		String script = retort.upgradeSql("b00000000002:heads").sql();
+
+		assertThat(script).startsWith("""
+				-- Retort upgrade b00000000002:heads (offline): b00000000002 -> e00000000005
+
+				-- 3 steps, in this order:
+				--   1. upgrade b00000000002 -> d10000000004, revision d10000000004 (d10000000004_test.sql) [Transactional: false: outside a transaction]
+				--   2. upgrade b00000000002 -> c10000000003, revision c10000000003 (c10000000003_test.sql)
+				--   3. upgrade c10000000003, d10000000004 -> e00000000005, revision e00000000005 (e00000000005_test.sql)
+				-- Each step runs in a transaction of its own, with its version-table change. A failing statement
+				-- stops psql there; its step is rolled back (one outside a transaction keeps what ran before that
+				-- statement) and the version table stays at the step before. Fix the cause, then write the script
+				-- again from where the database stands (retort upgrade current:e00000000005 --sql): once a step of
+				-- this one committed, it stops at its first check and changes nothing.
+				-- Timeouts: lock_timeout = '3s' (retort.ddl.lock-timeout); statement_timeout = '2min'
+				-- (retort.ddl.statement-timeout). Set in each transaction (SET LOCAL) and around each step outside
+				-- one (SET, RESET). A statement that waits longer for a lock fails its step: a script does not
+				-- retry (retort.ddl.retries).
+
+				-- For psql""");
+		// The author's directories stay on the author's machine.
+		assertThat(script).doesNotContain(dir.toString());
+		// What the header says is what the script sets.
+		assertThat(script).contains("SET LOCAL lock_timeout = '3s';\n\nSET LOCAL statement_timeout = '2min';")
+			.contains("SET lock_timeout = '3s';\n\nSET statement_timeout = '2min';\n\nCREATE INDEX CONCURRENTLY");
+		// A message is one comment line: a carriage return in it, which ends a comment for PostgreSQL
+		// too, does not make the rest of it SQL.
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		String withMessage = Retort.configure().locations(files.location())
+			.javaMigrations(List.of(new CarriageReturnInItsMessage())).load().upgradeSql("heads").sql();
+		assertThat(psql(db, withMessage).exitCode()).isZero();
+		assertThat(db.queryStrings("SELECT relname::text FROM pg_class WHERE relname IN ('injected', 'notes')"))
+			.containsExactly("notes");
 	}
 
 	@Test
@@ -271,7 +323,9 @@ class OfflineScriptTests {
 		files.write("e00000000005", "d00000000004", "CREATE TABLE audit (id int);", "DROP TABLE audit;");
 		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
 
-		assertThat(script).startsWith("-- Retort upgrade heads (offline): base -> e00000000005\n\n-- For psql (psql -X"
+		assertThat(script).startsWith("-- Retort upgrade heads (offline): base -> e00000000005\n\n-- 5 steps");
+		assertThat(script).contains(" at its first check and changes nothing.\n-- Timeouts: lock_timeout = '5s'")
+			.contains(" (retort.ddl.retries).\n\n-- For psql (psql -X"
 				+ " -f FILE): the next line makes psql stop at the first error, with or without -v ON_ERROR_STOP=1;"
 				+ " other tools do not read it, and must stop at the first error too\n\n\\set ON_ERROR_STOP on\n\n");
 		// A tool that goes on after an error (psql told otherwise after the script's own line): the
