@@ -63,6 +63,13 @@ record Ack(String ruleText, LintRule rule, String reason) {
 
 	/** LINT001 when this acknowledgement names no rule or gives no reason, else {@code null}. */
 	private LintFinding malformed(LintedRevision revision, String where) {
+		if (this.rule == null && LintRule.find(this.ruleText.replaceAll("[,;]+$", "")) != null) {
+			// '-- lint:ack PG101, PG116 …': a list, which the grammar does not take.
+			String first = this.ruleText.replaceAll("[,;]+$", "");
+			return finding(revision, LintRule.LINT001, where, "'-- lint:ack " + this.ruleText
+					+ "' names one rule per line: write '-- lint:ack " + first + " <reason>', and each other rule on a"
+					+ " line of its own right above or below it.");
+		}
 		if (this.rule == null) {
 			return finding(revision, LintRule.LINT001, where, "'-- lint:ack " + this.ruleText
 					+ "' names no rule; rules are PG101 to PG121 and LINT001 to LINT005 (docs/lint.md), by id or"

@@ -497,6 +497,22 @@ class LinterTests {
 	}
 
 	@Test
+	void anAcknowledgementOfSeveralRulesOnOneLineSaysToWriteALineEach() {
+		List<LintFinding> findings = findings(tx("-- lint:ack PG101, PG116 both tables are tiny\n"
+				+ "CREATE INDEX idx_users_name ON users (name);"));
+
+		// Before: "'-- lint:ack PG101,' names no rule", though it names one.
+		assertThat(findings).extracting(LintFinding::rule).containsExactly("LINT001", "PG101");
+		assertThat(findings.get(0).message()).isEqualTo("'-- lint:ack PG101,' names one rule per line: write"
+				+ " '-- lint:ack PG101 <reason>', and each other rule on a line of its own right above or below it.");
+		// A line each acknowledges both.
+		assertThat(rules(tx("ALTER TABLE users ADD COLUMN props json NOT NULL;"))).containsExactlyInAnyOrder("PG111", "PG120");
+		assertThat(rules(tx("-- lint:ack PG111 the table is empty in every environment\n"
+				+ "-- lint:ack PG120 the payload is only stored\nALTER TABLE users ADD COLUMN props json NOT NULL;")))
+			.isEmpty();
+	}
+
+	@Test
 	void anAcknowledgementCoversEveryStatementOfTheLineBelowIt() {
 		assertThat(rules(tx("-- lint:ack PG114 reads removed in release 2.3\n"
 				+ "SELECT 1; ALTER TABLE users DROP COLUMN legacy_flag;"))).isEmpty();
