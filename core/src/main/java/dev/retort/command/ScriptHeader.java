@@ -68,7 +68,7 @@ final class ScriptHeader {
 				+ " (retort.ddl.lock-timeout); "
 				+ ((statement != null) ? statement : "statement_timeout not set, the session's own applies")
 				+ " (retort.ddl.statement-timeout)." + set + ((lock != null) ? " A statement that waits longer for a"
-						+ " lock fails its step: a script does not retry (retort.ddl.retries)." : "");
+						+ " lock fails as any other: a script does not retry (retort.ddl.retries)." : "");
 	}
 
 	private static String setting(List<String> settings, String name) {

@@ -187,7 +187,7 @@ class OfflineScriptTests {
 				-- this one committed, it stops at its first check and changes nothing.
 				-- Timeouts: lock_timeout = '3s' (retort.ddl.lock-timeout); statement_timeout = '2min'
 				-- (retort.ddl.statement-timeout). Set in each transaction (SET LOCAL) and around each step outside
-				-- one (SET, RESET). A statement that waits longer for a lock fails its step: a script does not
+				-- one (SET, RESET). A statement that waits longer for a lock fails as any other: a script does not
 				-- retry (retort.ddl.retries).
 
 				-- For psql""");
