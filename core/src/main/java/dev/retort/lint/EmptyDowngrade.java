@@ -13,7 +13,8 @@ import dev.retort.lint.Tokens.Token;
  * {@code pass}, and an empty section is a downgrade that does nothing: {@code retort downgrade}
  * then moves the version table back over the revision and leaves what it made, so the next
  * upgrade fails on it ("relation already exists"). A merge revision, or one that only changes
- * data, is left alone: doing nothing on the way down may be all it needs.
+ * data, is left alone: doing nothing on the way down may be all it needs; so is one that only
+ * validates constraints.
  */
 public final class EmptyDowngrade {
 
@@ -53,7 +54,16 @@ public final class EmptyDowngrade {
 	private static boolean changesSchema(SqlStatement statement) {
 		List<Token> tokens = Tokens.of(statement.sql());
 		return !tokens.isEmpty() && tokens.get(0).kind() == Tokens.Kind.WORD
-				&& SCHEMA_CHANGES.contains(tokens.get(0).text());
+				&& SCHEMA_CHANGES.contains(tokens.get(0).text()) && !onlyValidates(tokens);
+	}
+
+	/**
+	 * Whether the statement is an {@code ALTER TABLE} that only validates constraints, as the
+	 * revision after one that added them {@code NOT VALID} does (PG106's advice): it makes nothing
+	 * to undo, and runs again after a downgrade that did nothing.
+	 */
+	private static boolean onlyValidates(List<Token> tokens) {
+		return TokenReading.startsWith(tokens, 0, "ALTER", "TABLE") && StatementShape.onlyValidates(tokens);
 	}
 
 	private static boolean acknowledged(String downgradeText, int firstLine) {

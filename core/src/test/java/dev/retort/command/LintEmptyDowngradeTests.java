@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import dev.retort.Retort;
 import dev.retort.lint.LintFinding;
 import dev.retort.lint.Severity;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * LINT005: 'retort revision' writes the downgrade section empty, and an empty section downgrades
  * by doing nothing, which leaves a changed schema behind.
  */
+@ExtendWith(PostgresExtension.class)
 class LintEmptyDowngradeTests {
 
 	@Test
@@ -39,6 +43,33 @@ class LintEmptyDowngradeTests {
 		// A warning: it fails the lint only with --fail-on warning.
 		assertThat(result.findings()).noneMatch((finding) -> finding.failsAt(Severity.ERROR));
 		assertThat(result.findings()).allMatch((finding) -> finding.failsAt(Severity.WARNING));
+	}
+
+	@Test
+	void aRevisionThatOnlyValidatesAConstraintAddedNotValidNeedsNoDowngrade(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, age int);", "DROP TABLE users;");
+		files.write("a00000000002", "a00000000001",
+				"ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age >= 0) NOT VALID;",
+				"ALTER TABLE users DROP CONSTRAINT users_age_check;");
+		// The later revision PG106 asks for: there is nothing to undo.
+		files.write("a00000000003", "a00000000002", "ALTER TABLE users VALIDATE CONSTRAINT users_age_check;", "");
+		Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations(files.location()).load();
+
+		// Before, LINT005: "the next upgrade would fail on it".
+		assertThat(retort.lint(null, Severity.WARNING).findings()).isEmpty();
+		// Down across it and up again: the next upgrade does not fail.
+		retort.upgrade("heads");
+		retort.downgrade("a00000000002");
+		retort.upgrade("heads");
+		assertThat(db.queryStrings("SELECT convalidated::text FROM pg_constraint WHERE conname = 'users_age_check'"))
+			.containsExactly("true");
+		// A constraint added, not only validated, is still flagged.
+		files.write("a00000000004", "a00000000003", "ALTER TABLE users ADD CONSTRAINT users_id_check CHECK (id > 0)"
+				+ " NOT VALID, VALIDATE CONSTRAINT users_age_check;", "");
+		assertThat(Retort.configure().locations(files.location()).load().lint("a00000000004", Severity.WARNING)
+			.findings()).extracting(LintFinding::rule).contains("LINT005");
 	}
 
 	@Test
