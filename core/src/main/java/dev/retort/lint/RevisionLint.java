@@ -415,8 +415,9 @@ final class RevisionLint {
 
 	// PG116
 	private void multipleTables() {
-		String table = this.current.locksTable;
-		if (table == null || !this.current.strongLock || !this.revision.transactional()) {
+		boolean strong = this.current.locksTable != null && this.current.strongLock;
+		String table = strong ? this.current.locksTable : this.current.referencesTable;
+		if (table == null || !this.revision.transactional()) {
 			return;
 		}
 		this.strongLocks.putIfAbsent(table, this.current.statement.line());

@@ -47,6 +47,14 @@ final class StatementShape {
 	/** The pre-existing table this statement's DDL locks, or {@code null}. */
 	String locksTable;
 
+	/**
+	 * The first pre-existing table a {@code CREATE TABLE} references in a foreign key, or
+	 * {@code null}: the new table's foreign key takes a SHARE ROW EXCLUSIVE lock on it, held until
+	 * the commit (PG116 only; one statement locking two tables is exempt, as an {@code ALTER TABLE …
+	 * ADD FOREIGN KEY} is).
+	 */
+	String referencesTable;
+
 	/** The pre-existing tables a DROP TABLE or TRUNCATE empties, in order. */
 	List<String> emptiesTables = List.of();
 
@@ -73,6 +81,13 @@ final class StatementShape {
 			int at = tableKeyword(tokens) + 1;
 			at = skip(tokens, at, "IF", "NOT", "EXISTS");
 			shape.createsTable = nameAt(tokens, at);
+			for (int references = indexOfWord(tokens, "REFERENCES", at); references >= 0 && shape.referencesTable == null;
+					references = indexOfWord(tokens, "REFERENCES", references + 1)) {
+				String referenced = nameAt(tokens, references + 1);
+				if (referenced != null && !referenced.equals(shape.createsTable) && !createdBefore.contains(referenced)) {
+					shape.referencesTable = referenced;
+				}
+			}
 			return shape;
 		}
 		// Nobody uses a materialized view created in this revision yet either.

@@ -429,6 +429,27 @@ class LinterTests {
 	}
 
 	@Test
+	void pg116CountsTheTableANewTablesForeignKeyLocks() {
+		// The foreign key of the new table holds SHARE ROW EXCLUSIVE on orders until the commit.
+		assertThat(rules(tx("CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));\n"
+				+ "ALTER TABLE users ADD COLUMN score int;"))).containsExactly("PG116");
+		assertThat(rules(tx("CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint,\n"
+				+ "    CONSTRAINT invoices_order_fk FOREIGN KEY (order_id) REFERENCES public.orders (id));\n"
+				+ "ALTER TABLE users ADD COLUMN score int;"))).containsExactly("PG116");
+		// One statement locking two tables is exempt, as for ALTER TABLE … ADD FOREIGN KEY.
+		assertThat(rules(tx("CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id),"
+				+ " user_id integer REFERENCES users (id));"))).isEmpty();
+		// The same table, a table of this revision, itself, or outside a transaction: one lock or none that lasts.
+		assertThat(rules(tx("CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));\n"
+				+ "ALTER TABLE orders ADD COLUMN note text;"))).isEmpty();
+		assertThat(rules(tx("CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY,"
+				+ " a_id bigint REFERENCES a (id), parent bigint REFERENCES b (id));\nALTER TABLE users ADD COLUMN x int;")))
+			.isEmpty();
+		assertThat(rules(nonTx("CREATE TABLE invoices (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));\n"
+				+ "ALTER TABLE users ADD COLUMN score int;"))).doesNotContain("PG116");
+	}
+
+	@Test
 	void pg117BackfillInDdlTransaction() {
 		assertThat(findings(tx("ALTER TABLE users ADD COLUMN score int;\nUPDATE users SET score = 0;"))).singleElement()
 			.satisfies((finding) -> assertThat(finding.severity()).isEqualTo(Severity.ERROR));
