@@ -294,7 +294,10 @@ final class FailureMessage {
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
 				createdEarlier != null, indexBuild,
 				(sqlException != null) ? PasswordLiterals.mask(sqlException, failure.sql) : failure.getCause());
-		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore);
+		String ownSetting = ownStatementTimeout ? own.statementTimeout()
+				: (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) ? own.lockTimeout()
+						: ownReadOnly ? own.readOnly() : null;
+		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore).stoppedByOwnSettingAt(ownSetting);
 	}
 
 	/**

@@ -38,6 +38,9 @@ public class MigrationFailedException extends RetortException {
 	/** How many of the revision's statements ran before the failing one, or -1 when not known. */
 	private int statementsRanBefore = -1;
 
+	/** Where the revision set what stopped it itself, or {@code null}: see {@link #stoppedByOwnSettingAt()}. */
+	private String stoppedByOwnSettingAt;
+
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
 		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, databaseMessage, cause);
@@ -90,6 +93,22 @@ public class MigrationFailedException extends RetortException {
 	MigrationFailedException statementsRanBefore(int count) {
 		this.statementsRanBefore = count;
 		return this;
+	}
+
+	/** Set as the exception is made, from what the runner saw. */
+	MigrationFailedException stoppedByOwnSettingAt(String location) {
+		this.stoppedByOwnSettingAt = location;
+		return this;
+	}
+
+	/**
+	 * Where ({@code file:line}) the revision itself set what stopped it: its own
+	 * {@code statement_timeout} or {@code lock_timeout}, which replace Retort's and the role's, or a
+	 * read-only transaction; {@code null} when no setting of its own did. The revision is then at
+	 * fault, not Retort's properties or the server it runs on.
+	 */
+	public String stoppedByOwnSettingAt() {
+		return this.stoppedByOwnSettingAt;
 	}
 
 	/**

@@ -125,7 +125,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	private static boolean readOnly(RetortException cause) {
 		if (cause instanceof MigrationFailedException failed) {
-			return failed.readOnly();
+			// A revision's own SET TRANSACTION READ ONLY is its fault, not the connection's.
+			return failed.readOnly() && failed.stoppedByOwnSettingAt() == null;
 		}
 		return cause.getCause() instanceof SQLException ex && "25006".equals(ex.getSQLState());
 	}
@@ -165,6 +166,17 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		MigrationFailedException failed = (cause instanceof MigrationFailedException migration) ? migration : null;
 		String where = "('" + COMMAND + " current' shows where the database stands; the history table, "
 				+ "'retort.history-table', records the error)";
+		if (failed != null && failed.stoppedByOwnSettingAt() != null) {
+			// Its own timeout replaced Retort's: raising 'retort.ddl.*' or waiting would change nothing.
+			return "The revision stopped itself: what stopped it is set by the revision (at "
+					+ failed.stoppedByOwnSettingAt() + ": its own statement_timeout or lock_timeout, which replace "
+					+ "'retort.ddl.*' and the role's for it, or a read-only transaction). Fix the revision there (raise "
+					+ "or remove that setting), then start the application again. " + (failed.rolledBack()
+							? "What it did was rolled back "
+							: "It runs outside a transaction ('Transactional: false'): its statements before the failing "
+									+ "one stay committed, so make them re-runnable (IF NOT EXISTS) ")
+					+ where + ".";
+		}
 		if (failed != null && failed.gaveUpOnLock()) {
 			return "The revision is not at fault: another session held a lock on its table longer than "
 					+ "'retort.ddl.lock-timeout', every try ('retort.ddl.retries'). Start the application again when "

@@ -141,6 +141,52 @@ class RetortFailureAnalyzerTests {
 	}
 
 	@Test
+	void aTimeoutTheRevisionSetsItselfIsBlamedOnTheRevisionNotOnRetortsProperty(TestDatabase db,
+			@TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Files.writeString(dir.resolve("bbbb00000003_slow.sql"), """
+				-- slow
+				--
+				-- Revision ID: bbbb00000003
+				-- Revises:
+
+				-- +upgrade
+				SET statement_timeout = '50ms';
+				SELECT pg_sleep(5);
+				""");
+		Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations("filesystem:" + dir).load();
+		MigrationFailedException failed = org.assertj.core.api.Assertions
+			.catchThrowableOfType(MigrationFailedException.class, () -> retort.upgrade("heads"));
+		assertThat(failed.stoppedByOwnSettingAt()).endsWith("bbbb00000003_slow.sql:7");
+		assertThat(analyze(failed).getAction()).startsWith("The revision stopped itself")
+			.contains("bbbb00000003_slow.sql:7")
+			.contains("What it did was rolled back")
+			.doesNotContain("Raise 'retort.ddl.statement-timeout'");
+	}
+
+	@Test
+	void aRevisionThatMakesItsOwnTransactionReadOnlyIsNotSentToThePrimary(TestDatabase db,
+			@TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Files.writeString(dir.resolve("bbbb00000004_ro.sql"), """
+				-- read only
+				--
+				-- Revision ID: bbbb00000004
+				-- Revises:
+
+				-- +upgrade
+				SET TRANSACTION READ ONLY;
+				CREATE TABLE t (id int);
+				""");
+		Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations("filesystem:" + dir).load();
+		MigrationFailedException failed = org.assertj.core.api.Assertions
+			.catchThrowableOfType(MigrationFailedException.class, () -> retort.upgrade("heads"));
+		assertThat(analyze(failed).getAction()).startsWith("The revision stopped itself")
+			.contains("bbbb00000004_ro.sql:7")
+			.doesNotContain("primary");
+	}
+
+	@Test
 	void aNonTransactionalRevisionThatGaveUpOnALockIsNotSaidToHaveAppliedNothing() {
 		FailureAnalysis analysis = analyze(failed("55P03", false, "canceling statement due to lock timeout"));
 		assertThat(analysis.getAction()).contains("not at fault")
