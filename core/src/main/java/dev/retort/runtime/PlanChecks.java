@@ -13,6 +13,7 @@ import dev.retort.dialect.postgres.TransactionControl;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Plan;
+import dev.retort.revision.Revision;
 import dev.retort.revision.Step;
 import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.RevisionScript;
@@ -109,18 +110,28 @@ final class PlanChecks {
 			for (SqlStatement statement : (section != null) ? section : List.<SqlStatement>of()) {
 				String command = TransactionControl.of(statement.sql());
 				if (command != null) {
-					problems.add("Revision " + step.revision().id() + " (" + step.revision().origin().at(statement.line())
-							+ ") is transactional, but its " + (upgrade ? "upgrade" : "downgrade") + " says '" + command
-							+ "', which ends the transaction Retort runs it in: the statements before it would stay"
-							+ " committed even when a later one fails, apart from the revision's version row. Nothing was"
-							+ " run. Remove it (Retort commits the revision together with its version row), or declare"
-							+ " the revision '-- Transactional: false' if it must commit in parts.");
+					problems.add(transactionControl(step.revision(), step.revision().origin().at(statement.line()),
+							"its " + (upgrade ? "upgrade" : "downgrade") + " says", command));
 				}
 			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRevisionFileException(problems);
 		}
+	}
+
+	/**
+	 * Why a transactional revision may not end its transaction itself, for a SQL file's statement
+	 * and for a Java revision's {@code op.execute("COMMIT")} alike.
+	 * @param says what in the revision says it: "its upgrade says"
+	 */
+	static String transactionControl(Revision revision, String location, String says, String command) {
+		return "Revision " + revision.id() + " (" + location + ") is transactional, but " + says + " '" + command
+				+ "', which ends the transaction Retort runs it in: the statements before it would stay committed even"
+				+ " when a later one fails, apart from the revision's version row. Nothing was run. Remove it (Retort"
+				+ " commits the revision together with its version row), or declare the revision "
+				+ ((revision.kind() == Revision.Kind.JAVA) ? "@Revision(transactional = false)" : "'-- Transactional: false'")
+				+ " if it must commit in parts.";
 	}
 
 	private static void refuseNonTransactional(Plan plan) {

@@ -9,6 +9,7 @@ import dev.retort.dialect.postgres.PostgresOperationRunner;
 import dev.retort.dialect.postgres.PostgresRenderer;
 import dev.retort.dialect.postgres.RenderedOperation;
 import dev.retort.dialect.postgres.StatementSplitter;
+import dev.retort.dialect.postgres.TransactionControl;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.operation.Backfill;
@@ -65,6 +66,9 @@ final class RevisionExecutor implements OperationExecutor {
 			rendered.ensureAllowedInTransaction(this.revision.id());
 		}
 		refusePsqlCommands(rendered, location);
+		if (!this.autocommit) {
+			refuseTransactionControl(rendered, location);
+		}
 		for (String sql : rendered.statements()) {
 			this.runner.statement(sql, location, this.autocommit);
 		}
@@ -80,6 +84,21 @@ final class RevisionExecutor implements OperationExecutor {
 			if (command != null) {
 				throw new InvalidRevisionFileException(
 						List.of("Revision " + this.revision.id() + " (" + location + "): " + command.problem()));
+			}
+		}
+	}
+
+	/**
+	 * {@code op.execute("COMMIT")} in a transactional revision would commit part of it apart from
+	 * its version row, as the same line in a SQL file would ({@link PlanChecks}); the plan's checks
+	 * render every Java revision first, so it is refused before anything runs.
+	 */
+	private void refuseTransactionControl(RenderedOperation rendered, String location) {
+		for (String sql : rendered.statements()) {
+			String command = TransactionControl.of(sql);
+			if (command != null) {
+				throw new InvalidRevisionFileException(
+						List.of(PlanChecks.transactionControl(this.revision, location, "it executes", command)));
 			}
 		}
 	}

@@ -1,11 +1,15 @@
 package dev.retort.runtime;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.retort.Retort;
 import dev.retort.command.RevisionFiles;
 import dev.retort.config.RetortConfig;
 import dev.retort.error.RetortException;
+import dev.retort.operation.Operations;
+import dev.retort.script.Migration;
+import dev.retort.script.Revision;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,35 @@ class RevisionTransactionControlTests {
 				+ " or declare the revision '-- Transactional: false' if it must commit in parts.");
 		assertThat(db.tableExists("a")).isFalse();
 		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Revision(id = "aaaa00000002", revises = "aaaa00000001", message = "Commits halfway")
+	static final class CommitsHalfway implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE c (id int)");
+			op.execute("COMMIT");
+			op.execute("CREATE TABLE d (id nosuchtype)");
+		}
+
+	}
+
+	@Test
+	void aCommitAJavaRevisionExecutesInItsTransactionIsRefusedBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "CREATE TABLE a (id int);", "DROP TABLE a;");
+
+		RetortException refusal = catchThrowableOfType(RetortException.class,
+				() -> configure(db, files).javaMigrations(List.of(new CommitsHalfway())).load().upgrade("heads"));
+
+		// Before: the COMMIT kept tables a and c apart from the version rows, then d failed.
+		assertThat(refusal.exitCode()).isEqualTo(2);
+		assertThat(refusal.getMessage()).startsWith("Revision aaaa00000002 (" + CommitsHalfway.class.getName() + ":")
+			.contains(") is transactional, but it executes 'COMMIT', which ends the transaction Retort runs it in")
+			.endsWith("or declare the revision @Revision(transactional = false) if it must commit in parts.");
+		assertThat(db.tableExists("a")).isFalse();
+		assertThat(db.tableExists("c")).isFalse();
 	}
 
 	@Test
