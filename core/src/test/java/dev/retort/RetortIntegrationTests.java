@@ -21,6 +21,7 @@ import dev.retort.error.RetortException;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.MigrationFailedException;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -281,6 +282,23 @@ class RetortIntegrationTests {
 		assertThat(error.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
 		assertThat(old.validate().problems()).singleElement().asString()
 			.startsWith("Revision " + C + " is in retort_version but no revision file declares it");
+	}
+
+	@Test
+	void statusRefusesVersionRowsNoFileNorTheHistoryKnowsAsUpgradeDoes(TestDatabase db, @TempDir Path dir) {
+		// Alembic's table taken over under new ids: neither ahead nor at base, so nothing is known pending.
+		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"
+				+ " PRIMARY KEY (version_num))", "INSERT INTO alembic_version (version_num) VALUES ('deadbeef1234')");
+		Retort retort = configure(db, linear(dir)).versionTable("alembic_version").load();
+		RetortException upgrade = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		UnrecordedVersionRowsException status = catchThrowableOfType(UnrecordedVersionRowsException.class,
+				retort::status);
+		assertThat(status).isNotNull();
+		assertThat(status.getMessage()).isEqualTo(upgrade.getMessage());
+		assertThat(status.unknownRevisions()).containsExactly("deadbeef1234");
+		// Once the history records where the database is, the same rows are no longer refused.
+		retort.stamp(List.of(B), true);
+		assertThat(retort.status().pending()).isEmpty();
 	}
 
 	@Test

@@ -208,16 +208,31 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 			refuseRenamed(plan, graph);
 		}
 		if (upgrade && alreadyApplied == 0) {
-			// With no known row the plan starts from base, and the history tells what lies below the
-			// unknown rows only if it recorded them: rows it never saw (Alembic's version table taken
-			// over, rows written by hand) may stand above every revision of the plan.
-			List<String> unrecorded = this.unknown.stream().filter((row) -> !historyRecordsApplied(row)).toList();
-			if (this.known.isEmpty() && !unrecorded.isEmpty()) {
-				throw unrecordedError(command, unrecorded);
-			}
+			refuseUnrecordedRows(plan, command);
 			return plan;
 		}
 		throw aheadError(command, null);
+	}
+
+	/**
+	 * Refuses an upgrade along {@code plan} from version rows that neither the files nor the
+	 * history know. With no known row the plan starts from base, and the history tells what lies
+	 * below the unknown rows only if it recorded them: rows it never saw (Alembic's version table
+	 * taken over, rows written by hand) may stand above every revision of the plan. Upgrade asks
+	 * this before it runs, and the status (the endpoint, the health contributor, the pending gauge,
+	 * {@code on-startup=validate}) before it counts the plan as pending: one answer for both sides.
+	 * @param plan an upgrade plan made from the known rows
+	 * @param command the upgrade, as its error names it ({@code upgrade heads})
+	 */
+	void refuseUnrecordedRows(Plan plan, String command) {
+		if (!ahead() || !this.known.isEmpty() || plan.isEmpty()
+				|| plan.revisions().stream().anyMatch((revision) -> historyShowsApplied(revision.id()))) {
+			return;
+		}
+		List<String> unrecorded = this.unknown.stream().filter((row) -> !historyRecordsApplied(row)).toList();
+		if (!unrecorded.isEmpty()) {
+			throw unrecordedError(command, unrecorded);
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.Database;
@@ -128,6 +129,9 @@ public final class StatusCommand {
 	 * application that upgrades to a label's head or a revision short of the heads
 	 * ('retort.target') checks against what it would migrate to, not against every branch.
 	 * @param target a revision target as for {@code retort upgrade}
+	 * @throws dev.retort.runtime.UnrecordedVersionRowsException when the version rows are ones no
+	 * file declares and the history never recorded (Alembic's table taken over under new ids): the
+	 * upgrade refuses them with this error, and what it would run, so what is pending, is not known
 	 */
 	public StatusReport run(String target) {
 		RevisionGraph graph = this.context.graph();
@@ -137,7 +141,10 @@ public final class StatusCommand {
 			DatabaseState planned = state.asUpgradeFinds(database, this.context.config(), graph);
 			RevisionStates states = new RevisionStates(graph, planned);
 			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
-			List<RevisionInfo> pending = planned.pending(graph.upgrade(planned.known(), target))
+			Plan upgrade = graph.upgrade(planned.known(), target);
+			// Rows upgrade would refuse to start from: their pending revisions are not known either.
+			planned.refuseUnrecordedRows(upgrade, "upgrade " + target);
+			List<RevisionInfo> pending = planned.pending(upgrade)
 				.stream()
 				// The state it has in 'revisions': one revision, one state, in one document.
 				.map((revision) -> this.context.info(revision, states.of(revision.id())))

@@ -11,6 +11,7 @@ import dev.retort.command.StatusReport;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.runtime.PasswordLiterals;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -97,14 +98,17 @@ public class RetortEndpoint {
 
 	/**
 	 * Whether a failure is the database's, not the request's: the server down, a pool with no
-	 * connection to lend, a query that failed (exit code 1). The files' side can still be answered.
+	 * connection to lend, a query that failed (exit code 1), or version rows that upgrade refuses
+	 * to start from (Alembic's table taken over under new ids), where what is pending cannot be
+	 * told. The files' side can still be answered.
 	 */
 	static boolean unreadableDatabase(RetortException ex) {
-		return ex.exitCode() == 1;
+		return ex.exitCode() == 1 || ex instanceof UnrecordedVersionRowsException;
 	}
 
 	/**
-	 * {@code GET /actuator/migrations} while the database cannot be read: the document of SPEC §7
+	 * {@code GET /actuator/migrations} while the database cannot be read (or its version rows are
+	 * ones upgrade refuses, which {@code current} then lists): the document of SPEC §7
 	 * with what the revision files say (the heads, every revision, without a state) and
 	 * {@code null} for what only the database knows, never a guess (an empty {@code current} would
 	 * read as base, an empty {@code pending} as up to date), and {@code error}, core's message
@@ -116,7 +120,8 @@ public class RetortEndpoint {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("schema", this.retort.config().schema());
 		body.put("versionTable", this.retort.config().versionTable());
-		body.put("current", null);
+		// The rows themselves are known when it is they that upgrade refuses.
+		body.put("current", (ex instanceof UnrecordedVersionRowsException refused) ? refused.unknownRevisions() : null);
 		body.put("heads", this.retort.graph().realHeads().stream().map(Revision::id).toList());
 		body.put("upToDate", null);
 		body.put("databaseAhead", null);

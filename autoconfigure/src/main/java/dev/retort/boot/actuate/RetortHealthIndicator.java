@@ -4,6 +4,8 @@ import dev.retort.Retort;
 import dev.retort.command.LastMigration;
 import dev.retort.command.StatusReport;
 import dev.retort.command.ValidateResult;
+import dev.retort.revision.Revision;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -13,7 +15,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@link HealthIndicator} {@code migrations}: {@code UP} when the database is at the heads (or
  * ahead of them, during a rolling deploy), {@code OUT_OF_SERVICE} while revisions are pending, so
  * a readiness group holds traffic, and {@code DOWN} when the last migration of one of its
- * revisions failed or the revisions do not validate. While a session holds the migration lock,
+ * revisions failed, the revisions do not validate, or the version rows are ones upgrade refuses
+ * to start from (details: upgrade's error). While a session holds the migration lock,
  * the details name it ({@code lock}, as in the endpoint).
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
@@ -31,7 +34,19 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		StatusReport status = this.retort.status();
+		StatusReport status;
+		try {
+			status = this.retort.status();
+		}
+		catch (UnrecordedVersionRowsException ex) {
+			// Rows an upgrade refuses to start from (Alembic's table taken over under new ids): not
+			// ahead, and not "everything pending" either. Down, with upgrade's own reason and fix.
+			builder.down()
+				.withDetail("current", ex.unknownRevisions())
+				.withDetail("heads", this.retort.graph().realHeads().stream().map(Revision::id).toList())
+				.withDetail("error", ex.getMessage());
+			return;
+		}
 		builder.withDetail("current", status.current())
 			.withDetail("heads", status.heads())
 			.withDetail("databaseAhead", status.databaseAhead());

@@ -13,6 +13,7 @@ import dev.retort.boot.autoconfigure.DatabaseBehindException;
 import dev.retort.boot.actuate.RunningApplication.Response;
 import dev.retort.runtime.MigrationLock;
 import dev.retort.runtime.TableNames;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -267,6 +268,52 @@ class RetortEndpointTests {
 			assertThat(health.body().get("details").get("databaseAhead").asBoolean()).isTrue();
 			assertThat(app.get("/actuator/migrations").body().get("databaseAhead").asBoolean()).isTrue();
 		}
+	}
+
+	@Test
+	void anAlembicVersionTableUnderIdsNoFileDeclaresIsDownWithUpgradesReasonNotAheadOrAllPending(TestDatabase db) {
+		// Alembic's table taken over, the revision files written under new ids: upgrade refuses it.
+		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"
+				+ " PRIMARY KEY (version_num))", "INSERT INTO alembic_version (version_num) VALUES ('deadbeef1234')");
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none",
+				"retort.version-table=alembic_version")) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.status()).isEqualTo(503);
+			assertThat(health.body().get("status").asString()).isEqualTo("DOWN");
+			JsonNode details = health.body().get("details");
+			assertThat(strings(details.get("current"))).containsExactly("deadbeef1234");
+			assertThat(strings(details.get("heads"))).containsExactly("aaaa00000002");
+			assertThat(details.get("error").asString()).startsWith("The database is at deadbeef1234, which no revision"
+					+ " file declares and the history does not record")
+				.contains("'upgrade heads' would run every revision from base");
+
+			Response status = app.get("/actuator/migrations");
+			assertThat(status.status()).isEqualTo(503);
+			assertThat(strings(status.body().get("current"))).containsExactly("deadbeef1234");
+			for (String unknown : List.of("upToDate", "databaseAhead", "pending")) {
+				assertThat(status.body().get(unknown).isNull()).as(unknown + " is not known").isTrue();
+			}
+			assertThat(status.body().get("error").asString()).isEqualTo(details.get("error").asString());
+			assertThat(app.get("/actuator/migrations/aaaa00000001").status()).isEqualTo(503);
+
+			Response pending = app.get("/actuator/metrics/retort.migrations.pending");
+			assertThat(pending.body().get("measurements").get(0).get("value").asString())
+				.as("not a count of every revision")
+				.isEqualTo("NaN");
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM alembic_version")).containsExactly("deadbeef1234");
+	}
+
+	@Test
+	void validateModeRefusesAnAlembicVersionTableUnderIdsNoFileDeclaresAsUpgradeDoes(TestDatabase db) {
+		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"
+				+ " PRIMARY KEY (version_num))", "INSERT INTO alembic_version (version_num) VALUES ('deadbeef1234')");
+		assertThatException()
+			.isThrownBy(() -> RunningApplication.start(db, "retort.on-startup=validate",
+					"retort.version-table=alembic_version"))
+			.havingRootCause()
+			.isInstanceOf(UnrecordedVersionRowsException.class)
+			.withMessageContaining("would run every revision from base");
 	}
 
 	@Test
