@@ -21,7 +21,7 @@ import java.util.function.DoubleSupplier;
  */
 final class BoundedRead {
 
-	/** Well inside Prometheus' default {@code scrape_timeout} of 10 s for both gauges together. */
+	/** Well inside Prometheus' default {@code scrape_timeout} of 10 s for the three gauges together (6 s). */
 	static final Duration BUDGET = Duration.ofSeconds(2);
 
 	private static final ExecutorService READERS = Executors.newCachedThreadPool((task) -> {

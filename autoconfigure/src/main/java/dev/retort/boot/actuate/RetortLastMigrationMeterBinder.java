@@ -1,48 +1,79 @@
 package dev.retort.boot.actuate;
 
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
 import dev.retort.Retort;
+import dev.retort.command.HistoryEntry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Binds the gauge {@code retort.migrations.last.failed}: {@code 1} when the newest row of the
- * history table is a failed step, else {@code 0}, read from the database when the registry is
- * scraped ({@code NaN} when it cannot be read, or not within 2 s: see the starter's metrics docs).
+ * Binds the gauges {@code retort.migrations.last.failed}: {@code 1} when the newest row of the
+ * history table is a failed step, else {@code 0}; and {@code retort.migrations.last.failed.timestamp}
+ * (seconds, {@code retort_migrations_last_failed_timestamp_seconds} in Prometheus): when that failed
+ * step started, in seconds since the epoch, else {@code 0}. Both are read from the database when the
+ * registry is scraped ({@code NaN} when it cannot be read, or not within 2 s: see the starter's
+ * metrics docs).
  * <p>
  * The step timer's {@code outcome=failure} is recorded by the process that ran the step, and a
  * failed startup migration stops that process before any scrape: only the database still knows.
  * Every instance reads the same row, so the instances still serving (an older version during a
  * rolling deploy, beside a failed migration Job) report the failure and an alert can fire.
+ * <p>
+ * The newest row stays a failure until a later step writes a row, which a rollout abandoned for
+ * good (the failed revision reverted) never does: the timestamp lets an alert expire by itself
+ * ({@code time() - retort_migrations_last_failed_timestamp_seconds < 6 * 3600}), as Prometheus'
+ * {@code *_timestamp_seconds} gauges do for jobs.
  */
 public class RetortLastMigrationMeterBinder implements MeterBinder {
 
-	private final BoundedRead read;
+	private final BoundedRead failed;
+
+	private final BoundedRead failedAt;
 
 	/**
 	 * Creates a binder for the given Retort.
 	 * @param retort the application's Retort
 	 */
 	public RetortLastMigrationMeterBinder(Retort retort) {
-		this.read = new BoundedRead(() -> lastFailed(retort));
+		this.failed = new BoundedRead(() -> lastFailed(retort, (last) -> 1.0));
+		this.failedAt = new BoundedRead(() -> lastFailed(retort, RetortLastMigrationMeterBinder::epochSeconds));
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("retort.migrations.last.failed", this.read, BoundedRead::value)
+		Gauge.builder("retort.migrations.last.failed", this.failed, BoundedRead::value)
 			.strongReference(true)
 			.description("1 when the last migration step recorded in the history table failed, else 0")
 			.register(registry);
+		Gauge.builder("retort.migrations.last.failed.timestamp", this.failedAt, BoundedRead::value)
+			.strongReference(true)
+			.baseUnit("seconds")
+			.description("When the failed last migration step recorded in the history table started, in seconds"
+					+ " since the epoch, else 0")
+			.register(registry);
 	}
 
-	private static double lastFailed(Retort retort) {
+	/**
+	 * What {@code ofFailure} says of the newest history row when it is a failed step, {@code 0}
+	 * when it is not (or there is none), {@code NaN} when the database cannot be read.
+	 */
+	private static double lastFailed(Retort retort, ToDoubleFunction<HistoryEntry> ofFailure) {
+		Optional<HistoryEntry> last;
 		try {
-			return retort.lastRun().map((last) -> last.success() ? 0.0 : 1.0).orElse(0.0);
+			last = retort.lastRun();
 		}
 		catch (RuntimeException ex) {
 			// A scrape must not fail because the database is unreachable; NaN says "unknown".
 			return Double.NaN;
 		}
+		return last.filter((entry) -> !entry.success()).map(ofFailure::applyAsDouble).orElse(0.0);
+	}
+
+	private static double epochSeconds(HistoryEntry failed) {
+		return (failed.startedAt() != null) ? failed.startedAt().toEpochMilli() / 1000.0 : Double.NaN;
 	}
 
 }

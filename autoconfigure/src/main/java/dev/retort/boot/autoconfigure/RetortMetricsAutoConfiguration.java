@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Retort's Micrometer meters:
- * {@code retort.migrations.pending}, {@code retort.migrations.last.failed},
+ * {@code retort.migrations.pending}, {@code retort.migrations.last.failed} (and its
+ * {@code .timestamp}),
  * {@code retort.migration.duration} and {@code retort.lock.wait}.
  * The step timers come from a {@code MigrationListener} bean, which the {@code Retort} bean
  * tells about every step, including those of the startup upgrade. Active when there are a

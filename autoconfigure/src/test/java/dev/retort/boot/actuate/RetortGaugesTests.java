@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The gauges read the database at each scrape, and a scrape must come back while the database
@@ -45,6 +47,50 @@ class RetortGaugesTests {
 		assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isEqualTo(0.0);
 		retort.upgrade("heads");
 		assertThat(registry.get("retort.migrations.pending").gauge().value()).isEqualTo(0.0);
+	}
+
+	@Test
+	void theLastFailureCarriesWhenItStartedSoAnAlertOnItCanExpire(TestDatabase db, @TempDir Path dir)
+			throws IOException {
+		Files.writeString(revision(dir).resolve("a2_broken.sql"), "-- broken\n-- Revision ID: a00000000002\n"
+				+ "-- Revises: a00000000001\n\n-- +upgrade\nALTER TABLE no_such_table ADD COLUMN x int;\n");
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations("filesystem:" + dir)
+			.load();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new RetortLastMigrationMeterBinder(retort).bindTo(registry);
+		assertThat(registry.get("retort.migrations.last.failed.timestamp").gauge().getId().getBaseUnit())
+			.isEqualTo("seconds");
+		assertThat(registry.get("retort.migrations.last.failed.timestamp").gauge().value())
+			.as("no failure: 0, which an age-based alert reads as long ago")
+			.isEqualTo(0.0);
+
+		assertThatException().isThrownBy(() -> retort.upgrade("heads"));
+		double failedAt = Double.parseDouble(db.queryStrings("SELECT extract(epoch FROM started_at) FROM retort_history"
+				+ " WHERE NOT success").get(0));
+		assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isEqualTo(1.0);
+		assertThat(registry.get("retort.migrations.last.failed.timestamp").gauge().value()).isCloseTo(failedAt,
+				within(0.001));
+
+		// The broken revision abandoned: no step writes a row, so only the timestamp can age.
+		Files.delete(dir.resolve("a2_broken.sql"));
+		Retort abandoned = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations("filesystem:" + dir)
+			.load();
+		assertThat(abandoned.upgrade("heads").steps()).isEmpty();
+		assertThat(registry.get("retort.migrations.last.failed.timestamp").gauge().value()).isCloseTo(failedAt,
+				within(0.001));
+
+		// A later step that succeeds clears both.
+		abandoned.downgrade("base");
+		assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isEqualTo(0.0);
+		assertThat(registry.get("retort.migrations.last.failed.timestamp").gauge().value()).isEqualTo(0.0);
 	}
 
 	@Test
@@ -81,6 +127,7 @@ class RetortGaugesTests {
 
 			assertThat(registry.get("retort.migrations.pending").gauge().value()).isNaN();
 			assertThat(registry.get("retort.migrations.last.failed").gauge().value()).isNaN();
+			assertThat(registry.get("retort.migrations.last.failed.timestamp").gauge().value()).isNaN();
 			// The reads did reach the server, and still wait for it; the next scrape comes back as well.
 			assertThat(registry.get("retort.migrations.pending").gauge().value()).isNaN();
 			synchronized (accepted) {
