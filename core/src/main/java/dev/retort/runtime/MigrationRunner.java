@@ -190,6 +190,7 @@ public final class MigrationRunner {
 		// step that waited out three lock timeouts took that long, not only its last try. A run in
 		// one transaction starts every step again, so there each counts within its try.
 		long firstTry = System.nanoTime();
+		Instant firstTryAt = Instant.now();
 		while (true) {
 			List<AppliedStep> done = new ArrayList<>();
 			Step current = unit.get(0);
@@ -201,15 +202,17 @@ public final class MigrationRunner {
 				guardStep(current);
 				this.statements.transactionBegun(anyBody(unit));
 				// One revision per transaction: its history row is timed by the server (now() is the
-				// transaction's start), so the row can travel with the revision's last statement.
-				boolean serverTimed = unit.size() == 1;
+				// transaction's start), so the row can travel with the revision's last statement. A
+				// retry is timed here instead, from the first try as the step's timer is: the server
+				// sees only the last try, and the row would hide the lock waits and backoffs before it.
+				boolean serverTimed = unit.size() == 1 && attempt == 0;
 				for (Step step : unit) {
 					if (step != current) {
 						comment(step);
 					}
 					current = step;
 					this.listener.stepStarting(step);
-					Instant startedAt = Instant.now();
+					Instant startedAt = (unit.size() == 1) ? firstTryAt : Instant.now();
 					started = (unit.size() == 1) ? firstTry : System.nanoTime();
 					List<Bookkeeping> after = serverTimed ? this.records.applied(step, null, null) : List.of();
 					boolean sent = runBody(step, false, after, together);

@@ -351,6 +351,9 @@ class LockingTests {
 		// Its first try waited out the 200 ms lock timeout, then 200 ms of backoff passed: what the
 		// deploy spent on it, where the last try alone takes a few milliseconds.
 		assertThat(finished).singleElement().satisfies((ms) -> assertThat(ms).isGreaterThanOrEqualTo(400));
+		// The history row says the same, not the last try's few milliseconds the server saw: the
+		// endpoint's durationMs and the step timer (retort.migration.duration) agree.
+		assertThat(db.queryStrings("SELECT duration_ms FROM retort_history")).containsExactly(finished.get(0).toString());
 	}
 
 	@Test
