@@ -13,15 +13,19 @@ import java.util.function.DoubleSupplier;
 /**
  * A gauge's read of the database, given at most {@link #BUDGET} of a scrape. With the server
  * down a read waits for the pool to give up (Hikari's {@code connection-timeout}, 30 s by
- * default), and a scrape that reads two such gauges one after the other outlasts Prometheus'
+ * default), and a scrape that reads several such gauges one after the other outlasts Prometheus'
  * {@code scrape_timeout}: the scrape fails and the instance's other metrics go missing for the
  * whole outage. So the read runs on a thread of its own and the gauge says {@code NaN}
- * ("unknown") once the budget is spent; the read goes on, and the next scrape waits for that one
- * rather than starting another, so an outage holds at most one thread per gauge.
+ * ("unknown") once the budget is spent; the read goes on, and the next scrapes neither start
+ * another nor wait for it again: the budget is the read's, not each scrape's, so an outage holds
+ * at most one thread per read and costs a scrape {@link #BUDGET} only when a new read starts.
+ * Gauges that share one read (the last failure's two) each take a {@link #gauge() view}: a read
+ * that ended answers each view once, within {@link #BUDGET} of its end, so one scrape of them all
+ * reads the database once, and the next reads anew.
  */
 final class BoundedRead {
 
-	/** Well inside Prometheus' default {@code scrape_timeout} of 10 s for the three gauges together (6 s). */
+	/** Well inside Prometheus' default {@code scrape_timeout} of 10 s for both reads together (4 s). */
 	static final Duration BUDGET = Duration.ofSeconds(2);
 
 	private static final ExecutorService READERS = Executors.newCachedThreadPool((task) -> {
@@ -37,6 +41,14 @@ final class BoundedRead {
 
 	private CompletableFuture<Double> inFlight;
 
+	/** {@link System#nanoTime()} after which nobody waits for {@link #inFlight} any more. */
+	private long deadline;
+
+	/** {@link System#nanoTime()} when {@link #inFlight} ended. */
+	private volatile long endedAt;
+
+	private final View own = new View();
+
 	/**
 	 * @param read the read, which returns {@code NaN} itself when the database cannot be read
 	 */
@@ -49,17 +61,37 @@ final class BoundedRead {
 		this.executor = executor;
 	}
 
-	/** The value, or {@code NaN} when the read takes longer than {@link #BUDGET}. */
+	/** The value, or {@code NaN} when the read takes longer than {@link #BUDGET}: for a gauge of its own. */
 	double value() {
+		return this.own.getAsDouble();
+	}
+
+	/** A view for one of several gauges that share this read. */
+	DoubleSupplier gauge() {
+		return new View();
+	}
+
+	private double value(View view) {
 		CompletableFuture<Double> current;
+		long until;
 		synchronized (this) {
-			if (this.inFlight == null || this.inFlight.isDone()) {
-				this.inFlight = CompletableFuture.supplyAsync(this.read::getAsDouble, this.executor);
+			// A read still in flight is waited for, until its own deadline only. One that ended
+			// answers a gauge that has not taken its value yet, in the same scrape (within BUDGET of
+			// its end); otherwise the gauge reads anew.
+			boolean shared = this.inFlight != null && (!this.inFlight.isDone()
+					|| (view.seen != this.inFlight && System.nanoTime() - this.endedAt <= BUDGET.toNanos()));
+			if (!shared) {
+				CompletableFuture<Double> started = CompletableFuture.supplyAsync(this.read::getAsDouble, this.executor);
+				started.whenComplete((value, ex) -> this.endedAt = System.nanoTime());
+				this.inFlight = started;
+				this.deadline = System.nanoTime() + BUDGET.toNanos();
 			}
 			current = this.inFlight;
+			until = this.deadline;
+			view.seen = current;
 		}
 		try {
-			return current.get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+			return current.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException | ExecutionException ex) {
 			return Double.NaN;
@@ -68,6 +100,18 @@ final class BoundedRead {
 			Thread.currentThread().interrupt();
 			return Double.NaN;
 		}
+	}
+
+	/** One gauge's side of the read: the read whose value it last took. */
+	private final class View implements DoubleSupplier {
+
+		private CompletableFuture<Double> seen;
+
+		@Override
+		public double getAsDouble() {
+			return value(this);
+		}
+
 	}
 
 }

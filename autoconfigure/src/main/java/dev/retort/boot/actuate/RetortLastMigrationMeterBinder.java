@@ -1,7 +1,7 @@
 package dev.retort.boot.actuate;
 
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
+import java.util.function.DoubleSupplier;
 
 import dev.retort.Retort;
 import dev.retort.command.HistoryEntry;
@@ -29,8 +29,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public class RetortLastMigrationMeterBinder implements MeterBinder {
 
-	private final BoundedRead failed;
-
+	/** When the newest row's failed step started, {@code 0} when it is no failure: both gauges' one read. */
 	private final BoundedRead failedAt;
 
 	/**
@@ -38,17 +37,16 @@ public class RetortLastMigrationMeterBinder implements MeterBinder {
 	 * @param retort the application's Retort
 	 */
 	public RetortLastMigrationMeterBinder(Retort retort) {
-		this.failed = new BoundedRead(() -> lastFailed(retort, (last) -> 1.0));
-		this.failedAt = new BoundedRead(() -> lastFailed(retort, RetortLastMigrationMeterBinder::epochSeconds));
+		this.failedAt = new BoundedRead(() -> lastFailedAt(retort));
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("retort.migrations.last.failed", this.failed, BoundedRead::value)
+		Gauge.builder("retort.migrations.last.failed", this.failedAt.gauge(), (read) -> failed(read.getAsDouble()))
 			.strongReference(true)
 			.description("1 when the last migration step recorded in the history table failed, else 0")
 			.register(registry);
-		Gauge.builder("retort.migrations.last.failed.timestamp", this.failedAt, BoundedRead::value)
+		Gauge.builder("retort.migrations.last.failed.timestamp", this.failedAt.gauge(), DoubleSupplier::getAsDouble)
 			.strongReference(true)
 			.baseUnit("seconds")
 			.description("When the failed last migration step recorded in the history table started, in seconds"
@@ -57,10 +55,10 @@ public class RetortLastMigrationMeterBinder implements MeterBinder {
 	}
 
 	/**
-	 * What {@code ofFailure} says of the newest history row when it is a failed step, {@code 0}
-	 * when it is not (or there is none), {@code NaN} when the database cannot be read.
+	 * When the newest history row's step started, in seconds since the epoch, when it is a failed
+	 * step; {@code 0} when it is not (or there is none); {@code NaN} when the database cannot be read.
 	 */
-	private static double lastFailed(Retort retort, ToDoubleFunction<HistoryEntry> ofFailure) {
+	private static double lastFailedAt(Retort retort) {
 		Optional<HistoryEntry> last;
 		try {
 			last = retort.lastRun();
@@ -69,7 +67,12 @@ public class RetortLastMigrationMeterBinder implements MeterBinder {
 			// A scrape must not fail because the database is unreachable; NaN says "unknown".
 			return Double.NaN;
 		}
-		return last.filter((entry) -> !entry.success()).map(ofFailure::applyAsDouble).orElse(0.0);
+		return last.filter((entry) -> !entry.success()).map(RetortLastMigrationMeterBinder::epochSeconds).orElse(0.0);
+	}
+
+	/** {@code 1} for a failure's time, {@code 0} for none, {@code NaN} for unknown. */
+	private static double failed(double failedAt) {
+		return Double.isNaN(failedAt) ? Double.NaN : (failedAt > 0) ? 1.0 : 0.0;
 	}
 
 	private static double epochSeconds(HistoryEntry failed) {
