@@ -66,7 +66,9 @@ public class RetortEndpoint {
 			return this.retort.show(revision);
 		}
 		catch (RetortException ex) {
-			if (ex.code() == ErrorCode.UNKNOWN_REVISION) {
+			// 'current' on a database ahead (a newer version's revision, or rows Alembic wrote): a
+			// revision no file here declares, so unknown here as any other, not a bad request.
+			if (ex.code() == ErrorCode.UNKNOWN_REVISION || ex.code() == ErrorCode.DATABASE_AHEAD) {
 				return null;
 			}
 			if (ex.exitCode() == 2) {

@@ -267,6 +267,9 @@ class RetortEndpointTests {
 			assertThat(health.body().get("status").asString()).isEqualTo("UP");
 			assertThat(health.body().get("details").get("databaseAhead").asBoolean()).isTrue();
 			assertThat(app.get("/actuator/migrations").body().get("databaseAhead").asBoolean()).isTrue();
+			assertThat(app.get("/actuator/migrations/current").status())
+				.as("a revision no file here declares, as any unknown revision, not a bad request")
+				.isEqualTo(404);
 		}
 	}
 
