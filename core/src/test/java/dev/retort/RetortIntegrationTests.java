@@ -20,6 +20,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.DatabaseAheadException;
+import dev.retort.revision.InvalidTargetException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.testing.PostgresExtension;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @ExtendWith(PostgresExtension.class)
@@ -53,6 +55,19 @@ class RetortIntegrationTests {
 			.user(db.user())
 			.password(db.password())
 			.locations(files.location());
+	}
+
+	@Test
+	void currentShowsRowsThatOverlapWhereEveryPlanRefusesThem(TestDatabase db, @TempDir Path dir) {
+		Retort retort = configure(db, linear(dir)).load();
+		retort.upgrade(null);
+		// A hand edit (or an older tool) left the row of A beside the row of B, which implies it.
+		db.execute("INSERT INTO retort_version VALUES ('" + A + "')");
+		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(B, A), List.of(B), false, false, List.of(A)));
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> retort.upgrade(null))
+			.withMessageContaining("The version table holds both " + A + " and " + B);
+		retort.stamp(List.of(B), true);
+		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(B), List.of(B), true, false));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.retort.Retort;
 import dev.retort.command.CurrentResult;
@@ -32,12 +33,16 @@ final class CurrentCommand extends RetortCommand {
 			out().println("Current revision(s) for " + databaseDescription() + ":");
 		}
 		RevisionGraph graph = retort.graph();
+		Map<String, List<String>> overlapping = result.overlapping().isEmpty() ? Map.of()
+				: graph.overlappingRows(result.current());
 		for (String revision : shown(graph, result.current())) {
 			if (verbose()) {
 				out().println(entry(retort, revision));
 			}
 			else {
-				out().println(revision + (graph.contains(revision) ? treeMarkers(graph, revision) : ""));
+				out().println(revision + (graph.contains(revision) ? treeMarkers(graph, revision) : "")
+						+ (overlapping.containsKey(revision) ? " (an ancestor of " + String.join(", ", overlapping.get(revision))
+								+ ": this row should not be there)" : ""));
 			}
 		}
 		// Behind its heads while another runner holds the lock: a deploy migrates it now, and the
@@ -93,6 +98,21 @@ final class CurrentCommand extends RetortCommand {
 							.map((entry) -> entry.getKey() + " as " + entry.getValue()).toList())
 						+ ". A rebase or a rename may have changed an id; 'retort validate' says what to do.");
 			}
+		}
+		else if (!overlapping.isEmpty()) {
+			// What every plan refuses, and the stamp that replaces the rows: the schema is most likely at
+			// the rows above (the row below them was left behind, not moved).
+			List<String> above = result.current().stream()
+				.filter((row) -> graph.contains(row) && !overlapping.containsKey(row))
+				.distinct()
+				.toList();
+			for (Map.Entry<String, List<String>> row : overlapping.entrySet()) {
+				note("The version table holds both " + row.getKey() + " and " + String.join(", ", row.getValue()) + ", but "
+						+ row.getKey() + " is an ancestor of " + String.join(", ", row.getValue())
+						+ ": its row should not be there (a hand edit, or a tool that inserted a row instead of moving one).");
+			}
+			note("upgrade, downgrade and stamp refuse these rows. If the schema is at " + String.join(", ", above)
+					+ " (as the rows above say), replace the rows: retort stamp --purge " + String.join(" ", above));
 		}
 		else if (!result.upToDate()) {
 			note("Not up to date: the heads are " + String.join(", ", result.heads()) + "; "

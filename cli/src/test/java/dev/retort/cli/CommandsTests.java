@@ -147,6 +147,30 @@ class CommandsTests {
 	}
 
 	@Test
+	void currentShowsOverlappingRowsMarkedAndSaysHowToReplaceThem(TestDatabase db) {
+		cli(db).run("upgrade");
+		// Left by a hand edit or an older tool: the row of the first revision beside its child's.
+		db.execute("INSERT INTO retort_version VALUES ('ae1027a6acf3')");
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.out()).isEqualTo("1975ea83b712 (head)\nae1027a6acf3 (an ancestor of 1975ea83b712: this row"
+				+ " should not be there)\n");
+		assertThat(current.err()).isEqualTo("The version table holds both ae1027a6acf3 and 1975ea83b712, but ae1027a6acf3"
+				+ " is an ancestor of 1975ea83b712: its row should not be there (a hand edit, or a tool that inserted a row"
+				+ " instead of moving one).\nupgrade, downgrade and stamp refuse these rows. If the schema is at"
+				+ " 1975ea83b712 (as the rows above say), replace the rows: retort stamp --purge 1975ea83b712\n");
+		CliRun.Result json = cli(db).run("current", "--format", "json");
+		assertThat(json.exitCode()).as(json.toString()).isZero();
+		assertThat(json.out()).contains("\"upToDate\": false").contains("\"overlapping\": [\n    \"ae1027a6acf3\"\n  ]");
+		CliRun.Result upgrade = cli(db).run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1")).containsExactly("1975ea83b712",
+				"ae1027a6acf3");
+		assertThat(cli(db).run("stamp", "--purge", "1975ea83b712").exitCode()).isZero();
+		assertThat(cli(db).run("current").out()).isEqualTo("1975ea83b712 (head)\n");
+	}
+
+	@Test
 	void currentOnASchemaBuiltWithoutRetortSaysItNeedsABaselineNotThatEveryRevisionRuns(TestDatabase db) {
 		// A database another tool (Flyway) migrated: its tables, its own history table, no retort_version.
 		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text, user_id integer)",
@@ -484,7 +508,8 @@ class CommandsTests {
 		cli(db).run("upgrade");
 		CliRun.Result result = cli(db).run("--format", "json", "current");
 		assertThat(compact(result.out()))
-			.isEqualTo("{\"current\":[\"1975ea83b712\"],\"heads\":[\"1975ea83b712\"],\"upToDate\":true,\"databaseAhead\":false}");
+			.isEqualTo("{\"current\":[\"1975ea83b712\"],\"heads\":[\"1975ea83b712\"],\"upToDate\":true,"
+					+ "\"databaseAhead\":false,\"overlapping\":[]}");
 		assertThat(result.err()).isEmpty();
 	}
 

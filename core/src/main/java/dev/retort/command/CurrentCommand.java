@@ -20,9 +20,15 @@ public final class CurrentCommand {
 		try (Database database = this.context.openDatabase()) {
 			DatabaseState state = DatabaseState.read(database, graph);
 			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
+			// Rows that overlap are shown, not refused: this is the command that tells what the table
+			// holds. No plan can be made from them (upgrade refuses them), so they are not up to date.
+			List<String> overlapping = List.copyOf(graph.overlappingRows(state.known()).keySet());
+			if (!overlapping.isEmpty()) {
+				return new CurrentResult(state.rows(), heads, false, state.ahead(), overlapping);
+			}
 			DatabaseState planned = state.asUpgradeFinds(database, this.context.config(), graph);
 			boolean upToDate = planned.pending(graph.upgrade(planned.known(), "heads")).isEmpty();
-			return new CurrentResult(state.rows(), heads, upToDate, state.ahead());
+			return new CurrentResult(state.rows(), heads, upToDate, state.ahead(), overlapping);
 		}
 	}
 

@@ -61,8 +61,9 @@ public final class ValidateCommand {
 					// What every plan refuses (Planner): reported here too, so validate is not the one
 					// command that finds nothing wrong with such rows (a stamp script run on the wrong database).
 					problems.add("The version table holds both " + row + " and " + above + ", but " + row
-							+ " is an ancestor of " + above + "; its row should not be there. Fix the rows with"
-							+ " 'retort stamp'.");
+							+ " is an ancestor of " + above + "; its row should not be there. Replace the rows with"
+							+ " 'retort stamp --purge REV...' (plain 'stamp' refuses them), naming the revisions the"
+							+ " database is at.");
 				}
 			}
 			// Applied revisions no file declares, by their upgrade's checksum, and the file that holds

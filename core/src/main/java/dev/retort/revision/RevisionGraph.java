@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -191,6 +193,31 @@ public final class RevisionGraph {
 
 	private int[] appliedIndexes(Collection<String> currentHeads) {
 		return GraphIndex.toArray(this.graph.ancestors(this.planner.current(currentHeads), true));
+	}
+
+	/**
+	 * The version rows another row already implies (an ancestor of it, or a dependency of it),
+	 * each with the rows above it, in row order: rows that should not be there, left by a hand
+	 * edit or a tool that inserted a row instead of moving one. Every plan refuses them, as
+	 * Alembic's ("overlaps with other requested revisions"); {@code current} shows them. Rows no
+	 * revision declares are left out.
+	 */
+	public Map<String, List<String>> overlappingRows(Collection<String> rows) {
+		List<String> known = rows.stream().filter(this::contains).distinct().toList();
+		Map<String, List<String>> result = new LinkedHashMap<>();
+		for (String row : known) {
+			List<String> above = new ArrayList<>();
+			for (String other : known) {
+				if (!other.equals(row)
+						&& this.graph.ancestors(this.graph.indexById.get(other), true).get(this.graph.indexById.get(row))) {
+					above.add(other);
+				}
+			}
+			if (!above.isEmpty()) {
+				result.put(row, List.copyOf(above));
+			}
+		}
+		return Collections.unmodifiableMap(result);
 	}
 
 	/**

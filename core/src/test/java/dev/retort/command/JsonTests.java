@@ -25,7 +25,8 @@ class JsonTests {
 					    "1975ea83b712"
 					  ],
 					  "upToDate": false,
-					  "databaseAhead": false
+					  "databaseAhead": false,
+					  "overlapping": []
 					}""");
 	}
 

@@ -455,7 +455,8 @@ class OfflineScriptTests {
 		db.execute("INSERT INTO retort_version VALUES ('e00000000005')");
 		assertThat(retort(db, files).load().validate().problems()).containsExactly("The version table holds both"
 				+ " b00000000002 and e00000000005, but b00000000002 is an ancestor of e00000000005; its row should not"
-				+ " be there. Fix the rows with 'retort stamp'.");
+				+ " be there. Replace the rows with 'retort stamp --purge REV...' (plain 'stamp' refuses them), naming"
+				+ " the revisions the database is at.");
 		db.execute("DELETE FROM retort_version WHERE version_num = 'e00000000005'");
 
 		// A branch with nothing in common is added beside the rows the database holds, as online.
