@@ -284,6 +284,33 @@ class CommandsTests {
 	}
 
 	@Test
+	void aStampDownOneBranchAcrossAMergeKeepsTheOtherSideSoUpgradeDoesNotRunItAgain(TestDatabase db) {
+		// Alembic's G3 on top of the linear project: c1 -> d1 and c2 (payments) -> d2, merged by e.
+		this.revisions.write("c1c1c1c1c1c1", "1975ea83b712", "add origin", "ALTER TABLE coffee_logs ADD COLUMN origin text;",
+				"ALTER TABLE coffee_logs DROP COLUMN origin;");
+		this.revisions.write("d1d1d1d1d1d1", "c1c1c1c1c1c1", "add roast", "ALTER TABLE coffee_logs ADD COLUMN roast text;",
+				"ALTER TABLE coffee_logs DROP COLUMN roast;");
+		this.revisions.write("c2c2c2c2c2c2", "1975ea83b712", "payments", "add price",
+				"ALTER TABLE coffee_logs ADD COLUMN price numeric;", "ALTER TABLE coffee_logs DROP COLUMN price;");
+		this.revisions.write("d2d2d2d2d2d2", "c2c2c2c2c2c2", "add currency",
+				"ALTER TABLE coffee_logs ADD COLUMN currency text;", "ALTER TABLE coffee_logs DROP COLUMN currency;");
+		this.revisions.write("e5e5e5e5e5e5", "d1d1d1d1d1d1, d2d2d2d2d2d2", "merge", "SELECT 1;", "SELECT 1;");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		CliRun.Result stamp = cli(db).run("stamp", "payments@d2d2d2d2d2d2");
+		assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
+		assertThat(stamp.out()).startsWith("Done: e5e5e5e5e5e5 -> d2d2d2d2d2d2, d1d1d1d1d1d1 (1 step, ");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1")).containsExactly("d1d1d1d1d1d1",
+				"d2d2d2d2d2d2");
+		// What 'downgrade payments@d2d2d2d2d2d2' would have left: the upgrade runs the merge alone,
+		// not d1's 'ADD COLUMN roast' again (which fails: the column exists).
+		CliRun.Result upgrade = cli(db).run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(upgrade.err()).startsWith("Running upgrade d1d1d1d1d1d1, d2d2d2d2d2d2 -> e5e5e5e5e5e5, merge (")
+			.doesNotContain("add roast");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("e5e5e5e5e5e5");
+	}
+
+	@Test
 	void aRepeatedVersionRowIsRefusedBeforeAnythingRuns(TestDatabase db) {
 		// Alembic's version_table_pk=False (and tables older than 0.8.10) have no primary key.
 		db.execute("CREATE TABLE coffee_logs (id serial PRIMARY KEY, coffee_type text)",

@@ -63,11 +63,11 @@ final class StampPlanner {
 			if (resolved.length == 0) {
 				// As Alembic's 'stamp label@base': the rows of that branch's lineage.
 				destinations.add(new StampDestination(TargetResolver.BASE, (branch != null)
-						? this.graph.lineage(this.resolver.branchOwner(branch, target), true) : null));
+						? this.graph.lineage(this.resolver.branchOwner(branch, target), true) : null, null));
 			}
 			for (int revision : resolved) {
-				destinations.add(new StampDestination(revision,
-						scope(revision, (branch != null) ? this.planner.onBranch(branch, target) : null)));
+				destinations.add((branch != null) ? withinBranch(revision, this.planner.onBranch(branch, target))
+						: new StampDestination(revision, this.graph.lineage(revision, true), null));
 			}
 		}
 		int[] revisions = destinations.stream()
@@ -79,30 +79,74 @@ final class StampPlanner {
 		Set<Integer> done = new LinkedHashSet<>();
 		for (StampDestination destination : destinations) {
 			if (done.add(destination.revision())) {
-				stampStep(rows, headsIn(current, destination.scope()), destination.revision(), steps);
+				if (destination.above() != null && rowIn(rows, destination.above())) {
+					stampDownBranch(rows, destination, steps);
+				}
+				else {
+					stampStep(rows, headsIn(current, destination.scope()), destination.revision(), steps);
+				}
 			}
 		}
 		return new Plan(Step.Operation.STAMP, from, rows.snapshot(), steps);
 	}
 
 	/**
-	 * The current heads a stamp to {@code revision} may move: those sharing its lineage, as
-	 * Alembic's {@code filter_for_lineage}. Within a branch ('label@REV', 'label@-1'), those below
-	 * it and those above it through its children on that branch, the revisions a downgrade to the
-	 * same target removes: a row above it on another branch stays, and still implies it (Alembic
-	 * deletes that row too, losing a branch that is applied).
+	 * A destination within a branch ('label@REV', 'label@-1'): the current heads it may move are
+	 * those below it and those above it through its children on that branch, the revisions a
+	 * downgrade to the same target removes. (Without a branch, those sharing its lineage, as
+	 * Alembic's {@code filter_for_lineage}.)
 	 */
-	private BitSet scope(int revision, BitSet branch) {
-		if (branch == null) {
-			return this.graph.lineage(revision, true);
-		}
+	private StampDestination withinBranch(int revision, BitSet branch) {
 		int[] roots = this.graph.children[revision];
 		if (roots.length > 1) {
 			roots = TargetResolver.inLineage(roots, branch);
 		}
-		BitSet scope = this.graph.descendants(roots, true);
+		BitSet above = this.graph.descendants(roots, true);
+		BitSet scope = (BitSet) above.clone();
 		scope.or(this.graph.ancestors(revision, true));
-		return scope;
+		return new StampDestination(revision, scope, above);
+	}
+
+	private boolean rowIn(VersionRows rows, BitSet revisions) {
+		return rows.snapshot().stream().anyMatch((row) -> revisions.get(this.graph.indexById.get(row)));
+	}
+
+	/**
+	 * A stamp down within a branch leaves the rows a downgrade to the same target would: the rows
+	 * above it on that branch go, and what stays applied keeps its rows. Across a merge that is
+	 * the merge's other parent ('c2branch@d2' from the merge e of d1 and d2 leaves d1 and d2), and
+	 * beside a branch point the other branch (whose row still implies the target). Alembic moves
+	 * every row sharing the target's lineage to it, so it deletes those rows though their
+	 * revisions are applied, and a later upgrade would run them again.
+	 */
+	private void stampDownBranch(VersionRows rows, StampDestination destination, List<Step> steps) {
+		List<String> before = rows.snapshot();
+		BitSet applied = this.graph.ancestors(before.stream().mapToInt(this.graph.indexById::get).toArray(), true);
+		applied.andNot(destination.above());
+		List<String> removed = before.stream()
+			.filter((row) -> destination.above().get(this.graph.indexById.get(row)))
+			.toList();
+		// The new rows: what stays applied with nothing applied above it, the destination first.
+		List<String> added = new ArrayList<>();
+		for (int node = applied.nextSetBit(0); node >= 0; node = applied.nextSetBit(node + 1)) {
+			String id = this.graph.id(node);
+			if (!before.contains(id) && Arrays.stream(this.graph.allChildren[node]).noneMatch(applied::get)) {
+				added.add((node == destination.revision()) ? 0 : added.size(), id);
+			}
+		}
+		List<VersionChange> changes = new ArrayList<>();
+		int moved = added.isEmpty() ? removed.size() : removed.size() - 1;
+		for (int i = 0; i < moved; i++) {
+			changes.add(rows.delete(removed.get(i)));
+		}
+		if (!added.isEmpty()) {
+			changes.add(rows.update(removed.get(removed.size() - 1), added.get(0)));
+			for (String id : added.subList(1, added.size())) {
+				changes.add(rows.insert(id));
+			}
+		}
+		steps.add(new Step(this.graph.revision(destination.revision()), Step.Operation.STAMP, changes, before,
+				rows.snapshot()));
 	}
 
 	/** The heads within scope, in index order; every head when there is no scope. */
@@ -175,8 +219,11 @@ final class StampPlanner {
 		return false;
 	}
 
-	/** Where one target of a stamp goes, and the current heads it may move ({@code null}: all). */
-	private record StampDestination(int revision, BitSet scope) {
+	/**
+	 * Where one target of a stamp goes, the current heads it may move ({@code null}: all), and,
+	 * within a branch, the revisions above it on that branch ({@code null} otherwise).
+	 */
+	private record StampDestination(int revision, BitSet scope, BitSet above) {
 	}
 
 }

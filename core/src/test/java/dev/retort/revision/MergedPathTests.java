@@ -97,6 +97,26 @@ class MergedPathTests {
 		assertThat(singleStamp(heads("b"), "e")).containsExactly(update("b", "e"));
 	}
 
+	@Test
+	void aStampDownOneBranchAcrossTheMergeKeepsTheOtherParentAsADowngradeWould() {
+		// Alembic moves every row sharing d2's lineage to d2, deleting d1's side though it is applied
+		// (its 'stamp c2branch@d2' from e leaves d2 alone); the branch named keeps the stamp to it.
+		assertThat(singleStamp(heads("e"), "c2branch@d2")).containsExactly(update("e", "d2"), insert("d1"));
+		assertThat(singleStamp(heads("f"), "c2branch@c2")).containsExactly(update("f", "c2"), insert("d1"));
+		assertThat(singleStamp(heads("e"), "d1@c1")).containsExactly(update("e", "c1"), insert("d2"));
+		for (List<String> rows : List.of(heads("e"), heads("f"))) {
+			for (String target : List.of("c2branch@d2", "c2branch@c2", "c2branch@b", "d1@d1", "d1@c1", "c2branch@-1")) {
+				Plan stamp = this.graph.stamp(rows, List.of(target), false);
+				assertThat(stamp.toHeads()).as("stamp %s from %s", target, rows)
+					.containsExactlyInAnyOrderElementsOf(this.graph.downgrade(rows, target).toHeads());
+				assertThat(stamp.steps()).as("stamp %s from %s", target, rows).hasSizeLessThanOrEqualTo(1);
+			}
+		}
+		assertThat(this.graph.stamp(heads("e"), List.of("c2branch@d2"), false).toHeads()).containsExactly("d2", "d1");
+		// Without a branch, as Alembic's (S14): the target takes the place of every row of its lineage.
+		assertThat(this.graph.stamp(heads("e"), List.of("d2"), false).toHeads()).containsExactly("d2");
+	}
+
 	private List<VersionChange> singleStamp(List<String> rows, String target) {
 		Plan plan = this.graph.stamp(rows, List.of(target), false);
 		assertThat(plan.steps()).hasSize(1);

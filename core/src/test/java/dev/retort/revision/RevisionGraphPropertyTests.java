@@ -143,6 +143,22 @@ class RevisionGraphPropertyTests {
 		assertThat(graph.applied(after)).contains(destination);
 	}
 
+	@Property(tries = 500)
+	void aStampWithinABranchToAnAppliedRevisionLeavesTheRowsADowngradeToItLeaves(@ForAll long seed,
+			@ForAll @IntRange(min = 2, max = 40) int size, @ForAll @IntRange(min = 0, max = 39) int first,
+			@ForAll @IntRange(min = 0, max = 39) int second, @ForAll @IntRange(min = 0, max = 39) int target) {
+		RevisionGraph graph = RevisionGraph.of(RandomGraphs.generate(seed, size));
+		String destination = String.format("r%03d", target % size);
+		Assume.that(!graph.branchLabels(destination).isEmpty());
+		String wanted = graph.branchLabels(destination).iterator().next() + "@" + destination;
+		List<String> rows = graph.upgrade(List.of(), String.format("r%03d", first % size)).toHeads();
+		rows = graph.upgrade(rows, String.format("r%03d", second % size)).toHeads();
+		Assume.that(graph.applied(rows).contains(destination));
+		Plan stamp = graph.stamp(rows, List.of(wanted), false);
+		assertThat(new HashSet<>(stamp.toHeads())).as("rows after stamping %s from %s", wanted, rows)
+			.isEqualTo(new HashSet<>(graph.downgrade(rows, wanted).toHeads()));
+	}
+
 	@Example
 	void aRangeListsARevisionBeforeOneItNeedsOnlyThroughARevisionOutsideTheRange() {
 		// Found by the property below: in r000:r011, r010 needs r001 only through the dependency of
