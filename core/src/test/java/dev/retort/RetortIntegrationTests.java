@@ -66,8 +66,15 @@ class RetortIntegrationTests {
 		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(B, A), List.of(B), false, false, List.of(A)));
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> retort.upgrade(null))
 			.withMessageContaining("The version table holds both " + A + " and " + B);
+		// The endpoint's report too: the rows as they are, nothing pending above them, not up to date.
+		StatusReport status = retort.status();
+		assertThat(status.current()).containsExactly(B, A);
+		assertThat(status.pending()).isEmpty();
+		assertThat(status.upToDate()).isFalse();
+		assertThat(retort.validate().problems()).singleElement().asString().startsWith("The version table holds both " + A);
 		retort.stamp(List.of(B), true);
 		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(B), List.of(B), true, false));
+		assertThat(retort.status().upToDate()).isTrue();
 	}
 
 	@Test

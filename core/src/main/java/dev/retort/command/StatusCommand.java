@@ -3,6 +3,7 @@ package dev.retort.command;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.retort.revision.Plan;
@@ -141,7 +142,12 @@ public final class StatusCommand {
 			DatabaseState planned = state.asUpgradeFinds(database, this.context.config(), graph);
 			RevisionStates states = new RevisionStates(graph, planned);
 			List<String> heads = graph.realHeads().stream().map(Revision::id).toList();
-			Plan upgrade = graph.upgrade(planned.known(), target);
+			// Rows that overlap (an ancestor's row beside its descendant's) are reported, not refused:
+			// what is pending follows from what the rows above imply, and an upgrade, which refuses
+			// such rows, is not up to date. 'validate' (the health contributor) names them.
+			Set<String> overlapping = graph.overlappingRows(planned.known()).keySet();
+			List<String> from = planned.known().stream().filter((row) -> !overlapping.contains(row)).toList();
+			Plan upgrade = graph.upgrade(from, target);
 			// Rows upgrade would refuse to start from: their pending revisions are not known either.
 			planned.refuseUnrecordedRows(upgrade, "upgrade " + target);
 			List<RevisionInfo> pending = planned.pending(upgrade)
@@ -159,7 +165,7 @@ public final class StatusCommand {
 					: new LastMigration(history.get(0).startedAt(), history.get(0).durationMs(),
 							history.get(0).success(), history.get(0).error());
 			return new StatusReport(database.names().schema(), this.context.config().versionTable(), state.rows(),
-					heads, pending.isEmpty(), state.ahead(), pending, revisions, history, last,
+					heads, pending.isEmpty() && overlapping.isEmpty(), state.ahead(), pending, revisions, history, last,
 					lock(database.lockHolder()));
 		}
 	}

@@ -9,7 +9,8 @@ import java.util.List;
  * @param versionTable name of the version table
  * @param current version rows
  * @param heads heads of the scripts
- * @param upToDate whether nothing is pending
+ * @param upToDate whether nothing is pending (and the version rows do not overlap, which an upgrade
+ * refuses)
  * @param databaseAhead whether the database holds revisions the scripts do not know
  * @param pending revisions an upgrade to heads would apply, in order
  * @param revisions every revision, newest first, with its state

@@ -320,6 +320,24 @@ class RetortEndpointTests {
 	}
 
 	@Test
+	void versionRowsThatOverlapAreReportedAndMakeHealthDown(TestDatabase db) {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
+		// A hand edit left the first revision's row beside the row of the revision above it.
+		db.execute("INSERT INTO retort_version VALUES ('aaaa00000001')");
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none")) {
+			Response migrations = app.get("/actuator/migrations");
+			assertThat(migrations.status()).isEqualTo(200);
+			assertThat(strings(migrations.body().get("current"))).containsExactly("aaaa00000002", "aaaa00000001");
+			assertThat(migrations.body().get("upToDate").asBoolean()).isFalse();
+			assertThat(migrations.body().get("pending").size()).isZero();
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.body().get("status").asString()).isEqualTo("DOWN");
+			assertThat(health.body().get("details").get("problems").get(0).asString())
+				.startsWith("The version table holds both aaaa00000001 and aaaa00000002");
+		}
+	}
+
+	@Test
 	void metricsTimeEachStepOfTheStartupUpgrade(TestDatabase db) {
 		try (RunningApplication app = RunningApplication.start(db)) {
 			Response timer = app.get("/actuator/metrics/retort.migration.duration?tag=revision:aaaa00000001");
