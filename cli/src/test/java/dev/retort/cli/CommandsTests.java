@@ -276,7 +276,8 @@ class CommandsTests {
 		assertThat(stamp.exitCode()).as(stamp.toString()).isEqualTo(2);
 		assertThat(stamp.err()).isEqualTo("ERROR: The version table holds both ae1027a6acf3 and 1975ea83b712, but"
 				+ " ae1027a6acf3 is an ancestor of 1975ea83b712; its row should not be there. Nothing was changed."
-				+ " Replace the rows with 'retort stamp --purge REV...', naming the revisions the database is at.\n");
+				+ " Replace the rows with 'retort stamp --purge REV...', naming the revisions the database is at:"
+				+ " 'retort stamp --purge 1975ea83b712' if it is at 1975ea83b712 ('retort current' shows the rows).\n");
 		assertThat(db.queryStrings("SELECT version_num FROM alembic_version ORDER BY 1")).containsExactly("1975ea83b712",
 				"ae1027a6acf3");
 		assertThat(alembic.run("stamp", "--purge", "1975ea83b712").exitCode()).isZero();

@@ -243,10 +243,17 @@ final class Planner {
 		int overlapping = firstOverlapping(current);
 		if (overlapping >= 0) {
 			String above = above(current, overlapping);
+			// The rows no other row implies: where the schema most likely is (the row below was left
+			// behind, not moved), so the stamp that replaces the rows can be named in full.
+			BitSet implied = this.graph.ancestors(Arrays.stream(current)
+				.flatMap((row) -> Arrays.stream(this.graph.allDown[row]))
+				.toArray(), true);
+			List<String> top = Arrays.stream(current).filter((row) -> !implied.get(row)).mapToObj(this.graph::id).toList();
 			throw new InvalidTargetException(target, "The version table holds both " + this.graph.id(overlapping) + " and "
 					+ above + ", but " + this.graph.id(overlapping) + " is an ancestor of " + above
 					+ "; its row should not be there. Nothing was changed. Replace the rows with 'retort stamp --purge"
-					+ " REV...', naming the revisions the database is at.");
+					+ " REV...', naming the revisions the database is at: 'retort stamp --purge " + String.join(" ", top)
+					+ "' if it is at " + String.join(", ", top) + " ('retort current' shows the rows).");
 		}
 	}
 

@@ -124,7 +124,8 @@ class ErrorMessageTests {
 			.isThrownBy(() -> this.graph.upgrade(heads("ae1027a6acf3", "1975ea83b712"), "heads"))
 			.withMessage("The version table holds both ae1027a6acf3 and 1975ea83b712, but ae1027a6acf3 is an ancestor of"
 					+ " 1975ea83b712; its row should not be there. Nothing was changed. Replace the rows with 'retort stamp"
-					+ " --purge REV...', naming the revisions the database is at.")
+					+ " --purge REV...', naming the revisions the database is at: 'retort stamp --purge 1975ea83b712' if it"
+					+ " is at 1975ea83b712 ('retort current' shows the rows).")
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET));
 	}
 
