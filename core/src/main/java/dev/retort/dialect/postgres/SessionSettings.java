@@ -28,8 +28,13 @@ public final class SessionSettings {
 	/** {@code RESET ALL} or {@code DISCARD ALL}: every setting (no setting is named {@code all}). */
 	public static final String ALL = "all";
 
-	/** The first words after which there is more to read: here, and for {@link TransactionControl}. */
-	private static final Set<String> COMMANDS = Set.of("set", "reset", "discard", "rollback", "start", "prepare", "begin");
+	/**
+	 * The first words after which there is more to read: here, and for {@link TransactionControl}.
+	 * An array, not a set: every statement applied is compared with them, and a loop over it
+	 * allocates nothing.
+	 */
+	private static final String[] COMMANDS = { "set", "reset", "discard", "rollback", "start", "prepare", "begin",
+			"commit", "end", "abort" };
 
 	/** Case-insensitive: a function name is; the name as a literal, as most write it. */
 	private static final Pattern SET_CONFIG = Pattern.compile("(?i)\\bset_config\\s*\\(\\s*'([^']+)'");
@@ -59,8 +64,12 @@ public final class SessionSettings {
 
 	/** The settings one statement changes; empty for nearly every statement. */
 	public static Set<String> changedBy(String sql) {
-		Set<String> changed = new LinkedHashSet<>();
 		List<String> words = leadingWords(sql, 4);
+		boolean setConfig = mentionsSetConfig(sql);
+		if (words.isEmpty() && !setConfig) {
+			return Set.of();
+		}
+		Set<String> changed = new LinkedHashSet<>();
 		if (!words.isEmpty()) {
 			switch (words.get(0)) {
 				case "set" -> set(words, changed);
@@ -74,10 +83,10 @@ public final class SessionSettings {
 				}
 			}
 		}
-		if (mentionsSetConfig(sql)) {
-			Matcher setConfig = SET_CONFIG.matcher(sql);
-			while (setConfig.find()) {
-				add(setConfig.group(1), changed);
+		if (setConfig) {
+			Matcher matcher = SET_CONFIG.matcher(sql);
+			while (matcher.find()) {
+				add(matcher.group(1), changed);
 			}
 		}
 		return changed;
@@ -164,6 +173,8 @@ public final class SessionSettings {
 	/**
 	 * Up to {@code limit} words the statement starts with, lower-cased, comments and whitespace
 	 * skipped; a quoted identifier as written; stops at the first character of anything else.
+	 * Empty when the first word is none of {@link #COMMANDS}: no caller reads more of those, and
+	 * every statement applied passes here, so nearly all return before anything is allocated.
 	 */
 	static List<String> leadingWords(String sql, int limit) {
 		List<String> words = new ArrayList<>(limit);
@@ -205,17 +216,27 @@ public final class SessionSettings {
 						|| sql.charAt(i) == '$' || sql.charAt(i) == '.')) {
 					i++;
 				}
-				words.add(sql.substring(start, i).toLowerCase(java.util.Locale.ROOT));
-				if (words.size() == 1 && !COMMANDS.contains(words.get(0))) {
+				if (words.isEmpty() && !isCommand(sql, start, i)) {
 					// Nearly every statement: nothing more to read.
-					break;
+					return List.of();
 				}
+				words.add(sql.substring(start, i).toLowerCase(java.util.Locale.ROOT));
 			}
 			else {
 				break;
 			}
 		}
 		return words;
+	}
+
+	private static boolean isCommand(String sql, int start, int end) {
+		int length = end - start;
+		for (String command : COMMANDS) {
+			if (command.length() == length && sql.regionMatches(true, start, command, 0, length)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Block comments nest in PostgreSQL. */
