@@ -82,6 +82,10 @@ final class FailureMessage {
 			message.append("\n  in one of its ").append(failure.together)
 				.append(" statements, which went to the server together (").append(notLocated(failure)).append(")");
 		}
+		if (failure.locateFailure != null && !failure.unlocatedStatement()) {
+			// With Retort's rows in its round trip: whether the statement or the rows failed stays unknown.
+			message.append("\n  (").append(notLocated(failure)).append(")");
+		}
 		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) {
 			// Its own lock_timeout replaced 'retort.ddl.lock-timeout': raising that would change nothing.
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s), after the")
@@ -424,6 +428,14 @@ final class FailureMessage {
 
 	/** Why the statements were not run again one at a time to name the one that failed. */
 	private static String notLocated(StatementFailure failure) {
+		if (failure.locateFailure != null) {
+			// Honest: the first try's failure is the revision's; the run to locate it failed on its own.
+			SQLException rerun = failure.locateFailure;
+			return "running them again one at a time to find which failed for a reason of its own, not the revision's: "
+					+ firstLine(rerun.getMessage()) + ((rerun.getSQLState() != null)
+							? " [SQLSTATE " + rerun.getSQLState() + "]" : "")
+					+ "; which statement fails is not known";
+		}
 		if (failure.connectionLost()) {
 			return "its session is gone, so they could not run again one at a time to find which";
 		}

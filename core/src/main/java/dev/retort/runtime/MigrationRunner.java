@@ -191,6 +191,10 @@ public final class MigrationRunner {
 		// one transaction starts every step again, so there each counts within its try.
 		long firstTry = System.nanoTime();
 		Instant firstTryAt = Instant.now();
+		// The first try's failure while its statements run again one at a time to find which failed:
+		// it stands when that run fails for a reason of its own.
+		StatementFailure locating = null;
+		Step locatingStep = null;
 		while (true) {
 			List<AppliedStep> done = new ArrayList<>();
 			Step current = unit.get(0);
@@ -236,6 +240,11 @@ public final class MigrationRunner {
 			catch (StatementFailure failure) {
 				this.sink.rollback();
 				this.statements.rolledBack();
+				if (locating != null && failure.notTheRevisions()) {
+					// Its session ended (idle between statements past the revision's own idle timeout, a
+					// restart) or it waited on a lock the first try got: not what failed the revision.
+					throw fail(locatingStep, locating.notLocated(failure), millisSince(started), true, unit, attempt);
+				}
 				if (failure.lockTimeout() && attempt < this.ddl.retries()) {
 					together = false;
 					attempt++;
@@ -254,6 +263,8 @@ public final class MigrationRunner {
 						&& System.nanoTime() - attemptStarted < this.locateWithin.toNanos()) {
 					// Rolled back whole, so running it again changes nothing that the failure left.
 					together = false;
+					locating = failure;
+					locatingStep = current;
 					logger.info("Revision {} failed and was rolled back ({}); running it again one statement at a time"
 							+ " to find the statement that fails", id(current),
 							FailureMessage.firstLine(failure.cause.getMessage()));
@@ -527,10 +538,10 @@ public final class MigrationRunner {
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
 				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
-				failure.connectionLost());
+				failure.sessionLost());
 		if (unrecorded != null) {
 			// Said where the row cannot be written for a reason that is not a bug: nobody should look for it.
-			if (failure.connectionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
+			if (failure.sessionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
 						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own);
 			}

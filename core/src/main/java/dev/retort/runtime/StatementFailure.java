@@ -80,6 +80,52 @@ final class StatementFailure extends RuntimeException {
 	/** Whether it failed inside the revision's own open {@code BEGIN} block, which was rolled back with it. */
 	boolean blockRolledBack;
 
+	/**
+	 * Why running the statements again one at a time, to find the one that failed, could not tell:
+	 * that run's own failure, which is not the revision's (its session ended, it timed out);
+	 * else {@code null}.
+	 */
+	SQLException locateFailure;
+
+	/**
+	 * This failure (the first try's), which running its statements again could not locate because
+	 * that run failed for a reason of its own ({@code rerun}).
+	 */
+	StatementFailure notLocated(StatementFailure rerun) {
+		this.locateFailure = rerun.cause;
+		return this;
+	}
+
+	/**
+	 * Whether this failure of a run that was to find the failing statement of a first try is the
+	 * run's own, not the revision's: its session ended (the server, an operator, or a timeout of the
+	 * session ended it, such as the revision's own {@code idle_in_transaction_session_timeout}, which
+	 * a run of one statement per round trip idles into), or a statement waited too long or was
+	 * cancelled. The first try's failure stands then.
+	 */
+	boolean notTheRevisions() {
+		return connectionLost() || endedBySessionTimeout(this.cause) || timedOut();
+	}
+
+	/**
+	 * Whether the migration session is gone: this failure's session, or the session of the run
+	 * that was to locate it.
+	 */
+	boolean sessionLost() {
+		return connectionLost() || (this.locateFailure != null
+				&& (connectionLost(this.locateFailure) || endedBySessionTimeout(this.locateFailure)));
+	}
+
+	/**
+	 * {@code idle_in_transaction_session_timeout}, {@code transaction_timeout} and
+	 * {@code idle_session_timeout}: the server ends the session (FATAL).
+	 */
+	private static final java.util.Set<String> SESSION_TIMEOUTS = java.util.Set.of("25P03", "25P04", "57P05");
+
+	static boolean endedBySessionTimeout(SQLException ex) {
+		return ex != null && SESSION_TIMEOUTS.contains(ex.getSQLState());
+	}
+
 	/** This failure, after {@code count} statements of a SQL revision's section ran. */
 	StatementFailure ranBefore(int count) {
 		this.ranBefore = count;

@@ -52,6 +52,12 @@ final class StepStatements {
 	/** Who blocks the try running now, when it is the last after lock timeouts. */
 	private BlockerWatch blockers = BlockerWatch.NONE;
 
+	private static final String IDLE_IN_TRANSACTION_TIMEOUT = "idle_in_transaction_session_timeout";
+
+	/** Ends with the transaction (the revision's commit or rollback), as the revision's own setting does. */
+	private static final Bookkeeping NO_IDLE_TIMEOUT = new Bookkeeping(
+			"SET LOCAL " + IDLE_IN_TRANSACTION_TIMEOUT + " = 0", Bookkeeping.ANY_ROWS);
+
 	StepStatements(SqlSink sink, DdlSettings ddl) {
 		this.sink = sink;
 		this.ddl = ddl;
@@ -140,12 +146,19 @@ final class StepStatements {
 		// Running again to find what failed: Retort's rows go on their own, so that their failure is
 		// not blamed on the revision's last statement.
 		boolean apart = !together && !this.sink.offline() && !(putBack.isEmpty() && after.isEmpty());
+		// One statement per round trip, in a transaction: the session idles in it between them, as it
+		// never does when they go together (the first try).
+		boolean idlesBetween = !together && !autocommit && !this.sink.offline();
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
 			boolean last = i == statements.size() - 1;
 			List<Bookkeeping> with = (last && !apart) ? concat(putBack, after) : List.of();
+			// A revision's own idle_in_transaction_session_timeout ends the session in those idle gaps:
+			// switched off right after it, in its round trip, so the run ends as the first try did.
+			List<Bookkeeping> sent = (idlesBetween && SessionSettings.changedBy(statement.sql())
+				.contains(IDLE_IN_TRANSACTION_TIMEOUT)) ? concat(List.of(NO_IDLE_TIMEOUT), with) : with;
 			try {
-				statement(statement.sql(), revision.origin().at(statement.line()), autocommit, with);
+				statement(statement.sql(), revision.origin().at(statement.line()), autocommit, sent);
 			}
 			catch (StatementFailure failure) {
 				StatementFailure thrown = with.isEmpty() ? failure : failure.sentWithBookkeeping();
