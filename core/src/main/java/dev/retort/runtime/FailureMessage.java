@@ -245,6 +245,14 @@ final class FailureMessage {
 			message.append(nothingApplied)
 				.append(". Fix the revision and run again: the next run continues from there.");
 		}
+		else if (failure.recording != null) {
+			// Nothing to undo or make re-runnable: what is missing is Retort's record of it.
+			String to = step.headsAfter().isEmpty() ? "base" : String.join(" ", step.headsAfter());
+			message.append("\n  It ran outside a transaction (").append(declared).append("): all its statements ran")
+				.append(" and stay committed, but it is not recorded as applied; the version table stays at ").append(heads)
+				.append(". Once Retort can write its rows, record it without running it again: 'retort stamp ").append(to)
+				.append("'.");
+		}
 		else if (committedNothing && failure.connectionLost()) {
 			message.append(nothingCommitted).append(". Run again once the server accepts connections.");
 		}

@@ -325,7 +325,17 @@ public final class MigrationRunner {
 			}
 			this.sink.begin();
 			guardStep(step);
-			write(this.records.applied(step, startedAt, ms));
+			List<Bookkeeping> rows = this.records.applied(step, startedAt, ms);
+			try {
+				this.sink.write(rows);
+			}
+			catch (SQLException ex) {
+				// Its statements all ran and stay committed: said as a transactional revision's is, with
+				// the role the rows were written as, read once the failed transaction is gone.
+				this.sink.rollback();
+				throw StepStatements.recordingFailed(step.revision(), rows.get(0).sql(), ex,
+						this.statements.whoRecords());
+			}
 			this.sink.commit();
 			this.listener.stepFinished(step, ms, null);
 			results.add(new AppliedStep(id(step), step.operation().jsonName(), ms));
@@ -335,6 +345,11 @@ public final class MigrationRunner {
 			// Before the failure row, which must not be written as the revision's role or in its schema.
 			List<Bookkeeping> restore = new ArrayList<>(settingsApplied ? this.ddl.reset() : List.of());
 			restore.addAll(this.statements.takePutBack(false));
+			if (ex instanceof StatementFailure failed && failed.recording != null && failed.recording.roleChanged()) {
+				// A role the revision set unseen (a DO block) committed with it: the failure row, and a
+				// pool's next borrower, get the session's own back.
+				restore.addAll(this.sink.putBack(java.util.Set.of(SessionSettings.ROLE)));
+			}
 			if (!restore.isEmpty()) {
 				try {
 					this.sink.write(restore);

@@ -204,11 +204,37 @@ final class StepStatements {
 			this.sink.write(after);
 		}
 		catch (SQLException ex) {
-			if (JdbcSqlSink.VERSION_MOVED.equals(ex.getSQLState())) {
-				throw new StatementFailure(sql, "version table", ex);
-			}
-			throw StatementFailure.recording(sql, revision.origin().source(), ex,
-					(recording != null) ? recording : new StatementFailure.Recording(null, null));
+			throw recordingFailed(revision, sql, ex, recording);
+		}
+	}
+
+	/**
+	 * Writing Retort's rows for a revision whose statements all ran failed: the one failure both a
+	 * revision in a transaction and one outside ({@code Transactional: false}) report, saying as
+	 * whom the rows were written. Another process moving the version row is no recording problem.
+	 * @param recording who wrote them, or {@code null} when it could not be read
+	 */
+	static StatementFailure recordingFailed(Revision revision, String sql, SQLException ex,
+			StatementFailure.Recording recording) {
+		if (JdbcSqlSink.VERSION_MOVED.equals(ex.getSQLState())) {
+			return new StatementFailure(sql, "version table", ex);
+		}
+		return StatementFailure.recording(sql, revision.origin().source(), ex,
+				(recording != null) ? recording : new StatementFailure.Recording(null, null));
+	}
+
+	/**
+	 * Who writes Retort's rows on the session now, read after writing them failed outside a
+	 * transaction (a failed write leaves none open to read it in); {@code null} when it cannot be
+	 * read.
+	 */
+	StatementFailure.Recording whoRecords() {
+		try {
+			List<String> users = this.sink.queryRow("SELECT current_user, session_user");
+			return (users != null) ? new StatementFailure.Recording(users.get(0), users.get(1)) : null;
+		}
+		catch (SQLException ex) {
+			return null;
 		}
 	}
 

@@ -215,6 +215,42 @@ class RevisionSessionSettingsTests {
 	}
 
 	@Test
+	void aNonTransactionalRevisionsUnseenRoleIsNamedAsATransactionalOnesIs(TestDatabase db, @TempDir Path dir) {
+		Assumptions.assumeTrue(
+				db.queryStrings("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user").contains("true"),
+				"SET ROLE to a role of the test's own needs a superuser");
+		String reader = "reader_" + db.name();
+		db.execute("CREATE ROLE " + reader);
+		try {
+			RevisionFiles files = new RevisionFiles(dir);
+			files.write("aaaa00000001", null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
+			files.write("aaaa00000002", "aaaa00000001", "", false,
+					"INSERT INTO coffee VALUES (1);\nDO $$ BEGIN EXECUTE 'SET ROLE " + reader + "'; END $$;",
+					"SELECT 1;");
+
+			MigrationFailedException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+					MigrationFailedException.class, () -> configure(db, files).load().upgrade("heads"));
+
+			assertThat(failure.getMessage()).startsWith("Revision aaaa00000002 (" + files.directory()
+				.resolve("aaaa00000002_test.sql") + ") ran all its statements, but recording it (Retort's version and"
+					+ " history rows) failed: ERROR: permission denied for table retort_version")
+				.contains("\n  in Retort's statement: UPDATE public.retort_version SET version_num = 'aaaa00000002'")
+				.contains("Retort wrote them as role '" + reader + "', not as the session's role '" + db.user() + "'")
+				.contains("\n  It ran outside a transaction ('Transactional: false'): all its statements ran and stay"
+						+ " committed, but it is not recorded as applied; the version table stays at aaaa00000001. Once"
+						+ " Retort can write its rows, record it without running it again: 'retort stamp aaaa00000002'.");
+			assertThat(failure.statement()).startsWith("UPDATE public.retort_version");
+			assertThat(db.queryStrings("SELECT count(*) FROM coffee")).containsExactly("1");
+			// Its role put back first: the failure row is written, as the session's own role.
+			assertThat(db.queryStrings("SELECT applied_by FROM retort_history WHERE NOT success"))
+				.containsExactly(db.user());
+		}
+		finally {
+			db.execute("DROP OWNED BY " + reader, "DROP ROLE " + reader);
+		}
+	}
+
+	@Test
 	void aBorrowedSessionGetsThePoolsValueBackAfterTheRevision(TestDatabase db, @TempDir Path dir) throws Exception {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("aaaa00000001", null, "SET work_mem = '1MB';\nRESET search_path;", "SELECT 1;");
