@@ -68,7 +68,11 @@ final class ScriptHeader {
 				+ " (retort.ddl.lock-timeout); "
 				+ ((statement != null) ? statement : "statement_timeout not set, the session's own applies")
 				+ " (retort.ddl.statement-timeout)." + set + ((lock != null) ? " A statement that waits longer for a"
-						+ " lock fails as any other: a script does not retry (retort.ddl.retries)." : "");
+						+ " lock fails as any other: a script does not retry (retort.ddl.retries)." : "")
+				+ ((lock != null && anyOutside) ? " Except a concurrent index build (CREATE INDEX CONCURRENTLY, REINDEX"
+						+ " CONCURRENTLY) outside a transaction: it runs with lock_timeout = 0, and waits for every older"
+						+ " transaction to end, blocking no reads or writes meanwhile; given up, it would leave an INVALID"
+						+ " index behind." : "");
 	}
 
 	private static String setting(List<String> settings, String name) {

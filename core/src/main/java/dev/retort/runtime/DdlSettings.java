@@ -68,7 +68,7 @@ public record DdlSettings(Duration lockTimeout, Duration statementTimeout, int r
 		return this.statementTimeout != null && !this.statementTimeout.isZero();
 	}
 
-	private boolean hasLockTimeout() {
+	boolean hasLockTimeout() {
 		return this.lockTimeout != null && !this.lockTimeout.isZero() && !this.lockTimeout.isNegative();
 	}
 

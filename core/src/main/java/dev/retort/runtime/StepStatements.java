@@ -158,7 +158,7 @@ final class StepStatements {
 			List<Bookkeeping> sent = (idlesBetween && SessionSettings.changedBy(statement.sql())
 				.contains(IDLE_IN_TRANSACTION_TIMEOUT)) ? concat(List.of(NO_IDLE_TIMEOUT), with) : with;
 			try {
-				statement(statement.sql(), revision.origin().at(statement.line()), autocommit, sent);
+				statement(statement.sql(), revision.origin().at(statement.line()), autocommit, sent, last);
 			}
 			catch (StatementFailure failure) {
 				StatementFailure thrown = with.isEmpty() ? failure : failure.sentWithBookkeeping();
@@ -281,7 +281,35 @@ final class StepStatements {
 	/** Runs one migration statement of a Java revision. */
 	void statement(String sql, String location, boolean autocommit) {
 		this.changedSettings.addAll(SessionSettings.changedBy(sql));
-		statement(sql, location, autocommit, List.of());
+		statement(sql, location, autocommit, List.of(), false);
+	}
+
+	/**
+	 * In a script, outside a transaction, a concurrent index build waits for older transactions
+	 * with no {@code lock_timeout}: online it is retried after one (its INVALID index dropped first),
+	 * a script cannot retry, and a build given up after a few seconds leaves an INVALID index and
+	 * stops psql; waiting blocks no reads or writes of the table, and psql shows it running.
+	 * @param last whether no statement of the step follows, so that the step's own {@code RESET}
+	 * puts the setting back
+	 */
+	private void statement(String sql, String location, boolean autocommit, List<Bookkeeping> after, boolean last) {
+		if (!autocommit || !this.sink.offline() || !this.ddl.hasLockTimeout()
+				|| !ConcurrentIndex.buildsConcurrently(sql)) {
+			statement(sql, location, autocommit, after);
+			return;
+		}
+		List<Bookkeeping> lockTimeout = this.ddl.apply(false).stream()
+			.filter((setting) -> setting.sql().startsWith("SET lock_timeout"))
+			.toList();
+		// Retort's lock_timeout, waiting before the step's first statement, gives way to none here.
+		List<Bookkeeping> before = new ArrayList<>(takePending());
+		before.removeAll(lockTimeout);
+		before.add(new Bookkeeping("SET lock_timeout = 0", Bookkeeping.ANY_ROWS));
+		this.sink.comment("A concurrent index build waits for every older transaction to end, with no lock_timeout:"
+				+ " it blocks no reads or writes meanwhile, and a script cannot retry it as an online run does (see"
+				+ " pg_stat_activity for what it waits for)");
+		this.pendingBefore = before;
+		statement(sql, location, autocommit, last ? after : concat(lockTimeout, after));
 	}
 
 	/**

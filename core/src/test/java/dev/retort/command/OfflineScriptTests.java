@@ -188,14 +188,17 @@ class OfflineScriptTests {
 				-- Timeouts: lock_timeout = '3s' (retort.ddl.lock-timeout); statement_timeout = '2min'
 				-- (retort.ddl.statement-timeout). Set in each transaction (SET LOCAL) and around each step outside
 				-- one (SET, RESET). A statement that waits longer for a lock fails as any other: a script does not
-				-- retry (retort.ddl.retries).
+				-- retry (retort.ddl.retries). Except a concurrent index build (CREATE INDEX CONCURRENTLY, REINDEX
+				-- CONCURRENTLY) outside a transaction: it runs with lock_timeout = 0, and waits for every older
+				-- transaction to end, blocking no reads or writes meanwhile; given up, it would leave an INVALID
+				-- index behind.
 
 				-- For psql""");
 		// The author's directories stay on the author's machine.
 		assertThat(script).doesNotContain(dir.toString());
 		// What the header says is what the script sets.
 		assertThat(script).contains("SET LOCAL lock_timeout = '3s';\n\nSET LOCAL statement_timeout = '2min';")
-			.contains("SET lock_timeout = '3s';\n\nSET statement_timeout = '2min';\n\nCREATE INDEX CONCURRENTLY");
+			.contains("SET statement_timeout = '2min';\n\nSET lock_timeout = 0;\n\nCREATE INDEX CONCURRENTLY");
 		// A message is one comment line: a carriage return in it, which ends a comment for PostgreSQL
 		// too, does not make the rest of it SQL.
 		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
@@ -311,6 +314,48 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptsConcurrentIndexBuildWaitsForAnOlderTransactionInsteadOfGivingUpOnLockTimeout(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE logs (id int, user_id int);", "DROP TABLE logs;");
+		files.write("b00000000002", "a00000000001", "", false,
+				"CREATE INDEX CONCURRENTLY ix_logs_user_id ON logs (user_id);", "DROP INDEX CONCURRENTLY ix_logs_user_id;");
+		String script = Retort.configure()
+			.locations(files.location())
+			.ddlLockTimeout(java.time.Duration.ofMillis(1))
+			.load()
+			.upgradeSql("heads")
+			.sql();
+
+		assertThat(script).contains("SET lock_timeout = 0;\n\nCREATE INDEX CONCURRENTLY ix_logs_user_id ON logs (user_id);"
+				+ "\n\nRESET lock_timeout;")
+			.contains("it runs with lock_timeout = 0,");
+		// An older transaction with a snapshot: the build waits for it at its end, where online it would retry.
+		try (Connection older = db.connect(); Statement statement = older.createStatement()) {
+			older.setAutoCommit(false);
+			statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+			statement.execute("SELECT 1");
+			java.util.concurrent.CompletableFuture<Void> run = java.util.concurrent.CompletableFuture.runAsync(() -> {
+				try {
+					runLikePsql(db, script);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			while (!run.isDone() && db.queryStrings("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+					+ " AND query LIKE 'CREATE INDEX CONCURRENTLY%'").isEmpty()) {
+				Thread.onSpinWait();
+			}
+			older.commit();
+			run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		assertThat(db.queryStrings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'ix_logs_user_id'::regclass"))
+			.containsExactly("true");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+	}
+
+	@Test
 	void aScriptThatGoesOnAfterAFailedRevisionRunsAndRecordsNothingAfterIt(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = new RevisionFiles(dir);
@@ -325,7 +370,7 @@ class OfflineScriptTests {
 
 		assertThat(script).startsWith("-- Retort upgrade heads (offline): base -> e00000000005\n\n-- 5 steps");
 		assertThat(script).contains(" at its first check and changes nothing.\n-- Timeouts: lock_timeout = '5s'")
-			.contains(" (retort.ddl.retries).\n\n-- For psql (psql -X"
+			.contains(" would leave an INVALID index behind.\n\n-- For psql (psql -X"
 				+ " -f FILE): the next line makes psql stop at the first error, with or without -v ON_ERROR_STOP=1;"
 				+ " other tools do not read it, and must stop at the first error too\n\n\\set ON_ERROR_STOP on\n\n");
 		// A tool that goes on after an error (psql told otherwise after the script's own line): the
@@ -521,8 +566,9 @@ class OfflineScriptTests {
 			.load()
 			.upgradeSql("heads")
 			.sql();
-		// The one revision outside a transaction that runs a statement still gets its settings.
-		assertThat(script).contains("SET lock_timeout = '3s';\n\nCREATE INDEX CONCURRENTLY ix_logs_user_id ON logs"
+		// The one revision outside a transaction that runs a statement still gets its settings (a
+		// concurrent build, none of lock_timeout).
+		assertThat(script).contains("SET lock_timeout = 0;\n\nCREATE INDEX CONCURRENTLY ix_logs_user_id ON logs"
 				+ " (user_id);\n\nRESET lock_timeout;")
 			.doesNotContain("SET lock_timeout = '3s';\n\nRESET lock_timeout;");
 		assertThat(script.split("RESET lock_timeout;", -1)).hasSize(2);
