@@ -72,7 +72,7 @@ public final class AutogenerateCommand {
 	public SchemaDiff diff(String modelSource, String modelSql) {
 		List<SqlStatement> statements;
 		try {
-			statements = StatementSplitter.split(modelSql, 1);
+			statements = PsqlMetaCommands.skip(modelSource, StatementSplitter.split(modelSql, 1));
 		}
 		catch (UnterminatedSqlException ex) {
 			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + ex.line() + ": the model is not "
@@ -113,8 +113,14 @@ public final class AutogenerateCommand {
 				}
 				searchPath(connection, MODEL_SCHEMA);
 				Set<String> before = objects(connection, schema);
-				runModel(connection, modelSource, statements);
-				requireNothingCreatedIn(connection, schema, before, modelSource);
+				try {
+					runModel(connection, modelSource, statements);
+					requireNothingCreatedIn(connection, schema, before, modelSource);
+				}
+				catch (RetortException ex) {
+					throw PsqlMetaCommands.isPgDump(modelSql) ? new RetortException(ex.code(), ex.getMessage()
+							+ PsqlMetaCommands.PG_DUMP_HINT, ex) : ex;
+				}
 				SchemaModel model = SchemaReader.read(connection, MODEL_SCHEMA, Set.of());
 				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
 				// Both printed the same way; the database's types and sequences stay visible behind the model's.

@@ -1306,6 +1306,39 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void thePsqlMetaCommandsPgDumpWritesAroundItsOutputAreSkippedAndAnyOtherIsRefusedAtItsLine(TestDatabase db,
+			@TempDir Path dir) {
+		Retort retort = usersAtHead(db, dir);
+		// pg_dump 17.6, 16.10, 15.14 and later open their output with \restrict and end it with unrestrict (a backslash before each).
+		String dumped = "--\n-- PostgreSQL database dump\n--\n\n\\restrict aZ09kLmN3pQ\n\n"
+				+ "-- Dumped from database version 17.6\n\nSET statement_timeout = 0;\n"
+				+ "CREATE TABLE users (id bigint PRIMARY KEY);\n\n--\n-- PostgreSQL database dump complete\n--\n\n"
+				+ "\\unrestrict aZ09kLmN3pQ\n\n";
+		// Before, db/dump.sql:5: the model failed on an empty schema: ERROR: syntax error at or near "\".
+		assertThat(retort.check("db/dump.sql", dumped).isEmpty()).isTrue();
+		// A statement that fails after them is still found at its own line.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/dump.sql", "\\restrict k\n\nCREATE TABLE users (id bigint PRIMARY KEY);\n"
+					+ "CREATE TABLE b (id nosuchtype);\n\\unrestrict k\n"))
+			.withMessageStartingWith("db/dump.sql:4: the model failed on an empty schema");
+		// A dump as it is names its schema: what fails then says why a dump is no model.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/dump.sql", "\\restrict k\n\nSELECT pg_catalog.set_config('search_path',"
+					+ " '', false);\nCREATE TABLE public.users (id bigint PRIMARY KEY);\n\\unrestrict k\n"))
+			.withMessageStartingWith("db/dump.sql:4: the model failed on an empty schema: ERROR: relation \"users\""
+					+ " already exists.")
+			.withMessageContaining("This model is pg_dump's output, which names every object with its schema");
+		// Any other changes what the file means: refused at its line, naming it, before anything runs.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/dump.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n\n"
+					+ "\\connect other\nCREATE TABLE b (id int);\n"))
+			.withMessage("db/dump.sql:3: '\\connect' is a psql meta-command, and the model is plain SQL that Retort runs"
+					+ " over JDBC, which does not read them. Delete the line, or write what it does in SQL (Retort skips"
+					+ " only the \\restrict and \\unrestrict lines that pg_dump writes).")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+	}
+
+	@Test
 	void aModelThatCreatesInTheMigratedSchemaByNamingItIsRefusedRatherThanComparedAsEmpty(TestDatabase db,
 			@TempDir Path dir) {
 		Retort retort = usersAtHead(db, dir);
