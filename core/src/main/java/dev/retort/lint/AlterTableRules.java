@@ -141,6 +141,14 @@ final class AlterTableRules {
 						+ " to another schema breaks every instance still running the previous release.");
 			}
 		}
+		else if (startsWith(action, 0, "SET", "LOGGED") || startsWith(action, 0, "SET", "UNLOGGED")) {
+			if (existing) {
+				boolean logged = action.get(1).is("LOGGED");
+				this.lint.find(LintRule.PG123, "SET " + action.get(1).text() + " rewrites " + quote(table)
+						+ " and all its indexes under an ACCESS EXCLUSIVE lock: no reads or writes of it until the copy"
+						+ " is done" + (logged ? ", and every row of it goes through the WAL (and to the replicas)." : "."));
+			}
+		}
 		else if (startsWith(action, 0, "DETACH", "PARTITION")) {
 			if (existing && !containsWord(action, "CONCURRENTLY") && !containsWord(action, "FINALIZE")) {
 				this.lint.find(LintRule.PG119, "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on " + quote(table) + ".");

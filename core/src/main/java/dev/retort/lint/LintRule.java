@@ -72,6 +72,20 @@ public enum LintRule {
 					+ " schema-qualified names; in a 'Transactional: false' revision, RESET search_path after its last"
 					+ " statement."),
 
+	PG122("refresh-materialized-view-not-concurrent", Severity.ERROR,
+			"REFRESH MATERIALIZED VIEW CONCURRENTLY, which lets reads of the view go on (it needs a unique index on the"
+					+ " view, and a view populated already); or refresh it outside migrations."),
+
+	PG123("set-logged-rewrites-table", Severity.ERROR,
+			"No online form exists: change it in a maintenance window or while the table is small, and acknowledge it"
+					+ " (-- lint:ack PG123 <reason>); or create a new table as wanted beside the old one, copy the rows in"
+					+ " batches, and swap the names."),
+
+	PG124("lock-table-access-exclusive", Severity.WARNING,
+			"Name the weakest mode that does what you need: LOCK TABLE ... IN SHARE MODE blocks writes and lets reads go"
+					+ " on (IN SHARE ROW EXCLUSIVE MODE keeps other such locks out too); keep ACCESS EXCLUSIVE only where"
+					+ " the statements after it take it anyway, and acknowledge it (-- lint:ack PG124 <reason>)."),
+
 	LINT001("ack-without-reason", Severity.ERROR, "Write why: -- lint:ack <RULE> <reason>."),
 
 	LINT002("unused-ack", Severity.WARNING, "Remove the acknowledgement, or put it right above the statement it is for."),
@@ -160,6 +174,16 @@ public enum LintRule {
 					+ " revision of its own; use the value from a later revision.";
 			case PG119 -> "op.execute(\"ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY\") in a revision declared"
 					+ " @Revision(transactional = false).";
+			case PG122 -> "op.execute(\"REFRESH MATERIALIZED VIEW CONCURRENTLY ...\"), which lets reads of the view go on"
+					+ " (it needs a unique index on the view, and a view populated already); or refresh it outside"
+					+ " migrations.";
+			case PG123 -> "No online form exists: change it in a maintenance window or while the table is small, with"
+					+ " its acknowledgement: op.execute(\"-- lint:ack PG123 <reason>\\nALTER TABLE ... SET LOGGED\"); or"
+					+ " create a new table as wanted beside the old one, copy the rows in batches (op.backfill), and swap"
+					+ " the names.";
+			case PG124 -> "Name the weakest mode that does what you need: op.execute(\"LOCK TABLE ... IN SHARE MODE\")"
+					+ " blocks writes and lets reads go on; keep ACCESS EXCLUSIVE only where the operations after it take"
+					+ " it anyway, with its acknowledgement: op.execute(\"-- lint:ack PG124 <reason>\\nLOCK TABLE ...\").";
 			case PG121 -> "op.execute(\"SET LOCAL search_path TO ...\") in a transactional revision, or"
 					+ " schema-qualified names; in a revision declared @Revision(transactional = false), op.execute("
 					+ "\"RESET search_path\") after its last statement.";

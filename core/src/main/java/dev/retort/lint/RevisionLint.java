@@ -78,6 +78,8 @@ final class RevisionLint {
 
 	private final AlterTableRules alterTableRules = new AlterTableRules(this);
 
+	private final LockRules lockRules = new LockRules(this);
+
 	private final TransactionRules transactionRules;
 
 	/** Where the findings go once the acknowledgements of their line apply. */
@@ -164,6 +166,12 @@ final class RevisionLint {
 		else if ((startsWith(tokens, 0, "SET") || startsWith(tokens, 0, "RESET"))
 				&& containsWord(tokens, "LOCK_TIMEOUT")) {
 			lockTimeout(tokens, index);
+		}
+		else if (startsWith(tokens, 0, "REFRESH", "MATERIALIZED", "VIEW")) {
+			this.lockRules.refresh(tokens);
+		}
+		else if (startsWith(tokens, 0, "LOCK")) {
+			this.lockRules.lockTable(tokens);
 		}
 		backfill();
 		this.transactionRules.usesAddedLabel(tokens);

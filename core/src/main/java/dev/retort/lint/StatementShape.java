@@ -131,9 +131,7 @@ final class StatementShape {
 			}
 			if (startsWith(tokens, 0, "LOCK")) {
 				// LOCK TABLE t IN … MODE: only the modes that block writes count (ACCESS EXCLUSIVE without IN).
-				int in = indexOfWord(tokens, "IN", at);
-				String mode = (in < 0) ? "ACCESS EXCLUSIVE" : String.join(" ", tokens.subList(in + 1,
-						Math.max(in + 1, indexOfWord(tokens, "MODE", in))).stream().map(Token::text).toList());
+				String mode = lockMode(tokens, at);
 				table = WRITE_BLOCKING_LOCKS.contains(mode) ? table : null;
 				strong = !mode.equals("SHARE");
 			}
@@ -189,6 +187,17 @@ final class StatementShape {
 			return nameAt(tokens, 2);
 		}
 		return null;
+	}
+
+	/**
+	 * The mode of {@code LOCK [TABLE] name … [IN mode MODE]}, its words upper case and one space
+	 * apart: ACCESS EXCLUSIVE when none is named, as PostgreSQL takes it.
+	 * @param at where the first table's name starts
+	 */
+	static String lockMode(List<Token> tokens, int at) {
+		int in = indexOfWord(tokens, "IN", at);
+		return (in < 0) ? "ACCESS EXCLUSIVE" : String.join(" ", tokens.subList(in + 1,
+				Math.max(in + 1, indexOfWord(tokens, "MODE", in))).stream().map(Token::text).toList());
 	}
 
 	static boolean onlyValidates(List<Token> tokens) {

@@ -718,6 +718,66 @@ class LinterTests {
 		assertThat(rules(tx("SET search_path TO other;\nSET search_path TO DEFAULT;"))).isEmpty();
 	}
 
+	@Test
+	void pg122RefreshMaterializedViewNotConcurrent() {
+		// ACCESS EXCLUSIVE for the whole refresh: the reads of the view wait (LockClaimsTests shows it).
+		assertThat(findings(tx("REFRESH MATERIALIZED VIEW order_counts;"))).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG122");
+			assertThat(finding.name()).isEqualTo("refresh-materialized-view-not-concurrent");
+			assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+			assertThat(finding.message()).isEqualTo("REFRESH MATERIALIZED VIEW holds an ACCESS EXCLUSIVE lock on"
+					+ " \"order_counts\" for the whole refresh: every query of it, even a SELECT, waits until the view's"
+					+ " query has run again.");
+			assertThat(finding.fix()).startsWith("REFRESH MATERIALIZED VIEW CONCURRENTLY");
+		});
+		assertThat(rules(tx("REFRESH MATERIALIZED VIEW public.order_counts WITH DATA;"))).containsExactly("PG122");
+		// CONCURRENTLY runs in a transaction too, and lets reads go on.
+		assertThat(rules(tx("REFRESH MATERIALIZED VIEW CONCURRENTLY order_counts;"))).isEmpty();
+		// A view this revision creates has no reader yet.
+		assertThat(rules(tx("CREATE MATERIALIZED VIEW order_counts AS SELECT user_id, count(*) AS n FROM orders"
+				+ " GROUP BY 1 WITH NO DATA;\nREFRESH MATERIALIZED VIEW order_counts;"))).isEmpty();
+		assertThat(rules(tx("-- lint:ack PG122 the view holds ten rows\nREFRESH MATERIALIZED VIEW order_counts;")))
+			.isEmpty();
+	}
+
+	@Test
+	void pg123SetLoggedOrUnloggedRewritesTheTable() {
+		assertThat(findings(tx("ALTER TABLE users SET UNLOGGED;"))).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG123");
+			assertThat(finding.name()).isEqualTo("set-logged-rewrites-table");
+			assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+			assertThat(finding.message()).isEqualTo("SET UNLOGGED rewrites \"users\" and all its indexes under an"
+					+ " ACCESS EXCLUSIVE lock: no reads or writes of it until the copy is done.");
+		});
+		assertThat(findings(tx("ALTER TABLE users SET LOGGED;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).endsWith("until the copy is done, and every row of it"
+					+ " goes through the WAL (and to the replicas)."));
+		assertThat(rules(tx("ALTER TABLE IF EXISTS ONLY users SET LOGGED, ALTER COLUMN name SET STATISTICS 100;")))
+			.containsExactly("PG123");
+		assertThat(rules(tx("CREATE UNLOGGED TABLE staging (id bigint);\nALTER TABLE staging SET LOGGED;"))).isEmpty();
+	}
+
+	@Test
+	void pg124LockTableInItsDefaultModeStopsReadsUntilTheCommit() {
+		assertThat(findings(tx("LOCK TABLE orders;"))).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG124");
+			assertThat(finding.name()).isEqualTo("lock-table-access-exclusive");
+			assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+			assertThat(finding.message()).isEqualTo("LOCK TABLE without a mode takes ACCESS EXCLUSIVE, the strongest: it"
+					+ " stops every query of \"orders\", even a SELECT, until this revision commits.");
+			assertThat(finding.fix()).contains("IN SHARE MODE");
+		});
+		assertThat(findings(tx("LOCK orders, ONLY public.users IN ACCESS EXCLUSIVE MODE NOWAIT;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).isEqualTo("LOCK TABLE ... IN ACCESS EXCLUSIVE MODE"
+					+ " stops every query of \"orders\" and \"users\", even a SELECT, until this revision commits."));
+		// The modes that let reads go on.
+		for (String mode : List.of("ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE",
+				"SHARE ROW EXCLUSIVE", "EXCLUSIVE")) {
+			assertThat(rules(tx("LOCK TABLE orders IN " + mode + " MODE;"))).as(mode).doesNotContain("PG124");
+		}
+		assertThat(rules(tx("CREATE TABLE t (id int);\nLOCK TABLE t;"))).isEmpty();
+	}
+
 	private static List<String> rules(Rev... revisions) {
 		return findings(revisions).stream().map(LintFinding::rule).toList();
 	}

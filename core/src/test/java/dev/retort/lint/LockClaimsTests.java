@@ -1,0 +1,91 @@
+package dev.retort.lint;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What PG122, PG123 and PG124 say of PostgreSQL, and what they advise, held against a real
+ * server: the lock a statement holds until its transaction ends, as another session sees it, and
+ * whether that session's SELECT gets through.
+ */
+@ExtendWith(PostgresExtension.class)
+class LockClaimsTests {
+
+	@Test
+	void refreshWithoutConcurrentlyStopsTheReadsOfTheViewAndConcurrentlyDoesNot(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint)",
+				"CREATE MATERIALIZED VIEW order_counts AS SELECT user_id, count(*) AS n FROM orders GROUP BY 1",
+				"CREATE UNIQUE INDEX order_counts_user ON order_counts (user_id)");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			statement.execute("REFRESH MATERIALIZED VIEW order_counts");
+			assertThat(modes(db, "order_counts")).contains("AccessExclusiveLock");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "order_counts"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			migration.rollback();
+			// PG122's fix runs inside a transactional revision, and lets the reads go on.
+			statement.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY order_counts");
+			assertThat(modes(db, "order_counts")).contains("ExclusiveLock").doesNotContain("AccessExclusiveLock");
+			read(db, "order_counts");
+			migration.rollback();
+		}
+	}
+
+	@Test
+	void setUnloggedAndSetLoggedRewriteTheTableUnderAccessExclusive(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE events (id bigint PRIMARY KEY)", "INSERT INTO events SELECT generate_series(1, 100)");
+		for (String persistence : new String[] { "UNLOGGED", "LOGGED" }) {
+			String before = db.queryStrings("SELECT relfilenode FROM pg_class WHERE relname = 'events'").get(0);
+			try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+				migration.setAutoCommit(false);
+				statement.execute("ALTER TABLE events SET " + persistence);
+				assertThat(modes(db, "events")).as(persistence).contains("AccessExclusiveLock");
+				assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "events"));
+				migration.commit();
+			}
+			// A new file: the table was copied, not marked.
+			assertThat(db.queryStrings("SELECT relfilenode FROM pg_class WHERE relname = 'events'")).as(persistence)
+				.doesNotContain(before);
+		}
+	}
+
+	@Test
+	void lockTableWithoutAModeStopsEveryReadUntilTheCommit(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE orders (id bigint PRIMARY KEY)");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			statement.execute("LOCK TABLE orders");
+			assertThat(modes(db, "orders")).containsExactly("AccessExclusiveLock");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "orders"));
+			migration.rollback();
+			// PG124's advice: SHARE blocks writes and lets reads go on.
+			statement.execute("LOCK TABLE orders IN SHARE MODE");
+			read(db, "orders");
+			migration.rollback();
+		}
+	}
+
+	/** The modes of the locks granted on {@code relation}, as another session sees them. */
+	private static java.util.List<String> modes(TestDatabase db, String relation) {
+		return db.queryStrings("SELECT mode FROM pg_locks WHERE relation = '" + relation + "'::regclass AND granted"
+				+ " AND pid <> pg_backend_pid() ORDER BY mode");
+	}
+
+	/** A SELECT from another session, which gives up at once on a lock rather than waiting for it. */
+	private static void read(TestDatabase db, String relation) throws SQLException {
+		try (Connection reader = db.connect(); Statement statement = reader.createStatement()) {
+			statement.execute("SET lock_timeout = '50ms'");
+			statement.execute("SELECT count(*) FROM " + relation);
+		}
+	}
+
+}
