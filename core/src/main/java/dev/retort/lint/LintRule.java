@@ -20,7 +20,9 @@ public enum LintRule {
 			"Put the statement in a revision of its own with 'Transactional: false'; the runner opens and commits transactions."),
 
 	PG105("non-tx-revision-not-rerunnable", Severity.WARNING,
-			"One statement per non-transactional revision, or guard each with IF [NOT] EXISTS."),
+			"One statement per non-transactional revision, or make each one run again as it ran the first time: IF"
+					+ " [NOT] EXISTS where the statement has it, CREATE OR REPLACE, or a DO block that checks the catalog"
+					+ " first where it has neither (ADD CONSTRAINT, CREATE TYPE)."),
 
 	PG106("constraint-without-not-valid", Severity.ERROR,
 			"Add the constraint NOT VALID now, and VALIDATE CONSTRAINT in a later revision."),
@@ -201,6 +203,11 @@ public enum LintRule {
 	 * rule's own, the {@code Operations} way of a finding's particular fix where it has one.
 	 */
 	public String javaFix(String fix) {
+		if (this == PG105 && !fix.equals(this.fix)) {
+			// The guards operations have (index.ifNotExists()); where the statement has none, its SQL in op.execute.
+			return fix.contains(" has no IF NOT EXISTS") ? "In op.execute, since the operation has no such guard: " + fix
+					: javaFix();
+		}
 		return fix.equals(this.fix) ? javaFix() : JavaFixes.of(fix);
 	}
 

@@ -124,14 +124,17 @@ final class TransactionRules {
 			.filter((shape) -> shape.doBlock == null && !shape.tokens.isEmpty() && !shape.tokens.get(0).is("SET")
 					&& !shape.tokens.get(0).is("RESET"))
 			.count();
-		boolean unguarded = (startsWith(tokens, 0, "CREATE") || startsWith(tokens, 0, "DROP")
+		// CREATE OR REPLACE runs a second time as it ran the first.
+		boolean unguarded = ((startsWith(tokens, 0, "CREATE") && !startsWith(tokens, 0, "CREATE", "OR", "REPLACE"))
+				|| startsWith(tokens, 0, "DROP")
 				|| (startsWith(tokens, 0, "ALTER", "TABLE") && (containsWord(tokens, "ADD")
 						|| containsWord(tokens, "DROP"))))
 				&& !containsWord(tokens, "EXISTS");
 		if (statements >= 2 && unguarded) {
 			this.notRerunnableReported = true;
 			this.lint.find(LintRule.PG105, "without a transaction, a failure after the first of this revision's "
-					+ statements + " statements leaves them half applied, and this one cannot run a second time.");
+					+ statements + " statements leaves them half applied, and this one cannot run a second time.",
+					RerunnableFix.of(tokens));
 		}
 	}
 

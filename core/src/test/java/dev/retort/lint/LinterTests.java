@@ -778,6 +778,44 @@ class LinterTests {
 		assertThat(rules(tx("CREATE TABLE t (id int);\nLOCK TABLE t;"))).isEmpty();
 	}
 
+	@Test
+	void pg105SaysHowEachStatementItFiresOnRunsASecondTime() {
+		// ADD CONSTRAINT has no IF NOT EXISTS: the advice was to write one, a syntax error.
+		String addConstraint = "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users"
+				+ " (id) NOT VALID;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS ix_orders_user ON orders (user_id);";
+		assertThat(findings(nonTx(addConstraint))).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG105");
+			assertThat(finding.fix()).isEqualTo("ADD CONSTRAINT has no IF NOT EXISTS: run it in a DO block that checks"
+					+ " pg_constraint first: DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid ="
+					+ " 'orders'::regclass AND conname = 'orders_user_fk') THEN ALTER TABLE orders ADD CONSTRAINT"
+					+ " orders_user_fk ...; END IF; END $$; Or one statement per non-transactional revision.");
+		});
+		// Following it passes (LockClaimsTests runs the block twice).
+		assertThat(rules(nonTx("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'orders'::regclass"
+				+ " AND conname = 'orders_user_fk') THEN ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY"
+				+ " (user_id) REFERENCES users (id) NOT VALID; END IF; END $$;\n"
+				+ "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_orders_user ON orders (user_id);"))).isEmpty();
+		// Where the statement has a guard, that one.
+		assertThat(fixOf(nonTx("ALTER TABLE orders ADD COLUMN note text, DROP COLUMN status;\nSELECT 1;")))
+			.isEqualTo("ADD COLUMN IF NOT EXISTS, DROP COLUMN IF EXISTS in the ALTER TABLE. Or one statement per"
+					+ " non-transactional revision.");
+		assertThat(fixOf(nonTx("CREATE UNIQUE INDEX CONCURRENTLY ix ON orders (id);\nSELECT 1;")))
+			.startsWith("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS.");
+		assertThat(fixOf(nonTx("DROP INDEX CONCURRENTLY ix;\nSELECT 1;"))).startsWith("DROP INDEX CONCURRENTLY IF EXISTS.");
+		assertThat(fixOf(nonTx("CREATE TRIGGER t AFTER UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION f();\nSELECT 1;")))
+			.startsWith("CREATE OR REPLACE TRIGGER.");
+		assertThat(fixOf(nonTx("CREATE TYPE mood AS ENUM ('ok');\nSELECT 1;")))
+			.startsWith("CREATE TYPE has no IF NOT EXISTS: run it in a DO block that checks the catalog first");
+		// CREATE OR REPLACE runs again as it ran.
+		assertThat(rules(nonTx("CREATE OR REPLACE VIEW v AS SELECT 1;\nSELECT 1;"))).isEmpty();
+		// Work in progress gets its finding, not an exception.
+		assertThat(fixOf(nonTx("CREATE;\nSELECT 1;"))).isEqualTo("Or one statement per non-transactional revision.");
+	}
+
+	private static String fixOf(Rev revision) {
+		return findings(revision).stream().filter((finding) -> finding.rule().equals("PG105")).findFirst().orElseThrow().fix();
+	}
+
 	private static List<String> rules(Rev... revisions) {
 		return findings(revisions).stream().map(LintFinding::rule).toList();
 	}

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What PG122, PG123 and PG124 say of PostgreSQL, and what they advise, held against a real
+ * What PG122, PG123 and PG124 say of PostgreSQL, and what PG105 advises, held against a real
  * server: the lock a statement holds until its transaction ends, as another session sees it, and
  * whether that session's SELECT gets through.
  */
@@ -72,6 +72,17 @@ class LockClaimsTests {
 			read(db, "orders");
 			migration.rollback();
 		}
+	}
+
+	@Test
+	void pg105sGuardForAddConstraintRunsASecondTimeAsItRanTheFirst(TestDatabase db) {
+		db.execute("CREATE TABLE users (id bigint PRIMARY KEY)", "CREATE TABLE orders (id bigint, user_id bigint)");
+		String guarded = "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'orders'::regclass AND"
+				+ " conname = 'orders_user_fk') THEN ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY"
+				+ " (user_id) REFERENCES users (id) NOT VALID; END IF; END $$";
+		db.execute(guarded, guarded);
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_constraint WHERE conname = 'orders_user_fk'"))
+			.containsExactly("1");
 	}
 
 	/** The modes of the locks granted on {@code relation}, as another session sees them. */
