@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
 		header = "Find statements that lock, rewrite or break tables, before they run.",
 		description = {
-				"Reads the upgrade statements of the revisions (all, or RANGE), base first, and flags what blocks production: a CREATE INDEX without CONCURRENTLY, a constraint validated under a lock, a column added with a volatile default, a rename, a drop, and the other rules of docs/lint.md. Never connects.",
+				"Reads the upgrade statements of the revisions (all, or RANGE), base first, each followed by its downgrade statements, which a rollback runs, and flags what blocks production: a CREATE INDEX without CONCURRENTLY, a constraint validated under a lock, a column added with a volatile default, a rename, a drop, and the other rules of docs/lint.md. Never connects.",
 				"Exits 3 when a finding is at or above --fail-on (a drop, PG114, fails until acknowledged), else 0. Acknowledge a finding on a line right above its statement: -- lint:ack PG101 <reason>." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  retort lint", "  retort lint ae10:head --fail-on warning", "  retort lint --format json" })

@@ -30,10 +30,24 @@ class LintCommandTests {
 				"DROP INDEX users_name_idx;");
 		CliRun.Result result = lint();
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		// Its downgrade's DROP INDEX is a warning of its own (PG102).
 		assertThat(result.out()).contains(file + ":10: ERROR PG101 create-index-not-concurrent: CREATE INDEX takes a "
 				+ "SHARE lock on \"users\"", "    fix: CREATE INDEX CONCURRENTLY",
-				"1 finding (1 error, 0 warnings) in 2 revisions.");
+				"2 findings (1 error, 1 warning) in 2 revisions.");
 		assertThat(result.err()).isEmpty();
+	}
+
+	@Test
+	void aDowngradeIsLintedAsARollbackRunsItWithItsFindingsSaidSo() {
+		// Dropping what the upgrade added is the downgrade's job (no PG114); building an index the quick way is not.
+		Path file = this.revisions.write("b2", "a1", "nickname", "ALTER TABLE users ADD COLUMN nickname text;",
+				"ALTER TABLE users DROP COLUMN nickname;\nCREATE INDEX users_email_lower_idx ON users (lower(email));");
+		CliRun.Result result = lint();
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		assertThat(result.out()).isEqualTo(file + ":14: ERROR PG101 create-index-not-concurrent: In the downgrade,"
+				+ " CREATE INDEX takes a SHARE lock on \"users\" and blocks its INSERT, UPDATE and DELETE for the whole"
+				+ " build.\n    fix: CREATE INDEX CONCURRENTLY in a revision of its own with 'Transactional: false'.\n"
+				+ "1 finding (1 error, 0 warnings) in 2 revisions.\n");
 	}
 
 	@Test

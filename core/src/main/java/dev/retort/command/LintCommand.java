@@ -24,12 +24,16 @@ import dev.retort.script.RevisionScript.SqlBody;
 /**
  * {@code retort lint [RANGE]}: the upgrade statements of the revisions in a range (all by
  * default), or of the revision(s) one identifier names ({@code retort lint ae10}, the new revision
- * of a pull request), base first, through the rules of {@link Linter}; a Java revision as the SQL
+ * of a pull request), base first, through the rules of {@link Linter}; each revision's downgrade
+ * section after its upgrade, since a rollback runs it in production; a Java revision as the SQL
  * it renders. Never connects.
  */
 public final class LintCommand {
 
 	private static final String RENDERED = " (rendered SQL)";
+
+	/** Where a Java revision's downgrade findings are: the SQL {@code retort show} prints under {@code -- +downgrade}. */
+	private static final String RENDERED_DOWNGRADE = " (rendered downgrade SQL)";
 
 	private final CommandContext context;
 
@@ -47,10 +51,22 @@ public final class LintCommand {
 		// stopped (LINT003), a SQL revision's empty downgrade (LINT005).
 		Map<String, LintFinding> ofWhole = new HashMap<>();
 		Map<String, RenderedJava> rendered = new HashMap<>();
+		Map<String, RenderedJava> renderedDowngrades = new HashMap<>();
+		// Each revision's downgrade right after its upgrade: it runs against the schema that upgrade left.
+		List<LintedRevision> sections = new ArrayList<>();
 		for (Revision revision : revisions) {
-			linted.add(linted(this.context.script(revision.id()), ofWhole, rendered));
+			RevisionScript script = this.context.script(revision.id());
+			LintedRevision upgrade = linted(script, ofWhole, rendered);
+			linted.add(upgrade);
+			sections.add(upgrade);
+			LintedRevision downgrade = downgrade(script, renderedDowngrades);
+			if (downgrade != null) {
+				sections.add(downgrade);
+			}
 		}
-		List<LintFinding> findings = Linter.lint(linted).stream().map((finding) -> inJava(finding, rendered)).toList();
+		List<LintFinding> findings = Linter.lint(sections).stream()
+			.map((finding) -> inJava(inJava(finding, rendered, RENDERED), renderedDowngrades, RENDERED_DOWNGRADE))
+			.toList();
 		if (ofWhole.isEmpty()) {
 			return LintResult.of(linted.size(), failOn, findings);
 		}
@@ -59,7 +75,7 @@ public final class LintCommand {
 		for (LintedRevision revision : linted) {
 			findings.stream().filter((finding) -> finding.revision().equals(revision.id())).forEach(all::add);
 			if (ofWhole.containsKey(revision.id())) {
-				all.add(inJava(ofWhole.get(revision.id()), rendered));
+				all.add(inJava(ofWhole.get(revision.id()), rendered, RENDERED));
 			}
 		}
 		return LintResult.of(linted.size(), failOn, all);
@@ -86,9 +102,9 @@ public final class LintCommand {
 	 * rendered the statement, then the line of the rendered SQL ({@code retort show}) it is on; and
 	 * the fix said with {@code Operations}.
 	 */
-	private static LintFinding inJava(LintFinding finding, Map<String, RenderedJava> rendered) {
+	private static LintFinding inJava(LintFinding finding, Map<String, RenderedJava> rendered, String marker) {
 		RenderedJava java = rendered.get(finding.revision());
-		if (java == null || !finding.source().contains(RENDERED + ":")) {
+		if (java == null || !finding.source().contains(marker + ":")) {
 			return finding;
 		}
 		String source = finding.source();
@@ -99,7 +115,8 @@ public final class LintCommand {
 		}
 		LintRule rule = LintRule.find(finding.rule());
 		String fix = (rule != null) ? rule.javaFix(finding.fix()) : finding.fix();
-		return new LintFinding(finding.revision(), call + " (rendered SQL:" + line + ")", finding.rule(),
+		return new LintFinding(finding.revision(), call + marker.substring(0, marker.length() - 1) + ":" + line + ")",
+				finding.rule(),
 				finding.name(), finding.severity(), finding.message(), fix, finding.fails());
 	}
 
@@ -129,6 +146,29 @@ public final class LintCommand {
 		}
 		return LintedRevision.of(revision.id(), source, revision.transactional(),
 				StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
+	}
+
+	/**
+	 * The downgrade section of a revision, to lint, or {@code null} when it has none to read: an
+	 * irreversible revision, an empty section (LINT005's). A Java revision's as the SQL it renders,
+	 * up to where the rendering stops.
+	 */
+	private static LintedRevision downgrade(RevisionScript script, Map<String, RenderedJava> renders) {
+		Revision revision = script.revision();
+		if (script.body() instanceof SqlBody sql) {
+			if (sql.downgrade() == null || sql.downgrade().isEmpty()) {
+				return null;
+			}
+			return LintedRevision.of(revision.id(), revision.origin().source(), revision.transactional(),
+					sql.downgrade(), sql.downgradeText(), sql.downgradeFirstLine()).asDowngrade();
+		}
+		if (!revision.reversible()) {
+			return null;
+		}
+		RenderedJava rendered = MigrationRunner.renderJava(script, false);
+		renders.put(revision.id(), rendered);
+		return LintedRevision.of(revision.id(), revision.origin().source() + RENDERED_DOWNGRADE,
+				revision.transactional(), StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1).asDowngrade();
 	}
 
 	private static LintFinding notRendered(String revision, String where, String why) {

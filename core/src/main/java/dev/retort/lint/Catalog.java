@@ -115,6 +115,28 @@ final class Catalog {
 		return (index != null && index.table().equals(table)) ? index.columns() : null;
 	}
 
+	/** The table of index {@code name}, or {@code null} when no linted revision created it. */
+	String indexTable(String name) {
+		Index index = this.indexes.get(name);
+		return (index != null) ? index.table() : null;
+	}
+
+	/**
+	 * What is known so far, apart: a downgrade is read against the schema its upgrade left, and
+	 * what it undoes must not reach the revisions after it, which run after the upgrade.
+	 */
+	Catalog copy() {
+		Catalog copy = new Catalog();
+		copy.columnTypes.putAll(this.columnTypes);
+		copy.notNullChecks.putAll(this.notNullChecks);
+		copy.provenNotNull.addAll(this.provenNotNull);
+		copy.notNull.addAll(this.notNull);
+		copy.virtual.addAll(this.virtual);
+		copy.partitioned.addAll(this.partitioned);
+		copy.indexes.putAll(this.indexes);
+		return copy;
+	}
+
 	/** Carries what is known of {@code table.from} to {@code table.to}, after RENAME COLUMN. */
 	void renameColumn(String table, String from, String to) {
 		move(this.columnTypes, table + "." + from, table + "." + to);

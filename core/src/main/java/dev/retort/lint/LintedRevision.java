@@ -16,17 +16,37 @@ import dev.retort.dialect.postgres.SqlStatement;
  * @param transactional whether the revision runs in one transaction
  * @param statements its upgrade statements
  * @param strayAcks the {@code -- lint:ack} lines right above no statement, which acknowledge nothing
+ * @param downgrade whether these are the statements of the revision's downgrade section, which runs
+ * when a release is rolled back, against the schema the upgrade left
  */
 public record LintedRevision(String id, String source, boolean transactional, List<Statement> statements,
-		List<Comment> strayAcks) {
+		List<Comment> strayAcks, boolean downgrade) {
 
 	public LintedRevision {
 		statements = List.copyOf(statements);
 		strayAcks = List.copyOf(strayAcks);
 	}
 
+	public LintedRevision(String id, String source, boolean transactional, List<Statement> statements,
+			List<Comment> strayAcks) {
+		this(id, source, transactional, statements, strayAcks, false);
+	}
+
 	public LintedRevision(String id, String source, boolean transactional, List<Statement> statements) {
 		this(id, source, transactional, statements, List.of());
+	}
+
+	/**
+	 * The same statements read as the revision's downgrade section. Its {@code -- lint:ack LINT005}
+	 * lines say that an empty section is the downgrade ({@link EmptyDowngrade}): they are above no
+	 * statement by design, not stray.
+	 */
+	public LintedRevision asDowngrade() {
+		List<Comment> stray = this.strayAcks.stream().filter((comment) -> {
+			Ack ack = Ack.of(comment.text());
+			return ack == null || ack.rule() != LintRule.LINT005;
+		}).toList();
+		return new LintedRevision(this.id, this.source, this.transactional, this.statements, stray, true);
 	}
 
 	/**

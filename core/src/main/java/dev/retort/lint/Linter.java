@@ -13,10 +13,11 @@ import dev.retort.lint.LintedRevision.Statement;
  * constraints and whether they were validated) for the rules that depend on what came before;
  * revisions outside the linted range are not seen, so a rule may flag what an earlier revision
  * already made safe: acknowledge it ({@code -- lint:ack <RULE> <reason>} on a line right above
- * the statement).
+ * the statement). A revision's downgrade section, listed right after its upgrade, is read against
+ * the schema that upgrade left, with the rules that hold for a rollback
+ * ({@link RevisionLint#NOT_IN_DOWNGRADE} aside).
  */
 public final class Linter {
-
 
 	private final Catalog catalog = new Catalog();
 
@@ -50,7 +51,9 @@ public final class Linter {
 				add(shape, shapes, created);
 			}
 		}
-		new RevisionLint(revision, shapes, this.catalog, this.findings).run();
+		// A downgrade runs against the schema the upgrade left; what it undoes is not what the next revision sees.
+		new RevisionLint(revision, shapes, revision.downgrade() ? this.catalog.copy() : this.catalog, this.findings)
+			.run();
 	}
 
 	private static void add(StatementShape shape, List<StatementShape> shapes, Set<String> created) {

@@ -38,6 +38,15 @@ import static dev.retort.lint.TokenReading.typeOf;
  */
 final class RevisionLint {
 
+	/**
+	 * The rules a downgrade is not read for: it drops what its upgrade made (PG114), renames back
+	 * what it renamed (PG113), gives a column back the type it had (PG120), and takes locks on the
+	 * tables its upgrade took together (PG116): each was the upgrade's to flag, and is that
+	 * upgrade's undoing. The locks, scans and rewrites of a rollback are as long as an upgrade's.
+	 */
+	static final Set<LintRule> NOT_IN_DOWNGRADE = Set.of(LintRule.PG113, LintRule.PG114, LintRule.PG116,
+			LintRule.PG120);
+
 	/** The longest lock_timeout that still counts as one (strong_migrations' limit). */
 	private static final long MAX_LOCK_TIMEOUT_MS = 10_000;
 
@@ -297,10 +306,28 @@ final class RevisionLint {
 		}
 		int at = skip(tokens, 2, "IF", "EXISTS");
 		String index = nameAt(tokens, at);
-		if (index != null && !this.createdIndexes.contains(index)) {
+		if (index != null && !this.createdIndexes.contains(index) && !tableDroppedLater(this.catalog.indexTable(index))) {
 			find(LintRule.PG102, "DROP INDEX takes an ACCESS EXCLUSIVE lock on the table of " + quote(index)
 					+ ": no reads or writes until it is done.");
 		}
+	}
+
+	/**
+	 * Whether a later statement of the revision drops {@code table}: dropping its index first, as
+	 * a downgrade undoing {@code CREATE TABLE} and {@code CREATE INDEX} does, holds no lock that the
+	 * DROP TABLE would not take anyway.
+	 */
+	private boolean tableDroppedLater(String table) {
+		if (table == null) {
+			return false;
+		}
+		for (int i = this.shapes.indexOf(this.current) + 1; i < this.shapes.size(); i++) {
+			StatementShape later = this.shapes.get(i);
+			if (startsWith(later.tokens, 0, "DROP", "TABLE") && later.emptiesTables.contains(table)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// PG103
@@ -487,9 +514,13 @@ final class RevisionLint {
 
 	/** A finding on {@code line} of the current statement, which may start on an earlier line. */
 	private void find(LintRule rule, Severity severity, int line, String message, String fix) {
+		if (this.revision.downgrade() && NOT_IN_DOWNGRADE.contains(rule)) {
+			return;
+		}
+		String said = this.revision.downgrade() ? "in the downgrade, " + message : message;
 		this.acknowledgements.add(new LintFinding(this.revision.id(), this.revision.source() + ":"
 				+ line, rule.name(), rule.ruleName(), severity,
-				Character.toUpperCase(message.charAt(0)) + message.substring(1), fix,
+				Character.toUpperCase(said.charAt(0)) + said.substring(1), fix,
 				rule == LintRule.PG114));
 	}
 

@@ -310,6 +310,38 @@ class LintJavaRevisionsTests {
 	}
 
 	@Test
+	void aJavaRevisionsDowngradeIsLintedAsTheSqlItRendersAtTheLineOfItsCall(@TempDir Path dir) throws IOException {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, email text);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new DropsAnIndexInItsDowngrade()))
+			.load();
+		assertThat(retort.lint(null, Severity.ERROR).findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG101");
+			assertThat(finding.source()).isEqualTo(DropsAnIndexInItsDowngrade.class.getName() + ":"
+					+ lineOf("op.createIndex(\"ix_users_email\", \"users\", \"email\")") + " (rendered downgrade SQL:1)");
+			assertThat(finding.message()).startsWith("In the downgrade, CREATE INDEX takes a SHARE lock on \"users\"");
+			assertThat(finding.fix()).startsWith("op.createIndex(name, table, (index) -> index.on(...).concurrently())");
+		});
+	}
+
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Drops the email index", transactional = false)
+	static final class DropsAnIndexInItsDowngrade implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.dropIndex("ix_users_email_old", "users", (index) -> index.concurrently().ifExists());
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.createIndex("ix_users_email", "users", "email");
+		}
+
+	}
+
+	@Test
 	void aConcurrentOperationInATransactionalJavaRevisionFailsTheLintAsInAFile(@TempDir Path dir) throws IOException {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, legacy text);", "DROP TABLE users;");

@@ -812,6 +812,65 @@ class LinterTests {
 		assertThat(fixOf(nonTx("CREATE;\nSELECT 1;"))).isEqualTo("Or one statement per non-transactional revision.");
 	}
 
+	@Test
+	void aDowngradeIsLintedAgainstTheSchemaItsUpgradeLeftWithItsFindingsSaidSo() {
+		// varchar to text rewrites nothing; the way back does (PG112), and a rollback runs it in production.
+		List<LintFinding> found = downgradeFindings("ALTER TABLE users ALTER COLUMN name TYPE text;",
+				"\n-- a comment\nALTER TABLE users ALTER COLUMN name TYPE varchar(100);");
+		assertThat(found).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG112");
+			assertThat(finding.revision()).isEqualTo("r2");
+			assertThat(finding.source()).isEqualTo("r2.sql:12");
+			assertThat(finding.message()).startsWith("In the downgrade, ");
+		});
+		// Acknowledged inside the section.
+		assertThat(downgradeFindings("ALTER TABLE users ALTER COLUMN name TYPE text;",
+				"-- lint:ack PG112 users holds a hundred rows\nALTER TABLE users ALTER COLUMN name TYPE varchar(100);"))
+			.isEmpty();
+		// An index dropped the quick way blocks the table as in an upgrade, and one built again the quick way too.
+		assertThat(downgradeFindings("DROP INDEX CONCURRENTLY idx_users_email;",
+				"CREATE INDEX idx_users_name ON users (name);\nDROP INDEX idx_users_email;"))
+			.extracting(LintFinding::rule).containsExactly("PG101", "PG102");
+	}
+
+	@Test
+	void aDowngradeUndoingItsUpgradeIsNotFlaggedForTheUndoingItself() {
+		// Dropping what the upgrade made, renaming back, a json column back, the upgrade's tables together:
+		// the upgrade's to flag. An index dropped before its table is dropped holds nothing more.
+		assertThat(downgradeFindings("CREATE TABLE t (id int);\nCREATE INDEX t_id ON t (id);\n"
+				+ "ALTER TABLE users ADD COLUMN note text;\nALTER TABLE users RENAME COLUMN name TO full_name;\n"
+				+ "ALTER TABLE orders ALTER COLUMN status TYPE jsonb USING to_jsonb(status);",
+				"ALTER TABLE orders ALTER COLUMN status TYPE json USING status::json;\n"
+						+ "ALTER TABLE users RENAME COLUMN full_name TO name;\nALTER TABLE users DROP COLUMN note;\n"
+						+ "DROP INDEX t_id;\nDROP TABLE t;"))
+			.extracting(LintFinding::rule).containsExactly("PG112");
+		// What the downgrade changes stays in the downgrade: the next revision reads the schema the upgrade left.
+		List<LintedRevision> linted = new ArrayList<>();
+		linted.add(revision("r1", BASE, true));
+		linted.add(revision("r2", "SELECT 1;", true));
+		linted.add(revision("r2", "ALTER TABLE users ALTER COLUMN name TYPE text;", true).asDowngrade());
+		linted.add(revision("r3", "ALTER TABLE users ALTER COLUMN name TYPE varchar(200);", true));
+		assertThat(Linter.lint(linted)).isEmpty();
+		// A downgrade section acknowledged empty (LINT005) holds no stray acknowledgement.
+		assertThat(Linter.lint(List.of(revision("r2", "SELECT 1;\n\n-- lint:ack LINT005 the log outlives rollbacks", true)
+			.asDowngrade()))).isEmpty();
+		assertThat(Linter.lint(List.of(revision("r2", "SELECT 1;\n\n-- lint:ack PG114 a stray one", true).asDowngrade())))
+			.extracting(LintFinding::rule).containsExactly("LINT002");
+	}
+
+	private static List<LintFinding> downgradeFindings(String upgrade, String downgrade) {
+		List<LintedRevision> linted = new ArrayList<>();
+		linted.add(revision("r1", BASE, true));
+		linted.add(revision("r2", upgrade, true));
+		// The downgrade section starts on line 10 of r2.sql.
+		linted.add(LintedRevision.of("r2", "r2.sql", true, StatementSplitter.split(downgrade, 10), downgrade, 10)
+			.asDowngrade());
+		// The upgrade's own findings apart.
+		return Linter.lint(linted).stream()
+			.filter((finding) -> Integer.parseInt(finding.source().substring("r2.sql:".length())) >= 10)
+			.toList();
+	}
+
 	private static String fixOf(Rev revision) {
 		return findings(revision).stream().filter((finding) -> finding.rule().equals("PG105")).findFirst().orElseThrow().fix();
 	}

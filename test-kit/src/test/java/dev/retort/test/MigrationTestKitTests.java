@@ -356,6 +356,17 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aFindingInADowngradeSaysItIsAcknowledgedThereWhereNoChecksumReaches(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY, email text);", "DROP TABLE users;");
+		write("b2", "a1", "ALTER TABLE users ADD COLUMN nickname text;",
+				"ALTER TABLE users DROP COLUMN nickname;\nCREATE INDEX users_email_idx ON users (email);");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertLintPasses())
+			.withMessageContaining("ERROR PG101 create-index-not-concurrent: In the downgrade, CREATE INDEX")
+			.withMessageEndingWith(" A finding in a downgrade is acknowledged in the downgrade section, which no"
+					+ " checksum covers: an applied revision can take it too.");
+	}
+
+	@Test
 	void aForgetfulDowngradeOfAJavaRevisionIsCaughtNamingItsClass(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		String java = ForgetfulDowngrade.class.getName();
