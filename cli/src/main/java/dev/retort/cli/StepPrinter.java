@@ -211,6 +211,11 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 	/** What became of a failed step's work: a non-transactional revision keeps what it committed. */
 	private static String undone(Step step, Throwable error) {
 		if (step.revision() != null && !step.revision().transactional()) {
+			if (error instanceof MigrationFailedException failed && failed.recordingFailed()) {
+				// Its statements all ran: nothing to undo, only Retort's record of it is missing.
+				return "it ran outside a transaction, so all its statements stay committed, but it is not recorded as"
+						+ " applied: 'retort stamp' records it once Retort can write its rows";
+			}
 			if (error instanceof MigrationFailedException failed && failed.committedNothing()) {
 				return "it ran outside a transaction and failed at its first statement, so nothing of it was committed";
 			}

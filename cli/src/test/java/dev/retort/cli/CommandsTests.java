@@ -860,6 +860,38 @@ class CommandsTests {
 	}
 
 	@Test
+	void aNonTransactionalRevisionWhoseRecordingFailedIsToBeStampedNotUndone(TestDatabase db) throws IOException {
+		org.junit.jupiter.api.Assumptions.assumeTrue(
+				db.queryStrings("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user").contains("true"),
+				"SET ROLE to a role of the test's own needs a superuser");
+		String reader = "reader_" + db.name();
+		db.execute("CREATE ROLE " + reader);
+		try {
+			Files.writeString(this.revisions.directory().resolve("c0ffee000003_role.sql"), """
+					-- seed as reader
+					--
+					-- Revision ID: c0ffee000003
+					-- Revises: 1975ea83b712
+					-- Transactional: false
+					--
+
+					-- +upgrade
+					SELECT 1;
+					DO $$ BEGIN EXECUTE 'SET ROLE %s'; END $$;
+					""".formatted(reader));
+			CliRun.Result result = cli(db).run("upgrade");
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+			assertThat(result.err()).contains("FAILED upgrade 1975ea83b712 -> c0ffee000003, seed as reader after ",
+					"; it ran outside a transaction, so all its statements stay committed, but it is not recorded as"
+							+ " applied: 'retort stamp' records it once Retort can write its rows\n")
+				.doesNotContain("before the failing one");
+		}
+		finally {
+			db.execute("DROP OWNED BY " + reader, "DROP ROLE " + reader);
+		}
+	}
+
+	@Test
 	void aNonTransactionalRevisionSaysHowManyOfItsStatementsStayCommitted(TestDatabase db) throws IOException {
 		Files.writeString(this.revisions.directory().resolve("c0ffee000003_index.sql"), """
 				-- index coffee types

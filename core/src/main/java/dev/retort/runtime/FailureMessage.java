@@ -309,7 +309,8 @@ final class FailureMessage {
 		String ownSetting = ownStatementTimeout ? own.statementTimeout()
 				: (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) ? own.lockTimeout()
 						: ownReadOnly ? own.readOnly() : null;
-		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore).stoppedByOwnSettingAt(ownSetting);
+		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore).stoppedByOwnSettingAt(ownSetting)
+			.recordingFailed(failure.recording != null);
 	}
 
 	/**

@@ -41,6 +41,9 @@ public class MigrationFailedException extends RetortException {
 	/** Where the revision set what stopped it itself, or {@code null}: see {@link #stoppedByOwnSettingAt()}. */
 	private String stoppedByOwnSettingAt;
 
+	/** See {@link #recordingFailed()}. */
+	private boolean recordingFailed;
+
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
 		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, databaseMessage, cause);
@@ -93,6 +96,22 @@ public class MigrationFailedException extends RetortException {
 	MigrationFailedException statementsRanBefore(int count) {
 		this.statementsRanBefore = count;
 		return this;
+	}
+
+	/** Set as the exception is made, from what the runner saw. */
+	MigrationFailedException recordingFailed(boolean failed) {
+		this.recordingFailed = failed;
+		return this;
+	}
+
+	/**
+	 * Whether every statement of the revision ran and what failed was Retort's record of it (its
+	 * version and history rows: a role the revision set that cannot write them, say). Outside a
+	 * transaction nothing is then left to undo or make re-runnable: the revision is to be stamped,
+	 * not run again.
+	 */
+	public boolean recordingFailed() {
+		return this.recordingFailed;
 	}
 
 	/** Set as the exception is made, from what the runner saw. */

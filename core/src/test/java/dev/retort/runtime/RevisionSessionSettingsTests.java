@@ -240,6 +240,7 @@ class RevisionSessionSettingsTests {
 						+ " committed, but it is not recorded as applied; the version table stays at aaaa00000001. Once"
 						+ " Retort can write its rows, record it without running it again: 'retort stamp aaaa00000002'.");
 			assertThat(failure.statement()).startsWith("UPDATE public.retort_version");
+			assertThat(failure.recordingFailed()).isTrue();
 			assertThat(db.queryStrings("SELECT count(*) FROM coffee")).containsExactly("1");
 			// Its role put back first: the failure row is written, as the session's own role.
 			assertThat(db.queryStrings("SELECT applied_by FROM retort_history WHERE NOT success"))

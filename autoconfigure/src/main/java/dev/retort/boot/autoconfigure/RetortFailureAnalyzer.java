@@ -211,6 +211,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "CONCURRENTLY: DROP INDEX CONCURRENTLY, since 'IF NOT EXISTS' would keep it), then start the "
 					+ "application again " + where + ".";
 		}
+		if (failed != null && !failed.rolledBack() && failed.recordingFailed()) {
+			// Undoing its statements or making them re-runnable would redo work that is done.
+			return "The revision runs outside a transaction ('Transactional: false') and all its statements ran and stay "
+					+ "committed, but Retort could not record it as applied (the message above says why and as whom its "
+					+ "rows were written). Do not run it again: once Retort can write its rows, record it with '" + COMMAND
+					+ " stamp <revision>', then start the application again " + where + ".";
+		}
 		if (failed != null && !failed.rolledBack() && failed.committedNothing()) {
 			return "The revision runs outside a transaction ('Transactional: false') and failed at its first "
 					+ "statement, so nothing of it was committed and the version table was not moved. Fix the failing "

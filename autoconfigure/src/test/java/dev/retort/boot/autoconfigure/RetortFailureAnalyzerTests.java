@@ -187,6 +187,41 @@ class RetortFailureAnalyzerTests {
 	}
 
 	@Test
+	void aNonTransactionalRevisionWhoseRecordingFailedIsToBeStampedNotUndone(TestDatabase db,
+			@TempDir java.nio.file.Path dir) throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(
+				db.queryStrings("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user").contains("true"),
+				"SET ROLE to a role of the test's own needs a superuser");
+		String reader = "reader_" + db.name();
+		db.execute("CREATE ROLE " + reader);
+		try {
+			java.nio.file.Files.writeString(dir.resolve("bbbb00000005_role.sql"), """
+					-- role
+					--
+					-- Revision ID: bbbb00000005
+					-- Revises:
+					-- Transactional: false
+
+					-- +upgrade
+					SELECT 1;
+					DO $$ BEGIN EXECUTE 'SET ROLE %s'; END $$;
+					""".formatted(reader));
+			Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+				.locations("filesystem:" + dir).load();
+			MigrationFailedException failed = org.assertj.core.api.Assertions
+				.catchThrowableOfType(MigrationFailedException.class, () -> retort.upgrade("heads"));
+			assertThat(failed.recordingFailed()).isTrue();
+			assertThat(analyze(failed).getAction()).contains("all its statements ran and stay committed")
+				.contains("stamp <revision>")
+				.doesNotContain("re-runnable")
+				.doesNotContain("Undo those statements");
+		}
+		finally {
+			db.execute("DROP OWNED BY " + reader, "DROP ROLE " + reader);
+		}
+	}
+
+	@Test
 	void aNonTransactionalRevisionThatGaveUpOnALockIsNotSaidToHaveAppliedNothing() {
 		FailureAnalysis analysis = analyze(failed("55P03", false, "canceling statement due to lock timeout"));
 		assertThat(analysis.getAction()).contains("not at fault")
