@@ -189,10 +189,10 @@ final class RevisionLint {
 	}
 
 	/**
-	 * PG121: a session's search_path set by a revision outlasts it. Online, the revisions after it
-	 * in the run find (and create) their unqualified names there; in an --sql script, Retort's own
-	 * statements name the version table without a schema (unless retort.schema is set), so the
-	 * step's bookkeeping stops the script. A RESET later in the revision gives it back.
+	 * PG121: a session's search_path set by a revision and not given back in it. Retort puts it
+	 * back after the revision (SessionSettings), online and in an --sql script, so there it reaches
+	 * only the revision's own later statements; the file run by other means (psql -f on it) leaves
+	 * it set for whatever runs next in that session. A RESET later in the revision gives it back.
 	 */
 	private void sessionSearchPath(List<Token> tokens, int index) {
 		boolean set = (startsWith(tokens, 0, "SET", "SEARCH_PATH") || startsWith(tokens, 0, "SET", "SESSION", "SEARCH_PATH"))
@@ -210,9 +210,11 @@ final class RevisionLint {
 				return;
 			}
 		}
-		find(LintRule.PG121, "the search_path this sets outlasts the revision: the revisions after it in the same run"
-				+ " resolve (and create) their unqualified names there, and in an --sql script Retort's bookkeeping, which"
-				+ " names the version table without a schema unless retort.schema is set, fails on it.");
+		// Not "outlasts the revision": Retort puts it back before the next revision and its own
+		// bookkeeping, so saying that the next revisions or the script's bookkeeping meet it is false.
+		find(LintRule.PG121, "the search_path this sets lasts to the end of the revision: Retort puts it back after"
+				+ " the revision (online and in --sql scripts), but the file run by other means (psql -f on it) leaves it"
+				+ " set for whatever runs next in that session.");
 	}
 
 	/**
