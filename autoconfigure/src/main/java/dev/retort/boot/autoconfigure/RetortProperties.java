@@ -67,7 +67,8 @@ public class RetortProperties {
 	private TransactionMode transactionMode = TransactionMode.PER_REVISION;
 
 	/**
-	 * Whether to refuse to run when an applied revision's file changed since it was applied.
+	 * Whether to refuse to run when an applied revision changed since it was applied (a SQL
+	 * file's upgrade section, or the SQL a Java revision's upgrade renders).
 	 */
 	private boolean validateChecksums = true;
 
