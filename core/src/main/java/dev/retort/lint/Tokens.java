@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.retort.dialect.postgres.BlockComments;
+
 /**
  * A statement as the rules read it: words (keywords and unquoted names, upper-cased), quoted
  * names, string literals, numbers and single symbols, each with its parenthesis depth; comments
@@ -136,27 +138,9 @@ final class Tokens {
 		return tokens;
 	}
 
-	/** The index after the block comment starting at {@code at}; they nest: each opening needs its own end. */
+	/** Where the block comment at {@code at} ends: {@link BlockComments#end}. */
 	static int blockCommentEnd(String sql, int at) {
-		int depth = 0;
-		int i = at;
-		while (i + 1 < sql.length()) {
-			if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
-				depth++;
-				i += 2;
-			}
-			else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
-				depth--;
-				i += 2;
-				if (depth == 0) {
-					return i;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		return sql.length();
+		return BlockComments.end(sql, at);
 	}
 
 	/**

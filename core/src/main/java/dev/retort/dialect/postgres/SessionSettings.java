@@ -190,7 +190,7 @@ public final class SessionSettings {
 				i = (newline < 0) ? length : newline + 1;
 			}
 			else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-				i = afterBlockComment(sql, i);
+				i = BlockComments.end(sql, i);
 			}
 			else if (c == '"') {
 				StringBuilder quoted = new StringBuilder();
@@ -237,29 +237,6 @@ public final class SessionSettings {
 			}
 		}
 		return false;
-	}
-
-	/** Block comments nest in PostgreSQL. */
-	private static int afterBlockComment(String sql, int start) {
-		int depth = 0;
-		int i = start;
-		while (i < sql.length()) {
-			if (sql.startsWith("/*", i)) {
-				depth++;
-				i += 2;
-			}
-			else if (sql.startsWith("*/", i)) {
-				depth--;
-				i += 2;
-				if (depth == 0) {
-					return i;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		return i;
 	}
 
 }

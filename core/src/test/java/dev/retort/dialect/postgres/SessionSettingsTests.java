@@ -36,6 +36,14 @@ class SessionSettingsTests {
 	}
 
 	@Test
+	void commentsBeforeTheCommandAreSkippedNestedBlockCommentsWhole() {
+		assertThat(SessionSettings.changedBy("-- the tenant's schema\n/* outer /* inner */ still outer */ SET search_path = t"))
+			.containsExactly("search_path");
+		assertThat(SessionSettings.changedBy("/* SET search_path = t */ SELECT 1")).isEmpty();
+		assertThat(SessionSettings.changedBy("/* never closed SET role x")).isEmpty();
+	}
+
+	@Test
 	void statementsThatChangeNoSessionSettingNameNone() {
 		assertThat(SessionSettings.changedBy("UPDATE coffee SET strength = 3")).isEmpty();
 		assertThat(SessionSettings.changedBy("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")).isEmpty();
