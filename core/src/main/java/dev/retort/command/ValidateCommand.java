@@ -55,6 +55,10 @@ public final class ValidateCommand {
 					problems.add(mismatch.describe());
 				}
 			}
+			// The rows no other row implies: where the schema most likely is, so the stamp that
+			// replaces the rows is named in full, as upgrade, stamp and current name it.
+			Set<String> below = graph.overlappingRows(state.known()).keySet();
+			List<String> top = state.known().stream().filter((row) -> graph.contains(row) && !below.contains(row)).toList();
 			for (String row : state.known()) {
 				String above = rowAbove(row, state.known(), graph);
 				if (above != null) {
@@ -63,7 +67,8 @@ public final class ValidateCommand {
 					problems.add("The version table holds both " + row + " and " + above + ", but " + row
 							+ " is an ancestor of " + above + "; its row should not be there. Replace the rows with"
 							+ " 'retort stamp --purge REV...' (plain 'stamp' refuses them), naming the revisions the"
-							+ " database is at.");
+							+ " database is at: 'retort stamp --purge " + String.join(" ", top) + "' if it is at "
+							+ String.join(", ", top) + ".");
 				}
 			}
 			// Applied revisions no file declares, by their upgrade's checksum, and the file that holds

@@ -501,7 +501,7 @@ class OfflineScriptTests {
 		assertThat(retort(db, files).load().validate().problems()).containsExactly("The version table holds both"
 				+ " b00000000002 and e00000000005, but b00000000002 is an ancestor of e00000000005; its row should not"
 				+ " be there. Replace the rows with 'retort stamp --purge REV...' (plain 'stamp' refuses them), naming"
-				+ " the revisions the database is at.");
+				+ " the revisions the database is at: 'retort stamp --purge e00000000005' if it is at e00000000005.");
 		db.execute("DELETE FROM retort_version WHERE version_num = 'e00000000005'");
 
 		// A branch with nothing in common is added beside the rows the database holds, as online.
