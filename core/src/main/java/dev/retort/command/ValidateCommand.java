@@ -55,22 +55,20 @@ public final class ValidateCommand {
 					problems.add(mismatch.describe());
 				}
 			}
-			// The rows no other row implies: where the schema most likely is, so the stamp that
+			// What every plan refuses (Planner): reported here too, so validate is not the one command
+			// that finds nothing wrong with such rows (a stamp script run on the wrong database). The
+			// rows no other row implies are where the schema most likely is, so the stamp that
 			// replaces the rows is named in full, as upgrade, stamp and current name it.
-			Set<String> below = graph.overlappingRows(state.known()).keySet();
-			List<String> top = state.known().stream().filter((row) -> graph.contains(row) && !below.contains(row)).toList();
-			for (String row : state.known()) {
-				String above = rowAbove(row, state.known(), graph);
-				if (above != null) {
-					// What every plan refuses (Planner): reported here too, so validate is not the one
-					// command that finds nothing wrong with such rows (a stamp script run on the wrong database).
-					problems.add("The version table holds both " + row + " and " + above + ", but " + row
-							+ " is an ancestor of " + above + "; its row should not be there. Replace the rows with"
-							+ " 'retort stamp --purge REV...' (plain 'stamp' refuses them), naming the revisions the"
-							+ " database is at: 'retort stamp --purge " + String.join(" ", top) + "' if it is at "
-							+ String.join(", ", top) + ".");
-				}
-			}
+			Map<String, List<String>> overlapping = graph.overlappingRows(state.known());
+			List<String> top = state.known()
+				.stream()
+				.filter((row) -> graph.contains(row) && !overlapping.containsKey(row))
+				.toList();
+			overlapping.forEach((row, above) -> problems.add("The version table holds both " + row + " and "
+					+ above.get(0) + ", but " + row + " is an ancestor of " + above.get(0) + "; its row should not be"
+					+ " there. Replace the rows with 'retort stamp --purge REV...' (plain 'stamp' refuses them), naming"
+					+ " the revisions the database is at: 'retort stamp --purge " + String.join(" ", top) + "' if it is at "
+					+ String.join(", ", top) + "."));
 			// Applied revisions no file declares, by their upgrade's checksum, and the file that holds
 			// each one's SQL under a new id.
 			Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
@@ -175,16 +173,6 @@ public final class ValidateCommand {
 		}
 		return revision.id() + " (" + revision.origin().at(revision.origin().idLine()) + ") has its upgrade SQL:"
 				+ " a rebase or a rename gave it a new id. " + DatabaseState.giveItsIdBack(undeclared) + ".";
-	}
-
-	/** A version row that {@code row} is an ancestor (or a dependency) of, or {@code null}. */
-	private static String rowAbove(String row, List<String> rows, RevisionGraph graph) {
-		for (String other : rows) {
-			if (!other.equals(row) && graph.applied(List.of(other)).contains(row)) {
-				return other;
-			}
-		}
-		return null;
 	}
 
 	/**
