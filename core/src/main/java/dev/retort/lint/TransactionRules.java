@@ -32,6 +32,9 @@ final class TransactionRules {
 
 	private boolean notRerunnableReported;
 
+	/** Whether a BEGIN of the revision's own is open: only a revision without a transaction has one that works. */
+	private boolean inBlock;
+
 	/** Enum labels added so far in this revision. */
 	private final Set<String> addedLabels = new HashSet<>();
 
@@ -40,16 +43,23 @@ final class TransactionRules {
 		this.shapes = shapes;
 	}
 
-	// PG104 (b) and (a)
+	// PG104 (b) and (a), and (c): what needs a transaction block in a revision without one
 	void transactionControl(List<Token> tokens) {
 		Token first = tokens.get(0);
-		if (first.is("BEGIN") || first.is("COMMIT") || first.is("END") || first.is("ROLLBACK") || first.is("ABORT")
-				|| startsWith(tokens, 0, "START", "TRANSACTION") || startsWith(tokens, 0, "PREPARE", "TRANSACTION")) {
+		// ROLLBACK TO SAVEPOINT stays inside the transaction.
+		boolean rollbackToSavepoint = startsWith(tokens, 0, "ROLLBACK", "TO");
+		if (!rollbackToSavepoint && (first.is("BEGIN") || first.is("COMMIT") || first.is("END") || first.is("ROLLBACK")
+				|| first.is("ABORT") || startsWith(tokens, 0, "START", "TRANSACTION")
+				|| startsWith(tokens, 0, "PREPARE", "TRANSACTION"))) {
+			this.inBlock = first.is("BEGIN") || first.is("START");
 			this.lint.find(LintRule.PG104, "'" + first.text() + "': transactions are the runner's; a revision runs in "
 					+ "one transaction, or in none with 'Transactional: false'.");
 			return;
 		}
 		if (!this.lint.transactional()) {
+			if (!this.inBlock) {
+				outsideTransaction(tokens, rollbackToSavepoint);
+			}
 			return;
 		}
 		String refused = refusedInTransaction(tokens);
@@ -63,6 +73,33 @@ final class TransactionRules {
 				|| startsWith(tokens, 0, "ALTER", "TABLE"))) {
 			this.lint.find(LintRule.PG104, "a CONCURRENTLY statement cannot run inside a transaction block "
 					+ "(SQLSTATE 25001), and this revision is transactional.");
+		}
+	}
+
+	/**
+	 * A statement of a revision with 'Transactional: false' that only means something inside a
+	 * transaction block: PostgreSQL refuses {@code LOCK} and the savepoint commands there (SQLSTATE
+	 * 25P01, after the statements before it committed; the runner refuses such a revision before
+	 * it runs), and runs {@code SET LOCAL} and {@code SET TRANSACTION} with a warning and no effect.
+	 */
+	private void outsideTransaction(List<Token> tokens, boolean rollbackToSavepoint) {
+		String refused = startsWith(tokens, 0, "LOCK") ? "LOCK TABLE"
+				: startsWith(tokens, 0, "SAVEPOINT") ? "SAVEPOINT"
+				: startsWith(tokens, 0, "RELEASE") ? "RELEASE SAVEPOINT"
+				: rollbackToSavepoint ? "ROLLBACK TO SAVEPOINT" : null;
+		if (refused != null) {
+			this.lint.find(LintRule.PG104, "'" + refused + "' runs only inside a transaction block (SQLSTATE 25P01), and"
+					+ " this revision is not transactional: Retort refuses to run it.",
+					"Remove 'Transactional: false' if nothing in the revision must run outside a transaction, or move"
+							+ " the statement into a transactional revision of its own.");
+			return;
+		}
+		boolean setLocal = startsWith(tokens, 0, "SET", "LOCAL");
+		if (setLocal || startsWith(tokens, 0, "SET", "TRANSACTION")) {
+			this.lint.find(LintRule.PG104, "'" + (setLocal ? "SET LOCAL" : "SET TRANSACTION") + "' has no effect"
+					+ " outside a transaction block (PostgreSQL only warns), and this revision is not transactional:"
+					+ " the statements after it run without it.",
+					"Use SET (for the session): Retort puts the session's settings back after the revision.");
 		}
 	}
 

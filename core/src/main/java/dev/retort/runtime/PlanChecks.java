@@ -105,6 +105,17 @@ final class PlanChecks {
 							+ " ends. Nothing was run. End it with COMMIT, or remove it (each statement then commits on"
 							+ " its own).");
 				}
+				int unguarded = (section != null) ? TransactionControl.outsideBlock(section) : -1;
+				if (unguarded >= 0) {
+					problems.add("Revision " + step.revision().id() + " (" + step.revision().origin()
+						.at(section.get(unguarded).line()) + ") runs outside a transaction ('Transactional: false'), but"
+							+ " its " + (upgrade ? "upgrade" : "downgrade") + " has a '"
+							+ TransactionControl.needingBlock(section.get(unguarded).sql()) + "', which PostgreSQL runs"
+							+ " only inside a transaction block: it would fail there (SQLSTATE 25P01) after the statements"
+							+ " before it had committed. Nothing was run. Remove 'Transactional: false' if nothing in the"
+							+ " revision must run outside a transaction, or move the statement into a transactional"
+							+ " revision of its own.");
+				}
 				continue;
 			}
 			for (SqlStatement statement : (section != null) ? section : List.<SqlStatement>of()) {

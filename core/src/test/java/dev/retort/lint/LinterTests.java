@@ -81,6 +81,26 @@ class LinterTests {
 	}
 
 	@Test
+	void pg104FlagsWhatNeedsATransactionBlockInARevisionWithout() {
+		assertThat(findings(nonTx("LOCK TABLE users IN SHARE MODE;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (name);")))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.rule()).isEqualTo("PG104");
+				assertThat(finding.message()).startsWith("'LOCK TABLE' runs only inside a transaction block (SQLSTATE"
+						+ " 25P01), and this revision is not transactional");
+			});
+		for (String statement : List.of("SAVEPOINT s;", "RELEASE SAVEPOINT s;", "ROLLBACK TO SAVEPOINT s;",
+				"SET LOCAL lock_timeout = '1s';", "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;")) {
+			assertThat(rules(nonTx(statement))).as(statement).containsExactly("PG104");
+		}
+		assertThat(findings(nonTx("SET LOCAL lock_timeout = '1s';")).get(0).fix()).startsWith("Use SET (for the session)");
+		// Inside a block of its own (itself PG104) they do what they say; in a transactional revision they belong.
+		assertThat(rules(nonTx("BEGIN;\nLOCK TABLE users IN SHARE MODE;\nCOMMIT;"))).containsExactly("PG104", "PG104");
+		assertThat(rules(tx("LOCK TABLE users IN SHARE MODE;\nSAVEPOINT s;\nROLLBACK TO SAVEPOINT s;"))).isEmpty();
+		assertThat(rules(nonTx("SET lock_timeout = '1s';"))).isEmpty();
+	}
+
+	@Test
 	void pg104FlagsEveryStatementPostgresqlRefusesInATransaction() {
 		for (String statement : List.of("REINDEX SCHEMA public;", "REINDEX (VERBOSE) DATABASE app;", "REINDEX SYSTEM app;",
 				"CLUSTER;", "CLUSTER VERBOSE;", "DISCARD ALL;", "ALTER DATABASE app SET TABLESPACE fast;")) {

@@ -114,10 +114,45 @@ class RevisionTransactionControlTests {
 	}
 
 	@Test
+	void aLockTableANonTransactionalRevisionRunsOutsideABlockIsRefusedBeforeAnythingRuns(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "", false,
+				"CREATE TABLE a (id int);\nLOCK TABLE a IN SHARE MODE;\nCREATE INDEX CONCURRENTLY ix_a ON a (id);",
+				"SELECT 1;");
+
+		RetortException refusal = catchThrowableOfType(RetortException.class,
+				() -> configure(db, files).load().upgrade("heads"));
+
+		// Before: table a was created and committed, then PostgreSQL refused the LOCK (SQLSTATE 25P01).
+		assertThat(refusal.exitCode()).isEqualTo(2);
+		assertThat(refusal.getMessage()).contains("(" + dir.resolve("aaaa00000001_test.sql") + ":10) runs outside a"
+				+ " transaction ('Transactional: false'), but its upgrade has a 'LOCK TABLE', which PostgreSQL runs only"
+				+ " inside a transaction block: it would fail there (SQLSTATE 25P01) after the statements before it had"
+				+ " committed. Nothing was run.");
+		assertThat(db.tableExists("a")).isFalse();
+	}
+
+	@Test
+	void aSavepointOutsideABlockIsRefusedInADowngradeToo(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "", false, "CREATE TABLE a (id int);",
+				"DROP TABLE a;\nSAVEPOINT before_b;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade("heads");
+
+		RetortException refusal = catchThrowableOfType(RetortException.class, () -> retort.downgrade("base"));
+
+		assertThat(refusal.getMessage()).contains("its downgrade has a 'SAVEPOINT'");
+		assertThat(db.tableExists("a")).isTrue();
+	}
+
+	@Test
 	void aClosedBlockInANonTransactionalRevisionRunsAsWritten(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("aaaa00000001", null, "", false,
-				"BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE INDEX CONCURRENTLY ix_a ON a (id);", "SELECT 1;");
+				"BEGIN;\nCREATE TABLE a (id int);\nLOCK TABLE a IN SHARE MODE;\nCOMMIT;\n"
+						+ "CREATE INDEX CONCURRENTLY ix_a ON a (id);", "SELECT 1;");
 
 		assertThat(configure(db, files).load().upgrade("heads").to()).containsExactly("aaaa00000001");
 		assertThat(db.queryStrings("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_a'")).containsExactly("1");

@@ -34,7 +34,7 @@ public final class SessionSettings {
 	 * allocates nothing.
 	 */
 	private static final String[] COMMANDS = { "set", "reset", "discard", "rollback", "start", "prepare", "begin",
-			"commit", "end", "abort" };
+			"commit", "end", "abort", "lock", "savepoint", "release" };
 
 	/** Case-insensitive: a function name is; the name as a literal, as most write it. */
 	private static final Pattern SET_CONFIG = Pattern.compile("(?i)\\bset_config\\s*\\(\\s*'([^']+)'");

@@ -66,6 +66,45 @@ public final class TransactionControl {
 		return committed;
 	}
 
+	/**
+	 * The index of the first statement that PostgreSQL runs only inside a transaction block
+	 * ({@link #needingBlock}) and that comes while none is open, or -1. Outside a transaction it
+	 * fails with SQLSTATE 25P01 after the statements before it have committed.
+	 */
+	public static int outsideBlock(List<SqlStatement> statements) {
+		boolean open = false;
+		for (int i = 0; i < statements.size(); i++) {
+			String sql = statements.get(i).sql();
+			String command = of(sql);
+			if (command != null) {
+				open = begins(command);
+			}
+			else if (!open && needingBlock(sql) != null) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The command ({@code LOCK TABLE}) when the statement is one that PostgreSQL refuses outside a
+	 * transaction block (SQLSTATE 25P01); else {@code null}.
+	 */
+	public static String needingBlock(String sql) {
+		List<String> words = SessionSettings.leadingWords(sql, 2);
+		if (words.isEmpty()) {
+			return null;
+		}
+		String second = (words.size() > 1) ? words.get(1) : "";
+		return switch (words.get(0)) {
+			case "lock" -> "LOCK TABLE";
+			case "savepoint" -> "SAVEPOINT";
+			case "release" -> "RELEASE SAVEPOINT";
+			case "rollback" -> second.equals("to") ? "ROLLBACK TO SAVEPOINT" : null;
+			default -> null;
+		};
+	}
+
 	/** The statement's command ({@code COMMIT}) when it begins or ends a transaction block; else {@code null}. */
 	public static String of(String sql) {
 		List<String> words = SessionSettings.leadingWords(sql, 2);
