@@ -233,6 +233,9 @@ final class StepPrinter implements MigrationListener, AutoCloseable {
 							: ranBefore + " statements before the failing one stay") + " committed"
 					: "it ran outside a transaction, so its statements before the failing one stay committed";
 		}
+		if (error instanceof MigrationFailedException failed && failed.wholeRunRolledBack()) {
+			return "the run's one transaction (transaction-mode all) was rolled back, with every step before this one";
+		}
 		return "this step was rolled back";
 	}
 

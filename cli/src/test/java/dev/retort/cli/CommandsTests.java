@@ -834,6 +834,28 @@ class CommandsTests {
 	}
 
 	@Test
+	void aFailureInTransactionModeAllSaysTheWholeRunWasRolledBack(TestDatabase db) throws IOException {
+		Files.writeString(this.revisions.directory().resolve("c0ffee000003_kind.sql"), """
+				-- add coffee kind
+				--
+				-- Revision ID: c0ffee000003
+				-- Revises: 1975ea83b712
+				--
+
+				-- +upgrade
+				ALTER TABLE coffee_logz ADD COLUMN kind text;
+				""");
+		CliRun.Result result = cli(db).env("RETORT_TRANSACTION_MODE", "all").run("upgrade");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		// Its two revisions before it ran in the same transaction: "this step was rolled back" said they stayed.
+		assertThat(result.err()).contains("FAILED upgrade 1975ea83b712 -> c0ffee000003, add coffee kind after ",
+				"; the run's one transaction (transaction-mode all) was rolled back, with every step before this one\n",
+				"The whole run was rolled back (transaction-mode all): the database stays at base.")
+			.doesNotContain("this step was rolled back");
+		assertThat(db.tableExists("coffee_logs")).isFalse();
+	}
+
+	@Test
 	void aConcurrentBuildFailingAsTheFirstStatementIsNotSaidToLeaveStatementsBeforeIt(TestDatabase db)
 			throws IOException {
 		Files.writeString(this.revisions.directory().resolve("c0ffee000003_index.sql"), """

@@ -310,7 +310,8 @@ final class FailureMessage {
 				: (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) ? own.lockTimeout()
 						: ownReadOnly ? own.readOnly() : null;
 		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore).stoppedByOwnSettingAt(ownSetting)
-			.recordingFailed(failure.recording != null);
+			.recordingFailed(failure.recording != null)
+			.wholeRunRolledBack(transactional && wholeRun);
 	}
 
 	/**

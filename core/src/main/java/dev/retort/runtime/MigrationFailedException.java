@@ -44,6 +44,9 @@ public class MigrationFailedException extends RetortException {
 	/** See {@link #recordingFailed()}. */
 	private boolean recordingFailed;
 
+	/** See {@link #wholeRunRolledBack()}. */
+	private boolean wholeRunRolledBack;
+
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
 		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, databaseMessage, cause);
@@ -96,6 +99,20 @@ public class MigrationFailedException extends RetortException {
 	MigrationFailedException statementsRanBefore(int count) {
 		this.statementsRanBefore = count;
 		return this;
+	}
+
+	/** Set as the exception is made, from what the runner saw. */
+	MigrationFailedException wholeRunRolledBack(boolean wholeRun) {
+		this.wholeRunRolledBack = wholeRun;
+		return this;
+	}
+
+	/**
+	 * Whether the rollback undid the steps run before this one too: with
+	 * {@code retort.transaction-mode: all}, where the run's revisions share one transaction.
+	 */
+	public boolean wholeRunRolledBack() {
+		return this.wholeRunRolledBack;
 	}
 
 	/** Set as the exception is made, from what the runner saw. */

@@ -519,11 +519,6 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * @param unit the steps of the failed transaction (the step alone outside one): the database
-	 * stays at the heads before its first step, which the history row records as both its from and
-	 * to heads, since a rolled-back run never reached the failed step's own starting point
-	 */
-	/**
 	 * The thread was interrupted (an application shutting down) while a step waited to be tried
 	 * again after a lock timeout. Its transaction was rolled back before the wait: it is neither
 	 * applied nor recorded, and what committed before it stays.
@@ -542,6 +537,11 @@ public final class MigrationRunner {
 		return exception;
 	}
 
+	/**
+	 * @param unit the steps of the failed transaction (the step alone outside one): the database
+	 * stays at the heads before its first step, which the history row records as both its from and
+	 * to heads, since a rolled-back run never reached the failed step's own starting point
+	 */
 	private MigrationFailedException fail(Step step, StatementFailure failure, long ms, boolean transactional,
 			List<Step> unit, int retries) {
 		List<BlockerWatch.Blocker> blockedBy = this.statements.blockedBy();
