@@ -53,12 +53,13 @@ final class OnlineMigration {
 					return upToDate;
 				}
 			}
-			database.identify();
 			if (config.lockEnabled()) {
+				// Checks the sessions are the runner's own before it names this one and locks.
 				lock = database.lock(config.lockWaitTimeout(), this.context.listener()::stopWaitingForLock,
 						this.context.listener()::waitingForLock);
 				this.context.listener().lockAcquired(lock.waited());
 			}
+			database.identify();
 			try {
 				RevisionGraph graph = this.context.graph();
 				DatabaseState state = DatabaseState.read(database, graph);

@@ -355,7 +355,9 @@ public final class Database implements AutoCloseable {
 
 	/**
 	 * Takes the migration lock on a new idle session, then the work lock on this one, waiting up
-	 * to {@code timeout}, or until {@code stopWaiting} says the process shuts down.
+	 * to {@code timeout}, or until {@code stopWaiting} says the process shuts down. First it
+	 * refuses a pooler that shares server sessions between clients, before either session
+	 * changes anything, and names this session ({@link #identify()}).
 	 */
 	public MigrationLock lock(Duration timeout, BooleanSupplier stopWaiting) {
 		return lock(timeout, stopWaiting, (notice) -> {
@@ -367,8 +369,22 @@ public final class Database implements AutoCloseable {
 	 * waits for as it is logged.
 	 */
 	public MigrationLock lock(Duration timeout, BooleanSupplier stopWaiting, Consumer<String> waiting) {
-		this.lock = MigrationLock.acquire(this.factory.openBeside(), this.session, this.names, timeout, stopWaiting,
-				waiting);
+		Session beside = this.factory.openBeside();
+		try {
+			// Before either session changes anything: behind a transaction pooler, a SET would
+			// reach other clients, and the lock would stay on a server session they get next.
+			SharedSessions.requireOwnSessions(beside, this.session);
+			this.session.identify();
+		}
+		catch (SQLException ex) {
+			beside.close();
+			throw failure("take the migration lock of " + this.names.qualifiedVersionTable(), ex);
+		}
+		catch (RuntimeException ex) {
+			beside.close();
+			throw ex;
+		}
+		this.lock = MigrationLock.acquire(beside, this.session, this.names, timeout, stopWaiting, waiting);
 		return this.lock;
 	}
 

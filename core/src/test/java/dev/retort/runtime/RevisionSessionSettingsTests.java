@@ -262,7 +262,7 @@ class RevisionSessionSettingsTests {
 				// What the pool's init SQL set.
 				statement.execute("SET work_mem = '8MB'; SET search_path TO pool, public");
 			}
-			Retort.configure().dataSource(poolOfOne(pooled)).locations(files.location()).load().upgrade("heads");
+			Retort.configure().dataSource(poolOf(db, pooled)).locations(files.location()).load().upgrade("heads");
 			assertThat(seen(db, "pool", "work_mem")).isEqualTo("8MB");
 			try (Statement statement = pooled.createStatement();
 					ResultSet row = statement.executeQuery("SELECT current_setting('work_mem')")) {
@@ -293,19 +293,27 @@ class RevisionSessionSettingsTests {
 		assertThat(withSetting).isEqualTo(plain.statementCount() - plainBefore);
 	}
 
-	/** A pool of one connection: every borrower gets it, and closing it returns it. */
-	private static javax.sql.DataSource poolOfOne(java.sql.Connection connection) {
+	/**
+	 * A pool that lends {@code connection} whenever it is not lent already, and closing it
+	 * returns it; a borrower while it is lent (the lock's session, beside the migration's) gets a
+	 * session of its own, as from a real pool, where two borrowers never share a session.
+	 */
+	private static javax.sql.DataSource poolOf(TestDatabase db, java.sql.Connection connection) {
+		java.util.concurrent.atomic.AtomicBoolean lent = new java.util.concurrent.atomic.AtomicBoolean();
 		java.sql.Connection borrowed = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
 				RevisionSessionSettingsTests.class.getClassLoader(), new Class<?>[] { java.sql.Connection.class },
 				(proxy, method, args) -> switch (method.getName()) {
-					case "close" -> null;
+					case "close" -> {
+						lent.set(false);
+						yield null;
+					}
 					case "isClosed" -> false;
 					default -> method.invoke(connection, args);
 				});
 		return new org.postgresql.ds.PGSimpleDataSource() {
 			@Override
-			public java.sql.Connection getConnection() {
-				return borrowed;
+			public java.sql.Connection getConnection() throws java.sql.SQLException {
+				return lent.compareAndSet(false, true) ? borrowed : db.connect();
 			}
 		};
 	}

@@ -181,7 +181,7 @@ class RuntimeSettingsTests {
 	void aStartWithNothingToDoBorrowsThePooledConnectionAsItIs(TestDatabase db, @TempDir Path dir) throws Exception {
 		RevisionFiles files = twoRevisions(dir);
 		try (java.sql.Connection pooled = db.connect()) {
-			javax.sql.DataSource poolOfOne = poolOfOne(pooled);
+			javax.sql.DataSource poolOfOne = poolOf(db, pooled);
 			configure(db, files).load().upgrade("heads");
 			Retort retort = Retort.configure().dataSource(poolOfOne).locations(files.location()).load();
 			long before = retort.statementCount();
@@ -221,7 +221,7 @@ class RuntimeSettingsTests {
 					+ "SET search_path TO beans;\nSET statement_timeout = '1s';\nSET work_mem = '1MB';\n"
 					+ "RESET TimeZone;\nSET ROLE " + owner + ";", "DROP TABLE coffee;\nDROP SCHEMA beans;");
 			files.write("aaaa00000002", "aaaa00000001", "CREATE TABLE beans.roast (id int);", "DROP TABLE beans.roast;");
-			Retort retort = Retort.configure().dataSource(poolOfOne(pooled)).locations(files.location()).load();
+			Retort retort = Retort.configure().dataSource(poolOf(db, pooled)).locations(files.location()).load();
 
 			assertThat(retort.upgrade("heads").to()).containsExactly("aaaa00000002");
 
@@ -244,19 +244,27 @@ class RuntimeSettingsTests {
 		}
 	}
 
-	/** A pool of one connection: every borrower gets it, and closing it returns it. */
-	private static javax.sql.DataSource poolOfOne(java.sql.Connection connection) {
+	/**
+	 * A pool that lends {@code connection} whenever it is not lent already, and closing it
+	 * returns it; a borrower while it is lent (the lock's session, beside the migration's) gets a
+	 * session of its own, as from a real pool, where two borrowers never share a session.
+	 */
+	private static javax.sql.DataSource poolOf(TestDatabase db, java.sql.Connection connection) {
+		java.util.concurrent.atomic.AtomicBoolean lent = new java.util.concurrent.atomic.AtomicBoolean();
 		java.sql.Connection borrowed = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
 				RuntimeSettingsTests.class.getClassLoader(), new Class<?>[] { java.sql.Connection.class },
 				(proxy, method, args) -> switch (method.getName()) {
-					case "close" -> null;
+					case "close" -> {
+						lent.set(false);
+						yield null;
+					}
 					case "isClosed" -> false;
 					default -> method.invoke(connection, args);
 				});
 		return new org.postgresql.ds.PGSimpleDataSource() {
 			@Override
-			public java.sql.Connection getConnection() {
-				return borrowed;
+			public java.sql.Connection getConnection() throws java.sql.SQLException {
+				return lent.compareAndSet(false, true) ? borrowed : db.connect();
 			}
 		};
 	}
