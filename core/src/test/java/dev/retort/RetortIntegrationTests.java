@@ -307,6 +307,34 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void anOlderInstanceStartsOnADatabaseAheadOnABranchWhoseAppliedFileTheNewerVersionChanged(TestDatabase db,
+			@TempDir Path dir, @TempDir Path newer) {
+		// The newer version reworded B and added a branch from A; it migrated this (new) database,
+		// so B's recorded checksum is the newer file's. The rows are B, known here, and the branch's.
+		RevisionFiles next = new RevisionFiles(newer);
+		next.write(A, null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
+		next.write(B, A, "ALTER TABLE coffee ADD COLUMN kind varchar(20);", "ALTER TABLE coffee DROP COLUMN kind;");
+		next.write(C, A, "CREATE TABLE newer (id int);", "DROP TABLE newer;");
+		configure(db, next).load().upgrade("heads");
+
+		// An older instance restarting during the rolling deploy (or after a rollback): it would
+		// run nothing, and starts, as it does when the database is ahead on its own branch too.
+		Retort old = configure(db, linear(dir)).load();
+		MigrationResult noop = old.upgrade("heads");
+		assertThat(noop.steps()).isEmpty();
+		assertThat(noop.to()).containsExactlyInAnyOrder(B, C);
+		assertThat(old.status().databaseAhead()).isTrue();
+
+		// With something to run, the changed file is refused as ever.
+		RevisionFiles older = linear(dir);
+		older.write("d4d4d4d4d4d4", B, "CREATE TABLE older (id int);", "DROP TABLE older;");
+		ChecksumMismatchException refused = catchThrowableOfType(ChecksumMismatchException.class,
+				() -> configure(db, older).load().upgrade("heads"));
+		assertThat(refused.getMessage()).startsWith("Applied revision " + B + " (");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1")).containsExactly(B, C);
+	}
+
+	@Test
 	void statusRefusesVersionRowsNoFileNorTheHistoryKnowsAsUpgradeDoes(TestDatabase db, @TempDir Path dir) {
 		// Alembic's table taken over under new ids: neither ahead nor at base, so nothing is known pending.
 		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"

@@ -12,6 +12,7 @@ import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.Step;
 import dev.retort.revision.UnknownRevisionException;
+import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.MigrationLock;
@@ -161,9 +162,36 @@ final class OnlineMigration {
 	/** The plan, once every applied revision's checksum matched its file (when configured). */
 	private Plan validatedPlan(Planner planner, RevisionGraph graph, DatabaseState state, String command) {
 		if (this.context.config().validateChecksums()) {
-			state.validateChecksums(this.context.scripts());
+			try {
+				state.validateChecksums(this.context.scripts());
+			}
+			catch (ChecksumMismatchException ex) {
+				return planDespiteChangedFiles(planner, graph, state, command, ex);
+			}
 		}
 		return plan(planner, graph, state, command);
+	}
+
+	/**
+	 * The plan when applied revisions differ from their files here, which is refused unless the
+	 * database is ahead and nothing is to run: a newer version migrated it (a rolling deploy, or
+	 * a rollback of one), applied the revisions as its files say and checks them itself. An older
+	 * instance that would run nothing must still start, as it does when the database is ahead
+	 * on every branch (its rows then imply no revision known here, so none is compared).
+	 */
+	private Plan planDespiteChangedFiles(Planner planner, RevisionGraph graph, DatabaseState state, String command,
+			ChecksumMismatchException mismatch) {
+		if (!state.ahead()) {
+			throw mismatch;
+		}
+		Plan plan = plan(planner, graph, state, command);
+		if (!plan.isEmpty()) {
+			throw mismatch;
+		}
+		logger.warn("{} The database is ahead of this version ({} unknown here): a newer version applied it, so"
+				+ " this one, which has nothing to run, does not refuse", mismatch.getMessage(),
+				String.join(", ", state.unknown()));
+		return plan;
 	}
 
 	/** The version rows once {@code plan} ran: its heads, and the rows the scripts do not know. */
