@@ -302,6 +302,15 @@ final class FailureMessage {
 				message.append(INVALID_INDEX_EXISTS);
 			}
 		}
+		if (!transactional && failure.recording == null && createdEarlier == null && failure.leftIndex == null
+				&& sqlState != null && ALREADY_EXISTS.contains(sqlState) && !ConcurrentIndex.buildsConcurrently(failure.sql)) {
+			// A run killed half-way through it (kill -9 of a pod, a lost connection) wrote no history
+			// row: only the statements it committed tell, and "fix the revision" alone misleads.
+			message.append("\n  If an earlier run of this revision stopped half-way (its process killed, or its")
+				.append(" connection lost, which leaves no history row), the statements it ran stay committed and")
+				.append(" created this: drop what that run created, or make the revision's statements re-runnable")
+				.append(" (IF NOT EXISTS), then run again.");
+		}
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
 				createdEarlier != null, indexBuild,

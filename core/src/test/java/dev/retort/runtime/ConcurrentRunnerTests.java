@@ -73,6 +73,50 @@ class ConcurrentRunnerTests {
 	}
 
 	@Test
+	void aRunnerKilledMidWayThroughANonTransactionalRevisionLeavesItsCommittedStatementsAndTheNextRunSaysSo(
+			TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir.resolve("revisions"));
+		files.write("dddd00000001", null, "CREATE TABLE first_table (id int);", "DROP TABLE first_table;");
+		files.write("dddd00000002", "dddd00000001", "", false,
+				"CREATE TABLE half_table (id int);\nSELECT pg_sleep(600);\nCREATE TABLE other_half (id int);",
+				"DROP TABLE other_half;\nDROP TABLE half_table;");
+		Process child = start(db, files, "retort-killed");
+		try {
+			while (db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-killed'"
+					+ " AND state = 'active' AND query LIKE 'SELECT pg_sleep(600)%'").isEmpty()) {
+				assertThat(child.isAlive()).as("child runner still running").isTrue();
+				Thread.onSpinWait();
+			}
+			child.destroyForcibly();
+			child.waitFor(60, TimeUnit.SECONDS);
+		}
+		finally {
+			child.destroyForcibly();
+		}
+		long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'retort-killed'")
+			.isEmpty()) {
+			assertThat(System.nanoTime() - guard).as("the killed runner's sessions are still there").isNegative();
+			Thread.onSpinWait();
+		}
+		// Its first statement committed; nothing recorded it.
+		assertThat(db.tableExists("half_table")).isTrue();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("dddd00000001");
+		assertThat(db.queryStrings("SELECT revision FROM retort_history")).containsExactly("dddd00000001");
+
+		MigrationFailedException next = org.assertj.core.api.Assertions.catchThrowableOfType(
+				MigrationFailedException.class, () -> retort(db, files, "retort-next").upgrade("heads"));
+		assertThat(next.getMessage()).contains("ERROR: relation \"half_table\" already exists [SQLSTATE 42P07]")
+			.endsWith("\n  If an earlier run of this revision stopped half-way (its process killed, or its connection"
+					+ " lost, which leaves no history row), the statements it ran stay committed and created this: drop"
+					+ " what that run created, or make the revision's statements re-runnable (IF NOT EXISTS), then run"
+					+ " again.");
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+				+ " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
+			.containsExactly("0");
+	}
+
+	@Test
 	void sixRunnersInSeparateJvmsApplyEachRevisionExactlyOnce(TestDatabase db, @TempDir Path dir) throws Exception {
 		RevisionFiles files = new RevisionFiles(dir.resolve("revisions"));
 		String parent = null;
