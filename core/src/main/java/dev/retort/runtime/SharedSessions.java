@@ -12,7 +12,8 @@ import dev.retort.error.RetortException;
  * on a server session that other clients then get (two runners could migrate at once, and the
  * lock outlives the run), and a {@code SET} reaches other clients while the statements after it
  * run without it. A session pooler ({@code pool_mode = session}) gives each client one server
- * session for as long as it is connected: that works, and passes.
+ * session for as long as it is connected: that works, and passes. A {@code DataSource} that lends
+ * one connection to every borrower (Spring's {@code SingleConnectionDataSource}) shares it too.
  * <p>
  * The check asks each of the run's two sessions for its server session ({@code pg_backend_pid()})
  * before either has changed anything: the lock's, then the migration's, then the lock's again. A
@@ -53,7 +54,8 @@ final class SharedSessions {
 
 	private static RetortException refusal(String observed) {
 		return new RetortException(ErrorCode.CONFIGURATION, "The migration's connection goes through a pooler that"
-				+ " shares server sessions between clients (PgBouncer with pool_mode = transaction or statement): "
+				+ " shares server sessions between clients (PgBouncer with pool_mode = transaction or statement, or a"
+				+ " DataSource that lends one connection to every borrower, as Spring's SingleConnectionDataSource): "
 				+ observed + ". There the migration lock (a session-level advisory lock) and the session's settings"
 				+ " would stay on a server session that other clients get next: two instances could migrate at once,"
 				+ " and the lock would stay held after the run. Nothing was changed. Migrate on a direct connection:"

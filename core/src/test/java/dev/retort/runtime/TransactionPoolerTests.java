@@ -56,7 +56,8 @@ class TransactionPoolerTests {
 			assertThat(refused.exitCode()).isEqualTo(2);
 			assertThat(refused.getMessage())
 				.startsWith("The migration's connection goes through a pooler that shares server sessions between"
-						+ " clients (PgBouncer with pool_mode = transaction or statement): the migration's session and"
+						+ " clients (PgBouncer with pool_mode = transaction or statement, or a DataSource that lends one"
+						+ " connection to every borrower, as Spring's SingleConnectionDataSource): the migration's session and"
 						+ " the lock's both ran on server session pid " + serverPid + ".")
 				.contains("Nothing was changed.")
 				.contains("set 'retort.url'")
