@@ -48,14 +48,47 @@ public final class AutogenerateCommand {
 
 	/**
 	 * What a schema holds of what autogenerate compares, each as {@code kind name}: to find what
-	 * the model put there by naming it. Indexes come with their tables; functions and extensions
-	 * are not compared, and an extension may well be installed there on purpose.
+	 * the model put there by naming it, or by indexing a table of that schema (an index goes
+	 * where its table is). Functions and extensions are not compared, and an extension may well
+	 * be installed there on purpose.
 	 */
 	private static final String OBJECTS = "SELECT CASE c.relkind WHEN 'S' THEN 'sequence ' WHEN 'v' THEN 'view '"
 			+ " WHEN 'c' THEN 'type ' ELSE 'table ' END || c.relname FROM pg_class c"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'S', 'c')"
 			+ " UNION ALL SELECT CASE t.typtype WHEN 'e' THEN 'type ' ELSE 'domain ' END || t.typname FROM pg_type t"
-			+ " JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype IN ('e', 'd')";
+			+ " JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype IN ('e', 'd')"
+			+ " UNION ALL SELECT 'index ' || ic.relname || ' on ' || c.relname FROM pg_index i"
+			+ " JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?";
+
+	/**
+	 * The tables, views, sequences and types of the migrated schema (the first parameter) that
+	 * objects of the model's schema (the second) use, each as {@code user uses kind name}: those
+	 * an extension owns left out. A column's default and a view's rule have no schema of their
+	 * own: theirs is their table's.
+	 */
+	private static final String USED_FROM_SCHEMA = "SELECT DISTINCT o.type || ' ' || o.identity || ' uses ' || r.type || ' '"
+			+ " || r.identity FROM pg_depend d CROSS JOIN LATERAL pg_identify_object(d.classid, d.objid, d.objsubid) o"
+			+ " CROSS JOIN LATERAL pg_identify_object(d.refclassid, d.refobjid, 0) r"
+			+ " LEFT JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND ad.oid = d.objid"
+			+ " LEFT JOIN pg_rewrite rw ON d.classid = 'pg_rewrite'::regclass AND rw.oid = d.objid"
+			+ " LEFT JOIN pg_class owner ON owner.oid = coalesce(ad.adrelid, rw.ev_class)"
+			+ " LEFT JOIN pg_namespace ons ON ons.oid = owner.relnamespace"
+			+ " LEFT JOIN pg_type rt ON d.refclassid = 'pg_type'::regclass AND rt.oid = d.refobjid"
+			+ " WHERE r.schema = ? AND coalesce(o.schema, ons.nspname) = ? AND d.deptype IN ('n', 'a')"
+			+ " AND d.refclassid IN ('pg_class'::regclass, 'pg_type'::regclass) AND r.type <> 'index'"
+			+ " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.refclassid"
+			+ " AND e.objid IN (d.refobjid, rt.typelem) AND e.deptype = 'e') ORDER BY 1";
+
+	/**
+	 * A statement that creates something. It runs with the migrated schema behind the model's,
+	 * where it finds the types, operator classes and functions of the extensions installed there
+	 * ({@code citext}, {@code gin_trgm_ops}); the others ({@code DROP TABLE IF EXISTS} atop a
+	 * {@code schema.sql}, Hibernate's {@code ALTER TABLE IF EXISTS}) see the model's schema alone,
+	 * so that they never reach the tables of the database.
+	 */
+	private static final Pattern CREATES = Pattern.compile("(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*CREATE\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	private final CommandContext context;
 
@@ -111,20 +144,23 @@ public final class AutogenerateCommand {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE SCHEMA " + MODEL_SCHEMA);
 				}
-				searchPath(connection, MODEL_SCHEMA);
 				Set<String> before = objects(connection, schema);
 				try {
-					runModel(connection, modelSource, statements);
+					runModel(connection, modelSource, statements, schema);
+					searchPath(connection, MODEL_SCHEMA);
 					requireNothingCreatedIn(connection, schema, before, modelSource);
+					requireNothingOfSchemaUsed(connection, schema, modelSource);
 				}
 				catch (RetortException ex) {
 					throw PsqlMetaCommands.isPgDump(modelSql) ? new RetortException(ex.code(), ex.getMessage()
 							+ PsqlMetaCommands.PG_DUMP_HINT, ex) : ex;
 				}
+				// Both printed the same way: the types of the extensions installed in the migrated schema
+				// (citext) unqualified, as the database's own columns print them; the database's types and
+				// sequences stay visible behind the model's.
+				searchPath(connection, MODEL_SCHEMA, schema);
 				SchemaModel model = SchemaReader.read(connection, MODEL_SCHEMA, Set.of());
 				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
-				// Both printed the same way; the database's types and sequences stay visible behind the model's.
-				searchPath(connection, MODEL_SCHEMA, schema);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
 						List.of(schema, MODEL_SCHEMA));
 				// The revision is written for the server the model ran on.
@@ -144,9 +180,20 @@ public final class AutogenerateCommand {
 		}
 	}
 
-	private static void runModel(Connection connection, String modelSource, List<SqlStatement> statements)
-			throws SQLException {
+	private static void runModel(Connection connection, String modelSource, List<SqlStatement> statements,
+			String schema) throws SQLException {
+		Boolean creating = null;
 		for (SqlStatement statement : statements) {
+			boolean creates = CREATES.matcher(statement.sql()).lookingAt();
+			if (!Boolean.valueOf(creates).equals(creating)) {
+				if (creates) {
+					searchPath(connection, MODEL_SCHEMA, schema);
+				}
+				else {
+					searchPath(connection, MODEL_SCHEMA);
+				}
+				creating = creates;
+			}
 			try (Statement jdbc = connection.createStatement()) {
 				jdbc.execute(statement.sql());
 			}
@@ -178,20 +225,51 @@ public final class AutogenerateCommand {
 			String modelSource) throws SQLException {
 		List<String> created = new ArrayList<>(objects(connection, schema));
 		created.removeAll(before);
+		// The indexes of a table the model created there come with it.
+		created.removeIf((object) -> object.startsWith("index ")
+				&& created.contains("table " + object.substring(object.lastIndexOf(" on ") + 4)));
 		if (!created.isEmpty()) {
 			Collections.sort(created);
 			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ": the model created "
 					+ String.join(", ", created) + " in schema " + schema + ", the schema Retort migrates, instead of "
 					+ "in the empty schema it runs in, so they would not be compared. Leave the names in the model "
 					+ "unqualified (create table coffee, not " + schema + ".coffee; Hibernate qualifies them when "
-					+ "hibernate.default_schema is set, pg_dump always) and the search_path as it is.");
+					+ "hibernate.default_schema is set, pg_dump always) and the search_path as it is; an index goes "
+					+ "where its table is: create the table in the model before its indexes.");
+		}
+	}
+
+	/**
+	 * A model that uses a table, sequence or type of the migrated schema it does not create
+	 * itself (a foreign key to a table it leaves out, a column of an enum type created by a
+	 * revision), found there through the search_path its {@code CREATE} statements run with:
+	 * autogenerate would compare a model that leans on the very schema it is compared with, and
+	 * write revisions that drop what it uses. Refused, naming them. What an extension installed
+	 * there owns ({@code citext}) is for the model to use.
+	 */
+	private static void requireNothingOfSchemaUsed(Connection connection, String schema, String modelSource)
+			throws SQLException {
+		List<String> used = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(USED_FROM_SCHEMA)) {
+			statement.setString(1, schema);
+			statement.setString(2, MODEL_SCHEMA);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					used.add(rows.getString(1).replace(PostgresIdentifiers.quote(MODEL_SCHEMA) + ".", ""));
+				}
+			}
+		}
+		if (!used.isEmpty()) {
+			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ": the model uses what it does not "
+					+ "create, found in schema " + schema + ", the schema Retort migrates: " + String.join(", ", used)
+					+ ". The model describes the whole schema: create them in the model, before what uses them.");
 		}
 	}
 
 	private static Set<String> objects(Connection connection, String schema) throws SQLException {
 		Set<String> objects = new HashSet<>();
 		try (PreparedStatement statement = connection.prepareStatement(OBJECTS)) {
-			for (int i = 1; i <= 2; i++) {
+			for (int i = 1; i <= 3; i++) {
 				statement.setString(i, schema);
 			}
 			try (ResultSet rows = statement.executeQuery()) {

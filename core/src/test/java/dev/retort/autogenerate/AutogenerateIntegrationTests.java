@@ -1352,6 +1352,47 @@ class AutogenerateIntegrationTests {
 		assertThat(db.tableExists("coffee")).isFalse();
 	}
 
+	@Test
+	void aModelUsesTheTypesAndOperatorClassesOfExtensionsInstalledInTheMigratedSchema(TestDatabase db,
+			@TempDir Path dir) {
+		org.junit.jupiter.api.Assumptions.assumeTrue(
+				db.queryStrings("SELECT name FROM pg_available_extensions WHERE name IN ('citext', 'pg_trgm')").size() == 2,
+				"the server has no citext and pg_trgm (contrib) to install");
+		// Where CREATE EXTENSION puts them unless told otherwise.
+		db.execute("CREATE EXTENSION citext");
+		db.execute("CREATE EXTENSION pg_trgm");
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY);",
+				"CREATE TABLE users (id bigint PRIMARY KEY, email citext NOT NULL, aliases citext[], name text);\n"
+						+ "CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);");
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE users ADD COLUMN email citext NOT NULL;",
+				"ALTER TABLE users ADD COLUMN aliases citext[];",
+				"CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);");
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
+	void aModelSeesTheTablesOfTheMigratedSchemaNeitherToDropNorToUse(TestDatabase db, @TempDir Path dir) {
+		Retort retort = usersAtHead(db, dir);
+		db.execute("INSERT INTO users VALUES (1)");
+		// A schema.sql that starts afresh, as Spring's script initialization has it: its own tables only.
+		assertThat(retort.check("db/schema.sql", "DROP TABLE IF EXISTS users CASCADE;\n"
+				+ "CREATE TABLE users (id bigint PRIMARY KEY);").changes()).isEmpty();
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql",
+					"CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));\n"
+							+ "CREATE TABLE users (id bigint PRIMARY KEY);"))
+			.withMessage("db/schema.sql: the model uses what it does not create, found in schema public, the schema "
+					+ "Retort migrates: table constraint orders_user_id_fkey on orders uses table public.users. The model "
+					+ "describes the whole schema: create them in the model, before what uses them.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE INDEX users_id_idx ON users (id);\n"
+					+ "CREATE TABLE users (id bigint PRIMARY KEY);"))
+			.withMessageStartingWith("db/schema.sql: the model created index users_id_idx on users in schema public")
+			.withMessageEndingWith("an index goes where its table is: create the table in the model before its indexes.");
+		assertThat(db.queryStrings("SELECT count(*) FROM users")).containsExactly("1");
+	}
+
 	/**
 	 * A database at the head of a base revision, the revision autogenerate writes for a model,
 	 * and the checks that it brings the database to the model and that its downgrade takes it back.
