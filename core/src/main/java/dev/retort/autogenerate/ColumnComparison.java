@@ -406,7 +406,8 @@ final class ColumnComparison {
 		List<ColumnModel> gone = existing.columns().stream().filter((column) -> table.column(column.name()) == null).toList();
 		List<ColumnModel> added = table.columns().stream().filter((column) -> existing.column(column.name()) == null).toList();
 		for (ColumnModel column : gone) {
-			String renamed = "";
+			// Said at each drop, as the revision is written, not only by lint afterwards.
+			String renamed = " (its values are lost; the downgrade adds it again empty)";
 			if (gone.size() == 1 && added.size() == 1 && added.get(0).type().equals(column.type())
 					&& !added.get(0).generated() && !column.generated()) {
 				renamed = " (its values are lost; if it was renamed to " + added.get(0).name() + ", write "

@@ -197,16 +197,17 @@ public final class SchemaComparator {
 	}
 
 	/**
-	 * As in Alembic a renamed table shows as one dropped and one added: when the one table that
-	 * goes and the one that comes have the same columns, the rename that would keep its rows is
-	 * named, for the author to write instead.
+	 * What dropping a table loses. As in Alembic a renamed table shows as one dropped and one
+	 * added: when the one table that goes and the one that comes have the same columns, the
+	 * rename that would keep its rows is named, for the author to write instead.
 	 */
 	private String renamed(TableModel dropped) {
 		List<TableModel> added = added(this.model.tables(), this.database.tables().keySet()).stream()
 			.filter((table) -> !this.partitions.switched(table.name()))
 			.toList();
 		if (droppedTables().size() != 1 || added.size() != 1 || !columnsOf(added.get(0)).equals(columnsOf(dropped))) {
-			return "";
+			// Said at each drop, as the revision is written, not only by lint afterwards.
+			return " (its rows are lost; the downgrade creates it again empty)";
 		}
 		return " (its rows are lost; if it was renamed to " + added.get(0).name() + ", write ALTER TABLE "
 				+ id(dropped.name()) + " RENAME TO " + id(added.get(0).name()) + " instead, its constraints and indexes "
