@@ -164,7 +164,8 @@ public final class AutogenerateCommand {
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
 						List.of(schema, MODEL_SCHEMA));
 				// The revision is written for the server the model ran on.
-				TargetServer server = new TargetServer(connection.getMetaData().getDatabaseMajorVersion());
+				TargetServer server = new TargetServer(connection.getMetaData().getDatabaseMajorVersion(),
+						timeZone(connection));
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
 						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server)
 					.withNotCompared(notCompared);
@@ -279,6 +280,15 @@ public final class AutogenerateCommand {
 			}
 		}
 		return objects;
+	}
+
+	/** The session's TimeZone: pgjdbc sets it to the JVM's ({@code user.timezone}). */
+	private static String timeZone(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT current_setting('TimeZone')")) {
+			rows.next();
+			return rows.getString(1);
+		}
 	}
 
 	/** Sets the search_path for the transaction: the schemas given, in order. */

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -1352,6 +1353,33 @@ class AutogenerateIntegrationTests {
 			.withMessageStartingWith("db/schema.sql: the model created sequence coffee_seq, table coffee in schema public")
 			.withMessageContaining("Leave the names in the model unqualified");
 		assertThat(db.tableExists("coffee")).isFalse();
+	}
+
+	@Test
+	void aTimestampThatGainsOrLosesItsTimeZoneIsReadInTheZoneAutogenerateRanInWhoeverAppliesIt(TestDatabase db,
+			@TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE events (id int PRIMARY KEY, at timestamp);\n"
+				+ "INSERT INTO events VALUES (1, '2026-01-01 12:00');",
+				"CREATE TABLE events (id int PRIMARY KEY, at timestamptz);");
+		// pgjdbc gives the session the JVM's zone, as it does to the one applying the revision later.
+		String zone = TimeZone.getDefault().getID();
+		String upgrade = "ALTER TABLE events ALTER COLUMN at TYPE timestamp with time zone USING at AT TIME ZONE '"
+				+ zone + "';";
+		String downgrade = "ALTER TABLE events ALTER COLUMN at TYPE timestamp without time zone USING at AT TIME ZONE '"
+				+ zone + "';";
+		assertThat(trip.diff().upgradeSql()).isEqualTo(upgrade);
+		assertThat(trip.diff().downgradeSql()).isEqualTo(downgrade);
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("change type of events.at "
+				+ "from timestamp without time zone to timestamp with time zone (its values read as " + zone + " time, the "
+				+ "time zone autogenerate ran in: correct the AT TIME ZONE of both USING if they are another zone's)");
+		// Applied from sessions in other zones, the values are the same instants and come back the same.
+		String otherZone = zone.equals("Asia/Tokyo") ? "America/New_York" : "Asia/Tokyo";
+		db.execute("SET TIME ZONE '" + otherZone + "'", upgrade);
+		assertThat(db.queryStrings("SELECT (at AT TIME ZONE '" + zone + "')::text FROM events"))
+			.containsExactly("2026-01-01 12:00:00");
+		db.execute("SET TIME ZONE 'America/Sao_Paulo'", downgrade);
+		assertThat(db.queryStrings("SELECT at::text FROM events")).containsExactly("2026-01-01 12:00:00");
+		trip.assertAppliedThenUndone();
 	}
 
 	@Test
