@@ -31,7 +31,9 @@ class AutogenerateCommandTests {
 
 		CliRun.Result check = cli(db).run("check");
 		assertThat(check.exitCode()).as(check.toString()).isEqualTo(3);
-		assertThat(check.out()).isEqualTo("- add column users.email\n- add index users_email_idx to users\n"
+		assertThat(check.out()).isEqualTo("- add column users.email (NOT NULL without a default: fails on a table with "
+				+ "rows; give it a default in the model, or add it nullable, fill it, then make it NOT NULL)\n"
+				+ "- add index users_email_idx to users\n"
 				+ "2 changes between the revisions and the model: write them as a revision with "
 				+ "retort revision --autogenerate -m \"MESSAGE\"\n");
 

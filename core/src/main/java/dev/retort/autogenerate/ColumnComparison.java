@@ -58,7 +58,11 @@ final class ColumnComparison {
 	void added(TableModel existing, TableModel table, boolean generated) {
 		for (ColumnModel column : table.columns()) {
 			if (existing.column(column.name()) == null && column.generated() == generated) {
-				this.changes.add(new SchemaChange("add column " + table.name() + "." + column.name(),
+				// Alembic writes it too; said as the revision is written, not only by lint (PG111) afterwards.
+				String required = (column.notNull() && column.defaultExpression() == null && column.identity().isEmpty()
+						&& !column.generated()) ? " (NOT NULL without a default: fails on a table with rows; give it a "
+								+ "default in the model, or add it nullable, fill it, then make it NOT NULL)" : "";
+				this.changes.add(new SchemaChange("add column " + table.name() + "." + column.name() + required,
 						addColumn(table, column), List.of(alter(table) + " DROP COLUMN " + id(column.name()))));
 			}
 		}

@@ -1356,6 +1356,18 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aNotNullColumnAddedWithoutADefaultSaysItFailsOnATableWithRows(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE coffee (id int PRIMARY KEY);",
+				"CREATE TABLE coffee (id int PRIMARY KEY, origin text NOT NULL, roast text NOT NULL DEFAULT 'medium', "
+						+ "no bigint GENERATED ALWAYS AS IDENTITY, note text);");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"add column coffee.origin (NOT NULL without a default: fails on a table with rows; give it a default in "
+						+ "the model, or add it nullable, fill it, then make it NOT NULL)",
+				"add column coffee.roast", "add column coffee.no", "add column coffee.note");
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
 	void aTimestampThatGainsOrLosesItsTimeZoneIsReadInTheZoneAutogenerateRanInWhoeverAppliesIt(TestDatabase db,
 			@TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE events (id int PRIMARY KEY, at timestamp);\n"
