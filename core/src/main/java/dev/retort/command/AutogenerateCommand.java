@@ -146,7 +146,7 @@ public final class AutogenerateCommand {
 				}
 				Set<String> before = objects(connection, schema);
 				try {
-					runModel(connection, modelSource, statements, schema);
+					runModel(connection, modelSource, statements, schema, before);
 					searchPath(connection, MODEL_SCHEMA);
 					requireNothingCreatedIn(connection, schema, before, modelSource);
 					requireNothingOfSchemaUsed(connection, schema, modelSource);
@@ -181,8 +181,24 @@ public final class AutogenerateCommand {
 		}
 	}
 
+	/**
+	 * The tables of the migrated schema that this session holds a lock on that blocks their writes:
+	 * what a model's {@code CREATE} reached there (an index or trigger on a table the model has not
+	 * created yet, a foreign key to one), or a table it created there by naming the schema.
+	 */
+	private static final String LOCKED_IN_SCHEMA = "SELECT DISTINCT c.relname, l.mode FROM pg_locks l"
+			+ " JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE l.pid = pg_backend_pid() AND n.nspname = ? AND c.relkind IN ('r', 'p', 'm')"
+			+ " AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') ORDER BY 1";
+
+	/** @param before what the migrated schema held before the model ran ({@link #objects}) */
 	private static void runModel(Connection connection, String modelSource, List<SqlStatement> statements,
-			String schema) throws SQLException {
+			String schema, Set<String> before) throws SQLException {
+		// A CREATE that reaches a table of the database (the model's own not created yet) must not queue
+		// behind the application's writers, and the queue behind it.
+		try (Statement jdbc = connection.createStatement()) {
+			jdbc.execute("SET LOCAL lock_timeout = '1s'");
+		}
 		Boolean creating = null;
 		for (SqlStatement statement : statements) {
 			boolean creates = CREATES.matcher(statement.sql()).lookingAt();
@@ -204,15 +220,45 @@ public final class AutogenerateCommand {
 				int line = statement.line();
 				if (position.find()) {
 					// The line of a long CREATE TABLE that PostgreSQL stopped at, not the one it starts on.
-					String before = statement.sql().substring(0,
+					String upTo = statement.sql().substring(0,
 							Math.min(Integer.parseInt(position.group(1)) - 1, statement.sql().length()));
-					line += (int) before.chars().filter((c) -> c == '\n').count();
+					line += (int) upTo.chars().filter((c) -> c == '\n').count();
 					message = position.replaceFirst("");
 				}
 				throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + line + ": the model "
 						+ "failed on an empty schema: " + message + ". The model is plain SQL creating the whole "
 						+ "schema, with names left unqualified.", ex);
 			}
+			if (creates) {
+				requireNoTableOfSchemaLocked(connection, schema, before, modelSource + ":" + statement.line());
+			}
+		}
+	}
+
+	/**
+	 * Stops the model at once when its last statement locked a table of the migrated schema: the
+	 * lock would otherwise be held, blocking the application's writes, until the whole comparison
+	 * ends. The rollback that follows releases it.
+	 */
+	private static void requireNoTableOfSchemaLocked(Connection connection, String schema, Set<String> before,
+			String location) throws SQLException {
+		List<String> locked = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(LOCKED_IN_SCHEMA)) {
+			statement.setString(1, schema);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					// One the model created there by naming the schema is refused once it has run, by name.
+					if (before.contains("table " + rows.getString(1))) {
+						locked.add(rows.getString(1) + " (" + rows.getString(2) + ")");
+					}
+				}
+			}
+		}
+		if (!locked.isEmpty()) {
+			throw new RetortException(ErrorCode.CONFIGURATION, location + ": this statement of the model reached "
+					+ String.join(", ", locked) + " in schema " + schema + ", the schema Retort migrates: a name it"
+					+ " refers to is not (yet) a table of the model's own. The model stopped here and its lock ended"
+					+ " with it; nothing was changed. Create the table in the model before what refers to it.");
 		}
 	}
 

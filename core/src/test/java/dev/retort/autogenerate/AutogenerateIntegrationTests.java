@@ -1423,16 +1423,25 @@ class AutogenerateIntegrationTests {
 			.isThrownBy(() -> retort.check("db/schema.sql",
 					"CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));\n"
 							+ "CREATE TABLE users (id bigint PRIMARY KEY);"))
-			.withMessage("db/schema.sql: the model uses what it does not create, found in schema public, the schema "
-					+ "Retort migrates: table constraint orders_user_id_fkey on orders uses table public.users. The model "
-					+ "describes the whole schema: create them in the model, before what uses them.")
+			.withMessage("db/schema.sql:1: this statement of the model reached users (ShareRowExclusiveLock) in schema"
+					+ " public, the schema Retort migrates: a name it refers to is not (yet) a table of the model's own."
+					+ " The model stopped here and its lock ended with it; nothing was changed. Create the table in the"
+					+ " model before what refers to it.")
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
 		assertThatExceptionOfType(RetortException.class)
 			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE INDEX users_id_idx ON users (id);\n"
 					+ "CREATE TABLE users (id bigint PRIMARY KEY);"))
-			.withMessageStartingWith("db/schema.sql: the model created index users_id_idx on users in schema public")
-			.withMessageEndingWith("an index goes where its table is: create the table in the model before its indexes.");
+			.withMessageStartingWith("db/schema.sql:1: this statement of the model reached users (ShareLock) in schema"
+					+ " public");
+		// A type of the schema's own takes no lock: found once the model has run.
+		db.execute("CREATE TYPE mood AS ENUM ('ok')");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY, m mood);"))
+			.withMessageContaining("the model uses what it does not create, found in schema public")
+			.withMessageContaining("table column users.m uses type public.mood");
 		assertThat(db.queryStrings("SELECT count(*) FROM users")).containsExactly("1");
+		// Nothing of the model's stayed locked: another session writes at once.
+		db.execute("SET lock_timeout = '100ms'", "INSERT INTO users VALUES (2)");
 	}
 
 	/**
