@@ -39,6 +39,9 @@ final class BranchesCommand extends RetortCommand {
 			for (String child : graph.children(point.revision())) {
 				out().println(indent + " -> " + child(graph, child));
 			}
+			// A blank line after each branch point, as alembic branches prints: with several, each
+			// block stands apart, and a script that reads Alembic's output reads this one.
+			out().println();
 		}
 		if (result.branchPoints().isEmpty()) {
 			// Without a branch point, only several bases (joined by merges or not) make it a graph.

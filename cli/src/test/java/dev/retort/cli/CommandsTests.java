@@ -605,15 +605,25 @@ class CommandsTests {
 		CliRun.Result heads = cli(db).run("heads");
 		assertThat(heads.out()).isEqualTo("1975ea83b712 (head)\n9c2d55e0aa41 (payments) (head)\n");
 		assertThat(heads.err()).contains("2 heads: join them with 'retort merge -m \"merge\" heads'.");
+		assertThat(cli(db).run("heads", "--verbose").out()).contains("Rev: 9c2d55e0aa41 (head)\n", "Branch names: payments\n");
+		// A second branch point: as alembic branches, each block ends with a blank line.
+		this.revisions.write("9c2d00000001", "9c2d55e0aa41", "refunds", "SELECT 1;", "SELECT 1;");
+		this.revisions.write("9c2d00000002", "9c2d55e0aa41", "payouts", "SELECT 1;", "SELECT 1;");
 		CliRun.Result branches = cli(db).run("branches");
 		assertThat(branches.out()).isEqualTo("""
+				9c2d55e0aa41 (payments) (branchpoint)
+				             -> 9c2d00000001 (payments) (head)
+				             -> 9c2d00000002 (payments) (head)
+
 				ae1027a6acf3 (branchpoint)
 				             -> 1975ea83b712 (head)
-				             -> 9c2d55e0aa41 (payments) (head)
+				             -> 9c2d55e0aa41 (payments) (branchpoint)
+
 				""");
-		assertThat(cli(db).run("branches", "--verbose").out()).startsWith("Rev: ae1027a6acf3 (branchpoint)\n")
-			.contains("Branches into: 1975ea83b712, 9c2d55e0aa41\n", "             -> 9c2d55e0aa41 (payments) (head), payments\n");
-		assertThat(cli(db).run("heads", "--verbose").out()).contains("Rev: 9c2d55e0aa41 (head)\n", "Branch names: payments\n");
+		assertThat(cli(db).run("branches", "--verbose").out()).startsWith("Rev: 9c2d55e0aa41 (branchpoint)\n")
+			.contains("             -> 9c2d00000002 (payments) (head), payouts\n\nRev: ae1027a6acf3 (branchpoint)\n",
+					"Branches into: 1975ea83b712, 9c2d55e0aa41\n")
+			.endsWith("             -> 9c2d55e0aa41 (payments) (branchpoint), payments\n\n");
 	}
 
 	@Test
