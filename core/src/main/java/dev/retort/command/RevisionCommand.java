@@ -208,11 +208,14 @@ public final class RevisionCommand {
 						"Branch label '" + label + "' is a revision id. Choose another label.");
 			}
 		}
-		List<String> dependsOn = new ArrayList<>();
+		// A label or a dependency given twice (--depends-on 1975 --depends-on 1975ea83b712) is written
+		// once: the graph reads the header as a set, and a header listing a value twice reads as a typo.
+		Set<String> dependsOn = new LinkedHashSet<>();
 		for (String dependency : request.dependsOn()) {
 			dependsOn.add(dependency(dependency.strip()));
 		}
-		return new NewRevisionFile(id, request.message(), parents, request.branchLabels(), dependsOn, true, upgrade,
+		List<String> branchLabels = List.copyOf(new LinkedHashSet<>(request.branchLabels()));
+		return new NewRevisionFile(id, request.message(), parents, branchLabels, List.copyOf(dependsOn), true, upgrade,
 				downgrade);
 	}
 

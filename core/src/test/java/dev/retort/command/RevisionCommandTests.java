@@ -97,4 +97,19 @@ class RevisionCommandTests {
 		}
 	}
 
+	@Test
+	void aLabelOrDependencyGivenTwiceIsWrittenOnce(@TempDir Path dir) throws Exception {
+		// alembic revision takes one --branch-label and refuses a label listed twice; Retort's options
+		// repeat, and a prefix and the full id name one dependency: the header lists each once.
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "-- Branch Labels: core\n", true, "SELECT 1;", "SELECT 1;");
+		files.write("bbbb00000002", null, "SELECT 1;", "SELECT 1;");
+		WrittenRevision written = load(files).revision(new NewRevision("next", List.of("bbbb00000002"), false,
+				List.of("billing", "billing"), List.of("aaaa", "aaaa00000001", "core", "core"), "cccc00000003", null,
+				null));
+		assertThat(Files.readString(written.path())).contains("-- Branch Labels: billing\n",
+				"-- Depends On: aaaa00000001, core\n");
+		assertThat(load(files).graph().get("cccc00000003").dependsOn()).containsExactly("aaaa00000001", "core");
+	}
+
 }
