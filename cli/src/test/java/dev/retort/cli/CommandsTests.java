@@ -624,6 +624,13 @@ class CommandsTests {
 			.contains("             -> 9c2d00000002 (payments) (head), payouts\n\nRev: ae1027a6acf3 (branchpoint)\n",
 					"Branches into: 1975ea83b712, 9c2d55e0aa41\n")
 			.endsWith("             -> 9c2d55e0aa41 (payments) (branchpoint), payments\n\n");
+		// The payments branch has two heads now: 'payments@head' is what fails, so the error offers
+		// one head or 'payments@heads', not the 'label@head' it offers for a plain 'head'.
+		CliRun.Result upgrade = cli(db).run("upgrade", "payments@head");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
+		assertThat(upgrade.err()).startsWith("ERROR: Multiple heads match 'payments@head' (9c2d00000001, 9c2d00000002):"
+				+ " the branch 'payments' has several heads; name one, or 'payments@heads' for all of them.");
+		assertThat(cli(db).run("upgrade", "payments@heads").exitCode()).isZero();
 	}
 
 	@Test

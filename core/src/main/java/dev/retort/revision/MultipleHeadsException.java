@@ -34,10 +34,17 @@ public class MultipleHeadsException extends RetortException {
 
 	private static String message(String argument, List<String> heads) {
 		String list = String.join(", ", heads);
-		String subject = "head".equals(argument) ? "Multiple heads are present"
-				: "Multiple heads match '" + argument + "'";
-		return subject + " (" + list + "); name one, use 'label@head', or 'heads'. To join them: retort merge -m \"merge\" "
-				+ String.join(" ", heads);
+		String join = " To join them: retort merge -m \"merge\" " + String.join(" ", heads);
+		if ("head".equals(argument)) {
+			return "Multiple heads are present (" + list + "); name one, use 'label@head', or 'heads'." + join;
+		}
+		if (argument.endsWith("@head")) {
+			// The branch itself splits: 'label@head' is what failed, so the way on is one head or all of them.
+			String branch = argument.substring(0, argument.length() - "@head".length());
+			return "Multiple heads match '" + argument + "' (" + list + "): the branch '" + branch
+					+ "' has several heads; name one, or '" + branch + "@heads' for all of them." + join;
+		}
+		return "Multiple heads match '" + argument + "' (" + list + "); name one." + join;
 	}
 
 }

@@ -64,6 +64,18 @@ class ErrorMessageTests {
 	}
 
 	@Test
+	void aBranchWithSeveralHeadsSuggestsOneOrAllOfThemRatherThanLabelAtHead() {
+		// 'ae10f00dcafe@head' is the 'label@head' the plain 'head' message suggests: repeating it helped no one.
+		assertThatExceptionOfType(MultipleHeadsException.class)
+			.isThrownBy(() -> this.graph.resolve("ae10f00dcafe@head", heads()))
+			.withMessage("Multiple heads match 'ae10f00dcafe@head' (1975ea83b712, 9c2d55e0aa41): the branch"
+					+ " 'ae10f00dcafe' has several heads; name one, or 'ae10f00dcafe@heads' for all of them. To join"
+					+ " them: retort merge -m \"merge\" 1975ea83b712 9c2d55e0aa41");
+		assertThat(this.graph.resolve("ae10f00dcafe@heads", heads())).containsExactlyInAnyOrder("1975ea83b712",
+				"9c2d55e0aa41");
+	}
+
+	@Test
 	void anIrreversibleJavaRevisionIsToldToOverrideItsDowngrade() {
 		Revision java = new Revision("bbbb", List.of("aaaa"), List.of(), List.of(), "", null,
 				Revision.Origin.of("com.example.db.Backfill"), Revision.Kind.JAVA, true, false, null);
