@@ -634,6 +634,30 @@ class CommandsTests {
 	}
 
 	@Test
+	void branchesListsTheNewestBranchPointFirstAsHistoryDoes(TestDatabase db) {
+		// f00d… branches from a revision above the branch point ae10…, yet its file name sorts after
+		// it: alembic branches walks down from the heads, so the newer branch point comes first.
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "payments", "SELECT 1;", "SELECT 1;");
+		this.revisions.write("f00d00000001", "1975ea83b712", "split", "SELECT 1;", "SELECT 1;");
+		this.revisions.write("0c0c00000001", "f00d00000001", "left", "SELECT 1;", "SELECT 1;");
+		this.revisions.write("0c0c00000002", "f00d00000001", "right", "SELECT 1;", "SELECT 1;");
+		CliRun.Result branches = cli(db).run("branches");
+		assertThat(branches.exitCode()).as(branches.toString()).isZero();
+		assertThat(branches.out()).isEqualTo("""
+				f00d00000001 (branchpoint)
+				             -> 0c0c00000001 (head)
+				             -> 0c0c00000002 (head)
+
+				ae1027a6acf3 (branchpoint)
+				             -> 1975ea83b712
+				             -> 9c2d55e0aa41 (head)
+
+				""");
+		assertThat(compact(cli(db).run("branches", "--format", "json").out()))
+			.containsSubsequence("\"revision\":\"f00d00000001\"", "\"revision\":\"ae1027a6acf3\"");
+	}
+
+	@Test
 	void aHeadOnlyDependedOnIsAnEffectiveHeadAndNeedsNoMerge(TestDatabase db) throws IOException {
 		// The payments branch ends at 9c2d; 5e8b depends on it instead of merging it, so 5e8b's
 		// version row implies it: Alembic marks it "(effective head)", and no merge is due.

@@ -1,5 +1,9 @@
 package dev.retort.command;
 
+import java.util.List;
+
+import dev.retort.revision.RevisionGraph;
+
 /** {@code retort branches}: the branch points of the scripts. Never connects. */
 public final class BranchesCommand {
 
@@ -10,9 +14,12 @@ public final class BranchesCommand {
 	}
 
 	public BranchesResult run() {
-		return new BranchesResult(this.context.graph()
-			.branchPoints()
+		RevisionGraph graph = this.context.graph();
+		// Newest first, in the order history lists them, as alembic branches prints them: in load
+		// order (file names, so random ids) a branch point and the one it grew from came either way.
+		return new BranchesResult(graph.history(null, List.of())
 			.stream()
+			.filter((revision) -> graph.isBranchPoint(revision.id()))
 			.map((revision) -> this.context.info(revision, null))
 			.toList());
 	}
