@@ -1005,6 +1005,23 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aDowngradeMarkerWithoutItsPlusStopsTheRunBeforeTheDowngradeRunsOnTheWayUp(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		// dbmate's marker, or ours guessed by analogy: read as a comment, the DROP would run right after
+		// the CREATE and the revision would be recorded as applied, with no table and no downgrade.
+		files.write(C, B, "CREATE TABLE t3 (id int);\n\n-- retort:downgrade\nDROP TABLE t3;", null);
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> configure(db, files).load().upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
+		assertThat(error.getMessage()).contains(dir.resolve(C + "_test.sql") + ":11: '-- retort:downgrade' is not a"
+				+ " section marker (those are '-- +upgrade' and '-- +downgrade', alone on their line), so the statements"
+				+ " below it would belong to the section above it and run on the way up. Write the marker as one of"
+				+ " those, or reword the line if it is a comment.");
+		assertThat(db.tableExists("coffee")).isFalse();
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Test
 	void aQuoteNeverClosedInAPendingRevisionStopsTheRunBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, B, "CREATE TABLE t3 (id int);\nINSERT INTO t3 VALUES ('oops);", "DROP TABLE t3;");

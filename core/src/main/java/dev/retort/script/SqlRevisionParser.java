@@ -195,17 +195,29 @@ public final class SqlRevisionParser {
 			// The first line of SQL above every marker (0: none), and how deep in /* */ comments the scan is there.
 			int strayLine = 0;
 			int[] commentDepth = new int[1];
+			// Whether the lines read are in the downgrade section, where '-- down' is only a comment.
+			boolean inDowngrade = false;
 			for (int i = next; i < this.lines.count(); i++) {
-				if (marker(i) != null) {
+				Marker marker = marker(i);
+				if (marker != null) {
 					markers.add(i);
+					inDowngrade = marker == Marker.DOWNGRADE;
 				}
 				else if (looksLikeMarker(i)) {
 					// Read as a comment, it would leave the statements below it in the section above it:
 					// '-- + downgrade' would run the downgrade on the way up.
-					problem(i + 1, "'" + this.lines.text().substring(this.lines.start(i), this.lines.end(i)).strip()
-							+ "' is not a section marker (those are '-- +upgrade' and '-- +downgrade', alone on their "
-							+ "line), so the statements below it would belong to the section above it. Write the marker "
-							+ "as one of those, or leave out the '+' if the line is a comment.");
+					problem(i + 1, "'" + lineText(i) + "' is not a section marker (those are '-- +upgrade' and "
+							+ "'-- +downgrade', alone on their line), so the statements below it would belong to the "
+							+ "section above it. Write the marker as one of those, or leave out the '+' if the line is "
+							+ "a comment.");
+				}
+				else if (looksLikeMarkerWithoutPlus(i, inDowngrade)) {
+					// Another tool's marker, or ours without its '+': the downgrade's DROP would run on the way up
+					// right after the CREATE, and the revision would have no downgrade.
+					problem(i + 1, "'" + lineText(i) + "' is not a section marker (those are '-- +upgrade' and "
+							+ "'-- +downgrade', alone on their line), so the statements below it would belong to the "
+							+ "section above it" + (inDowngrade ? "" : " and run on the way up") + ". Write the marker as "
+							+ "one of those, or reword the line if it is a comment.");
 				}
 				else if (markers.isEmpty() && strayLine == 0 && holdsSql(i, commentDepth)) {
 					strayLine = i + 1;
@@ -625,6 +637,47 @@ public final class SqlRevisionParser {
 			}
 			String lower = word.toLowerCase(Locale.ROOT);
 			return lower.startsWith("up") || lower.startsWith("down");
+		}
+
+		/**
+		 * Whether the line, a comment that is neither a marker nor {@link #looksLikeMarker one written
+		 * wrong}, is a marker without the {@code +}: another tool's ({@code -- migrate:down} of dbmate,
+		 * {@code -- retort:downgrade} by analogy), any {@code name:} and {@code up}, {@code upgrade},
+		 * {@code down} or {@code downgrade} alone on the line; or {@code -- down} or
+		 * {@code -- downgrade} alone (a colon after it allowed) outside the downgrade section, where the
+		 * statements below it would run on the way up. {@code -- upgrade} alone is left a comment: in the
+		 * upgrade section it changes nothing, and without any marker the file is refused anyway.
+		 */
+		private boolean looksLikeMarkerWithoutPlus(int index, boolean inDowngrade) {
+			String text = this.lines.text();
+			int to = this.lines.end(index);
+			int i = skipWhitespace(text, this.lines.start(index), to);
+			if (i + 2 > to || text.charAt(i) != '-' || text.charAt(i + 1) != '-') {
+				return false;
+			}
+			i = skipWhitespace(text, i + 2, to);
+			String word = wordAt(text, i, to);
+			i += word.length();
+			boolean named = false;
+			if (!word.isEmpty() && i < to && text.charAt(i) == ':') {
+				String after = wordAt(text, i + 1, to);
+				if (!after.isEmpty()) {
+					word = after;
+					i += 1 + after.length();
+					named = true;
+				}
+			}
+			if (i < to && text.charAt(i) == ':') {
+				i++;
+			}
+			if (skipWhitespace(text, i, to) != to) {
+				return false;
+			}
+			String lower = word.toLowerCase(Locale.ROOT);
+			if (lower.equals("down") || lower.equals("downgrade")) {
+				return named || !inDowngrade;
+			}
+			return named && (lower.equals("up") || lower.equals("upgrade"));
 		}
 
 		/** The letters at {@code at}, possibly none. */

@@ -171,6 +171,37 @@ class SqlRevisionParserTests {
 	}
 
 	@Test
+	void aMarkerWithoutItsPlusIsAProblemWhereItWouldMoveStatements() {
+		SqlRevisionParser.Result result = SqlRevisionParser.read("a.sql", """
+				-- m
+				-- Revision ID: a1
+
+				-- +upgrade
+				CREATE TABLE t (id int);
+				-- retort:downgrade
+				-- Downgrade:
+				-- migrate:down
+				-- upgrade
+				-- downgrade the plan later, a comment
+				-- +downgrade
+				-- down
+				-- migrate:up
+				DROP TABLE t;
+				""");
+
+		assertThat(result.problems()).extracting((problem) -> problem.substring(0, problem.indexOf(" is not")))
+			.containsExactly("a.sql:6: '-- retort:downgrade'", "a.sql:7: '-- Downgrade:'", "a.sql:8: '-- migrate:down'",
+					"a.sql:13: '-- migrate:up'");
+		assertThat(result.problems().get(0)).endsWith("so the statements below it would belong to the section above"
+				+ " it and run on the way up. Write the marker as one of those, or reword the line if it is a comment.");
+		assertThat(result.problems().get(3)).endsWith("so the statements below it would belong to the section above"
+				+ " it. Write the marker as one of those, or reword the line if it is a comment.");
+		// In the downgrade section '-- down' is a comment, and '-- upgrade' alone is one anywhere.
+		assertThat(parse("-- m\n-- Revision ID: a1\n\n-- +upgrade\n-- upgrade\nSELECT 1;\n-- +downgrade\n-- down\nSELECT 2;\n")
+			.revision().reversible()).isTrue();
+	}
+
+	@Test
 	void aMarkerWrittenWrongRightBelowTheHeaderIsNamedAsOne() {
 		SqlRevisionParser.Result result = SqlRevisionParser.read("b.sql", "-- m\n-- Revision ID: a1\n-- +upgrade:\n"
 				+ "SELECT 1;\n");
