@@ -1,10 +1,14 @@
 package dev.retort.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import dev.retort.Retort;
 import dev.retort.command.MigrationListener;
@@ -26,6 +30,9 @@ import picocli.CommandLine.Spec;
  * code; errors are thrown and turned into {@code ERROR: …} lines by {@link Failures}.
  */
 abstract class RetortCommand implements Callable<Integer> {
+
+	/** Where Flyway reads migrations unless told otherwise, under src/main/resources. */
+	private static final String FLYWAY_FOLDER = "db/migration";
 
 	/** The project's compiled classes could not be read for the Java packages: said once, not twice. */
 	private boolean javaRevisionsUnreadable;
@@ -168,9 +175,33 @@ abstract class RetortCommand implements Callable<Integer> {
 			.toList();
 		String init = sources.equals(List.of(ConfigResolver.PROJECT_REVISIONS)) ? "retort init"
 				: "retort init " + sources.get(0);
-		return "No revision files found: this project has none yet in " + String.join(", ", sources) + " (read as "
-				+ locations + "). Create the directory and its template with '" + init + "', then write the first"
+		String none = "No revision files found: this project has none yet in " + String.join(", ", sources)
+				+ " (read as " + locations + "). ";
+		long flywayFiles = config().locations().contains("classpath:" + FLYWAY_FOLDER) ? 0
+				: sqlFilesIn(this.root.environment().workingDirectory().resolve("src/main/resources/" + FLYWAY_FOLDER));
+		if (flywayFiles > 0) {
+			// A team from Flyway puts its files where Flyway reads them: 'retort init' alone would not move them.
+			return none + "src/main/resources/" + FLYWAY_FOLDER + " holds " + flywayFiles + " .sql file(s), Flyway's"
+					+ " default location, which retort does not read: put revision files in " + sources.get(0) + " ('"
+					+ init + "' creates it; a Flyway V<n>__<description>.sql is converted first, see 'Coming from"
+					+ " Flyway' in docs/spring-boot.md), or set 'retort.locations: classpath:" + FLYWAY_FOLDER
+					+ "' if they are Retort revisions.";
+		}
+		return none + "Create the directory and its template with '" + init + "', then write the first"
 				+ " revision with 'retort revision -m \"create the first tables\"'.";
+	}
+
+	/** The {@code .sql} files under {@code directory}, 0 when it is none or cannot be read. */
+	private static long sqlFilesIn(Path directory) {
+		if (!Files.isDirectory(directory)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".sql")).count();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return 0;
+		}
 	}
 
 	/**

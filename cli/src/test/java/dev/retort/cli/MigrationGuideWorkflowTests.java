@@ -64,6 +64,29 @@ class MigrationGuideWorkflowTests {
 	}
 
 	@Test
+	void filesInFlywaysFolderAreNamedWhereTheRevisionsAreLookedFor(TestDatabase db) throws IOException {
+		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");
+		write("src/main/resources/application.yml", """
+				spring:
+				  datasource:
+				    url: ${DB_URL}
+				    username: ${DB_USER}
+				""");
+		write("src/main/resources/db/migration/V1__create_books.sql", "CREATE TABLE books (id int);\n");
+		CliRun cli = CliRun.in(this.project).env("DB_URL", db.jdbcUrl()).env("DB_USER", db.user())
+			.env("RETORT_PASSWORD", db.password());
+
+		CliRun.Result upgrade = ok(cli.run("upgrade"));
+		assertThat(upgrade.err()).startsWith("No revision files found: this project has none yet in "
+				+ "src/main/resources/db/revisions (read as classpath:db/revisions). src/main/resources/db/migration holds"
+				+ " 1 .sql file(s), Flyway's default location, which retort does not read: put revision files in"
+				+ " src/main/resources/db/revisions ('retort init' creates it; a Flyway V<n>__<description>.sql is"
+				+ " converted first, see 'Coming from Flyway' in docs/spring-boot.md), or set 'retort.locations:"
+				+ " classpath:db/migration' if they are Retort revisions.\n");
+		assertThat(db.tableExists("books")).isFalse();
+	}
+
+	@Test
 	void fromInitToMergedBranchesAndAnOfflineScript(TestDatabase db, TestDatabase empty)
 			throws IOException, InterruptedException {
 		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");

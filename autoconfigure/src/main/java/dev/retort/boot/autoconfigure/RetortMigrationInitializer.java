@@ -1,5 +1,6 @@
 package dev.retort.boot.autoconfigure;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.Assert;
 
 /**
@@ -24,6 +26,9 @@ import org.springframework.util.Assert;
 public class RetortMigrationInitializer implements InitializingBean, Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(RetortMigrationInitializer.class);
+
+	/** Where Spring Boot's Flyway support reads migrations unless told otherwise. */
+	private static final String FLYWAY_LOCATION = "classpath:db/migration";
 
 	private final Retort retort;
 
@@ -119,10 +124,11 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 			else if (result.to().isEmpty() && this.retort.graph().revisions().isEmpty()) {
 				// 'up to date at []' would hide a misspelt location, which contributes no revision
 				// and no error (a missing classpath: location is an application with no revisions yet).
-				logger.warn("No revisions found in {}{}: nothing to migrate. If the application has revisions, "
+				logger.warn("No revisions found in {}{}: nothing to migrate. {}If the application has revisions, "
 						+ "check 'retort.locations' and 'retort.java-packages'", this.retort.config().locations(),
 						this.retort.config().javaPackages().isEmpty() ? ""
-								: " or the packages " + this.retort.config().javaPackages());
+								: " or the packages " + this.retort.config().javaPackages(),
+						flywayFolderNote());
 			}
 			else if (unknown.isEmpty()) {
 				logger.info("Database is up to date at {}", result.to());
@@ -139,6 +145,30 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 			logger.info("Upgraded database from {} to {} in {} step(s)",
 					result.from().isEmpty() ? "<base>" : result.from(), result.to(), result.steps().size());
 		}
+	}
+
+	/**
+	 * What Flyway's folder holds, when it holds SQL and the locations leave it out: a team coming
+	 * from Flyway puts its files where Flyway reads them, and the start then goes on to Hibernate's
+	 * {@code missing table}, which says nothing of where the revisions are.
+	 */
+	private String flywayFolderNote() {
+		if (this.retort.config().locations().contains(FLYWAY_LOCATION)) {
+			return "";
+		}
+		int files;
+		try {
+			files = new PathMatchingResourcePatternResolver(this.retort.config().classLoader())
+				.getResources("classpath*:db/migration/**/*.sql").length;
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		return (files == 0) ? "" : FLYWAY_LOCATION + " holds " + files + " .sql file(s), Flyway's default location,"
+				+ " which Retort does not read: put revision files in src/main/resources/db/revisions ('retort init'"
+				+ " creates it; a Flyway V<n>__<description>.sql is converted first, see 'Coming from Flyway' in the"
+				+ " Spring Boot documentation), or set 'retort.locations: " + FLYWAY_LOCATION + "' if they are"
+				+ " Retort revisions. ";
 	}
 
 	/** The version rows the application's revisions do not know; a loop, not a stream: it runs at every start. */

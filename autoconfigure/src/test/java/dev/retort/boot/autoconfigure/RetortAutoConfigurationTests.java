@@ -1,7 +1,12 @@
 package dev.retort.boot.autoconfigure;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -34,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -652,6 +658,32 @@ class RetortAutoConfigurationTests {
 							+ "has revisions, check 'retort.locations' and 'retort.java-packages'")
 					.doesNotContain("Database is up to date");
 			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aStartupThatFindsNoRevisionNamesFlywaysFolderWhenItHoldsSql(TestDatabase db, CapturedOutput output,
+			@TempDir Path dir) throws IOException {
+		// A team from Flyway puts its files in db/migration; the start goes on to Hibernate's 'missing table'.
+		Files.createDirectories(dir.resolve("db/migration"));
+		Files.writeString(dir.resolve("db/migration/V1__create_books.sql"), "CREATE TABLE books (id int);\n");
+		try (URLClassLoader withFlywayFolder = new URLClassLoader(new URL[] { dir.toUri().toURL() },
+				getClass().getClassLoader())) {
+			this.contextRunner.withClassLoader(withFlywayFolder)
+				.withPropertyValues(dataSource(db))
+				.withPropertyValues("retort.locations=classpath:db/none-here")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(output).contains("No revisions found in [classpath:db/none-here]: nothing to migrate."
+							+ " classpath:db/migration holds 1 .sql file(s), Flyway's default location, which Retort does"
+							+ " not read: put revision files in src/main/resources/db/revisions ('retort init' creates it;"
+							+ " a Flyway V<n>__<description>.sql is converted first, see 'Coming from Flyway' in the"
+							+ " Spring Boot documentation), or set 'retort.locations: classpath:db/migration' if they are"
+							+ " Retort revisions. If the application has revisions, check 'retort.locations' and"
+							+ " 'retort.java-packages'");
+				});
+		}
+		assertThat(db.tableExists("books")).isFalse();
 	}
 
 	@Test
