@@ -177,6 +177,15 @@ abstract class RetortCommand implements Callable<Integer> {
 				: "retort init " + sources.get(0);
 		String none = "No revision files found: this project has none yet in " + String.join(", ", sources)
 				+ " (read as " + locations + "). ";
+		long defaultFiles = sources.contains(ConfigResolver.PROJECT_REVISIONS) ? 0
+				: sqlFilesIn(this.root.environment().workingDirectory().resolve(ConfigResolver.PROJECT_REVISIONS));
+		if (defaultFiles > 0) {
+			// A misspelt 'retort.locations' ('db/revision'): 'retort init' there would start a second folder.
+			return none + ConfigResolver.PROJECT_REVISIONS + " holds " + defaultFiles + " .sql file(s), the default"
+					+ " location, which the configured one leaves out: fix the location ('retort.locations' in"
+					+ " application.yml or application.properties, RETORT_LOCATIONS or --location), or remove it to read"
+					+ " classpath:db/revisions.";
+		}
 		long flywayFiles = config().locations().contains("classpath:" + FLYWAY_FOLDER) ? 0
 				: sqlFilesIn(this.root.environment().workingDirectory().resolve("src/main/resources/" + FLYWAY_FOLDER));
 		if (flywayFiles > 0) {

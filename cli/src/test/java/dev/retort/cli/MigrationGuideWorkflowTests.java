@@ -87,6 +87,31 @@ class MigrationGuideWorkflowTests {
 	}
 
 	@Test
+	void aMisspeltLocationBesideTheRevisionsNamesThemRatherThanSayingToInitAnother(TestDatabase db) throws IOException {
+		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");
+		write("src/main/resources/application.yml", """
+				spring:
+				  datasource:
+				    url: ${DB_URL}
+				    username: ${DB_USER}
+				retort:
+				  locations: classpath:db/revision
+				""");
+		CliRun cli = CliRun.in(this.project).env("DB_URL", db.jdbcUrl()).env("DB_USER", db.user())
+			.env("RETORT_PASSWORD", db.password());
+		ok(cli.run("init", "src/main/resources/db/revisions"));
+		ok(cli.run("revision", "-m", "create books", "--location", "src/main/resources/db/revisions"));
+
+		CliRun.Result upgrade = ok(cli.run("upgrade"));
+		assertThat(upgrade.err()).startsWith("No revision files found: this project has none yet in "
+				+ "src/main/resources/db/revision (read as classpath:db/revision). src/main/resources/db/revisions holds"
+				+ " 1 .sql file(s), the default location, which the configured one leaves out: fix the location"
+				+ " ('retort.locations' in application.yml or application.properties, RETORT_LOCATIONS or --location), or"
+				+ " remove it to read classpath:db/revisions.\n");
+		assertThat(this.project.resolve("src/main/resources/db/revision")).doesNotExist();
+	}
+
+	@Test
 	void fromInitToMergedBranchesAndAnOfflineScript(TestDatabase db, TestDatabase empty)
 			throws IOException, InterruptedException {
 		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");

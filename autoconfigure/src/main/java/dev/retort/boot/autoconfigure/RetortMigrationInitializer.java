@@ -27,6 +27,9 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(RetortMigrationInitializer.class);
 
+	/** Where the starter reads revision files unless told otherwise. */
+	private static final String DEFAULT_LOCATION = "classpath:db/revisions";
+
 	/** Where Spring Boot's Flyway support reads migrations unless told otherwise. */
 	private static final String FLYWAY_LOCATION = "classpath:db/migration";
 
@@ -128,7 +131,7 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 						+ "check 'retort.locations' and 'retort.java-packages'", this.retort.config().locations(),
 						this.retort.config().javaPackages().isEmpty() ? ""
 								: " or the packages " + this.retort.config().javaPackages(),
-						flywayFolderNote());
+						otherFoldersNote());
 			}
 			else if (unknown.isEmpty()) {
 				logger.info("Database is up to date at {}", result.to());
@@ -148,27 +151,35 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 	}
 
 	/**
-	 * What Flyway's folder holds, when it holds SQL and the locations leave it out: a team coming
-	 * from Flyway puts its files where Flyway reads them, and the start then goes on to Hibernate's
+	 * Where revision files are that the locations leave out: the default folder, when
+	 * {@code retort.locations} is misspelt ({@code classpath:db/revision}), or Flyway's, where a team
+	 * coming from Flyway puts its files. Either way the start would go on to Hibernate's
 	 * {@code missing table}, which says nothing of where the revisions are.
 	 */
-	private String flywayFolderNote() {
-		if (this.retort.config().locations().contains(FLYWAY_LOCATION)) {
-			return "";
-		}
-		int files;
-		try {
-			files = new PathMatchingResourcePatternResolver(this.retort.config().classLoader())
-				.getResources("classpath*:db/migration/**/*.sql").length;
-		}
-		catch (IOException ex) {
-			return "";
-		}
-		return (files == 0) ? "" : FLYWAY_LOCATION + " holds " + files + " .sql file(s), Flyway's default location,"
-				+ " which Retort does not read: put revision files in src/main/resources/db/revisions ('retort init'"
+	private String otherFoldersNote() {
+		int revisions = sqlFilesIn(DEFAULT_LOCATION);
+		String note = (revisions == 0) ? "" : DEFAULT_LOCATION + " holds " + revisions + " .sql file(s), the default"
+				+ " location, which 'retort.locations' leaves out: fix it, or remove it to read " + DEFAULT_LOCATION + ". ";
+		int flyway = sqlFilesIn(FLYWAY_LOCATION);
+		return (flyway == 0) ? note : note + FLYWAY_LOCATION + " holds " + flyway + " .sql file(s), Flyway's default"
+				+ " location, which Retort does not read: put revision files in src/main/resources/db/revisions ('retort init'"
 				+ " creates it; a Flyway V<n>__<description>.sql is converted first, see 'Coming from Flyway' in the"
 				+ " Spring Boot documentation), or set 'retort.locations: " + FLYWAY_LOCATION + "' if they are"
 				+ " Retort revisions. ";
+	}
+
+	/** The {@code .sql} files under a {@code classpath:} folder the locations leave out, else 0. */
+	private int sqlFilesIn(String location) {
+		if (this.retort.config().locations().contains(location)) {
+			return 0;
+		}
+		try {
+			return new PathMatchingResourcePatternResolver(this.retort.config().classLoader())
+				.getResources("classpath*:" + location.substring("classpath:".length()) + "/**/*.sql").length;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
 	}
 
 	/** The version rows the application's revisions do not know; a loop, not a stream: it runs at every start. */

@@ -654,8 +654,10 @@ class RetortAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output).contains("WARN")
-					.contains("No revisions found in [classpath:db/revisons]: nothing to migrate. If the application "
-							+ "has revisions, check 'retort.locations' and 'retort.java-packages'")
+					.contains("No revisions found in [classpath:db/revisons]: nothing to migrate. classpath:db/revisions"
+							+ " holds 2 .sql file(s), the default location, which 'retort.locations' leaves out: fix it, or"
+							+ " remove it to read classpath:db/revisions. If the application has revisions, check"
+							+ " 'retort.locations' and 'retort.java-packages'")
 					.doesNotContain("Database is up to date");
 			});
 	}
@@ -675,6 +677,8 @@ class RetortAutoConfigurationTests {
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(output).contains("No revisions found in [classpath:db/none-here]: nothing to migrate."
+							+ " classpath:db/revisions holds 2 .sql file(s), the default location, which 'retort.locations'"
+							+ " leaves out: fix it, or remove it to read classpath:db/revisions."
 							+ " classpath:db/migration holds 1 .sql file(s), Flyway's default location, which Retort does"
 							+ " not read: put revision files in src/main/resources/db/revisions ('retort init' creates it;"
 							+ " a Flyway V<n>__<description>.sql is converted first, see 'Coming from Flyway' in the"
