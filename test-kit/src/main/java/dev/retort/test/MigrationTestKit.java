@@ -50,6 +50,10 @@ public final class MigrationTestKit {
 	/** The {@code application_name} of the kit's sessions, in the history's {@code client}: the rows are the kit's. */
 	static final String APPLICATION_NAME = "retort-test-kit";
 
+	/** Said by a failure after which the kit emptied its database ({@link #emptyAfterFailure()}). */
+	private static final String EMPTIED = "\n  The kit emptied the database, so that the next run (or an application"
+			+ " context starting on it) does not meet what the downgrade left behind.";
+
 	private final RetortConfig config;
 
 	private final Retort retort;
@@ -221,18 +225,26 @@ public final class MigrationTestKit {
 					() -> this.retort.downgrade(revision.id() + "@-1"));
 			String restored = before.difference(snapshot());
 			if (!restored.isEmpty()) {
+				emptyAfterFailure();
 				throw failure(revision, "its downgrade did not give back the schema its upgrade started from "
 						+ "(+ left behind, - not restored):" + restored
 						+ "\n  Make its downgrade drop what is left behind (+) and create again, as it was, what is not"
 						+ " restored (-). (A revision that cannot be undone "
 						+ ((revision.kind() == Revision.Kind.JAVA) ? "does not override downgrade(Operations)"
 								: "has no downgrade section")
-						+ ": the kit then only upgrades it.)");
+						+ ": the kit then only upgrades it.)" + EMPTIED);
 			}
-			run(revision, "its upgrade failed when run again after its downgrade",
-					"Its downgrade gave back the schema but left something its upgrade trips over (rows, or what"
-							+ " the kit does not compare: grants, statistics targets): make the downgrade undo it too.",
-					() -> this.retort.upgrade(revision.id()));
+			try {
+				run(revision, "its upgrade failed when run again after its downgrade",
+						"Its downgrade gave back the schema but left something its upgrade trips over (rows, or what"
+								+ " the kit does not compare: grants, statistics targets): make the downgrade undo it"
+								+ " too." + EMPTIED,
+						() -> this.retort.upgrade(revision.id()));
+			}
+			catch (AssertionError ex) {
+				emptyAfterFailure();
+				throw ex;
+			}
 			String again = after.difference(snapshot());
 			if (!again.isEmpty()) {
 				throw failure(revision, "its upgrade, run again after its downgrade, gave another schema "
@@ -405,6 +417,21 @@ public final class MigrationTestKit {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not read the schema: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * After a downgrade that left something behind, the version table says the parent while the
+	 * schema still holds what the revision made: an application context starting on this database
+	 * in the next test run would fail upgrading it again ("already exists"), before the kit could
+	 * empty it, and go on failing after the downgrade is fixed. The database is the kit's to empty.
+	 */
+	private void emptyAfterFailure() {
+		try {
+			empty();
+		}
+		catch (RuntimeException ex) {
+			// The revision's failure is what the test reports; the next run empties it anyway.
 		}
 	}
 

@@ -56,9 +56,38 @@ class MigrationTestKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
 			.withMessageStartingWith("Revision b2 (" + forgetful + "): its downgrade did not give back the schema")
 			.withMessageContaining("+ column public.users.nickname text")
-			.withMessageEndingWith("\n  Make its downgrade drop what is left behind (+) and create again, as it was, "
+			.withMessageContaining("\n  Make its downgrade drop what is left behind (+) and create again, as it was, "
 					+ "what is not restored (-). (A revision that cannot be undone has no downgrade section: the kit then"
-					+ " only upgrades it.)");
+					+ " only upgrades it.)\n");
+	}
+
+	@Test
+	void aDowngradeThatLeavesSomethingBehindLeavesAnEmptyDatabaseForTheNextRun(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "ALTER TABLE users ADD COLUMN nickname text;", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageEndingWith("\n  The kit emptied the database, so that the next run (or an application context"
+					+ " starting on it) does not meet what the downgrade left behind.");
+		assertThat(db.tableExists("users")).isFalse();
+		// A @SpringBootTest's context of the next run migrates it as it starts, before the kit runs: at a1
+		// with b2's column left behind, its upgrade of b2 would fail, and keep failing once the downgrade is fixed.
+		Retort application = Retort.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory).load();
+		assertThatCode(() -> application.upgrade("heads")).doesNotThrowAnyException();
+	}
+
+	@Test
+	void anUpgradeThatFailsAfterItsDowngradeLeavesAnEmptyDatabaseForTheNextRun(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE seen (n int PRIMARY KEY);",
+				"DROP TABLE seen;\nDROP TABLE users;");
+		// The downgrade leaves a row behind, which the kit does not compare, and the upgrade trips over it.
+		write("b2", "a1", "CREATE TABLE flags (name text PRIMARY KEY);\nINSERT INTO seen VALUES (1);",
+				"DROP TABLE flags;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining("its upgrade failed when run again after its downgrade")
+			.withMessageEndingWith("The kit emptied the database, so that the next run (or an application context"
+					+ " starting on it) does not meet what the downgrade left behind.");
+		assertThat(db.tableExists("users")).isFalse();
 	}
 
 	@Test
@@ -378,8 +407,8 @@ class MigrationTestKitTests {
 			.withMessageStartingWith("Revision b2 (" + java + "): its downgrade did not give back the schema")
 			.withMessageContaining("+ column public.users.nickname text default 'anon'::text")
 			// A Java revision has no section to leave out: it says what it is there.
-			.withMessageEndingWith("(A revision that cannot be undone does not override downgrade(Operations): the kit"
-					+ " then only upgrades it.)");
+			.withMessageContaining("(A revision that cannot be undone does not override downgrade(Operations): the kit"
+					+ " then only upgrades it.)\n");
 	}
 
 	@Revision(id = "b2", revises = "a1", message = "nickname and its index")
