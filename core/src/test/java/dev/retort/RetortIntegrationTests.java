@@ -58,17 +58,39 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void theVersionRowsReadTheSameWhateverOrderTheBranchesWereAppliedIn(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write(A, null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
+		files.write(C, A, "CREATE TABLE cup (id int);", "DROP TABLE cup;");
+		files.write(B, A, "CREATE TABLE tea (id int);", "DROP TABLE tea;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade(C);
+		assertThat(retort.upgrade(B).to()).containsExactly(B, C);
+		// Each branch down and up again: its row is deleted and inserted anew, at the end of the table.
+		retort.downgrade(C + "@-1");
+		assertThat(retort.upgrade(C).to()).containsExactly(B, C);
+		retort.downgrade(B + "@-1");
+		retort.upgrade(B);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly(C, B);
+		assertThat(retort.current().current()).containsExactly(B, C);
+		assertThat(retort.status().current()).containsExactly(B, C);
+		MigrationResult noop = retort.upgrade("heads");
+		assertThat(noop.from()).containsExactly(B, C);
+		assertThat(noop.to()).containsExactly(B, C);
+	}
+
+	@Test
 	void currentShowsRowsThatOverlapWhereEveryPlanRefusesThem(TestDatabase db, @TempDir Path dir) {
 		Retort retort = configure(db, linear(dir)).load();
 		retort.upgrade(null);
 		// A hand edit (or an older tool) left the row of A beside the row of B, which implies it.
 		db.execute("INSERT INTO retort_version VALUES ('" + A + "')");
-		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(B, A), List.of(B), false, false, List.of(A)));
+		assertThat(retort.current()).isEqualTo(new CurrentResult(List.of(A, B), List.of(B), false, false, List.of(A)));
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> retort.upgrade(null))
 			.withMessageContaining("The version table holds both " + A + " and " + B);
 		// The endpoint's report too: the rows as they are, nothing pending above them, not up to date.
 		StatusReport status = retort.status();
-		assertThat(status.current()).containsExactly(B, A);
+		assertThat(status.current()).containsExactly(A, B);
 		assertThat(status.pending()).isEmpty();
 		assertThat(status.upToDate()).isFalse();
 		assertThat(retort.validate().problems()).singleElement().asString().startsWith("The version table holds both " + A);

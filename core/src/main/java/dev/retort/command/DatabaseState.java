@@ -41,11 +41,17 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		List<String> unknown, Map<String, AppliedRevision> history, Set<String> appliedPerHistory) {
 
 	DatabaseState {
-		rows = List.copyOf(rows);
-		known = List.copyOf(known);
-		unknown = List.copyOf(unknown);
+		// The table's rows come in its physical order, which each UPDATE changes: sorted, the same
+		// rows print the same 'current' and JSON whatever order the branches were applied in.
+		rows = sorted(rows);
+		known = sorted(known);
+		unknown = sorted(unknown);
 		history = Map.copyOf(history);
 		appliedPerHistory = Set.copyOf(appliedPerHistory);
+	}
+
+	private static List<String> sorted(List<String> ids) {
+		return ids.stream().sorted().toList();
 	}
 
 	/** Reads the state; never creates anything. */

@@ -200,6 +200,8 @@ final class OnlineMigration {
 		if (!purges(plan)) {
 			to.addAll(state.unknown());
 		}
+		// As the rows of 'from' (DatabaseState): the same heads read the same after any run.
+		to.sort(null);
 		return to;
 	}
 
