@@ -60,7 +60,24 @@ final class LintCommand extends RetortCommand {
 		return result.findings().size() + ((result.findings().size() == 1) ? " finding" : " findings") + " ("
 				+ errors + ((errors == 1) ? " error, " : " errors, ") + warnings
 				+ ((warnings == 1) ? " warning" : " warnings") + ") in " + revisions + "."
-				+ (result.failed() ? "" : " None fails at --fail-on " + result.failOn().name().toLowerCase(Locale.ROOT) + ".");
+				+ (result.failed() ? belowTheThreshold(result)
+						: " None fails at --fail-on " + result.failOn().name().toLowerCase(Locale.ROOT) + ".");
+	}
+
+	/**
+	 * Why a lint whose counts show nothing at {@code --fail-on} fails all the same: a drop (PG114)
+	 * fails until acknowledged, whatever its severity. Without it, a CI log shows "0 errors" and exit 3.
+	 */
+	private static String belowTheThreshold(LintResult result) {
+		long below = result.findings().stream()
+			.filter((finding) -> finding.failsAt(result.failOn()) && !finding.severity().atLeast(result.failOn()))
+			.count();
+		if (below == 0) {
+			return "";
+		}
+		return " " + ((below == 1) ? "1 fails" : below + " fail") + " below --fail-on "
+				+ result.failOn().name().toLowerCase(Locale.ROOT)
+				+ ": a destructive change (PG114) fails until acknowledged (-- lint:ack PG114 <reason>).";
 	}
 
 }

@@ -61,6 +61,17 @@ class LintCommandTests {
 	}
 
 	@Test
+	void aDropBelowTheThresholdSaysWhyTheLintFails() {
+		Path file = this.revisions.write("b2", "a1", "drop email", "ALTER TABLE users DROP COLUMN email;", null);
+		CliRun.Result result = lint();
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+		// A warning alone, yet exit 3: the summary says why, where a CI log shows it last.
+		assertThat(result.out()).startsWith(file + ":10: WARNING PG114 destructive-change: ")
+			.endsWith("\n1 finding (0 errors, 1 warning) in 2 revisions. 1 fails below --fail-on error: a destructive"
+					+ " change (PG114) fails until acknowledged (-- lint:ack PG114 <reason>).\n");
+	}
+
+	@Test
 	void anAcknowledgedFindingPasses() {
 		this.revisions.write("b2", "a1", "drop email",
 				"-- lint:ack PG114 no release since 2.3 reads users.email\nALTER TABLE users DROP COLUMN email;", null);
