@@ -299,7 +299,7 @@ class CommandsTests {
 		assertThat(cli(db).run("upgrade").exitCode()).isZero();
 		CliRun.Result stamp = cli(db).run("stamp", "payments@d2d2d2d2d2d2");
 		assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
-		assertThat(stamp.out()).startsWith("Done: e5e5e5e5e5e5 -> d2d2d2d2d2d2, d1d1d1d1d1d1 (1 step, ");
+		assertThat(stamp.out()).startsWith("Done: e5e5e5e5e5e5 -> d1d1d1d1d1d1, d2d2d2d2d2d2 (1 step, ");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1")).containsExactly("d1d1d1d1d1d1",
 				"d2d2d2d2d2d2");
 		// What 'downgrade payments@d2d2d2d2d2d2' would have left: the upgrade runs the merge alone,
