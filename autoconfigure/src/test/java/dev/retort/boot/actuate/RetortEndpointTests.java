@@ -327,7 +327,7 @@ class RetortEndpointTests {
 		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none")) {
 			Response migrations = app.get("/actuator/migrations");
 			assertThat(migrations.status()).isEqualTo(200);
-			assertThat(strings(migrations.body().get("current"))).containsExactly("aaaa00000002", "aaaa00000001");
+			assertThat(strings(migrations.body().get("current"))).containsExactly("aaaa00000001", "aaaa00000002");
 			assertThat(migrations.body().get("upToDate").asBoolean()).isFalse();
 			assertThat(migrations.body().get("pending").size()).isZero();
 			Response health = app.get("/actuator/health/migrations");
