@@ -119,7 +119,7 @@ public final class AutogenerateCommand {
 				// would undo them (Alembic refuses too: it cannot locate the revision).
 				throw new DatabaseAheadException("The database is at " + String.join(", ", state.unknown())
 						+ ", which no revision file declares (another branch or a newer release migrated it): "
-						+ "autogenerate compares the model with the database at these revisions' heads, and would "
+						+ "the model is compared with the database at these revisions' heads, and would "
 						+ "take what that revision made for differences to undo. Compare with a database these "
 						+ "revisions migrated (retort upgrade on an empty one), or add the missing revision files.",
 						state.unknown());
@@ -131,8 +131,9 @@ public final class AutogenerateCommand {
 						: "at " + String.join(", ", state.known());
 				throw new RetortException(ErrorCode.INVALID_TARGET, "The database is not up to date: it is " + at + ", "
 						+ pending.size() + ((pending.size() == 1) ? " revision" : " revisions") + " below the heads ("
-						+ String.join(", ", graph.heads().stream().map(Revision::id).toList()) + "). Autogenerate "
-						+ "compares the model with the database at its heads: run 'retort upgrade' first.");
+						+ String.join(", ", graph.heads().stream().map(Revision::id).toList()) + "). The model is "
+						+ "compared with the database at its heads ('retort check' and 'retort revision --autogenerate'"
+						+ " alike): run 'retort upgrade' first.");
 			}
 			Connection connection = database.session().connection();
 			try {

@@ -1251,7 +1251,8 @@ class AutogenerateIntegrationTests {
 		files.write("a1a1a1a1a1a1", null, "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		assertThatExceptionOfType(RetortException.class).isThrownBy(() -> retort(db, files).check("schema.sql", MODEL))
 			.withMessage("The database is not up to date: it is at base (no revision applied), 1 revision below the "
-					+ "heads (a1a1a1a1a1a1). Autogenerate compares the model with the database at its heads: run "
+					+ "heads (a1a1a1a1a1a1). The model is compared with the database at its heads ('retort check' and"
+					+ " 'retort revision --autogenerate' alike): run "
 					+ "'retort upgrade' first.");
 		files.write("b2b2b2b2b2b2", "a1a1a1a1a1a1", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
 		Retort behind = retort(db, files);
