@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import dev.retort.command.Json;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.runtime.ConnectionFailedException;
+import dev.retort.runtime.ConnectionRefusal;
 import dev.retort.runtime.MigrationFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -45,6 +47,12 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 			err.println("If the schema was built before Retort managed it, 'retort stamp REV' marks the revision that"
 					+ " describes it as applied without running it ('retort.baseline' does this at an application's"
 					+ " start); 'retort upgrade' then continues from there.");
+		}
+		if (ex instanceof ConnectionFailedException failed
+				&& failed.refusal().filter(ConnectionRefusal.PASSWORD_MISSING::equals).isPresent()) {
+			// Most often a job that sets PGPASSWORD for psql: name the ways this command line reads one.
+			err.println("Give the password with --password (asked for, or read from standard input), RETORT_PASSWORD,"
+					+ " SPRING_DATASOURCE_PASSWORD, the password in DATABASE_URL or --url, or ~/.pgpass (PGPASSFILE).");
 		}
 		if (verbosity(commandLine) > 0) {
 			secrets.printStackTrace(ex, err);

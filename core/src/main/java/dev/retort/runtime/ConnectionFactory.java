@@ -130,10 +130,11 @@ public final class ConnectionFactory {
 					// retrying cannot help while this runner holds what it waits for.
 					throw new SecondSessionUnavailableException(withoutFinalPeriod(scrub(ex.getMessage())));
 				}
-				if (attempt >= this.connectRetries || !transientFailure(ex)) {
-					// A server that answered has said what is wrong: a newcomer whose database is not
-					// created yet is told to create it, not that the server may be down.
-					ConnectionRefusal refusal = ConnectionRefusal.of(ex);
+				// A server that answered has said what is wrong: a newcomer whose database is not
+				// created yet is told to create it, not that the server may be down, and a password
+				// that is missing (08004, a "connection exception" by its class) is not waited for.
+				ConnectionRefusal refusal = ConnectionRefusal.of(ex);
+				if (attempt >= this.connectRetries || refusal != null || !transientFailure(ex)) {
 					throw new ConnectionFailedException("Could not connect to " + describeTarget() + ": "
 							+ withoutFinalPeriod(scrub(ex.getMessage())) + ((attempt > 0) ? " (after " + attempt + " retries)" : "")
 							+ ". " + ((refusal != null) ? refusal.advice()

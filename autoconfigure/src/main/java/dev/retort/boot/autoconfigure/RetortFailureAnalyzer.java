@@ -145,6 +145,17 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "'retort.password'): PostgreSQL says 'password authentication failed' for an unknown user too.";
 			case USER_REFUSED -> "Check the user of the connection named above ('spring.datasource.username', or "
 					+ "'retort.user'), and that the server's pg_hba.conf lets it connect from here.";
+			case NO_ENTRY_WITHOUT_SSL -> "Check the user of the connection named above ('spring.datasource.username', "
+					+ "or 'retort.user'). When the server lets it in over SSL only (a 'hostssl' line of its pg_hba.conf), "
+					+ "remove 'sslmode=disable' from the URL ('spring.datasource.url', or 'retort.url') or add "
+					+ "'sslmode=require' ('verify-full' with 'sslrootcert' checks the server's certificate); else the "
+					+ "server's pg_hba.conf needs a line for it.";
+			case PASSWORD_MISSING -> "Give the password of the connection named above: 'spring.datasource.password', or "
+					+ "'retort.password' with 'retort.user' (from the environment, SPRING_DATASOURCE_PASSWORD or "
+					+ "RETORT_PASSWORD, or a secret store); PGPASSWORD is not read.";
+			case LOGIN_REJECTED -> "Fix what the driver's message above names in the connection's URL "
+					+ "('spring.datasource.url', or 'retort.url'): an 'sslmode' the server does not offer, or an "
+					+ "authentication method of its pg_hba.conf that pgjdbc does not support.";
 		};
 		return fix + " The server is running and answered, so 'retort.connect-retries' would not help.";
 	}
