@@ -243,6 +243,71 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aRoleThatOwnsItsSchemaMigratesWithoutCreateOnTheDatabase(TestDatabase db, @TempDir Path dir) {
+		// A bank's DBA creates the schema for the migration role and grants it nothing on the
+		// database: 'CREATE SCHEMA IF NOT EXISTS' alone is refused there, though the schema exists.
+		String owner = "schema_owner_" + db.name();
+		db.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'pw'", "REVOKE CREATE ON DATABASE " + db.name()
+				+ " FROM PUBLIC", "CREATE SCHEMA ledger AUTHORIZATION " + owner);
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(owner)
+			.password("pw")
+			.schema("ledger")
+			.locations(linear(dir).location())
+			.load();
+		retort.upgrade("heads");
+		assertThat(db.queryStrings("SELECT c.relname || ' ' || pg_get_userbyid(c.relowner) FROM pg_class c"
+				+ " WHERE c.relnamespace = 'ledger'::regnamespace AND c.relkind = 'r' ORDER BY 1"))
+			.containsExactly("coffee " + owner, "retort_history " + owner, "retort_version " + owner);
+	}
+
+	@Test
+	void aRoleThatMayNotCreateTheSchemaIsToldHowToGetItAndNothingChanges(TestDatabase db, @TempDir Path dir) {
+		String user = "no_schema_" + db.name();
+		db.execute("CREATE ROLE " + user + " LOGIN PASSWORD 'pw'",
+				"REVOKE CREATE ON DATABASE " + db.name() + " FROM PUBLIC");
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(user)
+			.password("pw")
+			.schema("ledger")
+			.locations(linear(dir).location())
+			.load();
+		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(error.getMessage())
+			.startsWith("Could not create schema 'ledger' for ledger.retort_version and ledger.retort_history: user '"
+					+ user + "' may not create schemas in database '" + db.name() + "' (permission denied for database "
+					+ db.name() + ") [SQLSTATE 42501]. Nothing was changed.")
+			.contains("'CREATE SCHEMA ledger AUTHORIZATION " + user + "'",
+					"'GRANT CREATE ON DATABASE " + db.name() + " TO " + user + "'");
+		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'ledger'")).isEmpty();
+	}
+
+	@Test
+	void aRoleThatMayNotReadRetortsTablesIsToldWhichGrantItNeeds(TestDatabase db, @TempDir Path dir) {
+		// An auditor's read-only role running 'retort current' on a database the owner migrated.
+		RevisionFiles files = linear(dir);
+		configure(db, files).load().upgrade("heads");
+		String reader = "reader_" + db.name();
+		db.execute("CREATE ROLE " + reader + " LOGIN PASSWORD 'pw'");
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(reader)
+			.password("pw")
+			.locations(files.location())
+			.load();
+		RetortException error = catchThrowableOfType(RetortException.class, retort::status);
+		assertThat(error.getMessage()).startsWith("Could not read public.retort_version and public.retort_history: "
+				+ "ERROR: permission denied for table retort_version [SQLSTATE 42501]. User '" + reader
+				+ "' may not read Retort's tables: as their owner, run 'GRANT SELECT ON public.retort_version, "
+				+ "public.retort_history TO " + reader + "'");
+
+		db.execute("GRANT SELECT ON retort_version, retort_history TO " + reader);
+		assertThat(retort.status().upToDate()).isTrue();
+	}
+
+	@Test
 	void statusAndReadOnlyCommandsNeverCreateAnything(TestDatabase db, @TempDir Path dir) {
 		Retort retort = configure(db, linear(dir)).schema("not_yet").load();
 		StatusReport status = retort.status();

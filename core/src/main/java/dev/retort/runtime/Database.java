@@ -125,8 +125,17 @@ public final class Database implements AutoCloseable {
 					history ? this.historyTable.readApplied(this.session) : Optional.empty());
 		}
 		catch (SQLException ex) {
-			throw failure("read " + this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable(),
-					ex);
+			RetortException failure = failure("read " + this.names.qualifiedVersionTable() + " and "
+					+ this.names.qualifiedHistoryTable(), ex);
+			if ("42501".equals(ex.getSQLState())) {
+				// A read-only role (an auditor's, a dashboard's) runs current and history too.
+				String user = userName();
+				throw new RetortException(ErrorCode.RUNTIME, failure.getMessage() + ". User '" + user + "' may not read "
+						+ "Retort's tables: as their owner, run 'GRANT SELECT ON " + this.names.qualifiedVersionTable()
+						+ ", " + this.names.qualifiedHistoryTable() + " TO " + Sql.identifier(user)
+						+ "' (or ALTER DEFAULT PRIVILEGES before the first run), or connect as the migration role.", ex);
+			}
+			throw failure;
 		}
 	}
 
@@ -301,7 +310,10 @@ public final class Database implements AutoCloseable {
 	public void createTables(boolean createSchema) {
 		try {
 			this.session.setAutoCommit(false);
-			this.session.batch(createSql(this.names, createSchema));
+			// Only a missing schema is created: PostgreSQL checks CREATE on the database before it
+			// looks whether the schema exists, so 'IF NOT EXISTS' alone refuses a role that owns the
+			// schema a DBA made for it but may not create schemas ("permission denied for database").
+			this.session.batch(createSql(this.names, createSchema && !schemaExists()));
 			this.session.commit();
 		}
 		catch (SQLException ex) {
@@ -312,6 +324,9 @@ public final class Database implements AutoCloseable {
 			}
 			if ("42501".equals(ex.getSQLState()) && String.valueOf(ex.getMessage()).contains("for schema")) {
 				throw noCreatePrivilege(ex);
+			}
+			if ("42501".equals(ex.getSQLState()) && String.valueOf(ex.getMessage()).contains("for database")) {
+				throw noCreateSchemaPrivilege(ex);
 			}
 			if (FailureMessage.READ_ONLY.equals(ex.getSQLState())) {
 				RetortException refused = failure("create " + this.names.qualifiedVersionTable() + " and "
@@ -400,13 +415,7 @@ public final class Database implements AutoCloseable {
 	 * the grant it needs.
 	 */
 	private RetortException noCreatePrivilege(SQLException ex) {
-		String user;
-		try {
-			user = this.session.connection().getMetaData().getUserName();
-		}
-		catch (SQLException unreadable) {
-			user = "the migrating user";
-		}
+		String user = userName();
 		String reason = FailureMessage.firstLine(ex.getMessage()).replaceFirst("^ERROR: ", "");
 		String schema = this.names.schema();
 		return new RetortException(ErrorCode.RUNTIME, "Could not create " + this.names.qualifiedVersionTable() + " and "
@@ -415,6 +424,46 @@ public final class Database implements AutoCloseable {
 				+ Sql.identifier(schema) + " TO " + Sql.identifier(user) + "' (since PostgreSQL 15 only its owner creates in"
 				+ " public, and GRANT ALL ON DATABASE does not grant it); or migrate as a user that may ('retort.user',"
 				+ " --user), or set 'retort.schema' (--schema) to a schema that user owns.", ex);
+	}
+
+	private boolean schemaExists() throws SQLException {
+		return this.names.schema() != null && !this.session
+			.query("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = " + Sql.literal(this.names.schema()),
+					(row) -> row.getInt(1))
+			.isEmpty();
+	}
+
+	/**
+	 * A schema to create, and a role that may not create schemas in the database: the usual
+	 * least-privilege setup has the schema made for the migration role beforehand.
+	 */
+	private RetortException noCreateSchemaPrivilege(SQLException ex) {
+		String user = userName();
+		String database;
+		try {
+			database = this.session.connection().getCatalog();
+		}
+		catch (SQLException unreadable) {
+			database = "the database";
+		}
+		String reason = FailureMessage.firstLine(ex.getMessage()).replaceFirst("^ERROR: ", "");
+		String schema = Sql.identifier(this.names.schema());
+		return new RetortException(ErrorCode.RUNTIME, "Could not create schema '" + this.names.schema() + "' for "
+				+ this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable() + ": user '" + user
+				+ "' may not create schemas in database '" + database + "' (" + reason + ") [SQLSTATE 42501]. Nothing was"
+				+ " changed. Have the schema created for that user ('CREATE SCHEMA " + schema + " AUTHORIZATION "
+				+ Sql.identifier(user) + "', as a user that may), or, as the database's owner, run 'GRANT CREATE ON DATABASE "
+				+ Sql.identifier(database) + " TO " + Sql.identifier(user) + "'; or set 'retort.schema' (--schema) to a"
+				+ " schema that exists.", ex);
+	}
+
+	private String userName() {
+		try {
+			return this.session.connection().getMetaData().getUserName();
+		}
+		catch (SQLException unreadable) {
+			return "the migrating user";
+		}
 	}
 
 	static RetortException failure(String what, SQLException ex) {
