@@ -188,9 +188,15 @@ public final class RetortAutoConfiguration {
 					.type(SimpleDriverDataSource.class);
 				applyConnectionDetails(connectionDetails, builder);
 				SimpleDriverDataSource derived = builder.build();
+				// As Boot's Flyway and Liquibase do, a user without a password takes the application's
+				// password: the message says so, or "password authentication failed" for the DDL role
+				// sends its reader to check a 'retort.password' that was never set.
+				String password = (connectionDetails.getPassword() != null) ? ""
+						: ", with the password of the application's DataSource since "
+								+ (fromProperties ? "'retort.password' is not set" : "the bean gives none");
 				return new DescribedMigrationDataSource(derived, "'" + DatabaseUrl.masked(derived.getUrl()) + "'" + asUser(user) + " ("
 						+ (fromProperties ? "retort.user" : "the user of the RetortConnectionDetails bean")
-						+ ": a role of its own on the URL of the application's DataSource)", derived.getUrl());
+						+ ": a role of its own on the URL of the application's DataSource" + password + ")", derived.getUrl());
 			}
 			Assert.state(dataSource != null, this::noUniqueDataSource);
 			return dataSource;
