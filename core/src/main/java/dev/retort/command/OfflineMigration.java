@@ -189,7 +189,7 @@ final class OfflineMigration {
 		}
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {
-				sink.execute(Database.createSql(names, true).get(0));
+				sink.execute(Database.createSchemaIfMissingSql(names));
 			}
 			sink.execute("SET search_path TO " + quote(this.context.config().schema()));
 			sink.runSetting("search_path", quote(this.context.config().schema()));

@@ -306,6 +306,17 @@ public final class Database implements AutoCloseable {
 		return statements;
 	}
 
+	/**
+	 * The offline script's {@code CREATE SCHEMA}, run only when the schema is missing: PostgreSQL
+	 * checks CREATE on the database before it looks whether a schema exists, so a plain
+	 * {@code IF NOT EXISTS} stops the script of a role that owns the schema made for it.
+	 */
+	public static String createSchemaIfMissingSql(TableNames names) {
+		return "DO $retort$\nBEGIN\n    IF NOT EXISTS (SELECT FROM pg_catalog.pg_namespace WHERE nspname = "
+				+ Sql.literal(names.schema()) + ") THEN\n        CREATE SCHEMA " + Sql.identifier(names.schema())
+				+ ";\n    END IF;\nEND\n$retort$";
+	}
+
 	/** Creates the schema (when asked) and both tables where missing, in one transaction. */
 	public void createTables(boolean createSchema) {
 		try {

@@ -524,7 +524,9 @@ class OfflineScriptTests {
 			.load()
 			.upgradeSql("b00000000002")
 			.sql();
-		assertThat(script).contains("CREATE SCHEMA IF NOT EXISTS bank_ops;\n\nSET search_path TO bank_ops;")
+		assertThat(script).contains("DO $retort$\nBEGIN\n    IF NOT EXISTS (SELECT FROM pg_catalog.pg_namespace WHERE "
+				+ "nspname = 'bank_ops') THEN\n        CREATE SCHEMA bank_ops;\n    END IF;\nEND\n$retort$;\n\n"
+				+ "SET search_path TO bank_ops;")
 			.contains("SET LOCAL lock_timeout = '3s';\n\nSET LOCAL statement_timeout = '1min';")
 			.contains("UPDATE bank_ops.mig_version SET version_num = 'b00000000002' WHERE version_num = 'a00000000001';")
 			.endsWith("$retort$;\n\nRESET search_path;\n\n");
@@ -943,6 +945,31 @@ class OfflineScriptTests {
 	}
 
 	/** Runs a script statement by statement in autocommit, as psql does. */
+	@Test
+	void aScriptForASchemaMadeForItsRoleRunsAsThatRoleWithoutCreateOnTheDatabase(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		// A DBA made the schema for the migration role, which may not create schemas: a plain
+		// 'CREATE SCHEMA IF NOT EXISTS' is refused ("permission denied for database") though it exists.
+		String owner = "script_owner_" + db.name();
+		db.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'pw'",
+				"REVOKE CREATE ON DATABASE " + db.name() + " FROM PUBLIC", "CREATE SCHEMA ledger AUTHORIZATION " + owner);
+		String script = Retort.configure()
+			.locations(graphWithBranchAndMerge(dir).location())
+			.schema("ledger")
+			.load()
+			.upgradeSql("b00000000002")
+			.sql();
+		try (Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), owner, "pw");
+				Statement statement = connection.createStatement()) {
+			for (SqlStatement each : StatementSplitter.split(withoutPsqlCommands(script), 1)) {
+				statement.execute(each.sql());
+			}
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM ledger.retort_version")).containsExactly("b00000000002");
+		assertThat(db.queryStrings("SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class"
+				+ " WHERE relnamespace = 'ledger'::regnamespace AND relkind = 'r'")).containsExactly(owner);
+	}
+
 	static void runLikePsql(TestDatabase db, String script) throws Exception {
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			for (SqlStatement each : StatementSplitter.split(withoutPsqlCommands(script), 1)) {
