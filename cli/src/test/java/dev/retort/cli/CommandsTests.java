@@ -1382,6 +1382,23 @@ class CommandsTests {
 	}
 
 	@Test
+	void aPasswordWithAnUnencodedAtSlashOrQuestionMarkIsRefusedWithoutQuotingAnyOfIt() {
+		// 'p@ss/w:rd#1?x=y&z' read as user 'app', password 'p', host 'ss': the rest of the password
+		// became the database name and parameters, and the message quoted it.
+		for (String url : new String[] { "postgresql://app:p@ss/w:rd#1?x=y&z@127.0.0.1:1/coffee",
+				"postgresql://app:hun?ter2@127.0.0.1:1/coffee", "postgresql://app:hun#ter2/x@127.0.0.1:1/coffee" }) {
+			for (CliRun.Result result : new CliRun.Result[] {
+					CliRun.in(this.project).run("current", "--url", url, "-v"),
+					CliRun.in(this.project).env("DATABASE_URL", url).run("--format", "json", "current", "-vv") }) {
+				assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+				assertThat(result.err()).as(url).startsWith("ERROR: Invalid database URL 'postgresql://app:***@127.0.0.1:1/coffee'")
+					.contains("%40, %2F, %3F or %23");
+				assertThat(result.toString()).as(url).doesNotContain("ss/w", "rd#1", "x=y", "hun", "ter2");
+			}
+		}
+	}
+
+	@Test
 	void aConfigurationFileThatIsNotYamlDoesNotQuoteItsPassword() throws IOException {
 		// SnakeYAML quotes the line it stopped at: here, the password's.
 		Path resources = this.project.resolve("src/main/resources");

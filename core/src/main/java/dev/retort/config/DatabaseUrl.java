@@ -76,13 +76,14 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 		String user = null;
 		String password = null;
 		int at = authority.lastIndexOf('@');
-		int question = tail.indexOf('?');
-		if (at < 0 && ((question < 0) ? tail : tail.substring(0, question)).contains("@")
-				&& badPort(authority) != null) {
-			// 'user:pa/ss@host': the '/' ended the host early, so what looks like a host and a port
-			// is the user and part of the password: the message must not quote that "port".
-			throw invalid(trimmed, source, "a '/' stands before the '@' that ends the user and password;"
-					+ " write a '/' in the user or password as %2F.");
+		// A password was written (or a '/' or '?' of one ended the host early, leaving a "port").
+		boolean passwordWritten = (at >= 0) ? authority.substring(0, at).contains(":") : badPort(authority) != null;
+		if (passwordWritten && tail.contains("@")) {
+			// 'user:pa/ss@host', 'user:p@ss/w@host', 'user:pa?ss@host': a '/' or '?' of the password
+			// ended the user information or the host early. Read on, part of the password would be
+			// quoted as a port, or become the database name or a parameter that messages quote.
+			throw invalid(trimmed, source, "an '@' stands after the host, so the user and password end too early;"
+					+ " write an '@', '/', '?' or '#' in the user or password as %40, %2F, %3F or %23.");
 		}
 		if (at >= 0) {
 			String userInfo = authority.substring(0, at);
@@ -96,7 +97,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 		}
 		// pgjdbc also reads user= and password= from the query; take them out so they are handled
 		// (and hidden) like any other credentials.
-		question = tail.indexOf('?');
+		int question = tail.indexOf('?');
 		if (question >= 0) {
 			StringBuilder kept = new StringBuilder();
 			for (String parameter : tail.substring(question + 1).split("&")) {
