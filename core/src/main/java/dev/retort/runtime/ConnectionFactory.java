@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -261,7 +263,12 @@ public final class ConnectionFactory {
 		String result = text;
 		String secret = (this.password != null) ? this.password : (this.url != null) ? JdbcUrl.parse(this.url).password() : null;
 		if (secret != null && !secret.isEmpty()) {
-			result = result.replace(secret, "******");
+			// Whole words only, as the command line masks: a password such as 'postgres' must not
+			// turn 'jdbc:postgresql' into 'jdbc:******ql', which garbles the URL and shows the reader
+			// which letters the password is made of.
+			result = Pattern.compile("(?<![A-Za-z0-9_$])" + Pattern.quote(secret) + "(?![A-Za-z0-9_$])")
+				.matcher(result)
+				.replaceAll(Matcher.quoteReplacement("******"));
 		}
 		return result;
 	}

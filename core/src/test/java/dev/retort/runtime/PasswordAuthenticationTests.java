@@ -64,6 +64,16 @@ class PasswordAuthenticationTests {
 	}
 
 	@Test
+	void aWrongPasswordThatIsPartOfAWordOfTheMessageLeavesThatWordAlone(@TempDir Path dir) {
+		// The password 'postgres' of many a development setup: masked anywhere, it made the URL
+		// 'jdbc:******ql://…' and told the reader what the password was.
+		Login login = PasswordServer.login("scram_", PASSWORD);
+		ConnectionFailedException error = connectAs(login, login.role(), "postgres", dir);
+		assertThat(error.getMessage()).startsWith("Could not connect to '" + login.jdbcUrl() + "': ")
+			.doesNotContain("******");
+	}
+
+	@Test
 	void aMissingPasswordIsARefusalThatSaysToGiveOneNotAServerToWaitFor(@TempDir Path dir) {
 		// pgjdbc's 08004 is a "connection exception" by its class: it was retried, then reported
 		// with "Check that the database is running".
