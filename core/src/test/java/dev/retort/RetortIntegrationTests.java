@@ -305,6 +305,21 @@ class RetortIntegrationTests {
 
 		db.execute("GRANT SELECT ON retort_version, retort_history TO " + reader);
 		assertThat(retort.status().upToDate()).isTrue();
+
+		// In a schema of its own, the role needs USAGE on the schema first.
+		RevisionFiles ledgerFiles = linear(dir.resolve("ledger"));
+		configure(db, ledgerFiles).schema("ledger").load().upgrade("heads");
+		Retort inLedger = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(reader)
+			.password("pw")
+			.schema("ledger")
+			.locations(ledgerFiles.location())
+			.load();
+		RetortException noUsage = catchThrowableOfType(RetortException.class, inLedger::status);
+		assertThat(noUsage.getMessage()).contains("permission denied for schema ledger")
+			.contains("run 'GRANT USAGE ON SCHEMA ledger TO " + reader + "' and 'GRANT SELECT ON ledger.retort_version, "
+					+ "ledger.retort_history TO " + reader + "'");
 	}
 
 	@Test

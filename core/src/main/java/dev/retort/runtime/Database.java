@@ -130,8 +130,11 @@ public final class Database implements AutoCloseable {
 			if ("42501".equals(ex.getSQLState())) {
 				// A read-only role (an auditor's, a dashboard's) runs current and history too.
 				String user = userName();
+				// Without USAGE on the schema, SELECT on the tables alone would still be refused.
+				String usage = String.valueOf(ex.getMessage()).contains("for schema") ? "GRANT USAGE ON SCHEMA "
+						+ Sql.identifier(this.names.schema()) + " TO " + Sql.identifier(user) + "' and '" : "";
 				throw new RetortException(ErrorCode.RUNTIME, failure.getMessage() + ". User '" + user + "' may not read "
-						+ "Retort's tables: as their owner, run 'GRANT SELECT ON " + this.names.qualifiedVersionTable()
+						+ "Retort's tables: as their owner, run '" + usage + "GRANT SELECT ON " + this.names.qualifiedVersionTable()
 						+ ", " + this.names.qualifiedHistoryTable() + " TO " + Sql.identifier(user)
 						+ "' (or ALTER DEFAULT PRIVILEGES before the first run), or connect as the migration role.", ex);
 			}
