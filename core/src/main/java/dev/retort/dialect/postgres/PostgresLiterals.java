@@ -13,9 +13,14 @@ import java.time.OffsetTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -44,9 +49,10 @@ public final class PostgresLiterals {
 	}
 
 	/**
-	 * Any supported value as a literal: {@code NULL}, numbers and booleans bare, an instant as a
-	 * {@code timestamptz} ({@code '2026-11-25T21:00Z'::timestamptz}), everything else as a string
-	 * literal that PostgreSQL converts to the column's type.
+	 * Any supported value as a literal: {@code NULL}, integers, {@code BigDecimal} and booleans
+	 * bare, a {@code double} or {@code float} typed as online ({@code '0.25'::double precision}), an
+	 * instant as a {@code timestamptz} ({@code '2026-11-25T21:00Z'::timestamptz}), everything else
+	 * as a string literal that PostgreSQL converts to the column's type.
 	 */
 	public static String value(Object value) {
 		if (value == null) {
@@ -62,9 +68,15 @@ public final class PostgresLiterals {
 				|| value instanceof BigInteger) {
 			return value.toString();
 		}
-		if (value instanceof Double || value instanceof Float) {
-			double number = ((Number) value).doubleValue();
-			return Double.isFinite(number) ? value.toString() : string(value.toString());
+		// Typed, as the float8 or float4 parameter online is, so that PostgreSQL converts it to the
+		// column's type the same way: a bare 2.5 is an exact numeric, which an integer column rounds
+		// to 3 where the double 2.5 gives 2, and a float's 0.1 would be 0.1 in a double precision
+		// column where online it is 0.10000000149011612.
+		if (value instanceof Double) {
+			return string(value.toString()) + "::double precision";
+		}
+		if (value instanceof Float) {
+			return string(value.toString()) + "::real";
 		}
 		if (value instanceof byte[] bytes) {
 			return string("\\x" + HexFormat.of().formatHex(bytes));
@@ -134,8 +146,9 @@ public final class PostgresLiterals {
 
 	/**
 	 * A {@code Map} as JSON text, for a {@code json} or {@code jsonb} column (Alembic's dict for a
-	 * JSON column): nested maps are objects, lists and Java arrays are arrays, numbers and
-	 * booleans bare, anything else a string ({@code UUID}, {@code java.time} values).
+	 * JSON column): nested maps are objects (keys in the map's order when it has one, else sorted),
+	 * lists and Java arrays are arrays, numbers and booleans bare, anything else a string
+	 * ({@code UUID}, {@code java.time} values).
 	 */
 	static String jsonText(Map<?, ?> map) {
 		StringBuilder json = new StringBuilder();
@@ -150,7 +163,7 @@ public final class PostgresLiterals {
 		else if (value instanceof Map<?, ?> map) {
 			json.append('{');
 			boolean first = true;
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
+			for (Map.Entry<?, ?> entry : entries(map)) {
 				json.append(first ? "" : ", ");
 				first = false;
 				jsonString(json, String.valueOf(entry.getKey()));
@@ -171,12 +184,15 @@ public final class PostgresLiterals {
 		else if (value instanceof Boolean) {
 			json.append(value);
 		}
-		else if (value instanceof Number number) {
-			String literal = value(number);
-			if (literal.startsWith("'")) {
-				throw new IllegalArgumentException("JSON has no number " + number + ": write it as a string or null");
+		else if (value instanceof Double || value instanceof Float) {
+			double number = ((Number) value).doubleValue();
+			if (!Double.isFinite(number)) {
+				throw new IllegalArgumentException("JSON has no number " + value + ": write it as a string or null");
 			}
-			json.append(literal);
+			json.append(value);
+		}
+		else if (value instanceof Number number) {
+			json.append(value(number));
 		}
 		else {
 			jsonString(json, elementText(value));
@@ -213,6 +229,21 @@ public final class PostgresLiterals {
 			}
 		}
 		json.append('"');
+	}
+
+	/**
+	 * A map's entries in its own order when it has one ({@code LinkedHashMap}, {@code SortedMap}),
+	 * else sorted by key: the order of a {@code Map.of} changes from one JVM to the next (and a
+	 * {@code HashMap}'s with its capacity), and a revision must render the same JSON on every run,
+	 * both for its checksum and for a {@code json} column, which keeps the order it is given.
+	 */
+	private static Collection<? extends Map.Entry<?, ?>> entries(Map<?, ?> map) {
+		if (map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?>) {
+			return map.entrySet();
+		}
+		List<Map.Entry<?, ?>> sorted = new ArrayList<>(map.entrySet());
+		sorted.sort(Comparator.comparing((entry) -> String.valueOf(entry.getKey())));
+		return sorted;
 	}
 
 	private static List<?> elements(Object array) {
