@@ -42,11 +42,15 @@ final class FailureMessage {
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
 			OwnTimeouts own) {
-		SQLException sqlException = failure.sqlException();
+		// A Java revision that wraps the SQLException of its own JDBC work in an unchecked exception:
+		// the database's words say what failed, the wrapper's what the revision was doing.
+		SQLException wrapped = (failure.sqlException() == null) ? wrappedSqlException(failure.getCause()) : null;
+		SQLException sqlException = (wrapped != null) ? wrapped : failure.sqlException();
 		// A password the statement sets is masked in all that quotes it (PostgreSQL's message may too).
-		String databaseMessage = PasswordLiterals.mask((sqlException != null) ? firstLine(sqlException.getMessage())
-				: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
-						: failure.getCause().toString(), failure.sql);
+		String databaseMessage = PasswordLiterals.mask((wrapped != null) ? wrapping(failure.getCause(), wrapped)
+				: (sqlException != null) ? firstLine(sqlException.getMessage())
+						: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
+								: failure.getCause().toString(), failure.sql);
 		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
 		String statement = (failure.sql != null) ? Sql.shorten(PasswordLiterals.mask(failure.sql)) : null;
 		String heads = describeHeads(stays);
@@ -198,7 +202,7 @@ final class FailureMessage {
 		// A Java revision that threw failed at no statement: everything it ran before the exception stays.
 		// What ran before the failing statement is what stays committed: said as it is (none, or how many).
 		String block = failure.blockRolledBack ? " (those in its open BEGIN block were rolled back with this one)" : "";
-		String before = (failure.sql == null && sqlException == null) ? ": the statements it ran before that stay committed"
+		String before = (failure.sql == null && failure.sqlException() == null) ? ": the statements it ran before that stay committed"
 				: (failure.firstOfSqlRevision) ? " and failed at its first statement: no statement of it ran before this one"
 						: (failure.ranBefore == 0) ? ": none of its statements before this one stays committed" + block
 								: (failure.ranBefore > 0) ? ": its " + statements(failure.ranBefore) + " before this one "
@@ -314,7 +318,7 @@ final class FailureMessage {
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
 				createdEarlier != null, indexBuild,
-				(sqlException != null) ? PasswordLiterals.mask(sqlException, failure.sql) : failure.getCause());
+				(failure.sqlException() != null) ? PasswordLiterals.mask(sqlException, failure.sql) : failure.getCause());
 		String ownSetting = ownStatementTimeout ? own.statementTimeout()
 				: (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) ? own.lockTimeout()
 						: ownReadOnly ? own.readOnly() : null;
@@ -435,6 +439,27 @@ final class FailureMessage {
 		return message.lines().skip(1).map(String::strip)
 			.filter((line) -> line.startsWith("Detail: ") || line.startsWith("Hint: "))
 			.toList();
+	}
+
+	/** The first {@code SQLException} among the causes of {@code thrown}, or {@code null}. */
+	private static SQLException wrappedSqlException(Throwable thrown) {
+		for (Throwable cause = (thrown != null) ? thrown.getCause() : null; cause != null
+				&& cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof SQLException sqlException) {
+				return sqlException;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * {@code java.lang.IllegalStateException: could not copy: ERROR: duplicate key …}; the wrapper
+	 * alone when its message already quotes the database's ({@code new RuntimeException(ex)}).
+	 */
+	private static String wrapping(Throwable wrapper, SQLException wrapped) {
+		String database = firstLine(wrapped.getMessage());
+		String own = firstLine(wrapper.toString());
+		return own.contains(database) ? own : own + ": " + database;
 	}
 
 	static String firstLine(String message) {

@@ -274,8 +274,7 @@ public final class MigrationRunner {
 			}
 			catch (SQLException ex) {
 				this.sink.rollback();
-				throw fail(current, new StatementFailure(null, "transaction", ex), millisSince(started), true, unit,
-						attempt);
+				throw fail(current, StatementFailure.of(current, ex), millisSince(started), true, unit, attempt);
 			}
 			catch (RuntimeException ex) {
 				this.sink.rollback();
@@ -362,7 +361,7 @@ public final class MigrationRunner {
 				throw offlineFailure(step, runtime);
 			}
 			StatementFailure failure = (ex instanceof StatementFailure statementFailure) ? statementFailure
-					: (ex instanceof SQLException sqlException) ? new StatementFailure(null, "transaction", sqlException)
+					: (ex instanceof SQLException sqlException) ? StatementFailure.of(step, sqlException)
 							: StatementFailure.of(step, (RuntimeException) ex);
 			throw fail(step, failure, millisSince(started), false, List.of(step), this.ddl.retries());
 		}

@@ -188,6 +188,19 @@ final class StatementFailure extends RuntimeException {
 		return new StatementFailure((revision != null) ? location(revision.origin().source(), ex) : "stamp", ex);
 	}
 
+	/**
+	 * A {@code SQLException} that no statement of Retort's wrapped: one a Java revision's own JDBC
+	 * work threw (rethrown unchecked, as {@code upgrade(Operations)} declares none), located at the
+	 * revision's line that ran it; else one of the transaction around the step.
+	 */
+	static StatementFailure of(Step step, SQLException ex) {
+		Revision revision = step.revision();
+		String source = (revision != null) ? revision.origin().source() : null;
+		String location = (source != null) ? location(source, ex) : null;
+		return new StatementFailure(null, (location != null && !location.equals(source)) ? location : "transaction",
+				ex);
+	}
+
 	/** {@code Class:line} of the Java revision's own frame in the failure, else the source alone. */
 	private static String location(String source, Throwable ex) {
 		for (StackTraceElement frame : ex.getStackTrace()) {
