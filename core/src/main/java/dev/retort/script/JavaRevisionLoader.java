@@ -148,12 +148,35 @@ final class JavaRevisionLoader {
 			return (Migration) constructor.newInstance();
 		}
 		catch (InvocationTargetException ex) {
-			problems.add(type.getName() + ": its constructor failed: " + ex.getCause());
+			problems.add(type.getName() + ((ex.getCause() instanceof LinkageError linkage)
+					? ": cannot be created: " + whyUnloadable(linkage) : ": its constructor failed: " + ex.getCause()));
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			problems.add(type.getName() + ": cannot be created: " + ex);
 		}
+		catch (LinkageError ex) {
+			// Creating it initialises the class: a static initializer that throws, or a class it uses
+			// that is missing from this class path, must name the revision rather than escape as an Error.
+			problems.add(type.getName() + ": cannot be created: " + whyUnloadable(ex));
+		}
 		return null;
+	}
+
+	private static String whyUnloadable(LinkageError error) {
+		Throwable initializer = (error instanceof ExceptionInInitializerError) ? error
+				: (error.getCause() instanceof ExceptionInInitializerError earlier) ? earlier : null;
+		if (initializer != null) {
+			Throwable thrown = (initializer.getCause() != null) ? initializer.getCause() : initializer;
+			String what = (thrown == initializer && thrown.getMessage() != null) ? thrown.getMessage() : thrown.toString();
+			return "its static initialization threw " + what + ". Fix the class, or move it out of the package.";
+		}
+		if (error instanceof NoClassDefFoundError missing && missing.getMessage() != null
+				&& !missing.getMessage().startsWith("Could not initialize")) {
+			return "it uses " + missing.getMessage().replace('/', '.') + ", which is not on the class path ("
+					+ error + "). Put what it uses on the class path (the command line reads it from --classpath),"
+					+ " or move the class out of the package.";
+		}
+		return error + ". Fix the class, or move it out of the package.";
 	}
 
 	/** The class carrying {@code @Revision}: the object's own, or a superclass under a proxy. */

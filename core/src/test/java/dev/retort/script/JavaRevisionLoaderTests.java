@@ -171,6 +171,58 @@ class JavaRevisionLoaderTests {
 		}
 	}
 
+	@Test
+	void aClassThatCannotBeInitialisedIsReportedByName(@TempDir Path dir) throws Exception {
+		Path sources = dir.resolve("src");
+		Path classes = Files.createDirectories(dir.resolve("classes"));
+		TestJars.write(sources, Map.of("broken/revisions/ThrowsWhenLoaded.java", """
+				package broken.revisions;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "brk000000001", message = "Reads a number")
+				public class ThrowsWhenLoaded implements Migration {
+					static final int BATCH = Integer.parseInt("ten");
+					@Override public void upgrade(Operations op) { }
+				}
+				""", "broken/revisions/NeedsALibrary.java", """
+				package broken.revisions;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "brk000000002", revises = "brk000000001", message = "Uses a library")
+				public class NeedsALibrary implements Migration {
+					private final library.Helper helper = new library.Helper();
+					@Override public void upgrade(Operations op) { }
+				}
+				""", "library/Helper.java", """
+				package library;
+
+				public class Helper {
+				}
+				"""));
+		TestJars.compile(sources, classes);
+		// The library is on the application's class path, not on the one the revisions are read with.
+		Files.delete(classes.resolve("library/Helper.class"));
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, this.classLoader)) {
+			List<String> problems = new ArrayList<>();
+			List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("broken"), List.of(), loader, problems);
+
+			assertThat(scripts).isEmpty();
+			assertThat(problems).containsExactly("broken.revisions.NeedsALibrary: cannot be created: it uses"
+					+ " library.Helper, which is not on the class path (java.lang.NoClassDefFoundError: library/Helper)."
+					+ " Put what it uses on the class path (the command line reads it from --classpath), or move the"
+					+ " class out of the package.", "broken.revisions.ThrowsWhenLoaded: cannot be created: its static"
+							+ " initialization threw java.lang.NumberFormatException: For input string: \"ten\". Fix"
+							+ " the class, or move it out of the package.");
+		}
+	}
+
 	@dev.retort.script.Revision(id = "bean00000001", message = "A bean")
 	static final class BeanRevision implements Migration {
 
