@@ -65,6 +65,9 @@ final class PlanChecks {
 				boolean upgrade = step.operation() == Step.Operation.UPGRADE;
 				try {
 					RenderedJava rendered = MigrationRunner.renderJava(script, upgrade);
+					if (rendered.refusedInTransaction() != null && MigrationRunner.transactional(step)) {
+						problems.add(nonTransactional(step, rendered, upgrade));
+					}
 					if (upgrade) {
 						javaChecksums.put(script.revision().id(), JavaChecksum.toRecord(script, rendered));
 					}
@@ -77,6 +80,23 @@ final class PlanChecks {
 		if (!problems.isEmpty()) {
 			throw new InvalidRevisionFileException(problems);
 		}
+	}
+
+	/**
+	 * A transactional Java revision whose rendering met an operation that cannot run in its
+	 * transaction ({@code CONCURRENTLY}, a batched backfill): it would fail there, after the
+	 * revisions before it in the plan were applied, so it is refused before any of them runs, as
+	 * an {@code op.execute("COMMIT")} is. One met only after the revision used the connection
+	 * (where its rendering stops) is still refused when it is reached.
+	 */
+	private static String nonTransactional(Step step, RenderedJava rendered, boolean upgrade) {
+		Revision revision = step.revision();
+		String location = (rendered.calls().isEmpty()) ? revision.origin().source()
+				: rendered.calls().lastEntry().getValue();
+		return "Revision " + revision.id() + " (" + location + ") is transactional, but its "
+				+ (upgrade ? "upgrade" : "downgrade") + " runs '" + rendered.refusedInTransaction()
+				+ "', which cannot run inside a transaction. Nothing was run. Move it into a revision of its own declared"
+				+ " @Revision(transactional = false), which runs each operation on its own.";
 	}
 
 	/**

@@ -22,6 +22,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.operation.Operations;
 import dev.retort.revision.Step;
+import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.Migration;
 import dev.retort.script.Revision;
 import dev.retort.testing.PostgresExtension;
@@ -511,17 +512,49 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
-	void aBackfillInsideATransactionalRevisionIsRefusedAndRolledBack(TestDatabase db, @TempDir Path dir) {
+	void aBackfillInsideATransactionalRevisionIsRefusedBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
+		db.execute("CREATE TABLE coffee (id int PRIMARY KEY)");
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "SELECT 1;", "SELECT 1;");
+		files.write("aaaa00000002", "aaaa00000001", "INSERT INTO coffee VALUES (1);", "DELETE FROM coffee;");
+		InvalidRevisionFileException refusal = catchThrowableOfType(InvalidRevisionFileException.class,
+				() -> configure(db, files).javaMigrations(List.of(new BackfillInTransaction())).load().upgrade("heads"));
+		assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
+		assertThat(refusal.problems()).containsExactly("Revision aaaa00000003 (" + BackfillInTransaction.class.getName()
+				+ ":489) is transactional, but its upgrade runs 'backfill of coffee in batches of 2', which cannot run"
+				+ " inside a transaction. Nothing was run. Move it into a revision of its own declared"
+				+ " @Revision(transactional = false), which runs each operation on its own.");
+		// Not even the revisions before it: a run that cannot finish stops having changed nothing.
+		assertThat(db.queryStrings("SELECT count(*) FROM coffee")).containsExactly("0");
+	}
+
+	@Revision(id = "aaaa00000003", revises = "aaaa00000002", message = "Backfill after reading")
+	static final class BackfillAfterTheConnection implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.connection();
+			op.backfill("coffee", "id = id", null, 2);
+		}
+
+	}
+
+	@Test
+	void aBackfillInsideATransactionalRevisionAfterTheConnectionIsRefusedWhenReached(TestDatabase db,
+			@TempDir Path dir) {
+		// Its offline rendering stops where it asks for the connection: the backfill is refused when met.
 		db.execute("CREATE TABLE coffee (id int PRIMARY KEY)");
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("aaaa00000001", null, "SELECT 1;", "SELECT 1;");
 		files.write("aaaa00000002", "aaaa00000001", "INSERT INTO coffee VALUES (1);", "DELETE FROM coffee;");
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
-				() -> configure(db, files).javaMigrations(List.of(new BackfillInTransaction())).load().upgrade("heads"));
+				() -> configure(db, files).javaMigrations(List.of(new BackfillAfterTheConnection()))
+					.load()
+					.upgrade("heads"));
 		assertThat(failure.revision()).isEqualTo("aaaa00000003");
 		assertThat(failure.rolledBack()).isTrue();
 		assertThat(failure.getMessage()).startsWith("Revision aaaa00000003 ("
-				+ BackfillInTransaction.class.getName() + ":").doesNotContain("Exception:");
+				+ BackfillAfterTheConnection.class.getName() + ":").doesNotContain("Exception:");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
 	}
 
