@@ -181,6 +181,25 @@ class OperationsDocumentationTests {
 		}
 	}
 
+	@Test
+	void theListOfOperationsNamesEveryPublicMethodAndNoOther() throws IOException {
+		String page = Files.readString(Path.of("../docs/operations.md"), StandardCharsets.UTF_8);
+		int start = page.indexOf("## All operations");
+		String list = page.substring(start, page.indexOf("\n## ", start + 1));
+		java.util.Set<String> methods = new java.util.TreeSet<>();
+		for (java.lang.reflect.Method method : Operations.class.getDeclaredMethods()) {
+			if (java.lang.reflect.Modifier.isPublic(method.getModifiers())) {
+				methods.add(method.getName());
+			}
+		}
+		java.util.Set<String> listed = new java.util.TreeSet<>();
+		java.util.regex.Matcher call = java.util.regex.Pattern.compile("`([a-zA-Z]+)\\(").matcher(list);
+		while (call.find()) {
+			listed.add(call.group(1));
+		}
+		assertThat(listed).isEqualTo(methods);
+	}
+
 	private static String block(Example example) {
 		TestOperationExecutor executor = TestOperationExecutor.scriptOnly();
 		example.revision().accept(executor.operations());
