@@ -144,6 +144,14 @@ final class PlanChecks {
 					problems.add(transactionControl(step.revision(), step.revision().origin().at(statement.line()),
 							"its " + (upgrade ? "upgrade" : "downgrade") + " says", command));
 				}
+				String refused = TransactionControl.refusedInTransaction(statement.sql());
+				if (refused != null) {
+					// PostgreSQL would refuse it there (SQLSTATE 25001) after the plan's revisions before it were applied.
+					problems.add("Revision " + step.revision().id() + " (" + step.revision().origin().at(statement.line())
+							+ ") is transactional, but its " + (upgrade ? "upgrade" : "downgrade") + " runs '" + refused
+							+ "', which cannot run inside a transaction. Nothing was run. Move it into a revision of its"
+							+ " own with '-- Transactional: false', which runs each statement on its own.");
+				}
 			}
 		}
 		if (!problems.isEmpty()) {

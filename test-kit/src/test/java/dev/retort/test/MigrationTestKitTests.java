@@ -173,9 +173,17 @@ class MigrationTestKitTests {
 		Path transactional = write("b2", "a1", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);",
 				"DROP INDEX CONCURRENTLY users_email_idx;");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
-			.withMessageStartingWith("Revision b2 (" + transactional + "): its upgrade failed at " + transactional
-					+ ":7: ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block [SQLSTATE 25001]")
-			.withMessageContaining("declare it with '-- Transactional: false'")
+			.withMessageStartingWith("Revision b2 (" + transactional + "): its upgrade failed: Revision b2 ("
+					+ transactional + ":7) is transactional, but its upgrade runs 'CREATE INDEX CONCURRENTLY', which"
+					+ " cannot run inside a transaction. Nothing was run.")
+			.withMessageContaining("with '-- Transactional: false'")
+			.withMessageNotContaining("run again");
+		Path typo = write("c3", "b2", "CREATE INDEX users_mail_idx ON users (mail);", "DROP INDEX users_mail_idx;");
+		java.nio.file.Files.delete(transactional);
+		write("b2", "a1", "SELECT 1;", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision c3 (" + typo + "): its upgrade failed at " + typo
+					+ ":7: ERROR: column \"mail\" does not exist [SQLSTATE 42703]")
 			.withMessageEndingWith("\n  Fix its upgrade: it ran on exactly the schema its ancestors give.")
 			.withMessageNotContaining("run again");
 	}

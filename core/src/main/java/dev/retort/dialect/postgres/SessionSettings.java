@@ -177,6 +177,14 @@ public final class SessionSettings {
 	 * every statement applied passes here, so nearly all return before anything is allocated.
 	 */
 	static List<String> leadingWords(String sql, int limit) {
+		return leadingWords(sql, limit, COMMANDS);
+	}
+
+	/**
+	 * As {@link #leadingWords(String, int)}, for a statement whose first word is one of
+	 * {@code commands} (lower case).
+	 */
+	static List<String> leadingWords(String sql, int limit, String[] commands) {
 		List<String> words = new ArrayList<>(limit);
 		int i = 0;
 		int length = sql.length();
@@ -216,7 +224,7 @@ public final class SessionSettings {
 						|| sql.charAt(i) == '$' || sql.charAt(i) == '.')) {
 					i++;
 				}
-				if (words.isEmpty() && !isCommand(sql, start, i)) {
+				if (words.isEmpty() && !isCommand(sql, start, i, commands)) {
 					// Nearly every statement: nothing more to read.
 					return List.of();
 				}
@@ -229,9 +237,9 @@ public final class SessionSettings {
 		return words;
 	}
 
-	private static boolean isCommand(String sql, int start, int end) {
+	private static boolean isCommand(String sql, int start, int end, String[] commands) {
 		int length = end - start;
-		for (String command : COMMANDS) {
+		for (String command : commands) {
 			if (command.length() == length && sql.regionMatches(true, start, command, 0, length)) {
 				return true;
 			}

@@ -105,6 +105,77 @@ public final class TransactionControl {
 		};
 	}
 
+	/** The first words of the statements {@link #refusedInTransaction} looks further at. */
+	private static final String[] REFUSED_IN_TRANSACTION = { "create", "drop", "alter", "reindex", "vacuum", "cluster",
+			"discard" };
+
+	/**
+	 * The command ({@code CREATE INDEX CONCURRENTLY}) when PostgreSQL refuses the statement
+	 * inside a transaction block (SQLSTATE 25001); else {@code null}. Read from its first words
+	 * (and, for {@code ALTER TABLE … DETACH PARTITION … CONCURRENTLY}, its last), as lint's PG104
+	 * reads them; a {@code REINDEX} with an option list before its scope is left to PostgreSQL.
+	 */
+	public static String refusedInTransaction(String sql) {
+		List<String> words = SessionSettings.leadingWords(sql, 4, REFUSED_IN_TRANSACTION);
+		if (words.isEmpty()) {
+			return null;
+		}
+		String first = words.get(0);
+		String second = word(words, 1);
+		String third = word(words, 2);
+		return switch (first) {
+			case "vacuum" -> "VACUUM";
+			case "discard" -> second.equals("all") ? "DISCARD ALL" : null;
+			case "cluster" -> (words.size() == 1 || (second.equals("verbose") && words.size() == 2))
+					? "CLUSTER without a table" : null;
+			case "reindex" -> switch (second) {
+				case "schema", "database", "system" -> "REINDEX " + second.toUpperCase(java.util.Locale.ROOT);
+				case "index", "table" -> third.equals("concurrently") ? "REINDEX " + second.toUpperCase(java.util.Locale.ROOT)
+						+ " CONCURRENTLY" : null;
+				default -> null;
+			};
+			case "create", "drop" -> {
+				String what = first.toUpperCase(java.util.Locale.ROOT);
+				if (second.equals("database") || second.equals("tablespace")) {
+					yield what + " " + second.toUpperCase(java.util.Locale.ROOT);
+				}
+				boolean index = second.equals("index") || (second.equals("unique") && third.equals("index"));
+				String afterIndex = second.equals("index") ? third : word(words, 3);
+				yield (index && afterIndex.equals("concurrently")) ? what + " INDEX CONCURRENTLY" : null;
+			}
+			case "alter" -> second.equals("system") ? "ALTER SYSTEM"
+					: (second.equals("table") && endsWithConcurrently(sql) && detaches(sql)) ? "ALTER TABLE ... DETACH PARTITION CONCURRENTLY"
+							: null;
+			default -> null;
+		};
+	}
+
+	private static String word(List<String> words, int index) {
+		return (index < words.size()) ? words.get(index) : "";
+	}
+
+	/** Whether the statement holds the word DETACH, in any case. */
+	private static boolean detaches(String sql) {
+		for (int at = 0; at + 6 <= sql.length(); at++) {
+			if (sql.regionMatches(true, at, "detach", 0, 6) && (at == 0 || !Character.isLetterOrDigit(sql.charAt(at - 1)))
+					&& (at + 6 == sql.length() || Character.isWhitespace(sql.charAt(at + 6)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the statement's last word is CONCURRENTLY, as only DETACH PARTITION ends an ALTER TABLE. */
+	private static boolean endsWithConcurrently(String sql) {
+		int end = sql.length();
+		while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
+			end--;
+		}
+		int start = end - "concurrently".length();
+		return start > 0 && Character.isWhitespace(sql.charAt(start - 1))
+				&& sql.regionMatches(true, start, "concurrently", 0, "concurrently".length());
+	}
+
 	/** The statement's command ({@code COMMIT}) when it begins or ends a transaction block; else {@code null}. */
 	public static String of(String sql) {
 		List<String> words = SessionSettings.leadingWords(sql, 2);
