@@ -614,6 +614,17 @@ public final class SqlRevisionParser {
 			return (skipWhitespace(text, i, to) == to) ? marker : null;
 		}
 
+		/** Where the text of a {@code --} comment line starts, its blanks skipped; -1 for any other line. */
+		private int commentText(int index) {
+			String text = this.lines.text();
+			int to = this.lines.end(index);
+			int i = skipWhitespace(text, this.lines.start(index), to);
+			if (i + 2 > to || text.charAt(i) != '-' || text.charAt(i + 1) != '-') {
+				return -1;
+			}
+			return skipWhitespace(text, i + 2, to);
+		}
+
 		/**
 		 * Whether the line, not a marker, reads like one written wrong: {@code -- +} and a word that
 		 * starts with {@code up} or {@code down} ({@code -- + downgrade}, {@code -- +downgrade:},
@@ -622,12 +633,8 @@ public final class SqlRevisionParser {
 		private boolean looksLikeMarker(int index) {
 			String text = this.lines.text();
 			int to = this.lines.end(index);
-			int i = skipWhitespace(text, this.lines.start(index), to);
-			if (i + 2 > to || text.charAt(i) != '-' || text.charAt(i + 1) != '-') {
-				return false;
-			}
-			i = skipWhitespace(text, i + 2, to);
-			if (i >= to || text.charAt(i) != '+') {
+			int i = commentText(index);
+			if (i < 0 || i >= to || text.charAt(i) != '+') {
 				return false;
 			}
 			i = skipWhitespace(text, i + 1, to);
@@ -651,11 +658,10 @@ public final class SqlRevisionParser {
 		private boolean looksLikeMarkerWithoutPlus(int index, boolean inDowngrade) {
 			String text = this.lines.text();
 			int to = this.lines.end(index);
-			int i = skipWhitespace(text, this.lines.start(index), to);
-			if (i + 2 > to || text.charAt(i) != '-' || text.charAt(i + 1) != '-') {
+			int i = commentText(index);
+			if (i < 0) {
 				return false;
 			}
-			i = skipWhitespace(text, i + 2, to);
 			String word = wordAt(text, i, to);
 			i += word.length();
 			boolean named = false;
