@@ -166,7 +166,8 @@ public final class SessionSettings {
 		}
 	}
 
-	private static String word(List<String> words, int index) {
+	/** The word at {@code index} of {@link #leadingWords}, or {@code ""} past the last. */
+	static String word(List<String> words, int index) {
 		return (index < words.size()) ? words.get(index) : "";
 	}
 

@@ -95,7 +95,7 @@ public final class TransactionControl {
 		if (words.isEmpty()) {
 			return null;
 		}
-		String second = (words.size() > 1) ? words.get(1) : "";
+		String second = SessionSettings.word(words, 1);
 		return switch (words.get(0)) {
 			case "lock" -> "LOCK TABLE";
 			case "savepoint" -> "SAVEPOINT";
@@ -121,8 +121,8 @@ public final class TransactionControl {
 			return null;
 		}
 		String first = words.get(0);
-		String second = word(words, 1);
-		String third = word(words, 2);
+		String second = SessionSettings.word(words, 1);
+		String third = SessionSettings.word(words, 2);
 		return switch (first) {
 			case "vacuum" -> "VACUUM";
 			case "discard" -> second.equals("all") ? "DISCARD ALL" : null;
@@ -140,7 +140,7 @@ public final class TransactionControl {
 					yield what + " " + second.toUpperCase(java.util.Locale.ROOT);
 				}
 				boolean index = second.equals("index") || (second.equals("unique") && third.equals("index"));
-				String afterIndex = second.equals("index") ? third : word(words, 3);
+				String afterIndex = second.equals("index") ? third : SessionSettings.word(words, 3);
 				yield (index && afterIndex.equals("concurrently")) ? what + " INDEX CONCURRENTLY" : null;
 			}
 			case "alter" -> second.equals("system") ? "ALTER SYSTEM"
@@ -148,10 +148,6 @@ public final class TransactionControl {
 							: null;
 			default -> null;
 		};
-	}
-
-	private static String word(List<String> words, int index) {
-		return (index < words.size()) ? words.get(index) : "";
 	}
 
 	/** Whether the statement holds the word DETACH, in any case. */
@@ -183,7 +179,7 @@ public final class TransactionControl {
 			return null;
 		}
 		String first = words.get(0);
-		String second = (words.size() > 1) ? words.get(1) : "";
+		String second = SessionSettings.word(words, 1);
 		return switch (first) {
 			case "begin", "commit", "end", "abort" -> first.toUpperCase(java.util.Locale.ROOT);
 			case "rollback" -> (second.equals("to") || second.equals("prepared")) ? null : "ROLLBACK";
