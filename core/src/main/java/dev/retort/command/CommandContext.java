@@ -122,7 +122,7 @@ public final class CommandContext {
 	/** A runner over a sink, telling this context's listener. */
 	MigrationRunner runner(SqlSink sink, TableNames names) {
 		return new MigrationRunner(sink, names, this::script, ddl(), this.config.transactionMode(), runListener(),
-				this::client);
+				this::client).configuredSchema(this.config.schema());
 	}
 
 	private RunListener runListener() {

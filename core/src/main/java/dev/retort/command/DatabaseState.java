@@ -367,12 +367,15 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		return mismatches;
 	}
 
-	/** Throws when an applied revision changed on disk, showing both checksums of each. */
-	void validateChecksums(ScriptDirectory scripts) {
+	/**
+	 * Throws when an applied revision changed on disk, showing both checksums of each.
+	 * @param schema the configured schema, named in the message, or {@code null} when none is
+	 */
+	void validateChecksums(ScriptDirectory scripts, String schema) {
 		List<ChecksumMismatchException.Mismatch> mismatches = checksumMismatches(scripts);
 		if (!mismatches.isEmpty()) {
 			throw new ChecksumMismatchException(String.join("\n",
-					mismatches.stream().map(ChecksumMismatchException.Mismatch::describe).toList()), mismatches);
+					mismatches.stream().map((mismatch) -> mismatch.describe(schema)).toList()), mismatches);
 		}
 	}
 

@@ -93,7 +93,7 @@ final class OfflineMigration {
 			}
 			if (this.context.config().validateChecksums()) {
 				// The online run refuses an applied revision edited since; its script must not run it instead.
-				state.validateChecksums(this.context.scripts());
+				state.validateChecksums(this.context.scripts(), this.context.config().schema());
 			}
 			return new Start(null, state.known());
 		}

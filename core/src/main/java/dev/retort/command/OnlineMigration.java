@@ -163,7 +163,7 @@ final class OnlineMigration {
 	private Plan validatedPlan(Planner planner, RevisionGraph graph, DatabaseState state, String command) {
 		if (this.context.config().validateChecksums()) {
 			try {
-				state.validateChecksums(this.context.scripts());
+				state.validateChecksums(this.context.scripts(), this.context.config().schema());
 			}
 			catch (ChecksumMismatchException ex) {
 				return planDespiteChangedFiles(planner, graph, state, command, ex);

@@ -39,16 +39,27 @@ public class ChecksumMismatchException extends RetortException {
 
 		/** The sentence of SPEC §8 for this revision. */
 		public String describe() {
+			return describe(null);
+		}
+
+		/**
+		 * The sentence of SPEC §8 for this revision, naming the schema it was applied to.
+		 * @param schema the configured schema, or {@code null} when none is: an application that
+		 * migrates a schema per tenant must tell from the message which tenant refused to run
+		 */
+		public String describe(String schema) {
+			String subject = "Applied revision " + this.revision + " (" + this.source + ")"
+					+ ((schema != null) ? " in schema " + Sql.identifier(schema) : "");
 			if (this.kind == Kind.JAVA) {
 				// Its checksum is of the SQL it renders: say so, and how to see that SQL now.
-				return "Applied revision " + this.revision + " (" + this.source + ") changed since it was applied: its"
+				return subject + " changed since it was applied: its"
 						+ " upgrade renders other SQL now (checksum " + this.applied + " != " + this.onDisk
 						+ "; 'retort show " + this.revision + "' prints it). Applied revisions are never edited:"
 						+ " revert the class and add a new revision. If the class is as it was and what it renders"
 						+ " depends on when or where it runs (the date, a property), override Migration.checksum()"
 						+ " with a version of your own.";
 			}
-			return "Applied revision " + this.revision + " (" + this.source + ") changed on disk since it was applied"
+			return subject + " changed on disk since it was applied"
 					+ " (checksum " + this.applied + " != " + this.onDisk
 					+ "). Applied revisions are never edited: revert the file and add a new revision.";
 		}

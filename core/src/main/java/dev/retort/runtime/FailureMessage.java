@@ -37,11 +37,14 @@ final class FailureMessage {
 	 * @param statementTimeoutSet the {@code statement_timeout} Retort sets for revisions, or
 	 * {@code null} when it sets none
 	 * @param own where the revision sets its own timeouts, which replace Retort's and the role's
+	 * @param schema the schema the run migrates, named right after the revision, or {@code null} when
+	 * none is configured: an application that migrates a schema per tenant, several at once, must
+	 * tell from the message alone which tenant a failure stopped
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
-			OwnTimeouts own) {
+			OwnTimeouts own, String schema) {
 		// A Java revision that wraps the SQLException of its own JDBC work in an unchecked exception:
 		// the database's words say what failed, the wrapper's what the revision was doing.
 		SQLException wrapped = (failure.sqlException() == null) ? wrappedSqlException(failure.getCause()) : null;
@@ -56,6 +59,9 @@ final class FailureMessage {
 		String heads = describeHeads(stays);
 		StringBuilder message = new StringBuilder();
 		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(")");
+		if (schema != null) {
+			message.append(" in schema ").append(Sql.identifier(schema));
+		}
 		if (failure.recording != null) {
 			// Every statement of the revision ran: blaming its last one would send the user to the wrong place.
 			message.append(" ran all its statements, but recording it (Retort's version and history rows) failed");

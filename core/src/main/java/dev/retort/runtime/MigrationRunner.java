@@ -101,6 +101,9 @@ public final class MigrationRunner {
 	 */
 	private List<String> untouchedRows = List.of();
 
+	/** The schema configured for the run, named in a failure's message; {@code null} when none is. */
+	private String configuredSchema;
+
 	/**
 	 * Told each statement of a Java revision and its Java location before it is sent: how
 	 * {@link #renderJava} maps lines to calls and keeps the statements its checksum covers.
@@ -518,6 +521,16 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * Names {@code schema} (the configured one, {@code null} for none) in the message of a failed
+	 * revision: with one schema per tenant, migrated several at once, the revision alone does not
+	 * say which tenant stays behind.
+	 */
+	public MigrationRunner configuredSchema(String schema) {
+		this.configuredSchema = schema;
+		return this;
+	}
+
+	/**
 	 * The thread was interrupted (an application shutting down) while a step waited to be tried
 	 * again after a lock timeout. Its transaction was rolled back before the wait: it is neither
 	 * applied nor recorded, and what committed before it stays.
@@ -550,14 +563,16 @@ public final class MigrationRunner {
 		boolean indexBuild = indexBuild(step, failure);
 		FailureMessage.OwnTimeouts own = ownTimeouts(step, failure);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
-				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own);
+				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
+				this.configuredSchema);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
 				failure.sessionLost());
 		if (unrecorded != null) {
 			// Said where the row cannot be written for a reason that is not a bug: nobody should look for it.
 			if (failure.sessionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
-						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own);
+						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
+						this.configuredSchema);
 			}
 			exception.addSuppressed(unrecorded);
 		}
