@@ -1,0 +1,210 @@
+package dev.retort;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import dev.retort.command.RevisionFiles;
+import dev.retort.runtime.ChecksumMismatchException;
+import dev.retort.runtime.MigrationFailedException;
+import dev.retort.runtime.SecondSessionUnavailableException;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A multi-tenant application migrates one schema per tenant, several at once, from its own code:
+ * each failure must say which tenant it stopped, and a pool shared by parallel runs must be
+ * explained as such.
+ */
+@ExtendWith(PostgresExtension.class)
+class TenantSchemasTests {
+
+	private static final String A = "a1a1a1a1a1a1";
+
+	private static final String B = "b2b2b2b2b2b2";
+
+	private static RevisionFiles linear(Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write(A, null, "CREATE TABLE coffee (id int);", "DROP TABLE coffee;");
+		files.write(B, A, "ALTER TABLE coffee ADD COLUMN kind text;", "ALTER TABLE coffee DROP COLUMN kind;");
+		return files;
+	}
+
+	private static Retort tenant(TestDatabase db, RevisionFiles files, String schema) {
+		return Retort.configure().dataSource(db.dataSource()).schema(schema).locations(files.location()).load();
+	}
+
+	@Test
+	void aFailedRevisionNamesTheSchemaItFailedIn(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		db.execute("CREATE SCHEMA tenant_a", "CREATE TABLE tenant_a.coffee (id int)", "CREATE SCHEMA \"Tenant\"",
+				"CREATE TABLE \"Tenant\".coffee (id int)");
+		MigrationFailedException plain = catchThrowableOfType(MigrationFailedException.class,
+				() -> tenant(db, files, "tenant_a").upgrade("heads"));
+		assertThat(plain.getMessage()).startsWith("Revision " + A + " (" + dir.resolve(A + "_test.sql")
+				+ ":9) in schema tenant_a failed and was rolled back: ERROR: relation \"coffee\" already exists");
+		assertThat(plain.revision()).isEqualTo(A);
+		MigrationFailedException quoted = catchThrowableOfType(MigrationFailedException.class,
+				() -> tenant(db, files, "Tenant").upgrade("heads"));
+		assertThat(quoted.getMessage()).contains(":9) in schema \"Tenant\" failed and was rolled back: ");
+		// The history row holds the same message.
+		assertThat(db.queryStrings("SELECT error FROM tenant_a.retort_history")).singleElement()
+			.asString()
+			.contains("in schema tenant_a failed");
+	}
+
+	@Test
+	void aChangedFileNamesTheSchemaItWasAppliedTo(TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = linear(dir);
+		tenant(db, files, "tenant_b").upgrade(A);
+		Path file = dir.resolve(A + "_test.sql");
+		Files.writeString(file, Files.readString(file).replace("CREATE TABLE coffee (id int);",
+				"CREATE TABLE coffee (id bigint);"));
+		ChecksumMismatchException changed = catchThrowableOfType(ChecksumMismatchException.class,
+				() -> tenant(db, files, "tenant_b").upgrade("heads"));
+		assertThat(changed.getMessage())
+			.startsWith("Applied revision " + A + " (" + file + ") in schema tenant_b changed on disk since it was applied");
+		assertThat(changed.mismatches()).singleElement().extracting(ChecksumMismatchException.Mismatch::revision).isEqualTo(A);
+	}
+
+	@Test
+	void runsInParallelThatExhaustTheirSharedPoolAreToldToMigrateFewerAtOnce(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = linear(dir);
+		// Two connections for two runs: each takes one (they meet at the barrier), then both ask for a second.
+		TwoConnections pool = new TwoConnections(db.dataSource());
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> runs = List.of(threads.submit(() -> tenant(pool, files, "tenant_c").upgrade("heads")),
+					threads.submit(() -> tenant(pool, files, "tenant_d").upgrade("heads")));
+			for (Future<?> run : runs) {
+				Throwable failure = catchThrowableOfType(java.util.concurrent.ExecutionException.class,
+						() -> run.get(30, TimeUnit.SECONDS)).getCause();
+				assertThat(failure).isInstanceOf(SecondSessionUnavailableException.class)
+					.hasMessageContaining("Runs in parallel on one DataSource (one per schema, as a multi-tenant"
+							+ " application migrates its tenants) need 2 each at the same time")
+					.hasMessageContaining("Migrate fewer at once, or give migrations a pool of their own");
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(db.queryStrings("SELECT nspname FROM pg_namespace WHERE nspname IN ('tenant_c', 'tenant_d')")).isEmpty();
+		assertThat(pool.lent.get()).isZero();
+	}
+
+	private static Retort tenant(DataSource dataSource, RevisionFiles files, String schema) {
+		return Retort.configure().dataSource(dataSource).schema(schema).locations(files.location()).load();
+	}
+
+	/**
+	 * A pool of two connections that refuses a third at once (where a real pool would wait for its
+	 * connection timeout first); its first two borrowers wait for each other.
+	 */
+	private static final class TwoConnections implements DataSource {
+
+		private final DataSource target;
+
+		private final AtomicInteger lent = new AtomicInteger();
+
+		private final AtomicInteger asked = new AtomicInteger();
+
+		private final CyclicBarrier firstTwo = new CyclicBarrier(2);
+
+		TwoConnections(DataSource target) {
+			this.target = target;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (this.asked.incrementAndGet() <= 2) {
+				try {
+					this.firstTwo.await(20, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException | BrokenBarrierException | TimeoutException ex) {
+					throw new SQLException("the other run never came", ex);
+				}
+			}
+			if (this.lent.incrementAndGet() > 2) {
+				this.lent.decrementAndGet();
+				throw new SQLException("pool - Connection is not available (total=2, active=2, idle=0)", "08001");
+			}
+			Connection connection = this.target.getConnection();
+			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+					(proxy, method, args) -> {
+						if (method.getName().equals("close") && !connection.isClosed()) {
+							this.lent.decrementAndGet();
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			throw new SQLFeatureNotSupportedException();
+		}
+
+		@Override
+		public PrintWriter getLogWriter() {
+			return null;
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) {
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
+
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
+
+		@Override
+		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+			throw new SQLFeatureNotSupportedException();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws SQLException {
+			throw new SQLException("not a wrapper");
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) {
+			return false;
+		}
+
+	}
+
+}
