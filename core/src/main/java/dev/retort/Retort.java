@@ -147,6 +147,21 @@ public final class Retort {
 	}
 
 	/**
+	 * The same facade for another schema: the version tables and the {@code search_path} of its
+	 * migrations are in {@code schema}, everything else is as configured. The revisions are not
+	 * read again, so an application with a schema per tenant loads them once and migrates each
+	 * tenant through its own facade, from as many threads as it likes: each run holds the migration
+	 * lock of its own schema, so runs of different schemas do not wait for each other, and two runs
+	 * of one schema take turns.
+	 * @param schema the tenant's schema: letters, digits and underscores, created when missing
+	 * unless {@code createSchema(false)}
+	 * @throws dev.retort.error.RetortException ({@code CONFIGURATION}) for a name that is not such an identifier
+	 */
+	public Retort forSchema(String schema) {
+		return new Retort(this.context.withSchema(schema));
+	}
+
+	/**
 	 * Statements Retort's own code has sent to the database through this facade (one round trip
 	 * each): lets tests prove that a run with nothing to do costs the same for any number of
 	 * applied revisions.

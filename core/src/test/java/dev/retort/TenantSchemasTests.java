@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +22,12 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.retort.command.MigrationListener;
+import dev.retort.command.MigrationResult;
 import dev.retort.command.RevisionFiles;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.revision.Step;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.SecondSessionUnavailableException;
@@ -55,6 +61,50 @@ class TenantSchemasTests {
 
 	private static Retort tenant(TestDatabase db, RevisionFiles files, String schema) {
 		return Retort.configure().dataSource(db.dataSource()).schema(schema).locations(files.location()).load();
+	}
+
+	@Test
+	void oneLoadOfTheRevisionsMigratesTenantsInParallelEachUnderTheLockOfItsOwnSchema(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		Retort app = Retort.configure().dataSource(db.dataSource()).locations(linear(dir).location()).load();
+		CountDownLatch secondDone = new CountDownLatch(1);
+		// The first tenant's first step waits for the second tenant's whole run: serialised runs would never end.
+		MigrationListener waitForSecond = new MigrationListener() {
+			@Override
+			public void stepStarting(Step step) {
+				try {
+					assertThat(secondDone.await(30, TimeUnit.SECONDS)).as("the second tenant ran meanwhile").isTrue();
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		};
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<MigrationResult> first = threads.submit(() -> app.forSchema("tenant_e").withListener(waitForSecond).upgrade("heads"));
+			Future<MigrationResult> second = threads.submit(() -> {
+				try {
+					return app.forSchema("Tenant_F").upgrade("heads");
+				}
+				finally {
+					secondDone.countDown();
+				}
+			});
+			assertThat(second.get(30, TimeUnit.SECONDS).to()).containsExactly(B);
+			assertThat(first.get(30, TimeUnit.SECONDS).to()).containsExactly(B);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(db.queryStrings("SELECT table_schema FROM information_schema.columns WHERE table_name = 'coffee'"
+				+ " AND column_name = 'kind' ORDER BY 1")).containsExactly("Tenant_F", "tenant_e");
+		assertThat(app.forSchema("tenant_e").scripts()).isSameAs(app.scripts());
+		assertThat(app.forSchema("tenant_e").current().current()).containsExactly(B);
+		assertThat(app.forSchema("tenant_g").status().pending()).hasSize(2);
+		RetortException refused = catchThrowableOfType(RetortException.class, () -> app.forSchema("acme-corp"));
+		assertThat(refused.code()).isEqualTo(ErrorCode.CONFIGURATION);
+		assertThat(refused).hasMessageContaining("'acme-corp' for 'schema'");
 	}
 
 	@Test

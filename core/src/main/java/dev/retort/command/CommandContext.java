@@ -58,6 +58,15 @@ public final class CommandContext {
 		return new CommandContext(this.config, this.scripts, this.connections, listener);
 	}
 
+	/**
+	 * The same context for another schema: the same revisions (loaded once), connections and
+	 * listener; the configuration checks the name as it checks any schema.
+	 */
+	public CommandContext withSchema(String schema) {
+		return new CommandContext(this.config.toBuilder().schema(schema).build(), this.scripts, this.connections,
+				this.listener);
+	}
+
 	public RetortConfig config() {
 		return this.config;
 	}
