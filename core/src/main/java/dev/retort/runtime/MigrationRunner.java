@@ -268,8 +268,9 @@ public final class MigrationRunner {
 					together = false;
 					locating = failure;
 					locatingStep = current;
-					logger.info("Revision {} failed and was rolled back ({}); running it again one statement at a time"
+					logger.info("Revision {}{} failed and was rolled back ({}); running it again one statement at a time"
 							+ " to find the statement that fails", id(current),
+							(this.configuredSchema != null) ? " in schema " + Sql.identifier(this.configuredSchema) : "",
 							FailureMessage.firstLine(failure.cause.getMessage()));
 					continue;
 				}
