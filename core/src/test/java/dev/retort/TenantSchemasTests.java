@@ -171,8 +171,9 @@ class TenantSchemasTests {
 	}
 
 	/**
-	 * A pool of two connections that refuses a third at once (where a real pool would wait for its
-	 * connection timeout first); its first two borrowers wait for each other.
+	 * A pool of two connections shared by two runs: each run's first connection is lent once the
+	 * other run has asked for its own, and each run's second is refused once both have asked for it
+	 * (as a real pool refuses, after its connection timeout, while both runs hold one each).
 	 */
 	private static final class TwoConnections implements DataSource {
 
@@ -184,24 +185,32 @@ class TenantSchemasTests {
 
 		private final CyclicBarrier firstTwo = new CyclicBarrier(2);
 
+		private final CyclicBarrier secondTwo = new CyclicBarrier(2);
+
+		private static void await(CyclicBarrier barrier) throws SQLException {
+			try {
+				barrier.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException | BrokenBarrierException | TimeoutException ex) {
+				throw new SQLException("the other run never came", ex);
+			}
+		}
+
 		TwoConnections(DataSource target) {
 			this.target = target;
 		}
 
 		@Override
 		public Connection getConnection() throws SQLException {
-			if (this.asked.incrementAndGet() <= 2) {
-				try {
-					this.firstTwo.await(20, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException | BrokenBarrierException | TimeoutException ex) {
-					throw new SQLException("the other run never came", ex);
-				}
+			int call = this.asked.incrementAndGet();
+			if (call <= 4) {
+				// Each run's first connection waits for the other's, and so does its second: both then hold one.
+				await((call <= 2) ? this.firstTwo : this.secondTwo);
 			}
-			if (this.lent.incrementAndGet() > 2) {
-				this.lent.decrementAndGet();
+			if (call > 2 && call <= 4) {
 				throw new SQLException("pool - Connection is not available (total=2, active=2, idle=0)", "08001");
 			}
+			this.lent.incrementAndGet();
 			Connection connection = this.target.getConnection();
 			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
 					(proxy, method, args) -> {
