@@ -43,6 +43,39 @@ class MainTests {
 	}
 
 	@Test
+	@ExtendWith(PostgresExtension.class)
+	void anSqlScriptRedirectedToAFileIsUtf8WhateverTheLocale(TestDatabase db) throws Exception {
+		Path revisions = java.nio.file.Files.createDirectories(this.directory.resolve("revisions"));
+		java.nio.file.Files.writeString(revisions.resolve("a1_cups.sql"), """
+				-- Cups of caf\u00e9
+				--
+				-- Revision ID: a1a1a1a1a1a1
+				-- Revises:
+
+				-- +upgrade
+				CREATE TABLE cups (id int, note text DEFAULT 'caf\u00e9 \u2615');
+				""");
+		// A container, a cron job, 'sudo': no locale, which makes Java 17's default charset US-ASCII.
+		Run noLocale = javaWithEnvironment(java.util.Map.of("LC_ALL", "C", "LANG", "C"), "--location", "revisions",
+				"upgrade", "heads", "--sql");
+		Run utf8Locale = javaWithEnvironment(java.util.Map.of("LC_ALL", "C.UTF-8", "LANG", "C.UTF-8"), "--location",
+				"revisions", "upgrade", "heads", "--sql");
+
+		assertThat(noLocale.exitCode()).as(noLocale.err()).isZero();
+		assertThat(noLocale.out()).contains("'caf\u00e9 \u2615'").contains("Cups of caf\u00e9").isEqualTo(utf8Locale.out());
+		// And the database gets the text of the revision.
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			for (dev.retort.dialect.postgres.SqlStatement each : dev.retort.dialect.postgres.StatementSplitter
+				.split(noLocale.out().replace("\\set ON_ERROR_STOP on", ""), 1)) {
+				statement.execute(each.sql());
+			}
+		}
+		assertThat(db.queryStrings("SELECT column_default FROM information_schema.columns WHERE table_name = 'cups'"
+				+ " AND column_name = 'note'"))
+			.containsExactly("'caf\u00e9 \u2615'::text");
+	}
+
+	@Test
 	void readingRevisionsOnOtherThreadsLeavesStandardErrorToTheCommand() throws Exception {
 		// Not a project: a classpath location is read (and logs that it holds nothing) on a thread
 		// of its own while the command starts. (The default one gets the CLI's own advice first.)
@@ -326,6 +359,16 @@ class MainTests {
 	}
 
 	private Run javaWithInput(String input, String... args) throws IOException, InterruptedException {
+		return javaWithInput(input, java.util.Map.of(), args);
+	}
+
+	private Run javaWithEnvironment(java.util.Map<String, String> environment, String... args)
+			throws IOException, InterruptedException {
+		return javaWithInput(null, environment, args);
+	}
+
+	private Run javaWithInput(String input, java.util.Map<String, String> environment, String... args)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), Main.class.getName()));
 		command.addAll(List.of(args));
@@ -340,6 +383,7 @@ class MainTests {
 		}
 		builder.environment().keySet().removeIf((name) -> name.startsWith("RETORT_") || name.startsWith("SPRING_")
 				|| name.equals("DATABASE_URL"));
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		return new Run(process.exitValue(), java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8),

@@ -178,6 +178,12 @@ final class OfflineMigration {
 		sink.comment("For psql (psql -X -f FILE): the next line makes psql stop at the first error, with or without"
 				+ " -v ON_ERROR_STOP=1; other tools do not read it, and must stop at the first error too");
 		sink.psqlCommand("\\set ON_ERROR_STOP on");
+		// The script is UTF-8 text, as everything an online run sends over JDBC is. psql would read it
+		// in its own client encoding instead (the locale's, PGCLIENTENCODING, else the database's):
+		// in a LATIN1 one, 'café' in a revision would be stored as 'cafÃ©', silently.
+		sink.comment("The script is UTF-8, as an online run's SQL is: psql reads it so whatever its own encoding"
+				+ " (locale, PGCLIENTENCODING, the database's); RESET at the end");
+		sink.execute("SET client_encoding = 'UTF8'");
 		boolean startsAbove = !plan.isEmpty() && !from.isEmpty();
 		if (startsAbove) {
 			// First of all: on the wrong database (or one that moved) nothing is created, not even
@@ -224,6 +230,8 @@ final class OfflineMigration {
 			// The session may go on (psql's \i, a console): it gets its own search_path back.
 			sink.execute("RESET search_path");
 		}
+		// As search_path: a session that goes on (psql's \i) gets its own encoding back.
+		sink.execute("RESET client_encoding");
 		return new OfflineScript(sink.script(), nothingToDo, psqlVariables(first, plan));
 	}
 

@@ -126,6 +126,41 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptKeepsItsRevisionsTextWhateverTheClientEncodingPsqlRunsItWith(TestDatabase online,
+			TestDatabase offline, @TempDir Path dir) throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		RevisionFiles files = new RevisionFiles(dir);
+		java.nio.file.Files.writeString(dir.resolve("a00000000001_cups.sql"), """
+				-- Cups of caf\u00e9
+				--
+				-- Revision ID: a00000000001
+				-- Revises:
+
+				-- +upgrade
+				CREATE TABLE cups (id int, note text DEFAULT 'caf\u00e9 \u2615');
+				CREATE FUNCTION greet() RETURNS text AS $$
+				BEGIN
+				    RETURN 'gr\u00fc\u00df \u2615'; -- ;
+				END;
+				$$ LANGUAGE plpgsql;
+				""");
+		retort(online, files).load().upgrade("heads");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
+
+		// A DBA whose locale is Latin-1 (or who set PGCLIENTENCODING, or whose database is LATIN1):
+		// psql reads the file in that encoding unless the script says what it is.
+		Psql run = psql(offline, script, java.util.Map.of("PGCLIENTENCODING", "LATIN1"));
+
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		String text = "SELECT column_default FROM information_schema.columns WHERE table_name = 'cups'"
+				+ " AND column_name = 'note' UNION ALL SELECT greet() UNION ALL SELECT message FROM retort_history";
+		assertThat(offline.queryStrings(text)).isEqualTo(online.queryStrings(text))
+			.containsExactly("'caf\u00e9 \u2615'::text", "gr\u00fc\u00df \u2615", "Cups of caf\u00e9");
+		// The session's own encoding is given back, for a session that goes on (psql's \i).
+		assertThat(script).endsWith("RESET client_encoding;\n\n");
+	}
+
+	@Test
 	void aRangeNeverConnectsAndStartsWithAnUpdate(@TempDir Path dir) {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
 		String script = Retort.configure()
@@ -529,7 +564,7 @@ class OfflineScriptTests {
 				+ "SET search_path TO bank_ops;")
 			.contains("SET LOCAL lock_timeout = '3s';\n\nSET LOCAL statement_timeout = '1min';")
 			.contains("UPDATE bank_ops.mig_version SET version_num = 'b00000000002' WHERE version_num = 'a00000000001';")
-			.endsWith("$retort$;\n\nRESET search_path;\n\n");
+			.endsWith("$retort$;\n\nRESET search_path;\n\nRESET client_encoding;\n\n");
 
 		runLikePsql(db, script);
 
@@ -894,10 +929,15 @@ class OfflineScriptTests {
 
 	/** Runs a script with the real psql, as a DBA does: {@code psql -X -f FILE}, no other option. */
 	static Psql psql(TestDatabase db, String script) throws Exception {
+		return psql(db, script, java.util.Map.of());
+	}
+
+	/** {@link #psql(TestDatabase, String)} with variables of psql's environment ({@code PGCLIENTENCODING}). */
+	static Psql psql(TestDatabase db, String script, java.util.Map<String, String> environment) throws Exception {
 		Path file = java.nio.file.Files.createTempFile("retort-script", ".sql");
 		try {
 			java.nio.file.Files.writeString(file, script);
-			return psqlFile(db, file);
+			return psqlFile(db, file, environment);
 		}
 		finally {
 			java.nio.file.Files.delete(file);
@@ -905,11 +945,16 @@ class OfflineScriptTests {
 	}
 
 	static Psql psqlFile(TestDatabase db, Path file) throws Exception {
+		return psqlFile(db, file, java.util.Map.of());
+	}
+
+	static Psql psqlFile(TestDatabase db, Path file, java.util.Map<String, String> environment) throws Exception {
 		{
 			ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-h", db.server().host(), "-p",
 					String.valueOf(db.server().port()), "-U", db.user(), "-d", db.name(), "-f", file.toString())
 				.redirectErrorStream(true);
 			builder.environment().put("PGPASSWORD", db.password());
+			builder.environment().putAll(environment);
 			Process process = builder.start();
 			String output = new String(process.getInputStream().readAllBytes());
 			assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
