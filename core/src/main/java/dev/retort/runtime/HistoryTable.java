@@ -192,13 +192,28 @@ final class HistoryTable {
 		return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
 	}
 
+	/**
+	 * The statement a script runs before the statements of a step outside a transaction: its
+	 * record is written in a transaction after them, whose {@code now()} is their end, so the
+	 * session notes when the step started ({@link HistoryRow#startNoted()}).
+	 */
+	static Bookkeeping noteStepStart() {
+		return new Bookkeeping("DO $retort$\nBEGIN\n    PERFORM set_config('" + STEP_STARTED_SETTING
+				+ "', clock_timestamp()::text, false);\nEND\n$retort$", Bookkeeping.ANY_ROWS);
+	}
+
+	/** The session setting {@link #noteStepStart()} writes (a custom setting: its name has a dot). */
+	private static final String STEP_STARTED_SETTING = "retort.step_started_at";
+
 	/** The {@code INSERT} of one row. Unknown times (offline) are left to the database. */
 	Bookkeeping insert(HistoryRow row) {
+		// Offline, each transactional unit is one transaction: its age is the step's duration. A step
+		// outside one noted its start in the session before its statements ran.
+		String start = row.startNoted() ? "current_setting('" + STEP_STARTED_SETTING + "')::timestamptz" : "now()";
 		String startedAt = (row.startedAt() != null) ? Sql.literal(row.startedAt().toString()) + "::timestamptz"
-				: "now()";
-		// Offline, each transactional unit is one transaction: its age is the step's duration.
+				: start;
 		String duration = (row.durationMs() != null) ? row.durationMs().toString()
-				: "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
+				: "(extract(epoch FROM clock_timestamp() - " + start + ") * 1000)::bigint";
 		String client = (row.client() != null) ? Sql.literal(row.client())
 				: "coalesce(host(inet_client_addr()), 'local') || ' ' || current_setting('application_name')";
 		return new Bookkeeping("INSERT INTO " + this.names.qualifiedHistoryTable()
@@ -223,10 +238,12 @@ final class HistoryTable {
 	 * @param durationMs how long it ran; {@code null} offline
 	 * @param success whether it succeeded
 	 * @param error the error, or {@code null}
+	 * @param startNoted offline, whether the step's start is in the session ({@link #noteStepStart()})
+	 * rather than the start of the transaction that writes the row
 	 */
 	record HistoryRow(String revision, String operation, List<String> fromHeads, List<String> toHeads,
 			String message, String checksum, String client, Instant startedAt, Long durationMs, boolean success,
-			String error) {
+			String error, boolean startNoted) {
 
 		HistoryRow {
 			fromHeads = List.copyOf(fromHeads);

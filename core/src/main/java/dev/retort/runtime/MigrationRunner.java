@@ -301,6 +301,10 @@ public final class MigrationRunner {
 		boolean settingsApplied = false;
 		try {
 			guardStep(step);
+			if (this.sink.offline()) {
+				// Recorded in a transaction after its statements, whose now() is their end.
+				this.sink.write(List.of(HistoryTable.noteStepStart()));
+			}
 			List<Bookkeeping> settings = this.ddl.apply(false);
 			if (this.sink.offline()) {
 				// A script shows what runs: the settings wait for the body's first statement, so an
@@ -328,7 +332,7 @@ public final class MigrationRunner {
 			}
 			this.sink.begin();
 			guardStep(step);
-			List<Bookkeeping> rows = this.records.applied(step, startedAt, ms);
+			List<Bookkeeping> rows = this.records.appliedOutsideTransaction(step, startedAt, ms);
 			try {
 				this.sink.write(rows);
 			}

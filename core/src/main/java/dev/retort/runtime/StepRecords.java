@@ -44,9 +44,22 @@ final class StepRecords {
 	 * @param ms how long it took, or {@code null} when the server times it
 	 */
 	List<Bookkeeping> applied(Step step, Instant startedAt, Long ms) {
+		return applied(step, startedAt, ms, false);
+	}
+
+	/**
+	 * As {@link #applied(Step, Instant, Long)}, for a step that ran outside a transaction: a
+	 * script's record of it takes its start from the session ({@link HistoryTable#noteStepStart()}).
+	 */
+	List<Bookkeeping> appliedOutsideTransaction(Step step, Instant startedAt, Long ms) {
+		return applied(step, startedAt, ms, this.sink.offline());
+	}
+
+	private List<Bookkeeping> applied(Step step, Instant startedAt, Long ms, boolean startNoted) {
 		List<Bookkeeping> statements = new ArrayList<>();
 		step.changes().forEach((change) -> statements.add(this.versionTable.change(change)));
-		statements.add(this.historyTable.insert(historyRow(step, step.headsBefore(), startedAt, ms, true, null)));
+		statements.add(this.historyTable
+			.insert(historyRow(step, step.headsBefore(), startedAt, ms, true, null, startNoted)));
 		return statements;
 	}
 
@@ -64,7 +77,7 @@ final class StepRecords {
 			return null;
 		}
 		List<Bookkeeping> row = List.of(this.historyTable
-			.insert(historyRow(step, databaseAt, Instant.now().minusMillis(ms), ms, false, error)));
+			.insert(historyRow(step, databaseAt, Instant.now().minusMillis(ms), ms, false, error, false)));
 		SQLException lost = null;
 		if (!sessionLost) {
 			try {
@@ -97,13 +110,13 @@ final class StepRecords {
 	}
 
 	private HistoryTable.HistoryRow historyRow(Step step, List<String> from, Instant startedAt, Long ms, boolean success,
-			String error) {
+			String error, boolean startNoted) {
 		Revision revision = step.revision();
 		boolean offline = this.sink.offline();
 		return new HistoryTable.HistoryRow((revision != null) ? revision.id() : null, step.operation().jsonName(), from,
 				success ? step.headsAfter() : from, (revision != null) ? revision.message() : null,
 				(revision != null) ? this.checksums.apply(step) : null, offline ? null : this.client.get(),
-				offline ? null : startedAt, offline ? null : ms, success, error);
+				offline ? null : startedAt, offline ? null : ms, success, error, offline && startNoted);
 	}
 
 }

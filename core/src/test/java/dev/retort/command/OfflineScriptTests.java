@@ -161,6 +161,31 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptRecordsWhenAStepOutsideATransactionStartedAndHowLongItRanAsOnline(TestDatabase online,
+			TestDatabase offline, @TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE logs (id int, user_id int);", "DROP TABLE logs;");
+		// A concurrent build of a big table: its wait stands in for the build's time.
+		files.write("b00000000002", "a00000000001", "", false,
+				"SELECT pg_sleep(0.5);\nCREATE INDEX CONCURRENTLY ix_logs_user_id ON logs (user_id);",
+				"DROP INDEX CONCURRENTLY ix_logs_user_id;");
+		files.write("c00000000003", "b00000000002", "ALTER TABLE logs ADD COLUMN note text;",
+				"ALTER TABLE logs DROP COLUMN note;");
+		retort(online, files).load().upgrade("heads");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
+
+		runLikePsql(offline, script);
+
+		// Before, its row was written with the now() of the transaction that records it, after the build:
+		// the step took 0 ms and started when it had ended.
+		String timing = "SELECT 'ran ' || (duration_ms >= 500) || ', ended before the next step started '"
+				+ " || (started_at + duration_ms * interval '1 ms' <= (SELECT started_at FROM retort_history"
+				+ " WHERE revision = 'c00000000003')) FROM retort_history WHERE revision = 'b00000000002'";
+		assertThat(offline.queryStrings(timing)).isEqualTo(online.queryStrings(timing))
+			.containsExactly("ran true, ended before the next step started true");
+	}
+
+	@Test
 	void aRangeNeverConnectsAndStartsWithAnUpdate(@TempDir Path dir) {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
 		String script = Retort.configure()
