@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.retort.config.TransactionMode;
+import dev.retort.dialect.postgres.ClientCopy;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.dialect.postgres.TransactionControl;
 import dev.retort.error.ErrorCode;
@@ -38,6 +39,7 @@ final class PlanChecks {
 	static void requireRunnable(Plan plan, Function<String, RevisionScript> scripts, TransactionMode mode,
 			Map<String, String> javaChecksums) {
 		splitStatements(plan, scripts, javaChecksums);
+		refuseClientCopy(plan, scripts);
 		refuseTransactionControl(plan, scripts);
 		if (mode == TransactionMode.ALL) {
 			refuseNonTransactional(plan);
@@ -97,6 +99,40 @@ final class PlanChecks {
 				+ (upgrade ? "upgrade" : "downgrade") + " runs '" + rendered.refusedInTransaction()
 				+ "', which cannot run inside a transaction. Nothing was run. Move it into a revision of its own declared"
 				+ " @Revision(transactional = false), which runs each operation on its own.";
+	}
+
+	/**
+	 * A SQL revision's {@code COPY … FROM STDIN} (or {@code TO STDOUT}) fails online only once
+	 * the revisions before it in the plan are applied, with a protocol error that reads as a lost
+	 * connection, and in an {@code --sql} script psql reads the script's next lines as its rows
+	 * ({@link ClientCopy}). Refused before anything runs, naming the file and line.
+	 */
+	private static void refuseClientCopy(Plan plan, Function<String, RevisionScript> scripts) {
+		List<String> problems = new ArrayList<>();
+		for (Step step : plan.steps()) {
+			if (!MigrationRunner.hasBody(step) || !(scripts.apply(step.revision().id()).body() instanceof SqlBody sql)) {
+				continue;
+			}
+			List<SqlStatement> section = (step.operation() == Step.Operation.UPGRADE) ? sql.upgrade() : sql.downgrade();
+			for (SqlStatement statement : (section != null) ? section : List.<SqlStatement>of()) {
+				String copy = ClientCopy.of(statement.sql());
+				if (copy != null) {
+					problems.add(clientCopy(step.revision(), step.revision().origin().at(statement.line()), copy));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRevisionFileException(problems);
+		}
+	}
+
+	/** Why a revision may not copy rows to or from the client, for a SQL file's statement and a Java revision's call alike. */
+	static String clientCopy(Revision revision, String location, String copy) {
+		return "Revision " + revision.id() + " (" + location + ") runs '" + copy + "', whose rows travel between the"
+				+ " server and the client: Retort has none to send over JDBC, and in an --sql script psql would read the"
+				+ " script's next lines (the revision's version-table change among them) as its rows. Nothing was run."
+				+ " Write the rows as INSERT ... VALUES, COPY from or to a file on the server (COPY ... FROM '/path'), or,"
+				+ " online only, copy them in a Java revision with pgjdbc's CopyManager on op.connection().";
 	}
 
 	/**

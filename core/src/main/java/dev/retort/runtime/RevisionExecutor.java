@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.retort.dialect.postgres.ClientCopy;
 import dev.retort.dialect.postgres.NonTransactionalOperationException;
 import dev.retort.dialect.postgres.PostgresOperationRunner;
 import dev.retort.dialect.postgres.PostgresRenderer;
@@ -84,6 +85,11 @@ final class RevisionExecutor implements OperationExecutor {
 			if (command != null) {
 				throw new InvalidRevisionFileException(
 						List.of("Revision " + this.revision.id() + " (" + location + "): " + command.problem()));
+			}
+			// op.execute("COPY … FROM STDIN") fails as the same line in a SQL file would (PlanChecks).
+			String copy = ClientCopy.of(sql);
+			if (copy != null) {
+				throw new InvalidRevisionFileException(List.of(PlanChecks.clientCopy(this.revision, location, copy)));
 			}
 		}
 	}

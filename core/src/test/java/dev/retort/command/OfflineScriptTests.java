@@ -933,6 +933,44 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aCopyFromTheClientInARevisionIsRefusedOnlineAndOfflineBeforeAnythingRuns(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "CREATE TABLE notes (body text);\n"
+				+ "COPY notes (body) FROM STDIN;", "DROP TABLE notes;");
+		Retort retort = retort(db, files).load();
+		// Before, the script ran it: psql read the script's next lines (the version-table change, the
+		// history row, COMMIT…) into notes until its end, rolled that back, and exited 0.
+		RetortException offline = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("heads"));
+		assertThat(offline.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
+		assertThat(offline.exitCode()).isEqualTo(2);
+		assertThat(offline.getMessage()).contains("Revision b00000000002 (")
+			.contains("b00000000002_test.sql:10) runs 'COPY ... FROM STDIN', whose rows travel between the server and the"
+					+ " client")
+			.contains("Nothing was run.");
+		// Online it failed after users was created, as a lost connection ("unexpected message type 0x50").
+		RetortException online = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(online.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
+		assertThat(online.getMessage()).contains("b00000000002_test.sql:10) runs 'COPY ... FROM STDIN'");
+		assertThat(db.queryStrings("SELECT to_regclass('users')::text")).as("nothing ran").containsOnlyNulls();
+	}
+
+	@Test
+	void aCopyThatOnlyMentionsTheClientInAStringOrCommentRuns(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE notes (body text);\n"
+				+ "COPY notes (body) FROM '/nonexistent/from stdin' /* not TO STDOUT */;", "DROP TABLE notes;");
+		RetortException failed = catchThrowableOfType(RetortException.class,
+				() -> retort(db, files).load().upgrade("heads"));
+		// The server's own refusal: the statement was sent, not refused as a copy from the client.
+		assertThat(failed.getMessage()).contains("/nonexistent/from stdin").doesNotContain("travel between");
+		assertThat(dev.retort.dialect.postgres.ClientCopy.of("copy (SELECT 1) to stdout with (format csv)"))
+			.isEqualTo("COPY ... TO STDOUT");
+		assertThat(dev.retort.dialect.postgres.ClientCopy.of("INSERT INTO t SELECT 'from stdin'")).isNull();
+	}
+
+	@Test
 	void backslashesInStringsBodiesAndCommentsAreNoPsqlCommands(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a00000000001", null, "CREATE TABLE users (note text DEFAULT 'C:\\temp');\n"
