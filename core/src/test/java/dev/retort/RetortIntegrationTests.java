@@ -409,6 +409,25 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aDowngradeToBaseOnADatabaseAheadIsRefusedNotNothingToDo(TestDatabase db, @TempDir Path dir,
+			@TempDir Path newer) {
+		// The newer version's C replaced B's row: no row is known here, yet A and B lie below C.
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "CREATE TABLE newer (id int);", "DROP TABLE newer;");
+		configure(db, next).load().upgrade("heads");
+		Retort old = configure(db, linear(dir)).load();
+
+		DatabaseAheadException error = catchThrowableOfType(DatabaseAheadException.class, () -> old.downgrade("base"));
+		assertThat(error.getMessage()).isEqualTo("The database is at " + C + ", which no revision file declares (a"
+				+ " newer version of the application migrated it), and 'downgrade base' would have to move past it."
+				+ " Run this command from the newer version, or add the missing revision files.");
+		assertThat(error.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly(C);
+		assertThat(db.queryStrings("SELECT count(*)::text FROM retort_history WHERE operation = 'downgrade'"))
+			.containsExactly("0");
+	}
+
+	@Test
 	void anOlderInstanceStartsOnADatabaseAheadOnABranchWhoseAppliedFileTheNewerVersionChanged(TestDatabase db,
 			@TempDir Path dir, @TempDir Path newer) {
 		// The newer version reworded B and added a branch from A; it migrated this (new) database,

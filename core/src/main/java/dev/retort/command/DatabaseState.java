@@ -317,6 +317,22 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		return "Give it its id back ('Revision ID: " + old + "', and in the 'Revises:' of what revises it)";
 	}
 
+	/**
+	 * This state as the history shows it when the database is ahead: the tips of every revision
+	 * the history shows applied (those below the unknown rows included) as the known rows, and no
+	 * unknown row. A downgrade planned from it removes what the real one would have to, past the
+	 * unknown rows; without a history it is this state's known rows alone.
+	 */
+	DatabaseState asHistoryShows(RevisionGraph graph) {
+		Set<String> applied = new HashSet<>(this.appliedPerHistory);
+		applied.addAll(graph.applied(this.known));
+		List<String> tips = applied.stream()
+			.filter((id) -> graph.dependents(id).stream().noneMatch(applied::contains))
+			.toList();
+		return new DatabaseState(this.versionTableExists, this.historyTableExists, tips, tips, List.of(), this.history,
+				Set.of());
+	}
+
 	/** The error for a command that would have to move past the unknown rows. */
 	DatabaseAheadException aheadError(String command, Throwable cause) {
 		DatabaseAheadException error = new DatabaseAheadException("The database is at "

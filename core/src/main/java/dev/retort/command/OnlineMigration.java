@@ -245,7 +245,35 @@ final class OnlineMigration {
 					+ " was changed. Replace the rows with 'retort stamp --purge "
 					+ String.join(" ", new LinkedHashSet<>(state.known())) + "'.");
 		}
-		return (plan.operation() == Step.Operation.STAMP) ? plan : state.guardAhead(plan, command, graph);
+		if (plan.operation() == Step.Operation.STAMP) {
+			return plan;
+		}
+		Plan guarded = state.guardAhead(plan, command, graph);
+		if (guarded.isEmpty() && guarded.operation() == Step.Operation.DOWNGRADE && state.ahead()) {
+			refuseDowngradePastUnknownRows(planner, graph, state, command);
+		}
+		return guarded;
+	}
+
+	/**
+	 * Refuses a downgrade that has nothing to run among the known rows but would remove what the
+	 * history shows applied below the unknown rows: 'downgrade base' on a database a newer
+	 * version moved to a revision no file here declares. Said as nothing to do, it would exit 0
+	 * and leave a rollback script believing the schema is at base.
+	 */
+	private static void refuseDowngradePastUnknownRows(Planner planner, RevisionGraph graph, DatabaseState state,
+			String command) {
+		Plan belowUnknownRows;
+		try {
+			belowUnknownRows = planner.plan(graph, state.asHistoryShows(graph));
+		}
+		catch (RetortException ex) {
+			// The history does not place the target either: the empty plan stands.
+			return;
+		}
+		if (!belowUnknownRows.isEmpty()) {
+			throw state.aheadError(command, null);
+		}
 	}
 
 	/**
