@@ -87,9 +87,12 @@ final class OfflineMigration {
 			}
 			if (state.ahead()) {
 				refuseTargetWrongWhateverTheDatabase(graph, state, planner);
+				// A start these files declare is no way out: the script's start guard stops it on this database.
 				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
-						+ String.join(", ", state.unknown()) + ", which no revision file declares: a script cannot"
-						+ " start there. Give the start explicitly as FROM:TO.");
+						+ String.join(", ", state.unknown()) + ", which no revision file declares (a newer version of"
+						+ " the application migrated it): a script cannot start there, and one that starts at a revision"
+						+ " these files declare stops at its first statement on this database. Write it with the newer"
+						+ " version, or add the missing revision files.");
 			}
 			if (this.context.config().validateChecksums()) {
 				// The online run refuses an applied revision edited since; its script must not run it instead.

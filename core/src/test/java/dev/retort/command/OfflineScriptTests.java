@@ -794,6 +794,26 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptFromCurrentOnADatabaseAheadSendsToTheNewerVersionNotToAnExplicitStart(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		retort(db, files).load().upgrade("b00000000002");
+		db.execute("UPDATE retort_version SET version_num = '9fb100000000'");
+		Retort retort = retort(db, files).load();
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> retort.downgradeSql("current:a00000000001"));
+		assertThat(error.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+		assertThat(error.getMessage()).isEqualTo("The database is at 9fb100000000, which no revision file declares (a"
+				+ " newer version of the application migrated it): a script cannot start there, and one that starts at"
+				+ " a revision these files declare stops at its first statement on this database. Write it with the"
+				+ " newer version, or add the missing revision files.");
+		// The start the old message asked for: its script stops at its first statement on this database.
+		String script = retort.downgradeSql("b00000000002:a00000000001").sql();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> runLikePsql(db, script)).hasMessageContaining("b00000000002");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("9fb100000000");
+	}
+
+	@Test
 	void anOfflineDowngradeWithItsEndsSwappedNamesBothWaysToReadIt(@TempDir Path dir) {
 		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
 		RetortException error = catchThrowableOfType(RetortException.class,
