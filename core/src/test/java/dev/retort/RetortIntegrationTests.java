@@ -137,6 +137,37 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aNonTransactionalDowngradeRunAgainAfterItFailedHalfWaySaysWhatItDropsIsGoneNotToFixTheStatement(
+			TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "", false, "CREATE INDEX CONCURRENTLY ix_coffee_id ON coffee (id);\n"
+				+ "CREATE INDEX CONCURRENTLY ix_coffee_kind ON coffee (kind);",
+				"DROP INDEX CONCURRENTLY ix_coffee_id;\nDROP INDEX CONCURRENTLY ix_coffee_knd;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade("heads");
+		// The first run drops ix_coffee_id, which stays dropped, and stops at the misspelt index.
+		MigrationFailedException first = catchThrowableOfType(MigrationFailedException.class,
+				() -> retort.downgrade(B));
+		assertThat(first.getMessage()).contains("its 1 statement before this one stays committed")
+			.contains("Make the statements re-runnable (IF EXISTS)");
+		// Run again (the misspelling fixed or not): the first statement finds its index gone.
+		MigrationFailedException again = catchThrowableOfType(MigrationFailedException.class,
+				() -> retort.downgrade(B));
+		assertThat(again.getMessage()).contains("index \"ix_coffee_id\" does not exist")
+			.contains("the version table stays at " + C + ". What it drops is gone already: an earlier run of this"
+					+ " downgrade that failed further on (its statements outside a transaction stay committed) or a"
+					+ " change by hand removed it. Write its drops with IF EXISTS so that it can run again, or undo the"
+					+ " rest of its downgrade by hand, then 'retort stamp " + B + "' records the step without running"
+					+ " anything.")
+			.doesNotContain("Fix the");
+		// Following the message.
+		db.execute("DROP INDEX ix_coffee_kind");
+		retort.stamp(List.of(B), false);
+		assertThat(retort.current().current()).containsExactly(B);
+		assertThat(retort.downgrade(A).to()).containsExactly(A);
+	}
+
+	@Test
 	void aColumnAnEarlierRevisionOfTheRunAddedIsNotTakenForASchemaBuiltWithoutRetort(TestDatabase db,
 			@TempDir Path dir) {
 		RevisionFiles files = linear(dir);

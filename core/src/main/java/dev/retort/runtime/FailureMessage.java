@@ -270,7 +270,9 @@ final class FailureMessage {
 			message.append(nothingCommitted)
 				.append(readOnly ? ": a run on the primary continues from there."
 						: (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
-								? ": the next run continues from there." : ". Fix the revision and run again.");
+								? ": the next run continues from there."
+								: findsItDroppedAlready(step, sqlState) ? ". " + droppedAlready(step)
+										: ". Fix the revision and run again.");
 		}
 		else if (failure.connectionLost()) {
 			message.append(outside).append(".");
@@ -287,7 +289,8 @@ final class FailureMessage {
 		else {
 			// A downgrade drops: its re-runnable form is IF EXISTS.
 			if (failure.ranBefore == 0) {
-				message.append(outside).append(". Fix the failing statement, then run again.");
+				message.append(outside).append(findsItDroppedAlready(step, sqlState) ? ". " + droppedAlready(step)
+						: ". Fix the failing statement, then run again.");
 			}
 			else {
 				message.append(outside).append(". Make the statements re-runnable (")
@@ -331,6 +334,24 @@ final class FailureMessage {
 		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore).stoppedByOwnSettingAt(ownSetting)
 			.recordingFailed(failure.recording != null)
 			.wholeRunRolledBack(transactional && wholeRun);
+	}
+
+	/**
+	 * Whether a downgrade outside a transaction failed at its first statement because what it
+	 * drops is gone: the statement is not at fault, an earlier run of the same downgrade that
+	 * failed further on (its statements before the failure stay committed) or a hand dropped it.
+	 */
+	private static boolean findsItDroppedAlready(Step step, String sqlState) {
+		return step.operation() == Step.Operation.DOWNGRADE && sqlState != null && UNDEFINED.contains(sqlState);
+	}
+
+	/** What to do about a downgrade that finds gone what it drops (see {@link #findsItDroppedAlready}). */
+	private static String droppedAlready(Step step) {
+		String to = step.headsAfter().isEmpty() ? "base" : String.join(" ", step.headsAfter());
+		return "What it drops is gone already: an earlier run of this downgrade that failed further on (its"
+				+ " statements outside a transaction stay committed) or a change by hand removed it. Write its drops"
+				+ " with IF EXISTS so that it can run again, or undo the rest of its downgrade by hand, then 'retort"
+				+ " stamp " + to + "' records the step without running anything.";
 	}
 
 	/**
