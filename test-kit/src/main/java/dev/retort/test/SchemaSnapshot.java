@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * (type, NOT NULL, default, identity, generated, collation, storage, compression), sequences with
  * their parameters, constraints (with whether they are validated), domains, indexes (with whether
  * they are valid), enum types with their labels in order, composite types, views' definitions,
- * functions' whole definitions (as a hash), triggers (enabled or not), row level security policies
- * and comments on any object. Retort's own version and history tables are left out. Two snapshots
+ * functions' whole definitions (as a hash), triggers (enabled or not), rules, extended statistics,
+ * collations, row level security policies and comments on any object; a sequence's owning column,
+ * an index a table is clustered on. Retort's own version and history tables are left out. Two snapshots
  * are equal when the schemas are.
  *
  * @param lines the objects, sorted
@@ -62,6 +63,12 @@ record SchemaSnapshot(List<String> lines) {
 			+ " UNION ALL SELECT 'sequence ' || n.nspname || '.' || c.relname || ' ' || format_type(s.seqtypid, NULL)"
 			+ " || ' start ' || s.seqstart || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax"
 			+ " || ' cache ' || s.seqcache || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END"
+			// OWNED BY (a serial's, or set by hand): a table dropped later takes an owned sequence with it.
+			+ " || COALESCE((SELECT ' owned by ' || tn.nspname || '.' || tc.relname || '.' || ta.attname FROM pg_depend dep"
+			+ " JOIN pg_class tc ON tc.oid = dep.refobjid JOIN pg_namespace tn ON tn.oid = tc.relnamespace"
+			+ " JOIN pg_attribute ta ON ta.attrelid = dep.refobjid AND ta.attnum = dep.refobjsubid"
+			+ " WHERE dep.classid = 'pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'a'"
+			+ " AND dep.refclassid = 'pg_class'::regclass), '')"
 			+ " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS + " AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || ' '"
@@ -78,6 +85,7 @@ record SchemaSnapshot(List<String> lines) {
 			+ " FROM pg_constraint con JOIN pg_type t ON t.oid = con.contypid JOIN pg_namespace n ON n.oid = t.typnamespace"
 			+ " WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'index ' || n.nspname || '.' || ic.relname || ' ' || pg_get_indexdef(i.indexrelid)"
+			+ " || CASE WHEN i.indisclustered THEN ' clustered' ELSE '' END"
 			+ " || CASE WHEN i.indisvalid THEN '' ELSE ' (invalid)' END"
 			+ " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid"
 			+ " JOIN pg_namespace n ON n.oid = ic.relnamespace WHERE " + USER_SCHEMAS + " AND NOT tc.relname = ANY (?)"
@@ -98,6 +106,16 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || pg_get_triggerdef(tg.oid) || CASE tg.tgenabled WHEN 'D' THEN ' disabled' WHEN 'R' THEN ' enabled replica'"
 			+ " WHEN 'A' THEN ' enabled always' ELSE '' END FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMAS + " AND NOT tg.tgisinternal"
+			// Rules, extended statistics and collations: an upgrade that creates one with OR REPLACE or
+			// IF NOT EXISTS runs again without a word after a downgrade that forgot to drop it.
+			+ " UNION ALL SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename || ' '"
+			+ " || pg_get_ruledef(r.oid) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMAS + " AND r.rulename <> '_RETURN'"
+			+ " UNION ALL SELECT 'statistics ' || n.nspname || '.' || st.stxname || ' ' || pg_get_statisticsobjdef(st.oid)"
+			+ " FROM pg_statistic_ext st JOIN pg_namespace n ON n.oid = st.stxnamespace WHERE " + USER_SCHEMAS
+			+ " UNION ALL SELECT 'collation ' || n.nspname || '.' || coll.collname || ' provider ' || coll.collprovider::text"
+			+ " || CASE WHEN coll.collisdeterministic THEN '' ELSE ' nondeterministic' END"
+			+ " FROM pg_collation coll JOIN pg_namespace n ON n.oid = coll.collnamespace WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'policy ' || n.nspname || '.' || c.relname || '.' || pol.polname"
 			+ " || CASE WHEN pol.polpermissive THEN ' permissive' ELSE ' restrictive' END || ' for ' || pol.polcmd::text"
 			+ " || ' to ' || array_to_string(ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END"
