@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import dev.retort.config.RetortConfig;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
 
@@ -90,12 +91,34 @@ public final class RetortCommandLine {
 		commandLine.setParameterExceptionHandler(failures);
 		commandLine.setExitCodeExceptionMapper(failures);
 		commandLine.setExecutionStrategy((parseResult) -> {
+			refuseQuietWithVerbose(parseResult);
 			if (configureLogging) {
 				LogLevel.configure(verbosity(parseResult));
 			}
 			return new RunLast().execute(parseResult);
 		});
 		return commandLine;
+	}
+
+	/**
+	 * {@code -q} (results only) and {@code -v} (more) ask for opposite things: neither is chosen
+	 * for the user, who may rely on the step lines or on their absence. A usage error (exit 2)
+	 * before anything runs, shown with the usage of the command given.
+	 */
+	private static void refuseQuietWithVerbose(ParseResult parseResult) {
+		if (parseResult.commandSpec().userObject() instanceof RetortCli cli && cli.options.quiet
+				&& cli.options.verbosity() > 0) {
+			ParseResult command = parseResult;
+			while (command.subcommand() != null) {
+				command = command.subcommand();
+			}
+			if (command.isUsageHelpRequested() || command.isVersionHelpRequested()) {
+				return;
+			}
+			throw new ParameterException(command.commandSpec().commandLine(),
+					"-q (--quiet) and -v (--verbose) cannot be combined: -q prints results only, -v prints more. "
+							+ "Leave out one of them.");
+		}
 	}
 
 	private static int verbosity(ParseResult parseResult) {

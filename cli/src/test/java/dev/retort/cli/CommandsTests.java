@@ -116,6 +116,20 @@ class CommandsTests {
 	}
 
 	@Test
+	void quietWithVerboseIsAUsageErrorThatChangesNothing(TestDatabase db) {
+		for (String[] args : new String[][] { { "upgrade", "-q", "-v" }, { "-v", "upgrade", "--quiet" },
+				{ "-q", "upgrade", "-vv" } }) {
+			CliRun.Result result = cli(db).run(args);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).startsWith("ERROR: -q (--quiet) and -v (--verbose) cannot be combined: -q prints"
+					+ " results only, -v prints more. Leave out one of them.\n").contains("Usage: retort upgrade");
+			assertThat(result.out()).isEmpty();
+		}
+		assertThat(db.tableExists("retort_version")).isFalse();
+		assertThat(CliRun.in(this.project).run("upgrade", "-q", "-v", "--help").exitCode()).isZero();
+	}
+
+	@Test
 	void upgradeInJsonPrintsOneDocumentOnStandardOutputAndStepsOnStandardError(TestDatabase db) {
 		CliRun.Result result = cli(db).run("upgrade", "ae10", "--format", "json");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
