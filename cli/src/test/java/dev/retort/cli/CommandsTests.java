@@ -116,6 +116,20 @@ class CommandsTests {
 	}
 
 	@Test
+	void stampToBaseInJsonNamesBaseAsTheStepsRevision(TestDatabase db) {
+		cli(db).run("upgrade");
+		CliRun.Result result = cli(db).run("stamp", "base", "--format", "json");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(compact(result.out())).matches("\\{\"from\":\\[\"1975ea83b712\"],\"to\":\\[],\"steps\":\\[\\{"
+				+ "\"revision\":\"base\",\"operation\":\"stamp\",\"durationMs\":\\d+}]}");
+		cli(db).run("stamp", "head");
+		CliRun.Result purge = cli(db).run("stamp", "--purge", "ae10", "--format", "json");
+		assertThat(purge.exitCode()).as(purge.toString()).isZero();
+		assertThat(compact(purge.out())).contains("\"steps\":[{\"revision\":\"base\",\"operation\":\"stamp\"")
+			.contains("{\"revision\":\"ae1027a6acf3\",\"operation\":\"stamp\"");
+	}
+
+	@Test
 	void quietWithVerboseIsAUsageErrorThatChangesNothing(TestDatabase db) {
 		for (String[] args : new String[][] { { "upgrade", "-q", "-v" }, { "-v", "upgrade", "--quiet" },
 				{ "-q", "upgrade", "-vv" } }) {
