@@ -155,7 +155,7 @@ final class ConfigFile {
 				Map<String, Property> values = new LinkedHashMap<>();
 				flatten("", document, file.getFileName() + ((index > 1) ? " (document " + index + ")" : ""),
 						values);
-				documents.add(new Document(values));
+				documents.add(new Document(withProfileInOrigin(values)));
 			}
 		}
 		catch (YAMLException ex) {
@@ -212,9 +212,29 @@ final class ConfigFile {
 			for (String key : loaded.stringPropertyNames()) {
 				values.put(RelaxedNames.canonical(key), new Property(loaded.getProperty(key), origin));
 			}
-			documents.add(new Document(values));
+			documents.add(new Document(withProfileInOrigin(values)));
 		}
 		return documents;
+	}
+
+	/**
+	 * The values of a document activated by a profile, their origin naming it
+	 * ({@code application.yml (document 2, on-profile prod)}): a value that only the profile
+	 * sets, such as the URL of a refused connection, is traced to the profile that chose it.
+	 */
+	private static Map<String, Property> withProfileInOrigin(Map<String, Property> values) {
+		Property onProfile = values.get(ON_PROFILE);
+		if (onProfile == null) {
+			return values;
+		}
+		Map<String, Property> described = new LinkedHashMap<>();
+		values.forEach((key, property) -> {
+			String origin = property.origin();
+			String profile = "on-profile " + onProfile.value();
+			described.put(key, new Property(property.value(), origin.endsWith(")")
+					? origin.substring(0, origin.length() - 1) + ", " + profile + ")" : origin + " (" + profile + ")"));
+		});
+		return described;
 	}
 
 	/**

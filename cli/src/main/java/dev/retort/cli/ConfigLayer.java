@@ -18,8 +18,12 @@ import dev.retort.error.RetortException;
  * @param values the values, lists comma-separated
  * @param unresolved properties whose placeholders have no value, by key: an error only when no
  * higher layer sets them (a password given with {@code --url} makes {@code ${DB_PASSWORD}} moot)
+ * @param origins where this layer's {@code url}, {@code user} and {@code password} were set, by
+ * key ({@code spring.datasource.password in application.yml}, {@code the user in DATABASE_URL}),
+ * for the message of a refused connection; never the values
  */
-record ConfigLayer(String name, Map<String, String> values, Map<String, RetortException> unresolved) {
+record ConfigLayer(String name, Map<String, String> values, Map<String, RetortException> unresolved,
+		Map<String, String> origins) {
 
 	/** Every property a layer may set, as named under {@code retort.}. */
 	static final List<String> KEYS = List.of("url", "user", "password", "schema", "locations", "java-packages",
@@ -31,38 +35,62 @@ record ConfigLayer(String name, Map<String, String> values, Map<String, RetortEx
 	ConfigLayer {
 		values = new LinkedHashMap<>(values);
 		unresolved = Map.copyOf(unresolved);
+		origins = Map.copyOf(origins);
 	}
 
 	ConfigLayer(String name, Map<String, String> values) {
-		this(name, values, Map.of());
+		this(name, values, Map.of(), Map.of());
 	}
 
 	ConfigLayer withUnresolved(Map<String, RetortException> unresolved) {
-		return new ConfigLayer(this.name, this.values, unresolved);
+		return new ConfigLayer(this.name, this.values, unresolved, this.origins);
 	}
 
-	/** A layer of the connection settings and the other values, the credentials of the URL unpacked. */
-	static ConfigLayer of(String name, String url, String urlSource, String user, String password,
-			Map<String, String> others) {
+	/**
+	 * A layer of the connection settings and the other values, the credentials of the URL
+	 * unpacked; each setting with where it was set (the sources), for messages.
+	 */
+	static ConfigLayer of(String name, Setting url, Setting user, Setting password, Map<String, String> others) {
 		Map<String, String> values = new LinkedHashMap<>(others);
-		if (url != null && !url.isBlank()) {
-			DatabaseUrl parsed = DatabaseUrl.parse(url, urlSource);
+		Map<String, String> origins = new LinkedHashMap<>();
+		String userValue = user.value();
+		String passwordValue = password.value();
+		if (url.value() != null && !url.value().isBlank()) {
+			DatabaseUrl parsed = DatabaseUrl.parse(url.value(), url.source());
 			values.put("url", parsed.jdbcUrl());
+			origins.put("url", url.source());
 			// Credentials written in the URL lose only to a user or password given as such.
-			if (user == null) {
-				user = parsed.user();
+			if (userValue == null && parsed.user() != null) {
+				userValue = parsed.user();
+				origins.put("user", "the URL of " + url.source());
 			}
-			if (password == null) {
-				password = parsed.password();
+			if (passwordValue == null && parsed.password() != null) {
+				passwordValue = parsed.password();
+				origins.put("password", "the URL of " + url.source());
 			}
 		}
-		if (user != null) {
-			values.put("user", user);
+		if (userValue != null) {
+			values.put("user", userValue);
+			origins.putIfAbsent("user", user.source());
 		}
-		if (password != null) {
-			values.put("password", password);
+		if (passwordValue != null) {
+			values.put("password", passwordValue);
+			origins.putIfAbsent("password", password.source());
 		}
-		return new ConfigLayer(name, values);
+		return new ConfigLayer(name, values, Map.of(), origins);
+	}
+
+	/**
+	 * A connection setting as one layer gives it.
+	 *
+	 * @param value the value, or {@code null} when the layer does not set it
+	 * @param source where it was set ({@code --user}, {@code environment variable RETORT_USER},
+	 * {@code spring.datasource.username in application.yml}), for messages
+	 */
+	record Setting(String value, String source) {
+
+		static final Setting NONE = new Setting(null, null);
+
 	}
 
 	String get(String key) {

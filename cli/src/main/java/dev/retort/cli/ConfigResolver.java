@@ -53,6 +53,8 @@ final class ConfigResolver {
 
 	private final Secrets secrets;
 
+	private ConnectionSources connectionSources;
+
 	ConfigResolver(CliEnvironment environment, Secrets secrets) {
 		this.environment = environment;
 		this.secrets = secrets;
@@ -72,6 +74,7 @@ final class ConfigResolver {
 		List<ConfigLayer> layers = layers(options);
 		layers.forEach((layer) -> this.secrets.add(layer.get("password")));
 		requireResolved(layers, connects);
+		this.connectionSources = connectionSources(layers);
 		RetortConfig.Builder<RetortConfig> builder;
 		if (this.environment.embedded()) {
 			this.secrets.add(this.environment.base().password());
@@ -87,6 +90,28 @@ final class ConfigResolver {
 			builder.classLoader(classLoader(options.classpath));
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Where the connection of the last {@link #resolve} was set, or {@code null} when no layer
+	 * sets its URL (no database, or an application's own {@code DataSource}, which describes
+	 * itself).
+	 */
+	ConnectionSources connectionSources() {
+		return this.connectionSources;
+	}
+
+	/** Each connection setting from the highest layer that sets it, as {@link #apply} takes them. */
+	private static ConnectionSources connectionSources(List<ConfigLayer> layers) {
+		String[] sources = new String[CONNECTION_KEYS.size()];
+		for (ConfigLayer layer : layers) {
+			for (int i = 0; i < sources.length; i++) {
+				if (layer.has(CONNECTION_KEYS.get(i))) {
+					sources[i] = layer.origins().get(CONNECTION_KEYS.get(i));
+				}
+			}
+		}
+		return (sources[0] != null) ? new ConnectionSources(sources[0], sources[1], sources[2]) : null;
 	}
 
 	/**
@@ -187,19 +212,37 @@ final class ConfigResolver {
 			roots.add(this.environment.workingDirectory().resolve(PROJECT_RESOURCES));
 			values.put("locations", locations(values.get("locations"), roots));
 		}
-		boolean retortUrl = properties.origin("retort.url") != null;
-		String url = attempt("url", () -> firstSet(properties, "retort.url", "spring.datasource.url"), unresolved);
-		String urlSource = (retortUrl ? "retort.url" : "spring.datasource.url") + " in " + name;
-		String user = attempt("user", () -> firstSet(properties, "retort.user", "spring.datasource.username"),
-				unresolved);
-		String password = attempt("password",
-				() -> firstSet(properties, "retort.password", "spring.datasource.password"), unresolved);
-		return ConfigLayer.of(name, url, urlSource, user, password, values).withUnresolved(unresolved);
+		String urlKey = chosen(properties, "retort.url", "spring.datasource.url");
+		String url = attempt("url", () -> properties.get(urlKey), unresolved);
+		String userKey = chosen(properties, "retort.user", "spring.datasource.username");
+		String user = attempt("user", () -> properties.get(userKey), unresolved);
+		String passwordKey = chosen(properties, "retort.password", "spring.datasource.password");
+		String password = attempt("password", () -> properties.get(passwordKey), unresolved);
+		return ConfigLayer.of(name, new ConfigLayer.Setting(url, source(properties, urlKey)),
+				new ConfigLayer.Setting(user, source(properties, userKey)),
+				new ConfigLayer.Setting(password, source(properties, passwordKey)), values)
+			.withUnresolved(unresolved);
 	}
 
+	/**
+	 * Where a connection setting of the file was set: the property, the file and document
+	 * ({@code spring.datasource.password in application.yml (document 2, on-profile prod)}), and
+	 * the placeholder it names when the value is one alone ({@code ${DB_PASSWORD}}), which holds
+	 * no secret; a value written in the file is never shown.
+	 */
+	private static String source(PropertyResolver properties, String key) {
+		String source = key + " in " + properties.origin(key);
+		String raw = properties.raw(key);
+		return (raw != null && LONE_PLACEHOLDER.matcher(raw.strip()).matches()) ? source + ", as " + raw.strip() : source;
+	}
+
+	/** A value that is one placeholder without a default ({@code ${DB_PASSWORD}}): a name, no secret. */
+	private static final java.util.regex.Pattern LONE_PLACEHOLDER = java.util.regex.Pattern
+		.compile("\\$\\{[A-Za-z0-9_.\\-\\[\\]]+}");
+
 	/** As the starter: {@code retort.user} when set, else {@code spring.datasource.username}; only the one used is resolved. */
-	private static String firstSet(PropertyResolver properties, String retort, String spring) {
-		return properties.get((properties.origin(retort) != null) ? retort : spring);
+	private static String chosen(PropertyResolver properties, String retort, String spring) {
+		return (properties.origin(retort) != null) ? retort : spring;
 	}
 
 	private static <T> T attempt(String key, Supplier<T> read, Map<String, RetortException> unresolved) {
@@ -224,17 +267,26 @@ final class ConfigResolver {
 		if (values.containsKey("locations")) {
 			values.put("locations", locations(values.get("locations"), List.of()));
 		}
-		String url = null;
-		String urlSource = null;
+		ConfigLayer.Setting url = ConfigLayer.Setting.NONE;
 		for (String name : List.of("RETORT_URL", "SPRING_DATASOURCE_URL", "DATABASE_URL")) {
-			if (url == null && notBlank(variables.get(name))) {
-				url = variables.get(name);
-				urlSource = "environment variable " + name;
+			if (url.value() == null && notBlank(variables.get(name))) {
+				url = new ConfigLayer.Setting(variables.get(name), "environment variable " + name);
 			}
 		}
-		String user = first(variable(variables, "retort.user"), variables.get("SPRING_DATASOURCE_USERNAME"));
-		String password = first(variable(variables, "retort.password"), variables.get("SPRING_DATASOURCE_PASSWORD"));
-		return ConfigLayer.of("environment", url, urlSource, user, password, values);
+		ConfigLayer.Setting user = first(variables, "retort.user", "SPRING_DATASOURCE_USERNAME");
+		ConfigLayer.Setting password = first(variables, "retort.password", "SPRING_DATASOURCE_PASSWORD");
+		return ConfigLayer.of("environment", url, user, password, values);
+	}
+
+	/** {@code RETORT_*} for {@code property}, else the Spring Boot variable, with the name of the one set. */
+	private static ConfigLayer.Setting first(Map<String, String> variables, String property, String spring) {
+		for (String name : List.of(RelaxedNames.environmentVariable(property),
+				RelaxedNames.environmentVariableWithoutDashes(property), spring)) {
+			if (variables.get(name) != null) {
+				return new ConfigLayer.Setting(variables.get(name), "environment variable " + name);
+			}
+		}
+		return ConfigLayer.Setting.NONE;
 	}
 
 	private ConfigLayer optionsLayer(GlobalOptions options) {
@@ -248,7 +300,10 @@ final class ConfigResolver {
 		if (!options.javaPackages.isEmpty()) {
 			values.put("java-packages", String.join(",", options.javaPackages));
 		}
-		return ConfigLayer.of("command line", options.url, "--url", options.user, options.password, values);
+		return ConfigLayer.of("command line", new ConfigLayer.Setting(options.url, "--url"),
+				new ConfigLayer.Setting(options.user, "--user"),
+				new ConfigLayer.Setting(options.password, "--password"),
+				values);
 	}
 
 	/**
@@ -342,10 +397,6 @@ final class ConfigResolver {
 	private static String variable(Map<String, String> variables, String property) {
 		String value = variables.get(RelaxedNames.environmentVariable(property));
 		return (value != null) ? value : variables.get(RelaxedNames.environmentVariableWithoutDashes(property));
-	}
-
-	private static String first(String a, String b) {
-		return (a != null) ? a : b;
 	}
 
 	private static boolean notBlank(String value) {

@@ -38,6 +38,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 		RetortCli cli = root(commandLine);
 		Secrets secrets = (cli != null) ? cli.secrets() : new Secrets();
 		String message = secrets.message(ex, message(ex));
+		ConnectionSources sources = (cli != null) ? cli.connectionSources() : null;
+		if (sources != null && connectionFailure(ex)) {
+			// Which setting to fix: the same URL may come from an option, a variable or a profile.
+			message = message + " " + sources.describe();
+		}
 		err.println("ERROR: " + message);
 		if (ex instanceof MigrationFailedException failed && failed.rolledBack() && failed.foundExistingObject()
 				&& !failed.createdInThisRun()) {
@@ -89,6 +94,16 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 			printJson(commandLine, FailureDocument.of(FailureDocument.error(ex, message, exitCode)));
 		}
 		return exitCode;
+	}
+
+	/** Whether the failure is a connection that could not be made, whatever wraps it. */
+	private static boolean connectionFailure(Throwable ex) {
+		for (Throwable each = ex; each != null; each = each.getCause()) {
+			if (each instanceof ConnectionFailedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether {@code --format json} (or {@code --format=json}) is among the arguments, in any case. */

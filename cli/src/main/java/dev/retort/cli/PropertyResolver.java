@@ -53,6 +53,12 @@ final class PropertyResolver {
 		return values.isEmpty() ? null : values;
 	}
 
+	/** The value of a property as the file writes it, placeholders unresolved; {@code null} when not set. */
+	String raw(String name) {
+		ConfigFile.Property property = this.properties.get(RelaxedNames.canonical(name));
+		return (property != null) ? property.value() : null;
+	}
+
 	/** Where a property came from, for messages. */
 	String origin(String name) {
 		ConfigFile.Property property = this.properties.get(RelaxedNames.canonical(name));

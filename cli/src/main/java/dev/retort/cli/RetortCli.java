@@ -55,6 +55,8 @@ final class RetortCli implements Callable<Integer> {
 
 	private JsonDocument document;
 
+	private ConnectionSources connectionSources;
+
 	/** Whether the command of this run may connect; set by the command before it runs. */
 	private boolean connects = true;
 
@@ -104,9 +106,16 @@ final class RetortCli implements Callable<Integer> {
 			if (GlobalOptions.ASK_PASSWORD.equals(this.options.password)) {
 				this.options.password = PasswordPrompt.ask(this.spec.commandLine().getErr());
 			}
-			this.config = new ConfigResolver(this.environment, this.secrets).resolve(this.options, this.connects);
+			ConfigResolver resolver = new ConfigResolver(this.environment, this.secrets);
+			this.config = resolver.resolve(this.options, this.connects);
+			this.connectionSources = resolver.connectionSources();
 		}
 		return this.config;
+	}
+
+	/** Where the connection's URL, user and password were set; {@code null} before {@link #config()} or without a URL. */
+	ConnectionSources connectionSources() {
+		return this.connectionSources;
 	}
 
 	/** The facade over this run's configuration; loads (and validates) the revisions. */

@@ -101,6 +101,46 @@ class PasswordServerTests {
 	}
 
 	@Test
+	void aRefusedConnectionSaysWhereEachSettingCameFromAndNeverItsValue() {
+		String fromUrl = "the URL from --url; the user from the URL of --url; the password from the URL of --url.";
+		Map<String, String> sources = Map.of("--url user:password@", fromUrl, "--url ?password=", fromUrl,
+				"--password", "the URL from --url; the user from --user; the password from --password.",
+				"DATABASE_URL", "the URL from environment variable DATABASE_URL; the user from the URL of environment"
+						+ " variable DATABASE_URL; the password from the URL of environment variable DATABASE_URL.",
+				"SPRING_DATASOURCE_PASSWORD", "the URL from environment variable SPRING_DATASOURCE_URL; the user from"
+						+ " environment variable SPRING_DATASOURCE_USERNAME; the password from environment variable"
+						+ " SPRING_DATASOURCE_PASSWORD.",
+				"RETORT_PASSWORD", "the URL from environment variable RETORT_URL; the user from environment variable"
+						+ " RETORT_USER; the password from environment variable RETORT_PASSWORD.",
+				"--config", "the URL from spring.datasource.url in application.yml; the user from"
+						+ " spring.datasource.username in application.yml; the password from spring.datasource.password"
+						+ " in application.yml.");
+		waysToGive(WRONG, "--format", "json", "current").forEach((way, run) -> {
+			CliRun.Result result = run.apply(way);
+			assertThat(result.exitCode()).as(way).isEqualTo(1);
+			assertThat(result.err()).as(way).contains("Connection settings used: " + sources.get(way) + "\n");
+			assertThat(result.out()).as(way).contains("Connection settings used: " + sources.get(way) + "\"");
+			assertThat(result.toString()).as(way).doesNotContain("Wr0ng", "B4nk");
+		});
+	}
+
+	@Test
+	void aRefusedConnectionOfAProfileNamesTheProfilesDocumentAndThePlaceholder() throws IOException {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  datasource:\n    url: "
+				+ this.login.jdbcUrl() + "\n    username: app\n    password: app-password\n---\nspring:\n  config:\n"
+				+ "    activate:\n      on-profile: prod\nretort:\n  url: " + this.login.jdbcUrl() + "\n  user: "
+				+ this.login.role() + "\n  password: ${DDL_PASSWORD}\n");
+		CliRun.Result result = CliRun.in(this.project).env("DDL_PASSWORD", WRONG).run("upgrade", "--profile", "prod");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains("password authentication failed", "Connection settings used: the URL from"
+				+ " retort.url in application.yml (document 2, on-profile prod); the user from retort.user in"
+				+ " application.yml (document 2, on-profile prod); the password from retort.password in"
+				+ " application.yml (document 2, on-profile prod), as ${DDL_PASSWORD}.\n");
+		assertThat(result.toString()).doesNotContain("Wr0ng", "app-password");
+	}
+
+	@Test
 	void theRightPasswordGivenAnyWayMigratesAndIsNeverPrinted() {
 		Map<String, Function<String, CliRun.Result>> ways = waysToGive(PASSWORD, "-vv", "--format", "json", "upgrade");
 		ways.forEach((way, run) -> {
@@ -131,7 +171,9 @@ class PasswordServerTests {
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.err())
 			.contains("The server requested SCRAM-based authentication, but no password was provided",
-					"PGPASSWORD is not read", "Give the password with --password")
+					"PGPASSWORD is not read", "Give the password with --password", "Connection settings used: the URL"
+							+ " from --url; the user from --user; no password (pgjdbc then reads ~/.pgpass, or the file"
+							+ " PGPASSFILE names).")
 			.doesNotContain("retry 1 of 3", "B4nk");
 	}
 

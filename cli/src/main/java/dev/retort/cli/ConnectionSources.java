@@ -1,0 +1,27 @@
+package dev.retort.cli;
+
+/**
+ * Where the URL, user and password of a run's connection were set: an option, an environment
+ * variable, or a property of the configuration file (which one, {@code retort.*} or
+ * {@code spring.datasource.*}, in which file, document and profile). A refused connection names
+ * them, so that the operator fixes the setting that was used rather than another one: a job that
+ * sets {@code SPRING_DATASOURCE_PASSWORD} is not told to edit {@code application.yml}. Never the
+ * values of the user and password themselves.
+ *
+ * @param url where the URL was set
+ * @param user where the user was set, or {@code null} when no layer sets one
+ * @param password where the password was set, or {@code null} when no layer sets one
+ */
+record ConnectionSources(String url, String user, String password) {
+
+	/** The sentence that follows a refused connection's message. */
+	String describe() {
+		return "Connection settings used: the URL from " + this.url + "; "
+				+ ((this.user != null) ? "the user from " + this.user
+						: "no user (pgjdbc then logs in as the operating system's user)")
+				+ "; " + ((this.password != null) ? "the password from " + this.password
+						: "no password (pgjdbc then reads ~/.pgpass, or the file PGPASSFILE names)")
+				+ ".";
+	}
+
+}
