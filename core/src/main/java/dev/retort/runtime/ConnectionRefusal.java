@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * A connection the server answered and refused, by its SQLState: the server runs, so waiting for
- * it ({@code connect-retries}) cannot help, and what to fix is what it names. The one place that
+ * it ({@code connect-retries}) cannot help, and what to fix is what it names. The driver's
+ * refusals of a server it cannot trust ({@code sslmode=verify-full} without a root certificate)
+ * are among them: the server answered, and only the URL's SSL settings can change the outcome. The one place that
  * tells these from a server that could not be reached, for the CLI's message and the Spring Boot
  * starter's advice alike.
  */
@@ -47,7 +49,29 @@ public enum ConnectionRefusal {
 	 */
 	LOGIN_REJECTED("08004", "The server is running but the connection was rejected before login: fix what the "
 			+ "driver's message names (an 'sslmode' the server does not offer, an authentication method in its "
-			+ "pg_hba.conf the driver does not support).");
+			+ "pg_hba.conf the driver does not support)."),
+
+	/**
+	 * {@code 08006} from the driver, "Could not open SSL root certificate file": {@code sslmode=verify-full}
+	 * (or {@code verify-ca}) and no root certificate to check the server's against, most often
+	 * because pgjdbc's default {@code ~/.postgresql/root.crt} is not there for the user running it.
+	 */
+	ROOT_CERTIFICATE_MISSING("08006", "The server offers SSL, but the URL's sslmode (verify-full or verify-ca) checks "
+			+ "its certificate against a root certificate, and the file the driver names does not exist: put the certificate "
+			+ "of the CA that signed the server's there, or name it with 'sslrootcert=/path/to/root.crt' in the URL "
+			+ "(without it pgjdbc reads ~/.postgresql/root.crt of the user running it). 'sslmode=require' encrypts "
+			+ "without checking whom you talk to."),
+
+	/** {@code 08006}, "PKIX path building failed": the root certificate given did not sign the server's. */
+	SERVER_CERTIFICATE_UNTRUSTED("08006", "The server offers SSL, but its certificate is not signed by the root "
+			+ "certificate the URL's sslmode (verify-full or verify-ca) checks it against ('sslrootcert', else "
+			+ "~/.postgresql/root.crt): give in 'sslrootcert' the certificate of the CA that signed the server's (the "
+			+ "server's own when it is self-signed)."),
+
+	/** {@code 08006}, "could not be verified by hostnameverifier": verify-full, and a host the certificate does not name. */
+	HOST_NAME_MISMATCH("08006", "The server's certificate is trusted, but sslmode=verify-full also checks that the "
+			+ "host of the URL is a name the certificate was issued for, and it is not: connect by that name (the "
+			+ "certificate's CN or subjectAltName), or use 'sslmode=verify-ca', which checks the signature alone.");
 
 	private final String sqlState;
 
@@ -79,6 +103,10 @@ public enum ConnectionRefusal {
 		return switch (this) {
 			case NO_ENTRY_WITHOUT_SSL -> message.contains("no pg_hba.conf entry") && message.contains("no encryption");
 			case PASSWORD_MISSING -> message.contains("password");
+			// pgjdbc's 08006 is any connection failure (a server that is down too): only these words tell.
+			case ROOT_CERTIFICATE_MISSING -> message.contains("could not open ssl root certificate file");
+			case SERVER_CERTIFICATE_UNTRUSTED -> message.contains("pkix path building failed");
+			case HOST_NAME_MISMATCH -> message.contains("could not be verified by hostnameverifier");
 			default -> true;
 		};
 	}

@@ -156,6 +156,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			case LOGIN_REJECTED -> "Fix what the driver's message above names in the connection's URL "
 					+ "('spring.datasource.url', or 'retort.url'): an 'sslmode' the server does not offer, or an "
 					+ "authentication method of its pg_hba.conf that pgjdbc does not support.";
+			case ROOT_CERTIFICATE_MISSING, SERVER_CERTIFICATE_UNTRUSTED, HOST_NAME_MISMATCH -> "Fix the SSL "
+					+ "settings ('sslrootcert', 'sslmode') in the URL of the connection named above "
+					+ "('spring.datasource.url', or 'retort.url'), as the message above says.";
 		};
 		return fix + " The server is running and answered, so 'retort.connect-retries' would not help.";
 	}
