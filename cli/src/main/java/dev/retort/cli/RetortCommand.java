@@ -253,13 +253,18 @@ abstract class RetortCommand implements Callable<Integer> {
 	/**
 	 * The configuration the revisions are read with: the project's compiled classes for its Java
 	 * packages when there are some and no --classpath names others; else {@link #config()}
-	 * itself.
+	 * itself. Refuses when a revision of the project's sources is not compiled, or changed since
+	 * (see {@link JavaRevisionSources}).
 	 */
 	RetortConfig projectConfig() {
 		RetortConfig config = config();
 		String given = this.root.options.classpath;
+		if (config.javaPackages().isEmpty() || (given != null && !given.isBlank()) || embedded()) {
+			return config;
+		}
 		Path compiled = ConfigResolver.projectClasses(this.root.environment());
-		if (config.javaPackages().isEmpty() || (given != null && !given.isBlank()) || compiled == null) {
+		JavaRevisionSources.requireCompiled(this.root.environment().workingDirectory(), config.javaPackages(), compiled);
+		if (compiled == null) {
 			return config;
 		}
 		return config.toBuilder().classLoader(ConfigResolver.classLoader(compiled.toString())).build();

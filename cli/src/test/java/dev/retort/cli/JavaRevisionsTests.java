@@ -285,6 +285,72 @@ class JavaRevisionsTests {
 		assertThat(validate.err()).isEqualTo(history.err());
 	}
 
+	@Test
+	void aJavaRevisionOfTheSourcesThatIsNotCompiledOrChangedSinceIsRefusedNotLeftOut(TestDatabase db)
+			throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
+				"retort:\n  java-packages: com.example.db\n");
+		Path source = this.project.resolve("src/main/java/com/example/db/CreateCups.java");
+		Files.createDirectories(source.getParent());
+		Files.writeString(source, """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "c0ffeec0ffee", revises = "ae1027a6acf3", message = "create cups")
+				public final class CreateCups implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+						op.execute("CREATE TABLE cups (id int)");
+					}
+				}
+				""");
+		CliRun cli = cli(db);
+		// Before the first build: the graph would end at ae1027a6acf3, and upgrade would call that done.
+		CliRun.Result notBuilt = cli.run("upgrade");
+		assertThat(notBuilt.exitCode()).as(notBuilt.toString()).isEqualTo(2);
+		assertThat(notBuilt.err()).isEqualTo("ERROR: The Java revisions of com.example.db are not all compiled:"
+				+ " src/main/java/com/example/db/CreateCups.java (no target/classes nor build/classes/java/main)."
+				+ " Without them the revision graph would lack revisions (or hold them as they were) and this command"
+				+ " would work on the wrong graph, so nothing was done. Build the project first (mvn compile, or gradle"
+				+ " classes), or give --classpath with the directory or jar that holds the compiled revisions.\n");
+		assertThat(db.tableExists("retort_version")).isFalse();
+		// A new revision would revise ae1027a6acf3, beside the Java one: a second head.
+		CliRun.Result revision = cli.run("revision", "-m", "next", "--rev-id", "d00d00d00d00");
+		assertThat(revision.exitCode()).as(revision.toString()).isEqualTo(2);
+		assertThat(this.project.resolve("src/main/resources/db/revisions/d00d00d00d00_next.sql")).doesNotExist();
+		compileSources(source);
+		CliRun.Result built = cli.run("upgrade");
+		assertThat(built.exitCode()).as(built.toString()).isZero();
+		assertThat(db.tableExists("cups")).isTrue();
+		// Edited (or a branch checked out) since the build: its class says what it was.
+		Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(
+				Files.getLastModifiedTime(this.project.resolve("target/classes/com/example/db/CreateCups.class"))
+					.toMillis() + 60_000));
+		CliRun.Result stale = cli.run("heads");
+		assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(2);
+		assertThat(stale.err()).startsWith("ERROR: The Java revisions of com.example.db are not all compiled:"
+				+ " src/main/java/com/example/db/CreateCups.java changed after its class in target/classes was built.");
+		// --classpath says which classes to read: taken as given.
+		CliRun.Result given = cli.run("heads", "--classpath", this.project.resolve("target/classes").toString());
+		assertThat(given.exitCode()).as(given.toString()).isZero();
+		assertThat(given.out()).isEqualTo("c0ffeec0ffee (head)\n");
+	}
+
+	private void compileSources(Path source) throws IOException {
+		Path classes = this.project.resolve("target/classes");
+		Files.createDirectories(classes);
+		int status = ToolProvider.getSystemJavaCompiler()
+			.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
+					source.toString());
+		assertThat(status).as("javac of " + source).isZero();
+	}
+
 	private CliRun cli(TestDatabase db) {
 		return CliRun.in(this.project)
 			.env("SPRING_DATASOURCE_URL", db.jdbcUrl())
