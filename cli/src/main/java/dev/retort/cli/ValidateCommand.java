@@ -1,14 +1,18 @@
 package dev.retort.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.retort.Retort;
 import dev.retort.command.ValidateResult;
 import dev.retort.config.RetortConfig;
+import dev.retort.runtime.ConnectionFailedException;
 import picocli.CommandLine.Command;
 
 /** {@code retort validate}: exit 3 when a problem is found. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
 		header = "Check the revisions: graph, headers, checksums, applied revisions missing on disk.",
-		description = "Lists every problem at once and exits 3 when there is one (0 when there is none), so CI can run it on every change. Reads the database when one is configured.",
+		description = "Lists every problem at once and exits 3 when there is one (0 when there is none), so CI can run it on every change. Reads the database when one is configured; when it cannot be reached, checks the revisions alone and says so in a warning.",
 		footerHeading = "%nExamples:%n", footer = { "  retort validate", "  retort validate --format json" })
 final class ValidateCommand extends RetortCommand {
 
@@ -22,7 +26,7 @@ final class ValidateCommand extends RetortCommand {
 		RetortConfig withClasses = projectConfig();
 		ValidateResult result;
 		try {
-			result = Retort.validate(withClasses, notices());
+			result = validate(withClasses);
 		}
 		catch (LinkageError ex) {
 			if (withClasses == config()) {
@@ -30,7 +34,7 @@ final class ValidateCommand extends RetortCommand {
 			}
 			// A class that needs the application's class path: as the other commands, without them.
 			noteJavaRevisionsUnreadable(ex);
-			result = Retort.validate(config(), notices());
+			result = validate(config());
 		}
 		if (json()) {
 			printJson(result);
@@ -46,6 +50,33 @@ final class ValidateCommand extends RetortCommand {
 							+ " found" + warnings + ".");
 		}
 		return result.valid() ? 0 : PROBLEMS_FOUND;
+	}
+
+	/**
+	 * The checks of {@code config}; those of the revisions alone when the database it names cannot
+	 * be reached (a CI job without one, where the project's application.yml names a developer's).
+	 * What was not checked is a warning, so the job still fails on every problem of the files
+	 * (exit 3) and sees that the database was not read. A server that answered and refused (a
+	 * wrong password, no such database) is a configuration to fix: that fails as it does for
+	 * every command (exit 1).
+	 */
+	private ValidateResult validate(RetortConfig config) {
+		try {
+			return Retort.validate(config, notices());
+		}
+		catch (ConnectionFailedException ex) {
+			if (ex.refusal().isPresent()) {
+				throw ex;
+			}
+			ValidateResult files = Retort.validate(config.toBuilder().dataSource(null).url(null).build(), notices());
+			ConnectionSources sources = this.root.connectionSources();
+			List<String> warnings = new ArrayList<>(files.warnings());
+			warnings.add("The database was not read, so the checks that need it were not made (applied revisions"
+					+ " changed on disk, applied revisions missing on disk, the version rows, INVALID indexes): "
+					+ this.root.secrets().scrub(ex.getMessage()) + ((sources != null) ? " " + sources.describe() : "")
+					+ " Run 'retort validate' where the database can be reached for them.");
+			return new ValidateResult(files.problems(), warnings);
+		}
 	}
 
 }

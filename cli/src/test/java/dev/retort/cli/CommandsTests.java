@@ -1209,6 +1209,46 @@ class CommandsTests {
 	}
 
 	@Test
+	void validateWithTheConfiguredDatabaseUnreachableChecksTheFilesAndWarnsWhatItDidNotCheck(TestDatabase db)
+			throws IOException {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		// A CI job without a database, where the project's configuration names a developer's.
+		CliRun unreachable = CliRun.in(this.project)
+			.env("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + closedPort + "/app");
+		CliRun.Result result = unreachable.run("validate");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).startsWith("- warning: The database was not read, so the checks that need it were not"
+				+ " made (applied revisions changed on disk, applied revisions missing on disk, the version rows, INVALID"
+				+ " indexes): Could not connect to 'jdbc:postgresql://localhost:" + closedPort + "/app': Connection to"
+				+ " localhost:" + closedPort + " refused.")
+			.contains("Connection settings used: the URL from environment variable SPRING_DATASOURCE_URL; no user")
+			.endsWith(" Run 'retort validate' where the database can be reached for them.\nNo problems found, 1"
+					+ " warning.\n");
+		CliRun.Result json = unreachable.run("validate", "--format", "json");
+		assertThat(json.exitCode()).as(json.toString()).isZero();
+		assertThat(compact(json.out())).startsWith("{\"problems\":[],\"warnings\":[\"The database was not read");
+		// The files' problems are still found, and fail the job.
+		this.revisions.write("0badc0ffee00", "ae1027a6acfX", "orphan", "SELECT 1;", "SELECT 1;");
+		CliRun.Result broken = unreachable.run("validate");
+		assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(3);
+		assertThat(broken.out()).contains("Did you mean ae1027a6acf3?");
+		Files.delete(this.revisions.directory().resolve(
+				Files.list(this.revisions.directory()).filter((f) -> f.getFileName().toString().startsWith("0badc0ffee00"))
+					.findFirst().orElseThrow().getFileName()));
+		// A server that answers and refuses is a configuration to fix, as for every command.
+		CliRun.Result refused = CliRun.in(this.project)
+			.env("SPRING_DATASOURCE_URL", db.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/no_such_database$1"))
+			.env("SPRING_DATASOURCE_USERNAME", db.user())
+			.env("SPRING_DATASOURCE_PASSWORD", db.password())
+			.run("validate");
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+		assertThat(refused.err()).contains("database \"no_such_database\" does not exist");
+	}
+
+	@Test
 	void validateReportsABrokenGraphAsAProblem(TestDatabase db) {
 		this.revisions.write("0badc0ffee00", "ae1027a6acfX", "orphan", "SELECT 1;", "SELECT 1;");
 		CliRun.Result result = cli(db).run("validate");
