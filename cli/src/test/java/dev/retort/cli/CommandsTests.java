@@ -130,6 +130,21 @@ class CommandsTests {
 	}
 
 	@Test
+	void aMistypedTargetWordIsRefusedWithTheWordSuggested(TestDatabase db) {
+		CliRun.Result head = cli(db).run("upgrade", "Head");
+		assertThat(head.exitCode()).as(head.toString()).isEqualTo(2);
+		assertThat(head.err()).isEqualTo("ERROR: No revision or branch label 'Head' is known. Did you mean head?"
+				+ " 'retort history' lists the revisions.\n");
+		assertThat(db.tableExists("retort_version")).isFalse();
+		cli(db).run("upgrade");
+		CliRun.Result base = cli(db).run("downgrade", "bas");
+		assertThat(base.exitCode()).as(base.toString()).isEqualTo(2);
+		assertThat(base.err()).isEqualTo("ERROR: No revision or branch label 'bas' is known; a partial revision id"
+				+ " needs at least four characters. Did you mean base?\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
 	void quietWithVerboseIsAUsageErrorThatChangesNothing(TestDatabase db) {
 		for (String[] args : new String[][] { { "upgrade", "-q", "-v" }, { "-v", "upgrade", "--quiet" },
 				{ "-q", "upgrade", "-vv" } }) {

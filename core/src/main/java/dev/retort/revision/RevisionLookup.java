@@ -72,9 +72,14 @@ final class RevisionLookup {
 		return candidates.get(0);
 	}
 
+	/** The identifiers that are words, not revisions or labels. */
+	private static final List<String> TARGET_WORDS = List.of("head", "heads", "base");
+
 	private String didYouMean(String symbol) {
 		List<String> known = new ArrayList<>(this.graph.sortedIds().keySet());
 		known.addAll(this.graph.labelOwner.keySet());
+		// The words of SPEC §3 are mistyped too ('Head', 'bas'): unknown as ids, they are meant as words.
+		known.addAll(TARGET_WORDS);
 		return Suggestions.nearest(symbol, known).map((nearest) -> " Did you mean " + nearest + "?").orElse("");
 	}
 
