@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.retort.config.RetortConfig;
@@ -45,6 +46,9 @@ final class ConfigResolver {
 
 	/** The settings only a connection reads. */
 	private static final List<String> CONNECTION_KEYS = List.of("url", "user", "password");
+
+	/** A value that is one placeholder without a default ({@code ${DB_PASSWORD}}): a name, no secret. */
+	private static final Pattern LONE_PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.\\-\\[\\]]+}");
 
 	/** Where Maven and Gradle put a project's compiled classes: the default --classpath. */
 	static final List<String> PROJECT_CLASSES = List.of("target/classes", "build/classes/java/main");
@@ -235,10 +239,6 @@ final class ConfigResolver {
 		String raw = properties.raw(key);
 		return (raw != null && LONE_PLACEHOLDER.matcher(raw.strip()).matches()) ? source + ", as " + raw.strip() : source;
 	}
-
-	/** A value that is one placeholder without a default ({@code ${DB_PASSWORD}}): a name, no secret. */
-	private static final java.util.regex.Pattern LONE_PLACEHOLDER = java.util.regex.Pattern
-		.compile("\\$\\{[A-Za-z0-9_.\\-\\[\\]]+}");
 
 	/** As the starter: {@code retort.user} when set, else {@code spring.datasource.username}; only the one used is resolved. */
 	private static String chosen(PropertyResolver properties, String retort, String spring) {
