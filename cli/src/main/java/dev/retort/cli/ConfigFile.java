@@ -3,15 +3,20 @@ package dev.retort.cli;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -41,9 +46,13 @@ final class ConfigFile {
 
 	private final List<Path> files;
 
-	private ConfigFile(Map<String, Property> properties, List<Path> files) {
+	/** The profiles the documents and profile-specific files name, for a profile that names none. */
+	private final Set<String> knownProfiles;
+
+	private ConfigFile(Map<String, Property> properties, List<Path> files, Set<String> knownProfiles) {
 		this.properties = properties;
 		this.files = List.copyOf(files);
+		this.knownProfiles = Collections.unmodifiableSet(new TreeSet<>(knownProfiles));
 	}
 
 	/**
@@ -76,7 +85,40 @@ final class ConfigFile {
 				}
 			}
 		}
-		return new ConfigFile(properties, files);
+		return new ConfigFile(properties, files, knownProfiles(file, stem, documents));
+	}
+
+	/** The profiles named by {@code on-profile} expressions and by {@code application-{profile}.*} files beside {@code file}. */
+	private static Set<String> knownProfiles(Path file, String stem, List<Document> documents) {
+		Set<String> known = new TreeSet<>();
+		for (Document document : documents) {
+			Property onProfile = document.values().get(ON_PROFILE);
+			if (onProfile != null) {
+				for (String word : onProfile.value().split("[\\s,|&!()]+")) {
+					if (!word.isEmpty()) {
+						known.add(word);
+					}
+				}
+			}
+		}
+		Path directory = file.toAbsolutePath().getParent();
+		try (Stream<Path> siblings = (directory != null) ? Files.list(directory) : Stream.empty()) {
+			siblings.map((sibling) -> sibling.getFileName().toString())
+				.filter((name) -> name.startsWith(stem + "-"))
+				.forEach((name) -> EXTENSIONS.stream()
+					.filter(name::endsWith)
+					.findFirst()
+					.ifPresent((extension) -> known.add(name.substring(stem.length() + 1, name.length() - extension.length()))));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// Only for a note: a directory that cannot be listed names no profile.
+		}
+		return known;
+	}
+
+	/** The profiles this configuration names anywhere, sorted: those a {@code --profile} can select. */
+	Set<String> knownProfiles() {
+		return this.knownProfiles;
 	}
 
 	/** The application's configuration files in a project, {@code .properties} winning over YAML. */
@@ -99,7 +141,9 @@ final class ConfigFile {
 			merged.putAll(filesByPrecedence.get(i).properties);
 		}
 		filesByPrecedence.forEach((each) -> files.addAll(each.files));
-		return new ConfigFile(merged, files);
+		Set<String> known = new TreeSet<>();
+		filesByPrecedence.forEach((each) -> known.addAll(each.knownProfiles));
+		return new ConfigFile(merged, files, known);
 	}
 
 	/** Every property, by canonical name. */

@@ -59,6 +59,8 @@ final class ConfigResolver {
 
 	private ConnectionSources connectionSources;
 
+	private String profileNote;
+
 	ConfigResolver(CliEnvironment environment, Secrets secrets) {
 		this.environment = environment;
 		this.secrets = secrets;
@@ -181,17 +183,48 @@ final class ConfigResolver {
 			String fromEnvironment = this.environment.variables().get("SPRING_PROFILES_ACTIVE");
 			profiles = (fromEnvironment != null) ? Profiles.split(fromEnvironment) : null;
 		}
+		ConfigFile file;
 		if (options.config != null) {
-			return ConfigFile.read(this.environment.workingDirectory().resolve(options.config), profiles);
+			file = ConfigFile.read(this.environment.workingDirectory().resolve(options.config), profiles);
 		}
-		if (this.environment.embedded()) {
+		else if (this.environment.embedded()) {
 			return null;
 		}
-		List<ConfigFile> files = new ArrayList<>();
-		for (Path each : ConfigFile.projectFiles(this.environment.workingDirectory().resolve(PROJECT_RESOURCES))) {
-			files.add(ConfigFile.read(each, profiles));
+		else {
+			List<ConfigFile> files = new ArrayList<>();
+			for (Path each : ConfigFile.projectFiles(this.environment.workingDirectory().resolve(PROJECT_RESOURCES))) {
+				files.add(ConfigFile.read(each, profiles));
+			}
+			file = files.isEmpty() ? null : ConfigFile.merge(files);
 		}
-		return files.isEmpty() ? null : ConfigFile.merge(files);
+		if (file != null && profiles != null) {
+			this.profileNote = profileNote(file, profiles, (options.profile != null) ? "--profile" : "SPRING_PROFILES_ACTIVE");
+		}
+		return file;
+	}
+
+	/**
+	 * Why a profile asked for selects nothing, or {@code null}: 'prd' for 'prod' would read the
+	 * default documents, another database, and say nothing. Not an error, as profiles may also
+	 * choose an application's beans; the command line says it before it connects.
+	 */
+	private static String profileNote(ConfigFile file, List<String> profiles, String given) {
+		List<String> unknown = profiles.stream().filter((profile) -> !file.knownProfiles().contains(profile)).toList();
+		if (unknown.isEmpty()) {
+			return null;
+		}
+		String names = file.files().stream().map((each) -> each.getFileName().toString()).collect(Collectors.joining(", "));
+		String known = file.knownProfiles().isEmpty() ? "no profile is named there"
+				: "profiles named there: " + String.join(", ", file.knownProfiles());
+		return "Profile " + unknown.stream().map((each) -> "'" + each + "'").collect(Collectors.joining(", ")) + " ("
+				+ given + ") selects nothing in " + names + ": no document is activated by it (spring.config.activate"
+				+ ".on-profile) and no application-" + unknown.get(0) + ".yml or .properties exists, so the settings"
+				+ " are those without it; " + known + ".";
+	}
+
+	/** What {@link #resolve} found wrong with the profiles asked for, or {@code null}. */
+	String profileNote() {
+		return this.profileNote;
 	}
 
 	private ConfigLayer fileLayer(ConfigFile file) {

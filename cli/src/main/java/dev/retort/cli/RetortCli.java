@@ -109,6 +109,10 @@ final class RetortCli implements Callable<Integer> {
 			ConfigResolver resolver = new ConfigResolver(this.environment, this.secrets);
 			this.config = resolver.resolve(this.options, this.connects);
 			this.connectionSources = resolver.connectionSources();
+			if (resolver.profileNote() != null && !this.options.quiet) {
+				// Before anything connects: the settings read may be another database's.
+				this.spec.commandLine().getErr().println(resolver.profileNote());
+			}
 		}
 		return this.config;
 	}

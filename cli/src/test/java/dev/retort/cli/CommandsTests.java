@@ -145,6 +145,29 @@ class CommandsTests {
 	}
 
 	@Test
+	void aProfileThatSelectsNothingIsSaidBeforeTheCommandRuns(TestDatabase db) throws IOException {
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"), "retort:\n  history-table:"
+				+ " retort_history\n---\nspring:\n  config:\n    activate:\n      on-profile: prod & !eu\nretort:\n"
+				+ "  lock:\n    wait-timeout: 1m\n");
+		Files.writeString(this.project.resolve("src/main/resources/application-staging.properties"),
+				"retort.lock.wait-timeout=2m\n");
+		cli(db).run("upgrade");
+		// 'prd' for 'prod': the settings without the profile, another database's in a real project.
+		CliRun.Result typo = cli(db).run("current", "--profile", "prd");
+		assertThat(typo.exitCode()).as(typo.toString()).isZero();
+		assertThat(typo.err()).isEqualTo("Profile 'prd' (--profile) selects nothing in application.yml: no document is"
+				+ " activated by it (spring.config.activate.on-profile) and no application-prd.yml or .properties exists,"
+				+ " so the settings are those without it; profiles named there: eu, prod, staging.\n");
+		CliRun.Result fromEnvironment = cli(db).env("SPRING_PROFILES_ACTIVE", "prod,aws").run("current");
+		assertThat(fromEnvironment.err()).startsWith("Profile 'aws' (SPRING_PROFILES_ACTIVE) selects nothing");
+		for (String profile : new String[] { "prod", "staging", "eu" }) {
+			CliRun.Result known = cli(db).run("current", "--profile", profile);
+			assertThat(known.err()).as(profile).isEmpty();
+		}
+		assertThat(cli(db).run("current", "--profile", "prd", "-q").err()).isEmpty();
+	}
+
+	@Test
 	void quietWithVerboseIsAUsageErrorThatChangesNothing(TestDatabase db) {
 		for (String[] args : new String[][] { { "upgrade", "-q", "-v" }, { "-v", "upgrade", "--quiet" },
 				{ "-q", "upgrade", "-vv" } }) {
