@@ -47,6 +47,10 @@ final class ConfigResolver {
 	/** The settings only a connection reads. */
 	private static final List<String> CONNECTION_KEYS = List.of("url", "user", "password");
 
+	private static final String ENVIRONMENT_LAYER = "environment";
+
+	private static final String OPTIONS_LAYER = "command line";
+
 	/** A value that is one placeholder without a default ({@code ${DB_PASSWORD}}): a name, no secret. */
 	private static final Pattern LONE_PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.\\-\\[\\]]+}");
 
@@ -110,14 +114,20 @@ final class ConfigResolver {
 	/** Each connection setting from the highest layer that sets it, as {@link #apply} takes them. */
 	private static ConnectionSources connectionSources(List<ConfigLayer> layers) {
 		String[] sources = new String[CONNECTION_KEYS.size()];
+		ConfigLayer urlLayer = null;
 		for (ConfigLayer layer : layers) {
 			for (int i = 0; i < sources.length; i++) {
 				if (layer.has(CONNECTION_KEYS.get(i))) {
 					sources[i] = layer.origins().get(CONNECTION_KEYS.get(i));
 				}
 			}
+			if (layer.has(CONNECTION_KEYS.get(0))) {
+				urlLayer = layer;
+			}
 		}
-		return (sources[0] != null) ? new ConnectionSources(sources[0], sources[1], sources[2]) : null;
+		boolean fromFile = urlLayer != null && !ENVIRONMENT_LAYER.equals(urlLayer.name())
+				&& !OPTIONS_LAYER.equals(urlLayer.name());
+		return (sources[0] != null) ? new ConnectionSources(sources[0], sources[1], sources[2], fromFile) : null;
 	}
 
 	/**
@@ -308,7 +318,7 @@ final class ConfigResolver {
 		}
 		ConfigLayer.Setting user = first(variables, "retort.user", "SPRING_DATASOURCE_USERNAME");
 		ConfigLayer.Setting password = first(variables, "retort.password", "SPRING_DATASOURCE_PASSWORD");
-		return ConfigLayer.of("environment", url, user, password, values);
+		return ConfigLayer.of(ENVIRONMENT_LAYER, url, user, password, values);
 	}
 
 	/** {@code RETORT_*} for {@code property}, else the Spring Boot variable, with the name of the one set. */
@@ -333,7 +343,7 @@ final class ConfigResolver {
 		if (!options.javaPackages.isEmpty()) {
 			values.put("java-packages", String.join(",", options.javaPackages));
 		}
-		return ConfigLayer.of("command line", new ConfigLayer.Setting(options.url, "--url"),
+		return ConfigLayer.of(OPTIONS_LAYER, new ConfigLayer.Setting(options.url, "--url"),
 				new ConfigLayer.Setting(options.user, "--user"),
 				new ConfigLayer.Setting(options.password, "--password"),
 				values);

@@ -11,8 +11,10 @@ package dev.retort.cli;
  * @param url where the URL was set
  * @param user where the user was set, or {@code null} when no layer sets one
  * @param password where the password was set, or {@code null} when no layer sets one
+ * @param urlFromConfigurationFile whether the URL is the configuration file's, not one given for
+ * this run by an option or an environment variable
  */
-record ConnectionSources(String url, String user, String password) {
+record ConnectionSources(String url, String user, String password, boolean urlFromConfigurationFile) {
 
 	/** The sentence that follows a refused connection's message. */
 	String describe() {

@@ -53,27 +53,29 @@ final class ValidateCommand extends RetortCommand {
 	}
 
 	/**
-	 * The checks of {@code config}; those of the revisions alone when the database it names cannot
-	 * be reached (a CI job without one, where the project's application.yml names a developer's).
-	 * What was not checked is a warning, so the job still fails on every problem of the files
-	 * (exit 3) and sees that the database was not read. A server that answered and refused (a
-	 * wrong password, no such database) is a configuration to fix: that fails as it does for
-	 * every command (exit 1).
+	 * The checks of {@code config}; those of the revisions alone when the database that the
+	 * project's configuration file names cannot be reached (a CI job without one, where the
+	 * project's application.yml names a developer's). What was not checked is a warning, so the
+	 * job still fails on every problem of the files (exit 3) and sees that the database was not
+	 * read. A database given for this run (--url, an environment variable) that cannot be reached
+	 * fails as for every command (exit 1): the job asked for its checks, and passing without them
+	 * would be a green build that checked less than it says. So does a server that answered and
+	 * refused (a wrong password, no such database): a configuration to fix.
 	 */
 	private ValidateResult validate(RetortConfig config) {
 		try {
 			return Retort.validate(config, notices());
 		}
 		catch (ConnectionFailedException ex) {
-			if (ex.refusal().isPresent()) {
+			ConnectionSources sources = this.root.connectionSources();
+			if (ex.refusal().isPresent() || sources == null || !sources.urlFromConfigurationFile()) {
 				throw ex;
 			}
 			ValidateResult files = Retort.validate(config.toBuilder().dataSource(null).url(null).build(), notices());
-			ConnectionSources sources = this.root.connectionSources();
 			List<String> warnings = new ArrayList<>(files.warnings());
 			warnings.add("The database was not read, so the checks that need it were not made (applied revisions"
 					+ " changed on disk, applied revisions missing on disk, the version rows, INVALID indexes): "
-					+ this.root.secrets().scrub(ex.getMessage()) + ((sources != null) ? " " + sources.describe() : "")
+					+ this.root.secrets().scrub(ex.getMessage()) + " " + sources.describe()
 					+ " Run 'retort validate' where the database can be reached for them.");
 			return new ValidateResult(files.problems(), warnings);
 		}

@@ -1254,15 +1254,16 @@ class CommandsTests {
 			closedPort = socket.getLocalPort();
 		}
 		// A CI job without a database, where the project's configuration names a developer's.
-		CliRun unreachable = CliRun.in(this.project)
-			.env("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + closedPort + "/app");
+		String url = "jdbc:postgresql://localhost:" + closedPort + "/app";
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
+				"spring:\n  datasource:\n    url: " + url + "\n");
+		CliRun unreachable = CliRun.in(this.project);
 		CliRun.Result result = unreachable.run("validate");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).startsWith("- warning: The database was not read, so the checks that need it were not"
 				+ " made (applied revisions changed on disk, applied revisions missing on disk, the version rows, INVALID"
-				+ " indexes): Could not connect to 'jdbc:postgresql://localhost:" + closedPort + "/app': Connection to"
-				+ " localhost:" + closedPort + " refused.")
-			.contains("Connection settings used: the URL from environment variable SPRING_DATASOURCE_URL; no user")
+				+ " indexes): Could not connect to '" + url + "': Connection to localhost:" + closedPort + " refused.")
+			.contains("Connection settings used: the URL from spring.datasource.url in application.yml; no user")
 			.endsWith(" Run 'retort validate' where the database can be reached for them.\nNo problems found, 1"
 					+ " warning.\n");
 		CliRun.Result json = unreachable.run("validate", "--format", "json");
@@ -1276,6 +1277,13 @@ class CommandsTests {
 		Files.delete(this.revisions.directory().resolve(
 				Files.list(this.revisions.directory()).filter((f) -> f.getFileName().toString().startsWith("0badc0ffee00"))
 					.findFirst().orElseThrow().getFileName()));
+		// A database given for this run, as a job that checks production's, fails when it cannot be
+		// reached: passing without its checks would be a green build that checked less than it says.
+		CliRun.Result given = CliRun.in(this.project).env("SPRING_DATASOURCE_URL", url).run("validate");
+		assertThat(given.exitCode()).as(given.toString()).isEqualTo(1);
+		assertThat(given.err()).contains("Connection to localhost:" + closedPort + " refused")
+			.contains("the URL from environment variable SPRING_DATASOURCE_URL");
+		assertThat(CliRun.in(this.project).run("validate", "--url", url).exitCode()).isEqualTo(1);
 		// A server that answers and refuses is a configuration to fix, as for every command.
 		CliRun.Result refused = CliRun.in(this.project)
 			.env("SPRING_DATASOURCE_URL", db.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/no_such_database$1"))
