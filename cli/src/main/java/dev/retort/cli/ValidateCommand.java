@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code retort validate}: exit 3 when a problem is found. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
 		header = "Check the revisions: graph, headers, checksums, applied revisions missing on disk.",
-		description = "Lists every problem at once and exits 3 when there is one (0 when there is none), so CI can run it on every change. Reads the database when one is configured; when it cannot be reached, checks the revisions alone and says so in a warning.",
+		description = "Lists every problem at once and exits 3 when there is one (0 when there is none), so CI can run it on every change. Reads the database when one is configured; when the configuration file's cannot be reached, checks the revisions alone and says so in a warning (one given by --url or the environment must answer).",
 		footerHeading = "%nExamples:%n", footer = { "  retort validate", "  retort validate --format json" })
 final class ValidateCommand extends RetortCommand {
 
