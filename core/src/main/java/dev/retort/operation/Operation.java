@@ -8,9 +8,10 @@ import java.util.Optional;
  * dispatch through {@link OperationVisitor} so the compiler finds every renderer that misses a
  * new directive.
  */
-public sealed interface Operation permits AddColumn, AddConstraint, AddEnumValue, AlterColumn, Backfill, BulkInsert,
-		CreateEnumType, CreateIndex, CreateSchema, CreateSequence, CreateTable, DropColumn, DropConstraint,
-		DropEnumType, DropIndex, DropSchema, DropSequence, DropTable, Execute, RenameTable, ValidateConstraint {
+public sealed interface Operation permits AddColumn, AddConstraint, AddEnumValue, AlterColumn, AlterSequence, Backfill,
+		BulkInsert, CreateEnumType, CreateIndex, CreateSchema, CreateSequence, CreateTable, CreateTableComment,
+		CreateView, DropColumn, DropConstraint, DropEnumType, DropIndex, DropSchema, DropSequence, DropTable,
+		DropTableComment, DropView, Execute, RenameConstraint, RenameIndex, RenameTable, ValidateConstraint {
 
 	/** Calls the visitor's method for this directive. */
 	<R> R accept(OperationVisitor<R> visitor);

@@ -13,6 +13,10 @@ public interface OperationVisitor<R> {
 
 	R visitDropTable(DropTable operation);
 
+	R visitCreateTableComment(CreateTableComment operation);
+
+	R visitDropTableComment(DropTableComment operation);
+
 	R visitRenameTable(RenameTable operation);
 
 	R visitAddColumn(AddColumn operation);
@@ -24,6 +28,8 @@ public interface OperationVisitor<R> {
 	R visitCreateIndex(CreateIndex operation);
 
 	R visitDropIndex(DropIndex operation);
+
+	R visitRenameIndex(RenameIndex operation);
 
 	R visitCreatePrimaryKey(CreatePrimaryKey operation);
 
@@ -37,9 +43,17 @@ public interface OperationVisitor<R> {
 
 	R visitDropConstraint(DropConstraint operation);
 
+	R visitRenameConstraint(RenameConstraint operation);
+
 	R visitCreateSequence(CreateSequence operation);
 
+	R visitAlterSequence(AlterSequence operation);
+
 	R visitDropSequence(DropSequence operation);
+
+	R visitCreateView(CreateView operation);
+
+	R visitDropView(DropView operation);
 
 	R visitCreateEnumType(CreateEnumType operation);
 

@@ -3,6 +3,7 @@ package dev.retort.operation;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +76,20 @@ public class Operations {
 	 */
 	public Operations dropTable(String table) {
 		return invoke(new DropTable(table, false, false, null));
+	}
+
+	/**
+	 * {@code op.createTableComment("coffee_logs", "one row per cup")}:
+	 * {@code COMMENT ON TABLE coffee_logs IS 'one row per cup'}, replacing any comment it had. A
+	 * column's comment is set with {@link #alterColumn} ({@code c -> c.comment("…")}).
+	 */
+	public Operations createTableComment(String table, String comment) {
+		return invoke(new CreateTableComment(table, comment, null));
+	}
+
+	/** {@code op.dropTableComment("coffee_logs")}: {@code COMMENT ON TABLE coffee_logs IS NULL}. */
+	public Operations dropTableComment(String table) {
+		return invoke(new DropTableComment(table, null));
 	}
 
 	/** {@code op.renameTable("coffee_logs", "beverage_logs")}: {@code ALTER TABLE coffee_logs RENAME TO beverage_logs}. */
@@ -177,6 +192,15 @@ public class Operations {
 	}
 
 	/**
+	 * {@code op.renameIndex("ix_logs_user_id", "ix_coffee_logs_user_id")}:
+	 * {@code ALTER INDEX ix_logs_user_id RENAME TO ix_coffee_logs_user_id}; {@code "schema.name"} for
+	 * an index outside the search path. The index stays in its schema.
+	 */
+	public Operations renameIndex(String name, String newName) {
+		return invoke(new RenameIndex(name, newName));
+	}
+
+	/**
 	 * {@code op.createForeignKey("fk_coffee_logs_user_id", "coffee_logs", "users", List.of("user_id"), List.of("id"))}.
 	 */
 	public Operations createForeignKey(String name, String table, String referredTable, List<String> columns,
@@ -212,6 +236,15 @@ public class Operations {
 	/** {@code op.dropConstraint("fk_coffee_logs_user_id", "coffee_logs")}. */
 	public Operations dropConstraint(String name, String table) {
 		return invoke(new DropConstraint(name, table, false, false, null));
+	}
+
+	/**
+	 * {@code op.renameConstraint("fk_logs_user", "coffee_logs", "fk_coffee_logs_user_id")}:
+	 * {@code ALTER TABLE coffee_logs RENAME CONSTRAINT fk_logs_user TO fk_coffee_logs_user_id}. A
+	 * primary key or unique constraint renames its index with it.
+	 */
+	public Operations renameConstraint(String name, String table, String newName) {
+		return invoke(new RenameConstraint(name, table, newName));
 	}
 
 	/** {@code op.createUniqueConstraint("uq_users_email", "users", List.of("email"))}. */
@@ -256,6 +289,16 @@ public class Operations {
 		return invoke(builder.build(name));
 	}
 
+	/**
+	 * {@code op.alterSequence("orders_id_seq", s -> s.restartWith(1000).incrementBy(10))}: changes a
+	 * sequence, whether {@link #createSequence} made it or a {@code serial} or identity column did.
+	 */
+	public Operations alterSequence(String name, Consumer<AlterSequence.Builder> options) {
+		AlterSequence.Builder builder = new AlterSequence.Builder();
+		options.accept(builder);
+		return invoke(builder.build(name));
+	}
+
 	/** {@code op.dropSequence("order_number")}. */
 	public Operations dropSequence(String name) {
 		return invoke(new DropSequence(name, false, false, null));
@@ -286,9 +329,43 @@ public class Operations {
 		return invoke(new DropSchema(name, false, false));
 	}
 
-	/** Runs raw SQL: {@code op.execute("UPDATE users SET active = true")}. */
+	/**
+	 * {@code op.createView("active_users", "SELECT id, email FROM users WHERE active")}:
+	 * {@code CREATE VIEW active_users AS SELECT …}. The query is written as given.
+	 */
+	public Operations createView(String name, String definition) {
+		return invoke(new CreateView(name, definition, false));
+	}
+
+	/**
+	 * {@code CREATE OR REPLACE VIEW}: a new query for a view, keeping its grants and the views built
+	 * on it (PostgreSQL takes new columns only at the end, and no change of a column's type).
+	 */
+	public Operations replaceView(String name, String definition) {
+		return invoke(new CreateView(name, definition, true));
+	}
+
+	/** {@code op.dropView("active_users")}: {@code DROP VIEW active_users}. */
+	public Operations dropView(String name) {
+		return invoke(new DropView(name, false, false, null));
+	}
+
+	/** Runs raw SQL exactly as written: {@code op.execute("UPDATE users SET active = true")}. */
 	public Operations execute(String sql) {
 		return invoke(new Execute(sql));
+	}
+
+	/**
+	 * Runs SQL with a value for each {@code ?}:
+	 * {@code op.execute("UPDATE users SET plan = ? WHERE signed_up < ?", "free", LocalDate.of(2026, 1, 1))}.
+	 * Online the values are bound as parameters; offline they are written as quoted literals, as
+	 * {@link #bulkInsert}'s are (the same value types; a {@code List} for an array). A {@code ?}
+	 * inside quotes or a comment is not a placeholder; the jsonb operator {@code ?} is written
+	 * {@code ??}.
+	 */
+	public Operations execute(String sql, Object... parameters) {
+		// execute(sql, null) passes null as the array: the one value NULL is what it means.
+		return invoke(new Execute(sql, (parameters != null) ? Arrays.asList(parameters) : Collections.singletonList(null)));
 	}
 
 	/**

@@ -492,6 +492,11 @@ public final class MigrationRunner {
 		this.statements.statement(sql, location, autocommit);
 	}
 
+	/** Notes the session settings {@code sql} changes, for a statement the dialect runs itself. */
+	void changedSettings(String sql) {
+		this.statements.changedSettings(sql);
+	}
+
 	SqlSink sink() {
 		return this.sink;
 	}

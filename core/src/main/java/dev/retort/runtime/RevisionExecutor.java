@@ -15,6 +15,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.operation.Backfill;
 import dev.retort.operation.BulkInsert;
+import dev.retort.operation.Execute;
 import dev.retort.operation.Operation;
 import dev.retort.operation.OperationExecutor;
 import dev.retort.revision.Revision;
@@ -48,8 +49,12 @@ final class RevisionExecutor implements OperationExecutor {
 	public void execute(Operation operation) {
 		String location = callerLocation();
 		boolean offline = offline();
-		if (!offline && (operation instanceof Backfill || operation instanceof BulkInsert)) {
+		if (!offline && (operation instanceof Backfill || operation instanceof BulkInsert || bindsValues(operation))) {
 			// Values are bound as parameters and a backfill commits batch by batch: the dialect runs them.
+			if (operation instanceof Execute execute) {
+				// A setting it changes (set_config('search_path', ?, false)) is put back after the revision.
+				this.runner.changedSettings(this.renderer.render(execute).statements().get(0));
+			}
 			try {
 				this.operations.run(sessionConnection(), operation, this.revision.id());
 			}
@@ -109,7 +114,14 @@ final class RevisionExecutor implements OperationExecutor {
 		}
 	}
 
+	private static boolean bindsValues(Operation operation) {
+		return operation instanceof Execute execute && !execute.parameters().isEmpty();
+	}
+
 	private static String describe(Operation operation) {
+		if (operation instanceof Execute execute) {
+			return execute.sql();
+		}
 		if (operation instanceof Backfill backfill) {
 			return "backfill of " + backfill.table() + " in batches of " + backfill.batchSize();
 		}

@@ -278,6 +278,11 @@ final class StepStatements {
 		}
 	}
 
+	/** Notes the session settings {@code sql} changes, for a statement run apart from the sink. */
+	void changedSettings(String sql) {
+		this.changedSettings.addAll(SessionSettings.changedBy(sql));
+	}
+
 	/** Runs one migration statement of a Java revision. */
 	void statement(String sql, String location, boolean autocommit) {
 		this.changedSettings.addAll(SessionSettings.changedBy(sql));

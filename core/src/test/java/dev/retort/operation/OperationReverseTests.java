@@ -76,6 +76,23 @@ class OperationReverseTests {
 	}
 
 	@Test
+	void commentsRenamesAndViewsReverseAsAlembicsDo() {
+		assertThat(new CreateTableComment("t", "new", null).reverse()).contains(new DropTableComment("t", "new"));
+		assertThat(new CreateTableComment("t", "new", "old").reverse())
+			.contains(new CreateTableComment("t", "old", "new"));
+		assertThat(new DropTableComment("t", "old").reverse()).contains(new CreateTableComment("t", "old", null));
+		assertThat(new DropTableComment("t", null).reverse()).isEmpty();
+		assertThat(new RenameIndex("s.ix", "ix2").reverse()).contains(new RenameIndex("s.ix2", "ix"));
+		assertThat(new RenameConstraint("a", "s.t", "b").reverse()).contains(new RenameConstraint("b", "s.t", "a"));
+		CreateView view = new CreateView("v", "SELECT 1", false);
+		assertThat(view.reverse()).contains(new DropView("v", false, false, view));
+		assertThat(new CreateView("v", "SELECT 1", true).reverse()).isEmpty();
+		assertThat(new DropView("v", false, false, null).reverse()).isEmpty();
+		assertThat(new AlterSequence("s", null, null, null, null, null, true, null, null, null, null).reverse())
+			.isEmpty();
+	}
+
+	@Test
 	void dataAndIrreversibleDirectivesHaveNoReverse() {
 		assertThat(new Execute("SELECT 1").reverse()).isEmpty();
 		assertThat(new BulkInsert("t", List.of(Map.of("a", 1))).reverse()).isEmpty();

@@ -55,6 +55,12 @@ class OperationsDocumentationTests {
 						.invoke(new DropColumn("users", "team_id", true, true, null))),
 			new Example("op.renameTable(\"coffee_logs\", \"beverage_logs\");",
 					(op) -> op.renameTable("coffee_logs", "beverage_logs")),
+			new Example("""
+					op.createTableComment("coffee_logs", "one row per cup, since 2024");
+					op.dropTableComment("coffee_logs");""", (op) -> {
+						op.createTableComment("coffee_logs", "one row per cup, since 2024");
+						op.dropTableComment("coffee_logs");
+					}),
 			new Example("op.addColumn(\"coffee_logs\", column(\"user_id\", INTEGER).nullable());",
 					(op) -> op.addColumn("coffee_logs", column("user_id", INTEGER).nullable())),
 			new Example("op.addColumn(\"coffee_logs\", column(\"user_id\", INTEGER).references(\"users\", \"id\"));",
@@ -97,6 +103,8 @@ class OperationsDocumentationTests {
 			new Example("op.dropIndex(\"ix_coffee_logs_user_id\");", (op) -> op.dropIndex("ix_coffee_logs_user_id")),
 			new Example("op.dropIndex(\"ix_users_email\", \"app.users\", i -> i.concurrently().ifExists());",
 					(op) -> op.dropIndex("ix_users_email", "app.users", (i) -> i.concurrently().ifExists())),
+			new Example("op.renameIndex(\"app.ix_logs_user_id\", \"ix_coffee_logs_user_id\");",
+					(op) -> op.renameIndex("app.ix_logs_user_id", "ix_coffee_logs_user_id")),
 			new Example("""
 					op.createForeignKey("fk_coffee_logs_user_id", "coffee_logs", "users",
 					        List.of("user_id"), List.of("id"));""",
@@ -115,6 +123,8 @@ class OperationsDocumentationTests {
 					(op) -> op.createForeignKey("coffee_logs", "users", List.of("user_id"), List.of("id"))),
 			new Example("op.dropConstraint(\"fk_coffee_logs_user_id\", \"coffee_logs\");",
 					(op) -> op.dropConstraint("fk_coffee_logs_user_id", "coffee_logs")),
+			new Example("op.renameConstraint(\"coffee_logs_user_id_fkey\", \"coffee_logs\", \"fk_coffee_logs_user_id\");",
+					(op) -> op.renameConstraint("coffee_logs_user_id_fkey", "coffee_logs", "fk_coffee_logs_user_id")),
 			new Example("op.createUniqueConstraint(\"uq_users_email\", \"users\", List.of(\"email\"));",
 					(op) -> op.createUniqueConstraint("uq_users_email", "users", List.of("email"))),
 			new Example("op.createCheckConstraint(\"ck_orders_positive\", \"orders\", \"amount > 0\");",
@@ -135,6 +145,13 @@ class OperationsDocumentationTests {
 						op.dropSequence("order_number");
 					}),
 			new Example("""
+					op.alterSequence("orders_id_seq", s -> s.restartWith(100_000).incrementBy(10));
+					op.alterSequence("order_number", s -> s.as(INTEGER).maxValue(99_999).cycle().ownedByNone());""",
+					(op) -> {
+						op.alterSequence("orders_id_seq", (s) -> s.restartWith(100_000).incrementBy(10));
+						op.alterSequence("order_number", (s) -> s.as(INTEGER).maxValue(99_999).cycle().ownedByNone());
+					}),
+			new Example("""
 					op.createEnumType("mood", "sad", "ok", "happy");
 					op.addColumn("people", column("mood", enumType("mood")));
 					op.addEnumValue("mood", "ecstatic");
@@ -152,8 +169,21 @@ class OperationsDocumentationTests {
 						op.createTable("billing.Invoices", column("id", BIGINT).primaryKey());
 						op.dropSchema("billing");
 					}),
+			new Example("""
+					op.createView("active_users", "SELECT id, email FROM users WHERE active");
+					op.replaceView("active_users", "SELECT id, email, created_at FROM users WHERE active");
+					op.dropView("active_users");""", (op) -> {
+						op.createView("active_users", "SELECT id, email FROM users WHERE active");
+						op.replaceView("active_users", "SELECT id, email, created_at FROM users WHERE active");
+						op.dropView("active_users");
+					}),
 			new Example("op.execute(\"UPDATE users SET active = true WHERE active IS NULL\");",
 					(op) -> op.execute("UPDATE users SET active = true WHERE active IS NULL")),
+			new Example("""
+					op.execute("UPDATE users SET plan = ?, tags = ? WHERE signed_up < ? AND prefs ?? 'beta'",
+					        "it's free", List.of("early", "beta"), LocalDate.of(2026, 1, 1));""",
+					(op) -> op.execute("UPDATE users SET plan = ?, tags = ? WHERE signed_up < ? AND prefs ?? 'beta'",
+							"it's free", List.of("early", "beta"), java.time.LocalDate.of(2026, 1, 1))),
 			new Example("""
 					op.bulkInsert("coffee_types", List.of(
 					        Map.of("name", "espresso", "strength", 5),

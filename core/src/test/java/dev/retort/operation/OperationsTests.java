@@ -116,6 +116,15 @@ class OperationsTests {
 		this.op.execute("SELECT 1");
 		this.op.bulkInsert("t", List.of(Map.of("a", 1)));
 		this.op.backfill("t", "a = 1", "a IS NULL", 500);
+		this.op.createTableComment("t", "it's t");
+		this.op.dropTableComment("t");
+		this.op.renameIndex("s.ix", "ix2");
+		this.op.renameConstraint("fk", "t", "fk2");
+		this.op.alterSequence("seq", (s) -> s.restartWith(100).incrementBy(2).noCycle().ownedByNone());
+		this.op.createView("v", "SELECT 1");
+		this.op.replaceView("v", "SELECT 2");
+		this.op.dropView("v");
+		this.op.execute("SELECT ?, ?", 1, null);
 		assertThat(this.executor.operations).containsExactly(new DropTable("t", false, false, null),
 				new RenameTable("t", "u"), new DropColumn("t", "c", false, false, null),
 				AlterColumn.rename("t", "c", "d"),
@@ -131,7 +140,18 @@ class OperationsTests {
 				new DropSequence("seq", false, false, null), new CreateEnumType("mood", List.of("sad", "ok")),
 				new AddEnumValue("mood", "happy", null, null, false), new DropEnumType("mood", false, false, null),
 				new CreateSchema("s", false), new DropSchema("s", false, false), new Execute("SELECT 1"),
-				new BulkInsert("t", List.of(Map.of("a", 1))), new Backfill("t", "a = 1", "a IS NULL", 500, null));
+				new BulkInsert("t", List.of(Map.of("a", 1))), new Backfill("t", "a = 1", "a IS NULL", 500, null),
+				new CreateTableComment("t", "it's t", null), new DropTableComment("t", null),
+				new RenameIndex("s.ix", "ix2"), new RenameConstraint("fk", "t", "fk2"),
+				new AlterSequence("seq", null, 2L, null, null, null, true, 100L, null, false, AlterSequence.OWNED_BY_NONE),
+				new CreateView("v", "SELECT 1", false), new CreateView("v", "SELECT 2", true),
+				new DropView("v", false, false, null), new Execute("SELECT ?, ?", java.util.Arrays.asList(1, null)));
+	}
+
+	@Test
+	void alterSequenceRefusesAChangeOfNothing() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.op.alterSequence("seq", (s) -> {
+		})).withMessage("ALTER SEQUENCE of 'seq' changes nothing: give an option");
 	}
 
 	@Test

@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
 
 import dev.retort.operation.Backfill;
 import dev.retort.operation.BulkInsert;
+import dev.retort.operation.Execute;
 import dev.retort.operation.Operation;
 
 /**
  * Runs operations on a live connection: renders them with {@link PostgresRenderer} and executes
  * each statement on its own, except that a {@link BulkInsert} binds its values as parameters
- * (batched) and a {@link Backfill} runs through {@link BatchedBackfill}. Refuses an operation
+ * (batched), so does an {@link Execute} given values for its placeholders, and a {@link Backfill}
+ * runs through {@link BatchedBackfill}. Refuses an operation
  * that cannot run in a transaction while the connection is in one, before anything runs.
  *
  * <p>Transactions, timeouts and retries stay with the caller (the runtime).
@@ -68,11 +70,29 @@ public final class PostgresOperationRunner {
 		if (!connection.getAutoCommit()) {
 			rendered.ensureAllowedInTransaction(revision);
 		}
+		if (operation instanceof Execute execute && !execute.parameters().isEmpty()) {
+			execute(connection, execute);
+			return;
+		}
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : rendered.statements()) {
 				// One statement per execute: CONCURRENTLY refuses to run in a multi-statement string.
 				statement.execute(sql);
 			}
+		}
+	}
+
+	/**
+	 * The SQL as given, its values bound: pgjdbc reads the placeholders as
+	 * {@link BoundParameters} does (rendering it first checked that they pair up).
+	 */
+	private static void execute(Connection connection, Execute execute) throws SQLException {
+		BoundParameters.ensureCount(execute.sql(), execute.parameters());
+		try (PreparedStatement statement = connection.prepareStatement(execute.sql())) {
+			for (int i = 0; i < execute.parameters().size(); i++) {
+				bind(statement, i + 1, execute.parameters().get(i));
+			}
+			statement.execute();
 		}
 	}
 

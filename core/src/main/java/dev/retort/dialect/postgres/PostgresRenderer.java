@@ -13,6 +13,7 @@ import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddConstraint;
 import dev.retort.operation.AddEnumValue;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.Backfill;
 import dev.retort.operation.BulkInsert;
 import dev.retort.operation.Column;
@@ -24,7 +25,9 @@ import dev.retort.operation.CreatePrimaryKey;
 import dev.retort.operation.CreateSchema;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateTableComment;
 import dev.retort.operation.CreateUniqueConstraint;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropConstraint;
 import dev.retort.operation.DropEnumType;
@@ -32,10 +35,14 @@ import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropSchema;
 import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
+import dev.retort.operation.DropTableComment;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.Operation;
 import dev.retort.operation.OperationVisitor;
 import dev.retort.operation.QualifiedName;
+import dev.retort.operation.RenameConstraint;
+import dev.retort.operation.RenameIndex;
 import dev.retort.operation.RenameTable;
 import dev.retort.operation.Type;
 import dev.retort.operation.ValidateConstraint;
@@ -80,8 +87,7 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 		List<String> statements = new ArrayList<>();
 		statements.add("CREATE TABLE " + qualified(operation.table()) + " (\n\t" + String.join(",\n\t", lines) + "\n)");
 		if (operation.comment() != null) {
-			statements.add("COMMENT ON TABLE " + qualified(operation.table()) + " IS "
-					+ PostgresLiterals.string(operation.comment()));
+			statements.add(tableComment(operation.table(), operation.comment()));
 		}
 		for (Column column : operation.columns()) {
 			if (column.comment() != null) {
@@ -95,6 +101,16 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	public RenderedOperation visitDropTable(DropTable operation) {
 		return RenderedOperation.of("DROP TABLE " + (operation.ifExists() ? "IF EXISTS " : "")
 				+ qualified(operation.table()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitCreateTableComment(CreateTableComment operation) {
+		return RenderedOperation.of(tableComment(operation.table(), operation.comment()));
+	}
+
+	@Override
+	public RenderedOperation visitDropTableComment(DropTableComment operation) {
+		return RenderedOperation.of(tableComment(operation.table(), null));
 	}
 
 	@Override
@@ -197,6 +213,12 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	}
 
 	@Override
+	public RenderedOperation visitRenameIndex(RenameIndex operation) {
+		return RenderedOperation
+			.of("ALTER INDEX " + qualified(operation.name()) + " RENAME TO " + quote(operation.newName()));
+	}
+
+	@Override
 	public RenderedOperation visitCreatePrimaryKey(CreatePrimaryKey operation) {
 		return addConstraint(operation);
 	}
@@ -230,6 +252,12 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	}
 
 	@Override
+	public RenderedOperation visitRenameConstraint(RenameConstraint operation) {
+		return RenderedOperation.of("ALTER TABLE " + qualified(operation.table()) + " RENAME CONSTRAINT "
+				+ quote(operation.name()) + " TO " + quote(operation.newName()));
+	}
+
+	@Override
 	public RenderedOperation visitCreateSequence(CreateSequence operation) {
 		StringBuilder sql = new StringBuilder("CREATE SEQUENCE ");
 		if (operation.ifNotExists()) {
@@ -247,10 +275,34 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 		if (operation.cycle()) {
 			sql.append(" CYCLE");
 		}
-		if (operation.ownedBy() != null) {
-			int dot = operation.ownedBy().lastIndexOf('.');
-			sql.append(" OWNED BY ").append(qualified(operation.ownedBy().substring(0, dot))).append('.')
-				.append(quote(operation.ownedBy().substring(dot + 1)));
+		appendOwnedBy(sql, operation.ownedBy());
+		return RenderedOperation.of(sql.toString());
+	}
+
+	/** The options in {@code CREATE SEQUENCE}'s order, {@code RESTART} after {@code START WITH}. */
+	@Override
+	public RenderedOperation visitAlterSequence(AlterSequence operation) {
+		StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(qualified(operation.name()));
+		if (operation.dataType() != null) {
+			sql.append(" AS ").append(type(operation.dataType()));
+		}
+		appendOption(sql, " INCREMENT BY ", operation.increment());
+		appendOption(sql, " MINVALUE ", operation.minValue());
+		appendOption(sql, " MAXVALUE ", operation.maxValue());
+		appendOption(sql, " START WITH ", operation.start());
+		if (operation.restart()) {
+			sql.append(" RESTART");
+			appendOption(sql, " WITH ", operation.restartWith());
+		}
+		appendOption(sql, " CACHE ", operation.cache());
+		if (operation.cycle() != null) {
+			sql.append(operation.cycle() ? " CYCLE" : " NO CYCLE");
+		}
+		if (AlterSequence.OWNED_BY_NONE.equals(operation.ownedBy())) {
+			sql.append(" OWNED BY NONE");
+		}
+		else {
+			appendOwnedBy(sql, operation.ownedBy());
 		}
 		return RenderedOperation.of(sql.toString());
 	}
@@ -258,6 +310,18 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	@Override
 	public RenderedOperation visitDropSequence(DropSequence operation) {
 		return RenderedOperation.of("DROP SEQUENCE " + (operation.ifExists() ? "IF EXISTS " : "")
+				+ qualified(operation.name()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitCreateView(CreateView operation) {
+		return RenderedOperation.of("CREATE " + (operation.orReplace() ? "OR REPLACE " : "") + "VIEW "
+				+ qualified(operation.name()) + " AS " + operation.definition().strip());
+	}
+
+	@Override
+	public RenderedOperation visitDropView(DropView operation) {
+		return RenderedOperation.of("DROP VIEW " + (operation.ifExists() ? "IF EXISTS " : "")
 				+ qualified(operation.name()) + (operation.cascade() ? " CASCADE" : ""));
 	}
 
@@ -303,7 +367,10 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 
 	@Override
 	public RenderedOperation visitExecute(Execute operation) {
-		return new RenderedOperation(List.of(operation.sql()), NON_TRANSACTIONAL.matcher(operation.sql()).find());
+		// Without parameters the SQL is written exactly as given: a '?' in it is the jsonb operator.
+		String sql = operation.parameters().isEmpty() ? operation.sql()
+				: BoundParameters.inline(operation.sql(), operation.parameters());
+		return new RenderedOperation(List.of(sql), NON_TRANSACTIONAL.matcher(sql).find());
 	}
 
 	/** Quoted literals, for offline scripts; online the runner binds parameters instead. */
@@ -338,6 +405,19 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	private static RenderedOperation addConstraint(AddConstraint constraint) {
 		return RenderedOperation
 			.of("ALTER TABLE " + qualified(constraint.table()) + " ADD " + Definitions.constraint(constraint, true));
+	}
+
+	private static String tableComment(String table, String comment) {
+		return "COMMENT ON TABLE " + qualified(table) + " IS "
+				+ ((comment != null) ? PostgresLiterals.string(comment) : "NULL");
+	}
+
+	private static void appendOwnedBy(StringBuilder sql, String ownedBy) {
+		if (ownedBy != null) {
+			int dot = ownedBy.lastIndexOf('.');
+			sql.append(" OWNED BY ").append(qualified(ownedBy.substring(0, dot))).append('.')
+				.append(quote(ownedBy.substring(dot + 1)));
+		}
 	}
 
 	private static void appendOption(StringBuilder sql, String keyword, Long value) {

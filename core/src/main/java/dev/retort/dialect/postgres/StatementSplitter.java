@@ -54,6 +54,9 @@ public final class StatementSplitter {
 
 	private int backslashLine;
 
+	/** Where each {@code ?} outside quotes and comments stands: JDBC's parameter placeholders. */
+	private final List<Integer> questionMarks = new ArrayList<>();
+
 	private static final int LEAD_START = 0;
 
 	private static final int LEAD_CREATE = 1;
@@ -173,6 +176,9 @@ public final class StatementSplitter {
 			word();
 		}
 		else {
+			if (c == '?') {
+				this.questionMarks.add(this.pos);
+			}
 			if (c == '\\' && this.backslash < 0) {
 				this.backslash = this.pos;
 				this.backslashLine = this.line;
@@ -342,6 +348,18 @@ public final class StatementSplitter {
 			}
 		}
 		this.pos = close + tag.length();
+	}
+
+	/**
+	 * Where each {@code ?} of {@code sql} stands outside strings, quoted identifiers, dollar quotes
+	 * and comments, in order: where JDBC reads a parameter placeholder ({@code ??}, two of them side
+	 * by side, is its escape for the operator {@code ?}).
+	 * @throws UnterminatedSqlException when a quote or comment is not closed
+	 */
+	public static List<Integer> questionMarks(String sql) {
+		StatementSplitter splitter = new StatementSplitter(sql, 1);
+		splitter.run();
+		return List.copyOf(splitter.questionMarks);
 	}
 
 	/**

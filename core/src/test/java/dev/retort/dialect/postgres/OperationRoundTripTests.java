@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateCheckConstraint;
 import dev.retort.operation.CreateEnumType;
@@ -27,11 +28,17 @@ import dev.retort.operation.CreatePrimaryKey;
 import dev.retort.operation.CreateSchema;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateTableComment;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.CreateUniqueConstraint;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropSchema;
+import dev.retort.operation.DropTableComment;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Operation;
 import dev.retort.operation.ReferentialAction;
+import dev.retort.operation.RenameConstraint;
+import dev.retort.operation.RenameIndex;
 import dev.retort.operation.RenameTable;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -220,6 +227,68 @@ class OperationRoundTripTests {
 				List.of(), null), (after) -> assertThat(after).contains(
 						"column public.order.user integer notnull=true default= identity= comment=",
 						"column public.order.Select text notnull=false default= identity= comment="));
+	}
+
+	@Test
+	void tableCommentsRoundTrip(TestDatabase db) {
+		db.execute("CREATE SCHEMA app", "CREATE TABLE app.coffee_logs (id integer)");
+		roundTrip(db, new CreateTableComment("app.coffee_logs", "one row per cup", null),
+				(after) -> assertThat(after).contains("relation app.coffee_logs kind=r comment=one row per cup"));
+		db.execute("COMMENT ON TABLE app.coffee_logs IS 'cups'");
+		roundTrip(db, new CreateTableComment("app.coffee_logs", "it's one row per cup", "cups"),
+				(after) -> assertThat(after).contains("relation app.coffee_logs kind=r comment=it's one row per cup"));
+		roundTrip(db, new DropTableComment("app.coffee_logs", "cups"),
+				(after) -> assertThat(after).contains("relation app.coffee_logs kind=r comment="));
+	}
+
+	@Test
+	void renameIndexAndConstraintRoundTrip(TestDatabase db) {
+		db.execute("CREATE SCHEMA app", "CREATE TABLE app.tokens (id integer CONSTRAINT tokens_pkey PRIMARY KEY,"
+				+ " value text CONSTRAINT tokens_value_check CHECK (value <> ''))",
+				"CREATE INDEX ix_value ON app.tokens (value)");
+		roundTrip(db, new RenameIndex("app.ix_value", "ix_tokens_value"), (after) -> assertThat(after)
+			.contains("index CREATE INDEX ix_tokens_value ON app.tokens USING btree (value)"));
+		roundTrip(db, new RenameConstraint("tokens_value_check", "app.tokens", "ck_tokens_value"),
+				(after) -> assertThat(after).contains(
+						"constraint app.tokens ck_tokens_value CHECK ((value <> ''::text)) valid=true deferrable=false"));
+		// PostgreSQL renames a primary key's index with it.
+		roundTrip(db, new RenameConstraint("tokens_pkey", "app.tokens", "pk_tokens"),
+				(after) -> assertThat(after).contains(
+						"constraint app.tokens pk_tokens PRIMARY KEY (id) valid=true deferrable=false",
+						"index CREATE UNIQUE INDEX pk_tokens ON app.tokens USING btree (id)"));
+	}
+
+	@Test
+	void viewsRoundTrip(TestDatabase db) {
+		db.execute("CREATE SCHEMA app", "CREATE TABLE app.users (id integer, email text, active boolean)");
+		CreateView view = new CreateView("app.ActiveUsers", "SELECT id, email FROM app.users WHERE active", false);
+		roundTrip(db, view, (after) -> assertThat(after).contains("relation app.ActiveUsers kind=v comment="));
+		run(db, view);
+		assertThat(db.queryStrings("SELECT pg_get_viewdef('app.\"ActiveUsers\"')")).singleElement()
+			.asString().contains("FROM app.users", "WHERE", "active");
+		run(db, new CreateView("app.ActiveUsers", "SELECT id, email, true AS checked FROM app.users WHERE active", true));
+		assertThat(db.queryStrings("SELECT attname FROM pg_attribute WHERE attrelid = 'app.\"ActiveUsers\"'::regclass"
+				+ " AND attnum > 0 ORDER BY attnum")).containsExactly("id", "email", "checked");
+		roundTrip(db, new DropView("app.ActiveUsers", false, false, view),
+				(after) -> assertThat(after).noneMatch((line) -> line.contains("ActiveUsers")));
+	}
+
+	@Test
+	void alterSequenceChangesASerialColumnsSequence(TestDatabase db) {
+		db.execute("CREATE TABLE orders (id serial PRIMARY KEY, number bigint)", "INSERT INTO orders DEFAULT VALUES");
+		run(db, new AlterSequence("orders_id_seq", BIGINT, 10L, null, 9999999L, 100L, true, 1000L, 5L, true, null));
+		assertThat(CatalogSnapshot.of(db)).contains(
+				"sequence public.orders_id_seq bigint start=100 increment=10 min=1 max=9999999 cache=5 cycle=true");
+		db.execute("INSERT INTO orders DEFAULT VALUES", "INSERT INTO orders DEFAULT VALUES");
+		assertThat(db.queryStrings("SELECT id::text FROM orders ORDER BY id")).containsExactly("1", "1000", "1010");
+		run(db, new AlterSequence("orders_id_seq", null, null, null, null, null, true, null, null, false,
+				"orders.number"));
+		assertThat(db.queryStrings("SELECT nextval('orders_id_seq')::text || ' ' || pg_get_serial_sequence('orders', 'number')"))
+			.containsExactly("100 public.orders_id_seq");
+		run(db, new AlterSequence("orders_id_seq", null, null, null, null, null, false, null, null, null,
+				AlterSequence.OWNED_BY_NONE));
+		db.execute("DROP TABLE orders");
+		assertThat(CatalogSnapshot.of(db)).anyMatch((line) -> line.startsWith("sequence public.orders_id_seq "));
 	}
 
 	private static void roundTrip(TestDatabase db, Operation operation, Consumer<List<String>> effect) {
