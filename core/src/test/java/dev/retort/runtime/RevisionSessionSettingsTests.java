@@ -112,6 +112,30 @@ class RevisionSessionSettingsTests {
 	}
 
 	@Test
+	void aSettingAJavaRevisionChangesWithABoundValueIsPutBackAfterIt(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("aaaa00000001", null, "CREATE SCHEMA beans;", "DROP SCHEMA beans CASCADE;");
+		files.write("aaaa00000003", "aaaa00000002", RECORD_SETTINGS, "DROP TABLE seen;");
+
+		configure(db, files).javaMigrations(List.of(new IntoBeansBound())).load().upgrade("heads");
+
+		assertThat(db.queryStrings("SELECT label FROM beans.roast")).containsExactly("it's dark");
+		assertThat(seen(db, "public", "search_path")).isEqualTo("\"$user\", public");
+	}
+
+	@Revision(id = "aaaa00000002", revises = "aaaa00000001", message = "Into beans, bound")
+	static final class IntoBeansBound implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("SELECT set_config('search_path', ?, false)", "beans");
+			op.execute("CREATE TABLE roast (label text)");
+			op.execute("INSERT INTO roast (label) VALUES (?)", "it's dark");
+		}
+
+	}
+
+	@Test
 	void inOneTransactionTheNextRevisionGetsRetortsLockTimeoutBack(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("aaaa00000001", null, "SET lock_timeout = '1min';\nSET LOCAL work_mem = '1MB';",
