@@ -1,10 +1,12 @@
 package dev.retort.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -19,6 +21,8 @@ import dev.retort.config.RetortConfig;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision.Kind;
+import dev.retort.script.ScriptLocation;
+import dev.retort.script.StrayRevisions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -134,7 +138,45 @@ abstract class RetortCommand implements Callable<Integer> {
 					+ classPathRead() + "). Compile the project first, check the package name, or give --classpath"
 					+ " with the directory or jar that holds them.");
 		}
+		if (!this.root.environment().embedded()) {
+			noteStrayRevisions();
+		}
 		return retort;
+	}
+
+	/**
+	 * Says where Java revisions stand that this command does not read: a @Revision class outside
+	 * the packages leaves the graph without a word when nothing revises it (the newest revision),
+	 * and a .java file among the revision files is never compiled by Retort.
+	 */
+	private void noteStrayRevisions() {
+		List<Path> classDirectories = new ArrayList<>();
+		String given = this.root.options.classpath;
+		if (given != null && !given.isBlank()) {
+			for (String entry : given.split(File.pathSeparator)) {
+				if (!entry.isBlank()) {
+					classDirectories.add(this.root.environment().workingDirectory().resolve(entry));
+				}
+			}
+		}
+		else {
+			Path compiled = ConfigResolver.projectClasses(this.root.environment());
+			if (compiled != null) {
+				classDirectories.add(compiled);
+			}
+		}
+		RetortConfig config = projectConfig();
+		ClassLoader classLoader = (config.classLoader() != null) ? config.classLoader()
+				: Thread.currentThread().getContextClassLoader();
+		List<ScriptLocation> locations = new ArrayList<>();
+		for (String location : config.locations()) {
+			locations.add(ScriptLocation.parse(location));
+		}
+		String hint = StrayRevisions.hint(StrayRevisions.classesOutside(classDirectories, config.javaPackages()),
+				StrayRevisions.sourcesIn(locations, classLoader), config.javaPackages(), true);
+		if (hint != null) {
+			note(hint);
+		}
 	}
 
 	/**

@@ -358,6 +358,50 @@ class JavaRevisionsTests {
 			.env("SPRING_DATASOURCE_PASSWORD", db.password());
 	}
 
+	@Test
+	void javaRevisionsOutsideTheScannedPackagesOrAmongTheRevisionFilesAreNamed() throws IOException {
+		Path location = this.project.resolve("src/main/resources/db/revisions");
+		Revisions.in(location).write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		// The newest revision, in a package nobody scans: nothing revises it, so no error ever names it.
+		compile("com/example/db/newer/CreateCups.java", """
+				package com.example.db.newer;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "c0ffeec0ffee", revises = "ae1027a6acf3", message = "create cups")
+				public final class CreateCups implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+						op.execute("CREATE TABLE cups (id int)");
+					}
+				}
+				""");
+		Files.writeString(location.resolve("AddMugs.java"), "// a revision written where the SQL files are\n");
+		CliRun cli = CliRun.in(this.project);
+
+		CliRun.Result unconfigured = cli.run("heads");
+		assertThat(unconfigured.out()).isEqualTo("ae1027a6acf3 (head)\n");
+		assertThat(unconfigured.err()).contains("Java revisions that this command does not read:"
+				+ " com.example.db.newer.CreateCups carries @Revision, but no Java package is configured. Add"
+				+ " com.example.db.newer to retort.java-packages (--java-package), or move it into a scanned package"
+				+ " (a Migration bean is read by the application instead: java -jar app.jar retort COMMAND).")
+			.contains("Java source in a script location is never read: " + location.resolve("AddMugs.java")
+					+ ". A script location holds *.sql files; a Java revision is a compiled @Revision class: put it"
+					+ " under src/main/java in a package named in retort.java-packages (--java-package).");
+
+		CliRun.Result elsewhere = cli.run("heads", "--java-package", "com.example.db.revisions");
+		assertThat(elsewhere.err()).contains("com.example.db.newer.CreateCups carries @Revision, but stands outside"
+				+ " the scanned Java packages (com.example.db.revisions). Add com.example.db.newer to");
+
+		Files.delete(location.resolve("AddMugs.java"));
+		CliRun.Result scanned = cli.run("heads", "--java-package", "com.example.db");
+		assertThat(scanned.out()).isEqualTo("c0ffeec0ffee (head)\n");
+		assertThat(scanned.err()).doesNotContain("does not read").doesNotContain("never read");
+	}
+
 	private Path compile(String path, String source) throws IOException {
 		Path sources = this.project.resolve("java");
 		Path file = sources.resolve(path);
