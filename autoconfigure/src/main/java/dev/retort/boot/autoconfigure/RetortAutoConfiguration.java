@@ -46,6 +46,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -157,13 +158,16 @@ public final class RetortAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RetortMigrationInitializer retortInitializer(Retort retort,
-				ObjectProvider<RetortMigrationStrategy> migrationStrategy) {
+				ObjectProvider<RetortMigrationStrategy> migrationStrategy, BeanFactory beanFactory,
+				ResourceLoader resourceLoader) {
 			// 'java -jar app.jar retort <command>' does what the command says and nothing else.
 			RetortMigrationStrategy strategy = RetortCommandRunListener.isCommandRun(this.environment) ? null
 					: migrationStrategy.getIfAvailable();
 			RetortMigrationInitializer initializer = new RetortMigrationInitializer(retort, strategy,
 					this.properties.getOnStartup(), this.properties.getTarget());
 			initializer.setShutdownNotice(this.stepLogger::shutdownRequested);
+			initializer.setStrayRevisions(
+					() -> RetortStrayRevisions.hint(retort, beanFactory, this.environment, resourceLoader));
 			return initializer;
 		}
 

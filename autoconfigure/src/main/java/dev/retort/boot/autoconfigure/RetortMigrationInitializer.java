@@ -3,6 +3,7 @@ package dev.retort.boot.autoconfigure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.retort.Retort;
 import dev.retort.boot.autoconfigure.RetortProperties.OnStartup;
@@ -44,6 +45,8 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 	private int order;
 
 	private Runnable shutdownNotice;
+
+	private Supplier<String> strayRevisions;
 
 	/**
 	 * Creates an initializer that upgrades to {@code heads}.
@@ -96,7 +99,19 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 		}
 	}
 
+	/**
+	 * Sets what finds Java revisions that are never read (a {@code @Revision} class outside
+	 * {@code retort.java-packages}): warned about before migrating.
+	 */
+	void setStrayRevisions(Supplier<String> strayRevisions) {
+		this.strayRevisions = strayRevisions;
+	}
+
 	private void migrate() {
+		// Only where startup reads the graph anyway: 'none' (or a strategy of its own) may never load it.
+		if (this.strayRevisions != null && this.migrationStrategy == null && this.onStartup != OnStartup.NONE) {
+			warnStrayRevisions();
+		}
 		if (this.migrationStrategy != null) {
 			this.migrationStrategy.migrate(this.retort);
 			return;
@@ -110,6 +125,20 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 		}
 		else {
 			logger.debug("retort.on-startup=none: leaving the database as it is");
+		}
+	}
+
+	private void warnStrayRevisions() {
+		String hint;
+		try {
+			hint = this.strayRevisions.get();
+		}
+		catch (RuntimeException ex) {
+			// Invalid revisions: the upgrade or validation reports them as it always has.
+			return;
+		}
+		if (hint != null) {
+			logger.warn(hint);
 		}
 	}
 

@@ -664,6 +664,40 @@ class RetortAutoConfigurationTests {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
+	void aRevisionClassOfTheApplicationThatNoPackageScanIsNamedAtStartup(TestDatabase db, CapturedOutput output) {
+		String application = dev.retort.boot.strays.AddMugs.class.getPackageName();
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withInitializer((context) -> org.springframework.boot.autoconfigure.AutoConfigurationPackages
+				.register((org.springframework.beans.factory.support.BeanDefinitionRegistry) context.getBeanFactory(),
+						application))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("WARN")
+					.contains("Java revisions that are never read: dev.retort.boot.strays.AddMugs carries @Revision,"
+							+ " but no Java package is configured. Add dev.retort.boot.strays to retort.java-packages"
+							+ " (--java-package), or move it into a scanned package.");
+				assertThat(db.tableExists("mugs")).isFalse();
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRevisionClassInAScannedPackageIsNotNamed(TestDatabase db, CapturedOutput output) {
+		String application = dev.retort.boot.strays.AddMugs.class.getPackageName();
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.java-packages=" + application)
+			.withInitializer((context) -> org.springframework.boot.autoconfigure.AutoConfigurationPackages
+				.register((org.springframework.beans.factory.support.BeanDefinitionRegistry) context.getBeanFactory(),
+						application))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(db.tableExists("mugs")).isTrue();
+				assertThat(output).doesNotContain("never read");
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
 	void aStartupThatFindsNoRevisionNamesFlywaysFolderWhenItHoldsSql(TestDatabase db, CapturedOutput output,
 			@TempDir Path dir) throws IOException {
 		// A team from Flyway puts its files in db/migration; the start goes on to Hibernate's 'missing table'.
