@@ -20,6 +20,7 @@ import dev.retort.command.StepResult;
 import dev.retort.config.RetortConfig;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
 import dev.retort.script.ScriptLocation;
 import dev.retort.script.StrayRevisions;
@@ -139,7 +140,7 @@ abstract class RetortCommand implements Callable<Integer> {
 					+ " with the directory or jar that holds them.");
 		}
 		if (!this.root.environment().embedded()) {
-			noteStrayRevisions();
+			noteStrayRevisions(retort);
 		}
 		return retort;
 	}
@@ -149,7 +150,7 @@ abstract class RetortCommand implements Callable<Integer> {
 	 * the packages leaves the graph without a word when nothing revises it (the newest revision),
 	 * and a .java file among the revision files is never compiled by Retort.
 	 */
-	private void noteStrayRevisions() {
+	private void noteStrayRevisions(Retort retort) {
 		List<Path> classDirectories = new ArrayList<>();
 		String given = this.root.options.classpath;
 		if (given != null && !given.isBlank()) {
@@ -172,8 +173,13 @@ abstract class RetortCommand implements Callable<Integer> {
 		for (String location : config.locations()) {
 			locations.add(ScriptLocation.parse(location));
 		}
+		List<Revision> revisions = retort.graph().revisions();
+		// With no Java revision at all, the note above has said so already.
+		List<String> emptyPackages = (this.javaRevisionsUnreadable
+				|| revisions.stream().noneMatch((revision) -> revision.kind() == Kind.JAVA)) ? List.of()
+						: StrayRevisions.emptyPackages(config.javaPackages(), revisions);
 		String hint = StrayRevisions.hint(StrayRevisions.classesOutside(classDirectories, config.javaPackages()),
-				StrayRevisions.sourcesIn(locations, classLoader), config.javaPackages(), true);
+				StrayRevisions.sourcesIn(locations, classLoader), config.javaPackages(), emptyPackages, true);
 		if (hint != null) {
 			note(hint);
 		}

@@ -399,7 +399,14 @@ class JavaRevisionsTests {
 		Files.delete(location.resolve("AddMugs.java"));
 		CliRun.Result scanned = cli.run("heads", "--java-package", "com.example.db");
 		assertThat(scanned.out()).isEqualTo("c0ffeec0ffee (head)\n");
-		assertThat(scanned.err()).doesNotContain("does not read").doesNotContain("never read");
+		assertThat(scanned.err()).doesNotContain("does not read").doesNotContain("never read")
+			.doesNotContain("No Java revision");
+
+		CliRun.Result misspelt = cli.run("heads", "--java-package", "com.example.db", "--java-package",
+				"com.example.dbb");
+		assertThat(misspelt.err()).contains("No Java revision was read from com.example.dbb (retort.java-packages,"
+				+ " --java-package): check the package name, and that its @Revision classes are compiled and on the"
+				+ " class path.");
 	}
 
 	private Path compile(String path, String source) throws IOException {

@@ -84,7 +84,7 @@ public final class ScriptDirectory {
 			graph = RevisionGraph.of(revisions);
 		}
 		catch (InvalidGraphException ex) {
-			String emptySources = missingParentsHint(ex, emptyLocations, emptyPackages(packages, revisions),
+			String emptySources = missingParentsHint(ex, emptyLocations, StrayRevisions.emptyPackages(packages, revisions),
 					packages.isEmpty() && objects.isEmpty());
 			if (problems.isEmpty()) {
 				throw (emptySources != null) ? new InvalidGraphException(ex.problems(), emptySources) : ex;
@@ -100,23 +100,6 @@ public final class ScriptDirectory {
 			throw new InvalidRevisionFileException(problems);
 		}
 		return new ScriptDirectory(parsed, graph, scripts);
-	}
-
-	/**
-	 * The Java packages that gave no revision. A mixed graph where SQL files revise Java
-	 * revisions fails on those files' parents when the classes were not read (a misspelt package,
-	 * a project not compiled, a command line without {@code --classpath}).
-	 */
-	private static List<String> emptyPackages(List<String> packages, List<Revision> revisions) {
-		List<String> empty = new ArrayList<>();
-		for (String javaPackage : packages) {
-			String prefix = javaPackage.trim() + ".";
-			if (revisions.stream().noneMatch((revision) -> revision.kind() == Revision.Kind.JAVA
-					&& revision.origin().source().startsWith(prefix))) {
-				empty.add(javaPackage.trim());
-			}
-		}
-		return empty;
 	}
 
 	/**

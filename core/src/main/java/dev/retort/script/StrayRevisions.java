@@ -53,6 +53,25 @@ public final class StrayRevisions {
 	}
 
 	/**
+	 * The Java packages that gave no revision: a misspelt package, a project not compiled, a
+	 * command line without {@code --classpath}. A mixed graph where SQL files revise Java
+	 * revisions then fails on those files' parents; one where nothing revises them runs without.
+	 * @param packages the configured packages
+	 * @param revisions the revisions read
+	 */
+	public static List<String> emptyPackages(List<String> packages, List<dev.retort.revision.Revision> revisions) {
+		List<String> empty = new ArrayList<>();
+		for (String javaPackage : packages) {
+			String prefix = javaPackage.trim() + ".";
+			if (revisions.stream().noneMatch((revision) -> revision.kind() == dev.retort.revision.Revision.Kind.JAVA
+					&& revision.origin().source().startsWith(prefix))) {
+				empty.add(javaPackage.trim());
+			}
+		}
+		return empty;
+	}
+
+	/**
 	 * The Java source files ({@code *.java}) in the script locations, as the locations show them
 	 * ({@code db/revisions/AddUsers.java}).
 	 */
@@ -86,12 +105,18 @@ public final class StrayRevisions {
 	/**
 	 * What to tell the user about these classes and sources, or {@code null} when there are none.
 	 * @param packages the packages scanned, to name in the message
+	 * @param emptyPackages the packages that gave no revision ({@link #emptyPackages}), to name
 	 * @param beansElsewhere whether {@code Migration} beans are read elsewhere (the command line,
 	 * which an application's beans never reach), to say where
 	 */
 	public static String hint(List<String> classes, List<String> sources, List<String> packages,
-			boolean beansElsewhere) {
+			List<String> emptyPackages, boolean beansElsewhere) {
 		List<String> lines = new ArrayList<>();
+		if (!emptyPackages.isEmpty()) {
+			lines.add("No Java revision was read from " + String.join(", ", emptyPackages) + " (retort.java-packages,"
+					+ " --java-package): check the package name, and that its @Revision classes are compiled and on the"
+					+ " class path.");
+		}
 		if (!classes.isEmpty()) {
 			Set<String> their = new TreeSet<>();
 			classes.forEach((name) -> their.add(name.substring(0, Math.max(0, name.lastIndexOf('.')))));

@@ -21,7 +21,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * The application's {@code @Revision} classes that are neither in {@code retort.java-packages} nor
- * {@code Migration} beans, and Java source among its revision files: Retort never reads them, and
+ * {@code Migration} beans, a package of {@code retort.java-packages} that gave no revision, and
+ * Java source among its revision files: Retort never reads them, and
  * when nothing revises such a revision (the newest one) no error names it, so the application would
  * start on a schema without it. Found in the application's own packages (those of its
  * {@code @SpringBootApplication}), as its components are.
@@ -57,8 +58,12 @@ final class RetortStrayRevisions {
 		List<ScriptLocation> locations = retort.config().locations().stream().map(ScriptLocation::parse).toList();
 		ClassLoader classLoader = (retort.config().classLoader() != null) ? retort.config().classLoader()
 				: resourceLoader.getClassLoader();
+		List<dev.retort.revision.Revision> revisions = retort.graph().revisions();
+		// With no revision at all, the initializer's own warning names the packages.
+		List<String> emptyPackages = revisions.isEmpty() ? List.of()
+				: StrayRevisions.emptyPackages(retort.config().javaPackages(), revisions);
 		return StrayRevisions.hint(stray, StrayRevisions.sourcesIn(locations, classLoader),
-				retort.config().javaPackages(), false);
+				retort.config().javaPackages(), emptyPackages, false);
 	}
 
 }

@@ -682,17 +682,19 @@ class RetortAutoConfigurationTests {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
-	void aRevisionClassInAScannedPackageIsNotNamed(TestDatabase db, CapturedOutput output) {
+	void aRevisionClassInAScannedPackageIsNotNamedButAPackageWithNoneIs(TestDatabase db, CapturedOutput output) {
 		String application = dev.retort.boot.strays.AddMugs.class.getPackageName();
 		this.contextRunner.withPropertyValues(dataSource(db))
-			.withPropertyValues("retort.java-packages=" + application)
+			.withPropertyValues("retort.java-packages=" + application + ",dev.retort.boot.strayz")
 			.withInitializer((context) -> org.springframework.boot.autoconfigure.AutoConfigurationPackages
 				.register((org.springframework.beans.factory.support.BeanDefinitionRegistry) context.getBeanFactory(),
 						application))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(db.tableExists("mugs")).isTrue();
-				assertThat(output).doesNotContain("never read");
+				assertThat(output).doesNotContain("never read")
+					.contains("No Java revision was read from dev.retort.boot.strayz (retort.java-packages,"
+							+ " --java-package): check the package name");
 			});
 	}
 
