@@ -259,52 +259,12 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 
 	@Override
 	public RenderedOperation visitCreateSequence(CreateSequence operation) {
-		StringBuilder sql = new StringBuilder("CREATE SEQUENCE ");
-		if (operation.ifNotExists()) {
-			sql.append("IF NOT EXISTS ");
-		}
-		sql.append(qualified(operation.name()));
-		if (operation.dataType() != null) {
-			sql.append(" AS ").append(type(operation.dataType()));
-		}
-		appendOption(sql, " INCREMENT BY ", operation.increment());
-		appendOption(sql, " MINVALUE ", operation.minValue());
-		appendOption(sql, " MAXVALUE ", operation.maxValue());
-		appendOption(sql, " START WITH ", operation.start());
-		appendOption(sql, " CACHE ", operation.cache());
-		if (operation.cycle()) {
-			sql.append(" CYCLE");
-		}
-		appendOwnedBy(sql, operation.ownedBy());
-		return RenderedOperation.of(sql.toString());
+		return RenderedOperation.of(SequenceStatements.create(operation));
 	}
 
-	/** The options in {@code CREATE SEQUENCE}'s order, {@code RESTART} after {@code START WITH}. */
 	@Override
 	public RenderedOperation visitAlterSequence(AlterSequence operation) {
-		StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(qualified(operation.name()));
-		if (operation.dataType() != null) {
-			sql.append(" AS ").append(type(operation.dataType()));
-		}
-		appendOption(sql, " INCREMENT BY ", operation.increment());
-		appendOption(sql, " MINVALUE ", operation.minValue());
-		appendOption(sql, " MAXVALUE ", operation.maxValue());
-		appendOption(sql, " START WITH ", operation.start());
-		if (operation.restart()) {
-			sql.append(" RESTART");
-			appendOption(sql, " WITH ", operation.restartWith());
-		}
-		appendOption(sql, " CACHE ", operation.cache());
-		if (operation.cycle() != null) {
-			sql.append(operation.cycle() ? " CYCLE" : " NO CYCLE");
-		}
-		if (AlterSequence.OWNED_BY_NONE.equals(operation.ownedBy())) {
-			sql.append(" OWNED BY NONE");
-		}
-		else {
-			appendOwnedBy(sql, operation.ownedBy());
-		}
-		return RenderedOperation.of(sql.toString());
+		return RenderedOperation.of(SequenceStatements.alter(operation));
 	}
 
 	@Override
@@ -410,20 +370,6 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	private static String tableComment(String table, String comment) {
 		return "COMMENT ON TABLE " + qualified(table) + " IS "
 				+ ((comment != null) ? PostgresLiterals.string(comment) : "NULL");
-	}
-
-	private static void appendOwnedBy(StringBuilder sql, String ownedBy) {
-		if (ownedBy != null) {
-			int dot = ownedBy.lastIndexOf('.');
-			sql.append(" OWNED BY ").append(qualified(ownedBy.substring(0, dot))).append('.')
-				.append(quote(ownedBy.substring(dot + 1)));
-		}
-	}
-
-	private static void appendOption(StringBuilder sql, String keyword, Long value) {
-		if (value != null) {
-			sql.append(keyword).append(value);
-		}
 	}
 
 	private static String indexElement(String element) {
