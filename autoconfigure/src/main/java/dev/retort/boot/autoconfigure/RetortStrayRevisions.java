@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
@@ -28,6 +29,9 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * {@code @SpringBootApplication}), as its components are.
  */
 final class RetortStrayRevisions {
+
+	/** Spring Boot's {@code SharedMetadataReaderFactoryContextInitializer.BEAN_NAME} (a class not public). */
+	private static final String SHARED_METADATA_READER_FACTORY = "org.springframework.boot.autoconfigure.internalCachingMetadataReaderFactory";
 
 	private RetortStrayRevisions() {
 	}
@@ -46,6 +50,12 @@ final class RetortStrayRevisions {
 			ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
 					environment);
 			scanner.setResourceLoader(resourceLoader);
+			if (beanFactory.containsBean(SHARED_METADATA_READER_FACTORY)) {
+				// The class metadata Spring read for the component scan, still cached while the
+				// context starts: this scan then lists the classes and reads none again.
+				scanner.setMetadataReaderFactory(
+						beanFactory.getBean(SHARED_METADATA_READER_FACTORY, MetadataReaderFactory.class));
+			}
 			scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class, false));
 			Set<String> found = new TreeSet<>();
 			for (String base : AutoConfigurationPackages.get(beanFactory)) {

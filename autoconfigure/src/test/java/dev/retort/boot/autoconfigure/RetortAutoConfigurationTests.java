@@ -682,6 +682,27 @@ class RetortAutoConfigurationTests {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
+	void aRevisionClassOfTheApplicationIsFoundThroughTheMetadataSpringBootCachedForItsComponentScan(TestDatabase db,
+			CapturedOutput output) {
+		// What SpringApplication registers (SharedMetadataReaderFactoryContextInitializer, not public):
+		// the scan reads the classes' metadata through it, so a start does not read them twice.
+		String application = dev.retort.boot.strays.AddMugs.class.getPackageName();
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean("org.springframework.boot.autoconfigure.internalCachingMetadataReaderFactory",
+					org.springframework.core.type.classreading.MetadataReaderFactory.class,
+					org.springframework.core.type.classreading.CachingMetadataReaderFactory::new)
+			.withInitializer((context) -> org.springframework.boot.autoconfigure.AutoConfigurationPackages
+				.register((org.springframework.beans.factory.support.BeanDefinitionRegistry) context.getBeanFactory(),
+						application))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Java revisions that are never read: dev.retort.boot.strays.AddMugs carries"
+						+ " @Revision, but no Java package is configured.");
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
 	void aRevisionClassInAScannedPackageIsNotNamedButAPackageWithNoneIs(TestDatabase db, CapturedOutput output) {
 		String application = dev.retort.boot.strays.AddMugs.class.getPackageName();
 		this.contextRunner.withPropertyValues(dataSource(db))
