@@ -147,6 +147,7 @@ public final class AutogenerateCommand {
 				}
 				Set<String> before = objects(connection, schema);
 				try {
+					SchemaQualifiedNames.requireNone(modelSource, statements, schema, before);
 					runModel(connection, modelSource, statements, schema, before);
 					searchPath(connection, MODEL_SCHEMA);
 					requireNothingCreatedIn(connection, schema, before, modelSource);
@@ -184,7 +185,7 @@ public final class AutogenerateCommand {
 
 	/**
 	 * The tables of the migrated schema that this session holds a lock on that blocks their writes:
-	 * what a model's {@code CREATE} reached there (an index or trigger on a table the model has not
+	 * what a model's statement reached there (an index or trigger on a table the model has not
 	 * created yet, a foreign key to one), or a table it created there by naming the schema.
 	 */
 	private static final String LOCKED_IN_SCHEMA = "SELECT DISTINCT c.relname, l.mode FROM pg_locks l"
@@ -230,9 +231,9 @@ public final class AutogenerateCommand {
 						+ "failed on an empty schema: " + message + ". The model is plain SQL creating the whole "
 						+ "schema, with names left unqualified.", ex);
 			}
-			if (creates) {
-				requireNoTableOfSchemaLocked(connection, schema, before, modelSource + ":" + statement.line());
-			}
+			// Any statement, not only a CREATE: one that reaches the schema some way the names in its text do
+			// not show (a DO block's EXECUTE, a SET search_path before it).
+			requireNoTableOfSchemaLocked(connection, schema, before, modelSource + ":" + statement.line());
 		}
 	}
 

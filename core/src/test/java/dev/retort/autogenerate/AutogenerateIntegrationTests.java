@@ -2,9 +2,14 @@ package dev.retort.autogenerate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -1329,8 +1334,8 @@ class AutogenerateIntegrationTests {
 		assertThatExceptionOfType(RetortException.class)
 			.isThrownBy(() -> retort.check("db/dump.sql", "\\restrict k\n\nSELECT pg_catalog.set_config('search_path',"
 					+ " '', false);\nCREATE TABLE public.users (id bigint PRIMARY KEY);\n\\unrestrict k\n"))
-			.withMessageStartingWith("db/dump.sql:4: the model failed on an empty schema: ERROR: relation \"users\""
-					+ " already exists.")
+			.withMessageStartingWith("db/dump.sql:4: the model names public.users of schema public, the schema Retort"
+					+ " migrates")
 			.withMessageContaining("This model is pg_dump's output, which names every object with its schema");
 		// Any other changes what the file means: refused at its line, naming it, before anything runs.
 		assertThatExceptionOfType(RetortException.class)
@@ -1443,6 +1448,60 @@ class AutogenerateIntegrationTests {
 		assertThat(db.queryStrings("SELECT count(*) FROM users")).containsExactly("1");
 		// Nothing of the model's stayed locked: another session writes at once.
 		db.execute("SET lock_timeout = '100ms'", "INSERT INTO users VALUES (2)");
+	}
+
+	@Test
+	void aStatementOfTheModelThatNamesATableOfTheMigratedSchemaIsRefusedBeforeTheModelRuns(TestDatabase db,
+			@TempDir Path dir) {
+		Retort retort = usersAtHead(db, dir);
+		// What Hibernate writes with hibernate.default_schema=public: no CREATE, yet on the database's users.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "create table users (id bigint not null, code varchar(255),"
+					+ " primary key (id));\n"
+					+ "alter table if exists public.users\n  add constraint users_code_uk unique (code);\n"
+					+ "alter table if exists \"public\".\"users\" add constraint users_id_check check (id > 0);"))
+			.withMessage("db/schema.sql:2: the model names public.users of schema public, the schema Retort migrates"
+					+ " (so do db/schema.sql:4): such a statement acts on the database's own table, not on the model's,"
+					+ " and would hold its lock, blocking your application's writes, until the comparison ends. Refused"
+					+ " before the model ran; nothing was changed. Leave the names in the model unqualified (orders, not"
+					+ " public.orders; Hibernate qualifies them when hibernate.default_schema is set, pg_dump always).")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+		// In a string or a comment, or a function or type of an extension there, the name acts on nothing.
+		assertThat(retort.check("db/schema.sql", "-- was public.users\ncreate table users (id bigint primary key);\n"
+				+ "comment on table users is 'the old public.users';").changes()).extracting(SchemaChange::description)
+			.containsExactly("change comment of table users");
+	}
+
+	@Test
+	void aStatementOfTheModelThatLocksATableOfTheMigratedSchemaStopsTheModelWhateverItsKind(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		Retort retort = usersAtHead(db, dir);
+		// No CREATE, and no name of the schema outside its string: found by the lock it took. The last
+		// statement waits for the gate this test holds, so that the comparison goes on while the writer writes.
+		String model = "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+				+ "DO $$ BEGIN EXECUTE 'ALTER TABLE public.users ADD CONSTRAINT users_id_check CHECK (id > 0)'; END $$;\n"
+				+ "SELECT pg_advisory_xact_lock(4242);\n";
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Connection gate = db.connect(); java.sql.Statement holding = gate.createStatement()) {
+			holding.execute("SELECT pg_advisory_lock(4242)");
+			Future<SchemaDiff> comparison = executor.submit(() -> retort.check("db/schema.sql", model));
+			while (!comparison.isDone() && db.queryStrings("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+					+ " AND objid = 4242 AND NOT granted").isEmpty()) {
+				Thread.onSpinWait();
+			}
+			// Before, the model went on to the gate holding users' ACCESS EXCLUSIVE lock: this insert timed out.
+			db.execute("SET lock_timeout = '200ms'", "INSERT INTO users VALUES (1)");
+			holding.execute("SELECT pg_advisory_unlock(4242)");
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(comparison::get)
+				.havingCause()
+				.isInstanceOf(RetortException.class)
+				.withMessageStartingWith("db/schema.sql:2: this statement of the model reached users"
+						+ " (AccessExclusiveLock) in schema public, the schema Retort migrates");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(db.queryStrings("SELECT conname FROM pg_constraint WHERE conname = 'users_id_check'")).isEmpty();
 	}
 
 	/**
