@@ -90,6 +90,9 @@ public final class AutogenerateCommand {
 	private static final Pattern CREATES = Pattern.compile("(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*CREATE\\b",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+	/** What PostgreSQL says of a type, operator class or function it does not find. */
+	private static final Set<String> UNDEFINED = Set.of("42704", "42883");
+
 	private final CommandContext context;
 
 	public AutogenerateCommand(CommandContext context) {
@@ -139,7 +142,11 @@ public final class AutogenerateCommand {
 			try {
 				connection.setAutoCommit(false);
 				String schema = database.names().schema();
-				searchPath(connection, schema);
+				// What the migrations' search_path finds: the migrated schema, then the others it names (an
+				// extensions schema, as Supabase has, where citext and pg_trgm are installed). The model's
+				// CREATEs find what the revisions find, and both schemas are read with the same names visible.
+				List<String> searched = MigrationsSearchPath.of(connection, schema, MODEL_SCHEMA);
+				searchPath(connection, searched);
 				SchemaModel current = SchemaReader.read(connection, schema,
 						Set.of(database.names().versionTable(), database.names().historyTable()));
 				try (Statement statement = connection.createStatement()) {
@@ -148,7 +155,7 @@ public final class AutogenerateCommand {
 				Set<String> before = objects(connection, schema);
 				try {
 					SchemaQualifiedNames.requireNone(modelSource, statements, schema, before);
-					runModel(connection, modelSource, statements, schema, before);
+					runModel(connection, modelSource, statements, searched, before);
 					searchPath(connection, MODEL_SCHEMA);
 					requireNothingCreatedIn(connection, schema, before, modelSource);
 					requireNothingOfSchemaUsed(connection, schema, modelSource);
@@ -160,7 +167,7 @@ public final class AutogenerateCommand {
 				// Both printed the same way: the types of the extensions installed in the migrated schema
 				// (citext) unqualified, as the database's own columns print them; the database's types and
 				// sequences stay visible behind the model's.
-				searchPath(connection, MODEL_SCHEMA, schema);
+				searchPath(connection, withModelFirst(searched));
 				SchemaModel model = SchemaReader.read(connection, MODEL_SCHEMA, Set.of());
 				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
@@ -188,14 +195,20 @@ public final class AutogenerateCommand {
 	 * what a model's statement reached there (an index or trigger on a table the model has not
 	 * created yet, a foreign key to one), or a table it created there by naming the schema.
 	 */
-	private static final String LOCKED_IN_SCHEMA = "SELECT DISTINCT c.relname, l.mode FROM pg_locks l"
+	private static final String LOCKED_IN_SCHEMA = "SELECT DISTINCT n.nspname, c.relname, l.mode FROM pg_locks l"
 			+ " JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE l.pid = pg_backend_pid() AND n.nspname = ? AND c.relkind IN ('r', 'p', 'm')"
-			+ " AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') ORDER BY 1";
+			+ " WHERE l.pid = pg_backend_pid() AND n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'm')"
+			+ " AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') ORDER BY 1, 2";
 
-	/** @param before what the migrated schema held before the model ran ({@link #objects}) */
+	/**
+	 * @param searched the migrated schema, then the other schemas the migrations' search_path finds
+	 * ({@link MigrationsSearchPath#of})
+	 * @param before what the migrated schema held before the model ran ({@link #objects})
+	 */
 	private static void runModel(Connection connection, String modelSource, List<SqlStatement> statements,
-			String schema, Set<String> before) throws SQLException {
+			List<String> searched, Set<String> before) throws SQLException {
+		// Read now: once a statement failed, the transaction reads nothing more.
+		String unseenExtensions = MigrationsSearchPath.unseenExtensions(connection, searched);
 		// A CREATE that reaches a table of the database (the model's own not created yet) must not queue
 		// behind the application's writers, and the queue behind it.
 		try (Statement jdbc = connection.createStatement()) {
@@ -206,7 +219,7 @@ public final class AutogenerateCommand {
 			boolean creates = CREATES.matcher(statement.sql()).lookingAt();
 			if (!Boolean.valueOf(creates).equals(creating)) {
 				if (creates) {
-					searchPath(connection, MODEL_SCHEMA, schema);
+					searchPath(connection, withModelFirst(searched));
 				}
 				else {
 					searchPath(connection, MODEL_SCHEMA);
@@ -229,36 +242,44 @@ public final class AutogenerateCommand {
 				}
 				throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + line + ": the model "
 						+ "failed on an empty schema: " + message + ". The model is plain SQL creating the whole "
-						+ "schema, with names left unqualified.", ex);
+						+ "schema, with names left unqualified." + (UNDEFINED.contains(ex.getSQLState())
+								? unseenExtensions : ""), ex);
 			}
 			// Any statement, not only a CREATE: one that reaches the schema some way the names in its text do
 			// not show (a DO block's EXECUTE, a SET search_path before it).
-			requireNoTableOfSchemaLocked(connection, schema, before, modelSource + ":" + statement.line());
+			requireNoTableOfSchemaLocked(connection, searched, before, modelSource + ":" + statement.line());
 		}
 	}
 
 	/**
-	 * Stops the model at once when its last statement locked a table of the migrated schema: the
-	 * lock would otherwise be held, blocking the application's writes, until the whole comparison
-	 * ends. The rollback that follows releases it.
+	 * Stops the model at once when its last statement locked a table of the migrated schema, or of
+	 * another schema its search_path finds: the lock would otherwise be held, blocking the
+	 * application's writes, until the whole comparison ends. The rollback that follows releases it.
 	 */
-	private static void requireNoTableOfSchemaLocked(Connection connection, String schema, Set<String> before,
+	private static void requireNoTableOfSchemaLocked(Connection connection, List<String> searched, Set<String> before,
 			String location) throws SQLException {
+		String schema = searched.get(0);
 		List<String> locked = new ArrayList<>();
+		boolean outside = false;
 		try (PreparedStatement statement = connection.prepareStatement(LOCKED_IN_SCHEMA)) {
-			statement.setString(1, schema);
+			statement.setArray(1, connection.createArrayOf("text", searched.toArray()));
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
+					boolean migrated = schema.equals(rows.getString(1));
 					// One the model created there by naming the schema is refused once it has run, by name.
-					if (before.contains("table " + rows.getString(1))) {
-						locked.add(rows.getString(1) + " (" + rows.getString(2) + ")");
+					if (!migrated || before.contains("table " + rows.getString(2))) {
+						locked.add((migrated ? "" : rows.getString(1) + ".") + rows.getString(2) + " ("
+								+ rows.getString(3) + ")");
+						outside |= !migrated;
 					}
 				}
 			}
 		}
 		if (!locked.isEmpty()) {
 			throw new RetortException(ErrorCode.CONFIGURATION, location + ": this statement of the model reached "
-					+ String.join(", ", locked) + " in schema " + schema + ", the schema Retort migrates: a name it"
+					+ String.join(", ", locked) + ((!outside) ? " in schema " + schema + ", the schema"
+							+ " Retort migrates" : ", of the schemas the migrations' search_path finds (" + schema
+							+ " is the one Retort migrates)") + ": a name it"
 					+ " refers to is not (yet) a table of the model's own. The model stopped here and its lock ended"
 					+ " with it; nothing was changed. Create the table in the model before what refers to it.");
 		}
@@ -330,6 +351,12 @@ public final class AutogenerateCommand {
 		return objects;
 	}
 
+	private static List<String> withModelFirst(List<String> searched) {
+		List<String> path = new ArrayList<>(List.of(MODEL_SCHEMA));
+		path.addAll(searched);
+		return path;
+	}
+
 	/** The session's TimeZone: pgjdbc sets it to the JVM's ({@code user.timezone}). */
 	private static String timeZone(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
@@ -341,6 +368,10 @@ public final class AutogenerateCommand {
 
 	/** Sets the search_path for the transaction: the schemas given, in order. */
 	private static void searchPath(Connection connection, String... schemas) throws SQLException {
+		searchPath(connection, List.of(schemas));
+	}
+
+	private static void searchPath(Connection connection, List<String> schemas) throws SQLException {
 		List<String> quoted = new ArrayList<>();
 		for (String schema : schemas) {
 			quoted.add(PostgresIdentifiers.quote(schema));

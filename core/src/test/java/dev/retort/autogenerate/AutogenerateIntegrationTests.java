@@ -1419,6 +1419,44 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aModelFindsTheExtensionsOfASchemaOfTheirOwnWhereTheMigrationsFindThem(TestDatabase db, @TempDir Path dir) {
+		assumeTrue(db.queryStrings("SELECT name FROM pg_available_extensions WHERE name IN ('citext', 'pg_trgm')")
+			.size() == 2, "the server has no citext and pg_trgm (contrib) to install");
+		// As Supabase installs them: a schema of their own, on the database's search_path.
+		db.execute("CREATE SCHEMA extensions", "CREATE EXTENSION citext SCHEMA extensions",
+				"CREATE EXTENSION pg_trgm SCHEMA extensions", "CREATE TABLE extensions.shared (id int PRIMARY KEY)",
+				"ALTER DATABASE " + db.name() + " SET search_path = \"$user\", public, extensions");
+		// Before, db/schema.sql:1: the model failed on an empty schema: ERROR: type "citext" does not exist.
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY, email citext);",
+				"CREATE TABLE users (id bigint PRIMARY KEY, email citext NOT NULL, name text);\n"
+						+ "CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"add column users.name", "make users.email NOT NULL", "add index users_name_trgm to users");
+		assertThat(trip.diff().upgradeSql()).contains("CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);");
+		trip.assertAppliedThenUndone();
+		// A table there is the database's, as one of the migrated schema is.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> trip.before().check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email"
+					+ " citext NOT NULL, name text, shared int REFERENCES shared (id));"))
+			.withMessageStartingWith("db/schema.sql:1: this statement of the model reached extensions.shared"
+					+ " (ShareRowExclusiveLock), of the schemas the migrations' search_path finds (public is the one"
+					+ " Retort migrates)");
+		// With retort.schema, migrations run with that schema alone on the search_path: the model says what to do.
+		RevisionFiles files = new RevisionFiles(dir.resolve("app"));
+		files.write("c3c3c3c3c3c3", null, "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		Retort appAlone = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations(files.location()).schema("app").load();
+		appAlone.upgrade("heads");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> appAlone.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email citext);"))
+			.withMessageStartingWith("db/schema.sql:1: the model failed on an empty schema: ERROR: type \"citext\" does not exist.")
+			.withMessageContaining("Extensions installed in a schema that the search_path the migrations run with"
+					+ " (app) does not find: citext, pg_trgm in extensions. The revisions could not use them"
+					+ " unqualified either: name their types, operator classes and functions with their schema in the"
+					+ " model and in the revisions (extensions.citext)");
+	}
+
+	@Test
 	void aModelSeesTheTablesOfTheMigratedSchemaNeitherToDropNorToUse(TestDatabase db, @TempDir Path dir) {
 		Retort retort = usersAtHead(db, dir);
 		db.execute("INSERT INTO users VALUES (1)");
