@@ -424,8 +424,9 @@ final class ColumnComparison {
 
 	/**
 	 * The columns the model no longer has. As in Alembic a renamed column shows as one dropped and
-	 * one added; when a table loses one column and gains one of the same type, the rename that
-	 * would keep its values is named, for the author to write instead.
+	 * one added; when a table loses one column and gains one of the same type (and maybe others of
+	 * other types: a release that renames a field often adds one), the rename that would keep its
+	 * values is named, for the author to write instead.
 	 */
 	void dropped(TableModel existing, TableModel table) {
 		List<ColumnModel> gone = existing.columns().stream().filter((column) -> table.column(column.name()) == null).toList();
@@ -433,10 +434,12 @@ final class ColumnComparison {
 		for (ColumnModel column : gone) {
 			// Said at each drop, as the revision is written, not only by lint afterwards.
 			String renamed = " (its values are lost; the downgrade adds it again empty)";
-			if (gone.size() == 1 && added.size() == 1 && added.get(0).type().equals(column.type())
-					&& !added.get(0).generated() && !column.generated()) {
-				renamed = " (its values are lost; if it was renamed to " + added.get(0).name() + ", write "
-						+ alter(table) + " RENAME COLUMN " + id(column.name()) + " TO " + id(added.get(0).name())
+			List<ColumnModel> sameType = added.stream()
+				.filter((candidate) -> candidate.type().equals(column.type()) && !candidate.generated())
+				.toList();
+			if (gone.size() == 1 && sameType.size() == 1 && !column.generated()) {
+				renamed = " (its values are lost; if it was renamed to " + sameType.get(0).name() + ", write "
+						+ alter(table) + " RENAME COLUMN " + id(column.name()) + " TO " + id(sameType.get(0).name())
 						+ " instead, and the other way in the downgrade)";
 			}
 			this.changes.add(new SchemaChange("drop column " + table.name() + "." + column.name() + renamed,

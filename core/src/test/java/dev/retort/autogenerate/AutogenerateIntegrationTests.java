@@ -87,11 +87,21 @@ class AutogenerateIntegrationTests {
 						+ "RENAME TO order_item instead, its constraints and indexes renamed as the model names them, and "
 						+ "the other way in the downgrade)");
 		trip.assertAppliedThenUndone();
-		// A column of another type, or two at once, is no guess. Compared at the head before the revision.
+		// One of its type among others added, as a release that renames a field and adds one has it.
+		assertThat(trip.before().check("schema.sql", "CREATE TABLE product (id int PRIMARY KEY, label text, weight int,"
+				+ " country varchar(2) NOT NULL, tags text[]);\nCREATE TABLE order_line (order_id int, qty int);").changes())
+			.extracting(SchemaChange::description)
+			.contains("drop column product.title (its values are lost; if it was renamed to label, write ALTER TABLE"
+					+ " product RENAME COLUMN title TO label instead, and the other way in the downgrade)");
+		// A column of another type, two of its type, or two at once, is no guess. Compared at the head before the revision.
 		Retort retort = trip.before();
 		assertThat(retort.check("schema.sql", "CREATE TABLE product (id int PRIMARY KEY, label varchar(9), weight int);\n"
 				+ "CREATE TABLE order_line (order_id int, qty int);").changes()).extracting(SchemaChange::description)
 			.containsExactly("add column product.label",
+					"drop column product.title (its values are lost; the downgrade adds it again empty)");
+		assertThat(retort.check("schema.sql", "CREATE TABLE product (id int PRIMARY KEY, label text, name text, weight int);\n"
+				+ "CREATE TABLE order_line (order_id int, qty int);").changes()).extracting(SchemaChange::description)
+			.containsExactlyInAnyOrder("add column product.label", "add column product.name",
 					"drop column product.title (its values are lost; the downgrade adds it again empty)");
 		assertThat(retort.check("schema.sql", "CREATE TABLE product (id int PRIMARY KEY, label text, grams int);\n"
 				+ "CREATE TABLE order_line (order_id int, qty int);").changes()).extracting(SchemaChange::description)
