@@ -170,6 +170,7 @@ public final class AutogenerateCommand {
 				searchPath(connection, withModelFirst(searched));
 				SchemaModel model = SchemaReader.read(connection, MODEL_SCHEMA, Set.of());
 				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
+				dropCasts(connection);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
 						List.of(schema, MODEL_SCHEMA));
 				// The revision is written for the server the model ran on.
@@ -355,6 +356,32 @@ public final class AutogenerateCommand {
 		List<String> path = new ArrayList<>(List.of(MODEL_SCHEMA));
 		path.addAll(searched);
 		return path;
+	}
+
+	/**
+	 * Drops the casts of the model's types. They are not compared, so no revision written creates
+	 * them, and the type changes must be probed without them ({@link AutomaticCasts}): Hibernate's
+	 * {@code create cast (varchar as OrderStatus) with inout as implicit} made a varchar column
+	 * become an enum without {@code USING}, which the database then refused.
+	 */
+	private static void dropCasts(Connection connection) throws SQLException {
+		List<String> drops = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT 'DROP CAST (' || ca.castsource::regtype"
+				+ " || ' AS ' || ca.casttarget::regtype || ')' FROM pg_cast ca JOIN pg_type st ON st.oid = ca.castsource"
+				+ " JOIN pg_type tt ON tt.oid = ca.casttarget WHERE (SELECT n.oid FROM pg_namespace n WHERE n.nspname = ?)"
+				+ " IN (st.typnamespace, tt.typnamespace)")) {
+			statement.setString(1, MODEL_SCHEMA);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					drops.add(rows.getString(1));
+				}
+			}
+		}
+		try (Statement statement = connection.createStatement()) {
+			for (String drop : drops) {
+				statement.execute(drop);
+			}
+		}
 	}
 
 	/** The session's TimeZone: pgjdbc sets it to the JVM's ({@code user.timezone}). */

@@ -160,6 +160,12 @@ public final class SchemaReader {
 			+ " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
 			+ " AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
+			// Hibernate writes implicit ones for the enum types it names (SqlTypes.NAMED_ENUM).
+			+ " UNION ALL SELECT 'cast (' || format_type(ca.castsource, NULL) || ' as ' || format_type(ca.casttarget, NULL)"
+			+ " || ')' FROM pg_cast ca JOIN pg_type st ON st.oid = ca.castsource JOIN pg_type tt ON tt.oid = ca.casttarget"
+			+ " WHERE (SELECT n.oid FROM pg_namespace n WHERE n.nspname = (SELECT nspname FROM s)) IN (st.typnamespace,"
+			+ " tt.typnamespace) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = ca.oid"
+			+ " AND d.deptype = 'e')"
 			+ " ORDER BY 1";
 
 	private SchemaReader() {

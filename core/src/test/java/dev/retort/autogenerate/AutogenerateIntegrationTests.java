@@ -1467,6 +1467,24 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void theCastsHibernateWritesForANamedEnumAreNotTakenForTheDatabasesAndAreNamedAsNotCompared(TestDatabase db,
+			@TempDir Path dir) {
+		// What Hibernate 7 writes for @JdbcTypeCode(SqlTypes.NAMED_ENUM) on a column @Enumerated(STRING) wrote varchar.
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE orders (id bigint PRIMARY KEY, status varchar(255) NOT NULL);\n"
+				+ "INSERT INTO orders VALUES (1, 'NEW');",
+				"create type OrderStatus as enum ('CANCELLED','NEW','PAID');\n"
+						+ "create cast (varchar as OrderStatus) with inout as implicit;\n"
+						+ "create cast (OrderStatus as varchar) with inout as implicit;\n"
+						+ "create table orders (id bigint not null, status OrderStatus not null, primary key (id));");
+		// Before, without USING: column "status" cannot be cast automatically to type orderstatus, once applied.
+		assertThat(trip.diff().upgradeSql()).contains(
+				"ALTER TABLE orders ALTER COLUMN status TYPE orderstatus USING status::orderstatus;");
+		assertThat(trip.diff().notCompared()).containsExactly("cast (character varying as orderstatus)",
+				"cast (orderstatus as character varying)");
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
 	void aModelSeesTheTablesOfTheMigratedSchemaNeitherToDropNorToUse(TestDatabase db, @TempDir Path dir) {
 		Retort retort = usersAtHead(db, dir);
 		db.execute("INSERT INTO users VALUES (1)");
