@@ -196,10 +196,10 @@ public final class AutogenerateCommand {
 	 * what a model's statement reached there (an index or trigger on a table the model has not
 	 * created yet, a foreign key to one), or a table it created there by naming the schema.
 	 */
-	private static final String LOCKED_IN_SCHEMA = "SELECT DISTINCT n.nspname, c.relname, l.mode FROM pg_locks l"
+	private static final String LOCKED_IN_SCHEMA = "SELECT DISTINCT c.relname, l.mode FROM pg_locks l"
 			+ " JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE l.pid = pg_backend_pid() AND n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'm')"
-			+ " AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') ORDER BY 1, 2";
+			+ " WHERE l.pid = pg_backend_pid() AND n.nspname = ? AND c.relkind IN ('r', 'p', 'm')"
+			+ " AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') ORDER BY 1";
 
 	/**
 	 * @param searched the migrated schema, then the other schemas the migrations' search_path finds
@@ -248,39 +248,32 @@ public final class AutogenerateCommand {
 			}
 			// Any statement, not only a CREATE: one that reaches the schema some way the names in its text do
 			// not show (a DO block's EXECUTE, a SET search_path before it).
-			requireNoTableOfSchemaLocked(connection, searched, before, modelSource + ":" + statement.line());
+			requireNoTableOfSchemaLocked(connection, searched.get(0), before, modelSource + ":" + statement.line());
 		}
 	}
 
 	/**
-	 * Stops the model at once when its last statement locked a table of the migrated schema, or of
-	 * another schema its search_path finds: the lock would otherwise be held, blocking the
-	 * application's writes, until the whole comparison ends. The rollback that follows releases it.
+	 * Stops the model at once when its last statement locked a table of the migrated schema: the
+	 * lock would otherwise be held, blocking the application's writes, until the whole comparison
+	 * ends. The rollback that follows releases it.
 	 */
-	private static void requireNoTableOfSchemaLocked(Connection connection, List<String> searched, Set<String> before,
+	private static void requireNoTableOfSchemaLocked(Connection connection, String schema, Set<String> before,
 			String location) throws SQLException {
-		String schema = searched.get(0);
 		List<String> locked = new ArrayList<>();
-		boolean outside = false;
 		try (PreparedStatement statement = connection.prepareStatement(LOCKED_IN_SCHEMA)) {
-			statement.setArray(1, connection.createArrayOf("text", searched.toArray()));
+			statement.setString(1, schema);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					boolean migrated = schema.equals(rows.getString(1));
 					// One the model created there by naming the schema is refused once it has run, by name.
-					if (!migrated || before.contains("table " + rows.getString(2))) {
-						locked.add((migrated ? "" : rows.getString(1) + ".") + rows.getString(2) + " ("
-								+ rows.getString(3) + ")");
-						outside |= !migrated;
+					if (before.contains("table " + rows.getString(1))) {
+						locked.add(rows.getString(1) + " (" + rows.getString(2) + ")");
 					}
 				}
 			}
 		}
 		if (!locked.isEmpty()) {
 			throw new RetortException(ErrorCode.CONFIGURATION, location + ": this statement of the model reached "
-					+ String.join(", ", locked) + ((!outside) ? " in schema " + schema + ", the schema"
-							+ " Retort migrates" : ", of the schemas the migrations' search_path finds (" + schema
-							+ " is the one Retort migrates)") + ": a name it"
+					+ String.join(", ", locked) + " in schema " + schema + ", the schema Retort migrates: a name it"
 					+ " refers to is not (yet) a table of the model's own. The model stopped here and its lock ended"
 					+ " with it; nothing was changed. Create the table in the model before what refers to it.");
 		}
