@@ -657,6 +657,25 @@ class CommandsTests {
 	}
 
 	@Test
+	void historyOneBelowACurrentMergeListsWhatDowngradeMinusOneReverts(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		this.revisions.write("c0ffee5ca1ab", "1975ea83b712, 9c2d55e0aa41", "merge price and users", "", "");
+		cli(db).run("upgrade");
+		CliRun.Result history = cli(db).run("history", "-r-1:current");
+		assertThat(history.exitCode()).as(history.toString()).isZero();
+		assertThat(history.out()).isEqualTo("""
+				1975ea83b712, 9c2d55e0aa41 -> c0ffee5ca1ab (head) (mergepoint), merge price and users
+				ae1027a6acf3 -> 1975ea83b712, add user column
+				ae1027a6acf3 -> 9c2d55e0aa41, add price
+				""");
+		CliRun.Result downgrade = cli(db).run("downgrade", "-1");
+		assertThat(downgrade.exitCode()).as(downgrade.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("1975ea83b712", "9c2d55e0aa41");
+	}
+
+	@Test
 	void historyRangeAndVerbose(TestDatabase db) {
 		CliRun.Result result = cli(db).run("history", "-r", "ae10:1975", "--verbose");
 		assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -7,7 +7,8 @@ import java.util.BitSet;
  * Revisions of a history range {@code [start]:[end]}, newest first, as Alembic's
  * {@code walk_revisions}: {@code start} defaults to {@code base}, {@code end} to
  * {@code heads}; either may be {@code current}; a relative start ({@code -3}) counts down from
- * each revision of the end (so {@code -3:current} on two branches shows both) and a relative end
+ * each revision of the end (so {@code -3:current} on two branches shows both; one below a merge is
+ * all its parents, as {@code downgrade -1} counts) and a relative end
  * ({@code +2}) counts up from the start, neither asserting its
  * length; start and end must lie on one line of descent.
  */
@@ -141,8 +142,7 @@ final class History {
 		if (upper.length == 0) {
 			return GraphIndex.NONE;
 		}
-		int position = this.resolver.walk(upper[0], Integer.parseInt(start), null, false, start);
-		return TargetResolver.single(position);
+		return this.resolver.walkDown(null, upper[0], Integer.parseInt(start), false, start).positions(this.graph);
 	}
 
 	private String describe(int[] revisions) {

@@ -50,6 +50,11 @@ final class TargetResolver {
 			this(branch, revision, false);
 		}
 
+		/** The revisions the downgrade goes down to: the target, or every parent of the merge point. */
+		int[] positions(GraphIndex graph) {
+			return this.inclusive ? graph.parents[this.revision] : single(this.revision);
+		}
+
 	}
 
 	/**
@@ -64,9 +69,7 @@ final class TargetResolver {
 		if (Integer.parseInt(relative.group(3)) > 0) {
 			return upgradeTargets(current, target, true);
 		}
-		DowngradeTarget destination = downgradeTarget(current, target, true);
-		return destination.inclusive() ? this.graph.parents[destination.revision()]
-				: single(destination.revision());
+		return downgradeTarget(current, target, true).positions(this.graph);
 	}
 
 	static boolean isRelative(String target) {
@@ -141,14 +144,12 @@ final class TargetResolver {
 		List<Integer> result = new ArrayList<>();
 		for (int head : this.graph.realHeads) {
 			if (branch == null || this.graph.labels.get(head).contains(branch)) {
-				int position = walk(head, steps, null, true, identifier);
-				if (position == RelativeWalk.OVERWALK) {
+				DowngradeTarget below = walkDown(branch, head, steps, true, identifier);
+				if (below.revision() == RelativeWalk.OVERWALK) {
 					throw new InvalidTargetException(identifier, "Relative revision '" + identifier
 							+ "' goes below the base of head " + this.graph.id(head) + ".");
 				}
-				if (position != BASE) {
-					result.add(position);
-				}
+				Arrays.stream(below.positions(this.graph)).forEach(result::add);
 			}
 		}
 		return result.stream().mapToInt(Integer::intValue).distinct().toArray();
@@ -274,17 +275,32 @@ final class TargetResolver {
 			}
 		}
 		int start = revision((branch != null) ? branch + "@" + symbol : symbol);
-		int position = this.walks.walk(start, steps + 1, null, noOverwalk, target, 1);
-		if (position >= 0 && this.graph.parents[position].length > 1) {
-			return new DowngradeTarget(branch, position, true);
-		}
-		position = (position == RelativeWalk.OVERWALK) ? RelativeWalk.OVERWALK
-				: walk(position, -1, null, noOverwalk, target);
-		if (position == RelativeWalk.OVERWALK) {
+		DowngradeTarget destination = walkDown(branch, start, steps, noOverwalk, target);
+		if (destination.revision() == RelativeWalk.OVERWALK) {
 			if (fromCurrent) {
 				throw new InvalidTargetException(target, tooFewBelow(start, steps, branch, target));
 			}
 			throw new InvalidTargetException(target, "Relative revision '" + target + "' goes below the base.");
+		}
+		return destination;
+	}
+
+	/**
+	 * {@code steps} (negative) down from {@code start}, as a downgrade counts them: a last step
+	 * down from a merge point goes to all its parents (the merge is then the lowest revision to
+	 * downgrade, as {@link DowngradeTarget#inclusive()}); an earlier one meets the merge as an
+	 * ambiguous walk. Every relative move down (downgrade, {@code label@-N}, a history range's
+	 * {@code -N} start) counts this way, so that one {@code -1} means one thing at a merge. The
+	 * revision is {@link RelativeWalk#OVERWALK} when the walk leaves the graph and
+	 * {@code noOverwalk}.
+	 */
+	DowngradeTarget walkDown(String branch, int start, int steps, boolean noOverwalk, String identifier) {
+		int position = this.walks.walk(start, steps + 1, null, noOverwalk, identifier, 1);
+		if (position >= 0 && this.graph.parents[position].length > 1) {
+			return new DowngradeTarget(branch, position, true);
+		}
+		if (position != RelativeWalk.OVERWALK) {
+			position = walk(position, -1, null, noOverwalk, identifier);
 		}
 		return new DowngradeTarget(branch, position);
 	}

@@ -41,6 +41,21 @@ class HistoryTests {
 	}
 
 	@Test
+	void aRelativeStartOneBelowAMergeCountsDownToEveryParentAsADowngradeDoes() {
+		// 'downgrade -1' at the merge e goes down to d1 and d2; '-1:current' lists what that
+		// downgrade spans, where Alembic refuses both as an "ambiguous walk".
+		RevisionGraph merged = Graphs.merged();
+		assertThat(ids(merged.history("-1:current", heads("e")))).containsExactly("e", "d1", "d2");
+		assertThat(ids(merged.history("-2:current", heads("f")))).containsExactly("f", "e", "d1", "d2");
+		assertThat(ids(merged.history("-1:e", heads()))).containsExactly("e", "d1", "d2");
+		assertThat(ids(merged.history("c2branch@-2:", heads()))).containsExactly("f", "e", "d1", "d2");
+		assertThat(ids(merged.history("e-1:", heads()))).containsExactly("f", "e", "d1", "d2");
+		assertThatThrownBy(() -> merged.history("-2:current", heads("e"))).isInstanceOf(InvalidTargetException.class)
+			.hasMessage("Relative revision '-2' is ambiguous: e is a merge of d1, d2. Name the side to follow:"
+					+ " 'd1@c1' (through d1) or 'c2branch@c2' (through d2).");
+	}
+
+	@Test
 	void aRangeWithMoreThanOneColonIsMalformed() {
 		assertThatThrownBy(() -> this.graph.history("b:c1:d1", heads())).isInstanceOf(InvalidTargetException.class)
 			.hasMessage("History range 'b:c1:d1' requires [start]:[end], [start]:, or :[end] (for example 'base:heads' or '-3:current').");
