@@ -676,6 +676,17 @@ class CommandsTests {
 	}
 
 	@Test
+	void anUpgradeToOneBelowAMergeAppliesBothParents(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		this.revisions.write("c0ffee5ca1ab", "1975ea83b712, 9c2d55e0aa41", "merge price and users", "", "");
+		CliRun.Result upgrade = cli(db).run("upgrade", "c0ffee5ca1ab-1");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("1975ea83b712", "9c2d55e0aa41");
+	}
+
+	@Test
 	void historyRangeAndVerbose(TestDatabase db) {
 		CliRun.Result result = cli(db).run("history", "-r", "ae10:1975", "--verbose");
 		assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -203,11 +203,12 @@ final class TargetResolver {
 			throw new InvalidTargetException(target, "Cannot upgrade '" + target + "': an upgrade cannot move down; use"
 					+ " 'downgrade " + target + "'.");
 		}
-		int position = walk(revision((branch != null) ? branch + "@" + symbol : symbol), steps, null, noOverwalk, target);
-		if (position == RelativeWalk.OVERWALK) {
+		DowngradeTarget below = walkDown(branch, revision((branch != null) ? branch + "@" + symbol : symbol), steps,
+				noOverwalk, target);
+		if (below.revision() == RelativeWalk.OVERWALK) {
 			throw new InvalidTargetException(target, "Relative revision '" + target + "' goes below the base.");
 		}
-		return single(position);
+		return below.positions(this.graph);
 	}
 
 	private int[] upgradeStart(int[] current, String branch, String target) {

@@ -80,8 +80,18 @@ class MergedPathTests {
 		assertThat(ids(this.graph.upgrade(heads("b"), "c1@+2"))).containsExactly("c1", "d1");
 		assertThat(ids(this.graph.upgrade(heads("b"), "c2branch@+2"))).containsExactly("c2", "d2");
 		assertThatExceptionOfType(InvalidTargetException.class)
-			.isThrownBy(() -> this.graph.upgrade(heads("a"), "e-1"))
-			.withMessageEndingWith("e is a merge of d1, d2. Name the side to follow: 'd1' or 'd2'.");
+			.isThrownBy(() -> this.graph.upgrade(heads("a"), "f-3"))
+			.withMessageEndingWith("e is a merge of d1, d2. Name the side to follow: 'd1@c1' (through d1) or"
+					+ " 'c2branch@c2' (through d2).");
+	}
+
+	@Test
+	void anUpgradeToOneBelowAMergeGoesUpToEveryParentAsTheDowngradeThereDoes() {
+		// 'e-1' is where 'downgrade e-1' (and 'stamp e-1') leave the database: d1 and d2.
+		Plan plan = this.graph.upgrade(heads("b"), "e-1");
+		assertThat(ids(plan)).containsExactlyInAnyOrder("c1", "d1", "c2", "d2");
+		assertThat(plan.toHeads()).containsExactlyInAnyOrder("d1", "d2");
+		assertThat(ids(this.graph.upgrade(heads("b"), "f-2"))).containsExactlyInAnyOrder("c1", "d1", "c2", "d2");
 	}
 
 	@Test
