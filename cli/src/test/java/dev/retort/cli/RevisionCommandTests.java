@@ -120,6 +120,25 @@ class RevisionCommandTests {
 	}
 
 	@Test
+	void anIdLongerThanTheVersionTableHoldsIsRefusedByRevisionAndMergeAndWritesNothing() throws IOException {
+		CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
+		CliRun.in(this.project).run("revision", "-m", "second", "--rev-id", "0000c0ffee02", "--head", "base");
+		long before = fileCount();
+		String id = "add_orders_table_2024_01_15_customer_fk";
+		String refusal = "ERROR: Revision id '" + id + "' is 39 characters long; the version tables hold ids of at most"
+				+ " 32 (varchar(32), as Alembic's). Choose a shorter --rev-id (the message, not the id, describes the"
+				+ " change), or leave it out for a fresh one; nothing was written.\n";
+		CliRun.Result revision = CliRun.in(this.project).run("revision", "-m", "orders", "--rev-id", id, "--head",
+				"0000c0ffee01");
+		assertThat(revision.exitCode()).as(revision.toString()).isEqualTo(2);
+		assertThat(revision.err()).isEqualTo(refusal);
+		CliRun.Result merge = CliRun.in(this.project).run("merge", "-m", "join", "heads", "--rev-id", id);
+		assertThat(merge.exitCode()).as(merge.toString()).isEqualTo(2);
+		assertThat(merge.err()).isEqualTo(refusal);
+		assertThat(fileCount()).isEqualTo(before);
+	}
+
+	@Test
 	void anUnknownDependencyNamesTheOptionAndWritesNothing() throws IOException {
 		CliRun.in(this.project).run("revision", "-m", "first", "--rev-id", "0000c0ffee01");
 		long before = fileCount();

@@ -47,8 +47,12 @@ public final class RevisionIds {
 					+ "' not allowed in revision id '" + id + "'. Use letters, digits and underscores.");
 		}
 		if (id.length() > MAX_LENGTH) {
+			// Alembic writes such an id and fails only when the upgrade records it ("value too long
+			// for type character varying(32)"), after its DDL ran: here nothing is written.
 			throw new RetortException(ErrorCode.INVALID_REVISION_FILE, "Revision id '" + id + "' is " + id.length()
-					+ " characters long; the version table holds at most " + MAX_LENGTH + ".");
+					+ " characters long; the version tables hold ids of at most " + MAX_LENGTH + " (varchar(" + MAX_LENGTH
+					+ "), as Alembic's). Choose a shorter --rev-id (the message, not the id, describes the change), or"
+					+ " leave it out for a fresh one; nothing was written.");
 		}
 		return id;
 	}
