@@ -20,6 +20,7 @@ import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.JavaChecksum;
 import dev.retort.runtime.UnrecordedVersionRowsException;
+import dev.retort.script.RevisionIds;
 import dev.retort.script.ScriptDirectory;
 import dev.retort.script.SqlRevisionParser;
 
@@ -250,9 +251,24 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		return new UnrecordedVersionRowsException("The database is at " + rows + ", which no revision file declares and"
 				+ " the history does not record (another tool, such as Alembic, or a hand-written row put it in the"
 				+ " version table), so '" + command + "' would run every revision from base though the database holds"
-				+ " some of them already. Nothing was changed. Give the revision that describes " + rows
-				+ " its id ('Revision ID: " + unrecorded.get(0) + "'), or record where the database is with 'retort"
-				+ " stamp --purge REV...'.", this.unknown);
+				+ " some of them already. Nothing was changed. " + howToPlace(rows, unrecorded), this.unknown);
+	}
+
+	/**
+	 * How to tell Retort where rows no file declares stand. An id too long for a revision file
+	 * (an Alembic version table widened for hand-written ids) cannot be given back to the file
+	 * that describes it, so only the stamp is offered.
+	 */
+	private static String howToPlace(String rows, List<String> unrecorded) {
+		List<String> tooLong = unrecorded.stream().filter((row) -> row.length() > RevisionIds.MAX_LENGTH).toList();
+		if (!tooLong.isEmpty()) {
+			return String.join(", ", tooLong) + " cannot be a revision file's id (" + tooLong.get(0).length()
+					+ " characters; Retort's ids have at most " + RevisionIds.MAX_LENGTH + ", the varchar(" + RevisionIds.MAX_LENGTH
+					+ ") of Alembic's own version table, which was widened here): record where the database is with"
+					+ " 'retort stamp --purge REV...', REV the revision that describes it here.";
+		}
+		return "Give the revision that describes " + rows + " its id ('Revision ID: " + unrecorded.get(0)
+				+ "'), or record where the database is with 'retort stamp --purge REV...'.";
 	}
 
 	/**
