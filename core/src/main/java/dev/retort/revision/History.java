@@ -44,7 +44,9 @@ final class History {
 		}
 		boolean relativeStart = TargetResolver.isRelative(start) && start.startsWith("-");
 		int[] lower = relativeStart ? GraphIndex.NONE : positions(start, current);
-		int[] upper = onBranchOf(start, "current".equals(end) ? current : this.resolver.upgradeTargets(lower, end, false));
+		int[] upper = onBranchOf(start, "current".equals(end) ? current
+				: (isBranchStart(start) && "heads".equals(end)) ? this.graph.heads
+						: this.resolver.upgradeTargets(lower, end, false));
 		if (relativeStart) {
 			// '-3:current' with several current revisions: the last three of each line, not of the
 			// first line only (as Alembic's get_revisions walks down from every head).
@@ -128,6 +130,16 @@ final class History {
 			return TargetResolver.inLineage(upper, lineage);
 		}
 		return Arrays.stream(upper).filter((revision) -> this.graph.labels.get(revision).contains(branch)).toArray();
+	}
+
+	/**
+	 * Whether a start keeps the range to one branch. Its end {@code heads} then counts every head
+	 * on that branch, as {@code label@heads} does: a branch that the rest of the graph only
+	 * depends on ends in an effective head, which plain {@code heads} leaves out, and
+	 * {@code -r lib@base:} would list nothing (as in Alembic).
+	 */
+	private static boolean isBranchStart(String start) {
+		return start.indexOf('@') > 0;
 	}
 
 	private int[] positions(String symbol, int[] current) {

@@ -72,6 +72,18 @@ class HistoryTests {
 	}
 
 	@Test
+	void aLabelledBaseWhoseBranchEndsInAnEffectiveHeadListsThatBranch() {
+		// d1 depends on d2: d2 is an effective head, not among 'heads', yet the c2 line is there to list.
+		RevisionGraph dependent = graph(rev("a"), rev("b", "a"), rev("c1", "b").withBranchLabels("c1branch"),
+				rev("d1", "c1").withDependsOn("d2"), rev("c2", "b").withBranchLabels("c2branch"), rev("d2", "c2"));
+		assertThat(ids(dependent.history("c2branch@base:", heads()))).containsExactly("d2", "c2", "b", "a");
+		assertThat(ids(dependent.history("c2branch@base:heads", heads()))).containsExactly("d2", "c2", "b", "a");
+		// As in Alembic, a range takes in what its end depends on.
+		assertThat(ids(dependent.history("c1branch@base:", heads()))).containsExactly("d1", "c1", "d2", "c2", "b", "a");
+		assertThat(ids(dependent.history(":", heads()))).containsExactly("d1", "c1", "d2", "c2", "b", "a");
+	}
+
+	@Test
 	void aRevisionBeforeTheAtOfTheStartKeepsToTheBranchContainingIt() {
 		RevisionGraph forest = graph(rev("a1"), rev("b1", "a1"), rev("a2"), rev("b2", "a2"));
 		assertThat(ids(forest.history("b2@base:", heads()))).containsExactly("b2", "a2");
