@@ -707,6 +707,27 @@ class CommandsTests {
 	}
 
 	@Test
+	void aRelativeMoveFromTwoCurrentRevisionsNamesTheMoveAlongEachBranch(TestDatabase db) {
+		this.revisions.write("9c2d55e0aa41", "ae1027a6acf3", "pricing", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		this.revisions.write("c0ffee5ca1ab", "1975ea83b712, 9c2d55e0aa41", "merge price and users", "", "");
+		cli(db).run("upgrade", "1975ea83b712");
+		cli(db).run("upgrade", "9c2d55e0aa41");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("1975ea83b712", "9c2d55e0aa41");
+		CliRun.Result up = cli(db).run("upgrade", "+1");
+		assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
+		assertThat(up.err()).isEqualTo("ERROR: Relative upgrade '+1' is ambiguous from multiple current revisions"
+				+ " (1975ea83b712, 9c2d55e0aa41); name the branch: '1975ea83b712@+1' or 'pricing@+1'.\n");
+		CliRun.Result down = cli(db).run("downgrade", "-1");
+		assertThat(down.exitCode()).as(down.toString()).isEqualTo(2);
+		assertThat(down.err()).contains("name the branch: '1975ea83b712@-1' or 'pricing@-1'.");
+		CliRun.Result followed = cli(db).run("upgrade", "pricing@+1");
+		assertThat(followed.exitCode()).as(followed.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("c0ffee5ca1ab");
+	}
+
+	@Test
 	void historyRangeAndVerbose(TestDatabase db) {
 		CliRun.Result result = cli(db).run("history", "-r", "ae10:1975", "--verbose");
 		assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -182,9 +182,11 @@ final class TargetResolver {
 			if (symbol == null) {
 				int[] start = upgradeStart(current, branch, target);
 				if (start.length > 1) {
+					String sides = (branch != null) ? "('label@+" + steps + "') or a revision ('REV+" + steps + "')"
+							: suggestBranches(start, "+" + steps);
 					throw new InvalidTargetException(target, "Relative upgrade '" + target
 							+ "' is ambiguous from multiple current revisions (" + String.join(", ", this.graph.idsOf(start))
-							+ "); name the branch ('label@+" + steps + "') or a revision ('REV+" + steps + "').");
+							+ "); name the branch: " + sides + ".");
 				}
 				int position = walk(start[0], steps, branch, noOverwalk, target);
 				if (position == RelativeWalk.OVERWALK) {
@@ -269,7 +271,7 @@ final class TargetResolver {
 				if (current.length > 1) {
 					throw new InvalidTargetException(target, "Relative downgrade '" + target
 							+ "' is ambiguous with several current heads (" + String.join(", ", this.graph.idsOf(current))
-							+ "); name the branch: " + suggestBranches(current, target) + ".");
+							+ "); name the branch: " + suggestBranches(current, target.substring(target.indexOf('-'))) + ".");
 				}
 				symbol = this.graph.id(current[0]);
 				branch = symbol;
@@ -329,9 +331,9 @@ final class TargetResolver {
 		return onBranch[0];
 	}
 
-	private String suggestBranches(int[] current, String target) {
+	/** The same move along each current revision's branch: {@code 'billing@-1' or 'search@-1'}. */
+	private String suggestBranches(int[] current, String steps) {
 		Set<String> suggestions = new LinkedHashSet<>();
-		String steps = target.substring(target.indexOf('-'));
 		for (int head : current) {
 			// A label names the branch only if no other current head carries it too.
 			suggestions.add("'" + this.walks.sideName(head, current) + "@" + steps + "'");

@@ -113,8 +113,8 @@ class BranchedPathTests {
 		assertThat(oneOfHeads.toHeads()).containsExactlyInAnyOrder("c1", "d2");
 		assertThatExceptionOfType(InvalidTargetException.class)
 			.isThrownBy(() -> this.graph.upgrade(heads("c1", "c2"), "+1"))
-			.withMessage("Relative upgrade '+1' is ambiguous from multiple current revisions (c1, c2); name the branch"
-					+ " ('label@+1') or a revision ('REV+1').");
+			.withMessage("Relative upgrade '+1' is ambiguous from multiple current revisions (c1, c2); name the branch:"
+					+ " 'c1branch@+1' or 'c2branch@+1'.");
 		assertThat(ids(this.graph.upgrade(heads(), "base+1"))).containsExactly("a");
 		assertThat(this.graph.upgrade(heads(), "+1").toHeads()).containsExactly("a");
 		Plan toBase = this.graph.downgrade(heads("a"), "-1");
