@@ -939,6 +939,17 @@ class CommandsTests {
 	}
 
 	@Test
+	void showOfALabelledBaseNamesTheFirstRevisionOfThatBranch(TestDatabase db) {
+		this.revisions.write("0b111e9a0001", "", "billing", "create invoices", "CREATE TABLE invoices (id int);",
+				"DROP TABLE invoices;");
+		CliRun.Result result = cli(db).run("show", "billing@base");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("ERROR: 'billing@base' is the empty database before the first revision,"
+				+ " not a revision: it has no file to show. The first revision is 0b111e9a0001: 'retort show"
+				+ " 0b111e9a0001'.\n");
+	}
+
+	@Test
 	void jsonWithSqlIsRefusedBeforeAnythingHappens(TestDatabase db) {
 		for (String[] args : new String[][] { { "upgrade", "--sql", "--format", "json" },
 				{ "--format", "json", "downgrade", "1975ea83b712:ae1027a6acf3", "--sql" },

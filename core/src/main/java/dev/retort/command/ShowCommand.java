@@ -59,13 +59,30 @@ public final class ShowCommand {
 		Set<String> ids = graph.resolve(target, from);
 		if (ids.isEmpty()) {
 			// Only 'base' resolves to nothing: the empty database has no file.
-			List<String> bases = graph.bases().stream().map(Revision::id).toList();
+			List<String> bases = firstRevisions(graph, target);
 			throw new RetortException(ErrorCode.INVALID_TARGET, "'" + target
 					+ "' is the empty database before the first revision, not a revision: it has no file to show."
 					+ (bases.isEmpty() ? "" : " The first revision" + ((bases.size() == 1) ? " is " : "s are ")
 							+ String.join(", ", bases) + ": 'retort show " + bases.get(0) + "'."));
 		}
 		return new Resolved(target, ids, null);
+	}
+
+	/**
+	 * The revisions above {@code base}: for {@code label@base}, the first ones on that branch (in a
+	 * forest, the others' roots are no answer), else every root.
+	 */
+	private static List<String> firstRevisions(RevisionGraph graph, String base) {
+		int at = base.indexOf('@');
+		if (at > 0) {
+			try {
+				return List.copyOf(graph.resolve(base.substring(0, at) + "@base+1", List.of()));
+			}
+			catch (RetortException ex) {
+				// Several first revisions on the branch: every root, as for plain 'base'.
+			}
+		}
+		return graph.bases().stream().map(Revision::id).toList();
 	}
 
 	/**
