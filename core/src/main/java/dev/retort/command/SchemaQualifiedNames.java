@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.retort.dialect.postgres.BlockComments;
+import dev.retort.dialect.postgres.DollarQuotes;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -95,8 +96,8 @@ final class SchemaQualifiedNames {
 			if (c == '\'' || ((c == 'e' || c == 'E') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
 				i = stringEnd(sql, (c == '\'') ? i : i + 1, c != '\'');
 			}
-			else if (c == '$' && dollarTagEnd(sql, i) > 0) {
-				int tagEnd = dollarTagEnd(sql, i);
+			else if (c == '$' && DollarQuotes.tagEnd(sql, i) > 0) {
+				int tagEnd = DollarQuotes.tagEnd(sql, i);
 				int end = sql.indexOf(sql.substring(i, tagEnd), tagEnd);
 				i = (end < 0) ? n : end + (tagEnd - i);
 			}
@@ -155,18 +156,6 @@ final class SchemaQualifiedNames {
 			}
 		}
 		return sql.length();
-	}
-
-	/** The index after {@code $tag$} (or {@code $$}) at {@code at}, or -1 ({@code $1} is a parameter). */
-	private static int dollarTagEnd(String sql, int at) {
-		int j = at + 1;
-		if (j < sql.length() && Character.isDigit(sql.charAt(j))) {
-			return -1;
-		}
-		while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-			j++;
-		}
-		return (j < sql.length() && sql.charAt(j) == '$') ? j + 1 : -1;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.retort.dialect.postgres.BlockComments;
+import dev.retort.dialect.postgres.DollarQuotes;
 
 /**
  * A statement as the rules read it: words (keywords and unquoted names, upper-cased), quoted
@@ -143,19 +144,9 @@ final class Tokens {
 		return BlockComments.end(sql, at);
 	}
 
-	/**
-	 * The index after {@code $tag$} (or {@code $$}) starting at {@code at}, or -1: a tag does not
-	 * start with a digit ({@code $1} is a parameter).
-	 */
+	/** The index after the dollar quote's {@code $tag$} at {@code at}, or -1: {@link DollarQuotes#tagEnd}. */
 	static int dollarTagEnd(String sql, int at) {
-		int j = at + 1;
-		if (j < sql.length() && Character.isDigit(sql.charAt(j))) {
-			return -1;
-		}
-		while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-			j++;
-		}
-		return (j < sql.length() && sql.charAt(j) == '$') ? j + 1 : -1;
+		return DollarQuotes.tagEnd(sql, at);
 	}
 
 }

@@ -61,15 +61,13 @@ public final class ClientCopy {
 				}
 				i = (end < 0) ? length : end + 1;
 			}
+			else if (c == '$' && DollarQuotes.tagEnd(sql, i) > 0) {
+				int tagEnd = DollarQuotes.tagEnd(sql, i);
+				int close = sql.indexOf(sql.substring(i, tagEnd), tagEnd);
+				i = (close < 0) ? length : close + (tagEnd - i);
+			}
 			else if (c == '$') {
-				int tagEnd = sql.indexOf('$', i + 1);
-				String tag = (tagEnd < 0) ? null : sql.substring(i, tagEnd + 1);
-				if (tag == null || !tag.substring(1, tag.length() - 1).chars().allMatch(ClientCopy::isWordChar)) {
-					i++;
-					continue;
-				}
-				int close = sql.indexOf(tag, tagEnd + 1);
-				i = (close < 0) ? length : close + tag.length();
+				i++;
 			}
 			else if (Character.isLetter(c) || c == '_') {
 				int start = i;
