@@ -336,6 +336,16 @@ public final class Retort {
 	}
 
 	/**
+	 * Refuses a new revision that {@link #revision} would refuse (a parent that is not the single
+	 * head, an id or label in use), writing nothing and reading no database: to refuse
+	 * {@code retort revision --autogenerate} before it compares.
+	 * @param request what would be written
+	 */
+	public void requireRevisionWritable(NewRevision request) {
+		new RevisionCommand(this.context).requireWritable(request);
+	}
+
+	/**
 	 * {@code retort check}: what it takes to bring the database, at its heads, to the schema a
 	 * model file describes; empty when they agree.
 	 * @param modelSource the model file, as shown in messages

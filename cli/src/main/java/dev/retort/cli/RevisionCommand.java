@@ -106,6 +106,8 @@ final class RevisionCommand extends RetortCommand {
 		}
 		WrittenRevision written;
 		if (this.autogenerate) {
+			// Several heads, an id in use: refused before the model runs on the database and its changes are listed.
+			retort.requireRevisionWritable(request);
 			requireDatabase("revision --autogenerate");
 			SchemaModelFile file = SchemaModelFile.read(working, this.model);
 			SchemaDiff diff = retort.check(file.source(), file.sql());

@@ -159,6 +159,40 @@ class AutogenerateCommandTests {
 	}
 
 	@Test
+	void withSeveralHeadsAutogenerateRefusesBeforeItComparesUnlessHeadNamesThem(TestDatabase db) throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("a1", "", "create users", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		revisions.write("b1", "a1", "add email", "ALTER TABLE users ADD email text;", "ALTER TABLE users DROP email;");
+		revisions.write("c1", "a1", "add name", "ALTER TABLE users ADD name text;", "ALTER TABLE users DROP name;");
+		Files.writeString(this.project.resolve("model.sql"),
+				"CREATE TABLE users (id bigint PRIMARY KEY, email text, name text, note text);\n");
+		String multipleHeads = "ERROR: Multiple heads are present (b1, c1); say which the new revision revises: --head b1"
+				+ " (or --head label@head, or --head heads for all of them). To join them first: retort merge -m \"merge\""
+				+ " b1 c1; nothing was written.\n";
+
+		// At base: the comparison would refuse a database below its heads; the heads are refused first.
+		CliRun.Result atBase = cli(db).run("revision", "--autogenerate", "-m", "add note", "--model", "model.sql");
+		assertThat(atBase.exitCode()).as(atBase.toString()).isEqualTo(2);
+		assertThat(atBase.err()).isEqualTo(multipleHeads);
+
+		assertThat(cli(db).run("upgrade", "heads").exitCode()).isZero();
+		CliRun.Result atHeads = cli(db).run("revision", "--autogenerate", "-m", "add note", "--model", "model.sql");
+		assertThat(atHeads.exitCode()).as(atHeads.toString()).isEqualTo(2);
+		assertThat(atHeads.err()).isEqualTo(multipleHeads);
+		assertThat(revisions.directory()).isDirectoryNotContaining("glob:**add_note.sql");
+
+		CliRun.Result merged = cli(db).run("revision", "--autogenerate", "-m", "add note", "--model", "model.sql",
+				"--head", "heads");
+		assertThat(merged.exitCode()).as(merged.toString()).isZero();
+		assertThat(merged.err()).contains("Detected add column users.note");
+		Path file = Files.list(revisions.directory())
+			.filter((path) -> path.getFileName().toString().endsWith("_add_note.sql"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(Files.readString(file)).contains("-- Revises: b1, c1\n", "ALTER TABLE users ADD COLUMN note text;");
+	}
+
+	@Test
 	void withoutAModelTheErrorSaysHowToGiveOne(TestDatabase db) {
 		CliRun.Result result = cli(db).run("check");
 		assertThat(result.exitCode()).isEqualTo(2);

@@ -89,6 +89,20 @@ public final class RevisionCommand {
 		return new WrittenRevision(restFile.id(), writer.writeSql(directory, restFile), List.of(first));
 	}
 
+	/**
+	 * Checks a new revision against the graph as writing it would (its parents, id, message,
+	 * labels, dependencies and directory), writing nothing: {@code revision --autogenerate} refuses
+	 * so before it compares, which runs the model on the database, instead of after.
+	 * @param request what would be written
+	 */
+	public void requireWritable(NewRevision request) {
+		List<String> parents = parents(request);
+		newFile(request, parents, "", "");
+		if (request.javaClass() == null || request.javaClass().isBlank()) {
+			directory(request, parents);
+		}
+	}
+
 	/** The parents of a new revision: {@code --head}, resolved, else the single head. */
 	private List<String> parents(NewRevision request) {
 		if (request.head().isEmpty()) {
