@@ -52,7 +52,7 @@ final class RoundingConversion {
 			int toScale = (toNumeric.group(2) != null) ? Integer.parseInt(toNumeric.group(2)) : 0;
 			// A float's digits, as the numeric it is printed as, may go on further than any scale.
 			if (FLOATS.contains(from) || scale(from) > toScale) {
-				return Optional.of(toScale + " decimal places");
+				return Optional.of(toScale + ((toScale == 1) ? " decimal place" : " decimal places"));
 			}
 		}
 		if (from.equals("double precision") && to.equals("real")) {
@@ -62,7 +62,8 @@ final class RoundingConversion {
 		Matcher toTime = DATETIME.matcher(to);
 		if (fromTime.matches() && toTime.matches() && fromTime.group(1).equals(toTime.group(1))
 				&& Objects.equals(fromTime.group(3), toTime.group(3)) && precision(toTime) < precision(fromTime)) {
-			return Optional.of(precision(toTime) + " fractional digits of a second");
+			int digits = precision(toTime);
+			return Optional.of(digits + ((digits == 1) ? " fractional digit" : " fractional digits") + " of a second");
 		}
 		return Optional.empty();
 	}

@@ -788,7 +788,8 @@ class AutogenerateIntegrationTests {
 		assertThat(RoundingConversion.of("real", "smallint")).contains("no fraction");
 		assertThat(RoundingConversion.of("double precision", "numeric(8,2)")).contains("2 decimal places");
 		assertThat(RoundingConversion.of("time(3) with time zone", "time(1) with time zone"))
-			.contains("1 fractional digits of a second");
+			.contains("1 fractional digit of a second");
+		assertThat(RoundingConversion.of("numeric(5,2)", "numeric(4,1)")).contains("1 decimal place");
 		assertThat(RoundingConversion.of("interval", "interval(0)")).contains("0 fractional digits of a second");
 		for (String[] keeps : new String[][] { { "integer", "numeric(10,2)" }, { "numeric(10,2)", "numeric(12,4)" },
 				{ "bigint", "integer" }, { "numeric(10,2)", "numeric(8,2)" }, { "real", "double precision" },
