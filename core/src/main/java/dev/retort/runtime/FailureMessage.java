@@ -40,11 +40,13 @@ final class FailureMessage {
 	 * @param schema the schema the run migrates, named right after the revision, or {@code null} when
 	 * none is configured: an application that migrates a schema per tenant, several at once, must
 	 * tell from the message alone which tenant a failure stopped
+	 * @param extensionElsewhere for a type or function not found, where the extension that provides
+	 * it is installed and what to do ({@link ExtensionElsewhere}), or {@code null}
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
-			OwnTimeouts own, String schema) {
+			OwnTimeouts own, String schema, String extensionElsewhere) {
 		// A Java revision that wraps the SQLException of its own JDBC work in an unchecked exception:
 		// the database's words say what failed, the wrapper's what the revision was doing.
 		SQLException wrapped = (failure.sqlException() == null) ? wrappedSqlException(failure.getCause()) : null;
@@ -136,6 +138,9 @@ final class FailureMessage {
 			message.append("\n  This run created it already, at ").append(createdEarlier).append(" (before this")
 				.append(" statement): it is created twice, not left from a schema built before Retort. Remove one of")
 				.append(" the two.");
+		}
+		if (extensionElsewhere != null) {
+			message.append("\n  ").append(extensionElsewhere);
 		}
 		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
 		// Retort sets statement_timeout only when 'retort.ddl.statement-timeout' is set; otherwise the

@@ -572,9 +572,10 @@ public final class MigrationRunner {
 		String createdEarlier = createdEarlier(step, failure);
 		boolean indexBuild = indexBuild(step, failure);
 		FailureMessage.OwnTimeouts own = ownTimeouts(step, failure);
+		String extensionElsewhere = ExtensionElsewhere.advice(this.sink, failure, transactional, this.configuredSchema);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
 				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
-				this.configuredSchema);
+				this.configuredSchema, extensionElsewhere);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
 				failure.sessionLost());
 		if (unrecorded != null) {
@@ -582,7 +583,7 @@ public final class MigrationRunner {
 			if (failure.sessionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
 						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
-						this.configuredSchema);
+						this.configuredSchema, extensionElsewhere);
 			}
 			exception.addSuppressed(unrecorded);
 		}
