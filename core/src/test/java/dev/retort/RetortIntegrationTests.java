@@ -126,14 +126,33 @@ class RetortIntegrationTests {
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
 				() -> retort.downgrade(A));
 		assertThat(failure.getMessage()).contains("column \"kind\" of relation \"coffee\" does not exist")
-			.contains("the database stays at " + B + ". The database lacks what this downgrade removes (changed by"
-					+ " hand?): undo the rest of the revision's downgrade by hand, then 'retort stamp " + A
-					+ "' records the step without running anything")
-			.doesNotContain("Fix the revision");
+			.contains("the database stays at " + B + ". The database lacks what this downgrade removes.")
+			.contains("Only if it was removed by hand: undo the rest of the revision's downgrade by hand, then"
+					+ " 'retort stamp " + A + "' records the step without running anything")
+			.doesNotContain("Fix the revision and run again");
 		// Following the message.
 		retort.stamp(List.of(A), false);
 		assertThat(retort.current().current()).containsExactly(A);
 		assertThat(retort.upgrade("heads").to()).containsExactly(B);
+	}
+
+	@Test
+	void aDowngradeThatDropsWhatItNeverCreatedSaysToFixItBeforeItOffersTheStamp(TestDatabase db, @TempDir Path dir) {
+		// A mistake in the downgrade reads to the database like an object dropped by hand: stamping
+		// past it on the strength of the message alone would record a downgrade that never ran.
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "CREATE TABLE cup (id int);", "DROP TABLE nosuch;\nDROP TABLE cup;");
+		Retort retort = configure(db, files).load();
+		retort.upgrade("heads");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> retort.downgrade(B));
+		String message = failure.getMessage();
+		assertThat(message).contains("table \"nosuch\" does not exist")
+			.contains("If the downgrade names something the revision never created (a mistake in the revision), fix"
+					+ " the revision's downgrade and run again.");
+		assertThat(message.indexOf("fix the revision's downgrade")).isLessThan(message.indexOf("'retort stamp " + B + "'"));
+		assertThat(retort.current().current()).containsExactly(C);
+		assertThat(db.tableExists("cup")).isTrue();
 	}
 
 	@Test
@@ -156,9 +175,10 @@ class RetortIntegrationTests {
 		assertThat(again.getMessage()).contains("index \"ix_coffee_id\" does not exist")
 			.contains("the version table stays at " + C + ". What it drops is gone already: an earlier run of this"
 					+ " downgrade that failed further on (its statements outside a transaction stay committed) or a"
-					+ " change by hand removed it. Write its drops with IF EXISTS so that it can run again, or undo the"
-					+ " rest of its downgrade by hand, then 'retort stamp " + B + "' records the step without running"
-					+ " anything.")
+					+ " change by hand removed it; or the downgrade names something the revision never created (a"
+					+ " mistake in the revision: fix the revision's downgrade). Otherwise write its drops with IF EXISTS"
+					+ " so that it can run again, or undo the rest of its downgrade by hand, then 'retort stamp " + B
+					+ "' records the step without running anything.")
 			.doesNotContain("Fix the");
 		// Following the message.
 		db.execute("DROP INDEX ix_coffee_kind");

@@ -249,11 +249,15 @@ final class FailureMessage {
 		}
 		else if (transactional && step.operation() == Step.Operation.DOWNGRADE && sqlState != null
 				&& UNDEFINED.contains(sqlState)) {
-			// The revision is not at fault: what it removes is gone already, dropped by hand.
+			// Two readings the database cannot tell apart: a downgrade that names what its upgrade never
+			// created (a mistake in the revision), or an object removed by hand. Stamping past the first
+			// would record as undone a downgrade that never ran and still does not work.
 			String to = step.headsAfter().isEmpty() ? "base" : String.join(" ", step.headsAfter());
 			message.append(nothingApplied)
-				.append(". The database lacks what this downgrade removes (changed by hand?): undo the rest of the")
-				.append(" revision's downgrade by hand, then 'retort stamp ").append(to)
+				.append(". The database lacks what this downgrade removes. If the downgrade names something the")
+				.append(" revision never created (a mistake in the revision), fix the revision's downgrade and run")
+				.append(" again. Only if it was removed by hand: undo the rest of the revision's downgrade by hand,")
+				.append(" then 'retort stamp ").append(to)
 				.append("' records the step without running anything; or restore what is missing and run again.");
 		}
 		else if (transactional) {
@@ -343,8 +347,9 @@ final class FailureMessage {
 
 	/**
 	 * Whether a downgrade outside a transaction failed at its first statement because what it
-	 * drops is gone: the statement is not at fault, an earlier run of the same downgrade that
-	 * failed further on (its statements before the failure stay committed) or a hand dropped it.
+	 * drops is gone: most often the statement is not at fault, an earlier run of the same downgrade
+	 * that failed further on (its statements before the failure stay committed) or a hand dropped
+	 * it; but a downgrade that names what its upgrade never created fails the same way.
 	 */
 	private static boolean findsItDroppedAlready(Step step, String sqlState) {
 		return step.operation() == Step.Operation.DOWNGRADE && sqlState != null && UNDEFINED.contains(sqlState);
@@ -354,9 +359,10 @@ final class FailureMessage {
 	private static String droppedAlready(Step step) {
 		String to = step.headsAfter().isEmpty() ? "base" : String.join(" ", step.headsAfter());
 		return "What it drops is gone already: an earlier run of this downgrade that failed further on (its"
-				+ " statements outside a transaction stay committed) or a change by hand removed it. Write its drops"
-				+ " with IF EXISTS so that it can run again, or undo the rest of its downgrade by hand, then 'retort"
-				+ " stamp " + to + "' records the step without running anything.";
+				+ " statements outside a transaction stay committed) or a change by hand removed it; or the downgrade"
+				+ " names something the revision never created (a mistake in the revision: fix the revision's"
+				+ " downgrade). Otherwise write its drops with IF EXISTS so that it can run again, or undo the rest of"
+				+ " its downgrade by hand, then 'retort stamp " + to + "' records the step without running anything.";
 	}
 
 	/**
