@@ -32,7 +32,8 @@ final class FailureDocument {
 
 	/**
 	 * {@code {"from", "to", "steps", "error"}}: the steps that were applied (committed) before the
-	 * failure; {@code from} and {@code to} are {@code null} when it came before the first step.
+	 * failure. Lists always, as SPEC §5 shapes them: before the first step, both are the version
+	 * rows the run read (where the database stays), or empty when it never read them.
 	 */
 	static Object of(StepsSoFar sofar, Error error) {
 		return new FailedMigration(sofar.from(), sofar.to(), sofar.steps(), error);

@@ -21,6 +21,9 @@ final class StepsSoFar implements MigrationListener {
 
 	private List<String> to;
 
+	/** Whether a step started: {@code transaction-mode all} starts them all before any finishes. */
+	private boolean started;
+
 	/** As {@link StepPrinter} counts them, for the same step and time in its line and in the document. */
 	private final StepStarts starts = new StepStarts();
 
@@ -46,8 +49,18 @@ final class StepsSoFar implements MigrationListener {
 	}
 
 	@Override
+	public synchronized void versionRowsRead(List<String> rows) {
+		// Until a step starts: then the first step's own heads say where the run began.
+		if (!this.started) {
+			this.from = rows;
+			this.to = rows;
+		}
+	}
+
+	@Override
 	public synchronized void stepStarting(Step step) {
-		if (this.from == null) {
+		if (!this.started) {
+			this.started = true;
 			this.from = step.headsBefore();
 			this.to = step.headsBefore();
 		}
@@ -67,14 +80,18 @@ final class StepsSoFar implements MigrationListener {
 		}
 	}
 
-	/** The version rows before the first step, or {@code null} when none started. */
+	/**
+	 * The version rows before the first step; when none started, as the run read them (a plan
+	 * refused before it ran anything), or none when it never read them (the database unreachable):
+	 * SPEC §5's shape is a list, never {@code null}.
+	 */
 	synchronized List<String> from() {
-		return this.from;
+		return (this.from != null) ? this.from : List.of();
 	}
 
-	/** The version rows after the last applied step ({@code from} when none was), or {@code null}. */
+	/** The version rows after the last applied step ({@link #from()} when none was). */
 	synchronized List<String> to() {
-		return this.to;
+		return (this.to != null) ? this.to : List.of();
 	}
 
 	/** The steps applied, in order. */

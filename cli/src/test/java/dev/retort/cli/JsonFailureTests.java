@@ -71,17 +71,36 @@ class JsonFailureTests {
 	void aMigrationRefusedBeforeItsFirstStepRanNothing(TestDatabase db) {
 		CliRun.Result result = cli(db).run("upgrade", "zzzz9999", "--format", "json");
 		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(compact(result.out())).matches("\\{\"from\":null,\"to\":null,\"steps\":\\[],\"error\":\\{"
+		// SPEC §5's lists: the database is at base, and stays there.
+		assertThat(compact(result.out())).matches("\\{\"from\":\\[],\"to\":\\[],\"steps\":\\[],\"error\":\\{"
 				+ "\"code\":\"UNKNOWN_REVISION\",\"message\":\"No revision or branch label 'zzzz9999' is known[^\"]*\","
 				+ "\"exitCode\":2}}");
 		assertThat(result.err()).startsWith("ERROR: No revision or branch label 'zzzz9999'");
 	}
 
 	@Test
+	void aDowngradeRefusedAcrossARevisionWithoutADowngradeSaysWhereTheDatabaseStaysInLists(TestDatabase db) {
+		this.revisions.write("0ddba11c0ffe", "1975ea83b712", "one way", "ALTER TABLE coffee_logs ADD COLUMN note text;",
+				null);
+		assertThat(cli(db).run("upgrade", "-q").exitCode()).isZero();
+		CliRun.Result result = cli(db).run("downgrade", "base", "--format", "json");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(compact(result.out())).matches("\\{\"from\":\\[\"0ddba11c0ffe\"],\"to\":\\[\"0ddba11c0ffe\"],"
+				+ "\"steps\":\\[],\"error\":\\{\"code\":\"IRREVERSIBLE_REVISION\",\"message\":\"Cannot downgrade to"
+				+ " 'base':[^\"]*0ddba11c0ffe [^\"]*has no downgrade[^\"]*\",\"exitCode\":2}}");
+		// And an upgrade refused before its first step: a relative move past the head.
+		CliRun.Result upgrade = cli(db).run("upgrade", "+1", "--format", "json");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
+		assertThat(compact(upgrade.out())).startsWith("{\"from\":[\"0ddba11c0ffe\"],\"to\":[\"0ddba11c0ffe\"],"
+				+ "\"steps\":[],\"error\":{");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("0ddba11c0ffe");
+	}
+
+	@Test
 	void aStampThatFailsIsADocumentToo(TestDatabase db) {
 		CliRun.Result result = cli(db).run("stamp", "nope", "--format", "json");
 		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(compact(result.out())).startsWith("{\"from\":null,\"to\":null,\"steps\":[],\"error\":{")
+		assertThat(compact(result.out())).startsWith("{\"from\":[],\"to\":[],\"steps\":[],\"error\":{")
 			.contains("\"exitCode\":2");
 	}
 
@@ -146,7 +165,8 @@ class JsonFailureTests {
 			.run("upgrade", "--url", "jdbc:postgresql://127.0.0.1:1/coffee?password=hunter2-secret", "--format",
 					"json", "-v");
 		assertThat(upgrade.exitCode()).isEqualTo(1);
-		assertThat(compact(upgrade.out())).startsWith("{\"from\":null,\"to\":null,\"steps\":[],\"error\":{\"code\":"
+		// Never read: lists all the same (SPEC §5), empty; the error says the database was not reached.
+		assertThat(compact(upgrade.out())).startsWith("{\"from\":[],\"to\":[],\"steps\":[],\"error\":{\"code\":"
 				+ "\"CONNECTION_FAILED\"");
 		assertThat(result.toString() + upgrade).doesNotContain("hunter2-secret");
 	}

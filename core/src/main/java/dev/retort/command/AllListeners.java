@@ -9,6 +9,11 @@ import dev.retort.revision.Step;
 record AllListeners(List<MigrationListener> listeners) implements MigrationListener {
 
 	@Override
+	public void versionRowsRead(List<String> rows) {
+		this.listeners.forEach((listener) -> listener.versionRowsRead(rows));
+	}
+
+	@Override
 	public void stepStarting(Step step) {
 		this.listeners.forEach((listener) -> listener.stepStarting(step));
 	}

@@ -11,6 +11,15 @@ import dev.retort.revision.Step;
  */
 public interface MigrationListener {
 
+	/**
+	 * The run read the version rows it starts from, before it plans: a run refused before its
+	 * first step (a downgrade across a revision without a downgrade) still knows where the
+	 * database stays. Heard again when the run reads them again (after the lock, after a baseline).
+	 * @param rows the version rows, sorted by id ({@link MigrationResult#from()}'s order)
+	 */
+	default void versionRowsRead(List<String> rows) {
+	}
+
 	/** A step is about to run. */
 	default void stepStarting(Step step) {
 	}

@@ -64,6 +64,7 @@ final class OnlineMigration {
 			try {
 				RevisionGraph graph = this.context.graph();
 				DatabaseState state = DatabaseState.read(database, graph);
+				this.context.listener().versionRowsRead(state.rows());
 				List<String> from = state.rows();
 				List<StepResult> steps = new ArrayList<>();
 				if (baseline && state.stampsBaseline(database, config)) {
@@ -74,6 +75,7 @@ final class OnlineMigration {
 					database.createTables(this.context.createSchema());
 					steps.addAll(CommandContext.results(this.context.runner(database.sink(), database.names()).run(stamp)));
 					state = DatabaseState.read(database, graph);
+					this.context.listener().versionRowsRead(state.rows());
 				}
 				if (baseline && state.neverMigrated()) {
 					refuseUntakenAlembicDatabase(database, config);
@@ -151,6 +153,8 @@ final class OnlineMigration {
 			}
 			RevisionGraph graph = this.context.graph();
 			state = DatabaseState.of(recorded, graph);
+			// Heard before the plan, which may refuse, and before the lock, whose wait may time out.
+			this.context.listener().versionRowsRead(state.rows());
 			plan = validatedPlan(planner, graph, state, command);
 		}
 		catch (RetortException ex) {
