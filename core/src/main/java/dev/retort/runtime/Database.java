@@ -333,8 +333,11 @@ public final class Database implements AutoCloseable {
 		catch (SQLException ex) {
 			this.session.rollbackQuietly();
 			if ("3F000".equals(ex.getSQLState())) {
+				// Read by Spring Boot and CLI users and by Java API users alike: each finds their own switch.
 				throw new RetortException(ErrorCode.CONFIGURATION, "Schema '" + this.names.schema()
-						+ "' does not exist and 'retort.create-schema' is false: create it, or set 'retort.create-schema' to true.");
+						+ "' does not exist and creating it is turned off ('retort.create-schema' is false; in the Java"
+						+ " API, createSchema(false)): create it, or set 'retort.create-schema' to true (in the Java API,"
+						+ " createSchema(true) on Retort.configure()).");
 			}
 			if ("42501".equals(ex.getSQLState()) && String.valueOf(ex.getMessage()).contains("for schema")) {
 				throw noCreatePrivilege(ex);
