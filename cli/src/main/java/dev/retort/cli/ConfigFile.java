@@ -63,8 +63,11 @@ final class ConfigFile {
 	 */
 	static ConfigFile read(Path file, List<String> profiles) {
 		if (!Files.isRegularFile(file)) {
-			throw new RetortException(ErrorCode.CONFIGURATION, "Configuration file '" + file
-					+ "' does not exist; give an application.yml or application.properties to --config.");
+			// '/dev/null' or a directory exists: "does not exist" would send the user looking for a typo.
+			String what = !Files.exists(file) ? "does not exist"
+					: Files.isDirectory(file) ? "is a directory, not a regular file" : "is not a regular file";
+			throw new RetortException(ErrorCode.CONFIGURATION, "Configuration file '" + file + "' " + what
+					+ "; give an application.yml or application.properties to --config.");
 		}
 		Map<String, Property> properties = new LinkedHashMap<>();
 		List<Path> files = new ArrayList<>();

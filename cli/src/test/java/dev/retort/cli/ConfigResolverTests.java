@@ -311,6 +311,18 @@ class ConfigResolverTests {
 	}
 
 	@Test
+	void aConfigFileThatIsADeviceOrADirectorySaysSoInsteadOfThatItDoesNotExist() throws IOException {
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--config", "/dev/null"))
+			.withMessageStartingWith("Configuration file '/dev/null' is not a regular file; give an application.yml");
+		Files.createDirectories(this.project.resolve("config"));
+		CliRun.Result directory = CliRun.in(this.project).run("current", "--config", "config");
+		assertThat(directory.exitCode()).isEqualTo(2);
+		assertThat(directory.err()).contains("Configuration file '" + this.project.resolve("config")
+				+ "' is a directory, not a regular file; give an application.yml or application.properties to --config.");
+	}
+
+	@Test
 	void locationOptionsAreResolvedAgainstTheWorkingDirectory() {
 		RetortConfig config = resolve(CliRun.in(this.project), "heads", "--location", "db/revisions", "--location",
 				"filesystem:other", "--location", "classpath:db/x");
