@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code retort} executable ({@code java -jar retort.jar}). The only place that exits the
@@ -23,23 +23,13 @@ public final class Main {
 		// Logs (slf4j-simple writes to System.err) are Retort's own text: a password that is a word
 		// ('retort') must not mask it there. Only a URL's credentials are masked, should a library log one.
 		System.setErr(new PrintStream(new UrlScrubbingStream(realErr, charset), true, charset));
-		int exitCode = RetortCommandLine.execute(args, CliEnvironment.system(),
-				new OutputStreamWriter(System.out, standardOutputCharset()), new OutputStreamWriter(realErr, charset),
-				new Secrets(), true);
+		// Standard output: UTF-8 unless a console reads it (RetortCommandLine.standardOutputCharset).
+		Writer out = new OutputStreamWriter(System.out, RetortCommandLine.standardOutputCharset());
+		int exitCode = RetortCommandLine.execute(args, CliEnvironment.system(), out,
+				new OutputStreamWriter(realErr, charset), new Secrets(), true);
 		System.out.flush();
 		System.err.flush();
 		System.exit(exitCode);
-	}
-
-	/**
-	 * The console's encoding when a person reads standard output, else UTF-8. Redirected or piped,
-	 * it is a file (an {@code --sql} script, a JSON document) whose bytes must not depend on the
-	 * locale: on Java 17 a container or cron job without {@code LANG} makes the default US-ASCII,
-	 * which wrote every 'é' of a revision into the script as '?'. The script says it is UTF-8
-	 * ({@code SET client_encoding}), as JSON is by definition.
-	 */
-	private static Charset standardOutputCharset() {
-		return (System.console() != null) ? System.console().charset() : StandardCharsets.UTF_8;
 	}
 
 	/** Bytes written to standard error, the credentials of URLs masked line by line. */

@@ -2,6 +2,8 @@ package dev.retort.cli;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +38,19 @@ import picocli.CommandLine.RunLast;
 public final class RetortCommandLine {
 
 	private RetortCommandLine() {
+	}
+
+	/**
+	 * The encoding of the command's standard output: the console's when a person reads it, else
+	 * UTF-8. Redirected or piped, it is a file (an {@code --sql} script, a JSON document) whose
+	 * bytes must not depend on the locale: on Java 17 a container or cron job without {@code LANG}
+	 * makes the default US-ASCII, which wrote every 'é' of a revision into the script as '?'. The
+	 * script says it is UTF-8 ({@code SET client_encoding}), as JSON is by definition. The standalone
+	 * tool and {@code java -jar app.jar retort …} decide alike.
+	 * @return the charset to write standard output in
+	 */
+	public static Charset standardOutputCharset() {
+		return (System.console() != null) ? System.console().charset() : StandardCharsets.UTF_8;
 	}
 
 	/**

@@ -33,7 +33,10 @@ final class RetortCommandExecutor {
 			}
 			return 2;
 		}
-		PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out), true);
+		// As the standalone tool: an '--sql' script or JSON piped to a file is UTF-8 whatever the
+		// locale (Java 17 without LANG defaults to US-ASCII and wrote 'é' as '?').
+		PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, RetortCommandLine.standardOutputCharset()),
+				true);
 		PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err), true);
 		try {
 			return RetortCommandLine.execute(args.toArray(String[]::new), retort.config(), outWriter, errWriter);
