@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * One row of {@code retort_history}, as the Actuator endpoint shows it.
  *
- * @param revision the revision
+ * @param revision the revision; {@code base} for a stamp to base (and {@code stamp --purge}), whose
+ * row stores no revision: the place SPEC §3 names, as {@link StepResult#revision()} names it, never
+ * {@code null}
  * @param operation {@code upgrade}, {@code downgrade} or {@code stamp}
  * @param fromHeads heads before
  * @param toHeads heads after
@@ -24,6 +26,9 @@ public record HistoryEntry(String revision, String operation, List<String> fromH
 		boolean success, String error) {
 
 	public HistoryEntry {
+		if (revision == null) {
+			revision = StepResult.BASE;
+		}
 		fromHeads = List.copyOf(fromHeads);
 		toHeads = List.copyOf(toHeads);
 	}

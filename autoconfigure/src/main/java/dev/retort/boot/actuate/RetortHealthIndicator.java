@@ -3,6 +3,7 @@ package dev.retort.boot.actuate;
 import dev.retort.Retort;
 import dev.retort.command.LastMigration;
 import dev.retort.command.StatusReport;
+import dev.retort.command.StepResult;
 import dev.retort.command.ValidateResult;
 import dev.retort.revision.Revision;
 import dev.retort.runtime.UnrecordedVersionRowsException;
@@ -91,7 +92,8 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
 	 */
 	private static boolean failedOnOwnRevision(StatusReport status) {
 		String failed = status.history().isEmpty() ? null : status.history().get(0).revision();
-		return failed == null
+		// A stamp to base is this application's own step as much as any revision's.
+		return failed == null || StepResult.BASE.equals(failed)
 				|| status.revisions().stream().anyMatch((revision) -> revision.revision().equals(failed));
 	}
 

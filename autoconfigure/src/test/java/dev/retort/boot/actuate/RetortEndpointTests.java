@@ -75,6 +75,22 @@ class RetortEndpointTests {
 	}
 
 	@Test
+	void aStampToBaseIsBaseInTheEndpointsHistoryAsInTheCommandsJson(TestDatabase db) {
+		Retort retort = Retort.configure().dataSource(db.dataSource()).load();
+		retort.upgrade("heads");
+		retort.stamp(List.of("base"), false);
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none")) {
+			JsonNode last = app.get("/actuator/migrations").body().get("history").get(0);
+			assertThat(last.get("operation").asString()).isEqualTo("stamp");
+			assertThat(last.get("revision").asString()).isEqualTo("base");
+			assertThat(strings(last.get("toHeads"))).isEmpty();
+		}
+		// The row itself stores no revision, which validate reads as no revision.
+		assertThat(db.queryStrings("SELECT revision FROM retort_history WHERE operation = 'stamp'")).containsExactly((String) null);
+		assertThat(retort.validate().valid()).isTrue();
+	}
+
+	@Test
 	void endpointMasksThePasswordsARevisionSets(TestDatabase db, @TempDir Path revisions) throws IOException {
 		Files.writeString(revisions.resolve("r1_roles.sql"), """
 				-- reporting role
