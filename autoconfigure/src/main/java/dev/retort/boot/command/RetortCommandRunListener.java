@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import dev.retort.error.ErrorCode;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
@@ -28,7 +29,8 @@ import org.springframework.util.ClassUtils;
 /**
  * In-app commands (SPEC §5): {@code java -jar app.jar retort <command> [options]} runs a Retort
  * command with the application's own configuration and Java revisions, then exits with the
- * command's code. In that mode the application starts no web server, prints no banner, logs to
+ * command's code. In that mode the application starts no web server (processed ahead of time, a
+ * web application keeps its web context but listens on no port), prints no banner, logs to
  * standard error at WARN, does nothing to the database at startup ({@code retort.on-startup=none},
  * no Hibernate {@code ddl-auto}, no {@code spring.sql.init} scripts, no Flyway or Liquibase), creates only the beans the
  * command needs (lazy initialization) and runs none of its own runners; standard output carries
@@ -64,7 +66,9 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 		this.application = application;
 		this.commandArgs = isCommand(args) ? commandArgs(args) : null;
 		if (this.commandArgs != null) {
-			application.setWebApplicationType(WebApplicationType.NONE);
+			if (!AotDetector.useGeneratedArtifacts()) {
+				application.setWebApplicationType(WebApplicationType.NONE);
+			}
 			application.setBannerMode(Banner.Mode.OFF);
 			application.setLogStartupInfo(false);
 		}
@@ -138,7 +142,18 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 			return;
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("spring.main.web-application-type", "none");
+		if (AotDetector.useGeneratedArtifacts()) {
+			// Processed ahead of time, the context holds the web beans the build found (a servlet
+			// application's need a ServletContext): without a web application context they fail
+			// ('No ServletContext set') and no command runs. Keep it, and listen on no port.
+			properties.put("server.port", "-1");
+			if (environment.containsProperty("management.server.port")) {
+				properties.put("management.server.port", "-1");
+			}
+		}
+		else {
+			properties.put("spring.main.web-application-type", "none");
+		}
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.main.log-startup-info", "false");
 		properties.put("logging.level.root", "warn");

@@ -1,10 +1,15 @@
 package dev.retort.boot.command;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.core.SpringProperties;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +77,31 @@ class RetortCommandRunListenerTests {
 		assertThat(environment.getProperty("spring.liquibase.enabled")).isEqualTo("false");
 		assertThat(environment.getProperty("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access"))
 			.isEqualTo("false");
+	}
+
+	@Test
+	void aCommandOfAnApplicationProcessedAheadOfTimeKeepsItsWebContextAndListensOnNoPort() {
+		// The generated bean definitions hold the web beans the build found; in a context that is not a
+		// web one, a servlet application's fail with 'No ServletContext set' and no command runs.
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
+		try {
+			SpringApplication application = new SpringApplication();
+			application.setWebApplicationType(WebApplicationType.SERVLET);
+			RetortCommandRunListener listener = new RetortCommandRunListener(application,
+					new String[] { "retort", "current" });
+			StandardEnvironment environment = new StandardEnvironment();
+			environment.getPropertySources().addFirst(new MapPropertySource("application",
+					Map.of("server.port", "8080", "management.server.port", "8081")));
+			listener.environmentPrepared(null, environment);
+			assertThat(application.getWebApplicationType()).isEqualTo(WebApplicationType.SERVLET);
+			assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
+			assertThat(environment.getProperty("server.port")).isEqualTo("-1");
+			assertThat(environment.getProperty("management.server.port")).isEqualTo("-1");
+			assertThat(environment.getProperty("retort.on-startup")).isEqualTo("none");
+		}
+		finally {
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+		}
 	}
 
 	@Test
