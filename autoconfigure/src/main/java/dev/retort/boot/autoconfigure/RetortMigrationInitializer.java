@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.core.Ordered;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.Assert;
 
@@ -116,6 +118,15 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 			this.migrationStrategy.migrate(this.retort);
 			return;
 		}
+		if (this.onStartup != OnStartup.NONE && isTrainingRun()) {
+			// Spring exits right after this refresh: the run only records classes, yet the database changes.
+			logger.info("Training run ({}={}, which creates a class data sharing archive or an AOT cache): "
+					+ "'retort.on-startup={}' {} the database now, as at any start. Train with "
+					+ "RETORT_ON_STARTUP=none to leave the database as it is (or to train without one)",
+					DefaultLifecycleProcessor.EXIT_PROPERTY_NAME, DefaultLifecycleProcessor.ON_REFRESH_VALUE,
+					(this.onStartup == OnStartup.UPGRADE) ? "upgrade" : "validate",
+					(this.onStartup == OnStartup.UPGRADE) ? "upgrades" : "reads");
+		}
 		// Not a switch: one on an enum compiles to a synthetic class, loaded at every start.
 		if (this.onStartup == OnStartup.UPGRADE) {
 			upgrade();
@@ -126,6 +137,12 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 		else {
 			logger.debug("retort.on-startup=none: leaving the database as it is");
 		}
+	}
+
+	/** Whether Spring ends the process once the context is refreshed, as a CDS or AOT cache training run does. */
+	private static boolean isTrainingRun() {
+		return DefaultLifecycleProcessor.ON_REFRESH_VALUE
+			.equalsIgnoreCase(SpringProperties.getProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME));
 	}
 
 	private void warnStrayRevisions() {

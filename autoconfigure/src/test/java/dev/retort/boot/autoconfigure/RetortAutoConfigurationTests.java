@@ -62,6 +62,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.DefaultLifecycleProcessor;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -617,6 +619,49 @@ class RetortAutoConfigurationTests {
 			assertThat(output).contains("Database is at [cccc00000003], ahead of this application's revisions: "
 					+ "[cccc00000003] unknown here").doesNotContain("Database is up to date");
 		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTrainingRunSaysThatItMigratesTheDatabaseAndHowToTrainWithoutDoingSo(TestDatabase db, CapturedOutput output)
+			throws Exception {
+		duringATrainingRun(() -> this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("Training run (spring.context.exit=onRefresh, which creates a class data "
+					+ "sharing archive or an AOT cache): 'retort.on-startup=upgrade' upgrades the database now, as at "
+					+ "any start. Train with RETORT_ON_STARTUP=none to leave the database as it is (or to train "
+					+ "without one)");
+		}));
+		// As Boot's Flyway and Liquibase initializers do in a training run: said, not skipped.
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTrainingRunWithOnStartupNoneLeavesTheDatabaseAlone(TestDatabase db, CapturedOutput output)
+			throws Exception {
+		duringATrainingRun(() -> this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=none")
+			.run((context) -> assertThat(context).hasNotFailed()));
+		assertThat(output).doesNotContain("Training run");
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	/**
+	 * Runs with {@code spring.context.exit=onRefresh} set as a training run sets it. Spring reads it
+	 * once, when {@link DefaultLifecycleProcessor} is initialized: initialized before, it does not
+	 * end this JVM when the test's context is refreshed.
+	 */
+	private void duringATrainingRun(Runnable run) throws ClassNotFoundException {
+		Class.forName(DefaultLifecycleProcessor.class.getName(), true, getClass().getClassLoader());
+		SpringProperties.setProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME,
+				DefaultLifecycleProcessor.ON_REFRESH_VALUE);
+		try {
+			run.run();
+		}
+		finally {
+			SpringProperties.setProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME, null);
+		}
 	}
 
 	@Test
