@@ -22,7 +22,6 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
-import dev.retort.script.ScriptLocation;
 import dev.retort.script.StrayRevisions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -167,19 +166,13 @@ abstract class RetortCommand implements Callable<Integer> {
 			}
 		}
 		RetortConfig config = projectConfig();
-		ClassLoader classLoader = (config.classLoader() != null) ? config.classLoader()
-				: Thread.currentThread().getContextClassLoader();
-		List<ScriptLocation> locations = new ArrayList<>();
-		for (String location : config.locations()) {
-			locations.add(ScriptLocation.parse(location));
-		}
 		List<Revision> revisions = retort.graph().revisions();
 		// With no Java revision at all, the note above has said so already.
 		List<String> emptyPackages = (this.javaRevisionsUnreadable
 				|| revisions.stream().noneMatch((revision) -> revision.kind() == Kind.JAVA)) ? List.of()
 						: StrayRevisions.emptyPackages(config.javaPackages(), revisions);
 		String hint = StrayRevisions.hint(StrayRevisions.classesOutside(classDirectories, config.javaPackages()),
-				StrayRevisions.sourcesIn(locations, classLoader), config.javaPackages(), emptyPackages, true);
+				retort.scripts().javaSourcesInLocations(), config.javaPackages(), emptyPackages, true);
 		if (hint != null) {
 			note(hint);
 		}

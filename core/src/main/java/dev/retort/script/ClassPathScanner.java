@@ -41,11 +41,25 @@ final class ClassPathScanner {
 	 */
 	static List<Resource> list(ClassLoader classLoader, String path, String suffix, boolean withContent)
 			throws IOException {
+		return list(classLoader, path, suffix, withContent, null, null);
+	}
+
+	/**
+	 * Every resource below {@code path} whose name ends with {@code suffix}, and into {@code noted}
+	 * those whose name ends with {@code notedSuffix} (without content): files of another kind that
+	 * should not be there, found in the same pass rather than by listing the path again.
+	 * @param notedSuffix e.g. {@code .java}; {@code null} for none
+	 * @param noted receives the resources with that suffix; {@code null} when none is asked for
+	 * @see #list(ClassLoader, String, String, boolean)
+	 */
+	static List<Resource> list(ClassLoader classLoader, String path, String suffix, boolean withContent,
+			String notedSuffix, List<Resource> noted) throws IOException {
 		List<Resource> resources = new ArrayList<>();
+		Suffixes suffixes = new Suffixes(suffix, notedSuffix, noted);
 		for (URL root : Collections.list(classLoader.getResources(path))) {
 			switch (root.getProtocol()) {
-				case "file" -> listDirectory(root, suffix, withContent, resources);
-				case "jar" -> listJar(root, suffix, withContent, resources);
+				case "file" -> listDirectory(root, suffixes, withContent, resources);
+				case "jar" -> listJar(root, suffixes, withContent, resources);
 				default -> throw new IOException("cannot list '" + root + "': resources served by '"
 						+ root.getProtocol() + ":' URLs cannot be listed; use a filesystem location or a jar");
 			}
@@ -53,7 +67,7 @@ final class ClassPathScanner {
 		return resources;
 	}
 
-	private static void listDirectory(URL root, String suffix, boolean withContent, List<Resource> resources)
+	private static void listDirectory(URL root, Suffixes suffixes, boolean withContent, List<Resource> resources)
 			throws IOException {
 		Path directory;
 		try {
@@ -68,10 +82,8 @@ final class ClassPathScanner {
 		List<Path> found;
 		try (Stream<Path> files = Files.walk(directory)) {
 			found = files
-				// The name first: a stat for each file of another kind (the .sql files, when the
-				// starter and the command line look for .java files among them) is a system call
-				// per revision file on every start.
-				.filter((file) -> file.getFileName().toString().endsWith(suffix) && Files.isRegularFile(file))
+				// The name first: a stat for each file of another kind is a system call per file.
+				.filter((file) -> suffixes.wanted(file.getFileName().toString()) && Files.isRegularFile(file))
 				.toList();
 		}
 		catch (UncheckedIOException ex) {
@@ -79,12 +91,18 @@ final class ClassPathScanner {
 		}
 		for (Path file : found) {
 			String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-			byte[] content = withContent ? Files.readAllBytes(file) : null;
-			resources.add(new Resource(relative, root.toString(), file.toAbsolutePath().normalize().toString(), content));
+			String uri = file.toAbsolutePath().normalize().toString();
+			if (suffixes.listed(relative)) {
+				byte[] content = withContent ? Files.readAllBytes(file) : null;
+				resources.add(new Resource(relative, root.toString(), uri, content));
+			}
+			else {
+				suffixes.noted().add(new Resource(relative, root.toString(), uri, null));
+			}
 		}
 	}
 
-	private static void listJar(URL root, String suffix, boolean withContent, List<Resource> resources)
+	private static void listJar(URL root, Suffixes suffixes, boolean withContent, List<Resource> resources)
 			throws IOException {
 		URLConnection connection = root.openConnection();
 		if (!(connection instanceof JarURLConnection jarConnection)) {
@@ -102,15 +120,21 @@ final class ClassPathScanner {
 			while (entries.hasMoreElements()) {
 				JarEntry entry = entries.nextElement();
 				String name = entry.getName();
-				if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(suffix)) {
-					byte[] content = null;
-					if (withContent) {
-						try (InputStream in = jar.getInputStream(entry)) {
-							content = in.readAllBytes();
-						}
-					}
-					resources.add(new Resource(name.substring(prefix.length()), root.toString(), jarRoot + name, content));
+				if (entry.isDirectory() || !name.startsWith(prefix) || !suffixes.wanted(name)) {
+					continue;
 				}
+				String relative = name.substring(prefix.length());
+				if (!suffixes.listed(name)) {
+					suffixes.noted().add(new Resource(relative, root.toString(), jarRoot + name, null));
+					continue;
+				}
+				byte[] content = null;
+				if (withContent) {
+					try (InputStream in = jar.getInputStream(entry)) {
+						content = in.readAllBytes();
+					}
+				}
+				resources.add(new Resource(relative, root.toString(), jarRoot + name, content));
 			}
 		}
 		finally {
@@ -119,6 +143,19 @@ final class ClassPathScanner {
 				jar.close();
 			}
 		}
+	}
+
+	/** The suffix listed, and the one noted (or {@code null}) with where it goes. */
+	private record Suffixes(String listed, String notedSuffix, List<Resource> noted) {
+
+		boolean wanted(String name) {
+			return name.endsWith(this.listed) || (this.notedSuffix != null && name.endsWith(this.notedSuffix));
+		}
+
+		boolean listed(String name) {
+			return name.endsWith(this.listed);
+		}
+
 	}
 
 	/**

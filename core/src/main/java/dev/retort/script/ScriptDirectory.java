@@ -30,16 +30,20 @@ public final class ScriptDirectory {
 
 	private final List<RevisionScript> scripts;
 
+	private final List<String> javaSourcesInLocations;
+
 	/**
 	 * Built on first use: a start with nothing pending never asks for a script by its id, and
 	 * every start loads every revision. Written once by whichever thread asks first.
 	 */
 	private volatile Map<String, RevisionScript> byId;
 
-	private ScriptDirectory(List<ScriptLocation> locations, RevisionGraph graph, List<RevisionScript> scripts) {
+	private ScriptDirectory(List<ScriptLocation> locations, RevisionGraph graph, List<RevisionScript> scripts,
+			List<String> javaSourcesInLocations) {
 		this.locations = List.copyOf(locations);
 		this.graph = graph;
 		this.scripts = List.copyOf(scripts);
+		this.javaSourcesInLocations = List.copyOf(javaSourcesInLocations);
 	}
 
 	private Map<String, RevisionScript> byId() {
@@ -74,7 +78,9 @@ public final class ScriptDirectory {
 		}
 		List<String> problems = new ArrayList<>();
 		List<ScriptLocation> emptyLocations = new ArrayList<>();
-		List<RevisionScript> scripts = new ArrayList<>(SqlRevisionLoader.load(parsed, loader, problems, emptyLocations));
+		List<String> javaSources = new ArrayList<>(0);
+		List<RevisionScript> scripts = new ArrayList<>(
+				SqlRevisionLoader.load(parsed, loader, problems, emptyLocations, javaSources));
 		List<String> packages = (javaPackages != null) ? javaPackages : List.of();
 		List<Migration> objects = (migrations != null) ? migrations : List.of();
 		scripts.addAll(JavaRevisionLoader.load(packages, objects, loader, problems));
@@ -99,7 +105,7 @@ public final class ScriptDirectory {
 		if (!problems.isEmpty()) {
 			throw new InvalidRevisionFileException(problems);
 		}
-		return new ScriptDirectory(parsed, graph, scripts);
+		return new ScriptDirectory(parsed, graph, scripts, javaSources);
 	}
 
 	/**
@@ -191,6 +197,15 @@ public final class ScriptDirectory {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The Java source files ({@code *.java}) among the revision files, as the locations show them
+	 * ({@code /app/db/revisions/AddUsers.java}): never read, since a Java revision is a compiled
+	 * class, and worth a warning ({@link StrayRevisions#hint}).
+	 */
+	public List<String> javaSourcesInLocations() {
+		return this.javaSourcesInLocations;
 	}
 
 	/** The locations as configured, in order. */

@@ -54,7 +54,7 @@ final class SqlRevisionLoader {
 	 * be read throws instead
 	 */
 	static List<RevisionScript> load(List<ScriptLocation> locations, ClassLoader classLoader, List<String> problems) {
-		return load(locations, classLoader, problems, new ArrayList<>());
+		return load(locations, classLoader, problems, new ArrayList<>(), new ArrayList<>());
 	}
 
 	/**
@@ -62,21 +62,23 @@ final class SqlRevisionLoader {
 	 * @param problems receives the problems of the files (bad headers); a location that cannot
 	 * be read throws instead
 	 * @param empty receives the locations that hold no revision file
+	 * @param javaSources receives the Java source files ({@code *.java}) found among the revision
+	 * files, as the locations show them: never read, and worth a word (see {@link StrayRevisions})
 	 */
 	static List<RevisionScript> load(List<ScriptLocation> locations, ClassLoader classLoader, List<String> problems,
-			List<ScriptLocation> empty) {
+			List<ScriptLocation> empty, List<String> javaSources) {
 		List<RevisionScript> scripts = new ArrayList<>();
 		// Only locations that overlap reach one file twice: one location needs no set of 1,000 names.
 		Set<String> seen = (locations.size() > 1) ? new HashSet<>() : null;
 		for (ScriptLocation location : locations) {
-			List<SourceFile> files = (location.kind() == ScriptLocation.Kind.FILESYSTEM) ? filesystem(location)
-					: classpath(location, classLoader);
+			List<SourceFile> files = (location.kind() == ScriptLocation.Kind.FILESYSTEM)
+					? filesystem(location, javaSources) : classpath(location, classLoader, javaSources);
 			if (files.isEmpty()) {
 				// Not an error (a new application has no revisions), but a misspelt location looks the same.
 				logger.info("Script location '{}' holds no revision files (*.sql)", location);
 				empty.add(location);
 			}
-			for (Parsed parsed : parseAll(location, files, seen)) {
+			for (Parsed parsed : parseAll(location, files, seen, javaSources)) {
 				problems.addAll(parsed.problems());
 				if (parsed.script() != null) {
 					scripts.add(parsed.script());
@@ -90,7 +92,8 @@ final class SqlRevisionLoader {
 	 * Reads (when the listing did not) and parses the files, on every core when there are many
 	 * ({@link Parallel}), in the files' order.
 	 */
-	private static List<Parsed> parseAll(ScriptLocation location, List<SourceFile> files, Set<String> seen) {
+	private static List<Parsed> parseAll(ScriptLocation location, List<SourceFile> files, Set<String> seen,
+			List<String> javaSources) {
 		List<SourceFile> unseen = new ArrayList<>(files.size());
 		for (SourceFile file : files) {
 			// Overlapping locations reach one file twice; it is one revision, not a duplicate.
@@ -103,12 +106,12 @@ final class SqlRevisionLoader {
 		List<SourceFile> nested = new ArrayList<>();
 		for (Parsed each : parsed) {
 			if (each.directory() != null) {
-				list(location, each.directory(), each.relativePath() + "/", nested);
+				list(location, each.directory(), each.relativePath() + "/", nested, javaSources);
 			}
 		}
 		if (!nested.isEmpty()) {
 			parsed.removeIf((each) -> each.directory() != null);
-			parsed.addAll(parseAll(location, nested, seen));
+			parsed.addAll(parseAll(location, nested, seen, javaSources));
 			parsed.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
 		}
 		return parsed;
@@ -129,7 +132,7 @@ final class SqlRevisionLoader {
 		return new Parsed(file.relativePath(), result.script(), result.problems(), null);
 	}
 
-	private static List<SourceFile> filesystem(ScriptLocation location) {
+	private static List<SourceFile> filesystem(ScriptLocation location, List<String> javaSources) {
 		Path directory = location.directory();
 		if (!Files.exists(directory)) {
 			// The absolute path only when it says more than the location (a relative one).
@@ -146,7 +149,7 @@ final class SqlRevisionLoader {
 		// Same identity as ClassPathScanner gives a class path directory's files, so a file reached
 		// both ways loads once.
 		File root = directory.toAbsolutePath().normalize().toFile();
-		list(location, root, "", files);
+		list(location, root, "", files, javaSources);
 		files.sort(BY_PATH);
 		return files;
 	}
@@ -158,9 +161,11 @@ final class SqlRevisionLoader {
 	 * per file; a directory of that name is found out when it is read). Symbolic links are
 	 * followed (a Kubernetes ConfigMap mounts its files as links); names starting with a dot are
 	 * skipped: editors' lock and backup files, and the ConfigMap's own {@code ..data} directory,
-	 * which would list every file twice.
+	 * which would list every file twice. A {@code *.java} name goes to {@code javaSources}: here,
+	 * where the names are at hand, rather than in a second listing of the location.
 	 */
-	private static void list(ScriptLocation location, File directory, String prefix, List<SourceFile> files) {
+	private static void list(ScriptLocation location, File directory, String prefix, List<SourceFile> files,
+			List<String> javaSources) {
 		if (prefix.chars().filter((c) -> c == '/').count() > MAX_DEPTH) {
 			throw new ScriptLocationException(location.toString(), "Script location '" + location + "' nests directories"
 					+ " more than " + MAX_DEPTH + " deep at " + directory + " (a symbolic link loop?). Remove the loop.");
@@ -179,8 +184,11 @@ final class SqlRevisionLoader {
 			if (name.endsWith(".sql")) {
 				files.add(new SourceFile(relative, location.path() + "/" + relative, file.getPath(), null, file));
 			}
+			else if (name.endsWith(".java")) {
+				javaSources.add(file.getPath());
+			}
 			else if (file.isDirectory()) {
-				list(location, file, relative + "/", files);
+				list(location, file, relative + "/", files, javaSources);
 			}
 		}
 	}
@@ -254,10 +262,12 @@ final class SqlRevisionLoader {
 				"Cannot read revision file '" + location.path() + "/" + relative + "': " + ex.getMessage(), ex);
 	}
 
-	private static List<SourceFile> classpath(ScriptLocation location, ClassLoader classLoader) {
+	private static List<SourceFile> classpath(ScriptLocation location, ClassLoader classLoader,
+			List<String> javaSources) {
 		List<ClassPathScanner.Resource> resources;
+		List<ClassPathScanner.Resource> sources = new ArrayList<>(0);
 		try {
-			resources = ClassPathScanner.list(classLoader, location.path(), ".sql", true);
+			resources = ClassPathScanner.list(classLoader, location.path(), ".sql", true, ".java", sources);
 		}
 		catch (IOException ex) {
 			throw new ScriptLocationException(location.toString(),
@@ -268,6 +278,7 @@ final class SqlRevisionLoader {
 			roots.merge(resource.relativePath(), 1, Integer::sum);
 		}
 		String prefix = location.path().isEmpty() ? "" : location.path() + "/";
+		sources.forEach((source) -> javaSources.add(prefix + source.relativePath()));
 		List<SourceFile> files = new ArrayList<>();
 		for (ClassPathScanner.Resource resource : resources) {
 			String name = resource.relativePath();

@@ -72,37 +72,6 @@ public final class StrayRevisions {
 	}
 
 	/**
-	 * The Java source files ({@code *.java}) in the script locations, as the locations show them
-	 * ({@code db/revisions/AddUsers.java}).
-	 */
-	public static List<String> sourcesIn(List<ScriptLocation> locations, ClassLoader classLoader) {
-		List<String> sources = new ArrayList<>();
-		for (ScriptLocation location : locations) {
-			try {
-				if (location.kind() == ScriptLocation.Kind.FILESYSTEM) {
-					Path directory = location.directory();
-					if (Files.isDirectory(directory)) {
-						try (Stream<Path> files = Files.walk(directory)) {
-							files.filter((file) -> file.getFileName().toString().endsWith(".java"))
-								.forEach((file) -> sources.add(file.toString()));
-						}
-					}
-				}
-				else {
-					for (ClassPathScanner.Resource resource : ClassPathScanner.list(classLoader, location.path(), ".java",
-							false)) {
-						sources.add(location.path() + "/" + resource.relativePath());
-					}
-				}
-			}
-			catch (IOException | UncheckedIOException ex) {
-				// A hint only: a location that cannot be listed is reported where it is read.
-			}
-		}
-		return sources;
-	}
-
-	/**
 	 * What to tell the user about these classes and sources, or {@code null} when there are none.
 	 * @param packages the packages scanned, to name in the message
 	 * @param emptyPackages the packages that gave no revision ({@link #emptyPackages}), to name

@@ -231,6 +231,47 @@ class ScriptDirectoryTests {
 		}
 	}
 
+	@Test
+	void javaSourceAmongTheRevisionFilesIsNamedWhereverTheLocationKeepsIt(@TempDir Path dir, @TempDir Path out)
+			throws Exception {
+		// A revision written as Main.java next to the SQL files is never compiled, never read: the
+		// listing names it (CLI and starter warn), in a directory, in a subdirectory, on the class path, in a jar.
+		Path revisions = Files.createDirectories(dir.resolve("db/revisions/2026"));
+		Files.writeString(revisions.resolve("first.sql"), "-- First\n-- Revision ID: app000000001\n-- +upgrade\nSELECT 1;\n");
+		Files.writeString(revisions.resolve("AddMugs.java"), "// a revision in the wrong place\n");
+		Files.writeString(dir.resolve("db/revisions/Readme.md"), "not a revision\n");
+		Path location = dir.resolve("db/revisions");
+
+		ScriptDirectory onDisk = ScriptDirectory.load(List.of(location.toString()), List.of(), List.of(), this.classLoader);
+		assertThat(ids(onDisk)).containsExactly("app000000001");
+		assertThat(onDisk.javaSourcesInLocations())
+			.containsExactly(location.toAbsolutePath().normalize().resolve("2026/AddMugs.java").toString());
+
+		try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] { dir.toUri().toURL() },
+				this.classLoader)) {
+			ScriptDirectory onClassPath = ScriptDirectory.load(List.of("classpath:db/revisions"), List.of(), List.of(),
+					loader);
+			assertThat(ids(onClassPath)).containsExactly("app000000001");
+			assertThat(onClassPath.javaSourcesInLocations()).containsExactly("db/revisions/2026/AddMugs.java");
+		}
+
+		Path jar = TestJars.jar(dir, out.resolve("app.jar"));
+		try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] { jar.toUri().toURL() },
+				this.classLoader)) {
+			ScriptDirectory inJar = ScriptDirectory.load(List.of("classpath:db/revisions"), List.of(), List.of(), loader);
+			assertThat(ids(inJar)).containsExactly("app000000001");
+			assertThat(inJar.javaSourcesInLocations()).containsExactly("db/revisions/2026/AddMugs.java");
+		}
+	}
+
+	@Test
+	void locationsWithoutJavaSourceNameNone() {
+		ScriptDirectory directory = ScriptDirectory.load(List.of("classpath:script/locations/a"), List.of(), List.of(),
+				this.classLoader);
+
+		assertThat(directory.javaSourcesInLocations()).isEmpty();
+	}
+
 	private static List<String> ids(ScriptDirectory directory) {
 		return directory.scripts().stream().map((script) -> script.revision().id()).toList();
 	}

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import dev.retort.Retort;
 import dev.retort.revision.Revision.Kind;
 import dev.retort.script.Revision;
-import dev.retort.script.ScriptLocation;
 import dev.retort.script.StrayRevisions;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -65,14 +64,11 @@ final class RetortStrayRevisions {
 			}
 			found.stream().filter((name) -> !read.contains(name)).forEach(stray::add);
 		}
-		List<ScriptLocation> locations = retort.config().locations().stream().map(ScriptLocation::parse).toList();
-		ClassLoader classLoader = (retort.config().classLoader() != null) ? retort.config().classLoader()
-				: resourceLoader.getClassLoader();
 		List<dev.retort.revision.Revision> revisions = retort.graph().revisions();
 		// With no revision at all, the initializer's own warning names the packages.
 		List<String> emptyPackages = revisions.isEmpty() ? List.of()
 				: StrayRevisions.emptyPackages(retort.config().javaPackages(), revisions);
-		return StrayRevisions.hint(stray, StrayRevisions.sourcesIn(locations, classLoader),
+		return StrayRevisions.hint(stray, retort.scripts().javaSourcesInLocations(),
 				retort.config().javaPackages(), emptyPackages, false);
 	}
 

@@ -748,6 +748,26 @@ class RetortAutoConfigurationTests {
 
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
+	void javaSourceAmongTheRevisionFilesIsNamedAtStartupAndTheSqlFilesStillRun(TestDatabase db, CapturedOutput output,
+			@TempDir Path dir) throws IOException {
+		// Written where the SQL files are, a Java revision is never compiled: the start must say so.
+		Files.writeString(dir.resolve("first.sql"),
+				"-- Mugs\n-- Revision ID: 5a1e00000001\n-- +upgrade\nCREATE TABLE mugs (id int);\n-- +downgrade\nDROP TABLE mugs;\n");
+		Files.writeString(dir.resolve("AddCups.java"), "// a revision written where the SQL files are\n");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=filesystem:" + dir)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(db.tableExists("mugs")).isTrue();
+				assertThat(output).contains("WARN")
+					.contains("Java source in a script location is never read: "
+							+ dir.toAbsolutePath().normalize().resolve("AddCups.java")
+							+ ". A script location holds *.sql files");
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
 	void aRevisionClassInAScannedPackageIsNotNamedButAPackageWithNoneIs(TestDatabase db, CapturedOutput output) {
 		String application = dev.retort.boot.strays.AddMugs.class.getPackageName();
 		this.contextRunner.withPropertyValues(dataSource(db))
