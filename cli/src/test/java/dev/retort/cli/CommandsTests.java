@@ -79,7 +79,12 @@ class CommandsTests {
 		assertThat(script.err()).isEqualTo(atHead);
 		assertThat(script.out()).isEmpty();
 		// Without 'current' a script starts at base (SPEC §5), as Alembic's: +1 from there is the first revision.
-		assertThat(cli(db).run("upgrade", "+1", "--sql").out()).contains("-- Running upgrade base -> ae1027a6acf3");
+		assertThat(cli(db).run("upgrade", "+1", "--sql").out()).contains("-- Running upgrade <base> -> ae1027a6acf3");
+		// A script names an empty side as the online run's 'Running …' and 'Done: …' lines do.
+		assertThat(cli(db).run("downgrade", "ae1027a6acf3:base", "--sql").out())
+			.startsWith("-- Retort downgrade ae1027a6acf3:base (offline): ae1027a6acf3 -> <base>\n")
+			.contains("--   1. downgrade ae1027a6acf3 -> <base>, ")
+			.contains("-- Running downgrade ae1027a6acf3 -> <base>\n");
 		// Offline, the script's start stands for the database.
 		CliRun.Result offline = CliRun.in(this.project).run("upgrade", "heads:+1", "--sql");
 		assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(2);

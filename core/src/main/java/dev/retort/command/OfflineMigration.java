@@ -166,7 +166,7 @@ final class OfflineMigration {
 		TableNames names = this.context.offlineNames();
 		ScriptSqlSink sink = new ScriptSqlSink();
 		List<String> from = (first != null) ? first.fromHeads() : plan.fromHeads();
-		sink.comment("Retort " + command + " (offline): " + describe(from) + " -> " + describe(plan.toHeads()));
+		sink.comment("Retort " + command + " (offline): " + side(from) + " -> " + side(plan.toHeads()));
 		// A script of nothing but the version tables would read as a mistake of Retort's: say it, as online does.
 		String nothingToDo = (first == null && plan.isEmpty()) ? nothingToDo(command, from, whyNothing) : null;
 		if (nothingToDo != null) {
@@ -333,6 +333,11 @@ final class OfflineMigration {
 
 	private static String describe(List<String> heads) {
 		return heads.isEmpty() ? "base" : String.join(", ", heads);
+	}
+
+	/** One side of the script's path, written as the online run's {@code Done: <base> -> …} line writes it. */
+	private static String side(List<String> heads) {
+		return heads.isEmpty() ? "<base>" : String.join(", ", heads);
 	}
 
 }

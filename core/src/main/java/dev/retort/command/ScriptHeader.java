@@ -41,7 +41,7 @@ final class ScriptHeader {
 		lines.add(steps.size() + ((steps.size() == 1) ? " step" : " steps") + ", in this order:");
 		int number = 1;
 		for (Step step : steps) {
-			lines.add("  " + number++ + ". " + step.describe("base") + source(step) + (outside(step)
+			lines.add("  " + number++ + ". " + step.describe("<base>") + source(step) + (outside(step)
 					? " [Transactional: false: outside a transaction]" : ""));
 		}
 		boolean anyOutside = steps.stream().anyMatch(ScriptHeader::outside);

@@ -36,7 +36,8 @@ public record Step(Revision revision, Operation operation, List<VersionChange> c
 	 * Alembic's {@code short_log} of this step: a revision's step goes from its parents to it
 	 * (a downgrade back), not from the version table's rows, which on a second branch still hold
 	 * the first one's head; a stamp goes from the rows before to the rows after.
-	 * @param base how the caller writes an empty side ({@code <base>} in logs, {@code base} in scripts)
+	 * @param base how the caller writes an empty side: {@code <base>}, as Alembic's history does, in logs and
+	 *            in the comments of scripts alike
 	 */
 	public String path(String base) {
 		if (this.revision == null || this.operation == Operation.STAMP) {

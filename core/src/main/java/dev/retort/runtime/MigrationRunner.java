@@ -180,7 +180,7 @@ public final class MigrationRunner {
 	 */
 	private void guardStep(Step step) throws SQLException {
 		if (this.sink.offline() && !step.headsBefore().isEmpty()) {
-			this.sink.execute(ScriptStartGuard.stepStatement(this.names, step.path("base"), step.headsBefore()));
+			this.sink.execute(ScriptStartGuard.stepStatement(this.names, step.path("<base>"), step.headsBefore()));
 		}
 	}
 
@@ -658,7 +658,7 @@ public final class MigrationRunner {
 		if (!this.sink.keepsComments()) {
 			return;
 		}
-		this.sink.comment("Running " + step.operation().jsonName() + " " + step.path("base"));
+		this.sink.comment("Running " + step.operation().jsonName() + " " + step.path("<base>"));
 	}
 
 	private static boolean anyBody(List<Step> unit) {

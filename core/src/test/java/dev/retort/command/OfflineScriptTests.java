@@ -428,7 +428,7 @@ class OfflineScriptTests {
 		files.write("e00000000005", "d00000000004", "CREATE TABLE audit (id int);", "DROP TABLE audit;");
 		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
 
-		assertThat(script).startsWith("-- Retort upgrade heads (offline): base -> e00000000005\n\n-- 5 steps");
+		assertThat(script).startsWith("-- Retort upgrade heads (offline): <base> -> e00000000005\n\n-- 5 steps");
 		assertThat(script).contains(" at its first check and changes nothing.\n-- Timeouts: lock_timeout = '5s'")
 			.contains(" would leave an INVALID index behind.\n\n-- For psql (psql -X"
 				+ " -f FILE): the next line makes psql stop at the first error, with or without -v ON_ERROR_STOP=1;"
@@ -688,7 +688,7 @@ class OfflineScriptTests {
 		assertThat(offline.getMessage()).isEqualTo(online.getMessage()).contains(applied.toString());
 		// Any other start reads no database, so there is nothing to compare with, as in Alembic.
 		assertThat(edited.upgradeSql("b00000000002:heads").sql()).contains("-- Running upgrade b00000000002 ->");
-		assertThat(edited.upgradeSql("heads").sql()).contains("-- Running upgrade base -> a00000000001");
+		assertThat(edited.upgradeSql("heads").sql()).contains("-- Running upgrade <base> -> a00000000001");
 		assertThat(Retort.configure().locations(files.location()).validateChecksums(false).url(db.jdbcUrl())
 			.user(db.user()).password(db.password()).load().upgradeSql("current:heads").sql())
 			.contains("-- Running upgrade b00000000002 ->");
@@ -710,7 +710,7 @@ class OfflineScriptTests {
 				+ " first start does.");
 		String script = withBaseline.upgradeSql("current:b00000000002").sql();
 		// Not 'CREATE TABLE users' again, which psql would stop at: the table is what the baseline describes.
-		assertThat(script).contains("-- Running stamp base -> a00000000001")
+		assertThat(script).contains("-- Running stamp <base> -> a00000000001")
 			.doesNotContain("CREATE TABLE users");
 		runLikePsql(offline, script);
 		String history = "SELECT revision || ' ' || operation || ' ' || from_heads::text || ' ' || to_heads::text"
@@ -729,13 +729,13 @@ class OfflineScriptTests {
 			.load();
 		// SPEC §5, as Alembic: from base, and the note says how to start where the database stands.
 		OfflineScript upgrade = retort.upgradeSql("heads");
-		assertThat(upgrade.sql()).startsWith("-- Retort upgrade heads (offline): base -> ");
+		assertThat(upgrade.sql()).startsWith("-- Retort upgrade heads (offline): <base> -> ");
 		assertThat(upgrade.startsAtBase()).isEqualTo("This script starts at base: --sql does not read the database,"
 				+ " though one is configured, and on a database that holds a revision of the branches it writes it"
 				+ " stops before anything runs. To start where the database stands, write 'retort upgrade"
 				+ " current:heads --sql' (it only reads the database).");
 		OfflineScript stamp = retort.stampSql(List.of("c10000000003", "d10000000004"));
-		assertThat(stamp.sql()).contains("-- Running stamp base -> ");
+		assertThat(stamp.sql()).contains("-- Running stamp <base> -> ");
 		assertThat(stamp.startsAtBase()).contains("write 'retort stamp current:c10000000003 d10000000004 --sql'");
 		// Only 'current' connects; an explicit start or no database at all needs no note.
 		RetortException error = catchThrowableOfType(RetortException.class, () -> retort.upgradeSql("current:heads"));

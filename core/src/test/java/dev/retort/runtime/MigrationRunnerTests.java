@@ -214,7 +214,7 @@ class MigrationRunnerTests {
 		new MigrationRunner(sink, names(), plans::script, DDL, TransactionMode.PER_REVISION, RunListener.NONE,
 				() -> null)
 			.run(plans.upgradeFrom(null));
-		assertThat(sink.script()).contains("-- Running upgrade base -> a1\n\nBEGIN;\n\nSET LOCAL lock_timeout = '200ms';\n\nCREATE TABLE t1")
+		assertThat(sink.script()).contains("-- Running upgrade <base> -> a1\n\nBEGIN;\n\nSET LOCAL lock_timeout = '200ms';\n\nCREATE TABLE t1")
 			.contains("CREATE TABLE t1 (id int);")
 			.contains("INSERT INTO public.retort_version (version_num) VALUES ('a1');")
 			.contains("UPDATE public.retort_version SET version_num = 'b2' WHERE version_num = 'a1';")
