@@ -173,6 +173,34 @@ class CommandsTests {
 	}
 
 	@Test
+	void everyTargetWordIsSuggestedForItsNearMissesAndNothingForAFarOne(TestDatabase db) {
+		cli(db).run("upgrade", "ae1027a6acf3");
+		String[][] cases = { { "heds", "heads" }, { "hedas", "heads" }, { "HEADS", "heads" }, { "bsae", "base" },
+				{ "Base", "base" } };
+		for (String[] mistyped : cases) {
+			CliRun.Result result = cli(db).run("upgrade", mistyped[0]);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).as(mistyped[0]).isEqualTo("ERROR: No revision or branch label '" + mistyped[0]
+					+ "' is known. Did you mean " + mistyped[1] + "? 'retort history' lists the revisions.\n");
+		}
+		// 'current' starts a range: mistyped there it is suggested, and named where it means nothing, it says where it does.
+		CliRun.Result range = cli(db).run("upgrade", "curent:heads", "--sql");
+		assertThat(range.exitCode()).as(range.toString()).isEqualTo(2);
+		assertThat(range.err()).startsWith("ERROR: No revision or branch label 'curent' is known. Did you mean current?");
+		assertThat(range.out()).isEmpty();
+		CliRun.Result current = cli(db).run("downgrade", "current");
+		assertThat(current.exitCode()).as(current.toString()).isEqualTo(2);
+		assertThat(current.err()).isEqualTo("ERROR: 'current' (the database's revisions) is read only as the start of an"
+				+ " offline range ('current:heads --sql'), in 'history -r' and in 'show current'; here name a revision,"
+				+ " 'heads', 'head' or 'base'.\n");
+		CliRun.Result far = cli(db).run("upgrade", "newest");
+		assertThat(far.exitCode()).as(far.toString()).isEqualTo(2);
+		assertThat(far.err()).isEqualTo("ERROR: No revision or branch label 'newest' is known. 'retort history' lists"
+				+ " the revisions.\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ae1027a6acf3");
+	}
+
+	@Test
 	void quietWithVerboseIsAUsageErrorThatChangesNothing(TestDatabase db) {
 		for (String[] args : new String[][] { { "upgrade", "-q", "-v" }, { "-v", "upgrade", "--quiet" },
 				{ "-q", "upgrade", "-vv" } }) {

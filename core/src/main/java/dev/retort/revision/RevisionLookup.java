@@ -3,6 +3,8 @@ package dev.retort.revision;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -59,6 +61,11 @@ final class RevisionLookup {
 			}
 		}
 		candidates.sort(null);
+		if (candidates.isEmpty() && symbol.equals(CURRENT)) {
+			throw new UnknownRevisionException(identifier, "'current' (the database's revisions) is read only as the"
+					+ " start of an offline range ('current:heads --sql'), in 'history -r' and in 'show current'; here"
+					+ " name a revision, 'heads', 'head' or 'base'.");
+		}
 		if (candidates.isEmpty()) {
 			String where = (branch != null) ? " on branch '" + branch + "'" : "";
 			throw new UnknownRevisionException(identifier,
@@ -72,15 +79,23 @@ final class RevisionLookup {
 		return candidates.get(0);
 	}
 
-	/** The identifiers that are words, not revisions or labels. */
-	private static final List<String> TARGET_WORDS = List.of("head", "heads", "base");
+	private static final String CURRENT = "current";
+
+	/** The identifiers that are words, not revisions or labels ({@code current} where a range starts). */
+	private static final List<String> TARGET_WORDS = List.of("head", "heads", "base", CURRENT);
 
 	private String didYouMean(String symbol) {
 		List<String> known = new ArrayList<>(this.graph.sortedIds().keySet());
 		known.addAll(this.graph.labelOwner.keySet());
-		// The words of SPEC §3 are mistyped too ('Head', 'bas'): unknown as ids, they are meant as words.
+		// The words of SPEC §3 are mistyped too ('Head', 'bas', 'heds'): unknown as ids, they are meant as words.
 		known.addAll(TARGET_WORDS);
-		return Suggestions.nearest(symbol, known).map((nearest) -> " Did you mean " + nearest + "?").orElse("");
+		Optional<String> nearest = Suggestions.nearest(symbol, known);
+		if (nearest.isEmpty()) {
+			// Ids are lower-case hex, so a word in capitals ('HEADS') is nearer none of them; words are.
+			nearest = Suggestions.nearest(symbol.toLowerCase(Locale.ROOT), TARGET_WORDS);
+		}
+		// A word where it means nothing ('heads@…', 'current' as a target) is not a typo of itself.
+		return nearest.filter((word) -> !word.equals(symbol)).map((word) -> " Did you mean " + word + "?").orElse("");
 	}
 
 	/** Alembic's {@code _resolve_branch}: a label's declaring revision, or a revision used as a branch. */
