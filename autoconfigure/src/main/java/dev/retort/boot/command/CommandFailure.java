@@ -1,6 +1,8 @@
 package dev.retort.boot.command;
 
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -47,7 +49,12 @@ final class CommandFailure {
 	 * @param passwords passwords of the configuration, masked wherever they appear
 	 */
 	static void print(PrintStream out, ErrorCode code, String message, int exitCode, List<String> passwords) {
-		out.println(Json.write(new Document(new Error(code, scrub(message, passwords), exitCode))));
+		// Bytes, not println: System.out writes the platform charset, US-ASCII on Java 17 without a
+		// locale (a container), which turned 'é' into '?'. The CLI's rule, UTF-8 unless on a terminal.
+		Charset charset = (System.console() != null) ? System.console().charset() : StandardCharsets.UTF_8;
+		byte[] document = (Json.write(new Document(new Error(code, scrub(message, passwords), exitCode)))
+				+ System.lineSeparator()).getBytes(charset);
+		out.write(document, 0, document.length);
 		out.flush();
 	}
 

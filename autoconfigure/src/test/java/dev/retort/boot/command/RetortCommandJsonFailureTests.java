@@ -108,6 +108,24 @@ class RetortCommandJsonFailureTests {
 		assertThat(error.get("exitCode").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void theDocumentIsUtf8WhateverTheDefaultCharset(TestDatabase db) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream stdout = System.out;
+		// System.out as Java 17 makes it in a process without a locale (a container, a cron job).
+		System.setOut(new PrintStream(out, true, StandardCharsets.US_ASCII));
+		try {
+			assertThatException().isThrownBy(() -> JpaApplication.on(db, "retort.transaction-mode=caf\u00e9")
+				.run("retort", "upgrade", "--format", "json"));
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		String printed = out.toString(StandardCharsets.UTF_8);
+		assertThat(json.readTree(printed).get("error").get("message").asString()).contains("caf\u00e9");
+		assertThat(printed).doesNotContain("caf?");
+	}
+
 	/** The environment {@code java -jar app.jar retort <args>} prepares, before the context exists. */
 	private static StandardEnvironment commandEnvironment(List<String> args) {
 		String[] commandLine = new String[args.size() + 1];
