@@ -52,7 +52,7 @@ final class RevisionText {
 		if (!graph.isHead(id)) {
 			return "";
 		}
-		return graph.dependents(id).isEmpty() ? " (head)" : " (effective head)";
+		return graph.isEffectiveHead(id) ? " (effective head)" : " (head)";
 	}
 
 	/** {@code (head)}, {@code (current)}, {@code (branchpoint)}, {@code (mergepoint)} as they apply. */

@@ -848,6 +848,24 @@ class CommandsTests {
 		assertThat(cli(db).run("history").out())
 			.contains("ae1027a6acf3 -> 9c2d55e0aa41 (payments) (effective head), payments\n");
 		assertThat(cli(db).run("branches").out()).contains("-> 9c2d55e0aa41 (payments) (effective head)\n");
+		// JSON marks what the text marks: both are heads, one an effective head.
+		for (String[] command : new String[][] { { "heads", "--format", "json" }, { "history", "--format", "json" } }) {
+			String json = compact(cli(db).run(command).out());
+			assertThat(revisionEntry(json, "9c2d55e0aa41")).as(String.join(" ", command))
+				.contains("\"isHead\":true,\"isEffectiveHead\":true,");
+			assertThat(revisionEntry(json, "5e8b7c6d4f21")).as(String.join(" ", command))
+				.contains("\"isHead\":true,\"isEffectiveHead\":false,");
+		}
+		assertThat(revisionEntry(compact(cli(db).run("history", "--format", "json").out()), "ae1027a6acf3"))
+			.contains("\"isHead\":false,\"isEffectiveHead\":false,");
+	}
+
+	/** One revision's object in a compacted JSON document: from its id to the next revision's. */
+	private static String revisionEntry(String json, String id) {
+		int start = json.indexOf("{\"revision\":\"" + id + "\"");
+		assertThat(start).as(id + " in " + json).isNotNegative();
+		int end = json.indexOf("{\"revision\":", start + 1);
+		return json.substring(start, (end < 0) ? json.length() : end);
 	}
 
 	@Test

@@ -69,7 +69,8 @@ class HistoryGraphTests {
 
 	static RevisionInfo revision(String id, boolean branchPoint, boolean merge, String... parents) {
 		return new RevisionInfo(id, List.of(parents), List.of(), List.of(), "message of " + id, null,
-				"db/revisions/" + id + ".sql", "sql", true, true, false, parents.length == 0, branchPoint, merge, null, null);
+				"db/revisions/" + id + ".sql", "sql", true, true, false, false, parents.length == 0, branchPoint, merge, null,
+				null);
 	}
 
 }

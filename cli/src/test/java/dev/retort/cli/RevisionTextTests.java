@@ -17,7 +17,7 @@ class RevisionTextTests {
 	void historyLineReadsLikeAlembicHistory() {
 		RevisionInfo head = new RevisionInfo("1975ea83b712", List.of("ae1027a6acf3"), List.of(), List.of("coffee"),
 				"add user column", "2026-11-25 21:00:00", "db/revisions/1975ea83b712_add_user_column.sql", "sql", true,
-				true, true, false, false, false, null, null);
+				true, true, false, false, false, false, null, null);
 		RevisionGraph graph = RevisionGraph.of(List.of(Revision.of("ae1027a6acf3"), Revision.of("1975ea83b712", "ae1027a6acf3")));
 		assertThat(RevisionText.historyLine(head, false, graph))
 			.isEqualTo("ae1027a6acf3 -> 1975ea83b712 (coffee) (head), add user column");
@@ -28,9 +28,9 @@ class RevisionTextTests {
 	@Test
 	void baseMergeAndDependenciesAreShownAsAlembicDoes() {
 		RevisionInfo base = new RevisionInfo("ae1027a6acf3", List.of(), List.of(), List.of(), "create coffee logs",
-				null, "x.sql", "sql", true, true, false, true, true, false, null, null);
+				null, "x.sql", "sql", true, true, false, false, true, true, false, null, null);
 		RevisionInfo merge = new RevisionInfo("c0ffee000001", List.of("aaaa", "bbbb"), List.of("dddd"), List.of(),
-				"merge", null, "y.sql", "sql", true, true, true, false, false, true, null, null);
+				"merge", null, "y.sql", "sql", true, true, true, false, false, false, true, null, null);
 		RevisionGraph graph = RevisionGraph.of(List.of(Revision.of("ae1027a6acf3"), Revision.of("aaaa", "ae1027a6acf3"),
 				Revision.of("bbbb", "ae1027a6acf3"), Revision.of("dddd"),
 				Revision.of("c0ffee000001", "aaaa", "bbbb").withDependsOn("dddd")));
@@ -44,7 +44,7 @@ class RevisionTextTests {
 	void verboseEntryHasTheAlembicFields() {
 		RevisionInfo merge = new RevisionInfo("c0ffee000001", List.of("aaaa", "bbbb"), List.of(), List.of("release"),
 				"merge", "2026-11-25 22:00:00", "db/revisions/c0ffee000001_merge.sql", "sql", true, false, true, false,
-				false, true, null, null);
+				false, false, true, null, null);
 		RevisionGraph graph = RevisionGraph.of(List.of(Revision.of("aaaa"), Revision.of("bbbb"),
 				Revision.of("c0ffee000001", "aaaa", "bbbb")));
 		assertThat(RevisionText.entry(merge, graph, false)).isEqualTo("""
@@ -67,7 +67,7 @@ class RevisionTextTests {
 		// Alembic's log_entry: 'Rev: X (head) (branchpoint) (mergepoint) (current)', unlike its one-line
 		// form, which puts (current) right after (head).
 		RevisionInfo merge = new RevisionInfo("c0ffee000001", List.of("aaaa", "bbbb"), List.of(), List.of(), "merge",
-				null, "m.sql", "sql", true, true, true, false, false, true, null, null);
+				null, "m.sql", "sql", true, true, true, false, false, false, true, null, null);
 		RevisionGraph graph = RevisionGraph.of(List.of(Revision.of("aaaa"), Revision.of("bbbb"),
 				Revision.of("c0ffee000001", "aaaa", "bbbb")));
 		assertThat(RevisionText.entry(merge, graph, true)).startsWith("Rev: c0ffee000001 (head) (mergepoint) (current)\n");
@@ -82,7 +82,7 @@ class RevisionTextTests {
 				Revision.of("3cf5b1d2e3a4", "1975ea83b712"),
 				Revision.of("5e8b7c6d4f21", "1975ea83b712").withDependsOn("3cf5b1d2e3a4")));
 		RevisionInfo billing = new RevisionInfo("3cf5b1d2e3a4", List.of("1975ea83b712"), List.of(), List.of("billing"),
-				"add invoice totals", null, "z.sql", "sql", true, true, true, false, false, false, null, null);
+				"add invoice totals", null, "z.sql", "sql", true, true, true, true, false, false, false, null, null);
 		assertThat(RevisionText.historyLine(billing, false, graph))
 			.isEqualTo("1975ea83b712 -> 3cf5b1d2e3a4 (billing) (effective head), add invoice totals");
 		assertThat(RevisionText.headMarker("3cf5b1d2e3a4", graph)).isEqualTo(" (effective head)");

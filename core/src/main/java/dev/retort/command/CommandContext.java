@@ -193,8 +193,8 @@ public final class CommandContext {
 		return new RevisionInfo(id, revision.parents(), revision.dependsOn(),
 				new ArrayList<>(graph.branchLabels(id)), revision.message(), revision.createDate(),
 				revision.origin().source(), revision.kind().jsonName(), revision.transactional(),
-				revision.reversible(), graph.isHead(id), revision.isBase(), graph.isBranchPoint(id),
-				revision.isMerge(), state, revision.notes());
+				revision.reversible(), graph.isHead(id), graph.isEffectiveHead(id), revision.isBase(),
+				graph.isBranchPoint(id), revision.isMerge(), state, revision.notes());
 	}
 
 }

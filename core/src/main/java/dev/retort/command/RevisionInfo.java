@@ -16,6 +16,9 @@ import java.util.List;
  * @param transactional whether it runs in a transaction
  * @param reversible whether it has a downgrade
  * @param isHead whether it is a head
+ * @param isEffectiveHead whether it is a head that another revision depends on ({@code (effective
+ * head)} in the text): it gets no version row, the dependent's implies it, and needs no merge. Not
+ * among SPEC §5's keys: an extra member, as {@code notes} is
  * @param isBase whether it is a base
  * @param isBranchPoint whether it is a branch point
  * @param isMerge whether it is a merge
@@ -27,7 +30,8 @@ import java.util.List;
  */
 public record RevisionInfo(String revision, List<String> revises, List<String> dependsOn, List<String> branchLabels,
 		String message, String createDate, String source, String kind, boolean transactional, boolean reversible,
-		boolean isHead, boolean isBase, boolean isBranchPoint, boolean isMerge, String state, String notes) {
+		boolean isHead, boolean isEffectiveHead, boolean isBase, boolean isBranchPoint, boolean isMerge, String state,
+		String notes) {
 
 	public RevisionInfo {
 		revises = List.copyOf(revises);
@@ -37,8 +41,8 @@ public record RevisionInfo(String revision, List<String> revises, List<String> d
 
 	public RevisionInfo withState(String state) {
 		return new RevisionInfo(this.revision, this.revises, this.dependsOn, this.branchLabels, this.message,
-				this.createDate, this.source, this.kind, this.transactional, this.reversible, this.isHead, this.isBase,
-				this.isBranchPoint, this.isMerge, state, this.notes);
+				this.createDate, this.source, this.kind, this.transactional, this.reversible, this.isHead,
+				this.isEffectiveHead, this.isBase, this.isBranchPoint, this.isMerge, state, this.notes);
 	}
 
 }

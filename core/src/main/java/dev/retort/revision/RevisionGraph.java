@@ -164,6 +164,12 @@ public final class RevisionGraph {
 		return this.graph.children[index(id)].length == 0;
 	}
 
+	/** Whether {@code id} is a head that another revision depends on: one of {@link #effectiveHeads}. */
+	public boolean isEffectiveHead(String id) {
+		int index = index(id);
+		return this.graph.children[index].length == 0 && this.graph.allChildren[index].length > 0;
+	}
+
 	public boolean isBranchPoint(String id) {
 		return this.graph.children[index(id)].length > 1;
 	}

@@ -11,7 +11,7 @@ class JsonTests {
 
 	private static final RevisionInfo INFO = new RevisionInfo("1975ea83b712", List.of("ae1027a6acf3"), List.of(),
 			List.of("users"), "Add \"user\" column\nto logs", "2026-11-25 21:00:00",
-			"db/revisions/1975ea83b712_add_user_column.sql", "sql", true, true, true, false, false, false, null, null);
+			"db/revisions/1975ea83b712_add_user_column.sql", "sql", true, true, true, false, false, false, false, null, null);
 
 	@Test
 	void currentIsAnObjectOfItsComponentsInSpecOrder() {
@@ -52,6 +52,7 @@ class JsonTests {
 				      "transactional": true,
 				      "reversible": true,
 				      "isHead": true,
+				      "isEffectiveHead": false,
 				      "isBase": false,
 				      "isBranchPoint": false,
 				      "isMerge": false,
