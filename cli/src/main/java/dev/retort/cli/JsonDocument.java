@@ -49,6 +49,8 @@ final class JsonDocument {
 		if (this.printed || this.onExit != null) {
 			return;
 		}
+		// The document's exitCode is the process's: 130 after Ctrl-C, 143 after SIGTERM.
+		ExitSignals.watch();
 		this.onExit = new Thread(() -> print(document.get()), "retort-interrupted-json");
 		Runtime.getRuntime().addShutdownHook(this.onExit);
 	}

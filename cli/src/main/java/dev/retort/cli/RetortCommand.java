@@ -41,14 +41,6 @@ abstract class RetortCommand implements Callable<Integer> {
 	/** The project's compiled classes could not be read for the Java packages: said once, not twice. */
 	private boolean javaRevisionsUnreadable;
 
-	/**
-	 * The {@code exitCode} of the document a process ended under a migration prints: the JVM's own
-	 * for SIGTERM (128 + 15), what deploy tools and {@code kill} send. A shutdown hook cannot tell
-	 * which signal ended the process: after Ctrl-C (SIGINT) the process exits 130 while the
-	 * document says 143.
-	 */
-	static final int INTERRUPTED_EXIT_CODE = 143;
-
 	/** What a run of {@link #migrate} applied so far; {@code null} for other commands and offline scripts. */
 	private StepsSoFar stepsSoFar;
 
@@ -378,7 +370,7 @@ abstract class RetortCommand implements Callable<Integer> {
 		if (json()) {
 			// SPEC §5's one document, also when the process is ended under a step (see JsonDocument).
 			this.root.document().printOnExit(() -> FailureDocument.of(sofar, new FailureDocument.PlainError(
-					ErrorCode.RUNTIME, sofar.interruption(), INTERRUPTED_EXIT_CODE)));
+					ErrorCode.RUNTIME, sofar.interruption(), ExitSignals.exitCode())));
 		}
 		requireDatabase();
 		MigrationResult result;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** The executable itself, in a process of its own: exit codes and standard streams as a shell sees them. */
 class MainTests {
@@ -185,6 +186,47 @@ class MainTests {
 			.contains("\"exitCode\": 143")
 			.endsWith("}\n");
 		assertThat(document.split("\n\\{", -1)).hasSize(1);
+	}
+
+	@Test
+	@ExtendWith(PostgresExtension.class)
+	void theDocumentOfAProcessEndedByCtrlCSaysTheCodeTheProcessExitsWith(TestDatabase db) throws Exception {
+		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "slow", "SELECT pg_sleep(63);",
+				null);
+		Process process = cli(db, "out.txt", "err.txt", "--format", "json", "upgrade").start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (!sleeps(db, "SELECT pg_sleep(63)")) {
+				assertThat(System.nanoTime() - deadline).as("the step never started").isNegative();
+				Thread.onSpinWait();
+			}
+			// A shell's background job ignores Ctrl-C, and so does every process it starts: nothing to see then.
+			assumeThat(ignoresSigint(process)).as("SIGINT is ignored in this build's processes").isFalse();
+			assertThat(new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor()).isZero();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			process.destroy();
+		}
+		assertThat(process.exitValue()).isEqualTo(130);
+		String document = java.nio.file.Files.readString(this.directory.resolve("out.txt"), StandardCharsets.UTF_8);
+		assertThat(document).contains("\"message\": \"Interrupted step 1: upgrade <base> -> ae1027a6acf3, slow after ")
+			.contains("\"exitCode\": 130");
+	}
+
+	/** Whether {@code process} ignores SIGINT (Linux's /proc tells; elsewhere it is taken not to). */
+	private static boolean ignoresSigint(Process process) throws IOException {
+		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+		if (!java.nio.file.Files.exists(status)) {
+			return false;
+		}
+		for (String line : java.nio.file.Files.readAllLines(status)) {
+			if (line.startsWith("SigIgn:")) {
+				// Bit n - 1 stands for signal n; SIGINT is 2.
+				return (Long.parseLong(line.substring("SigIgn:".length()).strip(), 16) & 0b10) != 0;
+			}
+		}
+		return false;
 	}
 
 	@Test
