@@ -379,6 +379,22 @@ class JavaRevisionsTests {
 					}
 				}
 				""");
+		// A class of the application that reads the annotation carries none: never named.
+		compile("com/example/tools/RevisionIds.java", """
+				package com.example.tools;
+
+				import dev.retort.script.Revision;
+
+				public class RevisionIds {
+
+					private Revision last;
+
+					public String id() {
+						return this.last.id();
+					}
+
+				}
+				""");
 		Files.writeString(location.resolve("AddMugs.java"), "// a revision written where the SQL files are\n");
 		CliRun cli = CliRun.in(this.project);
 

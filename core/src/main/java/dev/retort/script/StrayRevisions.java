@@ -1,15 +1,15 @@
 package dev.retort.script;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Java revisions that Retort never reads, found so that a command can say so rather than run
@@ -19,37 +19,76 @@ import java.util.stream.Stream;
  */
 public final class StrayRevisions {
 
-	/** How {@code @Revision} appears in a class file that carries it: its descriptor in the constant pool. */
-	private static final byte[] ANNOTATION = ("L" + Revision.class.getName().replace('.', '/') + ";")
-		.getBytes(StandardCharsets.UTF_8);
-
 	private StrayRevisions() {
 	}
 
 	/**
 	 * The classes annotated {@code @Revision} under {@code classDirectories} (compiled classes,
 	 * read as bytes: nothing is loaded) that none of {@code packages} holds, sorted.
+	 *
+	 * <p>A command runs this on a whole project's classes, thousands of them, on every run, so it
+	 * touches no more than it must: the directories of the scanned packages are not entered (their
+	 * classes are revisions, never stray), a file is known for a class file by its name (no stat:
+	 * it is opened anyway), an anonymous or local class is not opened (never a revision, even in a
+	 * scanned package), and the rest are read as far as their constant pool unless they name
+	 * {@code @Revision} there ({@link ClassFileAnnotation}).
 	 * @param classDirectories directories of compiled classes; others (jars) are skipped
 	 * @param packages the packages scanned for Java revisions (subpackages included)
 	 */
 	public static List<String> classesOutside(List<Path> classDirectories, List<String> packages) {
+		List<String> scanned = packages.stream().map(String::trim).toList();
+		ClassFileAnnotation revision = new ClassFileAnnotation(Revision.class);
 		Set<String> found = new TreeSet<>();
 		for (Path directory : classDirectories) {
-			if (!Files.isDirectory(directory)) {
-				continue;
-			}
-			try (Stream<Path> files = Files.walk(directory)) {
-				files.filter((file) -> file.getFileName().toString().endsWith(".class") && Files.isRegularFile(file))
-					.filter(StrayRevisions::carriesRevision)
-					.map((file) -> className(directory, file))
-					.filter((name) -> packages.stream().noneMatch((scanned) -> name.startsWith(scanned.trim() + ".")))
-					.forEach(found::add);
-			}
-			catch (IOException | UncheckedIOException ex) {
-				// A hint only: a directory that cannot be walked gives none.
+			if (Files.isDirectory(directory)) {
+				collect(directory, directory, scanned, revision, found);
 			}
 		}
 		return List.copyOf(found);
+	}
+
+	/**
+	 * Those of {@code classes} that none of {@code packages} holds: {@link #classesOutside} of
+	 * classes looked for without the packages (before the configuration that names them is read).
+	 */
+	public static List<String> outside(List<String> classes, List<String> packages) {
+		List<String> scanned = packages.stream().map(String::trim).toList();
+		return classes.stream().filter((name) -> !inPackages(name, scanned)).sorted().toList();
+	}
+
+	/** Whether {@code name}, of a class or a package, is one of {@code packages} or below one. */
+	private static boolean inPackages(String name, List<String> packages) {
+		return packages.stream().anyMatch((each) -> name.equals(each) || name.startsWith(each + "."));
+	}
+
+	private static void collect(Path root, Path directory, List<String> scanned, ClassFileAnnotation revision,
+			Set<String> found) {
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			for (Path entry : entries) {
+				String name = entry.getFileName().toString();
+				if (name.endsWith(".class")) {
+					if (!anonymousOrLocal(name) && revision.isOn(entry)) {
+						String className = javaName(root, entry);
+						found.add(className.substring(0, className.length() - ".class".length()));
+					}
+				}
+				else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+					String packageName = javaName(root, entry);
+					if (!inPackages(packageName, scanned)) {
+						collect(root, entry, scanned, revision, found);
+					}
+				}
+			}
+		}
+		catch (IOException | DirectoryIteratorException ex) {
+			// A hint only: a directory that cannot be listed gives none, the others still do.
+		}
+	}
+
+	/** {@code Outer$1.class}, {@code Outer$1Local.class}: javac's names for anonymous and local classes. */
+	private static boolean anonymousOrLocal(String classFileName) {
+		int dollar = classFileName.lastIndexOf('$');
+		return dollar >= 0 && dollar + 1 < classFileName.length() && Character.isDigit(classFileName.charAt(dollar + 1));
 	}
 
 	/**
@@ -113,27 +152,9 @@ public final class StrayRevisions {
 				: String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
 	}
 
-	private static boolean carriesRevision(Path file) {
-		try {
-			byte[] bytes = Files.readAllBytes(file);
-			outer: for (int i = 0; i <= bytes.length - ANNOTATION.length; i++) {
-				for (int j = 0; j < ANNOTATION.length; j++) {
-					if (bytes[i + j] != ANNOTATION[j]) {
-						continue outer;
-					}
-				}
-				return true;
-			}
-			return false;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static String className(Path directory, Path file) {
-		String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
-		return relative.substring(0, relative.length() - ".class".length());
+	/** The dotted name of {@code path} under {@code directory}: a package, or a class file's name. */
+	private static String javaName(Path directory, Path path) {
+		return directory.relativize(path).toString().replace(path.getFileSystem().getSeparator(), ".");
 	}
 
 }
