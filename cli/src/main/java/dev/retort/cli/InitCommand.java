@@ -20,6 +20,11 @@ final class InitCommand extends RetortCommand {
 	String directory;
 
 	@Override
+	boolean readsRevisions() {
+		return false;
+	}
+
+	@Override
 	int run() {
 		Path working = this.root.environment().workingDirectory();
 		Path target;

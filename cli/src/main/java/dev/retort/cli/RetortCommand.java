@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -44,6 +46,14 @@ abstract class RetortCommand implements Callable<Integer> {
 	/** What a run of {@link #migrate} applied so far; {@code null} for other commands and offline scripts. */
 	private StepsSoFar stepsSoFar;
 
+	/**
+	 * The {@code @Revision} classes among the compiled classes ({@link #noteStrayRevisions}),
+	 * looked for from the start of the command, beside the reading of its configuration and of
+	 * the revisions: a project's thousands of class files then cost the command little time.
+	 * {@code null} until started.
+	 */
+	private FutureTask<List<String>> revisionClasses;
+
 	@ParentCommand
 	RetortCli root;
 
@@ -54,6 +64,9 @@ abstract class RetortCommand implements Callable<Integer> {
 	public final Integer call() {
 		if (!connects()) {
 			this.root.withoutDatabase();
+		}
+		if (readsRevisions() && !embedded()) {
+			startLookingForRevisionClasses();
 		}
 		try {
 			return run();
@@ -72,6 +85,15 @@ abstract class RetortCommand implements Callable<Integer> {
 	 * connection settings an unset placeholder leaves out ({@code password: ${DB_PASSWORD}}).
 	 */
 	boolean connects() {
+		return true;
+	}
+
+	/**
+	 * Whether this command reads the revisions ({@link #retort()}), and so says which Java
+	 * revisions it does not read: their look-up starts with the command. One that reads them
+	 * otherwise looks them up when it asks.
+	 */
+	boolean readsRevisions() {
 		return true;
 	}
 
@@ -142,6 +164,60 @@ abstract class RetortCommand implements Callable<Integer> {
 	 * and a .java file among the revision files is never compiled by Retort.
 	 */
 	private void noteStrayRevisions(Retort retort) {
+		// config(), not projectConfig(): the same packages, without comparing the revision sources
+		// with their classes a second time (loadWithProjectClasses did).
+		RetortConfig config = config();
+		List<Revision> revisions = retort.graph().revisions();
+		// With no Java revision at all, the note above has said so already.
+		List<String> emptyPackages = (this.javaRevisionsUnreadable
+				|| revisions.stream().noneMatch((revision) -> revision.kind() == Kind.JAVA)) ? List.of()
+						: StrayRevisions.emptyPackages(config.javaPackages(), revisions);
+		String hint = StrayRevisions.hint(StrayRevisions.outside(revisionClasses(), config.javaPackages()),
+				retort.scripts().javaSourcesInLocations(), config.javaPackages(), emptyPackages, true);
+		if (hint != null) {
+			note(hint);
+		}
+	}
+
+	/**
+	 * Starts looking for the {@code @Revision} classes of the directories the revisions are read
+	 * from ({@code --classpath}, else the project's compiled classes) in a thread of its own. It
+	 * needs neither the configuration nor the revisions, only the command line and the working
+	 * directory; the packages are held against its classes when it is done.
+	 */
+	private void startLookingForRevisionClasses() {
+		List<Path> classDirectories = classDirectories();
+		if (classDirectories.isEmpty()) {
+			return;
+		}
+		this.revisionClasses = new FutureTask<>(() -> StrayRevisions.classesOutside(classDirectories, List.of()));
+		Thread thread = new Thread(this.revisionClasses, "retort-revision-classes");
+		// Never keeps the process alive: a command that fails before it needs them exits as it would.
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** The {@code @Revision} classes of {@link #classDirectories()}, in the scanned packages or not. */
+	private List<String> revisionClasses() {
+		if (this.revisionClasses == null) {
+			this.revisionClasses = new FutureTask<>(() -> StrayRevisions.classesOutside(classDirectories(), List.of()));
+			this.revisionClasses.run();
+		}
+		try {
+			return this.revisionClasses.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return List.of();
+		}
+		catch (ExecutionException ex) {
+			// A hint only: classes that could not be looked through give none.
+			return List.of();
+		}
+	}
+
+	/** The directories of compiled classes the Java revisions are read from: --classpath's, else the project's. */
+	private List<Path> classDirectories() {
 		List<Path> classDirectories = new ArrayList<>();
 		String given = this.root.options.classpath;
 		if (given != null && !given.isBlank()) {
@@ -157,17 +233,7 @@ abstract class RetortCommand implements Callable<Integer> {
 				classDirectories.add(compiled);
 			}
 		}
-		RetortConfig config = projectConfig();
-		List<Revision> revisions = retort.graph().revisions();
-		// With no Java revision at all, the note above has said so already.
-		List<String> emptyPackages = (this.javaRevisionsUnreadable
-				|| revisions.stream().noneMatch((revision) -> revision.kind() == Kind.JAVA)) ? List.of()
-						: StrayRevisions.emptyPackages(config.javaPackages(), revisions);
-		String hint = StrayRevisions.hint(StrayRevisions.classesOutside(classDirectories, config.javaPackages()),
-				retort.scripts().javaSourcesInLocations(), config.javaPackages(), emptyPackages, true);
-		if (hint != null) {
-			note(hint);
-		}
+		return classDirectories;
 	}
 
 	/**

@@ -19,6 +19,11 @@ final class ValidateCommand extends RetortCommand {
 	static final int PROBLEMS_FOUND = 3;
 
 	@Override
+	boolean readsRevisions() {
+		return false;
+	}
+
+	@Override
 	int run() {
 		// Revisions that do not even load are what validate is for: reported as problems, exit 3.
 		// The project's Java revisions are read as every other command reads them, so a SQL
