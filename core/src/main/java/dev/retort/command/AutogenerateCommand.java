@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +32,7 @@ import dev.retort.runtime.CanonicalDefinitions;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.SchemaReader;
+import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.SchemaModel;
 
 /**
@@ -153,9 +157,10 @@ public final class AutogenerateCommand {
 					statement.execute("CREATE SCHEMA " + MODEL_SCHEMA);
 				}
 				Set<String> before = objects(connection, schema);
+				List<SqlStatement> putOff;
 				try {
 					SchemaQualifiedNames.requireNone(modelSource, statements, schema, before);
-					runModel(connection, modelSource, statements, searched, before);
+					putOff = runModel(connection, modelSource, statements, searched, before);
 					searchPath(connection, MODEL_SCHEMA);
 					requireNothingCreatedIn(connection, schema, before, modelSource);
 					requireNothingOfSchemaUsed(connection, schema, modelSource);
@@ -168,7 +173,10 @@ public final class AutogenerateCommand {
 				// (citext) unqualified, as the database's own columns print them; the database's types and
 				// sequences stay visible behind the model's.
 				searchPath(connection, withModelFirst(searched));
-				SchemaModel model = SchemaReader.read(connection, MODEL_SCHEMA, Set.of());
+				Map<String, List<ConstraintModel>> foreignKeysElsewhere = foreignKeysElsewhere(connection, modelSource,
+						putOff, searched);
+				SchemaModel model = ForeignKeysElsewhere.with(SchemaReader.read(connection, MODEL_SCHEMA, Set.of()),
+						foreignKeysElsewhere);
 				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
 				dropCasts(connection);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
@@ -192,29 +200,50 @@ public final class AutogenerateCommand {
 	}
 
 	/**
-	 * The tables of the migrated schema that this session holds a lock on that blocks their writes:
-	 * what a model's statement reached there (an index or trigger on a table the model has not
-	 * created yet, a foreign key to one), or a table it created there by naming the schema.
+	 * The tables outside the model's schema that this session holds a lock on that blocks their
+	 * writes, each as {@code schema, name, mode, oid}: what a model's statement reached in the
+	 * migrated schema (an index or trigger on a table the model has not created yet, a foreign key to
+	 * one), a table it created there by naming the schema, or a table of another schema it refers
+	 * to (a foreign key to {@code auth.users}).
 	 */
-	private static final String LOCKED_IN_SCHEMA = "SELECT DISTINCT c.relname, l.mode FROM pg_locks l"
+	private static final String LOCKED = "SELECT DISTINCT n.nspname, c.relname, l.mode, c.oid FROM pg_locks l"
 			+ " JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE l.pid = pg_backend_pid() AND n.nspname = ? AND c.relkind IN ('r', 'p', 'm')"
-			+ " AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') ORDER BY 1";
+			+ " WHERE l.pid = pg_backend_pid() AND n.nspname <> ? AND n.nspname NOT LIKE 'pg\\_%'"
+			+ " AND n.nspname <> 'information_schema' AND c.relkind IN ('r', 'p', 'm')"
+			+ " AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') ORDER BY 1, 2";
+
+	/** The tables of the schemas but the model's and the system's, as {@link #LOCKED} finds them. */
+	private static final String TABLES_ELSEWHERE = "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname <> ? AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'"
+			+ " AND c.relkind IN ('r', 'p', 'm')";
+
+	/**
+	 * The foreign keys that the model's tables have to the tables given (a parameter, as an array of
+	 * oids), each as the statement that adds it.
+	 */
+	private static final String FOREIGN_KEYS_TO = "SELECT 'ALTER TABLE ' || quote_ident(c.relname) || ' ADD CONSTRAINT '"
+			+ " || quote_ident(con.conname) || ' ' || pg_get_constraintdef(con.oid) FROM pg_constraint con"
+			+ " JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname = ? AND con.contype = 'f' AND con.confrelid = ANY (?) ORDER BY 1";
 
 	/**
 	 * @param searched the migrated schema, then the other schemas the migrations' search_path finds
 	 * ({@link MigrationsSearchPath#of})
 	 * @param before what the migrated schema held before the model ran ({@link #objects})
+	 * @return the statements put off ({@link ForeignKeysElsewhere}): each adds a foreign key to a
+	 * table of another schema, whose lock ended as soon as it was taken
 	 */
-	private static void runModel(Connection connection, String modelSource, List<SqlStatement> statements,
+	private static List<SqlStatement> runModel(Connection connection, String modelSource, List<SqlStatement> statements,
 			List<String> searched, Set<String> before) throws SQLException {
 		// Read now: once a statement failed, the transaction reads nothing more.
 		String unseenExtensions = MigrationsSearchPath.unseenExtensions(connection, searched);
+		Set<Long> tablesElsewhere = tablesElsewhere(connection);
 		// A CREATE that reaches a table of the database (the model's own not created yet) must not queue
 		// behind the application's writers, and the queue behind it.
 		try (Statement jdbc = connection.createStatement()) {
 			jdbc.execute("SET LOCAL lock_timeout = '1s'");
 		}
+		List<SqlStatement> putOff = new ArrayList<>();
 		Boolean creating = null;
 		for (SqlStatement statement : statements) {
 			boolean creates = CREATES.matcher(statement.sql()).lookingAt();
@@ -227,29 +256,103 @@ public final class AutogenerateCommand {
 				}
 				creating = creates;
 			}
-			try (Statement jdbc = connection.createStatement()) {
-				jdbc.execute(statement.sql());
-			}
-			catch (SQLException ex) {
-				String message = String.valueOf(ex.getMessage());
-				Matcher position = POSITION.matcher(message);
-				int line = statement.line();
-				if (position.find()) {
-					// The line of a long CREATE TABLE that PostgreSQL stopped at, not the one it starts on.
-					String upTo = statement.sql().substring(0,
-							Math.min(Integer.parseInt(position.group(1)) - 1, statement.sql().length()));
-					line += (int) upTo.chars().filter((c) -> c == '\n').count();
-					message = position.replaceFirst("");
-				}
-				throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + line + ": the model "
-						+ "failed on an empty schema: " + message + ". The model is plain SQL creating the whole "
-						+ "schema, with names left unqualified." + (UNDEFINED.contains(ex.getSQLState())
-								? unseenExtensions : ""), ex);
-			}
+			// Rolled back to, if it locks a table of another schema: that releases the lock.
+			Savepoint savepoint = ForeignKeysElsewhere.canBePutOff(statement.sql()) ? connection.setSavepoint() : null;
+			execute(connection, modelSource, statement, unseenExtensions);
 			// Any statement, not only a CREATE: one that reaches the schema some way the names in its text do
 			// not show (a DO block's EXECUTE, a SET search_path before it).
-			requireNoTableOfSchemaLocked(connection, searched.get(0), before, modelSource + ":" + statement.line());
+			List<LockedTable> locked = locked(connection);
+			requireNoTableOfSchemaLocked(locked, searched.get(0), before, modelSource + ":" + statement.line());
+			List<LockedTable> elsewhere = locked.stream()
+				.filter((table) -> !table.schema().equals(searched.get(0)) && tablesElsewhere.contains(table.oid()))
+				.toList();
+			if (!elsewhere.isEmpty() && savepoint != null) {
+				connection.rollback(savepoint);
+				putOff.add(statement);
+			}
+			else if (!elsewhere.isEmpty()) {
+				throw lockedElsewhere(connection, elsewhere, modelSource + ":" + statement.line());
+			}
+			else if (savepoint != null) {
+				connection.releaseSavepoint(savepoint);
+			}
 		}
+		return putOff;
+	}
+
+	/** Runs a statement of the model, failing with its {@code file:line} and the line PostgreSQL stopped at. */
+	private static void execute(Connection connection, String modelSource, SqlStatement statement,
+			String unseenExtensions) {
+		try (Statement jdbc = connection.createStatement()) {
+			jdbc.execute(statement.sql());
+		}
+		catch (SQLException ex) {
+			String message = String.valueOf(ex.getMessage());
+			Matcher position = POSITION.matcher(message);
+			int line = statement.line();
+			if (position.find()) {
+				// The line of a long CREATE TABLE that PostgreSQL stopped at, not the one it starts on.
+				String upTo = statement.sql().substring(0,
+						Math.min(Integer.parseInt(position.group(1)) - 1, statement.sql().length()));
+				line += (int) upTo.chars().filter((c) -> c == '\n').count();
+				message = position.replaceFirst("");
+			}
+			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + line + ": the model "
+					+ "failed on an empty schema: " + message + ". The model is plain SQL creating the whole "
+					+ "schema, with names left unqualified." + (UNDEFINED.contains(ex.getSQLState())
+							? unseenExtensions : ""), ex);
+		}
+	}
+
+	/**
+	 * The foreign keys to tables of other schemas that the statements put off add, by the table of the
+	 * model each is on. They run again once the rest of the model has, under a savepoint rolled back
+	 * as soon as their foreign keys are read: the tables they refer to are locked only for that moment,
+	 * not while the model is read and compared.
+	 */
+	private static Map<String, List<ConstraintModel>> foreignKeysElsewhere(Connection connection, String modelSource,
+			List<SqlStatement> putOff, List<String> searched) throws SQLException {
+		if (putOff.isEmpty()) {
+			return Map.of();
+		}
+		Savepoint savepoint = connection.setSavepoint();
+		try {
+			searchPath(connection, MODEL_SCHEMA);
+			for (SqlStatement statement : putOff) {
+				execute(connection, modelSource, statement, "");
+			}
+			searchPath(connection, withModelFirst(searched));
+			return ForeignKeysElsewhere.read(connection, MODEL_SCHEMA);
+		}
+		finally {
+			connection.rollback(savepoint);
+		}
+	}
+
+	private static Set<Long> tablesElsewhere(Connection connection) throws SQLException {
+		Set<Long> oids = new HashSet<>();
+		try (PreparedStatement statement = connection.prepareStatement(TABLES_ELSEWHERE)) {
+			statement.setString(1, MODEL_SCHEMA);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					oids.add(rows.getLong(1));
+				}
+			}
+		}
+		return oids;
+	}
+
+	private static List<LockedTable> locked(Connection connection) throws SQLException {
+		List<LockedTable> locked = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(LOCKED)) {
+			statement.setString(1, MODEL_SCHEMA);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					locked.add(new LockedTable(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+				}
+			}
+		}
+		return locked;
 	}
 
 	/**
@@ -257,18 +360,13 @@ public final class AutogenerateCommand {
 	 * lock would otherwise be held, blocking the application's writes, until the whole comparison
 	 * ends. The rollback that follows releases it.
 	 */
-	private static void requireNoTableOfSchemaLocked(Connection connection, String schema, Set<String> before,
-			String location) throws SQLException {
+	private static void requireNoTableOfSchemaLocked(List<LockedTable> locks, String schema, Set<String> before,
+			String location) {
 		List<String> locked = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(LOCKED_IN_SCHEMA)) {
-			statement.setString(1, schema);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					// One the model created there by naming the schema is refused once it has run, by name.
-					if (before.contains("table " + rows.getString(1))) {
-						locked.add(rows.getString(1) + " (" + rows.getString(2) + ")");
-					}
-				}
+		for (LockedTable table : locks) {
+			// One the model created there by naming the schema is refused once it has run, by name.
+			if (table.schema().equals(schema) && before.contains("table " + table.name())) {
+				locked.add(table.name() + " (" + table.mode() + ")");
 			}
 		}
 		if (!locked.isEmpty()) {
@@ -277,6 +375,46 @@ public final class AutogenerateCommand {
 					+ " refers to is not (yet) a table of the model's own. The model stopped here and its lock ended"
 					+ " with it; nothing was changed. Create the table in the model before what refers to it.");
 		}
+	}
+
+	/**
+	 * A statement of the model that locked a table of a schema Retort does not migrate, other than one
+	 * that adds a foreign key alone ({@link ForeignKeysElsewhere}): a {@code CREATE TABLE} with a
+	 * {@code REFERENCES auth.users}, an index or trigger on such a table. Its lock would block the
+	 * writes to that table until the comparison ends; the rollback that follows releases it.
+	 */
+	private static RetortException lockedElsewhere(Connection connection, List<LockedTable> elsewhere,
+			String location) throws SQLException {
+		List<String> foreignKeys = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS_TO)) {
+			statement.setString(1, MODEL_SCHEMA);
+			statement.setArray(2, connection.createArrayOf("oid", elsewhere.stream().map(LockedTable::oid).toArray()));
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					foreignKeys.add(rows.getString(1));
+				}
+			}
+		}
+		List<String> locked = new ArrayList<>();
+		Set<String> schemas = new LinkedHashSet<>();
+		for (LockedTable table : elsewhere) {
+			locked.add(PostgresIdentifiers.quote(table.schema()) + "." + PostgresIdentifiers.quote(table.name())
+					+ " (" + table.mode() + ")");
+			schemas.add(table.schema());
+		}
+		String advice = foreignKeys.isEmpty() ? "Leave out of the model what acts on a table it does not create."
+				: "Write its foreign key to " + ((elsewhere.size() == 1) ? "that table" : "those tables") + " as a statement"
+						+ " of its own after the table, as Hibernate writes one (" + String.join("; ", foreignKeys)
+						+ "): autogenerate adds such a statement last and holds its lock only while it reads what it"
+						+ " added.";
+		return new RetortException(ErrorCode.CONFIGURATION, location + ": this statement of the model locked "
+				+ String.join(", ", locked) + " of schema " + String.join(", ", schemas) + ", which Retort does not"
+				+ " migrate: the lock would block the writes to it until the comparison ends. The model stopped here"
+				+ " and its lock ended with it; nothing was changed. " + advice);
+	}
+
+	/** A table this session holds a lock on. */
+	private record LockedTable(String schema, String name, String mode, long oid) {
 	}
 
 	/**

@@ -1564,6 +1564,98 @@ class AutogenerateIntegrationTests {
 		assertThat(db.queryStrings("SELECT conname FROM pg_constraint WHERE conname = 'users_id_check'")).isEmpty();
 	}
 
+	@Test
+	void aForeignKeyToATableOfAnotherSchemaLocksItOnlyForTheMomentItIsRead(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		// Another team's table, which no revision of this one creates (Supabase's auth.users alike).
+		db.execute("CREATE SCHEMA shared", "CREATE TABLE shared.countries (id bigint PRIMARY KEY)");
+		// Hibernate's model: the foreign key a statement of its own, the tables before it. The comparison
+		// waits at the gate this test holds after it, as a big model's comparison goes on after its last statement.
+		String model = "create table orders (id bigint not null, country_id bigint, primary key (id));\n"
+				+ "alter table if exists orders\n  add constraint FKorders_country foreign key (country_id)"
+				+ " references shared.countries;\n"
+				+ "SELECT pg_advisory_xact_lock(4243);\n";
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a1a1a1a1a1a1", null, "", true, "CREATE TABLE orders (id bigint PRIMARY KEY, country_id bigint);",
+				null);
+		Retort retort = retort(db, files);
+		retort.upgrade("heads");
+		SchemaDiff diff;
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Connection gate = db.connect(); java.sql.Statement holding = gate.createStatement()) {
+			holding.execute("SELECT pg_advisory_lock(4243)");
+			Future<SchemaDiff> comparison = executor.submit(() -> retort.check("db/schema.sql", model));
+			while (!comparison.isDone() && db.queryStrings("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+					+ " AND objid = 4243 AND NOT granted").isEmpty()) {
+				Thread.onSpinWait();
+			}
+			// Before, the foreign key's SHARE ROW EXCLUSIVE lock was held to the end: this insert timed out.
+			assertThat(db.queryStrings("SELECT mode FROM pg_locks WHERE relation = 'shared.countries'::regclass"))
+				.isEmpty();
+			db.execute("SET lock_timeout = '200ms'", "INSERT INTO shared.countries VALUES (1)");
+			holding.execute("SELECT pg_advisory_unlock(4243)");
+			diff = comparison.get();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(diff.changes()).extracting(SchemaChange::description)
+			.containsExactly("add constraint fkorders_country to orders");
+		assertThat(diff.upgradeSql()).contains("ALTER TABLE orders ADD CONSTRAINT fkorders_country FOREIGN KEY"
+				+ " (country_id) REFERENCES shared.countries(id);");
+		WrittenRevision written = retort.revision(new NewRevision("country", List.of(), false, List.of(), List.of(),
+				"b2b2b2b2b2b2", null, null), diff);
+		assertThat(Files.readString(written.path())).contains("DROP CONSTRAINT fkorders_country");
+		Retort after = retort(db, files);
+		after.upgrade("heads");
+		assertThat(db.queryStrings("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'fkorders_country'"))
+			.containsExactly("FOREIGN KEY (country_id) REFERENCES shared.countries(id)");
+		// The model with the foreign key is the database now, and one without it is not.
+		assertThat(after.check("db/schema.sql", model).changes()).isEmpty();
+		assertThat(after.check("db/schema.sql", "create table orders (id bigint not null, country_id bigint,"
+				+ " primary key (id));").changes()).extracting(SchemaChange::description)
+			.containsExactly("drop constraint fkorders_country of orders");
+		// Nothing of the model stayed locked.
+		db.execute("SET lock_timeout = '100ms'", "INSERT INTO shared.countries VALUES (2)");
+	}
+
+	@Test
+	void aStatementOfTheModelThatLocksATableOfAnotherSchemaOtherwiseStopsTheModelNamingTheStatementToWrite(
+			TestDatabase db, @TempDir Path dir) {
+		db.execute("CREATE SCHEMA auth", "CREATE TABLE auth.users (id uuid PRIMARY KEY)");
+		Retort retort = usersAtHead(db, dir);
+		// As Supabase's guides write it: the foreign key inside the CREATE TABLE, which cannot be put off alone.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+					+ "CREATE TABLE profiles (\n  id uuid PRIMARY KEY REFERENCES auth.users ON DELETE CASCADE,\n"
+					+ "  name text\n);\nCREATE INDEX profiles_name_idx ON profiles (name);"))
+			.withMessage("db/schema.sql:2: this statement of the model locked auth.users (ShareRowExclusiveLock) of"
+					+ " schema auth, which Retort does not migrate: the lock would block the writes to it until the"
+					+ " comparison ends. The model stopped here and its lock ended with it; nothing was changed. Write"
+					+ " its foreign key to that table as a statement of its own after the table, as Hibernate writes one"
+					+ " (ALTER TABLE profiles ADD CONSTRAINT profiles_id_fkey FOREIGN KEY (id) REFERENCES auth.users(id)"
+					+ " ON DELETE CASCADE): autogenerate adds such a statement last and holds its lock only while it"
+					+ " reads what it added.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+		// Written so, it compares.
+		assertThat(retort.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+				+ "CREATE TABLE profiles (\n  id uuid PRIMARY KEY,\n  name text\n);\n"
+				+ "ALTER TABLE profiles ADD CONSTRAINT profiles_id_fkey FOREIGN KEY (id) REFERENCES auth.users(id)"
+				+ " ON DELETE CASCADE;\nCREATE INDEX profiles_name_idx ON profiles (name);").upgradeSql())
+			.contains("ALTER TABLE profiles ADD CONSTRAINT profiles_id_fkey FOREIGN KEY (id) REFERENCES auth.users(id)"
+					+ " ON DELETE CASCADE;");
+		// Anything else on such a table stops the model too; one the model creates there locks nobody out.
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+					+ "CREATE INDEX users_id_idx ON auth.users (id);"))
+			.withMessageStartingWith("db/schema.sql:2: this statement of the model locked auth.users (ShareLock) of"
+					+ " schema auth")
+			.withMessageEndingWith("Leave out of the model what acts on a table it does not create.");
+		assertThat(retort.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+				+ "CREATE TABLE auth.sessions (id bigint PRIMARY KEY REFERENCES users);").changes()).isEmpty();
+		db.execute("SET lock_timeout = '100ms'", "INSERT INTO auth.users VALUES (gen_random_uuid())");
+	}
+
 	/**
 	 * A database at the head of a base revision, the revision autogenerate writes for a model,
 	 * and the checks that it brings the database to the model and that its downgrade takes it back.
