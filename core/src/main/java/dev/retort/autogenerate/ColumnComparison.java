@@ -108,15 +108,24 @@ final class ColumnComparison {
 							addColumn(existing, existing.column(name)))));
 			}
 			if (!old.type().equals(column.type())) {
+				OrdinalsToNames ordinals = OrdinalsToNames.of(existing, table, old, column).orElse(null);
+				String upgrade = retype(table, old, column, defaultWithType,
+						(ordinals != null && ordinals.mapped()) ? ordinals.upgradeUsing() : null);
+				String downgrade = retype(table, column, old, defaultWithType,
+						(ordinals != null && ordinals.mapped()) ? ordinals.downgradeUsing() : null);
+				if (ordinals != null && !ordinals.mapped()) {
+					upgrade = ordinals.upgradeTodo() + upgrade;
+					downgrade = ordinals.downgradeTodo() + downgrade;
+				}
 				this.changes.add(new SchemaChange("change type of " + where + " from " + old.type() + " to " + column.type()
 						+ (zoned(old, column) ? " (its values read as " + this.server.timeZone() + " time, the time zone "
 								+ "autogenerate ran in: correct the AT TIME ZONE of both USING if they are another zone's)"
 								: "")
+						+ ((ordinals != null) ? ordinals.detected() : "")
 						+ (!Objects.equals(old.collation(), column.collation())
 								? ", collation " + collation(old) + " to " + collation(column) : "")
 						+ ((defaultWithType && defaultChanged) ? ", and its default" : ""),
-						roundingRefused(table, old, column, retype(table, old, column, defaultWithType)),
-						roundingRefused(table, column, old, retype(table, column, old, defaultWithType))));
+						roundingRefused(table, old, column, upgrade), roundingRefused(table, column, old, downgrade)));
 			}
 			else if (!Objects.equals(old.collation(), column.collation())) {
 				this.changes.add("change collation of " + where + " from " + collation(old) + " to " + collation(column),
@@ -393,11 +402,17 @@ final class ColumnComparison {
 	 * {@code ::varchar(n)} cuts long values), and the default dropped first and set again when asked.
 	 */
 	private String retype(TableModel table, ColumnModel from, ColumnModel to, boolean withDefault) {
+		return retype(table, from, to, withDefault, null);
+	}
+
+	/** The same, with the {@code USING} given when not {@code null} ({@link OrdinalsToNames}). */
+	private String retype(TableModel table, ColumnModel from, ColumnModel to, boolean withDefault, String using) {
 		String column = "ALTER COLUMN " + id(to.name());
 		// Without COLLATE, the column would take the default collation of its new type.
 		String collate = (to.collation() != null) ? " COLLATE " + to.collation()
 				: (from.collation() != null) ? " COLLATE \"default\"" : "";
-		String type = column + " TYPE " + to.type() + collate + (zoned(from, to) ? " USING " + id(to.name())
+		String type = column + " TYPE " + to.type() + collate + ((using != null) ? " USING " + using
+				: zoned(from, to) ? " USING " + id(to.name())
 				+ " AT TIME ZONE " + PostgresLiterals.string(this.server.timeZone())
 				: needsUsing(from, to) ? " USING " + id(to.name()) + "::" + to.type() : "");
 		if (!withDefault) {

@@ -1565,6 +1565,60 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void anEnumStoredByItsOrdinalsThenByItsNamesHasItsValuesMappedInTheOrderTheModelsCheckListsThem(TestDatabase db,
+			@TempDir Path dir) {
+		// Hibernate's DDL for @Enumerated(EnumType.ORDINAL), then for EnumType.STRING.
+		RoundTrip trip = RoundTrip.of(db, dir, "create table orders (id bigint not null, status smallint check (status"
+				+ " between 0 and 2), primary key (id));", "create table orders (id bigint not null, status varchar(255)"
+						+ " check (status in ('NEW','PAID','SHIPPED')), primary key (id));");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).contains("change type of orders.status"
+				+ " from smallint to character varying(255) (an enum stored by its ordinals, now by its names: 0 to"
+				+ " 'NEW', 1 to 'PAID', 2 to 'SHIPPED', in the order the model's check lists them, which is Hibernate's"
+				+ " ordinal order; review it against the enum's constants)");
+		// Before, a plain type change: 1 became '1', which the new check refused once applied.
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE orders ALTER COLUMN status TYPE character varying(255)"
+				+ " USING CASE status WHEN 0 THEN 'NEW' WHEN 1 THEN 'PAID' WHEN 2 THEN 'SHIPPED' ELSE status::text END;");
+		assertThat(trip.diff().downgradeSql()).contains("ALTER TABLE orders ALTER COLUMN status TYPE smallint USING CASE"
+				+ " status WHEN 'NEW' THEN 0 WHEN 'PAID' THEN 1 WHEN 'SHIPPED' THEN 2 ELSE status::smallint END;");
+		db.execute("INSERT INTO orders VALUES (1, 0), (2, 1), (3, 2), (4, NULL)");
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings("SELECT coalesce(status, '-') FROM orders ORDER BY id"))
+					.containsExactly("NEW", "PAID", "SHIPPED", "-"),
+				() -> assertThat(db.queryStrings("SELECT coalesce(status::text, '-') FROM orders ORDER BY id"))
+					.containsExactly("0", "1", "2", "-"));
+	}
+
+	@Test
+	void anEnumStoredByItsOrdinalsThenByNamesItCannotCountIsLeftToReviewWithATodo(TestDatabase db, @TempDir Path dir) {
+		// A constant added with the change: where it goes among the others, the model does not say.
+		RoundTrip trip = RoundTrip.of(db, dir, "create table orders (id bigint not null, status smallint check (status"
+				+ " between 0 and 2), primary key (id));", "create table orders (id bigint not null, status varchar(255)"
+						+ " check (status in ('NEW','PAID','SHIPPED','CANCELLED')), primary key (id));");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).contains("change type of orders.status"
+				+ " from smallint to character varying(255) (an enum stored by its ordinals, now by its names ('NEW',"
+				+ " 'PAID', 'SHIPPED', 'CANCELLED'): the database's check allows 3 ordinals (0 to 2) and the model's lists"
+				+ " 4 names, so autogenerate cannot tell which ordinal each name had; review the TODO in the revision and"
+				+ " write the mapping, and the one back in the downgrade)");
+		assertThat(trip.diff().upgradeSql()).contains("-- TODO: orders.status holds an enum's ordinals and is to hold its"
+				+ " names ('NEW', 'PAID', 'SHIPPED', 'CANCELLED'), but the database's check allows 3 ordinals (0 to 2) and"
+				+ " the model's lists 4 names: without a mapping each value becomes its digits ('1'), which the model's"
+				+ " check refuses. Write the ordinal each name had, such as USING CASE status WHEN 0 THEN 'NEW' WHEN 1"
+				+ " THEN 'PAID' WHEN 2 THEN 'SHIPPED' WHEN 3 THEN 'CANCELLED' ELSE status::text END\n"
+				+ "ALTER TABLE orders ALTER COLUMN status TYPE character varying(255);");
+		assertThat(trip.diff().downgradeSql()).contains("-- TODO: map each name of orders.status back to its ordinal");
+		// Without a check to count by, neither.
+		Retort retort = trip.before();
+		db.execute("ALTER TABLE orders DROP CONSTRAINT orders_status_check");
+		assertThat(retort.check("schema.sql", trip.model()).upgradeSql()).contains("but the database has no check of its"
+				+ " ordinals (between 0 and n) to count them by");
+		// A number that becomes text with no names listed is no enum.
+		assertThat(retort.check("schema.sql", "create table orders (id bigint not null, status varchar(255),"
+				+ " primary key (id));").upgradeSql())
+			.contains("ALTER TABLE orders ALTER COLUMN status TYPE character varying(255);")
+			.doesNotContain("TODO");
+	}
+
+	@Test
 	void aForeignKeyToATableOfAnotherSchemaLocksItOnlyForTheMomentItIsRead(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		// Another team's table, which no revision of this one creates (Supabase's auth.users alike).
