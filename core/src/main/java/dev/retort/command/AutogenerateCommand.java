@@ -212,9 +212,12 @@ public final class AutogenerateCommand {
 			+ " AND n.nspname <> 'information_schema' AND c.relkind IN ('r', 'p', 'm')"
 			+ " AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock') ORDER BY 1, 2";
 
-	/** The tables of the schemas but the model's and the system's, as {@link #LOCKED} finds them. */
+	/**
+	 * The tables of the schemas but the model's, the migrated one's and the system's, as {@link #LOCKED}
+	 * finds them: those of another team, or of Supabase's {@code auth}.
+	 */
 	private static final String TABLES_ELSEWHERE = "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE n.nspname <> ? AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'"
+			+ " WHERE n.nspname <> ALL (?) AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'"
 			+ " AND c.relkind IN ('r', 'p', 'm')";
 
 	/**
@@ -231,13 +234,13 @@ public final class AutogenerateCommand {
 	 * ({@link MigrationsSearchPath#of})
 	 * @param before what the migrated schema held before the model ran ({@link #objects})
 	 * @return the statements put off ({@link ForeignKeysElsewhere}): each adds a foreign key to a
-	 * table of another schema, whose lock ended as soon as it was taken
+	 * table of another schema, and has not run
 	 */
 	private static List<SqlStatement> runModel(Connection connection, String modelSource, List<SqlStatement> statements,
 			List<String> searched, Set<String> before) throws SQLException {
 		// Read now: once a statement failed, the transaction reads nothing more.
 		String unseenExtensions = MigrationsSearchPath.unseenExtensions(connection, searched);
-		Set<Long> tablesElsewhere = tablesElsewhere(connection);
+		Set<Long> tablesElsewhere = tablesElsewhere(connection, searched.get(0));
 		// A CREATE that reaches a table of the database (the model's own not created yet) must not queue
 		// behind the application's writers, and the queue behind it.
 		try (Statement jdbc = connection.createStatement()) {
@@ -256,25 +259,20 @@ public final class AutogenerateCommand {
 				}
 				creating = creates;
 			}
-			// Rolled back to, if it locks a table of another schema: that releases the lock.
-			Savepoint savepoint = ForeignKeysElsewhere.canBePutOff(statement.sql()) ? connection.setSavepoint() : null;
+			String referenced = ForeignKeysElsewhere.referencedTable(statement.sql());
+			if (referenced != null && tablesElsewhere.contains(oid(connection, referenced))) {
+				// Its lock would last to the end of the comparison: it runs then, for a moment.
+				putOff.add(statement);
+				continue;
+			}
 			execute(connection, modelSource, statement, unseenExtensions);
 			// Any statement, not only a CREATE: one that reaches the schema some way the names in its text do
 			// not show (a DO block's EXECUTE, a SET search_path before it).
 			List<LockedTable> locked = locked(connection);
 			requireNoTableOfSchemaLocked(locked, searched.get(0), before, modelSource + ":" + statement.line());
-			List<LockedTable> elsewhere = locked.stream()
-				.filter((table) -> !table.schema().equals(searched.get(0)) && tablesElsewhere.contains(table.oid()))
-				.toList();
-			if (!elsewhere.isEmpty() && savepoint != null) {
-				connection.rollback(savepoint);
-				putOff.add(statement);
-			}
-			else if (!elsewhere.isEmpty()) {
+			List<LockedTable> elsewhere = locked.stream().filter((table) -> tablesElsewhere.contains(table.oid())).toList();
+			if (!elsewhere.isEmpty()) {
 				throw lockedElsewhere(connection, elsewhere, modelSource + ":" + statement.line());
-			}
-			else if (savepoint != null) {
-				connection.releaseSavepoint(savepoint);
 			}
 		}
 		return putOff;
@@ -329,10 +327,10 @@ public final class AutogenerateCommand {
 		}
 	}
 
-	private static Set<Long> tablesElsewhere(Connection connection) throws SQLException {
+	private static Set<Long> tablesElsewhere(Connection connection, String schema) throws SQLException {
 		Set<Long> oids = new HashSet<>();
 		try (PreparedStatement statement = connection.prepareStatement(TABLES_ELSEWHERE)) {
-			statement.setString(1, MODEL_SCHEMA);
+			statement.setArray(1, connection.createArrayOf("text", new Object[] { MODEL_SCHEMA, schema }));
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					oids.add(rows.getLong(1));
@@ -340,6 +338,17 @@ public final class AutogenerateCommand {
 			}
 		}
 		return oids;
+	}
+
+	/** The table a name as written in SQL ({@code shared.countries}) finds, or {@code null}. */
+	private static Long oid(Connection connection, String name) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?)::oid")) {
+			statement.setString(1, name);
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getObject(1, Long.class);
+			}
+		}
 	}
 
 	private static List<LockedTable> locked(Connection connection) throws SQLException {

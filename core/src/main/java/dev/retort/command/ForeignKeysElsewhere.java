@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.schema.ConstraintModel;
@@ -19,10 +20,10 @@ import dev.retort.schema.TableModel;
  * The foreign keys of the model to a table of a schema Retort does not migrate (Supabase's
  * {@code auth.users}, another team's {@code shared.countries}). Adding one takes a {@code SHARE ROW
  * EXCLUSIVE} lock on that table, which blocks its writes: held from where the model adds it to the
- * end of the comparison, it would stop that schema's writers for the whole of it. Such a statement
- * runs at its place under a savepoint, rolled back at once (which releases the lock), and again
- * once the rest of the model has run, only for as long as it takes to read the foreign keys it
- * adds; those are then added to the model read from the catalog.
+ * end of the comparison, it would stop that schema's writers for the whole of it. Such a statement,
+ * when the table it refers to exists there, is put off: it runs once the rest of the model has,
+ * under a savepoint rolled back as soon as the foreign keys it adds are read (which releases the
+ * lock); those are then added to the model read from the catalog.
  */
 final class ForeignKeysElsewhere {
 
@@ -35,8 +36,8 @@ final class ForeignKeysElsewhere {
 	 */
 	private static final Pattern ADDS_FOREIGN_KEY_ELSEWHERE = Pattern.compile("(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*"
 			+ "ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?\\s+ADD\\s+"
-			+ "(?:CONSTRAINT\\s+" + NAME + "\\s+)?FOREIGN\\s+KEY\\s*\\([^()]*\\)\\s*REFERENCES\\s+" + NAME + "\\s*\\.\\s*"
-			+ NAME + "\\s*(?:\\([^()]*\\))?[^,();'\"]*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+			+ "(?:CONSTRAINT\\s+" + NAME + "\\s+)?FOREIGN\\s+KEY\\s*\\([^()]*\\)\\s*REFERENCES\\s+(" + NAME + "\\s*\\.\\s*"
+			+ NAME + ")\\s*(?:\\([^()]*\\))?[^,();'\"]*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	/**
 	 * The foreign keys of the tables of a schema (the parameter) to a table of another: those
@@ -50,9 +51,13 @@ final class ForeignKeysElsewhere {
 	private ForeignKeysElsewhere() {
 	}
 
-	/** Whether a statement of the model is one that can be put off, if it locks a table elsewhere. */
-	static boolean canBePutOff(String sql) {
-		return ADDS_FOREIGN_KEY_ELSEWHERE.matcher(sql).matches();
+	/**
+	 * The table a statement of the model refers to, as written ({@code shared.countries}), when the
+	 * statement can be put off, adding a foreign key alone; otherwise {@code null}.
+	 */
+	static String referencedTable(String sql) {
+		Matcher matcher = ADDS_FOREIGN_KEY_ELSEWHERE.matcher(sql);
+		return matcher.matches() ? matcher.group(1) : null;
 	}
 
 	/**
