@@ -75,7 +75,9 @@ final class OrdinalsToNames {
 	private static List<String> names(TableModel table, String column) {
 		Pattern names = Pattern.compile("(?<![\\w$\"])" + Pattern.quote(id(column)) + "(?![\\w$\"])");
 		for (ConstraintModel constraint : table.constraints()) {
-			if ("c".equals(constraint.type()) && names.matcher(constraint.definition()).find()) {
+			// status IN ('NEW', 'PAID') prints as = ANY (ARRAY[…]), one name as = 'NEW': no other comparison.
+			boolean lists = constraint.definition().contains(" = ANY (ARRAY[") || constraint.definition().contains(" = '");
+			if ("c".equals(constraint.type()) && lists && names.matcher(constraint.definition()).find()) {
 				Set<String> values = new LinkedHashSet<>();
 				Matcher literal = LITERAL.matcher(constraint.definition());
 				while (literal.find()) {

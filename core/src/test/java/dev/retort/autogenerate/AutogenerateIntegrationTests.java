@@ -1616,6 +1616,10 @@ class AutogenerateIntegrationTests {
 				+ " primary key (id));").upgradeSql())
 			.contains("ALTER TABLE orders ALTER COLUMN status TYPE character varying(255);")
 			.doesNotContain("TODO");
+		assertThat(retort.check("schema.sql", "create table orders (id bigint not null, status varchar(255)"
+				+ " check (status <> ''), primary key (id));").upgradeSql())
+			.contains("ALTER TABLE orders ALTER COLUMN status TYPE character varying(255);")
+			.doesNotContain("TODO");
 	}
 
 	@Test
