@@ -94,6 +94,17 @@ public final class AutogenerateCommand {
 	private static final Pattern CREATES = Pattern.compile("(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*CREATE\\b",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+	/**
+	 * A {@code CREATE TABLE} or {@code CREATE SEQUENCE} of a name qualified with its schema: Hibernate's
+	 * {@code create table shared.countries} for an entity of another schema ({@code @Table(schema = "shared")}).
+	 */
+	private static final Pattern CREATES_QUALIFIED = Pattern.compile("(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*CREATE\\s+"
+			+ "(?:UNLOGGED\\s+)?(?:TABLE|SEQUENCE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + ForeignKeysElsewhere.NAME
+			+ ")\\s*\\.\\s*(" + ForeignKeysElsewhere.NAME + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/** What PostgreSQL says of a table or sequence that exists already. */
+	private static final String DUPLICATE_TABLE = "42P07";
+
 	/** What PostgreSQL says of a type, operator class or function it does not find. */
 	private static final Set<String> UNDEFINED = Set.of("42704", "42883");
 
@@ -298,8 +309,27 @@ public final class AutogenerateCommand {
 			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + line + ": the model "
 					+ "failed on an empty schema: " + message + ". The model is plain SQL creating the whole "
 					+ "schema, with names left unqualified." + (UNDEFINED.contains(ex.getSQLState())
-							? unseenExtensions : ""), ex);
+							? unseenExtensions : "") + (DUPLICATE_TABLE.equals(ex.getSQLState())
+									? createdElsewhere(statement.sql()) : ""), ex);
 		}
+	}
+
+	/**
+	 * What to do when the model creates a table or sequence that another schema holds already: an
+	 * entity Hibernate maps to another team's table writes its {@code CREATE TABLE} too.
+	 */
+	private static String createdElsewhere(String sql) {
+		Matcher created = CREATES_QUALIFIED.matcher(sql);
+		if (!created.lookingAt()) {
+			return "";
+		}
+		String schema = created.group(1);
+		String name = schema + "." + created.group(2);
+		return " It creates " + name + ", which schema " + schema + " holds already: the model describes the schema"
+				+ " Retort migrates, and refers to what other schemas hold (a foreign key to " + name + ") without creating"
+				+ " it. Leave it out of the model; Hibernate writes the table of every entity, those of other schemas"
+				+ " (@Table(schema = \"" + schema + "\")) too, and a hibernate.hbm2ddl.schema_filter_provider whose"
+				+ " filter leaves out their schema keeps the foreign keys to them.";
 	}
 
 	/**
@@ -411,7 +441,9 @@ public final class AutogenerateCommand {
 					+ " (" + table.mode() + ")");
 			schemas.add(table.schema());
 		}
-		String advice = foreignKeys.isEmpty() ? "Leave out of the model what acts on a table it does not create."
+		String advice = foreignKeys.isEmpty() ? "Leave out of the model what acts on a table it does not create"
+				+ " (Hibernate writes the constraints of an entity's table in another schema too: a"
+				+ " hibernate.hbm2ddl.schema_filter_provider whose filter leaves out that schema leaves them out)."
 				: "Write its foreign key to " + ((elsewhere.size() == 1) ? "that table" : "those tables") + " as a statement"
 						+ " of its own after the table, as Hibernate writes one (" + String.join("; ", foreignKeys)
 						+ "): autogenerate adds such a statement last and holds its lock only while it reads what it"

@@ -27,7 +27,8 @@ import dev.retort.schema.TableModel;
  */
 final class ForeignKeysElsewhere {
 
-	private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
+	/** A name as SQL writes it, quoted or not. */
+	static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
 
 	/**
 	 * A statement that adds one foreign key to a table named with its schema and does nothing else,
