@@ -102,6 +102,9 @@ public final class AutogenerateCommand {
 			+ "(?:UNLOGGED\\s+)?(?:TABLE|SEQUENCE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + ForeignKeysElsewhere.NAME
 			+ ")\\s*\\.\\s*(" + ForeignKeysElsewhere.NAME + ")", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+	/** What PostgreSQL says when lock_timeout ends a statement's wait. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	/** What PostgreSQL says of a table or sequence that exists already. */
 	private static final String DUPLICATE_TABLE = "42P07";
 
@@ -305,6 +308,14 @@ public final class AutogenerateCommand {
 						Math.min(Integer.parseInt(position.group(1)) - 1, statement.sql().length()));
 				line += (int) upTo.chars().filter((c) -> c == '\n').count();
 				message = position.replaceFirst("");
+			}
+			if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+				// Not the model's fault: a writer of a table it refers to (auth.users) was in a long transaction.
+				throw new RetortException(ErrorCode.LOCK_TIMEOUT, modelSource + ":" + line + ": this statement of the"
+						+ " model waited 1 s for a lock that another session holds on a table it refers to (" + message
+						+ ") and stopped, rather than keep that table's writers queued behind it; nothing was changed."
+						+ " Run the comparison again once that session's transaction has ended (pg_stat_activity and"
+						+ " pg_locks name it).", ex);
 			}
 			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + line + ": the model "
 					+ "failed on an empty schema: " + message + ". The model is plain SQL creating the whole "

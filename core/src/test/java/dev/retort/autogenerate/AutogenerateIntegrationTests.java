@@ -1675,6 +1675,19 @@ class AutogenerateIntegrationTests {
 			.containsExactly("drop constraint fkorders_country of orders");
 		// Nothing of the model stayed locked.
 		db.execute("SET lock_timeout = '100ms'", "INSERT INTO shared.countries VALUES (2)");
+		// A writer of that table in a long transaction: the foreign key waits 1 s at most, then says why it stopped.
+		try (Connection writer = db.connect(); java.sql.Statement writing = writer.createStatement()) {
+			writer.setAutoCommit(false);
+			writing.execute("INSERT INTO shared.countries VALUES (3)");
+			assertThatExceptionOfType(RetortException.class).isThrownBy(() -> after.check("db/schema.sql", model))
+				.withMessage("db/schema.sql:2: this statement of the model waited 1 s for a lock that another session"
+						+ " holds on a table it refers to (ERROR: canceling statement due to lock timeout) and stopped,"
+						+ " rather than keep that table's writers queued behind it; nothing was changed. Run the"
+						+ " comparison again once that session's transaction has ended (pg_stat_activity and pg_locks"
+						+ " name it).")
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT));
+			writer.rollback();
+		}
 	}
 
 	@Test
