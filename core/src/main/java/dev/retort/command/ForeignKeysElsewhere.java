@@ -63,7 +63,7 @@ final class ForeignKeysElsewhere {
 
 	/**
 	 * The foreign keys of the model's tables to tables of other schemas, each by the table it is on:
-	 * read while the statements put off have run again, under a savepoint the caller then rolls back.
+	 * read once the statements put off have run, under a savepoint the caller then rolls back.
 	 * @param connection a connection whose search_path is the one the model is read with, so that
 	 * the definitions print as the model's other ones
 	 */
