@@ -18,8 +18,9 @@ import java.util.TreeSet;
  * they are valid), enum types with their labels in order, composite types, views' definitions,
  * functions' whole definitions (as a hash), triggers (enabled or not), rules, extended statistics,
  * collations, row level security policies and comments on any object; a sequence's owning column,
- * an index a table is clustered on. Retort's own version and history tables are left out. Two snapshots
- * are equal when the schemas are.
+ * an index a table is clustered on; privileges on relations, columns, sequences, functions, types
+ * and schemas, default privileges, owners; the database's publications and event triggers. Retort's
+ * own version and history tables are left out. Two snapshots are equal when the schemas are.
  *
  * @param lines the objects, sorted
  */
@@ -27,6 +28,28 @@ record SchemaSnapshot(List<String> lines) {
 
 	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
 			+ "AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'";
+
+	/**
+	 * What a {@code GRANT} names a relation by; a composite type's owner is that of a type
+	 * ({@code ALTER TYPE … OWNER TO}).
+	 */
+	private static final String RELATION_KIND = "CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view'"
+			+ " WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'type' ELSE 'table' END";
+
+	/**
+	 * A published table's column list and row filter (PostgreSQL 15), as {@code CREATE PUBLICATION}
+	 * writes them; replaced by nothing for PostgreSQL 14. Not pg_publication_tables, which also has
+	 * them: its function's estimate of a thousand rows a publication made the planner compile the
+	 * whole snapshot query (JIT), seconds each time.
+	 */
+	private static final String PUBLISHED_COLUMNS_AND_ROWS = " || COALESCE(' (' || (SELECT string_agg(a.attname, ', '"
+			+ " ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs))"
+			+ " || ')', '') || COALESCE(' where ' || pg_get_expr(pr.prqual, pr.prrelid), '')";
+
+	/** The schemas a publication takes every table of (PostgreSQL 15); replaced by nothing for 14. */
+	private static final String PUBLISHED_SCHEMAS = " UNION ALL SELECT 'publication ' || p.pubname || ' tables in schema '"
+			+ " || n.nspname FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid"
+			+ " JOIN pg_namespace n ON n.oid = pn.pnnspid";
 
 	private static final String QUERY = "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql'"
@@ -130,10 +153,99 @@ record SchemaSnapshot(List<String> lines) {
 			+ " UNION ALL SELECT 'comment ' || o.type || ' ' || o.identity || ' ' || d.description"
 			+ " FROM pg_description d, pg_identify_object(d.classoid, d.objoid, d.objsubid) o"
 			+ " WHERE d.objoid >= 16384 AND (o.schema IS NULL OR (o.schema NOT IN ('pg_catalog', 'information_schema')"
-			+ " AND o.schema NOT LIKE 'pg_toast%' AND o.schema NOT LIKE 'pg_temp%'))";
+			+ " AND o.schema NOT LIKE 'pg_toast%' AND o.schema NOT LIKE 'pg_temp%'))"
+			// Privileges: a downgrade that forgets its REVOKE passes everything else, and the next upgrade's
+			// GRANT runs again without a word. Each object's privileges are compared with the ones it has
+			// by default (acldefault), so an ACL granted and revoked again equals one never touched.
+			+ " UNION ALL SELECT g.verb || g.privilege || ' on ' || " + RELATION_KIND + " || ' ' || n.nspname || '.'"
+			+ " || c.relname || g.grantee FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,"
+			+ privileges("c.relacl", "acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)")
+			+ " WHERE " + USER_SCHEMAS + " AND c.relacl IS NOT NULL AND NOT c.relname = ANY (?)"
+			+ " UNION ALL SELECT g.verb || g.privilege || ' (' || a.attname || ') on ' || " + RELATION_KIND + " || ' '"
+			+ " || n.nspname || '.' || c.relname || g.grantee FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+			+ " JOIN pg_namespace n ON n.oid = c.relnamespace," + privileges("a.attacl", "NULL::aclitem[]")
+			// Not the owner's own: a table given to the role a column was granted to and back makes the grant
+			// the owner's (PostgreSQL swaps the owner in every ACL), where it changes nothing the owner may do.
+			+ " WHERE " + USER_SCHEMAS + " AND a.attacl IS NOT NULL AND NOT a.attisdropped AND g.role <> c.relowner"
+			+ " AND NOT c.relname = ANY (?)"
+			+ " UNION ALL SELECT g.verb || g.privilege || ' on ' || CASE p.prokind WHEN 'p' THEN 'procedure'"
+			+ " ELSE 'function' END || ' ' || n.nspname || '.' || p.proname || '('"
+			+ " || pg_get_function_identity_arguments(p.oid) || ')' || g.grantee"
+			+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,"
+			+ privileges("p.proacl", "acldefault('f', p.proowner)") + " WHERE " + USER_SCHEMAS + " AND p.proacl IS NOT NULL"
+			+ " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')"
+			+ " UNION ALL SELECT g.verb || g.privilege || ' on ' || CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END"
+			+ " || ' ' || n.nspname || '.' || t.typname || g.grantee"
+			+ " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace,"
+			+ privileges("t.typacl", "acldefault('T', t.typowner)") + " WHERE " + USER_SCHEMAS + " AND t.typacl IS NOT NULL"
+			+ " UNION ALL SELECT g.verb || g.privilege || ' on schema ' || n.nspname || g.grantee FROM pg_namespace n,"
+			+ privileges("n.nspacl", "acldefault('n', n.nspowner)") + " WHERE " + USER_SCHEMAS + " AND n.nspacl IS NOT NULL"
+			// ALTER DEFAULT PRIVILEGES: in a schema, added to the role's defaults for the whole database; without
+			// one, those defaults themselves, kept only where they differ from the built-in ones.
+			+ " UNION ALL SELECT 'default privileges for role ' || pg_get_userbyid(d.defaclrole)"
+			+ " || COALESCE(' in schema ' || n.nspname, '') || ': ' || g.verb || g.privilege || ' on '"
+			+ " || CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'"
+			+ " WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' WHEN 'L' THEN 'large objects' ELSE d.defaclobjtype::text END"
+			+ " || g.grantee FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace,"
+			+ privileges("d.defaclacl", "CASE WHEN d.defaclnamespace = 0 THEN acldefault(CASE d.defaclobjtype"
+					+ " WHEN 'S' THEN 's' ELSE d.defaclobjtype END, d.defaclrole) END")
+			+ " WHERE d.defaclnamespace = 0 OR (" + USER_SCHEMAS + ")"
+			// Owners (ALTER … OWNER TO): a schema's always, an object's where it is not its schema's, so that a
+			// schema whose objects are all its owner's gives no line for each.
+			+ " UNION ALL SELECT 'owner of schema ' || n.nspname || ' is ' || pg_get_userbyid(n.nspowner)"
+			+ " FROM pg_namespace n WHERE " + USER_SCHEMAS
+			+ " UNION ALL SELECT 'owner of ' || " + RELATION_KIND + " || ' ' || n.nspname || '.' || c.relname || ' is '"
+			+ " || pg_get_userbyid(c.relowner) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE " + USER_SCHEMAS + " AND c.relowner <> n.nspowner AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')"
+			+ " AND NOT c.relname = ANY (?)"
+			+ " UNION ALL SELECT 'owner of ' || CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'"
+			+ " ELSE 'function' END || ' ' || n.nspname || '.' || p.proname || '('"
+			+ " || pg_get_function_identity_arguments(p.oid) || ') is ' || pg_get_userbyid(p.proowner)"
+			+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_SCHEMAS
+			+ " AND p.proowner <> n.nspowner"
+			+ " UNION ALL SELECT 'owner of ' || CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END || ' ' || n.nspname"
+			+ " || '.' || t.typname || ' is ' || pg_get_userbyid(t.typowner) FROM pg_type t"
+			+ " JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " + USER_SCHEMAS + " AND t.typowner <> n.nspowner"
+			// A composite type is a relation above; an array type and a range's multirange follow their type.
+			+ " AND t.typrelid = 0 AND t.typtype IN ('b', 'd', 'e', 'r') AND t.typcategory <> 'A'"
+			// Publications and event triggers belong to the database, not to a schema: all of them, since the
+			// kit's database holds only what the revisions made.
+			+ " UNION ALL SELECT 'publication ' || p.pubname || CASE WHEN p.puballtables THEN ' for all tables' ELSE '' END"
+			+ " || ' publish ' || concat_ws(', ', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate"
+			+ " THEN 'update' END, CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END)"
+			+ " || CASE WHEN p.pubviaroot THEN ' via partition root' ELSE '' END"
+			// PostgreSQL 18's publish_generated_columns, read from the row so that older servers read it too.
+			+ " || CASE WHEN to_jsonb(p) ->> 'pubgencols' IN ('s', 'true') THEN ' with generated columns' ELSE '' END"
+			+ " FROM pg_publication p"
+			+ " UNION ALL SELECT 'publication ' || p.pubname || ' table ' || n.nspname || '.' || c.relname"
+			+ PUBLISHED_COLUMNS_AND_ROWS + " FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid"
+			+ " JOIN pg_class c ON c.oid = pr.prrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ PUBLISHED_SCHEMAS
+			+ " UNION ALL SELECT 'event trigger ' || e.evtname || ' on ' || e.evtevent"
+			+ " || COALESCE(' when tag in (' || array_to_string(e.evttags, ', ') || ')', '')"
+			+ " || ' execute function ' || e.evtfoid::regprocedure::text || CASE e.evtenabled WHEN 'D' THEN ' disabled'"
+			+ " WHEN 'R' THEN ' enabled replica' WHEN 'A' THEN ' enabled always' ELSE '' END FROM pg_event_trigger e"
+			+ " WHERE NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = e.oid AND dep.deptype = 'e')";
+
 
 	/** How many times {@link #QUERY} takes the tables left out. */
-	private static final int LEFT_OUT_PARAMETERS = 5;
+	private static final int LEFT_OUT_PARAMETERS = 8;
+
+	/**
+	 * The privileges an object's {@code acl} gives beyond its {@code defaults} ({@code g.verb} "grant
+	 * ", {@code g.grantee} " to …"), and those of its defaults it takes away ("revoke ", " from …"),
+	 * as {@code g}: {@code GRANT}s and {@code REVOKE}s in the words a user wrote them ({@code g.role}
+	 * the grantee's oid, 0 for PUBLIC).
+	 */
+	private static String privileges(String acl, String defaults) {
+		String who = "CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_get_userbyid(a.grantee)::text END";
+		String explode = "SELECT grantee, privilege_type, is_grantable FROM aclexplode(";
+		return " LATERAL (SELECT 'grant ' AS verb, a.privilege_type AS privilege, ' to ' || " + who
+				+ " || CASE WHEN a.is_grantable THEN ' with grant option' ELSE '' END AS grantee, a.grantee AS role"
+				+ " FROM (" + explode + acl + ") EXCEPT " + explode + defaults + ")) a"
+				+ " UNION ALL SELECT 'revoke ', a.privilege_type, ' from ' || " + who + ", a.grantee"
+				+ " FROM (" + explode + defaults + ") EXCEPT " + explode + acl + ")) a) g";
+	}
 
 	SchemaSnapshot {
 		lines = List.copyOf(lines);
@@ -146,7 +258,9 @@ record SchemaSnapshot(List<String> lines) {
 	 */
 	static SchemaSnapshot read(Connection connection, Set<String> leftOut) throws SQLException {
 		Set<String> lines = new TreeSet<>();
-		try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
+		String query = (connection.getMetaData().getDatabaseMajorVersion() >= 15) ? QUERY
+				: QUERY.replace(PUBLISHED_COLUMNS_AND_ROWS, "").replace(PUBLISHED_SCHEMAS, "");
+		try (PreparedStatement statement = connection.prepareStatement(query)) {
 			String[] tables = leftOut.toArray(String[]::new);
 			for (int i = 1; i <= LEFT_OUT_PARAMETERS; i++) {
 				statement.setArray(i, connection.createArrayOf("text", tables));

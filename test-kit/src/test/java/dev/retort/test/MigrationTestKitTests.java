@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.retort.Retort;
@@ -31,8 +33,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(PostgresExtension.class)
 class MigrationTestKitTests {
 
+	/** What the privileges tests grant on, and the function of their event trigger. */
+	private static final String ORDERS = """
+			CREATE TABLE orders (id serial PRIMARY KEY, status text);
+			CREATE VIEW order_totals AS SELECT status, count(*) FROM orders GROUP BY status;
+			CREATE FUNCTION order_count(status text) RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM orders';
+			CREATE TYPE mood AS ENUM ('calm', 'busy');
+			CREATE FUNCTION forbid_drops() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';""";
+
+	private static final String DROP_ORDERS = "DROP FUNCTION forbid_drops();\nDROP VIEW order_totals;\n"
+			+ "DROP FUNCTION order_count(text);\nDROP TABLE orders;\nDROP TYPE mood;";
+
 	@TempDir
 	Path directory;
+
+	/** The roles the tests created, dropped after each: roles belong to the whole server. */
+	private final List<String> roles = new ArrayList<>();
+
+	private TestDatabase rolesDatabase;
 
 	@Test
 	void revisionsWhoseDowngradesUndoTheirUpgradesPassEveryCheck(TestDatabase db) throws IOException {
@@ -150,6 +168,104 @@ class MigrationTestKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
 			.withMessageStartingWith("Revision b2 (")
 			.withMessageContaining("its downgrade did not give back the schema");
+	}
+
+	/**
+	 * Grants a downgrade forgets to revoke, and owners it forgets to give back: the upgrade's GRANT
+	 * runs again without a word, so only comparing the privileges finds them. {@code ROLE} is a role
+	 * of the test's own, as a project's test creates the roles its revisions grant to.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+			"GRANT SELECT ON orders TO ROLE | grant SELECT on table public.orders to ROLE",
+			"GRANT SELECT ON orders TO ROLE WITH GRANT OPTION | grant SELECT on table public.orders to ROLE with grant option",
+			"GRANT SELECT ON order_totals TO ROLE | grant SELECT on view public.order_totals to ROLE",
+			"GRANT UPDATE (status) ON orders TO ROLE | grant UPDATE (status) on table public.orders to ROLE",
+			"GRANT USAGE ON SEQUENCE orders_id_seq TO ROLE | grant USAGE on sequence public.orders_id_seq to ROLE",
+			"GRANT EXECUTE ON FUNCTION order_count(text) TO ROLE"
+					+ " | grant EXECUTE on function public.order_count(status text) to ROLE",
+			"REVOKE EXECUTE ON FUNCTION order_count(text) FROM PUBLIC"
+					+ " | revoke EXECUTE on function public.order_count(status text) from public",
+			"REVOKE USAGE ON TYPE mood FROM PUBLIC | revoke USAGE on type public.mood from public",
+			"GRANT USAGE ON SCHEMA public TO ROLE | grant USAGE on schema public to ROLE",
+			"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ROLE"
+					+ " | in schema public: grant SELECT on tables to ROLE",
+			"ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC | : revoke EXECUTE on functions from public",
+			"ALTER TABLE orders OWNER TO ROLE | owner of table public.orders is ROLE",
+			"ALTER FUNCTION order_count(text) OWNER TO ROLE | owner of function public.order_count(status text) is ROLE",
+			"ALTER TYPE mood OWNER TO ROLE | owner of type public.mood is ROLE",
+			"ALTER SCHEMA public OWNER TO ROLE | owner of schema public is ROLE",
+			"CREATE PUBLICATION order_changes FOR TABLE orders (id, status) WHERE (id > 0)"
+					+ " | publication order_changes table public.orders (id, status) where (id > 0)",
+			"CREATE PUBLICATION everything FOR ALL TABLES WITH (publish = 'insert')"
+					+ " | publication everything for all tables publish insert",
+			"CREATE EVENT TRIGGER no_drops ON sql_drop EXECUTE FUNCTION forbid_drops()"
+					+ " | event trigger no_drops on sql_drop execute function forbid_drops()" })
+	void aDowngradeThatForgetsItsRevokeFailsNamingTheGrant(String change, String line, TestDatabase db)
+			throws IOException {
+		String role = role(db);
+		write("a1", "", ORDERS, DROP_ORDERS);
+		write("b2", "a1", change.replace("ROLE", role) + ";", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining("its downgrade did not give back the schema its upgrade started from "
+					+ "(+ left behind, - not restored):\n    + ")
+			.withMessageContaining(line.replace("ROLE", role));
+	}
+
+	@Test
+	void aDowngradeThatRevokesWhatItsUpgradeGrantedPasses(TestDatabase db) throws IOException {
+		String role = role(db);
+		write("a1", "", ORDERS, DROP_ORDERS);
+		write("b2", "a1", """
+				GRANT SELECT ON orders, order_totals TO ROLE;
+				GRANT UPDATE (status) ON orders TO ROLE;
+				GRANT USAGE ON SEQUENCE orders_id_seq TO ROLE;
+				REVOKE EXECUTE ON FUNCTION order_count(text) FROM PUBLIC;
+				GRANT EXECUTE ON FUNCTION order_count(text) TO ROLE;
+				REVOKE USAGE ON TYPE mood FROM PUBLIC;
+				GRANT USAGE ON SCHEMA public TO ROLE;
+				ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ROLE;
+				ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+				ALTER TYPE mood OWNER TO ROLE;
+				ALTER TABLE orders OWNER TO ROLE;
+				CREATE TABLE audit (at timestamptz);
+				CREATE PUBLICATION order_changes FOR TABLE orders, audit;
+				CREATE EVENT TRIGGER no_drops ON sql_drop EXECUTE FUNCTION forbid_drops();""".replace("ROLE", role),
+				"""
+				DROP EVENT TRIGGER no_drops;
+				DROP PUBLICATION order_changes;
+				DROP TABLE audit;
+				ALTER TABLE orders OWNER TO CURRENT_USER;
+				ALTER TYPE mood OWNER TO CURRENT_USER;
+				ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+				ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM ROLE;
+				REVOKE USAGE ON SCHEMA public FROM ROLE;
+				GRANT USAGE ON TYPE mood TO PUBLIC;
+				REVOKE EXECUTE ON FUNCTION order_count(text) FROM ROLE;
+				GRANT EXECUTE ON FUNCTION order_count(text) TO PUBLIC;
+				REVOKE USAGE ON SEQUENCE orders_id_seq FROM ROLE;
+				REVOKE UPDATE (status) ON orders FROM ROLE;
+				REVOKE SELECT ON orders, order_totals FROM ROLE;""".replace("ROLE", role));
+		// Given to the role and back, the table's grants to the role became its owner's: no grant left behind.
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
+	@Test
+	void whatAFailedDowngradeLeftInTheDatabaseOutsideItsSchemasDoesNotFailTheFixedRevision(TestDatabase db)
+			throws IOException {
+		String role = role(db);
+		write("a1", "", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
+		String upgrade = "CREATE PUBLICATION order_changes FOR TABLE orders;\n"
+				+ "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO " + role + ";";
+		write("b2", "a1", upgrade, "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageContaining("+ publication order_changes publish insert, update, delete, truncate")
+			.withMessageContaining(": grant SELECT on tables to " + role);
+		// Fixed, the next run on the same database (a CI server's, kept between builds) meets neither.
+		write("b2", "a1", upgrade, "ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM " + role + ";\n"
+				+ "DROP PUBLICATION order_changes;");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
 	}
 
 	@Test
@@ -589,6 +705,24 @@ class MigrationTestKitTests {
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 			.endsWith(" retort-test-kit");
 		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
+	/** A role of the test's own, as a project's test creates the roles its revisions grant to. */
+	private String role(TestDatabase db) {
+		String role = "reporting_" + db.name();
+		db.execute("CREATE ROLE " + role);
+		this.roles.add(role);
+		this.rolesDatabase = db;
+		return role;
+	}
+
+	@AfterEach
+	void dropRoles() {
+		for (String role : this.roles) {
+			// What the revisions gave it in the test database (which is dropped next), then the role.
+			this.rolesDatabase.execute("REASSIGN OWNED BY " + role + " TO CURRENT_USER", "DROP OWNED BY " + role,
+					"DROP ROLE " + role);
+		}
 	}
 
 	private MigrationTestKit kit(TestDatabase db) {
