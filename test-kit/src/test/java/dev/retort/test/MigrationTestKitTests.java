@@ -197,12 +197,16 @@ class MigrationTestKitTests {
 			"ALTER SCHEMA public OWNER TO ROLE | owner of schema public is ROLE",
 			"CREATE PUBLICATION order_changes FOR TABLE orders (id, status) WHERE (id > 0)"
 					+ " | publication order_changes table public.orders (id, status) where (id > 0)",
+			"CREATE PUBLICATION order_schema FOR TABLES IN SCHEMA public"
+					+ " | publication order_schema tables in schema public",
 			"CREATE PUBLICATION everything FOR ALL TABLES WITH (publish = 'insert')"
 					+ " | publication everything for all tables publish insert",
 			"CREATE EVENT TRIGGER no_drops ON sql_drop EXECUTE FUNCTION forbid_drops()"
 					+ " | event trigger no_drops on sql_drop execute function forbid_drops()" })
 	void aDowngradeThatForgetsItsRevokeFailsNamingTheGrant(String change, String line, TestDatabase db)
 			throws IOException {
+		assumeTrue(!change.matches("CREATE PUBLICATION .*(WHERE|IN SCHEMA).*") || db.serverMajor() >= 15,
+				"publications' column lists, row filters and schemas exist from PostgreSQL 15 on");
 		String role = role(db);
 		write("a1", "", ORDERS, DROP_ORDERS);
 		write("b2", "a1", change.replace("ROLE", role) + ";", "SELECT 1;");
