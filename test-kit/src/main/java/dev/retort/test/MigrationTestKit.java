@@ -455,9 +455,10 @@ public final class MigrationTestKit {
 
 	/**
 	 * Drops every schema and publication of the database (and gives default privileges for the
-	 * whole database back their built-in values) and creates {@code public} again, and the configured
-	 * {@code schema}: Retort creates that one for its own tables, and no downgrade removes it, so
-	 * a database emptied without it would never look the same again after a revision's round trip.
+	 * whole database back their built-in values) and creates {@code public} again as a new database
+	 * has it, and the configured {@code schema}: Retort creates that one for its own tables, and no
+	 * downgrade removes it, so a database emptied without it would never look the same again after
+	 * a revision's round trip.
 	 */
 	private void empty() {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
@@ -486,7 +487,7 @@ public final class MigrationTestKit {
 			for (String reset : statements(statement, DATABASE_WIDE_RESETS)) {
 				statement.execute(reset);
 			}
-			statement.execute("CREATE SCHEMA public");
+			createPublicAsANewDatabaseHasIt(connection, statement);
 			if (this.config.schema() != null) {
 				statement.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresIdentifiers.quote(this.config.schema()));
 			}
@@ -494,6 +495,29 @@ public final class MigrationTestKit {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not empty the test database: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The revisions were written for a database made by {@code CREATE DATABASE}, whose {@code public}
+	 * the round trip compares like any schema: its owner ({@code pg_database_owner} from PostgreSQL
+	 * 15 on), its privileges ({@code USAGE} for PUBLIC; before 15, {@code CREATE} too) and its
+	 * comment. A downgrade giving back what the upgrade revoked from it would otherwise leave
+	 * "more" than the kit's bare {@code CREATE SCHEMA public} had.
+	 */
+	private static void createPublicAsANewDatabaseHasIt(Connection connection, Statement statement) throws SQLException {
+		statement.execute("CREATE SCHEMA public");
+		boolean pg15 = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+		if (pg15) {
+			// The database's owner, or a superuser: another user of the kit keeps the schema its own.
+			try (var rows = statement.executeQuery("SELECT pg_has_role('pg_database_owner', 'MEMBER')")) {
+				if (rows.next() && rows.getBoolean(1)) {
+					statement.execute("ALTER SCHEMA public OWNER TO pg_database_owner");
+				}
+			}
+		}
+		statement.execute(pg15 ? "GRANT USAGE ON SCHEMA public TO PUBLIC"
+				: "GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC");
+		statement.execute("COMMENT ON SCHEMA public IS 'standard public schema'");
 	}
 
 	private static List<String> statements(Statement statement, String query) throws SQLException {

@@ -255,6 +255,25 @@ class MigrationTestKitTests {
 		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
 	}
 
+	/**
+	 * Revisions are written against a new database's {@code public}, which the kit creates again
+	 * when it empties the database: a downgrade that gives it back its built-in owner and
+	 * privileges gives back exactly what the round trip started from.
+	 */
+	@Test
+	void aDowngradeThatGivesPublicBackItsBuiltInPrivilegesAndOwnerPasses(TestDatabase db) throws IOException {
+		String role = role(db);
+		boolean pg15 = db.serverMajor() >= 15;
+		write("a1", "", "CREATE TABLE orders (id bigint PRIMARY KEY);", "DROP TABLE orders;");
+		write("b2", "a1", "REVOKE ALL ON SCHEMA public FROM PUBLIC;\nCOMMENT ON SCHEMA public IS 'orders only';",
+				(pg15 ? "GRANT USAGE ON SCHEMA public TO PUBLIC;" : "GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC;")
+						+ "\nCOMMENT ON SCHEMA public IS 'standard public schema';");
+		if (pg15) {
+			write("c3", "b2", "ALTER SCHEMA public OWNER TO " + role + ";", "ALTER SCHEMA public OWNER TO pg_database_owner;");
+		}
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
 	@Test
 	void whatAFailedDowngradeLeftInTheDatabaseOutsideItsSchemasDoesNotFailTheFixedRevision(TestDatabase db)
 			throws IOException {
