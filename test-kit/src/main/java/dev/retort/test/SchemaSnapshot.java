@@ -230,8 +230,8 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || COALESCE(' when tag in (' || array_to_string(e.evttags, ', ') || ')', '')"
 			+ " || ' execute function ' || e.evtfoid::regprocedure::text || CASE e.evtenabled WHEN 'D' THEN ' disabled'"
 			+ " WHEN 'R' THEN ' enabled replica' WHEN 'A' THEN ' enabled always' ELSE '' END FROM pg_event_trigger e"
-			+ " WHERE NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = e.oid AND dep.deptype = 'e')";
-
+			+ " WHERE NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_event_trigger'::regclass"
+			+ " AND dep.objid = e.oid AND dep.deptype = 'e')";
 
 	/** How many times {@link #QUERY} takes the tables left out. */
 	private static final int LEFT_OUT_PARAMETERS = 8;
