@@ -255,6 +255,20 @@ class MigrationTestKitTests {
 		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
 	}
 
+	@Test
+	void aDowngradeThatLeavesAnEventTriggerDisabledFails(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';\n"
+				+ "CREATE EVENT TRIGGER log_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION log_ddl();",
+				"DROP EVENT TRIGGER log_ddl;\nDROP FUNCTION log_ddl();");
+		write("b2", "a1", "ALTER EVENT TRIGGER log_ddl DISABLE;", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining("+ event trigger log_ddl on ddl_command_end when tag in (CREATE TABLE)"
+					+ " execute function log_ddl() disabled")
+			.withMessageContaining("- event trigger log_ddl on ddl_command_end when tag in (CREATE TABLE)"
+					+ " execute function log_ddl()\n");
+	}
+
 	/**
 	 * Revisions are written against a new database's {@code public}, which the kit creates again
 	 * when it empties the database: a downgrade that gives it back its built-in owner and
