@@ -51,6 +51,9 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || n.nspname FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid"
 			+ " JOIN pg_namespace n ON n.oid = pn.pnnspid";
 
+	/** The oid of the user the revisions run as, looked up once for the query. */
+	private static final String CURRENT_USER = "(SELECT to_regrole(quote_ident(current_user))::oid)";
+
 	private static final String QUERY = "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql'"
 			// Storage settings a downgrade must also undo, though re-running an upgrade that sets them never fails.
@@ -193,24 +196,24 @@ record SchemaSnapshot(List<String> lines) {
 			+ " FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace"
 			+ " WHERE d.defaclnamespace = 0 OR (" + USER_SCHEMAS + ")) o," + privileges("o.acl", "o.defaults")
 			+ " WHERE o.owner IS NULL OR g.role <> o.owner"
-			// Owners (ALTER … OWNER TO): a schema's always, an object's where it is not its schema's, so that a
-			// schema whose objects are all its owner's gives no line for each.
+			// Owners (ALTER … OWNER TO): a schema's always, an object's where it is not the user the revisions
+			// run as (who made it), so that the objects no revision gave away give no line each.
 			+ " UNION ALL SELECT 'owner of schema ' || n.nspname || ' is ' || pg_get_userbyid(n.nspowner)"
 			+ " FROM pg_namespace n WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'owner of ' || " + RELATION_KIND + " || ' ' || n.nspname || '.' || c.relname || ' is '"
 			+ " || pg_get_userbyid(c.relowner) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE c.oid >= 16384 AND " + USER_SCHEMAS + " AND c.relowner <> n.nspowner"
+			+ " WHERE c.oid >= 16384 AND " + USER_SCHEMAS + " AND c.relowner <> " + CURRENT_USER
 			+ " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')"
 			+ " AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'owner of ' || CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'"
 			+ " ELSE 'function' END || ' ' || n.nspname || '.' || p.proname || '('"
 			+ " || pg_get_function_identity_arguments(p.oid) || ') is ' || pg_get_userbyid(p.proowner)"
 			+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.oid >= 16384 AND " + USER_SCHEMAS
-			+ " AND p.proowner <> n.nspowner"
+			+ " AND p.proowner <> " + CURRENT_USER
 			+ " UNION ALL SELECT 'owner of ' || CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END || ' ' || n.nspname"
 			+ " || '.' || t.typname || ' is ' || pg_get_userbyid(t.typowner) FROM pg_type t"
 			+ " JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.oid >= 16384 AND " + USER_SCHEMAS
-			+ " AND t.typowner <> n.nspowner"
+			+ " AND t.typowner <> " + CURRENT_USER
 			// A composite type is a relation above; an array type and a range's multirange follow their type.
 			+ " AND t.typrelid = 0 AND t.typtype IN ('b', 'd', 'e', 'r') AND t.typcategory <> 'A'"
 			// Publications and event triggers belong to the database, not to a schema: all of them, since the

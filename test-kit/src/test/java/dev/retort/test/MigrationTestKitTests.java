@@ -255,6 +255,16 @@ class MigrationTestKitTests {
 		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
 	}
 
+	/** Objects the revisions' user made, in a public it does not own (PostgreSQL 15 on), have no owner line. */
+	@Test
+	void aTableLeftBehindIsReportedWithoutAnOwnerNoRevisionChanged(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "CREATE TABLE flags (name text PRIMARY KEY);", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageContaining("+ relation public.flags kind r\n")
+			.withMessageNotContaining("owner of");
+	}
+
 	@Test
 	void aDowngradeThatLeavesAnEventTriggerDisabledFails(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';\n"
