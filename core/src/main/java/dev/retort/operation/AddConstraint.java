@@ -7,7 +7,8 @@ import java.util.Optional;
  * reverse drops the constraint by name.
  */
 public sealed interface AddConstraint extends Operation
-		permits CreatePrimaryKey, CreateForeignKey, CreateUniqueConstraint, CreateCheckConstraint {
+		permits CreatePrimaryKey, CreateForeignKey, CreateUniqueConstraint, CreateCheckConstraint,
+		CreateExclusionConstraint {
 
 	/** The constraint name, or {@code null} to let PostgreSQL name it. */
 	String name();

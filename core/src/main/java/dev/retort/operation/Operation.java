@@ -9,9 +9,10 @@ import java.util.Optional;
  * new directive.
  */
 public sealed interface Operation permits AddColumn, AddConstraint, AddEnumValue, AlterColumn, AlterSequence, Backfill,
-		BulkInsert, CreateEnumType, CreateIndex, CreateSchema, CreateSequence, CreateTable, CreateTableComment,
-		CreateView, DropColumn, DropConstraint, DropEnumType, DropIndex, DropSchema, DropSequence, DropTable,
-		DropTableComment, DropView, Execute, RenameConstraint, RenameIndex, RenameTable, ValidateConstraint {
+		BulkInsert, CreateEnumType, CreateIndex, CreateMaterializedView, CreateSchema, CreateSequence, CreateTable,
+		CreateTableComment, CreateView, DropColumn, DropConstraint, DropEnumType, DropIndex, DropMaterializedView,
+		DropSchema, DropSequence, DropTable, DropTableComment, DropView, Execute, RefreshMaterializedView,
+		RenameConstraint, RenameIndex, RenameSequence, RenameTable, ValidateConstraint {
 
 	/** Calls the visitor's method for this directive. */
 	<R> R accept(OperationVisitor<R> visitor);

@@ -39,6 +39,8 @@ public interface OperationVisitor<R> {
 
 	R visitCreateCheckConstraint(CreateCheckConstraint operation);
 
+	R visitCreateExclusionConstraint(CreateExclusionConstraint operation);
+
 	R visitValidateConstraint(ValidateConstraint operation);
 
 	R visitDropConstraint(DropConstraint operation);
@@ -51,9 +53,17 @@ public interface OperationVisitor<R> {
 
 	R visitDropSequence(DropSequence operation);
 
+	R visitRenameSequence(RenameSequence operation);
+
 	R visitCreateView(CreateView operation);
 
 	R visitDropView(DropView operation);
+
+	R visitCreateMaterializedView(CreateMaterializedView operation);
+
+	R visitRefreshMaterializedView(RefreshMaterializedView operation);
+
+	R visitDropMaterializedView(DropMaterializedView operation);
 
 	R visitCreateEnumType(CreateEnumType operation);
 

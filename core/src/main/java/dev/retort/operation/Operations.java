@@ -267,6 +267,19 @@ public class Operations {
 		return invoke(new CreateCheckConstraint(name, table, condition, true));
 	}
 
+	/**
+	 * {@code op.addExclusionConstraint("ex_bookings_room", "bookings", ex -> ex.using("gist").element("room", "=").element("during", "&&"))}:
+	 * {@code ALTER TABLE bookings ADD CONSTRAINT ex_bookings_room EXCLUDE USING gist (room WITH =, during WITH &&)}.
+	 * Dropped with {@link #dropConstraint}. A {@code null} name lets PostgreSQL name it (and makes
+	 * it irreversible).
+	 */
+	public Operations addExclusionConstraint(String name, String table,
+			Consumer<CreateExclusionConstraint.Builder> constraint) {
+		CreateExclusionConstraint.Builder builder = new CreateExclusionConstraint.Builder();
+		constraint.accept(builder);
+		return invoke(builder.build(name, table));
+	}
+
 	/** {@code op.createPrimaryKey("pk_users", "users", List.of("id"))}. */
 	public Operations createPrimaryKey(String name, String table, List<String> columns) {
 		return invoke(new CreatePrimaryKey(name, table, columns, null));
@@ -302,6 +315,15 @@ public class Operations {
 	/** {@code op.dropSequence("order_number")}. */
 	public Operations dropSequence(String name) {
 		return invoke(new DropSequence(name, false, false, null));
+	}
+
+	/**
+	 * {@code op.renameSequence("order_number", "invoice_number")}:
+	 * {@code ALTER SEQUENCE order_number RENAME TO invoice_number}. The sequence stays in its
+	 * schema; column defaults reading it follow the rename.
+	 */
+	public Operations renameSequence(String name, String newName) {
+		return invoke(new RenameSequence(name, newName));
 	}
 
 	/** {@code op.createEnumType("mood", "sad", "ok", "happy")}. */
@@ -348,6 +370,53 @@ public class Operations {
 	/** {@code op.dropView("active_users")}: {@code DROP VIEW active_users}. */
 	public Operations dropView(String name) {
 		return invoke(new DropView(name, false, false, null));
+	}
+
+	/**
+	 * {@code op.createMaterializedView("daily_cups", "SELECT day, count(*) AS cups FROM coffee_logs GROUP BY day")}:
+	 * {@code CREATE MATERIALIZED VIEW daily_cups AS SELECT …}, filled by running the query. The
+	 * query is written as given.
+	 */
+	public Operations createMaterializedView(String name, String definition) {
+		return createMaterializedView(name, definition, (view) -> {
+		});
+	}
+
+	/**
+	 * With options: {@code op.createMaterializedView(name, query, view -> view.withNoData())} adds
+	 * {@code WITH NO DATA}, which does not run the query (refresh it before reading it).
+	 */
+	public Operations createMaterializedView(String name, String definition,
+			Consumer<CreateMaterializedView.Builder> options) {
+		CreateMaterializedView.Builder builder = new CreateMaterializedView.Builder();
+		options.accept(builder);
+		return invoke(builder.build(name, definition));
+	}
+
+	/**
+	 * {@code op.refreshMaterializedView("daily_cups")}: {@code REFRESH MATERIALIZED VIEW daily_cups},
+	 * which blocks reads of the view while it runs (lint PG122, unless the view was created in
+	 * this revision).
+	 */
+	public Operations refreshMaterializedView(String name) {
+		return refreshMaterializedView(name, (refresh) -> {
+		});
+	}
+
+	/**
+	 * With options: {@code op.refreshMaterializedView("daily_cups", refresh -> refresh.concurrently())}
+	 * lets reads go on; it needs a unique index on the view and a view that has data. It runs in a
+	 * transactional revision too.
+	 */
+	public Operations refreshMaterializedView(String name, Consumer<RefreshMaterializedView.Builder> options) {
+		RefreshMaterializedView.Builder builder = new RefreshMaterializedView.Builder();
+		options.accept(builder);
+		return invoke(builder.build(name));
+	}
+
+	/** {@code op.dropMaterializedView("daily_cups")}: {@code DROP MATERIALIZED VIEW daily_cups}. */
+	public Operations dropMaterializedView(String name) {
+		return invoke(new DropMaterializedView(name, false, false, null));
 	}
 
 	/** Runs raw SQL exactly as written: {@code op.execute("UPDATE users SET active = true")}. */

@@ -88,6 +88,15 @@ class OperationReverseTests {
 		assertThat(view.reverse()).contains(new DropView("v", false, false, view));
 		assertThat(new CreateView("v", "SELECT 1", true).reverse()).isEmpty();
 		assertThat(new DropView("v", false, false, null).reverse()).isEmpty();
+		assertThat(new RenameSequence("s.a", "b").reverse()).contains(new RenameSequence("s.b", "a"));
+		CreateMaterializedView materialized = new CreateMaterializedView("mv", "SELECT 1", true);
+		assertThat(materialized.reverse()).contains(new DropMaterializedView("mv", false, false, materialized));
+		assertThat(new DropMaterializedView("mv", false, false, materialized).reverse()).contains(materialized);
+		assertThat(new DropMaterializedView("mv", false, false, null).reverse()).isEmpty();
+		assertThat(new RefreshMaterializedView("mv", true).reverse()).isEmpty();
+		CreateExclusionConstraint exclusion = new CreateExclusionConstraint("ex", "t", "gist",
+				List.of(new CreateExclusionConstraint.Element("during", "&&")), null, false, false);
+		assertThat(exclusion.reverse()).contains(new DropConstraint("ex", "t", false, false, exclusion));
 		assertThat(new AlterSequence("s", null, null, null, null, null, true, null, null, null, null).reverse())
 			.isEmpty();
 	}

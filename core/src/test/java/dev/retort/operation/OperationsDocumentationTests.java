@@ -177,6 +177,31 @@ class OperationsDocumentationTests {
 						op.replaceView("active_users", "SELECT id, email, created_at FROM users WHERE active");
 						op.dropView("active_users");
 					}),
+			new Example("op.renameSequence(\"billing.order_number\", \"invoice_number\");",
+					(op) -> op.renameSequence("billing.order_number", "invoice_number")),
+			new Example("""
+					op.addExclusionConstraint("ex_bookings_room_during", "bookings", ex -> ex
+					        .using("gist")
+					        .element("room", "=")
+					        .element("during", "&&")
+					        .where("NOT cancelled"));""",
+					(op) -> op.addExclusionConstraint("ex_bookings_room_during", "bookings",
+							(ex) -> ex.using("gist").element("room", "=").element("during", "&&").where("NOT cancelled"))),
+			new Example("""
+					op.createMaterializedView("daily_cups",
+					        "SELECT logged_on, count(*) AS cups FROM coffee_logs GROUP BY logged_on",
+					        v -> v.withNoData());
+					op.createIndex("ix_daily_cups_logged_on", "daily_cups", i -> i.on("logged_on").unique());
+					op.refreshMaterializedView("daily_cups");
+					op.refreshMaterializedView("daily_cups", r -> r.concurrently());
+					op.dropMaterializedView("daily_cups");""", (op) -> {
+						op.createMaterializedView("daily_cups",
+								"SELECT logged_on, count(*) AS cups FROM coffee_logs GROUP BY logged_on", (v) -> v.withNoData());
+						op.createIndex("ix_daily_cups_logged_on", "daily_cups", (i) -> i.on("logged_on").unique());
+						op.refreshMaterializedView("daily_cups");
+						op.refreshMaterializedView("daily_cups", (r) -> r.concurrently());
+						op.dropMaterializedView("daily_cups");
+					}),
 			new Example("op.execute(\"UPDATE users SET active = true WHERE active IS NULL\");",
 					(op) -> op.execute("UPDATE users SET active = true WHERE active IS NULL")),
 			new Example("""

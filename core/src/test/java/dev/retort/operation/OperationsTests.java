@@ -125,6 +125,14 @@ class OperationsTests {
 		this.op.replaceView("v", "SELECT 2");
 		this.op.dropView("v");
 		this.op.execute("SELECT ?, ?", 1, null);
+		this.op.renameSequence("s.seq", "seq2");
+		this.op.createMaterializedView("mv", "SELECT 1");
+		this.op.createMaterializedView("mv", "SELECT 1", (view) -> view.withNoData());
+		this.op.refreshMaterializedView("mv");
+		this.op.refreshMaterializedView("mv", (refresh) -> refresh.concurrently());
+		this.op.dropMaterializedView("mv");
+		this.op.addExclusionConstraint("ex", "t", (ex) -> ex.using("gist").element("room", "=").element("during", "&&")
+			.where("NOT cancelled").initiallyDeferred());
 		assertThat(this.executor.operations).containsExactly(new DropTable("t", false, false, null),
 				new RenameTable("t", "u"), new DropColumn("t", "c", false, false, null),
 				AlterColumn.rename("t", "c", "d"),
@@ -145,7 +153,14 @@ class OperationsTests {
 				new RenameIndex("s.ix", "ix2"), new RenameConstraint("fk", "t", "fk2"),
 				new AlterSequence("seq", null, 2L, null, null, null, true, 100L, null, false, AlterSequence.OWNED_BY_NONE),
 				new CreateView("v", "SELECT 1", false), new CreateView("v", "SELECT 2", true),
-				new DropView("v", false, false, null), new Execute("SELECT ?, ?", java.util.Arrays.asList(1, null)));
+				new DropView("v", false, false, null), new Execute("SELECT ?, ?", java.util.Arrays.asList(1, null)),
+				new RenameSequence("s.seq", "seq2"), new CreateMaterializedView("mv", "SELECT 1", false),
+				new CreateMaterializedView("mv", "SELECT 1", true), new RefreshMaterializedView("mv", false),
+				new RefreshMaterializedView("mv", true), new DropMaterializedView("mv", false, false, null),
+				new CreateExclusionConstraint("ex", "t", "gist",
+						List.of(new CreateExclusionConstraint.Element("room", "="),
+								new CreateExclusionConstraint.Element("during", "&&")),
+						"NOT cancelled", true, true));
 	}
 
 	@Test

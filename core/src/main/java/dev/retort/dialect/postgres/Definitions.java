@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.retort.operation.AddConstraint;
 import dev.retort.operation.Column;
 import dev.retort.operation.CreateCheckConstraint;
+import dev.retort.operation.CreateExclusionConstraint;
 import dev.retort.operation.CreateForeignKey;
 import dev.retort.operation.CreatePrimaryKey;
 import dev.retort.operation.CreateTable;
@@ -100,6 +101,20 @@ final class Definitions {
 			if (allowNotValid && check.notValid()) {
 				sql.append(" NOT VALID");
 			}
+		}
+		else if (constraint instanceof CreateExclusionConstraint exclusion) {
+			sql.append("EXCLUDE ");
+			if (exclusion.method() != null) {
+				sql.append("USING ").append(exclusion.method()).append(' ');
+			}
+			sql.append('(').append(exclusion.elements().stream()
+				.map((element) -> (PostgresIdentifiers.isColumnName(element.expression()) ? quote(element.expression())
+						: element.expression()) + " WITH " + element.operator())
+				.collect(Collectors.joining(", "))).append(')');
+			if (exclusion.where() != null) {
+				sql.append(" WHERE (").append(exclusion.where()).append(')');
+			}
+			appendDeferrable(sql, exclusion.deferrable(), exclusion.initiallyDeferred());
 		}
 		else if (constraint instanceof CreateForeignKey fk) {
 			sql.append("FOREIGN KEY (").append(columnList(fk.columns())).append(") REFERENCES ")

@@ -19,8 +19,10 @@ import dev.retort.operation.BulkInsert;
 import dev.retort.operation.Column;
 import dev.retort.operation.CreateCheckConstraint;
 import dev.retort.operation.CreateEnumType;
+import dev.retort.operation.CreateExclusionConstraint;
 import dev.retort.operation.CreateForeignKey;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateMaterializedView;
 import dev.retort.operation.CreatePrimaryKey;
 import dev.retort.operation.CreateSchema;
 import dev.retort.operation.CreateSequence;
@@ -32,6 +34,7 @@ import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropConstraint;
 import dev.retort.operation.DropEnumType;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropMaterializedView;
 import dev.retort.operation.DropSchema;
 import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
@@ -41,8 +44,10 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.Operation;
 import dev.retort.operation.OperationVisitor;
 import dev.retort.operation.QualifiedName;
+import dev.retort.operation.RefreshMaterializedView;
 import dev.retort.operation.RenameConstraint;
 import dev.retort.operation.RenameIndex;
+import dev.retort.operation.RenameSequence;
 import dev.retort.operation.RenameTable;
 import dev.retort.operation.Type;
 import dev.retort.operation.ValidateConstraint;
@@ -239,6 +244,11 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	}
 
 	@Override
+	public RenderedOperation visitCreateExclusionConstraint(CreateExclusionConstraint operation) {
+		return addConstraint(operation);
+	}
+
+	@Override
 	public RenderedOperation visitValidateConstraint(ValidateConstraint operation) {
 		return RenderedOperation.of(
 				"ALTER TABLE " + qualified(operation.table()) + " VALIDATE CONSTRAINT " + quote(operation.name()));
@@ -274,6 +284,12 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	}
 
 	@Override
+	public RenderedOperation visitRenameSequence(RenameSequence operation) {
+		return RenderedOperation
+			.of("ALTER SEQUENCE " + qualified(operation.name()) + " RENAME TO " + quote(operation.newName()));
+	}
+
+	@Override
 	public RenderedOperation visitCreateView(CreateView operation) {
 		return RenderedOperation.of("CREATE " + (operation.orReplace() ? "OR REPLACE " : "") + "VIEW "
 				+ qualified(operation.name()) + " AS " + operation.definition().strip());
@@ -282,6 +298,25 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	@Override
 	public RenderedOperation visitDropView(DropView operation) {
 		return RenderedOperation.of("DROP VIEW " + (operation.ifExists() ? "IF EXISTS " : "")
+				+ qualified(operation.name()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitCreateMaterializedView(CreateMaterializedView operation) {
+		return RenderedOperation.of("CREATE MATERIALIZED VIEW " + qualified(operation.name()) + " AS "
+				+ operation.definition().strip() + (operation.withNoData() ? " WITH NO DATA" : ""));
+	}
+
+	/** Runs in a transaction block, {@code CONCURRENTLY} too (unlike {@code CREATE INDEX CONCURRENTLY}). */
+	@Override
+	public RenderedOperation visitRefreshMaterializedView(RefreshMaterializedView operation) {
+		return RenderedOperation.of("REFRESH MATERIALIZED VIEW " + (operation.concurrently() ? "CONCURRENTLY " : "")
+				+ qualified(operation.name()));
+	}
+
+	@Override
+	public RenderedOperation visitDropMaterializedView(DropMaterializedView operation) {
+		return RenderedOperation.of("DROP MATERIALIZED VIEW " + (operation.ifExists() ? "IF EXISTS " : "")
 				+ qualified(operation.name()) + (operation.cascade() ? " CASCADE" : ""));
 	}
 

@@ -22,8 +22,10 @@ import dev.retort.operation.AlterSequence;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateCheckConstraint;
 import dev.retort.operation.CreateEnumType;
+import dev.retort.operation.CreateExclusionConstraint;
 import dev.retort.operation.CreateForeignKey;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateMaterializedView;
 import dev.retort.operation.CreatePrimaryKey;
 import dev.retort.operation.CreateSchema;
 import dev.retort.operation.CreateSequence;
@@ -32,13 +34,17 @@ import dev.retort.operation.CreateTableComment;
 import dev.retort.operation.CreateView;
 import dev.retort.operation.CreateUniqueConstraint;
 import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropConstraint;
+import dev.retort.operation.DropMaterializedView;
 import dev.retort.operation.DropSchema;
 import dev.retort.operation.DropTableComment;
 import dev.retort.operation.DropView;
 import dev.retort.operation.Operation;
 import dev.retort.operation.ReferentialAction;
+import dev.retort.operation.RefreshMaterializedView;
 import dev.retort.operation.RenameConstraint;
 import dev.retort.operation.RenameIndex;
+import dev.retort.operation.RenameSequence;
 import dev.retort.operation.RenameTable;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -289,6 +295,63 @@ class OperationRoundTripTests {
 				AlterSequence.OWNED_BY_NONE));
 		db.execute("DROP TABLE orders");
 		assertThat(CatalogSnapshot.of(db)).anyMatch((line) -> line.startsWith("sequence public.orders_id_seq "));
+	}
+
+	@Test
+	void renameSequenceRoundTripsAndTheDefaultReadingItFollows(TestDatabase db) {
+		db.execute("CREATE SCHEMA app", "CREATE SEQUENCE app.order_number START 100",
+				"CREATE TABLE app.orders (id integer PRIMARY KEY, number bigint DEFAULT nextval('app.order_number'))");
+		roundTrip(db, new RenameSequence("app.order_number", "InvoiceNumber"), (after) -> assertThat(after)
+			.anyMatch((line) -> line.startsWith("sequence app.InvoiceNumber "))
+			.noneMatch((line) -> line.startsWith("sequence app.order_number ")));
+		run(db, new RenameSequence("app.order_number", "InvoiceNumber"));
+		db.execute("INSERT INTO app.orders (id) VALUES (1)");
+		assertThat(db.queryStrings("SELECT number::text FROM app.orders")).containsExactly("100");
+	}
+
+	@Test
+	void materializedViewsRoundTripAndRefresh(TestDatabase db) throws java.sql.SQLException {
+		db.execute("CREATE SCHEMA app", "CREATE TABLE app.logs (day date, cups integer)",
+				"INSERT INTO app.logs VALUES ('2026-01-01', 2), ('2026-01-01', 1)");
+		String query = "SELECT day, sum(cups) AS cups FROM app.logs GROUP BY day";
+		CreateMaterializedView view = new CreateMaterializedView("app.DailyCups", query, true);
+		roundTrip(db, view, (after) -> assertThat(after).contains("relation app.DailyCups kind=m comment="));
+		run(db, view);
+		assertThat(db.queryStrings("SELECT relispopulated::text FROM pg_class WHERE oid = 'app.\"DailyCups\"'::regclass"))
+			.containsExactly("false");
+		run(db, new RefreshMaterializedView("app.DailyCups", false));
+		assertThat(db.queryStrings("SELECT cups::text FROM app.\"DailyCups\"")).containsExactly("3");
+		// CONCURRENTLY runs inside a transaction block; it needs a unique index on the view.
+		db.execute("CREATE UNIQUE INDEX ix_daily_cups_day ON app.\"DailyCups\" (day)",
+				"INSERT INTO app.logs VALUES ('2026-01-01', 4)");
+		try (java.sql.Connection connection = db.connect()) {
+			connection.setAutoCommit(false);
+			TestOperationExecutor.on(connection).execute(new RefreshMaterializedView("app.DailyCups", true));
+			connection.commit();
+		}
+		assertThat(db.queryStrings("SELECT cups::text FROM app.\"DailyCups\"")).containsExactly("7");
+		db.execute("DROP INDEX app.ix_daily_cups_day");
+		roundTrip(db, new DropMaterializedView("app.DailyCups", false, false, new CreateMaterializedView("app.DailyCups", query, false)),
+				(after) -> assertThat(after).noneMatch((line) -> line.contains("DailyCups")));
+	}
+
+	@Test
+	void exclusionConstraintRoundTripsThroughDropConstraint(TestDatabase db) {
+		db.execute("CREATE SCHEMA app", "CREATE TABLE app.bookings (\"RoomId\" int4range, during tstzrange, cancelled boolean)");
+		CreateExclusionConstraint exclusion = new CreateExclusionConstraint("ex_bookings_during", "app.bookings", "gist",
+				List.of(new CreateExclusionConstraint.Element("during", "&&"),
+						new CreateExclusionConstraint.Element("RoomId", "&&")),
+				"NOT cancelled", true, false);
+		roundTrip(db, exclusion, (after) -> assertThat(after).contains("constraint app.bookings ex_bookings_during EXCLUDE"
+				+ " USING gist (during WITH &&, \"RoomId\" WITH &&) WHERE ((NOT cancelled)) DEFERRABLE valid=true deferrable=true"));
+		run(db, exclusion);
+		db.execute("INSERT INTO app.bookings VALUES ('[1,1]', '[2026-01-01 10:00, 2026-01-01 11:00)', false)");
+		assertThat(db.queryStrings("SELECT count(*)::text FROM app.bookings")).containsExactly("1");
+		org.assertj.core.api.Assertions.assertThatException()
+			.isThrownBy(() -> db.execute("INSERT INTO app.bookings VALUES ('[1,1]', '[2026-01-01 10:30, 2026-01-01 12:00)', false)"))
+			.withMessageContaining("ex_bookings_during");
+		roundTrip(db, new DropConstraint("ex_bookings_during", "app.bookings", false, false, exclusion),
+				(after) -> assertThat(after).noneMatch((line) -> line.contains("ex_bookings_during")));
 	}
 
 	private static void roundTrip(TestDatabase db, Operation operation, Consumer<List<String>> effect) {

@@ -26,6 +26,11 @@ import dev.retort.operation.AddEnumValue;
 import dev.retort.operation.AlterColumn;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateCheckConstraint;
+import dev.retort.operation.CreateExclusionConstraint;
+import dev.retort.operation.CreateMaterializedView;
+import dev.retort.operation.DropMaterializedView;
+import dev.retort.operation.RefreshMaterializedView;
+import dev.retort.operation.RenameSequence;
 import dev.retort.operation.CreateForeignKey;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreatePrimaryKey;
@@ -197,6 +202,35 @@ class PostgresRendererTests {
 			.containsExactly("ALTER TABLE coffee_logs DROP CONSTRAINT fk_coffee_logs_user_id");
 		assertThat(render(new DropConstraint("Weird Name", "coffee_logs", true, true, null)))
 			.containsExactly("ALTER TABLE coffee_logs DROP CONSTRAINT IF EXISTS \"Weird Name\" CASCADE");
+	}
+
+	@Test
+	void exclusionConstraintsRenderTheirElementsAsIndexElements() {
+		assertThat(render(new CreateExclusionConstraint("ex_bookings_room", "app.bookings", "gist",
+				List.of(new CreateExclusionConstraint.Element("RoomId", "="),
+						new CreateExclusionConstraint.Element("tstzrange(starts, ends)", "&&")),
+				"NOT cancelled", false, true)))
+			.containsExactly("ALTER TABLE app.bookings ADD CONSTRAINT ex_bookings_room EXCLUDE USING gist"
+					+ " (\"RoomId\" WITH =, tstzrange(starts, ends) WITH &&) WHERE (NOT cancelled)"
+					+ " DEFERRABLE INITIALLY DEFERRED");
+		assertThat(render(new CreateExclusionConstraint(null, "t", null,
+				List.of(new CreateExclusionConstraint.Element("a", "=")), null, false, false)))
+			.containsExactly("ALTER TABLE t ADD EXCLUDE (a WITH =)");
+	}
+
+	@Test
+	void materializedViewsAndSequenceRenamesRender() {
+		assertThat(render(new CreateMaterializedView("app.DailyCups", " SELECT 1 AS one\n", true)))
+			.containsExactly("CREATE MATERIALIZED VIEW app.\"DailyCups\" AS SELECT 1 AS one WITH NO DATA");
+		RenderedOperation refresh = new PostgresRenderer().render(new RefreshMaterializedView("daily_cups", true));
+		assertThat(refresh.statements()).containsExactly("REFRESH MATERIALIZED VIEW CONCURRENTLY daily_cups");
+		assertThat(refresh.nonTransactional()).isFalse();
+		assertThat(render(new RefreshMaterializedView("daily_cups", false)))
+			.containsExactly("REFRESH MATERIALIZED VIEW daily_cups");
+		assertThat(render(new DropMaterializedView("s.daily_cups", true, true, null)))
+			.containsExactly("DROP MATERIALIZED VIEW IF EXISTS s.daily_cups CASCADE");
+		assertThat(render(new RenameSequence("billing.order_number", "Invoice")))
+			.containsExactly("ALTER SEQUENCE billing.order_number RENAME TO \"Invoice\"");
 	}
 
 	@Test
