@@ -176,9 +176,9 @@ public enum LintRule {
 					+ " revision of its own; use the value from a later revision.";
 			case PG119 -> "op.execute(\"ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY\") in a revision declared"
 					+ " @Revision(transactional = false).";
-			case PG122 -> "op.execute(\"REFRESH MATERIALIZED VIEW CONCURRENTLY ...\"), which lets reads of the view go on"
-					+ " (it needs a unique index on the view, and a view populated already); or refresh it outside"
-					+ " migrations.";
+			case PG122 -> "op.refreshMaterializedView(name, (refresh) -> refresh.concurrently()), which lets reads of the"
+					+ " view go on (it needs a unique index on the view, and a view populated already); or refresh it"
+					+ " outside migrations.";
 			case PG123 -> "No online form exists: change it in a maintenance window or while the table is small, with"
 					+ " its acknowledgement: op.execute(\"-- lint:ack PG123 <reason>\\nALTER TABLE ... SET LOGGED\"); or"
 					+ " create a new table as wanted beside the old one, copy the rows in batches (op.backfill), and swap"

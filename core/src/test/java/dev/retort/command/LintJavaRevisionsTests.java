@@ -309,6 +309,43 @@ class LintJavaRevisionsTests {
 							+ " the system, run pg_repack outside migrations, which locks the table only briefly."));
 	}
 
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Materialized views and an exclusion")
+	static final class MaterializedViewsAndAnExclusion implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createMaterializedView("fresh_cups", "SELECT id FROM users", (view) -> view.withNoData());
+			op.refreshMaterializedView("fresh_cups");
+			op.refreshMaterializedView("daily_cups", (refresh) -> refresh.concurrently());
+			op.refreshMaterializedView("daily_cups");
+			op.addExclusionConstraint("ex_bookings_during", "bookings", (ex) -> ex.using("gist").element("during", "&&"));
+		}
+
+	}
+
+	@Test
+	void theMaterializedViewAndExclusionOperationsAreLintedAsTheirSql(@TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);\n"
+				+ "CREATE TABLE bookings (during tstzrange);\n"
+				+ "CREATE MATERIALIZED VIEW daily_cups AS SELECT id FROM users;",
+				"DROP MATERIALIZED VIEW daily_cups;\nDROP TABLE bookings, users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new MaterializedViewsAndAnExclusion()))
+			.load();
+		// The refresh of the view created in the revision and the concurrent one pass.
+		assertThat(retort.lint(null, Severity.ERROR).findings()).extracting(LintFinding::rule, LintFinding::fix)
+			.containsExactly(
+					tuple("PG122", "op.refreshMaterializedView(name, (refresh) -> refresh.concurrently()), which lets"
+							+ " reads of the view go on (it needs a unique index on the view, and a view populated"
+							+ " already); or refresh it outside migrations."),
+					tuple("PG108", "No online way exists (an exclusion constraint cannot be added USING INDEX): add it"
+							+ " while the table is small or in a maintenance window, with its acknowledgement:"
+							+ " op.execute(\"-- lint:ack PG108 <reason>\\nALTER TABLE ... ADD CONSTRAINT ... EXCLUDE"
+							+ " ...\")."));
+	}
+
 	@Test
 	void aJavaRevisionsDowngradeIsLintedAsTheSqlItRendersAtTheLineOfItsCall(@TempDir Path dir) throws IOException {
 		RevisionFiles files = new RevisionFiles(dir);
