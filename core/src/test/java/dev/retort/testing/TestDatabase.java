@@ -91,14 +91,41 @@ public record TestDatabase(TestPostgres.Server server, String name) {
 		return !queryStrings("SELECT to_regclass(?)::text", table).contains(null);
 	}
 
-	/** Drops the database, ending sessions still connected to it. */
+	/**
+	 * Drops the database, ending sessions still connected to it, and the roles a test made for it:
+	 * those named {@code <anything>_<database name>}, as the tests name theirs. Roles belong to the
+	 * whole server, so on a server of one's own (RETORT_TEST_JDBC_URL) they would outlive every run.
+	 */
 	public void drop() {
 		try (Connection connection = server.adminConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			for (String role : rolesOfThisDatabase(connection)) {
+				try {
+					statement.execute("DROP ROLE IF EXISTS \"" + role + "\"");
+				}
+				catch (SQLException ex) {
+					// Still granted something elsewhere: left, as before, rather than failing a passed test.
+				}
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}
+	}
+
+	private List<String> rolesOfThisDatabase(Connection connection) throws SQLException {
+		List<String> roles = new ArrayList<>();
+		try (PreparedStatement query = connection
+			.prepareStatement("SELECT rolname FROM pg_roles WHERE right(rolname, ?) = ? ORDER BY 1")) {
+			query.setInt(1, name.length() + 1);
+			query.setString(2, "_" + name);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					roles.add(rows.getString(1));
+				}
+			}
+		}
+		return roles;
 	}
 
 }
