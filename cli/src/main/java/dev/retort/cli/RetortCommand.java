@@ -190,7 +190,7 @@ abstract class RetortCommand implements Callable<Integer> {
 		if (classDirectories.isEmpty()) {
 			return;
 		}
-		this.revisionClasses = new FutureTask<>(() -> StrayRevisions.classesOutside(classDirectories, List.of()));
+		this.revisionClasses = revisionClassesIn(classDirectories);
 		Thread thread = new Thread(this.revisionClasses, "retort-revision-classes");
 		// Never keeps the process alive: a command that fails before it needs them exits as it would.
 		thread.setDaemon(true);
@@ -200,7 +200,7 @@ abstract class RetortCommand implements Callable<Integer> {
 	/** The {@code @Revision} classes of {@link #classDirectories()}, in the scanned packages or not. */
 	private List<String> revisionClasses() {
 		if (this.revisionClasses == null) {
-			this.revisionClasses = new FutureTask<>(() -> StrayRevisions.classesOutside(classDirectories(), List.of()));
+			this.revisionClasses = revisionClassesIn(classDirectories());
 			this.revisionClasses.run();
 		}
 		try {
@@ -214,6 +214,11 @@ abstract class RetortCommand implements Callable<Integer> {
 			// A hint only: classes that could not be looked through give none.
 			return List.of();
 		}
+	}
+
+	/** The look-up of every {@code @Revision} class in {@code classDirectories}: the packages are applied later. */
+	private static FutureTask<List<String>> revisionClassesIn(List<Path> classDirectories) {
+		return new FutureTask<>(() -> StrayRevisions.classesOutside(classDirectories, List.of()));
 	}
 
 	/** The directories of compiled classes the Java revisions are read from: --classpath's, else the project's. */

@@ -101,9 +101,9 @@ public final class StrayRevisions {
 	public static List<String> emptyPackages(List<String> packages, List<dev.retort.revision.Revision> revisions) {
 		List<String> empty = new ArrayList<>();
 		for (String javaPackage : packages) {
-			String prefix = javaPackage.trim() + ".";
+			List<String> scanned = List.of(javaPackage.trim());
 			if (revisions.stream().noneMatch((revision) -> revision.kind() == dev.retort.revision.Revision.Kind.JAVA
-					&& revision.origin().source().startsWith(prefix))) {
+					&& inPackages(revision.origin().source(), scanned))) {
 				empty.add(javaPackage.trim());
 			}
 		}
