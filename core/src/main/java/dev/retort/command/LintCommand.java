@@ -18,6 +18,7 @@ import dev.retort.revision.InvalidTargetException;
 import dev.retort.revision.Revision;
 import dev.retort.runtime.MigrationRunner;
 import dev.retort.runtime.RenderedJava;
+import dev.retort.runtime.TransactionControlException;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.RevisionScript.SqlBody;
 
@@ -47,9 +48,9 @@ public final class LintCommand {
 		// history is newest first; the rules read the revisions in the order they apply.
 		Collections.reverse(revisions);
 		List<LintedRevision> linted = new ArrayList<>();
-		// A finding about a revision as a whole, not one statement: a Java revision's rendering that
+		// Findings about a revision as a whole, not one statement: a Java revision's rendering that
 		// stopped (LINT003), a SQL revision's empty downgrade (LINT005).
-		Map<String, LintFinding> ofWhole = new HashMap<>();
+		Map<String, List<LintFinding>> ofWhole = new HashMap<>();
 		Map<String, RenderedJava> rendered = new HashMap<>();
 		Map<String, RenderedJava> renderedDowngrades = new HashMap<>();
 		// Each revision's downgrade right after its upgrade: it runs against the schema that upgrade left.
@@ -59,7 +60,7 @@ public final class LintCommand {
 			LintedRevision upgrade = linted(script, ofWhole, rendered);
 			linted.add(upgrade);
 			sections.add(upgrade);
-			LintedRevision downgrade = downgrade(script, renderedDowngrades);
+			LintedRevision downgrade = downgrade(script, ofWhole, renderedDowngrades);
 			if (downgrade != null) {
 				sections.add(downgrade);
 			}
@@ -74,8 +75,8 @@ public final class LintCommand {
 		List<LintFinding> all = new ArrayList<>();
 		for (LintedRevision revision : linted) {
 			findings.stream().filter((finding) -> finding.revision().equals(revision.id())).forEach(all::add);
-			if (ofWhole.containsKey(revision.id())) {
-				all.add(inJava(ofWhole.get(revision.id()), rendered, RENDERED));
+			for (LintFinding finding : ofWhole.getOrDefault(revision.id(), List.of())) {
+				all.add(inJava(inJava(finding, rendered, RENDERED), renderedDowngrades, RENDERED_DOWNGRADE));
 			}
 		}
 		return LintResult.of(linted.size(), failOn, all);
@@ -120,32 +121,49 @@ public final class LintCommand {
 				finding.name(), finding.severity(), finding.message(), fix, finding.fails());
 	}
 
-	private static LintedRevision linted(RevisionScript script, Map<String, LintFinding> ofWhole,
+	private static LintedRevision linted(RevisionScript script, Map<String, List<LintFinding>> ofWhole,
 			Map<String, RenderedJava> renders) {
 		Revision revision = script.revision();
 		if (script.body() instanceof SqlBody sql) {
 			LintFinding emptyDowngrade = EmptyDowngrade.finding(revision.id(), revision.origin().source(), sql.upgrade(),
 					sql.downgrade(), sql.downgradeText(), sql.downgradeFirstLine());
 			if (emptyDowngrade != null) {
-				ofWhole.put(revision.id(), emptyDowngrade);
+				ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>()).add(emptyDowngrade);
 			}
 			return LintedRevision.of(revision.id(), revision.origin().source(), revision.transactional(), sql.upgrade(),
 					sql.upgradeText(), sql.upgradeFirstLine());
 		}
-		RenderedJava rendered = MigrationRunner.renderJava(script, true);
-		renders.put(revision.id(), rendered);
 		String source = revision.origin().source() + RENDERED;
+		RenderedJava rendered;
+		try {
+			rendered = MigrationRunner.renderJava(script, true);
+		}
+		catch (TransactionControlException ex) {
+			rendered = ex.rendered();
+			ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>())
+				.add(transactionControl(revision.id(), source + ":" + stopLine(rendered), ex.command()));
+			renders.put(revision.id(), rendered);
+			return LintedRevision.of(revision.id(), source, revision.transactional(),
+					StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
+		}
+		renders.put(revision.id(), rendered);
 		if (!rendered.complete()) {
 			// A data migration that reads through op.connection() renders only up to that call: what
 			// follows is never seen, and "no findings" would vouch for it.
-			String text = rendered.sql();
-			int line = text.substring(0, text.lastIndexOf("-- ")).split("\n", -1).length;
-			ofWhole.put(revision.id(), (rendered.refusedInTransaction() != null)
-					? refusedInTransaction(revision.id(), source + ":" + line, rendered.refusedInTransaction())
-					: notRendered(revision.id(), source + ":" + line, rendered.stoppedBecause()));
+			int line = stopLine(rendered);
+			ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>())
+				.add((rendered.refusedInTransaction() != null)
+						? refusedInTransaction(revision.id(), source + ":" + line, rendered.refusedInTransaction())
+						: notRendered(revision.id(), source + ":" + line, rendered.stoppedBecause()));
 		}
 		return LintedRevision.of(revision.id(), source, revision.transactional(),
 				StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
+	}
+
+	/** The line of a rendering that stopped short where the comment saying why starts. */
+	private static int stopLine(RenderedJava rendered) {
+		String text = rendered.sql();
+		return text.substring(0, text.lastIndexOf("-- ")).split("\n", -1).length;
 	}
 
 	/**
@@ -153,7 +171,8 @@ public final class LintCommand {
 	 * irreversible revision, an empty section (LINT005's). A Java revision's as the SQL it renders,
 	 * up to where the rendering stops.
 	 */
-	private static LintedRevision downgrade(RevisionScript script, Map<String, RenderedJava> renders) {
+	private static LintedRevision downgrade(RevisionScript script, Map<String, List<LintFinding>> ofWhole,
+			Map<String, RenderedJava> renders) {
 		Revision revision = script.revision();
 		if (script.body() instanceof SqlBody sql) {
 			if (sql.downgrade() == null || sql.downgrade().isEmpty()) {
@@ -165,10 +184,32 @@ public final class LintCommand {
 		if (!revision.reversible()) {
 			return null;
 		}
-		RenderedJava rendered = MigrationRunner.renderJava(script, false);
+		RenderedJava rendered;
+		try {
+			rendered = MigrationRunner.renderJava(script, false);
+		}
+		catch (TransactionControlException ex) {
+			rendered = ex.rendered();
+			ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>())
+				.add(transactionControl(revision.id(),
+						revision.origin().source() + RENDERED_DOWNGRADE + ":" + stopLine(rendered), ex.command()));
+		}
 		renders.put(revision.id(), rendered);
 		return LintedRevision.of(revision.id(), revision.origin().source() + RENDERED_DOWNGRADE,
 				revision.transactional(), StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1).asDowngrade();
+	}
+
+	/**
+	 * A transactional Java revision's {@code op.execute("COMMIT")}: every run refuses it before
+	 * anything runs, as the same line in a SQL file, which lint reports as PG104 too.
+	 */
+	private static LintFinding transactionControl(String revision, String where, String command) {
+		LintRule rule = LintRule.PG104;
+		return new LintFinding(revision, where, rule.name(), rule.ruleName(), rule.severity(),
+				"'" + command + "' ends the transaction this revision runs in, and it is transactional: upgrade and"
+						+ " downgrade refuse it before anything runs, and what it runs after it is not linted.",
+				"Remove it: Retort commits the revision together with its version row. A revision that must commit in"
+						+ " parts is declared @Revision(transactional = false).", false);
 	}
 
 	private static LintFinding notRendered(String revision, String where, String why) {

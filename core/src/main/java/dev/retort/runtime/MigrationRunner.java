@@ -438,6 +438,12 @@ public final class MigrationRunner {
 		try {
 			runner.runBody(step, !revision.transactional(), List.of(), false);
 		}
+		catch (TransactionControlException ex) {
+			// Refused all the same (PlanChecks), with what came before it for lint to read.
+			calls.put(sink.nextLine(), StatementFailure.of(step, ex).location);
+			sink.comment(ex.getMessage());
+			throw ex.rendered(new RenderedJava(sink.script(), statements, ex.getMessage(), null, calls));
+		}
 		catch (InvalidRevisionFileException ex) {
 			// A psql command: refused as in a SQL file, not rendered around.
 			throw ex;

@@ -108,8 +108,8 @@ final class RevisionExecutor implements OperationExecutor {
 		for (String sql : rendered.statements()) {
 			String command = TransactionControl.of(sql);
 			if (command != null) {
-				throw new InvalidRevisionFileException(
-						List.of(PlanChecks.transactionControl(this.revision, location, "it executes", command)));
+				throw new TransactionControlException(
+						PlanChecks.transactionControl(this.revision, location, "it executes", command), command);
 			}
 		}
 	}

@@ -416,6 +416,45 @@ class LintJavaRevisionsTests {
 		assertThat(result.failed()).isTrue();
 	}
 
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Commits in parts")
+	static final class CommitsInParts implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createIndex("ix_users_legacy", "users", "legacy");
+			op.execute("COMMIT");
+			op.dropColumn("users", "legacy");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("ROLLBACK");
+		}
+
+	}
+
+	@Test
+	void aTransactionalJavaRevisionThatCommitsItselfFailsTheLintAsInAFile(@TempDir Path dir) throws IOException {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, legacy text);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.locations(files.location())
+			.javaMigrations(List.of(new CommitsInParts()))
+			.load();
+		// Every run refuses it (exit 2); the lint reports it with the rest rather than stop with no findings.
+		LintResult result = retort.lint(null, Severity.ERROR);
+		String java = CommitsInParts.class.getName();
+		assertThat(result.findings()).extracting(LintFinding::rule, LintFinding::source)
+			.containsExactly(tuple("PG101", java + ":" + lineOf("op.createIndex(\"ix_users_legacy\"") + " (rendered SQL:1)"),
+					tuple("PG104", java + ":" + lineOf("op.execute(\"COMMIT\");") + " (rendered SQL:3)"),
+					tuple("PG104", java + ":" + lineOf("op.execute(\"ROLLBACK\");") + " (rendered downgrade SQL:1)"));
+		assertThat(result.findings().get(1).message()).isEqualTo("'COMMIT' ends the transaction this revision runs in,"
+				+ " and it is transactional: upgrade and downgrade refuse it before anything runs, and what it runs after"
+				+ " it is not linted.");
+		assertThat(result.findings().get(2).message()).startsWith("'ROLLBACK' ends the transaction");
+		assertThat(result.failed()).isTrue();
+	}
+
 	@Test
 	void aJavaRevisionAcknowledgesInTheSqlItExecutes(@TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
