@@ -14,7 +14,8 @@ import dev.retort.lint.Tokens.Token;
  * then moves the version table back over the revision and leaves what it made, so the next
  * upgrade fails on it ("relation already exists"). A merge revision, or one that only changes
  * data, is left alone: doing nothing on the way down may be all it needs; so is one that only
- * validates constraints.
+ * validates constraints, or only adds enum labels {@code IF NOT EXISTS} (PostgreSQL cannot
+ * remove a label, so an empty downgrade is the only one, as autogenerate writes it).
  */
 public final class EmptyDowngrade {
 
@@ -54,7 +55,21 @@ public final class EmptyDowngrade {
 	private static boolean changesSchema(SqlStatement statement) {
 		List<Token> tokens = Tokens.of(statement.sql());
 		return !tokens.isEmpty() && tokens.get(0).kind() == Tokens.Kind.WORD
-				&& SCHEMA_CHANGES.contains(tokens.get(0).text()) && !onlyValidates(tokens);
+				&& SCHEMA_CHANGES.contains(tokens.get(0).text()) && !onlyValidates(tokens)
+				&& !addsEnumLabelIfMissing(tokens);
+	}
+
+	/**
+	 * Whether the statement is {@code ALTER TYPE … ADD VALUE IF NOT EXISTS}: there is nothing to
+	 * undo it with (PostgreSQL cannot remove a label), and it runs again after a downgrade that
+	 * did nothing. Without {@code IF NOT EXISTS} that upgrade fails on the label it left.
+	 */
+	private static boolean addsEnumLabelIfMissing(List<Token> tokens) {
+		if (!TokenReading.startsWith(tokens, 0, "ALTER", "TYPE")) {
+			return false;
+		}
+		int add = TokenReading.afterName(tokens, 2);
+		return TokenReading.startsWith(tokens, add, "ADD", "VALUE", "IF", "NOT", "EXISTS");
 	}
 
 	/**

@@ -73,6 +73,30 @@ class LintEmptyDowngradeTests {
 	}
 
 	@Test
+	void aRevisionThatOnlyAddsEnumLabelsIfMissingNeedsNoDowngrade(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TYPE roast AS ENUM ('DARK', 'LIGHT');", "DROP TYPE roast;");
+		// What autogenerate writes for labels the other changes use: PostgreSQL cannot remove a label.
+		files.write("a00000000002", "a00000000001",
+				"ALTER TYPE public.roast ADD VALUE IF NOT EXISTS 'BLONDE' BEFORE 'DARK';", "");
+		Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations(files.location()).load();
+
+		// Before, LINT005: "the next upgrade would fail on it".
+		assertThat(retort.lint(null, Severity.WARNING).findings()).isEmpty();
+		// Down across it and up again: the next upgrade does not fail.
+		retort.upgrade("heads");
+		retort.downgrade("a00000000001");
+		retort.upgrade("heads");
+		assertThat(db.queryStrings("SELECT unnest(enum_range(NULL::roast))::text"))
+			.containsExactly("BLONDE", "DARK", "LIGHT");
+		// Without IF NOT EXISTS that upgrade fails on the label it left: still flagged.
+		files.write("a00000000003", "a00000000002", "ALTER TYPE roast ADD VALUE 'MEDIUM';", "");
+		assertThat(Retort.configure().locations(files.location()).load().lint("a00000000003", Severity.WARNING)
+			.findings()).extracting(LintFinding::rule).containsExactly("LINT005");
+	}
+
+	@Test
 	void anAcknowledgementInTheSectionSaysDoingNothingIsTheDowngrade(@TempDir Path dir) {
 		RevisionFiles files = new RevisionFiles(dir);
 		files.write("a00000000001", null, "CREATE TABLE audit_log (id bigint PRIMARY KEY);",
