@@ -62,10 +62,10 @@ final class ConfigFile {
 	 * from the file itself
 	 */
 	static ConfigFile read(Path file, List<String> profiles) {
-		if (!Files.isRegularFile(file)) {
-			// '/dev/null' or a directory exists: "does not exist" would send the user looking for a typo.
-			String what = !Files.exists(file) ? "does not exist"
-					: Files.isDirectory(file) ? "is a directory, not a regular file" : "is not a regular file";
+		// A pipe is read too: '--config <(vault read …)' keeps a password off the disk.
+		if (!Files.exists(file) || Files.isDirectory(file)) {
+			// A directory exists: "does not exist" would send the user looking for a typo.
+			String what = Files.isDirectory(file) ? "is a directory, not a regular file" : "does not exist";
 			throw new RetortException(ErrorCode.CONFIGURATION, "Configuration file '" + file + "' " + what
 					+ "; give an application.yml or application.properties to --config.");
 		}
@@ -188,8 +188,39 @@ final class ConfigFile {
 					"Could not read configuration file '" + file + "': " + ex.getMessage(), ex);
 		}
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		return (name.endsWith(".yml") || name.endsWith(".yaml")) ? yamlDocuments(file, text)
-				: propertiesDocuments(file, text);
+		if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+			return yamlDocuments(file, text);
+		}
+		if (name.endsWith(".properties") || !isYamlMappings(text)) {
+			return propertiesDocuments(file, text);
+		}
+		return yamlDocuments(file, text);
+	}
+
+	/** The name a value's origin gives: a pipe's whole path, as its file name alone ("63") says nothing. */
+	private static String originName(Path file) {
+		return Files.isRegularFile(file) ? file.getFileName().toString() : file.toString();
+	}
+
+	/**
+	 * Whether a file whose name does not tell its format ({@code /dev/fd/63} of {@code --config <(…)})
+	 * is YAML: it loads as mappings. Lines of {@code key=value} load as one YAML string instead; flat
+	 * {@code key: value} lines load either way, and YAML reads their quotes as Spring Boot would.
+	 */
+	private static boolean isYamlMappings(String text) {
+		try {
+			boolean mappings = false;
+			for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
+				if (document != null && !(document instanceof Map)) {
+					return false;
+				}
+				mappings |= document != null;
+			}
+			return mappings;
+		}
+		catch (YAMLException ex) {
+			return false;
+		}
 	}
 
 	private static List<Document> yamlDocuments(Path file, String text) {
@@ -200,7 +231,7 @@ final class ConfigFile {
 			for (Object document : yaml.loadAll(text)) {
 				index++;
 				Map<String, Property> values = new LinkedHashMap<>();
-				flatten("", document, file.getFileName() + ((index > 1) ? " (document " + index + ")" : ""),
+				flatten("", document, originName(file) + ((index > 1) ? " (document " + index + ")" : ""),
 						values);
 				documents.add(new Document(withProfileInOrigin(values)));
 			}
@@ -254,7 +285,7 @@ final class ConfigFile {
 				throw new RetortException(ErrorCode.CONFIGURATION,
 						"Configuration file '" + file + "' is not a valid properties file: " + ex.getMessage(), ex);
 			}
-			String origin = file.getFileName() + ((index > 1) ? " (document " + index + ")" : "");
+			String origin = originName(file) + ((index > 1) ? " (document " + index + ")" : "");
 			Map<String, Property> values = new LinkedHashMap<>();
 			for (String key : loaded.stringPropertyNames()) {
 				values.put(RelaxedNames.canonical(key), new Property(loaded.getProperty(key), origin));

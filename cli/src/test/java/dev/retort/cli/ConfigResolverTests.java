@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -311,10 +312,53 @@ class ConfigResolverTests {
 	}
 
 	@Test
-	void aConfigFileThatIsADeviceOrADirectorySaysSoInsteadOfThatItDoesNotExist() throws IOException {
-		assertThatExceptionOfType(RetortException.class)
-			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--config", "/dev/null"))
-			.withMessageStartingWith("Configuration file '/dev/null' is not a regular file; give an application.yml");
+	void aPipeIsReadAsTheConfigurationFileInTheFormatItsTextHas() throws Exception {
+		// What '--config <(vault read …)' hands over: /dev/fd/63, a pipe with no extension.
+		assertThat(resolveFromPipe("""
+				spring:
+				  datasource:
+				    url: jdbc:postgresql://yaml-host:5432/app
+				    password: "pipe_pw"
+				""").password()).isEqualTo("pipe_pw");
+		RetortConfig properties = resolveFromPipe("""
+				spring.datasource.url=jdbc:postgresql://properties-host:5432/app
+				spring.datasource.password=pipe_pw
+				""");
+		assertThat(properties.url()).isEqualTo("jdbc:postgresql://properties-host:5432/app");
+		assertThat(properties.password()).isEqualTo("pipe_pw");
+	}
+
+	@Test
+	void anEmptyDeviceIsAnEmptyConfiguration() {
+		RetortConfig config = resolve(CliRun.in(this.project), "current", "--config", "/dev/null", "--url",
+				"jdbc:postgresql://a/db");
+		assertThat(config.url()).isEqualTo("jdbc:postgresql://a/db");
+	}
+
+	private RetortConfig resolveFromPipe(String text) throws Exception {
+		Path pipe = this.project.resolve("pipe-" + System.nanoTime());
+		Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+		assertThat(mkfifo.waitFor()).isZero();
+		// Opening a pipe for writing waits for its reader: the resolver below.
+		Thread writer = new Thread(() -> {
+			try {
+				Files.writeString(pipe, text);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		writer.start();
+		try {
+			return resolve(CliRun.in(this.project), "current", "--config", pipe.toString());
+		}
+		finally {
+			writer.join();
+		}
+	}
+
+	@Test
+	void aConfigFileThatIsADirectorySaysSoInsteadOfThatItDoesNotExist() throws IOException {
 		Files.createDirectories(this.project.resolve("config"));
 		CliRun.Result directory = CliRun.in(this.project).run("current", "--config", "config");
 		assertThat(directory.exitCode()).isEqualTo(2);
