@@ -108,7 +108,7 @@ final class ColumnComparison {
 							addColumn(existing, existing.column(name)))));
 			}
 			if (!old.type().equals(column.type())) {
-				OrdinalsToNames ordinals = OrdinalsToNames.of(existing, table, old, column).orElse(null);
+				EnumStorageChange ordinals = EnumStorageChange.of(existing, table, old, column).orElse(null);
 				String upgrade = retype(table, old, column, defaultWithType,
 						(ordinals != null && ordinals.mapped()) ? ordinals.upgradeUsing() : null);
 				String downgrade = retype(table, column, old, defaultWithType,
@@ -405,7 +405,7 @@ final class ColumnComparison {
 		return retype(table, from, to, withDefault, null);
 	}
 
-	/** The same, with the {@code USING} given when not {@code null} ({@link OrdinalsToNames}). */
+	/** The same, with the {@code USING} given when not {@code null} ({@link EnumStorageChange}). */
 	private String retype(TableModel table, ColumnModel from, ColumnModel to, boolean withDefault, String using) {
 		String column = "ALTER COLUMN " + id(to.name());
 		// Without COLLATE, the column would take the default collation of its new type.

@@ -1623,6 +1623,51 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void anEnumStoredByItsNamesThenByItsOrdinalsHasItsValuesMappedInTheOrderTheDatabasesCheckListsThem(TestDatabase db,
+			@TempDir Path dir) {
+		// Hibernate's DDL for @Enumerated(EnumType.STRING), then for EnumType.ORDINAL.
+		RoundTrip trip = RoundTrip.of(db, dir, "create table orders (id bigint not null, status varchar(255)"
+				+ " check (status in ('NEW','PAID','SHIPPED')), primary key (id));", "create table orders (id bigint"
+						+ " not null, status smallint check (status between 0 and 2), primary key (id));");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).contains("change type of orders.status"
+				+ " from character varying(255) to smallint (an enum stored by its names, now by its ordinals: 'NEW' to"
+				+ " 0, 'PAID' to 1, 'SHIPPED' to 2, in the order the database's check lists them, which is Hibernate's"
+				+ " ordinal order; review it against the enum's constants)");
+		// Before, USING status::smallint: the revision failed on 'NEW'.
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE orders ALTER COLUMN status TYPE smallint USING CASE"
+				+ " status WHEN 'NEW' THEN 0 WHEN 'PAID' THEN 1 WHEN 'SHIPPED' THEN 2 ELSE status::smallint END;");
+		assertThat(trip.diff().downgradeSql()).contains("ALTER TABLE orders ALTER COLUMN status TYPE character"
+				+ " varying(255) USING CASE status WHEN 0 THEN 'NEW' WHEN 1 THEN 'PAID' WHEN 2 THEN 'SHIPPED' ELSE"
+				+ " status::text END;");
+		db.execute("INSERT INTO orders VALUES (1, 'NEW'), (2, 'PAID'), (3, 'SHIPPED'), (4, NULL)");
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings("SELECT coalesce(status::text, '-') FROM orders ORDER BY id"))
+					.containsExactly("0", "1", "2", "-"),
+				() -> assertThat(db.queryStrings("SELECT coalesce(status, '-') FROM orders ORDER BY id"))
+					.containsExactly("NEW", "PAID", "SHIPPED", "-"));
+	}
+
+	@Test
+	void anEnumStoredByItsNamesThenByOrdinalsItCannotCountIsLeftToReviewWithATodo(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "create table orders (id bigint not null, status varchar(255)"
+				+ " check (status in ('NEW','PAID','SHIPPED')), primary key (id));", "create table orders (id bigint"
+						+ " not null, status smallint check (status between 0 and 3), primary key (id));");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).contains("change type of orders.status"
+				+ " from character varying(255) to smallint (an enum stored by its names ('NEW', 'PAID', 'SHIPPED'), now"
+				+ " by its ordinals: the model's check allows 4 ordinals (0 to 3) and the database's lists 3 names, so"
+				+ " autogenerate cannot tell which ordinal each name had; review the TODO in the revision and write the"
+				+ " mapping, and the one back in the downgrade)");
+		assertThat(trip.diff().upgradeSql()).contains("-- TODO: orders.status holds an enum's names ('NEW', 'PAID',"
+				+ " 'SHIPPED') and is to hold its ordinals, but the model's check allows 4 ordinals (0 to 3) and the"
+				+ " database's lists 3 names: without a mapping the change fails on the first name, which is no number."
+				+ " Write the ordinal each name is to have, such as USING CASE status WHEN 'NEW' THEN 0 WHEN 'PAID' THEN 1"
+				+ " WHEN 'SHIPPED' THEN 2 ELSE status::smallint END\n"
+				+ "ALTER TABLE orders ALTER COLUMN status TYPE smallint USING status::smallint;");
+		assertThat(trip.diff().downgradeSql()).contains("-- TODO: map each ordinal of orders.status back to its name,"
+				+ " such as USING CASE status WHEN 0 THEN 'NEW'");
+	}
+
+	@Test
 	void aForeignKeyToATableOfAnotherSchemaLocksItOnlyForTheMomentItIsRead(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		// Another team's table, which no revision of this one creates (Supabase's auth.users alike).
