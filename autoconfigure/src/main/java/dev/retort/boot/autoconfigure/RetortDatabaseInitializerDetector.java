@@ -49,9 +49,12 @@ class RetortDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseIniti
 	@Override
 	public int getOrder() {
 		// Before spring.sql.init scripts (LOWEST_PRECEDENCE - 100), as Flyway's detectors are, and
-		// after Flyway's and Liquibase's (the default, 0): with both starters on the class path while
-		// a service moves over, theirs complete the schema and Retort stamps its baseline after them.
-		return 1;
+		// after Flyway's and Liquibase's: with both starters on the class path while a service moves
+		// over, theirs complete the schema and Retort stamps its baseline after them. Liquibase's
+		// detector has the order 0, Flyway's two 0 (the Flyway bean) and 1 (its initializer, which
+		// migrates); an equal order would leave it to the class path, which runs Retort first when
+		// its starter is declared first.
+		return 2;
 	}
 
 }
