@@ -164,6 +164,7 @@ public class RetortEndpoint {
 		body.put("transactional", info.transactional());
 		body.put("reversible", info.reversible());
 		body.put("isHead", info.isHead());
+		body.put("isEffectiveHead", info.isEffectiveHead());
 		body.put("isBase", info.isBase());
 		body.put("isBranchPoint", info.isBranchPoint());
 		body.put("isMerge", info.isMerge());

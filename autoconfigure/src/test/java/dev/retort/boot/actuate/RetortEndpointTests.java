@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.Retort;
@@ -123,6 +124,13 @@ class RetortEndpointTests {
 			assertThat(response.body().get("upgradeSql").asString())
 				.contains("INSERT INTO beverages (id, name) VALUES (1, 'espresso')");
 			assertThat(response.body().get("downgradeSql").asString()).contains("DELETE FROM beverages WHERE id = 1");
+			// One {revision} wherever it appears: the members of the list's, then its SQL.
+			JsonNode listed = app.get("/actuator/migrations").body().get("revisions").get(0);
+			assertThat(listed.get("revision").asString()).isEqualTo("aaaa00000002");
+			List<String> members = new ArrayList<>(listed.propertyNames());
+			members.addAll(List.of("upgradeSql", "downgradeSql"));
+			assertThat(response.body().propertyNames()).containsExactlyElementsOf(members);
+			assertThat(response.body().get("isEffectiveHead").asBoolean()).isFalse();
 			assertThat(app.get("/actuator/migrations/ffff00000000").status()).isEqualTo(404);
 		}
 	}
