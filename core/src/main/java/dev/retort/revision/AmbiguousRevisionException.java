@@ -13,10 +13,15 @@ public class AmbiguousRevisionException extends RetortException {
 	private final List<String> candidates;
 
 	public AmbiguousRevisionException(String prefix, List<String> candidates) {
+		this(candidates.stream().sorted().toList(), prefix);
+	}
+
+	// Sorted: in the files' order, 'b0000000001, b0000000003, b0000000002' read like a missing one.
+	private AmbiguousRevisionException(List<String> sorted, String prefix) {
 		super(ErrorCode.AMBIGUOUS_REVISION, "Revision prefix '" + prefix + "' is ambiguous: it matches "
-				+ String.join(", ", candidates) + ". Give more characters of the id.");
+				+ String.join(", ", sorted) + ". Give more characters of the id.");
 		this.prefix = prefix;
-		this.candidates = List.copyOf(candidates);
+		this.candidates = sorted;
 	}
 
 	/** The prefix as the user wrote it. */
@@ -24,7 +29,7 @@ public class AmbiguousRevisionException extends RetortException {
 		return this.prefix;
 	}
 
-	/** Every revision id starting with the prefix, in load order. */
+	/** Every revision id starting with the prefix, sorted. */
 	public List<String> candidates() {
 		return this.candidates;
 	}

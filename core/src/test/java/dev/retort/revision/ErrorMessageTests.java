@@ -30,6 +30,16 @@ class ErrorMessageTests {
 	}
 
 	@Test
+	void ambiguousPrefixListsTheCandidatesSortedWhateverTheOrderOfTheFiles() {
+		RevisionGraph loaded = graph(rev("b0000000001"), rev("b0000000003", "b0000000001"),
+				rev("b0000000002", "b0000000003"));
+		assertThatExceptionOfType(AmbiguousRevisionException.class).isThrownBy(() -> loaded.resolve("b000", heads()))
+			.withMessage("Revision prefix 'b000' is ambiguous: it matches b0000000001, b0000000002, b0000000003. Give more"
+					+ " characters of the id.")
+			.satisfies((ex) -> assertThat(ex.candidates()).containsExactly("b0000000001", "b0000000002", "b0000000003"));
+	}
+
+	@Test
 	void unknownIdentifierSuggestsTheNearest() {
 		assertThatExceptionOfType(UnknownRevisionException.class)
 			.isThrownBy(() -> this.graph.upgrade(heads(), "1975ea83b713"))
