@@ -61,7 +61,7 @@ final class CurrentCommand extends RetortCommand {
 						+ " retort.version-table: alembic_version (RETORT_VERSION_TABLE=alembic_version).");
 			}
 			else if (lockHolder != null) {
-				note("No revision applied: the database is at base. " + migrating(lockHolder));
+				note("No revision applied: the database is at base; " + migrating(lockHolder));
 			}
 			else if (found.isEmpty()) {
 				note("No revision applied: the database is at base. 'retort upgrade' applies every revision.");

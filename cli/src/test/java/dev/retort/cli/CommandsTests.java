@@ -534,6 +534,20 @@ class CommandsTests {
 	}
 
 	@Test
+	void currentAtBaseWhileAnotherRunnerHoldsTheLockSaysSoInOneSentence(TestDatabase db) throws SQLException {
+		try (Connection runner = db.connect(); Statement statement = runner.createStatement()) {
+			// A first deploy's runner holds the lock before it has applied anything.
+			statement.execute("SELECT pg_advisory_lock(" + MigrationLock.key(new TableNames("public", "retort_version",
+					"retort_history")) + ")");
+			CliRun.Result current = cli(db).run("current");
+			assertThat(current.exitCode()).as(current.toString()).isZero();
+			assertThat(current.err()).startsWith("No revision applied: the database is at base; the migration lock is"
+					+ " held by pid ")
+				.contains("'retort upgrade' would wait for it;");
+		}
+	}
+
+	@Test
 	void upgradeOfADatabaseAheadOfTheFilesSaysSoRatherThanThatItIsAtItsRevision(TestDatabase db) throws IOException {
 		// A newer version of the application migrated it; this one does not have its revision file.
 		Path newer = this.revisions.write("ffff00000001", "1975ea83b712", "add price",
