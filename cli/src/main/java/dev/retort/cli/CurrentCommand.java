@@ -9,7 +9,9 @@ import dev.retort.command.CurrentResult;
 import dev.retort.command.HistoryEntry;
 import dev.retort.error.RetortException;
 import dev.retort.runtime.InvalidIndex;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.script.RevisionIds;
 import picocli.CommandLine.Command;
 
 /** {@code retort current [--verbose]}. */
@@ -81,6 +83,24 @@ final class CurrentCommand extends RetortCommand {
 						+ " 'retort.baseline: REV' (RETORT_BASELINE), which stamps it at the first upgrade.");
 			}
 		}
+		else if (result.current().stream().anyMatch((revision) -> !graph.contains(revision)) && !quiet()
+				&& unrecordedRows(retort)) {
+			// Neither the files nor the history know the rows: another tool wrote them (Alembic's table
+			// taken over under new ids), and upgrade refuses them; a newer version is not the answer.
+			List<String> unknown = result.current().stream().filter((revision) -> !graph.contains(revision)).toList();
+			List<String> tooLong = unknown.stream().filter((row) -> row.length() > RevisionIds.MAX_LENGTH).toList();
+			String rows = String.join(", ", unknown);
+			note("The database holds " + rows + ", which no revision file declares and the history does not record:"
+					+ " another tool (such as Alembic) or a hand-written row put it in the version table, not a newer"
+					+ " version of the application. 'retort upgrade' refuses to start there, since it would run every"
+					+ " revision from base. " + (tooLong.isEmpty()
+							? "Give the revision that describes " + rows + " its id ('Revision ID: " + unknown.get(0)
+									+ "'), or record where the database is with 'retort stamp --purge REV...'."
+							: "Record where the database is with 'retort stamp --purge REV...', REV the revision that"
+									+ " describes it here (" + String.join(", ", tooLong) + " cannot be a revision file's id:"
+									+ " it has " + tooLong.get(0).length() + " characters, and Retort's have at most "
+									+ RevisionIds.MAX_LENGTH + ")."));
+		}
 		else if (result.current().stream().anyMatch((revision) -> !graph.contains(revision))) {
 			// Ahead, not behind: 'retort upgrade' would refuse to move past what it does not know.
 			note("The database holds " + String.join(", ",
@@ -146,6 +166,24 @@ final class CurrentCommand extends RetortCommand {
 			return found.get(0);
 		}
 		return String.join(", ", found.subList(0, found.size() - 1)) + " and " + found.get(found.size() - 1);
+	}
+
+	/**
+	 * Whether the version rows no file declares are ones the history never recorded either, which
+	 * upgrade refuses (the status asks what upgrade asks); read only when such a row is there.
+	 */
+	private static boolean unrecordedRows(Retort retort) {
+		try {
+			retort.status();
+			return false;
+		}
+		catch (UnrecordedVersionRowsException ex) {
+			return true;
+		}
+		catch (RetortException ex) {
+			// Whatever else the status meets, the note of a database ahead stands as before.
+			return false;
+		}
 	}
 
 	private static String migrating(String lockHolder) {

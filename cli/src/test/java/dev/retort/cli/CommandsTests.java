@@ -350,6 +350,15 @@ class CommandsTests {
 						+ " PRIMARY KEY (version_num))",
 				"INSERT INTO alembic_version (version_num) VALUES ('deadbeef1234')");
 		CliRun takeOver = cli(db).env("RETORT_VERSION_TABLE", "alembic_version");
+		// Not a newer version's row: current says what upgrade will say, rather than to run a newer version.
+		CliRun.Result current = takeOver.run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.out()).isEqualTo("deadbeef1234\n");
+		assertThat(current.err()).isEqualTo("The database holds deadbeef1234, which no revision file declares and the"
+				+ " history does not record: another tool (such as Alembic) or a hand-written row put it in the version"
+				+ " table, not a newer version of the application. 'retort upgrade' refuses to start there, since it would"
+				+ " run every revision from base. Give the revision that describes deadbeef1234 its id ('Revision ID:"
+				+ " deadbeef1234'), or record where the database is with 'retort stamp --purge REV...'.\n");
 		CliRun.Result upgrade = takeOver.run("upgrade");
 		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
 		assertThat(upgrade.err()).isEqualTo("ERROR: The database is at deadbeef1234, which no revision file declares and"
@@ -373,6 +382,10 @@ class CommandsTests {
 				"CREATE TABLE alembic_version (version_num varchar(64) NOT NULL PRIMARY KEY)",
 				"INSERT INTO alembic_version (version_num) VALUES ('" + id + "')");
 		CliRun takeOver = cli(db).env("RETORT_VERSION_TABLE", "alembic_version");
+		assertThat(takeOver.run("current").err()).contains("which no revision file declares and the history does not"
+				+ " record").endsWith(" Record where the database is with 'retort stamp --purge REV...', REV the revision"
+				+ " that describes it here (" + id + " cannot be a revision file's id: it has 39 characters, and Retort's"
+				+ " have at most 32).\n");
 		CliRun.Result upgrade = takeOver.run("upgrade");
 		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
 		assertThat(upgrade.err()).endsWith(" Nothing was changed. " + id + " cannot be a revision file's id (39 characters;"
