@@ -24,6 +24,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
+import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.StrayRevisions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -323,6 +324,7 @@ abstract class RetortCommand implements Callable<Integer> {
 	 * quietly lack every Java revision (wrong heads, and 'revision' branching off below them). A
 	 * class that loads only on the application's class path (a Migration bean taking Spring beans)
 	 * cannot be read here: the command then runs as before, without the Java revisions, and says so.
+	 * Any other problem of the Java revisions is an error, as it is in the application.
 	 */
 	private Retort loadWithProjectClasses() {
 		RetortConfig withClasses = projectConfig();
@@ -340,6 +342,11 @@ abstract class RetortCommand implements Callable<Integer> {
 			return this.root.retort();
 		}
 		catch (RetortException ex) {
+			if (!(ex instanceof InvalidRevisionFileException invalid) || !invalid.onlyNeedsAnApplicationsClassPath()) {
+				// A class wrong wherever it runs (no Migration, a bad id, an unknown parent): left out, the
+				// graph would lack every Java revision and the command would work on the wrong one.
+				throw ex;
+			}
 			Retort without = this.root.retort();
 			try {
 				without.graph();

@@ -286,6 +286,97 @@ class JavaRevisionsTests {
 	}
 
 	@Test
+	void aMigrationBeanWithConstructorArgumentsIsLeftOutWithANoteToo() throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
+				"retort:\n  java-packages: com.example.db\n");
+		// Its collaborator is compiled too: the application creates it as a bean, the command line cannot.
+		compile("com/example/db/NeedsTheApplication.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "beanbeanbean", revises = "ae1027a6acf3", message = "a bean")
+				public final class NeedsTheApplication implements Migration {
+					public NeedsTheApplication(String greeting) {
+					}
+					@Override
+					public void upgrade(Operations op) {
+					}
+				}
+				""");
+		CliRun.Result history = CliRun.in(this.project).run("history");
+		assertThat(history.exitCode()).as(history.toString()).isZero();
+		assertThat(history.out()).isEqualTo("<base> -> ae1027a6acf3 (head), create coffee logs\n");
+		assertThat(history.err()).startsWith("The Java revisions in com.example.db could not be read from target/classes"
+				+ " (com.example.db.NeedsTheApplication: a @Revision class needs a no-argument constructor");
+	}
+
+	@Test
+	void aJavaRevisionThatIsWrongWhereverItRunsIsAnErrorNotLeftOut() throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);",
+				"DROP TABLE coffee_logs;");
+		Files.writeString(this.project.resolve("src/main/resources/application.yml"),
+				"retort:\n  java-packages: com.example.db\n");
+		compile("com/example/db/CreateCups.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "c0ffee000002", revises = "ae1027a6acf3", message = "create cups")
+				public final class CreateCups implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+					}
+				}
+				""");
+		// The next revision forgot 'implements Migration': left out with the others, the graph would
+		// lose c0ffee000002 too, and upgrade would call a database at it ahead of the files.
+		compile("com/example/db/AddHandles.java", """
+				package com.example.db;
+
+				import dev.retort.script.Revision;
+
+				@Revision(id = "c0ffee000003", revises = "c0ffee000002", message = "add handles")
+				public final class AddHandles {
+				}
+				""");
+		CliRun.Result heads = CliRun.in(this.project).run("heads");
+		assertThat(heads.exitCode()).as(heads.toString()).isEqualTo(2);
+		assertThat(heads.out()).isEmpty();
+		assertThat(heads.err()).isEqualTo("ERROR: com.example.db.AddHandles: annotated with @Revision but does not implement"
+				+ " dev.retort.script.Migration. Implement Migration (upgrade(Operations), and downgrade(Operations) if"
+				+ " reversible).\n");
+		// A parent misspelt in the annotation is the graph's error, not a reason to leave the classes out.
+		Files.delete(this.project.resolve("target/classes/com/example/db/AddHandles.class"));
+		compile("com/example/db/AddHandles.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "c0ffee000003", revises = "c0ffee00002", message = "add handles")
+				public final class AddHandles implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+					}
+				}
+				""");
+		CliRun.Result misspelt = CliRun.in(this.project).run("heads");
+		assertThat(misspelt.exitCode()).as(misspelt.toString()).isEqualTo(2);
+		assertThat(misspelt.err()).startsWith("ERROR: ").contains("c0ffee000003 (com.example.db.AddHandles) revises"
+				+ " c0ffee00002, which does not exist.");
+	}
+
+	@Test
 	void aJavaRevisionOfTheSourcesThatIsNotCompiledOrChangedSinceIsRefusedNotLeftOut(TestDatabase db)
 			throws IOException {
 		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));

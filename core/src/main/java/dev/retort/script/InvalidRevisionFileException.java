@@ -25,6 +25,17 @@ public class InvalidRevisionFileException extends RetortException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/**
+	 * Whether every problem is a Java revision class that could not be created on this class path
+	 * but may be on an application's (a Migration bean with constructor arguments, or one using
+	 * classes the command line lacks); not one that is wrong wherever it runs (no Migration, a bad
+	 * id, a static initializer that throws), nor a problem of a file.
+	 */
+	public boolean onlyNeedsAnApplicationsClassPath() {
+		return this.problems.stream()
+			.allMatch((problem) -> JavaRevisionLoader.NEEDS_THE_APPLICATION.stream().anyMatch(problem::contains));
+	}
+
 	/** Every problem, each a sentence starting with the file and line or the class. */
 	public List<String> problems() {
 		return this.problems;

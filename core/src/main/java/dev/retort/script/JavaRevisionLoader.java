@@ -25,6 +25,15 @@ import dev.retort.revision.Revision.Origin;
  */
 final class JavaRevisionLoader {
 
+	/**
+	 * What the problems of a class that loads only on an application's class path say (a
+	 * Migration bean taking constructor arguments, or using classes the command line lacks),
+	 * as opposed to a class that is wrong wherever it runs.
+	 */
+	static final List<String> NEEDS_THE_APPLICATION = List.of(": cannot load the class from Java package '",
+			": a @Revision class needs a no-argument constructor to be created from its package.",
+			", which is not on the class path (");
+
 	private JavaRevisionLoader() {
 	}
 
@@ -98,7 +107,7 @@ final class JavaRevisionLoader {
 				type = Class.forName(className, false, classLoader);
 			}
 			catch (ClassNotFoundException | LinkageError ex) {
-				problems.add(className + ": cannot load the class from Java package '" + trimmed + "' (" + ex
+				problems.add(className + NEEDS_THE_APPLICATION.get(0) + trimmed + "' (" + ex
 						+ "). Fix its dependencies or move it out of the package.");
 				continue;
 			}
@@ -139,8 +148,8 @@ final class JavaRevisionLoader {
 			constructor = type.getDeclaredConstructor();
 		}
 		catch (NoSuchMethodException ex) {
-			problems.add(type.getName() + ": a @Revision class needs a no-argument constructor to be created from "
-					+ "its package. Add one, or hand the object over as a Migration bean.");
+			problems.add(type.getName() + NEEDS_THE_APPLICATION.get(1)
+					+ " Add one, or hand the object over as a Migration bean.");
 			return null;
 		}
 		try {
@@ -172,7 +181,7 @@ final class JavaRevisionLoader {
 		}
 		if (error instanceof NoClassDefFoundError missing && missing.getMessage() != null
 				&& !missing.getMessage().startsWith("Could not initialize")) {
-			return "it uses " + missing.getMessage().replace('/', '.') + ", which is not on the class path ("
+			return "it uses " + missing.getMessage().replace('/', '.') + NEEDS_THE_APPLICATION.get(2)
 					+ error + "). Put what it uses on the class path (the command line reads it from --classpath),"
 					+ " or move the class out of the package.";
 		}
