@@ -9,7 +9,6 @@ import dev.retort.command.CurrentResult;
 import dev.retort.command.HistoryEntry;
 import dev.retort.error.RetortException;
 import dev.retort.runtime.InvalidIndex;
-import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.script.RevisionIds;
 import picocli.CommandLine.Command;
@@ -84,7 +83,7 @@ final class CurrentCommand extends RetortCommand {
 			}
 		}
 		else if (result.current().stream().anyMatch((revision) -> !graph.contains(revision)) && !quiet()
-				&& unrecordedRows(retort)) {
+				&& unrecordedVersionRows(retort)) {
 			// Neither the files nor the history know the rows: another tool wrote them (Alembic's table
 			// taken over under new ids), and upgrade refuses them; a newer version is not the answer.
 			List<String> unknown = result.current().stream().filter((revision) -> !graph.contains(revision)).toList();
@@ -166,24 +165,6 @@ final class CurrentCommand extends RetortCommand {
 			return found.get(0);
 		}
 		return String.join(", ", found.subList(0, found.size() - 1)) + " and " + found.get(found.size() - 1);
-	}
-
-	/**
-	 * Whether the version rows no file declares are ones the history never recorded either, which
-	 * upgrade refuses (the status asks what upgrade asks); read only when such a row is there.
-	 */
-	private static boolean unrecordedRows(Retort retort) {
-		try {
-			retort.status();
-			return false;
-		}
-		catch (UnrecordedVersionRowsException ex) {
-			return true;
-		}
-		catch (RetortException ex) {
-			// Whatever else the status meets, the note of a database ahead stands as before.
-			return false;
-		}
 	}
 
 	private static String migrating(String lockHolder) {

@@ -77,9 +77,14 @@ final class HistoryCommand extends RetortCommand {
 		List<String> unknown = rows.stream().filter((revision) -> !retort.graph().contains(revision)).toList();
 		if (!unknown.isEmpty()) {
 			// No line can carry (current): without this, the list reads as if nothing were applied.
+			// Rows the history never recorded either are another tool's, not a newer version's.
+			boolean unrecorded = !quiet() && unrecordedVersionRows(retort);
 			note("The database is at " + String.join(", ", unknown) + ", which no revision file here declares, so no"
-					+ " line above is marked (current): a newer version of the application (or another branch of the"
-					+ " code) migrated it. 'retort current' says more.");
+					+ " line above is marked (current): " + (unrecorded
+							? "another tool (such as Alembic) or a hand-written row put it in the version table, and the"
+									+ " history does not record it either."
+							: "a newer version of the application (or another branch of the code) migrated it.")
+					+ " 'retort current' says more.");
 		}
 		else if (this.indicateCurrent && rows.isEmpty()) {
 			note("No revision is applied: the database is at base.");

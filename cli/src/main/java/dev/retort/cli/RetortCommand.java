@@ -24,6 +24,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
+import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.StrayRevisions;
 import picocli.CommandLine.Model.CommandSpec;
@@ -379,6 +380,25 @@ abstract class RetortCommand implements Callable<Integer> {
 			return config;
 		}
 		return config.toBuilder().classLoader(ConfigResolver.classLoader(compiled.toString())).build();
+	}
+
+	/**
+	 * Whether the version rows no file declares are ones the history never recorded either
+	 * (Alembic's table taken over under new ids, a row written by hand), which upgrade refuses:
+	 * the status asks what upgrade asks. Read only where such a row is there.
+	 */
+	static boolean unrecordedVersionRows(Retort retort) {
+		try {
+			retort.status();
+			return false;
+		}
+		catch (UnrecordedVersionRowsException ex) {
+			return true;
+		}
+		catch (RetortException ex) {
+			// Whatever else the status meets, the note of a database ahead stands as before.
+			return false;
+		}
 	}
 
 	/** Says that the project's Java revisions could not be read, and why: the command runs without them. */

@@ -359,6 +359,10 @@ class CommandsTests {
 				+ " table, not a newer version of the application. 'retort upgrade' refuses to start there, since it would"
 				+ " run every revision from base. Give the revision that describes deadbeef1234 its id ('Revision ID:"
 				+ " deadbeef1234'), or record where the database is with 'retort stamp --purge REV...'.\n");
+		assertThat(takeOver.run("history", "-i").err()).isEqualTo("The database is at deadbeef1234, which no revision"
+				+ " file here declares, so no line above is marked (current): another tool (such as Alembic) or a"
+				+ " hand-written row put it in the version table, and the history does not record it either. 'retort"
+				+ " current' says more.\n");
 		CliRun.Result upgrade = takeOver.run("upgrade");
 		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
 		assertThat(upgrade.err()).isEqualTo("ERROR: The database is at deadbeef1234, which no revision file declares and"
