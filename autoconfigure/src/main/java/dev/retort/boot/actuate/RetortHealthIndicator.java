@@ -16,7 +16,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@link HealthIndicator} {@code migrations}: {@code UP} when the database is at the heads (or
  * ahead of them, during a rolling deploy), {@code OUT_OF_SERVICE} while revisions are pending, so
  * a readiness group holds traffic, and {@code DOWN} when the last migration of one of its
- * revisions failed, the revisions do not validate, or the version rows are ones upgrade refuses
+ * revisions failed and left revisions pending, the revisions do not validate, or the version rows are ones upgrade refuses
  * to start from (details: upgrade's error). While a session holds the migration lock,
  * the details name it ({@code lock}, as in the endpoint).
  */
@@ -60,7 +60,7 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
 		if (last != null && !last.success()) {
 			builder.withDetail("lastMigration", last)
 				.withDetail("error", (last.error() != null) ? last.error() : "the last migration failed");
-			if (failedOnOwnRevision(status)) {
+			if (failedOnOwnRevision(status) && !status.pending().isEmpty()) {
 				builder.down();
 				return;
 			}
@@ -88,7 +88,11 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
 	 * Whether the failed last step was one of this application's revisions. A revision it does not
 	 * know failed in another version (the next one's migration Job during a rolling deploy): that
 	 * left the database where this version needs it, so it is reported, and a readiness group
-	 * does not take every serving instance out of traffic for it.
+	 * does not take every serving instance out of traffic for it. The caller counts a failure of
+	 * its own revision only while revisions are pending: a failed downgrade (the rollback of a
+	 * deploy that gave up on a busy table) was rolled back and left the database at the heads,
+	 * and taking the whole fleet out of traffic for it, until someone migrates again, would turn
+	 * an operator's retry into an outage.
 	 */
 	private static boolean failedOnOwnRevision(StatusReport status) {
 		String failed = status.history().isEmpty() ? null : status.history().get(0).revision();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -277,6 +278,33 @@ class RetortEndpointTests {
 			assertThat(health.body().get("details").get("error").asString()).contains("cccc00000003");
 			// Health leaves this instance in traffic, and the gauge still says the rollout failed:
 			// what an alert on the fleet needs.
+			Response lastFailed = app.get("/actuator/metrics/retort.migrations.last.failed");
+			assertThat(measurement(lastFailed.body(), "VALUE")).isEqualTo(1.0);
+		}
+	}
+
+	@Test
+	void healthStaysUpWhenAFailedDowngradeLeftTheDatabaseAtTheHeads(TestDatabase db) throws Exception {
+		// An operator's downgrade (the rollback of a deploy) gave up on a busy table and was rolled
+		// back: the database is where this version needs it, and every replica must stay in traffic.
+		Retort retort = Retort.configure()
+			.dataSource(db.dataSource())
+			.ddlLockTimeout(Duration.ofMillis(100))
+			.ddlRetries(0)
+			.load();
+		retort.upgrade("heads");
+		try (Connection writer = db.connect(); Statement statement = writer.createStatement()) {
+			writer.setAutoCommit(false);
+			statement.execute("LOCK TABLE beverages IN ACCESS EXCLUSIVE MODE");
+			assertThatException().isThrownBy(() -> retort.downgrade("aaaa00000001"));
+			writer.rollback();
+		}
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none")) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.body().get("status").asString()).isEqualTo("UP");
+			assertThat(strings(health.body().get("details").get("current"))).containsExactly("aaaa00000002");
+			assertThat(health.body().get("details").get("error").asString()).contains("lock timeout");
 			Response lastFailed = app.get("/actuator/metrics/retort.migrations.last.failed");
 			assertThat(measurement(lastFailed.body(), "VALUE")).isEqualTo(1.0);
 		}
