@@ -159,6 +159,7 @@ public final class MigrationLock implements AutoCloseable {
 		try {
 			// Named before it holds anything: a waiting runner's message shows who holds the lock.
 			this.session.identify();
+			this.session.keepWhileIdle();
 			while (true) {
 				if (this.stopWaiting.getAsBoolean()) {
 					throw stopped(names, Duration.ofNanos(System.nanoTime() - start), "the process is shutting down");

@@ -58,6 +58,20 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
+	 * Keeps the server from ending this session for idling ({@code idle_session_timeout}, set for
+	 * the server, the database or the role; PostgreSQL 14 and later): the lock's session idles on
+	 * purpose for as long as the run migrates, and the migration's while it waits for the lock.
+	 * Ended, the first would let another runner take the lock mid-run, and the second would fail a
+	 * runner that only waited. A borrowed session gets the pool's value back when it is closed.
+	 */
+	void keepWhileIdle() throws SQLException {
+		if (this.connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+			change("SET idle_session_timeout = 0");
+			changedSetting("idle_session_timeout", "0");
+		}
+	}
+
+	/**
 	 * Runs a statement that changes the session. On a borrowed session the first one reads what
 	 * the session held before, in the same round trip: the migration session is named (or its
 	 * search_path set) before any revision runs on it, so this sees the pool's settings.

@@ -122,6 +122,25 @@ class LockingTests {
 	}
 
 	@Test
+	void theLockAndTheMigrationSessionOutliveTheServersIdleSessionTimeout(TestDatabase db) throws Exception {
+		// A server (or a managed database's role) that ends sessions idle for a while. The lock's
+		// session idles while the run migrates (a long revision), the migration's while it waits for
+		// the lock behind another replica: ended, the first lets a second runner in mid-run, the
+		// second fails the start of a replica that only waited.
+		db.execute("ALTER DATABASE \"" + db.name() + "\" SET idle_session_timeout = '2s'");
+		try (Database running = Database.open(factory(db, "retort-holder"), "public", "retort_version",
+				"retort_history"); MigrationLock held = running.lock(Duration.ofSeconds(5))) {
+			// Both sessions idle longer than the timeout (the wait is the server's, on the test's session).
+			db.execute("SELECT pg_sleep(3)");
+			assertThat(db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-holder'"))
+				.as("the lock's session and the migration's are still there").containsExactly("2");
+			assertThat(db.queryStrings("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"))
+				.as("the migration lock and the work lock are still held").containsExactly("2");
+			assertThat(running.lockHolder().pid()).isNotEqualTo(backendPid(running));
+		}
+	}
+
+	@Test
 	void aRunnerWaitsForASessionThatStillMigratesAfterItsLockSessionEnded(TestDatabase db) throws Exception {
 		try (Database running = Database.open(factory(db, "retort-first"), "public", "retort_version", "retort_history");
 				Database next = Database.open(factory(db, "retort-next"), "public", "retort_version", "retort_history")) {

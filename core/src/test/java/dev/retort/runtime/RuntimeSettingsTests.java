@@ -215,7 +215,8 @@ class RuntimeSettingsTests {
 		try (java.sql.Connection pooled = db.connect()) {
 			// What the pool's init SQL set, and what the application's queries rely on.
 			try (Statement statement = pooled.createStatement()) {
-				statement.execute("SET work_mem = '8MB'; SET TIME ZONE 'Europe/Paris'");
+				statement.execute(
+						"SET work_mem = '8MB'; SET TIME ZONE 'Europe/Paris'; SET idle_session_timeout = '10min'");
 			}
 			RevisionFiles files = new RevisionFiles(dir);
 			files.write("aaaa00000001", null, "CREATE SCHEMA beans;\nCREATE TABLE coffee (id int);\n"
@@ -233,11 +234,14 @@ class RuntimeSettingsTests {
 			try (Statement statement = pooled.createStatement();
 					ResultSet row = statement.executeQuery("SELECT current_user, current_setting('search_path'),"
 							+ " current_setting('statement_timeout'), current_setting('work_mem'),"
-							+ " current_setting('TimeZone'), current_setting('application_name')")) {
+							+ " current_setting('TimeZone'), current_setting('application_name'),"
+							+ " current_setting('idle_session_timeout')")) {
 				row.next();
+				// The migration's session turned idle_session_timeout off while it waited for the lock.
 				assertThat(List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-						row.getString(5), row.getString(6)))
-					.containsExactly(db.user(), "\"$user\", public", "0", "8MB", "Europe/Paris", "PostgreSQL JDBC Driver");
+						row.getString(5), row.getString(6), row.getString(7)))
+					.containsExactly(db.user(), "\"$user\", public", "0", "8MB", "Europe/Paris", "PostgreSQL JDBC Driver",
+							"10min");
 			}
 		}
 		finally {
