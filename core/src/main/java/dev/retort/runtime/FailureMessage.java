@@ -225,7 +225,17 @@ final class FailureMessage {
 		boolean committedNothing = transactional || (failure.firstOfSqlRevision && !commitsOnItsOwn(failure.sql));
 		String nothingCommitted = "\n  It ran outside a transaction (" + declared + ") and failed at its first"
 				+ " statement: nothing of it was committed; the database stays at " + heads;
-		if (transactional && wholeRun) {
+		if (transactional && JdbcSqlSink.VERSION_MOVED.equals(sqlState)) {
+			// The other runner moved the database on: it is not where this run found it, and the
+			// revision is not at fault.
+			message.append("\n  Nothing of it was applied by this run: another runner migrated the same database while")
+				.append(" this one ran, without waiting for the migration lock (one of them has 'retort.lock.enabled'")
+				.append(" false, or the version table was changed by hand), so the database is where that runner left")
+				.append(" it, not at ").append(heads).append(". The revision is not at fault: run again, and the next")
+				.append(" run starts from where the database stands now ('retort current' shows it). Keep")
+				.append(" 'retort.lock.enabled' true wherever several instances may migrate at once.");
+		}
+		else if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)
 				.append(failure.connectionLost() ? ". Run again once the server accepts connections: the next run"
 						+ " continues from there." : (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))

@@ -271,6 +271,16 @@ public class MigrationFailedException extends RetortException {
 		return FailureMessage.READ_ONLY.equals(this.sqlState);
 	}
 
+	/**
+	 * Whether the version row moved under the revision: another runner migrated the same database
+	 * at the same time without waiting for the migration lock ({@code retort.lock.enabled} false),
+	 * or someone changed the version table by hand. The revision is not at fault, and the database
+	 * is where the other runner left it.
+	 */
+	public boolean versionMoved() {
+		return JdbcSqlSink.VERSION_MOVED.equals(this.sqlState);
+	}
+
 	/** Whether a concurrent index build met the INVALID index an interrupted one left. */
 	public boolean leftInvalidIndex() {
 		return MigrationRunner.INVALID_INDEX.equals(this.sqlState);

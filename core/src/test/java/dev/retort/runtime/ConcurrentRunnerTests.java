@@ -188,6 +188,69 @@ class ConcurrentRunnerTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cccc00000001");
 	}
 
+	@Test
+	void twoRunnersWithoutTheLockApplyARevisionOnceAndTheLoserSaysAnotherRunnerMovedTheDatabase(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		// Two replicas with 'retort.lock.enabled: false' start together on a database at ffff00000001.
+		db.execute("CREATE TABLE busy (id int)");
+		RevisionFiles files = new RevisionFiles(dir.resolve("revisions"));
+		files.write("ffff00000001", null, "CREATE TABLE first_table (id int);", "DROP TABLE first_table;");
+		files.write("ffff00000002", "ffff00000001", "INSERT INTO busy VALUES (2);", "DELETE FROM busy;");
+		retort(db, files, "retort-setup").upgrade("ffff00000001");
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try (java.sql.Connection gate = db.connect(); java.sql.Statement statement = gate.createStatement()) {
+			// Both runners' revision waits on the test's table lock: no sleeping for timing.
+			gate.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+			List<Future<MigrationResult>> runs = new ArrayList<>();
+			for (String name : List.of("retort-one", "retort-two")) {
+				runs.add(executor.submit(() -> unlocked(db, files, name).upgrade("heads")));
+			}
+			while (db.queryStrings("SELECT pid FROM pg_locks WHERE relation = 'busy'::regclass AND NOT granted")
+				.size() < 2) {
+				assertThat(runs).as("both runners still running").noneMatch(Future::isDone);
+				Thread.onSpinWait();
+			}
+			gate.rollback();
+			List<MigrationResult> applied = new ArrayList<>();
+			List<MigrationFailedException> failed = new ArrayList<>();
+			for (Future<MigrationResult> run : runs) {
+				try {
+					applied.add(run.get(120, TimeUnit.SECONDS));
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					failed.add((MigrationFailedException) ex.getCause());
+				}
+			}
+			assertThat(applied).hasSize(1);
+			assertThat(failed).hasSize(1);
+			MigrationFailedException lost = failed.get(0);
+			assertThat(lost.versionMoved()).isTrue();
+			assertThat(lost.getMessage()).contains("another runner migrated the same database while this one ran")
+				.contains("'retort.lock.enabled'")
+				.doesNotContain("the database stays at ffff00000001")
+				.doesNotContain("Fix the revision");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		// Applied once: the loser's insert was rolled back with its step.
+		assertThat(db.queryStrings("SELECT count(*) FROM busy")).containsExactly("1");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ffff00000002");
+	}
+
+	private static Retort unlocked(TestDatabase db, RevisionFiles files, String applicationName) {
+		return Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location())
+			.applicationName(applicationName)
+			.lockEnabled(false)
+			.ddlLockTimeout(Duration.ofMinutes(2))
+			.load();
+	}
+
 	private static Retort retort(TestDatabase db, RevisionFiles files, String applicationName) {
 		return Retort.configure()
 			.url(db.jdbcUrl())

@@ -200,6 +200,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 									+ "that gave up stay committed, so make them re-runnable (IF NOT EXISTS) ")
 					+ where + ".";
 		}
+		if (failed != null && failed.versionMoved()) {
+			// Replicas that start together with the lock turned off: the other one applied it.
+			return "The revision is not at fault: another instance migrated the same database at the same time "
+					+ "without waiting for the migration lock ('retort.lock.enabled' is false for one of them), and what "
+					+ "this one did was rolled back. Start the application again: it reads where the database stands "
+					+ "now. Keep 'retort.lock.enabled' true wherever several instances may migrate at once " + where + ".";
+		}
 		if (failed != null && failed.connectionLost()) {
 			// Core's message says whether its history row could be written: never point at a row that is not there.
 			String recorded = failed.getMessage().contains("No failure row could be written") ? ""

@@ -239,6 +239,17 @@ class RetortFailureAnalyzerTests {
 	}
 
 	@Test
+	void aVersionMovedByAnotherInstanceWithoutTheLockIsNotBlamedOnTheRevision() {
+		// Two replicas started together with 'retort.lock.enabled: false': the other one applied it.
+		FailureAnalysis analysis = analyze(failed("RT001", true, "Expected to change 1 row of 'retort_version',"
+				+ " changed 0: another process moved the version while this one ran"));
+		assertThat(analysis.getAction()).contains("not at fault")
+			.contains("another instance migrated the same database")
+			.contains("'retort.lock.enabled'")
+			.doesNotContain("Fix the failing revision");
+	}
+
+	@Test
 	void revisionCancelledByTheStatementTimeoutNamesTheProperty() {
 		FailureAnalysis analysis = analyze(failed("57014", true, "canceling statement due to statement timeout"));
 		assertThat(analysis.getAction()).contains("'retort.ddl.statement-timeout'");
