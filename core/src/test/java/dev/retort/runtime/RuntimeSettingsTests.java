@@ -525,7 +525,7 @@ class RuntimeSettingsTests {
 				() -> configure(db, files).javaMigrations(List.of(new BackfillInTransaction())).load().upgrade("heads"));
 		assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
 		assertThat(refusal.problems()).containsExactly("Revision aaaa00000003 (" + BackfillInTransaction.class.getName()
-				+ ":497) is transactional, but its upgrade runs 'backfill of coffee in batches of 2', which cannot run"
+				+ ":501) is transactional, but its upgrade runs 'backfill of coffee in batches of 2', which cannot run"
 				+ " inside a transaction. Nothing was run. Move it into a revision of its own declared"
 				+ " @Revision(transactional = false), which runs each operation on its own.");
 		// Not even the revisions before it: a run that cannot finish stops having changed nothing.
