@@ -407,8 +407,6 @@ public final class Database implements AutoCloseable {
 			// reach other clients, and the lock would stay on a server session they get next.
 			SharedSessions.requireOwnSessions(beside, this.session);
 			this.session.identify();
-			// It idles until the lock is taken, behind another runner's migration for minutes.
-			this.session.keepWhileIdle();
 		}
 		catch (SQLException ex) {
 			beside.close();

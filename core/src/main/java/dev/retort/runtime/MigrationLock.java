@@ -73,6 +73,11 @@ public final class MigrationLock implements AutoCloseable {
 
 	private boolean clientCheckSet;
 
+	/** Whether the lock's session, and the migration's, have idle_session_timeout off ({@link Session#keepWhileIdle()}). */
+	private boolean sessionKept;
+
+	private boolean workerKept;
+
 	/** Set on {@link #close()}, read by the thread a {@link #lender()} serves. */
 	private volatile boolean closed;
 
@@ -159,13 +164,20 @@ public final class MigrationLock implements AutoCloseable {
 		try {
 			// Named before it holds anything: a waiting runner's message shows who holds the lock.
 			this.session.identify();
-			this.session.keepWhileIdle();
 			while (true) {
 				if (this.stopWaiting.getAsBoolean()) {
 					throw stopped(names, Duration.ofNanos(System.nanoTime() - start), "the process is shutting down");
 				}
 				if (!this.held && tryLock()) {
 					this.held = true;
+				}
+				if (!this.held && this.worker != null && !this.workerKept) {
+					// The migration's session idles while this one waits, behind another runner for minutes.
+					this.workerKept = true;
+					String keep = this.worker.keepWhileIdle();
+					if (!keep.isEmpty()) {
+						this.worker.execute(keep);
+					}
 				}
 				if (this.held && (this.worker == null || tryWorkLock())) {
 					this.waited = Duration.ofNanos(System.nanoTime() - start);
@@ -202,7 +214,13 @@ public final class MigrationLock implements AutoCloseable {
 	}
 
 	private boolean tryLock() throws SQLException {
-		return this.session.query("SELECT pg_try_advisory_lock(" + this.key + ")", (row) -> row.getBoolean(1)).get(0);
+		String sql = "SELECT pg_try_advisory_lock(" + this.key + ")";
+		if (!this.sessionKept) {
+			// Travels with the first try: this session idles for as long as the run migrates.
+			this.sessionKept = true;
+			sql = this.session.keepWhileIdle() + sql;
+		}
+		return this.session.lastRow(sql, (row) -> row.getBoolean(1));
 	}
 
 	private boolean tryWorkLock() throws SQLException {
@@ -213,6 +231,10 @@ public final class MigrationLock implements AutoCloseable {
 			this.worker.changedSetting("client_connection_check_interval", CLIENT_CHECK_INTERVAL);
 		}
 		this.clientCheckSet = true;
+		if (!this.workerKept) {
+			this.workerKept = true;
+			sql = this.worker.keepWhileIdle() + sql;
+		}
 		this.workHeld = this.worker.lastRow(sql, (row) -> row.getBoolean(1));
 		return this.workHeld;
 	}

@@ -141,6 +141,33 @@ class LockingTests {
 	}
 
 	@Test
+	void aRunnerThatWaitsBehindAnotherOutlivesTheServersIdleSessionTimeout(TestDatabase db) throws Exception {
+		db.execute("ALTER DATABASE \"" + db.name() + "\" SET idle_session_timeout = '2s'");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Database first = Database.open(factory(db, "retort-first"), "public", "retort_version", "retort_history");
+				Database second = Database.open(factory(db, "retort-waiter"), "public", "retort_version",
+						"retort_history")) {
+			MigrationLock held = first.lock(Duration.ofSeconds(5));
+			Future<MigrationLock> waiting = executor.submit(() -> second.lock(Duration.ofSeconds(60)));
+			// The waiter has tried once: its migration session idles from here on.
+			while (db.queryStrings("SELECT 1 FROM pg_stat_activity WHERE application_name = 'retort-waiter'"
+					+ " AND query LIKE '%pg_try_advisory_lock%'").isEmpty()) {
+				Thread.onSpinWait();
+			}
+			db.execute("SELECT pg_sleep(3)");
+			held.close();
+			// Before, the waiter's migration session had been ended for idling: taking the work lock failed.
+			try (MigrationLock taken = waiting.get(30, TimeUnit.SECONDS)) {
+				assertThat(db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'retort-waiter'"))
+					.containsExactly("2");
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
 	void aRunnerWaitsForASessionThatStillMigratesAfterItsLockSessionEnded(TestDatabase db) throws Exception {
 		try (Database running = Database.open(factory(db, "retort-first"), "public", "retort_version", "retort_history");
 				Database next = Database.open(factory(db, "retort-next"), "public", "retort_version", "retort_history")) {
