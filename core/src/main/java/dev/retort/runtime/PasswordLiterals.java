@@ -23,13 +23,25 @@ public final class PasswordLiterals {
 	/**
 	 * {@code PASSWORD} (also {@code ENCRYPTED PASSWORD}, an option {@code password}) followed by
 	 * a string constant: {@code '…'} with {@code ''} inside, {@code E'…'} with backslash escapes,
-	 * or a dollar-quoted {@code $tag$…$tag$}.
+	 * or a dollar-quoted {@code $tag$…$tag$}. Also a constant written inside another string
+	 * constant, whose quotes are doubled ({@code EXECUTE 'ALTER ROLE app PASSWORD ''S3cret'''}: the
+	 * dynamic SQL of a {@code DO} block that creates a role only when it is missing). Read as an
+	 * empty {@code ''}, it left the password right after the mask.
 	 */
 	private static final Pattern PASSWORD_LITERAL = Pattern.compile("(?i)(\\bpassword\\s+)((?:[eE]'(?:[^'\\\\]|\\\\.|'')*'"
-			+ "|'(?:[^']|'')*'|\\$([A-Za-z_][A-Za-z_0-9]*)?\\$[\\s\\S]*?\\$\\3\\$))");
+			+ "|''(?:[^']|'''')+''|'(?:[^']|'')*'|\\$([A-Za-z_][A-Za-z_0-9]*)?\\$[\\s\\S]*?\\$\\3\\$))");
 
-	/** {@code password=…} of a libpq connection string written inside a literal ({@code dblink_connect}). */
-	private static final Pattern CONNINFO_PASSWORD = Pattern.compile("(?i)(\\bpassword\\s*=\\s*)[^\\s']+");
+	/**
+	 * {@code password=…} of a libpq connection string written inside a literal ({@code dblink_connect},
+	 * {@code CREATE SUBSCRIPTION … CONNECTION}): a bare value, or one in quotes, doubled inside the
+	 * string constant, when it holds a space. (A value in single quotes reads as SQL's own
+	 * {@code password = 'reset'} of an {@code UPDATE}, which stays as written.)
+	 */
+	private static final Pattern CONNINFO_PASSWORD = Pattern
+		.compile("(?i)(\\bpassword\\s*=\\s*)(?:''(?:[^'\\\\]|\\\\.)*''|[^\\s']+)");
+
+	/** The password of a connection URI written inside a literal ({@code 'postgresql://app:S3cret@db/app'}). */
+	private static final Pattern URI_PASSWORD = Pattern.compile("(?i)(\\bpostgres(?:ql)?://[^/\\s:@']*:)[^\\s'@]+@");
 
 	private PasswordLiterals() {
 	}
@@ -39,8 +51,12 @@ public final class PasswordLiterals {
 		if (sql == null) {
 			return null;
 		}
-		String masked = PASSWORD_LITERAL.matcher(sql).replaceAll("$1" + Matcher.quoteReplacement(MASK));
-		return CONNINFO_PASSWORD.matcher(masked).replaceAll("$1***");
+		// A constant inside a constant keeps its doubled quotes, so the statement still reads as written.
+		String masked = PASSWORD_LITERAL.matcher(sql)
+			.replaceAll((literal) -> Matcher.quoteReplacement(literal.group(1)
+					+ (literal.group(2).startsWith("''") ? "''***''" : MASK)));
+		masked = CONNINFO_PASSWORD.matcher(masked).replaceAll("$1***");
+		return URI_PASSWORD.matcher(masked).replaceAll("$1***@");
 	}
 
 	/**

@@ -78,6 +78,29 @@ class MigrationRunnerTests {
 	}
 
 	@Test
+	void aPasswordInsideAStringLiteralOfTheFailedStatementIsMasked(TestDatabase db) {
+		// Dynamic SQL doubles the quotes of the literal it holds; a connection string quotes a value
+		// that has a space, or is a URL with the password in its user information.
+		Plans plans = new Plans().sql("pw3",
+				"DO $$ BEGIN EXECUTE 'ALTER ROLE no_such_role_pw3 PASSWORD ''T0pS3cret-1'''; END $$");
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, plans, plans.upgradeFrom(null), TransactionMode.PER_REVISION));
+		assertThat(failure.getMessage()).contains("role \"no_such_role_pw3\" does not exist")
+			.contains("EXECUTE 'ALTER ROLE no_such_role_pw3 PASSWORD ''***'''; END $$")
+			.doesNotContain("T0pS3cret");
+		Plans connections = new Plans().sql("pw4",
+				"SELECT no_such_connect('host=db password=''T0pS3cret 2'' dbname=app', 'postgresql://app:T0pS3cret-3@db/app')");
+		MigrationFailedException connectionFailure = catchThrowableOfType(MigrationFailedException.class,
+				() -> run(db, connections, connections.upgradeFrom(null), TransactionMode.PER_REVISION));
+		assertThat(connectionFailure.getMessage()).contains("function no_such_connect(unknown, unknown) does not exist")
+			.contains("password=***")
+			.contains("postgresql://app:***@db/app")
+			.doesNotContain("T0pS3cret");
+		assertThat(db.queryStrings("SELECT error FROM retort_history WHERE NOT success")).hasSize(2)
+			.noneMatch((error) -> error.contains("T0pS3cret"));
+	}
+
+	@Test
 	void aPasswordLiteralPostgresQuotesInASyntaxErrorIsMasked(TestDatabase db) {
 		// The role name left out: PASSWORD is read as the name, and the literal is what is out of place.
 		Plans plans = new Plans().sql("pw2", "ALTER ROLE PASSWORD 'T0pS3cret'");

@@ -23,6 +23,18 @@ class PasswordLiteralsTests {
 	}
 
 	@Test
+	void aPasswordConstantInsideAnotherConstantIsMaskedWhole() {
+		assertThat(PasswordLiterals.mask("DO $$ BEGIN EXECUTE 'CREATE ROLE app LOGIN PASSWORD ''S3c''''ret'' VALID UNTIL ''infinity'''; END $$"))
+			.isEqualTo("DO $$ BEGIN EXECUTE 'CREATE ROLE app LOGIN PASSWORD ''***'' VALID UNTIL ''infinity'''; END $$");
+		assertThat(PasswordLiterals.mask("SELECT dblink_connect('host=db password=''S3c ret'' dbname=app')"))
+			.isEqualTo("SELECT dblink_connect('host=db password=*** dbname=app')");
+		assertThat(PasswordLiterals.mask("CREATE SUBSCRIPTION s CONNECTION 'host=db password=S3cret' PUBLICATION p"))
+			.isEqualTo("CREATE SUBSCRIPTION s CONNECTION 'host=db password=***' PUBLICATION p");
+		assertThat(PasswordLiterals.mask("SELECT dblink_connect('postgresql://app:S3c%40ret@db:5432/app')"))
+			.isEqualTo("SELECT dblink_connect('postgresql://app:***@db:5432/app')");
+	}
+
+	@Test
 	void statementsWithoutAPasswordConstantStayAsWritten() {
 		assertThat(PasswordLiterals.mask("ALTER ROLE app PASSWORD NULL")).isEqualTo("ALTER ROLE app PASSWORD NULL");
 		assertThat(PasswordLiterals.mask("ALTER TABLE users ADD COLUMN password text"))
