@@ -16,9 +16,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * failed login of a DDL role derived from the application's {@code DataSource} does not read as
  * the application's own ("… (the configured DataSource)").
  * <p>
- * A JDBC URL is handed to the driver as written, {@code password=} and all, and the driver
- * quotes it whole when it cannot read it ("Unable to parse URL jdbc:postgresql://…&password=…"):
- * a failure to connect is passed on with that URL masked.
+ * The driver quotes the URL it was given whole when it cannot read it ("Unable to parse URL
+ * jdbc:postgresql://…&password=…"); a URL of a form Retort does not unpack (a {@code password=}
+ * of {@code jdbc:postgresql:db?…}, without {@code //}) still holds its password there: a failure
+ * to connect is passed on with that URL masked.
  */
 final class DescribedMigrationDataSource extends DelegatingDataSource implements DescribedDataSource {
 

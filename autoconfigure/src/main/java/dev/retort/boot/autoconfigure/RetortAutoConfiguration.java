@@ -365,10 +365,15 @@ public final class RetortAutoConfiguration {
 			return (url != null) ? url.jdbcUrl() : this.properties.getUrl();
 		}
 
-		/** The URL unpacked, when it is not a JDBC URL already (handed on untouched). */
+		/**
+		 * The URL unpacked: a JDBC URL's {@code user=} and {@code password=} parameters too, so that
+		 * they reach the driver as connection properties, as {@code retort --url} sends them. Left in
+		 * the URL, the password was logged by pgjdbc ("Connecting with URL: …&password=…" at DEBUG).
+		 * Another driver's JDBC URL is handed on untouched.
+		 */
 		private DatabaseUrl parsedUrl() {
 			String url = this.properties.getUrl();
-			if (url == null || url.regionMatches(true, 0, "jdbc:", 0, "jdbc:".length())) {
+			if (url == null || url.isBlank()) {
 				return null;
 			}
 			return DatabaseUrl.parse(url, "retort.url");

@@ -1,5 +1,8 @@
 package dev.retort.boot.autoconfigure;
 
+import javax.sql.DataSource;
+
+import dev.retort.Retort;
 import dev.retort.error.RetortException;
 import dev.retort.testing.PasswordServer;
 import dev.retort.testing.PasswordServer.Login;
@@ -10,6 +13,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +65,29 @@ class RetortPasswordServerTests {
 				assertThat(db.queryStrings("SELECT applied_by FROM retort_history")).containsOnly(ddl.role());
 				assertThat(db.queryStrings("SELECT has_table_privilege('" + app.role() + "', 'beverages', 'INSERT')"))
 					.containsExactly("t");
+			});
+	}
+
+	@Test
+	void aRetortUrlsPasswordParameterReachesTheDriverAsAPropertyNotInTheUrlItLogs() {
+		// pgjdbc logs the URL it is given ("Connecting with URL: …" at DEBUG): a password left in
+		// the URL's query was logged whole, where 'retort --url' sends it as a property.
+		Login[] roles = appAndDdlRoles();
+		Login app = roles[0];
+		Login ddl = roles[1];
+		this.contextRunner.withPropertyValues(applicationDataSource(app))
+			.withPropertyValues("retort.url=" + app.jdbcUrl() + "?user=" + ddl.role() + "&password=" + DDL_PASSWORD
+					+ "&connectTimeout=5")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				TestDatabase db = new TestDatabase(app.server(), app.role());
+				assertThat(db.queryStrings("SELECT applied_by FROM retort_history")).containsOnly(ddl.role());
+				DataSource migrations = context.getBean(Retort.class).config().dataSource();
+				assertThat(((DelegatingDataSource) migrations).getTargetDataSource())
+					.isInstanceOfSatisfying(SimpleDriverDataSource.class, (driver) -> {
+						assertThat(driver.getUrl()).isEqualTo(app.jdbcUrl() + "?connectTimeout=5");
+						assertThat(driver.getUsername()).isEqualTo(ddl.role());
+					});
 			});
 	}
 
