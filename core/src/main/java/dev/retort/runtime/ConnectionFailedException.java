@@ -6,7 +6,8 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 
 /**
- * A connection to the database could not be made ({@link ErrorCode#CONNECTION_FAILED}): the
+ * A connection to the database could not be made ({@link ErrorCode#CONNECTION_FAILED}; a
+ * parameter of the URL without a valid value, {@link ErrorCode#CONFIGURATION}): the
  * message names the connection (never its password), the driver's reason and what to check.
  * {@link #refusal()} says whether the server answered and refused it, where retrying cannot help.
  */
@@ -15,7 +16,9 @@ public class ConnectionFailedException extends RetortException {
 	private final ConnectionRefusal refusal;
 
 	ConnectionFailedException(String message, ConnectionRefusal refusal) {
-		super(ErrorCode.CONNECTION_FAILED, message);
+		// A URL parameter without a valid value is bad input (exit code 2), as a port that is no number is.
+		super((refusal != null && refusal.invalidSetting()) ? ErrorCode.CONFIGURATION : ErrorCode.CONNECTION_FAILED,
+				message);
 		this.refusal = refusal;
 	}
 

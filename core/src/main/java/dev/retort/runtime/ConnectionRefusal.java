@@ -71,7 +71,30 @@ public enum ConnectionRefusal {
 	/** {@code 08006}, "could not be verified by hostnameverifier": verify-full, and a host the certificate does not name. */
 	HOST_NAME_MISMATCH("08006", "The server's certificate is trusted, but sslmode=verify-full also checks that the "
 			+ "host of the URL is a name the certificate was issued for, and it is not: connect by that name (the "
-			+ "certificate's CN or subjectAltName), or use 'sslmode=verify-ca', which checks the signature alone.");
+			+ "certificate's CN or subjectAltName), or use 'sslmode=verify-ca', which checks the signature alone."),
+
+	/**
+	 * {@code 08001} from the driver, "Invalid sslmode value: …" (also {@code targetServerType},
+	 * {@code gssEncMode}): a parameter of the URL has no valid value. pgjdbc files it under "unable
+	 * to connect", which read as a server that may be down, and was waited for.
+	 */
+	INVALID_DRIVER_SETTING("08001", Advice.INVALID_SETTING),
+
+	/**
+	 * {@code 22023}, from the driver ("connectTimeout parameter value must be an integer but was:
+	 * …") or from the server (a setting of the URL's {@code options=-c …} it refuses).
+	 */
+	INVALID_PARAMETER_VALUE("22023", Advice.INVALID_SETTING);
+
+	/** Advice two refusals share (a holder: constants may not name a field of their enum declared after them). */
+	private static final class Advice {
+
+		/** A setting that is not valid: bad input, fixed where the URL is written, not a server to wait for. */
+		static final String INVALID_SETTING = "A parameter of the connection's URL has a value that is not valid: "
+				+ "fix the value the message names (pgjdbc's parameters and their values: "
+				+ "https://jdbc.postgresql.org/documentation/use/#connection-parameters).";
+
+	}
 
 	private final String sqlState;
 
@@ -107,8 +130,19 @@ public enum ConnectionRefusal {
 			case ROOT_CERTIFICATE_MISSING -> message.contains("could not open ssl root certificate file");
 			case SERVER_CERTIFICATE_UNTRUSTED -> message.contains("pkix path building failed");
 			case HOST_NAME_MISMATCH -> message.contains("could not be verified by hostnameverifier");
+			// pgjdbc's 08001 is also "The connection attempt failed" (an unknown host, a network down).
+			case INVALID_DRIVER_SETTING -> message.startsWith("invalid ") && message.contains(" value: ");
 			default -> true;
 		};
+	}
+
+	/**
+	 * Whether the refusal is of the connection's settings as written (exit code 2: bad input), not
+	 * of a login the server turned down at run time.
+	 * @return {@code true} for a parameter of the URL with a value that is not valid
+	 */
+	public boolean invalidSetting() {
+		return this == INVALID_DRIVER_SETTING || this == INVALID_PARAMETER_VALUE;
 	}
 
 	/** @return what to fix, in the terms of a connection's URL, user and password */

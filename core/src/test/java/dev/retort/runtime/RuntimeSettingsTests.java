@@ -746,4 +746,39 @@ class RuntimeSettingsTests {
 			.valid()).isFalse();
 	}
 
+	@Test
+	void aUrlParameterWithoutAValidValueIsBadInputNeitherRetriedNorBlamedOnTheServer(TestDatabase db,
+			@TempDir Path dir) {
+		// pgjdbc files an sslmode it does not know under "unable to connect" (08001): it was waited
+		// for with connect-retries and exited 1 with "Check that the database is running".
+		String[][] cases = { { "sslmode=bogus", "Invalid sslmode value: bogus", "INVALID_DRIVER_SETTING" },
+				{ "connectTimeout=abc", "connectTimeout parameter value must be an integer but was: abc",
+						"INVALID_PARAMETER_VALUE" },
+				{ "options=-c%20statement_timeout%3Dabc", "invalid value for parameter \"statement_timeout\": \"abc\"",
+						"INVALID_PARAMETER_VALUE" } };
+		for (String[] each : cases) {
+			Retort retort = Retort.configure()
+				.url(db.jdbcUrl() + "?" + each[0])
+				.user(db.user())
+				.password(db.password())
+				.locations(twoRevisions(dir.resolve(each[2] + each[0].length())).location())
+				.connectRetries(2)
+				.connectRetriesInterval(Duration.ofMillis(10))
+				.load();
+			ConnectionFailedException error = catchThrowableOfType(ConnectionFailedException.class,
+					() -> retort.upgrade("heads"));
+			assertThat(error.code()).as(each[0]).isEqualTo(ErrorCode.CONFIGURATION);
+			assertThat(error.exitCode()).isEqualTo(2);
+			assertThat(error.refusal()).map(Enum::name).contains(each[2]);
+			assertThat(error.getMessage()).startsWith("Could not connect to '" + db.jdbcUrl() + "?" + each[0] + "': ")
+				.contains(each[1])
+				.endsWith("A parameter of the connection's URL has a value that is not valid: fix the value the message "
+						+ "names (pgjdbc's parameters and their values: "
+						+ "https://jdbc.postgresql.org/documentation/use/#connection-parameters).")
+				.doesNotContain("(after", "Check that the database is running");
+		}
+		assertThat(db.tableExists("retort_version")).isFalse();
+		assertThat(db.tableExists("coffee")).isFalse();
+	}
+
 }

@@ -159,6 +159,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			case ROOT_CERTIFICATE_MISSING, SERVER_CERTIFICATE_UNTRUSTED, HOST_NAME_MISMATCH -> "Fix the SSL "
 					+ "settings ('sslrootcert', 'sslmode') in the URL of the connection named above "
 					+ "('spring.datasource.url', or 'retort.url'), as the message above says.";
+			case INVALID_DRIVER_SETTING, INVALID_PARAMETER_VALUE -> "Fix the value of the parameter the message above "
+					+ "names in the URL of the connection named above ('spring.datasource.url', or 'retort.url').";
 		};
 		return fix + " The server is running and answered, so 'retort.connect-retries' would not help.";
 	}
