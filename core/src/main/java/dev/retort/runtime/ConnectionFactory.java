@@ -1,6 +1,7 @@
 package dev.retort.runtime;
 
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -138,13 +139,15 @@ public final class ConnectionFactory {
 				ConnectionRefusal refusal = ConnectionRefusal.of(ex);
 				if (attempt >= this.connectRetries || refusal != null || !transientFailure(ex)) {
 					throw new ConnectionFailedException("Could not connect to " + describeTarget() + ": "
-							+ withoutFinalPeriod(scrub(ex.getMessage())) + ((attempt > 0) ? " (after " + attempt + " retries)" : "")
-							+ ". " + ((refusal != null) ? refusal.advice()
+							+ withoutFinalPeriod(reason(ex)) + ((attempt > 0) ? " (after " + attempt + " retries)" : "")
+							+ ". " + ((refusal != null) ? refusal.advice() : (ex.getCause() instanceof UnknownHostException)
+									? "Check the host name of the URL: it has no address here (a typo, or a name known only "
+											+ "inside another network, such as a container's service name)."
 									: "Check that the database is running and the URL, user and password are right."),
 							refusal);
 				}
 				attempt++;
-				String notice = "Could not reach " + describeTarget() + " (" + scrub(ex.getMessage()) + "); retry " + attempt
+				String notice = "Could not reach " + describeTarget() + " (" + reason(ex) + "); retry " + attempt
 						+ " of " + this.connectRetries + " in " + Sql.describe(this.connectRetriesInterval);
 				logger.info(notice);
 				retrying.accept(notice);
@@ -247,6 +250,18 @@ public final class ConnectionFactory {
 			return scrub(JdbcUrl.redact(DataSourceTarget.describe(this.dataSource)));
 		}
 		return "'" + withoutSecret(JdbcUrl.redact(this.url)) + "'";
+	}
+
+	/**
+	 * The driver's message, masked, with the host name it could not resolve: for an unknown host
+	 * pgjdbc says only "The connection attempt failed.", which reads as a server that is down.
+	 */
+	private String reason(SQLException ex) {
+		String message = scrub(ex.getMessage());
+		if (ex.getCause() instanceof UnknownHostException unknown) {
+			return withoutFinalPeriod(message) + ": unknown host '" + scrub(unknown.getMessage()) + "'";
+		}
+		return message;
 	}
 
 	/** Removes the password from a driver's message, however the driver chose to quote it. */

@@ -781,4 +781,23 @@ class RuntimeSettingsTests {
 		assertThat(db.tableExists("coffee")).isFalse();
 	}
 
+	@Test
+	void anUnknownHostIsNamedInsteadOfBlamingADatabaseThatIsDown(TestDatabase db, @TempDir Path dir) {
+		// pgjdbc says only "The connection attempt failed." and keeps the UnknownHostException to itself.
+		Retort retort = Retort.configure()
+			.url("jdbc:postgresql://no-such-host.invalid:" + db.server().port() + "/" + db.name())
+			.user(db.user())
+			.password(db.password())
+			.locations(twoRevisions(dir).location())
+			.load();
+		ConnectionFailedException error = catchThrowableOfType(ConnectionFailedException.class,
+				() -> retort.upgrade("heads"));
+		assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+		assertThat(error.refusal()).isEmpty();
+		assertThat(error.getMessage()).startsWith("Could not connect to 'jdbc:postgresql://no-such-host.invalid:")
+			.contains(": The connection attempt failed: unknown host 'no-such-host.invalid")
+			.endsWith("Check the host name of the URL: it has no address here (a typo, or a name known only inside "
+					+ "another network, such as a container's service name).");
+	}
+
 }
