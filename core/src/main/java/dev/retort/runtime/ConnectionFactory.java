@@ -247,7 +247,8 @@ public final class ConnectionFactory {
 		if (this.dataSource != null) {
 			// What a pool says it connects to, so that a failure at startup or of an in-app command
 			// names the server and database it tried rather than "the configured DataSource" alone.
-			return scrub(JdbcUrl.redact(DataSourceTarget.describe(this.dataSource)));
+			// Its URL masked already: masking the text again would run on past the URL's closing quote.
+			return withoutSecret(DataSourceTarget.describe(this.dataSource));
 		}
 		return "'" + withoutSecret(JdbcUrl.redact(this.url)) + "'";
 	}

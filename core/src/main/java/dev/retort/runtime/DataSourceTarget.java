@@ -5,6 +5,8 @@ import java.lang.reflect.Modifier;
 
 import javax.sql.DataSource;
 
+import dev.retort.config.DatabaseUrl;
+
 /**
  * Words for a plain {@link DataSource} in a connection failure: the URL and user it connects
  * with, as its JavaBean getters say ({@code getJdbcUrl()} of a Hikari pool, {@code getUrl()} of
@@ -26,7 +28,7 @@ final class DataSourceTarget {
 	/**
 	 * @param dataSource the data source
 	 * @return {@code 'URL' as user 'USER' (the configured DataSource)}, or "the configured
-	 * DataSource" when it does not say its URL; may hold a password the URL has, to be redacted
+	 * DataSource" when it does not say its URL; a password the URL has is masked
 	 */
 	static String describe(DataSource dataSource) {
 		Object target = dataSource;
@@ -34,8 +36,9 @@ final class DataSourceTarget {
 			String url = property(target, "getJdbcUrl", "getUrl");
 			if (url != null && !url.isBlank()) {
 				String user = property(target, "getUsername", "getUser");
-				return "'" + url + "'" + ((user != null && !user.isBlank()) ? " as user '" + user + "'" : "") + " ("
-						+ UNKNOWN + ")";
+				// Masked before it is quoted: the URL alone tells where its password ends, text after it does not.
+				return "'" + DatabaseUrl.masked(url) + "'" + ((user != null && !user.isBlank()) ? " as user '" + user + "'" : "")
+						+ " (" + UNKNOWN + ")";
 			}
 			target = getter(target, "getTargetDataSource");
 		}

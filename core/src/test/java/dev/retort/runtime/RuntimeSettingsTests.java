@@ -800,4 +800,41 @@ class RuntimeSettingsTests {
 					+ "another network, such as a container's service name).");
 	}
 
+	@Test
+	void aDataSourceWhoseUrlHoldsItsPasswordIsNamedWithTheUrlMaskedAndQuoted(TestDatabase db, @TempDir Path dir) {
+		// An application's spring.datasource.url with ?password=: the mask ran on to the next space,
+		// taking the closing quote of the URL with it.
+		String url = db.server().jdbcUrl(db.name() + "_not_created") + "?user=" + db.user() + "&password=N0t-in-it";
+		UrlDataSource dataSource = new UrlDataSource(url);
+		Retort retort = Retort.configure().dataSource(dataSource).locations(twoRevisions(dir).location()).load();
+		ConnectionFailedException error = catchThrowableOfType(ConnectionFailedException.class,
+				() -> retort.upgrade("heads"));
+		assertThat(error.getMessage())
+			.startsWith("Could not connect to '" + db.server().jdbcUrl(db.name() + "_not_created") + "?user=" + db.user()
+					+ "&password=***' (the configured DataSource): ")
+			.endsWith(ConnectionRefusal.NO_SUCH_DATABASE.advice())
+			.doesNotContain("N0t-in-it");
+	}
+
+	/** A pool whose URL getter says the URL as the application wrote it, password and all. */
+	static final class UrlDataSource extends PGSimpleDataSource {
+
+		private final String url;
+
+		UrlDataSource(String url) {
+			this.url = url;
+		}
+
+		@Override
+		public String getUrl() {
+			return this.url;
+		}
+
+		@Override
+		public java.sql.Connection getConnection() throws java.sql.SQLException {
+			return new org.postgresql.Driver().connect(this.url, new Properties());
+		}
+
+	}
+
 }
