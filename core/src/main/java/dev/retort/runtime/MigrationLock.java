@@ -355,7 +355,9 @@ public final class MigrationLock implements AutoCloseable {
 			if (Visibility.hidden(this.state, this.query)) {
 				return Visibility.HIDDEN;
 			}
-			String oneLine = (this.query != null) ? this.query.replaceAll("\\s+", " ").strip() : "";
+			// Another run's statement, quoted in this run's log and error: a password it sets is masked
+			// (its first 120 characters may cut the literal short).
+			String oneLine = (this.query != null) ? PasswordLiterals.mask(this.query.replaceAll("\\s+", " ").strip()) : "";
 			return this.state + " for " + this.seconds + " s" + (oneLine.isEmpty() ? "" : ", '" + oneLine + "'");
 		}
 

@@ -26,10 +26,13 @@ public final class PasswordLiterals {
 	 * or a dollar-quoted {@code $tag$…$tag$}. Also a constant written inside another string
 	 * constant, whose quotes are doubled ({@code EXECUTE 'ALTER ROLE app PASSWORD ''S3cret'''}: the
 	 * dynamic SQL of a {@code DO} block that creates a role only when it is missing). Read as an
-	 * empty {@code ''}, it left the password right after the mask.
+	 * empty {@code ''}, it left the password right after the mask. Last, a constant that the text
+	 * cuts short (another session's query, which {@code pg_stat_activity} and Retort's messages
+	 * shorten): masked to the end, since no closing quote tells where the password ends.
 	 */
 	private static final Pattern PASSWORD_LITERAL = Pattern.compile("(?i)(\\bpassword\\s+)((?:[eE]'(?:[^'\\\\]|\\\\.|'')*'"
-			+ "|''(?:[^']|'''')+''|'(?:[^']|'')*'|\\$([A-Za-z_][A-Za-z_0-9]*)?\\$[\\s\\S]*?\\$\\3\\$))");
+			+ "|''(?:[^']|'''')+''|'(?:[^']|'')*'|\\$([A-Za-z_][A-Za-z_0-9]*)?\\$[\\s\\S]*?\\$\\3\\$"
+			+ "|(?:[eE]?'|\\$[A-Za-z_0-9]*\\$)[\\s\\S]*\\z))");
 
 	/**
 	 * {@code password=…} of a libpq connection string written inside a literal ({@code dblink_connect},

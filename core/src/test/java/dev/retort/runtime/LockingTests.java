@@ -91,6 +91,28 @@ class LockingTests {
 	}
 
 	@Test
+	void aWaitingRunnerMasksAPasswordTheMigratingSessionsStatementSets(TestDatabase db) throws Exception {
+		// The other run's revision creates a role: its statement, quoted from pg_stat_activity in
+		// this run's log and error, showed the password; cut at 120 characters, mid-literal, too.
+		try (Database running = Database.open(factory(db, "retort-holder"), "public", "retort_version", "retort_history");
+				MigrationLock held = running.lock(Duration.ofSeconds(5));
+				Database waiting = Database.open(factory(db, "retort-waiter"), "public", "retort_version",
+						"retort_history")) {
+			for (String padding : new String[] { "", " /* " + "x".repeat(36) + " */" }) {
+				try (Statement statement = running.session().connection().createStatement()) {
+					statement.execute("DO $$ BEGIN IF false THEN" + padding
+							+ " CREATE ROLE never_created LOGIN PASSWORD 'T0pS3cret-of-the-role'; END IF; END $$");
+				}
+				LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
+						() -> waiting.lock(Duration.ofMillis(300)));
+				assertThat(timeout.getMessage()).contains("which migrates on pid " + backendPid(running))
+					.contains("CREATE ROLE never_created LOGIN PASSWORD '***")
+					.doesNotContain("T0pS3cret", "T0pS3c", "of-the-role");
+			}
+		}
+	}
+
+	@Test
 	void aRunnerAskedToStopWhileItWaitsEndsTheWaitAtOnceAndHoldsNothing(TestDatabase db) throws Exception {
 		AtomicBoolean shuttingDown = new AtomicBoolean();
 		try (Database running = Database.open(factory(db, "retort-holder"), "public", "retort_version", "retort_history");

@@ -35,6 +35,14 @@ class PasswordLiteralsTests {
 	}
 
 	@Test
+	void aPasswordConstantTheTextCutsShortIsMaskedToItsEnd() {
+		assertThat(PasswordLiterals.mask("CREATE ROLE app LOGIN PASSWORD 'S3cr")).isEqualTo("CREATE ROLE app LOGIN PASSWORD '***'");
+		assertThat(PasswordLiterals.mask("ALTER ROLE app PASSWORD $pw$S3cr")).isEqualTo("ALTER ROLE app PASSWORD '***'");
+		assertThat(PasswordLiterals.mask("ALTER ROLE app PASSWORD 'S3cret' VALID UNTIL 'infin"))
+			.isEqualTo("ALTER ROLE app PASSWORD '***' VALID UNTIL 'infin");
+	}
+
+	@Test
 	void statementsWithoutAPasswordConstantStayAsWritten() {
 		assertThat(PasswordLiterals.mask("ALTER ROLE app PASSWORD NULL")).isEqualTo("ALTER ROLE app PASSWORD NULL");
 		assertThat(PasswordLiterals.mask("ALTER TABLE users ADD COLUMN password text"))
