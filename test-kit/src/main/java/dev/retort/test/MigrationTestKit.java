@@ -15,11 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 import dev.retort.Retort;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.LintResult;
+import dev.retort.config.DatabaseUrl;
 import dev.retort.config.RetortConfig;
 import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.lint.LintFinding;
@@ -539,7 +541,19 @@ public final class MigrationTestKit {
 			throw new IllegalStateException("The kit has no database: give its configuration one it may empty, "
 					+ "Retort.configure().dataSource(dataSource) or .url(\"jdbc:postgresql://…\").");
 		}
-		return DriverManager.getConnection(this.config.url(), this.config.user(), this.config.password());
+		// The URL as Retort reads it: 'postgresql://user:password@host/db' too, whose credentials go to the
+		// driver as properties. Handed on as written, the driver refused it with a message quoting it whole.
+		DatabaseUrl url = DatabaseUrl.parse(this.config.url(), "the kit's url");
+		Properties properties = new Properties();
+		String user = (this.config.user() != null) ? this.config.user() : url.user();
+		String password = (this.config.password() != null) ? this.config.password() : url.password();
+		if (user != null) {
+			properties.setProperty("user", user);
+		}
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		return DriverManager.getConnection(url.jdbcUrl(), properties);
 	}
 
 }

@@ -66,6 +66,20 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aKitConfiguredWithTheUrlFormRetortAcceptsConnectsAndNeverQuotesThePassword(TestDatabase db)
+			throws IOException {
+		// 'postgresql://user:password@host/db', as DATABASE_URL has it: Retort connects with it, but
+		// the kit handed it to the driver as it was ("No suitable driver found for postgresql://user:password@…").
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		String url = "postgresql://" + db.user() + ":T0pS3cret-kit@" + db.jdbcUrl().substring("jdbc:postgresql://".length());
+		MigrationTestKit kit = MigrationTestKit
+			.of(Retort.configure().url(url).locations("filesystem:" + this.directory))
+			.mayEmptyAnyDatabase();
+		assertThatCode(kit::assertEveryRevisionRoundTrips).doesNotThrowAnyException();
+		assertThat(db.tableExists("retort_version")).isTrue();
+	}
+
+	@Test
 	void aDowngradeThatLeavesSomethingBehindFailsNamingRevisionAndObject(TestDatabase db) throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		Path forgetful = write("b2", "a1", "ALTER TABLE users ADD COLUMN nickname text;\n"
