@@ -192,6 +192,7 @@ public final class RetortAutoConfiguration {
 					.type(SimpleDriverDataSource.class);
 				applyConnectionDetails(connectionDetails, builder);
 				SimpleDriverDataSource derived = builder.build();
+				withoutUrlCredentials(derived);
 				// As Boot's Flyway and Liquibase do, a user without a password takes the application's
 				// password: the message says so, or "password authentication failed" for the DDL role
 				// sends its reader to check a 'retort.password' that was never set.
@@ -204,6 +205,25 @@ public final class RetortAutoConfiguration {
 			}
 			Assert.state(dataSource != null, this::noUniqueDataSource);
 			return dataSource;
+		}
+
+		/**
+		 * Takes the {@code user=} and {@code password=} of the application's URL out of the URL the
+		 * DDL role's connection derives from it: pgjdbc reads a URL's parameters over the connection's
+		 * properties, so the DDL role logged in as the application's role ('retort.user' ignored,
+		 * and the revisions' objects owned by the wrong role). The application's password stays the
+		 * one sent when 'retort.password' is not set, as when it is given apart from the URL.
+		 */
+		private static void withoutUrlCredentials(SimpleDriverDataSource derived) {
+			String url = derived.getUrl();
+			if (url == null || !url.regionMatches(true, 0, "jdbc:postgresql://", 0, "jdbc:postgresql://".length())) {
+				return;
+			}
+			DatabaseUrl parsed = DatabaseUrl.parse(url, "spring.datasource.url");
+			derived.setUrl(parsed.jdbcUrl());
+			if (derived.getPassword() == null && parsed.password() != null) {
+				derived.setPassword(parsed.password());
+			}
 		}
 
 		/**

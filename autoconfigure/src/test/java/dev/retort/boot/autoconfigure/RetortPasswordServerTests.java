@@ -92,6 +92,29 @@ class RetortPasswordServerTests {
 	}
 
 	@Test
+	void aDdlRoleOnAnApplicationUrlThatHoldsItsUserAndPasswordLogsInAsTheDdlRole() {
+		// pgjdbc reads the URL's user= and password= over the connection's properties: copied into the
+		// DDL role's connection, they made it log in as the application's role, 'retort.user' ignored.
+		Login[] roles = appAndDdlRoles();
+		Login app = roles[0];
+		Login ddl = roles[1];
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + app.jdbcUrl() + "?user=" + app.role() + "&password=" + APP_PASSWORD)
+			.withPropertyValues("retort.user=" + ddl.role(), "retort.password=" + DDL_PASSWORD)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				TestDatabase db = new TestDatabase(app.server(), app.role());
+				assertThat(db.queryStrings("SELECT applied_by FROM retort_history")).containsOnly(ddl.role());
+				assertThat(db.queryStrings("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'beverages'"))
+					.containsExactly(ddl.role());
+				DataSource migrations = context.getBean(Retort.class).config().dataSource();
+				assertThat(((DelegatingDataSource) migrations).getTargetDataSource())
+					.isInstanceOfSatisfying(SimpleDriverDataSource.class,
+							(driver) -> assertThat(driver.getUrl()).isEqualTo(app.jdbcUrl()));
+			});
+	}
+
+	@Test
 	void aDdlRoleWithoutItsOwnPasswordIsSaidToHaveTriedTheApplicationsOne() {
 		// Boot's Flyway and Liquibase send the application's password for a user alone too.
 		Login[] roles = appAndDdlRoles();
