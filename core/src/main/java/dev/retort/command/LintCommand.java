@@ -18,7 +18,8 @@ import dev.retort.revision.InvalidTargetException;
 import dev.retort.revision.Revision;
 import dev.retort.runtime.MigrationRunner;
 import dev.retort.runtime.RenderedJava;
-import dev.retort.runtime.TransactionControlException;
+import dev.retort.runtime.ClientCopyException;
+import dev.retort.runtime.RefusedStatementException;
 import dev.retort.script.RevisionScript;
 import dev.retort.script.RevisionScript.SqlBody;
 
@@ -138,10 +139,10 @@ public final class LintCommand {
 		try {
 			rendered = MigrationRunner.renderJava(script, true);
 		}
-		catch (TransactionControlException ex) {
+		catch (RefusedStatementException ex) {
 			rendered = ex.rendered();
 			ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>())
-				.add(transactionControl(revision.id(), source + ":" + stopLine(rendered), ex.command()));
+				.add(refused(revision.id(), source + ":" + stopLine(rendered), ex));
 			renders.put(revision.id(), rendered);
 			return LintedRevision.of(revision.id(), source, revision.transactional(),
 					StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
@@ -188,11 +189,11 @@ public final class LintCommand {
 		try {
 			rendered = MigrationRunner.renderJava(script, false);
 		}
-		catch (TransactionControlException ex) {
+		catch (RefusedStatementException ex) {
 			rendered = ex.rendered();
 			ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>())
-				.add(transactionControl(revision.id(),
-						revision.origin().source() + RENDERED_DOWNGRADE + ":" + stopLine(rendered), ex.command()));
+				.add(refused(revision.id(), revision.origin().source() + RENDERED_DOWNGRADE + ":" + stopLine(rendered),
+						ex));
 		}
 		renders.put(revision.id(), rendered);
 		return LintedRevision.of(revision.id(), revision.origin().source() + RENDERED_DOWNGRADE,
@@ -200,13 +201,24 @@ public final class LintCommand {
 	}
 
 	/**
-	 * A transactional Java revision's {@code op.execute("COMMIT")}: every run refuses it before
-	 * anything runs, as the same line in a SQL file, which lint reports as PG104 too.
+	 * A Java revision's {@code op.execute} of what every run refuses before anything runs, as the
+	 * same line in a SQL file, which lint reports under the same rule: a transactional revision's
+	 * {@code COMMIT} (PG104), a {@code COPY … FROM STDIN} (LINT006).
 	 */
-	private static LintFinding transactionControl(String revision, String where, String command) {
+	private static LintFinding refused(String revision, String where, RefusedStatementException refused) {
+		String statement = refused.statement();
+		if (refused instanceof ClientCopyException) {
+			LintRule rule = LintRule.LINT006;
+			return new LintFinding(revision, where, rule.name(), rule.ruleName(), rule.severity(),
+					"'" + statement + "' copies rows between the server and the client: upgrade and downgrade refuse"
+							+ " the revision before anything runs (Retort has no rows to send over JDBC, and in an --sql"
+							+ " script psql would read the script's next lines as the rows), and what it runs after it"
+							+ " is not linted.",
+					rule.javaFix(), false);
+		}
 		LintRule rule = LintRule.PG104;
 		return new LintFinding(revision, where, rule.name(), rule.ruleName(), rule.severity(),
-				"'" + command + "' ends the transaction this revision runs in, and it is transactional: upgrade and"
+				"'" + statement + "' ends the transaction this revision runs in, and it is transactional: upgrade and"
 						+ " downgrade refuse it before anything runs, and what it runs after it is not linted.",
 				"Remove it: Retort commits the revision together with its version row. A revision that must commit in"
 						+ " parts is declared @Revision(transactional = false).", false);

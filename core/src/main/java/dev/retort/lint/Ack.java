@@ -72,14 +72,30 @@ record Ack(String ruleText, LintRule rule, String reason) {
 		}
 		if (this.rule == null) {
 			return finding(revision, LintRule.LINT001, where, "'-- lint:ack " + this.ruleText
-					+ "' names no rule; rules are PG101 to PG121 and LINT001 to LINT005 (docs/lint.md), by id or"
-					+ " name.");
+					+ "' names no rule; rules are " + ruleIds() + " (docs/lint.md), by id or name.");
 		}
 		if (this.reason.isEmpty()) {
 			return finding(revision, LintRule.LINT001, where, "'-- lint:ack " + this.ruleText
 					+ "' gives no reason, so it acknowledges nothing.");
 		}
 		return null;
+	}
+
+	/** The rules' ids as ranges, from the rules themselves: {@code PG101 to PG124 and LINT001 to LINT006}. */
+	private static String ruleIds() {
+		List<String> ranges = new ArrayList<>();
+		LintRule[] rules = LintRule.values();
+		for (int first = 0, i = 1; i <= rules.length; i++) {
+			if (i == rules.length || !prefix(rules[i]).equals(prefix(rules[first]))) {
+				ranges.add(rules[first].name() + " to " + rules[i - 1].name());
+				first = i;
+			}
+		}
+		return String.join(" and ", ranges);
+	}
+
+	private static String prefix(LintRule rule) {
+		return rule.name().replaceAll("[0-9]+$", "");
 	}
 
 	private static LintFinding finding(LintedRevision revision, LintRule rule, String where, String message) {

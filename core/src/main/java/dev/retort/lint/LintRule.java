@@ -103,7 +103,11 @@ public enum LintRule {
 	LINT005("empty-downgrade", Severity.WARNING,
 			"Write the downgrade (what undoes the upgrade, in reverse order), or delete the '-- +downgrade' line to make"
 					+ " the revision irreversible, so that a downgrade across it is refused; acknowledge it in the section"
-					+ " (-- lint:ack LINT005 <reason>) if doing nothing is the downgrade.");
+					+ " (-- lint:ack LINT005 <reason>) if doing nothing is the downgrade."),
+
+	LINT006("client-copy", Severity.ERROR,
+			"Write the rows as INSERT ... VALUES, or COPY from or to a file on the server (COPY ... FROM '/path');"
+					+ " online only, copy them in a Java revision with pgjdbc's CopyManager on op.connection().");
 
 	private final String ruleName;
 
@@ -194,6 +198,9 @@ public enum LintRule {
 					+ " right above that statement.";
 			case LINT004 -> "Write it in the SQL of the op.execute so that psql leaves it alone: a space after the colon"
 					+ " (arr[1 : n]), or inside a function's dollar quotes.";
+			case LINT006 -> "Write the rows with op.bulkInsert(table, rows) (or op.execute(\"INSERT ... VALUES ...\")), or"
+					+ " COPY from or to a file on the server (op.execute(\"COPY ... FROM '/path'\")); online only, copy them"
+					+ " with pgjdbc's CopyManager on op.connection().";
 			default -> this.fix;
 		};
 	}

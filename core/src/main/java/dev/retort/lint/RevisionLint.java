@@ -182,6 +182,9 @@ final class RevisionLint {
 		else if (startsWith(tokens, 0, "LOCK")) {
 			this.lockRules.lockTable(tokens);
 		}
+		else if (startsWith(tokens, 0, "COPY") && this.current.doBlock == null) {
+			clientCopy(tokens);
+		}
 		backfill();
 		this.transactionRules.usesAddedLabel(tokens);
 		multipleTables();
@@ -232,6 +235,27 @@ final class RevisionLint {
 			find(LintRule.LINT004, reference.setByPsql() ? Severity.ERROR : Severity.WARNING, reference.line(),
 					"'" + reference.text() + "' stands outside quotes and comments, where psql reads a variable: "
 							+ replaced + ".", LintRule.LINT004.fix());
+		}
+	}
+
+	/**
+	 * LINT006: {@code COPY … FROM STDIN} or {@code TO STDOUT}, whose rows travel between the server
+	 * and the client. Every run refuses the revision before anything runs (PlanChecks), as it
+	 * refuses a Java revision's {@code op.execute} of it.
+	 */
+	private void clientCopy(List<Token> tokens) {
+		for (int i = 1; i + 1 < tokens.size(); i++) {
+			if (tokens.get(i).depth() != 0) {
+				continue;
+			}
+			String copy = startsWith(tokens, i, "FROM", "STDIN") ? "COPY ... FROM STDIN"
+					: startsWith(tokens, i, "TO", "STDOUT") ? "COPY ... TO STDOUT" : null;
+			if (copy != null) {
+				find(LintRule.LINT006, "'" + copy + "' copies rows between the server and the client: upgrade and"
+						+ " downgrade refuse the revision before anything runs (Retort has no rows to send over JDBC, and"
+						+ " in an --sql script psql would read the script's next lines as the rows).");
+				return;
+			}
 		}
 	}
 

@@ -413,10 +413,18 @@ public final class MigrationRunner {
 	/**
 	 * The SQL a Java revision's upgrade or downgrade renders to, through the offline executor:
 	 * what {@code retort show} prints. A revision that asks for the JDBC connection cannot be
-	 * shown as SQL; the text then says so.
+	 * shown as SQL from there, nor one past a call every run refuses ({@code op.execute("COMMIT")}
+	 * in a transactional revision, {@code COPY … FROM STDIN}); the text then says so.
 	 */
 	public static String render(RevisionScript script, boolean upgrade) {
-		return renderJava(script, upgrade).sql();
+		try {
+			return renderJava(script, upgrade).sql();
+		}
+		catch (RefusedStatementException ex) {
+			// What it runs up to the refused call, and a comment saying why it stops there, as for
+			// op.connection(): every run refuses it, but the SQL before it is still the revision's.
+			return ex.rendered().sql();
+		}
 	}
 
 	/** As {@link #render}, saying whether the SQL is complete: {@code lint} must not pass what it never saw. */
@@ -438,8 +446,8 @@ public final class MigrationRunner {
 		try {
 			runner.runBody(step, !revision.transactional(), List.of(), false);
 		}
-		catch (TransactionControlException ex) {
-			// Refused all the same (PlanChecks), with what came before it for lint to read.
+		catch (RefusedStatementException ex) {
+			// Refused all the same (PlanChecks), with what came before it for lint and show to read.
 			calls.put(sink.nextLine(), StatementFailure.of(step, ex).location);
 			sink.comment(ex.getMessage());
 			throw ex.rendered(new RenderedJava(sink.script(), statements, ex.getMessage(), null, calls));

@@ -94,7 +94,7 @@ final class RevisionExecutor implements OperationExecutor {
 			// op.execute("COPY … FROM STDIN") fails as the same line in a SQL file would (PlanChecks).
 			String copy = ClientCopy.of(sql);
 			if (copy != null) {
-				throw new InvalidRevisionFileException(List.of(PlanChecks.clientCopy(this.revision, location, copy)));
+				throw new ClientCopyException(PlanChecks.clientCopy(this.revision, location, copy), copy);
 			}
 		}
 	}

@@ -801,6 +801,28 @@ class LinterTests {
 	}
 
 	@Test
+	void lint006CopyFromOrToTheClient() {
+		assertThat(findings(tx("COPY users (id, email) FROM STDIN WITH (FORMAT csv);"))).singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.rule()).isEqualTo("LINT006");
+				assertThat(finding.name()).isEqualTo("client-copy");
+				assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+				assertThat(finding.message()).isEqualTo("'COPY ... FROM STDIN' copies rows between the server and the"
+						+ " client: upgrade and downgrade refuse the revision before anything runs (Retort has no rows to"
+						+ " send over JDBC, and in an --sql script psql would read the script's next lines as the rows).");
+				assertThat(finding.fix()).startsWith("Write the rows as INSERT ... VALUES");
+			});
+		assertThat(rules(nonTx("COPY (SELECT id FROM users) TO STDOUT;"))).containsExactly("LINT006");
+		// A file on the server, or the words in a string or a comment, are no copy to or from the client.
+		assertThat(rules(tx("COPY users FROM '/srv/from stdin.csv' /* not TO STDOUT */;\nCOPY users TO '/tmp/u';")))
+			.isEmpty();
+		// An acknowledgement naming no rule lists the rules there are, this one among them.
+		assertThat(findings(tx("-- lint:ack PG999 a rule of another tool\nSELECT 1;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).isEqualTo("'-- lint:ack PG999' names no rule; rules"
+					+ " are PG101 to PG124 and LINT001 to LINT006 (docs/lint.md), by id or name."));
+	}
+
+	@Test
 	void pg105SaysHowEachStatementItFiresOnRunsASecondTime() {
 		// ADD CONSTRAINT has no IF NOT EXISTS: the advice was to write one, a syntax error.
 		String addConstraint = "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users"

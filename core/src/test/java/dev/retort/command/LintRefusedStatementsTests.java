@@ -1,0 +1,146 @@
+package dev.retort.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.retort.Retort;
+import dev.retort.error.RetortException;
+import dev.retort.lint.LintFinding;
+import dev.retort.lint.Severity;
+import dev.retort.operation.Operations;
+import dev.retort.script.Migration;
+import dev.retort.script.Revision;
+import dev.retort.testing.PostgresExtension;
+import dev.retort.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * What every run refuses before anything runs is a lint finding at its line, in a SQL file and in
+ * a Java revision's {@code op.execute} alike, and {@code show} prints a Java revision up to it:
+ * neither stops with the refusal, which the run on PostgreSQL still gives.
+ */
+@ExtendWith(PostgresExtension.class)
+class LintRefusedStatementsTests {
+
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Loads users")
+	static final class LoadsUsers implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE users ADD COLUMN note text");
+			op.execute("COPY users (id) FROM STDIN");
+			op.dropColumn("users", "legacy");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("ALTER TABLE users DROP COLUMN note");
+		}
+
+	}
+
+	@Test
+	void aCopyFromTheClientIsAFindingInAFileAndInAJavaRevisionAndEveryRunRefusesIt(TestDatabase db, @TempDir Path dir)
+			throws IOException {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, legacy text);", "DROP TABLE users;");
+		files.write("c00000000003", "b00000000002", "COPY users (id) FROM STDIN;\nALTER TABLE users ADD COLUMN x int;",
+				"COPY (SELECT id FROM users) TO STDOUT;\nALTER TABLE users DROP COLUMN x;");
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location())
+			.javaMigrations(List.of(new LoadsUsers()))
+			.load();
+
+		// Before: exit 2 and no findings at all for the Java revision, and none for the file's COPY.
+		LintResult result = retort.lint(null, Severity.ERROR);
+
+		String java = LoadsUsers.class.getName();
+		String file = dir.resolve("c00000000003_test.sql").toString();
+		assertThat(result.findings()).extracting(LintFinding::rule, LintFinding::source, LintFinding::severity)
+			.containsExactly(tuple("LINT006", java + ":" + lineOf("op.execute(\"COPY users (id) FROM STDIN\");")
+					+ " (rendered SQL:3)", Severity.ERROR), tuple("LINT006", file + ":9", Severity.ERROR),
+					tuple("LINT006", file + ":13", Severity.ERROR));
+		assertThat(result.findings().get(0).message()).isEqualTo("'COPY ... FROM STDIN' copies rows between the server"
+				+ " and the client: upgrade and downgrade refuse the revision before anything runs (Retort has no rows to"
+				+ " send over JDBC, and in an --sql script psql would read the script's next lines as the rows), and what"
+				+ " it runs after it is not linted.");
+		assertThat(result.findings().get(0).fix()).startsWith("Write the rows with op.bulkInsert(table, rows)");
+		assertThat(result.findings().get(2).message()).startsWith("In the downgrade, 'COPY ... TO STDOUT' copies rows");
+		assertThat(result.failed()).isTrue();
+
+		// What the findings say: the run refuses it before anything runs.
+		RetortException refusal = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(refusal.exitCode()).isEqualTo(2);
+		assertThat(refusal.getMessage()).contains("Revision b00000000002 (" + java + ":")
+			.contains("runs 'COPY ... FROM STDIN'")
+			.contains("Nothing was run.");
+		assertThat(db.tableExists("users")).isFalse();
+	}
+
+	@Revision(id = "b00000000002", revises = "a00000000001", message = "Commits halfway")
+	static final class CommitsHalfway implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE users ADD COLUMN note text");
+			op.execute("COMMIT");
+			op.dropColumn("users", "legacy");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("ALTER TABLE users DROP COLUMN note");
+		}
+
+	}
+
+	@Test
+	void showPrintsAJavaRevisionUpToTheCallEveryRunRefuses(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, legacy text);", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location())
+			.javaMigrations(List.of(new CommitsHalfway()))
+			.load();
+
+		// Before: show failed with the refusal (exit 2), where the same line in a SQL file shows.
+		ShowResult show = retort.show("b00000000002");
+
+		assertThat(show.upgradeSql()).startsWith("ALTER TABLE users ADD COLUMN note text;\n")
+			.contains("-- Revision b00000000002 (" + CommitsHalfway.class.getName() + ":")
+			.contains("executes 'COMMIT', which ends the transaction Retort runs it in")
+			.doesNotContain("DROP COLUMN legacy");
+		assertThat(show.downgradeSql()).startsWith("ALTER TABLE users DROP COLUMN note;").doesNotContain("--");
+		RetortException refusal = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(refusal.exitCode()).isEqualTo(2);
+		assertThat(db.tableExists("users")).isFalse();
+	}
+
+	/** The line of this file holding {@code text} (once): where a revision above makes its call. */
+	private static int lineOf(String text) throws IOException {
+		List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/retort/command/LintRefusedStatementsTests.java"));
+		int found = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(text) && !lines.get(i).contains("lineOf(")) {
+				assertThat(found).as("one line holds " + text).isEqualTo(-1);
+				found = i + 1;
+			}
+		}
+		return found;
+	}
+
+}
