@@ -39,8 +39,17 @@ final class LockRules {
 				+ " for the whole refresh: every query of it, even a SELECT, waits until the view's query has run again.");
 	}
 
-	// PG124
-	void lockTable(List<Token> tokens) {
+	/**
+	 * PG124.
+	 * @param inDoBlock whether the statement is in the body of a {@code DO} block, which runs in a
+	 * transaction of its own when the revision has none
+	 */
+	void lockTable(List<Token> tokens, boolean inDoBlock) {
+		if (!this.lint.inTransaction() && !inDoBlock) {
+			// Outside a transaction block PostgreSQL refuses LOCK (SQLSTATE 25P01), and so does Retort
+			// before the revision runs: PG104 says so, and no lock is ever taken.
+			return;
+		}
 		int at = skip(tokens, 1, "TABLE");
 		String mode = StatementShape.lockMode(tokens, at);
 		if (!mode.equals("ACCESS EXCLUSIVE")) {
@@ -56,8 +65,11 @@ final class LockRules {
 		String names = String.join(" and ", tables.stream().map(TokenReading::quote).toList());
 		String how = containsWord(tokens, "IN") ? "LOCK TABLE ... IN ACCESS EXCLUSIVE MODE"
 				: "LOCK TABLE without a mode takes ACCESS EXCLUSIVE, the strongest: it";
-		this.lint.find(LintRule.PG124, how + " stops every query of " + names
-				+ ", even a SELECT, until this revision commits.");
+		// In a Transactional: false revision, the lock lasts to the end of what holds it: the revision
+		// has no commit of its own.
+		String until = this.lint.transactional() ? "this revision commits"
+				: this.lint.inTransaction() ? "the COMMIT that ends the transaction block it is in" : "its DO block ends";
+		this.lint.find(LintRule.PG124, how + " stops every query of " + names + ", even a SELECT, until " + until + ".");
 	}
 
 }

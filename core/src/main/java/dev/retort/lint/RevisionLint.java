@@ -180,7 +180,7 @@ final class RevisionLint {
 			this.lockRules.refresh(tokens);
 		}
 		else if (startsWith(tokens, 0, "LOCK")) {
-			this.lockRules.lockTable(tokens);
+			this.lockRules.lockTable(tokens, this.current.doBlock != null);
 		}
 		else if (startsWith(tokens, 0, "COPY") && this.current.doBlock == null) {
 			clientCopy(tokens);
@@ -508,6 +508,11 @@ final class RevisionLint {
 
 	boolean transactional() {
 		return this.revision.transactional();
+	}
+
+	/** Whether the current statement runs in a transaction that lasts past it ({@link TransactionRules#inTransaction()}). */
+	boolean inTransaction() {
+		return this.transactionRules.inTransaction();
 	}
 
 	Catalog catalog() {

@@ -175,6 +175,14 @@ final class TransactionRules {
 		}
 	}
 
+	/**
+	 * Whether a statement here runs in a transaction that lasts past it: the revision's own, or in
+	 * a {@code Transactional: false} revision a transaction block it opened and has not ended.
+	 */
+	boolean inTransaction() {
+		return this.lint.transactional() || this.inBlock;
+	}
+
 	/** Records that this revision adds the enum value {@code label} (PG118). */
 	void labelAdded(String label) {
 		this.addedLabels.add(label);

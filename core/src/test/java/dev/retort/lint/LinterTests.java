@@ -801,6 +801,25 @@ class LinterTests {
 	}
 
 	@Test
+	void pg124SaysNothingOfALockThatARevisionWithoutATransactionNeverTakes() {
+		// PostgreSQL refuses LOCK outside a transaction block (25P01), and so does Retort before the
+		// revision runs: PG104 says so. PG124 said it stopped every query "until this revision commits".
+		assertThat(rules(nonTx("LOCK TABLE users;"))).containsExactly("PG104");
+		// In a block of its own (itself PG104), the lock lasts until the block's COMMIT; in a DO block,
+		// which runs in a transaction of its own, until the block ends.
+		assertThat(findings(nonTx("BEGIN;\nLOCK TABLE users;\nCOMMIT;"))).filteredOn((finding) -> finding.rule()
+			.equals("PG124"))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).isEqualTo("LOCK TABLE without a mode takes ACCESS"
+					+ " EXCLUSIVE, the strongest: it stops every query of \"users\", even a SELECT, until the COMMIT that"
+					+ " ends the transaction block it is in."));
+		assertThat(findings(nonTx("DO $$ BEGIN LOCK TABLE users; END $$;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).endsWith("even a SELECT, until its DO block ends."));
+		assertThat(findings(tx("DO $$ BEGIN LOCK TABLE users; END $$;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).endsWith("even a SELECT, until this revision commits."));
+	}
+
+	@Test
 	void lint006CopyFromOrToTheClient() {
 		assertThat(findings(tx("COPY users (id, email) FROM STDIN WITH (FORMAT csv);"))).singleElement()
 			.satisfies((finding) -> {

@@ -75,6 +75,22 @@ class LockClaimsTests {
 	}
 
 	@Test
+	void lockTableOutsideATransactionBlockTakesNoLockAndInADoBlockHoldsItUntilTheBlockEnds(TestDatabase db)
+			throws SQLException {
+		db.execute("CREATE TABLE orders (id bigint PRIMARY KEY)");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			// A Transactional: false revision runs each statement on its own: PG124 has no lock to speak of.
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("LOCK TABLE orders"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("25P01"));
+			assertThat(modes(db, "orders")).isEmpty();
+			// A DO block is a transaction of its own: the lock is gone when it ends.
+			statement.execute("DO $$ BEGIN LOCK TABLE orders; END $$");
+			assertThat(modes(db, "orders")).isEmpty();
+			read(db, "orders");
+		}
+	}
+
+	@Test
 	void pg105sGuardForAddConstraintRunsASecondTimeAsItRanTheFirst(TestDatabase db) {
 		db.execute("CREATE TABLE users (id bigint PRIMARY KEY)", "CREATE TABLE orders (id bigint, user_id bigint)");
 		String guarded = "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'orders'::regclass AND"
