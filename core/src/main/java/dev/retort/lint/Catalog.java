@@ -29,6 +29,12 @@ final class Catalog {
 	/** {@code table.column} declared a virtual generated column (PostgreSQL 18): nothing of it is stored. */
 	private final Set<String> virtual = new HashSet<>();
 
+	/** Tables the linted revisions created and have not dropped since. */
+	private final Set<String> tables = new HashSet<>();
+
+	/** Tables a linted revision dropped and none created again since: known not to be there. */
+	private final Set<String> dropped = new HashSet<>();
+
 	/** Tables created {@code PARTITION BY}. */
 	private final Set<String> partitioned = new HashSet<>();
 
@@ -96,6 +102,29 @@ final class Catalog {
 		return this.notNull.contains(table + "." + column) || isProvenNotNull(table, column);
 	}
 
+	void tableCreated(String table) {
+		this.tables.add(table);
+		this.dropped.remove(table);
+	}
+
+	void tableDropped(String table) {
+		this.tables.remove(table);
+		this.dropped.add(table);
+	}
+
+	/** Whether a linted revision dropped {@code table} and none created it again since. */
+	boolean wasDropped(String table) {
+		return this.dropped.contains(table);
+	}
+
+	/**
+	 * Whether a linted revision created {@code table} and none dropped it since. Not knowing it
+	 * does not mean it is absent: the range linted may start after the revision that made it.
+	 */
+	boolean hasTable(String table) {
+		return this.tables.contains(table);
+	}
+
 	void partitioned(String table) {
 		this.partitioned.add(table);
 	}
@@ -132,6 +161,8 @@ final class Catalog {
 		copy.provenNotNull.addAll(this.provenNotNull);
 		copy.notNull.addAll(this.notNull);
 		copy.virtual.addAll(this.virtual);
+		copy.tables.addAll(this.tables);
+		copy.dropped.addAll(this.dropped);
 		copy.partitioned.addAll(this.partitioned);
 		copy.indexes.putAll(this.indexes);
 		return copy;
@@ -166,6 +197,11 @@ final class Catalog {
 		}
 		this.indexes.replaceAll((name, index) -> index.table().equals(from) ? new Index(to, index.columns()) : index);
 		move(this.partitioned, from, to);
+		// The rename succeeded: the table is there under its new name, and not under the old one.
+		this.tables.remove(from);
+		this.tables.add(to);
+		this.dropped.remove(to);
+		this.dropped.add(from);
 	}
 
 	private static <V> void move(Map<String, V> map, String from, String to) {

@@ -121,7 +121,9 @@ final class RevisionLint {
 			}
 			if (this.current.createsTable != null) {
 				this.created.add(this.current.createsTable);
+				this.catalog.tableCreated(this.current.createsTable);
 			}
+			this.current.dropsTables.forEach(this.catalog::tableDropped);
 			if (this.current.renamesTableTo != null && this.created.contains(alterTableName(this.current.tokens))) {
 				this.created.add(this.current.renamesTableTo);
 			}
@@ -405,7 +407,10 @@ final class RevisionLint {
 					skip(tokens, 2, "IF", "EXISTS"))) + " loses all the data in it.");
 			return;
 		}
-		List<String> tables = this.current.emptiesTables;
+		// DROP TABLE IF EXISTS of a table an earlier revision dropped: there is nothing left to lose.
+		List<String> tables = this.current.emptiesTables.stream()
+			.filter((table) -> !(this.current.dropsIfExists && this.catalog.wasDropped(table)))
+			.toList();
 		if (tables.isEmpty()) {
 			return;
 		}
@@ -479,6 +484,11 @@ final class RevisionLint {
 		boolean strong = this.current.locksTable != null && this.current.strongLock;
 		String table = strong ? this.current.locksTable : this.current.referencesTable;
 		if (table == null || !this.revision.transactional()) {
+			return;
+		}
+		if (strong && this.current.dropsIfExists && !this.catalog.hasTable(table)) {
+			// DROP TABLE IF EXISTS of a table no linted revision left: its author was not sure it is
+			// there, nor is the lint, and where it is not the statement locks nothing.
 			return;
 		}
 		this.strongLocks.putIfAbsent(table, this.current.statement.line());

@@ -58,6 +58,15 @@ final class StatementShape {
 	/** The pre-existing tables a DROP TABLE or TRUNCATE empties, in order. */
 	List<String> emptiesTables = List.of();
 
+	/** Every table a DROP TABLE names, new ones too. */
+	List<String> dropsTables = List.of();
+
+	/**
+	 * Whether the statement is {@code DROP TABLE IF EXISTS}: it locks a table only if the table is
+	 * there, which its author was not sure of.
+	 */
+	boolean dropsIfExists;
+
 	/** Whether that lock is SHARE ROW EXCLUSIVE or stronger. */
 	boolean strongLock;
 
@@ -118,11 +127,18 @@ final class StatementShape {
 		else if (startsWith(tokens, 0, "DROP", "TABLE") || startsWith(tokens, 0, "TRUNCATE")
 				|| startsWith(tokens, 0, "LOCK") || startsWith(tokens, 0, "CLUSTER")) {
 			int at = skip(tokens, 1, "TABLE");
+			shape.dropsIfExists = startsWith(tokens, 0, "DROP") && startsWith(tokens, at, "IF", "EXISTS");
 			at = skip(tokens, at, "IF", "EXISTS");
 			at = skip(tokens, at, "ONLY");
 			table = nameAt(tokens, at);
 			if (startsWith(tokens, 0, "DROP") || startsWith(tokens, 0, "TRUNCATE")) {
 				// DROP TABLE a, b / TRUNCATE a, ONLY b: each name its own table; the first existing one locks.
+				if (startsWith(tokens, 0, "DROP")) {
+					shape.dropsTables = split(tokens, at, 0).stream()
+						.map((part) -> nameAt(part, 0))
+						.filter((name) -> name != null)
+						.toList();
+				}
 				shape.emptiesTables = split(tokens, at, 0).stream()
 					.map((part) -> nameAt(part, skip(part, 0, "ONLY")))
 					.filter((name) -> name != null && !createdBefore.contains(name))

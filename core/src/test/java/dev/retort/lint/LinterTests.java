@@ -820,6 +820,22 @@ class LinterTests {
 	}
 
 	@Test
+	void pg116CountsADropTableIfExistsOnlyOfATableTheRevisionsLeft() {
+		String alterOrders = "\nALTER TABLE orders ADD COLUMN note text;";
+		// IF EXISTS of a table no linted revision created: it may not be there, and then it locks nothing.
+		assertThat(rules(tx("DROP TABLE IF EXISTS no_such_table CASCADE;" + alterOrders))).containsExactly("PG114");
+		// A table the revisions created is there: dropping it holds its lock with the one on orders.
+		assertThat(rules(tx("DROP TABLE IF EXISTS accounts;" + alterOrders))).containsExactly("PG114", "PG116");
+		// Without IF EXISTS the statement says the table is there: it fails otherwise.
+		assertThat(rules(tx("DROP TABLE legacy_audit;" + alterOrders))).containsExactly("PG114", "PG116");
+		// Dropped by an earlier revision, it is gone; renamed, it is there under its new name.
+		assertThat(rules(tx("-- lint:ack PG114 no release reads accounts\nDROP TABLE accounts;"),
+				tx("DROP TABLE IF EXISTS accounts;" + alterOrders))).isEmpty();
+		assertThat(rules(tx("-- lint:ack PG113 no release reads accounts\nALTER TABLE accounts RENAME TO ledgers;"),
+				tx("DROP TABLE IF EXISTS ledgers;" + alterOrders))).containsExactly("PG114", "PG116");
+	}
+
+	@Test
 	void lint006CopyFromOrToTheClient() {
 		assertThat(findings(tx("COPY users (id, email) FROM STDIN WITH (FORMAT csv);"))).singleElement()
 			.satisfies((finding) -> {

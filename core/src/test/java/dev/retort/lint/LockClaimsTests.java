@@ -91,6 +91,22 @@ class LockClaimsTests {
 	}
 
 	@Test
+	void dropTableIfExistsOfATableThatIsNotThereLocksNothing(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE orders (id bigint PRIMARY KEY)");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			statement.execute("DROP TABLE IF EXISTS no_such_table CASCADE");
+			// No table lock held by the migration's transaction: PG116 counts only orders.
+			assertThat(db.queryStrings("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+					+ " WHERE l.locktype = 'relation' AND a.pid <> pg_backend_pid() AND a.datname = current_database()"
+					+ " AND l.mode = 'AccessExclusiveLock'")).containsExactly("0");
+			statement.execute("ALTER TABLE orders ADD COLUMN note text");
+			assertThat(modes(db, "orders")).contains("AccessExclusiveLock");
+			migration.rollback();
+		}
+	}
+
+	@Test
 	void pg105sGuardForAddConstraintRunsASecondTimeAsItRanTheFirst(TestDatabase db) {
 		db.execute("CREATE TABLE users (id bigint PRIMARY KEY)", "CREATE TABLE orders (id bigint, user_id bigint)");
 		String guarded = "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'orders'::regclass AND"
