@@ -27,6 +27,14 @@ final class JavaFixes {
 					+ " (sequence) -> sequence.ownedBy(table, col)), op.alterColumn(table, col, (c) ->"
 					+ " c.serverDefault(\"nextval(...)\")) separately (only new rows get it), and op.backfill the existing"
 					+ " rows.",
+			TransactionRules.TRANSACTION_CONTROL_FIX,
+			"Remove it: Retort runs the revision in one transaction and commits it together with its version row. A"
+					+ " revision that must commit in parts is declared @Revision(transactional = false), which runs each"
+					+ " operation on its own.",
+			TransactionRules.TRANSACTION_BLOCK_FIX,
+			"Remove it: this revision runs each operation on its own and commits each. Operations that must commit"
+					+ " together go in a transactional revision of their own (@Revision without transactional = false),"
+					+ " which Retort runs in one transaction.",
 			AlterTableRules.EXCLUSION_FIX,
 			"No online way exists (an exclusion constraint cannot be added USING INDEX): add it while the table is"
 					+ " small or in a maintenance window, with its acknowledgement:"

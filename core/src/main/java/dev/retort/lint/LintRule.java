@@ -175,7 +175,8 @@ public enum LintRule {
 			case PG117 -> "op.backfill(table, set, where, batchSize) in a revision of its own declared"
 					+ " @Revision(transactional = false), with a WHERE clause that skips the rows done.";
 			case PG114 -> "Remove every read of it in an earlier release, then run the drop with its acknowledgement:"
-					+ " op.execute(\"-- lint:ack PG114 <reason>\\nALTER TABLE ... DROP COLUMN ...\").";
+					+ " op.execute(\"-- lint:ack PG114 <reason>\\n<the drop as SQL: DROP TABLE ..., ALTER TABLE ... DROP"
+					+ " COLUMN ...>\").";
 			case PG118 -> "op.invoke(new AddEnumValue(type, value, null, null, true)) (ADD VALUE IF NOT EXISTS) in a"
 					+ " revision of its own; use the value from a later revision.";
 			case PG119 -> "op.execute(\"ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY\") in a revision declared"

@@ -26,6 +26,19 @@ final class TransactionRules {
 			List.of("DROP", "DATABASE"), List.of("CREATE", "TABLESPACE"), List.of("DROP", "TABLESPACE"),
 			List.of("ALTER", "SYSTEM"), List.of("VACUUM"));
 
+	/**
+	 * PG104's way out for a transaction control statement in a transactional revision: moving the
+	 * statement into a revision of its own, the rule's usual fix, makes no sense for a COMMIT.
+	 */
+	static final String TRANSACTION_CONTROL_FIX = "Remove it: Retort runs the revision in one transaction and commits it"
+			+ " together with its version row. A revision that must commit in parts is declared 'Transactional: false',"
+			+ " which runs each statement on its own.";
+
+	/** The same in a revision with 'Transactional: false', whose statements already commit one by one. */
+	static final String TRANSACTION_BLOCK_FIX = "Remove it: this revision runs each statement on its own and commits"
+			+ " each. Statements that must commit together go in a transactional revision of their own (without"
+			+ " 'Transactional: false'), which Retort runs in one transaction.";
+
 	private final RevisionLint lint;
 
 	private final List<StatementShape> shapes;
@@ -53,7 +66,8 @@ final class TransactionRules {
 				|| startsWith(tokens, 0, "PREPARE", "TRANSACTION"))) {
 			this.inBlock = first.is("BEGIN") || first.is("START");
 			this.lint.find(LintRule.PG104, "'" + first.text() + "': transactions are the runner's; a revision runs in "
-					+ "one transaction, or in none with 'Transactional: false'.");
+					+ "one transaction, or in none with 'Transactional: false'.",
+					this.lint.transactional() ? TRANSACTION_CONTROL_FIX : TRANSACTION_BLOCK_FIX);
 			return;
 		}
 		if (!this.lint.transactional()) {

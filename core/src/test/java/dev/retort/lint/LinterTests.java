@@ -801,6 +801,26 @@ class LinterTests {
 	}
 
 	@Test
+	void pg104SaysToRemoveATransactionControlStatementNotToMoveItIntoARevisionOfItsOwn() {
+		// The fix was the rule's: "Put the statement in a revision of its own with 'Transactional: false'",
+		// said of a COMMIT, and of one in a revision that is 'Transactional: false' already.
+		assertThat(findings(tx("ALTER TABLE users ADD COLUMN note text;\nCOMMIT;"))).singleElement()
+			.satisfies((finding) -> assertThat(finding.fix()).isEqualTo("Remove it: Retort runs the revision in one"
+					+ " transaction and commits it together with its version row. A revision that must commit in parts is"
+					+ " declared 'Transactional: false', which runs each statement on its own."));
+		assertThat(findings(nonTx("BEGIN;\nLOCK TABLE users IN SHARE MODE;\nCOMMIT;"))).extracting(LintFinding::fix)
+			.containsOnly("Remove it: this revision runs each statement on its own and commits each. Statements that"
+					+ " must commit together go in a transactional revision of their own (without 'Transactional:"
+					+ " false'), which Retort runs in one transaction.");
+		// Said for a Java revision with its annotation; PG114's drop there is not always a column's.
+		assertThat(LintRule.PG104.javaFix(TransactionRules.TRANSACTION_BLOCK_FIX))
+			.contains("(@Revision without transactional = false)");
+		assertThat(LintRule.PG104.javaFix(TransactionRules.TRANSACTION_CONTROL_FIX))
+			.contains("declared @Revision(transactional = false)");
+		assertThat(LintRule.PG114.javaFix()).contains("<the drop as SQL: DROP TABLE ..., ALTER TABLE ... DROP COLUMN ...>");
+	}
+
+	@Test
 	void pg124SaysNothingOfALockThatARevisionWithoutATransactionNeverTakes() {
 		// PostgreSQL refuses LOCK outside a transaction block (25P01), and so does Retort before the
 		// revision runs: PG104 says so. PG124 said it stopped every query "until this revision commits".
