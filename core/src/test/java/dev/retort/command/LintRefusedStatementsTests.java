@@ -130,6 +130,31 @@ class LintRefusedStatementsTests {
 		assertThat(db.tableExists("users")).isFalse();
 	}
 
+	@Test
+	void theRowsOfACopyAsPgDumpWritesThemAreNamedAsSuchBeforeAnythingRuns(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int, name text);\n"
+				+ "COPY public.users (id, name) FROM stdin;\n1\tann\n2\tbob\n\\.\n", "DROP TABLE users;");
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location())
+			.load();
+
+		// Before: "'\.' is a psql command, not SQL: … Remove it", which left the rows as SQL.
+		RetortException refusal = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+
+		assertThat(refusal.exitCode()).isEqualTo(2);
+		assertThat(refusal.getMessage()).isEqualTo(dir.resolve("a00000000001_test.sql") + ":13: '\\.' ends the rows of a"
+				+ " COPY ... FROM STDIN, as pg_dump writes them: a revision cannot copy rows from the client (PostgreSQL"
+				+ " reads the rows above it as SQL, and psql would read an --sql script's next lines as rows). Write the"
+				+ " rows as INSERT ... VALUES (pg_dump --inserts writes them so), or COPY them from a file on the server.");
+		assertThat(db.tableExists("users")).isFalse();
+		assertThat(catchThrowableOfType(RetortException.class, () -> retort.lint(null, Severity.ERROR)).getMessage())
+			.isEqualTo(refusal.getMessage());
+	}
+
 	/** The line of this file holding {@code text} (once): where a revision above makes its call. */
 	private static int lineOf(String text) throws IOException {
 		List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/retort/command/LintRefusedStatementsTests.java"));

@@ -125,6 +125,14 @@ public final class StatementSplitter {
 		 * it ({@code \! …} a shell command, {@code \set ON_ERROR_STOP off} the script's own guard).
 		 */
 		public String problem() {
+			if (this.command.equals("\\.")) {
+				// pg_dump's data section: the rows of a COPY ... FROM stdin, ended by '\.'. Saying only
+				// that '\.' is a psql command sent people to remove a line, not the copy.
+				return "'\\.' ends the rows of a COPY ... FROM STDIN, as pg_dump writes them: a revision cannot copy"
+						+ " rows from the client (PostgreSQL reads the rows above it as SQL, and psql would read an --sql"
+						+ " script's next lines as rows). Write the rows as INSERT ... VALUES (pg_dump --inserts writes"
+						+ " them so), or COPY them from a file on the server.";
+			}
 			return "'" + this.command + "' is a psql command, not SQL: PostgreSQL refuses it, and psql would run"
 					+ " it from an --sql script. Remove it, or write what it does as SQL.";
 		}
