@@ -142,7 +142,7 @@ public final class LintCommand {
 		catch (RefusedStatementException ex) {
 			rendered = ex.rendered();
 			ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>())
-				.add(refused(revision.id(), source + ":" + stopLine(rendered), ex));
+				.add(refused(revision.id(), source + ":" + stopLine(rendered), ex, false));
 			renders.put(revision.id(), rendered);
 			return LintedRevision.of(revision.id(), source, revision.transactional(),
 					StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
@@ -193,7 +193,7 @@ public final class LintCommand {
 			rendered = ex.rendered();
 			ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>())
 				.add(refused(revision.id(), revision.origin().source() + RENDERED_DOWNGRADE + ":" + stopLine(rendered),
-						ex));
+						ex, true));
 		}
 		renders.put(revision.id(), rendered);
 		return LintedRevision.of(revision.id(), revision.origin().source() + RENDERED_DOWNGRADE,
@@ -205,12 +205,14 @@ public final class LintCommand {
 	 * same line in a SQL file, which lint reports under the same rule: a transactional revision's
 	 * {@code COMMIT} (PG104), a {@code COPY … FROM STDIN} (LINT006).
 	 */
-	private static LintFinding refused(String revision, String where, RefusedStatementException refused) {
-		String statement = refused.statement();
+	private static LintFinding refused(String revision, String where, RefusedStatementException refused,
+			boolean inDowngrade) {
+		// As the rules say a downgrade's finding.
+		String statement = (inDowngrade ? "In the downgrade, '" : "'") + refused.statement();
 		if (refused instanceof ClientCopyException) {
 			LintRule rule = LintRule.LINT006;
 			return new LintFinding(revision, where, rule.name(), rule.ruleName(), rule.severity(),
-					"'" + statement + "' copies rows between the server and the client: upgrade and downgrade refuse"
+					statement + "' copies rows between the server and the client: upgrade and downgrade refuse"
 							+ " the revision before anything runs (Retort has no rows to send over JDBC, and in an --sql"
 							+ " script psql would read the script's next lines as the rows), and what it runs after it"
 							+ " is not linted.",
@@ -218,7 +220,7 @@ public final class LintCommand {
 		}
 		LintRule rule = LintRule.PG104;
 		return new LintFinding(revision, where, rule.name(), rule.ruleName(), rule.severity(),
-				"'" + statement + "' ends the transaction this revision runs in, and it is transactional: upgrade and"
+				statement + "' ends the transaction this revision runs in, and it is transactional: upgrade and"
 						+ " downgrade refuse it before anything runs, and what it runs after it is not linted.",
 				"Remove it: Retort commits the revision together with its version row. A revision that must commit in"
 						+ " parts is declared @Revision(transactional = false).", false);

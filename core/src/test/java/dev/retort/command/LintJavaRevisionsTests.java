@@ -451,7 +451,7 @@ class LintJavaRevisionsTests {
 		assertThat(result.findings().get(1).message()).isEqualTo("'COMMIT' ends the transaction this revision runs in,"
 				+ " and it is transactional: upgrade and downgrade refuse it before anything runs, and what it runs after"
 				+ " it is not linted.");
-		assertThat(result.findings().get(2).message()).startsWith("'ROLLBACK' ends the transaction");
+		assertThat(result.findings().get(2).message()).startsWith("In the downgrade, 'ROLLBACK' ends the transaction");
 		assertThat(result.failed()).isTrue();
 	}
 
