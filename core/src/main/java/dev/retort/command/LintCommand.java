@@ -49,8 +49,8 @@ public final class LintCommand {
 		// history is newest first; the rules read the revisions in the order they apply.
 		Collections.reverse(revisions);
 		List<LintedRevision> linted = new ArrayList<>();
-		// Findings about a revision as a whole, not one statement: a Java revision's rendering that
-		// stopped (LINT003), a SQL revision's empty downgrade (LINT005).
+		// Findings not about a statement the rules read: where a Java revision's rendering stopped
+		// (LINT003; PG104 or LINT006 at a call every run refuses), a SQL revision's empty downgrade (LINT005).
 		Map<String, List<LintFinding>> ofWhole = new HashMap<>();
 		Map<String, RenderedJava> rendered = new HashMap<>();
 		Map<String, RenderedJava> renderedDowngrades = new HashMap<>();
