@@ -32,6 +32,11 @@ final class StepsSoFar implements MigrationListener {
 
 	private StepStarts.Start runningStart;
 
+	/** The step that dropped INVALID leftovers of earlier runs last, and those it dropped. */
+	private Step droppedIn;
+
+	private List<String> dropped = List.of();
+
 	/** {@link System#nanoTime()} when the run began to wait for the migration lock, while it waits; else 0. */
 	private long waitingSince;
 
@@ -69,13 +74,23 @@ final class StepsSoFar implements MigrationListener {
 	}
 
 	@Override
+	public synchronized void invalidIndexDropped(Step step, String index) {
+		if (step != this.droppedIn) {
+			this.droppedIn = step;
+			this.dropped = new ArrayList<>();
+		}
+		this.dropped.add(index);
+	}
+
+	@Override
 	public synchronized void stepFinished(Step step, long durationMs, Throwable error) {
 		this.running = null;
 		// Only a step that ended well is applied; one in a transaction rolled back later is never
 		// reported finished (transaction-mode all reports its steps after the commit).
 		if (error == null) {
 			String revision = (step.revision() != null) ? step.revision().id() : null;
-			this.steps.add(new StepResult(revision, step.operation().jsonName(), durationMs));
+			this.steps.add(new StepResult(revision, step.operation().jsonName(), durationMs,
+					(step == this.droppedIn) ? this.dropped : List.of()));
 			this.to = step.headsAfter();
 		}
 	}

@@ -29,6 +29,11 @@ record AllListeners(List<MigrationListener> listeners) implements MigrationListe
 	}
 
 	@Override
+	public void invalidIndexDropped(Step step, String index) {
+		this.listeners.forEach((listener) -> listener.invalidIndexDropped(step, index));
+	}
+
+	@Override
 	public void lockAcquired(Duration waited) {
 		this.listeners.forEach((listener) -> listener.lockAcquired(waited));
 	}

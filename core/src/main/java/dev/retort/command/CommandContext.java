@@ -151,13 +151,19 @@ public final class CommandContext {
 			public void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
 				listener.stepRetrying(step, attempt, backoff, cause);
 			}
+
+			@Override
+			public void invalidIndexDropped(Step step, String index) {
+				listener.invalidIndexDropped(step, index);
+			}
 		};
 	}
 
 	/** Completed steps as the result records show them. */
 	static List<StepResult> results(List<AppliedStep> steps) {
 		return steps.stream()
-			.map((step) -> new StepResult(step.revision(), step.operation(), step.durationMs()))
+			.map((step) -> new StepResult(step.revision(), step.operation(), step.durationMs(),
+					step.droppedInvalidIndexes()))
 			.toList();
 	}
 

@@ -16,7 +16,7 @@ import dev.retort.dialect.postgres.PostgresLiterals;
  * order, a collection an array, a map an object; strings are escaped, an {@link Instant} is an
  * ISO-8601 string, a {@link Path} its string. A {@code null} component is written as
  * {@code null}, except {@link RevisionInfo#state()}, which SPEC §5 shows only where a database
- * was read; {@link ShowResult} is one object, the revision's members followed by its SQL, as
+ * was read, and an empty {@link StepResult#droppedInvalidIndexes()}; {@link ShowResult} is one object, the revision's members followed by its SQL, as
  * SPEC §5 shows it. Output is pretty-printed with two-space indentation.
  */
 public final class Json {
@@ -134,6 +134,9 @@ public final class Json {
 			if (value == null && omittedWhenNull(record, component)) {
 				continue;
 			}
+			if (value instanceof Collection<?> values && values.isEmpty() && omittedWhenEmpty(record, component)) {
+				continue;
+			}
 			result = member(json, component.getName(), value, depth, result);
 		}
 		return result;
@@ -155,6 +158,11 @@ public final class Json {
 
 	private static boolean omittedWhenNull(Record record, RecordComponent component) {
 		return record instanceof RevisionInfo && component.getName().equals("state");
+	}
+
+	/** A step's dropped INVALID leftovers are rare news: the step keeps SPEC §5's members without them. */
+	private static boolean omittedWhenEmpty(Record record, RecordComponent component) {
+		return record instanceof StepResult && component.getName().equals("droppedInvalidIndexes");
 	}
 
 	private static Object read(Record record, RecordComponent component) {

@@ -44,6 +44,18 @@ public interface MigrationListener {
 	default void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
 	}
 
+	/**
+	 * Before a concurrent index build of the step ({@code CREATE [UNIQUE] INDEX CONCURRENTLY name},
+	 * {@code REINDEX INDEX CONCURRENTLY name}), the INVALID index an earlier run of that statement
+	 * left when it was interrupted (a pod killed in the build) or failed was dropped, with
+	 * {@code DROP INDEX CONCURRENTLY IF EXISTS}, so that the statement builds it anew. Heard before
+	 * the step's {@link #stepFinished}; the runner's logger says it at WARN too.
+	 * @param step the step running
+	 * @param index the index dropped, as the server prints it (schema-qualified outside the search path)
+	 */
+	default void invalidIndexDropped(Step step, String index) {
+	}
+
 	/** The migration lock was acquired after waiting this long. */
 	default void lockAcquired(Duration waited) {
 	}

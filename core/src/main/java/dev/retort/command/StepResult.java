@@ -1,5 +1,7 @@
 package dev.retort.command;
 
+import java.util.List;
+
 /**
  * One step that ran.
  *
@@ -8,8 +10,11 @@ package dev.retort.command;
  * {@code null}, so a script reading {@code steps[].revision} always gets a revision identifier
  * @param operation {@code upgrade}, {@code downgrade} or {@code stamp}
  * @param durationMs how long it took
+ * @param droppedInvalidIndexes the INVALID indexes an earlier, interrupted run of the revision left,
+ * which the step dropped before it built them anew; in JSON only when there are any, so a step
+ * keeps SPEC §5's three members otherwise
  */
-public record StepResult(String revision, String operation, long durationMs) {
+public record StepResult(String revision, String operation, long durationMs, List<String> droppedInvalidIndexes) {
 
 	/** What a stamp step that leaves no revision is stamped to. */
 	public static final String BASE = "base";
@@ -18,6 +23,12 @@ public record StepResult(String revision, String operation, long durationMs) {
 		if (revision == null) {
 			revision = BASE;
 		}
+		droppedInvalidIndexes = (droppedInvalidIndexes != null) ? List.copyOf(droppedInvalidIndexes) : List.of();
+	}
+
+	/** A step that dropped no INVALID leftover. */
+	public StepResult(String revision, String operation, long durationMs) {
+		this(revision, operation, durationMs, List.of());
 	}
 
 }

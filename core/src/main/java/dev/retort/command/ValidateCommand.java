@@ -139,6 +139,12 @@ public final class ValidateCommand {
 				.append(") creates it and is applied, so upgrade will not build it again: drop it (").append(drop)
 				.append(") and run that revision's CREATE INDEX CONCURRENTLY again by hand.");
 		}
+		else if (!creator.transactional() && buildsConcurrently(invalid.relname(), scripts, creator)) {
+			// The upgrade drops the leftover of its own build first (unless a session builds it then).
+			described.append(" Revision ").append(creator.id()).append(" (").append(creator.origin().source())
+				.append(") builds it and is pending: 'retort upgrade' drops it (DROP INDEX CONCURRENTLY IF EXISTS)")
+				.append(" before that revision builds it anew, or drop it now (").append(drop).append(").");
+		}
 		else {
 			described.append(" Revision ").append(creator.id()).append(" (").append(creator.origin().source())
 				.append(") creates it and is pending: its upgrade fails on it (or, with 'IF NOT EXISTS', refuses to")
@@ -146,6 +152,18 @@ public final class ValidateCommand {
 				.append("), then run 'retort upgrade' again: the revision builds it anew.");
 		}
 		return described.toString();
+	}
+
+	/** Whether the creator's upgrade builds the index concurrently under its name, as the run's leftover drop needs. */
+	private static boolean buildsConcurrently(String index, List<RevisionScript> scripts, Revision creator) {
+		Pattern build = Pattern.compile("(?is)\\bcreate\\s+(?:unique\\s+)?index\\s+concurrently\\s+(?:if\\s+not\\s+exists\\s+)?"
+				+ "\"?" + Pattern.quote(index) + "\"?\\s+on\\b");
+		for (RevisionScript script : scripts) {
+			if (script.revision() == creator && script.body() instanceof RevisionScript.SqlBody sql) {
+				return build.matcher(sql.upgradeText()).find();
+			}
+		}
+		return false;
 	}
 
 	/** The first SQL revision whose upgrade names the index, or {@code null}. */

@@ -92,6 +92,58 @@ record ConcurrentIndex(String index, String table) {
 				+ Sql.literal(this.index) + ") WHERE t.oid = to_regclass(" + Sql.literal(this.table) + ")";
 	}
 
+	/** {@code REINDEX [(options)] INDEX CONCURRENTLY name}: it builds {@code name_ccnew} beside the index. */
+	private static final Pattern REINDEX_INDEX = Pattern.compile("(?is)^\\s*reindex\\s+(?:\\([^)]*\\)\\s*)?index\\s+"
+			+ "concurrently\\s+(" + IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")?)");
+
+	/**
+	 * No other session builds an index on the table {@code t} (or the index {@code i}) right now:
+	 * a concurrent build marks its index INVALID until it is done. The progress view shows
+	 * another role's builds only to a role allowed to read them ({@code pg_read_all_stats}), so
+	 * the {@code SHARE UPDATE EXCLUSIVE} lock a build holds on its table all along (a session lock)
+	 * counts too, autovacuum's apart: it takes that lock on any table at any time, and yields it.
+	 */
+	private static final String NOT_BEING_BUILT = " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_progress_create_index p"
+			+ " WHERE p.pid <> pg_backend_pid() AND (p.relid = t.oid OR p.index_relid = i.indexrelid))"
+			+ " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
+			+ " WHERE l.locktype = 'relation' AND l.relation = t.oid AND l.mode = 'ShareUpdateExclusiveLock' AND l.granted"
+			+ " AND l.pid <> pg_backend_pid() AND a.backend_type IS DISTINCT FROM 'autovacuum worker'"
+			+ " AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database()))";
+
+	/**
+	 * The INVALID indexes an earlier, interrupted run of {@code sql} left behind and that a run of
+	 * it may drop before it builds anew, one name a row (as the server prints it): for a named
+	 * {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS]}, the index of that name in its
+	 * table's schema, on that table; for {@code REINDEX INDEX CONCURRENTLY name}, the
+	 * {@code name_ccnew} (and {@code _ccold}) copies of that index on its table. Only those no
+	 * session is building now; empty (no query) for any other statement.
+	 */
+	static Optional<String> leftoversQuery(String sql) {
+		Optional<ConcurrentIndex> built = builtBy(sql);
+		if (built.isPresent()) {
+			return Optional.of("SELECT i.indexrelid::regclass::text FROM pg_catalog.pg_class t"
+					+ " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
+					+ " JOIN pg_catalog.pg_index i ON i.indexrelid = to_regclass(quote_ident(n.nspname) || '.' || "
+					+ Sql.literal(built.get().index) + ") WHERE t.oid = to_regclass(" + Sql.literal(built.get().table)
+					+ ") AND i.indrelid = t.oid AND NOT i.indisvalid" + NOT_BEING_BUILT);
+		}
+		Matcher reindex = REINDEX_INDEX.matcher(sql);
+		if (!reindex.find()) {
+			return Optional.empty();
+		}
+		String index = reindex.group(1).replaceAll("\\s*\\.\\s*", ".");
+		// PostgreSQL names the copies <index>_ccnew and <index>_ccold, then ..._ccnew1 and on.
+		return Optional.of("SELECT i.indexrelid::regclass::text FROM pg_catalog.pg_index o"
+				+ " JOIN pg_catalog.pg_class oc ON oc.oid = o.indexrelid"
+				+ " JOIN pg_catalog.pg_class t ON t.oid = o.indrelid"
+				+ " JOIN pg_catalog.pg_index i ON i.indrelid = o.indrelid"
+				+ " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid AND c.relnamespace = oc.relnamespace"
+				+ " WHERE o.indexrelid = to_regclass(" + Sql.literal(index) + ") AND NOT i.indisvalid"
+				+ " AND left(c.relname, length(oc.relname) + 3) = oc.relname || '_cc'"
+				+ " AND substr(c.relname, length(oc.relname) + 4) ~ '^(new|old)[0-9]*$'" + NOT_BEING_BUILT
+				+ " ORDER BY c.relname");
+	}
+
 	/**
 	 * Whether a concurrent build says {@code IF NOT EXISTS}: the one kind that succeeds without
 	 * building anything when it meets an INVALID leftover.

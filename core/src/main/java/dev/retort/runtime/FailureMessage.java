@@ -318,11 +318,19 @@ final class FailureMessage {
 			}
 			ConcurrentIndex.Found left = failure.leftIndex;
 			boolean exists = "42P07".equals(sqlState);
-			if (left != null && !left.valid()) {
-				message.append("\n  ").append(exists ? "Index " + left.name() + " is left from an earlier run of this"
-						+ " revision, INVALID" : "The failed build left index " + left.name() + " behind, INVALID")
-					.append(" (used by no query, still updated by every write): drop it (DROP INDEX CONCURRENTLY ")
-					.append(left.name()).append(") before you run again ('IF NOT EXISTS' would keep it).");
+			if (left != null && !left.valid() && exists) {
+				// The run drops the revision's own leftover before it builds: this one it left alone.
+				message.append("\n  Index ").append(left.name()).append(" exists, INVALID (used by no query, still")
+					.append(" updated by every write), and was not dropped before the build: a session is building it")
+					.append(" now (pg_stat_progress_create_index), or it is not on the table this statement builds it on.")
+					.append(" Once no session builds it, drop it (DROP INDEX CONCURRENTLY ").append(left.name())
+					.append(") or rename the revision's index, then run again.");
+			}
+			else if (left != null && !left.valid()) {
+				message.append("\n  The failed build left index ").append(left.name()).append(" behind, INVALID (used by")
+					.append(" no query, still updated by every write): the next run of this revision drops it (DROP")
+					.append(" INDEX CONCURRENTLY IF EXISTS) before it builds it anew, so fix the cause first; or drop it")
+					.append(" now (DROP INDEX CONCURRENTLY ").append(left.name()).append(").");
 			}
 			else if (left != null && exists) {
 				message.append("\n  Index ").append(left.name()).append(" exists and is valid: an earlier run of this")
@@ -453,8 +461,9 @@ final class FailureMessage {
 
 	/** A concurrent index build that stops half-way leaves its index behind, marked INVALID. */
 	private static final String INVALID_INDEX = " A CREATE INDEX CONCURRENTLY that stops half-way leaves its index"
-			+ " behind, INVALID (used by no query, still updated by every write): drop it (DROP INDEX CONCURRENTLY)"
-			+ " before the next run, where 'IF NOT EXISTS' would keep it.";
+			+ " behind, INVALID (used by no query, still updated by every write): the next run drops it before it builds"
+			+ " it anew when the statement names the index; one the server named must be dropped by hand (DROP INDEX"
+			+ " CONCURRENTLY).";
 
 	private static final String INVALID_INDEX_EXISTS = "\n  If an earlier run of this revision was interrupted, the"
 			+ " index is left from it: an INVALID one (SELECT indexrelid::regclass FROM pg_index WHERE NOT indisvalid)"

@@ -293,6 +293,18 @@ public final class MigrationRunner {
 		}
 	}
 
+	/**
+	 * Tells the listener of the INVALID leftovers of earlier runs the step dropped before it built
+	 * them anew, and returns them.
+	 */
+	private List<String> reportDropped(Step step) {
+		List<String> dropped = this.statements.takeDropped();
+		for (String index : dropped) {
+			this.listener.invalidIndexDropped(step, index);
+		}
+		return dropped;
+	}
+
 	private void runAutocommit(Step step, List<AppliedStep> results) {
 		this.listener.stepStarting(step);
 		comment(step);
@@ -316,6 +328,7 @@ public final class MigrationRunner {
 				settingsApplied = true;
 			}
 			runBody(step, true, List.of(), false);
+			List<String> dropped = reportDropped(step);
 			if (this.sink.offline()) {
 				settingsApplied = !settings.isEmpty() && this.statements.takePending().isEmpty();
 			}
@@ -345,10 +358,12 @@ public final class MigrationRunner {
 			}
 			this.sink.commit();
 			this.listener.stepFinished(step, ms, null);
-			results.add(new AppliedStep(id(step), step.operation().jsonName(), ms));
+			results.add(new AppliedStep(id(step), step.operation().jsonName(), ms, dropped));
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.sink.rollback();
+			// Dropped before the statement failed: gone all the same.
+			reportDropped(step);
 			// Before the failure row, which must not be written as the revision's role or in its schema.
 			List<Bookkeeping> restore = new ArrayList<>(settingsApplied ? this.ddl.reset() : List.of());
 			restore.addAll(this.statements.takePutBack(false));

@@ -19,6 +19,13 @@ public interface RunListener {
 	default void stepRetrying(Step step, int attempt, Duration backoff, Throwable cause) {
 	}
 
+	/**
+	 * Before a statement of the step built an index concurrently, the INVALID one an earlier,
+	 * interrupted run of it left was dropped.
+	 */
+	default void invalidIndexDropped(Step step, String index) {
+	}
+
 	/** Silence. */
 	RunListener NONE = new RunListener() {
 	};

@@ -52,6 +52,9 @@ final class StepStatements {
 	/** Who blocks the try running now, when it is the last after lock timeouts. */
 	private BlockerWatch blockers = BlockerWatch.NONE;
 
+	/** The INVALID leftovers of earlier runs dropped in the step running now ({@link #leftByEarlierRun}). */
+	private final List<String> dropped = new ArrayList<>();
+
 	private static final String IDLE_IN_TRANSACTION_TIMEOUT = "idle_in_transaction_session_timeout";
 
 	/** Ends with the transaction (the revision's commit or rollback), as the revision's own setting does. */
@@ -325,27 +328,30 @@ final class StepStatements {
 	private void statement(String sql, String location, boolean autocommit, List<Bookkeeping> after) {
 		List<Bookkeeping> before = takePending();
 		int attempt = 0;
-		// The INVALID index a concurrent build left when it gave up on lock_timeout (waiting for
-		// older transactions): the retry drops it first, or it would fail on it ('already exists'),
-		// or, unnamed, build a second one beside it.
-		String leftInvalid = null;
+		// The INVALID indexes to drop before the next try: those an earlier, interrupted run of this
+		// statement left (a pod killed in the build), and the one a concurrent build left when it
+		// gave up on lock_timeout (waiting for older transactions). Kept, the build would fail on
+		// them ('already exists'), keep one unusable (IF NOT EXISTS), or, unnamed, build a second
+		// one beside it.
+		List<String> leftInvalid = new ArrayList<>(autocommit ? leftByEarlierRun(sql, location) : List.of());
 		String invalidBefore = autocommit ? invalidIndexesBefore(sql, location) : null;
 		while (true) {
 			try (BlockerWatch watch = autocommit ? watchLastTry(attempt) : BlockerWatch.NONE) {
-				if (leftInvalid != null) {
-					this.sink.execute(List.of("DROP INDEX CONCURRENTLY IF EXISTS " + leftInvalid), before, List.of());
-					leftInvalid = null;
+				for (String index : leftInvalid) {
+					// IF EXISTS: a drop that gave up on lock_timeout is tried again with the statement.
+					this.sink.execute(List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index), before, List.of());
 				}
+				leftInvalid.clear();
 				this.sink.execute(List.of(sql), before, after);
 			}
 			catch (SQLException ex) {
 				if (autocommit && MigrationRunner.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())
 						&& attempt < this.ddl.retries()) {
 					ConcurrentIndex.Found left = leftBehind(sql, ex, invalidBefore);
-					if (left != null && !left.valid()) {
+					if (left != null && !left.valid() && !leftInvalid.contains(left.name())) {
 						// This try built it: a leftover of an earlier run would have failed at once (42P07),
 						// or been skipped by IF NOT EXISTS, without waiting for any lock.
-						leftInvalid = left.name();
+						leftInvalid.add(left.name());
 					}
 					attempt++;
 					Duration backoff = this.ddl.backoff(attempt);
@@ -425,6 +431,50 @@ final class StepStatements {
 			failure.addSuppressed(ex);
 			return null;
 		}
+	}
+
+	/**
+	 * The INVALID indexes an earlier run of this very statement left when it was cut short (its
+	 * process killed, the server restarted) or failed, and that no session builds now: the
+	 * statement is about to build them anew, and no query can use them, so they are dropped
+	 * first, with a WARN and a note to the listener, instead of failing every run until a person
+	 * drops them. Any other INVALID index (another name, another table, one being built) is left
+	 * alone: the statement then fails on it as before. Online only; one query, before a
+	 * concurrent build only.
+	 */
+	private List<String> leftByEarlierRun(String sql, String location) {
+		Optional<String> query = this.sink.offline() ? Optional.empty() : ConcurrentIndex.leftoversQuery(sql);
+		if (query.isEmpty()) {
+			return List.of();
+		}
+		List<String> found;
+		try {
+			// One row, the names one a line: a name holding a line break is not a name anyone writes.
+			List<String> row = this.sink.queryRow("SELECT coalesce(string_agg(f.name, E'\\n' ORDER BY f.name), '') FROM ("
+					+ query.get() + ") AS f (name)");
+			found = (row == null || row.get(0).isEmpty()) ? List.of() : List.of(row.get(0).split("\n"));
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(sql, location, ex);
+		}
+		for (String index : found) {
+			logger.warn("Index {} is INVALID, left by a concurrent build that was interrupted or failed (an earlier run"
+					+ " of the statement at {}, as a rule), and no session is building it now; no query can use it:"
+					+ " dropping it (DROP INDEX CONCURRENTLY IF EXISTS {}) so that the statement builds it anew", index,
+					location, index);
+			this.dropped.add(index);
+		}
+		return found;
+	}
+
+	/**
+	 * The INVALID leftovers of earlier runs dropped since the last call, for the runner to report
+	 * with the step.
+	 */
+	List<String> takeDropped() {
+		List<String> taken = List.copyOf(this.dropped);
+		this.dropped.clear();
+		return taken;
 	}
 
 	/**

@@ -701,21 +701,33 @@ class LockingTests {
 		assertThat(failure.getMessage()).contains("could not create unique index \"ux_kind\" [SQLSTATE 23505]\n"
 				+ "  Detail: Key (kind)=(x) is duplicated.\n  in statement: CREATE UNIQUE INDEX CONCURRENTLY")
 			.contains("The failed build left index ux_kind behind, INVALID (used by no query, still updated by every"
-					+ " write): drop it (DROP INDEX CONCURRENTLY ux_kind) before you run again");
+					+ " write): the next run of this revision drops it (DROP INDEX CONCURRENTLY IF EXISTS) before it builds"
+					+ " it anew, so fix the cause first; or drop it now (DROP INDEX CONCURRENTLY ux_kind).");
 		// The next run meets the index the first statement committed: the message says it is valid.
 		failure = catchThrowableOfType(MigrationFailedException.class, () -> runWith(db, plans, ddl, RunListener.NONE));
 		assertThat(failure.getMessage()).contains("relation \"ix_id\" already exists")
 			.contains("Index ix_id exists and is valid: an earlier run of this revision built it before a later"
 					+ " statement failed, or it was built by hand")
 			.doesNotContain("If an earlier run of this revision was interrupted");
-		// Following the messages: drop both, fix the data, run again.
+		// Following the messages: drop the valid one; the run drops the INVALID leftover itself and
+		// fails on the duplicate again, the cause, not on the leftover.
 		db.execute("DROP INDEX CONCURRENTLY ix_id");
-		failure = catchThrowableOfType(MigrationFailedException.class, () -> runWith(db, plans, ddl, RunListener.NONE));
-		assertThat(failure.getMessage()).contains("relation \"ux_kind\" already exists")
-			.contains("Index ux_kind is left from an earlier run of this revision, INVALID")
-			.contains("drop it (DROP INDEX CONCURRENTLY ux_kind) before you run again");
-		db.execute("DROP INDEX CONCURRENTLY ix_id", "DROP INDEX CONCURRENTLY ux_kind", "DELETE FROM coffee WHERE id = 2");
-		runWith(db, plans, ddl, RunListener.NONE);
+		List<String> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
+		RunListener heard = new RunListener() {
+			@Override
+			public void invalidIndexDropped(Step step, String index) {
+				dropped.add(step.revision().id() + " " + index);
+			}
+		};
+		failure = catchThrowableOfType(MigrationFailedException.class, () -> runWith(db, plans, ddl, heard));
+		assertThat(failure.getMessage()).contains("could not create unique index \"ux_kind\" [SQLSTATE 23505]")
+			.doesNotContain("already exists");
+		assertThat(dropped).containsExactly("cic2 ux_kind");
+		db.execute("DROP INDEX CONCURRENTLY ix_id", "DELETE FROM coffee WHERE id = 2");
+		runWith(db, plans, ddl, heard);
+		assertThat(dropped).containsExactly("cic2 ux_kind", "cic2 ux_kind");
+		assertThat(db.queryStrings("SELECT indexrelid::regclass::text || ' ' || indisvalid FROM pg_index"
+				+ " WHERE indrelid = 'coffee'::regclass ORDER BY 1")).containsExactly("ix_id true", "ux_kind true");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cic2");
 	}
 
@@ -804,6 +816,109 @@ class LockingTests {
 			.containsExactly("false");
 	}
 
+	@Test
+	void theInvalidIndexAnInterruptedRunOfTheBuildLeftIsDroppedAndBuiltAnewQuotedAndWithIfNotExists(TestDatabase db) {
+		// A pod killed in the build leaves its index INVALID, and every start after it failed on it
+		// until a person dropped it. A unique build failing on a duplicate leaves the same.
+		for (String build : List.of("CREATE UNIQUE INDEX CONCURRENTLY \"Ix_Kind\" ON shop.coffee (kind)",
+				"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Ix_Kind\" ON shop.coffee (kind)")) {
+			db.execute("DROP SCHEMA IF EXISTS shop CASCADE", "DROP TABLE IF EXISTS retort_version",
+					"DROP TABLE IF EXISTS retort_history", "CREATE SCHEMA shop", "CREATE TABLE shop.coffee (kind text)",
+					"INSERT INTO shop.coffee VALUES ('x'), ('x')");
+			assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY \"Ix_Kind\" ON shop.coffee (kind)"))
+				.hasMessageContaining("could not create unique index");
+			// An INVALID index of another name on the table is not the build's: left alone.
+			assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY other_idx ON shop.coffee (kind)"))
+				.hasMessageContaining("could not create unique index");
+			db.execute("DELETE FROM shop.coffee WHERE ctid = (SELECT max(ctid) FROM shop.coffee)");
+			List<String> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
+			runWith(db, new Plans().sql("cic1", false, build), new DdlSettings(Duration.ofSeconds(5), null, 0),
+					new RunListener() {
+						@Override
+						public void invalidIndexDropped(Step step, String index) {
+							dropped.add(step.revision().id() + " " + index);
+						}
+					});
+			assertThat(dropped).as(build).containsExactly("cic1 shop.\"Ix_Kind\"");
+			assertThat(db.queryStrings("SELECT c.relname || ' ' || i.indisvalid FROM pg_index i JOIN pg_class c"
+					+ " ON c.oid = i.indexrelid WHERE i.indrelid = 'shop.coffee'::regclass ORDER BY 1")).as(build)
+				.containsExactly("Ix_Kind true", "other_idx false");
+			assertThat(db.queryStrings("SELECT version_num FROM retort_version")).as(build).containsExactly("cic1");
+			assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).as(build)
+				.containsExactly("cic1 true");
+		}
+	}
+
+	@Test
+	void theCopiesAnInterruptedReindexConcurrentlyLeftAreDroppedBeforeItRunsAgain(TestDatabase db) throws Exception {
+		// REINDEX CONCURRENTLY builds ix_coffee_id_ccnew beside the index; stopped, it leaves that INVALID,
+		// and a run of it again built ix_coffee_id_ccnew1 beside it, leaving the first for ever.
+		db.execute("CREATE TABLE coffee (id int)", "INSERT INTO coffee SELECT generate_series(1, 1000)",
+				"CREATE INDEX ix_coffee_id ON coffee (id)");
+		Plans plans = new Plans().sql("ri1", false, "REINDEX INDEX CONCURRENTLY ix_coffee_id");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+			statement.execute("SELECT count(*) FROM coffee");
+			assertThat(catchThrowableOfType(MigrationFailedException.class,
+					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(300), null, 0), RunListener.NONE)))
+				.isNotNull();
+			blocker.rollback();
+		}
+		assertThat(db.queryStrings("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+				+ " WHERE NOT i.indisvalid")).containsExactly("ix_coffee_id_ccnew");
+		List<String> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
+		runWith(db, plans, new DdlSettings(Duration.ofSeconds(5), null, 0), new RunListener() {
+			@Override
+			public void invalidIndexDropped(Step step, String index) {
+				dropped.add(index);
+			}
+		});
+		assertThat(dropped).containsExactly("ix_coffee_id_ccnew");
+		assertThat(db.queryStrings("SELECT c.relname || ' ' || i.indisvalid FROM pg_index i JOIN pg_class c"
+				+ " ON c.oid = i.indexrelid WHERE i.indrelid = 'coffee'::regclass")).containsExactly("ix_coffee_id true");
+	}
+
+	@Test
+	void anInvalidIndexAnotherSessionIsBuildingNowIsNotDropped(TestDatabase db) throws Exception {
+		db.execute("CREATE TABLE coffee (id int, kind text)");
+		Plans plans = new Plans().sql("cic1", false, "CREATE INDEX CONCURRENTLY ix_kind ON coffee (kind)");
+		try (Connection writer = db.connect(); Connection builder = db.connect()) {
+			// An open writer holds the other session's build in its first wait, its index INVALID until it is done.
+			writer.setAutoCommit(false);
+			writer.createStatement().execute("INSERT INTO coffee VALUES (1, 'espresso')");
+			java.util.concurrent.CompletableFuture<Boolean> build = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> {
+					try {
+						return builder.createStatement().execute("CREATE INDEX CONCURRENTLY ix_kind ON coffee (kind)");
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+			while (db.queryStrings("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid").isEmpty()) {
+				assertThat(build).isNotDone();
+				Thread.onSpinWait();
+			}
+			List<String> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> runWith(db, plans, new DdlSettings(Duration.ofMillis(200), null, 0), new RunListener() {
+						@Override
+						public void invalidIndexDropped(Step step, String index) {
+							dropped.add(index);
+						}
+					}));
+			assertThat(failure).isNotNull();
+			assertThat(dropped).isEmpty();
+			assertThat(build).isNotDone();
+			writer.rollback();
+			build.get(60, TimeUnit.SECONDS);
+		}
+		assertThat(db.queryStrings("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'ix_kind'::regclass"))
+			.containsExactly("true");
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+	}
+
 	/** Spins until the session building the index does ({@code present}) or no longer does {@code condition}. */
 	private static void awaitQuery(TestDatabase db, String condition, boolean present) {
 		awaitQuery(db, "CREATE INDEX CONCURRENTLY ix_coffee_id", condition, present);
@@ -819,12 +934,12 @@ class LockingTests {
 
 	@Test
 	void aConcurrentIndexBuildThatKeepsAnInvalidIndexFailsInsteadOfRecordingItApplied(TestDatabase db) {
-		db.execute("CREATE SCHEMA shop", "CREATE TABLE shop.coffee (kind text)",
-				"INSERT INTO shop.coffee VALUES ('x'), ('x')");
-		// A real interrupted build: the unique index fails half-way and stays behind, INVALID.
-		assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY \"Ix_Kind\" ON shop.coffee (kind)"))
+		db.execute("CREATE SCHEMA shop", "CREATE TABLE shop.coffee (kind text)", "CREATE TABLE shop.tea (kind text)",
+				"INSERT INTO shop.tea VALUES ('x'), ('x')");
+		// A real interrupted build: the unique index fails half-way and stays behind, INVALID; on
+		// another table than the revision's, so not its own leftover, and the run leaves it alone.
+		assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY \"Ix_Kind\" ON shop.tea (kind)"))
 			.hasMessageContaining("could not create unique index");
-		db.execute("DELETE FROM shop.coffee WHERE ctid = (SELECT max(ctid) FROM shop.coffee)");
 		Plans plans = new Plans().sql("cic1", false,
 				"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Ix_Kind\" ON shop.coffee (kind)");
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
@@ -836,6 +951,8 @@ class LockingTests {
 			.contains("Drop the INVALID index (DROP INDEX CONCURRENTLY shop.\"Ix_Kind\") and run again");
 		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
 		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("cic1 false");
+		assertThat(db.queryStrings("SELECT indisvalid::text FROM pg_index WHERE indrelid = 'shop.tea'::regclass"))
+			.containsExactly("false");
 		// Following the message: the next run builds it anew, valid.
 		db.execute("DROP INDEX CONCURRENTLY shop.\"Ix_Kind\"");
 		runWith(db, plans, new DdlSettings(Duration.ofSeconds(5), null, 0), RunListener.NONE);
