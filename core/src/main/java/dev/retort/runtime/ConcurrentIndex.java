@@ -103,16 +103,24 @@ record ConcurrentIndex(String index, String table) {
 	 * the {@code SHARE UPDATE EXCLUSIVE} lock a build holds on its table all along (a session lock)
 	 * counts too, autovacuum's apart: it takes that lock on any table at any time, and yields it.
 	 */
-	private static final String NOT_BEING_BUILT = " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_progress_create_index p"
+	private static final String NOT_BEING_BUILT = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_progress_create_index p"
 			+ " WHERE p.pid <> pg_backend_pid() AND (p.relid = t.oid OR p.index_relid = i.indexrelid))"
 			+ " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
 			+ " WHERE l.locktype = 'relation' AND l.relation = t.oid AND l.mode = 'ShareUpdateExclusiveLock' AND l.granted"
 			+ " AND l.pid <> pg_backend_pid() AND a.backend_type IS DISTINCT FROM 'autovacuum worker'"
 			+ " AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database()))";
 
+	/** The first character of a {@link #leftoversQuery} row: the index is a leftover to drop. */
+	static final char DROP = '+';
+
+	/** The first character of a {@link #leftoversQuery} row: an index of the name, to be left alone. */
+	static final char KEEP = '-';
+
 	/**
 	 * The INVALID indexes an earlier, interrupted run of {@code sql} left behind and that a run of
-	 * it may drop before it builds anew, one name a row (as the server prints it): for a named
+	 * it may drop before it builds anew, one name a row (as the server prints it, after
+	 * {@link #DROP}; an index of the build's name that is no such leftover comes after
+	 * {@link #KEEP}): for a named
 	 * {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS]}, the index of that name in its
 	 * table's schema, on that table; for {@code REINDEX INDEX CONCURRENTLY name}, the
 	 * {@code name_ccnew} (and {@code _ccold}) copies of that index on its table. Only those no
@@ -121,11 +129,13 @@ record ConcurrentIndex(String index, String table) {
 	static Optional<String> leftoversQuery(String sql) {
 		Optional<ConcurrentIndex> built = builtBy(sql);
 		if (built.isPresent()) {
-			return Optional.of("SELECT i.indexrelid::regclass::text FROM pg_catalog.pg_class t"
+			// Also the index of that name that is not to be dropped: a lock timeout of the build is then not
+			// its own, and the index not its leftover.
+			return Optional.of("SELECT CASE WHEN i.indrelid = t.oid AND NOT i.indisvalid AND " + NOT_BEING_BUILT
+					+ " THEN '" + DROP + "' ELSE '" + KEEP + "' END || i.indexrelid::regclass::text FROM pg_catalog.pg_class t"
 					+ " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
 					+ " JOIN pg_catalog.pg_index i ON i.indexrelid = to_regclass(quote_ident(n.nspname) || '.' || "
-					+ Sql.literal(built.get().index) + ") WHERE t.oid = to_regclass(" + Sql.literal(built.get().table)
-					+ ") AND i.indrelid = t.oid AND NOT i.indisvalid" + NOT_BEING_BUILT);
+					+ Sql.literal(built.get().index) + ") WHERE t.oid = to_regclass(" + Sql.literal(built.get().table) + ")");
 		}
 		Matcher reindex = REINDEX_INDEX.matcher(sql);
 		if (!reindex.find()) {
@@ -133,14 +143,14 @@ record ConcurrentIndex(String index, String table) {
 		}
 		String index = reindex.group(1).replaceAll("\\s*\\.\\s*", ".");
 		// PostgreSQL names the copies <index>_ccnew and <index>_ccold, then ..._ccnew1 and on.
-		return Optional.of("SELECT i.indexrelid::regclass::text FROM pg_catalog.pg_index o"
+		return Optional.of("SELECT '" + DROP + "' || i.indexrelid::regclass::text FROM pg_catalog.pg_index o"
 				+ " JOIN pg_catalog.pg_class oc ON oc.oid = o.indexrelid"
 				+ " JOIN pg_catalog.pg_class t ON t.oid = o.indrelid"
 				+ " JOIN pg_catalog.pg_index i ON i.indrelid = o.indrelid"
 				+ " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid AND c.relnamespace = oc.relnamespace"
 				+ " WHERE o.indexrelid = to_regclass(" + Sql.literal(index) + ") AND NOT i.indisvalid"
 				+ " AND left(c.relname, length(oc.relname) + 3) = oc.relname || '_cc'"
-				+ " AND substr(c.relname, length(oc.relname) + 4) ~ '^(new|old)[0-9]*$'" + NOT_BEING_BUILT
+				+ " AND substr(c.relname, length(oc.relname) + 4) ~ '^(new|old)[0-9]*$' AND " + NOT_BEING_BUILT
 				+ " ORDER BY c.relname");
 	}
 
@@ -173,8 +183,19 @@ record ConcurrentIndex(String index, String table) {
 	 *
 	 * @param name the index as the server prints it (schema-qualified outside the search path)
 	 * @param valid whether queries can use it
+	 * @param before whether it was there before the statement ran, and not dropped
 	 */
-	record Found(String name, boolean valid) {
+	record Found(String name, boolean valid, boolean before) {
+
+		Found(String name, boolean valid) {
+			this(name, valid, false);
+		}
+
+		/** The same index, known to have been there before the statement ran: not its own leftover. */
+		Found thereBefore() {
+			return new Found(this.name, this.valid, true);
+		}
+
 	}
 
 	/** The index a concurrent build names exists, INVALID. */

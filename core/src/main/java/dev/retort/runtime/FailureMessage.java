@@ -318,7 +318,7 @@ final class FailureMessage {
 			}
 			ConcurrentIndex.Found left = failure.leftIndex;
 			boolean exists = "42P07".equals(sqlState);
-			if (left != null && !left.valid() && exists) {
+			if (left != null && !left.valid() && (exists || left.before())) {
 				// The run drops the revision's own leftover before it builds: this one it left alone.
 				message.append("\n  Index ").append(left.name()).append(" exists, INVALID (used by no query, still")
 					.append(" updated by every write), and was not dropped before the build: a session is building it")

@@ -52,7 +52,7 @@ final class StepStatements {
 	/** Who blocks the try running now, when it is the last after lock timeouts. */
 	private BlockerWatch blockers = BlockerWatch.NONE;
 
-	/** The INVALID leftovers of earlier runs dropped in the step running now ({@link #leftByEarlierRun}). */
+	/** The INVALID leftovers of earlier runs dropped in the step running now ({@link #leftByEarlierRun}), once dropped. */
 	private final List<String> dropped = new ArrayList<>();
 
 	private static final String IDLE_IN_TRANSACTION_TIMEOUT = "idle_in_transaction_session_timeout";
@@ -333,13 +333,27 @@ final class StepStatements {
 		// gave up on lock_timeout (waiting for older transactions). Kept, the build would fail on
 		// them ('already exists'), keep one unusable (IF NOT EXISTS), or, unnamed, build a second
 		// one beside it.
-		List<String> leftInvalid = new ArrayList<>(autocommit ? leftByEarlierRun(sql, location) : List.of());
+		List<String> found = autocommit ? leftByEarlierRun(sql, location) : List.of();
+		List<String> leftInvalid = new ArrayList<>(found.stream()
+			.filter((row) -> row.charAt(0) == ConcurrentIndex.DROP)
+			.map((row) -> row.substring(1))
+			.toList());
+		List<String> earlierRuns = new ArrayList<>(leftInvalid);
+		// An index of the name that was there and not dropped: a lock timeout of the build (waiting
+		// for the session building it) does not make it the build's own.
+		List<String> keptBefore = found.stream()
+			.filter((row) -> row.charAt(0) == ConcurrentIndex.KEEP)
+			.map((row) -> row.substring(1))
+			.toList();
 		String invalidBefore = autocommit ? invalidIndexesBefore(sql, location) : null;
 		while (true) {
 			try (BlockerWatch watch = autocommit ? watchLastTry(attempt) : BlockerWatch.NONE) {
 				for (String index : leftInvalid) {
 					// IF EXISTS: a drop that gave up on lock_timeout is tried again with the statement.
 					this.sink.execute(List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index), before, List.of());
+					if (earlierRuns.remove(index)) {
+						this.dropped.add(index);
+					}
 				}
 				leftInvalid.clear();
 				this.sink.execute(List.of(sql), before, after);
@@ -348,7 +362,8 @@ final class StepStatements {
 				if (autocommit && MigrationRunner.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())
 						&& attempt < this.ddl.retries()) {
 					ConcurrentIndex.Found left = leftBehind(sql, ex, invalidBefore);
-					if (left != null && !left.valid() && !leftInvalid.contains(left.name())) {
+					if (left != null && !left.valid() && !leftInvalid.contains(left.name())
+							&& !keptBefore.contains(left.name())) {
 						// This try built it: a leftover of an earlier run would have failed at once (42P07),
 						// or been skipped by IF NOT EXISTS, without waiting for any lock.
 						leftInvalid.add(left.name());
@@ -365,7 +380,9 @@ final class StepStatements {
 					}
 					continue;
 				}
-				throw new StatementFailure(sql, location, ex, autocommit ? leftBehind(sql, ex, invalidBefore) : null);
+				ConcurrentIndex.Found left = autocommit ? leftBehind(sql, ex, invalidBefore) : null;
+				throw new StatementFailure(sql, location, ex,
+						(left != null && keptBefore.contains(left.name())) ? left.thereBefore() : left);
 			}
 			if (autocommit && !this.sink.offline()) {
 				stopWatching();
@@ -441,6 +458,8 @@ final class StepStatements {
 	 * drops them. Any other INVALID index (another name, another table, one being built) is left
 	 * alone: the statement then fails on it as before. Online only; one query, before a
 	 * concurrent build only.
+	 * @return the rows of {@link ConcurrentIndex#leftoversQuery}: each index of the name, after
+	 * {@link ConcurrentIndex#DROP} when it was dropped
 	 */
 	private List<String> leftByEarlierRun(String sql, String location) {
 		Optional<String> query = this.sink.offline() ? Optional.empty() : ConcurrentIndex.leftoversQuery(sql);
@@ -457,12 +476,15 @@ final class StepStatements {
 		catch (SQLException ex) {
 			throw new StatementFailure(sql, location, ex);
 		}
-		for (String index : found) {
+		for (String row : found) {
+			if (row.charAt(0) != ConcurrentIndex.DROP) {
+				continue;
+			}
+			String index = row.substring(1);
 			logger.warn("Index {} is INVALID, left by a concurrent build that was interrupted or failed (an earlier run"
 					+ " of the statement at {}, as a rule), and no session is building it now; no query can use it:"
 					+ " dropping it (DROP INDEX CONCURRENTLY IF EXISTS {}) so that the statement builds it anew", index,
 					location, index);
-			this.dropped.add(index);
 		}
 		return found;
 	}
