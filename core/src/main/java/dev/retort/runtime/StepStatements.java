@@ -459,7 +459,7 @@ final class StepStatements {
 	 * alone: the statement then fails on it as before. Online only; one query, before a
 	 * concurrent build only.
 	 * @return the rows of {@link ConcurrentIndex#leftoversQuery}: each index of the name, after
-	 * {@link ConcurrentIndex#DROP} when it was dropped
+	 * {@link ConcurrentIndex#DROP} when it is to be dropped, else after {@link ConcurrentIndex#KEEP}
 	 */
 	private List<String> leftByEarlierRun(String sql, String location) {
 		Optional<String> query = this.sink.offline() ? Optional.empty() : ConcurrentIndex.leftoversQuery(sql);
