@@ -186,6 +186,17 @@ public final class JdbcSqlSink implements SqlSink {
 	}
 
 	@Override
+	public void pausing(RetryPause pause) {
+		try {
+			this.session.execute(pause.statement());
+		}
+		catch (SQLException ex) {
+			// A broken session fails the retry itself, with the real reason.
+			logger.debug("Could not show the retry's backoff in pg_stat_activity", ex);
+		}
+	}
+
+	@Override
 	public boolean keepsComments() {
 		return logger.isDebugEnabled();
 	}

@@ -277,6 +277,14 @@ public final class MigrationLock implements AutoCloseable {
 					+ ")): a transactional revision is rolled back;" + wait,
 					new LockHolder(true, orphan.pid(), orphan.application(), null, null), waited);
 		}
+		if (migrating != null && migrating.pause() != null) {
+			// Between lock_timeout retries the migrating session idles after a ROLLBACK, as a stuck
+			// one would: ending it would fail a healthy run.
+			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + migrating.migratesOn()
+					+ ". That runner is not stuck: do not end its session. Wait for it to finish (or to give up after"
+					+ " its last retry), or end what blocks its revision (its log names the blocking sessions);"
+					+ wait, holder, waited);
+		}
 		if (migrating != null) {
 			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + migrating.migratesOn()
 					+ ". Wait for that migration to finish, or end"
@@ -357,8 +365,17 @@ public final class MigrationLock implements AutoCloseable {
 			}
 			// Another run's statement, quoted in this run's log and error: a password it sets is masked
 			// (its first 120 characters may cut the literal short).
+			RetryPause pause = pause();
+			if (pause != null) {
+				return pause.describe(this.seconds);
+			}
 			String oneLine = (this.query != null) ? PasswordLiterals.mask(this.query.replaceAll("\\s+", " ").strip()) : "";
 			return this.state + " for " + this.seconds + " s" + (oneLine.isEmpty() ? "" : ", '" + oneLine + "'");
+		}
+
+		/** The retry backoff this idle session announced, or {@code null}. */
+		RetryPause pause() {
+			return RetryPause.of(this.state, this.query);
 		}
 
 		/** A session that holds the work lock while the migration lock is free; {@code why} may say how. */

@@ -256,6 +256,8 @@ public final class MigrationRunner {
 					logger.warn("Revision {} waited longer than lock_timeout for a lock ({}); rolled back, retry {} of {}"
 							+ " in {} ms", id(current), failure.cause.getMessage(), attempt, this.ddl.retries(),
 							backoff.toMillis());
+					// Before the listener hears of it: a runner waiting for the migration lock reads the pause.
+					this.sink.pausing(new RetryPause(attempt, this.ddl.retries(), backoff));
 					this.listener.stepRetrying(current, attempt, backoff, failure.cause);
 					if (!StepStatements.pause(backoff)) {
 						throw interruptedRetry(current, unit, attempt, millisSince(started), failure.cause);

@@ -110,6 +110,11 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
+	public void pausing(RetryPause pause) {
+		// A script waits for nothing.
+	}
+
+	@Override
 	public boolean keepsComments() {
 		return true;
 	}

@@ -65,6 +65,13 @@ public interface SqlSink {
 	 */
 	List<Bookkeeping> putBack(java.util.Set<String> changed);
 
+	/**
+	 * Shows other sessions, in {@code pg_stat_activity}, that the migration session idles through
+	 * a retry's backoff ({@link RetryPause}). Only a message is at stake: it never fails; offline
+	 * it does nothing.
+	 */
+	void pausing(RetryPause pause);
+
 	/** A comment for the reader of a script; online it goes to the debug log. */
 	void comment(String text);
 

@@ -372,6 +372,7 @@ final class StepStatements {
 					Duration backoff = this.ddl.backoff(attempt);
 					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",
 							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis());
+					this.sink.pausing(new RetryPause(attempt, this.ddl.retries(), backoff));
 					if (!pause(backoff)) {
 						throw new RetortException(ErrorCode.RUNTIME,
 								interruptedRetry("the statement at " + location, attempt, this.ddl.retries())

@@ -394,6 +394,38 @@ class LockingTests {
 	}
 
 	@Test
+	void aRunnerWaitingBehindOneBetweenLockTimeoutRetriesSaysItIsNotStuck(TestDatabase db) throws Exception {
+		// Between retries the migrating session idles after its ROLLBACK, as a hung one does: the
+		// waiting runner told the operator to end it if stuck, and so to fail a healthy run.
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "ALTER TABLE busy ADD COLUMN c int");
+		AtomicInteger retries = new AtomicInteger();
+		java.util.concurrent.atomic.AtomicReference<LockTimeoutException> told = new java.util.concurrent.atomic.AtomicReference<>();
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement();
+				Database running = Database.open(factory(db, "retort-holder"), null, "retort_version", "retort_history");
+				Database waiting = Database.open(factory(db, "retort-waiter"), null, "retort_version", "retort_history")) {
+			running.createTables(false);
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+			int migrating = backendPid(running);
+			try (MigrationLock held = running.lock(Duration.ofSeconds(5))) {
+				new MigrationRunner(running.sink(), running.names(), plans::script, new DdlSettings(Duration.ofMillis(50),
+						null, 3), TransactionMode.PER_REVISION, releaseOnRetry(blocker, retries,
+								() -> told.set(catchThrowableOfType(LockTimeoutException.class,
+										() -> waiting.lock(Duration.ofMillis(300))))),
+						() -> "test")
+					.run(plans.upgradeFrom(null));
+			}
+			assertThat(told.get().getMessage()).contains("which migrates on pid " + migrating
+					+ " (waiting to retry after lock_timeout, retry 1 of 3 in about")
+				.contains("That runner is not stuck: do not end its session")
+				.doesNotContain("pg_terminate_backend(" + migrating + ")", "'ROLLBACK'");
+		}
+		assertThat(retries).hasValue(1);
+		assertThat(db.queryStrings("SELECT revision || ' ' || success FROM retort_history")).containsExactly("r1 true");
+	}
+
+	@Test
 	void aRetriedRevisionTakesTheTimeOfEveryTry(TestDatabase db) throws Exception {
 		db.execute("CREATE TABLE busy (id int)");
 		Plans plans = new Plans().sql("r1", "CREATE TABLE before_busy (id int)", "ALTER TABLE busy ADD COLUMN c int");
