@@ -327,8 +327,20 @@ public final class Database implements AutoCloseable {
 			// Only a missing schema is created: PostgreSQL checks CREATE on the database before it
 			// looks whether the schema exists, so 'IF NOT EXISTS' alone refuses a role that owns the
 			// schema a DBA made for it but may not create schemas ("permission denied for database").
-			this.session.batch(createSql(this.names, createSchema && !schemaExists()));
-			this.session.commit();
+			try {
+				this.session.batch(createSql(this.names, createSchema && !schemaExists()));
+				this.session.commit();
+			}
+			catch (SQLException ex) {
+				if (!createdAlongside(ex)) {
+					throw ex;
+				}
+				// Another runner (with 'retort.lock.enabled' false) created them in the same instant:
+				// committed now, so 'IF NOT EXISTS' skips them.
+				this.session.rollbackQuietly();
+				this.session.batch(createSql(this.names, createSchema && !schemaExists()));
+				this.session.commit();
+			}
 		}
 		catch (SQLException ex) {
 			this.session.rollbackQuietly();
@@ -362,6 +374,16 @@ public final class Database implements AutoCloseable {
 				// The next statement reports a broken session.
 			}
 		}
+	}
+
+	/**
+	 * Whether creating the tables failed because another session created them, or their schema,
+	 * at the same time: 'IF NOT EXISTS' sees only what is committed, and the catalog's unique
+	 * index (23505) or the name (42P07, 42P06) refuses the second.
+	 */
+	private static boolean createdAlongside(SQLException ex) {
+		return "23505".equals(ex.getSQLState()) || "42P07".equals(ex.getSQLState())
+				|| "42P06".equals(ex.getSQLState());
 	}
 
 	/**

@@ -355,7 +355,7 @@ public final class MigrationRunner {
 				// Its statements all ran and stay committed: said as a transactional revision's is, with
 				// the role the rows were written as, read once the failed transaction is gone.
 				this.sink.rollback();
-				throw StepStatements.recordingFailed(step.revision(), rows.get(0).sql(), ex,
+				throw StepStatements.recordingFailed(step.revision(), rows.get(0).sql(), rows, ex,
 						this.statements.whoRecords());
 			}
 			this.sink.commit();

@@ -207,7 +207,7 @@ final class StepStatements {
 			this.sink.write(after);
 		}
 		catch (SQLException ex) {
-			throw recordingFailed(revision, sql, ex, recording);
+			throw recordingFailed(revision, sql, after, ex, recording);
 		}
 	}
 
@@ -215,12 +215,22 @@ final class StepStatements {
 	 * Writing Retort's rows for a revision whose statements all ran failed: the one failure both a
 	 * revision in a transaction and one outside ({@code Transactional: false}) report, saying as
 	 * whom the rows were written. Another process moving the version row is no recording problem.
+	 * @param rows Retort's rows, written on their own (the revision's statements ran before them)
 	 * @param recording who wrote them, or {@code null} when it could not be read
 	 */
-	static StatementFailure recordingFailed(Revision revision, String sql, SQLException ex,
+	static StatementFailure recordingFailed(Revision revision, String sql, List<Bookkeeping> rows, SQLException ex,
 			StatementFailure.Recording recording) {
 		if (JdbcSqlSink.VERSION_MOVED.equals(ex.getSQLState())) {
 			return new StatementFailure(sql, "version table", ex);
+		}
+		Bookkeeping insert = rows.stream().filter(VersionTable::inserts).findFirst().orElse(null);
+		if (UNIQUE_VIOLATION.equals(ex.getSQLState()) && insert != null) {
+			// The version table's key is the only unique one among Retort's rows: another runner, not
+			// waiting for the migration lock, added the same version row first (two runners at base).
+			return new StatementFailure(insert.sql(), "version table", new SQLException("Expected to add a row to"
+					+ " the version table, but it is there: another process moved the version while this one ran ("
+					+ Sql.shorten(insert.sql()) + "; " + FailureMessage.firstLine(ex.getMessage()) + ")",
+					JdbcSqlSink.VERSION_MOVED, ex));
 		}
 		return StatementFailure.recording(sql, revision.origin().source(), ex,
 				(recording != null) ? recording : new StatementFailure.Recording(null, null));
@@ -575,6 +585,9 @@ final class StepStatements {
 	 * Spring interrupts the main thread when it shuts down), its interrupt status kept for the
 	 * caller, who says what became of the step.
 	 */
+	/** SQLSTATE unique_violation. */
+	private static final String UNIQUE_VIOLATION = "23505";
+
 	static boolean pause(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());

@@ -66,6 +66,11 @@ final class VersionTable {
 		return new Bookkeeping("DELETE FROM " + table, Bookkeeping.ANY_ROWS);
 	}
 
+	/** Whether a statement of Retort's adds a version row ({@link #change} of an insert). */
+	static boolean inserts(Bookkeeping statement) {
+		return statement.sql().startsWith("INSERT INTO ") && statement.sql().contains(" (version_num) VALUES (");
+	}
+
 	static boolean missingRelation(SQLException ex) {
 		// 42P01 undefined_table, 3F000 invalid_schema_name
 		return "42P01".equals(ex.getSQLState()) || "3F000".equals(ex.getSQLState());

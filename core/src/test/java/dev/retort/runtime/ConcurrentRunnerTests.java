@@ -239,6 +239,86 @@ class ConcurrentRunnerTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ffff00000002");
 	}
 
+	@Test
+	void twoRunnersWithoutTheLockAtBaseApplyTheFirstRevisionOnceAndTheLoserSaysAnotherRunnerMovedTheDatabase(
+			TestDatabase db, @TempDir Path dir) throws Exception {
+		// At base the step inserts the version row instead of moving it: the loser met the row's
+		// key (duplicate key, 'Fix the revision'), where at a revision it finds the row moved.
+		db.execute("CREATE TABLE busy (id int)");
+		RevisionFiles files = new RevisionFiles(dir.resolve("revisions"));
+		files.write("eeee00000001", null, "INSERT INTO busy VALUES (1);", "DELETE FROM busy;");
+		try (Database setup = Database.open(LockingTests.factory(db, "retort-setup"), null, "retort_version",
+				"retort_history")) {
+			setup.createTables(false);
+		}
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try (java.sql.Connection gate = db.connect(); java.sql.Statement statement = gate.createStatement()) {
+			gate.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+			List<Future<MigrationResult>> runs = new ArrayList<>();
+			for (String name : List.of("retort-one", "retort-two")) {
+				runs.add(executor.submit(() -> unlocked(db, files, name).upgrade("heads")));
+			}
+			while (db.queryStrings("SELECT pid FROM pg_locks WHERE relation = 'busy'::regclass AND NOT granted")
+				.size() < 2) {
+				assertThat(runs).as("both runners still running").noneMatch(Future::isDone);
+				Thread.onSpinWait();
+			}
+			gate.rollback();
+			List<MigrationFailedException> failed = new ArrayList<>();
+			int applied = 0;
+			for (Future<MigrationResult> run : runs) {
+				try {
+					run.get(120, TimeUnit.SECONDS);
+					applied++;
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					failed.add((MigrationFailedException) ex.getCause());
+				}
+			}
+			assertThat(applied).isEqualTo(1);
+			assertThat(failed).hasSize(1);
+			MigrationFailedException lost = failed.get(0);
+			assertThat(lost.versionMoved()).as(lost.getMessage()).isTrue();
+			assertThat(lost.getMessage()).contains("another runner migrated the same database while this one ran")
+				.doesNotContain("the database stays at base", "Fix the revision", "recording it");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(db.queryStrings("SELECT count(*) FROM busy")).containsExactly("1");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("eeee00000001");
+	}
+
+	@Test
+	void aRunnerCreatingTheTablesBesideAnotherWithoutTheLockUsesTheOthersTables(TestDatabase db) throws Exception {
+		// 'IF NOT EXISTS' sees only committed tables: the second creator met the catalog's key
+		// ('duplicate key value violates unique constraint "pg_type_typname_nsp_index"') and failed.
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (java.sql.Connection other = db.connect(); java.sql.Statement statement = other.createStatement()) {
+			other.setAutoCommit(false);
+			statement.execute(Database.createSql(new TableNames("public", "retort_version", "retort_history"), false)
+				.get(0));
+			Future<?> creating = executor.submit(() -> {
+				try (Database database = Database.open(LockingTests.factory(db, "retort-two"), null, "retort_version",
+						"retort_history")) {
+					database.createTables(false);
+				}
+			});
+			while (db.queryStrings("SELECT pid FROM pg_locks WHERE NOT granted").isEmpty()) {
+				assertThat(creating).as("still creating").isNotDone();
+				Thread.onSpinWait();
+			}
+			other.commit();
+			creating.get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_tables WHERE tablename IN ('retort_version', 'retort_history')"))
+			.containsExactly("2");
+	}
+
 	private static Retort unlocked(TestDatabase db, RevisionFiles files, String applicationName) {
 		return Retort.configure()
 			.url(db.jdbcUrl())
