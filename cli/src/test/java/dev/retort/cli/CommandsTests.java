@@ -363,6 +363,13 @@ class CommandsTests {
 				+ " file here declares, so no line above is marked (current): another tool (such as Alembic) or a"
 				+ " hand-written row put it in the version table, and the history does not record it either. 'retort"
 				+ " current' says more.\n");
+		CliRun.Result show = takeOver.run("show", "current");
+		assertThat(show.exitCode()).as(show.toString()).isEqualTo(2);
+		assertThat(show.err()).isEqualTo("ERROR: The database is at deadbeef1234, which no revision file declares and"
+				+ " the history does not record: another tool (such as Alembic) or a hand-written row put it in the"
+				+ " version table, not a newer version of the application, so there is no file to show. Give the"
+				+ " revision that describes deadbeef1234 its id ('Revision ID: deadbeef1234'), or record where the"
+				+ " database is with 'retort stamp --purge REV...'.\n");
 		CliRun.Result upgrade = takeOver.run("upgrade");
 		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
 		assertThat(upgrade.err()).isEqualTo("ERROR: The database is at deadbeef1234, which no revision file declares and"

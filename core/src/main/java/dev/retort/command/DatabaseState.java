@@ -259,7 +259,7 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 * (an Alembic version table widened for hand-written ids) cannot be given back to the file
 	 * that describes it, so only the stamp is offered.
 	 */
-	private static String howToPlace(String rows, List<String> unrecorded) {
+	static String howToPlace(String rows, List<String> unrecorded) {
 		List<String> tooLong = unrecorded.stream().filter((row) -> row.length() > RevisionIds.MAX_LENGTH).toList();
 		if (!tooLong.isEmpty()) {
 			return String.join(", ", tooLong) + " cannot be a revision file's id (" + tooLong.get(0).length()

@@ -94,15 +94,24 @@ public final class ShowCommand {
 			throw new RetortException(ErrorCode.CONFIGURATION, "'show current' reads the revision the database is"
 					+ " at, and no database is configured: give its URL, or name the revision.");
 		}
-		List<String> rows;
+		DatabaseState state;
 		try (Database database = this.context.openDatabase()) {
-			rows = DatabaseState.read(database, graph).rows();
+			state = DatabaseState.read(database, graph);
 		}
+		List<String> rows = state.rows();
 		if (rows.isEmpty()) {
 			throw new RetortException(ErrorCode.INVALID_TARGET, "The database is at base (no revision applied):"
 					+ " there is no current revision to show. 'retort upgrade' applies the revisions.");
 		}
 		for (String id : rows) {
+			if (graph.find(id).isEmpty() && !state.historyRecordsApplied(id)) {
+				// A newer version's runner records what it applies: a row the history never saw is
+				// another tool's (Alembic's table taken over under new ids), as 'current' says.
+				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at " + id + ", which no revision"
+						+ " file declares and the history does not record: another tool (such as Alembic) or a"
+						+ " hand-written row put it in the version table, not a newer version of the application, so"
+						+ " there is no file to show. " + DatabaseState.howToPlace(id, List.of(id)));
+			}
 			if (graph.find(id).isEmpty()) {
 				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at " + id
 						+ ", which no revision file declares (a newer version of the application migrated it): there is"
