@@ -1217,6 +1217,18 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void validateListsAQuoteNeverClosedBesideAnotherFilesBadHeader(@TempDir Path dir) throws Exception {
+		// Loading stopped at the header: the unterminated quote came to light only once it was fixed.
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "INSERT INTO t3 VALUES ('oops);", "SELECT 1;");
+		java.nio.file.Files.writeString(dir.resolve("dddd00000004_bad.sql"), "-- bad\n-- Revision ID: dddd00000004\n"
+				+ "-- Revises: " + C + "\n-- Bogus header: x\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 1;\n");
+		assertThat(Retort.validate(Retort.configure().locations(files.location()).build()).problems()).satisfiesExactly(
+				(problem) -> assertThat(problem).startsWith(dir.resolve("dddd00000004_bad.sql") + ":4: unknown header key"),
+				(problem) -> assertThat(problem).startsWith(dir.resolve(C + "_test.sql") + ":9: Unterminated string"));
+	}
+
+	@Test
 	void revisionsThatCannotLoadFailTheCommandBeforeItChangesAnything(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, "deadbeef0000", "CREATE TABLE t3 (id int);", "DROP TABLE t3;");

@@ -96,6 +96,7 @@ public final class ScriptDirectory {
 				throw (emptySources != null) ? new InvalidGraphException(ex.problems(), emptySources) : ex;
 			}
 			// One report: the file problems and the graph's, so everything is fixed in one pass.
+			problems.addAll(statementProblems(scripts));
 			ex.problems().forEach((problem) -> problems.add(problem.message()));
 			if (emptySources != null) {
 				problems.add(emptySources);
@@ -103,6 +104,9 @@ public final class ScriptDirectory {
 			throw new InvalidRevisionFileException(problems, ex);
 		}
 		if (!problems.isEmpty()) {
+			// The files that did load are split too (only on this failure: loading splits nothing),
+			// so 'retort validate' lists an unterminated quote beside another file's bad header.
+			problems.addAll(statementProblems(scripts));
 			throw new InvalidRevisionFileException(problems);
 		}
 		return new ScriptDirectory(parsed, graph, scripts, javaSources);
@@ -190,8 +194,12 @@ public final class ScriptDirectory {
 	 * @return the problems ({@code file:line: …}), in load order; empty when every file splits
 	 */
 	public List<String> statementProblems() {
+		return statementProblems(this.scripts);
+	}
+
+	private static List<String> statementProblems(List<RevisionScript> scripts) {
 		List<String> problems = new ArrayList<>();
-		for (RevisionScript script : this.scripts) {
+		for (RevisionScript script : scripts) {
 			if (script.body() instanceof RevisionScript.SqlBody sql) {
 				problems.addAll(sql.splitProblems());
 			}
