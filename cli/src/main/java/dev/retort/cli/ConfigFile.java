@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -210,7 +211,7 @@ final class ConfigFile {
 	private static boolean isYamlMappings(String text) {
 		try {
 			boolean mappings = false;
-			for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
+			for (Object document : new Yaml(new SafeConstructor(loaderOptions())).loadAll(text)) {
 				if (document != null && !(document instanceof Map)) {
 					return false;
 				}
@@ -218,7 +219,11 @@ final class ConfigFile {
 			}
 			return mappings;
 		}
-		catch (YAMLException ex) {
+		catch (DuplicateKeyException ex) {
+			// Mappings, one of which sets a key twice: reading it as YAML says so.
+			return true;
+		}
+		catch (YAMLException | IllegalArgumentException ex) {
 			return false;
 		}
 	}
@@ -226,7 +231,7 @@ final class ConfigFile {
 	private static List<Document> yamlDocuments(Path file, String text) {
 		List<Document> documents = new ArrayList<>();
 		try {
-			Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+			Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));
 			int index = 0;
 			for (Object document : yaml.loadAll(text)) {
 				index++;
@@ -236,12 +241,38 @@ final class ConfigFile {
 				documents.add(new Document(withProfileInOrigin(values)));
 			}
 		}
+		catch (DuplicateKeyException ex) {
+			// As Spring Boot, which refuses such a file: which value was meant is anyone's guess.
+			throw new RetortException(ErrorCode.CONFIGURATION, "Configuration file '" + file + "' sets "
+					+ duplicateKey(ex) + " twice in one mapping (line " + (ex.getProblemMark().getLine() + 1)
+					+ "): Spring Boot refuses such a file too. Keep one of them.", ex);
+		}
 		catch (YAMLException ex) {
 			throw new RetortException(ErrorCode.CONFIGURATION,
 					"Configuration file '" + file + "' is not valid YAML: "
 							+ Secrets.scrubConfigText(ex.getMessage()), ex);
 		}
+		catch (IllegalArgumentException ex) {
+			// A '!!binary' value that is no base64 ("Illegal base64 character 2d"): the value is not quoted.
+			throw new RetortException(ErrorCode.CONFIGURATION, "Configuration file '" + file + "' is not valid YAML:"
+					+ " a '!!binary' value is not base64 (" + ex.getMessage() + "). Write the value as text, without"
+					+ " the '!!binary' tag.", ex);
+		}
 		return documents;
+	}
+
+	/** Duplicate keys are an error, not SnakeYAML's warning on the console. */
+	private static LoaderOptions loaderOptions() {
+		LoaderOptions options = new LoaderOptions();
+		options.setAllowDuplicateKeys(false);
+		return options;
+	}
+
+	/** The key SnakeYAML names in its problem ("found duplicate key username"), quoted. */
+	private static String duplicateKey(DuplicateKeyException ex) {
+		String problem = String.valueOf(ex.getProblem());
+		String prefix = "found duplicate key ";
+		return problem.startsWith(prefix) ? "'" + problem.substring(prefix.length()) + "'" : "a key";
 	}
 
 	private static void flatten(String prefix, Object value, String origin, Map<String, Property> into) {
@@ -255,6 +286,11 @@ final class ConfigFile {
 			for (int i = 0; i < list.size(); i++) {
 				flatten(prefix + "[" + i + "]", list.get(i), origin, into);
 			}
+		}
+		else if (value instanceof byte[] && !prefix.isEmpty()) {
+			// SafeConstructor decodes '!!binary' to bytes, which would be read as '[B@1b2c3d'.
+			throw new RetortException(ErrorCode.CONFIGURATION, "'" + prefix + "' in " + origin + " is tagged '!!binary':"
+					+ " Retort reads text, as Spring Boot does. Write the value as text, without the tag.");
 		}
 		else if (!prefix.isEmpty()) {
 			into.put(RelaxedNames.canonical(prefix), new Property((value != null) ? String.valueOf(value) : "", origin));

@@ -259,6 +259,11 @@ final class ConfigResolver {
 			roots.add(this.environment.workingDirectory().resolve(PROJECT_RESOURCES));
 			values.put("locations", locations(values.get("locations"), roots));
 		}
+		for (String key : List.of("retort.url", "spring.datasource.url", "retort.user", "spring.datasource.username",
+				"retort.password", "spring.datasource.password")) {
+			// Either name, set as a list or mapping, would otherwise be passed over for the other, or for none.
+			properties.refuseStructured(key);
+		}
 		String urlKey = chosen(properties, "retort.url", "spring.datasource.url");
 		String url = attempt("url", () -> properties.get(urlKey), unresolved);
 		String userKey = chosen(properties, "retort.user", "spring.datasource.username");

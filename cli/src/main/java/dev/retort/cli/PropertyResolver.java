@@ -30,8 +30,31 @@ final class PropertyResolver {
 	String get(String name) {
 		ConfigFile.Property property = this.properties.get(RelaxedNames.canonical(name));
 		if (property == null) {
+			refuseStructured(name);
 			return null;
 		}
+		return value(name, property);
+	}
+
+	/**
+	 * A single value given as a YAML list or mapping ({@code password: [x]}) is split into
+	 * {@code password[0]} or {@code password.a}, and the property looked unset: read without it,
+	 * the run would go on without a password, with no word of why.
+	 */
+	void refuseStructured(String name) {
+		String canonical = RelaxedNames.canonical(name);
+		for (Map.Entry<String, ConfigFile.Property> entry : this.properties.entrySet()) {
+			String key = entry.getKey();
+			if (key.startsWith(canonical + "[") || key.startsWith(canonical + ".")) {
+				throw new RetortException(ErrorCode.CONFIGURATION, "'" + name + "' in " + entry.getValue().origin()
+						+ " is a " + (key.startsWith(canonical + "[") ? "list" : "mapping") + " ('" + key + "'), where"
+						+ " one value is expected: write it as '" + name.substring(name.lastIndexOf('.') + 1)
+						+ ": VALUE' (quote it if it starts with '[', '{' or '!').");
+			}
+		}
+	}
+
+	private String value(String name, ConfigFile.Property property) {
 		Deque<String> visiting = new ArrayDeque<>();
 		visiting.push(RelaxedNames.canonical(name));
 		return resolve(property.value(), name, property.origin(), visiting);
@@ -42,15 +65,21 @@ final class PropertyResolver {
 	 * comma-separated value; {@code null} when the file sets neither.
 	 */
 	List<String> getList(String name) {
-		String single = get(name);
+		String single = valueOrNull(name);
 		if (single != null) {
 			return split(single);
 		}
 		List<String> values = new ArrayList<>();
-		for (int i = 0; get(name + "[" + i + "]") != null; i++) {
-			values.addAll(split(get(name + "[" + i + "]")));
+		for (int i = 0; valueOrNull(name + "[" + i + "]") != null; i++) {
+			values.addAll(split(valueOrNull(name + "[" + i + "]")));
 		}
 		return values.isEmpty() ? null : values;
+	}
+
+	/** The resolved value of a property (an item of a list too), or {@code null} when not set. */
+	private String valueOrNull(String name) {
+		ConfigFile.Property property = this.properties.get(RelaxedNames.canonical(name));
+		return (property != null) ? value(name, property) : null;
 	}
 
 	/** The value of a property as the file writes it, placeholders unresolved; {@code null} when not set. */

@@ -305,6 +305,59 @@ class ConfigResolverTests {
 	}
 
 	@Test
+	void aPasswordWrittenAsAListOrAMappingIsBadInputNotAMissingPassword() throws IOException {
+		// Flattened to 'password[0]' or 'password.a', it looked unset: the run went on without one.
+		for (String written : java.util.List.of("[s3cret]", "{a: s3cret}")) {
+			write("application.yml", "spring.datasource:\n  url: jdbc:postgresql://db/app\n  password: " + written + "\n");
+			assertThatExceptionOfType(RetortException.class)
+				.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--config", "application.yml"))
+				.withMessageStartingWith("'spring.datasource.password' in application.yml is a "
+						+ (written.startsWith("[") ? "list" : "mapping"))
+				.withMessageNotContaining("s3cret")
+				.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(2));
+		}
+		write("application.yml", "retort.password: {a: s3cret}\nspring.datasource.password: other\n");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--config", "application.yml"))
+			.withMessageStartingWith("'retort.password' in application.yml is a mapping");
+	}
+
+	@Test
+	void aBinaryValueIsBadInputNamingTheFileAndTheProperty() throws IOException {
+		write("application.yml", "spring.datasource.password: !!binary czNjcmV0\n");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--config", "application.yml"))
+			.withMessage("'spring.datasource.password' in application.yml is tagged '!!binary': Retort reads text, as"
+					+ " Spring Boot does. Write the value as text, without the tag.")
+			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(2));
+		write("application.yml", "spring.datasource.password: !!binary s3-cret\n");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--config", "application.yml"))
+			.withMessageStartingWith("Configuration file '" + this.project.resolve("application.yml")
+					+ "' is not valid YAML: a '!!binary' value is not base64")
+			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(2));
+	}
+
+	@Test
+	void aKeySetTwiceInOneMappingIsBadInputAsInSpringBoot() throws IOException {
+		write("application.yml", "spring.datasource:\n  username: app\n  url: jdbc:postgresql://db/app\n  username: ops\n");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--config", "application.yml"))
+			.withMessage("Configuration file '" + this.project.resolve("application.yml") + "' sets 'username' twice in"
+					+ " one mapping (line 4): Spring Boot refuses such a file too. Keep one of them.")
+			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(2));
+	}
+
+	@Test
+	void anIpv6AddressWithoutItsClosingBracketIsBadInput() {
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--url", "postgresql://u:hunter2@[::1/bank"))
+			.withMessage("Invalid database URL 'postgresql://u:***@[::1/bank' (--url): the IPv6 address '[::1' has no"
+					+ " closing ']'; write it in brackets, as [::1]:5432.")
+			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(2));
+	}
+
+	@Test
 	void missingConfigFileIsAConfigurationError() {
 		assertThatExceptionOfType(RetortException.class)
 			.isThrownBy(() -> resolve(CliRun.in(this.project), "current", "--config", "nope.yml"))

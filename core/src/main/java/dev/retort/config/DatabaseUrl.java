@@ -125,6 +125,13 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 	 * the server were down ("Check that the database is running"): bad input, said as such.
 	 */
 	private static void checkPorts(String authority, String url, String source) {
+		for (String host : authority.split(",", -1)) {
+			// pgjdbc reads '[::1' as a host named '[:' and fails as if it were unknown: bad input.
+			if (host.startsWith("[") != host.contains("]")) {
+				throw invalid(url, source, "the IPv6 address '" + host + "' has " + (host.startsWith("[")
+						? "no closing ']'" : "a ']' but no opening '['") + "; write it in brackets, as [::1]:5432.");
+			}
+		}
 		String port = badPort(authority);
 		if (port != null) {
 			throw invalid(url, source, "its port '" + port + "' is not a port number (1 to 65535).");
