@@ -16,13 +16,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -211,7 +216,7 @@ final class ConfigFile {
 	private static boolean isYamlMappings(String text) {
 		try {
 			boolean mappings = false;
-			for (Object document : new Yaml(new SafeConstructor(loaderOptions())).loadAll(text)) {
+			for (Object document : yaml().loadAll(text)) {
 				if (document != null && !(document instanceof Map)) {
 					return false;
 				}
@@ -231,7 +236,7 @@ final class ConfigFile {
 	private static List<Document> yamlDocuments(Path file, String text) {
 		List<Document> documents = new ArrayList<>();
 		try {
-			Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));
+			Yaml yaml = yaml();
 			int index = 0;
 			for (Object document : yaml.loadAll(text)) {
 				index++;
@@ -262,6 +267,29 @@ final class ConfigFile {
 	}
 
 	/** Duplicate keys are an error, not SnakeYAML's warning on the console. */
+	/**
+	 * SnakeYAML as Spring Boot sets it up to read configuration: a key set twice is refused, and a
+	 * value that looks like a date stays its text ({@code password: 2024-01-01} is not a
+	 * {@code Date} printed as "Mon Jan 01 …").
+	 */
+	private static Yaml yaml() {
+		LoaderOptions options = loaderOptions();
+		DumperOptions dumper = new DumperOptions();
+		return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new NoTimestamps());
+	}
+
+	/** Spring Boot's {@code OriginTrackedYamlLoader} leaves timestamps out the same way. */
+	private static final class NoTimestamps extends Resolver {
+
+		@Override
+		public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+			if (!Tag.TIMESTAMP.equals(tag)) {
+				super.addImplicitResolver(tag, regexp, first, limit);
+			}
+		}
+
+	}
+
 	private static LoaderOptions loaderOptions() {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);

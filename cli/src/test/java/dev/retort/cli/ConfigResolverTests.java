@@ -382,6 +382,19 @@ class ConfigResolverTests {
 	}
 
 	@Test
+	void aValueThatLooksLikeADateIsReadAsItsText() throws IOException {
+		// As Spring Boot reads it: SnakeYAML alone makes it a Date, printed as "Mon Jan 01 00:00:00 UTC 2024".
+		write("application.yml", """
+				spring:
+				  datasource:
+				    url: jdbc:postgresql://a/db
+				    password: 2024-01-01
+				""");
+		assertThat(resolve(CliRun.in(this.project), "current", "--config", "application.yml").password())
+			.isEqualTo("2024-01-01");
+	}
+
+	@Test
 	void anEmptyDeviceIsAnEmptyConfiguration() {
 		RetortConfig config = resolve(CliRun.in(this.project), "current", "--config", "/dev/null", "--url",
 				"jdbc:postgresql://a/db");
