@@ -706,6 +706,24 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void theModelCheckAndTheHeadCheckStartFromAnEmptyDatabaseAsTheRoundTripDoes(TestDatabase db) throws IOException {
+		String withoutEmail = "CREATE TABLE users (id bigint PRIMARY KEY);";
+		String withEmail = "CREATE TABLE users (id bigint PRIMARY KEY, email text);";
+		write("a1", "", withoutEmail, "DROP TABLE users;");
+		kit(db).assertEveryRevisionRoundTrips();
+		// The kit's database, next used from another branch of the project: the same revision id, another file.
+		write("a1", "", withEmail, "DROP TABLE users;");
+		Path model = Files.writeString(this.directory.resolve("schema.txt"), withEmail);
+		assertThatCode(() -> kit(db).assertMatchesModel(model.toString())).doesNotThrowAnyException();
+		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = 'users'"
+				+ " ORDER BY column_name")).containsExactly("email", "id");
+		write("a1", "", withoutEmail, "DROP TABLE users;");
+		assertThatCode(() -> kit(db).assertNothingInvalidAtHead()).doesNotThrowAnyException();
+		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = 'users'"))
+			.containsExactly("id");
+	}
+
+	@Test
 	void revisionsOfAnApplicationWithASchemaOfItsOwnRoundTrip(TestDatabase db) throws IOException {
 		// retort.schema=tenant_a: Retort creates the schema for its tables, which no downgrade removes.
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
