@@ -21,11 +21,17 @@ import dev.retort.dialect.postgres.PostgresIdentifiers;
  */
 final class EmptyingGuard {
 
-	/** Objects of the database's own: relations, routines and types, not an extension's. */
+	/**
+	 * Objects of the database's own: relations, routines and types, not an extension's, and not
+	 * Retort's version and history tables (the parameters): those say who migrated the database,
+	 * the history read below tells, and counted as objects they tripled a user's one table.
+	 */
 	private static final String OBJECTS = """
 			SELECT current_database(),
 			  (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND %1$s AND NOT EXISTS (SELECT 1 FROM pg_depend d
+			   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND %1$s
+			     AND c.oid NOT IN (SELECT coalesce(to_regclass(name)::oid, 0) FROM (VALUES (?), (?), (?)) AS retort(name))
+			     AND NOT EXISTS (SELECT 1 FROM pg_depend d
 			     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')),
 			  (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 			   WHERE %1$s AND NOT EXISTS (SELECT 1 FROM pg_depend d
@@ -45,39 +51,55 @@ final class EmptyingGuard {
 	 * @param since when this JVM started: history written after it is this test run's
 	 */
 	static String refusal(Connection connection, RetortConfig config, Instant since) throws SQLException {
+		String history = qualified(config, config.historyTable());
 		String database;
 		List<String> objects = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(OBJECTS); ResultSet row = statement.executeQuery()) {
-			row.next();
-			database = row.getString(1);
-			count(objects, row.getLong(2), "table, view or sequence", "tables, views or sequences");
-			count(objects, row.getLong(3), "function or procedure", "functions or procedures");
-			count(objects, row.getLong(4), "type", "types");
+		try (PreparedStatement statement = connection.prepareStatement(OBJECTS)) {
+			statement.setString(1, qualified(config, config.versionTable()));
+			statement.setString(2, history);
+			statement.setString(3, qualified(config, config.historyTable() + "_id_seq"));
+			try (ResultSet row = statement.executeQuery()) {
+				row.next();
+				database = row.getString(1);
+				count(objects, row.getLong(2), "table, view or sequence", "tables, views or sequences");
+				count(objects, row.getLong(3), "function or procedure", "functions or procedures");
+				count(objects, row.getLong(4), "type", "types");
+			}
 		}
-		if (objects.isEmpty()) {
-			return null;
-		}
-		String history = (config.schema() != null)
-				? PostgresIdentifiers.quote(config.schema()) + "." + PostgresIdentifiers.quote(config.historyTable())
-				: PostgresIdentifiers.quote(config.historyTable());
-		String written = "no Retort history is there";
+		boolean hasHistory;
 		try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
 			exists.setString(1, history);
 			try (ResultSet row = exists.executeQuery()) {
 				row.next();
-				if (row.getBoolean(1)) {
-					written = foreignHistory(connection, history, since);
-					if (written == null) {
-						return null;
-					}
-				}
+				hasHistory = row.getBoolean(1);
 			}
 		}
+		String holds;
+		if (hasHistory) {
+			String written = foreignHistory(connection, history, since);
+			if (written == null) {
+				return null;
+			}
+			// Migrated by something else: its history says by whom, whatever else the database holds.
+			holds = (objects.isEmpty() ? "nothing but Retort's own tables"
+					: String.join(", ", objects) + " besides Retort's own tables") + ", and " + written;
+		}
+		else if (objects.isEmpty()) {
+			return null;
+		}
+		else {
+			holds = String.join(", ", objects) + " that no run of the kit made: no Retort history is there";
+		}
 		return "The kit empties the database it is given (it drops every schema in it), and database '" + database
-				+ "' holds " + String.join(", ", objects) + " that no run of the kit made: " + written
-				+ ". Give the kit a database of its own (Testcontainers' PostgreSQLContainer, an embedded PostgreSQL),"
+				+ "' holds " + holds + ". Give the kit a database of its own (Testcontainers' PostgreSQLContainer,"
+				+ " an embedded PostgreSQL),"
 				+ " or, if this one may be emptied, say so: MigrationTestKit.of(…).mayEmptyAnyDatabase()."
 				+ " Nothing was changed.";
+	}
+
+	private static String qualified(RetortConfig config, String table) {
+		return (config.schema() != null) ? PostgresIdentifiers.quote(config.schema()) + "." + PostgresIdentifiers.quote(table)
+				: PostgresIdentifiers.quote(table);
 	}
 
 	/** Null when every row of the history is the kit's or this test run's; else who wrote the others, and since when. */
