@@ -50,7 +50,6 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -203,7 +202,9 @@ public final class RetortAutoConfiguration {
 						+ (fromProperties ? "retort.user" : "the user of the RetortConnectionDetails bean")
 						+ ": a role of its own on the URL of the application's DataSource" + password + ")", derived.getUrl());
 			}
-			Assert.state(dataSource != null, this::noUniqueDataSource);
+			if (dataSource == null) {
+				throw noUniqueDataSource();
+			}
 			return dataSource;
 		}
 
@@ -230,16 +231,17 @@ public final class RetortAutoConfiguration {
 		 * Why no DataSource was found: none at all, or several with none {@code @Primary} (an
 		 * application with two databases), where "missing" would send the user looking for one.
 		 */
-		private String noUniqueDataSource() {
+		private MigrationDataSourceException noUniqueDataSource() {
 			String[] names = (this.beanFactory instanceof ListableBeanFactory beans)
 					? beans.getBeanNamesForType(DataSource.class, true, false) : new String[0];
 			if (names.length > 1) {
-				return "Retort cannot tell which DataSource to migrate: there are " + names.length + " ("
-						+ String.join(", ", names) + ") and none is @Primary. Qualify the one to migrate with "
-						+ "@RetortDataSource, mark the application's main one @Primary, or set 'retort.url'";
+				return new MigrationDataSourceException("Retort cannot tell which DataSource to migrate: there are "
+						+ names.length + " (" + String.join(", ", names) + ") and none is @Primary.",
+						"Qualify the one to migrate with @RetortDataSource, mark the application's main one @Primary,"
+								+ " or set 'retort.url'.");
 			}
-			return "Retort migration DataSource missing: define a DataSource, set 'retort.url', or qualify a "
-					+ "DataSource bean with @RetortDataSource";
+			return new MigrationDataSourceException("Retort migration DataSource missing.", "Define a DataSource, set"
+					+ " 'retort.url', or qualify a DataSource bean with @RetortDataSource.");
 		}
 
 		private static String asUser(String user) {

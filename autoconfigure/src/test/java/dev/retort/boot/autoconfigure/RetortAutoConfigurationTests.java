@@ -460,6 +460,20 @@ class RetortAutoConfigurationTests {
 							+ "(ordersDataSource, reportingDataSource) and none is @Primary")
 					.hasMessageContaining("@RetortDataSource")
 					.hasMessageNotContaining("missing");
+				// Reported as Boot reports a missing bean, not as a stack trace.
+				FailureAnalysis analysis = new MigrationDataSourceFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("Retort cannot tell which DataSource to migrate: there are 2"
+						+ " (ordersDataSource, reportingDataSource) and none is @Primary.");
+				assertThat(analysis.getAction()).isEqualTo("Qualify the one to migrate with @RetortDataSource, mark the"
+						+ " application's main one @Primary, or set 'retort.url'.");
+				StringBuilder factories = new StringBuilder();
+				for (java.net.URL each : java.util.Collections
+					.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+					try (java.io.InputStream in = each.openStream()) {
+						factories.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+					}
+				}
+				assertThat(factories).contains(MigrationDataSourceFailureAnalyzer.class.getName());
 				assertThat(one.tableExists("beverages")).isFalse();
 				assertThat(two.tableExists("beverages")).isFalse();
 			});

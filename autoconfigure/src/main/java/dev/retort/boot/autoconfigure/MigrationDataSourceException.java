@@ -1,0 +1,32 @@
+package dev.retort.boot.autoconfigure;
+
+/**
+ * No {@code DataSource} to migrate could be chosen: none at all, or several with none
+ * {@code @Primary}. A configuration error, which {@link MigrationDataSourceFailureAnalyzer} reports
+ * with the action to take.
+ */
+class MigrationDataSourceException extends IllegalStateException {
+
+	private final String problem;
+
+	private final String action;
+
+	/** The message is both: a stack trace, or the JSON document of an in-app command, says what to do too. */
+	MigrationDataSourceException(String problem, String action) {
+		super(problem + " " + action);
+		this.problem = problem;
+		this.action = action;
+	}
+
+	/** What is wrong. */
+	String problem() {
+		return this.problem;
+	}
+
+	/** What to do about it, in the application's terms. */
+	String action() {
+		return this.action;
+	}
+
+}
+
