@@ -1,7 +1,9 @@
 package dev.retort.boot.autoconfigure;
 
 import java.sql.SQLException;
+import java.util.List;
 
+import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
@@ -11,8 +13,11 @@ import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.SecondSessionUnavailableException;
 import dev.retort.runtime.UnrecordedVersionRowsException;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Explains a {@link RetortException} that stopped the application from starting, and says what
@@ -30,11 +35,46 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	private static final String INVALID_FILES = "Fix the revision file named above in 'retort.locations' (or the "
 			+ "@Revision class in 'retort.java-packages'), then run '" + COMMAND + " validate'.";
 
+	/** The application's environment, for its 'retort.locations'; null when the start failed before it existed. */
+	private final Environment environment;
+
+	/**
+	 * Created by Spring Boot with the application's environment.
+	 * @param environment the environment, or {@code null}
+	 */
+	public RetortFailureAnalyzer(Environment environment) {
+		this.environment = environment;
+	}
+
+	RetortFailureAnalyzer() {
+		this(null);
+	}
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
 		String description = describe(cause);
 		String action = action(cause);
+		if (action != null && (cause.code() == ErrorCode.INVALID_GRAPH || cause.code() == ErrorCode.INVALID_REVISION_FILE)) {
+			action = defaultLocationNote(cause) + action;
+		}
 		return (action != null) ? new FailureAnalysis(description, action, cause) : null;
+	}
+
+	/**
+	 * Where the files are, when the graph breaks because a misspelt 'retort.locations' gave no SQL
+	 * revision (a Java revision then revises one that does not exist): what the start's warning says
+	 * when there is no Java revision to break the graph.
+	 */
+	private String defaultLocationNote(RetortException cause) {
+		if (this.environment == null || cause.getMessage() == null
+				|| !cause.getMessage().contains("' holds no revision files (*.sql)")) {
+			return "";
+		}
+		List<String> locations = Binder.get(this.environment)
+			.bind("retort.locations", Bindable.listOf(String.class))
+			.orElse(List.of("classpath:db/revisions"));
+		return RetortMigrationInitializer.defaultLocationNote(locations,
+				Thread.currentThread().getContextClassLoader());
 	}
 
 	private String describe(RetortException cause) {

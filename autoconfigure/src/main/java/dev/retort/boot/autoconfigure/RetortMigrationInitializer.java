@@ -203,10 +203,10 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 	 * {@code missing table}, which says nothing of where the revisions are.
 	 */
 	private String otherFoldersNote() {
-		int revisions = sqlFilesIn(DEFAULT_LOCATION);
-		String note = (revisions == 0) ? "" : DEFAULT_LOCATION + " holds " + revisions + " .sql file(s), the default"
-				+ " location, which 'retort.locations' leaves out: fix it, or remove it to read " + DEFAULT_LOCATION + ". ";
-		int flyway = sqlFilesIn(FLYWAY_LOCATION);
+		List<String> locations = this.retort.config().locations();
+		ClassLoader classLoader = this.retort.config().classLoader();
+		String note = defaultLocationNote(locations, classLoader);
+		int flyway = sqlFilesIn(FLYWAY_LOCATION, locations, classLoader);
 		return (flyway == 0) ? note : note + FLYWAY_LOCATION + " holds " + flyway + " .sql file(s), Flyway's default"
 				+ " location, which Retort does not read: put revision files in src/main/resources/db/revisions ('retort init'"
 				+ " creates it; a Flyway V<n>__<description>.sql is converted first, see 'Coming from Flyway' in the"
@@ -214,13 +214,25 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 				+ " Retort revisions. ";
 	}
 
+	/**
+	 * Where the revision files are when {@code retort.locations} is misspelt
+	 * ({@code classpath:db/revision}): the default folder, when the locations leave it out and it
+	 * holds files; else empty. Said by the warning of a start that found no revision, and by the
+	 * failure report of one whose Java revisions then revise SQL revisions that were never read.
+	 */
+	static String defaultLocationNote(List<String> locations, ClassLoader classLoader) {
+		int revisions = sqlFilesIn(DEFAULT_LOCATION, locations, classLoader);
+		return (revisions == 0) ? "" : DEFAULT_LOCATION + " holds " + revisions + " .sql file(s), the default"
+				+ " location, which 'retort.locations' leaves out: fix it, or remove it to read " + DEFAULT_LOCATION + ". ";
+	}
+
 	/** The {@code .sql} files under a {@code classpath:} folder the locations leave out, else 0. */
-	private int sqlFilesIn(String location) {
-		if (this.retort.config().locations().contains(location)) {
+	private static int sqlFilesIn(String location, List<String> locations, ClassLoader classLoader) {
+		if (locations.contains(location)) {
 			return 0;
 		}
 		try {
-			return new PathMatchingResourcePatternResolver(this.retort.config().classLoader())
+			return new PathMatchingResourcePatternResolver(classLoader)
 				.getResources("classpath*:" + location.substring("classpath:".length()) + "/**/*.sql").length;
 		}
 		catch (IOException ex) {

@@ -826,6 +826,25 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aMisspeltLocationUnderJavaRevisionsThatReviseSqlOnesNamesTheDefaultFolderInTheFailureReport(TestDatabase db) {
+		// No Java revision: a warning names the folder. With one that revises a SQL revision, the graph breaks.
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=classpath:db/revision")
+			.withBean(AddBeverageSizes.class, AddBeverageSizes::new)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer(new org.springframework.mock.env.MockEnvironment()
+					.withProperty("retort.locations", "classpath:db/revision")).analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("revises aaaa00000002, which does not exist")
+					.contains("script location 'classpath:db/revision' holds no revision files (*.sql)");
+				assertThat(analysis.getAction()).startsWith("classpath:db/revisions holds 2 .sql file(s), the default"
+						+ " location, which 'retort.locations' leaves out: fix it, or remove it to read"
+						+ " classpath:db/revisions. ");
+			});
+		assertThat(db.tableExists("beverages")).isFalse();
+	}
+
+	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void anUpgradeAtStartupOfAnEmptyDatabaseSaysItStartedFromBase(TestDatabase db, CapturedOutput output) {
 		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
