@@ -74,12 +74,20 @@ public final class MigrationTestKit {
 			+ " UNION ALL SELECT 3, ' GRANT ALL ON ', ' TO PUBLIC' WHERE d.defaclobjtype IN ('f', 'T')) a"
 			+ " WHERE d.defaclnamespace = 0 AND pg_has_role(d.defaclrole, 'MEMBER') ORDER BY d.oid, a.step) resets";
 
+	/** The kit's lock on its database, held while an assertion runs ({@link #exclusively(Runnable)}). */
+	private static final String LOCK = "SELECT pg_advisory_lock(hashtext('" + APPLICATION_NAME + "'), 0)";
+
+	private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('" + APPLICATION_NAME + "'), 0)";
+
 	private final RetortConfig config;
 
 	private final Retort retort;
 
 	/** Whether the database may be emptied: told so, or found so before the first time. */
 	private boolean mayEmpty;
+
+	/** The session holding the kit's lock while an assertion runs; null between assertions. */
+	private Connection lockSession;
 
 	private MigrationTestKit(RetortConfig config, Retort retort, boolean mayEmpty) {
 		this.config = config;
@@ -127,10 +135,14 @@ public final class MigrationTestKit {
 	}
 
 	/** Every check, in the order that makes the first failure the one to fix first. */
-	public void assertAll() {
+	public synchronized void assertAll() {
+		exclusively(this::all);
+	}
+
+	private void all() {
 		assertSingleHead();
 		assertLintPasses();
-		assertEveryRevisionRoundTrips();
+		everyRevisionRoundTrips();
 		// The round trip emptied the database and left it at every head: no need to do it again.
 		nothingInvalidAtHeads();
 	}
@@ -213,7 +225,11 @@ public final class MigrationTestKit {
 	 * enums with their labels in order, views, functions, triggers, comments, privileges and owners,
 	 * publications, event triggers. The database is left at every head.
 	 */
-	public void assertEveryRevisionRoundTrips() {
+	public synchronized void assertEveryRevisionRoundTrips() {
+		exclusively(this::everyRevisionRoundTrips);
+	}
+
+	private void everyRevisionRoundTrips() {
 		requireRevisions();
 		RevisionGraph graph = this.retort.graph();
 		empty();
@@ -303,9 +319,13 @@ public final class MigrationTestKit {
 	 * @param location the model, a SQL file creating the whole schema: {@code classpath:db/schema.sql},
 	 * or a file path (optionally {@code filesystem:})
 	 */
-	public void assertMatchesModel(String location) {
+	public synchronized void assertMatchesModel(String location) {
 		// Read first: a model that is not there changes nothing in the database.
 		String model = readModel(location);
+		exclusively(() -> matchesModel(location, model));
+	}
+
+	private void matchesModel(String location, String model) {
 		emptyAndUpgradeToEveryHead();
 		SchemaDiff diff = this.retort.check(location, model);
 		if (!diff.isEmpty()) {
@@ -349,9 +369,44 @@ public final class MigrationTestKit {
 	}
 
 	/** Upgraded to every head from an empty database, no index is left invalid and no constraint unvalidated. */
-	public void assertNothingInvalidAtHead() {
-		emptyAndUpgradeToEveryHead();
-		nothingInvalidAtHeads();
+	public synchronized void assertNothingInvalidAtHead() {
+		exclusively(() -> {
+			emptyAndUpgradeToEveryHead();
+			nothingInvalidAtHeads();
+		});
+	}
+
+	/**
+	 * Runs an assertion holding the kit's lock on its database (a session-level advisory lock, of a
+	 * key of two integers, which Retort's own lock never uses): test classes run in parallel
+	 * (JUnit's {@code junit.jupiter.execution.parallel.*}) or in several forks, sharing the kit's
+	 * database, would otherwise empty it under each other's round trip. One waits for the other.
+	 */
+	private void exclusively(Runnable assertion) {
+		if (this.lockSession != null) {
+			// assertAll(): the lock is held already.
+			assertion.run();
+			return;
+		}
+		try (Connection session = connect()) {
+			try (Statement statement = session.createStatement()) {
+				statement.execute(LOCK);
+			}
+			this.lockSession = session;
+			try {
+				assertion.run();
+			}
+			finally {
+				this.lockSession = null;
+				// Explicitly: a pool's connection goes back to the pool with its session, and its lock.
+				try (Statement statement = session.createStatement()) {
+					statement.execute(UNLOCK);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not lock the test database: " + ex.getMessage(), ex);
+		}
 	}
 
 	private void nothingInvalidAtHeads() {

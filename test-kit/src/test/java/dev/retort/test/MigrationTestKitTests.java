@@ -724,6 +724,33 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aKitWaitsForAnotherKitsAssertionOnTheSameDatabase(TestDatabase db) throws Exception {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		// Another test class, run in parallel on the same database, in the middle of its round trip.
+		try (java.sql.Connection other = db.dataSource().getConnection();
+				java.sql.Statement statement = other.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(hashtext('retort-test-kit'), 0)");
+			statement.execute("CREATE TABLE users (id bigint PRIMARY KEY)");
+			java.util.concurrent.CompletableFuture<Void> waiting = java.util.concurrent.CompletableFuture
+				.runAsync(() -> kit(db).assertEveryRevisionRoundTrips());
+			// Until the kit's session waits for the lock (not a sleep: it is observed).
+			long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+			while (db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+					+ " AND wait_event_type = 'Lock' AND wait_event = 'advisory'").equals(List.of("0"))) {
+				assertThat(waiting).as("the kit ran without waiting").isNotDone();
+				assertThat(System.nanoTime()).as("the kit never waited for the lock").isLessThan(deadline);
+				Thread.onSpinWait();
+			}
+			// The other kit's table is still there: this one has not emptied the database under it.
+			assertThat(db.queryStrings("SELECT count(*) FROM users")).containsExactly("0");
+			statement.execute("DROP TABLE users");
+			statement.execute("SELECT pg_advisory_unlock(hashtext('retort-test-kit'), 0)");
+			waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a1");
+	}
+
+	@Test
 	void revisionsOfAnApplicationWithASchemaOfItsOwnRoundTrip(TestDatabase db) throws IOException {
 		// retort.schema=tenant_a: Retort creates the schema for its tables, which no downgrade removes.
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
