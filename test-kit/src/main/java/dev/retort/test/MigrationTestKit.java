@@ -8,26 +8,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 import dev.retort.Retort;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.LintResult;
-import dev.retort.config.DatabaseUrl;
 import dev.retort.config.RetortConfig;
 import dev.retort.dialect.postgres.PostgresIdentifiers;
+import dev.retort.error.RetortException;
 import dev.retort.lint.LintFinding;
 import dev.retort.lint.Severity;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.ConnectionFactory;
 import dev.retort.runtime.MigrationFailedException;
 
 /**
@@ -619,19 +619,18 @@ public final class MigrationTestKit {
 			throw new IllegalStateException("The kit has no database: give its configuration one it may empty, "
 					+ "Retort.configure().dataSource(dataSource) or .url(\"jdbc:postgresql://…\").");
 		}
-		// The URL as Retort reads it: 'postgresql://user:password@host/db' too, whose credentials go to the
+		// As the migrations connect: 'postgresql://user:password@host/db' too, its credentials sent to the
 		// driver as properties. Handed on as written, the driver refused it with a message quoting it whole.
-		DatabaseUrl url = DatabaseUrl.parse(this.config.url(), "the kit's url");
-		Properties properties = new Properties();
-		String user = (this.config.user() != null) ? this.config.user() : url.user();
-		String password = (this.config.password() != null) ? this.config.password() : url.password();
-		if (user != null) {
-			properties.setProperty("user", user);
+		try {
+			return new ConnectionFactory(null, this.config.url(), this.config.user(), this.config.password(),
+					APPLICATION_NAME, 0, Duration.ZERO)
+				.open()
+				.connection();
 		}
-		if (password != null) {
-			properties.setProperty("password", password);
+		catch (RetortException ex) {
+			// Its message names the URL without the password: the callers say what could not be done.
+			throw new SQLException(ex.getMessage(), ex);
 		}
-		return DriverManager.getConnection(url.jdbcUrl(), properties);
 	}
 
 }
