@@ -136,19 +136,18 @@ public final class LintCommand {
 		}
 		String source = revision.origin().source() + RENDERED;
 		RenderedJava rendered;
+		boolean refusedCall = false;
 		try {
 			rendered = MigrationRunner.renderJava(script, true);
 		}
 		catch (RefusedStatementException ex) {
 			rendered = ex.rendered();
+			refusedCall = true;
 			ofWhole.computeIfAbsent(revision.id(), (id) -> new ArrayList<>())
 				.add(refused(revision.id(), source + ":" + stopLine(rendered), ex, false));
-			renders.put(revision.id(), rendered);
-			return LintedRevision.of(revision.id(), source, revision.transactional(),
-					StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
 		}
 		renders.put(revision.id(), rendered);
-		if (!rendered.complete()) {
+		if (!refusedCall && !rendered.complete()) {
 			// A data migration that reads through op.connection() renders only up to that call: what
 			// follows is never seen, and "no findings" would vouch for it.
 			int line = stopLine(rendered);
