@@ -72,7 +72,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		}
 		List<String> locations = Binder.get(this.environment)
 			.bind("retort.locations", Bindable.listOf(String.class))
-			.orElse(List.of("classpath:db/revisions"));
+			.orElse(List.of(RetortMigrationInitializer.DEFAULT_LOCATION));
 		return RetortMigrationInitializer.defaultLocationNote(locations,
 				Thread.currentThread().getContextClassLoader());
 	}

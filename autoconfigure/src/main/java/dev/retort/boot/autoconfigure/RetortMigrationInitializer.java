@@ -31,7 +31,7 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 	private static final Logger logger = LoggerFactory.getLogger(RetortMigrationInitializer.class);
 
 	/** Where the starter reads revision files unless told otherwise. */
-	private static final String DEFAULT_LOCATION = "classpath:db/revisions";
+	static final String DEFAULT_LOCATION = "classpath:db/revisions";
 
 	/** Where Spring Boot's Flyway support reads migrations unless told otherwise. */
 	private static final String FLYWAY_LOCATION = "classpath:db/migration";
