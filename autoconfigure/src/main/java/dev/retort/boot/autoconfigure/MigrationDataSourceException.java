@@ -3,9 +3,10 @@ package dev.retort.boot.autoconfigure;
 /**
  * No {@code DataSource} to migrate could be chosen: none at all, or several with none
  * {@code @Primary}. A configuration error, which {@link MigrationDataSourceFailureAnalyzer} reports
- * with the action to take.
+ * with the action to take; public so that an in-app command that stops on it ends with the exit
+ * code of a configuration error.
  */
-class MigrationDataSourceException extends IllegalStateException {
+public class MigrationDataSourceException extends IllegalStateException {
 
 	private final String problem;
 

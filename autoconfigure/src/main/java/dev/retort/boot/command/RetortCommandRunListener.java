@@ -220,17 +220,18 @@ public class RetortCommandRunListener implements SpringApplicationRunListener, O
 	/**
 	 * The application did not start, so the command never ran: Spring Boot reports why on standard
 	 * error, and under {@code --format json} standard output gets the error's document, with the
-	 * exit code the process ends with (the exception leaves {@code main}: 1).
+	 * exit code the process ends with (2 for configuration, {@link RetortCommandStartFailure}; else 1).
 	 */
 	@Override
 	public void failed(ConfigurableApplicationContext context, Throwable exception) {
 		if (this.commandArgs == null || !CommandFailure.asksForJson(this.commandArgs)) {
 			return;
 		}
-		CommandFailure.print(commandOut(), ErrorCode.RUNTIME,
+		ErrorCode code = StartFailure.code(exception);
+		CommandFailure.print(commandOut(), code,
 				"The application did not start, so 'retort " + String.join(" ", this.commandArgs) + "' did not run: "
 						+ why(exception) + " (Spring Boot's report is on standard error)",
-				1, passwords(context));
+				code.exitCode(), passwords(context));
 	}
 
 	/**
