@@ -9,9 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.retort.config.RetortConfig;
-import dev.retort.dialect.postgres.PostgresIdentifiers;
-
 /**
  * Whether the kit may empty a database: one pointed by mistake at a developer's own database (a
  * test's {@code spring.datasource.url} left at the local one) would lose it whole. The kit may
@@ -21,16 +18,39 @@ import dev.retort.dialect.postgres.PostgresIdentifiers;
  */
 final class EmptyingGuard {
 
+	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
+			+ " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
+
+	/**
+	 * Retort's history tables, found by their columns in any schema and under any name: a kit
+	 * database last used with another {@code retort.schema} or {@code retort.history-table} (a team
+	 * renames it in one commit) holds the kit's history under the old name, where the configured
+	 * name finds nothing. Named as {@code regclass} prints them: qualified only off the search path.
+	 */
+	private static final String HISTORIES = """
+			SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE c.relkind IN ('r', 'p') AND %s AND (SELECT count(*) FROM pg_attribute a WHERE a.attrelid = c.oid
+			  AND a.attnum > 0 AND NOT a.attisdropped AND a.attname IN ('revision', 'operation', 'from_heads',
+			  'to_heads', 'checksum', 'applied_by', 'client', 'started_at', 'duration_ms', 'success')) = 10
+			""".formatted(USER_SCHEMAS);
+
 	/**
 	 * Objects of the database's own: relations, routines and types, not an extension's, and not
-	 * Retort's version and history tables (the parameters): those say who migrated the database,
-	 * the history read below tells, and counted as objects they tripled a user's one table.
+	 * Retort's version and history tables (and the history's sequence), under whatever name and in
+	 * whatever schema: those say who migrated the database, the history read below tells, and
+	 * counted as objects they tripled a user's one table. Then the histories' names.
 	 */
 	private static final String OBJECTS = """
+			WITH history AS (%2$s),
+			retort AS (SELECT oid FROM history
+			  UNION ALL SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			  WHERE c.relkind = 'r' AND %1$s AND ARRAY(SELECT a.attname::text FROM pg_attribute a
+			    WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) = ARRAY['version_num']
+			  UNION ALL SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+			    AND d.refclassid = 'pg_class'::regclass AND d.refobjid IN (SELECT oid FROM history))
 			SELECT current_database(),
 			  (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND %1$s
-			     AND c.oid NOT IN (SELECT coalesce(to_regclass(name)::oid, 0) FROM (VALUES (?), (?), (?)) AS retort(name))
+			   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND %1$s AND c.oid NOT IN (SELECT oid FROM retort)
 			     AND NOT EXISTS (SELECT 1 FROM pg_depend d
 			     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')),
 			  (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -39,9 +59,9 @@ final class EmptyingGuard {
 			  (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 			   WHERE %1$s AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c'
 			     AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')) AND NOT EXISTS (SELECT 1 FROM pg_depend d
-			     WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'))
-			""".formatted("n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'"
-			+ " AND n.nspname NOT LIKE 'pg\\_temp%'");
+			     WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')),
+			  ARRAY(SELECT oid::regclass::text FROM history ORDER BY 1)
+			""".formatted(USER_SCHEMAS, HISTORIES);
 
 	private EmptyingGuard() {
 	}
@@ -50,39 +70,34 @@ final class EmptyingGuard {
 	 * Null when the kit may empty the database; else why not, and what to do.
 	 * @param since when this JVM started: history written after it is this test run's
 	 */
-	static String refusal(Connection connection, RetortConfig config, Instant since) throws SQLException {
-		String history = qualified(config, config.historyTable());
+	static String refusal(Connection connection, Instant since) throws SQLException {
 		String database;
 		List<String> objects = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(OBJECTS)) {
-			statement.setString(1, qualified(config, config.versionTable()));
-			statement.setString(2, history);
-			statement.setString(3, qualified(config, config.historyTable() + "_id_seq"));
-			try (ResultSet row = statement.executeQuery()) {
-				row.next();
-				database = row.getString(1);
-				count(objects, row.getLong(2), "table, view or sequence", "tables, views or sequences");
-				count(objects, row.getLong(3), "function or procedure", "functions or procedures");
-				count(objects, row.getLong(4), "type", "types");
-			}
-		}
-		boolean hasHistory;
-		try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-			exists.setString(1, history);
-			try (ResultSet row = exists.executeQuery()) {
-				row.next();
-				hasHistory = row.getBoolean(1);
-			}
+		List<String> histories = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(OBJECTS);
+				ResultSet row = statement.executeQuery()) {
+			row.next();
+			database = row.getString(1);
+			count(objects, row.getLong(2), "table, view or sequence", "tables, views or sequences");
+			count(objects, row.getLong(3), "function or procedure", "functions or procedures");
+			count(objects, row.getLong(4), "type", "types");
+			histories.addAll(List.of((String[]) row.getArray(5).getArray()));
 		}
 		String holds;
-		if (hasHistory) {
-			String written = foreignHistory(connection, history, since);
-			if (written == null) {
+		if (!histories.isEmpty()) {
+			List<String> written = new ArrayList<>();
+			for (String history : histories) {
+				String foreign = foreignHistory(connection, history, since);
+				if (foreign != null) {
+					written.add(foreign);
+				}
+			}
+			if (written.isEmpty()) {
 				return null;
 			}
 			// Migrated by something else: its history says by whom, whatever else the database holds.
 			holds = (objects.isEmpty() ? "nothing but Retort's own tables"
-					: String.join(", ", objects) + " besides Retort's own tables") + ", and " + written;
+					: String.join(", ", objects) + " besides Retort's own tables") + ", and " + String.join(", and ", written);
 		}
 		else if (objects.isEmpty()) {
 			return null;
@@ -95,11 +110,6 @@ final class EmptyingGuard {
 				+ " an embedded PostgreSQL),"
 				+ " or, if this one may be emptied, say so: MigrationTestKit.of(…).mayEmptyAnyDatabase()."
 				+ " Nothing was changed.";
-	}
-
-	private static String qualified(RetortConfig config, String table) {
-		return (config.schema() != null) ? PostgresIdentifiers.quote(config.schema()) + "." + PostgresIdentifiers.quote(table)
-				: PostgresIdentifiers.quote(table);
 	}
 
 	/** Null when every row of the history is the kit's or this test run's; else who wrote the others, and since when. */

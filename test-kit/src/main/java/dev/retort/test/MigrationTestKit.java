@@ -544,7 +544,7 @@ public final class MigrationTestKit {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			if (!this.mayEmpty) {
 				Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-				String refusal = EmptyingGuard.refusal(connection, this.config, jvmStart);
+				String refusal = EmptyingGuard.refusal(connection, jvmStart);
 				if (refusal != null) {
 					throw new IllegalStateException(refusal);
 				}

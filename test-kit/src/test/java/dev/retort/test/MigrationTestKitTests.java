@@ -750,6 +750,40 @@ class MigrationTestKitTests {
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a1");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "app, retort_history", ", app_history", "app, app_history" })
+	void aKitDatabaseLastUsedWithAnotherSchemaOrHistoryTableIsEmptied(String schema, String historyTable,
+			TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+		// The team renames retort.schema or retort.history-table in one commit; the kit's database keeps the old
+		// ones. Before: "holds 4 tables, views or sequences that no run of the kit made: no Retort history is there".
+		MigrationTestKit renamed = MigrationTestKit.of(Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory)
+			.schema(schema)
+			.historyTable(historyTable));
+		assertThatCode(renamed::assertEveryRevisionRoundTrips).doesNotThrowAnyException();
+		assertThat(db.queryStrings("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+				+ " WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"))
+			.containsExactly(((schema != null) ? schema : "public") + "." + historyTable,
+					((schema != null) ? schema : "public") + ".retort_version",
+					((schema != null) ? schema : "public") + ".users");
+	}
+
+	@Test
+	void aDatabaseAnApplicationMigratedUnderAnotherSchemaIsStillRefusedNamingItsHistory(TestDatabase db)
+			throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		Retort.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory)
+			.applicationName("coffee-app").schema("legacy").load().upgrade("heads");
+		db.execute("UPDATE legacy.retort_history SET started_at = '2026-01-02 03:04:05+00'");
+		assertThatIllegalStateException().isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageContaining("holds 1 table, view or sequence besides Retort's own tables, and its Retort history"
+					+ " (legacy.retort_history) holds 1 row(s) written before this test run, by ");
+		assertThat(db.queryStrings("SELECT count(*) FROM legacy.users")).containsExactly("0");
+	}
+
 	@Test
 	void revisionsOfAnApplicationWithASchemaOfItsOwnRoundTrip(TestDatabase db) throws IOException {
 		// retort.schema=tenant_a: Retort creates the schema for its tables, which no downgrade removes.
