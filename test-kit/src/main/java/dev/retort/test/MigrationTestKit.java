@@ -13,9 +13,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
 
 import dev.retort.Retort;
 import dev.retort.autogenerate.SchemaDiff;
@@ -29,6 +35,7 @@ import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.ConnectionFactory;
 import dev.retort.runtime.MigrationFailedException;
+import dev.retort.runtime.SecondSessionUnavailableException;
 
 /**
  * Proves a project's revisions on a real PostgreSQL, in a test of the project's own:
@@ -88,6 +95,12 @@ public final class MigrationTestKit {
 
 	/** The session holding the kit's lock while an assertion runs; null between assertions. */
 	private Connection lockSession;
+
+	/**
+	 * A lock for the kits of each {@code DataSource} of this JVM ({@link #exclusively}); weakly held,
+	 * so that a test context closed and its pool dropped takes its entry along.
+	 */
+	private static final Map<DataSource, ReentrantLock> KITS_OF_A_POOL = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private MigrationTestKit(RetortConfig config, Retort retort, boolean mayEmpty) {
 		this.config = config;
@@ -381,6 +394,9 @@ public final class MigrationTestKit {
 	 * key of two integers, which Retort's own lock never uses): test classes run in parallel
 	 * (JUnit's {@code junit.jupiter.execution.parallel.*}) or in several forks, sharing the kit's
 	 * database, would otherwise empty it under each other's round trip. One waits for the other.
+	 * Kits of one {@code DataSource} in this JVM wait for each other here first, holding no
+	 * connection: each waiting on the advisory lock with a connection of the pool took it from the
+	 * one running, which then waited for the pool's timeout and failed for a pool too small.
 	 */
 	private void exclusively(Runnable assertion) {
 		if (this.lockSession != null) {
@@ -388,6 +404,30 @@ public final class MigrationTestKit {
 			assertion.run();
 			return;
 		}
+		DataSource dataSource = this.config.dataSource();
+		if (dataSource != null) {
+			// Before any wait: a pool too small waited its connection timeout (30 s) before failing.
+			String shortfall = PoolCapacity.shortfall(dataSource);
+			if (shortfall != null) {
+				throw new IllegalStateException(shortfall);
+			}
+		}
+		ReentrantLock pool = (dataSource != null) ? KITS_OF_A_POOL.computeIfAbsent(dataSource, (key) -> new ReentrantLock(true))
+				: null;
+		if (pool != null) {
+			pool.lock();
+		}
+		try {
+			lockedInTheDatabase(assertion);
+		}
+		finally {
+			if (pool != null) {
+				pool.unlock();
+			}
+		}
+	}
+
+	private void lockedInTheDatabase(Runnable assertion) {
 		try (Connection session = connect()) {
 			try (Statement statement = session.createStatement()) {
 				statement.execute(LOCK);
@@ -478,6 +518,12 @@ public final class MigrationTestKit {
 			AssertionError error = failure(revision, what + " at " + ex.location() + ": " + ex.problem() + "\n  " + advice);
 			error.initCause(ex);
 			throw error;
+		}
+		catch (SecondSessionUnavailableException ex) {
+			// Not the revision's fault, and Retort's own advice ("2 or more") is one short with the kit's lock.
+			// Its words of the pool stay in the cause.
+			throw new IllegalStateException(PoolCapacity.exhausted("it had none for Retort's lock, beside the kit's lock"
+					+ " and the migration's session"), ex);
 		}
 		catch (RuntimeException ex) {
 			AssertionError error = failure(revision, what + ": " + ex.getMessage());
@@ -612,7 +658,16 @@ public final class MigrationTestKit {
 
 	private Connection connect() throws SQLException {
 		if (this.config.dataSource() != null) {
-			return this.config.dataSource().getConnection();
+			try {
+				return this.config.dataSource().getConnection();
+			}
+			catch (SQLException ex) {
+				if (this.lockSession == null) {
+					throw ex;
+				}
+				// The lock's session reached the database a moment ago: the pool said no, not the server.
+				throw new SQLException(PoolCapacity.exhausted(ex.getMessage()), ex);
+			}
 		}
 		if (this.config.url() == null) {
 			// Not the driver's "The url cannot be null", under "Could not empty the test database".

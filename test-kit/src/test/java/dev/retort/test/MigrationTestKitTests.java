@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -748,6 +752,114 @@ class MigrationTestKitTests {
 			waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
 		}
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2 })
+	void aPoolTooSmallForTheKitFailsAtOnceSayingWhatToSet(int size, TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		// Before: a pool of 2 waited the pool's timeout, then failed a1 with Retort's advice to lend "2 or more";
+		// a pool of 1 failed with "Could not empty the test database: … Connection is not available".
+		try (HikariDataSource pool = pool(db, size)) {
+			MigrationTestKit kit = MigrationTestKit
+				.of(Retort.configure().dataSource(pool).locations("filesystem:" + this.directory));
+			assertThatIllegalStateException().isThrownBy(kit::assertAll)
+				.withMessage("The kit needs 3 connections of its DataSource at once (one holds the kit's lock on the test"
+						+ " database while Retort migrates with two), and the pool (com.zaxxer.hikari.HikariDataSource)"
+						+ " lends at most " + size + ". Let it lend 3 or more: in a @SpringBootTest,"
+						+ " spring.datasource.hikari.maximum-pool-size=3 (for instance @SpringBootTest(properties ="
+						+ " \"spring.datasource.hikari.maximum-pool-size=3\")); for a pool the test builds,"
+						+ " HikariDataSource.setMaximumPoolSize(3). Nothing was changed.");
+		}
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Test
+	void aPoolOfUnknownSizeThatRunsOutUnderTheKitSaysTheKitNeedsThree(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		// A pool behind a proxy (datasource-proxy, P6Spy) hides its size: it runs out after its own timeout.
+		try (HikariDataSource pool = pool(db, 2)) {
+			pool.setConnectionTimeout(250);
+			DataSource proxied = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
+						try {
+							return method.invoke(pool, arguments);
+						}
+						catch (java.lang.reflect.InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+			MigrationTestKit kit = MigrationTestKit
+				.of(Retort.configure().dataSource(proxied).locations("filesystem:" + this.directory));
+			// Before: "Revision a1 (…): its upgrade failed: Could not get a second connection … let the pool lend 2 or more".
+			assertThatIllegalStateException().isThrownBy(kit::assertEveryRevisionRoundTrips)
+				.withMessageStartingWith("The kit needs 3 connections of its DataSource at once (one holds the kit's lock"
+						+ " on the test database while Retort migrates with two), and the pool lent no more: ")
+				.withMessageEndingWith(". Let it lend 3 or more (Spring Boot: spring.datasource.hikari.maximum-pool-size=3),"
+						+ " beside what the test itself holds.");
+		}
+	}
+
+	@Test
+	void kitsOfOnePoolWaitForEachOtherWithoutTakingItsConnections(TestDatabase db) throws Exception {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		// Two test classes run in parallel on one context's pool of 3. Each waiting on the database's lock with
+		// a connection of the pool left the one running one short: it waited the pool's timeout and failed.
+		try (HikariDataSource pool = pool(db, 3);
+				java.sql.Connection other = db.dataSource().getConnection();
+				java.sql.Statement statement = other.createStatement()) {
+			// A kit of another fork holds the database's lock.
+			statement.execute("SELECT pg_advisory_lock(hashtext('retort-test-kit'), 0)");
+			java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				java.util.concurrent.Future<?> first = threads.submit(() -> poolKit(pool).assertEveryRevisionRoundTrips());
+				waitFor(() -> advisoryWaiters(db) == 1, "the first kit to wait for the database's lock");
+				Thread[] second = new Thread[1];
+				java.util.concurrent.Future<?> other2 = threads.submit(() -> {
+					second[0] = Thread.currentThread();
+					poolKit(pool).assertEveryRevisionRoundTrips();
+				});
+				// Observed, not slept for: the second kit parks in this JVM, or takes a connection to wait in the database.
+				waitFor(() -> advisoryWaiters(db) > 1 || (second[0] != null && second[0].getState() == Thread.State.WAITING),
+						"the second kit to wait");
+				assertThat(advisoryWaiters(db)).as("kits of the pool waiting in the database").isEqualTo(1);
+				assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isEqualTo(1);
+				statement.execute("SELECT pg_advisory_unlock(hashtext('retort-test-kit'), 0)");
+				assertThatCode(() -> first.get(60, java.util.concurrent.TimeUnit.SECONDS)).doesNotThrowAnyException();
+				assertThatCode(() -> other2.get(60, java.util.concurrent.TimeUnit.SECONDS)).doesNotThrowAnyException();
+			}
+			finally {
+				threads.shutdownNow();
+			}
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a1");
+	}
+
+	private MigrationTestKit poolKit(DataSource pool) {
+		return MigrationTestKit.of(Retort.configure().dataSource(pool).locations("filesystem:" + this.directory))
+			.mayEmptyAnyDatabase();
+	}
+
+	private static int advisoryWaiters(TestDatabase db) {
+		return Integer.parseInt(db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+				+ " AND wait_event_type = 'Lock' AND wait_event = 'advisory'").get(0));
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition, String what) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+			Thread.onSpinWait();
+		}
+	}
+
+	private static HikariDataSource pool(TestDatabase db, int size) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(db.jdbcUrl());
+		config.setUsername(db.user());
+		config.setPassword(db.password());
+		config.setMaximumPoolSize(size);
+		return new HikariDataSource(config);
 	}
 
 	@ParameterizedTest
