@@ -327,6 +327,19 @@ public final class MigrationTestKit {
 	}
 
 	/**
+	 * Empties the database, as the round trip does (and refusing as it does a database the kit may
+	 * not empty), and upgrades it to every head: what a {@code @SpringBootTest}'s context does as it
+	 * starts, in a Spring Boot {@code RetortMigrationStrategy} bean of the test's own,
+	 * {@code (retort) -> MigrationTestKit.of(retort).emptyAndUpgrade()}. The context otherwise
+	 * upgrades the test database the last run left, before the kit can empty it, and fails to
+	 * start on a revision edited since ("Applied revision … changed since it was applied"), another
+	 * branch's revision under the same id, or one no longer there.
+	 */
+	public synchronized void emptyAndUpgrade() {
+		exclusively(this::emptyAndUpgradeToEveryHead);
+	}
+
+	/**
 	 * Upgraded to every head, the database has exactly the schema the model describes: what
 	 * {@code retort check} compares (pytest-alembic's "model definitions match DDL").
 	 * @param location the model, a SQL file creating the whole schema: {@code classpath:db/schema.sql},

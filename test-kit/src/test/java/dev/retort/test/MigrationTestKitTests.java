@@ -897,6 +897,33 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aTestContextsStartupEmptiesTheDatabaseTheLastRunLeftAndUpgradesIt(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+		// The developer edits the revision no one has shipped yet; the next run's context upgraded the database
+		// the last run left and failed to start: "Applied revision a1 (…) changed since it was applied".
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY, email text);", "DROP TABLE users;");
+		Retort application = Retort.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory).load();
+		// What the test's RetortMigrationStrategy bean does as the context starts.
+		MigrationTestKit.of(application).emptyAndUpgrade();
+		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = 'users'"
+				+ " ORDER BY ordinal_position")).containsExactly("id", "email");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a1");
+	}
+
+	@Test
+	void aTestContextsStartupDoesNotEmptyADatabaseSomethingElseMigrated(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		Retort application = Retort.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory)
+			.applicationName("coffee-app").load();
+		application.upgrade("heads");
+		db.execute("UPDATE retort_history SET started_at = '2026-01-02 03:04:05+00'", "INSERT INTO users VALUES (7)");
+		assertThatIllegalStateException().isThrownBy(() -> MigrationTestKit.of(application).emptyAndUpgrade())
+			.withMessageEndingWith("Nothing was changed.");
+		assertThat(db.queryStrings("SELECT id FROM users")).containsExactly("7");
+	}
+
+	@Test
 	void revisionsOfAnApplicationWithASchemaOfItsOwnRoundTrip(TestDatabase db) throws IOException {
 		// retort.schema=tenant_a: Retort creates the schema for its tables, which no downgrade removes.
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
