@@ -277,9 +277,9 @@ public final class MigrationTestKit {
 			if (!restored.isEmpty()) {
 				emptyAfterFailure();
 				throw failure(revision, "its downgrade did not give back the schema its upgrade started from "
-						+ "(+ left behind, - not restored):" + restored
-						+ "\n  Make its downgrade drop what is left behind (+) and create again, as it was, what is not"
-						+ " restored (-). (A revision that cannot be undone "
+						+ "(+ left behind, - not restored, ~ not as it was):" + restored
+						+ "\n  Make its downgrade drop what is left behind (+), create again, as it was, what is not"
+						+ " restored (-), and set back what is not as it was (~). (A revision that cannot be undone "
 						+ ((revision.kind() == Revision.Kind.JAVA) ? "does not override downgrade(Operations)"
 								: "has no downgrade section")
 						+ ": the kit then only upgrades it.)" + EMPTIED);
@@ -298,7 +298,7 @@ public final class MigrationTestKit {
 			String again = after.difference(snapshot());
 			if (!again.isEmpty()) {
 				throw failure(revision, "its upgrade, run again after its downgrade, gave another schema "
-						+ "(+ now there, - there the first time):" + again
+						+ "(+ now there, - there the first time, ~ not as the first time):" + again
 						+ "\n  Its downgrade gave back the schema but left something that changes what its upgrade does"
 						+ " (rows, or what the kit does not compare): make the downgrade undo it too.");
 			}

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -284,22 +286,63 @@ record SchemaSnapshot(List<String> lines) {
 		return new SchemaSnapshot(new ArrayList<>(lines));
 	}
 
-	/** What {@code other} has that this has not ({@code +}), and the reverse ({@code -}), or "" when equal. */
+	/**
+	 * What differs from another snapshot, one object per line: {@code +} there only, {@code -} here
+	 * only, and {@code ~} an object of both whose definition changed, as it is there followed by
+	 * what it was here. Read as one line added and one removed, a column whose default a downgrade
+	 * forgot ("+ column public.users.status text default 'new'::text", "- column
+	 * public.users.status text") sent its reader to drop the column and create it again.
+	 * @param other the snapshot compared with this one
+	 * @return the lines, each starting with a line break; empty when the schemas are equal
+	 */
 	String difference(SchemaSnapshot other) {
-		StringBuilder text = new StringBuilder();
 		Set<String> mine = new TreeSet<>(this.lines);
 		Set<String> theirs = new TreeSet<>(other.lines);
-		for (String line : theirs) {
-			if (!mine.contains(line)) {
+		List<String> added = theirs.stream().filter((line) -> !mine.contains(line)).toList();
+		List<String> removed = mine.stream().filter((line) -> !theirs.contains(line)).toList();
+		Map<String, String> addedByObject = byObject(added);
+		Map<String, String> removedByObject = byObject(removed);
+		StringBuilder text = new StringBuilder();
+		for (String line : added) {
+			String was = removedByObject.get(object(line));
+			if (was != null && addedByObject.get(object(line)) != null) {
+				text.append("\n    ~ ").append(line).append(" (was: ").append(was.substring(object(line).length()).strip())
+					.append(')');
+			}
+			else {
 				text.append("\n    + ").append(line);
 			}
 		}
-		for (String line : mine) {
-			if (!theirs.contains(line)) {
+		for (String line : removed) {
+			String now = addedByObject.get(object(line));
+			if (now == null || removedByObject.get(object(line)) == null) {
 				text.append("\n    - ").append(line);
 			}
 		}
 		return text.toString();
+	}
+
+	/** The kinds of line that name one object by their first two words ("column public.users.status …"). */
+	private static final Set<String> NAMED_KINDS = Set.of("column", "relation", "sequence", "index", "view", "enum",
+			"domain", "constraint", "trigger");
+
+	/** The lines of objects named once among them, by object; a name seen twice is left unpaired. */
+	private static Map<String, String> byObject(List<String> lines) {
+		Map<String, String> byObject = new HashMap<>();
+		for (String line : lines) {
+			String object = object(line);
+			if (object != null) {
+				// Null marks a name seen twice: its lines are not paired.
+				byObject.put(object, byObject.containsKey(object) ? null : line);
+			}
+		}
+		return byObject;
+	}
+
+	/** "column public.users.status" of such a line, or null. */
+	private static String object(String line) {
+		String[] words = line.split(" ", 3);
+		return (words.length == 3 && NAMED_KINDS.contains(words[0])) ? words[0] + " " + words[1] : null;
 	}
 
 	/** The objects left invalid: indexes a failed concurrent build left, constraints never validated. */

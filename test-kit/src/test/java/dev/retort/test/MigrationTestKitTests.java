@@ -92,9 +92,23 @@ class MigrationTestKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
 			.withMessageStartingWith("Revision b2 (" + forgetful + "): its downgrade did not give back the schema")
 			.withMessageContaining("+ column public.users.nickname text")
-			.withMessageContaining("\n  Make its downgrade drop what is left behind (+) and create again, as it was, "
-					+ "what is not restored (-). (A revision that cannot be undone has no downgrade section: the kit then"
+			.withMessageContaining("\n  Make its downgrade drop what is left behind (+), create again, as it was, "
+					+ "what is not restored (-), and set back what is not as it was (~). (A revision that cannot be undone has no downgrade section: the kit then"
 					+ " only upgrades it.)\n");
+	}
+
+	@Test
+	void aDowngradeThatForgetsAColumnDefaultSaysTheColumnIsNotAsItWasRatherThanToDropIt(TestDatabase db)
+			throws IOException {
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY, status text);", "DROP TABLE users;");
+		write("b2", "a1", "ALTER TABLE users ALTER COLUMN status SET DEFAULT 'new';\nCREATE SEQUENCE invoice_seq;",
+				"DROP SEQUENCE invoice_seq;");
+		// Before: "+ column public.users.status text default 'new'::text" and "- column public.users.status text",
+		// with the advice to drop what is left behind (+) and create again what is not restored (-): the column.
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageContaining("(+ left behind, - not restored, ~ not as it was):\n"
+					+ "    ~ column public.users.status text default 'new'::text (was: text)\n  Make its downgrade")
+			.withMessageNotContaining("- column");
 	}
 
 	@Test
@@ -231,7 +245,7 @@ class MigrationTestKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
 			.withMessageStartingWith("Revision b2 (")
 			.withMessageContaining("its downgrade did not give back the schema its upgrade started from "
-					+ "(+ left behind, - not restored):\n    + ")
+					+ "(+ left behind, - not restored, ~ not as it was):\n    + ")
 			.withMessageContaining(line.replace("ROLE", role));
 	}
 
