@@ -98,16 +98,18 @@ class MigrationTestKitTests {
 	}
 
 	@Test
-	void aDowngradeThatForgetsAColumnDefaultSaysTheColumnIsNotAsItWasRatherThanToDropIt(TestDatabase db)
+	void aDowngradeThatForgetsAColumnDefaultAndASequenceSaysEachOnceAndTheColumnIsNotAsItWas(TestDatabase db)
 			throws IOException {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY, status text);", "DROP TABLE users;");
-		write("b2", "a1", "ALTER TABLE users ALTER COLUMN status SET DEFAULT 'new';\nCREATE SEQUENCE invoice_seq;",
-				"DROP SEQUENCE invoice_seq;");
+		write("b2", "a1", "ALTER TABLE users ALTER COLUMN status SET DEFAULT 'new';\nCREATE SEQUENCE invoice_seq;", "SELECT 1;");
 		// Before: "+ column public.users.status text default 'new'::text" and "- column public.users.status text",
 		// with the advice to drop what is left behind (+) and create again what is not restored (-): the column.
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
 			.withMessageContaining("(+ left behind, - not restored, ~ not as it was):\n"
-					+ "    ~ column public.users.status text default 'new'::text (was: text)\n  Make its downgrade")
+					+ "    ~ column public.users.status text default 'new'::text (was: text)\n"
+					// One line for the sequence, not a second "+ relation public.invoice_seq kind S".
+					+ "    + sequence public.invoice_seq bigint start 1 increment 1 min 1 max 9223372036854775807 cache 1\n"
+					+ "  Make its downgrade")
 			.withMessageNotContaining("- column");
 	}
 
