@@ -278,8 +278,7 @@ public final class MigrationTestKit {
 				emptyAfterFailure();
 				throw failure(revision, "its downgrade did not give back the schema its upgrade started from "
 						+ "(+ left behind, - not restored, ~ not as it was):" + restored
-						+ "\n  Make its downgrade drop what is left behind (+), create again, as it was, what is not"
-						+ " restored (-), and set back what is not as it was (~). (A revision that cannot be undone "
+						+ "\n  Make its downgrade " + whatToUndo(restored) + ". (A revision that cannot be undone "
 						+ ((revision.kind() == Revision.Kind.JAVA) ? "does not override downgrade(Operations)"
 								: "has no downgrade section")
 						+ ": the kit then only upgrades it.)" + EMPTIED);
@@ -306,6 +305,27 @@ public final class MigrationTestKit {
 		// The walk ends on the last revision's branch: the other heads too, so that a Spring context's
 		// beans find every table.
 		upgradeToEveryHead();
+	}
+
+	/**
+	 * What the downgrade must do about the differences there are, and only those: advice on what
+	 * is "not restored" beside a list of things left behind sent its reader looking for them.
+	 */
+	private static String whatToUndo(String difference) {
+		List<String> steps = new ArrayList<>();
+		if (difference.contains("\n    + ")) {
+			steps.add("drop what is left behind (+)");
+		}
+		if (difference.contains("\n    - ")) {
+			steps.add("create again, as it was, what is not restored (-)");
+		}
+		if (difference.contains("\n    ~ ")) {
+			steps.add("set back what is not as it was (~)");
+		}
+		if (steps.size() <= 2) {
+			return String.join(" and ", steps);
+		}
+		return String.join(", ", steps.subList(0, steps.size() - 1)) + ", and " + steps.get(steps.size() - 1);
 	}
 
 	/** One head at a time, as 'heads' is refused with retort.fail-on-multiple-heads. */
