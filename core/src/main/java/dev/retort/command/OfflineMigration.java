@@ -3,6 +3,7 @@ package dev.retort.command;
 import java.util.List;
 import java.util.Set;
 
+import dev.retort.config.TransactionMode;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -187,6 +188,15 @@ final class OfflineMigration {
 		sink.comment("The script is UTF-8, as an online run's SQL is: psql reads it so whatever its own encoding"
 				+ " (locale, PGCLIENTENCODING, the database's); RESET at the end");
 		sink.execute("SET client_encoding = 'UTF8'");
+		int steps = plan.steps().size() + ((first != null) ? first.steps().size() : 0);
+		if (steps > 1 && this.context.config().transactionMode() != TransactionMode.ALL) {
+			// psql -1 reads as all or nothing; each step commits on its own, so refuse it before anything runs.
+			sink.comment("Stops here when run in one transaction (psql -1, --single-transaction): each step commits"
+					+ " on its own, so that transaction could not undo the steps before a failure");
+			for (String statement : ScriptStartGuard.notInOneTransactionStatements(steps)) {
+				sink.execute(statement);
+			}
+		}
 		boolean startsAbove = !plan.isEmpty() && !from.isEmpty();
 		if (startsAbove) {
 			// First of all: on the wrong database (or one that moved) nothing is created, not even

@@ -77,6 +77,34 @@ public final class ScriptStartGuard {
 				+ ";\n    END IF;\nEND\n$retort$";
 	}
 
+	/**
+	 * The check that the script is not run inside one transaction block ({@code psql -1}, that is
+	 * {@code --single-transaction}, or psql's {@code AUTOCOMMIT off}). A DBA reads {@code -1} as
+	 * "all or nothing", but a script of several steps commits each on its own: its first
+	 * {@code COMMIT} ends psql's transaction, and a failure at the fourth step leaves the first
+	 * three applied, where the DBA expected nothing to have changed. Only psql's warnings (there is
+	 * already a transaction in progress) hinted at it. Two statements: the first sets a value for
+	 * its transaction only, which the second sees only when both run in one transaction block.
+	 * Whatever the client and its protocol: a comparison of the transaction's and the statement's
+	 * start times is not, since a client using the extended protocol (JDBC) starts the statement
+	 * after its transaction.
+	 * @param steps how many steps the script commits apart
+	 */
+	public static List<String> notInOneTransactionStatements(int steps) {
+		String mark = "DO $retort$\nBEGIN\n    PERFORM set_config('retort.script_transaction', 'open', true);\n"
+				+ "END\n$retort$";
+		String check = "DO $retort$\nBEGIN\n"
+				+ "    IF current_setting('retort.script_transaction', true) = 'open' THEN\n"
+				+ "        RAISE EXCEPTION USING MESSAGE = "
+				+ Sql.literal("Retort: this script runs inside a transaction block (psql -1 or --single-transaction,"
+						+ " or AUTOCOMMIT off), but its " + steps + " steps commit each on its own: its first COMMIT"
+						+ " would end that transaction, and a failure would not undo the steps before it. Nothing of"
+						+ " it was run. Run it with psql -X -f FILE, without -1; for one transaction around every"
+						+ " step, write the script with retort.transaction-mode: all.")
+				+ ";\n    END IF;\nEND\n$retort$";
+		return List.of(mark, check);
+	}
+
 	private static String check(TableNames names, List<String> heads, List<String> unexpected, String message,
 			String advice) {
 		String table = names.qualifiedVersionTable();

@@ -478,6 +478,48 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void psqlInOneTransactionIsRefusedBeforeAnythingRunsSinceEachStepCommitsOnItsOwn(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("heads").sql();
+		// Not in the revisions' folder, where it would be read as one.
+		Path file = java.nio.file.Files.createTempFile("retort-script", ".sql");
+		file.toFile().deleteOnExit();
+		java.nio.file.Files.writeString(file, script);
+		// A DBA's habit: -1 reads as all or nothing. Before, psql ran the script with two warnings and
+		// exit 0, each step committing on its own: a failure at the fourth left three applied.
+		for (List<String> oneTransaction : List.of(List.of("-1"), List.of("-v", "AUTOCOMMIT=off"))) {
+			Psql run = psqlFile(db, file, java.util.Map.of(), oneTransaction);
+			assertThat(run.exitCode()).as("psql %s", oneTransaction).isEqualTo(3);
+			assertThat(run.output()).contains("ERROR:  Retort: this script runs inside a transaction block (psql -1 or"
+					+ " --single-transaction, or AUTOCOMMIT off), but its 5 steps commit each on its own: its first"
+					+ " COMMIT would end that transaction, and a failure would not undo the steps before it. Nothing of"
+					+ " it was run. Run it with psql -X -f FILE, without -1;");
+			assertThat(db.queryStrings("SELECT count(*) FROM pg_class WHERE relname IN ('retort_version', 'users')"))
+				.containsExactly("0");
+		}
+		assertThat(script).contains("-- Stops here when run in one transaction (psql -1, --single-transaction)");
+		assertThat(psqlFile(db, file).exitCode()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("e00000000005");
+
+		// A script of one transaction is what -1 promises: it runs.
+		db.execute("DROP TABLE retort_version, retort_history, logs, users", "DROP FUNCTION add_one(int)");
+		String oneStep = Retort.configure().locations(files.location()).load().upgradeSql("a00000000001").sql();
+		String allInOne = Retort.configure()
+			.locations(files.location())
+			.transactionMode(dev.retort.config.TransactionMode.ALL)
+			.load()
+			.upgradeSql("c10000000003")
+			.sql();
+		assertThat(oneStep).doesNotContain("transaction block");
+		assertThat(allInOne).doesNotContain("transaction block");
+		java.nio.file.Files.writeString(file, allInOne);
+		assertThat(psqlFile(db, file, java.util.Map.of(), List.of("-1")).exitCode()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("c10000000003");
+	}
+
+	@Test
 	void psqlWithoutOnErrorStopRunsNoRevisionOutsideATransactionAfterAFailedOne(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
@@ -1032,10 +1074,18 @@ class OfflineScriptTests {
 	}
 
 	static Psql psqlFile(TestDatabase db, Path file, java.util.Map<String, String> environment) throws Exception {
+		return psqlFile(db, file, environment, List.of());
+	}
+
+	/** {@link #psqlFile(TestDatabase, Path, java.util.Map)} with more of psql's options ({@code -1}). */
+	static Psql psqlFile(TestDatabase db, Path file, java.util.Map<String, String> environment, List<String> options)
+			throws Exception {
 		{
-			ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-h", db.server().host(), "-p",
-					String.valueOf(db.server().port()), "-U", db.user(), "-d", db.name(), "-f", file.toString())
-				.redirectErrorStream(true);
+			List<String> command = new java.util.ArrayList<>(List.of("psql", "-X", "-h", db.server().host(), "-p",
+					String.valueOf(db.server().port()), "-U", db.user(), "-d", db.name()));
+			command.addAll(options);
+			command.addAll(List.of("-f", file.toString()));
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().put("PGPASSWORD", db.password());
 			builder.environment().putAll(environment);
 			Process process = builder.start();
