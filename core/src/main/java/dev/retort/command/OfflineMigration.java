@@ -201,10 +201,12 @@ final class OfflineMigration {
 		if (startsAbove) {
 			// First of all: on the wrong database (or one that moved) nothing is created, not even
 			// the version tables or the schema.
+			List<String> written = written(plan);
+			// A downgrade writes no revision into the table: its check is of the start alone, and says so.
 			sink.comment("Stops here, before anything runs, unless " + names.qualifiedVersionTable() + " holds "
-					+ describe(from) + " and none of the revisions this script applies (as the online run checks each"
-					+ " row it moves)");
-			sink.execute(ScriptStartGuard.statement(names, from, written(plan)));
+					+ describe(from) + (written.isEmpty() ? "" : " and none of the revisions this script applies")
+					+ " (as the online run checks each row it moves)");
+			sink.execute(ScriptStartGuard.statement(names, from, written));
 		}
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {

@@ -887,6 +887,9 @@ class OfflineScriptTests {
 		assertThat(down).contains("-- Running downgrade c10000000003 -> b00000000002")
 			.contains("UPDATE retort_version SET version_num = 'b00000000002' WHERE version_num = 'c10000000003';")
 			.doesNotContain("a00000000001 ->");
+		// A downgrade applies no revision: its first check is of the start alone, as its comment says.
+		assertThat(down).contains("-- Stops here, before anything runs, unless retort_version holds c10000000003"
+				+ " (as the online run checks each row it moves)\n");
 		String up = retort.upgradeSql("current:d10000000004").sql();
 		// As Alembic's comment: the revision's parent, not the other branch's head the table still holds.
 		assertThat(up).contains("-- Running upgrade b00000000002 -> d10000000004\n")
