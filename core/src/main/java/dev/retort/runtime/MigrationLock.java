@@ -285,6 +285,16 @@ public final class MigrationLock implements AutoCloseable {
 					+ " its last retry), or end what blocks its revision (its log names the blocking sessions);"
 					+ wait, holder, waited);
 		}
+		if (migrating != null && migrating.stoppedScript(holder)) {
+			// An --sql script read with psql's \i that stopped at an error: its session holds both locks and
+			// waits for a person, so "wait for that migration to finish" would wait forever.
+			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + migrating.migratesOn()
+					+ ". That session runs nothing now: an --sql script read with \\i in an interactive psql stops so at"
+					+ " a failed statement, and its session keeps the lock until that psql quits. Quit that psql (or"
+					+ " run ROLLBACK; SELECT pg_advisory_unlock_all(); in it), or end the session (SELECT"
+					+ " pg_terminate_backend(" + migrating.pid() + ")): a failed step's transaction is rolled back."
+					+ " Then run again;" + wait, holder, waited);
+		}
 		if (migrating != null) {
 			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + migrating.migratesOn()
 					+ ". Wait for that migration to finish, or end"
@@ -382,6 +392,17 @@ public final class MigrationLock implements AutoCloseable {
 		String migratesWithoutTheLock(String why) {
 			return "the lock is free, but pid " + this.pid + " (application_name '" + this.application
 					+ "') still migrates without the lock" + why + ": " + describe();
+		}
+
+		/**
+		 * Whether this is the session of an --sql script that stopped at an error and waits for
+		 * its client (psql's \i): one session holds both locks, as only a script's does, and runs
+		 * nothing; its transaction failed, or it is an idle psql (a failed statement outside a
+		 * transaction). An online runner never waits in a failed transaction: it rolls back at once.
+		 */
+		boolean stoppedScript(LockHolder holder) {
+			return holder.held() && holder.pid() == this.pid && ("idle in transaction (aborted)".equals(this.state)
+					|| ("idle".equals(this.state) && this.application != null && this.application.startsWith("psql")));
 		}
 
 		/** The session that migrates for the holder of the migration lock. */

@@ -714,6 +714,40 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void anOnlineRunWaitingForAScriptThatStoppedInAnOpenSessionSaysItWillNotFinishAndHowToFreeIt(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		db.execute("CREATE TABLE logs (id int)");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("b00000000002").sql();
+		// As psql's \i in an interactive session: the script stops at the failed step (logs exists), and
+		// the session stays, in the failed transaction, holding the migration lock.
+		try (Connection session = db.connect(); Statement statement = session.createStatement()) {
+			catchThrowableOfType(java.sql.SQLException.class, () -> {
+				for (SqlStatement each : StatementSplitter.split(withoutPsqlCommands(script), 1)) {
+					statement.execute(each.sql());
+				}
+			});
+			int pid = db.queryStrings("SELECT pid FROM pg_stat_activity WHERE state = 'idle in transaction (aborted)'")
+				.stream().mapToInt(Integer::parseInt).findFirst().orElseThrow();
+			RetortException timeout = catchThrowableOfType(RetortException.class, () -> retort(db, files)
+				.lockWaitTimeout(java.time.Duration.ofMillis(300)).load().upgrade("heads"));
+			// Before: "Wait for that migration to finish", which it never does.
+			assertThat(timeout.getMessage()).contains("which migrates on pid " + pid + " (idle in transaction (aborted)")
+				.contains(". That session runs nothing now: an --sql script read with \\i in an interactive psql stops"
+						+ " so at a failed statement, and its session keeps the lock until that psql quits. Quit that psql"
+						+ " (or run ROLLBACK; SELECT pg_advisory_unlock_all(); in it), or end the session (SELECT"
+						+ " pg_terminate_backend(" + pid + ")): a failed step's transaction is rolled back. Then run again;")
+				.doesNotContain("Wait for that migration");
+			// Following the message.
+			statement.execute("ROLLBACK");
+			statement.execute("SELECT pg_advisory_unlock_all()");
+		}
+		db.execute("DROP TABLE logs");
+		retort(db, files).load().upgrade("b00000000002");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+	}
+
+	@Test
 	void aScriptReadFromTheDatabaseRefusesAnAppliedRevisionThatChangedAsOnline(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
