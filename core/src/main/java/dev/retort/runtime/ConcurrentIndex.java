@@ -179,6 +179,35 @@ record ConcurrentIndex(String index, String table) {
 	}
 
 	/**
+	 * The offline check before a build without {@code IF NOT EXISTS}: a {@code DO} block that stops
+	 * the script, before the build, when the index is there already. Online, the runner drops an
+	 * INVALID leftover of an earlier run and builds it anew, and names a valid one in its failure;
+	 * a script run again after a failure half-way met only PostgreSQL's 'relation already exists',
+	 * which says neither what left it nor what to do. A script does not drop it by itself: a
+	 * reviewed script runs what was reviewed, and {@code DROP INDEX CONCURRENTLY} cannot run in the
+	 * {@code DO} block that would decide it.
+	 */
+	String offlineLeftoverCheck() {
+		return "DO $retort$\nDECLARE\n    is_valid text;\n    leftover text;\nBEGIN\n"
+				+ "    SELECT v.valid, v.name INTO is_valid, leftover FROM (" + validityQuery() + ") AS v (valid, name);\n"
+				+ "    IF is_valid = 'false' THEN\n"
+				+ "        RAISE EXCEPTION USING ERRCODE = " + Sql.literal(MigrationRunner.INVALID_INDEX) + ", MESSAGE = "
+				+ "'Retort: index ' || leftover || ' exists but is INVALID, left by a CREATE INDEX CONCURRENTLY that was"
+				+ " interrupted or failed (an earlier run of this revision, as a rule): no query can use it, and this build"
+				+ " would stop on it (already exists). An online run drops such a leftover and builds it anew; a script"
+				+ " runs only what was reviewed. Drop it (DROP INDEX CONCURRENTLY ' || leftover || '), then write the script"
+				+ " again from where the database stands (''current'' as FROM): this step is not recorded.';\n"
+				+ "    ELSIF is_valid = 'true' THEN\n"
+				+ "        RAISE EXCEPTION USING ERRCODE = '42P07', MESSAGE = "
+				+ "'Retort: index ' || leftover || ' exists and is valid: an earlier run of this revision built it before a"
+				+ " later statement failed (its statements outside a transaction stay committed), or it was built by hand,"
+				+ " and this build would stop on it (already exists). Keep it by writing ''CREATE INDEX CONCURRENTLY IF NOT"
+				+ " EXISTS'' in the revision, or drop it (DROP INDEX CONCURRENTLY ' || leftover || '); then write the script"
+				+ " again from where the database stands (''current'' as FROM): this step is not recorded.';\n"
+				+ "    END IF;\nEND\n$retort$";
+	}
+
+	/**
 	 * The index a concurrent build names, found in the catalog after the build failed.
 	 *
 	 * @param name the index as the server prints it (schema-qualified outside the search path)

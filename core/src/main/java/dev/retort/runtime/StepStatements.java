@@ -356,6 +356,10 @@ final class StepStatements {
 			.map((row) -> row.substring(1))
 			.toList();
 		String invalidBefore = autocommit ? invalidIndexesBefore(sql, location) : null;
+		if (autocommit && this.sink.offline() && !ConcurrentIndex.keepsExisting(sql)) {
+			// Online drops an INVALID leftover above; a script says what it meets, before the build.
+			ConcurrentIndex.builtBy(sql).ifPresent((index) -> checkNoLeftoverInScript(index, sql, location));
+		}
 		while (true) {
 			try (BlockerWatch watch = autocommit ? watchLastTry(attempt) : BlockerWatch.NONE) {
 				for (String index : leftInvalid) {
@@ -422,6 +426,15 @@ final class StepStatements {
 		}
 		if (row != null && !Boolean.parseBoolean(row.get(0))) {
 			throw new StatementFailure(sql, location, new ConcurrentIndex.InvalidException(row.get(1)));
+		}
+	}
+
+	private void checkNoLeftoverInScript(ConcurrentIndex index, String sql, String location) {
+		try {
+			this.sink.execute(index.offlineLeftoverCheck());
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(sql, location, ex);
 		}
 	}
 

@@ -574,6 +574,53 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptRunAgainAfterAConcurrentBuildFailedHalfWaySaysWhatIndexItMeetsAndWhatToDo(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, name text);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "", false,
+				"CREATE UNIQUE INDEX CONCURRENTLY ux_users_name ON users (name);\n"
+						+ "CREATE INDEX CONCURRENTLY ix_users_name_id ON users (name, id);",
+				"DROP INDEX CONCURRENTLY IF EXISTS ix_users_name_id;\nDROP INDEX CONCURRENTLY IF EXISTS ux_users_name;");
+		retort(db, files).load().upgrade("a00000000001");
+		db.execute("INSERT INTO users VALUES (1, 'same'), (2, 'same')");
+		String script = Retort.configure().locations(files.location()).load().upgradeSql("a00000000001:heads").sql();
+		// The first run fails on the duplicate and leaves the unique index behind, INVALID.
+		assertThat(catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script)).getSQLState())
+			.isEqualTo("23505");
+		db.execute("DELETE FROM users WHERE id = 2");
+
+		// Before, only PostgreSQL's 'relation "ux_users_name" already exists'; online drops it and builds it anew.
+		java.sql.SQLException invalid = catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script));
+		assertThat(invalid.getSQLState()).isEqualTo("RT002");
+		assertThat(invalid.getMessage()).contains("Retort: index ux_users_name exists but is INVALID, left by a CREATE"
+				+ " INDEX CONCURRENTLY that was interrupted or failed (an earlier run of this revision, as a rule): no"
+				+ " query can use it, and this build would stop on it (already exists). An online run drops such a"
+				+ " leftover and builds it anew; a script runs only what was reviewed. Drop it (DROP INDEX CONCURRENTLY"
+				+ " ux_users_name), then write the script again from where the database stands ('current' as FROM):"
+				+ " this step is not recorded.");
+		db.execute("DROP INDEX CONCURRENTLY ux_users_name", "CREATE INDEX ix_users_name_id ON users (name, id)");
+
+		// The second index, there already (built by hand here; by the first build of a run that failed later, as a rule).
+		java.sql.SQLException valid = catchThrowableOfType(java.sql.SQLException.class, () -> runLikePsql(db, script));
+		assertThat(valid.getSQLState()).isEqualTo("42P07");
+		assertThat(valid.getMessage()).contains("Retort: index ix_users_name_id exists and is valid: an earlier run of"
+				+ " this revision built it before a later statement failed (its statements outside a transaction stay"
+				+ " committed), or it was built by hand, and this build would stop on it (already exists). Keep it by"
+				+ " writing 'CREATE INDEX CONCURRENTLY IF NOT EXISTS' in the revision, or drop it (DROP INDEX CONCURRENTLY"
+				+ " ix_users_name_id);");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("a00000000001");
+
+		// Following the message, the script written again from where the database stands runs.
+		db.execute("DROP INDEX CONCURRENTLY ix_users_name_id", "DROP INDEX CONCURRENTLY ux_users_name");
+		runLikePsql(db, retort(db, files).load().upgradeSql("current:heads").sql());
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+		assertThat(db.queryStrings("SELECT string_agg(indexrelid::regclass::text || ' ' || indisvalid, ', ' ORDER BY 1)"
+				+ " FROM pg_index WHERE indrelid = 'users'::regclass AND NOT indisprimary"))
+			.containsExactly("ix_users_name_id true, ux_users_name true");
+	}
+
+	@Test
 	void aScriptFromBaseStopsBeforeAnythingWhenTheDatabaseHoldsARevisionOfItsBranches(TestDatabase db,
 			@TempDir Path dir) throws Exception {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
