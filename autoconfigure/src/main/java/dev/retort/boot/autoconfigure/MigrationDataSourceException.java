@@ -1,12 +1,14 @@
 package dev.retort.boot.autoconfigure;
 
+import dev.retort.boot.command.ConfigurationFailure;
+
 /**
  * No {@code DataSource} to migrate could be chosen: none at all, or several with none
  * {@code @Primary}. A configuration error, which {@link MigrationDataSourceFailureAnalyzer} reports
- * with the action to take; public so that an in-app command that stops on it ends with the exit
- * code of a configuration error.
+ * with the action to take; an in-app command that stops on it ends with the exit code of a
+ * configuration error.
  */
-public class MigrationDataSourceException extends IllegalStateException {
+class MigrationDataSourceException extends IllegalStateException implements ConfigurationFailure {
 
 	private final String problem;
 

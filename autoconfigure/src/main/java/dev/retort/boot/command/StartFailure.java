@@ -1,6 +1,5 @@
 package dev.retort.boot.command;
 
-import dev.retort.boot.autoconfigure.MigrationDataSourceException;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 
@@ -26,7 +25,7 @@ final class StartFailure {
 	static ErrorCode code(Throwable exception) {
 		for (Throwable each = exception; each != null; each = each.getCause()) {
 			if (each instanceof BindException || each instanceof InvalidConfigurationPropertyValueException
-					|| each instanceof MigrationDataSourceException) {
+					|| each instanceof ConfigurationFailure) {
 				return ErrorCode.CONFIGURATION;
 			}
 			if (each instanceof RetortException retort) {
