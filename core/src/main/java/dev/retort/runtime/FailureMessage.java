@@ -42,11 +42,13 @@ final class FailureMessage {
 	 * tell from the message alone which tenant a failure stopped
 	 * @param extensionElsewhere for a type or function not found, where the extension that provides
 	 * it is installed and what to do ({@link ExtensionElsewhere}), or {@code null}
+	 * @param missingPrivilege for a statement refused for want of a privilege, which role lacks it
+	 * and what to do ({@link MissingPrivilege}), or {@code null}
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
-			OwnTimeouts own, String schema, String extensionElsewhere) {
+			OwnTimeouts own, String schema, String extensionElsewhere, String missingPrivilege) {
 		// A Java revision that wraps the SQLException of its own JDBC work in an unchecked exception:
 		// the database's words say what failed, the wrapper's what the revision was doing.
 		SQLException wrapped = (failure.sqlException() == null) ? wrappedSqlException(failure.getCause()) : null;
@@ -141,6 +143,9 @@ final class FailureMessage {
 		}
 		if (extensionElsewhere != null) {
 			message.append("\n  ").append(extensionElsewhere);
+		}
+		if (missingPrivilege != null) {
+			message.append("\n  ").append(missingPrivilege);
 		}
 		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
 		// Retort sets statement_timeout only when 'retort.ddl.statement-timeout' is set; otherwise the
@@ -238,7 +243,9 @@ final class FailureMessage {
 		else if (transactional && wholeRun) {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)
 				.append(failure.connectionLost() ? ". Run again once the server accepts connections: the next run"
-						+ " continues from there." : (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
+						+ " continues from there." : (missingPrivilege != null)
+								? ": a run as a role with that privilege continues from there."
+								: (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
 								? ": the next run continues from there."
 								: ". Fix the revision and run again: the next run continues from there.");
 		}
@@ -248,6 +255,10 @@ final class FailureMessage {
 		}
 		else if (transactional && readOnly) {
 			message.append(nothingApplied).append(": a run on the primary continues from there.");
+		}
+		else if (transactional && missingPrivilege != null) {
+			// Said above: most often the role, not the revision, is wrong; "fix the revision" would mislead.
+			message.append(nothingApplied).append(": a run as a role with that privilege continues from there.");
 		}
 		else if (transactional && ownStatementTimeout) {
 			message.append(nothingApplied).append(". Fix the revision and run again: the next run continues from there.");
@@ -290,8 +301,9 @@ final class FailureMessage {
 				.append(readOnly ? ": a run on the primary continues from there."
 						: (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
 								? ": the next run continues from there."
-								: findsItDroppedAlready(step, sqlState) ? ". " + droppedAlready(step)
-										: ". Fix the revision and run again.");
+								: (missingPrivilege != null) ? ": a run as a role with that privilege continues from there."
+										: findsItDroppedAlready(step, sqlState) ? ". " + droppedAlready(step)
+												: ". Fix the revision and run again.");
 		}
 		else if (failure.connectionLost()) {
 			message.append(outside).append(".");

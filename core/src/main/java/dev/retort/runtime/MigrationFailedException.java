@@ -281,6 +281,15 @@ public class MigrationFailedException extends RetortException {
 		return JdbcSqlSink.VERSION_MOVED.equals(this.sqlState);
 	}
 
+	/**
+	 * Whether the server refused a statement of the revision for want of a privilege
+	 * ({@code must be owner of table …}): most often the migration runs as the wrong role (the
+	 * application's, not the tables' owner), and the revision is not at fault.
+	 */
+	public boolean privilegeMissing() {
+		return FailureMessage.INSUFFICIENT_PRIVILEGE.equals(this.sqlState) && !recordingFailed();
+	}
+
 	/** Whether a concurrent index build met the INVALID index an interrupted one left. */
 	public boolean leftInvalidIndex() {
 		return MigrationRunner.INVALID_INDEX.equals(this.sqlState);

@@ -604,9 +604,10 @@ public final class MigrationRunner {
 		boolean indexBuild = indexBuild(step, failure);
 		FailureMessage.OwnTimeouts own = ownTimeouts(step, failure);
 		String extensionElsewhere = ExtensionElsewhere.advice(this.sink, failure, transactional, this.configuredSchema);
+		String missingPrivilege = MissingPrivilege.advice(this.sink, failure);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
 				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
-				this.configuredSchema, extensionElsewhere);
+				this.configuredSchema, extensionElsewhere, missingPrivilege);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
 				failure.sessionLost());
 		if (unrecorded != null) {
@@ -614,7 +615,7 @@ public final class MigrationRunner {
 			if (failure.sessionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
 						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
-						this.configuredSchema, extensionElsewhere);
+						this.configuredSchema, extensionElsewhere, missingPrivilege);
 			}
 			exception.addSuppressed(unrecorded);
 		}

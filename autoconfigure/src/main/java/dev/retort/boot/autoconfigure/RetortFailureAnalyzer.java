@@ -249,6 +249,17 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "this one did was rolled back. Start the application again: it reads where the database stands "
 					+ "now. Keep 'retort.lock.enabled' true wherever several instances may migrate at once " + where + ".";
 		}
+		if (failed != null && failed.privilegeMissing()) {
+			// The application's role given where the DDL role's belongs: editing the revision would not help.
+			return "The database refused the revision's statement for want of a privilege: the message above names the "
+					+ "role the migration runs as and the owner. Most often the migration runs as the application's role "
+					+ "instead of the one that owns the tables: set 'retort.user' (and 'retort.password') to the owner, or "
+					+ "grant the role what the statement needs, then start the application again. Fix the revision only "
+					+ "if it should not touch that object. " + (failed.rolledBack() ? "What it did was rolled back "
+							: "It runs outside a transaction ('Transactional: false'): its statements before the failing "
+									+ "one stay committed ")
+					+ where + ".";
+		}
 		if (failed != null && failed.connectionLost()) {
 			// Core's message says whether its history row could be written: never point at a row that is not there.
 			String recorded = failed.getMessage().contains("No failure row could be written") ? ""

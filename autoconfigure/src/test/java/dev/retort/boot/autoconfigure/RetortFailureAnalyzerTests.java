@@ -341,6 +341,16 @@ class RetortFailureAnalyzerTests {
 		assertThat(firstRun.getAction()).startsWith("Point the migration's connection at the primary");
 	}
 
+	@Test
+	void aRoleThatMayNotAlterTheTableIsToldToMigrateAsTheOwnerNotToFixTheRevision() {
+		FailureAnalysis analysis = analyze(failed("42501", true, "ERROR: must be owner of table t [SQLSTATE 42501]\n  The"
+				+ " role app, which the migration runs as, does not own table t, and only its owner (ddl) may do this: …"));
+		assertThat(analysis.getAction()).startsWith("The database refused the revision's statement for want of a privilege")
+			.contains("set 'retort.user' (and 'retort.password') to the owner")
+			.contains("What it did was rolled back")
+			.doesNotContain("Fix the failing revision");
+	}
+
 	private static MigrationFailedException failed(String sqlState, boolean rolledBack, String message) {
 		return new MigrationFailedException("Revision bbbb00000002 (db/revisions/bbbb00000002_broken.sql:9) failed: "
 				+ message, "bbbb00000002", "db/revisions/bbbb00000002_broken.sql:9", "ALTER TABLE t ADD COLUMN c int",
