@@ -151,7 +151,9 @@ final class FailureMessage {
 		// Retort sets statement_timeout only when 'retort.ddl.statement-timeout' is set; otherwise the
 		// role's, the database's or the server's own stopped it, and "raise" names nothing to raise.
 		boolean retortSetsTimeout = statementTimeoutSet != null && !statementTimeoutSet.isZero();
-		String timeout = retortSetsTimeout ? "statement_timeout ('retort.ddl.statement-timeout')"
+		// Its value is named: at 3 a.m. "raise it" should not send anyone to the configuration to find it.
+		String timeout = retortSetsTimeout ? "statement_timeout (" + Sql.describe(statementTimeoutSet)
+				+ ", 'retort.ddl.statement-timeout')"
 				: "statement_timeout, set for the role, the database or the server ('retort.ddl.statement-timeout' is not"
 						+ " set, so Retort left it as it was)";
 		String raise = retortSetsTimeout ? "raise it"

@@ -363,7 +363,7 @@ class RuntimeSettingsTests {
 		assertThat(failure.sqlState()).isEqualTo("57014");
 		assertThat(failure.getMessage()).contains("canceling statement due to statement timeout")
 			// The operator learns which setting stopped it, not to 'fix the revision'.
-			.contains("It ran longer than statement_timeout ('retort.ddl.statement-timeout'): raise it for this run,"
+			.contains("It ran longer than statement_timeout (100ms, 'retort.ddl.statement-timeout'): raise it for this run,"
 					+ " or split the work")
 			.doesNotContain("Fix the revision");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
@@ -421,7 +421,7 @@ class RuntimeSettingsTests {
 						+ " ('retort.ddl.statement-timeout' is not set, so Retort left it as it was): set"
 						+ " 'retort.ddl.statement-timeout' higher (Retort then sets it for its revisions) for this run, or"
 						+ " split the work")
-				.doesNotContain("statement_timeout ('retort.ddl.statement-timeout')")
+				.doesNotContain("'retort.ddl.statement-timeout')")
 				.doesNotContain("Fix the revision");
 			// Followed literally, the advice works: Retort's own setting wins over the role's.
 			configure(db, files).ddlStatementTimeout(Duration.ofSeconds(30)).load().upgrade("heads");
@@ -446,7 +446,7 @@ class RuntimeSettingsTests {
 		assertThat(failure.buildsIndex()).isTrue();
 		// A timeout is not run again to find its statement: the revision's index build is named all the same.
 		assertThat(failure.getMessage()).contains("in one of its 3 statements")
-			.contains("It ran longer than statement_timeout ('retort.ddl.statement-timeout'); one of them is an index"
+			.contains("It ran longer than statement_timeout (100ms, 'retort.ddl.statement-timeout'); one of them is an index"
 					+ " build, which takes as long as the table is large, and CREATE INDEX blocks the table's writes all that time. Build it"
 					+ " with CREATE INDEX CONCURRENTLY in a 'Transactional: false' revision, or raise"
 					+ " 'retort.ddl.statement-timeout' for the run that applies this revision.")
