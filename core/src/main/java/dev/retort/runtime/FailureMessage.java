@@ -147,6 +147,10 @@ final class FailureMessage {
 		if (missingPrivilege != null) {
 			message.append("\n  ").append(missingPrivilege);
 		}
+		String existingRows = ExistingRows.advice(databaseMessage, failure.sql);
+		if (existingRows != null) {
+			message.append("\n  ").append(existingRows);
+		}
 		boolean statementTimeout = StatementFailure.QUERY_CANCELED.equals(sqlState) && databaseMessage.contains("statement timeout");
 		// Retort sets statement_timeout only when 'retort.ddl.statement-timeout' is set; otherwise the
 		// role's, the database's or the server's own stopped it, and "raise" names nothing to raise.
@@ -258,6 +262,10 @@ final class FailureMessage {
 		else if (transactional && readOnly) {
 			message.append(nothingApplied).append(": a run on the primary continues from there.");
 		}
+		else if (transactional && existingRows != null) {
+			// Said above: the statement is sound; "fix the revision" would contradict it.
+			message.append(nothingApplied).append(": once the rows are dealt with, the next run continues from there.");
+		}
 		else if (transactional && missingPrivilege != null) {
 			// Said above: most often the role, not the revision, is wrong; "fix the revision" would mislead.
 			message.append(nothingApplied).append(": a run as a role with that privilege continues from there.");
@@ -304,6 +312,7 @@ final class FailureMessage {
 						: (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
 								? ": the next run continues from there."
 								: (missingPrivilege != null) ? ": a run as a role with that privilege continues from there."
+										: (existingRows != null) ? ": once the rows are dealt with, the next run continues from there."
 										: findsItDroppedAlready(step, sqlState) ? ". " + droppedAlready(step)
 												: ". Fix the revision and run again.");
 		}
