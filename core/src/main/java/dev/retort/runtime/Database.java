@@ -360,8 +360,12 @@ public final class Database implements AutoCloseable {
 			if (FailureMessage.READ_ONLY.equals(ex.getSQLState())) {
 				RetortException refused = failure("create " + this.names.qualifiedVersionTable() + " and "
 						+ this.names.qualifiedHistoryTable(), ex);
-				throw new RetortException(ErrorCode.RUNTIME, refused.getMessage() + ". " + FailureMessage.READ_ONLY_ADVICE,
-						ex);
+				ReadOnlySession readOnly = ReadOnlySession.of((sql) -> this.session.query(sql, (row) -> List.of(
+						String.valueOf(row.getString(1)), row.getString(2), row.getString(3), String.valueOf(row.getString(4))))
+					.stream()
+					.findFirst()
+					.orElse(null));
+				throw new RetortException(ErrorCode.RUNTIME, refused.getMessage() + ". " + readOnly.advice(), ex);
 			}
 			throw failure("create " + this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable(),
 					ex);

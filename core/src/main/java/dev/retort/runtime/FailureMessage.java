@@ -44,11 +44,14 @@ final class FailureMessage {
 	 * it is installed and what to do ({@link ExtensionElsewhere}), or {@code null}
 	 * @param missingPrivilege for a statement refused for want of a privilege, which role lacks it
 	 * and what to do ({@link MissingPrivilege}), or {@code null}
+	 * @param readOnlySession for a write refused as read-only, whether the server is a standby or a
+	 * setting made the session read-only, and what to do ({@link ReadOnlySession#UNKNOWN} when not asked)
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
-			OwnTimeouts own, String schema, String extensionElsewhere, String missingPrivilege) {
+			OwnTimeouts own, String schema, String extensionElsewhere, String missingPrivilege,
+			ReadOnlySession readOnlySession) {
 		// A Java revision that wraps the SQLException of its own JDBC work in an unchecked exception:
 		// the database's words say what failed, the wrapper's what the revision was doing.
 		SQLException wrapped = (failure.sqlException() == null) ? wrappedSqlException(failure.getCause()) : null;
@@ -212,7 +215,7 @@ final class FailureMessage {
 				.append("): remove that statement; Retort runs a revision in a writable transaction.");
 		}
 		if (readOnly) {
-			message.append("\n  ").append(READ_ONLY_ADVICE);
+			message.append("\n  ").append(readOnlySession.advice());
 			if (unrecorded) {
 				message.append(" No failure row could be written to the history.");
 			}
@@ -260,7 +263,7 @@ final class FailureMessage {
 				.append(". Run again once the server accepts connections: the next run continues from there.");
 		}
 		else if (transactional && readOnly) {
-			message.append(nothingApplied).append(": a run on the primary continues from there.");
+			message.append(nothingApplied).append(onceWritable(readOnlySession));
 		}
 		else if (transactional && existingRows != null) {
 			// Said above: the statement is sound; "fix the revision" would contradict it.
@@ -308,7 +311,7 @@ final class FailureMessage {
 		}
 		else if (committedNothing) {
 			message.append(nothingCommitted)
-				.append(readOnly ? ": a run on the primary continues from there."
+				.append(readOnly ? onceWritable(readOnlySession)
 						: (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
 								? ": the next run continues from there."
 								: (missingPrivilege != null) ? ": a run as a role with that privilege continues from there."
@@ -459,6 +462,12 @@ final class FailureMessage {
 					+ " (docs/security.md).";
 		}
 		return "";
+	}
+
+	/** Where the next run continues from a write refused as read-only: on the primary, or once writable. */
+	private static String onceWritable(ReadOnlySession readOnlySession) {
+		return readOnlySession.standby() ? ": a run on the primary continues from there."
+				: ": a run with default_transaction_read_only off continues from there.";
 	}
 
 	/** {@code read_only_sql_transaction}: a hot standby, or {@code default_transaction_read_only}. */

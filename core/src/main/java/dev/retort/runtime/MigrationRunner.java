@@ -605,9 +605,10 @@ public final class MigrationRunner {
 		FailureMessage.OwnTimeouts own = ownTimeouts(step, failure);
 		String extensionElsewhere = ExtensionElsewhere.advice(this.sink, failure, transactional, this.configuredSchema);
 		String missingPrivilege = MissingPrivilege.advice(this.sink, failure);
+		ReadOnlySession readOnly = readOnlySession(failure);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
 				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
-				this.configuredSchema, extensionElsewhere, missingPrivilege);
+				this.configuredSchema, extensionElsewhere, missingPrivilege, readOnly);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
 				failure.sessionLost());
 		if (unrecorded != null) {
@@ -615,12 +616,24 @@ public final class MigrationRunner {
 			if (failure.sessionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
 						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
-						this.configuredSchema, extensionElsewhere, missingPrivilege);
+						this.configuredSchema, extensionElsewhere, missingPrivilege, readOnly);
 			}
 			exception.addSuppressed(unrecorded);
 		}
 		this.listener.stepFinished(step, ms, exception);
 		return exception;
+	}
+
+	/**
+	 * For a write refused as read-only, whether the server is a standby or a setting made the
+	 * session read-only: fixed in different places. Asked on failure only.
+	 */
+	private ReadOnlySession readOnlySession(StatementFailure failure) {
+		if (failure.sqlException() == null || !FailureMessage.READ_ONLY.equals(failure.sqlException().getSQLState())
+				|| this.sink.offline() || failure.sessionLost()) {
+			return ReadOnlySession.UNKNOWN;
+		}
+		return ReadOnlySession.of(this.sink::queryRow);
 	}
 
 	/**

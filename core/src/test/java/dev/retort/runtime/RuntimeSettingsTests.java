@@ -324,14 +324,17 @@ class RuntimeSettingsTests {
 					() -> configure(db, files).load().upgrade("heads"));
 			assertThat(failure.readOnly()).isTrue();
 			assertThat(failure.getMessage()).contains("cannot execute INSERT in a read-only transaction [SQLSTATE 25006]")
-				.contains("The database refused to write: the session is read-only (a hot standby or replica, or"
-						+ " default_transaction_read_only on for the database or the role). The revisions are not at fault:"
-						+ " point the migration's connection at the primary, writable database")
+				// Not a standby: where it is set, and how to be rid of it, not 'point at the primary'.
+				.contains("The database refused to write: the server is writable, but default_transaction_read_only is"
+						+ " on for this session, set for the database " + db.name() + ". The revisions are not at fault:"
+						+ " turn it off (ALTER ROLE " + db.user() + " SET default_transaction_read_only = off), or migrate"
+						+ " as a role without it ('retort.user', --user).")
 				// Its history row is refused the same way: nobody should look for it.
 				.contains("No failure row could be written to the history.")
-				.contains("Nothing of it was applied; the database stays at aaaa00000001: a run on the primary continues"
-						+ " from there.")
-				.doesNotContain("Fix the revision");
+				.contains("Nothing of it was applied; the database stays at aaaa00000001: a run with"
+						+ " default_transaction_read_only off continues from there.")
+				.doesNotContain("Fix the revision")
+				.doesNotContain("primary");
 		}
 		finally {
 			db.server().adminExecute("ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
@@ -347,11 +350,35 @@ class RuntimeSettingsTests {
 					() -> configure(db, twoRevisions(dir)).load().upgrade("heads"));
 			assertThat(failure.getMessage()).startsWith("Could not create public.retort_version and"
 					+ " public.retort_history: ERROR: cannot execute CREATE TABLE in a read-only transaction")
-				.contains("The revisions are not at fault: point the migration's connection at the primary");
+				.contains("The revisions are not at fault: turn it off (ALTER ROLE " + db.user()
+						+ " SET default_transaction_read_only = off)");
 		}
 		finally {
 			db.server().adminExecute("ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
 		}
+	}
+
+	@Test
+	void aRoleMadeReadOnlyInThisDatabaseIsToldTheStatementThatUndoesIt(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = twoRevisions(dir);
+		configure(db, files).load().upgrade("aaaa00000001");
+		String undo = "ALTER ROLE " + db.user() + " IN DATABASE " + db.name() + " RESET default_transaction_read_only";
+		db.server().adminExecute("ALTER ROLE " + db.user() + " IN DATABASE " + db.name()
+				+ " SET default_transaction_read_only = on");
+		try {
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> configure(db, files).load().upgrade("heads"));
+			assertThat(failure.getMessage()).contains("default_transaction_read_only is on for this session, set for the"
+					+ " role " + db.user() + " in database " + db.name() + ". The revisions are not at fault: turn it off ("
+					+ undo + ")");
+			// As it says.
+			db.server().adminExecute(undo);
+			configure(db, files).load().upgrade("heads");
+		}
+		finally {
+			db.server().adminExecute(undo);
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("aaaa00000002");
 	}
 
 	@Test
@@ -525,7 +552,7 @@ class RuntimeSettingsTests {
 				() -> configure(db, files).javaMigrations(List.of(new BackfillInTransaction())).load().upgrade("heads"));
 		assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_REVISION_FILE);
 		assertThat(refusal.problems()).containsExactly("Revision aaaa00000003 (" + BackfillInTransaction.class.getName()
-				+ ":501) is transactional, but its upgrade runs 'backfill of coffee in batches of 2', which cannot run"
+				+ ":528) is transactional, but its upgrade runs 'backfill of coffee in batches of 2', which cannot run"
 				+ " inside a transaction. Nothing was run. Move it into a revision of its own declared"
 				+ " @Revision(transactional = false), which runs each operation on its own.");
 		// Not even the revisions before it: a run that cannot finish stops having changed nothing.
