@@ -153,9 +153,10 @@ public final class Retort {
 	 * tenant through its own facade, from as many threads as it likes: each run holds the migration
 	 * lock of its own schema, so runs of different schemas do not wait for each other, and two runs
 	 * of one schema take turns.
-	 * @param schema the tenant's schema: letters, digits and underscores, created when missing
-	 * unless {@code createSchema(false)}
-	 * @throws dev.retort.error.RetortException ({@code CONFIGURATION}) for a name that is not such an identifier
+	 * @param schema the tenant's schema, any name PostgreSQL keeps once quoted ({@code acme-corp},
+	 * {@code Tenant42}), created when missing unless {@code createSchema(false)}
+	 * @throws dev.retort.error.RetortException ({@code CONFIGURATION}) for a name PostgreSQL would not
+	 * keep as written (see {@link dev.retort.config.RetortConfig#schemaNameProblem(String)})
 	 */
 	public Retort forSchema(String schema) {
 		return new Retort(this.context.withSchema(schema));

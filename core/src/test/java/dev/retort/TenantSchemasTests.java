@@ -102,9 +102,44 @@ class TenantSchemasTests {
 		assertThat(app.forSchema("tenant_e").scripts()).isSameAs(app.scripts());
 		assertThat(app.forSchema("tenant_e").current().current()).containsExactly(B);
 		assertThat(app.forSchema("tenant_g").status().pending()).hasSize(2);
-		RetortException refused = catchThrowableOfType(RetortException.class, () -> app.forSchema("acme-corp"));
-		assertThat(refused.code()).isEqualTo(ErrorCode.CONFIGURATION);
-		assertThat(refused).hasMessageContaining("'acme-corp' for 'schema'");
+	}
+
+	@Test
+	void aTenantSchemaMayBeAnyNamePostgreSQLKeepsOnceQuoted(TestDatabase db, @TempDir Path dir) {
+		Retort app = Retort.configure().dataSource(db.dataSource()).locations(linear(dir).location()).load();
+		// Before, acme-corp was refused and order, user or default failed with 'syntax error at or near'.
+		List<String> tenants = List.of("acme-corp", "order", "user", "Tenant \"A\"", "o'brien", "acme.corp");
+		for (String tenant : tenants) {
+			assertThat(app.forSchema(tenant).upgrade("heads").to()).as(tenant).containsExactly(B);
+			assertThat(app.forSchema(tenant).current().current()).as(tenant).containsExactly(B);
+		}
+		assertThat(db.queryStrings("SELECT table_schema FROM information_schema.columns WHERE table_name = 'coffee'"
+				+ " AND column_name = 'kind' ORDER BY 1"))
+			.containsExactlyInAnyOrderElementsOf(tenants);
+		assertThat(db.queryStrings("SELECT count(*) FROM \"acme-corp\".retort_history")).containsExactly("2");
+		app.forSchema("order").downgrade("base");
+		assertThat(db.queryStrings("SELECT count(*) FROM \"order\".retort_version")).containsExactly("0");
+		assertThat(db.queryStrings("SELECT count(*) FROM \"user\".coffee")).containsExactly("0");
+	}
+
+	@Test
+	void aSchemaNamePostgreSQLWouldNotKeepAsWrittenIsRefusedSayingWhy(TestDatabase db, @TempDir Path dir) {
+		Retort app = Retort.configure().dataSource(db.dataSource()).locations(linear(dir).location()).load();
+		String tooLong = "tenant_" + "x".repeat(57);
+		RetortException cut = catchThrowableOfType(RetortException.class, () -> app.forSchema(tooLong));
+		assertThat(cut.code()).isEqualTo(ErrorCode.CONFIGURATION);
+		assertThat(cut).hasMessage("Invalid value '" + tooLong + "' for 'schema': it is 64 bytes long, and PostgreSQL"
+				+ " keeps only the first 63 bytes of a name; use a shorter name.");
+		RetortException broken = catchThrowableOfType(RetortException.class, () -> app.forSchema("acme\nDROP"));
+		assertThat(broken).hasMessageEndingWith(
+				"for 'schema': it holds a line break or another control character; use a name without one.");
+		RetortException spaced = catchThrowableOfType(RetortException.class, () -> app.forSchema("tenant_42 "));
+		assertThat(spaced).hasMessage(
+				"Invalid value 'tenant_42 ' for 'schema': it starts or ends with a space; remove the space.");
+		RetortException list = catchThrowableOfType(RetortException.class, () -> app.forSchema("public, extensions"));
+		assertThat(list).hasMessageContaining("for 'schema': it names one schema, which holds Retort's tables and is"
+				+ " the whole search_path of the migrations, not a search_path list;");
+		assertThat(db.queryStrings("SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 'tenant%'")).isEmpty();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.retort.config.TransactionMode;
+import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -340,7 +341,7 @@ final class OfflineMigration {
 	}
 
 	private static String quote(String schema) {
-		return schema.matches("[a-z_][a-z0-9_$]*") ? schema : "\"" + schema.replace("\"", "\"\"") + "\"";
+		return PostgresIdentifiers.quote(schema);
 	}
 
 	private static String describe(List<String> heads) {

@@ -1,5 +1,6 @@
 package dev.retort.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ public record RetortConfig(DataSource dataSource, String url, String user, Strin
 		requireIdentifier("version-table", versionTable);
 		requireIdentifier("history-table", historyTable);
 		if (schema != null) {
-			requireIdentifier("schema", schema);
+			requireSchemaName("schema", schema);
 		}
 	}
 
@@ -153,8 +154,51 @@ public record RetortConfig(DataSource dataSource, String url, String user, Strin
 		}
 	}
 
+	private static void requireSchemaName(String property, String value) {
+		String problem = schemaNameProblem(value);
+		if (problem != null) {
+			throw new RetortException(ErrorCode.CONFIGURATION,
+					"Invalid value '" + value + "' for '" + property + "': " + problem + ".");
+		}
+	}
+
 	/**
-	 * Whether {@code value} can name a schema or a bookkeeping table: {@code [A-Za-z_][A-Za-z0-9_$]{0,62}},
+	 * Why {@code value} cannot name the migrated schema, or {@code null} when it can. A tenant's
+	 * schema is often named after the tenant ({@code acme-corp}, {@code Tenant42}, {@code order}),
+	 * and PostgreSQL keeps any name once quoted, which Retort does wherever it writes it. Refused
+	 * is only what PostgreSQL would not keep as written, and what reads as a mistake: an empty
+	 * name; one longer than 63 bytes (PostgreSQL cuts it short, so two tenants sharing their first
+	 * 63 bytes would share one schema); a control character (a line break would end the comment
+	 * an offline script names the schema in); spaces around it (a stray space in a property would
+	 * make a second schema beside the tenant's); a comma ({@code public, extensions} is a
+	 * search_path, not a schema).
+	 */
+	public static String schemaNameProblem(String value) {
+		if (value == null || value.isEmpty()) {
+			return "a schema name cannot be empty";
+		}
+		int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > 63) {
+			return "it is " + bytes + " bytes long, and PostgreSQL keeps only the first 63 bytes of a name; use a"
+					+ " shorter name";
+		}
+		for (int i = 0; i < value.length(); i++) {
+			if (Character.isISOControl(value.charAt(i))) {
+				return "it holds a line break or another control character; use a name without one";
+			}
+		}
+		if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
+			return "it starts or ends with a space; remove the space";
+		}
+		if (value.indexOf(',') >= 0) {
+			return "it names one schema, which holds Retort's tables and is the whole search_path of the migrations,"
+					+ " not a search_path list; name one schema, or leave it unset for the role's search_path";
+		}
+		return null;
+	}
+
+	/**
+	 * Whether {@code value} can name a bookkeeping table: {@code [A-Za-z_][A-Za-z0-9_$]{0,62}},
 	 * checked without compiling a pattern on every start.
 	 */
 	public static boolean isIdentifier(String value) {

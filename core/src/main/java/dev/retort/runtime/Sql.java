@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import java.util.List;
 
+import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.dialect.postgres.PostgresLiterals;
 
 /**
@@ -40,9 +41,12 @@ final class Sql {
 		return array.append(']').toString();
 	}
 
-	/** An identifier, quoted only when it needs it. */
+	/**
+	 * An identifier, quoted only when it needs it: a schema named {@code user} or {@code order}
+	 * (a reserved word) is quoted as one named {@code Tenant42} is.
+	 */
 	static String identifier(String name) {
-		if (isPlain(name)) {
+		if (isPlain(name) && !PostgresIdentifiers.isReserved(name)) {
 			return name;
 		}
 		return "\"" + name.replace("\"", "\"\"") + "\"";

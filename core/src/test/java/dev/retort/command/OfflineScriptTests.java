@@ -374,6 +374,24 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptMigratesATenantSchemaNamedWithAHyphenOrAReservedWord(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE roast (id int);", "DROP TABLE roast;");
+		for (String tenant : List.of("acme-corp", "order")) {
+			String script = Retort.configure().locations(files.location()).schema(tenant).load().upgradeSql("heads").sql();
+
+			// Before, 'order' was written unquoted (SET search_path TO order): a syntax error.
+			runLikePsql(db, script);
+
+			assertThat(db.queryStrings("SELECT table_schema FROM information_schema.tables WHERE table_name = 'roast'"
+					+ " AND table_schema = ?", tenant)).containsExactly(tenant);
+			assertThat(db.queryStrings("SELECT version_num FROM \"" + tenant + "\".retort_version"))
+				.containsExactly("a00000000001");
+		}
+	}
+
+	@Test
 	void aScriptsConcurrentIndexBuildWaitsForAnOlderTransactionInsteadOfGivingUpOnLockTimeout(TestDatabase db,
 			@TempDir Path dir) throws Exception {
 		RevisionFiles files = new RevisionFiles(dir);

@@ -319,8 +319,11 @@ public final class RetortAutoConfiguration {
 			}
 			requireIdentifier("retort.version-table", properties.getVersionTable());
 			requireIdentifier("retort.history-table", properties.getHistoryTable());
-			if (properties.getSchema() != null) {
-				requireIdentifier("retort.schema", properties.getSchema());
+			String schemaProblem = (properties.getSchema() != null)
+					? RetortConfig.schemaNameProblem(properties.getSchema()) : null;
+			if (schemaProblem != null) {
+				throw new InvalidConfigurationPropertyValueException("retort.schema", properties.getSchema(),
+						Character.toUpperCase(schemaProblem.charAt(0)) + schemaProblem.substring(1));
 			}
 			requireNotNegative("retort.lock.wait-timeout", properties.getLock().getWaitTimeout());
 			requireNotNegative("retort.ddl.lock-timeout", properties.getDdl().getLockTimeout());

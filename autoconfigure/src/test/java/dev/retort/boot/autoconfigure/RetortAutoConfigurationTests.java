@@ -1169,6 +1169,25 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aTenantSchemaNamedWithAHyphenIsMigratedAndASearchPathListIsRefusedNamingTheProperty(TestDatabase db) {
+		// Before, retort.schema=acme-corp stopped the application: 'Use a PostgreSQL identifier of letters, digits and underscores'.
+		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.schema=acme-corp").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(db.queryStrings("SELECT version_num FROM \"acme-corp\".retort_version")).containsExactly("aaaa00000002");
+		});
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.schema=public,extensions")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("Property retort.schema with value 'public,extensions' is invalid: It names one"
+							+ " schema, which holds Retort's tables and is the whole search_path of the migrations, not a"
+							+ " search_path list");
+			});
+	}
+
+	@Test
 	void anUnknownOnStartupValueFailsNamingThePropertyAndTheValidValues(TestDatabase db) {
 		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.on-startup=sometimes").run((context) -> {
 			assertThat(context).hasFailed();

@@ -42,6 +42,11 @@ public final class PostgresIdentifiers {
 		return '"' + identifier.replace("\"", "\"\"") + '"';
 	}
 
+	/** Whether PostgreSQL reads {@code word} unquoted as a keyword rather than a table or schema name. */
+	public static boolean isReserved(String word) {
+		return RESERVED.contains(word);
+	}
+
 	/** {@code "billing.Invoices"} → {@code billing."Invoices"}. */
 	public static String qualified(String name) {
 		return qualified(QualifiedName.parse(name));
