@@ -143,6 +143,26 @@ class TenantSchemasTests {
 	}
 
 	@Test
+	void aRevisionThatNamesPublicFailsTheSecondTenantSayingWhyAndNotToStamp(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		files.write("c3c3c3c3c3c3", B, "CREATE TABLE public.audit_log (id int);", "DROP TABLE public.audit_log;");
+		Retort app = Retort.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		app.forSchema("tenant_h").upgrade("heads");
+
+		MigrationFailedException second = catchThrowableOfType(MigrationFailedException.class,
+				() -> app.forSchema("tenant_i").upgrade("heads"));
+
+		assertThat(second.getMessage()).contains("in schema tenant_i failed and was rolled back: ERROR: relation"
+				+ " \"audit_log\" already exists")
+			.contains("\n  The statement names public.audit_log, outside schema tenant_i that this run migrates: the run"
+					+ " of another schema that ran this revision (another tenant) created it already. Leave the schema"
+					+ " out of the name so that each schema's run creates its own;");
+		// Before, the application and the command line said to stamp or baseline a schema built before Retort.
+		assertThat(second.createdInThisRun()).isTrue();
+		assertThat(app.forSchema("tenant_i").current().current()).containsExactly(B);
+	}
+
+	@Test
 	void aFailedRevisionNamesTheSchemaItFailedIn(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		db.execute("CREATE SCHEMA tenant_a", "CREATE TABLE tenant_a.coffee (id int)", "CREATE SCHEMA \"Tenant\"",

@@ -144,6 +144,16 @@ final class FailureMessage {
 				.append(" statement): it is created twice, not left from a schema built before Retort. Remove one of")
 				.append(" the two.");
 		}
+		String otherSchema = (sqlState != null && ALREADY_EXISTS.contains(sqlState) && createdEarlier == null)
+				? OtherSchemaName.find(failure.sql, databaseMessage, schema) : null;
+		if (otherSchema != null) {
+			// A schema per tenant: the first tenant's run made it; stamping this tenant would skip its revision.
+			message.append("\n  The statement names ").append(otherSchema).append(", outside schema ")
+				.append(Sql.identifier(schema)).append(" that this run migrates: the run of another schema that ran")
+				.append(" this revision (another tenant) created it already. Leave the schema out of the name so that")
+				.append(" each schema's run creates its own; a table shared by every tenant belongs in revisions")
+				.append(" of its own, run once for that schema, not in the revisions every tenant runs.");
+		}
 		if (extensionElsewhere != null) {
 			message.append("\n  ").append(extensionElsewhere);
 		}
@@ -379,7 +389,7 @@ final class FailureMessage {
 		}
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
-				createdEarlier != null, indexBuild,
+				createdEarlier != null || otherSchema != null, indexBuild,
 				(failure.sqlException() != null) ? PasswordLiterals.mask(sqlException, failure.sql) : failure.getCause());
 		String ownSetting = ownStatementTimeout ? own.statementTimeout()
 				: (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) ? own.lockTimeout()

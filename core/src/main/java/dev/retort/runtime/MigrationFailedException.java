@@ -220,8 +220,9 @@ public class MigrationFailedException extends RetortException {
 
 	/**
 	 * Whether what already exists was named by an earlier statement of this run (of the same
-	 * revision, or of a revision run before it): the run creates it twice, so it is no schema
-	 * built before Retort, and a stamp or a baseline is not the way out.
+	 * revision, or of a revision run before it), or is in another schema than the configured one,
+	 * where another tenant's run of the same revision created it: the revisions create it twice,
+	 * so it is no schema built before Retort, and a stamp or a baseline is not the way out.
 	 */
 	public boolean createdInThisRun() {
 		return this.createdInThisRun;
