@@ -59,4 +59,9 @@ record AllListeners(List<MigrationListener> listeners) implements MigrationListe
 		return false;
 	}
 
+	@Override
+	public MigrationListener inSchema(String schema) {
+		return new AllListeners(this.listeners.stream().map((listener) -> listener.inSchema(schema)).toList());
+	}
+
 }

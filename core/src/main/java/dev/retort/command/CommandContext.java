@@ -59,12 +59,13 @@ public final class CommandContext {
 	}
 
 	/**
-	 * The same context for another schema: the same revisions (loaded once), connections and
-	 * listener; the configuration checks the name as it checks any schema.
+	 * The same context for another schema: the same revisions (loaded once) and connections, and
+	 * the listener {@link MigrationListener#inSchema for that schema}; the configuration checks the
+	 * name as it checks any schema.
 	 */
 	public CommandContext withSchema(String schema) {
-		return new CommandContext(this.config.toBuilder().schema(schema).build(), this.scripts, this.connections,
-				this.listener);
+		RetortConfig config = this.config.toBuilder().schema(schema).build();
+		return new CommandContext(config, this.scripts, this.connections, this.listener.inSchema(schema));
 	}
 
 	public RetortConfig config() {

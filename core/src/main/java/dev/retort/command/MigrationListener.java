@@ -89,6 +89,17 @@ public interface MigrationListener {
 	default void waitingForDatabase(String notice) {
 	}
 
+	/**
+	 * The listener for runs of another schema through {@code Retort.forSchema(schema)}: a
+	 * listener that says what it heard (a log) can name the tenant, since every tenant runs the
+	 * same steps. By default this listener itself.
+	 * @param schema the schema those runs migrate
+	 * @return the listener to tell of them
+	 */
+	default MigrationListener inSchema(String schema) {
+		return this;
+	}
+
 	/** Silence. */
 	MigrationListener NONE = new MigrationListener() {
 	};

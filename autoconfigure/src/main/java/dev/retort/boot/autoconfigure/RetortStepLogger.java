@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.retort.command.MigrationListener;
+import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.revision.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,15 @@ class RetortStepLogger implements MigrationListener {
 	private static final Logger logger = LoggerFactory.getLogger(RetortMigrationInitializer.class);
 
 	private final Duration progressEvery;
+
+	/**
+	 * {@code " in schema tenant_01"} for the runs of one tenant ({@code retort.forSchema}), which
+	 * all run the same steps; empty for the bean's own runs.
+	 */
+	private final String where;
+
+	/** The bean's logger, which a shutdown asks, for a tenant's; {@code this} for the bean's own. */
+	private final RetortStepLogger root;
 
 	/** The step under way, for a shutdown that arrives while it runs; {@code null} between steps. */
 	private volatile Step running;
@@ -48,6 +58,24 @@ class RetortStepLogger implements MigrationListener {
 
 	RetortStepLogger(Duration progressEvery) {
 		this.progressEvery = progressEvery;
+		this.where = "";
+		this.root = this;
+	}
+
+	private RetortStepLogger(RetortStepLogger root, String schema) {
+		this.progressEvery = root.progressEvery;
+		this.where = " in schema " + PostgresIdentifiers.quote(schema);
+		this.root = root;
+	}
+
+	/**
+	 * A logger of its own for a tenant's runs: its lines name the schema, and tenants migrated
+	 * in parallel each have their own step under way, so one's start does not cancel another's
+	 * progress lines. A shutdown still reaches the wait for the lock through the bean's logger.
+	 */
+	@Override
+	public MigrationListener inSchema(String schema) {
+		return new RetortStepLogger(this.root, schema);
 	}
 
 	@Override
@@ -56,9 +84,20 @@ class RetortStepLogger implements MigrationListener {
 		this.runningSince = System.nanoTime();
 		this.running = step;
 		this.anyStepStarted = true;
+		this.root.anyStepStarted = true;
 		if (logger.isInfoEnabled()) {
 			long every = this.progressEvery.toMillis();
-			this.progress = ticker().scheduleAtFixedRate(() -> stillRunning(step), every, every, TimeUnit.MILLISECONDS);
+			this.progress = sharedTicker().scheduleAtFixedRate(() -> stillRunning(step), every, every, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** The bean's ticker: a hundred tenants need no thread each. */
+	private ScheduledThreadPoolExecutor sharedTicker() {
+		if (this.root == this) {
+			return ticker();
+		}
+		synchronized (this.root) {
+			return this.root.ticker();
 		}
 	}
 
@@ -79,7 +118,7 @@ class RetortStepLogger implements MigrationListener {
 
 	private synchronized void stillRunning(Step step) {
 		if (this.running == step) {
-			logger.info("Still running {} (for {} s)", step.describe("<base>"),
+			logger.info("Still running {}{} (for {} s)", step.describe("<base>"), this.where,
 					TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - this.runningSince));
 		}
 	}
@@ -102,7 +141,7 @@ class RetortStepLogger implements MigrationListener {
 		this.running = null;
 		if (error == null && logger.isInfoEnabled()) {
 			// As Alembic and 'retort upgrade' name a step: from the revision's parents.
-			logger.info("Running {} ({} ms)", step.describe("<base>"), durationMs);
+			logger.info("Running {}{} ({} ms)", step.describe("<base>"), this.where, durationMs);
 		}
 	}
 
@@ -111,7 +150,7 @@ class RetortStepLogger implements MigrationListener {
 		// Who it waited for is logged while it waits (core); how long it waited, once it has the
 		// lock, as 'retort upgrade' prints it: an instance that waited on another's migration says so.
 		if (waited.toMillis() >= 1000) {
-			logger.info("Acquired the migration lock after waiting {} ms", waited.toMillis());
+			logger.info("Acquired the migration lock{} after waiting {} ms", this.where, waited.toMillis());
 		}
 	}
 
@@ -122,7 +161,7 @@ class RetortStepLogger implements MigrationListener {
 	 */
 	@Override
 	public boolean stopWaitingForLock() {
-		return this.shutdownBeforeAnyStep;
+		return this.root.shutdownBeforeAnyStep;
 	}
 
 	/**

@@ -910,6 +910,23 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aStrategyThatMigratesEachTenantLogsEachStepWithItsSchema(TestDatabase db, CapturedOutput output) {
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean(RetortMigrationStrategy.class, () -> (retort) -> {
+				for (String tenant : List.of("tenant_01", "acme-corp")) {
+					retort.forSchema(tenant).upgrade("aaaa00000001");
+				}
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				// Before, both tenants logged the very same line: 'Running upgrade <base> -> aaaa00000001, …'.
+				assertThat(output).containsPattern("Running upgrade <base> -> aaaa00000001, [^\\n]* in schema tenant_01 \\(\\d+ ms\\)")
+					.containsPattern("Running upgrade <base> -> aaaa00000001, [^\\n]* in schema \"acme-corp\" \\(\\d+ ms\\)");
+			});
+	}
+
+	@Test
 	void anInAppCommandRunsNeitherTheStartupUpgradeNorTheStrategy(TestDatabase db) {
 		List<Retort> seen = new ArrayList<>();
 		this.contextRunner.withPropertyValues(dataSource(db))
