@@ -116,7 +116,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			// The database answered: checking the URL and password, as for a failed connection, would not help.
 			return "Let the application's DataSource lend 2 connections at once while Retort migrates: set "
 					+ "'spring.datasource.hikari.maximum-pool-size' to 2 or more, or give migrations a connection of "
-					+ "their own with 'retort.url' (or 'retort.user' alone, on the DataSource's URL).";
+					+ "their own with 'retort.url' (or 'retort.user' alone, on the DataSource's URL). A "
+					+ "RetortMigrationStrategy that migrates several schemas at once (retort.forSchema, a thread per "
+					+ "tenant) needs 2 per schema at the same time: migrate at most half the pool's size at once.";
 		}
 		if (cause instanceof ConnectionFailedException failed && failed.refusal().isPresent()) {
 			return refused(failed.refusal().get());

@@ -1259,7 +1259,9 @@ class RetortAutoConfigurationTests {
 				assertThat(analysis.getDescription()).contains("needs 2 connections at once")
 					.doesNotContain("Check that the database is running");
 				assertThat(analysis.getAction()).contains("'spring.datasource.hikari.maximum-pool-size' to 2 or more")
-					.contains("'retort.url'");
+					.contains("'retort.url'")
+					// A pool of 4 with 4 tenants migrated at once was told to lend '2 or more'.
+					.contains("needs 2 per schema at the same time: migrate at most half the pool's size at once.");
 				assertThat(db.tableExists("beverages")).isFalse();
 			});
 		this.contextRunner.withPropertyValues(dataSource(db))
