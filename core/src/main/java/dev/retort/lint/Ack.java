@@ -1,7 +1,10 @@
 package dev.retort.lint;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import dev.retort.lint.LintedRevision.Comment;
 import dev.retort.lint.LintedRevision.Statement;
@@ -17,15 +20,41 @@ import dev.retort.lint.LintedRevision.Statement;
 record Ack(String ruleText, LintRule rule, String reason) {
 
 	/**
+	 * A finding of a statement, before the acknowledgements above it apply.
+	 * @param finding what the rule found
+	 * @param refused whether every run refuses the statement (Retort before anything runs, or
+	 * PostgreSQL where it runs): an acknowledgement cannot let it run, so it cannot silence it
+	 */
+	record Found(LintFinding finding, boolean refused) {
+
+		/**
+		 * The finding as the lint keeps reporting it under an acknowledgement that tried to
+		 * silence it: an error, which fails the lint at any threshold, saying why the
+		 * acknowledgement does not help; its fix says what does.
+		 */
+		LintFinding notSilenced(Comment ack) {
+			return new LintFinding(this.finding.revision(), this.finding.source(), this.finding.rule(),
+					this.finding.name(), Severity.ERROR, this.finding.message() + " The '-- " + ack.text()
+							+ "' on line " + ack.line() + " does not silence it: every run refuses this statement,"
+							+ " acknowledged or not. Remove the acknowledgement and change the statement as the fix says.",
+					this.finding.fix(), true);
+		}
+
+	}
+
+	/**
 	 * Applies the acknowledgements above a statement to its findings.
 	 * @param revision the revision of the statement
 	 * @param statement the statement
 	 * @param findings its findings
 	 * @return what is kept: the acknowledgements' own findings (no reason, no such rule, nothing to
-	 * acknowledge), then the statement's findings that none acknowledged
+	 * acknowledge), then the statement's findings that none acknowledged, and those of what every
+	 * run refuses, which no acknowledgement silences
 	 */
-	static List<LintFinding> apply(LintedRevision revision, Statement statement, List<LintFinding> findings) {
-		List<LintFinding> kept = new ArrayList<>(findings);
+	static List<LintFinding> apply(LintedRevision revision, Statement statement, List<Found> findings) {
+		List<Found> kept = new ArrayList<>(findings);
+		// The refused findings an acknowledgement named, with that acknowledgement: they stay, saying so.
+		Map<Found, Comment> triedToSilence = new IdentityHashMap<>();
 		List<LintFinding> own = new ArrayList<>();
 		for (Comment comment : statement.commentsAbove()) {
 			Ack ack = of(comment.text());
@@ -36,14 +65,32 @@ record Ack(String ruleText, LintRule rule, String reason) {
 			LintFinding malformed = ack.malformed(revision, where);
 			if (malformed != null) {
 				own.add(malformed);
+				continue;
 			}
-			else if (!kept.removeIf((finding) -> finding.rule().equals(ack.rule().name()))) {
+			boolean named = false;
+			for (Iterator<Found> found = kept.iterator(); found.hasNext();) {
+				Found next = found.next();
+				if (!next.finding().rule().equals(ack.rule().name())) {
+					continue;
+				}
+				named = true;
+				if (!next.refused()) {
+					found.remove();
+				}
+				else {
+					triedToSilence.putIfAbsent(next, comment);
+				}
+			}
+			if (!named) {
 				own.add(finding(revision, LintRule.LINT002, where, "'-- lint:ack " + ack.ruleText()
 						+ "' acknowledges nothing: the statement below it raises no " + ack.rule().name() + "."));
 			}
 		}
 		// Their lines are above the statement's.
-		own.addAll(kept);
+		for (Found found : kept) {
+			Comment ack = triedToSilence.get(found);
+			own.add((ack != null) ? found.notSilenced(ack) : found.finding());
+		}
 		return own;
 	}
 

@@ -20,7 +20,7 @@ final class Acknowledgements {
 	private final List<LintFinding> findings;
 
 	/** The findings of the statements of the line being linted, before their acknowledgements apply. */
-	private final List<LintFinding> pending = new ArrayList<>();
+	private final List<Ack.Found> pending = new ArrayList<>();
 
 	/** How many of the revision's stray acknowledgements are reported so far. */
 	private int strayAcks;
@@ -30,9 +30,12 @@ final class Acknowledgements {
 		this.findings = findings;
 	}
 
-	/** Holds a finding of a statement of the line being linted until the line ends. */
-	void add(LintFinding finding) {
-		this.pending.add(finding);
+	/**
+	 * Holds a finding of a statement of the line being linted until the line ends.
+	 * @param refused whether every run refuses the statement, so that no acknowledgement silences it
+	 */
+	void add(LintFinding finding, boolean refused) {
+		this.pending.add(new Ack.Found(finding, refused));
 	}
 
 	/**

@@ -253,9 +253,10 @@ final class RevisionLint {
 			String copy = startsWith(tokens, i, "FROM", "STDIN") ? "COPY ... FROM STDIN"
 					: startsWith(tokens, i, "TO", "STDOUT") ? "COPY ... TO STDOUT" : null;
 			if (copy != null) {
-				find(LintRule.LINT006, "'" + copy + "' copies rows between the server and the client: upgrade and"
+				refused(LintRule.LINT006, "'" + copy + "' copies rows between the server and the client: upgrade and"
 						+ " downgrade refuse the revision before anything runs (Retort has no rows to send over JDBC, and"
-						+ " in an --sql script psql would read the script's next lines as the rows).");
+						+ " in an --sql script psql would read the script's next lines as the rows).",
+						LintRule.LINT006.fix());
 				return;
 			}
 		}
@@ -550,11 +551,23 @@ final class RevisionLint {
 	}
 
 	private void find(LintRule rule, Severity severity, String message, String fix) {
-		find(rule, severity, this.current.statement.line(), message, fix);
+		find(rule, severity, this.current.statement.line(), message, fix, false);
 	}
 
 	/** A finding on {@code line} of the current statement, which may start on an earlier line. */
 	private void find(LintRule rule, Severity severity, int line, String message, String fix) {
+		find(rule, severity, line, message, fix, false);
+	}
+
+	/**
+	 * A finding of a statement that every run refuses, Retort before anything runs or PostgreSQL
+	 * where it runs: an acknowledgement cannot make it run, so none silences it ({@link Ack.Found}).
+	 */
+	void refused(LintRule rule, String message, String fix) {
+		find(rule, rule.severity(), this.current.statement.line(), message, fix, true);
+	}
+
+	private void find(LintRule rule, Severity severity, int line, String message, String fix, boolean refused) {
 		if (this.revision.downgrade() && NOT_IN_DOWNGRADE.contains(rule)) {
 			return;
 		}
@@ -562,7 +575,7 @@ final class RevisionLint {
 		this.acknowledgements.add(new LintFinding(this.revision.id(), this.revision.source() + ":"
 				+ line, rule.name(), rule.ruleName(), severity,
 				Character.toUpperCase(said.charAt(0)) + said.substring(1), fix,
-				rule == LintRule.PG114));
+				rule == LintRule.PG114), refused);
 	}
 
 }

@@ -56,7 +56,12 @@ final class TransactionRules {
 		this.shapes = shapes;
 	}
 
-	// PG104 (b) and (a), and (c): what needs a transaction block in a revision without one
+	/**
+	 * PG104 (b) and (a), and (c): what needs a transaction block in a revision without one. What
+	 * every run refuses is reported as such, which no acknowledgement silences: transaction control
+	 * in a transactional revision (Retort refuses the revision before anything runs), a statement
+	 * PostgreSQL refuses in a transaction block or outside one.
+	 */
 	void transactionControl(List<Token> tokens) {
 		Token first = tokens.get(0);
 		// ROLLBACK TO SAVEPOINT stays inside the transaction.
@@ -65,9 +70,16 @@ final class TransactionRules {
 				|| first.is("ABORT") || startsWith(tokens, 0, "START", "TRANSACTION")
 				|| startsWith(tokens, 0, "PREPARE", "TRANSACTION"))) {
 			this.inBlock = first.is("BEGIN") || first.is("START");
-			this.lint.find(LintRule.PG104, "'" + first.text() + "': transactions are the runner's; a revision runs in "
-					+ "one transaction, or in none with 'Transactional: false'.",
-					this.lint.transactional() ? TRANSACTION_CONTROL_FIX : TRANSACTION_BLOCK_FIX);
+			String message = "'" + first.text() + "': transactions are the runner's; a revision runs in one transaction,"
+					+ " or in none with 'Transactional: false'.";
+			if (this.lint.transactional()) {
+				this.lint.refused(LintRule.PG104, message, TRANSACTION_CONTROL_FIX);
+			}
+			else {
+				// A block the revision opens and ends runs as written (the runner refuses a SQL file's
+				// BEGIN that nothing ends, a Java revision's it does not).
+				this.lint.find(LintRule.PG104, message, TRANSACTION_BLOCK_FIX);
+			}
 			return;
 		}
 		if (!this.lint.transactional()) {
@@ -78,15 +90,15 @@ final class TransactionRules {
 		}
 		String refused = refusedInTransaction(tokens);
 		if (refused != null) {
-			this.lint.find(LintRule.PG104, refused + " cannot run inside a transaction block (SQLSTATE 25001), and "
-					+ "this revision is transactional.");
+			this.lint.refused(LintRule.PG104, refused + " cannot run inside a transaction block (SQLSTATE 25001), and "
+					+ "this revision is transactional.", LintRule.PG104.fix());
 			return;
 		}
 		if (containsWord(tokens, "CONCURRENTLY") && (startsWith(tokens, 0, "CREATE")
 				|| startsWith(tokens, 0, "DROP", "INDEX") || startsWith(tokens, 0, "REINDEX")
 				|| startsWith(tokens, 0, "ALTER", "TABLE"))) {
-			this.lint.find(LintRule.PG104, "a CONCURRENTLY statement cannot run inside a transaction block "
-					+ "(SQLSTATE 25001), and this revision is transactional.");
+			this.lint.refused(LintRule.PG104, "a CONCURRENTLY statement cannot run inside a transaction block "
+					+ "(SQLSTATE 25001), and this revision is transactional.", LintRule.PG104.fix());
 		}
 	}
 
@@ -102,7 +114,7 @@ final class TransactionRules {
 				: startsWith(tokens, 0, "RELEASE") ? "RELEASE SAVEPOINT"
 				: rollbackToSavepoint ? "ROLLBACK TO SAVEPOINT" : null;
 		if (refused != null) {
-			this.lint.find(LintRule.PG104, "'" + refused + "' runs only inside a transaction block (SQLSTATE 25P01), and"
+			this.lint.refused(LintRule.PG104, "'" + refused + "' runs only inside a transaction block (SQLSTATE 25P01), and"
 					+ " this revision is not transactional: Retort refuses to run it.",
 					"Remove 'Transactional: false' if nothing in the revision must run outside a transaction, or move"
 							+ " the statement into a transactional revision of its own.");

@@ -155,6 +155,55 @@ class LintRefusedStatementsTests {
 			.isEqualTo(refusal.getMessage());
 	}
 
+	@Test
+	void anAcknowledgementDoesNotSilenceWhatEveryRunRefuses(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, name text);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "-- lint:ack LINT006 rows from the old system\n"
+				+ "COPY users (id, name) FROM STDIN;\n"
+				+ "-- lint:ack PG104 the index must be there before the commit\n"
+				+ "CREATE INDEX CONCURRENTLY ix_users_name ON users (name);\n"
+				+ "-- lint:ack PG104 keep what came before\n"
+				+ "COMMIT;", "SELECT 1;");
+		files.write("c00000000003", "b00000000002", "", false, "-- lint:ack PG104 a lock of our own\n"
+				+ "LOCK TABLE users IN SHARE MODE;\n"
+				+ "-- lint:ack PG104 that one may stay\n"
+				+ "SET LOCAL statement_timeout = '1min';\n"
+				+ "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_users_name ON users (name);", null);
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location())
+			.load();
+
+		// Before: no findings, exit 0, and every upgrade refused the revisions.
+		LintResult result = retort.lint(null, Severity.ERROR);
+
+		String b = dir.resolve("b00000000002_test.sql").toString();
+		String c = dir.resolve("c00000000003_test.sql").toString();
+		assertThat(result.findings()).extracting(LintFinding::rule, LintFinding::source, LintFinding::severity)
+			.containsExactly(tuple("LINT006", b + ":10", Severity.ERROR), tuple("PG104", b + ":12", Severity.ERROR),
+					tuple("PG104", b + ":14", Severity.ERROR), tuple("PG104", c + ":10", Severity.ERROR));
+		assertThat(result.findings().get(0).message()).endsWith(" The '-- lint:ack LINT006 rows from the old system' on"
+				+ " line 9 does not silence it: every run refuses this statement, acknowledged or not. Remove the"
+				+ " acknowledgement and change the statement as the fix says.");
+		assertThat(result.findings()).allSatisfy((finding) -> {
+			assertThat(finding.message()).contains("does not silence it");
+			assertThat(finding.fails()).isTrue();
+		});
+		assertThat(result.failed()).isTrue();
+		// SET LOCAL runs (with a warning and no effect): its acknowledgement still holds.
+		assertThat(retort.lint("c00000000003", Severity.ERROR).findings()).extracting(LintFinding::source)
+			.doesNotContain(c + ":12");
+
+		// What the findings say: every run refuses the revisions, acknowledged or not.
+		RetortException refusal = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(refusal.exitCode()).isEqualTo(2);
+		assertThat(refusal.getMessage()).contains(b + ":10) runs 'COPY ... FROM STDIN'").contains("Nothing was run.");
+		assertThat(db.tableExists("users")).isFalse();
+	}
+
 	/** The line of this file holding {@code text} (once): where a revision above makes its call. */
 	private static int lineOf(String text) throws IOException {
 		List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/retort/command/LintRefusedStatementsTests.java"));
