@@ -1229,6 +1229,28 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void validateListsAQuoteNeverClosedBesideAMissingParent(TestDatabase db, @TempDir Path dir) {
+		// Before: only the missing parent; the dollar quote came to light once the parent was restored.
+		RevisionFiles files = linear(dir);
+		files.write(C, B, "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1;", "DROP FUNCTION f();");
+		files.write("dddd00000004", "ffffffffffff", "SELECT 1;", "SELECT 1;");
+		String dollarQuote = dir.resolve(C + "_test.sql") + ":9: Unterminated dollar-quoted string";
+		String missingParent = "Revision dddd00000004 (" + dir.resolve("dddd00000004_test.sql") + ":4) revises"
+				+ " ffffffffffff, which does not exist.";
+
+		// (Then the note that no Java package was read, which a missing parent may be in.)
+		assertThat(Retort.validate(configure(db, files).build()).problems()).satisfies(
+				(problems) -> assertThat(problems.get(0)).startsWith(dollarQuote),
+				(problems) -> assertThat(problems.get(1)).startsWith(missingParent));
+		// upgrade lists both too, and changes nothing.
+		RetortException error = catchThrowableOfType(RetortException.class,
+				() -> configure(db, files).load().upgrade("heads"));
+		assertThat(error.exitCode()).isEqualTo(2);
+		assertThat(error.getMessage()).contains(dollarQuote, missingParent);
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Test
 	void revisionsThatCannotLoadFailTheCommandBeforeItChangesAnything(TestDatabase db, @TempDir Path dir) {
 		RevisionFiles files = linear(dir);
 		files.write(C, "deadbeef0000", "CREATE TABLE t3 (id int);", "DROP TABLE t3;");

@@ -64,8 +64,8 @@ public final class ScriptDirectory {
 	 * the given {@code migrations} objects.
 	 * @param classLoader for {@code classpath:} locations and packages; {@code null} for the
 	 * thread's context class loader
-	 * @throws InvalidRevisionFileException when files or classes are malformed, listing those
-	 * problems and the graph's together
+	 * @throws InvalidRevisionFileException when files or classes are malformed (or SQL cannot be
+	 * split into statements), listing those problems and the graph's together
 	 * @throws InvalidGraphException when the files are sound but the graph is not
 	 * @throws ScriptLocationException when a {@code filesystem:} location does not exist
 	 */
@@ -92,11 +92,14 @@ public final class ScriptDirectory {
 		catch (InvalidGraphException ex) {
 			String emptySources = missingParentsHint(ex, emptyLocations, StrayRevisions.emptyPackages(packages, revisions),
 					packages.isEmpty() && objects.isEmpty());
+			// One report: the file problems, the statements that cannot be split and the graph's, so
+			// everything is fixed in one pass (an unterminated quote beside a missing parent came to
+			// light only once the parent was restored). Splitting is for this failure only: loading
+			// splits nothing.
+			problems.addAll(statementProblems(scripts));
 			if (problems.isEmpty()) {
 				throw (emptySources != null) ? new InvalidGraphException(ex.problems(), emptySources) : ex;
 			}
-			// One report: the file problems and the graph's, so everything is fixed in one pass.
-			problems.addAll(statementProblems(scripts));
 			ex.problems().forEach((problem) -> problems.add(problem.message()));
 			if (emptySources != null) {
 				problems.add(emptySources);
