@@ -430,6 +430,8 @@ final class RevisionLint {
 	// PG115
 	private void lockTimeout(List<Token> tokens, int index) {
 		boolean disabled;
+		// Off (0, RESET, DEFAULT) the wait has no end; above the limit it has one, too far off.
+		boolean off = true;
 		String value = "RESET";
 		if (tokens.get(0).is("RESET")) {
 			disabled = true;
@@ -447,6 +449,7 @@ final class RevisionLint {
 			// DEFAULT is the server's setting, as RESET is: 0 unless the server says otherwise.
 			long millis = tokens.get(at).is("DEFAULT") ? 0 : Durations.millis(value);
 			disabled = millis == 0 || millis > MAX_LOCK_TIMEOUT_MS;
+			off = millis == 0;
 		}
 		if (!disabled) {
 			return;
@@ -456,7 +459,9 @@ final class RevisionLint {
 			String table = this.shapes.get(i).locksTable;
 			if (table != null) {
 				find(LintRule.PG115, setting + " lets the lock that a later statement asks on " + quote(table)
-						+ " wait in the queue without end, and every query of the table waits behind it.");
+						+ (off ? " wait in the queue without end, and every query of the table waits behind it."
+								: " wait in the queue for up to " + value + ", and every query of the table waits behind"
+										+ " it that long."));
 				return;
 			}
 		}

@@ -436,6 +436,12 @@ class LinterTests {
 		assertThat(rules(tx("SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN note text;"))).containsExactly("PG115");
 		assertThat(rules(tx("SET lock_timeout = '1min';\nALTER TABLE users ADD COLUMN note text;")))
 			.containsExactly("PG115");
+		// A wait that ends, if late, is not one "without end", which 0 is.
+		assertThat(findings(tx("SET lock_timeout = '1min';\nALTER TABLE users ADD COLUMN note text;")).get(0).message())
+			.isEqualTo("SET lock_timeout = 1min lets the lock that a later statement asks on \"users\" wait in the queue"
+					+ " for up to 1min, and every query of the table waits behind it that long.");
+		assertThat(findings(tx("SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN note text;")).get(0).message())
+			.endsWith("wait in the queue without end, and every query of the table waits behind it.");
 		assertThat(rules(tx("RESET lock_timeout;\nALTER TABLE users ADD COLUMN note text;"))).containsExactly("PG115");
 		assertThat(rules(tx("ALTER TABLE users ADD COLUMN note text;"))).isEmpty();
 		assertThat(rules(tx("SET LOCAL lock_timeout = '2s';\nALTER TABLE users ADD COLUMN note text;"))).isEmpty();
