@@ -28,9 +28,12 @@ final class DoBlocks {
 
 	private static final Pattern LANGUAGE_AFTER = Pattern.compile("(?is)\\s*LANGUAGE\\s+(\"?\\w+\"?|'\\w+')\\s*");
 
-	/** The first words of the statements the rules read. */
+	/**
+	 * The first words of the statements the rules read: those that lock or change tables, and
+	 * those that PostgreSQL refuses in a function or, in a transaction, in a block (PG104).
+	 */
 	private static final Set<String> SQL_COMMANDS = Set.of("ALTER", "CREATE", "DROP", "TRUNCATE", "UPDATE", "DELETE",
-			"INSERT", "WITH", "SET", "RESET", "LOCK", "REINDEX", "CLUSTER");
+			"INSERT", "WITH", "SET", "RESET", "LOCK", "REINDEX", "CLUSTER", "VACUUM", "DISCARD", "COMMIT", "ROLLBACK");
 
 	/** Control words that stand alone in front of a statement. */
 	private static final Set<String> BLOCK_WORDS = Set.of("BEGIN", "DECLARE", "ELSE", "LOOP");

@@ -151,6 +151,9 @@ final class RevisionLint {
 			this.transactionRules.transactionControl(tokens);
 			this.transactionRules.notRerunnable(tokens);
 		}
+		else {
+			this.transactionRules.inDoBlock(tokens);
+		}
 		if (startsWith(tokens, 0, "CREATE") && tableKeyword(tokens) >= 0) {
 			createTable(tokens);
 		}

@@ -39,6 +39,11 @@ final class TransactionRules {
 			+ " each. Statements that must commit together go in a transactional revision of their own (without"
 			+ " 'Transactional: false'), which Retort runs in one transaction.";
 
+	/** PG104's way out for a statement a DO block cannot run. */
+	static final String DO_BLOCK_FIX = "Take it out of the DO block: a statement of its own in a revision with"
+			+ " 'Transactional: false'. CREATE INDEX CONCURRENTLY IF NOT EXISTS and DROP INDEX CONCURRENTLY IF EXISTS run"
+			+ " again as they ran the first time, with no block to check first.";
+
 	private final RevisionLint lint;
 
 	private final List<StatementShape> shapes;
@@ -94,12 +99,40 @@ final class TransactionRules {
 					+ "this revision is transactional.", LintRule.PG104.fix());
 			return;
 		}
-		if (containsWord(tokens, "CONCURRENTLY") && (startsWith(tokens, 0, "CREATE")
-				|| startsWith(tokens, 0, "DROP", "INDEX") || startsWith(tokens, 0, "REINDEX")
-				|| startsWith(tokens, 0, "ALTER", "TABLE"))) {
+		if (concurrently(tokens)) {
 			this.lint.refused(LintRule.PG104, "a CONCURRENTLY statement cannot run inside a transaction block "
 					+ "(SQLSTATE 25001), and this revision is transactional.", LintRule.PG104.fix());
 		}
+	}
+
+	/**
+	 * PG104 of a statement in a {@code DO} block, which PostgreSQL runs as a function: what it
+	 * refuses in a transaction block it refuses there too, whatever the revision's mode ('cannot be
+	 * executed from a function'), and in a transactional revision the block cannot end the
+	 * revision's transaction ('invalid transaction termination'). Every run fails there.
+	 */
+	void inDoBlock(List<Token> tokens) {
+		String refused = refusedInTransaction(tokens);
+		if (refused == null && concurrently(tokens)) {
+			refused = "A CONCURRENTLY statement";
+		}
+		if (refused != null) {
+			this.lint.refused(LintRule.PG104, refused + " cannot run in a DO block: PostgreSQL runs the block as a"
+					+ " function, which cannot run it (in a revision with 'Transactional: false' too), so every run fails"
+					+ " there.", DO_BLOCK_FIX);
+		}
+		else if (this.lint.transactional() && (tokens.get(0).is("COMMIT") || tokens.get(0).is("ROLLBACK"))) {
+			this.lint.refused(LintRule.PG104, "'" + tokens.get(0).text() + "' in a DO block of a transactional revision"
+					+ " cannot end the transaction the revision runs in (invalid transaction termination), so every run"
+					+ " fails there.", TRANSACTION_CONTROL_FIX);
+		}
+	}
+
+	/** Whether the statement is one of those that run CONCURRENTLY, which PostgreSQL refuses in a transaction. */
+	private static boolean concurrently(List<Token> tokens) {
+		return containsWord(tokens, "CONCURRENTLY") && (startsWith(tokens, 0, "CREATE")
+				|| startsWith(tokens, 0, "DROP", "INDEX") || startsWith(tokens, 0, "REINDEX")
+				|| startsWith(tokens, 0, "ALTER", "TABLE"));
 	}
 
 	/**

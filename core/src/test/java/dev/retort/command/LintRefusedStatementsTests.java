@@ -204,6 +204,44 @@ class LintRefusedStatementsTests {
 		assertThat(db.tableExists("users")).isFalse();
 	}
 
+	@Test
+	void aStatementADoBlockCannotRunIsAFindingAtItsLine(TestDatabase db, @TempDir Path dir) {
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY, name text);", "DROP TABLE users;");
+		// The guard PG105 asks for where a statement has none, written around one that has IF NOT EXISTS.
+		files.write("b00000000002", "a00000000001", "", false, "DO $$\n"
+				+ "BEGIN\n"
+				+ "  IF NOT EXISTS (SELECT FROM pg_class WHERE relname = 'ix_users_name') THEN\n"
+				+ "    CREATE INDEX CONCURRENTLY ix_users_name ON users (name);\n"
+				+ "  END IF;\n"
+				+ "END $$;", "DROP INDEX CONCURRENTLY IF EXISTS ix_users_name;");
+		Retort retort = Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations(files.location())
+			.load();
+
+		// Before: no findings, exit 0.
+		LintResult result = retort.lint(null, Severity.ERROR);
+
+		assertThat(result.findings()).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG104");
+			assertThat(finding.source()).isEqualTo(dir.resolve("b00000000002_test.sql") + ":12");
+			assertThat(finding.message()).isEqualTo("A CONCURRENTLY statement cannot run in a DO block: PostgreSQL runs"
+					+ " the block as a function, which cannot run it (in a revision with 'Transactional: false' too), so"
+					+ " every run fails there.");
+			assertThat(finding.fix()).startsWith("Take it out of the DO block");
+		});
+		assertThat(result.failed()).isTrue();
+		// What the finding says: PostgreSQL refuses it there, each time.
+		RetortException failure = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+		assertThat(failure.getMessage()).contains("CREATE INDEX CONCURRENTLY cannot be executed from a function");
+		assertThat(catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads")).getMessage())
+			.contains("CREATE INDEX CONCURRENTLY cannot be executed from a function");
+		assertThat(db.queryStrings("SELECT relname FROM pg_class WHERE relname = 'ix_users_name'")).isEmpty();
+	}
+
 	/** The line of this file holding {@code text} (once): where a revision above makes its call. */
 	private static int lineOf(String text) throws IOException {
 		List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/retort/command/LintRefusedStatementsTests.java"));

@@ -101,6 +101,28 @@ class LinterTests {
 	}
 
 	@Test
+	void pg104FlagsWhatADoBlockCannotRun() {
+		// PostgreSQL runs the body as a function: 'cannot be executed from a function', whatever the mode.
+		for (String statement : List.of("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON users (name);",
+				"DROP INDEX CONCURRENTLY IF EXISTS idx_users_email;", "REINDEX INDEX CONCURRENTLY idx_users_email;",
+				"VACUUM users;")) {
+			String block = "DO $$ BEGIN IF true THEN " + statement + " END IF; END $$;";
+			assertThat(rules(nonTx(block))).as(statement).containsExactly("PG104");
+			assertThat(rules(tx(block))).as(statement).containsExactly("PG104");
+		}
+		// A transactional revision's block cannot end its transaction ('invalid transaction termination');
+		// one of a revision with 'Transactional: false' can.
+		String commits = "DO $$ BEGIN UPDATE users SET name = 'x' WHERE id = 1; COMMIT; END $$;";
+		assertThat(findings(tx(commits))).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).startsWith("'COMMIT' in a DO block of a transactional"
+					+ " revision cannot end the transaction the revision runs in"));
+		assertThat(rules(nonTx(commits))).isEmpty();
+		assertThat(rules(nonTx("DO $$ BEGIN FOR i IN 1..3 LOOP ROLLBACK; END LOOP; END $$;"))).isEmpty();
+		// What runs in a function passes.
+		assertThat(rules(tx("DO $$ BEGIN VACUUM_LOG := 1; PERFORM 1; END $$;"))).isEmpty();
+	}
+
+	@Test
 	void pg104FlagsEveryStatementPostgresqlRefusesInATransaction() {
 		for (String statement : List.of("REINDEX SCHEMA public;", "REINDEX (VERBOSE) DATABASE app;", "REINDEX SYSTEM app;",
 				"CLUSTER;", "CLUSTER VERBOSE;", "DISCARD ALL;", "ALTER DATABASE app SET TABLESPACE fast;")) {
