@@ -75,6 +75,9 @@ final class RevisionLint {
 
 	private final Set<String> createdIndexes = new HashSet<>();
 
+	/** Plain views created earlier in this revision: nobody queries them yet (materialized ones are in created). */
+	private final Set<String> createdViews = new HashSet<>();
+
 	/** Pre-existing tables locked SHARE ROW EXCLUSIVE or stronger so far, with the first line. */
 	private final Map<String, Integer> strongLocks = new LinkedHashMap<>();
 
@@ -172,6 +175,13 @@ final class RevisionLint {
 		}
 		else if (startsWith(tokens, 0, "ALTER", "TYPE")) {
 			alterType(tokens);
+		}
+		else if (startsWith(tokens, 0, "ALTER", "VIEW") || startsWith(tokens, 0, "ALTER", "MATERIALIZED", "VIEW")) {
+			alterView(tokens);
+		}
+		else if (startsWith(tokens, 0, "CREATE", "VIEW") || startsWith(tokens, 0, "CREATE", "TEMP", "VIEW")
+				|| startsWith(tokens, 0, "CREATE", "TEMPORARY", "VIEW") || startsWith(tokens, 0, "CREATE", "RECURSIVE", "VIEW")) {
+			this.createdViews.add(nameAt(tokens, skip(tokens, indexOfWord(tokens, "VIEW", 0) + 1, "IF", "NOT", "EXISTS")));
 		}
 		else if (startsWith(tokens, 0, "DROP", "TABLE") || startsWith(tokens, 0, "TRUNCATE")
 				|| startsWith(tokens, 0, "DROP", "SCHEMA") || startsWith(tokens, 0, "DROP", "DATABASE")) {
@@ -401,6 +411,34 @@ final class RevisionLint {
 		else if (containsSequence(tokens, "RENAME", "VALUE")) {
 			find(LintRule.PG113, "renaming a value of type " + quote(nameAt(tokens, 2))
 					+ " breaks every instance still running the previous release on the old value.");
+		}
+	}
+
+	/**
+	 * PG113 of a view: the queries of the previous release name it (and its columns) as they name
+	 * a table, so renaming it or moving it breaks them as a table's rename does. Not a view this
+	 * revision created (a plain {@code CREATE VIEW}, or a materialized one), which nobody uses yet.
+	 */
+	private void alterView(List<Token> tokens) {
+		boolean materialized = tokens.get(1).is("MATERIALIZED");
+		int at = skip(tokens, materialized ? 3 : 2, "IF", "EXISTS");
+		String view = nameAt(tokens, at);
+		if (view == null || this.created.contains(view) || this.createdViews.contains(view)) {
+			return;
+		}
+		String kind = materialized ? "materialized view " : "view ";
+		int action = afterName(tokens, at);
+		if (startsWith(tokens, action, "RENAME", "TO")) {
+			find(LintRule.PG113, "renaming " + kind + quote(view)
+					+ " breaks every instance still running the previous release on the old name.");
+		}
+		else if (startsWith(tokens, action, "RENAME")) {
+			find(LintRule.PG113, "renaming a column of " + kind + quote(view)
+					+ " breaks every instance still running the previous release on the old name.");
+		}
+		else if (startsWith(tokens, action, "SET", "SCHEMA")) {
+			find(LintRule.PG113, "moving " + kind + quote(view)
+					+ " to another schema breaks every instance still running the previous release.");
 		}
 	}
 

@@ -645,6 +645,24 @@ class LinterTests {
 	}
 
 	@Test
+	void pg113RenamingOrMovingAViewBreaksClientsAsATablesDoes() {
+		for (String statement : List.of("ALTER VIEW user_view RENAME TO person_view;",
+				"ALTER VIEW IF EXISTS app.user_view RENAME COLUMN email TO mail;", "ALTER VIEW user_view RENAME email TO mail;",
+				"ALTER MATERIALIZED VIEW order_counts RENAME TO order_totals;", "ALTER VIEW user_view SET SCHEMA archive;")) {
+			assertThat(rules(tx(statement))).as(statement).containsExactly("PG113");
+		}
+		assertThat(findings(tx("ALTER MATERIALIZED VIEW order_counts RENAME TO order_totals;")).get(0).message())
+			.isEqualTo("Renaming materialized view \"order_counts\" breaks every instance still running the previous"
+					+ " release on the old name.");
+		// What keeps the name, and a view nobody queries yet.
+		assertThat(rules(tx("ALTER VIEW user_view OWNER TO app;\nALTER VIEW user_view ALTER COLUMN email SET DEFAULT 1;")))
+			.isEmpty();
+		assertThat(rules(tx("CREATE VIEW v AS SELECT 1 AS a;\nALTER VIEW v RENAME TO w;"))).isEmpty();
+		assertThat(rules(tx("CREATE MATERIALIZED VIEW mv AS SELECT 1 AS a;\nALTER MATERIALIZED VIEW mv RENAME TO mw;")))
+			.isEmpty();
+	}
+
+	@Test
 	void wordsInStringsCommentsAndFunctionBodiesAreNotStatements() {
 		assertThat(rules(tx("INSERT INTO orders (id) VALUES (1); -- CREATE INDEX i ON users (name)\n"
 				+ "COMMENT ON TABLE users IS 'DROP TABLE users; CREATE INDEX i ON users (name)';\n"

@@ -117,6 +117,31 @@ class LockClaimsTests {
 			.containsExactly("1");
 	}
 
+	@Test
+	void aRenamedViewBreaksThePreviousReleasesQueriesAsATablesRenameDoes(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE users (id bigint PRIMARY KEY, email text)",
+				"CREATE VIEW user_emails AS SELECT id, email FROM users");
+		// The revision PG113 now flags: before, lint passed it.
+		String rename = "ALTER VIEW user_emails RENAME TO member_emails;";
+		assertThat(Linter.lint(java.util.List.of(LintedRevision.of("r2", "r2.sql", true,
+				dev.retort.dialect.postgres.StatementSplitter.split(rename, 1), rename, 1))))
+			.extracting(LintFinding::rule)
+			.containsExactly("PG113");
+		db.execute("ALTER VIEW user_emails RENAME TO member_emails");
+		// The previous release's query.
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "user_emails"))
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("42P01"));
+		db.execute("ALTER VIEW member_emails RENAME COLUMN email TO address");
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> select(db, "SELECT email FROM member_emails"))
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("42703"));
+	}
+
+	private static void select(TestDatabase db, String sql) throws SQLException {
+		try (Connection reader = db.connect(); Statement statement = reader.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
 	/** The modes of the locks granted on {@code relation}, as another session sees them. */
 	private static java.util.List<String> modes(TestDatabase db, String relation) {
 		return db.queryStrings("SELECT mode FROM pg_locks WHERE relation = '" + relation + "'::regclass AND granted"
