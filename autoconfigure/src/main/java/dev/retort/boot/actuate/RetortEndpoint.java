@@ -25,6 +25,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 @Endpoint(id = "migrations")
 public class RetortEndpoint {
 
+	private static final String CURRENT = "current";
+
 	private final Retort retort;
 
 	/**
@@ -71,11 +73,24 @@ public class RetortEndpoint {
 			if (ex.code() == ErrorCode.UNKNOWN_REVISION || ex.code() == ErrorCode.DATABASE_AHEAD) {
 				return null;
 			}
+			if (ex.code() == ErrorCode.INVALID_TARGET && noCurrentRevision(revision)) {
+				return null;
+			}
 			if (ex.exitCode() == 2) {
 				throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whether {@code revision} is {@code current} on a database at base. Nothing is current there:
+	 * a dashboard that shows the current revision polls it on an environment nothing migrated yet,
+	 * and the name is right, so it is not found, as on a database ahead, not a bad request. The
+	 * database is read again on this refusal only; {@code current} at several rows stays a 400.
+	 */
+	private boolean noCurrentRevision(String revision) {
+		return CURRENT.equals(revision) && this.retort.current().current().isEmpty();
 	}
 
 	/** One revision as the endpoint answers it, with the state the list gives it. */

@@ -207,6 +207,19 @@ class RetortEndpointTests {
 	}
 
 	@Test
+	void currentOnADatabaseAtBaseIsNotFoundNotABadRequest(TestDatabase db) {
+		// A dashboard's "current revision" panel polls it on an environment nothing migrated yet.
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none")) {
+			assertThat(app.get("/actuator/migrations/current").status())
+				.as("no revision is current, as none is on a database ahead: nothing found, not a bad request")
+				.isEqualTo(404);
+			assertThat(app.get("/actuator/migrations/base").status()).as("'base' names no revision at all")
+				.isEqualTo(400);
+			assertThat(app.get("/actuator/migrations/head").status()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void withABaselineOnASchemaAnotherToolBuiltOnlyWhatIsAboveTheBaselineIsPending(TestDatabase db) {
 		// Flyway built the schema; the first upgrade stamps aaaa00000001 and runs aaaa00000002 alone.
 		db.execute("CREATE TABLE flyway_schema_history (installed_rank int)");
