@@ -16,12 +16,13 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
  * {@link StartFailure}) with exit code 2, as SPEC §5 promises for configuration, after Spring
  * Boot's own report of the failure (its failure analyzers, on standard error).
  *
- * <p>Left alone, the exception leaves {@code main} and the JVM ends with 1, whatever the cause;
- * Spring Boot's own route to another code (an exception that is an {@code ExitCodeGenerator})
- * publishes an event on the context that has just failed. So this listener reports the failure as
- * Spring Boot would, closes the context and exits. Last of the run listeners, so that the
- * others (Boot's {@code ApplicationFailedEvent}, the command's JSON document) have seen the
- * failure first. A failure at run time is left to Spring Boot, which ends with 1.
+ * <p>Left alone, the exception leaves {@code main} and the JVM ends with 1, whatever the cause.
+ * Spring Boot's own route to another code needs the exception to be an {@code ExitCodeGenerator}
+ * (a binding failure is Spring Boot's own exception, not ours to mark) and would change the exit
+ * code of every start, not only of a command's. So this listener reports the failure as Spring
+ * Boot would, closes the context and exits. Last of the run listeners, so that the others (Boot's
+ * {@code ApplicationFailedEvent}, the command's JSON document) have seen the failure first. A
+ * failure at run time is left to Spring Boot, which ends with 1.
  */
 public class RetortCommandStartFailure implements SpringApplicationRunListener, Ordered {
 
