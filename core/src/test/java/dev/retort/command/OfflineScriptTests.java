@@ -633,7 +633,8 @@ class OfflineScriptTests {
 		db.execute("DROP INDEX CONCURRENTLY ix_users_name_id", "DROP INDEX CONCURRENTLY ux_users_name");
 		runLikePsql(db, retort(db, files).load().upgradeSql("current:heads").sql());
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
-		assertThat(db.queryStrings("SELECT string_agg(indexrelid::regclass::text || ' ' || indisvalid, ', ' ORDER BY 1)"
+		assertThat(db.queryStrings("SELECT string_agg(indexrelid::regclass::text || ' ' || indisvalid, ', '"
+				+ " ORDER BY indexrelid::regclass::text)"
 				+ " FROM pg_index WHERE indrelid = 'users'::regclass AND NOT indisprimary"))
 			.containsExactly("ix_users_name_id true, ux_users_name true");
 	}
