@@ -59,7 +59,10 @@ record SchemaSnapshot(List<String> lines) {
 	private static final String QUERY = "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + USER_SCHEMAS
 			+ " UNION ALL SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql'"
 			// Storage settings a downgrade must also undo, though re-running an upgrade that sets them never fails.
-			+ " UNION ALL SELECT 'relation ' || n.nspname || '.' || c.relname || ' kind ' || c.relkind::text"
+			// The kind in words, as the failure prints it ("kind table", not PostgreSQL's "kind r").
+			+ " UNION ALL SELECT 'relation ' || n.nspname || '.' || c.relname || ' kind ' || CASE c.relkind"
+			+ " WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'"
+			+ " WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'composite type' ELSE c.relkind::text END"
 			+ " || CASE WHEN c.relpersistence = 'u' THEN ' unlogged' ELSE '' END"
 			+ " || COALESCE(' with (' || array_to_string(c.reloptions, ', ') || ')', '')"
 			+ " || CASE WHEN c.relrowsecurity THEN ' row level security' ELSE '' END"
@@ -74,7 +77,7 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || COALESCE(' ' || pg_get_expr(c.relpartbound, c.oid), '')"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c') AND NOT c.relname = ANY (?)"
-			// A sequence has a line of its own below: a second, "relation public.invoice_seq kind S", only
+			// A sequence has a line of its own below: a second, "relation public.invoice_seq kind sequence", only
 			// doubled a sequence left behind. It has one here for what that line lacks: being unlogged.
 			+ " AND (c.relkind <> 'S' OR c.relpersistence = 'u')"
 			+ " UNION ALL SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' '"

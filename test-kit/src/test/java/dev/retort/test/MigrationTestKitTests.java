@@ -108,7 +108,7 @@ class MigrationTestKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
 			.withMessageContaining("(+ left behind, - not restored, ~ not as it was):\n"
 					+ "    ~ column public.users.status text default 'new'::text (was: text)\n"
-					// One line for the sequence, not a second "+ relation public.invoice_seq kind S".
+					// One line for the sequence, not a second "+ relation public.invoice_seq kind sequence".
 					+ "    + sequence public.invoice_seq bigint start 1 increment 1 min 1 max 9223372036854775807 cache 1\n"
 					+ "  Make its downgrade drop what is left behind (+) and set back what is not as it was (~).")
 			.withMessageNotContaining("- column");
@@ -296,7 +296,7 @@ class MigrationTestKitTests {
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
 		write("b2", "a1", "CREATE TABLE flags (name text PRIMARY KEY);", "SELECT 1;");
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
-			.withMessageContaining("+ relation public.flags kind r\n")
+			.withMessageContaining("+ relation public.flags kind table\n")
 			.withMessageNotContaining("owner of");
 	}
 
