@@ -360,11 +360,7 @@ public final class Database implements AutoCloseable {
 			if (FailureMessage.READ_ONLY.equals(ex.getSQLState())) {
 				RetortException refused = failure("create " + this.names.qualifiedVersionTable() + " and "
 						+ this.names.qualifiedHistoryTable(), ex);
-				ReadOnlySession readOnly = ReadOnlySession.of((sql) -> this.session.query(sql, (row) -> List.of(
-						String.valueOf(row.getString(1)), row.getString(2), row.getString(3), String.valueOf(row.getString(4))))
-					.stream()
-					.findFirst()
-					.orElse(null));
+				ReadOnlySession readOnly = ReadOnlySession.of(this.session::queryRow);
 				throw new RetortException(ErrorCode.RUNTIME, refused.getMessage() + ". " + readOnly.advice(), ex);
 			}
 			throw failure("create " + this.names.qualifiedVersionTable() + " and " + this.names.qualifiedHistoryTable(),

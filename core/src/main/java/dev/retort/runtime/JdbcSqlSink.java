@@ -105,14 +105,7 @@ public final class JdbcSqlSink implements SqlSink {
 
 	@Override
 	public List<String> queryRow(String sql) throws SQLException {
-		List<List<String>> rows = this.session.query(sql, (row) -> {
-			List<String> columns = new ArrayList<>();
-			for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
-				columns.add(row.getString(i));
-			}
-			return columns;
-		});
-		return rows.isEmpty() ? null : rows.get(0);
+		return this.session.queryRow(sql);
 	}
 
 	@Override

@@ -207,6 +207,18 @@ public final class Session implements AutoCloseable {
 		}
 	}
 
+	/** Runs a query of Retort's own and reads its first row, each column as text; {@code null} for none. */
+	List<String> queryRow(String sql) throws SQLException {
+		List<List<String>> rows = query(sql, (row) -> {
+			List<String> columns = new ArrayList<>();
+			for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+				columns.add(row.getString(i));
+			}
+			return columns;
+		});
+		return rows.isEmpty() ? null : rows.get(0);
+	}
+
 	/**
 	 * Runs two queries in one round trip (the driver sends them together) and maps the rows of
 	 * each.
