@@ -263,7 +263,7 @@ final class FailureMessage {
 			message.append("\n  The whole run was rolled back (transaction-mode all): the database stays at ").append(heads)
 				.append(failure.connectionLost() ? ". Run again once the server accepts connections: the next run"
 						+ " continues from there." : (missingPrivilege != null)
-								? ": a run as a role with that privilege continues from there."
+								? AS_PRIVILEGED_ROLE
 								: (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
 								? ": the next run continues from there."
 								: ". Fix the revision and run again: the next run continues from there.");
@@ -277,11 +277,11 @@ final class FailureMessage {
 		}
 		else if (transactional && existingRows != null) {
 			// Said above: the statement is sound; "fix the revision" would contradict it.
-			message.append(nothingApplied).append(": once the rows are dealt with, the next run continues from there.");
+			message.append(nothingApplied).append(ONCE_ROWS_FIXED);
 		}
 		else if (transactional && missingPrivilege != null) {
 			// Said above: most often the role, not the revision, is wrong; "fix the revision" would mislead.
-			message.append(nothingApplied).append(": a run as a role with that privilege continues from there.");
+			message.append(nothingApplied).append(AS_PRIVILEGED_ROLE);
 		}
 		else if (transactional && ownStatementTimeout) {
 			message.append(nothingApplied).append(". Fix the revision and run again: the next run continues from there.");
@@ -324,8 +324,8 @@ final class FailureMessage {
 				.append(readOnly ? onceWritable(readOnlySession)
 						: (statementTimeout || cancelled || MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState))
 								? ": the next run continues from there."
-								: (missingPrivilege != null) ? ": a run as a role with that privilege continues from there."
-										: (existingRows != null) ? ": once the rows are dealt with, the next run continues from there."
+								: (missingPrivilege != null) ? AS_PRIVILEGED_ROLE
+										: (existingRows != null) ? ONCE_ROWS_FIXED
 										: findsItDroppedAlready(step, sqlState) ? ". " + droppedAlready(step)
 												: ". Fix the revision and run again.");
 		}
@@ -473,6 +473,12 @@ final class FailureMessage {
 		}
 		return "";
 	}
+
+	/** Where the next run continues from a statement refused for want of a privilege ({@link MissingPrivilege}). */
+	private static final String AS_PRIVILEGED_ROLE = ": a run as a role with that privilege continues from there.";
+
+	/** Where the next run continues from a constraint the table's rows break ({@link ExistingRows}). */
+	private static final String ONCE_ROWS_FIXED = ": once the rows are dealt with, the next run continues from there.";
 
 	/** Where the next run continues from a write refused as read-only: on the primary, or once writable. */
 	private static String onceWritable(ReadOnlySession readOnlySession) {
