@@ -213,8 +213,9 @@ final class OfflineMigration {
 			if (this.context.createSchema()) {
 				sink.execute(Database.createSchemaIfMissingSql(names));
 			}
-			sink.execute("SET search_path TO " + quote(this.context.config().schema()));
-			sink.runSetting("search_path", quote(this.context.config().schema()));
+			String searchPath = PostgresIdentifiers.quote(this.context.config().schema());
+			sink.execute("SET search_path TO " + searchPath);
+			sink.runSetting("search_path", searchPath);
 		}
 		boolean locked = this.context.config().lockEnabled() && !plan.isEmpty();
 		if (locked) {
@@ -338,10 +339,6 @@ final class OfflineMigration {
 		}
 		written.removeAll(plan.fromHeads());
 		return graph.revisions().stream().map(dev.retort.revision.Revision::id).filter(written::contains).toList();
-	}
-
-	private static String quote(String schema) {
-		return PostgresIdentifiers.quote(schema);
 	}
 
 	private static String describe(List<String> heads) {
