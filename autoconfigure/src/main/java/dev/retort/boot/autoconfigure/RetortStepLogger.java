@@ -87,21 +87,13 @@ class RetortStepLogger implements MigrationListener {
 		this.root.anyStepStarted = true;
 		if (logger.isInfoEnabled()) {
 			long every = this.progressEvery.toMillis();
-			this.progress = sharedTicker().scheduleAtFixedRate(() -> stillRunning(step), every, every, TimeUnit.MILLISECONDS);
+			this.progress = this.root.ticker().scheduleAtFixedRate(() -> stillRunning(step), every, every,
+					TimeUnit.MILLISECONDS);
 		}
 	}
 
-	/** The bean's ticker: a hundred tenants need no thread each. */
-	private ScheduledThreadPoolExecutor sharedTicker() {
-		if (this.root == this) {
-			return ticker();
-		}
-		synchronized (this.root) {
-			return this.root.ticker();
-		}
-	}
-
-	private ScheduledThreadPoolExecutor ticker() {
+	/** The bean's ticker, which its tenants' loggers share: a hundred tenants need no thread each. */
+	private synchronized ScheduledThreadPoolExecutor ticker() {
 		if (this.ticker == null) {
 			this.ticker = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 				Thread thread = new Thread(runnable, "retort-progress");
