@@ -18,9 +18,6 @@ import java.util.List;
  */
 final class EmptyingGuard {
 
-	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
-			+ " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
-
 	/**
 	 * Retort's history tables, found by their columns in any schema and under any name: a kit
 	 * database last used with another {@code retort.schema} or {@code retort.history-table} (a team
@@ -32,7 +29,7 @@ final class EmptyingGuard {
 			WHERE c.relkind IN ('r', 'p') AND %s AND (SELECT count(*) FROM pg_attribute a WHERE a.attrelid = c.oid
 			  AND a.attnum > 0 AND NOT a.attisdropped AND a.attname IN ('revision', 'operation', 'from_heads',
 			  'to_heads', 'checksum', 'applied_by', 'client', 'started_at', 'duration_ms', 'success')) = 10
-			""".formatted(USER_SCHEMAS);
+			""".formatted(SchemaSnapshot.USER_SCHEMAS);
 
 	/**
 	 * Objects of the database's own: relations, routines and types, not an extension's, and not
@@ -61,7 +58,7 @@ final class EmptyingGuard {
 			     AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')) AND NOT EXISTS (SELECT 1 FROM pg_depend d
 			     WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')),
 			  ARRAY(SELECT oid::regclass::text FROM history ORDER BY 1)
-			""".formatted(USER_SCHEMAS, HISTORIES);
+			""".formatted(SchemaSnapshot.USER_SCHEMAS, HISTORIES);
 
 	private EmptyingGuard() {
 	}

@@ -28,8 +28,8 @@ import java.util.TreeSet;
  */
 record SchemaSnapshot(List<String> lines) {
 
-	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
-			+ "AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'";
+	static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
+			+ " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
 
 	/**
 	 * What a {@code GRANT} names a relation by; a composite type's owner is that of a type
