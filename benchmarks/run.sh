@@ -18,6 +18,10 @@ echo "Building the benchmarks (mvn -pl benchmarks -am package)..."
 mvn -B -q -Dbuild.target.dir="$target" -DskipTests -pl benchmarks -am package
 
 classpath="$root/benchmarks/$target/classes:$(cat "$root/benchmarks/$target/classpath.txt")"
+# Flyway's own command line, for scenario 2's row of each tool's command line: resolved apart so
+# that its libraries stay off every other JVM's class path (see benchmarks/peer-cli/pom.xml).
+mvn -B -q -f "$root/benchmarks/peer-cli/pom.xml" dependency:build-classpath \
+  -Dmdep.outputFile="$root/benchmarks/$target/flyway-cli-classpath.txt"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain 2>/dev/null | grep -v '^?? ' | grep -v 'docs/benchmarks.md' || true)" ]; then
   commit="$commit (with local changes)"
@@ -25,4 +29,4 @@ fi
 
 # No Docker here means embedded PostgreSQL; say so rather than probe for it.
 export RETORT_TEST_DOCKER="${RETORT_TEST_DOCKER:-false}"
-exec java -cp "$classpath" -Dlogback.configurationFile=logback.xml "-Dbench.commit=$commit" "-Dbench.findings=$root/benchmarks/findings.md" "-Dbench.launcher=$root/cli/bin/retort" "-Dbench.cliJar=$root/cli/$target/retort.jar" dev.retort.benchmarks.Bench --out "$root/docs/benchmarks.md" "$@"
+exec java -cp "$classpath" -Dlogback.configurationFile=logback.xml "-Dbench.commit=$commit" "-Dbench.findings=$root/benchmarks/findings.md" "-Dbench.launcher=$root/cli/bin/retort" "-Dbench.cliJar=$root/cli/$target/retort.jar" "-Dbench.flywayCliClassPath=$(cat "$root/benchmarks/$target/flyway-cli-classpath.txt")" dev.retort.benchmarks.Bench --out "$root/docs/benchmarks.md" "$@"

@@ -1,5 +1,6 @@
 package dev.retort.benchmarks;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -108,58 +109,147 @@ final class Scenarios {
 			runs.rows(this.report, "2. no-op start, " + count(n) + " applied: CPU time of the tool's JVM", "ms",
 					(outcome) -> outcome.number("cpuMs"), "");
 		}
-		noOpThroughTheLauncher();
+		noOpThroughCommandLines();
 	}
 
 	/**
-	 * 2. The same no-op as an operator or a CI step runs it: {@code cli/bin/retort upgrade} on the
-	 * packaged jar, with the JVM options the launcher gives a short-lived command, with the
-	 * class-data archive it records on a second run and, interleaved, without one. Retort only, and
-	 * not a target row: the other tools' rows run the Java API in a plain JVM.
+	 * 2. The same no-op as an operator or a CI step runs it, each tool through its own command
+	 * line: {@code cli/bin/retort upgrade} on the packaged jar, with the JVM options the launcher
+	 * gives a short-lived command and the class-data archive it records on a second run (and,
+	 * interleaved, without one); {@code flyway migrate} (flyway-commandline's {@code Main}, on the
+	 * class path run.sh resolves from {@code benchmarks/peer-cli}); {@code liquibase update}
+	 * (liquibase-core's {@code LiquibaseCommandLine}). Each peer as its distribution's script starts
+	 * it, minus what would only slow it: no other databases' drivers, no update check or telemetry
+	 * over the network, no banner.
 	 */
-	private void noOpThroughTheLauncher() {
-		String launcher = System.getProperty("bench.launcher");
-		String jar = System.getProperty("bench.cliJar");
+	private void noOpThroughCommandLines() {
 		List<Tool> ready = ready(0);
-		if (launcher == null || jar == null || !new java.io.File(jar).isFile() || !ready.contains(Tool.RETORT)) {
+		Map<Tool, CommandLine> commandLines = new EnumMap<>(Tool.class);
+		for (Tool tool : ready) {
+			CommandLine commandLine = commandLine(tool, this.bench.applied.get(tool)[0]);
+			if (commandLine != null) {
+				commandLines.put(tool, commandLine);
+			}
+		}
+		if (!commandLines.containsKey(Tool.RETORT)) {
 			return;
 		}
-		TestDatabase db = this.bench.applied.get(Tool.RETORT)[0];
-		// Its own archive directory, so a run never maps an archive a user's runs recorded.
-		String archives = this.bench.work.resolve("cds").toString();
-		Map<String, String> withArchive = Map.of("RETORT_JAR", jar, "RETORT_CDS_DIR", archives);
-		Map<String, String> noArchive = Map.of("RETORT_JAR", jar, "RETORT_CDS_DIR", "");
-		List<String> command = List.of("/bin/sh", launcher, "upgrade", "--url", db.jdbcUrl(), "--user", db.user(),
-				"--password=" + db.password(), "--location", this.bench.dir(Tool.RETORT, 1000).toString());
 		try {
-			// As a user's first two commands that connect: the first leaves a mark, the second records.
+			// As a user's first two Retort commands that connect: the first leaves a mark, the
+			// second records the archive. Every peer once, untimed, as a check that it runs.
 			for (int i = 1; i <= 2; i++) {
-				Child.command(command, withArchive, this.bench.log("noop-1000-cli-record-" + i)).run(TIMEOUT_SECONDS);
+				commandLines.get(Tool.RETORT).run(this.bench.log("noop-1000-cli-record-" + i));
 			}
 		}
 		catch (RuntimeException ex) {
 			this.report.note("The CLI's recording run failed: " + Bench.firstLine(ex));
 			return;
 		}
-		Map<Tool, List<Child.Outcome>> archived = new EnumMap<>(Tool.class);
-		Map<Tool, List<Child.Outcome>> plain = new EnumMap<>(Tool.class);
-		Interleaved runs = interleave(List.of(Tool.RETORT), this.bench.settings.noOpRuns(),
+		List<Child.Outcome> withoutArchive = new ArrayList<>();
+		Interleaved runs = interleave(List.copyOf(commandLines.keySet()), this.bench.settings.noOpRuns(),
 				this.bench.settings.budget("noop-1000"), (tool, round) -> {
-					// A B, B A, …: the archive's runs first in even rounds.
+					TestDatabase db = this.bench.applied.get(tool)[0];
+					CommandLine commandLine = commandLines.get(tool);
+					String log = "noop-1000-cli-" + tool.name().toLowerCase(Locale.ROOT) + "-" + round;
+					if (tool != Tool.RETORT) {
+						Child.Outcome outcome = commandLine.run(this.bench.log(log));
+						requireLedger(db, 1000, tool);
+						return outcome;
+					}
+					// A B, B A, …: the archive's run first in even rounds.
+					Child.Outcome archived = null;
 					for (int i = 0; i < 2; i++) {
 						boolean archive = (i == 0) == (round % 2 == 0);
-						Child.Outcome outcome = Child.command(command, archive ? withArchive : noArchive,
-								this.bench.log("noop-1000-cli-" + (archive ? "cds-" : "") + round)).run(TIMEOUT_SECONDS);
+						Child.Outcome outcome = (archive ? commandLine : commandLine.withoutArchive())
+							.run(this.bench.log(log + (archive ? "-cds" : "")));
 						requireLedger(db, 1000, tool);
-						(archive ? archived : plain).computeIfAbsent(tool, (t) -> new ArrayList<>()).add(outcome);
+						if (archive) {
+							archived = outcome;
+						}
+						else {
+							withoutArchive.add(outcome);
+						}
 					}
-					return null;
+					return archived;
 				});
-		new Interleaved(runs.tools(), archived, runs.errors()).rows(this.report,
-				"2. no-op start, 1,000 applied: whole process, the CLI (cli/bin/retort)", "ms", Child.Outcome::wallMs, "");
-		new Interleaved(runs.tools(), plain, runs.errors()).rows(this.report,
-				"2. no-op start, 1,000 applied: whole process, the CLI without its class-data archive", "ms",
+		runs.rows(this.report, COMMAND_LINES, "ms", Child.Outcome::wallMs, "");
+		Map<Tool, List<Child.Outcome>> plain = withoutArchive.isEmpty() ? Map.of()
+				: Map.of(Tool.RETORT, withoutArchive);
+		new Interleaved(List.of(Tool.RETORT), plain, runs.errors()).rows(this.report,
+				"2. no-op start, 1,000 applied: whole process, Retort's CLI without its class-data archive", "ms",
 				Child.Outcome::wallMs, "");
+	}
+
+	/** The scenario of each tool's own command line (a target's row). */
+	static final String COMMAND_LINES = "2. no-op start, 1,000 applied: whole process, each tool's command line";
+
+	/** {@code tool}'s command line bringing {@code db} to the latest of 1,000 revisions; null when not at hand. */
+	private CommandLine commandLine(Tool tool, TestDatabase db) {
+		String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String dir = this.bench.dir(tool, 1000).toAbsolutePath().toString();
+		switch (tool) {
+			case RETORT -> {
+				String launcher = System.getProperty("bench.launcher");
+				String jar = System.getProperty("bench.cliJar");
+				if (launcher == null || jar == null || !new File(jar).isFile()) {
+					return null;
+				}
+				// Its own archive directory, so a run never maps an archive a user's runs recorded.
+				String archives = this.bench.work.resolve("cds").toString();
+				return new CommandLine(List.of("/bin/sh", launcher, "upgrade", "--url", db.jdbcUrl(), "--user",
+						db.user(), "--password=" + db.password(), "--location", dir),
+						Map.of("RETORT_JAR", jar, "RETORT_CDS_DIR", archives));
+			}
+			case FLYWAY -> {
+				String classPath = System.getProperty("bench.flywayCliClassPath");
+				if (classPath == null || classPath.isEmpty()) {
+					this.report.note("Flyway's command line was not measured: run.sh resolves its class path "
+							+ "from benchmarks/peer-cli/pom.xml");
+					return null;
+				}
+				return new CommandLine(List.of(javaCommand, "-cp", classPath, "org.flywaydb.commandline.Main",
+						"-skipCheckForUpdate", "-url=" + db.jdbcUrl(), "-user=" + db.user(),
+						"-password=" + db.password(), "-locations=filesystem:" + dir, "migrate"),
+						Map.of("REDGATE_DISABLE_TELEMETRY", "true"));
+			}
+			case LIQUIBASE -> {
+				List<String> entries = new ArrayList<>();
+				for (String entry : this.bench.classPath.split(File.pathSeparator)) {
+					String name = new File(entry).getName();
+					if (entry.endsWith(".jar") && Tool.startsWithAny(name, LIQUIBASE_CLI_JARS)) {
+						entries.add(entry);
+					}
+				}
+				return new CommandLine(List.of(javaCommand, "-cp", String.join(File.pathSeparator, entries),
+						"liquibase.integration.commandline.LiquibaseCommandLine", "--url=" + db.jdbcUrl(),
+						"--username=" + db.user(), "--password=" + db.password(), "--search-path=" + dir,
+						"--changelog-file=" + Workload.LIQUIBASE_CHANGELOG, "--analytics-enabled=false",
+						"--show-banner=false", "update"), Map.of());
+			}
+			default -> {
+				return null;
+			}
+		}
+	}
+
+	/** liquibase-core and its dependencies (picocli for the command line), and the driver. */
+	private static final List<String> LIQUIBASE_CLI_JARS = List.of("liquibase-core-", "opencsv-", "snakeyaml-",
+			"jaxb-api-", "commons-collections4-", "commons-text-", "commons-lang3-", "commons-io-", "picocli-",
+			"postgresql-");
+
+	/** A command and its environment; {@link #withoutArchive()} only for Retort's launcher. */
+	private record CommandLine(List<String> command, Map<String, String> environment) {
+
+		Child.Outcome run(Path log) {
+			return Child.command(this.command, this.environment, log).run(TIMEOUT_SECONDS);
+		}
+
+		CommandLine withoutArchive() {
+			Map<String, String> environment = new java.util.HashMap<>(this.environment);
+			environment.put("RETORT_CDS_DIR", "");
+			return new CommandLine(this.command, environment);
+		}
+
 	}
 
 	/** 2. Database round trips of a no-op start, counted on the wire by {@link RoundTripProxy}. */

@@ -18,7 +18,8 @@ final class Targets {
 			ratio(report, scenario, Tool.FLYWAY.displayName(), 1.0, "Apply " + n + ": Retort faster than Flyway");
 			ratio(report, scenario, Tool.LIQUIBASE.displayName(), 1.0, "Apply " + n + ": Retort faster than Liquibase");
 		}
-		for (String kind : new String[] { "warm JVM (JMH)", "tool's work in that JVM", "whole process" }) {
+		for (String kind : new String[] { "warm JVM (JMH)", "tool's work in that JVM", "whole process",
+				"whole process, each tool's command line" }) {
 			String scenario = kind.startsWith("warm") ? "2. no-op, 1,000 applied: " + kind
 					: "2. no-op start, 1,000 applied: " + kind;
 			for (Tool other : new Tool[] { Tool.FLYWAY, Tool.LIQUIBASE }) {
