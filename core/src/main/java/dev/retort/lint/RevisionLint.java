@@ -191,6 +191,11 @@ final class RevisionLint {
 				&& containsWord(tokens, "LOCK_TIMEOUT")) {
 			lockTimeout(tokens, index);
 		}
+		else if (SetConfigCall.of(tokens, "lock_timeout") != null) {
+			SetConfigCall call = SetConfigCall.of(tokens, "lock_timeout");
+			// A NULL value gives the server's setting back, as RESET does.
+			lockTimeout("SELECT " + call.text(), (call.value() != null) ? call.value() : "DEFAULT", index);
+		}
 		else if (startsWith(tokens, 0, "REFRESH", "MATERIALIZED", "VIEW")) {
 			this.lockRules.refresh(tokens);
 		}
@@ -470,32 +475,32 @@ final class RevisionLint {
 
 	// PG115
 	private void lockTimeout(List<Token> tokens, int index) {
-		boolean disabled;
-		// Off (0, RESET, DEFAULT) the wait has no end; above the limit it has one, too far off.
-		boolean off = true;
-		String value = "RESET";
 		if (tokens.get(0).is("RESET")) {
-			disabled = true;
-		}
-		else {
-			int name = indexOfWord(tokens, "LOCK_TIMEOUT", 0);
-			int at = name + 1;
-			if (at < tokens.size() && (tokens.get(at).isSymbol('=') || tokens.get(at).is("TO"))) {
-				at++;
-			}
-			if (at >= tokens.size()) {
-				return;
-			}
-			value = tokens.get(at).text();
-			// DEFAULT is the server's setting, as RESET is: 0 unless the server says otherwise.
-			long millis = tokens.get(at).is("DEFAULT") ? 0 : Durations.millis(value);
-			disabled = millis == 0 || millis > MAX_LOCK_TIMEOUT_MS;
-			off = millis == 0;
-		}
-		if (!disabled) {
+			lockTimeout("RESET lock_timeout", "DEFAULT", index);
 			return;
 		}
-		String setting = tokens.get(0).is("RESET") ? "RESET lock_timeout" : "SET lock_timeout = " + value;
+		int at = indexOfWord(tokens, "LOCK_TIMEOUT", 0) + 1;
+		if (at < tokens.size() && (tokens.get(at).isSymbol('=') || tokens.get(at).is("TO"))) {
+			at++;
+		}
+		if (at < tokens.size()) {
+			String value = tokens.get(at).text();
+			lockTimeout("SET lock_timeout = " + value, value, index);
+		}
+	}
+
+	/**
+	 * PG115 of a setting that gives lock_timeout {@code value} (DEFAULT for RESET), by SET or by
+	 * set_config, which PostgreSQL applies alike.
+	 */
+	private void lockTimeout(String setting, String value, int index) {
+		// DEFAULT is the server's setting, as RESET is: 0 unless the server says otherwise.
+		long millis = value.equalsIgnoreCase("DEFAULT") ? 0 : Durations.millis(value);
+		// Off (0, RESET, DEFAULT) the wait has no end; above the limit it has one, too far off.
+		boolean off = millis == 0;
+		if (!off && millis <= MAX_LOCK_TIMEOUT_MS) {
+			return;
+		}
 		for (int i = index + 1; i < this.shapes.size(); i++) {
 			String table = this.shapes.get(i).locksTable;
 			if (table != null) {

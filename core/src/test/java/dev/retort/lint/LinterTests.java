@@ -470,6 +470,28 @@ class LinterTests {
 	}
 
 	@Test
+	void pg115ReadsSetConfigAsItReadsSet() {
+		assertThat(findings(tx("SELECT set_config('lock_timeout', '10min', false);\nALTER TABLE users ADD COLUMN note text;")))
+			.singleElement()
+			.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG115"))
+			.satisfies((finding) -> assertThat(finding.message()).isEqualTo("SELECT set_config('lock_timeout', '10min', false) lets"
+					+ " the lock that a later statement asks on \"users\" wait in the queue for up to 10min, and every"
+					+ " query of the table waits behind it that long."));
+		assertThat(findings(tx("SELECT pg_catalog.set_config('lock_timeout', '0', true);\n"
+				+ "ALTER TABLE users ADD COLUMN note text;")).get(0).message())
+			.isEqualTo("SELECT set_config('lock_timeout', '0', true) lets the lock that a later statement asks on \"users\" wait"
+					+ " in the queue without end, and every query of the table waits behind it.");
+		// NULL gives the server's setting back, as RESET does.
+		assertThat(rules(tx("SELECT set_config('lock_timeout', NULL, false);\nALTER TABLE users ADD COLUMN note text;")))
+			.containsExactly("PG115");
+		assertThat(rules(tx("SELECT set_config('lock_timeout', '2s', false);\nALTER TABLE users ADD COLUMN note text;")))
+			.isEmpty();
+		// statement_timeout is not the lock's wait in the queue, which PG115 is about; SET of it is not flagged either.
+		assertThat(rules(tx("SELECT set_config('statement_timeout', '0', false);\nALTER TABLE users ADD COLUMN note text;")))
+			.isEmpty();
+	}
+
+	@Test
 	void pg116MultipleTablesLocked() {
 		assertThat(rules(tx("ALTER TABLE users ADD COLUMN score int;\nALTER TABLE orders ADD COLUMN note text;")))
 			.containsExactly("PG116");

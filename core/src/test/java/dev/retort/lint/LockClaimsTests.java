@@ -136,6 +136,31 @@ class LockClaimsTests {
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("42703"));
 	}
 
+	@Test
+	void setConfigOfLockTimeoutReplacesTheRunnersAsSetDoes(TestDatabase db) throws SQLException {
+		String revision = "SELECT set_config('lock_timeout', '10min', false);\nALTER TABLE orders ADD COLUMN note text;";
+		// The revision PG115 now flags: before, lint passed it.
+		assertThat(Linter.lint(java.util.List.of(
+				LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(
+						"CREATE TABLE orders (id bigint PRIMARY KEY);", 1), "CREATE TABLE orders (id bigint PRIMARY KEY);", 1),
+				LintedRevision.of("r2", "r2.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(revision, 1),
+						revision, 1))))
+			.extracting(LintFinding::rule)
+			.containsExactly("PG115");
+		db.execute("CREATE TABLE orders (id bigint PRIMARY KEY)");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			// The runner's retort.ddl.lock-timeout, then the revision's first statement.
+			statement.execute("SET lock_timeout = '5s'");
+			statement.execute("SELECT set_config('lock_timeout', '10min', false)");
+			try (java.sql.ResultSet shown = statement.executeQuery("SHOW lock_timeout")) {
+				shown.next();
+				assertThat(shown.getString(1)).isEqualTo("10min");
+			}
+			migration.rollback();
+		}
+	}
+
 	private static void select(TestDatabase db, String sql) throws SQLException {
 		try (Connection reader = db.connect(); Statement statement = reader.createStatement()) {
 			statement.execute(sql);
