@@ -66,7 +66,7 @@ public final class LintCommand {
 				sections.add(downgrade);
 			}
 		}
-		List<LintFinding> findings = Linter.lint(sections).stream()
+		List<LintFinding> findings = Linter.lint(sections, this.context.config().schema()).stream()
 			.map((finding) -> inJava(inJava(finding, rendered, RENDERED), renderedDowngrades, RENDERED_DOWNGRADE))
 			.toList();
 		if (ofWhole.isEmpty()) {

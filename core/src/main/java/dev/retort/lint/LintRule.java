@@ -88,6 +88,12 @@ public enum LintRule {
 					+ " on (IN SHARE ROW EXCLUSIVE MODE keeps other such locks out too); keep ACCESS EXCLUSIVE only where"
 					+ " the statements after it take it anyway, and acknowledge it (-- lint:ack PG124 <reason>)."),
 
+	PG125("other-schema-name", Severity.WARNING,
+			"Leave the schema out of the name, so that each schema's run makes or changes its own; what every tenant"
+					+ " shares belongs in revisions of their own, run once for its schema (their own location and"
+					+ " --schema), not in those every tenant runs. If these revisions run for one schema only, acknowledge"
+					+ " it: -- lint:ack PG125 <reason>."),
+
 	LINT001("ack-without-reason", Severity.ERROR, "Write why: -- lint:ack <RULE> <reason>."),
 
 	LINT002("unused-ack", Severity.WARNING, "Remove the acknowledgement, or put it right above the statement it is for."),
@@ -194,6 +200,10 @@ public enum LintRule {
 			case PG121 -> "op.execute(\"SET LOCAL search_path TO ...\") in a transactional revision, or"
 					+ " schema-qualified names; in a revision declared @Revision(transactional = false), op.execute("
 					+ "\"RESET search_path\") after its last statement.";
+			case PG125 -> "Leave the schema out of the name, so that each schema's run makes or changes its own; what"
+					+ " every tenant shares belongs in revisions of their own, run once for its schema, not in those every"
+					+ " tenant runs. If these revisions run for one schema only, acknowledge it in SQL:"
+					+ " op.execute(\"-- lint:ack PG125 <reason>\\n...\").";
 			case LINT001 -> "Write why in the SQL of the op.execute: \"-- lint:ack <RULE> <reason>\\n...\".";
 			case LINT002 -> "Remove the acknowledgement, or put it in the op.execute of the statement it is for,"
 					+ " right above that statement.";

@@ -23,7 +23,11 @@ public final class Linter {
 
 	private final List<LintFinding> findings = new ArrayList<>();
 
-	private Linter() {
+	/** The schema the revisions run for, when one other than public is configured; else {@code null}. */
+	private final String schema;
+
+	private Linter(String schema) {
+		this.schema = schema;
 	}
 
 	/**
@@ -32,7 +36,20 @@ public final class Linter {
 	 * @return the findings, in the order of the revisions and their lines
 	 */
 	public static List<LintFinding> lint(List<LintedRevision> revisions) {
-		Linter linter = new Linter();
+		return lint(revisions, null);
+	}
+
+	/**
+	 * Lints revisions that run for a configured schema ({@code retort.schema}, {@code --schema}),
+	 * which may be one of many (a schema per tenant): a name qualified with another schema reaches
+	 * the same object from every schema's run (PG125). Without one, or with {@code public}, the
+	 * revisions run where the connection points, and naming {@code public.x} there is on purpose.
+	 * @param revisions the revisions, in the order they apply
+	 * @param schema the configured schema, or {@code null}
+	 * @return the findings, in the order of the revisions and their lines
+	 */
+	public static List<LintFinding> lint(List<LintedRevision> revisions, String schema) {
+		Linter linter = new Linter((schema == null || schema.equals("public")) ? null : schema);
 		for (LintedRevision revision : revisions) {
 			linter.lintRevision(revision);
 		}
@@ -52,8 +69,8 @@ public final class Linter {
 			}
 		}
 		// A downgrade runs against the schema the upgrade left; what it undoes is not what the next revision sees.
-		new RevisionLint(revision, shapes, revision.downgrade() ? this.catalog.copy() : this.catalog, this.findings)
-			.run();
+		new RevisionLint(revision, shapes, revision.downgrade() ? this.catalog.copy() : this.catalog, this.findings,
+				this.schema).run();
 	}
 
 	private static void add(StatementShape shape, List<StatementShape> shapes, Set<String> created) {

@@ -99,8 +99,13 @@ final class RevisionLint {
 
 	private StatementShape current;
 
-	RevisionLint(LintedRevision revision, List<StatementShape> shapes, Catalog catalog, List<LintFinding> findings) {
+	/** The configured schema other than public, which may be one tenant's of many ({@link OtherSchemaNames}). */
+	private final String schema;
+
+	RevisionLint(LintedRevision revision, List<StatementShape> shapes, Catalog catalog, List<LintFinding> findings,
+			String schema) {
 		this.revision = revision;
+		this.schema = schema;
 		this.catalog = catalog;
 		this.acknowledgements = new Acknowledgements(revision, findings);
 		this.shapes = shapes;
@@ -206,6 +211,7 @@ final class RevisionLint {
 			clientCopy(tokens);
 		}
 		backfill();
+		otherSchema(tokens);
 		this.transactionRules.usesAddedLabel(tokens);
 		multipleTables();
 		sessionSearchPath(tokens, index);
@@ -511,6 +517,24 @@ final class RevisionLint {
 				return;
 			}
 		}
+	}
+
+	// PG125
+	private void otherSchema(List<Token> tokens) {
+		String name = (this.schema != null) ? OtherSchemaNames.of(tokens, this.schema) : null;
+		if (name == null) {
+			return;
+		}
+		String does = switch (tokens.get(0).text()) {
+			case "CREATE" -> "makes";
+			case "ALTER" -> "changes";
+			case "DROP" -> "drops";
+			default -> "writes";
+		};
+		find(LintRule.PG125, "this statement " + does + " " + name + ", outside schema " + quote(this.schema)
+				+ " that these revisions run for (--schema, retort.schema): the run of every other schema they run for"
+				+ " (a schema per tenant) reaches the same " + name + ", so the second run fails on what the first"
+				+ " did, or does it once more (an INSERT's rows once per schema).");
 	}
 
 	// PG117

@@ -942,7 +942,7 @@ class LinterTests {
 		// An acknowledgement naming no rule lists the rules there are, this one among them.
 		assertThat(findings(tx("-- lint:ack PG999 a rule of another tool\nSELECT 1;"))).singleElement()
 			.satisfies((finding) -> assertThat(finding.message()).isEqualTo("'-- lint:ack PG999' names no rule; rules"
-					+ " are PG101 to PG124 and LINT001 to LINT006 (docs/lint.md), by id or name."));
+					+ " are PG101 to PG125 and LINT001 to LINT006 (docs/lint.md), by id or name."));
 	}
 
 	@Test
@@ -1023,6 +1023,43 @@ class LinterTests {
 			.asDowngrade()))).isEmpty();
 		assertThat(Linter.lint(List.of(revision("r2", "SELECT 1;\n\n-- lint:ack PG114 a stray one", true).asDowngrade())))
 			.extracting(LintFinding::rule).containsExactly("LINT002");
+	}
+
+	@Test
+	void pg125FlagsWhatATenantRevisionMakesChangesOrWritesInAnotherSchema() {
+		// Made, changed or written outside the tenant's schema: every tenant's run reaches it again.
+		assertThat(inSchema("tenant_a", "CREATE TABLE public.audit_log (id bigint);\n"
+				+ "CREATE INDEX audit_log_id ON public.audit_log (id);\nINSERT INTO public.plans VALUES (1);\n"
+				+ "UPDATE ONLY shared.plans SET name = 'x' WHERE id = 1;\nDELETE FROM public.plans WHERE id = 2;\n"
+				+ "ALTER TABLE IF EXISTS public.tenants ADD COLUMN note text;\nDROP VIEW IF EXISTS public.v, public.w;\n"
+				+ "CREATE OR REPLACE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+				+ "TRUNCATE accounts, \"Shared\".cache;"))
+			.extracting(LintFinding::message)
+			.allMatch((message) -> message.contains("outside schema \"tenant_a\" that these revisions run for"))
+			.extracting((message) -> message.substring(0, message.indexOf(',')))
+			.containsExactly("This statement makes public.audit_log", "This statement makes public.audit_log",
+					"This statement writes public.plans", "This statement writes shared.plans",
+					"This statement writes public.plans", "This statement changes public.tenants",
+					"This statement drops public.v", "This statement makes public.f", "This statement writes Shared.cache");
+		// Its own schema, unqualified names, the session's temporary schema, and what it only reads elsewhere.
+		assertThat(inSchema("tenant_a", "CREATE TABLE tenant_a.a (id bigint, plan_id bigint REFERENCES public.plans (id));\n"
+				+ "CREATE TABLE TENANT_A.b (id bigint);\nCREATE TABLE c (id bigint);\nCREATE TEMP TABLE pg_temp.d (id int);\n"
+				+ "CREATE VIEW e AS SELECT * FROM public.plans;\nINSERT INTO c SELECT id FROM public.plans;\n"
+				+ "SELECT public.f();")).isEmpty();
+		// Acknowledged, as any warning.
+		assertThat(inSchema("tenant_a", "-- lint:ack PG125 the audit log is shared, made once by the first tenant\n"
+				+ "CREATE TABLE IF NOT EXISTS public.audit_log (id bigint);")).isEmpty();
+		// Without a schema configured, or with public, public.x is on purpose.
+		assertThat(inSchema(null, "CREATE TABLE public.audit_log (id bigint);")).isEmpty();
+		assertThat(inSchema("public", "CREATE TABLE public.audit_log (id bigint);\nINSERT INTO audit.log VALUES (1);"))
+			.isEmpty();
+	}
+
+	/** The findings of a revision that runs for {@code schema} ({@code --schema}), the tables of BASE aside. */
+	private static List<LintFinding> inSchema(String schema, String sql) {
+		return Linter.lint(List.of(revision("r2", sql, true)), schema).stream()
+			.filter((finding) -> finding.rule().equals("PG125"))
+			.toList();
 	}
 
 	private static List<LintFinding> downgradeFindings(String upgrade, String downgrade) {
