@@ -46,6 +46,31 @@ final class Catalog {
 		return this.columnTypes.put(table + "." + column, type);
 	}
 
+	/**
+	 * The columns (their names alone) declared of type {@code type} (its last part, as PostgreSQL
+	 * folds it; not an array of it), in any table.
+	 */
+	Set<String> columnsOfType(String type) {
+		Set<String> columns = new HashSet<>();
+		this.columnTypes.forEach((column, declared) -> {
+			if (isOfType(declared, type)) {
+				columns.add(column.substring(column.indexOf('.') + 1));
+			}
+		});
+		return columns;
+	}
+
+	/** Whether {@code table} has a column declared of type {@code type}. */
+	boolean hasColumnOfType(String table, String type) {
+		return this.columnTypes.entrySet().stream()
+			.anyMatch((entry) -> entry.getKey().startsWith(table + ".") && isOfType(entry.getValue(), type));
+	}
+
+	/** Whether a declared type ({@code order_status}, {@code public. order_status}) names {@code type}. */
+	private static boolean isOfType(String declared, String type) {
+		return declared != null && declared.substring(declared.lastIndexOf('.') + 1).strip().equals(type);
+	}
+
 	/** Records a {@code CHECK (column IS NOT NULL)} constraint named {@code constraint}, or PostgreSQL 18's {@code NOT NULL column NOT VALID}: validated, it proves the column holds no null. */
 	void notNullCheck(String table, String constraint, String column) {
 		this.notNullChecks.put(table + "." + constraint, column);

@@ -414,7 +414,7 @@ final class RevisionLint {
 		if (add >= 0 && startsWith(tokens, add + 1, "VALUE")) {
 			for (int i = add + 2; i < tokens.size(); i++) {
 				if (tokens.get(i).kind() == Tokens.Kind.STRING) {
-					this.transactionRules.labelAdded(tokens.get(i).text());
+					this.transactionRules.labelAdded(tokens.get(i).text(), nameAt(tokens, 2));
 					break;
 				}
 			}

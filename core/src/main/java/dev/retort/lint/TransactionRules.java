@@ -1,13 +1,14 @@
 package dev.retort.lint;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import dev.retort.lint.Tokens.Token;
 
 import static dev.retort.lint.TokenReading.containsSequence;
 import static dev.retort.lint.TokenReading.containsWord;
+import static dev.retort.lint.TokenReading.quote;
 import static dev.retort.lint.TokenReading.skip;
 import static dev.retort.lint.TokenReading.startsWith;
 
@@ -53,8 +54,8 @@ final class TransactionRules {
 	/** Whether a BEGIN of the revision's own is open: only a revision without a transaction has one that works. */
 	private boolean inBlock;
 
-	/** Enum labels added so far in this revision. */
-	private final Set<String> addedLabels = new HashSet<>();
+	/** Enum labels added so far in this revision, each with its type (the last part of its name). */
+	private final Map<String, String> addedLabels = new HashMap<>();
 
 	TransactionRules(RevisionLint lint, List<StatementShape> shapes) {
 		this.lint = lint;
@@ -242,9 +243,9 @@ final class TransactionRules {
 		return this.lint.transactional() || this.inBlock;
 	}
 
-	/** Records that this revision adds the enum value {@code label} (PG118). */
-	void labelAdded(String label) {
-		this.addedLabels.add(label);
+	/** Records that this revision adds the value {@code label} to enum {@code type} (PG118). */
+	void labelAdded(String label, String type) {
+		this.addedLabels.put(label, type);
 	}
 
 	// PG118 (b): the version PostgreSQL 12 and later need
@@ -252,10 +253,12 @@ final class TransactionRules {
 		if (!this.lint.transactional() || this.addedLabels.isEmpty() || startsWith(tokens, 0, "ALTER", "TYPE")) {
 			return;
 		}
-		for (Token token : tokens) {
-			if (token.kind() == Tokens.Kind.STRING && this.addedLabels.contains(token.text())) {
-				this.lint.find(LintRule.PG118, "enum value '" + token.text() + "' is used in the transaction that adds "
-						+ "it; PostgreSQL refuses until the value is committed (SQLSTATE 55P04).");
+		for (int i = 0; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			String type = (token.kind() == Tokens.Kind.STRING) ? this.addedLabels.get(token.text()) : null;
+			if (type != null && EnumLabelUse.isUse(tokens, i, type, this.lint.catalog())) {
+				this.lint.find(LintRule.PG118, "enum value '" + token.text() + "' of " + quote(type) + " is used in the"
+						+ " transaction that adds it; PostgreSQL refuses until the value is committed (SQLSTATE 55P04).");
 				return;
 			}
 		}

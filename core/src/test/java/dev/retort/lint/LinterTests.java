@@ -564,6 +564,31 @@ class LinterTests {
 	}
 
 	@Test
+	void pg118FlagsTheNewLabelReadAsTheEnumNotTheSameText() {
+		String add = "ALTER TYPE order_status ADD VALUE 'shipped';\n";
+		// Read as an order_status: assigned to, compared with, the default of, inserted into, cast to.
+		for (String use : List.of("UPDATE orders SET status = 'shipped' WHERE id = 1;",
+				"UPDATE users SET name = 'x' WHERE id IN (SELECT user_id FROM orders WHERE status IN ('new', 'shipped'));",
+				"ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'shipped';", "INSERT INTO orders VALUES (2, 1, 'shipped');",
+				"SELECT 'shipped'::order_status;", "SELECT CAST('shipped' AS public.order_status);",
+				"CREATE TABLE shipments (id bigint, s order_status DEFAULT 'shipped');")) {
+			assertThat(findings(tx(add + use))).as(use).singleElement().satisfies((finding) -> {
+				assertThat(finding.rule()).isEqualTo("PG118");
+				assertThat(finding.source()).isEqualTo("r2.sql:2");
+				assertThat(finding.message()).isEqualTo("Enum value 'shipped' of \"order_status\" is used in the"
+						+ " transaction that adds it; PostgreSQL refuses until the value is committed (SQLSTATE 55P04).");
+			});
+		}
+		// The same text as another column's value, a comment's, or compared as text: PostgreSQL runs them.
+		assertThat(rules(tx(add + "UPDATE users SET name = 'shipped' WHERE id = 3;\nCOMMENT ON TABLE orders IS 'shipped';\n"
+				+ "INSERT INTO orders (id, user_id) SELECT 3, id FROM users WHERE name = 'shipped';\n"
+				+ "SELECT count(*) FROM orders WHERE status::text = 'shipped';"))).isEmpty();
+		// A range that starts after the type's columns were declared cannot tell: any equal text is taken for a use.
+		String alone = add + "UPDATE plans SET name = 'shipped';";
+		assertThat(Linter.lint(List.of(revision("r2", alone, true)))).extracting(LintFinding::rule).contains("PG118");
+	}
+
+	@Test
 	void pg119DetachPartitionNotConcurrent() {
 		assertThat(rules(tx("ALTER TABLE events DETACH PARTITION events_2024;"))).containsExactly("PG119");
 		assertThat(rules(nonTx("ALTER TABLE events DETACH PARTITION events_2024 CONCURRENTLY;"))).isEmpty();

@@ -161,6 +161,36 @@ class LockClaimsTests {
 		}
 	}
 
+	@Test
+	void aNewEnumLabelIsRefusedAsTheEnumAndRunsAsTheSameTextElsewhere(TestDatabase db) throws SQLException {
+		db.execute("CREATE TYPE order_status AS ENUM ('new', 'paid')",
+				"CREATE TABLE orders (id bigint PRIMARY KEY, status order_status, note text)",
+				"CREATE TABLE plans (id bigint, name text)", "INSERT INTO orders VALUES (1, 'new', NULL)");
+		String base = "CREATE TYPE order_status AS ENUM ('new', 'paid');\n"
+				+ "CREATE TABLE orders (id bigint PRIMARY KEY, status order_status, note text);\n"
+				+ "CREATE TABLE plans (id bigint, name text);";
+		String text = "ALTER TYPE order_status ADD VALUE 'shipped';\nUPDATE plans SET name = 'shipped' WHERE id = 3;\n"
+				+ "COMMENT ON TABLE orders IS 'shipped';\nUPDATE orders SET note = 'shipped' WHERE status = 'new';";
+		// Before, PG118 twice, at lines 2 and 3; now nothing.
+		assertThat(Linter.lint(java.util.List.of(
+				LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1), base, 1),
+				LintedRevision.of("r2", "r2.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(text, 1), text,
+						1))))
+			.isEmpty();
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			for (String sql : text.split(";\n")) {
+				statement.execute(sql);
+			}
+			migration.rollback();
+			statement.execute("ALTER TYPE order_status ADD VALUE 'shipped'");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement.execute("UPDATE orders SET status = 'shipped' WHERE id = 1"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P04"));
+			migration.rollback();
+		}
+	}
+
 	private static void select(TestDatabase db, String sql) throws SQLException {
 		try (Connection reader = db.connect(); Statement statement = reader.createStatement()) {
 			statement.execute(sql);
