@@ -56,6 +56,13 @@ final class AlterTableRules {
 
 	private final RevisionLint lint;
 
+	/**
+	 * Whether the ALTER TABLE being read is of ONLY a partitioned table: a UNIQUE, PRIMARY KEY or
+	 * EXCLUDE constraint added there makes an index of the parent alone, invalid until each
+	 * partition's is attached, and builds nothing (as CREATE INDEX ON ONLY does, PG101).
+	 */
+	private boolean onlyPartitioned;
+
 	AlterTableRules(RevisionLint lint) {
 		this.lint = lint;
 	}
@@ -66,6 +73,8 @@ final class AlterTableRules {
 			return;
 		}
 		boolean existing = !this.lint.created(table);
+		this.onlyPartitioned = startsWith(tokens, skip(tokens, 2, "IF", "EXISTS"), "ONLY")
+				&& this.lint.catalog().isPartitioned(table);
 		boolean lockedByAnEarlierAction = false;
 		for (List<Token> action : actions(tokens)) {
 			// ADD CONSTRAINT … NOT VALID, VALIDATE CONSTRAINT … in one statement validates under the ADD's lock.
@@ -258,6 +267,9 @@ final class AlterTableRules {
 		}
 		if (containsSequence(action, "PRIMARY", "KEY")) {
 			primaryKey(table, existing, action);
+		}
+		if (this.onlyPartitioned) {
+			return;
 		}
 		if ((containsWord(action, "UNIQUE") || containsSequence(action, "PRIMARY", "KEY"))
 				&& !containsSequence(action, "USING", "INDEX")) {

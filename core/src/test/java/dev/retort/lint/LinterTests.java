@@ -233,6 +233,31 @@ class LinterTests {
 	}
 
 	@Test
+	void pg108FlagsAnExclusionConstraintWhereItBuildsItsIndexNotOnOnlyAPartitionedTable() {
+		// An existing table: ACCESS EXCLUSIVE for the whole build, every row checked.
+		assertThat(findings(tx("ALTER TABLE accounts ADD CONSTRAINT accounts_no_overlap EXCLUDE USING gist"
+				+ " (id WITH =, balance WITH =);"))).singleElement().satisfies((finding) -> {
+					assertThat(finding.rule()).isEqualTo("PG108");
+					assertThat(finding.message()).isEqualTo("The index behind the exclusion constraint"
+							+ " \"accounts_no_overlap\" is built under an ACCESS EXCLUSIVE lock on \"accounts\", and no online"
+							+ " way to add one exists.");
+				});
+		// ONLY a partitioned table: the parent's index alone, invalid, nothing built.
+		assertThat(rules(tx("ALTER TABLE ONLY events ADD CONSTRAINT events_no_overlap EXCLUDE USING gist"
+				+ " (id WITH =, at WITH =);\nALTER TABLE ONLY events ADD CONSTRAINT events_id_key UNIQUE (id, at);")))
+			.isEmpty();
+		// Without ONLY every partition's index is built; ONLY a plain table changes nothing.
+		assertThat(rules(tx("ALTER TABLE events ADD CONSTRAINT events_no_overlap EXCLUDE USING gist (id WITH =, at WITH =);")))
+			.containsExactly("PG108");
+		assertThat(rules(tx("ALTER TABLE ONLY accounts ADD CONSTRAINT accounts_no_overlap EXCLUDE USING gist (id WITH =);")))
+			.containsExactly("PG108");
+		// A table of this revision, and a new table's own: nobody uses them yet.
+		assertThat(rules(tx("CREATE TABLE bookings (id bigint, room int, during tstzrange,"
+				+ " EXCLUDE USING gist (room WITH =, during WITH &&));\nALTER TABLE bookings ADD CONSTRAINT b_no_overlap"
+				+ " EXCLUDE USING gist (id WITH =);"))).isEmpty();
+	}
+
+	@Test
 	void pg109SetNotNullFullScan() {
 		assertThat(rules(tx("ALTER TABLE users ALTER COLUMN email SET NOT NULL;"))).containsExactly("PG109");
 		// An earlier revision added the check NOT VALID; this one validates it first.

@@ -191,6 +191,45 @@ class LockClaimsTests {
 		}
 	}
 
+	@Test
+	void anExclusionConstraintOnATableStopsItsReadsForTheBuildAndOnOnlyAPartitionedTableBuildsNothing(TestDatabase db)
+			throws SQLException {
+		String base = "CREATE EXTENSION IF NOT EXISTS btree_gist;\n"
+				+ "CREATE TABLE bookings (id bigint, room int, during tstzrange);\n"
+				+ "CREATE TABLE events (id bigint, room int, during tstzrange) PARTITION BY LIST (room);\n"
+				+ "CREATE TABLE events_1 PARTITION OF events FOR VALUES IN (1);";
+		String text = "ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&);\n"
+				+ "ALTER TABLE ONLY events ADD CONSTRAINT events_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&);\n"
+				+ "ALTER TABLE ONLY events ADD CONSTRAINT events_id_key UNIQUE (room, id);";
+		// Before, PG108 at each of the three lines; now at the first alone.
+		assertThat(Linter.lint(java.util.List.of(
+				LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1), base, 1),
+				LintedRevision.of("r2", "r2.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(text, 1), text,
+						1))))
+			.filteredOn((finding) -> finding.rule().equals("PG108"))
+			.extracting(LintFinding::source)
+			.containsExactly("r2.sql:1");
+		db.execute(base.split(";\n"));
+		db.execute("INSERT INTO bookings SELECT i, i % 10, tstzrange(now() + i * interval '1 day', now() + (i + 1)"
+				+ " * interval '1 day') FROM generate_series(1, 1000) i");
+		String[] statements = text.split(";\n");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			statement.execute(statements[0]);
+			assertThat(modes(db, "bookings")).contains("AccessExclusiveLock");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "bookings"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			migration.rollback();
+			// ONLY the partitioned table: an index of the parent alone, invalid until each partition's is attached.
+			statement.execute(statements[1]);
+			statement.execute(statements[2]);
+			migration.commit();
+		}
+		assertThat(db.queryStrings("SELECT c.relname || ' ' || i.indisvalid FROM pg_index i JOIN pg_class c"
+				+ " ON c.oid = i.indexrelid WHERE i.indrelid IN ('events'::regclass, 'events_1'::regclass) ORDER BY 1"))
+			.containsExactly("events_id_key false", "events_no_overlap false");
+	}
+
 	private static void select(TestDatabase db, String sql) throws SQLException {
 		try (Connection reader = db.connect(); Statement statement = reader.createStatement()) {
 			statement.execute(sql);
