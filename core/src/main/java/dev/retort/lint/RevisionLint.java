@@ -473,6 +473,13 @@ final class RevisionLint {
 			find(LintRule.PG114, Severity.ERROR, "TRUNCATE ... CASCADE empties " + names
 					+ " and every table that references " + ((tables.size() > 1) ? "them." : "it."));
 		}
+		else if (this.current.dropsIfExists && tables.stream().noneMatch(this.catalog::hasTable)) {
+			// Not made by a linted revision is not "not there": a table from before Retort (a baseline) holds rows.
+			find(LintRule.PG114, "DROP TABLE IF EXISTS loses the data of " + names + " if "
+					+ ((tables.size() > 1) ? "they are" : "it is") + " there: no linted revision created "
+					+ ((tables.size() > 1) ? "them" : "it") + " (a table made before Retort, by hand, or by a revision"
+					+ " before the linted range); make sure no deployed code reads " + ((tables.size() > 1) ? "them." : "it."));
+		}
 		else {
 			find(LintRule.PG114, what + " loses the data of " + names + "; make sure no deployed code reads "
 					+ ((tables.size() > 1) ? "them." : "it."));

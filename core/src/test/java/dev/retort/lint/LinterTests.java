@@ -479,6 +479,23 @@ class LinterTests {
 	}
 
 	@Test
+	void pg114OfDropTableIfExistsOfATableNoLintedRevisionCreatedSaysIfItIsThere() {
+		assertThat(findings(tx("DROP TABLE IF EXISTS legacy_orders;"))).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG114");
+			assertThat(finding.message()).startsWith("DROP TABLE IF EXISTS loses the data of \"legacy_orders\" if it is"
+					+ " there: no linted revision created it");
+		});
+		// Of a table a linted revision created, or without IF EXISTS, the drop says it is there.
+		assertThat(findings(tx("DROP TABLE IF EXISTS accounts;")).get(0).message())
+			.isEqualTo("DROP TABLE loses the data of \"accounts\"; make sure no deployed code reads it.");
+		assertThat(findings(tx("DROP TABLE legacy_orders;")).get(0).message())
+			.isEqualTo("DROP TABLE loses the data of \"legacy_orders\"; make sure no deployed code reads it.");
+		// Acknowledged, as any drop.
+		assertThat(rules(tx("-- lint:ack PG114 legacy_orders has been read by nothing since 2.1\n"
+				+ "DROP TABLE IF EXISTS legacy_orders;"))).isEmpty();
+	}
+
+	@Test
 	void pg115LockTimeoutDisabled() {
 		assertThat(rules(tx("SET lock_timeout = 0;\nALTER TABLE users ADD COLUMN note text;"))).containsExactly("PG115");
 		assertThat(rules(tx("SET lock_timeout = '1min';\nALTER TABLE users ADD COLUMN note text;")))
