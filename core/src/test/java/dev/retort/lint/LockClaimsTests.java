@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What PG122, PG123 and PG124 say of PostgreSQL, and what PG105 advises, held against a real
- * server: the lock a statement holds until its transaction ends, as another session sees it, and
- * whether that session's SELECT gets through.
+ * What PG108, PG122, PG123 and PG124 say of PostgreSQL, and what PG105 advises, held against a
+ * real server: the lock a statement holds until its transaction ends, as another session sees it,
+ * and whether that session's SELECT gets through; and what PG115 and PG118 read as PostgreSQL does
+ * (a set_config of lock_timeout, a new enum label and the same text elsewhere).
  */
 @ExtendWith(PostgresExtension.class)
 class LockClaimsTests {
