@@ -8,6 +8,7 @@ import dev.retort.Retort;
 import dev.retort.command.CurrentResult;
 import dev.retort.command.HistoryEntry;
 import dev.retort.error.RetortException;
+import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.InvalidIndex;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.script.RevisionIds;
@@ -45,6 +46,12 @@ final class CurrentCommand extends RetortCommand {
 						+ (overlapping.containsKey(revision) ? " (an ancestor of " + String.join(", ", overlapping.get(revision))
 								+ ": this row should not be there)" : ""));
 			}
+		}
+		// The operator checks 'current' first: an applied file edited since is what the next upgrade
+		// refuses (exit 2), so it is said here rather than found at 3 a.m. by that upgrade.
+		for (ChecksumMismatchException.Mismatch changed : result.changed()) {
+			note(changed.describe(retort.config().schema()) + (result.databaseAhead() ? ""
+					: " Until then 'retort upgrade' and 'retort downgrade' refuse to run."));
 		}
 		// Behind its heads while another runner holds the lock: a deploy migrates it now, and the
 		// upgrade the note would advise waits for that runner.

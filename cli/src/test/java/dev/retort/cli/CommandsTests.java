@@ -246,6 +246,32 @@ class CommandsTests {
 	}
 
 	@Test
+	void currentWarnsOfAnAppliedFileEditedSinceAsTheNextUpgradeRefusesIt(TestDatabase db) {
+		cli(db).run("upgrade");
+		this.revisions.write("1975ea83b712", "ae1027a6acf3", "add user column",
+				"ALTER TABLE coffee_logs ADD COLUMN user_id bigint;", "ALTER TABLE coffee_logs DROP COLUMN user_id;");
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.out()).isEqualTo("1975ea83b712 (head)\n");
+		assertThat(current.err()).matches("Applied revision 1975ea83b712 \\(.*1975ea83b712_add_user_column\\.sql\\) changed"
+				+ " on disk since it was applied \\(checksum [0-9a-f]{64} != [0-9a-f]{64}\\)\\. Applied revisions are never"
+				+ " edited: revert the file and add a new revision\\. Until then 'retort upgrade' and 'retort downgrade'"
+				+ " refuse to run\\.\n");
+		CliRun.Result json = cli(db).run("current", "--format", "json");
+		assertThat(json.exitCode()).as(json.toString()).isZero();
+		assertThat(json.out()).contains("\"changed\": [\n    {\n      \"revision\": \"1975ea83b712\",")
+			.contains("\"kind\": \"sql\"");
+		// What current warned of: the upgrade and validate that follow refuse the file.
+		assertThat(cli(db).run("upgrade").exitCode()).isEqualTo(2);
+		assertThat(cli(db).run("validate").exitCode()).isEqualTo(3);
+		this.revisions.write("1975ea83b712", "ae1027a6acf3", "add user column",
+				"ALTER TABLE coffee_logs ADD COLUMN user_id integer;", "ALTER TABLE coffee_logs DROP COLUMN user_id;");
+		CliRun.Result reverted = cli(db).run("current");
+		assertThat(reverted.err()).isEmpty();
+		assertThat(cli(db).run("current", "--format", "json").out()).contains("\"changed\": []");
+	}
+
+	@Test
 	void currentShowsOverlappingRowsMarkedAndSaysHowToReplaceThem(TestDatabase db) {
 		cli(db).run("upgrade");
 		// Left by a hand edit or an older tool: the row of the first revision beside its child's.
@@ -694,7 +720,7 @@ class CommandsTests {
 		CliRun.Result result = cli(db).run("--format", "json", "current");
 		assertThat(compact(result.out()))
 			.isEqualTo("{\"current\":[\"1975ea83b712\"],\"heads\":[\"1975ea83b712\"],\"upToDate\":true,"
-					+ "\"databaseAhead\":false,\"overlapping\":[]}");
+					+ "\"databaseAhead\":false,\"overlapping\":[],\"changed\":[]}");
 		assertThat(result.err()).isEmpty();
 	}
 

@@ -9,12 +9,13 @@ import java.util.Collection;
 import java.util.Map;
 
 import dev.retort.dialect.postgres.PostgresLiterals;
+import dev.retort.revision.Revision;
 
 /**
  * A small JSON writer for the result records, so the CLI and the in-app commands print SPEC §5's
  * JSON without a JSON library: a record becomes an object of its components in declaration
  * order, a collection an array, a map an object; strings are escaped, an {@link Instant} is an
- * ISO-8601 string, a {@link Path} its string. A {@code null} component is written as
+ * ISO-8601 string, a {@link Path} its string, a {@link Revision.Kind} its JSON name. A {@code null} component is written as
  * {@code null}, except {@link RevisionInfo#state()}, which SPEC §5 shows only where a database
  * was read, and an empty {@link StepResult#droppedInvalidIndexes()}; {@link ShowResult} is one object, the revision's members followed by its SQL, as
  * SPEC §5 shows it. Output is pretty-printed with two-space indentation.
@@ -36,6 +37,10 @@ public final class Json {
 	private static void value(StringBuilder json, Object value, int depth) {
 		if (value == null) {
 			json.append("null");
+		}
+		else if (value instanceof Revision.Kind kind) {
+			// As a revision's "kind" reads everywhere else: "sql" or "java".
+			string(json, kind.jsonName());
 		}
 		else if (value instanceof CharSequence || value instanceof Character || value instanceof Path
 				|| value instanceof Enum<?>) {

@@ -26,7 +26,8 @@ class JsonTests {
 					  ],
 					  "upToDate": false,
 					  "databaseAhead": false,
-					  "overlapping": []
+					  "overlapping": [],
+					  "changed": []
 					}""");
 	}
 
