@@ -214,6 +214,43 @@ class MainTests {
 			.contains("\"exitCode\": 130");
 	}
 
+	@Test
+	@ExtendWith(PostgresExtension.class)
+	void eachLockTimeoutRetryNamesTheSessionThatBlocksTheRevision(TestDatabase db) throws Exception {
+		Revisions revisions = Revisions.in(this.directory.resolve("revisions"));
+		revisions.write("ae1027a6acf3", "", "create coffee logs", "CREATE TABLE coffee_logs (id int);", null);
+		revisions.write("1975ea83b712", "ae1027a6acf3", "add user column",
+				"ALTER TABLE coffee_logs ADD COLUMN user_id integer;", null);
+		assertThat(cli(db, "out.txt", "err.txt", "upgrade", "ae1027a6acf3").start().waitFor()).isZero();
+		try (Connection reporting = db.connect(); Statement statement = reporting.createStatement()) {
+			// A report left its transaction open after a read: its lock stops the ALTER TABLE of 1975ea83b712.
+			statement.execute("SET application_name = 'reporting'");
+			reporting.setAutoCommit(false);
+			statement.execute("SELECT count(*) FROM coffee_logs");
+			java.sql.ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()");
+			pid.next();
+			String blocker = "\n    pid " + pid.getInt(1) + " (application_name 'reporting', idle in transaction, query"
+					+ " started ";
+			ProcessBuilder upgrade = cli(db, "out.txt", "err.txt", "upgrade");
+			upgrade.environment().put("RETORT_DDL_LOCK_TIMEOUT", "2s");
+			upgrade.environment().put("RETORT_DDL_RETRIES", "1");
+			Process process = upgrade.start();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).isEqualTo(1);
+			// The warning of the retry (the log, on standard error) names it while the run still waits, as
+			// the failure at the end does.
+			assertThat(java.nio.file.Files.readString(this.directory.resolve("err.txt"), StandardCharsets.UTF_8))
+				.contains("WARN MigrationRunner - Revision 1975ea83b712 waited longer than lock_timeout for a lock"
+						+ " (ERROR: canceling statement due to lock timeout); rolled back, retry 1 of 1 in 2000 ms,"
+						+ " blocked by:" + blocker)
+				.contains("It gave up waiting for a lock 2 time(s), blocked at the last try by:" + blocker)
+				.contains(", 'SELECT pg_backend_pid()'): SELECT pg_terminate_backend(" + pid.getInt(1) + ") to end its"
+						+ " session and roll back its transaction\n");
+			reporting.rollback();
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ae1027a6acf3");
+	}
+
 	/** Whether {@code process} ignores SIGINT (Linux's /proc tells; elsewhere it is taken not to). */
 	private static boolean ignoresSigint(Process process) throws IOException {
 		Path status = Path.of("/proc", Long.toString(process.pid()), "status");

@@ -3,12 +3,16 @@ package dev.retort.runtime;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Watches, from a session of its own, which sessions block the lock waits of the migration
  * session: the last try of a revision that keeps hitting {@code lock_timeout} fails with nothing
  * to wait for any more, so {@code pg_blocking_pids()} must be read while it still waits. Started
- * for that last try only; the blockers it saw last are what the failure names.
+ * for each try that may hit {@code lock_timeout}; the blockers it saw last are what the retry's
+ * warning, or the last try's failure, names.
  */
 final class BlockerWatch implements AutoCloseable {
 
@@ -37,13 +41,38 @@ final class BlockerWatch implements AutoCloseable {
 	 * @param every how often to look
 	 * @param delay how long to wait before the session is opened: a try that ends sooner costs none
 	 */
-	static BlockerWatch start(JdbcSqlSink.SessionOpener opener, int migrating, Duration every, Duration delay) {
+	static BlockerWatch start(JdbcSqlSink.SessionOpener opener, String migrating, Duration every, Duration delay) {
 		BlockerWatch watch = new BlockerWatch(opener, "SELECT pid, application_name, query_start, state, query, usename"
 				+ " FROM pg_catalog.pg_stat_activity WHERE pid = ANY (pg_catalog.pg_blocking_pids(" + migrating
-				+ ")) ORDER BY pid", every, delay);
-		watch.thread.start();
+				+ ")) ORDER BY pid", every, Duration.ZERO);
+		if (delay.isZero() || delay.isNegative()) {
+			watch.thread.start();
+		}
+		else {
+			// Every first try of a revision is watched: one that ends within the delay, as nearly all
+			// do, costs a scheduled task, not a thread.
+			watch.scheduled = DELAYED_STARTS.schedule(watch.thread::start, delay.toNanos(), TimeUnit.NANOSECONDS);
+		}
 		return watch;
 	}
+
+	/** Starts the watches that wait; its one thread ends when idle, so nothing stays behind in a JVM. */
+	private static final ScheduledThreadPoolExecutor DELAYED_STARTS = delayedStarts();
+
+	private static ScheduledThreadPoolExecutor delayedStarts() {
+		ScheduledThreadPoolExecutor starts = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "retort-blocker-watch-start");
+			thread.setDaemon(true);
+			return thread;
+		});
+		starts.setRemoveOnCancelPolicy(true);
+		starts.setKeepAliveTime(1, TimeUnit.SECONDS);
+		starts.allowCoreThreadTimeOut(true);
+		return starts;
+	}
+
+	/** The start of a watch that waits, until it starts or is cancelled. */
+	private volatile Future<?> scheduled;
 
 	private final Duration every;
 
@@ -144,6 +173,11 @@ final class BlockerWatch implements AutoCloseable {
 			this.stopped = true;
 			notifyAll();
 			opened = this.watcher;
+		}
+		Future<?> start = this.scheduled;
+		if (start != null) {
+			// Not started yet: it never will be. Started meanwhile: it sees 'stopped' and ends.
+			start.cancel(false);
 		}
 		if (opened == null) {
 			// Still waiting for its session: it closes that itself when it comes.

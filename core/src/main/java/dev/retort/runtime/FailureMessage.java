@@ -47,6 +47,33 @@ final class FailureMessage {
 	 * @param readOnlySession for a write refused as read-only, whether the server is a standby or a
 	 * setting made the session read-only, and what to do ({@link ReadOnlySession#UNKNOWN} when not asked)
 	 */
+	/**
+	 * The sessions that blocked a try, one indented line each: pid, application_name, state, when
+	 * its query started, the query, and how to end it. The failure of the last try names them, and
+	 * so does the warning of each retry before it, so an operator can act while the run still waits.
+	 */
+	static String blockedBy(List<BlockerWatch.Blocker> blockers) {
+		StringBuilder lines = new StringBuilder();
+		for (BlockerWatch.Blocker blocker : blockers) {
+			if (blocker.hidden()) {
+				lines.append("\n    pid ").append(blocker.pid()).append(" (role '").append(blocker.role())
+					.append("', application_name '").append(blocker.application()).append("'; ")
+					.append(Visibility.HIDDEN).append("): ").append(blocker.howToEnd());
+				continue;
+			}
+			lines.append("\n    pid ").append(blocker.pid()).append(" (application_name '")
+				.append(blocker.application()).append("', ").append(blocker.state()).append(", query started ")
+				.append(blocker.queryStart()).append(", '").append(Sql.shorten(PasswordLiterals.mask(String.valueOf(blocker.query())))).append("'): ")
+				.append(blocker.howToEnd());
+		}
+		return lines.toString();
+	}
+
+	/** What a retry's warning adds: the sessions that blocked the try that gave up, if it saw them. */
+	static String retryBlockedBy(List<BlockerWatch.Blocker> blockers) {
+		return blockers.isEmpty() ? "" : ", blocked by:" + blockedBy(blockers);
+	}
+
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
@@ -112,19 +139,7 @@ final class FailureMessage {
 		}
 		else if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && !blockers.isEmpty()) {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s), blocked at the")
-				.append(" last try by:");
-			for (BlockerWatch.Blocker blocker : blockers) {
-				if (blocker.hidden()) {
-					message.append("\n    pid ").append(blocker.pid()).append(" (role '").append(blocker.role())
-						.append("', application_name '").append(blocker.application()).append("'; ")
-						.append(Visibility.HIDDEN).append("): ").append(blocker.howToEnd());
-					continue;
-				}
-				message.append("\n    pid ").append(blocker.pid()).append(" (application_name '")
-					.append(blocker.application()).append("', ").append(blocker.state()).append(", query started ")
-					.append(blocker.queryStart()).append(", '").append(Sql.shorten(PasswordLiterals.mask(String.valueOf(blocker.query())))).append("'): ")
-					.append(blocker.howToEnd());
-			}
+				.append(" last try by:").append(blockedBy(blockers));
 			message.append("\n  Retry when it is done, or raise 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");
 		}
 		else if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState)) {

@@ -109,8 +109,16 @@ public final class JdbcSqlSink implements SqlSink {
 	}
 
 	@Override
-	public BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay) {
+	public BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay, boolean askNothing) {
 		if (this.watchFrom == null) {
+			return BlockerWatch.NONE;
+		}
+		String found = (this.backendPid == 0) ? this.watchFrom.migratingPid() : null;
+		if (found != null) {
+			// The lock's session finds it in pg_locks: nothing is asked of the migration session.
+			return BlockerWatch.start(this.watchFrom, found, every, delay);
+		}
+		if (askNothing && this.backendPid == 0) {
 			return BlockerWatch.NONE;
 		}
 		try {
@@ -119,7 +127,7 @@ public final class JdbcSqlSink implements SqlSink {
 			if (this.backendPid == 0) {
 				this.backendPid = this.session.query("SELECT pg_backend_pid()", (row) -> row.getInt(1)).get(0);
 			}
-			return BlockerWatch.start(this.watchFrom, this.backendPid, every, delay);
+			return BlockerWatch.start(this.watchFrom, String.valueOf(this.backendPid), every, delay);
 		}
 		catch (SQLException ex) {
 			// Only a better message was at stake.
@@ -213,6 +221,14 @@ public final class JdbcSqlSink implements SqlSink {
 		/** Gives back a session {@link #open()} returned: closes it, unless it was lent. */
 		default void release(Session session) {
 			session.close();
+		}
+
+		/**
+		 * A SQL expression that gives, on a session {@link #open()} returns, the migration
+		 * session's pid, or {@code null} when only the migration session can tell it.
+		 */
+		default String migratingPid() {
+			return null;
 		}
 
 	}

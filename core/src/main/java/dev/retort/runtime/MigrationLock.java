@@ -464,6 +464,12 @@ public final class MigrationLock implements AutoCloseable {
 				// Lent: it stays open, and holds the lock, until the lock is closed.
 			}
 
+			@Override
+			public String migratingPid() {
+				// The migration session holds the work lock while it migrates.
+				return "(SELECT l.pid FROM pg_catalog.pg_locks l" + where(MigrationLock.this.workKey) + ")";
+			}
+
 		};
 	}
 

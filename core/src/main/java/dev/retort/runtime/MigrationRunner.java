@@ -203,7 +203,7 @@ public final class MigrationRunner {
 			Step current = unit.get(0);
 			long attemptStarted = System.nanoTime();
 			long started = attemptStarted;
-			try (BlockerWatch watch = this.statements.watchLastTry(attempt)) {
+			try (BlockerWatch watch = this.statements.watchTry(attempt)) {
 				comment(current);
 				this.sink.begin();
 				guardStep(current);
@@ -254,8 +254,8 @@ public final class MigrationRunner {
 					Duration backoff = this.ddl.backoff(attempt);
 					// WARN: an operator watching a stalled deploy needs to see it, in the CLI as in a Boot log.
 					logger.warn("Revision {} waited longer than lock_timeout for a lock ({}); rolled back, retry {} of {}"
-							+ " in {} ms", id(current), failure.cause.getMessage(), attempt, this.ddl.retries(),
-							backoff.toMillis());
+							+ " in {} ms{}", id(current), failure.cause.getMessage(), attempt, this.ddl.retries(),
+							backoff.toMillis(), FailureMessage.retryBlockedBy(this.statements.blockedBy()));
 					// Before the listener hears of it: a runner waiting for the migration lock reads the pause.
 					this.sink.pausing(new RetryPause(attempt, this.ddl.retries(), backoff));
 					this.listener.stepRetrying(current, attempt, backoff, failure.cause);

@@ -86,7 +86,7 @@ public final class ScriptSqlSink implements SqlSink {
 	}
 
 	@Override
-	public BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay) {
+	public BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay, boolean askNothing) {
 		return BlockerWatch.NONE;
 	}
 

@@ -49,8 +49,11 @@ public interface SqlSink {
 	 * Starts watching, from another session, which sessions block the migration session's lock
 	 * waits, every {@code every} once {@code delay} has passed (a try that ends sooner opens no
 	 * session); offline, or when no other session opens, a watch that sees nothing.
+	 * @param askNothing whether the migration session must send nothing for it (a first try, on
+	 * every revision's path): then it watches only when the watch's own session can find the
+	 * migration session, else it sees nothing
 	 */
-	BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay);
+	BlockerWatch watchBlockers(java.time.Duration every, java.time.Duration delay, boolean askNothing);
 
 	/**
 	 * Runs Retort's own statements on another session to the same database, in one short,

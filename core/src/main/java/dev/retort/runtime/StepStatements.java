@@ -361,7 +361,7 @@ final class StepStatements {
 			ConcurrentIndex.builtBy(sql).ifPresent((index) -> checkNoLeftoverInScript(index, sql, location));
 		}
 		while (true) {
-			try (BlockerWatch watch = autocommit ? watchLastTry(attempt) : BlockerWatch.NONE) {
+			try (BlockerWatch watch = autocommit ? watchTry(attempt) : BlockerWatch.NONE) {
 				for (String index : leftInvalid) {
 					// IF EXISTS: a drop that gave up on lock_timeout is tried again with the statement.
 					this.sink.execute(List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index), before, List.of());
@@ -384,8 +384,9 @@ final class StepStatements {
 					}
 					attempt++;
 					Duration backoff = this.ddl.backoff(attempt);
-					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms",
-							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis());
+					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms{}",
+							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis(),
+							FailureMessage.retryBlockedBy(this.blockers.seen()));
 					this.sink.pausing(new RetryPause(attempt, this.ddl.retries(), backoff));
 					if (!pause(backoff)) {
 						throw new RetortException(ErrorCode.RUNTIME,
@@ -558,29 +559,33 @@ final class StepStatements {
 
 	/**
 	 * Starts the try {@code attempt} (0 for the first) of a revision (or, outside a transaction,
-	 * a statement). When it is the last try and it has hit {@code lock_timeout} before, a watch
-	 * of who blocks it, so that when this try gives up too, the failure names them. A first try
-	 * opens no session, unless it is the only one ({@code retort.ddl.retries} 0): then the watch
-	 * opens its session only once the try has run half a {@code lock_timeout}, so that a quick
-	 * revision costs none.
+	 * a statement): a watch of who blocks it, so that when it gives up on {@code lock_timeout} the
+	 * retry's warning, or the last try's failure, names them. A first try, which every revision
+	 * runs, sends nothing for it and opens no session unless it runs half a {@code lock_timeout}:
+	 * a quick revision costs none. Without the migration lock, whose session finds the migration
+	 * session in pg_locks, a first try is watched only when it is the only one
+	 * ({@code retort.ddl.retries} 0).
 	 */
-	BlockerWatch watchLastTry(int attempt) {
-		this.blockers = lastTryAfterLockTimeouts(attempt);
+	BlockerWatch watchTry(int attempt) {
+		this.blockers = watch(attempt);
 		return this.blockers;
 	}
 
-	private BlockerWatch lastTryAfterLockTimeouts(int attempt) {
-		boolean onlyTry = attempt == 0 && this.ddl.retries() == 0 && this.ddl.lockTimeout() != null
-				&& !this.ddl.lockTimeout().isZero() && !this.ddl.lockTimeout().isNegative();
-		if ((attempt == 0 && !onlyTry) || attempt < this.ddl.retries() || this.sink.offline()) {
+	private BlockerWatch watch(int attempt) {
+		if (this.sink.offline()) {
 			return BlockerWatch.NONE;
 		}
-		Duration lockTimeout = (this.ddl.lockTimeout() != null) ? this.ddl.lockTimeout() : Duration.ofSeconds(1);
+		boolean timesOut = this.ddl.lockTimeout() != null && !this.ddl.lockTimeout().isZero()
+				&& !this.ddl.lockTimeout().isNegative();
+		if (attempt == 0 && !timesOut) {
+			return BlockerWatch.NONE;
+		}
+		Duration lockTimeout = timesOut ? this.ddl.lockTimeout() : Duration.ofSeconds(1);
 		// Several looks within one lock_timeout, the last shortly before it gives up.
 		Duration every = lockTimeout.dividedBy(5);
 		return this.sink.watchBlockers((every.compareTo(Duration.ofMillis(10)) < 0) ? Duration.ofMillis(10)
 				: (every.compareTo(Duration.ofSeconds(1)) > 0) ? Duration.ofSeconds(1) : every,
-				onlyTry ? lockTimeout.dividedBy(2) : Duration.ZERO);
+				(attempt == 0) ? lockTimeout.dividedBy(2) : Duration.ZERO, attempt == 0 && this.ddl.retries() > 0);
 	}
 
 	/** The sessions that blocked the try running now, when it was watched; else empty. */
