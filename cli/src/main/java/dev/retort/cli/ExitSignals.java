@@ -1,5 +1,7 @@
 package dev.retort.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import sun.misc.Signal;
@@ -18,6 +20,11 @@ import sun.misc.SignalHandler;
  * ignores Ctrl-C), nothing is installed and the
  * document says {@link #DEFAULT_EXIT_CODE}, as it did before this class: the code of
  * {@code SIGTERM}, what a process ended by a deploy tool exits with.
+ *
+ * <p>The launcher's run that records its class-data archive waits for a JVM that ignores
+ * {@code SIGINT}, and passes a Ctrl-C on as {@code SIGTERM}, after it created the file that
+ * {@value #INTERRUPT_MARK} names: a {@code SIGTERM} is then noted as the Ctrl-C it stands for, so
+ * the document says 130, as the launcher exits.
  */
 final class ExitSignals {
 
@@ -29,6 +36,12 @@ final class ExitSignals {
 
 	/** The signals the JVM ends the process on, with a shutdown (and its hooks). */
 	private static final List<String> ENDING = List.of("INT", "TERM", "HUP");
+
+	/** The system property by which {@code cli/bin/retort} names the file that turns a SIGTERM into a Ctrl-C. */
+	static final String INTERRUPT_MARK = "retort.launcher.interrupt-mark";
+
+	/** {@code SIGINT}'s number, as this platform numbers it. */
+	private static final int SIGINT = 2;
 
 	private static volatile int received;
 
@@ -68,6 +81,12 @@ final class ExitSignals {
 		return (signal != 0) ? 128 + signal : DEFAULT_EXIT_CODE;
 	}
 
+	/** Whether {@code signal} is a SIGTERM the launcher sent for a Ctrl-C (it created the mark first). */
+	private static boolean passedOnCtrlC(Signal signal) {
+		String mark = System.getProperty(INTERRUPT_MARK);
+		return "TERM".equals(signal.getName()) && mark != null && !mark.isEmpty() && Files.exists(Path.of(mark));
+	}
+
 	/** Notes the signal, then does what the handler it replaced does (the JVM's: exit 128 + number). */
 	private static final class Noting implements SignalHandler {
 
@@ -75,7 +94,7 @@ final class ExitSignals {
 
 		@Override
 		public void handle(Signal signal) {
-			received = signal.getNumber();
+			received = passedOnCtrlC(signal) ? SIGINT : signal.getNumber();
 			SignalHandler handler = this.next;
 			if (handler != null) {
 				handler.handle(signal);

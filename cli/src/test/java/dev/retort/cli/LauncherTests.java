@@ -236,6 +236,57 @@ class LauncherTests {
 			.allSatisfy((file) -> assertThat(file.toString()).endsWith(".seen"));
 	}
 
+	@Test
+	void aRunThatRecordsTheArchiveEndedByCtrlCSaysInItsDocumentTheCodeItExitsWith(TestDatabase db) throws Exception {
+		useJarsOnly();
+		assertThat(launch(Map.of(), connecting(db, "current")).exitCode()).as("the mark of a first command").isZero();
+		Revisions.in(this.directory.resolve("revisions")).write("1975ea83b712", "ae1027a6acf3", "slow",
+				"SELECT pg_sleep(300);", null);
+		// The second command records the archive: its JVM, in the background, ignores SIGINT, so the
+		// launcher passes a Ctrl-C on as SIGTERM.
+		Process process = launcher(Map.of(), "--format", "json", "upgrade", "--url", db.jdbcUrl(), "--user", db.user(),
+				"--password=" + db.password(), "--location", oneRevision())
+			.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (db.queryStrings("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE"
+					+ " '%pg_sleep(300)%' AND query NOT LIKE '%pg_stat_activity%'").get(0).equals("0")) {
+				assertThat(System.nanoTime() - deadline).as("the slow revision never started: " + err()).isNegative();
+				Thread.onSpinWait();
+			}
+			// A shell cannot trap a SIGINT it was started ignoring (a background job of this build's shell).
+			assumeTrue(!ignoresSigint(process), "SIGINT is ignored in this build's processes");
+			// The terminal's Ctrl-C reaches the launcher (and the JVM, which ignores it).
+			assertThat(new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor()).isZero();
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the launcher passes Ctrl-C on to the JVM").isTrue();
+		}
+		finally {
+			process.destroy();
+		}
+		assertThat(process.exitValue()).isEqualTo(130);
+		// The document says what the process exits with, as after a Ctrl-C of a run by exec: 143 before.
+		assertThat(Files.readString(this.directory.resolve("out.txt"), StandardCharsets.UTF_8))
+			.contains("\"message\": \"Interrupted step 2: upgrade ae1027a6acf3 -> 1975ea83b712, slow after ")
+			.contains("\"exitCode\": 130");
+		assertThat(cacheFiles()).as("the mark that said Ctrl-C is gone with the partial archive")
+			.allSatisfy((file) -> assertThat(file.toString()).endsWith(".seen"));
+	}
+
+	/** Whether {@code process} ignores SIGINT (Linux's /proc tells; elsewhere it is taken not to). */
+	private static boolean ignoresSigint(Process process) throws IOException {
+		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+		if (!Files.exists(status)) {
+			return false;
+		}
+		for (String line : Files.readAllLines(status)) {
+			if (line.startsWith("SigIgn:")) {
+				// Bit n - 1 stands for signal n; SIGINT is 2.
+				return (Long.parseLong(line.substring("SigIgn:".length()).strip(), 16) & 0b10) != 0;
+			}
+		}
+		return false;
+	}
+
 	private String err() throws IOException {
 		return Files.readString(this.directory.resolve("err.txt"), StandardCharsets.UTF_8);
 	}
