@@ -193,6 +193,57 @@ class AutogenerateCommandTests {
 	}
 
 	@Test
+	void checkExitsAsSpecFiveSaysInEveryStateOfTheDatabaseAndRefusesAnAppliedFileEditedSince(TestDatabase db)
+			throws IOException {
+		Revisions revisions = Revisions.in(this.project.resolve("src/main/resources/db/revisions"));
+		revisions.write("a1a1a1a1a1a1", "", "create users", "CREATE TABLE users (id bigint PRIMARY KEY);",
+				"DROP TABLE users;");
+		revisions.write("b2b2b2b2b2b2", "a1a1a1a1a1a1", "add total", "ALTER TABLE users ADD COLUMN total numeric;",
+				"ALTER TABLE users DROP COLUMN total;");
+		Files.writeString(this.project.resolve("src/main/resources/db/schema.sql"),
+				"CREATE TABLE users (id bigint PRIMARY KEY, total numeric);\n");
+		// Behind its heads: refused before anything is compared, as a plan refused before it starts (2).
+		assertThat(cli(db).run("upgrade", "a1a1a1a1a1a1").exitCode()).isZero();
+		CliRun.Result behind = cli(db).run("check");
+		assertThat(behind.exitCode()).as(behind.toString()).isEqualTo(2);
+		assertThat(behind.err()).startsWith("ERROR: The database is not up to date: it is at a1a1a1a1a1a1, 1 revision"
+				+ " below the heads (b2b2b2b2b2b2).");
+		// At its heads: 0 when they agree.
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		assertThat(cli(db).run("check").exitCode()).isZero();
+		// An applied file edited since: what a database these files built would hold is not what this one
+		// holds. Check said 'No changes' and exited 0, though the edited file and the model disagreed.
+		revisions.write("b2b2b2b2b2b2", "a1a1a1a1a1a1", "add total", "ALTER TABLE users ADD COLUMN total numeric(12,2);",
+				"ALTER TABLE users DROP COLUMN total;");
+		CliRun.Result edited = cli(db).run("check");
+		assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(2);
+		assertThat(edited.out()).isEmpty();
+		assertThat(edited.err()).startsWith("ERROR: Applied revision b2b2b2b2b2b2 (")
+			.contains("changed on disk since it was applied (checksum ")
+			.contains("The model is compared with the database, which holds what the revision made as it was applied,"
+					+ " not what its file says now ('retort check' and 'retort revision --autogenerate' alike): put the"
+					+ " file back first.");
+		CliRun.Result autogenerate = cli(db).run("revision", "--autogenerate", "-m", "total as money");
+		assertThat(autogenerate.exitCode()).as(autogenerate.toString()).isEqualTo(2);
+		try (var files = Files.list(revisions.directory())) {
+			assertThat(files).hasSize(2);
+		}
+		// 'validate-checksums: false' lets upgrade run past it, and check compares as before.
+		assertThat(cli(db).env("RETORT_VALIDATE_CHECKSUMS", "false").run("check").exitCode()).isZero();
+		revisions.write("b2b2b2b2b2b2", "a1a1a1a1a1a1", "add total", "ALTER TABLE users ADD COLUMN total numeric;",
+				"ALTER TABLE users DROP COLUMN total;");
+		// A difference is what check finds (3).
+		Files.writeString(this.project.resolve("src/main/resources/db/schema.sql"),
+				"CREATE TABLE users (id bigint PRIMARY KEY, total numeric(12,2));\n");
+		assertThat(cli(db).run("check").exitCode()).isEqualTo(3);
+		// Ahead of the files: refused (2), as upgrade refuses to move past what it does not know.
+		db.execute("UPDATE retort_version SET version_num = 'c3c3c3c3c3c3'");
+		CliRun.Result ahead = cli(db).run("check");
+		assertThat(ahead.exitCode()).as(ahead.toString()).isEqualTo(2);
+		assertThat(ahead.err()).startsWith("ERROR: The database is at c3c3c3c3c3c3, which no revision file declares");
+	}
+
+	@Test
 	void withoutAModelTheErrorSaysHowToGiveOne(TestDatabase db) {
 		CliRun.Result result = cli(db).run("check");
 		assertThat(result.exitCode()).isEqualTo(2);

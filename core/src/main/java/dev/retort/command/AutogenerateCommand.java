@@ -29,6 +29,7 @@ import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.AutomaticCasts;
 import dev.retort.runtime.CanonicalDefinitions;
+import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.SchemaReader;
@@ -118,6 +119,27 @@ public final class AutogenerateCommand {
 	}
 
 	/**
+	 * Refuses, as upgrade does, a database one of whose applied revisions changed on disk since:
+	 * the schema is what the revision made as it was applied, so the model would be compared with
+	 * revisions other than the files (check said the revisions and the model agree when the edited
+	 * file and the model did not). With {@code validate-checksums: false}, which lets upgrade run,
+	 * the comparison runs.
+	 */
+	private void refuseChangedFiles(DatabaseState state) {
+		if (!this.context.config().validateChecksums()) {
+			return;
+		}
+		List<ChecksumMismatchException.Mismatch> changed = state.checksumMismatches(this.context.scripts());
+		if (!changed.isEmpty()) {
+			throw new ChecksumMismatchException(String.join("\n", changed.stream()
+				.map((mismatch) -> mismatch.describe(this.context.config().schema()))
+				.toList()) + "\nThe model is compared with the database, which holds what the revision made as it was"
+					+ " applied, not what its file says now ('retort check' and 'retort revision --autogenerate' alike):"
+					+ " put the file back first.", changed);
+		}
+	}
+
+	/**
 	 * The differences.
 	 * @param modelSource the model file, as shown in messages
 	 * @param modelSql its content
@@ -145,6 +167,7 @@ public final class AutogenerateCommand {
 						+ "revisions migrated (retort upgrade on an empty one), or add the missing revision files.",
 						state.unknown());
 			}
+			refuseChangedFiles(state);
 			List<Revision> pending = state.pending(graph.upgrade(state.known(), "heads"));
 			if (!pending.isEmpty()) {
 				// Where it stands and how far behind: a fresh database and one a revision short read alike otherwise.
