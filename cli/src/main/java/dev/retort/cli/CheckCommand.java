@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 		header = "Check that the revisions give the schema the model describes.",
 		description = {
 				"Compares the database, which must be at its heads, with the schema model: plain SQL creating the whole schema (--model, default src/main/resources/db/schema.sql), run in a schema of its own inside a transaction that is rolled back. Lists what differs: tables and partitions, columns (type, collation, NOT NULL, default, identity, generated), constraints, indexes, views, sequences, enum and composite types, domains; names what the model declares and is not compared (functions, triggers, materialized views, ...).",
-				"Exits 3 when something differs, 0 when the revisions and the model agree, as 'alembic check' does." },
+				"Exits 3 when something differs, 0 when the revisions and the model agree, as 'alembic check' does; 2, comparing nothing, when the database is not at its heads, holds a revision no file declares, or an applied revision's file was edited since it was applied." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  retort check", "  retort check --model target/schema.sql", "  retort check --format json" })
 final class CheckCommand extends RetortCommand {
