@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class BlockerWatch implements AutoCloseable {
 
 	/** A watch that sees nothing (offline, or no session to watch from). */
-	static final BlockerWatch NONE = new BlockerWatch(null, null, Duration.ZERO, Duration.ZERO);
+	static final BlockerWatch NONE = new BlockerWatch(null, null, Duration.ZERO);
 
 	private final JdbcSqlSink.SessionOpener opener;
 
@@ -37,14 +37,14 @@ final class BlockerWatch implements AutoCloseable {
 	 * watch): the migration lock's idle session when the run holds the lock, else a new one,
 	 * which a pool with no connection to spare makes that thread wait for, never the migration's
 	 * last try
-	 * @param migrating the pid of the migration session
+	 * @param migrating the migration session's pid, or a SQL expression that gives it on the watch's session
 	 * @param every how often to look
 	 * @param delay how long to wait before the session is opened: a try that ends sooner costs none
 	 */
 	static BlockerWatch start(JdbcSqlSink.SessionOpener opener, String migrating, Duration every, Duration delay) {
 		BlockerWatch watch = new BlockerWatch(opener, "SELECT pid, application_name, query_start, state, query, usename"
 				+ " FROM pg_catalog.pg_stat_activity WHERE pid = ANY (pg_catalog.pg_blocking_pids(" + migrating
-				+ ")) ORDER BY pid", every, Duration.ZERO);
+				+ ")) ORDER BY pid", every);
 		if (delay.isZero() || delay.isNegative()) {
 			watch.thread.start();
 		}
@@ -76,13 +76,10 @@ final class BlockerWatch implements AutoCloseable {
 
 	private final Duration every;
 
-	private final Duration delay;
-
-	private BlockerWatch(JdbcSqlSink.SessionOpener opener, String query, Duration every, Duration delay) {
+	private BlockerWatch(JdbcSqlSink.SessionOpener opener, String query, Duration every) {
 		this.opener = opener;
 		this.query = query;
 		this.every = every;
-		this.delay = delay;
 		this.thread = (opener != null) ? new Thread(this::watch, "retort-blocker-watch") : null;
 		if (this.thread != null) {
 			this.thread.setDaemon(true);
@@ -90,8 +87,11 @@ final class BlockerWatch implements AutoCloseable {
 	}
 
 	private void watch() {
-		if (!delayed()) {
-			return;
+		synchronized (this) {
+			if (this.stopped) {
+				// The try ended before its delay was out.
+				return;
+			}
 		}
 		Session session;
 		try {
@@ -138,24 +138,6 @@ final class BlockerWatch implements AutoCloseable {
 				}
 			}
 		}
-	}
-
-	/** Waits out {@code delay}; {@code false} when the try ended first. */
-	private synchronized boolean delayed() {
-		long until = System.nanoTime() + this.delay.toNanos();
-		while (!this.stopped) {
-			long left = until - System.nanoTime();
-			if (left <= 0) {
-				return true;
-			}
-			try {
-				wait(Math.max(1, left / 1_000_000));
-			}
-			catch (InterruptedException ex) {
-				return false;
-			}
-		}
-		return false;
 	}
 
 	/** The sessions that blocked the migration session when last seen blocked; empty if never. */

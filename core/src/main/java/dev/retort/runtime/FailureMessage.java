@@ -28,26 +28,6 @@ final class FailureMessage {
 	}
 
 	/**
-	 * @param unrecorded the {@code success = false} history row could not be written (the
-	 * session was gone): said, so an operator does not look for it
-	 * @param blockers the sessions seen blocking the last try of a lock-timeout failure, or none
-	 * @param stays the heads the database stays at: before the failed transaction's first step
-	 * @param createdEarlier for an "already exists" failure, the statement of this run that named
-	 * the object before ({@code file:line}), or {@code null}
-	 * @param statementTimeoutSet the {@code statement_timeout} Retort sets for revisions, or
-	 * {@code null} when it sets none
-	 * @param own where the revision sets its own timeouts, which replace Retort's and the role's
-	 * @param schema the schema the run migrates, named right after the revision, or {@code null} when
-	 * none is configured: an application that migrates a schema per tenant, several at once, must
-	 * tell from the message alone which tenant a failure stopped
-	 * @param extensionElsewhere for a type or function not found, where the extension that provides
-	 * it is installed and what to do ({@link ExtensionElsewhere}), or {@code null}
-	 * @param missingPrivilege for a statement refused for want of a privilege, which role lacks it
-	 * and what to do ({@link MissingPrivilege}), or {@code null}
-	 * @param readOnlySession for a write refused as read-only, whether the server is a standby or a
-	 * setting made the session read-only, and what to do ({@link ReadOnlySession#UNKNOWN} when not asked)
-	 */
-	/**
 	 * The sessions that blocked a try, one indented line each: pid, application_name, state, when
 	 * its query started, the query, and how to end it. The failure of the last try names them, and
 	 * so does the warning of each retry before it, so an operator can act while the run still waits.
@@ -74,6 +54,26 @@ final class FailureMessage {
 		return blockers.isEmpty() ? "" : ", blocked by:" + blockedBy(blockers);
 	}
 
+	/**
+	 * @param unrecorded the {@code success = false} history row could not be written (the
+	 * session was gone): said, so an operator does not look for it
+	 * @param blockers the sessions seen blocking the last try of a lock-timeout failure, or none
+	 * @param stays the heads the database stays at: before the failed transaction's first step
+	 * @param createdEarlier for an "already exists" failure, the statement of this run that named
+	 * the object before ({@code file:line}), or {@code null}
+	 * @param statementTimeoutSet the {@code statement_timeout} Retort sets for revisions, or
+	 * {@code null} when it sets none
+	 * @param own where the revision sets its own timeouts, which replace Retort's and the role's
+	 * @param schema the schema the run migrates, named right after the revision, or {@code null} when
+	 * none is configured: an application that migrates a schema per tenant, several at once, must
+	 * tell from the message alone which tenant a failure stopped
+	 * @param extensionElsewhere for a type or function not found, where the extension that provides
+	 * it is installed and what to do ({@link ExtensionElsewhere}), or {@code null}
+	 * @param missingPrivilege for a statement refused for want of a privilege, which role lacks it
+	 * and what to do ({@link MissingPrivilege}), or {@code null}
+	 * @param readOnlySession for a write refused as read-only, whether the server is a standby or a
+	 * setting made the session read-only, and what to do ({@link ReadOnlySession#UNKNOWN} when not asked)
+	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
