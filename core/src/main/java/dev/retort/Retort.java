@@ -1,6 +1,7 @@
 package dev.retort;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,8 +58,12 @@ public final class Retort {
 
 	private final CommandContext context;
 
-	private Retort(CommandContext context) {
+	/** Shared by a loaded facade and every facade made from it ({@link #forSchema}, {@link #withListener}). */
+	private final MigratedSchemas migrated;
+
+	private Retort(CommandContext context, MigratedSchemas migrated) {
 		this.context = context;
+		this.migrated = migrated;
 	}
 
 	/** Starts a configuration; {@code load()} reads the revisions and returns the facade. */
@@ -92,7 +97,7 @@ public final class Retort {
 		ConnectionFactory connections = new ConnectionFactory(config.dataSource(), config.url(), config.user(),
 				config.password(), config.applicationName(), config.connectRetries(),
 				config.connectRetriesInterval());
-		return new Retort(new CommandContext(config, scripts, connections, MigrationListener.NONE));
+		return new Retort(new CommandContext(config, scripts, connections, MigrationListener.NONE), new MigratedSchemas());
 	}
 
 	/**
@@ -143,7 +148,7 @@ public final class Retort {
 
 	/** The same facade, telling {@code listener} about each step. */
 	public Retort withListener(MigrationListener listener) {
-		return new Retort(this.context.withListener(listener));
+		return new Retort(this.context.withListener(listener), this.migrated);
 	}
 
 	/**
@@ -159,7 +164,21 @@ public final class Retort {
 	 * keep as written (see {@link dev.retort.config.RetortConfig#schemaNameProblem(String)})
 	 */
 	public Retort forSchema(String schema) {
-		return new Retort(this.context.withSchema(schema));
+		return new Retort(this.context.withSchema(schema), this.migrated);
+	}
+
+	/**
+	 * The facades, one per schema, through which this facade, the facades {@link #forSchema} and
+	 * {@link #withListener} made from it, and the one it was made from ran an upgrade, a downgrade,
+	 * a stamp or a baseline in this process: in the order of each schema's first run, a schema
+	 * once (by its configured name; the loaded facade's own schema, when it ran one, as itself).
+	 * A run that failed counts, as its schema is where the failure is; read-only commands and
+	 * offline scripts do not. Empty until a run starts. An application that migrates a schema per
+	 * tenant reports those schemas from it, not only the configured one that it may never migrate
+	 * (the Spring Boot starter's health contributor, endpoint and gauges).
+	 */
+	public List<Retort> migrated() {
+		return this.migrated.facades();
 	}
 
 	/**
@@ -173,6 +192,7 @@ public final class Retort {
 
 	/** {@code retort upgrade [REV]}: {@code null} or blank means {@code heads}. */
 	public MigrationResult upgrade(String target) {
+		this.migrated.ranOn(this);
 		return new UpgradeCommand(this.context).run(target);
 	}
 
@@ -183,6 +203,7 @@ public final class Retort {
 
 	/** {@code retort downgrade REV}. */
 	public MigrationResult downgrade(String target) {
+		this.migrated.ranOn(this);
 		return new DowngradeCommand(this.context).run(target);
 	}
 
@@ -193,6 +214,7 @@ public final class Retort {
 
 	/** {@code retort stamp REV... [--purge]}. */
 	public MigrationResult stamp(List<String> revisions, boolean purge) {
+		this.migrated.ranOn(this);
 		return new StampCommand(this.context).run(revisions, purge);
 	}
 
@@ -203,6 +225,7 @@ public final class Retort {
 
 	/** Stamps {@code revision} on a non-empty schema that has no version table (SPEC §6). */
 	public MigrationResult baseline(String revision) {
+		this.migrated.ranOn(this);
 		return new BaselineCommand(this.context).run(revision);
 	}
 
@@ -371,6 +394,25 @@ public final class Retort {
 	/** Writes a merge revision file ({@code retort merge}); {@code request.head()} are the parents. */
 	public WrittenRevision merge(NewRevision request) {
 		return new RevisionCommand(this.context).merge(request);
+	}
+
+	/**
+	 * The schemas a family of facades ran migrations on, for {@link #migrated()}: tenants migrated
+	 * from several threads at once note theirs at the same time.
+	 */
+	private static final class MigratedSchemas {
+
+		/** By configured schema; {@code null} is the connection's, which only a loaded facade has. */
+		private final Map<String, Retort> facades = new LinkedHashMap<>();
+
+		synchronized void ranOn(Retort facade) {
+			this.facades.putIfAbsent(facade.config().schema(), facade);
+		}
+
+		synchronized List<Retort> facades() {
+			return List.copyOf(this.facades.values());
+		}
+
 	}
 
 }

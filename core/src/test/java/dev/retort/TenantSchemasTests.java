@@ -105,6 +105,39 @@ class TenantSchemasTests {
 	}
 
 	@Test
+	void theFacadesRememberTheSchemasTheirRunsMigratedFailedOnesTooSoTheStarterReportsTheTenants(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		db.execute("CREATE SCHEMA tenant_bad", "CREATE TABLE tenant_bad.coffee (id int)");
+		Retort app = Retort.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		Retort bean = app.withListener(MigrationListener.NONE);
+		bean.status();
+		bean.forSchema("tenant_x").current();
+		bean.forSchema("tenant_x").upgradeSql("heads");
+		assertThat(app.migrated()).as("read-only commands and offline scripts migrate nothing").isEmpty();
+
+		bean.forSchema("tenant_x").upgrade("heads");
+		bean.forSchema("Tenant-Y").upgrade(A);
+		catchThrowableOfType(MigrationFailedException.class, () -> bean.forSchema("tenant_bad").upgrade("heads"));
+		bean.forSchema("tenant_x").downgrade(A);
+		bean.forSchema("Tenant-Y").forSchema("tenant_z").stamp(List.of(A), false);
+		// Every facade of the family answers for all of them, in the order of each schema's first run.
+		assertThat(app.migrated()).extracting((facade) -> facade.config().schema())
+			.containsExactly("tenant_x", "Tenant-Y", "tenant_bad", "tenant_z");
+		assertThat(bean.forSchema("tenant_x").migrated()).hasSize(4);
+		assertThat(app.migrated().get(1).current().current()).containsExactly(A);
+
+		bean.upgrade("heads");
+		assertThat(app.migrated()).as("the configured schema, once it ran one, as the facade that ran it")
+			.hasSize(5)
+			.last()
+			.isSameAs(bean);
+		assertThat(Retort.configure().dataSource(db.dataSource()).locations(files.location()).load().migrated())
+			.as("another load is another family")
+			.isEmpty();
+	}
+
+	@Test
 	void aTenantSchemaMayBeAnyNamePostgreSQLKeepsOnceQuoted(TestDatabase db, @TempDir Path dir) {
 		Retort app = Retort.configure().dataSource(db.dataSource()).locations(linear(dir).location()).load();
 		// Before, acme-corp was refused and order, user or default failed with 'syntax error at or near'.
