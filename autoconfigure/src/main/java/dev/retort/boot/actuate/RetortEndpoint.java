@@ -1,5 +1,7 @@
 package dev.retort.boot.actuate;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.runtime.PasswordLiterals;
 import dev.retort.runtime.UnrecordedVersionRowsException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -20,7 +23,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * {@link Endpoint @Endpoint} {@code migrations}: where the database stands (SPEC §7) and one
- * revision with its SQL. Read-only: no operation changes the database.
+ * revision with its SQL. Read-only: no operation changes the database. An application that migrated
+ * other schemas than the bean's own ({@link RetortSchemas}: a schema per tenant) gets the bean's
+ * document with {@code schemas}, the schemas its runs migrated, and each one's document with
+ * {@code ?schema=}.
  */
 @Endpoint(id = "migrations")
 public class RetortEndpoint {
@@ -29,21 +35,72 @@ public class RetortEndpoint {
 
 	private final Retort retort;
 
+	private final RetortSchemas schemas;
+
 	/**
 	 * Creates a new endpoint.
 	 * @param retort the application's Retort
 	 */
 	public RetortEndpoint(Retort retort) {
 		this.retort = retort;
+		this.schemas = new RetortSchemas(retort);
 	}
 
 	/**
-	 * {@code GET /actuator/migrations}.
+	 * The bean's schema as SPEC §7 describes it, without {@code schemas}: what
+	 * {@code GET /actuator/migrations} answers an application that migrates only its own schema.
 	 * @return the status report
 	 */
-	@ReadOperation
 	public StatusReport migrations() {
 		return this.retort.status();
+	}
+
+	/**
+	 * {@code GET /actuator/migrations}: the bean's schema (SPEC §7); in an application that
+	 * migrated other schemas too, with {@code schemas}, their names. {@code ?schema=} names one of
+	 * those, or the bean's own.
+	 * @param schema a schema the application migrated, or {@code null} for the bean's own
+	 * @return the status report, or {@code null} (404) for a schema the application did not migrate
+	 */
+	@ReadOperation
+	public Object migrations(@Nullable String schema) {
+		Retort facade = facade(schema);
+		if (facade == null) {
+			return null;
+		}
+		StatusReport status = facade.status();
+		if (schema != null || !this.schemas.several()) {
+			return status;
+		}
+		Map<String, Object> body = body(status);
+		body.put("schemas", this.schemas.names());
+		return body;
+	}
+
+	/**
+	 * The facade of the schema a request names: the bean for none, {@code null} for a schema the
+	 * application did not migrate, whose tables, if any, another application owns.
+	 */
+	Retort facade(String schema) {
+		return (schema == null) ? this.retort : this.schemas.schema(schema);
+	}
+
+	/** SPEC §7's document as the record serializes (nulls left out), to add {@code schemas} to. */
+	private static Map<String, Object> body(StatusReport status) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		for (RecordComponent component : StatusReport.class.getRecordComponents()) {
+			Object value;
+			try {
+				value = component.getAccessor().invoke(status);
+			}
+			catch (IllegalAccessException | InvocationTargetException ex) {
+				throw new IllegalStateException(ex);
+			}
+			if (value != null) {
+				body.put(component.getName(), value);
+			}
+		}
+		return body;
 	}
 
 	/**
@@ -134,9 +191,19 @@ public class RetortEndpoint {
 	 * @return the document
 	 */
 	Map<String, Object> fromFilesOnly(RetortException ex) {
+		return fromFilesOnly(this.retort, ex);
+	}
+
+	/**
+	 * As {@link #fromFilesOnly(RetortException)} for one schema's facade.
+	 * @param facade the facade of the schema asked for
+	 * @param ex why the database could not be read
+	 * @return the document
+	 */
+	Map<String, Object> fromFilesOnly(Retort facade, RetortException ex) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("schema", this.retort.config().schema());
-		body.put("versionTable", this.retort.config().versionTable());
+		body.put("schema", facade.config().schema());
+		body.put("versionTable", facade.config().versionTable());
 		// The rows themselves are known when it is they that upgrade refuses.
 		body.put("current", (ex instanceof UnrecordedVersionRowsException refused) ? refused.unknownRevisions() : null);
 		body.put("heads", this.retort.graph().realHeads().stream().map(Revision::id).toList());

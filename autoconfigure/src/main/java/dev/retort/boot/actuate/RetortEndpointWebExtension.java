@@ -3,8 +3,10 @@ package dev.retort.boot.actuate;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.retort.Retort;
 import dev.retort.command.ShowResult;
 import dev.retort.error.RetortException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -31,17 +33,29 @@ public class RetortEndpointWebExtension {
 	}
 
 	/**
-	 * {@code GET /actuator/migrations}: the status report, or {@code 503} with the files' side of
-	 * it and {@code error} while the database cannot be read.
+	 * {@code GET /actuator/migrations[?schema=]}: the status report, {@code 404} for a schema the
+	 * application did not migrate, or {@code 503} with the files' side of it and {@code error}
+	 * while the database cannot be read.
+	 * @param schema a schema the application migrated, or {@code null} for the bean's own
 	 * @return the response
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> migrations() {
+	public WebEndpointResponse<Object> migrations(@Nullable String schema) {
+		Retort facade;
 		try {
-			return new WebEndpointResponse<>(this.endpoint.migrations());
+			facade = this.endpoint.facade(schema);
 		}
 		catch (RetortException ex) {
-			return unavailable(ex, this.endpoint::fromFilesOnly);
+			return unavailable(ex, (error) -> Map.of("error", error.getMessage()));
+		}
+		if (facade == null) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		try {
+			return new WebEndpointResponse<>(this.endpoint.migrations(schema));
+		}
+		catch (RetortException ex) {
+			return unavailable(ex, (error) -> this.endpoint.fromFilesOnly(facade, error));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.retort.boot.actuate;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -26,32 +27,54 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * good (the failed revision reverted) never does: the timestamp lets an alert expire by itself
  * ({@code time() - retort_migrations_last_failed_timestamp_seconds < 6 * 3600}), as Prometheus'
  * {@code *_timestamp_seconds} gauges do for jobs.
+ * <p>
+ * An application that migrated other schemas than the bean's own ({@link RetortSchemas}: a schema
+ * per tenant) gets both gauges per schema its runs had migrated when the meters were bound, tagged
+ * {@code schema}: a tenant's failure is recorded in that tenant's history table only.
  */
 public class RetortLastMigrationMeterBinder implements MeterBinder {
 
-	/** When the newest row's failed step started, {@code 0} when it is no failure: both gauges' one read. */
-	private final BoundedRead failedAt;
+	private final RetortSchemas schemas;
 
 	/**
 	 * Creates a binder for the given Retort.
 	 * @param retort the application's Retort
 	 */
 	public RetortLastMigrationMeterBinder(Retort retort) {
-		this.failedAt = new BoundedRead(() -> lastFailedAt(retort));
+		this.schemas = new RetortSchemas(retort);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("retort.migrations.last.failed", this.failedAt.gauge(), (read) -> failed(read.getAsDouble()))
+		if (!this.schemas.several()) {
+			bind(registry, this.schemas.retort(), null);
+			return;
+		}
+		for (Map.Entry<String, Retort> schema : this.schemas.bySchema().entrySet()) {
+			bind(registry, schema.getValue(), schema.getKey());
+		}
+	}
+
+	/** Both gauges of one schema, tagged with it when {@code schema} is not {@code null}. */
+	private static void bind(MeterRegistry registry, Retort retort, String schema) {
+		// When the newest row's failed step started, 0 when it is no failure: both gauges' one read.
+		BoundedRead failedAt = new BoundedRead(() -> lastFailedAt(retort));
+		Gauge.Builder<DoubleSupplier> failed = Gauge
+			.builder("retort.migrations.last.failed", failedAt.gauge(), (read) -> failed(read.getAsDouble()))
 			.strongReference(true)
-			.description("1 when the last migration step recorded in the history table failed, else 0")
-			.register(registry);
-		Gauge.builder("retort.migrations.last.failed.timestamp", this.failedAt.gauge(), DoubleSupplier::getAsDouble)
+			.description("1 when the last migration step recorded in the history table failed, else 0");
+		Gauge.Builder<DoubleSupplier> timestamp = Gauge
+			.builder("retort.migrations.last.failed.timestamp", failedAt.gauge(), DoubleSupplier::getAsDouble)
 			.strongReference(true)
 			.baseUnit("seconds")
 			.description("When the failed last migration step recorded in the history table started, in seconds"
-					+ " since the epoch, else 0")
-			.register(registry);
+					+ " since the epoch, else 0");
+		if (schema != null) {
+			failed.tag("schema", schema);
+			timestamp.tag("schema", schema);
+		}
+		failed.register(registry);
+		timestamp.register(registry);
 	}
 
 	/**

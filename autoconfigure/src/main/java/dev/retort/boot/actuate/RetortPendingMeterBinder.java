@@ -1,5 +1,7 @@
 package dev.retort.boot.actuate;
 
+import java.util.Map;
+
 import dev.retort.Retort;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,26 +10,40 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Binds the gauge {@code retort.migrations.pending}: how many revisions an upgrade to the heads
  * would apply, read from the database when the registry is scraped ({@code NaN} when it cannot
- * be read, or not within 2 s: see the starter's metrics docs).
+ * be read, or not within 2 s: see the starter's metrics docs). An application that migrated other
+ * schemas than the bean's own ({@link RetortSchemas}: a schema per tenant) gets one gauge per schema
+ * its runs had migrated when the meters were bound, tagged {@code schema}, and none for the bean's
+ * own schema unless it migrated that one too: a strategy over tenants never does, and its gauge
+ * would say every revision is pending for good.
  */
 public class RetortPendingMeterBinder implements MeterBinder {
 
-	private final BoundedRead read;
+	private final RetortSchemas schemas;
 
 	/**
 	 * Creates a binder for the given Retort.
 	 * @param retort the application's Retort
 	 */
 	public RetortPendingMeterBinder(Retort retort) {
-		this.read = new BoundedRead(() -> pending(retort));
+		this.schemas = new RetortSchemas(retort);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("retort.migrations.pending", this.read, BoundedRead::value)
+		if (!this.schemas.several()) {
+			gauge(this.schemas.retort()).register(registry);
+			return;
+		}
+		// Each schema reads on its own: one that cannot be read is NaN, the others keep their values.
+		for (Map.Entry<String, Retort> schema : this.schemas.bySchema().entrySet()) {
+			gauge(schema.getValue()).tag("schema", schema.getKey()).register(registry);
+		}
+	}
+
+	private static Gauge.Builder<BoundedRead> gauge(Retort retort) {
+		return Gauge.builder("retort.migrations.pending", new BoundedRead(() -> pending(retort)), BoundedRead::value)
 			.strongReference(true)
-			.description("Revisions not yet applied to the database")
-			.register(registry);
+			.description("Revisions not yet applied to the database");
 	}
 
 	private static double pending(Retort retort) {

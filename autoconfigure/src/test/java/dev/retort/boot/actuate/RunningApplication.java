@@ -37,18 +37,37 @@ final class RunningApplication implements AutoCloseable {
 	}
 
 	static RunningApplication start(TestDatabase db, String... properties) {
+		return start(TestApplication.class, db, properties);
+	}
+
+	static RunningApplication start(Class<?> application, TestDatabase db, String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.datasource.url=" + db.jdbcUrl(),
 				"spring.datasource.username=" + db.user(), "spring.datasource.password=" + db.password(),
 				"management.endpoints.web.exposure.include=migrations,health,metrics",
 				"management.endpoint.health.show-details=always", "spring.main.banner-mode=off"));
 		all.addAll(List.of(properties));
 		return new RunningApplication(
-				new SpringApplicationBuilder(TestApplication.class).properties(all.toArray(String[]::new))
+				new SpringApplicationBuilder(application).properties(all.toArray(String[]::new))
 					.run());
 	}
 
 	ConfigurableApplicationContext context() {
 		return this.context;
+	}
+
+	/** The body of a GET as text, for what is not JSON ({@code /actuator/prometheus}). */
+	String text(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	Response get(String path) {
