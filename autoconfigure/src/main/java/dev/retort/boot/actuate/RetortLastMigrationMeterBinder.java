@@ -47,24 +47,28 @@ public class RetortLastMigrationMeterBinder implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		if (!this.schemas.several()) {
-			bind(registry, this.schemas.retort(), null);
+			// When the newest row's failed step started, 0 when it is no failure: both gauges' one read.
+			BoundedRead failedAt = new BoundedRead(() -> lastFailedAt(this.schemas.retort()));
+			bind(registry, failedAt.gauge(), failedAt.gauge(), null);
 			return;
 		}
-		for (Map.Entry<String, Retort> schema : this.schemas.bySchema().entrySet()) {
-			bind(registry, schema.getValue(), schema.getKey());
+		// One read for every schema's both gauges (see RetortPendingMeterBinder).
+		Map<String, Retort> schemas = this.schemas.bySchema();
+		SchemasRead failedAt = new SchemasRead(schemas, RetortLastMigrationMeterBinder::lastFailedAt);
+		for (String schema : schemas.keySet()) {
+			bind(registry, failedAt.gauge(schema), failedAt.gauge(schema), schema);
 		}
 	}
 
-	/** Both gauges of one schema, tagged with it when {@code schema} is not {@code null}. */
-	private static void bind(MeterRegistry registry, Retort retort, String schema) {
-		// When the newest row's failed step started, 0 when it is no failure: both gauges' one read.
-		BoundedRead failedAt = new BoundedRead(() -> lastFailedAt(retort));
+	/** Both gauges of one schema, from two views of one read, tagged with it when {@code schema} is not {@code null}. */
+	private static void bind(MeterRegistry registry, DoubleSupplier failedAtView, DoubleSupplier timestampView,
+			String schema) {
 		Gauge.Builder<DoubleSupplier> failed = Gauge
-			.builder("retort.migrations.last.failed", failedAt.gauge(), (read) -> failed(read.getAsDouble()))
+			.builder("retort.migrations.last.failed", failedAtView, (read) -> failed(read.getAsDouble()))
 			.strongReference(true)
 			.description("1 when the last migration step recorded in the history table failed, else 0");
 		Gauge.Builder<DoubleSupplier> timestamp = Gauge
-			.builder("retort.migrations.last.failed.timestamp", failedAt.gauge(), DoubleSupplier::getAsDouble)
+			.builder("retort.migrations.last.failed.timestamp", timestampView, DoubleSupplier::getAsDouble)
 			.strongReference(true)
 			.baseUnit("seconds")
 			.description("When the failed last migration step recorded in the history table started, in seconds"

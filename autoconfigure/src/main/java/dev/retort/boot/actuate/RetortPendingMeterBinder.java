@@ -1,6 +1,7 @@
 package dev.retort.boot.actuate;
 
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 import dev.retort.Retort;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +19,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public class RetortPendingMeterBinder implements MeterBinder {
 
+	private static final String DESCRIPTION = "Revisions not yet applied to the database";
+
 	private final RetortSchemas schemas;
 
 	/**
@@ -34,16 +37,23 @@ public class RetortPendingMeterBinder implements MeterBinder {
 			gauge(this.schemas.retort()).register(registry);
 			return;
 		}
-		// Each schema reads on its own: one that cannot be read is NaN, the others keep their values.
-		for (Map.Entry<String, Retort> schema : this.schemas.bySchema().entrySet()) {
-			gauge(schema.getValue()).tag("schema", schema.getKey()).register(registry);
+		// Boot binds meters once every singleton is created: after the startup migration, so a
+		// strategy's tenants are known. One read for them all; a schema that cannot be read is NaN.
+		Map<String, Retort> schemas = this.schemas.bySchema();
+		SchemasRead read = new SchemasRead(schemas, RetortPendingMeterBinder::pending);
+		for (String schema : schemas.keySet()) {
+			Gauge.builder("retort.migrations.pending", read.gauge(schema), DoubleSupplier::getAsDouble)
+				.strongReference(true)
+				.description(DESCRIPTION)
+				.tag("schema", schema)
+				.register(registry);
 		}
 	}
 
 	private static Gauge.Builder<BoundedRead> gauge(Retort retort) {
 		return Gauge.builder("retort.migrations.pending", new BoundedRead(() -> pending(retort)), BoundedRead::value)
 			.strongReference(true)
-			.description("Revisions not yet applied to the database");
+			.description(DESCRIPTION);
 	}
 
 	private static double pending(Retort retort) {

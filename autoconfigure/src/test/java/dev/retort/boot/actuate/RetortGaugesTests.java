@@ -1,15 +1,22 @@
 package dev.retort.boot.actuate;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 import dev.retort.Retort;
 import dev.retort.testing.PostgresExtension;
@@ -152,6 +159,121 @@ class RetortGaugesTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	// A guard on its own thread: without a bound the read below blocks on the socket, past any interrupt.
+	@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void theTenantsGaugesShareOneReadSoADatabaseThatDoesNotAnswerStallsTheScrapeOnceNotOncePerTenant(TestDatabase db,
+			@TempDir Path dir) throws IOException {
+		List<Socket> accepted = new ArrayList<>();
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Thread acceptor = new Thread(() -> {
+				try {
+					while (true) {
+						Socket socket = silent.accept();
+						synchronized (accepted) {
+							accepted.add(socket);
+						}
+					}
+				}
+				catch (IOException ex) {
+					// The server socket closed: the test is over.
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			PGSimpleDataSource hanging = new PGSimpleDataSource();
+			hanging.setURL("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app");
+			hanging.setUser("app");
+			SwitchedDataSource dataSource = new SwitchedDataSource(db.dataSource());
+			Retort retort = Retort.configure().dataSource(dataSource).locations("filesystem:" + revision(dir)).load();
+			List<String> tenants = List.of("tenant_a", "tenant_b", "tenant_c", "tenant_d");
+			tenants.forEach((tenant) -> retort.forSchema(tenant).upgrade("heads"));
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			new RetortPendingMeterBinder(retort).bindTo(registry);
+			new RetortLastMigrationMeterBinder(retort).bindTo(registry);
+			for (String tenant : tenants) {
+				assertThat(registry.get("retort.migrations.pending").tag("schema", tenant).gauge().value()).isZero();
+				assertThat(registry.get("retort.migrations.last.failed").tag("schema", tenant).gauge().value()).isZero();
+			}
+
+			dataSource.target = hanging;
+			for (String tenant : tenants) {
+				assertThat(registry.get("retort.migrations.pending").tag("schema", tenant).gauge().value()).isNaN();
+				assertThat(registry.get("retort.migrations.last.failed").tag("schema", tenant).gauge().value()).isNaN();
+				assertThat(registry.get("retort.migrations.last.failed.timestamp").tag("schema", tenant).gauge().value())
+					.isNaN();
+			}
+			// One read for the pending counts and one for the last failures, each stuck at its first
+			// tenant: not a read per tenant and gauge, each of which would have held the scrape 2 s.
+			synchronized (accepted) {
+				assertThat(accepted).hasSize(2);
+			}
+		}
+		finally {
+			synchronized (accepted) {
+				for (Socket socket : accepted) {
+					socket.close();
+				}
+			}
+		}
+	}
+
+	/** The application's connections, which a test points at a server that stopped answering. */
+	private static final class SwitchedDataSource implements DataSource {
+
+		volatile DataSource target;
+
+		SwitchedDataSource(DataSource target) {
+			this.target = target;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return this.target.getConnection();
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return this.target.getConnection(username, password);
+		}
+
+		@Override
+		public PrintWriter getLogWriter() throws SQLException {
+			return this.target.getLogWriter();
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) throws SQLException {
+			this.target.setLogWriter(out);
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) throws SQLException {
+			this.target.setLoginTimeout(seconds);
+		}
+
+		@Override
+		public int getLoginTimeout() throws SQLException {
+			return this.target.getLoginTimeout();
+		}
+
+		@Override
+		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+			return this.target.getParentLogger();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws SQLException {
+			return this.target.unwrap(type);
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) throws SQLException {
+			return this.target.isWrapperFor(type);
+		}
+
 	}
 
 	private static Path revision(Path dir) throws IOException {
