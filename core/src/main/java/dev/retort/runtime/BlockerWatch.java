@@ -2,10 +2,10 @@ package dev.retort.runtime;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Watches, from a session of its own, which sessions block the lock waits of the migration
@@ -25,12 +25,17 @@ final class BlockerWatch implements AutoCloseable {
 
 	private volatile List<Blocker> seen = List.of();
 
-	private boolean stopped;
+	/** Written under {@code this}; volatile for {@link DelayedStarts}, which reads it without. */
+	private volatile boolean stopped;
 
 	/** The session it reads from, once open; guarded by {@code this}. */
 	private Session watcher;
 
-	private final Thread thread;
+	/** Its thread, once started: the first try of a revision that ends within the delay has none. */
+	private volatile Thread thread;
+
+	/** When a watch with a delay is due to start ({@link System#nanoTime()}). */
+	private long startAt;
 
 	/**
 	 * @param opener gives the session to read from, on the watch's own thread (released with the
@@ -45,34 +50,17 @@ final class BlockerWatch implements AutoCloseable {
 		BlockerWatch watch = new BlockerWatch(opener, "SELECT pid, application_name, query_start, state, query, usename"
 				+ " FROM pg_catalog.pg_stat_activity WHERE pid = ANY (pg_catalog.pg_blocking_pids(" + migrating
 				+ ")) ORDER BY pid", every);
+		if (opener == null) {
+			return watch;
+		}
 		if (delay.isZero() || delay.isNegative()) {
-			watch.thread.start();
+			watch.startThread();
 		}
 		else {
-			// Every first try of a revision is watched: one that ends within the delay, as nearly all
-			// do, costs a scheduled task, not a thread.
-			watch.scheduled = DELAYED_STARTS.schedule(watch.thread::start, delay.toNanos(), TimeUnit.NANOSECONDS);
+			DelayedStarts.add(watch, delay.toNanos());
 		}
 		return watch;
 	}
-
-	/** Starts the watches that wait; its one thread ends when idle, so nothing stays behind in a JVM. */
-	private static final ScheduledThreadPoolExecutor DELAYED_STARTS = delayedStarts();
-
-	private static ScheduledThreadPoolExecutor delayedStarts() {
-		ScheduledThreadPoolExecutor starts = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "retort-blocker-watch-start");
-			thread.setDaemon(true);
-			return thread;
-		});
-		starts.setRemoveOnCancelPolicy(true);
-		starts.setKeepAliveTime(1, TimeUnit.SECONDS);
-		starts.allowCoreThreadTimeOut(true);
-		return starts;
-	}
-
-	/** The start of a watch that waits, until it starts or is cancelled. */
-	private volatile Future<?> scheduled;
 
 	private final Duration every;
 
@@ -80,10 +68,16 @@ final class BlockerWatch implements AutoCloseable {
 		this.opener = opener;
 		this.query = query;
 		this.every = every;
-		this.thread = (opener != null) ? new Thread(this::watch, "retort-blocker-watch") : null;
-		if (this.thread != null) {
-			this.thread.setDaemon(true);
+	}
+
+	private void startThread() {
+		if (this.stopped) {
+			return;
 		}
+		Thread started = new Thread(this::watch, "retort-blocker-watch");
+		started.setDaemon(true);
+		this.thread = started;
+		started.start();
 	}
 
 	private void watch() {
@@ -147,7 +141,7 @@ final class BlockerWatch implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.thread == null) {
+		if (this.opener == null) {
 			return;
 		}
 		Session opened;
@@ -156,23 +150,107 @@ final class BlockerWatch implements AutoCloseable {
 			notifyAll();
 			opened = this.watcher;
 		}
-		Future<?> start = this.scheduled;
-		if (start != null) {
-			// Not started yet: it never will be. Started meanwhile: it sees 'stopped' and ends.
-			start.cancel(false);
-		}
+		// Not started yet: it never will be. Started meanwhile: it sees 'stopped' and ends.
 		if (opened == null) {
 			// Still waiting for its session: it closes that itself when it comes.
 			return;
 		}
 		try {
 			// A query on the catalog: it ends at once.
-			this.thread.join(Duration.ofSeconds(5).toMillis());
+			Thread started = this.thread;
+			if (started != null) {
+				started.join(Duration.ofSeconds(5).toMillis());
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		this.opener.release(opened);
+	}
+
+	/**
+	 * Starts the watches of first tries that outlast their delay, on one daemon thread that sleeps
+	 * until the earliest is due and ends when it wakes to find none added or waiting. Every
+	 * revision's first try is watched, and nearly all end within the delay: adding a watch (due
+	 * after the ones before it) or stopping one (its {@code stopped} flag, seen when the thread
+	 * wakes) sends no signal to another thread, where a scheduled executor signals its thread for
+	 * each task.
+	 */
+	private static final class DelayedStarts implements Runnable {
+
+		/** Watches not yet due; guarded by {@code DelayedStarts.class}, as are the fields below. */
+		private static final List<BlockerWatch> waiting = new ArrayList<>();
+
+		private static Thread sleeper;
+
+		/** When the sleeper wakes next ({@link System#nanoTime()}). */
+		private static long wakeAt;
+
+		private static boolean addedSinceWake;
+
+		static void add(BlockerWatch watch, long delayNanos) {
+			watch.startAt = System.nanoTime() + delayNanos;
+			synchronized (DelayedStarts.class) {
+				waiting.add(watch);
+				addedSinceWake = true;
+				if (sleeper == null) {
+					wakeAt = watch.startAt;
+					sleeper = new Thread(new DelayedStarts(delayNanos), "retort-blocker-watch-start");
+					sleeper.setDaemon(true);
+					sleeper.start();
+				}
+				else if (watch.startAt - wakeAt < 0) {
+					// Due before the sleeper wakes (a run with a shorter lock_timeout): wake it.
+					wakeAt = watch.startAt;
+					LockSupport.unpark(sleeper);
+				}
+			}
+		}
+
+		/** How long the sleeper waits, with nothing waiting, for a watch to be added before it ends. */
+		private final long idleNanos;
+
+		private DelayedStarts(long idleNanos) {
+			this.idleNanos = idleNanos;
+		}
+
+		@Override
+		public void run() {
+			List<BlockerWatch> due = new ArrayList<>();
+			while (true) {
+				long wake;
+				synchronized (DelayedStarts.class) {
+					long now = System.nanoTime();
+					if (now - wakeAt >= 0) {
+						wake = now + this.idleNanos;
+						for (Iterator<BlockerWatch> it = waiting.iterator(); it.hasNext();) {
+							BlockerWatch watch = it.next();
+							if (watch.stopped || now - watch.startAt >= 0) {
+								it.remove();
+								if (!watch.stopped) {
+									due.add(watch);
+								}
+							}
+							else if (watch.startAt - wake < 0) {
+								wake = watch.startAt;
+							}
+						}
+						if (waiting.isEmpty() && !addedSinceWake) {
+							sleeper = null;
+							return;
+						}
+						addedSinceWake = false;
+						wakeAt = wake;
+					}
+					wake = wakeAt;
+				}
+				due.forEach(BlockerWatch::startThread);
+				due.clear();
+				// Returns early when unparked (or spuriously): the loop looks again.
+				LockSupport.parkNanos(wake - System.nanoTime());
+			}
+		}
+
 	}
 
 	/**
