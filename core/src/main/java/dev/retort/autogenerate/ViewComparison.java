@@ -98,7 +98,7 @@ final class ViewComparison {
 			more = false;
 			for (ViewModel view : this.database.views().values()) {
 				ViewModel wanted = this.model.views().get(view.name());
-				boolean drop = wanted == null || !wanted.definition().equals(view.definition())
+				boolean drop = wanted == null || !wanted.sameAs(view)
 						|| view.reads().stream().anyMatch(changedColumns::contains)
 						|| goneRelations.stream().anyMatch(view::readsFrom);
 				if (drop && dropped.add(view.name())) {

@@ -85,7 +85,7 @@ public final class CanonicalDefinitions {
 				if (attempt("CREATE VIEW " + copy + " AS " + definition)) {
 					definition = query("SELECT pg_get_viewdef('" + copy + "'::regclass)", definition);
 				}
-				canonical.put(view.name(), new ViewModel(view.name(), definition, view.reads()));
+				canonical.put(view.name(), new ViewModel(view.name(), definition, view.reads(), view.options()));
 			}
 			return canonical;
 		}

@@ -118,7 +118,7 @@ public final class SchemaReader {
 			+ " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
 			+ " WHERE n.nspname = ?" + notOfAnExtension("pg_type", "t.oid") + " GROUP BY t.typname ORDER BY 1";
 
-	private static final String VIEWS = "SELECT c.relname, pg_get_viewdef(c.oid) FROM pg_class c"
+	private static final String VIEWS = "SELECT c.relname, pg_get_viewdef(c.oid), coalesce(c.reloptions, '{}') FROM pg_class c"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'v'"
 			+ TABLE_NOT_OF_AN_EXTENSION + " ORDER BY 1";
 
@@ -251,7 +251,8 @@ public final class SchemaReader {
 		}
 		Map<String, ViewModel> views = new LinkedHashMap<>();
 		for (ViewModel view : query(connection, VIEWS, schema, (rows) -> new ViewModel(rows.getString(1),
-				rows.getString(2).strip(), reads.getOrDefault(rows.getString(1), Set.of())))) {
+				rows.getString(2).strip(), reads.getOrDefault(rows.getString(1), Set.of()),
+				List.of((String[]) rows.getArray(3).getArray())))) {
 			views.put(view.name(), view);
 		}
 		Map<String, PartitionModel> partitions = new LinkedHashMap<>();

@@ -288,6 +288,30 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aViewsCheckOptionAndSecurityOptionsAreComparedAndWrittenWithIt(TestDatabase db, @TempDir Path dir) {
+		String table = "CREATE TABLE accounts (id bigint PRIMARY KEY, owner text, balance int);\n";
+		// Before, 'No changes': the view was written without WITH CHECK OPTION (writes through it no longer
+		// checked) and without security_barrier or security_invoker (whose rows it shows).
+		RoundTrip trip = RoundTrip.of(db, dir, table + "CREATE VIEW my_accounts AS SELECT id, balance FROM accounts"
+				+ " WHERE owner = current_user;",
+				table + "CREATE VIEW my_accounts WITH (security_barrier) AS SELECT id, balance FROM accounts"
+						+ " WHERE owner = current_user WITH LOCAL CHECK OPTION;\n"
+						+ "CREATE VIEW positive_accounts WITH (security_invoker = true) AS SELECT id FROM accounts"
+						+ " WHERE balance > 0 WITH CASCADED CHECK OPTION;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("drop view my_accounts",
+				"add view my_accounts", "add view positive_accounts");
+		assertThat(trip.diff().upgradeSql())
+			.contains("CREATE VIEW my_accounts WITH (check_option=local, security_barrier=true) AS\n")
+			.contains("CREATE VIEW positive_accounts WITH (check_option=cascaded, security_invoker=true) AS\n");
+		assertThat(trip.diff().downgradeSql()).contains("CREATE VIEW my_accounts AS\n");
+		trip.assertAppliedThenUndone(() -> assertThat(trip.db().queryStrings("SELECT relname || ' ' || array_to_string("
+				+ "reloptions, ',') FROM pg_class WHERE relkind = 'v' AND relnamespace = 'public'::regnamespace ORDER BY 1"))
+			.containsExactly("my_accounts check_option=local,security_barrier=true",
+					"positive_accounts check_option=cascaded,security_invoker=true"), () -> {
+					});
+	}
+
+	@Test
 	void unchangedViewsReadingAColumnThatChangesAreDroppedAndCreatedAgainWithTheViewsReadingThem(TestDatabase db,
 			@TempDir Path dir) {
 		String views = "CREATE VIEW user_emails AS SELECT id, email FROM users;\n"
