@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import java.util.function.Consumer;
 
+import dev.retort.autogenerate.LeftOut;
 import dev.retort.autogenerate.SchemaDiff;
 
 /** What {@code check} and {@code revision --autogenerate} tell about the model beyond its differences. */
@@ -19,6 +20,25 @@ final class AutogenerateNotes {
 			note.accept("Not compared, so neither checked nor written by autogenerate: "
 					+ String.join(", ", diff.notCompared()) + ". Write their changes in a revision by hand.");
 		}
+	}
+
+	/**
+	 * Of what is not compared, what the model has and the database has not, or the other way round:
+	 * named here since {@code check} passes over it, and the revision written would leave it out
+	 * silently but for the comments it lists it in.
+	 * @param written whether a revision was written, which lists them with their statements
+	 */
+	static void leftOut(SchemaDiff diff, boolean written, Consumer<String> note) {
+		if (diff.leftOut().isEmpty()) {
+			return;
+		}
+		int count = diff.leftOut().size();
+		String objects = String.join("; ", diff.leftOut().stream().map(LeftOut::object).toList());
+		note.accept("Not compared, and not the same in the model and the database: " + objects + ". "
+				+ (written ? "The revision lists " + ((count == 1) ? "it" : "them all") + " as comments, each with the"
+						+ " statement to write by hand in its upgrade and the one that undoes it in its downgrade."
+						: "retort revision --autogenerate writes a revision that lists " + ((count == 1) ? "it" : "them")
+								+ " as comments, with the statements to write by hand."));
 	}
 
 	/**

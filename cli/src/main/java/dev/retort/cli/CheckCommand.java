@@ -25,6 +25,7 @@ final class CheckCommand extends RetortCommand {
 		SchemaModelFile file = SchemaModelFile.read(this.root.environment().workingDirectory(), this.model);
 		SchemaDiff diff = retort().check(file.source(), file.sql());
 		AutogenerateNotes.notCompared(diff, this::note);
+		AutogenerateNotes.leftOut(diff, false, this::note);
 		if (json()) {
 			printJson(diff);
 		}

@@ -119,6 +119,7 @@ final class RevisionCommand extends RetortCommand {
 			}
 			written = retort.revision(request, diff);
 			AutogenerateNotes.writtenByHand(diff, this::note);
+			AutogenerateNotes.leftOut(diff, true, this::note);
 		}
 		else {
 			written = retort.revision(request);

@@ -154,8 +154,23 @@ class AutogenerateCommandTests {
 		assertThat(check.err()).contains(note);
 		assertThat(cli(db).run("check", "--format", "json").out().replaceAll("\\s", ""))
 			.contains("\"notCompared\":[\"functiontouch\",\"materializedviewuser_count\",\"triggerusers_touchonusers\"]");
+		// None of them is in the database: said on standard error, and listed in the revision with its statements.
+		String objects = "Not compared, and not the same in the model and the database: function touch, in the model"
+				+ " and not in the database; materialized view user_count, in the model and not in the database; trigger"
+				+ " users_touch on users, in the model and not in the database. ";
+		assertThat(check.err()).contains(objects + "retort revision --autogenerate writes a revision that lists them as"
+				+ " comments, with the statements to write by hand.");
 		CliRun.Result revision = cli(db).run("revision", "--autogenerate", "-m", "touch");
-		assertThat(revision.err()).contains(note);
+		assertThat(revision.err()).contains(note).contains(objects + "The revision lists them all as comments, each with"
+				+ " the statement to write by hand in its upgrade and the one that undoes it in its downgrade.");
+		try (var files = Files.list(this.project.resolve("src/main/resources/db/revisions"))) {
+			Path written = files.filter((file) -> file.getFileName().toString().endsWith("_touch.sql")).findFirst().orElseThrow();
+			assertThat(Files.readString(written))
+				.contains("-- - trigger users_touch on users, in the model and not in the database:\n"
+						+ "--     CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();\n")
+				.contains("-- - materialized view user_count, in the model and not in the database:\n"
+						+ "--     DROP MATERIALIZED VIEW user_count;\n");
+		}
 	}
 
 	@Test

@@ -1,7 +1,10 @@
 package dev.retort.autogenerate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every difference between the database and the model, in the order the upgrade makes them.
@@ -9,22 +12,58 @@ import java.util.List;
  * @param changes the differences
  * @param notCompared what the model declares that autogenerate does not compare ({@code trigger
  * audit on orders}), so that a user learns it is left to a revision written by hand
+ * @param leftOut of what is not compared, what the model has and the database has not (to create) or
+ * the database has and the model has not (to take away), by name: the revision lists them with the
+ * statements to write, since applied as written it would leave them out silently
  */
-public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared) {
+public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, List<LeftOut> leftOut) {
 
 	public SchemaDiff {
 		changes = List.copyOf(changes);
 		notCompared = List.copyOf(notCompared);
+		leftOut = List.copyOf(leftOut);
 	}
 
-	/** Differences of a model that declares nothing left out of the comparison. */
+	/** Differences with nothing of the model's left out of the comparison. */
 	public SchemaDiff(List<SchemaChange> changes) {
-		this(changes, List.of());
+		this(changes, List.of(), List.of());
 	}
 
-	/** The same differences, with what the model declares and was not compared. */
-	public SchemaDiff withNotCompared(List<String> objects) {
-		return new SchemaDiff(this.changes, objects);
+	/**
+	 * The same differences, with what was not compared. An extension the model creates and the
+	 * database has in none of its schemas (an extension's name is the database's) is a change of
+	 * its own, first: the tables it writes may need it (an exclusion constraint's {@code btree_gist},
+	 * a column of {@code citext}), and their revision would fail without it.
+	 * @param database what the database holds that is not compared
+	 * @param model what the model declares that is not compared
+	 */
+	public SchemaDiff withNotCompared(List<LeftOut> database, List<LeftOut> model) {
+		Set<String> inDatabase = database.stream().map(LeftOut::object).collect(Collectors.toSet());
+		Set<String> inModel = model.stream().map(LeftOut::object).collect(Collectors.toSet());
+		List<SchemaChange> withExtensions = new ArrayList<>();
+		List<LeftOut> leftOut = new ArrayList<>();
+		for (LeftOut object : model) {
+			if (object.extension()) {
+				// The model's CREATE EXTENSION IF NOT EXISTS created it: no schema of the database has it.
+				withExtensions.add(new SchemaChange("add " + object.object(), List.of(object.upgrade()),
+						List.of(object.downgrade())));
+			}
+			else if (!inDatabase.contains(object.object())) {
+				leftOut.add(object.named(object.object() + ", in the model and not in the database"));
+			}
+		}
+		withExtensions.addAll(this.changes);
+		// Neither an extension nor a cast is the schema's to take away: the model may use one installed before it.
+		// Taken away in the reverse order: a trigger before its function.
+		List<LeftOut> takenAway = new ArrayList<>(database);
+		Collections.reverse(takenAway);
+		takenAway.stream()
+			.filter((object) -> !inModel.contains(object.object()) && !object.extension()
+					&& !object.object().startsWith("cast ("))
+			.map((object) -> object.takenAway().named(object.object() + ", in the database and not in the model"))
+			.forEach(leftOut::add);
+		return new SchemaDiff(withExtensions,
+				model.stream().filter((object) -> !object.extension()).map(LeftOut::object).sorted().toList(), leftOut);
 	}
 
 	public boolean isEmpty() {
@@ -42,7 +81,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared) {
 			return List.of(this);
 		}
 		List<SchemaChange> rest = this.changes.stream().filter((change) -> !change.committedFirst()).toList();
-		return List.of(new SchemaDiff(first, this.notCompared), new SchemaDiff(rest, this.notCompared));
+		return List.of(new SchemaDiff(first, this.notCompared, List.of()),
+				new SchemaDiff(rest, this.notCompared, this.leftOut));
 	}
 
 	/** The changes autogenerate reports with no statement, for the author to write. */
@@ -53,24 +93,51 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared) {
 	/**
 	 * The upgrade section of the revision autogenerate writes: the changes it cannot write listed
 	 * first, as comments, where the author is to write them (an Alembic user finds them so in
-	 * the file, not only in what was logged), then every change's statements.
+	 * the file, not only in what was logged), then every change's statements, then what it does
+	 * not compare and the model has and the database has not, or the other way round, with the
+	 * statements to write.
 	 */
 	public String upgradeSection() {
 		List<SchemaChange> byHand = writtenByHand();
-		if (byHand.isEmpty()) {
-			return upgradeSql();
+		StringBuilder section = new StringBuilder();
+		if (!byHand.isEmpty()) {
+			section.append("-- Autogenerate cannot write these changes; write them here by hand:\n");
+			byHand.forEach((change) -> section.append("-- - ").append(change.description().replace('\n', ' ')).append('\n'));
 		}
-		StringBuilder section = new StringBuilder("-- Autogenerate cannot write these changes; write them here by hand:\n");
-		byHand.forEach((change) -> section.append("-- - ").append(change.description().replace('\n', ' ')).append('\n'));
-		return (section + upgradeSql()).stripTrailing();
+		section.append(upgradeSql());
+		if (!this.leftOut.isEmpty()) {
+			section.append(section.isEmpty() ? "" : "\n")
+				.append("-- Autogenerate does not compare these, so it wrote nothing for them; write them here by hand,")
+				.append(" after what they use (a function before a column default or check calling it):\n");
+			this.leftOut.forEach((object) -> section.append(listed(object, object.upgrade())));
+		}
+		return section.toString().stripTrailing();
 	}
 
-	/** The downgrade section of the revision autogenerate writes: a reminder to undo what the upgrade writes by hand. */
+	/**
+	 * The downgrade section of the revision autogenerate writes: a reminder to undo what the
+	 * upgrade writes by hand, with the statements that undo what it does not compare, then the
+	 * changes undone.
+	 */
 	public String downgradeSection() {
-		if (writtenByHand().isEmpty()) {
-			return downgradeSql();
+		StringBuilder section = new StringBuilder();
+		if (!writtenByHand().isEmpty()) {
+			section.append("-- Undo here the changes the upgrade lists to write by hand.\n");
 		}
-		return ("-- Undo here the changes the upgrade lists to write by hand.\n" + downgradeSql()).stripTrailing();
+		if (!this.leftOut.isEmpty()) {
+			section.append("-- Undo here what the upgrade lists as not compared:\n");
+			for (int i = this.leftOut.size() - 1; i >= 0; i--) {
+				section.append(listed(this.leftOut.get(i), this.leftOut.get(i).downgrade()));
+			}
+		}
+		return (section + downgradeSql()).stripTrailing();
+	}
+
+	/** An object not compared, and the statement to write for it, as comments. */
+	private static String listed(LeftOut object, String statement) {
+		String text = (statement != null) ? statement.stripTrailing() + ";"
+				: "(PostgreSQL prints no statement for it: write it from its definition)";
+		return "-- - " + object.object() + ":\n" + text.lines().map((line) -> "--     " + line + "\n").collect(Collectors.joining());
 	}
 
 	/** The upgrade section of a revision: every change's statements, in order. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.retort.autogenerate.LeftOut;
 import dev.retort.autogenerate.SchemaComparator;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.autogenerate.TargetServer;
@@ -214,7 +215,8 @@ public final class AutogenerateCommand {
 						putOff, searched);
 				SchemaModel model = ForeignKeysElsewhere.with(SchemaReader.read(connection, MODEL_SCHEMA, Set.of()),
 						foreignKeysElsewhere);
-				List<String> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
+				List<LeftOut> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
+				List<LeftOut> notComparedInDatabase = SchemaReader.notCompared(connection, schema);
 				dropCasts(connection);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
 						List.of(schema, MODEL_SCHEMA));
@@ -223,7 +225,7 @@ public final class AutogenerateCommand {
 						timeZone(connection));
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
 						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server)
-					.withNotCompared(notCompared);
+					.withNotCompared(notComparedInDatabase, notCompared);
 			}
 			finally {
 				connection.rollback();

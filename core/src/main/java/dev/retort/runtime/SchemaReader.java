@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.retort.autogenerate.LeftOut;
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.CompositeTypeModel;
 import dev.retort.schema.ConstraintModel;
@@ -134,39 +135,106 @@ public final class SchemaReader {
 			+ " LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0"
 			+ " WHERE n.nspname = ? AND v.relkind = 'v'" + notOfAnExtension("pg_class", "v.oid");
 
-	/** What a schema holds that autogenerate does not compare, extensions' own objects left out. */
-	private static final String NOT_COMPARED = "WITH s AS (SELECT ?::name AS nspname)"
-			+ " SELECT 'materialized view ' || c.relname FROM pg_class c"
+	/**
+	 * What a schema holds that autogenerate does not compare, extensions' own objects left out: each
+	 * as its name, the statement that creates it (NULL where there is none to print: an aggregate, a
+	 * foreign table) and the one that takes it away, names of the schema itself unqualified.
+	 */
+	private static final String NOT_COMPARED = "WITH s AS (SELECT ?::name AS nspname), q AS (SELECT quote_ident(nspname) || '.' AS prefix FROM s),"
+			+ " o (name, up, down) AS ("
+			+ " SELECT 'materialized view ' || c.relname, 'CREATE MATERIALIZED VIEW ' || quote_ident(c.relname) || ' AS'"
+			+ " || chr(10) || rtrim(pg_get_viewdef(c.oid), ';'), 'DROP MATERIALIZED VIEW ' || quote_ident(c.relname) FROM pg_class c"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s) AND c.relkind = 'm'"
-			+ " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || p.proname"
+			// An index of a materialized view is neither one of a table nor of what autogenerate compares.
+			+ " UNION ALL SELECT 'index ' || ic.relname || ' on materialized view ' || c.relname, pg_get_indexdef(ic.oid),"
+			+ " 'DROP INDEX ' || quote_ident(ic.relname) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
+			+ " JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname = (SELECT nspname FROM s) AND c.relkind = 'm'"
+			+ " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || p.proname,"
+			+ " CASE WHEN p.prokind IN ('f', 'p') THEN rtrim(pg_get_functiondef(p.oid), chr(10)) END,"
+			+ " CASE p.prokind WHEN 'p' THEN 'DROP PROCEDURE ' WHEN 'a' THEN 'DROP AGGREGATE ' ELSE 'DROP FUNCTION ' END"
+			+ " || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
 			+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = (SELECT nspname FROM s)"
 			+ " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid"
 			+ " AND d.deptype = 'e')"
-			+ " UNION ALL SELECT 'trigger ' || t.tgname || ' on ' || c.relname FROM pg_trigger t"
+			+ " UNION ALL SELECT 'trigger ' || t.tgname || ' on ' || c.relname, pg_get_triggerdef(t.oid),"
+			+ " 'DROP TRIGGER ' || quote_ident(t.tgname) || ' ON ' || quote_ident(c.relname) FROM pg_trigger t"
 			+ " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = (SELECT nspname FROM s) AND NOT t.tgisinternal"
-			+ " UNION ALL SELECT 'policy ' || po.polname || ' on ' || c.relname FROM pg_policy po"
-			+ " JOIN pg_class c ON c.oid = po.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
-			+ " UNION ALL SELECT 'extension ' || e.extname FROM pg_extension e"
+			+ " UNION ALL SELECT 'policy ' || po.policyname || ' on ' || po.tablename, 'CREATE POLICY ' || quote_ident(po.policyname)"
+			+ " || ' ON ' || quote_ident(po.tablename) || ' AS ' || po.permissive || ' FOR ' || po.cmd || ' TO '"
+			+ " || array_to_string(ARRAY(SELECT CASE r WHEN 'public' THEN 'PUBLIC' ELSE quote_ident(r) END FROM unnest(po.roles) r), ', ')"
+			+ " || coalesce(' USING (' || po.qual || ')', '') || coalesce(' WITH CHECK (' || po.with_check || ')', ''),"
+			+ " 'DROP POLICY ' || quote_ident(po.policyname) || ' ON ' || quote_ident(po.tablename)"
+			+ " FROM pg_policies po WHERE po.schemaname = (SELECT nspname FROM s)"
+			+ " UNION ALL SELECT 'row level security of table ' || c.relname, 'ALTER TABLE ' || quote_ident(c.relname)"
+			+ " || ' ENABLE ROW LEVEL SECURITY', 'ALTER TABLE ' || quote_ident(c.relname) || ' DISABLE ROW LEVEL SECURITY'"
+			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " AND c.relrowsecurity"
+			+ " UNION ALL SELECT 'forced row level security of table ' || c.relname, 'ALTER TABLE ' || quote_ident(c.relname)"
+			+ " || ' FORCE ROW LEVEL SECURITY', 'ALTER TABLE ' || quote_ident(c.relname) || ' NO FORCE ROW LEVEL SECURITY'"
+			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " AND c.relforcerowsecurity"
+			+ " UNION ALL SELECT 'rule ' || r.rulename || ' on ' || c.relname, rtrim(pg_get_ruledef(r.oid), ';'),"
+			+ " 'DROP RULE ' || quote_ident(r.rulename) || ' ON ' || quote_ident(c.relname) FROM pg_rewrite r"
+			+ " JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname = (SELECT nspname FROM s) AND r.rulename <> '_RETURN'"
+			+ " UNION ALL SELECT 'statistics ' || st.stxname, pg_get_statisticsobjdef(st.oid), 'DROP STATISTICS '"
+			+ " || quote_ident(st.stxname) FROM pg_statistic_ext st JOIN pg_namespace n ON n.oid = st.stxnamespace"
+			+ " WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " UNION ALL SELECT 'foreign table ' || c.relname, NULL, 'DROP FOREIGN TABLE ' || quote_ident(c.relname)"
+			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " AND c.relkind = 'f'"
+			+ " UNION ALL SELECT 'extension ' || e.extname, 'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(e.extname),"
+			+ " 'DROP EXTENSION ' || quote_ident(e.extname) FROM pg_extension e"
 			+ " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname = (SELECT nspname FROM s)"
 			// Options of a table that its CREATE TABLE would lose, and that no comparison sees.
-			+ " UNION ALL SELECT 'unlogged table ' || c.relname FROM pg_class c"
+			+ " UNION ALL SELECT 'unlogged table ' || c.relname, 'ALTER TABLE ' || quote_ident(c.relname) || ' SET UNLOGGED',"
+			+ " 'ALTER TABLE ' || quote_ident(c.relname) || ' SET LOGGED' FROM pg_class c"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
 			+ " AND c.relkind IN ('r', 'p') AND c.relpersistence = 'u'"
 			+ " UNION ALL SELECT 'storage parameters of table ' || c.relname || ' (' || array_to_string(c.reloptions, ', ')"
-			+ " || ')' FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " || ')', 'ALTER TABLE ' || quote_ident(c.relname) || ' SET (' || array_to_string(c.reloptions, ', ') || ')',"
+			+ " 'ALTER TABLE ' || quote_ident(c.relname) || ' RESET (' || array_to_string(ARRAY(SELECT split_part(o, '=', 1)"
+			+ " FROM unnest(c.reloptions) o), ', ') || ')' FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = (SELECT nspname FROM s) AND c.relkind IN ('r', 'p') AND c.reloptions IS NOT NULL"
-			+ " UNION ALL SELECT 'inheritance of table ' || c.relname || ' from ' || p.relname FROM pg_inherits i"
+			+ " UNION ALL SELECT 'replica identity of table ' || c.relname || ' (' || CASE c.relreplident WHEN 'f' THEN 'full'"
+			+ " WHEN 'n' THEN 'nothing' ELSE 'index' END || ')', 'ALTER TABLE ' || quote_ident(c.relname) || ' REPLICA IDENTITY '"
+			+ " || CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' ELSE 'USING INDEX ' || coalesce((SELECT"
+			+ " quote_ident(ic.relname) FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid WHERE ri.indrelid = c.oid"
+			+ " AND ri.indisreplident), '') END, 'ALTER TABLE ' || quote_ident(c.relname) || ' REPLICA IDENTITY DEFAULT'"
+			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
+			+ " AND c.relkind IN ('r', 'p') AND c.relreplident <> 'd'"
+			+ " UNION ALL SELECT 'inheritance of table ' || c.relname || ' from ' || p.relname, 'ALTER TABLE '"
+			+ " || quote_ident(c.relname) || ' INHERIT ' || quote_ident(p.relname), 'ALTER TABLE ' || quote_ident(c.relname)"
+			+ " || ' NO INHERIT ' || quote_ident(p.relname) FROM pg_inherits i"
 			+ " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
 			+ " AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
 			// Hibernate writes implicit ones for the enum types it names (SqlTypes.NAMED_ENUM).
 			+ " UNION ALL SELECT 'cast (' || format_type(ca.castsource, NULL) || ' as ' || format_type(ca.casttarget, NULL)"
-			+ " || ')' FROM pg_cast ca JOIN pg_type st ON st.oid = ca.castsource JOIN pg_type tt ON tt.oid = ca.casttarget"
+			+ " || ')', 'CREATE CAST (' || format_type(ca.castsource, NULL) || ' AS ' || format_type(ca.casttarget, NULL) || ') '"
+			+ " || CASE ca.castmethod WHEN 'i' THEN 'WITH INOUT' WHEN 'b' THEN 'WITHOUT FUNCTION' ELSE 'WITH FUNCTION '"
+			+ " || ca.castfunc::regprocedure END || CASE ca.castcontext WHEN 'i' THEN ' AS IMPLICIT' WHEN 'a' THEN ' AS ASSIGNMENT'"
+			+ " ELSE '' END, 'DROP CAST (' || format_type(ca.castsource, NULL) || ' AS ' || format_type(ca.casttarget, NULL) || ')'"
+			+ " FROM pg_cast ca JOIN pg_type st ON st.oid = ca.castsource JOIN pg_type tt ON tt.oid = ca.casttarget"
 			+ " WHERE (SELECT n.oid FROM pg_namespace n WHERE n.nspname = (SELECT nspname FROM s)) IN (st.typnamespace,"
 			+ " tt.typnamespace) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = ca.oid"
 			+ " AND d.deptype = 'e')"
-			+ " ORDER BY 1";
+			// Comments but a table's and its columns' (compared): a view's, an index's, a constraint's, a function's.
+			+ " UNION ALL SELECT 'comment on ' || ob.type || ' ' || replace(ob.identity, (SELECT prefix FROM q), ''),"
+			+ " 'COMMENT ON ' || CASE WHEN ob.type LIKE '% column' THEN 'COLUMN' WHEN ob.type = 'table constraint' THEN 'CONSTRAINT'"
+			+ " WHEN ob.type = 'statistics object' THEN 'STATISTICS' ELSE upper(ob.type) END || ' ' || ob.identity || ' IS '"
+			+ " || quote_literal(de.description), 'COMMENT ON ' || CASE WHEN ob.type LIKE '% column' THEN 'COLUMN'"
+			+ " WHEN ob.type = 'table constraint' THEN 'CONSTRAINT' WHEN ob.type = 'statistics object' THEN 'STATISTICS'"
+			+ " ELSE upper(ob.type) END || ' ' || ob.identity || ' IS NULL' FROM pg_description de"
+			+ " CROSS JOIN LATERAL pg_identify_object(de.classoid, de.objoid, de.objsubid) ob"
+			+ " WHERE ob.schema = (SELECT nspname FROM s) AND ob.type NOT IN ('table', 'table column')"
+			+ " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = de.classoid AND d.objid = de.objoid AND d.deptype = 'e')"
+			+ ") SELECT name, replace(up, (SELECT prefix FROM q), ''), replace(down, (SELECT prefix FROM q), '') FROM o"
+			// In an order they can be created in: what the others use first.
+			+ " ORDER BY CASE WHEN name LIKE 'extension %' THEN 0 WHEN name LIKE 'function %' OR name LIKE 'procedure %' THEN 1"
+			+ " WHEN name LIKE 'materialized view %' THEN 2 WHEN name LIKE 'comment on %' THEN 4 ELSE 3 END, 1";
 
 	private SchemaReader() {
 	}
@@ -281,14 +349,16 @@ public final class SchemaReader {
 
 	/**
 	 * What a schema holds that {@link #read} leaves out and autogenerate does not compare:
-	 * materialized views, functions, procedures, triggers, row security policies, extensions.
+	 * materialized views and their indexes, functions, procedures, triggers, row security and its
+	 * policies, rules, statistics, extensions, comments but a table's and its columns'.
 	 * @param connection the connection
 	 * @param schema the schema to read
-	 * @return each as {@code kind name} ({@code trigger audit on orders}), in order
+	 * @return each with the statements that create it and take it away ({@code trigger audit on orders}), in order
 	 * @throws SQLException when the catalog cannot be read
 	 */
-	public static List<String> notCompared(Connection connection, String schema) throws SQLException {
-		return query(connection, NOT_COMPARED, schema, (rows) -> rows.getString(1));
+	public static List<LeftOut> notCompared(Connection connection, String schema) throws SQLException {
+		return query(connection, NOT_COMPARED, schema, (rows) -> new LeftOut(rows.getString(1), rows.getString(2),
+				rows.getString(3)));
 	}
 
 	private static Object[] columnRow(ResultSet rows) throws SQLException {

@@ -1329,6 +1329,92 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void anExtensionTheModelCreatesAndTheDatabaseLacksIsCreatedBeforeTheTablesThatNeedIt(TestDatabase db,
+			@TempDir Path dir) {
+		// Before, the extension was only named as not compared, and the revision failed on its first table: 'data type
+		// bigint has no default operator class for access method "gist"'.
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE rooms (id bigint PRIMARY KEY);",
+				"CREATE EXTENSION IF NOT EXISTS btree_gist;\nCREATE TABLE rooms (id bigint PRIMARY KEY);\n"
+						+ "CREATE TABLE bookings (room bigint NOT NULL REFERENCES rooms, during tstzrange NOT NULL,"
+						+ " EXCLUDE USING gist (room WITH =, during WITH &&));");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("add extension btree_gist",
+				"add table bookings", "add constraint bookings_room_fkey to bookings");
+		assertThat(trip.diff().upgradeSql()).startsWith("CREATE EXTENSION IF NOT EXISTS btree_gist;\nCREATE TABLE bookings (");
+		assertThat(trip.diff().downgradeSql()).endsWith("DROP TABLE bookings;\nDROP EXTENSION btree_gist;");
+		assertThat(trip.diff().notCompared()).isEmpty();
+		String extension = "SELECT count(*) FROM pg_extension WHERE extname = 'btree_gist'";
+		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings(extension)).containsExactly("1"),
+				() -> assertThat(db.queryStrings(extension)).containsExactly("0"));
+	}
+
+	@Test
+	void whatIsNotComparedIsListedInTheRevisionWithTheStatementsToWriteWhichRoundTrip(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		String table = "CREATE TABLE rooms (id bigint PRIMARY KEY, owner text, updated_at timestamptz);\n";
+		// The database has a function and trigger the model no longer has.
+		RoundTrip trip = RoundTrip.of(db, dir, table + "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS"
+				+ " $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER rooms_stamp BEFORE INSERT ON rooms FOR EACH ROW EXECUTE"
+				+ " FUNCTION stamp();",
+				table + "CREATE VIEW owners AS SELECT DISTINCT owner FROM rooms;\n"
+						+ "COMMENT ON VIEW owners IS 'who owns rooms';\n"
+						+ "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now();"
+						+ " RETURN NEW; END $$;\n"
+						+ "CREATE TRIGGER rooms_touch BEFORE UPDATE ON rooms FOR EACH ROW EXECUTE FUNCTION touch();\n"
+						+ "CREATE MATERIALIZED VIEW room_counts AS SELECT owner, count(*) AS n FROM rooms GROUP BY owner;\n"
+						+ "CREATE UNIQUE INDEX room_counts_owner_idx ON room_counts (owner);\n"
+						+ "ALTER TABLE rooms ENABLE ROW LEVEL SECURITY;\n"
+						+ "CREATE POLICY own_rooms ON rooms FOR SELECT USING (owner = current_user);\n"
+						+ "CREATE RULE rooms_keep AS ON DELETE TO rooms DO INSTEAD NOTHING;\n"
+						+ "CREATE STATISTICS rooms_owner_stats (ndistinct) ON owner, updated_at FROM rooms;");
+		// Before, the matview's index, the row security, the rule, the statistics and the view's comment were named
+		// nowhere ('No changes' for all of them), and the revision listed nothing of what it left out.
+		assertThat(trip.diff().notCompared()).containsExactly("comment on view owners", "function touch",
+				"index room_counts_owner_idx on materialized view room_counts", "materialized view room_counts",
+				"policy own_rooms on rooms", "row level security of table rooms", "rule rooms_keep on rooms",
+				"statistics rooms_owner_stats", "trigger rooms_touch on rooms");
+		assertThat(trip.diff().leftOut()).extracting(LeftOut::object).containsExactly(
+				"function touch, in the model and not in the database",
+				"materialized view room_counts, in the model and not in the database",
+				"index room_counts_owner_idx on materialized view room_counts, in the model and not in the database",
+				"policy own_rooms on rooms, in the model and not in the database",
+				"row level security of table rooms, in the model and not in the database",
+				"rule rooms_keep on rooms, in the model and not in the database",
+				"statistics rooms_owner_stats, in the model and not in the database",
+				"trigger rooms_touch on rooms, in the model and not in the database",
+				"comment on view owners, in the model and not in the database",
+				"trigger rooms_stamp on rooms, in the database and not in the model",
+				"function stamp, in the database and not in the model");
+		String written = Files.readString(trip.written().path());
+		assertThat(written).contains("-- Autogenerate does not compare these, so it wrote nothing for them; write them here"
+				+ " by hand, after what they use (a function before a column default or check calling it):\n"
+				+ "-- - function touch, in the model and not in the database:\n"
+				+ "--     CREATE OR REPLACE FUNCTION touch()\n")
+			.contains("-- - trigger rooms_stamp on rooms, in the database and not in the model:\n"
+					+ "--     DROP TRIGGER rooms_stamp ON rooms;\n")
+			.contains("--     CREATE UNIQUE INDEX room_counts_owner_idx ON room_counts USING btree (owner);\n")
+			.contains("--     COMMENT ON VIEW owners IS 'who owns rooms';\n")
+			.contains("-- Undo here what the upgrade lists as not compared:\n"
+					+ "-- - function stamp, in the database and not in the model:\n"
+					+ "--     CREATE OR REPLACE FUNCTION stamp()\n")
+			.contains("-- - trigger rooms_stamp on rooms, in the database and not in the model:\n"
+					+ "--     CREATE TRIGGER rooms_stamp BEFORE INSERT ON rooms FOR EACH ROW EXECUTE FUNCTION stamp();\n");
+		// The statements listed, written as they are, take the database to the model and back.
+		Files.writeString(trip.written().path(), written.replace("\n--     ", "\n"));
+		String objects = "SELECT string_agg(x, ', ' ORDER BY x) FROM (SELECT proname::text AS x FROM pg_proc WHERE"
+				+ " pronamespace = 'public'::regnamespace UNION ALL SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+				+ " UNION ALL SELECT relname || ':' || relkind::text FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+				+ " AND relkind IN ('m', 'i') AND relname LIKE 'room_counts%' UNION ALL SELECT polname FROM pg_policy"
+				+ " UNION ALL SELECT rulename FROM pg_rewrite WHERE rulename = 'rooms_keep' UNION ALL SELECT stxname FROM"
+				+ " pg_statistic_ext UNION ALL SELECT 'rls' FROM pg_class WHERE relname = 'rooms' AND relrowsecurity"
+				+ " UNION ALL SELECT obj_description(oid, 'pg_class') FROM pg_class WHERE relname = 'owners') o";
+		trip.assertAppliedThenUndone(() -> {
+			assertThat(db.queryStrings(objects)).containsExactly("own_rooms, rls, room_counts:m, room_counts_owner_idx:i,"
+					+ " rooms_keep, rooms_owner_stats, rooms_touch, touch, who owns rooms");
+			assertThat(retort(db, trip.files()).check("schema.sql", trip.model()).leftOut()).isEmpty();
+		}, () -> assertThat(db.queryStrings(objects)).containsExactly("rooms_stamp, stamp"));
+	}
+
+	@Test
 	void aModelThatFailsNamesItsFileAndLine(TestDatabase db, @TempDir Path dir) {
 		Retort retort = usersAtHead(db, dir);
 		assertThatExceptionOfType(RetortException.class)
