@@ -12,12 +12,12 @@ final class AutogenerateNotes {
 	}
 
 	/**
-	 * The objects of the model autogenerate does not compare: without this, a trigger or function
-	 * added to the model would pass {@code check} unseen.
+	 * The objects of the model autogenerate writes no statement for: without this, a trigger or
+	 * function added to the model would pass {@code check} unseen.
 	 */
 	static void notCompared(SchemaDiff diff, Consumer<String> note) {
 		if (!diff.notCompared().isEmpty()) {
-			note.accept("Not compared, so neither checked nor written by autogenerate: "
+			note.accept("Not written by autogenerate, which has no statements for them: "
 					+ String.join(", ", diff.notCompared()) + ". Write their changes in a revision by hand.");
 		}
 	}
@@ -34,7 +34,8 @@ final class AutogenerateNotes {
 		}
 		int count = diff.leftOut().size();
 		String objects = String.join("; ", diff.leftOut().stream().map(LeftOut::object).toList());
-		note.accept("Not compared, and not the same in the model and the database: " + objects + ". "
+		note.accept("Not the same in the model and the database, by their definitions as PostgreSQL prints them: "
+				+ objects + ". "
 				+ (written ? "The revision lists " + ((count == 1) ? "it" : "them all") + " as comments, each with the"
 						+ " statement to write by hand in its upgrade and the one that undoes it in its downgrade."
 						: "retort revision --autogenerate writes a revision that lists " + ((count == 1) ? "it" : "them")

@@ -29,6 +29,12 @@ final class CheckCommand extends RetortCommand {
 		if (json()) {
 			printJson(diff);
 		}
+		else if (diff.isEmpty() && !diff.leftOut().isEmpty()) {
+			// 'matches the model' would be read as the whole model, the trigger that differs too.
+			int count = diff.leftOut().size();
+			out().println("No changes autogenerate writes: the database at its heads matches the model (" + file.source()
+					+ ") but for " + count + ((count == 1) ? " object" : " objects") + " it does not compare, named above.");
+		}
 		else if (diff.isEmpty()) {
 			out().println("No changes: the database at its heads matches the model (" + file.source() + ").");
 		}

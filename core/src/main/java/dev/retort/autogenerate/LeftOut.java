@@ -28,6 +28,21 @@ public record LeftOut(String object, String upgrade, String downgrade) {
 		return new LeftOut(description, this.upgrade, this.downgrade);
 	}
 
+	/**
+	 * This object of the model in place of the database's of the same name: a function or a comment
+	 * replaced in place ({@code CREATE OR REPLACE}, {@code COMMENT ON}), anything else taken away and
+	 * created again.
+	 */
+	LeftOut replacing(LeftOut existing) {
+		if (this.upgrade == null || existing.upgrade == null) {
+			return new LeftOut(this.object, this.upgrade, existing.upgrade);
+		}
+		if (this.object.startsWith("function ") || this.object.startsWith("procedure ") || this.object.startsWith("comment on ")) {
+			return new LeftOut(this.object, this.upgrade, existing.upgrade);
+		}
+		return new LeftOut(this.object, existing.downgrade + ";\n" + this.upgrade, this.downgrade + ";\n" + existing.upgrade);
+	}
+
 	/** The same object taken away: what creates it undoes the upgrade. */
 	LeftOut takenAway() {
 		return new LeftOut(this.object, this.downgrade, this.upgrade);

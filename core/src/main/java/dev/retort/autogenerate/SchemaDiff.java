@@ -2,7 +2,11 @@ package dev.retort.autogenerate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,6 +21,8 @@ import java.util.stream.Collectors;
  * statements to write, since applied as written it would leave them out silently
  */
 public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, List<LeftOut> leftOut) {
+
+	private static final String MATERIALIZED_VIEW = "materialized view ";
 
 	public SchemaDiff {
 		changes = List.copyOf(changes);
@@ -38,19 +44,43 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 	 * @param model what the model declares that is not compared
 	 */
 	public SchemaDiff withNotCompared(List<LeftOut> database, List<LeftOut> model) {
-		Set<String> inDatabase = database.stream().map(LeftOut::object).collect(Collectors.toSet());
+		Map<String, LeftOut> inDatabase = new HashMap<>();
+		database.forEach((object) -> inDatabase.put(object.object(), object));
 		Set<String> inModel = model.stream().map(LeftOut::object).collect(Collectors.toSet());
 		List<SchemaChange> withExtensions = new ArrayList<>();
 		List<LeftOut> leftOut = new ArrayList<>();
+		Set<String> changedMaterializedViews = new HashSet<>();
 		for (LeftOut object : model) {
+			LeftOut existing = inDatabase.get(object.object());
 			if (object.extension()) {
 				// The model's CREATE EXTENSION IF NOT EXISTS created it: no schema of the database has it.
 				withExtensions.add(new SchemaChange("add " + object.object(), List.of(object.upgrade()),
 						List.of(object.downgrade())));
 			}
-			else if (!inDatabase.contains(object.object())) {
+			else if (existing == null) {
 				leftOut.add(object.named(object.object() + ", in the model and not in the database"));
 			}
+			else if (!Objects.equals(object.upgrade(), existing.upgrade())) {
+				leftOut.add(object.replacing(existing).named(object.object() + ", not the same in the model as in the database"));
+				if (object.object().startsWith(MATERIALIZED_VIEW)) {
+					changedMaterializedViews.add(object.object().substring(MATERIALIZED_VIEW.length()));
+				}
+			}
+		}
+		// A materialized view dropped and created again loses its indexes: they come again with it.
+		for (String view : changedMaterializedViews) {
+			String suffix = " on materialized view " + view;
+			LeftOut changed = leftOut.stream()
+				.filter((object) -> object.object().startsWith(MATERIALIZED_VIEW + view + ", "))
+				.findFirst()
+				.orElseThrow();
+			String upgrade = changed.upgrade() + model.stream().filter((object) -> object.object().endsWith(suffix))
+				.map((index) -> ";\n" + index.upgrade()).collect(Collectors.joining());
+			String downgrade = changed.downgrade() + database.stream().filter((object) -> object.object().endsWith(suffix))
+				.map((index) -> ";\n" + index.upgrade()).collect(Collectors.joining());
+			leftOut.set(leftOut.indexOf(changed), new LeftOut(changed.object() + " (its indexes created again with it)",
+					upgrade, downgrade));
+			leftOut.removeIf((object) -> object.object().startsWith("index ") && object.object().contains(suffix + ", "));
 		}
 		withExtensions.addAll(this.changes);
 		// Neither an extension nor a cast is the schema's to take away: the model may use one installed before it.
@@ -59,7 +89,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 		Collections.reverse(takenAway);
 		takenAway.stream()
 			.filter((object) -> !inModel.contains(object.object()) && !object.extension()
-					&& !object.object().startsWith("cast ("))
+					&& !object.object().startsWith("cast (")
+					&& changedMaterializedViews.stream().noneMatch((view) -> object.object().endsWith(" on materialized view " + view)))
 			.map((object) -> object.takenAway().named(object.object() + ", in the database and not in the model"))
 			.forEach(leftOut::add);
 		return new SchemaDiff(withExtensions,
@@ -107,7 +138,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 		section.append(upgradeSql());
 		if (!this.leftOut.isEmpty()) {
 			section.append(section.isEmpty() ? "" : "\n")
-				.append("-- Autogenerate does not compare these, so it wrote nothing for them; write them here by hand,")
+				.append("-- Autogenerate writes no statement for these; write them here by hand,")
 				.append(" after what they use (a function before a column default or check calling it):\n");
 			this.leftOut.forEach((object) -> section.append(listed(object, object.upgrade())));
 		}
@@ -125,7 +156,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 			section.append("-- Undo here the changes the upgrade lists to write by hand.\n");
 		}
 		if (!this.leftOut.isEmpty()) {
-			section.append("-- Undo here what the upgrade lists as not compared:\n");
+			section.append("-- Undo here what the upgrade lists to write by hand:\n");
 			for (int i = this.leftOut.size() - 1; i >= 0; i--) {
 				section.append(listed(this.leftOut.get(i), this.leftOut.get(i).downgrade()));
 			}
