@@ -40,10 +40,17 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 	 * database has in none of its schemas (an extension's name is the database's) is a change of
 	 * its own, first: the tables it writes may need it (an exclusion constraint's {@code btree_gist},
 	 * a column of {@code citext}), and their revision would fail without it.
-	 * @param database what the database holds that is not compared
-	 * @param model what the model declares that is not compared
+	 * @param inTheDatabase what the database holds that is not compared
+	 * @param inTheModel what the model declares that is not compared
 	 */
-	public SchemaDiff withNotCompared(List<LeftOut> database, List<LeftOut> model) {
+	public SchemaDiff withNotCompared(List<LeftOut> inTheDatabase, List<LeftOut> inTheModel) {
+		Set<String> viewsCreatedAgain = viewsCreatedAgain();
+		List<SchemaChange> changes = this.changes.stream()
+			.map((change) -> keptWithItsView(change, viewsCreatedAgain, inTheDatabase, inTheModel))
+			.toList();
+		// What a view created again takes along is written with it, not listed.
+		List<LeftOut> database = inTheDatabase.stream().filter((object) -> onViewOf(object, viewsCreatedAgain) == null).toList();
+		List<LeftOut> model = inTheModel.stream().filter((object) -> onViewOf(object, viewsCreatedAgain) == null).toList();
 		Map<String, LeftOut> inDatabase = new HashMap<>();
 		database.forEach((object) -> inDatabase.put(object.object(), object));
 		Set<String> inModel = model.stream().map(LeftOut::object).collect(Collectors.toSet());
@@ -82,7 +89,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 					upgrade, downgrade));
 			leftOut.removeIf((object) -> object.object().startsWith("index ") && object.object().contains(suffix + ", "));
 		}
-		withExtensions.addAll(this.changes);
+		withExtensions.addAll(changes);
 		// Neither an extension nor a cast is the schema's to take away: the model may use one installed before it.
 		// Taken away in the reverse order: a trigger before its function.
 		List<LeftOut> takenAway = new ArrayList<>(database);
@@ -95,6 +102,59 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 			.forEach(leftOut::add);
 		return new SchemaDiff(withExtensions,
 				model.stream().filter((object) -> !object.extension()).map(LeftOut::object).sorted().toList(), leftOut);
+	}
+
+	/** The views the changes drop and create again: around a column they read that is retyped, or changed. */
+	private Set<String> viewsCreatedAgain() {
+		Set<String> dropped = new HashSet<>();
+		Set<String> createdAgain = new HashSet<>();
+		for (SchemaChange change : this.changes) {
+			if (change.description().startsWith("drop view ")) {
+				dropped.add(change.description().substring("drop view ".length()));
+			}
+			else if (change.description().startsWith("add view ")
+					&& dropped.contains(change.description().substring("add view ".length()))) {
+				createdAgain.add(change.description().substring("add view ".length()));
+			}
+		}
+		return createdAgain;
+	}
+
+	/**
+	 * A view's comment, its columns' and its triggers, which {@code DROP VIEW} takes with it, so that
+	 * a view created again would silently lose them: the model's are set again after its
+	 * {@code CREATE VIEW}, the database's after the downgrade's.
+	 */
+	private static SchemaChange keptWithItsView(SchemaChange change, Set<String> views, List<LeftOut> database,
+			List<LeftOut> model) {
+		String description = change.description();
+		if (description.startsWith("add view ") && views.contains(description.substring("add view ".length()))) {
+			String view = description.substring("add view ".length());
+			List<String> upgrade = new ArrayList<>(change.upgrade());
+			model.stream().filter((object) -> view.equals(onViewOf(object, views)) && object.upgrade() != null)
+				.forEach((object) -> upgrade.add(object.upgrade()));
+			return new SchemaChange(description, upgrade, change.downgrade(), change.committedFirst());
+		}
+		if (description.startsWith("drop view ") && views.contains(description.substring("drop view ".length()))) {
+			String view = description.substring("drop view ".length());
+			List<String> downgrade = new ArrayList<>(change.downgrade());
+			database.stream().filter((object) -> view.equals(onViewOf(object, views)) && object.upgrade() != null)
+				.forEach((object) -> downgrade.add(object.upgrade()));
+			return new SchemaChange(description, change.upgrade(), downgrade, change.committedFirst());
+		}
+		return change;
+	}
+
+	/** The view of these whose comment, column comment or trigger this is, or {@code null}. */
+	private static String onViewOf(LeftOut object, Set<String> views) {
+		String name = object.object();
+		for (String view : views) {
+			if (name.equals("comment on view " + view) || name.startsWith("comment on view column " + view + ".")
+					|| name.startsWith("trigger ") && name.endsWith(" on " + view)) {
+				return view;
+			}
+		}
+		return null;
 	}
 
 	public boolean isEmpty() {
