@@ -24,6 +24,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 
 	private static final String MATERIALIZED_VIEW = "materialized view ";
 
+	/** How a privilege granted on a view is named ({@code grant on view v: SELECT to app}). */
+	private static final String GRANT_ON_VIEW = "grant on view ";
+
 	public SchemaDiff {
 		changes = List.copyOf(changes);
 		notCompared = List.copyOf(notCompared);
@@ -47,9 +50,12 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 		Set<String> viewsCreatedAgain = viewsCreatedAgain();
 		List<SchemaChange> changes = this.changes.stream()
 			.map((change) -> keptWithItsView(change, viewsCreatedAgain, inTheDatabase, inTheModel))
+			.map((change) -> grantedAgain(change, viewsCreatedAgain, inTheDatabase))
 			.toList();
 		// What a view created again takes along is written with it, not listed.
-		List<LeftOut> database = inTheDatabase.stream().filter((object) -> onViewOf(object, viewsCreatedAgain) == null).toList();
+		List<LeftOut> database = inTheDatabase.stream()
+			.filter((object) -> onViewOf(object, viewsCreatedAgain) == null && !object.object().startsWith(GRANT_ON_VIEW))
+			.toList();
 		List<LeftOut> model = inTheModel.stream().filter((object) -> onViewOf(object, viewsCreatedAgain) == null).toList();
 		Map<String, LeftOut> inDatabase = new HashMap<>();
 		database.forEach((object) -> inDatabase.put(object.object(), object));
@@ -141,6 +147,31 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 			database.stream().filter((object) -> view.equals(onViewOf(object, views)) && object.upgrade() != null)
 				.forEach((object) -> downgrade.add(object.upgrade()));
 			return new SchemaChange(description, change.upgrade(), downgrade, change.committedFirst());
+		}
+		return change;
+	}
+
+	/**
+	 * The same change, and the database's grants on a view it creates again given again after it:
+	 * grants are not compared (a model seldom holds them), so the view keeps the ones it had.
+	 */
+	private static SchemaChange grantedAgain(SchemaChange change, Set<String> views, List<LeftOut> database) {
+		String description = change.description();
+		if (description.startsWith("add view ") && views.contains(description.substring("add view ".length()))
+				|| description.startsWith("drop view ") && views.contains(description.substring("drop view ".length()))) {
+			String view = description.substring(description.indexOf(" view ") + " view ".length());
+			List<String> grants = database.stream()
+				.filter((object) -> object.object().startsWith(GRANT_ON_VIEW + view + ": "))
+				.map(LeftOut::upgrade)
+				.toList();
+			if (grants.isEmpty()) {
+				return change;
+			}
+			boolean created = description.startsWith("add view ");
+			List<String> upgrade = new ArrayList<>(change.upgrade());
+			List<String> downgrade = new ArrayList<>(change.downgrade());
+			(created ? upgrade : downgrade).addAll(grants);
+			return new SchemaChange(description, upgrade, downgrade, change.committedFirst());
 		}
 		return change;
 	}

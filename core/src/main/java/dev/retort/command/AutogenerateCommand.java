@@ -216,7 +216,9 @@ public final class AutogenerateCommand {
 				SchemaModel model = ForeignKeysElsewhere.with(SchemaReader.read(connection, MODEL_SCHEMA, Set.of()),
 						foreignKeysElsewhere);
 				List<LeftOut> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
-				List<LeftOut> notComparedInDatabase = SchemaReader.notCompared(connection, schema);
+				List<LeftOut> notComparedInDatabase = new ArrayList<>(SchemaReader.notCompared(connection, schema));
+				// Not compared (the model seldom grants), but lost with a view dropped and created again.
+				notComparedInDatabase.addAll(SchemaReader.viewGrants(connection, schema));
 				dropCasts(connection);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
 						List.of(schema, MODEL_SCHEMA));

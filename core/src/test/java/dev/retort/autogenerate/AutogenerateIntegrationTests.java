@@ -312,26 +312,33 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
-	void aViewDroppedAndCreatedAgainKeepsItsCommentsAndTriggers(TestDatabase db, @TempDir Path dir) {
+	void aViewDroppedAndCreatedAgainKeepsItsCommentsTriggersAndGrants(TestDatabase db, @TempDir Path dir) {
 		String view = "CREATE VIEW user_emails AS SELECT id, email FROM users;\n"
 				+ "COMMENT ON VIEW user_emails IS 'one row per user';\nCOMMENT ON COLUMN user_emails.email IS 'as typed';\n"
 				+ "CREATE FUNCTION user_emails_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO users"
 				+ " VALUES (NEW.id, NEW.email); RETURN NEW; END $$;\n"
 				+ "CREATE TRIGGER user_emails_insert INSTEAD OF INSERT ON user_emails FOR EACH ROW EXECUTE FUNCTION"
 				+ " user_emails_insert();";
-		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n" + view,
+		db.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'retort_view_reader') THEN"
+				+ " CREATE ROLE retort_view_reader; END IF; END $$");
+		// Grants are not compared: the model has none, the database's are kept.
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n" + view
+				+ "\nGRANT SELECT, INSERT ON user_emails TO retort_view_reader;",
 				"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(320));\n" + view);
 		// Before, DROP VIEW took them along and CREATE VIEW did not bring them back: nothing said so.
 		assertThat(trip.diff().upgradeSql()).endsWith("CREATE VIEW user_emails AS\n SELECT id,\n    email\n   FROM users;\n"
 				+ "CREATE TRIGGER user_emails_insert INSTEAD OF INSERT ON user_emails FOR EACH ROW EXECUTE FUNCTION"
 				+ " user_emails_insert();\nCOMMENT ON COLUMN user_emails.email IS 'as typed';\n"
-				+ "COMMENT ON VIEW user_emails IS 'one row per user';");
-		assertThat(trip.diff().downgradeSql()).contains("COMMENT ON VIEW user_emails IS 'one row per user';");
+				+ "COMMENT ON VIEW user_emails IS 'one row per user';\nGRANT INSERT ON user_emails TO retort_view_reader;\n"
+				+ "GRANT SELECT ON user_emails TO retort_view_reader;");
+		assertThat(trip.diff().downgradeSql()).contains("COMMENT ON VIEW user_emails IS 'one row per user';\n"
+				+ "GRANT INSERT ON user_emails TO retort_view_reader;");
 		assertThat(trip.diff().leftOut()).isEmpty();
 		String kept = "SELECT obj_description('user_emails'::regclass, 'pg_class') || ', ' || col_description('user_emails'::regclass, 2)"
-				+ " || ', ' || (SELECT count(*) FROM pg_trigger WHERE tgname = 'user_emails_insert')";
-		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings(kept)).containsExactly("one row per user, as typed, 1"),
-				() -> assertThat(db.queryStrings(kept)).containsExactly("one row per user, as typed, 1"));
+				+ " || ', ' || (SELECT count(*) FROM pg_trigger WHERE tgname = 'user_emails_insert') || ', '"
+				+ " || has_table_privilege('retort_view_reader', 'user_emails', 'SELECT')";
+		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings(kept)).containsExactly("one row per user, as typed, 1, true"),
+				() -> assertThat(db.queryStrings(kept)).containsExactly("one row per user, as typed, 1, true"));
 	}
 
 	@Test
