@@ -9,9 +9,9 @@ import java.util.Optional;
  * new directive.
  */
 public sealed interface Operation permits AddColumn, AddConstraint, AddEnumValue, AlterColumn, AlterSequence, Backfill,
-		BulkInsert, CreateEnumType, CreateIndex, CreateMaterializedView, CreateSchema, CreateSequence, CreateTable,
-		CreateTableComment, CreateView, DropColumn, DropConstraint, DropEnumType, DropIndex, DropMaterializedView,
-		DropSchema, DropSequence, DropTable, DropTableComment, DropView, Execute, RefreshMaterializedView,
+		BulkInsert, CreateEnumType, CreateFunction, CreateIndex, CreateMaterializedView, CreateSchema, CreateSequence, CreateTable,
+		CreateTableComment, CreateTrigger, CreateView, DropColumn, DropConstraint, DropEnumType, DropFunction, DropIndex,
+		DropMaterializedView, DropSchema, DropSequence, DropTable, DropTableComment, DropTrigger, DropView, Execute, RefreshMaterializedView,
 		RenameConstraint, RenameIndex, RenameSequence, RenameTable, ValidateConstraint {
 
 	/** Calls the visitor's method for this directive. */

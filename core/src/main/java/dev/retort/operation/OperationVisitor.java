@@ -65,6 +65,14 @@ public interface OperationVisitor<R> {
 
 	R visitDropMaterializedView(DropMaterializedView operation);
 
+	R visitCreateFunction(CreateFunction operation);
+
+	R visitDropFunction(DropFunction operation);
+
+	R visitCreateTrigger(CreateTrigger operation);
+
+	R visitDropTrigger(DropTrigger operation);
+
 	R visitCreateEnumType(CreateEnumType operation);
 
 	R visitDropEnumType(DropEnumType operation);

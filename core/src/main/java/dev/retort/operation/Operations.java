@@ -419,6 +419,43 @@ public class Operations {
 		return invoke(new DropMaterializedView(name, false, false, null));
 	}
 
+	/**
+	 * {@code op.createFunction("touch_updated_at()", "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN … END $$")}:
+	 * {@code CREATE FUNCTION touch_updated_at() RETURNS trigger …}. The arguments and the rest are
+	 * written as given; the reverse is the drop of that signature.
+	 */
+	public Operations createFunction(String signature, String definition) {
+		return invoke(new CreateFunction(signature, definition, false));
+	}
+
+	/**
+	 * {@code CREATE OR REPLACE FUNCTION}: a new body for a function, keeping the triggers, defaults
+	 * and grants that use it (PostgreSQL refuses a new return type: drop it and create it again).
+	 * No reverse: write the old body in the downgrade.
+	 */
+	public Operations replaceFunction(String signature, String definition) {
+		return invoke(new CreateFunction(signature, definition, true));
+	}
+
+	/** {@code op.dropFunction("touch_updated_at()")}: {@code DROP FUNCTION touch_updated_at()}. */
+	public Operations dropFunction(String signature) {
+		return invoke(new DropFunction(signature, false, false, null));
+	}
+
+	/**
+	 * {@code op.createTrigger("rooms_touch", "rooms", "BEFORE UPDATE", "FOR EACH ROW EXECUTE FUNCTION touch_updated_at()")}:
+	 * {@code CREATE TRIGGER rooms_touch BEFORE UPDATE ON rooms FOR EACH ROW EXECUTE FUNCTION touch_updated_at()}.
+	 * The timing and the action are written as given; the reverse is the drop.
+	 */
+	public Operations createTrigger(String name, String table, String timing, String action) {
+		return invoke(new CreateTrigger(name, table, timing, action));
+	}
+
+	/** {@code op.dropTrigger("rooms_touch", "rooms")}: {@code DROP TRIGGER rooms_touch ON rooms}. */
+	public Operations dropTrigger(String name, String table) {
+		return invoke(new DropTrigger(name, table, false, null));
+	}
+
 	/** Runs raw SQL exactly as written: {@code op.execute("UPDATE users SET active = true")}. */
 	public Operations execute(String sql) {
 		return invoke(new Execute(sql));

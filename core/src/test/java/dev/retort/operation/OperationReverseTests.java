@@ -94,6 +94,16 @@ class OperationReverseTests {
 		assertThat(new DropMaterializedView("mv", false, false, materialized).reverse()).contains(materialized);
 		assertThat(new DropMaterializedView("mv", false, false, null).reverse()).isEmpty();
 		assertThat(new RefreshMaterializedView("mv", true).reverse()).isEmpty();
+		CreateFunction function = new CreateFunction("touch()", "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+				false);
+		assertThat(function.reverse()).contains(new DropFunction("touch()", false, false, function));
+		assertThat(new DropFunction("touch()", false, false, function).reverse()).contains(function);
+		assertThat(new CreateFunction("touch()", function.definition(), true).reverse()).isEmpty();
+		assertThat(new DropFunction("touch()", false, false, null).reverse()).isEmpty();
+		CreateTrigger trigger = new CreateTrigger("t_touch", "s.t", "BEFORE UPDATE", "FOR EACH ROW EXECUTE FUNCTION touch()");
+		assertThat(trigger.reverse()).contains(new DropTrigger("t_touch", "s.t", false, trigger));
+		assertThat(new DropTrigger("t_touch", "s.t", false, trigger).reverse()).contains(trigger);
+		assertThat(new DropTrigger("t_touch", "s.t", false, null).reverse()).isEmpty();
 		CreateExclusionConstraint exclusion = new CreateExclusionConstraint("ex", "t", "gist",
 				List.of(new CreateExclusionConstraint.Element("during", "&&")), null, false, false);
 		assertThat(exclusion.reverse()).contains(new DropConstraint("ex", "t", false, false, exclusion));

@@ -202,6 +202,24 @@ class OperationsDocumentationTests {
 						op.refreshMaterializedView("daily_cups", (r) -> r.concurrently());
 						op.dropMaterializedView("daily_cups");
 					}),
+			new Example("""
+					op.createFunction("touch_updated_at()",
+					        "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$");
+					op.createTrigger("users_touch", "users", "BEFORE UPDATE",
+					        "FOR EACH ROW EXECUTE FUNCTION touch_updated_at()");
+					op.replaceFunction("touch_updated_at()",
+					        "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := clock_timestamp(); RETURN NEW; END $$");
+					op.dropTrigger("users_touch", "users");
+					op.dropFunction("touch_updated_at()");""", (op) -> {
+						op.createFunction("touch_updated_at()",
+								"RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$");
+						op.createTrigger("users_touch", "users", "BEFORE UPDATE",
+								"FOR EACH ROW EXECUTE FUNCTION touch_updated_at()");
+						op.replaceFunction("touch_updated_at()",
+								"RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := clock_timestamp(); RETURN NEW; END $$");
+						op.dropTrigger("users_touch", "users");
+						op.dropFunction("touch_updated_at()");
+					}),
 			new Example("op.execute(\"UPDATE users SET active = true WHERE active IS NULL\");",
 					(op) -> op.execute("UPDATE users SET active = true WHERE active IS NULL")),
 			new Example("""

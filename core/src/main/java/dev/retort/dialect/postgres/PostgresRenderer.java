@@ -22,25 +22,30 @@ import dev.retort.operation.CreateEnumType;
 import dev.retort.operation.CreateExclusionConstraint;
 import dev.retort.operation.CreateForeignKey;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateFunction;
 import dev.retort.operation.CreateMaterializedView;
 import dev.retort.operation.CreatePrimaryKey;
 import dev.retort.operation.CreateSchema;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.CreateTableComment;
+import dev.retort.operation.CreateTrigger;
 import dev.retort.operation.CreateUniqueConstraint;
 import dev.retort.operation.CreateView;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropConstraint;
 import dev.retort.operation.DropEnumType;
+import dev.retort.operation.DropFunction;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropMaterializedView;
 import dev.retort.operation.DropSchema;
 import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropTableComment;
+import dev.retort.operation.DropTrigger;
 import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
+import dev.retort.operation.FunctionSignature;
 import dev.retort.operation.Operation;
 import dev.retort.operation.OperationVisitor;
 import dev.retort.operation.QualifiedName;
@@ -318,6 +323,36 @@ public final class PostgresRenderer implements OperationVisitor<RenderedOperatio
 	public RenderedOperation visitDropMaterializedView(DropMaterializedView operation) {
 		return RenderedOperation.of("DROP MATERIALIZED VIEW " + (operation.ifExists() ? "IF EXISTS " : "")
 				+ qualified(operation.name()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitCreateFunction(CreateFunction operation) {
+		return RenderedOperation.of("CREATE " + (operation.orReplace() ? "OR REPLACE " : "") + "FUNCTION "
+				+ signature(operation.signature()) + " " + operation.definition().strip());
+	}
+
+	@Override
+	public RenderedOperation visitDropFunction(DropFunction operation) {
+		return RenderedOperation.of("DROP FUNCTION " + (operation.ifExists() ? "IF EXISTS " : "")
+				+ signature(operation.signature()) + (operation.cascade() ? " CASCADE" : ""));
+	}
+
+	@Override
+	public RenderedOperation visitCreateTrigger(CreateTrigger operation) {
+		return RenderedOperation.of("CREATE TRIGGER " + quote(operation.name()) + " " + operation.timing().strip() + " ON "
+				+ qualified(operation.table()) + " " + operation.action().strip());
+	}
+
+	@Override
+	public RenderedOperation visitDropTrigger(DropTrigger operation) {
+		return RenderedOperation.of("DROP TRIGGER " + (operation.ifExists() ? "IF EXISTS " : "") + quote(operation.name())
+				+ " ON " + qualified(operation.table()));
+	}
+
+	/** The name quoted as any other, the arguments as given. */
+	private static String signature(String signature) {
+		FunctionSignature parts = FunctionSignature.of(signature);
+		return qualified(parts.name()) + parts.arguments();
 	}
 
 	@Override

@@ -7,7 +7,7 @@ import dev.retort.testing.TestDatabase;
 
 /**
  * What a database's user schemas hold, read from the catalog as sorted lines (one per schema,
- * relation, column, constraint, index, sequence, enum type and comment), so that two snapshots
+ * relation, column, constraint, index, sequence, enum type, function, trigger and comment), so that two snapshots
  * compare equal exactly when the schema is the same.
  */
 public final class CatalogSnapshot {
@@ -37,7 +37,13 @@ public final class CatalogSnapshot {
 					+ " || ' cache=' || cache_size || ' cycle=' || cycle FROM pg_sequences",
 			"SELECT 'enum ' || n.nspname || '.' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)"
 					+ " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid"
-					+ " GROUP BY n.nspname, t.typname");
+					+ " GROUP BY n.nspname, t.typname",
+			"SELECT 'function ' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '"
+					+ " || md5(p.prosrc) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_SCHEMA
+					+ " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid"
+					+ " AND e.deptype = 'e')",
+			"SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+					+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND " + USER_SCHEMA);
 
 	private CatalogSnapshot() {
 	}

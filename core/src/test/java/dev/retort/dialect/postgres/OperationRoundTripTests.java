@@ -9,6 +9,7 @@ import static dev.retort.operation.Type.arrayOf;
 import static dev.retort.operation.Type.enumType;
 import static dev.retort.operation.Type.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ import dev.retort.operation.CreateCheckConstraint;
 import dev.retort.operation.CreateEnumType;
 import dev.retort.operation.CreateExclusionConstraint;
 import dev.retort.operation.CreateForeignKey;
+import dev.retort.operation.CreateFunction;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateMaterializedView;
 import dev.retort.operation.CreatePrimaryKey;
@@ -31,10 +33,12 @@ import dev.retort.operation.CreateSchema;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.CreateTableComment;
-import dev.retort.operation.CreateView;
+import dev.retort.operation.CreateTrigger;
 import dev.retort.operation.CreateUniqueConstraint;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropConstraint;
+import dev.retort.operation.DropFunction;
 import dev.retort.operation.DropMaterializedView;
 import dev.retort.operation.DropSchema;
 import dev.retort.operation.DropTableComment;
@@ -333,6 +337,33 @@ class OperationRoundTripTests {
 		db.execute("DROP INDEX app.ix_daily_cups_day");
 		roundTrip(db, new DropMaterializedView("app.DailyCups", false, false, new CreateMaterializedView("app.DailyCups", query, false)),
 				(after) -> assertThat(after).noneMatch((line) -> line.contains("DailyCups")));
+	}
+
+	@Test
+	void functionsAndTriggersRoundTripAndTheTriggerFires(TestDatabase db) {
+		db.execute("CREATE SCHEMA app", "CREATE TABLE app.\"Rooms\" (id int PRIMARY KEY, updated_at timestamptz)");
+		CreateFunction function = new CreateFunction("app.touch_updated_at()", "RETURNS trigger LANGUAGE plpgsql AS $$\n"
+				+ "BEGIN NEW.updated_at := '2026-01-01 00:00+00'; RETURN NEW; END $$", false);
+		roundTrip(db, function, (after) -> assertThat(after).anyMatch((line) -> line.startsWith("function app.touch_updated_at(")));
+		run(db, function);
+		CreateTrigger trigger = new CreateTrigger("Rooms_touch", "app.Rooms", "BEFORE INSERT OR UPDATE",
+				"FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at()");
+		roundTrip(db, trigger, (after) -> assertThat(after).anyMatch((line) -> line.contains("Rooms_touch")));
+		run(db, trigger);
+		db.execute("INSERT INTO app.\"Rooms\" (id) VALUES (1)");
+		assertThat(db.queryStrings("SELECT updated_at = '2026-01-01 00:00+00' FROM app.\"Rooms\"")).containsExactly("t");
+		// A new body in place keeps the trigger; a function a trigger uses is refused a plain drop.
+		CreateFunction replaced = new CreateFunction("app.touch_updated_at()", "RETURNS trigger LANGUAGE plpgsql AS $$\n"
+				+ "BEGIN NEW.updated_at := '2027-01-01 00:00+00'; RETURN NEW; END $$", true);
+		run(db, replaced);
+		db.execute("UPDATE app.\"Rooms\" SET id = 2");
+		assertThat(db.queryStrings("SELECT updated_at = '2027-01-01 00:00+00' FROM app.\"Rooms\"")).containsExactly("t");
+		assertThatIllegalStateException().isThrownBy(() -> run(db, new DropFunction("app.touch_updated_at()", false, false, null)))
+			.withMessageContaining("other objects depend on it");
+		run(db, trigger.reverseOrThrow());
+		// The drop carrying the body it replaced with creates that body again.
+		roundTrip(db, new DropFunction("app.touch_updated_at()", false, false, replaced),
+				(after) -> assertThat(after).noneMatch((line) -> line.contains("touch_updated_at")));
 	}
 
 	@Test
