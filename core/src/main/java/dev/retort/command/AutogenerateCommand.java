@@ -107,6 +107,9 @@ public final class AutogenerateCommand {
 	/** What PostgreSQL says when lock_timeout ends a statement's wait. */
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+	/** What PostgreSQL says of a schema that exists already. */
+	private static final String DUPLICATE_SCHEMA = "42P06";
+
 	/** What PostgreSQL says of a table or sequence that exists already. */
 	private static final String DUPLICATE_TABLE = "42P07";
 
@@ -149,7 +152,8 @@ public final class AutogenerateCommand {
 	public SchemaDiff diff(String modelSource, String modelSql) {
 		List<SqlStatement> statements;
 		try {
-			statements = PsqlMetaCommands.skip(modelSource, StatementSplitter.split(modelSql, 1));
+			statements = ModelTransactionBlock.skip(modelSource,
+					PsqlMetaCommands.skip(modelSource, StatementSplitter.split(modelSql, 1)));
 		}
 		catch (UnterminatedSqlException ex) {
 			throw new RetortException(ErrorCode.CONFIGURATION, modelSource + ":" + ex.line() + ": the model is not "
@@ -191,9 +195,7 @@ public final class AutogenerateCommand {
 				searchPath(connection, searched);
 				SchemaModel current = SchemaReader.read(connection, schema,
 						Set.of(database.names().versionTable(), database.names().historyTable()));
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("CREATE SCHEMA " + MODEL_SCHEMA);
-				}
+				createModelSchema(connection);
 				Set<String> before = objects(connection, schema);
 				List<SqlStatement> putOff;
 				try {
@@ -237,6 +239,29 @@ public final class AutogenerateCommand {
 		catch (SQLException ex) {
 			throw new RetortException(ErrorCode.RUNTIME, "Could not compare the database with the model: "
 					+ ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Creates the schema the model runs in, inside the transaction that is rolled back. One that
+	 * exists already was committed: by a model with a {@code COMMIT} of its own, before
+	 * {@link ModelTransactionBlock} skipped it, or by hand.
+	 */
+	private static void createModelSchema(Connection connection) throws SQLException {
+		Savepoint before = connection.setSavepoint();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + MODEL_SCHEMA);
+		}
+		catch (SQLException ex) {
+			connection.rollback(before);
+			if (!DUPLICATE_SCHEMA.equals(ex.getSQLState())) {
+				throw ex;
+			}
+			throw new RetortException(ErrorCode.CONFIGURATION, "Schema " + MODEL_SCHEMA + " exists in the database:"
+					+ " the comparison creates it, runs the model in it and rolls it back, so one that stays was committed"
+					+ " (by a model with a COMMIT of its own, which an earlier version of Retort ran) or created by hand."
+					+ " Check that it holds nothing of yours, drop it (DROP SCHEMA " + MODEL_SCHEMA + " CASCADE) and run"
+					+ " again; nothing was changed.", ex);
 		}
 	}
 

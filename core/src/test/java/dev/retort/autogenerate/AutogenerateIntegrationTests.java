@@ -1488,6 +1488,35 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aModelInABeginCommitBlockLeavesNothingInTheDatabaseAndARollbackIsRefused(TestDatabase db, @TempDir Path dir) {
+		Retort retort = usersAtHead(db, dir);
+		String schemas = "SELECT count(*) FROM pg_namespace WHERE nspname = 'retort_model'";
+		// Before, the COMMIT committed the scratch schema and the model's tables into the database, and every later
+		// comparison failed on 'schema "retort_model" already exists'.
+		assertThat(retort.check("db/schema.sql", "BEGIN;\nCREATE TABLE users (id bigint PRIMARY KEY);\n"
+				+ "CREATE TABLE orders (id bigint PRIMARY KEY);\nCOMMIT;\n").changes()).extracting(SchemaChange::description)
+			.containsExactly("add table orders");
+		assertThat(db.queryStrings(schemas)).containsExactly("0");
+		assertThat(retort.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\nSAVEPOINT a;\n"
+				+ "CREATE TABLE orders (id bigint);\nROLLBACK TO SAVEPOINT a;").changes()).isEmpty();
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\nROLLBACK;"))
+			.withMessage("db/schema.sql:2: the model ends the transaction it runs in (ROLLBACK): the comparison runs the"
+					+ " whole model in one transaction and rolls it back itself, so that nothing of it stays in the database."
+					+ " Remove it (a BEGIN and COMMIT around the model are skipped); nothing was changed.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+		// A schema an earlier version left that way is named, with what to do.
+		db.execute("CREATE SCHEMA retort_model");
+		assertThatExceptionOfType(RetortException.class)
+			.isThrownBy(() -> retort.check("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY);"))
+			.withMessageStartingWith("Schema retort_model exists in the database: the comparison creates it, runs the"
+					+ " model in it and rolls it back")
+			.withMessageEndingWith("drop it (DROP SCHEMA retort_model CASCADE) and run again; nothing was changed.")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+		db.execute("DROP SCHEMA retort_model");
+	}
+
+	@Test
 	void aModelThatFailsNamesItsFileAndLine(TestDatabase db, @TempDir Path dir) {
 		Retort retort = usersAtHead(db, dir);
 		assertThatExceptionOfType(RetortException.class)
