@@ -20,10 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import dev.retort.Retort;
+import dev.retort.autogenerate.LeftOut;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.LintResult;
 import dev.retort.config.RetortConfig;
@@ -361,7 +363,9 @@ public final class MigrationTestKit {
 
 	/**
 	 * Upgraded to every head, the database has exactly the schema the model describes: what
-	 * {@code retort check} compares (pytest-alembic's "model definitions match DDL").
+	 * {@code retort check} compares (pytest-alembic's "model definitions match DDL"), and what
+	 * autogenerate does not compare but lists (functions, triggers, materialized views, policies,
+	 * rules, statistics, comments), each named with the statement a revision writes for it.
 	 * @param location the model, a SQL file creating the whole schema: {@code classpath:db/schema.sql},
 	 * or a file path (optionally {@code filesystem:})
 	 */
@@ -374,13 +378,42 @@ public final class MigrationTestKit {
 	private void matchesModel(String location, String model) {
 		emptyAndUpgradeToEveryHead();
 		SchemaDiff diff = this.retort.check(location, model);
-		if (!diff.isEmpty()) {
-			StringBuilder message = new StringBuilder("The revisions do not give the schema of the model " + location
-					+ ":");
-			diff.changes().forEach((change) -> message.append("\n  - ").append(change.description()));
-			throw new AssertionError(message.append("\nWrite the difference as a revision: retort revision "
-					+ "--autogenerate -m \"MESSAGE\" --model " + modelFile(location) + ", or correct the model."));
+		// What autogenerate does not compare counts too: a trigger or function of the model that no revision
+		// creates passed the check, and the application shipped without it.
+		if (diff.isEmpty() && diff.leftOut().isEmpty()) {
+			return;
 		}
+		StringBuilder message = new StringBuilder("The revisions do not give the schema of the model " + location + ":");
+		diff.changes().forEach((change) -> message.append("\n  - ").append(change.description()));
+		if (!diff.leftOut().isEmpty()) {
+			message.append("\n  Not compared by autogenerate, and not the same in the database the revisions gave as in"
+					+ " the model, by their definitions as PostgreSQL prints them:");
+			diff.leftOut().forEach((object) -> message.append(leftOut(object)));
+		}
+		String autogenerate = "retort revision --autogenerate -m \"MESSAGE\" --model " + modelFile(location);
+		int count = diff.leftOut().size();
+		String them = (count == 1) ? "it" : "them";
+		String listed = ((count == 1) ? "it as a comment, with the statement" : "them as comments, each with the statement")
+				+ " to write in its upgrade and the one that undoes it in its downgrade";
+		if (diff.leftOut().isEmpty()) {
+			message.append("\nWrite the difference as a revision: " + autogenerate + ", or correct the model.");
+		}
+		else if (diff.isEmpty()) {
+			message.append("\nAdd " + them + " to a revision: " + autogenerate + " writes one that lists " + listed
+					+ "; or correct the model.");
+		}
+		else {
+			message.append("\nWrite the difference as a revision: " + autogenerate + " writes one that also lists those"
+					+ " it does not compare, " + listed.replaceFirst("^(it|them) ", "") + "; or correct the model.");
+		}
+		throw new AssertionError(message);
+	}
+
+	/** An object autogenerate does not compare, with the statement a revision's upgrade writes for it. */
+	private static String leftOut(LeftOut object) {
+		String statement = (object.upgrade() != null) ? object.upgrade().stripTrailing() + ";"
+				: "(PostgreSQL prints no statement for it: write it from its definition)";
+		return "\n  - " + object.object() + ":" + statement.lines().map((line) -> "\n      " + line).collect(Collectors.joining());
 	}
 
 	/**

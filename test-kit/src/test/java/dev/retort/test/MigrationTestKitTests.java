@@ -727,6 +727,49 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aTriggerAndAFunctionOfTheModelThatNoRevisionCreatesFailTheModelCheckWithTheirStatements(TestDatabase db)
+			throws IOException {
+		String table = "CREATE TABLE rooms (id bigint PRIMARY KEY, updated_at timestamptz);";
+		String function = "CREATE FUNCTION touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+				+ "BEGIN NEW.updated_at := now(); RETURN NEW; END $$;";
+		String trigger = "CREATE TRIGGER rooms_touch BEFORE UPDATE ON rooms FOR EACH ROW EXECUTE FUNCTION touch_updated_at();";
+		write("a1", "", table, "DROP TABLE rooms;");
+		Path model = Files.writeString(this.directory.resolve("schema.txt"), table + "\n" + function + "\n" + trigger);
+		// Every table and column agrees: only what autogenerate does not compare is missing, and a CI
+		// relying on the kit would ship revisions that never create the trigger.
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertMatchesModel(model.toString()))
+			.withMessageStartingWith("The revisions do not give the schema of the model " + model + ":\n"
+					+ "  Not compared by autogenerate, and not the same in the database the revisions gave as in the model,"
+					+ " by their definitions as PostgreSQL prints them:\n"
+					+ "  - function touch_updated_at, in the model and not in the database:\n"
+					+ "      CREATE OR REPLACE FUNCTION touch_updated_at()\n")
+			.withMessageContaining("  - trigger rooms_touch on rooms, in the model and not in the database:\n"
+					+ "      CREATE TRIGGER rooms_touch BEFORE UPDATE ON rooms FOR EACH ROW EXECUTE FUNCTION"
+					+ " touch_updated_at();\n")
+			.withMessageEndingWith("Add them to a revision: retort revision --autogenerate -m \"MESSAGE\" --model " + model
+					+ " writes one that lists them as comments, each with the statement to write in its upgrade and the"
+					+ " one that undoes it in its downgrade; or correct the model.");
+		// Written in a revision as the model has them, they are equal on both sides: the check passes.
+		write("b2", "a1", function + "\n" + trigger, "DROP TRIGGER rooms_touch ON rooms;\nDROP FUNCTION touch_updated_at();");
+		assertThatCode(() -> kit(db).assertMatchesModel(model.toString())).doesNotThrowAnyException();
+		// A trigger a revision creates and the model dropped fails too, with what takes it away.
+		Files.writeString(model, table + "\n" + function);
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertMatchesModel(model.toString()))
+			.withMessageContaining("  - trigger rooms_touch on rooms, in the database and not in the model:\n"
+					+ "      DROP TRIGGER rooms_touch ON rooms;\n")
+			.withMessageEndingWith("Add it to a revision: retort revision --autogenerate -m \"MESSAGE\" --model " + model
+					+ " writes one that lists it as a comment, with the statement to write in its upgrade and the one"
+					+ " that undoes it in its downgrade; or correct the model.");
+		// Beside a difference autogenerate writes, the command it names lists the trigger too.
+		Files.writeString(model, table.replace("timestamptz", "timestamptz, name text") + "\n" + function);
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertMatchesModel(model.toString()))
+			.withMessageContaining(":\n  - add column rooms.name\n  Not compared by autogenerate,")
+			.withMessageEndingWith("Write the difference as a revision: retort revision --autogenerate -m \"MESSAGE\""
+					+ " --model " + model + " writes one that also lists those it does not compare, as a comment, with the"
+					+ " statement to write in its upgrade and the one that undoes it in its downgrade; or correct the model.");
+	}
+
+	@Test
 	void theModelCheckAndTheHeadCheckStartFromAnEmptyDatabaseAsTheRoundTripDoes(TestDatabase db) throws IOException {
 		String withoutEmail = "CREATE TABLE users (id bigint PRIMARY KEY);";
 		String withEmail = "CREATE TABLE users (id bigint PRIMARY KEY, email text);";
