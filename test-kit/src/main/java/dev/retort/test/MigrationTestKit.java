@@ -403,8 +403,9 @@ public final class MigrationTestKit {
 					+ "; or correct the model.");
 		}
 		else {
-			message.append("\nWrite the difference as a revision: " + autogenerate + " writes one that also lists those"
-					+ " it does not compare, " + listed.replaceFirst("^(it|them) ", "") + "; or correct the model.");
+			message.append("\nWrite the difference as a revision: " + autogenerate + " writes one that also lists "
+					+ ((count == 1) ? "the one" : "those") + " it does not compare "
+					+ listed.replaceFirst("^(it|them) ", "") + "; or correct the model.");
 		}
 		throw new AssertionError(message);
 	}

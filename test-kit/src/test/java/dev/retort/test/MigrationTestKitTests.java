@@ -765,7 +765,7 @@ class MigrationTestKitTests {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertMatchesModel(model.toString()))
 			.withMessageContaining(":\n  - add column rooms.name\n  Not compared by autogenerate,")
 			.withMessageEndingWith("Write the difference as a revision: retort revision --autogenerate -m \"MESSAGE\""
-					+ " --model " + model + " writes one that also lists those it does not compare, as a comment, with the"
+					+ " --model " + model + " writes one that also lists the one it does not compare as a comment, with the"
 					+ " statement to write in its upgrade and the one that undoes it in its downgrade; or correct the model.");
 	}
 
