@@ -17,6 +17,14 @@ final class Scenarios {
 
 	private static final long TIMEOUT_SECONDS = 600;
 
+	/** The scenario of each tool's own command line: a target's row ({@link Targets} reads it by its kind). */
+	private static final String COMMAND_LINES = "2. no-op start, 1,000 applied: whole process, each tool's command line";
+
+	/** liquibase-core and its dependencies (picocli for the command line), and the driver. */
+	private static final List<String> LIQUIBASE_CLI_JARS = List.of("liquibase-core-", "opencsv-", "snakeyaml-",
+			"jaxb-api-", "commons-collections4-", "commons-text-", "commons-lang3-", "commons-io-", "picocli-",
+			"postgresql-");
+
 	private final Bench bench;
 
 	private final Report report;
@@ -180,9 +188,6 @@ final class Scenarios {
 				Child.Outcome::wallMs, "");
 	}
 
-	/** The scenario of each tool's own command line (a target's row). */
-	static final String COMMAND_LINES = "2. no-op start, 1,000 applied: whole process, each tool's command line";
-
 	/** {@code tool}'s command line bringing {@code db} to the latest of 1,000 revisions; null when not at hand. */
 	private CommandLine commandLine(Tool tool, TestDatabase db) {
 		String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -231,11 +236,6 @@ final class Scenarios {
 			}
 		}
 	}
-
-	/** liquibase-core and its dependencies (picocli for the command line), and the driver. */
-	private static final List<String> LIQUIBASE_CLI_JARS = List.of("liquibase-core-", "opencsv-", "snakeyaml-",
-			"jaxb-api-", "commons-collections4-", "commons-text-", "commons-lang3-", "commons-io-", "picocli-",
-			"postgresql-");
 
 	/** A command and its environment; {@link #withoutArchive()} only for Retort's launcher. */
 	private record CommandLine(List<String> command, Map<String, String> environment) {
