@@ -1044,6 +1044,37 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void listenerHearsTheWaitThatTimedOutAndNoLockTaken(TestDatabase db, @TempDir Path dir) throws Exception {
+		RevisionFiles files = linear(dir);
+		long key = dev.retort.runtime.MigrationLock.key(new dev.retort.runtime.TableNames("public", "retort_version",
+				"retort_history"));
+		try (java.sql.Connection holder = db.connect(); java.sql.Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(" + key + ")");
+			List<String> heard = new java.util.ArrayList<>();
+			List<Duration> timedOut = new java.util.ArrayList<>();
+			Retort waiting = configure(db, files).lockWaitTimeout(Duration.ofMillis(300)).load()
+				.withListener(new dev.retort.command.MigrationListener() {
+					@Override
+					public void lockAcquired(Duration waited) {
+						heard.add("lock");
+					}
+
+					@Override
+					public void lockWaitTimedOut(Duration waited) {
+						heard.add("timed out");
+						timedOut.add(waited);
+					}
+				});
+			dev.retort.runtime.LockTimeoutException error = catchThrowableOfType(
+					dev.retort.runtime.LockTimeoutException.class, () -> waiting.upgrade("heads"));
+			// Heard once, with the wait the error reports: at least the timeout, which it ran out.
+			assertThat(heard).containsExactly("timed out");
+			assertThat(timedOut.get(0)).isEqualTo(error.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+			assertThat(db.tableExists("retort_version")).isFalse();
+		}
+	}
+
+	@Test
 	void showCurrentNeedsADatabaseAndAFileForTheRevisionItIsAt(TestDatabase db, @TempDir Path dir,
 			@TempDir Path newer) {
 		RetortException offline = catchThrowableOfType(RetortException.class,

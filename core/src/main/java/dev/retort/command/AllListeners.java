@@ -39,6 +39,11 @@ record AllListeners(List<MigrationListener> listeners) implements MigrationListe
 	}
 
 	@Override
+	public void lockWaitTimedOut(Duration waited) {
+		this.listeners.forEach((listener) -> listener.lockWaitTimedOut(waited));
+	}
+
+	@Override
 	public void waitingForLock(String notice) {
 		this.listeners.forEach((listener) -> listener.waitingForLock(notice));
 	}

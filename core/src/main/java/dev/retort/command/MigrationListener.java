@@ -61,6 +61,16 @@ public interface MigrationListener {
 	}
 
 	/**
+	 * The run gave up waiting for the migration lock after {@code lock.wait-timeout}: a
+	 * {@link dev.retort.runtime.LockTimeoutException} follows, nothing ran. Heard instead of
+	 * {@link #lockAcquired}, so that the longest wait of all, the one that failed the run, is
+	 * timed too (the starter records it in {@code retort.lock.wait} with {@code outcome="timed_out"}).
+	 * @param waited how long the run waited, from its first try
+	 */
+	default void lockWaitTimedOut(Duration waited) {
+	}
+
+	/**
 	 * Asked before each try for the migration lock while the run waits for it (about once a
 	 * second), never once it holds it: {@code true} (the process shuts down) ends the wait at once
 	 * with a {@link dev.retort.runtime.LockWaitStoppedException}, before anything has changed. A

@@ -15,6 +15,7 @@ import dev.retort.revision.UnknownRevisionException;
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
+import dev.retort.runtime.LockTimeoutException;
 import dev.retort.runtime.MigrationLock;
 import dev.retort.runtime.MigrationRunner;
 
@@ -56,8 +57,15 @@ final class OnlineMigration {
 			}
 			if (config.lockEnabled()) {
 				// Checks the sessions are the runner's own before it names this one and locks.
-				lock = database.lock(config.lockWaitTimeout(), this.context.listener()::stopWaitingForLock,
-						this.context.listener()::waitingForLock);
+				try {
+					lock = database.lock(config.lockWaitTimeout(), this.context.listener()::stopWaitingForLock,
+							this.context.listener()::waitingForLock);
+				}
+				catch (LockTimeoutException ex) {
+					// The wait that failed the run is the one an operator most needs timed.
+					this.context.listener().lockWaitTimedOut(ex.waited());
+					throw ex;
+				}
 				this.context.listener().lockAcquired(lock.waited());
 			}
 			database.identify();

@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Records Retort's runs as Micrometer timers: {@code retort.migration.duration} per step (tags
- * {@code revision}, {@code operation}, {@code outcome}) and {@code retort.lock.wait}.
+ * {@code revision}, {@code operation}, {@code outcome}) and {@code retort.lock.wait} (tag
+ * {@code outcome}: {@code acquired}, or {@code timed_out} for a run that gave up after
+ * {@code retort.lock.wait-timeout}).
  */
 public class RetortMetrics implements MigrationListener {
 
@@ -38,8 +40,20 @@ public class RetortMetrics implements MigrationListener {
 
 	@Override
 	public void lockAcquired(Duration waited) {
+		lockWait("acquired", waited);
+	}
+
+	@Override
+	public void lockWaitTimedOut(Duration waited) {
+		// The wait that failed the run: timed as well, and told apart, so that it does not read as
+		// a long wait that ended with the lock.
+		lockWait("timed_out", waited);
+	}
+
+	private void lockWait(String outcome, Duration waited) {
 		Timer.builder("retort.lock.wait")
 			.description("Time spent waiting for the migration lock")
+			.tag("outcome", outcome)
 			.register(this.registry)
 			.record(waited);
 	}

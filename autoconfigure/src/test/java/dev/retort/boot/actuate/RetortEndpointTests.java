@@ -12,7 +12,9 @@ import java.util.List;
 
 import dev.retort.Retort;
 import dev.retort.boot.autoconfigure.DatabaseBehindException;
+import dev.retort.boot.autoconfigure.RetortMigrationStrategy;
 import dev.retort.boot.actuate.RunningApplication.Response;
+import dev.retort.runtime.LockTimeoutException;
 import dev.retort.runtime.MigrationLock;
 import dev.retort.runtime.TableNames;
 import dev.retort.runtime.UnrecordedVersionRowsException;
@@ -22,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -415,7 +421,67 @@ class RetortEndpointTests {
 			Response lock = app.get("/actuator/metrics/retort.lock.wait");
 			assertThat(lock.status()).isEqualTo(200);
 			assertThat(measurement(lock.body(), "COUNT")).isEqualTo(1.0);
+			assertThat(strings(tagValues(lock.body(), "outcome"))).containsExactly("acquired");
 		}
+	}
+
+	@Test
+	void aWaitForTheLockThatTimedOutIsScrapedApartFromTheWaitsThatGotIt(TestDatabase db) throws Exception {
+		try (Connection job = db.connect(); Statement statement = job.createStatement()) {
+			// A migration Job (or another instance) holds the lock for longer than this instance waits.
+			statement.execute("SELECT pg_advisory_lock("
+					+ MigrationLock.key(new TableNames("public", "retort_version", "retort_history")) + ")");
+			try (RunningApplication app = RunningApplication.start(LivesOnApplication.class, db,
+					"retort.lock.wait-timeout=300ms", "management.endpoints.web.exposure.include=prometheus")) {
+				assertThat(lockWaitLines(app)).contains("retort_lock_wait_seconds_count{outcome=\"timed_out\"} 1")
+					.noneMatch((line) -> line.contains("outcome=\"acquired\""));
+				assertThat(lockWaitSeconds(app, "sum", "timed_out")).isGreaterThanOrEqualTo(0.3);
+				assertThat(db.tableExists("beverages")).isFalse();
+				statement.execute("SELECT pg_advisory_unlock_all()");
+				// The next run takes the lock: its wait is a series of its own, the timed-out one stays.
+				app.context().getBean(Retort.class).upgrade("heads");
+				assertThat(lockWaitLines(app)).contains("retort_lock_wait_seconds_count{outcome=\"acquired\"} 1",
+						"retort_lock_wait_seconds_count{outcome=\"timed_out\"} 1");
+				assertThat(lockWaitSeconds(app, "sum", "acquired")).isLessThan(0.3);
+			}
+		}
+	}
+
+	private static List<String> lockWaitLines(RunningApplication app) {
+		// Micrometer writes a count as 1 or 1.0 depending on its version: compare the number only.
+		return app.text("/actuator/prometheus")
+			.lines()
+			.filter((line) -> line.startsWith("retort_lock_wait_seconds"))
+			.map((line) -> line.replaceAll(" (\\d+)\\.0$", " $1"))
+			.toList();
+	}
+
+	private static double lockWaitSeconds(RunningApplication app, String statistic, String outcome) {
+		String prefix = "retort_lock_wait_seconds_" + statistic + "{outcome=\"" + outcome + "\"} ";
+		return Double.parseDouble(lockWaitLines(app).stream()
+			.filter((line) -> line.startsWith(prefix))
+			.findFirst()
+			.orElseThrow()
+			.substring(prefix.length()));
+	}
+
+	/** An application that serves when its startup migration could not take the lock (docs/spring-boot.md, Metrics). */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class LivesOnApplication {
+
+		@Bean
+		RetortMigrationStrategy upgradeUnlessLocked() {
+			return (retort) -> {
+				try {
+					retort.upgrade("heads");
+				}
+				catch (LockTimeoutException ex) {
+					// Served as it is: readiness (the migrations contributor) holds traffic while revisions are pending.
+				}
+			};
+		}
+
 	}
 
 	@Test
