@@ -477,7 +477,7 @@ class RetortEndpointTests {
 					retort.upgrade("heads");
 				}
 				catch (LockTimeoutException ex) {
-					// Served as it is: readiness (the migrations contributor) holds traffic while revisions are pending.
+					// Served as it is: the migrations health contributor reads OUT_OF_SERVICE while revisions are pending.
 				}
 			};
 		}
