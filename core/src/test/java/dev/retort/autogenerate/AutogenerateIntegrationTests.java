@@ -289,6 +289,7 @@ class AutogenerateIntegrationTests {
 
 	@Test
 	void aViewsCheckOptionAndSecurityOptionsAreComparedAndWrittenWithIt(TestDatabase db, @TempDir Path dir) {
+		assumeTrue(db.serverMajor() >= 15, "security_invoker exists from PostgreSQL 15 on");
 		String table = "CREATE TABLE accounts (id bigint PRIMARY KEY, owner text, balance int);\n";
 		// Before, 'No changes': the view was written without WITH CHECK OPTION (writes through it no longer
 		// checked) and without security_barrier or security_invoker (whose rows it shows).
@@ -326,7 +327,9 @@ class AutogenerateIntegrationTests {
 				+ "\nGRANT SELECT, INSERT ON user_emails TO retort_view_reader;",
 				"CREATE TABLE users (id bigint PRIMARY KEY, email varchar(320));\n" + view);
 		// Before, DROP VIEW took them along and CREATE VIEW did not bring them back: nothing said so.
-		assertThat(trip.diff().upgradeSql()).endsWith("CREATE VIEW user_emails AS\n SELECT id,\n    email\n   FROM users;\n"
+		// The view's text as the server prints it: PostgreSQL 15 and older qualify its columns (users.id).
+		assertThat(trip.diff().upgradeSql()).contains("CREATE VIEW user_emails AS\n SELECT ");
+		assertThat(trip.diff().upgradeSql()).endsWith("FROM users;\n"
 				+ "CREATE TRIGGER user_emails_insert INSTEAD OF INSERT ON user_emails FOR EACH ROW EXECUTE FUNCTION"
 				+ " user_emails_insert();\nCOMMENT ON COLUMN user_emails.email IS 'as typed';\n"
 				+ "COMMENT ON VIEW user_emails IS 'one row per user';\nGRANT INSERT ON user_emails TO retort_view_reader;\n"

@@ -3,6 +3,7 @@ package dev.retort.lint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -214,6 +215,8 @@ class LockClaimsTests {
 		db.execute("INSERT INTO bookings SELECT i, i % 10, tstzrange(now() + i * interval '1 day', now() + (i + 1)"
 				+ " * interval '1 day') FROM generate_series(1, 1000) i");
 		String[] statements = text.split(";\n");
+		// Exclusion constraints on a partitioned table exist from PostgreSQL 17 on.
+		boolean exclusion = db.serverMajor() >= 17;
 		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
 			migration.setAutoCommit(false);
 			statement.execute(statements[0]);
@@ -222,13 +225,16 @@ class LockClaimsTests {
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
 			migration.rollback();
 			// ONLY the partitioned table: an index of the parent alone, invalid until each partition's is attached.
-			statement.execute(statements[1]);
+			if (exclusion) {
+				statement.execute(statements[1]);
+			}
 			statement.execute(statements[2]);
 			migration.commit();
 		}
 		assertThat(db.queryStrings("SELECT c.relname || ' ' || i.indisvalid FROM pg_index i JOIN pg_class c"
 				+ " ON c.oid = i.indexrelid WHERE i.indrelid IN ('events'::regclass, 'events_1'::regclass) ORDER BY 1"))
-			.containsExactly("events_id_key false", "events_no_overlap false");
+			.containsExactlyElementsOf(exclusion ? List.of("events_id_key false", "events_no_overlap false")
+					: List.of("events_id_key false"));
 	}
 
 	private static void select(TestDatabase db, String sql) throws SQLException {
