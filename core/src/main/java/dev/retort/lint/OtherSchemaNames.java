@@ -50,6 +50,27 @@ final class OtherSchemaNames {
 		return null;
 	}
 
+	/**
+	 * The extension a {@code CREATE EXTENSION} makes when every schema's run cannot make it alike, or
+	 * {@code null}: an extension is the database's, created in one schema. Without {@code IF NOT
+	 * EXISTS} the second schema's run fails; with it but in the run's own schema (no {@code SCHEMA},
+	 * or {@code schema}), the others go on without its types and functions, which are off their
+	 * {@code search_path}. {@code IF NOT EXISTS … SCHEMA} another schema is made once, alike for all.
+	 */
+	static String extension(List<Token> tokens, String schema) {
+		if (!startsWith(tokens, 0, "CREATE", "EXTENSION")) {
+			return null;
+		}
+		int at = skip(tokens, 2, "IF", "NOT", "EXISTS");
+		if (at >= tokens.size()) {
+			return null;
+		}
+		boolean ifNotExists = at > 2;
+		int schemaWord = indexOfWordAtDepth(tokens, "SCHEMA", 0);
+		String into = (schemaWord > 0 && schemaWord + 1 < tokens.size()) ? tokens.get(schemaWord + 1).name() : null;
+		return (ifNotExists && into != null && !into.equals(schema)) ? null : tokens.get(at).name();
+	}
+
 	/** Where the names the statement makes, changes or writes start. */
 	private static List<Integer> targets(List<Token> tokens) {
 		List<Integer> targets = new ArrayList<>();

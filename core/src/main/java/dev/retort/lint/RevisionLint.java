@@ -528,6 +528,16 @@ final class RevisionLint {
 
 	// PG125
 	private void otherSchema(List<Token> tokens) {
+		String extension = (this.schema != null) ? OtherSchemaNames.extension(tokens, this.schema) : null;
+		if (extension != null) {
+			find(LintRule.PG125, "CREATE EXTENSION makes " + extension + " for the whole database, not for schema "
+					+ quote(this.schema) + " that these revisions run for (--schema, retort.schema): the first schema's"
+					+ " run creates it in that schema, and the run of every other schema (a schema per tenant) finds it"
+					+ " there, off its search_path (with IF NOT EXISTS its types and functions are not found; without,"
+					+ " the extension already exists). Create it once WITH SCHEMA a schema every tenant reads, with IF"
+					+ " NOT EXISTS, and name its types and functions with that schema.");
+			return;
+		}
 		String name = (this.schema != null) ? OtherSchemaNames.of(tokens, this.schema) : null;
 		if (name == null) {
 			return;

@@ -73,4 +73,52 @@ class LintOtherSchemaTests {
 		assertThat(db.queryStrings("SELECT count(*) FROM public.plans WHERE id = 1")).containsExactly("2");
 	}
 
+
+	@Test
+	void aTenantRevisionThatCreatesAnExtensionIsFlaggedUnlessItIsMadeOnceInASharedSchema(TestDatabase db,
+			@TempDir Path dir) {
+		org.junit.jupiter.api.Assumptions.assumeTrue(
+				!db.queryStrings("SELECT name FROM pg_available_extensions WHERE name = 'citext'").isEmpty(),
+				"the server has no citext (contrib) to install");
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE EXTENSION IF NOT EXISTS citext;\n"
+				+ "CREATE TABLE users (id bigint PRIMARY KEY, email citext);", "DROP TABLE users;");
+
+		LintResult linted = Retort.configure().locations(files.location()).schema("tenant_a").load()
+			.lint(null, Severity.ERROR);
+
+		assertThat(linted.findings()).extracting(LintFinding::rule, (finding) -> finding.source().replaceAll(".*/", ""))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("PG125", "a00000000001_test.sql:9"));
+		assertThat(linted.findings().get(0).message()).isEqualTo("CREATE EXTENSION makes citext for the whole database,"
+				+ " not for schema \"tenant_a\" that these revisions run for (--schema, retort.schema): the first schema's"
+				+ " run creates it in that schema, and the run of every other schema (a schema per tenant) finds it there,"
+				+ " off its search_path (with IF NOT EXISTS its types and functions are not found; without, the"
+				+ " extension already exists). Create it once WITH SCHEMA a schema every tenant reads, with IF NOT"
+				+ " EXISTS, and name its types and functions with that schema.");
+		// Once, in a shared schema, and idempotent: what every tenant's run can do alike.
+		assertThat(Retort.configure().locations(files.location()).load().lint(null, Severity.INFO).findings()).isEmpty();
+
+		// What the finding says, on PostgreSQL: the second tenant's run does not find the type.
+		Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).locations(files.location())
+			.schema("tenant_a").load().upgrade("heads");
+		Retort tenantB = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations(files.location()).schema("tenant_b").load();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> tenantB.upgrade("heads"))
+			.withMessageContaining("type \"citext\" does not exist");
+
+		files.write("a00000000001", null, "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA shared;\n"
+				+ "CREATE TABLE users (id bigint PRIMARY KEY, email shared.citext);", "DROP TABLE users;");
+		assertThat(Retort.configure().locations(files.location()).schema("tenant_c").load().lint(null, Severity.INFO)
+			.findings()).isEmpty();
+		db.execute("CREATE SCHEMA shared");
+		db.execute("DROP EXTENSION citext CASCADE");
+		for (String tenant : new String[] { "tenant_c", "tenant_d" }) {
+			Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).locations(files.location())
+				.schema(tenant).load().upgrade("heads");
+		}
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+				+ " WHERE c.relname = 'users' AND a.attname = 'email' AND a.atttypid = 'shared.citext'::regtype"))
+			.containsExactly("2");
+	}
+
 }
