@@ -47,8 +47,6 @@ final class BoundedRead {
 	/** {@link System#nanoTime()} when {@link #inFlight} ended. */
 	private volatile long endedAt;
 
-	private final View own = new View();
-
 	/**
 	 * @param read the read, which returns {@code NaN} itself when the database cannot be read
 	 */
@@ -61,12 +59,10 @@ final class BoundedRead {
 		this.executor = executor;
 	}
 
-	/** The value, or {@code NaN} when the read takes longer than {@link #BUDGET}: for a gauge of its own. */
-	double value() {
-		return this.own.getAsDouble();
-	}
-
-	/** A view for one of several gauges that share this read. */
+	/**
+	 * A view for a gauge: the value, or {@code NaN} when the read takes longer than {@link #BUDGET};
+	 * several views share one read.
+	 */
 	DoubleSupplier gauge() {
 		return new View();
 	}

@@ -19,8 +19,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public class RetortPendingMeterBinder implements MeterBinder {
 
-	private static final String DESCRIPTION = "Revisions not yet applied to the database";
-
 	private final RetortSchemas schemas;
 
 	/**
@@ -34,7 +32,7 @@ public class RetortPendingMeterBinder implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		if (!this.schemas.several()) {
-			gauge(this.schemas.retort()).register(registry);
+			bind(registry, new BoundedRead(() -> pending(this.schemas.retort())).gauge(), null);
 			return;
 		}
 		// Boot binds meters once every singleton is created: after the startup migration, so a
@@ -42,18 +40,20 @@ public class RetortPendingMeterBinder implements MeterBinder {
 		Map<String, Retort> schemas = this.schemas.bySchema();
 		SchemasRead read = new SchemasRead(schemas, RetortPendingMeterBinder::pending);
 		for (String schema : schemas.keySet()) {
-			Gauge.builder("retort.migrations.pending", read.gauge(schema), DoubleSupplier::getAsDouble)
-				.strongReference(true)
-				.description(DESCRIPTION)
-				.tag("schema", schema)
-				.register(registry);
+			bind(registry, read.gauge(schema), schema);
 		}
 	}
 
-	private static Gauge.Builder<BoundedRead> gauge(Retort retort) {
-		return Gauge.builder("retort.migrations.pending", new BoundedRead(() -> pending(retort)), BoundedRead::value)
+	/** The gauge of one schema, tagged with it when {@code schema} is not {@code null}. */
+	private static void bind(MeterRegistry registry, DoubleSupplier value, String schema) {
+		Gauge.Builder<DoubleSupplier> gauge = Gauge
+			.builder("retort.migrations.pending", value, DoubleSupplier::getAsDouble)
 			.strongReference(true)
-			.description(DESCRIPTION);
+			.description("Revisions not yet applied to the database");
+		if (schema != null) {
+			gauge.tag("schema", schema);
+		}
+		gauge.register(registry);
 	}
 
 	private static double pending(Retort retort) {
