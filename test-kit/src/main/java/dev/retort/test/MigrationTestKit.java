@@ -393,19 +393,19 @@ public final class MigrationTestKit {
 		String autogenerate = "retort revision --autogenerate -m \"MESSAGE\" --model " + modelFile(location);
 		int count = diff.leftOut().size();
 		String them = (count == 1) ? "it" : "them";
-		String listed = ((count == 1) ? "it as a comment, with the statement" : "them as comments, each with the statement")
+		String asComments = ((count == 1) ? "as a comment, with the statement" : "as comments, each with the statement")
 				+ " to write in its upgrade and the one that undoes it in its downgrade";
 		if (diff.leftOut().isEmpty()) {
 			message.append("\nWrite the difference as a revision: " + autogenerate + ", or correct the model.");
 		}
 		else if (diff.isEmpty()) {
-			message.append("\nAdd " + them + " to a revision: " + autogenerate + " writes one that lists " + listed
-					+ "; or correct the model.");
+			message.append("\nAdd " + them + " to a revision: " + autogenerate + " writes one that lists " + them + " "
+					+ asComments + "; or correct the model.");
 		}
 		else {
 			message.append("\nWrite the difference as a revision: " + autogenerate + " writes one that also lists "
-					+ ((count == 1) ? "the one" : "those") + " it does not compare "
-					+ listed.replaceFirst("^(it|them) ", "") + "; or correct the model.");
+					+ ((count == 1) ? "the one" : "those") + " it does not compare " + asComments
+					+ "; or correct the model.");
 		}
 		throw new AssertionError(message);
 	}
