@@ -30,7 +30,6 @@ import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.AutomaticCasts;
 import dev.retort.runtime.CanonicalDefinitions;
-import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.SchemaReader;
@@ -133,14 +132,9 @@ public final class AutogenerateCommand {
 		if (!this.context.config().validateChecksums()) {
 			return;
 		}
-		List<ChecksumMismatchException.Mismatch> changed = state.checksumMismatches(this.context.scripts());
-		if (!changed.isEmpty()) {
-			throw new ChecksumMismatchException(String.join("\n", changed.stream()
-				.map((mismatch) -> mismatch.describe(this.context.config().schema()))
-				.toList()) + "\nThe model is compared with the database, which holds what the revision made as it was"
-					+ " applied, not what its file says now ('retort check' and 'retort revision --autogenerate' alike):"
-					+ " put the file back first.", changed);
-		}
+		state.validateChecksums(this.context.scripts(), this.context.config().schema(), "\nThe model is compared with"
+				+ " the database, which holds what the revision made as it was applied, not what its file says now"
+				+ " ('retort check' and 'retort revision --autogenerate' alike): put the file back first.");
 	}
 
 	/**

@@ -404,10 +404,18 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 * @param schema the configured schema, named in the message, or {@code null} when none is
 	 */
 	void validateChecksums(ScriptDirectory scripts, String schema) {
+		validateChecksums(scripts, schema, "");
+	}
+
+	/**
+	 * As {@link #validateChecksums(ScriptDirectory, String)}, the message followed by {@code why},
+	 * which says what the refusing command would have done with the changed revisions.
+	 */
+	void validateChecksums(ScriptDirectory scripts, String schema, String why) {
 		List<ChecksumMismatchException.Mismatch> mismatches = checksumMismatches(scripts);
 		if (!mismatches.isEmpty()) {
 			throw new ChecksumMismatchException(String.join("\n",
-					mismatches.stream().map((mismatch) -> mismatch.describe(schema)).toList()), mismatches);
+					mismatches.stream().map((mismatch) -> mismatch.describe(schema)).toList()) + why, mismatches);
 		}
 	}
 
