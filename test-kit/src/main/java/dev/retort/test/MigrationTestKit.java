@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 
 import dev.retort.Retort;
 import dev.retort.autogenerate.LeftOut;
+import dev.retort.autogenerate.SchemaChange;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.LintResult;
 import dev.retort.config.RetortConfig;
@@ -370,35 +371,71 @@ public final class MigrationTestKit {
 	 * or a file path (optionally {@code filesystem:})
 	 */
 	public synchronized void assertMatchesModel(String location) {
-		// Read first: a model that is not there changes nothing in the database.
-		String model = readModel(location);
-		exclusively(() -> matchesModel(location, model));
+		assertMatchesModel(location, new AcceptedDifference[0]);
 	}
 
-	private void matchesModel(String location, String model) {
+	/**
+	 * As {@link #assertMatchesModel(String)}, every difference on the objects accepted left aside:
+	 * what the database has by design and the revisions do not write (an object a DBA or an
+	 * extension creates, a trigger not yet written as a revision). An accepted difference that no
+	 * longer differs fails the check, naming it, so that the list does not outlive its reasons.
+	 * @param location the model, as {@link #assertMatchesModel(String)} reads it
+	 * @param accepted the differences accepted, by the kind and name of their object:
+	 * {@code AcceptedDifference.of("trigger", "orders_audit")}
+	 */
+	public synchronized void assertMatchesModel(String location, AcceptedDifference... accepted) {
+		List<AcceptedDifference> accepting = List.of(accepted);
+		// Read first: a model that is not there changes nothing in the database.
+		String model = readModel(location);
+		exclusively(() -> matchesModel(location, model, accepting));
+	}
+
+	private void matchesModel(String location, String model, List<AcceptedDifference> accepted) {
 		emptyAndUpgradeToEveryHead();
 		SchemaDiff diff = this.retort.check(location, model);
 		// What autogenerate does not compare counts too: a trigger or function of the model that no revision
 		// creates passed the check, and the application shipped without it.
-		if (diff.isEmpty() && diff.leftOut().isEmpty()) {
+		List<String> differences = new ArrayList<>();
+		diff.changes().forEach((change) -> differences.add(change.description()));
+		diff.leftOut().forEach((object) -> differences.add(object.object()));
+		List<SchemaChange> changes = diff.changes().stream()
+			.filter((change) -> !acceptedAmong(accepted, change.description()))
+			.toList();
+		List<LeftOut> leftOut = diff.leftOut().stream().filter((object) -> !acceptedAmong(accepted, object.object())).toList();
+		// Accepted and no longer there: the reason went away (the revision was written), the acceptance stays.
+		List<String> noLongerDiffer = accepted.stream()
+			.filter((difference) -> differences.stream().noneMatch(difference::accepts))
+			.map(AcceptedDifference::toString)
+			.toList();
+		if (changes.isEmpty() && leftOut.isEmpty() && noLongerDiffer.isEmpty()) {
 			return;
 		}
+		String remove = String.join(", ", noLongerDiffer) + ": the revisions and the model agree on "
+				+ ((noLongerDiffer.size() == 1) ? "it" : "them") + " now. Remove "
+				+ ((noLongerDiffer.size() == 1) ? "it" : "them") + " from assertMatchesModel(…).";
+		if (changes.isEmpty() && leftOut.isEmpty()) {
+			throw new AssertionError("The model check accepts differences from the model " + location
+					+ " that no longer differ: " + remove);
+		}
 		StringBuilder message = new StringBuilder("The revisions do not give the schema of the model " + location + ":");
-		diff.changes().forEach((change) -> message.append("\n  - ").append(change.description()));
-		if (!diff.leftOut().isEmpty()) {
+		changes.forEach((change) -> message.append("\n  - ").append(change.description()));
+		if (!leftOut.isEmpty()) {
 			message.append("\n  Not compared by autogenerate, and not the same in the database the revisions gave as in"
 					+ " the model, by their definitions as PostgreSQL prints them:");
-			diff.leftOut().forEach((object) -> message.append(leftOut(object)));
+			leftOut.forEach((object) -> message.append(leftOut(object)));
+		}
+		if (!noLongerDiffer.isEmpty()) {
+			message.append("\n  Accepted, and no longer different: ").append(remove);
 		}
 		String autogenerate = "retort revision --autogenerate -m \"MESSAGE\" --model " + modelFile(location);
-		int count = diff.leftOut().size();
+		int count = leftOut.size();
 		String them = (count == 1) ? "it" : "them";
 		String asComments = ((count == 1) ? "as a comment, with the statement" : "as comments, each with the statement")
 				+ " to write in its upgrade and the one that undoes it in its downgrade";
-		if (diff.leftOut().isEmpty()) {
+		if (leftOut.isEmpty()) {
 			message.append("\nWrite the difference as a revision: " + autogenerate + ", or correct the model.");
 		}
-		else if (diff.isEmpty()) {
+		else if (changes.isEmpty()) {
 			message.append("\nAdd " + them + " to a revision: " + autogenerate + " writes one that lists " + them + " "
 					+ asComments + "; or correct the model.");
 		}
@@ -408,6 +445,10 @@ public final class MigrationTestKit {
 					+ "; or correct the model.");
 		}
 		throw new AssertionError(message);
+	}
+
+	private static boolean acceptedAmong(List<AcceptedDifference> accepted, String difference) {
+		return accepted.stream().anyMatch((acceptance) -> acceptance.accepts(difference));
 	}
 
 	/** An object autogenerate does not compare, with the statement a revision's upgrade writes for it. */

@@ -30,6 +30,7 @@ import dev.retort.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -767,6 +768,66 @@ class MigrationTestKitTests {
 			.withMessageEndingWith("Write the difference as a revision: retort revision --autogenerate -m \"MESSAGE\""
 					+ " --model " + model + " writes one that also lists the one it does not compare as a comment, with the"
 					+ " statement to write in its upgrade and the one that undoes it in its downgrade; or correct the model.");
+	}
+
+	@Test
+	void differencesFromTheModelATestAcceptsPassAndEveryOtherStillFails(TestDatabase db) throws IOException {
+		// The model, dumped from production, holds what the DBA added and no revision writes: an audit
+		// trigger with its function, a column and the table its tooling writes to.
+		String table = "CREATE TABLE rooms (id bigint PRIMARY KEY, updated_at timestamptz);";
+		String function = "CREATE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+				+ "BEGIN RETURN NEW; END $$;";
+		String trigger = "CREATE TRIGGER rooms_audit AFTER UPDATE ON rooms FOR EACH ROW EXECUTE FUNCTION audit_row();";
+		write("a1", "", table, "DROP TABLE rooms;");
+		Path model = Files.writeString(this.directory.resolve("schema.txt"),
+				table.replace("timestamptz", "timestamptz, audited_by text") + "\n" + function + "\n" + trigger
+						+ "\nCREATE TABLE audit_log (at timestamptz);\nCREATE INDEX audit_log_at ON audit_log (at);");
+		// A table's indexes are objects of their own, accepted one by one.
+		AcceptedDifference auditLog = AcceptedDifference.of("table", "audit_log");
+		AcceptedDifference auditLogAt = AcceptedDifference.of("index", "audit_log_at");
+		assertThatCode(() -> kit(db).assertMatchesModel(model.toString(), AcceptedDifference.of("trigger", "rooms_audit"),
+				AcceptedDifference.of("function", "audit_row"), AcceptedDifference.of("column", "rooms.audited_by"),
+				auditLog, auditLogAt))
+			.doesNotThrowAnyException();
+		// One not accepted still fails, named as without the others; the accepted ones are not listed.
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> kit(db).assertMatchesModel(model.toString(), AcceptedDifference.of("trigger", "rooms_audit"),
+					AcceptedDifference.of("column", "rooms.audited_by"), auditLog, auditLogAt))
+			.withMessageStartingWith("The revisions do not give the schema of the model " + model + ":\n"
+					+ "  Not compared by autogenerate, and not the same in the database the revisions gave as in the model,"
+					+ " by their definitions as PostgreSQL prints them:\n"
+					+ "  - function audit_row, in the model and not in the database:\n")
+			.withMessageNotContaining("rooms_audit on rooms")
+			.withMessageNotContaining("audited_by")
+			.withMessageEndingWith("Add it to a revision: retort revision --autogenerate -m \"MESSAGE\" --model " + model
+					+ " writes one that lists it as a comment, with the statement to write in its upgrade and the one"
+					+ " that undoes it in its downgrade; or correct the model.");
+		// A column accepted is that column alone, not one whose name starts the same.
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> kit(db).assertMatchesModel(model.toString(), AcceptedDifference.of("trigger", "rooms_audit"),
+					AcceptedDifference.of("function", "audit_row"), AcceptedDifference.of("column", "rooms.audited"), auditLog, auditLogAt))
+			.withMessageContaining("\n  - add column rooms.audited_by\n")
+			.withMessageContaining("\n  Accepted, and no longer different: column rooms.audited: the revisions and the"
+					+ " model agree on it now. Remove it from assertMatchesModel(…).\nWrite the difference");
+		// Once a revision writes them, accepting them fails: the acceptance would otherwise outlive its reason.
+		write("b2", "a1", "ALTER TABLE rooms ADD COLUMN audited_by text;\n" + function + "\n" + trigger,
+				"DROP TRIGGER rooms_audit ON rooms;\nDROP FUNCTION audit_row();\nALTER TABLE rooms DROP COLUMN audited_by;");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> kit(db).assertMatchesModel(model.toString(), AcceptedDifference.of("trigger", "rooms_audit"),
+					AcceptedDifference.of("function", "audit_row"), auditLog, auditLogAt))
+			.withMessage("The model check accepts differences from the model " + model + " that no longer differ:"
+					+ " trigger rooms_audit, function audit_row: the revisions and the model agree on them now. Remove"
+					+ " them from assertMatchesModel(…).");
+		assertThatCode(() -> kit(db).assertMatchesModel(model.toString(), auditLog, auditLogAt)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void anAcceptedDifferenceOfAKindTheModelCheckDoesNotNameIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> AcceptedDifference.of("triger", "rooms_audit"))
+			.withMessageStartingWith("The model check names no object of kind 'triger': accept one of table, column,");
+		assertThatIllegalArgumentException().isThrownBy(() -> AcceptedDifference.of("column", "audited_by"))
+			.withMessage("A column is accepted as table.column, as the model check names it:"
+					+ " AcceptedDifference.of(\"column\", \"orders.audited_by\").");
 	}
 
 	@Test
