@@ -114,8 +114,8 @@ final class EmptyingGuard {
 		String sql = "SELECT count(*), string_agg(DISTINCT client, ', ' ORDER BY client), min(started_at) FROM " + history
 				+ " WHERE client IS NULL OR (client <> ? AND client NOT LIKE ? AND started_at < ?)";
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, MigrationTestKit.APPLICATION_NAME);
-			statement.setString(2, "% " + MigrationTestKit.APPLICATION_NAME);
+			statement.setString(1, KitSessions.APPLICATION_NAME);
+			statement.setString(2, "% " + KitSessions.APPLICATION_NAME);
 			statement.setTimestamp(3, Timestamp.from(since));
 			try (ResultSet row = statement.executeQuery()) {
 				row.next();

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.retort.config.RetortConfig;
+
 /**
  * The schema of a database as lines of text, one per object, sorted: schemas, extensions,
  * relations (with persistence, storage options, row level security, replica identity, partition
@@ -267,6 +269,22 @@ record SchemaSnapshot(List<String> lines) {
 
 	SchemaSnapshot {
 		lines = List.copyOf(lines);
+	}
+
+	/**
+	 * The schema of the kit's database as it is now, Retort's version and history tables (and the
+	 * history's sequence) left out: what no downgrade gives back as it was.
+	 * @param sessions the kit's sessions on its database
+	 * @param config the kit's configuration, which names Retort's tables
+	 */
+	static SchemaSnapshot of(KitSessions sessions, RetortConfig config) {
+		try (Connection connection = sessions.open()) {
+			Set<String> retortTables = Set.of(config.versionTable(), config.historyTable(), config.historyTable() + "_id_seq");
+			return read(connection, retortTables);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the schema: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
