@@ -89,7 +89,7 @@ final class RoundTrip {
 			try {
 				run(revision, "its upgrade failed when run again after its downgrade",
 						"Its downgrade gave back the schema but left something its upgrade trips over (rows, or what"
-								+ " the kit does not compare: statistics targets, the database's own grants): make the"
+								+ " the kit does not compare: the database's own grants): make the"
 								+ " downgrade undo it too." + EMPTIED,
 						() -> this.retort.upgrade(revision.id()));
 			}

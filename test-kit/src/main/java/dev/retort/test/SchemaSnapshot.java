@@ -17,7 +17,8 @@ import dev.retort.config.RetortConfig;
  * The schema of a database as lines of text, one per object, sorted: schemas, extensions,
  * relations (with persistence, storage options, row level security, replica identity, partition
  * key, parents and partition bound), columns
- * (type, NOT NULL, default, identity, generated, collation, storage, compression), sequences with
+ * (type, NOT NULL, default, identity, generated, collation, storage, compression, statistics target,
+ * options such as n_distinct), sequences with
  * their parameters, constraints (with whether they are validated), domains, indexes (with whether
  * they are valid), enum types with their labels in order, composite types, views' definitions,
  * functions' whole definitions (as a hash), triggers (enabled or not), rules, extended statistics,
@@ -91,6 +92,10 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || CASE WHEN a.attcollation <> t.typcollation THEN ' collate ' || quote_ident(coll.collname) ELSE '' END"
 			+ " || CASE WHEN a.attstorage <> t.typstorage THEN ' storage ' || a.attstorage::text ELSE '' END"
 			+ " || CASE WHEN a.attcompression <> '' THEN ' compression ' || a.attcompression::text ELSE '' END"
+			// What the planner reads of it (SET STATISTICS, SET (n_distinct = …)): an upgrade run again never
+			// trips over them. Unset, -1 before PostgreSQL 17 and NULL from 17 on; neither prints.
+			+ " || CASE WHEN a.attstattarget >= 0 THEN ' statistics ' || a.attstattarget ELSE '' END"
+			+ " || COALESCE(' options (' || array_to_string(a.attoptions, ', ') || ')', '')"
 			+ " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation coll ON coll.oid = a.attcollation"
 			+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
