@@ -38,11 +38,17 @@ final class KitSessions {
 		this.lockSession = session;
 	}
 
-	/** A new session, which the caller closes. */
+	/**
+	 * A new session in auto-commit, which the caller closes. A pool may lend sessions without it
+	 * ({@code spring.datasource.hikari.auto-commit=false}): emptying the database was then rolled back
+	 * as the session went back, and the checks after the first ran on what the one before left. Set
+	 * as Retort sets its own sessions (HikariCP sets its default back as the session goes back).
+	 */
 	Connection open() throws SQLException {
 		if (this.config.dataSource() != null) {
+			Connection session;
 			try {
-				return this.config.dataSource().getConnection();
+				session = this.config.dataSource().getConnection();
 			}
 			catch (SQLException ex) {
 				if (this.lockSession == null) {
@@ -51,6 +57,14 @@ final class KitSessions {
 				// The lock's session reached the database a moment ago: the pool said no, not the server.
 				throw new SQLException(PoolCapacity.exhausted(ex.getMessage()), ex);
 			}
+			try {
+				session.setAutoCommit(true);
+			}
+			catch (SQLException ex) {
+				session.close();
+				throw ex;
+			}
+			return session;
 		}
 		if (this.config.url() == null) {
 			// Not the driver's "The url cannot be null", under "Could not empty the test database".

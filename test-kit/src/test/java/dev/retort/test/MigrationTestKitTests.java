@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.retort.Retort;
+import dev.retort.config.RetortConfig;
 import dev.retort.operation.Column;
 import dev.retort.operation.Operations;
 import dev.retort.operation.Type;
@@ -865,6 +866,32 @@ class MigrationTestKitTests {
 		assertThatCode(() -> kit(db).assertNothingInvalidAtHead()).doesNotThrowAnyException();
 		assertThat(db.queryStrings("SELECT column_name FROM information_schema.columns WHERE table_name = 'users'"))
 			.containsExactly("id");
+	}
+
+	@Test
+	void aPoolLendingSessionsWithoutAutoCommitHasTheDatabaseEmptiedAllTheSame(TestDatabase db)
+			throws IOException {
+		// spring.datasource.hikari.auto-commit=false: the kit's emptying was rolled back as its session went
+		// back to the pool, and the next check met what the one before left ("a1 … not restored").
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		write("b2", "a1", "ALTER TABLE users ADD COLUMN name text;", "SELECT 1;");
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(db.jdbcUrl());
+		config.setUsername(db.user());
+		config.setPassword(db.password());
+		config.setMaximumPoolSize(3);
+		config.setAutoCommit(false);
+		try (HikariDataSource pool = new HikariDataSource(config)) {
+			RetortConfig.Builder<Retort> revisions = Retort.configure().dataSource(pool)
+				.locations("filesystem:" + this.directory);
+			assertThatExceptionOfType(AssertionError.class)
+				.isThrownBy(() -> MigrationTestKit.of(revisions).assertEveryRevisionRoundTrips())
+				.withMessageStartingWith("Revision b2 (")
+				.withMessageContaining("\n    + column public.users.name text\n");
+			// Fixed, it passes: the kit emptied the database after the failure, and again before this run.
+			write("b2", "a1", "ALTER TABLE users ADD COLUMN name text;", "ALTER TABLE users DROP COLUMN name;");
+			assertThatCode(() -> MigrationTestKit.of(revisions).assertAll()).doesNotThrowAnyException();
+		}
 	}
 
 	@Test
