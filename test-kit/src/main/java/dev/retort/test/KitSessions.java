@@ -39,6 +39,31 @@ final class KitSessions {
 	}
 
 	/**
+	 * Reads on the session holding the kit's lock, idle between Retort's commands, or outside an
+	 * assertion on a session of its own: a new session for each read of the schema (three a
+	 * revision) was, without a pool, a new server process, loading the catalogs again each time.
+	 * @param read what to read
+	 * @return what it read
+	 */
+	<T> T read(Read<T> read) throws SQLException {
+		if (this.lockSession == null) {
+			try (Connection session = open()) {
+				return read.from(session);
+			}
+		}
+		// In auto-commit (open()): nothing of the read stays open while Retort changes the schema.
+		return read.from(this.lockSession);
+	}
+
+	/** A read of the database on one of the kit's sessions. */
+	@FunctionalInterface
+	interface Read<T> {
+
+		T from(Connection session) throws SQLException;
+
+	}
+
+	/**
 	 * A new session in auto-commit, which the caller closes. A pool may lend sessions without it
 	 * ({@code spring.datasource.hikari.auto-commit=false}): emptying the database was then rolled back
 	 * as the session went back, and the checks after the first ran on what the one before left. Set

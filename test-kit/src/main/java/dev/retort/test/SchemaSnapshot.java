@@ -283,9 +283,9 @@ record SchemaSnapshot(List<String> lines) {
 	 * @param config the kit's configuration, which names Retort's tables
 	 */
 	static SchemaSnapshot of(KitSessions sessions, RetortConfig config) {
-		try (Connection connection = sessions.open()) {
-			Set<String> retortTables = Set.of(config.versionTable(), config.historyTable(), config.historyTable() + "_id_seq");
-			return read(connection, retortTables);
+		Set<String> retortTables = Set.of(config.versionTable(), config.historyTable(), config.historyTable() + "_id_seq");
+		try {
+			return sessions.read((session) -> read(session, retortTables));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not read the schema: " + ex.getMessage(), ex);

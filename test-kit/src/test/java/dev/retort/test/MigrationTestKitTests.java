@@ -869,6 +869,32 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void theRoundTripReadsTheSchemaOnTheSessionHoldingItsLockNotOnANewOneEachTime(TestDatabase db) throws IOException {
+		// Without a pool (PGSimpleDataSource, as the docs show) each session is a server process of its own,
+		// loading the catalogs again: three reads a revision, each on a new session, made a round trip slower.
+		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		SessionCount oneRevision = new SessionCount(db.dataSource());
+		MigrationTestKit.of(Retort.configure().dataSource(oneRevision).locations("filesystem:" + this.directory))
+			.assertEveryRevisionRoundTrips();
+		write("b2", "a1", "ALTER TABLE users ADD COLUMN name text;", "ALTER TABLE users DROP COLUMN name;");
+		write("c3", "b2", "CREATE INDEX users_name ON users (name);", "DROP INDEX users_name;");
+		SessionCount threeRevisions = new SessionCount(db.dataSource());
+		MigrationTestKit.of(Retort.configure().dataSource(threeRevisions).locations("filesystem:" + this.directory))
+			.assertEveryRevisionRoundTrips();
+		// What Retort itself opens for a revision's steps in the round trip: where it is, up, down, up again.
+		SessionCount steps = new SessionCount(db.dataSource());
+		Retort retort = Retort.load(Retort.configure().dataSource(steps).locations("filesystem:" + this.directory).build());
+		retort.downgrade("c3@-1");
+		int before = steps.opened;
+		retort.current();
+		retort.upgrade("c3");
+		retort.downgrade("c3@-1");
+		retort.upgrade("c3");
+		int retortsOwn = steps.opened - before;
+		assertThat(threeRevisions.opened - oneRevision.opened).isEqualTo(2 * retortsOwn);
+	}
+
+	@Test
 	void aPoolLendingSessionsWithoutAutoCommitHasTheDatabaseEmptiedAllTheSame(TestDatabase db)
 			throws IOException {
 		// spring.datasource.hikari.auto-commit=false: the kit's emptying was rolled back as its session went
@@ -1202,6 +1228,67 @@ class MigrationTestKitTests {
 				+ (dependsOn.isEmpty() ? "" : "\n-- Depends On: " + dependsOn)
 				+ "\n\n-- +upgrade\n" + upgrade + "\n" + ((downgrade != null) ? "\n-- +downgrade\n" + downgrade + "\n" : "");
 		return Files.writeString(this.directory.resolve(id + "_revision.sql"), text);
+	}
+
+
+	/** A test database's own DataSource, counting the sessions it opens on the server. */
+	private static final class SessionCount implements DataSource {
+
+		private final DataSource sessions;
+
+		private int opened;
+
+		SessionCount(DataSource sessions) {
+			this.sessions = sessions;
+		}
+
+		@Override
+		public java.sql.Connection getConnection() throws java.sql.SQLException {
+			this.opened++;
+			return this.sessions.getConnection();
+		}
+
+		@Override
+		public java.sql.Connection getConnection(String user, String password) throws java.sql.SQLException {
+			this.opened++;
+			return this.sessions.getConnection(user, password);
+		}
+
+		@Override
+		public java.io.PrintWriter getLogWriter() throws java.sql.SQLException {
+			return this.sessions.getLogWriter();
+		}
+
+		@Override
+		public void setLogWriter(java.io.PrintWriter out) throws java.sql.SQLException {
+			this.sessions.setLogWriter(out);
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) throws java.sql.SQLException {
+			this.sessions.setLoginTimeout(seconds);
+		}
+
+		@Override
+		public int getLoginTimeout() throws java.sql.SQLException {
+			return this.sessions.getLoginTimeout();
+		}
+
+		@Override
+		public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+			return this.sessions.getParentLogger();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+			return this.sessions.unwrap(type);
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) throws java.sql.SQLException {
+			return this.sessions.isWrapperFor(type);
+		}
+
 	}
 
 }
