@@ -14,7 +14,8 @@ import java.util.TreeSet;
 import dev.retort.config.RetortConfig;
 
 /**
- * The schema of a database as lines of text, one per object, sorted: schemas, extensions,
+ * The schema of a database as lines of text, one per object, sorted: schemas, extensions (with
+ * their version and schema),
  * relations (with persistence, storage options, row level security, replica identity, partition
  * key, parents and partition bound), columns
  * (type, NOT NULL, default, identity, generated, collation, storage, compression, statistics target,
@@ -60,7 +61,9 @@ record SchemaSnapshot(List<String> lines) {
 	private static final String CURRENT_USER = "(SELECT to_regrole(quote_ident(current_user))::oid)";
 
 	private static final String QUERY = "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + USER_SCHEMAS
-			+ " UNION ALL SELECT 'extension ' || extname FROM pg_extension WHERE extname <> 'plpgsql'"
+			// Its version and schema: ALTER EXTENSION … UPDATE TO or SET SCHEMA run again never fails.
+			+ " UNION ALL SELECT 'extension ' || e.extname || ' version ' || e.extversion || ' schema ' || en.nspname"
+			+ " FROM pg_extension e JOIN pg_namespace en ON en.oid = e.extnamespace WHERE e.extname <> 'plpgsql'"
 			// Storage settings a downgrade must also undo, though re-running an upgrade that sets them never fails.
 			// The kind in words, as the failure prints it ("kind table", not PostgreSQL's "kind r").
 			+ " UNION ALL SELECT 'relation ' || n.nspname || '.' || c.relname || ' kind ' || CASE c.relkind"
@@ -353,7 +356,7 @@ record SchemaSnapshot(List<String> lines) {
 
 	/** The kinds of line that name one object by their first two words ("column public.users.status …"). */
 	private static final Set<String> NAMED_KINDS = Set.of("column", "relation", "sequence", "index", "view", "enum",
-			"domain", "constraint", "trigger");
+			"domain", "constraint", "trigger", "extension");
 
 	/** The lines of objects named once among them, by object; a name seen twice is left unpaired. */
 	private static Map<String, String> byObject(List<String> lines) {

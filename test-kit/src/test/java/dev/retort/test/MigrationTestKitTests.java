@@ -210,6 +210,20 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void anExtensionUpdateTheDowngradeCannotUndoFails(TestDatabase db) throws IOException {
+		assumeTrue(db.queryStrings("SELECT version FROM pg_available_extension_versions WHERE name = 'hstore'")
+			.containsAll(List.of("1.7", "1.8")), "hstore 1.7 and 1.8 are installed with the server");
+		// ALTER EXTENSION … UPDATE run again is a no-op ("already installed"): only the version tells.
+		write("a1", "", "CREATE EXTENSION hstore VERSION '1.7';", "DROP EXTENSION hstore;");
+		write("b2", "a1", "ALTER EXTENSION hstore UPDATE TO '1.8';", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageContaining(":\n    ~ extension hstore version 1.8 schema public (was: version 1.7 schema public)\n");
+		// An update PostgreSQL cannot take back is a revision without a downgrade.
+		write("b2", "a1", "ALTER EXTENSION hstore UPDATE TO '1.8';", null);
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
+	@Test
 	void aColumnSettingTheDowngradeForgetsReadsAsTheColumnNotAsItWas(TestDatabase db) throws IOException {
 		// The planner's settings of a column: the upgrade run again never trips over them.
 		write("a1", "", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
