@@ -205,9 +205,11 @@ class TenantSchemasTests {
 		assertThat(plain.getMessage()).startsWith("Revision " + A + " (" + dir.resolve(A + "_test.sql")
 				+ ":9) in schema tenant_a failed and was rolled back: ERROR: relation \"coffee\" already exists");
 		assertThat(plain.revision()).isEqualTo(A);
+		assertThat(plain.schema()).as("for the starter's advice, which names the tenant to read").isEqualTo("tenant_a");
 		MigrationFailedException quoted = catchThrowableOfType(MigrationFailedException.class,
 				() -> tenant(db, files, "Tenant").upgrade("heads"));
 		assertThat(quoted.getMessage()).contains(":9) in schema \"Tenant\" failed and was rolled back: ");
+		assertThat(quoted.schema()).isEqualTo("Tenant");
 		// The history row holds the same message.
 		assertThat(db.queryStrings("SELECT error FROM tenant_a.retort_history")).singleElement()
 			.asString()

@@ -411,7 +411,8 @@ final class FailureMessage {
 						: ownReadOnly ? own.readOnly() : null;
 		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore).stoppedByOwnSettingAt(ownSetting)
 			.recordingFailed(failure.recording != null)
-			.wholeRunRolledBack(transactional && wholeRun);
+			.wholeRunRolledBack(transactional && wholeRun)
+			.schema(schema);
 	}
 
 	/**

@@ -2,7 +2,9 @@ package dev.retort.boot.autoconfigure;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
@@ -27,6 +29,9 @@ import org.springframework.core.env.Environment;
 class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	private static final String COMMAND = "java -jar <app>.jar retort";
+
+	/** A schema name the shell passes on as it is, unquoted. */
+	private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_.-]+");
 
 	/** The timeout may be the role's or the database's: Retort's property is the way past both. */
 	private static final String TIMEOUT_SOURCE = " (when it is not set, the timeout came from the role, the database or "
@@ -141,7 +146,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			case CHECKSUM_MISMATCH -> "Applied revisions are never edited: restore the file (or a Java revision's class) "
 					+ "as it was applied and add a new revision for the change. If the change is only cosmetic and you "
 					+ "accept the risk, set 'retort.validate-checksums=false'.";
-			case MIGRATION_FAILED -> migrationFailed(cause);
+			case MIGRATION_FAILED -> migrationFailed(cause, tenantOption(cause));
 			// The lock's holder is an idle session: ending it alone leaves the migrating session running,
 			// and the next instance then waits for that one. Core's message names the pid to end.
 			case LOCK_TIMEOUT -> "Another instance is migrating the same database and holds the lock (see its pid, "
@@ -215,15 +220,47 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	}
 
 	/**
+	 * The in-app command's option that names the schema a failed run migrated, when it is not the
+	 * application's own ({@code " --schema tenant_03"}, the command option, which wins over the
+	 * application's configuration and its customizers), else empty: a
+	 * {@link RetortMigrationStrategy} that migrates a schema per tenant fails in a tenant's schema,
+	 * and {@code retort current} without it reads the application's schema, which the strategy may
+	 * never migrate. Read from the exception alone: nothing is asked of the database.
+	 */
+	private String tenantOption(RetortException cause) {
+		if (!(cause instanceof MigrationFailedException failed) || failed.schema() == null
+				|| failed.schema().equals(ownSchema())) {
+			return "";
+		}
+		// Quoted for the shell where the name needs it ('acme corp'); PostgreSQL's own quotes are Retort's to add.
+		return " --schema " + (PLAIN_ARGUMENT.matcher(failed.schema()).matches() ? failed.schema()
+				: "\"" + failed.schema().replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")
+						.replace("`", "\\`") + "\"");
+	}
+
+	/** The application's own 'retort.schema', or {@code null} when it sets none (or is not known). */
+	private String ownSchema() {
+		return (this.environment != null) ? this.environment.getProperty("retort.schema") : null;
+	}
+
+	/** The schema of a failed tenant's run as its message names it ({@code tenant_03}, {@code "Tenant42"}). */
+	private static String tenantName(MigrationFailedException failed) {
+		return PostgresIdentifiers.quote(failed.schema());
+	}
+
+	/**
 	 * What to do about a failed revision depends on how it failed: a lock it waited for is not
 	 * the revision's fault, and a revision outside a transaction left its first statements
 	 * committed. The description (core's message) says where the database stays; this never
 	 * claims more than that, since with 'transaction-mode all' the whole run was rolled back.
 	 */
-	private static String migrationFailed(RetortException cause) {
+	private static String migrationFailed(RetortException cause, String tenant) {
 		MigrationFailedException failed = (cause instanceof MigrationFailedException migration) ? migration : null;
-		String where = "('" + COMMAND + " current' shows where the database stands; the history table, "
-				+ "'retort.history-table', records the error)";
+		String where = tenant.isEmpty()
+				? "('" + COMMAND + " current' shows where the database stands; the history table, "
+						+ "'retort.history-table', records the error)"
+				: "('" + COMMAND + " current" + tenant + "' shows where schema " + tenantName(failed)
+						+ " stands; its history table, 'retort.history-table' in that schema, records the error)";
 		if (failed != null && failed.stoppedByOwnSettingAt() != null) {
 			// Its own timeout replaced Retort's: raising 'retort.ddl.*' or waiting would change nothing.
 			return "The revision stopped itself: what stopped it is set by the revision (at "
@@ -273,8 +310,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 									+ "was running stay committed: make them re-runnable (IF NOT EXISTS). ")
 					+ "Start the application again once the database accepts connections: the next start runs the "
 					+ "revision again. If the session was ended because the revision seemed stuck, find out first what it "
-					+ "waited for (pg_stat_activity, pg_locks) ('" + COMMAND + " current' shows where the database "
-					+ "stands" + recorded + ").";
+					+ "waited for (pg_stat_activity, pg_locks) ('" + COMMAND + " current" + tenant + "' shows where the "
+					+ (tenant.isEmpty() ? "database" : "schema") + " stands" + recorded + ").";
 		}
 		if (failed != null && !failed.rolledBack() && !failed.createdInThisRun()
 				&& (failed.foundExistingObject() || failed.leftInvalidIndex())) {
@@ -292,7 +329,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			return "The revision runs outside a transaction ('Transactional: false') and all its statements ran and stay "
 					+ "committed, but Retort could not record it as applied (the message above says why and as whom its "
 					+ "rows were written). Do not run it again: once Retort can write its rows, record it with '" + COMMAND
-					+ " stamp <revision>', then start the application again " + where + ".";
+					+ " stamp <revision>" + tenant + "', then start the application again " + where + ".";
 		}
 		if (failed != null && !failed.rolledBack() && failed.committedNothing()) {
 			return "The revision runs outside a transaction ('Transactional: false') and failed at its first "

@@ -17,9 +17,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for {@link RetortFailureAnalyzer}: each startup failure says what to do in Spring terms.
@@ -398,6 +408,60 @@ class RetortFailureAnalyzerTests {
 	@Test
 	void unrelatedFailuresAreLeftToOtherAnalyzers() {
 		assertThat(this.analyzer.analyze(new IllegalStateException("boom"))).isNull();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTenantsFailedRunAtStartupSendsTheOperatorToThatTenantsSchemaNotTheApplications(TestDatabase db,
+			CapturedOutput output) {
+		// The strategy of docs/spring-boot.md: tenant_01 migrates, tenant_02 holds a table the first revision creates.
+		db.execute("CREATE SCHEMA tenant_02", "CREATE TABLE tenant_02.beverages (id int)");
+		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(TenantsApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
+					"spring.datasource.password=" + db.password(), "spring.main.banner-mode=off",
+					"fleet.tenants=tenant_01,tenant_02")
+			.run()
+			.close());
+		assertThat(failure).isNotNull();
+		assertThat(db.queryStrings("SELECT version_num FROM tenant_01.retort_version")).containsExactly("aaaa00000002");
+		// What Spring Boot logs for the failure: the analysis, description and action.
+		assertThat(output).contains("aaaa00000001_create_beverages.sql:8) in schema tenant_02 failed and was rolled back")
+			.contains("'java -jar <app>.jar retort current --schema tenant_02' shows where schema tenant_02 stands; "
+					+ "its history table, 'retort.history-table' in that schema, records the error")
+			.doesNotContain("retort current' shows where the database stands");
+
+		// The application's own schema, configured: its failure is told as before, with no option to add.
+		db.execute("CREATE SCHEMA own", "CREATE TABLE own.beverages (id int)");
+		FailureAnalysis own = new RetortFailureAnalyzer(new MockEnvironment().withProperty("retort.schema", "own"))
+			.analyze(catchThrowable(() -> Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+				.locations("classpath:db/revisions").schema("own").load().upgrade("heads")));
+		assertThat(own.getAction()).contains("'java -jar <app>.jar retort current' shows where the database stands")
+			.doesNotContain("--schema");
+	}
+
+	@Test
+	void aTenantNameTheShellWouldSplitIsQuotedInTheCommandToRun(TestDatabase db) {
+		db.execute("CREATE SCHEMA \"acme corp\"", "CREATE TABLE \"acme corp\".beverages (id int)");
+		Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations("classpath:db/revisions").load();
+		MigrationFailedException failed = org.assertj.core.api.Assertions.catchThrowableOfType(
+				MigrationFailedException.class, () -> retort.forSchema("acme corp").upgrade("heads"));
+		assertThat(analyze(failed).getAction())
+			.contains("'java -jar <app>.jar retort current --schema \"acme corp\"' shows where schema \"acme corp\" stands");
+	}
+
+	/** A schema per tenant, one at a time, stopping startup at the first tenant that fails. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class TenantsApplication {
+
+		@Bean
+		RetortMigrationStrategy everyTenant(Environment environment) {
+			List<String> tenants = List.of(environment.getProperty("fleet.tenants", String[].class, new String[0]));
+			return (retort) -> tenants.forEach((tenant) -> retort.forSchema(tenant).upgrade("heads"));
+		}
+
 	}
 
 }
