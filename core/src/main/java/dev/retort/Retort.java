@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.AutogenerateCommand;
@@ -179,6 +181,20 @@ public final class Retort {
 	 */
 	public List<Retort> migrated() {
 		return this.migrated.facades();
+	}
+
+	/**
+	 * Tells {@code firstRun} about each schema that this family of facades (as for {@link #migrated()})
+	 * runs an upgrade, a downgrade, a stamp or a baseline on for the first time from now on: the
+	 * facade that {@link #migrated()} lists for it from then on, on the thread of that run, before the
+	 * run starts (a run that fails counts, as for {@link #migrated()}). Schemas migrated before are not
+	 * told: read {@link #migrated()} after this call. A tenant onboarded while the application runs is
+	 * reported at once (the Spring Boot starter's gauges); it costs the run nothing but this call, and a
+	 * schema's later runs not even that.
+	 * @param firstRun told once per schema; it must not throw, nor wait for the run
+	 */
+	public void whenFirstMigrated(Consumer<Retort> firstRun) {
+		this.migrated.tellFirstRuns(firstRun);
 	}
 
 	/**
@@ -405,8 +421,21 @@ public final class Retort {
 		/** By configured schema; {@code null} is the connection's, which only a loaded facade has. */
 		private final Map<String, Retort> facades = new LinkedHashMap<>();
 
-		synchronized void ranOn(Retort facade) {
-			this.facades.putIfAbsent(facade.config().schema(), facade);
+		/** Told of each schema's first run, outside the lock: none in an application that asks for none. */
+		private final List<Consumer<Retort>> firstRuns = new CopyOnWriteArrayList<>();
+
+		void ranOn(Retort facade) {
+			boolean first;
+			synchronized (this) {
+				first = this.facades.putIfAbsent(facade.config().schema(), facade) == null;
+			}
+			if (first) {
+				this.firstRuns.forEach((firstRun) -> firstRun.accept(facade));
+			}
+		}
+
+		void tellFirstRuns(Consumer<Retort> firstRun) {
+			this.firstRuns.add(firstRun);
 		}
 
 		synchronized List<Retort> facades() {

@@ -138,6 +138,31 @@ class TenantSchemasTests {
 	}
 
 	@Test
+	void aListenerIsToldOfEachSchemasFirstRunFromThenOnBeforeTheRunFailedOnesToo(TestDatabase db,
+			@TempDir Path dir) {
+		RevisionFiles files = linear(dir);
+		db.execute("CREATE SCHEMA tenant_bad", "CREATE TABLE tenant_bad.coffee (id int)");
+		Retort app = Retort.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		app.forSchema("tenant_x").upgrade("heads");
+		List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<Boolean> migratedListsIt = new java.util.concurrent.CopyOnWriteArrayList<>();
+		app.forSchema("tenant_x").whenFirstMigrated((facade) -> {
+			told.add(facade.config().schema());
+			migratedListsIt.add(app.migrated().contains(facade));
+			// Before the run: nothing of it is in the tenant's schema yet.
+			assertThat(facade.current().current()).isEmpty();
+		});
+		app.forSchema("tenant_x").upgrade("heads");
+		app.forSchema("tenant_y").upgrade("heads");
+		app.forSchema("tenant_y").downgrade(A);
+		catchThrowableOfType(MigrationFailedException.class, () -> app.forSchema("tenant_bad").upgrade("heads"));
+		app.forSchema("tenant_z").current();
+		assertThat(told).as("tenant_x ran before the listener; read-only commands migrate nothing")
+			.containsExactly("tenant_y", "tenant_bad");
+		assertThat(migratedListsIt).containsOnly(true);
+	}
+
+	@Test
 	void aTenantSchemaMayBeAnyNamePostgreSQLKeepsOnceQuoted(TestDatabase db, @TempDir Path dir) {
 		Retort app = Retort.configure().dataSource(db.dataSource()).locations(linear(dir).location()).load();
 		// Before, acme-corp was refused and order, user or default failed with 'syntax error at or near'.

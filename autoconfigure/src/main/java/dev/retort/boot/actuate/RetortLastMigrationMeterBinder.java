@@ -1,6 +1,5 @@
 package dev.retort.boot.actuate;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -29,8 +28,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code *_timestamp_seconds} gauges do for jobs.
  * <p>
  * An application that migrated other schemas than the bean's own ({@link RetortSchemas}: a schema
- * per tenant) gets both gauges per schema its runs had migrated when the meters were bound, tagged
- * {@code schema}: a tenant's failure is recorded in that tenant's history table only.
+ * per tenant) gets both gauges per schema its runs migrated (a tenant first migrated after startup
+ * from that run on), tagged {@code schema}: a tenant's failure is recorded in that tenant's history
+ * table only.
  */
 public class RetortLastMigrationMeterBinder implements MeterBinder {
 
@@ -52,12 +52,9 @@ public class RetortLastMigrationMeterBinder implements MeterBinder {
 			bind(registry, failedAt.gauge(), failedAt.gauge(), null);
 			return;
 		}
-		// One read for every schema's both gauges (see RetortPendingMeterBinder).
-		Map<String, Retort> schemas = this.schemas.bySchema();
-		SchemasRead failedAt = new SchemasRead(schemas, RetortLastMigrationMeterBinder::lastFailedAt);
-		for (String schema : schemas.keySet()) {
-			bind(registry, failedAt.gauge(schema), failedAt.gauge(schema), schema);
-		}
+		// One read for every schema's both gauges, a tenant's from its first run (see RetortPendingMeterBinder).
+		SchemasRead failedAt = new SchemasRead(this.schemas::bySchema, RetortLastMigrationMeterBinder::lastFailedAt);
+		this.schemas.eachSchema((schema) -> bind(registry, failedAt.gauge(schema), failedAt.gauge(schema), schema));
 	}
 
 	/** Both gauges of one schema, from two views of one read, tagged with it when {@code schema} is not {@code null}. */

@@ -1,6 +1,5 @@
 package dev.retort.boot.actuate;
 
-import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 import dev.retort.Retort;
@@ -13,9 +12,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * would apply, read from the database when the registry is scraped ({@code NaN} when it cannot
  * be read, or not within 2 s: see the starter's metrics docs). An application that migrated other
  * schemas than the bean's own ({@link RetortSchemas}: a schema per tenant) gets one gauge per schema
- * its runs had migrated when the meters were bound, tagged {@code schema}, and none for the bean's
- * own schema unless it migrated that one too: a strategy over tenants never does, and its gauge
- * would say every revision is pending for good.
+ * its runs migrated, tagged {@code schema} (a tenant first migrated after startup from that run
+ * on), and none for the bean's own schema unless it migrated that one too: a strategy over tenants
+ * never does, and its gauge would say every revision is pending for good.
  */
 public class RetortPendingMeterBinder implements MeterBinder {
 
@@ -36,12 +35,10 @@ public class RetortPendingMeterBinder implements MeterBinder {
 			return;
 		}
 		// Boot binds meters once every singleton is created: after the startup migration, so a
-		// strategy's tenants are known. One read for them all; a schema that cannot be read is NaN.
-		Map<String, Retort> schemas = this.schemas.bySchema();
-		SchemasRead read = new SchemasRead(schemas, RetortPendingMeterBinder::pending);
-		for (String schema : schemas.keySet()) {
-			bind(registry, read.gauge(schema), schema);
-		}
+		// strategy's tenants are known; a tenant first migrated later gets its gauge as its run starts.
+		// One read for them all; a schema that cannot be read is NaN.
+		SchemasRead read = new SchemasRead(this.schemas::bySchema, RetortPendingMeterBinder::pending);
+		this.schemas.eachSchema((schema) -> bind(registry, read.gauge(schema), schema));
 	}
 
 	/** The gauge of one schema, tagged with it when {@code schema} is not {@code null}. */

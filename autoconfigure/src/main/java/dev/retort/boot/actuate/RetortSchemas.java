@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import dev.retort.Retort;
 
@@ -15,8 +18,9 @@ import dev.retort.Retort;
  * failed runs too ({@link Retort#migrated()}), and the bean's own only when it ran one itself: the
  * strategy never migrates the bean's own schema, where every revision stays pending for good.
  * Read from memory at each call: a tenant the application migrates while it runs is reported from
- * then on, and nothing here reads the database, except to name the bean's own schema when it is the
- * connection's and was migrated beside others (once).
+ * then on ({@link #eachSchema} for meters, which are registered once each), and nothing here reads
+ * the database, except to name the bean's own schema when it is the connection's and was migrated
+ * beside others (once).
  */
 public final class RetortSchemas {
 
@@ -68,6 +72,33 @@ public final class RetortSchemas {
 			schemas.putIfAbsent(name(facade), facade);
 		}
 		return schemas;
+	}
+
+	/**
+	 * Calls {@code bind} with each schema {@link #bySchema()} reports now, then with each other schema
+	 * the application's runs migrate for the first time from now on (a tenant onboarded while it
+	 * runs, through {@code retort.forSchema(tenant).upgrade(…)}), as that run starts: once per schema,
+	 * for meters that exist per schema. Only for an application that reports {@link #several()}
+	 * schemas: one that migrated only its own has untagged meters, which tagged ones beside them would
+	 * break (Prometheus wants one set of tags per name). The bean's own schema, when it is the
+	 * connection's and is first migrated after this call, is left out: naming it would take a query
+	 * in the middle of that run.
+	 * @param bind told each schema's name once, from any thread; it must not throw
+	 */
+	public void eachSchema(Consumer<String> bind) {
+		Set<String> bound = ConcurrentHashMap.newKeySet();
+		// Asked before reading the schemas now, so that a run that starts meanwhile is not missed.
+		this.retort.whenFirstMigrated((facade) -> {
+			String schema = facade.config().schema();
+			if (schema != null && bound.add(schema)) {
+				bind.accept(schema);
+			}
+		});
+		for (String schema : bySchema().keySet()) {
+			if (bound.add(schema)) {
+				bind.accept(schema);
+			}
+		}
 	}
 
 	/** The names of {@link #bySchema()}. */

@@ -3,6 +3,7 @@ package dev.retort.boot.actuate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 import dev.retort.Retort;
@@ -24,13 +25,14 @@ final class SchemasRead {
 	private volatile Map<String, Double> values = Map.of();
 
 	/**
-	 * @param schemas the facades of the schemas, by name
+	 * @param schemas the facades of the schemas, by name, asked at each read: a tenant first
+	 * migrated while the application runs is read from then on (from memory, no query)
 	 * @param value one schema's value, {@code NaN} when it cannot be read
 	 */
-	SchemasRead(Map<String, Retort> schemas, ToDoubleFunction<Retort> value) {
+	SchemasRead(Supplier<Map<String, Retort>> schemas, ToDoubleFunction<Retort> value) {
 		this.read = new BoundedRead(() -> {
 			Map<String, Double> values = new HashMap<>();
-			schemas.forEach((name, facade) -> values.put(name, value.applyAsDouble(facade)));
+			schemas.get().forEach((name, facade) -> values.put(name, value.applyAsDouble(facade)));
 			this.values = values;
 			return 0;
 		});

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * An application that migrates a schema per tenant from a {@link RetortMigrationStrategy}, as
@@ -102,6 +103,39 @@ class RetortTenantSchemasActuatorTests {
 				.as("tenants with nothing to apply at this start too")
 				.containsExactlyInAnyOrder("tenant_01", "tenant_02", "tenant_04");
 			assertThat(retortLines(app)).contains("retort_migrations_pending{schema=\"tenant_04\"} 0.0");
+		}
+	}
+
+	@Test
+	void aTenantOnboardedWhileTheApplicationRunsHasItsGaugesAtTheNextScrape(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(TenantsApplication.class, db,
+				properties("fleet.tenants=tenant_01"))) {
+			assertThat(retortLines(app)).contains("retort_migrations_pending{schema=\"tenant_01\"} 0.0")
+				.noneMatch((line) -> line.contains("tenant_05"));
+			Retort retort = app.context().getBean(Retort.class);
+			// Signed up at run time: its schema holds a table the first revision creates, so its run fails.
+			db.execute("CREATE SCHEMA tenant_05", "CREATE TABLE tenant_05.beverages (id int)");
+			assertThatExceptionOfType(RuntimeException.class)
+				.isThrownBy(() -> retort.forSchema("tenant_05").upgrade("heads"));
+			assertThat(retortLines(app)).as("without a restart")
+				.contains("retort_migrations_pending{schema=\"tenant_05\"} 2.0",
+						"retort_migrations_last_failed{schema=\"tenant_05\"} 1.0")
+				.contains("retort_migrations_pending{schema=\"tenant_01\"} 0.0");
+			db.execute("DROP TABLE tenant_05.beverages");
+			retort.forSchema("tenant_05").upgrade("heads");
+			assertThat(retortLines(app)).contains("retort_migrations_pending{schema=\"tenant_05\"} 0.0",
+					"retort_migrations_last_failed{schema=\"tenant_05\"} 0.0");
+			assertThat(retortLines(app).stream().filter((line) -> line.contains("tenant_05")))
+				.as("registered once, however often it migrates").hasSize(3);
+		}
+	}
+
+	@Test
+	void anApplicationThatMigratesOnlyItsOwnSchemaGetsNoTaggedGaugesWhenItMigratesItAgain(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db, ACTUATOR)) {
+			app.context().getBean(Retort.class).upgrade("heads");
+			assertThat(retortLines(app)).contains("retort_migrations_pending 0.0")
+				.noneMatch((line) -> line.contains("schema="));
 		}
 	}
 
