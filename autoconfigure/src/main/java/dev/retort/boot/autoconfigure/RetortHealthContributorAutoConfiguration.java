@@ -1,6 +1,7 @@
 package dev.retort.boot.autoconfigure;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.retort.Retort;
 import dev.retort.boot.actuate.RetortHealthIndicator;
@@ -18,7 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -31,7 +34,9 @@ import org.springframework.context.annotation.Bean;
  * application migrated other schemas than its own through {@code forSchema} (a
  * {@code RetortMigrationStrategy} over a schema per tenant) gets a composite with one indicator per
  * schema its runs migrated ({@link RetortSchemasHealthContributor}), as a readiness group must wait
- * for every tenant and not for the bean's own schema, which such a strategy never migrates.
+ * for every tenant and not for the bean's own schema, which such a strategy never migrates. A lone
+ * bean that migrated only its own schema at startup gets that composite once it migrates another
+ * (a tenant onboarded while the application runs).
  */
 @AutoConfiguration(after = RetortAutoConfiguration.class)
 @ConditionalOnClass({ Retort.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -42,16 +47,51 @@ public final class RetortHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
 	HealthContributor migrationsHealthContributor(ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<RetortMigrationInitializer> initializers) {
+			ObjectProvider<RetortMigrationInitializer> initializers,
+			ObjectProvider<HealthContributorRegistry> registries) {
 		// Which schemas a bean reports is known once its startup migration ran: a strategy's tenants.
 		initializers.orderedStream().forEach((initializer) -> {
 		});
 		Map<String, Retort> beans = SimpleAutowireCandidateResolver.resolveAutowireCandidates(beanFactory,
 				Retort.class);
 		if (beans.size() == 1) {
-			return contributor(beans.values().iterator().next());
+			Retort retort = beans.values().iterator().next();
+			HealthContributor contributor = contributor(retort);
+			if (contributor instanceof RetortHealthIndicator single) {
+				reportSchemasOnceSeveral(retort, single, registries);
+			}
+			return contributor;
 		}
 		return CompositeHealthContributor.fromMap(beans, RetortHealthContributorAutoConfiguration::contributor);
+	}
+
+	/**
+	 * An application that migrated only the bean's own schema by the end of its startup, then
+	 * migrates another one (a tenant onboarded while it runs): its single indicator is replaced, in
+	 * the registry that health checks read, by one indicator per schema, as when its startup had
+	 * migrated that tenant, so a readiness group that includes {@code migrations} waits for it too.
+	 * Told by the tenant's first run as it starts (memory only); nothing happens as long as the
+	 * application migrates only its own schema.
+	 */
+	private static void reportSchemasOnceSeveral(Retort retort, RetortHealthIndicator single,
+			ObjectProvider<HealthContributorRegistry> registries) {
+		RetortSchemas schemas = new RetortSchemas(retort);
+		AtomicBoolean replaced = new AtomicBoolean();
+		retort.whenFirstMigrated((facade) -> {
+			HealthContributorRegistry registry = registries.getIfAvailable();
+			if (registry == null || !schemas.several() || !replaced.compareAndSet(false, true)) {
+				return;
+			}
+			// Under the name the registry gave this bean ('migrations'), whatever generated it.
+			registry.stream()
+				.filter((entry) -> entry.contributor() == single)
+				.map(HealthContributors.Entry::name)
+				.findFirst()
+				.ifPresent((name) -> {
+					registry.unregisterContributor(name);
+					registry.registerContributor(name, new RetortSchemasHealthContributor(schemas));
+				});
+		});
 	}
 
 	private static HealthContributor contributor(Retort retort) {

@@ -131,6 +131,27 @@ class RetortTenantSchemasActuatorTests {
 	}
 
 	@Test
+	void anApplicationThatMigratedOnlyItsOwnSchemaAtStartupShowsATenantItMigratesLaterInItsHealth(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db, ACTUATOR)) {
+			assertThat(app.get("/actuator/health/readiness").body().get("components").get("migrations").has("components"))
+				.isFalse();
+			db.execute("CREATE SCHEMA tenant_07", "CREATE TABLE tenant_07.beverages (id int)");
+			assertThatExceptionOfType(RuntimeException.class).isThrownBy(
+					() -> app.context().getBean(Retort.class).forSchema("tenant_07").upgrade("heads"));
+			Response readiness = app.get("/actuator/health/readiness");
+			assertThat(readiness.status()).as("the readiness group waits for the tenant too").isEqualTo(503);
+			JsonNode migrations = readiness.body().get("components").get("migrations");
+			assertThat(names(migrations.get("components"))).containsExactlyInAnyOrder("public", "tenant_07");
+			assertThat(status(migrations, "public")).isEqualTo("UP");
+			assertThat(status(migrations, "tenant_07")).isEqualTo("DOWN");
+			assertThat(app.get("/actuator/health").body().get("components").get("migrations").get("status").asString())
+				.isEqualTo("DOWN");
+			assertThat(retortLines(app)).as("the gauges stay untagged until the next start")
+				.contains("retort_migrations_pending 0.0");
+		}
+	}
+
+	@Test
 	void anApplicationThatMigratesOnlyItsOwnSchemaGetsNoTaggedGaugesWhenItMigratesItAgain(TestDatabase db) {
 		try (RunningApplication app = RunningApplication.start(db, ACTUATOR)) {
 			app.context().getBean(Retort.class).upgrade("heads");
