@@ -44,6 +44,11 @@ record AllListeners(List<MigrationListener> listeners) implements MigrationListe
 	}
 
 	@Override
+	public void lockWaitStopped(Duration waited) {
+		this.listeners.forEach((listener) -> listener.lockWaitStopped(waited));
+	}
+
+	@Override
 	public void waitingForLock(String notice) {
 		this.listeners.forEach((listener) -> listener.waitingForLock(notice));
 	}

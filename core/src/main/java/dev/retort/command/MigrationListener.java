@@ -71,6 +71,17 @@ public interface MigrationListener {
 	}
 
 	/**
+	 * The run stopped waiting for the migration lock because {@link #stopWaitingForLock()} said so
+	 * or its thread was interrupted (the process shuts down): a
+	 * {@link dev.retort.runtime.LockWaitStoppedException} follows, nothing ran. Heard instead of
+	 * {@link #lockAcquired} and {@link #lockWaitTimedOut}, so that every wait is timed (the starter
+	 * records it in {@code retort.lock.wait} with {@code outcome="stopped"}).
+	 * @param waited how long the run waited, from its first try
+	 */
+	default void lockWaitStopped(Duration waited) {
+	}
+
+	/**
 	 * Asked before each try for the migration lock while the run waits for it (about once a
 	 * second), never once it holds it: {@code true} (the process shuts down) ends the wait at once
 	 * with a {@link dev.retort.runtime.LockWaitStoppedException}, before anything has changed. A

@@ -16,6 +16,7 @@ import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DatabaseAheadException;
 import dev.retort.runtime.LockTimeoutException;
+import dev.retort.runtime.LockWaitStoppedException;
 import dev.retort.runtime.MigrationLock;
 import dev.retort.runtime.MigrationRunner;
 
@@ -64,6 +65,11 @@ final class OnlineMigration {
 				catch (LockTimeoutException ex) {
 					// The wait that failed the run is the one an operator most needs timed.
 					this.context.listener().lockWaitTimedOut(ex.waited());
+					throw ex;
+				}
+				catch (LockWaitStoppedException ex) {
+					// A rollout's instance scaled down while it waited: timed too, or the wait goes unseen.
+					this.context.listener().lockWaitStopped(ex.waited());
 					throw ex;
 				}
 				this.context.listener().lockAcquired(lock.waited());

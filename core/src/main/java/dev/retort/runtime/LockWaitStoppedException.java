@@ -1,5 +1,7 @@
 package dev.retort.runtime;
 
+import java.time.Duration;
+
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 
@@ -9,8 +11,16 @@ import dev.retort.error.RetortException;
  */
 public class LockWaitStoppedException extends RetortException {
 
-	public LockWaitStoppedException(String message) {
+	private final Duration waited;
+
+	public LockWaitStoppedException(String message, Duration waited) {
 		super(ErrorCode.RUNTIME, message);
+		this.waited = waited;
+	}
+
+	/** How long Retort waited, from its first try, before it stopped. */
+	public Duration waited() {
+		return this.waited;
 	}
 
 }

@@ -255,7 +255,7 @@ public final class MigrationLock implements AutoCloseable {
 		}
 		return new LockWaitStoppedException("Stopped waiting for the migration lock of " + names.qualifiedVersionTable()
 				+ " after " + waited.toMillis() + " ms: " + why + ". Nothing was changed: no revision ran, and the"
-				+ " database is as it was" + heldBy + ".");
+				+ " database is as it was" + heldBy + ".", waited);
 	}
 
 	/** What a runner that gives up says: who holds the lock, and which session migrates. */

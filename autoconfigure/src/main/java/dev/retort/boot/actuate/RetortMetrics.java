@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Records Retort's runs as Micrometer timers: {@code retort.migration.duration} per step (tags
  * {@code revision}, {@code operation}, {@code outcome}) and {@code retort.lock.wait} (tag
- * {@code outcome}: {@code acquired}, or {@code timed_out} for a run that gave up after
- * {@code retort.lock.wait-timeout}).
+ * {@code outcome}: {@code acquired}; {@code timed_out} for a run that gave up after
+ * {@code retort.lock.wait-timeout}; {@code stopped} for a run whose wait a shutdown ended).
  */
 public class RetortMetrics implements MigrationListener {
 
@@ -48,6 +48,13 @@ public class RetortMetrics implements MigrationListener {
 		// The wait that failed the run: timed as well, and told apart, so that it does not read as
 		// a long wait that ended with the lock.
 		lockWait("timed_out", waited);
+	}
+
+	@Override
+	public void lockWaitStopped(Duration waited) {
+		// An instance scaled down while it waited (a rollout, an autoscaler): neither a wait that got
+		// the lock nor one that gave up on it.
+		lockWait("stopped", waited);
 	}
 
 	private void lockWait(String outcome, Duration waited) {
