@@ -22,10 +22,13 @@ import dev.retort.script.RevisionScript.SqlBody;
 
 /**
  * What refuses a plan before its first step runs, so that a run that could not finish stops
- * having changed nothing: a SQL revision file whose statements cannot be split, and, when the
- * whole run is one transaction, a revision that must run outside one. Apart from
- * {@link MigrationRunner} because these look at the whole plan once, while the runner works a
- * step at a time.
+ * having changed nothing: a SQL revision file whose statements cannot be split, a statement every
+ * run refuses (a copy from the client, a transactional revision's own {@code COMMIT}, what needs a
+ * transaction block in a revision without one), and, when the whole run is one transaction, a
+ * revision that must run outside one. Every one of the plan is reported at once, whatever its
+ * kind, so that an operator fixes them in one pass instead of meeting the next kind at each run.
+ * Apart from {@link MigrationRunner} because these look at the whole plan once, while the runner
+ * works a step at a time.
  */
 final class PlanChecks {
 
@@ -38,11 +41,34 @@ final class PlanChecks {
 	 */
 	static void requireRunnable(Plan plan, Function<String, RevisionScript> scripts, TransactionMode mode,
 			Map<String, String> javaChecksums) {
-		splitStatements(plan, scripts, javaChecksums);
-		refuseClientCopy(plan, scripts);
-		refuseTransactionControl(plan, scripts);
-		if (mode == TransactionMode.ALL) {
-			refuseNonTransactional(plan);
+		List<String> problems = new ArrayList<>();
+		splitStatements(plan, scripts, javaChecksums, problems);
+		refuseClientCopy(plan, scripts, problems);
+		refuseTransactionControl(plan, scripts, problems);
+		String nonTransactional = (mode == TransactionMode.ALL) ? nonTransactionalInOneTransaction(plan) : null;
+		if (!problems.isEmpty()) {
+			if (nonTransactional != null) {
+				problems.add(nonTransactional);
+			}
+			throw new InvalidRevisionFileException(problems);
+		}
+		if (nonTransactional != null) {
+			// Alone it is the configuration's conflict with the revisions, not a file's problem.
+			throw new RetortException(ErrorCode.CONFIGURATION, nonTransactional);
+		}
+	}
+
+	/**
+	 * The statements of the section {@code step} runs; none when the section cannot be split, whose
+	 * problem {@link #splitStatements} reported already, or when it is absent.
+	 */
+	private static List<SqlStatement> section(Step step, SqlBody sql) {
+		try {
+			List<SqlStatement> section = (step.operation() == Step.Operation.UPGRADE) ? sql.upgrade() : sql.downgrade();
+			return (section != null) ? section : List.of();
+		}
+		catch (InvalidRevisionFileException ex) {
+			return List.of();
 		}
 	}
 
@@ -53,8 +79,7 @@ final class PlanChecks {
 	 * while it has changed nothing. The rendering is also the checksum a Java upgrade is recorded with.
 	 */
 	private static void splitStatements(Plan plan, Function<String, RevisionScript> scripts,
-			Map<String, String> javaChecksums) {
-		List<String> problems = new ArrayList<>();
+			Map<String, String> javaChecksums, List<String> problems) {
 		for (Step step : plan.steps()) {
 			if (!MigrationRunner.hasBody(step)) {
 				continue;
@@ -78,9 +103,6 @@ final class PlanChecks {
 					problems.addAll(ex.problems());
 				}
 			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidRevisionFileException(problems);
 		}
 	}
 
@@ -107,22 +129,17 @@ final class PlanChecks {
 	 * connection, and in an {@code --sql} script psql reads the script's next lines as its rows
 	 * ({@link ClientCopy}). Refused before anything runs, naming the file and line.
 	 */
-	private static void refuseClientCopy(Plan plan, Function<String, RevisionScript> scripts) {
-		List<String> problems = new ArrayList<>();
+	private static void refuseClientCopy(Plan plan, Function<String, RevisionScript> scripts, List<String> problems) {
 		for (Step step : plan.steps()) {
 			if (!MigrationRunner.hasBody(step) || !(scripts.apply(step.revision().id()).body() instanceof SqlBody sql)) {
 				continue;
 			}
-			List<SqlStatement> section = (step.operation() == Step.Operation.UPGRADE) ? sql.upgrade() : sql.downgrade();
-			for (SqlStatement statement : (section != null) ? section : List.<SqlStatement>of()) {
+			for (SqlStatement statement : section(step, sql)) {
 				String copy = ClientCopy.of(statement.sql());
 				if (copy != null) {
 					problems.add(clientCopy(step.revision(), step.revision().origin().at(statement.line()), copy));
 				}
 			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidRevisionFileException(problems);
 		}
 	}
 
@@ -141,16 +158,16 @@ final class PlanChecks {
 	 * fails, leaving them applied and the revision not, and a {@code BEGIN} or {@code ROLLBACK}
 	 * would split it the same way. Refused before anything runs, naming the file and line.
 	 */
-	private static void refuseTransactionControl(Plan plan, Function<String, RevisionScript> scripts) {
-		List<String> problems = new ArrayList<>();
+	private static void refuseTransactionControl(Plan plan, Function<String, RevisionScript> scripts,
+			List<String> problems) {
 		for (Step step : plan.steps()) {
 			if (!MigrationRunner.hasBody(step) || !(scripts.apply(step.revision().id()).body() instanceof SqlBody sql)) {
 				continue;
 			}
 			boolean upgrade = step.operation() == Step.Operation.UPGRADE;
-			List<SqlStatement> section = upgrade ? sql.upgrade() : sql.downgrade();
+			List<SqlStatement> section = section(step, sql);
 			if (!MigrationRunner.transactional(step)) {
-				int open = (section != null) ? TransactionControl.unclosedBegin(section) : -1;
+				int open = !section.isEmpty() ? TransactionControl.unclosedBegin(section) : -1;
 				if (open >= 0) {
 					// Its version row would be committed with what the block holds, and a failure in it
 					// would leave the session in an aborted transaction.
@@ -161,7 +178,7 @@ final class PlanChecks {
 							+ " ends. Nothing was run. End it with COMMIT, or remove it (each statement then commits on"
 							+ " its own).");
 				}
-				int unguarded = (section != null) ? TransactionControl.outsideBlock(section) : -1;
+				int unguarded = !section.isEmpty() ? TransactionControl.outsideBlock(section) : -1;
 				if (unguarded >= 0) {
 					problems.add("Revision " + step.revision().id() + " (" + step.revision().origin()
 						.at(section.get(unguarded).line()) + ") runs outside a transaction ('Transactional: false'), but"
@@ -174,7 +191,7 @@ final class PlanChecks {
 				}
 				continue;
 			}
-			for (SqlStatement statement : (section != null) ? section : List.<SqlStatement>of()) {
+			for (SqlStatement statement : section) {
 				String command = TransactionControl.of(statement.sql());
 				if (command != null) {
 					problems.add(transactionControl(step.revision(), step.revision().origin().at(statement.line()),
@@ -189,9 +206,6 @@ final class PlanChecks {
 							+ " own with '-- Transactional: false', which runs each statement on its own.");
 				}
 			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidRevisionFileException(problems);
 		}
 	}
 
@@ -209,7 +223,11 @@ final class PlanChecks {
 				+ " if it must commit in parts.";
 	}
 
-	private static void refuseNonTransactional(Plan plan) {
+	/**
+	 * Why a run that is one transaction ({@code transaction-mode: all}) cannot hold the plan's
+	 * revisions that must run outside one, or {@code null} when it has none.
+	 */
+	private static String nonTransactionalInOneTransaction(Plan plan) {
 		List<String> refused = new ArrayList<>();
 		// Named as each kind declares it: a Java revision has no 'Transactional:' header to look for.
 		Set<String> declared = new LinkedHashSet<>();
@@ -219,13 +237,13 @@ final class PlanChecks {
 				declared.add(FailureMessage.nonTransactional(step.revision()));
 			}
 		}
-		if (!refused.isEmpty()) {
-			throw new RetortException(ErrorCode.CONFIGURATION, "Revision(s) " + String.join(", ", refused)
-					+ " must run outside a transaction (" + String.join(", ", declared)
-					+ "), but 'retort.transaction-mode' is 'all'"
-					+ " (one transaction for the whole run). Nothing was run. Use 'retort.transaction-mode: per-revision', or"
-					+ " run up to the revision before it, then the rest, in separate runs.");
+		if (refused.isEmpty()) {
+			return null;
 		}
+		return "Revision(s) " + String.join(", ", refused) + " must run outside a transaction ("
+				+ String.join(", ", declared) + "), but 'retort.transaction-mode' is 'all'"
+				+ " (one transaction for the whole run). Nothing was run. Use 'retort.transaction-mode: per-revision', or"
+				+ " run up to the revision before it, then the rest, in separate runs.";
 	}
 
 }
