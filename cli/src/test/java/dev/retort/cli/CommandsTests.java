@@ -1691,6 +1691,29 @@ class CommandsTests {
 	}
 
 	@Test
+	void aUnixSocketUrlAsPsqlWritesItIsRefusedWithTheTcpFormAndALibpqHostParameterIsRead(TestDatabase db) {
+		java.net.URI server = java.net.URI.create(db.jdbcUrl().substring("jdbc:".length()));
+		// psql's and Alembic's (psycopg2's) way to reach a local server over its socket: pgjdbc, TCP
+		// only, looked the directory up as a host and failed with "The connection attempt failed".
+		for (String url : new String[] { "postgresql:///" + db.name() + "?host=/var/run/postgresql&user=app",
+				"postgresql://%2Fvar%2Frun%2Fpostgresql/" + db.name() + "?user=app" }) {
+			CliRun.Result result = CliRun.in(this.project).run("current", "--url", url);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).as(url).startsWith("ERROR: Invalid database URL '" + url + "' (--url): the host"
+					+ " '/var/run/postgresql' is a directory of Unix-domain sockets, as psql and libpq read it, but the"
+					+ " driver here (pgjdbc) connects over TCP only. Give the server's TCP address instead, as"
+					+ " postgresql://USER@localhost:5432/DATABASE;");
+		}
+		// libpq's host and port parameters naming a TCP address reach the server they name.
+		CliRun.Result tcp = CliRun.in(this.project)
+			.env("RETORT_PASSWORD", db.password())
+			.run("upgrade", "--url", "postgresql:///" + db.name() + "?host=" + server.getHost() + "&port="
+					+ server.getPort() + "&user=" + db.user());
+		assertThat(tcp.exitCode()).as(tcp.toString()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+	}
+
+	@Test
 	void aUrlThatCannotBeReadDoesNotQuoteItsPassword() {
 		// An unencoded '/' ends the host early: what looked like a port was part of the password.
 		CliRun.Result result = CliRun.in(this.project)

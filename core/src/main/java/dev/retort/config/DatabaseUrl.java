@@ -104,6 +104,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 				int equals = parameter.indexOf('=');
 				String name = (equals >= 0) ? parameter.substring(0, equals) : parameter;
 				String value = (equals >= 0) ? decode(parameter.substring(equals + 1), trimmed, source) : "";
+				if (name.equalsIgnoreCase("host")) {
+					refuseSocketHost(value, trimmed, source);
+				}
 				if (name.equalsIgnoreCase("user") && user == null) {
 					user = value;
 				}
@@ -116,8 +119,31 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 			}
 			tail = tail.substring(0, question) + ((kept.length() > 0) ? "?" + kept : "");
 		}
+		for (String host : authority.split(",", -1)) {
+			// Only an encoded '/' is decoded here: a '%' of an IPv6 zone (fe80::1%eth0) is no escape.
+			if (host.regionMatches(true, 0, "%2F", 0, 3)) {
+				refuseSocketHost(decode(host, trimmed, source), trimmed, source);
+			}
+		}
 		checkPorts(authority, trimmed, source);
 		return new DatabaseUrl(JDBC_PREFIX + authority + tail, user, password);
+	}
+
+	/**
+	 * libpq (psql, and psycopg2 under Alembic) reads a host that starts with {@code /} as the
+	 * directory of the server's Unix-domain socket ({@code ?host=/var/run/postgresql}, or
+	 * {@code %2Fvar%2Frun%2Fpostgresql} as the host). pgjdbc connects over TCP only and would look
+	 * the directory up as a host name, failing with a bare "The connection attempt failed": bad
+	 * input, said as such, with the TCP form to write instead.
+	 */
+	private static void refuseSocketHost(String host, String url, String source) {
+		if (host.startsWith("/")) {
+			throw invalid(url, source, "the host '" + host + "' is a directory of Unix-domain sockets, as psql and libpq"
+					+ " read it, but the driver here (pgjdbc) connects over TCP only. Give the server's TCP address"
+					+ " instead, as postgresql://USER@localhost:5432/DATABASE; the server must listen on it"
+					+ " (listen_addresses), and pg_hba.conf must let 'host' connections in with a password (peer"
+					+ " authentication works over a socket only).");
+		}
 	}
 
 	/**
