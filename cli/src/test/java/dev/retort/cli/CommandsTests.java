@@ -99,6 +99,21 @@ class CommandsTests {
 	}
 
 	@Test
+	void aTargetOnAnotherBranchSaysWhatToWriteInstead(TestDatabase db) {
+		this.revisions.write("b111aaaaaaaa", "", "billing", "create invoices", "CREATE TABLE invoices (id int);",
+				"DROP TABLE invoices;");
+		cli(db).run("upgrade", "ae1027a6acf3");
+		CliRun.Result result = cli(db).run("upgrade", "billing@1975");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("ERROR: Revision 1975ea83b712 is not on branch 'billing' (in"
+				+ " 'billing@1975'): it is neither an ancestor nor a descendant of b111aaaaaaaa. After 'billing@' name a"
+				+ " revision of that branch ('retort history -r billing@base:' lists them), or leave 'billing@' out to"
+				+ " name 1975ea83b712 wherever it is.\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("ae1027a6acf3");
+		assertThat(db.tableExists("invoices")).isFalse();
+	}
+
+	@Test
 	void aRelativeDowngradeAtBaseSaysNothingIsApplied(TestDatabase db) {
 		String atBase = "ERROR: Cannot downgrade '-1': it counts down from the current revision, and none is applied"
 				+ " (the database is at base), so there is nothing to downgrade.\n";

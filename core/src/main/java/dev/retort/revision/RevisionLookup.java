@@ -41,7 +41,9 @@ final class RevisionLookup {
 	private UnknownRevisionException notOnBranch(int revision, String branch, String identifier) {
 		return new UnknownRevisionException(identifier, "Revision " + this.graph.id(revision)
 				+ " is not on branch '" + branch + "' (in '" + identifier + "'): it is neither an ancestor nor a"
-				+ " descendant of " + this.graph.id(branchOwner(branch, identifier)) + ".");
+				+ " descendant of " + this.graph.id(branchOwner(branch, identifier)) + ". After '" + branch + "@' name a"
+				+ " revision of that branch ('retort history -r " + branch + "@base:' lists them), or leave '" + branch
+				+ "@' out to name " + this.graph.id(revision) + " wherever it is.");
 	}
 
 	private int byPrefix(String symbol, String branch, BitSet branchLineage, String identifier) {

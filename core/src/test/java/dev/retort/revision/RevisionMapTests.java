@@ -51,11 +51,13 @@ class RevisionMapTests {
 		assertThat(graph.resolve("abranch@some", heads())).containsExactly("somelongername");
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> graph.resolve("ebranch@b", heads()))
 			.withMessage("Revision b is not on branch 'ebranch' (in 'ebranch@b'): it is neither an ancestor nor a"
-					+ " descendant of e.");
+					+ " descendant of e. After 'ebranch@' name a revision of that branch ('retort history -r"
+					+ " ebranch@base:' lists them), or leave 'ebranch@' out to name b wherever it is.");
 		assertThatExceptionOfType(UnknownRevisionException.class)
 			.isThrownBy(() -> graph.resolve("abranch@someoth", heads()))
 			.withMessage("Revision someothername is not on branch 'abranch' (in 'abranch@someoth'): it is neither an"
-					+ " ancestor nor a descendant of a.");
+					+ " ancestor nor a descendant of a. After 'abranch@' name a revision of that branch ('retort history"
+					+ " -r abranch@base:' lists them), or leave 'abranch@' out to name someothername wherever it is.");
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> graph.resolve("x@d", heads()))
 			.withMessage("No branch label or revision 'x' is known (in 'x@d'). The branch labels are abranch, ebranch; a"
 					+ " revision id works before '@' too.");
