@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -143,6 +144,7 @@ public final class ConnectionFactory {
 							+ ". " + ((refusal != null) ? refusal.advice() : (ex.getCause() instanceof UnknownHostException)
 									? "Check the host name of the URL: it has no address here (a typo, or a name known only "
 											+ "inside another network, such as a container's service name)."
+									: notPostgresql(ex) ? NOT_POSTGRESQL
 									: "Check that the database is running and the URL, user and password are right."),
 							refusal);
 				}
@@ -184,6 +186,25 @@ public final class ConnectionFactory {
 			}
 		}
 	}
+
+	/**
+	 * Whether the reply to pgjdbc's first message (the request for SSL, or the startup message
+	 * with {@code sslmode=disable}) was none a PostgreSQL server sends: "An error occurred while
+	 * setting up the SSL connection", "Protocol error. Session setup failed", in state 08P01. The
+	 * words tell these from the same state sent by a server that speaks the protocol (PgBouncer's
+	 * "unsupported startup parameter"), which is PostgreSQL's (or a pooler's) to answer.
+	 */
+	private static boolean notPostgresql(SQLException ex) {
+		String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
+		return "08P01".equals(ex.getSQLState())
+				&& (message.contains("error occurred while setting up the") || message.contains("session setup failed"));
+	}
+
+	/** What to fix then: the driver's words point at SSL, and the port is what is wrong. */
+	private static final String NOT_POSTGRESQL = "Something answers at that host and port, but not as a PostgreSQL"
+			+ " server does: its reply to the driver's first message is none PostgreSQL sends (so the driver's words"
+			+ " before this are no SSL or protocol problem to fix). Check the port and the host of the URL (PostgreSQL"
+			+ " listens on 5432 unless set otherwise): another service, such as a web server or a proxy, listens there.";
 
 	/** Between the tries of {@link #openBriefly}. */
 	private static final Duration BRIEF_PAUSE = Duration.ofMillis(250);

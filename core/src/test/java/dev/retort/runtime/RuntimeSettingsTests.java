@@ -828,6 +828,51 @@ class RuntimeSettingsTests {
 	}
 
 	@Test
+	void aPortWhereSomethingElseThanPostgresqlAnswersIsSaidSoRatherThanAnSslProblem(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		// A web server on the URL's port answers pgjdbc's first message (its request for SSL) with
+		// HTTP; pgjdbc says "An error occurred while setting up the SSL connection" (with
+		// sslmode=disable, "Protocol error. Session setup failed"): both 08P01, and no SSL setting helps.
+		try (java.net.ServerSocket web = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+			Thread server = new Thread(() -> {
+				while (!web.isClosed()) {
+					try (java.net.Socket client = web.accept()) {
+						client.getInputStream().read(new byte[64]);
+						client.getOutputStream()
+							.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(
+									java.nio.charset.StandardCharsets.US_ASCII));
+					}
+					catch (java.io.IOException closed) {
+						// the test is done with it
+					}
+				}
+			});
+			server.setDaemon(true);
+			server.start();
+			RevisionFiles revisions = twoRevisions(dir);
+			for (String parameters : new String[] { "", "?sslmode=disable" }) {
+				Retort retort = Retort.configure()
+					.url("jdbc:postgresql://127.0.0.1:" + web.getLocalPort() + "/" + db.name() + parameters)
+					.user(db.user())
+					.password(db.password())
+					.locations(revisions.location())
+					.load();
+				ConnectionFailedException error = catchThrowableOfType(ConnectionFailedException.class,
+						() -> retort.upgrade("heads"));
+				assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+				assertThat(error.getMessage()).as(parameters)
+					.startsWith("Could not connect to 'jdbc:postgresql://127.0.0.1:" + web.getLocalPort() + "/")
+					.endsWith("Something answers at that host and port, but not as a PostgreSQL server does: its"
+							+ " reply to the driver's first message is none PostgreSQL sends (so the driver's words"
+							+ " before this are no SSL or protocol problem to fix). Check the port and the host of the"
+							+ " URL (PostgreSQL listens on 5432 unless set otherwise): another service, such as a web"
+							+ " server or a proxy, listens there.");
+			}
+		}
+		assertThat(db.tableExists("retort_version")).isFalse();
+	}
+
+	@Test
 	void aDataSourceWhoseUrlHoldsItsPasswordIsNamedWithTheUrlMaskedAndQuoted(TestDatabase db, @TempDir Path dir) {
 		// An application's spring.datasource.url with ?password=: the mask ran on to the next space,
 		// taking the closing quote of the URL with it.
