@@ -114,6 +114,25 @@ class CommandsTests {
 	}
 
 	@Test
+	void aRelativeUpgradeAtOneOfSeveralHeadsNamesTheHeadsStillPending(TestDatabase db) {
+		this.revisions.write("b111aaaaaaaa", "", "billing", "create invoices", "CREATE TABLE invoices (id int);",
+				"DROP TABLE invoices;");
+		cli(db).run("upgrade", "1975ea83b712");
+		// It said "the database is already at the head, so there is nothing to upgrade", beside
+		// 'current' saying "Not up to date": another head is not applied.
+		CliRun.Result result = cli(db).run("upgrade", "+1");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("ERROR: Cannot upgrade '+1': it counts 1 revision up from the current"
+				+ " revision 1975ea83b712, and no revision lies above it: it is a head, but not the only one, and"
+				+ " b111aaaaaaaa is not applied. 'retort upgrade heads' applies every head, or 'retort upgrade"
+				+ " billing@+1' moves one step up that branch.\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("1975ea83b712");
+		CliRun.Result along = cli(db).run("upgrade", "billing@+1");
+		assertThat(along.exitCode()).as(along.toString()).isZero();
+		assertThat(db.tableExists("invoices")).isTrue();
+	}
+
+	@Test
 	void aRelativeDowngradeAtBaseSaysNothingIsApplied(TestDatabase db) {
 		String atBase = "ERROR: Cannot downgrade '-1': it counts down from the current revision, and none is applied"
 				+ " (the database is at base), so there is nothing to downgrade.\n";

@@ -190,7 +190,7 @@ final class TargetResolver {
 				}
 				int position = walk(start[0], steps, branch, noOverwalk, target);
 				if (position == RelativeWalk.OVERWALK) {
-					throw new InvalidTargetException(target, tooFewAbove(start[0], steps, branch, target));
+					throw new InvalidTargetException(target, tooFewAbove(current, start[0], steps, branch, target));
 				}
 				return single(position);
 			}
@@ -346,13 +346,24 @@ final class TargetResolver {
 	 * how many revisions there are above it, and the move that can be made instead. The walk is
 	 * deterministic, so a shorter one retraces the failed one and cannot turn ambiguous.
 	 */
-	private String tooFewAbove(int start, int steps, String branch, String target) {
+	private String tooFewAbove(int[] current, int start, int steps, String branch, String target) {
 		int available = steps - 1;
 		while (available > 0 && walk(start, available, branch, true, target) == RelativeWalk.OVERWALK) {
 			available--;
 		}
 		String asked = "Cannot upgrade '" + target + "': it counts " + steps + " revision" + plural(steps)
 				+ " up from the current revision " + this.walks.describe(start);
+		int[] pending = (branch != null) ? GraphIndex.NONE : pendingHeads(current);
+		if (available == 0 && pending.length > 0) {
+			// At a head of its own, not at the heads: "nothing to upgrade" would be untrue.
+			List<String> alongEach = Arrays.stream(pending)
+				.mapToObj((head) -> "'retort upgrade " + this.walks.sideName(head, pending) + "@+1'")
+				.toList();
+			return asked + ", and no revision lies above it: it is a head, but not the only one, and "
+					+ String.join(", ", this.graph.idsOf(pending)) + ((pending.length == 1) ? " is" : " are")
+					+ " not applied. 'retort upgrade heads' applies every head, or " + String.join(" or ", alongEach)
+					+ " moves one step up " + ((pending.length == 1) ? "that branch." : "one of those branches.");
+		}
 		if (available == 0) {
 			return asked + ", and no revision lies above it" + ((branch != null) ? " on branch '" + branch + "'" : "")
 					+ ": the database is already at the head, so there is nothing to upgrade. To have something to"
@@ -361,6 +372,12 @@ final class TargetResolver {
 		return asked + ", and only " + available + " revision" + plural(available) + " lie" + ((available == 1) ? "s" : "")
 				+ " above it, up to the head. Use 'upgrade " + withSteps(target, "+" + available)
 				+ "', or 'upgrade heads' for all of them.";
+	}
+
+	/** The heads (effective heads aside, as 'heads' means them) that the current revisions do not imply. */
+	private int[] pendingHeads(int[] current) {
+		BitSet applied = this.graph.ancestors(current, true);
+		return Arrays.stream(this.graph.realHeads).filter((head) -> !applied.get(head)).toArray();
 	}
 
 	/**

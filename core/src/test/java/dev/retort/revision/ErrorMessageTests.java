@@ -184,4 +184,17 @@ class ErrorMessageTests {
 					+ " leave out the '@'.");
 	}
 
+
+	@Test
+	void aRelativeUpgradeFromOneHeadNamesEveryHeadStillPendingAndTheMoveAlongEach() {
+		RevisionGraph forest = graph(rev("a1"), rev("a2", "a1"), rev("b1").withBranchLabels("billing"),
+				rev("c1").withBranchLabels("search"));
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> forest.upgrade(heads("a2"), "+1"))
+			.withMessage("Cannot upgrade '+1': it counts 1 revision up from the current revision a2, and no revision"
+					+ " lies above it: it is a head, but not the only one, and b1, c1 are not applied. 'retort upgrade"
+					+ " heads' applies every head, or 'retort upgrade billing@+1' or 'retort upgrade search@+1' moves"
+					+ " one step up one of those branches.");
+		assertThat(forest.upgrade(heads("a2"), "search@+1").steps()).hasSize(1);
+	}
+
 }
