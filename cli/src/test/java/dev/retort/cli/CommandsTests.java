@@ -1012,6 +1012,17 @@ class CommandsTests {
 	}
 
 	@Test
+	void showOfARangeSaysThatHistoryShowsARangeInFull(TestDatabase db) {
+		// It said "No revision or branch label 'ae10:1975' is known. Did you mean ae1027a6acf3?".
+		CliRun.Result result = cli(db).run("show", "ae10:1975");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("ERROR: 'ae10:1975' is a range, and show prints one revision (or those"
+				+ " one identifier names, such as 'heads'): 'retort history -r ae10:1975 --verbose' prints each"
+				+ " revision of the range in full, as 'alembic history -r ae10:1975 -v' does.\n");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
 	void showCurrentShowsTheRevisionTheDatabaseIsAt(TestDatabase db) {
 		CliRun.Result atBase = cli(db).run("show", "current");
 		assertThat(atBase.exitCode()).isEqualTo(2);

@@ -52,6 +52,13 @@ public final class ShowCommand {
 		if (CURRENT.equals(target)) {
 			return new Resolved(CURRENT, current(graph), RevisionStates.APPLIED);
 		}
+		if (target.contains(":")) {
+			// What an Alembic user types to see several revisions in full: history's verbose form.
+			throw new RetortException(ErrorCode.INVALID_TARGET, "'" + target + "' is a range, and show prints one"
+					+ " revision (or those one identifier names, such as 'heads'): 'retort history -r " + target
+					+ " --verbose' prints each revision of the range in full, as 'alembic history -r " + target
+					+ " -v' does.");
+		}
 		// As Alembic's show (get_revisions): '-N' and 'label@-N' count down from the heads, since show
 		// does not read the database; against no current revision they could never resolve.
 		List<String> from = RELATIVE_DOWN.matcher(target).matches()
