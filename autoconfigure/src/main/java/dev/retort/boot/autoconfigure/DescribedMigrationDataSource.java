@@ -2,19 +2,22 @@ package dev.retort.boot.autoconfigure;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import dev.retort.config.DatabaseUrl;
 import dev.retort.config.DescribedDataSource;
 
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * A connection the starter builds for migrations from {@code retort.url} or {@code retort.user},
- * with the words that name it when it cannot connect: the user and the property, so that a
- * failed login of a DDL role derived from the application's {@code DataSource} does not read as
- * the application's own ("… (the configured DataSource)").
+ * or the {@code @RetortDataSource} bean it was given, with the words that name it when it cannot
+ * connect: the user and the property (or the bean), so that a failed login of a DDL role does not
+ * read as the application's own ("… (the configured DataSource)").
  * <p>
  * The driver quotes the URL it was given whole when it cannot read it ("Unable to parse URL
  * jdbc:postgresql://…&password=…"); a URL of a form Retort does not unpack (a {@code password=}
@@ -23,20 +26,60 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class DescribedMigrationDataSource extends DelegatingDataSource implements DescribedDataSource {
 
-	private final String description;
+	/** What names a {@code @RetortDataSource} bean, which the failure analyzer reads back for its action. */
+	static final String RETORT_DATA_SOURCE = "the @RetortDataSource bean";
+
+	private final Supplier<String> description;
 
 	/** The URL the driver was given, which its messages may quote; {@code null} when unknown. */
 	private final String url;
 
 	DescribedMigrationDataSource(DataSource target, String description, String url) {
+		this(target, () -> description, url);
+	}
+
+	private DescribedMigrationDataSource(DataSource target, Supplier<String> description, String url) {
 		super(target);
 		this.description = description;
 		this.url = url;
 	}
 
+	/**
+	 * The application's {@code @RetortDataSource} bean, named as that bean: it is configured apart from
+	 * {@code spring.datasource.*} and {@code retort.*}, whose names would send a failed login's reader
+	 * to check settings it does not use. Its URL and user are read only when a connection failed.
+	 */
+	static DescribedMigrationDataSource qualifiedBean(DataSource bean) {
+		return new DescribedMigrationDataSource(bean, () -> describe(bean), null);
+	}
+
+	/** "'URL' as user 'USER' (the @RetortDataSource bean)", as far as Boot can read the bean's URL and user. */
+	private static String describe(DataSource bean) {
+		try {
+			// The getters Boot knows for each pool (Hikari's jdbcUrl, pgjdbc's user, …), as 'retort.user' derives from them.
+			SimpleDriverDataSource read = DataSourceBuilder.derivedFrom(bean).type(SimpleDriverDataSource.class).build();
+			if (read.getUrl() != null && !read.getUrl().isBlank()) {
+				return "'" + DatabaseUrl.masked(read.getUrl()) + "'"
+						+ ((read.getUsername() != null) ? " as user '" + read.getUsername() + "'" : "") + " ("
+						+ RETORT_DATA_SOURCE + ")";
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// A DataSource whose URL Boot cannot read: named by the bean alone.
+		}
+		return RETORT_DATA_SOURCE;
+	}
+
+	/** Whether a connection failure's message names a {@code @RetortDataSource} bean as the connection. */
+	static boolean namesQualifiedBean(String message) {
+		return message != null && message.startsWith("Could not connect to ")
+				&& (message.contains(" (" + RETORT_DATA_SOURCE + "): ") || message.startsWith("Could not connect to "
+						+ RETORT_DATA_SOURCE + ": "));
+	}
+
 	@Override
 	public String description() {
-		return this.description;
+		return this.description.get();
 	}
 
 	@Override
@@ -76,7 +119,7 @@ final class DescribedMigrationDataSource extends DelegatingDataSource implements
 
 	@Override
 	public String toString() {
-		return this.description;
+		return description();
 	}
 
 }

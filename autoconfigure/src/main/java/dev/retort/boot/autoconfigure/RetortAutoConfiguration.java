@@ -173,7 +173,7 @@ public final class RetortAutoConfiguration {
 		private DataSource getMigrationDataSource(DataSource retortDataSource, DataSource dataSource,
 				RetortConnectionDetails connectionDetails) {
 			if (retortDataSource != null) {
-				return retortDataSource;
+				return DescribedMigrationDataSource.qualifiedBean(retortDataSource);
 			}
 			String url = connectionDetails.getJdbcUrl();
 			String user = connectionDetails.getUsername();

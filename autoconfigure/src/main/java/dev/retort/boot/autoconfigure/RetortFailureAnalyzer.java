@@ -126,7 +126,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "tenant) needs 2 per schema at the same time: migrate at most half the pool's size at once.";
 		}
 		if (cause instanceof ConnectionFailedException failed && failed.refusal().isPresent()) {
-			return refused(failed.refusal().get());
+			return refused(failed.refusal().get(), ConnectionSettings.of(failed));
 		}
 		if (cause instanceof RevisionsInvalidException) {
 			return "Fix each problem listed above in the revision files, then run '" + COMMAND
@@ -159,8 +159,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			case DATABASE_AHEAD -> "The database holds revisions this version of the application does not know (a newer "
 					+ "version migrated it). Deploy that version, or downgrade the database with '" + COMMAND
 					+ " downgrade <revision>' run from the newer version.";
-			case CONNECTION_FAILED -> "Check the connection ('spring.datasource.*' or 'retort.url'/'retort.user'/"
-					+ "'retort.password'); if the database is still starting, set or raise 'retort.connect-retries' and "
+			case CONNECTION_FAILED -> "Check the connection (" + ConnectionSettings.of(cause).connection()
+					+ "); if the database is still starting, set or raise 'retort.connect-retries' and "
 					+ "'retort.connect-retries-interval'.";
 			case CONFIGURATION -> "Fix the 'retort.*' property named above.";
 			case INVALID_REVISION_FILE, INVALID_GRAPH -> INVALID_FILES;
@@ -183,33 +183,62 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	 * properties that set it. Core's {@link ConnectionRefusal} tells these from a server that
 	 * could not be reached; waiting for a running server ('retort.connect-retries') cannot help.
 	 */
-	private static String refused(ConnectionRefusal refusal) {
+	private static String refused(ConnectionRefusal refusal, ConnectionSettings settings) {
 		String fix = switch (refusal) {
 			case NO_SUCH_DATABASE -> "Create the database (CREATE DATABASE, or createdb), or fix the database name in "
-					+ "the URL of the connection named above ('spring.datasource.url', or 'retort.url').";
-			case PASSWORD_REFUSED -> "Check the user and password of the connection named above "
-					+ "('spring.datasource.username' and 'spring.datasource.password', or 'retort.user' and "
-					+ "'retort.password'): PostgreSQL says 'password authentication failed' for an unknown user too.";
-			case USER_REFUSED -> "Check the user of the connection named above ('spring.datasource.username', or "
-					+ "'retort.user'), and that the server's pg_hba.conf lets it connect from here.";
-			case NO_ENTRY_WITHOUT_SSL -> "Check the user of the connection named above ('spring.datasource.username', "
-					+ "or 'retort.user'). When the server lets it in over SSL only (a 'hostssl' line of its pg_hba.conf), "
-					+ "remove 'sslmode=disable' from the URL ('spring.datasource.url', or 'retort.url') or add "
+					+ "the URL of the connection named above (" + settings.url() + ").";
+			case PASSWORD_REFUSED -> "Check the user and password of the connection named above ("
+					+ settings.credentials() + "): PostgreSQL says 'password authentication failed' for an unknown "
+					+ "user too.";
+			case USER_REFUSED -> "Check the user of the connection named above (" + settings.user()
+					+ "), and that the server's pg_hba.conf lets it connect from here.";
+			case NO_ENTRY_WITHOUT_SSL -> "Check the user of the connection named above (" + settings.user() + "). "
+					+ "When the server lets it in over SSL only (a 'hostssl' line of its pg_hba.conf), "
+					+ "remove 'sslmode=disable' from the URL (" + settings.url() + ") or add "
 					+ "'sslmode=require' ('verify-full' with 'sslrootcert' checks the server's certificate); else the "
 					+ "server's pg_hba.conf needs a line for it.";
-			case PASSWORD_MISSING -> "Give the password of the connection named above: 'spring.datasource.password', or "
-					+ "'retort.password' with 'retort.user' (from the environment, SPRING_DATASOURCE_PASSWORD or "
-					+ "RETORT_PASSWORD, or a secret store); PGPASSWORD is not read.";
-			case LOGIN_REJECTED -> "Fix what the driver's message above names in the connection's URL "
-					+ "('spring.datasource.url', or 'retort.url'): an 'sslmode' the server does not offer, or an "
+			case PASSWORD_MISSING -> "Give the password of the connection named above: " + settings.password()
+					+ "; PGPASSWORD is not read.";
+			case LOGIN_REJECTED -> "Fix what the driver's message above names in the connection's URL ("
+					+ settings.url() + "): an 'sslmode' the server does not offer, or an "
 					+ "authentication method of its pg_hba.conf that pgjdbc does not support.";
 			case ROOT_CERTIFICATE_MISSING, SERVER_CERTIFICATE_UNTRUSTED, HOST_NAME_MISMATCH -> "Fix the SSL "
-					+ "settings ('sslrootcert', 'sslmode') in the URL of the connection named above "
-					+ "('spring.datasource.url', or 'retort.url'), as the message above says.";
+					+ "settings ('sslrootcert', 'sslmode') in the URL of the connection named above ("
+					+ settings.url() + "), as the message above says.";
 			case INVALID_DRIVER_SETTING, INVALID_PARAMETER_VALUE -> "Fix the value of the parameter the message above "
-					+ "names in the URL of the connection named above ('spring.datasource.url', or 'retort.url').";
+					+ "names in the URL of the connection named above (" + settings.url() + ").";
 		};
 		return fix + " The server is running and answered, so 'retort.connect-retries' would not help.";
+	}
+
+	/**
+	 * Where the failed connection's URL, user and password are set, in the words of the actions: the
+	 * properties, or the {@code @RetortDataSource} bean, which is configured apart from them.
+	 */
+	private record ConnectionSettings(String url, String user, String credentials, String password, String connection) {
+
+		private static final String NOT_THE_PROPERTIES = ": 'spring.datasource.*' and 'retort.*' do not apply to it";
+
+		private static final ConnectionSettings PROPERTIES = new ConnectionSettings(
+				"'spring.datasource.url', or 'retort.url'", "'spring.datasource.username', or 'retort.user'",
+				"'spring.datasource.username' and 'spring.datasource.password', or 'retort.user' and 'retort.password'",
+				"'spring.datasource.password', or 'retort.password' with 'retort.user' (from the environment, "
+						+ "SPRING_DATASOURCE_PASSWORD or RETORT_PASSWORD, or a secret store)",
+				"'spring.datasource.*' or 'retort.url'/'retort.user'/'retort.password'");
+
+		private static final ConnectionSettings RETORT_DATA_SOURCE = new ConnectionSettings(
+				"the URL the @RetortDataSource bean is built with" + NOT_THE_PROPERTIES,
+				"the user the @RetortDataSource bean is built with" + NOT_THE_PROPERTIES,
+				"the user and password the @RetortDataSource bean is built with" + NOT_THE_PROPERTIES,
+				"the @RetortDataSource bean is built without one ('spring.datasource.password' and 'retort.password' "
+						+ "do not apply to it)",
+				"the URL, user and password the @RetortDataSource bean is built with" + NOT_THE_PROPERTIES);
+
+		static ConnectionSettings of(RetortException failed) {
+			return DescribedMigrationDataSource.namesQualifiedBean(failed.getMessage()) ? RETORT_DATA_SOURCE
+					: PROPERTIES;
+		}
+
 	}
 
 	private static boolean namesAMissingRevision(InvalidGraphException graph) {

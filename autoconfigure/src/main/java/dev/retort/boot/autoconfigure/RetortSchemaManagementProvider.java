@@ -24,11 +24,17 @@ class RetortSchemaManagementProvider implements SchemaManagementProvider {
 	@Override
 	public SchemaManagement getSchemaManagement(DataSource dataSource) {
 		return StreamSupport.stream(this.retorts.spliterator(), false)
-			.map((retort) -> retort.config().dataSource())
+			.map((retort) -> managed(retort.config().dataSource()))
 			.filter(dataSource::equals)
 			.findFirst()
 			.map((managed) -> SchemaManagement.MANAGED)
 			.orElse(SchemaManagement.UNMANAGED);
+	}
+
+	/** The {@code @RetortDataSource} bean itself, which the migrations reach through a wrapper that names it. */
+	private static DataSource managed(DataSource migrations) {
+		return (migrations instanceof DescribedMigrationDataSource described) ? described.getTargetDataSource()
+				: migrations;
 	}
 
 }

@@ -441,9 +441,40 @@ class RetortAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(Retort.class).config().dataSource())
-					.isSameAs(context.getBean("retortOwnDataSource"));
+					.isInstanceOfSatisfying(DescribedMigrationDataSource.class, (described) -> assertThat(
+							described.getTargetDataSource()).isSameAs(context.getBean("retortOwnDataSource")));
+				// The bean itself is what Hibernate would ask about, not the wrapper that names it in failures.
+				assertThat(context.getBean(SchemaManagementProvider.class)
+					.getSchemaManagement(context.getBean("retortOwnDataSource", DataSource.class)))
+					.isEqualTo(SchemaManagement.MANAGED);
 				assertThat(migrations.tableExists("beverages")).isTrue();
 				assertThat(app.tableExists("beverages")).isFalse();
+			});
+	}
+
+	@Test
+	void aRetortDataSourceThatCannotLogInIsNamedAsThatBeanAndTheActionSendsToItsOwnConfiguration(TestDatabase app,
+			TestDatabase migrations) {
+		// The bean is built from the application's own properties, not from spring.datasource.* or
+		// retort.*: naming it "the configured DataSource" and pointing at those sent the user to check
+		// credentials that were right.
+		this.contextRunner.withPropertyValues(dataSource(app))
+			.withPropertyValues("test.migrations.url=" + migrations.jdbcUrl(), "test.migrations.user=no_such_ddl_role",
+					"test.migrations.password=wr0ng-s3cret")
+			.withUserConfiguration(PooledRetortDataSourceConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Could not connect to '" + migrations.jdbcUrl()
+							+ "' as user 'no_such_ddl_role' (the @RetortDataSource bean)")
+					.doesNotContain("the configured DataSource")
+					.doesNotContain("wr0ng-s3cret");
+				assertThat(analysis.getAction()).startsWith("Check the user of the connection named above (the user "
+						+ "the @RetortDataSource bean is built with: 'spring.datasource.*' and 'retort.*' do not apply "
+						+ "to it), and that the server's pg_hba.conf lets it connect from here.")
+					.doesNotContain("'spring.datasource.username'")
+					.doesNotContain("'retort.user'");
 			});
 	}
 
@@ -1430,6 +1461,26 @@ class RetortAutoConfigurationTests {
 			dataSource.setUser(environment.getProperty("test.migrations.user"));
 			dataSource.setPassword(environment.getProperty("test.migrations.password"));
 			return dataSource;
+		}
+
+	}
+
+	/**
+	 * A Hikari pool of its own, as {@code DataSourceBuilder.create()} makes it for an application
+	 * (not bound with {@code @ConfigurationProperties}: the processor would write test metadata that
+	 * hides the build's from {@link RetortConfigurationMetadataTests}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class PooledRetortDataSourceConfiguration {
+
+		@Bean(defaultCandidate = false)
+		@RetortDataSource
+		DataSource retortOwnDataSource(org.springframework.core.env.Environment environment) {
+			return org.springframework.boot.jdbc.DataSourceBuilder.create()
+				.url(environment.getProperty("test.migrations.url"))
+				.username(environment.getProperty("test.migrations.user"))
+				.password(environment.getProperty("test.migrations.password"))
+				.build();
 		}
 
 	}

@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +80,10 @@ class RetortJpaTests {
 			.sources(MigrationDataSource.class, ReadsAtStartup.class)
 			.run()) {
 			assertThat(context.getBean(ReadsAtStartup.class).names).containsExactly("espresso");
+			// Through the wrapper that names the bean when a connection fails.
 			assertThat(context.getBean(Retort.class).config().dataSource())
-				.isSameAs(context.getBean("migrationDataSource"));
+				.isInstanceOfSatisfying(DelegatingDataSource.class, (described) -> assertThat(
+						described.getTargetDataSource()).isSameAs(context.getBean("migrationDataSource")));
 		}
 	}
 
