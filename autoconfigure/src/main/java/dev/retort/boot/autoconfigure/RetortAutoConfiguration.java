@@ -317,6 +317,7 @@ public final class RetortAutoConfiguration {
 				throw new InvalidConfigurationPropertyValueException("retort.locations", "",
 						"Give at least one location, such as 'classpath:db/revisions'");
 			}
+			properties.getLocations().forEach(RetortConfiguration::requireRetortLocation);
 			requireIdentifier("retort.version-table", properties.getVersionTable());
 			requireIdentifier("retort.history-table", properties.getHistoryTable());
 			String schemaProblem = (properties.getSchema() != null)
@@ -331,6 +332,39 @@ public final class RetortAutoConfiguration {
 			requireNotNegative("retort.connect-retries-interval", properties.getConnectRetriesInterval());
 			requireNotNegative("retort.ddl.retries", properties.getDdl().getRetries());
 			requireNotNegative("retort.connect-retries", properties.getConnectRetries());
+		}
+
+		/**
+		 * Refuses Spring's resource prefixes and patterns, which spring.sql.init and Liquibase take: read
+		 * as a folder's path, 'file:/srv/revisions' stopped the start with "'filesystem:file:/srv/revisions'
+		 * does not exist … Create it (retort init file:/srv/revisions)". No file is read here.
+		 */
+		private static void requireRetortLocation(String location) {
+			String reason = null;
+			if (location.startsWith("file:")) {
+				reason = "Use 'filesystem:" + location.substring("file:".length()) + "': Retort's prefix for a folder "
+						+ "on disk ('file:' is Spring's resource prefix, which Retort does not read)";
+			}
+			else if (location.startsWith("classpath*:")) {
+				reason = "Use 'classpath:" + location.substring("classpath*:".length()) + "': it reads the folder in "
+						+ "every class path root that holds it (the application's classes and every jar), as "
+						+ "'classpath*:' does in Spring";
+			}
+			else if (location.indexOf('*') >= 0 || location.indexOf('?') >= 0) {
+				int wildcard = Math.min(indexOrEnd(location, '*'), indexOrEnd(location, '?'));
+				int folderEnd = location.lastIndexOf('/', wildcard);
+				String folder = (folderEnd > 0) ? location.substring(0, folderEnd) : "classpath:db/revisions";
+				reason = "Name the folder, as '" + folder + "': a location is a folder, not a pattern, and Retort "
+						+ "reads every .sql file below it, subfolders included";
+			}
+			if (reason != null) {
+				throw new InvalidConfigurationPropertyValueException("retort.locations", location, reason);
+			}
+		}
+
+		private static int indexOrEnd(String text, char character) {
+			int index = text.indexOf(character);
+			return (index >= 0) ? index : text.length();
 		}
 
 		private static void requireIdentifier(String name, String value) {

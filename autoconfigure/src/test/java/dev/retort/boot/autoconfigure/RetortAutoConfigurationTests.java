@@ -1235,6 +1235,28 @@ class RetortAutoConfigurationTests {
 			});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "file:/srv/revisions|Use 'filesystem:/srv/revisions': ",
+			"classpath*:db/revisions|Use 'classpath:db/revisions': ",
+			"classpath:db/revisions/*.sql|Name the folder, as 'classpath:db/revisions': " })
+	void aSpringResourcePatternInTheLocationsIsRefusedNamingThePropertyAndRetortsForm(String locationAndAdvice,
+			TestDatabase db) {
+		// Spring's resource prefixes and patterns, as spring.sql.init or Liquibase take them: read as a
+		// folder's path, they stopped the start with "'filesystem:file:/srv/revisions' does not exist …
+		// Create it (retort init file:/srv/revisions)" and an action about "the 'retort.*' property named above".
+		String location = locationAndAdvice.substring(0, locationAndAdvice.indexOf('|'));
+		String advice = locationAndAdvice.substring(locationAndAdvice.indexOf('|') + 1);
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.locations=classpath:db/revisions," + location)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("Property retort.locations with value '" + location + "' is invalid: " + advice);
+				assertThat(db.tableExists("retort_version")).isFalse();
+			});
+	}
+
 	@Test
 	void anUnknownOnStartupValueFailsNamingThePropertyAndTheValidValues(TestDatabase db) {
 		this.contextRunner.withPropertyValues(dataSource(db)).withPropertyValues("retort.on-startup=sometimes").run((context) -> {
