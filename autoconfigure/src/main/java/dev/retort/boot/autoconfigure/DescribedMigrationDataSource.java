@@ -29,6 +29,12 @@ final class DescribedMigrationDataSource extends DelegatingDataSource implements
 	/** What names a {@code @RetortDataSource} bean, which the failure analyzer reads back for its action. */
 	static final String RETORT_DATA_SOURCE = "the @RetortDataSource bean";
 
+	/** What names a connection of 'retort.url', read back as {@link #RETORT_DATA_SOURCE} is. */
+	static final String RETORT_URL = "retort.url";
+
+	/** What names a role of 'retort.user' on the application's URL, read back as {@link #RETORT_DATA_SOURCE} is. */
+	static final String RETORT_USER = "retort.user: a role of its own on the URL of the application's DataSource";
+
 	private final Supplier<String> description;
 
 	/** The URL the driver was given, which its messages may quote; {@code null} when unknown. */
@@ -72,9 +78,22 @@ final class DescribedMigrationDataSource extends DelegatingDataSource implements
 
 	/** Whether a connection failure's message names a {@code @RetortDataSource} bean as the connection. */
 	static boolean namesQualifiedBean(String message) {
-		return message != null && message.startsWith("Could not connect to ")
-				&& (message.contains(" (" + RETORT_DATA_SOURCE + "): ") || message.startsWith("Could not connect to "
-						+ RETORT_DATA_SOURCE + ": "));
+		return names(message, " (" + RETORT_DATA_SOURCE + "): ") || (message != null
+				&& message.startsWith("Could not connect to " + RETORT_DATA_SOURCE + ": "));
+	}
+
+	/** Whether a connection failure's message names a connection of 'retort.url'. */
+	static boolean namesRetortUrl(String message) {
+		return names(message, " (" + RETORT_URL + "): ");
+	}
+
+	/** Whether a connection failure's message names a role of 'retort.user' on the application's URL. */
+	static boolean namesRetortUser(String message) {
+		return names(message, " (" + RETORT_USER);
+	}
+
+	private static boolean names(String message, String words) {
+		return message != null && message.startsWith("Could not connect to ") && message.contains(words);
 	}
 
 	@Override

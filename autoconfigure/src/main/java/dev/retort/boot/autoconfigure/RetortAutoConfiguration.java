@@ -183,7 +183,8 @@ public final class RetortAutoConfiguration {
 				builder.url(url);
 				applyConnectionDetails(connectionDetails, builder);
 				return new DescribedMigrationDataSource(builder.build(), "'" + DatabaseUrl.masked(url) + "'" + asUser(user) + " ("
-						+ (fromProperties ? "retort.url" : "the RetortConnectionDetails bean") + ")", url);
+						+ (fromProperties ? DescribedMigrationDataSource.RETORT_URL : "the RetortConnectionDetails bean")
+						+ ")", url);
 			}
 			if (user != null && dataSource != null) {
 				// A user alone: the same server as the application, as a separate (DDL) role.
@@ -199,8 +200,10 @@ public final class RetortAutoConfiguration {
 						: ", with the password of the application's DataSource since "
 								+ (fromProperties ? "'retort.password' is not set" : "the bean gives none");
 				return new DescribedMigrationDataSource(derived, "'" + DatabaseUrl.masked(derived.getUrl()) + "'" + asUser(user) + " ("
-						+ (fromProperties ? "retort.user" : "the user of the RetortConnectionDetails bean")
-						+ ": a role of its own on the URL of the application's DataSource" + password + ")", derived.getUrl());
+						+ (fromProperties ? DescribedMigrationDataSource.RETORT_USER
+								: "the user of the RetortConnectionDetails bean: a role of its own on the URL of the "
+										+ "application's DataSource")
+						+ password + ")", derived.getUrl());
 			}
 			if (dataSource == null) {
 				throw noUniqueDataSource();

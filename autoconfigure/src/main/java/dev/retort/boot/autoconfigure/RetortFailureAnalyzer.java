@@ -213,7 +213,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 
 	/**
 	 * Where the failed connection's URL, user and password are set, in the words of the actions: the
-	 * properties, or the {@code @RetortDataSource} bean, which is configured apart from them.
+	 * properties that made it ('retort.url', 'retort.user'; else any of them, for the application's
+	 * DataSource), or the {@code @RetortDataSource} bean, which is configured apart from them.
 	 */
 	private record ConnectionSettings(String url, String user, String credentials, String password, String connection) {
 
@@ -234,9 +235,27 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 						+ "do not apply to it)",
 				"the URL, user and password the @RetortDataSource bean is built with" + NOT_THE_PROPERTIES);
 
+		private static final ConnectionSettings RETORT_URL = new ConnectionSettings("'retort.url'",
+				"'retort.user', or the user in 'retort.url'",
+				"'retort.user' and 'retort.password', or the user and password in 'retort.url' where those are not set",
+				"'retort.password' (from the environment, RETORT_PASSWORD, or a secret store), or in 'retort.url'",
+				"'retort.url', 'retort.user', 'retort.password'");
+
+		private static final ConnectionSettings RETORT_USER = new ConnectionSettings(
+				"'spring.datasource.url', where the role of 'retort.user' connects", "'retort.user'",
+				"'retort.user' and 'retort.password'; without 'retort.password', 'spring.datasource.password' is sent",
+				"'retort.password' with 'retort.user' (from the environment, RETORT_PASSWORD, or a secret store)",
+				"'spring.datasource.url', 'retort.user', 'retort.password'");
+
 		static ConnectionSettings of(RetortException failed) {
-			return DescribedMigrationDataSource.namesQualifiedBean(failed.getMessage()) ? RETORT_DATA_SOURCE
-					: PROPERTIES;
+			String message = failed.getMessage();
+			if (DescribedMigrationDataSource.namesQualifiedBean(message)) {
+				return RETORT_DATA_SOURCE;
+			}
+			if (DescribedMigrationDataSource.namesRetortUrl(message)) {
+				return RETORT_URL;
+			}
+			return DescribedMigrationDataSource.namesRetortUser(message) ? RETORT_USER : PROPERTIES;
 		}
 
 	}

@@ -317,6 +317,9 @@ class RetortAutoConfigurationTests {
 							+ " (retort.user: a role of its own on the URL of the application's DataSource)")
 					.hasMessageNotContaining("the configured DataSource")
 					.hasMessageNotContaining("wr0ng-s3cret");
+				assertThat(new RetortFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					.startsWith("Check the user of the connection named above ('retort.user'), and that the server's "
+							+ "pg_hba.conf lets it connect from here.");
 			});
 	}
 
@@ -382,6 +385,10 @@ class RetortAutoConfigurationTests {
 					.isInstanceOf(RetortException.class)
 					.hasMessageContaining("Could not connect to '" + db.jdbcUrl() + "' as user 'no_such_ddl_role' (retort.url): ")
 					.hasMessageNotContaining("wr0ng-s3cret");
+				// The user came from the URL: the action names it there, not 'spring.datasource.username' first.
+				assertThat(new RetortFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					.startsWith("Check the user of the connection named above ('retort.user', or the user in "
+							+ "'retort.url'), and that the server's pg_hba.conf lets it connect from here.");
 			});
 	}
 

@@ -145,7 +145,10 @@ class RetortPasswordServerTests {
 				assertThat(analysis.getDescription()).contains("password authentication failed")
 					.doesNotContain("with the password of the application's DataSource")
 					.doesNotContain("S3cr3t");
-				assertThat(analysis.getAction()).startsWith("Check the user and password of the connection named above")
+				// The DDL role's properties, not 'spring.datasource.username' first: the application's login is fine.
+				assertThat(analysis.getAction()).startsWith("Check the user and password of the connection named above "
+						+ "('retort.user' and 'retort.password'; without 'retort.password', 'spring.datasource.password' "
+						+ "is sent)")
 					.endsWith("'retort.connect-retries' would not help.");
 				assertThat(context.getStartupFailure()).satisfies((failure) -> {
 					java.io.StringWriter trace = new java.io.StringWriter();
