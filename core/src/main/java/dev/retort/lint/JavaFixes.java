@@ -10,12 +10,12 @@ import java.util.Map;
 final class JavaFixes {
 
 	private static final Map<String, String> OF_FINDINGS = Map.of(
-			RevisionLint.PARTITIONED_INDEX_FIX,
+			IndexRules.PARTITIONED_INDEX_FIX,
 			"op.execute(\"CREATE INDEX ... ON ONLY <partitioned table> ...\") (nothing is built), then in a revision"
 					+ " declared @Revision(transactional = false) op.createIndex(name, partition, (index) -> index.on(...)"
 					+ ".concurrently()) on each partition, and op.execute(\"ALTER INDEX ... ATTACH PARTITION ...\") each"
 					+ " of them to the first.",
-			RevisionLint.VACUUM_FULL_FIX,
+			IndexRules.VACUUM_FULL_FIX,
 			"A plain op.execute(\"VACUUM ...\") (in a revision declared @Revision(transactional = false)) blocks no"
 					+ " reads or writes; to give the space back to the system, run pg_repack outside migrations, which"
 					+ " locks the table only briefly.",

@@ -1,0 +1,68 @@
+package dev.retort.lint;
+
+import java.util.List;
+
+import dev.retort.lint.Tokens.Token;
+
+import static dev.retort.lint.TokenReading.columnList;
+import static dev.retort.lint.TokenReading.declaresNotNull;
+import static dev.retort.lint.TokenReading.declaresVirtual;
+import static dev.retort.lint.TokenReading.indexOfSymbol;
+import static dev.retort.lint.TokenReading.indexOfWord;
+import static dev.retort.lint.TokenReading.isTableConstraint;
+import static dev.retort.lint.TokenReading.split;
+import static dev.retort.lint.TokenReading.startsWith;
+import static dev.retort.lint.TokenReading.typeOf;
+
+/**
+ * What a {@code CREATE TABLE} declares, for the rules of later statements and revisions (the
+ * {@link Catalog}: columns, their types, NOT NULL, generated columns, partitioning), and its json
+ * columns (PG120). Part of {@link RevisionLint}, whose findings and knowledge of the revision it
+ * uses.
+ */
+final class CreateTableRules {
+
+	private final RevisionLint lint;
+
+	CreateTableRules(RevisionLint lint) {
+		this.lint = lint;
+	}
+
+	void createTable(List<Token> tokens) {
+		String table = this.lint.current().createsTable;
+		Catalog catalog = this.lint.catalog();
+		for (int i = 0; table != null && i < tokens.size(); i++) {
+			// A partition may itself be partitioned: PARTITION OF t FOR VALUES … PARTITION BY …
+			if (tokens.get(i).depth() == 0 && startsWith(tokens, i, "PARTITION", "BY")) {
+				catalog.partitioned(table);
+			}
+		}
+		int open = indexOfSymbol(tokens, '(', 0);
+		if (open < 0 || table == null) {
+			return;
+		}
+		int depth = tokens.get(open).depth() + 1;
+		for (List<Token> definition : split(tokens, open + 1, depth)) {
+			if (definition.isEmpty() || isTableConstraint(definition.get(0))) {
+				continue;
+			}
+			String column = definition.get(0).name();
+			String type = typeOf(definition, 1);
+			catalog.declareColumn(table, column, type);
+			catalog.declareNotNull(table, column, declaresNotNull(definition, 1));
+			catalog.declareVirtual(table, column, declaresVirtual(definition, 1));
+			this.lint.jsonColumn(table, column, type);
+		}
+		for (List<Token> definition : split(tokens, open + 1, depth)) {
+			int key = indexOfWord(definition, "KEY", 0);
+			if (!definition.isEmpty() && isTableConstraint(definition.get(0)) && key > 0
+					&& definition.get(key - 1).is("PRIMARY")) {
+				List<String> columns = columnList(definition, key + 1);
+				for (String column : (columns != null) ? columns : List.<String>of()) {
+					catalog.declareNotNull(table, column, true);
+				}
+			}
+		}
+	}
+
+}
