@@ -204,6 +204,11 @@ final class RevisionLint {
 		return this.current;
 	}
 
+	/** The statements of the revision before the current one, in order. */
+	List<StatementShape> earlierStatements() {
+		return this.shapes.subList(0, this.currentIndex);
+	}
+
 	/** The statements of the revision after the current one, in order. */
 	List<StatementShape> laterStatements() {
 		return this.shapes.subList(this.currentIndex + 1, this.shapes.size());

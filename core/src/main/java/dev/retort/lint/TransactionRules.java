@@ -2,12 +2,14 @@ package dev.retort.lint;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.retort.lint.Tokens.Token;
 
 import static dev.retort.lint.TokenReading.containsSequence;
 import static dev.retort.lint.TokenReading.containsWord;
+import static dev.retort.lint.TokenReading.nameAt;
 import static dev.retort.lint.TokenReading.quote;
 import static dev.retort.lint.TokenReading.skip;
 import static dev.retort.lint.TokenReading.startsWith;
@@ -253,15 +255,49 @@ final class TransactionRules {
 		if (!this.lint.transactional() || this.addedLabels.isEmpty() || startsWith(tokens, 0, "ALTER", "TYPE")) {
 			return;
 		}
+		if (reportedUse(tokens, "")) {
+			return;
+		}
+		List<Token> body = SqlFunctionBody.readAtCreation(tokens);
+		if (body != null && functionBodiesChecked()) {
+			int kind = startsWith(tokens, 1, "OR", "REPLACE") ? 3 : 1;
+			String routine = tokens.get(kind).text().toLowerCase(Locale.ROOT);
+			reportedUse(body, "in the body of the SQL " + routine + " " + quote(nameAt(tokens, kind + 1))
+					+ ", which PostgreSQL reads as it creates the " + routine + ", ");
+		}
+	}
+
+	/**
+	 * PG118 of the first string of {@code tokens} read as an added label of its enum.
+	 * @param where where in the statement it is read ({@code ""}: anywhere in it), followed by a space
+	 * @return whether there was one
+	 */
+	private boolean reportedUse(List<Token> tokens, String where) {
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);
 			String type = (token.kind() == Tokens.Kind.STRING) ? this.addedLabels.get(token.text()) : null;
 			if (type != null && EnumLabelUse.isUse(tokens, i, type, this.lint.catalog())) {
-				this.lint.find(LintRule.PG118, "enum value '" + token.text() + "' of " + quote(type) + " is used in the"
-						+ " transaction that adds it; PostgreSQL refuses until the value is committed (SQLSTATE 55P04).");
-				return;
+				this.lint.find(LintRule.PG118, "enum value '" + token.text() + "' of " + quote(type) + " is used " + where
+						+ "in the transaction that adds it; PostgreSQL refuses until the value is committed"
+						+ " (SQLSTATE 55P04).");
+				return true;
 			}
 		}
+		return false;
+	}
+
+	/**
+	 * Whether PostgreSQL reads a SQL function's body when it creates it at this point of the
+	 * revision: unless an earlier statement turned check_function_bodies off (pg_dump's output
+	 * does), when it reads the body at the first call only.
+	 */
+	private boolean functionBodiesChecked() {
+		boolean checked = true;
+		for (StatementShape earlier : this.lint.earlierStatements()) {
+			Boolean off = SqlFunctionBody.turnsChecksOff(earlier.tokens);
+			checked = (off != null) ? !off : checked;
+		}
+		return checked;
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.retort.lint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -188,6 +190,72 @@ class LockClaimsTests {
 			statement.execute("ALTER TYPE order_status ADD VALUE 'shipped'");
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> statement.execute("UPDATE orders SET status = 'shipped' WHERE id = 1"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P04"));
+			migration.rollback();
+		}
+	}
+
+	@Test
+	void aNewEnumLabelInASqlFunctionsBodyFailsTheCreateWherePostgresqlReadsTheBodyThenAndIsFlaggedThereAlone(
+			TestDatabase db) throws SQLException {
+		String base = "CREATE TYPE order_status AS ENUM ('new', 'paid');\n"
+				+ "CREATE TABLE orders (id bigint PRIMARY KEY, status order_status);";
+		db.execute(base.split(";\n"));
+		String add = "ALTER TYPE order_status ADD VALUE 'shipped';\n";
+		// Each case: the statements after the ADD VALUE, and whether PostgreSQL refuses them (55P04).
+		Map<String, Boolean> cases = new LinkedHashMap<>();
+		// A SQL body, quoted either way, is parsed and analysed at the CREATE (check_function_bodies).
+		cases.put("CREATE FUNCTION shipped_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM orders"
+				+ " WHERE status = 'shipped' $$;", true);
+		cases.put("CREATE OR REPLACE FUNCTION shipped() RETURNS order_status AS $$ SELECT 'shipped'::order_status $$"
+				+ " LANGUAGE sql;", true);
+		cases.put("CREATE PROCEDURE ship(n bigint) LANGUAGE sql AS 'UPDATE orders SET status = ''shipped'' WHERE id = n';",
+				true);
+		cases.put("SET LOCAL check_function_bodies = off;\nRESET check_function_bodies;\nCREATE FUNCTION shipped()"
+				+ " RETURNS order_status LANGUAGE sql AS $$ SELECT 'shipped'::order_status $$;", true);
+		// The same text, not read as the enum.
+		cases.put("CREATE FUNCTION shipped_text() RETURNS text LANGUAGE sql AS $$ SELECT 'shipped' $$;", false);
+		// A polymorphic argument leaves the body unread until a call; so does PL/pgSQL, and
+		// check_function_bodies off (pg_dump's output sets it so).
+		cases.put("CREATE FUNCTION shipped_count(a anyelement) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM"
+				+ " orders WHERE status = 'shipped' $$;", false);
+		cases.put("CREATE FUNCTION shipped_count() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT count(*)"
+				+ " FROM orders WHERE status = 'shipped'); END $$;", false);
+		cases.put("SET LOCAL check_function_bodies = off;\nCREATE FUNCTION shipped_count() RETURNS bigint LANGUAGE sql"
+				+ " AS $$ SELECT count(*) FROM orders WHERE status = 'shipped' $$;", false);
+		for (Map.Entry<String, Boolean> entry : cases.entrySet()) {
+			String text = add + entry.getKey();
+			List<LintFinding> findings = Linter.lint(List.of(
+					LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1),
+							base, 1),
+					LintedRevision.of("r2", "r2.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(text, 1),
+							text, 1)));
+			String refused = null;
+			try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+				migration.setAutoCommit(false);
+				try {
+					for (String sql : text.split(";\n")) {
+						statement.execute(sql);
+					}
+				}
+				catch (SQLException ex) {
+					refused = ex.getSQLState();
+				}
+				migration.rollback();
+			}
+			assertThat(refused).as(entry.getKey()).isEqualTo(entry.getValue() ? "55P04" : null);
+			assertThat(findings).as(entry.getKey())
+				.extracting(LintFinding::rule)
+				.containsExactlyElementsOf(entry.getValue() ? List.of("PG118") : List.of());
+		}
+		// Where the body is read at the first call, a call in the same transaction fails there (not flagged: the
+		// lint does not follow calls).
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			statement.execute("ALTER TYPE order_status ADD VALUE 'shipped'");
+			statement.execute("CREATE FUNCTION shipped_count() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN"
+					+ " (SELECT count(*) FROM orders WHERE status = 'shipped'); END $$");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("SELECT shipped_count()"))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P04"));
 			migration.rollback();
 		}
