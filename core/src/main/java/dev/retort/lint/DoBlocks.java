@@ -29,11 +29,13 @@ final class DoBlocks {
 	private static final Pattern LANGUAGE_AFTER = Pattern.compile("(?is)\\s*LANGUAGE\\s+(\"?\\w+\"?|'\\w+')\\s*");
 
 	/**
-	 * The first words of the statements the rules read: those that lock or change tables, and
-	 * those that PostgreSQL refuses in a function or, in a transaction, in a block (PG104).
+	 * The first words of the statements the rules read: those that lock or change tables, those
+	 * that PostgreSQL refuses in a function or, in a transaction, in a block (PG104), and
+	 * {@code PERFORM}, PL/pgSQL's SELECT, by which a block calls {@code set_config} (PG115, PG121).
 	 */
 	private static final Set<String> SQL_COMMANDS = Set.of("ALTER", "CREATE", "DROP", "TRUNCATE", "UPDATE", "DELETE",
-			"INSERT", "WITH", "SET", "RESET", "LOCK", "REINDEX", "CLUSTER", "VACUUM", "DISCARD", "COMMIT", "ROLLBACK");
+			"INSERT", "WITH", "SET", "RESET", "LOCK", "REINDEX", "CLUSTER", "VACUUM", "DISCARD", "COMMIT", "ROLLBACK",
+			"PERFORM");
 
 	/** Control words that stand alone in front of a statement. */
 	private static final Set<String> BLOCK_WORDS = Set.of("BEGIN", "DECLARE", "ELSE", "LOOP");

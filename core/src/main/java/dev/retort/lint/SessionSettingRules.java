@@ -26,7 +26,7 @@ final class SessionSettingRules {
 		this.lint = lint;
 	}
 
-	/** Whether the statement sets lock_timeout (PG115), by SET, RESET or set_config. */
+	/** Whether the statement sets lock_timeout (PG115), by SET, RESET or set_config (SELECT, or PERFORM in a DO block). */
 	static boolean setsLockTimeout(List<Token> tokens) {
 		return ((startsWith(tokens, 0, "SET") || startsWith(tokens, 0, "RESET")) && containsWord(tokens, "LOCK_TIMEOUT"))
 				|| SetConfigCall.of(tokens, "lock_timeout") != null;
@@ -39,8 +39,9 @@ final class SessionSettingRules {
 			return;
 		}
 		SetConfigCall call = SetConfigCall.of(tokens, "lock_timeout");
-		// A NULL value gives the server's setting back, as RESET does.
-		lockTimeout("SELECT " + call.text(), (call.value() != null) ? call.value() : "DEFAULT");
+		// A NULL value gives the server's setting back, as RESET does. PERFORM is a DO block's SELECT.
+		String verb = tokens.get(0).is("PERFORM") ? "PERFORM " : "SELECT ";
+		lockTimeout(verb + call.text(), (call.value() != null) ? call.value() : "DEFAULT");
 	}
 
 	private void setOrReset(List<Token> tokens) {

@@ -166,6 +166,40 @@ class LockClaimsTests {
 	}
 
 	@Test
+	void performSetConfigOfLockTimeoutInADoBlockReplacesTheRunnersForTheRestOfTheRevision(TestDatabase db)
+			throws SQLException {
+		String base = "CREATE TABLE orders (id bigint PRIMARY KEY);";
+		for (String call : List.of("set_config('lock_timeout', '10min', false)", "pg_catalog.set_config('lock_timeout',"
+				+ " '10min', true)")) {
+			String revision = "DO $$ BEGIN PERFORM " + call + "; END $$;\nALTER TABLE orders ADD COLUMN note text;";
+			// Before, nothing: the block's PERFORM was not read.
+			assertThat(Linter.lint(List.of(
+					LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1),
+							base, 1),
+					LintedRevision.of("r2", "r2.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(revision, 1),
+							revision, 1))))
+				.singleElement()
+				.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG115"))
+				.satisfies((finding) -> assertThat(finding.message()).startsWith("PERFORM set_config('lock_timeout',"
+						+ " '10min', "));
+		}
+		db.execute(base);
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			// The runner's retort.ddl.lock-timeout, then the block; local or not, it lasts past the block.
+			for (String local : List.of("false", "true")) {
+				statement.execute("SET lock_timeout = '5s'");
+				statement.execute("DO $$ BEGIN PERFORM set_config('lock_timeout', '10min', " + local + "); END $$");
+				try (java.sql.ResultSet shown = statement.executeQuery("SHOW lock_timeout")) {
+					shown.next();
+					assertThat(shown.getString(1)).as(local).isEqualTo("10min");
+				}
+			}
+			migration.rollback();
+		}
+	}
+
+	@Test
 	void aNewEnumLabelIsRefusedAsTheEnumAndRunsAsTheSameTextElsewhere(TestDatabase db) throws SQLException {
 		db.execute("CREATE TYPE order_status AS ENUM ('new', 'paid')",
 				"CREATE TABLE orders (id bigint PRIMARY KEY, status order_status, note text)",
