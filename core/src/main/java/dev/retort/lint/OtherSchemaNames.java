@@ -111,7 +111,35 @@ final class OtherSchemaNames {
 		else if (startsWith(tokens, 0, "TRUNCATE")) {
 			names(tokens, skip(tokens, skip(tokens, 1, "TABLE"), "ONLY"), targets, true);
 		}
+		else if (startsWith(tokens, 0, "WITH")) {
+			writesOfWith(tokens, targets);
+		}
 		return targets;
+	}
+
+	/**
+	 * The tables {@code WITH … AS (…) INSERT | UPDATE | DELETE | MERGE …} writes: its main statement's,
+	 * which follows the closing parenthesis of the last WITH query, and those of the WITH queries
+	 * that write ({@code WITH moved AS (UPDATE public.plans … RETURNING id) …}), which open theirs.
+	 * Not the {@code UPDATE} of {@code ON CONFLICT DO UPDATE} or {@code FOR UPDATE}, which follow
+	 * other words.
+	 */
+	private static void writesOfWith(List<Token> tokens, List<Integer> targets) {
+		for (int i = 1; i < tokens.size(); i++) {
+			Token before = tokens.get(i - 1);
+			if (!before.isSymbol('(') && !before.isSymbol(')')) {
+				continue;
+			}
+			if (startsWith(tokens, i, "INSERT", "INTO") || startsWith(tokens, i, "MERGE", "INTO")) {
+				targets.add(i + 2);
+			}
+			else if (startsWith(tokens, i, "UPDATE")) {
+				targets.add(skip(tokens, i + 1, "ONLY"));
+			}
+			else if (startsWith(tokens, i, "DELETE", "FROM")) {
+				targets.add(skip(tokens, i + 2, "ONLY"));
+			}
+		}
 	}
 
 	/** The name at {@code at}, and with {@code list} the names after it, comma-separated. */

@@ -75,6 +75,42 @@ class LintOtherSchemaTests {
 
 
 	@Test
+	void aTenantRevisionThatWritesInPublicFromAWithQueryIsFlaggedAndRepeatsForTheNextTenant(TestDatabase db,
+			@TempDir Path dir) {
+		db.execute("CREATE TABLE public.plans (id bigint, name text)");
+		RevisionFiles files = new RevisionFiles(dir);
+		// Reading public.plans in a WITH query is the same for every tenant.
+		files.write("a00000000001", null, "CREATE TABLE accounts (id bigint PRIMARY KEY, plan_id bigint);\n"
+				+ "WITH known AS (SELECT id FROM public.plans) INSERT INTO accounts (id, plan_id) SELECT id, id FROM known;",
+				"DROP TABLE accounts;");
+		files.write("a00000000002", "a00000000001", "WITH free AS (SELECT 1 AS id, 'free' AS name)"
+				+ " INSERT INTO public.plans (id, name) SELECT id, name FROM free;",
+				"WITH gone AS (SELECT 1 AS id) DELETE FROM public.plans WHERE id IN (SELECT id FROM gone);");
+		files.write("a00000000003", "a00000000002", "WITH renamed AS (UPDATE public.plans SET name = 'basic' WHERE id = 1"
+				+ " RETURNING id) INSERT INTO accounts (id, plan_id) SELECT 100, id FROM renamed ON CONFLICT (id) DO NOTHING;",
+				"DELETE FROM accounts WHERE id = 100;");
+
+		LintResult linted = Retort.configure().locations(files.location()).schema("tenant_a").load()
+			.lint(null, Severity.ERROR);
+
+		// Before, nothing: a statement starting with WITH was not read.
+		assertThat(linted.findings()).extracting(LintFinding::rule, (finding) -> finding.source().replaceAll(".*/", ""))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("PG125", "a00000000002_test.sql:9"),
+					org.assertj.core.groups.Tuple.tuple("PG125", "a00000000002_test.sql:12"),
+					org.assertj.core.groups.Tuple.tuple("PG125", "a00000000003_test.sql:9"));
+		assertThat(linted.findings()).extracting(LintFinding::message)
+			.allSatisfy((message) -> assertThat(message).contains("writes public.plans, outside schema \"tenant_a\""));
+
+		// What the findings say, on PostgreSQL: each tenant's run inserts the plan once more.
+		for (String tenant : new String[] { "tenant_a", "tenant_b" }) {
+			Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).locations(files.location())
+				.schema(tenant).load().upgrade("heads");
+		}
+		assertThat(db.queryStrings("SELECT name FROM public.plans WHERE id = 1 ORDER BY name")).containsExactly("basic",
+				"basic");
+	}
+
+	@Test
 	void aTenantRevisionThatCreatesAnExtensionIsFlaggedUnlessItIsMadeOnceInASharedSchema(TestDatabase db,
 			@TempDir Path dir) {
 		org.junit.jupiter.api.Assumptions.assumeTrue(
