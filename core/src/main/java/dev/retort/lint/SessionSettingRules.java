@@ -41,12 +41,12 @@ final class SessionSettingRules {
 		SetConfigCall call = SetConfigCall.of(tokens, "lock_timeout");
 		// A NULL value gives the server's setting back, as RESET does. PERFORM is a DO block's SELECT.
 		String verb = tokens.get(0).is("PERFORM") ? "PERFORM " : "SELECT ";
-		lockTimeout(verb + call.text(), (call.value() != null) ? call.value() : "DEFAULT");
+		lockTimeout(verb + call.text(), (call.value() != null) ? call.value() : "DEFAULT", call.local());
 	}
 
 	private void setOrReset(List<Token> tokens) {
 		if (tokens.get(0).is("RESET")) {
-			lockTimeout("RESET lock_timeout", "DEFAULT");
+			lockTimeout("RESET lock_timeout", "DEFAULT", false);
 			return;
 		}
 		int at = indexOfWord(tokens, "LOCK_TIMEOUT", 0) + 1;
@@ -55,15 +55,16 @@ final class SessionSettingRules {
 		}
 		if (at < tokens.size()) {
 			String value = tokens.get(at).text();
-			lockTimeout("SET lock_timeout = " + value, value);
+			lockTimeout("SET lock_timeout = " + value, value, startsWith(tokens, 0, "SET", "LOCAL"));
 		}
 	}
 
 	/**
 	 * PG115 of a setting that gives lock_timeout {@code value} (DEFAULT for RESET), by SET or by
 	 * set_config, which PostgreSQL applies alike.
+	 * @param local whether the setting ends with the transaction (SET LOCAL, is_local)
 	 */
-	private void lockTimeout(String setting, String value) {
+	private void lockTimeout(String setting, String value, boolean local) {
 		// DEFAULT is the server's setting, as RESET is: 0 unless the server says otherwise.
 		long millis = value.equalsIgnoreCase("DEFAULT") ? 0 : Durations.millis(value);
 		// Off (0, RESET, DEFAULT) the wait has no end; above the limit it has one, too far off.
@@ -71,7 +72,14 @@ final class SessionSettingRules {
 		if (!off && millis <= MAX_LOCK_TIMEOUT_MS) {
 			return;
 		}
+		// In a revision without a transaction, a DO block runs in one of its own: a local setting there
+		// ends with the block.
+		StatementShape current = this.lint.current();
+		boolean endsWithBlock = local && current.doBlock != null && !this.lint.inTransaction();
 		for (StatementShape later : this.lint.laterStatements()) {
+			if (endsWithBlock && later.doBlock != current.doBlock) {
+				return;
+			}
 			String table = later.locksTable;
 			if (table != null) {
 				this.lint.find(LintRule.PG115, setting + " lets the lock that a later statement asks on " + quote(table)

@@ -13,8 +13,10 @@ import dev.retort.lint.Tokens.Token;
  * @param value the value as written, or {@code null} for a NULL value (the setting's default, as
  * RESET gives)
  * @param text the call as written ({@code set_config('lock_timeout', '10min', false)}), for messages
+ * @param local whether {@code is_local} is {@code true}: the setting ends with the transaction, as
+ * {@code SET LOCAL}'s does
  */
-record SetConfigCall(String value, String text) {
+record SetConfigCall(String value, String text, boolean local) {
 
 	/**
 	 * The first call of the statement that sets {@code setting} with a literal value, or
@@ -32,10 +34,10 @@ record SetConfigCall(String value, String text) {
 			String local = tokens.get(i + 6).is("TRUE") ? "true" : tokens.get(i + 6).is("FALSE") ? "false" : "...";
 			if (value.kind() == Tokens.Kind.STRING) {
 				return new SetConfigCall(value.text(), "set_config('" + setting + "', '" + value.text() + "', " + local
-						+ ")");
+						+ ")", local.equals("true"));
 			}
 			if (value.is("NULL")) {
-				return new SetConfigCall(null, "set_config('" + setting + "', NULL, " + local + ")");
+				return new SetConfigCall(null, "set_config('" + setting + "', NULL, " + local + ")", local.equals("true"));
 			}
 		}
 		return null;

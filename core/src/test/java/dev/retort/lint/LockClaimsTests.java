@@ -200,6 +200,38 @@ class LockClaimsTests {
 	}
 
 	@Test
+	void aLocalLockTimeoutInADoBlockOfARevisionWithoutATransactionEndsWithTheBlock(TestDatabase db)
+			throws SQLException {
+		String base = "CREATE TABLE orders (id bigint PRIMARY KEY);";
+		for (String setting : List.of("PERFORM set_config('lock_timeout', '0', true)", "SET LOCAL lock_timeout = 0")) {
+			String after = "DO $$ BEGIN " + setting + "; END $$;\nALTER TABLE orders ADD COLUMN IF NOT EXISTS note text;";
+			String inside = "DO $$ BEGIN " + setting + "; ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text; END $$;";
+			// Before, PG115 for both: the statement after the block was taken to wait without end.
+			assertThat(lintWithoutTransaction(base, after)).as(setting).isEmpty();
+			assertThat(lintWithoutTransaction(base, inside)).as(setting).singleElement()
+				.satisfies((finding) -> assertThat(finding.rule()).isEqualTo("PG115"));
+		}
+		db.execute(base);
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			// The runner's retort.ddl.lock-timeout; each statement then commits on its own.
+			statement.execute("SET lock_timeout = '5s'");
+			statement.execute("DO $$ BEGIN PERFORM set_config('lock_timeout', '0', true); END $$");
+			statement.execute("DO $$ BEGIN SET LOCAL lock_timeout = 0; END $$");
+			try (java.sql.ResultSet shown = statement.executeQuery("SHOW lock_timeout")) {
+				shown.next();
+				assertThat(shown.getString(1)).isEqualTo("5s");
+			}
+		}
+	}
+
+	private static List<LintFinding> lintWithoutTransaction(String base, String revision) {
+		return Linter.lint(List.of(
+				LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1), base, 1),
+				LintedRevision.of("r2", "r2.sql", false, dev.retort.dialect.postgres.StatementSplitter.split(revision, 1),
+						revision, 1)));
+	}
+
+	@Test
 	void aNewEnumLabelIsRefusedAsTheEnumAndRunsAsTheSameTextElsewhere(TestDatabase db) throws SQLException {
 		db.execute("CREATE TYPE order_status AS ENUM ('new', 'paid')",
 				"CREATE TABLE orders (id bigint PRIMARY KEY, status order_status, note text)",
