@@ -197,6 +197,16 @@ class LockClaimsTests {
 			}
 			migration.rollback();
 		}
+		// A block's PERFORM of search_path, not local, lasts past the block and its transaction, as SET does (PG121).
+		String searchPath = "DO $$ BEGIN PERFORM set_config('search_path', 'app, public', false); END $$;";
+		assertThat(lintWithoutTransaction(base, searchPath)).extracting(LintFinding::rule).containsExactly("PG121");
+		try (Connection session = db.connect(); Statement statement = session.createStatement()) {
+			statement.execute(searchPath);
+			try (java.sql.ResultSet shown = statement.executeQuery("SHOW search_path")) {
+				shown.next();
+				assertThat(shown.getString(1)).isEqualTo("app, public");
+			}
+		}
 	}
 
 	@Test
