@@ -219,6 +219,7 @@ final class BlockerWatch implements AutoCloseable {
 			List<BlockerWatch> due = new ArrayList<>();
 			while (true) {
 				long wake;
+				boolean idle = false;
 				synchronized (DelayedStarts.class) {
 					long now = System.nanoTime();
 					if (now - wakeAt >= 0) {
@@ -236,8 +237,10 @@ final class BlockerWatch implements AutoCloseable {
 							}
 						}
 						if (waiting.isEmpty() && !addedSinceWake) {
+							// Ends, but only after starting what fell due at this wake: the last watch
+							// waiting is due at a wake with none added since the one before.
 							sleeper = null;
-							return;
+							idle = true;
 						}
 						addedSinceWake = false;
 						wakeAt = wake;
@@ -246,6 +249,9 @@ final class BlockerWatch implements AutoCloseable {
 				}
 				due.forEach(BlockerWatch::startThread);
 				due.clear();
+				if (idle) {
+					return;
+				}
 				// Returns early when unparked (or spuriously): the loop looks again.
 				LockSupport.parkNanos(wake - System.nanoTime());
 			}

@@ -557,6 +557,30 @@ class LockingTests {
 	}
 
 	@Test
+	void aBlockedRevisionAfterAQuickOneInTheSameRunNamesTheSessionThatBlocksIt(TestDatabase db) throws Exception {
+		// The quick revision's watch, never started, leaves the thread that starts watches awake with
+		// nothing else to do; the blocked revision's watch fell due at a later wake of that thread,
+		// which then ended without starting it: the failure read 'see pg_locks' whenever a run (or a
+		// test class) had watched a revision before.
+		db.execute("CREATE TABLE busy (id int)");
+		Plans plans = new Plans().sql("r1", "CREATE TABLE quick (id int)").sql("r2", "ALTER TABLE busy ADD COLUMN c int");
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			statement.execute("SET application_name = 'nightly-report'");
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+			String pid = db.queryStrings("SELECT pid FROM pg_stat_activity WHERE application_name = 'nightly-report'")
+				.get(0);
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> runWith(db, plans, new DdlSettings(Duration.ofSeconds(4), null, 0), RunListener.NONE));
+			blocker.rollback();
+			assertThat(failure.getMessage()).contains("Revision r2 (runtime/r2_test.sql:13) failed")
+				.contains("blocked at the last try by:\n    pid " + pid + " (application_name 'nightly-report'")
+				.doesNotContain("see pg_locks");
+		}
+		assertThat(db.tableExists("quick")).isTrue();
+	}
+
+	@Test
 	void aBlockerWhoseActivityIsHiddenFromTheMigrationRoleIsNamedByItsRoleNotByNulls(TestDatabase db) throws Exception {
 		// A migration role of its own ('retort.user') sees another role's sessions without state or
 		// query: PostgreSQL hides them from a role that is not in pg_read_all_stats.
