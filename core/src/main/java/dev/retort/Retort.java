@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.command.AutogenerateCommand;
@@ -40,6 +41,7 @@ import dev.retort.lint.Severity;
 import dev.retort.command.ValidateResult;
 import dev.retort.command.WrittenRevision;
 import dev.retort.config.RetortConfig;
+import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
 import dev.retort.revision.RevisionGraph;
@@ -209,7 +211,7 @@ public final class Retort {
 	/** {@code retort upgrade [REV]}: {@code null} or blank means {@code heads}. */
 	public MigrationResult upgrade(String target) {
 		this.migrated.ranOn(this);
-		return new UpgradeCommand(this.context).run(target);
+		return inThisSchema(() -> new UpgradeCommand(this.context).run(target));
 	}
 
 	/** {@code upgrade --sql}: {@code target} or {@code from:to}. */
@@ -220,7 +222,7 @@ public final class Retort {
 	/** {@code retort downgrade REV}. */
 	public MigrationResult downgrade(String target) {
 		this.migrated.ranOn(this);
-		return new DowngradeCommand(this.context).run(target);
+		return inThisSchema(() -> new DowngradeCommand(this.context).run(target));
 	}
 
 	/** {@code downgrade --sql FROM:TO}. */
@@ -231,7 +233,7 @@ public final class Retort {
 	/** {@code retort stamp REV... [--purge]}. */
 	public MigrationResult stamp(List<String> revisions, boolean purge) {
 		this.migrated.ranOn(this);
-		return new StampCommand(this.context).run(revisions, purge);
+		return inThisSchema(() -> new StampCommand(this.context).run(revisions, purge));
 	}
 
 	/** {@code stamp --sql REV...} (or {@code FROM:TO}). */
@@ -242,12 +244,12 @@ public final class Retort {
 	/** Stamps {@code revision} on a non-empty schema that has no version table (SPEC §6). */
 	public MigrationResult baseline(String revision) {
 		this.migrated.ranOn(this);
-		return new BaselineCommand(this.context).run(revision);
+		return inThisSchema(() -> new BaselineCommand(this.context).run(revision));
 	}
 
 	/** {@code retort current}: read-only. */
 	public CurrentResult current() {
-		return new CurrentCommand(this.context).run();
+		return inThisSchema(() -> new CurrentCommand(this.context).run());
 	}
 
 	/** {@code retort heads}: never connects. */
@@ -296,12 +298,12 @@ public final class Retort {
 
 	/** {@code retort validate}: checksums and applied revisions missing on disk (graph problems stop load). */
 	public ValidateResult validate() {
-		return new ValidateCommand(this.context).run();
+		return inThisSchema(() -> new ValidateCommand(this.context).run());
 	}
 
 	/** Where the database stands, read-only (the Actuator endpoint). */
 	public StatusReport status() {
-		return new StatusCommand(this.context).run();
+		return inThisSchema(() -> new StatusCommand(this.context).run());
 	}
 
 	/**
@@ -310,7 +312,7 @@ public final class Retort {
 	 * @param target a revision target as for {@link #upgrade(String)}
 	 */
 	public StatusReport status(String target) {
-		return new StatusCommand(this.context).run(target);
+		return inThisSchema(() -> new StatusCommand(this.context).run(target));
 	}
 
 	/** The newest row of the history table, if any; read-only. */
@@ -410,6 +412,22 @@ public final class Retort {
 	/** Writes a merge revision file ({@code retort merge}); {@code request.head()} are the parents. */
 	public WrittenRevision merge(NewRevision request) {
 		return new RevisionCommand(this.context).merge(request);
+	}
+
+	/**
+	 * Runs a command of this facade, its failure marked with the schema it ran in
+	 * ({@link RetortException#schema()}): the one place that knows it for every kind of failure
+	 * (a lock timeout, a changed checksum, a database ahead, a failed revision), so that an
+	 * application migrating a schema per tenant can name the tenant. From the configuration
+	 * alone: no query.
+	 */
+	private <T> T inThisSchema(Supplier<T> command) {
+		try {
+			return command.get();
+		}
+		catch (RetortException ex) {
+			throw ex.ranInSchema(this.context.config().schema());
+		}
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +31,12 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Step;
 import dev.retort.runtime.ChecksumMismatchException;
+import dev.retort.runtime.DatabaseAheadException;
+import dev.retort.runtime.LockTimeoutException;
 import dev.retort.runtime.MigrationFailedException;
+import dev.retort.runtime.MigrationLock;
 import dev.retort.runtime.SecondSessionUnavailableException;
+import dev.retort.runtime.TableNames;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -253,6 +259,30 @@ class TenantSchemasTests {
 		assertThat(changed.getMessage())
 			.startsWith("Applied revision " + A + " (" + file + ") in schema tenant_b changed on disk since it was applied");
 		assertThat(changed.mismatches()).singleElement().extracting(ChecksumMismatchException.Mismatch::revision).isEqualTo(A);
+		assertThat(changed.schema()).as("for the starter's advice, which names the tenant to read").isEqualTo("tenant_b");
+	}
+
+	@Test
+	void everyFailureOfATenantsRunCarriesTheSchemaItRanInTheConnectionsCarriesNone(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = linear(dir);
+		Retort loaded = Retort.configure().dataSource(db.dataSource()).locations(files.location())
+			.lockWaitTimeout(Duration.ofMillis(200)).load();
+		// A newer version migrated tenant_a: rows no file declares, past revisions the history shows applied.
+		loaded.forSchema("tenant_a").upgrade(A);
+		db.execute("UPDATE tenant_a.retort_version SET version_num = 'ffff00000009'");
+		assertThat(catchThrowableOfType(DatabaseAheadException.class, () -> loaded.forSchema("tenant_a").upgrade("heads"))
+			.schema()).isEqualTo("tenant_a");
+		try (Connection other = db.connect(); Statement statement = other.createStatement()) {
+			// Another runner holds tenant_b's lock.
+			statement.execute("SELECT pg_advisory_lock("
+					+ MigrationLock.key(new TableNames("tenant_b", "retort_version", "retort_history")) + ")");
+			assertThat(catchThrowableOfType(LockTimeoutException.class, () -> loaded.forSchema("tenant_b").upgrade("heads"))
+				.schema()).isEqualTo("tenant_b");
+		}
+		db.execute("CREATE TABLE public.coffee (id int)");
+		// The connection's schema is configured by nobody: its failure names none, as before.
+		assertThat(catchThrowableOfType(MigrationFailedException.class, () -> loaded.upgrade("heads")).schema()).isNull();
 	}
 
 	@Test

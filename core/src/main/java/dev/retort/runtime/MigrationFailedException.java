@@ -47,9 +47,6 @@ public class MigrationFailedException extends RetortException {
 	/** See {@link #wholeRunRolledBack()}. */
 	private boolean wholeRunRolledBack;
 
-	/** See {@link #schema()}. */
-	private String schema;
-
 	public MigrationFailedException(String message, String revision, String location, String statement,
 			String sqlState, String databaseMessage, boolean rolledBack, Throwable cause) {
 		this(message, revision, location, statement, sqlState, databaseMessage, rolledBack, databaseMessage, cause);
@@ -104,21 +101,10 @@ public class MigrationFailedException extends RetortException {
 		return this;
 	}
 
-	/** Set as the exception is made, from what the runner saw. */
+	/** Set as the exception is made, from what the runner saw (see {@link #schema()}). */
 	MigrationFailedException schema(String configured) {
-		this.schema = configured;
+		ranInSchema(configured);
 		return this;
-	}
-
-	/**
-	 * The schema the failed run migrated, as configured ({@code retort.schema}, or the schema of
-	 * a {@code Retort.forSchema} facade); {@code null} when none is configured (the connection's).
-	 * An application that migrates a schema per tenant tells from it which tenant stays behind, and
-	 * where to look: the advice to run {@code retort current} must name this schema, not the
-	 * application's own.
-	 */
-	public String schema() {
-		return this.schema;
 	}
 
 	/** Set as the exception is made, from what the runner saw. */

@@ -83,26 +83,33 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	}
 
 	private String describe(RetortException cause) {
+		String tenant = tenantSchema(cause);
 		if (cause instanceof DatabaseBehindException) {
-			return "Retort refused to start the application ('retort.on-startup=validate'):"
+			return "Retort refused to start the application ('retort.on-startup=validate')"
+					+ ((tenant != null) ? " in schema " + tenantName(cause) : "") + ":"
 					+ System.lineSeparator() + System.lineSeparator() + cause.getMessage();
 		}
-		return "Retort could not bring the database to the application's revisions at startup:"
-				+ System.lineSeparator() + System.lineSeparator() + cause.getMessage();
+		return "Retort could not bring " + ((tenant != null) ? "schema " + tenantName(cause) : "the database")
+				+ " to the application's revisions at startup:" + System.lineSeparator() + System.lineSeparator()
+				+ cause.getMessage();
 	}
 
 	private String action(RetortException cause) {
+		String tenant = tenantOption(cause);
+		// What the advice names: the database, or the tenant's schema the failed run ran in.
+		String where = tenant.isEmpty() ? "the database" : "schema " + tenantName(cause);
 		if (cause instanceof DatabaseBehindException behind && behind.failedRevision() != null) {
 			return "Fix what made revision " + behind.failedRevision() + " fail (its error is above and in the "
 					+ "history table, 'retort.history-table': the revision, or what it needs in the database), then "
-					+ "upgrade the database: '" + COMMAND + " upgrade " + behind.target()
+					+ "upgrade " + where + ": '" + COMMAND + " upgrade " + behind.target() + tenant
 					+ "'. The same upgrade run again unchanged fails the same way. Pending: " + String.join(", ", behind.pending()) + ".";
 		}
 		if (cause instanceof DatabaseBehindException behind) {
-			return "Upgrade the database first: run '" + COMMAND + " upgrade " + behind.target()
+			return "Upgrade " + where + " first: run '" + COMMAND + " upgrade " + behind.target() + tenant
 					+ "' (for example as a Kubernetes Job), "
-					+ "or set 'retort.on-startup' to 'upgrade' so the application migrates it at startup. Pending: "
-					+ String.join(", ", behind.pending()) + ".";
+					+ (tenant.isEmpty() ? "or set 'retort.on-startup' to 'upgrade' so the application migrates it at startup"
+							: "or let the application's RetortMigrationStrategy upgrade it at startup")
+					+ ". Pending: " + String.join(", ", behind.pending()) + ".";
 		}
 		if (readOnly(cause)) {
 			// A replica's URL given for the primary's: no revision is at fault, and none should be edited.
@@ -114,7 +121,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		if (cause instanceof UnrecordedVersionRowsException) {
 			// Not a newer version: deploying one, as for a database ahead, would not help.
 			return "Give the revision files the ids the version table holds ('Revision ID:' as Alembic named them), "
-					+ "or record where the database stands: '" + COMMAND + " stamp --purge <revision>...' with "
+					+ "or record where " + where + " stands: '" + COMMAND + " stamp --purge <revision>..." + tenant + "' with "
 					+ "'retort.version-table' set as the application sets it.";
 		}
 		if (cause instanceof SecondSessionUnavailableException) {
@@ -130,7 +137,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		}
 		if (cause instanceof RevisionsInvalidException) {
 			return "Fix each problem listed above in the revision files, then run '" + COMMAND
-					+ " validate' until it reports none.";
+					+ " validate" + tenant + "' until it reports none.";
 		}
 		if (cause instanceof InvalidGraphException graph && namesAMissingRevision(graph)) {
 			// Where the application starts, a bean revision is there; a test slice brings in the @Component
@@ -145,11 +152,13 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "'retort merge -m \"merge heads\" heads'.";
 			case CHECKSUM_MISMATCH -> "Applied revisions are never edited: restore the file (or a Java revision's class) "
 					+ "as it was applied and add a new revision for the change. If the change is only cosmetic and you "
-					+ "accept the risk, set 'retort.validate-checksums=false'.";
-			case MIGRATION_FAILED -> migrationFailed(cause, tenantOption(cause));
+					+ "accept the risk, set 'retort.validate-checksums=false'." + (tenant.isEmpty() ? ""
+							: " Once it is restored, '" + COMMAND + " validate" + tenant + "' checks " + where + " again.");
+			case MIGRATION_FAILED -> migrationFailed(cause, tenant);
 			// The lock's holder is an idle session: ending it alone leaves the migrating session running,
 			// and the next instance then waits for that one. Core's message names the pid to end.
-			case LOCK_TIMEOUT -> "Another instance is migrating the same database and holds the lock (see its pid, "
+			case LOCK_TIMEOUT -> "Another instance is migrating " + (tenant.isEmpty() ? "the same database and holds the lock"
+					: where + " and holds its lock") + " (see its pid, "
 					+ "application and client address above). Wait for it to finish, or raise "
 					+ "'retort.lock.wait-timeout'. If it is stuck, end the session the message above names with "
 					+ "pg_terminate_backend: the one that migrates for the holder when there is one (ending only the "
@@ -157,8 +166,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			case UNKNOWN_REVISION, AMBIGUOUS_REVISION, INVALID_TARGET -> "Check 'retort.target' (now a revision id, "
 					+ "'head', 'heads', 'label@head' or a relative target) against '" + COMMAND + " history'.";
 			case DATABASE_AHEAD -> "The database holds revisions this version of the application does not know (a newer "
-					+ "version migrated it). Deploy that version, or downgrade the database with '" + COMMAND
-					+ " downgrade <revision>' run from the newer version.";
+					+ "version migrated it). Deploy that version, or downgrade " + where + " with '" + COMMAND
+					+ " downgrade <revision>" + tenant + "' run from the newer version.";
 			case CONNECTION_FAILED -> "Check the connection (" + ConnectionSettings.of(cause).connection()
 					+ "); if the database is still starting, set or raise 'retort.connect-retries' and "
 					+ "'retort.connect-retries-interval'.";
@@ -166,7 +175,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			case INVALID_REVISION_FILE, INVALID_GRAPH -> INVALID_FILES;
 			case IRREVERSIBLE_REVISION -> "Add a downgrade section to the revision named above, or choose a target "
 					+ "that does not cross it.";
-			default -> "Review the error above, then run '" + COMMAND + " current' to see where the database stands.";
+			default -> "Review the error above, then run '" + COMMAND + " current" + tenant + "' to see where " + where
+					+ " stands.";
 		};
 	}
 
@@ -268,22 +278,31 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	}
 
 	/**
-	 * The in-app command's option that names the schema a failed run migrated, when it is not the
+	 * The in-app command's option that names the schema a failed run ran in, when it is not the
 	 * application's own ({@code " --schema tenant_03"}, the command option, which wins over the
 	 * application's configuration and its customizers), else empty: a
 	 * {@link RetortMigrationStrategy} that migrates a schema per tenant fails in a tenant's schema,
-	 * and {@code retort current} without it reads the application's schema, which the strategy may
-	 * never migrate. Read from the exception alone: nothing is asked of the database.
+	 * whatever the failure (a revision, the lock, a changed checksum, rows ahead), and a command
+	 * without it reads the application's schema, which the strategy may never migrate.
 	 */
 	private String tenantOption(RetortException cause) {
-		if (!(cause instanceof MigrationFailedException failed) || failed.schema() == null
-				|| failed.schema().equals(ownSchema())) {
+		String tenant = tenantSchema(cause);
+		if (tenant == null) {
 			return "";
 		}
 		// Quoted for the shell where the name needs it ('acme corp'); PostgreSQL's own quotes are Retort's to add.
-		return " --schema " + (PLAIN_ARGUMENT.matcher(failed.schema()).matches() ? failed.schema()
-				: "\"" + failed.schema().replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")
+		return " --schema " + (PLAIN_ARGUMENT.matcher(tenant).matches() ? tenant
+				: "\"" + tenant.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")
 						.replace("`", "\\`") + "\"");
+	}
+
+	/**
+	 * The schema the failed run ran in ({@link RetortException#schema()}) when it is not the
+	 * application's own 'retort.schema', else {@code null}: a failure in the application's own
+	 * schema is told as it always was. Read from the exception alone: nothing is asked of the database.
+	 */
+	private String tenantSchema(RetortException cause) {
+		return (cause.schema() == null || cause.schema().equals(ownSchema())) ? null : cause.schema();
 	}
 
 	/** The application's own 'retort.schema', or {@code null} when it sets none (or is not known). */
@@ -292,8 +311,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	}
 
 	/** The schema of a failed tenant's run as its message names it ({@code tenant_03}, {@code "Tenant42"}). */
-	private static String tenantName(MigrationFailedException failed) {
-		return PostgresIdentifiers.quote(failed.schema());
+	private static String tenantName(RetortException cause) {
+		return PostgresIdentifiers.quote(cause.schema());
 	}
 
 	/**
@@ -307,7 +326,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		String where = tenant.isEmpty()
 				? "('" + COMMAND + " current' shows where the database stands; the history table, "
 						+ "'retort.history-table', records the error)"
-				: "('" + COMMAND + " current" + tenant + "' shows where schema " + tenantName(failed)
+				: "('" + COMMAND + " current" + tenant + "' shows where schema " + tenantName(cause)
 						+ " stands; its history table, 'retort.history-table' in that schema, records the error)";
 		if (failed != null && failed.stoppedByOwnSettingAt() != null) {
 			// Its own timeout replaced Retort's: raising 'retort.ddl.*' or waiting would change nothing.

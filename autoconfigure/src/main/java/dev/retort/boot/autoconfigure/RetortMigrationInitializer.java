@@ -273,15 +273,17 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 		}
 		ValidateResult validation = this.retort.validate();
 		if (!validation.valid()) {
-			throw new RevisionsInvalidException(validation.problems());
+			throw new RevisionsInvalidException(validation.problems()).ranInSchema(this.retort.config().schema());
 		}
 		if (!status.pending().isEmpty()) {
 			List<String> pending = status.pending().stream().map((revision) -> revision.revision()).toList();
 			// A migration Job that failed leaves the database behind too: say so, or the operator reruns it.
 			HistoryEntry last = status.history().isEmpty() ? null : status.history().get(0);
 			boolean failedOnPending = last != null && !last.success() && pending.contains(last.revision());
+			// Of the schema it validated (a tenant's, when a strategy validates each): the advice names it.
 			throw new DatabaseBehindException(status.current(), status.heads(), this.target, pending,
-					failedOnPending ? last.revision() : null, failedOnPending ? last.error() : null);
+					failedOnPending ? last.revision() : null, failedOnPending ? last.error() : null)
+				.ranInSchema(this.retort.config().schema());
 		}
 	}
 

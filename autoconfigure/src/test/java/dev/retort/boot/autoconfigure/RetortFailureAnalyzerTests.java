@@ -451,6 +451,103 @@ class RetortFailureAnalyzerTests {
 			.contains("'java -jar <app>.jar retort current --schema \"acme corp\"' shows where schema \"acme corp\" stands");
 	}
 
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTenantThatANewerVersionMigratedSendsTheOperatorToThatTenant(TestDatabase db, CapturedOutput output) {
+		// tenant_02 at a revision no file declares, and its history shows the first of the plan applied.
+		tenantAt(db, "tenant_02", "aaaa00000001");
+		db.execute("UPDATE tenant_02.retort_version SET version_num = 'ffff00000009'");
+		assertThat(startTenants(db)).isNotNull();
+		assertThat(output).contains("Retort could not bring schema tenant_02 to the application's revisions at startup:")
+			.contains("The database is at ffff00000009, which no revision file declares")
+			.contains("downgrade schema tenant_02 with 'java -jar <app>.jar retort downgrade <revision> --schema "
+					+ "tenant_02' run from the newer version");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTenantWithRowsNoFileAndNoHistoryKnowsIsStampedInItsOwnSchema(TestDatabase db, CapturedOutput output) {
+		tenantAt(db, "tenant_02", "aaaa00000001");
+		db.execute("UPDATE tenant_02.retort_version SET version_num = 'ffff00000009'", "DELETE FROM tenant_02.retort_history");
+		assertThat(startTenants(db)).isNotNull();
+		assertThat(output).contains("Retort could not bring schema tenant_02 to the application's revisions at startup:")
+			.contains("'java -jar <app>.jar retort stamp --purge <revision>... --schema tenant_02'");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTenantWhoseLockIsHeldIsNamedWithItsLock(TestDatabase db, CapturedOutput output) throws Exception {
+		try (java.sql.Connection other = db.connect(); java.sql.Statement statement = other.createStatement()) {
+			// Another instance migrates tenant_02 right now; tenant_01's lock is free.
+			statement.execute("SELECT pg_advisory_lock(" + dev.retort.runtime.MigrationLock
+				.key(new dev.retort.runtime.TableNames("tenant_02", "retort_version", "retort_history")) + ")");
+			assertThat(startTenants(db, "retort.lock.wait-timeout=1s")).isNotNull();
+		}
+		assertThat(db.queryStrings("SELECT version_num FROM tenant_01.retort_version")).containsExactly("aaaa00000002");
+		assertThat(output).contains("Retort could not bring schema tenant_02 to the application's revisions at startup:")
+			.contains("Could not acquire the migration lock of tenant_02.retort_version")
+			.contains("Another instance is migrating schema tenant_02 and holds its lock");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTenantWhoseAppliedRevisionChangedIsNamedWithTheCommandToCheckIt(TestDatabase db, CapturedOutput output) {
+		tenantAt(db, "tenant_02", "aaaa00000001");
+		// As if the file was edited after tenant_02 applied it.
+		db.execute("UPDATE tenant_02.retort_history SET checksum = repeat('0', 64) WHERE revision = 'aaaa00000001'");
+		assertThat(startTenants(db)).isNotNull();
+		assertThat(output).contains("Retort could not bring schema tenant_02 to the application's revisions at startup:")
+			.contains("Applied revision aaaa00000001 (")
+			.contains(" in schema tenant_02 changed on disk since it was applied")
+			.contains("Once it is restored, 'java -jar <app>.jar retort validate --schema tenant_02' checks schema tenant_02 again.");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aTenantThatIsBehindWhenTheStrategyValidatesIsUpgradedInItsOwnSchema(TestDatabase db, CapturedOutput output) {
+		tenantAt(db, "tenant_01", "aaaa00000002");
+		tenantAt(db, "tenant_02", "aaaa00000001");
+		assertThat(startTenants(db, "fleet.validate=true")).isNotNull();
+		assertThat(output)
+			.contains("Retort refused to start the application ('retort.on-startup=validate') in schema tenant_02:")
+			.contains("1 revision(s) are pending (aaaa00000002)")
+			.contains("run 'java -jar <app>.jar retort upgrade heads --schema tenant_02'");
+	}
+
+	@Test
+	void theApplicationsOwnSchemaReadsAsBeforeWhateverFailed(TestDatabase db) {
+		db.execute("CREATE SCHEMA own");
+		Retort own = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations("classpath:db/revisions").schema("own").load();
+		own.upgrade("aaaa00000001");
+		db.execute("UPDATE own.retort_version SET version_num = 'ffff00000009'");
+		RetortException ahead = (RetortException) catchThrowable(() -> own.upgrade("heads"));
+		assertThat(ahead.schema()).isEqualTo("own");
+		FailureAnalysis analysis = new RetortFailureAnalyzer(new MockEnvironment().withProperty("retort.schema", "own"))
+			.analyze(ahead);
+		assertThat(analysis.getDescription()).startsWith("Retort could not bring the database to the application's");
+		assertThat(analysis.getAction()).contains("downgrade the database with 'java -jar <app>.jar retort downgrade "
+				+ "<revision>' run from the newer version").doesNotContain("--schema");
+	}
+
+	/** Migrates {@code tenant} to {@code revision} as the application's strategy would have. */
+	private static void tenantAt(TestDatabase db, String tenant, String revision) {
+		Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+			.locations("classpath:db/revisions").load().forSchema(tenant).upgrade(revision);
+	}
+
+	/** Starts {@link TenantsApplication} over tenant_01 and tenant_02; what stopped it, or {@code null}. */
+	private static Throwable startTenants(TestDatabase db, String... properties) {
+		return catchThrowable(() -> new SpringApplicationBuilder(TenantsApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
+					"spring.datasource.password=" + db.password(), "spring.main.banner-mode=off",
+					"fleet.tenants=tenant_01,tenant_02")
+			.properties(properties)
+			.run()
+			.close());
+	}
+
 	/** A schema per tenant, one at a time, stopping startup at the first tenant that fails. */
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
@@ -459,6 +556,12 @@ class RetortFailureAnalyzerTests {
 		@Bean
 		RetortMigrationStrategy everyTenant(Environment environment) {
 			List<String> tenants = List.of(environment.getProperty("fleet.tenants", String[].class, new String[0]));
+			if (environment.getProperty("fleet.validate", Boolean.class, false)) {
+				// What 'retort.on-startup=validate' does, for each tenant: migrations run elsewhere (a Job).
+				return (retort) -> tenants.forEach((tenant) -> new RetortMigrationInitializer(retort.forSchema(tenant),
+						null, RetortProperties.OnStartup.VALIDATE, "heads")
+					.afterPropertiesSet());
+			}
 			return (retort) -> tenants.forEach((tenant) -> retort.forSchema(tenant).upgrade("heads"));
 		}
 
