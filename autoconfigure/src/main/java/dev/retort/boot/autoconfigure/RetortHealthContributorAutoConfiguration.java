@@ -2,6 +2,7 @@ package dev.retort.boot.autoconfigure;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import dev.retort.Retort;
 import dev.retort.boot.actuate.RetortHealthIndicator;
@@ -36,7 +37,7 @@ import org.springframework.context.annotation.Bean;
  * schema its runs migrated ({@link RetortSchemasHealthContributor}), as a readiness group must wait
  * for every tenant and not for the bean's own schema, which such a strategy never migrates. A lone
  * bean that migrated only its own schema at startup gets that composite once it migrates another
- * (a tenant onboarded while the application runs).
+ * (a tenant onboarded while the application runs); so does each of several beans, under its name.
  */
 @AutoConfiguration(after = RetortAutoConfiguration.class)
 @ConditionalOnClass({ Retort.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -62,7 +63,38 @@ public final class RetortHealthContributorAutoConfiguration {
 			}
 			return contributor;
 		}
-		return CompositeHealthContributor.fromMap(beans, RetortHealthContributorAutoConfiguration::contributor);
+		return new EachBean(beans);
+	}
+
+	/**
+	 * One component per {@code Retort} bean, named by the bean, each decided at every check as
+	 * {@link #contributor(Retort)} decides it: a bean that migrated only its own schema at startup
+	 * and migrates a tenant later (each of several DataSources with a schema per tenant) then shows
+	 * its tenants, as a lone bean does once its indicator is replaced. A map made once would keep
+	 * the own schema's indicator for good: no tenant shown, none holding a readiness group, and an
+	 * own schema that no run migrates reported with every revision pending. Memory only.
+	 */
+	private static final class EachBean implements CompositeHealthContributor {
+
+		private final Map<String, Retort> beans;
+
+		EachBean(Map<String, Retort> beans) {
+			this.beans = beans;
+		}
+
+		@Override
+		public HealthContributor getContributor(String name) {
+			Retort retort = this.beans.get(name);
+			return (retort != null) ? contributor(retort) : null;
+		}
+
+		@Override
+		public Stream<HealthContributors.Entry> stream() {
+			return this.beans.entrySet()
+				.stream()
+				.map((bean) -> new HealthContributors.Entry(bean.getKey(), contributor(bean.getValue())));
+		}
+
 	}
 
 	/**

@@ -150,6 +150,38 @@ class RetortActuatorAutoConfigurationTests {
 		}
 	}
 
+	@Test
+	void twoRetortBeansEachMigratingATenantAfterStartupShowItUnderTheirBean(TestDatabase orders,
+			TestDatabase reporting) {
+		// Two DataSources, each bean migrating a schema per tenant as tenants sign up (no strategy ran at startup).
+		Retort ordersRetort = Retort.configure().dataSource(orders.dataSource()).load();
+		Retort reportingRetort = Retort.configure().dataSource(reporting.dataSource()).load();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class))
+			.withBean("ordersRetort", Retort.class, () -> ordersRetort)
+			.withBean("reportingRetort", Retort.class, () -> reportingRetort)
+			.run((context) -> {
+				CompositeHealthContributor migrations = (CompositeHealthContributor) context
+					.getBean(HealthContributorRegistry.class)
+					.getContributor("migrations");
+				assertThat(migrations.getContributor("ordersRetort")).isInstanceOf(HealthIndicator.class);
+				ordersRetort.forSchema("tenant_01").upgrade("heads");
+				reporting.execute("CREATE SCHEMA tenant_02", "CREATE TABLE tenant_02.beverages (id int)");
+				assertThatException().isThrownBy(() -> reportingRetort.forSchema("tenant_02").upgrade("heads"));
+				// Each bean's component is its tenants now, not its own schema, which no run migrated.
+				CompositeHealthContributor ordersTenants = (CompositeHealthContributor) migrations
+					.getContributor("ordersRetort");
+				assertThat(ordersTenants.stream().map(HealthContributors.Entry::name)).containsExactly("tenant_01");
+				assertThat(status(ordersTenants, "tenant_01")).isEqualTo(Status.UP);
+				CompositeHealthContributor reportingTenants = (CompositeHealthContributor) migrations.stream()
+					.filter((entry) -> entry.name().equals("reportingRetort"))
+					.findFirst()
+					.orElseThrow()
+					.contributor();
+				assertThat(reportingTenants.stream().map(HealthContributors.Entry::name)).containsExactly("tenant_02");
+				assertThat(status(reportingTenants, "tenant_02")).isEqualTo(Status.DOWN);
+			});
+	}
+
 	private static Status status(CompositeHealthContributor composite, String name) {
 		return ((HealthIndicator) composite.getContributor(name)).health().getStatus();
 	}
