@@ -125,7 +125,7 @@ public final class CanonicalDefinitions {
 			}
 			canonicalColumns.add(new ColumnModel(column.name(), column.type(), column.notNull(), expression,
 					column.identity(), column.generated(), column.comment(), column.identitySequence(),
-					column.collation(), column.virtual(), column.notValidNotNull()));
+					column.collation(), column.virtual(), column.notValidNotNull(), column.settings()));
 		}
 		List<ConstraintModel> canonicalConstraints = new ArrayList<>();
 		int checks = 0;

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import dev.retort.autogenerate.LeftOut;
 import dev.retort.schema.ColumnModel;
+import dev.retort.schema.ColumnSettings;
 import dev.retort.schema.CompositeTypeModel;
 import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.DomainModel;
@@ -55,7 +56,10 @@ public final class SchemaReader {
 			+ " WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
 			// PostgreSQL 18 keeps NOT NULL as a constraint, which may be NOT VALID (attnotnull is true then).
 			+ " (SELECT nn.conname FROM pg_constraint nn WHERE nn.conrelid = c.oid AND nn.contype = 'n'"
-			+ " AND NOT nn.convalidated AND nn.conkey = ARRAY[a.attnum])"
+			+ " AND NOT nn.convalidated AND nn.conkey = ARRAY[a.attnum]),"
+			// What ALTER COLUMN sets besides: NULL is the default target from PostgreSQL 17 on, -1 before.
+			+ " coalesce(a.attstattarget, -1), coalesce(a.attoptions, '{}'), a.attstorage::text,"
+			+ " (SELECT ty.typstorage::text FROM pg_type ty WHERE ty.oid = a.atttypid), nullif(a.attcompression::text, '')"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid"
 			+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
 			// An identity column's sequence depends on it internally: its options.
@@ -394,7 +398,28 @@ public final class SchemaReader {
 		// 's' stored, 'v' virtual (PostgreSQL 18), whose expression pg_attrdef holds as a stored one's.
 		return new Object[] { rows.getString(1), new ColumnModel(rows.getString(2), rows.getString(3),
 				rows.getBoolean(4), rows.getString(5), rows.getString(6), !generated.isEmpty(), rows.getString(8),
-				identitySequence, collation, "v".equals(generated), rows.getString(17)) };
+				identitySequence, collation, "v".equals(generated), rows.getString(17),
+				new ColumnSettings(rows.getInt(18), List.of((String[]) rows.getArray(19).getArray()), storage(rows.getString(20)),
+						storage(rows.getString(21)), compression(rows.getString(22)))) };
+	}
+
+	/** A storage as {@code SET STORAGE} names it. */
+	private static String storage(String code) {
+		return switch (code) {
+			case "p" -> "PLAIN";
+			case "e" -> "EXTERNAL";
+			case "m" -> "MAIN";
+			default -> "EXTENDED";
+		};
+	}
+
+	/** A compression method as {@code SET COMPRESSION} names it, {@code null} for the default. */
+	private static String compression(String code) {
+		return (code == null) ? null : switch (code) {
+			case "p" -> "pglz";
+			case "l" -> "lz4";
+			default -> code;
+		};
 	}
 
 	private static String quoteIdent(Connection connection, String name) throws SQLException {

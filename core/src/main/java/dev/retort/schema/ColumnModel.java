@@ -16,10 +16,19 @@ package dev.retort.schema;
  * @param notValidNotNull the name of its not-null constraint when that was added {@code NOT VALID} and is
  * not validated yet (PostgreSQL 18: it refuses new NULLs, old rows may still hold some; {@code notNull}
  * is then true), else {@code null}
+ * @param settings its statistics target, options, storage and compression
  */
 public record ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
 		boolean generated, String comment, IdentitySequence identitySequence, String collation, boolean virtual,
-		String notValidNotNull) {
+		String notValidNotNull, ColumnSettings settings) {
+
+	/** A column with nothing set by {@code ALTER COLUMN} but its type and value. */
+	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,
+			boolean generated, String comment, IdentitySequence identitySequence, String collation, boolean virtual,
+			String notValidNotNull) {
+		this(name, type, notNull, defaultExpression, identity, generated, comment, identitySequence, collation, virtual,
+				notValidNotNull, ColumnSettings.DEFAULT);
+	}
 
 	/** A column whose NOT NULL, if any, is validated. */
 	public ColumnModel(String name, String type, boolean notNull, String defaultExpression, String identity,

@@ -26,6 +26,7 @@ import dev.retort.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -358,6 +359,71 @@ class AutogenerateIntegrationTests {
 				"change type of users.email from text to character varying(320)", "add view user_emails",
 				"add view a_user_ids", "add view all_users");
 		trip.assertAppliedThenUndone();
+	}
+
+	@Test
+	void columnStatisticsTargetsOptionsStorageAndCompressionAreComparedAndGivenBack(TestDatabase db, @TempDir Path dir) {
+		// Before, none of them was compared: 'No changes' both ways, and a new table or column lost them.
+		String settings = "ALTER TABLE events ALTER COLUMN payload SET STATISTICS 500, ALTER COLUMN payload SET (n_distinct = -0.5),"
+				+ " ALTER COLUMN payload SET STORAGE MAIN, ALTER COLUMN payload SET COMPRESSION pglz,"
+				+ " ALTER COLUMN kind SET STATISTICS 40";
+		RoundTrip trip = RoundTrip.of(db, dir,
+				"CREATE TABLE events (id int PRIMARY KEY, kind text, payload text, note text);\n" + settings + ";\n"
+						+ "ALTER TABLE events ALTER COLUMN note SET STORAGE EXTERNAL, ALTER COLUMN note SET (n_distinct = 100);",
+				"CREATE TABLE events (id int PRIMARY KEY, kind text, payload text, note text, body text);\n"
+						+ settings.replace("STATISTICS 40", "STATISTICS 75") + ";\n"
+						+ "ALTER TABLE events ALTER COLUMN body SET STORAGE MAIN, ALTER COLUMN id SET STATISTICS 10;\n"
+						+ "CREATE TABLE logs (line text);\nALTER TABLE logs ALTER COLUMN line SET (n_distinct = -1);");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("add table logs",
+				"add column events.body", "change statistics target of events.id from the default to 10",
+				"change statistics target of events.kind from 40 to 75",
+				"change options of events.note from (n_distinct=100) to none",
+				"change storage of events.note from EXTERNAL to EXTENDED (the default of its type)");
+		assertThat(trip.diff().upgradeSql()).contains("CREATE TABLE logs (",
+				"ALTER TABLE logs ALTER COLUMN line SET (n_distinct=-1);",
+				"ALTER TABLE events ALTER COLUMN body SET STORAGE MAIN;",
+				"ALTER TABLE events ALTER COLUMN id SET STATISTICS 10;",
+				"ALTER TABLE events ALTER COLUMN note RESET (n_distinct);",
+				"ALTER TABLE events ALTER COLUMN note SET STORAGE EXTENDED;");
+		assertThat(trip.diff().downgradeSql()).contains("ALTER TABLE events ALTER COLUMN id SET STATISTICS -1;",
+				"ALTER TABLE events ALTER COLUMN kind SET STATISTICS 40;",
+				"ALTER TABLE events ALTER COLUMN note SET (n_distinct=100);",
+				"ALTER TABLE events ALTER COLUMN note SET STORAGE EXTERNAL;");
+		String read = "SELECT string_agg(attname || ' ' || coalesce(attstattarget, -1) || ' ' || coalesce(attoptions::text, '-')"
+				+ " || ' ' || attstorage::text || ' ' || coalesce(nullif(attcompression::text, ''), '-'), ', ' ORDER BY attnum)"
+				+ " FROM pg_attribute WHERE attrelid = 'events'::regclass AND attnum > 0 AND NOT attisdropped";
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings(read)).containsExactly("id 10 - p -, kind 75 - x -, payload 500"
+						+ " {n_distinct=-0.5} m p, note -1 - x -, body -1 - m -"),
+				() -> assertThat(db.queryStrings(read)).containsExactly("id -1 - p -, kind 40 - x -, payload 500"
+						+ " {n_distinct=-0.5} m p, note -1 {n_distinct=100} e -"));
+		// Compression, and the way back to none, the model's other way round.
+		Retort retort = trip.before();
+		assertThat(retort.check("schema.sql", "CREATE TABLE events (id int PRIMARY KEY, kind text, payload text, note text);\n"
+				+ settings.replace(" SET COMPRESSION pglz", " SET COMPRESSION DEFAULT").replace("STATISTICS 500", "STATISTICS -1")
+				+ ";\nALTER TABLE events ALTER COLUMN note SET STORAGE EXTERNAL, ALTER COLUMN note SET (n_distinct = 100);")
+			.changes()).extracting(SchemaChange::description, SchemaChange::upgrade, SchemaChange::downgrade)
+			.containsExactly(
+					tuple("change statistics target of events.payload from 500 to the default",
+							List.of("ALTER TABLE events ALTER COLUMN payload SET STATISTICS -1"),
+							List.of("ALTER TABLE events ALTER COLUMN payload SET STATISTICS 500")),
+					tuple("change compression of events.payload from pglz to the default",
+							List.of("ALTER TABLE events ALTER COLUMN payload SET COMPRESSION DEFAULT"),
+							List.of("ALTER TABLE events ALTER COLUMN payload SET COMPRESSION pglz")));
+	}
+
+	@Test
+	void aRetypedColumnIsGivenItsStorageAndCompressionAgainWhichTheTypeChangeResets(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE docs (id int, body varchar(100));\n"
+				+ "ALTER TABLE docs ALTER COLUMN body SET STORAGE MAIN, ALTER COLUMN body SET COMPRESSION pglz;",
+				"CREATE TABLE docs (id int, body text);\nALTER TABLE docs ALTER COLUMN body SET STORAGE MAIN;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"change type of docs.body from character varying(100) to text",
+				"change storage of docs.body from EXTENDED (the default of its type) to MAIN");
+		String read = "SELECT attstorage::text || ' ' || coalesce(nullif(attcompression::text, ''), '-') FROM pg_attribute"
+				+ " WHERE attrelid = 'docs'::regclass AND attname = 'body'";
+		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings(read)).containsExactly("m -"),
+				() -> assertThat(db.queryStrings(read)).containsExactly("m p"));
 	}
 
 	@Test
