@@ -133,6 +133,19 @@ public final class SchemaComparator {
 		return new SchemaDiff(comparator.changes.asList());
 	}
 
+	/**
+	 * What the changes from {@code database} to {@code model} retype, drop, or drop and create again,
+	 * which a materialized view reading it (not compared) cannot outlive: columns as
+	 * {@code table.column}, tables and views as {@code name.}.
+	 * @param database the schema the database is in
+	 * @param model the schema it should be in
+	 * @param server the server the revision is written for
+	 * @return what changes under the relations reading it
+	 */
+	public static Set<String> changedReads(SchemaModel database, SchemaModel model, TargetServer server) {
+		return new SchemaComparator(database, model, TypeCasts.ALL_AUTOMATIC, server).views.changedReads();
+	}
+
 	private void run() {
 		// Views go first and come back last: a column a view reads can be neither dropped nor retyped.
 		Set<String> droppedViews = this.views.dropped();

@@ -47,6 +47,21 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 	 * @param inTheModel what the model declares that is not compared
 	 */
 	public SchemaDiff withNotCompared(List<LeftOut> inTheDatabase, List<LeftOut> inTheModel) {
+		return withNotCompared(inTheDatabase, inTheModel, Map.of(), Set.of());
+	}
+
+	/**
+	 * The same differences, with what was not compared, and the materialized views reading what
+	 * changes dropped first and created again last ({@link MaterializedViewsCreatedAgain}).
+	 * @param inTheDatabase what the database holds that is not compared
+	 * @param inTheModel what the model declares that is not compared
+	 * @param materializedViewReads the columns each materialized view of the database reads
+	 * @param changedReads what the changes retype or drop ({@link SchemaComparator#changedReads})
+	 */
+	public SchemaDiff withNotCompared(List<LeftOut> inTheDatabase, List<LeftOut> inTheModel,
+			Map<String, Set<String>> materializedViewReads, Set<String> changedReads) {
+		MaterializedViewsCreatedAgain materializedViews = new MaterializedViewsCreatedAgain(inTheDatabase, inTheModel,
+				materializedViewReads, changedReads);
 		Set<String> viewsCreatedAgain = viewsCreatedAgain();
 		List<SchemaChange> changes = this.changes.stream()
 			.map((change) -> keptWithItsView(change, viewsCreatedAgain, inTheDatabase, inTheModel))
@@ -57,6 +72,10 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 			.filter((object) -> onViewOf(object, viewsCreatedAgain) == null && !object.object().startsWith(GRANT_ON_VIEW))
 			.toList();
 		List<LeftOut> model = inTheModel.stream().filter((object) -> onViewOf(object, viewsCreatedAgain) == null).toList();
+		List<String> modelNames = model.stream().filter((object) -> !object.extension()).map(LeftOut::object).sorted().toList();
+		// Written with the changes, not listed.
+		database = database.stream().filter((object) -> !materializedViews.writes(object)).toList();
+		model = model.stream().filter((object) -> !materializedViews.writes(object)).toList();
 		Map<String, LeftOut> inDatabase = new HashMap<>();
 		database.forEach((object) -> inDatabase.put(object.object(), object));
 		Set<String> inModel = model.stream().map(LeftOut::object).collect(Collectors.toSet());
@@ -95,7 +114,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 					upgrade, downgrade));
 			leftOut.removeIf((object) -> object.object().startsWith("index ") && object.object().contains(suffix + ", "));
 		}
+		withExtensions.addAll(materializedViews.drops());
 		withExtensions.addAll(changes);
+		withExtensions.addAll(materializedViews.creations());
 		// Neither an extension nor a cast is the schema's to take away: the model may use one installed before it.
 		// Taken away in the reverse order: a trigger before its function.
 		List<LeftOut> takenAway = new ArrayList<>(database);
@@ -106,8 +127,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 					&& changedMaterializedViews.stream().noneMatch((view) -> object.object().endsWith(" on materialized view " + view)))
 			.map((object) -> object.takenAway().named(object.object() + ", in the database and not in the model"))
 			.forEach(leftOut::add);
-		return new SchemaDiff(withExtensions,
-				model.stream().filter((object) -> !object.extension()).map(LeftOut::object).sorted().toList(), leftOut);
+		return new SchemaDiff(withExtensions, modelNames, leftOut);
 	}
 
 	/** The views the changes drop and create again: around a column they read that is retyped, or changed. */

@@ -70,6 +70,42 @@ final class ViewComparison {
 	private Set<String> viewsToDrop() {
 		Set<String> changedColumns = new HashSet<>();
 		Set<String> goneRelations = new HashSet<>();
+		changed(changedColumns, goneRelations);
+		Set<String> dropped = new LinkedHashSet<>();
+		boolean more = true;
+		while (more) {
+			more = false;
+			for (ViewModel view : this.database.views().values()) {
+				ViewModel wanted = this.model.views().get(view.name());
+				boolean drop = wanted == null || !wanted.sameAs(view)
+						|| view.reads().stream().anyMatch(changedColumns::contains)
+						|| goneRelations.stream().anyMatch(view::readsFrom);
+				if (drop && dropped.add(view.name())) {
+					goneRelations.add(view.name());
+					more = true;
+				}
+			}
+		}
+		return dropped;
+	}
+
+	/**
+	 * What a relation reading it cannot outlive: the columns ({@code table.column}) retyped or
+	 * dropped, and the tables and views ({@code name.}) dropped, among them the views
+	 * {@link #dropped()} drops to create again.
+	 */
+	Set<String> changedReads() {
+		Set<String> changedColumns = new HashSet<>();
+		Set<String> goneRelations = new HashSet<>();
+		changed(changedColumns, goneRelations);
+		Set<String> reads = new HashSet<>(changedColumns);
+		goneRelations.forEach((relation) -> reads.add(relation + "."));
+		viewsToDrop().forEach((view) -> reads.add(view + "."));
+		return reads;
+	}
+
+	/** The columns retyped or dropped ({@code table.column}), and the tables dropped. */
+	private void changed(Set<String> changedColumns, Set<String> goneRelations) {
 		for (TableModel existing : this.database.tables().values()) {
 			TableModel table = this.model.tables().get(existing.name());
 			if (table == null) {
@@ -92,22 +128,6 @@ final class ViewComparison {
 				}
 			}
 		}
-		Set<String> dropped = new LinkedHashSet<>();
-		boolean more = true;
-		while (more) {
-			more = false;
-			for (ViewModel view : this.database.views().values()) {
-				ViewModel wanted = this.model.views().get(view.name());
-				boolean drop = wanted == null || !wanted.sameAs(view)
-						|| view.reads().stream().anyMatch(changedColumns::contains)
-						|| goneRelations.stream().anyMatch(view::readsFrom);
-				if (drop && dropped.add(view.name())) {
-					goneRelations.add(view.name());
-					more = true;
-				}
-			}
-		}
-		return dropped;
 	}
 
 	/**

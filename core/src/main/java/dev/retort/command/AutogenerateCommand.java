@@ -215,6 +215,7 @@ public final class AutogenerateCommand {
 				List<LeftOut> notComparedInDatabase = new ArrayList<>(SchemaReader.notCompared(connection, schema));
 				// Not compared (the model seldom grants), but lost with a view dropped and created again.
 				notComparedInDatabase.addAll(SchemaReader.viewGrants(connection, schema));
+				Map<String, Set<String>> materializedViewReads = SchemaReader.materializedViewReads(connection, schema);
 				dropCasts(connection);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
 						List.of(schema, MODEL_SCHEMA));
@@ -223,7 +224,8 @@ public final class AutogenerateCommand {
 						timeZone(connection));
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
 						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server)
-					.withNotCompared(notComparedInDatabase, notCompared);
+					.withNotCompared(notComparedInDatabase, notCompared, materializedViewReads,
+							SchemaComparator.changedReads(canonical.get(0), canonical.get(1), server));
 			}
 			finally {
 				connection.rollback();

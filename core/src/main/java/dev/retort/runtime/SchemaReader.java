@@ -131,13 +131,20 @@ public final class SchemaReader {
 	 * The columns each view's query reads, from the dependencies of its rewrite rule; a relation
 	 * read as a whole ({@code count(*)}) as {@code relation.} alone.
 	 */
-	private static final String VIEW_READS = "SELECT DISTINCT v.relname, r.relname || '.' || coalesce(a.attname, '')"
+	private static final String VIEW_READS = reads("v");
+
+	/** The columns each materialized view's query reads, as {@link #VIEW_READS}. */
+	private static final String MATERIALIZED_VIEW_READS = reads("m");
+
+	private static String reads(String relkind) {
+		return "SELECT DISTINCT v.relname, r.relname || '.' || coalesce(a.attname, '')"
 			+ " FROM pg_class v JOIN pg_namespace n ON n.oid = v.relnamespace JOIN pg_rewrite rw ON rw.ev_class = v.oid"
 			+ " JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid"
 			+ " AND d.refclassid = 'pg_class'::regclass"
 			+ " JOIN pg_class r ON r.oid = d.refobjid AND r.oid <> v.oid"
 			+ " LEFT JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0"
-			+ " WHERE n.nspname = ? AND v.relkind = 'v'" + notOfAnExtension("pg_class", "v.oid");
+			+ " WHERE n.nspname = ? AND v.relkind = '" + relkind + "'" + notOfAnExtension("pg_class", "v.oid");
+	}
 
 	/**
 	 * What a schema holds that autogenerate does not compare, extensions' own objects left out: each
@@ -375,6 +382,25 @@ public final class SchemaReader {
 	public static List<LeftOut> notCompared(Connection connection, String schema) throws SQLException {
 		return query(connection, NOT_COMPARED, schema, (rows) -> new LeftOut(rows.getString(1), rows.getString(2),
 				rows.getString(3)));
+	}
+
+	/**
+	 * The columns each materialized view of the schema reads ({@code rooms.owner}; {@code rooms.} for
+	 * a table read as a whole), which autogenerate does not compare but drops and creates again around
+	 * a change to them.
+	 * @param connection the connection
+	 * @param schema the schema to read
+	 * @return the columns read, by materialized view
+	 * @throws SQLException when the catalog cannot be read
+	 */
+	public static Map<String, Set<String>> materializedViewReads(Connection connection, String schema)
+			throws SQLException {
+		Map<String, Set<String>> reads = new LinkedHashMap<>();
+		for (String[] row : query(connection, MATERIALIZED_VIEW_READS, schema,
+				(rows) -> new String[] { rows.getString(1), rows.getString(2) })) {
+			reads.computeIfAbsent(row[0], (name) -> new HashSet<>()).add(row[1]);
+		}
+		return reads;
 	}
 
 	/**
