@@ -1506,6 +1506,28 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aFunctionThatADefaultOrCheckCallsIsListedBeforeTheStatementThatNeedsItAndUndoneAfterIt(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		String function = "CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'c-' || random() $$;\n";
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE rooms (id bigint PRIMARY KEY);",
+				"CREATE TABLE rooms (id bigint PRIMARY KEY);\nCREATE TABLE tags (name text);\n" + function
+						+ "CREATE TABLE tickets (id bigint PRIMARY KEY, code text NOT NULL DEFAULT next_code());");
+		String written = Files.readString(trip.written().path());
+		// Before, listed after every statement: uncommented there, the revision failed on CREATE TABLE tickets
+		// ('function next_code() does not exist'), and its downgrade on DROP FUNCTION (tickets' default depends on it).
+		assertThat(written).contains("-- +upgrade\nCREATE TABLE tags (\n")
+			.contains(";\n-- Autogenerate writes no statement for this; write it here by hand, before the statement below,"
+					+ " which calls it:\n-- - function next_code, in the model and not in the database:\n"
+					+ "--     CREATE OR REPLACE FUNCTION ")
+			.doesNotContain("Autogenerate writes no statement for these; write them here by hand, after what they use");
+		assertThat(written.indexOf("function next_code")).isLessThan(written.indexOf("CREATE TABLE tickets ("));
+		assertThat(written.substring(written.indexOf("-- +downgrade"))).contains("DROP TABLE tickets;\n-- Undo here what the"
+				+ " upgrade lists to write by hand, after the statement above, which calls it:\n-- - function next_code");
+		Files.writeString(trip.written().path(), written.replace("\n--     ", "\n"));
+		trip.assertAppliedThenUndone();
+	}
+
+	@Test
 	void anExtensionTheModelCreatesAndTheDatabaseLacksIsCreatedBeforeTheTablesThatNeedIt(TestDatabase db,
 			@TempDir Path dir) {
 		// Before, the extension was only named as not compared, and the revision failed on its first table: 'data type
