@@ -21,6 +21,7 @@ import dev.retort.config.RetortConfig;
 import dev.retort.config.TransactionMode;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.script.ScriptLocation;
 
 /**
  * Builds the {@link RetortConfig} of a run from, highest first:
@@ -257,7 +258,8 @@ final class ConfigResolver {
 			List<Path> roots = new ArrayList<>();
 			file.files().forEach((each) -> roots.add(each.toAbsolutePath().getParent()));
 			roots.add(this.environment.workingDirectory().resolve(PROJECT_RESOURCES));
-			values.put("locations", locations(values.get("locations"), roots));
+			values.put("locations", locations(values.get("locations"), roots,
+					"retort.locations in " + properties.origin("retort.locations")));
 		}
 		for (String key : List.of("retort.url", "spring.datasource.url", "retort.user", "spring.datasource.username",
 				"retort.password", "spring.datasource.password")) {
@@ -313,7 +315,8 @@ final class ConfigResolver {
 			}
 		}
 		if (values.containsKey("locations")) {
-			values.put("locations", locations(values.get("locations"), List.of()));
+			values.put("locations", locations(values.get("locations"), List.of(),
+					"environment variable " + RelaxedNames.environmentVariable("retort.locations")));
 		}
 		ConfigLayer.Setting url = ConfigLayer.Setting.NONE;
 		for (String name : List.of("RETORT_URL", "SPRING_DATASOURCE_URL", "DATABASE_URL")) {
@@ -343,7 +346,7 @@ final class ConfigResolver {
 			values.put("schema", options.schema);
 		}
 		if (!options.locations.isEmpty()) {
-			values.put("locations", locations(String.join(",", options.locations), List.of()));
+			values.put("locations", locations(String.join(",", options.locations), List.of(), "--location"));
 		}
 		if (!options.javaPackages.isEmpty()) {
 			values.put("java-packages", String.join(",", options.javaPackages));
@@ -358,11 +361,16 @@ final class ConfigResolver {
 	 * Locations as the core reads them: relative directories made absolute against the working
 	 * directory (the JVM cannot change its own), and {@code classpath:} locations that exist in a
 	 * project's sources read from there, since the CLI does not run on the application's class
-	 * path.
+	 * path. A Spring resource string is refused here, naming {@code source}, before it is mapped
+	 * to a directory of that name (core refuses it too, but knows no source).
 	 */
-	private String locations(String value, List<Path> resourceRoots) {
+	private String locations(String value, List<Path> resourceRoots, String source) {
 		List<String> mapped = new ArrayList<>();
 		for (String location : PropertyResolver.split(value)) {
+			ScriptLocation.springResourceAdvice(location).ifPresent((advice) -> {
+				throw new RetortException(ErrorCode.CONFIGURATION,
+						"Invalid location '" + location + "' (" + source + "): " + advice + ".");
+			});
 			mapped.add(location(location, resourceRoots));
 		}
 		return String.join(",", mapped);

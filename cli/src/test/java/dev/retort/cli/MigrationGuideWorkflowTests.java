@@ -112,6 +112,46 @@ class MigrationGuideWorkflowTests {
 	}
 
 	@Test
+	void aSpringResourceStringAsALocationIsRefusedNamingWhereItWasSetAndRetortsForm(TestDatabase db) throws IOException {
+		// Written as for spring.sql.init or Liquibase, it was read as a folder of that name:
+		// "'filesystem:/…/file:/srv/revisions' does not exist … Create it (retort init /…/file:/srv/revisions)".
+		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");
+		String dataSource = """
+				spring:
+				  datasource:
+				    url: ${DB_URL}
+				    username: ${DB_USER}
+				""";
+		write("src/main/resources/application.yml", dataSource);
+		CliRun cli = CliRun.in(this.project).env("DB_URL", db.jdbcUrl()).env("DB_USER", db.user())
+			.env("RETORT_PASSWORD", db.password());
+		ok(cli.run("init"));
+		ok(cli.run("revision", "-m", "create books"));
+
+		write("src/main/resources/application.yml", dataSource + "retort:\n  locations: file:/srv/revisions\n");
+		CliRun.Result fromFile = cli.run("upgrade");
+		assertThat(fromFile.exitCode()).as(fromFile.toString()).isEqualTo(2);
+		assertThat(fromFile.err()).isEqualTo("ERROR: Invalid location 'file:/srv/revisions' (retort.locations in "
+				+ "application.yml): Use 'filesystem:/srv/revisions': Retort's prefix for a folder on disk ('file:' is "
+				+ "Spring's resource prefix, which Retort does not read).\n");
+
+		write("src/main/resources/application.yml", dataSource);
+		CliRun.Result fromOption = cli.run("upgrade", "--location", "classpath:db/revisions/*.sql");
+		assertThat(fromOption.exitCode()).as(fromOption.toString()).isEqualTo(2);
+		assertThat(fromOption.err()).startsWith("ERROR: Invalid location 'classpath:db/revisions/*.sql' (--location): "
+				+ "Name the folder, as 'classpath:db/revisions': a location is a folder, not a pattern");
+
+		CliRun.Result fromEnvironment = cli.env("RETORT_LOCATIONS", "classpath*:db/revisions").run("upgrade");
+		assertThat(fromEnvironment.exitCode()).as(fromEnvironment.toString()).isEqualTo(2);
+		assertThat(fromEnvironment.err()).startsWith("ERROR: Invalid location 'classpath*:db/revisions' (environment "
+				+ "variable RETORT_LOCATIONS): Use 'classpath:db/revisions': it reads the folder in every class path root");
+
+		assertThat(db.tableExists("retort_version")).isFalse();
+		ok(cli.env("RETORT_LOCATIONS", "classpath:db/revisions").run("upgrade"));
+		assertThat(db.tableExists("retort_version")).isTrue();
+	}
+
+	@Test
 	void fromInitToMergedBranchesAndAnOfflineScript(TestDatabase db, TestDatabase empty)
 			throws IOException, InterruptedException {
 		Files.writeString(this.project.resolve("pom.xml"), "<project/>\n");

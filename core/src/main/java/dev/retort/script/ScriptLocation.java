@@ -1,6 +1,7 @@
 package dev.retort.script;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
@@ -31,10 +32,16 @@ public record ScriptLocation(Kind kind, String path) {
 
 	/**
 	 * Reads a location as written in configuration.
-	 * @throws RetortException ({@link ErrorCode#CONFIGURATION}) for an empty location
+	 * @throws RetortException ({@link ErrorCode#CONFIGURATION}) for an empty location, or one
+	 * written as a Spring resource string ({@link #springResourceAdvice})
 	 */
 	public static ScriptLocation parse(String location) {
 		String value = (location != null) ? location.trim() : "";
+		Optional<String> advice = springResourceAdvice(value);
+		if (advice.isPresent()) {
+			throw new ScriptLocationException(value, "Script location '" + value + "' is not a folder Retort reads. "
+					+ advice.get() + ".");
+		}
 		Kind kind = Kind.FILESYSTEM;
 		if (value.startsWith(CLASSPATH)) {
 			kind = Kind.CLASSPATH;
@@ -56,6 +63,42 @@ public record ScriptLocation(Kind kind, String path) {
 					+ "' names no directory. Use 'classpath:db/revisions', 'filesystem:/path/to/revisions' or a path.");
 		}
 		return new ScriptLocation(kind, value);
+	}
+
+	/**
+	 * What to write instead of a Spring resource string, as {@code spring.sql.init} and Liquibase
+	 * take them, or empty for a location of Retort's form. Read as a folder's path,
+	 * {@code file:/srv/revisions} failed as "'filesystem:file:/srv/revisions' does not exist … Create
+	 * it (retort init file:/srv/revisions)", and a pattern as a folder holding no revision. Where a
+	 * location is configured (the starter's {@code retort.locations}, the command line's
+	 * configuration layers) this is asked first, to name the property or file that set it. Reads
+	 * the string only, no file.
+	 * @param location a location as written in configuration
+	 * @return the advice, a sentence naming the form to write
+	 */
+	public static Optional<String> springResourceAdvice(String location) {
+		if (location.startsWith("file:")) {
+			return Optional.of("Use '" + FILESYSTEM + location.substring("file:".length()) + "': Retort's prefix for a "
+					+ "folder on disk ('file:' is Spring's resource prefix, which Retort does not read)");
+		}
+		if (location.startsWith("classpath*:")) {
+			return Optional.of("Use '" + CLASSPATH + location.substring("classpath*:".length()) + "': it reads the "
+					+ "folder in every class path root that holds it (the application's classes and every jar), as "
+					+ "'classpath*:' does in Spring");
+		}
+		int wildcard = Math.min(indexOrEnd(location, '*'), indexOrEnd(location, '?'));
+		if (wildcard < location.length()) {
+			int folderEnd = location.lastIndexOf('/', wildcard);
+			String folder = (folderEnd > 0) ? location.substring(0, folderEnd) : "classpath:db/revisions";
+			return Optional.of("Name the folder, as '" + folder + "': a location is a folder, not a pattern, and "
+					+ "Retort reads every .sql file below it, subfolders included");
+		}
+		return Optional.empty();
+	}
+
+	private static int indexOrEnd(String text, char character) {
+		int index = text.indexOf(character);
+		return (index >= 0) ? index : text.length();
 	}
 
 	/** The directory of a {@code filesystem:} location. */

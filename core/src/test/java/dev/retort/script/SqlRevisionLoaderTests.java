@@ -122,6 +122,26 @@ class SqlRevisionLoaderTests {
 	}
 
 	@Test
+	void aSpringResourceStringIsRefusedNamingRetortsFormRatherThanReadAsAFolderOfThatName(@TempDir Path dir) {
+		// It was "'filesystem:file:/srv/revisions' does not exist … Create it (retort init file:/srv/revisions)",
+		// and a pattern a folder holding no revision.
+		assertThatExceptionOfType(ScriptLocationException.class)
+			.isThrownBy(() -> load(List.of("file:" + dir), null, new ArrayList<>()))
+			.withMessage("Script location 'file:" + dir + "' is not a folder Retort reads. Use 'filesystem:" + dir
+					+ "': Retort's prefix for a folder on disk ('file:' is Spring's resource prefix, which Retort does not"
+					+ " read).")
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION));
+		assertThatExceptionOfType(ScriptLocationException.class)
+			.isThrownBy(() -> load(List.of("classpath*:script/locations/a"), this.classLoader, new ArrayList<>()))
+			.withMessageStartingWith("Script location 'classpath*:script/locations/a' is not a folder Retort reads. "
+					+ "Use 'classpath:script/locations/a': it reads the folder in every class path root");
+		assertThatExceptionOfType(ScriptLocationException.class)
+			.isThrownBy(() -> load(List.of("classpath:script/locations/a/*.sql"), this.classLoader, new ArrayList<>()))
+			.withMessageStartingWith("Script location 'classpath:script/locations/a/*.sql' is not a folder Retort "
+					+ "reads. Name the folder, as 'classpath:script/locations/a': a location is a folder, not a pattern");
+	}
+
+	@Test
 	void filesystemLocationThatIsAFileIsRefused(@TempDir Path dir) throws IOException {
 		Path file = Files.writeString(dir.resolve("a.sql"), "");
 

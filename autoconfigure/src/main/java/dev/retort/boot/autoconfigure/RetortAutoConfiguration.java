@@ -13,6 +13,7 @@ import dev.retort.command.MigrationListener;
 import dev.retort.config.DatabaseUrl;
 import dev.retort.config.RetortConfig;
 import dev.retort.script.Migration;
+import dev.retort.script.ScriptLocation;
 import dev.retort.script.ScriptLoad;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -337,37 +338,11 @@ public final class RetortAutoConfiguration {
 			requireNotNegative("retort.connect-retries", properties.getConnectRetries());
 		}
 
-		/**
-		 * Refuses Spring's resource prefixes and patterns, which spring.sql.init and Liquibase take: read
-		 * as a folder's path, 'file:/srv/revisions' stopped the start with "'filesystem:file:/srv/revisions'
-		 * does not exist … Create it (retort init file:/srv/revisions)". No file is read here.
-		 */
+		/** Core's refusal of a Spring resource string, named as the property that set it. */
 		private static void requireRetortLocation(String location) {
-			String reason = null;
-			if (location.startsWith("file:")) {
-				reason = "Use 'filesystem:" + location.substring("file:".length()) + "': Retort's prefix for a folder "
-						+ "on disk ('file:' is Spring's resource prefix, which Retort does not read)";
-			}
-			else if (location.startsWith("classpath*:")) {
-				reason = "Use 'classpath:" + location.substring("classpath*:".length()) + "': it reads the folder in "
-						+ "every class path root that holds it (the application's classes and every jar), as "
-						+ "'classpath*:' does in Spring";
-			}
-			else if (location.indexOf('*') >= 0 || location.indexOf('?') >= 0) {
-				int wildcard = Math.min(indexOrEnd(location, '*'), indexOrEnd(location, '?'));
-				int folderEnd = location.lastIndexOf('/', wildcard);
-				String folder = (folderEnd > 0) ? location.substring(0, folderEnd) : "classpath:db/revisions";
-				reason = "Name the folder, as '" + folder + "': a location is a folder, not a pattern, and Retort "
-						+ "reads every .sql file below it, subfolders included";
-			}
-			if (reason != null) {
-				throw new InvalidConfigurationPropertyValueException("retort.locations", location, reason);
-			}
-		}
-
-		private static int indexOrEnd(String text, char character) {
-			int index = text.indexOf(character);
-			return (index >= 0) ? index : text.length();
+			ScriptLocation.springResourceAdvice(location.trim()).ifPresent((advice) -> {
+				throw new InvalidConfigurationPropertyValueException("retort.locations", location, advice);
+			});
 		}
 
 		private static void requireIdentifier(String name, String value) {
