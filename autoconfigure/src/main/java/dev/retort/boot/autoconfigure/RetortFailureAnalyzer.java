@@ -11,6 +11,8 @@ import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
 import dev.retort.runtime.ConnectionFailedException;
 import dev.retort.runtime.ConnectionRefusal;
+import dev.retort.runtime.LockHolder;
+import dev.retort.runtime.LockTimeoutException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.SecondSessionUnavailableException;
 import dev.retort.runtime.UnrecordedVersionRowsException;
@@ -158,8 +160,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			// The lock's holder is an idle session: ending it alone leaves the migrating session running,
 			// and the next instance then waits for that one. Core's message names the pid to end.
 			case LOCK_TIMEOUT -> "Another instance is migrating " + (tenant.isEmpty() ? "the same database and holds the lock"
-					: where + " and holds its lock") + " (see its pid, "
-					+ "application and client address above). Wait for it to finish, or raise "
+					: where + " and holds its lock") + lockHolderSeen(cause) + ". Wait for it to finish, or raise "
 					+ "'retort.lock.wait-timeout'. If it is stuck, end the session the message above names with "
 					+ "pg_terminate_backend: the one that migrates for the holder when there is one (ending only the "
 					+ "idle lock holder stops nothing), else the holder itself.";
@@ -178,6 +179,30 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			default -> "Review the error above, then run '" + COMMAND + " current" + tenant + "' to see where " + where
 					+ " stands.";
 		};
+	}
+
+	/**
+	 * What the lock-timeout message shows of the holder: its client address only when the
+	 * application's role may read that session's details; a session of another role (a psql
+	 * opened as postgres) shows its pid and application_name alone unless the role is a member
+	 * of pg_read_all_stats, and a Unix socket has no address.
+	 */
+	private static String lockHolderSeen(RetortException cause) {
+		LockHolder holder = (cause instanceof LockTimeoutException timeout) ? timeout.holder() : null;
+		if (holder == null || !holder.held()) {
+			return "";
+		}
+		if (holder.client() != null) {
+			return " (see its pid, application and client address above)";
+		}
+		if (holder.since() == null) {
+			// backend_start is null for a session this role may not read (and unread for a runner that lost
+			// its lock session), so this says what to do without claiming which.
+			return " (see its pid and application above: of another role's session, the application's role sees no"
+					+ " more unless it is a member of pg_read_all_stats; a superuser reads where it connects from with"
+					+ " SELECT client_addr FROM pg_stat_activity WHERE pid = " + holder.pid() + ")";
+		}
+		return " (see its pid and application above)";
 	}
 
 	private static boolean readOnly(RetortException cause) {

@@ -1,6 +1,9 @@
 package dev.retort.boot.autoconfigure;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import dev.retort.Retort;
@@ -9,6 +12,8 @@ import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
 import dev.retort.runtime.MigrationFailedException;
+import dev.retort.runtime.MigrationLock;
+import dev.retort.runtime.TableNames;
 import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
@@ -30,6 +35,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for {@link RetortFailureAnalyzer}: each startup failure says what to do in Spring terms.
@@ -376,6 +382,39 @@ class RetortFailureAnalyzerTests {
 			.contains("end the session the message above names")
 			.contains("ending only the idle lock holder stops nothing")
 			.doesNotContain("the lock dies with its session");
+	}
+
+	@Test
+	void aLockTimeoutsActionNamesTheClientAddressOnlyWhenTheMessageShowsIt(TestDatabase db) throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(
+				db.queryStrings("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user").contains("true"),
+				"a role of the test's own needs a superuser");
+		// The application's role, not a member of pg_read_all_stats, waits for a session of another role (a
+		// psql opened as postgres): PostgreSQL hides that session's client address, and the message omits it.
+		String app = "app_" + db.name();
+		db.execute("CREATE ROLE " + app + " LOGIN PASSWORD 'app'", "GRANT CREATE ON SCHEMA public TO " + app);
+		try (Connection other = db.connect(); Statement statement = other.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock("
+					+ MigrationLock.key(new TableNames("public", "retort_version", "retort_history")) + ")");
+			Retort retort = Retort.configure().url(db.jdbcUrl()).user(app).password("app")
+				.lockWaitTimeout(Duration.ofMillis(200)).load();
+
+			RetortException hidden = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+			assertThat(hidden.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+			assertThat(hidden.getMessage()).doesNotContain(" from ");
+			assertThat(analyze(hidden).getAction()).doesNotContain("client address above")
+				.contains("see its pid and application above")
+				.contains("pg_read_all_stats");
+
+			db.execute("GRANT pg_read_all_stats TO " + app);
+			RetortException shown = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+			assertThat(shown.getMessage()).contains(" from 127.0.0.1)");
+			assertThat(analyze(shown).getAction()).contains("see its pid, application and client address above")
+				.doesNotContain("pg_read_all_stats");
+		}
+		finally {
+			db.execute("DROP OWNED BY " + app, "DROP ROLE " + app);
+		}
 	}
 
 	@Test
