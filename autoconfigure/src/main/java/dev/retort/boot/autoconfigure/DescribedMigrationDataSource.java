@@ -29,6 +29,12 @@ final class DescribedMigrationDataSource extends DelegatingDataSource implements
 	/** What names a {@code @RetortDataSource} bean, which the failure analyzer reads back for its action. */
 	static final String RETORT_DATA_SOURCE = "the @RetortDataSource bean";
 
+	/**
+	 * What names a connection of a {@code RetortConnectionDetails} bean's URL (a Testcontainers or Docker
+	 * Compose service connection), read back as {@link #RETORT_DATA_SOURCE} is.
+	 */
+	static final String RETORT_CONNECTION_DETAILS = "the RetortConnectionDetails bean";
+
 	/** What names a connection of 'retort.url', read back as {@link #RETORT_DATA_SOURCE} is. */
 	static final String RETORT_URL = "retort.url";
 
@@ -80,6 +86,11 @@ final class DescribedMigrationDataSource extends DelegatingDataSource implements
 	static boolean namesQualifiedBean(String message) {
 		return names(message, " (" + RETORT_DATA_SOURCE + "): ") || (message != null
 				&& message.startsWith("Could not connect to " + RETORT_DATA_SOURCE + ": "));
+	}
+
+	/** Whether a connection failure's message names a connection of a {@code RetortConnectionDetails} bean's URL. */
+	static boolean namesConnectionDetails(String message) {
+		return names(message, " (" + RETORT_CONNECTION_DETAILS + "): ");
 	}
 
 	/** Whether a connection failure's message names a connection of 'retort.url'. */

@@ -184,7 +184,8 @@ public final class RetortAutoConfiguration {
 				builder.url(url);
 				applyConnectionDetails(connectionDetails, builder);
 				return new DescribedMigrationDataSource(builder.build(), "'" + DatabaseUrl.masked(url) + "'" + asUser(user) + " ("
-						+ (fromProperties ? DescribedMigrationDataSource.RETORT_URL : "the RetortConnectionDetails bean")
+						+ (fromProperties ? DescribedMigrationDataSource.RETORT_URL
+								: DescribedMigrationDataSource.RETORT_CONNECTION_DETAILS)
 						+ ")", url);
 			}
 			if (user != null && dataSource != null) {

@@ -249,7 +249,8 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	/**
 	 * Where the failed connection's URL, user and password are set, in the words of the actions: the
 	 * properties that made it ('retort.url', 'retort.user'; else any of them, for the application's
-	 * DataSource), or the {@code @RetortDataSource} bean, which is configured apart from them.
+	 * DataSource), or the {@code @RetortDataSource} or {@code RetortConnectionDetails} bean, which are
+	 * configured apart from them.
 	 */
 	private record ConnectionSettings(String url, String user, String credentials, String password, String connection) {
 
@@ -270,6 +271,17 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 						+ "do not apply to it)",
 				"the URL, user and password the @RetortDataSource bean is built with" + NOT_THE_PROPERTIES);
 
+		/** A service connection's details are made by Boot from the container or Compose service, not from properties. */
+		private static final String SERVICE_CONNECTION = ": a Testcontainers or Docker Compose service connection, or the"
+				+ " application's own bean; 'spring.datasource.*' and 'retort.*' do not apply to it";
+
+		private static final ConnectionSettings CONNECTION_DETAILS = new ConnectionSettings(
+				"the URL the RetortConnectionDetails bean gives" + SERVICE_CONNECTION,
+				"the user the RetortConnectionDetails bean gives" + SERVICE_CONNECTION,
+				"the user and password the RetortConnectionDetails bean gives" + SERVICE_CONNECTION,
+				"the RetortConnectionDetails bean gives none" + SERVICE_CONNECTION,
+				"the URL, user and password the RetortConnectionDetails bean gives" + SERVICE_CONNECTION);
+
 		private static final ConnectionSettings RETORT_URL = new ConnectionSettings("'retort.url'",
 				"'retort.user', or the user in 'retort.url'",
 				"'retort.user' and 'retort.password', or the user and password in 'retort.url' where those are not set",
@@ -286,6 +298,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			String message = failed.getMessage();
 			if (DescribedMigrationDataSource.namesQualifiedBean(message)) {
 				return RETORT_DATA_SOURCE;
+			}
+			if (DescribedMigrationDataSource.namesConnectionDetails(message)) {
+				return CONNECTION_DETAILS;
 			}
 			if (DescribedMigrationDataSource.namesRetortUrl(message)) {
 				return RETORT_URL;

@@ -486,6 +486,46 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aConnectionDetailsBeanThatCannotLogInIsNamedInTheAction(TestDatabase app, TestDatabase migrations) {
+		// A Testcontainers or Docker Compose service connection: the action sent the reader to
+		// 'spring.datasource.username', or 'retort.user', neither of which that connection reads.
+		RetortConnectionDetails serviceConnection = new RetortConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "no_such_container_role";
+			}
+
+			@Override
+			public String getPassword() {
+				return "wr0ng-s3cret";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return migrations.jdbcUrl();
+			}
+
+		};
+		this.contextRunner.withPropertyValues(dataSource(app))
+			.withBean(RetortConnectionDetails.class, () -> serviceConnection)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Could not connect to '" + migrations.jdbcUrl()
+							+ "' as user 'no_such_container_role' (the RetortConnectionDetails bean)")
+					.doesNotContain("wr0ng-s3cret");
+				assertThat(analysis.getAction()).startsWith("Check the user of the connection named above (the user "
+						+ "the RetortConnectionDetails bean gives: a Testcontainers or Docker Compose service connection,"
+						+ " or the application's own bean; 'spring.datasource.*' and 'retort.*' do not apply to it), and"
+						+ " that the server's pg_hba.conf lets it connect from here.")
+					.doesNotContain("'spring.datasource.username'")
+					.doesNotContain("'retort.user'");
+			});
+	}
+
+	@Test
 	void twoDataSourcesWithoutAPrimaryOneAreNamedRatherThanCalledMissing(TestDatabase one, TestDatabase two) {
 		// Startup stops, as with Boot's Flyway ("Flyway migration DataSource missing"); the message
 		// must say what is wrong (two candidates), not send the user looking for a missing one.
