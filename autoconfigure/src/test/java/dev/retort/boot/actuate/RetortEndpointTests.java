@@ -275,6 +275,13 @@ class RetortEndpointTests {
 			assertThat(health.status()).isEqualTo(503);
 			assertThat(health.body().get("status").asString()).isEqualTo("DOWN");
 			assertThat(health.body().get("details").get("error").asString()).contains("no_such_table");
+			// The error once: 'lastMigration' says when the step ran and how long, as the endpoint's does
+			// without its error.
+			JsonNode lastMigration = health.body().get("details").get("lastMigration");
+			assertThat(lastMigration.propertyNames()).containsExactly("startedAt", "durationMs", "success");
+			assertThat(lastMigration.get("success").asBoolean()).isFalse();
+			assertThat(app.get("/actuator/migrations").body().get("lastMigration").get("error").asString())
+				.isEqualTo(health.body().get("details").get("error").asString());
 			Response lastFailed = app.get("/actuator/metrics/retort.migrations.last.failed");
 			assertThat(measurement(lastFailed.body(), "VALUE")).isEqualTo(1.0);
 		}
