@@ -98,8 +98,10 @@ final class CurrentCommand extends RetortCommand {
 			String rows = String.join(", ", unknown);
 			note("The database holds " + rows + ", which no revision file declares and the history does not record:"
 					+ " another tool (such as Alembic) or a hand-written row put it in the version table, not a newer"
-					+ " version of the application. 'retort upgrade' refuses to start there, since it would run every"
-					+ " revision from base. " + (tooLong.isEmpty()
+					+ " version of the application. 'retort upgrade' refuses to start there, since "
+					+ (unknown.size() == result.current().size() ? "it would run every revision from base. "
+							: "nothing tells which revisions the database holds beside the rows the files declare. ")
+					+ (tooLong.isEmpty()
 							? "Give the revision that describes " + rows + " its id ('Revision ID: " + unknown.get(0)
 									+ "'), or record where the database is with 'retort stamp --purge REV...'."
 							: "Record where the database is with 'retort stamp --purge REV...', REV the revision that"

@@ -649,7 +649,7 @@ class CommandsTests {
 	@Test
 	void currentOfADatabaseAheadOfTheFilesSaysSoRatherThanToUpgrade(TestDatabase db) {
 		cli(db).run("upgrade");
-		db.execute("UPDATE retort_version SET version_num = 'ffff00000001'");
+		newerVersionMoved(db, "ffff00000001");
 		CliRun.Result ahead = cli(db).run("current");
 		assertThat(ahead.exitCode()).isZero();
 		assertThat(ahead.out()).isEqualTo("ffff00000001\n");
@@ -663,10 +663,59 @@ class CommandsTests {
 			.contains("\"databaseAhead\": true");
 	}
 
+	/** What a newer version's upgrade leaves: its row, and the step the history recorded. */
+	private static void newerVersionMoved(TestDatabase db, String revision) {
+		db.execute("UPDATE retort_version SET version_num = '" + revision + "'", "INSERT INTO retort_history (revision,"
+				+ " operation, from_heads, to_heads, duration_ms, success) VALUES ('" + revision + "', 'upgrade', '{}',"
+				+ " '{" + revision + "}', 1, true)");
+	}
+
+	@Test
+	void aHandWrittenRowBesideKnownRowsIsSaidToBeOneAndUpgradeRefusesIt(TestDatabase db) {
+		cli(db).run("upgrade", "ae1027a6acf3");
+		// No revision file declares it and the history never recorded it: not a newer version's row.
+		db.execute("INSERT INTO retort_version VALUES ('fake')");
+		CliRun.Result current = cli(db).run("current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.err()).isEqualTo("The database holds fake, which no revision file declares and the history"
+				+ " does not record: another tool (such as Alembic) or a hand-written row put it in the version table,"
+				+ " not a newer version of the application. 'retort upgrade' refuses to start there, since nothing"
+				+ " tells which revisions the database holds beside the rows the files declare. Give the revision"
+				+ " that describes fake its id ('Revision ID: fake'), or record where the database is with 'retort"
+				+ " stamp --purge REV...'.\n");
+		CliRun.Result upgrade = cli(db).run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
+		assertThat(upgrade.out()).isEmpty();
+		assertThat(upgrade.err()).isEqualTo("ERROR: The database is at fake, which no revision file declares and the"
+				+ " history does not record (another tool, such as Alembic, or a hand-written row put it in the version"
+				+ " table), so 'upgrade heads' cannot tell which revisions the database holds beside ae1027a6acf3 (the"
+				+ " row may stand above any of them). Nothing was changed. Give the revision that describes fake its"
+				+ " id ('Revision ID: fake'), or record where the database is with 'retort stamp --purge REV...'.\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("ae1027a6acf3", "fake");
+		CliRun.Result validate = cli(db).run("validate");
+		assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(3);
+		assertThat(validate.out()).contains("- Revision fake is in retort_version but no revision file declares it and"
+				+ " retort_history does not record it: another tool (such as Alembic) or a hand-written row put it"
+				+ " there, not a newer version of the application.")
+			.doesNotContain("newer version.");
+		// At the head too: not 'Nothing to upgrade, ahead of this version'.
+		cli(db).run("stamp", "--purge", "1975ea83b712");
+		db.execute("INSERT INTO retort_version VALUES ('fake')");
+		CliRun.Result atHead = cli(db).run("upgrade");
+		assertThat(atHead.exitCode()).as(atHead.toString()).isEqualTo(2);
+		assertThat(atHead.out()).doesNotContain("ahead of this version");
+		assertThat(atHead.err()).contains("ERROR: The database is at fake, which no revision file declares and the"
+				+ " history does not record");
+		// What it says to do puts the database right.
+		assertThat(cli(db).run("stamp", "--purge", "1975ea83b712").exitCode()).isZero();
+		assertThat(cli(db).run("upgrade").out()).isEqualTo("Nothing to upgrade: the database is at 1975ea83b712.\n");
+	}
+
 	@Test
 	void historyIndicatingTheCurrentRevisionOfADatabaseAheadSaysWhyNoLineIsMarked(TestDatabase db) {
 		cli(db).run("upgrade");
-		db.execute("UPDATE retort_version SET version_num = 'ffff00000001'");
+		newerVersionMoved(db, "ffff00000001");
 		CliRun.Result history = cli(db).run("history", "--indicate-current");
 		assertThat(history.exitCode()).isZero();
 		assertThat(history.out()).doesNotContain("(current)");
@@ -699,7 +748,7 @@ class CommandsTests {
 	@Test
 	void currentOfADatabaseAheadInsideTheApplicationDoesNotAskToRunItInsideTheApplication(TestDatabase db) {
 		cli(db).run("upgrade");
-		db.execute("UPDATE retort_version SET version_num = 'ffff00000001'");
+		newerVersionMoved(db, "ffff00000001");
 		// java -jar app.jar retort current: the application's configuration, Migration beans included, is the base.
 		RetortConfig application = RetortConfig.builder()
 			.url(db.jdbcUrl())

@@ -199,14 +199,21 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 * Refuses a plan that would move past revisions the scripts do not know: a plan made from
 	 * the known rows is safe only when the history shows none of its revisions applied (it runs
 	 * on another branch). A plan whose revisions are all applied already means the database is
-	 * ahead of this target: nothing to do.
+	 * ahead of this target: nothing to do. An upgrade from rows the history never recorded is
+	 * refused, whatever its plan ({@link #refuseUnrecordedRows}).
 	 * @return the plan to run (possibly empty)
 	 */
 	Plan guardAhead(Plan plan, String command, RevisionGraph graph) {
-		if (!ahead() || plan.isEmpty()) {
+		if (!ahead()) {
 			return plan;
 		}
 		boolean upgrade = plan.operation() == dev.retort.revision.Step.Operation.UPGRADE;
+		if (upgrade) {
+			refuseUnrecordedRows(plan, command);
+		}
+		if (plan.isEmpty()) {
+			return plan;
+		}
 		long alreadyApplied = plan.revisions().stream().filter((r) -> historyShowsApplied(r.id())).count();
 		if (upgrade && alreadyApplied == plan.revisions().size()) {
 			return new Plan(plan.operation(), plan.fromHeads(), plan.fromHeads(), List.of());
@@ -215,31 +222,36 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 			refuseRenamed(plan, graph);
 		}
 		if (upgrade && alreadyApplied == 0) {
-			refuseUnrecordedRows(plan, command);
 			return plan;
 		}
 		throw aheadError(command, null);
 	}
 
 	/**
-	 * Refuses an upgrade along {@code plan} from version rows that neither the files nor the
-	 * history know. With no known row the plan starts from base, and the history tells what lies
-	 * below the unknown rows only if it recorded them: rows it never saw (Alembic's version table
-	 * taken over, rows written by hand) may stand above every revision of the plan. Upgrade asks
-	 * this before it runs, and the status (the endpoint, the health contributor, the pending gauge,
-	 * {@code on-startup=validate}) before it counts the plan as pending: one answer for both sides.
+	 * Refuses an upgrade from version rows that neither the files nor the history know. A newer
+	 * version of the application records what it applies in the history; a row it never recorded
+	 * was put in the version table another way (Alembic's version table taken over, a row written
+	 * by hand), and nothing tells which revisions it stands above: with no known row the plan
+	 * would start from base, and beside known rows it may stand above every revision of the plan.
+	 * Upgrade asks this before it runs, and the status (the endpoint, the health contributor, the
+	 * pending gauge, {@code on-startup=validate}) before it counts the plan as pending: one answer
+	 * for both sides. Read from the rows and the history already read: no query of its own.
 	 * @param plan an upgrade plan made from the known rows
 	 * @param command the upgrade, as its error names it ({@code upgrade heads})
 	 */
 	void refuseUnrecordedRows(Plan plan, String command) {
-		if (!ahead() || !this.known.isEmpty() || plan.isEmpty()
-				|| plan.revisions().stream().anyMatch((revision) -> historyShowsApplied(revision.id()))) {
-			return;
-		}
-		List<String> unrecorded = this.unknown.stream().filter((row) -> !historyRecordsApplied(row)).toList();
+		List<String> unrecorded = unrecorded();
 		if (!unrecorded.isEmpty()) {
 			throw unrecordedError(command, unrecorded);
 		}
+	}
+
+	/**
+	 * The rows no file declares that the history never recorded applied: written by hand or by
+	 * another tool, not by a newer version of the application, which records each step.
+	 */
+	List<String> unrecorded() {
+		return this.unknown.stream().filter((row) -> !historyRecordsApplied(row)).toList();
 	}
 
 	/**
@@ -248,10 +260,13 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 */
 	private UnrecordedVersionRowsException unrecordedError(String command, List<String> unrecorded) {
 		String rows = String.join(", ", unrecorded);
+		String why = this.known.isEmpty()
+				? "'" + command + "' would run every revision from base though the database holds some of them already"
+				: "'" + command + "' cannot tell which revisions the database holds beside " + String.join(", ", this.known)
+						+ " (the row may stand above any of them)";
 		return new UnrecordedVersionRowsException("The database is at " + rows + ", which no revision file declares and"
 				+ " the history does not record (another tool, such as Alembic, or a hand-written row put it in the"
-				+ " version table), so '" + command + "' would run every revision from base though the database holds"
-				+ " some of them already. Nothing was changed. " + howToPlace(rows, unrecorded), this.unknown);
+				+ " version table), so " + why + ". Nothing was changed. " + howToPlace(rows, unrecorded), this.unknown);
 	}
 
 	/**

@@ -73,7 +73,16 @@ public final class ValidateCommand {
 			// each one's SQL under a new id.
 			Map<String, String> undeclaredByChecksum = state.undeclaredByChecksum(graph);
 			Map<String, Revision> renamed = state.renamed(graph.revisions(), graph);
+			List<String> unrecorded = state.unrecorded();
 			for (String unknown : state.unknown()) {
+				if (unrecorded.contains(unknown)) {
+					// Not a newer version's: it would have recorded the step in the history.
+					problems.add("Revision " + unknown + " is in " + this.context.config().versionTable() + " but no"
+							+ " revision file declares it and " + this.context.config().historyTable() + " does not"
+							+ " record it: another tool (such as Alembic) or a hand-written row put it there, not a newer"
+							+ " version of the application. " + DatabaseState.howToPlace(unknown, List.of(unknown)));
+					continue;
+				}
 				problems.add("Revision " + unknown + " is in " + this.context.config().versionTable()
 						+ " but no revision file declares it: " + renamedOr(unknown, renamed, "restore its file, or,"
 								+ " if the database is ahead of this checkout, validate from the newer version."));

@@ -772,6 +772,23 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aHandWrittenVersionRowBesideKnownOnesStopsTheStartRatherThanReadingAsANewerVersion(TestDatabase db) {
+		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
+		// No file declares it and the history never recorded it: a newer version would have.
+		db.execute("INSERT INTO retort_version VALUES ('fake')");
+		this.contextRunner.withPropertyValues(dataSource(db)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(UnrecordedVersionRowsException.class)
+				.hasMessageContaining("The database is at fake, which no revision file declares and the history does"
+						+ " not record (another tool, such as Alembic, or a hand-written row put it in the version table)")
+				.hasMessageContaining("'retort stamp --purge REV...'");
+		});
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("aaaa00000002", "fake");
+	}
+
+	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void anUpgradeAtStartupWithNothingToDoSaysTheDatabaseIsUpToDate(TestDatabase db, CapturedOutput output) {
 		Retort.configure().dataSource(db.dataSource()).load().upgrade("heads");
