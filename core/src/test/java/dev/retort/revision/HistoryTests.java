@@ -84,6 +84,16 @@ class HistoryTests {
 	}
 
 	@Test
+	void aLabelledBaseListsWhatItsBranchDependsOnInAnotherLineAsAlembicDoes() {
+		// 'alembic history -r payments@base:' walks from base to the payments heads with their
+		// dependencies (_collect_upgrade_revisions: include_dependencies=True, base implicit): the
+		// core revision payments depends on is listed, the rest of the core line is not.
+		RevisionGraph forest = graph(rev("c1"), rev("c2", "c1"), rev("p1").withBranchLabels("payments").withDependsOn("c1"),
+				rev("p2", "p1"));
+		assertThat(ids(forest.history("payments@base:", heads()))).containsExactly("p2", "p1", "c1");
+	}
+
+	@Test
 	void aRevisionBeforeTheAtOfTheStartKeepsToTheBranchContainingIt() {
 		RevisionGraph forest = graph(rev("a1"), rev("b1", "a1"), rev("a2"), rev("b2", "a2"));
 		assertThat(ids(forest.history("b2@base:", heads()))).containsExactly("b2", "a2");
