@@ -440,6 +440,23 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aRetortUrlWhoseHostIsASocketDirectoryStopsTheStartNamingTheTcpFormToWrite(TestDatabase db) {
+		// As psql and Alembic's psycopg2 write it; pgjdbc connects over TCP only.
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.url=postgresql://app:wr0ng-s3cret@/app?host=/var/run/postgresql")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("(retort.url): the host '/var/run/postgresql' is a"
+						+ " directory of Unix-domain sockets")
+					.contains("Give the server's TCP address instead, as postgresql://USER@localhost:5432/DATABASE")
+					.doesNotContain("wr0ng-s3cret");
+				assertThat(analysis.getAction()).isEqualTo("Fix the 'retort.*' property named above.");
+			});
+	}
+
+	@Test
 	void usesTheDataSourceQualifiedWithRetortDataSource(TestDatabase app, TestDatabase migrations) {
 		this.contextRunner.withPropertyValues(dataSource(app))
 			.withPropertyValues("test.migrations.url=" + migrations.jdbcUrl(), "test.migrations.user=" + migrations.user(),
