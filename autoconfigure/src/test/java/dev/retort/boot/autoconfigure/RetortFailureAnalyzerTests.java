@@ -493,9 +493,10 @@ class RetortFailureAnalyzerTests {
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void aTenantThatANewerVersionMigratedSendsTheOperatorToThatTenant(TestDatabase db, CapturedOutput output) {
-		// tenant_02 at a revision no file declares, and its history shows the first of the plan applied.
+		// tenant_02 at a revision no file declares, and its history shows the first of the plan applied
+		// and the newer version's step that wrote the row, as every release records it.
 		tenantAt(db, "tenant_02", "aaaa00000001");
-		db.execute("UPDATE tenant_02.retort_version SET version_num = 'ffff00000009'");
+		db.execute("UPDATE tenant_02.retort_version SET version_num = 'ffff00000009'", newerVersionsStep("tenant_02"));
 		assertThat(startTenants(db)).isNotNull();
 		assertThat(output).contains("Retort could not bring schema tenant_02 to the application's revisions at startup:")
 			.contains("The database is at ffff00000009, which no revision file declares")
@@ -559,7 +560,7 @@ class RetortFailureAnalyzerTests {
 		Retort own = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
 			.locations("classpath:db/revisions").schema("own").load();
 		own.upgrade("aaaa00000001");
-		db.execute("UPDATE own.retort_version SET version_num = 'ffff00000009'");
+		db.execute("UPDATE own.retort_version SET version_num = 'ffff00000009'", newerVersionsStep("own"));
 		RetortException ahead = (RetortException) catchThrowable(() -> own.upgrade("heads"));
 		assertThat(ahead.schema()).isEqualTo("own");
 		FailureAnalysis analysis = new RetortFailureAnalyzer(new MockEnvironment().withProperty("retort.schema", "own"))
@@ -567,6 +568,12 @@ class RetortFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).startsWith("Retort could not bring the database to the application's");
 		assertThat(analysis.getAction()).contains("downgrade the database with 'java -jar <app>.jar retort downgrade "
 				+ "<revision>' run from the newer version").doesNotContain("--schema");
+	}
+
+	/** The history row a newer version of the application records with its upgrade to ffff00000009. */
+	private static String newerVersionsStep(String schema) {
+		return "INSERT INTO " + schema + ".retort_history (revision, operation, from_heads, to_heads, duration_ms, success)"
+				+ " VALUES ('ffff00000009', 'upgrade', '{aaaa00000001}', '{ffff00000009}', 1, true)";
 	}
 
 	/** Migrates {@code tenant} to {@code revision} as the application's strategy would have. */
