@@ -411,8 +411,7 @@ final class FailureMessage {
 						: ownReadOnly ? own.readOnly() : null;
 		return exception.statementsRanBefore(transactional ? -1 : failure.ranBefore).stoppedByOwnSettingAt(ownSetting)
 			.recordingFailed(failure.recording != null)
-			.wholeRunRolledBack(transactional && wholeRun)
-			.schema(schema);
+			.wholeRunRolledBack(transactional && wholeRun);
 	}
 
 	/**

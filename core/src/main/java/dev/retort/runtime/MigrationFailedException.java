@@ -101,12 +101,6 @@ public class MigrationFailedException extends RetortException {
 		return this;
 	}
 
-	/** Set as the exception is made, from what the runner saw (see {@link #schema()}). */
-	MigrationFailedException schema(String configured) {
-		ranInSchema(configured);
-		return this;
-	}
-
 	/** Set as the exception is made, from what the runner saw. */
 	MigrationFailedException wholeRunRolledBack(boolean wholeRun) {
 		this.wholeRunRolledBack = wholeRun;
