@@ -335,11 +335,7 @@ public final class SchemaReader {
 				(rows) -> new EnumModel(rows.getString(1), List.of((String[]) rows.getArray(2).getArray())))) {
 			enums.put(type.name(), type);
 		}
-		Map<String, Set<String>> reads = new LinkedHashMap<>();
-		for (String[] row : query(connection, VIEW_READS, schema,
-				(rows) -> new String[] { rows.getString(1), rows.getString(2) })) {
-			reads.computeIfAbsent(row[0], (name) -> new HashSet<>()).add(row[1]);
-		}
+		Map<String, Set<String>> reads = columnsRead(connection, VIEW_READS, schema);
 		Map<String, ViewModel> views = new LinkedHashMap<>();
 		for (ViewModel view : query(connection, VIEWS, schema, (rows) -> new ViewModel(rows.getString(1),
 				rows.getString(2).strip(), reads.getOrDefault(rows.getString(1), Set.of()),
@@ -395,8 +391,14 @@ public final class SchemaReader {
 	 */
 	public static Map<String, Set<String>> materializedViewReads(Connection connection, String schema)
 			throws SQLException {
+		return columnsRead(connection, MATERIALIZED_VIEW_READS, schema);
+	}
+
+	/** The columns each view of one kind reads, by view: the rows of {@link #reads}' query folded. */
+	private static Map<String, Set<String>> columnsRead(Connection connection, String readsQuery, String schema)
+			throws SQLException {
 		Map<String, Set<String>> reads = new LinkedHashMap<>();
-		for (String[] row : query(connection, MATERIALIZED_VIEW_READS, schema,
+		for (String[] row : query(connection, readsQuery, schema,
 				(rows) -> new String[] { rows.getString(1), rows.getString(2) })) {
 			reads.computeIfAbsent(row[0], (name) -> new HashSet<>()).add(row[1]);
 		}
