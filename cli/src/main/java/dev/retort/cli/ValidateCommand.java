@@ -6,7 +6,10 @@ import java.util.List;
 import dev.retort.Retort;
 import dev.retort.command.ValidateResult;
 import dev.retort.config.RetortConfig;
+import dev.retort.revision.InvalidGraphException;
+import dev.retort.revision.Revision;
 import dev.retort.runtime.ConnectionFailedException;
+import dev.retort.script.InvalidRevisionFileException;
 import picocli.CommandLine.Command;
 
 /** {@code retort validate}: exit 3 when a problem is found. */
@@ -17,6 +20,9 @@ import picocli.CommandLine.Command;
 final class ValidateCommand extends RetortCommand {
 
 	static final int PROBLEMS_FOUND = 3;
+
+	/** The heads an upgrade to 'heads' aims at, once the revisions loaded; empty when they did not. */
+	private List<String> heads = List.of();
 
 	@Override
 	boolean readsRevisions() {
@@ -54,7 +60,26 @@ final class ValidateCommand extends RetortCommand {
 					: result.problems().size() + ((result.problems().size() == 1) ? " problem" : " problems")
 							+ " found" + warnings + ".");
 		}
+		noteSeveralHeads(withClasses);
 		return result.valid() ? 0 : PROBLEMS_FOUND;
+	}
+
+	/**
+	 * Several heads are valid (upgrade applies them all, as Alembic's does), so without
+	 * 'fail-on-multiple-heads' they are no problem; but two pull requests that each added a revision
+	 * on the same head merge in git without a conflict, and a CI log that says only "No problems
+	 * found." leaves the team to find out from the test kit, or from a deploy that upgrades to
+	 * 'head'. A note, as 'retort heads' gives one, names the merge to write.
+	 */
+	private void noteSeveralHeads(RetortConfig config) {
+		if (this.heads.size() < 2 || config.failOnMultipleHeads()) {
+			return;
+		}
+		String ids = String.join(" ", this.heads);
+		note(this.heads.size() + " heads (" + String.join(", ", this.heads) + "): 'retort upgrade' applies "
+				+ ((this.heads.size() == 2) ? "both" : "all of them") + ", 'retort upgrade head' refuses them, and the"
+				+ " test kit's assertSingleHead fails. Join them with: retort merge -m \"merge\" " + ids
+				+ " ('retort.fail-on-multiple-heads', RETORT_FAIL_ON_MULTIPLE_HEADS=true, makes validate fail on them).");
 	}
 
 	/**
@@ -69,14 +94,14 @@ final class ValidateCommand extends RetortCommand {
 	 */
 	private ValidateResult validate(RetortConfig config) {
 		try {
-			return Retort.validate(config, notices());
+			return validateLoaded(config);
 		}
 		catch (ConnectionFailedException ex) {
 			ConnectionSources sources = this.root.connectionSources();
 			if (ex.refusal().isPresent() || sources == null || !sources.urlFromConfigurationFile()) {
 				throw ex;
 			}
-			ValidateResult files = Retort.validate(config.toBuilder().dataSource(null).url(null).build(), notices());
+			ValidateResult files = validateLoaded(config.toBuilder().dataSource(null).url(null).build());
 			List<String> warnings = new ArrayList<>(files.warnings());
 			warnings.add("The database was not read, so the checks that need it were not made (applied revisions"
 					+ " changed on disk, applied revisions missing on disk, the version rows, INVALID indexes): "
@@ -84,6 +109,23 @@ final class ValidateCommand extends RetortCommand {
 					+ " Run 'retort validate' where the database can be reached for them.");
 			return new ValidateResult(files.problems(), warnings);
 		}
+	}
+
+	/**
+	 * The facade's validate, keeping the heads of the revisions it loaded (loaded once, for both).
+	 * Revisions that do not load are the facade's problems to list, as {@link Retort#validate} lists them.
+	 */
+	private ValidateResult validateLoaded(RetortConfig config) {
+		Retort retort;
+		try {
+			retort = Retort.load(config).withListener(notices());
+			retort.scripts();
+		}
+		catch (InvalidRevisionFileException | InvalidGraphException ex) {
+			return Retort.validate(config, notices());
+		}
+		this.heads = retort.graph().realHeads().stream().map(Revision::id).sorted().toList();
+		return retort.validate();
 	}
 
 }

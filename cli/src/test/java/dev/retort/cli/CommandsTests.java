@@ -1595,6 +1595,37 @@ class CommandsTests {
 	}
 
 	@Test
+	void validateNamesTheMergeWhenTwoMergedPullRequestsLeftTwoHeads(TestDatabase db) {
+		// Two pull requests each added a revision on 1975ea83b712; git merged both files without a conflict.
+		this.revisions.write("9c2d55e0aa41", "1975ea83b712", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		this.revisions.write("3f1c0b7e9a21", "1975ea83b712", "add origin", "ALTER TABLE coffee_logs ADD origin text;",
+				"ALTER TABLE coffee_logs DROP origin;");
+		CliRun.Result result = cli(db).run("validate");
+		// Not a problem (upgrade applies both heads, as Alembic's does), but the CI log says how to join them.
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).isEqualTo("No problems found.\n");
+		assertThat(result.err()).isEqualTo("2 heads (3f1c0b7e9a21, 9c2d55e0aa41): 'retort upgrade' applies both,"
+				+ " 'retort upgrade head' refuses them, and the test kit's assertSingleHead fails. Join them with: retort"
+				+ " merge -m \"merge\" 3f1c0b7e9a21 9c2d55e0aa41 ('retort.fail-on-multiple-heads',"
+				+ " RETORT_FAIL_ON_MULTIPLE_HEADS=true, makes validate fail on them).\n");
+		CliRun.Result json = cli(db).run("validate", "--format", "json");
+		assertThat(compact(json.out())).isEqualTo("{\"problems\":[],\"warnings\":[]}");
+		assertThat(json.err()).isEqualTo(result.err());
+		assertThat(cli(db).run("-q", "validate").err()).isEmpty();
+		// With the setting, several heads are the problem itself, named once, on standard output.
+		CliRun.Result refused = cli(db).env("RETORT_FAIL_ON_MULTIPLE_HEADS", "true").run("validate");
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+		assertThat(refused.out()).contains("Join them with: retort merge -m \"merge\" 3f1c0b7e9a21 9c2d55e0aa41");
+		assertThat(refused.err()).isEmpty();
+		// Merged, one head: nothing to say.
+		assertThat(cli(db).run("merge", "-m", "merge", "heads").exitCode()).isZero();
+		CliRun.Result merged = cli(db).run("validate");
+		assertThat(merged.exitCode()).as(merged.toString()).isZero();
+		assertThat(merged.err()).isEmpty();
+	}
+
+	@Test
 	void validateReportsABrokenGraphAsAProblem(TestDatabase db) {
 		this.revisions.write("0badc0ffee00", "ae1027a6acfX", "orphan", "SELECT 1;", "SELECT 1;");
 		CliRun.Result result = cli(db).run("validate");
