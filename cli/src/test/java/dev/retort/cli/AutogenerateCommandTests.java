@@ -55,6 +55,24 @@ class AutogenerateCommandTests {
 	}
 
 	@Test
+	void checkCountsTheObjectsItDoesNotCompareBesideTheChangesOnStandardOutput(TestDatabase db) throws IOException {
+		Revisions.in(this.project.resolve("src/main/resources/db/revisions")).write("a1", "", "create users",
+				"CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+		Files.writeString(this.project.resolve("src/main/resources/db/schema.sql"),
+				"CREATE TABLE users (id bigint PRIMARY KEY, age int);\n"
+						+ "CREATE FUNCTION user_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM users $$;\n");
+		assertThat(cli(db).run("upgrade").exitCode()).isZero();
+		CliRun.Result check = cli(db).run("check");
+		// Standard output, the result a CI log is read for, counts every difference the exit code 3 stands for.
+		assertThat(check.exitCode()).as(check.toString()).isEqualTo(3);
+		assertThat(check.out()).isEqualTo("- add column users.age\n1 change between the revisions and the model: write"
+				+ " them as a revision with retort revision --autogenerate -m \"MESSAGE\". The database at its heads also"
+				+ " differs from the model in 1 object autogenerate does not compare, named above: that revision lists it"
+				+ " as a comment, to write by hand.\n");
+		assertThat(check.err()).contains("function user_count, in the model and not in the database");
+	}
+
+	@Test
 	void checkWithAModelOfItsOwnNamesThatModelInTheAutogenerateCommandItSuggests(TestDatabase db) throws IOException {
 		Revisions.in(this.project.resolve("src/main/resources/db/revisions")).write("a1", "", "create users",
 				"CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
