@@ -486,6 +486,28 @@ class RetortIntegrationTests {
 	}
 
 	@Test
+	void aDowngradeToBaseOnADatabaseAheadIsRefusedAlsoWhenARevisionBelowHasNoDowngrade(TestDatabase db,
+			@TempDir Path dir, @TempDir Path newer) {
+		// As above, with B irreversible here: planned from what the history shows, the downgrade
+		// is refused for B, and that refusal is no reason to call it nothing to do (exit 0).
+		RevisionFiles next = linear(newer);
+		next.write(C, B, "CREATE TABLE newer (id int);", "DROP TABLE newer;");
+		configure(db, next).load().upgrade("heads");
+		RevisionFiles older = linear(dir);
+		older.write(B, A, "ALTER TABLE coffee ADD COLUMN kind text;", null);
+		Retort old = configure(db, older).load();
+
+		DatabaseAheadException error = catchThrowableOfType(DatabaseAheadException.class, () -> old.downgrade("base"));
+		assertThat(error.getMessage()).isEqualTo("The database is at " + C + ", which no revision file declares (a"
+				+ " newer version of the application migrated it), and 'downgrade base' would have to move past it."
+				+ " Run this command from the newer version, or add the missing revision files.");
+		assertThat(error.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly(C);
+		assertThat(db.queryStrings("SELECT count(*)::text FROM retort_history WHERE operation = 'downgrade'"))
+			.containsExactly("0");
+	}
+
+	@Test
 	void anOlderInstanceStartsOnADatabaseAheadOnABranchWhoseAppliedFileTheNewerVersionChanged(TestDatabase db,
 			@TempDir Path dir, @TempDir Path newer) {
 		// The newer version reworded B and added a branch from A; it migrated this (new) database,

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.retort.config.RetortConfig;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.IrreversibleRevisionException;
 import dev.retort.revision.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.Step;
@@ -284,6 +285,11 @@ final class OnlineMigration {
 		Plan belowUnknownRows;
 		try {
 			belowUnknownRows = planner.plan(graph, state.asHistoryShows(graph));
+		}
+		catch (IrreversibleRevisionException ex) {
+			// Refused for a revision without a downgrade among those the history shows applied:
+			// so there is something past the unknown rows to remove, not nothing to do.
+			throw state.aheadError(command, ex);
 		}
 		catch (RetortException ex) {
 			// The history does not place the target either: the empty plan stands.
