@@ -35,6 +35,13 @@ final class DescribedMigrationDataSource extends DelegatingDataSource implements
 	 */
 	static final String RETORT_CONNECTION_DETAILS = "the RetortConnectionDetails bean";
 
+	/**
+	 * What names a role of a {@code RetortConnectionDetails} bean that gives a user and no URL (the
+	 * application's own bean) on the application's URL, read back as {@link #RETORT_DATA_SOURCE} is.
+	 */
+	static final String RETORT_CONNECTION_DETAILS_USER = "the user of the RetortConnectionDetails bean: a role of its own"
+			+ " on the URL of the application's DataSource";
+
 	/** What names a connection of 'retort.url', read back as {@link #RETORT_DATA_SOURCE} is. */
 	static final String RETORT_URL = "retort.url";
 
@@ -91,6 +98,11 @@ final class DescribedMigrationDataSource extends DelegatingDataSource implements
 	/** Whether a connection failure's message names a connection of a {@code RetortConnectionDetails} bean's URL. */
 	static boolean namesConnectionDetails(String message) {
 		return names(message, " (" + RETORT_CONNECTION_DETAILS + "): ");
+	}
+
+	/** Whether a connection failure's message names a role of a {@code RetortConnectionDetails} bean on the application's URL. */
+	static boolean namesConnectionDetailsUser(String message) {
+		return names(message, " (" + RETORT_CONNECTION_DETAILS_USER);
 	}
 
 	/** Whether a connection failure's message names a connection of 'retort.url'. */

@@ -203,8 +203,7 @@ public final class RetortAutoConfiguration {
 								+ (fromProperties ? "'retort.password' is not set" : "the bean gives none");
 				return new DescribedMigrationDataSource(derived, "'" + DatabaseUrl.masked(derived.getUrl()) + "'" + asUser(user) + " ("
 						+ (fromProperties ? DescribedMigrationDataSource.RETORT_USER
-								: "the user of the RetortConnectionDetails bean: a role of its own on the URL of the "
-										+ "application's DataSource")
+								: DescribedMigrationDataSource.RETORT_CONNECTION_DETAILS_USER)
 						+ password + ")", derived.getUrl());
 			}
 			if (dataSource == null) {

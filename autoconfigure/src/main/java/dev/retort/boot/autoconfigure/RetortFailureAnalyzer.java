@@ -282,6 +282,23 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 				"the RetortConnectionDetails bean gives none" + SERVICE_CONNECTION,
 				"the URL, user and password the RetortConnectionDetails bean gives" + SERVICE_CONNECTION);
 
+		/**
+		 * A bean that gives a user and no URL is the application's own (a service connection always gives
+		 * its URL): its role logs in on the application's URL, with the application's password when the
+		 * bean gives none, as for 'retort.user'.
+		 */
+		private static final String OWN_BEAN = ": the application's own bean; 'spring.datasource.username' and "
+				+ "'retort.user' do not apply to it";
+
+		private static final ConnectionSettings CONNECTION_DETAILS_USER = new ConnectionSettings(
+				"'spring.datasource.url', where the user the RetortConnectionDetails bean gives connects",
+				"the user the RetortConnectionDetails bean gives" + OWN_BEAN,
+				"the user and password the RetortConnectionDetails bean gives" + OWN_BEAN
+						+ "; when it gives no password, 'spring.datasource.password' is sent",
+				"the password the RetortConnectionDetails bean gives (when it gives none, 'spring.datasource.password' "
+						+ "is sent; 'retort.password' does not apply to it)",
+				"'spring.datasource.url', and the user and password the RetortConnectionDetails bean gives");
+
 		private static final ConnectionSettings RETORT_URL = new ConnectionSettings("'retort.url'",
 				"'retort.user', or the user in 'retort.url'",
 				"'retort.user' and 'retort.password', or the user and password in 'retort.url' where those are not set",
@@ -301,6 +318,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			}
 			if (DescribedMigrationDataSource.namesConnectionDetails(message)) {
 				return CONNECTION_DETAILS;
+			}
+			if (DescribedMigrationDataSource.namesConnectionDetailsUser(message)) {
+				return CONNECTION_DETAILS_USER;
 			}
 			if (DescribedMigrationDataSource.namesRetortUrl(message)) {
 				return RETORT_URL;

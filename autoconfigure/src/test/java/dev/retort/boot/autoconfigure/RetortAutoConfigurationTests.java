@@ -543,6 +543,46 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void aConnectionDetailsBeanGivingOnlyAUserThatCannotLogInIsNamedInTheAction(TestDatabase db) {
+		// The application's own bean, for a DDL role on the application's URL: the action sent the
+		// reader to 'spring.datasource.username', or 'retort.user', neither of which that role is read from.
+		RetortConnectionDetails ddlRole = new RetortConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "no_such_bean_role";
+			}
+
+			@Override
+			public String getPassword() {
+				return null;
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return null;
+			}
+
+		};
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withBean(RetortConnectionDetails.class, () -> ddlRole)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("Could not connect to '" + db.jdbcUrl() + "' as user 'no_such_bean_role' (the user of the "
+							+ "RetortConnectionDetails bean: a role of its own on the URL of the application's DataSource,"
+							+ " with the password of the application's DataSource since the bean gives none)");
+				assertThat(analysis.getAction()).startsWith("Check the user of the connection named above (the user "
+						+ "the RetortConnectionDetails bean gives: the application's own bean; 'spring.datasource.username'"
+						+ " and 'retort.user' do not apply to it), and that the server's pg_hba.conf lets it connect from"
+						+ " here.")
+					.doesNotContain("'spring.datasource.username', or")
+					.doesNotContain("'retort.user',");
+			});
+	}
+
+	@Test
 	void twoDataSourcesWithoutAPrimaryOneAreNamedRatherThanCalledMissing(TestDatabase one, TestDatabase two) {
 		// Startup stops, as with Boot's Flyway ("Flyway migration DataSource missing"); the message
 		// must say what is wrong (two candidates), not send the user looking for a missing one.
