@@ -157,13 +157,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "accept the risk, set 'retort.validate-checksums=false'." + (tenant.isEmpty() ? ""
 							: " Once it is restored, '" + COMMAND + " validate" + tenant + "' checks " + where + " again.");
 			case MIGRATION_FAILED -> migrationFailed(cause, tenant);
-			// The lock's holder is an idle session: ending it alone leaves the migrating session running,
-			// and the next instance then waits for that one. Core's message names the pid to end.
-			case LOCK_TIMEOUT -> "Another instance is migrating " + (tenant.isEmpty() ? "the same database and holds the lock"
-					: where + " and holds its lock") + lockHolderSeen(cause) + ". Wait for it to finish, or raise "
-					+ "'retort.lock.wait-timeout'. If it is stuck, end the session the message above names with "
-					+ "pg_terminate_backend: the one that migrates for the holder when there is one (ending only the "
-					+ "idle lock holder stops nothing), else the holder itself.";
+			case LOCK_TIMEOUT -> lockTimeout(cause, tenant, where);
 			case UNKNOWN_REVISION, AMBIGUOUS_REVISION, INVALID_TARGET -> "Check 'retort.target' (now a revision id, "
 					+ "'head', 'heads', 'label@head' or a relative target) against '" + COMMAND + " history'.";
 			case DATABASE_AHEAD -> "The database holds revisions this version of the application does not know (a newer "
@@ -179,6 +173,31 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 			default -> "Review the error above, then run '" + COMMAND + " current" + tenant + "' to see where " + where
 					+ " stands.";
 		};
+	}
+
+	private static String lockTimeout(RetortException cause, String tenant, String where) {
+		if (lockLetGo(cause)) {
+			// Nothing holds it now: waiting for a holder, or ending one, as below, would send the reader after none.
+			return "No instance holds the migration lock of " + where + " any more: the one that held it let go of it"
+					+ " after Retort's last try (its migration finished, or its session ended). Nothing was changed."
+					+ " Start the application again: it takes the lock, and waits for any session the message above"
+					+ " names as still migrating. If instances often wait this long, raise 'retort.lock.wait-timeout'.";
+		}
+		// The lock's holder is an idle session: ending it alone leaves the migrating session running,
+		// and the next instance then waits for that one. Core's message names the pid to end.
+		return "Another instance is migrating " + (tenant.isEmpty() ? "the same database and holds the lock"
+				: where + " and holds its lock") + lockHolderSeen(cause) + ". Wait for it to finish, or raise "
+				+ "'retort.lock.wait-timeout'. If it is stuck, end the session the message above names with "
+				+ "pg_terminate_backend: the one that migrates for the holder when there is one (ending only the "
+				+ "idle lock holder stops nothing), else the holder itself.";
+	}
+
+	/**
+	 * Whether the lock was free when Retort read its holder, after its last try had failed: its holder
+	 * finished, or its session ended, in between. Read from the exception: nothing is asked of the database.
+	 */
+	private static boolean lockLetGo(RetortException cause) {
+		return cause instanceof LockTimeoutException timeout && timeout.holder() != null && !timeout.holder().held();
 	}
 
 	/**

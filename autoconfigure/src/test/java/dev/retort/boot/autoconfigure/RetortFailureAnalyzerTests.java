@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.retort.Retort;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.GraphProblem;
 import dev.retort.revision.InvalidGraphException;
+import dev.retort.runtime.LockTimeoutException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.MigrationLock;
 import dev.retort.runtime.TableNames;
@@ -414,6 +417,48 @@ class RetortFailureAnalyzerTests {
 		}
 		finally {
 			db.execute("DROP OWNED BY " + app, "DROP ROLE " + app);
+		}
+	}
+
+	@Test
+	void aLockTheHolderLetGoOfBeforeItWasReadIsNotSaidToBeHeld(TestDatabase db) throws Exception {
+		// The holder lets go after Retort's last try and before Retort reads who holds the lock: the action
+		// said another instance "holds the lock", and to wait for it or end it, when nothing held it any more.
+		// Reading pg_locks waits behind a lock on that view, so the holder lets go exactly in between.
+		long key = MigrationLock.key(new TableNames("public", "retort_version", "retort_history"));
+		try (Connection holder = db.connect(); Statement holding = holder.createStatement();
+				Connection reader = db.connect(); Statement blocking = reader.createStatement()) {
+			holding.execute("SELECT pg_advisory_lock(" + key + ")");
+			reader.setAutoCommit(false);
+			blocking.execute("LOCK TABLE pg_catalog.pg_locks IN ACCESS EXCLUSIVE MODE");
+			CompletableFuture<Void> letGo = CompletableFuture.runAsync(() -> {
+				String readingHolder = "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+						+ " AND query LIKE '%host(a.client_addr) FROM pg_locks%'";
+				long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				while (db.queryStrings(readingHolder).isEmpty() && System.nanoTime() - giveUp < 0) {
+					Thread.onSpinWait();
+				}
+				try {
+					holding.execute("SELECT pg_advisory_unlock(" + key + ")");
+					reader.commit();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			// No wait: the first read of pg_locks is the one that names the holder for the timeout.
+			Retort retort = Retort.configure().dataSource(db.dataSource()).lockWaitTimeout(Duration.ZERO).load();
+
+			RetortException timedOut = catchThrowableOfType(RetortException.class, () -> retort.upgrade("heads"));
+			letGo.get(30, TimeUnit.SECONDS);
+			assertThat(timedOut.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+			assertThat(((LockTimeoutException) timedOut).holder().held()).isFalse();
+			assertThat(analyze(timedOut).getAction())
+				.startsWith("No instance holds the migration lock of the database any more: the one that held it let go"
+						+ " of it after Retort's last try (its migration finished, or its session ended).")
+				.contains("Start the application again")
+				.doesNotContain("holds the lock")
+				.doesNotContain("pg_terminate_backend");
 		}
 	}
 
