@@ -1,5 +1,7 @@
 package dev.retort.script;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -72,7 +74,8 @@ public record ScriptLocation(Kind kind, String path) {
 	 * it (retort init file:/srv/revisions)", and a pattern as a folder holding no revision. Where a
 	 * location is configured (the starter's {@code retort.locations}, the command line's
 	 * configuration layers) this is asked first, to name the property or file that set it. Reads
-	 * the string only, no file.
+	 * the string only, except that a location on disk whose name holds '*' or '?' is looked up: a
+	 * folder of that name that exists is not a pattern.
 	 * @param location a location as written in configuration
 	 * @return the advice, a sentence naming the form to write
 	 */
@@ -87,13 +90,33 @@ public record ScriptLocation(Kind kind, String path) {
 					+ "'classpath*:' does in Spring");
 		}
 		int wildcard = Math.min(indexOrEnd(location, '*'), indexOrEnd(location, '?'));
-		if (wildcard < location.length()) {
+		if (wildcard < location.length() && !namesExistingFolder(location)) {
 			int folderEnd = location.lastIndexOf('/', wildcard);
 			String folder = (folderEnd > 0) ? location.substring(0, folderEnd) : "classpath:db/revisions";
 			return Optional.of("Name the folder, as '" + folder + "': a location is a folder, not a pattern, and "
 					+ "Retort reads every .sql file below it, subfolders included");
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether a location on disk names a folder that exists: '*' and '?' are legal in a folder's name
+	 * on Linux, and such a folder is read as the folder it is. Asked only of a location that holds one of
+	 * them. A {@code classpath:} location is not looked up: its folders are read through a class loader,
+	 * which the caller has not given, so one written with a wildcard is still refused.
+	 */
+	private static boolean namesExistingFolder(String location) {
+		if (location.startsWith(CLASSPATH)) {
+			return false;
+		}
+		String path = location.startsWith(FILESYSTEM) ? location.substring(FILESYSTEM.length()) : location;
+		try {
+			return Files.isDirectory(Path.of(path));
+		}
+		catch (InvalidPathException ex) {
+			// Windows refuses '*' and '?' in a path: there, no folder holds them.
+			return false;
+		}
 	}
 
 	private static int indexOrEnd(String text, char character) {

@@ -142,6 +142,37 @@ class SqlRevisionLoaderTests {
 	}
 
 	@Test
+	void aFolderWhoseNameHoldsAWildcardIsReadWhenItExists(@TempDir Path dir) throws IOException {
+		// '*' and '?' are legal in a Linux folder's name: such a folder that exists is the folder, not a pattern.
+		Path revisions = Files.createDirectories(dir.resolve("release*2?/nested"));
+		Files.writeString(revisions.resolve("x.sql"), "-- X\n-- Revision ID: fff000000002\n-- +upgrade\nSELECT 1;\n");
+
+		List<String> problems = new ArrayList<>();
+		List<RevisionScript> viaPrefix = load(List.of("filesystem:" + dir.resolve("release*2?")), null, problems);
+		List<RevisionScript> viaPath = load(List.of(dir.resolve("release*2?") + "/"), null, problems);
+
+		assertThat(problems).isEmpty();
+		assertThat(viaPrefix).extracting((script) -> script.revision().origin().source())
+			.containsExactly(dir.resolve("release*2?") + "/nested/x.sql");
+		assertThat(viaPath).extracting((script) -> script.revision().id()).containsExactly("fff000000002");
+		assertThat(ScriptLocation.springResourceAdvice("filesystem:" + dir.resolve("release*2?"))).isEmpty();
+	}
+
+	@Test
+	void aPatternThatNamesNoFolderIsStillRefused(@TempDir Path dir) throws IOException {
+		// A folder of the pattern's name would be read: a pattern that matches a folder's files is not one.
+		Files.createDirectories(dir.resolve("revisions"));
+		Files.writeString(dir.resolve("revisions/x.sql"), "-- X\n-- Revision ID: fff000000003\n-- +upgrade\nSELECT 1;\n");
+
+		for (String pattern : List.of(dir + "/revisions/*.sql", "filesystem:" + dir + "/revision?", dir + "/rev*")) {
+			assertThatExceptionOfType(ScriptLocationException.class).as(pattern)
+				.isThrownBy(() -> load(List.of(pattern), null, new ArrayList<>()))
+				.withMessageStartingWith("Script location '" + pattern + "' is not a folder Retort reads. Name the folder, as '")
+				.withMessageContaining("a location is a folder, not a pattern");
+		}
+	}
+
+	@Test
 	void filesystemLocationThatIsAFileIsRefused(@TempDir Path dir) throws IOException {
 		Path file = Files.writeString(dir.resolve("a.sql"), "");
 
