@@ -135,6 +135,49 @@ class RetortPasswordServerTests {
 	}
 
 	@Test
+	void aConnectionDetailsBeanGivingOnlyAUserIsSentToThatBeanWhenTheApplicationsPasswordIsRefused() {
+		// The application's own bean, for its DDL role: the application's password is sent for that role, as
+		// for 'retort.user' alone; the action named 'spring.datasource.username' and 'retort.user' instead.
+		Login[] roles = appAndDdlRoles();
+		RetortConnectionDetails ddlRole = new RetortConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return roles[1].role();
+			}
+
+			@Override
+			public String getPassword() {
+				return null;
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return null;
+			}
+
+		};
+		this.contextRunner.withPropertyValues(applicationDataSource(roles[0]))
+			.withBean(RetortConnectionDetails.class, () -> ddlRole)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new RetortFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("as user '" + roles[1].role() + "' (the user of the RetortConnectionDetails bean: a role"
+							+ " of its own on the URL of the application's DataSource, with the password of the "
+							+ "application's DataSource since the bean gives none): FATAL: password authentication "
+							+ "failed for user \"" + roles[1].role() + "\"")
+					.doesNotContain("S3cr3t");
+				assertThat(analysis.getAction()).startsWith("Check the user and password of the connection named above "
+						+ "(the user and password the RetortConnectionDetails bean gives: the application's own bean; "
+						+ "'spring.datasource.username' and 'retort.user' do not apply to it; when it gives no password, "
+						+ "'spring.datasource.password' is sent)")
+					.doesNotContain("'retort.password'")
+					.doesNotContain("S3cr3t");
+			});
+	}
+
+	@Test
 	void aWrongDdlPasswordIsRefusedWithTheActionAndNeverQuoted() {
 		Login[] roles = appAndDdlRoles();
 		this.contextRunner.withPropertyValues(applicationDataSource(roles[0]))
