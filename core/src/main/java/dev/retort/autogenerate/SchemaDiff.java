@@ -26,6 +26,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 
 	private static final String MATERIALIZED_VIEW = "materialized view ";
 
+	private static final String DROP_MATERIALIZED_VIEW = "drop " + MATERIALIZED_VIEW;
+
 	/** A function the model has that the database has not, or has otherwise: created or replaced in the upgrade. */
 	private static final Pattern LISTED_FUNCTION = Pattern
 		.compile("function (.+), (?:in the model and not in the database|not the same in the model as in the database)");
@@ -48,26 +50,14 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 	 * The same differences, with what was not compared. An extension the model creates and the
 	 * database has in none of its schemas (an extension's name is the database's) is a change of
 	 * its own, first: the tables it writes may need it (an exclusion constraint's {@code btree_gist},
-	 * a column of {@code citext}), and their revision would fail without it.
+	 * a column of {@code citext}), and their revision would fail without it. What the changes write
+	 * (a materialized view dropped and created again, with its indexes and comments, and what a view
+	 * created again takes along) is not listed.
 	 * @param inTheDatabase what the database holds that is not compared
 	 * @param inTheModel what the model declares that is not compared
 	 */
 	public SchemaDiff withNotCompared(List<LeftOut> inTheDatabase, List<LeftOut> inTheModel) {
-		return withNotCompared(inTheDatabase, inTheModel, Map.of(), Set.of());
-	}
-
-	/**
-	 * The same differences, with what was not compared, and the materialized views reading what
-	 * changes dropped first and created again last ({@link MaterializedViewsCreatedAgain}).
-	 * @param inTheDatabase what the database holds that is not compared
-	 * @param inTheModel what the model declares that is not compared
-	 * @param materializedViewReads the columns each materialized view of the database reads
-	 * @param changedReads what the changes retype or drop ({@link SchemaComparator#changedReads})
-	 */
-	public SchemaDiff withNotCompared(List<LeftOut> inTheDatabase, List<LeftOut> inTheModel,
-			Map<String, Set<String>> materializedViewReads, Set<String> changedReads) {
-		MaterializedViewsCreatedAgain materializedViews = new MaterializedViewsCreatedAgain(inTheDatabase, inTheModel,
-				materializedViewReads, changedReads);
+		Set<String> materializedViews = materializedViewsDropped();
 		Set<String> viewsCreatedAgain = viewsCreatedAgain();
 		List<SchemaChange> changes = this.changes.stream()
 			.map((change) -> keptWithItsView(change, viewsCreatedAgain, inTheDatabase, inTheModel))
@@ -80,8 +70,8 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 		List<LeftOut> model = inTheModel.stream().filter((object) -> onViewOf(object, viewsCreatedAgain) == null).toList();
 		List<String> modelNames = model.stream().filter((object) -> !object.extension()).map(LeftOut::object).sorted().toList();
 		// Written with the changes, not listed.
-		database = database.stream().filter((object) -> !materializedViews.writes(object)).toList();
-		model = model.stream().filter((object) -> !materializedViews.writes(object)).toList();
+		database = database.stream().filter((object) -> !MaterializedViews.writtenWith(object, materializedViews)).toList();
+		model = model.stream().filter((object) -> !MaterializedViews.writtenWith(object, materializedViews)).toList();
 		Map<String, LeftOut> inDatabase = new HashMap<>();
 		database.forEach((object) -> inDatabase.put(object.object(), object));
 		Set<String> inModel = model.stream().map(LeftOut::object).collect(Collectors.toSet());
@@ -120,9 +110,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 					upgrade, downgrade));
 			leftOut.removeIf((object) -> object.object().startsWith("index ") && object.object().contains(suffix + ", "));
 		}
-		withExtensions.addAll(materializedViews.drops());
 		withExtensions.addAll(changes);
-		withExtensions.addAll(materializedViews.creations());
 		// Neither an extension nor a cast is the schema's to take away: the model may use one installed before it.
 		// Taken away in the reverse order: a trigger before its function.
 		List<LeftOut> takenAway = new ArrayList<>(database);
@@ -134,6 +122,15 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 			.map((object) -> object.takenAway().named(object.object() + ", in the database and not in the model"))
 			.forEach(leftOut::add);
 		return new SchemaDiff(withExtensions, modelNames, leftOut);
+	}
+
+	/** The materialized views the changes drop (and create again where the model has them). */
+	private Set<String> materializedViewsDropped() {
+		return this.changes.stream()
+			.map(SchemaChange::description)
+			.filter((description) -> description.startsWith(DROP_MATERIALIZED_VIEW))
+			.map((description) -> description.substring(DROP_MATERIALIZED_VIEW.length(), description.indexOf(" (")))
+			.collect(Collectors.toSet());
 	}
 
 	/** The views the changes drop and create again: around a column they read that is retyped, or changed. */

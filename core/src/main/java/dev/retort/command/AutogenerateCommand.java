@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.autogenerate.LeftOut;
+import dev.retort.autogenerate.MaterializedViews;
 import dev.retort.autogenerate.SchemaComparator;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.autogenerate.TargetServer;
@@ -215,7 +216,9 @@ public final class AutogenerateCommand {
 				List<LeftOut> notComparedInDatabase = new ArrayList<>(SchemaReader.notCompared(connection, schema));
 				// Not compared (the model seldom grants), but lost with a view dropped and created again.
 				notComparedInDatabase.addAll(SchemaReader.viewGrants(connection, schema));
-				Map<String, Set<String>> materializedViewReads = SchemaReader.materializedViewReads(connection, schema);
+				MaterializedViews materializedViews = new MaterializedViews(notComparedInDatabase, notCompared,
+						SchemaReader.materializedViewReads(connection, schema),
+						SchemaReader.materializedViewReads(connection, MODEL_SCHEMA));
 				dropCasts(connection);
 				List<SchemaModel> canonical = CanonicalDefinitions.of(connection, MODEL_SCHEMA, List.of(current, model),
 						List.of(schema, MODEL_SCHEMA));
@@ -223,9 +226,8 @@ public final class AutogenerateCommand {
 				TargetServer server = new TargetServer(connection.getMetaData().getDatabaseMajorVersion(),
 						timeZone(connection));
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
-						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server)
-					.withNotCompared(notComparedInDatabase, notCompared, materializedViewReads,
-							SchemaComparator.changedReads(canonical.get(0), canonical.get(1), server));
+						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server, materializedViews)
+					.withNotCompared(notComparedInDatabase, notCompared);
 			}
 			finally {
 				connection.rollback();
