@@ -32,8 +32,13 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 	private static final Pattern LISTED_FUNCTION = Pattern
 		.compile("function (.+), (?:in the model and not in the database|not the same in the model as in the database)");
 
-	/** How a privilege granted on a view is named ({@code grant on view v: SELECT to app}). */
-	private static final String GRANT_ON_VIEW = "grant on view ";
+	/**
+	 * How a privilege granted on a view or materialized view is named ({@code grant on view v: SELECT
+	 * to app}): not compared, but given again to one created again.
+	 */
+	private static final String GRANT = "grant on ";
+
+	private static final String GRANT_ON_VIEW = GRANT + "view ";
 
 	public SchemaDiff {
 		changes = List.copyOf(changes);
@@ -63,9 +68,9 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 			.map((change) -> keptWithItsView(change, viewsCreatedAgain, inTheDatabase, inTheModel))
 			.map((change) -> grantedAgain(change, viewsCreatedAgain, inTheDatabase))
 			.toList();
-		// What a view created again takes along is written with it, not listed.
+		// What a view created again takes along is written with it, not listed; grants are not compared.
 		List<LeftOut> database = inTheDatabase.stream()
-			.filter((object) -> onViewOf(object, viewsCreatedAgain) == null && !object.object().startsWith(GRANT_ON_VIEW))
+			.filter((object) -> onViewOf(object, viewsCreatedAgain) == null && !object.object().startsWith(GRANT))
 			.toList();
 		List<LeftOut> model = inTheModel.stream().filter((object) -> onViewOf(object, viewsCreatedAgain) == null).toList();
 		List<String> modelNames = model.stream().filter((object) -> !object.extension()).map(LeftOut::object).sorted().toList();

@@ -248,16 +248,18 @@ public final class SchemaReader {
 			+ " WHEN name LIKE 'materialized view %' THEN 2 WHEN name LIKE 'comment on %' THEN 4 ELSE 3 END, 1";
 
 	/**
-	 * The privileges granted on each view of the schema but its owner's, each as its own row
-	 * ({@code grant on view v: SELECT to app}, the {@code GRANT} statement): a view autogenerate
-	 * drops and creates again loses them, and the revision grants them again.
+	 * The privileges granted on each view and materialized view of the schema but its owner's, each
+	 * as its own row ({@code grant on view v: SELECT to app}, {@code grant on materialized view m:
+	 * SELECT to app}, the {@code GRANT} statement): one autogenerate drops and creates again loses
+	 * them, and the revision grants them again.
 	 */
-	private static final String VIEW_GRANTS = "SELECT 'grant on view ' || c.relname || ': ' || a.privilege_type || ' to '"
+	private static final String VIEW_GRANTS = "SELECT 'grant on ' || CASE c.relkind WHEN 'm' THEN 'materialized view '"
+			+ " ELSE 'view ' END || c.relname || ': ' || a.privilege_type || ' to '"
 			+ " || CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END, 'GRANT ' || a.privilege_type"
 			+ " || ' ON ' || quote_ident(c.relname) || ' TO ' || CASE a.grantee WHEN 0 THEN 'PUBLIC'"
 			+ " ELSE quote_ident(pg_get_userbyid(a.grantee)) END || CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL aclexplode(c.relacl) a"
-			+ " WHERE n.nspname = ? AND c.relkind = 'v' AND a.grantee <> c.relowner ORDER BY 1";
+			+ " WHERE n.nspname = ? AND c.relkind IN ('v', 'm') AND a.grantee <> c.relowner ORDER BY 1";
 
 	private SchemaReader() {
 	}
@@ -406,8 +408,9 @@ public final class SchemaReader {
 	}
 
 	/**
-	 * The privileges granted on the schema's views but to their owners, each with the {@code GRANT}
-	 * that gives it again ({@code grant on view v: SELECT to app}).
+	 * The privileges granted on the schema's views and materialized views but to their owners, each
+	 * with the {@code GRANT} that gives it again ({@code grant on view v: SELECT to app}, {@code grant
+	 * on materialized view m: SELECT to app}).
 	 * @param connection the connection
 	 * @param schema the schema to read
 	 * @return each privilege, in order
