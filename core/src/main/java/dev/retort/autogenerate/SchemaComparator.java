@@ -193,6 +193,7 @@ public final class SchemaComparator {
 		this.partitions.detachedToMove();
 		this.partitions.dropped();
 		this.partitions.addedAndMoved();
+		this.partitions.columnSettings();
 		this.sequences.owners();
 		addedConstraintsAndIndexes(false);
 		addedConstraintsAndIndexes(true);

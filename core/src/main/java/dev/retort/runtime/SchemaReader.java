@@ -294,10 +294,17 @@ public final class SchemaReader {
 				indexes.put(table, new ArrayList<>());
 			}
 		}
+		// The partitions' columns come from their parents; their settings are their own.
+		Map<String, Map<String, ColumnSettings>> partitionSettings = new LinkedHashMap<>();
 		for (Object[] row : query(connection, COLUMNS, schema, SchemaReader::columnRow)) {
 			List<ColumnModel> list = columns.get((String) row[0]);
+			ColumnModel column = (ColumnModel) row[1];
 			if (list != null) {
-				list.add((ColumnModel) row[1]);
+				list.add(column);
+			}
+			else if (!leftOut.contains((String) row[0])) {
+				partitionSettings.computeIfAbsent((String) row[0], (name) -> new LinkedHashMap<>())
+					.put(column.name(), column.settings());
 			}
 		}
 		for (String[] row : query(connection, CONSTRAINTS, schema,
@@ -346,7 +353,8 @@ public final class SchemaReader {
 		}
 		Map<String, PartitionModel> partitions = new LinkedHashMap<>();
 		for (PartitionModel partition : query(connection, PARTITIONS, schema, (rows) -> new PartitionModel(
-				rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)))) {
+				rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+				partitionSettings.getOrDefault(rows.getString(1), Map.of())))) {
 			partitions.put(partition.name(), partition);
 		}
 		Map<String, List<ConstraintModel>> domainConstraints = new LinkedHashMap<>();

@@ -413,6 +413,40 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aPartitionsOwnColumnSettingsAreComparedAndTheParentsSetForItAlone(TestDatabase db, @TempDir Path dir) {
+		// Before, a partition's own settings were not compared ('No changes'), and the parent's ALTER COLUMN
+		// reached its partitions: the database's partitions then held what the model's did not.
+		String tables = "CREATE TABLE events (id bigint, at date, body text) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n"
+				+ "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n";
+		RoundTrip trip = RoundTrip.of(db, dir, tables + "ALTER TABLE events_2026 ALTER COLUMN body SET STATISTICS 20;",
+				tables + "CREATE TABLE events_2027 PARTITION OF events FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');\n"
+						+ "ALTER TABLE ONLY events ALTER COLUMN body SET STATISTICS 500;\n"
+						+ "ALTER TABLE events_2025 ALTER COLUMN body SET STATISTICS 50, ALTER COLUMN body SET (n_distinct = 100),"
+						+ " ALTER COLUMN body SET STORAGE MAIN, ALTER COLUMN body SET COMPRESSION pglz;\n"
+						+ "ALTER TABLE events_2027 ALTER COLUMN body SET STORAGE EXTERNAL;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"change statistics target of events.body from the default to 500", "add partition events_2027 of events",
+				"change statistics target of events_2025.body from the default to 50",
+				"change options of events_2025.body from none to (n_distinct=100)",
+				"change storage of events_2025.body from EXTENDED (the default of its type) to MAIN",
+				"change compression of events_2025.body from the default to pglz",
+				"change statistics target of events_2026.body from 20 to the default",
+				"change storage of events_2027.body from EXTENDED (the default of its type) to EXTERNAL");
+		assertThat(trip.diff().upgradeSql()).contains("ALTER TABLE ONLY events ALTER COLUMN body SET STATISTICS 500;",
+				"ALTER TABLE events_2025 ALTER COLUMN body SET STORAGE MAIN;");
+		String read = "SELECT string_agg(attrelid::regclass || ' ' || coalesce(attstattarget, -1) || ' '"
+				+ " || coalesce(attoptions::text, '-') || ' ' || attstorage::text || ' '"
+				+ " || coalesce(nullif(attcompression::text, ''), '-'), ', ' ORDER BY attrelid::regclass::text)"
+				+ " FROM pg_attribute WHERE attrelid::regclass::text LIKE 'events%' AND attname = 'body'";
+		trip.assertAppliedThenUndone(
+				() -> assertThat(db.queryStrings(read)).containsExactly("events 500 - x -, events_2025 50 {n_distinct=100}"
+						+ " m p, events_2026 -1 - x -, events_2027 -1 - e -"),
+				() -> assertThat(db.queryStrings(read)).containsExactly("events -1 - x -, events_2025 -1 - x -,"
+						+ " events_2026 20 - x -"));
+	}
+
+	@Test
 	void aRetypedColumnIsGivenItsStorageAndCompressionAgainWhichTheTypeChangeResets(TestDatabase db, @TempDir Path dir) {
 		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE docs (id int, body varchar(100));\n"
 				+ "ALTER TABLE docs ALTER COLUMN body SET STORAGE MAIN, ALTER COLUMN body SET COMPRESSION pglz;",
