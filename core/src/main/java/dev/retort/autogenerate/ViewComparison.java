@@ -62,7 +62,7 @@ final class ViewComparison {
 		Map<String, String> dropped = toDrop();
 		Map<String, Set<String>> reads = new HashMap<>();
 		dropped.keySet().forEach((relation) -> reads.put(relation, readInTheDatabase(relation)));
-		// Materialized views first where nothing orders them, as they were before views reading them were.
+		// Where nothing orders them, materialized views are dropped before views and created after them.
 		List<String> candidates = new ArrayList<>(dropped.keySet().stream().filter(this::materialized).sorted().toList());
 		candidates.addAll(dropped.keySet().stream().filter((relation) -> !materialized(relation)).sorted().toList());
 		Set<String> ordered = new LinkedHashSet<>();
@@ -91,11 +91,13 @@ final class ViewComparison {
 			.toList());
 		Collections.reverse(materialized);
 		candidates.addAll(materialized);
+		// By kind, not by name alone: the model may have a view named as a materialized view of the database.
+		Set<String> materializedAgain = new HashSet<>(materialized);
 		Map<String, Set<String>> reads = new HashMap<>();
-		candidates.forEach((relation) -> reads.put(relation, materialized(relation)
+		candidates.forEach((relation) -> reads.put(relation, materializedAgain.contains(relation)
 				? this.materializedViews.readInTheModel(relation) : this.model.views().get(relation).reads()));
 		for (String relation : inOrder(candidates, reads, true)) {
-			if (materialized(relation)) {
+			if (materializedAgain.contains(relation)) {
 				this.changes.add(this.materializedViews.createdAgain(relation));
 			}
 			else {
