@@ -151,7 +151,7 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		return switch (cause.code()) {
 			case MULTIPLE_HEADS -> "Set 'retort.target' to one head, to 'label@head', or to 'heads' to upgrade every "
 					+ "branch (with 'retort.fail-on-multiple-heads=false'); or join the branches with a merge revision: "
-					+ "'retort merge -m \"merge heads\" heads'.";
+					+ "'retort merge -m \"merge\" heads'.";
 			case CHECKSUM_MISMATCH -> "Applied revisions are never edited: restore the file (or a Java revision's class) "
 					+ "as it was applied and add a new revision for the change. If the change is only cosmetic and you "
 					+ "accept the risk, set 'retort.validate-checksums=false'." + (tenant.isEmpty() ? ""
