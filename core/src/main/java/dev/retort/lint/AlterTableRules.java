@@ -7,6 +7,7 @@ import dev.retort.lint.Tokens.Token;
 
 import static dev.retort.lint.TokenReading.SERIAL_TYPES;
 import static dev.retort.lint.TokenReading.actions;
+import static dev.retort.lint.TokenReading.afterName;
 import static dev.retort.lint.TokenReading.alterTableName;
 import static dev.retort.lint.TokenReading.columnList;
 import static dev.retort.lint.TokenReading.containsSequence;
@@ -139,7 +140,8 @@ final class AlterTableRules {
 			else if (to > 0) {
 				this.lint.catalog().renameColumn(table, nameAt(action, skip(action, 1, "COLUMN")), nameAt(action, to + 1));
 			}
-			if (existing) {
+			boolean keptByAView = startsWith(action, 0, "RENAME", "TO") && oldNameKeptByAView(table, nameAt(action, 2));
+			if (existing && !keptByAView) {
 				this.lint.find(LintRule.PG113, "renaming " + (startsWith(action, 0, "RENAME", "TO") ? "table " : "a column of ")
 						+ quote(table) + " breaks every instance still running the previous release on the old name.");
 			}
@@ -376,6 +378,29 @@ final class AlterTableRules {
 			this.lint.find(LintRule.PG112, "changing " + qualified + " from " + oldType + " to " + newType + " rewrites "
 					+ quote(table) + " and its indexes under an ACCESS EXCLUSIVE lock, and may break clients.");
 		}
+	}
+
+	/**
+	 * Whether a later statement of this transactional revision makes a view of the renamed table
+	 * under its old name ({@code ALTER TABLE accounts RENAME TO ledgers; CREATE VIEW accounts AS
+	 * SELECT * FROM ledgers}, as GitLab's {@code rename_table_safely} does): the old name is never
+	 * missing, since both commit together, and the previous release reads and writes through it (a
+	 * view of one table is updatable, and the table's defaults fill what an INSERT leaves out).
+	 */
+	private boolean oldNameKeptByAView(String oldName, String newName) {
+		if (!this.lint.transactional() || newName == null) {
+			return false;
+		}
+		for (StatementShape later : this.lint.laterStatements()) {
+			List<Token> tokens = later.tokens;
+			int view = startsWith(tokens, 0, "CREATE", "VIEW") ? 2
+					: startsWith(tokens, 0, "CREATE", "OR", "REPLACE", "VIEW") ? 4 : -1;
+			if (view >= 0 && oldName.equals(nameAt(tokens, view))) {
+				int from = indexOfWord(tokens, "FROM", afterName(tokens, view));
+				return from >= 0 && newName.equals(nameAt(tokens, from + 1));
+			}
+		}
+		return false;
 	}
 
 }

@@ -141,6 +141,40 @@ class LockClaimsTests {
 	}
 
 	@Test
+	void aTableRenamedWithAViewOfItsOldNameKeepsThePreviousReleasesReadsAndWritesWorking(TestDatabase db)
+			throws SQLException {
+		String base = "CREATE TABLE accounts (id bigserial PRIMARY KEY, balance numeric(12,2) NOT NULL DEFAULT 0, owner text)";
+		db.execute(base, "INSERT INTO accounts (owner) VALUES ('ann')");
+		String revision = "ALTER TABLE accounts RENAME TO ledgers;\nCREATE VIEW accounts AS SELECT * FROM ledgers;";
+		assertThat(Linter.lint(List.of(
+				LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1), base, 1),
+				LintedRevision.of("r2", "r2.sql", true,
+						dev.retort.dialect.postgres.StatementSplitter.split(revision, 1), revision, 1))))
+			.isEmpty();
+		String table = db.queryStrings("SELECT oid FROM pg_class WHERE relname = 'accounts'").get(0);
+		String file = db.queryStrings("SELECT relfilenode FROM pg_class WHERE relname = 'accounts'").get(0);
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			for (String sql : revision.split(";\n")) {
+				statement.execute(sql);
+			}
+			// The rename's lock is the one ALTER TABLE takes, held until the commit, with nothing to scan
+			// (the new name is not visible to another session yet: the table by its oid).
+			assertThat(db.queryStrings("SELECT mode FROM pg_locks WHERE relation = " + table + " AND granted"
+					+ " AND pid <> pg_backend_pid()")).contains("AccessExclusiveLock");
+			migration.commit();
+		}
+		assertThat(db.queryStrings("SELECT relfilenode FROM pg_class WHERE relname = 'ledgers'")).containsExactly(file);
+		// The previous release's queries, on the old name: the view is updatable, and the table's defaults apply.
+		assertThat(db.queryStrings("INSERT INTO accounts (owner) VALUES ('bob') RETURNING id || ' ' || balance"))
+			.containsExactly("2 0.00");
+		select(db, "INSERT INTO accounts (id, owner) VALUES (1, 'ann b') ON CONFLICT (id) DO UPDATE SET owner = excluded.owner");
+		select(db, "UPDATE accounts SET balance = balance + 5 WHERE id = 2");
+		select(db, "DELETE FROM accounts WHERE id = 1");
+		assertThat(db.queryStrings("SELECT id || ' ' || balance || ' ' || owner FROM ledgers")).containsExactly("2 5.00 bob");
+	}
+
+	@Test
 	void setConfigOfLockTimeoutReplacesTheRunnersAsSetDoes(TestDatabase db) throws SQLException {
 		String revision = "SELECT set_config('lock_timeout', '10min', false);\nALTER TABLE orders ADD COLUMN note text;";
 		// The revision PG115 now flags: before, lint passed it.
