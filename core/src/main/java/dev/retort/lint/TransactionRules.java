@@ -59,6 +59,9 @@ final class TransactionRules {
 	/** Enum labels added so far in this revision, each with its type (the last part of its name). */
 	private final Map<String, String> addedLabels = new HashMap<>();
 
+	/** The routines this revision creates whose body PostgreSQL reads at a call (PG118 follows those calls). */
+	private final CalledRoutines calledRoutines = new CalledRoutines();
+
 	TransactionRules(RevisionLint lint, List<StatementShape> shapes) {
 		this.lint = lint;
 		this.shapes = shapes;
@@ -252,18 +255,31 @@ final class TransactionRules {
 
 	// PG118 (b): the version PostgreSQL 12 and later need
 	void usesAddedLabel(List<Token> tokens) {
-		if (!this.lint.transactional() || this.addedLabels.isEmpty() || startsWith(tokens, 0, "ALTER", "TYPE")) {
-			return;
-		}
-		if (reportedUse(tokens, "")) {
+		if (!this.lint.transactional() || startsWith(tokens, 0, "ALTER", "TYPE")) {
 			return;
 		}
 		List<Token> body = SqlFunctionBody.readAtCreation(tokens);
-		if (body != null && functionBodiesChecked()) {
+		boolean readAtCreation = body != null && functionBodiesChecked();
+		// A routine created before the ADD VALUE is read at a call after it.
+		this.calledRoutines.created(tokens, readAtCreation);
+		if (this.addedLabels.isEmpty() || reportedUse(tokens, "")) {
+			return;
+		}
+		if (readAtCreation) {
 			int kind = startsWith(tokens, 1, "OR", "REPLACE") ? 3 : 1;
 			String routine = tokens.get(kind).text().toLowerCase(Locale.ROOT);
 			reportedUse(body, "in the body of the SQL " + routine + " " + quote(nameAt(tokens, kind + 1))
 					+ ", which PostgreSQL reads as it creates the " + routine + ", ");
+			return;
+		}
+		CalledRoutines.Routine called = this.calledRoutines.calledBy(tokens);
+		if (called != null) {
+			for (List<Token> statement : called.statements()) {
+				if (reportedUse(statement, "in the body of the " + called.kind() + " " + quote(called.name())
+						+ ", which this statement calls (" + called.whenRead() + "), ")) {
+					return;
+				}
+			}
 		}
 	}
 

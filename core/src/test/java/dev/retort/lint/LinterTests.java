@@ -652,6 +652,45 @@ class LinterTests {
 	}
 
 	@Test
+	void pg118FollowsACallOfARoutineTheRevisionCreatesWhoseBodyPostgresqlReadsAtTheCall() {
+		String add = "ALTER TYPE order_status ADD VALUE 'cancelled';\n";
+		String plpgsql = "CREATE FUNCTION cancel_order(oid bigint) RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n"
+				+ "  UPDATE orders SET status = 'cancelled' WHERE id = oid;\nEND\n$$;\n";
+		// The call fails (55P04): flagged at the call's line, the body named. Created before or after the ADD VALUE.
+		assertThat(findings(tx(add + plpgsql + "SELECT cancel_order(1);"))).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG118");
+			assertThat(finding.source()).isEqualTo("r2.sql:7");
+			assertThat(finding.message()).isEqualTo("Enum value 'cancelled' of \"order_status\" is used in the body of"
+					+ " the function \"cancel_order\", which this statement calls (PostgreSQL reads a PL/pgSQL body at the"
+					+ " call), in the transaction that adds it; PostgreSQL refuses until the value is committed"
+					+ " (SQLSTATE 55P04).");
+		});
+		assertThat(findings(tx(plpgsql + add + "UPDATE users SET name = 'x' WHERE id = 1 AND public.cancel_order(1) IS NULL;")))
+			.extracting(LintFinding::rule, LintFinding::source)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("PG118", "r2.sql:7"));
+		// A procedure CALLed, an INSERT in the body, a call from a DO block.
+		assertThat(rules(tx(add + "CREATE OR REPLACE PROCEDURE add_cancelled() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO"
+				+ " orders (id, status) VALUES (9, 'cancelled'); END $$;\nCALL add_cancelled();"))).containsExactly("PG118");
+		assertThat(rules(tx(add + plpgsql + "DO $$ BEGIN PERFORM cancel_order(1); END $$;"))).containsExactly("PG118");
+		// A SQL body PostgreSQL reads at the call too: a polymorphic argument, check_function_bodies off.
+		assertThat(rules(tx(add + "CREATE FUNCTION n_cancelled(a anyelement) RETURNS bigint LANGUAGE sql AS $$ SELECT"
+				+ " count(*) FROM orders WHERE status = 'cancelled' $$;\nSELECT n_cancelled(1);"))).containsExactly("PG118");
+		assertThat(rules(tx(add + "SET LOCAL check_function_bodies = off;\nCREATE FUNCTION n_cancelled() RETURNS bigint"
+				+ " LANGUAGE sql AS 'SELECT count(*) FROM orders WHERE status = ''cancelled''';\nSELECT n_cancelled();")))
+			.containsExactly("PG118");
+		// Not called; named but not called (a trigger, a comment, a drop); the
+		// label only as text; a revision with 'Transactional: false', which commits the ADD VALUE first.
+		assertThat(rules(tx(add + plpgsql))).isEmpty();
+		assertThat(rules(tx(add + plpgsql.replace("RETURNS void", "RETURNS trigger").replace("(oid bigint)", "()")
+				.replace("WHERE id = oid", "WHERE id = 1") + "CREATE TRIGGER orders_cancel AFTER INSERT ON orders"
+				+ " FOR EACH ROW EXECUTE FUNCTION cancel_order();\nCOMMENT ON FUNCTION cancel_order() IS 'x';\n"
+				+ "DROP FUNCTION cancel_order();"))).isEmpty();
+		assertThat(rules(tx(add + plpgsql.replace("UPDATE orders SET status", "UPDATE users SET name")
+				+ "SELECT cancel_order(1);"))).isEmpty();
+		assertThat(rules(nonTx(add + plpgsql + "SELECT cancel_order(1);"))).containsExactly("PG105");
+	}
+
+	@Test
 	void pg119DetachPartitionNotConcurrent() {
 		assertThat(rules(tx("ALTER TABLE events DETACH PARTITION events_2024;"))).containsExactly("PG119");
 		assertThat(rules(nonTx("ALTER TABLE events DETACH PARTITION events_2024 CONCURRENTLY;"))).isEmpty();

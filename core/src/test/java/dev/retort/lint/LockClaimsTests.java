@@ -358,16 +358,38 @@ class LockClaimsTests {
 				.extracting(LintFinding::rule)
 				.containsExactlyElementsOf(entry.getValue() ? List.of("PG118") : List.of());
 		}
-		// Where the body is read at the first call, a call in the same transaction fails there (not flagged: the
-		// lint does not follow calls).
-		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
-			migration.setAutoCommit(false);
-			statement.execute("ALTER TYPE order_status ADD VALUE 'shipped'");
-			statement.execute("CREATE FUNCTION shipped_count() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN"
-					+ " (SELECT count(*) FROM orders WHERE status = 'shipped'); END $$");
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("SELECT shipped_count()"))
-				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P04"));
-			migration.rollback();
+		// Where the body is read at the first call, a call in the same transaction fails there, and is flagged
+		// there when the revision creates the routine it calls: PL/pgSQL, a procedure CALLed, a call from a DO
+		// block, a SQL body with a polymorphic argument or after check_function_bodies off.
+		String plpgsql = "CREATE FUNCTION shipped_count() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN"
+				+ " (SELECT count(*) FROM orders WHERE status = 'shipped'); END $$;\n";
+		for (String calls : List.of(add + plpgsql + "SELECT shipped_count();",
+				plpgsql + add + "SELECT 1 WHERE shipped_count() > 0;", plpgsql + add + "DO $$ BEGIN PERFORM shipped_count(); END $$;",
+				add + "CREATE PROCEDURE ship() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO orders VALUES (9, 'shipped'); END $$;\n"
+						+ "CALL ship();",
+				add + "CREATE FUNCTION shipped_count(a anyelement) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM"
+						+ " orders WHERE status = 'shipped' $$;\nSELECT shipped_count(1);",
+				add + "SET LOCAL check_function_bodies = off;\nCREATE FUNCTION shipped_count() RETURNS bigint LANGUAGE sql"
+						+ " AS $$ SELECT count(*) FROM orders WHERE status = 'shipped' $$;\nSELECT shipped_count();")) {
+			String[] statements = calls.split(";\n");
+			assertThat(Linter.lint(List.of(
+					LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1),
+							base, 1),
+					LintedRevision.of("r2", "r2.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(calls, 1),
+							calls, 1))))
+				.as(calls)
+				.extracting(LintFinding::rule, LintFinding::source)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("PG118", "r2.sql:" + statements.length));
+			try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+				migration.setAutoCommit(false);
+				for (int i = 0; i < statements.length - 1; i++) {
+					statement.execute(statements[i]);
+				}
+				assertThatExceptionOfType(SQLException.class).as(calls)
+					.isThrownBy(() -> statement.execute(statements[statements.length - 1]))
+					.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P04"));
+				migration.rollback();
+			}
 		}
 	}
 
