@@ -185,6 +185,30 @@ class LinterTests {
 	}
 
 	@Test
+	void pg106FlagsAForeignKeyAddedWithItsColumnOnlyWhenTheColumnHasADefault() {
+		// Without a DEFAULT every row holds NULL, and PostgreSQL marks the key valid without reading them
+		// (LockClaimsTests counts the scans).
+		for (String addColumn : List.of("ALTER TABLE orders ADD COLUMN account_id bigint REFERENCES accounts (id);",
+				"ALTER TABLE orders ADD COLUMN account_id bigint CONSTRAINT orders_account_fk REFERENCES accounts (id)"
+						+ " ON DELETE SET NULL, ADD COLUMN n int DEFAULT 0;",
+				"ALTER TABLE orders ADD COLUMN account_id bigint REFERENCES accounts (id) ON DELETE SET DEFAULT;")) {
+			assertThat(rules(tx(addColumn))).as(addColumn).isEmpty();
+		}
+		// With one, even DEFAULT NULL, it checks every row.
+		for (String addColumn : List.of("ALTER TABLE orders ADD COLUMN account_id bigint DEFAULT 1 REFERENCES accounts (id);",
+				"ALTER TABLE orders ADD COLUMN account_id bigint REFERENCES accounts (id) DEFAULT NULL;")) {
+			assertThat(findings(tx(addColumn))).as(addColumn).singleElement().satisfies((finding) -> {
+				assertThat(finding.rule()).isEqualTo("PG106");
+				assertThat(finding.message()).isEqualTo("The foreign key of \"orders.account_id\" is checked against every"
+						+ " row of \"orders\" while both tables are locked (SHARE ROW EXCLUSIVE): a column added with a"
+						+ " DEFAULT, even NULL, is checked, one without is not.");
+				// A column's REFERENCES takes no NOT VALID: the way out says what to write instead.
+				assertThat(finding.fix()).isEqualTo(AlterTableRules.COLUMN_FOREIGN_KEY_FIX);
+			});
+		}
+	}
+
+	@Test
 	void pg107ValidateWhileLocked() {
 		assertThat(rules(tx("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) "
 				+ "NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;"))).containsExactly("PG107");

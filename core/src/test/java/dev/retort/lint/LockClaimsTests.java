@@ -1,6 +1,7 @@
 package dev.retort.lint;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -172,6 +173,52 @@ class LockClaimsTests {
 		select(db, "UPDATE accounts SET balance = balance + 5 WHERE id = 2");
 		select(db, "DELETE FROM accounts WHERE id = 1");
 		assertThat(db.queryStrings("SELECT id || ' ' || balance || ' ' || owner FROM ledgers")).containsExactly("2 5.00 bob");
+	}
+
+	@Test
+	void aForeignKeyAddedWithItsColumnReadsTheRowsOnlyWhenTheColumnHasADefault(TestDatabase db) throws SQLException {
+		String base = "CREATE TABLE accounts (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY);";
+		db.execute(base.split(";\n"));
+		db.execute("INSERT INTO accounts SELECT generate_series(1, 100)", "INSERT INTO orders SELECT generate_series(1, 100)");
+		// Each ADD COLUMN, and whether PostgreSQL reads the rows of orders to check the key (PG106).
+		Map<String, Boolean> cases = new LinkedHashMap<>();
+		cases.put("ALTER TABLE orders ADD COLUMN account_id bigint REFERENCES accounts (id)", false);
+		cases.put("ALTER TABLE orders ADD COLUMN account_id bigint CONSTRAINT orders_account_fk REFERENCES accounts (id)"
+				+ " ON DELETE SET NULL, ADD COLUMN n int DEFAULT 0", false);
+		cases.put("ALTER TABLE orders ADD COLUMN account_id bigint DEFAULT 1 REFERENCES accounts (id)", true);
+		cases.put("ALTER TABLE orders ADD COLUMN account_id bigint REFERENCES accounts (id) DEFAULT NULL", true);
+		for (Map.Entry<String, Boolean> entry : cases.entrySet()) {
+			String revision = entry.getKey() + ";";
+			assertThat(Linter.lint(List.of(
+					LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1),
+							base, 1),
+					LintedRevision.of("r2", "r2.sql", true,
+							dev.retort.dialect.postgres.StatementSplitter.split(revision, 1), revision, 1))))
+				.as(entry.getKey())
+				.extracting(LintFinding::rule)
+				.containsExactlyElementsOf(entry.getValue() ? List.of("PG106") : List.of());
+			try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+				migration.setAutoCommit(false);
+				long before = sequentialScansOfOrders(statement);
+				statement.execute(entry.getKey());
+				assertThat(sequentialScansOfOrders(statement) > before).as(entry.getKey()).isEqualTo(entry.getValue());
+				// Valid either way: without a default there was nothing to check.
+				try (ResultSet valid = statement.executeQuery("SELECT bool_and(convalidated) FROM pg_constraint"
+						+ " WHERE conrelid = 'orders'::regclass AND contype = 'f'")) {
+					valid.next();
+					assertThat(valid.getBoolean(1)).isTrue();
+				}
+				migration.rollback();
+			}
+		}
+	}
+
+	/** The sequential scans of orders so far in this session's transaction (and not yet reported). */
+	private static long sequentialScansOfOrders(Statement statement) throws SQLException {
+		try (ResultSet scans = statement.executeQuery("SELECT pg_stat_get_xact_numscans('orders'::regclass)")) {
+			scans.next();
+			return scans.getLong(1);
+		}
 	}
 
 	@Test
