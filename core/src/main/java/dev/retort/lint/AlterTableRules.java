@@ -44,6 +44,12 @@ final class AlterTableRules {
 			+ "without REFERENCES, then ADD CONSTRAINT … FOREIGN KEY (…) REFERENCES … NOT VALID, and VALIDATE CONSTRAINT "
 			+ "in a later revision.";
 
+	/** PG112's way out for a change between timestamp and timestamptz, which needs no copy in UTC. */
+	static final String TIME_ZONE_FIX = "If the stored values are UTC: SET LOCAL TimeZone = 'UTC' right before it, in"
+			+ " the same transactional revision, and no USING: PostgreSQL keeps the values as they are and rewrites"
+			+ " nothing. Otherwise expand and contract: a new column, a trigger writing both, a batched backfill, then"
+			+ " drop the old column.";
+
 	/** PG110's way out for a serial column: its parts, each without a rewrite. */
 	static final String SERIAL_FIX = "Add the column as its plain type (integer for serial, bigint for bigserial), "
 			+ "CREATE SEQUENCE ... OWNED BY it, SET DEFAULT nextval(...) separately (only new rows get it), and backfill the existing rows in batches "
@@ -385,6 +391,14 @@ final class AlterTableRules {
 			this.lint.find(LintRule.PG112, Severity.WARNING, "changing the type of " + qualified + " to " + newType
 					+ " may rewrite " + quote(table) + " under an ACCESS EXCLUSIVE lock; its current type is not in "
 					+ "the linted revisions, so it cannot be proven safe.");
+		}
+		else if (TypeChanges.isTimeZoneChange(oldType, newType)) {
+			if (containsWord(action, "USING") || !this.lint.sessionInUtc()) {
+				this.lint.find(LintRule.PG112, "changing " + qualified + " from " + oldType + " to " + newType + " rewrites "
+						+ quote(table) + " and its indexes under an ACCESS EXCLUSIVE lock unless the session's TimeZone is"
+						+ " UTC, which this revision does not set before it (PostgreSQL reads the stored values in the"
+						+ " session's zone: the JVM's, as pgjdbc sets it).", TIME_ZONE_FIX);
+			}
 		}
 		else if (!TypeChanges.isSafe(oldType, newType)) {
 			this.lint.find(LintRule.PG112, "changing " + qualified + " from " + oldType + " to " + newType + " rewrites "

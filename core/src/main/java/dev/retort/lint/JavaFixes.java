@@ -35,6 +35,11 @@ final class JavaFixes {
 			"Remove it: this revision runs each operation on its own and commits each. Operations that must commit"
 					+ " together go in a transactional revision of their own (@Revision without transactional = false),"
 					+ " which Retort runs in one transaction.",
+			AlterTableRules.TIME_ZONE_FIX,
+			"If the stored values are UTC: op.execute(\"SET LOCAL TimeZone = 'UTC'\") right before the op.alterColumn"
+					+ " of the type, without a USING, in the same transactional revision: PostgreSQL keeps the values as"
+					+ " they are and rewrites nothing. Otherwise expand and contract: a new column, a trigger writing both"
+					+ " (op.execute), op.backfill, then op.dropColumn of the old one.",
 			AlterTableRules.EXCLUSION_FIX,
 			"No online way exists (an exclusion constraint cannot be added USING INDEX): add it while the table is"
 					+ " small or in a maintenance window, with its acknowledgement:"

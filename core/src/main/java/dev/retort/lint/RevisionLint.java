@@ -257,6 +257,19 @@ final class RevisionLint {
 		return this.transactionRules.inTransaction();
 	}
 
+	/**
+	 * Whether an earlier statement of this revision set the session's TimeZone to UTC, and no later
+	 * one changed it ({@link SessionTimeZone}).
+	 */
+	boolean sessionInUtc() {
+		boolean utc = false;
+		for (StatementShape earlier : earlierStatements()) {
+			Boolean sets = SessionTimeZone.setsUtc(earlier.tokens, transactional());
+			utc = (sets != null) ? sets : utc;
+		}
+		return utc;
+	}
+
 	Catalog catalog() {
 		return this.catalog;
 	}

@@ -74,6 +74,25 @@ final class TypeChanges {
 		return false;
 	}
 
+	/**
+	 * Whether the change is between {@code timestamp} and {@code timestamptz} at the same or more
+	 * precision, which PostgreSQL makes without a rewrite when the session's TimeZone is UTC (and
+	 * there is no USING), and with one otherwise.
+	 */
+	static boolean isTimeZoneChange(String oldType, String newType) {
+		if (oldType.endsWith("]") || newType.endsWith("]")) {
+			return false;
+		}
+		String oldBase = base(oldType);
+		String newBase = base(newType);
+		boolean zoneChanges = (oldBase.equals("timestamp") && newBase.equals("timestamptz"))
+				|| (oldBase.equals("timestamptz") && newBase.equals("timestamp"));
+		int[] oldArgs = args(oldType);
+		int[] newArgs = args(newType);
+		int oldPrecision = (oldArgs.length == 0) ? 6 : oldArgs[0];
+		return zoneChanges && (newArgs.length == 0 || newArgs[0] >= oldPrecision);
+	}
+
 	private static String base(String type) {
 		int open = type.indexOf('(');
 		return (open < 0) ? type : type.substring(0, open);

@@ -415,6 +415,37 @@ class LinterTests {
 	}
 
 	@Test
+	void pg112PassesTimestampToTimestamptzUnderATimeZoneOfUtcThatTheRevisionSets() {
+		Rev table = tx("CREATE TABLE visits (id bigint, at timestamp, seen timestamptz(3));\nINSERT INTO visits VALUES (1, now(), now());");
+		// In a session of UTC PostgreSQL keeps the stored values as they are (LockClaimsTests shows the file unchanged).
+		for (String utc : List.of("SET LOCAL TimeZone = 'UTC';", "SET TIME ZONE 'UTC';", "SET LOCAL timezone TO 'Etc/UTC';",
+				"SELECT set_config('TimeZone', 'UTC', true);")) {
+			assertThat(rules(table, tx(utc + "\nALTER TABLE visits ALTER COLUMN at TYPE timestamptz, ALTER COLUMN seen"
+					+ " TYPE timestamp(3);"))).as(utc).isEmpty();
+		}
+		// In any other zone, the runner's (the JVM's, as pgjdbc sets it), it rewrites; so does a USING, and a
+		// SET LOCAL where no transaction keeps it.
+		for (Rev revision : List.of(tx("ALTER TABLE visits ALTER COLUMN at TYPE timestamptz;"),
+				tx("SET LOCAL TimeZone = 'UTC';\nRESET TimeZone;\nALTER TABLE visits ALTER COLUMN at TYPE timestamptz;"),
+				tx("SET TIME ZONE 'Europe/Berlin';\nALTER TABLE visits ALTER COLUMN at TYPE timestamptz;"),
+				tx("SET LOCAL TimeZone = 'UTC';\nALTER TABLE visits ALTER COLUMN at TYPE timestamptz USING at AT TIME ZONE 'UTC';"),
+				nonTx("SET LOCAL TimeZone = 'UTC';\nALTER TABLE visits ALTER COLUMN at TYPE timestamptz;"))) {
+			assertThat(findings(table, revision)).as(revision.sql())
+				.filteredOn((finding) -> finding.rule().equals("PG112"))
+				.singleElement()
+				.satisfies((finding) -> assertThat(finding.fix()).isEqualTo(AlterTableRules.TIME_ZONE_FIX));
+		}
+		assertThat(findings(table, tx("ALTER TABLE visits ALTER COLUMN at TYPE timestamptz;")).get(0).message())
+			.isEqualTo("Changing \"visits.at\" from timestamp to timestamptz rewrites \"visits\" and its indexes under an"
+					+ " ACCESS EXCLUSIVE lock unless the session's TimeZone is UTC, which this revision does not set"
+					+ " before it (PostgreSQL reads the stored values in the session's zone: the JVM's, as pgjdbc sets it).");
+		// A Java revision's way: the SET in op.execute, the type change without a USING.
+		assertThat(LintRule.PG112.javaFix(AlterTableRules.TIME_ZONE_FIX))
+			.startsWith("If the stored values are UTC: op.execute(\"SET LOCAL TimeZone = 'UTC'\") right before the"
+					+ " op.alterColumn of the type");
+	}
+
+	@Test
 	void pg112SetExpressionRewritesAStoredGeneratedColumnButNotAVirtualOne() {
 		// PostgreSQL 17's SET EXPRESSION computes every row of a stored column again.
 		assertThat(findings(tx("CREATE TABLE cups (ml int, oz int GENERATED ALWAYS AS (ml / 30) STORED);"),

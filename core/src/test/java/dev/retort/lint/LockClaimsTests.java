@@ -222,6 +222,43 @@ class LockClaimsTests {
 	}
 
 	@Test
+	void timestampToTimestamptzKeepsTheTableFileOnlyInASessionOfUtc(TestDatabase db) throws SQLException {
+		String base = "CREATE TABLE visits (id bigint PRIMARY KEY, at timestamp)";
+		db.execute(base, "INSERT INTO visits SELECT i, now() FROM generate_series(1, 100) i");
+		// A runner whose JVM is in Berlin; the revision PG112 passes sets UTC, the one it flags does not.
+		Map<String, Boolean> cases = new LinkedHashMap<>();
+		cases.put("SET LOCAL TimeZone = 'UTC';\nALTER TABLE visits ALTER COLUMN at TYPE timestamptz;", false);
+		cases.put("ALTER TABLE visits ALTER COLUMN at TYPE timestamptz;", true);
+		cases.put("SET LOCAL TimeZone = 'UTC';\nALTER TABLE visits ALTER COLUMN at TYPE timestamptz USING at AT TIME ZONE"
+				+ " 'UTC';", true);
+		for (Map.Entry<String, Boolean> entry : cases.entrySet()) {
+			String revision = entry.getKey();
+			assertThat(Linter.lint(List.of(
+					LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1),
+							base, 1),
+					LintedRevision.of("r2", "r2.sql", true,
+							dev.retort.dialect.postgres.StatementSplitter.split(revision, 1), revision, 1))))
+				.as(revision)
+				.extracting(LintFinding::rule)
+				.containsExactlyElementsOf(entry.getValue() ? List.of("PG112") : List.of());
+			String file = db.queryStrings("SELECT relfilenode FROM pg_class WHERE relname = 'visits'").get(0);
+			try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+				migration.setAutoCommit(false);
+				statement.execute("SET TimeZone = 'Europe/Berlin'");
+				for (String sql : revision.split(";\n")) {
+					statement.execute(sql);
+				}
+				assertThat(modes(db, "visits")).as(revision).contains("AccessExclusiveLock");
+				try (ResultSet now = statement.executeQuery("SELECT relfilenode FROM pg_class WHERE relname = 'visits'")) {
+					now.next();
+					assertThat(!now.getString(1).equals(file)).as(revision).isEqualTo(entry.getValue());
+				}
+				migration.rollback();
+			}
+		}
+	}
+
+	@Test
 	void setConfigOfLockTimeoutReplacesTheRunnersAsSetDoes(TestDatabase db) throws SQLException {
 		String revision = "SELECT set_config('lock_timeout', '10min', false);\nALTER TABLE orders ADD COLUMN note text;";
 		// The revision PG115 now flags: before, lint passed it.
