@@ -155,10 +155,18 @@ final class AlterTableRules {
 			else if (to > 0) {
 				this.lint.catalog().renameColumn(table, nameAt(action, skip(action, 1, "COLUMN")), nameAt(action, to + 1));
 			}
-			boolean keptByAView = startsWith(action, 0, "RENAME", "TO") && oldNameKeptByAView(table, nameAt(action, 2));
-			if (existing && !keptByAView) {
-				this.lint.find(LintRule.PG113, "renaming " + (startsWith(action, 0, "RENAME", "TO") ? "table " : "a column of ")
-						+ quote(table) + " breaks every instance still running the previous release on the old name.");
+			boolean renamesTable = startsWith(action, 0, "RENAME", "TO");
+			String newName = renamesTable ? nameAt(action, 2) : null;
+			if (existing && renamesTable && !oldNameKeptByAView(table, newName)) {
+				this.lint.find(LintRule.PG113, "renaming table " + quote(table)
+						+ " breaks every instance still running the previous release on the old name.",
+						"Make a view of the table under its old name in the same transactional revision, right after the"
+								+ " rename: CREATE VIEW " + table + " AS SELECT * FROM " + newName + ". The previous release"
+								+ " reads and writes through it; drop the view once no release reads the old name.");
+			}
+			else if (existing && !renamesTable) {
+				this.lint.find(LintRule.PG113, "renaming a column of " + quote(table)
+						+ " breaks every instance still running the previous release on the old name.");
 			}
 		}
 		else if (startsWith(action, 0, "SET", "SCHEMA")) {

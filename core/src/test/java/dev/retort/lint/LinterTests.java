@@ -501,6 +501,11 @@ class LinterTests {
 			.containsExactly("PG113");
 		assertThat(rules(tx("ALTER TABLE accounts RENAME TO ledgers;\nCREATE VIEW accounts_v AS SELECT * FROM ledgers;")))
 			.containsExactly("PG113");
+		// The finding says the way, with the names.
+		assertThat(findings(tx("ALTER TABLE accounts RENAME TO ledgers;")).get(0).fix()).isEqualTo("Make a view of the"
+				+ " table under its old name in the same transactional revision, right after the rename: CREATE VIEW"
+				+ " accounts AS SELECT * FROM ledgers. The previous release reads and writes through it; drop the view"
+				+ " once no release reads the old name.");
 		// A view made before the rename is no view of the renamed table.
 		assertThat(rules(tx("CREATE VIEW ledgers AS SELECT * FROM accounts;\nDROP VIEW ledgers;\n"
 				+ "ALTER TABLE accounts RENAME TO ledgers;"))).containsExactly("PG113");
