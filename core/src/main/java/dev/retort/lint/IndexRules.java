@@ -27,6 +27,10 @@ final class IndexRules {
 			+ "then in a revision with 'Transactional: false' CREATE INDEX CONCURRENTLY on each partition, and ALTER "
 			+ "INDEX ... ATTACH PARTITION each of them to the first.";
 
+	/** PG101's way out for a unique index: the rule's own, with the UNIQUE a copy of it must keep. */
+	static final String UNIQUE_INDEX_FIX = "CREATE UNIQUE INDEX CONCURRENTLY in a revision of its own with"
+			+ " 'Transactional: false'.";
+
 	/** PG103's way out for VACUUM FULL, which has no concurrent form. */
 	static final String VACUUM_FULL_FIX = "A plain VACUUM (in a revision with 'Transactional: false') blocks no reads or "
 			+ "writes; to give the space back to the system, run pg_repack outside migrations, which locks the table "
@@ -63,8 +67,10 @@ final class IndexRules {
 			return;
 		}
 		if (!this.lint.catalog().isPartitioned(table)) {
-			this.lint.find(LintRule.PG101, "CREATE INDEX takes a SHARE lock on " + quote(table)
-					+ " and blocks its INSERT, UPDATE and DELETE for the whole build.");
+			boolean unique = startsWith(tokens, 1, "UNIQUE");
+			this.lint.find(LintRule.PG101, (unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX") + " takes a SHARE lock on "
+					+ quote(table) + " and blocks its INSERT, UPDATE and DELETE for the whole build.",
+					unique ? UNIQUE_INDEX_FIX : LintRule.PG101.fix());
 		}
 		// ON ONLY a partitioned table builds nothing: an invalid index that each partition's attaches to.
 		else if (!startsWith(tokens, on + 1, "ONLY")) {

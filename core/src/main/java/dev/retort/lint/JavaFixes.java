@@ -15,6 +15,9 @@ final class JavaFixes {
 					+ " declared @Revision(transactional = false) op.createIndex(name, partition, (index) -> index.on(...)"
 					+ ".concurrently()) on each partition, and op.execute(\"ALTER INDEX ... ATTACH PARTITION ...\") each"
 					+ " of them to the first.",
+			IndexRules.UNIQUE_INDEX_FIX,
+			"op.createIndex(name, table, (index) -> index.on(...).unique().concurrently()) in a revision of its own"
+					+ " declared @Revision(transactional = false).",
 			IndexRules.VACUUM_FULL_FIX,
 			"A plain op.execute(\"VACUUM ...\") (in a revision declared @Revision(transactional = false)) blocks no"
 					+ " reads or writes; to give the space back to the system, run pg_repack outside migrations, which"

@@ -35,6 +35,19 @@ class LinterTests {
 	}
 
 	@Test
+	void pg101sFixForAUniqueIndexKeepsItUnique() {
+		assertThat(findings(tx("CREATE UNIQUE INDEX users_email_lower ON users (lower(email));"))).singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.message()).startsWith("CREATE UNIQUE INDEX takes a SHARE lock on \"users\"");
+				assertThat(finding.fix()).isEqualTo("CREATE UNIQUE INDEX CONCURRENTLY in a revision of its own with"
+						+ " 'Transactional: false'.");
+				assertThat(LintRule.PG101.javaFix(finding.fix())).isEqualTo("op.createIndex(name, table, (index) ->"
+						+ " index.on(...).unique().concurrently()) in a revision of its own declared"
+						+ " @Revision(transactional = false).");
+			});
+	}
+
+	@Test
 	void pg101KnowsPartitionedTablesAndNewMaterializedViews() {
 		// PostgreSQL cannot build an index on a partitioned table concurrently: the way is ON ONLY
 		// (no build), each partition's index concurrently, then ATTACH PARTITION.
