@@ -67,6 +67,16 @@ final class BoundedRead {
 		return new View();
 	}
 
+	/**
+	 * Makes the next view read anew rather than take the value of a read that ended: what it read
+	 * has changed (a schema added to those a read covers). A read still in flight is shared as before.
+	 */
+	synchronized void renew() {
+		if (this.inFlight != null && this.inFlight.isDone()) {
+			this.inFlight = null;
+		}
+	}
+
 	private double value(View view) {
 		CompletableFuture<Double> current;
 		long until;

@@ -27,10 +27,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * ({@code time() - retort_migrations_last_failed_timestamp_seconds < 6 * 3600}), as Prometheus'
  * {@code *_timestamp_seconds} gauges do for jobs.
  * <p>
- * An application that migrated other schemas than the bean's own ({@link RetortSchemas}: a schema
- * per tenant) gets both gauges per schema its runs migrated (a tenant first migrated after startup
- * from that run on), tagged {@code schema}: a tenant's failure is recorded in that tenant's history
- * table only.
+ * One pair per schema the bean's gauges report ({@link RetortSchemas#eachGauged}), tagged
+ * {@code schema}, as {@link RetortPendingMeterBinder}'s: a tenant's failure is recorded in that
+ * tenant's history table only.
  */
 public class RetortLastMigrationMeterBinder implements MeterBinder {
 
@@ -46,36 +45,25 @@ public class RetortLastMigrationMeterBinder implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		if (!this.schemas.several()) {
-			// When the newest row's failed step started, 0 when it is no failure: both gauges' one read.
-			BoundedRead failedAt = new BoundedRead(() -> lastFailedAt(this.schemas.retort()));
-			bind(registry, failedAt.gauge(), failedAt.gauge(), null);
-			return;
-		}
-		// One read for every schema's both gauges, a tenant's from its first run (see RetortPendingMeterBinder).
-		SchemasRead failedAt = new SchemasRead(this.schemas::bySchema, RetortLastMigrationMeterBinder::lastFailedAt);
-		this.schemas.eachSchema((schema) -> bind(registry, failedAt.gauge(schema), failedAt.gauge(schema), schema));
-	}
-
-	/** Both gauges of one schema, from two views of one read, tagged with it when {@code schema} is not {@code null}. */
-	private static void bind(MeterRegistry registry, DoubleSupplier failedAtView, DoubleSupplier timestampView,
-			String schema) {
-		Gauge.Builder<DoubleSupplier> failed = Gauge
-			.builder("retort.migrations.last.failed", failedAtView, (read) -> failed(read.getAsDouble()))
-			.strongReference(true)
-			.description("1 when the last migration step recorded in the history table failed, else 0");
-		Gauge.Builder<DoubleSupplier> timestamp = Gauge
-			.builder("retort.migrations.last.failed.timestamp", timestampView, DoubleSupplier::getAsDouble)
-			.strongReference(true)
-			.baseUnit("seconds")
-			.description("When the failed last migration step recorded in the history table started, in seconds"
-					+ " since the epoch, else 0");
-		if (schema != null) {
-			failed.tag("schema", schema);
-			timestamp.tag("schema", schema);
-		}
-		failed.register(registry);
-		timestamp.register(registry);
+		// When each schema's newest row's failed step started, 0 when it is no failure: one read for
+		// every schema's both gauges, a schema's from its first run (see RetortPendingMeterBinder).
+		SchemasRead failedAt = new SchemasRead(RetortLastMigrationMeterBinder::lastFailedAt);
+		this.schemas.eachGauged((schema, facade) -> {
+			Gauge.builder("retort.migrations.last.failed", failedAt.gauge(schema, facade),
+					(read) -> failed(read.getAsDouble()))
+				.strongReference(true)
+				.description("1 when the last migration step recorded in the history table failed, else 0")
+				.tag("schema", schema)
+				.register(registry);
+			Gauge.builder("retort.migrations.last.failed.timestamp", failedAt.gauge(schema, facade),
+					DoubleSupplier::getAsDouble)
+				.strongReference(true)
+				.baseUnit("seconds")
+				.description("When the failed last migration step recorded in the history table started, in seconds"
+						+ " since the epoch, else 0")
+				.tag("schema", schema)
+				.register(registry);
+		});
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import dev.retort.Retort;
 
@@ -18,11 +18,14 @@ import dev.retort.Retort;
  * failed runs too ({@link Retort#migrated()}), and the bean's own only when it ran one itself: the
  * strategy never migrates the bean's own schema, where every revision stays pending for good.
  * Read from memory at each call: a tenant the application migrates while it runs is reported from
- * then on ({@link #eachSchema} for meters, which are registered once each), and nothing here reads
+ * then on ({@link #eachGauged} for meters, which are registered once each), and nothing here reads
  * the database, except to name the bean's own schema when it is the connection's and was migrated
- * beside others (once).
+ * beside others (once, for the health contributor and the endpoint; the gauges do without).
  */
 public final class RetortSchemas {
+
+	/** The {@code schema} tag of the bean's own schema's gauges: see {@link #eachGauged}. */
+	public static final String OWN_SCHEMA_TAG = "";
 
 	private final Retort retort;
 
@@ -75,30 +78,49 @@ public final class RetortSchemas {
 	}
 
 	/**
-	 * Calls {@code bind} with each schema {@link #bySchema()} reports now, then with each other schema
-	 * the application's runs migrate for the first time from now on (a tenant onboarded while it
-	 * runs, through {@code retort.forSchema(tenant).upgrade(…)}), as that run starts: once per schema,
-	 * for meters that exist per schema. Only for an application that reports {@link #several()}
-	 * schemas: one that migrated only its own has untagged meters, which tagged ones beside them would
-	 * break (Prometheus wants one set of tags per name). The bean's own schema, when it is the
-	 * connection's and is first migrated after this call, is left out: naming it would take a query
-	 * in the middle of that run.
-	 * @param bind told each schema's name once, from any thread; it must not throw
+	 * Calls {@code bind} with the {@code schema} tag and the facade of each schema the gauges report
+	 * now, then of each schema the application's runs migrate for the first time from now on (a
+	 * tenant onboarded while it runs, through {@code retort.forSchema(tenant).upgrade(…)}; the bean's
+	 * own schema first migrated beside tenants), as that run starts: once per schema, for meters
+	 * registered once each. The gauges report the schemas {@link #bySchema()} reports, and keep each
+	 * they reported: the bean's own schema, once reported, stays as tenants come.
+	 * <p>
+	 * Every gauge carries the tag, whatever the application migrates while it runs: Prometheus wants
+	 * one set of tag keys per name, and its registry leaves out of every scrape a meter whose keys
+	 * differ from those of the first one of its name (with a warning, once). The bean's own schema is
+	 * tagged {@code ""}, which Prometheus stores as no label at all: the series of an application
+	 * without tenants are those of the untagged gauges it had, and naming that schema, when it is the
+	 * connection's, would take a query. A tenant is tagged with its schema's configured name. Memory
+	 * only.
+	 * @param bind told each schema's tag and facade once, from any thread; it must not throw
 	 */
-	public void eachSchema(Consumer<String> bind) {
+	public void eachGauged(BiConsumer<String, Retort> bind) {
 		Set<String> bound = ConcurrentHashMap.newKeySet();
 		// Asked before reading the schemas now, so that a run that starts meanwhile is not missed.
 		this.retort.whenFirstMigrated((facade) -> {
-			String schema = facade.config().schema();
-			if (schema != null && bound.add(schema)) {
-				bind.accept(schema);
+			String tag = tag(facade);
+			if (bound.add(tag)) {
+				bind.accept(tag, facade);
 			}
 		});
-		for (String schema : bySchema().keySet()) {
-			if (bound.add(schema)) {
-				bind.accept(schema);
+		if (!several()) {
+			if (bound.add(OWN_SCHEMA_TAG)) {
+				bind.accept(OWN_SCHEMA_TAG, this.retort);
+			}
+			return;
+		}
+		for (Retort facade : this.retort.migrated()) {
+			String tag = tag(facade);
+			if (bound.add(tag)) {
+				bind.accept(tag, facade);
 			}
 		}
+	}
+
+	/** The {@code schema} tag of a facade's gauges: see {@link #eachGauged}. */
+	private String tag(Retort facade) {
+		String schema = facade.config().schema();
+		return Objects.equals(schema, this.retort.config().schema()) ? OWN_SCHEMA_TAG : schema;
 	}
 
 	/** The names of {@link #bySchema()}. */

@@ -206,8 +206,10 @@ class RetortEndpointTests {
 			assertThat(strings(health.body().get("details").get("pending"))).containsExactly("aaaa00000001",
 					"aaaa00000002");
 			assertThat(app.get("/actuator/migrations").body().get("upToDate").asBoolean()).isFalse();
-			assertThat(app.get("/actuator/metrics/retort.migrations.pending").body().get("measurements").get(0)
-				.get("value").asDouble()).isEqualTo(2.0);
+			JsonNode pending = app.get("/actuator/metrics/retort.migrations.pending").body();
+			assertThat(pending.get("measurements").get(0).get("value").asDouble()).isEqualTo(2.0);
+			assertThat(pending.get("availableTags").toString()).as("the bean's own schema's tag")
+				.isEqualTo("[{\"tag\":\"schema\",\"values\":[\"\"]}]");
 			assertThat(health.body().get("details").has("lock")).isFalse();
 		}
 	}

@@ -96,6 +96,41 @@ class RetortGaugesTests {
 		assertThat(lastFailure(registry)).containsExactly(0.0, 0.0);
 	}
 
+	@Test
+	void registeringTheGaugesCostsNoStatementNorDoesATenantsFirstRunThatRegistersItsOwn(TestDatabase db,
+			@TempDir Path dir) throws IOException {
+		revision(dir);
+		// The bean's own schema (the connection's: naming it would take a query) and a tenant, as a
+		// strategy migrates them before Boot binds the gauges.
+		Retort gauged = load(db, dir);
+		gauged.upgrade("heads");
+		gauged.forSchema("tenant_a").upgrade("heads");
+		long before = gauged.statementCount();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new RetortPendingMeterBinder(gauged).bindTo(registry);
+		new RetortLastMigrationMeterBinder(gauged).bindTo(registry);
+		assertThat(gauged.statementCount()).as("binding the gauges").isEqualTo(before);
+
+		gauged.forSchema("tenant_b").upgrade("heads");
+		long withGauges = gauged.statementCount() - before;
+		assertThat(registry.find("retort.migrations.pending").tag("schema", "tenant_b").gauge()).isNotNull();
+		Retort plain = load(db, dir);
+		plain.forSchema("tenant_c").upgrade("heads");
+		long plainBefore = plain.statementCount();
+		plain.forSchema("tenant_d").upgrade("heads");
+		assertThat(withGauges).as("a tenant's first run, which registers its gauges")
+			.isEqualTo(plain.statementCount() - plainBefore);
+	}
+
+	private static Retort load(TestDatabase db, Path dir) {
+		return Retort.configure()
+			.url(db.jdbcUrl())
+			.user(db.user())
+			.password(db.password())
+			.locations("filesystem:" + dir)
+			.load();
+	}
+
 	/** The last failure's two gauges, read one after the other as a scrape reads them. */
 	private static double[] lastFailure(SimpleMeterRegistry registry) {
 		return new double[] { registry.get("retort.migrations.last.failed").gauge().value(),

@@ -2,6 +2,7 @@ package dev.retort.boot.actuate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import dev.retort.Retort;
@@ -9,6 +10,7 @@ import dev.retort.boot.actuate.RunningApplication.Response;
 import dev.retort.boot.autoconfigure.RetortMigrationStrategy;
 import dev.retort.testing.PostgresExtension;
 import dev.retort.testing.TestDatabase;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -74,7 +76,8 @@ class RetortTenantSchemasActuatorTests {
 					"retort_migrations_pending{schema=\"tenant_03\"} 2.0",
 					"retort_migrations_last_failed{schema=\"tenant_03\"} 1.0",
 					"retort_migrations_last_failed{schema=\"tenant_01\"} 0.0");
-			assertThat(prometheus).noneMatch((line) -> line.startsWith("retort_migrations_pending "))
+			assertThat(prometheus).as("not the bean's own schema, which the strategy never migrates")
+				.noneMatch((line) -> line.contains("schema=\"\""))
 				.noneMatch((line) -> line.contains("schema=\"public\""));
 
 			// The table moved out of the way and the tenant migrated again while the application runs.
@@ -146,8 +149,40 @@ class RetortTenantSchemasActuatorTests {
 			assertThat(status(migrations, "tenant_07")).isEqualTo("DOWN");
 			assertThat(app.get("/actuator/health").body().get("components").get("migrations").get("status").asString())
 				.isEqualTo("DOWN");
-			assertThat(retortLines(app)).as("the gauges stay untagged until the next start")
-				.contains("retort_migrations_pending 0.0");
+			assertThat(retortLines(app)).as("the tenant's gauges from its first run, beside the bean's own")
+				.contains("retort_migrations_pending{schema=\"\"} 0.0", "retort_migrations_pending{schema=\"tenant_07\"} 2.0",
+						"retort_migrations_last_failed{schema=\"tenant_07\"} 1.0");
+		}
+	}
+
+	@Test
+	void everyGaugeOfOneNameHasTheSameTagsWhateverTheApplicationMigratesWhileItRuns(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(db, ACTUATOR)) {
+			PrometheusMeterRegistry registry = app.context().getBean(PrometheusMeterRegistry.class);
+			List<String> refused = new CopyOnWriteArrayList<>();
+			registry.config().onMeterRegistrationFailed((id, reason) -> refused.add(reason));
+			// Prometheus stores a label with an empty value as no label: the series of an application
+			// without tenants, and its dashboards, are those of the untagged gauges it had.
+			assertThat(retortLines(app)).containsExactly("retort_migrations_last_failed{schema=\"\"} 0.0",
+					"retort_migrations_last_failed_timestamp_seconds{schema=\"\"} 0.0",
+					"retort_migrations_pending{schema=\"\"} 0.0");
+			app.context().getBean(Retort.class).forSchema("tenant_08").upgrade("heads");
+			assertThat(retortLines(app)).as("a tenant onboarded while the application runs, at the next scrape")
+				.contains("retort_migrations_pending{schema=\"\"} 0.0", "retort_migrations_pending{schema=\"tenant_08\"} 0.0",
+						"retort_migrations_last_failed{schema=\"tenant_08\"} 0.0");
+			assertThat(refused).as("what Prometheus' registry refuses, with a warning, and leaves out of every scrape")
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void theBeansOwnSchemaFirstMigratedWhileTheApplicationRunsBesideTenantsHasItsGaugesAtTheNextScrape(TestDatabase db) {
+		try (RunningApplication app = RunningApplication.start(TenantsApplication.class, db,
+				properties("fleet.tenants=tenant_01"))) {
+			assertThat(retortLines(app)).noneMatch((line) -> line.contains("schema=\"\""));
+			app.context().getBean(Retort.class).upgrade("heads");
+			assertThat(retortLines(app)).as("without a restart, and without a query to name it")
+				.contains("retort_migrations_pending{schema=\"\"} 0.0", "retort_migrations_pending{schema=\"tenant_01\"} 0.0");
 		}
 	}
 
@@ -155,8 +190,8 @@ class RetortTenantSchemasActuatorTests {
 	void anApplicationThatMigratesOnlyItsOwnSchemaGetsNoTaggedGaugesWhenItMigratesItAgain(TestDatabase db) {
 		try (RunningApplication app = RunningApplication.start(db, ACTUATOR)) {
 			app.context().getBean(Retort.class).upgrade("heads");
-			assertThat(retortLines(app)).contains("retort_migrations_pending 0.0")
-				.noneMatch((line) -> line.contains("schema="));
+			assertThat(retortLines(app)).contains("retort_migrations_pending{schema=\"\"} 0.0")
+				.allMatch((line) -> line.contains("{schema=\"\"}"));
 		}
 	}
 
@@ -169,7 +204,8 @@ class RetortTenantSchemasActuatorTests {
 			assertThat(status(migrations, "public")).isEqualTo("UP");
 			assertThat(strings(app.get("/actuator/migrations").body().get("schemas")))
 				.containsExactly("public", "tenant_01");
-			assertThat(retortLines(app)).contains("retort_migrations_pending{schema=\"public\"} 0.0");
+			assertThat(retortLines(app)).as("the bean's own schema, as in an application without tenants")
+				.contains("retort_migrations_pending{schema=\"\"} 0.0");
 		}
 	}
 
@@ -182,7 +218,7 @@ class RetortTenantSchemasActuatorTests {
 			assertThat(migrations.has("components")).isFalse();
 			assertThat(app.get("/actuator/migrations").body().has("schemas")).isFalse();
 			assertThat(app.get("/actuator/migrations?schema=public").body().get("upToDate").asBoolean()).isTrue();
-			assertThat(retortLines(app)).contains("retort_migrations_pending 0.0");
+			assertThat(retortLines(app)).contains("retort_migrations_pending{schema=\"\"} 0.0");
 		}
 		db.execute("DROP TABLE retort_version", "DROP TABLE retort_history", "DROP TABLE beverages");
 		try (RunningApplication app = RunningApplication.start(TenantsApplication.class, db, properties())) {
@@ -191,7 +227,7 @@ class RetortTenantSchemasActuatorTests {
 			JsonNode migrations = readiness.body().get("components").get("migrations");
 			assertThat(migrations.get("status").asString()).isEqualTo("OUT_OF_SERVICE");
 			assertThat(migrations.has("components")).isFalse();
-			assertThat(retortLines(app)).contains("retort_migrations_pending 2.0");
+			assertThat(retortLines(app)).contains("retort_migrations_pending{schema=\"\"} 2.0");
 		}
 	}
 
