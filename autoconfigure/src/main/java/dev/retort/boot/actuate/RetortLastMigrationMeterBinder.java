@@ -1,5 +1,7 @@
 package dev.retort.boot.actuate;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -7,6 +9,7 @@ import dev.retort.Retort;
 import dev.retort.command.HistoryEntry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
@@ -29,40 +32,55 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <p>
  * One pair per schema the bean's gauges report ({@link RetortSchemas#eachGauged}), tagged
  * {@code schema}, as {@link RetortPendingMeterBinder}'s: a tenant's failure is recorded in that
- * tenant's history table only.
+ * tenant's history table only. With several {@code Retort} beans, each bean's, tagged {@code name}
+ * too ({@link BeanTags}).
  */
 public class RetortLastMigrationMeterBinder implements MeterBinder {
 
-	private final RetortSchemas schemas;
+	private final Map<String, Retort> beans;
 
 	/**
 	 * Creates a binder for the given Retort.
 	 * @param retort the application's Retort
 	 */
 	public RetortLastMigrationMeterBinder(Retort retort) {
-		this.schemas = new RetortSchemas(retort);
+		this(Map.of("retort", retort));
+	}
+
+	/**
+	 * Creates a binder for each of the application's {@code Retort} beans (two databases, a bean
+	 * each): with several, each bean's gauges are tagged {@code name} with the bean's name too.
+	 * @param beans the beans, by name
+	 */
+	public RetortLastMigrationMeterBinder(Map<String, Retort> beans) {
+		this.beans = new LinkedHashMap<>(beans);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		// When each schema's newest row's failed step started, 0 when it is no failure: one read for
 		// every schema's both gauges, a schema's from its first run (see RetortPendingMeterBinder).
-		SchemasRead failedAt = new SchemasRead(RetortLastMigrationMeterBinder::lastFailedAt);
-		this.schemas.eachGauged((schema, facade) -> {
-			Gauge.builder("retort.migrations.last.failed", failedAt.gauge(schema, facade),
-					(read) -> failed(read.getAsDouble()))
-				.strongReference(true)
-				.description("1 when the last migration step recorded in the history table failed, else 0")
-				.tag("schema", schema)
-				.register(registry);
-			Gauge.builder("retort.migrations.last.failed.timestamp", failedAt.gauge(schema, facade),
-					DoubleSupplier::getAsDouble)
-				.strongReference(true)
-				.baseUnit("seconds")
-				.description("When the failed last migration step recorded in the history table started, in seconds"
-						+ " since the epoch, else 0")
-				.tag("schema", schema)
-				.register(registry);
+		this.beans.forEach((bean, retort) -> {
+			Tags tags = BeanTags.of(this.beans, bean);
+			SchemasRead failedAt = new SchemasRead(RetortLastMigrationMeterBinder::lastFailedAt);
+			new RetortSchemas(retort).eachGauged((schema, facade) -> {
+				Gauge.builder("retort.migrations.last.failed", failedAt.gauge(schema, facade),
+						(read) -> failed(read.getAsDouble()))
+					.strongReference(true)
+					.description("1 when the last migration step recorded in the history table failed, else 0")
+					.tags(tags)
+					.tag("schema", schema)
+					.register(registry);
+				Gauge.builder("retort.migrations.last.failed.timestamp", failedAt.gauge(schema, facade),
+						DoubleSupplier::getAsDouble)
+					.strongReference(true)
+					.baseUnit("seconds")
+					.description("When the failed last migration step recorded in the history table started, in"
+							+ " seconds since the epoch, else 0")
+					.tags(tags)
+					.tag("schema", schema)
+					.register(registry);
+			});
 		});
 	}
 

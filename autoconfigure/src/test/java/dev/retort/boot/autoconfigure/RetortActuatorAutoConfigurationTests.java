@@ -108,18 +108,24 @@ class RetortActuatorAutoConfigurationTests {
 	@Test
 	void twoRetortBeansWithoutAPrimaryOneLeaveTheApplicationStarting(TestDatabase orders, TestDatabase reporting) {
 		// An application that migrates two databases with Retort beans of its own, as Boot users do
-		// with two Flyway beans: one endpoint or gauge cannot say which database it reports, so none
-		// is made, rather than the start failing on an ambiguous Retort.
+		// with two Flyway beans: one endpoint cannot say which database it reports, so none is made,
+		// rather than the start failing on an ambiguous Retort. The gauges tell the beans apart by name.
 		this.contextRunner.withBean("ordersRetort", Retort.class, () -> Retort.configure().dataSource(orders.dataSource()).load())
 			.withBean("reportingRetort", Retort.class,
 					() -> Retort.configure().dataSource(reporting.dataSource()).load())
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(RetortEndpoint.class)
-				.doesNotHaveBean(RetortPendingMeterBinder.class)
-				.doesNotHaveBean(RetortLastMigrationMeterBinder.class)
-				.hasSingleBean(RetortMetrics.class));
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(RetortEndpoint.class)
+					.hasSingleBean(RetortPendingMeterBinder.class)
+					.hasSingleBean(RetortLastMigrationMeterBinder.class)
+					.hasSingleBean(RetortMetrics.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean(RetortPendingMeterBinder.class).bindTo(registry);
+				assertThat(registry.get("retort.migrations.pending").tag("name", "reportingRetort").gauge().value())
+					.isEqualTo(2.0);
+			});
 	}
 
 	@Test
