@@ -286,6 +286,27 @@ class TenantSchemasTests {
 	}
 
 	@Test
+	void aTenantANewerVersionMigratedIsNamedByTheMessageTheConnectionsSchemaReadsAsBefore(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		RevisionFiles files = linear(dir);
+		Retort loaded = Retort.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		// A version row no revision file declares (here hand-written: the unrecorded kind of a database ahead).
+		loaded.forSchema("Tenant42").upgrade(A);
+		db.execute("UPDATE \"Tenant42\".retort_version SET version_num = 'ffff00000009'");
+		DatabaseAheadException tenant = catchThrowableOfType(DatabaseAheadException.class,
+				() -> loaded.forSchema("Tenant42").upgrade("heads"));
+		// What a strategy that catches a tenant's failure logs, or a health component's 'error', says which tenant.
+		assertThat(tenant.getMessage()).startsWith("Schema \"Tenant42\" is at ffff00000009, which no revision file declares");
+		assertThat(tenant.unknownRevisions()).containsExactly("ffff00000009");
+
+		loaded.upgrade(A);
+		db.execute("UPDATE public.retort_version SET version_num = 'ffff00000009'");
+		assertThat(catchThrowableOfType(DatabaseAheadException.class, () -> loaded.upgrade("heads")).getMessage())
+			.as("the connection's schema, which nobody configured")
+			.startsWith("The database is at ffff00000009, which no revision file declares");
+	}
+
+	@Test
 	void runsInParallelThatExhaustTheirSharedPoolAreToldToMigrateFewerAtOnce(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		RevisionFiles files = linear(dir);

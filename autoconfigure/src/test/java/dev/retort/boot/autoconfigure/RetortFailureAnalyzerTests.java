@@ -544,7 +544,7 @@ class RetortFailureAnalyzerTests {
 		db.execute("UPDATE tenant_02.retort_version SET version_num = 'ffff00000009'", newerVersionsStep("tenant_02"));
 		assertThat(startTenants(db)).isNotNull();
 		assertThat(output).contains("Retort could not bring schema tenant_02 to the application's revisions at startup:")
-			.contains("The database is at ffff00000009, which no revision file declares")
+			.contains("Schema tenant_02 is at ffff00000009, which no revision file declares")
 			.contains("downgrade schema tenant_02 with 'java -jar <app>.jar retort downgrade <revision> --schema "
 					+ "tenant_02' run from the newer version");
 	}
