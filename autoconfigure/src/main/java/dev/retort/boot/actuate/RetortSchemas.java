@@ -25,7 +25,7 @@ import dev.retort.Retort;
 public final class RetortSchemas {
 
 	/** The {@code schema} tag of the bean's own schema's gauges: see {@link #eachGauged}. */
-	public static final String OWN_SCHEMA_TAG = "";
+	private static final String OWN_SCHEMA_TAG = "";
 
 	private final Retort retort;
 
@@ -38,11 +38,6 @@ public final class RetortSchemas {
 	 */
 	public RetortSchemas(Retort retort) {
 		this.retort = retort;
-	}
-
-	/** The bean itself, whose schema an application that migrates only its own reports. */
-	public Retort retort() {
-		return this.retort;
 	}
 
 	/**
