@@ -29,7 +29,7 @@ record ConfigLayer(String name, Map<String, String> values, Map<String, RetortEx
 	static final List<String> KEYS = List.of("url", "user", "password", "schema", "locations", "java-packages",
 			"create-schema", "version-table", "history-table", "transaction-mode", "validate-checksums", "baseline",
 			"lock.enabled", "lock.wait-timeout", "ddl.lock-timeout", "ddl.retries", "ddl.statement-timeout",
-			"connect-retries", "connect-retries-interval", "fail-on-multiple-heads", "file-template",
+			"connect-retries", "connect-retries-interval", "connect-timeout", "fail-on-multiple-heads", "file-template",
 			"application-name");
 
 	ConfigLayer {

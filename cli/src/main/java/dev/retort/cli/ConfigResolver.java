@@ -66,6 +66,9 @@ final class ConfigResolver {
 
 	private String profileNote;
 
+	/** The bound on opening a connection, from the highest layer that sets it ({@link #apply}). */
+	private ConnectTimeout connectTimeout = ConnectTimeout.DEFAULT;
+
 	ConfigResolver(CliEnvironment environment, Secrets secrets) {
 		this.environment = environment;
 		this.secrets = secrets;
@@ -101,6 +104,11 @@ final class ConfigResolver {
 			builder.classLoader(classLoader(options.classpath));
 		}
 		return builder.build();
+	}
+
+	/** {@code retort.connect-timeout} of the last {@link #resolve}: the highest layer's, else the default. */
+	ConnectTimeout connectTimeout() {
+		return this.connectTimeout;
 	}
 
 	/**
@@ -419,6 +427,10 @@ final class ConfigResolver {
 				case "ddl.statement-timeout" -> builder.ddlStatementTimeout(value.isEmpty() ? null : values.duration());
 				case "connect-retries" -> builder.connectRetries(values.integer());
 				case "connect-retries-interval" -> builder.connectRetriesInterval(values.duration());
+				case "connect-timeout" -> this.connectTimeout = new ConnectTimeout(values.nonNegativeDuration(),
+						ENVIRONMENT_LAYER.equals(layer.name())
+								? "from environment variable " + environmentVariable("retort.connect-timeout")
+								: "from " + layer.name());
 				case "fail-on-multiple-heads" -> builder.failOnMultipleHeads(values.bool());
 				case "file-template" -> builder.fileTemplate(value);
 				case "application-name" -> builder.applicationName(value);
@@ -448,6 +460,13 @@ final class ConfigResolver {
 			}
 		}
 		return new URLClassLoader("retort-classpath", urls.toArray(URL[]::new), ConfigResolver.class.getClassLoader());
+	}
+
+	/** Which of the names of {@code property} the environment sets. */
+	private String environmentVariable(String property) {
+		String name = RelaxedNames.environmentVariable(property);
+		return this.environment.variables().containsKey(name) ? name
+				: RelaxedNames.environmentVariableWithoutDashes(property);
 	}
 
 	private static String variable(Map<String, String> variables, String property) {
@@ -493,6 +512,14 @@ final class ConfigResolver {
 			Duration duration = Durations.parse(this.value);
 			if (duration == null) {
 				throw invalid("a duration such as 500ms, 5s, 10m, 1h or PT10M");
+			}
+			return duration;
+		}
+
+		Duration nonNegativeDuration() {
+			Duration duration = Durations.parse(this.value);
+			if (duration == null || duration.isNegative()) {
+				throw invalid("a duration such as 30s, 2m or PT2M, or 0 for no bound");
 			}
 			return duration;
 		}

@@ -38,6 +38,13 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 		RetortCli cli = root(commandLine);
 		Secrets secrets = (cli != null) ? cli.secrets() : new Secrets();
 		String message = secrets.message(ex, message(ex));
+		ConnectTimeout timeout = (cli != null) ? cli.connectTimeout() : null;
+		String timedOut = (timeout != null && connectionFailure(ex)) ? timeout.advice(message, cli.config().url())
+				: null;
+		if (timedOut != null) {
+			// pgjdbc says only "Connection attempt timed out": where, after how long, and what to do.
+			message = message + " " + timedOut;
+		}
 		ConnectionSources sources = (cli != null) ? cli.connectionSources() : null;
 		if (sources != null && connectionFailure(ex)) {
 			// Which setting to fix: the same URL may come from an option, a variable or a profile.

@@ -57,6 +57,8 @@ final class RetortCli implements Callable<Integer> {
 
 	private ConnectionSources connectionSources;
 
+	private ConnectTimeout connectTimeout;
+
 	/** Whether the command of this run may connect; set by the command before it runs. */
 	private boolean connects = true;
 
@@ -109,6 +111,8 @@ final class RetortCli implements Callable<Integer> {
 			ConfigResolver resolver = new ConfigResolver(this.environment, this.secrets);
 			this.config = resolver.resolve(this.options, this.connects);
 			this.connectionSources = resolver.connectionSources();
+			// Inside an application its settings stand, as they did at its start.
+			this.connectTimeout = this.environment.embedded() ? null : resolver.connectTimeout();
 			if (resolver.profileNote() != null && !this.options.quiet) {
 				// Before anything connects: the settings read may be another database's.
 				this.spec.commandLine().getErr().println(resolver.profileNote());
@@ -122,9 +126,30 @@ final class RetortCli implements Callable<Integer> {
 		return this.connectionSources;
 	}
 
+	/**
+	 * {@code config} as the facade connects with it: its URL with the command line's bound on
+	 * opening a connection ({@link ConnectTimeout}), unless the URL has one of its own. The
+	 * configuration itself keeps the URL as it was set, as {@code current --verbose} shows it.
+	 */
+	RetortConfig connecting(RetortConfig config) {
+		return bounds(config.url()) ? config.toBuilder().url(this.connectTimeout.bound(config.url())).build() : config;
+	}
+
+	/**
+	 * The bound {@link #connecting} gives this run's URL; {@code null} when it gives none, or the
+	 * configuration could not be read (asked by {@link Failures}: never resolved again here).
+	 */
+	ConnectTimeout connectTimeout() {
+		return (this.config != null && bounds(this.config.url())) ? this.connectTimeout : null;
+	}
+
+	private boolean bounds(String url) {
+		return this.connectTimeout != null && url != null && !url.equals(this.connectTimeout.bound(url));
+	}
+
 	/** The facade over this run's configuration; loads (and validates) the revisions. */
 	Retort retort() {
-		return Retort.load(config());
+		return Retort.load(connecting(config()));
 	}
 
 	/** The version of the jar, as its manifest says. */

@@ -333,7 +333,7 @@ abstract class RetortCommand implements Callable<Integer> {
 			return this.root.retort();
 		}
 		try {
-			Retort retort = Retort.load(withClasses);
+			Retort retort = Retort.load(this.root.connecting(withClasses));
 			// The revisions are read in the background: a class that cannot load fails here, not later.
 			retort.graph();
 			return retort;

@@ -94,7 +94,7 @@ final class ValidateCommand extends RetortCommand {
 	 */
 	private ValidateResult validate(RetortConfig config) {
 		try {
-			return validateLoaded(config);
+			return validateLoaded(this.root.connecting(config));
 		}
 		catch (ConnectionFailedException ex) {
 			ConnectionSources sources = this.root.connectionSources();

@@ -1562,7 +1562,8 @@ class CommandsTests {
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).startsWith("- warning: The database was not read, so the checks that need it were not"
 				+ " made (applied revisions changed on disk, applied revisions missing on disk, the version rows, INVALID"
-				+ " indexes): Could not connect to '" + url + "': Connection to localhost:" + closedPort + " refused.")
+				+ " indexes): Could not connect to '" + url + "?loginTimeout=30': Connection to localhost:" + closedPort
+				+ " refused.")
 			.contains("Connection settings used: the URL from spring.datasource.url in application.yml; no user")
 			.endsWith(" Run 'retort validate' where the database can be reached for them.\nNo problems found, 1"
 					+ " warning.\n");

@@ -130,11 +130,11 @@ class MainTests {
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
 		// Without them, 'connect-retries' times 'connect-retries-interval' (10 s) pass in silence, like a hang.
 		// A plain line of the tool's own, as the lock-wait notice, not a log line with the logger's name.
-		assertThat(run.err()).containsPattern("(?m)^Could not reach 'jdbc:postgresql://127.0.0.1:1/coffee'"
+		assertThat(run.err()).containsPattern("(?m)^Could not reach 'jdbc:postgresql://127.0.0.1:1/coffee\\?loginTimeout=30'"
 				+ " \\(.+\\); retry 1 of 2 in 100ms$")
 			.containsPattern("(?m)^Could not reach .+; retry 2 of 2 in 100ms$")
 			.doesNotContain("INFO")
-			.contains("ERROR: Could not connect to 'jdbc:postgresql://127.0.0.1:1/coffee'")
+			.contains("ERROR: Could not connect to 'jdbc:postgresql://127.0.0.1:1/coffee?loginTimeout=30'")
 			.contains("(after 2 retries)")
 			.doesNotContain("pw-7c1e0b");
 		List<String> quiet = new ArrayList<>(List.of(current));
