@@ -713,6 +713,50 @@ class CommandsTests {
 	}
 
 	@Test
+	void aHandWrittenRowIsSaidToBeOneByDowngradeAndTheScriptsThatReadTheDatabase(TestDatabase db) {
+		cli(db).run("upgrade");
+		db.execute("INSERT INTO retort_version VALUES ('fake')");
+		String handWritten = "The database is at fake, which no revision file declares and the history does not record"
+				+ " (another tool, such as Alembic, or a hand-written row put it in the version table), so ";
+		String whatToDo = " Nothing was changed. Give the revision that describes fake its id ('Revision ID: fake'), or"
+				+ " record where the database is with 'retort stamp --purge REV...'.\n";
+		CliRun.Result downgrade = cli(db).run("downgrade", "-1");
+		assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(2);
+		assertThat(downgrade.err()).isEqualTo("ERROR: " + handWritten + "'downgrade -1' cannot tell which revisions the"
+				+ " database holds beside 1975ea83b712 (the row may stand above any of them)." + whatToDo);
+		assertThat(cli(db).run("downgrade", "base").err()).startsWith("ERROR: " + handWritten + "'downgrade base'")
+			.doesNotContain("newer version");
+		CliRun.Result script = cli(db).run("upgrade", "--sql", "current:heads");
+		assertThat(script.exitCode()).as(script.toString()).isEqualTo(2);
+		assertThat(script.out()).isEmpty();
+		assertThat(script.err()).isEqualTo("ERROR: " + handWritten + "a script cannot tell which revisions the database"
+				+ " holds beside 1975ea83b712 (the row may stand above any of them)." + whatToDo);
+		assertThat(cli(db).run("downgrade", "--sql", "current:base").err()).startsWith("ERROR: " + handWritten)
+			.doesNotContain("newer version");
+		// Alone in the version table, as Alembic's row taken over under a new id.
+		db.execute("DELETE FROM retort_version WHERE version_num <> 'fake'");
+		assertThat(cli(db).run("downgrade", "-1").err()).isEqualTo("ERROR: " + handWritten + "'downgrade -1' cannot"
+				+ " tell which revisions the database holds." + whatToDo);
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("fake");
+		assertThat(db.tableExists("coffee_logs")).isTrue();
+		// What it says to do puts the database right for both.
+		assertThat(cli(db).run("stamp", "--purge", "1975ea83b712").exitCode()).isZero();
+		assertThat(cli(db).run("upgrade", "--sql", "current:heads").exitCode()).isZero();
+		assertThat(cli(db).run("downgrade", "-1").exitCode()).isZero();
+	}
+
+	@Test
+	void downgradeOfADatabaseANewerVersionMovedStillSaysSo(TestDatabase db) {
+		cli(db).run("upgrade");
+		newerVersionMoved(db, "ffff00000001");
+		CliRun.Result downgrade = cli(db).run("downgrade", "-1");
+		assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(2);
+		assertThat(downgrade.err()).contains("(a newer version of the application migrated it)");
+		assertThat(cli(db).run("upgrade", "--sql", "current:heads").err())
+			.contains("(a newer version of the application migrated it)");
+	}
+
+	@Test
 	void historyIndicatingTheCurrentRevisionOfADatabaseAheadSaysWhyNoLineIsMarked(TestDatabase db) {
 		cli(db).run("upgrade");
 		newerVersionMoved(db, "ffff00000001");

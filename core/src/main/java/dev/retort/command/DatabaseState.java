@@ -242,7 +242,18 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	void refuseUnrecordedRows(Plan plan, String command) {
 		List<String> unrecorded = unrecorded();
 		if (!unrecorded.isEmpty()) {
-			throw unrecordedError(command, unrecorded);
+			throw unrecordedError("'" + command + "'", unrecorded, this.known.isEmpty());
+		}
+	}
+
+	/**
+	 * Refuses a script ({@code --sql} from {@code current}) that would start from rows the
+	 * history never recorded, as upgrade refuses them ({@link #refuseUnrecordedRows}).
+	 */
+	void refuseScriptFromUnrecordedRows() {
+		List<String> unrecorded = unrecorded();
+		if (!unrecorded.isEmpty()) {
+			throw unrecordedError("a script", unrecorded, false);
 		}
 	}
 
@@ -255,15 +266,16 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	}
 
 	/**
-	 * The error for an upgrade from rows that neither the files nor the history know: nothing
-	 * tells which revisions the database already holds.
+	 * The error for a command that starts from rows that neither the files nor the history know:
+	 * nothing tells which revisions the database already holds.
+	 * @param who what cannot start there ({@code 'upgrade heads'}, {@code a script})
+	 * @param fromBase whether it would run every revision from base (an upgrade from no known row)
 	 */
-	private UnrecordedVersionRowsException unrecordedError(String command, List<String> unrecorded) {
+	private UnrecordedVersionRowsException unrecordedError(String who, List<String> unrecorded, boolean fromBase) {
 		String rows = String.join(", ", unrecorded);
-		String why = this.known.isEmpty()
-				? "'" + command + "' would run every revision from base though the database holds some of them already"
-				: "'" + command + "' cannot tell which revisions the database holds beside " + String.join(", ", this.known)
-						+ " (the row may stand above any of them)";
+		String why = fromBase ? who + " would run every revision from base though the database holds some of them already"
+				: who + " cannot tell which revisions the database holds" + (this.known.isEmpty() ? ""
+						: " beside " + String.join(", ", this.known) + " (the row may stand above any of them)");
 		return new UnrecordedVersionRowsException("The database is at " + rows + ", which no revision file declares and"
 				+ " the history does not record (another tool, such as Alembic, or a hand-written row put it in the"
 				+ " version table), so " + why + ". Nothing was changed. " + howToPlace(rows, unrecorded), this.unknown);
@@ -364,13 +376,18 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 				Set.of());
 	}
 
-	/** The error for a command that would have to move past the unknown rows. */
+	/**
+	 * The error for a command that would have to move past the unknown rows: rows the history
+	 * never recorded are no newer version's ({@link #unrecorded()}), and are said to be so as
+	 * upgrade says it.
+	 */
 	DatabaseAheadException aheadError(String command, Throwable cause) {
-		DatabaseAheadException error = new DatabaseAheadException("The database is at "
-				+ String.join(", ", this.unknown)
-				+ ", which no revision file declares (a newer version of the application migrated it), and '"
-				+ command + "' would have to move past it. Run this command from the newer version, or add the"
-				+ " missing revision files.", this.unknown);
+		List<String> unrecorded = unrecorded();
+		DatabaseAheadException error = !unrecorded.isEmpty() ? unrecordedError("'" + command + "'", unrecorded, false)
+				: new DatabaseAheadException("The database is at " + String.join(", ", this.unknown)
+						+ ", which no revision file declares (a newer version of the application migrated it), and '"
+						+ command + "' would have to move past it. Run this command from the newer version, or add the"
+						+ " missing revision files.", this.unknown);
 		if (cause != null) {
 			error.addSuppressed(cause);
 		}

@@ -89,6 +89,7 @@ final class OfflineMigration {
 			}
 			if (state.ahead()) {
 				refuseTargetWrongWhateverTheDatabase(graph, state, planner);
+				state.refuseScriptFromUnrecordedRows();
 				// A start these files declare is no way out: the script's start guard stops it on this database.
 				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
 						+ String.join(", ", state.unknown()) + ", which no revision file declares (a newer version of"

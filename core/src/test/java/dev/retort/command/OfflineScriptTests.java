@@ -940,7 +940,10 @@ class OfflineScriptTests {
 			@TempDir Path dir) {
 		RevisionFiles files = graphWithBranchAndMerge(dir);
 		retort(db, files).load().upgrade("b00000000002");
-		db.execute("UPDATE retort_version SET version_num = '9fb100000000'");
+		// A newer version's row, and the step that wrote it in the history, as every version records it.
+		db.execute("UPDATE retort_version SET version_num = '9fb100000000'", "INSERT INTO retort_history (revision,"
+				+ " operation, from_heads, to_heads, duration_ms, success) VALUES ('9fb100000000', 'upgrade',"
+				+ " '{b00000000002}', '{9fb100000000}', 1, true)");
 		Retort retort = retort(db, files).load();
 		RetortException error = catchThrowableOfType(RetortException.class,
 				() -> retort.downgradeSql("current:a00000000001"));
