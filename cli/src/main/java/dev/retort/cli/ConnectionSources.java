@@ -16,12 +16,25 @@ package dev.retort.cli;
  */
 record ConnectionSources(String url, String user, String password, boolean urlFromConfigurationFile) {
 
-	/** The sentence that follows a refused connection's message. */
+	/** The sentence that follows a failed connection's message. */
 	String describe() {
+		return describe(false);
+	}
+
+	/**
+	 * The sentence that follows a failed connection's message.
+	 * @param passwordRefused whether the server refused the password it was sent: with none set,
+	 * pgjdbc sent the password file's (a server asking for one that got none says so instead),
+	 * and that line is the one to fix
+	 */
+	String describe(boolean passwordRefused) {
 		return "Connection settings used: the URL from " + this.url + "; "
 				+ ((this.user != null) ? "the user from " + this.user
 						: "no user (pgjdbc then logs in as the operating system's user)")
 				+ "; " + ((this.password != null) ? "the password from " + this.password
+						: passwordRefused ? "no password, so pgjdbc sent the one of ~/.pgpass (or of the file PGPASSFILE"
+								+ " names) for this host, port, database and user, which the server refused: fix that"
+								+ " line, or give the password (--password, RETORT_PASSWORD)"
 						: "no password (pgjdbc then reads ~/.pgpass, or the file PGPASSFILE names)")
 				+ ".";
 	}

@@ -48,7 +48,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 		ConnectionSources sources = (cli != null) ? cli.connectionSources() : null;
 		if (sources != null && connectionFailure(ex)) {
 			// Which setting to fix: the same URL may come from an option, a variable or a profile.
-			message = message + " " + sources.describe();
+			message = message + " " + sources.describe(refusal(ex) == ConnectionRefusal.PASSWORD_REFUSED);
 		}
 		err.println("ERROR: " + message);
 		if (ex instanceof MigrationFailedException failed && failed.rolledBack() && failed.foundExistingObject()
@@ -111,6 +111,16 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 			}
 		}
 		return false;
+	}
+
+	/** What the server refused of a connection that could not be made, whatever wraps it, or {@code null}. */
+	private static ConnectionRefusal refusal(Throwable ex) {
+		for (Throwable each = ex; each != null; each = each.getCause()) {
+			if (each instanceof ConnectionFailedException failed) {
+				return failed.refusal().orElse(null);
+			}
+		}
+		return null;
 	}
 
 	/** Whether {@code --format json} (or {@code --format=json}) is among the arguments, in any case. */

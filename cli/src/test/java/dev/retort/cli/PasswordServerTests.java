@@ -162,6 +162,31 @@ class PasswordServerTests {
 	}
 
 	@Test
+	void aWrongPasswordOfThePasswordFileIsSaidToComeFromIt() throws IOException {
+		// No layer gives a password: pgjdbc sent the password file's, as psql would have.
+		Path passwordFile = this.project.resolve("pgpass");
+		Files.writeString(passwordFile, "*:*:*:" + this.login.role() + ":" + WRONG + "\n");
+		System.setProperty("org.postgresql.pgpassfile", passwordFile.toString());
+		try {
+			CliRun.Result result = CliRun.in(this.project)
+				.run("--url", this.login.jdbcUrl(), "--user", this.login.role(), "-vv", "current");
+			assertThat(result.exitCode()).isEqualTo(1);
+			assertThat(result.err()).contains("password authentication failed", "Connection settings used: the URL"
+					+ " from --url; the user from --user; no password, so pgjdbc sent the one of ~/.pgpass (or of the"
+					+ " file PGPASSFILE names) for this host, port, database and user, which the server refused: fix"
+					+ " that line, or give the password (--password, RETORT_PASSWORD).")
+				.doesNotContain("Wr0ng", "B4nk");
+			Files.writeString(passwordFile, "*:*:*:" + this.login.role() + ":" + PASSWORD + "\n");
+			CliRun.Result fixed = CliRun.in(this.project)
+				.run("--url", this.login.jdbcUrl(), "--user", this.login.role(), "current");
+			assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+		}
+		finally {
+			System.clearProperty("org.postgresql.pgpassfile");
+		}
+	}
+
+	@Test
 	void noPasswordSaysHowToGiveOneAtOnce() {
 		CliRun.Result result = CliRun.in(this.project)
 			.env("PGPASSWORD", PASSWORD)
