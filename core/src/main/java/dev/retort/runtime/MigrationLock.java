@@ -312,6 +312,13 @@ public final class MigrationLock implements AutoCloseable {
 					+ " session (SELECT pg_terminate_backend(" + holder.pid() + ")): it runs nothing, so nothing"
 					+ " is rolled back. Then run again;" + wait, holder, waited);
 		}
+		if (!holder.held()) {
+			// Its holder let go between this runner's last try and the read of who held it: there is
+			// no session to wait for or to end, and the next run takes the lock.
+			return new LockTimeoutException(prefix + "no session holds it any more (the migration that held it"
+					+ " finished, or its session ended, after this runner's last try). Nothing was changed. Run again;"
+					+ wait, holder, waited);
+		}
 		return new LockTimeoutException(prefix + "it is held by " + describe(holder) + ". Wait for that migration to"
 				+ " finish, or end that session (SELECT pg_terminate_backend(" + holder.pid() + ")) if it is stuck;"
 				+ wait, holder, waited);

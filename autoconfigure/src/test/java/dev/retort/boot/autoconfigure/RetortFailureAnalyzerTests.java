@@ -453,6 +453,9 @@ class RetortFailureAnalyzerTests {
 			letGo.get(30, TimeUnit.SECONDS);
 			assertThat(timedOut.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
 			assertThat(((LockTimeoutException) timedOut).holder().held()).isFalse();
+			assertThat(timedOut.getMessage()).contains("no session holds it any more")
+				.contains("Run again;")
+				.doesNotContain("pg_terminate_backend");
 			assertThat(analyze(timedOut).getAction())
 				.startsWith("No instance holds the migration lock of the database any more: the one that held it let go"
 						+ " of it after Retort's last try (its migration finished, or its session ended).")
