@@ -128,7 +128,7 @@ record Ack(String ruleText, LintRule rule, String reason) {
 		return null;
 	}
 
-	/** The rules' ids as ranges, from the rules themselves: {@code PG101 to PG125 and LINT001 to LINT006}. */
+	/** The rules' ids as ranges, from the rules themselves: {@code PG101 to PG126 and LINT001 to LINT006}. */
 	private static String ruleIds() {
 		List<String> ranges = new ArrayList<>();
 		LintRule[] rules = LintRule.values();

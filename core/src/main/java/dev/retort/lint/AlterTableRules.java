@@ -17,6 +17,7 @@ import static dev.retort.lint.TokenReading.declaresVirtual;
 import static dev.retort.lint.TokenReading.indexOfWord;
 import static dev.retort.lint.TokenReading.nameAt;
 import static dev.retort.lint.TokenReading.notNullCheckColumn;
+import static dev.retort.lint.TokenReading.parenthesized;
 import static dev.retort.lint.TokenReading.quote;
 import static dev.retort.lint.TokenReading.skip;
 import static dev.retort.lint.TokenReading.startsWith;
@@ -26,7 +27,7 @@ import static dev.retort.lint.TokenReading.volatileDefault;
 /**
  * The rules of {@code ALTER TABLE}, action by action: columns added (rewrites, required columns,
  * inline constraints), constraints added and validated, column changes (NOT NULL, type), drops,
- * renames and partition detaches. Part of {@link RevisionLint}, whose findings and knowledge of
+ * renames, partitions attached and detached. Part of {@link RevisionLint}, whose findings and knowledge of
  * the revision it uses.
  */
 final class AlterTableRules {
@@ -183,11 +184,45 @@ final class AlterTableRules {
 						+ " is done" + (logged ? ", and every row of it goes through the WAL (and to the replicas)." : "."));
 			}
 		}
+		else if (startsWith(action, 0, "DROP", "CONSTRAINT")) {
+			this.lint.catalog().constraintDropped(table, nameAt(action, skip(action, 2, "IF", "EXISTS")));
+		}
+		else if (startsWith(action, 0, "ATTACH", "PARTITION")) {
+			attachPartition(table, nameAt(action, 2), action.subList(Math.min(afterName(action, 2), action.size()),
+					action.size()));
+		}
 		else if (startsWith(action, 0, "DETACH", "PARTITION")) {
 			if (existing && !containsWord(action, "CONCURRENTLY") && !containsWord(action, "FINALIZE")) {
 				this.lint.find(LintRule.PG119, "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on " + quote(table) + ".");
 			}
+			String key = this.lint.catalog().partitionKey(table);
+			if (containsWord(action, "CONCURRENTLY") && key != null) {
+				// PostgreSQL leaves the detached table a valid CHECK of its old bound (child_key_check), which
+				// an ATTACH of it again finds implied (PG126).
+				String child = nameAt(action, 2);
+				this.lint.catalog().check(child, child + "_" + key + "_check", Tokens.of(key + " IS NOT NULL"), true);
+			}
 		}
+	}
+
+	/**
+	 * PG126: PostgreSQL reads every row of the table it attaches, under an ACCESS EXCLUSIVE lock on
+	 * it (and SHARE UPDATE EXCLUSIVE on the parent), to check the bound, unless a valid CHECK of the
+	 * table implies it. A table this revision created is empty.
+	 */
+	private void attachPartition(String parent, String child, List<Token> bound) {
+		if (child == null || this.lint.created(child)) {
+			return;
+		}
+		String key = this.lint.catalog().partitionKey(parent);
+		if (this.lint.catalog().mayImplyPartitionBound(child, key)) {
+			return;
+		}
+		this.lint.find(LintRule.PG126, "ATTACH PARTITION reads every row of " + quote(child) + " to check that it fits"
+				+ " the partition's bound, under an ACCESS EXCLUSIVE lock on it (no reads or writes of it) and a SHARE"
+				+ " UPDATE EXCLUSIVE lock on " + quote(parent) + ": no valid CHECK of " + quote(child) + " implies the"
+				+ " bound" + ((key != null) ? " (with " + key + " IS NOT NULL)" : "") + ".",
+				PartitionBound.fix(parent, child, key, bound));
 	}
 
 	private void addColumn(String table, boolean existing, List<Token> action, int at) {
@@ -257,6 +292,7 @@ final class AlterTableRules {
 		boolean notValid = containsSequence(action, "NOT", "VALID") || containsSequence(action, "NOT", "ENFORCED");
 		int check = indexOfWord(action, "CHECK", 0);
 		if (check >= 0) {
+			this.lint.catalog().check(table, name, parenthesized(action, check + 1), !notValid);
 			String column = notNullCheckColumn(action, check + 1);
 			if (column != null && name != null) {
 				this.lint.catalog().notNullCheck(table, name, column);

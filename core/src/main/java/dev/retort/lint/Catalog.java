@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.retort.lint.Tokens.Token;
+
 /**
  * What the revisions linted so far declared, for the rules that depend on what came before:
  * column types (from {@code CREATE TABLE}, {@code ADD COLUMN}, {@code ALTER COLUMN ... TYPE}),
  * {@code CHECK (c IS NOT NULL)} constraints with whether they were validated, the columns declared
- * {@code NOT NULL}, the columns of each index, and which tables are partitioned.
+ * {@code NOT NULL}, the columns of each index, which tables are partitioned and by which column,
+ * and the {@code CHECK} constraints of each table with whether they are valid.
  */
 final class Catalog {
 
@@ -37,6 +40,15 @@ final class Catalog {
 
 	/** Tables created {@code PARTITION BY}. */
 	private final Set<String> partitioned = new HashSet<>();
+
+	/** The key column of each table partitioned by one plain column, by table. */
+	private final Map<String, String> partitionKeys = new HashMap<>();
+
+	/** The CHECK constraints of each table, by {@code table.constraint} ({@code table.#n} for one without a name). */
+	private final Map<String, Check> checks = new HashMap<>();
+
+	/** How many CHECK constraints without a name were recorded, which numbers their keys. */
+	private int unnamedChecks;
 
 	/** The plain columns of each index, by index name. */
 	private final Map<String, Index> indexes = new HashMap<>();
@@ -83,6 +95,7 @@ final class Catalog {
 
 	/** Records that {@code constraint} was validated. */
 	void validated(String table, String constraint) {
+		this.checks.computeIfPresent(table + "." + constraint, (key, check) -> new Check(check.condition(), true));
 		String column = this.notNullChecks.get(table + "." + constraint);
 		if (column != null) {
 			provenNotNull(table, column);
@@ -150,8 +163,50 @@ final class Catalog {
 		return this.tables.contains(table);
 	}
 
-	void partitioned(String table) {
+	/**
+	 * Records that {@code table} is partitioned, by {@code keyColumn}, or by an expression or
+	 * several columns ({@code null}).
+	 */
+	void partitioned(String table, String keyColumn) {
 		this.partitioned.add(table);
+		if (keyColumn != null) {
+			this.partitionKeys.put(table, keyColumn);
+		}
+	}
+
+	/** The column {@code table} is partitioned by, or {@code null} when unknown or not one plain column. */
+	String partitionKey(String table) {
+		return this.partitionKeys.get(table);
+	}
+
+	/**
+	 * Records a CHECK constraint of {@code table}: its condition's tokens, and whether it is valid
+	 * (added without NOT VALID).
+	 * @param constraint its name, or {@code null}
+	 */
+	void check(String table, String constraint, List<Token> condition, boolean valid) {
+		String key = table + "." + ((constraint != null) ? constraint : "#" + this.unnamedChecks++);
+		this.checks.put(key, new Check(List.copyOf(condition), valid));
+	}
+
+	/** Forgets the CHECK {@code constraint} of {@code table}, dropped. */
+	void constraintDropped(String table, String constraint) {
+		this.checks.remove(table + "." + constraint);
+	}
+
+	/**
+	 * Whether a valid CHECK of {@code table} may imply a partition bound on {@code keyColumn}, so
+	 * that ATTACH PARTITION reads no row (PG126): one that names the column, and says it IS NOT NULL
+	 * unless the column is known to hold no null, for a range or list bound excludes NULL and
+	 * PostgreSQL reads the rows when the check lets it through (LockClaimsTests). With the key
+	 * unknown ({@code null}), any valid check.
+	 */
+	boolean mayImplyPartitionBound(String table, String keyColumn) {
+		return this.checks.entrySet().stream()
+			.filter((entry) -> entry.getKey().startsWith(table + ".") && entry.getValue().valid())
+			.map(Map.Entry::getValue)
+			.anyMatch((check) -> keyColumn == null || (check.names(keyColumn)
+					&& (holdsNoNull(table, keyColumn) || check.saysNotNull(keyColumn))));
 	}
 
 	boolean isPartitioned(String table) {
@@ -189,6 +244,9 @@ final class Catalog {
 		copy.tables.addAll(this.tables);
 		copy.dropped.addAll(this.dropped);
 		copy.partitioned.addAll(this.partitioned);
+		copy.partitionKeys.putAll(this.partitionKeys);
+		copy.checks.putAll(this.checks);
+		copy.unnamedChecks = this.unnamedChecks;
 		copy.indexes.putAll(this.indexes);
 		return copy;
 	}
@@ -220,8 +278,14 @@ final class Catalog {
 				}
 			}
 		}
+		for (String key : List.copyOf(this.checks.keySet())) {
+			if (key.startsWith(from + ".")) {
+				move(this.checks, key, to + key.substring(from.length()));
+			}
+		}
 		this.indexes.replaceAll((name, index) -> index.table().equals(from) ? new Index(to, index.columns()) : index);
 		move(this.partitioned, from, to);
+		move(this.partitionKeys, from, to);
 		// The rename succeeded: the table is there under its new name, and not under the old one.
 		this.tables.remove(from);
 		this.tables.add(to);
@@ -242,6 +306,27 @@ final class Catalog {
 	}
 
 	private record Index(String table, List<String> columns) {
+	}
+
+	/** A CHECK constraint: its condition, and whether it is valid. */
+	private record Check(List<Token> condition, boolean valid) {
+
+		boolean names(String column) {
+			return this.condition.stream().anyMatch((token) -> token.kind() != Tokens.Kind.STRING
+					&& token.kind() != Tokens.Kind.SYMBOL && token.name().equals(column));
+		}
+
+		boolean saysNotNull(String column) {
+			for (int i = 0; i + 3 < this.condition.size(); i++) {
+				Token token = this.condition.get(i);
+				if (token.kind() != Tokens.Kind.STRING && token.name().equals(column)
+						&& TokenReading.startsWith(this.condition, i + 1, "IS", "NOT", "NULL")) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 }

@@ -10,13 +10,15 @@ import static dev.retort.lint.TokenReading.declaresVirtual;
 import static dev.retort.lint.TokenReading.indexOfSymbol;
 import static dev.retort.lint.TokenReading.indexOfWord;
 import static dev.retort.lint.TokenReading.isTableConstraint;
+import static dev.retort.lint.TokenReading.nameAt;
+import static dev.retort.lint.TokenReading.parenthesized;
 import static dev.retort.lint.TokenReading.split;
 import static dev.retort.lint.TokenReading.startsWith;
 import static dev.retort.lint.TokenReading.typeOf;
 
 /**
  * What a {@code CREATE TABLE} declares, for the rules of later statements and revisions (the
- * {@link Catalog}: columns, their types, NOT NULL, generated columns, partitioning), and its json
+ * {@link Catalog}: columns, their types, NOT NULL, generated columns, partitioning, checks), and its json
  * columns (PG120). Part of {@link RevisionLint}, whose findings and knowledge of the revision it
  * uses.
  */
@@ -34,7 +36,9 @@ final class CreateTableRules {
 		for (int i = 0; table != null && i < tokens.size(); i++) {
 			// A partition may itself be partitioned: PARTITION OF t FOR VALUES … PARTITION BY …
 			if (tokens.get(i).depth() == 0 && startsWith(tokens, i, "PARTITION", "BY")) {
-				catalog.partitioned(table);
+				// PARTITION BY RANGE (at): one plain column, whose bound a CHECK can imply (PG126).
+				List<Token> key = parenthesized(tokens, i + 3);
+				catalog.partitioned(table, (key.size() == 1) ? nameAt(key, 0) : null);
 			}
 		}
 		int open = indexOfSymbol(tokens, '(', 0);
@@ -54,6 +58,12 @@ final class CreateTableRules {
 			this.lint.jsonColumn(table, column, type);
 		}
 		for (List<Token> definition : split(tokens, open + 1, depth)) {
+			// A CHECK of the column or of the table, valid from the start.
+			int check = indexOfWord(definition, "CHECK", 0);
+			if (check >= 0) {
+				String name = (check >= 2 && definition.get(check - 2).is("CONSTRAINT")) ? nameAt(definition, check - 1) : null;
+				catalog.check(table, name, parenthesized(definition, check + 1), true);
+			}
 			int key = indexOfWord(definition, "KEY", 0);
 			if (!definition.isEmpty() && isTableConstraint(definition.get(0)) && key > 0
 					&& definition.get(key - 1).is("PRIMARY")) {

@@ -94,6 +94,11 @@ public enum LintRule {
 					+ " --schema), not in those every tenant runs. If these revisions run for one schema only, acknowledge"
 					+ " it: -- lint:ack PG125 <reason>."),
 
+	PG126("attach-partition-scan", Severity.ERROR,
+			"ADD CONSTRAINT ... CHECK (the partition's bound, and its key IS NOT NULL) NOT VALID on the table to attach;"
+					+ " in a later revision VALIDATE CONSTRAINT, then ATTACH PARTITION (it reads no row), then DROP"
+					+ " CONSTRAINT."),
+
 	LINT001("ack-without-reason", Severity.ERROR, "Write why: -- lint:ack <RULE> <reason>."),
 
 	LINT002("unused-ack", Severity.WARNING, "Remove the acknowledgement, or put it right above the statement it is for."),

@@ -113,6 +113,11 @@ final class StatementShape {
 			if (actions.size() == 1 && startsWith(actions.get(0), 0, "RENAME", "TO")) {
 				shape.renamesTableTo = nameAt(actions.get(0), 2);
 			}
+			// ATTACH PARTITION takes SHARE UPDATE EXCLUSIVE on the parent, which blocks no writes, and
+			// ACCESS EXCLUSIVE on the table it attaches (LockClaimsTests).
+			if (actions.size() == 1 && startsWith(actions.get(0), 0, "ATTACH", "PARTITION")) {
+				table = nameAt(actions.get(0), 2);
+			}
 		}
 		else if (startsWith(tokens, 0, "CREATE") && indexOn(tokens) >= 0
 				&& !containsWord(tokens, "CONCURRENTLY")) {

@@ -133,6 +133,18 @@ final class TokenReading {
 		return parts;
 	}
 
+	/** The tokens inside the parentheses that open at {@code open}, or none when no parenthesis opens there. */
+	static List<Token> parenthesized(List<Token> tokens, int open) {
+		if (open < 0 || open >= tokens.size() || !tokens.get(open).isSymbol('(')) {
+			return List.of();
+		}
+		int end = open + 1;
+		while (end < tokens.size() && tokens.get(end).depth() > tokens.get(open).depth()) {
+			end++;
+		}
+		return tokens.subList(open + 1, end);
+	}
+
 	/** The column type that starts at {@code from} of a column definition, lower-cased. */
 	static String typeOf(List<Token> definition, int from) {
 		StringBuilder type = new StringBuilder();

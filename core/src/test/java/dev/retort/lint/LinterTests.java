@@ -770,6 +770,36 @@ class LinterTests {
 	}
 
 	@Test
+	void pg126AttachPartitionNamesTheCheckOfItsBoundWithTheRealNames() {
+		List<LintFinding> found = findings(tx("CREATE TABLE regions_eu (id bigint, region text);\n"
+				+ "CREATE TABLE events_2023 (id bigint, at date);\nCREATE TABLE sales (id bigint, region text)"
+				+ " PARTITION BY LIST (region);"), tx("-- the year before\n"
+				+ "ALTER TABLE events ATTACH PARTITION events_2023 FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');"),
+				tx("ALTER TABLE sales ATTACH PARTITION regions_eu FOR VALUES IN ('eu', 'uk');"));
+		assertThat(found).extracting(LintFinding::rule, LintFinding::source, LintFinding::severity)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("PG126", "r3.sql:2", Severity.ERROR),
+					org.assertj.core.groups.Tuple.tuple("PG126", "r4.sql:1", Severity.ERROR));
+		assertThat(found.get(0).message()).isEqualTo("ATTACH PARTITION reads every row of \"events_2023\" to check that"
+				+ " it fits the partition's bound, under an ACCESS EXCLUSIVE lock on it (no reads or writes of it) and a"
+				+ " SHARE UPDATE EXCLUSIVE lock on \"events\": no valid CHECK of \"events_2023\" implies the bound (with"
+				+ " at IS NOT NULL).");
+		assertThat(found.get(0).fix()).isEqualTo("In a revision of its own: ALTER TABLE events_2023 ADD CONSTRAINT"
+				+ " events_2023_partition_bound CHECK (at IS NOT NULL AND at >= '2023-01-01' AND at < '2024-01-01') NOT"
+				+ " VALID. In the next: ALTER TABLE events_2023 VALIDATE CONSTRAINT events_2023_partition_bound (it reads"
+				+ " the rows without blocking them), then ALTER TABLE events ATTACH PARTITION events_2023 …, which finds"
+				+ " the bound implied by the check and reads no row, then ALTER TABLE events_2023 DROP CONSTRAINT"
+				+ " events_2023_partition_bound.");
+		assertThat(found.get(1).fix()).contains("CHECK (region IS NOT NULL AND region IN ('eu', 'uk')) NOT VALID");
+		// A parent no linted revision created: its key is unknown, and the fix says what the check holds.
+		assertThat(findings(tx("CREATE TABLE archive_2020 (id bigint);\n"), tx("ALTER TABLE archive ATTACH PARTITION"
+				+ " archive_2020 FOR VALUES FROM (1) TO (1000);")).get(0).fix())
+			.contains("CHECK (what the bound says of the partition key, and that the key IS NOT NULL) NOT VALID");
+		// A table the revision creates is empty: nothing to read.
+		assertThat(rules(tx("CREATE TABLE events_2026 (id bigint, at date);\nALTER TABLE events ATTACH PARTITION"
+				+ " events_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"))).isEmpty();
+	}
+
+	@Test
 	void pg120JsonColumn() {
 		assertThat(rules(tx("ALTER TABLE users ADD COLUMN props json;"))).containsExactly("PG120");
 		assertThat(rules(tx("ALTER TABLE users ADD COLUMN props jsonb;"))).isEmpty();
@@ -1142,7 +1172,7 @@ class LinterTests {
 		// An acknowledgement naming no rule lists the rules there are, this one among them.
 		assertThat(findings(tx("-- lint:ack PG999 a rule of another tool\nSELECT 1;"))).singleElement()
 			.satisfies((finding) -> assertThat(finding.message()).isEqualTo("'-- lint:ack PG999' names no rule; rules"
-					+ " are PG101 to PG125 and LINT001 to LINT006 (docs/lint.md), by id or name."));
+					+ " are PG101 to PG126 and LINT001 to LINT006 (docs/lint.md), by id or name."));
 	}
 
 	@Test

@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What PG108, PG122, PG123 and PG124 say of PostgreSQL, and what PG105 advises, held against a
- * real server: the lock a statement holds until its transaction ends, as another session sees it,
- * and whether that session's SELECT gets through; and what PG115 and PG118 read as PostgreSQL does
- * (a set_config of lock_timeout, a new enum label and the same text elsewhere).
+ * What PG108, PG119, PG122, PG123, PG124 and PG126 say of PostgreSQL, and what PG105 advises, held
+ * against a real server: the lock a statement holds until its transaction ends, as another session
+ * sees it, and whether that session's SELECT gets through, or whether it reads a table's rows; and
+ * what PG115 and PG118 read as PostgreSQL does (a set_config of lock_timeout, a new enum label and
+ * the same text elsewhere).
  */
 @ExtendWith(PostgresExtension.class)
 class LockClaimsTests {
@@ -519,6 +520,86 @@ class LockClaimsTests {
 				+ " ON c.oid = i.indexrelid WHERE i.indrelid IN ('events'::regclass, 'events_1'::regclass) ORDER BY 1"))
 			.containsExactlyElementsOf(exclusion ? List.of("events_id_key false", "events_no_overlap false")
 					: List.of("events_id_key false"));
+	}
+
+	@Test
+	void attachingAPartitionReadsItsRowsUnderAnAccessExclusiveLockUnlessAValidCheckImpliesTheBound(TestDatabase db)
+			throws SQLException {
+		String base = "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+				+ "CREATE TABLE events_2023 (id bigint, at date);";
+		String attach = "ALTER TABLE events ATTACH PARTITION events_2023 FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')";
+		String check = "CHECK (at IS NOT NULL AND at >= '2023-01-01' AND at < '2024-01-01')";
+		// PG126's fix: the check NOT VALID in one revision; validated, then the ATTACH, in the next.
+		String add = "ALTER TABLE events_2023 ADD CONSTRAINT events_2023_partition_bound " + check + " NOT VALID";
+		String validate = "ALTER TABLE events_2023 VALIDATE CONSTRAINT events_2023_partition_bound";
+		assertThat(lint(base, attach + ";")).extracting(LintFinding::rule, LintFinding::source)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("PG126", "r2.sql:1"));
+		assertThat(lint(base, add + ";", validate + ";\n" + attach + ";")).isEmpty();
+		db.execute(base.split(";\n"));
+		db.execute("INSERT INTO events_2023 SELECT i, date '2023-01-01' + i % 365 FROM generate_series(1, 1000) i");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			long before = sequentialScans(statement, "events_2023");
+			statement.execute(attach);
+			assertThat(sequentialScans(statement, "events_2023")).isGreaterThan(before);
+			assertThat(modes(db, "events_2023")).containsExactly("AccessExclusiveLock");
+			assertThat(modes(db, "events")).containsExactly("ShareUpdateExclusiveLock");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "events_2023"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			migration.rollback();
+			// A valid check of the bound without "at IS NOT NULL": at may be NULL, so the bound is not implied.
+			statement.execute("ALTER TABLE events_2023 ADD CONSTRAINT events_2023_range CHECK (at >= '2023-01-01'"
+					+ " AND at < '2024-01-01')");
+			before = sequentialScans(statement, "events_2023");
+			statement.execute(attach);
+			assertThat(sequentialScans(statement, "events_2023")).isGreaterThan(before);
+			migration.rollback();
+			statement.execute(add);
+			migration.commit();
+			statement.execute(validate);
+			migration.commit();
+			before = sequentialScans(statement, "events_2023");
+			statement.execute(attach);
+			assertThat(sequentialScans(statement, "events_2023")).isEqualTo(before);
+			migration.commit();
+		}
+		assertThat(db.queryStrings("SELECT count(*) FROM events")).containsExactly("1000");
+	}
+
+	/** PG119: a DETACH PARTITION without CONCURRENTLY holds ACCESS EXCLUSIVE on the parent: no read of it gets through. */
+	@Test
+	void detachingAPartitionStopsTheReadsOfTheParentUntilTheCommit(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at)",
+				"CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			statement.execute("ALTER TABLE events DETACH PARTITION events_2024");
+			assertThat(modes(db, "events")).containsExactly("AccessExclusiveLock");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "events"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			migration.rollback();
+		}
+	}
+
+	/** The findings of the revisions after {@code base}, each a transactional revision r2, r3, … */
+	private static List<LintFinding> lint(String base, String... revisions) {
+		List<LintedRevision> linted = new java.util.ArrayList<>();
+		linted.add(LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(base, 1),
+				base, 1));
+		for (int i = 0; i < revisions.length; i++) {
+			linted.add(LintedRevision.of("r" + (i + 2), "r" + (i + 2) + ".sql", true,
+					dev.retort.dialect.postgres.StatementSplitter.split(revisions[i], 1), revisions[i], 1));
+		}
+		return Linter.lint(linted);
+	}
+
+	/** The scans of {@code table} so far in this session (pending: not yet reported to the statistics). */
+	private static long sequentialScans(Statement statement, String table) throws SQLException {
+		try (ResultSet scans = statement.executeQuery("SELECT pg_stat_get_xact_numscans('" + table + "'::regclass)")) {
+			scans.next();
+			return scans.getLong(1);
+		}
 	}
 
 	private static void select(TestDatabase db, String sql) throws SQLException {

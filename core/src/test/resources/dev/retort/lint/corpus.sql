@@ -256,11 +256,15 @@ ALTER TABLE users DROP COLUMN code;
 -- case: detach_plain tx expect: PG119
 ALTER TABLE events DETACH PARTITION events_2024;
 
--- case: attach_back tx expect: none
+-- case: attach_back tx expect: PG126
 ALTER TABLE events ATTACH PARTITION events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 
 -- case: detach_conc non-tx expect: none
 ALTER TABLE events DETACH PARTITION events_2024 CONCURRENTLY;
+
+-- case: attach_after_detach_conc tx expect: none
+-- DETACH ... CONCURRENTLY left events_2024 a valid CHECK of its bound: nothing to read.
+ALTER TABLE events ATTACH PARTITION events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 
 -- case: json_column tx expect: PG120
 ALTER TABLE users ADD COLUMN props json;
@@ -477,3 +481,38 @@ ALTER TABLE users ALTER COLUMN deleted_at TYPE timestamp;
 -- case: col_default_then_set_default tx expect: none
 ALTER TABLE users ADD COLUMN uid uuid;
 ALTER TABLE users ALTER COLUMN uid SET DEFAULT gen_random_uuid();
+
+-- case: staging_tables tx expect: none
+CREATE TABLE events_2022 (id bigint, at date);
+CREATE TABLE events_2021 (id bigint, at date);
+CREATE TABLE events_2020 (id bigint, at date);
+CREATE TABLE events_2019 (id bigint, at date, CONSTRAINT events_2019_range CHECK (at >= '2019-01-01' AND at < '2020-01-01'));
+CREATE TABLE events_2018 (id bigint, at date NOT NULL CHECK (at >= '2018-01-01' AND at < '2019-01-01'));
+
+-- case: attach_loaded tx expect: PG126
+ALTER TABLE events ATTACH PARTITION events_2022 FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');
+
+-- case: attach_check_not_valid tx expect: none
+ALTER TABLE events_2021 ADD CONSTRAINT events_2021_partition_bound CHECK (at IS NOT NULL AND at >= '2021-01-01' AND at < '2022-01-01') NOT VALID;
+
+-- case: attach_after_validate tx expect: none
+ALTER TABLE events_2021 VALIDATE CONSTRAINT events_2021_partition_bound;
+ALTER TABLE events ATTACH PARTITION events_2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
+ALTER TABLE events_2021 DROP CONSTRAINT events_2021_partition_bound;
+
+-- case: attach_validate_same_revision tx expect: PG107
+-- the scan skipped at the ATTACH, but the VALIDATE runs under the ADD's lock
+ALTER TABLE events_2020 ADD CONSTRAINT events_2020_partition_bound CHECK (at IS NOT NULL AND at >= '2020-01-01' AND at < '2021-01-01') NOT VALID;
+ALTER TABLE events_2020 VALIDATE CONSTRAINT events_2020_partition_bound;
+ALTER TABLE events ATTACH PARTITION events_2020 FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+
+-- case: attach_check_without_not_null tx expect: PG126
+-- at may be NULL, which the bound excludes: PostgreSQL reads every row
+ALTER TABLE events ATTACH PARTITION events_2019 FOR VALUES FROM ('2019-01-01') TO ('2020-01-01');
+
+-- case: attach_not_null_column_check tx expect: none
+ALTER TABLE events ATTACH PARTITION events_2018 FOR VALUES FROM ('2018-01-01') TO ('2019-01-01');
+
+-- case: attach_new_table tx expect: none
+CREATE TABLE events_2026 (LIKE events INCLUDING DEFAULTS);
+ALTER TABLE events ATTACH PARTITION events_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
