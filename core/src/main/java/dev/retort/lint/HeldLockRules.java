@@ -7,20 +7,22 @@ import java.util.Map;
 import dev.retort.lint.Tokens.Token;
 
 import static dev.retort.lint.TokenReading.indexOfWordAtDepth;
+import static dev.retort.lint.TokenReading.indexOn;
 import static dev.retort.lint.TokenReading.quote;
+import static dev.retort.lint.TokenReading.startsWith;
 
 /**
- * The rules of the locks a transactional revision holds until its commit: rows written while its
- * DDL's locks are held, or every row of a table in one statement (PG117), and two tables locked
- * together (PG116). Part of {@link RevisionLint}, whose findings and knowledge of the revision it
- * uses; one per revision.
+ * The rules of the locks a transactional revision holds until its commit: rows written while the
+ * lock of its DDL or of its LOCK TABLE is held (the finding names the statement that took it), or
+ * every row of a table in one statement (PG117), and two tables locked together (PG116). Part of
+ * {@link RevisionLint}, whose findings and knowledge of the revision it uses; one per revision.
  */
 final class HeldLockRules {
 
 	private final RevisionLint lint;
 
-	/** Whether a statement of the revision takes a DDL lock on a table that existed before it. */
-	private final boolean ddlOnExisting;
+	/** The statements of the revision that lock a table that existed before it, in order. */
+	private final List<StatementShape> locking;
 
 	/** Pre-existing tables locked SHARE ROW EXCLUSIVE or stronger so far, with the first line. */
 	private final Map<String, Integer> strongLocks = new LinkedHashMap<>();
@@ -29,7 +31,7 @@ final class HeldLockRules {
 
 	HeldLockRules(RevisionLint lint, List<StatementShape> shapes) {
 		this.lint = lint;
-		this.ddlOnExisting = shapes.stream().anyMatch((shape) -> shape.locksTable != null);
+		this.locking = shapes.stream().filter((shape) -> shape.locksTable != null).toList();
 	}
 
 	// PG117
@@ -40,14 +42,46 @@ final class HeldLockRules {
 		}
 		List<Token> write = current.write;
 		String verb = write.get(0).text();
-		if (this.lint.transactional() && this.ddlOnExisting) {
-			this.lint.find(LintRule.PG117, verb + " of " + quote(table) + " runs while this revision's DDL locks are held "
-					+ "until the commit.");
+		if (this.lint.transactional() && !this.locking.isEmpty()) {
+			StatementShape locker = locker(current);
+			this.lint.find(LintRule.PG117, verb + " of " + quote(table) + " runs in the same transaction as "
+					+ what(locker) + " on line " + locker.statement.line() + ", whose lock on " + quote(locker.locksTable)
+					+ " is held until the commit.");
 		}
 		else if (!verb.equals("INSERT") && indexOfWordAtDepth(write, "WHERE", write.get(0).depth()) < 0) {
 			this.lint.find(LintRule.PG117, Severity.WARNING, verb + " of every row of " + quote(table)
 					+ " in one statement locks them all and bloats the table.");
 		}
+	}
+
+	/** The last statement before {@code current} that locks a table, else the first after it. */
+	private StatementShape locker(StatementShape current) {
+		StatementShape locker = this.locking.get(0);
+		for (StatementShape shape : this.locking) {
+			if (shape.statement.line() <= current.statement.line()) {
+				locker = shape;
+			}
+		}
+		return locker;
+	}
+
+	/**
+	 * What took the lock, as the finding names it: {@code LOCK TABLE orders IN SHARE MODE} (its
+	 * mode, which says what it blocks), {@code ALTER TABLE users}, {@code CREATE INDEX on orders}.
+	 */
+	private static String what(StatementShape locker) {
+		List<Token> tokens = locker.tokens;
+		String table = locker.locksTable;
+		if (startsWith(tokens, 0, "LOCK")) {
+			return "LOCK TABLE " + table + " IN " + StatementShape.lockMode(tokens, 1) + " MODE";
+		}
+		if (startsWith(tokens, 0, "CREATE")) {
+			return (startsWith(tokens, 1, "UNIQUE") ? "CREATE UNIQUE INDEX" : indexOn(tokens) >= 0 ? "CREATE INDEX"
+					: "CREATE TRIGGER") + " on " + table;
+		}
+		// ALTER TABLE, DROP TABLE, TRUNCATE, CLUSTER: the words before the table's name.
+		return (startsWith(tokens, 0, "ALTER", "TABLE") || startsWith(tokens, 0, "DROP", "TABLE")
+				? tokens.get(0).text() + " " + tokens.get(1).text() : tokens.get(0).text()) + " " + table;
 	}
 
 	// PG116

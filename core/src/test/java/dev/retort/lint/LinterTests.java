@@ -683,6 +683,24 @@ class LinterTests {
 	}
 
 	@Test
+	void pg117SaysWhichStatementTookTheLockItsWriteRunsUnder() {
+		// Before, each said "runs while this revision's DDL locks are held", LOCK TABLE's too.
+		assertThat(findings(tx("LOCK TABLE orders IN SHARE MODE;\nUPDATE orders SET status = 'paid' WHERE id = 1;")))
+			.extracting(LintFinding::message)
+			.containsExactly("UPDATE of \"orders\" runs in the same transaction as LOCK TABLE orders IN SHARE MODE on line"
+					+ " 1, whose lock on \"orders\" is held until the commit.");
+		assertThat(findings(tx("UPDATE users SET name = 'x' WHERE id = 1;\nALTER TABLE users ADD COLUMN score int;")))
+			.extracting(LintFinding::message)
+			.containsExactly("UPDATE of \"users\" runs in the same transaction as ALTER TABLE users on line 2, whose"
+					+ " lock on \"users\" is held until the commit.");
+		assertThat(findings(tx("CREATE INDEX idx_orders_user ON orders (user_id);\nDELETE FROM users WHERE id = 1;")))
+			.filteredOn((finding) -> finding.rule().equals("PG117"))
+			.extracting(LintFinding::message)
+			.containsExactly("DELETE of \"users\" runs in the same transaction as CREATE INDEX on orders on line 1,"
+					+ " whose lock on \"orders\" is held until the commit.");
+	}
+
+	@Test
 	void pg117AnInsertOfComputedValuesIsNoBackfill() {
 		// A seed row, inserted only when missing: it reads no table's rows into this one.
 		assertThat(rules(tx("ALTER TABLE users ADD COLUMN note text;\n"

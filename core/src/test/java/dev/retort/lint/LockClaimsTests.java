@@ -81,6 +81,24 @@ class LockClaimsTests {
 	}
 
 	@Test
+	void aLockTableInShareModeKeepsOtherWritesOutWhileTheRevisionsOwnUpdateRuns(TestDatabase db) throws SQLException {
+		db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, note text)", "INSERT INTO orders VALUES (1, 'a'), (2, 'b')");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			// PG117 says it is the LOCK TABLE's lock that the UPDATE runs under, until the commit.
+			statement.execute("LOCK TABLE orders IN SHARE MODE");
+			statement.execute("UPDATE orders SET note = 'x' WHERE id = 1");
+			assertThat(modes(db, "orders")).contains("ShareLock", "RowExclusiveLock");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> select(db, "SET lock_timeout = '50ms'; UPDATE orders SET note = 'y' WHERE id = 2"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			read(db, "orders");
+			migration.commit();
+		}
+		select(db, "SET lock_timeout = '50ms'; UPDATE orders SET note = 'y' WHERE id = 2");
+	}
+
+	@Test
 	void lockTableOutsideATransactionBlockTakesNoLockAndInADoBlockHoldsItUntilTheBlockEnds(TestDatabase db)
 			throws SQLException {
 		db.execute("CREATE TABLE orders (id bigint PRIMARY KEY)");

@@ -516,3 +516,13 @@ ALTER TABLE events ATTACH PARTITION events_2018 FOR VALUES FROM ('2018-01-01') T
 -- case: attach_new_table tx expect: none
 CREATE TABLE events_2026 (LIKE events INCLUDING DEFAULTS);
 ALTER TABLE events ATTACH PARTITION events_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+
+-- case: backfill_before_ddl tx expect: PG117
+-- the row locks of the UPDATE are held while the ALTER TABLE after it waits and holds its lock
+UPDATE users SET name = 'x' WHERE id = 1;
+ALTER TABLE users ADD COLUMN nick text;
+
+-- case: lock_table_access_share_update tx expect: none
+-- ACCESS SHARE blocks no writes: the UPDATE runs under no lock that keeps others out
+LOCK TABLE orders IN ACCESS SHARE MODE;
+UPDATE orders SET note = 'y' WHERE id = 2;
