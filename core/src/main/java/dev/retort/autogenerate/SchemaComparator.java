@@ -82,8 +82,10 @@ public final class SchemaComparator {
 
 	private final ViewComparison views;
 
+	private final TablesElsewhere elsewhere;
+
 	private SchemaComparator(SchemaModel database, SchemaModel model, TypeCasts casts, TargetServer server,
-			MaterializedViews materializedViews) {
+			MaterializedViews materializedViews, TablesElsewhere elsewhere) {
 		// Compared as valid, the NOT VALID constraints of the database the model has valid.
 		database = validatedAsInTheModel(database, model);
 		this.database = database;
@@ -94,6 +96,7 @@ public final class SchemaComparator {
 		this.columns = new ColumnComparison(casts, server, this.sequences.freeStandingInDatabase(),
 				this.sequences.freeStandingInModel(), this.changes);
 		this.views = new ViewComparison(database, model, materializedViews, server, this.changes);
+		this.elsewhere = elsewhere;
 	}
 
 	/**
@@ -128,7 +131,7 @@ public final class SchemaComparator {
 	 * @return the differences, in an order that applies
 	 */
 	public static SchemaDiff compare(SchemaModel database, SchemaModel model, TypeCasts casts, TargetServer server) {
-		return compare(database, model, casts, server, MaterializedViews.NONE);
+		return compare(database, model, casts, server, MaterializedViews.NONE, TablesElsewhere.NONE);
 	}
 
 	/**
@@ -140,11 +143,13 @@ public final class SchemaComparator {
 	 * @param casts which type changes PostgreSQL makes on its own
 	 * @param server the server the revision is written for
 	 * @param materializedViews the materialized views of both sides, which are not compared
+	 * @param elsewhere the tables the model creates in other schemas, which are not compared: a table
+	 * dropped that moved there is named with the move to write
 	 * @return the differences, in an order that applies
 	 */
 	public static SchemaDiff compare(SchemaModel database, SchemaModel model, TypeCasts casts, TargetServer server,
-			MaterializedViews materializedViews) {
-		SchemaComparator comparator = new SchemaComparator(database, model, casts, server, materializedViews);
+			MaterializedViews materializedViews, TablesElsewhere elsewhere) {
+		SchemaComparator comparator = new SchemaComparator(database, model, casts, server, materializedViews, elsewhere);
 		comparator.run();
 		comparator.types.labelsUsedBeforeCommit();
 		return new SchemaDiff(comparator.changes.asList());
@@ -221,9 +226,17 @@ public final class SchemaComparator {
 	/**
 	 * What dropping a table loses. As in Alembic a renamed table shows as one dropped and one
 	 * added: when the one table that goes and the one that comes have the same columns, the
-	 * rename that would keep its rows is named, for the author to write instead.
+	 * rename that would keep its rows is named, for the author to write instead. So is the move
+	 * to another schema, where the model creates a table of its name and columns: that schema is
+	 * not compared, so the table would otherwise show as dropped alone.
 	 */
 	private String renamed(TableModel dropped) {
+		TablesElsewhere.Table moved = this.elsewhere.movedTo(dropped);
+		if (moved != null) {
+			return " (its rows are lost; if it moved to " + moved.qualifiedName() + ", write "
+					+ this.elsewhere.move(dropped, moved).replace("\n", " ") + " instead, which keeps them, its constraints"
+					+ " and indexes, and " + this.elsewhere.moveBack(moved).replace("\n", " ") + " in the downgrade)";
+		}
 		List<TableModel> added = added(this.model.tables(), this.database.tables().keySet()).stream()
 			.filter((table) -> !this.partitions.switched(table.name()))
 			.toList();

@@ -1,5 +1,6 @@
 package dev.retort.command;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import dev.retort.autogenerate.LeftOut;
 import dev.retort.autogenerate.MaterializedViews;
 import dev.retort.autogenerate.SchemaComparator;
 import dev.retort.autogenerate.SchemaDiff;
+import dev.retort.autogenerate.TablesElsewhere;
 import dev.retort.autogenerate.TargetServer;
 import dev.retort.dialect.postgres.PostgresIdentifiers;
 import dev.retort.dialect.postgres.SqlStatement;
@@ -192,10 +194,12 @@ public final class AutogenerateCommand {
 						Set.of(database.names().versionTable(), database.names().historyTable()));
 				createModelSchema(connection);
 				Set<String> before = objects(connection, schema);
+				Set<Long> tablesElsewhere = tablesElsewhere(connection, schema);
+				Set<Long> schemasBefore = schemas(connection);
 				List<SqlStatement> putOff;
 				try {
 					SchemaQualifiedNames.requireNone(modelSource, statements, schema, before);
-					putOff = runModel(connection, modelSource, statements, searched, before);
+					putOff = runModel(connection, modelSource, statements, searched, before, tablesElsewhere);
 					searchPath(connection, MODEL_SCHEMA);
 					requireNothingCreatedIn(connection, schema, before, modelSource);
 					requireNothingOfSchemaUsed(connection, schema, modelSource);
@@ -212,7 +216,8 @@ public final class AutogenerateCommand {
 						putOff, searched);
 				SchemaModel model = ForeignKeysElsewhere.with(SchemaReader.read(connection, MODEL_SCHEMA, Set.of()),
 						foreignKeysElsewhere);
-				List<LeftOut> notCompared = SchemaReader.notCompared(connection, MODEL_SCHEMA);
+				TablesElsewhere modelElsewhere = tablesCreatedElsewhere(connection, schema, tablesElsewhere, schemasBefore);
+				List<LeftOut> notCompared = new ArrayList<>(SchemaReader.notCompared(connection, MODEL_SCHEMA));
 				List<LeftOut> notComparedInDatabase = new ArrayList<>(SchemaReader.notCompared(connection, schema));
 				// Not compared (the model seldom grants), but lost with a view dropped and created again.
 				notComparedInDatabase.addAll(SchemaReader.viewGrants(connection, schema));
@@ -225,8 +230,11 @@ public final class AutogenerateCommand {
 				// The revision is written for the server the model ran on.
 				TargetServer server = new TargetServer(connection.getMetaData().getDatabaseMajorVersion(),
 						timeZone(connection));
+				// Not compared, named with the move that brings a table of the database there.
+				notCompared.addAll(modelElsewhere.notCompared(canonical.get(0), canonical.get(1)));
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
-						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server, materializedViews)
+						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server, materializedViews,
+						modelElsewhere)
 					.withNotCompared(notComparedInDatabase, notCompared);
 			}
 			finally {
@@ -297,14 +305,14 @@ public final class AutogenerateCommand {
 	 * @param searched the migrated schema, then the other schemas the migrations' search_path finds
 	 * ({@link MigrationsSearchPath#of})
 	 * @param before what the migrated schema held before the model ran ({@link #objects})
+	 * @param tablesElsewhere the tables of other schemas before the model ran ({@link #tablesElsewhere})
 	 * @return the statements put off ({@link ForeignKeysElsewhere}): each adds a foreign key to a
 	 * table of another schema, and has not run
 	 */
 	private static List<SqlStatement> runModel(Connection connection, String modelSource, List<SqlStatement> statements,
-			List<String> searched, Set<String> before) throws SQLException {
+			List<String> searched, Set<String> before, Set<Long> tablesElsewhere) throws SQLException {
 		// Read now: once a statement failed, the transaction reads nothing more.
 		String unseenExtensions = MigrationsSearchPath.unseenExtensions(connection, searched);
-		Set<Long> tablesElsewhere = tablesElsewhere(connection, searched.get(0));
 		// A CREATE that reaches a table of the database (the model's own not created yet) must not queue
 		// behind the application's writers, and the queue behind it.
 		try (Statement jdbc = connection.createStatement()) {
@@ -416,6 +424,53 @@ public final class AutogenerateCommand {
 		finally {
 			connection.rollback(savepoint);
 		}
+	}
+
+	/**
+	 * The tables the model created in other schemas than its own and the migrated one, with their
+	 * columns, partitions and an extension's tables left out: {@code oid, schema, name, columns (name
+	 * type), whether the schema is new}.
+	 * The parameters: the schemas left out, the tables and the schemas there were before the model ran.
+	 */
+	private static final String TABLES_CREATED_ELSEWHERE = "SELECT c.oid, n.nspname, c.relname, array_agg(a.attname"
+			+ " || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) FILTER (WHERE a.attnum > 0 AND NOT"
+			+ " a.attisdropped), n.oid <> ALL (?) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " LEFT JOIN pg_attribute a ON a.attrelid = c.oid WHERE n.nspname <> ALL (?) AND n.nspname NOT LIKE 'pg\\_%'"
+			+ " AND n.nspname <> 'information_schema' AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
+			+ " AND c.oid <> ALL (?) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+			+ " AND d.objid = c.oid AND d.deptype = 'e') GROUP BY c.oid, n.nspname, c.relname, n.oid ORDER BY 2, 3";
+
+	/**
+	 * What the model created in other schemas, which are not compared: read with the model's schema first on
+	 * the search_path, so that its types print as the model's tables' do.
+	 */
+	private static TablesElsewhere tablesCreatedElsewhere(Connection connection, String schema, Set<Long> tablesBefore,
+			Set<Long> schemasBefore) throws SQLException {
+		List<TablesElsewhere.Table> tables = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(TABLES_CREATED_ELSEWHERE)) {
+			statement.setArray(1, connection.createArrayOf("oid", schemasBefore.toArray()));
+			statement.setArray(2, connection.createArrayOf("text", new Object[] { MODEL_SCHEMA, schema }));
+			statement.setArray(3, connection.createArrayOf("oid", tablesBefore.toArray()));
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					Array columns = rows.getArray(4);
+					tables.add(new TablesElsewhere.Table(rows.getString(2), rows.getString(3),
+							(columns != null) ? List.of((String[]) columns.getArray()) : List.of(), rows.getBoolean(5)));
+				}
+			}
+		}
+		return new TablesElsewhere(schema, tables);
+	}
+
+	private static Set<Long> schemas(Connection connection) throws SQLException {
+		Set<Long> oids = new HashSet<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT oid FROM pg_namespace")) {
+			while (rows.next()) {
+				oids.add(rows.getLong(1));
+			}
+		}
+		return oids;
 	}
 
 	private static Set<Long> tablesElsewhere(Connection connection, String schema) throws SQLException {

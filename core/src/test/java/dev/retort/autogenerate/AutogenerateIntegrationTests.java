@@ -111,6 +111,44 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aTableMovedToAnotherSchemaOfTheModelIsDroppedWithTheSetSchemaThatKeepsItsRowsNamed(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		String model = "CREATE SCHEMA archive;\nCREATE TABLE archive.orders (id bigint PRIMARY KEY, total numeric(12,2));";
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(12,2));\n"
+				+ "INSERT INTO orders VALUES (1, 9.50);", model);
+		String move = "CREATE SCHEMA archive;\nALTER TABLE orders SET SCHEMA archive";
+		String back = "ALTER TABLE archive.orders SET SCHEMA public;\nDROP SCHEMA archive";
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("drop table orders (its"
+				+ " rows are lost; if it moved to archive.orders, write CREATE SCHEMA archive; ALTER TABLE orders SET SCHEMA"
+				+ " archive instead, which keeps them, its constraints and indexes, and ALTER TABLE archive.orders SET SCHEMA"
+				+ " public; DROP SCHEMA archive in the downgrade)");
+		// Not compared, but named, and listed with the statements to write: check no longer passes it.
+		assertThat(trip.diff().notCompared()).containsExactly("table archive.orders");
+		assertThat(trip.diff().leftOut()).extracting(LeftOut::object, LeftOut::upgrade, LeftOut::downgrade)
+			.containsExactly(tuple("table archive.orders, in the model and not in the database", move, back));
+		assertThat(Files.readString(trip.written().path())).contains("--     ALTER TABLE orders SET SCHEMA archive;");
+		// The revision edited as the drop says: the rows are kept, and the downgrade puts the table back.
+		String written = Files.readString(trip.written().path());
+		Files.writeString(trip.written().path(), written.substring(0, written.indexOf("-- +upgrade")) + "-- +upgrade\n"
+				+ move + ";\n\n-- +downgrade\n" + back + ";\n");
+		Retort after = retort(db, trip.files());
+		after.upgrade("heads");
+		assertThat(db.queryStrings("SELECT id || ' ' || total FROM archive.orders")).containsExactly("1 9.50");
+		assertThat(db.queryStrings("SELECT to_regclass('public.orders')::text")).containsNull();
+		after.downgrade("-1");
+		assertThat(db.queryStrings("SELECT id || ' ' || total FROM orders")).containsExactly("1 9.50");
+		assertThat(trip.before().check("schema.sql", model).changes()).extracting(SchemaChange::description)
+			.containsExactlyElementsOf(trip.diff().changes().stream().map(SchemaChange::description).toList());
+		// Another schema's table the model creates, the migrated schema alike: named, not passed over as 'No changes'.
+		SchemaDiff alike = trip.before().check("schema.sql", "CREATE TABLE orders (id bigint PRIMARY KEY,"
+				+ " total numeric(12,2));\nCREATE SCHEMA archive;\nCREATE TABLE archive.orders_2024 (id bigint);");
+		assertThat(alike.changes()).isEmpty();
+		assertThat(alike.notCompared()).containsExactly("table archive.orders_2024");
+		assertThat(alike.leftOut()).extracting(LeftOut::object, LeftOut::upgrade)
+			.containsExactly(tuple("table archive.orders_2024, in the model and not in the database", null));
+	}
+
+	@Test
 	void whatAnExtensionInstalledInTheSchemaIsNeitherComparedNorDropped(TestDatabase db, @TempDir Path dir) {
 		// pg_buffercache puts a view in the schema, as pg_stat_statements does, and PostGIS a table
 		// (spatial_ref_sys): the extension owns them, so 'check' must not ask for their DROP.
