@@ -221,16 +221,54 @@ final class PartitionComparison {
 		for (int i = dropped.size() - 1; i >= 0; i--) {
 			PartitionModel partition = dropped.get(i);
 			if (dropped.stream().noneMatch((other) -> other.parent().equals(partition.name()))) {
-				this.changes.add("drop partition " + partition.name() + " of " + partition.parent(),
-						"DROP TABLE " + id(partition.name()), createPartition(partition));
+				droppedPartition(partition);
 			}
 		}
 		for (PartitionModel partition : dropped) {
 			if (dropped.stream().anyMatch((other) -> other.parent().equals(partition.name()))) {
-				this.changes.add("drop partition " + partition.name() + " of " + partition.parent(),
-						"DROP TABLE " + id(partition.name()), createPartition(partition));
+				droppedPartition(partition);
 			}
 		}
+	}
+
+	/** A partition dropped, put back by the downgrade with its own column settings. */
+	private void droppedPartition(PartitionModel partition) {
+		List<String> putBack = new ArrayList<>(List.of(createPartition(partition)));
+		partition.columnSettings().forEach((column, had) -> {
+			ColumnSettings parent = parentWhenPutBack(partition.parent(), column);
+			// A type change given back after it resets its storage and compression (they are left alone then),
+			// not its target and options.
+			boolean retyped = retyped(partition, column);
+			String storage = (parent != null && !retyped) ? parent.storage() : null;
+			String compression = (parent != null && !retyped) ? parent.compression() : had.compression();
+			// What PARTITION OF gives it, taken to what it had: as a change would, its statements alone.
+			ChangeList settings = new ChangeList();
+			ColumnComparison.settings(settings, alterOwn(partition), partition.name(), column,
+					new ColumnSettings(ColumnSettings.DEFAULT.statistics(), List.of(), storage, had.typeStorage(), compression),
+					had);
+			settings.asList().forEach((change) -> putBack.addAll(change.upgrade()));
+		});
+		this.changes.add(new SchemaChange("drop partition " + partition.name() + " of " + partition.parent(),
+				List.of("DROP TABLE " + id(partition.name())), putBack));
+	}
+
+	/**
+	 * The settings of the parent's column when the downgrade puts a dropped partition back, which
+	 * {@code PARTITION OF} takes its storage and compression from: a table's own are given back after
+	 * that (the model's then), a partition's before it, and a table or partition dropped too is put
+	 * back before it (the database's); {@code null} when not known.
+	 */
+	private ColumnSettings parentWhenPutBack(String parent, String column) {
+		TableModel table = this.model.tables().get(parent);
+		TableModel existing = this.database.tables().get(parent);
+		if (table != null && existing != null && table.column(column) != null) {
+			return table.column(column).settings();
+		}
+		if (existing != null) {
+			return (existing.column(column) != null) ? existing.column(column).settings() : null;
+		}
+		PartitionModel partition = this.database.partitions().get(parent);
+		return (partition != null) ? partition.columnSettings().get(column) : null;
 	}
 
 }

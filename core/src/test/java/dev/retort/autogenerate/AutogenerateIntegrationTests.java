@@ -485,6 +485,34 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void aPartitionTheDowngradePutsBackGetsItsOwnColumnSettingsBack(TestDatabase db, @TempDir Path dir) {
+		// Before, CREATE TABLE ... PARTITION OF gave it the default target and options, and its parent's storage
+		// and compression as they were then: the model's EXTERNAL for note, the parent's own being given back after.
+		String parent = "CREATE TABLE events (id bigint, at date, body text, note text, code %s) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n";
+		RoundTrip trip = RoundTrip.of(db, dir, parent.formatted("varchar(10)") + "CREATE TABLE events_2024 PARTITION OF"
+				+ " events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nALTER TABLE events_2024 ALTER COLUMN body SET"
+				+ " STATISTICS 50, ALTER COLUMN body SET (n_distinct = 100), ALTER COLUMN body SET STORAGE MAIN, ALTER COLUMN"
+				+ " body SET COMPRESSION pglz, ALTER COLUMN code SET STATISTICS 40, ALTER COLUMN code SET STORAGE MAIN;",
+				parent.formatted("text") + "ALTER TABLE ONLY events ALTER COLUMN note SET STORAGE EXTERNAL;");
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"change storage of events.note from EXTENDED (the default of its type) to EXTERNAL",
+				"change type of events.code from character varying(10) to text",
+				"drop partition events_2024 of events");
+		assertThat(trip.diff().downgradeSql()).contains("CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM"
+				+ " ('2024-01-01') TO ('2025-01-01');\nALTER TABLE events_2024 ALTER COLUMN body SET STATISTICS 50;\n");
+		String read = "SELECT string_agg(attname || ' ' || coalesce(attstattarget, -1) || ' ' || coalesce(attoptions::text,"
+				+ " '-') || ' ' || attstorage::text || ' ' || coalesce(nullif(attcompression::text, ''), '-'), ', '"
+				+ " ORDER BY attname) FROM pg_attribute WHERE attrelid = 'events_2024'::regclass"
+				+ " AND attname IN ('body', 'note', 'code')";
+		assertThat(db.queryStrings(read)).containsExactly("body 50 {n_distinct=100} m p, code 40 - m -, note -1 - x -");
+		// The type given back after it gives code its type's storage, as documented.
+		trip.assertAppliedThenUndone(() -> {
+		}, () -> assertThat(db.queryStrings(read))
+			.containsExactly("body 50 {n_distinct=100} m p, code 40 - x -, note -1 - x -"));
+	}
+
+	@Test
 	void aPartitionPartitionedInTurnHasItsOwnSettingsAndSoDoItsPartitionsAddedUnderIt(TestDatabase db, @TempDir Path dir) {
 		String tables = "CREATE TABLE events (id bigint, at date, kind text, body text) PARTITION BY RANGE (at);\n"
 				+ "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"
