@@ -65,6 +65,18 @@ final class JavaRevisionSources {
 				+ " holds the compiled revisions.");
 	}
 
+	/**
+	 * The source file of a Java revision's class in {@code project}, or {@code null} when there is
+	 * none (its classes were compiled elsewhere). A nested class is in its top-level class's file.
+	 * @param className the binary name, such as {@code com.example.db.Revisions$AddIndex}
+	 */
+	static Path sourceOf(Path project, String className) {
+		int nested = className.indexOf('$');
+		String topLevel = (nested > 0) ? className.substring(0, nested) : className;
+		Path source = project.resolve(SOURCES).resolve(topLevel.replace('.', '/') + ".java");
+		return Files.isRegularFile(source) ? source : null;
+	}
+
 	/** Why the class of {@code source} cannot be read as it is now, or {@code null} when it can. */
 	private static String why(Path project, Path source, Path compiled) {
 		String relative = project.relativize(source).toString();

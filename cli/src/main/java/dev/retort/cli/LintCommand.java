@@ -3,7 +3,6 @@ package dev.retort.cli;
 import java.util.Locale;
 
 import dev.retort.command.LintResult;
-import dev.retort.lint.LintFinding;
 import dev.retort.lint.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,12 +35,13 @@ final class LintCommand extends RetortCommand {
 	@Override
 	int run() {
 		LintResult result = retort().lint(this.range, this.failOn);
+		LintReport report = LintReport.of(result, projectDirectory());
 		if (json()) {
-			printJson(result);
+			printJson(report);
 		}
 		else {
-			for (LintFinding finding : result.findings()) {
-				out().println(finding.source() + ": " + finding.severity() + " " + finding.rule() + " "
+			for (LintReport.Finding finding : report.findings()) {
+				out().println(finding.place() + ": " + finding.severity() + " " + finding.rule() + " "
 						+ finding.name() + ": " + finding.message());
 				out().println("    fix: " + finding.fix());
 			}

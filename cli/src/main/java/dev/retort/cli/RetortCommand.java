@@ -536,6 +536,11 @@ abstract class RetortCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/** The project the command runs in: the working directory, whose src/main/java holds the Java revisions' sources. */
+	Path projectDirectory() {
+		return this.root.environment().workingDirectory();
+	}
+
 	/** A path as the user should read it: relative to the working directory when inside it. */
 	String display(Path path) {
 		Path working = this.root.environment().workingDirectory();

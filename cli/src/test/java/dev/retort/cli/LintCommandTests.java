@@ -1,6 +1,10 @@
 package dev.retort.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+
+import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +125,93 @@ class LintCommandTests {
 		assertThat(byDefault).containsSubsequence("\"rule\": \"PG101\"", "\"fails\": true", "\"rule\": \"PG102\"",
 				"\"fails\": false");
 		assertThat(lint("--format", "json", "--fail-on", "warning").out()).doesNotContain("\"fails\": false");
+	}
+
+	@Test
+	void aJavaRevisionsFindingIsOnItsSourceFileSoAProblemMatcherPlacesIt() throws IOException {
+		Path project = this.directory.resolve("project");
+		Revisions.in(project.resolve("src/main/resources/db/revisions"))
+			.write("a1", "", "create users", "CREATE TABLE users (id bigint PRIMARY KEY, email text);", "DROP TABLE users;");
+		Files.writeString(project.resolve("src/main/resources/application.yml"),
+				"retort:\n  java-packages: com.example.db\n");
+		Path addIndex = javaSource(project, "com/example/db/AddIndex.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "b2", revises = "a1", message = "index email")
+				public final class AddIndex implements Migration {
+					@Override
+					public void upgrade(Operations op) {
+						op.execute("CREATE INDEX users_email_idx ON users (email)");
+					}
+				}
+				""");
+		// A nested revision class is in its top-level class's file.
+		Path nested = javaSource(project, "com/example/db/Indexes.java", """
+				package com.example.db;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				public final class Indexes {
+					@Revision(id = "c3", revises = "b2", message = "index id")
+					public static final class ById implements Migration {
+						@Override
+						public void upgrade(Operations op) {
+							op.execute("SELECT 1");
+							op.execute("CREATE INDEX users_id_idx ON users (id)");
+						}
+					}
+				}
+				""");
+		Path classes = project.resolve("target/classes");
+		Files.createDirectories(classes);
+		assertThat(ToolProvider.getSystemJavaCompiler()
+			.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(),
+					addIndex.toString(), nested.toString())).isZero();
+		CliRun cli = CliRun.in(project);
+
+		CliRun.Result text = cli.run("lint");
+		assertThat(text.exitCode()).as(text.toString()).isEqualTo(3);
+		assertThat(text.out()).containsSubsequence(addIndex + ":11 (com.example.db.AddIndex, rendered SQL:1): ERROR PG101"
+				+ " create-index-not-concurrent: ", nested + ":13 (com.example.db.Indexes$ById, rendered SQL:3): ERROR"
+				+ " PG101 create-index-not-concurrent: ");
+		// docs/ci.md's problem matcher, on the lines as printed: the file and line are the call's.
+		java.util.regex.Pattern matcher = java.util.regex.Pattern
+			.compile("^(.+?):(\\d+)(?: \\([^)]*\\))?: (ERROR|WARNING) ((\\S+) .+)$", java.util.regex.Pattern.MULTILINE);
+		assertThat(matcher.matcher(text.out()).results().map((found) -> found.group(1) + ":" + found.group(2)))
+			.containsExactly(addIndex + ":11", nested + ":13");
+
+		String json = cli.run("lint", "--format", "json").out();
+		// The source as before, and the file and line beside it.
+		assertThat(json).containsSubsequence("\"source\": \"com.example.db.AddIndex:11 (rendered SQL:1)\"",
+				"\"file\": \"" + addIndex + "\"", "\"line\": 11", "\"rule\": \"PG101\"");
+
+		// Without the sources (classes compiled elsewhere, read with --classpath), the class as before.
+		Files.delete(addIndex);
+		Files.delete(nested);
+		CliRun.Result withoutSources = cli.run("lint");
+		assertThat(withoutSources.out()).startsWith("com.example.db.AddIndex:11 (rendered SQL:1): ERROR PG101 ")
+			.contains("\ncom.example.db.Indexes$ById:13 (rendered SQL:3): ERROR PG101 ");
+		assertThat(cli.run("lint", "--format", "json").out()).contains("\"file\": null", "\"line\": null");
+	}
+
+	@Test
+	void jsonNamesTheFileAndLineOfASqlRevisionsFindingToo() {
+		Path file = this.revisions.write("b2", "a1", "index names", "CREATE INDEX users_name_idx ON users (email);", null);
+		assertThat(lint("--format", "json").out()).containsSubsequence("\"source\": \"" + file + ":10\"",
+				"\"file\": \"" + file + "\"", "\"line\": 10");
+	}
+
+	private static Path javaSource(Path project, String path, String source) throws IOException {
+		Path file = project.resolve("src/main/java").resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, source);
+		return file;
 	}
 
 	private CliRun.Result lint(String... args) {
