@@ -536,6 +536,28 @@ abstract class RetortCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/**
+	 * Several heads are valid (upgrade applies them all, as Alembic's does), so without
+	 * 'fail-on-multiple-heads' they are no problem; but two pull requests that each added a revision
+	 * on the same head merge in git without a conflict, and a CI log that says only "No problems
+	 * found." (validate) or upgrades to both in silence (upgrade) leaves the team to find out from
+	 * the test kit, or from a deploy that upgrades to 'head'. A note, as 'retort heads' gives one,
+	 * names the merge to write.
+	 * @param heads the real heads of the revision files, sorted
+	 * @param config the configuration they were read with: with 'fail-on-multiple-heads' set, the
+	 *     heads are an error of their own, and there is nothing to note
+	 */
+	void noteSeveralHeads(List<String> heads, RetortConfig config) {
+		if (heads.size() < 2 || config.failOnMultipleHeads()) {
+			return;
+		}
+		String ids = String.join(" ", heads);
+		note(heads.size() + " heads (" + String.join(", ", heads) + "): 'retort upgrade' applies "
+				+ ((heads.size() == 2) ? "both" : "all of them") + ", 'retort upgrade head' refuses them, and the"
+				+ " test kit's assertSingleHead fails. Join them with: retort merge -m \"merge\" " + ids
+				+ " ('retort.fail-on-multiple-heads', RETORT_FAIL_ON_MULTIPLE_HEADS=true, makes validate fail on them).");
+	}
+
 	/** The project the command runs in: the working directory, whose src/main/java holds the Java revisions' sources. */
 	Path projectDirectory() {
 		return this.root.environment().workingDirectory();

@@ -2,6 +2,9 @@ package dev.retort.cli;
 
 import java.util.List;
 
+import dev.retort.Retort;
+import dev.retort.revision.Revision;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +38,28 @@ final class UpgradeCommand extends RetortCommand {
 	int run() {
 		if (this.sql) {
 			refuseJsonWithSql();
-			return printSql(retort().upgradeSql(this.target));
+			Retort retort = retort();
+			noteSeveralHeads(retort);
+			return printSql(retort.upgradeSql(this.target));
 		}
-		return migrate("upgrade", (retort) -> retort.upgrade(this.target));
+		return migrate("upgrade", (retort) -> {
+			noteSeveralHeads(retort);
+			return retort.upgrade(this.target);
+		});
+	}
+
+	/**
+	 * With no REV, an upgrade goes to every head of the files: two pull requests that each added a
+	 * revision on the same head, both merged, are applied side by side in silence. Noted as validate
+	 * notes them, from the graph the upgrade plans with (no query). Not when REV names the heads
+	 * ('heads', 'current:heads'): the user asked for all of them, as a project that keeps branches
+	 * apart on purpose (branch labels) does, and a note on each run would be noise.
+	 */
+	private void noteSeveralHeads(Retort retort) {
+		if (this.spec.commandLine().getParseResult().hasMatchedPositional(0)) {
+			return;
+		}
+		noteSeveralHeads(retort.graph().realHeads().stream().map(Revision::id).sorted().toList(), config());
 	}
 
 }

@@ -60,26 +60,8 @@ final class ValidateCommand extends RetortCommand {
 					: result.problems().size() + ((result.problems().size() == 1) ? " problem" : " problems")
 							+ " found" + warnings + ".");
 		}
-		noteSeveralHeads(withClasses);
+		noteSeveralHeads(this.heads, withClasses);
 		return result.valid() ? 0 : PROBLEMS_FOUND;
-	}
-
-	/**
-	 * Several heads are valid (upgrade applies them all, as Alembic's does), so without
-	 * 'fail-on-multiple-heads' they are no problem; but two pull requests that each added a revision
-	 * on the same head merge in git without a conflict, and a CI log that says only "No problems
-	 * found." leaves the team to find out from the test kit, or from a deploy that upgrades to
-	 * 'head'. A note, as 'retort heads' gives one, names the merge to write.
-	 */
-	private void noteSeveralHeads(RetortConfig config) {
-		if (this.heads.size() < 2 || config.failOnMultipleHeads()) {
-			return;
-		}
-		String ids = String.join(" ", this.heads);
-		note(this.heads.size() + " heads (" + String.join(", ", this.heads) + "): 'retort upgrade' applies "
-				+ ((this.heads.size() == 2) ? "both" : "all of them") + ", 'retort upgrade head' refuses them, and the"
-				+ " test kit's assertSingleHead fails. Join them with: retort merge -m \"merge\" " + ids
-				+ " ('retort.fail-on-multiple-heads', RETORT_FAIL_ON_MULTIPLE_HEADS=true, makes validate fail on them).");
 	}
 
 	/**

@@ -1671,6 +1671,58 @@ class CommandsTests {
 	}
 
 	@Test
+	void upgradeToEveryHeadOfTheFilesNamesTheMergeAsValidateDoes(TestDatabase db) {
+		// Two pull requests each added a revision on 1975ea83b712; git merged both files without a conflict.
+		this.revisions.write("9c2d55e0aa41", "1975ea83b712", "add price", "ALTER TABLE coffee_logs ADD price int;",
+				"ALTER TABLE coffee_logs DROP price;");
+		this.revisions.write("3f1c0b7e9a21", "1975ea83b712", "add origin", "ALTER TABLE coffee_logs ADD origin text;",
+				"ALTER TABLE coffee_logs DROP origin;");
+		String note = "2 heads (3f1c0b7e9a21, 9c2d55e0aa41): 'retort upgrade' applies both, 'retort upgrade head'"
+				+ " refuses them, and the test kit's assertSingleHead fails. Join them with: retort merge -m \"merge\""
+				+ " 3f1c0b7e9a21 9c2d55e0aa41 ('retort.fail-on-multiple-heads', RETORT_FAIL_ON_MULTIPLE_HEADS=true,"
+				+ " makes validate fail on them).";
+		assertThat(cli(db).run("validate").err()).isEqualTo(note + "\n");
+
+		CliRun.Result script = cli(db).run("upgrade", "--sql");
+		assertThat(script.exitCode()).as(script.toString()).isZero();
+		assertThat(script.err()).startsWith(note + "\n");
+		assertThat(script.out()).contains("-- Running upgrade 1975ea83b712 -> 9c2d55e0aa41")
+			.contains("-- Running upgrade 1975ea83b712 -> 3f1c0b7e9a21")
+			.doesNotContain("2 heads");
+		// Asked for every head by name: what the user meant, nothing to say.
+		CliRun.Result named = cli(db).run("upgrade", "base:heads", "--sql");
+		assertThat(named.exitCode()).as(named.toString()).isZero();
+		assertThat(named.err()).doesNotContain("2 heads");
+		assertThat(cli(db).run("-q", "upgrade", "--sql").err()).isEmpty();
+
+		CliRun.Result upgrade = cli(db).run("upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		// Said first, before the steps, on standard error; the result on standard output as before.
+		assertThat(upgrade.err()).startsWith(note + "\nRunning upgrade <base> -> ae1027a6acf3");
+		assertThat(upgrade.out()).matches("Done: <base> -> 3f1c0b7e9a21, 9c2d55e0aa41 \\(4 steps, \\d+ ms\\)\\n");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version ORDER BY 1"))
+			.containsExactly("3f1c0b7e9a21", "9c2d55e0aa41");
+		// At both heads, nothing to do: the files still hold two heads, and the note still names the merge.
+		CliRun.Result noOp = cli(db).run("upgrade");
+		assertThat(noOp.out()).isEqualTo("Nothing to upgrade: the database is at 3f1c0b7e9a21, 9c2d55e0aa41.\n");
+		assertThat(noOp.err()).isEqualTo(note + "\n");
+		assertThat(cli(db).run("upgrade", "heads").err()).isEmpty();
+		assertThat(cli(db).run("-q", "upgrade").err()).isEmpty();
+		CliRun.Result json = cli(db).run("upgrade", "--format", "json");
+		assertThat(json.out()).startsWith("{").doesNotContain("2 heads");
+		assertThat(json.err()).isEqualTo(note + "\n");
+		// With the setting, upgrade refuses the heads with its own error, which names the merge: no note besides.
+		CliRun.Result refused = cli(db).env("RETORT_FAIL_ON_MULTIPLE_HEADS", "true").run("upgrade");
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.err()).doesNotContain("'retort upgrade' applies both");
+		// Merged, one head: nothing to say.
+		assertThat(cli(db).run("merge", "-m", "merge", "heads").exitCode()).isZero();
+		CliRun.Result merged = cli(db).run("upgrade");
+		assertThat(merged.exitCode()).as(merged.toString()).isZero();
+		assertThat(merged.err()).startsWith("Running upgrade 3f1c0b7e9a21, 9c2d55e0aa41 -> ").doesNotContain("heads (");
+	}
+
+	@Test
 	void validateReportsABrokenGraphAsAProblem(TestDatabase db) {
 		this.revisions.write("0badc0ffee00", "ae1027a6acfX", "orphan", "SELECT 1;", "SELECT 1;");
 		CliRun.Result result = cli(db).run("validate");
