@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.URLDecoder;
@@ -145,6 +146,7 @@ public final class ConnectionFactory {
 									? "Check the host name of the URL: it has no address here (a typo, or a name known only "
 											+ "inside another network, such as a container's service name)."
 									: notPostgresql(ex) ? NOT_POSTGRESQL
+									: connectTimedOut(ex) ? CONNECT_TIMED_OUT
 									: "Check that the database is running and the URL, user and password are right."),
 							refusal);
 				}
@@ -205,6 +207,26 @@ public final class ConnectionFactory {
 			+ " server does: its reply to the driver's first message is none PostgreSQL sends (so the driver's words"
 			+ " before this are no SSL or protocol problem to fix). Check the port and the host of the URL (PostgreSQL"
 			+ " listens on 5432 unless set otherwise): another service, such as a web server or a proxy, listens there.";
+
+	/**
+	 * Whether the TCP connect itself did not complete within pgjdbc's {@code connectTimeout}: a
+	 * host that drops the packets. pgjdbc says only "The connection attempt failed." and keeps the
+	 * {@link SocketTimeoutException} as its cause; the JDK's words tell it from a read that timed
+	 * out after the connect ({@code socketTimeout}), which is a server that stopped answering.
+	 */
+	private static boolean connectTimedOut(SQLException ex) {
+		return ex.getCause() instanceof SocketTimeoutException timeout
+				&& String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out");
+	}
+
+	/** What to check then: nothing answered, not even to refuse, so the way there is what is wrong. */
+	private static final String CONNECT_TIMED_OUT = "Nothing answered at that address: check the host and the port of"
+			+ " the URL, and that no firewall or security group drops the traffic from here to it (a server that is down"
+			+ " on a host that is up refuses at once instead); to wait longer for a slow network, set connectTimeout"
+			+ " (seconds) in the URL.";
+
+	/** pgjdbc's {@code connectTimeout} when neither the URL nor the pool sets one. */
+	private static final String DEFAULT_CONNECT_TIMEOUT = "10";
 
 	/** Between the tries of {@link #openBriefly}. */
 	private static final Duration BRIEF_PAUSE = Duration.ofMillis(250);
@@ -283,7 +305,27 @@ public final class ConnectionFactory {
 		if (ex.getCause() instanceof UnknownHostException unknown) {
 			return withoutFinalPeriod(message) + ": unknown host '" + scrub(unknown.getMessage()) + "'";
 		}
+		if (connectTimedOut(ex)) {
+			return withoutFinalPeriod(message) + ": " + connectTimeoutReason();
+		}
 		return message;
+	}
+
+	/**
+	 * Where the TCP connect went and how long it was given: the URL's host and port and its
+	 * {@code connectTimeout}, else pgjdbc's default. A pool's URL and settings are its own, unread here.
+	 */
+	private String connectTimeoutReason() {
+		String jdbcUrl = (this.dataSource == null) ? JdbcUrl.parse(this.url).jdbcUrl() : null;
+		if (jdbcUrl == null) {
+			return "the TCP connection to the server did not open within the driver's connect timeout (connectTimeout, "
+					+ DEFAULT_CONNECT_TIMEOUT + " s unless the DataSource sets it)";
+		}
+		String seconds = JdbcUrl.parameter(jdbcUrl, "connectTimeout");
+		return "the TCP connection to " + JdbcUrl.hostAndPort(jdbcUrl) + " did not open within the connect timeout ("
+				+ ((seconds != null) ? seconds + " s, connectTimeout of the URL"
+						: DEFAULT_CONNECT_TIMEOUT + " s, the driver's default connectTimeout")
+				+ ")";
 	}
 
 	/** Removes the password from a driver's message, however the driver chose to quote it. */
@@ -363,6 +405,39 @@ public final class ConnectionFactory {
 			}
 			// Up to the end of the value, not of the text: a description goes on after the URL's quote.
 			return url.replaceAll("(?i)(password=)[^&\\s'\"]*", "$1******").replaceAll("(://[^:/@]*):[^@/]*@", "$1:******@");
+		}
+
+		/** The value of a parameter of a {@code jdbc:postgresql:} URL (case-sensitive, as pgjdbc reads it), or {@code null}. */
+		static String parameter(String jdbcUrl, String name) {
+			int query = jdbcUrl.indexOf('?');
+			if (query < 0) {
+				return null;
+			}
+			for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+				if (pair.startsWith(name + "=")) {
+					return decode(pair.substring(name.length() + 1));
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * The host and port of a {@code jdbc:postgresql://} URL as written, with PostgreSQL's 5432 for
+		 * a host without a port; several hosts (a failover list) are named as written.
+		 */
+		static String hostAndPort(String jdbcUrl) {
+			String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
+			int end = rest.length();
+			for (char stop : new char[] { '/', '?' }) {
+				int at = rest.indexOf(stop);
+				if (at >= 0 && at < end) {
+					end = at;
+				}
+			}
+			// Never a user:password@ in what is shown, should a URL carry one.
+			String authority = rest.substring(rest.lastIndexOf('@', end) + 1, end);
+			boolean hasPort = authority.contains(",") || authority.matches(".*:\\d+");
+			return hasPort ? authority : authority + ":5432";
 		}
 
 		private static String decode(String value) {
