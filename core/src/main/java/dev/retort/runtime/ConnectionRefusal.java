@@ -13,9 +13,15 @@ import java.util.Locale;
  */
 public enum ConnectionRefusal {
 
-	/** {@code 3D000}: no database of that name, often one not created yet. */
-	NO_SUCH_DATABASE("3D000", "The server is running but has no database of that name: create it (CREATE DATABASE, "
-			+ "or createdb), or fix the database name in the URL."),
+	/**
+	 * {@code 3D000}: no database of that name. On a developer's first run, one not created yet; in
+	 * production, a database that vanished means the URL leads elsewhere than meant, or a restore is
+	 * under way, and an empty one created there would hide it: the URL is checked first.
+	 */
+	NO_SUCH_DATABASE("3D000", "The server is running but has no database of that name. First check that the URL "
+			+ "points at the right server and database (host, port, database name): a database that was there and is "
+			+ "gone most often means the wrong server, or a restore in progress, which creating an empty one would "
+			+ "hide. Only in a new environment, create it (CREATE DATABASE, or createdb)."),
 
 	/** {@code 28P01}: the password, or a user the server does not know (it says the same). */
 	PASSWORD_REFUSED("28P01", "The server is running but refused the user and password: check both (PostgreSQL says "

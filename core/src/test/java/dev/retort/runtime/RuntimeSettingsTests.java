@@ -82,8 +82,8 @@ class RuntimeSettingsTests {
 		RetortException noDatabase = catchThrowableOfType(RetortException.class, () -> missing.upgrade("heads"));
 		assertThat(noDatabase.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
 		assertThat(noDatabase.getMessage()).contains("database \"" + db.name() + "_not_created\" does not exist")
-			.endsWith(". The server is running but has no database of that name: create it (CREATE DATABASE, or "
-					+ "createdb), or fix the database name in the URL.")
+			.contains(". The server is running but has no database of that name. First check that the URL points at the right")
+			.endsWith("which creating an empty one would hide. Only in a new environment, create it (CREATE DATABASE, or createdb).")
 			.doesNotContain("Check that the database is running");
 
 		Retort stranger = Retort.configure()
