@@ -312,6 +312,24 @@ public final class MigrationLock implements AutoCloseable {
 					+ " session (SELECT pg_terminate_backend(" + holder.pid() + ")): it runs nothing, so nothing"
 					+ " is rolled back. Then run again;" + wait, holder, waited);
 		}
+		if (idle != null && idle.idleInTransaction()) {
+			// No runner's lock session is ever in a transaction (a script's holds the work lock too, and
+			// is told above): someone took the lock by hand (BEGIN; SELECT pg_advisory_lock(…)) or left a
+			// transaction open after it. Nothing migrates; ending the session rolls back that transaction,
+			// and ending the transaction alone keeps the lock, which is the session's.
+			boolean aborted = !"idle in transaction".equals(idle.state());
+			return new LockTimeoutException(prefix + "it is held by " + describe(holder) + ", " + idle.state()
+					+ " for " + idle.seconds() + " s, and no session migrates for it: it runs no revision (a session"
+					+ " opened by hand that took the lock in a transaction, or left one open after taking it, keeps"
+					+ " the lock until that session ends). End that session (SELECT pg_terminate_backend("
+					+ holder.pid() + ")): it runs nothing, " + (aborted
+							? "and its transaction failed already, so only a rollback was left for it. Or, in that"
+									+ " session, run ROLLBACK"
+							: "but the transaction it left open is rolled back. Or, in that session, end the transaction"
+									+ " (COMMIT or ROLLBACK)")
+					+ " and then SELECT pg_advisory_unlock_all(): the lock outlives the transaction. Then run again;"
+					+ wait, holder, waited);
+		}
 		if (!holder.held()) {
 			// Its holder let go between this runner's last try and the read of who held it: there is
 			// no session to wait for or to end, and the next run takes the lock.
@@ -388,6 +406,11 @@ public final class MigrationLock implements AutoCloseable {
 			}
 			String oneLine = (this.query != null) ? PasswordLiterals.mask(this.query.replaceAll("\\s+", " ").strip()) : "";
 			return this.state + " for " + this.seconds + " s" + (oneLine.isEmpty() ? "" : ", '" + oneLine + "'");
+		}
+
+		/** Whether the session waits for its client inside a transaction ({@code idle in transaction}, or its {@code (aborted)} form). */
+		boolean idleInTransaction() {
+			return this.state != null && this.state.startsWith("idle in transaction");
 		}
 
 		/** The retry backoff this idle session announced, or {@code null}. */

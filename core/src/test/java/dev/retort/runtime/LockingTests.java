@@ -76,6 +76,67 @@ class LockingTests {
 	}
 
 	@Test
+	void aLockHeldByASessionIdleInATransactionSaysItMigratesNothingAndThatEndingItRollsTheTransactionBack(
+			TestDatabase db) throws Exception {
+		// An operator's psql: BEGIN; SELECT pg_advisory_lock(…), or a transaction left open after
+		// taking it. Its state is 'idle in transaction', not 'idle', and nothing migrates.
+		try (Connection stuck = db.connect(); Statement statement = stuck.createStatement()) {
+			stuck.setAutoCommit(false);
+			statement.execute("SELECT pg_advisory_lock(" + MigrationLock.key(NAMES) + ")");
+			int pid = backendPid(stuck);
+			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
+					() -> MigrationLock.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMillis(300)));
+			assertThat(timeout.holder().pid()).isEqualTo(pid);
+			assertThat(timeout.getMessage()).containsPattern("it is held by pid " + pid + " \\(application_name '[^']*',"
+					+ " connected since [^)]+\\), idle in transaction for \\d+ s, and no session migrates for it: it runs"
+					+ " no revision")
+				.contains("End that session (SELECT pg_terminate_backend(" + pid + ")): it runs nothing, but the"
+						+ " transaction it left open is rolled back. Or, in that session, end the transaction (COMMIT or"
+						+ " ROLLBACK) and then SELECT pg_advisory_unlock_all(): the lock outlives the transaction. Then"
+						+ " run again;")
+				.doesNotContain("Wait for that migration");
+			// The lock is the session's: ending the transaction alone does not free it, as the message says.
+			stuck.rollback();
+			assertThat(catchThrowableOfType(LockTimeoutException.class, () -> MigrationLock
+				.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMillis(300)))).isNotNull();
+			stuck.setAutoCommit(true);
+			statement.execute("SELECT pg_advisory_unlock_all()");
+			try (MigrationLock next = MigrationLock.acquire(factory(db, "retort-next").open(), NAMES,
+					Duration.ofSeconds(5))) {
+				assertThat(next).isNotNull();
+			}
+		}
+	}
+
+	@Test
+	void aLockHeldByASessionWhoseTransactionFailedSaysItMigratesNothingAndThatOnlyRollbackRemains(TestDatabase db)
+			throws Exception {
+		// The same psql after a statement failed in its transaction: 'idle in transaction (aborted)'.
+		try (Connection stuck = db.connect(); Statement statement = stuck.createStatement()) {
+			stuck.setAutoCommit(false);
+			statement.execute("SELECT pg_advisory_lock(" + MigrationLock.key(NAMES) + ")");
+			int pid = backendPid(stuck);
+			assertThatThrownBy(() -> statement.execute("SELECT 1/0")).hasMessageContaining("division by zero");
+			LockTimeoutException timeout = catchThrowableOfType(LockTimeoutException.class,
+					() -> MigrationLock.acquire(factory(db, "retort-waiter").open(), NAMES, Duration.ofMillis(300)));
+			assertThat(timeout.holder().pid()).isEqualTo(pid);
+			assertThat(timeout.getMessage())
+				.containsPattern("\\), idle in transaction \\(aborted\\) for \\d+ s, and no session migrates for it: it"
+						+ " runs no revision")
+				.contains("End that session (SELECT pg_terminate_backend(" + pid + ")): it runs nothing, and its"
+						+ " transaction failed already, so only a rollback was left for it. Or, in that session, run"
+						+ " ROLLBACK and then SELECT pg_advisory_unlock_all(): the lock outlives the transaction. Then"
+						+ " run again;")
+				.doesNotContain("Wait for that migration");
+			// Following the message.
+			db.execute("SELECT pg_terminate_backend(" + pid + ")");
+		}
+		try (MigrationLock next = MigrationLock.acquire(factory(db, "retort-next").open(), NAMES, Duration.ofSeconds(5))) {
+			assertThat(next).isNotNull();
+		}
+	}
+
+	@Test
 	void aWaitingRunnerNamesTheSessionThatMigratesNotOnlyTheIdleLockHolder(TestDatabase db) throws Exception {
 		try (Database running = Database.open(factory(db, "retort-holder"), "public", "retort_version", "retort_history");
 				MigrationLock held = running.lock(Duration.ofSeconds(5));
