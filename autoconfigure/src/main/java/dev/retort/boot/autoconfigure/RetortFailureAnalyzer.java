@@ -239,8 +239,10 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 	 */
 	private static String refused(ConnectionRefusal refusal, ConnectionSettings settings) {
 		String fix = switch (refusal) {
-			case NO_SUCH_DATABASE -> "Create the database (CREATE DATABASE, or createdb), or fix the database name in "
-					+ "the URL of the connection named above (" + settings.url() + ").";
+			case NO_SUCH_DATABASE -> "Check first that the URL of the connection named above (" + settings.url()
+					+ ") points at the right server and database: a database that was there and is gone most often"
+					+ " means the wrong server, or a restore in progress. Only in a new environment, create it (CREATE"
+					+ " DATABASE, or createdb).";
 			case PASSWORD_REFUSED -> "Check the user and password of the connection named above ("
 					+ settings.credentials() + "): PostgreSQL says 'password authentication failed' for an unknown "
 					+ "user too.";

@@ -324,7 +324,7 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
-	void aDatabaseNotCreatedYetIsNamedByThePoolsUrlAndTheActionIsToCreateItNotToRetry(TestDatabase db) {
+	void aDatabaseNotCreatedYetIsNamedByThePoolsUrlAndTheActionIsToCheckTheUrlThenCreateItNotToRetry(TestDatabase db) {
 		String missing = db.server().jdbcUrl(db.name() + "_not_created");
 		this.contextRunner
 			.withPropertyValues("spring.datasource.url=" + missing, "spring.datasource.username=" + db.user(),
@@ -336,9 +336,9 @@ class RetortAutoConfigurationTests {
 					.contains("Could not connect to '" + missing + "' as user '" + db.user()
 							+ "' (the configured DataSource): FATAL: database \"" + db.name() + "_not_created\" does not exist")
 					.doesNotContain("wr0ng-s3cret");
-				assertThat(analysis.getAction()).startsWith("Create the database (CREATE DATABASE, or createdb), or fix "
-						+ "the database name in the URL of the connection named above ('spring.datasource.url', or "
-						+ "'retort.url').")
+				assertThat(analysis.getAction()).startsWith("Check first that the URL of the connection named above"
+						+ " ('spring.datasource.url', or 'retort.url') points at the right server and database")
+					.contains("Only in a new environment, create it (CREATE DATABASE, or createdb).")
 					.endsWith("The server is running and answered, so 'retort.connect-retries' would not help.")
 					.doesNotContain("set or raise");
 			});
