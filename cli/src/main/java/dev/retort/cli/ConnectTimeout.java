@@ -23,6 +23,9 @@ record ConnectTimeout(Duration timeout, String source) {
 	/** As HikariCP's {@code connectionTimeout}: long enough for a server under load, short enough to be told. */
 	static final ConnectTimeout DEFAULT = new ConnectTimeout(Duration.ofSeconds(30), "the command line's default");
 
+	/** pgjdbc's own bound on the TCP connect alone ({@code connectTimeout}), which a URL without one gets. */
+	private static final Duration DRIVER_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
 	/** What pgjdbc says when {@code loginTimeout} has passed (08001). */
 	private static final String TIMED_OUT = "Connection attempt timed out";
 
@@ -60,11 +63,18 @@ record ConnectTimeout(Duration timeout, String source) {
 		if (message == null || !message.contains(TIMED_OUT) || jdbcUrl == null) {
 			return null;
 		}
-		return "The server at " + hostAndPort(jdbcUrl) + " took the connection but did not complete the login within "
-				+ seconds() + " s (retort.connect-timeout, " + this.source + "): the server or a pooler in front of it"
-				+ " is hung or overloaded, or the port leads to a forward or a tunnel with nothing behind it. Check that"
-				+ " psql reaches the same host and port; to wait longer, set RETORT_CONNECT_TIMEOUT (2m), or"
-				+ " loginTimeout (seconds) in the URL.";
+		// Within the driver's own connectTimeout the TCP connect may not have completed either: then
+		// nothing answered at all, which is another thing to check than a hung server.
+		String what = (this.timeout.compareTo(DRIVER_CONNECT_TIMEOUT) > 0)
+				? " took the connection but did not complete the login within " + seconds() + " s"
+				: " did not open a connection and complete the login within " + seconds() + " s";
+		String why = (this.timeout.compareTo(DRIVER_CONNECT_TIMEOUT) > 0) ? ""
+				: " nothing answered at that address (check the host and the port, and that no firewall drops the"
+						+ " traffic), or";
+		return "The server at " + hostAndPort(jdbcUrl) + what + " (retort.connect-timeout, " + this.source + "):" + why
+				+ " the server or a pooler in front of it is hung or overloaded, or the port leads to a forward or a"
+				+ " tunnel with nothing behind it. Check that psql reaches the same host and port; to wait longer, set"
+				+ " RETORT_CONNECT_TIMEOUT (2m), or loginTimeout (seconds) in the URL.";
 	}
 
 	/** The host and port of a {@code jdbc:postgresql://} URL, 5432 when it names none. */

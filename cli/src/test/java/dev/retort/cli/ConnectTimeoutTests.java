@@ -73,9 +73,12 @@ class ConnectTimeoutTests {
 			.run("--url", silentUrl(""), "current");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		assertThat(result.err()).contains("ERROR: Could not connect to")
+			// Within the driver's own 10 s for the TCP connect, either may have been slow: both are named.
 			.contains("The server at 127.0.0.1:" + this.silent.getLocalPort()
-					+ " took the connection but did not complete the login within 1 s (retort.connect-timeout,"
-					+ " from environment variable RETORT_CONNECT_TIMEOUT)")
+					+ " did not open a connection and complete the login within 1 s (retort.connect-timeout,"
+					+ " from environment variable RETORT_CONNECT_TIMEOUT): nothing answered at that address (check the"
+					+ " host and the port, and that no firewall drops the traffic), or the server or a pooler in front"
+					+ " of it is hung or overloaded")
 			.contains("Connection settings used: the URL from --url")
 			.doesNotContain("pw-5f1e2d");
 		assertThat(this.accepted).isNotEmpty();
@@ -88,7 +91,7 @@ class ConnectTimeoutTests {
 			.env("RETORT_CONNECT_TIMEOUT", "1s")
 			.run("--url", silentUrl(""), "--format", "json", "upgrade");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-		assertThat(result.out()).contains("did not complete the login within 1 s").contains("\"exitCode\": 1")
+		assertThat(result.out()).contains("complete the login within 1 s").contains("\"exitCode\": 1")
 			.doesNotContain("pw-5f1e2d");
 	}
 
