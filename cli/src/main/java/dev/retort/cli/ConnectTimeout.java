@@ -65,10 +65,10 @@ record ConnectTimeout(Duration timeout, String source) {
 		}
 		// Within the driver's own connectTimeout the TCP connect may not have completed either: then
 		// nothing answered at all, which is another thing to check than a hung server.
-		String what = (this.timeout.compareTo(DRIVER_CONNECT_TIMEOUT) > 0)
-				? " took the connection but did not complete the login within " + seconds() + " s"
+		boolean connected = this.timeout.compareTo(DRIVER_CONNECT_TIMEOUT) > 0;
+		String what = connected ? " took the connection but did not complete the login within " + seconds() + " s"
 				: " did not open a connection and complete the login within " + seconds() + " s";
-		String why = (this.timeout.compareTo(DRIVER_CONNECT_TIMEOUT) > 0) ? ""
+		String why = connected ? ""
 				: " nothing answered at that address (check the host and the port, and that no firewall drops the"
 						+ " traffic), or";
 		return "The server at " + hostAndPort(jdbcUrl) + what + " (retort.connect-timeout, " + this.source + "):" + why

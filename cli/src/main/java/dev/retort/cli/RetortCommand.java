@@ -24,6 +24,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.revision.Revision;
 import dev.retort.revision.Revision.Kind;
+import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.UnrecordedVersionRowsException;
 import dev.retort.script.InvalidRevisionFileException;
 import dev.retort.script.StrayRevisions;
@@ -543,11 +544,12 @@ abstract class RetortCommand implements Callable<Integer> {
 	 * found." (validate) or upgrades to both in silence (upgrade) leaves the team to find out from
 	 * the test kit, or from a deploy that upgrades to 'head'. A note, as 'retort heads' gives one,
 	 * names the merge to write.
-	 * @param heads the real heads of the revision files, sorted
+	 * @param graph the revision files' graph, whose real heads are noted
 	 * @param config the configuration they were read with: with 'fail-on-multiple-heads' set, the
 	 *     heads are an error of their own, and there is nothing to note
 	 */
-	void noteSeveralHeads(List<String> heads, RetortConfig config) {
+	void noteSeveralHeads(RevisionGraph graph, RetortConfig config) {
+		List<String> heads = graph.realHeads().stream().map(Revision::id).sorted().toList();
 		if (heads.size() < 2 || config.failOnMultipleHeads()) {
 			return;
 		}

@@ -3,7 +3,6 @@ package dev.retort.cli;
 import java.util.List;
 
 import dev.retort.Retort;
-import dev.retort.revision.Revision;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +58,7 @@ final class UpgradeCommand extends RetortCommand {
 		if (this.spec.commandLine().getParseResult().hasMatchedPositional(0)) {
 			return;
 		}
-		noteSeveralHeads(retort.graph().realHeads().stream().map(Revision::id).sorted().toList(), config());
+		noteSeveralHeads(retort.graph(), config());
 	}
 
 }

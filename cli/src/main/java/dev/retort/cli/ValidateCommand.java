@@ -7,7 +7,7 @@ import dev.retort.Retort;
 import dev.retort.command.ValidateResult;
 import dev.retort.config.RetortConfig;
 import dev.retort.revision.InvalidGraphException;
-import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.ConnectionFailedException;
 import dev.retort.script.InvalidRevisionFileException;
 import picocli.CommandLine.Command;
@@ -21,8 +21,8 @@ final class ValidateCommand extends RetortCommand {
 
 	static final int PROBLEMS_FOUND = 3;
 
-	/** The heads an upgrade to 'heads' aims at, once the revisions loaded; empty when they did not. */
-	private List<String> heads = List.of();
+	/** The graph of the revisions, once they loaded; {@code null} when they did not. */
+	private RevisionGraph graph;
 
 	@Override
 	boolean readsRevisions() {
@@ -60,7 +60,9 @@ final class ValidateCommand extends RetortCommand {
 					: result.problems().size() + ((result.problems().size() == 1) ? " problem" : " problems")
 							+ " found" + warnings + ".");
 		}
-		noteSeveralHeads(this.heads, withClasses);
+		if (this.graph != null) {
+			noteSeveralHeads(this.graph, withClasses);
+		}
 		return result.valid() ? 0 : PROBLEMS_FOUND;
 	}
 
@@ -106,7 +108,7 @@ final class ValidateCommand extends RetortCommand {
 		catch (InvalidRevisionFileException | InvalidGraphException ex) {
 			return Retort.validate(config, notices());
 		}
-		this.heads = retort.graph().realHeads().stream().map(Revision::id).sorted().toList();
+		this.graph = retort.graph();
 		return retort.validate();
 	}
 
