@@ -8,8 +8,9 @@ import dev.retort.config.RetortConfig;
 import dev.retort.revision.Revision;
 
 /**
- * At the heads, no index left invalid (a failed {@code CREATE INDEX CONCURRENTLY}) and no
- * constraint {@code NOT VALID}, each named with the revision that left it.
+ * At the heads, no index left invalid (a failed {@code CREATE INDEX CONCURRENTLY}), no
+ * constraint {@code NOT VALID} and none whose triggers {@code DISABLE TRIGGER ALL} left disabled,
+ * each named with the revision that left it.
  */
 final class InvalidObjectsCheck {
 
@@ -32,9 +33,12 @@ final class InvalidObjectsCheck {
 	void nothingInvalid() {
 		List<String> invalid = SchemaSnapshot.of(this.sessions, this.config).invalidObjects();
 		if (!invalid.isEmpty()) {
+			// The triggers' advice only where a constraint's are disabled: most never meet DISABLE TRIGGER ALL.
+			String triggers = invalid.stream().anyMatch((line) -> !line.endsWith(" NOT VALID") && !line.endsWith(" (invalid)"))
+					? ", enable again the triggers of each one not enforced (ALTER TABLE … ENABLE TRIGGER ALL)" : "";
 			throw new AssertionError("At the head, objects are left invalid:" + leftBy(invalid)
-					+ "\n  Validate each constraint (ALTER TABLE … VALIDATE CONSTRAINT) and rebuild each index in a "
-					+ "later revision.");
+					+ "\n  Validate each constraint (ALTER TABLE … VALIDATE CONSTRAINT)" + triggers
+					+ " and rebuild each index in a later revision.");
 		}
 	}
 

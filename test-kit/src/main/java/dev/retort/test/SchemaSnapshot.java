@@ -20,7 +20,8 @@ import dev.retort.config.RetortConfig;
  * key, parents and partition bound), columns
  * (type, NOT NULL, default, identity, generated, collation, storage, compression, statistics target,
  * options such as n_distinct), sequences with
- * their parameters, constraints (with whether they are validated), domains, indexes (with whether
+ * their parameters, constraints (with whether they are validated, and their own triggers disabled),
+ * domains, indexes (with whether
  * they are valid), enum types with their labels in order, composite types, views' definitions,
  * functions' whole definitions (as a hash), triggers (enabled or not), rules, extended statistics,
  * collations, row level security policies and comments on any object; a sequence's owning column,
@@ -56,6 +57,19 @@ record SchemaSnapshot(List<String> lines) {
 	private static final String PUBLISHED_SCHEMAS = " UNION ALL SELECT 'publication ' || p.pubname || ' tables in schema '"
 			+ " || n.nspname FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid"
 			+ " JOIN pg_namespace n ON n.oid = pn.pnnspid";
+
+	/**
+	 * What {@code DISABLE TRIGGER ALL} did to a constraint's own triggers (a foreign key's, on
+	 * either table; a deferrable unique key's): still there and valid, it checks nothing
+	 * ("disabled", "enabled replica") until {@code ENABLE TRIGGER ALL}. Nothing for triggers as
+	 * PostgreSQL made them.
+	 */
+	private static final String CONSTRAINT_TRIGGERS = "COALESCE((SELECT ' (its triggers ' || string_agg(DISTINCT"
+			+ " CASE tg.tgenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'enabled replica' ELSE 'enabled always' END"
+			+ " || ' on ' || tn.nspname || '.' || tc.relname, ', ') || CASE WHEN bool_or(tg.tgenabled IN ('D', 'R'))"
+			+ " THEN ': not enforced' ELSE '' END || ')' FROM pg_trigger tg JOIN pg_class tc ON tc.oid = tg.tgrelid"
+			+ " JOIN pg_namespace tn ON tn.oid = tc.relnamespace"
+			+ " WHERE tg.tgconstraint = con.oid AND tg.tgisinternal AND tg.tgenabled <> 'O'), '')";
 
 	/** The oid of the user the revisions run as, looked up once for the query. */
 	private static final String CURRENT_USER = "(SELECT to_regrole(quote_ident(current_user))::oid)";
@@ -116,7 +130,7 @@ record SchemaSnapshot(List<String> lines) {
 			+ " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS + " AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || ' '"
-			+ " || pg_get_constraintdef(con.oid)"
+			+ " || pg_get_constraintdef(con.oid) || " + CONSTRAINT_TRIGGERS
 			+ " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE " + USER_SCHEMAS + " AND NOT c.relname = ANY (?)"
 			+ " UNION ALL SELECT 'domain ' || n.nspname || '.' || t.typname || ' ' || format_type(t.typbasetype, t.typtypmod)"
@@ -380,8 +394,11 @@ record SchemaSnapshot(List<String> lines) {
 	/** The objects left invalid: indexes a failed concurrent build left, constraints never validated. */
 	List<String> invalidObjects() {
 		// pg_get_constraintdef ends a constraint never validated with NOT VALID; one NOT ENFORCED
-		// (PostgreSQL 18), which cannot be validated, with NOT ENFORCED instead.
-		return this.lines.stream().filter((line) -> line.endsWith(" (invalid)") || line.endsWith(" NOT VALID")).toList();
+		// (PostgreSQL 18), which cannot be validated, with NOT ENFORCED instead. One whose triggers are
+		// disabled ends with what CONSTRAINT_TRIGGERS says of it.
+		return this.lines.stream()
+			.filter((line) -> line.endsWith(" (invalid)") || line.endsWith(" NOT VALID") || line.endsWith(": not enforced)"))
+			.toList();
 	}
 
 }

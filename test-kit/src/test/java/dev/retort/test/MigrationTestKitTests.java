@@ -209,6 +209,45 @@ class MigrationTestKitTests {
 			.withMessageContaining("its downgrade did not give back the schema");
 	}
 
+	/**
+	 * {@code DISABLE TRIGGER ALL} (a bulk load or a data fix that goes around the foreign keys)
+	 * disables a foreign key's own triggers: the constraint is still there, still valid, and no
+	 * longer checks anything. Left so by a downgrade, production deletes customers with orders.
+	 */
+	@Test
+	void aForeignKeyWhoseTriggersTheDowngradeLeavesDisabledFailsNamingTheTable(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE customers (id int PRIMARY KEY);\n"
+				+ "CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers);",
+				"DROP TABLE orders, customers;");
+		write("b2", "a1", "ALTER TABLE orders ADD COLUMN note text;",
+				"ALTER TABLE customers DISABLE TRIGGER ALL;\nDELETE FROM customers WHERE id < 0;\n"
+						+ "ALTER TABLE orders DROP COLUMN note;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining(":\n    ~ constraint public.orders.orders_customer_fkey FOREIGN KEY (customer)"
+					+ " REFERENCES customers(id) (its triggers disabled on public.customers: not enforced)"
+					+ " (was: FOREIGN KEY (customer) REFERENCES customers(id))\n");
+		write("b2", "a1", "ALTER TABLE orders ADD COLUMN note text;",
+				"ALTER TABLE customers DISABLE TRIGGER ALL;\nDELETE FROM customers WHERE id < 0;\n"
+						+ "ALTER TABLE customers ENABLE TRIGGER ALL;\nALTER TABLE orders DROP COLUMN note;");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aForeignKeyAnUpgradeLeavesNotEnforcedFailsAtTheHead(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE customers (id int PRIMARY KEY);\n"
+				+ "CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers);",
+				"DROP TABLE orders, customers;");
+		Path load = write("b2", "a1", "ALTER TABLE orders DISABLE TRIGGER ALL;\nINSERT INTO orders VALUES (1, NULL);",
+				"DELETE FROM orders;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertNothingInvalidAtHead())
+			.withMessage("At the head, objects are left invalid:\n"
+					+ "    constraint public.orders.orders_customer_fkey FOREIGN KEY (customer) REFERENCES customers(id)"
+					+ " (its triggers disabled on public.orders: not enforced), left by revision b2 (" + load + ")\n"
+					+ "  Validate each constraint (ALTER TABLE … VALIDATE CONSTRAINT), enable again the triggers of each"
+					+ " one not enforced (ALTER TABLE … ENABLE TRIGGER ALL) and rebuild each index in a later revision.");
+	}
+
 	@Test
 	void anExtensionUpdateTheDowngradeCannotUndoFails(TestDatabase db) throws IOException {
 		assumeTrue(db.queryStrings("SELECT version FROM pg_available_extension_versions WHERE name = 'hstore'")
