@@ -16,7 +16,8 @@ import dev.retort.config.RetortConfig;
 /**
  * The schema of a database as lines of text, one per object, sorted: schemas, extensions (with
  * their version and schema),
- * relations (with persistence, storage options, row level security, replica identity, partition
+ * relations (with persistence, whether a materialized view is populated, storage options, row
+ * level security, replica identity, partition
  * key, parents and partition bound), columns
  * (type, NOT NULL, default, identity, generated, collation, storage, compression, statistics target,
  * options such as n_distinct), sequences with
@@ -84,6 +85,9 @@ record SchemaSnapshot(List<String> lines) {
 			+ " WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'"
 			+ " WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'composite type' ELSE c.relkind::text END"
 			+ " || CASE WHEN c.relpersistence = 'u' THEN ' unlogged' ELSE '' END"
+			// Created again WITH NO DATA, a materialized view has its definition and fails every query until
+			// refreshed.
+			+ " || CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN ' not populated' ELSE '' END"
 			+ " || COALESCE(' with (' || array_to_string(c.reloptions, ', ') || ')', '')"
 			+ " || CASE WHEN c.relrowsecurity THEN ' row level security' ELSE '' END"
 			+ " || CASE WHEN c.relforcerowsecurity THEN ' forced' ELSE '' END"
