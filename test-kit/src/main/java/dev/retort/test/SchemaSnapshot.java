@@ -91,8 +91,11 @@ record SchemaSnapshot(List<String> lines) {
 			+ " || COALESCE(' with (' || array_to_string(c.reloptions, ', ') || ')', '')"
 			+ " || CASE WHEN c.relrowsecurity THEN ' row level security' ELSE '' END"
 			+ " || CASE WHEN c.relforcerowsecurity THEN ' forced' ELSE '' END"
+			// In words, and by which index: one given back on another replicates rows by other columns.
 			+ " || CASE WHEN c.relkind IN ('r', 'p') AND c.relreplident <> 'd'"
-			+ " THEN ' replica identity ' || c.relreplident::text ELSE '' END"
+			+ " THEN ' replica identity ' || CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing'"
+			+ " ELSE 'using index ' || COALESCE((SELECT ri.relname FROM pg_index i JOIN pg_class ri ON ri.oid = i.indexrelid"
+			+ " WHERE i.indrelid = c.oid AND i.indisreplident), c.relreplident::text) END ELSE '' END"
 			// A detached partition or a table no longer inheriting keeps its columns: only this tells.
 			+ " || COALESCE(' partition by ' || pg_get_partkeydef(c.oid), '')"
 			+ " || COALESCE(' inherits ' || (SELECT string_agg(pn.nspname || '.' || pc.relname, ', ' ORDER BY i.inhseqno)"

@@ -271,6 +271,26 @@ class MigrationTestKitTests {
 		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
 	}
 
+	/**
+	 * Logical replication sends the replica identity's columns as the key of each row updated or
+	 * deleted: a downgrade that gives it back on another index replicates by other columns.
+	 */
+	@Test
+	void aReplicaIdentityTheDowngradeGivesBackOnAnotherIndexFails(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE users (id int NOT NULL, email text NOT NULL);\n"
+				+ "CREATE UNIQUE INDEX users_id ON users (id);\nCREATE UNIQUE INDEX users_email ON users (email);\n"
+				+ "ALTER TABLE users REPLICA IDENTITY USING INDEX users_id;", "DROP TABLE users;");
+		write("b2", "a1", "ALTER TABLE users REPLICA IDENTITY USING INDEX users_email;",
+				"ALTER TABLE users REPLICA IDENTITY USING INDEX users_email;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining(":\n    ~ relation public.users kind table replica identity using index users_email"
+					+ " (was: kind table replica identity using index users_id)\n");
+		write("b2", "a1", "ALTER TABLE users REPLICA IDENTITY USING INDEX users_email;",
+				"ALTER TABLE users REPLICA IDENTITY USING INDEX users_id;");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
 	@Test
 	void anExtensionUpdateTheDowngradeCannotUndoFails(TestDatabase db) throws IOException {
 		assumeTrue(db.queryStrings("SELECT version FROM pg_available_extension_versions WHERE name = 'hstore'")
