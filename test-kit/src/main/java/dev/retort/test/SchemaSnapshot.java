@@ -24,7 +24,7 @@ import dev.retort.config.RetortConfig;
  * their parameters, constraints (with whether they are validated, and their own triggers disabled),
  * domains, indexes (with whether
  * they are valid), enum types with their labels in order, composite types, views' definitions,
- * functions' whole definitions (as a hash), triggers (enabled or not), rules, extended statistics,
+ * functions' whole definitions (as a hash), triggers and rules (enabled or not), extended statistics,
  * collations, row level security policies and comments on any object; a sequence's owning column,
  * an index a table is clustered on; privileges on relations, columns, sequences, functions, types
  * and schemas, default privileges, owners; the database's publications and event triggers. Retort's
@@ -174,7 +174,8 @@ record SchemaSnapshot(List<String> lines) {
 			// Rules, extended statistics and collations: an upgrade that creates one with OR REPLACE or
 			// IF NOT EXISTS runs again without a word after a downgrade that forgot to drop it.
 			+ " UNION ALL SELECT 'rule ' || n.nspname || '.' || c.relname || '.' || r.rulename || ' '"
-			+ " || pg_get_ruledef(r.oid) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
+			+ " || pg_get_ruledef(r.oid) || CASE r.ev_enabled WHEN 'D' THEN ' disabled' WHEN 'R' THEN ' enabled replica'"
+			+ " WHEN 'A' THEN ' enabled always' ELSE '' END FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMAS + " AND r.rulename <> '_RETURN'"
 			+ " UNION ALL SELECT 'statistics ' || n.nspname || '.' || st.stxname || ' ' || pg_get_statisticsobjdef(st.oid)"
 			+ " FROM pg_statistic_ext st JOIN pg_namespace n ON n.oid = st.stxnamespace WHERE " + USER_SCHEMAS
@@ -377,7 +378,7 @@ record SchemaSnapshot(List<String> lines) {
 
 	/** The kinds of line that name one object by their first two words ("column public.users.status …"). */
 	private static final Set<String> NAMED_KINDS = Set.of("column", "relation", "sequence", "index", "view", "enum",
-			"domain", "constraint", "trigger", "extension");
+			"domain", "constraint", "trigger", "rule", "extension");
 
 	/** The lines of objects named once among them, by object; a name seen twice is left unpaired. */
 	private static Map<String, String> byObject(List<String> lines) {

@@ -292,6 +292,21 @@ class MigrationTestKitTests {
 	}
 
 	@Test
+	void aRuleTheDowngradeLeavesDisabledFails(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TABLE orders (id int PRIMARY KEY);\n"
+				+ "CREATE RULE orders_keep AS ON DELETE TO orders DO INSTEAD NOTHING;", "DROP TABLE orders;");
+		// A purge that goes around the rule, and forgets to turn it back on.
+		write("b2", "a1", "ALTER TABLE orders ADD COLUMN note text;",
+				"ALTER TABLE orders DISABLE RULE orders_keep;\nDELETE FROM orders WHERE id < 0;\n"
+						+ "ALTER TABLE orders DROP COLUMN note;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining(":\n    ~ rule public.orders.orders_keep CREATE RULE orders_keep AS\n"
+					+ "    ON DELETE TO public.orders DO INSTEAD NOTHING; disabled (was: CREATE RULE orders_keep AS\n"
+					+ "    ON DELETE TO public.orders DO INSTEAD NOTHING;)\n");
+	}
+
+	@Test
 	void anExtensionUpdateTheDowngradeCannotUndoFails(TestDatabase db) throws IOException {
 		assumeTrue(db.queryStrings("SELECT version FROM pg_available_extension_versions WHERE name = 'hstore'")
 			.containsAll(List.of("1.7", "1.8")), "hstore 1.7 and 1.8 are installed with the server");
