@@ -76,7 +76,8 @@ final class RoundTrip {
 			run(revision, "its downgrade failed",
 					"Fix its downgrade: it ran right after its upgrade, on exactly the schema that upgrade gave.",
 					() -> this.retort.downgrade(revision.id() + "@-1"));
-			String restored = before.difference(snapshot());
+			SchemaSnapshot downgraded = snapshot();
+			String restored = before.difference(downgraded);
 			if (!restored.isEmpty()) {
 				this.emptier.emptyAfterFailure();
 				throw RevisionNames.failure(revision, "its downgrade did not give back the schema its upgrade started from "
@@ -84,7 +85,7 @@ final class RoundTrip {
 						+ "\n  Make its downgrade " + whatToUndo(restored) + ". (A revision that cannot be undone "
 						+ ((revision.kind() == Revision.Kind.JAVA) ? "does not override downgrade(Operations)"
 								: "has no downgrade section")
-						+ ": the kit then only upgrades it.)" + EMPTIED);
+						+ ": the kit then only upgrades it.)" + EnumLabelAdvice.of(before, downgraded, revision) + EMPTIED);
 			}
 			try {
 				run(revision, "its upgrade failed when run again after its downgrade",

@@ -306,6 +306,41 @@ class MigrationTestKitTests {
 					+ "    ON DELETE TO public.orders DO INSTEAD NOTHING;)\n");
 	}
 
+	/**
+	 * PostgreSQL has no {@code ALTER TYPE … DROP VALUE}: "set back what is not as it was" sent the
+	 * reader looking for a statement that does not exist. The failure says how a downgrade gives
+	 * the type back, and that one which does passes.
+	 */
+	@Test
+	void anEnumLabelTheDowngradeLeavesSaysHowToCreateTheTypeAgain(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TYPE order_status AS ENUM ('new', 'paid');\n"
+				+ "CREATE TABLE orders (id int PRIMARY KEY, status order_status NOT NULL DEFAULT 'new');",
+				"DROP TABLE orders;\nDROP TYPE order_status;");
+		write("b2", "a1", "ALTER TYPE order_status ADD VALUE 'refunded';", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining(":\n    ~ enum public.order_status new, paid, refunded (was: new, paid)\n"
+					+ "  Make its downgrade set back what is not as it was (~).")
+			.withMessageContaining("\n  PostgreSQL cannot take a label out of an enum (ALTER TYPE … ADD VALUE has no undo):"
+					+ " to give public.order_status back without 'refunded', its downgrade creates the type again:"
+					+ " ALTER TYPE public.order_status RENAME TO order_status_old;"
+					+ " CREATE TYPE public.order_status AS ENUM ('new', 'paid');"
+					+ " ALTER TABLE … ALTER COLUMN … TYPE public.order_status USING …::text::public.order_status"
+					+ " for each column of that type (its rows changed first where they hold 'refunded', its default"
+					+ " dropped and set again, the views that read it dropped and created again);"
+					+ " DROP TYPE public.order_status_old. Where the label may stay, the revision cannot be undone:"
+					+ " remove its downgrade section.\n");
+		write("b2", "a1", "ALTER TYPE order_status ADD VALUE 'refunded';", """
+				UPDATE orders SET status = 'paid' WHERE status = 'refunded';
+				ALTER TYPE order_status RENAME TO order_status_old;
+				CREATE TYPE order_status AS ENUM ('new', 'paid');
+				ALTER TABLE orders ALTER COLUMN status DROP DEFAULT,
+				    ALTER COLUMN status TYPE order_status USING status::text::order_status,
+				    ALTER COLUMN status SET DEFAULT 'new';
+				DROP TYPE order_status_old;""");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
 	@Test
 	void anExtensionUpdateTheDowngradeCannotUndoFails(TestDatabase db) throws IOException {
 		assumeTrue(db.queryStrings("SELECT version FROM pg_available_extension_versions WHERE name = 'hstore'")
