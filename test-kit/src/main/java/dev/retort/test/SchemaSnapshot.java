@@ -24,7 +24,7 @@ import dev.retort.config.RetortConfig;
  * their parameters, constraints (with whether they are validated, and their own triggers disabled),
  * domains, indexes (with whether
  * they are valid), enum types with their labels in order, composite types, views' definitions,
- * functions' whole definitions (as a hash), triggers and rules (enabled or not), extended statistics,
+ * functions' whole definitions, triggers and rules (enabled or not), extended statistics,
  * collations, row level security policies and comments on any object; a sequence's owning column,
  * an index a table is clustered on; privileges on relations, columns, sequences, functions, types
  * and schemas, default privileges, owners; the database's publications and event triggers. Retort's
@@ -71,6 +71,12 @@ record SchemaSnapshot(List<String> lines) {
 			+ " THEN ': not enforced' ELSE '' END || ')' FROM pg_trigger tg JOIN pg_class tc ON tc.oid = tg.tgrelid"
 			+ " JOIN pg_namespace tn ON tn.oid = tc.relnamespace"
 			+ " WHERE tg.tgconstraint = con.oid AND tg.tgisinternal AND tg.tgenabled <> 'O'), '')";
+
+	/**
+	 * What follows a function's name in its line, before the whole definition: a failure shows
+	 * the lines of the definition that differ, not the whole of it.
+	 */
+	private static final String FUNCTION_DEFINITION = " definition ";
 
 	/** The oid of the user the revisions run as, looked up once for the query. */
 	private static final String CURRENT_USER = "(SELECT to_regrole(quote_ident(current_user))::oid)";
@@ -163,8 +169,8 @@ record SchemaSnapshot(List<String> lines) {
 			// The whole definition (return type, volatility, security, settings), not only the body;
 			// pg_get_functiondef refuses aggregates, which keep their transition function's name.
 			+ " UNION ALL SELECT 'function ' || n.nspname || '.' || p.proname || '('"
-			+ " || pg_get_function_identity_arguments(p.oid) || ') definition '"
-			+ " || md5(CASE WHEN p.prokind = 'a' THEN p.prosrc ELSE pg_get_functiondef(p.oid) END)"
+			+ " || pg_get_function_identity_arguments(p.oid) || ')" + FUNCTION_DEFINITION + "'"
+			+ " || CASE WHEN p.prokind = 'a' THEN p.prosrc ELSE pg_get_functiondef(p.oid) END"
 			+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_SCHEMAS
 			+ " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = p.oid AND dep.deptype = 'e')"
 			+ " UNION ALL SELECT 'trigger ' || n.nspname || '.' || c.relname || '.' || tg.tgname || ' '"
@@ -360,20 +366,48 @@ record SchemaSnapshot(List<String> lines) {
 		for (String line : added) {
 			String was = removedByObject.get(object(line));
 			if (was != null && addedByObject.get(object(line)) != null) {
-				text.append("\n    ~ ").append(line).append(" (was: ").append(was.substring(object(line).length()).strip())
-					.append(')');
+				text.append("\n    ~ ").append(notAsItWas(line, was));
 			}
 			else {
-				text.append("\n    + ").append(line);
+				text.append("\n    + ").append(shown(line));
 			}
 		}
 		for (String line : removed) {
 			String now = addedByObject.get(object(line));
 			if (now == null || removedByObject.get(object(line)) == null) {
-				text.append("\n    - ").append(line);
+				text.append("\n    - ").append(shown(line));
 			}
 		}
 		return text.toString();
+	}
+
+	/** An object of both snapshots, as it is now and what it was; a function by the lines that differ. */
+	private static String notAsItWas(String line, String was) {
+		String object = object(line);
+		if (!object.startsWith("function ")) {
+			return line + " (was: " + was.substring(object.length()).strip() + ")";
+		}
+		List<String> now = definitionLines(line);
+		List<String> then = definitionLines(was);
+		StringBuilder text = new StringBuilder(object).append(", the lines of its definition not as they were:");
+		now.stream().filter((row) -> !then.contains(row)).forEach((row) -> text.append("\n        now: ").append(row));
+		then.stream().filter((row) -> !now.contains(row)).forEach((row) -> text.append("\n        was: ").append(row));
+		if (String.join(" ", now).replaceAll("\\s+", " ").equals(String.join(" ", then).replaceAll("\\s+", " "))) {
+			// Invisible in the lines above: a body copied back with other spaces or line breaks.
+			text.append("\n        (they differ in white space only)");
+		}
+		return text.toString();
+	}
+
+	/** A function's definition, line by line. */
+	private static List<String> definitionLines(String line) {
+		return List.of(line.substring(object(line).length() + FUNCTION_DEFINITION.length()).split("\n"));
+	}
+
+	/** A line as a failure shows it: a function by its name and arguments, without its whole definition. */
+	private static String shown(String line) {
+		String object = object(line);
+		return (object != null && object.startsWith("function ")) ? object : line;
 	}
 
 	/** The kinds of line that name one object by their first two words ("column public.users.status …"). */
@@ -393,8 +427,15 @@ record SchemaSnapshot(List<String> lines) {
 		return byObject;
 	}
 
-	/** "column public.users.status" of such a line, or null. */
+	/**
+	 * "column public.users.status" of such a line, "function public.touch(id integer)" of a
+	 * function's (whose arguments hold spaces), or null.
+	 */
 	private static String object(String line) {
+		if (line.startsWith("function ")) {
+			int end = line.indexOf(")" + FUNCTION_DEFINITION);
+			return (end < 0) ? null : line.substring(0, end + 1);
+		}
 		String[] words = line.split(" ", 3);
 		return (words.length == 3 && NAMED_KINDS.contains(words[0])) ? words[0] + " " + words[1] : null;
 	}

@@ -341,6 +341,44 @@ class MigrationTestKitTests {
 		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
 	}
 
+	/**
+	 * A function put back with another body, or with a setting its upgrade gave it, is one function
+	 * not as it was, with the lines of its definition that differ: two lines of hashes, one "left
+	 * behind" and one "not restored", told its reader neither that it was one function nor what
+	 * differed in it.
+	 */
+	@Test
+	void aFunctionTheDowngradeGivesBackWithAnotherBodySaysTheLinesThatDiffer(TestDatabase db) throws IOException {
+		String touch = """
+				CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				  NEW.total := coalesce(NEW.total, %s);
+				  RETURN NEW;
+				END
+				$$;""";
+		write("a1", "", "CREATE TABLE orders (id int PRIMARY KEY, total numeric);\n" + touch.formatted("0"),
+				"DROP FUNCTION touch();\nDROP TABLE orders;");
+		write("b2", "a1", touch.formatted("1"), touch.formatted("-1"));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining(":\n    ~ function public.touch(), the lines of its definition not as they were:\n"
+					+ "        now:   NEW.total := coalesce(NEW.total, -1);\n"
+					+ "        was:   NEW.total := coalesce(NEW.total, 0);\n"
+					+ "  Make its downgrade set back what is not as it was (~).");
+		write("b2", "a1", "ALTER FUNCTION touch() SET search_path = public;", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageContaining(":\n    ~ function public.touch(), the lines of its definition not as they were:\n"
+					+ "        now:  SET search_path TO 'public'\n  Make");
+		// The body copied back with other spaces: the lines above would look the same.
+		write("b2", "a1", touch.formatted("1"), touch.formatted("0").replace("RETURN NEW;", "RETURN NEW; "));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageContaining("\n        (they differ in white space only)\n  Make");
+		// Left behind, a function is named by its arguments, not with its whole definition.
+		write("b2", "a1", "CREATE FUNCTION order_total(id int) RETURNS numeric LANGUAGE sql AS 'SELECT 1';", "SELECT 1;");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageContaining(":\n    + function public.order_total(id integer)\n  Make its downgrade drop");
+	}
+
 	@Test
 	void anExtensionUpdateTheDowngradeCannotUndoFails(TestDatabase db) throws IOException {
 		assumeTrue(db.queryStrings("SELECT version FROM pg_available_extension_versions WHERE name = 'hstore'")
