@@ -16,7 +16,8 @@ import dev.retort.config.RetortConfig;
 /**
  * The schema of a database as lines of text, one per object, sorted: schemas, extensions (with
  * their version and schema),
- * relations (with persistence, whether a materialized view is populated, storage options, row
+ * relations (with persistence, whether a materialized view is populated, a composite type's
+ * attributes in order, storage options, row
  * level security, replica identity, partition
  * key, parents and partition bound), columns
  * (type, NOT NULL, default, identity, generated, collation, storage, compression, statistics target,
@@ -94,6 +95,10 @@ record SchemaSnapshot(List<String> lines) {
 			// Created again WITH NO DATA, a materialized view has its definition and fails every query until
 			// refreshed.
 			+ " || CASE WHEN c.relkind = 'm' AND NOT c.relispopulated THEN ' not populated' ELSE '' END"
+			// A composite type's attributes in order: its values are filled by position. A table's columns are
+			// not: one a downgrade adds back always goes last.
+			+ " || CASE WHEN c.relkind = 'c' THEN ' (' || (SELECT string_agg(ca.attname, ', ' ORDER BY ca.attnum)"
+			+ " FROM pg_attribute ca WHERE ca.attrelid = c.oid AND ca.attnum > 0 AND NOT ca.attisdropped) || ')' ELSE '' END"
 			+ " || COALESCE(' with (' || array_to_string(c.reloptions, ', ') || ')', '')"
 			+ " || CASE WHEN c.relrowsecurity THEN ' row level security' ELSE '' END"
 			+ " || CASE WHEN c.relforcerowsecurity THEN ' forced' ELSE '' END"

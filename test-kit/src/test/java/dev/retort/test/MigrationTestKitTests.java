@@ -389,6 +389,22 @@ class MigrationTestKitTests {
 					+ " (was: bigint not null generated always as identity)\n");
 	}
 
+	/**
+	 * A composite type's values are filled by position ({@code ROW('Main St', '12345')::address}): one
+	 * created again with its attributes in another order swaps them without an error.
+	 */
+	@Test
+	void aCompositeTypeTheDowngradeCreatesAgainInAnotherOrderFails(TestDatabase db) throws IOException {
+		write("a1", "", "CREATE TYPE address AS (street text, zip text);", "DROP TYPE address;");
+		write("b2", "a1", "DROP TYPE address;", "CREATE TYPE address AS (zip text, street text);");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> kit(db).assertEveryRevisionRoundTrips())
+			.withMessageStartingWith("Revision b2 (")
+			.withMessageContaining(":\n    ~ relation public.address kind composite type (zip, street)"
+					+ " (was: kind composite type (street, zip))\n");
+		write("b2", "a1", "DROP TYPE address;", "CREATE TYPE address AS (street text, zip text);");
+		assertThatCode(() -> kit(db).assertEveryRevisionRoundTrips()).doesNotThrowAnyException();
+	}
+
 	@Test
 	void anExtensionUpdateTheDowngradeCannotUndoFails(TestDatabase db) throws IOException {
 		assumeTrue(db.queryStrings("SELECT version FROM pg_available_extension_versions WHERE name = 'hstore'")
