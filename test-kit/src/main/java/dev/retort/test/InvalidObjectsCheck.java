@@ -34,7 +34,9 @@ final class InvalidObjectsCheck {
 		List<String> invalid = SchemaSnapshot.of(this.sessions, this.config).invalidObjects();
 		if (!invalid.isEmpty()) {
 			// The triggers' advice only where a constraint's are disabled: most never meet DISABLE TRIGGER ALL.
-			String triggers = invalid.stream().anyMatch((line) -> !line.endsWith(" NOT VALID") && !line.endsWith(" (invalid)"))
+			boolean triggersDisabled = invalid.stream()
+				.anyMatch((line) -> !line.endsWith(" NOT VALID") && !line.endsWith(" (invalid)"));
+			String triggers = triggersDisabled
 					? ", enable again the triggers of each one not enforced (ALTER TABLE … ENABLE TRIGGER ALL)" : "";
 			throw new AssertionError("At the head, objects are left invalid:" + leftBy(invalid)
 					+ "\n  Validate each constraint (ALTER TABLE … VALIDATE CONSTRAINT)" + triggers

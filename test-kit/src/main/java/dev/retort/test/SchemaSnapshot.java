@@ -15,21 +15,18 @@ import dev.retort.config.RetortConfig;
 
 /**
  * The schema of a database as lines of text, one per object, sorted: schemas, extensions (with
- * their version and schema),
- * relations (with persistence, whether a materialized view is populated, a composite type's
- * attributes in order, storage options, row
- * level security, replica identity, partition
- * key, parents and partition bound), columns
- * (type, NOT NULL, default, identity, generated, collation, storage, compression, statistics target,
- * options such as n_distinct), sequences with
- * their parameters, constraints (with whether they are validated, and their own triggers disabled),
- * domains, indexes (with whether
- * they are valid), enum types with their labels in order, composite types, views' definitions,
- * functions' whole definitions, triggers and rules (enabled or not), extended statistics,
- * collations, row level security policies and comments on any object; a sequence's owning column,
- * an index a table is clustered on; privileges on relations, columns, sequences, functions, types
- * and schemas, default privileges, owners; the database's publications and event triggers. Retort's
- * own version and history tables are left out. Two snapshots are equal when the schemas are.
+ * their version and schema), relations (with persistence, whether a materialized view is
+ * populated, a composite type's attributes in order, storage options, row level security, replica
+ * identity and its index, partition key, parents and partition bound), columns (type, NOT NULL,
+ * default, identity, generated, collation, storage, compression, statistics target, options such
+ * as n_distinct), sequences with their parameters, constraints (with whether they are validated,
+ * and whether their own triggers are disabled), domains, indexes (with whether they are valid),
+ * enum types with their labels in order, composite types, views' definitions, functions' whole
+ * definitions, triggers and rules (enabled or not), extended statistics, collations, row level
+ * security policies and comments on any object; a sequence's owning column, an index a table is
+ * clustered on; privileges on relations, columns, sequences, functions, types and schemas, default
+ * privileges, owners; the database's publications and event triggers. Retort's own version and
+ * history tables are left out. Two snapshots are equal when the schemas are.
  *
  * @param lines the objects, sorted
  */
