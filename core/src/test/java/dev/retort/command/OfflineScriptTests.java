@@ -538,6 +538,30 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptOfTransactionModeAllIsAllOrNothingRunAsAnyOtherWithoutPsqlOne(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		RevisionFiles files = new RevisionFiles(dir);
+		files.write("a00000000001", null, "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;");
+		files.write("b00000000002", "a00000000001", "CREATE TABLE logs (id int);", "DROP TABLE logs;");
+		files.write("c00000000003", "b00000000002", "ALTER TABLE logs ADD COLUMN kind nosuchtype;", null);
+		String script = Retort.configure()
+			.locations(files.location())
+			.transactionMode(dev.retort.config.TransactionMode.ALL)
+			.load()
+			.upgradeSql("heads")
+			.sql();
+		// What the docs tell the DBA: 'psql -X -f', as any script; its steps share one transaction by
+		// themselves, so a failure at the third undoes the first two. '-1' adds nothing to it.
+		Psql run = psql(db, script);
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.output()).contains("ERROR:  type \"nosuchtype\" does not exist").doesNotContain("WARNING");
+		assertThat(db.queryStrings("SELECT count(*) FROM retort_version")).containsExactly("0");
+		assertThat(db.queryStrings("SELECT count(*) FROM pg_class WHERE relname IN ('users', 'logs')"))
+			.containsExactly("0");
+	}
+
+	@Test
 	void psqlWithoutOnErrorStopRunsNoRevisionOutsideATransactionAfterAFailedOne(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
