@@ -90,12 +90,15 @@ final class OfflineMigration {
 			if (state.ahead()) {
 				refuseTargetWrongWhateverTheDatabase(graph, state, planner);
 				state.refuseScriptFromUnrecordedRows();
-				// A start these files declare is no way out: the script's start guard stops it on this database.
-				throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
-						+ String.join(", ", state.unknown()) + ", which no revision file declares (a newer version of"
-						+ " the application migrated it): a script cannot start there, and one that starts at a revision"
-						+ " these files declare stops at its first statement on this database. Write it with the newer"
-						+ " version, or add the missing revision files.");
+				if (!upgradesBesideTheUnknownRows(graph, state, planner)) {
+					// A start these files declare is no way out: the script's start guard looks only at the
+					// rows it moves, so the version table cannot tell it what the newer version applied.
+					throw new RetortException(ErrorCode.DATABASE_AHEAD, "The database is at "
+							+ String.join(", ", state.unknown()) + ", which no revision file declares (a newer version"
+							+ " of the application migrated it): a script cannot start there. Write it with the newer"
+							+ " version, or add the missing revision files (a script from a revision these files declare"
+							+ " checks only the rows it moves, not what the newer version applied).");
+				}
 			}
 			if (this.context.config().validateChecksums()) {
 				// The online run refuses an applied revision edited since; its script must not run it instead.
@@ -118,6 +121,33 @@ final class OfflineMigration {
 			if (OnlineMigration.independentOfTheDatabase(ex, state)) {
 				throw ex;
 			}
+		}
+	}
+
+	/**
+	 * Whether the upgrade runs, online, beside the rows no file declares: it moves none of them,
+	 * and the history shows none of its revisions applied (a newer version added a branch of its
+	 * own), so {@link DatabaseState#guardAhead} lets it run and the rows stay. The script then
+	 * starts from the rows the files know, and its start guard lets the others stand beside
+	 * them, as online.
+	 */
+	private static boolean upgradesBesideTheUnknownRows(RevisionGraph graph, DatabaseState state,
+			OnlineMigration.Planner planner) {
+		Plan plan;
+		try {
+			plan = planner.plan(graph, state);
+		}
+		catch (RetortException ex) {
+			return false;
+		}
+		if (plan.operation() != Step.Operation.UPGRADE || plan.isEmpty()) {
+			return false;
+		}
+		try {
+			return state.guardAhead(plan, "upgrade", graph) == plan;
+		}
+		catch (RetortException ex) {
+			return false;
 		}
 	}
 

@@ -973,13 +973,39 @@ class OfflineScriptTests {
 				() -> retort.downgradeSql("current:a00000000001"));
 		assertThat(error.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
 		assertThat(error.getMessage()).isEqualTo("The database is at 9fb100000000, which no revision file declares (a"
-				+ " newer version of the application migrated it): a script cannot start there, and one that starts at"
-				+ " a revision these files declare stops at its first statement on this database. Write it with the"
-				+ " newer version, or add the missing revision files.");
-		// The start the old message asked for: its script stops at its first statement on this database.
+				+ " newer version of the application migrated it): a script cannot start there. Write it with the newer"
+				+ " version, or add the missing revision files (a script from a revision these files declare checks"
+				+ " only the rows it moves, not what the newer version applied).");
+		// The start an older message asked for: here, where the newer row replaced it, its script stops at
+		// its first statement (beside it, it would not: aScriptFromCurrentBesideANewerVersionsBranch…).
 		String script = retort.downgradeSql("b00000000002:a00000000001").sql();
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> runLikePsql(db, script)).hasMessageContaining("b00000000002");
 		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("9fb100000000");
+	}
+
+	@Test
+	void aScriptFromCurrentBesideANewerVersionsBranchUpgradesAsTheOnlineRunDoes(TestDatabase online,
+			TestDatabase offline, @TempDir Path dir) throws Exception {
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		for (TestDatabase db : List.of(online, offline)) {
+			retort(db, files).load().upgrade("b00000000002");
+			// A newer version added a branch of its own beside b00000000002, and recorded it.
+			db.execute("INSERT INTO retort_version VALUES ('9fb100000000')", "INSERT INTO retort_history (revision,"
+					+ " operation, from_heads, to_heads, duration_ms, success) VALUES ('9fb100000000', 'upgrade',"
+					+ " '{b00000000002}', '{9fb100000000,b00000000002}', 1, true)");
+		}
+		// Online, this older version upgrades its own branches and keeps the newer one's row.
+		retort(online, files).load().upgrade("heads");
+		// Before, the script was refused, saying that a script from b00000000002 would stop on this
+		// database: it does not (the newer row stands beside it), and it was the online run's to write.
+		String script = retort(offline, files).load().upgradeSql("current:heads").sql();
+		assertThat(psql(offline, script).exitCode()).isZero();
+		String rows = "SELECT version_num FROM retort_version ORDER BY 1";
+		assertThat(offline.queryStrings(rows)).isEqualTo(online.queryStrings(rows))
+			.containsExactly("9fb100000000", "e00000000005");
+		assertThat(offline.queryStrings(COLUMNS)).isEqualTo(online.queryStrings(COLUMNS));
+		String history = "SELECT revision || ' ' || from_heads::text || ' ' || to_heads::text FROM retort_history ORDER BY id";
+		assertThat(offline.queryStrings(history)).isEqualTo(online.queryStrings(history));
 	}
 
 	@Test
