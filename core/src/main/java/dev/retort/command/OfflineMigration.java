@@ -255,6 +255,10 @@ final class OfflineMigration {
 			sink.execute(ScriptLock.acquire(names));
 		}
 		sink.begin();
+		// On every database but a new one the tables exist, and psql would print a NOTICE for each
+		// ('already exists, skipping'): Retort's own idempotence, which reads as a problem to the DBA
+		// who watches the run. For this transaction only; a revision's own notices still show.
+		sink.execute("SET LOCAL client_min_messages = warning");
 		for (String statement : Database.createSql(names, false)) {
 			sink.execute(statement);
 		}

@@ -1009,6 +1009,27 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptOnAMigratedDatabaseRunsUnderPsqlWithoutNoticesOfItsVersionTables(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		retort(db, files).load().upgrade("a00000000001");
+		String script = retort(db, files).load().upgradeSql("current:b00000000002").sql();
+		// Before, psql printed 'NOTICE:  relation "retort_version" already exists, skipping' (and the
+		// history's) at every script but the first: Retort's own idempotence, read as a problem.
+		Psql run = psql(db, script);
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.output()).doesNotContain("NOTICE");
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("b00000000002");
+		// Only for the tables' own transaction: the session's level stays for the revisions.
+		db.execute("DROP TABLE logs", "DELETE FROM retort_version", "INSERT INTO retort_version VALUES ('a00000000001')");
+		files.write("b00000000002", "a00000000001", "DO $$ BEGIN RAISE NOTICE 'from the revision'; END $$;\n"
+				+ "CREATE TABLE logs (id int);", "DROP TABLE logs;");
+		Psql revisionNotice = psql(db, retort(db, files).load().upgradeSql("current:b00000000002").sql());
+		assertThat(revisionNotice.output()).contains("NOTICE:  from the revision").doesNotContain("already exists");
+	}
+
+	@Test
 	void anOfflineDowngradeWithItsEndsSwappedNamesBothWaysToReadIt(@TempDir Path dir) {
 		Retort retort = Retort.configure().locations(graphWithBranchAndMerge(dir).location()).load();
 		RetortException error = catchThrowableOfType(RetortException.class,
