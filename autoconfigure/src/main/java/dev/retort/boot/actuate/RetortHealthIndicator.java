@@ -70,17 +70,17 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
 				return;
 			}
 		}
-		if (status.databaseAhead()) {
-			// A newer version migrated the database (a rolling deploy): its revisions are unknown
-			// here by design, so they are reported, never a failure.
-			builder.up();
-			return;
+		if (!status.databaseAhead()) {
+			ValidateResult validation = this.retort.validate();
+			if (!validation.valid()) {
+				builder.down().withDetail("problems", validation.problems());
+				return;
+			}
 		}
-		ValidateResult validation = this.retort.validate();
-		if (!validation.valid()) {
-			builder.down().withDetail("problems", validation.problems());
-			return;
-		}
+		// A database ahead (a newer version migrated it, a rolling deploy) holds revisions unknown here
+		// by design: reported, never a failure, so not validated. It is up unless revisions of this
+		// version are pending beside them (a rolled-back version's, whose files this one dropped),
+		// which an upgrade refuses to move past: such an instance must not get traffic.
 		if (!status.pending().isEmpty()) {
 			builder.outOfService()
 				.withDetail("pending", status.pending().stream().map((revision) -> revision.revision()).toList());

@@ -263,10 +263,13 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 		// Pending is what an upgrade at startup would run: with 'retort.target' short of the heads (a
 		// label's head in production, every branch in development), the rest is not owed here.
 		StatusReport status = this.retort.status(this.target);
-		if (status.databaseAhead()) {
+		if (status.databaseAhead() && status.pending().isEmpty()) {
 			// A newer version migrated the database (a rolling deploy, or a Job that ran first): its
 			// revisions are unknown here by design, as for the health contributor and an upgrade at
 			// startup, so this version starts rather than report them as missing files (SPEC §7).
+			// With revisions of its own still pending it is not behind a newer version but beside
+			// another (a rolled-back version's revisions, whose files this one dropped): an upgrade
+			// refuses to move past them, and validation names them below.
 			logger.info("Database is at {}, ahead of this application's heads {}: a newer version migrated it; "
 					+ "starting without validating", status.current(), status.heads());
 			return;

@@ -357,6 +357,24 @@ class RetortEndpointTests {
 	}
 
 	@Test
+	void healthIsOutOfServiceWhenTheDatabaseHoldsAnUnknownRevisionButNotThisVersionsOwn(TestDatabase db) {
+		// The version rolled back applied cccc00000003; the next one dropped that file and adds
+		// dddd00000003: the database is not ahead of it, and an upgrade refuses to move past cccc00000003.
+		Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("classpath:db/revisions", "classpath:revisions/newer")
+			.load()
+			.upgrade("heads");
+		try (RunningApplication app = RunningApplication.start(db, "retort.on-startup=none",
+				"retort.locations=classpath:db/revisions,classpath:revisions/replaced")) {
+			Response health = app.get("/actuator/health/migrations");
+			assertThat(health.body().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(strings(health.body().get("details").get("pending"))).containsExactly("dddd00000003");
+			assertThat(health.body().get("details").get("databaseAhead").asBoolean()).isTrue();
+		}
+	}
+
+	@Test
 	void anAlembicVersionTableUnderIdsNoFileDeclaresIsDownWithUpgradesReasonNotAheadOrAllPending(TestDatabase db) {
 		// Alembic's table taken over, the revision files written under new ids: upgrade refuses it.
 		db.execute("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc"

@@ -753,6 +753,25 @@ class RetortAutoConfigurationTests {
 	}
 
 	@Test
+	void onStartupValidateRefusesAVersionWhoseOwnRevisionIsPendingBesideOneItDoesNotKnow(TestDatabase db) {
+		// Not ahead: the version rolled back applied cccc00000003, and the next one dropped that file and
+		// adds dddd00000003 instead. An upgrade refuses to move past cccc00000003; validate must not start
+		// this version on a schema without its own revision.
+		Retort.configure()
+			.dataSource(db.dataSource())
+			.locations("classpath:db/revisions", "classpath:revisions/newer")
+			.load()
+			.upgrade("heads");
+		this.contextRunner.withPropertyValues(dataSource(db))
+			.withPropertyValues("retort.on-startup=validate",
+					"retort.locations=classpath:db/revisions,classpath:revisions/replaced")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(RevisionsInvalidException.class)
+				.hasMessageContaining("cccc00000003 is in retort_version but no revision file declares it"));
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("cccc00000003");
+	}
+
+	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void anUpgradeAtStartupOnADatabaseANewerVersionMigratedSaysItIsAheadNotUpToDate(TestDatabase db,
 			CapturedOutput output) {
