@@ -758,8 +758,9 @@ class RetortIntegrationTests {
 		assertThat(configure(db, linear(dir)).load().validate().problems()).containsExactly(
 				"Revision " + e + " is in retort_version but no revision file declares it: restore its file, or, if the"
 						+ " database is ahead of this checkout, validate from the newer version.",
-				"Revision " + d + " was applied (retort_history) but no revision file declares it: restore its file;"
-						+ " applied revisions are never deleted.");
+				"Revision " + d + " was applied (retort_history) but no revision file declares it: restore its file, or,"
+						+ " if the database is ahead of this checkout (at " + e + ", which no file declares either), it is"
+						+ " the newer version's: validate from the newer version.");
 	}
 
 	@Test

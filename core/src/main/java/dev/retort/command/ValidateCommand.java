@@ -94,13 +94,18 @@ public final class ValidateCommand {
 			// A revision renamed below applied ones is one problem, told with its old id above.
 			Set<String> renamedBelow = new HashSet<>();
 			neverApplied.forEach((skipped) -> renamedBelow.add(undeclaredByChecksum.get(skipped.checksum())));
+			// A newer version's rows: the revisions it applied below them have no file here either,
+			// which in a rolling deploy is no deleted file (the old image's validate meets them).
+			List<String> newer = state.unknown().stream().filter((row) -> !unrecorded.contains(row)).toList();
+			String orNewer = newer.isEmpty() ? "restore its file; applied revisions are never deleted."
+					: "restore its file, or, if the database is ahead of this checkout (at " + String.join(", ", newer)
+							+ ", which no file declares either), it is the newer version's: validate from the newer version.";
 			for (String missing : missingApplied(database, state, graph)) {
 				if (renamedBelow.contains(missing)) {
 					continue;
 				}
 				problems.add("Revision " + missing + " was applied (" + this.context.config().historyTable()
-						+ ") but no revision file declares it: " + renamedOr(missing, renamed,
-								"restore its file; applied revisions are never deleted."));
+						+ ") but no revision file declares it: " + renamedOr(missing, renamed, orNewer));
 			}
 			Set<String> applied = state.applied(graph);
 			for (InvalidIndex invalid : database.invalidIndexes()) {
