@@ -91,8 +91,7 @@ final class GraphBuilder {
 				Revision first = this.revisions.get(existing);
 				problem(Kind.DUPLICATE_ID, List.of(revision.id()), at(revision, revision.origin().idLine()),
 						"Revision " + revision.id() + " is declared twice: in " + at(first, first.origin().idLine())
-								+ " and in " + at(revision, revision.origin().idLine())
-								+ ". Revision ids must be unique: give one of them a new id and update what revises it.");
+								+ " and in " + at(revision, revision.origin().idLine()) + ". " + whichToRename(first, revision));
 				duplicates.add(revision);
 				// Numbered once the revisions are counted: -1 for the first duplicate, -2 for the next.
 				loadOrder[next++] = -duplicates.size();
@@ -113,6 +112,24 @@ final class GraphBuilder {
 			}
 		}
 		return loadOrder;
+	}
+
+	/**
+	 * What to do about two declarations of one id. One that revises that very id is a copy of the
+	 * other (the newest class or file copied, 'revises' pointed at it, 'id' left as it was): it is
+	 * the one to rename, and "remove it from 'Revises'" would make it a base.
+	 */
+	private static String whichToRename(Revision first, Revision second) {
+		String id = first.id();
+		Revision copy = second.parents().contains(id) ? second : first.parents().contains(id) ? first : null;
+		if (copy == null || (copy == second && first.parents().contains(id))) {
+			return "Revision ids must be unique: give one of them a new id and update what revises it.";
+		}
+		Revision original = (copy == first) ? second : first;
+		String copyAt = at(copy, copy.origin().idLine());
+		String originalAt = at(original, original.origin().idLine());
+		return copyAt + " revises " + id + ", its own id: it was copied from " + originalAt + " and kept its id. Give "
+				+ copyAt + " a new id (" + originalAt + " stays " + id + ").";
 	}
 
 	private void checkIdentifier(Revision revision, String identifier, String what, int line) {
@@ -204,6 +221,10 @@ final class GraphBuilder {
 						+ where + ") revises " + parent + ", which does not exist."
 						+ didYouMean(parent, false, revision.id()).orElse(" Name an existing revision (retort history "
 								+ "lists them), or restore the file that declared " + parent + "."));
+			}
+			else if (itself && this.redeclared.containsKey(revision.id())) {
+				// A copy that kept the id of the revision it revises: the duplicate id says which to rename.
+				continue;
 			}
 			else if (itself) {
 				problem(Kind.CYCLE, List.of(revision.id()), where,

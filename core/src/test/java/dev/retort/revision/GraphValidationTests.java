@@ -65,6 +65,29 @@ class GraphValidationTests {
 			});
 	}
 
+	private static Revision fromClass(String id, String className, String... parents) {
+		return new Revision(id, List.of(parents), List.of(), List.of(), "", null, Origin.of(className),
+				Revision.Kind.JAVA, true, true, null);
+	}
+
+	@Test
+	void aCopiedRevisionThatKeptItsIdIsToldToTakeANewOneWhicheverSortsFirst() {
+		// The usual slip with Java revisions: copy the newest class, point 'revises' at its id, forget to
+		// change 'id'. Classes load sorted by name, so the copy may come first or second.
+		Revision first = fromClass("a00000000001", "com.ex.db.CreateUsers");
+		Revision original = fromClass("b00000000002", "com.ex.db.CreateLogs", "a00000000001");
+		Revision copy = fromClass("b00000000002", "com.ex.db.AddNotes", "b00000000002");
+		String expected = "The revision graph is invalid: Revision b00000000002 is declared twice: in %s and in %s."
+				+ " com.ex.db.AddNotes revises b00000000002, its own id: it was copied from com.ex.db.CreateLogs and"
+				+ " kept its id. Give com.ex.db.AddNotes a new id (com.ex.db.CreateLogs stays b00000000002).";
+		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph(first, copy, original))
+			.withMessage(expected, "com.ex.db.AddNotes", "com.ex.db.CreateLogs")
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(GraphProblem::kind)
+				.containsExactly(Kind.DUPLICATE_ID));
+		assertThatExceptionOfType(InvalidGraphException.class).isThrownBy(() -> graph(first, original, copy))
+			.withMessage(expected, "com.ex.db.CreateLogs", "com.ex.db.AddNotes");
+	}
+
 	@Test
 	void everyProblemIsReportedAtOnce() {
 		Revision dependsOnNothing = fromFile("cccc3333", "c.sql", "aaaa1111").withDependsOn("libary");
