@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.retort.dialect.postgres.SqlStatement;
 import dev.retort.dialect.postgres.StatementSplitter;
 import dev.retort.lint.EmptyDowngrade;
 import dev.retort.lint.LintFinding;
@@ -156,8 +157,31 @@ public final class LintCommand {
 						? refusedInTransaction(revision.id(), source + ":" + line, rendered.refusedInTransaction())
 						: notRendered(revision.id(), source + ":" + line, rendered.stoppedBecause()));
 		}
-		return LintedRevision.of(revision.id(), source, revision.transactional(),
-				StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1);
+		return LintedRevision.of(revision.id(), source, revision.transactional(), ownStatements(rendered),
+				rendered.sql(), 1);
+	}
+
+	/**
+	 * The statements of a rendering that the revision ran, at their lines of the SQL {@code retort
+	 * show} prints. That SQL is what an {@code --sql} script runs, which also holds Retort's own
+	 * checks around a concurrent index build ({@code DO $retort$} blocks: is the index there
+	 * already, is it valid); linted as the revision's, they made a lone {@code CREATE INDEX
+	 * CONCURRENTLY} a revision of two statements (PG105). Should the two ever not line up, every
+	 * statement is linted, as before: better a finding too many than a statement unread.
+	 */
+	private static List<SqlStatement> ownStatements(RenderedJava rendered) {
+		List<SqlStatement> all = StatementSplitter.split(rendered.sql(), 1);
+		List<String> own = rendered.statements();
+		if (all.size() == own.size()) {
+			return all;
+		}
+		List<SqlStatement> result = new ArrayList<>(own.size());
+		for (SqlStatement statement : all) {
+			if (result.size() < own.size() && statement.sql().equals(own.get(result.size()))) {
+				result.add(statement);
+			}
+		}
+		return (result.size() == own.size()) ? result : all;
 	}
 
 	/** The line of a rendering that stopped short where the comment saying why starts. */
@@ -196,7 +220,7 @@ public final class LintCommand {
 		}
 		renders.put(revision.id(), rendered);
 		return LintedRevision.of(revision.id(), revision.origin().source() + RENDERED_DOWNGRADE,
-				revision.transactional(), StatementSplitter.split(rendered.sql(), 1), rendered.sql(), 1).asDowngrade();
+				revision.transactional(), ownStatements(rendered), rendered.sql(), 1).asDowngrade();
 	}
 
 	/**
