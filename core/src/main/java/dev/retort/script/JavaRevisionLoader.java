@@ -158,7 +158,7 @@ final class JavaRevisionLoader {
 		}
 		catch (InvocationTargetException ex) {
 			problems.add(type.getName() + ((ex.getCause() instanceof LinkageError linkage)
-					? ": cannot be created: " + whyUnloadable(linkage) : ": its constructor failed: " + ex.getCause()));
+					? ": cannot be created: " + whyUnloadable(linkage) : constructorThrew(type, ex.getCause())));
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			problems.add(type.getName() + ": cannot be created: " + ex);
@@ -169,6 +169,26 @@ final class JavaRevisionLoader {
 			problems.add(type.getName() + ": cannot be created: " + whyUnloadable(ex));
 		}
 		return null;
+	}
+
+	/**
+	 * Why creating the class failed, at its line: a constructor that reads what only the running
+	 * application has (a property, an environment variable) fails wherever else the graph is read.
+	 */
+	private static String constructorThrew(Class<?> type, Throwable thrown) {
+		String at = type.getName();
+		for (StackTraceElement frame : thrown.getStackTrace()) {
+			String className = frame.getClassName();
+			if ((className.equals(type.getName()) || className.startsWith(type.getName() + "$"))
+					&& frame.getLineNumber() > 0) {
+				at = type.getName() + ":" + frame.getLineNumber();
+				break;
+			}
+		}
+		return ": its constructor threw " + thrown + " (" + at + "). Every command that reads the revisions creates"
+				+ " the class (show, lint and history too, and the command line, which runs without the application's"
+				+ " configuration): keep the constructor from failing, and do the work in upgrade(Operations); a"
+				+ " revision that needs the application's beans or configuration is a Migration bean.";
 	}
 
 	private static String whyUnloadable(LinkageError error) {

@@ -223,6 +223,45 @@ class JavaRevisionLoaderTests {
 		}
 	}
 
+	@Test
+	void aConstructorThatThrowsIsReportedAtItsLineWithWhatToDo(@TempDir Path dir) throws Exception {
+		Path sources = dir.resolve("src");
+		Path classes = Files.createDirectories(dir.resolve("classes"));
+		TestJars.write(sources, Map.of("configured/revisions/ArchiveSchema.java", """
+				package configured.revisions;
+
+				import dev.retort.operation.Operations;
+				import dev.retort.script.Migration;
+				import dev.retort.script.Revision;
+
+				@Revision(id = "cfg000000001", message = "Archive schema")
+				public class ArchiveSchema implements Migration {
+					private final String schema;
+					public ArchiveSchema() {
+						this.schema = System.getProperty("retort.test.no.such.property");
+						if (this.schema == null) {
+							throw new IllegalStateException("the archive schema is not configured");
+						}
+					}
+					@Override public void upgrade(Operations op) { op.createSchema(this.schema); }
+				}
+				"""));
+		TestJars.compile(sources, classes);
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, this.classLoader)) {
+			List<String> problems = new ArrayList<>();
+			List<RevisionScript> scripts = JavaRevisionLoader.load(List.of("configured"), List.of(), loader, problems);
+
+			assertThat(scripts).isEmpty();
+			assertThat(problems).containsExactly("configured.revisions.ArchiveSchema: its constructor threw"
+					+ " java.lang.IllegalStateException: the archive schema is not configured"
+					+ " (configured.revisions.ArchiveSchema:13). Every command that reads the revisions creates the"
+					+ " class (show, lint and history too, and the command line, which runs without the application's"
+					+ " configuration): keep the constructor from failing, and do the work in upgrade(Operations);"
+					+ " a revision that needs the application's beans or configuration is a Migration bean.");
+		}
+	}
+
 	@dev.retort.script.Revision(id = "bean00000001", message = "A bean")
 	static final class BeanRevision implements Migration {
 
