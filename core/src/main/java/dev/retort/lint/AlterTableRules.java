@@ -73,6 +73,8 @@ final class AlterTableRules {
 
 	private final RevisionLint lint;
 
+	private final DefaultPartitionScans defaultPartitionScans;
+
 	/**
 	 * Whether the ALTER TABLE being read is of ONLY a partitioned table: a UNIQUE, PRIMARY KEY or
 	 * EXCLUDE constraint added there makes an index of the parent alone, invalid until each
@@ -82,6 +84,7 @@ final class AlterTableRules {
 
 	AlterTableRules(RevisionLint lint) {
 		this.lint = lint;
+		this.defaultPartitionScans = new DefaultPartitionScans(lint);
 	}
 
 	void alterTable(List<Token> tokens) {
@@ -188,13 +191,21 @@ final class AlterTableRules {
 			this.lint.catalog().constraintDropped(table, nameAt(action, skip(action, 2, "IF", "EXISTS")));
 		}
 		else if (startsWith(action, 0, "ATTACH", "PARTITION")) {
-			attachPartition(table, nameAt(action, 2), action.subList(Math.min(afterName(action, 2), action.size()),
-					action.size()));
+			String child = nameAt(action, 2);
+			List<Token> bound = action.subList(Math.min(afterName(action, 2), action.size()), action.size());
+			attachPartition(table, child, bound);
+			if (startsWith(bound, 0, "DEFAULT")) {
+				this.lint.catalog().defaultPartition(table, child);
+			}
+			else {
+				this.defaultPartitionScans.partitionAdded(table, child, bound, false);
+			}
 		}
 		else if (startsWith(action, 0, "DETACH", "PARTITION")) {
 			if (existing && !containsWord(action, "CONCURRENTLY") && !containsWord(action, "FINALIZE")) {
 				this.lint.find(LintRule.PG119, "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on " + quote(table) + ".");
 			}
+			this.lint.catalog().partitionDetached(table, nameAt(action, 2));
 			String key = this.lint.catalog().partitionKey(table);
 			if (containsWord(action, "CONCURRENTLY") && key != null) {
 				// PostgreSQL leaves the detached table a valid CHECK of its old bound (child_key_check), which

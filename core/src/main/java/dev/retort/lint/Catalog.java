@@ -44,6 +44,9 @@ final class Catalog {
 	/** The key column of each table partitioned by one plain column, by table. */
 	private final Map<String, String> partitionKeys = new HashMap<>();
 
+	/** The default partition of each partitioned table that has one, by table. */
+	private final Map<String, String> defaultPartitions = new HashMap<>();
+
 	/** The CHECK constraints of each table, by {@code table.constraint} ({@code table.#n} for one without a name). */
 	private final Map<String, Check> checks = new HashMap<>();
 
@@ -148,6 +151,8 @@ final class Catalog {
 	void tableDropped(String table) {
 		this.tables.remove(table);
 		this.dropped.add(table);
+		this.defaultPartitions.remove(table);
+		this.defaultPartitions.values().remove(table);
 	}
 
 	/** Whether a linted revision dropped {@code table} and none created it again since. */
@@ -179,6 +184,21 @@ final class Catalog {
 		return this.partitionKeys.get(table);
 	}
 
+	/** Records that {@code partition} is the default partition of {@code table}, created or attached so. */
+	void defaultPartition(String table, String partition) {
+		this.defaultPartitions.put(table, partition);
+	}
+
+	/** Records that {@code partition} was detached from {@code table}: if it was the default, there is none now. */
+	void partitionDetached(String table, String partition) {
+		this.defaultPartitions.remove(table, partition);
+	}
+
+	/** The default partition of {@code table}, or {@code null} when it has none the linted revisions made. */
+	String defaultPartition(String table) {
+		return this.defaultPartitions.get(table);
+	}
+
 	/**
 	 * Records a CHECK constraint of {@code table}: its condition's tokens, and whether it is valid
 	 * (added without NOT VALID).
@@ -207,6 +227,17 @@ final class Catalog {
 			.map(Map.Entry::getValue)
 			.anyMatch((check) -> keyColumn == null || (check.names(keyColumn)
 					&& (holdsNoNull(table, keyColumn) || check.saysNotNull(keyColumn))));
+	}
+
+	/**
+	 * Whether a valid CHECK of {@code table}, a default partition, may exclude a new partition's
+	 * bound on {@code keyColumn}, so that adding the partition reads none of its rows (PG126): one
+	 * that names the column; with the key unknown ({@code null}), any valid check.
+	 */
+	boolean mayExcludePartitionBound(String table, String keyColumn) {
+		return this.checks.entrySet().stream()
+			.filter((entry) -> entry.getKey().startsWith(table + ".") && entry.getValue().valid())
+			.anyMatch((entry) -> keyColumn == null || entry.getValue().names(keyColumn));
 	}
 
 	boolean isPartitioned(String table) {
@@ -245,6 +276,7 @@ final class Catalog {
 		copy.dropped.addAll(this.dropped);
 		copy.partitioned.addAll(this.partitioned);
 		copy.partitionKeys.putAll(this.partitionKeys);
+		copy.defaultPartitions.putAll(this.defaultPartitions);
 		copy.checks.putAll(this.checks);
 		copy.unnamedChecks = this.unnamedChecks;
 		copy.indexes.putAll(this.indexes);
@@ -286,6 +318,8 @@ final class Catalog {
 		this.indexes.replaceAll((name, index) -> index.table().equals(from) ? new Index(to, index.columns()) : index);
 		move(this.partitioned, from, to);
 		move(this.partitionKeys, from, to);
+		move(this.defaultPartitions, from, to);
+		this.defaultPartitions.replaceAll((table, partition) -> partition.equals(from) ? to : partition);
 		// The rename succeeded: the table is there under its new name, and not under the old one.
 		this.tables.remove(from);
 		this.tables.add(to);

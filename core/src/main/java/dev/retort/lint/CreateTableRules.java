@@ -4,11 +4,13 @@ import java.util.List;
 
 import dev.retort.lint.Tokens.Token;
 
+import static dev.retort.lint.TokenReading.afterName;
 import static dev.retort.lint.TokenReading.columnList;
 import static dev.retort.lint.TokenReading.declaresNotNull;
 import static dev.retort.lint.TokenReading.declaresVirtual;
 import static dev.retort.lint.TokenReading.indexOfSymbol;
 import static dev.retort.lint.TokenReading.indexOfWord;
+import static dev.retort.lint.TokenReading.indexOfWordAtDepth;
 import static dev.retort.lint.TokenReading.isTableConstraint;
 import static dev.retort.lint.TokenReading.nameAt;
 import static dev.retort.lint.TokenReading.parenthesized;
@@ -26,8 +28,11 @@ final class CreateTableRules {
 
 	private final RevisionLint lint;
 
+	private final DefaultPartitionScans defaultPartitionScans;
+
 	CreateTableRules(RevisionLint lint) {
 		this.lint = lint;
+		this.defaultPartitionScans = new DefaultPartitionScans(lint);
 	}
 
 	void createTable(List<Token> tokens) {
@@ -41,6 +46,7 @@ final class CreateTableRules {
 				catalog.partitioned(table, (key.size() == 1) ? nameAt(key, 0) : null);
 			}
 		}
+		partitionOf(table, tokens);
 		int open = indexOfSymbol(tokens, '(', 0);
 		if (open < 0 || table == null) {
 			return;
@@ -71,6 +77,32 @@ final class CreateTableRules {
 				for (String column : (columns != null) ? columns : List.<String>of()) {
 					catalog.declareNotNull(table, column, true);
 				}
+			}
+		}
+	}
+
+	/**
+	 * CREATE TABLE child PARTITION OF parent … DEFAULT, which later partitions of parent are checked
+	 * against, or … FOR VALUES …, which is checked against the default partition (PG126).
+	 */
+	private void partitionOf(String table, List<Token> tokens) {
+		int of = indexOfWordAtDepth(tokens, "OF", 0);
+		if (table == null || of < 1 || !tokens.get(of - 1).is("PARTITION")) {
+			return;
+		}
+		String parent = nameAt(tokens, of + 1);
+		int after = afterName(tokens, of + 1);
+		if (parent == null) {
+			return;
+		}
+		if (startsWith(tokens, after, "DEFAULT")) {
+			this.lint.catalog().defaultPartition(parent, table);
+			return;
+		}
+		for (int i = after; i + 1 < tokens.size(); i++) {
+			if (tokens.get(i).depth() == 0 && startsWith(tokens, i, "FOR", "VALUES")) {
+				this.defaultPartitionScans.partitionAdded(parent, table, tokens.subList(i, tokens.size()), true);
+				return;
 			}
 		}
 	}

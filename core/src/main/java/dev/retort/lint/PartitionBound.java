@@ -41,6 +41,29 @@ final class PartitionBound {
 	}
 
 	/**
+	 * The fix of adding the partition {@code child} of {@code parent} beside its default partition
+	 * {@code defaultPartition}: a CHECK of the default that excludes the bound, added NOT VALID and
+	 * validated without blocking its rows, so that PostgreSQL finds the default's new constraint
+	 * implied and reads none of them ("updated partition constraint for default partition … is
+	 * implied by existing constraints").
+	 * @param created whether the partition is added by CREATE TABLE … PARTITION OF rather than ATTACH
+	 */
+	static String defaultPartitionFix(String parent, String defaultPartition, String child, String keyColumn,
+			List<Token> bound, boolean created) {
+		String condition = (keyColumn != null) ? condition(keyColumn, bound) : null;
+		String constraint = defaultPartition + "_excludes_" + child;
+		String add = created ? "CREATE TABLE " + child + " PARTITION OF " + parent + " …"
+				: "ALTER TABLE " + parent + " ATTACH PARTITION " + child + " …";
+		return "In a revision of its own: ALTER TABLE " + defaultPartition + " ADD CONSTRAINT " + constraint
+				+ " CHECK (NOT (" + ((condition != null) ? condition : "what the bound says of the partition key")
+				+ ")) NOT VALID. In the next: ALTER TABLE " + defaultPartition + " VALIDATE CONSTRAINT " + constraint
+				+ " (it reads the rows without blocking them, and fails on a row that belongs in the bound, as the "
+				+ (created ? "CREATE" : "ATTACH") + " would: move those first), then " + add + ", which finds the bound"
+				+ " excluded by the check and reads no row of " + defaultPartition + ", then ALTER TABLE "
+				+ defaultPartition + " DROP CONSTRAINT " + constraint + ".";
+	}
+
+	/**
 	 * The bound as a CHECK condition ({@code at IS NOT NULL AND at >= '2023-01-01' AND at <
 	 * '2024-01-01'}, {@code region IS NOT NULL AND region IN ('eu', 'us')}), or {@code null} for one
 	 * not written here (DEFAULT, a hash bound, a list with NULL, an expression): without IS NOT

@@ -585,6 +585,73 @@ class LockClaimsTests {
 		assertThat(db.queryStrings("SELECT count(*) FROM events")).containsExactly("1000");
 	}
 
+	@Test
+	void addingAPartitionBesideADefaultOneReadsTheDefaultUnderAnAccessExclusiveLockUnlessAValidCheckExcludesTheBound(
+			TestDatabase db) throws SQLException {
+		String base = "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_default PARTITION OF events DEFAULT;\n"
+				+ "CREATE TABLE events_2023 (id bigint, at date NOT NULL CHECK (at >= '2023-01-01' AND at < '2024-01-01'));";
+		String attach = "ALTER TABLE events ATTACH PARTITION events_2023 FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')";
+		String create = "CREATE TABLE events_2023 PARTITION OF events FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')";
+		// PG126's fix, with the names it gives: the default's check NOT VALID in one revision; validated, then
+		// the partition added, in the next.
+		String add = "ALTER TABLE events_default ADD CONSTRAINT events_default_excludes_events_2023 CHECK (NOT (at IS"
+				+ " NOT NULL AND at >= '2023-01-01' AND at < '2024-01-01')) NOT VALID";
+		String validate = "ALTER TABLE events_default VALIDATE CONSTRAINT events_default_excludes_events_2023";
+		assertThat(lint(base, attach + ";")).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG126");
+			assertThat(finding.message()).contains("\"events_default\"");
+			assertThat(finding.fix()).contains(add, validate);
+		});
+		String createFrom = base.substring(0, base.lastIndexOf("CREATE TABLE events_2023"));
+		assertThat(lint(createFrom, create + ";")).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG126");
+			assertThat(finding.fix()).contains(add, validate);
+		});
+		assertThat(lint(base, add + ";", validate + ";\n" + attach + ";")).isEmpty();
+		assertThat(lint(createFrom, add + ";", validate + ";\n" + create + ";")).isEmpty();
+		db.execute(base.split(";\n"));
+		db.execute("INSERT INTO events SELECT i, date '2010-01-01' + i % 365 FROM generate_series(1, 1000) i");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			// The table attached is not read (its check implies the bound); the default partition is.
+			long before = sequentialScans(statement, "events_default");
+			long beforeChild = sequentialScans(statement, "events_2023");
+			statement.execute(attach);
+			assertThat(sequentialScans(statement, "events_default")).isGreaterThan(before);
+			assertThat(sequentialScans(statement, "events_2023")).isEqualTo(beforeChild);
+			assertThat(modes(db, "events_default")).containsExactly("AccessExclusiveLock");
+			assertThat(modes(db, "events")).containsExactly("ShareUpdateExclusiveLock");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "events_default"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			migration.rollback();
+			// CREATE TABLE … PARTITION OF reads it too, and holds the parent ACCESS EXCLUSIVE meanwhile.
+			statement.execute("DROP TABLE events_2023");
+			before = sequentialScans(statement, "events_default");
+			statement.execute(create);
+			assertThat(sequentialScans(statement, "events_default")).isGreaterThan(before);
+			assertThat(modes(db, "events_default")).containsExactly("AccessExclusiveLock");
+			assertThat(modes(db, "events")).containsExactly("AccessExclusiveLock");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "events"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			migration.rollback();
+			statement.execute(add);
+			migration.commit();
+			statement.execute(validate);
+			migration.commit();
+			before = sequentialScans(statement, "events_default");
+			statement.execute(attach);
+			assertThat(sequentialScans(statement, "events_default")).isEqualTo(before);
+			migration.rollback();
+			statement.execute("DROP TABLE events_2023");
+			before = sequentialScans(statement, "events_default");
+			statement.execute(create);
+			assertThat(sequentialScans(statement, "events_default")).isEqualTo(before);
+			migration.commit();
+		}
+		assertThat(db.queryStrings("SELECT count(*) FROM events_default")).containsExactly("1000");
+	}
+
 	/** PG119: a DETACH PARTITION without CONCURRENTLY holds ACCESS EXCLUSIVE on the parent: no read of it gets through. */
 	@Test
 	void detachingAPartitionStopsTheReadsOfTheParentUntilTheCommit(TestDatabase db) throws SQLException {

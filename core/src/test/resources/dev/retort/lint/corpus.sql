@@ -526,3 +526,40 @@ ALTER TABLE users ADD COLUMN nick text;
 -- ACCESS SHARE blocks no writes: the UPDATE runs under no lock that keeps others out
 LOCK TABLE orders IN ACCESS SHARE MODE;
 UPDATE orders SET note = 'y' WHERE id = 2;
+
+-- case: default_partition_base tx expect: none
+CREATE TABLE metrics (id bigint, day date) PARTITION BY RANGE (day);
+CREATE TABLE metrics_default PARTITION OF metrics DEFAULT;
+CREATE TABLE metrics_2022 (id bigint, day date);
+CREATE TABLE metrics_2023 (id bigint, day date NOT NULL CHECK (day >= '2023-01-01' AND day < '2024-01-01'));
+
+-- case: default_partition_attach tx expect: PG126
+-- the check of metrics_2023 implies its bound, but the default partition is read to check that none of its rows belongs there
+ALTER TABLE metrics ATTACH PARTITION metrics_2023 FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+
+-- case: default_partition_attach_loaded tx expect: PG126, PG126
+-- both read: the table attached and the default partition
+ALTER TABLE metrics ATTACH PARTITION metrics_2022 FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');
+
+-- case: default_partition_create tx expect: PG126
+-- a new partition is empty, but the default partition is read, under ACCESS EXCLUSIVE on it and on metrics
+CREATE TABLE metrics_2024 PARTITION OF metrics FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+
+-- case: default_partition_check_not_valid tx expect: none
+ALTER TABLE metrics_default ADD CONSTRAINT metrics_default_excludes_metrics_2025 CHECK (NOT (day IS NOT NULL AND day >= '2025-01-01' AND day < '2026-01-01')) NOT VALID;
+
+-- case: default_partition_create_after_validate tx expect: none
+ALTER TABLE metrics_default VALIDATE CONSTRAINT metrics_default_excludes_metrics_2025;
+CREATE TABLE metrics_2025 PARTITION OF metrics FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+ALTER TABLE metrics_default DROP CONSTRAINT metrics_default_excludes_metrics_2025;
+
+-- case: default_partition_new tx expect: none
+-- a default partition this revision makes holds no row yet
+CREATE TABLE readings (id bigint, region text) PARTITION BY LIST (region);
+CREATE TABLE readings_other PARTITION OF readings DEFAULT;
+CREATE TABLE readings_eu PARTITION OF readings FOR VALUES IN ('eu');
+
+-- case: default_partition_detached tx expect: PG119
+-- no default partition any more: nothing to read for the new one
+ALTER TABLE metrics DETACH PARTITION metrics_default;
+CREATE TABLE metrics_2026 PARTITION OF metrics FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
