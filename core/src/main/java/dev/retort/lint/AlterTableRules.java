@@ -194,6 +194,7 @@ final class AlterTableRules {
 			String child = nameAt(action, 2);
 			List<Token> bound = action.subList(Math.min(afterName(action, 2), action.size()), action.size());
 			attachPartition(table, child, bound);
+			this.lint.catalog().partitionBound(child, bound);
 			if (startsWith(bound, 0, "DEFAULT")) {
 				this.lint.catalog().defaultPartition(table, child);
 			}
@@ -209,30 +210,42 @@ final class AlterTableRules {
 			String key = this.lint.catalog().partitionKey(table);
 			if (containsWord(action, "CONCURRENTLY") && key != null) {
 				// PostgreSQL leaves the detached table a valid CHECK of its old bound (child_key_check), which
-				// an ATTACH of it again finds implied (PG126).
+				// an ATTACH of it again finds implied (PG126); its text unknown (empty) where the bound is.
 				String child = nameAt(action, 2);
-				this.lint.catalog().check(child, child + "_" + key + "_check", Tokens.of(key + " IS NOT NULL"), true);
+				List<Token> bound = this.lint.catalog().partitionBound(child);
+				String condition = (bound != null) ? PartitionBound.condition(key, bound) : null;
+				this.lint.catalog().check(child, child + "_" + key + "_check",
+						(condition != null) ? Tokens.of(condition) : List.of(), true);
 			}
 		}
 	}
 
 	/**
 	 * PG126: PostgreSQL reads every row of the table it attaches, under an ACCESS EXCLUSIVE lock on
-	 * it (and SHARE UPDATE EXCLUSIVE on the parent), to check the bound, unless a valid CHECK of the
-	 * table implies it. A table this revision created is empty.
+	 * it (and SHARE UPDATE EXCLUSIVE on the parent), to check the bound, unless its valid CHECKs
+	 * imply it ({@link BoundImplication}). A table this revision created is empty.
 	 */
 	private void attachPartition(String parent, String child, List<Token> bound) {
 		if (child == null || this.lint.created(child)) {
 			return;
 		}
-		String key = this.lint.catalog().partitionKey(parent);
-		if (this.lint.catalog().mayImplyPartitionBound(child, key)) {
+		Catalog catalog = this.lint.catalog();
+		String key = catalog.partitionKey(parent);
+		List<List<Token>> checks = catalog.validChecks(child);
+		// With the key unknown, any valid check may imply the bound.
+		BoundImplication.Result implied = (key != null)
+				? BoundImplication.implies(checks, key, catalog.columnType(parent, key), catalog.holdsNoNull(child, key),
+						bound)
+				: null;
+		if ((key == null && !checks.isEmpty()) || (implied != null && !implied.scans())) {
 			return;
 		}
+		String why = (implied != null && implied.namesKey())
+				? "its valid CHECKs do not imply the bound: " + implied.reason() + " (PostgreSQL reads the rows all the same)"
+				: "no valid CHECK of " + quote(child) + " implies the bound" + ((key != null) ? " (with " + key + " IS NOT NULL)" : "");
 		this.lint.find(LintRule.PG126, "ATTACH PARTITION reads every row of " + quote(child) + " to check that it fits"
 				+ " the partition's bound, under an ACCESS EXCLUSIVE lock on it (no reads or writes of it) and a SHARE"
-				+ " UPDATE EXCLUSIVE lock on " + quote(parent) + ": no valid CHECK of " + quote(child) + " implies the"
-				+ " bound" + ((key != null) ? " (with " + key + " IS NOT NULL)" : "") + ".",
+				+ " UPDATE EXCLUSIVE lock on " + quote(parent) + ": " + why + ".",
 				PartitionBound.fix(parent, child, key, bound));
 	}
 

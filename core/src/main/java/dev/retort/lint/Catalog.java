@@ -13,7 +13,8 @@ import dev.retort.lint.Tokens.Token;
  * column types (from {@code CREATE TABLE}, {@code ADD COLUMN}, {@code ALTER COLUMN ... TYPE}),
  * {@code CHECK (c IS NOT NULL)} constraints with whether they were validated, the columns declared
  * {@code NOT NULL}, the columns of each index, which tables are partitioned and by which column,
- * and the {@code CHECK} constraints of each table with whether they are valid.
+ * the default partition of each and the bound each partition was added with, and the {@code CHECK}
+ * constraints of each table with whether they are valid.
  */
 final class Catalog {
 
@@ -43,6 +44,9 @@ final class Catalog {
 
 	/** The key column of each table partitioned by one plain column, by table. */
 	private final Map<String, String> partitionKeys = new HashMap<>();
+
+	/** The bound each partition was created or attached with, from FOR VALUES on, by partition. */
+	private final Map<String, List<Token>> partitionBounds = new HashMap<>();
 
 	/** The default partition of each partitioned table that has one, by table. */
 	private final Map<String, String> defaultPartitions = new HashMap<>();
@@ -117,6 +121,11 @@ final class Catalog {
 		else {
 			this.notNull.remove(table + "." + column);
 		}
+	}
+
+	/** The type declared of {@code column}, or {@code null}. */
+	String columnType(String table, String column) {
+		return this.columnTypes.get(table + "." + column);
 	}
 
 	/** Whether the linted revisions declared {@code column}. */
@@ -215,29 +224,25 @@ final class Catalog {
 	}
 
 	/**
-	 * Whether a valid CHECK of {@code table} may imply a partition bound on {@code keyColumn}, so
-	 * that ATTACH PARTITION reads no row (PG126): one that names the column, and says it IS NOT NULL
-	 * unless the column is known to hold no null, for a range or list bound excludes NULL and
-	 * PostgreSQL reads the rows when the check lets it through (LockClaimsTests). With the key
-	 * unknown ({@code null}), any valid check.
+	 * The conditions of the valid CHECK constraints of {@code table}, which PostgreSQL reads
+	 * together to find a partition's bound implied or excluded (PG126); an empty one for a check
+	 * whose text is not known here.
 	 */
-	boolean mayImplyPartitionBound(String table, String keyColumn) {
+	List<List<Token>> validChecks(String table) {
 		return this.checks.entrySet().stream()
 			.filter((entry) -> entry.getKey().startsWith(table + ".") && entry.getValue().valid())
-			.map(Map.Entry::getValue)
-			.anyMatch((check) -> keyColumn == null || (check.names(keyColumn)
-					&& (holdsNoNull(table, keyColumn) || check.saysNotNull(keyColumn))));
+			.map((entry) -> entry.getValue().condition())
+			.toList();
 	}
 
-	/**
-	 * Whether a valid CHECK of {@code table}, a default partition, may exclude a new partition's
-	 * bound on {@code keyColumn}, so that adding the partition reads none of its rows (PG126): one
-	 * that names the column; with the key unknown ({@code null}), any valid check.
-	 */
-	boolean mayExcludePartitionBound(String table, String keyColumn) {
-		return this.checks.entrySet().stream()
-			.filter((entry) -> entry.getKey().startsWith(table + ".") && entry.getValue().valid())
-			.anyMatch((entry) -> keyColumn == null || entry.getValue().names(keyColumn));
+	/** Records the bound {@code partition} was created or attached with (its tokens from FOR VALUES on). */
+	void partitionBound(String partition, List<Token> bound) {
+		this.partitionBounds.put(partition, List.copyOf(bound));
+	}
+
+	/** The bound {@code partition} was created or attached with, or {@code null} when unknown. */
+	List<Token> partitionBound(String partition) {
+		return this.partitionBounds.get(partition);
 	}
 
 	boolean isPartitioned(String table) {
@@ -277,6 +282,7 @@ final class Catalog {
 		copy.partitioned.addAll(this.partitioned);
 		copy.partitionKeys.putAll(this.partitionKeys);
 		copy.defaultPartitions.putAll(this.defaultPartitions);
+		copy.partitionBounds.putAll(this.partitionBounds);
 		copy.checks.putAll(this.checks);
 		copy.unnamedChecks = this.unnamedChecks;
 		copy.indexes.putAll(this.indexes);
@@ -319,6 +325,7 @@ final class Catalog {
 		move(this.partitioned, from, to);
 		move(this.partitionKeys, from, to);
 		move(this.defaultPartitions, from, to);
+		move(this.partitionBounds, from, to);
 		this.defaultPartitions.replaceAll((table, partition) -> partition.equals(from) ? to : partition);
 		// The rename succeeded: the table is there under its new name, and not under the old one.
 		this.tables.remove(from);
@@ -344,23 +351,6 @@ final class Catalog {
 
 	/** A CHECK constraint: its condition, and whether it is valid. */
 	private record Check(List<Token> condition, boolean valid) {
-
-		boolean names(String column) {
-			return this.condition.stream().anyMatch((token) -> token.kind() != Tokens.Kind.STRING
-					&& token.kind() != Tokens.Kind.SYMBOL && token.name().equals(column));
-		}
-
-		boolean saysNotNull(String column) {
-			for (int i = 0; i + 3 < this.condition.size(); i++) {
-				Token token = this.condition.get(i);
-				if (token.kind() != Tokens.Kind.STRING && token.name().equals(column)
-						&& TokenReading.startsWith(this.condition, i + 1, "IS", "NOT", "NULL")) {
-					return true;
-				}
-			}
-			return false;
-		}
-
 	}
 
 }

@@ -101,7 +101,9 @@ final class CreateTableRules {
 		}
 		for (int i = after; i + 1 < tokens.size(); i++) {
 			if (tokens.get(i).depth() == 0 && startsWith(tokens, i, "FOR", "VALUES")) {
-				this.defaultPartitionScans.partitionAdded(parent, table, tokens.subList(i, tokens.size()), true);
+				List<Token> bound = tokens.subList(i, tokens.size());
+				this.lint.catalog().partitionBound(table, bound);
+				this.defaultPartitionScans.partitionAdded(parent, table, bound, true);
 				return;
 			}
 		}

@@ -11,9 +11,9 @@ import static dev.retort.lint.TokenReading.quote;
  * default one, under an ACCESS EXCLUSIVE lock on it, to check that none of them belongs in the new
  * partition's bound, both for {@code ALTER TABLE parent ATTACH PARTITION child FOR VALUES …} and for
  * {@code CREATE TABLE child PARTITION OF parent FOR VALUES …} (which locks the parent ACCESS
- * EXCLUSIVE as well), unless a valid CHECK of the default partition excludes the bound
- * (LockClaimsTests shows both). Part of {@link RevisionLint}, whose findings and knowledge of the
- * revision it uses.
+ * EXCLUSIVE as well), unless the valid CHECKs of the default partition exclude the bound
+ * ({@link BoundImplication}; LockClaimsTests shows both). Part of {@link RevisionLint}, whose
+ * findings and knowledge of the revision it uses.
  */
 final class DefaultPartitionScans {
 
@@ -35,8 +35,13 @@ final class DefaultPartitionScans {
 				|| this.lint.created(defaultPartition)) {
 			return;
 		}
-		String key = this.lint.catalog().partitionKey(parent);
-		if (this.lint.catalog().mayExcludePartitionBound(defaultPartition, key)) {
+		Catalog catalog = this.lint.catalog();
+		String key = catalog.partitionKey(parent);
+		List<List<Token>> checks = catalog.validChecks(defaultPartition);
+		// With the key unknown, any valid check may exclude the bound.
+		BoundImplication.Result excluded = (key != null)
+				? BoundImplication.excludes(checks, key, catalog.columnType(parent, key), bound) : null;
+		if ((key == null && !checks.isEmpty()) || (excluded != null && !excluded.scans())) {
 			return;
 		}
 		String statement = created ? "CREATE TABLE … PARTITION OF" : "ATTACH PARTITION";
@@ -44,8 +49,11 @@ final class DefaultPartitionScans {
 				: "on it (no reads or writes of it)";
 		this.lint.find(LintRule.PG126, statement + " reads every row of " + quote(defaultPartition) + ", the default"
 				+ " partition of " + quote(parent) + ", to check that none of them belongs in the bound of "
-				+ quote(child) + ", under an ACCESS EXCLUSIVE lock " + locked + ": no valid CHECK of "
-				+ quote(defaultPartition) + " excludes the bound.",
+				+ quote(child) + ", under an ACCESS EXCLUSIVE lock " + locked + ": "
+				+ ((excluded != null && excluded.namesKey())
+						? "its valid CHECKs do not exclude the bound: " + excluded.reason()
+								+ " (PostgreSQL reads the rows all the same)"
+						: "no valid CHECK of " + quote(defaultPartition) + " excludes the bound") + ".",
 				PartitionBound.defaultPartitionFix(parent, defaultPartition, child, key, bound, created));
 	}
 

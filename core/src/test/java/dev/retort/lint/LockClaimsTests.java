@@ -652,6 +652,124 @@ class LockClaimsTests {
 		assertThat(db.queryStrings("SELECT count(*) FROM events_default")).containsExactly("1000");
 	}
 
+	@Test
+	void attachingAPartitionReadsItsRowsUnlessItsChecksImplyTheBoundAsTheLintReadsThem(TestDatabase db)
+			throws SQLException {
+		// Each valid check of the table attached, and whether PostgreSQL reads its rows (PG126 flags it).
+		Map<String, Boolean> range = new LinkedHashMap<>();
+		range.put("at IS NOT NULL AND at >= '2023-01-01' AND at < '2024-01-01'", false);
+		range.put("id IS NOT NULL AND id > 0", true);
+		range.put("at IS NOT NULL AND at >= '2022-01-01' AND at < '2024-01-01'", true);
+		range.put("at IS NOT NULL AND at >= '2023-02-01' AND at < '2023-12-01'", false);
+		range.put("at IS NOT NULL AND at >= '2023-01-01'", true);
+		range.put("at IS NOT NULL AND at < '2024-01-01'", true);
+		range.put("at IS NOT NULL AND at > '2022-12-31' AND at <= '2023-12-31'", true);
+		range.put("at IS NOT NULL AND at > '2023-01-01' AND at <= '2023-12-31'", false);
+		range.put("at IS NOT NULL AND at BETWEEN '2023-01-01' AND '2023-12-31'", false);
+		range.put("(at IS NOT NULL) AND ('2023-01-01'::date <= at) AND (at < '2024-01-01')", false);
+		range.put("at IS NOT NULL AND at IN ('2023-05-01', '2023-06-01')", false);
+		range.put("at >= '2023-01-01' AND at < '2024-01-01'", true);
+		for (Map.Entry<String, Boolean> entry : range.entrySet()) {
+			attachesWithCheck(db, "RANGE (at)", "at date", entry.getKey(), "FROM ('2023-01-01') TO ('2024-01-01')",
+					entry.getValue());
+		}
+		Map<String, Boolean> list = new LinkedHashMap<>();
+		list.put("region IS NOT NULL AND region IN ('eu', 'us')", false);
+		list.put("region IS NOT NULL AND region = 'eu'", false);
+		list.put("region IS NOT NULL AND region IN ('eu', 'us', 'ap')", true);
+		list.put("region IN ('eu', 'us')", true);
+		for (Map.Entry<String, Boolean> entry : list.entrySet()) {
+			attachesWithCheck(db, "LIST (region)", "region text", entry.getKey(), "IN ('eu', 'us')", entry.getValue());
+		}
+	}
+
+	/**
+	 * Lints and runs the ATTACH of a table of rows whose one valid check is {@code check}: it is
+	 * flagged exactly when PostgreSQL reads the table.
+	 */
+	private static void attachesWithCheck(TestDatabase db, String partitionBy, String key, String check, String bound,
+			boolean scans) throws SQLException {
+		String base = "CREATE TABLE events (id bigint, " + key + ") PARTITION BY " + partitionBy + ";\n"
+				+ "CREATE TABLE events_part (id bigint, " + key + ", CONSTRAINT events_part_bound CHECK (" + check + "));";
+		String attach = "ALTER TABLE events ATTACH PARTITION events_part FOR VALUES " + bound;
+		List<LintFinding> findings = lint(base, attach + ";");
+		assertThat(findings).as(check).extracting(LintFinding::rule).containsExactlyElementsOf(scans ? List.of("PG126")
+				: List.of());
+		if (scans && check.contains(key.split(" ")[0] + " ")) {
+			// The check names the key: the finding says that it does not imply the bound.
+			assertThat(findings.get(0).message()).as(check).contains("its valid CHECKs do not imply the bound");
+		}
+		db.execute("DROP TABLE IF EXISTS events, events_part");
+		db.execute(base.split(";\n"));
+		String value = key.startsWith("at") ? "'2023-05-01'" : "'eu'";
+		db.execute("INSERT INTO events_part SELECT i, " + value + " FROM generate_series(1, 100) i");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			long before = sequentialScans(statement, "events_part");
+			statement.execute(attach);
+			assertThat(sequentialScans(statement, "events_part") > before).as(check).isEqualTo(scans);
+			migration.rollback();
+		}
+	}
+
+	@Test
+	void aPartitionAddedBesideADefaultOneReadsItsRowsUnlessItsChecksExcludeTheBoundAsTheLintReadsThem(TestDatabase db)
+			throws SQLException {
+		// Each valid check of the default partition, and whether PostgreSQL reads its rows (PG126 flags it).
+		Map<String, Boolean> range = new LinkedHashMap<>();
+		range.put("NOT (at IS NOT NULL AND at >= '2023-01-01' AND at < '2024-01-01')", false);
+		range.put("NOT (at >= '2022-01-01' AND at < '2025-01-01')", false);
+		range.put("NOT (at >= '2023-02-01' AND at < '2024-01-01')", true);
+		range.put("NOT (id > 0)", true);
+		range.put("at < '2023-01-01' OR at >= '2024-01-01'", false);
+		range.put("at < '2023-01-01'", false);
+		range.put("at < '2023-06-01'", true);
+		range.put("NOT (at BETWEEN '2023-01-01' AND '2023-12-31')", true);
+		range.put("at IS NOT NULL", true);
+		for (Map.Entry<String, Boolean> entry : range.entrySet()) {
+			addsBesideDefaultWithCheck(db, "RANGE (at)", "at date", entry.getKey(),
+					"FROM ('2023-01-01') TO ('2024-01-01')", "'2010-01-01'", entry.getValue());
+		}
+		Map<String, Boolean> list = new LinkedHashMap<>();
+		list.put("NOT (region IN ('eu', 'us'))", false);
+		list.put("region NOT IN ('eu', 'us', 'ap')", false);
+		list.put("region NOT IN ('eu')", true);
+		list.put("region <> 'eu' AND region <> 'us'", false);
+		for (Map.Entry<String, Boolean> entry : list.entrySet()) {
+			addsBesideDefaultWithCheck(db, "LIST (region)", "region text", entry.getKey(), "IN ('eu', 'us')", "'sa'",
+					entry.getValue());
+		}
+	}
+
+	/**
+	 * Lints and runs a CREATE TABLE … PARTITION OF beside a default partition of rows whose one
+	 * valid check is {@code check}: it is flagged exactly when PostgreSQL reads the default partition.
+	 */
+	private static void addsBesideDefaultWithCheck(TestDatabase db, String partitionBy, String key, String check,
+			String bound, String value, boolean scans) throws SQLException {
+		String base = "CREATE TABLE events (id bigint, " + key + ") PARTITION BY " + partitionBy + ";\n"
+				+ "CREATE TABLE events_default PARTITION OF events DEFAULT;\n"
+				+ "ALTER TABLE events_default ADD CONSTRAINT events_default_bound CHECK (" + check + ");";
+		String create = "CREATE TABLE events_part PARTITION OF events FOR VALUES " + bound;
+		List<LintFinding> findings = lint(base, create + ";");
+		assertThat(findings).as(check).extracting(LintFinding::rule).containsExactlyElementsOf(scans ? List.of("PG126")
+				: List.of());
+		if (scans && check.contains(key.split(" ")[0] + " ")) {
+			assertThat(findings.get(0).message()).as(check).contains("its valid CHECKs do not exclude the bound");
+		}
+		db.execute("DROP TABLE IF EXISTS events");
+		db.execute(base.split(";\n"));
+		// Negative ids, which the check NOT (id > 0) lets in.
+		db.execute("INSERT INTO events SELECT -i, " + value + " FROM generate_series(1, 100) i");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			long before = sequentialScans(statement, "events_default");
+			statement.execute(create);
+			assertThat(sequentialScans(statement, "events_default") > before).as(check).isEqualTo(scans);
+			migration.rollback();
+		}
+	}
+
 	/** PG119: a DETACH PARTITION without CONCURRENTLY holds ACCESS EXCLUSIVE on the parent: no read of it gets through. */
 	@Test
 	void detachingAPartitionStopsTheReadsOfTheParentUntilTheCommit(TestDatabase db) throws SQLException {

@@ -563,3 +563,40 @@ CREATE TABLE readings_eu PARTITION OF readings FOR VALUES IN ('eu');
 -- no default partition any more: nothing to read for the new one
 ALTER TABLE metrics DETACH PARTITION metrics_default;
 CREATE TABLE metrics_2026 PARTITION OF metrics FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+
+-- case: bound_check_tables tx expect: none
+CREATE TABLE events_2017 (id bigint, at date, CONSTRAINT events_2017_ids CHECK (id IS NOT NULL AND id > 0));
+CREATE TABLE events_2016 (id bigint, at date, CONSTRAINT events_2016_range CHECK (at IS NOT NULL AND at >= '2015-01-01' AND at < '2017-01-01'));
+CREATE TABLE events_2015 (id bigint, at date, CONSTRAINT events_2015_range CHECK (at IS NOT NULL AND at BETWEEN '2015-03-01' AND '2015-09-30'));
+CREATE TABLE shipments (id bigint, region text) PARTITION BY LIST (region);
+CREATE TABLE shipments_eu (id bigint, region text NOT NULL CHECK (region IN ('eu', 'uk')));
+CREATE TABLE shipments_us (id bigint, region text NOT NULL CHECK (region = 'us'));
+
+-- case: attach_check_other_column tx expect: PG126
+-- a valid check, but of id: the bound is not implied and PostgreSQL reads every row
+ALTER TABLE events ATTACH PARTITION events_2017 FOR VALUES FROM ('2017-01-01') TO ('2018-01-01');
+
+-- case: attach_check_wider tx expect: PG126
+-- the check lets 2015 through, which the bound does not
+ALTER TABLE events ATTACH PARTITION events_2016 FOR VALUES FROM ('2016-01-01') TO ('2017-01-01');
+
+-- case: attach_check_narrower tx expect: none
+-- every row the check lets in is in the bound: PostgreSQL finds it implied
+ALTER TABLE events ATTACH PARTITION events_2015 FOR VALUES FROM ('2015-01-01') TO ('2016-01-01');
+
+-- case: attach_list_check_wider tx expect: PG126
+ALTER TABLE shipments ATTACH PARTITION shipments_eu FOR VALUES IN ('eu');
+
+-- case: attach_list_check_within tx expect: none
+ALTER TABLE shipments ATTACH PARTITION shipments_us FOR VALUES IN ('us', 'ca');
+
+-- case: default_check_list_not_valid tx expect: none
+ALTER TABLE readings_other ADD CONSTRAINT readings_other_excludes_readings_us CHECK (region NOT IN ('us')) NOT VALID;
+
+-- case: default_check_list_validated tx expect: none
+ALTER TABLE readings_other VALIDATE CONSTRAINT readings_other_excludes_readings_us;
+CREATE TABLE readings_us PARTITION OF readings FOR VALUES IN ('us');
+
+-- case: default_check_list_other_value tx expect: PG126
+-- the default's check keeps 'us' out, not 'ap': PostgreSQL reads every row of readings_other
+CREATE TABLE readings_ap PARTITION OF readings FOR VALUES IN ('ap');
