@@ -20,9 +20,9 @@ import static dev.retort.lint.TokenReading.tableKeyword;
  * The functions and procedures a revision creates whose body PostgreSQL reads at the first call,
  * not at the {@code CREATE}: PL/pgSQL, and SQL whose body {@link SqlFunctionBody} finds unread (a
  * polymorphic argument, check_function_bodies off). A value the body cannot read yet fails the
- * statement that calls it, so PG118 reads the body there. Only what the revision itself creates
- * and calls: a routine made by an earlier revision, one called by another routine or a trigger,
- * is not followed.
+ * statement that calls it, so PG118 reads the body there. What the linted revisions create, kept
+ * across them in the {@link Catalog}: a call in a later revision reads the body as well. A routine
+ * made before the linted range, or one called by another routine or a trigger, is not followed.
  */
 final class CalledRoutines {
 
@@ -62,6 +62,13 @@ final class CalledRoutines {
 
 	/** The routines created so far, by name (the last part, as PostgreSQL folds it). */
 	private final Map<String, Routine> routines = new HashMap<>();
+
+	/** What is known so far, apart: a downgrade's routines must not reach the revisions after it. */
+	CalledRoutines copy() {
+		CalledRoutines copy = new CalledRoutines();
+		copy.routines.putAll(this.routines);
+		return copy;
+	}
 
 	/**
 	 * Records the routine {@code tokens} creates when PostgreSQL reads its body at the first call

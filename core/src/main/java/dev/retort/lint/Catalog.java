@@ -13,8 +13,8 @@ import dev.retort.lint.Tokens.Token;
  * column types (from {@code CREATE TABLE}, {@code ADD COLUMN}, {@code ALTER COLUMN ... TYPE}),
  * {@code CHECK (c IS NOT NULL)} constraints with whether they were validated, the columns declared
  * {@code NOT NULL}, the columns of each index, which tables are partitioned and by which column,
- * the default partition of each and the bound each partition was added with, and the {@code CHECK}
- * constraints of each table with whether they are valid.
+ * the default partition of each and the bound each partition was added with, the {@code CHECK}
+ * constraints of each table with whether they are valid, and the routines whose body is read at a call.
  */
 final class Catalog {
 
@@ -56,6 +56,9 @@ final class Catalog {
 
 	/** How many CHECK constraints without a name were recorded, which numbers their keys. */
 	private int unnamedChecks;
+
+	/** The routines created so far whose body PostgreSQL reads at a call (PG118 follows those calls). */
+	private CalledRoutines routines = new CalledRoutines();
 
 	/** The plain columns of each index, by index name. */
 	private final Map<String, Index> indexes = new HashMap<>();
@@ -249,6 +252,11 @@ final class Catalog {
 		return this.partitioned.contains(table);
 	}
 
+	/** The routines the linted revisions created whose body PostgreSQL reads at a call. */
+	CalledRoutines routines() {
+		return this.routines;
+	}
+
 	/** Records an index on plain columns. */
 	void index(String name, String table, List<String> columns) {
 		this.indexes.put(name, new Index(table, List.copyOf(columns)));
@@ -286,6 +294,7 @@ final class Catalog {
 		copy.checks.putAll(this.checks);
 		copy.unnamedChecks = this.unnamedChecks;
 		copy.indexes.putAll(this.indexes);
+		copy.routines = this.routines.copy();
 		return copy;
 	}
 

@@ -59,9 +59,6 @@ final class TransactionRules {
 	/** Enum labels added so far in this revision, each with its type (the last part of its name). */
 	private final Map<String, String> addedLabels = new HashMap<>();
 
-	/** The routines this revision creates whose body PostgreSQL reads at a call (PG118 follows those calls). */
-	private final CalledRoutines calledRoutines = new CalledRoutines();
-
 	TransactionRules(RevisionLint lint, List<StatementShape> shapes) {
 		this.lint = lint;
 		this.shapes = shapes;
@@ -255,14 +252,15 @@ final class TransactionRules {
 
 	// PG118 (b): the version PostgreSQL 12 and later need
 	void usesAddedLabel(List<Token> tokens) {
-		if (!this.lint.transactional() || startsWith(tokens, 0, "ALTER", "TYPE")) {
+		if (startsWith(tokens, 0, "ALTER", "TYPE")) {
 			return;
 		}
 		List<Token> body = SqlFunctionBody.readAtCreation(tokens);
 		boolean readAtCreation = body != null && functionBodiesChecked();
-		// A routine created before the ADD VALUE is read at a call after it.
-		this.calledRoutines.created(tokens, readAtCreation);
-		if (this.addedLabels.isEmpty() || reportedUse(tokens, "")) {
+		// A routine created before the ADD VALUE, here or in an earlier revision (with or without a
+		// transaction), is read at a call after it.
+		this.lint.catalog().routines().created(tokens, readAtCreation);
+		if (!this.lint.transactional() || this.addedLabels.isEmpty() || reportedUse(tokens, "")) {
 			return;
 		}
 		if (readAtCreation) {
@@ -272,7 +270,7 @@ final class TransactionRules {
 					+ ", which PostgreSQL reads as it creates the " + routine + ", ");
 			return;
 		}
-		CalledRoutines.Routine called = this.calledRoutines.calledBy(tokens);
+		CalledRoutines.Routine called = this.lint.catalog().routines().calledBy(tokens);
 		if (called != null) {
 			for (List<Token> statement : called.statements()) {
 				if (reportedUse(statement, "in the body of the " + called.kind() + " " + quote(called.name())

@@ -497,6 +497,31 @@ class LockClaimsTests {
 	}
 
 	@Test
+	void aRoutineAnEarlierRevisionCreatedIsReadAtTheCallAndItsUseOfANewEnumLabelIsFlaggedThere(TestDatabase db)
+			throws SQLException {
+		String base = "CREATE TYPE order_status AS ENUM ('new', 'paid');\n"
+				+ "CREATE TABLE orders (id bigint PRIMARY KEY, status order_status);";
+		// The routine in a revision of its own, before the one that adds the value: its body is not read there.
+		String routine = "CREATE FUNCTION ship_order(oid bigint) RETURNS void LANGUAGE plpgsql AS $$ BEGIN UPDATE orders"
+				+ " SET status = 'shipped' WHERE id = oid; END $$;";
+		String calls = "ALTER TYPE order_status ADD VALUE 'shipped';\nSELECT ship_order(1);";
+		assertThat(lint(base, routine, calls)).extracting(LintFinding::rule, LintFinding::source)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("PG118", "r3.sql:2"));
+		// Once the value is committed, a later revision's call is fine.
+		assertThat(lint(base, routine, "ALTER TYPE order_status ADD VALUE 'shipped';", "SELECT ship_order(1);"))
+			.isEmpty();
+		db.execute(base.split(";\n"));
+		db.execute(routine);
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			statement.execute("ALTER TYPE order_status ADD VALUE 'shipped'");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("SELECT ship_order(1)"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P04"));
+			migration.rollback();
+		}
+	}
+
+	@Test
 	void anExclusionConstraintOnATableStopsItsReadsForTheBuildAndOnOnlyAPartitionedTableBuildsNothing(TestDatabase db)
 			throws SQLException {
 		String base = "CREATE EXTENSION IF NOT EXISTS btree_gist;\n"

@@ -220,6 +220,22 @@ END
 $$;
 SELECT cancel_order(1);
 
+-- case: enum_fn_earlier non-tx expect: none
+-- PostgreSQL reads a PL/pgSQL body at the first call: 'archived' is not read here
+CREATE OR REPLACE FUNCTION archive_order(oid bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE orders SET status = 'archived' WHERE id = oid;
+END
+$$;
+
+-- case: enum_fn_earlier_call tx expect: PG118
+-- the function of the revision before, called in the transaction that adds its value
+ALTER TYPE order_status ADD VALUE 'archived';
+SELECT archive_order(1);
+
+-- case: enum_fn_earlier_call_later tx expect: none
+SELECT archive_order(2);
+
 -- case: backfill_in_ddl tx expect: PG117
 ALTER TABLE users ADD COLUMN rank int;
 UPDATE users SET rank = 0;
