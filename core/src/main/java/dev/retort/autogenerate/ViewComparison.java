@@ -168,8 +168,11 @@ final class ViewComparison {
 			.orElse(null);
 	}
 
-	/** The columns retyped or dropped ({@code table.column}), and the tables dropped. */
-	private void changed(Set<String> changedColumns, Set<String> goneRelations) {
+	/**
+	 * The columns retyped or dropped ({@code table.column}), and the tables dropped: what neither a
+	 * view nor a policy may read while it changes.
+	 */
+	void changed(Set<String> changedColumns, Set<String> goneRelations) {
 		for (TableModel existing : this.database.tables().values()) {
 			TableModel table = this.model.tables().get(existing.name());
 			if (table == null) {

@@ -14,12 +14,13 @@ import dev.retort.dialect.postgres.PostgresLiterals;
 import dev.retort.schema.ColumnModel;
 import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.IndexModel;
+import dev.retort.schema.PolicyModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.TableModel;
 import dev.retort.schema.ViewModel;
 
 /**
- * Brings the check constraints, column defaults, indexes and views of a {@link SchemaModel} to the text
+ * Brings the check constraints, column defaults, indexes, policies and views of a {@link SchemaModel} to the text
  * PostgreSQL prints once it has read its own printout. It does not always print an expression
  * the way it printed the expression it was written from ({@code beverage_type IN ('A', 'B')}
  * prints as {@code … = ANY ((ARRAY[…])::text[])}, which prints as {@code … = ANY (ARRAY[(…)::text,
@@ -103,7 +104,7 @@ public final class CanonicalDefinitions {
 	private TableModel table(TableModel table) throws SQLException {
 		boolean hasChecks = table.constraints().stream().anyMatch((constraint) -> "c".equals(constraint.type()));
 		boolean hasDefaults = table.columns().stream().anyMatch(CanonicalDefinitions::plainDefault);
-		if (!hasChecks && !hasDefaults && table.indexes().isEmpty()) {
+		if (!hasChecks && !hasDefaults && table.indexes().isEmpty() && table.rowSecurity().policies().isEmpty()) {
 			return table;
 		}
 		String copy = "retort_canonical_" + (++this.tables);
@@ -144,8 +145,30 @@ public final class CanonicalDefinitions {
 		for (IndexModel index : table.indexes()) {
 			canonicalIndexes.add(new IndexModel(index.name(), index(table, index, copy)));
 		}
+		List<PolicyModel> canonicalPolicies = new ArrayList<>();
+		for (PolicyModel policy : table.rowSecurity().policies()) {
+			canonicalPolicies.add(policy(policy, copy));
+		}
 		return new TableModel(table.name(), canonicalColumns, canonicalConstraints, canonicalIndexes,
-				table.comment(), table.partitionKey());
+				table.comment(), table.partitionKey(), table.rowSecurity().withPolicies(canonicalPolicies));
+	}
+
+	/**
+	 * A policy with its {@code USING} and {@code WITH CHECK} printed again on the empty copy of its
+	 * table, as a check is ({@code status IN ('NEW', 'PAID')} on a {@code varchar}).
+	 */
+	private PolicyModel policy(PolicyModel policy, String copy) throws SQLException {
+		String scratch = copy + "_policy_" + (++this.tables);
+		if (!attempt("CREATE POLICY " + scratch + " ON " + copy + " FOR " + policy.command()
+				+ ((policy.using() != null) ? " USING (" + policy.using() + ")" : "")
+				+ ((policy.withCheck() != null) ? " WITH CHECK (" + policy.withCheck() + ")" : ""))) {
+			return policy;
+		}
+		String where = " FROM pg_policy WHERE polname = " + PostgresLiterals.string(scratch) + " AND polrelid = '"
+				+ this.scratchSchema + "." + copy + "'::regclass";
+		return new PolicyModel(policy.name(), policy.command(), policy.permissive(), policy.roles(),
+				query("SELECT pg_get_expr(polqual, polrelid)" + where, policy.using()),
+				query("SELECT pg_get_expr(polwithcheck, polrelid)" + where, policy.withCheck()), policy.reads());
 	}
 
 	/**

@@ -21,6 +21,8 @@ import dev.retort.schema.EnumModel;
 import dev.retort.schema.IdentitySequence;
 import dev.retort.schema.IndexModel;
 import dev.retort.schema.PartitionModel;
+import dev.retort.schema.PolicyModel;
+import dev.retort.schema.RowSecurity;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SequenceModel;
 import dev.retort.schema.TableModel;
@@ -41,7 +43,8 @@ public final class SchemaReader {
 	private static final String TABLE_NOT_OF_AN_EXTENSION = notOfAnExtension("pg_class", "c.oid");
 
 	private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class'),"
-			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, c.relrowsecurity, c.relforcerowsecurity"
+			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition" + TABLE_NOT_OF_AN_EXTENSION
 			+ " ORDER BY 1";
 
@@ -82,6 +85,22 @@ public final class SchemaReader {
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT EXISTS"
 			+ " (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))"
 			+ TABLE_NOT_OF_AN_EXTENSION + " ORDER BY c.relname, ic.relname";
+
+	/**
+	 * The policies of the tables, each with its command, kind, roles ({@code PUBLIC} for every role),
+	 * expressions as PostgreSQL prints them and the columns they read ({@code table.column}).
+	 */
+	private static final String POLICIES = "SELECT c.relname, pol.polname, CASE pol.polcmd WHEN 'r' THEN 'SELECT'"
+			+ " WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END, pol.polpermissive,"
+			+ " ARRAY(SELECT CASE r WHEN 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(r)) END FROM unnest(pol.polroles) r),"
+			+ " pg_get_expr(pol.polqual, pol.polrelid), pg_get_expr(pol.polwithcheck, pol.polrelid),"
+			+ " ARRAY(SELECT DISTINCT r.relname || '.' || coalesce(a.attname, '') FROM pg_depend d"
+			+ " JOIN pg_class r ON r.oid = d.refobjid LEFT JOIN pg_attribute a ON a.attrelid = r.oid"
+			+ " AND a.attnum = d.refobjsubid AND d.refobjsubid > 0 WHERE d.classid = 'pg_policy'::regclass"
+			+ " AND d.objid = pol.oid AND d.refclassid = 'pg_class'::regclass)"
+			+ " FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition" + TABLE_NOT_OF_AN_EXTENSION
+			+ " ORDER BY 1, 2";
 
 	private static final String PARTITIONS = "SELECT c.relname, p.relname, pg_get_expr(c.relpartbound, c.oid),"
 			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END FROM pg_class c"
@@ -172,20 +191,6 @@ public final class SchemaReader {
 			+ " 'DROP TRIGGER ' || quote_ident(t.tgname) || ' ON ' || quote_ident(c.relname) FROM pg_trigger t"
 			+ " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = (SELECT nspname FROM s) AND NOT t.tgisinternal"
-			+ " UNION ALL SELECT 'policy ' || po.policyname || ' on ' || po.tablename, 'CREATE POLICY ' || quote_ident(po.policyname)"
-			+ " || ' ON ' || quote_ident(po.tablename) || ' AS ' || po.permissive || ' FOR ' || po.cmd || ' TO '"
-			+ " || array_to_string(ARRAY(SELECT CASE r WHEN 'public' THEN 'PUBLIC' ELSE quote_ident(r) END FROM unnest(po.roles) r), ', ')"
-			+ " || coalesce(' USING (' || po.qual || ')', '') || coalesce(' WITH CHECK (' || po.with_check || ')', ''),"
-			+ " 'DROP POLICY ' || quote_ident(po.policyname) || ' ON ' || quote_ident(po.tablename)"
-			+ " FROM pg_policies po WHERE po.schemaname = (SELECT nspname FROM s)"
-			+ " UNION ALL SELECT 'row level security of table ' || c.relname, 'ALTER TABLE ' || quote_ident(c.relname)"
-			+ " || ' ENABLE ROW LEVEL SECURITY', 'ALTER TABLE ' || quote_ident(c.relname) || ' DISABLE ROW LEVEL SECURITY'"
-			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
-			+ " AND c.relrowsecurity"
-			+ " UNION ALL SELECT 'forced row level security of table ' || c.relname, 'ALTER TABLE ' || quote_ident(c.relname)"
-			+ " || ' FORCE ROW LEVEL SECURITY', 'ALTER TABLE ' || quote_ident(c.relname) || ' NO FORCE ROW LEVEL SECURITY'"
-			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
-			+ " AND c.relforcerowsecurity"
 			+ " UNION ALL SELECT 'rule ' || r.rulename || ' on ' || c.relname, rtrim(pg_get_ruledef(r.oid), ';'),"
 			+ " 'DROP RULE ' || quote_ident(r.rulename) || ' ON ' || quote_ident(c.relname) FROM pg_rewrite r"
 			+ " JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -283,12 +288,14 @@ public final class SchemaReader {
 		Map<String, List<IndexModel>> indexes = new LinkedHashMap<>();
 		Map<String, String> comments = new LinkedHashMap<>();
 		Map<String, String> partitionKeys = new LinkedHashMap<>();
-		for (String[] row : query(connection, TABLES, schema,
-				(rows) -> new String[] { rows.getString(1), rows.getString(2), rows.getString(3) })) {
+		Map<String, RowSecurity> rowSecurity = new LinkedHashMap<>();
+		for (String[] row : query(connection, TABLES, schema, (rows) -> new String[] { rows.getString(1),
+				rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5) })) {
 			String table = row[0];
 			if (!leftOut.contains(table)) {
 				comments.put(table, row[1]);
 				partitionKeys.put(table, row[2]);
+				rowSecurity.put(table, new RowSecurity("t".equals(row[3]), "t".equals(row[4]), List.of()));
 				columns.put(table, new ArrayList<>());
 				constraints.put(table, new ArrayList<>());
 				indexes.put(table, new ArrayList<>());
@@ -325,10 +332,18 @@ public final class SchemaReader {
 				list.add(new IndexModel(row[1], row[2].replace(onlyQualifier, " ON ").replace(qualifier, " ON ")));
 			}
 		}
+		Map<String, List<PolicyModel>> policies = new LinkedHashMap<>();
+		for (Object[] row : query(connection, POLICIES, schema, (rows) -> new Object[] { rows.getString(1),
+				new PolicyModel(rows.getString(2), rows.getString(3), rows.getBoolean(4),
+						List.of((String[]) rows.getArray(5).getArray()), rows.getString(6), rows.getString(7),
+						Set.of((String[]) rows.getArray(8).getArray())) })) {
+			policies.computeIfAbsent((String) row[0], (table) -> new ArrayList<>()).add((PolicyModel) row[1]);
+		}
 		Map<String, TableModel> tables = new LinkedHashMap<>();
 		for (String table : columns.keySet()) {
 			tables.put(table, new TableModel(table, columns.get(table), constraints.get(table), indexes.get(table),
-					comments.get(table), partitionKeys.get(table)));
+					comments.get(table), partitionKeys.get(table),
+					rowSecurity.get(table).withPolicies(policies.getOrDefault(table, List.of()))));
 		}
 		Map<String, SequenceModel> sequences = new LinkedHashMap<>();
 		for (SequenceModel sequence : query(connection, SEQUENCES, schema, (rows) -> new SequenceModel(rows.getString(1),
@@ -378,8 +393,8 @@ public final class SchemaReader {
 
 	/**
 	 * What a schema holds that {@link #read} leaves out and autogenerate does not compare:
-	 * materialized views and their indexes, functions, procedures, triggers, row security and its
-	 * policies, rules, statistics, extensions, comments but a table's and its columns'.
+	 * materialized views and their indexes, functions, procedures, triggers, rules, statistics,
+	 * extensions, comments but a table's and its columns'.
 	 * @param connection the connection
 	 * @param schema the schema to read
 	 * @return each with the statements that create it and take it away ({@code trigger audit on orders}), in order

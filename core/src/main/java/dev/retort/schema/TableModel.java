@@ -11,20 +11,28 @@ import java.util.List;
  * @param indexes its indexes that no constraint owns
  * @param comment its comment, or {@code null}
  * @param partitionKey how a partitioned table is partitioned ({@code RANGE (at)}), {@code null} for a plain table
+ * @param rowSecurity its row level security and policies
  */
 public record TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
-		List<IndexModel> indexes, String comment, String partitionKey) {
+		List<IndexModel> indexes, String comment, String partitionKey, RowSecurity rowSecurity) {
 
 	public TableModel {
 		columns = List.copyOf(columns);
 		constraints = List.copyOf(constraints);
 		indexes = List.copyOf(indexes);
+		rowSecurity = (rowSecurity != null) ? rowSecurity : RowSecurity.NONE;
+	}
+
+	/** A table without row level security. */
+	public TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
+			List<IndexModel> indexes, String comment, String partitionKey) {
+		this(name, columns, constraints, indexes, comment, partitionKey, RowSecurity.NONE);
 	}
 
 	/** A plain table, not partitioned. */
 	public TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
 			List<IndexModel> indexes, String comment) {
-		this(name, columns, constraints, indexes, comment, null);
+		this(name, columns, constraints, indexes, comment, null, RowSecurity.NONE);
 	}
 
 	/** A table without a comment. */

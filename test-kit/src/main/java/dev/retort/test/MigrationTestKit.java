@@ -156,7 +156,7 @@ public final class MigrationTestKit {
 	/**
 	 * Upgraded to every head, the database has exactly the schema the model describes: what
 	 * {@code retort check} compares (pytest-alembic's "model definitions match DDL"), and what
-	 * autogenerate does not compare but lists (functions, triggers, materialized views, policies,
+	 * autogenerate does not compare but lists (functions, triggers, materialized views,
 	 * rules, statistics, comments), each named with the statement a revision writes for it.
 	 * @param location the model, a SQL file creating the whole schema: {@code classpath:db/schema.sql},
 	 * or a file path (optionally {@code filesystem:})
