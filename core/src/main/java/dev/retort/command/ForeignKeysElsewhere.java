@@ -97,7 +97,7 @@ final class ForeignKeysElsewhere {
 			// In the order the catalog gives them.
 			constraints.sort(Comparator.comparing(ConstraintModel::name));
 			return new TableModel(table.name(), table.columns(), constraints, table.indexes(), table.comment(),
-					table.partitionKey(), table.rowSecurity());
+					table.partitionKey(), table.rowSecurity(), table.options());
 		}));
 		return new SchemaModel(tables, model.views(), model.sequences(), model.enums(), model.partitions(),
 				model.domains(), model.compositeTypes());

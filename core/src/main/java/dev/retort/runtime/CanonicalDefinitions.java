@@ -150,7 +150,8 @@ public final class CanonicalDefinitions {
 			canonicalPolicies.add(policy(policy, copy));
 		}
 		return new TableModel(table.name(), canonicalColumns, canonicalConstraints, canonicalIndexes,
-				table.comment(), table.partitionKey(), table.rowSecurity().withPolicies(canonicalPolicies));
+				table.comment(), table.partitionKey(), table.rowSecurity().withPolicies(canonicalPolicies),
+				table.options());
 	}
 
 	/**

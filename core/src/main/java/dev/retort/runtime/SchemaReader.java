@@ -26,6 +26,7 @@ import dev.retort.schema.RowSecurity;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SequenceModel;
 import dev.retort.schema.TableModel;
+import dev.retort.schema.TableOptions;
 import dev.retort.schema.ViewModel;
 
 /**
@@ -43,7 +44,12 @@ public final class SchemaReader {
 	private static final String TABLE_NOT_OF_AN_EXTENSION = notOfAnExtension("pg_class", "c.oid");
 
 	private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class'),"
-			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, c.relrowsecurity, c.relforcerowsecurity"
+			+ " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, c.relrowsecurity, c.relforcerowsecurity,"
+			+ " c.relpersistence = 'u', coalesce(c.reloptions, '{}'), CASE c.relreplident WHEN 'f' THEN 'FULL'"
+			// An identity index dropped leaves the table as NOTHING would.
+			+ " WHEN 'n' THEN 'NOTHING' WHEN 'i' THEN coalesce('USING INDEX ' || (SELECT quote_ident(ic.relname) FROM pg_index ri"
+			+ " JOIN pg_class ic ON ic.oid = ri.indexrelid WHERE ri.indrelid = c.oid AND ri.indisreplident), 'NOTHING')"
+			+ " ELSE 'DEFAULT' END"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 			+ " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition" + TABLE_NOT_OF_AN_EXTENSION
 			+ " ORDER BY 1";
@@ -204,23 +210,23 @@ public final class SchemaReader {
 			+ " UNION ALL SELECT 'extension ' || e.extname, 'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(e.extname),"
 			+ " 'DROP EXTENSION ' || quote_ident(e.extname) FROM pg_extension e"
 			+ " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE n.nspname = (SELECT nspname FROM s)"
-			// Options of a table that its CREATE TABLE would lose, and that no comparison sees.
+			// Options of a partition, which its CREATE TABLE … PARTITION OF would lose (a table's are compared).
 			+ " UNION ALL SELECT 'unlogged table ' || c.relname, 'ALTER TABLE ' || quote_ident(c.relname) || ' SET UNLOGGED',"
 			+ " 'ALTER TABLE ' || quote_ident(c.relname) || ' SET LOGGED' FROM pg_class c"
 			+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
-			+ " AND c.relkind IN ('r', 'p') AND c.relpersistence = 'u'"
+			+ " AND c.relkind IN ('r', 'p') AND c.relpersistence = 'u' AND c.relispartition"
 			+ " UNION ALL SELECT 'storage parameters of table ' || c.relname || ' (' || array_to_string(c.reloptions, ', ')"
 			+ " || ')', 'ALTER TABLE ' || quote_ident(c.relname) || ' SET (' || array_to_string(c.reloptions, ', ') || ')',"
 			+ " 'ALTER TABLE ' || quote_ident(c.relname) || ' RESET (' || array_to_string(ARRAY(SELECT split_part(o, '=', 1)"
 			+ " FROM unnest(c.reloptions) o), ', ') || ')' FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-			+ " WHERE n.nspname = (SELECT nspname FROM s) AND c.relkind IN ('r', 'p') AND c.reloptions IS NOT NULL"
+			+ " WHERE n.nspname = (SELECT nspname FROM s) AND c.relkind IN ('r', 'p') AND c.reloptions IS NOT NULL AND c.relispartition"
 			+ " UNION ALL SELECT 'replica identity of table ' || c.relname || ' (' || CASE c.relreplident WHEN 'f' THEN 'full'"
 			+ " WHEN 'n' THEN 'nothing' ELSE 'index' END || ')', 'ALTER TABLE ' || quote_ident(c.relname) || ' REPLICA IDENTITY '"
 			+ " || CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' ELSE 'USING INDEX ' || coalesce((SELECT"
 			+ " quote_ident(ic.relname) FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid WHERE ri.indrelid = c.oid"
 			+ " AND ri.indisreplident), '') END, 'ALTER TABLE ' || quote_ident(c.relname) || ' REPLICA IDENTITY DEFAULT'"
 			+ " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = (SELECT nspname FROM s)"
-			+ " AND c.relkind IN ('r', 'p') AND c.relreplident <> 'd'"
+			+ " AND c.relkind IN ('r', 'p') AND c.relreplident <> 'd' AND c.relispartition"
 			+ " UNION ALL SELECT 'inheritance of table ' || c.relname || ' from ' || p.relname, 'ALTER TABLE '"
 			+ " || quote_ident(c.relname) || ' INHERIT ' || quote_ident(p.relname), 'ALTER TABLE ' || quote_ident(c.relname)"
 			+ " || ' NO INHERIT ' || quote_ident(p.relname) FROM pg_inherits i"
@@ -289,13 +295,16 @@ public final class SchemaReader {
 		Map<String, String> comments = new LinkedHashMap<>();
 		Map<String, String> partitionKeys = new LinkedHashMap<>();
 		Map<String, RowSecurity> rowSecurity = new LinkedHashMap<>();
-		for (String[] row : query(connection, TABLES, schema, (rows) -> new String[] { rows.getString(1),
-				rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5) })) {
-			String table = row[0];
+		Map<String, TableOptions> options = new LinkedHashMap<>();
+		for (Object[] row : query(connection, TABLES, schema, (rows) -> new Object[] { rows.getString(1),
+				rows.getString(2), rows.getString(3), new RowSecurity(rows.getBoolean(4), rows.getBoolean(5), List.of()),
+				new TableOptions(rows.getBoolean(6), List.of((String[]) rows.getArray(7).getArray()), rows.getString(8)) })) {
+			String table = (String) row[0];
 			if (!leftOut.contains(table)) {
-				comments.put(table, row[1]);
-				partitionKeys.put(table, row[2]);
-				rowSecurity.put(table, new RowSecurity("t".equals(row[3]), "t".equals(row[4]), List.of()));
+				comments.put(table, (String) row[1]);
+				partitionKeys.put(table, (String) row[2]);
+				rowSecurity.put(table, (RowSecurity) row[3]);
+				options.put(table, (TableOptions) row[4]);
 				columns.put(table, new ArrayList<>());
 				constraints.put(table, new ArrayList<>());
 				indexes.put(table, new ArrayList<>());
@@ -343,7 +352,7 @@ public final class SchemaReader {
 		for (String table : columns.keySet()) {
 			tables.put(table, new TableModel(table, columns.get(table), constraints.get(table), indexes.get(table),
 					comments.get(table), partitionKeys.get(table),
-					rowSecurity.get(table).withPolicies(policies.getOrDefault(table, List.of()))));
+					rowSecurity.get(table).withPolicies(policies.getOrDefault(table, List.of())), options.get(table)));
 		}
 		Map<String, SequenceModel> sequences = new LinkedHashMap<>();
 		for (SequenceModel sequence : query(connection, SEQUENCES, schema, (rows) -> new SequenceModel(rows.getString(1),

@@ -12,15 +12,23 @@ import java.util.List;
  * @param comment its comment, or {@code null}
  * @param partitionKey how a partitioned table is partitioned ({@code RANGE (at)}), {@code null} for a plain table
  * @param rowSecurity its row level security and policies
+ * @param options whether it is unlogged, its storage parameters and its replica identity
  */
 public record TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
-		List<IndexModel> indexes, String comment, String partitionKey, RowSecurity rowSecurity) {
+		List<IndexModel> indexes, String comment, String partitionKey, RowSecurity rowSecurity, TableOptions options) {
 
 	public TableModel {
 		columns = List.copyOf(columns);
 		constraints = List.copyOf(constraints);
 		indexes = List.copyOf(indexes);
 		rowSecurity = (rowSecurity != null) ? rowSecurity : RowSecurity.NONE;
+		options = (options != null) ? options : TableOptions.DEFAULT;
+	}
+
+	/** A table without options: logged, without storage parameters, of the default replica identity. */
+	public TableModel(String name, List<ColumnModel> columns, List<ConstraintModel> constraints,
+			List<IndexModel> indexes, String comment, String partitionKey, RowSecurity rowSecurity) {
+		this(name, columns, constraints, indexes, comment, partitionKey, rowSecurity, TableOptions.DEFAULT);
 	}
 
 	/** A table without row level security. */

@@ -1549,10 +1549,69 @@ class AutogenerateIntegrationTests {
 				+ "CREATE UNLOGGED TABLE hits (id bigint);\n"
 				+ "CREATE TABLE admins (level int) INHERITS (users);\n"
 				+ "CREATE TABLE events (at date) PARTITION BY RANGE (at);\n"
-				+ "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');");
-		// A partition's parent is compared: not named.
+				+ "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"
+				+ " WITH (fillfactor = 80);");
+		// A partition's parent is compared: not named. A table's own options are compared; a partition's are not.
 		assertThat(diff.notCompared()).containsExactly("inheritance of table admins from users",
-				"storage parameters of table users (fillfactor=70)", "unlogged table hits");
+				"storage parameters of table events_2026 (fillfactor=80)");
+		assertThat(diff.changes()).extracting(SchemaChange::description).contains("add table hits",
+				"change storage parameters of users from the defaults to (fillfactor=70)");
+	}
+
+	@Test
+	void unloggedStorageParametersAndReplicaIdentityAreComparedAndGivenBack(TestDatabase db, @TempDir Path dir) {
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE hits (id bigint PRIMARY KEY, path text);\n"
+				+ "CREATE UNLOGGED TABLE cache (k text PRIMARY KEY, v text) WITH (fillfactor = 50);\n"
+				+ "CREATE TABLE orders (id bigint PRIMARY KEY, code text NOT NULL)"
+				+ " WITH (autovacuum_vacuum_scale_factor = 0.2, fillfactor = 90);\n"
+				+ "CREATE UNIQUE INDEX orders_code_idx ON orders (code);\nALTER TABLE orders REPLICA IDENTITY FULL;\n"
+				+ "CREATE TABLE legacy (id int) WITH (fillfactor = 60);\nALTER TABLE legacy REPLICA IDENTITY FULL;\n"
+				+ "CREATE TABLE events (id bigint, k text NOT NULL);\nCREATE UNIQUE INDEX events_k_idx ON events (k);\n"
+				+ "ALTER TABLE events REPLICA IDENTITY USING INDEX events_k_idx;",
+				"CREATE UNLOGGED TABLE hits (id bigint PRIMARY KEY, path text);\n"
+						+ "CREATE TABLE cache (k text PRIMARY KEY, v text);\n"
+						+ "CREATE TABLE orders (id bigint PRIMARY KEY, code text NOT NULL)"
+						+ " WITH (fillfactor = 70, autovacuum_enabled = false);\n"
+						+ "CREATE UNIQUE INDEX orders_code_idx ON orders (code);\n"
+						+ "ALTER TABLE orders REPLICA IDENTITY USING INDEX orders_code_idx;\n"
+						+ "CREATE UNLOGGED TABLE sessions (id bigint, token text NOT NULL) WITH (fillfactor = 80);\n"
+						+ "CREATE UNIQUE INDEX sessions_token_idx ON sessions (token);\n"
+						+ "ALTER TABLE sessions REPLICA IDENTITY USING INDEX sessions_token_idx;\n"
+						+ "CREATE TABLE events (id bigint, k text NOT NULL);\n"
+						+ "CREATE UNIQUE INDEX events_k_idx ON events (k DESC);\n"
+						+ "ALTER TABLE events REPLICA IDENTITY USING INDEX events_k_idx;");
+		// Before, each was listed as a comment for a revision written by hand, and the new table created without them.
+		// An identity index changed: without one before it is dropped, and named again once it is back, both ways.
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("add table sessions",
+				"change replica identity of events from USING INDEX events_k_idx to DEFAULT (its index is dropped)",
+				"drop index events_k_idx of events", "make table cache LOGGED (the table is rewritten)",
+				"change storage parameters of cache from (fillfactor=50) to the defaults",
+				"make table hits UNLOGGED (the table is rewritten)",
+				"change storage parameters of orders from (autovacuum_vacuum_scale_factor=0.2, fillfactor=90) to"
+						+ " (autovacuum_enabled=false, fillfactor=70)",
+				"add index events_k_idx to events", "add index sessions_token_idx to sessions",
+				"change replica identity of events from DEFAULT to USING INDEX events_k_idx",
+				"change replica identity of orders from FULL to USING INDEX orders_code_idx",
+				"change replica identity of sessions from DEFAULT to USING INDEX sessions_token_idx",
+				"drop table legacy (its rows are lost; the downgrade creates it again empty)");
+		assertThat(trip.diff().leftOut()).isEmpty();
+		assertThat(trip.diff().notCompared()).isEmpty();
+		assertThat(trip.diff().upgradeSql()).startsWith("CREATE UNLOGGED TABLE sessions (\n    id bigint,\n"
+				+ "    token text NOT NULL\n) WITH (fillfactor=80);\nALTER TABLE events REPLICA IDENTITY DEFAULT;\n"
+				+ "DROP INDEX events_k_idx;\nALTER TABLE cache SET LOGGED;\nALTER TABLE cache RESET"
+				+ " (fillfactor);\nALTER TABLE hits SET UNLOGGED;\nALTER TABLE orders RESET (autovacuum_vacuum_scale_factor),"
+				+ " SET (autovacuum_enabled=false, fillfactor=70);\n");
+		assertThat(trip.diff().downgradeSql()).startsWith("CREATE TABLE legacy (\n    id integer\n) WITH (fillfactor=60);\n"
+				+ "ALTER TABLE legacy REPLICA IDENTITY FULL;\n");
+		String options = "SELECT string_agg(relname || ' ' || relpersistence::text || ' ' || relreplident::text || ' '"
+				+ " || coalesce(reloptions::text, '-'), '; ' ORDER BY relname) FROM pg_class"
+				+ " WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname NOT LIKE 'retort%'";
+		List<String> before = db.queryStrings(options);
+		assertThat(before).containsExactly("cache u d {fillfactor=50}; events p i -; hits p d -; legacy p f {fillfactor=60};"
+				+ " orders p f {autovacuum_vacuum_scale_factor=0.2,fillfactor=90}");
+		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings(options)).containsExactly("cache p d -;"
+				+ " events p i -; hits u d -; orders p i {autovacuum_enabled=false,fillfactor=70}; sessions u i {fillfactor=80}"),
+				() -> assertThat(db.queryStrings(options)).isEqualTo(before));
 	}
 
 	@Test
