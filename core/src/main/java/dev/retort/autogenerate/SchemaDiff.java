@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -62,6 +63,18 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 	 * @param inTheModel what the model declares that is not compared
 	 */
 	public SchemaDiff withNotCompared(List<LeftOut> inTheDatabase, List<LeftOut> inTheModel) {
+		return withNotCompared(inTheDatabase, inTheModel, Set.of());
+	}
+
+	/**
+	 * The same, the comments of views, materialized views, indexes and constraints compared
+	 * ({@link ObjectComments}): written with the change that creates their object, or changed where
+	 * both sides have it.
+	 * @param inTheDatabase what the database holds that is not compared
+	 * @param inTheModel what the model declares that is not compared
+	 * @param ofBoth the objects both sides have whose comments are compared ({@link ObjectComments#ofBoth})
+	 */
+	public SchemaDiff withNotCompared(List<LeftOut> inTheDatabase, List<LeftOut> inTheModel, Set<String> ofBoth) {
 		Set<String> materializedViews = materializedViewsDropped();
 		Set<String> viewsCreatedAgain = viewsCreatedAgain();
 		List<SchemaChange> changes = this.changes.stream()
@@ -77,6 +90,16 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> notCompared, L
 		// Written with the changes, not listed.
 		database = database.stream().filter((object) -> !MaterializedViews.writtenWith(object, materializedViews)).toList();
 		model = model.stream().filter((object) -> !MaterializedViews.writtenWith(object, materializedViews)).toList();
+		// Compared, as a table's: written with their objects, or changed where both sides have them.
+		ObjectComments comments = new ObjectComments(ofBoth);
+		List<SchemaChange> withObjects = changes;
+		Predicate<LeftOut> commented = (object) -> ObjectComments.compared(object) && comments.handled(object, withObjects);
+		changes = comments.written(changes, database.stream().filter(commented).toList(),
+				model.stream().filter(commented).toList());
+		Set<String> written = new HashSet<>(model.stream().filter(commented).map(LeftOut::object).toList());
+		modelNames = modelNames.stream().filter((name) -> !written.contains(name)).toList();
+		database = database.stream().filter(commented.negate()).toList();
+		model = model.stream().filter(commented.negate()).toList();
 		Map<String, LeftOut> inDatabase = new HashMap<>();
 		database.forEach((object) -> inDatabase.put(object.object(), object));
 		Set<String> inModel = model.stream().map(LeftOut::object).collect(Collectors.toSet());

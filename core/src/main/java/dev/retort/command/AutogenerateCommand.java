@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import dev.retort.autogenerate.LeftOut;
 import dev.retort.autogenerate.MaterializedViews;
+import dev.retort.autogenerate.ObjectComments;
 import dev.retort.autogenerate.SchemaComparator;
 import dev.retort.autogenerate.SchemaDiff;
 import dev.retort.autogenerate.TablesElsewhere;
@@ -235,7 +236,8 @@ public final class AutogenerateCommand {
 				return SchemaComparator.compare(canonical.get(0), canonical.get(1),
 						AutomaticCasts.of(connection, canonical.get(0), canonical.get(1)), server, materializedViews,
 						modelElsewhere)
-					.withNotCompared(notComparedInDatabase, notCompared);
+					.withNotCompared(notComparedInDatabase, notCompared,
+							ObjectComments.ofBoth(canonical.get(0), canonical.get(1), notComparedInDatabase, notCompared));
 			}
 			finally {
 				connection.rollback();

@@ -243,7 +243,8 @@ public final class SchemaReader {
 			+ " WHERE (SELECT n.oid FROM pg_namespace n WHERE n.nspname = (SELECT nspname FROM s)) IN (st.typnamespace,"
 			+ " tt.typnamespace) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = ca.oid"
 			+ " AND d.deptype = 'e')"
-			// Comments but a table's and its columns' (compared): a view's, an index's, a constraint's, a function's.
+			// Comments but a table's and its columns' (read with them): a view's, an index's and a constraint's, which
+			// autogenerate compares from here (ObjectComments), a function's, a domain's, which it lists.
 			+ " UNION ALL SELECT 'comment on ' || ob.type || ' ' || replace(ob.identity, (SELECT prefix FROM q), ''),"
 			+ " 'COMMENT ON ' || CASE WHEN ob.type LIKE '% column' THEN 'COLUMN' WHEN ob.type = 'table constraint' THEN 'CONSTRAINT'"
 			+ " WHEN ob.type = 'statistics object' THEN 'STATISTICS' ELSE upper(ob.type) END || ' ' || ob.identity || ' IS '"

@@ -1865,6 +1865,57 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void commentsOfViewsIndexesAndConstraintsAreComparedAndKeptWhereTheirObjectIsCreatedAgain(TestDatabase db,
+			@TempDir Path dir) {
+		String table = "CREATE TABLE orders (id bigint PRIMARY KEY, code text NOT NULL, total numeric,"
+				+ " CONSTRAINT orders_total_check CHECK (total >= 0));\n"
+				+ "CREATE INDEX orders_code_idx ON orders (code);\n"
+				+ "CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;\n"
+				+ "CREATE MATERIALIZED VIEW order_totals AS SELECT count(*) AS n FROM orders;\n";
+		RoundTrip trip = RoundTrip.of(db, dir, table + "CREATE INDEX orders_total_idx ON orders (total);\n"
+				+ "COMMENT ON VIEW big_orders IS 'over 100';\nCOMMENT ON INDEX orders_code_idx IS 'lookup by code';\n"
+				+ "COMMENT ON INDEX orders_total_idx IS 'by total';\n"
+				+ "COMMENT ON CONSTRAINT orders_total_check ON orders IS 'no refunds here';\n"
+				+ "COMMENT ON MATERIALIZED VIEW order_totals IS 'counts';",
+				table.replace("total >= 0", "total >= 1") + "CREATE INDEX orders_total_idx ON orders (total DESC);\n"
+						+ "CREATE INDEX orders_id_code_idx ON orders (id, code);\n"
+						+ "COMMENT ON INDEX orders_code_idx IS 'by code';\n"
+						+ "COMMENT ON INDEX orders_total_idx IS 'by total';\n"
+						+ "COMMENT ON INDEX orders_id_code_idx IS 'covering';\n"
+						+ "COMMENT ON CONSTRAINT orders_total_check ON orders IS 'no refunds here';\n"
+						+ "COMMENT ON CONSTRAINT orders_pkey ON orders IS 'the id';\n"
+						+ "COMMENT ON MATERIALIZED VIEW order_totals IS 'order counts';");
+		// Before, each was listed as a comment to write by hand, and the index and check created again lost theirs.
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly(
+				"drop constraint orders_total_check of orders", "drop index orders_total_idx of orders",
+				"add constraint orders_total_check to orders", "add index orders_id_code_idx to orders",
+				"add index orders_total_idx to orders", "change comment of index orders_code_idx",
+				"change comment of materialized view order_totals",
+				"change comment of table constraint orders_pkey on orders", "change comment of view big_orders");
+		assertThat(trip.diff().leftOut()).isEmpty();
+		assertThat(trip.diff().notCompared()).containsExactly("materialized view order_totals");
+		assertThat(trip.diff().upgradeSql()).contains("CREATE INDEX orders_total_idx ON orders USING btree (total DESC);\n"
+				+ "COMMENT ON INDEX orders_total_idx IS 'by total';\n")
+			.contains("ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK ((total >= (1)::numeric));\n"
+					+ "COMMENT ON CONSTRAINT orders_total_check on orders IS 'no refunds here';\n")
+			.endsWith("COMMENT ON VIEW big_orders IS NULL;");
+		assertThat(trip.diff().downgradeSql()).endsWith("CREATE INDEX orders_total_idx ON orders USING btree (total);\n"
+				+ "COMMENT ON INDEX orders_total_idx IS 'by total';\n"
+				+ "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK ((total >= (0)::numeric));\n"
+				+ "COMMENT ON CONSTRAINT orders_total_check on orders IS 'no refunds here';");
+		String comments = "SELECT string_agg(ob.type || ' ' || ob.identity || ': ' || d.description, '; '"
+				+ " ORDER BY ob.type, ob.identity) FROM pg_description d"
+				+ " CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) ob WHERE ob.schema = 'public'";
+		List<String> before = db.queryStrings(comments);
+		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings(comments)).containsExactly(
+				"index public.orders_code_idx: by code; index public.orders_id_code_idx: covering;"
+						+ " index public.orders_total_idx: by total; materialized view public.order_totals: order counts;"
+						+ " table constraint orders_pkey on public.orders: the id;"
+						+ " table constraint orders_total_check on public.orders: no refunds here"),
+				() -> assertThat(db.queryStrings(comments)).isEqualTo(before));
+	}
+
+	@Test
 	void whatIsNotComparedIsListedInTheRevisionWithTheStatementsToWriteWhichRoundTrip(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		String table = "CREATE TABLE rooms (id bigint PRIMARY KEY, owner text, updated_at timestamptz);\n";
@@ -1885,7 +1936,7 @@ class AutogenerateIntegrationTests {
 						+ "CREATE STATISTICS rooms_owner_stats (ndistinct) ON owner, updated_at FROM rooms;");
 		// Before, the matview's index, the row security, the rule, the statistics and the view's comment were named
 		// nowhere ('No changes' for all of them), and the revision listed nothing of what it left out.
-		assertThat(trip.diff().notCompared()).containsExactly("comment on view owners", "function touch",
+		assertThat(trip.diff().notCompared()).containsExactly("function touch",
 				"index room_counts_owner_idx on materialized view room_counts", "materialized view room_counts",
 				"rule rooms_keep on rooms", "statistics rooms_owner_stats", "trigger rooms_touch on rooms");
 		assertThat(trip.diff().leftOut()).extracting(LeftOut::object).containsExactly(
@@ -1895,7 +1946,6 @@ class AutogenerateIntegrationTests {
 				"rule rooms_keep on rooms, in the model and not in the database",
 				"statistics rooms_owner_stats, in the model and not in the database",
 				"trigger rooms_touch on rooms, in the model and not in the database",
-				"comment on view owners, in the model and not in the database",
 				"trigger rooms_stamp on rooms, in the database and not in the model",
 				"function stamp, in the database and not in the model");
 		String written = Files.readString(trip.written().path());
@@ -1906,7 +1956,7 @@ class AutogenerateIntegrationTests {
 			.contains("-- - trigger rooms_stamp on rooms, in the database and not in the model:\n"
 					+ "--     DROP TRIGGER rooms_stamp ON rooms;\n")
 			.contains("--     CREATE UNIQUE INDEX room_counts_owner_idx ON room_counts USING btree (owner);\n")
-			.contains("--     COMMENT ON VIEW owners IS 'who owns rooms';\n")
+			.contains("CREATE VIEW owners AS\n SELECT DISTINCT rooms.owner\n   FROM rooms;\nCOMMENT ON VIEW owners IS 'who owns rooms';\n")
 			.contains("-- Undo here what the upgrade lists to write by hand:\n"
 					+ "-- - function stamp, in the database and not in the model:\n"
 					+ "--     CREATE OR REPLACE FUNCTION stamp()\n")
