@@ -833,52 +833,27 @@ class RuntimeSettingsTests {
 		// A host that drops the packets: pgjdbc's connectTimeout ends the TCP connect and says only
 		// "The connection attempt failed.", as for any other failure. A listening socket whose
 		// accept queue is full (backlog 1, never accepting) drops the SYN as such a firewall does.
-		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			List<java.net.Socket> queued = fillAcceptQueue(silent);
-			try {
-				Retort retort = Retort.configure()
-					.url("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/" + db.name() + "?connectTimeout=1")
-					.user(db.user())
-					.password("N0t-in-the-message")
-					.locations(twoRevisions(dir).location())
-					.load();
-				ConnectionFailedException error = catchThrowableOfType(ConnectionFailedException.class,
-						() -> retort.upgrade("heads"));
-				assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
-				assertThat(error.refusal()).isEmpty();
-				assertThat(error.getMessage())
-					.startsWith("Could not connect to 'jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/")
-					.contains(": The connection attempt failed: the TCP connection to 127.0.0.1:" + silent.getLocalPort()
-							+ " did not open within the connect timeout (1 s, connectTimeout of the URL). ")
-					.endsWith("Nothing answered at that address: check the host and the port of the URL, and that no "
-							+ "firewall or security group drops the traffic from here to it (a server that is down on a "
-							+ "host that is up refuses at once instead); to wait longer for a slow network, set "
-							+ "connectTimeout (seconds) in the URL.")
-					.doesNotContain("N0t-in-the-message", "Check that the database is running");
-			}
-			finally {
-				for (java.net.Socket socket : queued) {
-					socket.close();
-				}
-			}
+		try (dev.retort.testing.SilentPort silent = dev.retort.testing.SilentPort.dropping()) {
+			Retort retort = Retort.configure()
+				.url("jdbc:postgresql://127.0.0.1:" + silent.port() + "/" + db.name() + "?connectTimeout=1")
+				.user(db.user())
+				.password("N0t-in-the-message")
+				.locations(twoRevisions(dir).location())
+				.load();
+			ConnectionFailedException error = catchThrowableOfType(ConnectionFailedException.class,
+					() -> retort.upgrade("heads"));
+			assertThat(error.code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+			assertThat(error.refusal()).isEmpty();
+			assertThat(error.getMessage())
+				.startsWith("Could not connect to 'jdbc:postgresql://127.0.0.1:" + silent.port() + "/")
+				.contains(": The connection attempt failed: the TCP connection to 127.0.0.1:" + silent.port()
+						+ " did not open within the connect timeout (1 s, connectTimeout of the URL). ")
+				.endsWith("Nothing answered at that address: check the host and the port of the URL, and that no "
+						+ "firewall or security group drops the traffic from here to it (a server that is down on a "
+						+ "host that is up refuses at once instead); to wait longer for a slow network, set "
+						+ "connectTimeout (seconds) in the URL.")
+				.doesNotContain("N0t-in-the-message", "Check that the database is running");
 		}
-	}
-
-	/** Connects to {@code server} until a connect no longer completes: its accept queue is full. */
-	private static List<java.net.Socket> fillAcceptQueue(java.net.ServerSocket server) throws java.io.IOException {
-		List<java.net.Socket> queued = new ArrayList<>();
-		for (int attempt = 0; attempt < 16; attempt++) {
-			java.net.Socket socket = new java.net.Socket();
-			try {
-				socket.connect(server.getLocalSocketAddress(), 200);
-				queued.add(socket);
-			}
-			catch (java.net.SocketTimeoutException full) {
-				socket.close();
-				return queued;
-			}
-		}
-		throw new IllegalStateException("The accept queue of port " + server.getLocalPort() + " never filled");
 	}
 
 	@Test
