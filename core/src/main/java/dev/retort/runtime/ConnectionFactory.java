@@ -138,20 +138,26 @@ public final class ConnectionFactory {
 				// A server that answered has said what is wrong: a newcomer whose database is not
 				// created yet is told to create it, not that the server may be down, and a password
 				// that is missing (08004, a "connection exception" by its class) is not waited for.
-				ConnectionRefusal refusal = ConnectionRefusal.of(ex);
+				// A pool's own words ("Connection is not available, request timed out") keep the driver's as their cause.
+				SQLException driver = (this.dataSource != null) ? driverFailure(ex) : ex;
+				ConnectionRefusal refusal = ConnectionRefusal.of(driver);
+				UnansweredConnection unanswered = unanswered(driver);
 				if (attempt >= this.connectRetries || refusal != null || !transientFailure(ex)) {
 					throw new ConnectionFailedException("Could not connect to " + describeTarget() + ": "
-							+ withoutFinalPeriod(reason(ex)) + ((attempt > 0) ? " (after " + attempt + " retries)" : "")
-							+ ". " + ((refusal != null) ? refusal.advice() : (ex.getCause() instanceof UnknownHostException)
+							+ withoutFinalPeriod(reason(ex, driver, unanswered))
+							+ ((attempt > 0) ? " (after " + attempt + " retries)" : "")
+							+ ". " + ((refusal != null) ? refusal.advice() : (driver.getCause() instanceof UnknownHostException)
 									? "Check the host name of the URL: it has no address here (a typo, or a name known only "
 											+ "inside another network, such as a container's service name)."
-									: notPostgresql(ex) ? NOT_POSTGRESQL
-									: connectTimedOut(ex) ? CONNECT_TIMED_OUT
+									: notPostgresql(driver) ? NOT_POSTGRESQL
+									: (unanswered == UnansweredConnection.NOT_OPENED) ? CONNECT_TIMED_OUT
+									: (unanswered == UnansweredConnection.NOT_ANSWERED) ? NOT_ANSWERED
+									: (unanswered == UnansweredConnection.EITHER) ? NOT_OPENED_OR_NOT_ANSWERED
 									: "Check that the database is running and the URL, user and password are right."),
-							refusal);
+							refusal, unanswered);
 				}
 				attempt++;
-				String notice = "Could not reach " + describeTarget() + " (" + reason(ex) + "); retry " + attempt
+				String notice = "Could not reach " + describeTarget() + " (" + reason(ex, driver, unanswered) + "); retry " + attempt
 						+ " of " + this.connectRetries + " in " + Sql.describe(this.connectRetriesInterval);
 				logger.info(notice);
 				retrying.accept(notice);
@@ -219,11 +225,73 @@ public final class ConnectionFactory {
 				&& String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out");
 	}
 
+	/**
+	 * How a connection that failed with nothing refused ran out of time, from the driver's failure:
+	 * the TCP connect ({@link #connectTimedOut}); for a {@code DataSource}, also a server that took
+	 * the connection and did not answer the login, which the command line names in words of its own
+	 * ({@code retort.connect-timeout}). Read only once a connection failed.
+	 */
+	private UnansweredConnection unanswered(SQLException driver) {
+		if (connectTimedOut(driver)) {
+			return UnansweredConnection.NOT_OPENED;
+		}
+		if (this.dataSource == null) {
+			return null;
+		}
+		if (readTimedOut(driver)) {
+			return UnansweredConnection.NOT_ANSWERED;
+		}
+		if (!loginTimedOut(driver)) {
+			return null;
+		}
+		// The loginTimeout bounds the TCP connect and the login together: only one longer than the
+		// connect's own bound can have ended after the TCP connection opened.
+		String jdbcUrl = dataSourceUrl();
+		Integer login = (jdbcUrl != null) ? seconds(JdbcUrl.parameter(jdbcUrl, "loginTimeout")) : null;
+		return (login != null && login > connectTimeoutSeconds(jdbcUrl)) ? UnansweredConnection.NOT_ANSWERED
+				: UnansweredConnection.EITHER;
+	}
+
+	/** pgjdbc's {@code loginTimeout} passed (08001, "Connection attempt timed out."): no cause tells more. */
+	private static boolean loginTimedOut(SQLException ex) {
+		return "08001".equals(ex.getSQLState())
+				&& String.valueOf(ex.getMessage()).startsWith("Connection attempt timed out");
+	}
+
+	/** pgjdbc's {@code socketTimeout} passed while it waited for the server's reply to log in. */
+	private static boolean readTimedOut(SQLException ex) {
+		return ex.getCause() instanceof SocketTimeoutException timeout
+				&& String.valueOf(timeout.getMessage()).toLowerCase(Locale.ROOT).contains("read timed out");
+	}
+
+	/**
+	 * The driver's failure a pool's wraps: HikariCP's "Connection is not available, request timed
+	 * out after …ms" keeps the last one it met as its cause, which alone says what went wrong.
+	 */
+	private static SQLException driverFailure(SQLException ex) {
+		SQLException failure = ex;
+		for (int depth = 0; depth < 4 && failure.getCause() instanceof SQLException cause; depth++) {
+			failure = cause;
+		}
+		return failure;
+	}
+
 	/** What to check then: nothing answered, not even to refuse, so the way there is what is wrong. */
 	private static final String CONNECT_TIMED_OUT = "Nothing answered at that address: check the host and the port of"
 			+ " the URL, and that no firewall or security group drops the traffic from here to it (a server that is down"
 			+ " on a host that is up refuses at once instead); to wait longer for a slow network, set connectTimeout"
 			+ " (seconds) in the URL.";
+
+	/** What to check when the TCP connection opened and the server did not answer the login. */
+	private static final String NOT_ANSWERED = "The server took the connection and did not answer: it, or a pooler in"
+			+ " front of it, is hung or overloaded, or the port leads to a forward or a tunnel with nothing behind it."
+			+ " Check that psql reaches the same host and port; to wait longer, raise the bound named above.";
+
+	/** What to check when the login timeout passed before the TCP connect's own could tell. */
+	private static final String NOT_OPENED_OR_NOT_ANSWERED = "Nothing answered at that address (check the host and"
+			+ " the port, and that no firewall drops the traffic), or the server or a pooler in front of it is hung or"
+			+ " overloaded, or the port leads to a forward or a tunnel with nothing behind it. Check that psql reaches"
+			+ " the same host and port; to wait longer, raise the bound named above.";
 
 	/** pgjdbc's {@code connectTimeout} when neither the URL nor the pool sets one. */
 	private static final String DEFAULT_CONNECT_TIMEOUT = "10";
@@ -300,23 +368,26 @@ public final class ConnectionFactory {
 	 * The driver's message, masked, with the host name it could not resolve: for an unknown host
 	 * pgjdbc says only "The connection attempt failed.", which reads as a server that is down.
 	 */
-	private String reason(SQLException ex) {
+	private String reason(SQLException ex, SQLException driver, UnansweredConnection unanswered) {
 		String message = scrub(ex.getMessage());
-		if (ex.getCause() instanceof UnknownHostException unknown) {
+		if (driver.getCause() instanceof UnknownHostException unknown) {
 			return withoutFinalPeriod(message) + ": unknown host '" + scrub(unknown.getMessage()) + "'";
 		}
-		if (connectTimedOut(ex)) {
+		if (unanswered == UnansweredConnection.NOT_OPENED) {
 			return withoutFinalPeriod(message) + ": " + connectTimeoutReason();
+		}
+		if (unanswered != null) {
+			return withoutFinalPeriod(message) + ": " + loginTimeoutReason(unanswered, readTimedOut(driver));
 		}
 		return message;
 	}
 
 	/**
 	 * Where the TCP connect went and how long it was given: the URL's host and port and its
-	 * {@code connectTimeout}, else pgjdbc's default. A pool's URL and settings are its own, unread here.
+	 * {@code connectTimeout}, else pgjdbc's default; a pool's URL as its getter says it.
 	 */
 	private String connectTimeoutReason() {
-		String jdbcUrl = (this.dataSource == null) ? JdbcUrl.parse(this.url).jdbcUrl() : null;
+		String jdbcUrl = (this.dataSource == null) ? JdbcUrl.parse(this.url).jdbcUrl() : dataSourceUrl();
 		if (jdbcUrl == null) {
 			return "the TCP connection to the server did not open within the driver's connect timeout (connectTimeout, "
 					+ DEFAULT_CONNECT_TIMEOUT + " s unless the DataSource sets it)";
@@ -326,6 +397,51 @@ public final class ConnectionFactory {
 				+ ((seconds != null) ? seconds + " s, connectTimeout of the URL"
 						: DEFAULT_CONNECT_TIMEOUT + " s, the driver's default connectTimeout")
 				+ ")";
+	}
+
+	/**
+	 * Where a connection of a {@code DataSource} went and which of the driver's bounds ended the
+	 * login: its {@code socketTimeout} on a reply, else its {@code loginTimeout} (of the URL, or set
+	 * on the DataSource).
+	 */
+	private String loginTimeoutReason(UnansweredConnection unanswered, boolean read) {
+		String jdbcUrl = dataSourceUrl();
+		String at = (jdbcUrl != null) ? JdbcUrl.hostAndPort(jdbcUrl) : "the server";
+		String name = read ? "socketTimeout" : "loginTimeout";
+		String seconds = (jdbcUrl != null) ? JdbcUrl.parameter(jdbcUrl, name) : null;
+		String bound = "(" + ((seconds != null) ? seconds + " s, " + name + " of the URL" : "the DataSource's " + name) + ")";
+		if (read) {
+			return "the TCP connection to " + at + " opened, but the server did not answer within the socket timeout "
+					+ bound;
+		}
+		return (unanswered == UnansweredConnection.NOT_ANSWERED)
+				? "the TCP connection to " + at + " opened, but the server did not complete the login within the login "
+						+ "timeout " + bound
+				: "no connection to " + at + " opened and completed the login within the login timeout " + bound
+						+ ", which is not longer than the TCP connect's own (connectTimeout, "
+						+ connectTimeoutSeconds(jdbcUrl) + " s): either may not have completed";
+	}
+
+	/** The URL a {@code DataSource} says it connects to, when it is a {@code jdbc:postgresql://} one; else {@code null}. */
+	private String dataSourceUrl() {
+		String jdbcUrl = (this.dataSource != null) ? DataSourceTarget.url(this.dataSource) : null;
+		return (jdbcUrl != null && jdbcUrl.regionMatches(true, 0, "jdbc:postgresql://", 0, 18)) ? jdbcUrl : null;
+	}
+
+	/** The TCP connect's bound: the URL's {@code connectTimeout}, else pgjdbc's default. */
+	private static int connectTimeoutSeconds(String jdbcUrl) {
+		Integer seconds = (jdbcUrl != null) ? seconds(JdbcUrl.parameter(jdbcUrl, "connectTimeout")) : null;
+		return (seconds != null) ? seconds : Integer.parseInt(DEFAULT_CONNECT_TIMEOUT);
+	}
+
+	/** A driver's whole seconds, or {@code null} when not set or not a number (the driver refuses that itself). */
+	private static Integer seconds(String value) {
+		try {
+			return (value != null) ? Integer.valueOf(value.strip()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	/** Removes the password from a driver's message, however the driver chose to quote it. */

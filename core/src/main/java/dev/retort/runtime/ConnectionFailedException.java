@@ -15,11 +15,18 @@ public class ConnectionFailedException extends RetortException {
 
 	private final ConnectionRefusal refusal;
 
+	private final UnansweredConnection unanswered;
+
 	ConnectionFailedException(String message, ConnectionRefusal refusal) {
+		this(message, refusal, null);
+	}
+
+	ConnectionFailedException(String message, ConnectionRefusal refusal, UnansweredConnection unanswered) {
 		// A URL parameter without a valid value is bad input (exit code 2), as a port that is no number is.
 		super((refusal != null && refusal.invalidSetting()) ? ErrorCode.CONFIGURATION : ErrorCode.CONNECTION_FAILED,
 				message);
 		this.refusal = refusal;
+		this.unanswered = unanswered;
 	}
 
 	/**
@@ -28,6 +35,14 @@ public class ConnectionFailedException extends RetortException {
 	 */
 	public Optional<ConnectionRefusal> refusal() {
 		return Optional.ofNullable(this.refusal);
+	}
+
+	/**
+	 * @return how the connection ran out of time with nothing refused (the TCP connect, or a server
+	 * that took it and did not answer), or empty for any other failure
+	 */
+	public Optional<UnansweredConnection> unanswered() {
+		return Optional.ofNullable(this.unanswered);
 	}
 
 }

@@ -31,18 +31,37 @@ final class DataSourceTarget {
 	 * DataSource" when it does not say its URL; a password the URL has is masked
 	 */
 	static String describe(DataSource dataSource) {
+		Object target = withUrl(dataSource);
+		if (target != null) {
+			String user = property(target, "getUsername", "getUser");
+			// Masked before it is quoted: the URL alone tells where its password ends, text after it does not.
+			return "'" + DatabaseUrl.masked(property(target, "getJdbcUrl", "getUrl")) + "'"
+					+ ((user != null && !user.isBlank()) ? " as user '" + user + "'" : "") + " (" + UNKNOWN + ")";
+		}
+		return UNKNOWN;
+	}
+
+	/**
+	 * @param dataSource the data source
+	 * @return the URL it connects to, as written (a password in it unmasked: never to be shown
+	 * whole), or {@code null} when it does not say
+	 */
+	static String url(DataSource dataSource) {
+		Object target = withUrl(dataSource);
+		return (target != null) ? property(target, "getJdbcUrl", "getUrl") : null;
+	}
+
+	/** The data source, or the one it wraps, that says its URL; {@code null} when none does. */
+	private static Object withUrl(DataSource dataSource) {
 		Object target = dataSource;
 		for (int depth = 0; depth < MAX_DEPTH && target != null; depth++) {
 			String url = property(target, "getJdbcUrl", "getUrl");
 			if (url != null && !url.isBlank()) {
-				String user = property(target, "getUsername", "getUser");
-				// Masked before it is quoted: the URL alone tells where its password ends, text after it does not.
-				return "'" + DatabaseUrl.masked(url) + "'" + ((user != null && !user.isBlank()) ? " as user '" + user + "'" : "")
-						+ " (" + UNKNOWN + ")";
+				return target;
 			}
 			target = getter(target, "getTargetDataSource");
 		}
-		return UNKNOWN;
+		return null;
 	}
 
 	private static String property(Object target, String... getters) {

@@ -15,6 +15,7 @@ import dev.retort.runtime.LockHolder;
 import dev.retort.runtime.LockTimeoutException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.SecondSessionUnavailableException;
+import dev.retort.runtime.UnansweredConnection;
 import dev.retort.runtime.UnrecordedVersionRowsException;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -136,6 +137,9 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 		}
 		if (cause instanceof ConnectionFailedException failed && failed.refusal().isPresent()) {
 			return refused(failed.refusal().get(), ConnectionSettings.of(failed));
+		}
+		if (cause instanceof ConnectionFailedException failed && failed.unanswered().isPresent()) {
+			return unanswered(failed.unanswered().get(), ConnectionSettings.of(failed));
 		}
 		if (cause instanceof RevisionsInvalidException) {
 			return "Fix each problem listed above in the revision files, then run '" + COMMAND
@@ -265,6 +269,28 @@ class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortException> {
 					+ "names in the URL of the connection named above (" + settings.url() + ").";
 		};
 		return fix + " The server is running and answered, so 'retort.connect-retries' would not help.";
+	}
+
+	/**
+	 * What to check when a bound ran out with nothing refused, as the command line says it: the TCP
+	 * connect that never completed, or a server that took the connection and never answered. Core's
+	 * {@link UnansweredConnection} tells which; 'retort.connect-retries' would only wait the same way again.
+	 */
+	private static String unanswered(UnansweredConnection unanswered, ConnectionSettings settings) {
+		String notOpened = "check the host and the port of the URL (" + settings.url() + "), and that no firewall or "
+				+ "security group drops the traffic from here to it";
+		String notAnswered = "the server, or a pooler in front of it, is hung or overloaded, or the port leads to a "
+				+ "forward or a tunnel with nothing behind it: check that psql reaches the same host and port";
+		String bounds = " The bounds are set in that URL: connectTimeout (seconds, 10 by default) for the TCP connect, "
+				+ "loginTimeout (seconds, none by default) for the connect and the login together; a pool that has "
+				+ "started waits for a connection at most 'spring.datasource.hikari.connection-timeout' (30 s by default).";
+		return switch (unanswered) {
+			case NOT_OPENED -> "Nothing answered at the address named above, not even to refuse: " + notOpened
+					+ " (a server that is down on a host that is up refuses at once instead)." + bounds;
+			case NOT_ANSWERED -> "The TCP connection opened and nothing answered on it: " + notAnswered + "." + bounds;
+			case EITHER -> "Either nothing answered at the address named above (" + notOpened + "), or " + notAnswered
+					+ "." + bounds;
+		};
 	}
 
 	/**
