@@ -395,7 +395,9 @@ public final class ConnectionFactory {
 		String seconds = JdbcUrl.parameter(jdbcUrl, "connectTimeout");
 		return "the TCP connection to " + JdbcUrl.hostAndPort(jdbcUrl) + " did not open within the connect timeout ("
 				+ ((seconds != null) ? seconds + " s, connectTimeout of the URL"
-						: DEFAULT_CONNECT_TIMEOUT + " s, the driver's default connectTimeout")
+						// A pool may set it as a property of its own, which its URL does not show.
+						: DEFAULT_CONNECT_TIMEOUT + " s, the driver's default connectTimeout"
+								+ ((this.dataSource != null) ? ", unless the DataSource sets it" : ""))
 				+ ")";
 	}
 
