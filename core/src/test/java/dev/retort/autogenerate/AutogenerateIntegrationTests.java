@@ -1956,7 +1956,8 @@ class AutogenerateIntegrationTests {
 			.contains("-- - trigger rooms_stamp on rooms, in the database and not in the model:\n"
 					+ "--     DROP TRIGGER rooms_stamp ON rooms;\n")
 			.contains("--     CREATE UNIQUE INDEX room_counts_owner_idx ON room_counts USING btree (owner);\n")
-			.contains("CREATE VIEW owners AS\n SELECT DISTINCT rooms.owner\n   FROM rooms;\nCOMMENT ON VIEW owners IS 'who owns rooms';\n")
+			// PostgreSQL 16 on prints a one-table view's columns unqualified (DISTINCT owner).
+			.containsPattern("CREATE VIEW owners AS\n SELECT DISTINCT (rooms\\.)?owner\n   FROM rooms;\nCOMMENT ON VIEW owners IS 'who owns rooms';\n")
 			.contains("-- Undo here what the upgrade lists to write by hand:\n"
 					+ "-- - function stamp, in the database and not in the model:\n"
 					+ "--     CREATE OR REPLACE FUNCTION stamp()\n")
