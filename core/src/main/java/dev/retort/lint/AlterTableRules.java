@@ -203,9 +203,7 @@ final class AlterTableRules {
 			}
 		}
 		else if (startsWith(action, 0, "DETACH", "PARTITION")) {
-			if (existing && !containsWord(action, "CONCURRENTLY") && !containsWord(action, "FINALIZE")) {
-				this.lint.find(LintRule.PG119, "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on " + quote(table) + ".");
-			}
+			detachPartition(table, existing, nameAt(action, 2), action);
 			this.lint.catalog().partitionDetached(table, nameAt(action, 2));
 			String key = this.lint.catalog().partitionKey(table);
 			if (containsWord(action, "CONCURRENTLY") && key != null) {
@@ -218,6 +216,43 @@ final class AlterTableRules {
 						(condition != null) ? Tokens.of(condition) : List.of(), true);
 			}
 		}
+	}
+
+	/**
+	 * PG119. PostgreSQL refuses DETACH PARTITION … CONCURRENTLY of any partition of a table that has
+	 * a default partition (SQLSTATE 55000, LockClaimsTests), so there the way out is the plain DETACH,
+	 * which reads no row, in a revision of its own; it locks the default partition too.
+	 */
+	private void detachPartition(String table, boolean existing, String child, List<Token> action) {
+		String defaultPartition = this.lint.catalog().defaultPartition(table);
+		if (containsWord(action, "FINALIZE")) {
+			return;
+		}
+		// Refused on a parent this revision created too; the plain DETACH of one locks nothing in use.
+		if (defaultPartition != null && containsWord(action, "CONCURRENTLY")) {
+			this.lint.refused(LintRule.PG119, Severity.ERROR, "PostgreSQL refuses DETACH PARTITION … CONCURRENTLY while "
+					+ quote(table) + " has a default partition, " + quote(defaultPartition) + " (cannot detach partitions"
+					+ " concurrently when a default partition exists, SQLSTATE 55000): every run fails here.",
+					detachBesideDefaultFix(table, defaultPartition));
+		}
+		else if (existing && defaultPartition != null) {
+			this.lint.find(LintRule.PG119, "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on " + quote(table) + ", on its"
+					+ " default partition " + quote(defaultPartition) + " and on " + quote(child) + " (no reads or writes of"
+					+ " " + quote(table) + " until the commit); CONCURRENTLY is no way out here: PostgreSQL refuses it"
+					+ " while " + quote(table) + " has a default partition.", detachBesideDefaultFix(table, defaultPartition));
+		}
+		else if (existing && !containsWord(action, "CONCURRENTLY")) {
+			this.lint.find(LintRule.PG119, "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on " + quote(table) + ".");
+		}
+	}
+
+	/** PG119's way out beside a default partition, where CONCURRENTLY is refused. */
+	static String detachBesideDefaultFix(String table, String defaultPartition) {
+		return "Keep the plain DETACH PARTITION, alone in a transactional revision of its own: it reads no row, so it"
+				+ " holds ACCESS EXCLUSIVE on " + table + ", " + defaultPartition + " and the partition only for the"
+				+ " catalog change, and the runner's lock_timeout (retort.ddl.lock-timeout) keeps it from waiting in front"
+				+ " of every query of " + table + " (run it again if it times out). DETACH … CONCURRENTLY works only once "
+				+ table + " has no default partition.";
 	}
 
 	/**

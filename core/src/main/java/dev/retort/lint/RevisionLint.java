@@ -314,6 +314,11 @@ final class RevisionLint {
 		find(rule, rule.severity(), this.current.statement.line(), message, fix, true);
 	}
 
+	/** {@link #refused(LintRule, String, String)} at a severity other than the rule's. */
+	void refused(LintRule rule, Severity severity, String message, String fix) {
+		find(rule, severity, this.current.statement.line(), message, fix, true);
+	}
+
 	private void find(LintRule rule, Severity severity, int line, String message, String fix, boolean refused) {
 		if (this.revision.downgrade() && NOT_IN_DOWNGRADE.contains(rule)) {
 			return;

@@ -810,6 +810,56 @@ class LockClaimsTests {
 		}
 	}
 
+	/**
+	 * PG119 beside a default partition: PostgreSQL refuses DETACH PARTITION … CONCURRENTLY there, so
+	 * the advice is the plain DETACH in a revision of its own, which reads no row and holds ACCESS
+	 * EXCLUSIVE on the parent, the default partition and the partition detached until the commit.
+	 */
+	@Test
+	void besideADefaultPartitionDetachConcurrentlyIsRefusedAndThePlainDetachReadsNoRow(TestDatabase db)
+			throws SQLException {
+		String base = "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_default PARTITION OF events DEFAULT;\n"
+				+ "CREATE TABLE events_2023 PARTITION OF events FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');";
+		String detach = "ALTER TABLE events DETACH PARTITION events_2023";
+		assertThat(lint(base, detach + ";")).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG119");
+			assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+			assertThat(finding.message()).contains("\"events_default\"", "\"events_2023\"");
+			assertThat(finding.fix()).contains("revision of its own").doesNotContain("CONCURRENTLY in");
+		});
+		assertThat(lintWithoutTransaction(base, detach + " CONCURRENTLY;")).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG119");
+			assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+			assertThat(finding.message()).contains("cannot detach partitions concurrently when a default partition exists");
+		});
+		// Without a default partition, CONCURRENTLY is the advice, and it passes.
+		String withoutDefault = base.replace("CREATE TABLE events_default PARTITION OF events DEFAULT;\n", "");
+		assertThat(lint(withoutDefault, detach + ";")).singleElement()
+			.satisfies((finding) -> assertThat(finding.fix()).contains("CONCURRENTLY"));
+		assertThat(lintWithoutTransaction(withoutDefault, detach + " CONCURRENTLY;")).isEmpty();
+		db.execute(base.split(";\n"));
+		db.execute("INSERT INTO events SELECT i, date '2023-01-01' + i % 730 FROM generate_series(1, 1000) i");
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> select(db, detach + " CONCURRENTLY"))
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55000"))
+			.withMessageContaining("cannot detach partitions concurrently when a default partition exists");
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			long defaultScans = sequentialScans(statement, "events_default");
+			long childScans = sequentialScans(statement, "events_2023");
+			statement.execute(detach);
+			assertThat(sequentialScans(statement, "events_default")).isEqualTo(defaultScans);
+			assertThat(sequentialScans(statement, "events_2023")).isEqualTo(childScans);
+			for (String table : List.of("events", "events_default", "events_2023")) {
+				assertThat(modes(db, table)).as(table).containsExactly("AccessExclusiveLock");
+			}
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "events"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			migration.commit();
+		}
+		assertThat(db.queryStrings("SELECT count(*) FROM events")).containsExactly("365");
+	}
+
 	/** The findings of the revisions after {@code base}, each a transactional revision r2, r3, … */
 	private static List<LintFinding> lint(String base, String... revisions) {
 		List<LintedRevision> linted = new java.util.ArrayList<>();

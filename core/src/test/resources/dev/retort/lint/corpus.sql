@@ -616,3 +616,11 @@ CREATE TABLE readings_us PARTITION OF readings FOR VALUES IN ('us');
 -- case: default_check_list_other_value tx expect: PG126
 -- the default's check keeps 'us' out, not 'ap': PostgreSQL reads every row of readings_other
 CREATE TABLE readings_ap PARTITION OF readings FOR VALUES IN ('ap');
+
+-- case: detach_beside_default tx expect: PG119
+-- readings has a default partition: the advice is this plain DETACH in a revision of its own, not CONCURRENTLY
+ALTER TABLE readings DETACH PARTITION readings_ap;
+
+-- case: detach_concurrently_beside_default non-tx expect: PG119
+-- PostgreSQL refuses it while readings has a default partition (SQLSTATE 55000): every run fails here
+ALTER TABLE readings DETACH PARTITION readings_us CONCURRENTLY;
