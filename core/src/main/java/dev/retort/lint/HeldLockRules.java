@@ -1,5 +1,7 @@
 package dev.retort.lint;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ final class HeldLockRules {
 	/** The statements of the revision that lock a table that existed before it, in order. */
 	private final List<StatementShape> locking;
 
-	/** Pre-existing tables locked SHARE ROW EXCLUSIVE or stronger so far, with the first line. */
-	private final Map<String, Integer> strongLocks = new LinkedHashMap<>();
+	/** Pre-existing tables locked SHARE ROW EXCLUSIVE or stronger so far, with the statement that first did. */
+	private final Map<String, StatementShape> strongLocks = new LinkedHashMap<>();
 
 	private boolean multipleLocksReported;
 
@@ -86,23 +88,46 @@ final class HeldLockRules {
 
 	// PG116
 	void multipleTables(StatementShape current) {
-		boolean strong = current.locksTable != null && current.strongLock;
-		String table = strong ? current.locksTable : current.referencesTable;
-		if (table == null || !this.lint.transactional()) {
+		if (!this.lint.transactional()) {
 			return;
 		}
-		if (strong && current.dropsIfExists && !this.lint.catalog().hasTable(table)) {
-			// DROP TABLE IF EXISTS of a table no linted revision left: its author was not sure it is
-			// there, nor is the lint, and where it is not the statement locks nothing.
-			return;
+		for (String table : lockedTables(current)) {
+			this.strongLocks.putIfAbsent(table, current);
 		}
-		this.strongLocks.putIfAbsent(table, current.statement.line());
-		if (this.strongLocks.size() >= 2 && !this.multipleLocksReported) {
+		// One statement locking several tables is exempt (as ALTER TABLE … ADD FOREIGN KEY is): it
+		// takes them together, and the next ones that lock only those add no table to wait for.
+		boolean severalStatements = new HashSet<>(this.strongLocks.values()).size() >= 2;
+		if (this.strongLocks.size() >= 2 && severalStatements && !this.multipleLocksReported) {
 			this.multipleLocksReported = true;
 			this.lint.find(LintRule.PG116, "this revision locks " + String.join(" and ", this.strongLocks.keySet().stream()
 				.map(TokenReading::quote)
 				.toList()) + " together until the commit, which lengthens lock queues and risks deadlocks.");
 		}
+	}
+
+	/**
+	 * The pre-existing tables {@code current} locks SHARE ROW EXCLUSIVE or stronger until the
+	 * commit: its DDL's table or the table its foreign key references, and what a partition added
+	 * or detached locks beside it (the parent, the partition, the default partition).
+	 */
+	private List<String> lockedTables(StatementShape current) {
+		List<String> tables = new ArrayList<>();
+		boolean strong = current.locksTable != null && current.strongLock;
+		String table = strong ? current.locksTable : current.referencesTable;
+		// DROP TABLE IF EXISTS of a table no linted revision left: its author was not sure it is
+		// there, nor is the lint, and where it is not the statement locks nothing.
+		if (table != null && !(strong && current.dropsIfExists && !this.lint.catalog().hasTable(table))) {
+			tables.add(table);
+		}
+		tables.addAll(current.alsoLocks);
+		String defaultPartition = (current.defaultPartitionOf != null)
+				? this.lint.catalog().defaultPartition(current.defaultPartitionOf) : null;
+		// The partition this statement makes or attaches DEFAULT is not yet a default to lock; one this revision made is new.
+		if (defaultPartition != null && !defaultPartition.equals(current.createsTable)
+				&& !this.lint.created(defaultPartition) && !tables.contains(defaultPartition)) {
+			tables.add(defaultPartition);
+		}
+		return tables;
 	}
 
 }

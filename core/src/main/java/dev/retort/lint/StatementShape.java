@@ -7,6 +7,7 @@ import dev.retort.lint.LintedRevision.Statement;
 import dev.retort.lint.Tokens.Token;
 
 import static dev.retort.lint.TokenReading.actions;
+import static dev.retort.lint.TokenReading.afterName;
 import static dev.retort.lint.TokenReading.alterTableName;
 import static dev.retort.lint.TokenReading.containsWord;
 import static dev.retort.lint.TokenReading.indexOfWord;
@@ -55,6 +56,21 @@ final class StatementShape {
 	 */
 	String referencesTable;
 
+	/**
+	 * The pre-existing tables this statement locks ACCESS EXCLUSIVE beside {@link #locksTable}: the
+	 * parent of a {@code CREATE TABLE … PARTITION OF}, the partition a {@code DETACH PARTITION}
+	 * detaches (PG116 only; LockClaimsTests).
+	 */
+	List<String> alsoLocks = List.of();
+
+	/**
+	 * The partitioned table whose default partition, if it has one, this statement locks ACCESS
+	 * EXCLUSIVE too: the parent of an {@code ATTACH PARTITION … FOR VALUES}, a {@code DETACH
+	 * PARTITION} or a {@code CREATE TABLE … PARTITION OF}; or {@code null}. Which table that is, the
+	 * catalog knows when the statement is linted (PG116 only).
+	 */
+	String defaultPartitionOf;
+
 	/** The pre-existing tables a DROP TABLE or TRUNCATE empties, in order. */
 	List<String> emptiesTables = List.of();
 
@@ -90,6 +106,12 @@ final class StatementShape {
 			int at = tableKeyword(tokens) + 1;
 			at = skip(tokens, at, "IF", "NOT", "EXISTS");
 			shape.createsTable = nameAt(tokens, at);
+			int of = indexOfWordAtDepth(tokens, "OF", 0);
+			String parent = (of > 0 && tokens.get(of - 1).is("PARTITION")) ? nameAt(tokens, of + 1) : null;
+			if (parent != null) {
+				shape.defaultPartitionOf = parent;
+				shape.alsoLocks = createdBefore.contains(parent) ? List.of() : List.of(parent);
+			}
 			for (int references = indexOfWord(tokens, "REFERENCES", at); references >= 0 && shape.referencesTable == null;
 					references = indexOfWord(tokens, "REFERENCES", references + 1)) {
 				String referenced = nameAt(tokens, references + 1);
@@ -116,7 +138,16 @@ final class StatementShape {
 			// ATTACH PARTITION takes SHARE UPDATE EXCLUSIVE on the parent, which blocks no writes, and
 			// ACCESS EXCLUSIVE on the table it attaches (LockClaimsTests).
 			if (actions.size() == 1 && startsWith(actions.get(0), 0, "ATTACH", "PARTITION")) {
-				table = nameAt(actions.get(0), 2);
+				List<Token> attach = actions.get(0);
+				shape.defaultPartitionOf = startsWith(attach, afterName(attach, 2), "DEFAULT") ? null : table;
+				table = nameAt(attach, 2);
+			}
+			// DETACH PARTITION without CONCURRENTLY: ACCESS EXCLUSIVE on the parent and the partition.
+			if (actions.size() == 1 && startsWith(actions.get(0), 0, "DETACH", "PARTITION")
+					&& !containsWord(actions.get(0), "CONCURRENTLY") && !containsWord(actions.get(0), "FINALIZE")) {
+				String child = nameAt(actions.get(0), 2);
+				shape.defaultPartitionOf = table;
+				shape.alsoLocks = (child == null || createdBefore.contains(child)) ? List.of() : List.of(child);
 			}
 		}
 		else if (startsWith(tokens, 0, "CREATE") && indexOn(tokens) >= 0

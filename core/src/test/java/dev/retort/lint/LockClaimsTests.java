@@ -860,6 +860,60 @@ class LockClaimsTests {
 		assertThat(db.queryStrings("SELECT count(*) FROM events")).containsExactly("365");
 	}
 
+	/**
+	 * PG116 counts what PostgreSQL locks: an ATTACH PARTITION … FOR VALUES locks the default
+	 * partition ACCESS EXCLUSIVE beside the table it attaches, and a CREATE TABLE … PARTITION OF
+	 * locks the parent ACCESS EXCLUSIVE (and the default partition, where there is one), held with
+	 * the lock of the revision's next statement until the commit.
+	 */
+	@Test
+	void addingAPartitionLocksTheDefaultPartitionAndTheParentAsPg116CountsThem(TestDatabase db) throws SQLException {
+		String base = "CREATE TABLE users (id bigint);\n"
+				+ "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_default PARTITION OF events DEFAULT;";
+		String attach = "CREATE TABLE events_2025 (id bigint, at date);\n"
+				+ "ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n"
+				+ "ALTER TABLE users ADD COLUMN note text;";
+		String create = "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n"
+				+ "ALTER TABLE users ADD COLUMN note text;";
+		assertThat(lint(base, attach)).filteredOn((finding) -> finding.rule().equals("PG116")).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("\"events_default\" and \"users\""));
+		assertThat(lint(base, create)).filteredOn((finding) -> finding.rule().equals("PG116")).singleElement()
+			.satisfies((finding) -> assertThat(finding.message())
+				.contains("\"events\" and \"events_default\" and \"users\""));
+		// Without a default partition the CREATE still locks the parent.
+		String withoutDefault = base.substring(0, base.lastIndexOf("\n"));
+		assertThat(lint(withoutDefault, create)).filteredOn((finding) -> finding.rule().equals("PG116")).singleElement()
+			.satisfies((finding) -> assertThat(finding.message()).contains("\"events\" and \"users\""));
+		// One statement locking the parent and its default partition, or partitions of one parent added
+		// together, lock no table that the first statement did not.
+		assertThat(lint(base, create.substring(0, create.indexOf('\n')) + "\nCREATE TABLE events_2026 PARTITION OF events"
+				+ " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"))
+			.extracting(LintFinding::rule).containsOnly("PG126");
+		db.execute(base.split(";\n"));
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			for (String sql : attach.split(";\n")) {
+				statement.execute(sql);
+			}
+			assertThat(modes(db, "events_default")).containsExactly("AccessExclusiveLock");
+			assertThat(modes(db, "users")).containsExactly("AccessExclusiveLock");
+			migration.rollback();
+			for (String sql : create.split(";\n")) {
+				statement.execute(sql);
+			}
+			for (String table : List.of("events", "events_default", "users")) {
+				assertThat(modes(db, table)).as(table).containsExactly("AccessExclusiveLock");
+			}
+			migration.rollback();
+			statement.execute("CREATE TABLE logs (id bigint, at date) PARTITION BY RANGE (at)");
+			migration.commit();
+			statement.execute("CREATE TABLE logs_2025 PARTITION OF logs FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')");
+			assertThat(modes(db, "logs")).containsExactly("AccessExclusiveLock");
+			migration.rollback();
+		}
+	}
+
 	/** The findings of the revisions after {@code base}, each a transactional revision r2, r3, … */
 	private static List<LintFinding> lint(String base, String... revisions) {
 		List<LintedRevision> linted = new java.util.ArrayList<>();

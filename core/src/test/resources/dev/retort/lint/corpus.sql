@@ -624,3 +624,19 @@ ALTER TABLE readings DETACH PARTITION readings_ap;
 -- case: detach_concurrently_beside_default non-tx expect: PG119
 -- PostgreSQL refuses it while readings has a default partition (SQLSTATE 55000): every run fails here
 ALTER TABLE readings DETACH PARTITION readings_us CONCURRENTLY;
+
+-- case: partition_create_locks_parent_and_default tx expect: PG116, PG126
+-- the CREATE holds readings and readings_other ACCESS EXCLUSIVE until the commit, users beside them
+CREATE TABLE readings_jp PARTITION OF readings FOR VALUES IN ('jp');
+ALTER TABLE users ADD COLUMN nickname text;
+
+-- case: partition_attach_locks_default tx expect: PG116, PG126
+-- readings_kr is new, but the ATTACH holds the default partition readings_other ACCESS EXCLUSIVE, users beside it
+CREATE TABLE readings_kr (id bigint, region text NOT NULL CHECK (region = 'kr'));
+ALTER TABLE readings ATTACH PARTITION readings_kr FOR VALUES IN ('kr');
+ALTER TABLE users ADD COLUMN nickname_kr text;
+
+-- case: partitions_of_one_parent tx expect: PG126, PG126
+-- both lock readings and readings_other: the second adds no table to the first's
+CREATE TABLE readings_cn PARTITION OF readings FOR VALUES IN ('cn');
+CREATE TABLE readings_in PARTITION OF readings FOR VALUES IN ('in');
