@@ -195,6 +195,9 @@ final class AlterTableRules {
 			List<Token> bound = action.subList(Math.min(afterName(action, 2), action.size()), action.size());
 			attachPartition(table, child, bound);
 			this.lint.catalog().partitionBound(child, bound);
+			if (child != null) {
+				this.lint.catalog().partitionAttached(table, child);
+			}
 			if (startsWith(bound, 0, "DEFAULT")) {
 				this.lint.catalog().defaultPartition(table, child);
 			}

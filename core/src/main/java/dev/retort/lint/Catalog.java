@@ -48,6 +48,9 @@ final class Catalog {
 	/** The bound each partition was created or attached with, from FOR VALUES on, by partition. */
 	private final Map<String, List<Token>> partitionBounds = new HashMap<>();
 
+	/** The table each partition is attached to, by partition, from its CREATE … PARTITION OF or ATTACH until its DETACH. */
+	private final Map<String, String> partitionParents = new HashMap<>();
+
 	/** The default partition of each partitioned table that has one, by table. */
 	private final Map<String, String> defaultPartitions = new HashMap<>();
 
@@ -165,6 +168,8 @@ final class Catalog {
 		this.dropped.add(table);
 		this.defaultPartitions.remove(table);
 		this.defaultPartitions.values().remove(table);
+		this.partitionParents.remove(table);
+		this.partitionParents.values().removeIf(table::equals);
 	}
 
 	/** Whether a linted revision dropped {@code table} and none created it again since. */
@@ -201,9 +206,20 @@ final class Catalog {
 		this.defaultPartitions.put(table, partition);
 	}
 
+	/** Records that {@code partition} was created or attached as a partition of {@code table}. */
+	void partitionAttached(String table, String partition) {
+		this.partitionParents.put(partition, table);
+	}
+
 	/** Records that {@code partition} was detached from {@code table}: if it was the default, there is none now. */
 	void partitionDetached(String table, String partition) {
 		this.defaultPartitions.remove(table, partition);
+		this.partitionParents.remove(partition, table);
+	}
+
+	/** The table {@code partition} is attached to, or {@code null} when no linted revision attached it. */
+	String partitionParent(String partition) {
+		return this.partitionParents.get(partition);
 	}
 
 	/** The default partition of {@code table}, or {@code null} when it has none the linted revisions made. */
@@ -290,6 +306,7 @@ final class Catalog {
 		copy.partitioned.addAll(this.partitioned);
 		copy.partitionKeys.putAll(this.partitionKeys);
 		copy.defaultPartitions.putAll(this.defaultPartitions);
+		copy.partitionParents.putAll(this.partitionParents);
 		copy.partitionBounds.putAll(this.partitionBounds);
 		copy.checks.putAll(this.checks);
 		copy.unnamedChecks = this.unnamedChecks;
@@ -336,6 +353,8 @@ final class Catalog {
 		move(this.defaultPartitions, from, to);
 		move(this.partitionBounds, from, to);
 		this.defaultPartitions.replaceAll((table, partition) -> partition.equals(from) ? to : partition);
+		move(this.partitionParents, from, to);
+		this.partitionParents.replaceAll((partition, table) -> table.equals(from) ? to : table);
 		// The rename succeeded: the table is there under its new name, and not under the old one.
 		this.tables.remove(from);
 		this.tables.add(to);

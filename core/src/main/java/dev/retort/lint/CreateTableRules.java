@@ -95,6 +95,7 @@ final class CreateTableRules {
 		if (parent == null) {
 			return;
 		}
+		this.lint.catalog().partitionAttached(parent, table);
 		if (startsWith(tokens, after, "DEFAULT")) {
 			this.lint.catalog().defaultPartition(parent, table);
 			return;

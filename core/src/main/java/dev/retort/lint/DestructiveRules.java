@@ -17,6 +17,10 @@ import static dev.retort.lint.TokenReading.startsWith;
  */
 final class DestructiveRules {
 
+	/** PG119's way out for a partition dropped while attached: detached first, without the parent's lock. */
+	static final String DROP_PARTITION_FIX = "ALTER TABLE … DETACH PARTITION … CONCURRENTLY in a revision with"
+			+ " 'Transactional: false', then DROP TABLE in a later revision, which locks only the table it drops.";
+
 	private final RevisionLint lint;
 
 	DestructiveRules(RevisionLint lint) {
@@ -32,6 +36,7 @@ final class DestructiveRules {
 		}
 		StatementShape current = this.lint.current();
 		Catalog catalog = this.lint.catalog();
+		current.dropsTables.forEach(this::droppedPartition);
 		// DROP TABLE IF EXISTS of a table an earlier revision dropped: there is nothing left to lose.
 		List<String> tables = current.emptiesTables.stream()
 			.filter((table) -> !(current.dropsIfExists && catalog.wasDropped(table)))
@@ -56,6 +61,28 @@ final class DestructiveRules {
 			this.lint.find(LintRule.PG114, what + " loses the data of " + names + "; make sure no deployed code reads "
 					+ ((tables.size() > 1) ? "them." : "it."));
 		}
+	}
+
+	/**
+	 * PG119 of a partition dropped while attached: PostgreSQL detaches it as a DETACH PARTITION
+	 * without CONCURRENTLY does, under ACCESS EXCLUSIVE on the parent and on its default partition
+	 * (LockClaimsTests). Not of a partition or a parent this revision made: nobody reads them yet.
+	 */
+	private void droppedPartition(String table) {
+		Catalog catalog = this.lint.catalog();
+		String parent = catalog.partitionParent(table);
+		if (parent == null || this.lint.created(parent) || this.lint.created(table)) {
+			return;
+		}
+		String defaultPartition = catalog.defaultPartition(parent);
+		boolean besideDefault = defaultPartition != null && !defaultPartition.equals(table);
+		this.lint.find(LintRule.PG119, "DROP TABLE of " + quote(table) + ", a partition of " + quote(parent)
+				+ ", detaches it as DETACH PARTITION without CONCURRENTLY does: it takes an ACCESS EXCLUSIVE lock on "
+				+ quote(parent) + (besideDefault ? " and on its default partition " + quote(defaultPartition) : "")
+				+ " (no reads or writes of " + quote(parent) + " until the commit).",
+				besideDefault ? AlterTableRules.detachBesideDefaultFix(parent, defaultPartition) + " Drop the table"
+						+ " in a later revision."
+						: DROP_PARTITION_FIX);
 	}
 
 }

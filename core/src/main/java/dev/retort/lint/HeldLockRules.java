@@ -120,6 +120,18 @@ final class HeldLockRules {
 			tables.add(table);
 		}
 		tables.addAll(current.alsoLocks);
+		// DROP TABLE of an attached partition locks its parent and the parent's default partition too.
+		for (String dropped : current.dropsTables) {
+			String parent = this.lint.catalog().partitionParent(dropped);
+			if (parent != null && !this.lint.created(parent) && !tables.contains(parent)) {
+				tables.add(parent);
+				String besideIt = this.lint.catalog().defaultPartition(parent);
+				if (besideIt != null && !besideIt.equals(dropped) && !this.lint.created(besideIt)
+						&& !tables.contains(besideIt)) {
+					tables.add(besideIt);
+				}
+			}
+		}
 		String defaultPartition = (current.defaultPartitionOf != null)
 				? this.lint.catalog().defaultPartition(current.defaultPartitionOf) : null;
 		// The partition this statement makes or attaches DEFAULT is not yet a default to lock; one this revision made is new.

@@ -43,6 +43,10 @@ final class JavaFixes {
 					+ " of the type, without a USING, in the same transactional revision: PostgreSQL keeps the values as"
 					+ " they are and rewrites nothing. Otherwise expand and contract: a new column, a trigger writing both"
 					+ " (op.execute), op.backfill, then op.dropColumn of the old one.",
+			DestructiveRules.DROP_PARTITION_FIX,
+			"op.execute(\"ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY\") in a revision declared"
+					+ " @Revision(transactional = false), then the drop in a later revision, which locks only the table"
+					+ " it drops.",
 			AlterTableRules.EXCLUSION_FIX,
 			"No online way exists (an exclusion constraint cannot be added USING INDEX): add it while the table is"
 					+ " small or in a maintenance window, with its acknowledgement:"

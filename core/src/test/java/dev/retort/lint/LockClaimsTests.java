@@ -914,6 +914,56 @@ class LockClaimsTests {
 		}
 	}
 
+	/**
+	 * PG119 of a partition dropped while attached: DROP TABLE detaches it as a DETACH PARTITION
+	 * without CONCURRENTLY does, under ACCESS EXCLUSIVE on the parent (and on its default
+	 * partition), held until the commit, which PG116 counts too; after a DETACH … CONCURRENTLY
+	 * the DROP locks only the table it drops.
+	 */
+	@Test
+	void droppingAnAttachedPartitionStopsTheReadsOfTheParentUntilTheCommit(TestDatabase db) throws SQLException {
+		String base = "CREATE TABLE users (id bigint);\n"
+				+ "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE events_default PARTITION OF events DEFAULT;\n"
+				+ "CREATE TABLE events_2023 PARTITION OF events FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');";
+		String drop = "-- lint:ack PG114 archived\nDROP TABLE events_2023;";
+		assertThat(lint(base, drop)).singleElement().satisfies((finding) -> {
+			assertThat(finding.rule()).isEqualTo("PG119");
+			assertThat(finding.message()).contains("\"events\"", "\"events_default\"");
+		});
+		assertThat(lint(base, drop + "\nALTER TABLE users ADD COLUMN note text;")).extracting(LintFinding::rule)
+			.containsExactlyInAnyOrder("PG119", "PG116");
+		String withoutDefault = base.replace("CREATE TABLE events_default PARTITION OF events DEFAULT;\n", "");
+		String detach = "ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY;";
+		assertThat(Linter.lint(List.of(
+				LintedRevision.of("r1", "r1.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(withoutDefault, 1),
+						withoutDefault, 1),
+				LintedRevision.of("r2", "r2.sql", false, dev.retort.dialect.postgres.StatementSplitter.split(detach, 1),
+						detach, 1),
+				LintedRevision.of("r3", "r3.sql", true, dev.retort.dialect.postgres.StatementSplitter.split(drop, 1), drop,
+						1))))
+			.isEmpty();
+		assertThat(lint(withoutDefault, drop)).singleElement()
+			.satisfies((finding) -> assertThat(finding.fix()).contains("CONCURRENTLY"));
+		db.execute(base.split(";\n"));
+		try (Connection migration = db.connect(); Statement statement = migration.createStatement()) {
+			migration.setAutoCommit(false);
+			statement.execute("DROP TABLE events_2023");
+			assertThat(modes(db, "events")).containsExactly("AccessExclusiveLock");
+			assertThat(modes(db, "events_default")).containsExactly("AccessExclusiveLock");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> read(db, "events"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("55P03"));
+			migration.rollback();
+			statement.execute("ALTER TABLE events DETACH PARTITION events_default");
+			migration.setAutoCommit(true);
+			statement.execute("ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY");
+			migration.setAutoCommit(false);
+			statement.execute("DROP TABLE events_2023");
+			assertThat(modes(db, "events")).isEmpty();
+			migration.rollback();
+		}
+	}
+
 	/** The findings of the revisions after {@code base}, each a transactional revision r2, r3, … */
 	private static List<LintFinding> lint(String base, String... revisions) {
 		List<LintedRevision> linted = new java.util.ArrayList<>();

@@ -640,3 +640,13 @@ ALTER TABLE users ADD COLUMN nickname_kr text;
 -- both lock readings and readings_other: the second adds no table to the first's
 CREATE TABLE readings_cn PARTITION OF readings FOR VALUES IN ('cn');
 CREATE TABLE readings_in PARTITION OF readings FOR VALUES IN ('in');
+
+-- case: drop_attached_partition tx expect: PG119
+-- dropping readings_jp while attached detaches it under ACCESS EXCLUSIVE on readings and readings_other
+-- lint:ack PG114 its rows were archived
+DROP TABLE readings_jp;
+
+-- case: drop_detached_partition tx expect: none
+-- detached first (plain, beside the default partition, in a revision of its own): the DROP locks only itself
+-- lint:ack PG114 its rows were archived
+DROP TABLE readings_ap;
