@@ -194,6 +194,7 @@ public final class SchemaComparator {
 				droppedConstraintsAndIndexes(existing, table);
 			}
 		}
+		this.options.persistence(this.foreignKeysAddedAgain);
 		for (TableModel table : this.model.tables().values()) {
 			TableModel existing = this.database.tables().get(table.name());
 			if (existing != null) {
@@ -425,6 +426,12 @@ public final class SchemaComparator {
 			}
 		}
 		return keys;
+	}
+
+	/** The table a foreign key references, as it names it ({@code products}), or {@code null}. */
+	static String referencedTable(ConstraintModel foreignKey) {
+		Matcher references = REFERENCES.matcher(foreignKey.definition());
+		return references.find() ? references.group(1) : null;
 	}
 
 	/** The key a foreign key references, as {@code products(sku)}, or {@code null}. */

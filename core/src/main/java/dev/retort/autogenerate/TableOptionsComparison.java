@@ -2,9 +2,12 @@ package dev.retort.autogenerate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.TableModel;
 import dev.retort.schema.TableOptions;
@@ -39,17 +42,87 @@ final class TableOptionsComparison {
 	}
 
 	/**
-	 * {@code SET LOGGED} or {@code SET UNLOGGED} (which rewrite the table) and the storage parameters
-	 * of a table both sides have: those the model no longer has reset, the others set.
+	 * {@code SET LOGGED} or {@code SET UNLOGGED} (which rewrite the table) of the tables both sides
+	 * have, in the order PostgreSQL takes: it keeps a logged table from referencing an unlogged one at
+	 * every step, so where a foreign key joins two tables that change alike, the referencing table goes
+	 * first to {@code UNLOGGED} and the referenced one first to {@code LOGGED} (a table referencing
+	 * itself is not checked). The downgrade, in the reverse order, goes the other way as it must. Tables
+	 * whose foreign keys make a cycle, and those waiting on them, are reported for a revision written
+	 * by hand: PostgreSQL refuses the first of them whichever it is.
+	 * @param foreignKeysDropped the foreign keys both sides have that the revision drops before and adds
+	 * again after ({@code table.constraint}), which join nothing meanwhile
 	 */
+	void persistence(Set<String> foreignKeysDropped) {
+		// By the name a foreign key gives them, in the order of the database's tables.
+		Map<String, TableModel> changing = new LinkedHashMap<>();
+		for (TableModel existing : this.database.tables().values()) {
+			TableModel table = this.model.tables().get(existing.name());
+			if (table != null && existing.options().unlogged() != table.options().unlogged()) {
+				changing.put(id(table.name()), table);
+			}
+		}
+		// Each table, with the tables that must change before it.
+		Map<String, Set<String>> after = new LinkedHashMap<>();
+		changing.keySet().forEach((name) -> after.put(name, new HashSet<>()));
+		for (TableModel table : changing.values()) {
+			TableModel existing = this.database.tables().get(table.name());
+			for (ConstraintModel foreignKey : existing.constraints()) {
+				String referenced = foreignKey.isForeignKey() ? SchemaComparator.referencedTable(foreignKey) : null;
+				TableModel other = changing.get(referenced);
+				if (other == null || other == table || !table.constraints().contains(foreignKey)
+						|| foreignKeysDropped.contains(table.name() + "." + foreignKey.name())
+						|| other.options().unlogged() != table.options().unlogged()) {
+					continue;
+				}
+				if (table.options().unlogged()) {
+					after.get(referenced).add(id(table.name()));
+				}
+				else {
+					after.get(id(table.name())).add(referenced);
+				}
+			}
+		}
+		Set<String> done = new HashSet<>();
+		boolean progress = true;
+		while (progress) {
+			progress = false;
+			for (Map.Entry<String, Set<String>> table : after.entrySet()) {
+				if (!done.contains(table.getKey()) && done.containsAll(table.getValue())) {
+					done.add(table.getKey());
+					changePersistence(changing.get(table.getKey()));
+					progress = true;
+					// From the first name again: the order stays that of the names where nothing else decides.
+					break;
+				}
+			}
+		}
+		for (boolean unlogged : List.of(true, false)) {
+			List<String> cycle = changing.values().stream()
+				.filter((table) -> !done.contains(id(table.name())) && table.options().unlogged() == unlogged)
+				.map(TableModel::name)
+				.toList();
+			if (!cycle.isEmpty()) {
+				this.changes.add(new SchemaChange("make tables " + String.join(", ", cycle)
+						+ (unlogged ? " UNLOGGED" : " LOGGED") + ": foreign keys join them in a cycle, and PostgreSQL refuses "
+						+ (unlogged ? "SET UNLOGGED to a table that a logged table references"
+								: "SET LOGGED to a table that references an unlogged table")
+						+ ", whichever goes first; write this change by hand (drop a foreign key of the cycle, change the tables, "
+						+ (unlogged ? "referencing" : "referenced") + " tables first, and add it again; the other way in the downgrade)",
+						List.of(), List.of()));
+			}
+		}
+	}
+
+	private void changePersistence(TableModel table) {
+		boolean unlogged = table.options().unlogged();
+		this.changes.add("make table " + table.name() + (unlogged ? " UNLOGGED" : " LOGGED") + " (the table is rewritten)",
+				alter(table) + (unlogged ? " SET UNLOGGED" : " SET LOGGED"), alter(table) + (unlogged ? " SET LOGGED" : " SET UNLOGGED"));
+	}
+
+	/** The storage parameters of a table both sides have: those the model no longer has reset, the others set. */
 	void changed(TableModel existing, TableModel table) {
 		TableOptions from = existing.options();
 		TableOptions to = table.options();
-		if (from.unlogged() != to.unlogged()) {
-			this.changes.add("make table " + table.name() + (to.unlogged() ? " UNLOGGED" : " LOGGED")
-					+ " (the table is rewritten)", alter(table) + (to.unlogged() ? " SET UNLOGGED" : " SET LOGGED"),
-					alter(table) + (to.unlogged() ? " SET LOGGED" : " SET UNLOGGED"));
-		}
 		if (!from.storageParameters().equals(to.storageParameters())) {
 			this.changes.add("change storage parameters of " + table.name() + " from " + listed(from) + " to " + listed(to),
 					alter(table) + " " + setParameters(to.storageParameters(), from.storageParameters()),
