@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import dev.retort.schema.ConstraintModel;
 import dev.retort.schema.IndexModel;
@@ -180,8 +181,15 @@ public final class ObjectComments {
 		String kind = kind(owner);
 		String name = owner.substring(kind.length());
 		return switch (kind) {
-			case "index " -> (statement) -> statement.startsWith("CREATE INDEX " + name + " ON ")
-					|| statement.startsWith("CREATE UNIQUE INDEX " + name + " ON ");
+			case "index " -> {
+				// The index of a primary key, unique or exclusion constraint is created by it, and named as it is.
+				Pattern key = Pattern.compile("(?:^ALTER TABLE .+ ADD |\n    )CONSTRAINT " + Pattern.quote(name)
+						+ " (?:PRIMARY KEY|UNIQUE|EXCLUDE)\\b");
+				yield (statement) -> statement.startsWith("CREATE INDEX " + name + " ON ")
+						|| statement.startsWith("CREATE UNIQUE INDEX " + name + " ON ")
+						|| (statement.startsWith("ALTER TABLE ") || statement.startsWith("CREATE TABLE ")
+								|| statement.startsWith("CREATE UNLOGGED TABLE ")) && key.matcher(statement).find();
+			}
 			case "view " -> (statement) -> statement.startsWith("CREATE VIEW " + name + " ");
 			case "materialized view " -> (statement) -> statement.startsWith("CREATE MATERIALIZED VIEW " + name + " ");
 			default -> {

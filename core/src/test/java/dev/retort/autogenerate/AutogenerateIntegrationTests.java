@@ -1968,6 +1968,34 @@ class AutogenerateIntegrationTests {
 	}
 
 	@Test
+	void theCommentOfAKeysIndexComesWithTheConstraintThatCreatesIt(TestDatabase db, @TempDir Path dir) {
+		// tags is new: its primary key's index is created by CREATE TABLE. orders' unique key changes: it
+		// is dropped and added again, which takes the index's comment with it.
+		RoundTrip trip = RoundTrip.of(db, dir, "CREATE TABLE orders (id bigint PRIMARY KEY, code text,"
+				+ " CONSTRAINT orders_code_key UNIQUE (code));\n"
+				+ "COMMENT ON INDEX orders_code_key IS 'one order a code';",
+				"CREATE TABLE orders (id bigint PRIMARY KEY, code text, CONSTRAINT orders_code_key UNIQUE (code, id));\n"
+						+ "COMMENT ON INDEX orders_code_key IS 'one order a code';\n"
+						+ "CREATE TABLE tags (id int PRIMARY KEY);\nCOMMENT ON INDEX tags_pkey IS 'the tag';");
+		// Before, the comment on tags_pkey was listed as not compared, and orders_code_key's was lost both ways.
+		assertThat(trip.diff().changes()).extracting(SchemaChange::description).containsExactly("add table tags",
+				"drop constraint orders_code_key of orders", "add constraint orders_code_key to orders");
+		assertThat(trip.diff().leftOut()).isEmpty();
+		assertThat(trip.diff().upgradeSql()).contains("    CONSTRAINT tags_pkey PRIMARY KEY (id)\n);\n"
+				+ "COMMENT ON INDEX tags_pkey IS 'the tag';\n")
+			.endsWith("ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code, id);\n"
+					+ "COMMENT ON INDEX orders_code_key IS 'one order a code';");
+		assertThat(trip.diff().downgradeSql()).contains("ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code);\n"
+				+ "COMMENT ON INDEX orders_code_key IS 'one order a code';\n");
+		String comments = "SELECT string_agg(ob.identity || ': ' || d.description, '; ' ORDER BY ob.identity)"
+				+ " FROM pg_description d CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) ob"
+				+ " WHERE ob.schema = 'public'";
+		trip.assertAppliedThenUndone(() -> assertThat(db.queryStrings(comments))
+			.containsExactly("public.orders_code_key: one order a code; public.tags_pkey: the tag"),
+				() -> assertThat(db.queryStrings(comments)).containsExactly("public.orders_code_key: one order a code"));
+	}
+
+	@Test
 	void whatIsNotComparedIsListedInTheRevisionWithTheStatementsToWriteWhichRoundTrip(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		String table = "CREATE TABLE rooms (id bigint PRIMARY KEY, owner text, updated_at timestamptz);\n";
