@@ -273,12 +273,25 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 	 */
 	private UnrecordedVersionRowsException unrecordedError(String who, List<String> unrecorded, boolean fromBase) {
 		String rows = String.join(", ", unrecorded);
-		String why = fromBase ? who + " would run every revision from base though the database holds some of them already"
-				: who + " cannot tell which revisions the database holds" + (this.known.isEmpty() ? ""
-						: " beside " + String.join(", ", this.known) + " (the row may stand above any of them)");
-		return new UnrecordedVersionRowsException("The database is at " + rows + ", which no revision file declares and"
-				+ " the history does not record (another tool, such as Alembic, or a hand-written row put it in the"
-				+ " version table), so " + why + ". Nothing was changed. " + howToPlace(rows, unrecorded), this.unknown);
+		return new UnrecordedVersionRowsException(unrecordedMessage(who, rows,
+				fromBase ? null : String.join(", ", this.known), howToPlace(rows, unrecorded)), this.unknown);
+	}
+
+	/**
+	 * The words of {@link #unrecordedError}, which a script's start guard also says, filled in
+	 * with what it reads at run time ({@link dev.retort.runtime.ScriptStartGuard.UnrecordedRows}).
+	 * @param known the known rows beside them ({@code ""} for none), or {@code null} when an
+	 * upgrade would run every revision from base
+	 * @param howToPlace {@link #howToPlace}'s advice
+	 */
+	static String unrecordedMessage(String who, String rows, String known, String howToPlace) {
+		String why = (known == null)
+				? who + " would run every revision from base though the database holds some of them already"
+				: who + " cannot tell which revisions the database holds"
+						+ (known.isEmpty() ? "" : " beside " + known + " (the row may stand above any of them)");
+		return "The database is at " + rows + ", which no revision file declares and the history does not record"
+				+ " (another tool, such as Alembic, or a hand-written row put it in the version table), so " + why
+				+ ". Nothing was changed. " + howToPlace;
 	}
 
 	/**

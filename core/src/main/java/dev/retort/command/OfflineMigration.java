@@ -230,6 +230,8 @@ final class OfflineMigration {
 			}
 		}
 		boolean startsAbove = !plan.isEmpty() && !from.isEmpty();
+		ScriptStartGuard.UnrecordedRows unrecorded = (plan.operation() == Step.Operation.UPGRADE)
+				? unrecordedRows(command) : null;
 		if (startsAbove) {
 			// First of all: on the wrong database (or one that moved) nothing is created, not even
 			// the version tables or the schema.
@@ -237,8 +239,8 @@ final class OfflineMigration {
 			// A downgrade writes no revision into the table: its check is of the start alone, and says so.
 			sink.comment("Stops here, before anything runs, unless " + names.qualifiedVersionTable() + " holds "
 					+ describe(from) + (written.isEmpty() ? "" : " and none of the revisions this script applies")
-					+ " (as the online run checks each row it moves)");
-			sink.execute(ScriptStartGuard.statement(names, from, written));
+					+ " (as the online run checks each row it moves)" + (unrecorded != null ? UNRECORDED_NOTE : ""));
+			sink.execute(ScriptStartGuard.statement(names, from, written, unrecorded));
 		}
 		if (this.context.config().schema() != null) {
 			if (this.context.createSchema()) {
@@ -265,8 +267,9 @@ final class OfflineMigration {
 		sink.commit();
 		if (!startsAbove && !plan.isEmpty()) {
 			sink.comment("Stops here, before anything runs, if " + names.qualifiedVersionTable()
-					+ " holds a revision of the branches this script writes (it starts at base)");
-			String guard = ScriptStartGuard.baseStatement(names, lineage(first != null ? first : plan));
+					+ " holds a revision of the branches this script writes (it starts at base)"
+					+ (unrecorded != null ? UNRECORDED_NOTE : ""));
+			String guard = ScriptStartGuard.baseStatement(names, lineage(first != null ? first : plan), unrecorded);
 			sink.execute(guard);
 			// Its first step starts from no row, so the runner has nothing to check there: repeat this check.
 			sink.guardNextTransaction(guard);
@@ -285,6 +288,28 @@ final class OfflineMigration {
 		// As search_path: a session that goes on (psql's \i) gets its own encoding back.
 		sink.execute("RESET client_encoding");
 		return new OfflineScript(sink.script(), nothingToDo, psqlVariables(first, plan));
+	}
+
+	private static final String UNRECORDED_NOTE = "; also where it holds a row that neither these files nor the"
+			+ " history know (Alembic's, or written by hand), as an online upgrade refuses it";
+
+	/**
+	 * What an upgrade script refuses as the online upgrade does: rows no file declares that the
+	 * history does not record, said in its words ({@link DatabaseState#unrecordedMessage}). The
+	 * guard lists every id the files declare once: about 16 bytes a revision (16 KB for 1,000),
+	 * which PostgreSQL matches against the few version rows as one hashed list.
+	 * @param command the script's command ({@code upgrade FROM:TO}), named as the online upgrade
+	 * to the same target
+	 */
+	private ScriptStartGuard.UnrecordedRows unrecordedRows(String command) {
+		int colon = command.indexOf(':');
+		String who = "'" + ((colon < 0) ? command : "upgrade " + command.substring(colon + 1)) + "'";
+		String rows = ScriptStartGuard.UnrecordedRows.ROWS;
+		String howToPlace = DatabaseState.howToPlace(rows, List.of(ScriptStartGuard.UnrecordedRows.FIRST));
+		return new ScriptStartGuard.UnrecordedRows(
+				this.context.graph().revisions().stream().map(dev.retort.revision.Revision::id).toList(),
+				DatabaseState.unrecordedMessage(who, rows, null, howToPlace),
+				DatabaseState.unrecordedMessage(who, rows, ScriptStartGuard.UnrecordedRows.KNOWN, howToPlace));
 	}
 
 	/**

@@ -16,6 +16,11 @@ import java.util.stream.Collectors;
  */
 public final class ScriptStartGuard {
 
+	/** The placeholders of {@link UnrecordedRows}' messages. */
+	private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern
+		.compile(java.util.regex.Pattern.quote(UnrecordedRows.ROWS) + "|" + java.util.regex.Pattern.quote(UnrecordedRows.FIRST)
+				+ "|" + java.util.regex.Pattern.quote(UnrecordedRows.KNOWN));
+
 	private ScriptStartGuard() {
 	}
 
@@ -25,13 +30,17 @@ public final class ScriptStartGuard {
 	 * (the wrong one, or one never migrated) is refused before the script creates anything in it.
 	 * @param written the revisions the script writes into the version table and those built on
 	 * them, {@code heads} excepted: held by the table, they say the script ran already
+	 * @param unrecorded the rows to refuse after that, as an online upgrade does; {@code null}
+	 * when the online command does not refuse them
 	 */
-	public static String statement(TableNames names, List<String> heads, List<String> written) {
+	public static String statement(TableNames names, List<String> heads, List<String> written,
+			UnrecordedRows unrecorded) {
 		String table = names.qualifiedVersionTable();
 		String check = check(names, heads, written, "Retort: this script starts where " + table + " holds "
 				+ String.join(", ", heads) + ", but it holds ",
 				". Nothing of it was run: it ran already, or the database moved since the script was written."
-						+ " 'retort current' shows where it stands; write the script again from there ('current' as FROM).");
+						+ " 'retort current' shows where it stands; write the script again from there ('current' as FROM).",
+				unrecorded);
 		String missing = "    IF to_regclass(" + Sql.literal(table) + ") IS NULL THEN\n"
 				+ "        RAISE EXCEPTION USING MESSAGE = " + Sql.literal("Retort: this script starts where " + table
 						+ " holds " + String.join(", ", heads) + ", but database ")
@@ -53,7 +62,7 @@ public final class ScriptStartGuard {
 		return check(names, heads, List.of(), "Retort: step " + step + " starts where " + names.qualifiedVersionTable() + " holds "
 				+ String.join(", ", heads) + ", but it holds ",
 				". The script went on after an error (run it with psql -v ON_ERROR_STOP=1), or ran already: this"
-						+ " step is not recorded. 'retort current' shows where the database stands.");
+						+ " step is not recorded. 'retort current' shows where the database stands.", null);
 	}
 
 	/**
@@ -61,11 +70,13 @@ public final class ScriptStartGuard {
 	 * {@code lineage}, the revisions on the branches it writes. Without it, such a script run on
 	 * a database that holds one (a stamp, an upgrade whose first statements are idempotent) adds
 	 * its rows beside it: an ancestor and its descendant both as heads.
+	 * @param unrecorded the rows to refuse after that, as an online upgrade does; {@code null}
+	 * when the online command does not refuse them
 	 */
-	public static String baseStatement(TableNames names, List<String> lineage) {
+	public static String baseStatement(TableNames names, List<String> lineage, UnrecordedRows unrecorded) {
 		String table = names.qualifiedVersionTable();
 		String listed = lineage.stream().map(Sql::literal).collect(Collectors.joining(", "));
-		return "DO $retort$\nDECLARE\n    held text;\nBEGIN\n"
+		return "DO $retort$\nDECLARE\n    held text;\n" + declarations(unrecorded) + "BEGIN\n"
 				+ "    SELECT string_agg(version_num, ', ' ORDER BY version_num) INTO held FROM " + table
 				+ "\n        WHERE version_num IN (" + listed + ");\n"
 				+ "    IF held IS NOT NULL THEN\n"
@@ -74,7 +85,7 @@ public final class ScriptStartGuard {
 				+ Sql.literal(", on the branches it writes. Nothing of it was run: it ran already, or the database"
 						+ " moved since the script was written. 'retort current' shows where it stands; write the"
 						+ " script again from there ('current' as FROM).")
-				+ ";\n    END IF;\nEND\n$retort$";
+				+ ";\n    END IF;\n" + unrecordedCheck(names, unrecorded) + "END\n$retort$";
 	}
 
 	/**
@@ -106,20 +117,97 @@ public final class ScriptStartGuard {
 	}
 
 	private static String check(TableNames names, List<String> heads, List<String> unexpected, String message,
-			String advice) {
+			String advice, UnrecordedRows unrecorded) {
 		String table = names.qualifiedVersionTable();
 		String expected = heads.stream().map(Sql::literal).collect(Collectors.joining(", "));
 		String unexpectedRows = unexpected.isEmpty() ? ""
 				: "\n        OR EXISTS (SELECT 1 FROM " + table + " WHERE version_num IN ("
 						+ unexpected.stream().map(Sql::literal).collect(Collectors.joining(", ")) + "))";
-		return "DO $retort$\nBEGIN\n"
+		return "DO $retort$\n" + ((unrecorded != null) ? "DECLARE\n" + declarations(unrecorded) : "") + "BEGIN\n"
 				+ "    IF (SELECT count(*) FROM " + table + " WHERE version_num IN (" + expected + ")) <> "
 				+ heads.size() + unexpectedRows + " THEN\n"
 				+ "        RAISE EXCEPTION USING MESSAGE = " + Sql.literal(message) + "\n"
 				+ "            || coalesce((SELECT string_agg(version_num, ', ' ORDER BY version_num) FROM " + table
 				+ "), 'no row')\n"
 				+ "            || " + Sql.literal(advice) + ";\n"
-				+ "    END IF;\nEND\n$retort$";
+				+ "    END IF;\n" + unrecordedCheck(names, unrecorded) + "END\n$retort$";
+	}
+
+	private static String declarations(UnrecordedRows unrecorded) {
+		return (unrecorded == null) ? "" : "    unrecorded text[];\n    known text;\n";
+	}
+
+	/**
+	 * The part of a guard that refuses the rows no revision file declares and the history does
+	 * not record applied (its last successful step is no downgrade), in the online run's words:
+	 * the files' ids are listed once; the history, which a database Alembic migrated lacks, is
+	 * read only for the rows the files do not declare.
+	 */
+	private static String unrecordedCheck(TableNames names, UnrecordedRows unrecorded) {
+		if (unrecorded == null) {
+			return "";
+		}
+		String table = names.qualifiedVersionTable();
+		String history = names.qualifiedHistoryTable();
+		String declared = unrecorded.declared().stream().map(Sql::literal).collect(Collectors.joining(", "));
+		return "    SELECT array_agg(version_num ORDER BY version_num) FILTER (WHERE NOT declared),\n"
+				+ "            string_agg(version_num, ', ' ORDER BY version_num) FILTER (WHERE declared)\n"
+				+ "        INTO unrecorded, known\n"
+				+ "        FROM (SELECT version_num, version_num IN (" + declared + ") AS declared FROM " + table
+				+ ") AS version_rows;\n"
+				+ "    IF unrecorded IS NOT NULL AND to_regclass(" + Sql.literal(history) + ") IS NOT NULL THEN\n"
+				+ "        SELECT array_agg(r ORDER BY r) INTO unrecorded FROM unnest(unrecorded) AS r\n"
+				+ "            WHERE coalesce((SELECT operation FROM " + history + " WHERE success AND revision = r"
+				+ " ORDER BY id DESC LIMIT 1), 'downgrade') = 'downgrade';\n"
+				+ "    END IF;\n"
+				+ "    IF unrecorded IS NOT NULL THEN\n"
+				+ "        RAISE EXCEPTION USING MESSAGE = 'Retort: ' || CASE WHEN known IS NULL THEN "
+				+ filled(unrecorded.fromBase()) + "\n            ELSE " + filled(unrecorded.beside()) + " END;\n"
+				+ "    END IF;\n";
+	}
+
+	/** {@code template} as SQL: its literal text, and the values its placeholders stand for. */
+	private static String filled(String template) {
+		StringBuilder sql = new StringBuilder();
+		java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(template);
+		int from = 0;
+		while (placeholder.find()) {
+			sql.append(Sql.literal(template.substring(from, placeholder.start()))).append(" || ")
+				.append(switch (placeholder.group()) {
+					case UnrecordedRows.ROWS -> "array_to_string(unrecorded, ', ')";
+					case UnrecordedRows.FIRST -> "unrecorded[1]";
+					default -> "known";
+				})
+				.append(" || ");
+			from = placeholder.end();
+		}
+		return sql.append(Sql.literal(template.substring(from))).toString();
+	}
+
+	/**
+	 * What an upgrade script refuses as the online upgrade does: version rows that no revision
+	 * file declares and that the history does not record applied (Alembic's, or written by hand).
+	 * A newer version's row, which it recorded, stands beside the rows the script moves, as online.
+	 * @param declared the ids of every revision the files declare
+	 * @param fromBase the message when no row is declared, with {@link #ROWS} and {@link #FIRST}
+	 * @param beside the message beside declared rows, with {@link #ROWS}, {@link #FIRST} and
+	 * {@link #KNOWN}
+	 */
+	public record UnrecordedRows(List<String> declared, String fromBase, String beside) {
+
+		/** Stands for the rows the guard refuses. */
+		public static final String ROWS = "\u0001rows\u0001";
+
+		/** Stands for the first of them. */
+		public static final String FIRST = "\u0001first\u0001";
+
+		/** Stands for the declared rows beside them. */
+		public static final String KNOWN = "\u0001known\u0001";
+
+		public UnrecordedRows {
+			declared = List.copyOf(declared);
+		}
+
 	}
 
 }

@@ -1009,6 +1009,50 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptStopsBeforeAnythingOnAVersionRowNeitherTheFilesNorTheHistoryKnowAsOnline(TestDatabase db,
+			@TempDir Path dir) throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		files.write("f00000000006", null, "-- Branch Labels: audit\n", true, "CREATE TABLE audit (id int);",
+				"DROP TABLE audit;");
+		retort(db, files).load().upgrade("audit@head");
+		// Alembic's row, or one written by hand: no file declares it, no history row records it.
+		db.execute("INSERT INTO retort_version VALUES ('zzzzzzzzzzzz')");
+		String rows = "SELECT version_num FROM retort_version ORDER BY 1";
+		String history = "SELECT count(*) FROM retort_history";
+		Retort retort = retort(db, files).load();
+		RetortException fromBaseOnline = catchThrowableOfType(RetortException.class, () -> retort.upgrade("c10000000003"));
+		assertThat(fromBaseOnline.code()).isEqualTo(ErrorCode.DATABASE_AHEAD);
+
+		// From base, beside a branch it does not write: before, it ran everything beside the row.
+		Psql fromBase = psql(db, retort.upgradeSql("c10000000003").sql());
+
+		assertThat(fromBase.exitCode()).isNotZero();
+		assertThat(fromBase.output()).contains("Retort: " + fromBaseOnline.getMessage());
+		assertThat(db.queryStrings(rows)).containsExactly("f00000000006", "zzzzzzzzzzzz");
+		assertThat(db.queryStrings(history)).containsExactly("1");
+
+		// Recorded in the history, the row is a newer version's branch: the script runs beside it, as online.
+		db.execute("INSERT INTO retort_history (revision, operation, from_heads, to_heads, duration_ms, success)"
+				+ " VALUES ('zzzzzzzzzzzz', 'upgrade', '{f00000000006}', '{f00000000006,zzzzzzzzzzzz}', 1, true)");
+		assertThat(psql(db, retort.upgradeSql("c10000000003").sql()).exitCode()).isZero();
+		assertThat(db.queryStrings(rows)).containsExactly("c10000000003", "f00000000006", "zzzzzzzzzzzz");
+
+		// From an explicit start, beside both: before, its guard found c10000000003 and everything ran.
+		db.execute("INSERT INTO retort_version VALUES ('yyyyyyyyyyyy')");
+		RetortException online = catchThrowableOfType(RetortException.class, () -> retort.upgrade("e00000000005"));
+		assertThat(online.getMessage()).startsWith("The database is at yyyyyyyyyyyy, which no revision file declares"
+				+ " and the history does not record");
+		Psql fromStart = psql(db, retort.upgradeSql("c10000000003:e00000000005").sql());
+
+		assertThat(fromStart.exitCode()).isNotZero();
+		assertThat(fromStart.output()).contains("Retort: " + online.getMessage());
+		assertThat(db.queryStrings(rows)).containsExactly("c10000000003", "f00000000006", "yyyyyyyyyyyy",
+				"zzzzzzzzzzzz");
+		assertThat(db.queryStrings(history)).containsExactly("5");
+	}
+
+	@Test
 	void aScriptOnAMigratedDatabaseRunsUnderPsqlWithoutNoticesOfItsVersionTables(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
