@@ -66,11 +66,11 @@ final class OfflineMigration {
 		if (start == null) {
 			// SPEC §5, as Alembic: a script is written without a database, even where one is configured
 			// (a production database seen from a laptop); its start guard stops it on a database that moved.
-			return new Start(null, List.of());
+			return new Start(null, List.of(), null);
 		}
 		if (!"current".equals(start)) {
 			Set<String> resolved = graph.resolve(start.isEmpty() ? "base" : start, List.of());
-			return new Start(null, List.copyOf(resolved));
+			return new Start(null, List.copyOf(resolved), null);
 		}
 		if (!this.context.connections().configured()) {
 			// 'current' as the start is the one way an offline script reads the database.
@@ -82,7 +82,7 @@ final class OfflineMigration {
 			DatabaseState state = DatabaseState.read(database, graph);
 			if (baseline && state.stampsBaseline(database, this.context.config())) {
 				Plan stamp = OnlineMigration.baselineStamp(graph, this.context.config().baseline());
-				return new Start(stamp, stamp.toHeads());
+				return new Start(stamp, stamp.toHeads(), null);
 			}
 			if (baseline && state.neverMigrated()) {
 				OnlineMigration.refuseUntakenAlembicDatabase(database, this.context.config());
@@ -90,6 +90,13 @@ final class OfflineMigration {
 			if (state.ahead()) {
 				refuseTargetWrongWhateverTheDatabase(graph, state, planner);
 				state.refuseScriptFromUnrecordedRows();
+				if (upgradesNothingPastTheUnknownRows(graph, state, planner)) {
+					// As online, which says so and exits 0 (and compares no checksum: the newer version checks its own).
+					List<String> rows = state.rows().stream().sorted().toList();
+					return new Start(null, rows, "the database is at " + String.join(", ", rows) + ", ahead of this"
+							+ " version: no revision file here declares " + String.join(", ", state.unknown())
+							+ " (a newer version of the application migrated it)");
+				}
 				if (!upgradesBesideTheUnknownRows(graph, state, planner)) {
 					// A start these files declare is no way out: the script's start guard looks only at the
 					// rows it moves, so the version table cannot tell it what the newer version applied.
@@ -104,7 +111,7 @@ final class OfflineMigration {
 				// The online run refuses an applied revision edited since; its script must not run it instead.
 				state.validateChecksums(this.context.scripts(), this.context.config().schema());
 			}
-			return new Start(null, state.known());
+			return new Start(null, state.known(), null);
 		}
 	}
 
@@ -152,11 +159,29 @@ final class OfflineMigration {
 	}
 
 	/**
+	 * Whether the upgrade has nothing to run, online, past the rows no file declares: the
+	 * history shows every revision of its plan applied (a newer version moved the database past
+	 * this version's heads), so {@link DatabaseState#guardAhead} gives back a plan with no step.
+	 */
+	private static boolean upgradesNothingPastTheUnknownRows(RevisionGraph graph, DatabaseState state,
+			OnlineMigration.Planner planner) {
+		try {
+			Plan plan = planner.plan(graph, state);
+			return plan.operation() == Step.Operation.UPGRADE && state.guardAhead(plan, "upgrade", graph).isEmpty();
+		}
+		catch (RetortException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Where a script starts.
 	 * @param baseline the stamp of {@code retort.baseline} to run first, or {@code null}
 	 * @param heads the version rows the script's plan starts from (after that stamp)
+	 * @param nothingToDo why an upgrade has nothing to run whatever its target, as online says
+	 * it (the database is ahead of this version), or {@code null}
 	 */
-	record Start(Plan baseline, List<String> heads) {
+	record Start(Plan baseline, List<String> heads, String nothingToDo) {
 	}
 
 	/**

@@ -5,8 +5,10 @@ import java.util.Set;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.revision.Plan;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.Step;
 
 /** {@code retort upgrade [REV] [--sql]}: apply revisions up to a target (default {@code heads}). */
 public final class UpgradeCommand {
@@ -36,8 +38,11 @@ public final class UpgradeCommand {
 		OfflineMigration.Start start = offline.startingPoint(from, true,
 				(graph, state) -> graph.upgrade(state.known(), to));
 		RevisionGraph graph = this.context.graph();
-		OfflineScript script = offline.render(start.baseline(), graph.upgrade(start.heads(), to),
-				"upgrade " + resolvedTarget, below(graph, start.heads(), to));
+		OfflineScript script = (start.nothingToDo() != null)
+				? offline.render(null, new Plan(Step.Operation.UPGRADE, start.heads(), start.heads(), List.of()),
+						"upgrade " + resolvedTarget, start.nothingToDo())
+				: offline.render(start.baseline(), graph.upgrade(start.heads(), to), "upgrade " + resolvedTarget,
+						below(graph, start.heads(), to));
 		return (from != null) ? script
 				: offline.noteStartAtBase(script, "retort upgrade current:" + resolvedTarget + " --sql");
 	}

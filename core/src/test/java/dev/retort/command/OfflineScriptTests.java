@@ -1053,6 +1053,33 @@ class OfflineScriptTests {
 	}
 
 	@Test
+	void aScriptFromCurrentOnADatabasePastTheseHeadsHasNothingToUpgradeAsOnline(TestDatabase db, @TempDir Path dir)
+			throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
+		RevisionFiles files = graphWithBranchAndMerge(dir);
+		retort(db, files).load().upgrade("heads");
+		// A newer version upgraded past this version's head, and recorded it, as every version does.
+		db.execute("UPDATE retort_version SET version_num = '9fb100000000'", "INSERT INTO retort_history (revision,"
+				+ " operation, from_heads, to_heads, duration_ms, success) VALUES ('9fb100000000', 'upgrade',"
+				+ " '{e00000000005}', '{9fb100000000}', 1, true)");
+		Retort retort = retort(db, files).load();
+		assertThat(retort.upgrade("heads").steps()).as("online").isEmpty();
+		String history = "SELECT count(*) FROM retort_history";
+		List<String> before = db.queryStrings(history);
+
+		// Before, refused (exit 2) as a database a script cannot start from.
+		OfflineScript script = retort.upgradeSql("current:heads");
+
+		assertThat(script.nothingToDo()).isEqualTo("Nothing to upgrade: the database is at 9fb100000000, ahead of this"
+				+ " version: no revision file here declares 9fb100000000 (a newer version of the application migrated"
+				+ " it). This script only creates the version tables when they are missing.");
+		assertThat(script.sql()).contains("-- " + script.nothingToDo()).doesNotContain("INSERT INTO retort_history");
+		assertThat(psql(db, script.sql()).exitCode()).isZero();
+		assertThat(db.queryStrings("SELECT version_num FROM retort_version")).containsExactly("9fb100000000");
+		assertThat(db.queryStrings(history)).isEqualTo(before);
+	}
+
+	@Test
 	void aScriptOnAMigratedDatabaseRunsUnderPsqlWithoutNoticesOfItsVersionTables(TestDatabase db, @TempDir Path dir)
 			throws Exception {
 		org.junit.jupiter.api.Assumptions.assumeTrue(onPath("psql"), "psql is not on the PATH");
