@@ -357,9 +357,13 @@ class MainTests {
 
 	/** The CLI in a process of its own on {@code db} and the directory's revisions, its output to {@code out} and {@code err}. */
 	private ProcessBuilder cli(TestDatabase db, String out, String err, String... args) {
+		return cliWithPassword(db, db.password(), out, err, args);
+	}
+
+	private ProcessBuilder cliWithPassword(TestDatabase db, String password, String out, String err, String... args) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), Main.class.getName(), "--url", db.jdbcUrl(), "--user",
-				db.user(), "--password=" + db.password(), "--location", "revisions"));
+				db.user(), "--password=" + password, "--location", "revisions"));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectOutput(this.directory.resolve(out).toFile())
@@ -397,6 +401,39 @@ class MainTests {
 			.doesNotContain("pw-S3cret");
 		assertThat(db.queryStrings("SELECT error FROM retort_history")).singleElement().asString()
 			.doesNotContain("pw-S3cret");
+	}
+
+	@Test
+	@ExtendWith(PostgresExtension.class)
+	void thePasswordTheRunConnectsWithIsMaskedWhereAFailedRevisionQuotesIt(TestDatabase db) throws Exception {
+		// A bare literal, no PASSWORD keyword before it: PostgreSQL quotes it in its message, which
+		// Retort reformats ([SQLSTATE …] added, Position: dropped) before it reaches the log, the
+		// ERROR line, the JSON and retort_history.error. The test server trusts every login, so the
+		// password is given but never checked.
+		for (String password : new String[] { "Sekr3t-PW-9x", "p@ss:w/rd%20?&=;" }) {
+			Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "cast",
+					"SELECT 1;\nSELECT '" + password + "'::int;", null);
+			Process process = cliWithPassword(db, password, "out.txt", "err.txt", "-vv", "upgrade").start();
+			assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).isEqualTo(1);
+			String err = java.nio.file.Files.readString(this.directory.resolve("err.txt"), StandardCharsets.UTF_8);
+			// Masked as a word: the quotes around it stay.
+			assertThat(err).as(password)
+				.contains("failed and was rolled back (ERROR: invalid input syntax for type integer: \"***\"); running it"
+						+ " again one statement at a time", "invalid input syntax for type integer: \"***\" [SQLSTATE 22P02]",
+						"in statement: SELECT '***'::int", "Caused by: ")
+				.doesNotContain(password, java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+			process = cliWithPassword(db, password, "out.json", "err.txt", "--format", "json", "upgrade").start();
+			assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).isEqualTo(1);
+			assertThat(java.nio.file.Files.readString(this.directory.resolve("out.json"), StandardCharsets.UTF_8))
+				.as(password)
+				.contains("integer: \\\"***\\\" [SQLSTATE 22P02]", "in statement: SELECT '***'::int")
+				.doesNotContain(password);
+		}
+		assertThat(db.queryStrings("SELECT error FROM retort_history")).hasSize(4)
+			.allSatisfy((error) -> assertThat(error).contains("integer: \"***\" [SQLSTATE 22P02]")
+				.doesNotContain("Sekr3t-PW-9x", "p@ss:w/rd"));
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.Step;
 import dev.retort.runtime.AppliedStep;
 import dev.retort.runtime.ConnectionFactory;
+import dev.retort.runtime.ConnectionPasswords;
 import dev.retort.runtime.Database;
 import dev.retort.runtime.DdlSettings;
 import dev.retort.runtime.MigrationRunner;
@@ -132,7 +133,8 @@ public final class CommandContext {
 	/** A runner over a sink, telling this context's listener. */
 	MigrationRunner runner(SqlSink sink, TableNames names) {
 		return new MigrationRunner(sink, names, this::script, ddl(), this.config.transactionMode(), runListener(),
-				this::client).configuredSchema(this.config.schema());
+				this::client).configuredSchema(this.config.schema()).connectionPasswords(
+				(this.connections != null) ? this.connections.passwords() : ConnectionPasswords.NONE);
 	}
 
 	private RunListener runListener() {

@@ -59,6 +59,8 @@ public final class ConnectionFactory {
 
 	private final AtomicLong statements = new AtomicLong();
 
+	private final ConnectionPasswords passwords;
+
 	/**
 	 * @param dataSource the data source, or {@code null} to use {@code url}
 	 * @param url a {@code jdbc:postgresql:} URL (or {@code postgresql://user:pass@host/db})
@@ -77,6 +79,12 @@ public final class ConnectionFactory {
 		this.applicationName = (applicationName != null) ? applicationName : "retort";
 		this.connectRetries = connectRetries;
 		this.connectRetriesInterval = (connectRetriesInterval != null) ? connectRetriesInterval : Duration.ZERO;
+		this.passwords = ConnectionPasswords.of(this::secret);
+	}
+
+	/** The password this factory connects with, to mask in what a failure quotes. */
+	public ConnectionPasswords passwords() {
+		return this.passwords;
 	}
 
 	/** Whether a database is configured at all (offline commands connect only then). */
@@ -458,7 +466,7 @@ public final class ConnectionFactory {
 			return "";
 		}
 		String result = text;
-		String secret = (this.password != null) ? this.password : (this.url != null) ? JdbcUrl.parse(this.url).password() : null;
+		String secret = secret();
 		if (secret != null && !secret.isEmpty()) {
 			// Whole words only, as the command line masks: a password such as 'postgres' must not
 			// turn 'jdbc:postgresql' into 'jdbc:******ql', which garbles the URL and shows the reader
@@ -468,6 +476,11 @@ public final class ConnectionFactory {
 				.replaceAll(Matcher.quoteReplacement("******"));
 		}
 		return result;
+	}
+
+	/** The configured password, or the one in the URL; {@code null} for a DataSource's own. */
+	private String secret() {
+		return (this.password != null) ? this.password : (this.url != null) ? JdbcUrl.parse(this.url).password() : null;
 	}
 
 	private static void sleep(Duration duration) {

@@ -32,7 +32,7 @@ final class FailureMessage {
 	 * its query started, the query, and how to end it. The failure of the last try names them, and
 	 * so does the warning of each retry before it, so an operator can act while the run still waits.
 	 */
-	static String blockedBy(List<BlockerWatch.Blocker> blockers) {
+	static String blockedBy(List<BlockerWatch.Blocker> blockers, ConnectionPasswords passwords) {
 		StringBuilder lines = new StringBuilder();
 		for (BlockerWatch.Blocker blocker : blockers) {
 			if (blocker.hidden()) {
@@ -50,8 +50,8 @@ final class FailureMessage {
 	}
 
 	/** What a retry's warning adds: the sessions that blocked the try that gave up, if it saw them. */
-	static String retryBlockedBy(List<BlockerWatch.Blocker> blockers) {
-		return blockers.isEmpty() ? "" : ", blocked by:" + blockedBy(blockers);
+	static String retryBlockedBy(List<BlockerWatch.Blocker> blockers, ConnectionPasswords passwords) {
+		return blockers.isEmpty() ? "" : ", blocked by:" + blockedBy(blockers, passwords);
 	}
 
 	/**
@@ -73,23 +73,26 @@ final class FailureMessage {
 	 * and what to do ({@link MissingPrivilege}), or {@code null}
 	 * @param readOnlySession for a write refused as read-only, whether the server is a standby or a
 	 * setting made the session read-only, and what to do ({@link ReadOnlySession#UNKNOWN} when not asked)
+	 * @param passwords the password the run connects with, masked in the database's message, the
+	 * statement and the blockers' queries (a statement may quote it as a bare literal)
 	 */
 	static MigrationFailedException exception(Step step, StatementFailure failure, boolean transactional,
 			boolean wholeRun, int retries, boolean unrecorded, List<BlockerWatch.Blocker> blockers,
 			List<String> stays, String createdEarlier, boolean indexBuild, Duration statementTimeoutSet,
 			OwnTimeouts own, String schema, String extensionElsewhere, String missingPrivilege,
-			ReadOnlySession readOnlySession) {
+			ReadOnlySession readOnlySession, ConnectionPasswords passwords) {
 		// A Java revision that wraps the SQLException of its own JDBC work in an unchecked exception:
 		// the database's words say what failed, the wrapper's what the revision was doing.
 		SQLException wrapped = (failure.sqlException() == null) ? wrappedSqlException(failure.getCause()) : null;
 		SQLException sqlException = (wrapped != null) ? wrapped : failure.sqlException();
 		// A password the statement sets is masked in all that quotes it (PostgreSQL's message may too).
-		String databaseMessage = PasswordLiterals.mask((wrapped != null) ? wrapping(failure.getCause(), wrapped)
+		String databaseMessage = passwords.mask(PasswordLiterals.mask((wrapped != null) ? wrapping(failure.getCause(), wrapped)
 				: (sqlException != null) ? firstLine(sqlException.getMessage())
 						: (failure.getCause() instanceof dev.retort.error.RetortException retort) ? retort.getMessage()
-								: failure.getCause().toString(), failure.sql);
+								: failure.getCause().toString(), failure.sql));
 		String sqlState = (sqlException != null) ? sqlException.getSQLState() : null;
-		String statement = (failure.sql != null) ? Sql.shorten(PasswordLiterals.mask(failure.sql)) : null;
+		// Masked before it is shortened, so that a cut cannot leave the start of a password unmasked.
+		String statement = (failure.sql != null) ? Sql.shorten(passwords.mask(PasswordLiterals.mask(failure.sql))) : null;
 		String heads = describeHeads(stays);
 		StringBuilder message = new StringBuilder();
 		message.append("Revision ").append(id(step)).append(" (").append(failure.location).append(")");
@@ -112,7 +115,7 @@ final class FailureMessage {
 		if (sqlException != null) {
 			// PostgreSQL's detail names the row or key at fault (Key (kind)=(espresso) is duplicated).
 			details(sqlException.getMessage())
-				.forEach((line) -> message.append("\n  ").append(PasswordLiterals.mask(line, failure.sql)));
+				.forEach((line) -> message.append("\n  ").append(passwords.mask(PasswordLiterals.mask(line, failure.sql))));
 		}
 		if (failure.recording != null) {
 			message.append("\n  in Retort's statement: ").append(statement);
@@ -124,11 +127,11 @@ final class FailureMessage {
 		else if (failure.unlocatedStatement()) {
 			// Not run again just to find the statement: it would take or wait as long again.
 			message.append("\n  in one of its ").append(failure.together)
-				.append(" statements, which went to the server together (").append(notLocated(failure)).append(")");
+				.append(" statements, which went to the server together (").append(notLocated(failure, passwords)).append(")");
 		}
 		if (failure.locateFailure != null && !failure.unlocatedStatement()) {
 			// With Retort's rows in its round trip: whether the statement or the rows failed stays unknown.
-			message.append("\n  (").append(notLocated(failure)).append(")");
+			message.append("\n  (").append(notLocated(failure, passwords)).append(")");
 		}
 		if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) {
 			// Its own lock_timeout replaced 'retort.ddl.lock-timeout': raising that would change nothing.
@@ -139,7 +142,7 @@ final class FailureMessage {
 		}
 		else if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && !blockers.isEmpty()) {
 			message.append("\n  It gave up waiting for a lock ").append(retries + 1).append(" time(s), blocked at the")
-				.append(" last try by:").append(blockedBy(blockers));
+				.append(" last try by:").append(blockedBy(blockers, passwords));
 			message.append("\n  Retry when it is done, or raise 'retort.ddl.lock-timeout' or 'retort.ddl.retries'.");
 		}
 		else if (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState)) {
@@ -405,7 +408,7 @@ final class FailureMessage {
 		MigrationFailedException exception = new MigrationFailedException(message.toString(), id(step),
 				failure.location, statement, sqlState, databaseMessage, transactional, committedNothing, problem,
 				createdEarlier != null || otherSchema != null, indexBuild,
-				(failure.sqlException() != null) ? PasswordLiterals.mask(sqlException, failure.sql) : failure.getCause());
+				(failure.sqlException() != null) ? masked(sqlException, failure.sql, passwords) : failure.getCause());
 		String ownSetting = ownStatementTimeout ? own.statementTimeout()
 				: (MigrationRunner.LOCK_NOT_AVAILABLE.equals(sqlState) && own.lockTimeout() != null) ? own.lockTimeout()
 						: ownReadOnly ? own.readOnly() : null;
@@ -561,6 +564,23 @@ final class FailureMessage {
 			.toList();
 	}
 
+	/**
+	 * The driver's exception as the cause a failure carries (a stack trace prints its message
+	 * whole): a copy with the statement's password literals and the connection's password masked,
+	 * else the exception itself.
+	 */
+	static SQLException masked(SQLException ex, String sql, ConnectionPasswords passwords) {
+		SQLException literals = PasswordLiterals.mask(ex, sql);
+		String message = literals.getMessage();
+		String masked = passwords.mask(message);
+		if (message == null || message.equals(masked)) {
+			return literals;
+		}
+		SQLException copy = new SQLException(masked, ex.getSQLState(), ex.getErrorCode());
+		copy.setStackTrace(ex.getStackTrace());
+		return copy;
+	}
+
 	/** The first {@code SQLException} among the causes of {@code thrown}, or {@code null}. */
 	private static SQLException wrappedSqlException(Throwable thrown) {
 		for (Throwable cause = (thrown != null) ? thrown.getCause() : null; cause != null
@@ -591,12 +611,12 @@ final class FailureMessage {
 	}
 
 	/** Why the statements were not run again one at a time to name the one that failed. */
-	private static String notLocated(StatementFailure failure) {
+	private static String notLocated(StatementFailure failure, ConnectionPasswords passwords) {
 		if (failure.locateFailure != null) {
 			// Honest: the first try's failure is the revision's; the run to locate it failed on its own.
 			SQLException rerun = failure.locateFailure;
 			return "running them again one at a time to find which failed for a reason of its own, not the revision's: "
-					+ firstLine(rerun.getMessage()) + ((rerun.getSQLState() != null)
+					+ passwords.mask(firstLine(rerun.getMessage())) + ((rerun.getSQLState() != null)
 							? " [SQLSTATE " + rerun.getSQLState() + "]" : "")
 					+ "; which statement fails is not known";
 		}

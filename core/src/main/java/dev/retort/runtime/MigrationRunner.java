@@ -104,6 +104,8 @@ public final class MigrationRunner {
 	/** The schema configured for the run, named in a failure's message; {@code null} when none is. */
 	private String configuredSchema;
 
+	private ConnectionPasswords passwords = ConnectionPasswords.NONE;
+
 	/**
 	 * Told each statement of a Java revision and its Java location before it is sent: how
 	 * {@link #renderJava} maps lines to calls and keeps the statements its checksum covers.
@@ -254,8 +256,8 @@ public final class MigrationRunner {
 					Duration backoff = this.ddl.backoff(attempt);
 					// WARN: an operator watching a stalled deploy needs to see it, in the CLI as in a Boot log.
 					logger.warn("Revision {} waited longer than lock_timeout for a lock ({}); rolled back, retry {} of {}"
-							+ " in {} ms{}", id(current), failure.cause.getMessage(), attempt, this.ddl.retries(),
-							backoff.toMillis(), FailureMessage.retryBlockedBy(this.statements.blockedBy()));
+							+ " in {} ms{}", id(current), this.passwords.mask(failure.cause.getMessage()), attempt, this.ddl.retries(),
+							backoff.toMillis(), FailureMessage.retryBlockedBy(this.statements.blockedBy(), this.passwords));
 					// Before the listener hears of it: a runner waiting for the migration lock reads the pause.
 					this.sink.pausing(new RetryPause(attempt, this.ddl.retries(), backoff));
 					this.listener.stepRetrying(current, attempt, backoff, failure.cause);
@@ -273,7 +275,7 @@ public final class MigrationRunner {
 					logger.info("Revision {}{} failed and was rolled back ({}); running it again one statement at a time"
 							+ " to find the statement that fails", id(current),
 							(this.configuredSchema != null) ? " in schema " + Sql.identifier(this.configuredSchema) : "",
-							FailureMessage.firstLine(failure.cause.getMessage()));
+							this.passwords.mask(FailureMessage.firstLine(failure.cause.getMessage())));
 					continue;
 				}
 				throw fail(current, failure, millisSince(started), true, unit, attempt);
@@ -572,6 +574,16 @@ public final class MigrationRunner {
 	}
 
 	/**
+	 * The password the run connects with: masked in what a failure quotes (the database's message,
+	 * the statement, another session's query), where a revision or another session may write it.
+	 */
+	public MigrationRunner connectionPasswords(ConnectionPasswords passwords) {
+		this.passwords = passwords;
+		this.statements.connectionPasswords(passwords);
+		return this;
+	}
+
+	/**
 	 * The thread was interrupted (an application shutting down) while a step waited to be tried
 	 * again after a lock timeout. Its transaction was rolled back before the wait: it is neither
 	 * applied nor recorded, and what committed before it stays.
@@ -608,7 +620,7 @@ public final class MigrationRunner {
 		ReadOnlySession readOnly = readOnlySession(failure);
 		MigrationFailedException exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1,
 				retries, false, blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
-				this.configuredSchema, extensionElsewhere, missingPrivilege, readOnly);
+				this.configuredSchema, extensionElsewhere, missingPrivilege, readOnly, this.passwords);
 		Exception unrecorded = this.records.failed(step, unit.get(0).headsBefore(), ms, exception.getMessage(),
 				failure.sessionLost());
 		if (unrecorded != null) {
@@ -616,7 +628,7 @@ public final class MigrationRunner {
 			if (failure.sessionLost() || FailureMessage.READ_ONLY.equals(exception.sqlState())) {
 				exception = FailureMessage.exception(step, failure, transactional, unit.size() > 1, retries, true,
 						blockedBy, stays, createdEarlier, indexBuild, this.ddl.statementTimeout(), own,
-						this.configuredSchema, extensionElsewhere, missingPrivilege, readOnly);
+						this.configuredSchema, extensionElsewhere, missingPrivilege, readOnly, this.passwords);
 			}
 			exception.addSuppressed(unrecorded);
 		}

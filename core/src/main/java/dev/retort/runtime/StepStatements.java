@@ -52,6 +52,8 @@ final class StepStatements {
 	/** Who blocks the try running now, when it is the last after lock timeouts. */
 	private BlockerWatch blockers = BlockerWatch.NONE;
 
+	private ConnectionPasswords passwords = ConnectionPasswords.NONE;
+
 	/** The INVALID leftovers of earlier runs dropped in the step running now ({@link #leftByEarlierRun}), once dropped. */
 	private final List<String> dropped = new ArrayList<>();
 
@@ -385,8 +387,8 @@ final class StepStatements {
 					attempt++;
 					Duration backoff = this.ddl.backoff(attempt);
 					logger.warn("Statement at {} waited longer than lock_timeout for a lock ({}); retry {} of {} in {} ms{}",
-							location, ex.getMessage(), attempt, this.ddl.retries(), backoff.toMillis(),
-							FailureMessage.retryBlockedBy(this.blockers.seen()));
+							location, this.passwords.mask(ex.getMessage()), attempt, this.ddl.retries(), backoff.toMillis(),
+							FailureMessage.retryBlockedBy(this.blockers.seen(), this.passwords));
 					this.sink.pausing(new RetryPause(attempt, this.ddl.retries(), backoff));
 					if (!pause(backoff)) {
 						throw new RetortException(ErrorCode.RUNTIME,
@@ -589,6 +591,11 @@ final class StepStatements {
 	}
 
 	/** The sessions that blocked the try running now, when it was watched; else empty. */
+	/** The password the run connects with, masked in the warnings of a retry. */
+	void connectionPasswords(ConnectionPasswords passwords) {
+		this.passwords = passwords;
+	}
+
 	List<BlockerWatch.Blocker> blockedBy() {
 		return this.blockers.seen();
 	}
