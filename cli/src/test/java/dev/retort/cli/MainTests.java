@@ -437,6 +437,42 @@ class MainTests {
 	}
 
 	@Test
+	@ExtendWith(PostgresExtension.class)
+	void thePasswordTheRunConnectsWithIsMaskedInTheQueryOfASessionThatBlocksARevision(TestDatabase db)
+			throws Exception {
+		// Another session's last query, as pg_stat_activity shows it, holds the password as a bare
+		// literal: quoted in the WARN line of each retry, the ERROR line and the JSON.
+		db.execute("CREATE TABLE users (id int)");
+		Revisions.in(this.directory.resolve("revisions")).write("ae1027a6acf3", "", "alter users",
+				"ALTER TABLE users ADD COLUMN name text;", null);
+		try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+			blocker.setAutoCommit(false);
+			statement.execute("LOCK TABLE users");
+			statement.execute("SELECT 'Sekr3t-PW-9x', 'p@ss:w/rd%20?&=;'");
+			for (String password : new String[] { "Sekr3t-PW-9x", "p@ss:w/rd%20?&=;" }) {
+				for (String[] args : new String[][] { { "upgrade" }, { "--format", "json", "upgrade" } }) {
+					ProcessBuilder builder = cliWithPassword(db, password, "out.txt", "err.txt", args);
+					builder.environment().put("RETORT_DDL_LOCK_TIMEOUT", "200ms");
+					builder.environment().put("RETORT_DDL_RETRIES", "1");
+					Process process = builder.start();
+					assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+					assertThat(process.exitValue()).isEqualTo(1);
+					String output = java.nio.file.Files.readString(this.directory.resolve("err.txt"),
+							StandardCharsets.UTF_8)
+							+ java.nio.file.Files.readString(this.directory.resolve("out.txt"), StandardCharsets.UTF_8);
+					assertThat(output).as(password + " " + String.join(" ", args))
+						.contains("blocked at the last try by:", "idle in transaction", "'***'")
+						.doesNotContain(password, java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+					if (args.length == 1) {
+						assertThat(output).contains("WARN ", "retry 1 of 1", "blocked by:");
+					}
+				}
+			}
+			blocker.rollback();
+		}
+	}
+
+	@Test
 	void debugLogsAndStackTracesOfAnUnreachableDatabaseHideThePassword() throws Exception {
 		Run run = java("--url", "postgresql://app:pw-4f9d2c@127.0.0.1:1/coffee", "-vv", "current");
 		assertThat(run.exitCode()).isEqualTo(1);

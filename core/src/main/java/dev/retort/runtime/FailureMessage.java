@@ -43,7 +43,7 @@ final class FailureMessage {
 			}
 			lines.append("\n    pid ").append(blocker.pid()).append(" (application_name '")
 				.append(blocker.application()).append("', ").append(blocker.state()).append(", query started ")
-				.append(blocker.queryStart()).append(", '").append(Sql.shorten(PasswordLiterals.mask(String.valueOf(blocker.query())))).append("'): ")
+				.append(blocker.queryStart()).append(", '").append(Sql.shorten(passwords.mask(PasswordLiterals.mask(String.valueOf(blocker.query()))))).append("'): ")
 				.append(blocker.howToEnd());
 		}
 		return lines.toString();
