@@ -1913,6 +1913,25 @@ class CommandsTests {
 	}
 
 	@Test
+	void anUnencodedAmpersandInAUrlsPasswordIsRefusedWithoutQuotingAnyOfIt(TestDatabase db) {
+		// pgjdbc splits the query at every '&': 'p@ss:w/rd%20?' went to the server as the password
+		// (a wrong one, with no hint), and the message quoted the rest, '?=;&loginTimeout=30'.
+		String url = db.jdbcUrl().replaceFirst("\\?.*", "") + "?user=" + db.user() + "&password=p@ss:w/rd%20?&=;";
+		for (String[] args : new String[][] { { "current", "--url", url }, { "current", "-v", "--format", "json", "--url",
+				url } }) {
+			CliRun.Result result = CliRun.in(this.project).run(args);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.toString()).contains("Invalid database URL '", "?user=" + db.user() + "&password=***' (--url)",
+					"Write an '&' in a password inside a URL as %26", "--password, RETORT_PASSWORD")
+				.doesNotContain("=;", "w/rd", "p@ss", "rd%20");
+		}
+		// Encoded, it is the password (the test server trusts every login, so any password connects).
+		CliRun.Result encoded = CliRun.in(this.project)
+			.run("current", "--url", url.replace("p@ss:w/rd%20?&=;", "p%40ss%3Aw%2Frd%2520%3F%26%3D%3B"));
+		assertThat(encoded.exitCode()).as(encoded.toString()).isZero();
+	}
+
+	@Test
 	void aUnixSocketUrlAsPsqlWritesItIsRefusedWithTheTcpFormAndALibpqHostParameterIsRead(TestDatabase db) {
 		java.net.URI server = java.net.URI.create(db.jdbcUrl().substring("jdbc:".length()));
 		// psql's and Alembic's (psycopg2's) way to reach a local server over its socket: pgjdbc, TCP

@@ -41,6 +41,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 	private static final Pattern PASSWORD_PARAMETER = Pattern
 		.compile("(?is)(password=).*?(?=&[A-Za-z][A-Za-z0-9_.]*=|$)");
 
+	/** The name of a URL's parameter, as pgjdbc's are spelled ({@code sslmode}, {@code options}). */
+	private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*");
+
 	/** {@link #URL_USER_INFO} in text: up to the last {@code @} before a space. */
 	private static final Pattern TEXT_USER_INFO = Pattern.compile("(://[^/\\s:@]*:)\\S*@");
 
@@ -100,9 +103,19 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 		int question = tail.indexOf('?');
 		if (question >= 0) {
 			StringBuilder kept = new StringBuilder();
+			String previous = null;
 			for (String parameter : tail.substring(question + 1).split("&")) {
 				int equals = parameter.indexOf('=');
 				String name = (equals >= 0) ? parameter.substring(0, equals) : parameter;
+				if ("password".equalsIgnoreCase(previous) && !PARAMETER_NAME.matcher(name).matches()) {
+					// 'password=p@ss&=;': an unencoded '&' ended the password, the rest became a "parameter"
+					// that messages quoted, and the login failed as a wrong password with no hint.
+					throw invalid(trimmed, source, "the value of its password parameter holds an '&', which ends"
+							+ " the password early (what follows it is no parameter). Write an '&' in a password inside a URL as"
+							+ " %26 (and '%' as %25, '#' as %23, '+' as %2B), or give the password apart from the URL"
+							+ " (--password, RETORT_PASSWORD, or retort.password with the starter).");
+				}
+				previous = name;
 				String value = (equals >= 0) ? decode(parameter.substring(equals + 1), trimmed, source) : "";
 				if (name.equalsIgnoreCase("host")) {
 					refuseSocketHost(value, trimmed, source);
