@@ -480,7 +480,14 @@ public final class ConnectionFactory {
 
 	/** The configured password, or the one in the URL; {@code null} for a DataSource's own. */
 	private String secret() {
-		return (this.password != null) ? this.password : (this.url != null) ? JdbcUrl.parse(this.url).password() : null;
+		if (this.password != null) {
+			return this.password;
+		}
+		if (this.dataSource != null) {
+			// The starter's, the application's pool: its getter says the password (read on a failure only).
+			return DataSourceTarget.password(this.dataSource);
+		}
+		return (this.url != null) ? JdbcUrl.parse(this.url).password() : null;
 	}
 
 	private static void sleep(Duration duration) {

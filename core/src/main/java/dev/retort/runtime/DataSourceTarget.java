@@ -51,6 +51,30 @@ final class DataSourceTarget {
 		return (target != null) ? property(target, "getJdbcUrl", "getUrl") : null;
 	}
 
+	/**
+	 * @param dataSource the data source
+	 * @return the password it connects with, as its getter says ({@code getPassword()} of a Hikari
+	 * pool, of Spring's and pgjdbc's data sources) or its URL holds; {@code null} when it does not
+	 * say. Only to mask it in what a failure quotes, never to be shown
+	 */
+	static String password(DataSource dataSource) {
+		Object target = withUrl(dataSource);
+		if (target == null) {
+			return null;
+		}
+		String password = property(target, "getPassword");
+		if (password != null && !password.isEmpty()) {
+			return password;
+		}
+		try {
+			return ConnectionFactory.JdbcUrl.parse(property(target, "getJdbcUrl", "getUrl")).password();
+		}
+		catch (RuntimeException ex) {
+			// A URL that does not parse holds no password to mask.
+			return null;
+		}
+	}
+
 	/** The data source, or the one it wraps, that says its URL; {@code null} when none does. */
 	private static Object withUrl(DataSource dataSource) {
 		Object target = dataSource;
